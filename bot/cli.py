@@ -1,0 +1,249 @@
+"""`python -m bot ...`: the helpline staff's lookup and the maintenance commands.
+
+Exit status: 0 success, 1 when records were rejected or a trial was not found, 2 bad input.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from typing import Optional, Sequence
+
+from bot.progress import ProgressBar
+from bot.trials.importer import Importer, count_studies
+from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
+from bot.trials.present import detail_lines, phase_words, shorten, status_words
+from bot.trials.query import SearchPage, TrialQuery
+from bot.trials.store import TrialStore
+
+PROGRESS_THRESHOLD = 300  # show a progress bar for imports larger than this
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "handler"):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        print("\nStopped. Batches already written are kept; nothing is half-written.", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="NET Trials Assistant: trial database and staff lookup. "
+        "The database is DATABASE_URL, or var/trials.db by default.",
+    )
+    groups = parser.add_subparsers(title="commands")
+    trials = groups.add_parser("trials", help="import, search and show trials").add_subparsers(
+        title="trials commands"
+    )
+
+    p = trials.add_parser("import", help="import ClinicalTrials.gov API v2 JSON files or folders")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a .json file or a folder of them")
+    p.add_argument("--batch-size", type=_positive, default=500, help="records per transaction")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(handler=cmd_import)
+
+    p = trials.add_parser("init", help="create the database and load the shipped trials")
+    p.add_argument("--if-missing", action="store_true", help="do nothing when trials are stored")
+    p.set_defaults(handler=cmd_init)
+
+    p = trials.add_parser("search", help="search trials (open ones unless --status says)")
+    p.add_argument("text", nargs="*", help="free text, e.g. 'quality of life'")
+    p.add_argument("--treatment", help="drug or treatment: any name, brand or common misspelling")
+    p.add_argument("--condition", help="e.g. 'pancreatic NET', insulinoma, NEC")
+    p.add_argument("--country")
+    p.add_argument("--city")
+    p.add_argument("--status", choices=["open", "closed", "all"], default="open",
+                   help="open = recruiting or not yet recruiting (default)")
+    p.add_argument("--phase", type=_phase, help="1, 2, 3 or 4 (0 = early phase 1)")
+    p.add_argument("--age", type=_age, help="age in years")
+    p.add_argument("--sex", choices=["female", "male"])
+    p.add_argument("--limit", type=_positive, default=20)
+    p.add_argument("--offset", type=int, default=0, help=argparse.SUPPRESS)
+    p.add_argument("--json", action="store_true", help="print JSON objects")
+    p.set_defaults(handler=cmd_search)
+
+    p = trials.add_parser("show", help="show one trial readably")
+    p.add_argument("nct_id", metavar="NCT_ID")
+    p.add_argument("--json", action="store_true", help="print the stored record as JSON")
+    p.set_defaults(handler=cmd_show)
+
+    p = trials.add_parser("reindex", help="re-tag trials after the lexicon changed")
+    p.set_defaults(handler=cmd_reindex)
+
+    nlp = groups.add_parser("nlp", help="the spaCy pipeline Rasa uses").add_subparsers()
+    p = nlp.add_parser("build", help="build the spaCy pipeline from the lexicon and database")
+    p.add_argument("--force", action="store_true", help="rebuild even when up to date")
+    p.set_defaults(handler=cmd_nlp_build)
+    return parser
+
+
+def _positive(value: str) -> int:
+    number = _int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def _phase(value: str) -> int:
+    number = _int(value.lower().removeprefix("phase").strip())
+    if not 0 <= number <= 4:
+        raise argparse.ArgumentTypeError("phase must be 0 to 4")
+    return number
+
+
+def _age(value: str) -> int:
+    number = _int(value)
+    if not 0 <= number <= 120:
+        raise argparse.ArgumentTypeError("age must be between 0 and 120")
+    return number
+
+
+def _int(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+
+
+def _store() -> TrialStore:
+    store = TrialStore.from_url()
+    store.create_schema()
+    return store
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    store = _store()
+    total = count_studies(args.paths)
+    bar = ProgressBar(total, "Importing") if total > PROGRESS_THRESHOLD else None
+    report = Importer(store, batch_size=args.batch_size).import_paths(
+        args.paths, progress=bar.advance if bar else None
+    )
+    if bar:
+        bar.close()
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2))
+    else:
+        print(f"Import finished: {report.summary()}.")
+        for rejection in report.rejected:
+            print(f"  rejected: {rejection}")
+    return 0 if report.ok else 1
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from bot.config import SHIPPED_TRIALS_DIR
+
+    store = _store()
+    if args.if_missing and store.count() > 0:
+        if store.stored_lexicon_version() != store.lexicon.version:
+            print("The lexicon changed: re-tagging the stored trials.")
+            store.reindex()
+            store.mark_lexicon_version()
+        print(f"Trial database ready: {store.count()} trials.")
+        return 0
+    report = Importer(store).import_paths([SHIPPED_TRIALS_DIR])
+    store.mark_lexicon_version()
+    print(f"Loaded the shipped trials: {report.summary()}.")
+    for rejection in report.rejected:
+        print(f"  rejected: {rejection}")
+    return 0 if report.ok else 1
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    query = TrialQuery(
+        text=" ".join(args.text) or None,
+        treatment=args.treatment,
+        condition=args.condition,
+        country=args.country,
+        city=args.city,
+        status=args.status,
+        phase=args.phase,
+        age=args.age,
+        sex=args.sex,
+        limit=args.limit,
+        offset=max(0, args.offset),
+    )
+    page = _store().search(query)
+    if args.json:
+        print(json.dumps([_summary_json(t) for t in page.trials], indent=2, ensure_ascii=False))
+    else:
+        print(_table(page))
+    return 0
+
+
+def _summary_json(summary) -> dict:  # type: ignore[no-untyped-def]
+    data = asdict(summary)
+    data["phases"] = list(summary.phases)
+    data["countries"] = list(summary.countries)
+    data["cities"] = list(summary.cities)
+    return data
+
+
+def _table(page: SearchPage) -> str:
+    if not page.trials:
+        return "No trials found. Try fewer filters, or --status all."
+    rows = [("NCT ID", "TITLE", "STATUS", "PHASE", "COUNTRIES")]
+    for t in page.trials:
+        rows.append(
+            (
+                t.nct_id,
+                shorten(t.title, 48),
+                status_words(t.status).split(":")[0],
+                phase_words(t.phases) if t.phases else "-",
+                shorten(", ".join(t.countries), 30) or "-",
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    shown = f"{page.offset + 1}-{page.offset + len(page.trials)}"
+    lines.append(f"\n{page.total} trials found; showing {shown}.")
+    if page.unknown_terms:
+        lines.append(f"Not in our word list, searched as text: {', '.join(page.unknown_terms)}")
+    return "\n".join(lines)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    candidate = find_nct_candidate(args.nct_id) or args.nct_id.strip().upper()
+    if not is_valid_nct_id(candidate):
+        print(f"{args.nct_id!r} is not an NCT number. {NCT_FORMAT_HELP}", file=sys.stderr)
+        return 2
+    trial = _store().get(candidate)
+    if trial is None:
+        print(
+            f"{candidate} is not in our list. Look it up on https://clinicaltrials.gov/study/{candidate}",
+            file=sys.stderr,
+        )
+        return 1
+    if args.json:
+        data = asdict(trial)
+        data["countries"] = list(trial.countries)
+        data["registry_url"] = trial.registry_url
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(detail_lines(trial)))
+        if trial.criteria:
+            print("\nEligibility criteria (as written in the record):\n" + trial.criteria)
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    store = _store()
+    count = store.reindex()
+    store.mark_lexicon_version()
+    print(f"Re-tagged {count} trials with lexicon {store.lexicon.version}.")
+    return 0
+
+
+def cmd_nlp_build(args: argparse.Namespace) -> int:
+    from bot.nlp import build_pipeline_if_changed
+
+    path, built = build_pipeline_if_changed(_store(), force=args.force)
+    print(f"spaCy pipeline {'built' if built else 'up to date'}: {path}")
+    return 0

@@ -1,0 +1,230 @@
+"""Treatment, condition and place vocabulary (data/lexicon/*.yml).
+
+Two jobs: tag a trial record with the canonical concepts it is about (record side: generic
+names, codes, brands), and resolve what a person typed (query side: also lay words and common
+misspellings, with a fuzzy match as a last resort).
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Literal, Optional
+
+import yaml
+
+from bot.config import LEXICON_DIR
+from bot.text import normalize
+
+ConceptKind = Literal["treatment", "condition"]
+
+# A typed word this close to a known name (difflib ratio) counts as a misspelling of it.
+FUZZY_CUTOFF = 0.84
+FUZZY_MIN_LENGTH = 5
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    kind: ConceptKind
+    name: str
+    group: Optional[str]
+    record_terms: tuple[str, ...]  # normalised; matched in trial records
+    query_terms: tuple[str, ...]  # normalised; matched in what people type
+    also: tuple[str, ...] = ()  # broader concepts whose trials are relevant too
+    surface_forms: tuple[str, ...] = ()  # as written in the lexicon, for the entity ruler
+
+    @property
+    def tag(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # as ClinicalTrials.gov writes it
+    country: str  # for a city, its country; for a country, itself
+    code: Optional[str]
+    aliases: tuple[str, ...]  # normalised, including the name itself
+    surface_forms: tuple[str, ...] = ()  # as written, for the entity ruler
+
+
+class PhraseIndex:
+    """Finds known phrases in a list of words quickly: look up by first word, longest first."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, dict[tuple[str, ...], list[str]]] = {}
+
+    def add(self, phrase: str, value: str) -> None:
+        words = tuple(phrase.split())
+        if words:
+            values = self._by_first.setdefault(words[0], {}).setdefault(words, [])
+            if value not in values:
+                values.append(value)
+
+    def find(self, words: list[str]) -> list[tuple[str, str]]:
+        """(phrase, value) for each known phrase in the words; longest match wins at a spot.
+
+        One phrase may carry several values ("monthly injection": lanreotide, octreotide).
+        """
+        found: list[tuple[str, str]] = []
+        i = 0
+        while i < len(words):
+            step = 1
+            candidates = self._by_first.get(words[i], {})
+            for phrase in sorted(candidates, key=len, reverse=True):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    found.extend((" ".join(phrase), value) for value in candidates[phrase])
+                    step = len(phrase)
+                    break
+            i += step
+        return found
+
+    def phrases(self) -> list[str]:
+        return [" ".join(p) for bucket in self._by_first.values() for p in bucket]
+
+
+def _norm_all(values: Iterable[object]) -> tuple[str, ...]:
+    out = [normalize(str(v)) for v in values or () if v is not None]
+    return tuple(dict.fromkeys(v for v in out if v))
+
+
+class Lexicon:
+    def __init__(self, concepts: list[Concept], places: list[Place], version: str) -> None:
+        self.version = version
+        self.concepts = {c.tag: c for c in concepts}
+        self.places = places
+        self._record_index = {kind: PhraseIndex() for kind in ("treatment", "condition")}
+        self._query_index = {kind: PhraseIndex() for kind in ("treatment", "condition")}
+        for concept in concepts:
+            for term in concept.record_terms:
+                self._record_index[concept.kind].add(term, concept.tag)
+            for term in concept.query_terms:
+                self._query_index[concept.kind].add(term, concept.tag)
+        self._places_by_alias: dict[str, Place] = {}
+        for place in places:
+            for alias in place.aliases:
+                self._places_by_alias.setdefault(alias, place)
+
+    # -- record side -------------------------------------------------------------------
+    def tag_text(self, kind: ConceptKind, text: str) -> set[str]:
+        """Concept tags named in a piece of record text."""
+        return {tag for _, tag in self._record_index[kind].find(normalize(text).split())}
+
+    # -- query side --------------------------------------------------------------------
+    def resolve(self, kind: ConceptKind, phrase: str) -> tuple[str, ...]:
+        """Tags of the concepts a typed phrase names ("the radioactive drip" -> prrt).
+
+        Exact or contained known phrases first; otherwise the closest known phrase, to catch
+        misspellings not listed. Empty when nothing fits.
+        """
+        words = normalize(phrase).split()
+        if not words:
+            return ()
+        index = self._query_index[kind]
+        tags = [tag for _, tag in index.find(words)]
+        if not tags:
+            tags = self._fuzzy(index, words)
+        return tuple(dict.fromkeys(tags))
+
+    def expand(self, tags: Iterable[str]) -> dict[str, int]:
+        """Tags to search for, with a weight: 2 for the concept asked for, 1 for broader ones."""
+        weights: dict[str, int] = {}
+        for tag in tags:
+            weights[tag] = 2
+        for tag in list(weights):
+            concept = self.concepts.get(tag)
+            for broader in concept.also if concept else ():
+                broader_tag = f"{concept.kind}:{broader}"
+                if broader_tag in self.concepts:
+                    weights.setdefault(broader_tag, 1)
+        return weights
+
+    def _fuzzy(self, index: PhraseIndex, words: list[str]) -> list[str]:
+        phrases = index.phrases()
+        candidates = {" ".join(words)}
+        candidates.update(w for w in words if len(w) >= FUZZY_MIN_LENGTH)
+        tags: list[str] = []
+        for candidate in candidates:
+            if len(candidate) < FUZZY_MIN_LENGTH:
+                continue
+            for match in difflib.get_close_matches(candidate, phrases, n=1, cutoff=FUZZY_CUTOFF):
+                tags.extend(tag for _, tag in index.find(match.split()))
+        return tags
+
+    def name_of(self, tag: str) -> str:
+        concept = self.concepts.get(tag)
+        return concept.name if concept else tag.split(":", 1)[-1]
+
+    # -- places ------------------------------------------------------------------------
+    def place(self, phrase: str) -> Optional[Place]:
+        return self._places_by_alias.get(normalize(phrase))
+
+    def country_aliases(self, phrase: str) -> tuple[str, ...]:
+        """Normalised names a country is stored under ("uk" -> "united kingdom")."""
+        place = self.place(phrase)
+        if place and place.code is not None:
+            return (normalize(place.name),)
+        return (normalize(phrase),)
+
+    def city_aliases(self, phrase: str) -> tuple[str, ...]:
+        """Normalised spellings of a city ("copenhagen" -> "kobenhavn", "copenhagen")."""
+        place = self.place(phrase)
+        if place and place.code is None:
+            return place.aliases
+        return (normalize(phrase),)
+
+    def all_query_phrases(self, kind: ConceptKind) -> list[str]:
+        return self._query_index[kind].phrases()
+
+
+def _concepts(kind: ConceptKind, entries: list[dict]) -> list[Concept]:
+    concepts = []
+    for entry in entries or []:
+        recorded = [entry.get("name"), *entry.get("terms", []), *entry.get("brands", [])]
+        typed = [*entry.get("lay", []), *entry.get("misspellings", [])]
+        record = _norm_all(recorded)
+        query = record + _norm_all(typed)
+        concepts.append(
+            Concept(
+                id=str(entry["id"]),
+                kind=kind,
+                name=str(entry.get("name") or entry["id"]),
+                group=entry.get("group"),
+                record_terms=record,
+                query_terms=tuple(dict.fromkeys(query)),
+                also=tuple(entry.get("also", []) or []),
+                surface_forms=tuple(str(v) for v in [*recorded, *typed] if v),
+            )
+        )
+    return concepts
+
+
+def _places(data: dict) -> list[Place]:
+    places = []
+    for kind in ("countries", "cities"):
+        for entry in data.get(kind, []) or []:
+            forms = tuple(str(v) for v in [entry["name"], *(entry.get("aliases") or [])])
+            code = (entry.get("code") or "") if kind == "countries" else None
+            country = entry["name"] if kind == "countries" else entry.get("country", "")
+            places.append(Place(entry["name"], country, code, _norm_all(forms), forms))
+    return places
+
+
+def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
+    digest = hashlib.sha256()
+    loaded: dict[str, dict] = {}
+    for name in ("treatments", "conditions", "places"):
+        path = folder / f"{name}.yml"
+        raw = path.read_bytes()
+        digest.update(raw)
+        loaded[name] = yaml.safe_load(raw) or {}
+    concepts = _concepts("treatment", loaded["treatments"].get("treatments", []))
+    concepts += _concepts("condition", loaded["conditions"].get("conditions", []))
+    return Lexicon(concepts, _places(loaded["places"]), digest.hexdigest()[:16])
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()

@@ -1,0 +1,1 @@
+"""The trial database: parse, import, store, search and present ClinicalTrials.gov records."""

@@ -1,0 +1,172 @@
+"""The trial database schema (SQLAlchemy 1.4 ORM; works on SQLite and PostgreSQL).
+
+A trial's child rows are keyed by (nct_id, position) rather than surrogate ids, so the
+importer can write whole batches with executemany and replace a trial's children cleanly.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import declarative_base, relationship
+
+Base = declarative_base()
+
+
+class Trial(Base):
+    __tablename__ = "trials"
+
+    nct_id = Column(String(11), primary_key=True)
+    title = Column(Text, nullable=False)
+    official_title = Column(Text)
+    acronym = Column(String(200))
+    status = Column(String(40), nullable=False, default="UNKNOWN")
+    is_open = Column(Boolean, nullable=False, default=False)
+    study_type = Column(String(40))
+    start_date = Column(String(10))
+    primary_completion_date = Column(String(10))
+    completion_date = Column(String(10))
+    last_update = Column(String(10))  # yyyy, yyyy-mm or yyyy-mm-dd: sorts correctly as text
+    enrollment = Column(Integer)
+    enrollment_type = Column(String(20))
+    sponsor = Column(Text)
+    summary = Column(Text)
+    description = Column(Text)
+    criteria = Column(Text)
+    min_age_years = Column(Float)
+    max_age_years = Column(Float)
+    sex = Column(String(10))  # ALL, FEMALE, MALE or NULL when not stated
+    healthy_volunteers = Column(Boolean)
+    source_json = Column(Text)  # the record's x-source, as JSON; NULL for registry records
+    record_hash = Column(String(64), nullable=False)  # sha256 of the record as imported
+
+    phases = relationship("TrialPhase", order_by="TrialPhase.phase", lazy="selectin")
+    conditions = relationship("Condition", order_by="Condition.position", lazy="selectin")
+    interventions = relationship(
+        "Intervention", order_by="Intervention.position", lazy="selectin"
+    )
+    sites = relationship("Site", order_by="Site.position", lazy="selectin")
+    contacts = relationship("Contact", order_by="Contact.position", lazy="selectin")
+
+
+Index("ix_trials_open_updated", Trial.is_open, Trial.last_update)
+
+
+class TrialPhase(Base):
+    __tablename__ = "trial_phases"
+
+    nct_id = Column(String(11), ForeignKey("trials.nct_id"), primary_key=True)
+    phase = Column(String(20), primary_key=True)  # PHASE1, PHASE2, EARLY_PHASE1, NA...
+
+
+Index("ix_trial_phases_phase", TrialPhase.phase, TrialPhase.nct_id)
+
+
+class Condition(Base):
+    __tablename__ = "conditions"
+
+    nct_id = Column(String(11), ForeignKey("trials.nct_id"), primary_key=True)
+    position = Column(Integer, primary_key=True)
+    name = Column(Text, nullable=False)
+    is_keyword = Column(Boolean, nullable=False, default=False)
+
+
+class Intervention(Base):
+    __tablename__ = "interventions"
+
+    nct_id = Column(String(11), ForeignKey("trials.nct_id"), primary_key=True)
+    position = Column(Integer, primary_key=True)
+    kind = Column(String(40))  # DRUG, PROCEDURE, RADIATION...
+    name = Column(Text, nullable=False)
+    description = Column(Text)
+
+    other_names = relationship(
+        "InterventionOtherName",
+        primaryjoin="and_(Intervention.nct_id == foreign(InterventionOtherName.nct_id),"
+        " Intervention.position == foreign(InterventionOtherName.intervention_position))",
+        order_by="InterventionOtherName.position",
+        lazy="selectin",
+        viewonly=True,
+    )
+
+
+class InterventionOtherName(Base):
+    __tablename__ = "intervention_other_names"
+
+    nct_id = Column(String(11), ForeignKey("trials.nct_id"), primary_key=True)
+    intervention_position = Column(Integer, primary_key=True)
+    position = Column(Integer, primary_key=True)
+    name = Column(Text, nullable=False)
+
+
+class Site(Base):
+    __tablename__ = "sites"
+
+    nct_id = Column(String(11), ForeignKey("trials.nct_id"), primary_key=True)
+    position = Column(Integer, primary_key=True)
+    facility = Column(Text)
+    city = Column(Text)
+    state = Column(Text)
+    zip = Column(String(20))
+    country = Column(Text)
+    status = Column(String(40))
+    latitude = Column(Float)
+    longitude = Column(Float)
+    country_key = Column(String(100))  # normalised, for filtering
+    city_key = Column(String(100))
+
+
+Index("ix_sites_country", Site.country_key, Site.nct_id)
+Index("ix_sites_city", Site.city_key, Site.nct_id)
+
+
+class Contact(Base):
+    __tablename__ = "contacts"
+
+    nct_id = Column(String(11), ForeignKey("trials.nct_id"), primary_key=True)
+    position = Column(Integer, primary_key=True)
+    kind = Column(String(10), nullable=False)  # central, site, official
+    site_position = Column(Integer)  # the site a site contact belongs to
+    name = Column(Text)
+    role = Column(String(60))
+    phone = Column(String(60))
+    phone_ext = Column(String(20))
+    email = Column(String(200))
+    affiliation = Column(Text)
+
+
+class TrialTag(Base):
+    """A lexicon concept a trial is about, e.g. "treatment:prrt" or "condition:insulinoma"."""
+
+    __tablename__ = "trial_tags"
+
+    tag = Column(String(80), primary_key=True)
+    nct_id = Column(String(11), ForeignKey("trials.nct_id"), primary_key=True)
+
+
+Index("ix_trial_tags_nct", TrialTag.nct_id)
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+
+    key = Column(String(60), primary_key=True)
+    value = Column(Text)
+
+
+CHILD_TABLES = (
+    TrialPhase.__table__,
+    Condition.__table__,
+    Intervention.__table__,
+    InterventionOtherName.__table__,
+    Site.__table__,
+    Contact.__table__,
+    TrialTag.__table__,
+)

@@ -1,0 +1,274 @@
+"""TrialStore: the one way in and out of the trial database.
+
+It receives its engine from outside (SQLite by default, PostgreSQL in production) and writes
+whole batches in one transaction each, so a failure leaves the batch unwritten and nothing
+half-updated.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from sqlalchemy import create_engine, delete, event, func, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
+
+from bot.config import database_url
+from bot.lexicon import Lexicon, default_lexicon
+from bot.trials import models
+from bot.trials.fulltext import fulltext_for
+from bot.trials.parse import ParsedTrial
+from bot.trials.query import (
+    Contact,
+    Intervention,
+    SearchPage,
+    Site,
+    TrialDetail,
+    TrialQuery,
+)
+from bot.trials.search import search_trials
+from bot.trials.tagging import document_for, tags_for
+
+LEXICON_VERSION_KEY = "lexicon_version"
+
+
+@dataclass
+class BatchResult:
+    added: list[str]
+    updated: list[str]
+    unchanged: list[str]
+
+
+def make_engine(url: Optional[str] = None) -> Engine:
+    url = url or database_url()
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("sqlite"):
+        engine = create_engine(url, future=True, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        return engine
+    return create_engine(url, future=True, pool_pre_ping=True)
+
+
+class TrialStore:
+    def __init__(self, engine: Engine, lexicon: Optional[Lexicon] = None) -> None:
+        self.engine = engine
+        self.lexicon = lexicon or default_lexicon()
+        self.fulltext = fulltext_for(engine)
+
+    @classmethod
+    def from_url(cls, url: Optional[str] = None) -> "TrialStore":
+        return cls(make_engine(url))
+
+    # -- schema ------------------------------------------------------------------------
+    def create_schema(self) -> None:
+        with self.engine.begin() as conn:
+            models.Base.metadata.create_all(conn)
+            self.fulltext.create(conn)
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(models.Trial.__table__)).scalar_one()
+
+    # -- writing -----------------------------------------------------------------------
+    def write_batch(self, batch: list[ParsedTrial]) -> BatchResult:
+        """Upsert a batch by NCT id in one transaction; unchanged records are not rewritten."""
+        result = BatchResult([], [], [])
+        if not batch:
+            return result
+        by_id = {p.nct_id: p for p in batch}  # a later copy of the same id wins
+        with self.engine.begin() as conn:
+            known = dict(
+                conn.execute(
+                    select(models.Trial.nct_id, models.Trial.record_hash).where(
+                        models.Trial.nct_id.in_(list(by_id))
+                    )
+                ).all()
+            )
+            changed = []
+            for nct_id, parsed in by_id.items():
+                if nct_id not in known:
+                    result.added.append(nct_id)
+                elif known[nct_id] != parsed.trial["record_hash"]:
+                    result.updated.append(nct_id)
+                else:
+                    result.unchanged.append(nct_id)
+                    continue
+                changed.append(parsed)
+            self._delete(conn, result.updated)
+            self._insert(conn, changed)
+        return result
+
+    def _delete(self, conn: Connection, nct_ids: list[str]) -> None:
+        if not nct_ids:
+            return
+        self.fulltext.delete(conn, nct_ids)
+        for table in models.CHILD_TABLES:
+            conn.execute(delete(table).where(table.c.nct_id.in_(nct_ids)))
+        conn.execute(delete(models.Trial.__table__).where(models.Trial.nct_id.in_(nct_ids)))
+
+    def _insert(self, conn: Connection, parsed: list[ParsedTrial]) -> None:
+        if not parsed:
+            return
+        rows: dict[str, list[dict]] = {t.name: [] for t in models.CHILD_TABLES}
+        for p in parsed:
+            nct = p.nct_id
+            rows["trial_phases"] += [{"nct_id": nct, "phase": ph} for ph in p.phases]
+            rows["conditions"] += [
+                {"nct_id": nct, "position": i, "name": name, "is_keyword": kw}
+                for i, (name, kw) in enumerate(p.conditions)
+            ]
+            for i, item in enumerate(p.interventions):
+                rows["interventions"].append(
+                    {"nct_id": nct, "position": i, "kind": item["kind"], "name": item["name"],
+                     "description": item["description"]}
+                )
+                rows["intervention_other_names"] += [
+                    {"nct_id": nct, "intervention_position": i, "position": j, "name": name}
+                    for j, name in enumerate(item["other_names"])
+                ]
+            rows["sites"] += [{"nct_id": nct, **site} for site in p.sites]
+            rows["contacts"] += [
+                {"nct_id": nct, "position": i, **contact} for i, contact in enumerate(p.contacts)
+            ]
+        conn.execute(models.Trial.__table__.insert(), [p.trial for p in parsed])
+        for table in models.CHILD_TABLES:
+            if rows[table.name]:
+                conn.execute(table.insert(), rows[table.name])
+        self._index(conn, parsed)
+
+    def _index(self, conn: Connection, parsed: list[ParsedTrial]) -> None:
+        """Write the concept tags and the full-text documents of freshly written trials."""
+        tag_rows, docs = [], []
+        for p in parsed:
+            tags = tags_for(p.text_for, self.lexicon)
+            tag_rows += [{"nct_id": p.nct_id, "tag": tag} for tag in sorted(tags)]
+            docs.append((p.nct_id, *document_for(p, tags, self.lexicon)))
+        if tag_rows:
+            conn.execute(models.TrialTag.__table__.insert(), tag_rows)
+        self.fulltext.replace(conn, docs)
+
+    def reindex(self, batch_size: int = 1000) -> int:
+        """Re-tag and re-index every stored trial (after the lexicon changed)."""
+        ids = list(self.iter_ids())
+        tags = models.TrialTag.__table__
+        for start in range(0, len(ids), batch_size):
+            chunk = ids[start : start + batch_size]
+            with Session(self.engine) as session, session.begin():
+                trials = session.scalars(
+                    select(models.Trial).where(models.Trial.nct_id.in_(chunk))
+                ).all()
+                conn = session.connection()
+                conn.execute(delete(tags).where(tags.c.nct_id.in_(chunk)))
+                self._index(conn, [_parsed_from_model(t) for t in trials])
+        return len(ids)
+
+    # -- lexicon changes ---------------------------------------------------------------
+    def stored_lexicon_version(self) -> Optional[str]:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(models.Meta.value).where(models.Meta.key == LEXICON_VERSION_KEY)
+            ).scalar_one_or_none()
+
+    def mark_lexicon_version(self) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(models.Meta).where(models.Meta.key == LEXICON_VERSION_KEY))
+            conn.execute(
+                models.Meta.__table__.insert(),
+                {"key": LEXICON_VERSION_KEY, "value": self.lexicon.version},
+            )
+
+    # -- reading -----------------------------------------------------------------------
+    def search(self, query: TrialQuery) -> SearchPage:
+        with self.engine.connect() as conn:
+            return search_trials(conn, self.fulltext, self.lexicon, query)
+
+    def get(self, nct_id: str) -> Optional[TrialDetail]:
+        with Session(self.engine) as session:
+            trial = session.get(models.Trial, nct_id.strip().upper())
+            return _detail(trial) if trial else None
+
+    def iter_ids(self) -> Iterable[str]:
+        with self.engine.connect() as conn:
+            yield from conn.execute(select(models.Trial.nct_id).order_by(models.Trial.nct_id)).scalars()
+
+    def vocabulary(self) -> dict[str, list[str]]:
+        """Names people may type that the records use: for the spaCy entity ruler."""
+        with self.engine.connect() as conn:
+            def distinct(column) -> list[str]:  # type: ignore[no-untyped-def]
+                return sorted(v for v in conn.execute(select(column).distinct()).scalars() if v)
+
+            return {
+                "treatment": distinct(models.Intervention.name) + distinct(models.InterventionOtherName.name),
+                "condition": distinct(models.Condition.name),
+                "country": distinct(models.Site.country),
+                "city": distinct(models.Site.city),
+            }
+
+
+def _parsed_from_model(trial: models.Trial) -> ParsedTrial:
+    """The parts of a stored trial that tagging and the full-text index read."""
+    fields = ("nct_id", "title", "acronym", "official_title", "summary", "sponsor")
+    return ParsedTrial(
+        nct_id=trial.nct_id,
+        trial={name: getattr(trial, name) for name in fields},
+        conditions=[(c.name, c.is_keyword) for c in trial.conditions],
+        interventions=[
+            {"name": i.name, "other_names": [o.name for o in i.other_names]}
+            for i in trial.interventions
+        ],
+    )
+
+
+def _detail(trial: models.Trial) -> TrialDetail:
+    sites = tuple(
+        Site(s.facility, s.city, s.state, s.country, s.status) for s in trial.sites
+    )
+    facility_by_position = {s.position: s.facility for s in trial.sites}
+    return TrialDetail(
+        nct_id=trial.nct_id,
+        title=trial.title,
+        official_title=trial.official_title,
+        acronym=trial.acronym,
+        status=trial.status,
+        phases=tuple(p.phase for p in trial.phases),
+        study_type=trial.study_type,
+        start_date=trial.start_date,
+        completion_date=trial.completion_date,
+        last_updated=trial.last_update,
+        enrollment=trial.enrollment,
+        sponsor=trial.sponsor,
+        summary=trial.summary,
+        description=trial.description,
+        conditions=tuple(c.name for c in trial.conditions if not c.is_keyword),
+        keywords=tuple(c.name for c in trial.conditions if c.is_keyword),
+        interventions=tuple(
+            Intervention(i.kind, i.name, tuple(o.name for o in i.other_names), i.description)
+            for i in trial.interventions
+        ),
+        criteria=trial.criteria,
+        min_age_years=trial.min_age_years,
+        max_age_years=trial.max_age_years,
+        sex=trial.sex,
+        healthy_volunteers=trial.healthy_volunteers,
+        sites=sites,
+        contacts=tuple(
+            Contact(
+                c.name,
+                c.role,
+                " ext. ".join(filter(None, [c.phone, c.phone_ext])) or None,
+                c.email,
+                facility_by_position.get(c.site_position) if c.kind == "site" else None,
+            )
+            for c in trial.contacts
+        ),
+        source=json.loads(trial.source_json) if trial.source_json else {},
+    )
