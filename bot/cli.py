@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = nlp.add_parser("build", help="build the spaCy pipeline from the lexicon and database")
     p.add_argument("--force", action="store_true", help="rebuild even when up to date")
     p.set_defaults(handler=cmd_nlp_build)
+
+    model = groups.add_parser("model", help="the trained Rasa model").add_subparsers()
+    p = model.add_parser("train", help="train the Rasa model if data, domain or config changed")
+    p.set_defaults(handler=cmd_model_train)
+    p = model.add_parser("path", help="print the path of the model for the current inputs")
+    p.set_defaults(handler=cmd_model_path)
     return parser
 
 
@@ -246,4 +252,22 @@ def cmd_nlp_build(args: argparse.Namespace) -> int:
 
     path, built = build_pipeline_if_changed(_store(), force=args.force)
     print(f"spaCy pipeline {'built' if built else 'up to date'}: {path}")
+    return 0
+
+
+def cmd_model_train(args: argparse.Namespace) -> int:
+    from bot.modelcache import ensure_model
+
+    try:
+        print(f"Model ready: {ensure_model()}")
+    except RuntimeError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_model_path(args: argparse.Namespace) -> int:
+    from bot.modelcache import model_path
+
+    print(model_path())
     return 0

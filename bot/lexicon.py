@@ -159,7 +159,8 @@ class Lexicon:
 
     # -- places ------------------------------------------------------------------------
     def place(self, phrase: str) -> Optional[Place]:
-        return self._places_by_alias.get(normalize(phrase))
+        key = normalize(phrase)
+        return self._places_by_alias.get(key) or self._places_by_alias.get(key.removeprefix("the "))
 
     def country_aliases(self, phrase: str) -> tuple[str, ...]:
         """Normalised names a country is stored under ("uk" -> "united kingdom")."""

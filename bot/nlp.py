@@ -56,7 +56,7 @@ def fixed_patterns() -> list[Pattern]:
     for phrase in ["recruiting", "not yet recruiting", "open", "still open", "closed",
                    "finished", "completed", "ended"]:
         patterns += phrase_pattern("status", phrase)
-    patterns.append({"label": "nct_id", "pattern": [{"LOWER": {"REGEX": r"^nct\d+$"}}]})
+    patterns.append({"label": "nct_id", "pattern": [{"LOWER": {"REGEX": r"^nct[\-_#:]?\d+$"}}]})
     patterns.append({"label": "nct_id", "pattern": [{"LOWER": "nct"}, {"IS_PUNCT": True, "OP": "?"}, {"IS_DIGIT": True}, {"IS_DIGIT": True, "OP": "?"}]})
     return patterns
 

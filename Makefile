@@ -1,0 +1,40 @@
+# NET Trials Assistant. `make run` and `make test` work from a clean clone; both are
+# idempotent and quick the second time (nothing reinstalled or retrained when unchanged).
+PY := .venv/bin/python
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: help setup db nlp model run shell test bench clean
+
+help:
+	@echo "make run    set everything up, then run the assistant (Ctrl-C stops it)"
+	@echo "make test   set everything up, then run all the tests"
+	@echo "make shell  chat with the assistant in the terminal"
+	@echo "make bench  the registry-scale benchmark (writes docs/benchmarks.md)"
+
+setup:
+	@bash scripts/setup.sh
+
+db: setup
+	@$(PY) -m bot trials init --if-missing
+
+nlp: db
+	@$(PY) -m bot nlp build
+
+model: nlp
+	@$(PY) -m bot model train
+
+run: model
+	@bash scripts/run.sh
+
+shell: model
+	@bash scripts/shell.sh
+
+test: model
+	@$(PY) -m pytest
+
+bench: db
+	@$(PY) -m scripts.bench
+
+clean:
+	rm -rf var models results .pytest_cache

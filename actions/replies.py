@@ -1,0 +1,29 @@
+"""Sending trial results to the chat: cards with buttons, and the "unavailable" answer."""
+from __future__ import annotations
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.trials.present import card
+from bot.trials.query import SearchPage
+
+SHOW_MORE_BUTTON = {"title": "Show more", "payload": "/show_more_trials"}
+
+
+def send_cards(dispatcher: CollectingDispatcher, page: SearchPage) -> None:
+    for summary in page.trials:
+        item = card(summary)
+        dispatcher.utter_message(
+            text=item.text, buttons=[{"title": item.button_title, "payload": item.button_payload}]
+        )
+    if page.has_more:
+        dispatcher.utter_message(
+            text=f"There are {page.total - page.offset - len(page.trials)} more.",
+            buttons=[SHOW_MORE_BUTTON],
+        )
+
+
+def send_unavailable(dispatcher: CollectingDispatcher) -> None:
+    dispatcher.utter_message(
+        text="I'm sorry, I can't look up trials right now. Please try again in a few minutes."
+    )
+    dispatcher.utter_message(response="utter_helpline")

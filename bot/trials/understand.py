@@ -1,0 +1,52 @@
+"""Turn the words a person used (entity values from the chat) into a TrialQuery."""
+from __future__ import annotations
+
+import re
+from typing import Mapping, Optional
+
+from bot.trials.query import StatusFilter, TrialQuery
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "one": 1, "two": 2, "three": 3, "four": 4}
+_CLOSED_WORDS = {"closed", "finished", "completed", "ended", "old", "past"}
+_ALL_WORDS = {"all", "any", "every"}
+
+
+def phase_number(text: Optional[str]) -> Optional[int]:
+    """ "phase 3", "Phase III", "phase-two", "phase3" -> 3; None if no phase is named."""
+    if not text:
+        return None
+    match = re.search(r"phase[\s\-_]*([1-4]|iv|i{1,3}|one|two|three|four)\b", text.lower())
+    if not match:
+        return None
+    value = match.group(1)
+    return int(value) if value.isdigit() else _ROMAN[value]
+
+
+def status_filter(text: Optional[str]) -> StatusFilter:
+    words = set(re.findall(r"[a-z]+", (text or "").lower()))
+    if words & _ALL_WORDS:
+        return "all"
+    if words & _CLOSED_WORDS:
+        return "closed"
+    return "open"
+
+
+def query_from_entities(
+    values: Mapping[str, Optional[str]], limit: int = 5, offset: int = 0
+) -> TrialQuery:
+    """values: entity name -> the text the person typed (treatment, condition, country,
+    city, phase, status); absent or empty ones are not used."""
+    def get(name: str) -> Optional[str]:
+        value = values.get(name)
+        return str(value).strip() or None if value is not None else None
+
+    return TrialQuery(
+        treatment=get("treatment"),
+        condition=get("condition"),
+        country=get("country"),
+        city=get("city"),
+        phase=phase_number(get("phase")),
+        status=status_filter(get("status")),
+        limit=limit,
+        offset=offset,
+    )

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Start the action server (port 5055) and the Rasa server (port 5005, REST and socket.io) on
+# localhost, wait until both answer, and stop both cleanly on Ctrl-C or SIGTERM.
+# Works with no terminal attached: `make run > run.log 2>&1 &` and stop it with `kill`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+ACTIONS_PORT=${ACTIONS_PORT:-5055}
+RASA_PORT=${RASA_PORT:-5005}
+HOST=${HOST:-127.0.0.1}
+LOG_DIR=${LOG_DIR:-var/log}
+mkdir -p "$LOG_DIR"
+export TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
+model=$(.venv/bin/python -m bot model path)
+
+pids=()
+stop() {
+  trap - INT TERM
+  echo
+  echo "Stopping the assistant..."
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
+  echo "Stopped."
+  exit "${1:-0}"
+}
+trap 'stop 0' INT TERM
+
+port_free() { ! (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+for port in "$ACTIONS_PORT" "$RASA_PORT"; do
+  if ! port_free "$port"; then
+    echo "Port $port on $HOST is already in use: is the assistant already running?" >&2
+    exit 1
+  fi
+done
+
+.venv/bin/rasa run actions --actions actions --port "$ACTIONS_PORT" \
+  >"$LOG_DIR/actions.log" 2>&1 </dev/null &
+pids+=($!)
+.venv/bin/rasa run --model "$model" --interface "$HOST" --port "$RASA_PORT" \
+  --credentials credentials.yml --endpoints endpoints.yml --cors "http://localhost:*" \
+  >"$LOG_DIR/rasa.log" 2>&1 </dev/null &
+pids+=($!)
+
+echo "Starting the action server (port $ACTIONS_PORT) and the Rasa server (port $RASA_PORT)..."
+echo "Logs: $LOG_DIR/actions.log and $LOG_DIR/rasa.log"
+for _ in $(seq 1 180); do
+  for pid in "${pids[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "A server stopped while starting. Last lines of the logs:" >&2
+      tail -n 20 "$LOG_DIR/actions.log" "$LOG_DIR/rasa.log" >&2
+      stop 1
+    fi
+  done
+  if curl -fsS "http://$HOST:$RASA_PORT/" >/dev/null 2>&1 \
+     && curl -fsS "http://$HOST:$ACTIONS_PORT/health" >/dev/null 2>&1; then
+    cat <<MSG
+
+The NET Trials Assistant is running.
+  REST:      curl -s -XPOST http://$HOST:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"hello"}'
+  socket.io: http://$HOST:$RASA_PORT/socket.io (for the website widget)
+  Terminal chat: make shell (in another terminal)
+Press Ctrl-C to stop.
+MSG
+    break
+  fi
+  sleep 1
+done
+
+# Wait until a server stops by itself (then stop the other) or we are told to stop.
+while true; do
+  for pid in "${pids[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "A server stopped unexpectedly; see $LOG_DIR." >&2
+      stop 1
+    fi
+  done
+  sleep 1 &
+  wait $! 2>/dev/null
+done

@@ -1,0 +1,64 @@
+"""Shared fixtures: throwaway trial databases and, once per session, the trained model."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from bot.config import REPO_ROOT, SHIPPED_TRIALS_DIR
+from bot.trials.importer import Importer
+from bot.trials.store import TrialStore, make_engine
+
+TESTS_DIR = Path(__file__).parent
+SAMPLES_DIR = TESTS_DIR / "data" / "ctgov_samples"
+ARTIFACTS_DIR = TESTS_DIR / "artifacts"
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+
+
+def new_store(path: Path) -> TrialStore:
+    store = TrialStore(make_engine(f"sqlite:///{path}"))
+    store.create_schema()
+    return store
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path) -> TrialStore:
+    return new_store(tmp_path / "trials.db")
+
+
+@pytest.fixture(scope="session")
+def shipped_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file holding the shipped trials, built once; copy it to write to it."""
+    path = tmp_path_factory.mktemp("shipped") / "trials.db"
+    report = Importer(new_store(path)).import_paths([SHIPPED_TRIALS_DIR])
+    assert report.ok and report.added == 60, report.summary()
+    return path
+
+
+@pytest.fixture
+def store(shipped_db: Path, tmp_path: Path) -> TrialStore:
+    """A private copy of the shipped-trials database."""
+    path = tmp_path / "trials.db"
+    shutil.copy(shipped_db, path)
+    return TrialStore(make_engine(f"sqlite:///{path}"))
+
+
+@pytest.fixture
+def database_url_env(store: TrialStore, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Point DATABASE_URL (as read by the actions and the CLI) at the private copy."""
+    url = str(store.engine.url)
+    monkeypatch.setenv("DATABASE_URL", url)
+    yield url
+
+
+@pytest.fixture(scope="session")
+def trained_model() -> Path:
+    """The Rasa model for the current data, domain and config: trained at most once."""
+    from bot.modelcache import ensure_model
+
+    return ensure_model(REPO_ROOT, quiet=True)

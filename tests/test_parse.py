@@ -1,0 +1,101 @@
+"""The CT.gov API v2 parser: every shared record, missing modules, partial dates, bad fields."""
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.config import SHIPPED_TRIALS_DIR
+from bot.trials.parse import RecordError, parse_study
+from tests.conftest import SAMPLES_DIR
+
+ALL_FILES = sorted(SHIPPED_TRIALS_DIR.glob("*.json")) + sorted(SAMPLES_DIR.glob("*.json"))
+
+
+def load(name: str) -> dict:
+    for path in ALL_FILES:
+        if path.stem == name:
+            return json.loads(path.read_text())
+    raise KeyError(name)
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=lambda p: p.stem)
+def test_every_shared_record_parses(path: Path) -> None:
+    study = json.loads(path.read_text())
+    parsed = parse_study(study)
+    assert parsed.nct_id == path.stem
+    assert parsed.trial["title"]
+    assert len(parsed.trial["record_hash"]) == 64
+
+
+def test_fields_are_read_from_their_paths() -> None:
+    parsed = parse_study(load("NCT07273409"))
+    t = parsed.trial
+    assert (t["status"], t["is_open"], t["acronym"]) == ("RECRUITING", True, "PANTODON")
+    assert (t["min_age_years"], t["max_age_years"], t["sex"]) == (18.0, None, "ALL")
+    assert t["sponsor"] == "Uppsala University"
+    assert t["enrollment"] == 200 and t["last_update"] == "2026-01-22"
+    assert parsed.phases == ["NA"]
+    assert [s["city"] for s in parsed.sites] == ["Gothenburg", "Lund"]
+    assert parsed.sites[1]["status"] == "NOT_YET_RECRUITING"
+    assert parsed.interventions[0]["name"] == "Debulking surgery"
+    assert json.loads(t["source_json"])["urls"][0].startswith("https://")
+
+
+def test_other_names_and_registry_samples_with_results() -> None:
+    everolimus = parse_study(load("NCT00510068"))
+    assert any("RAD001" in i["name"] or "RAD001" in i["other_names"] for i in everolimus.interventions)
+    full = parse_study(load("NCT00763412"))  # has resultsSection and derivedSection
+    assert full.nct_id == "NCT00763412"
+
+
+def test_missing_modules_are_allowed() -> None:
+    study = {"protocolSection": {"identificationModule": {"nctId": "NCT01234567"}}}
+    parsed = parse_study(study)
+    assert parsed.trial["status"] == "UNKNOWN" and not parsed.trial["is_open"]
+    assert parsed.trial["title"] == "Study NCT01234567"
+    assert parsed.sites == [] and parsed.phases == [] and parsed.trial["min_age_years"] is None
+
+
+@pytest.mark.parametrize("date", ["2024", "2024-03", "2024-03-09"])
+def test_partial_dates_are_kept_as_given(date: str) -> None:
+    study = copy.deepcopy(load("NCT07273409"))
+    study["protocolSection"]["statusModule"]["startDateStruct"] = {"date": date, "type": "ACTUAL"}
+    assert parse_study(study).trial["start_date"] == date
+
+
+@pytest.mark.parametrize(
+    "age, years", [("18 Years", 18.0), ("6 Months", 0.5), ("N/A", None), ("2 Weeks", 0.038)]
+)
+def test_ages_become_years(age: str, years: float) -> None:
+    study = copy.deepcopy(load("NCT07273409"))
+    study["protocolSection"]["eligibilityModule"]["minimumAge"] = age
+    assert parse_study(study).trial["min_age_years"] == years
+
+
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        (lambda s: s["protocolSection"]["identificationModule"].update(nctId="NCT123"), "identificationModule.nctId"),
+        (lambda s: s["protocolSection"]["statusModule"]["startDateStruct"].update(date="9 Jan 2026"), "startDateStruct.date"),
+        (lambda s: s["protocolSection"]["eligibilityModule"].update(minimumAge="eighteen"), "minimumAge"),
+        (lambda s: s["protocolSection"]["designModule"].update(phases="PHASE2"), "designModule.phases"),
+        (lambda s: s["protocolSection"]["designModule"]["enrollmentInfo"].update(count="lots"), "enrollmentInfo.count"),
+        (lambda s: s["protocolSection"].update(contactsLocationsModule=[]), "contactsLocationsModule"),
+        (lambda s: s.pop("protocolSection"), "protocolSection"),
+    ],
+)
+def test_malformed_fields_are_rejected_with_their_path(change, field: str) -> None:  # type: ignore[no-untyped-def]
+    study = copy.deepcopy(load("NCT07273409"))
+    change(study)
+    with pytest.raises(RecordError) as caught:
+        parse_study(study)
+    assert field in caught.value.field
+    assert caught.value.reason
+
+
+def test_not_a_study_at_all() -> None:
+    with pytest.raises(RecordError):
+        parse_study(["not", "a", "study"])
