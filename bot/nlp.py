@@ -73,14 +73,23 @@ def lexicon_patterns(lexicon: Lexicon) -> list[Pattern]:
     return patterns
 
 
-def vocabulary_patterns(vocabulary: dict[str, list[str]]) -> list[Pattern]:
+def vocabulary_patterns(vocabulary: dict[str, list[str]], known: set[str]) -> list[Pattern]:
+    """Record names the lexicon does not know yet (`known`: normalised lexicon phrases,
+    which keep the lexicon's label)."""
     patterns: list[Pattern] = []
     for label, names in vocabulary.items():
         for name in names:
             key = normalize(name)
-            if key and key not in IGNORED_VOCABULARY and len(key.split()) <= MAX_VOCABULARY_WORDS:
+            if not key or key in known or key in IGNORED_VOCABULARY:
+                continue
+            if len(key.split()) <= MAX_VOCABULARY_WORDS:
                 patterns += phrase_pattern(label, name)
     return patterns
+
+
+def lexicon_phrases(lexicon: Lexicon) -> set[str]:
+    phrases = {p for kind in ("treatment", "condition") for p in lexicon.all_query_phrases(kind)}
+    return phrases | {alias for place in lexicon.places for alias in place.aliases}
 
 
 def _unique(patterns: Iterable[Pattern]) -> list[Pattern]:
@@ -91,9 +100,13 @@ def _unique(patterns: Iterable[Pattern]) -> list[Pattern]:
 
 
 def all_patterns(lexicon: Lexicon, vocabulary: dict[str, list[str]]) -> list[Pattern]:
-    # Lexicon first: where a record's name and a lexicon name cover the same words, the
-    # lexicon's label is the one kept.
-    return _unique([*fixed_patterns(), *lexicon_patterns(lexicon), *vocabulary_patterns(vocabulary)])
+    return _unique(
+        [
+            *fixed_patterns(),
+            *lexicon_patterns(lexicon),
+            *vocabulary_patterns(vocabulary, lexicon_phrases(lexicon)),
+        ]
+    )
 
 
 def build_pipeline(patterns: list[Pattern], target: Path) -> None:

@@ -1,0 +1,136 @@
+"""Custom actions against a throwaway database: exact events and messages."""
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Optional
+
+import pytest
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.search_trials import ActionSearchTrials, ActionShowMoreTrials
+from actions.show_trial import ActionShowTrial
+from bot.trials.store import TrialStore
+
+pytestmark = pytest.mark.usefixtures("database_url_env")
+
+SEARCH_SLOTS = ["treatment", "condition", "country", "city", "phase", "status"]
+
+
+def tracker(
+    text: str, intent: str, entities: Optional[list[dict]] = None, slots: Optional[dict] = None
+) -> Tracker:
+    return Tracker(
+        sender_id="test",
+        slots=slots or {},
+        latest_message={"text": text, "intent": {"name": intent, "confidence": 1.0},
+                        "entities": entities or []},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def entity(name: str, value: str) -> dict[str, Any]:
+    return {"entity": name, "value": value, "extractor": "SpacyEntityExtractor"}
+
+
+def run(action: Action, t: Tracker) -> tuple[list[dict], list[dict]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, {}))
+    return events, dispatcher.messages
+
+
+def test_search_sends_a_heading_five_cards_and_show_more(store: TrialStore) -> None:
+    events, messages = run(ActionSearchTrials(), tracker("any open trials", "search_trials"))
+    open_total = store.search(__import__("bot.trials.query", fromlist=["TrialQuery"]).TrialQuery()).total
+    assert open_total > 5
+    assert messages[0]["text"] == f"I found {open_total} of our open trials. Here are 1 to 5."
+    cards = messages[1:6]
+    assert all(m["buttons"][0]["payload"].startswith('/show_trial{"nct_id":"NCT') for m in cards)
+    assert all("Status: " in m["text"] and "Phase: " in m["text"] and "Where: " in m["text"] for m in cards)
+    assert messages[6]["buttons"] == [{"title": "Show more", "payload": "/show_more_trials"}]
+    assert len(messages) == 7
+    assert events == [SlotSet(name, None) for name in SEARCH_SLOTS] + [SlotSet("search_offset", 5.0)]
+
+
+def test_search_by_brand_name_remembers_the_query() -> None:
+    t = tracker("lutathera trials in the uk", "search_trials",
+                [entity("treatment", "lutathera"), entity("status", "closed")])
+    events, messages = run(ActionSearchTrials(), t)
+    assert "closed trials for lutathera" in messages[0]["text"]
+    assert SlotSet("treatment", "lutathera") in events
+    assert SlotSet("status", "closed") in events
+
+
+def test_show_more_continues_from_the_offset() -> None:
+    slots = {"search_offset": 5.0, "status": None}
+    events, messages = run(ActionShowMoreTrials(), tracker("more", "show_more_trials", slots=slots))
+    assert "Here are 6 to" in messages[0]["text"]
+    assert events[-1]["name"] == "search_offset" and events[-1]["value"] > 5
+
+
+def test_show_more_without_a_search_asks_for_one() -> None:
+    events, messages = run(ActionShowMoreTrials(), tracker("more", "show_more_trials"))
+    assert events == [] and "search for first" in messages[0]["text"]
+
+
+def test_nothing_found_is_kind_and_gives_the_helpline() -> None:
+    t = tracker("everolimus trials in iceland", "search_trials",
+                [entity("treatment", "everolimus"), entity("country", "Iceland")])
+    events, messages = run(ActionSearchTrials(), t)
+    assert messages[0]["text"].startswith("I'm sorry, I could not find any open trials for everolimus, in Iceland.")
+    assert "Try a whole country" in messages[0]["text"]
+    assert messages[1] == {**messages[1], "response": "utter_helpline"}
+    assert not any(e["name"] == "search_offset" for e in events)
+
+
+@pytest.mark.parametrize("text", ["/show_trial", "tell me about nct07273409", "NCT 0727 3409"])
+def test_show_trial_gives_status_phase_places_and_contact(text: str) -> None:
+    ents = [entity("nct_id", "nct07273409")] if text == "/show_trial" else []
+    events, messages = run(ActionShowTrial(), tracker(text, "show_trial", ents))
+    body = messages[0]["text"]
+    assert body.startswith("Pancreatic Neuroendocrine Tumour - Optimal Surgical Debulking or Not (NCT07273409)")
+    for part in ["Status: Open", "Last updated on the registry: 2026-01-22", "Phase:",
+                 "Sahlgrenska University Hospital, Gothenburg, Sweden", "Run by: Uppsala University",
+                 "Who to contact: The record gives no contact details. Ask your specialist team",
+                 "https://clinicaltrials.gov/study/NCT07273409"]:
+        assert part in body
+    assert events == [SlotSet("nct_id", "NCT07273409"), SlotSet("focus_nct_id", "NCT07273409")]
+
+
+def test_show_trial_lists_contacts_when_the_record_has_them(store: TrialStore) -> None:
+    with_contacts = [n for n in store.iter_ids() if any(c.phone or c.email for c in store.get(n).contacts)]
+    assert with_contacts
+    _, messages = run(ActionShowTrial(), tracker(with_contacts[0], "show_trial"))
+    assert "Who to contact: " in messages[0]["text"] and "gives no contact" not in messages[0]["text"]
+
+
+def test_malformed_id_explains_the_format() -> None:
+    events, messages = run(ActionShowTrial(), tracker("show me NCT123", "show_trial", [entity("nct_id", "nct123")]))
+    assert messages[0]["text"] == (
+        '"NCT123" does not look like a trial number. A ClinicalTrials.gov number starts with NCT '
+        "and has 8 digits, like NCT07273409. Which trial would you like?"
+    )
+    assert events == []
+
+
+def test_unknown_id_is_not_in_our_list() -> None:
+    events, messages = run(ActionShowTrial(), tracker("NCT99999999", "show_trial"))
+    assert messages[0]["text"] == (
+        "NCT99999999 is not in our list of NET trials. You can look it up on ClinicalTrials.gov: "
+        "https://clinicaltrials.gov/study/NCT99999999"
+    )
+    assert events == [SlotSet("nct_id", "NCT99999999")]
+
+
+def test_database_down_says_search_is_unavailable(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/missing-dir/none.db")
+    events, messages = run(ActionSearchTrials(), tracker("trials", "search_trials"))
+    assert "can't look up trials right now" in messages[0]["text"]
+    assert messages[1]["response"] == "utter_helpline"
+    _, messages = run(ActionShowTrial(), tracker("NCT07273409", "show_trial"))
+    assert "can't look up trials right now" in messages[0]["text"]
