@@ -57,8 +57,13 @@ def database_url_env(store: TrialStore, monkeypatch: pytest.MonkeyPatch) -> Iter
 
 
 @pytest.fixture(scope="session")
-def trained_model() -> Path:
-    """The Rasa model for the current data, domain and config: trained at most once."""
+def trained_model(shipped_db: Path) -> Path:
+    """The Rasa model for the current data, domain and config: trained at most once (and
+    not at all when `make` already trained it). Builds the spaCy pipeline it needs if absent."""
+    from bot.config import SPACY_PIPELINE_DIR
     from bot.modelcache import ensure_model
+    from bot.nlp import build_pipeline_if_changed
 
+    if not SPACY_PIPELINE_DIR.exists():
+        build_pipeline_if_changed(TrialStore(make_engine(f"sqlite:///{shipped_db}")))
     return ensure_model(REPO_ROOT, quiet=True)

@@ -1,0 +1,59 @@
+"""The real Rasa server and action server, with the trained model, over the REST webhook."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from tests.conftest import ARTIFACTS_DIR
+from tests.servers import first_button, running_assistant, say, texts
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def assistant(trained_model: Path, shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("assistant")
+    db = folder / "trials.db"
+    shutil.copy(shipped_db, db)
+    try:
+        with running_assistant(trained_model, f"sqlite:///{db}", folder) as base:
+            yield base
+    finally:
+        ARTIFACTS_DIR.mkdir(exist_ok=True)
+        for log in folder.glob("*.log"):
+            shutil.copy(log, ARTIFACTS_DIR / f"integration-{log.name}")
+
+
+def test_greeting_says_what_it_is(assistant: str) -> None:
+    reply = texts(say(assistant, "greeter", "hello there"))
+    assert "not a doctor" in reply.lower() or "automated" in reply.lower()
+    assert "0808 800 4040" in reply
+
+
+def test_search_then_open_a_card_then_page_on(assistant: str) -> None:
+    replies = say(assistant, "searcher", "are there any lutathera trials")
+    assert "open trials for lutathera" in texts(replies)
+    cards = [r for r in replies if "Status:" in r.get("text", "")]
+    assert 1 <= len(cards) <= 5
+    button = first_button(cards)
+    assert button and button["payload"].startswith("/show_trial")
+    detail = texts(say(assistant, "searcher", button["payload"]))
+    assert "Last updated on the registry" in detail and "clinicaltrials.gov/study/NCT" in detail
+    more = say(assistant, "searcher2", "show me open trials")
+    assert any(b.get("payload") == "/show_more_trials" for r in more for b in r.get("buttons", []) or [])
+    assert "Here are 6 to" in texts(say(assistant, "searcher2", "show more"))
+
+
+def test_show_trial_by_typed_id_bad_id_and_unknown_id(assistant: str) -> None:
+    assert "PANTODON" in texts(say(assistant, "shower", "tell me about NCT07273409"))
+    assert "8 digits" in texts(say(assistant, "shower", "can you show me trial nct123"))
+    assert "not in our list" in texts(say(assistant, "shower", "what is NCT09999999"))
+
+
+def test_nurse_helpline_and_fallback(assistant: str) -> None:
+    assert "0808 800 4040" in texts(say(assistant, "helper", "can i speak to a nurse"))
+    fallback = texts(say(assistant, "helper", "what's the best banana bread recipe"))
+    assert "0808 800 4040" in fallback

@@ -1,0 +1,32 @@
+"""Rasa's own checks: the training data validates, and the test stories pass."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import REPO_ROOT
+
+RASA = str(Path(sys.executable).with_name("rasa"))
+
+
+def rasa(*args: str, timeout: int = 900) -> subprocess.CompletedProcess:
+    return subprocess.run([RASA, *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=timeout)
+
+
+def test_data_validates_without_warnings() -> None:
+    result = rasa("data", "validate", "--fail-on-warnings")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+
+
+@pytest.mark.integration
+def test_stories_pass(trained_model: Path, tmp_path: Path) -> None:
+    result = rasa(
+        "test", "core", "--model", str(trained_model), "--stories", "tests/stories",
+        "--fail-on-prediction-errors", "--out", str(tmp_path / "results"),
+    )
+    failed = tmp_path / "results" / "failed_test_stories.yml"
+    detail = failed.read_text() if failed.exists() else ""
+    assert result.returncode == 0, detail + result.stdout[-3000:] + result.stderr[-3000:]
