@@ -67,3 +67,40 @@ def trained_model(shipped_db: Path) -> Path:
     if not SPACY_PIPELINE_DIR.exists():
         build_pipeline_if_changed(TrialStore(make_engine(f"sqlite:///{shipped_db}")))
     return ensure_model(REPO_ROOT, quiet=True)
+
+
+POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+@pytest.fixture(scope="session")
+def postgres_shipped_url() -> Iterator[str]:
+    """A fresh PostgreSQL database holding the shipped trials, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import OperationalError
+
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
+    name = f"net_trials_test_{os.getpid()}"
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as error:
+        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL}: {error.orig}")
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    store = TrialStore(make_engine(url))
+    store.create_schema()
+    report = Importer(store).import_paths([SHIPPED_TRIALS_DIR])
+    assert report.ok and report.added == 60, report.summary()
+    store.engine.dispose()
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request: pytest.FixtureRequest) -> TrialStore:
+    """The shipped trials on each database engine (read-only use)."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("store")
+    return TrialStore(make_engine(request.getfixturevalue("postgres_shipped_url")))
