@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
 HOST=${HOST:-127.0.0.1}
-LOG_DIR=${LOG_DIR:-var/log}
-mkdir -p "$LOG_DIR"
+RUN_DIR=${RUN_DIR:-var/run}
+mkdir -p "$RUN_DIR"
 export TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 model=$(.venv/bin/python -m bot model path)
 
@@ -33,21 +33,25 @@ for port in "$ACTIONS_PORT" "$RASA_PORT"; do
   fi
 done
 
+# endpoints.yml names the default action server port; follow ACTIONS_PORT if it is changed.
+endpoints="$RUN_DIR/endpoints.yml"
+sed "s#localhost:5055/#localhost:$ACTIONS_PORT/#" endpoints.yml > "$endpoints"
+
 .venv/bin/rasa run actions --actions actions --port "$ACTIONS_PORT" \
-  >"$LOG_DIR/actions.log" 2>&1 </dev/null &
+  >"$RUN_DIR/actions.log" 2>&1 </dev/null &
 pids+=($!)
 .venv/bin/rasa run --model "$model" --interface "$HOST" --port "$RASA_PORT" \
-  --credentials credentials.yml --endpoints endpoints.yml --cors "http://localhost:*" \
-  >"$LOG_DIR/rasa.log" 2>&1 </dev/null &
+  --credentials credentials.yml --endpoints "$endpoints" --cors "http://localhost:*" \
+  >"$RUN_DIR/rasa.log" 2>&1 </dev/null &
 pids+=($!)
 
 echo "Starting the action server (port $ACTIONS_PORT) and the Rasa server (port $RASA_PORT)..."
-echo "Logs: $LOG_DIR/actions.log and $LOG_DIR/rasa.log"
+echo "Logs: $RUN_DIR/actions.log and $RUN_DIR/rasa.log"
 for _ in $(seq 1 180); do
   for pid in "${pids[@]}"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "A server stopped while starting. Last lines of the logs:" >&2
-      tail -n 20 "$LOG_DIR/actions.log" "$LOG_DIR/rasa.log" >&2
+      tail -n 20 "$RUN_DIR/actions.log" "$RUN_DIR/rasa.log" >&2
       stop 1
     fi
   done
@@ -70,7 +74,7 @@ done
 while true; do
   for pid in "${pids[@]}"; do
     if ! kill -0 "$pid" 2>/dev/null; then
-      echo "A server stopped unexpectedly; see $LOG_DIR." >&2
+      echo "A server stopped unexpectedly; see $RUN_DIR." >&2
       stop 1
     fi
   done

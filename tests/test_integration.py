@@ -57,3 +57,43 @@ def test_nurse_helpline_and_fallback(assistant: str) -> None:
     assert "0808 800 4040" in texts(say(assistant, "helper", "can i speak to a nurse"))
     fallback = texts(say(assistant, "helper", "what's the best banana bread recipe"))
     assert "0808 800 4040" in fallback
+
+
+def test_make_run_script_starts_both_servers_and_stops_them_cleanly(
+    trained_model: Path, shipped_db: Path, tmp_path: Path
+) -> None:
+    """scripts/run.sh (what `make run` runs) with no terminal: ready message, then SIGINT."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from bot.config import REPO_ROOT
+    from tests.servers import free_port
+
+    rasa_port, actions_port = free_port(), free_port()
+    db = tmp_path / "trials.db"
+    shutil.copy(shipped_db, db)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "RASA_PORT": str(rasa_port),
+           "ACTIONS_PORT": str(actions_port), "RUN_DIR": str(tmp_path)}
+    out = open(tmp_path / "run.out", "w+")
+    process = subprocess.Popen(["bash", "scripts/run.sh"], cwd=REPO_ROOT, env=env, stdout=out,
+                               stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 240
+        while "is running" not in (tmp_path / "run.out").read_text():
+            assert process.poll() is None, (tmp_path / "run.out").read_text()
+            assert time.monotonic() < deadline, "not ready in time"
+            time.sleep(1)
+        replies = say(f"http://127.0.0.1:{rasa_port}", "run-script", "find everolimus trials please")
+        assert "everolimus" in texts(replies)
+        os.killpg(process.pid, signal.SIGINT)
+        assert process.wait(timeout=60) == 0
+        assert "Stopped." in (tmp_path / "run.out").read_text()
+        for port in (rasa_port, actions_port):
+            with __import__("socket").socket() as sock:
+                assert sock.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still open"
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        out.close()
