@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.replies import send_cards, send_unavailable
 from actions.store import trial_store
 from bot.trials.present import nothing_found, results_heading
-from bot.trials.understand import query_from_entities
+from bot.trials.understand import query_from_entities, refers_back
 
 SEARCH_SLOTS = ("treatment", "condition", "country", "city", "phase", "status")
 PAGE_SIZE = 5
@@ -56,6 +56,9 @@ class ActionSearchTrials(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         values = latest_entities(tracker)
+        if not any(values.values()) and refers_back(tracker.latest_message.get("text")):
+            # "are there trials of it?" after an answer about a drug: the drug in focus.
+            values["treatment"] = tracker.get_slot("treatment")
         remembered = [SlotSet(name, value) for name, value in values.items()]
         return remembered + run_search(dispatcher, values, offset=0)
 

@@ -134,3 +134,16 @@ def test_database_down_says_search_is_unavailable(monkeypatch: pytest.MonkeyPatc
     assert messages[1]["response"] == "utter_helpline"
     _, messages = run(ActionShowTrial(), tracker("NCT07273409", "show_trial"))
     assert "can't look up trials right now" in messages[0]["text"]
+
+
+def test_trials_of_it_searches_for_the_treatment_in_focus() -> None:
+    t = tracker("are there any trials of it", "search_trials", slots={"treatment": "lanreotide"})
+    events, messages = run(ActionSearchTrials(), t)
+    assert "for lanreotide" in messages[0]["text"]
+    assert SlotSet("treatment", "lanreotide") in events
+
+
+def test_a_new_search_without_back_reference_does_not_reuse_old_filters() -> None:
+    t = tracker("show me open trials", "search_trials", slots={"treatment": "lanreotide"})
+    events, messages = run(ActionSearchTrials(), t)
+    assert "lanreotide" not in messages[0]["text"]

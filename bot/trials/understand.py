@@ -50,3 +50,11 @@ def query_from_entities(
         limit=limit,
         offset=offset,
     )
+
+
+_BACK_REFERENCE = re.compile(r"\b(it|its|this|that|these|those|them|the same|this drug|that drug)\b", re.I)
+
+
+def refers_back(text: Optional[str]) -> bool:
+    """True for follow-ups like "are there trials of it?" that mean the treatment in focus."""
+    return bool(_BACK_REFERENCE.search(text or ""))

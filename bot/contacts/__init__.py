@@ -1,0 +1,1 @@
+"""Helplines, emergency numbers and specialist centres from data/contacts.yml (verified)."""
