@@ -1,0 +1,51 @@
+"""SafetyNet: a Rasa NLU component that marks urgent messages whatever the classifier said.
+
+It runs after DIET and the FallbackClassifier. When bot.safety finds an emergency or distress
+pattern it sets the intent to `emergency` or `distress` with confidence 1.0, so the rules for
+those intents win over any form or story.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.safety import check_message
+
+SAFETY_KEY = "safety_net"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class SafetyNet(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "SafetyNet":
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            match = check_message(message.get(TEXT))
+            if match is None:
+                continue
+            intent = {"name": match.kind, "confidence": 1.0}
+            ranking = [intent] + [
+                r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != match.kind
+            ]
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            message.set(SAFETY_KEY, {"kind": match.kind, "reason": match.reason}, add_to_output=True)
+        return messages
