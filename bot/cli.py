@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="rebuild even when up to date")
     p.set_defaults(handler=cmd_nlp_build)
 
+    report = groups.add_parser("report", help="reports for staff").add_subparsers()
+    p = report.add_parser("gaps", help="the most frequent questions the assistant could not answer")
+    p.add_argument("--limit", type=_positive, default=20)
+    p.add_argument("--days", type=_positive, help="only the last N days")
+    p.set_defaults(handler=cmd_report_gaps)
+
     model = groups.add_parser("model", help="the trained Rasa model").add_subparsers()
     p = model.add_parser("train", help="train the Rasa model if data, domain or config changed")
     p.set_defaults(handler=cmd_model_train)
@@ -270,4 +276,18 @@ def cmd_model_path(args: argparse.Namespace) -> int:
     from bot.modelcache import model_path
 
     print(model_path())
+    return 0
+
+
+def cmd_report_gaps(args: argparse.Namespace) -> int:
+    from bot.gaps import GapLog
+    from bot.trials.store import make_engine
+
+    gaps = GapLog(make_engine()).most_frequent(limit=args.limit, days=args.days)
+    if not gaps:
+        print("No content gaps logged yet.")
+        return 0
+    print(f"{'COUNT':>5}  {'KIND':<9}  {'LAST SEEN':<16}  QUESTION (personal details removed)")
+    for gap in gaps:
+        print(f"{gap.count:>5}  {gap.kind:<9}  {gap.last_seen:%Y-%m-%d %H:%M}  {shorten(gap.text, 90)}")
     return 0
