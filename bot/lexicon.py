@@ -55,13 +55,17 @@ class PhraseIndex:
 
     def __init__(self) -> None:
         self._by_first: dict[str, dict[tuple[str, ...], list[str]]] = {}
+        # The same phrases, longest first, sorted once here rather than on every find().
+        self._longest_first: dict[str, list[tuple[str, ...]]] = {}
 
     def add(self, phrase: str, value: str) -> None:
         words = tuple(phrase.split())
         if words:
-            values = self._by_first.setdefault(words[0], {}).setdefault(words, [])
+            bucket = self._by_first.setdefault(words[0], {})
+            values = bucket.setdefault(words, [])
             if value not in values:
                 values.append(value)
+            self._longest_first[words[0]] = sorted(bucket, key=len, reverse=True)
 
     def find(self, words: list[str]) -> list[tuple[str, str]]:
         """(phrase, value) for each known phrase in the words; longest match wins at a spot.
@@ -73,7 +77,7 @@ class PhraseIndex:
         while i < len(words):
             step = 1
             candidates = self._by_first.get(words[i], {})
-            for phrase in sorted(candidates, key=len, reverse=True):
+            for phrase in self._longest_first.get(words[i], ()):
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     found.extend((" ".join(phrase), value) for value in candidates[phrase])
                     step = len(phrase)
@@ -161,6 +165,16 @@ class Lexicon:
     def place(self, phrase: str) -> Optional[Place]:
         key = normalize(phrase)
         return self._places_by_alias.get(key) or self._places_by_alias.get(key.removeprefix("the "))
+
+    def country_code(self, phrase: Optional[str]) -> Optional[str]:
+        """ISO code of the country a place name is in ("Manchester" -> "GB", "uk" -> "GB")."""
+        place = self.place(phrase) if phrase else None
+        if place is None:
+            return None
+        if place.code:
+            return place.code
+        country = self.place(place.country)
+        return country.code if country and country.code else None
 
     def country_aliases(self, phrase: str) -> tuple[str, ...]:
         """Normalised names a country is stored under ("uk" -> "united kingdom")."""

@@ -1,0 +1,27 @@
+"""Which country the person is in, as far as the conversation tells (UK if unknown)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from rasa_sdk import Tracker
+
+from bot.lexicon import default_lexicon
+
+
+def latest_place(tracker: Tracker, entity: str) -> Optional[str]:
+    return next(tracker.get_latest_entity_values(entity), None)
+
+
+def country_code(tracker: Tracker) -> Optional[str]:
+    """From a country or city named in the latest message, else the remembered slots."""
+    lexicon = default_lexicon()
+    for value in (
+        latest_place(tracker, "country"),
+        latest_place(tracker, "city"),
+        tracker.get_slot("country"),
+        tracker.get_slot("city"),
+    ):
+        code = lexicon.country_code(value) if value else None
+        if code:
+            return code
+    return None
