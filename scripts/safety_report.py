@@ -1,0 +1,64 @@
+"""Measure the safety net on the two lists and write docs/safety.md.
+
+    .venv/bin/python -m scripts.safety_report
+"""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from bot.config import REPO_ROOT
+from bot.safety import check_message
+
+DATA = REPO_ROOT / "tests" / "data"
+OUTPUT = REPO_ROOT / "docs" / "safety.md"
+
+
+def lines(name: str) -> list[str]:
+    return [l.strip() for l in (DATA / name).read_text(encoding="utf-8").splitlines() if l.strip()]
+
+
+def main() -> None:
+    urgent, ordinary = lines("safety_urgent.txt"), lines("safety_ordinary.txt")
+    found = {m: check_message(m) for m in urgent}
+    misses = [m for m, hit in found.items() if hit is None]
+    alarms = [(m, check_message(m)) for m in ordinary]
+    alarms = [(m, hit) for m, hit in alarms if hit is not None]
+    reasons = Counter(hit.reason for hit in found.values() if hit)
+    rows = "\n".join(f"| {reason} | {count} |" for reason, count in sorted(reasons.items()))
+    OUTPUT.write_text(
+        f"""# Safety net: measured figures
+
+Measured on {date.today().isoformat()} with `.venv/bin/python -m scripts.safety_report`
+(the same lists are checked by `tests/test_safety.py` in every test run).
+
+The safety net (`bot/safety.py`, run inside Rasa by `components/safety_net.py`) looks for an
+emergency (chest pain, not able to breathe, collapse, heavy bleeding, very low blood sugar, a
+carcinoid crisis) or for distress and thoughts of suicide, whatever the intent classifier says.
+
+| list | messages | flagged | result | target |
+| --- | --- | --- | --- | --- |
+| urgent (`tests/data/safety_urgent.txt`) | {len(urgent)} | {len(urgent) - len(misses)} | {len(misses)} missed | 0 missed |
+| ordinary (`tests/data/safety_ordinary.txt`) | {len(ordinary)} | {len(alarms)} | {100 * len(alarms) / len(ordinary):.1f}% false alarms | at most 2% |
+
+Urgent messages by the pattern group that caught them:
+
+| group | messages |
+| --- | --- |
+{rows}
+
+Missed: {', '.join(misses) or 'none'}.
+False alarms: {', '.join(m for m, _ in alarms) or 'none'}.
+
+The ordinary list holds questions that mention pain, blood, sugar, breath or dying without
+being urgent ("can everolimus make you short of breath?"). Both lists were written by hand;
+the patterns were tuned on them, so new phrasings should be added to the lists when found
+(for example from the content-gap log).
+"""
+    )
+    print(f"urgent: {len(misses)} missed of {len(urgent)}; ordinary: {len(alarms)} false alarms of {len(ordinary)}")
+
+
+if __name__ == "__main__":
+    main()
