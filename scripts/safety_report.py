@@ -51,6 +51,13 @@ Urgent messages by the pattern group that caught them:
 Missed: {', '.join(misses) or 'none'}.
 False alarms: {', '.join(m for m, _ in alarms) or 'none'}.
 
+History: the first patterns caught all of a hand-written list but missed 20 of 40 messages in
+a second list written independently (by someone who had not seen the patterns), mostly
+indirect ways of saying it ("coffee grounds", "tablets lined up", "talking rubbish" with an
+insulinoma). The patterns were rebuilt around signs plus context (a general question, a past
+event or an "if" does not count unless something says it is happening now), and both lists
+are now part of the measured set.
+
 The ordinary list holds questions that mention pain, blood, sugar, breath or dying without
 being urgent ("can everolimus make you short of breath?"). Both lists were written by hand;
 the patterns were tuned on them, so new phrasings should be added to the lists when found
