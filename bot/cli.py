@@ -83,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="rebuild even when up to date")
     p.set_defaults(handler=cmd_nlp_build)
 
+    p = groups.add_parser("serve", help="serve the website chat page (and the staff page)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=_positive, default=8080)
+    p.set_defaults(handler=cmd_serve)
+
     report = groups.add_parser("report", help="reports for staff").add_subparsers()
     p = report.add_parser("gaps", help="the most frequent questions the assistant could not answer")
     p.add_argument("--limit", type=_positive, default=20)
@@ -290,4 +295,12 @@ def cmd_report_gaps(args: argparse.Namespace) -> int:
     print(f"{'COUNT':>5}  {'KIND':<9}  {'LAST SEEN':<16}  QUESTION (personal details removed)")
     for gap in gaps:
         print(f"{gap.count:>5}  {gap.kind:<9}  {gap.last_seen:%Y-%m-%d %H:%M}  {shorten(gap.text, 90)}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from bot.web.server import serve
+
+    print(f"Serving the chat page on http://{args.host}:{args.port}/", flush=True)
+    serve(args.host, args.port)
     return 0

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Start the action server (port 5055) and the Rasa server (port 5005, REST and socket.io) on
-# localhost, wait until both answer, and stop both cleanly on Ctrl-C or SIGTERM.
-# Works with no terminal attached: `make run > run.log 2>&1 &` and stop it with `kill`.
+# Start the action server (port 5055), the Rasa server (port 5005, REST and socket.io) and the
+# website chat page (port 8080) on localhost, wait until all answer, and stop them cleanly on
+# Ctrl-C or SIGTERM. Works with no terminal attached: `make run > run.log 2>&1 &`, stop it with `kill`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
+WEB_PORT=${WEB_PORT:-8080}
 HOST=${HOST:-127.0.0.1}
 RUN_DIR=${RUN_DIR:-var/run}
 mkdir -p "$RUN_DIR"
@@ -26,7 +27,7 @@ stop() {
 trap 'stop 0' INT TERM
 
 port_free() { ! (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
-for port in "$ACTIONS_PORT" "$RASA_PORT"; do
+for port in "$ACTIONS_PORT" "$RASA_PORT" "$WEB_PORT"; do
   if ! port_free "$port"; then
     echo "Port $port on $HOST is already in use: is the assistant already running?" >&2
     exit 1
@@ -45,21 +46,27 @@ pids+=($!)
   >"$RUN_DIR/rasa.log" 2>&1 </dev/null &
 pids+=($!)
 
-echo "Starting the action server (port $ACTIONS_PORT) and the Rasa server (port $RASA_PORT)..."
-echo "Logs: $RUN_DIR/actions.log and $RUN_DIR/rasa.log"
+RASA_PUBLIC_URL=${RASA_PUBLIC_URL:-http://$HOST:$RASA_PORT} \
+  .venv/bin/python -m bot serve --host "$HOST" --port "$WEB_PORT" >"$RUN_DIR/web.log" 2>&1 </dev/null &
+pids+=($!)
+
+echo "Starting the action server (port $ACTIONS_PORT), the Rasa server (port $RASA_PORT) and the web page (port $WEB_PORT)..."
+echo "Logs: $RUN_DIR/actions.log, $RUN_DIR/rasa.log and $RUN_DIR/web.log"
 for _ in $(seq 1 180); do
   for pid in "${pids[@]}"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "A server stopped while starting. Last lines of the logs:" >&2
-      tail -n 20 "$RUN_DIR/actions.log" "$RUN_DIR/rasa.log" >&2
+      tail -n 20 "$RUN_DIR/actions.log" "$RUN_DIR/rasa.log" "$RUN_DIR/web.log" >&2
       stop 1
     fi
   done
   if curl -fsS "http://$HOST:$RASA_PORT/" >/dev/null 2>&1 \
-     && curl -fsS "http://$HOST:$ACTIONS_PORT/health" >/dev/null 2>&1; then
+     && curl -fsS "http://$HOST:$ACTIONS_PORT/health" >/dev/null 2>&1 \
+     && curl -fsS "http://$HOST:$WEB_PORT/health" >/dev/null 2>&1; then
     cat <<MSG
 
 The NET Trials Assistant is running.
+  Website chat: http://$HOST:$WEB_PORT/
   REST:      curl -s -XPOST http://$HOST:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"hello"}'
   socket.io: http://$HOST:$RASA_PORT/socket.io (for the website widget)
   Terminal chat: make shell (in another terminal)

@@ -75,7 +75,8 @@ def test_make_run_script_starts_both_servers_and_stops_them_cleanly(
     db = tmp_path / "trials.db"
     shutil.copy(shipped_db, db)
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "RASA_PORT": str(rasa_port),
-           "ACTIONS_PORT": str(actions_port), "RUN_DIR": str(tmp_path)}
+           "ACTIONS_PORT": str(actions_port), "WEB_PORT": str(free_port()),
+           "RUN_DIR": str(tmp_path)}
     out = open(tmp_path / "run.out", "w+")
     process = subprocess.Popen(["bash", "scripts/run.sh"], cwd=REPO_ROOT, env=env, stdout=out,
                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)

@@ -1,0 +1,63 @@
+"""The web server for people: the website chat page (and, with bot.web.staff, the staff page).
+
+`python -m bot serve` runs it. The chat page talks to the Rasa server's socket.io channel
+directly; this server only serves files and its own small APIs.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from aiohttp import web
+
+STATIC_DIR = Path(__file__).parent / "static"
+DEFAULT_PORT = 8080
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self' ws: wss: http://localhost:* http://127.0.0.1:*; frame-ancestors 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def chat_config() -> dict[str, str]:
+    return {
+        "socketUrl": os.environ.get("RASA_PUBLIC_URL", "http://localhost:5005"),
+        "socketPath": "/socket.io/",
+    }
+
+
+async def chat_page(request: web.Request) -> web.FileResponse:
+    return web.FileResponse(STATIC_DIR / "chat.html")
+
+
+async def config_script(request: web.Request) -> web.Response:
+    body = "window.NET_CHAT_CONFIG = " + json.dumps(chat_config()) + ";\n"
+    return web.Response(text=body, content_type="application/javascript")
+
+
+async def health(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler):  # type: ignore[no-untyped-def]
+    response = await handler(request)
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+def create_app() -> web.Application:
+    app = web.Application(middlewares=[security_headers], client_max_size=64 * 1024)
+    app.router.add_get("/", chat_page)
+    app.router.add_get("/config.js", config_script)
+    app.router.add_get("/health", health)
+    app.router.add_static("/static/", STATIC_DIR, show_index=False)
+    return app
+
+
+def serve(host: str = "127.0.0.1", port: int = DEFAULT_PORT) -> None:
+    web.run_app(create_app(), host=host, port=port, print=lambda *_: None)
