@@ -4,7 +4,7 @@ PY := .venv/bin/python
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup db nlp model run shell test bench clean
+.PHONY: help setup browser db nlp model run shell test bench clean
 
 help:
 	@echo "make run    set everything up, then run the assistant (Ctrl-C stops it)"
@@ -14,6 +14,9 @@ help:
 
 setup:
 	@bash scripts/setup.sh
+
+browser:
+	@bash scripts/setup-browser.sh
 
 db: setup
 	@$(PY) -m bot trials init --if-missing
@@ -30,7 +33,7 @@ run: model
 shell: model
 	@bash scripts/shell.sh
 
-test: model
+test: model browser
 	@$(PY) -m pytest
 
 bench: db

@@ -104,3 +104,21 @@ def any_store(request: pytest.FixtureRequest) -> TrialStore:
     if request.param == "sqlite":
         return request.getfixturevalue("store")
     return TrialStore(make_engine(request.getfixturevalue("postgres_shipped_url")))
+
+
+@pytest.fixture(scope="session")
+def assistant(trained_model: Path, shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real action server and Rasa server with the trained model, for the whole session.
+    Yields the Rasa server's base URL; logs are kept in tests/artifacts/."""
+    from tests.servers import running_assistant
+
+    folder = tmp_path_factory.mktemp("assistant")
+    db = folder / "trials.db"
+    shutil.copy(shipped_db, db)
+    try:
+        with running_assistant(trained_model, f"sqlite:///{db}", folder) as base:
+            yield base
+    finally:
+        ARTIFACTS_DIR.mkdir(exist_ok=True)
+        for log in folder.glob("*.log"):
+            shutil.copy(log, ARTIFACTS_DIR / f"assistant-{log.name}")

@@ -3,28 +3,12 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-from tests.conftest import ARTIFACTS_DIR
-from tests.servers import first_button, running_assistant, say, texts
+from tests.servers import first_button, say, texts
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(scope="module")
-def assistant(trained_model: Path, shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("assistant")
-    db = folder / "trials.db"
-    shutil.copy(shipped_db, db)
-    try:
-        with running_assistant(trained_model, f"sqlite:///{db}", folder) as base:
-            yield base
-    finally:
-        ARTIFACTS_DIR.mkdir(exist_ok=True)
-        for log in folder.glob("*.log"):
-            shutil.copy(log, ARTIFACTS_DIR / f"integration-{log.name}")
 
 
 def test_greeting_says_what_it_is(assistant: str) -> None:
