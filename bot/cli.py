@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import asdict
 from typing import Optional, Sequence
 
+from bot.eligibility.cli import register as register_criteria
 from bot.progress import ProgressBar
 from bot.trials.importer import Importer, count_studies
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
@@ -28,6 +30,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 2
     try:
         return args.handler(args)
+    except BrokenPipeError:  # output piped into `head` and the like: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("\nStopped. Batches already written are kept; nothing is half-written.", file=sys.stderr)
         return 130
@@ -93,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_positive, default=20)
     p.add_argument("--days", type=_positive, help="only the last N days")
     p.set_defaults(handler=cmd_report_gaps)
+
+    register_criteria(groups)
 
     model = groups.add_parser("model", help="the trained Rasa model").add_subparsers()
     p = model.add_parser("train", help="train the Rasa model if data, domain or config changed")

@@ -1,0 +1,286 @@
+"""Phrasing rules: registry symbols and grammar into plain sentences.
+
+They work on a block of criteria, one criterion per line ("^" is the start of a criterion),
+in this order: fixed strings ("and/or" -> "or"), symbols ("≥ 18" -> "at least 18"), who the
+criterion is about ("Patients must have" -> "You have"), then word rules that run in the same
+pass as the glossary (`WORD_RULES`), and a tidy-up. No rule touches a digit or a line break.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Union
+
+from bot.eligibility.replacer import Entry, one_line
+
+Replacement = Union[str, Callable[[re.Match], str]]
+_ = r"[^\S\n]"  # a space that is not a line break
+
+
+class _Pass:
+    """Several rules as one regex pass: the first rule matching at a place wins."""
+
+    def __init__(self, rules: list[tuple[str, Replacement]], flags: int) -> None:
+        self.rules = [(re.compile(one_line(p), flags), r) for p, r in rules]
+        self.pattern = re.compile("|".join(f"(?:{p.pattern})" for p, _r in self.rules), flags)
+
+    def __call__(self, block: str) -> str:
+        return self.pattern.sub(self._replace, block)
+
+    def _replace(self, found: re.Match) -> str:
+        for rule, repl in self.rules:
+            match = rule.match(found.string, found.start())
+            if match and match.end() == found.end():
+                return repl(match) if callable(repl) else match.expand(repl)
+        return found.group()  # not reached: some rule made the match
+
+
+class _LineStartPass(_Pass):
+    """Rules for the start of a criterion, tried only on lines starting with one of `words`."""
+
+    def __init__(self, rules: list[tuple[str, Replacement]], flags: int, words: set[str]) -> None:
+        super().__init__(rules, flags)
+        self.words = words
+
+    def __call__(self, block: str) -> str:
+        return "\n".join(self.line(line) for line in block.split("\n"))
+
+    def line(self, line: str) -> str:
+        first = _FIRST_WORD.match(line)
+        if first and first.group().lower() in self.words:
+            found = self.pattern.match(line)
+            if found:
+                return self._replace(found) + line[found.end() :]
+        return line
+
+
+_FIRST_WORD = re.compile(r"\w+")
+
+
+# -- who the criterion is about, at its start ------------------------------------------------
+_WHO = (r"(?:(?:the|all|any|each|study)\s+)?(?:study\s+)?(?:patients?|subjects?|participants?|individuals?"
+        r"|persons?|volunteers?|candidates?)")
+_MUST = r"(?:must|should|shall|will|need\s+to|needs\s+to|has\s+to|have\s+to|are\s+required\s+to|is\s+required\s+to)"
+_PAST = r"(?:known\s+|prior\s+|previous\s+|past\s+|documented\s+)?"
+_PAST_WORDS = ("known", "prior", "previous", "past", "documented", "history", "hx")
+_PARTICIPLE = r"(?=(?:received|had|been|undergone|taken|used|participated|started|completed|shown|experienced)\b)"
+# In the inclusion list "Patients must have X" becomes a condition: "You have X".
+_MUST_AS_CONDITION: list[tuple[str, Replacement]] = [
+    (rf"^{_WHO}\s+{_MUST}\s+not\s+have\s+{_PARTICIPLE}", "You have not "),
+    (rf"^{_WHO}\s+{_MUST}\s+not\s+(?:have|has)\b", "You do not have"),
+    (rf"^{_WHO}\s+{_MUST}\s+not\s+be\b", "You are not"),
+    (rf"^{_WHO}\s+{_MUST}\s+not\s+(?=\w)", "You do not "),
+    (rf"^{_WHO}\s+{_MUST}\s+(?:have|has)\b", "You have"),
+    (rf"^{_WHO}\s+{_MUST}\s+be\b", "You are"),
+    (rf"^{_WHO}\s+{_MUST}\s+(?=\w)", "You "),
+    (r"^(?:must|should)\s+not\s+have\s+" + _PARTICIPLE, "You have not "),
+    (r"^(?:must|should)\s+not\s+(?:have|has)\b", "You do not have"),
+    (r"^(?:must|should)\s+not\s+be\b", "You are not"),
+    (r"^(?:must|should)\s+(?:have|has)\b", "You have"),
+    (r"^(?:must|should)\s+be\b", "You are"),
+    (r"^(?:must|should)\s+(?=\w)", "You "),
+]
+# Under "You usually cannot join if:" a registry rule such as "Patients must not have received
+# X" must stay a rule: turned into a condition it would say the opposite.
+_MUST_KEPT: list[tuple[str, Replacement]] = [
+    (rf"^{_WHO}\s+(?:must|should|shall|need\s+to|needs\s+to|has\s+to|have\s+to)\s+not\b", "You must not"),
+    (rf"^{_WHO}\s+(?:must|should|shall|need\s+to|needs\s+to|has\s+to|have\s+to)\b", "You must"),
+    (r"^(?:must|should)\s+not\b", "You must not"),
+    (r"^(?:must|should)\b", "You must"),
+]
+_OTHER_SUBJECT_RULES: list[tuple[str, Replacement]] = [
+    (rf"^{_WHO}\s+(?:who|that)\s+(?:has|have)\b", "You have"),
+    (rf"^{_WHO}\s+(?:who|that)\s+(?:is|are)\b", "You are"),
+    (rf"^{_WHO}\s+(?:who|that)\s+(?:was|were)\b", "You were"),
+    (rf"^{_WHO}\s+(?:has|have)\b", "You have"),
+    (rf"^{_WHO}\s+(?:is|are)\b", "You are"),
+    (rf"^{_WHO}\s+(?:was|were)\b", "You were"),
+    (rf"^{_WHO}\s+(?:aged|age)\b", "You are aged"),
+    (rf"^{_WHO}\s+(?=(?:not|unable|able|willing|unwilling|fit|unfit)\b)", "You are "),
+    (r"^has\s+not\b", "You have not"),
+    (r"^(?:has|have)\b(?!\s+to\b)", "You have"),
+    (r"^(?:is|are)\b", "You are"),
+    (r"^(?:able|unable|willing|unwilling|capable|incapable|fit|unfit)\b", lambda m: "You are " + m.group().lower()),
+    (r"^aged?\s*[:=]?\s*(?=(?:at\s+least|at\s+most|more\s+than|less\s+than|greater\s+than|equal|no\s+(?:less|more)|between|from|over|under|above|below|[0-9]))", "You are aged "),
+    (r"^(?:the\s+)?ability\s+to\b", "You are able to"),
+    (r"^inability\s+to\b", "You are not able to"),
+    (rf"^no\s+{_PAST}(?:history|hx)\s+of\b", "You have not had"),
+    (rf"^(?:a\s+)?{_PAST}(?:history|hx)\s+of\b", "You have had"),
+]
+_SUBJECT_WORDS = {
+    "the", "all", "any", "each", "study", "patient", "patients", "subject", "subjects", "participant", "participants",
+    "individual", "individuals", "person", "persons", "volunteer", "volunteers", "candidate", "candidates", "must",
+    "should", "has", "have", "is", "are", "able", "unable", "willing", "unwilling", "capable", "incapable", "fit",
+    "unfit", "age", "aged", "no", "a", "known", "prior", "previous", "past", "documented", "history", "hx",
+    "ability", "inability",
+}
+SUBJECTS = _LineStartPass(_MUST_AS_CONDITION + _OTHER_SUBJECT_RULES, re.I, _SUBJECT_WORDS)
+SUBJECTS_IN_EXCLUSIONS = _LineStartPass(_MUST_KEPT + _OTHER_SUBJECT_RULES, re.I, _SUBJECT_WORDS)
+
+
+def subjects(block: str, exclusion_lines: frozenset[int] = frozenset()) -> str:
+    """Who each criterion is about, at its start; `exclusion_lines` are criteria from the
+    exclusion list (numbered from 0), where a "must" rule stays a rule."""
+    lines = block.split("\n")
+    for i, line in enumerate(lines):
+        lines[i] = (SUBJECTS_IN_EXCLUSIONS if i in exclusion_lines else SUBJECTS).line(line)
+    return "\n".join(lines)
+
+# -- symbols, units ----------------------------------------------------------------------------
+_NORMAL_LIMIT = r"(?:the\s+)?(?:institutional\s+)?(?:ULN|IULN|UNL|LLN|(?i:upper\s+limit|lower\s+limit|upper\s+normal|normal\s+upper)|N\b)"
+class _Guarded:
+    """Rules run one by one, each only when one of its telltales is in the text."""
+
+    def __init__(self, rules: list[tuple[tuple[str, ...], str, Replacement]]) -> None:
+        self.rules = [(tells, re.compile(one_line(p)), r) for tells, p, r in rules]
+
+    def __call__(self, block: str) -> str:
+        low = block.lower()
+        for tells, pattern, repl in self.rules:
+            if any(t in low for t in tells):
+                block = pattern.sub(repl, block)
+                low = block.lower()
+        return block
+
+
+SYMBOLS = _Guarded([
+    (("≥", "≧", "⩾", "=>", ">=", "> or", ">or", ">/"),
+     r"(?:≥|≧|⩾|=>|>=|>\s?/\s?=|>\s?or\s?=(?:\s?to)?)\s*", "at least "),
+    (("≤", "≦", "⩽", "=<", "<=", "< or", "<or", "</"),
+     r"(?:≤|≦|⩽|=<|<=|<\s?/\s?=|<\s?or\s?=(?:\s?to)?)\s*", "at most "),
+    (("->",), r"-+>", "to"),
+    ((">",), r">+\s*", "more than "),
+    (("<",), r"<+\s*", "less than "),
+    (("±",), r"±\s*", "plus or minus "),
+    (("≠",), r"≠\s*", "not "),
+    (("~",), r"~\s*(?=[0-9])", "about "),
+    (("uln", "unl", "lln", "upper", "lower", "normal"),
+     rf"([0-9])\s*[x×X\*]\s*(?={_NORMAL_LIMIT})", lambda m: m.group(1) + " times "),
+    (("yr",), r"([0-9])\s?(?:yrs|yr)\b\.?", lambda m: m.group(1) + " years"),
+    (("wk",), r"([0-9])\s?wks?\b\.?", lambda m: m.group(1) + " weeks"),
+    (("hr",), r"([0-9])\s?(?:hrs|hr)\b\.?", lambda m: m.group(1) + " hours"),
+    (("mo",), r"([0-9])\s?mos?\b\.?", lambda m: m.group(1) + " months"),
+    ((" & ",), r"(?<= )&(?= )", "and"),
+])
+
+# -- fixed strings, by plain replacement ---------------------------------------------------------
+_LITERALS = [
+    ("and/or", "or"), ("And/or", "Or"), ("AND/OR", "or"), ("he/she", "they"), ("she/he", "they"), ("He/she", "They"),
+    ("his/her", "their"), ("her/his", "their"), ("His/her", "Their"), ("him/her", "them"), ("w/o", "without"),
+    (" OR ", " or "), (" AND ", " and "), (" NOT ", " not "),
+]
+
+
+def literals(block: str) -> str:
+    """Fixed strings: "and/or" -> "or", "he/she" -> "they", capital OR/AND/NOT."""
+    for old, new in _LITERALS:
+        if old in block:
+            block = block.replace(old, new)
+    return block
+
+
+# -- word rules, applied in the glossary's pass -----------------------------------------------
+_NOUNS = (r"neuroendocrine\s+tumou?rs?|cancers?|disease|tumou?rs?|NETs?|NENs?|NECs?|carcinomas?|adenocarcinomas?"
+          r"|melanomas?|lesions?|pNETs?|pan-NETs?|GEP-NETs?|neoplasms?|malignanc(?:y|ies)|sarcomas?")
+_NOT_IN_NOUN_PHRASE = r"(?!(?:and|or|with|to|in|of|from|after|by|at|not|that|which|who|for|on)\b)"
+_NOUN_PHRASE = rf"((?:{_NOT_IN_NOUN_PHRASE}[\w/-]+,?\s+){{0,5}}?)({_NOUNS})\b"  # {1} describing words, {2} the noun
+_ADVANCED_OR = r"(?:locally[- ]advanced,?\s+(?:or|and)\s+metastatic|metastatic,?\s+(?:or|and)\s+locally[- ]advanced),?\s+"
+_INOPERABLE_OR = (r"(?:(?:unresectable|inoperable|non-?resectable),?\s+(?:or|and)\s+metastatic"
+                  r"|metastatic,?\s+(?:or|and)\s+(?:unresectable|inoperable|non-?resectable)),?\s+")
+WORD_RULES: list[Entry] = [
+    Entry("at least", "at least", forms=(
+        "greater than or equal to", "greater than or equal", "equal to or greater than", "equal to or more than",
+        "equal to or higher than", "greater or equal to", "more than or equal to", "higher than or equal to",
+        "equal or greater than", "no less than", "not less than", "a minimum of")),
+    Entry("at most", "at most", forms=(
+        "less than or equal to", "less than or equal", "equal to or less than", "equal to or lower than",
+        "less or equal to", "lower than or equal to", "equal or less than", "no more than", "not more than",
+        "no greater than", "not greater than", "no higher than", "not exceeding", "not to exceed", "a maximum of")),
+    Entry("more than", "more than", forms=("greater than", "in excess of", "exceeding", "exceeds")),
+    Entry("people", "people", forms=("patients", "subjects", "participants", "individuals", "persons", "pts",
+                                     "study subjects", "study participants", "study patients")),
+    Entry("person", "person", forms=("patient", "subject", "participant", "study subject", "study participant")),
+    Entry("the person's", "the person's", forms=("the patient's", "the subject's", "the participant's",
+                                                 "patient's", "subject's", "participant's")),
+    Entry("people's", "people's", forms=("patients'", "subjects'", "participants'", "the patients'", "the subjects'")),
+    Entry("subject to", "subject to"),  # "subject to approval" is not about a person
+    Entry("women", "women", forms=("female patients", "female subjects", "female participants", "women patients")),
+    Entry("men", "men", forms=("male patients", "male subjects", "male participants")),
+    Entry("family history", "family history"),
+    Entry("spread or grown", "{1}{2} that {is} locally advanced or {has} spread",
+          pattern=rf"{_ADVANCED_OR}{_NOUN_PHRASE}", starts=("locally advanced", "metastatic or", "metastatic and")),
+    Entry("spread or inoperable", "{1}{2} that cannot be removed by surgery or {has} spread",
+          pattern=rf"{_INOPERABLE_OR}{_NOUN_PHRASE}",
+          starts=("unresectable or", "unresectable and", "inoperable or", "inoperable and", "non resectable",
+                  "nonresectable or", "metastatic or", "metastatic and")),
+    Entry("spread", "{1}{2} that {has} spread", pattern=rf"metastatic\s+{_NOUN_PHRASE}", starts=("metastatic",)),
+    Entry("spread to", "spread to", forms=("metastatic to", "metastasized to", "metastasised to", "metastasis to",
+                                           "metastases to")),
+    Entry("no history", "{1} past", pattern=rf"(any|no)\s+{_PAST}(?:history|hx)\s+of\b",
+          starts=tuple(f"{a} {b}" for a in ("any", "no") for b in _PAST_WORDS)),
+    Entry("history", "a past", pattern=rf"(?:a\s+)?{_PAST}(?:history|hx)\s+of\b",
+          starts=(*(f"a {w}" for w in _PAST_WORDS), *_PAST_WORDS)),
+]
+
+# -- tidy, after everything -------------------------------------------------------------------
+_TIDY: list[tuple[str, re.Pattern, Replacement]] = [
+    (" the the", re.compile(r"\b([Tt]he|[Aa]n?) (?:the|a|an)\b(?= )"), r"\1"),
+    (" a the", re.compile(r"\b[Aa]n? the\b"), "the"),
+    ("like,", re.compile(r"\blike, "), "like "),
+    ("( ", re.compile(r"\( +"), "("),
+    (" )", re.compile(r" +\)"), ")"),
+    (" ,", re.compile(r" +([,;:])(?= |$)", re.M), r"\1"),
+    (" .", re.compile(r" +\.(?= |$)", re.M), "."),
+    ("scan scan", re.compile(r"\bscan scans?\b"), "scan"),
+    ("to be to be", re.compile(r"\bto be to be\b"), "to be"),
+    ("they ", re.compile(r"\b([Tt]hey) (?:has|is|was)\b"), lambda m: m.group(1) + {"has": " have", "is": " are", "was": " were"}[m.group().split()[1]]),
+    (", (", re.compile(r", \("), " ("),
+    (" another", re.compile(r"\b([Nn]o|[Tt]he|[Aa]ny) another\b"), r"\1 other"),
+    ("an ", re.compile(r"\b([Aa])n (?=[bcdfgjklmnpqrstvwxyz])"), r"\1 "),
+    ("a ", re.compile(r"\b([Aa]) (?=[aeio][a-z])"), r"\1n "),
+    ("  ", re.compile(r" {2,}"), " "),
+]
+
+
+def tidy(block: str) -> str:
+    """Mend what the rewrites leave behind ("the the", "( x", "scan scan"); each rule runs
+    only when its telltale is in the text."""
+    low = block.lower()
+    for telltale, pattern, repl in _TIDY:
+        if telltale in low:
+            block = pattern.sub(repl, block)
+    return block
+
+
+_SENTENCE_START = re.compile(r"(^|[.!?] +)([a-z])")
+_MIN_ASIDE_WORDS = 5
+
+
+def sentences(line: str) -> str:
+    """Short sentences: break at semicolons, a long closing aside in brackets becomes its own
+    sentence, and the criterion ends with a full stop (a lead-in keeps its colon)."""
+    line = line.strip()
+    if "; " in line:
+        parts = line.split("; ")
+        if all(len(p.split()) >= 3 for p in parts):
+            line = ". ".join(p.rstrip(" ,;") for p in parts)
+    line = _aside_as_sentence(line)
+    line = line.rstrip(" ,;")
+    if line and line[-1] not in ".:?!":
+        line += "."
+    return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), line)
+
+
+def _aside_as_sentence(line: str) -> str:
+    """"X (for example A, B and C)" -> "X. For example A, B and C"."""
+    end = line.rstrip(".")
+    if not end.endswith(")"):
+        return line
+    depth = 0
+    for i in range(len(end) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(end[i], 0)
+        if depth == 0:
+            inner, before = end[i + 1 : -1].strip(), end[:i].rstrip(" ,;:")
+            if len(inner.split()) >= _MIN_ASIDE_WORDS and len(before.split()) >= 2 and "(" not in inner:
+                return f"{before}. {inner}"
+            return line
+    return line

@@ -1,0 +1,50 @@
+"""A trial's eligibility as the chat shows it."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import textstat
+
+from bot.eligibility.render import EXCLUDE_HEADING, INCLUDE_HEADING, eligibility_text
+from bot.eligibility.wording import tells_can_join
+from bot.trials.store import TrialStore
+
+
+def test_two_headed_lists_with_every_item(store: TrialStore) -> None:
+    trial = store.get("NCT07273409")
+    text = eligibility_text(trial)
+    lines = text.splitlines()
+    include, exclude = lines.index(INCLUDE_HEADING), lines.index(EXCLUDE_HEADING)
+    assert len([l for l in lines[include + 1 : exclude] if l.startswith("- ")]) == 4
+    assert len([l for l in lines[exclude + 1 :] if l.startswith("- ")]) == 8
+    assert "at least 18" in text and trial.registry_url in text
+    assert "Only the trial team can say" in text
+    assert not tells_can_join(text)
+
+
+def test_original_words_on_request(store: TrialStore) -> None:
+    trial = store.get("NCT07273409")
+    assert "Age ≥ 18 years" not in eligibility_text(trial)
+    assert "(Record's words: Age ≥ 18 years)" in eligibility_text(trial, show_original=True)
+
+
+def test_a_shortened_list_says_so(store: TrialStore) -> None:
+    trial = store.get("NCT07273409")
+    text = eligibility_text(trial, limit=3)
+    assert "There is 1 more." in text and "There are 5 more." in text
+
+
+def test_no_criteria_points_to_the_registry_and_the_team(store: TrialStore) -> None:
+    trial = replace(store.get("NCT07273409"), criteria=None)
+    text = eligibility_text(trial)
+    assert INCLUDE_HEADING not in text
+    assert "https://clinicaltrials.gov/study/NCT07273409" in text and "trial team" in text
+    assert "age 18 or over" in text and "men and women" in text
+    assert textstat.flesch_kincaid_grade(text) <= 8
+
+
+def test_every_shipped_trial_renders_safely(store: TrialStore) -> None:
+    for nct_id in store.iter_ids():
+        text = eligibility_text(store.get(nct_id))
+        assert not tells_can_join(text), nct_id
+        assert store.get(nct_id).registry_url in text
