@@ -8,6 +8,8 @@ _NON_WORD = re.compile(r"[^0-9a-z\u00c0-\u024f]+")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # most registry text: nothing to strip
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -123,14 +123,15 @@ OUTCOMES = ["progression-free survival", "overall survival", "objective response
             "glycaemic control", "time to recurrence", "symptom control", "diagnostic accuracy"]
 SENTENCES = [
     "Participants will be followed for up to {years} years after the last dose.",
-    "The study will also assess quality of life using validated questionnaires.",
-    "Health-related quality of life and patient-reported outcomes are secondary endpoints.",
     "Blood samples will be collected to explore biomarkers of response.",
     "Participants are randomly assigned in a 1:1 ratio.",
-    "Imaging is performed every {weeks} weeks until disease progression.",
+    "Assessments are repeated every {weeks} weeks.",
     "This is an open-label, single-arm study at {sites} centres.",
-    "The safety profile will be described using CTCAE version 5.0.",
+    "Adverse events will be recorded at every visit.",
+    "Adherence is measured with a diary and pill counts.",
+    "Secondary endpoints include hospital admissions and costs.",
 ]
+QUALITY_OF_LIFE = "The study will also assess quality of life using validated questionnaires."
 CRITERIA = ("Inclusion Criteria:\n\n* Age {age} years or older\n* Diagnosis of {condition} confirmed by the"
             " treating team\n* ECOG performance status 0-{ecog}\n* Adequate organ function\n\n"
             "Exclusion Criteria:\n\n* Pregnancy or breastfeeding\n* Another active malignancy within"
@@ -214,38 +215,73 @@ def _locations(rng: random.Random, vocab: Vocabulary, status: str) -> list[dict]
     return sites
 
 
+def _conditions(rng: random.Random, vocab: Vocabulary) -> tuple[str, str, list[str]]:
+    """(area, key, conditions): the area is net, oncology or medicine; the key picks treatments."""
+    roll = rng.random()
+    if roll < NET_SHARE:
+        key = NET_CONDITIONS(rng)
+        named = [vocab.condition(rng, key)] + ([vocab.condition(rng, key)] if rng.random() < 0.3 else [])
+        return "net", key, list(dict.fromkeys(named))
+    area = "oncology" if roll < NET_SHARE + ONCOLOGY_SHARE else "medicine"
+    key = rng.choice(sorted(ONCOLOGY if area == "oncology" else MEDICINE))
+    return area, key, [key]
+
+
+def _summary(rng: random.Random, treatment: str, condition: str) -> str:
+    who = "healthy volunteers" if condition == "Healthy Volunteers" else f"people with {condition.lower()}"
+    sentences = [f"This study evaluates {treatment.lower()} in {who}.",
+                 f"The main question is whether it improves {rng.choice(OUTCOMES)}."]
+    sentences += [s.format(years=rng.randint(1, 5), weeks=rng.choice([8, 12]), sites=rng.randint(2, 40))
+                  for s in rng.sample(SENTENCES, k=rng.randint(0, 2))]
+    if rng.random() < 0.05:  # a common phrase, but in a minority of records
+        sentences.append(QUALITY_OF_LIFE)
+    return " ".join(sentences)
+
+
+def _eligibility(rng: random.Random, condition: str) -> dict[str, Any]:
+    sex = "FEMALE" if "Breast" in condition or "Ovarian" in condition else "MALE" if "Prostate" in condition else "ALL"
+    module: dict[str, Any] = {"sex": sex, "healthyVolunteers": condition == "Healthy Volunteers"}
+    minimum = MIN_AGE(rng)
+    if minimum:
+        module["minimumAge"] = minimum
+    if rng.random() < 0.15:
+        module["maximumAge"] = rng.choice(["65 Years", "75 Years", "80 Years"])
+    if rng.random() < 0.3:
+        module["eligibilityCriteria"] = CRITERIA.format(
+            age=rng.choice([18, 18, 40]), condition=condition.lower(), ecog=rng.choice([1, 2]), years=rng.choice([3, 5])
+        )
+    return module
+
+
 def make_study(rng: random.Random, vocab: Vocabulary, number: int, seed: int) -> dict:
     """One synthetic study; `number` (0, 1, ...) gives its NCT id."""
-    nct_id = f"NCT{FIRST_ID + number:08d}"
-    roll = rng.random()
-    area = "net" if roll < NET_SHARE else "oncology" if roll < NET_SHARE + ONCOLOGY_SHARE else "medicine"
-    if area == "net":
-        concept = NET_CONDITIONS(rng)
-        condition = vocab.condition(rng, concept)
-        conditions = list(dict.fromkeys([condition] + ([vocab.condition(rng, concept)] if rng.random() < 0.3 else [])))
-    else:
-        concept = rng.choice(sorted(ONCOLOGY if area == "oncology" else MEDICINE))
-        condition, conditions = concept, [concept]
-    if rng.random() < 0.04:
+    area, key, conditions = _conditions(rng, vocab)
+    condition = conditions[0]
+    if rng.random() < 0.01:
         conditions.append("Quality of Life")
     status = STATUS(rng)
     interventional = rng.random() < 0.78
-    interventions = _interventions(rng, vocab, area, concept) if interventional or rng.random() < 0.3 else []
+    interventions = _interventions(rng, vocab, area, key) if interventional or rng.random() < 0.3 else []
     treatment = interventions[0]["name"] if interventions else "standard care"
     phases = PHASES(rng) if interventional else []
-    phase_words = {"PHASE1": "Phase 1", "PHASE2": "Phase 2", "PHASE3": "Phase 3", "PHASE4": "Phase 4"}
-    phase_text = "/".join(phase_words[p] for p in phases if p in phase_words)
-    title = (f"{phase_text + ' ' if phase_text else ''}Study of {treatment} in {condition}"
-             if interventional else f"Outcomes of Patients With {condition}: a {rng.choice(['Registry', 'Cohort Study'])}")
+    phase_text = "/".join(p.replace("PHASE", "Phase ") for p in phases if p.startswith("PHASE"))
+    if interventional:
+        title = f"{phase_text + ' ' if phase_text else ''}Study of {treatment} in {condition}"
+    else:
+        title = f"Outcomes of Patients With {condition}: a {rng.choice(['Registry', 'Cohort Study'])}"
     start = rng.randint(2022, 2026) if status in OPEN else rng.randint(2000, 2023)
-    who = "healthy volunteers" if condition == "Healthy Volunteers" else f"people with {condition.lower()}"
-    summary = [f"This study evaluates {treatment.lower()} in {who}.",
-               f"The main question is whether it improves {rng.choice(OUTCOMES)}."]
-    summary += [s.format(years=rng.randint(1, 5), weeks=rng.choice([8, 12]), sites=rng.randint(2, 40))
-                for s in rng.sample(SENTENCES, k=rng.randint(0, 2))]
 
+    ident: dict[str, Any] = {"nctId": f"NCT{FIRST_ID + number:08d}", "briefTitle": f"{TITLE_MARK} {title}"}
+    if rng.random() < 0.5:
+        ident["officialTitle"] = f"A Randomised, Multicentre {title} (Synthetic Benchmark Record)"
+    if rng.random() < 0.2:
+        ident["acronym"] = "".join(rng.choice("ABCDEFGHIKLMNOPRSTUVZ") for _ in range(5)) + f"-{rng.randint(1, 3)}"
+    design: dict[str, Any] = {"studyType": "INTERVENTIONAL" if interventional else "OBSERVATIONAL"}
+    if phases:
+        design["phases"] = phases
+    design["enrollmentInfo"] = {"count": rng.randint(10, 800), "type": "ESTIMATED" if status in OPEN else "ACTUAL"}
     protocol: dict[str, Any] = {
-        "identificationModule": {"nctId": nct_id, "briefTitle": f"{TITLE_MARK} {title}"},
+        "identificationModule": ident,
         "statusModule": {
             "overallStatus": status,
             "startDateStruct": _date(rng, start),
@@ -253,43 +289,18 @@ def make_study(rng: random.Random, vocab: Vocabulary, number: int, seed: int) ->
             "lastUpdatePostDateStruct": _date(rng, min(start + rng.randint(0, 3), 2026), partial_share=0),
         },
         "sponsorCollaboratorsModule": {"leadSponsor": {"name": rng.choice(SPONSORS)}},
-        "descriptionModule": {"briefSummary": " ".join(summary)},
+        "descriptionModule": {"briefSummary": _summary(rng, treatment, condition)},
         "conditionsModule": {"conditions": conditions},
-        "designModule": {
-            "studyType": "INTERVENTIONAL" if interventional else "OBSERVATIONAL",
-            **({"phases": phases} if phases else {}),
-            "enrollmentInfo": {"count": rng.randint(10, 800), "type": "ACTUAL" if status not in OPEN else "ESTIMATED"},
-        },
-        "eligibilityModule": {
-            "sex": "FEMALE" if "Breast" in condition or "Ovarian" in condition
-            else "MALE" if "Prostate" in condition else "ALL",
-            "healthyVolunteers": condition == "Healthy Volunteers",
-        },
+        "designModule": design,
+        "eligibilityModule": _eligibility(rng, condition),
     }
-    ident = protocol["identificationModule"]
-    if rng.random() < 0.5:
-        ident["officialTitle"] = f"A Randomised, Multicentre {title} (Synthetic Benchmark Record)"
-    if rng.random() < 0.2:
-        ident["acronym"] = "".join(rng.choice("ABCDEFGHIKLMNOPRSTUVZ") for _ in range(5)) + f"-{rng.randint(1, 3)}"
     if area == "net" and rng.random() < 0.5:
         protocol["conditionsModule"]["keywords"] = [vocab.condition(rng, NET_CONDITIONS(rng)), "Neuroendocrine"]
     if interventions:
         protocol["armsInterventionsModule"] = {"interventions": interventions}
-    eligibility = protocol["eligibilityModule"]
-    minimum = MIN_AGE(rng)
-    if minimum:
-        eligibility["minimumAge"] = minimum
-    if rng.random() < 0.15:
-        eligibility["maximumAge"] = rng.choice(["65 Years", "75 Years", "80 Years"])
-    if rng.random() < 0.3:
-        eligibility["eligibilityCriteria"] = CRITERIA.format(
-            age=rng.choice([18, 18, 40]), condition=condition.lower(), ecog=rng.choice([1, 2]), years=rng.choice([3, 5]))
     if rng.random() < 0.7:
         protocol["contactsLocationsModule"] = {"locations": _locations(rng, vocab, status)}
-    return {
-        "protocolSection": protocol,
-        "x-source": {"synthetic": True, "generator": GENERATOR, "seed": seed},
-    }
+    return {"protocolSection": protocol, "x-source": {"synthetic": True, "generator": GENERATOR, "seed": seed}}
 
 
 def generate(count: int, seed: int, vocab: Optional[Vocabulary] = None) -> Iterator[dict]:

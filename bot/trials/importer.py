@@ -18,6 +18,7 @@ from bot.trials.store import TrialStore
 
 DEFAULT_BATCH_SIZE = 500
 Progress = Callable[[int], None]  # called with the number of records just handled
+Batch = dict[str, tuple[str, ParsedTrial]]  # NCT id -> (file, parsed record), in order
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class Importer:
 
     def import_paths(self, paths: Iterable[str | Path], progress: Optional[Progress] = None) -> ImportReport:
         report = ImportReport()
-        batch: list[tuple[str, ParsedTrial]] = []
+        batch: Batch = {}
         for path in json_files(paths):
             for label, record in self._records(path, report):
                 try:
@@ -109,9 +110,9 @@ class Importer:
                     )
                     _tick(progress)
                     continue
-                if any(p.nct_id == parsed.nct_id for _, p in batch):
+                if parsed.nct_id in batch:  # a second copy: write the first one before it
                     self._flush(batch, report, progress)
-                batch.append((label, parsed))
+                batch[parsed.nct_id] = (label, parsed)
                 if len(batch) >= self.batch_size:
                     self._flush(batch, report, progress)
         self._flush(batch, report, progress)
@@ -120,10 +121,11 @@ class Importer:
     def import_studies(self, studies: Iterable[Any], label: str) -> ImportReport:
         """Import records already decoded (e.g. a page from the live API)."""
         report = ImportReport()
-        batch: list[tuple[str, ParsedTrial]] = []
+        batch: Batch = {}
         for record in studies:
             try:
-                batch.append((label, parse_study(record)))
+                parsed = parse_study(record)
+                batch[parsed.nct_id] = (label, parsed)
             except RecordError as error:
                 report.rejected.append(Rejection(label, error.nct_id, error.field, error.reason))
         self._flush(batch, report, None)
@@ -152,17 +154,16 @@ class Importer:
         for record in records:
             yield str(path), record
 
-    def _flush(
-        self, batch: list[tuple[str, ParsedTrial]], report: ImportReport, progress: Optional[Progress]
-    ) -> None:
+    def _flush(self, batch: Batch, report: ImportReport, progress: Optional[Progress]) -> None:
         if not batch:
             return
+        items = list(batch.values())
         try:
-            self._write(batch, report)
+            self._write(items, report)
         except SQLAlchemyError:
             # Find the record the database refused: write one by one, each in its own
             # transaction, so the others still land.
-            for item in batch:
+            for item in items:
                 try:
                     self._write([item], report)
                 except SQLAlchemyError as error:

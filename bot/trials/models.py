@@ -57,6 +57,8 @@ class Trial(Base):
 
 
 Index("ix_trials_open_updated", Trial.is_open, Trial.last_update)
+# Covering: a search checks a candidate's status and orders by date without reading its row.
+Index("ix_trials_id_open_updated", Trial.nct_id, Trial.is_open, Trial.last_update, unique=True)
 
 
 class TrialPhase(Base):

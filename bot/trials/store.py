@@ -72,6 +72,9 @@ class TrialStore:
     def create_schema(self) -> None:
         with self.engine.begin() as conn:
             models.Base.metadata.create_all(conn)
+            for table in models.Base.metadata.sorted_tables:  # indexes added after a database was made
+                for index in table.indexes:
+                    index.create(conn, checkfirst=True)
             self.fulltext.create(conn)
 
     def count(self) -> int:
