@@ -39,6 +39,10 @@ async def config_script(request: web.Request) -> web.Response:
     return web.Response(text=body, content_type="application/javascript")
 
 
+async def no_icon(request: web.Request) -> web.Response:
+    return web.Response(status=204)
+
+
 async def health(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
@@ -55,6 +59,7 @@ def create_app() -> web.Application:
     app.router.add_get("/", chat_page)
     app.router.add_get("/config.js", config_script)
     app.router.add_get("/health", health)
+    app.router.add_get("/favicon.ico", no_icon)
     app.router.add_static("/static/", STATIC_DIR, show_index=False)
     return app
 
