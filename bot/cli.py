@@ -308,6 +308,7 @@ def cmd_report_gaps(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from bot.web.server import serve
 
-    print(f"Serving the chat page on http://{args.host}:{args.port}/", flush=True)
+    print(f"Serving the chat page on http://{args.host}:{args.port}/ "
+          f"and the staff page on http://{args.host}:{args.port}/staff", flush=True)
     serve(args.host, args.port)
     return 0

@@ -1,4 +1,4 @@
-"""The web server for people: the website chat page (and, with bot.web.staff, the staff page).
+"""The web server: the website chat page, and the staff lookup page with its JSON API.
 
 `python -m bot serve` runs it. The chat page talks to the Rasa server's socket.io channel
 directly; this server only serves files and its own small APIs.
@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 
 from aiohttp import web
+
+from bot.web.staff import setup_staff
 
 STATIC_DIR = Path(__file__).parent / "static"
 DEFAULT_PORT = 8080
@@ -61,6 +63,7 @@ def create_app() -> web.Application:
     app.router.add_get("/health", health)
     app.router.add_get("/favicon.ico", no_icon)
     app.router.add_static("/static/", STATIC_DIR, show_index=False)
+    setup_staff(app)  # the staff page and JSON API, behind a login
     return app
 
 
