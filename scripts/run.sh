@@ -37,12 +37,15 @@ done
 # endpoints.yml names the default action server port; follow ACTIONS_PORT if it is changed.
 endpoints="$RUN_DIR/endpoints.yml"
 sed "s#localhost:5055/#localhost:$ACTIONS_PORT/#" endpoints.yml > "$endpoints"
+# Only the messaging platforms whose environment variables are set (README: Messaging platforms).
+credentials="$RUN_DIR/credentials.yml"
+.venv/bin/python -m bot.channels.credentials "$credentials" || exit 1
 
 .venv/bin/rasa run actions --actions actions --port "$ACTIONS_PORT" \
   >"$RUN_DIR/actions.log" 2>&1 </dev/null &
 pids+=($!)
 .venv/bin/rasa run --model "$model" --interface "$HOST" --port "$RASA_PORT" \
-  --credentials credentials.yml --endpoints "$endpoints" --cors "http://localhost:*" \
+  --credentials "$credentials" --endpoints "$endpoints" --cors "http://localhost:*" \
   >"$RUN_DIR/rasa.log" 2>&1 </dev/null &
 pids+=($!)
 

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
 
+from bot.channels.credentials import platform_variables, write_filtered_credentials
 from bot.config import REPO_ROOT
 
 VENV_BIN = Path(os.sys.executable).parent
@@ -40,19 +41,24 @@ def post_json(url: str, body: object, timeout: float = 60) -> object:
 
 
 @contextmanager
-def running_assistant(model: Path, database_url: str, log_dir: Path) -> Iterator[str]:
-    """Yields the Rasa server's base URL while both servers run."""
+def running_assistant(model: Path, database_url: str, log_dir: Path,
+                      extra_env: Optional[dict[str, str]] = None) -> Iterator[str]:
+    """Yields the Rasa server's base URL while both servers run. Messaging platforms are on
+    only when `extra_env` configures them (never from the calling shell's variables)."""
     actions_port, rasa_port = free_port(), free_port()
     endpoints = log_dir / "endpoints.yml"
     endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n")
-    env = {**os.environ, "DATABASE_URL": database_url, "TF_CPP_MIN_LOG_LEVEL": "2"}
+    env = {k: v for k, v in os.environ.items() if k not in platform_variables()}
+    env.update({"DATABASE_URL": database_url, "TF_CPP_MIN_LOG_LEVEL": "2", **(extra_env or {})})
+    credentials = log_dir / "credentials.yml"
+    write_filtered_credentials(credentials, env=env)
     processes: list[subprocess.Popen] = []
     logs = []
     try:
         for name, args in (
             ("actions", ["run", "actions", "--actions", "actions", "--port", str(actions_port)]),
             ("rasa", ["run", "--model", str(model), "--interface", "127.0.0.1", "--port", str(rasa_port),
-                      "--credentials", "credentials.yml", "--endpoints", str(endpoints)]),
+                      "--credentials", str(credentials), "--endpoints", str(endpoints)]),
         ):
             log = open(log_dir / f"{name}.log", "w")
             logs.append(log)
