@@ -122,3 +122,21 @@ def assistant(trained_model: Path, shipped_db: Path, tmp_path_factory: pytest.Te
         ARTIFACTS_DIR.mkdir(exist_ok=True)
         for log in folder.glob("*.log"):
             shutil.copy(log, ARTIFACTS_DIR / f"assistant-{log.name}")
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's; never a browser downloaded by a test tool
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Headless Chromium driven by Playwright, shared by the browser tests."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: run `make browser` (scripts/setup-browser.sh)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

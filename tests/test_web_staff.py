@@ -19,7 +19,6 @@ from bot.trials.store import TrialStore, make_engine
 from tests.conftest import ARTIFACTS_DIR
 from tests.servers import free_port
 from tests.test_staff_api import HOSTILE_ID, HOSTILE_TITLE, add_hostile_trial
-from tests.test_web_chat import CHROMIUM, CHROMIUM_ARGS
 
 TOKEN = "browser-test-token-0123456789"
 TIMEOUT_MS = 15_000
@@ -57,18 +56,6 @@ def staff_url(shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
         log.close()
         ARTIFACTS_DIR.mkdir(exist_ok=True)
         shutil.copy(folder / "web.log", ARTIFACTS_DIR / "staff-web.log")
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: run `make browser` (scripts/setup-browser.sh)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
