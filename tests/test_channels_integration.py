@@ -29,7 +29,7 @@ SECRETS = {
     "TELEGRAM_ACCESS_TOKEN": "123456789:TEST-telegram-token",
     "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/webhooks/telegram/webhook",
     "TELEGRAM_SECRET_TOKEN": "test-secret_token-1",
-    "SLACK_BOT_TOKEN": "xoxb-test-slack-token",
+    "SLACK_BOT_TOKEN": "test-slack-bot-token",
     "SLACK_SIGNING_SECRET": "test-slack-signing-secret",
     "TWILIO_ACCOUNT_SID": "AC" + "0123456789abcdef" * 2,
     "TWILIO_AUTH_TOKEN": "test-twilio-auth-token",
