@@ -4,13 +4,14 @@ PY := .venv/bin/python
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser db nlp model run shell test bench clean
+.PHONY: help setup browser db nlp model run shell test bench nlu-report clean
 
 help:
 	@echo "make run    set everything up, then run the assistant (Ctrl-C stops it)"
 	@echo "make test   set everything up, then run all the tests"
 	@echo "make shell  chat with the assistant in the terminal"
 	@echo "make bench  the registry-scale benchmark (writes docs/benchmarks.md)"
+	@echo "make nlu-report  5-fold cross-validation of the NLU (writes docs/nlu-report.md; slow)"
 
 setup:
 	@bash scripts/setup.sh
@@ -38,6 +39,9 @@ test: model browser
 
 bench: db
 	@$(PY) -m scripts.bench
+
+nlu-report: nlp
+	@$(PY) -m scripts.nlu_report
 
 clean:
 	rm -rf var models results .pytest_cache

@@ -3,18 +3,22 @@ from __future__ import annotations
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.trials.present import card
+from bot.trials.present import Card, card
 from bot.trials.query import SearchPage
 
 SHOW_MORE_BUTTON = {"title": "Show more", "payload": "/show_more_trials"}
 
 
+def send_card(dispatcher: CollectingDispatcher, item: Card) -> None:
+    """One trial as a message with its "See NCT..." button."""
+    dispatcher.utter_message(
+        text=item.text, buttons=[{"title": item.button_title, "payload": item.button_payload}]
+    )
+
+
 def send_cards(dispatcher: CollectingDispatcher, page: SearchPage) -> None:
     for summary in page.trials:
-        item = card(summary)
-        dispatcher.utter_message(
-            text=item.text, buttons=[{"title": item.button_title, "payload": item.button_payload}]
-        )
+        send_card(dispatcher, card(summary))
     if page.has_more:
         dispatcher.utter_message(
             text=f"There are {page.total - page.offset - len(page.trials)} more.",

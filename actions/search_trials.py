@@ -39,13 +39,16 @@ def run_search(
     if not page.trials:
         if offset:
             dispatcher.utter_message(text="That's all the trials I found for this search.")
-        else:
-            dispatcher.utter_message(text=nothing_found(query))
-            dispatcher.utter_message(response="utter_helpline")
-        return []
+            return []
+        dispatcher.utter_message(text=nothing_found(query))
+        dispatcher.utter_message(response="utter_helpline")
+        return [SlotSet("result_ids", None)]  # "the first one" no longer means an old result
     dispatcher.utter_message(text=results_heading(page, query))
     send_cards(dispatcher, page)
-    return [SlotSet("search_offset", float(offset + len(page.trials)))]
+    return [
+        SlotSet("result_ids", [trial.nct_id for trial in page.trials]),
+        SlotSet("search_offset", float(offset + len(page.trials))),
+    ]
 
 
 class ActionSearchTrials(Action):

@@ -1,6 +1,7 @@
-"""action_show_trial: one trial by its NCT id."""
+"""action_show_trial: one trial by its NCT id, its place in the last results, or the one in focus."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
@@ -11,7 +12,21 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.replies import send_unavailable
 from actions.store import trial_store
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
+from bot.trials.ordinal import ordinal_position, pick
 from bot.trials.present import detail_lines
+
+WHICH_TRIAL = (
+    "Which trial do you mean? Tell me its NCT number, like NCT07273409. "
+    'After a search you can also say "the first one".'
+)
+
+
+@dataclass(frozen=True)
+class Referral:
+    """The trial a message means without naming it, or what to ask when that is unclear."""
+
+    nct_id: Optional[str] = None
+    ask: Optional[str] = None  # a question about the reference; None when nothing was referred to
 
 
 def requested_nct_id(tracker: Tracker) -> Optional[str]:
@@ -22,6 +37,36 @@ def requested_nct_id(tracker: Tracker) -> Optional[str]:
     return (valid or candidates or [None])[0]
 
 
+def result_ids(tracker: Tracker) -> list[str]:
+    """The NCT ids of the results shown last, in order (the `result_ids` slot)."""
+    value = tracker.get_slot("result_ids")
+    return [str(v) for v in value if v] if isinstance(value, (list, tuple)) else []
+
+
+def referred_trial(tracker: Tracker, single_result: bool = False) -> Referral:
+    """The trial a message points at ("the second one") among the last results; else the
+    trial in focus; else, with `single_result`, the only result shown."""
+    shown = result_ids(tracker)
+    position = ordinal_position(tracker.latest_message.get("text"))
+    if position is not None:
+        chosen = pick(shown, position)
+        if chosen:
+            return Referral(chosen)
+        if shown:
+            return Referral(ask=f"I showed {_trials(len(shown))} last time. {WHICH_TRIAL}")
+        return Referral(ask=WHICH_TRIAL)
+    focus = tracker.get_slot("focus_nct_id")
+    if focus:
+        return Referral(str(focus))
+    if single_result and len(shown) == 1:
+        return Referral(shown[0])
+    return Referral()
+
+
+def _trials(count: int) -> str:
+    return "1 trial" if count == 1 else f"{count} trials"
+
+
 class ActionShowTrial(Action):
     def name(self) -> str:
         return "action_show_trial"
@@ -30,6 +75,12 @@ class ActionShowTrial(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         nct_id = requested_nct_id(tracker)
+        if nct_id is None:
+            referral = referred_trial(tracker)
+            if referral.ask:
+                dispatcher.utter_message(text=referral.ask)
+                return []
+            nct_id = referral.nct_id
         if not is_valid_nct_id(nct_id):
             shown = f'"{nct_id}" does not look like a trial number. ' if nct_id else ""
             dispatcher.utter_message(text=f"{shown}{NCT_FORMAT_HELP} Which trial would you like?")

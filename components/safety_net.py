@@ -2,7 +2,9 @@
 
 It runs after DIET and the FallbackClassifier. When bot.safety finds an emergency or distress
 pattern it sets the intent to `emergency` or `distress` with confidence 1.0, so the rules for
-those intents win over any form or story.
+those intents win over any form or story. Otherwise, when bot.advice finds a request for
+advice about the person's own care, it sets `ask_personal_advice`, so that is never answered
+with general facts that could read as advice.
 """
 from __future__ import annotations
 
@@ -16,9 +18,11 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.advice import asks_personal_advice
 from bot.safety import check_message
 
 SAFETY_KEY = "safety_net"
+ADVICE_INTENT = "ask_personal_advice"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -38,14 +42,18 @@ class SafetyNet(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            match = check_message(message.get(TEXT))
-            if match is None:
-                continue
-            intent = {"name": match.kind, "confidence": 1.0}
-            ranking = [intent] + [
-                r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != match.kind
-            ]
-            message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-            message.set(SAFETY_KEY, {"kind": match.kind, "reason": match.reason}, add_to_output=True)
+            text = message.get(TEXT)
+            match = check_message(text)
+            if match is not None:
+                _set_intent(message, match.kind, match.reason)
+            elif asks_personal_advice(text):
+                _set_intent(message, ADVICE_INTENT, "personal_advice")
         return messages
+
+
+def _set_intent(message: Message, name: str, reason: str) -> None:
+    intent = {"name": name, "confidence": 1.0}
+    ranking = [intent] + [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
+    message.set(INTENT, intent, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+    message.set(SAFETY_KEY, {"kind": name, "reason": reason}, add_to_output=True)

@@ -54,7 +54,9 @@ def test_search_sends_a_heading_five_cards_and_show_more(store: TrialStore) -> N
     assert all("Status: " in m["text"] and "Phase: " in m["text"] and "Where: " in m["text"] for m in cards)
     assert messages[6]["buttons"] == [{"title": "Show more", "payload": "/show_more_trials"}]
     assert len(messages) == 7
-    assert events == [SlotSet(name, None) for name in SEARCH_SLOTS] + [SlotSet("search_offset", 5.0)]
+    shown = [c["buttons"][0]["payload"][22:33] for c in cards]
+    assert events == [SlotSet(name, None) for name in SEARCH_SLOTS] + [
+        SlotSet("result_ids", shown), SlotSet("search_offset", 5.0)]
 
 
 def test_search_by_brand_name_remembers_the_query() -> None:

@@ -1,0 +1,129 @@
+"""Follow-ups about one trial: who it is for, where it runs, questions to ask.
+
+Each works on the trial named in the message (its NCT id), else the one a message like "the
+second one" points at in the last results, else the trial in focus, else the only result
+shown; otherwise it asks which trial. Each puts the trial in focus.
+"""
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from typing import Any, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions.replies import send_unavailable
+from actions.show_trial import WHICH_TRIAL, Referral, referred_trial, requested_nct_id
+from actions.store import trial_store
+from actions.where import country_code
+from bot.eligibility.questions import questions_for
+from bot.eligibility.render import eligibility_text
+from bot.prescreen.answers import ANYWHERE, UNKNOWN, parse_answer
+from bot.prescreen.places import places_text
+from bot.trials.nct import NCT_FORMAT_HELP, is_valid_nct_id
+from bot.trials.query import TrialDetail
+
+ELIGIBILITY_LIMIT = 6  # points shown from each list; the rest are on the registry page
+FOLLOW_UP_BUTTONS = [
+    {"title": "Questions to ask", "payload": "/ask_trial_questions"},
+    {"title": "Who do I contact?", "payload": "/ask_trial_contacts"},
+    {"title": "Talk to a nurse", "payload": "/ask_helpline"},
+]
+ORIGINAL_HINT = 'To see the record\'s own words, say "show the original wording".'
+_WANTS_ORIGINAL = re.compile(
+    r"\boriginal\b|\bexact(?:ly)?\b|\bverbatim\b|\bword\s+for\s+word\b|\bactual\s+(?:words|wording|text)\b"
+    r"|\b(?:registry|record)(?:'s)?\s+(?:own\s+)?(?:words|wording|text)\b|\bown\s+words\b",
+    re.I,
+)
+
+
+def wants_original(text: Optional[str]) -> bool:
+    """ "Show the original wording", "the exact words": the registry's own text."""
+    return bool(_WANTS_ORIGINAL.search(text or ""))
+
+
+def chosen_trial(tracker: Tracker) -> Referral:
+    """The trial the message is about: named, pointed at, in focus, or the only result."""
+    named = requested_nct_id(tracker)
+    if is_valid_nct_id(named):
+        return Referral(named)
+    if named:
+        return Referral(ask=f'"{named}" does not look like a trial number. {NCT_FORMAT_HELP}')
+    return referred_trial(tracker, single_result=True)
+
+
+def home_country(tracker: Tracker) -> Optional[str]:
+    """The person's country code: the pre-screen answer, else the places named in chat."""
+    place = parse_answer("ps_place", tracker.get_slot("ps_place"))
+    return place if place not in (None, UNKNOWN, ANYWHERE) else country_code(tracker)
+
+
+class TrialFollowUp(Action, ABC):
+    """Finds the trial, loads it and hands it to `answer`; puts it in focus."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        referral = chosen_trial(tracker)
+        if referral.nct_id is None:
+            dispatcher.utter_message(text=referral.ask or WHICH_TRIAL)
+            return []
+        try:
+            trial = trial_store().get(referral.nct_id)
+        except SQLAlchemyError:
+            send_unavailable(dispatcher)
+            return []
+        if trial is None:
+            dispatcher.utter_message(
+                text=f"{referral.nct_id} is not in our list of NET trials. Its registry page may help: "
+                f"https://clinicaltrials.gov/study/{referral.nct_id}"
+            )
+            return []
+        self.answer(dispatcher, tracker, trial)
+        return [SlotSet("focus_nct_id", trial.nct_id)]
+
+    @abstractmethod
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
+        """Send the reply about `trial`."""
+
+
+class ActionShowEligibility(TrialFollowUp):
+    """Who the trial is for, in plain words (or with the record's own words on request)."""
+
+    def name(self) -> str:
+        return "action_show_eligibility"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
+        original = wants_original(tracker.latest_message.get("text"))
+        text = eligibility_text(trial, show_original=original, limit=ELIGIBILITY_LIMIT)
+        if not original and trial.criteria and trial.criteria.strip():
+            text += f"\n{ORIGINAL_HINT}"
+        dispatcher.utter_message(text=text, buttons=FOLLOW_UP_BUTTONS)
+
+
+class ActionShowTrialPlaces(TrialFollowUp):
+    """Where the trial runs: each place, its city and country, and whether it is open."""
+
+    def name(self) -> str:
+        return "action_show_trial_places"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
+        dispatcher.utter_message(text=places_text(trial, home=home_country(tracker)))
+
+
+class ActionShowTrialQuestions(TrialFollowUp):
+    """Questions to take to the doctor and to the trial team, for this trial."""
+
+    def name(self) -> str:
+        return "action_show_trial_questions"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
+        questions = questions_for(trial)
+        for heading, items in (
+            (f"Questions for your doctor about {trial.nct_id}:", questions.doctor),
+            ("Questions for the trial team:", questions.coordinator),
+        ):
+            dispatcher.utter_message(text="\n".join([heading, *(f"- {q}" for q in items)]))

@@ -1,0 +1,322 @@
+"""One trial against a person's answers: each point "matches", "does not match" or "ask your team".
+
+What a trial asks for comes from the record's own fields (age, sex, status, places), from its
+criteria text (`extract_facts`: where the NET started, grade, spread, hormones, past
+treatments) and, where the criteria do not say, from the conditions it lists. The conditions
+only say what a trial studies, so a clash with them is "ask your team", never "does not
+match". A past treatment among the exclusions is "ask your team" too: many records rule it
+out only if it was recent. Nothing here decides who can join; only the trial team can.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Iterable, Optional
+
+from bot.eligibility.facts import CriteriaFacts, extract_facts
+from bot.lexicon import Lexicon, default_lexicon
+from bot.prescreen.answers import ANYWHERE, Answers
+from bot.trials.query import TrialDetail
+
+MATCHES = "matches"
+NO_MATCH = "does not match"
+ASK = "ask your team"
+
+
+@dataclass(frozen=True)
+class Check:
+    topic: str  # "age", "where it started", ...
+    verdict: str  # MATCHES, NO_MATCH or ASK
+    reason: str  # plain sentences
+    stated: bool = True  # False: the person told us, the record does not say
+
+
+@dataclass(frozen=True)
+class TrialChecklist:
+    trial: TrialDetail
+    checks: tuple[Check, ...]
+    has_criteria: bool
+
+    def count(self, verdict: str) -> int:
+        return sum(1 for c in self.checks if c.verdict == verdict and c.stated)
+
+    @property
+    def clashes(self) -> bool:
+        return self.count(NO_MATCH) > 0
+
+
+@dataclass(frozen=True)
+class RecordFacts:
+    """What the record says about who the trial is for. `facts` takes each field from the
+    criteria, else from the conditions; `from_conditions` names the fields taken from those."""
+
+    facts: CriteriaFacts
+    from_conditions: frozenset[str]
+    has_criteria: bool
+
+    @classmethod
+    def of(cls, trial: TrialDetail) -> "RecordFacts":
+        has_criteria = bool(trial.criteria and trial.criteria.strip())
+        criteria = extract_facts(trial.criteria) if has_criteria else CriteriaFacts()
+        listed = "Inclusion Criteria:\n" + "\n".join(f"* {c}" for c in trial.conditions)
+        conditions = extract_facts(listed) if trial.conditions else CriteriaFacts()
+        merged, borrowed = {}, set()
+        for field in fields(CriteriaFacts):
+            own, other = getattr(criteria, field.name), getattr(conditions, field.name)
+            use_other = own in (None, ()) and other not in (None, ())
+            merged[field.name] = other if use_other else own
+            if use_other:
+                borrowed.add(field.name)
+        return cls(CriteriaFacts(**merged), frozenset(borrowed), has_criteria)
+
+    def soften(self, field: str, verdict: str) -> str:
+        """A clash with the conditions list is a question for the team, not a mismatch."""
+        return ASK if verdict == NO_MATCH and field in self.from_conditions else verdict
+
+
+# -- words ----------------------------------------------------------------------------------------
+SITE_WORDS = {
+    "pancreas": "the pancreas", "gut or pancreas": "the gut or pancreas", "midgut": "the middle part of the gut",
+    "small bowel": "the small bowel", "stomach": "the stomach", "lung": "the lung", "thyroid": "the thyroid",
+    "appendix": "the appendix", "large bowel": "the large bowel", "bowel": "the bowel",
+}
+_GUT = {"pancreas", "small bowel", "stomach", "appendix", "large bowel", "bowel"}
+_SITE_FIT: dict[str, tuple[set[str], set[str]]] = {  # trial's site -> (person's sites that fit, ones to ask about)
+    "gut or pancreas": (_GUT, set()),
+    "midgut": ({"small bowel", "appendix"}, {"large bowel", "bowel"}),
+    "small bowel": ({"small bowel"}, {"bowel"}),
+}
+_TREATMENT_WORDS = {"PRRT": "PRRT (radioactive treatment)", "any cancer treatment": "cancer treatment",
+                    "somatostatin analogue": "a somatostatin analogue (like lanreotide)"}
+_STAGE_WORDS = {
+    "metastatic": "have spread", "locally advanced": "have grown into nearby parts",
+    "unresectable": "cannot be taken out by surgery", "resectable": "can be taken out by surgery",
+    "no distant spread": "have not spread far",
+}
+
+
+def words_list(items: Iterable[str], joiner: str = "and") -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {joiner} " + items[-1] if items else ""
+
+
+def _years(value: float) -> str:
+    return f"{round(value * 12)} months" if value < 1 else f"{value:g}"
+
+
+def age_words(low: Optional[float], high: Optional[float]) -> str:
+    if low is not None and high is not None:
+        return f"aged {_years(low)} to {_years(high)}"
+    return f"aged {_years(low)} or over" if low is not None else f"aged up to {_years(high)}"
+
+
+def grade_words(grades: Iterable[int | str]) -> str:
+    return "grade " + words_list([str(g).lstrip("G") for g in grades], "or")
+
+
+def _treatments(names: Iterable[str], joiner: str = "or") -> str:
+    return words_list([_TREATMENT_WORDS.get(n, n) for n in names], joiner)
+
+
+def _share(hits: int, of: int) -> str:
+    """MATCHES if all of `of` are hits, NO_MATCH if none are, ASK otherwise."""
+    return MATCHES if hits == of else NO_MATCH if hits == 0 else ASK
+
+
+# -- the checks --------------------------------------------------------------------------------------
+def _status(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
+    if trial.status == "RECRUITING":
+        return Check("status", MATCHES, "It is looking for people now.")
+    return Check("status", ASK, "It has not started taking people yet. Ask when it will.")
+
+
+def _age(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
+    low = trial.min_age_years if trial.min_age_years is not None else record.facts.min_age
+    high = trial.max_age_years if trial.max_age_years is not None else record.facts.max_age
+    if low is None and high is None:
+        return Check("age", ASK, "", stated=False) if answers.age is not None else None
+    wanted = f"It is for people {age_words(low, high)}."
+    if answers.age is None:
+        return Check("age", ASK, wanted)
+    inside = (low is None or answers.age >= low) and (high is None or answers.age <= high)
+    verdict = MATCHES if inside else NO_MATCH
+    if trial.min_age_years is None and trial.max_age_years is None:
+        verdict = record.soften("min_age", verdict)
+    return Check("age", verdict, f"{wanted} You said {answers.age}.")
+
+
+def _sex(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
+    stated = (trial.sex or "").upper()
+    only = stated.lower() if stated in ("FEMALE", "MALE") else record.facts.sex
+    if only is None:
+        if stated == "ALL" and answers.sex:
+            return Check("sex", MATCHES, "It is open to men and women.")
+        return Check("sex", ASK, "", stated=False) if answers.sex else None
+    wanted = "It is for women only." if only == "female" else "It is for men only."
+    if answers.sex is None:
+        return Check("sex", ASK, wanted)
+    verdict = MATCHES if answers.sex == only else NO_MATCH
+    return Check("sex", verdict if stated in ("FEMALE", "MALE") else record.soften("sex", verdict), wanted)
+
+
+def _site_fits(person: str, trial_site: str) -> str:
+    fit, ask = _SITE_FIT.get(trial_site, ({trial_site}, set()))
+    return MATCHES if person in fit else ASK if person in ask else NO_MATCH
+
+
+def _site(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
+    sites = record.facts.primary_site
+    if not sites:
+        return Check("where it started", ASK, "", stated=False) if answers.site else None
+    wanted = f"It is for NETs that start in {words_list([SITE_WORDS[s] for s in sites], 'or')}."
+    if answers.site is None:
+        return Check("where it started", ASK, wanted)
+    verdicts = {_site_fits(answers.site, s) for s in sites}
+    verdict = MATCHES if MATCHES in verdicts else ASK if ASK in verdicts else NO_MATCH
+    reason = f"{wanted} You said {SITE_WORDS[answers.site]}."
+    return Check("where it started", record.soften("primary_site", verdict), reason)
+
+
+def _grade(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
+    grades = record.facts.grade
+    if not grades:
+        return Check("grade", ASK, "", stated=False) if answers.grades else None
+    wanted = f"It is for {grade_words(grades)} NETs."
+    if not answers.grades:
+        return Check("grade", ASK, wanted)
+    wanted_grades = {int(g[1]) for g in grades}
+    verdict = _share(len(wanted_grades & set(answers.grades)), len(answers.grades))
+    return Check("grade", record.soften("grade", verdict), f"{wanted} You said {grade_words(answers.grades)}.")
+
+
+def _ki67(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
+    low, high = record.facts.ki67_min, record.facts.ki67_max
+    if answers.ki67 is None or (low is None and high is None):
+        return None
+    limits = [f"at least {low:g}%" if low is not None else "", f"at most {high:g}%" if high is not None else ""]
+    inside = (low is None or answers.ki67 >= low) and (high is None or answers.ki67 <= high)
+    reason = f"It asks for a Ki-67 of {' and '.join(l for l in limits if l)}. You said {answers.ki67:g}%."
+    return Check("Ki-67", record.soften("ki67_max", MATCHES if inside else NO_MATCH), reason)
+
+
+def _kind(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
+    if record.facts.tumour_type != "NEC":
+        return None
+    return Check("kind of tumour", ASK, "It is for NEC, a faster-growing kind of tumour. Ask if yours is a NEC.")
+
+
+def _spread(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
+    stage = set(record.facts.stage)
+    if not stage:
+        return Check("spread", ASK, "", stated=False) if answers.spread is not None else None
+    needs_spread = "metastatic" in stage and not stage & {"locally advanced", "resectable", "no distant spread"}
+    no_spread = "no distant spread" in stage and "metastatic" not in stage
+    wanted = f"It is for NETs that {words_list([_STAGE_WORDS[s] for s in record.facts.stage], 'or')}."
+    if answers.spread is None or not (needs_spread or no_spread):
+        return Check("spread", ASK, wanted)
+    fits = answers.spread if needs_spread else not answers.spread
+    said = "You said yours has spread." if answers.spread else "You said yours has not spread."
+    return Check("spread", record.soften("stage", MATCHES if fits else NO_MATCH), f"{wanted} {said}")
+
+
+def _hormones(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
+    wanted_kind = record.facts.functioning
+    if wanted_kind is None:
+        return Check("hormones", ASK, "", stated=False) if answers.functioning else None
+    makes = "make" if wanted_kind == "functioning" else "do not make"
+    wanted = f"It is for NETs that {makes} hormones."
+    if answers.functioning is None:
+        return Check("hormones", ASK, wanted)
+    verdict = MATCHES if answers.functioning == wanted_kind else NO_MATCH
+    return Check("hormones", record.soften("functioning", verdict), wanted)
+
+
+def _had(person: tuple[str, ...], name: str) -> bool:
+    return bool(person) if name == "any cancer treatment" else name in person
+
+
+def _needed_before(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
+    needed = record.facts.prior_treatment_required
+    if not needed:
+        return None
+    wanted = f"It asks for people who have had {_treatments(needed)} before."
+    if answers.treatments is None:
+        return Check("past treatment needed", ASK, wanted)
+    verdict = _share(sum(1 for name in needed if _had(answers.treatments, name)), len(needed))
+    said = "You said you have had none." if not answers.treatments else f"You said {_treatments(answers.treatments, 'and')}."
+    return Check("past treatment needed", record.soften("prior_treatment_required", verdict), f"{wanted} {said}")
+
+
+def _ruled_out_before(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
+    excluded = record.facts.prior_treatment_excluded
+    if not excluded:
+        return None
+    topic = "past treatment limits"
+    listed = f"Past {_treatments(excluded)} may rule people out, sometimes only if it was recent."
+    if answers.treatments is None:
+        return Check(topic, ASK, listed)
+    had = [name for name in excluded if _had(answers.treatments, name)]
+    if "any cancer treatment" in had:
+        had = list(answers.treatments)
+    if not had:
+        return Check(topic, MATCHES, f"{listed} You have not had these.")
+    return Check(topic, ASK, f"{listed} You said you have had {_treatments(had, 'and')}.")
+
+
+def _place(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
+    if answers.place is None:
+        return None
+    where = where_words(trial)
+    if not where:
+        return Check("place", ASK, "The record does not say where it runs.")
+    if answers.place == ANYWHERE:
+        return Check("place", MATCHES, f"It runs in {where}.")
+    name = country_name(answers.place)
+    if name in trial.countries:
+        return Check("place", MATCHES, f"It runs in {country_words(name)}.")
+    if not trial.countries:
+        return Check("place", ASK, f"It runs in {where}. Ask which country that is in.")
+    return Check("place", NO_MATCH, f"It lists no places in {country_words(name)}. It runs in {where}.")
+
+
+def country_name(code: str, lexicon: Optional[Lexicon] = None) -> str:
+    """The name ClinicalTrials.gov uses for a country code ("GB" -> "United Kingdom")."""
+    lexicon = lexicon or default_lexicon()
+    return next((p.name for p in lexicon.places if p.code == code), code)
+
+
+_WITH_THE = ("United ", "Netherlands", "Czech Republic", "Philippines", "Republic of")
+
+
+def country_words(name: str) -> str:
+    """A country's name as it reads in a sentence: "the United Kingdom", "France"."""
+    return f"the {name}" if name.startswith(_WITH_THE) else name
+
+
+def where_words(trial: TrialDetail, most: int = 3) -> str:
+    """ "France, Spain and the United Kingdom", or the cities when no country is given."""
+    names = [country_words(c) for c in trial.countries] or list(dict.fromkeys(s.city for s in trial.sites if s.city))
+    return words_list(names[:most]) + (" and more" if len(names) > most else "") if names else ""
+
+
+_RECORD_CHECKS = (_status, _age, _sex, _place)
+_CRITERIA_CHECKS = (_site, _kind, _grade, _ki67, _spread, _hormones, _needed_before, _ruled_out_before)
+
+
+def checklist(trial: TrialDetail, answers: Answers) -> TrialChecklist:
+    """Every point the record and the answers let us compare. Without criteria text, the
+    criteria points use the conditions list only (and are never a clear mismatch)."""
+    record = RecordFacts.of(trial)
+    found = [check(trial, record, answers) for check in _RECORD_CHECKS]
+    for check in _CRITERIA_CHECKS:
+        result = check(trial, record, answers)
+        if result is not None and (result.stated or record.has_criteria):
+            found.append(result)
+    return TrialChecklist(trial, tuple(c for c in found if c is not None), record.has_criteria)
+
+
+def ranked(lists: Iterable[TrialChecklist]) -> list[TrialChecklist]:
+    """No clear mismatch first, more matches first, fewer open questions first; ties keep
+    the search order (open, relevant, recently updated)."""
+    indexed = list(enumerate(lists))
+    indexed.sort(key=lambda item: (item[1].clashes, -item[1].count(MATCHES), item[1].count(ASK), item[0]))
+    return [item for _, item in indexed]
