@@ -23,7 +23,7 @@ _JUDGEMENT = r"(?:bad|good|ok|okay|normal|serious|dangerous|worse|better|growing
 
 _PATTERNS = re.compile(
     "|".join((
-        rf"\bshould {_WHO} (?:still |now |just )?{_CHANGE}\b",
+        rf"(?<!where )(?<!how )(?<!when )(?<!what )\bshould {_WHO} (?:still |now |just )?{_CHANGE}\b",
         rf"\b(?:can|could|may) {_WHO} (?:stop|skip|miss|double|come off|cut down)\b"
         r"(?! (?:a|the|this|my|being in the|being on the) (?:trial|study)| taking part| being in)",
         rf"\b(?:is it (?:ok|okay|safe|alright|all right) (?:for (?:me|him|her|them) )?to (?:stop|skip|miss|double|come off))\b",

@@ -33,6 +33,8 @@ GENERAL = [
     "what should i expect from prrt",
     "how fast is my net growing what does grade mean",
     "what questions should i ask the trial team",
+    "where should i start if i want to join a trial",
+    "how should i take part in research",
     "",
 ]
 

@@ -367,14 +367,20 @@ def lookup_tables_text() -> str:
         "# Regenerate after a lexicon change: .venv/bin/python -m tests.test_knowledge",
         "# One lookup table per treatment or condition concept; RegexFeaturizer (case_sensitive",
         "# false) makes each a feature for intent and answer classification. Not used for entities.",
+        "# any_treatment and any_condition join them all: 'a drug is named', whichever it is.",
         "nlu:",
     ]
+    every: dict[str, dict[str, None]] = {"treatment": {}, "condition": {}}
     for tag in sorted(lexicon.concepts):
         concept = lexicon.concepts[tag]
         forms = dict.fromkeys([f.lower().strip() for f in concept.surface_forms] + list(concept.query_terms))
         forms.pop("", None)
+        every.setdefault(tag.split(":", 1)[0], {}).update(forms)
         lines += [f"- lookup: {tag.replace(':', '_')}", "  examples: |"]
         lines += [f"    - {form}" for form in forms]
+    for kind in ("treatment", "condition"):
+        lines += [f"- lookup: any_{kind}", "  examples: |"]
+        lines += [f"    - {form}" for form in sorted(every[kind])]
     return "\n".join(lines) + "\n"
 
 

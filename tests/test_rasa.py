@@ -24,7 +24,7 @@ def test_data_validates_without_warnings() -> None:
 @pytest.mark.integration
 def test_stories_pass(trained_model: Path, tmp_path: Path) -> None:
     result = rasa(
-        "test", "core", "--model", str(trained_model), "--stories", "tests/stories",
+        "test", "core", "--e2e", "--model", str(trained_model), "--stories", "tests/stories",
         "--fail-on-prediction-errors", "--out", str(tmp_path / "results"),
     )
     failed = tmp_path / "results" / "failed_test_stories.yml"
