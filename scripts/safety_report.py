@@ -8,7 +8,12 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from bot.config import REPO_ROOT
+import re
+
+import yaml
+
+from bot.advice import asks_personal_advice
+from bot.config import DATA_DIR, REPO_ROOT
 from bot.safety import check_message
 
 DATA = REPO_ROOT / "tests" / "data"
@@ -17,6 +22,42 @@ OUTPUT = REPO_ROOT / "docs" / "safety.md"
 
 def lines(name: str) -> list[str]:
     return [l.strip() for l in (DATA / name).read_text(encoding="utf-8").splitlines() if l.strip()]
+
+
+ANNOTATION = re.compile(r"\[([^\]]+)\]\(\w+\)")
+
+
+def training_examples() -> dict[str, list[str]]:
+    """Every NLU training example, without entity marks, by intent."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((DATA_DIR / "nlu").glob("*.yml")):
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+            if "intent" in block:
+                examples = [ANNOTATION.sub(r"\1", l.strip()[2:]) for l in block["examples"].splitlines() if l.strip()]
+                found.setdefault(block["intent"].split("/")[0], []).extend(examples)
+    return found
+
+
+def advice_figures() -> str:
+    examples = training_examples()
+    asked = examples.get("ask_personal_advice", [])
+    caught = [e for e in asked if asks_personal_advice(e)]
+    others = [(i, e) for i, texts in examples.items() if i != "ask_personal_advice" for e in texts]
+    wrong = [e for _, e in others if asks_personal_advice(e)]
+    return f"""## Requests for personal advice
+
+`bot/advice.py` catches the plainest forms ("should I stop my lanreotide?", "how long have I
+got?", "is my scan bad?") and the SafetyNet sets `ask_personal_advice`, answered with a kind
+refusal and who can advise (`utter_cannot_advise`, then the helplines). The classifier learns
+the rest from the training examples.
+
+| set | messages | caught by the patterns |
+| --- | --- | --- |
+| `ask_personal_advice` training examples | {len(asked)} | {len(caught)} |
+| every other training example | {len(others)} | {len(wrong)} (wrongly) |
+
+Caught wrongly: {', '.join(wrong) or 'none'}.
+"""
 
 
 def main() -> None:
@@ -62,7 +103,8 @@ The ordinary list holds questions that mention pain, blood, sugar, breath or dyi
 being urgent ("can everolimus make you short of breath?"). Both lists were written by hand;
 the patterns were tuned on them, so new phrasings should be added to the lists when found
 (for example from the content-gap log).
-"""
+
+{advice_figures()}"""
     )
     print(f"urgent: {len(misses)} missed of {len(urgent)}; ordinary: {len(alarms)} false alarms of {len(ordinary)}")
 

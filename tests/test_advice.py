@@ -35,6 +35,8 @@ GENERAL = [
     "what questions should i ask the trial team",
     "where should i start if i want to join a trial",
     "how should i take part in research",
+    "can we stop",
+    "can we stop here",
     "",
 ]
 

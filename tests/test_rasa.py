@@ -23,10 +23,13 @@ def test_data_validates_without_warnings() -> None:
 
 @pytest.mark.integration
 def test_stories_pass(trained_model: Path, tmp_path: Path) -> None:
+    """End to end (--e2e): each test story's messages go through the NLU, so the intent and
+    the knowledge topic predicted for every message are checked, then the actions."""
     result = rasa(
         "test", "core", "--e2e", "--model", str(trained_model), "--stories", "tests/stories",
-        "--fail-on-prediction-errors", "--out", str(tmp_path / "results"),
+        "--out", str(tmp_path / "results"),
     )
-    failed = tmp_path / "results" / "failed_test_stories.yml"
-    detail = failed.read_text() if failed.exists() else ""
-    assert result.returncode == 0, detail + result.stdout[-3000:] + result.stderr[-3000:]
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    failed = (tmp_path / "results" / "failed_test_stories.yml").read_text()
+    wrong = [line.strip() for line in failed.splitlines() if "# predicted:" in line or "story:" in line]
+    assert "None of the test stories failed" in failed, "\n".join(wrong)
