@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.trials.design import has_placebo, is_randomised, record_text
 from bot.trials.query import TrialDetail
 
 MAX_PLACES_NAMED = 3
@@ -21,8 +22,6 @@ class Questions:
     coordinator: tuple[str, ...]  # the trial team: the person who runs the study day to day
 
 
-_RANDOM = re.compile(r"\brandomi[sz]\w*|\brandomly\b|\bat random\b", re.I)
-_PLACEBO = re.compile(r"\bplacebo\b|\bdummy\b|\bsham\b", re.I)
 _RADIOACTIVE = re.compile(r"\bPRRT\b|radionuclide|radioligand|Lutathera|177\s?Lu|Lu-?177|lutetium|radiolabel\w*|\bI-?131\b|\bMIBG\b", re.I)
 _SCANS = re.compile(r"\bPET\b|\bCT\b|\bMRI\b|\bscans?\b|imaging|DOTATATE|octreoscan", re.I)
 _USUAL_CARE = re.compile(r"standard\s+of\s+care|usual\s+care|standard\s+(?:treatment|therapy)|best\s+supportive\s+care|oncologic\s+treatment\s+alone|control\s+(?:arm|group)", re.I)
@@ -39,24 +38,17 @@ _NO_PHASE = "This study has no drug phase. What is it trying to find out, and wh
 
 def questions_for(trial: TrialDetail) -> Questions:
     """The two lists of questions for `trial`."""
-    text = _record_text(trial)
+    text = record_text(trial)
     return Questions(doctor=tuple(_doctor(trial, text)), coordinator=tuple(_coordinator(trial, text)))
-
-
-def _record_text(trial: TrialDetail) -> str:
-    parts = [trial.title, trial.official_title, trial.summary, trial.description, trial.criteria]
-    for intervention in trial.interventions:
-        parts += [intervention.name, intervention.description, *intervention.other_names]
-    return " ".join(p for p in parts if p)
 
 
 def _doctor(trial: TrialDetail, text: str) -> list[str]:
     questions = ["Is this trial worth a look for me? Or is there a usual treatment I should try first?"]
     phases = [p for p in ("PHASE3", "PHASE2", "PHASE1", "EARLY_PHASE1", "PHASE4") if p in trial.phases]
     questions.append(_PHASE_QUESTION[phases[0]] if phases else _NO_PHASE)
-    if _RANDOM.search(text):
+    if is_randomised(text):
         questions.append("People in this trial are put into groups by chance. How would I feel if I did not get the new treatment?")
-    if _PLACEBO.search(text):
+    if has_placebo(text):
         questions.append("Some people may get a dummy treatment (placebo). Is it safe for me to go without an active treatment for a while?")
     if any((i.kind or "").upper() == "PROCEDURE" for i in trial.interventions) or re.search(r"\bsurgery\b|\bsurgical\b|debulking|resection", trial.title + " " + (trial.official_title or ""), re.I):
         questions.append("This trial involves an operation. What are the risks, and how long would it take me to get over it?")
@@ -76,9 +68,9 @@ def _coordinator(trial: TrialDetail, text: str) -> list[str]:
     else:
         questions.append("Would I need any extra tests, and who pays for them?")
     questions.append("What happens at the first checks, and what happens if they show the trial is not right for me?")
-    if _RANDOM.search(text):
+    if is_randomised(text):
         questions.append("When would I find out which group I am in?")
-    if _PLACEBO.search(text):
+    if has_placebo(text):
         questions.append("Would I or my doctor know if I am getting the placebo?")
     if _USUAL_CARE.search(text):
         questions.append("If I am in the usual care group, what care would I get, and from whom?")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from bot.trials.about import about_lines
 from bot.trials.query import SearchPage, TrialDetail, TrialQuery, TrialSummary
 
 STATUS_WORDS = {
@@ -140,6 +141,7 @@ def detail_lines(trial: TrialDetail) -> list[str]:
         "the trial team can tell you if it is still open."
     )
     lines.append(f"Phase: {phase_words(trial.phases)}.")
+    lines += about_lines(trial)
     if trial.summary:
         lines.append(f"What the record says (in the registry's words): {shorten(trial.summary, SUMMARY_LIMIT)}")
     lines.append(f"Where: {where_text(trial)}")

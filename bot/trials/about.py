@@ -1,0 +1,67 @@
+"""A trial in plain words, built from its record: what it tests, how it is run, what its phase
+means, how many people and since when. Facts come only from the record; the sentences are ours
+(the record's own summary is shown separately, marked as the registry's words)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from bot.trials.design import has_placebo, is_randomised, record_text
+from bot.trials.query import TrialDetail
+
+MAX_NAMED = 4
+PHASE_MEANING = {
+    "EARLY_PHASE1": "a very early test in a few people, before the usual phase 1",
+    "PHASE1": "an early test in a small group, mainly to check safety and find the right dose",
+    "PHASE2": "a test in a larger group, to see if the treatment works and how safe it is",
+    "PHASE3": "a test in a large group, comparing a new treatment with the usual one",
+    "PHASE4": "a study of a treatment that is already in use, to learn more about it",
+}
+KIND_WORDS = {
+    "DRUG": "a drug", "BIOLOGICAL": "a medicine made from living cells", "RADIATION": "a radiation treatment",
+    "PROCEDURE": "surgery or another procedure", "DEVICE": "a device", "DIAGNOSTIC_TEST": "a test or scan",
+    "BEHAVIORAL": "a change in daily life or habits", "DIETARY_SUPPLEMENT": "a food supplement",
+    "GENETIC": "a gene treatment", "COMBINATION_PRODUCT": "a combined product", "OTHER": "something else",
+}
+
+
+def about_lines(trial: TrialDetail) -> list[str]:
+    """Short plain sentences, each only when the record gives what it needs."""
+    text = record_text(trial)
+    lines = [tests_line(trial)]
+    lines += [line for line in (groups_line(text), placebo_line(text)) if line]
+    lines += phase_lines(trial.phases)
+    if trial.enrollment:
+        lines.append(f"How many people: about {trial.enrollment:,}.")
+    if trial.start_date:
+        lines.append(f"Started: {trial.start_date}.")
+    return [line for line in lines if line]
+
+
+def tests_line(trial: TrialDetail) -> str:
+    named = [i for i in trial.interventions if i.name][:MAX_NAMED]
+    if not named:
+        return "What it tests: the record does not name a treatment. The trial team can explain."
+    parts = [f"{i.name} ({KIND_WORDS[i.kind.upper()]})" if i.kind and i.kind.upper() in KIND_WORDS else i.name
+             for i in named]
+    more = len(trial.interventions) - len(named)
+    tail = f", and {more} more" if more > 0 else ""
+    return f"What it tests: {'. '.join(parts)}{tail}."
+
+
+def groups_line(text: str) -> Optional[str]:
+    if is_randomised(text):
+        return ("How it works: people are put into groups by chance (this is called randomised). "
+                "You cannot choose your group.")
+    return None
+
+
+def placebo_line(text: str) -> Optional[str]:
+    if has_placebo(text):
+        return "The record mentions a placebo: a dummy treatment with no active drug in it."
+    return None
+
+
+def phase_lines(phases: tuple[str, ...]) -> list[str]:
+    return [f"What phase {label} means: {PHASE_MEANING[p]}." for p, label in
+            ((p, p.replace("EARLY_PHASE1", "early 1").replace("PHASE", "")) for p in phases)
+            if p in PHASE_MEANING]
