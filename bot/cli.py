@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = trials.add_parser("reindex", help="re-tag trials after the lexicon changed")
     p.set_defaults(handler=cmd_reindex)
 
+    _add_sync_parser(trials)
+
     nlp = groups.add_parser("nlp", help="the spaCy pipeline Rasa uses").add_subparsers()
     p = nlp.add_parser("build", help="build the spaCy pipeline from the lexicon and database")
     p.add_argument("--force", action="store_true", help="rebuild even when up to date")
@@ -107,6 +109,54 @@ def build_parser() -> argparse.ArgumentParser:
     p = model.add_parser("path", help="print the path of the model for the current inputs")
     p.set_defaults(handler=cmd_model_path)
     return parser
+
+
+def _add_sync_parser(trials: argparse._SubParsersAction) -> None:
+    from bot.trials.ctgov_client import BASE_URL_ENV, BACKOFF_ENV, DEFAULT_BASE_URL
+    from bot.trials.sync import DEFAULT_PAGE_SIZE, DEFAULT_QUERY, MAX_PAGE_SIZE
+
+    p = trials.add_parser(
+        "sync", help="fetch new and changed NET trials from ClinicalTrials.gov",
+        description="Fetch the trials updated since the last completed sync (all of them the first "
+        "time) page by page, each page in its own transaction. A failed run goes on from where it "
+        "stopped the next time. Exit status: 0 done, 1 failed or records rejected, 2 bad options.",
+    )
+    p.add_argument("--base-url", help=f"API base URL (default ${BASE_URL_ENV} or {DEFAULT_BASE_URL})")
+    p.add_argument("--query", default=DEFAULT_QUERY, help=f"conditions to ask for (query.cond; default: {DEFAULT_QUERY!r})")
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="records updated since this date")
+    when.add_argument("--full", action="store_true", help="every record, not only those updated since the last sync")
+    p.add_argument("--page-size", type=_page_size(MAX_PAGE_SIZE), default=DEFAULT_PAGE_SIZE,
+                   help=f"records per page, 1 to {MAX_PAGE_SIZE} (default {DEFAULT_PAGE_SIZE})")
+    p.add_argument("--max-pages", type=_positive, help="stop after this many pages (the next run goes on)")
+    p.add_argument("--restart", action="store_true", help="ignore the saved position of an unfinished sync")
+    p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    p.add_argument("--attempts", type=_positive, default=5, help="tries per request before giving up (default 5)")
+    p.add_argument("--backoff", type=float, help=f"seconds before the first retry, doubled each time "
+                   f"(default ${BACKOFF_ENV} or 1)")
+    p.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for an answer (default 60)")
+    p.add_argument("--show", type=_positive, default=20, help="NCT ids listed per kind of change (default 20)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(handler=cmd_sync)
+
+
+def _date(value: str) -> str:
+    from bot.trials.sync import parse_since
+
+    try:
+        return parse_since(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _page_size(limit: int):  # type: ignore[no-untyped-def]
+    def check(value: str) -> int:
+        number = _positive(value)
+        if number > limit:
+            raise argparse.ArgumentTypeError(f"must be {limit} or less")
+        return number
+
+    return check
 
 
 def _positive(value: str) -> int:
@@ -263,6 +313,30 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     store.mark_lexicon_version()
     print(f"Re-tagged {count} trials with lexicon {store.lexicon.version}.")
     return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from bot.trials.ctgov_client import CtgovClient, RetryPolicy, default_backoff
+    from bot.trials.sync import PageProgress, Sync, SyncOptions
+
+    def notify(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    backoff = default_backoff() if args.backoff is None else max(0.0, args.backoff)
+    client = CtgovClient(args.base_url, RetryPolicy(attempts=args.attempts, base_delay=backoff),
+                         timeout=args.timeout, notify=notify)
+    options = SyncOptions(query=args.query, since=args.since, full=args.full, page_size=args.page_size,
+                          max_pages=args.max_pages, dry_run=args.dry_run, resume=not args.restart)
+    progress = PageProgress()
+    report = Sync(_store(), client, options, on_page=progress).run()
+    progress.close()
+    if args.json:
+        print(json.dumps(report.as_dict(args.show), indent=2))
+    else:
+        print("\n".join(report.lines(args.show)))
+    if report.error:
+        print(f"error: {report.error}", file=sys.stderr)
+    return 0 if report.error is None and report.counts.ok else 1
 
 
 def cmd_nlp_build(args: argparse.Namespace) -> int:

@@ -74,3 +74,11 @@ def test_fallback_and_unhelpful_answers_are_logged_without_personal_details(data
         rows = conn.execute(select(ContentGap.kind, ContentGap.text, ContentGap.answer)).all()
     assert ("fallback", "can my gp ring me on [phone]", None) in rows
     assert ("unhelpful", "what is everolimus", "utter_knowledge") in rows
+
+
+def test_trial_contacts_for_a_result_pointed_at(store) -> None:  # type: ignore[no-untyped-def]
+    shown = ["NCT07273409", "NCT04385992", "NCT03972488"]
+    events, messages = run(ActionShowTrialContacts(), tracker("who do i contact about the second one",
+                                                              "ask_trial_contacts", slots={"result_ids": shown}))
+    assert messages[0]["text"].startswith("Contacts for NCT04385992:")
+    assert {"event": "slot", "name": "focus_nct_id", "value": "NCT04385992", "timestamp": None} in events
