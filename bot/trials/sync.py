@@ -12,7 +12,7 @@ import json
 import math
 import re
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any, Callable, Iterable, Optional, TextIO, cast
 
@@ -108,7 +108,7 @@ class SyncReport:
     def lines(self, show: int = 20) -> list[str]:
         what = "Dry run (nothing written)" if self.dry_run else "Sync"
         state = "complete" if self.complete else "NOT complete"
-        out = [f"{what} {state}: {self.counts.summary()}; {self.pages} pages fetched"
+        out = [f"{what} {state}: {self.counts.summary()}; {self.pages} page{'' if self.pages == 1 else 's'} fetched"
                + (f" of {self.total} matching records" if self.total is not None else "") + "."]
         out.append(f"Asked for records updated since {self.since}." if self.since else "Asked for all records.")
         if self.resumed_at_page:
@@ -142,54 +142,59 @@ class Sync:
         report.since = opts.since or (None if opts.full else report.high_water)
         params = query_params(opts.query, report.since)
         position = self._saved_position(params)
-        if position.token:
-            report.resumed_at_page = position.page
+        report.resumed_at_page = position.page if position.token else None
         writer = _Preview(self.store) if opts.dry_run else _Writer(self.store)
-        while opts.max_pages is None or report.pages < opts.max_pages:
-            try:
-                page = self.client.studies(self._page_params(params, position.token))
-            except RequestRefused as error:
-                if error.status == 400 and position.token and report.resumed_at_page and not report.pages:
-                    position = Position(params, None, 1, position.newest)  # token expired: start again
-                    report.restarted = True
-                    continue
-                report.error = str(error)
+        while not report.complete and (opts.max_pages is None or report.pages < opts.max_pages):
+            page = self._fetch(params, position, report)
+            if page is None:
                 break
-            except CtgovError as error:
-                report.error = str(error)
-                break
-            report.pages += 1
-            if position.token is None and isinstance(page, dict) and isinstance(page.get("totalCount"), int):
-                position.total = page["totalCount"]
-            report.total = position.total
-            label = f"page {position.page}"
-            studies, problem = studies_of(page, label)
-            result, added, updated = writer.apply(studies, label)
-            if problem:
-                result.rejected.insert(0, problem)
-                position.unreadable = True
-            report.add(result, added, updated)
-            rejected_ids = {r.nct_id for r in result.rejected}
-            position.newest = _newest(position.newest, newest_update(studies, skip=rejected_ids))
-            token = page.get("nextPageToken") if isinstance(page, dict) else None
-            done = not token
-            position = Position(params, token, position.page + 1, position.newest, position.total,
-                                position.unreadable)
-            if not opts.dry_run:
-                self._save(position, done, report)
+            position = self._take(page, position, writer, report)
             if self.on_page:
                 self.on_page(position.page - 1, _pages(position.total, opts.page_size))
-            if done:
-                report.complete = True
-                break
         return report
 
-    # -- the meta table --------------------------------------------------------------------
+    def _fetch(self, params: dict[str, str], position: Position, report: SyncReport) -> Any:
+        """The next page, or None when it cannot be had (report.error says why)."""
+        try:
+            return self.client.studies(self._page_params(params, position.token))
+        except RequestRefused as error:
+            resuming = position.token and report.resumed_at_page and not report.pages and not report.restarted
+            if error.status == 400 and resuming:  # the saved token expired: start the query again
+                position.token, position.page, report.restarted = None, 1, True
+                return self._fetch(params, position, report)
+            report.error = str(error)
+        except CtgovError as error:
+            report.error = str(error)
+        return None
+
+    def _take(self, page: Any, position: Position, writer: "_Writer | _Preview", report: SyncReport) -> Position:
+        """Import one page (one transaction), save where to go on, and return that position."""
+        report.pages += 1
+        if position.token is None and isinstance(page, dict) and isinstance(page.get("totalCount"), int):
+            position.total = page["totalCount"]
+        report.total = position.total
+        label = f"page {position.page}"
+        studies, problem = studies_of(page, label)
+        result, added, updated = writer.apply(studies, label)
+        if problem:
+            result.rejected.insert(0, problem)
+        report.add(result, added, updated)
+        token = page.get("nextPageToken") if isinstance(page, dict) else None
+        following = replace(
+            position, token=token, page=position.page + 1, unreadable=position.unreadable or bool(problem),
+            newest=_newest(position.newest, newest_update(studies, skip={r.nct_id for r in result.rejected})),
+        )
+        report.complete = not token
+        if not self.options.dry_run:
+            self._save(following, report)
+        return following
+
     def _page_params(self, params: dict[str, str], token: Optional[str]) -> dict[str, str]:
         extra = {"pageSize": str(self.options.page_size)}
         extra.update({"pageToken": token} if token else {"countTotal": "true"})
         return {**params, **extra}
 
+    # -- the meta table --------------------------------------------------------------------
     def _marks(self) -> dict[str, str]:
         return _json_meta(self.store, MARKS_KEY) or {}
 
@@ -205,10 +210,10 @@ class Sync:
                 pass
         return Position(params, None, 1)
 
-    def _save(self, position: Position, done: bool, report: SyncReport) -> None:
+    def _save(self, position: Position, report: SyncReport) -> None:
         """After a committed page: the position; after the last page, the new mark instead."""
         with self.store.engine.begin() as conn:
-            if not done:
+            if not report.complete:
                 _write_meta(conn, RESUME_KEY, json.dumps(asdict(position)))
                 return
             _write_meta(conn, RESUME_KEY, None)
@@ -329,9 +334,9 @@ class PageProgress:
             self.stream.write(f"Fetched page {page}\n")
             self.stream.flush()
             return
-        if self.bar is None:
-            self.bar = ProgressBar(pages, "Syncing pages", self.stream)
-            self.bar.done = page - 1
+        if self.bar is None:  # a resumed sync counts the pages left from where it goes on
+            label = "Syncing pages" + (f" from page {page}" if page > 1 else "")
+            self.bar = ProgressBar(max(pages - page + 1, 1), label, self.stream)
         self.bar.advance()
 
     def close(self) -> None:
