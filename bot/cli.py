@@ -11,6 +11,7 @@ import sys
 from dataclasses import asdict
 from typing import Optional, Sequence
 
+from bot.conversations.cli import register as register_conversations
 from bot.eligibility.cli import register as register_criteria
 from bot.progress import ProgressBar
 from bot.trials.importer import Importer, count_studies
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_report_gaps)
 
     register_criteria(groups)
+    register_conversations(groups)
 
     model = groups.add_parser("model", help="the trained Rasa model").add_subparsers()
     p = model.add_parser("train", help="train the Rasa model if data, domain or config changed")

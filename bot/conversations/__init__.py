@@ -1,0 +1,1 @@
+"""Stored conversations (Rasa's SQL tracker store): retention."""
