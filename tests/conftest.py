@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -72,30 +73,39 @@ def trained_model(shipped_db: Path) -> Path:
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
-@pytest.fixture(scope="session")
-def postgres_shipped_url() -> Iterator[str]:
-    """A fresh PostgreSQL database holding the shipped trials, dropped afterwards."""
+@contextmanager
+def fresh_postgres_database(prefix: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database for one test or session, dropped afterwards.
+    Skips the test when no PostgreSQL server is reachable at TEST_POSTGRES_URL."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.exc import OperationalError
 
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
-    name = f"net_trials_test_{os.getpid()}"
+    name = f"{prefix}_{os.getpid()}"
     try:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     except OperationalError as error:
         pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL}: {error.orig}")
-    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    store = TrialStore(make_engine(url))
-    store.create_schema()
-    report = Importer(store).import_paths([SHIPPED_TRIALS_DIR])
-    assert report.ok and report.added == 60, report.summary()
-    store.engine.dispose()
-    yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_shipped_url() -> Iterator[str]:
+    """A fresh PostgreSQL database holding the shipped trials, dropped afterwards."""
+    with fresh_postgres_database("net_trials_test") as url:
+        store = TrialStore(make_engine(url))
+        store.create_schema()
+        report = Importer(store).import_paths([SHIPPED_TRIALS_DIR])
+        assert report.ok and report.added == 60, report.summary()
+        store.engine.dispose()
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, text
 
 from bot.conversations.prune import SECONDS_PER_DAY, prune_conversations
 from bot.config import REPO_ROOT
-from tests.conftest import POSTGRES_ADMIN_URL
+from tests.conftest import fresh_postgres_database
 
 NOW = time.time()
 
@@ -72,28 +72,14 @@ def test_prune_on_a_sqlite_tracker_store(tmp_path: Path) -> None:
 
 
 def test_prune_on_a_postgresql_tracker_store() -> None:
-    from sqlalchemy.exc import OperationalError
-
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
-    name = f"net_tracker_test_{os.getpid()}"
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except OperationalError as error:
-        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL}: {error.orig}")
-    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    try:
+    with fresh_postgres_database("net_tracker_test") as url:
         engine = create_engine(url, future=True)
         store = SQLTrackerStore(dialect="postgresql", host=engine.url.host, port=engine.url.port,
-                                db=name, username=engine.url.username)
+                                db=engine.url.database, username=engine.url.username)
         fill(store)
         store.engine.dispose()
         engine.dispose()
         check_prune(url)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
