@@ -9,6 +9,13 @@ from bot.trials.design import has_placebo, is_randomised, record_text
 from bot.trials.query import TrialDetail
 
 MAX_NAMED = 4
+PHASE_WORDS = {
+    "EARLY_PHASE1": "early phase 1",
+    "PHASE1": "phase 1",
+    "PHASE2": "phase 2",
+    "PHASE3": "phase 3",
+    "PHASE4": "phase 4",
+}
 PHASE_MEANING = {
     "EARLY_PHASE1": "a very early test in a few people, before the usual phase 1",
     "PHASE1": "an early test in a small group, mainly to check safety and find the right dose",
@@ -62,6 +69,4 @@ def placebo_line(text: str) -> Optional[str]:
 
 
 def phase_lines(phases: tuple[str, ...]) -> list[str]:
-    return [f"What phase {label} means: {PHASE_MEANING[p]}." for p, label in
-            ((p, p.replace("EARLY_PHASE1", "early 1").replace("PHASE", "")) for p in phases)
-            if p in PHASE_MEANING]
+    return [f"What {PHASE_WORDS[p]} means: {PHASE_MEANING[p]}." for p in phases if p in PHASE_MEANING]

@@ -38,6 +38,8 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    added_ids: list[str] = field(default_factory=list)  # NCT ids, in the order written
+    updated_ids: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -177,6 +179,8 @@ class Importer:
         report.added += len(result.added)
         report.updated += len(result.updated)
         report.unchanged += len(result.unchanged)
+        report.added_ids += result.added
+        report.updated_ids += result.updated
 
 
 def _tick(progress: Optional[Progress], n: int = 1) -> None:

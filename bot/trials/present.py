@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from bot.trials.about import about_lines
+from bot.trials.about import PHASE_WORDS, about_lines
 from bot.trials.query import SearchPage, TrialDetail, TrialQuery, TrialSummary
 
 STATUS_WORDS = {
@@ -20,13 +20,6 @@ STATUS_WORDS = {
     "TERMINATED": "Stopped early",
     "WITHDRAWN": "Stopped before it started",
     "UNKNOWN": "Not known",
-}
-PHASE_WORDS = {
-    "EARLY_PHASE1": "early phase 1",
-    "PHASE1": "phase 1",
-    "PHASE2": "phase 2",
-    "PHASE3": "phase 3",
-    "PHASE4": "phase 4",
 }
 TITLE_LIMIT = 90
 SUMMARY_LIMIT = 400

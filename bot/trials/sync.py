@@ -14,7 +14,7 @@ import re
 import sys
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from typing import Any, Callable, Iterable, Optional, TextIO, cast
+from typing import Any, Callable, Iterable, Optional, TextIO
 
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Connection
@@ -23,8 +23,8 @@ from bot.progress import ProgressBar
 from bot.trials import models
 from bot.trials.ctgov_client import CtgovClient, CtgovError, RequestRefused
 from bot.trials.importer import Importer, ImportReport, Rejection
-from bot.trials.parse import ParsedTrial, RecordError, parse_study
-from bot.trials.store import BatchResult, TrialStore
+from bot.trials.parse import RecordError, parse_study
+from bot.trials.store import TrialStore
 
 DEFAULT_QUERY = (
     "neuroendocrine tumor OR neuroendocrine neoplasm OR neuroendocrine carcinoma "
@@ -273,23 +273,14 @@ def stored_hashes(store: TrialStore, nct_ids: list[str]) -> dict[str, str]:
 
 
 class _Writer:
-    """Imports a page through the Importer (one transaction), noting the ids it wrote."""
+    """Imports a page through the Importer (one transaction)."""
 
     def __init__(self, store: TrialStore) -> None:
-        self.store = store
-        self.importer = Importer(cast(TrialStore, self))  # the importer writes through write_batch below
-        self._written = BatchResult([], [], [])
-
-    def write_batch(self, batch: list[ParsedTrial]) -> BatchResult:
-        result = self.store.write_batch(batch)
-        self._written.added += result.added
-        self._written.updated += result.updated
-        return result
+        self.importer = Importer(store)
 
     def apply(self, studies: list[Any], label: str) -> tuple[ImportReport, list[str], list[str]]:
-        self._written = BatchResult([], [], [])
         report = self.importer.import_studies(studies, label)
-        return report, self._written.added, self._written.updated
+        return report, report.added_ids, report.updated_ids
 
 
 class _Preview:
