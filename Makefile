@@ -4,11 +4,12 @@ PY := .venv/bin/python
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser db nlp model run shell test bench nlu-report clean
+.PHONY: help setup browser services db nlp model run prod shell test bench nlu-report clean
 
 help:
 	@echo "make run    set everything up, then run the assistant (Ctrl-C stops it)"
 	@echo "make test   set everything up, then run all the tests"
+	@echo "make prod   the production set-up on this machine: PostgreSQL, Redis, two Rasa instances, nginx"
 	@echo "make shell  chat with the assistant in the terminal"
 	@echo "make bench  the registry-scale benchmark (writes docs/benchmarks.md)"
 	@echo "make nlu-report  5-fold cross-validation of the NLU (writes docs/nlu-report.md; slow)"
@@ -18,6 +19,10 @@ setup:
 
 browser:
 	@bash scripts/setup-browser.sh
+
+# nginx, PostgreSQL and Redis for the production set-up and its tests (installed/started if missing).
+services:
+	@bash scripts/setup-prod.sh
 
 db: setup
 	@$(PY) -m bot trials init --if-missing
@@ -31,10 +36,13 @@ model: nlp
 run: model
 	@bash scripts/run.sh
 
+prod: model services
+	@$(PY) -m bot prod up
+
 shell: model
 	@bash scripts/shell.sh
 
-test: model browser
+test: model browser services
 	@$(PY) -m pytest
 
 bench: db

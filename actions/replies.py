@@ -27,7 +27,6 @@ def send_cards(dispatcher: CollectingDispatcher, page: SearchPage) -> None:
 
 
 def send_unavailable(dispatcher: CollectingDispatcher) -> None:
-    dispatcher.utter_message(
-        text="I'm sorry, I can't look up trials right now. Please try again in a few minutes."
-    )
+    """The same answer the Rasa server gives when the action server itself is down."""
+    dispatcher.utter_message(response="utter_trials_unavailable")
     dispatcher.utter_message(response="utter_helpline")

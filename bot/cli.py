@@ -12,6 +12,7 @@ from dataclasses import asdict
 from typing import Optional, Sequence
 
 from bot.conversations.cli import register as register_conversations
+from bot.deploy.cli import register as register_prod
 from bot.eligibility.cli import register as register_criteria
 from bot.progress import ProgressBar
 from bot.trials.importer import Importer, count_studies
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_criteria(groups)
     register_conversations(groups)
+    register_prod(groups)
 
     model = groups.add_parser("model", help="the trained Rasa model").add_subparsers()
     p = model.add_parser("train", help="train the Rasa model if data, domain or config changed")

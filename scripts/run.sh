@@ -44,7 +44,7 @@ credentials="$RUN_DIR/credentials.yml"
 .venv/bin/rasa run actions --actions actions --port "$ACTIONS_PORT" \
   >"$RUN_DIR/actions.log" 2>&1 </dev/null &
 pids+=($!)
-.venv/bin/rasa run --model "$model" --interface "$HOST" --port "$RASA_PORT" \
+.venv/bin/python -m bot.deploy.rasa_server run --model "$model" --interface "$HOST" --port "$RASA_PORT" \
   --credentials "$credentials" --endpoints "$endpoints" --cors "http://localhost:*" \
   >"$RUN_DIR/rasa.log" 2>&1 </dev/null &
 pids+=($!)

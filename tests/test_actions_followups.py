@@ -182,7 +182,7 @@ def test_follow_ups_when_the_database_is_down(action: type, monkeypatch: pytest.
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/missing-dir/none.db")
     events, messages = run(action(), tracker("who is it for", {"focus_nct_id": SWEDISH}))
     assert events == []
-    assert "can't look up trials right now" in messages[0]["text"]
+    assert messages[0]["response"] == "utter_trials_unavailable"
     assert messages[1]["response"] == "utter_helpline"
 
 

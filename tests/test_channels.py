@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import yaml
 from bot.channels import credentials as creds
 from bot.channels.limits import MAX_USER_TEXT, effective_limit
 from bot.channels.messenger import messenger_messages
-from bot.channels.options import CHOOSE_HINT, OptionMemory, chosen_number
+from bot.channels.options import CHOOSE_HINT, OptionMemory, RedisOptionMemory, chosen_number, option_memory
 from bot.channels.replies import Button, Reply, reply_from_message
 from bot.channels.slack import escape_mrkdwn, slack_messages
 from bot.channels.sms import sms_bodies
@@ -99,6 +100,36 @@ def test_option_memory_picks_forgets_and_expires() -> None:
     assert memory.offered("a") == () and memory.offered("c") == ("/z",)  # oldest dropped
     now[0] = 61
     assert memory.resolve("c", "1") == "1"
+
+
+def test_redis_option_memory_is_shared_between_instances() -> None:
+    """Two Rasa instances behind nginx: the options shown by one are picked on the other."""
+    import redis
+
+    client = redis.Redis.from_url("redis://127.0.0.1:6379/3")
+    try:
+        client.ping()
+    except redis.RedisError:
+        pytest.fail("Redis is not running on 127.0.0.1:6379: run `make services`")
+    first, second = option_memory({"REDIS_URL": "redis://127.0.0.1:6379/3"}), RedisOptionMemory(client)
+    sender = f"+44 7700 {os.getpid()}"
+    first.remember(sender, ["/a", "/b"])
+    assert second.resolve(sender, "2") == "/b"
+    assert 0 < client.ttl(RedisOptionMemory.PREFIX + sender) <= 3600
+    second.remember(sender, [])
+    assert first.resolve(sender, "1") == "1"
+
+
+def test_option_memory_without_redis_url_stays_in_the_process() -> None:
+    assert type(option_memory({})) is OptionMemory
+
+
+def test_redis_option_memory_falls_back_to_the_process_when_redis_is_down() -> None:
+    import redis
+
+    memory = RedisOptionMemory(redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2))
+    memory.remember("+44 1", ["/a", "/b"])
+    assert memory.resolve("+44 1", "1") == "/a"
 
 
 # --- Rasa messages as replies --------------------------------------------------------------
@@ -289,7 +320,7 @@ def test_the_project_credentials_hold_no_secret_and_every_platform_is_off_withou
         "TelegramInlineInput", "SlackBlocksInput", "TwilioNumberedInput", "TwilioWhatsAppInput",
         "MessengerQuickRepliesInput"}
     assert all(not p.enabled for p in found)
-    assert list(creds.filtered_credentials(env={})) == ["rest", "socketio"]
+    assert list(creds.filtered_credentials(env={})) == ["components.channels.rest.HardenedRestInput", "socketio"]
     for name, settings in creds.read_source().items():
         for key, value in (settings or {}).items():
             if name not in ("rest", "socketio") and key not in ("use_threads",):

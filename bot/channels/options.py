@@ -5,11 +5,14 @@ one turn; the payloads are remembered for that person, and a reply of just "2" s
 payload as if the button had been pressed.
 
 `OptionMemory` keeps this in the server's memory: it is lost on restart, and each Rasa server
-process has its own. With several server processes behind a load balancer, replace it with a
-shared store (the lock store's Redis, say) before relying on it.
+process has its own. `RedisOptionMemory` keeps it in Redis instead, shared by every instance
+behind the load balancer; `option_memory()` picks it when REDIS_URL is set.
 """
 from __future__ import annotations
 
+import json
+import logging
+import os
 import re
 import time
 from collections import OrderedDict
@@ -68,3 +71,43 @@ class OptionMemory:
         if number is not None and 1 <= number <= len(payloads):
             return payloads[number - 1]
         return text
+
+
+class RedisOptionMemory(OptionMemory):
+    """The same memory in Redis (expiring after `ttl`), so "2" works whichever Rasa instance
+    receives it. If Redis fails, the process's own memory stands in until it is back."""
+
+    PREFIX = "net_trials:options:"
+
+    def __init__(self, client: "redis.Redis", ttl_seconds: float = 3600.0) -> None:  # noqa: F821
+        super().__init__(ttl_seconds=ttl_seconds)
+        self.client = client
+
+    def remember(self, sender: str, payloads: Iterable[str]) -> None:
+        payloads = tuple(payloads)
+        super().remember(sender, payloads)
+        try:
+            if payloads:
+                self.client.set(self.PREFIX + sender, json.dumps(payloads), ex=int(self.ttl))
+            else:
+                self.client.delete(self.PREFIX + sender)
+        except Exception as error:  # noqa: BLE001 - any Redis failure: keep the local copy
+            logging.getLogger(__name__).warning("Option memory: Redis unavailable (%s)", type(error).__name__)
+
+    def offered(self, sender: str) -> Tuple[str, ...]:
+        try:
+            raw = self.client.get(self.PREFIX + sender)
+        except Exception as error:  # noqa: BLE001
+            logging.getLogger(__name__).warning("Option memory: Redis unavailable (%s)", type(error).__name__)
+            return super().offered(sender)
+        return tuple(json.loads(raw)) if raw else ()
+
+
+def option_memory(env: Optional[dict] = None) -> OptionMemory:
+    """Redis-backed when REDIS_URL is set (several Rasa instances), else in this process."""
+    url = (env if env is not None else os.environ).get("REDIS_URL", "").strip()
+    if not url:
+        return OptionMemory()
+    import redis
+
+    return RedisOptionMemory(redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2))

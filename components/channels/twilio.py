@@ -30,7 +30,7 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
 from bot.channels.limits import TWILIO_BODY, TWILIO_WHATSAPP_BODY, effective_limit
-from bot.channels.options import OptionMemory
+from bot.channels.options import OptionMemory, option_memory
 from bot.channels.replies import Reply
 from bot.channels.sms import sms_bodies
 from components.channels.base import PlatformAPI, TurnOutput, refuse, run_turn, setting
@@ -106,7 +106,7 @@ class TwilioNumberedInput(TwilioInput):
         self.api_url = api_url
         self.max_length = max_length
         self.validator = RequestValidator(auth_token)
-        self.memory = OptionMemory()
+        self.memory = option_memory()
 
     @staticmethod
     def sender_number(number: Text) -> Text:

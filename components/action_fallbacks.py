@@ -1,0 +1,72 @@
+"""Answers the Rasa server gives by itself when the action server cannot be reached.
+
+Rasa's own behaviour is to log the failure and say nothing, so a person asking for a nurse
+or saying they collapsed would get silence. `install()` (called by `python -m
+bot.deploy.rasa_server` before Rasa starts) makes Rasa build `ActionWithFallback` instead
+of `RemoteAction`: the custom action runs as usual, and only if the action server is down,
+unreachable or failing does the listed static response go out instead. Unlisted actions
+(form validation, slot extraction) keep Rasa's behaviour.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Any
+
+import rasa.core.actions.action as rasa_actions
+from rasa.shared.exceptions import RasaException
+
+if TYPE_CHECKING:
+    from rasa.core.channels import OutputChannel
+    from rasa.core.nlg import NaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import Event
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+logger = logging.getLogger(__name__)
+
+TRIALS_UNAVAILABLE = ("utter_trials_unavailable", "utter_helpline")
+
+# Custom action -> the domain responses sent when it cannot run. Every one of them is
+# written from data/contacts.yml (checked by tests/test_action_fallbacks.py).
+FALLBACK_RESPONSES: dict[str, tuple[str, ...]] = {
+    "action_emergency": ("utter_emergency_offline",),
+    "action_distress": ("utter_distress_offline",),
+    "action_show_helplines": ("utter_helpline",),
+    "action_find_centres": ("utter_centres_offline", "utter_helpline"),
+    "action_search_trials": TRIALS_UNAVAILABLE,
+    "action_show_more_trials": TRIALS_UNAVAILABLE,
+    "action_show_trial": TRIALS_UNAVAILABLE,
+    "action_show_eligibility": TRIALS_UNAVAILABLE,
+    "action_show_trial_places": TRIALS_UNAVAILABLE,
+    "action_show_trial_questions": TRIALS_UNAVAILABLE,
+    "action_show_trial_contacts": TRIALS_UNAVAILABLE,
+    "action_prescreen_results": TRIALS_UNAVAILABLE,
+    "action_log_gap": (),  # nothing to say; the fallback answer follows it anyway
+}
+
+
+class ActionWithFallback(rasa_actions.RemoteAction):
+    async def run(
+        self,
+        output_channel: "OutputChannel",
+        nlg: "NaturalLanguageGenerator",
+        tracker: "DialogueStateTracker",
+        domain: "Domain",
+    ) -> list["Event"]:
+        try:
+            return await super().run(output_channel, nlg, tracker, domain)
+        except rasa_actions.ActionExecutionRejection:
+            raise  # a form's "not this slot": Rasa handles it
+        except (RasaException, asyncio.TimeoutError):
+            responses = FALLBACK_RESPONSES.get(self.name())
+            if responses is None:
+                raise
+            logger.warning("The action server could not run %s; sent the static answer instead.", self.name())
+            replies: list[dict[str, Any]] = [{"response": name} for name in responses]
+            return await self._utter_responses(replies, output_channel, nlg, tracker)
+
+
+def install() -> None:
+    """Make Rasa create `ActionWithFallback` for every custom action (call before Rasa starts)."""
+    rasa_actions.RemoteAction = ActionWithFallback  # type: ignore[misc]

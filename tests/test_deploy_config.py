@@ -1,0 +1,112 @@
+"""The production configuration: settings from the environment, Rasa's endpoints file (no
+secret in it), nginx's configuration (checked by the real `nginx -t`), and the static answers
+Rasa gives when the action server is down (facts from data/contacts.yml)."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.config import REPO_ROOT
+from bot.deploy.endpoints import endpoints, secret_environment, write_endpoints
+from bot.deploy.nginx import write_config
+from bot.deploy.settings import ProductionSettings
+from components.action_fallbacks import FALLBACK_RESPONSES
+
+DOMAIN = yaml.safe_load((REPO_ROOT / "domain.yml").read_text())
+
+
+def _phones(node: object) -> set[str]:
+    if isinstance(node, dict):
+        found = {str(node["phone"])} if node.get("phone") else set()
+        return found.union(*(_phones(value) for value in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_phones(item) for item in node))
+    return set()
+
+
+VERIFIED_PHONES = _phones(yaml.safe_load((REPO_ROOT / "data" / "contacts.yml").read_text()))
+
+
+def test_settings_come_from_the_environment() -> None:
+    settings = ProductionSettings.from_env({
+        "TRACKER_STORE_URL": "postgresql://rasa:pw@db.internal:5433/chats", "REDIS_URL": "redis://:s3@cache:6380/2",
+        "RASA_INSTANCES": "3", "FIRST_RASA_PORT": "7000", "CORS_ORIGINS": "https://charity.example https://x.example",
+        "RASA_AUTH_TOKEN": "tok",
+    })
+    assert settings.rasa_ports == (7000, 7001, 7002)
+    assert settings.cors_origins == ("https://charity.example", "https://x.example")
+    assert settings.rasa_auth_token == "tok"
+
+
+def test_missing_tokens_are_made_fresh_for_each_run() -> None:
+    first, second = ProductionSettings.from_env({}), ProductionSettings.from_env({})
+    assert len(first.rasa_auth_token) >= 24 and first.rasa_auth_token != second.rasa_auth_token
+    assert first.action_server_token != first.rasa_auth_token
+
+
+@pytest.mark.parametrize("env, message", [
+    ({"RASA_INSTANCES": "two"}, "RASA_INSTANCES must be a whole number"),
+    ({"RASA_INSTANCES": "0"}, "RASA_INSTANCES must be 1 or more"),
+])
+def test_bad_settings_are_explained(env: dict[str, str], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        ProductionSettings.from_env(env)
+
+
+def test_the_endpoints_file_names_the_stores_and_holds_no_secret(tmp_path: Path) -> None:
+    settings = ProductionSettings(tracker_store_url="postgresql://rasa:hunter2@db:5433/chats",
+                                  redis_url="redis://:r3dis@cache:6380/2", run_dir=tmp_path)
+    written = write_endpoints(settings).read_text()
+    config = yaml.safe_load(written)
+    assert config["tracker_store"] | {"password": None} == {
+        "type": "SQL", "dialect": "postgresql", "url": "db", "port": 5433, "db": "chats",
+        "username": "rasa", "login_db": "postgres", "password": None}
+    assert config["lock_store"]["type"] == "redis" and config["lock_store"]["db"] == 2
+    for secret in ("hunter2", "r3dis", settings.action_server_token):
+        assert secret not in written
+    env = secret_environment(settings)
+    assert env["TRACKER_STORE_PASSWORD"] == "hunter2" and env["REDIS_PASSWORD"] == "r3dis"
+    assert config["action_endpoint"]["token"] == "${ACTION_SERVER_TOKEN}"
+
+
+def test_a_tracker_store_that_is_not_postgresql_is_refused() -> None:
+    with pytest.raises(ValueError, match="postgresql"):
+        endpoints(ProductionSettings(tracker_store_url="sqlite:///x.db"))
+
+
+@pytest.mark.skipif(not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists(),
+                    reason="nginx is installed by `make test` (scripts/setup-prod.sh)")
+def test_nginx_accepts_the_configuration(tmp_path: Path) -> None:
+    settings = ProductionSettings(run_dir=tmp_path, rasa_ports=(18124, 18125, 18126), public_port=18123)
+    config = write_config(settings)
+    text = config.read_text()
+    assert text.count("server 127.0.0.1:") == 6  # three instances in each of the two upstreams
+    assert "$request " not in text and "$args" not in text  # never log query strings (the API token)
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    result = subprocess.run([nginx, "-t", "-c", str(config), "-p", str(tmp_path), "-e", str(tmp_path / "e.log")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_fallback_answer_is_in_the_domain() -> None:
+    responses = DOMAIN["responses"]
+    custom_actions = set(DOMAIN["actions"])
+    assert set(FALLBACK_RESPONSES) <= custom_actions
+    for names in FALLBACK_RESPONSES.values():
+        assert all(name in responses for name in names)
+    # Every custom action that talks to people has a fallback (form validation is Rasa's).
+    assert custom_actions - set(FALLBACK_RESPONSES) == {"validate_prescreen_form"}
+
+
+@pytest.mark.parametrize("response", ["utter_emergency_offline", "utter_distress_offline", "utter_helpline"])
+def test_numbers_in_the_offline_answers_come_from_the_contacts_file(response: str) -> None:
+    text = " ".join(variant["text"] for variant in DOMAIN["responses"][response])
+    numbers = re.findall(r"\b\d[\d ]*\d\b", text)
+    assert numbers
+    for number in numbers:
+        assert number in VERIFIED_PHONES, f"{number} in {response} is not a verified number"
