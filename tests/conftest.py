@@ -76,7 +76,7 @@ POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@
 @contextmanager
 def fresh_postgres_database(prefix: str) -> Iterator[str]:
     """A new, empty PostgreSQL database for one test or session, dropped afterwards.
-    Skips the test when no PostgreSQL server is reachable at TEST_POSTGRES_URL."""
+    `make test` starts PostgreSQL first (scripts/setup-prod.sh) if it is not running."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.exc import OperationalError
 
@@ -87,7 +87,8 @@ def fresh_postgres_database(prefix: str) -> Iterator[str]:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     except OperationalError as error:
-        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL}: {error.orig}")
+        pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL} ({error.orig}): "
+                    "run `make services` (scripts/setup-prod.sh), which installs and starts it")
     try:
         yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
     finally:

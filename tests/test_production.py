@@ -98,6 +98,15 @@ def test_the_api_needs_the_token_and_the_token_is_never_logged(stack: Production
     assert stack.settings.action_server_token not in (stack.run_dir / "endpoints.yml").read_text()
 
 
+def test_no_personal_details_reach_the_logs(stack: ProductionStack) -> None:
+    details = ["jane.doe@example.org", "07700 900123", "Jane Doe"]
+    say(stack.public_url, "prod-private", f"my name is {details[2]}, email {details[0]}, phone {details[1]}")
+    say(stack.public_url, "prod-private", f"find trials near SW1A 1AA for {details[2]}")
+    logs = "".join(p.read_text(errors="replace") for p in stack.run_dir.glob("*.log"))
+    for detail in details + ["SW1A 1AA"]:
+        assert detail not in logs
+
+
 def test_cors_allows_only_the_configured_origins(stack: ProductionStack) -> None:
     def allowed_origin(origin: str) -> Optional[str]:
         request = urllib.request.Request(f"{stack.public_url}/webhooks/rest/webhook", method="OPTIONS",
