@@ -10,13 +10,17 @@ from pathlib import Path
 import pytest
 import textstat
 import yaml
+from rasa.core.nlg.interpolator import interpolate
 
 from bot.config import DATA_DIR, REPO_ROOT, SHIPPED_TRIALS_DIR
 from bot.lexicon import default_lexicon
 
 DOMAIN = yaml.safe_load((REPO_ROOT / "domain.yml").read_text())
 KNOWLEDGE_NLU = yaml.safe_load((DATA_DIR / "nlu" / "knowledge.yml").read_text())
-KNOWLEDGE_RESPONSES = yaml.safe_load((DATA_DIR / "nlu" / "knowledge_responses.yml").read_text())["responses"]
+# As people receive them: through Rasa's slot interpolation, which turns the `{{...}}` written
+# in payloads (so the interpolator does not take JSON for a slot name) back into `{...}`.
+KNOWLEDGE_RESPONSES = interpolate(
+    yaml.safe_load((DATA_DIR / "nlu" / "knowledge_responses.yml").read_text())["responses"], {})
 TEST_STORIES = yaml.safe_load((REPO_ROOT / "tests" / "stories" / "test_knowledge.yml").read_text())["stories"]
 SHARED = REPO_ROOT.parent / "shared"  # facts and seed pages; not part of a clone of this repo
 
