@@ -4,14 +4,14 @@ PY := .venv/bin/python
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser services db nlp model run prod shell test bench nlu-report clean
+.PHONY: help setup browser services load-tools db nlp model run prod shell test bench nlu-report clean
 
 help:
 	@echo "make run    set everything up, then run the assistant (Ctrl-C stops it)"
 	@echo "make test   set everything up, then run all the tests"
 	@echo "make prod   the production set-up on this machine: PostgreSQL, Redis, two Rasa instances, nginx"
 	@echo "make shell  chat with the assistant in the terminal"
-	@echo "make bench  the registry-scale benchmark (writes docs/benchmarks.md)"
+	@echo "make bench  the registry-scale and conversation-load benchmarks (write docs/benchmarks.md)"
 	@echo "make nlu-report  5-fold cross-validation of the NLU (writes docs/nlu-report.md; slow)"
 
 setup:
@@ -23,6 +23,10 @@ browser:
 # nginx, PostgreSQL and Redis for the production set-up and its tests (installed/started if missing).
 services:
 	@bash scripts/setup-prod.sh
+
+# Locust for the load benchmark, in its own venv (.venv-load), apart from Rasa's pins.
+load-tools:
+	@bash scripts/setup-load.sh
 
 db: setup
 	@$(PY) -m bot trials init --if-missing
@@ -42,11 +46,12 @@ prod: model services
 shell: model
 	@bash scripts/shell.sh
 
-test: model browser services
+test: model browser services load-tools
 	@$(PY) -m pytest
 
-bench: db
+bench: model services load-tools
 	@$(PY) -m scripts.bench
+	@$(PY) -m scripts.load_bench
 
 nlu-report: nlp
 	@$(PY) -m scripts.nlu_report

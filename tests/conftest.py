@@ -77,24 +77,21 @@ POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@
 def fresh_postgres_database(prefix: str) -> Iterator[str]:
     """A new, empty PostgreSQL database for one test or session, dropped afterwards.
     `make test` starts PostgreSQL first (scripts/setup-prod.sh) if it is not running."""
-    from sqlalchemy import create_engine, text
     from sqlalchemy.exc import OperationalError
 
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
-    name = f"{prefix}_{os.getpid()}"
+    from bot.deploy.stack import create_database_if_missing, drop_database_if_exists
+
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{prefix}_{os.getpid()}"
     try:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        drop_database_if_exists(url)
+        create_database_if_missing(url)
     except OperationalError as error:
         pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL} ({error.orig}): "
                     "run `make services` (scripts/setup-prod.sh), which installs and starts it")
     try:
-        yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+        yield url
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        drop_database_if_exists(url)
 
 
 @pytest.fixture(scope="session")

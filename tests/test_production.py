@@ -26,6 +26,7 @@ from tests.servers import free_port, say, texts
 
 HELPLINE = "0808 800 4040"
 UNAVAILABLE = "can't look up trials right now"
+RATE_LIMIT = 40  # per sender per minute; well above what any test here sends
 pytestmark = pytest.mark.timeout(900)
 
 
@@ -37,7 +38,7 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         settings = ProductionSettings(
             database_url=trials_url, tracker_store_url=tracker_url, redis_url="redis://127.0.0.1:6379/3",
             public_port=free_port(), rasa_ports=(free_port(), free_port()), actions_port=free_port(),
-            run_dir=run_dir, rate_limit_per_minute=0,
+            run_dir=run_dir, rate_limit_per_minute=RATE_LIMIT,
         )
         production = ProductionStack(settings, trained_model, web_port=None)
         try:
@@ -119,6 +120,19 @@ def test_cors_allows_only_the_configured_origins(stack: ProductionStack) -> None
 
     assert allowed_origin(stack.settings.cors_origins[0]) == stack.settings.cors_origins[0]
     assert allowed_origin("https://evil.example") in (None, "")
+
+
+def test_the_rate_limit_is_shared_by_the_instances(stack: ProductionStack) -> None:
+    """Over-long messages count but never reach the model, so this is quick. Spread over two
+    instances, a per-process count would let 2 x RATE_LIMIT through; the shared one stops at it."""
+    long_message = "x" * 3000
+    statuses = []
+    for _ in range(RATE_LIMIT + 1):
+        request = urllib.request.Request(
+            f"{stack.public_url}/webhooks/rest/webhook", headers={"Content-Type": "application/json"},
+            data=json.dumps({"sender": "prod-flood", "message": long_message}).encode())
+        statuses.append(status_of(request))
+    assert statuses == [200] * RATE_LIMIT + [429]
 
 
 def test_the_action_server_answers_only_with_the_token_and_only_on_loopback(stack: ProductionStack) -> None:

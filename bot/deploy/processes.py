@@ -23,14 +23,15 @@ class ManagedProcess:
     command: list[str]
     log_path: Path
     ready_url: str
-    env: dict[str, str] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)  # added to this process's environment
+    cwd: Path = REPO_ROOT
     popen: Optional[subprocess.Popen] = None
 
     def start(self) -> None:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.log_path, "a") as log:
             self.popen = subprocess.Popen(
-                self.command, cwd=REPO_ROOT, env={**os.environ, **self.env},
+                self.command, cwd=self.cwd, env={**os.environ, **self.env},
                 stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 start_new_session=True,  # Ctrl-C in the terminal reaches the stack, which stops us in order
             )

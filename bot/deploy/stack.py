@@ -186,3 +186,15 @@ def create_database_if_missing(url: str) -> None:
                 connection.execute(text(f'CREATE DATABASE "{quoted}"'))
     finally:
         admin.dispose()
+
+
+def drop_database_if_exists(url: str) -> None:
+    """For benchmarks that must start from nothing; never used on the production databases."""
+    target = make_url(url)
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT", future=True)
+    try:
+        with admin.connect() as connection:
+            quoted = str(target.database).replace('"', '""')
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{quoted}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
