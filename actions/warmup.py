@@ -1,0 +1,25 @@
+"""Load at start-up what the actions would otherwise load on their first call (the contacts
+book, the eligibility glossary, the trial store and its lexicon: about 3 s in all), so the
+first person to ask does not wait for it."""
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions.store import trial_store
+from bot.contacts.book import default_contacts
+from bot.eligibility.glossary import default_replacer
+
+logger = logging.getLogger(__name__)
+
+
+def warm_up() -> None:
+    default_contacts()
+    default_replacer()
+    try:
+        trial_store().count()
+    except SQLAlchemyError:
+        # The database may be down at start-up; actions then say search is unavailable and
+        # the store reconnects by itself when it is back.
+        logger.warning("Trial database not reachable at start-up")
