@@ -243,22 +243,8 @@ def render_section(result: BenchResult, machine_info: dict[str, str], command: s
         "on the real registry. Every record is marked synthetic (title, `x-source`) and has an NCT id "
         f"from NCT{synthetic.FIRST_ID} on; none is ever shipped.",
         "",
-        "### Machine",
-        "",
-        "| | |",
-        "|---|---|",
-        *[f"| {key} | {value} |" for key, value in machine_info.items()],
-        f"| Load (1-minute average) | {s.load[0]:.1f} before the import, {s.load[1]:.1f} after the searches |",
-        "",
-        "Other work on the machine at the same time slows every figure down; see the load.",
-        "",
-        "### Commands",
-        "",
-        "```sh",
-        "make bench   # runs the line below with the defaults",
-        command,
-        "```",
-        "",
+        *machine_and_command(machine_info, f"{s.load[0]:.1f} before the import, {s.load[1]:.1f} after the searches",
+                             "make bench   # runs the line below with the defaults", command),
         "### Import",
         "",
         "A fresh SQLite file, through the real code path: `Importer.import_paths` "
@@ -295,26 +281,49 @@ def render_section(result: BenchResult, machine_info: dict[str, str], command: s
     return "\n".join(lines) + "\n"
 
 
-def replace_section(document: str, section: str) -> str:
-    """The document with this benchmark's section replaced (or added at the end); rest untouched."""
-    start, end = f"<!-- bench:{SECTION} -->", f"<!-- /bench:{SECTION} -->"
+def machine_and_command(machine_info: dict[str, str], load: str, make_line: str, command: str) -> list[str]:
+    """The "Machine" and "Commands" parts every benchmark section starts with."""
+    return [
+        "### Machine",
+        "",
+        "| | |",
+        "|---|---|",
+        *[f"| {key} | {value} |" for key, value in machine_info.items()],
+        f"| Load (1-minute average) | {load} |",
+        "",
+        "Other work on the machine at the same time slows every figure down; see the load.",
+        "",
+        "### Commands",
+        "",
+        "```sh",
+        make_line,
+        command,
+        "```",
+        "",
+    ]
+
+
+def replace_section(document: str, section: str, name: str = SECTION) -> str:
+    """The document with the named benchmark's section replaced (or added at the end); the rest
+    untouched, so each benchmark rewrites only its own part of docs/benchmarks.md."""
+    start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
     head, found, rest = document.partition(start)
     if found and end in rest:
         tail = rest.split(end, 1)[1].removeprefix("\n")
         return head + section + tail
     if not document.strip():
         document = (
-            "# Benchmarks\n\nMeasurements of the trial database on one machine. Each benchmark writes "
-            "its own section between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->` and leaves "
-            "the rest of this file alone.\n"
+            "# Benchmarks\n\nMeasurements on one machine: the trial database at registry scale, and "
+            "conversations under load. Each benchmark writes its own section between "
+            "`<!-- bench:NAME -->` and `<!-- /bench:NAME -->` and leaves the rest of this file alone.\n"
         )
     return document.rstrip("\n") + "\n\n" + section
 
 
-def write_section(path: Path, section: str) -> None:
+def write_section(path: Path, section: str, name: str = SECTION) -> None:
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(replace_section(existing, section), encoding="utf-8")
+    path.write_text(replace_section(existing, section, name), encoding="utf-8")
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -36,6 +36,8 @@ from pathlib import Path
 from typing import Callable, ContextManager, Iterator, Optional
 
 from bot.config import REPO_ROOT
+from scripts import bench
+from scripts.bench import machine_and_command
 
 SECTION = "conversations-under-load"
 LOCUSTFILE = REPO_ROOT / "scripts" / "load" / "locustfile.py"
@@ -566,23 +568,9 @@ def render_section(results: list[SetupResult], machine_info: dict[str, str], com
         "server, the shipped trials in SQLite); **PostgreSQL, two Rasa instances behind nginx** is the "
         "production shape. Locust runs on the same machine and takes some of its processor.",
         "",
-        "### Machine",
-        "",
-        "| | |",
-        "|---|---|",
-        *[f"| {key} | {value} |" for key, value in machine_info.items()],
-        "| Load (1-minute average) | " + "; ".join(
-            f"{r.load_before:.1f} as *{r.title}* started" for r in results if not r.skipped) + " |",
-        "",
-        "Other work on the machine at the same time slows every figure down; see the load.",
-        "",
-        "### Commands",
-        "",
-        "```sh",
-        "make bench   # runs the line below with the defaults, after scripts/bench.py",
-        command,
-        "```",
-        "",
+        *machine_and_command(
+            machine_info, "; ".join(f"{r.load_before:.1f} as *{r.title}* started" for r in results if not r.skipped),
+            "make bench   # runs the line below with the defaults, after scripts/bench.py", command),
     ]
     for result in results:
         lines += _setup_table(result)
@@ -591,17 +579,9 @@ def render_section(results: list[SetupResult], machine_info: dict[str, str], com
     return "\n".join(lines) + "\n"
 
 
-def replace_section(document: str, section: str, name: str = SECTION) -> str:
-    """The document with the named section replaced (or added at the end); the rest untouched."""
-    start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
-    head, found, rest = document.partition(start)
-    if found and end in rest:
-        return head + section + rest.split(end, 1)[1].removeprefix("\n")
-    if not document.strip():
-        document = ("# Benchmarks\n\nMeasurements on one machine. Each benchmark writes its own section "
-                    "between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->` and leaves the rest of this "
-                    "file alone.\n")
-    return document.rstrip("\n") + "\n\n" + section
+def replace_section(document: str, section: str) -> str:
+    """docs/benchmarks.md with this benchmark's section replaced; the others untouched."""
+    return bench.replace_section(document, section, SECTION)
 
 
 def locust_version() -> str:
@@ -641,7 +621,6 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"{LOCUST} is missing: run `bash scripts/setup-load.sh` first.", file=sys.stderr)
         return 2
 
-    from scripts.bench import machine
 
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
     WORK_DIR.mkdir(parents=True, exist_ok=True)
@@ -650,11 +629,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     command = shlex.join([".venv/bin/python", "-m", "scripts.load_bench", "--levels", ",".join(map(str, levels)),
                           "--seconds", str(args.seconds), "--ramp", str(args.ramp), "--setups", ",".join(keys),
                           *(["--model", str(args.model)] if args.model else [])])
-    section = render_section(results, machine(WORK_DIR), command, datetime.now(timezone.utc), args.seconds,
+    section = render_section(results, bench.machine(WORK_DIR), command, datetime.now(timezone.utc), args.seconds,
                              args.ramp, args.min_wait, args.max_wait, args.reply_timeout, locust_version())
-    existing = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(replace_section(existing, section), encoding="utf-8")
+    bench.write_section(args.output, section, SECTION)
     print(f"written: {args.output}")
     return 1 if any(r.problem for r in results) else 0
 

@@ -41,6 +41,10 @@ class ProductionStack:
         self.web_port = web_port
         self.run_dir = settings.run_dir.resolve()
         self.actions = self._action_server()
+        # One endpoints file and one credentials file, shared by every Rasa instance.
+        self.endpoints = write_endpoints(settings)
+        self.credentials = self.run_dir / "credentials.yml"
+        write_filtered_credentials(self.credentials)
         self.rasa = [self._rasa_instance(i, port) for i, port in enumerate(settings.rasa_ports)]
         self.nginx = self._nginx()
         self.web = self._web_page() if web_port else None
@@ -103,16 +107,13 @@ class ProductionStack:
 
     def _rasa_instance(self, index: int, port: int) -> ManagedProcess:
         s = self.settings
-        endpoints = write_endpoints(s)
-        credentials = self.run_dir / "credentials.yml"
-        write_filtered_credentials(credentials)
         env = {**secret_environment(s), "RASA_AUTH_TOKEN": s.rasa_auth_token, "REDIS_URL": s.redis_url,
                "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
         if s.rate_limit_per_minute is not None:
             env["RATE_LIMIT_PER_MINUTE"] = str(s.rate_limit_per_minute)
         command = [sys.executable, "-m", "bot.deploy.rasa_server", "run", "--model", str(self.model),
-                   "--interface", "127.0.0.1", "--port", str(port), "--endpoints", str(endpoints),
-                   "--credentials", str(credentials), "--enable-api", "--cors", *s.cors_origins]
+                   "--interface", "127.0.0.1", "--port", str(port), "--endpoints", str(self.endpoints),
+                   "--credentials", str(self.credentials), "--enable-api", "--cors", *s.cors_origins]
         return ManagedProcess(f"Rasa instance {index + 1}", command, self.run_dir / f"rasa-{index + 1}.log",
                               f"http://127.0.0.1:{port}/", env=env)
 
