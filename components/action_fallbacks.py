@@ -4,10 +4,11 @@ Rasa's own behaviour is to log the failure and say nothing, so a person asking f
 or saying they collapsed would get silence. `install()` (called by `python -m
 bot.deploy.rasa_server` before Rasa starts) makes Rasa build `ActionWithFallback` instead
 of `RemoteAction`: the custom action runs as usual, and only if the action server is down,
-unreachable, failing or answering nonsense does the listed static response go out instead. Unlisted actions
-(form validation, slot extraction) keep Rasa's behaviour. It also checks the action server's
-answers with a validator built once (components/action_response_schema.py), which makes every
-custom-action turn about 40 ms cheaper.
+unreachable, failing or answering something malformed does the listed static response go out
+instead. Unlisted actions (form validation, slot extraction) keep Rasa's behaviour. It also
+checks the action server's answers with a validator built once
+(components/action_response_schema.py), which makes every custom-action turn about 40 ms
+cheaper.
 """
 from __future__ import annotations
 
