@@ -179,7 +179,9 @@ def test_a_short_real_run_against_the_bare_bot(tmp_path: Path, monkeypatch: pyte
     assert total.requests >= 4 and total.failures == 0 and level.failures == [], (total, level.failures, log)
     assert total.p95 is not None and total.rps > 0
     assert check.ok and check.senders >= 2 and check.lost == 0 and check.duplicated == 0, check
-    assert check.answered == check.sent == total.requests, (check, total)  # Locust's count = the sent log
+    # Locust counts answered requests; a request still in flight when the run stops is in the sent
+    # log without an answer (at most one per simulated user).
+    assert check.answered == total.requests and 0 <= check.sent - check.answered <= 2, (check, total)
     kinds = set(level.stats) - {"Aggregated"}
     assert kinds and kinds <= {"greet", "search", "details", "who can join", "knowledge", "helpline", "thanks",
                                "goodbye"}
