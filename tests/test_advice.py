@@ -37,6 +37,9 @@ GENERAL = [
     "how should i take part in research",
     "can we stop",
     "can we stop here",
+    "can we stop these questions please",
+    "can we stop the checker",
+    "what questions should we take to the trial team",
     "",
 ]
 

@@ -1,0 +1,105 @@
+"""MeaningFeaturizer: dense features from the all-MiniLM-L6-v2 sentence encoder.
+
+Gives each message what its words mean, not only which words it has: one vector per token
+(the mean of its word pieces) and one for the whole message (the model's own sentence
+embedding). The intent classifier and the ResponseSelector
+read them beside the word and character counts. See components/sentence_encoder.py for where
+the weights come from.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Sequence, Text
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
+from rasa.nlu.tokenizers.tokenizer import Tokenizer
+from rasa.shared.nlu.constants import ACTION_TEXT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.sentence_encoder import DIMENSIONS, MAX_TOKENS, SentenceEncoder, shared_encoder
+
+# Not RESPONSE: the ResponseSelector learns topic keys (use_text_as_label is off), so the
+# answers' own text needs no features, and encoding every long answer again for each of its
+# examples took minutes.
+ATTRIBUTES = (TEXT, ACTION_TEXT)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
+class MeaningFeaturizer(DenseFeaturizer, GraphComponent):
+    @classmethod
+    def required_components(cls) -> List[type]:
+        return [Tokenizer]
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return DenseFeaturizer.get_default_config()
+
+    @classmethod
+    def validate_config(cls, config: Dict[Text, Any]) -> None:
+        pass
+
+    def __init__(self, config: Dict[Text, Any], name: Text, encoder: SentenceEncoder) -> None:
+        super().__init__(name, config)
+        self.encoder = encoder
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "MeaningFeaturizer":
+        return cls(config, execution_context.node_name, shared_encoder())
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        for attribute in ATTRIBUTES:
+            self._featurize([m for m in training_data.training_examples if m.get(attribute)], attribute)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for attribute in ATTRIBUTES:
+            self._featurize([m for m in messages if m.get(attribute)], attribute)
+        return messages
+
+    def _featurize(self, messages: List[Message], attribute: Text) -> None:
+        if not messages:
+            return
+        pieces_per_message = [self._pieces_per_token(message, attribute) for message in messages]
+        # The same words are encoded once (training data repeats some messages).
+        distinct = list(dict.fromkeys(tuple(map(tuple, per_token)) for per_token in pieces_per_message))
+        outputs = self.encoder.run([self.encoder.tokenizer.wrap([p for pieces in per_token for p in pieces])
+                                    for per_token in distinct])
+        features = {per_token: (_token_vectors(per_token, hidden), sentence[None, :])
+                    for per_token, (hidden, sentence) in zip(distinct, outputs)}
+        for message, per_token in zip(messages, pieces_per_message):
+            sequence, sentence = features[tuple(map(tuple, per_token))]
+            self.add_features_to_message(sequence.copy(), sentence.copy(), attribute, message)
+
+    def _pieces_per_token(self, message: Message, attribute: Text) -> List[List[int]]:
+        tokenizer = self.encoder.tokenizer
+        tokens = message.get(TOKENS_NAMES[attribute]) or []
+        return [[p for word in tokenizer.words(token.text) for p in tokenizer.pieces(word)] for token in tokens]
+
+
+def _token_vectors(pieces_per_token: Sequence[Sequence[int]], hidden: np.ndarray) -> np.ndarray:
+    """Each token's vector is the mean of its pieces' vectors (hidden[0] is [CLS]).
+
+    Tokens with no pieces, or past the model's length limit, get zeros.
+    """
+    vectors = np.zeros((max(len(pieces_per_token), 1), DIMENSIONS), dtype=np.float32)
+    position = 1
+    last = min(len(hidden), MAX_TOKENS) - 1  # the final row is [SEP]
+    for index, pieces in enumerate(pieces_per_token):
+        end = min(position + len(pieces), last)
+        if end > position:
+            vectors[index] = hidden[position:end].mean(0)
+        position += len(pieces)
+    return vectors
+

@@ -1,0 +1,114 @@
+"""MeaningFeaturizer and WordsAndMeaningClassifier as Rasa runs them: real tokenizer, real model
+storage, training, saving, loading, and a saved file that was tampered with."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.intent_classifier import MODEL_FILE, WordsAndMeaningClassifier
+from components.meaning_featurizer import MeaningFeaturizer
+from components.sentence_encoder import DIMENSIONS
+
+EXAMPLES = {
+    "ask_helpline": ["can i talk to a nurse", "i want to speak to someone", "is there a phone number for help",
+                     "who can i call", "put me through to a person", "i need to talk to a human"],
+    "knowledge": ["what is prrt", "how is lanreotide given", "what does grade mean", "what is a biopsy",
+                  "explain the octreotide scan", "what are somatostatin analogues"],
+    "goodbye": ["bye", "see you later", "goodbye for now", "that is all thanks bye", "cheerio", "ok bye then"],
+}
+
+
+def context(name: str) -> ExecutionContext:
+    return ExecutionContext(GraphSchema({}), node_name=name)
+
+
+@pytest.fixture()
+def storage(tmp_path: Path) -> LocalModelStorage:
+    return LocalModelStorage(tmp_path)
+
+
+def prepare(messages: list[Message]) -> MeaningFeaturizer:
+    WhitespaceTokenizer(WhitespaceTokenizer.get_default_config()).process(messages)
+    featurizer = MeaningFeaturizer.create(MeaningFeaturizer.get_default_config(), None, None, context("meaning"))
+    featurizer.process(messages)
+    return featurizer
+
+
+def trained(storage: LocalModelStorage) -> tuple[WordsAndMeaningClassifier, Resource]:
+    messages = [Message({TEXT: text, INTENT: intent}) for intent, texts in EXAMPLES.items() for text in texts]
+    prepare(messages)
+    resource = Resource("words_and_meaning")
+    classifier = WordsAndMeaningClassifier.create(
+        WordsAndMeaningClassifier.get_default_config(), storage, resource, context("clf"))
+    classifier.train(TrainingData(messages))
+    return classifier, resource
+
+
+def classify(classifier: WordsAndMeaningClassifier, text: str) -> Message:
+    message = Message({TEXT: text})
+    prepare([message])
+    classifier.process([message])
+    return message
+
+
+def test_the_featurizer_gives_one_vector_per_token_and_one_for_the_sentence() -> None:
+    message = Message({TEXT: "what is the radioactive drip"})
+    prepare([message])
+    sequence, sentence = message.get_dense_features(TEXT)
+    assert sequence.features.shape == (5, DIMENSIONS)
+    assert sentence.features.shape == (1, DIMENSIONS)
+    assert np.abs(sequence.features).sum(axis=1).min() > 0  # every token got a vector
+    assert np.isclose(np.linalg.norm(sentence.features), 1.0, atol=1e-5)
+
+
+def test_the_same_words_get_the_same_features_in_a_batch() -> None:
+    messages = [Message({TEXT: "what is prrt"}), Message({TEXT: "hello"}), Message({TEXT: "what is prrt"})]
+    prepare(messages)
+    first, _, again = (m.get_dense_features(TEXT)[1].features for m in messages)
+    assert np.array_equal(first, again)
+
+
+def test_unseen_phrasings_reach_their_intent(storage: LocalModelStorage) -> None:
+    classifier, _ = trained(storage)
+    for text, intent in [("could a real human help me please", "ask_helpline"),
+                         ("tell me what everolimus is", "knowledge"),
+                         ("right, I'm off now, take care", "goodbye")]:
+        message = classify(classifier, text)
+        assert message.get(INTENT)["name"] == intent, (text, message.get(INTENT_RANKING_KEY))
+        ranking = message.get(INTENT_RANKING_KEY)
+        assert {r["name"] for r in ranking} == set(EXAMPLES)
+        assert abs(sum(r["confidence"] for r in ranking) - 1.0) < 1e-6
+
+
+def test_a_saved_classifier_loads_and_answers_the_same(storage: LocalModelStorage) -> None:
+    classifier, resource = trained(storage)
+    loaded = WordsAndMeaningClassifier.load(
+        WordsAndMeaningClassifier.get_default_config(), storage, resource, context("clf"))
+    text = "who do I phone for some support"
+    assert classify(loaded, text).get(INTENT_RANKING_KEY) == classify(classifier, text).get(INTENT_RANKING_KEY)
+
+
+def test_a_damaged_saved_file_leaves_the_message_unclassified(storage: LocalModelStorage, tmp_path: Path) -> None:
+    _, resource = trained(storage)
+    saved = next(tmp_path.rglob(MODEL_FILE))
+    saved.write_bytes(b"not a model")
+    loaded = WordsAndMeaningClassifier.load(
+        WordsAndMeaningClassifier.get_default_config(), storage, resource, context("clf"))
+    assert classify(loaded, "bye").get(INTENT) is None
+
+
+def test_training_with_a_single_intent_is_skipped_not_crashed(storage: LocalModelStorage) -> None:
+    messages = [Message({TEXT: "hello", INTENT: "greet"}), Message({TEXT: "hi", INTENT: "greet"})]
+    prepare(messages)
+    classifier = WordsAndMeaningClassifier.create({}, storage, Resource("one"), context("clf"))
+    classifier.train(TrainingData(messages))
+    assert classify(classifier, "hey").get(INTENT) is None
