@@ -64,21 +64,12 @@ class WordsAndMeaningClassifier(GraphComponent, IntentClassifier):
         return hstack([self.words.transform(texts), csr_matrix(meaning)]).tocsr()
 
     def train(self, training_data: TrainingData) -> Resource:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.pipeline import make_union
-
         examples = [m for m in training_data.intent_examples if m.get(INTENT) and m.get(TEXT)]
         if len(examples) == 0 or len({m.get(INTENT) for m in examples}) < 2:
             logger.warning("WordsAndMeaningClassifier: fewer than two intents with examples; not trained.")
             return self._resource
-        self.words = make_union(
-            TfidfVectorizer(ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", sublinear_tf=True),
-            TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True),
-        )
-        self.words.fit([m.get(TEXT) for m in examples])
-        self.classifier = LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"],
-                                             class_weight="balanced", random_state=42)
+        self.words = ngram_vectorizer().fit([m.get(TEXT) for m in examples])
+        self.classifier = new_classifier(self.config)
         self.classifier.fit(self._features(examples), [m.get(INTENT) for m in examples])
         self.persist()
         return self._resource
@@ -122,6 +113,24 @@ class WordsAndMeaningClassifier(GraphComponent, IntentClassifier):
             logger.error(f"WordsAndMeaningClassifier could not be loaded ({error!r}); it will not classify.")
             return cls(config, model_storage, resource)
         return cls(config, model_storage, resource, saved["words"], saved["classifier"])
+
+
+def ngram_vectorizer() -> Any:
+    """TF-IDF of words and word pairs, and of character 1-4 grams inside words."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import make_union
+
+    return make_union(
+        TfidfVectorizer(ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", sublinear_tf=True),
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True),
+    )
+
+
+def new_classifier(config: Dict[Text, Any]) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    config = {**WordsAndMeaningClassifier.get_default_config(), **config}
+    return LogisticRegression(C=config["C"], max_iter=config["max_iter"], class_weight="balanced", random_state=42)
 
 
 def _meaning_vector(message: Message) -> np.ndarray:

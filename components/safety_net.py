@@ -1,8 +1,8 @@
 """SafetyNet: a Rasa NLU component that marks urgent messages whatever the classifier said.
 
-It runs after DIET and the FallbackClassifier. When bot.safety finds an emergency or distress
-pattern it sets the intent to `emergency` or `distress` with confidence 1.0, so the rules for
-those intents win over any form or story. Otherwise, when bot.advice finds a request for
+It runs after the intent classifier and the FallbackClassifier. When bot.safety finds an
+emergency or distress pattern it sets the intent to `emergency` or `distress` with confidence
+1.0, so the rules for those intents win over any form or story. Otherwise, when bot.advice finds a request for
 advice about the person's own care, it sets `ask_personal_advice`, so that is never answered
 with general facts that could read as advice.
 """

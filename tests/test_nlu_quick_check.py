@@ -50,3 +50,26 @@ def test_bad_arguments_are_explained(tmp_path: Path, capsys: pytest.CaptureFixtu
     with pytest.raises(SystemExit):
         main(["--folds", "1"])
     assert "at least 2" in capsys.readouterr().err
+
+
+def test_the_stand_in_uses_the_bots_classifier_settings_and_safety_net() -> None:
+    from scripts.nlu_quick_check import classifier_config, with_safety_net
+
+    config = classifier_config()
+    assert config["C"] > 0 and config["meaning_weight"] > 0
+    assert with_safety_net(["should i stop my lanreotide", "hello there"], ["knowledge", "greet"]) == [
+        "ask_personal_advice", "greet"]
+
+
+def test_meaning_vectors_place_unseen_words(tmp_path: Path) -> None:
+    # Synonyms the n-grams cannot link: only the meaning vector can get these right.
+    intents = {
+        "thank": ["thanks", "thank you", "cheers", "many thanks", "thanks a lot", "much appreciated", "ta very much",
+                  "grateful for that"],
+        "goodbye": ["bye", "goodbye", "see you", "farewell", "so long", "take care now", "until next time",
+                    "catch you later"],
+    }
+    texts, labels = load_examples(write_nlu(tmp_path / "nlu", intents), topics=False)
+    with_meaning = cross_validate(texts, labels, folds=4).macro_f1
+    assert with_meaning >= cross_validate(texts, labels, folds=4, meaning=False).macro_f1
+    assert with_meaning >= 0.8
