@@ -11,8 +11,8 @@ a human, "what is glaucoma" is not one of our topics). Measured in docs/nlu-repo
 from __future__ import annotations
 
 import logging
-from zipfile import BadZipFile
 from typing import Any, Dict, List, Optional, Text
+from zipfile import BadZipFile
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -26,6 +26,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix, hstack
 
 from components.meaning_featurizer import MeaningFeaturizer
+from components.sentence_encoder import DIMENSIONS
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "words_and_meaning.skops"
@@ -134,7 +135,8 @@ def new_classifier(config: Dict[Text, Any]) -> Any:
 
 
 def _meaning_vector(message: Message) -> np.ndarray:
+    """The message's meaning vector; zeros for a message with no text (nothing to encode)."""
     _, sentence = message.get_dense_features(TEXT)
     if sentence is None:
-        raise ValueError("WordsAndMeaningClassifier needs MeaningFeaturizer before it in the pipeline.")
+        return np.zeros(DIMENSIONS, dtype=np.float32)
     return np.asarray(sentence.features, dtype=np.float32).reshape(-1)

@@ -2,8 +2,8 @@
 
 Gives each message what its words mean, not only which words it has: one vector per token
 (the mean of its word pieces) and one for the whole message (the model's own sentence
-embedding). The intent classifier and the ResponseSelector
-read them beside the word and character counts. See components/sentence_encoder.py for where
+embedding). The intent classifier and the ResponseSelector read them beside the word and
+character counts. See components/sentence_encoder.py for where
 the weights come from.
 """
 from __future__ import annotations
@@ -60,12 +60,12 @@ class MeaningFeaturizer(DenseFeaturizer, GraphComponent):
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         for attribute in ATTRIBUTES:
-            self._featurize([m for m in training_data.training_examples if m.get(attribute)], attribute)
+            self._featurize(_with_tokens(training_data.training_examples, attribute), attribute)
         return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
         for attribute in ATTRIBUTES:
-            self._featurize([m for m in messages if m.get(attribute)], attribute)
+            self._featurize(_with_tokens(messages, attribute), attribute)
         return messages
 
     def _featurize(self, messages: List[Message], attribute: Text) -> None:
@@ -88,12 +88,17 @@ class MeaningFeaturizer(DenseFeaturizer, GraphComponent):
         return [[p for word in tokenizer.words(token.text) for p in tokenizer.pieces(word)] for token in tokens]
 
 
+def _with_tokens(messages: List[Message], attribute: Text) -> List[Message]:
+    """Messages with something to encode (not empty or only spaces)."""
+    return [m for m in messages if m.get(attribute) and m.get(TOKENS_NAMES[attribute])]
+
+
 def _token_vectors(pieces_per_token: Sequence[Sequence[int]], hidden: np.ndarray) -> np.ndarray:
     """Each token's vector is the mean of its pieces' vectors (hidden[0] is [CLS]).
 
     Tokens with no pieces, or past the model's length limit, get zeros.
     """
-    vectors = np.zeros((max(len(pieces_per_token), 1), DIMENSIONS), dtype=np.float32)
+    vectors = np.zeros((len(pieces_per_token), DIMENSIONS), dtype=np.float32)
     position = 1
     last = min(len(hidden), MAX_TOKENS) - 1  # the final row is [SEP]
     for index, pieces in enumerate(pieces_per_token):

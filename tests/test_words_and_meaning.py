@@ -89,6 +89,13 @@ def test_unseen_phrasings_reach_their_intent(storage: LocalModelStorage) -> None
         assert abs(sum(r["confidence"] for r in ranking) - 1.0) < 1e-6
 
 
+def test_an_empty_message_is_classified_not_crashed(storage: LocalModelStorage) -> None:
+    classifier, _ = trained(storage)
+    for text in ["", "   "]:
+        message = classify(classifier, text)
+        assert message.get(INTENT)["name"] in EXAMPLES
+
+
 def test_a_saved_classifier_loads_and_answers_the_same(storage: LocalModelStorage) -> None:
     classifier, resource = trained(storage)
     loaded = WordsAndMeaningClassifier.load(
