@@ -8,7 +8,7 @@ the weights come from.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Sequence, Text
+from typing import Any, Dict, List, Sequence, Text, Tuple
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -73,19 +73,20 @@ class MeaningFeaturizer(DenseFeaturizer, GraphComponent):
             return
         pieces_per_message = [self._pieces_per_token(message, attribute) for message in messages]
         # The same words are encoded once (training data repeats some messages).
-        distinct = list(dict.fromkeys(tuple(map(tuple, per_token)) for per_token in pieces_per_message))
+        distinct = list(dict.fromkeys(pieces_per_message))
         outputs = self.encoder.run([self.encoder.tokenizer.wrap([p for pieces in per_token for p in pieces])
                                     for per_token in distinct])
         features = {per_token: (_token_vectors(per_token, hidden), sentence[None, :])
                     for per_token, (hidden, sentence) in zip(distinct, outputs)}
         for message, per_token in zip(messages, pieces_per_message):
-            sequence, sentence = features[tuple(map(tuple, per_token))]
+            sequence, sentence = features[per_token]
             self.add_features_to_message(sequence.copy(), sentence.copy(), attribute, message)
 
-    def _pieces_per_token(self, message: Message, attribute: Text) -> List[List[int]]:
+    def _pieces_per_token(self, message: Message, attribute: Text) -> Tuple[Tuple[int, ...], ...]:
+        """Word-piece ids per token, as tuples so equal messages share one encoding."""
         tokenizer = self.encoder.tokenizer
         tokens = message.get(TOKENS_NAMES[attribute]) or []
-        return [[p for word in tokenizer.words(token.text) for p in tokenizer.pieces(word)] for token in tokens]
+        return tuple(tuple(p for word in tokenizer.words(token.text) for p in tokenizer.pieces(word)) for token in tokens)
 
 
 def _with_tokens(messages: List[Message], attribute: Text) -> List[Message]:
