@@ -2,9 +2,8 @@
 
 Gives each message what its words mean, not only which words it has: one vector per token
 (the mean of its word pieces) and one for the whole message (the model's own sentence
-embedding). The intent classifier and the ResponseSelector read them beside the word and
-character counts. See components/sentence_encoder.py for where
-the weights come from.
+embedding). The intent classifier and the TopicSelector read the message's vector
+(`meaning_vectors`). See components/sentence_encoder.py for where the weights come from.
 """
 from __future__ import annotations
 
@@ -24,9 +23,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.sentence_encoder import DIMENSIONS, MAX_TOKENS, SentenceEncoder, shared_encoder
 
-# Not RESPONSE: the ResponseSelector learns topic keys (use_text_as_label is off), so the
-# answers' own text needs no features, and encoding every long answer again for each of its
-# examples took minutes.
+# Not RESPONSE: the TopicSelector learns topic keys, so the answers' own text needs no
+# features, and encoding every long answer again for each of its examples took minutes.
 ATTRIBUTES = (TEXT, ACTION_TEXT)
 
 
@@ -109,3 +107,13 @@ def _token_vectors(pieces_per_token: Sequence[Sequence[int]], hidden: np.ndarray
         position += len(pieces)
     return vectors
 
+
+
+def meaning_vectors(messages: Sequence[Message]) -> np.ndarray:
+    """(messages x DIMENSIONS): each message's sentence vector; zeros for one with no text."""
+    vectors = np.zeros((len(messages), DIMENSIONS), dtype=np.float32)
+    for row, message in enumerate(messages):
+        _, sentence = message.get_dense_features(TEXT)
+        if sentence is not None:
+            vectors[row] = np.asarray(sentence.features, dtype=np.float32).reshape(-1)
+    return vectors

@@ -5,12 +5,12 @@
     .venv/bin/python -m scripts.nlu_quick_check --focus emergency,distress --show 30
     .venv/bin/python -m scripts.nlu_quick_check --words-only          # seconds: no meaning vectors
 
-Stratified k-fold cross-validation, over the same examples Rasa reads, of the intent
-classifier's own model (components/intent_classifier.py, with C and meaning_weight from
-config.yml): TF-IDF word and character n-grams plus the all-MiniLM-L6-v2 meaning vector, a
-balanced logistic regression; for intents the SafetyNet patterns then apply, as in the bot.
-Rasa's own run differs in its folds and, for topics, uses the ResponseSelector instead, so
-report the real figures from `make nlu-report`; this tells whether an edit helps.
+Stratified k-fold cross-validation, over the same examples Rasa reads, of the bot's own model
+(components/words_and_meaning.py: TF-IDF word and character n-grams, the all-MiniLM-L6-v2
+meaning vector and the nearest examples, a balanced logistic regression), with the settings
+config.yml gives the intent classifier or, for --topics, the TopicSelector; for intents the
+SafetyNet patterns then apply, as in the bot. Rasa's own run differs in its folds, so report
+the real figures from `make nlu-report`; this tells whether an edit helps.
 """
 from __future__ import annotations
 
@@ -48,12 +48,13 @@ def load_examples(nlu_dir: Path, topics: bool) -> tuple[list[str], list[str]]:
     return [m.get("text") for m in examples], [m.get("intent") for m in examples]
 
 
-def classifier_config(config_file: Path = REPO_ROOT / "config.yml") -> dict:
-    """The WordsAndMeaningClassifier's settings in config.yml."""
+def classifier_config(topics: bool = False, config_file: Path = REPO_ROOT / "config.yml") -> dict:
+    """The settings config.yml gives the WordsAndMeaningClassifier (or the TopicSelector)."""
     import yaml
 
+    component = "TopicSelector" if topics else "WordsAndMeaningClassifier"
     pipeline = yaml.safe_load(config_file.read_text())["pipeline"]
-    return next((dict(step) for step in pipeline if str(step.get("name", "")).endswith("WordsAndMeaningClassifier")), {})
+    return next((dict(step) for step in pipeline if str(step.get("name", "")).endswith(component)), {})
 
 
 def with_safety_net(texts: list[str], predicted: list[str]) -> list[str]:
@@ -71,34 +72,29 @@ def with_safety_net(texts: list[str], predicted: list[str]) -> list[str]:
 
 
 def cross_validate(texts: list[str], labels: list[str], folds: int = 5, meaning: bool = True,
-                   safety_net: bool = False) -> CheckResult:
+                   safety_net: bool = False, config: dict | None = None) -> CheckResult:
+    """config: the model's settings (default: the intent classifier's in config.yml)."""
     import numpy as np
-    from scipy.sparse import csr_matrix, hstack
     from sklearn.metrics import accuracy_score, f1_score
     from sklearn.model_selection import StratifiedKFold
 
-    from components.intent_classifier import new_classifier, ngram_vectorizer
+    from components.sentence_encoder import DIMENSIONS
+    from components.words_and_meaning import WordsAndMeaningModel
 
-    config = classifier_config()
-    weight = float(config.get("meaning_weight", 1.5))
-    vectors = None
+    config = dict(classifier_config() if config is None else config)
     if meaning:
         from components.sentence_encoder import shared_encoder
 
-        vectors = shared_encoder().encode_many(texts) * weight
+        vectors = shared_encoder().encode_many(texts)
+    else:
+        vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        config.update(meaning_weight=0.0, neighbour_weight=0.0)
     text_array, label_array = np.array(texts, dtype=object), np.array(labels, dtype=object)
     predicted = np.empty(len(labels), dtype=object)
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=0).split(text_array, label_array):
-        words = ngram_vectorizer().fit(text_array[train])
-
-        def features(rows: np.ndarray) -> csr_matrix:
-            parts = [words.transform(text_array[rows])]
-            if vectors is not None:
-                parts.append(csr_matrix(vectors[rows]))
-            return hstack(parts).tocsr()
-
-        model = new_classifier(config).fit(features(train), label_array[train])
-        predicted[test] = model.predict(features(test))
+        model = WordsAndMeaningModel(config).fit(list(text_array[train]), vectors[train], list(label_array[train]))
+        probabilities = model.predict_proba(list(text_array[test]), vectors[test])
+        predicted[test] = [model.labels[i] for i in probabilities.argmax(axis=1)]
     guesses = [str(p) for p in predicted]
     if safety_net:
         guesses = with_safety_net(texts, guesses)
@@ -147,7 +143,8 @@ def main(argv: list[str] | None = None) -> None:
     texts, labels = load_examples(args.nlu, args.topics)
     if not args.words_only:
         print(f"Encoding {len(texts)} examples with the sentence encoder (about a minute)...", flush=True)
-    result = cross_validate(texts, labels, args.folds, meaning=not args.words_only, safety_net=not args.topics)
+    result = cross_validate(texts, labels, args.folds, meaning=not args.words_only, safety_net=not args.topics,
+                            config=classifier_config(topics=args.topics))
     print(report(result, set(filter(None, args.focus.split(","))), args.show))
 
 

@@ -313,7 +313,7 @@ def test_the_domain_rules_and_config_wire_up_the_retrieval_intent() -> None:
     answer = [{"intent": "knowledge"}, {"action": "utter_knowledge"}, {"action": "utter_ask_feedback"}]
     assert any(r["steps"] == answer for r in rules)
     config = yaml.safe_load((REPO_ROOT / "config.yml").read_text())
-    selectors = [c for c in config["pipeline"] if c["name"] == "ResponseSelector"]
+    selectors = [c for c in config["pipeline"] if c["name"] == "components.topic_selector.TopicSelector"]
     assert selectors and selectors[0]["retrieval_intent"] == "knowledge"
 
 
@@ -352,48 +352,3 @@ def test_a_follow_up_about_it_searches_trials_after_a_knowledge_answer() -> None
         if flat[:4] == ["knowledge/lanreotide", "utter_knowledge", "search_trials", "action_search_trials"]:
             return
     pytest.fail("no test story: knowledge about lanreotide, then 'trials of it'")
-
-
-# ---------------------------------------------------------------------------- lookup tables
-LOOKUPS_FILE = DATA_DIR / "nlu" / "lookups.yml"
-
-
-def lookup_tables_text() -> str:
-    """data/nlu/lookups.yml as generated from data/lexicon: one lookup table per treatment and
-    condition concept, holding every way of writing it (names, brands, lay words, misspellings).
-    The RegexFeaturizer turns each table into a feature, so a brand or misspelling that appears
-    in no training example still counts as the drug it names."""
-    lexicon = default_lexicon()
-    lines = [
-        'version: "3.1"',
-        "",
-        "# GENERATED from data/lexicon/*.yml by tests/test_knowledge.py; do not edit by hand.",
-        "# Regenerate after a lexicon change: .venv/bin/python -m tests.test_knowledge",
-        "# One lookup table per treatment or condition concept; RegexFeaturizer (case_sensitive",
-        "# false) makes each a feature for intent and answer classification. Not used for entities.",
-        "# any_treatment and any_condition join them all: 'a drug is named', whichever it is.",
-        "nlu:",
-    ]
-    every: dict[str, dict[str, None]] = {"treatment": {}, "condition": {}}
-    for tag in sorted(lexicon.concepts):
-        concept = lexicon.concepts[tag]
-        forms = dict.fromkeys([f.lower().strip() for f in concept.surface_forms] + list(concept.query_terms))
-        forms.pop("", None)
-        every.setdefault(tag.split(":", 1)[0], {}).update(forms)
-        lines += [f"- lookup: {tag.replace(':', '_')}", "  examples: |"]
-        lines += [f"    - {form}" for form in forms]
-    for kind in ("treatment", "condition"):
-        lines += [f"- lookup: any_{kind}", "  examples: |"]
-        lines += [f"    - {form}" for form in sorted(every[kind])]
-    return "\n".join(lines) + "\n"
-
-
-def test_lookup_tables_match_the_lexicon() -> None:
-    assert LOOKUPS_FILE.read_text() == lookup_tables_text(), (
-        "data/nlu/lookups.yml is out of date: run .venv/bin/python -m tests.test_knowledge"
-    )
-
-
-if __name__ == "__main__":
-    LOOKUPS_FILE.write_text(lookup_tables_text())
-    print(f"wrote {LOOKUPS_FILE.relative_to(REPO_ROOT)}")

@@ -6,17 +6,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
-from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.intent_classifier import MODEL_FILE, WordsAndMeaningClassifier
-from components.meaning_featurizer import MeaningFeaturizer
 from components.sentence_encoder import DIMENSIONS
+from tests.component_helpers import context, prepare
 
 EXAMPLES = {
     "ask_helpline": ["can i talk to a nurse", "i want to speak to someone", "is there a phone number for help",
@@ -27,20 +25,9 @@ EXAMPLES = {
 }
 
 
-def context(name: str) -> ExecutionContext:
-    return ExecutionContext(GraphSchema({}), node_name=name)
-
-
 @pytest.fixture()
 def storage(tmp_path: Path) -> LocalModelStorage:
     return LocalModelStorage(tmp_path)
-
-
-def prepare(messages: list[Message]) -> MeaningFeaturizer:
-    WhitespaceTokenizer(WhitespaceTokenizer.get_default_config()).process(messages)
-    featurizer = MeaningFeaturizer.create(MeaningFeaturizer.get_default_config(), None, None, context("meaning"))
-    featurizer.process(messages)
-    return featurizer
 
 
 def trained(storage: LocalModelStorage) -> tuple[WordsAndMeaningClassifier, Resource]:
@@ -119,3 +106,20 @@ def test_training_with_a_single_intent_is_skipped_not_crashed(storage: LocalMode
     classifier = WordsAndMeaningClassifier.create({}, storage, Resource("one"), context("clf"))
     classifier.train(TrainingData(messages))
     assert classify(classifier, "hey").get(INTENT) is None
+
+
+def test_nearest_examples_leave_each_training_example_out() -> None:
+    from components.words_and_meaning import WordsAndMeaningModel
+
+    texts = [text for texts in EXAMPLES.values() for text in texts]
+    labels = [intent for intent, texts in EXAMPLES.items() for _ in texts]
+    messages = [Message({TEXT: text}) for text in texts]
+    prepare(messages)
+    meanings = np.vstack([m.get_dense_features(TEXT)[1].features for m in messages])
+    model = WordsAndMeaningModel().fit(texts, meanings, labels)
+    own = [model.labels.index(label) for label in labels]
+    as_new = model.nearest_by_label(meanings, leave_one_out=False)[np.arange(len(texts)), own]
+    left_out = model.nearest_by_label(meanings, leave_one_out=True)[np.arange(len(texts)), own]
+    assert np.allclose(as_new, 1.0, atol=1e-5)  # a message is its own nearest example
+    assert (left_out < 0.99).all()  # ... unless it is left out, as training does
+    assert np.allclose(model.nearest_by_label(np.zeros((1, DIMENSIONS)), leave_one_out=False), 0.0)
