@@ -57,6 +57,7 @@ class WordsAndMeaningModel:
         # Sorted, as the classifier sorts its classes: the nearest-example columns and the
         # probability columns are in this order.
         self.labels: List[str] = []
+        self._grouped: tuple[np.ndarray, np.ndarray] = (np.empty(0, dtype=int), np.empty(0, dtype=int))
 
     def fit(self, texts: Sequence[str], meanings: np.ndarray, labels: Sequence[str]) -> "WordsAndMeaningModel":
         from sklearn.linear_model import LogisticRegression
@@ -64,7 +65,7 @@ class WordsAndMeaningModel:
         self.words = ngram_vectorizer().fit(list(texts))
         self.example_meanings = unit_rows(meanings)
         self.example_labels = np.asarray([str(label) for label in labels])
-        self.labels = sorted(set(self.example_labels.tolist()))
+        self._index_labels()
         self.classifier = LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"],
                                              class_weight="balanced", random_state=42)
         self.classifier.fit(self._features(texts, meanings, leave_one_out=True), self.example_labels)
@@ -81,15 +82,14 @@ class WordsAndMeaningModel:
         so training sees the similarities a new message would get, not a perfect 1.0.
         """
         queries = unit_rows(meanings)
-        columns = [self.example_labels == label for label in self.labels]
+        order, starts = self._grouped
         result = np.zeros((len(queries), len(self.labels)), dtype=np.float32)
         for start in range(0, len(queries), BLOCK_ROWS):
             similarity = queries[start:start + BLOCK_ROWS] @ self.example_meanings.T
             if leave_one_out:
                 rows = np.arange(len(similarity))
                 similarity[rows, rows + start] = -1.0
-            for index, mask in enumerate(columns):
-                result[start:start + len(similarity), index] = similarity[:, mask].max(axis=1)
+            result[start:start + len(similarity)] = np.maximum.reduceat(similarity[:, order], starts, axis=1)
         return result
 
     def _features(self, texts: Sequence[str], meanings: np.ndarray, leave_one_out: bool) -> csr_matrix:
@@ -122,5 +122,12 @@ class WordsAndMeaningModel:
         model = cls(config)
         model.words, model.classifier = saved["words"], saved["classifier"]
         model.example_meanings, model.example_labels = saved["example_meanings"], saved["example_labels"]
-        model.labels = sorted(set(model.example_labels.tolist()))
+        model._index_labels()
         return model
+
+    def _index_labels(self) -> None:
+        """The sorted labels, and the examples grouped by label (their order and where each
+        label's group starts), so one reduceat takes every label's nearest example at once."""
+        self.labels = sorted(set(self.example_labels.tolist()))
+        order = np.argsort(self.example_labels, kind="stable")
+        self._grouped = (order, np.searchsorted(self.example_labels[order], self.labels))

@@ -123,3 +123,9 @@ def test_nearest_examples_leave_each_training_example_out() -> None:
     assert np.allclose(as_new, 1.0, atol=1e-5)  # a message is its own nearest example
     assert (left_out < 0.99).all()  # ... unless it is left out, as training does
     assert np.allclose(model.nearest_by_label(np.zeros((1, DIMENSIONS)), leave_one_out=False), 0.0)
+    # The same as comparing with every example of each label one by one.
+    query = meanings[:3] + 0.1
+    unit = meanings / np.linalg.norm(meanings, axis=1, keepdims=True)
+    one_by_one = [[max(float(q @ unit[i]) / np.linalg.norm(q) for i, l in enumerate(labels) if l == label)
+                   for label in model.labels] for q in query]
+    assert np.allclose(model.nearest_by_label(query, leave_one_out=False), one_by_one, atol=1e-5)
