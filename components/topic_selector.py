@@ -15,7 +15,7 @@ import logging
 import warnings
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -32,12 +32,11 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.shared.nlu.training_data.util import intent_response_key_to_template_key
 
-from components.meaning_featurizer import MeaningFeaturizer, meaning_vectors
-from components.model_files import load_saved_model, save_model
+from components.model_component import ModelComponent
 from components.words_and_meaning import DEFAULTS, WordsAndMeaningModel
 
 logger = logging.getLogger(__name__)
-MODEL_FILE = "topics.skops"
+MODEL_FILE = ModelComponent.MODEL_FILE
 RESPONSES_FILE = "responses.json"
 
 # Rasa's recipe checks for its own ResponseSelector class by name and warns that the
@@ -46,15 +45,7 @@ warnings.filterwarnings("ignore", message="You have defined training data with e
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class TopicSelector(GraphComponent):
-    @classmethod
-    def required_components(cls) -> List[type]:
-        return [MeaningFeaturizer]
-
-    @staticmethod
-    def required_packages() -> List[Text]:
-        return ["sklearn", "skops"]
-
+class TopicSelector(ModelComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {**DEFAULTS, "retrieval_intent": None, "ranking_length": 10}
@@ -62,18 +53,11 @@ class TopicSelector(GraphComponent):
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  model: Optional[WordsAndMeaningModel] = None, responses: Optional[Dict[Text, Any]] = None,
                  retrieval_intents: Optional[List[Text]] = None) -> None:
-        self.config = {**self.get_default_config(), **config}
+        super().__init__(config, model_storage, resource, model)
         if not self.config["retrieval_intent"]:
             raise ValueError("TopicSelector needs `retrieval_intent` in config.yml (for example: knowledge).")
-        self._model_storage, self._resource = model_storage, resource
-        self.model = model
         self.responses = responses or {}
         self.retrieval_intents = retrieval_intents or []
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "TopicSelector":
-        return cls(config, model_storage, resource)
 
     @property
     def intent(self) -> Text:
@@ -86,11 +70,9 @@ class TopicSelector(GraphComponent):
         if len({m.get(INTENT_RESPONSE_KEY) for m in examples}) < 2:
             logger.warning(f"TopicSelector: fewer than two topics of '{self.intent}' with examples; not trained.")
             return self._resource
-        self.model = WordsAndMeaningModel(self.config).fit(
-            [m.get(TEXT) for m in examples], meaning_vectors(examples), [m.get(INTENT_RESPONSE_KEY) for m in examples])
+        self._fit(examples, [m.get(INTENT_RESPONSE_KEY) for m in examples])
         self.responses = {key: training_data.responses.get(intent_response_key_to_template_key(key), [])
                           for key in self.model.labels}
-        save_model(self.model, self._model_storage, self._resource, MODEL_FILE)
         with self._model_storage.write_to(self._resource) as directory:
             (directory / RESPONSES_FILE).write_text(
                 json.dumps({"responses": self.responses, "retrieval_intents": self.retrieval_intents}), encoding="utf-8")
@@ -99,11 +81,9 @@ class TopicSelector(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         if self.model is None or not messages:
             return messages
-        probabilities = self.model.predict_proba([m.get(TEXT) or "" for m in messages], meaning_vectors(messages))
-        for message, row in zip(messages, probabilities):
-            ranking = sorted(({PREDICTED_CONFIDENCE_KEY: float(p), INTENT_RESPONSE_KEY: key}
-                              for key, p in zip(self.model.labels, row)), key=lambda r: -r[PREDICTED_CONFIDENCE_KEY])
-            self._set_choice(message, ranking[0], ranking[: self.config["ranking_length"]])
+        for message, ranking in zip(messages, self._rankings(messages)):
+            ranked = [{PREDICTED_CONFIDENCE_KEY: p, INTENT_RESPONSE_KEY: key} for key, p in ranking]
+            self._set_choice(message, ranked[0], ranked[: self.config["ranking_length"]])
         return messages
 
     def _set_choice(self, message: Message, best: Dict[Text, Any], ranking: List[Dict[Text, Any]]) -> None:
@@ -122,14 +102,11 @@ class TopicSelector(GraphComponent):
         }
         message.set(RESPONSE_SELECTOR_PROPERTY_NAME, properties, add_to_output=True)
 
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "TopicSelector":
         config = {**cls.get_default_config(), **config}
-        model = load_saved_model(config, model_storage, resource, MODEL_FILE)
+        model = cls._load_model(config, model_storage, resource)
         if model is None:
             return cls(config, model_storage, resource)
         try:
