@@ -24,7 +24,6 @@ from components.model_component import ModelComponent
 from components.words_and_meaning import DEFAULTS
 
 logger = logging.getLogger(__name__)
-MODEL_FILE = ModelComponent.MODEL_FILE
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -53,5 +52,4 @@ class WordsAndMeaningClassifier(ModelComponent, IntentClassifier):
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "WordsAndMeaningClassifier":
-        config = {**cls.get_default_config(), **config}
         return cls(config, model_storage, resource, cls._load_model(config, model_storage, resource))

@@ -19,10 +19,11 @@ from components.meaning_featurizer import MeaningFeaturizer, meaning_vectors
 from components.words_and_meaning import WordsAndMeaningModel
 
 logger = logging.getLogger(__name__)
+# The saved model's file name inside each component's own resource folder.
+MODEL_FILE = "words_and_meaning.skops"
 
 
 class ModelComponent(GraphComponent):
-    MODEL_FILE = "words_and_meaning.skops"
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  model: Optional[WordsAndMeaningModel] = None) -> None:
@@ -50,7 +51,7 @@ class ModelComponent(GraphComponent):
         self.model = WordsAndMeaningModel(self.config).fit([m.get(TEXT) for m in examples],
                                                            meaning_vectors(examples), labels)
         with self._model_storage.write_to(self._resource) as directory:
-            self.model.save(directory / self.MODEL_FILE)
+            self.model.save(directory / MODEL_FILE)
 
     def _rankings(self, messages: List[Message]) -> List[List[Tuple[Text, float]]]:
         """For each message, (label, probability) from the most to the least likely."""
@@ -68,7 +69,7 @@ class ModelComponent(GraphComponent):
         """
         try:
             with model_storage.read_from(resource) as directory:
-                return WordsAndMeaningModel.load(config, directory / cls.MODEL_FILE)
+                return WordsAndMeaningModel.load(config, directory / MODEL_FILE)
         except (ValueError, KeyError, OSError, BadZipFile) as error:
             logger.error(f"{cls.__name__}: the saved model could not be loaded ({error!r}); it will not be used.")
             return None

@@ -36,7 +36,6 @@ from components.model_component import ModelComponent
 from components.words_and_meaning import DEFAULTS, WordsAndMeaningModel
 
 logger = logging.getLogger(__name__)
-MODEL_FILE = ModelComponent.MODEL_FILE
 RESPONSES_FILE = "responses.json"
 
 # Rasa's recipe checks for its own ResponseSelector class by name and warns that the
@@ -105,7 +104,6 @@ class TopicSelector(ModelComponent):
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "TopicSelector":
-        config = {**cls.get_default_config(), **config}
         model = cls._load_model(config, model_storage, resource)
         if model is None:
             return cls(config, model_storage, resource)

@@ -11,7 +11,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.topic_selector import MODEL_FILE, RESPONSES_FILE, TopicSelector
+from components.model_component import MODEL_FILE
+from components.topic_selector import RESPONSES_FILE, TopicSelector
 from tests.component_helpers import context, prepare
 
 TOPICS = {

@@ -12,7 +12,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.intent_classifier import MODEL_FILE, WordsAndMeaningClassifier
+from components.intent_classifier import WordsAndMeaningClassifier
+from components.model_component import MODEL_FILE
 from components.sentence_encoder import DIMENSIONS
 from tests.component_helpers import context, prepare
 
