@@ -90,3 +90,16 @@ def test_every_fallback_answer_is_in_the_domain() -> None:
         assert all(name in responses for name in names)
     # Every custom action that talks to people has a fallback (form validation is Rasa's).
     assert custom_actions - set(FALLBACK_RESPONSES) == {"validate_prescreen_form"}
+
+
+@pytest.mark.parametrize("token", ["-starts-with-a-dash", "plain_token_123", "--looks-like-an-option"])
+def test_the_auth_token_reaches_rasas_parser_whatever_it_starts_with(token: str) -> None:
+    from rasa.__main__ import create_argument_parser
+
+    from bot.deploy.rasa_server import with_auth_token
+
+    argv = with_auth_token(["rasa", "run", "--port", "5005"], token)
+    assert create_argument_parser().parse_args(argv[1:]).auth_token == token
+    assert with_auth_token(["rasa", "run", "--auth-token=given"], token) == ["rasa", "run", "--auth-token=given"]
+    assert with_auth_token(["rasa", "train"], token) == ["rasa", "train"]
+    assert with_auth_token(["rasa", "run"], "") == ["rasa", "run"]

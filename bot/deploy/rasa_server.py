@@ -15,11 +15,21 @@ from components.action_fallbacks import install
 TOKEN_ENV = "RASA_AUTH_TOKEN"
 
 
+def with_auth_token(argv: list[str], token: str) -> list[str]:
+    """argv with `--auth-token=<token>` added to a `run` that has none.
+
+    One `--opt=value` argument, not two: a generated token can start with "-" (one in 64
+    does), and argparse would take a separate "-..." for an option and refuse to start.
+    """
+    given = any(arg == "--auth-token" or arg.startswith("--auth-token=") for arg in argv)
+    if not token or argv[1:2] != ["run"] or given:
+        return argv
+    return [*argv, f"--auth-token={token}"]
+
+
 def main() -> None:
     install()
-    token = os.environ.get(TOKEN_ENV, "").strip()
-    if token and sys.argv[1:2] == ["run"] and "--auth-token" not in sys.argv:
-        sys.argv += ["--auth-token", token]
+    sys.argv = with_auth_token(sys.argv, os.environ.get(TOKEN_ENV, "").strip())
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"
