@@ -16,11 +16,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.profile import profile_of
 from actions.replies import send_card, send_unavailable
 from actions.store import trial_store
 from bot.prescreen.answers import SLOTS, Answers, corrections, parse_answer
 from bot.prescreen.candidates import open_trials
 from bot.prescreen.checklist import checklist, ranked
+from bot.profile.answers import prescreen_values
 from bot.prescreen.present import (
     MAX_TRIALS_SHOWN, REASK, WHO_DECIDES, acknowledgement, answers_summary, left_out_text, nothing_open_text,
     results_heading, trial_card,
@@ -35,9 +37,23 @@ def _text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
 
 
+def known_answers(tracker: Tracker) -> dict[str, Optional[str]]:
+    """Each pre-screen answer: the form's own, else what the person already told us."""
+    known = prescreen_values(profile_of(tracker))
+    return {slot: parse_answer(slot, tracker.get_slot(slot)) or known.get(slot) for slot in SLOTS}
+
+
 class ValidatePrescreenForm(FormValidationAction):
     def name(self) -> str:
         return "validate_prescreen_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> list[str]:
+        """Only the questions the conversation has not answered yet ("I'm 63" two messages
+        ago is not asked again)."""
+        known = prescreen_values(profile_of(tracker))
+        return [slot for slot in domain_slots if slot not in known or tracker.get_slot(slot)]
 
     # -- answers said outright, at any time ------------------------------------------------------
     async def extract_ps_age(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> SlotDict:
@@ -108,7 +124,7 @@ class ActionPrescreenResults(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        values = {slot: parse_answer(slot, tracker.get_slot(slot)) for slot in SLOTS}
+        values = known_answers(tracker)
         answers = Answers.from_slots(values)
         done = [SlotSet(REQUESTED_SLOT, None)]
         try:

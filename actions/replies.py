@@ -1,7 +1,14 @@
 """Sending trial results to the chat: cards with buttons, and the "unavailable" answer."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions.where import country_code
+from bot.contacts.book import default_contacts
+from bot.contacts.present import helplines_answer
 
 from bot.trials.present import Card, card
 from bot.trials.query import SearchPage
@@ -30,3 +37,9 @@ def send_unavailable(dispatcher: CollectingDispatcher) -> None:
     """The same answer the Rasa server gives when the action server itself is down."""
     dispatcher.utter_message(response="utter_trials_unavailable")
     dispatcher.utter_message(response="utter_helpline")
+
+
+def send_helpline(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Who to talk to, for the person's country (the UK's lines when we do not know it)."""
+    now = datetime.now(timezone.utc)
+    dispatcher.utter_message(text=helplines_answer(default_contacts(), country_code(tracker), now))

@@ -1,6 +1,7 @@
 """action_search_trials and action_show_more_trials."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
@@ -8,12 +9,20 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.replies import send_cards, send_unavailable
+from actions.profile import message_text, profile_of
+from actions.replies import send_card, send_cards, send_helpline, send_unavailable
 from actions.store import trial_store
+from bot.lexicon import default_lexicon
+from bot.prescreen.checklist import country_name
+from bot.profile.fit import FitResult, find_fitting
+from bot.profile.model import Profile
+from bot.profile.present import MAX_SHOWN, fit_card, heading, set_aside_text, unknown_name_text
+from bot.profile.read import read_message
 from bot.trials.present import nothing_found, results_heading
 from bot.trials.understand import query_from_entities, refers_back
 
 SEARCH_SLOTS = ("treatment", "condition", "country", "city", "phase", "status")
+PLACE_SLOTS = ("country", "city")  # where the person is: kept, not reset by each new search
 PAGE_SIZE = 5
 
 
@@ -28,7 +37,7 @@ def latest_entities(tracker: Tracker) -> dict[str, Optional[str]]:
 
 
 def run_search(
-    dispatcher: CollectingDispatcher, values: dict[str, Optional[str]], offset: int
+    dispatcher: CollectingDispatcher, tracker: Tracker, values: dict[str, Optional[str]], offset: int
 ) -> list[EventType]:
     query = query_from_entities(values, limit=PAGE_SIZE, offset=offset)
     try:
@@ -41,7 +50,7 @@ def run_search(
             dispatcher.utter_message(text="That's all the trials I found for this search.")
             return []
         dispatcher.utter_message(text=nothing_found(query))
-        dispatcher.utter_message(response="utter_helpline")
+        send_helpline(dispatcher, tracker)
         return [SlotSet("result_ids", None)]  # "the first one" no longer means an old result
     dispatcher.utter_message(text=results_heading(page, query))
     send_cards(dispatcher, page)
@@ -51,6 +60,49 @@ def run_search(
     ]
 
 
+def tells_about_the_person(profile: Profile) -> bool:
+    """Enough about the person that trials should be ranked by how well they fit."""
+    return any((profile.age, profile.sex, profile.site, profile.grades, profile.spread is not None,
+                profile.treatments, profile.syndrome, profile.inherited, profile.wants.avoid))
+
+
+def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profile: Profile) -> list[EventType]:
+    try:
+        result = find_fitting(trial_store(), profile)
+    except SQLAlchemyError:
+        send_unavailable(dispatcher)
+        return []
+    if result.unknown_terms:
+        dispatcher.utter_message(text=unknown_name_text(result))
+        return []
+    if not result.found_any:
+        dispatcher.utter_message(text=nothing_found(result.query))
+        send_helpline(dispatcher, tracker)
+        return [SlotSet("result_ids", None)]
+    return _send_fits(dispatcher, result, profile)
+
+
+def _send_fits(dispatcher: CollectingDispatcher, result: FitResult, profile: Profile) -> list[EventType]:
+    dispatcher.utter_message(text=heading(result, profile))
+    shown = (result.fits or result.set_aside)[:MAX_SHOWN]
+    for fit in shown:
+        send_card(dispatcher, fit_card(fit))
+    aside = set_aside_text(result) if result.fits else None
+    if aside:
+        dispatcher.utter_message(text=aside)
+    return [SlotSet("result_ids", [fit.trial.nct_id for fit in shown]), SlotSet("search_offset", None)]
+
+
+def searched_profile(tracker: Tracker) -> Profile:
+    """The conversation's profile, with this message's wishes (if any) in place of older ones:
+    "what about immunotherapy?" after a PRRT search asks for immunotherapy."""
+    profile = profile_of(tracker)
+    latest = read_message(message_text(tracker))
+    if latest.wants.treatment:
+        profile = replace(profile, wants=replace(profile.wants, treatment=latest.wants.treatment))
+    return profile
+
+
 class ActionSearchTrials(Action):
     def name(self) -> str:
         return "action_search_trials"
@@ -58,12 +110,20 @@ class ActionSearchTrials(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        profile = searched_profile(tracker)
+        if tells_about_the_person(profile):
+            return run_fitting_search(dispatcher, tracker, profile)
         values = latest_entities(tracker)
+        latest = read_message(message_text(tracker))
+        if values["treatment"] and latest.treatments and not latest.wants.treatment:
+            values["treatment"] = None  # a treatment had is not the one asked for
         if not any(values.values()) and refers_back(tracker.latest_message.get("text")):
             # "are there trials of it?" after an answer about a drug: the drug in focus.
             values["treatment"] = tracker.get_slot("treatment")
-        remembered = [SlotSet(name, value) for name, value in values.items()]
-        return remembered + run_search(dispatcher, values, offset=0)
+        remembered = [SlotSet(name, value) for name, value in values.items() if name not in PLACE_SLOTS]
+        if not values["country"] and not values["city"] and profile.place.country:
+            values["country"] = country_name(profile.place.country, default_lexicon())  # said earlier
+        return remembered + run_search(dispatcher, tracker, values, offset=0)
 
 
 class ActionShowMoreTrials(Action):
@@ -80,4 +140,4 @@ class ActionShowMoreTrials(Action):
             )
             return []
         values = {name: tracker.get_slot(name) for name in SEARCH_SLOTS}
-        return run_search(dispatcher, values, offset=int(offset))
+        return run_search(dispatcher, tracker, values, offset=int(offset))

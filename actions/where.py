@@ -5,6 +5,7 @@ from typing import Optional
 
 from rasa_sdk import Tracker
 
+from actions.profile import profile_of
 from bot.lexicon import default_lexicon
 
 
@@ -13,14 +14,17 @@ def latest_place(tracker: Tracker, entity: str) -> Optional[str]:
 
 
 def country_code(tracker: Tracker) -> Optional[str]:
-    """From a country or city named in the latest message, else the remembered slots."""
+    """From a country or city named in the latest message, else the profile (everything the
+    person said before, "I'm in the US btw" included), else the remembered search slots."""
     lexicon = default_lexicon()
-    for value in (
-        latest_place(tracker, "country"),
-        latest_place(tracker, "city"),
-        tracker.get_slot("country"),
-        tracker.get_slot("city"),
-    ):
+    for value in (latest_place(tracker, "country"), latest_place(tracker, "city")):
+        code = lexicon.country_code(value) if value else None
+        if code:
+            return code
+    remembered = profile_of(tracker).place.country
+    if remembered:
+        return remembered
+    for value in (tracker.get_slot("country"), tracker.get_slot("city")):
         code = lexicon.country_code(value) if value else None
         if code:
             return code

@@ -117,8 +117,8 @@ def stated_age(text: str) -> Optional[str]:
 
 
 # -- sex ---------------------------------------------------------------------------------------
-_FEMALE = re.compile(r"\b(?:woman|female|lady|girl|she)\b", re.I)
-_MALE = re.compile(r"\b(?:man|male|gentleman|guy|boy|he)\b", re.I)
+_FEMALE = re.compile(r"\b(?:woman|women|female|lady|ladies|girl|gal|lass|lassie|she|her|feminine|mum|mom|mother|wife|daughter)\b", re.I)
+_MALE = re.compile(r"\b(?:man|men|male|gentleman|gent|guy|boy|bloke|fella|feller|fellow|chap|lad|geezer|dude|he|him|dad|father|husband|son)\b", re.I)
 _SEX_LETTER = re.compile(r"^\W*([fm])\W*$", re.I)
 _NEITHER = re.compile(r"\bnon[\s-]?binary\b|\bintersex\b|\btrans\w*\b|\bneither\b|\bother\b|\bgender\s*fluid\b", re.I)
 _STATED_SEX = re.compile(
@@ -299,7 +299,7 @@ _ID_NAMES = {"everolimus": "everolimus", "sunitinib": "sunitinib"}
 _EXTRA = {"interferon": re.compile(r"\binterferon\b|\bifn\b", re.I)}
 
 
-def _treatment_name(lexicon: Lexicon, tag: str) -> Optional[str]:
+def fact_treatment_name(lexicon: Lexicon, tag: str) -> Optional[str]:
     concept = lexicon.concepts.get(tag)
     if concept is None:
         return None
@@ -319,7 +319,7 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> tuple[str, 
         if not clause.strip() or _NEGATED.search(clause):
             continue
         for tag in lexicon.resolve("treatment", clause):
-            name = _treatment_name(lexicon, tag)
+            name = fact_treatment_name(lexicon, tag)
             if name:
                 found.add(name)
         found.update(name for name, pattern in _EXTRA.items() if pattern.search(clause))

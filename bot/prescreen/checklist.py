@@ -28,6 +28,10 @@ class Check:
     verdict: str  # MATCHES, NO_MATCH or ASK
     reason: str  # plain sentences
     stated: bool = True  # False: the person told us, the record does not say
+    # An "ask your team" that would be a mismatch if the record said it outright: a clash with
+    # its conditions list, or a past treatment it rules out (perhaps only if recent). Search
+    # ranks these after the trials with nothing against them; it never hides them for it.
+    likely_clash: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,12 @@ class RecordFacts:
             if use_other:
                 borrowed.add(field.name)
         return cls(CriteriaFacts(**merged), frozenset(borrowed), has_criteria)
+
+    def judged(self, topic: str, field: str, verdict: str, reason: str) -> Check:
+        """The check, softened to "ask your team" (marked as a likely clash) when the
+        mismatch comes from the conditions list only."""
+        softened = self.soften(field, verdict)
+        return Check(topic, softened, reason, likely_clash=softened != verdict)
 
     def soften(self, field: str, verdict: str) -> str:
         """A clash with the conditions list is a question for the team, not a mismatch."""
@@ -139,9 +149,10 @@ def _age(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[
         return Check("age", ASK, wanted)
     inside = (low is None or answers.age >= low) and (high is None or answers.age <= high)
     verdict = MATCHES if inside else NO_MATCH
+    reason = f"{wanted} You said {answers.age}."
     if trial.min_age_years is None and trial.max_age_years is None:
-        verdict = record.soften("min_age", verdict)
-    return Check("age", verdict, f"{wanted} You said {answers.age}.")
+        return record.judged("age", "min_age", verdict, reason)
+    return Check("age", verdict, reason)
 
 
 def _sex(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
@@ -155,7 +166,7 @@ def _sex(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[
     if answers.sex is None:
         return Check("sex", ASK, wanted)
     verdict = MATCHES if answers.sex == only else NO_MATCH
-    return Check("sex", verdict if stated in ("FEMALE", "MALE") else record.soften("sex", verdict), wanted)
+    return Check("sex", verdict, wanted) if stated in ("FEMALE", "MALE") else record.judged("sex", "sex", verdict, wanted)
 
 
 def _site_fits(person: str, trial_site: str) -> str:
@@ -173,7 +184,7 @@ def _site(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional
     verdicts = {_site_fits(answers.site, s) for s in sites}
     verdict = MATCHES if MATCHES in verdicts else ASK if ASK in verdicts else NO_MATCH
     reason = f"{wanted} You said {SITE_WORDS[answers.site]}."
-    return Check("where it started", record.soften("primary_site", verdict), reason)
+    return record.judged("where it started", "primary_site", verdict, reason)
 
 
 def _grade(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
@@ -185,7 +196,7 @@ def _grade(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optiona
         return Check("grade", ASK, wanted)
     wanted_grades = {int(g[1]) for g in grades}
     verdict = _share(len(wanted_grades & set(answers.grades)), len(answers.grades))
-    return Check("grade", record.soften("grade", verdict), f"{wanted} You said {grade_words(answers.grades)}.")
+    return record.judged("grade", "grade", verdict, f"{wanted} You said {grade_words(answers.grades)}.")
 
 
 def _ki67(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
@@ -195,7 +206,7 @@ def _ki67(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional
     limits = [f"at least {low:g}%" if low is not None else "", f"at most {high:g}%" if high is not None else ""]
     inside = (low is None or answers.ki67 >= low) and (high is None or answers.ki67 <= high)
     reason = f"It asks for a Ki-67 of {' and '.join(l for l in limits if l)}. You said {answers.ki67:g}%."
-    return Check("Ki-67", record.soften("ki67_max", MATCHES if inside else NO_MATCH), reason)
+    return record.judged("Ki-67", "ki67_max", MATCHES if inside else NO_MATCH, reason)
 
 
 def _kind(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
@@ -215,7 +226,7 @@ def _spread(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Option
         return Check("spread", ASK, wanted)
     fits = answers.spread if needs_spread else not answers.spread
     said = "You said yours has spread." if answers.spread else "You said yours has not spread."
-    return Check("spread", record.soften("stage", MATCHES if fits else NO_MATCH), f"{wanted} {said}")
+    return record.judged("spread", "stage", MATCHES if fits else NO_MATCH, f"{wanted} {said}")
 
 
 def _hormones(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
@@ -227,7 +238,7 @@ def _hormones(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Opti
     if answers.functioning is None:
         return Check("hormones", ASK, wanted)
     verdict = MATCHES if answers.functioning == wanted_kind else NO_MATCH
-    return Check("hormones", record.soften("functioning", verdict), wanted)
+    return record.judged("hormones", "functioning", verdict, wanted)
 
 
 def _had(person: tuple[str, ...], name: str) -> bool:
@@ -243,7 +254,7 @@ def _needed_before(trial: TrialDetail, record: RecordFacts, answers: Answers) ->
         return Check("past treatment needed", ASK, wanted)
     verdict = _share(sum(1 for name in needed if _had(answers.treatments, name)), len(needed))
     said = "You said you have had none." if not answers.treatments else f"You said {_treatments(answers.treatments, 'and')}."
-    return Check("past treatment needed", record.soften("prior_treatment_required", verdict), f"{wanted} {said}")
+    return record.judged("past treatment needed", "prior_treatment_required", verdict, f"{wanted} {said}")
 
 
 def _ruled_out_before(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
@@ -259,7 +270,7 @@ def _ruled_out_before(trial: TrialDetail, record: RecordFacts, answers: Answers)
         had = list(answers.treatments)
     if not had:
         return Check(topic, MATCHES, f"{listed} You have not had these.")
-    return Check(topic, ASK, f"{listed} You said you have had {_treatments(had, 'and')}.")
+    return Check(topic, ASK, f"{listed} You said you have had {_treatments(had, 'and')}.", likely_clash=True)
 
 
 def _place(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:

@@ -1,0 +1,193 @@
+"""Trials that fit what we know about the person, best first, each with one plain line of why.
+
+1. The search asks only for what the person wants (a kind of treatment, a phase, a status, the
+   country they are in); treatments they have had are never search terms.
+2. Every candidate is checked with the pre-screen's checklist against the profile. Trials with
+   a clear mismatch (age limits, a NET that starts elsewhere, a treatment they had ruled out)
+   and trials of a kind they said they do not want go last, and are counted with the reason.
+3. When nothing fits every wish, wishes are dropped one at a time (place, then phase, then the
+   kind of treatment), and the answer says which.
+Nothing here says who can join; only the trial team can.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from bot.lexicon import Lexicon, default_lexicon
+from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
+from bot.profile.answers import as_answers
+from bot.profile.model import Profile
+from bot.trials.query import TrialDetail, TrialQuery
+from bot.trials.store import TrialStore
+
+MAX_CANDIDATES = 60
+RELAXABLE = ("place", "phase", "treatment")
+
+
+@dataclass(frozen=True)
+class Fit:
+    trial: TrialDetail
+    result: TrialChecklist
+    avoided: tuple[str, ...]  # names of kinds the person does not want that this trial tests
+    too_young_for_adult: bool = False  # only for under-18s, and the person is a grown-up
+
+    @property
+    def clashes(self) -> list[Check]:
+        """Points against: a clear mismatch, or one the record only hints at."""
+        return [c for c in self.result.checks if c.stated and (c.verdict == NO_MATCH or c.likely_clash)]
+
+    @property
+    def clear_mismatch(self) -> bool:
+        return bool(self.clashes or self.avoided or self.too_young_for_adult)
+
+    @property
+    def why(self) -> str:
+        return why_line(self)
+
+
+@dataclass(frozen=True)
+class FitResult:
+    fits: list[Fit]  # shown first: no clear mismatch, best first
+    set_aside: list[Fit]  # a clear mismatch, with the reason in each Fit
+    relaxed: tuple[str, ...]  # wishes dropped to find anything ("place", "phase", "treatment")
+    query: TrialQuery  # the search that found them
+    unknown_terms: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def found_any(self) -> bool:
+        return bool(self.fits or self.set_aside)
+
+
+def base_query(profile: Profile, lexicon: Optional[Lexicon] = None, limit: int = MAX_CANDIDATES) -> TrialQuery:
+    lexicon = lexicon or default_lexicon()
+    wants = profile.wants
+    treatment = " ; ".join(lexicon.name_of(f"treatment:{t}") for t in wants.treatment) or None
+    country = country_name(profile.place.country, lexicon) if profile.place.country else None
+    return TrialQuery(
+        treatment=treatment,
+        country=country,
+        status=wants.status or "open",  # type: ignore[arg-type]
+        phase=wants.phase,
+        limit=limit,
+    )
+
+
+def _relax(query: TrialQuery, wish: str) -> TrialQuery:
+    if wish == "place":
+        return replace(query, country=None, city=None)
+    if wish == "phase":
+        return replace(query, phase=None)
+    return replace(query, treatment=None)
+
+
+def _has(query: TrialQuery, wish: str) -> bool:
+    return {"place": query.country or query.city, "phase": query.phase, "treatment": query.treatment}[wish] is not None
+
+
+def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery] = None, lexicon: Optional[Lexicon] = None) -> FitResult:
+    """`query`: a search already made from the message (a staff look-up's filters); else one
+    from the profile's wishes."""
+    lexicon = lexicon or default_lexicon()
+    query = query or base_query(profile, lexicon)
+    page = store.search(query)
+    relaxed: list[str] = []
+    unknown = tuple(page.unknown_terms)
+    suggestions = tuple(getattr(page, "suggestions", ()))
+    if unknown and not page.trials:
+        return FitResult([], [], (), query, unknown, suggestions)
+    for wish in RELAXABLE:
+        if page.trials:
+            break
+        if _has(query, wish):
+            query = _relax(query, wish)
+            relaxed.append(wish)
+            page = store.search(query)
+    details = [d for d in (store.get(s.nct_id) for s in page.trials) if d is not None]
+    answers = as_answers(profile, lexicon)
+    if "place" in relaxed:
+        answers = replace(answers, place=None)  # the person has heard these run elsewhere
+    fits = [
+        Fit(trial, checklist(trial, answers), _avoided(trial, profile, lexicon), _too_young(trial, profile))
+        for trial in details
+    ]
+    ranked = sorted(enumerate(fits), key=lambda item: (item[1].clear_mismatch, -_score(item[1], profile), item[0]))
+    ordered = [fit for _, fit in ranked]
+    return FitResult(
+        fits=[f for f in ordered if not f.clear_mismatch],
+        set_aside=[f for f in ordered if f.clear_mismatch],
+        relaxed=tuple(relaxed),
+        query=query,
+        unknown_terms=unknown,
+        suggestions=suggestions,
+    )
+
+
+def _score(fit: Fit, profile: Profile) -> int:
+    """More points matched first; a site in the person's own city counts as two."""
+    score = fit.result.count(MATCHES)
+    city = (profile.place.city or "").lower()
+    if city and any((site.city or "").lower() == city for site in fit.trial.sites):
+        score += 2
+    return score
+
+
+_GROWN_UP = ("partner", "parent", "grandparent")
+
+
+_YOUNG_PEOPLE_TITLE = re.compile(r"\b(?:adolescents?|pa?ediatric|children|child)\b", re.I)
+
+
+def _too_young(trial: TrialDetail, profile: Profile) -> bool:
+    """A trial only for under-18s (by its age limits, or a title that says so when the record
+    gives no limits), for a person we know is a grown-up."""
+    grown_up = profile.about in _GROWN_UP or (profile.age is not None and profile.age >= 18)
+    if trial.max_age_years is not None:
+        return grown_up and trial.max_age_years < 18
+    return grown_up and trial.min_age_years is None and bool(_YOUNG_PEOPLE_TITLE.search(trial.title))
+
+
+def _avoided(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> tuple[str, ...]:
+    """Names of the kinds of treatment the person does not want that this trial tests."""
+    if not profile.wants.avoid:
+        return ()
+    tested = tested_ids(trial, lexicon)
+    return tuple(lexicon.name_of(f"treatment:{a}") for a in profile.wants.avoid if a in tested)
+
+
+def tested_ids(trial: TrialDetail, lexicon: Lexicon) -> set[str]:
+    """Lexicon ids of what the trial's interventions are, with their broader kinds."""
+    names = " ; ".join(n for i in trial.interventions for n in (i.name, *i.other_names))
+    ids = {tag.split(":", 1)[1] for tag in lexicon.tag_text("treatment", names)}
+    concepts = (lexicon.concepts.get(f"treatment:{i}") for i in ids)
+    return ids | {broader for c in concepts if c for broader in c.also}
+
+
+# -- one plain line of why ------------------------------------------------------------------------
+_WHY_TOPICS = ("where it started", "grade", "spread", "past treatment needed", "age", "place")
+
+
+def why_line(fit: Fit) -> str:
+    """ "Matches what you told us: it is for NETs that start in the pancreas; it takes people
+    aged 18 or over." Or the clear mismatch."""
+    if fit.avoided:
+        return f"It tests {fit.avoided[0]}, which you said you would rather not have."
+    if fit.too_young_for_adult:
+        return "It is for young people under 18."
+    if fit.clashes:
+        return _first_sentence(fit.clashes[0].reason)
+    matched = [c for topic in _WHY_TOPICS for c in fit.result.checks if c.topic == topic and c.verdict == MATCHES and c.stated]
+    if not matched:
+        return "Nothing in the record clashes with what you told us. The trial team can say more."
+    parts = [_lower_first(_first_sentence(c.reason)).rstrip(".") for c in matched[:2]]
+    return "Fits what you told us: " + "; ".join(parts) + "."
+
+
+def _first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".") + "."
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,224 @@
+"""What we know about the person a conversation is about: one typed, immutable profile.
+
+A profile is built from each message (`bot.profile.read.read_message`) and merged into the one
+kept from earlier turns (`Profile.merged`): a value said later replaces one said earlier (that
+is how "sorry, I meant 67" corrects), lists grow, and nothing said before is lost. It travels
+between turns as a plain dict (`as_dict` / `from_dict`), so it fits in a Rasa slot.
+
+Vocabularies (shared with the development set in tests/data/understanding/):
+- about: ABOUT; site: SITES; tumour_type "NET" | "NEC"; grades 1..3; spread_to: SPREAD_PLACES
+- treatments and wishes: lexicon treatment ids (data/lexicon/treatments.yml), e.g. "prrt"
+- place.country: ISO 3166 alpha-2 code ("GB"); travel_km in kilometres
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, Mapping, Optional
+
+ABOUT = ("self", "parent", "partner", "child", "sibling", "grandparent", "friend", "other")
+SITES = ("pancreas", "small bowel", "stomach", "lung", "appendix", "large bowel", "bowel", "unknown")
+SPREAD_PLACES = ("bones", "brain", "liver", "lungs", "lymph nodes", "peritoneum")
+SYNDROMES = ("insulinoma", "gastrinoma", "vipoma", "glucagonoma", "somatostatinoma", "carcinoid syndrome")
+INHERITED = ("MEN1", "NF1", "TSC", "VHL")
+OUTCOMES = ("ongoing", "stopped", "stopped working", "side effects")
+STATUSES = ("open", "all", "closed")
+AGE_GROUPS = ("child", "teen", "adult", "older adult")
+MAX_AGE = 110
+
+
+@dataclass(frozen=True)
+class TreatmentHad:
+    id: str  # lexicon treatment id
+    outcome: Optional[str] = None  # from OUTCOMES, when said
+
+
+@dataclass(frozen=True)
+class Wants:
+    """What the person is looking for."""
+
+    treatment: tuple[str, ...] = ()  # lexicon ids asked for
+    avoid: tuple[str, ...] = ()  # lexicon ids they do not want ("not another operation")
+    phase: Optional[int] = None
+    status: Optional[str] = None  # from STATUSES; None means the default, open trials
+    age_group: Optional[str] = None  # from AGE_GROUPS
+
+
+@dataclass(frozen=True)
+class Place:
+    city: Optional[str] = None
+    region: Optional[str] = None
+    country: Optional[str] = None  # ISO code
+    travel_km: Optional[float] = None
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """Names a staff member looks a trial up by."""
+
+    acronym: Optional[str] = None
+    sponsor: Optional[str] = None
+    site_name: Optional[str] = None
+    nct_id: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    about: Optional[str] = None
+    age: Optional[int] = None
+    sex: Optional[str] = None  # "female" | "male"
+    site: Optional[str] = None
+    tumour_type: Optional[str] = None
+    grades: tuple[int, ...] = ()
+    ki67: Optional[float] = None
+    spread: Optional[bool] = None
+    spread_to: tuple[str, ...] = ()
+    size_mm: Optional[float] = None
+    functioning: Optional[str] = None  # "functioning" | "non-functioning"
+    syndrome: Optional[str] = None
+    inherited: tuple[str, ...] = ()
+    treatments: tuple[TreatmentHad, ...] = ()
+    wants: Wants = field(default_factory=Wants)
+    place: Place = field(default_factory=Place)
+    lookup: Lookup = field(default_factory=Lookup)
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Profile()
+
+    def had(self, treatment_id: str) -> bool:
+        return any(t.id == treatment_id for t in self.treatments)
+
+    # -- merging -----------------------------------------------------------------------------
+    def merged(self, newer: "Profile") -> "Profile":
+        """This profile updated with what a later message said."""
+        if newer.is_empty:
+            return self
+        changes: dict[str, Any] = {}
+        for item in fields(self):
+            old, new = getattr(self, item.name), getattr(newer, item.name)
+            if item.name == "treatments":
+                changes[item.name] = _merge_treatments(old, new)
+            elif item.name == "spread_to":
+                changes[item.name] = tuple(sorted(set(old) | set(new)))
+            elif item.name == "inherited":
+                changes[item.name] = tuple(sorted(set(old) | set(new)))
+            elif isinstance(old, (Wants, Place, Lookup)):
+                changes[item.name] = _merge_flat(old, new)
+            elif new not in (None, ()):
+                changes[item.name] = new
+        profile = replace(self, **changes)
+        if newer.spread is False and not newer.spread_to:
+            profile = replace(profile, spread_to=())  # "it hasn't spread after all"
+        if newer.grades and newer.ki67 is None and self.ki67 is not None and not _ki67_fits(self.ki67, newer.grades):
+            profile = replace(profile, ki67=None)  # a corrected grade the old Ki-67 contradicts
+        return profile
+
+    # -- as a slot value -----------------------------------------------------------------------
+    def as_dict(self) -> dict:
+        """Only what is known, as plain JSON values."""
+        return _prune(asdict(self))
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "Profile":
+        """A profile from a slot value; anything malformed is dropped, never raised."""
+        if not isinstance(data, Mapping):
+            return cls()
+        try:
+            return _checked(cls._build(data))
+        except (TypeError, ValueError):
+            return cls()
+
+    @classmethod
+    def _build(cls, data: Mapping) -> "Profile":
+        treatments = tuple(
+            TreatmentHad(str(t["id"]), t.get("outcome")) for t in data.get("treatments") or () if isinstance(t, Mapping) and t.get("id")
+        )
+        nested = {
+            "wants": Wants(**_tuples(_known(Wants, data.get("wants")), ("treatment", "avoid"))),
+            "place": Place(**_known(Place, data.get("place"))),
+            "lookup": Lookup(**_known(Lookup, data.get("lookup"))),
+        }
+        flat = _tuples(_known(cls, data), ("grades", "spread_to", "inherited"))
+        flat = {k: v for k, v in flat.items() if k not in ("treatments", *nested)}
+        return cls(**flat, treatments=treatments, **nested)
+
+
+def _ki67_fits(ki67: float, grades: tuple[int, ...]) -> bool:
+    grade = 1 if ki67 < 3 else 2 if ki67 <= 20 else 3
+    return grade in grades
+
+
+def _merge_treatments(old: tuple[TreatmentHad, ...], new: tuple[TreatmentHad, ...]) -> tuple[TreatmentHad, ...]:
+    by_id = {t.id: t for t in old}
+    for item in new:
+        before = by_id.get(item.id)
+        by_id[item.id] = item if item.outcome or before is None else before
+    return tuple(sorted(by_id.values(), key=lambda t: t.id))
+
+
+def _merge_flat(old: Any, new: Any) -> Any:
+    changes = {f.name: getattr(new, f.name) for f in fields(new) if getattr(new, f.name) not in (None, ())}
+    if isinstance(old, Wants):
+        # A kind asked for and then ruled out (or back again): the later word wins.
+        wanted = tuple(dict.fromkeys((*old.treatment, *new.treatment)))
+        avoided = tuple(dict.fromkeys((*old.avoid, *new.avoid)))
+        changes["treatment"] = tuple(t for t in wanted if t not in new.avoid)
+        changes["avoid"] = tuple(t for t in avoided if t not in new.treatment)
+    return replace(old, **changes)
+
+
+def _known(cls: type, data: Any) -> dict:
+    if not isinstance(data, Mapping):
+        return {}
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names and v is not None}
+
+
+def _tuples(data: dict, names: tuple[str, ...]) -> dict:
+    return {k: tuple(v) if k in names and isinstance(v, (list, tuple)) else v for k, v in data.items()}
+
+
+def _prune(value: Any) -> Any:
+    if isinstance(value, dict):
+        pruned = {k: _prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v not in (None, [], {}, ())}
+    if isinstance(value, (list, tuple)):
+        return [_prune(v) for v in value]
+    return value
+
+
+def _checked(profile: Profile) -> Profile:
+    """Values outside the vocabularies (a tampered or outdated slot) are dropped."""
+    def pick(value: Any, allowed: tuple) -> Any:
+        return value if value in allowed else None
+
+    age = profile.age if isinstance(profile.age, int) and 0 <= profile.age <= MAX_AGE else None
+    grades = tuple(g for g in profile.grades if g in (1, 2, 3))
+    return replace(
+        profile,
+        about=pick(profile.about, ABOUT),
+        age=age,
+        sex=pick(profile.sex, ("female", "male")),
+        site=pick(profile.site, SITES),
+        tumour_type=pick(profile.tumour_type, ("NET", "NEC")),
+        grades=grades,
+        ki67=_number(profile.ki67, 0, 100),
+        spread=profile.spread if isinstance(profile.spread, bool) else None,
+        spread_to=tuple(p for p in profile.spread_to if p in SPREAD_PLACES),
+        size_mm=_number(profile.size_mm, 0, 1000),
+        functioning=pick(profile.functioning, ("functioning", "non-functioning")),
+        syndrome=pick(profile.syndrome, SYNDROMES),
+        inherited=tuple(i for i in profile.inherited if i in INHERITED),
+        treatments=tuple(t for t in profile.treatments if t.outcome in (None, *OUTCOMES)),
+        wants=replace(
+            profile.wants,
+            phase=profile.wants.phase if profile.wants.phase in (0, 1, 2, 3, 4) else None,
+            status=pick(profile.wants.status, STATUSES),
+            age_group=pick(profile.wants.age_group, AGE_GROUPS),
+        ),
+        place=replace(profile.place, travel_km=_number(profile.place.travel_km, 0, 40000)),
+    )
+
+
+def _number(value: Any, low: float, high: float) -> Optional[float]:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high else None

@@ -1,0 +1,88 @@
+"""Fitting-search results in plain words: what was looked for, what had to be dropped to find
+anything, one card per trial with its line of why, and how many were set aside and why."""
+from __future__ import annotations
+
+from typing import Optional
+
+from bot.lexicon import Lexicon, default_lexicon
+from bot.prescreen.checklist import country_name, country_words, words_list
+from bot.profile.fit import Fit, FitResult
+from bot.profile.model import Profile
+from bot.trials.present import TITLE_LIMIT, Card, phase_words, places_words, shorten, status_words
+
+MAX_SHOWN = 5
+_RELAXED_WORDS = {"place": "the place", "phase": "the phase", "treatment": "the kind of treatment"}
+
+
+def wished_for(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
+    """ "PRRT trials in the United Kingdom, phase 3" from the wishes that were searched for."""
+    lexicon = lexicon or default_lexicon()
+    kinds = [lexicon.name_of(f"treatment:{t}") for t in profile.wants.treatment]
+    status = {"all": "trials, open or closed", "closed": "closed trials"}.get(profile.wants.status or "", "open trials")
+    text = f"{words_list(kinds, 'or')} {status}" if kinds else status
+    if profile.place.country:
+        text += f" in {country_words(country_name(profile.place.country, lexicon))}"
+    if profile.wants.phase is not None:
+        text += f", phase {profile.wants.phase}"
+    return text
+
+
+def heading(result: FitResult, profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
+    wanted = wished_for(profile, lexicon)
+    shown = min(len(result.fits), MAX_SHOWN)
+    if result.relaxed:
+        dropped = words_list([_RELAXED_WORDS[w] for w in result.relaxed])
+        first = f"I found no {wanted} in our list. Leaving out {dropped}, I found {_count(len(result.fits) + len(result.set_aside))}."
+    else:
+        first = f"I looked for {wanted} in our list and found {_count(len(result.fits) + len(result.set_aside))}."
+    if not result.fits:
+        return first + " Each has something that may not fit what you told me."
+    if profile.is_empty or _knows_nothing_personal(profile):
+        return first + f" Here {'is' if shown == 1 else 'are'} {shown}."
+    return first + f" The ones that fit what you told me best come first. Here {'is' if shown == 1 else 'are'} {shown}."
+
+
+def _knows_nothing_personal(profile: Profile) -> bool:
+    return not any((profile.age, profile.sex, profile.site, profile.grades, profile.spread is not None, profile.treatments))
+
+
+def _count(number: int) -> str:
+    return "1 trial" if number == 1 else f"{number} trials"
+
+
+def fit_card(fit: Fit) -> Card:
+    trial = fit.trial
+    return Card(
+        nct_id=trial.nct_id,
+        title=shorten(trial.title, TITLE_LIMIT),
+        lines=(
+            f"Status: {status_words(trial.status)}",
+            f"Phase: {phase_words(trial.phases)}",
+            f"Where: {places_words(trial.countries, tuple(s.city for s in trial.sites if s.city))}",
+            f"Why: {fit.why}",
+        ),
+    )
+
+
+def set_aside_text(result: FitResult) -> Optional[str]:
+    """ "I put 3 trials last: 2 are only for young people under 18; 1 tests surgery, which you
+    said you would rather not have." Never a verdict: the trial team decides."""
+    if not result.set_aside:
+        return None
+    reasons: dict[str, int] = {}
+    for fit in result.set_aside:
+        reasons[fit.why] = reasons.get(fit.why, 0) + 1
+    listed = "; ".join(f"{n} of them: {why[0].lower() + why[1:].rstrip('.')}" if n > 1 else why.rstrip(".") for why, n in list(reasons.items())[:3])
+    count = _count(len(result.set_aside))
+    return (
+        f"I set {count} aside, because something in the record may not fit what you told me ({listed}). "
+        "Only the trial team can say for sure."
+    )
+
+
+def unknown_name_text(result: FitResult) -> str:
+    names = words_list([f'"{t}"' for t in result.unknown_terms])
+    text = f"I don't know the name {names}, so I can't search for it."
+    if result.suggestions:
+        text += f" Did you mean {words_list(list(result.suggestions), 'or')}?"
+    return text + " You can also ask me about a kind of treatment, like PRRT or chemotherapy."

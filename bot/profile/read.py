@@ -1,0 +1,77 @@
+"""One message -> what it tells us about the person; a conversation's profile, updated by it.
+
+    profile = Profile.from_dict(slot_value)
+    profile = update(profile, "sorry, she's 68 not 58")
+
+Everything here is our own rules over the lexicon (no network, no Rasa), fast enough for every
+message (docs/benchmarks.md). A story is read in full; only the first MAX_CHARS characters of a
+very long one count.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from bot.lexicon import Lexicon, default_lexicon
+from bot.profile.model import Lookup, Profile, Wants
+from bot.profile.person import read_person
+from bot.profile.place import read_place
+from bot.profile.treatments import read_treatments
+from bot.profile.tumour import read_tumour
+from bot.profile.wishes import read_age_group, read_phase, read_status
+from bot.profile.wording import readable
+from bot.trials.nct import find_nct_candidate
+
+_NOT_TREATMENTS_HAD = {"scan_tracer", "other"}  # scans and watchful waiting are not treatments had
+
+
+def read_message(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:
+    """What one message says; an empty profile for an empty or unreadable one."""
+    lexicon = lexicon or default_lexicon()
+    plain = readable(text or "")
+    if not plain.strip():
+        return Profile()
+    person = read_person(plain)
+    tumour = read_tumour(plain)
+    treatments = read_treatments(plain, lexicon)
+    had = tuple(t for t in treatments.had if _group(lexicon, t.id) not in _NOT_TREATMENTS_HAD)
+    return Profile(
+        about=person.about,
+        age=person.age,
+        sex=person.sex,
+        site=tumour.site,
+        tumour_type=tumour.tumour_type,
+        grades=tumour.grades,
+        ki67=tumour.ki67,
+        spread=tumour.spread,
+        spread_to=tumour.spread_to,
+        size_mm=tumour.size_mm,
+        functioning=tumour.functioning,
+        syndrome=tumour.syndrome,
+        inherited=tumour.inherited,
+        treatments=had,
+        wants=Wants(
+            treatment=treatments.wanted,
+            avoid=treatments.avoided,
+            phase=read_phase(plain),
+            status=read_status(plain),
+            age_group=read_age_group(plain),
+        ),
+        place=read_place(plain, lexicon),
+        lookup=Lookup(nct_id=find_nct_candidate(plain)),
+    )
+
+
+def update(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:
+    """The profile after one more message."""
+    return profile.merged(read_message(text, lexicon))
+
+
+def with_lookup(profile: Profile, lookup: Lookup) -> Profile:
+    """The profile with the names a staff look-up used (found against the trial database)."""
+    return replace(profile, lookup=lookup)
+
+
+def _group(lexicon: Lexicon, concept_id: str) -> Optional[str]:
+    concept = lexicon.concepts.get(f"treatment:{concept_id}")
+    return concept.group if concept else None

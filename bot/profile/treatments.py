@@ -1,0 +1,213 @@
+"""Treatments in a message, each read as had (with what happened), wanted, or not wanted.
+
+"he had half his pancreas out and now has the monthly injections, is there anything he could
+try next" is surgery (had) and a somatostatin analogue (had, ongoing), and nothing wanted;
+"any PRRT trials? not another operation" wants PRRT and avoids surgery. Each mention takes its
+role from the words just before it in its sentence, then from the words after it; a mention
+with no cue is a wish when the sentence asks for something, else a treatment had.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal, Optional
+
+from bot.lexicon import Lexicon, default_lexicon
+from bot.profile.model import TreatmentHad
+from bot.text import normalize
+
+Role = Literal["had", "want", "avoid", "mentioned"]
+_MAX_PHRASE_WORDS = 8
+_CONTEXT_WORDS = 7
+
+_AVOID_BEFORE = re.compile(
+    r"\b(?:not|no more|no|without|avoid|avoiding|instead of|rather than|other than|apart from|except|besides"
+    r"|don t want|do not want|doesn t want|does not want|won t have|refuses?|not keen on|scared of|alternatives? to"
+    r"|sick of|fed up (?:of|with)|done with|not another|not more|anything but|no further)\b(?:\s+\w+){0,3}$"
+)
+_HAD_BEFORE = re.compile(
+    r"\b(?:had|has had|have had|having had|has|having|is on|was on|been on|went on|on|taking|takes|took|taken|start(?:ed|ing)?"
+    r"|after|since|following|received|receiving|tried|given|finished|stopped|stop|done|did|gets|getting|currently|still"
+    r"|course of|cycles? of|rounds? of|doses? of|months of|years of|weeks of|now has|been having|came off|coming off|post)\b(?:\s+\w+){0,3}$"
+)
+_WANT_BEFORE = re.compile(
+    r"\b(?:any|are there|is there|looking for|look for|find|search(?:ing)? for|want|wants|would like|interested in|keen on"
+    r"|could (?:he|she|i|we|they) (?:have|try|get|do|go on)|try|options?|consider|eligible for|go on|join|qualify for|offer"
+    r"|what about|how about|info on|information (?:on|about)|tell me about|what is|whats|what s|explain|new|trials? (?:of|with|for|using|on|testing|involving)"
+    r"|studies (?:of|with|on)|study (?:of|with|on)|something like|more about|about)\b(?:\s+\w+){0,3}$"
+)
+_NEUTRAL_BEFORE = re.compile(r"\b(?:mentioned|suggested|recommended|talked about|discussed|brought up|said something about)\b(?:\s+\w+){0,3}$")
+_WANT_AFTER = re.compile(r"^(?:\w+\s+){0,2}(?:trials?|studies|study|research)\b")
+_HAD_AFTER = re.compile(
+    r"^(?:\w+\s+){0,4}?(?:stopped working|didn t work|did not work|not working|no longer working|failed|worked|helped|for \d+ (?:years?|months?|weeks?)"
+    r"|since|\d+ (?:cycles?|rounds?|doses?)|cycles?|every \d+ (?:weeks?|days?)|monthly|injections? since|last (?:year|month)|in \d{4}|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
+    r"|side effects?|made (?:him|her|me|them) (?:ill|sick|poorly)|was (?:stopped|finished)|finished)\b"
+)
+_QUESTION = re.compile(r"\?|\b(?:any|is there|are there|anything|could|can|would|what|which|where|looking for|find|search|trials?|options?)\b")
+
+OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
+    ("stopped working", re.compile(
+        r"\b(?:stopped working|didn t work|did not work|not working|no longer working|failed|progress\w*|grew|grown|growing|growth"
+        r"|got bigger|getting bigger|bigger|worse|came back|not helping|stopped helping|stopped controlling)\b")),
+    ("side effects", re.compile(
+        r"\b(?:side effects?|couldn t (?:tolerate|cope|handle)|could not (?:tolerate|cope)|too (?:ill|sick|toxic|much)|made (?:him|her|me|them) (?:ill|sick|poorly|so ill)"
+        r"|reaction|toxicity|intoleran\w*|allergic)\b")),
+    ("stopped", re.compile(r"\b(?:finished|completed|stopped|came off|had \d+ (?:cycles?|rounds?|doses?)|\d+ (?:cycles?|rounds?) of|used to (?:be on|have|take)|was on)\b")),
+    ("ongoing", re.compile(r"\b(?:on|taking|currently|still|now has|now on|is on|every \d+ (?:weeks?|days?)|monthly|since|getting|gets|started)\b")),
+)
+_BACK_REFERENCE = re.compile(r"^\s*(?:it|that|this|which|they|these|the \w+)\b")
+# Surgery told as a story, with no lexicon word for it ("had half his pancreas out").
+_SURGERY_STORY = re.compile(
+    r"\b(?:pancreas|spleen|tumou?r|tail|head|bowel|gallbladder|it|lump|bit)\s+(?:\w+\s+){0,2}?(?:out|removed|taken out|cut out)\b"
+    r"|\b(?:removed|took out|taken out)\s+(?:\w+\s+){0,3}?(?:pancreas|spleen|tumou?r|tail|lump)\b"
+    r"|\b(?:had|has had|after|having had)\s+(?:an?\s+|the\s+|his\s+|her\s+|my\s+)?(?:op|operation|surgery|resection|distal|whipple)\b",
+    re.I,
+)
+# Everyday words for a NET's usual treatments that are too loose for the search vocabulary
+# ("injection" alone), but in a person's story almost always mean them.
+STORY_WORDS = {
+    **{w: "somatostatin_analogue" for w in ("jab", "jabs", "the jab", "the jabs", "injection", "injections", "the injection",
+                                            "the injections", "shot", "shots", "the shot", "the shots", "monthly", "jabs monthly")},
+    **{w: "surgery" for w in ("op", "the op", "an op", "ops")},
+}
+_SENTENCE = re.compile(r"(?<=[.!?;\n])\s*|\s+(?=\bbut\b)", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    id: str
+    role: Role
+    outcome: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class TreatmentReading:
+    had: tuple[TreatmentHad, ...] = ()
+    wanted: tuple[str, ...] = ()
+    avoided: tuple[str, ...] = ()
+
+
+def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentReading:
+    lexicon = lexicon or default_lexicon()
+    mentions: list[Mention] = []
+    sentences = [s for s in _SENTENCE.split(text) if s and s.strip()]
+    only_names = _is_only_names(text, lexicon)
+    for sentence in sentences:
+        found = list(_mentions(sentence, lexicon, only_names))
+        if not found and mentions and mentions[-1].role == "had":
+            outcome = _outcome(normalize(sentence)) if _BACK_REFERENCE.search(normalize(sentence)) else None
+            if outcome and outcome != "ongoing":
+                mentions[-1] = Mention(mentions[-1].id, "had", outcome)
+        mentions.extend(found)
+        if _SURGERY_STORY.search(sentence) and not any(m.id == "surgery" for m in found):
+            mentions.append(Mention("surgery", "had"))
+    return _collect(mentions)
+
+
+def _collect(mentions: list[Mention]) -> TreatmentReading:
+    had: dict[str, TreatmentHad] = {}
+    for m in mentions:
+        if m.role == "had" and (m.id not in had or m.outcome):
+            had[m.id] = TreatmentHad(m.id, m.outcome)
+    wanted = tuple(dict.fromkeys(m.id for m in mentions if m.role == "want"))
+    avoided = tuple(dict.fromkeys(m.id for m in mentions if m.role == "avoid"))
+    return TreatmentReading(
+        had=tuple(sorted(had.values(), key=lambda t: t.id)),
+        wanted=tuple(t for t in wanted if t not in avoided),
+        avoided=avoided,
+    )
+
+
+def _mentions(sentence: str, lexicon: Lexicon, only_names: bool) -> list[Mention]:
+    words = normalize(sentence).split()
+    spans = _spans(words, lexicon)
+    asks = bool(_QUESTION.search(sentence.lower()))
+    result = []
+    for number, (start, end, concept_id) in enumerate(spans):
+        previous_end = spans[number - 1][1] if number else 0
+        next_start = spans[number + 1][0] if number + 1 < len(spans) else len(words)
+        before = " ".join(words[max(previous_end, start - _CONTEXT_WORDS) : start])
+        after = " ".join(words[end : min(next_start, end + _CONTEXT_WORDS)])
+        role = _role(before, after, asks, only_names)
+        if role == "mentioned" and result and result[-1].role in ("want", "avoid") and not before:
+            role = result[-1].role  # "PRRT or surufatinib": the second shares the first's role
+        outcome = _outcome(" ".join(words[start : min(next_start, end + 12)])) if role == "had" else None
+        if role == "had" and outcome is None:
+            outcome = _outcome_before(before)
+        result.append(Mention(concept_id, role, outcome))
+    return result
+
+
+def _role(before: str, after: str, asks: bool, only_names: bool) -> Role:
+    if only_names:
+        return "want"
+    if _AVOID_BEFORE.search(before):
+        return "avoid"
+    if _NEUTRAL_BEFORE.search(before):
+        return "mentioned"
+    had_before, want_before = _HAD_BEFORE.search(before), _WANT_BEFORE.search(before)
+    if had_before and want_before:
+        return "had" if had_before.start() > want_before.start() else "want"
+    if had_before:
+        return "had"
+    if want_before or _WANT_AFTER.search(after):
+        return "want"
+    if _HAD_AFTER.search(after):
+        return "had"
+    if not before.strip() and not after.strip():
+        return "want" if asks else "had"
+    return "want" if asks and not before.strip() else "had" if not asks else "mentioned"
+
+
+def _outcome(words: str) -> Optional[str]:
+    return next((name for name, pattern in OUTCOME_CUES if pattern.search(words)), None)
+
+
+def _outcome_before(before: str) -> Optional[str]:
+    if re.search(r"\b(?:finished|stopped|came off|was on|used to)\b(?:\s+\w+){0,3}$", before):
+        return "stopped"
+    if re.search(r"\b(?:on|taking|currently|still|now has|is on|been on|getting|gets)\b(?:\s+\w+){0,3}$", before):
+        return "ongoing"
+    return None
+
+
+def _is_only_names(text: str, lexicon: Lexicon) -> bool:
+    """A message that is nothing but a treatment's name ("lutathera", "captem?")."""
+    words = normalize(text).split()
+    spans = _spans(words, lexicon)
+    covered = sum(end - start for start, end, _ in spans)
+    return bool(spans) and covered >= len(words) - 1 and len(words) <= 4
+
+
+def _spans(words: list[str], lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, treatment id) for each known name, longest first at each spot."""
+    phrases = _phrase_table(lexicon)
+    spans, i = [], 0
+    while i < len(words):
+        for size in range(min(_MAX_PHRASE_WORDS, len(words) - i), 0, -1):
+            concept = phrases.get(" ".join(words[i : i + size]))
+            if concept:
+                spans.append((i, i + size, concept))
+                i += size
+                break
+        else:
+            i += 1
+    return spans
+
+
+@lru_cache(maxsize=4)
+def _phrase_table(lexicon: Lexicon) -> dict[str, str]:
+    """Every query phrase of the treatment vocabulary -> the one concept id it stands for.
+    A phrase shared by several concepts ("monthly injection": lanreotide, octreotide and
+    somatostatin analogues) stands for the group they share."""
+    table = dict(STORY_WORDS)
+    for phrase in lexicon.all_query_phrases("treatment"):
+        tags = lexicon.resolve("treatment", phrase)
+        concepts = [lexicon.concepts[t] for t in tags if t in lexicon.concepts]
+        if not concepts:
+            continue
+        group_ids = {c.group for c in concepts}
+        shared = next((c for c in concepts if len(concepts) > 1 and c.id in group_ids), None)
+        table[phrase] = (shared or concepts[0]).id
+    return table

@@ -1,0 +1,156 @@
+"""The tumour as a person describes it: where it started, NET or NEC, grade and Ki-67, spread
+and where to, size, hormones and syndrome, inherited conditions.
+
+Grades and Ki-67 are read by the pre-screen's own reader (`bot.prescreen.answers.read_grade`),
+so the two never disagree on what "low grade" or "Ki67 7%" means.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from bot.prescreen.answers import read_grade
+
+# Where it started. Order matters only for ties at one spot; the first named in the text wins.
+_SITE_PATTERNS = {
+    "pancreas": r"pancrea\w*|\bp-?nets?\b|\bpan-?\s?nets?\b|\bislet\s+cells?\b|\bwhipple\b|\bdistal\b|\bpancreatectomy\b",
+    "lung": r"\blung\s+(?:net|carcinoid|tumou?r|cancer|neuroendocrine)|\bbronch\w*|\bpulmonary\s+(?:net|carcinoid)|\btypical\s+carcinoid|\batypical\s+carcinoid",
+    "small bowel": r"\bsmall\s+(?:bowel|intestines?|gut)\b|\bile(?:um|al)\b|\bjejun\w*|\bduoden\w*|\bsi[\s-]?nets?\b|\bmidgut\b",
+    "stomach": r"\bstomach\b|\bgastric\b",
+    "appendix": r"\bappendi\w*",
+    "large bowel": r"\blarge\s+(?:bowel|intestines?)\b|\bcolon\b|\bcolorectal\b|\brect(?:um|al)\b",
+    "bowel": r"\bbowels?\b|\bintestines?\b",
+    "unknown": r"\bunknown\s+(?:primary|origin)|\bprimary\s+(?:unknown|not\s+(?:found|known))|\b(?:don'?t|do\s+not|doesn'?t|never)\s+(?:\w+\s+){0,3}?know\s+where\s+(?:it|the\s+\w+)\s+(?:started|began|came\s+from)|\bcup\b",
+}
+_SITES = {site: re.compile(pattern, re.I) for site, pattern in _SITE_PATTERNS.items()}
+# A site word that names where it has spread to, not where it started.
+_SPREAD_CONTEXT = re.compile(r"(?:spread|spreading|gone|moved|mets?|metastas[ie]s|secondar\w*)\s+(?:\w+\s+){0,3}$", re.I)
+
+_NEC = re.compile(r"\bnecs?\b|neuroendocrine\s+carcinoma|\bpoorly[\s-]+differentiated|\bsmall[\s-]+cell\b|\blarge[\s-]+cell\b", re.I)
+_NET = re.compile(r"\b(?:p-?)?nets?\b|\bpnets?\b|neuro\s*endocrine\s+(?:tumou?rs?|cancer|neoplasm)|\bcarcinoids?\b|\bwell[\s-]+differentiated|\bnen\b|\bsi-?nets?\b", re.I)
+_NOT_NEC = re.compile(r"\b(?:not|isn'?t|no)\s+(?:a\s+)?nec\b|\bnet\s+(?:or|vs|versus)\s+nec\b|\bnec\s+or\s+net\b", re.I)
+
+_SPREAD_PLACES = {
+    "liver": r"\bliver\b(?!\s+(?:function|tests?|enzymes?|bloods?|directed|transplant|embolis|resection|ablation|treatment))|\bhepatic\s+(?:mets|metasta)",
+    "bones": r"\bbones?\b|\bskeletal\b|\bspine\b|\bvertebra\w*",
+    "lymph nodes": r"\blymph(?:\s+nodes?|\s+glands?|atic)?\b|\bnodes\b|\bnodal\b|\bglands\b",
+    "peritoneum": r"\bperitone\w*",
+    "brain": r"\bbrain\b",
+    "lungs": r"(?:spread|gone|moved|mets?|metastas[ie]s|secondar\w*)\s+(?:\w+\s+){0,3}?lungs?\b|\blungs?\s+(?:mets|metastas[ie]s|spots|nodules)",
+}
+_SPREAD_PLACE_PATTERNS = {place: re.compile(p, re.I) for place, p in _SPREAD_PLACES.items()}
+_SPREAD_WORDS = re.compile(r"\bspread\w*|\bmetasta\w*|\bmets\b|\bsecondar(?:y|ies)\b|\bstage\s*(?:4|iv)\b", re.I)
+_NO_SPREAD = re.compile(
+    r"\b(?:not|never|hasn'?t|has\s+not|hadn'?t|isn'?t|didn'?t|no\s+sign\s+(?:of\s+)?it)\s+(?:\w+\s+){0,2}?(?:spread|metasta\w*|gone\s+anywhere)"
+    r"|\blocali[sz]ed\b|\bcontained\b|\bno\s+(?:spread|mets|metastas[ie]s|secondar\w*)|\bstage\s*(?:1|2|i|ii)\b(?!\s*(?:or|-|to))",
+    re.I,
+)
+_NEGATED_PLACE = re.compile(r"\b(?:not|no|never|nothing\s+in|clear\s+of|free\s+of)\b[\w\s']{0,20}$", re.I)
+_SIZE = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", re.I)
+_SYNDROMES = {
+    "insulinoma": r"\binsulinomas?\b",
+    "gastrinoma": r"\bgastrinomas?\b|\bzollinger",
+    "vipoma": r"\bvipomas?\b|\bverner[\s-]morrison",
+    "glucagonoma": r"\bglucagonomas?\b",
+    "somatostatinoma": r"\bsomatostatinomas?\b",
+    "carcinoid syndrome": r"\bcarcinoid\s+syndrome\b",
+}
+_SYNDROME_PATTERNS = {name: re.compile(p, re.I) for name, p in _SYNDROMES.items()}
+_NON_FUNCTIONING = re.compile(
+    r"\bnon[\s-]?function\w*|\bnot\s+function\w*|\bno\s+hormones?\b|\bhormonally\s+inactive\b"
+    r"|\b(?:doesn'?t|does\s+not|don'?t|isn'?t|not)\s+(?:make|produce|secrete|release)\w*\s+(?:any\s+)?hormones?",
+    re.I,
+)
+_FUNCTIONING = re.compile(
+    r"(?<!non-)(?<!non )\bfunctioning\b|(?<!non-)(?<!non )\bfunctional\b|\b(?:makes?|making|produces?|producing|secretes?|secreting)\s+(?:too\s+much\s+|lots\s+of\s+)?(?:insulin|gastrin|glucagon|serotonin|hormones?)\b",
+    re.I,
+)
+_INHERITED = {
+    "MEN1": r"\bmen[\s-]?(?:1|one|i)\b|\bmultiple\s+endocrine\s+neoplasia",
+    "VHL": r"\bvhl\b|\bvon\s+hippel",
+    "NF1": r"\bnf[\s-]?1\b|\bneurofibromatosis",
+    "TSC": r"\btsc\b|\btuberous\s+sclerosis",
+}
+_INHERITED_PATTERNS = {name: re.compile(p, re.I) for name, p in _INHERITED.items()}
+
+
+@dataclass(frozen=True)
+class Tumour:
+    site: Optional[str] = None
+    tumour_type: Optional[str] = None
+    grades: tuple[int, ...] = ()
+    ki67: Optional[float] = None
+    spread: Optional[bool] = None
+    spread_to: tuple[str, ...] = ()
+    size_mm: Optional[float] = None
+    functioning: Optional[str] = None
+    syndrome: Optional[str] = None
+    inherited: tuple[str, ...] = ()
+
+
+def read_tumour(text: str) -> Tumour:
+    grade = read_grade(text, strict=True)
+    spread_to = _spread_places(text)
+    syndrome = _first_named(_SYNDROME_PATTERNS, text)
+    return Tumour(
+        site=_site(text),
+        tumour_type=_tumour_type(text),
+        grades=grade.grades if grade else (),
+        ki67=grade.ki67 if grade else None,
+        spread=False if _NO_SPREAD.search(text) and not spread_to else (True if spread_to or _SPREAD_WORDS.search(text) else None),
+        spread_to=spread_to,
+        size_mm=_size(text),
+        functioning="functioning" if syndrome else _functioning(text),
+        syndrome=syndrome,
+        inherited=tuple(sorted(n for n, p in _INHERITED_PATTERNS.items() if p.search(text))),
+    )
+
+
+def _site(text: str) -> Optional[str]:
+    found = []
+    for site, pattern in _SITES.items():
+        for match in pattern.finditer(text):
+            if site != "pancreas" and _SPREAD_CONTEXT.search(text[: match.start()]):
+                continue
+            found.append((match.start(), -len(match.group()), site))
+            break
+    return min(found)[2] if found else None
+
+
+def _tumour_type(text: str) -> Optional[str]:
+    if _NOT_NEC.search(text):
+        return "NET" if re.search(r"\b(?:not|isn'?t|no)\s+(?:a\s+)?nec\b", text, re.I) else None
+    if _NEC.search(text):
+        return "NEC"
+    return "NET" if _NET.search(text) else None
+
+
+def _spread_places(text: str) -> tuple[str, ...]:
+    found = set()
+    for place, pattern in _SPREAD_PLACE_PATTERNS.items():
+        for match in pattern.finditer(text):
+            if not _NEGATED_PLACE.search(text[max(0, match.start() - 40) : match.start()]):
+                found.add(place)
+                break
+    return tuple(sorted(found))
+
+
+def _size(text: str) -> Optional[float]:
+    found = _SIZE.search(text)
+    if not found:
+        return None
+    value = float(found.group(1).replace(",", "."))
+    millimetres = value * 10 if found.group(2).lower().startswith("c") else value
+    return round(millimetres, 1) if 0 < millimetres < 1000 else None
+
+
+def _functioning(text: str) -> Optional[str]:
+    if _NON_FUNCTIONING.search(text):
+        return "non-functioning"
+    return "functioning" if _FUNCTIONING.search(text) else None
+
+
+def _first_named(patterns: dict[str, re.Pattern], text: str) -> Optional[str]:
+    found = [(m.start(), name) for name, p in patterns.items() if (m := p.search(text))]
+    return min(found)[1] if found else None

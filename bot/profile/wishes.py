@@ -1,0 +1,54 @@
+"""What kind of trial the person wants, beyond the treatment: phase, status, age group; and how
+many separate questions one message asks."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from bot.trials.understand import phase_number
+
+_ALL_STATUSES = re.compile(
+    r"\b(?:closed|finished|completed|old|past|ended)\s+(?:ones?|trials?|studies)?\s*(?:too|as\s+well|also)\b"
+    r"|\b(?:incl(?:uding|\.)?|inc|plus|and|with|even)\s+(?:the\s+)?(?:closed|finished|completed|past|old)\b"
+    r"|\b(?:any|all)\s+(?:statuse?s?|status)\b|\bopen\s+(?:or|and|\+|/)\s+closed\b|\bclosed\s+(?:or|and|/)\s+open\b"
+    r"|\bwhether\s+(?:open|recruiting)\s+or\s+not\b|\bever\s+(?:been\s+)?(?:run|done)\b",
+    re.I,
+)
+_CLOSED_ONLY = re.compile(r"\b(?:closed|finished|completed|past|ended|old)\s+(?:trials?|studies|ones)\b(?!\s*(?:too|as\s+well|also))", re.I)
+_OPEN_ONLY = re.compile(r"\b(?:open|recruiting|currently\s+recruiting|still\s+recruiting|taking\s+people)\b", re.I)
+_AGE_GROUPS = (
+    ("teen", re.compile(r"\bteen\w*|\badolescen\w*|\byoung\s+people\b|\b1[3-7]\s*(?:-|to)\s*1[7-9]\b|\bunder\s+18s?\b", re.I)),
+    ("child", re.compile(r"\b(?:for|in)\s+(?:kids|children|child|babies|young\s+children)\b|\bpa?ediatric\b|\bchildren'?s\b", re.I)),
+    ("older adult", re.compile(r"\b(?:for|in)\s+(?:older\s+(?:adults|people|patients)|the\s+elderly|elderly|over\s+(?:65|70|75|80)s?|pensioners)\b", re.I)),
+    ("adult", re.compile(r"\b(?:for|in)\s+adults\s+only\b|\badult\s+(?:trials?|only)\b", re.I)),
+)
+_QUESTION_STARTS = re.compile(
+    r"(?:^|[.?!;,]\s*|\band\s+|\balso\s+|\bplus\s+)(?:what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should|any)\b",
+    re.I,
+)
+
+
+def read_phase(text: str) -> Optional[int]:
+    return phase_number(text)
+
+
+def read_status(text: str) -> Optional[str]:
+    if _ALL_STATUSES.search(text):
+        return "all"
+    if _CLOSED_ONLY.search(text) and not _OPEN_ONLY.search(text):
+        return "closed"
+    return None
+
+
+def read_age_group(text: str) -> Optional[str]:
+    return next((group for group, pattern in _AGE_GROUPS if pattern.search(text)), None)
+
+
+def count_questions(text: str) -> int:
+    """Separate questions in one message: question marks, or question openings where the
+    writer used fewer marks ("what is prrt and are there trials near me")."""
+    if not text.strip():
+        return 0
+    marks = len(re.findall(r"\?+", text))
+    openings = len(_QUESTION_STARTS.findall(text))
+    return max(marks, openings, 1)

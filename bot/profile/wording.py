@@ -1,0 +1,75 @@
+"""Everyday writing made readable for the profile's patterns: text-speak, common typos, number words.
+
+Only whole words are swapped, and only ones that cannot mean anything else in a message about
+a NET ("4 her" is "for her", but "4 cycles" and "stage 4" stay numbers).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+from bot.prescreen.answers import words_to_digits
+
+MAX_CHARS = 20_000  # a longer message is read in its first part only
+
+_TEXT_SPEAK = {
+    "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "plse": "please", "thx": "thanks",
+    "n": "and", "&": "and", "wiv": "with", "w/": "with", "hs": "has", "hav": "have", "av": "have",
+    "bin": "been", "cos": "because", "coz": "because", "bc": "because", "b4": "before", "gonna": "going to",
+    "wanna": "want to", "dunno": "do not know", "im": "i'm", "ive": "i've", "ma": "my", "mi": "my",
+    "shes": "she's", "hes": "he's", "theyre": "they're", "isnt": "isn't", "doesnt": "doesn't", "dont": "don't",
+    "didnt": "didn't", "cant": "can't", "wont": "won't", "hasnt": "hasn't", "havent": "haven't", "wasnt": "wasn't",
+    "yrs": "years", "yr": "year", "yo": "years old", "mths": "months", "mnths": "months", "wks": "weeks",
+    "tho": "though", "thru": "through", "abt": "about", "smth": "something", "sth": "something", "ppl": "people",
+    "dx": "diagnosed", "dxd": "diagnosed", "dx'd": "diagnosed", "tx": "treatment", "onc": "oncologist",
+    "mets": "metastases", "mom": "mum", "mam": "mum", "mommy": "mum", "mummy": "mum", "momma": "mum",
+    "hubby": "husband", "hubbie": "husband", "dh": "husband", "dw": "wife", "bf": "boyfriend",
+    "gf": "girlfriend", "bro": "brother", "sis": "sister", "grandma": "grandmother", "nan": "grandmother",
+    "nana": "grandmother", "nanna": "grandmother", "granny": "grandmother", "gran": "grandmother",
+    "grandad": "grandfather", "granddad": "grandfather", "grandpa": "grandfather", "gramps": "grandfather",
+    "pops": "dad", "daddy": "dad", "papa": "dad",
+}
+# A text-speak word that is also a real word only where it cannot be one.
+_CONTEXT_SPEAK = [
+    (re.compile(r"\b4\s+(?=(?:me|him|her|us|them|my|his|a|an|the|pnet|net|this|that|it|mum|dad)\b)", re.I), "for "),
+    (re.compile(r"\b[Mm]y\s+(?:oh|OH)\b|\bOH\b"), "my partner"),
+    (re.compile(r"\b2\s+(?=(?:go|get|have|try|join|be|see|find|know|do|take|travel|ask)\b)", re.I), "to "),
+]
+# Words that matter to the profile, for misspellings a person makes ("livr", "pancrease").
+KEY_WORDS = (
+    "pancreas", "pancreatic", "liver", "lymph", "nodes", "bones", "lungs", "trial", "trials", "spread",
+    "metastatic", "diagnosed", "grade", "tumour", "tumor", "neuroendocrine", "husband", "daughter",
+    "mother", "father", "recruiting", "surgery", "operation", "injections", "injection", "bowel", "stomach",
+    "appendix", "insulinoma", "gastrinoma", "carcinoid", "chemotherapy", "radioactive", "immunotherapy",
+)
+_MIN_FUZZY = 4
+_FUZZY_CUTOFF = 0.8
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*|[^A-Za-z]+")
+
+
+def readable(text: str) -> str:
+    """The message with text-speak, misspelt key words and number words made plain."""
+    text = (text or "")[:MAX_CHARS].replace("\u2019", "'").replace("\u2018", "'")
+    for pattern, plain in _CONTEXT_SPEAK:
+        text = pattern.sub(plain, text)
+    text = "".join(_plain_word(piece) for piece in _WORD.findall(text))
+    return words_to_digits(text)
+
+
+def _plain_word(piece: str) -> str:
+    if not piece[:1].isalpha():
+        return piece
+    lower = piece.lower()
+    if lower in _TEXT_SPEAK:
+        return _TEXT_SPEAK[lower]
+    if len(lower) >= _MIN_FUZZY and lower not in KEY_WORDS and lower.isalpha():
+        close = difflib.get_close_matches(lower, KEY_WORDS, n=1, cutoff=_FUZZY_CUTOFF)
+        if close and _same_start(lower, close[0]):
+            return close[0]
+    return piece
+
+
+def _same_start(word: str, known: str) -> bool:
+    """Misspellings keep the first letter far more often than not; requiring it avoids swaps
+    such as "trail" -> "trial" being joined by "rail" -> "trial"."""
+    return word[0] == known[0]
