@@ -51,10 +51,10 @@ _FIRST_PERSON_AGE = re.compile(
     rf"|\b(?:i'm|i\s+am|am)\s+(?:a\s+)?(\d{{1,3}})\s*(?:y/?o|years?\s+old|yrs?\s+old|-year-old)",
     re.I,
 )
-_OTHER_AGE = re.compile(
+_OTHER_AGE = re.compile(  # "he's 71", "my husband is 71", "Dad 74", "my partner Sal is 52", "mum (79)"
     rf"\b(?:he|she|they)(?:'s|\s+is|\s+are|'re|\s+turned|\s+was)\s+(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+)?(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:he|she)(?:'s|\s+is)\s+(?:an?\s+)?(?:\w+\s+)?(?:lass|lad|woman|man|gentleman|lady|bloke|guy)\s+of\s+(\d{{1,3}})"
-    rf"|\b(?:my|our)\s+(?:\w+\s+){{0,2}}?(?:{_RELATIVE_WORDS})(?:'s|\s+is|\s+who\s+is|,|\s+was|\s+aged|\s+turned|\s*\(|\s+age)?\s*(?:aged\s+|age\s+|now\s+|only\s+)?(\d{{1,3}}){_AGE_AFTER}"
+    rf"|(?:\b(?:my|our)\s+(?:\w+\s+){{0,2}}?|(?:^|[.;!?]\s*))(?:{_RELATIVE_WORDS})(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|\s+who\s+is|,|\s+was|\s+aged|\s+turned|\s*\(|\s+age)?\s*(?:aged\s+|age\s+|now\s+|only\s+)?(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:{_RELATIVE_WORDS})\s*\(\s*(\d{{1,3}})\s*\)",
     re.I,
 )
@@ -63,8 +63,8 @@ _ANY_AGE = re.compile(
     r"|\baged?\s+(\d{1,3})\b|(?<![\w.])(\d{1,3})\s*([fm])\b(?![\w'])|(?<!['\w])([fm])\s*,?\s*(\d{1,3})\b(?![\w.%])",
     re.I,
 )
-_MALE_SELF = re.compile(r"\b(?:i'm|i\s+am|am)\s+(?:a\s+)?(?:\d{1,3}\s*(?:y/?o|years?\s+old)?\s+)?(?:man|male|bloke|guy|fella|fellow|chap|gentleman|lad|dude|geezer|m)\b|\bas\s+a\s+(?:man|bloke|guy)\b", re.I)
-_FEMALE_SELF = re.compile(r"\b(?:i'm|i\s+am|am)\s+(?:a\s+)?(?:\d{1,3}\s*(?:y/?o|years?\s+old)?\s+)?(?:woman|female|lady|lass|gal|girl|f)\b|\bas\s+a\s+(?:woman|lady)\b", re.I)
+_MALE_SELF = re.compile(r"\b(?:i'm|i\s+am|am)\s+(?:\d{1,3}\s*,?\s*)?(?:a\s+)?(?:\d{1,3}\s*(?:y/?o|years?\s+old)?\s+)?(?:man|male|bloke|guy|fella|fellow|chap|gentleman|lad|dude|geezer|m)\b|\bas\s+a\s+(?:man|bloke|guy)\b", re.I)
+_FEMALE_SELF = re.compile(r"\b(?:i'm|i\s+am|am)\s+(?:\d{1,3}\s*,?\s*)?(?:a\s+)?(?:\d{1,3}\s*(?:y/?o|years?\s+old)?\s+)?(?:woman|female|lady|lass|gal|girl|f)\b|\bas\s+a\s+(?:woman|lady)\b", re.I)
 _SEX_LETTER = re.compile(r"(?<![\w.])\d{1,3}\s*([fm])\b(?![\w'])|(?<!['\w])([fm])\s*,?\s*\d{1,3}\b", re.I)
 _HE = re.compile(r"\b(?:he|him|his|he's)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|she's)\b", re.I)

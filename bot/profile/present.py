@@ -15,11 +15,13 @@ _RELAXED_WORDS = {"place": "the place", "phase": "the phase", "treatment": "the 
 
 
 def wished_for(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
-    """ "PRRT trials in the United Kingdom, phase 3" from the wishes that were searched for."""
+    """ "open PRRT trials in Ireland, phase 3" from the wishes that were searched for."""
     lexicon = lexicon or default_lexicon()
-    kinds = [lexicon.name_of(f"treatment:{t}") for t in profile.wants.treatment]
-    status = {"all": "trials, open or closed", "closed": "closed trials"}.get(profile.wants.status or "", "open trials")
-    text = f"{words_list(kinds, 'or')} {status}" if kinds else status
+    kinds = words_list([lexicon.name_of(f"treatment:{t}").split(" (")[0] for t in profile.wants.treatment], "or")
+    status = profile.wants.status or "open"
+    text = f"{kinds} trials".strip() if status == "all" else f"{status} {kinds} trials".replace("  ", " ")
+    if status == "all":
+        text += " (open or closed)"
     if profile.place.country:
         text += f" in {country_words(country_name(profile.place.country, lexicon))}"
     if profile.wants.phase is not None:

@@ -22,7 +22,8 @@ _MAX_PHRASE_WORDS = 8
 _CONTEXT_WORDS = 7
 
 _AVOID_BEFORE = re.compile(
-    r"\b(?:not|no more|no|without|avoid|avoiding|instead of|rather than|other than|apart from|except|besides"
+    r"\b(?:not|no more|no|without|avoid|avoids|avoiding|spares? (?:him|her|me|them) (?:from )?|instead of"
+    r"|too (?:frail|weak|ill|old|poorly|unwell|sick) for|(?:isn t|is not|not|wasn t|doesn t|don t|never) (?:keen on|want|like|fancy)|rather than|other than|apart from|except|besides"
     r"|don t want|do not want|doesn t want|does not want|won t have|refuses?|not keen on|scared of|alternatives? to"
     r"|sick of|fed up (?:of|with)|done with|not another|not more|anything but|no further)\b(?:\s+\w+){0,3}$"
 )
@@ -35,9 +36,14 @@ _WANT_BEFORE = re.compile(
     r"\b(?:any|are there|is there|looking for|look for|find|search(?:ing)? for|want|wants|would like|interested in|keen on"
     r"|could (?:he|she|i|we|they) (?:have|try|get|do|go on)|try|options?|consider|eligible for|go on|join|qualify for|offer"
     r"|what about|how about|info on|information (?:on|about)|tell me about|what is|whats|what s|explain|new|trials? (?:of|with|for|using|on|testing|involving)"
-    r"|studies (?:of|with|on)|study (?:of|with|on)|something like|more about|about)\b(?:\s+\w+){0,3}$"
+    r"|studies (?:of|with|on)|study (?:of|with|on)|something like|more about|about|uses?|using|involving|through|via)\b(?:\s+\w+){0,3}$"
 )
-_NEUTRAL_BEFORE = re.compile(r"\b(?:mentioned|suggested|recommended|talked about|discussed|brought up|said something about)\b(?:\s+\w+){0,3}$")
+_NEUTRAL_BEFORE = re.compile(
+    r"\b(?:mention\w*|suggest\w*|recommend\w*|talked about|talking about|discuss\w*|brought up|said something about|saying|say"
+    r"|offer\w*|consider\w*|planning|plan|waiting for|waiting list for|on the list for|referred for|booked (?:in )?for|due to (?:start|have)"
+    r"|going to (?:have|start|try)|will (?:have|start)|next step|might (?:have|get|need))\b(?:\s+\w+){0,3}$"
+)
+_TRIALS_OF = re.compile(r"\b(?:trials?|studies|study)\s+(?:of|with|for|using|on|testing|involving|that uses?)\b(?:\s+\w+){0,2}$")
 _WANT_AFTER = re.compile(r"^(?:\w+\s+){0,2}(?:trials?|studies|study|research)\b")
 _HAD_AFTER = re.compile(
     r"^(?:\w+\s+){0,4}?(?:stopped working|didn t work|did not work|not working|no longer working|failed|worked|helped|for \d+ (?:years?|months?|weeks?)"
@@ -52,7 +58,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
         r"|got bigger|getting bigger|bigger|worse|came back|not helping|stopped helping|stopped controlling)\b")),
     ("side effects", re.compile(
         r"\b(?:side effects?|couldn t (?:tolerate|cope|handle)|could not (?:tolerate|cope)|too (?:ill|sick|toxic|much)|made (?:him|her|me|them) (?:ill|sick|poorly|so ill)"
-        r"|reaction|toxicity|intoleran\w*|allergic)\b")),
+        r"|reaction|toxicity|intoleran\w*|allergic|(?:blood )?counts (?:dropped|fell|were too low|went down)|mouth ulcers|ulcers)\b")),
     ("stopped", re.compile(r"\b(?:finished|completed|stopped|came off|had \d+ (?:cycles?|rounds?|doses?)|\d+ (?:cycles?|rounds?) of|used to (?:be on|have|take)|was on)\b")),
     ("ongoing", re.compile(r"\b(?:on|taking|currently|still|now has|now on|is on|every \d+ (?:weeks?|days?)|monthly|since|getting|gets|started)\b")),
 )
@@ -61,6 +67,7 @@ _BACK_REFERENCE = re.compile(r"^\s*(?:it|that|this|which|they|these|the \w+)\b")
 _SURGERY_STORY = re.compile(
     r"\b(?:pancreas|spleen|tumou?r|tail|head|bowel|gallbladder|it|lump|bit)\s+(?:\w+\s+){0,2}?(?:out|removed|taken out|cut out)\b"
     r"|\b(?:removed|took out|taken out)\s+(?:\w+\s+){0,3}?(?:pancreas|spleen|tumou?r|tail|lump)\b"
+    r"|\b(?:been|was|were|got it|had it|have it|getting it|having it)\s+(?:surgically\s+)?(?:removed|cut out|taken out)\b"
     r"|\b(?:had|has had|after|having had)\s+(?:an?\s+|the\s+|his\s+|her\s+|my\s+)?(?:op|operation|surgery|resection|distal|whipple)\b",
     re.I,
 )
@@ -95,21 +102,30 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
     only_names = _is_only_names(text, lexicon)
     for sentence in sentences:
         found = list(_mentions(sentence, lexicon, only_names))
-        if not found and mentions and mentions[-1].role == "had":
-            outcome = _outcome(normalize(sentence)) if _BACK_REFERENCE.search(normalize(sentence)) else None
-            if outcome and outcome != "ongoing":
-                mentions[-1] = Mention(mentions[-1].id, "had", outcome)
+        if not found and mentions and mentions[-1].role == "had" and mentions[-1].outcome in (None, "ongoing"):
+            outcome = _outcome(normalize(sentence))
+            # "She's been on the jab since 2022. The last scan showed growth.": the story goes on about it.
+            if outcome == "stopped working" or (outcome and _BACK_REFERENCE.search(normalize(sentence))):
+                if outcome != "ongoing":
+                    mentions[-1] = Mention(mentions[-1].id, "had", outcome)
         mentions.extend(found)
         if _SURGERY_STORY.search(sentence) and not any(m.id == "surgery" for m in found):
             mentions.append(Mention("surgery", "had"))
-    return _collect(mentions)
+    return _collect(mentions, lexicon)
 
 
-def _collect(mentions: list[Mention]) -> TreatmentReading:
+def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
     had: dict[str, TreatmentHad] = {}
     for m in mentions:
         if m.role == "had" and (m.id not in had or m.outcome):
             had[m.id] = TreatmentHad(m.id, m.outcome)
+    for generic in [i for i in had if _is_generic(lexicon, i)]:
+        specific = [i for i in had if i != generic and _group(lexicon, i) == generic]
+        if specific:  # "Somatuline Depot shots": lanreotide, not also "somatostatin analogues"
+            outcome = had.pop(generic).outcome
+            first = specific[0]
+            if had[first].outcome is None and outcome:
+                had[first] = TreatmentHad(first, outcome)
     wanted = tuple(dict.fromkeys(m.id for m in mentions if m.role == "want"))
     avoided = tuple(dict.fromkeys(m.id for m in mentions if m.role == "avoid"))
     return TreatmentReading(
@@ -146,6 +162,8 @@ def _role(before: str, after: str, asks: bool, only_names: bool) -> Role:
         return "avoid"
     if _NEUTRAL_BEFORE.search(before):
         return "mentioned"
+    if _TRIALS_OF.search(before):
+        return "want"  # "trials of having PRRT a second time"
     had_before, want_before = _HAD_BEFORE.search(before), _WANT_BEFORE.search(before)
     if had_before and want_before:
         return "had" if had_before.start() > want_before.start() else "want"
@@ -160,11 +178,23 @@ def _role(before: str, after: str, asks: bool, only_names: bool) -> Role:
     return "want" if asks and not before.strip() else "had" if not asks else "mentioned"
 
 
+def _group(lexicon: Lexicon, concept_id: str) -> Optional[str]:
+    concept = lexicon.concepts.get(f"treatment:{concept_id}")
+    return concept.group if concept else None
+
+
+def _is_generic(lexicon: Lexicon, concept_id: str) -> bool:
+    """A concept that names a whole group ("somatostatin analogues", "chemotherapy")."""
+    return _group(lexicon, concept_id) == concept_id
+
+
 def _outcome(words: str) -> Optional[str]:
     return next((name for name, pattern in OUTCOME_CUES if pattern.search(words)), None)
 
 
 def _outcome_before(before: str) -> Optional[str]:
+    if re.search(r"\b(?:progress\w*|grow\w*|grew|worse|failed|spread\w*) (?:on|despite|through|after)\b(?:\s+\w+){0,2}$", before):
+        return "stopped working"
     if re.search(r"\b(?:finished|stopped|came off|was on|used to)\b(?:\s+\w+){0,3}$", before):
         return "stopped"
     if re.search(r"\b(?:on|taking|currently|still|now has|is on|been on|getting|gets)\b(?:\s+\w+){0,3}$", before):

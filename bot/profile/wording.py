@@ -27,7 +27,8 @@ _TEXT_SPEAK = {
     "gf": "girlfriend", "bro": "brother", "sis": "sister", "grandma": "grandmother", "nan": "grandmother",
     "nana": "grandmother", "nanna": "grandmother", "granny": "grandmother", "gran": "grandmother",
     "grandad": "grandfather", "granddad": "grandfather", "grandpa": "grandfather", "gramps": "grandfather",
-    "pops": "dad", "daddy": "dad", "papa": "dad",
+    "livr": "liver", "lver": "liver", "livver": "liver", "trail": "trial", "trails": "trials", "tral": "trial",
+    "trals": "trials", "pnets": "pnet", "pancras": "pancreas", "pops": "dad", "daddy": "dad", "papa": "dad",
 }
 # A text-speak word that is also a real word only where it cannot be one.
 _CONTEXT_SPEAK = [
@@ -42,7 +43,7 @@ KEY_WORDS = (
     "mother", "father", "recruiting", "surgery", "operation", "injections", "injection", "bowel", "stomach",
     "appendix", "insulinoma", "gastrinoma", "carcinoid", "chemotherapy", "radioactive", "immunotherapy",
 )
-_MIN_FUZZY = 4
+_MIN_FUZZY = 5  # shorter words are too often real words ("live" is not "liver")
 _FUZZY_CUTOFF = 0.8
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*|[^A-Za-z]+")
 

@@ -1,0 +1,99 @@
+"""The profile through the actions: kept from every message, used by search, the pre-screen and
+the helpline, crisis and emergency answers. Real trial database, real rasa_sdk trackers."""
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Optional
+
+import pytest
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.prescreen import ValidatePrescreenForm
+from actions.profile import ValidateSlotMappings
+from actions.safety import ActionDistress, ActionEmergency
+from actions.search_trials import ActionSearchTrials
+from bot.profile.model import Profile
+from bot.profile.read import read_message
+
+pytestmark = pytest.mark.usefixtures("database_url_env")
+PRESCREEN_SLOTS = ["ps_age", "ps_sex", "ps_site", "ps_grade", "ps_spread", "ps_functioning", "ps_treatments", "ps_place"]
+
+
+def tracker(text: str, intent: str = "search_trials", slots: Optional[dict] = None) -> Tracker:
+    return Tracker(
+        sender_id="profile-test", slots=slots or {}, latest_message={"text": text, "intent": {"name": intent}, "entities": []},
+        events=[], paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
+    )
+
+
+def run(action: Action, t: Tracker, domain: Optional[dict] = None) -> tuple[list[dict], list[dict]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, domain or {}))
+    return events, dispatcher.messages
+
+
+def profile_after(*turns: str) -> dict[str, Any]:
+    slots: dict[str, Any] = {}
+    for turn in turns:
+        events, _ = run(ValidateSlotMappings(), tracker(turn, slots=dict(slots)), {"slots": {"profile": {"mappings": [{"type": "custom"}]}}})
+        slots.update({e["name"]: e["value"] for e in events if e["event"] == "slot"})
+    return slots.get("profile") or {}
+
+
+def test_every_message_updates_the_profile_and_corrections_win() -> None:
+    profile = profile_after("my dad has a pnet", "he is 58", "we're in the US btw", "sorry he's 68 not 58")
+    assert profile["about"] == "parent" and profile["age"] == 68 and profile["place"]["country"] == "US"
+
+
+def test_button_payloads_do_not_change_the_profile() -> None:
+    assert profile_after('/show_trial{"nct_id":"NCT07273409"}') == {}
+
+
+def test_a_story_gets_trials_ranked_by_fit_with_a_line_of_why() -> None:
+    story = ("my husband is 71, they found a NET in his pancreas in march and its in his lymph nodes too, he had half "
+             "his pancreas out and now has the monthly injections, is there anything he could try next")
+    profile = read_message(story).as_dict()
+    events, messages = run(ActionSearchTrials(), tracker(story, slots={"profile": profile}))
+    text = "\n".join(m.get("text") or "" for m in messages)
+    assert "Try fewer words" not in text
+    assert messages[0]["text"].startswith("I looked for open trials in our list and found")
+    cards = [m for m in messages if m.get("buttons")]
+    assert 1 <= len(cards) <= 5 and all("Why: " in c["text"] for c in cards)
+    shown = next(e["value"] for e in events if e["name"] == "result_ids")
+    assert "NCT04711135" not in shown  # a trial for adolescents is set aside for a 71-year-old
+    assert "set" in text and "aside" in text and "Only the trial team can say for sure." in text
+
+
+def test_a_wish_for_prrt_outside_the_country_is_relaxed_and_said() -> None:
+    profile = read_message("im 60 with a pnet, any prrt trials in ireland?").as_dict()
+    _, messages = run(ActionSearchTrials(), tracker("any prrt trials in ireland?", slots={"profile": profile}))
+    assert messages[0]["text"].startswith("I found no open PRRT trials in Ireland in our list. Leaving out the place")
+
+
+@pytest.mark.parametrize(
+    ("said", "crisis_number", "emergency_number"),
+    [("I live in the US", "988", "911"), ("we're in Sweden", "112", "112"), ("I'm in Dublin", "116 123", "112"),
+     ("I'm in Leeds", "116 123", "999")],
+)
+def test_crisis_and_emergency_numbers_follow_the_country_said_earlier(said: str, crisis_number: str, emergency_number: str) -> None:
+    profile = read_message(said).as_dict()
+    slots = {"profile": profile}
+    _, crisis = run(ActionDistress(), tracker("i dont want to be a burden anymore", "distress", slots))
+    _, emergency = run(ActionEmergency(), tracker("she collapsed", "emergency", slots))
+    assert crisis_number in crisis[0]["text"] and f"call {emergency_number}" in crisis[0]["text"]
+    assert f"Call {emergency_number} now" in emergency[0]["text"]
+
+
+def test_the_prescreen_asks_only_what_it_does_not_know() -> None:
+    profile = read_message("I'm 63, a woman, my pnet is grade 2 and has spread to my liver. we live in Leeds").as_dict()
+    domain = {"forms": {"prescreen_form": {"required_slots": PRESCREEN_SLOTS}}, "slots": {}}
+    form = ValidatePrescreenForm()
+    still_asked = asyncio.run(form.required_slots(PRESCREEN_SLOTS, CollectingDispatcher(), tracker("yes", slots={"profile": profile}), domain))
+    assert still_asked == ["ps_functioning", "ps_treatments"]
+
+
+def test_an_empty_or_contradictory_profile_never_breaks_the_search() -> None:
+    for profile in ({}, {"age": 40}, Profile(age=70, about="self").as_dict(), {"age": "x", "wants": None}):
+        _, messages = run(ActionSearchTrials(), tracker("any trials", slots={"profile": profile}))
+        assert messages and "Traceback" not in str(messages)
