@@ -36,6 +36,20 @@ def last_answer(tracker: Tracker) -> Optional[str]:
     return None
 
 
+def log_fallback(tracker: Tracker) -> None:
+    """The latest question to the gap log, as one the assistant could not place."""
+    question = last_user_question(tracker, skip_latest=False)
+    if question:
+        _record(tracker, "fallback", question, None)
+
+
+def _record(tracker: Tracker, kind: str, question: str, answer: Optional[str]) -> None:
+    try:
+        _gap_log(database_url()).record(kind, question, answer=answer)
+    except SQLAlchemyError:
+        pass  # the log is for staff; never let it spoil the person's chat
+
+
 class ActionLogGap(Action):
     def name(self) -> str:
         return "action_log_gap"
@@ -46,12 +60,5 @@ class ActionLogGap(Action):
         unhelpful = (tracker.latest_message.get("intent") or {}).get("name") in FEEDBACK_INTENTS
         question = last_user_question(tracker, skip_latest=unhelpful)
         if question:
-            try:
-                _gap_log(database_url()).record(
-                    "unhelpful" if unhelpful else "fallback",
-                    question,
-                    answer=last_answer(tracker) if unhelpful else None,
-                )
-            except SQLAlchemyError:
-                pass  # the log is for staff; never let it spoil the person's chat
+            _record(tracker, "unhelpful" if unhelpful else "fallback", question, last_answer(tracker) if unhelpful else None)
         return []

@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.profile import profile_of
-from actions.replies import send_card, send_unavailable
+from actions.replies import HELPLINE_BUTTON, send_card, send_unavailable
 from actions.store import trial_store
 from bot.prescreen.answers import SLOTS, Answers, corrections, parse_answer
 from bot.prescreen.candidates import open_trials
@@ -29,7 +29,6 @@ from bot.prescreen.present import (
 )
 
 REQUESTED_SLOT = "requested_slot"
-HELPLINE_BUTTON = {"title": "Talk to a nurse", "payload": "/ask_helpline"}
 SlotDict = dict[str, Any]
 
 

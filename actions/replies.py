@@ -14,6 +14,7 @@ from bot.trials.present import Card, card
 from bot.trials.query import SearchPage
 
 SHOW_MORE_BUTTON = {"title": "Show more", "payload": "/show_more_trials"}
+HELPLINE_BUTTON = {"title": "Talk to a nurse", "payload": "/ask_helpline"}
 
 
 def send_card(dispatcher: CollectingDispatcher, item: Card) -> None:

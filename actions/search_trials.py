@@ -10,13 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.profile import message_text, profile_of
-from actions.replies import send_card, send_cards, send_helpline, send_unavailable
+from actions.replies import HELPLINE_BUTTON, send_card, send_cards, send_helpline, send_unavailable
 from actions.store import trial_store
 from bot.lexicon import default_lexicon
 from bot.prescreen.checklist import country_name
 from bot.profile.fit import FitResult, find_fitting
 from bot.profile.model import Profile
-from bot.profile.present import MAX_SHOWN, fit_card, heading, set_aside_text, unknown_name_text
+from bot.advice import asks_personal_advice
+from bot.profile.present import MAX_SHOWN, PERSONAL_PART, fit_card, heading, set_aside_text, unknown_name_text
 from bot.profile.read import read_message
 from bot.trials.present import nothing_found, results_heading
 from bot.trials.understand import query_from_entities, refers_back
@@ -79,10 +80,10 @@ def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profi
         dispatcher.utter_message(text=nothing_found(result.query))
         send_helpline(dispatcher, tracker)
         return [SlotSet("result_ids", None)]
-    return _send_fits(dispatcher, result, profile)
+    return _send_fits(dispatcher, tracker, result, profile)
 
 
-def _send_fits(dispatcher: CollectingDispatcher, result: FitResult, profile: Profile) -> list[EventType]:
+def _send_fits(dispatcher: CollectingDispatcher, tracker: Tracker, result: FitResult, profile: Profile) -> list[EventType]:
     dispatcher.utter_message(text=heading(result, profile))
     shown = (result.fits or result.set_aside)[:MAX_SHOWN]
     for fit in shown:
@@ -90,6 +91,8 @@ def _send_fits(dispatcher: CollectingDispatcher, result: FitResult, profile: Pro
     aside = set_aside_text(result) if result.fits else None
     if aside:
         dispatcher.utter_message(text=aside)
+    if asks_personal_advice(message_text(tracker)):
+        dispatcher.utter_message(text=PERSONAL_PART, buttons=[HELPLINE_BUTTON])
     return [SlotSet("result_ids", [fit.trial.nct_id for fit in shown]), SlotSet("search_offset", None)]
 
 

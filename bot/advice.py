@@ -54,3 +54,16 @@ def asks_personal_advice(text: str | None) -> bool:
         return False
     tidy = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip()[:2000]
     return bool(_PATTERNS.search(tidy))
+
+
+_TRIAL_REQUEST = re.compile(
+    r"\b(?:what|which|any|are there|is there|find|looking for|search)\b[^.?!]{0,60}\b(?:trials?|studies|study)\b"
+    r"|\b(?:trials?|studies)\b[^.?!]{0,40}\b(?:for (?:me|him|her|them|us)|near|in the|available|recruiting|open)\b",
+    re.I,
+)
+
+
+def also_asks_for_trials(text: str | None) -> bool:
+    """A message that asks for trials as well ("what trials are there and would I have to stop
+    the jabs"): the trials can be shown, with the personal part left to the person's team."""
+    return bool(text and _TRIAL_REQUEST.search(text[:5000]))

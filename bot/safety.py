@@ -1,8 +1,13 @@
 """The safety net: messages that need a person now, found by patterns, not by the classifier.
 
-Two kinds: an emergency (chest pain, not able to breathe, collapse, heavy bleeding, a very low
-blood sugar, a carcinoid crisis) gets the emergency number at once; distress or thoughts of
-suicide or self-harm get a warm reply and a crisis line.
+Two kinds: an emergency (chest pain, not able to breathe, collapse, heavy bleeding, a stroke, a
+very low blood sugar, a carcinoid crisis, an overdose) gets the emergency number at once;
+distress or thoughts of suicide or self-harm get a warm reply and a crisis line.
+
+Both are often said without the plain words: a relative who "went grey and slid off the chair
+and isn't answering", tablets "saved up", "I don't want to be a burden", goodbyes said, things
+given away. Some of these count only when two signs come together (a fall or a bad colour with
+no response; a will sorted and the dog given away).
 
 An emergency sign counts unless the message is plainly about something else: a general
 question ("is chest pain a side effect of sunitinib?") or something in the past ("I had a
@@ -22,38 +27,91 @@ _CANT = (
     r"|(?:finding it|it's|it is|its) (?:so |really |very )?hard to)"
 )
 
+_PERSON = (
+    r"(?:he|she|hes|shes|he's|she's|him|her|(?:my |our )?(?:mum|mam|mom|mother|dad|father|husband|hubby|wife|partner"
+    r"|boyfriend|girlfriend|son|daughter|brother|sister|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|granddad"
+    r"|grandpa|grandfather|uncle|aunt|auntie|friend)(?:'s|s)?)"
+)
+# "Not answering me" is a sign; "not responding to lanreotide" or "not answering the phone" is not.
+_NO_RESPONSE = (
+    r"(?:not|isn'?t|isnt|is not|won'?t|wont|will not|wasn'?t|wasnt|doesn'?t|doesnt|not really|hardly|barely) "
+    r"(?:(?:responding|respond|answering|answer|reacting|react|moving)"
+    r"(?=\s*(?:$|[,.!?]|(?:me|us|and|but|even)\b|at all|now\b|properly\b|any ?more"
+    r"|when (?:i|we) (?!ring|phone|text|call|message|email)|to (?:me|us|anyone|anything|my voice|(?:his|her|their) name|touch|pain)\b))"
+    r"|(?:talking|speaking)(?=\s*(?:$|[,.!?]|and\b|now\b)))"
+)
+# "Mum isn't answering" is about a phone when the message says so.
+_BY_PHONE = re.compile(
+    r"\b(?:phone|mobile|ring|rang|rung|call|calls|called|calling|texts?|texted|messages?|emails?|whatsapp|voicemail)\b"
+)
+_HELP_CALLED = re.compile(r"\bambulance|\b999\b|\bparamedics?\b")
+_WHOSE = r"(?:my |his |her |their |the )?(?:\w+ )?"
+# "Took all his tablets this morning" is a usual dose.
+_NOT_A_DOSE = (
+    r"(?! (?:this morning|today|as (?:usual|prescribed|normal)|on time|earlier|before|after"
+    r"|with (?:food|water|breakfast|lunch|dinner|tea|a meal)|at (?:\d|breakfast|lunch|dinner|tea|bedtime|the right))\b)"
+)
+_RISKY_MEDICINES = (
+    r"(?:tablets|pills|meds|medicines?|medication|painkillers|morphine|oramorph|oxycodone|oxy|tramadol|codeine"
+    r"|co-?codamol|fentanyl|diazepam|zopiclone|sleepers|insulin|paracetamol|amitriptyline)\b"
+)
+
 EMERGENCY_SIGNS: dict[str, str] = {
     "chest_pain": (
-        r"\bchest (?:pain|pains|is (?:really |very )?(?:tight|hurting|sore)|hurts?|feels? (?:tight|heavy|crushed))"
+        r"\bchest (?:pain|pains|is (?:really |very |so )?(?:tight|hurting|sore)|hurts?|feels? (?:tight|heavy|crushed))"
         r"|\bpains? in (?:my|his|her|the) chest|\bcrushing (?:pain|feeling)|\bheart attack"
+        r"|\belephant (?:sitting |sat |standing |stood )?on (?:my|his|her) chest|\bpressure (?:in|on) (?:my|his|her) chest"
     ),
     "breathing": (
         rf"\b{_CANT} (?:breathe|breath|breathing|catch (?:my|his|her|a) breath|get (?:my|his|her|a) breath)"
-        r"|\bnot breathing|\bstopped breathing|\bgasping|\bchoking\b|\bcan'?t get (?:any )?air"
+        r"|\b(?:not|isn'?t|isnt|wasn'?t|wasnt) breathing|\bstopped breathing|\bgasping|\bchoking\b|\bcan'?t get (?:any )?air"
         r"|\blips (?:are |have |has )?(?:gone |going |turning |turned )?(?:blue|grey|gray)"
+        r"|\blips (?:look|looks|are|have gone|went) (?:\w+ )?(?:dusky|blue|grey|gray|purple)"
+        r"|\bblue (?:a?round|about) (?:the|his|her|my) (?:mouth|lips)"
     ),
     "collapse": (
         r"\bcollapsed?\b|\bcollapsing\b|\bunconscious\b|\bunresponsive\b|\bpass(?:ed|ing)? out\b"
         r"|\bwon'?t wake\b|\bwont wake\b|\bcan'?t wake (?:him|her|them|up)|\bfainted\b|\b(?:going|about) to faint\b"
-        r"|\bhaving a (?:fit|seizure)|\bseizures?\b|\bfitting\b"
+        r"|\bhaving a (?:fit|seizure)|\bseizures?\b|\bfitting\b|\b(?:going to|about to|gonna) black out|\bblacking out"
+        rf"|\b{_PERSON} (?:has |is |just |suddenly |now )*(?:gone|went|going|become|became|turned) "
+        r"(?:all |really |very |completely |totally |so |suddenly )*(?:\w+ and )?(?:floppy|limp)\b"
+        rf"|\b{_PERSON} (?:is |has |just |now |still |really |completely |totally )*{_NO_RESPONSE}"
+        rf"|{_CANT} (?:rouse|wake) (?:him|her|them)"
+        rf"|{_CANT} get (?:him|her|them|(?:my |our )?\w+) to (?:wake|respond|answer|talk|open)"
+        r"|\bhaving (?:a|one of (?:his|her|their)) (?:funny|dizzy) turns?"
+        r"|\blike a (?:sack of (?:potatoes|spuds)|stone|ton of bricks)"
+        r"|\bwon'?t open (?:his|her|their|my) eyes|\beyes (?:have |are |keep |just )?(?:rolled|rolling) (?:back|up)"
     ),
     "bleeding": (
         r"\b(?:bleeding|blood) (?:heavily|a lot|won'?t stop|wont stop|will not stop|everywhere|is pouring|pouring)"
         r"|\bheavy bleeding|\bbleeding (?:badly|heavily|loads|so much)|\blots of blood"
         r"|\b(?:there is|there's|theres|losing) so much blood"
-        r"|\b(?:vomiting|coughing|coughed|throwing|threw|bringing|brought) (?:up )?(?:\w+ )?blood|\bsick with blood"
+        r"|\b(?:vomiting|coughing|coughed|throwing|threw|bringing|brought) (?:up )?(?:\w+ )?blood"
+        r"|\b(?:been |being )?sick (?:with )?blood|\bpouring (?:with )?blood|\b(?:filling|filled) (?:up )?with blood"
+        r"|\bbleeding and (?:it )?(?:won'?t|wont|will not) stop"
         r"|\bblood in (?:my|his|her) (?:vomit|sick)|\bcoffee grounds|\bblack (?:and )?tarry|\btarry (?:poo|stools?)"
     ),
+    "stroke": (
+        r"\bface (?:has |is )?(?:dropped|drooped|drooping|gone droopy)|\bface (?:looks|is) (?:odd|funny|lopsided|droopy)"
+        r"|\bhaving a stroke|\b(?:words|speech) (?:is |are )?(?:all )?slurred"
+    ),
     "carcinoid_crisis": r"\bcarcinoid crisis\b",
+    "overdose": (
+        r"\boverdos(?:e|ed)\b|\b(?:took|taken|swallowed) too many\b"
+        r"|\b(?:took|taken|swallowed|drank|drunk|downed) (?:a |the )?(?:whole|entire|full) "
+        rf"(?:bottle|packet|pack|box|strip|tub|blister)s? of {_WHOSE}{_RISKY_MEDICINES}"
+        rf"|\b(?:swallowed|drank|drunk|downed) (?:all|the rest) (?:of )?{_WHOSE}{_RISKY_MEDICINES}"
+        rf"|\b(?:took|taken) (?:all|the rest) (?:of )?{_WHOSE}{_RISKY_MEDICINES}{_NOT_A_DOSE}"
+    ),
     "general": (
         r"\b(?:call|need|get|send) (?:an |me an |us an )?ambulance|\bit'?s an emergency|\bthis is an emergency"
+        r"|\b(?:call(?:ed|ing)?|ring(?:ing)?|rang|dial(?:led)?|phon(?:e|ed|ing)) (?:for )?(?:999|911|112)\b"
         r"|\bi think (?:i'm|im|i am|he's|hes|she's|shes|he is|she is) dying\b|\b(?:i'm|im|he's|hes|she's|shes) dying (?:now|right now)"
-        r"|\boverdos(?:e|ed)\b"
     ),
 }
 
 # Signs that need two things together.
-_INSULINOMA = re.compile(r"\binsulinoma|\bhypo\b|\b(?:blood )?(?:sugar|glucose)\b")
+_INSULINOMA = re.compile(r"\binsulinoma|\bhypo\b|\bbm\b|\b(?:blood )?(?:sugar|glucose)\b")
 _HYPO_SIGNS = re.compile(
     r"\bshak(?:ing|y)|\bsweat(?:ing|y)|\bclammy|\bconfused|\bdrowsy|\bslurr|\btalking (?:rubbish|nonsense)"
     r"|\bnot making (?:any )?sense|\bwon'?t eat|\bwont eat|\bcan'?t get (?:him|her|them) to (?:eat|drink)|\bwon'?t wake"
@@ -70,16 +128,134 @@ _CRISIS_SIGNS = re.compile(
     r"|\bwheez|\bheart (?:is |keeps )?(?:racing|pounding)|\bpounding|\bfaint|\bdizzy"
 )
 
-DISTRESS_SIGNS = (
-    r"\b(?:kill|killing|hurt|hurting|harm|harming) (?:my ?self|myself|him ?self|her ?self)|\bsuicid"
-    r"|\bend(?:ing)? (?:it all|my life|things|it tonight)|\btake my (?:own )?life|\b(?:want|wants|wanted|wanna|ready) to die\b"
-    r"|\bwish i (?:was|were) dead|\bdon'?t want to (?:live|be alive|be here|wake up)|\bnever wake up"
-    r"|\bno (?:point|reason) (?:in )?(?:living|going on|to live|carrying on)|\bbetter off (?:dead|without me)"
-    r"|\bnot worth living|\bself[- ]?harm|\bcut(?:ting)? myself|\bgive up on (?:life|living)"
-    r"|\bcan'?t (?:go on|cope|take (?:it|this|any ?more)|do this any ?more)|\bhopeless|\bdesperate\b|\bworthless"
-    r"|\bgoodbye (?:letters?|notes?)|\b(?:tablets|pills) (?:all )?lined up|\btook (?:a load of|all (?:of )?(?:my|her|his)) (?:pills|tablets)"
-    r"|\bwhat i might do to myself|\bif i (?:was|were|wasn'?t|weren'?t) (?:gone|here|around)|\bmade up my mind"
-    r"|\bon the (?:bridge|edge)\b|\bfalling apart|\bpanic attack"
+_SEAT = r"(?:chair|seat|sofa|couch|settee|bed|toilet|wheelchair|stool|bench)"
+# "I'm confused about the forms" is not a sign.
+_CONFUSED = r"(?<!i'm )(?<!im )(?<!i am )(?<!so )\bconfused\b(?! (?:about|by|as|why|what|where|whether|which|how|with|over|at)\b)"
+# A fall or a bad colour counts together with the other, or with a sign that the person is not
+# all there.
+_FALLEN = re.compile(
+    r"\bcollaps\w*|\bkeeled over|\bslump(?:ed|ing)\b|\bcrumpled\b|\blying there|\bstaring into space"
+    r"|\bbanged (?:his|her|my|their) head"
+    rf"|\bslid (?:off|out of|down) (?:the|his|her|a|my) {_SEAT}|\bfell off (?:the|his|her|a|my) {_SEAT}"
+    rf"|\b(?:{_PERSON}|and) (?:just |suddenly |has |had )*(?:went|gone) down\b(?! (?:to|the|with|well|a|for|hill)\b)"
+    r"|\b(?:dropped|fell|fallen) (?:down|over)\b|\b(?:dropped|fell|fallen) (?:to|on|onto|in) the "
+    r"(?:floor|ground|landing|stairs|bathroom|kitchen|hall|garden|toilet|street|shower|bedroom)"
+    r"|\bon the (?!ground |first |second |third |top |lower |upper |same |\d)(?:\w+ )?floor\b"
+)
+_BAD_COLOUR = re.compile(
+    r"\bwhite as a sheet|\b(?:funny|weird|strange|odd) colou?r"
+    rf"|\b{_PERSON} (?:has |is |just |suddenly |now )*(?:gone|went|going|turned|turning|is|looks?|looking) (?:a )?(?:\w+ )?"
+    r"(?:grey|gray|blue|white|purple|ashen|dusky|pale)\b(?! hair)"
+)
+_NOT_ALL_THERE = re.compile(
+    rf"{_NO_RESPONSE}|\bnot making (?:any )?sense|{_CONFUSED}|\bclammy|\bsweat(?:y|ing)|\bsnoring|\bnoises"
+    r"|\btwitch|\bgroan|\bdrifting off|\bcan'?t get (?:any )?sense out of|\b(?:isn'?t|isnt|not|can'?t|cant) get(?:ting)? up\b"
+    r"|\beyes (?:are )?open but|\b(?:isn'?t|isnt|not) there\b|\bdrowsy|\bnot with it"
+    r"|\bbreathing (?:really |very )?(?:funny|strange|strangely|weird|noisy|slow|shallow)|\bheart (?:is |'s |s )?(?:racing|pounding)"
+)
+# Signs that are not about a person's body now: collapsed on the sofa, veins collapsing,
+# unresponsive to a drug, fitting visits around a job. They are cut out before the search
+# for single signs, but a fall still counts with a second sign ("collapsed on the sofa and
+# isn't answering").
+_NOT_A_SIGN = re.compile(
+    r"\bcollaps\w* (?:on|onto|in|into) (?:the |a |my |our |his |her )?(?:sofa|couch|settee|bed|armchair)"
+    r"|\bveins? (?:\w+ )?collaps\w*|\bcollaps\w* (?:my |his |her |the |a )?veins?"
+    r"|\bunresponsive to (?!me\b|us\b|touch|pain|voices?)"
+    r"|\bwon'?t wake(?: up)? (?:before|until|till|til|early|in the mornings?)"
+    r"|\bfitting (?:the |it |them |in |around |into |everything )"
+)
+
+_OWN = r"(?:my|his|her|all my|all his|all her)"
+_KEEPSAKES = r"(?:things|stuff|belongings|possessions|jewellery|jewelry|rings?|tools)"
+
+DISTRESS_SIGNS: dict[str, str] = {
+    "said_outright": (
+        r"\b(?:kill|killing|hurt|hurting|harm|harming) (?:my ?self|myself|him ?self|her ?self)|\bsuicid"
+        r"|\bend(?:ing)? (?:it all|my life|things|it tonight)|\btak(?:e|ing) my (?:own )?life|\b(?:want|wants|wanted|wanna|ready) to die\b"
+        r"|\bwish i (?:was|were) dead|\bdon'?t want to (?:live|be alive|be here|wake up)|\bnever wake up"
+        r"|\bno (?:point|reason) (?:in )?(?:living|going on|to live|carrying on|to (?:carry|go) on)|\bbetter off (?:dead|without me)"
+        r"|\bnot worth living|\bself[- ]?harm|\bcut(?:ting)? myself|\bgive up on (?:life|living)"
+        r"|\bcan'?t (?:go on|cope|take (?:it|this|any ?more)|do this any ?more)|\bhopeless|\bdesperate\b|\bworthless"
+        r"|\bgoodbye (?:letters?|notes?)|\b(?:tablets|pills) (?:all )?lined up"
+        rf"|\btook (?:a load of|all (?:of )?(?:my|her|his)) (?:pills|tablets)\b{_NOT_A_DOSE}"
+        r"|\bwhat i might do to myself|\bif i (?:was|were|wasn'?t|weren'?t) (?:gone|here|around)|\bmade up my mind"
+        r"|\bon the (?:bridge|edge)\b|\bfalling apart|\bpanic attack"
+    ),
+    "no_way_on": (
+        r"\bpoint (?:of|in) (?:any of this|anything|it all|going on|carrying on)"
+        r"|\bi (?:don'?t|dont|can'?t|cant) see the point\b(?! (?:of|in) (?:the|this|that|a|an|another|doing|having|taking|going)\b)"
+        r"|\bwant (?:it all|everything) to (?:stop|end)|\b(?:think|thinking|thought) (?:about|of) end(?:ing)? it\b"
+        r"|\bnothing (?:left )?to live for|\bdone with (?:life|living)|\brather not (?:exist|be alive|be here)"
+        r"|\bdon'?t want to (?:keep |go on |carry on )?(?:living|exist)|\benough of (?:living|life|everything|it all)\b"
+        r"|\b(?:scared|afraid|frightened|worried) (?:of )?what i (?:might|could|would|will|may) do\b"
+        r"|\b(?:can'?t|cant|don'?t think i can) (?:carry on|keep going|go on) (?:like this|any ?more)|\bsee (?:a|any) way out"
+        r"|\bhow (?:much )?longer i can (?:cope|go on|carry on|take (?:it|this)|keep going|do this)|\bnot coping (?:at all|any ?more)"
+        r"|\bgiv(?:e|ing) up completely|\b(?:i'?m|im|i am) in (?:a |such a )?(?:really |very |so )?dark place"
+        r"|\b(?:i'?m|im|i am|i feel|feeling) (?:at |like i'?m at )?rock bottom|\bend of my tether|\bcan'?t face another day"
+        r"|\b(?:i'?ve|ive|i have) had enough(?=\s*(?:$|[,.!?]|now\b|of (?:everything|it all|life|living)))"
+    ),
+    "saved_medicines": (
+        r"\b(?:saving|saved|stockpil\w*|hoard\w*|collect\w*|stash\w*|hiding|hidden|squirrel\w*|keep(?:ing)? back|kept back"
+        r"|hold(?:ing)? back) (?:up |away )?(?:\w+ ){0,3}?"
+        rf"(?:pain |sleeping )?{_RISKY_MEDICINES}(?! (?:from|at|up from|today|tomorrow|later|on \w+day))"
+        rf"|\b{_RISKY_MEDICINES}.{{0,40}}?\b(?:saved|put by|put aside|stashed|stockpiled|hidden|hid|tucked away|kept back)\b"
+        rf"|\bput(?:ting)? (?:a few |some )?(?:of )?(?:my |his |her )?{_RISKY_MEDICINES} (?:aside|away|by)\b"
+        rf"|\b(?:stash|stockpile|hoard|drawer full|box full|bag full) of (?:\w+ )?{_RISKY_MEDICINES}"
+        rf"|\benough (?:\w+ )?{_RISKY_MEDICINES} (?:in the house|at home|put by|saved|stored|now)\b(?! (?:to|for|until|till)\b)"
+        r"|\bhow (?:many|much) (?:\w+ ){0,4}?(?:it would take|would it take|would (?:kill|do it))\b"
+        r"(?! to (?:control|help|manage|work|kick|ease|treat|get|shrink))"
+        r"|\bif i took (?:all|the whole|every|the lot|a whole)\b|\b(?:fatal|lethal|deadly) (?:dose|amount)"
+        r"|\bwould be (?:fatal|lethal|deadly)\b|\benough to (?:kill me|kill myself|die|end it)"
+    ),
+    "plans": (
+        r"\b(?:made|got|sorted|finished) my plans?\b(?! (?:to|for|with|about)\b)"
+        r"|\bplanned (?:how|when|where) (?:i'?d|i would|i'?ll|i will|to) do it"
+        r"|\bi know (?:what|how) i'?m (?:going to|gonna) do\b(?! (?:about|with|next|if|when|on|for|at)\b)"
+        r"|\b(?:has|have|got) a plan and (?:won'?t|wont|will not|doesn'?t|doesnt|refuses to) (?:say|tell)"
+        r"|\bit'?s all planned\b(?! (?:out )?(?:for|with)\b)|\btonight'?s the night|\bstop(?:ping)? me this time"
+        r"|\bmade (?:all )?(?:the |my )?arrangements\b(?! (?:for|to|with|at)\b)"
+    ),
+    "burden": (
+        r"\b(?:i'?m|i am|im|i feel|feel|being|he'?s|hes|she'?s|shes|he feels|she feels) (?:like )?"
+        r"(?:such |just |only |nothing but |a )+burden"
+        r"|\b(?:be|being) a burden (?:\w+ ){0,3}?(?:any ?more|much longer|for long|for much longer)"
+        r"|\b(?:would|will|'d) (?:all |just |honestly |really )?be better off(?=\s*(?:$|[,.!?]|that'?s|thats|anyway"
+        r"|without (?:me|us|him|her|a sick|their|his|my)|with me gone|when i'?m gone"
+        r"|if i'?(?:m| am| was| were| wasn'?t| weren'?t| wasnt| just| died| went)))"
+        r"|\b(?:be|manage|cope|do) (?:just )?(?:fine|better|ok|okay|alright) without me|\b(?:happier|better) without me"
+        r"|\bdeserve (?:better|more) than (?:a|me)\b|\b(?:nobody|no one|noone) would (?:even )?miss me"
+    ),
+    "goodbyes": (
+        r"\bsaid (?:my|our|his|her|their) goodbyes|\bsa(?:y|ying|id) goodbye to (?:every ?one|all of (?:us|them|you)|each of us)"
+        r"|\b(?:wasn'?t|wasnt|won'?t|wont|never) (?:going to |gonna )?see (?:us|me|them|you) again"
+        r"|\b(?:wr(?:ote|itten|iting)|left|leaving) (?:letters|a letter|notes?) (?:to|for) "
+        r"(?:each of |all of |every one of )?(?:the |my |his |her )?"
+        r"(?:kids|grandkids|children|grandchildren|family|everyone|husband|wife|sons?|daughters?)"
+        r"|\b(?:got|have|had|'ve|ve) (?:the|my|a) note written|\bnote (?:is |'s )?(?:written|done)\b"
+        rf"|\b(?:giv(?:e|ing|en)|gave) {_OWN} (?:\w+ )?{_KEEPSAKES} away|\b(?:giv(?:e|ing|en)|gave) away {_OWN} (?:\w+ )?{_KEEPSAKES}"
+        r"|\bgave (?:my|his|her) (?:\w+ ){1,2}(?:my|his|her) (?:rings?|jewellery|jewelry|watch)"
+    ),
+    "not_around": (
+        r"\b(?:won'?t|wont|will not|not going to|not gonna) be (?:here|around) "
+        r"(?:much longer|for (?:much )?long(?:er)?|to (?:read|see|hear|know|find out|watch)|any ?more)"
+        r"|\b(?:don'?t|dont|do not|can'?t|cant) see myself (?:being )?(?:around|here)"
+        r"|\bi won'?t be coming back\b(?! (?:to|for|here|until|till|after)\b)"
+        r"|\b(?:won'?t|wont|will not) be (?:here|around)(?=\s*(?:$|[.!?]|,? (?:by then|anyway|so)\b))"
+        r"|\b(?:go(?:ing)? to sleep|fall(?:ing)? asleep) and (?:not|never|didn'?t|didnt|don'?t|dont|wouldn'?t) wak(?:e|ing) up"
+        r"|\b(?:want|wanna) to (?:just )?disappear|\bwish i could (?:just )?disappear"
+    ),
+}
+
+# Putting affairs in order or giving things away is ordinary with a NET; together with another of
+# these it is a farewell.
+_FAREWELL_SIGNS = (
+    r"\b(?:put|putting|got|sorted|sorting) (?:everything|my affairs|things|it all) (?:in order|sorted)|\baffairs in order"
+    r"|\bsorted (?:out )?(?:my|his|her) (?:will|paperwork|funeral|life insurance)|\bfuneral (?:plan|arrangements)|\bplanned my funeral"
+    r"|\bcancel(?:led|ed)? (?:the |my |all )?(?:direct debits|subscriptions|standing orders)",
+    r"\b(?:giv(?:e|ing|en)|gave) (?:the|my|his|her) (?:cat|dog|cats|dogs) (?:away|to)|\bgave (?:my|his|her) \w+ (?:my|his|her) \w+"
+    r"|\b(?:giv(?:e|ing|en)|gave) (?:away )?(?:my|his|her|all my) (?:\w+ )?\w+ away",
+    r"\bthank(?:s| you) for (?:everything|all the (?:info|help|information)(?! so far))",
+    r"\bwhat'?s the point|\bwhats the point|\bi'?m done\b|\btired of fighting|\bdoesn'?t (?:really )?matter (?:much|anyway|any ?more|now)",
 )
 
 # A general question, not a report: "is chest pain a side effect...", "what causes...".
@@ -93,12 +269,13 @@ _PAST_OR_IF = re.compile(
     r"|in (?:19|20)\d\d|recovered|if (?:\w+ ){0,3}ever|what if|in case|^if)\b"
 )
 _NOW = re.compile(
-    r"(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!well )\b(?:now|right now|tonight|today|at the moment|currently|just|again|keeps?|help|what do i do|what should i do"
-    r"|please|ambulance|urgent|hurry|quick)\b|\b(?:is|are|i'm|im|he's|hes|she's|shes) (?:\w+ing)\b"
+    r"(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!well )\b(?:now|right now|tonight|today|at the moment|currently|just|again|keeps?|help"
+    r"|what do i do|what should i do|please|ambulance|urgent|hurry|quick|anyone there)\b|\b(?:is|are|i'm|im|he's|hes|she's|shes) (?:\w+ing)\b"
 )
 
 _EMERGENCY = {name: re.compile(p) for name, p in EMERGENCY_SIGNS.items()}
-_DISTRESS = re.compile(DISTRESS_SIGNS)
+_DISTRESS = {name: re.compile(p) for name, p in DISTRESS_SIGNS.items()}
+_FAREWELL = [re.compile(p) for p in _FAREWELL_SIGNS]
 MAX_CHECKED_LENGTH = 5000
 
 
@@ -123,13 +300,29 @@ def _low_sugar_reading(text: str) -> bool:
 
 
 def _emergency_reason(text: str) -> Optional[str]:
+    cut = _NOT_A_SIGN.sub(" ", text)
+    if _BY_PHONE.search(text) and not _HELP_CALLED.search(text):
+        cut = re.sub(_NO_RESPONSE, " ", cut)
     for reason, pattern in _EMERGENCY.items():
-        if pattern.search(text):
+        if pattern.search(cut):
             return reason
     if _INSULINOMA.search(text) and (_HYPO_SIGNS.search(text) or _HYPO_NOW.search(text) or _low_sugar_reading(text)):
         return "low_blood_sugar"
     if _FLUSHING.search(text) and _CRISIS_SIGNS.search(text):
         return "carcinoid_crisis"
+    fallen, bad_colour = bool(_FALLEN.search(text)), bool(_BAD_COLOUR.search(text))
+    if (fallen and bad_colour) or ((fallen or bad_colour) and _NOT_ALL_THERE.search(cut)):
+        return "collapse"
+    return None
+
+
+def _distress_reason(text: str) -> Optional[str]:
+    for reason, pattern in _DISTRESS.items():
+        if pattern.search(text):
+            return reason
+    signs = [bool(pattern.search(text)) for pattern in _FAREWELL]
+    if (signs[0] or signs[1]) and sum(signs) >= 2:
+        return "farewell"
     return None
 
 
@@ -146,6 +339,7 @@ def check_message(text: Optional[str]) -> Optional[SafetyMatch]:
     reason = _emergency_reason(tidy)
     if reason and not _about_something_else(tidy):
         return SafetyMatch("emergency", reason)
-    if _DISTRESS.search(tidy):
-        return SafetyMatch("distress", "distress")
+    reason = _distress_reason(tidy)
+    if reason:
+        return SafetyMatch("distress", reason)
     return None

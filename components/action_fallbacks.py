@@ -48,7 +48,9 @@ FALLBACK_RESPONSES: dict[str, tuple[str, ...]] = {
     "action_show_trial_questions": TRIALS_UNAVAILABLE,
     "action_show_trial_contacts": TRIALS_UNAVAILABLE,
     "action_prescreen_results": TRIALS_UNAVAILABLE,
-    "action_log_gap": (),  # nothing to say; the fallback answer follows it anyway
+    "action_log_gap": (),  # nothing to say; the feedback answer follows it anyway
+    "action_understand_message": ("utter_default",),
+    "action_validate_slot_mappings": (),  # the profile waits for the next message
 }
 
 

@@ -18,11 +18,12 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.advice import asks_personal_advice
+from bot.advice import also_asks_for_trials, asks_personal_advice
 from bot.safety import check_message
 
 SAFETY_KEY = "safety_net"
 ADVICE_INTENT = "ask_personal_advice"
+SEARCH_INTENT = "search_trials"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -46,6 +47,9 @@ class SafetyNet(GraphComponent):
             match = check_message(text)
             if match is not None:
                 _set_intent(message, match.kind, match.reason)
+            elif asks_personal_advice(text) and also_asks_for_trials(text):
+                # The trials can be answered; the search adds that the personal part is for their team.
+                _set_intent(message, SEARCH_INTENT, "trials_and_personal_advice")
             elif asks_personal_advice(text):
                 _set_intent(message, ADVICE_INTENT, "personal_advice")
         return messages

@@ -19,9 +19,21 @@ from bot.safety import check_message
 DATA = REPO_ROOT / "tests" / "data"
 OUTPUT = REPO_ROOT / "docs" / "safety.md"
 
+def parts(name: str) -> list[list[str]]:
+    """The messages of a list, in the parts its '# part' lines mark (one part when unmarked)."""
+    found: list[list[str]] = [[]]
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("#"):
+            if found[-1]:
+                found.append([])
+        elif line:
+            found[-1].append(line)
+    return found
+
 
 def lines(name: str) -> list[str]:
-    return [l.strip() for l in (DATA / name).read_text(encoding="utf-8").splitlines() if l.strip()]
+    return [message for part in parts(name) for message in part]
 
 
 ANNOTATION = re.compile(r"\[([^\]]+)\]\(\w+\)")
@@ -60,14 +72,40 @@ Caught wrongly: {', '.join(wrong) or 'none'}.
 """
 
 
+def row(label: str, messages: list[str], urgent: bool, target: str) -> tuple[str, list[str]]:
+    """A table row and the messages it got wrong."""
+    wrong = [m for m in messages if (check_message(m) is None) == urgent]
+    if urgent:
+        result = f"{len(wrong)} missed"
+    else:
+        result = f"{len(wrong)} false alarms ({100 * len(wrong) / max(len(messages), 1):.1f}%)"
+    return f"| {label} | {len(messages)} | {len(messages) - len(wrong) if urgent else len(wrong)} | {result} | {target} |", wrong
+
+
+def listed(messages: list[str]) -> str:
+    return "; ".join(f'"{m}"' for m in messages) or "none"
+
+
 def main() -> None:
     urgent, ordinary = lines("safety_urgent.txt"), lines("safety_ordinary.txt")
-    found = {m: check_message(m) for m in urgent}
-    misses = [m for m, hit in found.items() if hit is None]
-    alarms = [(m, check_message(m)) for m in ordinary]
-    alarms = [(m, hit) for m, hit in alarms if hit is not None]
-    reasons = Counter(hit.reason for hit in found.values() if hit)
-    rows = "\n".join(f"| {reason} | {count} |" for reason, count in sorted(reasons.items()))
+    urgent_held, ordinary_held = parts("safety_urgent_held.txt"), parts("safety_ordinary_held.txt")
+    examples = training_examples()
+    others = [t for intent, texts in examples.items() if intent not in ("emergency", "distress") for t in texts]
+    rows, wrong = zip(*[
+        row("tune: urgent (`safety_urgent.txt`)", urgent, True, "0 missed"),
+        row("tune: ordinary (`safety_ordinary.txt`)", ordinary, False, "at most 2%"),
+        row("held part 1: urgent (`safety_urgent_held.txt`)", urgent_held[0], True, "at most 10% missed"),
+        row("held part 1: ordinary (`safety_ordinary_held.txt`)", ordinary_held[0], False, "at most 10%"),
+        row("held part 2: urgent", urgent_held[1], True, "no worse than 15 missed"),
+        row("held part 2: ordinary", ordinary_held[1], False, "no worse than 2"),
+        row("training examples: `emergency` intent", examples.get("emergency", []), True, "no target"),
+        row("training examples: `distress` intent", examples.get("distress", []), True, "no target"),
+        row("training examples: every other intent", others, False, "at most 0.5%"),
+    ])
+    found = [check_message(m) for m in urgent + [m for part in urgent_held for m in part]]
+    reasons = Counter((hit.kind, hit.reason) for hit in found if hit)
+    groups = "\n".join(f"| {kind} | {reason} | {count} |" for (kind, reason), count in sorted(reasons.items()))
+    table = "\n".join(rows)
     OUTPUT.write_text(
         f"""# Safety net: measured figures
 
@@ -75,22 +113,42 @@ Measured on {date.today().isoformat()} with `.venv/bin/python -m scripts.safety_
 (the same lists are checked by `tests/test_safety.py` in every test run).
 
 The safety net (`bot/safety.py`, run inside Rasa by `components/safety_net.py`) looks for an
-emergency (chest pain, not able to breathe, collapse, heavy bleeding, very low blood sugar, a
-carcinoid crisis) or for distress and thoughts of suicide, whatever the intent classifier says.
+emergency (chest pain, not able to breathe, collapse, heavy bleeding, a stroke, very low blood
+sugar, a carcinoid crisis, an overdose) or for distress and thoughts of suicide, whatever the
+intent classifier says, so it wins in any state of the conversation.
 
 | list | messages | flagged | result | target |
 | --- | --- | --- | --- | --- |
-| urgent (`tests/data/safety_urgent.txt`) | {len(urgent)} | {len(urgent) - len(misses)} | {len(misses)} missed | 0 missed |
-| ordinary (`tests/data/safety_ordinary.txt`) | {len(ordinary)} | {len(alarms)} | {100 * len(alarms) / len(ordinary):.1f}% false alarms | at most 2% |
+{table}
 
-Urgent messages by the pattern group that caught them:
+- **Tune** lists: the patterns were built on these. Every new phrasing found goes here.
+- **Held part 1**: one fifth of the first batch of new messages (issue 15), split off at random
+  before the patterns were extended and never tuned on. The same person wrote the whole batch
+  and had all of it in mind while writing some of the patterns, so this part flatters them.
+- **Held part 2**: written later, after two rounds of pattern changes, measured once and never
+  tuned on. It is the fairest estimate of how the patterns do on a phrasing they have not
+  seen: **most indirect urgent messages in new words are still missed**.
+- **Training examples** of the classifier, written by other people. The patterns were first
+  extended without looking at them: then 23 of 86 emergency and 36 of 79 distress examples
+  were missed, against 33 and 39 with the old patterns (2026-12-04). The in-scope misses were
+  then added. What is left is mostly low mood said plainly ("im so depressed"), which the
+  classifier handles, and emergencies the patterns do not cover (fever on chemotherapy,
+  an allergic reaction, severe stomach pain).
 
-| group | messages |
-| --- | --- |
-{rows}
+Urgent messages (tune and held) by the pattern group that caught them:
 
-Missed: {', '.join(misses) or 'none'}.
-False alarms: {', '.join(m for m, _ in alarms) or 'none'}.
+| kind | group | messages |
+| --- | --- | --- |
+{groups}
+
+Missed, tune: {listed(wrong[0])}.
+False alarms, tune: {listed(wrong[1])}.
+Missed, held part 1: {listed(wrong[2])}.
+False alarms, held part 1: {listed(wrong[3])}.
+Missed, held part 2: {listed(wrong[4])}.
+False alarms, held part 2: {listed(wrong[5])}.
+Missed, training examples: {listed(wrong[6] + wrong[7])}.
+False alarms, training examples: {listed(wrong[8])}.
 
 History: the first patterns caught all of a hand-written list but missed 20 of 40 messages in
 a second list written independently (by someone who had not seen the patterns), mostly
@@ -99,14 +157,30 @@ insulinoma). The patterns were rebuilt around signs plus context (a general ques
 event or an "if" does not count unless something says it is happening now), and both lists
 are now part of the measured set.
 
-The ordinary list holds questions that mention pain, blood, sugar, breath or dying without
-being urgent ("can everolimus make you short of breath?"). Both lists were written by hand;
-the patterns were tuned on them, so new phrasings should be added to the lists when found
-(for example from the content-gap log).
+Issue 15 (crisis and urgent messages in indirect words): before the changes, the patterns
+missed 80 of the 90 new urgent tune messages (all rounds), 15 of the 17 in held part 1 and 16
+of the 20 in held part 2, with 8 false alarms in the 134 new ordinary tune messages, 1 of 17
+and 1 of 20 held. After them, held part 2 gained one catch and one false alarm: the patterns
+generalise little beyond the phrasings they were built on.
+
+New groups: for distress, saved-up medicines, plans, "burden" and "better off without me",
+goodbyes and things given away, "won't be around", hopelessness said indirectly, and a
+farewell made of two weaker signs (a will sorted, the dog given away, "thank you for
+everything"); for emergencies, a relative who has gone floppy, is not answering or will not
+wake, a fall or a bad colour together with a second sign, an overdose and a stroke. Idioms
+that look like signs ("collapsed on the sofa", "not responding to lanreotide", "not answering
+the phone", "took all his tablets this morning") are cut out or checked for context.
+
+The ordinary lists hold questions that mention pain, blood, sugar, breath or dying without
+being urgent ("can everolimus make you short of breath?") and alarming idioms ("these
+injections are killing me lol", "dying to know if the trial is open", "saving up for the
+travel"). All lists were written and labelled by hand.
 
 {advice_figures()}"""
     )
-    print(f"urgent: {len(misses)} missed of {len(urgent)}; ordinary: {len(alarms)} false alarms of {len(ordinary)}")
+    print(f"urgent: {len(wrong[0])} missed of {len(urgent)}; ordinary: {len(wrong[1])} false alarms of {len(ordinary)}; "
+          f"held part 1: {len(wrong[2])} missed, {len(wrong[3])} false alarms; held part 2: {len(wrong[4])} missed, "
+          f"{len(wrong[5])} false alarms; training examples: {len(wrong[6]) + len(wrong[7])} missed, {len(wrong[8])} false alarms")
 
 
 if __name__ == "__main__":

@@ -134,3 +134,9 @@ def test_the_development_set_is_read_well_enough() -> None:
         for name, floor in FIELD_FLOOR.items():
             accuracy = score.fields[name].accuracy
             assert accuracy is not None and accuracy >= floor, (part, name, accuracy)
+
+
+def test_a_passing_mention_of_someone_else_does_not_change_who_it_is_about() -> None:
+    profile = read_all("I'm 61 and a woman with a pnet", "my husband has collapsed")
+    assert (profile.about, profile.age, profile.sex) == ("self", 61, "female")
+    assert read_all("I'm 61 with a pnet", "it's actually for my dad, he has a pnet in his pancreas").about == "parent"

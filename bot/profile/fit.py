@@ -180,9 +180,9 @@ def why_line(fit: Fit) -> str:
         return _first_sentence(fit.clashes[0].reason)
     matched = [c for topic in _WHY_TOPICS for c in fit.result.checks if c.topic == topic and c.verdict == MATCHES and c.stated]
     if not matched:
-        return "Nothing in the record clashes with what you told us. The trial team can say more."
+        return "Nothing in the record clashes with what you told me. The trial team can say more."
     parts = [_lower_first(_first_sentence(c.reason)).rstrip(".") for c in matched[:2]]
-    return "Fits what you told us: " + "; ".join(parts) + "."
+    return "Fits what you told me: " + "; ".join(parts) + "."
 
 
 def _first_sentence(text: str) -> str:

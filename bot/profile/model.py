@@ -85,6 +85,11 @@ class Profile:
     def is_empty(self) -> bool:
         return self == Profile()
 
+    @property
+    def has_medical_facts(self) -> bool:
+        return any((self.site, self.tumour_type, self.grades, self.ki67 is not None, self.spread is not None,
+                    self.spread_to, self.treatments, self.syndrome, self.inherited))
+
     def had(self, treatment_id: str) -> bool:
         return any(t.id == treatment_id for t in self.treatments)
 
@@ -93,6 +98,9 @@ class Profile:
         """This profile updated with what a later message said."""
         if newer.is_empty:
             return self
+        if self.about and newer.about and newer.about != self.about and not newer.has_medical_facts:
+            # "my husband has collapsed" in a chat about the writer's own NET: not a new subject.
+            newer = replace(newer, about=None, age=None, sex=None)
         changes: dict[str, Any] = {}
         for item in fields(self):
             old, new = getattr(self, item.name), getattr(newer, item.name)

@@ -63,8 +63,8 @@ _ANY_AGE = re.compile(
     r"|\baged?\s+(\d{1,3})\b|(?<![\w.])(\d{1,3})\s*([fm])\b(?![\w'])|(?<!['\w])([fm])\s*,?\s*(\d{1,3})\b(?![\w.%])",
     re.I,
 )
-_MALE_SELF = re.compile(r"\b(?:i'm|i\s+am|am)\s+(?:\d{1,3}\s*,?\s*)?(?:a\s+)?(?:\d{1,3}\s*(?:y/?o|years?\s+old)?\s+)?(?:man|male|bloke|guy|fella|fellow|chap|gentleman|lad|dude|geezer|m)\b|\bas\s+a\s+(?:man|bloke|guy)\b", re.I)
-_FEMALE_SELF = re.compile(r"\b(?:i'm|i\s+am|am)\s+(?:\d{1,3}\s*,?\s*)?(?:a\s+)?(?:\d{1,3}\s*(?:y/?o|years?\s+old)?\s+)?(?:woman|female|lady|lass|gal|girl|f)\b|\bas\s+a\s+(?:woman|lady)\b", re.I)
+_MALE_SELF = re.compile(r"\b(?:i'm|i\s+am|am)\s+(?:\d{1,3}\s*,?\s*(?:and\s+)?)?(?:a\s+)?(?:\d{1,3}\s*(?:y/?o|years?\s+old)?\s+)?(?:man|male|bloke|guy|fella|fellow|chap|gentleman|lad|dude|geezer|m)\b|\bas\s+a\s+(?:man|bloke|guy)\b", re.I)
+_FEMALE_SELF = re.compile(r"\b(?:i'm|i\s+am|am)\s+(?:\d{1,3}\s*,?\s*(?:and\s+)?)?(?:a\s+)?(?:\d{1,3}\s*(?:y/?o|years?\s+old)?\s+)?(?:woman|female|lady|lass|gal|girl|f)\b|\bas\s+a\s+(?:woman|lady)\b", re.I)
 _SEX_LETTER = re.compile(r"(?<![\w.])\d{1,3}\s*([fm])\b(?![\w'])|(?<!['\w])([fm])\s*,?\s*\d{1,3}\b", re.I)
 _HE = re.compile(r"\b(?:he|him|his|he's)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|she's)\b", re.I)

@@ -67,19 +67,16 @@ def fit_card(fit: Fit) -> Card:
 
 
 def set_aside_text(result: FitResult) -> Optional[str]:
-    """ "I put 3 trials last: 2 are only for young people under 18; 1 tests surgery, which you
-    said you would rather not have." Never a verdict: the trial team decides."""
+    """Trials put last and why, counted by reason. Never a verdict: the trial team decides."""
     if not result.set_aside:
         return None
     reasons: dict[str, int] = {}
     for fit in result.set_aside:
         reasons[fit.why] = reasons.get(fit.why, 0) + 1
-    listed = "; ".join(f"{n} of them: {why[0].lower() + why[1:].rstrip('.')}" if n > 1 else why.rstrip(".") for why, n in list(reasons.items())[:3])
-    count = _count(len(result.set_aside))
-    return (
-        f"I set {count} aside, because something in the record may not fit what you told me ({listed}). "
-        "Only the trial team can say for sure."
-    )
+    lines = [f"I put {_count(len(result.set_aside))} last, because something in the record may not fit what you told me:"]
+    lines += [f"- {why}" if n == 1 else f"- {n} trials: {why[:1].lower() + why[1:]}" for why, n in reasons.items()]
+    lines.append("Only the trial team can say for sure.")
+    return "\n".join(lines)
 
 
 def unknown_name_text(result: FitResult) -> str:
@@ -88,3 +85,9 @@ def unknown_name_text(result: FitResult) -> str:
     if result.suggestions:
         text += f" Did you mean {words_list(list(result.suggestions), 'or')}?"
     return text + " You can also ask me about a kind of treatment, like PRRT or chemotherapy."
+
+
+PERSONAL_PART = (
+    "You also asked about your own treatment. I can't advise on that. Your specialist team knows "
+    "you best, and a NET nurse on a helpline can help you think about what to ask them."
+)

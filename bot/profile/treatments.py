@@ -99,7 +99,7 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
     lexicon = lexicon or default_lexicon()
     mentions: list[Mention] = []
     sentences = [s for s in _SENTENCE.split(text) if s and s.strip()]
-    only_names = _is_only_names(text, lexicon)
+    only_names = only_treatment_names(text, lexicon)
     for sentence in sentences:
         found = list(_mentions(sentence, lexicon, only_names))
         if not found and mentions and mentions[-1].role == "had" and mentions[-1].outcome in (None, "ongoing"):
@@ -202,7 +202,7 @@ def _outcome_before(before: str) -> Optional[str]:
     return None
 
 
-def _is_only_names(text: str, lexicon: Lexicon) -> bool:
+def only_treatment_names(text: str, lexicon: Lexicon) -> bool:
     """A message that is nothing but a treatment's name ("lutathera", "captem?")."""
     words = normalize(text).split()
     spans = _spans(words, lexicon)

@@ -1,0 +1,60 @@
+"""action_understand_message: a message no intent fits, read for what it tells us.
+
+A drug's name gets what it is and a button for its trials; a story with a question gets trials
+ranked by fit; plain facts are thanked for and read back; anything else gets the usual
+"sorry" and goes to the content-gap log (bot/profile/message.py decides which).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.feedback import log_fallback
+from actions.profile import message_text, profile_of
+from actions.replies import HELPLINE_BUTTON
+from actions.search_trials import run_fitting_search, searched_profile
+from bot.lexicon import default_lexicon
+from bot.profile.message import KNOWLEDGE_TOPICS, kind_of, named_treatment, noted_text
+
+FIND_FITTING_BUTTON = {"title": "Find trials that may fit", "payload": "/search_trials"}
+
+
+class ActionUnderstandMessage(Action):
+    def name(self) -> str:
+        return "action_understand_message"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = message_text(tracker)
+        kind = kind_of(text)
+        if kind == "name":
+            return self._explain_name(dispatcher, text, domain)
+        if kind == "story_question":
+            return run_fitting_search(dispatcher, tracker, searched_profile(tracker))
+        if kind == "facts":
+            dispatcher.utter_message(text=noted_text(profile_of(tracker)), buttons=[FIND_FITTING_BUTTON, HELPLINE_BUTTON])
+            return []
+        log_fallback(tracker)
+        dispatcher.utter_message(response="utter_default")
+        return []
+
+    @staticmethod
+    def _explain_name(dispatcher: CollectingDispatcher, text: str | None, domain: dict[str, Any]) -> list[EventType]:
+        concept = named_treatment(text)
+        lexicon = default_lexicon()
+        name = lexicon.name_of(f"treatment:{concept}").split(" (")[0] if concept else (text or "")
+        topic = KNOWLEDGE_TOPICS.get(concept or "")
+        response = f"utter_knowledge/{topic}" if topic else None
+        if response and response in (domain.get("responses") or {}):
+            dispatcher.utter_message(response=response)  # it ends with a "Find trials of ..." button
+            return []
+        search = {"title": f"Trials of {name}", "payload": '/search_trials{"treatment":"%s"}' % name.replace('"', "")}
+        dispatcher.utter_message(
+            text=f"{name[:1].upper() + name[1:]} is a name I know from NET trials. Would you like to see its trials?",
+            buttons=[search, HELPLINE_BUTTON],
+        )
+        return []
