@@ -16,7 +16,7 @@ from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.checklist import country_name, country_words, words_list
 from bot.profile.model import Profile
 from bot.profile.read import read_message
-from bot.profile.treatments import only_treatment_names
+from bot.profile.treatments import named_ids, only_treatment_names
 from bot.profile.wording import readable
 
 Kind = Literal["name", "story_question", "facts", "unclear"]
@@ -60,9 +60,9 @@ def kind_of(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Kind:
 
 
 def named_treatment(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Optional[str]:
-    """The lexicon id of the one treatment or test a message names."""
-    wanted = read_message(text, lexicon).wants.treatment
-    return wanted[0] if wanted else None
+    """The lexicon id of the (first) treatment or test a message names."""
+    named = named_ids(readable(text or ""), lexicon)
+    return named[0] if named else None
 
 
 def noted_text(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:

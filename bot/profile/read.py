@@ -22,7 +22,7 @@ from bot.profile.wishes import read_age_group, read_phase, read_status
 from bot.profile.wording import readable
 from bot.trials.nct import find_nct_candidate
 
-_NOT_TREATMENTS_HAD = {"scan_tracer", "other"}  # scans and watchful waiting are not treatments had
+_NOT_TREATMENTS_HAD = {"scan_tracer"}  # a scan is a test, not a treatment had
 
 
 def read_message(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:

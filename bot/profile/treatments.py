@@ -22,36 +22,43 @@ _MAX_PHRASE_WORDS = 8
 _CONTEXT_WORDS = 7
 
 _AVOID_BEFORE = re.compile(
-    r"\b(?:not|no more|no|without|avoid|avoids|avoiding|spares? (?:him|her|me|them) (?:from )?|instead of"
+    r"\b(?P<cue>not|no more|no|without|avoid|avoids|avoiding|spares? (?:him|her|me|them) (?:from )?|instead of"
     r"|too (?:frail|weak|ill|old|poorly|unwell|sick) for|(?:isn t|is not|not|wasn t|doesn t|don t|never) (?:keen on|want|like|fancy)|rather than|other than|apart from|except|besides"
     r"|don t want|do not want|doesn t want|does not want|won t have|refuses?|not keen on|scared of|alternatives? to"
     r"|sick of|fed up (?:of|with)|done with|not another|not more|anything but|no further)\b(?:\s+\w+){0,3}$"
 )
 _HAD_BEFORE = re.compile(
-    r"\b(?:had|has had|have had|having had|has|having|is on|was on|been on|went on|on|taking|takes|took|taken|start(?:ed|ing)?"
+    r"\b(?P<cue>had|has had|have had|having had|has|having|is on|was on|been on|went on|on|taking|takes|took|taken|start(?:ed|ing)?"
     r"|after|since|following|received|receiving|tried|given|finished|stopped|stop|done|did|gets|getting|currently|still"
     r"|course of|cycles? of|rounds? of|doses? of|months of|years of|weeks of|now has|been having|came off|coming off|post)\b(?:\s+\w+){0,3}$"
 )
 _WANT_BEFORE = re.compile(
-    r"\b(?:any|are there|is there|looking for|look for|find|search(?:ing)? for|want|wants|would like|interested in|keen on"
+    r"\b(?P<cue>any|are there|is there|looking for|look for|find|search(?:ing)? for|want|wants|would like|interested in|keen on"
     r"|could (?:he|she|i|we|they) (?:have|try|get|do|go on)|try|options?|consider|eligible for|go on|join|qualify for|offer"
     r"|what about|how about|info on|information (?:on|about)|tell me about|what is|whats|what s|explain|new|trials? (?:of|with|for|using|on|testing|involving)"
     r"|studies (?:of|with|on)|study (?:of|with|on)|something like|more about|about|uses?|using|involving|through|via)\b(?:\s+\w+){0,3}$"
 )
 _NEUTRAL_BEFORE = re.compile(
-    r"\b(?:mention\w*|suggest\w*|recommend\w*|talked about|talking about|discuss\w*|brought up|said something about|saying|say"
+    r"\b(?P<cue>mention\w*|suggest\w*|recommend\w*|talked about|talking about|discuss\w*|brought up|said something about|saying|say"
     r"|offer\w*|consider\w*|planning|plan|waiting for|waiting list for|on the list for|referred for|booked (?:in )?for|due to (?:start|have)"
-    r"|going to (?:have|start|try)|will (?:have|start)|next step|might (?:have|get|need))\b(?:\s+\w+){0,3}$"
+    r"|going to (?:have|start|try)|will (?:have|start)|next step|might (?:have|get|need)"
+    r"|wants? to (?:do|try|give|start|refer|book)|want (?:him|her|me|them) to (?:have|try|start)|declined|refused|turned down)\b(?:\s+\w+){0,3}$"
 )
 _TRIALS_OF = re.compile(r"\b(?:trials?|studies|study)\s+(?:of|with|for|using|on|testing|involving|that uses?)\b(?:\s+\w+){0,2}$")
+_NARRATIVE = re.compile(r"\b(?:i|i'm|i've|me|he|she|they|we|my|his|her|our|their|has|had|have|was|were|been|is on|are on)\b", re.I)
+_JOINERS = {"", "or", "and", "vs", "versus", "or the", "and the", "or a", "with", "plus", "then"}
 _WANT_AFTER = re.compile(r"^(?:\w+\s+){0,2}(?:trials?|studies|study|research)\b")
 _HAD_AFTER = re.compile(
-    r"^(?:\w+\s+){0,4}?(?:stopped working|didn t work|did not work|not working|no longer working|failed|worked|helped|for \d+ (?:years?|months?|weeks?)"
+    r"^(?:(?:19|20)\d{2}\b|x\s?\d+\b|\d+\s?x\b|from the start|first|initially|at first|till|until)"
+    r"|^(?:\w+\s+){0,4}?(?:stopped working|didn t work|did not work|not working|no longer working|failed|worked|helped|for \d+ (?:years?|months?|weeks?)"
     r"|since|\d+ (?:cycles?|rounds?|doses?)|cycles?|every \d+ (?:weeks?|days?)|monthly|injections? since|last (?:year|month)|in \d{4}|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
     r"|side effects?|made (?:him|her|me|them) (?:ill|sick|poorly)|was (?:stopped|finished)|finished)\b"
 )
 _QUESTION = re.compile(r"\?|\b(?:any|is there|are there|anything|could|can|would|what|which|where|looking for|find|search|trials?|options?)\b")
 
+_BEFORE_CUES: tuple[tuple[Role, re.Pattern], ...] = (
+    ("avoid", _AVOID_BEFORE), ("mentioned", _NEUTRAL_BEFORE), ("want", _WANT_BEFORE), ("had", _HAD_BEFORE),
+)
 OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("stopped working", re.compile(
         r"\b(?:stopped working|didn t work|did not work|not working|no longer working|failed|progress\w*|grew|grown|growing|growth"
@@ -67,7 +74,8 @@ _BACK_REFERENCE = re.compile(r"^\s*(?:it|that|this|which|they|these|the \w+)\b")
 _SURGERY_STORY = re.compile(
     r"\b(?:pancreas|spleen|tumou?r|tail|head|bowel|gallbladder|it|lump|bit)\s+(?:\w+\s+){0,2}?(?:out|removed|taken out|cut out)\b"
     r"|\b(?:removed|took out|taken out)\s+(?:\w+\s+){0,3}?(?:pancreas|spleen|tumou?r|tail|lump)\b"
-    r"|\b(?:been|was|were|got it|had it|have it|getting it|having it)\s+(?:surgically\s+)?(?:removed|cut out|taken out)\b"
+    r"|\b(?:been|was|were|got it|had it|have it|getting it|having it|had (?:some|one|them|part of \w+))\s+(?:surgically\s+)?(?:removed|cut out|taken out)\b"
+    r"|\b(?:net|tumou?r|lump|mass|polyp|insulinoma|pnet|growth)\b[^.?!]{0,40}\b(?:removed|resected|cut out)\b"
     r"|\b(?:had|has had|after|having had)\s+(?:an?\s+|the\s+|his\s+|her\s+|my\s+)?(?:op|operation|surgery|resection|distal|whipple)\b",
     re.I,
 )
@@ -100,8 +108,9 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
     mentions: list[Mention] = []
     sentences = [s for s in _SENTENCE.split(text) if s and s.strip()]
     only_names = only_treatment_names(text, lexicon)
+    narrative = bool(_NARRATIVE.search(text))  # a story, not a look-up
     for sentence in sentences:
-        found = list(_mentions(sentence, lexicon, only_names))
+        found = list(_mentions(sentence, lexicon, only_names, narrative))
         if not found and mentions and mentions[-1].role == "had" and mentions[-1].outcome in (None, "ongoing"):
             outcome = _outcome(normalize(sentence))
             # "She's been on the jab since 2022. The last scan showed growth.": the story goes on about it.
@@ -118,7 +127,8 @@ def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
     had: dict[str, TreatmentHad] = {}
     for m in mentions:
         if m.role == "had" and (m.id not in had or m.outcome):
-            had[m.id] = TreatmentHad(m.id, m.outcome)
+            one_off = _group(lexicon, m.id) == "surgery" and m.outcome in ("ongoing", "stopped")
+            had[m.id] = TreatmentHad(m.id, None if one_off else m.outcome)  # an operation is not "still on"
     for generic in [i for i in had if _is_generic(lexicon, i)]:
         specific = [i for i in had if i != generic and _group(lexicon, i) == generic]
         if specific:  # "Somatuline Depot shots": lanreotide, not also "somatostatin analogues"
@@ -135,19 +145,20 @@ def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
     )
 
 
-def _mentions(sentence: str, lexicon: Lexicon, only_names: bool) -> list[Mention]:
+def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool) -> list[Mention]:
     words = normalize(sentence).split()
     spans = _spans(words, lexicon)
     asks = bool(_QUESTION.search(sentence.lower()))
-    result = []
+    result: list[Mention] = []
     for number, (start, end, concept_id) in enumerate(spans):
         previous_end = spans[number - 1][1] if number else 0
         next_start = spans[number + 1][0] if number + 1 < len(spans) else len(words)
         before = " ".join(words[max(previous_end, start - _CONTEXT_WORDS) : start])
         after = " ".join(words[end : min(next_start, end + _CONTEXT_WORDS)])
-        role = _role(before, after, asks, only_names)
-        if role == "mentioned" and result and result[-1].role in ("want", "avoid") and not before:
-            role = result[-1].role  # "PRRT or surufatinib": the second shares the first's role
+        if result and before in _JOINERS and start == previous_end + len(before.split()):
+            role = result[-1].role  # "PRRT or surufatinib", "everolimus vs sunitinib": one role for both
+        else:
+            role = _role(before, after, narrative, asks, only_names)
         outcome = _outcome(" ".join(words[start : min(next_start, end + 12)])) if role == "had" else None
         if role == "had" and outcome is None:
             outcome = _outcome_before(before)
@@ -155,27 +166,32 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool) -> list[Mention
     return result
 
 
-def _role(before: str, after: str, asks: bool, only_names: bool) -> Role:
+def _role(before: str, after: str, narrative: bool, asks: bool, only_names: bool) -> Role:
+    """The role the nearest cue before the name gives it; else a cue after it; else a wish in a
+    request or a look-up, and a treatment had in a story."""
     if only_names:
-        return "want"
-    if _AVOID_BEFORE.search(before):
-        return "avoid"
-    if _NEUTRAL_BEFORE.search(before):
-        return "mentioned"
+        return "mentioned"  # "lutathera": a topic to explain, not yet a wish
     if _TRIALS_OF.search(before):
         return "want"  # "trials of having PRRT a second time"
-    had_before, want_before = _HAD_BEFORE.search(before), _WANT_BEFORE.search(before)
-    if had_before and want_before:
-        return "had" if had_before.start() > want_before.start() else "want"
-    if had_before:
-        return "had"
-    if want_before or _WANT_AFTER.search(after):
+    cues = [(m.span("cue"), role) for role, pattern in _BEFORE_CUES if (m := pattern.search(before))]
+    if cues:
+        return _nearest(cues)
+    if _WANT_AFTER.search(after):
         return "want"
     if _HAD_AFTER.search(after):
         return "had"
-    if not before.strip() and not after.strip():
-        return "want" if asks else "had"
+    if not narrative:
+        return "want"  # a look-up: "surufatinib incl completed - pNET only"
     return "want" if asks and not before.strip() else "had" if not asks else "mentioned"
+
+
+def _nearest(cues: list[tuple[tuple[int, int], Role]]) -> Role:
+    """The cue nearest the name, unless a longer cue contains it ("not keen on" holds "keen on")."""
+    (start, end), role = max(cues, key=lambda cue: cue[0][0])
+    for (other_start, other_end), other_role in cues:
+        if other_start < start and other_end >= end:
+            return other_role
+    return role
 
 
 def _group(lexicon: Lexicon, concept_id: str) -> Optional[str]:
@@ -200,6 +216,11 @@ def _outcome_before(before: str) -> Optional[str]:
     if re.search(r"\b(?:on|taking|currently|still|now has|is on|been on|getting|gets)\b(?:\s+\w+){0,3}$", before):
         return "ongoing"
     return None
+
+
+def named_ids(text: str, lexicon: Optional[Lexicon] = None) -> tuple[str, ...]:
+    """Every treatment or test named in the text, in order, whatever its role."""
+    return tuple(dict.fromkeys(concept for _, _, concept in _spans(normalize(text).split(), lexicon or default_lexicon())))
 
 
 def only_treatment_names(text: str, lexicon: Lexicon) -> bool:

@@ -28,7 +28,11 @@ _SITES = {site: re.compile(pattern, re.I) for site, pattern in _SITE_PATTERNS.it
 _SPREAD_CONTEXT = re.compile(r"(?:spread|spreading|gone|moved|mets?|metastas[ie]s|secondar\w*)\s+(?:\w+\s+){0,3}$", re.I)
 
 _NEC = re.compile(r"\bnecs?\b|neuroendocrine\s+carcinoma|\bpoorly[\s-]+differentiated|\bsmall[\s-]+cell\b|\blarge[\s-]+cell\b", re.I)
-_NET = re.compile(r"\b(?:p-?)?nets?\b|\bpnets?\b|neuro\s*endocrine\s+(?:tumou?rs?|cancer|neoplasm)|\bcarcinoids?\b|\bwell[\s-]+differentiated|\bnen\b|\bsi-?nets?\b", re.I)
+_NET = re.compile(
+    r"\b(?:p-?)?nets?\b|\bpnets?\b|neuro\s*endocrine(?!\s+(?:neoplasm|carcinoma|cancer))|\bneuroendokrin\w*|\bcarcinoids?\b"
+    r"|\bwell[\s-]+differentiated|\bsi-?nets?\b|\b(?:insulin|gastrin|glucagon|somatostatin|vip)omas?\b",
+    re.I,
+)
 _NOT_NEC = re.compile(r"\b(?:not|isn'?t|no)\s+(?:a\s+)?nec\b|\bnet\s+(?:or|vs|versus)\s+nec\b|\bnec\s+or\s+net\b", re.I)
 
 _SPREAD_PLACES = {
@@ -123,7 +127,10 @@ def _tumour_type(text: str) -> Optional[str]:
         return "NET" if re.search(r"\b(?:not|isn'?t|no)\s+(?:a\s+)?nec\b", text, re.I) else None
     if _NEC.search(text):
         return "NEC"
-    return "NET" if _NET.search(text) else None
+    if _NET.search(text):
+        return "NET"
+    grade = read_grade(text, strict=True)
+    return "NET" if grade and set(grade.grades) <= {1, 2} and re.search(r"\bg[12]\b|\bgrade\s*[12]\b", text, re.I) else None
 
 
 def _spread_places(text: str) -> tuple[str, ...]:

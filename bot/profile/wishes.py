@@ -11,11 +11,15 @@ _ALL_STATUSES = re.compile(
     r"\b(?:closed|finished|completed|old|past|ended)\s+(?:ones?|trials?|studies)?\s*(?:too|as\s+well|also)\b"
     r"|\b(?:incl(?:uding|\.)?|inc|plus|and|with|even)\s+(?:the\s+)?(?:closed|finished|completed|past|old)\b"
     r"|\b(?:any|all)\s+(?:statuse?s?|status)\b|\bopen\s+(?:or|and|\+|/)\s+closed\b|\bclosed\s+(?:or|and|/)\s+open\b"
-    r"|\bwhether\s+(?:open|recruiting)\s+or\s+not\b|\bever\s+(?:been\s+)?(?:run|done)\b",
+    r"|\bwhether\s+(?:open|recruiting)\s+or\s+not\b|\bever\s+(?:been\s+)?(?:run|done)\b|(?:^|\s)[-–:(]\s*all\)?\s*$|\ball\s+of\s+them\b",
     re.I,
 )
-_CLOSED_ONLY = re.compile(r"\b(?:closed|finished|completed|past|ended|old)\s+(?:trials?|studies|ones)\b(?!\s*(?:too|as\s+well|also))", re.I)
-_OPEN_ONLY = re.compile(r"\b(?:open|recruiting|currently\s+recruiting|still\s+recruiting|taking\s+people)\b", re.I)
+_CLOSED_ONLY = re.compile(
+    r"\b(?:closed|finished|completed|past|ended|old)\s+(?:[\w-]+\s+){0,3}?(?:trials?|studies|ones)\b(?!\s*(?:too|as\s+well|also))", re.I
+)
+_OPEN_ONLY = re.compile(
+    r"\b(?:open|recruiting|currently\s+recruiting|still\s+recruiting|taking\s+(?:people|patients))\b(?!\s+(?:to|up|about|with|minded))", re.I
+)
 _AGE_GROUPS = (
     ("teen", re.compile(r"\bteen\w*|\badolescen\w*|\byoung\s+people\b|\b1[3-7]\s*(?:-|to)\s*1[7-9]\b|\bunder\s+18s?\b", re.I)),
     ("child", re.compile(r"\b(?:for|in)\s+(?:kids|children|child|babies|young\s+children)\b|\bpa?ediatric\b|\bchildren'?s\b", re.I)),
@@ -33,11 +37,13 @@ def read_phase(text: str) -> Optional[int]:
 
 
 def read_status(text: str) -> Optional[str]:
+    """ "all", "closed", or "open" when said outright ("open prrt trials"); None when not said."""
     if _ALL_STATUSES.search(text):
         return "all"
-    if _CLOSED_ONLY.search(text) and not _OPEN_ONLY.search(text):
+    opened = _OPEN_ONLY.search(text)
+    if _CLOSED_ONLY.search(text) and not opened:
         return "closed"
-    return None
+    return "open" if opened else None
 
 
 def read_age_group(text: str) -> Optional[str]:
