@@ -9,7 +9,7 @@ out only if it was recent. Nothing here decides who can join; only the trial tea
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Iterable, Optional
 
 from bot.eligibility.facts import CriteriaFacts, extract_facts
@@ -48,10 +48,21 @@ class TrialChecklist:
         return self.count(NO_MATCH) > 0
 
 
+def _as_criteria(lines: Iterable[str]) -> str:
+    return "Inclusion Criteria:\n" + "\n".join(f"* {line}" for line in lines)
+
+
+def _names_nets_in_general(condition: str) -> bool:
+    facts = extract_facts(_as_criteria([condition]))
+    return facts.tumour_type is not None and not facts.primary_site
+
+
 @dataclass(frozen=True)
 class RecordFacts:
     """What the record says about who the trial is for. `facts` takes each field from the
-    criteria, else from the conditions; `from_conditions` names the fields taken from those."""
+    criteria, else from the conditions and the title ("... in Grade 1 and Grade 2 GEP-NET");
+    `from_conditions` names the fields taken from those. A conditions list that also names
+    NETs in general ("Neuroendocrine Tumor", "Anaplastic Thyroid Cancer") gives no site."""
 
     facts: CriteriaFacts
     from_conditions: frozenset[str]
@@ -61,8 +72,10 @@ class RecordFacts:
     def of(cls, trial: TrialDetail) -> "RecordFacts":
         has_criteria = bool(trial.criteria and trial.criteria.strip())
         criteria = extract_facts(trial.criteria) if has_criteria else CriteriaFacts()
-        listed = "Inclusion Criteria:\n" + "\n".join(f"* {c}" for c in trial.conditions)
-        conditions = extract_facts(listed) if trial.conditions else CriteriaFacts()
+        described = [c for c in (trial.title, *trial.conditions) if c]
+        conditions = extract_facts(_as_criteria(described)) if described else CriteriaFacts()
+        if any(_names_nets_in_general(c) for c in trial.conditions):
+            conditions = replace(conditions, primary_site=())
         merged, borrowed = {}, set()
         for field in fields(CriteriaFacts):
             own, other = getattr(criteria, field.name), getattr(conditions, field.name)

@@ -25,7 +25,7 @@ def as_answers(profile: Profile, lexicon: Optional[Lexicon] = None) -> Answers:
         age=profile.age,
         sex=profile.sex,
         site=profile.site if profile.site in PERSON_SITES else None,
-        grades=profile.grades,
+        grades=profile.grades or ((3,) if profile.tumour_type == "NEC" else ()),  # every NEC is grade 3
         ki67=profile.ki67,
         spread=profile.spread,
         functioning=profile.functioning,

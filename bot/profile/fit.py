@@ -64,7 +64,7 @@ class FitResult:
 def base_query(profile: Profile, lexicon: Optional[Lexicon] = None, limit: int = MAX_CANDIDATES) -> TrialQuery:
     lexicon = lexicon or default_lexicon()
     wants = profile.wants
-    treatment = " ; ".join(lexicon.name_of(f"treatment:{t}") for t in wants.treatment) or None
+    treatment = " ; ".join(name for t in wants.treatment for name in kind_names(t, lexicon)) or None
     country = country_name(profile.place.country, lexicon) if profile.place.country else None
     return TrialQuery(
         treatment=treatment,
@@ -73,6 +73,13 @@ def base_query(profile: Profile, lexicon: Optional[Lexicon] = None, limit: int =
         phase=wants.phase,
         limit=limit,
     )
+
+
+def kind_names(concept_id: str, lexicon: Lexicon) -> list[str]:
+    """A treatment's name and, for a kind of treatment, its members' names: trial records name
+    the drug ("atezolizumab"), people the kind ("immunotherapy")."""
+    members = [c.name for c in lexicon.concepts.values() if c.kind == "treatment" and concept_id in c.also]
+    return [lexicon.name_of(f"treatment:{concept_id}"), *members]
 
 
 def _relax(query: TrialQuery, wish: str) -> TrialQuery:
