@@ -41,7 +41,7 @@ def test_the_writers_own_age_is_not_the_patients() -> None:
     ("text", "wanted", "avoided"),
     [
         ("im a 50yo bloke with a pnet, any prrt trials? not another operation", ("prrt",), ("surgery",)),
-        ("lutathera", ("prrt",), ()),
+        ("lutathera", (), ()),  # a name alone is a topic to explain, not yet a wish
         ("is there anything other than chemo for him", (), ("chemotherapy",)),
     ],
 )

@@ -78,8 +78,7 @@ def base_query(profile: Profile, lexicon: Optional[Lexicon] = None, limit: int =
 def kind_names(concept_id: str, lexicon: Lexicon) -> list[str]:
     """A treatment's name and, for a kind of treatment, its members' names: trial records name
     the drug ("atezolizumab"), people the kind ("immunotherapy")."""
-    members = [c.name for c in lexicon.concepts.values() if c.kind == "treatment" and concept_id in c.also]
-    return [lexicon.name_of(f"treatment:{concept_id}"), *members]
+    return [lexicon.name_of(f"treatment:{t}") for t in (concept_id, *_members(concept_id, lexicon))]
 
 
 def _relax(query: TrialQuery, wish: str) -> TrialQuery:
@@ -120,7 +119,10 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
         Fit(trial, checklist(trial, answers), _avoided(trial, profile, lexicon), _too_young(trial, profile))
         for trial in details
     ]
-    ranked = sorted(enumerate(fits), key=lambda item: (item[1].clear_mismatch, -_score(item[1], profile), item[0]))
+    wanted = {i for t in profile.wants.treatment for i in (t, *_members(t, lexicon))}
+    ranked = sorted(
+        enumerate(fits), key=lambda item: (item[1].clear_mismatch, -_score(item[1], profile, wanted, lexicon), item[0])
+    )
     ordered = [fit for _, fit in ranked]
     return FitResult(
         fits=[f for f in ordered if not f.clear_mismatch],
@@ -132,13 +134,20 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
     )
 
 
-def _score(fit: Fit, profile: Profile) -> int:
-    """More points matched first; a site in the person's own city counts as two."""
-    score = fit.result.count(MATCHES)
+def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> int:
+    """Points that match, the kind of treatment wished for (3), a site in the person's own city
+    (2) and taking people now (1). (Weighting the tumour's points double was tried: worse.)"""
+    score = sum(1 for c in fit.result.checks if c.verdict == MATCHES and c.stated and c.topic != "status")
+    if wanted and wanted & tested_ids(fit.trial, lexicon):
+        score += 3
     city = (profile.place.city or "").lower()
     if city and any((site.city or "").lower() == city for site in fit.trial.sites):
         score += 2
-    return score
+    return score + (1 if fit.trial.status == "RECRUITING" else 0)
+
+
+def _members(concept_id: str, lexicon: Lexicon) -> list[str]:
+    return [c.id for c in lexicon.concepts.values() if c.kind == "treatment" and concept_id in c.also]
 
 
 _GROWN_UP = ("partner", "parent", "grandparent")

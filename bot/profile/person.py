@@ -70,7 +70,9 @@ _SELF_STRONG = re.compile(
 )
 # Weaker signs it is the writer: enough when no one else is named.
 _SELF_WEAK = re.compile(
-    r"\b(?:i\s+(?:have|had|was|am|got|get|started|finished|recently|just|also)|i've|i'm|i\s+(?:too|myself)|me\s+(?:too|myself)"
+    r"\b(?:i\s+(?:have|had|was|am|got|get|started|finished|recently|just|also|live)|i've"
+    r"|i'm(?!\s+(?:writing|asking|looking|trying|wondering|just\s+wondering|a\s+(?:nurse|doctor|researcher|student)))"
+    r"|i\s+(?:too|myself)|me\s+(?:too|myself)"
     r"|my\s+(?:oncologist|consultant|team|doctor|surgeon|nurse|specialist|results?|scan|scans|letter|pcp|gp|endo|bloods?"
     r"|levels?|injections?|jabs?|symptoms|body|treatment|meds)|am\s+[fm]\b|jag\s+(?:är|har)"
     r"|(?:take|accept|include|want)\s+me\b|killing\s+me|(?:should|can|could|would)\s+i\s+(?:still\s+)?(?:be\s+worried|worry|drink|eat|work|join|qualify|apply|be\s+(?:eligible|included))"
@@ -82,7 +84,7 @@ _PET = re.compile(r"\bmy\s+(?:dog|cat|pet|horse|puppy|kitten)\b", re.I)
 
 _AGE_AFTER = r"(?!\d)(?!\s*(?:%|percent|weeks?|months?|days?|cm|mm|kg|lbs?|times|cycles?|mg|hours?|miles?|km|mi\b|years?\s+(?:ago|since|after|later|out|on|from|of\s+(?:treatment|surgery)|clear)))"
 _FIRST_PERSON_AGE = re.compile(
-    rf"\b(?:i'm|i\s+am|i\s+turned|i'll\s+be|am|jag\s+är)\s+(?:now\s+|actually\s+|only\s+|just\s+|nearly\s+|almost\s+|a\s+)?(?:[fm]\s*,?\s*)?(\d{{1,3}}){_AGE_AFTER}(?!\s*(?:and|,)?\s*(?:my|mum|dad))"
+    rf"\b(?:i'm|i\s+am|i\s+turned|i'll\s+be|am|jag\s+är)\s+(?:now\s+|actually\s+|only\s+|just\s+|nearly\s+|almost\s+|a\s+)?(?:[fm]\s*,?\s*)?(\d{{1,3}}){_AGE_AFTER}"
     rf"|\bmy\s+age\s+(?:is\s+)?(\d{{1,3}})\b"
     rf"|\b(?:i'm|i\s+am|am)\s+(?:a\s+)?(\d{{1,3}})\s*(?:y/?o|years?\s+old|yrs?\s+old|-year-old)",
     re.I,
@@ -177,7 +179,7 @@ def _relative_mentions(text: str) -> list[tuple[int, tuple[str, Optional[str]]]]
 
 def _told_ill(text: str, start: int) -> bool:
     """The illness is told in the same sentence as the relative: "my daughter (35) has one in her lung"."""
-    sentence = re.split(r"[.;!?\n]", text[start:], maxsplit=1)[0]
+    sentence = re.split(r"[.;!?\n]|\b(?:i|i'm|i've|we|we're)\b", text[start:], maxsplit=1, flags=re.I)[0]
     words = sentence.split()[:10]
     nearby = " ".join(words)
     return bool(re.search(rf"\b{_ILLNESS}\b|\bhas\s+(?:one|it)\b", nearby, re.I)) and not _TOO.search(nearby)
@@ -206,7 +208,8 @@ def _last_age(pattern: re.Pattern, text: str) -> Optional[int]:
 
 def _unattributed_age(text: str) -> Optional[int]:
     """ "67 years old", "aged 70", "50yo", "45f", or a number standing alone: an age with no subject."""
-    return _last_age(_ANY_AGE, text) or _last_age(_BARE_AGE, text)
+    only_a_number = text.strip(" .!?").isdigit()  # "67" alone says nothing about what it counts
+    return _last_age(_ANY_AGE, text) or (None if only_a_number else _last_age(_BARE_AGE, text))
 
 
 def _self_sex(text: str) -> Optional[str]:

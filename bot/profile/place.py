@@ -1,12 +1,18 @@
 """Where the person is, and how far they would travel.
 
 Cities and countries come from the lexicon's places (data/lexicon/places.yml); regions people
-name instead ("the West Country", "the Midwest", "Texas") from REGIONS below. Words that are
-also everyday words or body parts are never read as places.
+name instead ("the West Country", "the Midwest", "Texas", "Co. Donegal"), smaller cities the
+lexicon lacks (no trial runs there, but the country still matters) and hospitals that say where
+someone is treated come from the tables below. Words that are also everyday words or body parts
+are never read as places.
+
+Where someone lives beats a place they would travel to: in "we're in Kent, can get to London"
+the place is Kent, and "we can travel anywhere in Europe or the US" names no home at all.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 from bot.lexicon import Lexicon, default_lexicon
@@ -19,76 +25,244 @@ _US_STATES = (
     "montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming"
 ).split() + ["new hampshire", "new jersey", "new mexico", "new york state", "north carolina", "north dakota",
              "rhode island", "south carolina", "south dakota", "west virginia"]
+_UK_COUNTIES = (
+    "norfolk", "suffolk", "essex", "surrey", "sussex", "east sussex", "west sussex", "dorset", "somerset", "hampshire",
+    "wiltshire", "gloucestershire", "oxfordshire", "berkshire", "buckinghamshire", "hertfordshire", "bedfordshire",
+    "cambridgeshire", "northamptonshire", "leicestershire", "lincolnshire", "nottinghamshire", "derbyshire",
+    "staffordshire", "shropshire", "cheshire", "warwickshire", "worcestershire", "herefordshire", "merseyside",
+    "teesside", "fife", "ayrshire", "aberdeenshire", "perthshire", "lothian", "isle of wight", "north yorkshire",
+    "south yorkshire", "west yorkshire", "east yorkshire",
+)
+# Irish counties that are not also the name of a city (the city is read instead: "Sligo", "Cork").
+_IE_COUNTIES = (
+    "donegal", "tipperary", "wicklow", "kildare", "cavan", "monaghan", "leitrim", "roscommon", "longford",
+    "westmeath", "offaly", "laois", "carlow", "fermanagh", "antrim", "armagh",
+)
+# ...and ones that are also names or words ("Kerry", "down"), read only after "county" / "co".
+_IE_COUNTIES_AFTER_COUNTY = ("kerry", "mayo", "clare", "meath", "louth", "tyrone", "down", "derry")
+_NI_COUNTIES = {"fermanagh", "antrim", "armagh", "tyrone", "down", "derry"}
+_CA_PROVINCES = ("nova scotia", "ontario", "quebec", "british columbia", "alberta", "manitoba", "saskatchewan",
+                 "new brunswick", "newfoundland", "prince edward island")
+_AU_STATES = ("new south wales", "queensland", "tasmania", "western australia", "south australia")
 REGIONS: dict[str, tuple[str, str]] = {  # normalised phrase -> (region as shown, ISO country)
     **{r: (r.title(), "GB") for r in (
         "west country", "south west", "south east", "north west", "north east", "east midlands", "west midlands",
         "midlands", "east anglia", "home counties", "yorkshire", "lancashire", "cornwall", "devon", "kent",
-        "cumbria", "northumberland", "scotland", "wales", "northern ireland", "highlands")},
+        "cumbria", "northumberland", "scotland", "wales", "northern ireland", "highlands", *_UK_COUNTIES)},
+    **{r: ("Yorkshire", "GB") for r in ("yorkshireman", "yorkshirewoman", "yorkshiremen")},
     **{r: (r.title(), "US") for r in (
         "midwest", "mid west", "east coast", "west coast", "new england", "pacific northwest", "deep south", *_US_STATES)},
     **{r: (r.title(), "SE") for r in ("skane", "scania", "norrland", "vastra gotaland")},
-    **{r: (r.title(), "IE") for r in ("munster", "leinster", "connacht", "ulster")},
+    **{r: (r.title(), "IE") for r in ("munster", "leinster", "connacht", "ulster", *_IE_COUNTIES)},
+    **{f"{prefix} {r}": (r.title(), "GB" if r in _NI_COUNTIES else "IE")
+       for r in (*_IE_COUNTIES, *_IE_COUNTIES_AFTER_COUNTY) for prefix in ("county", "co")},
+    **{r: (r.title(), "CA") for r in _CA_PROVINCES},
+    **{r: (r.title(), "AU") for r in _AU_STATES},
 }
+for _ni in _NI_COUNTIES & set(_IE_COUNTIES):
+    REGIONS[_ni] = (_ni.title(), "GB")
+# Towns and cities the lexicon does not list (no trial runs there), as written -> the countries
+# they are in, most likely first; another place or British wording in the message picks among them.
+EXTRA_CITIES: dict[str, tuple[str, ...]] = {
+    **{c: ("GB",) for c in (
+        "Brighton", "Swansea", "Basingstoke", "Reading", "Bradford", "Coventry", "Plymouth", "Exeter", "Norwich",
+        "Ipswich", "Hull", "Stoke", "Portsmouth", "Bournemouth", "Dundee", "Inverness", "Stirling", "Wrexham",
+        "Preston", "Blackpool", "Bolton", "Wigan", "Sunderland", "Middlesbrough", "Durham", "Carlisle", "Lancaster",
+        "Chester", "Worcester", "Gloucester", "Cheltenham", "Swindon", "Milton Keynes", "Northampton", "Peterborough",
+        "Luton", "Watford", "Guildford", "Canterbury", "Maidstone", "Colchester", "Chelmsford", "Southend",
+        "Aberystwyth", "Derby", "Wolverhampton", "Stockport", "Salford", "Huddersfield", "Wakefield", "Doncaster",
+        "Rotherham", "Barnsley", "Harrogate", "Taunton", "Truro", "Londonderry", "Lisburn", "Paisley", "Kilmarnock")},
+    "Halifax": ("GB", "CA"), "Newport": ("GB", "US"), "Hamilton": ("CA", "NZ", "GB"),
+    **{c: ("IE",) for c in (
+        "Limerick", "Sligo", "Waterford", "Kilkenny", "Athlone", "Drogheda", "Dundalk", "Letterkenny", "Tralee",
+        "Ennis", "Wexford", "Navan", "Mullingar", "Castlebar")},
+    **{c: ("US",) for c in (
+        "Sacramento", "Columbus", "Phoenix", "Detroit", "Minneapolis", "Milwaukee", "Cincinnati", "Louisville",
+        "Memphis", "Charlotte", "Raleigh", "Orlando", "Salt Lake City", "Las Vegas", "San Antonio", "San Jose",
+        "Kansas City", "Omaha", "Oklahoma City", "Tucson", "Boise", "Honolulu", "Anchorage", "Fort Worth", "El Paso",
+        "Albany", "Hartford", "Providence", "Des Moines", "Little Rock", "Birmingham Alabama", "Spokane")},
+    **{c: ("CA",) for c in ("Winnipeg", "Regina", "Saskatoon", "Victoria", "Quebec City", "Kingston", "Moncton")},
+    **{c: ("AU",) for c in ("Hobart", "Darwin", "Canberra", "Gold Coast", "Geelong", "Townsville", "Cairns")},
+    **{c: ("NZ",) for c in ("Wellington", "Christchurch", "Dunedin", "Tauranga")},
+    **{c: ("SE",) for c in ("Helsingborg", "Västerås", "Norrköping", "Jönköping", "Sundsvall", "Luleå", "Karlstad",
+                            "Växjö", "Gävle", "Halmstad", "Kalmar")},
+}
+_EXTRA_BY_WORDS = {normalize(name): name for name in EXTRA_CITIES}
+# Hospitals that say where someone is treated: normalised name -> (city, ISO country).
+HOSPITALS: dict[str, tuple[Optional[str], str]] = {
+    "great ormond street": ("London", "GB"), "royal free": ("London", "GB"), "royal marsden": ("London", "GB"),
+    "the marsden": ("London", "GB"), "uclh": ("London", "GB"), "guys and st thomas": ("London", "GB"),
+    "kings college hospital": ("London", "GB"), "the christie": ("Manchester", "GB"),
+    "christie hospital": ("Manchester", "GB"), "addenbrookes": ("Cambridge", "GB"), "the beatson": ("Glasgow", "GB"),
+    "velindre": ("Cardiff", "GB"), "md anderson": ("Houston", "US"), "sloan kettering": ("New York", "US"),
+    "dana farber": ("Boston", "US"), "johns hopkins": ("Baltimore", "US"), "cleveland clinic": ("Cleveland", "US"),
+    "moffitt": ("Tampa", "US"), "karolinska": ("Stockholm", "SE"), "sahlgrenska": ("Gothenburg", "SE"),
+    "akademiska": ("Uppsala", "SE"), "peter mac": ("Melbourne", "AU"), "princess margaret": ("Toronto", "CA"),
+    "nhs": (None, "GB"), "hse": (None, "IE"),
+}
+_BRITISH = re.compile(r"\b(?:tumour|paediatric|oesophag\w*|haemat\w*|mum|mam|nhs|gp|a&e|whilst|centre|programme|colour)\b", re.I)
 _MAX_PLACE_WORDS = 4
 # City names that are ordinary words, names or body parts; read only after "in/near/around".
 _NEEDS_A_PREPOSITION = {"reading", "bath", "norman", "troy", "webster", "orange", "mobile", "independence", "liver",
-                        "florence", "victoria", "york", "hope", "wells", "deal", "march", "may", "best", "eugene"}
+                        "florence", "victoria", "york", "hope", "wells", "deal", "march", "may", "best", "eugene",
+                        "hull", "stoke", "derby", "darwin", "charlotte", "phoenix", "regina", "hamilton", "chester",
+                        "lancaster", "durham", "kingston", "preston", "bolton", "providence", "albany", "newport"}
 _PREPOSITION = re.compile(r"\b(?:in|near|around|from|at|nr|outside|close to|live in|based in|by)\s*$")
 _NOT_A_PLACE_BEFORE = re.compile(r"\b(?:my|his|her|the)\s*$")  # "my liver", "the march appointment"
-_TRAVEL = re.compile(
-    r"\b(?:within|under|less than|up to|no more than|max(?:imum)?|about|around)?\s*(\d+(?:\.\d+)?)\s*(miles?|mi|km|kms|kilomet(?:er|re)s?)\b", re.I
+# "we live in", "I'm from", "she lives near": where the person is.
+_HOME = re.compile(
+    r"\b(?:live[sd]?|living|based|reside[sd]?|moved|are|am|is|i m|we re|im|here|stay\w*)\b(?:\s+\S+){0,3}?"
+    r"\s+(?:in|near|around|outside|to)(?:\s+\S+){0,2}$|\b(?:from|near|nr|outside)(?:\s+\S+){0,2}$"
 )
+# "can go to", "happy to travel": where they would go, not where they are.
+_TRAVEL = re.compile(r"\b(?:travel\w*|go|get|fly|flying|drive|driving|come|trip|visit|go over|move)\b")
+# "the Lund trial", "Uppsala Uni": a trial or sponsor named after a city.
+_NAMED_AFTER = re.compile(r"^(?:\w+\s+)?(?:trial|trials|study|studies)\b")
+_SPONSOR_AFTER = re.compile(r"^(?:uni|university|universitet)\b")
+_CARED_FOR = re.compile(
+    r"\b(?:i|we|he|she|they|my|his|her|our|their|team|docs?|doctors?|oncologist|onc|consultant|surgeon|nurses?|treated|seen|had|under)\b"
+)
+_CLAUSES = re.compile(r"[.;!?,\n]|\bbut\b|\bthough\b", re.I)
+_TRAVEL_KM = re.compile(
+    r"\b(within|under|less than|up to|no more than|max(?:imum)?|about|around)?\s*(\d+(?:\.\d+)?)\s*(miles?|mi|km|kms|kilomet(?:er|re)s?)\b", re.I
+)
+_TRAVEL_WORDS = re.compile(r"\b(?:travel\w*|drive|driving|journey|away|distance|radius|commute|go|get|of\s+(?:me|home|us|here))\b", re.I)
 _KM_PER_MILE = 1.609
+
+
+@dataclass(frozen=True)
+class _Found:
+    kind: str  # "city" | "region" | "country"
+    name: Optional[str]
+    code: Optional[str]
+    home: bool = False
 
 
 def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
     lexicon = lexicon or default_lexicon()
-    words = normalize(text).split()
-    city, country, region = None, None, None
+    found = [place for clause in _CLAUSES.split(text) if clause for place in _places_in(clause, text, lexicon)]
+    found += _hospitals(text)
+    home = [f for f in found if f.home]
+    ordered = home + [f for f in found if not f.home]
+    city = next((f.name for f in ordered if f.kind == "city"), None)
+    region = next((f.name for f in ordered if f.kind == "region"), None)
+    return Place(city=city, region=region, country=_country(home, found), travel_km=_travel_km(text))
+
+
+def _country(home: list[_Found], found: list[_Found]) -> Optional[str]:
+    """Where they live, else a country named outright, else one implied by a city or region."""
+    for places in (home, [f for f in found if f.kind == "country"], found):
+        code = next((f.code for f in places if f.code), None)
+        if code:
+            return code
+    return None
+
+
+def _places_in(clause: str, text: str, lexicon: Lexicon) -> list[_Found]:
+    words = normalize(clause).split()
+    places = []
     i = 0
     while i < len(words):
-        found = _place_at(words, i, lexicon)
+        found = _place_at(words, i, text, lexicon)
         if found is None:
             i += 1
             continue
-        size, name, code, is_city, is_region = found
-        if is_region:
-            region = region or name
-            country = country or code
-        elif is_city:
-            city = city or name
-            country = country or code
-        else:
-            country = code  # a country named outright wins over one implied by a city
+        size, place = found
+        before, after = " ".join(words[:i]), " ".join(words[i + size:])
+        if not _TRAVEL.search(before) and not _named_after(before, after):
+            places.append(_Found(place.kind, place.name, place.code, home=bool(_HOME.search(before))))
         i += size
-    return Place(city=city, region=region, country=country, travel_km=_travel_km(text))
+    return places
 
 
-def _place_at(words: list[str], i: int, lexicon: Lexicon) -> Optional[tuple[int, str, Optional[str], bool, bool]]:
+def _named_after(before: str, after: str) -> bool:
+    return bool(_SPONSOR_AFTER.match(after) or (before.endswith("the") and _NAMED_AFTER.match(after)))
+
+
+def _place_at(words: list[str], i: int, text: str, lexicon: Lexicon) -> Optional[tuple[int, _Found]]:
     before = " ".join(words[max(0, i - 3) : i])
     for size in range(min(_MAX_PLACE_WORDS, len(words) - i), 0, -1):
         phrase = " ".join(words[i : i + size])
         if phrase in REGIONS and not _NOT_A_PLACE_BEFORE.search(before):
             name, code = REGIONS[phrase]
-            return size, name, code, False, True
+            return size, _Found("region", name, code)
         place = lexicon.place(phrase)
-        if place is None or phrase in ("us", "the", "in"):
-            continue
-        if _NOT_A_PLACE_BEFORE.search(before) and place.code is None:
-            continue
-        if place.code is None and phrase in _NEEDS_A_PREPOSITION and not _PREPOSITION.search(before):
-            continue
-        if place.code is None and len(phrase) < 4:
-            continue
-        code = lexicon.country_code(phrase)
-        return size, place.name, code, place.code is None, False
+        if place is not None and phrase not in ("us", "the", "in") and _may_be_city(phrase, before, place.code is None):
+            if place.code is not None:
+                return size, _Found("country", place.name, place.code)
+            return size, _lexicon_city(phrase, place.name, text, lexicon)
+        if phrase in _EXTRA_BY_WORDS and _may_be_city(phrase, before, True):
+            return size, _extra_city(_EXTRA_BY_WORDS[phrase], text, lexicon)
     return None
 
 
+def _may_be_city(phrase: str, before: str, is_city: bool) -> bool:
+    if not is_city:
+        return True
+    if _NOT_A_PLACE_BEFORE.search(before) or len(phrase) < 4 or phrase.startswith("the "):
+        return False
+    return phrase not in _NEEDS_A_PREPOSITION or bool(_PREPOSITION.search(before))
+
+
+def _lexicon_city(phrase: str, name: str, text: str, lexicon: Lexicon) -> _Found:
+    code = lexicon.country_code(phrase)
+    british = lexicon.place(f"{phrase} uk")
+    if code != "GB" and british is not None and _sounds_british(text, lexicon):
+        name, code = british.name, "GB"  # Birmingham, not Birmingham, Alabama
+    return _Found("city", _as_written(phrase, name), code)
+
+
+def _extra_city(name: str, text: str, lexicon: Lexicon) -> _Found:
+    codes = EXTRA_CITIES[name]
+    hinted = _country_hints(text, lexicon)
+    code = next((c for c in codes if c in hinted), codes[0])
+    return _Found("city", name, code)
+
+
+def _as_written(phrase: str, name: str) -> str:
+    """ "newcastle" for Newcastle upon Tyne: a city shown as written when they wrote the start of its name."""
+    full = normalize(name)
+    if full != phrase and full.startswith(phrase + " "):
+        return phrase.title()
+    return name
+
+
+def _sounds_british(text: str, lexicon: Lexicon) -> bool:
+    return "GB" in _country_hints(text, lexicon) or bool(_BRITISH.search(text))
+
+
+def _country_hints(text: str, lexicon: Lexicon) -> set[str]:
+    """Countries a region, country or British wording in the message points to."""
+    words = normalize(text).split()
+    hints = set()
+    for size in (1, 2, 3):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in REGIONS:
+                hints.add(REGIONS[phrase][1])
+            place = lexicon.place(phrase) if phrase not in ("us", "the", "in") else None
+            if place is not None and place.code:
+                hints.add(place.code)
+    if _BRITISH.search(text):
+        hints.add("GB")
+    return hints
+
+
+def _hospitals(text: str) -> list[_Found]:
+    """Hospitals someone is treated at ("his oncologist at the Christie"); a bare name is a staff look-up."""
+    plain = f" {normalize(text.replace(chr(39), ''))} "
+    found = []
+    for name, (city, code) in HOSPITALS.items():
+        at = plain.find(f" {name} ")
+        if at >= 0 and (city is None or _CARED_FOR.search(re.split(r"[.;!?]", plain[:at])[-1])):
+            found.append((at, city, code))
+    return [_Found("city" if city else "country", city, code) for _, city, code in sorted(found)]
+
+
 def _travel_km(text: str) -> Optional[float]:
-    found = _TRAVEL.search(text)
-    if not found:
-        return None
-    value = float(found.group(1))
-    km = value * _KM_PER_MILE if found.group(2).lower().startswith("mi") else value
-    return round(km)
+    for found in _TRAVEL_KM.finditer(text):
+        if found.group(1) or _TRAVEL_WORDS.search(text):  # "2km big" is a size, not a distance
+            value = float(found.group(2))
+            km = value * _KM_PER_MILE if found.group(3).lower().startswith("mi") else value
+            return round(km)
+    return None

@@ -42,7 +42,8 @@ _NEUTRAL_BEFORE = re.compile(
     r"\b(?P<cue>mention\w*|suggest\w*|recommend\w*|talked about|talking about|discuss\w*|brought up|said something about|saying|say"
     r"|offer\w*|consider\w*|planning|plan|waiting for|waiting list for|on the list for|referred for|booked (?:in )?for|due to (?:start|have)"
     r"|going to (?:have|start|try)|will (?:have|start)|next step|might (?:have|get|need)"
-    r"|wants? to (?:do|try|give|start|refer|book)|want (?:him|her|me|them) to (?:have|try|start)|declined|refused|turned down)\b(?:\s+\w+){0,3}$"
+    r"|(?:they|he|she|oncologist|onc|doctor|doctors|consultant|surgeon|surgeons|team|specialist|gp|nurse)(?: \w+)? wants? to (?:do|try|give|start|refer|book|put)"
+    r"|want (?:him|her|me|them) to (?:have|try|start)|declined|refused|turned down)\b(?:\s+\w+){0,3}$"
 )
 _TRIALS_OF = re.compile(r"\b(?:trials?|studies|study)\s+(?:of|with|for|using|on|testing|involving|that uses?)\b(?:\s+\w+){0,2}$")
 _NARRATIVE = re.compile(r"\b(?:i|i'm|i've|me|he|she|they|we|my|his|her|our|their|has|had|have|was|were|been|is on|are on)\b", re.I)

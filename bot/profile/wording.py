@@ -35,6 +35,8 @@ _CONTEXT_SPEAK = [
     (re.compile(r"\b4\s+(?=(?:me|him|her|us|them|my|his|a|an|the|pnet|net|this|that|it|mum|dad)\b)", re.I), "for "),
     (re.compile(r"\b[Mm]y\s+(?:oh|OH)\b|\bOH\b"), "my partner"),
     (re.compile(r"\b2\s+(?=(?:go|get|have|try|join|be|see|find|know|do|take|travel|ask)\b)", re.I), "to "),
+    # "my mums 67", "my wifes got": a possessive or "is" without the apostrophe (words that are never plural after "my")
+    (re.compile(r"\b((?:my|our)\s+(?:mum|mam|mom|dad|wife|husband|hubby|partner|boyfriend|girlfriend|fiance))s\b", re.I), r"\1's"),
 ]
 # Words that matter to the profile, for misspellings a person makes ("livr", "pancrease").
 KEY_WORDS = (
@@ -45,7 +47,7 @@ KEY_WORDS = (
 )
 _MIN_FUZZY = 5  # shorter words are too often real words ("live" is not "liver")
 _FUZZY_CUTOFF = 0.8
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*|[^A-Za-z]+")
+_WORD = re.compile(r"[^\W\d_][\w']*|[\W\d_]+")  # any script's letters: "är" is one word, not "ä" + "r"
 
 
 def readable(text: str) -> str:
