@@ -56,7 +56,7 @@ _BARE_RELATIVE = re.compile(
 _ILLNESS = (r"(?:net|nets|pnet|nec|tumou?rs?|cancer|carcinoid|carcinoma|insulinoma\w*|gastrinoma|vipoma|neuroendocrine"
             r"|metastases|mets|diagnosed|grade|g[123]|ki-?67|pancreas|pancreatic|liver|lungs?|bowel|appendix|stomach"
             r"|whipple|lanreotide|octreotide|prrt|chemo\w*|men1)")
-_CLAUSE_REST = r"[^.;!?\n]{0,60}?"
+_CLAUSE_REST = r"(?:[^.;!?\n]|\.(?=\d)){0,60}?"  # "1.4cm" does not end a sentence
 _TOO = re.compile(r"\b(?:too|also|as\s+well|runs\s+in)\b", re.I)
 # The writer telling about their own illness.
 _SELF_STRONG = re.compile(
@@ -179,7 +179,7 @@ def _relative_mentions(text: str) -> list[tuple[int, tuple[str, Optional[str]]]]
 
 def _told_ill(text: str, start: int) -> bool:
     """The illness is told in the same sentence as the relative: "my daughter (35) has one in her lung"."""
-    sentence = re.split(r"[.;!?\n]|\b(?:i|i'm|i've|we|we're)\b", text[start:], maxsplit=1, flags=re.I)[0]
+    sentence = re.split(r"\.(?!\d)|[;!?\n]|\b(?:i|i'm|i've|we|we're)\b", text[start:], maxsplit=1, flags=re.I)[0]
     words = sentence.split()[:10]
     nearby = " ".join(words)
     return bool(re.search(rf"\b{_ILLNESS}\b|\bhas\s+(?:one|it)\b", nearby, re.I)) and not _TOO.search(nearby)

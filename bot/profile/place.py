@@ -100,6 +100,11 @@ HOSPITALS: dict[str, tuple[Optional[str], str]] = {
     "akademiska": ("Uppsala", "SE"), "peter mac": ("Melbourne", "AU"), "princess margaret": ("Toronto", "CA"),
     "nhs": (None, "GB"), "hse": (None, "IE"),
 }
+# Country names in the writers' other languages that the lexicon lacks (Polish "w Polsce", Swedish "i Tyskland").
+COUNTRY_ALIASES = {
+    "polsce": "poland", "niemczech": "germany", "storbritannien": "united kingdom", "irland": "ireland",
+    "kanada": "canada", "tyskland": "germany", "frankrike": "france", "danmark": "denmark", "nederlanderna": "netherlands",
+}
 _BRITISH = re.compile(r"\b(?:tumour|paediatric|oesophag\w*|haemat\w*|mum|mam|nhs|gp|a&e|whilst|centre|programme|colour)\b", re.I)
 _MAX_PLACE_WORDS = 4
 # City names that are ordinary words, names or body parts; read only after "in/near/around".
@@ -109,6 +114,7 @@ _NEEDS_A_PREPOSITION = {"reading", "bath", "norman", "troy", "webster", "orange"
                         "lancaster", "durham", "kingston", "preston", "bolton", "providence", "albany", "newport"}
 _PREPOSITION = re.compile(r"\b(?:in|near|around|from|at|nr|outside|close to|live in|based in|by)\s*$")
 _NOT_A_PLACE_BEFORE = re.compile(r"\b(?:my|his|her|the)\s*$")  # "my liver", "the march appointment"
+_NOT_A_REGION_BEFORE = re.compile(r"\b(?:my|his|her)\s*$")  # "the Midlands" is a region
 # "we live in", "I'm from", "she lives near": where the person is.
 _HOME = re.compile(
     r"\b(?:live[sd]?|living|based|reside[sd]?|moved|are|am|is|i m|we re|im|here|stay\w*)\b(?:\s+\S+){0,3}?"
@@ -122,7 +128,7 @@ _SPONSOR_AFTER = re.compile(r"^(?:uni|university|universitet)\b")
 _CARED_FOR = re.compile(
     r"\b(?:i|we|he|she|they|my|his|her|our|their|team|docs?|doctors?|oncologist|onc|consultant|surgeon|nurses?|treated|seen|had|under)\b"
 )
-_CLAUSES = re.compile(r"[.;!?,\n]|\bbut\b|\bthough\b", re.I)
+_CLAUSES = re.compile(r"(?<![Cc]o)(?<![Ss]t)\.(?!\d)|[;!?,\n]|\bbut\b|\bthough\b", re.I)
 _TRAVEL_KM = re.compile(
     r"\b(within|under|less than|up to|no more than|max(?:imum)?|about|around)?\s*(\d+(?:\.\d+)?)\s*(miles?|mi|km|kms|kilomet(?:er|re)s?)\b", re.I
 )
@@ -183,10 +189,10 @@ def _place_at(words: list[str], i: int, text: str, lexicon: Lexicon) -> Optional
     before = " ".join(words[max(0, i - 3) : i])
     for size in range(min(_MAX_PLACE_WORDS, len(words) - i), 0, -1):
         phrase = " ".join(words[i : i + size])
-        if phrase in REGIONS and not _NOT_A_PLACE_BEFORE.search(before):
+        if phrase in REGIONS and not _NOT_A_REGION_BEFORE.search(before):
             name, code = REGIONS[phrase]
             return size, _Found("region", name, code)
-        place = lexicon.place(phrase)
+        place = lexicon.place(COUNTRY_ALIASES.get(phrase, phrase))
         if place is not None and phrase not in ("us", "the", "in") and _may_be_city(phrase, before, place.code is None):
             if place.code is not None:
                 return size, _Found("country", place.name, place.code)

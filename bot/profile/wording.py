@@ -45,6 +45,12 @@ KEY_WORDS = (
     "mother", "father", "recruiting", "surgery", "operation", "injections", "injection", "bowel", "stomach",
     "appendix", "insulinoma", "gastrinoma", "carcinoid", "chemotherapy", "radioactive", "immunotherapy",
 )
+# Real words one letter away from a key word: never "corrected" ("lives" is not "liver", an insulin
+# level is not an insulinoma, "an option" is not "an operation").
+_REAL_WORDS = frozenset((
+    "lives", "lived", "liven", "lover", "option", "options", "infection", "infections", "insulin", "gastrin",
+    "grades", "grated", "spreads", "sugary", "bones", "nodes", "lunges", "lunge", "tumult", "mothers", "fathers",
+))
 _MIN_FUZZY = 5  # shorter words are too often real words ("live" is not "liver")
 _FUZZY_CUTOFF = 0.8
 _WORD = re.compile(r"[^\W\d_][\w']*|[\W\d_]+")  # any script's letters: "är" is one word, not "ä" + "r"
@@ -65,7 +71,7 @@ def _plain_word(piece: str) -> str:
     lower = piece.lower()
     if lower in _TEXT_SPEAK:
         return _TEXT_SPEAK[lower]
-    if len(lower) >= _MIN_FUZZY and lower not in KEY_WORDS and lower.isalpha():
+    if len(lower) >= _MIN_FUZZY and lower not in KEY_WORDS and lower not in _REAL_WORDS and lower.isalpha():
         close = difflib.get_close_matches(lower, KEY_WORDS, n=1, cutoff=_FUZZY_CUTOFF)
         if close and _same_start(lower, close[0]):
             return close[0]

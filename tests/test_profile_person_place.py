@@ -1,0 +1,147 @@
+"""Who a message is about, their age and sex, where they are, and the wording clean-up before it."""
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from bot.profile.read import read_message
+from bot.profile.wording import readable
+
+
+@pytest.mark.parametrize(
+    ("text", "about", "age", "sex"),
+    [
+        # relatives without "my", with names and with slang
+        ("Dad is 66, pnet with liver mets", "parent", 66, "male"),
+        ("Father, 80, pNET G1, on watch and wait", "parent", 80, "male"),
+        ("Partner (she's 36) has insulinomas", "partner", 36, "female"),
+        ("my partner Sal is 52 and has a NET", "partner", 52, None),
+        ("my old man's 82 and has a net", "parent", 82, "male"),
+        ("my mums 67 n has a pnet", "parent", 67, "female"),
+        ("my wifes got a tumour on her pancreas, shes 60", "partner", 60, "female"),
+        ("My fiancé (31, male) has a NET in his rectum", "partner", 31, "male"),
+        ("Min mamma är 69 och har en neuroendokrin tumör", "parent", 69, "female"),
+        # in-laws, a relative's relative and grandchildren are "other"
+        ("My father-in-law is 62 and has a pNET", "other", 62, "male"),
+        ("my girlfriend's dad is 60, NET in his pancreas", "other", 60, "male"),
+        ("My boyfriend's mum has a pNET. She's 55", "other", 55, "female"),
+        ("my 5 year old grandson has a pnet", "other", 5, "male"),
+        ("Asking for a friend. She's 42 and has a somatostatinoma", "friend", 42, "female"),
+        ("asking on behalf of a patient: 68F, pNET G2", "other", 68, "female"),
+        # the writer's own illness wins over a relative only mentioned in passing
+        ("I'm 66 and my husband is 69. It's me who's got the tumour", "self", 66, "female"),
+        ("I'm a 66 year old man with a NET. My wife (64) has been a rock", "self", 66, "male"),
+        ("me, 73, male, pNET G1. My daughter keeps sending me articles", "self", 73, "male"),
+        ("i'm 44 (f), my husband found me in the car, i had a 1.4cm insulinoma", "self", 44, "female"),
+        # ...and a relative told ill wins over the writer's own past
+        ("im 70, i had a carcinoid years ago. now my daughter (35) has one in her lung", "child", 35, "female"),
+        ("I'm 63, my mum's NET has spread to her liver", "parent", None, "female"),
+        # self-descriptions
+        ("Irish lad here, 42. NET in the pancreas", "self", 42, "male"),
+        ("I'm a 62-year-old fella with a NET", "self", 62, "male"),
+        ("Hi, I live in Vancouver. 53 yo woman with a pnet", "self", 53, "female"),
+        ("am f 45 pnet g1 2cm", "self", 45, "female"),
+        ("Jag är 66 år och har NET i tunntarmen", "self", 66, None),
+        ("ki67 <2%, cga 190 would they still take me", "self", None, None),
+        # not a person, or no one said
+        ("my dog has a NET on her pancreas, are there trials for dogs", None, None, None),
+        ("what is PRRT and are there trials near me", None, None, None),
+        ("closed ones too please, I'm writing a summary for our support group", None, None, None),
+    ],
+)
+def test_who_how_old_and_sex(text: str, about: Optional[str], age: Optional[int], sex: Optional[str]) -> None:
+    profile = read_message(text)
+    assert (profile.about, profile.age, profile.sex) == (about, age, sex)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("My mother is 90 next month", 89),
+        ("sorry 16 now, his birthday was yesterday", 16),
+        ("pancreas, liver spread, 70. what prrt trials?", 70),
+        ("found in january. 72. grade 2.", 72),
+        ("Now 33, pregnant with our first", 33),
+        ("sorry, 64 was right", 64),
+        ("I said 62 but he's actually 67, I'm 62!!", 67),
+        # numbers that are not ages
+        ("67", None),
+        ("grade 2, 3 cycles of capecitabine", None),
+        ("cgA went from 90 to 400 in 6 months", None),
+        ("Diagnosed with it 2 years ago", None),
+        ("lanreotide 120, every 28 days", None),
+    ],
+)
+def test_ages_people_write(text: str, age: Optional[int]) -> None:
+    assert read_message(text).age == age
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "region", "country"),
+    [
+        ("I'm in the US btw", None, None, "US"),
+        ("we're near Glasgow", "Glasgow", None, "GB"),
+        ("Cork", "Cork", None, "IE"),
+        ("we live in the West Country", None, "West Country", "GB"),
+        ("I live in Reading. pnet, trials?", "Reading", None, "GB"),
+        ("my mams 67, we r in newcastle", "Newcastle", None, "GB"),
+        ("i'm 44, live in Columbus Ohio", "Columbus", "Ohio", "US"),
+        ("I'm 35, female, from Halifax (Nova Scotia)", "Halifax", "Nova Scotia", "CA"),
+        ("Irish lad here, 42, Donegal", None, "Donegal", "IE"),
+        ("she lives in Co. Kerry", None, "Kerry", "IE"),
+        ("he's a proper stubborn yorkshireman", None, "Yorkshire", "GB"),
+        ("We live in Norfolk, within about 40 miles", None, "Norfolk", "GB"),
+        ("Kia ora from Auckland. What trials exist in NZ or Australia?", "Auckland", None, "NZ"),
+        ("My mother-in-law lives in Ireland (Limerick). My husband and I are in London", "Limerick", None, "IE"),
+        ("We're in Birmingham. My daughter has a tumour", "Birmingham", None, "GB"),
+        ("w Polsce", None, None, "PL"),
+        # where they live beats where they would go
+        ("we're in Kent, can get to London", None, "Kent", "GB"),
+        ("there's a trial in the US but we're in Scotland", None, "Scotland", "GB"),
+        ("we're in Belgium but can go to the Netherlands", None, None, "BE"),
+        ("we can travel anywhere in Europe or the US", None, None, None),
+        # hospitals someone is treated at, and the health service
+        ("The team at Great Ormond Street say PRRT might help him", "London", None, "GB"),
+        ("docs at MD Anderson offered CAPTEM", "Houston", None, "US"),
+        ("is PRRT on the NHS or do I need a trial", None, None, "GB"),
+        # not places: body parts, words, trials and sponsors named after a city, bare hospital look-ups
+        ("it has spread to my liver", None, None, None),
+        ("I was reading about lanreotide", None, None, None),
+        ("is he too young for the Utrecht radiotherapy trial?", None, None, None),
+        ("what's the Lund trial about", None, None, None),
+        ("Uppsala Uni trials", None, None, None),
+        ("trials at Sahlgrenska", None, None, None),
+        ("royal free trials", None, None, None),
+    ],
+)
+def test_places(text: str, city: Optional[str], region: Optional[str], country: Optional[str]) -> None:
+    place = read_message(text).place
+    assert (place.city, place.region, place.country) == (city, region, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "km"),
+    [
+        ("anything within 30 miles of Denver", 48),
+        ("I don't drive so it would need to be 40 miles away at most", 64),
+        ("can travel 100 km", 100),
+        ("my tumour is 2km big lol no 2cm", None),
+    ],
+)
+def test_travel_distance(text: str, km: Optional[float]) -> None:
+    assert read_message(text).place.travel_km == km
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Jag är 66 år", "Jag är 66 år"),  # letters of any script stay one word: not "ä" + "are"
+        ("my mums 67", "my mum's 67"),
+        ("my dads got a pnet", "my dad's got a pnet"),
+        ("my sons are 8 and 10", "my sons are 8 and 10"),  # a plural stays a plural
+        ("u r gr8", "you are gr8"),
+    ],
+)
+def test_wording(text: str, plain: str) -> None:
+    assert readable(text) == plain
