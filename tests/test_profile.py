@@ -140,3 +140,21 @@ def test_a_passing_mention_of_someone_else_does_not_change_who_it_is_about() -> 
     profile = read_all("I'm 61 and a woman with a pnet", "my husband has collapsed")
     assert (profile.about, profile.age, profile.sex) == ("self", 61, "female")
     assert read_all("I'm 61 with a pnet", "it's actually for my dad, he has a pnet in his pancreas").about == "parent"
+
+
+def test_size_limits_and_inherited_conditions_in_a_title_rank_but_never_hide() -> None:
+    from bot.profile.limits import size_clash, unmet_condition
+    from bot.trials.query import TrialDetail
+
+    trial = TrialDetail(
+        nct_id="NCT00000001", title="Surgery or Watching for Pancreatic NETs <= 2 cm in MEN1 Patients", official_title=None,
+        acronym=None, status="RECRUITING", phases=(), study_type=None, start_date=None, completion_date=None,
+        last_updated=None, enrollment=None, sponsor=None, summary=None, description=None, conditions=(), keywords=(),
+        interventions=(), criteria=None, min_age_years=None, max_age_years=None, sex=None, healthy_volunteers=None,
+        sites=(), contacts=(),
+    )
+    assert size_clash(trial, read_message("a 3cm pnet")) == "It is for tumours up to 2 cm. You said 3 cm."
+    assert size_clash(trial, read_message("a 15mm pnet")) is None
+    assert size_clash(trial, read_message("a pnet")) is None  # size not said: nothing against it
+    assert unmet_condition(trial, read_message("a pnet")) == "MEN1"
+    assert unmet_condition(trial, read_message("i have men1 and a pnet")) is None

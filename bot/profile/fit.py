@@ -18,6 +18,7 @@ from typing import Optional
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
 from bot.profile.answers import as_answers
+from bot.profile.limits import size_clash, unmet_condition
 from bot.profile.model import Profile
 from bot.trials.query import TrialDetail, TrialQuery
 from bot.trials.store import TrialStore
@@ -32,6 +33,8 @@ class Fit:
     result: TrialChecklist
     avoided: tuple[str, ...]  # names of kinds the person does not want that this trial tests
     too_young_for_adult: bool = False  # only for under-18s, and the person is a grown-up
+    size_clash: Optional[str] = None  # the reason, when the record's words set a size limit they are over
+    unmet_condition: Optional[str] = None  # an inherited condition the trial is for ("MEN1"), not said
 
     @property
     def clashes(self) -> list[Check]:
@@ -40,7 +43,7 @@ class Fit:
 
     @property
     def clear_mismatch(self) -> bool:
-        return bool(self.clashes or self.avoided or self.too_young_for_adult)
+        return bool(self.clashes or self.avoided or self.too_young_for_adult or self.size_clash)
 
     @property
     def why(self) -> str:
@@ -116,7 +119,8 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
     if "place" in relaxed:
         answers = replace(answers, place=None)  # the person has heard these run elsewhere
     fits = [
-        Fit(trial, checklist(trial, answers), _avoided(trial, profile, lexicon), _too_young(trial, profile))
+        Fit(trial, checklist(trial, answers), _avoided(trial, profile, lexicon), _too_young(trial, profile),
+            size_clash(trial, profile), unmet_condition(trial, profile))
         for trial in details
     ]
     wanted = {i for t in profile.wants.treatment for i in (t, *_members(t, lexicon))}
@@ -143,6 +147,8 @@ def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> in
     city = (profile.place.city or "").lower()
     if city and any((site.city or "").lower() == city for site in fit.trial.sites):
         score += 2
+    if fit.unmet_condition:
+        score -= 3  # for people with an inherited condition they have not mentioned
     return score + (1 if fit.trial.status == "RECRUITING" else 0)
 
 
@@ -192,9 +198,13 @@ def why_line(fit: Fit) -> str:
         return f"It tests {fit.avoided[0]}, which you said you would rather not have."
     if fit.too_young_for_adult:
         return "It is for young people under 18."
+    if fit.size_clash:
+        return fit.size_clash
     if fit.clashes:
         return _first_sentence(fit.clashes[0].reason)
     matched = [c for topic in _WHY_TOPICS for c in fit.result.checks if c.topic == topic and c.verdict == MATCHES and c.stated]
+    if fit.unmet_condition:
+        return f"It is for people with {fit.unmet_condition}, a condition that runs in families. Ask the team if you are not sure."
     if not matched:
         return "Nothing in the record clashes with what you told me. The trial team can say more."
     parts = [_lower_first(_first_sentence(c.reason)).rstrip(".") for c in matched[:2]]

@@ -1,0 +1,48 @@
+"""Limits a trial's title or conditions state that the criteria checks do not cover: tumour
+size ("... of the Pancreatic Body and Tail <= 3cm") and an inherited condition it is for ("in
+MEN1 Patients"). Used only to rank and to set aside, with the reason, never to hide a trial."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from bot.profile.model import INHERITED, Profile
+from bot.trials.query import TrialDetail
+
+_MAX_SIZE = re.compile(
+    r"(?:≤|<=|=<|<|\bunder|\bup to|\bsmaller than|\bless than|\bnot (?:more|larger) than)\s*(\d+(?:[.,]\d+)?)\s*(cm|mm)\b", re.I
+)
+_INHERITED_NAMES = {
+    "MEN1": r"\bMEN[\s-]?1\b|multiple endocrine neoplasia(?: type)? ?(?:1|I)\b",
+    "VHL": r"\bVHL\b|von hippel",
+    "NF1": r"\bNF[\s-]?1\b|neurofibromatosis",
+    "TSC": r"\bTSC\b|tuberous sclerosis",
+}
+_INHERITED_PATTERNS = {name: re.compile(p, re.I) for name, p in _INHERITED_NAMES.items() if name in INHERITED}
+
+
+def _described(trial: TrialDetail) -> str:
+    return " ; ".join([trial.title or "", *trial.conditions])
+
+
+def size_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
+    """ "It is for tumours up to 3 cm. You said 4 cm." when the record's words set a size limit
+    the person's tumour is over."""
+    found = _MAX_SIZE.search(_described(trial))
+    if profile.size_mm is None or not found:
+        return None
+    limit_mm = float(found.group(1).replace(",", ".")) * (10 if found.group(2).lower() == "cm" else 1)
+    if profile.size_mm <= limit_mm:
+        return None
+    return f"It is for tumours up to {_cm(limit_mm)}. You said {_cm(profile.size_mm)}."
+
+
+def unmet_condition(trial: TrialDetail, profile: Profile) -> Optional[str]:
+    """The inherited condition a trial is for ("MEN1") that the person has not said they have."""
+    described = _described(trial)
+    wanted = [name for name, pattern in _INHERITED_PATTERNS.items() if pattern.search(described)]
+    return next((name for name in wanted if name not in profile.inherited), None)
+
+
+def _cm(millimetres: float) -> str:
+    return f"{millimetres / 10:g} cm"
