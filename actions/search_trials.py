@@ -103,7 +103,7 @@ def searched_profile(tracker: Tracker) -> Profile:
     latest = read_message(message_text(tracker))
     if latest.wants.treatment:
         profile = replace(profile, wants=replace(profile.wants, treatment=latest.wants.treatment))
-    return profile
+    return replace(profile, lookup=latest.lookup)  # names looked up count for this message only
 
 
 class ActionSearchTrials(Action):

@@ -17,9 +17,11 @@ from typing import Optional
 
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
+from bot.prescreen.answers import Answers
 from bot.profile.answers import as_answers
 from bot.profile.limits import size_clash, unmet_condition
 from bot.profile.model import Profile
+from bot.trials.nct import is_valid_nct_id
 from bot.trials.query import TrialDetail, TrialQuery
 from bot.trials.store import TrialStore
 
@@ -118,24 +120,37 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
     answers = as_answers(profile, lexicon)
     if "place" in relaxed:
         answers = replace(answers, place=None)  # the person has heard these run elsewhere
-    fits = [
-        Fit(trial, checklist(trial, answers), _avoided(trial, profile, lexicon), _too_young(trial, profile),
-            size_clash(trial, profile), unmet_condition(trial, profile))
-        for trial in details
-    ]
+    fits = [_fit(trial, profile, answers, lexicon) for trial in details]
     wanted = {i for t in profile.wants.treatment for i in (t, *_members(t, lexicon))}
+    named = _named_trial(store, profile, fits, answers, lexicon)
     ranked = sorted(
         enumerate(fits), key=lambda item: (item[1].clear_mismatch, -_score(item[1], profile, wanted, lexicon), item[0])
     )
-    ordered = [fit for _, fit in ranked]
+    ordered = [fit for _, fit in ranked if named is None or fit.trial.nct_id != named.trial.nct_id]
+    first = [named] if named is not None else []  # the trial named by its number, whatever its status
     return FitResult(
-        fits=[f for f in ordered if not f.clear_mismatch],
+        fits=first + [f for f in ordered if not f.clear_mismatch],
         set_aside=[f for f in ordered if f.clear_mismatch],
         relaxed=tuple(relaxed),
         query=query,
         unknown_terms=unknown,
         suggestions=suggestions,
     )
+
+
+def _named_trial(store: TrialStore, profile: Profile, fits: list[Fit], answers: Answers, lexicon: Lexicon) -> Optional[Fit]:
+    nct_id = profile.lookup.nct_id
+    if not is_valid_nct_id(nct_id):
+        return None
+    trial = next((f.trial for f in fits if f.trial.nct_id == nct_id), None) or store.get(nct_id)
+    if trial is None:
+        return None
+    return _fit(trial, profile, answers, lexicon)
+
+
+def _fit(trial: TrialDetail, profile: Profile, answers: Answers, lexicon: Lexicon) -> Fit:
+    return Fit(trial, checklist(trial, answers), _avoided(trial, profile, lexicon), _too_young(trial, profile),
+               size_clash(trial, profile), unmet_condition(trial, profile))
 
 
 def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> int:

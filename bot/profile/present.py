@@ -19,13 +19,12 @@ def wished_for(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
     lexicon = lexicon or default_lexicon()
     kinds = words_list([lexicon.name_of(f"treatment:{t}").split(" (")[0] for t in profile.wants.treatment], "or")
     status = profile.wants.status or "open"
-    text = f"{kinds} trials".strip() if status == "all" else f"{status} {kinds} trials".replace("  ", " ")
+    phase = f"phase {profile.wants.phase} " if profile.wants.phase is not None else ""
+    text = f"{kinds} {phase}trials".strip() if status == "all" else f"{status} {kinds} {phase}trials".replace("  ", " ")
     if status == "all":
         text += " (open or closed)"
     if profile.place.country:
         text += f" in {country_words(country_name(profile.place.country, lexicon))}"
-    if profile.wants.phase is not None:
-        text += f", phase {profile.wants.phase}"
     return text
 
 

@@ -21,11 +21,12 @@ Role = Literal["had", "want", "avoid", "mentioned"]
 _MAX_PHRASE_WORDS = 8
 _CONTEXT_WORDS = 7
 
-_AVOID_BEFORE = re.compile(
-    r"\b(?P<cue>not|no more|no|without|avoid|avoids|avoiding|spares? (?:him|her|me|them) (?:from )?|instead of"
-    r"|too (?:frail|weak|ill|old|poorly|unwell|sick) for|(?:isn t|is not|not|wasn t|doesn t|don t|never) (?:keen on|want|like|fancy)|rather than|other than|apart from|except|besides"
-    r"|don t want|do not want|doesn t want|does not want|won t have|refuses?|not keen on|scared of|alternatives? to"
-    r"|sick of|fed up (?:of|with)|done with|not another|not more|anything but|no further)\b(?:\s+\w+){0,3}$"
+_AVOID_BEFORE = re.compile(  # longer cues first: at one spot the first alternative that fits wins
+    r"\b(?P<cue>(?:isn t|is not|not|wasn t|doesn t|don t|never) (?:keen on|want|like|fancy)|don t want|do not want"
+    r"|doesn t want|does not want|won t have|not keen on|not another|not more|no more|no further|anything but"
+    r"|too (?:frail|weak|ill|old|poorly|unwell|sick) for|spares? (?:him|her|me|them) (?:from )?|instead of|rather than"
+    r"|other than|apart from|alternatives? to|fed up (?:of|with)|sick of|done with|scared of|refuses?|except|besides"
+    r"|avoid|avoids|avoiding|without|not|no)\b(?:\s+\w+){0,3}$"
 )
 _HAD_BEFORE = re.compile(
     r"\b(?P<cue>had|has had|have had|having had|has|having|is on|was on|been on|went on|on|taking|takes|took|taken|start(?:ed|ing)?"
@@ -87,6 +88,7 @@ STORY_WORDS = {
                                             "the injections", "shot", "shots", "the shot", "the shots", "monthly", "jabs monthly")},
     **{w: "surgery" for w in ("op", "the op", "an op", "ops")},
 }
+_PLANNED = re.compile(r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|booked|waiting (?:for|to)|might|may need|should)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s*|\s+(?=\bbut\b)", re.I)
 
 
@@ -119,7 +121,7 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
                 if outcome != "ongoing":
                     mentions[-1] = Mention(mentions[-1].id, "had", outcome)
         mentions.extend(found)
-        if _SURGERY_STORY.search(sentence) and not any(m.id == "surgery" for m in found):
+        if _SURGERY_STORY.search(sentence) and not _PLANNED.search(sentence) and not any(m.id == "surgery" for m in found):
             mentions.append(Mention("surgery", "had"))
     return _collect(mentions, lexicon)
 
