@@ -66,7 +66,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
         r"\b(?:stopped working|didn t work|did not work|not working|no longer working|failed|progress\w*|grew|grown|growing|growth"
         r"|got bigger|getting bigger|bigger|worse|came back|not helping|stopped helping|stopped controlling)\b")),
     ("side effects", re.compile(
-        r"\b(?:side effects?|couldn t (?:tolerate|cope|handle)|could not (?:tolerate|cope)|too (?:ill|sick|toxic|much)|made (?:him|her|me|them) (?:ill|sick|poorly|so ill)"
+        r"\b(?:stopped (?:it |them )?(?:because of|due to)|had to (?:stop|come off)|side effects?|couldn t (?:tolerate|cope|handle)|could not (?:tolerate|cope)|too (?:ill|sick|toxic|much)|made (?:him|her|me|them) (?:ill|sick|poorly|so ill)"
         r"|reaction|toxicity|intoleran\w*|allergic|(?:blood )?counts (?:dropped|fell|were too low|went down)|mouth ulcers|ulcers)\b")),
     ("stopped", re.compile(r"\b(?:finished|completed|stopped|came off|had \d+ (?:cycles?|rounds?|doses?)|\d+ (?:cycles?|rounds?) of|used to (?:be on|have|take)|was on)\b")),
     ("ongoing", re.compile(r"\b(?:on|taking|currently|still|now has|now on|is on|every \d+ (?:weeks?|days?)|monthly|since|getting|gets|started)\b")),
@@ -87,7 +87,9 @@ STORY_WORDS = {
     **{w: "somatostatin_analogue" for w in ("jab", "jabs", "the jab", "the jabs", "injection", "injections", "the injection",
                                             "the injections", "shot", "shots", "the shot", "the shots", "monthly", "jabs monthly")},
     **{w: "surgery" for w in ("op", "the op", "an op", "ops")},
+    **{w: "surveillance" for w in ("surveillance", "on surveillance", "monitoring", "watch and wait", "wait and watch")},
 }
+_ALL_OF_THEM = re.compile(r"\b(?:both|all of them|all three|neither|none of them)\b")
 _PLANNED = re.compile(r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|booked|waiting (?:for|to)|might|may need|should)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s*|\s+(?=\bbut\b)", re.I)
 
@@ -153,6 +155,7 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
     spans = _spans(words, lexicon)
     asks = bool(_QUESTION.search(sentence.lower()))
     result: list[Mention] = []
+    joined: list[bool] = []
     for number, (start, end, concept_id) in enumerate(spans):
         previous_end = spans[number - 1][1] if number else 0
         next_start = spans[number + 1][0] if number + 1 < len(spans) else len(words)
@@ -166,7 +169,22 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
         if role == "had" and outcome is None:
             outcome = _outcome_before(before)
         result.append(Mention(concept_id, role, outcome))
-    return result
+        joined.append(bool(number) and before in _JOINERS)
+    return _share_outcomes(result, joined, _ALL_OF_THEM.search(" ".join(words)) is not None)
+
+
+def _share_outcomes(mentions: list[Mention], joined: list[bool], all_of_them: bool) -> list[Mention]:
+    """ "carboplatin and etoposide, which stopped working": one outcome for names joined by
+    "and"/"or"; "both stopped working" for every treatment had in the sentence."""
+    shared = list(mentions)
+    for i in range(len(shared) - 1, 0, -1):
+        if joined[i] and shared[i].role == "had" and shared[i - 1].role == "had" and shared[i - 1].outcome is None:
+            shared[i - 1] = Mention(shared[i - 1].id, "had", shared[i].outcome)
+    if all_of_them:
+        outcome = next((m.outcome for m in shared if m.role == "had" and m.outcome == "stopped working"), None)
+        if outcome:
+            shared = [Mention(m.id, m.role, outcome) if m.role == "had" else m for m in shared]
+    return shared
 
 
 def _role(before: str, after: str, narrative: bool, asks: bool, only_names: bool) -> Role:
@@ -216,7 +234,7 @@ def _outcome_before(before: str) -> Optional[str]:
         return "stopped working"
     if re.search(r"\b(?:finished|stopped|came off|was on|used to)\b(?:\s+\w+){0,3}$", before):
         return "stopped"
-    if re.search(r"\b(?:on|taking|currently|still|now has|is on|been on|getting|gets)\b(?:\s+\w+){0,3}$", before):
+    if re.search(r"\b(?:on|taking|currently|still|now has|is on|been on|getting|gets|started|starting|added|began|put on|switched to)\b(?:\s+\w+){0,3}$", before):
         return "ongoing"
     return None
 
