@@ -35,12 +35,13 @@ _HAD_BEFORE = re.compile(
 )
 _WANT_BEFORE = re.compile(
     r"\b(?P<cue>any|are there|is there|looking for|look for|find|search(?:ing)? for|want|wants|would like|interested in|keen on"
-    r"|could (?:he|she|i|we|they) (?:have|try|get|do|go on)|try|options?|consider|eligible for|go on|join|qualify for|offer"
+    r"|could (?:he|she|i|we|they) (?:have|try|get|do|go on)|(?:he|she|i|we|they) (?:could|can|might) (?:have|try|get|go on|be given)"
+    r"|anything (?:with|like|using|involving)|particularly|especially|try|options?|consider|eligible for|go on|join|qualify for|offer"
     r"|what about|how about|info on|information (?:on|about)|tell me about|what is|whats|what s|explain|new|trials? (?:of|with|for|using|on|testing|involving)"
     r"|studies (?:of|with|on)|study (?:of|with|on)|something like|more about|about|uses?|using|involving|through|via)\b(?:\s+\w+){0,3}$"
 )
 _NEUTRAL_BEFORE = re.compile(
-    r"\b(?P<cue>mention\w*|suggest\w*|recommend\w*|talked about|talking about|discuss\w*|brought up|said something about|saying|say"
+    r"\b(?P<cue>says?|said|mention\w*|suggest\w*|recommend\w*|talked about|talking about|discuss\w*|brought up|said something about|saying|say"
     r"|offer\w*|consider\w*|planning|plan|waiting for|waiting list for|on the list for|referred for|booked (?:in )?for|due to (?:start|have)"
     r"|going to (?:have|start|try)|will (?:have|start)|next step|might (?:have|get|need)"
     r"|(?:they|he|she|oncologist|onc|doctor|doctors|consultant|surgeon|surgeons|team|specialist|gp|nurse)(?: \w+)? wants? to (?:do|try|give|start|refer|book|put)"
@@ -89,6 +90,7 @@ STORY_WORDS = {
     **{w: "surgery" for w in ("op", "the op", "an op", "ops")},
     **{w: "surveillance" for w in ("surveillance", "on surveillance", "monitoring", "watch and wait", "wait and watch")},
 }
+_TRIAL_WORDS = re.compile(r"\b(?:trials?|studies|study|research)\b", re.I)
 _ALL_OF_THEM = re.compile(r"\b(?:both|all of them|all three|neither|none of them)\b")
 _PLANNED = re.compile(r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|booked|waiting (?:for|to)|might|may need|should)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s*|\s+(?=\bbut\b)", re.I)
@@ -154,6 +156,7 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
     words = normalize(sentence).split()
     spans = _spans(words, lexicon)
     asks = bool(_QUESTION.search(sentence.lower()))
+    trial_words = bool(_TRIAL_WORDS.search(sentence))
     result: list[Mention] = []
     joined: list[bool] = []
     for number, (start, end, concept_id) in enumerate(spans):
@@ -164,7 +167,7 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
         if result and before in _JOINERS and start == previous_end + len(before.split()):
             role = result[-1].role  # "PRRT or surufatinib", "everolimus vs sunitinib": one role for both
         else:
-            role = _role(before, after, narrative, asks, only_names)
+            role = _role(before, after, narrative, asks, only_names, trial_words)
         outcome = _outcome(" ".join(words[start : min(next_start, end + 12)])) if role == "had" else None
         if role == "had" and outcome is None:
             outcome = _outcome_before(before)
@@ -187,7 +190,7 @@ def _share_outcomes(mentions: list[Mention], joined: list[bool], all_of_them: bo
     return shared
 
 
-def _role(before: str, after: str, narrative: bool, asks: bool, only_names: bool) -> Role:
+def _role(before: str, after: str, narrative: bool, asks: bool, only_names: bool, trial_words: bool = False) -> Role:
     """The role the nearest cue before the name gives it; else a cue after it; else a wish in a
     request or a look-up, and a treatment had in a story."""
     if only_names:
@@ -203,7 +206,9 @@ def _role(before: str, after: str, narrative: bool, asks: bool, only_names: bool
         return "had"
     if not narrative:
         return "want"  # a look-up: "surufatinib incl completed - pNET only"
-    return "want" if asks and not before.strip() else "had" if not asks else "mentioned"
+    if asks and (not before.strip() or trial_words):
+        return "want"  # "are there trials where she could get PRRT quicker?"
+    return "had" if not asks else "mentioned"
 
 
 def _nearest(cues: list[tuple[tuple[int, int], Role]]) -> Role:
