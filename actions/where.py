@@ -1,6 +1,7 @@
 """Which country the person is in, as far as the conversation tells (UK if unknown)."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from rasa_sdk import Tracker
@@ -15,7 +16,8 @@ def latest_place(tracker: Tracker, entity: str) -> Optional[str]:
 
 def country_code(tracker: Tracker) -> Optional[str]:
     """From a country or city named in the latest message, else the profile (everything the
-    person said before, "I'm in the US btw" included), else the remembered search slots."""
+    person said before, "I'm in the US btw" included), else the remembered search slots, else
+    the channel's hint (a phone number's calling code, an app's language setting)."""
     lexicon = default_lexicon()
     for value in (latest_place(tracker, "country"), latest_place(tracker, "city")):
         code = lexicon.country_code(value) if value else None
@@ -28,4 +30,10 @@ def country_code(tracker: Tracker) -> Optional[str]:
         code = lexicon.country_code(value) if value else None
         if code:
             return code
-    return None
+    return channel_country(tracker)
+
+
+def channel_country(tracker: Tracker) -> Optional[str]:
+    metadata = tracker.latest_message.get("metadata") or {}
+    country = metadata.get("country") if isinstance(metadata, dict) else None
+    return country if isinstance(country, str) and re.fullmatch(r"[A-Z]{2}", country) else None

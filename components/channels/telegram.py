@@ -22,6 +22,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.limits import TELEGRAM_TEXT, effective_limit
+from bot.channels.locale import country_from_language, locale_metadata
 from bot.channels.replies import Reply
 from bot.channels.telegram import CallbackPayloads, button_title, telegram_messages
 from components.channels.base import PlatformAPI, TurnOutput, json_body, refuse, run_turn, setting
@@ -165,8 +166,18 @@ class TelegramInlineInput(TelegramInput):
             if query_id:
                 await output.call("answerCallbackQuery", {"callback_query_id": str(query_id)})
             user_message = UserMessage(text, output, str(chat_id), input_channel=self.name(),
-                                       metadata=self.get_metadata(request))
+                                       metadata=locale_metadata(country_from_language(_language_code(update))))
             await run_turn(on_new_message, user_message, "Telegram")
             return response.text("success")
 
         return telegram_webhook
+
+
+def _language_code(update: Dict[Text, Any]) -> Optional[Text]:
+    """The sender's app language ("en-GB", "sv"), from a message or a button press."""
+    for key in ("message", "edited_message", "callback_query"):
+        item = update.get(key)
+        sender = item.get("from") if isinstance(item, dict) else None
+        if isinstance(sender, dict) and isinstance(sender.get("language_code"), str):
+            return sender["language_code"]
+    return None

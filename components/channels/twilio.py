@@ -30,6 +30,7 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
 from bot.channels.limits import TWILIO_BODY, TWILIO_WHATSAPP_BODY, effective_limit
+from bot.channels.locale import country_from_phone, locale_metadata
 from bot.channels.options import OptionMemory, option_memory
 from bot.channels.replies import Reply
 from bot.channels.sms import sms_bodies
@@ -161,7 +162,7 @@ class TwilioNumberedInput(TwilioInput):
             text = self.memory.resolve(sender, body.strip().replace("¡", "@"))  # carriers garble @
             output = self.get_output_channel(buffered=True)
             user_message = UserMessage(text, output, sender, input_channel=self.name(),
-                                       metadata=self.get_metadata(request))
+                                       metadata=locale_metadata(country_from_phone(sender)))
             await run_turn(on_new_message, user_message, platform)
             return response.text(EMPTY_TWIML, content_type="text/xml")
 
