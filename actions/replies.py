@@ -3,12 +3,17 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from typing import Optional
+
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.where import country_code
+from bot.advice import asks_personal_advice
 from bot.contacts.book import default_contacts
 from bot.contacts.present import helplines_answer
+from bot.profile.wishes import other_questions
+from bot.trials.present import shorten
 
 from bot.trials.present import Card, card
 from bot.trials.query import SearchPage
@@ -44,3 +49,16 @@ def send_helpline(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """Who to talk to, for the person's country (the UK's lines when we do not know it)."""
     now = datetime.now(timezone.utc)
     dispatcher.utter_message(text=helplines_answer(default_contacts(), country_code(tracker), now))
+
+
+MAX_OTHER_QUESTIONS = 3
+BUTTON_TITLE_LIMIT = 40
+
+
+def send_other_questions(dispatcher: CollectingDispatcher, text: Optional[str]) -> None:
+    """The other questions of a message that asked several: one button each, which asks it."""
+    others = [q for q in other_questions(text or "") if not asks_personal_advice(q)][:MAX_OTHER_QUESTIONS]
+    if not others:
+        return
+    buttons = [{"title": shorten(q, BUTTON_TITLE_LIMIT), "payload": q} for q in others]
+    dispatcher.utter_message(text="You asked more than one thing. Tap a question and I will answer it next.", buttons=buttons)

@@ -9,20 +9,21 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.profile import message_text, profile_of
-from actions.replies import HELPLINE_BUTTON, send_card, send_cards, send_helpline, send_unavailable
+from actions.fitting import run_fitting_search, searched_profile, tells_about_the_person
+from actions.profile import message_text
+from actions.replies import send_cards, send_helpline, send_other_questions, send_unavailable
 from actions.store import trial_store
 from bot.lexicon import default_lexicon
 from bot.prescreen.checklist import country_name
-from bot.profile.fit import FitResult, find_fitting
-from bot.profile.model import Profile
-from bot.advice import asks_personal_advice
-from bot.profile.present import MAX_SHOWN, PERSONAL_PART, fit_card, heading, set_aside_text, unknown_name_text
 from bot.profile.read import read_message
+from bot.profile.treatments import asked_name
+from bot.profile.wishes import read_age_group
+from bot.trials.lookup import Lookups, find_lookups
 from bot.trials.present import nothing_found, results_heading
+from bot.trials.relax import Relaxed, relaxed_heading, search_relaxed
 from bot.trials.understand import query_from_entities, refers_back
 
-SEARCH_SLOTS = ("treatment", "condition", "country", "city", "phase", "status")
+SEARCH_SLOTS = ("treatment", "condition", "country", "city", "phase", "status", "acronym", "sponsor", "site_name", "age_group")
 PLACE_SLOTS = ("country", "city")  # where the person is: kept, not reset by each new search
 PAGE_SIZE = 5
 
@@ -40,70 +41,28 @@ def latest_entities(tracker: Tracker) -> dict[str, Optional[str]]:
 def run_search(
     dispatcher: CollectingDispatcher, tracker: Tracker, values: dict[str, Optional[str]], offset: int
 ) -> list[EventType]:
-    query = query_from_entities(values, limit=PAGE_SIZE, offset=offset)
+    asked = query_from_entities(values, limit=PAGE_SIZE, offset=offset)
     try:
-        page = trial_store().search(query)
+        relaxed = search_relaxed(trial_store().search, asked) if not offset else Relaxed(trial_store().search(asked), asked, ())
     except SQLAlchemyError:
         send_unavailable(dispatcher)
         return []
+    page, query = relaxed.page, relaxed.query
     if not page.trials:
         if offset:
             dispatcher.utter_message(text="That's all the trials I found for this search.")
             return []
-        dispatcher.utter_message(text=nothing_found(query))
+        dispatcher.utter_message(text=nothing_found(query, page))
         send_helpline(dispatcher, tracker)
         return [SlotSet("result_ids", None)]  # "the first one" no longer means an old result
-    dispatcher.utter_message(text=results_heading(page, query))
+    dispatcher.utter_message(text=relaxed_heading(asked, relaxed) or results_heading(page, query))
     send_cards(dispatcher, page)
+    if not offset:
+        send_other_questions(dispatcher, message_text(tracker))
     return [
         SlotSet("result_ids", [trial.nct_id for trial in page.trials]),
         SlotSet("search_offset", float(offset + len(page.trials))),
     ]
-
-
-def tells_about_the_person(profile: Profile) -> bool:
-    """Enough about the person that trials should be ranked by how well they fit."""
-    return any((profile.age, profile.sex, profile.site, profile.grades, profile.spread is not None,
-                profile.treatments, profile.syndrome, profile.inherited, profile.wants.avoid))
-
-
-def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profile: Profile) -> list[EventType]:
-    try:
-        result = find_fitting(trial_store(), profile)
-    except SQLAlchemyError:
-        send_unavailable(dispatcher)
-        return []
-    if result.unknown_terms:
-        dispatcher.utter_message(text=unknown_name_text(result))
-        return []
-    if not result.found_any:
-        dispatcher.utter_message(text=nothing_found(result.query))
-        send_helpline(dispatcher, tracker)
-        return [SlotSet("result_ids", None)]
-    return _send_fits(dispatcher, tracker, result, profile)
-
-
-def _send_fits(dispatcher: CollectingDispatcher, tracker: Tracker, result: FitResult, profile: Profile) -> list[EventType]:
-    dispatcher.utter_message(text=heading(result, profile))
-    shown = (result.fits or result.set_aside)[:MAX_SHOWN]
-    for fit in shown:
-        send_card(dispatcher, fit_card(fit))
-    aside = set_aside_text(result) if result.fits else None
-    if aside:
-        dispatcher.utter_message(text=aside)
-    if asks_personal_advice(message_text(tracker)):
-        dispatcher.utter_message(text=PERSONAL_PART, buttons=[HELPLINE_BUTTON])
-    return [SlotSet("result_ids", [fit.trial.nct_id for fit in shown]), SlotSet("search_offset", None)]
-
-
-def searched_profile(tracker: Tracker) -> Profile:
-    """The conversation's profile, with this message's wishes (if any) in place of older ones:
-    "what about immunotherapy?" after a PRRT search asks for immunotherapy."""
-    profile = profile_of(tracker)
-    latest = read_message(message_text(tracker))
-    if latest.wants.treatment:
-        profile = replace(profile, wants=replace(profile.wants, treatment=latest.wants.treatment))
-    return replace(profile, lookup=latest.lookup)  # names looked up count for this message only
 
 
 class ActionSearchTrials(Action):
@@ -114,12 +73,21 @@ class ActionSearchTrials(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         profile = searched_profile(tracker)
-        if tells_about_the_person(profile):
+        text = message_text(tracker) or ""
+        lookups = _lookups(text)
+        if tells_about_the_person(profile) and not lookups.found:
             return run_fitting_search(dispatcher, tracker, profile)
         values = latest_entities(tracker)
-        latest = read_message(message_text(tracker))
+        values.update(acronym=lookups.acronym, sponsor=lookups.sponsor, site_name=lookups.site_name,
+                      age_group=read_age_group(text))
+        latest = read_message(text)
         if values["treatment"] and latest.treatments and not latest.wants.treatment:
             values["treatment"] = None  # a treatment had is not the one asked for
+        values["treatment"] = values["treatment"] or asked_name(text)  # an unknown name is said to be unknown
+        if latest.wants.status in ("all", "closed"):
+            values["status"] = latest.wants.status  # "incl closed" is every status, not closed only
+        if not values["phase"] and latest.wants.phase is not None:
+            values["phase"] = f"phase {latest.wants.phase}"
         if not any(values.values()) and refers_back(tracker.latest_message.get("text")):
             # "are there trials of it?" after an answer about a drug: the drug in focus.
             values["treatment"] = tracker.get_slot("treatment")
@@ -127,6 +95,14 @@ class ActionSearchTrials(Action):
         if not values["country"] and not values["city"] and profile.place.country:
             values["country"] = country_name(profile.place.country, default_lexicon())  # said earlier
         return remembered + run_search(dispatcher, tracker, values, offset=0)
+
+
+def _lookups(text: str) -> Lookups:
+    """Acronyms, sponsors and sites of stored trials the message names (staff look-ups)."""
+    try:
+        return find_lookups(text, trial_store())
+    except SQLAlchemyError:
+        return Lookups()  # the search itself will say it is unavailable
 
 
 class ActionShowMoreTrials(Action):

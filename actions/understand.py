@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.feedback import log_fallback
 from actions.profile import message_text, profile_of
 from actions.replies import HELPLINE_BUTTON
-from actions.search_trials import run_fitting_search, searched_profile
+from actions.fitting import run_fitting_search, searched_profile
 from bot.lexicon import default_lexicon
 from bot.profile.message import KNOWLEDGE_TOPICS, kind_of, named_treatment, noted_text
 

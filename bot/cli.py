@@ -17,8 +17,8 @@ from bot.eligibility.cli import register as register_criteria
 from bot.progress import ProgressBar
 from bot.trials.importer import Importer, count_studies
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
-from bot.trials.present import detail_lines, phase_words, shorten, status_words
-from bot.trials.query import SearchPage, TrialQuery
+from bot.trials.present import detail_lines, phase_words, shorten, status_words, unknown_names
+from bot.trials.query import AGE_GROUPS, SearchPage, TrialQuery, default_status
 from bot.trials.store import TrialStore
 
 PROGRESS_THRESHOLD = 300  # show a progress bar for imports larger than this
@@ -61,16 +61,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--if-missing", action="store_true", help="do nothing when trials are stored")
     p.set_defaults(handler=cmd_init)
 
-    p = trials.add_parser("search", help="search trials (open ones unless --status says)")
+    p = trials.add_parser("search", help="search trials (open ones unless --status says)",
+                          description="Search the stored trials. Every option narrows the search; "
+                          "give as many as you like.")
     p.add_argument("text", nargs="*", help="free text, e.g. 'quality of life'")
     p.add_argument("--treatment", help="drug or treatment: any name, brand or common misspelling")
     p.add_argument("--condition", help="e.g. 'pancreatic NET', insulinoma, NEC")
+    p.add_argument("--acronym", help="the trial's acronym or another id from its record, e.g. NETTER-2, "
+                   "'netter 2', GETNE1206; a start like NETTER finds NETTER-1, NETTER-2... "
+                   "Shows closed trials too unless --status says")
+    p.add_argument("--sponsor", help="who runs or helps run it (lead sponsor or collaborator), "
+                   "by words of the name, e.g. Novartis, NCI")
+    p.add_argument("--site", help="a hospital or clinic taking part, by words of its name, "
+                   "e.g. Christie, 'Royal Free'")
     p.add_argument("--country")
     p.add_argument("--city")
-    p.add_argument("--status", choices=["open", "closed", "all"], default="open",
-                   help="open = recruiting or not yet recruiting (default)")
+    p.add_argument("--status", choices=["open", "closed", "all"],
+                   help="open = recruiting or not yet recruiting (the default, except with --acronym: all)")
     p.add_argument("--phase", type=_phase, help="1, 2, 3 or 4 (0 = early phase 1)")
     p.add_argument("--age", type=_age, help="age in years")
+    p.add_argument("--age-group", type=_age_group, metavar="GROUP",
+                   help="trials that take children (under 18), teenagers (13 to 17), adults (18 to 64) "
+                   "or older adults (65 and over): child, teen, adult or older-adult")
     p.add_argument("--sex", choices=["female", "male"])
     p.add_argument("--limit", type=_positive, default=20)
     p.add_argument("--offset", type=int, default=0, help=argparse.SUPPRESS)
@@ -184,6 +196,22 @@ def _age(value: str) -> int:
     return number
 
 
+_AGE_GROUP_NAMES = {
+    "children": "child", "kids": "child", "teens": "teen", "teenager": "teen", "teenagers": "teen",
+    "adults": "adult", "older": "older_adult", "older_adults": "older_adult", "elderly": "older_adult",
+}
+
+
+def _age_group(value: str) -> str:
+    word = "_".join(value.lower().replace("-", " ").split())
+    group = _AGE_GROUP_NAMES.get(word, word)
+    if group not in AGE_GROUPS:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an age group: use child, teen, adult or older-adult"
+        )
+    return group
+
+
 def _int(value: str) -> int:
     try:
         return int(value)
@@ -219,15 +247,22 @@ def cmd_init(args: argparse.Namespace) -> int:
     from bot.config import SHIPPED_TRIALS_DIR
 
     store = _store()
-    if args.if_missing and store.count() > 0:
+    outdated = store.parser_outdated()
+    if args.if_missing and store.count() > 0 and not outdated:
         if store.stored_lexicon_version() != store.lexicon.version:
             print("The lexicon changed: re-tagging the stored trials.")
             store.reindex()
             store.mark_lexicon_version()
         print(f"Trial database ready: {store.count()} trials.")
         return 0
+    if outdated:
+        print("The importer reads more of each record now: loading the shipped trials again. "
+              "Run `python -m bot trials sync --full` to do the same for trials synced from the registry.")
     report = Importer(store).import_paths([SHIPPED_TRIALS_DIR])
+    if outdated and store.stored_lexicon_version() != store.lexicon.version:
+        store.reindex()
     store.mark_lexicon_version()
+    store.mark_parser_version()
     print(f"Loaded the shipped trials: {report.summary()}.")
     for rejection in report.rejected:
         print(f"  rejected: {rejection}")
@@ -241,10 +276,14 @@ def cmd_search(args: argparse.Namespace) -> int:
         condition=args.condition,
         country=args.country,
         city=args.city,
-        status=args.status,
         phase=args.phase,
         age=args.age,
         sex=args.sex,
+        acronym=args.acronym,
+        sponsor=args.sponsor,
+        site=args.site,
+        age_group=args.age_group,
+        status=args.status or default_status(args.acronym),
         limit=args.limit,
         offset=max(0, args.offset),
     )
@@ -266,7 +305,8 @@ def _summary_json(summary) -> dict:  # type: ignore[no-untyped-def]
 
 def _table(page: SearchPage) -> str:
     if not page.trials:
-        return "No trials found. Try fewer filters, or --status all."
+        nothing = "No trials found. Try fewer filters, or --status all."
+        return "\n".join(filter(None, [unknown_names(page), nothing]))
     rows = [("NCT ID", "TITLE", "STATUS", "PHASE", "COUNTRIES")]
     for t in page.trials:
         rows.append(
@@ -284,6 +324,11 @@ def _table(page: SearchPage) -> str:
     lines.append(f"\n{page.total} trials found; showing {shown}.")
     if page.unknown_terms:
         lines.append(f"Not in our word list, searched as text: {', '.join(page.unknown_terms)}")
+    if page.suggestions:
+        lines.append(f"Known names like it: {', '.join(page.suggestions)}")
+    if page.broader_ids:
+        broader = page.broader_name or "a broader condition"
+        lines.append(f"Only through {broader}, not the condition itself: {', '.join(page.broader_ids)}")
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,16 @@ ConceptKind = Literal["treatment", "condition"]
 # A typed word this close to a known name (difflib ratio) counts as a misspelling of it.
 FUZZY_CUTOFF = 0.84
 FUZZY_MIN_LENGTH = 5
+# suggest(): a known name this close (difflib ratio, with enough letter triples in common, or
+# one that starts with what was typed) is offered as "Did you mean ...?".
+SUGGEST_CUTOFF = 0.75
+SUGGEST_MIN_TRIGRAMS = 0.5  # Dice coefficient of letter triples: keeps other "-mab" drugs out
+SUGGEST_PREFIX_SCORE = 0.8  # "octreo" -> octreotide
+SUGGEST_MIN_LENGTH = 4
+# A word in the names of this many concepts or more ("therapy", "tumour") names none of them.
+GENERIC_WORD_CONCEPTS = 3
+NEGATING_PREFIXES = ("non", "extra", "not ", "no ")
+_BRACKETS = re.compile(r"\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,8 @@ class Concept:
     query_terms: tuple[str, ...]  # normalised; matched in what people type
     also: tuple[str, ...] = ()  # broader concepts whose trials are relevant too
     surface_forms: tuple[str, ...] = ()  # as written in the lexicon, for the entity ruler
+    brands: tuple[str, ...] = ()  # normalised; also in record_terms
+    misspellings: tuple[str, ...] = ()  # normalised; also in query_terms
 
     @property
     def tag(self) -> str:
@@ -110,6 +123,8 @@ class Lexicon:
         for place in places:
             for alias in place.aliases:
                 self._places_by_alias.setdefault(alias, place)
+        self._display = {tag: _display_forms(c) for tag, c in self.concepts.items()}
+        self._generic_words = _generic_words(concepts)
 
     # -- record side -------------------------------------------------------------------
     def tag_text(self, kind: ConceptKind, text: str) -> set[str]:
@@ -153,13 +168,55 @@ class Lexicon:
         for candidate in candidates:
             if len(candidate) < FUZZY_MIN_LENGTH:
                 continue
-            for match in difflib.get_close_matches(candidate, phrases, n=1, cutoff=FUZZY_CUTOFF):
+            matches = difflib.get_close_matches(candidate, phrases, n=3, cutoff=FUZZY_CUTOFF)
+            for match in [m for m in matches if not _negates(m, candidate)][:1]:
                 tags.extend(tag for _, tag in index.find(match.split()))
         return tags
+
+    def suggest(self, kind: ConceptKind, phrase: str, n: int = 3) -> list[str]:
+        """Known names close to a phrase the lexicon does not know, best first, one per concept,
+        as people write them ("lutetiun" -> ["lutetium"], "cabozantnib" -> ["cabozantinib"]);
+        [] when nothing is close ("zolbetuximab") or the phrase only has generic words."""
+        candidates = self._suggestion_candidates(phrase)
+        best: dict[str, tuple[float, str]] = {}  # tag -> (score, known term)
+        for concept in self.concepts.values():
+            if concept.kind != kind:
+                continue
+            for term in concept.query_terms:
+                score = max((_similarity(c, term) for c in candidates), default=0.0)
+                if score >= SUGGEST_CUTOFF and score > best.get(concept.tag, (0.0, ""))[0]:
+                    best[concept.tag] = (score, term)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        names = [self._display_name(tag, term) for tag, (_, term) in ranked]
+        return list(dict.fromkeys(names))[: max(0, n)]
+
+    def _suggestion_candidates(self, phrase: str) -> list[str]:
+        """The whole phrase and its longer words, leaving out words many concepts share."""
+        words = [w for w in normalize(phrase).split() if w not in self._generic_words]
+        candidates = [" ".join(words)] + [w for w in words if len(w) >= FUZZY_MIN_LENGTH]
+        return [c for c in dict.fromkeys(candidates) if len(c) >= SUGGEST_MIN_LENGTH]
+
+    def _display_name(self, tag: str, term: str) -> str:
+        """A known term as people write it; a listed misspelling gives the name it misspells."""
+        concept = self.concepts[tag]
+        if term in concept.misspellings:
+            term = difflib.get_close_matches(term, concept.record_terms, n=1, cutoff=0.0)[0]
+        return self._display[tag].get(term, concept.name)
 
     def name_of(self, tag: str) -> str:
         concept = self.concepts.get(tag)
         return concept.name if concept else tag.split(":", 1)[-1]
+
+    def plain_name(self, tag: str) -> str:
+        """The name without its note in brackets: "pancreatic NET", "neuroendocrine tumour"."""
+        return " ".join(_BRACKETS.sub(" ", self.name_of(tag)).split())
+
+    def broader(self, tag: str) -> tuple[str, ...]:
+        """Tags of the broader concepts of a concept (all of them: `also` lists are complete)."""
+        concept = self.concepts.get(tag)
+        if concept is None:
+            return ()
+        return tuple(t for t in (f"{concept.kind}:{b}" for b in concept.also) if t in self.concepts)
 
     # -- places ------------------------------------------------------------------------
     def place(self, phrase: str) -> Optional[Place]:
@@ -194,6 +251,59 @@ class Lexicon:
         return self._query_index[kind].phrases()
 
 
+def _negates(known: str, typed: str) -> bool:
+    """ "nonpancreatic" is no misspelling of "pancreatic": it says the opposite."""
+    return any(known.startswith(p) and not typed.startswith(p) for p in NEGATING_PREFIXES)
+
+
+def _similarity(typed: str, known: str) -> float:
+    if _negates(known, typed):
+        return 0.0
+    if known.startswith(typed) and len(typed) >= SUGGEST_MIN_LENGTH:
+        return max(SUGGEST_PREFIX_SCORE, len(typed) / len(known))
+    matcher = difflib.SequenceMatcher(None, typed, known)
+    if matcher.real_quick_ratio() < SUGGEST_CUTOFF or matcher.quick_ratio() < SUGGEST_CUTOFF:
+        return 0.0
+    if _trigram_dice(typed, known) < SUGGEST_MIN_TRIGRAMS:
+        return 0.0
+    return matcher.ratio()
+
+
+def _trigram_dice(a: str, b: str) -> float:
+    def trigrams(text: str) -> set[str]:
+        padded = f"  {text} "
+        return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+    first, second = trigrams(a), trigrams(b)
+    return 2 * len(first & second) / (len(first) + len(second))
+
+
+def _display_forms(concept: Concept) -> dict[str, str]:
+    """Normalised term -> as the lexicon writes it; brands with a capital ("Lutathera")."""
+    forms: dict[str, str] = {}
+    for written in concept.surface_forms:
+        key = normalize(written)
+        if key in concept.brands and written.islower():
+            written = written[0].upper() + written[1:]
+        forms.setdefault(key, written)
+    return forms
+
+
+def _generic_words(concepts: list[Concept]) -> frozenset[str]:
+    concepts_with: dict[str, set[str]] = {}
+    for concept in concepts:
+        for term in concept.query_terms:
+            for word in term.split():
+                concepts_with.setdefault(word, set()).add(concept.tag)
+    return frozenset(w for w, tags in concepts_with.items() if len(tags) >= GENERIC_WORD_CONCEPTS)
+
+
+def suggest(kind: ConceptKind, phrase: str, n: int = 3, lexicon: Optional[Lexicon] = None) -> list[str]:
+    """Known treatment or condition names close to a phrase (Lexicon.suggest), from the
+    default lexicon unless another is given."""
+    return (lexicon or default_lexicon()).suggest(kind, phrase, n)
+
+
 def _concepts(kind: ConceptKind, entries: list[dict]) -> list[Concept]:
     concepts = []
     for entry in entries or []:
@@ -211,6 +321,8 @@ def _concepts(kind: ConceptKind, entries: list[dict]) -> list[Concept]:
                 query_terms=tuple(dict.fromkeys(query)),
                 also=tuple(entry.get("also", []) or []),
                 surface_forms=tuple(str(v) for v in [*recorded, *typed] if v),
+                brands=_norm_all(entry.get("brands", [])),
+                misspellings=_norm_all(entry.get("misspellings", [])),
             )
         )
     return concepts

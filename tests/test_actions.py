@@ -16,7 +16,7 @@ from bot.trials.store import TrialStore
 pytestmark = pytest.mark.usefixtures("database_url_env")
 
 SEARCH_SLOTS = ["treatment", "condition", "country", "city", "phase", "status"]
-RESET_BY_A_SEARCH = ["treatment", "condition", "phase", "status"]  # the place is the person's: kept
+RESET_BY_A_SEARCH = ["treatment", "condition", "phase", "status", "acronym", "sponsor", "site_name", "age_group"]  # the place is kept
 
 
 def tracker(
@@ -82,13 +82,19 @@ def test_show_more_without_a_search_asks_for_one() -> None:
 
 
 def test_nothing_found_is_kind_and_gives_the_helpline() -> None:
-    t = tracker("everolimus trials in iceland", "search_trials",
-                [entity("treatment", "everolimus"), entity("country", "Iceland")])
+    t = tracker("telotristat trials", "search_trials", [entity("treatment", "telotristat")])
     events, messages = run(ActionSearchTrials(), t)
-    assert messages[0]["text"].startswith("I'm sorry, I could not find any open trials for everolimus, in Iceland.")
-    assert "Try a whole country" in messages[0]["text"]
+    assert messages[0]["text"].startswith("I'm sorry, I could not find any trials for telotristat.")
     assert "0808 800 4040" in messages[1]["text"]  # no country said: the UK's nurses
     assert not any(e["name"] == "search_offset" for e in events)
+
+
+def test_a_search_that_finds_nothing_is_widened_and_says_how() -> None:
+    t = tracker("everolimus trials in iceland", "search_trials",
+                [entity("treatment", "everolimus"), entity("country", "Iceland")])
+    _, messages = run(ActionSearchTrials(), t)
+    assert messages[0]["text"].startswith("I found no open trials for everolimus, in Iceland. Leaving out the place, I found")
+    assert "Try fewer words" not in messages[0]["text"]
 
 
 @pytest.mark.parametrize("text", ["/show_trial", "tell me about nct07273409", "NCT 0727 3409"])

@@ -97,3 +97,25 @@ def test_an_empty_or_contradictory_profile_never_breaks_the_search() -> None:
     for profile in ({}, {"age": 40}, Profile(age=70, about="self").as_dict(), {"age": "x", "wants": None}):
         _, messages = run(ActionSearchTrials(), tracker("any trials", slots={"profile": profile}))
         assert messages and "Traceback" not in str(messages)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("NETTER-2 still recruiting UK? sites pls", "NETTER-2"), ("anything at the christie", "Christie"),
+     ("the novartis one for teenagers", "Novartis")],
+)
+def test_staff_look_ups_in_the_chat(text: str, expected: str) -> None:
+    _, messages = run(ActionSearchTrials(), tracker(text))
+    assert expected.lower() in messages[0]["text"].lower(), messages[0]["text"]
+
+
+def test_a_name_we_do_not_know_is_said_to_be_unknown_not_every_trial() -> None:
+    _, messages = run(ActionSearchTrials(), tracker("find trials of zolbetuximab"))
+    text = "\n".join(m.get("text") or "" for m in messages)
+    assert "zolbetuximab" in text and "I found" not in text
+
+
+def test_several_questions_get_a_button_for_each_other_one() -> None:
+    _, messages = run(ActionSearchTrials(), tracker("what is prrt and are there trials in france and how long does it take"))
+    asked = next(m for m in messages if "more than one thing" in (m.get("text") or ""))
+    assert [b["payload"] for b in asked["buttons"]] == ["what is prrt", "how long does it take"]

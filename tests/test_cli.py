@@ -77,6 +77,37 @@ def test_import_reports_and_exit_codes(database_url_env: str, tmp_path: Path) ->
 def test_help_is_helpful(database_url_env: str) -> None:
     result = cli("trials", "search", "--help", url=database_url_env)
     assert result.returncode == 0 and "--treatment" in result.stdout and "misspelling" in result.stdout
+    for option, words in (("--acronym", "NETTER-2"), ("--sponsor", "collaborator"), ("--site", "Christie"),
+                          ("--age-group", "teenagers (13 to 17)")):
+        assert option in result.stdout and words in " ".join(result.stdout.split()), option
+
+
+def json_ids(*args: str, url: str) -> list[str]:
+    result = cli("trials", "search", *args, "--json", url=url)
+    assert result.returncode == 0, result.stderr
+    return [row["nct_id"] for row in json.loads(result.stdout)]
+
+
+def test_look_ups_by_name_and_age_group(database_url_env: str) -> None:
+    # An acronym shows the trial whatever its status (NETTER-2 is not recruiting) unless asked.
+    assert json_ids("--acronym", "netter 2", url=database_url_env) == ["NCT03972488"]
+    assert json_ids("--acronym", "netter 2", "--status", "open", url=database_url_env) == []
+    assert "NCT01744249" in json_ids("--sponsor", "Pfizer", "--status", "all", url=database_url_env)  # collaborator
+    assert json_ids("--site", "Sahlgrenska", "--age-group", "adults", url=database_url_env) == ["NCT07273409"]
+    assert json_ids("--site", "Sahlgrenska", "--age-group", "teen", url=database_url_env) == []
+    assert json_ids("--acronym", "NETTER", "--sponsor", "novartis", "--age-group", "older-adult",
+                    url=database_url_env) == ["NCT06784752"]
+    bad = cli("trials", "search", "--age-group", "toddlers", url=database_url_env)
+    assert bad.returncode == 2 and "not an age group" in bad.stderr
+
+
+def test_an_unknown_name_lists_nothing_and_says_so(database_url_env: str) -> None:
+    result = cli("trials", "search", "--treatment", "zolbetuximab", url=database_url_env)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == ["I don't know the name 'zolbetuximab'. It may be new, or a name I have not "
+                                          "learned yet.", "No trials found. Try fewer filters, or --status all."]
+    result = cli("trials", "search", "--treatment", "evero", "--status", "all", url=database_url_env)
+    assert "NCT00510068" in result.stdout and "Known names like it: everolimus" in result.stdout
 
 
 def test_large_import_shows_progress(database_url_env: str, tmp_path: Path) -> None:

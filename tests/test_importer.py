@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from bot.config import SHIPPED_TRIALS_DIR
 from bot.trials import models
 from bot.trials.importer import Importer
+from bot.trials.query import TrialQuery
 from bot.trials.store import TrialStore
 from tests.conftest import SAMPLES_DIR
 
@@ -132,3 +133,34 @@ def test_folder_import_reads_nested_json_only(empty_store: TrialStore, tmp_path:
     (folder / "notes.txt").write_text("not a record")
     report = Importer(empty_store).import_paths([tmp_path / "records"])
     assert report.added == 1 and report.ok
+
+
+def test_a_database_read_by_an_older_parser_is_loaded_again(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from sqlalchemy import delete
+
+    from bot.config import REPO_ROOT
+    from tests.conftest import new_store
+
+    store = new_store(tmp_path / "trials.db")
+    Importer(store).import_paths([SHIPPED_TRIALS_DIR])
+    assert not store.parser_outdated()  # a new database is read by this parser
+    with store.engine.begin() as conn:  # as a database made before the parser version was kept
+        conn.execute(delete(models.Meta))
+        conn.execute(models.TrialIdentifier.__table__.delete())
+        conn.execute(models.Trial.__table__.update().values(record_hash="hash by the older parser"))
+    assert store.parser_outdated()
+
+    def init() -> str:
+        result = subprocess.run([sys.executable, "-m", "bot", "trials", "init", "--if-missing"], cwd=REPO_ROOT,
+                                env={"DATABASE_URL": str(store.engine.url), "PATH": "/usr/bin:/bin"},
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "loading the shipped trials again" in init()
+    assert not store.parser_outdated()
+    assert store.search(TrialQuery(acronym="NETTER-2", status="all")).total == 1
+    assert "Trial database ready: 60 trials." in init()

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import SHIPPED_TRIALS_DIR
-from bot.trials.parse import RecordError, parse_study
+from bot.trials import parse as parse_module
+from bot.trials.parse import RecordError, age_groups, parse_study
 from tests.conftest import SAMPLES_DIR
 
 ALL_FILES = sorted(SHIPPED_TRIALS_DIR.glob("*.json")) + sorted(SAMPLES_DIR.glob("*.json"))
@@ -85,6 +86,11 @@ def test_ages_become_years(age: str, years: float) -> None:
         (lambda s: s["protocolSection"]["designModule"]["enrollmentInfo"].update(count="lots"), "enrollmentInfo.count"),
         (lambda s: s["protocolSection"].update(contactsLocationsModule=[]), "contactsLocationsModule"),
         (lambda s: s.pop("protocolSection"), "protocolSection"),
+        (lambda s: s["protocolSection"]["eligibilityModule"].update(stdAges="ADULT"), "eligibilityModule.stdAges"),
+        (lambda s: s["protocolSection"]["identificationModule"].update(secondaryIdInfos={"id": "x"}),
+         "identificationModule.secondaryIdInfos"),
+        (lambda s: s["protocolSection"].update(sponsorCollaboratorsModule={"collaborators": [{"name": 5.5}, 7]}),
+         "sponsorCollaboratorsModule.collaborators[1]"),
     ],
 )
 def test_malformed_fields_are_rejected_with_their_path(change, field: str) -> None:  # type: ignore[no-untyped-def]
@@ -99,3 +105,58 @@ def test_malformed_fields_are_rejected_with_their_path(change, field: str) -> No
 def test_not_a_study_at_all() -> None:
     with pytest.raises(RecordError):
         parse_study(["not", "a", "study"])
+
+
+def test_acronym_and_other_ids_are_keyed() -> None:
+    parsed = parse_study(load("NCT02246127"))  # SEQTOR: acronym, the sponsor's id, a EudraCT number
+    assert parsed.identifiers == [
+        {"kind": "acronym", "value": "SEQTOR", "key": "seqtor"},
+        {"kind": "org", "value": "GETNE1206", "key": "getne1206"},
+        {"kind": "secondary", "value": "2013-000726-66", "key": "201300072666"},
+    ]
+    assert parsed.collaborators == ["European Neuroendocrine Tumor Society", "Kantar Health", "Novartis Pharmaceuticals"]
+    netter = parse_study(load("NCT03972488"))
+    assert netter.identifiers == [{"kind": "acronym", "value": "NETTER-2", "key": "netter2"}]
+
+
+def test_an_id_repeating_the_nct_id_or_another_id_is_kept_once() -> None:
+    study = copy.deepcopy(load("NCT07273409"))
+    study["protocolSection"]["identificationModule"]["secondaryIdInfos"] = [
+        {"id": "NCT07273409"}, {"id": "pantodon"}, {"id": "EU-CT 2025-1"}]
+    keys = [i["key"] for i in parse_study(study).identifiers]
+    assert keys == ["pantodon", "euct20251"]
+
+
+@pytest.mark.parametrize("low, high, std, groups", [
+    (18.0, None, [], ["adult", "older_adult"]),
+    (12.0, 100.0, [], ["child", "teen", "adult", "older_adult"]),
+    (None, None, [], ["child", "teen", "adult", "older_adult"]),  # no limits: every group
+    (0.5, 12.0, [], ["child"]),  # children, not teenagers
+    (13.0, 17.0, [], ["child", "teen"]),
+    (18.0, 64.0, [], ["adult"]),
+    (18.0, 65.0, [], ["adult", "older_adult"]),
+    (65.0, None, [], ["older_adult"]),
+    (None, None, ["ADULT"], ["adult"]),  # the record's stdAges where it gives no limits
+    (None, None, ["CHILD"], ["child", "teen"]),
+    (None, None, ["ADULT", "OLDER_ADULT"], ["adult", "older_adult"]),
+    (None, 30.0, ["ADULT"], ["adult"]),
+    (16.0, None, ["CHILD", "ADULT"], ["child", "teen", "adult"]),
+    (None, None, ["SOMETHING_NEW"], ["child", "teen", "adult", "older_adult"]),
+])
+def test_age_groups(low, high, std, groups) -> None:  # type: ignore[no-untyped-def]
+    assert age_groups(low, high, std) == groups
+
+
+def test_age_groups_are_read_from_the_record() -> None:
+    study = copy.deepcopy(load("NCT07273409"))
+    eligibility = study["protocolSection"]["eligibilityModule"]
+    eligibility.pop("minimumAge", None)
+    eligibility["stdAges"] = ["child"]
+    assert parse_study(study).age_groups == ["child", "teen"]
+
+
+def test_the_parser_version_is_part_of_the_hash(monkeypatch: pytest.MonkeyPatch) -> None:
+    study = load("NCT07273409")
+    before = parse_study(study).trial["record_hash"]
+    monkeypatch.setattr(parse_module, "PARSER_VERSION", "next")
+    assert parse_study(study).trial["record_hash"] != before

@@ -1,9 +1,12 @@
 """Trial search over the shipped trials: names, misspellings, lay words, filters, ranking."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from bot.trials.query import OPEN_STATUSES, TrialQuery
+from bot.trials.present import nothing_found, results_heading
+from bot.trials.query import OPEN_STATUSES, SearchPage, TrialQuery
 from bot.trials.store import TrialStore
 
 
@@ -113,4 +116,159 @@ def test_hostile_text_is_just_text(any_store: TrialStore) -> None:
     for text in ['"; DROP TABLE trials; --', "NEAR(a b) OR *", "<script>alert(1)</script>", "x" * 5000, "🙂"]:
         any_store.search(TrialQuery(text=text, status="all"))
         any_store.search(TrialQuery(treatment=text, country=text, status="all"))
+        page = any_store.search(TrialQuery(acronym=text, sponsor=text, site=text, status="all"))
+        assert page.total == 0
     assert any_store.count() == 60
+
+
+# -- look-ups by name ---------------------------------------------------------------------------
+@pytest.mark.parametrize("typed", ["NETTER-2", "netter 2", "netter2", "Netter 2", " netter-2 "])
+def test_acronym_tolerates_case_spaces_and_hyphens(any_store: TrialStore, typed: str) -> None:
+    assert ids(any_store, acronym=typed, status="all") == ["NCT03972488"]
+
+
+@pytest.mark.parametrize("typed", ["clarinet forte", "CLARINET-FORTE", "clarinetforte"])
+def test_two_word_acronym(any_store: TrialStore, typed: str) -> None:
+    assert ids(any_store, acronym=typed, status="all") == ["NCT02651987"]
+
+
+def test_acronym_start_finds_the_family_and_short_ones_do_not(any_store: TrialStore) -> None:
+    netter = ids(any_store, acronym="NETTER", status="all")
+    assert set(netter) == {"NCT03972488", "NCT04711135", "NCT06784752"}  # NETTER-2, -P, -3
+    assert ids(any_store, acronym="net", status="all") == []  # NET02, NET-PRO: too short to be a start
+    assert ids(any_store, acronym="net02", status="all") == ["NCT03837977"]
+    assert ids(any_store, acronym="--", status="all") == []
+
+
+def test_other_ids_of_the_record(any_store: TrialStore) -> None:
+    assert ids(any_store, acronym="getne1206", status="all") == ["NCT02246127"]  # orgStudyIdInfo
+    assert ids(any_store, acronym="2013-000726-66", status="all") == ["NCT02246127"]  # EudraCT
+    assert ids(any_store, acronym="MK-6482-015", status="all") == ["NCT04924075"]  # secondaryIdInfos
+    assert set(ids(any_store, acronym="GETNE", status="all")) == {"NCT02246127", "NCT02678780"}
+
+
+def test_sponsor_or_collaborator(any_store: TrialStore) -> None:
+    novartis = ids(any_store, sponsor="novartis", status="all")
+    assert {"NCT06784752", "NCT00510068", "NCT02955069"} <= set(novartis)  # Novartis, Novartis Pharmaceuticals
+    assert "NCT07273409" not in novartis
+    pfizer = ids(any_store, sponsor="Pfizer", status="all")
+    assert set(pfizer) == {"NCT00428597", "NCT01744249"}  # lead sponsor, and collaborator
+    assert ids(any_store, sponsor="Kantar Health", status="all") == ["NCT02246127"]
+    assert ids(any_store, sponsor="Novartis Pharmaceuticals", status="all") == novartis  # generic words dropped
+    nci = ids(any_store, sponsor="National Cancer Institute", status="all")  # generic words only: all count
+    assert len(nci) == 5 and ids(any_store, sponsor="NCI", status="all") == nci
+
+
+def test_site_words_must_be_in_one_site(any_store: TrialStore) -> None:
+    assert ids(any_store, site="Sahlgrenska", status="all") == ["NCT07273409"]
+    assert ids(any_store, site="skåne university hospital", status="all") == ["NCT07273409"]
+    assert ids(any_store, site="Erasme", status="all") == ["NCT02651987"]
+    assert ids(any_store, site="UZ Leuven", status="all") == ["NCT02651987"]
+    assert ids(any_store, site="Erasme Leuven", status="all") == []  # two sites of that trial, not one
+    assert ids(any_store, site="Lund", status="all") == []  # a city, not in a site's name
+    assert ids(any_store, site="the", status="all") == []
+
+
+def test_age_groups(any_store: TrialStore) -> None:
+    teens = ids(any_store, age_group="teen", status="all")
+    assert "NCT06784752" in teens  # NETTER-3: from 12 years
+    assert "NCT07273409" not in teens  # adults only
+    assert set(teens) == set(ids(any_store, age_group="child", status="all"))
+    assert "NCT03883776" in ids(any_store, age_group="older_adult", status="all")  # 18 to 75
+    assert len(ids(any_store, age_group="adult", status="all")) == 60  # no shipped trial is for children only
+
+
+def test_several_look_ups_at_once(any_store: TrialStore) -> None:
+    assert ids(any_store, acronym="NETTER", sponsor="Novartis", status="all") == ["NCT06784752"]
+    assert ids(any_store, site="Sahlgrenska", sponsor="Uppsala", country="Sweden", age_group="adult") == ["NCT07273409"]
+    assert ids(any_store, site="Sahlgrenska", sponsor="Pfizer", status="all") == []
+    assert ids(any_store, acronym="netter 2", status="open") == []  # NETTER-2 is not recruiting
+
+
+# -- names we do not know ----------------------------------------------------------------------
+@pytest.mark.parametrize("status", ["open", "all"])
+def test_an_unknown_name_that_matches_nothing_lists_nothing(any_store: TrialStore, status: str) -> None:
+    for treatment in ("zolbetuximab", "zolbetuximab therapy", "it"):
+        page = any_store.search(TrialQuery(treatment=treatment, status=status))  # type: ignore[arg-type]
+        assert (page.trials, page.total) == ([], 0), treatment
+        assert page.unknown_terms == (treatment,) and page.suggestions == ()
+    page = any_store.search(TrialQuery(condition="zollinger", text="quality of life", status="all"))
+    assert page.total == 0 and page.unknown_terms == ("zollinger",)
+
+
+def test_an_unknown_name_found_in_the_records_words_with_suggestions(any_store: TrialStore) -> None:
+    page = any_store.search(TrialQuery(treatment="evero", status="all", limit=50))
+    assert page.unknown_terms == ("evero",) and page.suggestions == ("everolimus",)
+    assert "NCT00510068" in [t.nct_id for t in page.trials]
+
+
+# -- what the heading says --------------------------------------------------------------------
+def insulinoma_ids(any_store: TrialStore) -> set[str]:
+    from sqlalchemy import select
+
+    from bot.trials.models import TrialTag
+
+    with any_store.engine.connect() as conn:
+        return set(conn.execute(select(TrialTag.nct_id).where(TrialTag.tag == "condition:insulinoma")).scalars())
+
+
+def test_trials_of_a_broader_condition_are_marked_as_such(any_store: TrialStore) -> None:
+    specific = insulinoma_ids(any_store)
+    assert specific
+    page = any_store.search(TrialQuery(condition="insulinoma", status="all", limit=200))
+    listed = [t.nct_id for t in page.trials]
+    assert page.specific_total == len(specific)
+    assert set(page.broader_ids) == set(listed) - specific
+    assert page.broader_name == "neuroendocrine tumour"
+    for open_flag in (True, False):  # within open and within closed trials, insulinoma comes first
+        group = [i for i, t in zip(listed, page.trials) if t.is_open is open_flag]
+        flags = [i in specific for i in group]
+        assert flags == sorted(flags, reverse=True)
+    plain = any_store.search(TrialQuery(treatment="lanreotide", status="all"))
+    assert (plain.specific_total, plain.broader_ids, plain.broader_name) == (None, (), None)
+
+
+def test_heading_never_names_a_condition_no_listed_trial_is_about(any_store: TrialStore) -> None:
+    query = TrialQuery(condition="insulinoma")  # no open trial is only for insulinoma
+    page = any_store.search(query)
+    assert page.specific_total == 0 and set(page.broader_ids) == {t.nct_id for t in page.trials}
+    heading = results_heading(page, query)
+    assert heading.startswith(f"I found {page.total} of our open trials. None is only for insulinoma; ")
+    assert "take neuroendocrine tumours in general" in heading
+    query = TrialQuery(condition="gastrinoma", country="Sweden")
+    page = any_store.search(query)
+    assert results_heading(page, query) == (
+        "I found 1 of our open trials in Sweden. It is not only for gastrinoma; it takes pancreatic NETs in general.")
+
+
+def test_heading_counts_the_trials_about_the_condition_itself(any_store: TrialStore) -> None:
+    query = TrialQuery(condition="insulinoma", status="closed", limit=20)
+    page = any_store.search(query)
+    specific = len(page.trials) - len(page.broader_ids)
+    assert specific == 2
+    assert results_heading(page, query) == (
+        f"I found {page.total} of our closed trials for insulinoma. Here are 1 to 20: 2 are for insulinoma "
+        f"itself, {len(page.broader_ids)} for neuroendocrine tumours in general.")
+    query = TrialQuery(condition="insulinoma", status="all", limit=5)  # open broader ones come first
+    page = any_store.search(query)
+    assert results_heading(page, query) == (
+        f"I found {page.total} of our trials. 2 are for insulinoma itself. Here are 1 to 5: "
+        "these take neuroendocrine tumours in general.")
+
+
+def test_unknown_names_are_said_kindly(any_store: TrialStore) -> None:
+    query = TrialQuery(treatment="zolbetuximab")
+    text = nothing_found(query, any_store.search(query))
+    assert text.startswith("I don't know the name 'zolbetuximab'. It may be new, or a name I have not learned yet.")
+    assert not re.search(r"not (a real|exist)|no such|doesn.t exist", text, re.I)
+    query = TrialQuery(treatment="evero", country="Iceland")
+    assert nothing_found(query, any_store.search(query)).startswith(
+        "I don't know the name 'evero'. Did you mean everolimus?")
+    assert nothing_found(query).startswith("I'm sorry, I could not find any open trials for evero, in Iceland.")
+
+
+def test_headings_name_the_look_ups() -> None:
+    page = SearchPage(trials=[], total=3, offset=0)
+    query = TrialQuery(acronym="NETTER", sponsor="Novartis", site="Christie", age_group="teen", status="all")
+    assert results_heading(page, query).startswith(
+        "I found 3 of our trials for NETTER, with Novartis, at Christie, for teenagers.")

@@ -272,6 +272,12 @@ QUERIES = [
     {"city": "Gothenburg"},
     {"text": "quality of life", "status": "all", "phase": "2"},
     {"age": "67", "sex": "female"},
+    {"acronym": "netter 2", "status": "all"},
+    {"acronym": "NETTER", "sponsor": "Novartis", "status": "all"},
+    {"sponsor": "pfizer", "status": "closed"},
+    {"site": "Erasme", "status": "all", "age_group": "adult"},
+    {"age_group": "teen"},
+    {"treatment": "zolbetuximab"},
     {},
 ]
 
@@ -287,6 +293,32 @@ def test_the_api_runs_exactly_the_store_search(staff_env: str, store: TrialStore
             assert body["total"] == expected.total, params
             assert [t["nct_id"] for t in body["trials"]] == [t.nct_id for t in expected.trials], params
             assert body["offset"] == expected.offset and body["has_more"] == expected.has_more
+
+    run(create_app(), scenario)
+
+
+def test_an_acronym_shows_every_status_unless_asked_and_unknown_names_are_explained(staff_env: str) -> None:
+    async def scenario(client: TestClient) -> None:
+        status, body = await get_json(client, "/api/trials", acronym="NETTER-2")
+        assert status == 200 and [t["nct_id"] for t in body["trials"]] == ["NCT03972488"]
+        status, body = await get_json(client, "/api/trials", acronym="NETTER-2", status="open")
+        assert status == 200 and body["total"] == 0
+        status, body = await get_json(client, "/api/trials", treatment="evero", status="all")
+        assert body["unknown_terms"] == ["evero"] and body["suggestions"] == ["everolimus"]
+        status, body = await get_json(client, "/api/trials", condition="insulinoma")
+        assert body["specific_total"] == 0 and body["broader_ids"] == [t["nct_id"] for t in body["trials"]]
+        assert body["broader_name"] == "neuroendocrine tumour"
+        status, trial = await get_json(client, "/api/trials/NCT02246127")
+        assert trial["other_ids"] == ["GETNE1206", "2013-000726-66"] and "Kantar Health" in trial["collaborators"]
+        await client.post("/staff/login", data={"password": TOKEN})
+        page = await (await client.get("/staff?acronym=netter+2&status=")).text()
+        assert "NCT03972488" in page and 'id="f-age_group"' in page
+        page = await (await client.get("/staff?treatment=zolbetuximab")).text()
+        assert "I don&#x27;t know the name &#x27;zolbetuximab&#x27;." in page
+        page = await (await client.get("/staff?condition=insulinoma")).text()
+        assert "Found only because they take neuroendocrine tumour, not insulinoma itself: NCT" in page
+        page = await (await client.get("/staff/trials/NCT02246127")).text()
+        assert "Working with" in page and "GETNE1206" in page
 
     run(create_app(), scenario)
 
@@ -320,6 +352,8 @@ def test_the_api_finds_what_the_cli_finds(staff_env: str) -> None:
     ({"treatment": "x" * 201}, "treatment", "too long"),
     ({"treatmnet": "Lutathera"}, "treatmnet", "Unknown parameter"),
     ({"country": "UK\x00"}, "country", "control characters"),
+    ({"age_group": "toddler"}, "age_group", "one of child, teen, adult, older_adult"),
+    ({"acronym": "N" * 201}, "acronym", "too long"),
 ])
 def test_bad_parameters_get_a_clear_400(staff_env: str, params: dict, parameter: str, words: str) -> None:
     async def scenario(client: TestClient) -> None:

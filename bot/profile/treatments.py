@@ -288,3 +288,26 @@ def _phrase_table(lexicon: Lexicon) -> dict[str, str]:
         shared = next((c for c in concepts if len(concepts) > 1 and c.id in group_ids), None)
         table[phrase] = (shared or concepts[0]).id
     return table
+
+
+_ASKED_NAME = re.compile(
+    r"\b(?:trials?|studies|study|research)\s+(?:of|for|with|using|on|testing|into|about)\s+([a-z][a-z0-9-]{3,})\b", re.I
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:it|them|this|that|these|those|my|his|her|their|our|the|a|an|any|people|patients|someone|me|him|us|kids|children"
+    r"|adults|teenagers|women|men|pancreatic|pancreas|tumou?rs?|cancers?|nets?|pnets?|neuroendocrine|treatments?|drugs?"
+    r"|medicines?|new|other|older|young|grade|stage|advanced|liver|people|everyone|anyone|something|anything)$",
+    re.I,
+)
+
+
+def asked_name(text: str, lexicon: Optional[Lexicon] = None) -> Optional[str]:
+    """A name asked for that the vocabulary does not know ("find trials of zolbetuximab"), so the
+    search can say it is unknown instead of listing every trial."""
+    lexicon = lexicon or default_lexicon()
+    found = _ASKED_NAME.search(text or "")
+    if not found or _NOT_A_NAME.match(found.group(1)):
+        return None
+    name = found.group(1)
+    known = lexicon.resolve("treatment", name) or lexicon.resolve("condition", name) or lexicon.place(name)
+    return None if known else name

@@ -58,3 +58,25 @@ def count_questions(text: str) -> int:
     marks = len(re.findall(r"\?+", text))
     openings = len(_QUESTION_STARTS.findall(text))
     return max(marks, openings, 1)
+
+
+_QUESTION_BREAK = re.compile(
+    r"\?+\s*|[.;!]\s+|(?:,\s*(?:and\s+|also\s+)?|\s+(?:and|also|plus)\s+)"
+    r"(?=(?:what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should)\b)",
+    re.I,
+)
+_QUESTION_WORD = re.compile(r"(?:what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should|any)\b", re.I)
+_ABOUT_TRIALS = re.compile(r"\b(?:trials?|studies|study|research)\b", re.I)
+
+
+def split_questions(text: str) -> list[str]:
+    """The separate questions of one message, in order ("what is prrt and are there trials
+    near me" -> ["what is prrt", "are there trials near me"]); statements are left out."""
+    pieces = [p.strip(" ,") for p in _QUESTION_BREAK.split(text or "")]
+    return [p for p in pieces if len(p.split()) >= 2 and _QUESTION_WORD.match(p)]
+
+
+def other_questions(text: str) -> list[str]:
+    """The questions of a message that are not about finding trials (for a search's answer)."""
+    questions = split_questions(text)
+    return [q for q in questions if not _ABOUT_TRIALS.search(q)] if len(questions) > 1 else []

@@ -6,7 +6,7 @@ their other names, sponsor). The rest of the code sees only `FullText`.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Protocol
+from typing import Callable, Iterable, Protocol, Sequence
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
@@ -28,6 +28,19 @@ def rowid_of(nct_id: str) -> int:
     return int(nct_id[3:])
 
 
+def _expression(
+    words: Sequence[str], any_word: bool, required: Sequence[str], term: Callable[[str], str],
+    and_op: str, or_op: str,
+) -> str:
+    """required words all, and the other words all (or any one of them when any_word)."""
+    terms = [term(w) for w in required if w]
+    optional = [term(w) for w in words if w]
+    if optional:
+        joined = (or_op if any_word else and_op).join(optional)
+        terms.append(f"({joined})" if terms and len(optional) > 1 else joined)
+    return and_op.join(terms)
+
+
 class FullText(Protocol):
     def create(self, conn: Connection) -> None: ...
 
@@ -36,8 +49,9 @@ class FullText(Protocol):
 
     def delete(self, conn: Connection, nct_ids: list[str]) -> None: ...
 
-    def match_sql(self, words: list[str], any_word: bool) -> tuple[str, dict]:
-        """SQL selecting (nct_id, score) of matching trials; higher score is better."""
+    def match_sql(self, words: list[str], any_word: bool, required: Sequence[str] = ()) -> tuple[str, dict]:
+        """SQL selecting (nct_id, score) of trials with every required word and all the words
+        (any one of them when any_word); higher score is better."""
 
 
 class SqliteFullText:
@@ -65,9 +79,10 @@ class SqliteFullText:
                 rows,
             )
 
-    def match_sql(self, words: list[str], any_word: bool) -> tuple[str, dict]:
-        joiner = " OR " if any_word else " AND "
-        expression = joiner.join(f'"{w}"*' if len(w) >= 4 else f'"{w}"' for w in words)
+    def match_sql(self, words: list[str], any_word: bool, required: Sequence[str] = ()) -> tuple[str, dict]:
+        expression = _expression(
+            words, any_word, required, lambda w: f'"{w}"*' if len(w) >= 4 else f'"{w}"', " AND ", " OR "
+        )
         # bm25 is lower for better matches; title hits count three times as much.
         sql = (
             "SELECT printf('NCT%08d', rowid) AS nct_id, -bm25(trial_fts, 3.0, 1.0) AS score "
@@ -108,10 +123,11 @@ class PostgresFullText:
                 rows,
             )
 
-    def match_sql(self, words: list[str], any_word: bool) -> tuple[str, dict]:
-        joiner = " | " if any_word else " & "
-        safe = [re.sub(r"[^0-9a-z]", "", w) for w in words]
-        expression = joiner.join(f"{w}:*" for w in safe if w)
+    def match_sql(self, words: list[str], any_word: bool, required: Sequence[str] = ()) -> tuple[str, dict]:
+        def safe(found: Sequence[str]) -> list[str]:
+            return [re.sub(r"[^0-9a-z]", "", w) for w in found]
+
+        expression = _expression(safe(words), any_word, safe(required), lambda w: f"{w}:*", " & ", " | ")
         sql = (
             "SELECT nct_id, ts_rank(document, to_tsquery('english', :fts_query)) AS score "
             "FROM trial_fts WHERE document @@ to_tsquery('english', :fts_query)"

@@ -45,7 +45,7 @@ class Trial(Base):
     sex = Column(String(10))  # ALL, FEMALE, MALE or NULL when not stated
     healthy_volunteers = Column(Boolean)
     source_json = Column(Text)  # the record's x-source, as JSON; NULL for registry records
-    record_hash = Column(String(64), nullable=False)  # sha256 of the record as imported
+    record_hash = Column(String(64), nullable=False)  # sha256 of parse.PARSER_VERSION and the record
 
     phases = relationship("TrialPhase", order_by="TrialPhase.phase", lazy="selectin")
     conditions = relationship("Condition", order_by="Condition.position", lazy="selectin")
@@ -54,6 +54,8 @@ class Trial(Base):
     )
     sites = relationship("Site", order_by="Site.position", lazy="selectin")
     contacts = relationship("Contact", order_by="Contact.position", lazy="selectin")
+    identifiers = relationship("TrialIdentifier", order_by="TrialIdentifier.position", lazy="selectin")
+    collaborators = relationship("Collaborator", order_by="Collaborator.position", lazy="selectin")
 
 
 Index("ix_trials_open_updated", Trial.is_open, Trial.last_update)
@@ -144,6 +146,67 @@ class Contact(Base):
     affiliation = Column(Text)
 
 
+class TrialIdentifier(Base):
+    """A name a trial is known by besides its NCT id: its acronym, the sponsor's own study id
+    (orgStudyIdInfo) or another registry's id (secondaryIdInfos), e.g. EudraCT numbers."""
+
+    __tablename__ = "trial_identifiers"
+
+    nct_id = Column(String(11), ForeignKey("trials.nct_id"), primary_key=True)
+    position = Column(Integer, primary_key=True)
+    kind = Column(String(10), nullable=False)  # acronym, org, secondary
+    value = Column(Text, nullable=False)  # as the record writes it: "NETTER-2"
+    # Letters and digits only, lower case: "netter2". Compared byte by byte on PostgreSQL too,
+    # so that a range of keys is the keys a prefix starts (bot.trials.search).
+    key = Column(String(200).with_variant(String(200, collation="C"), "postgresql"), nullable=False)
+
+
+Index("ix_trial_identifiers_key", TrialIdentifier.key, TrialIdentifier.nct_id)
+
+
+class Collaborator(Base):
+    __tablename__ = "collaborators"
+
+    nct_id = Column(String(11), ForeignKey("trials.nct_id"), primary_key=True)
+    position = Column(Integer, primary_key=True)
+    name = Column(Text, nullable=False)
+
+
+class NameWord(Base):
+    """One word of a sponsor's or a site's name, for look-ups by name without scanning text.
+
+    kind "sponsor": position 0 is the lead sponsor, 1.. the collaborators in order, every word;
+    kind "site": position is the site's position, only words that are not generic or numbers
+    (bot.trials.lookup.site_words: most site words are "hospital" and the like, and a trial
+    may have hundreds of sites). All the words of a name share a position.
+    """
+
+    __tablename__ = "name_words"
+    __table_args__ = {"sqlite_with_rowid": False}  # the key is the row: half the size
+
+    kind = Column(String(10), primary_key=True)  # sponsor, site
+    word = Column(String(100), primary_key=True)  # see bot.trials.lookup.name_words
+    nct_id = Column(String(11), ForeignKey("trials.nct_id"), primary_key=True)
+    position = Column(Integer, primary_key=True)
+
+
+Index("ix_name_words_nct", NameWord.nct_id)
+
+
+class TrialAgeGroup(Base):
+    """An age group a trial takes people from: child (under 18), teen (13 to 17), adult (18 to
+    64), older_adult (65 and over). From the age limits, and eligibilityModule.stdAges where a
+    limit is not given (bot.trials.parse.age_groups)."""
+
+    __tablename__ = "trial_age_groups"
+
+    nct_id = Column(String(11), ForeignKey("trials.nct_id"), primary_key=True)
+    age_group = Column(String(12), primary_key=True)
+
+
+Index("ix_trial_age_groups_group", TrialAgeGroup.age_group, TrialAgeGroup.nct_id)
+
+
 class TrialTag(Base):
     """A lexicon concept a trial is about, e.g. "treatment:prrt" or "condition:insulinoma"."""
 
@@ -171,4 +234,8 @@ CHILD_TABLES = (
     Site.__table__,
     Contact.__table__,
     TrialTag.__table__,
+    TrialIdentifier.__table__,
+    Collaborator.__table__,
+    NameWord.__table__,
+    TrialAgeGroup.__table__,
 )

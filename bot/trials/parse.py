@@ -8,18 +8,27 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from bot.text import normalize
-from bot.trials.query import OPEN_STATUSES
+from bot.trials.lookup import name_key
+from bot.trials.query import AGE_GROUP_YEARS, OPEN_STATUSES
 
 NCT_ID = re.compile(r"^NCT\d{8}$")
 DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?\s*$", re.I)
 UNITS_PER_YEAR = {"year": 1, "month": 12, "week": 52.1775, "day": 365.25, "hour": 8766, "minute": 525960}
 KNOWN_SEX = {"ALL", "FEMALE", "MALE"}
+# The registry's own age groups (eligibilityModule.stdAges) as ranges in years: first age in,
+# first age out.
+STD_AGES = {"CHILD": (0.0, 18.0), "ADULT": (18.0, 65.0), "OLDER_ADULT": (65.0, math.inf)}
+# Part of the record hash: records read by an older parser count as changed, so the next
+# import or sync stores what this one reads (collaborators, other ids, age groups since 2).
+PARSER_VERSION = "2"
+MAX_KEY_LENGTH = 200  # trial_identifiers.key
 
 
 class RecordError(ValueError):
@@ -41,6 +50,9 @@ class ParsedTrial:
     interventions: list[dict[str, Any]] = field(default_factory=list)
     sites: list[dict[str, Any]] = field(default_factory=list)
     contacts: list[dict[str, Any]] = field(default_factory=list)
+    identifiers: list[dict[str, str]] = field(default_factory=list)  # kind, value, key
+    collaborators: list[str] = field(default_factory=list)
+    age_groups: list[str] = field(default_factory=list)  # child, teen, adult, older_adult
 
     def text_for(self, part: str) -> str:
         """Record text used for full-text search and concept tagging."""
@@ -104,7 +116,8 @@ class _Reader:
         raise RecordError(self._at(key), f"expected true or false, found {value!r}")
 
     def items(self, key: str) -> list["_Reader"]:
-        return [_Reader(v, f"{self._at(key)}[{i}]") for i, v in enumerate(self._list(key, dict))]
+        path = self._at(key)
+        return [_Reader(v, f"{path}[{i}]") for i, v in enumerate(self._list(key, dict))]
 
     def texts(self, key: str) -> list[str]:
         return [v.strip() for v in self._list(key, str) if v.strip()]
@@ -144,9 +157,19 @@ def age_in_years(reader: _Reader, key: str) -> Optional[float]:
     return round(float(match.group(1)) / UNITS_PER_YEAR[match.group(2).lower()], 3)
 
 
+def age_groups(min_age: Optional[float], max_age: Optional[float], std_ages: list[str]) -> list[str]:
+    """The age groups (query.AGE_GROUP_YEARS) a trial's age range overlaps. A limit the record
+    does not give comes from its stdAges when it lists them; otherwise there is none."""
+    known = [STD_AGES[a] for a in std_ages if a in STD_AGES]  # a value added later is ignored
+    low = min_age if min_age is not None else min((r[0] for r in known), default=0.0)
+    # max_age is the oldest age taken; a stdAges range ends just before its first age out.
+    high = max_age if max_age is not None else max((r[1] for r in known), default=math.inf) - 1e-3
+    return [group for group, (first, out) in AGE_GROUP_YEARS.items() if low < out and high >= first]
+
+
 def record_hash(study: dict) -> str:
     canonical = json.dumps(study, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{PARSER_VERSION}\n{canonical}".encode("utf-8")).hexdigest()
 
 
 def nct_id_of(study: Any) -> Optional[str]:
@@ -181,6 +204,7 @@ def _parse(study: dict, nct_id: Optional[str]) -> ParsedTrial:
     design = protocol.child("designModule")
     eligibility = protocol.child("eligibilityModule")
     description = protocol.child("descriptionModule")
+    sponsors = protocol.child("sponsorCollaboratorsModule")
     status = (status_module.text("overallStatus") or "UNKNOWN").upper()
     sex = (eligibility.text("sex") or "").upper() or None
     if sex is not None and sex not in KNOWN_SEX:
@@ -207,7 +231,7 @@ def _parse(study: dict, nct_id: Optional[str]) -> ParsedTrial:
             "last_update": parse_date(status_module, "lastUpdatePostDateStruct"),
             "enrollment": enrollment.integer("count"),
             "enrollment_type": enrollment.text("type"),
-            "sponsor": protocol.child("sponsorCollaboratorsModule").child("leadSponsor").text("name"),
+            "sponsor": sponsors.child("leadSponsor").text("name"),
             "summary": description.text("briefSummary"),
             "description": description.text("detailedDescription"),
             "criteria": eligibility.text("eligibilityCriteria"),
@@ -220,6 +244,13 @@ def _parse(study: dict, nct_id: Optional[str]) -> ParsedTrial:
         },
         phases=list(dict.fromkeys(p.upper() for p in design.texts("phases"))),
     )
+    parsed.identifiers = _identifiers(ident, nct_id)
+    parsed.collaborators = [
+        name for item in sponsors.items("collaborators") if (name := item.text("name"))
+    ]
+    t = parsed.trial
+    parsed.age_groups = age_groups(t["min_age_years"], t["max_age_years"],
+                                   [a.upper() for a in eligibility.texts("stdAges")])
     conditions = protocol.child("conditionsModule")
     parsed.conditions = [(c, False) for c in conditions.texts("conditions")]
     parsed.conditions += [(k, True) for k in conditions.texts("keywords")]
@@ -236,6 +267,18 @@ def _parse(study: dict, nct_id: Optional[str]) -> ParsedTrial:
             )
     _parse_places(protocol.child("contactsLocationsModule"), parsed)
     return parsed
+
+
+def _identifiers(ident: _Reader, nct_id: str) -> list[dict[str, str]]:
+    """The acronym, the sponsor's study id and other registries' ids, each key once."""
+    found = [("acronym", ident.text("acronym")), ("org", ident.child("orgStudyIdInfo").text("id"))]
+    found += [("secondary", item.text("id")) for item in ident.items("secondaryIdInfos")]
+    rows: dict[str, dict[str, str]] = {}
+    for kind, value in found:
+        key = name_key(value or "")
+        if key and len(key) <= MAX_KEY_LENGTH and key != nct_id.lower() and key not in rows:
+            rows[key] = {"kind": kind, "value": value or "", "key": key}
+    return list(rows.values())
 
 
 def _parse_places(module: _Reader, parsed: ParsedTrial) -> None:

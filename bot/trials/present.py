@@ -5,7 +5,7 @@ Shared by the Rasa actions, the CLI and the staff page so that everyone sees the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 from bot.trials.about import PHASE_WORDS, about_lines
 from bot.trials.query import SearchPage, TrialDetail, TrialQuery, TrialSummary
@@ -21,6 +21,9 @@ STATUS_WORDS = {
     "WITHDRAWN": "Stopped before it started",
     "UNKNOWN": "Not known",
 }
+STATUS_KIND = {"open": "open trials", "closed": "closed trials", "all": "trials"}
+AGE_GROUP_WORDS = {"child": "children", "teen": "teenagers", "adult": "adults", "older_adult": "older adults"}
+PLURAL_S = {"net", "tumour", "tumor", "carcinoma", "neoplasm"}  # "pancreatic NET" -> "pancreatic NETs"
 TITLE_LIMIT = 90
 SUMMARY_LIMIT = 400
 MAX_PLACES_ON_CARD = 3
@@ -88,31 +91,105 @@ def card(summary: TrialSummary) -> Card:
     )
 
 
-def asked_for(query: TrialQuery) -> str:
+def asked_for(query: TrialQuery, with_condition: bool = True) -> str:
     """What was searched for, in words: "everolimus, in France, phase 3"."""
-    parts = [p for p in (query.treatment, query.condition, query.text) if p]
+    condition = query.condition if with_condition else None
+    parts = [p for p in (query.acronym, query.treatment, condition, query.text) if p]
+    if query.sponsor:
+        parts.append(f"with {query.sponsor}")
+    if query.site:
+        parts.append(f"at {query.site}")
     where = ", ".join(p for p in (query.city, query.country) if p)
     if where:
         parts.append(f"in {where}")
     if query.phase is not None:
         parts.append(f"phase {query.phase}")
+    if query.age_group:
+        parts.append(f"for {AGE_GROUP_WORDS[query.age_group]}")
     return ", ".join(parts)
 
 
 def results_heading(page: SearchPage, query: TrialQuery) -> str:
-    what = asked_for(query)
-    kind = {"open": "open trials", "closed": "closed trials", "all": "trials"}[query.status]
-    about = f" for {what}" if what else ""
-    first, last = page.offset + 1, page.offset + len(page.trials)
+    """ "I found 7 of our open trials for insulinoma. Here are 1 to 5." A condition is named
+    as what the trials are for only when a listed trial is about it; trials listed only
+    because they take a broader condition (page.broader_ids) are said to be so."""
+    kind = STATUS_KIND[query.status]
+    here = f" Here are {page.offset + 1} to {page.offset + len(page.trials)}." if page.total > 1 else ""
+    if not (page.broader_ids and query.condition):
+        return f"I found {page.total} of our {kind}{about_words(asked_for(query))}.{here}"
+    condition, broader = query.condition, _broader_words(page)
+    specific = len(page.trials) - len(page.broader_ids)
+    if specific:
+        found = f"I found {page.total} of our {kind}{about_words(asked_for(query))}."
+        return found + here.rstrip(".") + f": {specific} {_is(specific)} for {condition} itself, " \
+            f"{len(page.broader_ids)} for {broader} in general."
+    found = f"I found {page.total} of our {kind}{about_words(asked_for(query, with_condition=False))}."
+    if page.specific_total:  # on other pages
+        return found + f" {page.specific_total} {_is(page.specific_total)} for {condition} itself." \
+            + here.rstrip(".") + f": these take {broader} in general."
+    return found + " " + _none_only_for(page, condition) + here
+
+
+def about_words(what: str) -> str:
+    """ " for everolimus, in France", or " in Sweden" when only a place was asked for."""
+    if not what:
+        return ""
+    return f" {what}" if what.split()[0] in ("in", "at", "with", "for") else f" for {what}"
+
+
+def _none_only_for(page: SearchPage, condition: str) -> str:
+    """ "None is only for insulinoma; these 4 take pancreatic NETs in general." """
+    broader = _broader_words(page)
     if page.total == 1:
-        return f"I found 1 of our {kind}{about}."
-    return f"I found {page.total} of our {kind}{about}. Here are {first} to {last}."
+        return f"It is not only for {condition}; it takes {broader} in general."
+    these = f"these {page.total}" if page.total == len(page.trials) else "these"
+    return f"None is only for {condition}; {these} take {broader} in general."
 
 
-def nothing_found(query: TrialQuery) -> str:
-    what = asked_for(query)
+def _broader_words(page: SearchPage) -> str:
+    if not page.broader_name:
+        return "related conditions"
+    name = page.broader_name
+    return name + "s" if name.split()[-1].lower() in PLURAL_S else name
+
+
+def _is(count: int) -> str:
+    return "is" if count == 1 else "are"
+
+
+def unknown_names(page: SearchPage) -> Optional[str]:
+    """ "I don't know the name 'cabozantnb'. Did you mean cabozantinib?" for names the
+    lexicon does not know; None when it knew them all. It never says a drug does not exist."""
+    return unknown_names_text(page.unknown_terms, page.suggestions)
+
+
+def unknown_names_text(terms: Sequence[str], suggestions: Sequence[str] = ()) -> Optional[str]:
+    if not terms:
+        return None
+    quoted = _and_list([f"'{term}'" for term in terms])
+    noun = "name" if len(terms) == 1 else "names"
+    text = f"I don't know the {noun} {quoted}."
+    if suggestions:
+        return text + f" Did you mean {_or_list(list(suggestions))}?"
+    return text + " It may be new, or a name I have not learned yet."
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _or_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def nothing_found(query: TrialQuery, page: Optional[SearchPage] = None) -> str:
+    """Kind words when a search found nothing. Given the page, a name we do not know is
+    said first, with the nearest names we do know."""
+    unknown = unknown_names(page) if page is not None else None
+    if unknown:
+        return unknown + "\nYou could check the spelling, or try another name for it."
     kind = "open trials" if query.status == "open" else "trials"
-    lines = [f"I'm sorry, I could not find any {kind}" + (f" for {what}." if what else ".")]
+    lines = [f"I'm sorry, I could not find any {kind}{about_words(asked_for(query))}."]
     tips = ["Try fewer words, or another name for the treatment."]
     if query.city or query.country:
         tips.append("Try a whole country, or leave the place out.")

@@ -5,13 +5,24 @@ Rasa actions: nothing here knows about SQL or Rasa.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 StatusFilter = Literal["open", "closed", "all"]
+AgeGroup = Literal["child", "teen", "adult", "older_adult"]
 
 # ClinicalTrials.gov statuses that mean "you can ask to join" (now or soon).
 OPEN_STATUSES = ("RECRUITING", "NOT_YET_RECRUITING")
+# Age groups as ranges in years (first age in, first age out). child, adult and older_adult
+# are the registry's own (stdAges); a trial is for teens when its age range overlaps 13 to 17.
+AGE_GROUP_YEARS: dict[str, tuple[float, float]] = {
+    "child": (0.0, 18.0),
+    "teen": (13.0, 18.0),
+    "adult": (18.0, 65.0),
+    "older_adult": (65.0, math.inf),
+}
+AGE_GROUPS: tuple[str, ...] = tuple(AGE_GROUP_YEARS)
 
 
 @dataclass(frozen=True)
@@ -27,8 +38,19 @@ class TrialQuery:
     phase: Optional[int] = None  # 1..4 (0 = early phase 1)
     age: Optional[int] = None
     sex: Optional[Literal["female", "male"]] = None
+    # Look-ups by name (bot/trials/lookup.py reads them out of free text):
+    acronym: Optional[str] = None  # acronym or other id: "NETTER-2", "netter 2", "GETNE1206"
+    sponsor: Optional[str] = None  # lead sponsor or a collaborator: "Novartis", "NCI"
+    site: Optional[str] = None  # a site's name by its words: "Christie", "Royal Free Hospital"
+    age_group: Optional[AgeGroup] = None  # trials whose age range overlaps the group's
     limit: int = 5
     offset: int = 0
+
+
+def default_status(acronym: Optional[str]) -> StatusFilter:
+    """The status to search when none is asked for: a trial named by its acronym or id is
+    shown whatever its status; otherwise open trials."""
+    return "all" if acronym and acronym.strip() else "open"
 
 
 @dataclass(frozen=True)
@@ -57,7 +79,14 @@ class SearchPage:
     offset: int
     treatment_concepts: tuple[str, ...] = ()  # canonical lexicon ids the treatment matched
     condition_concepts: tuple[str, ...] = ()
-    unknown_terms: tuple[str, ...] = ()  # words the lexicon could not place
+    # Treatment or condition names the lexicon does not know. They are searched as words of
+    # the records; when those words are in no record, nothing is listed (never every trial).
+    unknown_terms: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()  # known names close to the unknown ones, for "Did you mean"
+    # When a condition's broader concepts were searched too (insulinoma -> pancreatic NET):
+    specific_total: Optional[int] = None  # how many of `total` are about the named condition itself
+    broader_ids: tuple[str, ...] = ()  # the listed trials found only through a broader concept
+    broader_name: Optional[str] = None  # the narrowest broader condition they all share: "pancreatic NET"
 
     @property
     def has_more(self) -> bool:
@@ -119,6 +148,8 @@ class TrialDetail:
     sites: tuple[Site, ...]
     contacts: tuple[Contact, ...]
     source: dict = field(default_factory=dict)  # the record's x-source, or {} for registry records
+    other_ids: tuple[str, ...] = ()  # the sponsor's study id and other registries' ids
+    collaborators: tuple[str, ...] = ()
 
     @property
     def is_open(self) -> bool:

@@ -1,7 +1,14 @@
 """Trial search: lexicon concepts, filters and the engine's full-text index, ranked.
 
-Ranking: open trials first, then relevance (the concept asked for before broader ones, then
-the full-text score), then the most recently updated.
+Ranking: open trials first, then relevance (the concept asked for before broader ones, an
+acronym itself before longer ones it starts, then the full-text score), then the most
+recently updated.
+
+A treatment or condition name the lexicon does not know is searched as words that must all
+be in a record; when they are in none, nothing is listed (SearchPage.unknown_terms and
+.suggestions say why), never every trial. Look-ups by name use their own indexes: acronyms
+and other ids by key (bot/trials/lookup.py: "netter 2" = "NETTER-2", and "NETTER" starts
+NETTER-1, NETTER-2...), sponsors and sites by the words of one name (name_words).
 
 Speed on a registry-sized database (docs/benchmarks.md): the search starts from the trials a
 concept, place or phase names (an IN over that child table's index) and checks everything else
@@ -12,34 +19,52 @@ open trial instead and then count them all again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
+
 from sqlalchemy import Table, and_, case, exists, func, literal, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.lexicon import ConceptKind, Lexicon
 from bot.trials.fulltext import FullText, query_words
-from bot.trials.models import Site, Trial, TrialPhase, TrialTag
+from bot.trials.lookup import filter_words, name_key
+from bot.trials.models import NameWord, Site, Trial, TrialAgeGroup, TrialIdentifier, TrialPhase, TrialTag
 from bot.trials.query import SearchPage, TrialQuery, TrialSummary
 
 TRIALS = Trial.__table__
 TAGS = TrialTag.__table__
 SITES = Site.__table__
 PHASES = TrialPhase.__table__
+IDENTIFIERS = TrialIdentifier.__table__
+NAME_WORDS = NameWord.__table__
+TRIAL_AGE_GROUPS = TrialAgeGroup.__table__
 PHASE_CODES = {0: "EARLY_PHASE1", 1: "PHASE1", 2: "PHASE2", 3: "PHASE3", 4: "PHASE4"}
 MAX_LIMIT = 200
+MIN_PREFIX_KEY = 4  # an acronym typed with this many letters and digits also finds longer ones
 
 
 @dataclass
 class _Plan:
     filters: list[ColumnElement] = field(default_factory=list)  # on the trial's own row
     # "Has a child row like this": (rank, child table, condition). The lowest rank, usually
-    # the most selective (a concept, then a city, a country, a phase), drives the search.
+    # the most selective (an acronym, a concept, then a city, a country, a phase), drives.
     within: list[tuple[int, Table, ColumnElement]] = field(default_factory=list)
     relevance: list[ColumnElement] = field(default_factory=list)
-    words: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # free text: all, or any one if none has all
+    required_words: list[str] = field(default_factory=list)  # of unknown names: always all
     treatment_tags: tuple[str, ...] = ()
     condition_tags: tuple[str, ...] = ()
-    unknown: list[str] = field(default_factory=list)
+    unknown: list[tuple[ConceptKind, str]] = field(default_factory=list)
+    specific: Optional[ColumnElement] = None  # about the condition named, not only a broader one
+    broader_tags: tuple[str, ...] = ()
+    hopeless: bool = False  # something asked for cannot match any trial
+
+
+@dataclass(frozen=True)
+class _Found:
+    ids: list[str]
+    total: int
+    specific_total: Optional[int] = None
 
 
 def search_trials(
@@ -48,16 +73,23 @@ def search_trials(
     plan = _plan(lexicon, query)
     limit = max(1, min(query.limit, MAX_LIMIT))
     offset = max(0, query.offset)
-    ids, total = _run(conn, fulltext, plan, limit, offset, any_word=False)
-    if total == 0 and len(plan.words) > 1:
-        ids, total = _run(conn, fulltext, plan, limit, offset, any_word=True)
+    found = _Found([], 0)
+    if not plan.hopeless:
+        found = _run(conn, fulltext, plan, limit, offset, any_word=False)
+        if found.total == 0 and len(plan.words) > 1:
+            found = _run(conn, fulltext, plan, limit, offset, any_word=True)
+    broader_ids, broader_name = _broader(conn, lexicon, plan, found.ids)
     return SearchPage(
-        trials=_summaries(conn, ids),
-        total=total,
+        trials=_summaries(conn, found.ids),
+        total=found.total,
         offset=offset,
         treatment_concepts=plan.treatment_tags,
         condition_concepts=plan.condition_tags,
-        unknown_terms=tuple(plan.unknown),
+        unknown_terms=tuple(phrase for _, phrase in plan.unknown),
+        suggestions=_suggestions(lexicon, plan),
+        specific_total=found.specific_total,
+        broader_ids=broader_ids,
+        broader_name=broader_name,
     )
 
 
@@ -67,6 +99,7 @@ def _plan(lexicon: Lexicon, query: TrialQuery) -> _Plan:
         plan.treatment_tags = _concept_filter(plan, lexicon, "treatment", query.treatment)
     if query.condition:
         plan.condition_tags = _concept_filter(plan, lexicon, "condition", query.condition)
+    _name_filters(plan, query)
     if query.country:
         keys = lexicon.country_aliases(query.country)
         plan.within.append((2, SITES, SITES.c.country_key.in_(keys)))
@@ -89,22 +122,110 @@ def _plan(lexicon: Lexicon, query: TrialQuery) -> _Plan:
         plan.filters.append(
             or_(TRIALS.c.sex.is_(None), TRIALS.c.sex.in_(("ALL", query.sex.upper())))
         )
+    if query.age_group:
+        plan.within.append((4, TRIAL_AGE_GROUPS, TRIAL_AGE_GROUPS.c.age_group == query.age_group))
     return plan
 
 
 def _concept_filter(plan: _Plan, lexicon: Lexicon, kind: ConceptKind, phrase: str) -> tuple[str, ...]:
-    """Filter by the concepts a phrase names; an unknown phrase is searched as text instead."""
+    """Filter by the concepts a phrase names. A phrase the lexicon does not know is searched
+    as words that must all be in a record (a phrase with no searchable word matches nothing)."""
     tags = lexicon.resolve(kind, phrase)
     if not tags:
-        plan.unknown.append(phrase)
-        plan.words.extend(query_words(phrase))
+        plan.unknown.append((kind, phrase))
+        words = query_words(phrase)
+        plan.required_words.extend(words)
+        plan.hopeless = plan.hopeless or not words
         return ()
     weights = lexicon.expand(tags)
     plan.within.append((0, TAGS, TAGS.c.tag.in_(list(weights))))
-    broader = [tag for tag, weight in weights.items() if weight < 2]
+    broader = tuple(tag for tag, weight in weights.items() if weight < 2)
     if broader:
-        plan.relevance.append(case((_tag_exists(list(tags)), 2), else_=1))
+        specific = _tag_exists(list(tags))
+        plan.relevance.append(case((specific, 2), else_=1))
+        if kind == "condition":
+            plan.specific, plan.broader_tags = specific, broader
     return tags
+
+
+def _name_filters(plan: _Plan, query: TrialQuery) -> None:
+    """Acronym or id, sponsor and site: each from its own index."""
+    if query.acronym:
+        key = name_key(query.acronym)
+        _add(plan, -1, IDENTIFIERS, _identifier_condition(key) if key else None)
+        if _finds_longer(key):  # the acronym itself before those it starts
+            plan.relevance.append(case((_identifier_exists(key), 2), else_=1))
+    if query.site:
+        _add(plan, 1, NAME_WORDS, _name_condition("site", query.site))
+    if query.sponsor:
+        _add(plan, 2, NAME_WORDS, _name_condition("sponsor", query.sponsor))
+
+
+def _add(plan: _Plan, rank: int, table: Table, condition: Optional[ColumnElement]) -> None:
+    if condition is None:
+        plan.hopeless = True
+    else:
+        plan.within.append((rank, table, condition))
+
+
+def _finds_longer(key: str) -> bool:
+    """A key typed long enough, with a letter, also finds the keys it starts ("netter")."""
+    return len(key) >= MIN_PREFIX_KEY and any(c.isalpha() for c in key)
+
+
+def _identifier_condition(key: str) -> ColumnElement:
+    exact = IDENTIFIERS.c.key == key
+    if not _finds_longer(key):
+        return exact
+    # Keys are letters and digits only, so every key starting `key` sorts below this one.
+    after = key[:-1] + chr(ord(key[-1]) + 1)
+    return or_(exact, and_(IDENTIFIERS.c.key > key, IDENTIFIERS.c.key < after))
+
+
+def _identifier_exists(key: str) -> ColumnElement:
+    return exists().where(and_(IDENTIFIERS.c.nct_id == TRIALS.c.nct_id, IDENTIFIERS.c.key == key))
+
+
+def _name_condition(kind: str, typed: str) -> Optional[ColumnElement]:
+    """Every filter word in one name of this kind; the longest word drives."""
+    words = sorted(filter_words(kind, typed), key=len, reverse=True)
+    if not words:
+        return None
+    condition = and_(NAME_WORDS.c.kind == kind, NAME_WORDS.c.word == words[0])
+    for word in words[1:]:
+        same_name = NAME_WORDS.alias()
+        condition = and_(condition, exists().where(and_(
+            same_name.c.kind == kind, same_name.c.word == word,
+            same_name.c.nct_id == NAME_WORDS.c.nct_id, same_name.c.position == NAME_WORDS.c.position,
+        )))
+    return condition
+
+
+def _suggestions(lexicon: Lexicon, plan: _Plan) -> tuple[str, ...]:
+    names = [name for kind, phrase in plan.unknown for name in lexicon.suggest(kind, phrase)]
+    return tuple(dict.fromkeys(names))
+
+
+def _broader(conn: Connection, lexicon: Lexicon, plan: _Plan, ids: list[str]) -> tuple[tuple[str, ...], Optional[str]]:
+    """The listed trials found only through a broader condition, and the plain name of the
+    narrowest broader condition all of them are about (None when they share none)."""
+    if plan.specific is None or not ids:
+        return (), None
+    asked, broader = set(plan.condition_tags), set(plan.broader_tags)
+    tags: dict[str, set[str]] = {nct_id: set() for nct_id in ids}
+    for nct_id, tag in conn.execute(
+        select(TAGS.c.nct_id, TAGS.c.tag).where(TAGS.c.nct_id.in_(ids), TAGS.c.tag.in_(asked | broader))
+    ):
+        tags[nct_id].add(tag)
+    only_broader = tuple(nct_id for nct_id in ids if not tags[nct_id] & asked)
+    shared: Optional[set[str]] = None
+    for nct_id in only_broader:
+        covered = {b for tag in tags[nct_id] for b in (tag, *lexicon.broader(tag))} & broader
+        shared = covered if shared is None else shared & covered
+    if not shared:
+        return only_broader, None
+    narrowest = max(plan.broader_tags, key=lambda tag: (tag in shared, len(lexicon.broader(tag))))
+    return only_broader, lexicon.plain_name(narrowest)
 
 
 def _tag_exists(tags: list[str]) -> ColumnElement:
@@ -124,12 +245,12 @@ def _within(plan: _Plan) -> list[ColumnElement]:
 
 def _run(
     conn: Connection, fulltext: FullText, plan: _Plan, limit: int, offset: int, any_word: bool
-) -> tuple[list, int]:
+) -> _Found:
     source = TRIALS
     relevance = list(plan.relevance)
     params: dict = {}
-    if plan.words:
-        sql, params = fulltext.match_sql(plan.words, any_word)
+    if plan.words or plan.required_words:
+        sql, params = fulltext.match_sql(plan.words, any_word, plan.required_words)
         matches = text(sql).columns(nct_id=TRIALS.c.nct_id.type, score=Trial.min_age_years.type)
         matches = matches.subquery("fts")
         source = TRIALS.join(matches, matches.c.nct_id == TRIALS.c.nct_id)
@@ -138,11 +259,14 @@ def _run(
     ordering = [TRIALS.c.is_open.desc(), *[r.desc() for r in relevance]]
     ordering += [TRIALS.c.last_update.desc().nullslast(), TRIALS.c.nct_id]
     # Only the ids: filtering and ordering then read indexes, not whole trial rows. When
-    # something narrows the search, the total comes with the page (one pass over the candidates).
-    narrowed = bool(plan.words or plan.within)
-    total_column = [func.count().over().label("total")] if narrowed else []
+    # something narrows the search, the total comes with the page (one pass over the candidates),
+    # and so does the number about the condition named itself when broader ones count too.
+    narrowed = bool(plan.words or plan.required_words or plan.within)
+    columns = [func.count().over().label("total")] if narrowed else []
+    if plan.specific is not None:
+        columns.append(func.sum(case((plan.specific, 1), else_=0)).over().label("specific"))
     page = (
-        select(TRIALS.c.nct_id, *total_column)
+        select(TRIALS.c.nct_id, *columns)
         .select_from(source)
         .where(where)
         .order_by(*ordering)
@@ -150,15 +274,17 @@ def _run(
         .offset(offset)
     )
     rows = conn.execute(page, params).all()
+    specific_total = int(rows[0].specific) if rows and plan.specific is not None else None
     if offset == 0 and len(rows) < limit:
         total = len(rows)
+        specific_total = specific_total if rows or plan.specific is None else 0
     elif narrowed and rows:
         total = rows[0].total
     else:
         total = conn.execute(
             select(func.count()).select_from(source).where(where), params
         ).scalar_one()
-    return [row.nct_id for row in rows], total
+    return _Found([row.nct_id for row in rows], total, specific_total)
 
 
 def _summaries(conn: Connection, ids: list[str]) -> list[TrialSummary]:

@@ -7,10 +7,11 @@ half-updated.
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from sqlalchemy import create_engine, delete, event, func, select
+from sqlalchemy import Table, create_engine, delete, event, func, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
@@ -18,7 +19,8 @@ from bot.config import database_url
 from bot.lexicon import Lexicon, default_lexicon
 from bot.trials import models
 from bot.trials.fulltext import fulltext_for
-from bot.trials.parse import ParsedTrial
+from bot.trials.lookup import name_words, site_words
+from bot.trials.parse import PARSER_VERSION, ParsedTrial
 from bot.trials.query import (
     Contact,
     Intervention,
@@ -31,6 +33,8 @@ from bot.trials.search import search_trials
 from bot.trials.tagging import document_for, tags_for
 
 LEXICON_VERSION_KEY = "lexicon_version"
+PARSER_VERSION_KEY = "parser_version"
+DATA_VERSION_KEY = "data_version"  # a new random value whenever trials are added or changed
 
 
 @dataclass
@@ -76,6 +80,8 @@ class TrialStore:
                 for index in table.indexes:
                     index.create(conn, checkfirst=True)
             self.fulltext.create(conn)
+        if self.count() == 0 and self._meta(PARSER_VERSION_KEY) is None:
+            self.mark_parser_version()  # a new database: every trial will be read by this parser
 
     def count(self) -> int:
         with self.engine.connect() as conn:
@@ -108,6 +114,8 @@ class TrialStore:
                 changed.append(parsed)
             self._delete(conn, result.updated)
             self._insert(conn, changed)
+            if changed:
+                _set_meta(conn, DATA_VERSION_KEY, uuid.uuid4().hex)
         return result
 
     def _delete(self, conn: Connection, nct_ids: list[str]) -> None:
@@ -142,10 +150,18 @@ class TrialStore:
             rows["contacts"] += [
                 {"nct_id": nct, "position": i, **contact} for i, contact in enumerate(p.contacts)
             ]
-        conn.execute(models.Trial.__table__.insert(), [p.trial for p in parsed])
+            rows["trial_identifiers"] += [
+                {"nct_id": nct, "position": i, **identifier} for i, identifier in enumerate(p.identifiers)
+            ]
+            rows["collaborators"] += [
+                {"nct_id": nct, "position": i, "name": name} for i, name in enumerate(p.collaborators)
+            ]
+            rows["name_words"] += _name_word_rows(p)
+            rows["trial_age_groups"] += [{"nct_id": nct, "age_group": g} for g in p.age_groups]
+        _insert_rows(conn, models.Trial.__table__, [p.trial for p in parsed])
         for table in models.CHILD_TABLES:
             if rows[table.name]:
-                conn.execute(table.insert(), rows[table.name])
+                _insert_rows(conn, table, rows[table.name])
         self._index(conn, parsed)
 
     def _index(self, conn: Connection, parsed: list[ParsedTrial]) -> None:
@@ -156,7 +172,7 @@ class TrialStore:
             tag_rows += [{"nct_id": p.nct_id, "tag": tag} for tag in sorted(tags)]
             docs.append((p.nct_id, *document_for(p, tags, self.lexicon)))
         if tag_rows:
-            conn.execute(models.TrialTag.__table__.insert(), tag_rows)
+            _insert_rows(conn, models.TrialTag.__table__, tag_rows)
         self.fulltext.replace(conn, docs)
 
     def reindex(self, batch_size: int = 1000) -> int:
@@ -176,18 +192,31 @@ class TrialStore:
 
     # -- lexicon changes ---------------------------------------------------------------
     def stored_lexicon_version(self) -> Optional[str]:
-        with self.engine.connect() as conn:
-            return conn.execute(
-                select(models.Meta.value).where(models.Meta.key == LEXICON_VERSION_KEY)
-            ).scalar_one_or_none()
+        return self._meta(LEXICON_VERSION_KEY)
 
     def mark_lexicon_version(self) -> None:
         with self.engine.begin() as conn:
-            conn.execute(delete(models.Meta).where(models.Meta.key == LEXICON_VERSION_KEY))
-            conn.execute(
-                models.Meta.__table__.insert(),
-                {"key": LEXICON_VERSION_KEY, "value": self.lexicon.version},
-            )
+            _set_meta(conn, LEXICON_VERSION_KEY, self.lexicon.version)
+
+    # -- parser changes ----------------------------------------------------------------
+    def parser_outdated(self) -> bool:
+        """True when stored trials were read by an older parser (bot.trials.parse.PARSER_VERSION):
+        importing their records again stores what the parser reads now."""
+        return self.count() > 0 and self._meta(PARSER_VERSION_KEY) != PARSER_VERSION
+
+    def mark_parser_version(self) -> None:
+        with self.engine.begin() as conn:
+            _set_meta(conn, PARSER_VERSION_KEY, PARSER_VERSION)
+
+    def data_version(self) -> str:
+        """Changes whenever trials are added or changed (for caches of what is stored)."""
+        return self._meta(DATA_VERSION_KEY) or ""
+
+    def _meta(self, key: str) -> Optional[str]:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(models.Meta.value).where(models.Meta.key == key)
+            ).scalar_one_or_none()
 
     # -- reading -----------------------------------------------------------------------
     def search(self, query: TrialQuery) -> SearchPage:
@@ -215,6 +244,55 @@ class TrialStore:
                 "country": distinct(models.Site.country),
                 "city": distinct(models.Site.city),
             }
+
+    def names(self) -> dict[str, list[str]]:
+        """Names trials can be looked up by (bot/trials/lookup.py), each once: "acronym",
+        "id" (other ids), "sponsor" (lead sponsors and collaborators), "site" (facilities),
+        and "place" (the sites' cities, states and countries)."""
+        ids = models.TrialIdentifier
+        with self.engine.connect() as conn:
+            def distinct(column, *where) -> list[str]:  # type: ignore[no-untyped-def]
+                return sorted(v for v in conn.execute(select(column).where(*where).distinct()).scalars() if v)
+
+            return {
+                "acronym": distinct(ids.value, ids.kind == "acronym"),
+                "id": distinct(ids.value, ids.kind != "acronym"),
+                "sponsor": sorted({*distinct(models.Trial.sponsor), *distinct(models.Collaborator.name)}),
+                "site": distinct(models.Site.facility),
+                "place": sorted({*distinct(models.Site.city), *distinct(models.Site.state),
+                                 *distinct(models.Site.country)}),
+            }
+
+
+def _insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
+    """Insert rows that all have the same keys. On SQLite straight through the driver's
+    executemany: SQLAlchemy's handling of each row's parameters cost more than SQLite's own
+    work (docs/benchmarks.md). Other engines keep SQLAlchemy's batched inserts."""
+    if conn.dialect.name != "sqlite":
+        conn.execute(table.insert(), rows)
+        return
+    compiled = table.insert().compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    names = compiled.positiontup or list(rows[0])
+    conn.exec_driver_sql(str(compiled), [tuple(row[name] for name in names) for row in rows])
+
+
+def _set_meta(conn: Connection, key: str, value: str) -> None:
+    meta = models.Meta.__table__
+    if conn.execute(update(meta).where(meta.c.key == key).values(value=value)).rowcount == 0:
+        conn.execute(meta.insert(), {"key": key, "value": value})
+
+
+def _name_word_rows(parsed: ParsedTrial) -> list[dict]:
+    """name_words rows: the lead sponsor (position 0), collaborators (1..), sites (their position)."""
+    named = [("sponsor", 0, parsed.trial.get("sponsor"), name_words)]
+    named += [("sponsor", i, name, name_words) for i, name in enumerate(parsed.collaborators, start=1)]
+    named += [("site", site["position"], site["facility"], site_words) for site in parsed.sites]
+    return [
+        {"kind": kind, "word": word, "nct_id": parsed.nct_id, "position": position}
+        for kind, position, name, words_of in named
+        if name
+        for word in words_of(name)
+    ]
 
 
 def _parsed_from_model(trial: models.Trial) -> ParsedTrial:
@@ -274,4 +352,6 @@ def _detail(trial: models.Trial) -> TrialDetail:
             for c in trial.contacts
         ),
         source=json.loads(trial.source_json) if trial.source_json else {},
+        other_ids=tuple(i.value for i in trial.identifiers if i.kind != "acronym"),
+        collaborators=tuple(c.name for c in trial.collaborators),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Mapping, Optional
 
-from bot.trials.query import StatusFilter, TrialQuery
+from bot.trials.query import AgeGroup, StatusFilter, TrialQuery, default_status
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "one": 1, "two": 2, "three": 3, "four": 4}
 _CLOSED_WORDS = {"closed", "finished", "completed", "ended", "old", "past"}
@@ -34,22 +34,33 @@ def status_filter(text: Optional[str]) -> StatusFilter:
 def query_from_entities(
     values: Mapping[str, Optional[str]], limit: int = 5, offset: int = 0
 ) -> TrialQuery:
-    """values: entity name -> the text the person typed (treatment, condition, country,
-    city, phase, status); absent or empty ones are not used."""
+    """values: entity or slot name -> the text the person typed (treatment, condition, country,
+    city, phase, status) or a name found in the database (acronym, sponsor, site_name), and
+    an age group; absent or empty ones are not used. A trial named by its acronym is shown
+    whatever its status unless a status is asked for."""
     def get(name: str) -> Optional[str]:
         value = values.get(name)
         return str(value).strip() or None if value is not None else None
 
+    acronym = get("acronym")
     return TrialQuery(
         treatment=get("treatment"),
         condition=get("condition"),
         country=get("country"),
         city=get("city"),
         phase=phase_number(get("phase")),
-        status=status_filter(get("status")),
+        status=status_filter(get("status")) if get("status") else default_status(acronym),
+        acronym=acronym,
+        sponsor=get("sponsor"),
+        site=get("site_name"),
+        age_group=AGE_GROUP_NAMES.get(get("age_group") or ""),
         limit=limit,
         offset=offset,
     )
+
+
+# The profile's age groups (bot/profile/model.py AGE_GROUPS) -> the search's.
+AGE_GROUP_NAMES: dict[str, AgeGroup] = {"child": "child", "teen": "teen", "adult": "adult", "older adult": "older_adult"}
 
 
 _BACK_REFERENCE = re.compile(r"\b(it|its|this|that|these|those|them|the same|this drug|that drug)\b", re.I)

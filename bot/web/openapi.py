@@ -91,7 +91,19 @@ SCHEMAS: dict[str, Any] = {
         "offset": {"type": "integer", "minimum": 0},
         "limit": {"type": "integer", "minimum": 1},
         "has_more": {"type": "boolean"},
-        "unknown_terms": {**_strings(), "description": "Words not in our word list, searched as text."},
+        "unknown_terms": {**_strings(), "description": "Treatment or condition names not in our word list. "
+                          "They are searched as words of the records; when no record has them, no trial "
+                          "is listed (never every trial)."},
+        "suggestions": {**_strings(), "description": "Names in our word list close to the unknown ones, "
+                        "for 'Did you mean ...?'. Empty when none is close."},
+        "specific_total": {**_nullable("integer"), "minimum": 0,
+                           "description": "When the condition asked for has broader ones that were "
+                           "searched too (insulinoma: pancreatic NET, NET): how many of `total` are about "
+                           "the condition itself. Null otherwise."},
+        "broader_ids": {**_strings(), "description": "The listed trials found only through a broader "
+                        "condition, not the one asked for."},
+        "broader_name": {**_nullable("string"), "description": "The narrowest broader condition all of "
+                         "`broader_ids` are about, e.g. 'pancreatic NET'; null if none or they share none."},
         "trials": {"type": "array", "items": {"$ref": "#/components/schemas/TrialSummary"}},
     }, "A page of results, ranked open first, then by relevance, then most recently updated."),
     "Criterion": _object({
@@ -142,6 +154,8 @@ SCHEMAS: dict[str, Any] = {
         "last_updated": _nullable("string"),
         "enrollment": _nullable("integer"),
         "sponsor": _nullable("string"),
+        "collaborators": {**_strings(), "description": "Others who help run the trial, as the record names them."},
+        "other_ids": {**_strings(), "description": "The sponsor's own study id and other registries' ids."},
         "summary": _nullable("string"),
         "description": _nullable("string"),
         "conditions": _strings(),

@@ -14,7 +14,7 @@ from bot.eligibility.questions import questions_for
 from bot.eligibility.render import WHO_DECIDES, record_limits
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
 from bot.trials.present import phase_words, places_words, status_words
-from bot.trials.query import SearchPage, TrialDetail, TrialQuery, TrialSummary
+from bot.trials.query import AGE_GROUPS, SearchPage, TrialDetail, TrialQuery, TrialSummary, default_status
 from bot.web.copytext import copy_text
 
 MAX_TEXT_LENGTH = 200
@@ -43,15 +43,31 @@ SEARCH_PARAMS: tuple[Param, ...] = (
     Param("treatment", "string", "A drug or treatment by any name: brand, generic, lay word or a "
           "common misspelling (Lutathera, lutetium, PRRT).", label="Treatment"),
     Param("condition", "string", "A condition, e.g. 'pancreatic NET', insulinoma.", label="Condition"),
+    Param("acronym", "string", "The trial's acronym or another id in its record (the sponsor's study "
+          "id, a EudraCT number), in any case, with or without spaces and hyphens: NETTER-2, "
+          "'netter 2', GETNE1206. Four or more letters and digits also find the ids they start: "
+          "NETTER finds NETTER-1, NETTER-2 and so on. With an acronym, status is all unless given.",
+          label="Acronym or study id"),
+    Param("sponsor", "string", "Who runs the trial or helps to (lead sponsor or a collaborator), by the "
+          "words of the name: Novartis, NCI, 'Grupo Espanol'. Words like 'university' or 'cancer' count "
+          "only when the name has no other words.", label="Sponsor"),
+    Param("site", "string", "A hospital or clinic taking part, by the words of its name: Christie, "
+          "'Royal Free', Sahlgrenska. Generic words ('hospital', 'university') and numbers are left out, "
+          "so a name of only such words finds nothing.", label="Hospital or clinic"),
     Param("country", "string", "A country where the trial has a site, e.g. 'United Kingdom', UK.",
           label="Country"),
     Param("city", "string", "A city or town where the trial has a site.", label="City or town"),
     Param("status", "string", "open: recruiting or not yet recruiting; closed: every other status; "
-          "all: both.", enum=("open", "closed", "all"), default="open", label="Status"),
+          "all: both. When not given: open, or all when an acronym is given.",
+          enum=("open", "closed", "all"), default="open", label="Status"),
     Param("phase", "integer", "Trial phase 1 to 4; 0 means early phase 1.", minimum=0, maximum=4,
           label="Phase"),
     Param("age", "integer", "The person's age in years: trials whose age limits include it.",
           minimum=0, maximum=120, label="Age in years"),
+    Param("age_group", "string", "Trials that take people of this age group: child (under 18), teen "
+          "(13 to 17), adult (18 to 64) or older_adult (65 and over). From the record's age limits, and "
+          "its standard age groups where a limit is not given; a trial with no limits takes every group.",
+          enum=AGE_GROUPS, label="Age group"),
     Param("sex", "string", "Trials open to this sex (trials for all are included).",
           enum=("female", "male"), label="Sex"),
     Param("limit", "integer", "How many trials to return.", minimum=1, maximum=MAX_LIMIT,
@@ -89,6 +105,7 @@ def parse_search(params: Mapping[str, str], keys: Sequence[str], default_limit: 
             continue
         values[param.name] = _check(param, raw)
     values.setdefault("limit", default_limit)
+    values.setdefault("status", default_status(values.get("acronym")))
     return TrialQuery(**values)
 
 
@@ -154,6 +171,10 @@ def page_json(page: SearchPage, query: TrialQuery) -> dict[str, Any]:
         "limit": query.limit,
         "has_more": page.has_more,
         "unknown_terms": list(page.unknown_terms),
+        "suggestions": list(page.suggestions),
+        "specific_total": page.specific_total,
+        "broader_ids": list(page.broader_ids),
+        "broader_name": page.broader_name,
         "trials": [summary_json(t) for t in page.trials],
     }
 
@@ -178,6 +199,8 @@ def detail_json(trial: TrialDetail) -> dict[str, Any]:
         "last_updated": trial.last_updated,
         "enrollment": trial.enrollment,
         "sponsor": trial.sponsor,
+        "collaborators": list(trial.collaborators),
+        "other_ids": list(trial.other_ids),
         "summary": trial.summary,
         "description": trial.description,
         "conditions": list(trial.conditions),

@@ -12,21 +12,31 @@ from datetime import date
 from typing import Any, Iterable, Mapping, Optional
 from urllib.parse import quote, urlencode
 
+from bot.trials.present import unknown_names_text
 from bot.trials.query import TrialQuery
 from bot.web.staff_api import SEARCH_PARAMS, BadParameter
 
 APP_NAME = "NET Trials Assistant: staff lookup"
 PHASE_CHOICES = (("", "Any phase"), ("0", "Early phase 1"), ("1", "Phase 1"), ("2", "Phase 2"),
                  ("3", "Phase 3"), ("4", "Phase 4"))
-STATUS_CHOICES = (("open", "Open (recruiting or opening soon)"), ("closed", "Closed"), ("all", "Open and closed"))
+# No status chosen: open trials, or every status when looking a trial up by its acronym.
+STATUS_CHOICES = (("", "Open (any status for an acronym)"), ("open", "Open (recruiting or opening soon)"),
+                  ("closed", "Closed"), ("all", "Open and closed"))
 SEX_CHOICES = (("", "Any"), ("female", "Female"), ("male", "Male"))
+AGE_GROUP_CHOICES = (("", "Any age group"), ("child", "Children (under 18)"), ("teen", "Teenagers (13 to 17)"),
+                     ("adult", "Adults (18 to 64)"), ("older_adult", "Older adults (65 and over)"))
+CHOICES = {"status": STATUS_CHOICES, "phase": PHASE_CHOICES, "sex": SEX_CHOICES, "age_group": AGE_GROUP_CHOICES}
 HINTS = {
     "treatment": "Any name: brand, generic, lay word or a misspelling.",
     "condition": "For example pancreatic NET or insulinoma.",
     "text": "Words anywhere in the record.",
+    "acronym": "For example NETTER-2 or netter 2. Shows closed trials too, unless you pick a status.",
+    "sponsor": "Who runs it or helps to, for example Novartis.",
+    "site": "Words of its name, for example Christie or Royal Free.",
     "age": "Shows trials whose age limits include it.",
 }
-FORM_FIELDS = ("treatment", "condition", "text", "country", "city", "status", "phase", "age", "sex")
+FORM_FIELDS = ("treatment", "condition", "text", "acronym", "sponsor", "site", "country", "city", "status",
+               "phase", "age", "age_group", "sex")
 LABELS = {p.name: p.label for p in SEARCH_PARAMS}
 
 
@@ -133,9 +143,9 @@ def _field(name: str, value: str, error: Optional[BadParameter]) -> str:
         attrs += ' aria-invalid="true"'
     hint = f'<p class="hint" id="{field_id}-hint">{h(HINTS[name])}</p>' if name in HINTS else ""
     label = f'<label for="{field_id}">{h(LABELS[name])}</label>'
-    if name in ("status", "phase", "sex"):
-        choices = {"status": STATUS_CHOICES, "phase": PHASE_CHOICES, "sex": SEX_CHOICES}[name]
-        chosen = value or ("open" if name == "status" else "")
+    if name in CHOICES:
+        choices = CHOICES[name]
+        chosen = value
         options = "".join(
             f'<option value="{h(v)}"{" selected" if v == chosen else ""}>{h(text)}</option>' for v, text in choices
         )
@@ -165,8 +175,13 @@ def results_section(results: dict[str, Any], query: TrialQuery, values: Mapping[
              '<h2 id="results-title">Results</h2>',
              f'<p class="results-summary" role="status">{h(summary)}</p>']
     if results["unknown_terms"]:
-        parts.append(f'<p class="note">Not in our word list, so searched as text: '
-                     f'{h(", ".join(results["unknown_terms"]))}.</p>')
+        unknown = unknown_names_text(results["unknown_terms"], results["suggestions"])
+        searched = " I searched the records' own words for it." if trials else ""
+        parts.append(f'<p class="note">{h(unknown)}{h(searched)}</p>')
+    if results["broader_ids"]:
+        broader = results["broader_name"] or "a broader condition"
+        parts.append(f'<p class="note">Found only because they take {h(broader)}, not {h(query.condition)} '
+                     f'itself: {h(", ".join(results["broader_ids"]))}.</p>')
     back = search_query_string(values)
     if trials:
         rows = []
@@ -266,6 +281,10 @@ def _facts(trial: dict[str, Any]) -> str:
         rows.append(("Age, sex, volunteers", h("; ".join(trial["record_limits"]).capitalize() + ".")))
     if trial["sponsor"]:
         rows.append(("Run by", h(trial["sponsor"])))
+    if trial["collaborators"]:
+        rows.append(("Working with", h("; ".join(trial["collaborators"]))))
+    if trial["other_ids"]:
+        rows.append(("Other ids", h("; ".join(trial["other_ids"]))))
     dates = ", ".join(f"{label} {value}" for label, value in
                       (("started", trial["start_date"]), ("ends", trial["completion_date"])) if value)
     if dates:

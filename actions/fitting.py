@@ -1,0 +1,67 @@
+"""Trials that fit what we know about the person, sent to the chat (bot/profile/fit.py decides
+the order; this module only reads the tracker and renders)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions.profile import message_text, profile_of
+from actions.replies import HELPLINE_BUTTON, send_card, send_helpline, send_other_questions, send_unavailable
+from actions.store import trial_store
+from bot.advice import asks_personal_advice
+from bot.profile.fit import FitResult, find_fitting
+from bot.profile.model import Profile
+from bot.profile.present import MAX_SHOWN, PERSONAL_PART, fit_card, heading, set_aside_text, unknown_name_text
+from bot.profile.read import read_message
+from bot.trials.present import nothing_found
+
+
+def tells_about_the_person(profile: Profile) -> bool:
+    """Enough about the person that trials should be ranked by how well they fit."""
+    return any((profile.age, profile.sex, profile.site, profile.grades, profile.spread is not None,
+                profile.treatments, profile.syndrome, profile.inherited, profile.wants.avoid))
+
+
+def searched_profile(tracker: Tracker) -> Profile:
+    """The conversation's profile, with this message's wishes (if any) in place of older ones:
+    "what about immunotherapy?" after a PRRT search asks for immunotherapy."""
+    profile = profile_of(tracker)
+    latest = read_message(message_text(tracker))
+    if latest.wants.treatment:
+        profile = replace(profile, wants=replace(profile.wants, treatment=latest.wants.treatment))
+    return replace(profile, lookup=latest.lookup)  # names looked up count for this message only
+
+
+def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profile: Profile) -> list[EventType]:
+    try:
+        result = find_fitting(trial_store(), profile)
+    except SQLAlchemyError:
+        send_unavailable(dispatcher)
+        return []
+    if result.unknown_terms:
+        dispatcher.utter_message(text=unknown_name_text(result))
+        return []
+    if not result.found_any:
+        dispatcher.utter_message(text=nothing_found(result.query))
+        send_helpline(dispatcher, tracker)
+        return [SlotSet("result_ids", None)]
+    return _send_fits(dispatcher, tracker, result, profile)
+
+
+def _send_fits(dispatcher: CollectingDispatcher, tracker: Tracker, result: FitResult, profile: Profile) -> list[EventType]:
+    dispatcher.utter_message(text=heading(result, profile))
+    shown = (result.fits or result.set_aside)[:MAX_SHOWN]
+    for fit in shown:
+        send_card(dispatcher, fit_card(fit))
+    aside = set_aside_text(result) if result.fits else None
+    if aside:
+        dispatcher.utter_message(text=aside)
+    text = message_text(tracker)
+    if asks_personal_advice(text):
+        dispatcher.utter_message(text=PERSONAL_PART, buttons=[HELPLINE_BUTTON])
+    send_other_questions(dispatcher, text)
+    return [SlotSet("result_ids", [fit.trial.nct_id for fit in shown]), SlotSet("search_offset", None)]
