@@ -160,15 +160,17 @@ def check_services(settings: ProductionSettings) -> None:
 
 
 def prepare_trial_database(url: str) -> None:
-    """Create the trial database if missing, its tables, and load the shipped trials the first time."""
+    """Create the trial database if missing, its tables, and load the shipped trials the first
+    time, or again when the importer now reads more of each record."""
     create_database_if_missing(url)
     store = TrialStore(make_engine(url))
     try:
         store.create_schema()
-        if store.count() == 0:
+        if store.count() == 0 or store.parser_outdated():
             report = Importer(store).import_paths([SHIPPED_TRIALS_DIR])
             if not report.ok:
                 raise StartError(f"loading the shipped trials failed: {report.summary()}")
+            store.mark_parser_version()
     finally:
         store.engine.dispose()
 
