@@ -15,6 +15,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.fitting import tells_about_the_person
+from actions.profile import profile_of
 from actions.replies import send_unavailable
 from actions.show_trial import WHICH_TRIAL, Referral, referred_trial, requested_nct_id
 from actions.store import trial_store
@@ -22,7 +24,10 @@ from actions.where import country_code
 from bot.eligibility.questions import questions_for
 from bot.eligibility.render import eligibility_text
 from bot.prescreen.answers import ANYWHERE, UNKNOWN, parse_answer
+from bot.prescreen.checklist import checklist
 from bot.prescreen.places import places_text
+from bot.profile.answers import as_answers
+from bot.profile.present import compared_text
 from bot.trials.nct import NCT_FORMAT_HELP, is_valid_nct_id
 from bot.trials.query import TrialDetail
 
@@ -102,6 +107,10 @@ class ActionShowEligibility(TrialFollowUp):
         if not original and trial.criteria and trial.criteria.strip():
             text += f"\n{ORIGINAL_HINT}"
         dispatcher.utter_message(text=text, buttons=FOLLOW_UP_BUTTONS)
+        profile = profile_of(tracker)
+        compared = compared_text(checklist(trial, as_answers(profile))) if tells_about_the_person(profile) else None
+        if compared:
+            dispatcher.utter_message(text=compared)
 
 
 class ActionShowTrialPlaces(TrialFollowUp):

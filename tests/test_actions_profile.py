@@ -119,3 +119,15 @@ def test_several_questions_get_a_button_for_each_other_one() -> None:
     _, messages = run(ActionSearchTrials(), tracker("what is prrt and are there trials in france and how long does it take"))
     asked = next(m for m in messages if "more than one thing" in (m.get("text") or ""))
     assert [b["payload"] for b in asked["buttons"]] == ["what is prrt", "how long does it take"]
+
+
+def test_who_can_join_is_set_next_to_what_the_person_told_us() -> None:
+    from actions.followups import ActionShowEligibility
+
+    profile = read_message("my dad is 71 and his pnet is grade 2").as_dict()
+    _, messages = run(ActionShowEligibility(), tracker("who can join NCT07273409", "ask_eligibility",
+                                                       slots={"profile": profile}))
+    compared = messages[-1]["text"]
+    assert compared.startswith("Next to what you told me:")
+    assert "You said 71." in compared and "grade" in compared.lower()
+    assert "Only the trial team can say" in compared or "trial team" in compared

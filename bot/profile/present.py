@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Optional
 
 from bot.lexicon import Lexicon, default_lexicon
-from bot.prescreen.checklist import country_name, country_words, words_list
+from bot.prescreen.checklist import TrialChecklist, country_name, country_words, words_list
+from bot.prescreen.present import WHO_DECIDES, check_line
 from bot.profile.fit import Fit, FitResult
 from bot.profile.model import Profile
 from bot.trials.present import TITLE_LIMIT, Card, phase_words, places_words, shorten, status_words
@@ -90,3 +91,16 @@ PERSONAL_PART = (
     "You also asked about your own treatment. I can't advise on that. Your specialist team knows "
     "you best, and a NET nurse on a helpline can help you think about what to ask them."
 )
+
+
+_PERSONAL_TOPICS = ("age", "sex", "where it started", "kind of tumour", "grade", "Ki-67", "spread", "hormones",
+                    "past treatment needed", "past treatment limits")
+
+
+def compared_text(result: TrialChecklist) -> Optional[str]:
+    """What the record says next to what the person told us, point by point, for a "who can
+    join" answer; None when they told us nothing it speaks to. Never a verdict."""
+    lines = [check_line(c) for c in result.checks if c.topic in _PERSONAL_TOPICS and c.stated and c.reason]
+    if not lines:
+        return None
+    return "\n".join(["Next to what you told me:", *lines, WHO_DECIDES])
