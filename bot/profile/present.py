@@ -9,7 +9,7 @@ from bot.prescreen.checklist import TrialChecklist, country_name, country_words,
 from bot.prescreen.present import WHO_DECIDES, check_line
 from bot.profile.fit import Fit, FitResult
 from bot.profile.model import Profile
-from bot.trials.present import TITLE_LIMIT, Card, phase_words, places_words, shorten, status_words
+from bot.trials.present import TITLE_LIMIT, Card, card_lines, shorten
 
 MAX_SHOWN = 5
 _RELAXED_WORDS = {"place": "the place", "phase": "the phase", "treatment": "the kind of treatment"}
@@ -57,12 +57,8 @@ def fit_card(fit: Fit) -> Card:
     return Card(
         nct_id=trial.nct_id,
         title=shorten(trial.title, TITLE_LIMIT),
-        lines=(
-            f"Status: {status_words(trial.status)}",
-            f"Phase: {phase_words(trial.phases)}",
-            f"Where: {places_words(trial.countries, tuple(s.city for s in trial.sites if s.city))}",
-            f"Why: {fit.why}",
-        ),
+        lines=(*card_lines(trial.status, trial.phases, trial.countries, tuple(s.city for s in trial.sites if s.city)),
+               f"Why: {fit.why}"),
     )
 
 

@@ -32,23 +32,13 @@ def read_message(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Prof
     if not plain.strip():
         return Profile()
     person = read_person(plain)
-    tumour = read_tumour(plain)
     treatments = read_treatments(plain, lexicon)
     had = tuple(t for t in treatments.had if _group(lexicon, t.id) not in _NOT_TREATMENTS_HAD)
-    return Profile(
+    return replace(
+        read_tumour(plain),
         about=person.about,
         age=person.age,
         sex=person.sex,
-        site=tumour.site,
-        tumour_type=tumour.tumour_type,
-        grades=tumour.grades,
-        ki67=tumour.ki67,
-        spread=tumour.spread,
-        spread_to=tumour.spread_to,
-        size_mm=tumour.size_mm,
-        functioning=tumour.functioning,
-        syndrome=tumour.syndrome,
-        inherited=tumour.inherited,
         treatments=had,
         wants=Wants(
             treatment=treatments.wanted,

@@ -7,10 +7,10 @@ so the two never disagree on what "low grade" or "Ki67 7%" means.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
 from bot.prescreen.answers import read_grade
+from bot.profile.model import Profile
 
 # Where it started. Order matters only for ties at one spot; the first named in the text wins.
 _SITE_PATTERNS = {
@@ -79,25 +79,12 @@ _INHERITED = {
 _INHERITED_PATTERNS = {name: re.compile(p, re.I) for name, p in _INHERITED.items()}
 
 
-@dataclass(frozen=True)
-class Tumour:
-    site: Optional[str] = None
-    tumour_type: Optional[str] = None
-    grades: tuple[int, ...] = ()
-    ki67: Optional[float] = None
-    spread: Optional[bool] = None
-    spread_to: tuple[str, ...] = ()
-    size_mm: Optional[float] = None
-    functioning: Optional[str] = None
-    syndrome: Optional[str] = None
-    inherited: tuple[str, ...] = ()
-
-
-def read_tumour(text: str) -> Tumour:
+def read_tumour(text: str) -> Profile:
+    """The tumour fields of a profile; the others are left empty."""
     grade = read_grade(text, strict=True)
     spread_to = _spread_places(text)
     syndrome = _first_named(_SYNDROME_PATTERNS, text)
-    return Tumour(
+    return Profile(
         site=_site(text),
         tumour_type=_tumour_type(text),
         grades=grade.grades if grade else (),

@@ -79,15 +79,15 @@ def places_words(countries: tuple[str, ...], cities: tuple[str, ...] = ()) -> st
     return text + (f" and {more} more" if more > 0 else "")
 
 
+def card_lines(status: str, phases: tuple[str, ...], countries: tuple[str, ...], cities: tuple[str, ...]) -> tuple[str, ...]:
+    return (f"Status: {status_words(status)}", f"Phase: {phase_words(phases)}", f"Where: {places_words(countries, cities)}")
+
+
 def card(summary: TrialSummary) -> Card:
     return Card(
         nct_id=summary.nct_id,
         title=shorten(summary.title, TITLE_LIMIT),
-        lines=(
-            f"Status: {status_words(summary.status)}",
-            f"Phase: {phase_words(summary.phases)}",
-            f"Where: {places_words(summary.countries, summary.cities)}",
-        ),
+        lines=card_lines(summary.status, summary.phases, summary.countries, summary.cities),
     )
 
 
