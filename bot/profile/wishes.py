@@ -26,10 +26,8 @@ _AGE_GROUPS = (
     ("older adult", re.compile(r"\b(?:for|in)\s+(?:older\s+(?:adults|people|patients)|the\s+elderly|elderly|over\s+(?:65|70|75|80)s?|pensioners)\b", re.I)),
     ("adult", re.compile(r"\b(?:for|in)\s+adults\s+only\b|\badult\s+(?:trials?|only)\b", re.I)),
 )
-_QUESTION_STARTS = re.compile(
-    r"(?:^|[.?!;,]\s*|\band\s+|\balso\s+|\bplus\s+)(?:what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should|any)\b",
-    re.I,
-)
+_ASKING = "what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should"  # words a question starts with
+_QUESTION_STARTS = re.compile(rf"(?:^|[.?!;,]\s*|\band\s+|\balso\s+|\bplus\s+)(?:{_ASKING}|any)\b", re.I)
 
 
 def read_phase(text: str) -> Optional[int]:
@@ -60,12 +58,8 @@ def count_questions(text: str) -> int:
     return max(marks, openings, 1)
 
 
-_QUESTION_BREAK = re.compile(
-    r"\?+\s*|[.;!]\s+|(?:,\s*(?:and\s+|also\s+)?|\s+(?:and|also|plus)\s+)"
-    r"(?=(?:what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should)\b)",
-    re.I,
-)
-_QUESTION_WORD = re.compile(r"(?:what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should|any)\b", re.I)
+_QUESTION_BREAK = re.compile(rf"\?+\s*|[.;!]\s+|(?:,\s*(?:and\s+|also\s+)?|\s+(?:and|also|plus)\s+)(?=(?:{_ASKING})\b)", re.I)
+_QUESTION_WORD = re.compile(rf"(?:{_ASKING}|any)\b", re.I)
 _ABOUT_TRIALS = re.compile(r"\b(?:trials?|studies|study|research)\b", re.I)
 
 
