@@ -32,12 +32,14 @@ def test_crisis_and_emergency_numbers_follow_the_country_said_earlier(
 
 
 def test_a_story_is_read_as_a_story_not_keywords(assistant: str) -> None:
-    reply = texts(say(assistant, "story-1", (
+    replies = say(assistant, "story-1", (
         "my husband is 71, they found a NET in his pancreas in march and its in his lymph nodes too, he had half his "
-        "pancreas out and now has the monthly injections, is there anything he could try next")))
-    assert "Try fewer words" not in reply
-    assert "Why: " in reply and "NCT" in reply
-    assert "NCT04711135" not in reply.split("last, because")[0]  # the adolescents' trial is not offered first
+        "pancreas out and now has the monthly injections, is there anything he could try next"))
+    reply = texts(replies)
+    assert "Try fewer words" not in reply and "Why: " in reply
+    shown = [b["payload"] for r in replies for b in r.get("buttons") or [] if b["payload"].startswith("/show_trial")]
+    assert 1 <= len(shown) <= 5
+    assert not any("NCT04711135" in payload for payload in shown)  # the adolescents' trial is put last, not shown
 
 
 def test_plain_facts_are_read_back_and_a_drug_name_is_explained(assistant: str) -> None:
