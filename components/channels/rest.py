@@ -43,11 +43,11 @@ from bot.ratelimit import RateLimiter, rate_limiter_from_env
 
 logger = logging.getLogger(__name__)
 
-# Far more than any question: 2,000 characters are 300-odd words, the length of Messenger's own
-# limit. The model was trained on questions of a sentence or two, so it cannot understand a
-# pasted letter or report; and such a paste is the likeliest to hold personal details that must
-# not be stored.
-MAX_MESSAGE_CHARS = 2000
+# A long story, not a pasted document: 12,000 characters are about 2,000 words. People write
+# their whole history before the question (bot/profile/ reads it: who, tumour, treatments,
+# place), so a 10,000-character story is answered, not refused; the classifier reads the first
+# 256 word pieces for meaning and the safety patterns read it all.
+MAX_MESSAGE_CHARS = 12_000
 # Bodies are read no further than this. A pasted document of 100,000 characters still gets the
 # kind "too long" reply rather than an error; Sanic's own limit (100 MB) is far too much to hold
 # in memory for one request.
