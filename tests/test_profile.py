@@ -158,3 +158,15 @@ def test_size_limits_and_inherited_conditions_in_a_title_rank_but_never_hide() -
     assert size_clash(trial, read_message("a pnet")) is None  # size not said: nothing against it
     assert unmet_condition(trial, read_message("a pnet")) == "MEN1"
     assert unmet_condition(trial, read_message("i have men1 and a pnet")) is None
+
+
+def test_the_latest_ki67_counts_and_decimal_commas_are_read() -> None:
+    assert read_message("Ki67 was 3% in 2019 but the new liver biopsy says 14%").ki67 == 14
+    corrected = read_all("He has a NET of the pancreas. Ki-67 is 2,5 %.", "Sorry, not 2,5. It is 12,5 %.")
+    assert corrected.ki67 == 12.5 and corrected.grades == (2,)
+
+
+def test_an_insulinoma_starts_in_the_pancreas_and_a_lung_net_in_the_lung() -> None:
+    assert read_message("my brother had an insulinoma taken out").site == "pancreas"
+    assert read_message("she has a neuroendocrine tumour of the lung").site == "lung"
+    assert read_message("pancreatic NET, spread to his liver and lungs").site == "pancreas"

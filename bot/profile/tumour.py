@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.prescreen.answers import read_grade
+from bot.prescreen.answers import Grade, grade_from_ki67, read_grade
 from bot.profile.model import Profile
 
 # Where it started. Order matters only for ties at one spot; the first named in the text wins.
 _SITE_PATTERNS = {
-    "pancreas": r"pancrea\w*|\bp-?nets?\b|\bpan-?\s?nets?\b|\bislet\s+cells?\b|\bwhipple\b|\bdistal\b|\bpancreatectomy\b",
-    "lung": r"\blung\s+(?:net|carcinoid|tumou?r|cancer|neuroendocrine)|\bbronch\w*|\bpulmonary\s+(?:net|carcinoid)|\btypical\s+carcinoid|\batypical\s+carcinoid",
+    # insulinomas and glucagonomas are pancreatic NETs by name
+    "pancreas": r"pancrea\w*|\bp-?nets?\b|\bpan-?\s?nets?\b|\bislet\s+cells?\b|\bwhipple\b|\bdistal\b|\bpancreatectomy\b|\binsulinomas?\b|\bglucagonomas?\b",
+    "lung": r"\blungs?\b|\bbronch\w*|\bpulmonary\s+(?:net|carcinoid)|\btypical\s+carcinoid|\batypical\s+carcinoid",
     "small bowel": r"\bsmall\s+(?:bowel|intestines?|gut)\b|\bile(?:um|al)\b|\bjejun\w*|\bduoden\w*|\bsi[\s-]?nets?\b|\bmidgut\b",
     "stomach": r"\bstomach\b|\bgastric\b",
     "appendix": r"\bappendi\w*",
@@ -81,14 +82,15 @@ _INHERITED_PATTERNS = {name: re.compile(p, re.I) for name, p in _INHERITED.items
 
 def read_tumour(text: str) -> Profile:
     """The tumour fields of a profile; the others are left empty."""
-    grade = read_grade(text, strict=True)
+    grade = read_grade(text.replace(",", ".") if _DECIMAL_COMMA.search(text) else text, strict=True)
+    latest_ki67 = _latest_ki67(text)
     spread_to = _spread_places(text)
     syndrome = _first_named(_SYNDROME_PATTERNS, text)
     return Profile(
         site=_site(text),
         tumour_type=_tumour_type(text),
-        grades=grade.grades if grade else (),
-        ki67=grade.ki67 if grade else None,
+        grades=_grades(text, grade, latest_ki67),
+        ki67=latest_ki67 if latest_ki67 is not None else grade.ki67 if grade else None,
         spread=False if _NO_SPREAD.search(text) and not spread_to else (True if spread_to or _SPREAD_WORDS.search(text) else None),
         spread_to=spread_to,
         size_mm=_size(text),
@@ -96,6 +98,30 @@ def read_tumour(text: str) -> Profile:
         syndrome=syndrome,
         inherited=tuple(sorted(n for n, p in _INHERITED_PATTERNS.items() if p.search(text))),
     )
+
+
+_DECIMAL_COMMA = re.compile(r"\b\d+,\d\s*%")
+_KI67_VALUE = re.compile(r"\bki[\s-]?67\b\D{0,40}?(\d+(?:[.,]\d+)?)\s*%?|\b(?:not|no)\s+\d+(?:[.,]\d+)?\W+(?:it\s+is|it's|its)\s+(\d+(?:[.,]\d+)?)\s*%", re.I)
+
+
+def _grades(text: str, grade: Optional["Grade"], latest_ki67: Optional[float]) -> tuple[int, ...]:
+    """The grades said, or else the grade of the latest Ki-67 (WHO: under 3% is 1, up to 20% 2)."""
+    if grade is None:
+        return (grade_from_ki67(latest_ki67),) if latest_ki67 is not None else ()
+    named = re.search(r"\bgrade\b|\bg\s*[123]\b|\b(?:low|intermediate|high)[\s-]+grade\b", text, re.I)
+    if not named and latest_ki67 is not None and latest_ki67 != grade.ki67:
+        return (grade_from_ki67(latest_ki67),)
+    return grade.grades
+
+
+def _latest_ki67(text: str) -> Optional[float]:
+    """The last Ki-67 given: "Ki67 was 3% in 2019 but the new biopsy says 14%" -> 14; "sorry,
+    not 2,5. It is 12,5 %" -> 12.5."""
+    values = [float((m.group(1) or m.group(2)).replace(",", ".")) for m in _KI67_VALUE.finditer(text)]
+    later = re.findall(r"\b(?:new|latest|now|recent|last)\b[^.%]{0,40}?(\d+(?:[.,]\d+)?)\s*%", text, re.I)
+    values += [float(v.replace(",", ".")) for v in later] if values else []
+    valid = [v for v in values if 0 <= v <= 100]
+    return valid[-1] if valid else None
 
 
 def _site(text: str) -> Optional[str]:

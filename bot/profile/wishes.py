@@ -20,6 +20,7 @@ _CLOSED_ONLY = re.compile(
 _OPEN_ONLY = re.compile(
     r"\b(?:open|recruiting|currently\s+recruiting|still\s+recruiting|taking\s+(?:people|patients))\b(?!\s+(?:to|up|about|with|minded))", re.I
 )
+_OPEN_FILTER = re.compile(r"\bopen\s+(?:[\w-]+\s+){0,3}?(?:trials?|studies|ones)\b|\bonly\s+open\b|\bopen\s+only\b", re.I)
 _AGE_GROUPS = (
     ("teen", re.compile(r"\bteen\w*|\badolescen\w*|\byoung\s+people\b|\b1[3-7]\s*(?:-|to)\s*1[7-9]\b|\bunder\s+18s?\b", re.I)),
     ("child", re.compile(r"\b(?:for|in)\s+(?:kids|children|child|babies|young\s+children)\b|\bpa?ediatric\b|\bchildren'?s\b", re.I)),
@@ -38,10 +39,9 @@ def read_status(text: str) -> Optional[str]:
     """ "all", "closed", or "open" when said outright ("open prrt trials"); None when not said."""
     if _ALL_STATUSES.search(text):
         return "all"
-    opened = _OPEN_ONLY.search(text)
-    if _CLOSED_ONLY.search(text) and not opened:
+    if _CLOSED_ONLY.search(text) and not _OPEN_ONLY.search(text):
         return "closed"
-    return "open" if opened else None
+    return "open" if _OPEN_FILTER.search(text) else None  # "is it still recruiting?" asks, it does not filter
 
 
 def read_age_group(text: str) -> Optional[str]:
