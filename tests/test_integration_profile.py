@@ -70,7 +70,7 @@ def test_a_correction_replaces_the_age_everywhere(assistant: str) -> None:
 
 def test_a_ten_thousand_character_story_is_read(assistant: str) -> None:
     story = ("My dad is 74 and was diagnosed with a pancreatic NET two years ago, grade 2, and it has spread to his liver. "
-             + "We have been to so many appointments and it has been exhausting for all of us. " * 120
+             + "We have been to so many appointments and it has been exhausting for all of us. " * 130
              + "He has had lanreotide and it stopped working. Is there a trial he could try?")
     assert len(story) > 10_000
     reply = texts(say(assistant, "long-1", story))
@@ -89,7 +89,7 @@ def _answers_after_skipping(assistant: str, me: str) -> str:
 
 
 def test_contradictory_and_absurd_facts_get_a_kind_answer(assistant: str) -> None:
-    for message in ("I'm 40", "I'm 70", "I'm 300 years old and have a pnet", "", "   "):
+    for message in ("I'm 40", "I'm 70", "I'm 300 years old and have a pnet"):  # empty ones: test_fuzz_webhook
         replies = say(assistant, "odd-1", message)
         assert all("Traceback" not in (r.get("text") or "") for r in replies)
     assert "age 70" in _answers_after_skipping(assistant, "odd-1")  # the later age; 300 is not an age
