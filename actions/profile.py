@@ -16,6 +16,7 @@ from bot.profile.model import Profile
 from bot.profile.read import update
 
 PROFILE_SLOT = "profile"
+ASKING_FOR_SLOT = "asking_for"  # "self" or "someone else": which wording the pre-screen's questions use
 
 
 def profile_of(tracker: Tracker) -> Profile:
@@ -40,4 +41,7 @@ class ValidateSlotMappings(ValidationAction):
             return {}
         before = profile_of(tracker)
         after = update(before, text)
-        return {PROFILE_SLOT: after.as_dict()} if after != before else {}
+        if after == before:
+            return {}
+        asking_for = None if after.about is None else "self" if after.about == "self" else "someone else"
+        return {PROFILE_SLOT: after.as_dict(), ASKING_FOR_SLOT: asking_for}

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bot.prescreen.present import PRESCREEN_QUESTIONS, WHO_DECIDES
+from bot.prescreen.present import PRESCREEN_QUESTIONS, QUESTIONS_ABOUT_SOMEONE_ELSE, WHO_DECIDES
 from tests.servers import say, texts
 
 pytestmark = pytest.mark.integration
@@ -15,7 +15,8 @@ NEVER = re.compile(r"\beligib|\bqualif|\byou can join\b", re.I)
 
 
 def question_of(reply: str) -> str:
-    return next(slot for slot, question in PRESCREEN_QUESTIONS.items() if question in reply)
+    return next(slot for questions in (PRESCREEN_QUESTIONS, QUESTIONS_ABOUT_SOMEONE_ELSE)
+                for slot, question in questions.items() if question in reply)
 
 
 def test_a_whole_pre_screen_with_skip_correction_and_side_question(assistant: str) -> None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.prescreen.present import PRESCREEN_QUESTIONS
+from bot.prescreen.present import PRESCREEN_QUESTIONS, QUESTIONS_ABOUT_SOMEONE_ELSE
 from tests.servers import say, texts
 
 pytestmark = pytest.mark.integration
 
 
 def question_of(reply: str) -> str:
-    return next(slot for slot, question in PRESCREEN_QUESTIONS.items() if question in reply)
+    return next(slot for questions in (PRESCREEN_QUESTIONS, QUESTIONS_ABOUT_SOMEONE_ELSE)
+                for slot, question in questions.items() if question in reply)
 
 
 @pytest.mark.parametrize(
@@ -54,6 +55,7 @@ def test_the_pre_screen_asks_only_what_the_story_did_not_say(assistant: str) -> 
     say(assistant, me, "my wife is 66, she has a grade 2 pnet that has spread to her liver")
     reply = texts(say(assistant, me, "check which trials might suit her"))
     assert question_of(reply) == "ps_functioning"  # age, sex, site, grade and spread are known
+    assert QUESTIONS_ABOUT_SOMEONE_ELSE["ps_functioning"] in reply  # "their NET", not "your NET"
 
 
 def test_a_correction_replaces_the_age_everywhere(assistant: str) -> None:

@@ -19,7 +19,7 @@ from bot.prescreen.answers import SLOTS, UNKNOWN, Answers, corrections, parse_an
 from bot.prescreen.candidates import open_trials
 from bot.prescreen.checklist import ASK, MATCHES, NO_MATCH, checklist, ranked
 from bot.prescreen.present import (
-    MAX_TRIALS_SHOWN, PRESCREEN_QUESTIONS, REASK, WHO_DECIDES, acknowledgement, answers_summary, left_out_text,
+    MAX_TRIALS_SHOWN, PRESCREEN_QUESTIONS, QUESTIONS_ABOUT_SOMEONE_ELSE, REASK, WHO_DECIDES, acknowledgement, answers_summary, left_out_text,
     results_heading, trial_card,
 )
 from bot.trials.store import TrialStore
@@ -193,7 +193,7 @@ def test_a_raw_value_left_in_a_slot_is_checked_too() -> None:
 # -- the questions ----------------------------------------------------------------------------------------------
 def test_one_plain_question_per_slot_that_can_be_skipped() -> None:
     assert list(PRESCREEN_QUESTIONS) == list(SLOTS) == list(REASK)
-    for slot, question in PRESCREEN_QUESTIONS.items():
+    for slot, question in [*PRESCREEN_QUESTIONS.items(), *QUESTIONS_ABOUT_SOMEONE_ELSE.items()]:
         assert question.count("?") == 1, slot
         assert '"skip"' in question and "I don't know" in question, slot
         assert grade(question) <= 8 and grade(REASK[slot]) <= 8, slot
@@ -201,10 +201,11 @@ def test_one_plain_question_per_slot_that_can_be_skipped() -> None:
 
 def test_the_domain_asks_the_same_questions() -> None:
     responses = (yaml.safe_load((REPO_ROOT / "domain.yml").read_text()) or {}).get("responses") or {}
-    asked = {f"ps_{n[len('utter_ask_ps_'):]}": v[0].get("text") for n, v in responses.items() if n.startswith("utter_ask_ps_")}
-    if not asked:
-        pytest.skip("domain.yml has no utter_ask_ps_* responses yet")
-    assert asked == PRESCREEN_QUESTIONS
+    asked = {f"ps_{n[len('utter_ask_ps_'):]}": v for n, v in responses.items() if n.startswith("utter_ask_ps_")}
+    assert {slot: variations[0]["text"] for slot, variations in asked.items()} == PRESCREEN_QUESTIONS
+    about_others = {slot: v["text"] for slot, variations in asked.items() for v in variations
+                    if v.get("condition") == [{"type": "slot", "name": "asking_for", "value": "someone else"}]}
+    assert about_others == QUESTIONS_ABOUT_SOMEONE_ELSE
 
 
 # -- one trial against the answers --------------------------------------------------------------------------------

@@ -26,6 +26,18 @@ PRESCREEN_QUESTIONS = {
     "ps_treatments": f'Which treatments have you had for your NET? For example surgery, lanreotide, PRRT or chemo. Say "none" if you have not had any. {SKIP_HINT}',
     "ps_place": f'Which country do you live in? Or say "anywhere" if you could travel far for a trial. {SKIP_HINT}',
 }
+# The same questions about someone else ("check which trials might suit my mum"): the domain's
+# variation for slot asking_for = "someone else" (set from the profile, actions/profile.py).
+QUESTIONS_ABOUT_SOMEONE_ELSE = {
+    "ps_age": f"How old are they? Please type a number, like 58. {SKIP_HINT}",
+    "ps_sex": f"Are they a man or a woman? Some trials are for one only. {SKIP_HINT}",
+    "ps_site": f"Where in the body did their NET start? For example the pancreas, lung, stomach or small bowel. {SKIP_HINT}",
+    "ps_grade": f'What grade is their NET: 1, 2 or 3? A Ki-67 number helps too, like "Ki-67 5%". {SKIP_HINT}',
+    "ps_spread": f"Has their NET spread to other parts of the body, such as the liver? Please say yes or no. {SKIP_HINT}",
+    "ps_functioning": f"Does their NET make hormones that cause symptoms, like flushing or low blood sugar? Please say yes or no. {SKIP_HINT}",
+    "ps_treatments": f'Which treatments have they had for their NET? For example surgery, lanreotide, PRRT or chemo. Say "none" if they have not had any. {SKIP_HINT}',
+    "ps_place": f'Which country do they live in? Or say "anywhere" if they could travel far for a trial. {SKIP_HINT}',
+}
 REASK = {  # a hint before the form asks again; it says what kind of answer fits
     "ps_age": 'Sorry, I did not get an age from that. Please type a number from 0 to 120, like 58, or say "skip".',
     "ps_sex": 'Sorry, I did not get that. Please say "man" or "woman", or "skip".',
