@@ -55,8 +55,9 @@ def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profi
 def _send_fits(dispatcher: CollectingDispatcher, tracker: Tracker, result: FitResult, profile: Profile) -> list[EventType]:
     dispatcher.utter_message(text=heading(result, profile))
     shown = (result.fits or result.set_aside)[:MAX_SHOWN]
+    personal = tells_about_the_person(profile)
     for fit in shown:
-        send_card(dispatcher, fit_card(fit))
+        send_card(dispatcher, fit_card(fit, with_why=personal))
     aside = set_aside_text(result) if result.fits else None
     if aside:
         dispatcher.utter_message(text=aside)

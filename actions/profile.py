@@ -33,7 +33,7 @@ class ValidateSlotMappings(ValidationAction):
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> list[str]:
-        return [PROFILE_SLOT]
+        return [PROFILE_SLOT, ASKING_FOR_SLOT]
 
     async def extract_profile(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> dict:
         text = message_text(tracker)
@@ -41,7 +41,18 @@ class ValidateSlotMappings(ValidationAction):
             return {}
         before = profile_of(tracker)
         after = update(before, text)
-        if after == before:
-            return {}
-        asking_for = None if after.about is None else "self" if after.about == "self" else "someone else"
-        return {PROFILE_SLOT: after.as_dict(), ASKING_FOR_SLOT: asking_for}
+        return {PROFILE_SLOT: after.as_dict()} if after != before else {}
+
+    async def extract_asking_for(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> dict:
+        """Read after extract_profile (the SDK updates the tracker in between)."""
+        about = profile_of(tracker).about
+        asking_for = None if about is None else "self" if about == "self" else "someone else"
+        return {ASKING_FOR_SLOT: asking_for} if asking_for != tracker.get_slot(ASKING_FOR_SLOT) else {}
+
+    # Both slots are set only here, already checked: each validator keeps the value as it is
+    # (without them the SDK logs a warning for every message).
+    def validate_profile(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> dict:
+        return {PROFILE_SLOT: value}
+
+    def validate_asking_for(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> dict:
+        return {ASKING_FOR_SLOT: value}

@@ -15,15 +15,16 @@ from actions.replies import send_cards, send_helpline, send_other_questions, sen
 from actions.store import trial_store
 from bot.lexicon import default_lexicon
 from bot.prescreen.checklist import country_name
+from bot.profile.fit import with_lookups
+from bot.profile.model import Profile
 from bot.profile.read import read_message
 from bot.profile.treatments import asked_name
 from bot.profile.wishes import read_age_group
-from bot.trials.lookup import Lookups, find_lookups
 from bot.trials.present import nothing_found, results_heading
 from bot.trials.relax import Relaxed, relaxed_heading, search_relaxed
 from bot.trials.understand import query_from_entities, refers_back
 
-SEARCH_SLOTS = ("treatment", "condition", "country", "city", "phase", "status", "acronym", "sponsor", "site_name", "age_group")
+SEARCH_SLOTS = ("treatment", "condition", "country", "city", "phase", "status", "age_group")
 PLACE_SLOTS = ("country", "city")  # where the person is: kept, not reset by each new search
 PAGE_SIZE = 5
 
@@ -72,14 +73,12 @@ class ActionSearchTrials(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        profile = searched_profile(tracker)
         text = message_text(tracker) or ""
-        lookups = _lookups(text)
-        if tells_about_the_person(profile) and not lookups.found:
+        profile = _with_lookups(searched_profile(tracker), text)
+        if tells_about_the_person(profile) or _names_trials(profile):
             return run_fitting_search(dispatcher, tracker, profile)
         values = latest_entities(tracker)
-        values.update(acronym=lookups.acronym, sponsor=lookups.sponsor, site_name=lookups.site_name,
-                      age_group=read_age_group(text))
+        values["age_group"] = read_age_group(text)
         latest = read_message(text)
         if values["treatment"] and latest.treatments and not latest.wants.treatment:
             values["treatment"] = None  # a treatment had is not the one asked for
@@ -97,12 +96,17 @@ class ActionSearchTrials(Action):
         return remembered + run_search(dispatcher, tracker, values, offset=0)
 
 
-def _lookups(text: str) -> Lookups:
-    """Acronyms, sponsors and sites of stored trials the message names (staff look-ups)."""
+def _with_lookups(profile: Profile, text: str) -> Profile:
+    """With the acronyms, sponsors, sites and NCT numbers of stored trials the message names."""
     try:
-        return find_lookups(text, trial_store())
+        return with_lookups(profile, text, trial_store())
     except SQLAlchemyError:
-        return Lookups()  # the search itself will say it is unavailable
+        return profile  # the search itself will say it is unavailable
+
+
+def _names_trials(profile: Profile) -> bool:
+    lookup = profile.lookup
+    return bool(lookup.acronym or lookup.sponsor or lookup.site_name)
 
 
 class ActionShowMoreTrials(Action):

@@ -16,7 +16,7 @@ from bot.trials.store import TrialStore
 pytestmark = pytest.mark.usefixtures("database_url_env")
 
 SEARCH_SLOTS = ["treatment", "condition", "country", "city", "phase", "status"]
-RESET_BY_A_SEARCH = ["treatment", "condition", "phase", "status", "acronym", "sponsor", "site_name", "age_group"]  # the place is kept
+RESET_BY_A_SEARCH = ["treatment", "condition", "phase", "status", "age_group"]  # the place is kept
 
 
 def tracker(

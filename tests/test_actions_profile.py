@@ -33,17 +33,29 @@ def run(action: Action, t: Tracker, domain: Optional[dict] = None) -> tuple[list
     return events, dispatcher.messages
 
 
-def profile_after(*turns: str) -> dict[str, Any]:
+CUSTOM = {"mappings": [{"type": "custom"}]}
+
+
+def slots_after(*turns: str) -> dict[str, Any]:
     slots: dict[str, Any] = {}
     for turn in turns:
-        events, _ = run(ValidateSlotMappings(), tracker(turn, slots=dict(slots)), {"slots": {"profile": {"mappings": [{"type": "custom"}]}}})
+        events, _ = run(ValidateSlotMappings(), tracker(turn, slots=dict(slots)), {"slots": {"profile": CUSTOM, "asking_for": CUSTOM}})
         slots.update({e["name"]: e["value"] for e in events if e["event"] == "slot"})
-    return slots.get("profile") or {}
+    return slots
+
+
+def profile_after(*turns: str) -> dict[str, Any]:
+    return slots_after(*turns).get("profile") or {}
 
 
 def test_every_message_updates_the_profile_and_corrections_win() -> None:
     profile = profile_after("my dad has a pnet", "he is 58", "we're in the US btw", "sorry he's 68 not 58")
     assert profile["about"] == "parent" and profile["age"] == 68 and profile["place"]["country"] == "US"
+
+
+def test_the_pre_screen_wording_follows_who_the_chat_is_about() -> None:
+    assert slots_after("check which trials might suit my mum")["asking_for"] == "someone else"
+    assert slots_after("my mum has a pnet", "actually it's me who has it, I have a pnet in my pancreas")["asking_for"] == "self"
 
 
 def test_button_payloads_do_not_change_the_profile() -> None:

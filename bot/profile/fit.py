@@ -15,18 +15,20 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from bot.lexicon import Lexicon, default_lexicon
+from bot.lexicon import Concept, Lexicon, default_lexicon
 from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
 from bot.prescreen.answers import Answers
 from bot.profile.answers import as_answers
 from bot.profile.limits import size_clash, unmet_condition
-from bot.profile.model import Profile
+from bot.profile.model import Lookup, Profile
+from bot.trials.lookup import find_lookups
+from bot.trials.understand import AGE_GROUP_NAMES
 from bot.trials.nct import is_valid_nct_id
-from bot.trials.query import TrialDetail, TrialQuery
+from bot.trials.query import TrialDetail, TrialQuery, default_status
 from bot.trials.store import TrialStore
 
 MAX_CANDIDATES = 60
-RELAXABLE = ("place", "phase", "treatment")
+RELAXABLE = ("status", "place", "phase", "treatment")
 
 
 @dataclass(frozen=True)
@@ -71,13 +73,28 @@ def base_query(profile: Profile, lexicon: Optional[Lexicon] = None, limit: int =
     wants = profile.wants
     treatment = " ; ".join(name for t in wants.treatment for name in kind_names(t, lexicon)) or None
     country = country_name(profile.place.country, lexicon) if profile.place.country else None
+    lookup = profile.lookup
     return TrialQuery(
         treatment=treatment,
         country=country,
-        status=wants.status or "open",  # type: ignore[arg-type]
+        status=wants.status or default_status(lookup.acronym),  # type: ignore[arg-type]
         phase=wants.phase,
+        acronym=lookup.acronym,
+        sponsor=lookup.sponsor,
+        site=lookup.site_name,
+        age_group=AGE_GROUP_NAMES.get(wants.age_group or ""),
         limit=limit,
     )
+
+
+def with_lookups(profile: Profile, text: str, store: TrialStore) -> Profile:
+    """The profile with the trial names the message uses (acronym, sponsor, site, NCT number),
+    found against the database's own names: a staff look-up. Names count for one message."""
+    found = find_lookups(text, store)
+    return replace(profile, lookup=Lookup(
+        acronym=found.acronym, sponsor=found.sponsor, site_name=found.site_name,
+        nct_id=found.nct_ids[0] if found.nct_ids else profile.lookup.nct_id,
+    ))
 
 
 def kind_names(concept_id: str, lexicon: Lexicon) -> list[str]:
@@ -87,6 +104,8 @@ def kind_names(concept_id: str, lexicon: Lexicon) -> list[str]:
 
 
 def _relax(query: TrialQuery, wish: str) -> TrialQuery:
+    if wish == "status":
+        return replace(query, status="all")
     if wish == "place":
         return replace(query, country=None, city=None)
     if wish == "phase":
@@ -95,6 +114,8 @@ def _relax(query: TrialQuery, wish: str) -> TrialQuery:
 
 
 def _has(query: TrialQuery, wish: str) -> bool:
+    if wish == "status":  # closed trials only for a look-up by name ("anything at the Christie")
+        return query.status == "open" and bool(query.acronym or query.sponsor or query.site)
     return {"place": query.country or query.city, "phase": query.phase, "treatment": query.treatment}[wish] is not None
 
 
@@ -122,12 +143,12 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
         answers = replace(answers, place=None)  # the person has heard these run elsewhere
     fits = [_fit(trial, profile, answers, lexicon) for trial in details]
     wanted = {i for t in profile.wants.treatment for i in (t, *_members(t, lexicon))}
-    named = _named_trial(store, profile, fits, answers, lexicon)
+    first = _named_trials(store, profile, fits, answers, lexicon)  # named by number or acronym, whatever their status
     ranked = sorted(
         enumerate(fits), key=lambda item: (item[1].clear_mismatch, -_score(item[1], profile, wanted, lexicon), item[0])
     )
-    ordered = [fit for _, fit in ranked if named is None or fit.trial.nct_id != named.trial.nct_id]
-    first = [named] if named is not None else []  # the trial named by its number, whatever its status
+    named_ids = {f.trial.nct_id for f in first}
+    ordered = [fit for _, fit in ranked if fit.trial.nct_id not in named_ids]
     return FitResult(
         fits=first + [f for f in ordered if not f.clear_mismatch],
         set_aside=[f for f in ordered if f.clear_mismatch],
@@ -138,14 +159,14 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
     )
 
 
-def _named_trial(store: TrialStore, profile: Profile, fits: list[Fit], answers: Answers, lexicon: Lexicon) -> Optional[Fit]:
+def _named_trials(store: TrialStore, profile: Profile, fits: list[Fit], answers: Answers, lexicon: Lexicon) -> list[Fit]:
+    named = list(fits) if profile.lookup.acronym else []  # the search kept only the acronym's trials
     nct_id = profile.lookup.nct_id
-    if not is_valid_nct_id(nct_id):
-        return None
-    trial = next((f.trial for f in fits if f.trial.nct_id == nct_id), None) or store.get(nct_id)
-    if trial is None:
-        return None
-    return _fit(trial, profile, answers, lexicon)
+    if is_valid_nct_id(nct_id) and not any(f.trial.nct_id == nct_id for f in named):
+        trial = next((f.trial for f in fits if f.trial.nct_id == nct_id), None) or store.get(nct_id)
+        if trial is not None:
+            named.insert(0, _fit(trial, profile, answers, lexicon))
+    return named
 
 
 def _fit(trial: TrialDetail, profile: Profile, answers: Answers, lexicon: Lexicon) -> Fit:
@@ -153,10 +174,15 @@ def _fit(trial: TrialDetail, profile: Profile, answers: Answers, lexicon: Lexico
                size_clash(trial, profile), unmet_condition(trial, profile))
 
 
+# Points nearly every trial matches (an adult's age, either sex, open): they say nothing about fit,
+# and counting them favoured the fullest records over the ones that fit.
+_COMMON_POINTS = ("status", "age", "sex")
+
+
 def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> int:
     """Points that match, the kind of treatment wished for (3), a site in the person's own city
     (2) and taking people now (1). (Weighting the tumour's points double was tried: worse.)"""
-    score = sum(1 for c in fit.result.checks if c.verdict == MATCHES and c.stated and c.topic != "status")
+    score = sum(1 for c in fit.result.checks if c.verdict == MATCHES and c.stated and c.topic not in _COMMON_POINTS)
     if wanted and wanted & tested_ids(fit.trial, lexicon):
         score += 3
     city = (profile.place.city or "").lower()
@@ -167,8 +193,18 @@ def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> in
     return score + (1 if fit.trial.status == "RECRUITING" else 0)
 
 
+# A lexicon group's own concept, where its id is not the group's name.
+_KIND_OF_GROUP = {"targeted_drug": "targeted_therapy", "liver_treatment": "liver_directed_therapy"}
+
+
+def kind_of(concept: Concept) -> Optional[str]:
+    """The kind of treatment a drug belongs to ("atezolizumab" -> "immunotherapy")."""
+    return _KIND_OF_GROUP.get(concept.group or "", concept.group)
+
+
 def _members(concept_id: str, lexicon: Lexicon) -> list[str]:
-    return [c.id for c in lexicon.concepts.values() if c.kind == "treatment" and concept_id in c.also]
+    return [c.id for c in lexicon.concepts.values()
+            if c.kind == "treatment" and c.id != concept_id and (concept_id in c.also or kind_of(c) == concept_id)]
 
 
 _GROWN_UP = ("partner", "parent", "grandparent")
@@ -198,8 +234,8 @@ def tested_ids(trial: TrialDetail, lexicon: Lexicon) -> set[str]:
     """Lexicon ids of what the trial's interventions are, with their broader kinds."""
     names = " ; ".join(n for i in trial.interventions for n in (i.name, *i.other_names))
     ids = {tag.split(":", 1)[1] for tag in lexicon.tag_text("treatment", names)}
-    concepts = (lexicon.concepts.get(f"treatment:{i}") for i in ids)
-    return ids | {broader for c in concepts if c for broader in c.also}
+    concepts = [c for c in (lexicon.concepts.get(f"treatment:{i}") for i in ids) if c]
+    return ids | {broader for c in concepts for broader in c.also} | {k for c in concepts if (k := kind_of(c))}
 
 
 # -- one plain line of why ------------------------------------------------------------------------

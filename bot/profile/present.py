@@ -9,21 +9,31 @@ from bot.prescreen.checklist import TrialChecklist, country_name, country_words,
 from bot.prescreen.present import WHO_DECIDES, check_line
 from bot.profile.fit import Fit, FitResult
 from bot.profile.model import Profile
-from bot.trials.present import TITLE_LIMIT, Card, card_lines, shorten
+from bot.trials.present import AGE_GROUP_WORDS, TITLE_LIMIT, Card, card_lines, shorten
+from bot.trials.query import default_status
+from bot.trials.understand import AGE_GROUP_NAMES
 
 MAX_SHOWN = 5
-_RELAXED_WORDS = {"place": "the place", "phase": "the phase", "treatment": "the kind of treatment"}
+_RELAXED_WORDS = {"status": "counting closed trials too", "place": "leaving out the place",
+                  "phase": "leaving out the phase", "treatment": "leaving out the kind of treatment"}
 
 
 def wished_for(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
     """ "open PRRT trials in Ireland, phase 3" from the wishes that were searched for."""
     lexicon = lexicon or default_lexicon()
     kinds = words_list([lexicon.name_of(f"treatment:{t}").split(" (")[0] for t in profile.wants.treatment], "or")
-    status = profile.wants.status or "open"
+    status = profile.wants.status or default_status(profile.lookup.acronym)
     phase = f"phase {profile.wants.phase} " if profile.wants.phase is not None else ""
     text = f"{kinds} {phase}trials".strip() if status == "all" else f"{status} {kinds} {phase}trials".replace("  ", " ")
     if status == "all":
         text += " (open or closed)"
+    lookup = profile.lookup
+    named = [f"named {lookup.acronym}" if lookup.acronym else "", f"with {lookup.sponsor}" if lookup.sponsor else "",
+             f"at {lookup.site_name}" if lookup.site_name else ""]
+    text += "".join(f" {n}" for n in named if n)
+    group = AGE_GROUP_NAMES.get(profile.wants.age_group or "")
+    if group:
+        text += f" for {AGE_GROUP_WORDS[group]}"
     if profile.place.country:
         text += f" in {country_words(country_name(profile.place.country, lexicon))}"
     return text
@@ -34,7 +44,7 @@ def heading(result: FitResult, profile: Profile, lexicon: Optional[Lexicon] = No
     shown = min(len(result.fits), MAX_SHOWN)
     if result.relaxed:
         dropped = words_list([_RELAXED_WORDS[w] for w in result.relaxed])
-        first = f"I found no {wanted} in our list. Leaving out {dropped}, I found {_count(len(result.fits) + len(result.set_aside))}."
+        first = f"I found no {wanted} in our list. {dropped[:1].upper() + dropped[1:]}, I found {_count(len(result.fits) + len(result.set_aside))}."
     else:
         first = f"I looked for {wanted} in our list and found {_count(len(result.fits) + len(result.set_aside))}."
     if not result.fits:
@@ -52,13 +62,14 @@ def _count(number: int) -> str:
     return "1 trial" if number == 1 else f"{number} trials"
 
 
-def fit_card(fit: Fit) -> Card:
+def fit_card(fit: Fit, with_why: bool = True) -> Card:
+    """A trial's card; `with_why` adds its line of why (not for a look-up that told us nothing)."""
     trial = fit.trial
+    why = (f"Why: {fit.why}",) if with_why else ()
     return Card(
         nct_id=trial.nct_id,
         title=shorten(trial.title, TITLE_LIMIT),
-        lines=(*card_lines(trial.status, trial.phases, trial.countries, tuple(s.city for s in trial.sites if s.city)),
-               f"Why: {fit.why}"),
+        lines=(*card_lines(trial.status, trial.phases, trial.countries, tuple(s.city for s in trial.sites if s.city)), *why),
     )
 
 
