@@ -86,3 +86,11 @@ def test_single_rules(text: str, field: str, value: Any) -> None:
 
 def test_no_text_no_facts() -> None:
     assert extract_facts(None) == CriteriaFacts()
+
+
+
+def test_non_pancreatic_is_not_the_pancreas() -> None:
+    from bot.eligibility.facts import extract_facts
+
+    assert extract_facts("Inclusion Criteria:\n* Non-pancreatic well differentiated NET").primary_site == ()
+    assert extract_facts("Inclusion Criteria:\n* Pancreatic NET").primary_site == ("pancreas",)

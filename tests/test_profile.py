@@ -143,7 +143,9 @@ def test_a_passing_mention_of_someone_else_does_not_change_who_it_is_about() -> 
 
 
 def test_size_limits_and_inherited_conditions_in_a_title_rank_but_never_hide() -> None:
-    from bot.profile.limits import size_clash, unmet_condition
+    from dataclasses import replace
+
+    from bot.profile.limits import kind_clash, size_clash, unmet_condition
     from bot.trials.query import TrialDetail
 
     trial = TrialDetail(
@@ -158,6 +160,10 @@ def test_size_limits_and_inherited_conditions_in_a_title_rank_but_never_hide() -
     assert size_clash(trial, read_message("a pnet")) is None  # size not said: nothing against it
     assert unmet_condition(trial, read_message("a pnet")) == "MEN1"
     assert unmet_condition(trial, read_message("i have men1 and a pnet")) is None
+    well = replace(trial, title="Lutathera in Well-differentiated Pancreatic NETs")
+    assert kind_clash(well, read_message("poorly differentiated neuroendocrine carcinoma")) is not None
+    assert kind_clash(well, read_message("a grade 2 pnet")) is None
+    assert kind_clash(trial, read_message("a NEC of the pancreas")) is None
 
 
 def test_the_latest_ki67_counts_and_decimal_commas_are_read() -> None:

@@ -19,7 +19,7 @@ from bot.lexicon import Concept, Lexicon, default_lexicon
 from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
 from bot.prescreen.answers import Answers
 from bot.profile.answers import as_answers
-from bot.profile.limits import size_clash, unmet_condition
+from bot.profile.limits import kind_clash, size_clash, unmet_condition
 from bot.profile.model import Lookup, Profile
 from bot.trials.lookup import find_lookups
 from bot.trials.understand import AGE_GROUP_NAMES
@@ -38,6 +38,7 @@ class Fit:
     avoided: tuple[str, ...]  # names of kinds the person does not want that this trial tests
     too_young_for_adult: bool = False  # only for under-18s, and the person is a grown-up
     size_clash: Optional[str] = None  # the reason, when the record's words set a size limit they are over
+    kind_clash: Optional[str] = None  # the reason, when the record is for well-differentiated NETs and they have a NEC
     unmet_condition: Optional[str] = None  # an inherited condition the trial is for ("MEN1"), not said
 
     @property
@@ -47,7 +48,7 @@ class Fit:
 
     @property
     def clear_mismatch(self) -> bool:
-        return bool(self.clashes or self.avoided or self.too_young_for_adult or self.size_clash)
+        return bool(self.clashes or self.avoided or self.too_young_for_adult or self.size_clash or self.kind_clash)
 
     @property
     def why(self) -> str:
@@ -171,7 +172,7 @@ def _named_trials(store: TrialStore, profile: Profile, fits: list[Fit], answers:
 
 def _fit(trial: TrialDetail, profile: Profile, answers: Answers, lexicon: Lexicon) -> Fit:
     return Fit(trial, checklist(trial, answers), _avoided(trial, profile, lexicon), _too_young(trial, profile),
-               size_clash(trial, profile), unmet_condition(trial, profile))
+               size_clash(trial, profile), kind_clash(trial, profile), unmet_condition(trial, profile))
 
 
 # Points nearly every trial matches (an adult's age, either sex, open): they say nothing about fit,
@@ -249,8 +250,8 @@ def why_line(fit: Fit) -> str:
         return f"It tests {fit.avoided[0]}, which you said you would rather not have."
     if fit.too_young_for_adult:
         return "It is for young people under 18."
-    if fit.size_clash:
-        return fit.size_clash
+    if fit.size_clash or fit.kind_clash:
+        return fit.size_clash or fit.kind_clash or ""
     if fit.clashes:
         return _first_sentence(fit.clashes[0].reason)
     matched = [c for topic in _WHY_TOPICS for c in fit.result.checks if c.topic == topic and c.verdict == MATCHES and c.stated]

@@ -1,6 +1,6 @@
 """Limits a trial's title or conditions state that the criteria checks do not cover: tumour
-size ("... of the Pancreatic Body and Tail <= 3cm") and an inherited condition it is for ("in
-MEN1 Patients"). Used only to rank and to set aside, with the reason, never to hide a trial."""
+size ("... of the Pancreatic Body and Tail <= 3cm"), well-differentiated NETs only, and an
+inherited condition it is for ("in MEN1 Patients"). Used only to rank and to set aside, with the reason, never to hide a trial."""
 from __future__ import annotations
 
 import re
@@ -35,6 +35,17 @@ def size_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
     if profile.size_mm <= limit_mm:
         return None
     return f"It is for tumours up to {_cm(limit_mm)}. You said {_cm(profile.size_mm)}."
+
+
+_WELL_DIFFERENTIATED = re.compile(r"\bwell[\s-]+(?:and\s+moderately[\s-]+)?differentiated\b", re.I)
+
+
+def kind_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
+    """A trial whose title or conditions say well-differentiated NETs, for a person with a NEC
+    (poorly differentiated by definition)."""
+    if profile.tumour_type != "NEC" or not _WELL_DIFFERENTIATED.search(_described(trial)):
+        return None
+    return "It is for well-differentiated NETs. You said NEC, a faster-growing kind."
 
 
 def unmet_condition(trial: TrialDetail, profile: Profile) -> Optional[str]:
