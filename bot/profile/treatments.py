@@ -20,6 +20,7 @@ from bot.text import normalize
 Role = Literal["had", "want", "avoid", "mentioned"]
 _MAX_PHRASE_WORDS = 8
 _CONTEXT_WORDS = 7
+SURVEILLANCE = "surveillance"
 
 _AVOID_BEFORE = re.compile(  # longer cues first: at one spot the first alternative that fits wins
     r"\b(?P<cue>(?:isn t|is not|not|wasn t|doesn t|don t|never) (?:keen on|want|like|fancy)|don t want|do not want"
@@ -29,7 +30,7 @@ _AVOID_BEFORE = re.compile(  # longer cues first: at one spot the first alternat
     r"|avoid|avoids|avoiding|without|not|no)\b(?:\s+\w+){0,3}$"
 )
 _HAD_BEFORE = re.compile(
-    r"\b(?P<cue>had|has had|have had|having had|has|having|is on|was on|been on|went on|on|taking|takes|took|taken|start(?:ed|ing)?"
+    r"\b(?P<cue>had|has had|have had|having had|has|having|is on|was on|been on|went on|on|taking|takes|took|taken|receives?|receiving|start(?:ed|ing)?"
     r"|after|since|following|received|receiving|tried|given|finished|stopped|stop|done|did|gets|getting|currently|still"
     r"|course of|cycles? of|rounds? of|doses? of|months of|years of|weeks of|now has|been having|came off|coming off|post)\b(?:\s+\w+){0,3}$"
 )
@@ -70,7 +71,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
         r"\b(?:stopped (?:it |them )?(?:because of|due to)|had to (?:stop|come off)|side effects?|couldn t (?:tolerate|cope|handle)|could not (?:tolerate|cope)|too (?:ill|sick|toxic|much)|made (?:him|her|me|them) (?:ill|sick|poorly|so ill)"
         r"|reaction|toxicity|intoleran\w*|allergic|(?:blood )?counts (?:dropped|fell|were too low|went down)|mouth ulcers|ulcers)\b")),
     ("stopped", re.compile(r"\b(?:finished|completed|stopped|came off|had \d+ (?:cycles?|rounds?|doses?)|\d+ (?:cycles?|rounds?) of|used to (?:be on|have|take)|was on)\b")),
-    ("ongoing", re.compile(r"\b(?:on|taking|currently|still|now has|now on|is on|every \d+ (?:weeks?|days?)|monthly|since|getting|gets|started)\b")),
+    ("ongoing", re.compile(r"\b(?:on|taking|currently|still|now has|now on|is on|(?:every|each) \d+ (?:weeks?|days?)|monthly|since|getting|gets|started|receives?|receiving)\b")),
 )
 _BACK_REFERENCE = re.compile(r"^\s*(?:it|that|this|which|they|these|the \w+)\b")
 # Surgery told as a story, with no lexicon word for it ("had half his pancreas out").
@@ -88,7 +89,8 @@ STORY_WORDS = {
     **{w: "somatostatin_analogue" for w in ("jab", "jabs", "the jab", "the jabs", "injection", "injections", "the injection",
                                             "the injections", "shot", "shots", "the shot", "the shots", "monthly", "jabs monthly")},
     **{w: "surgery" for w in ("op", "the op", "an op", "ops")},
-    **{w: "surveillance" for w in ("surveillance", "on surveillance", "monitoring", "watch and wait", "wait and watch")},
+    **{w: "surveillance" for w in ("surveillance", "on surveillance", "monitoring", "watch and wait", "wait and watch",
+                                   "just watching", "watching it", "watching them", "keeping an eye")},
 }
 _TRIAL_WORDS = re.compile(r"\b(?:trials?|studies|study|research)\b", re.I)
 _ALL_OF_THEM = re.compile(r"\b(?:both|all of them|all three|neither|none of them)\b")
@@ -164,13 +166,15 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
         next_start = spans[number + 1][0] if number + 1 < len(spans) else len(words)
         before = " ".join(words[max(previous_end, start - _CONTEXT_WORDS) : start])
         after = " ".join(words[end : min(next_start, end + _CONTEXT_WORDS)])
-        if result and before in _JOINERS and start == previous_end + len(before.split()):
+        if concept_id == SURVEILLANCE and not _AVOID_BEFORE.search(before):
+            role = "had"  # "the doctor says surveillance": being watched is what they are having
+        elif result and before in _JOINERS and start == previous_end + len(before.split()):
             role = result[-1].role  # "PRRT or surufatinib", "everolimus vs sunitinib": one role for both
         else:
             role = _role(before, after, narrative, asks, only_names, trial_words)
         outcome = _outcome(" ".join(words[start : min(next_start, end + 12)])) if role == "had" else None
         if role == "had" and outcome is None:
-            outcome = _outcome_before(before)
+            outcome = _outcome_before(before) or ("ongoing" if concept_id == SURVEILLANCE else None)
         result.append(Mention(concept_id, role, outcome))
         joined.append(bool(number) and before in _JOINERS)
     return _share_outcomes(result, joined, _ALL_OF_THEM.search(" ".join(words)) is not None)
@@ -180,9 +184,15 @@ def _share_outcomes(mentions: list[Mention], joined: list[bool], all_of_them: bo
     """ "carboplatin and etoposide, which stopped working": one outcome for names joined by
     "and"/"or"; "both stopped working" for every treatment had in the sentence."""
     shared = list(mentions)
-    for i in range(len(shared) - 1, 0, -1):
-        if joined[i] and shared[i].role == "had" and shared[i - 1].role == "had" and shared[i - 1].outcome is None:
-            shared[i - 1] = Mention(shared[i - 1].id, "had", shared[i].outcome)
+    for order in (range(len(shared) - 1, 0, -1), range(1, len(shared))):  # back, then forward
+        for i in order:
+            if not (joined[i] and shared[i].role == "had" and shared[i - 1].role == "had"):
+                continue
+            first, second = shared[i - 1], shared[i]
+            if first.outcome is None and second.outcome:
+                shared[i - 1] = Mention(first.id, "had", second.outcome)
+            elif second.outcome is None and first.outcome:
+                shared[i] = Mention(second.id, "had", first.outcome)
     if all_of_them:
         outcome = next((m.outcome for m in shared if m.role == "had" and m.outcome == "stopped working"), None)
         if outcome:
@@ -249,12 +259,15 @@ def named_ids(text: str, lexicon: Optional[Lexicon] = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(concept for _, _, concept in _spans(normalize(text).split(), lexicon or default_lexicon())))
 
 
+_NAME_ONLY_WORDS = {"the", "a", "an", "what", "about", "info", "is", "and", "or", "vs", "versus"}
+
+
 def only_treatment_names(text: str, lexicon: Lexicon) -> bool:
     """A message that is nothing but a treatment's name ("lutathera", "captem?")."""
     words = normalize(text).split()
     spans = _spans(words, lexicon)
-    covered = sum(end - start for start, end, _ in spans)
-    return bool(spans) and covered >= len(words) - 1 and len(words) <= 4
+    others = [w for i, w in enumerate(words) if not any(start <= i < end for start, end, _ in spans)]
+    return bool(spans) and len(words) <= 4 and all(w in _NAME_ONLY_WORDS for w in others)
 
 
 def _spans(words: list[str], lexicon: Lexicon) -> list[tuple[int, int, str]]:
