@@ -102,6 +102,8 @@ EMERGENCY_SIGNS: dict[str, str] = {
         rf"(?:bottle|packet|pack|box|strip|tub|blister)s? of {_WHOSE}{_RISKY_MEDICINES}"
         rf"|\b(?:swallowed|drank|drunk|downed) (?:all|the rest) (?:of )?{_WHOSE}{_RISKY_MEDICINES}"
         rf"|\b(?:took|taken) (?:all|the rest) (?:of )?{_WHOSE}{_RISKY_MEDICINES}{_NOT_A_DOSE}"
+        # a number no dose comes to: "if someone took 40 co-codamol", "swallowed 30 of her tablets"
+        rf"|\b(?:took|take|taking|taken|swallow(?:ed|ing)?) (?:[2-9]\d|\d{{3,}}|a hundred|fifty|forty|thirty|twenty) (?:of )?{_WHOSE}{_RISKY_MEDICINES}"
     ),
     "general": (
         r"\b(?:call|need|get|send) (?:an |me an |us an )?ambulance|\bit'?s an emergency|\bthis is an emergency"
@@ -180,6 +182,10 @@ DISTRESS_SIGNS: dict[str, str] = {
         rf"|\btook (?:a load of|all (?:of )?(?:my|her|his)) (?:pills|tablets)\b{_NOT_A_DOSE}"
         r"|\bwhat i might do to myself|\bif i (?:was|were|wasn'?t|weren'?t) (?:gone|here|around)|\bmade up my mind"
         r"|\bon the (?:bridge|edge)\b|\bfalling apart|\bpanic attack"
+        # a way of dying named: "driving into the river", "step in front of a train"
+        r"|\b(?:driv(?:e|ing)|drove|walk(?:ing)?|jump(?:ing)?|step(?:ping)?|throw(?:ing)? myself) (?:\w+ )?(?:into|off|in front of|under) "
+        r"(?:the |a )?(?:river|sea|canal|lake|bridge|cliff|train|lorry|truck|bus|traffic|motorway|wall|tree)\b"
+        r"|\bstop(?:ping)? (?:all |taking )?(?:my |his |her |all my )?(?:tablets|meds|medicines?|medication|treatment)s? and let nature"
     ),
     "no_way_on": (
         r"\bpoint (?:of|in) (?:any of this|anything|it all|going on|carrying on)"
@@ -201,6 +207,8 @@ DISTRESS_SIGNS: dict[str, str] = {
         rf"|\b{_RISKY_MEDICINES}.{{0,40}}?\b(?:saved|put by|put aside|stashed|stockpiled|hidden|hid|tucked away|kept back)\b"
         rf"|\bput(?:ting)? (?:a few |some )?(?:of )?(?:my |his |her )?{_RISKY_MEDICINES} (?:aside|away|by)\b"
         rf"|\b(?:stash|stockpile|hoard|drawer full|box full|bag full) of (?:\w+ )?{_RISKY_MEDICINES}"
+        rf"|\b(?:\d+|two|three|four|six|a few|several) (?:months?|weeks?)'?s? (?:worth )?of (?:my |his |her )?{_RISKY_MEDICINES}"
+        r".{0,40}?\b(?:box|drawer|loft|cupboard|shed|bag|hidden|hid|put away|stashed|saved|tucked)\b"
         rf"|\benough (?:\w+ )?{_RISKY_MEDICINES} (?:in the house|at home|put by|saved|stored|now)\b(?! (?:to|for|until|till)\b)"
         r"|\bhow (?:many|much) (?:\w+ ){0,4}?(?:it would take|would it take|would (?:kill|do it))\b"
         r"(?! to (?:control|help|manage|work|kick|ease|treat|get|shrink))"
@@ -224,6 +232,7 @@ DISTRESS_SIGNS: dict[str, str] = {
         r"|if i'?(?:m| am| was| were| wasn'?t| weren'?t| wasnt| just| died| went)))"
         r"|\b(?:be|manage|cope|do) (?:just )?(?:fine|better|ok|okay|alright) without me|\b(?:happier|better) without me"
         r"|\bdeserve (?:better|more) than (?:a|me)\b|\b(?:nobody|no one|noone) would (?:even )?miss me"
+        r"|\bbetter off with (?:the |my |his |her )?(?:life )?(?:insurance|payout|pension pot)"
     ),
     "goodbyes": (
         r"\bsaid (?:my|our|his|her|their) goodbyes|\bsa(?:y|ying|id) goodbye to (?:every ?one|all of (?:us|them|you)|each of us)"
@@ -254,7 +263,9 @@ _FAREWELL_SIGNS = (
     r"|\bcancel(?:led|ed)? (?:the |my |all )?(?:direct debits|subscriptions|standing orders)",
     r"\b(?:giv(?:e|ing|en)|gave) (?:the|my|his|her) (?:cat|dog|cats|dogs) (?:away|to)|\bgave (?:my|his|her) \w+ (?:my|his|her) \w+"
     r"|\b(?:giv(?:e|ing|en)|gave) (?:away )?(?:my|his|her|all my) (?:\w+ )?\w+ away",
-    r"\bthank(?:s| you) for (?:everything|all the (?:info|help|information)(?! so far))",
+    r"\bthank(?:s| you) for (?:everything|all the (?:info|help|information)(?! so far))"
+    r"|\bone last (?:thing|question|time)\b|\b(?:got|have|made|'ve got) a plan for (?:tonight|this evening)\b",
+    r"\bwhere (?:the|my) will is\b|\bwho gets (?:the|my) (?:ring|watch|jewellery|jewelry|house|car|money)\b",
     r"\bwhat'?s the point|\bwhats the point|\bi'?m done\b|\btired of fighting|\bdoesn'?t (?:really )?matter (?:much|anyway|any ?more|now)",
 )
 
