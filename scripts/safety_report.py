@@ -72,6 +72,11 @@ Caught wrongly: {', '.join(wrong) or 'none'}.
 """
 
 
+# Held part 3 as measured once when written (session 7); tests/test_safety.py holds the same floor.
+PART3_MISSED = 19  # of 40 urgent
+PART3_FALSE = 7  # of 40 ordinary
+
+
 def row(label: str, messages: list[str], urgent: bool, target: str) -> tuple[str, list[str]]:
     """A table row and the messages it got wrong."""
     wrong = [m for m in messages if (check_message(m) is None) == urgent]
@@ -98,10 +103,13 @@ def main() -> None:
         row("held part 1: ordinary (`safety_ordinary_held.txt`)", ordinary_held[0], False, "at most 10%"),
         row("held part 2: urgent", urgent_held[1], True, "no worse than 15 missed"),
         row("held part 2: ordinary", ordinary_held[1], False, "no worse than 2"),
+        row("held part 3: urgent", urgent_held[2], True, f"no worse than {PART3_MISSED} missed"),
+        row("held part 3: ordinary", ordinary_held[2], False, f"no worse than {PART3_FALSE}"),
         row("training examples: `emergency` intent", examples.get("emergency", []), True, "no target"),
         row("training examples: `distress` intent", examples.get("distress", []), True, "no target"),
         row("training examples: every other intent", others, False, "at most 0.5%"),
     ])
+    # Indices into rows/wrong: 0-1 tune, 2-3 held part 1, 4-5 part 2, 6-7 part 3, 8-10 training.
     found = [check_message(m) for m in urgent + [m for part in urgent_held for m in part]]
     reasons = Counter((hit.kind, hit.reason) for hit in found if hit)
     groups = "\n".join(f"| {kind} | {reason} | {count} |" for (kind, reason), count in sorted(reasons.items()))
@@ -125,15 +133,45 @@ intent classifier says, so it wins in any state of the conversation.
 - **Held part 1**: one fifth of the first batch of new messages (issue 15), split off at random
   before the patterns were extended and never tuned on. The same person wrote the whole batch
   and had all of it in mind while writing some of the patterns, so this part flatters them.
-- **Held part 2**: written later, after two rounds of pattern changes, measured once and never
-  tuned on. It is the fairest estimate of how the patterns do on a phrasing they have not
-  seen: **most indirect urgent messages in new words are still missed**.
+- **Held part 2**: written later, after two rounds of pattern changes, and measured once
+  (5 of 20 caught, 2 false alarms). In session 7 it was then looked at: its misses guided new
+  general patterns (overdose quantities, named methods, medicines put away by the month,
+  insurance, last-thing farewells). Its figure above is therefore no longer a held-out figure.
+- **Held part 3**: 40 urgent and 40 ordinary messages written blind in session 7, after parts
+  1 and 2 had been looked at but without reading the patterns; measured once and never tuned
+  on. It is now the honest held figure: on new wording **the patterns caught 21 of 40 urgent
+  messages, with 7 false alarms in 40** alarming-looking ordinary ones (dark humour and idioms
+  such as "nearly gave me a heart attack lol", "collapsed laughing", "not suicidal or
+  anything"). Its floor in `tests/test_safety.py` is exactly these figures.
 - **Training examples** of the classifier, written by other people. The patterns were first
   extended without looking at them: then 23 of 86 emergency and 36 of 79 distress examples
   were missed, against 33 and 39 with the old patterns (2026-12-04). The in-scope misses were
   then added. What is left is mostly low mood said plainly ("im so depressed"), which the
   classifier handles, and emergencies the patterns do not cover (fever on chemotherapy,
   an allergic reaction, severe stomach pain).
+
+### The whole NLU (classifier plus patterns) on the held lists
+
+In the running bot the patterns are backed by the intent classifier (`emergency` and
+`distress` intents), which catches much of what the patterns miss, at the cost of more false
+alarms. Measured in session 7 with the trained model (`nlu-core-05dd08127e71c7cc902a`),
+counting a message as flagged when the NLU's intent is `emergency` or `distress`:
+
+| held part | urgent flagged | ordinary flagged (false alarms) |
+| --- | --- | --- |
+| part 1 | 17 of 17 | 2 of 17 |
+| part 2 | 18 of 20 | 5 of 20 |
+| part 3 (written blind) | 31 of 40 | 14 of 40 |
+
+Part 3 misses of the whole NLU are quiet, indirect distress: a trial question with "i dont
+plan on being around by the time it opens", "the kids would do better with the life
+insurance than with me", thoughts of steering into a bridge, a last "take care of
+yourselves", self-harm ("been cutting again"), a pet given away and a will sorted, a rope in
+the garage, meds given away, "i have a plan for if the next scan is bad". Its false alarms
+are idioms and dark humour ("could murder a bacon sarnie", "gonna kill my brother", "id
+rather walk into the sea than sit on the m25") and past or settled events (a low sugar
+already treated, affairs put in order years ago). These figures are not checked by the tests
+(they need a trained model); rerun them after retraining.
 
 Urgent messages (tune and held) by the pattern group that caught them:
 
@@ -147,8 +185,10 @@ Missed, held part 1: {listed(wrong[2])}.
 False alarms, held part 1: {listed(wrong[3])}.
 Missed, held part 2: {listed(wrong[4])}.
 False alarms, held part 2: {listed(wrong[5])}.
-Missed, training examples: {listed(wrong[6] + wrong[7])}.
-False alarms, training examples: {listed(wrong[8])}.
+Missed, held part 3: {listed(wrong[6])}.
+False alarms, held part 3: {listed(wrong[7])}.
+Missed, training examples: {listed(wrong[8] + wrong[9])}.
+False alarms, training examples: {listed(wrong[10])}.
 
 History: the first patterns caught all of a hand-written list but missed 20 of 40 messages in
 a second list written independently (by someone who had not seen the patterns), mostly
@@ -180,7 +220,8 @@ travel"). All lists were written and labelled by hand.
     )
     print(f"urgent: {len(wrong[0])} missed of {len(urgent)}; ordinary: {len(wrong[1])} false alarms of {len(ordinary)}; "
           f"held part 1: {len(wrong[2])} missed, {len(wrong[3])} false alarms; held part 2: {len(wrong[4])} missed, "
-          f"{len(wrong[5])} false alarms; training examples: {len(wrong[6]) + len(wrong[7])} missed, {len(wrong[8])} false alarms")
+          f"{len(wrong[5])} false alarms; held part 3: {len(wrong[6])} missed, {len(wrong[7])} false alarms; "
+          f"training examples: {len(wrong[8]) + len(wrong[9])} missed, {len(wrong[10])} false alarms")
 
 
 if __name__ == "__main__":

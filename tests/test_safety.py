@@ -2,7 +2,8 @@
 
 The tune lists (safety_urgent.txt, safety_ordinary.txt) are the ones the patterns were built
 on. The held lists were never tuned on: part 1 was split off at random before the patterns
-were extended, part 2 was written later and measured once. Held figures guard against a
+were extended, part 2 was written later and measured once (then looked at in session 7),
+part 3 was written blind in session 7 and measured once. Held figures guard against a
 change that loses what the patterns caught there; they are not targets to tune towards.
 """
 from __future__ import annotations
@@ -35,7 +36,7 @@ def test_the_lists_are_big_enough_and_ordinary_ones_mention_the_risky_words() ->
 
 
 def test_held_lists_are_apart_from_the_tune_lists() -> None:
-    assert [len(p) for p in URGENT_HELD] == [17, 20] and [len(p) for p in ORDINARY_HELD] == [17, 20]
+    assert [len(p) for p in URGENT_HELD] == [17, 20, 40] and [len(p) for p in ORDINARY_HELD] == [17, 20, 40]
     held = {m for part in URGENT_HELD + ORDINARY_HELD for m in part}
     assert not held & set(URGENT + ORDINARY)
 
@@ -58,6 +59,12 @@ def test_held_part_two_no_worse_than_measured() -> None:
     # Measured once when written (docs/safety.md): 5 of 20 caught, 2 false alarms of 20.
     assert len(URGENT_HELD[1]) - len(missed(URGENT_HELD[1])) >= 5, missed(URGENT_HELD[1])
     assert len(alarms(ORDINARY_HELD[1])) <= 2, alarms(ORDINARY_HELD[1])
+
+
+def test_held_part_three_no_worse_than_measured() -> None:
+    # Written blind in session 7, measured once (docs/safety.md): 21 of 40 caught, 7 false alarms of 40.
+    assert len(URGENT_HELD[2]) - len(missed(URGENT_HELD[2])) >= 21, missed(URGENT_HELD[2])
+    assert len(alarms(ORDINARY_HELD[2])) <= 7, alarms(ORDINARY_HELD[2])
 
 
 def test_no_other_training_example_is_flagged() -> None:

@@ -114,9 +114,17 @@ def _relax(query: TrialQuery, wish: str) -> TrialQuery:
     return replace(query, treatment=None)
 
 
+def _relaxing_order(query: TrialQuery) -> tuple[str, ...]:
+    """A look-up by name counts closed trials first ("anything at the Christie"); a wish for a
+    treatment keeps the treatment longest: its closed trials say more than unrelated open ones."""
+    if query.acronym or query.sponsor or query.site:
+        return RELAXABLE
+    return ("place", "phase", "status", "treatment") if query.treatment else ("place", "phase")
+
+
 def _has(query: TrialQuery, wish: str) -> bool:
-    if wish == "status":  # closed trials only for a look-up by name ("anything at the Christie")
-        return query.status == "open" and bool(query.acronym or query.sponsor or query.site)
+    if wish == "status":
+        return query.status == "open"
     return {"place": query.country or query.city, "phase": query.phase, "treatment": query.treatment}[wish] is not None
 
 
@@ -131,7 +139,7 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
     suggestions = tuple(getattr(page, "suggestions", ()))
     if unknown and not page.trials:
         return FitResult([], [], (), query, unknown, suggestions)
-    for wish in RELAXABLE:
+    for wish in _relaxing_order(query):
         if page.trials:
             break
         if _has(query, wish):
@@ -145,6 +153,8 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
     fits = [_fit(trial, profile, answers, lexicon) for trial in details]
     wanted = {i for t in profile.wants.treatment for i in (t, *_members(t, lexicon))}
     first = _named_trials(store, profile, fits, answers, lexicon)  # named by number or acronym, whatever their status
+    if profile.lookup.nct_id and first and not profile.wants.treatment:
+        return FitResult(first[:1], [], (), query)  # "nct06784752 age range?": that trial alone
     ranked = sorted(
         enumerate(fits), key=lambda item: (item[1].clear_mismatch, -_score(item[1], profile, wanted, lexicon), item[0])
     )

@@ -48,7 +48,8 @@ def heading(result: FitResult, profile: Profile, lexicon: Optional[Lexicon] = No
     else:
         first = f"I looked for {wanted} in our list and found {_count(len(result.fits) + len(result.set_aside))}."
     if not result.fits:
-        return first + " Each has something that may not fit what you told me."
+        one = len(result.set_aside) == 1
+        return first + (" It has" if one else " Each has") + " something that may not fit what you told me."
     if profile.is_empty or _knows_nothing_personal(profile):
         return first + f" Here {'is' if shown == 1 else 'are'} {shown}."
     return first + f" The ones that fit what you told me best come first. Here {'is' if shown == 1 else 'are'} {shown}."
