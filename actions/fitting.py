@@ -20,12 +20,6 @@ from bot.profile.read import read_message
 from bot.trials.present import nothing_found
 
 
-def tells_about_the_person(profile: Profile) -> bool:
-    """Enough about the person that trials should be ranked by how well they fit."""
-    return any((profile.age, profile.sex, profile.site, profile.grades, profile.spread is not None,
-                profile.treatments, profile.syndrome, profile.inherited, profile.wants.avoid))
-
-
 def searched_profile(tracker: Tracker) -> Profile:
     """The conversation's profile, with this message's wishes (if any) in place of older ones:
     "what about immunotherapy?" after a PRRT search asks for immunotherapy."""
@@ -55,10 +49,9 @@ def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profi
 def _send_fits(dispatcher: CollectingDispatcher, tracker: Tracker, result: FitResult, profile: Profile) -> list[EventType]:
     dispatcher.utter_message(text=heading(result, profile))
     shown = (result.fits or result.set_aside)[:MAX_SHOWN]
-    personal = tells_about_the_person(profile)
-    for fit in shown:
-        send_card(dispatcher, fit_card(fit, with_why=personal))
-    aside = set_aside_text(result) if result.fits else None
+    for fit in shown:  # a set-aside trial always says why; a fit only when the person told us something
+        send_card(dispatcher, fit_card(fit, with_why=profile.tells_about_the_person or fit.clear_mismatch))
+    aside = set_aside_text(result) if result.fits else None  # when nothing fits, the cards say why
     if aside:
         dispatcher.utter_message(text=aside)
     text = message_text(tracker)

@@ -15,7 +15,6 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.fitting import tells_about_the_person
 from actions.profile import profile_of
 from actions.replies import send_unavailable
 from actions.show_trial import WHICH_TRIAL, Referral, referred_trial, requested_nct_id
@@ -108,7 +107,7 @@ class ActionShowEligibility(TrialFollowUp):
             text += f"\n{ORIGINAL_HINT}"
         dispatcher.utter_message(text=text, buttons=FOLLOW_UP_BUTTONS)
         profile = profile_of(tracker)
-        compared = compared_text(checklist(trial, as_answers(profile))) if tells_about_the_person(profile) else None
+        compared = compared_text(checklist(trial, as_answers(profile))) if profile.tells_about_the_person else None
         if compared:
             dispatcher.utter_message(text=compared)
 

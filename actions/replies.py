@@ -1,8 +1,8 @@
-"""Sending trial results to the chat: cards with buttons, and the "unavailable" answer."""
+"""Sending to the chat: trial cards with buttons, the helplines for the person's country, the
+"unavailable" answer, and a button for each other question a message asked."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
-
 from typing import Optional
 
 from rasa_sdk import Tracker
@@ -13,9 +13,7 @@ from bot.advice import asks_personal_advice
 from bot.contacts.book import default_contacts
 from bot.contacts.present import helplines_answer
 from bot.profile.wishes import other_questions
-from bot.trials.present import shorten
-
-from bot.trials.present import Card, card
+from bot.trials.present import Card, card, shorten
 from bot.trials.query import SearchPage
 
 SHOW_MORE_BUTTON = {"title": "Show more", "payload": "/show_more_trials"}

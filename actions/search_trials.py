@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.fitting import run_fitting_search, searched_profile, tells_about_the_person
+from actions.fitting import run_fitting_search, searched_profile
 from actions.profile import message_text
 from actions.replies import send_cards, send_helpline, send_other_questions, send_unavailable
 from actions.store import trial_store
@@ -75,13 +75,11 @@ class ActionSearchTrials(Action):
     ) -> list[EventType]:
         text = message_text(tracker) or ""
         profile = _with_lookups(searched_profile(tracker), text)
-        if tells_about_the_person(profile) or _names_trials(profile):
+        if profile.tells_about_the_person or _names_trials(profile):
             return run_fitting_search(dispatcher, tracker, profile)
         values = latest_entities(tracker)
         values["age_group"] = read_age_group(text)
         latest = read_message(text)
-        if values["treatment"] and latest.treatments and not latest.wants.treatment:
-            values["treatment"] = None  # a treatment had is not the one asked for
         values["treatment"] = values["treatment"] or asked_name(text)  # an unknown name is said to be unknown
         if latest.wants.status in ("all", "closed"):
             values["status"] = latest.wants.status  # "incl closed" is every status, not closed only

@@ -17,7 +17,7 @@ from actions.profile import message_text, profile_of
 from actions.replies import HELPLINE_BUTTON
 from actions.fitting import run_fitting_search, searched_profile
 from bot.lexicon import default_lexicon
-from bot.profile.message import KNOWLEDGE_TOPICS, kind_of, named_treatment, noted_text
+from bot.profile.message import KNOWLEDGE_TOPICS, message_kind, named_treatment, noted_text
 
 FIND_FITTING_BUTTON = {"title": "Find trials that may fit", "payload": "/search_trials"}
 
@@ -30,7 +30,7 @@ class ActionUnderstandMessage(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         text = message_text(tracker)
-        kind = kind_of(text)
+        kind = message_kind(text)
         if kind == "name":
             return self._explain_name(dispatcher, text, domain)
         if kind == "story_question":

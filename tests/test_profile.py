@@ -8,7 +8,7 @@ from bot.profile.answers import as_answers, prescreen_values
 from bot.profile.evaluate import evaluate
 from bot.profile.model import Profile, TreatmentHad
 from bot.profile.read import read_message, update
-from bot.profile.wishes import count_questions
+from bot.profile.wishes import split_questions
 
 
 def read_all(*turns: str) -> Profile:
@@ -103,12 +103,17 @@ def test_a_very_long_story_is_still_read() -> None:
 @pytest.mark.parametrize(
     "slot_value",
     [None, "text", [1, 2], {"age": "sixty"}, {"age": 900, "sex": "robot", "grades": [7], "wants": "x"},
-     {"treatments": [{"id": "prrt", "outcome": "exploded"}, "junk"], "place": {"travel_km": -3}}],
+     {"treatments": [{"id": "prrt", "outcome": "exploded"}, "junk"], "place": {"travel_km": -3}},
+     {"age": True, "grades": [True], "wants": {"treatment": "prrt", "avoid": [{"a": 1}], "phase": True}},
+     {"place": {"country": {"x": 1}, "city": 5}, "spread_to": "liver", "lookup": {"acronym": ["x"]}}],
 )
 def test_a_tampered_slot_value_is_dropped_not_raised(slot_value: object) -> None:
     profile = Profile.from_dict(slot_value)
     assert profile.age is None and profile.sex is None and profile.grades == ()
     assert profile.place.travel_km is None and all(t.outcome is None for t in profile.treatments)
+    assert profile.wants.treatment == () and profile.wants.avoid == () and profile.wants.phase is None
+    assert profile.place.country is None and profile.place.city is None and profile.spread_to == ()
+    assert profile.merged(read_message("my mum is 70, she wants PRRT")).age == 70  # and it still merges
 
 
 def test_answers_say_unknown_treatments_when_none_were_named() -> None:
@@ -117,9 +122,10 @@ def test_answers_say_unknown_treatments_when_none_were_named() -> None:
 
 
 def test_several_questions_in_one_message() -> None:
-    assert count_questions("what is prrt and are there trials near me and how long does it take") == 3
-    assert count_questions("lutathera") == 1
-    assert count_questions("") == 0
+    assert split_questions("what is prrt and are there trials near me and how long does it take") == [
+        "what is prrt", "are there trials near me", "how long does it take"]
+    assert split_questions("lutathera") == [] and split_questions("") == []
+    assert split_questions("is lutathera the same as PRRT or different") == ["is lutathera the same as PRRT or different"]
 
 
 # The development set: floors below the figures in docs/understanding-report.md, so a change

@@ -7,8 +7,9 @@ import re
 from typing import Any, Optional
 
 # Calling code -> ISO country, for the countries whose lines and numbers we hold (and the EU's 112).
+# Not +1: the US and Canada share it, and their crisis lines differ.
 _CALLING_CODES = {
-    "44": "GB", "353": "IE", "46": "SE", "1": "US", "49": "DE", "33": "FR", "34": "ES", "39": "IT", "31": "NL",
+    "44": "GB", "353": "IE", "46": "SE", "49": "DE", "33": "FR", "34": "ES", "39": "IT", "31": "NL",
     "32": "BE", "45": "DK", "47": "NO", "358": "FI", "43": "AT", "48": "PL", "351": "PT", "30": "GR", "420": "CZ",
     "36": "HU", "40": "RO", "41": "CH",
 }

@@ -1,12 +1,12 @@
 """Trials that fit what we know about the person, best first, each with one plain line of why.
 
 1. The search asks only for what the person wants (a kind of treatment, a phase, a status, the
-   country they are in); treatments they have had are never search terms.
+   country they are in, trials they name); treatments they have had are never search terms.
 2. Every candidate is checked with the pre-screen's checklist against the profile. Trials with
    a clear mismatch (age limits, a NET that starts elsewhere, a treatment they had ruled out)
    and trials of a kind they said they do not want go last, and are counted with the reason.
-3. When nothing fits every wish, wishes are dropped one at a time (place, then phase, then the
-   kind of treatment), and the answer says which.
+3. When nothing fits every wish, wishes are dropped one at a time (`fitting_steps`: the place,
+   the phase, then open-only, then the kind of treatment), and the answer says which.
 Nothing here says who can join; only the trial team can.
 """
 from __future__ import annotations
@@ -25,10 +25,10 @@ from bot.trials.lookup import find_lookups
 from bot.trials.understand import AGE_GROUP_NAMES
 from bot.trials.nct import is_valid_nct_id
 from bot.trials.query import TrialDetail, TrialQuery, default_status
+from bot.trials.relax import CLOSED_TOO, PHASE, PLACE, TREATMENT, Step, names_trials, search_relaxed
 from bot.trials.store import TrialStore
 
 MAX_CANDIDATES = 60
-RELAXABLE = ("status", "place", "phase", "treatment")
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class Fit:
 class FitResult:
     fits: list[Fit]  # shown first: no clear mismatch, best first
     set_aside: list[Fit]  # a clear mismatch, with the reason in each Fit
-    relaxed: tuple[str, ...]  # wishes dropped to find anything ("place", "phase", "treatment")
+    relaxed: tuple[str, ...]  # wishes dropped to find anything, in words ("leaving out the place")
     query: TrialQuery  # the search that found them
     unknown_terms: tuple[str, ...] = ()
     suggestions: tuple[str, ...] = ()
@@ -104,51 +104,27 @@ def kind_names(concept_id: str, lexicon: Lexicon) -> list[str]:
     return [lexicon.name_of(f"treatment:{t}") for t in (concept_id, *_members(concept_id, lexicon))]
 
 
-def _relax(query: TrialQuery, wish: str) -> TrialQuery:
-    if wish == "status":
-        return replace(query, status="all")
-    if wish == "place":
-        return replace(query, country=None, city=None)
-    if wish == "phase":
-        return replace(query, phase=None)
-    return replace(query, treatment=None)
-
-
-def _relaxing_order(query: TrialQuery) -> tuple[str, ...]:
+def fitting_steps(query: TrialQuery) -> tuple[Step, ...]:
     """A look-up by name counts closed trials first ("anything at the Christie"); a wish for a
     treatment keeps the treatment longest: its closed trials say more than unrelated open ones."""
-    if query.acronym or query.sponsor or query.site:
-        return RELAXABLE
-    return ("place", "phase", "status", "treatment") if query.treatment else ("place", "phase")
-
-
-def _has(query: TrialQuery, wish: str) -> bool:
-    if wish == "status":
-        return query.status == "open"
-    return {"place": query.country or query.city, "phase": query.phase, "treatment": query.treatment}[wish] is not None
+    if names_trials(query):
+        return (CLOSED_TOO, PLACE, PHASE, TREATMENT)
+    return (PLACE, PHASE, CLOSED_TOO, TREATMENT) if query.treatment else (PLACE, PHASE)
 
 
 def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery] = None, lexicon: Optional[Lexicon] = None) -> FitResult:
     """`query`: a search already made from the message (a staff look-up's filters); else one
     from the profile's wishes."""
     lexicon = lexicon or default_lexicon()
-    query = query or base_query(profile, lexicon)
-    page = store.search(query)
-    relaxed: list[str] = []
-    unknown = tuple(page.unknown_terms)
-    suggestions = tuple(getattr(page, "suggestions", ()))
+    asked = query or base_query(profile, lexicon)
+    widened = search_relaxed(store.search, asked, fitting_steps(asked))
+    page, query, relaxed = widened.page, widened.query, widened.dropped
+    unknown, suggestions = tuple(page.unknown_terms), tuple(page.suggestions)
     if unknown and not page.trials:
         return FitResult([], [], (), query, unknown, suggestions)
-    for wish in _relaxing_order(query):
-        if page.trials:
-            break
-        if _has(query, wish):
-            query = _relax(query, wish)
-            relaxed.append(wish)
-            page = store.search(query)
     details = [d for d in (store.get(s.nct_id) for s in page.trials) if d is not None]
     answers = as_answers(profile, lexicon)
-    if "place" in relaxed:
+    if PLACE.words in relaxed:
         answers = replace(answers, place=None)  # the person has heard these run elsewhere
     fits = [_fit(trial, profile, answers, lexicon) for trial in details]
     wanted = {i for t in profile.wants.treatment for i in (t, *_members(t, lexicon))}
@@ -208,14 +184,14 @@ def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> in
 _KIND_OF_GROUP = {"targeted_drug": "targeted_therapy", "liver_treatment": "liver_directed_therapy"}
 
 
-def kind_of(concept: Concept) -> Optional[str]:
+def treatment_kind(concept: Concept) -> Optional[str]:
     """The kind of treatment a drug belongs to ("atezolizumab" -> "immunotherapy")."""
     return _KIND_OF_GROUP.get(concept.group or "", concept.group)
 
 
 def _members(concept_id: str, lexicon: Lexicon) -> list[str]:
     return [c.id for c in lexicon.concepts.values()
-            if c.kind == "treatment" and c.id != concept_id and (concept_id in c.also or kind_of(c) == concept_id)]
+            if c.kind == "treatment" and c.id != concept_id and (concept_id in c.also or treatment_kind(c) == concept_id)]
 
 
 _GROWN_UP = ("partner", "parent", "grandparent")
@@ -246,7 +222,7 @@ def tested_ids(trial: TrialDetail, lexicon: Lexicon) -> set[str]:
     names = " ; ".join(n for i in trial.interventions for n in (i.name, *i.other_names))
     ids = {tag.split(":", 1)[1] for tag in lexicon.tag_text("treatment", names)}
     concepts = [c for c in (lexicon.concepts.get(f"treatment:{i}") for i in ids) if c]
-    return ids | {broader for c in concepts for broader in c.also} | {k for c in concepts if (k := kind_of(c))}
+    return ids | {broader for c in concepts for broader in c.also} | {k for c in concepts if (k := treatment_kind(c))}
 
 
 # -- one plain line of why ------------------------------------------------------------------------
@@ -254,8 +230,8 @@ _WHY_TOPICS = ("where it started", "grade", "spread", "past treatment needed", "
 
 
 def why_line(fit: Fit) -> str:
-    """ "Matches what you told us: it is for NETs that start in the pancreas; it takes people
-    aged 18 or over." Or the clear mismatch."""
+    """ "Fits what you told me: it is for NETs that start in the pancreas; it is for grade 1 or
+    2 NETs." Or the reason it was set aside."""
     if fit.avoided:
         return f"It tests {fit.avoided[0]}, which you said you would rather not have."
     if fit.too_young_for_adult:

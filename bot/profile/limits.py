@@ -40,10 +40,14 @@ def size_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
 _WELL_DIFFERENTIATED = re.compile(r"\bwell[\s-]+(?:and\s+moderately[\s-]+)?differentiated\b", re.I)
 
 
+_TAKES_NEC = re.compile(r"\bNECs?\b|carcinoma|poorly[\s-]+differentiated|high[\s-]+grade", re.I)
+
+
 def kind_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
     """A trial whose title or conditions say well-differentiated NETs, for a person with a NEC
     (poorly differentiated by definition)."""
-    if profile.tumour_type != "NEC" or not _WELL_DIFFERENTIATED.search(_described(trial)):
+    described = _described(trial)
+    if profile.tumour_type != "NEC" or not _WELL_DIFFERENTIATED.search(described) or _TAKES_NEC.search(described):
         return None
     return "It is for well-differentiated NETs. You said NEC, a faster-growing kind."
 

@@ -43,7 +43,7 @@ _ABOUT_WORDS = {"self": "you", "parent": "your parent", "partner": "your partner
                 "other": "the person you are asking for"}
 
 
-def kind_of(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Kind:
+def message_kind(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Kind:
     lexicon = lexicon or default_lexicon()
     plain = readable(text or "")
     if not plain.strip():
@@ -51,7 +51,7 @@ def kind_of(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Kind:
     if only_treatment_names(plain, lexicon):
         return "name"
     read = read_message(text, lexicon)
-    personal = read.has_medical_facts or read.about or read.age or read.wants.treatment or read.wants.avoid
+    personal = read.tells_about_the_person or read.about or read.wants.treatment
     if personal and _ASKS.search(plain):
         return "story_question"
     if personal or read.place.country:
@@ -66,8 +66,8 @@ def named_treatment(text: Optional[str], lexicon: Optional[Lexicon] = None) -> O
 
 
 def noted_text(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
-    """ "Thank you. I have noted: your mum, aged 72; a NET that started in the pancreas; in
-    Ireland." The whole profile, so a mistake can be put right."""
+    """ "Thank you. I have noted: your parent, aged 72; a NET that started in the pancreas;
+    place: Ireland." The whole profile, so a mistake can be put right."""
     lexicon = lexicon or default_lexicon()
     parts = []
     who = _ABOUT_WORDS.get(profile.about or "", "")
@@ -75,8 +75,11 @@ def noted_text(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
         parts.append(f"{who}, aged {profile.age}" if profile.age else who)
     elif profile.age:
         parts.append(f"age {profile.age}")
+    kind = "NEC" if profile.tumour_type == "NEC" else "NET"
     if profile.site and profile.site != "unknown":
-        parts.append(f"a NET that started in the {profile.site}")
+        parts.append(f"a {kind} that started in the {profile.site}")
+    elif profile.tumour_type:
+        parts.append(f"a {kind}")
     if profile.grades:
         parts.append("grade " + words_list([str(g) for g in profile.grades], "or"))
     if profile.spread_to:
@@ -84,7 +87,7 @@ def noted_text(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
     elif profile.spread is not None:
         parts.append("has spread" if profile.spread else "has not spread")
     if profile.treatments:
-        parts.append("has had " + words_list([lexicon.name_of(f"treatment:{t.id}").split(" (")[0] for t in profile.treatments]))
+        parts.append("treatments: " + words_list([lexicon.name_of(f"treatment:{t.id}").split(" (")[0] for t in profile.treatments]))
     if profile.place.country:
         place = profile.place.city or country_words(country_name(profile.place.country, lexicon))
         parts.append(f"place: {place}")

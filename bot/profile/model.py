@@ -90,6 +90,11 @@ class Profile:
         return any((self.site, self.tumour_type, self.grades, self.ki67 is not None, self.spread is not None,
                     self.spread_to, self.treatments, self.syndrome, self.inherited))
 
+    @property
+    def tells_about_the_person(self) -> bool:
+        """Enough about the person that trials are ranked and explained by how well they fit."""
+        return self.has_medical_facts or any((self.age, self.sex, self.size_mm, self.wants.avoid))
+
     def had(self, treatment_id: str) -> bool:
         return any(t.id == treatment_id for t in self.treatments)
 
@@ -183,7 +188,8 @@ def _known(cls: type, data: Any) -> dict:
 
 
 def _tuples(data: dict, names: tuple[str, ...]) -> dict:
-    return {k: tuple(v) if k in names and isinstance(v, (list, tuple)) else v for k, v in data.items()}
+    """Lists as tuples; a field that should be a list and is not becomes empty."""
+    return {k: (tuple(v) if isinstance(v, (list, tuple)) else ()) if k in names else v for k, v in data.items()}
 
 
 def _prune(value: Any) -> Any:
@@ -198,10 +204,10 @@ def _prune(value: Any) -> Any:
 def _checked(profile: Profile) -> Profile:
     """Values outside the vocabularies (a tampered or outdated slot) are dropped."""
     def pick(value: Any, allowed: tuple) -> Any:
-        return value if value in allowed else None
+        return value if isinstance(value, str) and value in allowed else None
 
-    age = profile.age if isinstance(profile.age, int) and 0 <= profile.age <= MAX_AGE else None
-    grades = tuple(g for g in profile.grades if g in (1, 2, 3))
+    age = profile.age if type(profile.age) is int and 0 <= profile.age <= MAX_AGE else None
+    grades = tuple(g for g in profile.grades if type(g) is int and g in (1, 2, 3))
     return replace(
         profile,
         about=pick(profile.about, ABOUT),
@@ -217,16 +223,30 @@ def _checked(profile: Profile) -> Profile:
         functioning=pick(profile.functioning, ("functioning", "non-functioning")),
         syndrome=pick(profile.syndrome, SYNDROMES),
         inherited=tuple(i for i in profile.inherited if i in INHERITED),
-        treatments=tuple(t for t in profile.treatments if t.outcome in (None, *OUTCOMES)),
+        treatments=tuple(t for t in profile.treatments if isinstance(t.id, str) and t.outcome in (None, *OUTCOMES)),
         wants=replace(
             profile.wants,
-            phase=profile.wants.phase if profile.wants.phase in (0, 1, 2, 3, 4) else None,
+            treatment=_names(profile.wants.treatment),
+            avoid=_names(profile.wants.avoid),
+            phase=profile.wants.phase if type(profile.wants.phase) is int and profile.wants.phase in (0, 1, 2, 3, 4) else None,
             status=pick(profile.wants.status, STATUSES),
             age_group=pick(profile.wants.age_group, AGE_GROUPS),
         ),
-        place=replace(profile.place, travel_km=_number(profile.place.travel_km, 0, 40000)),
+        place=Place(_text(profile.place.city), _text(profile.place.region),
+                    profile.place.country if isinstance(profile.place.country, str) and len(profile.place.country) == 2 else None,
+                    _number(profile.place.travel_km, 0, 40000)),
+        lookup=Lookup(*(_text(getattr(profile.lookup, f.name)) for f in fields(Lookup))),
     )
 
 
+def _names(values: Any) -> tuple[str, ...]:
+    """Lexicon ids: strings only ("prrt" alone is not a list of letters)."""
+    return tuple(v for v in values if isinstance(v, str)) if isinstance(values, tuple) else ()
+
+
+def _text(value: Any) -> Optional[str]:
+    return value[:200] if isinstance(value, str) else None
+
+
 def _number(value: Any, low: float, high: float) -> Optional[float]:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high else None
+    return float(value) if type(value) in (int, float) and low <= value <= high else None

@@ -120,7 +120,6 @@ _SEX_WORD = re.compile(  # "38 year old male", "53 yo woman", "(31, male)", "He 
 )
 _HE = re.compile(r"\b(?:he|him|his|he's)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|she's)\b", re.I)
-_SPOUSE = re.compile(r"\bmy\s+(husband|wife)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -136,7 +135,7 @@ def read_person(text: str) -> Person:
     about, relative_sex = _about(text)
     if about == "self":
         age = _last_age(_FIRST_PERSON_AGE, text) or _unattributed_age(text)
-        sex = _self_sex(text) or _word_sex(text) or _letter_sex(text) or _spouse_sex(text)
+        sex = _self_sex(text) or _word_sex(text) or _letter_sex(text)
     else:
         others = _without(_FIRST_PERSON_AGE, text)
         age = _last_age(_OTHER_AGE, others) or _unattributed_age(others)
@@ -179,7 +178,7 @@ def _relative_mentions(text: str) -> list[tuple[int, tuple[str, Optional[str]]]]
 
 def _told_ill(text: str, start: int) -> bool:
     """The illness is told in the same sentence as the relative: "my daughter (35) has one in her lung"."""
-    sentence = re.split(r"\.(?!\d)|[;!?\n]|\b(?:i|i'm|i've|we|we're)\b", text[start:], maxsplit=1, flags=re.I)[0]
+    sentence = re.split(r"\.(?!\d)|[;!?\n]|\b(?:i|i'm|i've|we|we're)\b", text[start : start + 200], maxsplit=1, flags=re.I)[0]
     words = sentence.split()[:10]
     nearby = " ".join(words)
     return bool(re.search(rf"\b{_ILLNESS}\b|\bhas\s+(?:one|it)\b", nearby, re.I)) and not _TOO.search(nearby)
@@ -231,14 +230,6 @@ def _letter_sex(text: str) -> Optional[str]:
     if not found:
         return None
     return "female" if (found.group(1) or found.group(2)).lower() == "f" else "male"
-
-
-def _spouse_sex(text: str) -> Optional[str]:
-    """A writer with a husband is read as a woman, with a wife as a man, when nothing else says."""
-    spouses = {m.group(1).lower() for m in _SPOUSE.finditer(text)}
-    if len(spouses) != 1:
-        return None
-    return "female" if spouses == {"husband"} else "male"
 
 
 def _pronoun_sex(text: str) -> Optional[str]:

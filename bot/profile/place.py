@@ -12,6 +12,7 @@ the place is Kent, and "we can travel anywhere in Europe or the US" names no hom
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional
 
@@ -238,7 +239,13 @@ def _sounds_british(text: str, lexicon: Lexicon) -> bool:
 
 
 def _country_hints(text: str, lexicon: Lexicon) -> set[str]:
-    """Countries a region, country or British wording in the message points to."""
+    """Countries a region, country or British wording in the message points to (worked out
+    once per message: a long message can name many cities)."""
+    return set(_country_hints_once(text, lexicon))
+
+
+@lru_cache(maxsize=8)
+def _country_hints_once(text: str, lexicon: Lexicon) -> frozenset[str]:
     words = normalize(text).split()
     hints = set()
     for size in (1, 2, 3):
@@ -251,7 +258,7 @@ def _country_hints(text: str, lexicon: Lexicon) -> set[str]:
                 hints.add(place.code)
     if _BRITISH.search(text):
         hints.add("GB")
-    return hints
+    return frozenset(hints)
 
 
 def _hospitals(text: str) -> list[_Found]:

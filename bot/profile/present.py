@@ -14,8 +14,6 @@ from bot.trials.query import default_status
 from bot.trials.understand import AGE_GROUP_NAMES
 
 MAX_SHOWN = 5
-_RELAXED_WORDS = {"status": "counting closed trials too", "place": "leaving out the place",
-                  "phase": "leaving out the phase", "treatment": "leaving out the kind of treatment"}
 
 
 def wished_for(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
@@ -43,20 +41,16 @@ def heading(result: FitResult, profile: Profile, lexicon: Optional[Lexicon] = No
     wanted = wished_for(profile, lexicon)
     shown = min(len(result.fits), MAX_SHOWN)
     if result.relaxed:
-        dropped = words_list([_RELAXED_WORDS[w] for w in result.relaxed])
+        dropped = words_list(list(result.relaxed))
         first = f"I found no {wanted} in our list. {dropped[:1].upper() + dropped[1:]}, I found {_count(len(result.fits) + len(result.set_aside))}."
     else:
         first = f"I looked for {wanted} in our list and found {_count(len(result.fits) + len(result.set_aside))}."
     if not result.fits:
         one = len(result.set_aside) == 1
         return first + (" It has" if one else " Each has") + " something that may not fit what you told me."
-    if profile.is_empty or _knows_nothing_personal(profile):
+    if not profile.tells_about_the_person:
         return first + f" Here {'is' if shown == 1 else 'are'} {shown}."
     return first + f" The ones that fit what you told me best come first. Here {'is' if shown == 1 else 'are'} {shown}."
-
-
-def _knows_nothing_personal(profile: Profile) -> bool:
-    return not any((profile.age, profile.sex, profile.site, profile.grades, profile.spread is not None, profile.treatments))
 
 
 def _count(number: int) -> str:

@@ -16,7 +16,7 @@ from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.model import Lookup, Profile, Wants
 from bot.profile.person import read_person
 from bot.profile.place import read_place
-from bot.profile.treatments import read_treatments
+from bot.profile.treatments import read_treatments, treatment_group
 from bot.profile.tumour import read_tumour
 from bot.profile.wishes import read_age_group, read_phase, read_status
 from bot.profile.wording import readable
@@ -33,7 +33,7 @@ def read_message(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Prof
         return Profile()
     person = read_person(plain)
     treatments = read_treatments(plain, lexicon)
-    had = tuple(t for t in treatments.had if _group(lexicon, t.id) not in _NOT_TREATMENTS_HAD)
+    had = tuple(t for t in treatments.had if treatment_group(lexicon, t.id) not in _NOT_TREATMENTS_HAD)
     return replace(
         read_tumour(plain),
         about=person.about,
@@ -57,11 +57,3 @@ def update(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon] = N
     return profile.merged(read_message(text, lexicon))
 
 
-def with_lookup(profile: Profile, lookup: Lookup) -> Profile:
-    """The profile with the names a staff look-up used (found against the trial database)."""
-    return replace(profile, lookup=lookup)
-
-
-def _group(lexicon: Lexicon, concept_id: str) -> Optional[str]:
-    concept = lexicon.concepts.get(f"treatment:{concept_id}")
-    return concept.group if concept else None

@@ -95,7 +95,7 @@ STORY_WORDS = {
 _TRIAL_WORDS = re.compile(r"\b(?:trials?|studies|study|research)\b", re.I)
 _ALL_OF_THEM = re.compile(r"\b(?:both|all of them|all three|neither|none of them)\b")
 _PLANNED = re.compile(r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|booked|waiting (?:for|to)|might|may need|should)\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?;\n])\s*|\s+(?=\bbut\b)", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?;\n])\s*|(?<!\s)\s+(?=but\b)", re.I)  # (?<!\s): linear on long runs of spaces
 
 
 @dataclass(frozen=True)
@@ -136,10 +136,10 @@ def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
     had: dict[str, TreatmentHad] = {}
     for m in mentions:
         if m.role == "had" and (m.id not in had or m.outcome):
-            one_off = _group(lexicon, m.id) == "surgery" and m.outcome in ("ongoing", "stopped")
+            one_off = treatment_group(lexicon, m.id) == "surgery" and m.outcome in ("ongoing", "stopped")
             had[m.id] = TreatmentHad(m.id, None if one_off else m.outcome)  # an operation is not "still on"
     for generic in [i for i in had if _is_generic(lexicon, i)]:
-        specific = [i for i in had if i != generic and _group(lexicon, i) == generic]
+        specific = [i for i in had if i != generic and treatment_group(lexicon, i) == generic]
         if specific:  # "Somatuline Depot shots": lanreotide, not also "somatostatin analogues"
             outcome = had.pop(generic).outcome
             first = specific[0]
@@ -205,8 +205,8 @@ def _role(before: str, after: str, narrative: bool, asks: bool, only_names: bool
     request or a look-up, and a treatment had in a story."""
     if only_names:
         return "mentioned"  # "lutathera": a topic to explain, not yet a wish
-    if _TRIALS_OF.search(before):
-        return "want"  # "trials of having PRRT a second time"
+    if _TRIALS_OF.search(before) and not _AVOID_BEFORE.search(before):
+        return "want"  # "trials of having PRRT a second time" (but not "no trials of PRRT")
     cues = [(m.span("cue"), role) for role, pattern in _BEFORE_CUES if (m := pattern.search(before))]
     if cues:
         return _nearest(cues)
@@ -230,14 +230,14 @@ def _nearest(cues: list[tuple[tuple[int, int], Role]]) -> Role:
     return role
 
 
-def _group(lexicon: Lexicon, concept_id: str) -> Optional[str]:
+def treatment_group(lexicon: Lexicon, concept_id: str) -> Optional[str]:
     concept = lexicon.concepts.get(f"treatment:{concept_id}")
     return concept.group if concept else None
 
 
 def _is_generic(lexicon: Lexicon, concept_id: str) -> bool:
     """A concept that names a whole group ("somatostatin analogues", "chemotherapy")."""
-    return _group(lexicon, concept_id) == concept_id
+    return treatment_group(lexicon, concept_id) == concept_id
 
 
 def _outcome(words: str) -> Optional[str]:

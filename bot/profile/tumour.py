@@ -51,6 +51,7 @@ _NO_SPREAD = re.compile(
     r"|\blocali[sz]ed\b|\bcontained\b|\bno\s+(?:spread|mets|metastas[ie]s|secondar\w*)|\bstage\s*(?:1|2|i|ii)\b(?!\s*(?:or|-|to))",
     re.I,
 )
+_CLEAR_AFTER = re.compile(r"\s*(?:is|are|was|were|looks?|looked|scans?)?\s*(?:all\s+)?(?:clear|fine|normal|ok|okay|clean)\b", re.I)
 _NEGATED_PLACE = re.compile(r"\b(?:not|no|never|nothing\s+in|clear\s+of|free\s+of)\b[\w\s']{0,20}$", re.I)
 _SIZE = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", re.I)
 _SYNDROMES = {
@@ -150,7 +151,8 @@ def _spread_places(text: str) -> tuple[str, ...]:
     found = set()
     for place, pattern in _SPREAD_PLACE_PATTERNS.items():
         for match in pattern.finditer(text):
-            if not _NEGATED_PLACE.search(text[max(0, match.start() - 40) : match.start()]):
+            after = text[match.end() : match.end() + 30]
+            if not _NEGATED_PLACE.search(text[max(0, match.start() - 40) : match.start()]) and not _CLEAR_AFTER.match(after):
                 found.add(place)
                 break
     return tuple(sorted(found))

@@ -28,7 +28,6 @@ _AGE_GROUPS = (
     ("adult", re.compile(r"\b(?:for|in)\s+adults\s+only\b|\badult\s+(?:trials?|only)\b", re.I)),
 )
 _ASKING = "what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should"  # words a question starts with
-_QUESTION_STARTS = re.compile(rf"(?:^|[.?!;,]\s*|\band\s+|\balso\s+|\bplus\s+)(?:{_ASKING}|any)\b", re.I)
 
 
 def read_phase(text: str) -> Optional[int]:
@@ -48,17 +47,7 @@ def read_age_group(text: str) -> Optional[str]:
     return next((group for group, pattern in _AGE_GROUPS if pattern.search(text)), None)
 
 
-def count_questions(text: str) -> int:
-    """Separate questions in one message: question marks, or question openings where the
-    writer used fewer marks ("what is prrt and are there trials near me")."""
-    if not text.strip():
-        return 0
-    marks = len(re.findall(r"\?+", text))
-    openings = len(_QUESTION_STARTS.findall(text))
-    return max(marks, openings, 1)
-
-
-_QUESTION_BREAK = re.compile(rf"\?+\s*|[.;!]\s+|(?:,\s*(?:and\s+|also\s+)?|\s+(?:and|also|plus)\s+)(?=(?:{_ASKING})\b)", re.I)
+_QUESTION_BREAK = re.compile(rf"\?+\s*|[.;!]\s+|(?:,\s*(?:and\s+|also\s+)?|(?<!\s)\s+(?:and|also|plus)\s+)(?=(?:{_ASKING})\b)", re.I)
 _QUESTION_WORD = re.compile(rf"(?:{_ASKING}|any)\b", re.I)
 _ABOUT_TRIALS = re.compile(r"\b(?:trials?|studies|study|research)\b", re.I)
 

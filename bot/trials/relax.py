@@ -1,7 +1,8 @@
-"""When a search finds nothing, drop one wish at a time (open only, then the place, then the
-phase, then the age group) until something is found, and say which were dropped: "No open
-trial lists The Christie. Counting closed ones, I found 2." Never "try fewer words" when a
-wider search would have found something."""
+"""When a search finds nothing, drop one wish at a time until something is found, and say which
+were dropped: "I found no open trials at The Christie. Counting closed trials too, I found 1."
+Never "try fewer words" when a wider search would have found something. The steps and their
+words are shared by the keyword search (`keyword_steps`) and the fitting search
+(bot/profile/fit.py), which orders them its own way."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -10,19 +11,30 @@ from typing import Callable, Optional
 from bot.trials.present import about_words, asked_for
 from bot.trials.query import SearchPage, TrialQuery
 
-Step = tuple[str, Callable[[TrialQuery], bool], Callable[[TrialQuery], TrialQuery]]  # words, has it, without it
-_CLOSED_TOO: Step = ("counting closed trials too", lambda q: q.status == "open", lambda q: replace(q, status="all"))
-_PLACE: Step = ("leaving out the place", lambda q: bool(q.country or q.city), lambda q: replace(q, country=None, city=None))
-_PHASE: Step = ("leaving out the phase", lambda q: q.phase is not None, lambda q: replace(q, phase=None))
-_AGE_GROUP: Step = ("leaving out the age group", lambda q: q.age_group is not None, lambda q: replace(q, age_group=None))
+@dataclass(frozen=True)
+class Step:
+    words: str  # what dropping it means, in plain words
+    has: Callable[[TrialQuery], bool]
+    without: Callable[[TrialQuery], TrialQuery]
 
 
-def _steps(query: TrialQuery) -> tuple[Step, ...]:
+CLOSED_TOO = Step("counting closed trials too", lambda q: q.status == "open", lambda q: replace(q, status="all"))
+PLACE = Step("leaving out the place", lambda q: bool(q.country or q.city), lambda q: replace(q, country=None, city=None))
+PHASE = Step("leaving out the phase", lambda q: q.phase is not None, lambda q: replace(q, phase=None))
+AGE_GROUP = Step("leaving out the age group", lambda q: q.age_group is not None, lambda q: replace(q, age_group=None))
+TREATMENT = Step("leaving out the kind of treatment", lambda q: q.treatment is not None, lambda q: replace(q, treatment=None))
+
+
+def names_trials(query: TrialQuery) -> bool:
+    return bool(query.acronym or query.sponsor or query.site)
+
+
+def keyword_steps(query: TrialQuery) -> tuple[Step, ...]:
     """A patient is helped more by open trials elsewhere; a look-up of a named trial, sponsor or
-    site by closed ones of that name first."""
-    if query.acronym or query.sponsor or query.site:
-        return (_CLOSED_TOO, _PLACE, _PHASE, _AGE_GROUP)
-    return (_PLACE, _PHASE, _AGE_GROUP, _CLOSED_TOO)
+    site by closed ones of that name first. The words asked for are never dropped."""
+    if names_trials(query):
+        return (CLOSED_TOO, PLACE, PHASE, AGE_GROUP)
+    return (PLACE, PHASE, AGE_GROUP, CLOSED_TOO)
 
 
 @dataclass(frozen=True)
@@ -32,16 +44,19 @@ class Relaxed:
     dropped: tuple[str, ...]  # in words, in the order they were dropped
 
 
-def search_relaxed(search: Callable[[TrialQuery], SearchPage], query: TrialQuery) -> Relaxed:
-    """The first search that finds something, widening one step at a time. A name we do not
-    know is never widened away: the answer says it is unknown instead."""
+def search_relaxed(
+    search: Callable[[TrialQuery], SearchPage], query: TrialQuery, steps: Optional[tuple[Step, ...]] = None
+) -> Relaxed:
+    """The first search that finds something, widening one step at a time (`steps`, by default
+    `keyword_steps`). A name we do not know is never widened away: the answer says it is
+    unknown instead."""
     page, dropped = search(query), []
-    for words, has, without in _steps(query):
+    for step in steps if steps is not None else keyword_steps(query):
         if page.trials or page.unknown_terms:
             break
-        if has(query):
-            query = without(query)
-            dropped.append(words)
+        if step.has(query):
+            query = step.without(query)
+            dropped.append(step.words)
             page = search(query)
     return Relaxed(page, query, tuple(dropped))
 
