@@ -1,23 +1,29 @@
-"""action_understand_message: a message no intent fits, read for what it tells us.
+"""action_understand_message: a message no intent fits, read for what it tells us; and
+action_answer_out_of_scope for off-topic messages that may name a stored trial.
 
-A drug's name gets what it is and a button for its trials; a story with a question gets trials
-ranked by fit; plain facts are thanked for and read back; anything else gets the usual
-"sorry" and goes to the content-gap log (bot/profile/message.py decides which).
+A drug's name gets what it is and a button for its trials; a trial, sponsor or site of ours
+named gets the search; a story with a question gets trials ranked by fit; plain facts are
+thanked for and read back; anything else gets the usual "sorry" and goes to the content-gap
+log (bot/profile/message.py decides which).
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions.feedback import log_fallback
+from actions.fitting import run_fitting_search, searched_profile
 from actions.profile import message_text, profile_of
 from actions.replies import HELPLINE_BUTTON
-from actions.fitting import run_fitting_search, searched_profile
+from actions.store import trial_store
 from bot.lexicon import default_lexicon
+from bot.profile.fit import with_lookups
 from bot.profile.message import KNOWLEDGE_TOPICS, message_kind, named_treatment, noted_text
+from bot.profile.model import Profile
 
 FIND_FITTING_BUTTON = {"title": "Find trials that may fit", "payload": "/search_trials"}
 
@@ -33,6 +39,9 @@ class ActionUnderstandMessage(Action):
         kind = message_kind(text)
         if kind == "name":
             return self._explain_name(dispatcher, text, domain)
+        named = _naming_trials(tracker, text or "")
+        if named is not None:  # "NETTER-2 sites", "the novartis one": a staff look-up
+            return run_fitting_search(dispatcher, tracker, named)
         if kind == "story_question":
             return run_fitting_search(dispatcher, tracker, searched_profile(tracker))
         if kind == "facts":
@@ -58,3 +67,31 @@ class ActionUnderstandMessage(Action):
             buttons=[search, HELPLINE_BUTTON],
         )
         return []
+
+
+class ActionAnswerOutOfScope(Action):
+    """Off-topic, or a trial named in a way the classifier does not know ("clarinet forte",
+    "anything at the Christie?"): a name of a stored trial, sponsor or site gets the search;
+    anything else the kind "I can help with NETs" answer (another cancer included)."""
+
+    def name(self) -> str:
+        return "action_answer_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        named = _naming_trials(tracker, message_text(tracker) or "")
+        if named is not None:
+            return run_fitting_search(dispatcher, tracker, named)
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+
+
+def _naming_trials(tracker: Tracker, text: str) -> Optional[Profile]:
+    """The profile with the stored trial, sponsor or site the message names; None if it names none."""
+    try:
+        profile = with_lookups(searched_profile(tracker), text, trial_store())
+    except SQLAlchemyError:
+        return None
+    lookup = profile.lookup
+    return profile if lookup.acronym or lookup.sponsor or lookup.site_name else None

@@ -50,6 +50,7 @@ FALLBACK_RESPONSES: dict[str, tuple[str, ...]] = {
     "action_prescreen_results": TRIALS_UNAVAILABLE,
     "action_log_gap": (),  # nothing to say; the feedback answer follows it anyway
     "action_understand_message": ("utter_default",),
+    "action_answer_out_of_scope": ("utter_out_of_scope",),
     "action_validate_slot_mappings": (),  # the profile waits for the next message
 }
 

@@ -143,3 +143,14 @@ def test_who_can_join_is_set_next_to_what_the_person_told_us() -> None:
     assert compared.startswith("Next to what you told me:")
     assert "You said 71." in compared and "grade" in compared.lower()
     assert "Only the trial team can say" in compared or "trial team" in compared
+
+
+@pytest.mark.parametrize(("text", "searched"), [
+    ("clarinet forte", True), ("anything at the Christie?", True),
+    ("my aunt has breast cancer what are her options", False), ("who will win the premier league", False),
+])
+def test_off_topic_gets_the_kind_answer_but_a_named_trial_gets_the_search(text: str, searched: bool) -> None:
+    from actions.understand import ActionAnswerOutOfScope
+
+    _, messages = run(ActionAnswerOutOfScope(), tracker(text, "out_of_scope"))
+    assert (messages[0].get("response") == "utter_out_of_scope") is not searched, messages[0]

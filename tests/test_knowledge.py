@@ -339,7 +339,7 @@ def test_each_sub_intent_is_tested_with_three_new_phrasings() -> None:
 
 
 def test_off_topic_and_other_cancer_questions_get_the_out_of_scope_answer() -> None:
-    out = [text.lower() for text, intent, action in story_turns() if intent == "out_of_scope" and action == "utter_out_of_scope"]
+    out = [text.lower() for text, intent, action in story_turns() if intent == "out_of_scope" and action == "action_answer_out_of_scope"]
     assert any("cancer" in t for t in out), "a question about another cancer"
     assert any("cancer" not in t for t in out), "an off-topic question"
 
