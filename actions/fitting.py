@@ -2,8 +2,6 @@
 the order; this module only reads the tracker and renders)."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -16,18 +14,13 @@ from bot.advice import asks_personal_advice
 from bot.profile.fit import FitResult, find_fitting
 from bot.profile.model import Profile
 from bot.profile.present import MAX_SHOWN, PERSONAL_PART, fit_card, heading, set_aside_text, unknown_name_text
-from bot.profile.read import read_message
+from bot.profile.read import for_search
 from bot.trials.present import nothing_found
 
 
 def searched_profile(tracker: Tracker) -> Profile:
-    """The conversation's profile, with this message's wishes (if any) in place of older ones:
-    "what about immunotherapy?" after a PRRT search asks for immunotherapy."""
-    profile = profile_of(tracker)
-    latest = read_message(message_text(tracker))
-    if latest.wants.treatment:
-        profile = replace(profile, wants=replace(profile.wants, treatment=latest.wants.treatment))
-    return replace(profile, lookup=latest.lookup)  # names looked up count for this message only
+    """The conversation's profile as this message searches with it (bot.profile.read.for_search)."""
+    return for_search(profile_of(tracker), message_text(tracker))
 
 
 def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profile: Profile) -> list[EventType]:

@@ -182,3 +182,18 @@ def test_an_insulinoma_starts_in_the_pancreas_and_a_lung_net_in_the_lung() -> No
     assert read_message("my brother had an insulinoma taken out").site == "pancreas"
     assert read_message("she has a neuroendocrine tumour of the lung").site == "lung"
     assert read_message("pancreatic NET, spread to his liver and lungs").site == "pancreas"
+
+
+def test_a_question_about_a_treatment_is_not_a_wish_to_search_for_it() -> None:
+    for text in ("lanreotyde side efects", "is surgery a must?", "everolimous vs sunitnib which is better", "whipple recovery time"):
+        assert read_message(text).wants.treatment == (), text
+    assert read_message("any trials of everolimus?").wants.treatment == ("everolimus",)
+
+
+def test_a_trial_of_it_searches_for_the_topic_of_the_conversation() -> None:
+    from bot.profile.read import for_search
+
+    profile = read_all("what is PRRT", "ok. and is it the same as lutathera?")
+    assert for_search(profile, "my husband is 70, is there a trial of it in the UK?").wants.treatment == ("prrt",)
+    story = "my husband is 71, its in his lymph nodes, he has the monthly injections, is there anything he could try"
+    assert for_search(read_all(story), story).wants.treatment == ()  # "its" in a story points at nothing

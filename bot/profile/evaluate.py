@@ -17,7 +17,7 @@ from typing import Any, Iterable, Optional
 
 from bot.profile.fit import find_fitting, with_lookups
 from bot.profile.model import Profile
-from bot.profile.read import update
+from bot.profile.read import for_search, update
 from bot.trials.store import TrialStore
 
 DEV_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "understanding"
@@ -107,7 +107,8 @@ def score_search(item: dict, read: Profile, store: TrialStore, score: PartScore)
     expected = item.get("search")
     if expected is None:
         return
-    result = find_fitting(store, with_lookups(read, (item.get("turns") or [""])[-1], store))
+    last = (item.get("turns") or [""])[-1]
+    result = find_fitting(store, with_lookups(for_search(read, last), last, store))
     top = [f.trial.nct_id for f in (result.fits + result.set_aside)[:TOP]]
     shown = [f.trial.nct_id for f in result.fits[:TOP]]
     missing = [i for i in expected.get("should", []) if i not in top]

@@ -80,6 +80,7 @@ class Profile:
     wants: Wants = field(default_factory=Wants)
     place: Place = field(default_factory=Place)
     lookup: Lookup = field(default_factory=Lookup)
+    topic: Optional[str] = None  # the treatment or test named last, whatever its role ("a trial of it?")
 
     @property
     def is_empty(self) -> bool:
@@ -236,6 +237,7 @@ def _checked(profile: Profile) -> Profile:
                     profile.place.country if isinstance(profile.place.country, str) and len(profile.place.country) == 2 else None,
                     _number(profile.place.travel_km, 0, 40000)),
         lookup=Lookup(*(_text(getattr(profile.lookup, f.name)) for f in fields(Lookup))),
+        topic=_text(profile.topic),
     )
 
 

@@ -9,6 +9,7 @@ very long one count.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Optional
 
@@ -16,11 +17,12 @@ from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.model import Lookup, Profile, Wants
 from bot.profile.person import read_person
 from bot.profile.place import read_place
-from bot.profile.treatments import read_treatments, treatment_group
+from bot.profile.treatments import named_ids, read_treatments, treatment_group
 from bot.profile.tumour import read_tumour
 from bot.profile.wishes import read_age_group, read_phase, read_status
 from bot.profile.wording import readable
 from bot.trials.nct import find_nct_candidate
+from bot.trials.understand import refers_back
 
 _NOT_TREATMENTS_HAD = {"scan_tracer"}  # a scan is a test, not a treatment had
 
@@ -49,11 +51,35 @@ def read_message(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Prof
         ),
         place=read_place(plain, lexicon),
         lookup=Lookup(nct_id=find_nct_candidate(plain)),
+        topic=(named_ids(plain, lexicon) or (None,))[-1],
     )
 
 
 def update(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:
     """The profile after one more message."""
     return profile.merged(read_message(text, lexicon))
+
+
+_TRIALS_OF_IT = re.compile(r"\b(?:trials?|studies|study)\s+(?:of|for|with|on|using|testing|into)\s+(?:it|them|this|that|these|those)\b", re.I)
+_SHORT = 10  # words: "any trials of it?", "is that on the NHS?"
+
+
+def _points_back(text: str) -> bool:
+    """ "Is there a trial of it in the UK?", or a short follow-up that says "it"; not a story
+    that happens to say "its" ("its in his lymph nodes")."""
+    return bool(_TRIALS_OF_IT.search(text)) or (len(text.split()) <= _SHORT and refers_back(text))
+
+
+def for_search(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:
+    """The conversation's profile as one message searches with it: that message's wishes (if
+    any) in place of older ones ("what about immunotherapy?" after a PRRT search), the topic
+    when it points back ("is there a trial of it?"), and its look-up names only."""
+    latest = read_message(text, lexicon)
+    wanted = latest.wants.treatment
+    if not wanted and profile.topic and _points_back(text or ""):
+        wanted = (profile.topic,)
+    if wanted:
+        profile = replace(profile, wants=replace(profile.wants, treatment=wanted))
+    return replace(profile, lookup=latest.lookup)
 
 

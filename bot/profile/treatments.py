@@ -92,6 +92,13 @@ STORY_WORDS = {
     **{w: "surveillance" for w in ("surveillance", "on surveillance", "monitoring", "watch and wait", "wait and watch",
                                    "just watching", "watching it", "watching them", "keeping an eye")},
 }
+# A question about a treatment itself, which the knowledge answers cover.
+_ABOUT_IT = re.compile(
+    r"\bside[\s-]?e(?:f|ff)ects?\b|\brecovery\b|\bsafe\b|\bbetter\b|\bsame as\b|\bdifferent\b|\bhow (?:long|often|much|many|is|does|do)\b"
+    r"|\bwhat(?: is|'s|s)\b|\bdose\b|\bdosage\b|\bhair\b|\bulcers?\b|\bmust\b|\bon the nhs\b|\bnhs\b|\blicensed\b|\bcost\b"
+    r"|\bwork(?:s|ing)?\b|\bnormal\b|\bvs\b|\bversus\b",
+    re.I,
+)
 _TRIAL_WORDS = re.compile(r"\b(?:trials?|studies|study|research)\b", re.I)
 _ALL_OF_THEM = re.compile(r"\b(?:both|all of them|all three|neither|none of them)\b")
 _PLANNED = re.compile(r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|booked|waiting (?:for|to)|might|may need|should)\b", re.I)
@@ -159,6 +166,7 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
     spans = _spans(words, lexicon)
     asks = bool(_QUESTION.search(sentence.lower()))
     trial_words = bool(_TRIAL_WORDS.search(sentence))
+    about_it = bool(_ABOUT_IT.search(sentence))
     result: list[Mention] = []
     joined: list[bool] = []
     for number, (start, end, concept_id) in enumerate(spans):
@@ -171,7 +179,7 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
         elif result and before in _JOINERS and start == previous_end + len(before.split()):
             role = result[-1].role  # "PRRT or surufatinib", "everolimus vs sunitinib": one role for both
         else:
-            role = _role(before, after, narrative, asks, only_names, trial_words)
+            role = _role(before, after, narrative, asks, only_names, trial_words, about_it)
         outcome = _outcome(" ".join(words[start : min(next_start, end + 12)])) if role == "had" else None
         if role == "had" and outcome is None:
             outcome = _outcome_before(before) or ("ongoing" if concept_id == SURVEILLANCE else None)
@@ -200,7 +208,9 @@ def _share_outcomes(mentions: list[Mention], joined: list[bool], all_of_them: bo
     return shared
 
 
-def _role(before: str, after: str, narrative: bool, asks: bool, only_names: bool, trial_words: bool = False) -> Role:
+def _role(
+    before: str, after: str, narrative: bool, asks: bool, only_names: bool, trial_words: bool = False, about_it: bool = False
+) -> Role:
     """The role the nearest cue before the name gives it; else a cue after it; else a wish in a
     request or a look-up, and a treatment had in a story."""
     if only_names:
@@ -214,6 +224,8 @@ def _role(before: str, after: str, narrative: bool, asks: bool, only_names: bool
         return "want"
     if _HAD_AFTER.search(after):
         return "had"
+    if about_it and not trial_words:
+        return "mentioned"  # "lanreotide side effects", "is surgery a must?": a topic, not a wish
     if not narrative:
         return "want"  # a look-up: "surufatinib incl completed - pNET only"
     if asks and (not before.strip() or trial_words):
