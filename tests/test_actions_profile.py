@@ -154,3 +154,12 @@ def test_off_topic_gets_the_kind_answer_but_a_named_trial_gets_the_search(text: 
 
     _, messages = run(ActionAnswerOutOfScope(), tracker(text, "out_of_scope"))
     assert (messages[0].get("response") == "utter_out_of_scope") is not searched, messages[0]
+
+
+def test_a_place_they_live_is_not_read_as_a_sponsor_and_nothing_fitting_nearby_looks_further() -> None:
+    text = "Hi, I'm 58 and live in Ohio. Pancreatic NET grade 3, spread to liver. Is there anything with immunotherapy?"
+    _, messages = run(ActionSearchTrials(), tracker(text, slots={"profile": read_message(text).as_dict()}))
+    assert "Ohio State" not in messages[0]["text"]
+    nec = "my wife is 39, poorly differentiated neuroendocrine carcinoma of the pancreas. we live in Chicago. any trials?"
+    _, messages = run(ActionSearchTrials(), tracker(nec, slots={"profile": read_message(nec).as_dict()}))
+    assert messages[0]["text"].startswith("None of our open trials in the United States fits what you told me.")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from bot.lexicon import Concept, Lexicon, default_lexicon
+from bot.text import normalize
 from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
 from bot.prescreen.answers import Answers
 from bot.profile.answers import as_answers
@@ -63,6 +64,7 @@ class FitResult:
     query: TrialQuery  # the search that found them
     unknown_terms: tuple[str, ...] = ()
     suggestions: tuple[str, ...] = ()
+    none_fitted_nearby: bool = False  # trials in their country were found, but none fitted
 
     @property
     def found_any(self) -> bool:
@@ -92,10 +94,24 @@ def with_lookups(profile: Profile, text: str, store: TrialStore) -> Profile:
     """The profile with the trial names the message uses (acronym, sponsor, site, NCT number),
     found against the database's own names: a staff look-up. Names count for one message."""
     found = find_lookups(text, store)
+    said = _place_words(profile)
     return replace(profile, lookup=Lookup(
-        acronym=found.acronym, sponsor=found.sponsor, site_name=found.site_name,
+        acronym=found.acronym,
+        sponsor=None if _names_a_place(found.sponsor, said) else found.sponsor,
+        site_name=None if _names_a_place(found.site_name, said) else found.site_name,
         nct_id=found.nct_ids[0] if found.nct_ids else profile.lookup.nct_id,
     ))
+
+
+def _place_words(profile: Profile) -> set[str]:
+    place = profile.place
+    return {w for name in (place.city, place.region) if name for w in normalize(name).split()}
+
+
+def _names_a_place(name: Optional[str], said: set[str]) -> bool:
+    """ "I live in Ohio" names where they live, not Ohio State University; "we're in Lund" not
+    Lund University Hospital."""
+    return bool(name) and bool(said & set(normalize(name or "").split()))
 
 
 def kind_names(concept_id: str, lexicon: Lexicon) -> list[str]:
@@ -136,7 +152,7 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
     )
     named_ids = {f.trial.nct_id for f in first}
     ordered = [fit for _, fit in ranked if fit.trial.nct_id not in named_ids]
-    return FitResult(
+    result = FitResult(
         fits=first + [f for f in ordered if not f.clear_mismatch],
         set_aside=[f for f in ordered if f.clear_mismatch],
         relaxed=tuple(relaxed),
@@ -144,6 +160,11 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
         unknown_terms=unknown,
         suggestions=suggestions,
     )
+    if not result.fits and PLACE.has(query):  # every trial nearby has something against it: look further
+        wider = find_fitting(store, profile, PLACE.without(query), lexicon)
+        if wider.fits:
+            return replace(wider, relaxed=(*result.relaxed, PLACE.words, *wider.relaxed), none_fitted_nearby=True)
+    return result
 
 
 def _named_trials(store: TrialStore, profile: Profile, fits: list[Fit], answers: Answers, lexicon: Lexicon) -> list[Fit]:

@@ -37,7 +37,8 @@ def size_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
     return f"It is for tumours up to {_cm(limit_mm)}. You said {_cm(profile.size_mm)}."
 
 
-_WELL_DIFFERENTIATED = re.compile(r"\bwell[\s-]+(?:and\s+moderately[\s-]+)?differentiated\b", re.I)
+# "Carcinoid" is the old name for a well-differentiated NET.
+_WELL_DIFFERENTIATED = re.compile(r"\bwell[\s-]+(?:and\s+moderately[\s-]+)?differentiated\b|\bcarcinoids?\b(?!\s+syndrome)", re.I)
 
 
 _TAKES_NEC = re.compile(r"\bNECs?\b|carcinoma|poorly[\s-]+differentiated|high[\s-]+grade", re.I)

@@ -40,11 +40,13 @@ def wished_for(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
 def heading(result: FitResult, profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
     wanted = wished_for(profile, lexicon)
     shown = min(len(result.fits), MAX_SHOWN)
+    found = _count(len(result.fits) + len(result.set_aside))
     if result.relaxed:
         dropped = words_list(list(result.relaxed))
-        first = f"I found no {wanted} in our list. {dropped[:1].upper() + dropped[1:]}, I found {_count(len(result.fits) + len(result.set_aside))}."
+        missing = f"None of our {wanted} fits what you told me" if result.none_fitted_nearby else f"I found no {wanted} in our list"
+        first = f"{missing}. {dropped[:1].upper() + dropped[1:]}, I found {found}."
     else:
-        first = f"I looked for {wanted} in our list and found {_count(len(result.fits) + len(result.set_aside))}."
+        first = f"I looked for {wanted} in our list and found {found}."
     if not result.fits:
         one = len(result.set_aside) == 1
         return first + (" It has" if one else " Each has") + " something that may not fit what you told me."
