@@ -11,7 +11,7 @@ from actions.profile import message_text, profile_of
 from actions.replies import HELPLINE_BUTTON, send_card, send_helpline, send_other_questions, send_unavailable
 from actions.store import trial_store
 from bot.advice import asks_personal_advice
-from bot.profile.fit import FitResult, find_fitting
+from bot.profile.fit import FitResult, find_fitting, with_lookups
 from bot.profile.model import Profile
 from bot.profile.present import MAX_SHOWN, PERSONAL_PART, fit_card, heading, set_aside_text, unknown_name_text
 from bot.profile.read import for_search
@@ -19,8 +19,14 @@ from bot.trials.present import nothing_found
 
 
 def searched_profile(tracker: Tracker) -> Profile:
-    """The conversation's profile as this message searches with it (bot.profile.read.for_search)."""
-    return for_search(profile_of(tracker), message_text(tracker))
+    """The conversation's profile as this message searches with it (bot.profile.read.for_search),
+    with the stored trials, sponsors and sites the message names (a staff look-up)."""
+    text = message_text(tracker)
+    profile = for_search(profile_of(tracker), text)
+    try:
+        return with_lookups(profile, text or "", trial_store())
+    except SQLAlchemyError:
+        return profile  # the search itself will say it is unavailable
 
 
 def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profile: Profile) -> list[EventType]:

@@ -1,7 +1,6 @@
 """action_search_trials and action_show_more_trials."""
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
@@ -15,11 +14,8 @@ from actions.replies import send_cards, send_helpline, send_other_questions, sen
 from actions.store import trial_store
 from bot.lexicon import default_lexicon
 from bot.prescreen.checklist import country_name
-from bot.profile.fit import with_lookups
-from bot.profile.model import Profile
 from bot.profile.read import read_message
 from bot.profile.treatments import asked_name
-from bot.profile.wishes import read_age_group
 from bot.trials.present import nothing_found, results_heading
 from bot.trials.relax import Relaxed, relaxed_heading, search_relaxed
 from bot.trials.understand import query_from_entities, refers_back
@@ -74,12 +70,12 @@ class ActionSearchTrials(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         text = message_text(tracker) or ""
-        profile = _with_lookups(searched_profile(tracker), text)
-        if profile.tells_about_the_person or _names_trials(profile):
+        profile = searched_profile(tracker)
+        if profile.tells_about_the_person or profile.lookup.names_trials:
             return run_fitting_search(dispatcher, tracker, profile)
-        values = latest_entities(tracker)
-        values["age_group"] = read_age_group(text)
         latest = read_message(text)
+        values = latest_entities(tracker)
+        values["age_group"] = latest.wants.age_group
         values["treatment"] = values["treatment"] or asked_name(text)  # an unknown name is said to be unknown
         if latest.wants.status in ("all", "closed"):
             values["status"] = latest.wants.status  # "incl closed" is every status, not closed only
@@ -92,19 +88,6 @@ class ActionSearchTrials(Action):
         if not values["country"] and not values["city"] and profile.place.country:
             values["country"] = country_name(profile.place.country, default_lexicon())  # said earlier
         return remembered + run_search(dispatcher, tracker, values, offset=0)
-
-
-def _with_lookups(profile: Profile, text: str) -> Profile:
-    """With the acronyms, sponsors, sites and NCT numbers of stored trials the message names."""
-    try:
-        return with_lookups(profile, text, trial_store())
-    except SQLAlchemyError:
-        return profile  # the search itself will say it is unavailable
-
-
-def _names_trials(profile: Profile) -> bool:
-    lookup = profile.lookup
-    return bool(lookup.acronym or lookup.sponsor or lookup.site_name)
 
 
 class ActionShowMoreTrials(Action):

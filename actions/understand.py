@@ -8,22 +8,18 @@ log (bot/profile/message.py decides which).
 """
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions.feedback import log_fallback
 from actions.fitting import run_fitting_search, searched_profile
 from actions.profile import message_text, profile_of
 from actions.replies import HELPLINE_BUTTON
-from actions.store import trial_store
 from bot.lexicon import default_lexicon
-from bot.profile.fit import with_lookups
 from bot.profile.message import KNOWLEDGE_TOPICS, message_kind, named_treatment, noted_text
-from bot.profile.model import Profile
 
 FIND_FITTING_BUTTON = {"title": "Find trials that may fit", "payload": "/search_trials"}
 
@@ -39,11 +35,9 @@ class ActionUnderstandMessage(Action):
         kind = message_kind(text)
         if kind == "name":
             return self._explain_name(dispatcher, text, domain)
-        named = _naming_trials(tracker, text or "")
-        if named is not None:  # "NETTER-2 sites", "the novartis one": a staff look-up
-            return run_fitting_search(dispatcher, tracker, named)
-        if kind == "story_question":
-            return run_fitting_search(dispatcher, tracker, searched_profile(tracker))
+        searched = searched_profile(tracker)
+        if kind == "story_question" or searched.lookup.names_trials:  # a story, or "NETTER-2 sites"
+            return run_fitting_search(dispatcher, tracker, searched)
         if kind == "facts":
             dispatcher.utter_message(text=noted_text(profile_of(tracker)), buttons=[FIND_FITTING_BUTTON, HELPLINE_BUTTON])
             return []
@@ -80,18 +74,8 @@ class ActionAnswerOutOfScope(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        named = _naming_trials(tracker, message_text(tracker) or "")
-        if named is not None:
-            return run_fitting_search(dispatcher, tracker, named)
+        searched = searched_profile(tracker)
+        if searched.lookup.names_trials:
+            return run_fitting_search(dispatcher, tracker, searched)
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
-
-
-def _naming_trials(tracker: Tracker, text: str) -> Optional[Profile]:
-    """The profile with the stored trial, sponsor or site the message names; None if it names none."""
-    try:
-        profile = with_lookups(searched_profile(tracker), text, trial_store())
-    except SQLAlchemyError:
-        return None
-    lookup = profile.lookup
-    return profile if lookup.acronym or lookup.sponsor or lookup.site_name else None

@@ -2,6 +2,7 @@
 it asks only what it does not know yet."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from bot.eligibility.facts import TREATMENTS
@@ -17,23 +18,6 @@ def fact_treatments(profile: Profile, lexicon: Optional[Lexicon] = None) -> tupl
     return tuple(name for name in TREATMENTS if name in names)
 
 
-def as_answers(profile: Profile, lexicon: Optional[Lexicon] = None) -> Answers:
-    """Treatments are "not known" (None) unless some were named: a story that names none has
-    not said there were none."""
-    treatments = fact_treatments(profile, lexicon)
-    return Answers(
-        age=profile.age,
-        sex=profile.sex,
-        site=profile.site if profile.site in PERSON_SITES else None,
-        grades=profile.grades or ((3,) if profile.tumour_type == "NEC" else ()),  # every NEC is grade 3
-        ki67=profile.ki67,
-        spread=profile.spread,
-        functioning=profile.functioning,
-        treatments=treatments or None,
-        place=profile.place.country,
-    )
-
-
 def prescreen_values(profile: Profile, lexicon: Optional[Lexicon] = None) -> dict[str, str]:
     """The `ps_` slot values the profile already answers, in the form's own formats."""
     values = {
@@ -47,3 +31,13 @@ def prescreen_values(profile: Profile, lexicon: Optional[Lexicon] = None) -> dic
         "ps_place": profile.place.country,
     }
     return {slot: value for slot, value in values.items() if value}
+
+
+def as_answers(profile: Profile, lexicon: Optional[Lexicon] = None) -> Answers:
+    """The profile as the pre-screen's answers, through the form's own slot values (one
+    mapping to keep). Treatments are "not known" unless some were named: a story that names
+    none has not said there were none. A NEC with no grade said is grade 3 (every NEC is)."""
+    answers = Answers.from_slots(prescreen_values(profile, lexicon))
+    if not answers.grades and profile.tumour_type == "NEC":
+        answers = replace(answers, grades=(3,))
+    return answers

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Mapping, Optional
 
+from bot.prescreen.answers import grade_from_ki67
+
 ABOUT = ("self", "parent", "partner", "child", "sibling", "grandparent", "friend", "other")
 SITES = ("pancreas", "small bowel", "stomach", "lung", "appendix", "large bowel", "bowel", "unknown")
 SPREAD_PLACES = ("bones", "brain", "liver", "lungs", "lymph nodes", "peritoneum")
@@ -60,6 +62,11 @@ class Lookup:
     site_name: Optional[str] = None
     nct_id: Optional[str] = None
 
+    @property
+    def names_trials(self) -> bool:
+        """A trial, sponsor or site named by its name (a staff look-up), not only by number."""
+        return bool(self.acronym or self.sponsor or self.site_name)
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -96,9 +103,6 @@ class Profile:
         """Enough about the person that trials are ranked and explained by how well they fit."""
         return self.has_medical_facts or any((self.age, self.sex, self.size_mm, self.wants.avoid))
 
-    def had(self, treatment_id: str) -> bool:
-        return any(t.id == treatment_id for t in self.treatments)
-
     # -- merging -----------------------------------------------------------------------------
     def merged(self, newer: "Profile") -> "Profile":
         """This profile updated with what a later message said."""
@@ -112,9 +116,7 @@ class Profile:
             old, new = getattr(self, item.name), getattr(newer, item.name)
             if item.name == "treatments":
                 changes[item.name] = _merge_treatments(old, new)
-            elif item.name == "spread_to":
-                changes[item.name] = tuple(sorted(set(old) | set(new)))
-            elif item.name == "inherited":
+            elif item.name in ("spread_to", "inherited"):
                 changes[item.name] = tuple(sorted(set(old) | set(new)))
             elif isinstance(old, (Wants, Place, Lookup)):
                 changes[item.name] = _merge_flat(old, new)
@@ -123,7 +125,7 @@ class Profile:
         profile = replace(self, **changes)
         if newer.spread is False and not newer.spread_to:
             profile = replace(profile, spread_to=())  # "it hasn't spread after all"
-        if newer.grades and newer.ki67 is None and self.ki67 is not None and not _ki67_fits(self.ki67, newer.grades):
+        if newer.grades and newer.ki67 is None and self.ki67 is not None and grade_from_ki67(self.ki67) not in newer.grades:
             profile = replace(profile, ki67=None)  # a corrected grade the old Ki-67 contradicts
         return profile
 
@@ -155,11 +157,6 @@ class Profile:
         flat = _tuples(_known(cls, data), ("grades", "spread_to", "inherited"))
         flat = {k: v for k, v in flat.items() if k not in ("treatments", *nested)}
         return cls(**flat, treatments=treatments, **nested)
-
-
-def _ki67_fits(ki67: float, grades: tuple[int, ...]) -> bool:
-    grade = 1 if ki67 < 3 else 2 if ki67 <= 20 else 3
-    return grade in grades
 
 
 def _merge_treatments(old: tuple[TreatmentHad, ...], new: tuple[TreatmentHad, ...]) -> tuple[TreatmentHad, ...]:

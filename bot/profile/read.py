@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Optional
 
 from bot.lexicon import Lexicon, default_lexicon
@@ -19,18 +20,24 @@ from bot.profile.person import read_person
 from bot.profile.place import read_place
 from bot.profile.treatments import named_ids, read_treatments, treatment_group
 from bot.profile.tumour import read_tumour
-from bot.profile.wishes import read_age_group, read_phase, read_status
+from bot.profile.wishes import read_age_group, read_status
 from bot.profile.wording import readable
 from bot.trials.nct import find_nct_candidate
-from bot.trials.understand import refers_back
+from bot.trials.understand import phase_number, refers_back
 
 _NOT_TREATMENTS_HAD = {"scan_tracer"}  # a scan is a test, not a treatment had
 
 
 def read_message(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:
     """What one message says; an empty profile for an empty or unreadable one."""
-    lexicon = lexicon or default_lexicon()
-    plain = readable(text or "")
+    return _read(text or "", lexicon or default_lexicon())
+
+
+# One message is read by several steps of one turn (the slot mappings, the search, the
+# understanding of an unplaced message): read once, shared (a Profile cannot be changed).
+@lru_cache(maxsize=64)
+def _read(text: str, lexicon: Lexicon) -> Profile:
+    plain = readable(text)
     if not plain.strip():
         return Profile()
     person = read_person(plain)
@@ -45,7 +52,7 @@ def read_message(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Prof
         wants=Wants(
             treatment=treatments.wanted,
             avoid=treatments.avoided,
-            phase=read_phase(plain),
+            phase=phase_number(plain),
             status=read_status(plain),
             age_group=read_age_group(plain),
         ),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.trials.understand import phase_number
 
 _ALL_STATUSES = re.compile(
     r"\b(?:closed|finished|completed|old|past|ended)\s+(?:ones?|trials?|studies)?\s*(?:too|as\s+well|also)\b"
@@ -28,10 +27,6 @@ _AGE_GROUPS = (
     ("adult", re.compile(r"\b(?:for|in)\s+adults\s+only\b|\badult\s+(?:trials?|only)\b", re.I)),
 )
 _ASKING = "what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should"  # words a question starts with
-
-
-def read_phase(text: str) -> Optional[int]:
-    return phase_number(text)
 
 
 def read_status(text: str) -> Optional[str]:
