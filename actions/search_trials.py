@@ -1,6 +1,7 @@
 """action_search_trials and action_show_more_trials."""
 from __future__ import annotations
 
+import json
 from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
@@ -16,13 +17,16 @@ from bot.lexicon import default_lexicon
 from bot.prescreen.checklist import country_name
 from bot.profile.read import read_message
 from bot.profile.treatments import asked_name
-from bot.trials.present import nothing_found, results_heading
+from bot.trials.present import nothing_found, results_heading, unplaced_words
+from bot.trials.query import SearchPage
 from bot.trials.relax import Relaxed, relaxed_heading, search_relaxed
 from bot.trials.understand import query_from_entities, refers_back
 
 SEARCH_SLOTS = ("treatment", "condition", "country", "city", "phase", "status", "age_group")
 PLACE_SLOTS = ("country", "city")  # where the person is: kept, not reset by each new search
 PAGE_SIZE = 5
+PAYLOAD_ENTITIES = ("treatment", "condition", "phase", "status")  # the search's entities in domain.yml
+ANYWHERE = "anywhere"  # a country value that means "do not filter by place"
 
 
 def latest_entities(tracker: Tracker) -> dict[str, Optional[str]]:
@@ -50,16 +54,32 @@ def run_search(
             dispatcher.utter_message(text="That's all the trials I found for this search.")
             return []
         dispatcher.utter_message(text=nothing_found(query, page))
+        send_unplaced(dispatcher, page, values, said=True)
         send_helpline(dispatcher, tracker)
         return [SlotSet("result_ids", None)]  # "the first one" no longer means an old result
     dispatcher.utter_message(text=relaxed_heading(asked, relaxed) or results_heading(page, query))
     send_cards(dispatcher, page)
+    send_unplaced(dispatcher, page, values)
     if not offset:
         send_other_questions(dispatcher, message_text(tracker))
     return [
         SlotSet("result_ids", [trial.nct_id for trial in page.trials]),
         SlotSet("search_offset", float(offset + len(page.trials))),
     ]
+
+
+def send_unplaced(dispatcher: CollectingDispatcher, page: SearchPage, values: dict[str, Optional[str]],
+                  said: bool = False) -> None:
+    """Trials a place filter left out because they list no places: said, with a button that
+    searches again without the place."""
+    words = unplaced_words(page)
+    if not words:
+        return
+    again = {k: v for k, v in values.items() if v and k in PAYLOAD_ENTITIES}
+    again["country"] = ANYWHERE
+    payload = "/search_trials" + json.dumps(again, separators=(",", ":"))
+    dispatcher.utter_message(text="Would you like to see those too?" if said else words,
+                             buttons=[{"title": "Show trials anywhere", "payload": payload}])
 
 
 class ActionSearchTrials(Action):
@@ -85,7 +105,9 @@ class ActionSearchTrials(Action):
             # "are there trials of it?" after an answer about a drug: the drug in focus.
             values["treatment"] = tracker.get_slot("treatment")
         remembered = [SlotSet(name, value) for name, value in values.items() if name not in PLACE_SLOTS]
-        if not values["country"] and not values["city"] and profile.place.country:
+        if (values["country"] or "").lower() == ANYWHERE:  # "Show trials anywhere": no place at all
+            values["country"] = values["city"] = None
+        elif not values["country"] and not values["city"] and profile.place.country:
             values["country"] = country_name(profile.place.country, default_lexicon())  # said earlier
         return remembered + run_search(dispatcher, tracker, values, offset=0)
 

@@ -15,10 +15,12 @@ from bot.conversations.cli import register as register_conversations
 from bot.deploy.cli import register as register_prod
 from bot.eligibility.cli import register as register_criteria
 from bot.progress import ProgressBar
+from bot.trials.data_cli import register as register_data
 from bot.trials.importer import Importer, count_studies
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
-from bot.trials.present import detail_lines, phase_words, shorten, status_words, unknown_names
-from bot.trials.query import AGE_GROUPS, SearchPage, TrialQuery, default_status
+from bot.trials.present import detail_lines, phase_words, shorten, status_words, unknown_names, unplaced_words
+from bot.trials.freshness import is_recent
+from bot.trials.query import AGE_GROUPS, SearchPage, TrialQuery, TrialSummary, default_status
 from bot.trials.store import TrialStore
 
 PROGRESS_THRESHOLD = 300  # show a progress bar for imports larger than this
@@ -98,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_reindex)
 
     _add_sync_parser(trials)
+    register_data(trials)
 
     nlp = groups.add_parser("nlp", help="the spaCy pipeline Rasa uses").add_subparsers()
     p = nlp.add_parser("build", help="build the spaCy pipeline from the lexicon and database")
@@ -303,17 +306,25 @@ def _summary_json(summary) -> dict:  # type: ignore[no-untyped-def]
     return data
 
 
+def _status_cell(trial: TrialSummary) -> str:
+    words = status_words(trial.status).split(":")[0]
+    if not trial.status_as_of:
+        return words + (" (date unknown, may have changed)" if trial.is_open else "")
+    stale = trial.is_open and not is_recent(trial.status_as_of)
+    return f"{words} ({trial.status_as_of}{', may have changed' if stale else ''})"
+
+
 def _table(page: SearchPage) -> str:
     if not page.trials:
         nothing = "No trials found. Try fewer filters, or --status all."
-        return "\n".join(filter(None, [unknown_names(page), nothing]))
+        return "\n".join(filter(None, [unknown_names(page), nothing, _unplaced_hint(page)]))
     rows = [("NCT ID", "TITLE", "STATUS", "PHASE", "COUNTRIES")]
     for t in page.trials:
         rows.append(
             (
                 t.nct_id,
                 shorten(t.title, 48),
-                status_words(t.status).split(":")[0],
+                _status_cell(t),
                 phase_words(t.phases) if t.phases else "-",
                 shorten(", ".join(t.countries), 30) or "-",
             )
@@ -329,7 +340,12 @@ def _table(page: SearchPage) -> str:
     if page.broader_ids:
         broader = page.broader_name or "a broader condition"
         lines.append(f"Only through {broader}, not the condition itself: {', '.join(page.broader_ids)}")
-    return "\n".join(lines)
+    return "\n".join(filter(None, [*lines, _unplaced_hint(page)]))
+
+
+def _unplaced_hint(page: SearchPage) -> Optional[str]:
+    words = unplaced_words(page)
+    return f"{words} Search without --country and --city to see them." if words else None
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -66,7 +66,7 @@ def fit_card(fit: Fit, with_why: bool = True) -> Card:
     return Card(
         nct_id=trial.nct_id,
         title=shorten(trial.title, TITLE_LIMIT),
-        lines=(*card_lines(trial.status, trial.phases, trial.countries, tuple(s.city for s in trial.sites if s.city)), *why),
+        lines=(*card_lines(trial.status, trial.status_as_of, trial.phases, trial.countries, tuple(s.city for s in trial.sites if s.city)), *why),
     )
 
 

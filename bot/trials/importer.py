@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.trials.merge import merge_records
 from bot.trials.parse import ParsedTrial, RecordError, nct_id_of, parse_study
 from bot.trials.store import TrialStore
 
@@ -114,11 +115,24 @@ class Importer:
                     continue
                 if parsed.nct_id in batch:  # a second copy: write the first one before it
                     self._flush(batch, report, progress)
+                if parsed.compiled_json is not None:
+                    parsed = self._merged_with_stored(record, parsed)
                 batch[parsed.nct_id] = (label, parsed)
                 if len(batch) >= self.batch_size:
                     self._flush(batch, report, progress)
         self._flush(batch, report, progress)
         return report
+
+    def _merged_with_stored(self, record: dict, parsed: ParsedTrial) -> ParsedTrial:
+        """A compiled record merged with the stored compiled copy of the same trial, so that
+        importing an older or thinner copy never loses the newer status or the fuller parts."""
+        stored = self.store.compiled_copy(parsed.nct_id)
+        if stored is None:
+            return parsed
+        try:
+            return parse_study(merge_records(stored, record))
+        except (RecordError, ValueError):  # a stored copy that no longer parses: the new one wins
+            return parsed
 
     def import_studies(self, studies: Iterable[Any], label: str) -> ImportReport:
         """Import records already decoded (e.g. a page from the live API)."""

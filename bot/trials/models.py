@@ -34,6 +34,7 @@ class Trial(Base):
     primary_completion_date = Column(String(10))
     completion_date = Column(String(10))
     last_update = Column(String(10))  # yyyy, yyyy-mm or yyyy-mm-dd: sorts correctly as text
+    status_as_of = Column(String(10))  # when the status was last confirmed (bot.trials.freshness)
     enrollment = Column(Integer)
     enrollment_type = Column(String(20))
     sponsor = Column(Text)
@@ -226,7 +227,18 @@ class Meta(Base):
     value = Column(Text)
 
 
+class CompiledRecord(Base):
+    """The whole record of a trial compiled by hand (one with a non-synthetic x-source), so a
+    later copy of it can be merged with it (bot.trials.merge) instead of replacing it."""
+
+    __tablename__ = "compiled_records"
+
+    nct_id = Column(String(11), ForeignKey("trials.nct_id"), primary_key=True)
+    record_json = Column(Text, nullable=False)
+
+
 CHILD_TABLES = (
+    CompiledRecord.__table__,
     TrialPhase.__table__,
     Condition.__table__,
     Intervention.__table__,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from bot.text import normalize
+from bot.trials.freshness import status_as_of
 from bot.trials.lookup import name_key
 from bot.trials.query import AGE_GROUP_YEARS, OPEN_STATUSES
 
@@ -26,8 +27,9 @@ KNOWN_SEX = {"ALL", "FEMALE", "MALE"}
 # first age out.
 STD_AGES = {"CHILD": (0.0, 18.0), "ADULT": (18.0, 65.0), "OLDER_ADULT": (65.0, math.inf)}
 # Part of the record hash: records read by an older parser count as changed, so the next
-# import or sync stores what this one reads (collaborators, other ids, age groups since 2).
-PARSER_VERSION = "2"
+# import or sync stores what this one reads (collaborators, other ids, age groups since 2;
+# the date the status was confirmed since 3).
+PARSER_VERSION = "3"
 MAX_KEY_LENGTH = 200  # trial_identifiers.key
 
 
@@ -53,6 +55,7 @@ class ParsedTrial:
     identifiers: list[dict[str, str]] = field(default_factory=list)  # kind, value, key
     collaborators: list[str] = field(default_factory=list)
     age_groups: list[str] = field(default_factory=list)  # child, teen, adult, older_adult
+    compiled_json: Optional[str] = None  # the whole record, kept when it is compiled (is_compiled)
 
     def text_for(self, part: str) -> str:
         """Record text used for full-text search and concept tagging."""
@@ -167,9 +170,19 @@ def age_groups(min_age: Optional[float], max_age: Optional[float], std_ages: lis
     return [group for group, (first, out) in AGE_GROUP_YEARS.items() if low < out and high >= first]
 
 
-def record_hash(study: dict) -> str:
-    canonical = json.dumps(study, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def canonical_json(study: dict) -> str:
+    return json.dumps(study, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def record_hash(study: dict, canonical: Optional[str] = None) -> str:
+    canonical = canonical if canonical is not None else canonical_json(study)
     return hashlib.sha256(f"{PARSER_VERSION}\n{canonical}".encode("utf-8")).hexdigest()
+
+
+def is_compiled(study: dict) -> bool:
+    """A record compiled by hand from public pages (not the registry's, not synthetic)."""
+    source = study.get("x-source")
+    return isinstance(source, dict) and not source.get("synthetic")
 
 
 def nct_id_of(study: Any) -> Optional[str]:
@@ -214,6 +227,7 @@ def _parse(study: dict, nct_id: Optional[str]) -> ParsedTrial:
     source = study.get("x-source")
     if source is not None and not isinstance(source, dict):
         raise RecordError("x-source", f"expected an object, found {type(source).__name__}")
+    canonical = canonical_json(study)
 
     parsed = ParsedTrial(
         nct_id=nct_id,
@@ -229,6 +243,7 @@ def _parse(study: dict, nct_id: Optional[str]) -> ParsedTrial:
             "primary_completion_date": parse_date(status_module, "primaryCompletionDateStruct"),
             "completion_date": parse_date(status_module, "completionDateStruct"),
             "last_update": parse_date(status_module, "lastUpdatePostDateStruct"),
+            "status_as_of": _status_as_of(study),
             "enrollment": enrollment.integer("count"),
             "enrollment_type": enrollment.text("type"),
             "sponsor": sponsors.child("leadSponsor").text("name"),
@@ -240,8 +255,9 @@ def _parse(study: dict, nct_id: Optional[str]) -> ParsedTrial:
             "sex": sex,
             "healthy_volunteers": eligibility.boolean("healthyVolunteers"),
             "source_json": json.dumps(source, ensure_ascii=False) if source else None,
-            "record_hash": record_hash(study),
+            "record_hash": record_hash(study, canonical),
         },
+        compiled_json=canonical if is_compiled(study) else None,
         phases=list(dict.fromkeys(p.upper() for p in design.texts("phases"))),
     )
     parsed.identifiers = _identifiers(ident, nct_id)
@@ -267,6 +283,13 @@ def _parse(study: dict, nct_id: Optional[str]) -> ParsedTrial:
             )
     _parse_places(protocol.child("contactsLocationsModule"), parsed)
     return parsed
+
+
+def _status_as_of(study: dict) -> Optional[str]:
+    found = status_as_of(study)
+    if found is not None and not (isinstance(found, str) and DATE.match(found)):
+        raise RecordError("x-source.status_as_of", f"expected a date like 2020-07-28, found {found!r}")
+    return found
 
 
 def _identifiers(ident: _Reader, nct_id: str) -> list[dict[str, str]]:

@@ -5,9 +5,11 @@ Shared by the Rasa actions, the CLI and the staff page so that everyone sees the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Optional, Sequence
 
 from bot.trials.about import PHASE_WORDS, about_lines
+from bot.trials.freshness import OPEN_WORDS, day_words, is_recent, stale_open_words
 from bot.trials.query import SearchPage, TrialDetail, TrialQuery, TrialSummary
 
 STATUS_WORDS = {
@@ -54,6 +56,15 @@ def status_words(status: Optional[str]) -> str:
     return STATUS_WORDS.get((status or "UNKNOWN").upper(), (status or "Not known").replace("_", " ").lower())
 
 
+def dated_status_words(status: Optional[str], as_of: Optional[str], today: Optional[date] = None) -> str:
+    """The status with the date it was confirmed. An open status more than a year old (or of
+    no known date) is never said plainly: "Recruiting as of July 2020 - this may have changed..."."""
+    words = status_words(status)
+    if (status or "").upper() in OPEN_WORDS and not is_recent(as_of, today):
+        return stale_open_words(status or "", as_of) or words
+    return f"{words} (as of {day_words(as_of)})" if as_of else words
+
+
 def phase_words(phases: tuple[str, ...]) -> str:
     named = [PHASE_WORDS[p] for p in phases if p in PHASE_WORDS]
     if not named:
@@ -79,15 +90,17 @@ def places_words(countries: tuple[str, ...], cities: tuple[str, ...] = ()) -> st
     return text + (f" and {more} more" if more > 0 else "")
 
 
-def card_lines(status: str, phases: tuple[str, ...], countries: tuple[str, ...], cities: tuple[str, ...]) -> tuple[str, ...]:
-    return (f"Status: {status_words(status)}", f"Phase: {phase_words(phases)}", f"Where: {places_words(countries, cities)}")
+def card_lines(status: str, as_of: Optional[str], phases: tuple[str, ...], countries: tuple[str, ...],
+               cities: tuple[str, ...]) -> tuple[str, ...]:
+    return (f"Status: {dated_status_words(status, as_of)}", f"Phase: {phase_words(phases)}",
+            f"Where: {places_words(countries, cities)}")
 
 
 def card(summary: TrialSummary) -> Card:
     return Card(
         nct_id=summary.nct_id,
         title=shorten(summary.title, TITLE_LIMIT),
-        lines=card_lines(summary.status, summary.phases, summary.countries, summary.cities),
+        lines=card_lines(summary.status, summary.status_as_of, summary.phases, summary.countries, summary.cities),
     )
 
 
@@ -182,6 +195,17 @@ def _or_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
+def unplaced_words(page: SearchPage) -> Optional[str]:
+    """ "2 more trials match but do not list where they run." when a place filter left them out."""
+    count = page.unplaced_total
+    if not count:
+        return None
+    more = "more " if page.trials else ""
+    if count == 1:
+        return f"1 {more}trial matches but does not list where it runs."
+    return f"{count} {more}trials match but do not list where they run."
+
+
 def nothing_found(query: TrialQuery, page: Optional[SearchPage] = None) -> str:
     """Kind words when a search found nothing. Given the page, a name we do not know is
     said first, with the nearest names we do know."""
@@ -196,6 +220,8 @@ def nothing_found(query: TrialQuery, page: Optional[SearchPage] = None) -> str:
     if query.status == "open":
         tips.append('You can also ask for "closed trials" to see ones that have finished.')
     lines.append(" ".join(tips))
+    if page is not None and (unplaced := unplaced_words(page)):
+        lines.append(unplaced)
     return "\n".join(lines)
 
 
@@ -204,7 +230,7 @@ def detail_lines(trial: TrialDetail) -> list[str]:
     lines = [f"{trial.title} ({trial.nct_id})"]
     if trial.acronym and trial.acronym not in trial.title:
         lines[0] += f", also called {trial.acronym}"
-    lines.append(f"Status: {status_words(trial.status)}.")
+    lines.append(f"Status: {dated_status_words(trial.status, trial.status_as_of)}.")
     updated = trial.last_updated or "not given"
     lines.append(
         f"Last updated on the registry: {updated}. Things may have changed since: "

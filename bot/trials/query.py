@@ -64,6 +64,7 @@ class TrialSummary:
     countries: tuple[str, ...]
     cities: tuple[str, ...]
     last_updated: Optional[str]  # yyyy, yyyy-mm or yyyy-mm-dd as in the record
+    status_as_of: Optional[str] = None  # when the status was last confirmed (bot.trials.freshness)
 
     @property
     def is_open(self) -> bool:
@@ -87,6 +88,8 @@ class SearchPage:
     specific_total: Optional[int] = None  # how many of `total` are about the named condition itself
     broader_ids: tuple[str, ...] = ()  # the listed trials found only through a broader concept
     broader_name: Optional[str] = None  # the narrowest broader condition they all share: "pancreatic NET"
+    # With a place asked for: how many more trials match everything else but list no places.
+    unplaced_total: int = 0
 
     @property
     def has_more(self) -> bool:
@@ -150,6 +153,7 @@ class TrialDetail:
     source: dict = field(default_factory=dict)  # the record's x-source, or {} for registry records
     other_ids: tuple[str, ...] = ()  # the sponsor's study id and other registries' ids
     collaborators: tuple[str, ...] = ()
+    status_as_of: Optional[str] = None  # when the status was last confirmed (bot.trials.freshness)
 
     @property
     def is_open(self) -> bool:

@@ -18,7 +18,7 @@ open trial instead and then count them all again.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from sqlalchemy import Table, and_, case, exists, func, literal, or_, select, text
@@ -27,6 +27,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from bot.lexicon import ConceptKind, Lexicon
 from bot.trials.fulltext import FullText, query_words
+from bot.trials.freshness import recent_cutoff
 from bot.trials.lookup import filter_words, name_key
 from bot.trials.models import NameWord, Site, Trial, TrialAgeGroup, TrialIdentifier, TrialPhase, TrialTag
 from bot.trials.query import SearchPage, TrialQuery, TrialSummary
@@ -90,7 +91,21 @@ def search_trials(
         specific_total=found.specific_total,
         broader_ids=broader_ids,
         broader_name=broader_name,
+        unplaced_total=_unplaced_total(conn, fulltext, lexicon, query) if query.country or query.city else 0,
     )
+
+
+def _unplaced_total(conn: Connection, fulltext: FullText, lexicon: Lexicon, query: TrialQuery) -> int:
+    """Trials that match everything but the place and list no places at all: a place filter
+    must not hide them without a word."""
+    plan = _plan(lexicon, replace(query, country=None, city=None))
+    if plan.hopeless:
+        return 0
+    plan.filters.append(~exists().where(SITES.c.nct_id == TRIALS.c.nct_id))
+    found = _run(conn, fulltext, plan, 1, 0, any_word=False)
+    if found.total == 0 and len(plan.words) > 1:
+        found = _run(conn, fulltext, plan, 1, 0, any_word=True)
+    return found.total
 
 
 def _plan(lexicon: Lexicon, query: TrialQuery) -> _Plan:
@@ -256,7 +271,10 @@ def _run(
         source = TRIALS.join(matches, matches.c.nct_id == TRIALS.c.nct_id)
         relevance.append(matches.c.score)
     where = and_(literal(True), *_within(plan), *plan.filters)
-    ordering = [TRIALS.c.is_open.desc(), *[r.desc() for r in relevance]]
+    # Open trials whose status was confirmed in the last year come before those it may have
+    # changed for (bot.trials.freshness).
+    recent = case((TRIALS.c.status_as_of >= recent_cutoff(), 1), else_=0)
+    ordering = [TRIALS.c.is_open.desc(), recent.desc(), *[r.desc() for r in relevance]]
     ordering += [TRIALS.c.last_update.desc().nullslast(), TRIALS.c.nct_id]
     # Only the ids: filtering and ordering then read indexes, not whole trial rows. When
     # something narrows the search, the total comes with the page (one pass over the candidates),
@@ -293,7 +311,8 @@ def _summaries(conn: Connection, ids: list[str]) -> list[TrialSummary]:
     trials = {
         row.nct_id: row
         for row in conn.execute(
-            select(TRIALS.c.nct_id, TRIALS.c.title, TRIALS.c.status, TRIALS.c.last_update).where(
+            select(TRIALS.c.nct_id, TRIALS.c.title, TRIALS.c.status, TRIALS.c.last_update,
+                   TRIALS.c.status_as_of).where(
                 TRIALS.c.nct_id.in_(ids)
             )
         )
@@ -323,6 +342,7 @@ def _summaries(conn: Connection, ids: list[str]) -> list[TrialSummary]:
             countries=tuple(places[row.nct_id][0]),
             cities=tuple(places[row.nct_id][1]),
             last_updated=row.last_update,
+            status_as_of=row.status_as_of,
         )
         for row in rows
     ]

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from sqlalchemy import Table, create_engine, delete, event, func, select, update
+from sqlalchemy import Table, create_engine, delete, event, func, inspect, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
@@ -76,6 +76,7 @@ class TrialStore:
     def create_schema(self) -> None:
         with self.engine.begin() as conn:
             models.Base.metadata.create_all(conn)
+            _add_missing_columns(conn)
             for table in models.Base.metadata.sorted_tables:  # indexes added after a database was made
                 for index in table.indexes:
                     index.create(conn, checkfirst=True)
@@ -158,6 +159,8 @@ class TrialStore:
             ]
             rows["name_words"] += _name_word_rows(p)
             rows["trial_age_groups"] += [{"nct_id": nct, "age_group": g} for g in p.age_groups]
+            if p.compiled_json is not None:
+                rows["compiled_records"].append({"nct_id": nct, "record_json": p.compiled_json})
         _insert_rows(conn, models.Trial.__table__, [p.trial for p in parsed])
         for table in models.CHILD_TABLES:
             if rows[table.name]:
@@ -228,6 +231,14 @@ class TrialStore:
             trial = session.get(models.Trial, nct_id.strip().upper())
             return _detail(trial) if trial else None
 
+    def compiled_copy(self, nct_id: str) -> Optional[dict]:
+        """The stored whole record of a compiled trial (models.CompiledRecord), if there is one."""
+        with self.engine.connect() as conn:
+            stored = conn.execute(
+                select(models.CompiledRecord.record_json).where(models.CompiledRecord.nct_id == nct_id)
+            ).scalar_one_or_none()
+        return json.loads(stored) if stored else None
+
     def iter_ids(self) -> Iterable[str]:
         with self.engine.connect() as conn:
             yield from conn.execute(select(models.Trial.nct_id).order_by(models.Trial.nct_id)).scalars()
@@ -262,6 +273,18 @@ class TrialStore:
                 "place": sorted({*distinct(models.Site.city), *distinct(models.Site.state),
                                  *distinct(models.Site.country)}),
             }
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """Columns added to the models after a database was made (all nullable): the parser
+    version changes with them, so `trials init` then fills them by loading the records again."""
+    inspector = inspect(conn)
+    for table in models.Base.metadata.sorted_tables:
+        present = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in present and column.nullable:
+                kind = column.type.compile(dialect=conn.dialect)
+                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
 
 
 def _insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
@@ -325,6 +348,7 @@ def _detail(trial: models.Trial) -> TrialDetail:
         start_date=trial.start_date,
         completion_date=trial.completion_date,
         last_updated=trial.last_update,
+        status_as_of=trial.status_as_of,
         enrollment=trial.enrollment,
         sponsor=trial.sponsor,
         summary=trial.summary,

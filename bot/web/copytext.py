@@ -12,7 +12,8 @@ import re
 from typing import Optional
 
 from bot.eligibility.wording import neutral
-from bot.trials.present import PHASE_WORDS, shorten, status_words
+from bot.trials.freshness import is_recent
+from bot.trials.present import PHASE_WORDS, dated_status_words, shorten
 from bot.trials.query import Contact, TrialDetail
 
 MAX_WORDS = 120
@@ -70,7 +71,9 @@ def what_it_is(trial: TrialDetail, treatments: int = 2) -> str:
 
 
 def status_line(trial: TrialDetail) -> str:
-    words = status_words(trial.status)
+    words = dated_status_words(trial.status, trial.status_as_of)
+    if trial.is_open and not is_recent(trial.status_as_of):
+        return words + "."  # already says it may have changed and who can confirm
     words = words[0].lower() + words[1:]
     words = words.replace(": ", ", ")
     updated = f" (registry last updated {trial.last_updated})" if trial.last_updated else ""

@@ -77,7 +77,11 @@ SCHEMAS: dict[str, Any] = {
         "nct_id": {"type": "string", "pattern": "^NCT[0-9]{8}$"},
         "title": {"type": "string"},
         "status": {"type": "string", "description": "ClinicalTrials.gov overallStatus; UNKNOWN if none."},
-        "status_words": {"type": "string", "description": "The status in plain words."},
+        "status_words": {"type": "string", "description": "The status in plain words, with the date it was "
+                         "confirmed; an open status over a year old says it may have changed."},
+        "status_as_of": {**_nullable("string"), "description": "When the status was last confirmed (yyyy-mm "
+                         "or yyyy-mm-dd); null if the record does not say."},
+        "status_recent": {"type": "boolean", "description": "The status was confirmed in the last 12 months."},
         "is_open": {"type": "boolean", "description": "Recruiting or not yet recruiting."},
         "phases": {**_strings(), "description": "EARLY_PHASE1, PHASE1 .. PHASE4."},
         "phase_words": {"type": "string"},
@@ -104,8 +108,12 @@ SCHEMAS: dict[str, Any] = {
                         "condition, not the one asked for."},
         "broader_name": {**_nullable("string"), "description": "The narrowest broader condition all of "
                          "`broader_ids` are about, e.g. 'pancreatic NET'; null if none or they share none."},
+        "unplaced_total": {"type": "integer", "minimum": 0, "description": "With a place asked for: how many "
+                           "more trials match everything else but list no places (not in `total`)."},
+        "unplaced_words": {**_nullable("string"), "description": "The same in words; null when there are none."},
         "trials": {"type": "array", "items": {"$ref": "#/components/schemas/TrialSummary"}},
-    }, "A page of results, ranked open first, then by relevance, then most recently updated."),
+    }, "A page of results, ranked open first (those whose status was confirmed in the last year "
+       "before older ones), then by relevance, then most recently updated."),
     "Criterion": _object({
         "original": {"type": "string", "description": "The registry's words (with sub-items)."},
         "plain": {"type": "string", "description": "The same in plain English (with sub-items)."},
@@ -144,7 +152,11 @@ SCHEMAS: dict[str, Any] = {
         "official_title": _nullable("string"),
         "acronym": _nullable("string"),
         "status": {"type": "string"},
-        "status_words": {"type": "string"},
+        "status_words": {"type": "string", "description": "The status in plain words, with the date it was "
+                         "confirmed; an open status over a year old says it may have changed."},
+        "status_as_of": {**_nullable("string"), "description": "When the status was last confirmed (yyyy-mm "
+                         "or yyyy-mm-dd); null if the record does not say."},
+        "status_recent": {"type": "boolean", "description": "The status was confirmed in the last 12 months."},
         "is_open": {"type": "boolean"},
         "phases": _strings(),
         "phase_words": {"type": "string"},

@@ -13,7 +13,8 @@ from bot.eligibility.plain import PlainItem, plain_criteria
 from bot.eligibility.questions import questions_for
 from bot.eligibility.render import WHO_DECIDES, record_limits
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
-from bot.trials.present import phase_words, places_words, status_words
+from bot.trials.freshness import is_recent
+from bot.trials.present import dated_status_words, phase_words, places_words, status_words, unplaced_words
 from bot.trials.query import AGE_GROUPS, SearchPage, TrialDetail, TrialQuery, TrialSummary, default_status
 from bot.web.copytext import copy_text
 
@@ -153,7 +154,9 @@ def summary_json(summary: TrialSummary) -> dict[str, Any]:
         "nct_id": summary.nct_id,
         "title": summary.title,
         "status": summary.status,
-        "status_words": status_words(summary.status),
+        "status_words": dated_status_words(summary.status, summary.status_as_of),
+        "status_as_of": summary.status_as_of,
+        "status_recent": is_recent(summary.status_as_of),
         "is_open": summary.is_open,
         "phases": list(summary.phases),
         "phase_words": phase_words(summary.phases),
@@ -175,6 +178,8 @@ def page_json(page: SearchPage, query: TrialQuery) -> dict[str, Any]:
         "specific_total": page.specific_total,
         "broader_ids": list(page.broader_ids),
         "broader_name": page.broader_name,
+        "unplaced_total": page.unplaced_total,
+        "unplaced_words": unplaced_words(page),
         "trials": [summary_json(t) for t in page.trials],
     }
 
@@ -189,7 +194,9 @@ def detail_json(trial: TrialDetail) -> dict[str, Any]:
         "official_title": trial.official_title,
         "acronym": trial.acronym,
         "status": trial.status,
-        "status_words": status_words(trial.status),
+        "status_words": dated_status_words(trial.status, trial.status_as_of),
+        "status_as_of": trial.status_as_of,
+        "status_recent": is_recent(trial.status_as_of),
         "is_open": trial.is_open,
         "phases": list(trial.phases),
         "phase_words": phase_words(trial.phases),
