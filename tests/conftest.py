@@ -16,6 +16,7 @@ from bot.trials.store import TrialStore, make_engine
 TESTS_DIR = Path(__file__).parent
 SAMPLES_DIR = TESTS_DIR / "data" / "ctgov_samples"
 ARTIFACTS_DIR = TESTS_DIR / "artifacts"
+SHIPPED_COUNT = len(list(SHIPPED_TRIALS_DIR.glob("NCT*.json")))  # 110: shared/trials and trials-extra, merged
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
@@ -37,7 +38,7 @@ def shipped_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database file holding the shipped trials, built once; copy it to write to it."""
     path = tmp_path_factory.mktemp("shipped") / "trials.db"
     report = Importer(new_store(path)).import_paths([SHIPPED_TRIALS_DIR])
-    assert report.ok and report.added == len(list(SHIPPED_TRIALS_DIR.glob("*.json"))), report.summary()
+    assert report.ok and report.added == SHIPPED_COUNT, report.summary()
     return path
 
 
@@ -101,7 +102,7 @@ def postgres_shipped_url() -> Iterator[str]:
         store = TrialStore(make_engine(url))
         store.create_schema()
         report = Importer(store).import_paths([SHIPPED_TRIALS_DIR])
-        assert report.ok and report.added == len(list(SHIPPED_TRIALS_DIR.glob("*.json"))), report.summary()
+        assert report.ok and report.added == SHIPPED_COUNT, report.summary()
         store.engine.dispose()
         yield url
 

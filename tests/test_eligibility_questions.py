@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 import textstat
 
+from tests.conftest import SHIPPED_COUNT
 from bot.eligibility.questions import questions_for
 from bot.eligibility.wording import tells_can_join
 from bot.trials.store import TrialStore
@@ -18,7 +19,7 @@ def all_questions(store: TrialStore, nct_id: str) -> tuple[list[str], list[str]]
 
 def test_every_question_on_every_shipped_trial_is_plain_and_safe(store: TrialStore) -> None:
     ids = list(store.iter_ids())
-    assert len(ids) == 60
+    assert len(ids) == SHIPPED_COUNT
     for nct_id in ids:
         doctor, coordinator = all_questions(store, nct_id)
         assert len(doctor) >= 4 and len(coordinator) >= 6, nct_id

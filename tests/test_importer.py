@@ -12,7 +12,7 @@ from bot.trials import models
 from bot.trials.importer import Importer
 from bot.trials.query import TrialQuery
 from bot.trials.store import TrialStore
-from tests.conftest import SAMPLES_DIR
+from tests.conftest import SAMPLES_DIR, SHIPPED_COUNT
 
 
 def study(nct_id: str, title: str = "A study", **status: str) -> dict:
@@ -44,15 +44,15 @@ def table_counts(store: TrialStore) -> dict[str, int]:
 def test_imports_every_shared_file_and_folder(empty_store: TrialStore) -> None:
     report = Importer(empty_store).import_paths([SHIPPED_TRIALS_DIR, SAMPLES_DIR])
     assert report.rejected == []
-    assert (report.added, report.updated, report.unchanged) == (69, 0, 0)
-    assert empty_store.count() == 69
+    assert (report.added, report.updated, report.unchanged) == (SHIPPED_COUNT + 9, 0, 0)
+    assert empty_store.count() == SHIPPED_COUNT + 9
 
 
 def test_reimport_is_idempotent(empty_store: TrialStore) -> None:
     Importer(empty_store).import_paths([SHIPPED_TRIALS_DIR])
     before = table_counts(empty_store)
     report = Importer(empty_store).import_paths([SHIPPED_TRIALS_DIR])
-    assert (report.added, report.updated, report.unchanged) == (0, 0, 60)
+    assert (report.added, report.updated, report.unchanged) == (0, 0, SHIPPED_COUNT)
     assert table_counts(empty_store) == before
 
 
@@ -163,4 +163,4 @@ def test_a_database_read_by_an_older_parser_is_loaded_again(tmp_path: Path) -> N
     assert "loading the shipped trials again" in init()
     assert not store.parser_outdated()
     assert store.search(TrialQuery(acronym="NETTER-2", status="all")).total == 1
-    assert "Trial database ready: 60 trials." in init()
+    assert f"Trial database ready: {SHIPPED_COUNT} trials." in init()

@@ -12,6 +12,7 @@ import yaml
 from rasa.core.nlg.interpolator import interpolate
 
 from bot.config import DATA_DIR, REPO_ROOT, SHIPPED_TRIALS_DIR
+from bot.trials.freshness import status_as_of
 from bot.lexicon import default_lexicon
 
 DOMAIN = yaml.safe_load((REPO_ROOT / "domain.yml").read_text())
@@ -235,7 +236,7 @@ def test_trial_record_dates_match_the_shipped_records() -> None:
             record = json.loads((SHIPPED_TRIALS_DIR / f"{nct}.json").read_text())
             iso = f"{year}-{MONTHS.split('|').index(month) + 1:02d}-{int(day):02d}"
             status = record.get("protocolSection", {}).get("statusModule", {})
-            shown = [status.get("lastUpdatePostDateStruct", {}).get("date"), str(record.get("x-source", {}).get("page_date", ""))[:10]]
+            shown = [status.get("lastUpdatePostDateStruct", {}).get("date"), status_as_of(record)]
             assert iso in shown, f"{topic}: {nct} was last updated {shown}, not {iso}"
 
 

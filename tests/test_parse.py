@@ -116,7 +116,11 @@ def test_acronym_and_other_ids_are_keyed() -> None:
     ]
     assert parsed.collaborators == ["European Neuroendocrine Tumor Society", "Kantar Health", "Novartis Pharmaceuticals"]
     netter = parse_study(load("NCT03972488"))
-    assert netter.identifiers == [{"kind": "acronym", "value": "NETTER-2", "key": "netter2"}]
+    assert netter.identifiers == [  # the sponsor's id and the EudraCT number came with trials-extra
+        {"kind": "acronym", "value": "NETTER-2", "key": "netter2"},
+        {"kind": "org", "value": "CAAA601A22301", "key": "caaa601a22301"},
+        {"kind": "secondary", "value": "2019-001562-15", "key": "201900156215"},
+    ]
 
 
 def test_an_id_repeating_the_nct_id_or_another_id_is_kept_once() -> None:

@@ -22,6 +22,7 @@ from bot.prescreen.present import (
     MAX_TRIALS_SHOWN, PRESCREEN_QUESTIONS, QUESTIONS_ABOUT_SOMEONE_ELSE, REASK, WHO_DECIDES, acknowledgement, answers_summary, left_out_text,
     results_heading, trial_card,
 )
+from bot.trials.freshness import open_and_recent
 from bot.trials.store import TrialStore
 from tests.test_actions_followups import run, tracker
 
@@ -265,7 +266,11 @@ def test_ranking_puts_clear_mismatches_last(store: TrialStore) -> None:
     clashes = [r.clashes for r in results]
     assert clashes == sorted(clashes) and any(clashes) and not all(clashes)
     clear = [r for r in results if not r.clashes]
-    assert [r.count(MATCHES) for r in clear] == sorted((r.count(MATCHES) for r in clear), reverse=True)
+    recent = [open_and_recent(r.trial.status, r.trial.status_as_of) for r in clear]
+    assert recent == sorted(recent, reverse=True)  # open and confirmed in the last year first
+    for group in (True, False):
+        counts = [r.count(MATCHES) for r, fresh in zip(clear, recent) if fresh is group]
+        assert counts == sorted(counts, reverse=True)
 
 
 # -- the results action -------------------------------------------------------------------------------------------
@@ -291,7 +296,8 @@ def test_results_list_trials_with_buttons_and_remember_them(store: TrialStore) -
 def test_results_in_the_persons_country() -> None:
     events, messages = results({**FULL, "ps_place": "SE"})
     assert "These are the ones in Sweden." in messages[0]["text"]
-    assert events[0] == SlotSet("result_ids", [SWEDISH]) and len(messages) == 3
+    adv_ince = "NCT02749331"  # open as of 2020: after the one confirmed this year
+    assert events[0] == SlotSet("result_ids", [SWEDISH, adv_ince]) and len(messages) == 4
     assert "I left out" not in messages[-1]["text"]
 
 

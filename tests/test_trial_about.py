@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textstat
 
+from tests.conftest import SHIPPED_COUNT
 from bot.trials.about import about_lines
 from bot.trials.present import detail_lines
 from bot.trials.store import TrialStore
@@ -11,7 +12,7 @@ from bot.trials.store import TrialStore
 
 def test_every_shipped_trial_gets_plain_about_lines(store: TrialStore) -> None:
     ids = list(store.iter_ids())
-    assert len(ids) == 60
+    assert len(ids) == SHIPPED_COUNT
     for nct_id in ids:
         trial = store.get(nct_id)
         assert trial is not None

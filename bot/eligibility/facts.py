@@ -172,7 +172,9 @@ def _sex(t: _Text) -> Optional[str]:
 # -- where the tumour started ------------------------------------------------------------------
 _SITE_PATTERNS = {
     "gut or pancreas": re.compile(r"\bGEP\b|GEP-?NENs?|GEP-?NETs?|gastro-?entero-?pancreatic", re.I),
-    "pancreas": re.compile(r"(?<!non-)(?<!non )\bpancrea(?:s|tic)\b|\bp-?NETs?\b|\bpan-?\s?NETs?\b|\bislet\s+cell", re.I),
+    # "primitive neuroectodermal tumor (PNET)" is not a pancreatic NET
+    "pancreas": re.compile(r"(?<!non-)(?<!non )\bpancrea(?:s|tic)\b|(?<!neuroectodermal tumor \()(?<!neuroectodermal tumour \()"
+                           r"\bp-?NETs?\b|\bpan-?\s?NETs?\b|\bislet\s+cell", re.I),
     "midgut": re.compile(r"\bmid-?gut\b", re.I),
     "small bowel": re.compile(r"\bsmall\s+(?:bowel|intestin\w*)|\bile(?:um|al)\b|\bjejun\w*", re.I),
     "stomach": re.compile(r"\bstomach\b|\bgastric\s+(?:cancer|carcinoma|adenocarcinoma|NETs?)|gastro-?o?esophageal\s+junction", re.I),

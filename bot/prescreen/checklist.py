@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 from bot.eligibility.facts import CriteriaFacts, extract_facts
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import ANYWHERE, Answers
+from bot.trials.freshness import open_and_recent
 from bot.trials.query import TrialDetail
 
 MATCHES = "matches"
@@ -339,8 +340,10 @@ def checklist(trial: TrialDetail, answers: Answers) -> TrialChecklist:
 
 
 def ranked(lists: Iterable[TrialChecklist]) -> list[TrialChecklist]:
-    """No clear mismatch first, more matches first, fewer open questions first; ties keep
-    the search order (open, relevant, recently updated)."""
+    """No clear mismatch first, then open trials whose status was confirmed in the last year,
+    more matches first, fewer open questions first; ties keep the search order (open,
+    relevant, recently updated)."""
     indexed = list(enumerate(lists))
-    indexed.sort(key=lambda item: (item[1].clashes, -item[1].count(MATCHES), item[1].count(ASK), item[0]))
+    indexed.sort(key=lambda item: (item[1].clashes, not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
+                                   -item[1].count(MATCHES), item[1].count(ASK), item[0]))
     return [item for _, item in indexed]

@@ -8,6 +8,7 @@ from bot.trials.present import status_words
 from bot.trials.query import Site, TrialDetail
 
 MAX_SITES_SHOWN = 8
+MAX_COUNTRIES_NAMED = 5
 TRAVEL = "Ask the trial team how far you would need to travel, and how often. Ask too if there is help with travel costs."
 
 
@@ -34,7 +35,10 @@ def places_text(trial: TrialDetail, home: Optional[str] = None) -> str:
     sites = sorted(trial.sites, key=lambda s: (s.country != home_name, s.country or "", s.city or ""))
     count = len(trial.sites)
     countries = trial.countries
-    in_countries = f" in {words_list([country_words(c) for c in countries])}" if countries else ""
+    named = [country_words(c) for c in countries[:MAX_COUNTRIES_NAMED]]
+    if len(countries) > MAX_COUNTRIES_NAMED:  # a long list is hard to read: say how many
+        named.append(f"{len(countries) - MAX_COUNTRIES_NAMED} more countries")
+    in_countries = f" in {words_list(named)}" if countries else ""
     lines = [f"Where {trial.nct_id} runs: {count} {'place' if count == 1 else 'places'}{in_countries}."]
     if home_name and home_name not in countries:
         lines.append(f"It lists no places in {country_words(home_name)}.")

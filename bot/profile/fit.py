@@ -21,6 +21,7 @@ from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, ch
 from bot.prescreen.answers import Answers
 from bot.profile.answers import as_answers
 from bot.profile.limits import kind_clash, size_clash, unmet_condition
+from bot.trials.freshness import open_and_recent
 from bot.profile.model import Lookup, Profile
 from bot.trials.lookup import find_lookups
 from bot.trials.understand import AGE_GROUP_NAMES
@@ -148,7 +149,8 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
     if profile.lookup.nct_id and first and not profile.wants.treatment:
         return FitResult(first[:1], [], (), query)  # "nct06784752 age range?": that trial alone
     ranked = sorted(
-        enumerate(fits), key=lambda item: (item[1].clear_mismatch, -_score(item[1], profile, wanted, lexicon), item[0])
+        enumerate(fits), key=lambda item: (item[1].clear_mismatch, not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
+                                           -_score(item[1], profile, wanted, lexicon), item[0])
     )
     named_ids = {f.trial.nct_id for f in first}
     ordered = [fit for _, fit in ranked if fit.trial.nct_id not in named_ids]

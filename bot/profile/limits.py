@@ -1,11 +1,14 @@
-"""Limits a trial's title or conditions state that the criteria checks do not cover: tumour
-size ("... of the Pancreatic Body and Tail <= 3cm"), well-differentiated NETs only, and an
+"""Limits a trial's title or conditions (and, for the kind of tumour, its inclusion criteria)
+state that the criteria checks do not cover: tumour size ("... of the Pancreatic Body and
+Tail <= 3cm"), well-differentiated NETs only, and an
 inherited condition it is for ("in MEN1 Patients"). Used only to rank and to set aside, with the reason, never to hide a trial."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
+from bot.eligibility.split import split_criteria
 from bot.profile.model import INHERITED, Profile
 from bot.trials.query import TrialDetail
 
@@ -45,12 +48,19 @@ _TAKES_NEC = re.compile(r"\bNECs?\b|carcinoma|poorly[\s-]+differentiated|high[\s
 
 
 def kind_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
-    """A trial whose title or conditions say well-differentiated NETs, for a person with a NEC
-    (poorly differentiated by definition)."""
-    described = _described(trial)
-    if profile.tumour_type != "NEC" or not _WELL_DIFFERENTIATED.search(described) or _TAKES_NEC.search(described):
+    """A trial whose title, conditions or inclusion criteria say well-differentiated NETs and
+    nowhere a NEC, for a person with a NEC (poorly differentiated by definition)."""
+    if profile.tumour_type != "NEC":
+        return None
+    described = f"{_described(trial)} ; {_inclusion_text(trial.criteria)}"
+    if not _WELL_DIFFERENTIATED.search(described) or _TAKES_NEC.search(described):
         return None
     return "It is for well-differentiated NETs. You said NEC, a faster-growing kind."
+
+
+@lru_cache(maxsize=512)
+def _inclusion_text(criteria: Optional[str]) -> str:
+    return " ; ".join(item.original for item in split_criteria(criteria).inclusion) if criteria else ""
 
 
 def unmet_condition(trial: TrialDetail, profile: Profile) -> Optional[str]:

@@ -19,13 +19,33 @@ _CLOSED_ONLY = re.compile(
 _OPEN_ONLY = re.compile(
     r"\b(?:open|recruiting|currently\s+recruiting|still\s+recruiting|taking\s+(?:people|patients))\b(?!\s+(?:to|up|about|with|minded))", re.I
 )
-_OPEN_FILTER = re.compile(r"\bopen\s+(?:[\w-]+\s+){0,3}?(?:trials?|studies|ones)\b|\bonly\s+open\b|\bopen\s+only\b", re.I)
+_OPEN_FILTER = re.compile(
+    r"\bopen\s+(?:[\w-]+\s+){0,3}?(?:trials?|studies|ones)\b|\bonly\s+open\b|\bopen\s+only\b"
+    # a look-up's trailing filter: "pnet g3 phase 2 open, any country" (not "is it still open?")
+    r"|(?<!\bis )(?<!\bit )(?<!\bstill )(?<!\bare )(?<!\bthey )(?<!\bthat )(?<!\bthis )(?<!\bnot )\bopen\b(?=\s*(?:,|;|\)|\s-\s|$))", re.I)
+# An age group asked for: "trials for teenagers", "anything for little ones?", "adults only", "would any
+# trial accept a gentleman of his age" (with his age said). Only in a request, never a life stage ("diagnosed
+# as a teenager") or a fact about a drug ("not licensed for children").
 _AGE_GROUPS = (
-    ("teen", re.compile(r"\bteen\w*|\badolescen\w*|\byoung\s+people\b|\b1[3-7]\s*(?:-|to)\s*1[7-9]\b|\bunder\s+18s?\b", re.I)),
-    ("child", re.compile(r"\b(?:for|in)\s+(?:kids|children|child|babies|young\s+children)\b|\bpa?ediatric\b|\bchildren'?s\b", re.I)),
-    ("older adult", re.compile(r"\b(?:for|in)\s+(?:older\s+(?:adults|people|patients)|the\s+elderly|elderly|over\s+(?:65|70|75|80)s?|pensioners)\b", re.I)),
-    ("adult", re.compile(r"\b(?:for|in)\s+adults\s+only\b|\badult\s+(?:trials?|only)\b", re.I)),
+    ("teen", re.compile(
+        r"\b(?:teen(?:s|agers?|age)?|adolescen\w*|young\s+people)\b(?!\s+one\b)|\b1[3-7]\s*(?:-|to)\s*1[7-9]\b|\bunder\s+18s?\b", re.I)),
+    ("child", re.compile(
+        r"\b(?:for|in|with)\s+(?:kids|children|child|babies|toddlers|little\s+ones?|young\s+(?:children|kids)|(?:kids|children)\s+under\s+\d+)\b"
+        r"|\bpa?ediatric\b|\bchildren'?s\s+(?:trials?|studies|hospital\s+trials?)\b|\bkids'?\s+(?:trials?|studies)\b|\bunder\s+(?:[2-9]|1[0-2])s\b", re.I)),
+    ("older adult", re.compile(
+        r"\b(?:for|in)\s+(?:older\s+(?:adults|people|patients)|the\s+elderly|elderly(?:\s+people|\s+patients)?|old(?:er)?\s+folk|over\s+(?:65|70|75|80)s?"
+        r"|pensioners|seniors|the\s+over\s+(?:65|70|75|80)s)\b", re.I)),
+    ("adult", re.compile(r"\badults?\s+only\b|\bonly\s+adults\b|\b(?:for|in)\s+adults\b|\badult\s+(?:trials?|studies)\b|\bover\s+18s?\s+only\b", re.I)),
 )
+# "for my 15 yr old", "a trial for a 9-year-old": a child's age said as who the trial is for.
+_FOR_AGED = re.compile(r"\b(?:for|suit|suits|suitable\s+for|take|accept)\s+(?:my|our|a|an|his|her)\s+(\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*old\b", re.I)
+# "a gentleman of his age", "someone her age", "at his age": the patient's own age, when it is said.
+_OF_THEIR_AGE = re.compile(r"\b(?:of|at|for\s+someone|someone|people|patients)\s+(?:his|her|my|their|your)\s+age\b", re.I)
+_LIFE_STAGE = re.compile(
+    r"\b(?:as\s+an?|when\s+(?:he|she|i|they)\s+(?:was|were)\s+an?|since\s+(?:he|she|i)\s+was\s+an?|since|during|in\s+(?:his|her|my)|(?:licensed|approved|rare|common|unusual|seen|happens?|used)\s+(?:for|in))\s*$",
+    re.I)
+_REQUEST = re.compile(r"\?|\b(?:any|anything|trials?|studies|study|research|looking|find|search|only|suitable|accept|take|open\s+to)\b", re.I)
+_PIECE = re.compile(r"(?<=[.!?;\n])\s+|\s+(?=but\b)", re.I)
 _ASKING = "what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should"  # words a question starts with
 
 
@@ -39,7 +59,36 @@ def read_status(text: str) -> Optional[str]:
 
 
 def read_age_group(text: str) -> Optional[str]:
-    return next((group for group, pattern in _AGE_GROUPS if pattern.search(text)), None)
+    """The age group a request is for; None when no request names one, or when it plainly is not
+    the patient's ("anything for kids?" from a 44-year-old asking about her children)."""
+    group = next((g for piece in _PIECE.split(text or "") if _REQUEST.search(piece) for g in [_group_in(piece, text)] if g), None)
+    if group is None:
+        return None
+    age = _patient_age(text)
+    if age is not None and (group in ("child", "teen")) != (age < 18):
+        return None  # an adult asking about children, or a child's parent about adult trials
+    return group
+
+
+def _group_in(piece: str, text: str) -> Optional[str]:
+    for group, pattern in _AGE_GROUPS:
+        for found in pattern.finditer(piece):
+            if not _LIFE_STAGE.search(piece[: found.start()]):
+                return group
+    aged = _FOR_AGED.search(piece)
+    if aged and int(aged.group(1)) < 18:
+        return "child" if int(aged.group(1)) < 13 else "teen"
+    if _OF_THEIR_AGE.search(piece):
+        age = _patient_age(text)
+        if age is not None:
+            return "older adult" if age >= 65 else "child" if age < 13 else "teen" if age < 18 else None
+    return None
+
+
+def _patient_age(text: str) -> Optional[int]:
+    from bot.profile.person import read_person  # person reads the whole message; imported late (it is heavier)
+
+    return read_person(text).age
 
 
 _QUESTION_BREAK = re.compile(rf"\?+\s*|[.;!]\s+|(?:,\s*(?:and\s+|also\s+)?|(?<!\s)\s+(?:and|also|plus)\s+)(?=(?:{_ASKING})\b)", re.I)

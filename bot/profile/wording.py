@@ -29,12 +29,16 @@ _TEXT_SPEAK = {
     "grandad": "grandfather", "granddad": "grandfather", "grandpa": "grandfather", "gramps": "grandfather",
     "livr": "liver", "lver": "liver", "livver": "liver", "trail": "trial", "trails": "trials", "tral": "trial",
     "trals": "trials", "pnets": "pnet", "pancras": "pancreas", "pops": "dad", "daddy": "dad", "papa": "dad",
+    "hw": "how", "wot": "what", "wat": "what", "stopd": "stopped", "stoped": "stopped", "wrking": "working", "workin": "working",
+    "wrk": "work", "wrkd": "worked", "workd": "worked", "gettin": "getting", "growin": "growing", "bn": "been",
 }
 # A text-speak word that is also a real word only where it cannot be one.
 _CONTEXT_SPEAK = [
     (re.compile(r"\b4\s+(?=(?:me|him|her|us|them|my|his|a|an|the|pnet|net|this|that|it|mum|dad)\b)", re.I), "for "),
     (re.compile(r"\b[Mm]y\s+(?:oh|OH)\b|\bOH\b"), "my partner"),
-    (re.compile(r"\b2\s+(?=(?:go|get|have|try|join|be|see|find|know|do|take|travel|ask)\b)", re.I), "to "),
+    (re.compile(r"\b2\s+(?=(?:go|get|have|try|join|be|see|find|know|do|take|travel|ask|stay|stop|start)\b)", re.I), "to "),
+    # "on lanreotide 4 4 yrs": "for" before a length of time
+    (re.compile(r"\b4\s+(?=\d+\s*(?:yrs?|years?|months?|mths|mnths|wks|weeks?|days?)\b)", re.I), "for "),
     # "my mums 67", "my wifes got": a possessive or "is" without the apostrophe (words that are never plural after "my")
     (re.compile(r"\b((?:my|our)\s+(?:mum|mam|mom|dad|wife|husband|hubby|partner|boyfriend|girlfriend|fiance))s\b", re.I), r"\1's"),
 ]

@@ -94,6 +94,11 @@ def is_recent(as_of: Optional[str], today: Optional[dt.date] = None) -> bool:
     return ((today or dt.date.today()) - confirmed).days <= RECENT_DAYS
 
 
+def open_and_recent(status: Optional[str], as_of: Optional[str], today: Optional[dt.date] = None) -> bool:
+    """Open, with the status confirmed in the last year: ranked before every other trial."""
+    return (status or "").upper() in OPEN_WORDS and is_recent(as_of, today)
+
+
 def recent_cutoff(today: Optional[dt.date] = None) -> str:
     """The oldest status date (ISO text, which sorts as dates do) still counted as recent."""
     return ((today or dt.date.today()) - dt.timedelta(days=RECENT_DAYS)).isoformat()

@@ -69,6 +69,7 @@ TRIAL_WORDS = frozenset({"trial", "trials", "study", "studies"})
 # "St Thomas' Hospital": "thomas" alone is someone's name, "st thomas" the hospital's.
 SAINT_WORDS = frozenset({"st", "saint", "sainte", "ste", "san", "santa", "santo", "sao", "sankt"})
 SPONSOR_CUES = frozenset({"by", "from", "sponsor", "sponsors", "sponsored", "funded", "company"})
+SITE_CUES = frozenset({"at", "near"})
 MAX_WORD_LENGTH = 100  # name_words.word; a longer "word" is not a name anyone types
 MAX_KEY_WORDS = 4  # "neo lu pa net" -> neolupanet
 MIN_DISTINCT_LENGTH = 3
@@ -149,14 +150,18 @@ class _NameIndex:
     names: list[str]
     words: list[list[str]] = field(default_factory=list)
     by_word: dict[str, list[int]] = field(default_factory=dict)
+    # The different bodies a word names: "The Christie NHS Trust" and "Christie Hospital" are
+    # one (the same words once generic ones are dropped), so "christie" is not a common word.
+    bodies_by_word: dict[str, set[frozenset[str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for number, name in enumerate(self.names):
             words = name_words(name)
             self.words.append(words)
-            for word in words:
-                if word not in GENERIC_WORDS:  # a run is found from a word that is not generic
-                    self.by_word.setdefault(word, []).append(number)
+            body = frozenset(w for w in words if w not in GENERIC_WORDS)
+            for word in body:  # a run is found from a word that is not generic
+                self.by_word.setdefault(word, []).append(number)
+                self.bodies_by_word.setdefault(word, set()).add(body)
 
     def common_count(self) -> int:
         return max(COMMON_NAME_WORD_COUNT, len(self.names) // 200)
@@ -250,7 +255,7 @@ class Vocabulary:
         position = name.index(word)
         after_saint = position > 0 and name[position - 1] in SAINT_WORDS and position - 1 < start
         return (not after_saint and not self._is_plain(word)
-                and len(index.by_word.get(word, ())) <= index.common_count())
+                and len(index.bodies_by_word.get(word, ())) <= index.common_count())
 
 
 def _usable_id(key: str) -> bool:
@@ -275,7 +280,11 @@ def find_lookups(text: str, store: "TrialStore") -> Lookups:
     sponsor = vocabulary.name(vocabulary.sponsors, words, skip)
     site = vocabulary.name(vocabulary.sites, words, skip)
     if sponsor and site and _overlap(sponsor, site):
-        sponsor, site = (sponsor, None) if _sponsor_cue(words, min(sponsor.start, site.start)) else (None, site)
+        before = [t.lower() for t in tokens[: kept[min(sponsor.start, site.start)]]][-2:]  # "at the"
+        if _means_sponsor(words, sponsor, site, before):  # then the site may be named elsewhere
+            site = vocabulary.name(vocabulary.sites, words, skip | set(range(sponsor.start, sponsor.end)))
+        else:
+            sponsor = vocabulary.name(vocabulary.sponsors, words, skip | set(range(site.start, site.end)))
     return Lookups(
         acronym=acronym.name if acronym else None,
         sponsor=sponsor.name if sponsor else None,
@@ -297,6 +306,18 @@ def _overlap(a: _Match, b: _Match) -> bool:
 def _sponsor_cue(words: list[str], start: int) -> bool:
     """True when the word before a name says "sponsor": "run by", "from", "sponsored by"."""
     return start > 0 and words[start - 1] in SPONSOR_CUES
+
+
+def _means_sponsor(words: list[str], sponsor: _Match, site: _Match, before: list[str]) -> bool:
+    """Words that name both a sponsor and a site: the sponsor after "by", "from"...; the site
+    after "at" (`before`: the two tokens before the name as written, small words kept);
+    otherwise the sponsor when the site is only named after it (a company's placeholder such as
+    "Novartis Investigative Site"), else the site."""
+    if _sponsor_cue(words, min(sponsor.start, site.start)):
+        return True
+    if SITE_CUES & set(before):
+        return False
+    return set(site_words(site.name)) <= set(name_words(sponsor.name))
 
 
 # -- the vocabulary, once per store -------------------------------------------------------------

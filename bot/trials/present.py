@@ -231,11 +231,10 @@ def detail_lines(trial: TrialDetail) -> list[str]:
     if trial.acronym and trial.acronym not in trial.title:
         lines[0] += f", also called {trial.acronym}"
     lines.append(f"Status: {dated_status_words(trial.status, trial.status_as_of)}.")
-    updated = trial.last_updated or "not given"
-    lines.append(
-        f"Last updated on the registry: {updated}. Things may have changed since: "
-        "the trial team can tell you if it is still open."
-    )
+    updated = f"Last updated on the registry: {day_words(trial.last_updated) if trial.last_updated else 'not given'}."
+    if trial.is_open and is_recent(trial.status_as_of):  # an older one already says it may have changed
+        updated += " Things may have changed since: the trial team can tell you if it is still open."
+    lines.append(updated)
     lines.append(f"Phase: {phase_words(trial.phases)}.")
     lines += about_lines(trial)
     if trial.summary:

@@ -1,0 +1,234 @@
+"""Treatments had (with what happened), planned, wanted and ruled out, and the age group a trial is
+wanted for: each rule shown on sentences written the way patients and carers write, none of them
+copied from the development set."""
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from bot.profile.model import TreatmentHad
+from bot.profile.read import read_message
+
+
+def had(text: str) -> tuple[TreatmentHad, ...]:
+    return read_message(text).treatments
+
+
+def wanted(text: str) -> tuple[str, ...]:
+    return read_message(text).wants.treatment
+
+
+def avoided(text: str) -> tuple[str, ...]:
+    return read_message(text).wants.avoid
+
+
+# -- what happened, told a sentence or two later ("it", "the jab", "but ...") -------------------
+@pytest.mark.parametrize(
+    ("text", "treatment"),
+    [
+        ("my mam was on lanreotide for ages, the nurse came every month. it stopped working last year and now shes on nothing",
+         TreatmentHad("lanreotide", "stopped working")),
+        ("hubby been on the jab since 2021. last scan the liver ones r bigger :(", TreatmentHad("somatostatin_analogue", "stopped working")),
+        ("She's on lanreotide. The jab stopped working in the spring according to her onc", TreatmentHad("lanreotide", "stopped working")),
+        ("they put him on capecitabine but his counts dropped so low they had to stop it", TreatmentHad("capecitabine", "side effects")),
+        ("I had PRRT at the Christie, 4 rounds, finished in 2022. It's started to grow again now.", TreatmentHad("prrt", "stopped working")),
+    ],
+)
+def test_an_outcome_told_later_belongs_to_the_treatment_had_last(text: str, treatment: TreatmentHad) -> None:
+    assert treatment in had(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "treatment"),
+    [
+        ("my brother had sunitinib and it was brilliant until it wasnt", TreatmentHad("sunitinib", "stopped working")),
+        ("Dad was on everolimus which worked for about a year and then stopped", TreatmentHad("everolimus", "stopped working")),
+        ("mum had TACE in march, it helped for a while", TreatmentHad("tace", "stopped working")),
+        ("she's on everolimus since june, tolerating it ok apart from a few mouth sores", TreatmentHad("everolimus", "ongoing")),
+    ],
+)
+def test_worn_off_and_well_tolerated(text: str, treatment: TreatmentHad) -> None:
+    assert treatment in had(text)
+
+
+def test_a_conditional_is_no_outcome() -> None:
+    # "if it grows" and "the chance it grows" have not happened
+    assert had("He's on octreotide. The team said we could look at trials if it grows.") == (TreatmentHad("octreotide", "ongoing"),)
+    assert had("my wife is on lanreotide every 28 days. whats the chance it grows again?") == (TreatmentHad("lanreotide", "ongoing"),)
+
+
+def test_watching_and_operations_do_not_stop_working() -> None:
+    assert had("me 77, on watch and wait 3 yrs, scan in may says it has grown a couple of mm") == (TreatmentHad("surveillance", "ongoing"),)
+    assert had("she had the whipple in 2020 and it came back in her liver in 2023") == (TreatmentHad("surgery"),)
+
+
+# -- "X then Y" lists --------------------------------------------------------------------------
+def test_a_then_list_shares_the_role_but_not_the_outcome() -> None:
+    story = had("dad had surgery in 2019 then lanreotide, then prrt x4 in 2022")
+    assert story == (TreatmentHad("lanreotide"), TreatmentHad("prrt", "stopped"), TreatmentHad("surgery"))
+    sequence = had("she had octreotide then everolimus then capecitabine, the everolimus gave her terrible mouth ulcers")
+    assert TreatmentHad("everolimus", "side effects") in sequence and TreatmentHad("octreotide") in sequence
+    # an outcome told of one name in a list ("stopped it") is not the whole list's
+    assert TreatmentHad("octreotide") in had("Hes had octreotide, sunitinib (stopped it after 2 months, awful diarrhoea) and surgery")
+
+
+def test_and_lists_still_share_an_outcome() -> None:
+    assert had("first line carbo and etoposide, both failed") == (
+        TreatmentHad("carboplatin", "stopped working"), TreatmentHad("etoposide", "stopped working"))
+
+
+def test_the_outcome_after_a_name_stops_where_the_next_name_starts() -> None:
+    assert had("My wife had lanreotide, and now she is on everolimus") == (TreatmentHad("everolimus", "ongoing"), TreatmentHad("lanreotide"))
+    assert TreatmentHad("octreotide", "stopped working") in had(
+        "octreotide for 3 yrs til it stopped working and then they started her on sunitinib")
+
+
+@pytest.mark.parametrize(
+    ("text", "treatment"),
+    [
+        ("first line CAPTEM done, waiting on scans", TreatmentHad("capecitabine_temozolomide", "stopped")),
+        ("mum (70) - sandostatin lar 30mg every 4 weeks", TreatmentHad("octreotide", "ongoing")),
+        ("MDT letter says continue lanreotide and rescan in 6 months", TreatmentHad("lanreotide", "ongoing")),
+        ("They've given me diazoxide for the hypos and it's helping", TreatmentHad("diazoxide", "ongoing")),
+    ],
+)
+def test_short_clinical_ways_of_saying_what_is_happening(text: str, treatment: TreatmentHad) -> None:
+    assert treatment in had(text)
+
+
+# -- planned, offered or suggested: neither had nor wanted ---------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they want to start him on capecitabine next month, any trials?",
+        "onc mentioned capecitabine next. is there anything else?",
+        "She is starting chemo next week, what can she eat to keep her strength up",
+        "I start lanreotide on Monday. Is the injection painful?",
+        "hes booked in for the whipple, still waiting on a date",
+        "my surgeon says distal pancreatectomy but I want to think about it",
+        "Onc is suggesting watch and wait or everolimus. we dont know what to do",
+        "the surgeons want to take out half her pancreas",
+    ],
+)
+def test_a_planned_treatment_is_not_one_had(text: str) -> None:
+    profile = read_message(text)
+    assert profile.treatments == () and profile.wants.treatment == (), text
+
+
+def test_a_trial_asked_for_by_pointing_back_at_a_planned_treatment() -> None:
+    assert wanted("my onc mentioned surgery on the liver might be possible. any trials on that?") == ("surgery",)
+    assert wanted("Theyre talking about lutathera for my son but its not licensed for kids. is there a trial he could get it through?") == ("prrt",)
+    assert wanted("consultant brought up SIRT. r there any studies of it in england") == ("sirt",)
+    # what was had is not what "that" asks for
+    assert wanted("she had sunitinib for 2 years. any trials for that?") == ()
+
+
+def test_a_trial_named_by_its_treatment() -> None:
+    assert wanted("her doctor mentioned a PRRT trial at the Royal Free, do you know what it is called?") == ("prrt",)
+    assert wanted("hes had everolimus, onc said there may be a cabozantinib study opening") == ("cabozantinib",)
+    # a trial's timing is not its treatment
+    assert wanted("would there be trials after surgery for bowel nets?") == ()
+
+
+# -- not wanted ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "avoid"),
+    [
+        ("is there anything other than injections for my wife, shes sick of them", ("somatostatin_analogue",)),
+        ("she declined the whipple and wants something less invasive", ("surgery",)),
+        ("the surgeon wants to do a distal pancreatectomy. is there anything less drastic?", ("surgery",)),
+        ("He turned down chemo last year. any other options?", ("chemotherapy",)),
+        ("anything on trial that keeps me from going under the knife again", ()),
+        ("is there a trial that avoids the knife, I'm 58 and terrified", ("surgery",)),
+        ("are there trials that would let him avoid the side effects of everolimus", ("everolimus",)),
+    ],
+)
+def test_what_is_ruled_out(text: str, avoid: tuple) -> None:
+    assert avoided(text) == avoid, text
+
+
+def test_a_no_in_another_part_of_the_sentence_rules_nothing_out() -> None:
+    profile = read_message("me, 69, pnet g1, no spread, watch and wait for 2 years, all stable")
+    assert profile.wants.avoid == () and profile.treatments == (TreatmentHad("surveillance", "ongoing"),)
+    # "might not be fit" is the doctor's doubt, not a refusal
+    assert avoided("the onc says she might not be fit for PRRT because of her kidneys. are there other trials?") == ()
+
+
+def test_besides_is_not_a_refusal() -> None:
+    # "anything besides X" may mean "as well as X": leave it out rather than guess
+    assert avoided("I'm on lanreotide. Is there anything besides lanreotide they could add?") == ()
+
+
+# -- wanted, and lists after "like" -------------------------------------------------------------
+def test_a_list_after_like_takes_the_wish_before_it() -> None:
+    assert wanted("I want to try something more aggressive, like liver surgery or ablation. trials?") == ("surgery", "liver_ablation")
+    assert wanted("id like to know about liver treatments like SIRT or TACE and if any trials use them") == ("sirt", "tace")
+
+
+def test_a_treatment_had_can_be_asked_for_again_only_in_so_many_words() -> None:
+    assert wanted("my husband had lutathera in 2021, any trials of having it a 2nd time? prrt again?") == ("prrt",)
+    assert wanted("mum is on lanreotide. any lanreotide trials with a higher dose?") == ("lanreotide",)
+    assert wanted("mum is on lanreotide and it's growing. what trials are there") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reading about PRRT tonight, does it make your hair fall out?",
+        "what is PRRT and are there trials near me and how long does it take",
+        "is PRRT on the NHS or do i need a trial",
+        "hw long does lutathera take n do i need 2 stay in overnight",
+        "Could someone explain what the injections are actually for?",
+        "My aunt wants to know if the jabs will make her lose her hair",
+        "capecitibine and temozolamide - do they make u sick",
+    ],
+)
+def test_a_question_about_a_treatment_is_no_wish_and_nothing_had(text: str) -> None:
+    profile = read_message(text)
+    assert profile.wants.treatment == () and profile.treatments == (), text
+
+
+def test_lay_and_short_names() -> None:
+    assert wanted("any trials with the radioactive stuff for my mum") == ("prrt",)
+    assert wanted("dana farber pnet cabo nivo") == ("cabozantinib", "nivolumab")
+    assert had("he's 70, distal panc 2018, capox 2020") == (TreatmentHad("capox"), TreatmentHad("surgery"))
+    assert had("they took out the top of his left lung in 2021") == (TreatmentHad("surgery"),)
+    assert had("the new liver biopsy says ki67 14") == ()  # no transplant
+
+
+def test_text_speak_outcomes() -> None:
+    assert had("my dad hs bin on octreotide 4 3 yrs n its stopd wrking") == (TreatmentHad("octreotide", "stopped working"),)
+
+
+def test_injections_in_a_short_message_are_had_not_wanted() -> None:
+    profile = read_message("any trial with tablets instead? these injections are doing my head in")
+    assert profile.wants.treatment == () and profile.treatments == (TreatmentHad("somatostatin_analogue"),)
+
+
+# -- the age group a trial is wanted for ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("any trials for teenagers with pnet in the uk", "teen"),
+        ("is there anything for my 15 yr old, she has an insulinoma", "teen"),
+        ("my grandson is 6 and has a NET in his appendix. anything for little ones?", "child"),
+        ("are there paediatric trials for this?", "child"),
+        ("my nan is 84. would any trial take someone her age?", "older adult"),
+        ("pnet g2 trials, adults only pls", "adult"),
+        ("looking for trials for the over 75s", "older adult"),
+        # a life stage, a licence, a trial's nickname, or the writer's own children: no wish
+        ("my partner is 35, she had her first NET as a teenager. any trials in leeds?", None),
+        ("they said lutathera is not licensed for children. we're in paris", None),
+        ("is NETTER-P the teen one? my daughter is 14", None),
+        ("im 41 (f) with MEN1. is there anything for kids? mine are 8 and 10", None),
+        ("my husband is 60. would any trial take someone his age?", None),
+    ],
+)
+def test_the_age_group_asked_for(text: str, group: Optional[str]) -> None:
+    assert read_message(text).wants.age_group == group, text
+
+
+def test_a_lookups_trailing_open_is_a_status_filter() -> None:
+    assert read_message("pnet g2 phase 3 open, uk or europe").wants.status == "open"
+    assert read_message("is the compose trial still open?").wants.status is None
