@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from dataclasses import asdict
 from typing import Optional, Sequence
@@ -19,8 +20,10 @@ from bot.trials.data_cli import register as register_data
 from bot.trials.importer import Importer, count_studies
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
 from bot.trials.present import detail_lines, phase_words, shorten, status_words, unknown_names, unplaced_words
+from bot.geo import DEFAULT_RADIUS_KM, distance_words, find_place, miles_to_km
 from bot.trials.freshness import is_recent
-from bot.trials.query import AGE_GROUPS, SearchPage, TrialQuery, TrialSummary, default_status
+from bot.trials.nearby import near
+from bot.trials.query import AGE_GROUPS, Near, SearchPage, TrialQuery, TrialSummary, default_status
 from bot.trials.store import TrialStore
 
 PROGRESS_THRESHOLD = 300  # show a progress bar for imports larger than this
@@ -85,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--age-group", type=_age_group, metavar="GROUP",
                    help="trials that take children (under 18), teenagers (13 to 17), adults (18 to 64) "
                    "or older adults (65 and over): child, teen, adult or older-adult")
+    p.add_argument("--near", metavar="PLACE", help="a town, city or region: trials with a site within "
+                   "--within of it, nearest first, e.g. Bristol, 'Denver, CO', 'the Midlands'")
+    p.add_argument("--within", type=_distance, metavar="DISTANCE", default=None,
+                   help="with --near: how far, e.g. 50mi or 80km (a bare number is km; default 100km)")
     p.add_argument("--sex", choices=["female", "male"])
     p.add_argument("--limit", type=_positive, default=20)
     p.add_argument("--offset", type=int, default=0, help=argparse.SUPPRESS)
@@ -192,6 +199,15 @@ def _phase(value: str) -> int:
     return number
 
 
+def _distance(value: str) -> float:
+    """ "50mi", "50 miles", "80km", "80" (km) -> km."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(mi|miles?|km|kms|kilometres?|kilometers?)?\s*", value, re.I)
+    if not match or float(match.group(1)) <= 0:
+        raise argparse.ArgumentTypeError(f"not a distance like 50mi or 80km: {value!r}")
+    amount = float(match.group(1))
+    return miles_to_km(amount) if (match.group(2) or "").lower().startswith("mi") else amount
+
+
 def _age(value: str) -> int:
     number = _int(value)
     if not 0 <= number <= 120:
@@ -273,6 +289,16 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    around: Optional[Near] = None
+    if args.within is not None and not args.near:
+        print("--within needs --near PLACE.", file=sys.stderr)
+        return 2
+    if args.near:
+        place = find_place(args.near)
+        if place is None:
+            print(f"I don't know where {args.near!r} is. Which town or country is it near?", file=sys.stderr)
+            return 2
+        around = near(place, args.within if args.within is not None else DEFAULT_RADIUS_KM)
     query = TrialQuery(
         text=" ".join(args.text) or None,
         treatment=args.treatment,
@@ -286,6 +312,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         sponsor=args.sponsor,
         site=args.site,
         age_group=args.age_group,
+        near=around,
         status=args.status or default_status(args.acronym),
         limit=args.limit,
         offset=max(0, args.offset),
@@ -294,7 +321,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([_summary_json(t) for t in page.trials], indent=2, ensure_ascii=False))
     else:
-        print(_table(page))
+        print(_table(page, around))
     return 0
 
 
@@ -314,11 +341,11 @@ def _status_cell(trial: TrialSummary) -> str:
     return f"{words} ({trial.status_as_of}{', may have changed' if stale else ''})"
 
 
-def _table(page: SearchPage) -> str:
+def _table(page: SearchPage, around: Optional[Near] = None) -> str:
     if not page.trials:
         nothing = "No trials found. Try fewer filters, or --status all."
         return "\n".join(filter(None, [unknown_names(page), nothing, _unplaced_hint(page)]))
-    rows = [("NCT ID", "TITLE", "STATUS", "PHASE", "COUNTRIES")]
+    rows = [("NCT ID", "TITLE", "STATUS", "PHASE", "COUNTRIES") + (("NEAREST SITE",) if around else ())]
     for t in page.trials:
         rows.append(
             (
@@ -327,7 +354,7 @@ def _table(page: SearchPage) -> str:
                 _status_cell(t),
                 phase_words(t.phases) if t.phases else "-",
                 shorten(", ".join(t.countries), 30) or "-",
-            )
+            ) + ((_nearest_cell(t, around),) if around else ())
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
@@ -343,9 +370,17 @@ def _table(page: SearchPage) -> str:
     return "\n".join(filter(None, [*lines, _unplaced_hint(page)]))
 
 
+def _nearest_cell(trial: TrialSummary, around: Near) -> str:
+    site = trial.nearest_site
+    if site is None:
+        return "-"
+    where = shorten(", ".join(p for p in (site.facility, site.city) if p), 40)
+    return f"{where} ({distance_words(site.distance_km, around.country)})"
+
+
 def _unplaced_hint(page: SearchPage) -> Optional[str]:
     words = unplaced_words(page)
-    return f"{words} Search without --country and --city to see them." if words else None
+    return f"{words} Search without --country, --city and --near to see them." if words else None
 
 
 def cmd_show(args: argparse.Namespace) -> int:

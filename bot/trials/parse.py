@@ -11,8 +11,10 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Optional
 
+from bot.geo import geocode_site
 from bot.text import normalize
 from bot.trials.freshness import status_as_of
 from bot.trials.lookup import name_key
@@ -28,8 +30,8 @@ KNOWN_SEX = {"ALL", "FEMALE", "MALE"}
 STD_AGES = {"CHILD": (0.0, 18.0), "ADULT": (18.0, 65.0), "OLDER_ADULT": (65.0, math.inf)}
 # Part of the record hash: records read by an older parser count as changed, so the next
 # import or sync stores what this one reads (collaborators, other ids, age groups since 2;
-# the date the status was confirmed since 3).
-PARSER_VERSION = "3"
+# the date the status was confirmed since 3; sites placed from their town since 4).
+PARSER_VERSION = "4"
 MAX_KEY_LENGTH = 200  # trial_identifiers.key
 
 
@@ -311,24 +313,33 @@ def _parse_places(module: _Reader, parsed: ParsedTrial) -> None:
         parsed.contacts.append(_contact(person, "official", None))
     for position, location in enumerate(module.items("locations")):
         geo = location.child("geoPoint")
-        city, country = location.text("city"), location.text("country")
+        city, country, state = location.text("city"), location.text("country"), location.text("state")
+        latitude, longitude = _coordinate(geo, "lat"), _coordinate(geo, "lon")
+        if latitude is None or longitude is None:  # no geoPoint: the town's, when we know it
+            latitude, longitude = _town_coordinates(city, state, country)
         parsed.sites.append(
             {
                 "position": position,
                 "facility": location.text("facility"),
                 "city": city,
-                "state": location.text("state"),
+                "state": state,
                 "zip": location.text("zip"),
                 "country": country,
                 "status": (location.text("status") or "").upper() or None,
-                "latitude": _coordinate(geo, "lat"),
-                "longitude": _coordinate(geo, "lon"),
+                "latitude": latitude,
+                "longitude": longitude,
                 "country_key": normalize(country) if country else None,
                 "city_key": normalize(city) if city else None,
             }
         )
         for person in location.items("contacts"):
             parsed.contacts.append(_contact(person, "site", position))
+
+
+@lru_cache(maxsize=65536)
+def _town_coordinates(city: Optional[str], state: Optional[str], country: Optional[str]) -> tuple[Optional[float], Optional[float]]:
+    place = geocode_site(city, state, country) if city else None
+    return (place.lat, place.lon) if place else (None, None)
 
 
 def _contact(person: _Reader, kind: str, site_position: Optional[int]) -> dict[str, Any]:

@@ -26,6 +26,28 @@ AGE_GROUPS: tuple[str, ...] = tuple(AGE_GROUP_YEARS)
 
 
 @dataclass(frozen=True)
+class Near:
+    """A point to search around ("near Bristol", "within 30 miles of Denver"): trials with a
+    site within `within_km` of it, nearest first. `within_km` None: the nearest, however far."""
+
+    name: str  # as the person will read it: "Bristol"
+    latitude: float
+    longitude: float
+    country: Optional[str] = None  # the place's country, for miles or km
+    within_km: Optional[float] = 100.0
+
+
+@dataclass(frozen=True)
+class NearestSite:
+    """The site of a trial nearest to the place searched around."""
+
+    facility: Optional[str]
+    city: Optional[str]
+    country: Optional[str]
+    distance_km: float
+
+
+@dataclass(frozen=True)
 class TrialQuery:
     """A search request. Every field is optional; the default finds open trials."""
 
@@ -43,6 +65,7 @@ class TrialQuery:
     sponsor: Optional[str] = None  # lead sponsor or a collaborator: "Novartis", "NCI"
     site: Optional[str] = None  # a site's name by its words: "Christie", "Royal Free Hospital"
     age_group: Optional[AgeGroup] = None  # trials whose age range overlaps the group's
+    near: Optional[Near] = None  # sites within a distance of a place, nearest first
     limit: int = 5
     offset: int = 0
 
@@ -65,6 +88,7 @@ class TrialSummary:
     cities: tuple[str, ...]
     last_updated: Optional[str]  # yyyy, yyyy-mm or yyyy-mm-dd as in the record
     status_as_of: Optional[str] = None  # when the status was last confirmed (bot.trials.freshness)
+    nearest_site: Optional[NearestSite] = None  # with a `near` search
 
     @property
     def is_open(self) -> bool:
@@ -103,6 +127,8 @@ class Site:
     state: Optional[str]
     country: Optional[str]
     status: Optional[str]
+    latitude: Optional[float] = None  # the record's geoPoint, else the city's (bot/geo)
+    longitude: Optional[float] = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ open trial instead and then count them all again.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
@@ -29,8 +30,9 @@ from bot.lexicon import ConceptKind, Lexicon
 from bot.trials.fulltext import FullText, query_words
 from bot.trials.freshness import recent_cutoff
 from bot.trials.lookup import filter_words, name_key
+from bot.trials.nearby import nearest_site
 from bot.trials.models import NameWord, Site, Trial, TrialAgeGroup, TrialIdentifier, TrialPhase, TrialTag
-from bot.trials.query import SearchPage, TrialQuery, TrialSummary
+from bot.trials.query import Near, NearestSite, SearchPage, TrialQuery, TrialSummary
 
 TRIALS = Trial.__table__
 TAGS = TrialTag.__table__
@@ -59,6 +61,7 @@ class _Plan:
     specific: Optional[ColumnElement] = None  # about the condition named, not only a broader one
     broader_tags: tuple[str, ...] = ()
     hopeless: bool = False  # something asked for cannot match any trial
+    nearness: Optional[ColumnElement] = None  # a trial's nearest site to the place asked, for ordering
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def search_trials(
             found = _run(conn, fulltext, plan, limit, offset, any_word=True)
     broader_ids, broader_name = _broader(conn, lexicon, plan, found.ids)
     return SearchPage(
-        trials=_summaries(conn, found.ids),
+        trials=_summaries(conn, found.ids, query.near),
         total=found.total,
         offset=offset,
         treatment_concepts=plan.treatment_tags,
@@ -91,14 +94,14 @@ def search_trials(
         specific_total=found.specific_total,
         broader_ids=broader_ids,
         broader_name=broader_name,
-        unplaced_total=_unplaced_total(conn, fulltext, lexicon, query) if query.country or query.city else 0,
+        unplaced_total=_unplaced_total(conn, fulltext, lexicon, query) if query.country or query.city or query.near else 0,
     )
 
 
 def _unplaced_total(conn: Connection, fulltext: FullText, lexicon: Lexicon, query: TrialQuery) -> int:
     """Trials that match everything but the place and list no places at all: a place filter
     must not hide them without a word."""
-    plan = _plan(lexicon, replace(query, country=None, city=None))
+    plan = _plan(lexicon, replace(query, country=None, city=None, near=None))
     if plan.hopeless:
         return 0
     plan.filters.append(~exists().where(SITES.c.nct_id == TRIALS.c.nct_id))
@@ -121,6 +124,8 @@ def _plan(lexicon: Lexicon, query: TrialQuery) -> _Plan:
     if query.city:
         keys = lexicon.city_aliases(query.city)
         plan.within.append((1, SITES, SITES.c.city_key.in_(keys)))
+    if query.near:
+        _near_filter(plan, query.near)
     if query.status == "open":
         plan.filters.append(TRIALS.c.is_open.is_(True))
     elif query.status == "closed":
@@ -247,6 +252,27 @@ def _tag_exists(tags: list[str]) -> ColumnElement:
     return exists().where(and_(TAGS.c.nct_id == TRIALS.c.nct_id, TAGS.c.tag.in_(tags)))
 
 
+KM_PER_DEGREE = 111.2  # of latitude, and of longitude at the equator
+
+
+def _near_filter(plan: _Plan, near: Near) -> None:
+    """Sites within `near.within_km` (a box the index can use, then the circle), and the
+    nearest site's squared distance for ordering. Distances here are in degrees of latitude on
+    a flat map around the place (longitude scaled by the cosine of its latitude): close enough
+    to rank and to cut at a few hundred km, and plain arithmetic on SQLite and PostgreSQL. The
+    distances shown are computed exactly (bot.geo.distance_km)."""
+    squeeze = max(math.cos(math.radians(near.latitude)), 0.05)
+    squared = (SITES.c.latitude - near.latitude) * (SITES.c.latitude - near.latitude) + (
+        (SITES.c.longitude - near.longitude) * squeeze) * ((SITES.c.longitude - near.longitude) * squeeze)
+    placed = SITES.c.latitude.isnot(None)
+    if near.within_km is not None:
+        reach = near.within_km / KM_PER_DEGREE
+        box = and_(SITES.c.latitude.between(near.latitude - reach, near.latitude + reach),
+                   SITES.c.longitude.between(near.longitude - reach / squeeze, near.longitude + reach / squeeze))
+        plan.within.append((1, SITES, and_(placed, box, squared <= reach * reach)))
+    plan.nearness = select(func.min(squared)).where(SITES.c.nct_id == TRIALS.c.nct_id, placed).scalar_subquery()
+
+
 def _within(plan: _Plan) -> list[ColumnElement]:
     """The child-table filters: the first drives (IN), the others are checked per trial (EXISTS)."""
     ordered = sorted(plan.within, key=lambda item: item[0])
@@ -274,7 +300,10 @@ def _run(
     # Open trials whose status was confirmed in the last year come before those it may have
     # changed for (bot.trials.freshness).
     recent = case((TRIALS.c.status_as_of >= recent_cutoff(), 1), else_=0)
-    ordering = [TRIALS.c.is_open.desc(), recent.desc(), *[r.desc() for r in relevance]]
+    ordering = [TRIALS.c.is_open.desc(), recent.desc()]
+    if plan.nearness is not None:
+        ordering.append(plan.nearness.asc().nullslast())
+    ordering += [r.desc() for r in relevance]
     ordering += [TRIALS.c.last_update.desc().nullslast(), TRIALS.c.nct_id]
     # Only the ids: filtering and ordering then read indexes, not whole trial rows. When
     # something narrows the search, the total comes with the page (one pass over the candidates),
@@ -305,7 +334,7 @@ def _run(
     return _Found([row.nct_id for row in rows], total, specific_total)
 
 
-def _summaries(conn: Connection, ids: list[str]) -> list[TrialSummary]:
+def _summaries(conn: Connection, ids: list[str], near: Optional[Near] = None) -> list[TrialSummary]:
     if not ids:
         return []
     trials = {
@@ -324,15 +353,17 @@ def _summaries(conn: Connection, ids: list[str]) -> list[TrialSummary]:
     ):
         phases[nct_id].append(phase)
     places: dict[str, tuple[dict, dict]] = {i: ({}, {}) for i in ids}
-    for nct_id, city, country in conn.execute(
-        select(SITES.c.nct_id, SITES.c.city, SITES.c.country)
+    sites: dict[str, list] = {i: [] for i in ids}
+    for site in conn.execute(
+        select(SITES.c.nct_id, SITES.c.facility, SITES.c.city, SITES.c.country, SITES.c.latitude, SITES.c.longitude)
         .where(SITES.c.nct_id.in_(ids))
         .order_by(SITES.c.nct_id, SITES.c.position)
     ):
-        if country:
-            places[nct_id][0][country] = None
-        if city:
-            places[nct_id][1][city] = None
+        if site.country:
+            places[site.nct_id][0][site.country] = None
+        if site.city:
+            places[site.nct_id][1][site.city] = None
+        sites[site.nct_id].append(site)
     return [
         TrialSummary(
             nct_id=row.nct_id,
@@ -343,6 +374,7 @@ def _summaries(conn: Connection, ids: list[str]) -> list[TrialSummary]:
             cities=tuple(places[row.nct_id][1]),
             last_updated=row.last_update,
             status_as_of=row.status_as_of,
+            nearest_site=nearest_site(sites[row.nct_id], near) if near else None,
         )
         for row in rows
     ]

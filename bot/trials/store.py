@@ -334,7 +334,7 @@ def _parsed_from_model(trial: models.Trial) -> ParsedTrial:
 
 def _detail(trial: models.Trial) -> TrialDetail:
     sites = tuple(
-        Site(s.facility, s.city, s.state, s.country, s.status) for s in trial.sites
+        Site(s.facility, s.city, s.state, s.country, s.status, s.latitude, s.longitude) for s in trial.sites
     )
     facility_by_position = {s.position: s.facility for s in trial.sites}
     return TrialDetail(

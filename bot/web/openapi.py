@@ -47,6 +47,8 @@ def _parameter(param: Param) -> dict[str, Any]:
         schema["maxLength"] = 200
     if param.default is not None:
         schema["default"] = param.default
+    if param.example is not None:
+        schema["example"] = param.example
     return {"name": param.name, "in": "query", "required": False, "description": param.description,
             "schema": schema}
 
@@ -89,6 +91,15 @@ SCHEMAS: dict[str, Any] = {
         "cities": _strings(),
         "places_words": {"type": "string"},
         "last_updated": {**_nullable("string"), "description": "yyyy, yyyy-mm or yyyy-mm-dd as in the record."},
+        "nearest_site": {"oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/NearestSite"}],
+                         "description": "With near: the trial's site nearest to that place; null otherwise "
+                         "or when none of its sites is on the map."},
+    }),
+    "NearestSite": _object({
+        "facility": _nullable("string"),
+        "city": _nullable("string"),
+        "country": _nullable("string"),
+        "distance_km": {"type": "number", "minimum": 0, "description": "As the crow flies, to 0.1 km."},
     }),
     "SearchResults": _object({
         "total": {"type": "integer", "minimum": 0, "description": "How many trials match in all."},

@@ -13,15 +13,18 @@ from bot.eligibility.plain import PlainItem, plain_criteria
 from bot.eligibility.questions import questions_for
 from bot.eligibility.render import WHO_DECIDES, record_limits
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
+from bot.geo import DEFAULT_RADIUS_KM, find_place
 from bot.trials.freshness import is_recent
 from bot.trials.present import dated_status_words, phase_words, places_words, status_words, unplaced_words
-from bot.trials.query import AGE_GROUPS, SearchPage, TrialDetail, TrialQuery, TrialSummary, default_status
+from bot.trials.nearby import near
+from bot.trials.query import AGE_GROUPS, Near, NearestSite, SearchPage, TrialDetail, TrialQuery, TrialSummary, default_status
 from bot.web.copytext import copy_text
 
 MAX_TEXT_LENGTH = 200
 MAX_LIMIT = 50
 MAX_OFFSET = 10_000
 DEFAULT_LIMIT = 20
+MAX_WITHIN_KM = 2000
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Param:
     maximum: Optional[int] = None
     default: Any = None
     label: str = ""  # the staff page's form label
+    example: Any = None
 
 
 SEARCH_PARAMS: tuple[Param, ...] = (
@@ -58,6 +62,11 @@ SEARCH_PARAMS: tuple[Param, ...] = (
     Param("country", "string", "A country where the trial has a site, e.g. 'United Kingdom', UK.",
           label="Country"),
     Param("city", "string", "A city or town where the trial has a site.", label="City or town"),
+    Param("near", "string", "A town, city or region (e.g. Bristol, 'Denver, CO', 'the Midlands'): trials "
+          "with a site within within_km of it, nearest first; each trial gains nearest_site. An unknown "
+          "place is refused with 400.", label="Near (town or region)", example="Bristol"),
+    Param("within_km", "integer", "With near: how far from it, in km (default 100).", minimum=1,
+          maximum=MAX_WITHIN_KM, label="Within (km)", example=50),
     Param("status", "string", "open: recruiting or not yet recruiting; closed: every other status; "
           "all: both. When not given: open, or all when an acronym is given.",
           enum=("open", "closed", "all"), default="open", label="Status"),
@@ -107,7 +116,19 @@ def parse_search(params: Mapping[str, str], keys: Sequence[str], default_limit: 
         values[param.name] = _check(param, raw)
     values.setdefault("limit", default_limit)
     values.setdefault("status", default_status(values.get("acronym")))
+    values["near"] = _near(values.pop("near", None), values.pop("within_km", None))
     return TrialQuery(**values)
+
+
+def _near(name: Optional[str], within_km: Optional[int]) -> Optional[Near]:
+    if name is None:
+        if within_km is not None:
+            raise BadParameter("within_km needs near: the place to measure from.", "within_km")
+        return None
+    place = find_place(name)
+    if place is None:
+        raise BadParameter(f"I don't know where {_quote(name)} is. Which town or country is it near?", "near")
+    return near(place, float(within_km) if within_km is not None else DEFAULT_RADIUS_KM)
 
 
 def _check(param: Param, raw: str) -> Any:
@@ -156,6 +177,7 @@ def summary_json(summary: TrialSummary) -> dict[str, Any]:
         "status": summary.status,
         "status_words": dated_status_words(summary.status, summary.status_as_of),
         "status_as_of": summary.status_as_of,
+        "nearest_site": _nearest_json(summary.nearest_site),
         "status_recent": is_recent(summary.status_as_of),
         "is_open": summary.is_open,
         "phases": list(summary.phases),
@@ -165,6 +187,13 @@ def summary_json(summary: TrialSummary) -> dict[str, Any]:
         "places_words": places_words(summary.countries, summary.cities),
         "last_updated": summary.last_updated,
     }
+
+
+def _nearest_json(site: Optional[NearestSite]) -> Optional[dict[str, Any]]:
+    if site is None:
+        return None
+    return {"facility": site.facility, "city": site.city, "country": site.country,
+            "distance_km": round(site.distance_km, 1)}
 
 
 def page_json(page: SearchPage, query: TrialQuery) -> dict[str, Any]:

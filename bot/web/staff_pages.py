@@ -182,7 +182,10 @@ def results_section(results: dict[str, Any], query: TrialQuery, values: Mapping[
         broader = results["broader_name"] or "a broader condition"
         parts.append(f'<p class="note">Found only because they take {h(broader)}, not {h(query.condition)} '
                      f'itself: {h(", ".join(results["broader_ids"]))}.</p>')
+    if results.get("unplaced_words"):
+        parts.append(f'<p class="note">{h(results["unplaced_words"])} Search without the place to see them.</p>')
     back = search_query_string(values)
+    nearby = any(t.get("nearest_site") for t in trials)
     if trials:
         rows = []
         for t in trials:
@@ -196,18 +199,27 @@ def results_section(results: dict[str, Any], query: TrialQuery, values: Mapping[
                 f'<td>{h(_short_phase(t["phase_words"]))}</td>'
                 f'<td>{h(t["places_words"] if t["countries"] or t["cities"] else "Not listed")}</td>'
                 f'<td class="date">{h(t["last_updated"] or "Not given")}</td>'
-                "</tr>"
+                + (f'<td>{h(_nearest_words(t["nearest_site"]))}</td>' if nearby else "")
+                + "</tr>"
             )
         parts.append(
             '<div class="table-wrap"><table class="results-table">'
             f'<caption class="visually-hidden">Trials found: {h(summary)}</caption>'
             '<thead><tr><th scope="col">Trial number</th><th scope="col">Title</th><th scope="col">Status</th>'
-            '<th scope="col">Phase</th><th scope="col">Where</th><th scope="col">Last updated</th></tr></thead>'
+            '<th scope="col">Phase</th><th scope="col">Where</th><th scope="col">Last updated</th>'
+            + ('<th scope="col">Nearest site (distance)</th>' if nearby else "") + '</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>'
         )
     parts.append(_pager(results, values))
     parts.append("</section>")
     return "\n".join(p for p in parts if p)
+
+
+def _nearest_words(site: Optional[dict[str, Any]]) -> str:
+    if not site:
+        return "Not on the map"
+    where = ", ".join(p for p in (site["facility"], site["city"], site["country"]) if p)
+    return f'{where} ({site["distance_km"]:.0f} km)'
 
 
 def _short_phase(words: str) -> str:
@@ -264,8 +276,11 @@ def trial_page(user: str, trial: dict[str, Any], back: Optional[str] = None, tod
 
 def _facts(trial: dict[str, Any]) -> str:
     still = "if it is still open" if trial["is_open"] else "if this has changed"
-    status = (f'{trial["status_words"]}. Registry last updated {trial["last_updated"] or "(date not given)"}: '
-              f"things may have changed since, and the trial team can tell you {still}.")
+    updated = f'Registry last updated {trial["last_updated"] or "(date not given)"}'
+    if trial["is_open"] and not trial["status_recent"]:  # the status words already say it may have changed
+        status = f'{trial["status_words"]}. {updated}.'
+    else:
+        status = f"{trial['status_words']}. {updated}: things may have changed since, and the trial team can tell you {still}."
     rows = [("Status", h(status)), ("Phase", h(trial["phase_words"]))]
     if trial["study_type"]:
         rows.append(("Type of study", h(trial["study_type"].replace("_", " ").capitalize())))
