@@ -49,7 +49,8 @@ def _send_fits(dispatcher: CollectingDispatcher, tracker: Tracker, result: FitRe
     dispatcher.utter_message(text=heading(result, profile))
     shown = (result.fits or result.set_aside)[:MAX_SHOWN]
     for fit in shown:  # a set-aside trial always says why; a fit only when the person told us something
-        send_card(dispatcher, fit_card(fit, with_why=profile.tells_about_the_person or fit.clear_mismatch))
+        send_card(dispatcher, fit_card(fit, with_why=profile.tells_about_the_person or fit.clear_mismatch,
+                                       around=result.query.near))
     aside = set_aside_text(result) if result.fits else None  # when nothing fits, the cards say why
     if aside:
         dispatcher.utter_message(text=aside)

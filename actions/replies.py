@@ -27,9 +27,10 @@ def send_card(dispatcher: CollectingDispatcher, item: Card) -> None:
     )
 
 
-def send_cards(dispatcher: CollectingDispatcher, page: SearchPage) -> None:
+def send_cards(dispatcher: CollectingDispatcher, page: SearchPage, units_country: Optional[str] = None) -> None:
+    """`units_country`: the country of the place searched around, for miles or km."""
     for summary in page.trials:
-        send_card(dispatcher, card(summary))
+        send_card(dispatcher, card(summary, units_country))
     if page.has_more:
         dispatcher.utter_message(
             text=f"There are {page.total - page.offset - len(page.trials)} more.",

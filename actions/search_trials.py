@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
 from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
@@ -10,6 +12,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.fitting import run_fitting_search, searched_profile
+from bot.geo import find_place, read_nearness
+from bot.profile.fit import near_of
 from actions.profile import message_text
 from actions.replies import send_cards, send_helpline, send_other_questions, send_unavailable
 from actions.store import trial_store
@@ -17,8 +21,9 @@ from bot.lexicon import default_lexicon
 from bot.prescreen.checklist import country_name
 from bot.profile.read import read_message
 from bot.profile.treatments import asked_name
+from bot.trials.lookup import everyday_words
 from bot.trials.present import nothing_found, results_heading, unplaced_words
-from bot.trials.query import SearchPage
+from bot.trials.query import Near, SearchPage
 from bot.trials.relax import Relaxed, relaxed_heading, search_relaxed
 from bot.trials.understand import query_from_entities, refers_back
 
@@ -40,9 +45,13 @@ def latest_entities(tracker: Tracker) -> dict[str, Optional[str]]:
 
 
 def run_search(
-    dispatcher: CollectingDispatcher, tracker: Tracker, values: dict[str, Optional[str]], offset: int
+    dispatcher: CollectingDispatcher, tracker: Tracker, values: dict[str, Optional[str]], offset: int,
+    around: Optional[Near] = None,
 ) -> list[EventType]:
+    """`around`: the town or region to search near (it replaces the city and country)."""
     asked = query_from_entities(values, limit=PAGE_SIZE, offset=offset)
+    if around:
+        asked = replace(asked, near=around, city=None, country=None)
     try:
         relaxed = search_relaxed(trial_store().search, asked) if not offset else Relaxed(trial_store().search(asked), asked, ())
     except SQLAlchemyError:
@@ -58,7 +67,7 @@ def run_search(
         send_helpline(dispatcher, tracker)
         return [SlotSet("result_ids", None)]  # "the first one" no longer means an old result
     dispatcher.utter_message(text=relaxed_heading(asked, relaxed) or results_heading(page, query))
-    send_cards(dispatcher, page)
+    send_cards(dispatcher, page, query.near.country if query.near else None)
     send_unplaced(dispatcher, page, values)
     if not offset:
         send_other_questions(dispatcher, message_text(tracker))
@@ -66,6 +75,32 @@ def run_search(
         SlotSet("result_ids", [trial.nct_id for trial in page.trials]),
         SlotSet("search_offset", float(offset + len(page.trials))),
     ]
+
+
+def unknown_place(text: str) -> Optional[str]:
+    """ "I don't know where 'Xyzton' is..." when the message asks for trials near a place the
+    gazetteer does not know; None otherwise."""
+    nearness = read_nearness(text)
+    if nearness and nearness.place is not None:
+        return None
+    name = (nearness.place_text if nearness else None) or _unknown_last_word(text)
+    if not name:
+        return None
+    return f"I don't know where '{name}' is. Which town or country is it near?"
+
+
+_LAST_WORD_NEAR = re.compile(r"\b(?:near|close to|nr|around)\s+([a-z]{4,})\W*$")
+
+
+def _unknown_last_word(text: str) -> Optional[str]:
+    """ "any trials near xyzton": a name typed in lower case at the end, after "near", that is
+    neither an everyday word nor a name we know, is a place we do not know."""
+    match = _LAST_WORD_NEAR.search(text.lower())
+    if not match:
+        return None
+    word, lexicon = match.group(1), default_lexicon()
+    known = lexicon.resolve("treatment", word) or lexicon.resolve("condition", word) or find_place(word)
+    return None if known or word in everyday_words() else word
 
 
 def send_unplaced(dispatcher: CollectingDispatcher, page: SearchPage, values: dict[str, Optional[str]],
@@ -105,11 +140,17 @@ class ActionSearchTrials(Action):
             # "are there trials of it?" after an answer about a drug: the drug in focus.
             values["treatment"] = tracker.get_slot("treatment")
         remembered = [SlotSet(name, value) for name, value in values.items() if name not in PLACE_SLOTS]
+        unknown = unknown_place(text)
+        if unknown:
+            dispatcher.utter_message(text=unknown)
+            return remembered
         if (values["country"] or "").lower() == ANYWHERE:  # "Show trials anywhere": no place at all
             values["country"] = values["city"] = None
-        elif not values["country"] and not values["city"] and profile.place.country:
+            return remembered + run_search(dispatcher, tracker, values, offset=0)
+        around = near_of(profile.place)  # a town or region, said now or earlier
+        if not around and not values["country"] and not values["city"] and profile.place.country:
             values["country"] = country_name(profile.place.country, default_lexicon())  # said earlier
-        return remembered + run_search(dispatcher, tracker, values, offset=0)
+        return remembered + run_search(dispatcher, tracker, values, offset=0, around=around)
 
 
 class ActionShowMoreTrials(Action):
@@ -126,4 +167,5 @@ class ActionShowMoreTrials(Action):
             )
             return []
         values = {name: tracker.get_slot(name) for name in SEARCH_SLOTS}
-        return run_search(dispatcher, tracker, values, offset=int(offset))
+        around = near_of(searched_profile(tracker).place)  # as the first page was searched
+        return run_search(dispatcher, tracker, values, offset=int(offset), around=around)

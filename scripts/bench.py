@@ -27,7 +27,9 @@ import sqlalchemy
 from bot.config import DATA_DIR, REPO_ROOT
 from bot.progress import ProgressBar
 from bot.trials.importer import ImportReport, Importer
-from bot.trials.query import TrialQuery
+from bot.geo import find_place
+from bot.trials.nearby import near
+from bot.trials.query import Near, TrialQuery
 from bot.trials.store import TrialStore, make_engine
 from scripts import synthetic
 
@@ -36,7 +38,7 @@ IMPORT_TARGET = 2000  # studies per second
 SEARCH_P95_TARGET = 50.0  # milliseconds, for every query
 DEFAULT_STUDIES, DEFAULT_SEED, DEFAULT_REPEATS = 500_000, 20261121, 30
 
-# Ten typical patient questions, as the chat turns them into queries (limit 5, open trials).
+# Eleven typical patient questions, as the chat turns them into queries (limit 5, open trials).
 QUERIES = [
     TrialQuery(treatment="Lutathera"),
     TrialQuery(treatment="evrolimus"),
@@ -48,6 +50,7 @@ QUERIES = [
     TrialQuery(phase=3, condition="GEP-NET"),
     TrialQuery(age=67, sex="female", condition="pancreatic NET"),
     TrialQuery(treatment="the radioactive drip", country="Sweden"),
+    TrialQuery(near=near(find_place("Manchester", "United Kingdom"), 100)),  # "anything near Manchester?"
 ]
 
 
@@ -102,11 +105,17 @@ def percentile(samples: list[float], fraction: float) -> float:
 def describe(query: TrialQuery) -> str:
     """The fields a query sets, as they would be written in code: treatment="Lutathera", ..."""
     parts = [
-        f"{f.name}={getattr(query, f.name)!r}".replace("'", '"')
+        f"{f.name}={_value(getattr(query, f.name))}".replace("'", '"')
         for f in fields(query)
         if f.name not in ("limit", "offset") and getattr(query, f.name) != f.default
     ]
     return ", ".join(parts)
+
+
+def _value(value: object) -> str:
+    if isinstance(value, Near):
+        return f"near({value.name!r}, within {value.within_km:g} km)"
+    return repr(value)
 
 
 def run(studies: int, seed: int, work_dir: Path, repeats: int) -> BenchResult:

@@ -103,7 +103,7 @@ def test_show_trial_gives_status_phase_places_and_contact(text: str) -> None:
     events, messages = run(ActionShowTrial(), tracker(text, "show_trial", ents))
     body = messages[0]["text"]
     assert body.startswith("Pancreatic Neuroendocrine Tumour - Optimal Surgical Debulking or Not (NCT07273409)")
-    for part in ["Status: Open", "Last updated on the registry: 2026-01-22", "Phase:",
+    for part in ["Status: Open", "Last updated on the registry: 22 January 2026", "Phase:",
                  "Sahlgrenska University Hospital, Gothenburg, Sweden", "Run by: Uppsala University",
                  "Who to contact: The record gives no contact details. Ask your specialist team",
                  "https://clinicaltrials.gov/study/NCT07273409"]:

@@ -162,7 +162,7 @@ def test_a_place_they_live_is_not_read_as_a_sponsor_and_nothing_fitting_nearby_l
     assert "Ohio State" not in messages[0]["text"]
     nec = "my wife is 39, poorly differentiated neuroendocrine carcinoma of the pancreas. we live in Chicago. any trials?"
     _, messages = run(ActionSearchTrials(), tracker(nec, slots={"profile": read_message(nec).as_dict()}))
-    assert "open trials in the United States" in messages[0]["text"]
+    assert "open trials within about 60 miles of Chicago, Illinois" in messages[0]["text"]
     set_aside = messages[-1]["text"]  # trials only for well-differentiated NETs (title or inclusion criteria)
     assert set_aside.startswith("I put ") and "well-differentiated NETs. You said NEC" in set_aside
     assert not any("start in the pancreas" in m.get("text", "") for m in messages)  # "primitive neuroectodermal tumor (PNET)"

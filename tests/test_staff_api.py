@@ -355,6 +355,9 @@ def test_the_api_finds_what_the_cli_finds(staff_env: str) -> None:
     ({"country": "UK\x00"}, "country", "control characters"),
     ({"age_group": "toddler"}, "age_group", "one of child, teen, adult, older_adult"),
     ({"acronym": "N" * 201}, "acronym", "too long"),
+    ({"near": "Xyzton"}, "near", "I don't know where 'Xyzton' is"),
+    ({"within_km": "50"}, "within_km", "needs near"),
+    ({"near": "Bristol", "within_km": "0"}, "within_km", "from 1 to 2000"),
 ])
 def test_bad_parameters_get_a_clear_400(staff_env: str, params: dict, parameter: str, words: str) -> None:
     async def scenario(client: TestClient) -> None:
@@ -362,6 +365,22 @@ def test_bad_parameters_get_a_clear_400(staff_env: str, params: dict, parameter:
         assert status == 400
         assert body["error"] == "bad_parameter" and body["parameter"] == parameter
         assert words in body["message"] and "Traceback" not in body["message"]
+
+    run(create_app(), scenario)
+
+
+def test_near_a_place_gives_each_trials_nearest_site(staff_env: str) -> None:
+    async def scenario(client: TestClient) -> None:
+        status, body = await get_json(client, "/api/trials", near="Bristol", within_km="60", status="all")
+        assert status == 200 and body["trials"][0]["nct_id"] == "NCT03972488"  # a site in Bristol itself
+        sites = [t["nearest_site"] for t in body["trials"]]
+        assert all(site and site["distance_km"] <= 60 for site in sites)
+        for is_open in (True, False):  # open first, each nearest first
+            group = [t["nearest_site"]["distance_km"] for t in body["trials"] if t["is_open"] is is_open]
+            assert group == sorted(group)
+        assert body["unplaced_total"] > 0 and "do not list where they run" in body["unplaced_words"]
+        status, plain = await get_json(client, "/api/trials", status="all")
+        assert all(t["nearest_site"] is None for t in plain["trials"]) and plain["unplaced_total"] == 0
 
     run(create_app(), scenario)
 

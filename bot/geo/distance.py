@@ -54,4 +54,4 @@ def distance_words(km: float, country: Optional[str] = None) -> str:
     unit = ("mile" if rounded == 1 else "miles") if miles else "km"
     if rounded < 1:
         return f"less than 1 {'mile' if miles else 'km'}"
-    return f"about {rounded} {unit}"
+    return f"about {rounded:,} {unit}"

@@ -11,6 +11,7 @@ Nothing here says who can join; only the trial team can.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from typing import Optional
@@ -21,13 +22,15 @@ from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, ch
 from bot.prescreen.answers import Answers
 from bot.profile.answers import as_answers
 from bot.profile.limits import kind_clash, size_clash, unmet_condition
+from bot.geo import DEFAULT_RADIUS_KM, find_place
 from bot.trials.freshness import open_and_recent
-from bot.profile.model import Lookup, Profile
+from bot.trials.nearby import near, nearest_site
+from bot.profile.model import Lookup, Place as PersonsPlace, Profile
 from bot.trials.lookup import find_lookups
 from bot.trials.understand import AGE_GROUP_NAMES
 from bot.trials.nct import is_valid_nct_id
-from bot.trials.query import TrialDetail, TrialQuery, default_status
-from bot.trials.relax import CLOSED_TOO, PHASE, PLACE, TREATMENT, Step, names_trials, search_relaxed
+from bot.trials.query import Near, TrialDetail, TrialQuery, default_status
+from bot.trials.relax import CLOSED_TOO, FARTHER, PHASE, PLACE, TREATMENT, Step, names_trials, search_relaxed
 from bot.trials.store import TrialStore
 
 MAX_CANDIDATES = 60
@@ -72,15 +75,31 @@ class FitResult:
         return bool(self.fits or self.set_aside)
 
 
+def near_of(place: PersonsPlace, lexicon: Optional[Lexicon] = None) -> Optional[Near]:
+    """Around the town or region the person named ("we're in Leeds", "the Midlands"), as far as
+    they said they would travel (100 km if they did not say); None for a country only or a
+    place the gazetteer does not know (the country is searched then)."""
+    name = place.city or place.region
+    if not name:
+        return None
+    country = country_name(place.country, lexicon or default_lexicon()) if place.country else None
+    found = find_place(name, country)
+    if found is None or found.kind == "country":
+        return None
+    return near(found, place.travel_km or DEFAULT_RADIUS_KM)
+
+
 def base_query(profile: Profile, lexicon: Optional[Lexicon] = None, limit: int = MAX_CANDIDATES) -> TrialQuery:
     lexicon = lexicon or default_lexicon()
     wants = profile.wants
     treatment = " ; ".join(name for t in wants.treatment for name in kind_names(t, lexicon)) or None
-    country = country_name(profile.place.country, lexicon) if profile.place.country else None
+    around = near_of(profile.place, lexicon)
+    country = country_name(profile.place.country, lexicon) if profile.place.country and not around else None
     lookup = profile.lookup
     return TrialQuery(
         treatment=treatment,
         country=country,
+        near=around,
         status=wants.status or default_status(lookup.acronym),  # type: ignore[arg-type]
         phase=wants.phase,
         acronym=lookup.acronym,
@@ -125,8 +144,8 @@ def fitting_steps(query: TrialQuery) -> tuple[Step, ...]:
     """A look-up by name counts closed trials first ("anything at the Christie"); a wish for a
     treatment keeps the treatment longest: its closed trials say more than unrelated open ones."""
     if names_trials(query):
-        return (CLOSED_TOO, PLACE, PHASE, TREATMENT)
-    return (PLACE, PHASE, CLOSED_TOO, TREATMENT) if query.treatment else (PLACE, PHASE)
+        return (CLOSED_TOO, FARTHER, PLACE, PHASE, TREATMENT)
+    return (FARTHER, PLACE, PHASE, CLOSED_TOO, TREATMENT) if query.treatment else (FARTHER, PLACE, PHASE)
 
 
 def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery] = None, lexicon: Optional[Lexicon] = None) -> FitResult:
@@ -141,7 +160,7 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
         return FitResult([], [], (), query, unknown, suggestions)
     details = [d for d in (store.get(s.nct_id) for s in page.trials) if d is not None]
     answers = as_answers(profile, lexicon)
-    if PLACE.words in relaxed:
+    if PLACE.words in relaxed or FARTHER.words in relaxed:
         answers = replace(answers, place=None)  # the person has heard these run elsewhere
     fits = [_fit(trial, profile, answers, lexicon) for trial in details]
     wanted = {i for t in profile.wants.treatment for i in (t, *_members(t, lexicon))}
@@ -149,7 +168,8 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
     if profile.lookup.nct_id and first and not profile.wants.treatment:
         return FitResult(first[:1], [], (), query)  # "nct06784752 age range?": that trial alone
     ranked = sorted(
-        enumerate(fits), key=lambda item: (item[1].clear_mismatch, not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
+        enumerate(fits), key=lambda item: (item[1].clear_mismatch, _distance_band(item[1].trial, query.near),
+                                           not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
                                            -_score(item[1], profile, wanted, lexicon), item[0])
     )
     named_ids = {f.trial.nct_id for f in first}
@@ -162,11 +182,25 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
         unknown_terms=unknown,
         suggestions=suggestions,
     )
-    if not result.fits and PLACE.has(query):  # every trial nearby has something against it: look further
-        wider = find_fitting(store, profile, PLACE.without(query), lexicon)
+    for step in (FARTHER, PLACE):  # every trial nearby has something against it: look further
+        if result.fits or not step.has(query):
+            continue
+        wider = find_fitting(store, profile, step.without(query), lexicon)
         if wider.fits:
-            return replace(wider, relaxed=(*result.relaxed, PLACE.words, *wider.relaxed), none_fitted_nearby=True)
+            return replace(wider, relaxed=(*result.relaxed, step.words, *wider.relaxed), none_fitted_nearby=True)
     return result
+
+
+DISTANCE_BAND_KM = 100  # within a band, how well a trial fits counts before how near it is
+
+
+def _distance_band(trial: TrialDetail, around: Optional[Near]) -> float:
+    """0 for every trial within 100 km of the place asked about, 1 for 100-200 km... (none
+    placed on the map: last); 0 when no place was asked about."""
+    if around is None:
+        return 0
+    site = nearest_site(trial.sites, around)
+    return math.inf if site is None else site.distance_km // DISTANCE_BAND_KM
 
 
 def _named_trials(store: TrialStore, profile: Profile, fits: list[Fit], answers: Answers, lexicon: Lexicon) -> list[Fit]:

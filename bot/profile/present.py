@@ -7,10 +7,11 @@ from typing import Optional
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.checklist import TrialChecklist, country_name, country_words, words_list
 from bot.prescreen.present import WHO_DECIDES, check_line
-from bot.profile.fit import Fit, FitResult
+from bot.profile.fit import Fit, FitResult, near_of
 from bot.profile.model import Profile
-from bot.trials.present import AGE_GROUP_WORDS, TITLE_LIMIT, Card, card_lines, shorten
-from bot.trials.query import default_status
+from bot.trials.nearby import nearest_site
+from bot.trials.present import AGE_GROUP_WORDS, TITLE_LIMIT, Card, card_lines, near_words, nearest_words, shorten
+from bot.trials.query import Near, default_status
 from bot.trials.understand import AGE_GROUP_NAMES
 
 MAX_SHOWN = 5
@@ -32,7 +33,10 @@ def wished_for(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
     group = AGE_GROUP_NAMES.get(profile.wants.age_group or "")
     if group:
         text += f" for {AGE_GROUP_WORDS[group]}"
-    if profile.place.country:
+    around = near_of(profile.place, lexicon)
+    if around:
+        text += f" {near_words(around)}"
+    elif profile.place.country:
         text += f" in {country_words(country_name(profile.place.country, lexicon))}"
     return text
 
@@ -59,10 +63,14 @@ def _count(number: int) -> str:
     return "1 trial" if number == 1 else f"{number} trials"
 
 
-def fit_card(fit: Fit, with_why: bool = True) -> Card:
-    """A trial's card; `with_why` adds its line of why (not for a look-up that told us nothing)."""
+def fit_card(fit: Fit, with_why: bool = True, around: Optional[Near] = None) -> Card:
+    """A trial's card; `with_why` adds its line of why (not for a look-up that told us nothing);
+    `around`, the place searched around, adds the nearest site and how far it is."""
     trial = fit.trial
     why = (f"Why: {fit.why}",) if with_why else ()
+    site = nearest_site(trial.sites, around) if around else None
+    if site:
+        why = (nearest_words(site, around.country if around else None), *why)
     return Card(
         nct_id=trial.nct_id,
         title=shorten(trial.title, TITLE_LIMIT),

@@ -130,6 +130,7 @@ class Site(Base):
 
 Index("ix_sites_country", Site.country_key, Site.nct_id)
 Index("ix_sites_city", Site.city_key, Site.nct_id)
+Index("ix_sites_place", Site.latitude, Site.longitude, Site.nct_id)  # "near X": a box of latitudes first
 
 
 class Contact(Base):

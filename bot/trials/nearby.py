@@ -37,4 +37,4 @@ def near(place: Place, within_km: Optional[float] = DEFAULT_RADIUS_KM) -> Near:
     """A search around a place; a region ("the Midlands") reaches as far beyond its centre as
     its own size."""
     reach = None if within_km is None else within_km + place.extent_km
-    return Near(place.label(), place.lat, place.lon, place.country, reach)
+    return Near(place.label(), place.lat, place.lon, place.country, reach, area=place.kind != "city")

@@ -10,7 +10,8 @@ from typing import Optional, Sequence
 
 from bot.trials.about import PHASE_WORDS, about_lines
 from bot.trials.freshness import OPEN_WORDS, day_words, is_recent, stale_open_words
-from bot.trials.query import SearchPage, TrialDetail, TrialQuery, TrialSummary
+from bot.geo import distance_words
+from bot.trials.query import Near, NearestSite, SearchPage, TrialDetail, TrialQuery, TrialSummary
 
 STATUS_WORDS = {
     "RECRUITING": "Open: looking for people to join",
@@ -96,12 +97,12 @@ def card_lines(status: str, as_of: Optional[str], phases: tuple[str, ...], count
             f"Where: {places_words(countries, cities)}")
 
 
-def card(summary: TrialSummary) -> Card:
-    return Card(
-        nct_id=summary.nct_id,
-        title=shorten(summary.title, TITLE_LIMIT),
-        lines=card_lines(summary.status, summary.status_as_of, summary.phases, summary.countries, summary.cities),
-    )
+def card(summary: TrialSummary, units_country: Optional[str] = None) -> Card:
+    """`units_country`: the country of the place searched around (miles or km)."""
+    lines = card_lines(summary.status, summary.status_as_of, summary.phases, summary.countries, summary.cities)
+    if summary.nearest_site:
+        lines += (nearest_words(summary.nearest_site, units_country),)
+    return Card(nct_id=summary.nct_id, title=shorten(summary.title, TITLE_LIMIT), lines=lines)
 
 
 def asked_for(query: TrialQuery, with_condition: bool = True) -> str:
@@ -115,11 +116,29 @@ def asked_for(query: TrialQuery, with_condition: bool = True) -> str:
     where = ", ".join(p for p in (query.city, query.country) if p)
     if where:
         parts.append(f"in {where}")
+    if query.near:
+        parts.append(near_words(query.near))
     if query.phase is not None:
         parts.append(f"phase {query.phase}")
     if query.age_group:
         parts.append(f"for {AGE_GROUP_WORDS[query.age_group]}")
     return ", ".join(parts)
+
+
+def near_words(near: Near) -> str:
+    """ "within about 60 miles of Leeds, United Kingdom"; "in or near the Midlands" for a region
+    (its own size is part of the distance); "near ..." with no distance."""
+    if near.area:
+        return f"in or near {near.name}"
+    if near.within_km is None:
+        return f"near {near.name}"
+    return f"within {distance_words(near.within_km, near.country)} of {near.name}"
+
+
+def nearest_words(site: NearestSite, units_country: Optional[str]) -> str:
+    """ "Nearest place: Christie Hospital, Manchester - about 30 miles" for a card."""
+    where = ", ".join(p for p in (site.facility, site.city) if p) or site.country or "a site"
+    return f"Nearest place: {where} - {distance_words(site.distance_km, units_country)}"
 
 
 def results_heading(page: SearchPage, query: TrialQuery) -> str:
@@ -147,7 +166,7 @@ def about_words(what: str) -> str:
     """ " for everolimus, in France", or " in Sweden" when only a place was asked for."""
     if not what:
         return ""
-    return f" {what}" if what.split()[0] in ("in", "at", "with", "for") else f" for {what}"
+    return f" {what}" if what.split()[0] in ("in", "at", "with", "for", "within", "near") else f" for {what}"
 
 
 def _none_only_for(page: SearchPage, condition: str) -> str:

@@ -35,6 +35,7 @@ class Near:
     longitude: float
     country: Optional[str] = None  # the place's country, for miles or km
     within_km: Optional[float] = 100.0
+    area: bool = False  # a region ("the Midlands"), not a town
 
 
 @dataclass(frozen=True)

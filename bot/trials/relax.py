@@ -19,7 +19,11 @@ class Step:
 
 
 CLOSED_TOO = Step("counting closed trials too", lambda q: q.status == "open", lambda q: replace(q, status="all"))
-PLACE = Step("leaving out the place", lambda q: bool(q.country or q.city), lambda q: replace(q, country=None, city=None))
+PLACE = Step("leaving out the place", lambda q: bool(q.country or q.city or q.near),
+             lambda q: replace(q, country=None, city=None, near=None))
+# "Nothing within 100 km of Leeds": the nearest ones, however far (nearest first).
+FARTHER = Step("looking further away", lambda q: bool(q.near and q.near.within_km is not None),
+               lambda q: replace(q, near=replace(q.near, within_km=None)) if q.near else q)
 PHASE = Step("leaving out the phase", lambda q: q.phase is not None, lambda q: replace(q, phase=None))
 AGE_GROUP = Step("leaving out the age group", lambda q: q.age_group is not None, lambda q: replace(q, age_group=None))
 TREATMENT = Step("leaving out the kind of treatment", lambda q: q.treatment is not None, lambda q: replace(q, treatment=None))
@@ -33,8 +37,8 @@ def keyword_steps(query: TrialQuery) -> tuple[Step, ...]:
     """A patient is helped more by open trials elsewhere; a look-up of a named trial, sponsor or
     site by closed ones of that name first. The words asked for are never dropped."""
     if names_trials(query):
-        return (CLOSED_TOO, PLACE, PHASE, AGE_GROUP)
-    return (PLACE, PHASE, AGE_GROUP, CLOSED_TOO)
+        return (CLOSED_TOO, FARTHER, PLACE, PHASE, AGE_GROUP)
+    return (FARTHER, PLACE, PHASE, AGE_GROUP, CLOSED_TOO)
 
 
 @dataclass(frozen=True)

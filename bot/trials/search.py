@@ -298,12 +298,12 @@ def _run(
         relevance.append(matches.c.score)
     where = and_(literal(True), *_within(plan), *plan.filters)
     # Open trials whose status was confirmed in the last year come before those it may have
-    # changed for (bot.trials.freshness).
+    # changed for (bot.trials.freshness); near a place, the nearest come first.
     recent = case((TRIALS.c.status_as_of >= recent_cutoff(), 1), else_=0)
-    ordering = [TRIALS.c.is_open.desc(), recent.desc()]
-    if plan.nearness is not None:
+    ordering = [TRIALS.c.is_open.desc()]
+    if plan.nearness is not None:  # "near Bristol": the nearest first, then as any search
         ordering.append(plan.nearness.asc().nullslast())
-    ordering += [r.desc() for r in relevance]
+    ordering += [recent.desc(), *[r.desc() for r in relevance]]
     ordering += [TRIALS.c.last_update.desc().nullslast(), TRIALS.c.nct_id]
     # Only the ids: filtering and ordering then read indexes, not whole trial rows. When
     # something narrows the search, the total comes with the page (one pass over the candidates),
