@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.profile import profile_of
+from actions.profile import message_text, profile_of
 from actions.replies import send_unavailable
 from actions.show_trial import WHICH_TRIAL, Referral, referred_trial, requested_nct_id
 from actions.store import trial_store
@@ -27,6 +27,9 @@ from bot.prescreen.checklist import checklist
 from bot.prescreen.places import places_text
 from bot.profile.answers import as_answers
 from bot.profile.present import compared_text
+from bot.profile.model import object_pronoun
+from bot.trials.about import about_lines
+from bot.trials.asked_about import Aspect, answer as answer_aspect, aspects_asked
 from bot.trials.nct import NCT_FORMAT_HELP, is_valid_nct_id
 from bot.trials.query import TrialDetail
 
@@ -36,6 +39,7 @@ FOLLOW_UP_BUTTONS = [
     {"title": "Who do I contact?", "payload": "/ask_trial_contacts"},
     {"title": "Talk to a nurse", "payload": "/ask_helpline"},
 ]
+WHO_CAN_JOIN_BUTTON = {"title": "Who can join", "payload": "/ask_eligibility"}
 ORIGINAL_HINT = 'To see the record\'s own words, say "show the original wording".'
 _WANTS_ORIGINAL = re.compile(
     r"\boriginal\b|\bexact(?:ly)?\b|\bverbatim\b|\bword\s+for\s+word\b|\bactual\s+(?:words|wording|text)\b"
@@ -101,6 +105,9 @@ class ActionShowEligibility(TrialFollowUp):
         return "action_show_eligibility"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
+        text = message_text(tracker) or ""
+        if send_direct_answers(dispatcher, tracker, trial, [a for a in aspects_asked(text) if a in ("age", "sex")]):
+            return  # "would my 74-year-old dad be too old?": the age, not the whole list again
         original = wants_original(tracker.latest_message.get("text"))
         text = eligibility_text(trial, show_original=original, limit=ELIGIBILITY_LIMIT)
         if not original and trial.criteria and trial.criteria.strip():
@@ -120,6 +127,32 @@ class ActionShowTrialPlaces(TrialFollowUp):
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
         dispatcher.utter_message(text=places_text(trial, home=home_country(tracker)))
+
+
+class ActionAnswerTrialDetail(TrialFollowUp):
+    """One thing about the trial, from its record: how big, randomised, groups, placebo, how
+    long, phase, status, who runs it, results (bot/trials/asked_about.py)."""
+
+    def name(self) -> str:
+        return "action_answer_trial_detail"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
+        aspects = aspects_asked(message_text(tracker) or "")
+        if not send_direct_answers(dispatcher, tracker, trial, aspects):
+            dispatcher.utter_message(text=f"Here is what the record says about {trial.nct_id}:\n"
+                                     + "\n".join(about_lines(trial)), buttons=FOLLOW_UP_BUTTONS)
+
+
+def send_direct_answers(dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail,
+                        aspects: list[Aspect]) -> bool:
+    """Each aspect asked about, answered in a line; False when none was asked."""
+    if not aspects:
+        return False
+    profile = profile_of(tracker)
+    whom = object_pronoun(profile.about, profile.sex)
+    lines = [answer_aspect(a, trial, message_text(tracker) or "", profile.age, whom) for a in aspects]
+    dispatcher.utter_message(text=f"{trial.nct_id}: " + "\n".join(lines), buttons=[WHO_CAN_JOIN_BUTTON, *FOLLOW_UP_BUTTONS[:2]])
+    return True
 
 
 class ActionShowTrialQuestions(TrialFollowUp):

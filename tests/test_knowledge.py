@@ -2,6 +2,7 @@
 safe, with a next step; every topic of issue 3 covered and tested with new phrasings."""
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import statistics
@@ -29,6 +30,10 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 FULL_DATE = re.compile(rf"\b(\d{{1,2}}) ({MONTHS}) (\d{{4}})\b")
 # The Cancer Research UK research page (../shared/seeds/cruk-pancreatic-net-research-and-trials.txt).
 CRUK_PAGE_REVIEWED = "29 June 2021"
+# Every answer's last line ends with the day its facts were last checked against
+# knowledge-facts.md (docs/knowledge.md): "Facts checked 4 December 2026."
+FACTS_CHECKED = re.compile(rf"\bFacts checked (\d{{1,2}}) ({MONTHS}) (\d{{4}})\.$")
+MAX_FACTS_AGE_MONTHS = 12
 FORBIDDEN = re.compile(
     r"\byou(?:'re| are)? (?:are )?(?:eligible|qualify)\b|\byou will qualify\b|\byou can join\b"
     r"|\byou (?:should|must) (?:take|have|stop|start)\b",
@@ -60,6 +65,7 @@ TOPICS: dict[str, list[str]] = {
     "somatostatin analogues": ["somatostatin_analogues"],
     "lanreotide (autogel)": ["lanreotide"],
     "octreotide": ["octreotide"],
+    "how the injections are given, and giving them yourself": ["ssa_injections"],
     "PEN-221": ["pen_221"],
     "targeted drugs": ["targeted_drugs"],
     "everolimus": ["everolimus"],
@@ -76,9 +82,16 @@ TOPICS: dict[str, list[str]] = {
     "chemotherapy before or after everolimus": ["chemo_and_everolimus"],
     "PRRT: what it is and the two radioactive substances": ["what_is_prrt"],
     "PRRT: how it is given": ["prrt_how_given"],
+    "PRRT: radiation safety at home (toilet, bed, children)": ["prrt_home_safety"],
     "surgery": ["surgery"],
+    "the Whipple operation": ["whipple"],
+    "distal and total pancreatectomy, enucleation": ["pancreas_operations"],
+    "recovery after pancreas surgery": ["surgery_recovery"],
+    "watch and wait for small tumours": ["watch_and_wait"],
     "debulking": ["debulking"],
     "treatments to the liver": ["liver_treatments"],
+    "carcinoid syndrome": ["carcinoid_syndrome"],
+    "pancreatic enzyme replacement (PERT, Creon)": ["pert"],
     "quality of life research": ["quality_of_life"],
     "the symptom and side-effect app study": ["symptom_app"],
     "what a trial is": ["what_is_a_trial"],
@@ -102,6 +115,7 @@ TREATMENT_TOPICS: dict[str, set[str]] = {
     "somatostatin_analogues": {"somatostatin_analogue"},
     "lanreotide": {"lanreotide"},
     "octreotide": {"octreotide"},
+    "ssa_injections": {"lanreotide", "octreotide"},
     "pen_221": {"pen_221"},
     "targeted_drugs": {"targeted_therapy"},
     "everolimus": {"everolimus"},
@@ -117,7 +131,11 @@ TREATMENT_TOPICS: dict[str, set[str]] = {
     "chemo_and_everolimus": {"everolimus"},
     "what_is_prrt": {"prrt"},
     "prrt_how_given": {"prrt"},
+    "prrt_home_safety": {"prrt"},
     "surgery": {"surgery"},
+    "whipple": {"surgery"},
+    "pancreas_operations": {"surgery"},
+    "watch_and_wait": {"surveillance"},
     "debulking": {"surgery"},
     "liver_treatments": {"liver_directed_therapy"},
     "pet_scans": {"ga68_dotatate"},
@@ -166,6 +184,33 @@ def source_line(text: str) -> str:
     return lines[-1] if lines and lines[-1].startswith("Source: ") else ""
 
 
+def facts_checked(text: str) -> datetime.date | None:
+    """The date in the last line's closing "Facts checked D Month YYYY.", or None."""
+    match = FACTS_CHECKED.search(source_line(text))
+    if not match:
+        return None
+    day, month, year = match.groups()
+    return datetime.date(int(year), MONTHS.split("|").index(month) + 1, int(day))
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` calendar months earlier (the month's last day if it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def stale_answers(answers: list[tuple[str, dict]], today: datetime.date) -> list[str]:
+    """Answers whose facts were last checked more than MAX_FACTS_AGE_MONTHS before today."""
+    oldest_allowed = months_before(today, MAX_FACTS_AGE_MONTHS)
+    return [topic for topic, variant in answers if (facts_checked(variant["text"]) or datetime.date.min) < oldest_allowed]
+
+
 # ---------------------------------------------------------------------------- readability
 @pytest.mark.parametrize("name, variant", RESPONSES, ids=[n for n, _ in RESPONSES])
 def test_each_response_is_plain_english_and_short(name: str, variant: dict) -> None:
@@ -211,7 +256,7 @@ def test_every_number_in_an_answer_is_in_the_sources() -> None:
 # ---------------------------------------------------------------------------- sources and dates
 @pytest.mark.parametrize("topic, variant", KNOWLEDGE, ids=[t for t, _ in KNOWLEDGE])
 def test_each_answer_names_its_source_and_when_it_was_reviewed(topic: str, variant: dict) -> None:
-    line = source_line(variant["text"])
+    line = FACTS_CHECKED.sub("", source_line(variant["text"])).rstrip()  # the check date is tested below
     assert line, f"{topic}: the last line must start with 'Source: '"
     assert re.search(r"[A-Z]", line[len("Source: "):]), f"{topic}: no source named"
     dated = FULL_DATE.search(line) or re.search(r"\b(?:19|20)\d{2}\b", line)
@@ -219,6 +264,39 @@ def test_each_answer_names_its_source_and_when_it_was_reviewed(topic: str, varia
     assert dated or "(date not recorded)" in line, f"{topic}: no review date and no '(date not recorded)'"
     if "page reviewed" in line or "research page reviewed" in line:
         assert f"reviewed {CRUK_PAGE_REVIEWED}" in line, f"{topic}: the CRUK page was reviewed {CRUK_PAGE_REVIEWED}"
+
+
+@pytest.mark.parametrize("topic, variant", KNOWLEDGE, ids=[t for t, _ in KNOWLEDGE])
+def test_each_answer_ends_with_the_date_its_facts_were_checked(topic: str, variant: dict) -> None:
+    checked = facts_checked(variant["text"])
+    assert checked, f"{topic}: the last line must end with 'Facts checked D Month YYYY.'"
+    assert checked <= datetime.date.today(), f"{topic}: facts checked {checked}, a day still to come"
+
+
+def test_every_answer_uses_the_same_check_date_sentence() -> None:
+    """One check date per review of the facts file: answers checked together say so alike."""
+    dates = {facts_checked(v["text"]) for _, v in KNOWLEDGE}
+    assert None not in dates
+    assert len(dates) == 1, f"answers give different check dates: {sorted(dates)}; re-check them together"
+
+
+def test_no_answer_was_checked_more_than_twelve_months_ago() -> None:
+    """Fails a year after the last check: re-check every answer against knowledge-facts.md
+    (and the facts file against its sources), then move the date on (docs/knowledge.md)."""
+    today = datetime.date.today()
+    assert stale_answers(KNOWLEDGE, today) == [], (
+        f"facts not checked since {months_before(today, MAX_FACTS_AGE_MONTHS)}: re-check these answers")
+
+
+def test_the_age_check_itself_catches_old_and_undated_answers() -> None:
+    """The checks above can fail: an old date, a missing date and the day after the limit."""
+    today = datetime.date(2027, 12, 5)
+    fresh = {"text": "Facts.\n\nSource: Cancer Research UK (date not recorded). Facts checked 5 December 2026."}
+    edge = {"text": "Facts.\n\nSource: Cancer Research UK (date not recorded). Facts checked 4 December 2026."}
+    undated = {"text": "Facts.\n\nSource: Cancer Research UK (date not recorded)."}
+    assert stale_answers([("fresh", fresh), ("edge", edge), ("undated", undated)], today) == ["edge", "undated"]
+    assert months_before(datetime.date(2028, 2, 29), 12) == datetime.date(2027, 2, 28)
+    assert facts_checked(undated["text"]) is None
 
 
 @pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="../shared not present")

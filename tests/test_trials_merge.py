@@ -175,3 +175,18 @@ def test_report_counts_what_the_database_holds(store: TrialStore):
     assert sum(report.by_source.values()) == report.records
     assert sum(report.by_status_year.values()) == report.records
     assert report.by_status_year.get("2020", 0) >= 40
+
+
+SHARED = SHIPPED_TRIALS_DIR.parents[2] / "shared"
+
+
+@pytest.mark.skipif(not EXTRA_DIR.exists(), reason="../shared not present")
+def test_the_importer_takes_every_shared_folder_and_again_changes_nothing(empty_store: TrialStore) -> None:
+    folders = [SHARED / "trials", EXTRA_DIR, SHARED / "ctgov" / "samples"]
+    first = Importer(empty_store).import_paths(folders)
+    assert first.rejected == [] and first.added > 100
+    # the compiled copies of one trial were merged as they came: the newest status of NETTER-2
+    assert empty_store.get("NCT03972488").status == "ACTIVE_NOT_RECRUITING"
+    assert empty_store.get("NCT03972488").criteria
+    again = Importer(empty_store).import_paths([*folders, SHIPPED_TRIALS_DIR])
+    assert (again.added, again.updated, again.rejected) == (0, 0, [])

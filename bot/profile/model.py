@@ -249,3 +249,11 @@ def _text(value: Any) -> Optional[str]:
 
 def _number(value: Any, low: float, high: float) -> Optional[float]:
     return float(value) if type(value) in (int, float) and low <= value <= high else None
+
+
+def object_pronoun(about: Optional[str], sex: Optional[str]) -> str:
+    """Whom a sentence is about: "you" for the writer (or when not said), "him", "her" or
+    "them" for someone else ("Only the trial team can say if it fits him")."""
+    if about in (None, "self"):
+        return "you"
+    return {"male": "him", "female": "her"}.get(sex or "", "them")

@@ -16,7 +16,7 @@ RECENT_DAYS = 365  # an open status older than this is shown with its date and a
 OPEN_WORDS = {
     "RECRUITING": "Recruiting",
     "NOT_YET_RECRUITING": "Not yet recruiting",
-    "ENROLLING_BY_INVITATION": "Taking people by invitation only",
+    "ENROLLING_BY_INVITATION": "Open by invitation only",
 }
 MONTHS = {
     name: number

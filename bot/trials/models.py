@@ -35,6 +35,14 @@ class Trial(Base):
     completion_date = Column(String(10))
     last_update = Column(String(10))  # yyyy, yyyy-mm or yyyy-mm-dd: sorts correctly as text
     status_as_of = Column(String(10))  # when the status was last confirmed (bot.trials.freshness)
+    # designModule.designInfo, as the registry writes it (RANDOMIZED, PARALLEL, DOUBLE, TREATMENT...)
+    allocation = Column(String(40))
+    intervention_model = Column(String(40))
+    masking = Column(String(40))
+    masked_who = Column(Text)  # "PARTICIPANT, INVESTIGATOR"
+    primary_purpose = Column(String(40))
+    has_results = Column(Boolean)  # the record has a resultsSection (or says hasResults)
+    site_count = Column(Integer)  # places listed: 0 finds the trials a place filter leaves out
     enrollment = Column(Integer)
     enrollment_type = Column(String(20))
     sponsor = Column(Text)
@@ -57,11 +65,14 @@ class Trial(Base):
     contacts = relationship("Contact", order_by="Contact.position", lazy="selectin")
     identifiers = relationship("TrialIdentifier", order_by="TrialIdentifier.position", lazy="selectin")
     collaborators = relationship("Collaborator", order_by="Collaborator.position", lazy="selectin")
+    arm_groups = relationship("ArmGroup", order_by="ArmGroup.position", lazy="selectin")
+    outcomes = relationship("Outcome", order_by="Outcome.position", lazy="selectin")
 
 
 Index("ix_trials_open_updated", Trial.is_open, Trial.last_update)
 # Covering: a search checks a candidate's status and orders by date without reading its row.
 Index("ix_trials_id_open_updated", Trial.nct_id, Trial.is_open, Trial.last_update, unique=True)
+Index("ix_trials_open_sites", Trial.is_open, Trial.site_count)
 
 
 class TrialPhase(Base):
@@ -195,6 +206,31 @@ class NameWord(Base):
 Index("ix_name_words_nct", NameWord.nct_id)
 
 
+class ArmGroup(Base):
+    """A group of people in the trial and what it gets (armsInterventionsModule.armGroups)."""
+
+    __tablename__ = "arm_groups"
+
+    nct_id = Column(String(11), ForeignKey("trials.nct_id"), primary_key=True)
+    position = Column(Integer, primary_key=True)
+    label = Column(Text)
+    kind = Column(String(40))  # EXPERIMENTAL, ACTIVE_COMPARATOR, PLACEBO_COMPARATOR, NO_INTERVENTION...
+    description = Column(Text)
+    interventions = Column(Text)  # "Drug: Lutathera; Drug: Octreotide LAR", as the record links them
+
+
+class Outcome(Base):
+    """What the trial measures, and over how long (outcomesModule)."""
+
+    __tablename__ = "outcomes"
+
+    nct_id = Column(String(11), ForeignKey("trials.nct_id"), primary_key=True)
+    position = Column(Integer, primary_key=True)
+    kind = Column(String(10), nullable=False)  # primary, secondary, other
+    measure = Column(Text)
+    time_frame = Column(Text)
+
+
 class TrialAgeGroup(Base):
     """An age group a trial takes people from: child (under 18), teen (13 to 17), adult (18 to
     64), older_adult (65 and over). From the age limits, and eligibilityModule.stdAges where a
@@ -251,4 +287,6 @@ CHILD_TABLES = (
     Collaborator.__table__,
     NameWord.__table__,
     TrialAgeGroup.__table__,
+    ArmGroup.__table__,
+    Outcome.__table__,
 )

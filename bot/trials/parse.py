@@ -30,8 +30,9 @@ KNOWN_SEX = {"ALL", "FEMALE", "MALE"}
 STD_AGES = {"CHILD": (0.0, 18.0), "ADULT": (18.0, 65.0), "OLDER_ADULT": (65.0, math.inf)}
 # Part of the record hash: records read by an older parser count as changed, so the next
 # import or sync stores what this one reads (collaborators, other ids, age groups since 2;
-# the date the status was confirmed since 3; sites placed from their town since 4).
-PARSER_VERSION = "4"
+# the date the status was confirmed since 3; sites placed from their town since 4;
+# design, arms, outcome time frames and results since 5).
+PARSER_VERSION = "5"
 MAX_KEY_LENGTH = 200  # trial_identifiers.key
 
 
@@ -56,6 +57,8 @@ class ParsedTrial:
     contacts: list[dict[str, Any]] = field(default_factory=list)
     identifiers: list[dict[str, str]] = field(default_factory=list)  # kind, value, key
     collaborators: list[str] = field(default_factory=list)
+    arm_groups: list[dict[str, Any]] = field(default_factory=list)  # label, kind, description, interventions
+    outcomes: list[dict[str, Any]] = field(default_factory=list)  # kind, measure, time_frame
     age_groups: list[str] = field(default_factory=list)  # child, teen, adult, older_adult
     compiled_json: Optional[str] = None  # the whole record, kept when it is compiled (is_compiled)
 
@@ -257,6 +260,8 @@ def _parse(study: dict, nct_id: Optional[str]) -> ParsedTrial:
             "sex": sex,
             "healthy_volunteers": eligibility.boolean("healthyVolunteers"),
             "source_json": json.dumps(source, ensure_ascii=False) if source else None,
+            **_design(design),
+            "has_results": _has_results(study),
             "record_hash": record_hash(study, canonical),
         },
         compiled_json=canonical if is_compiled(study) else None,
@@ -284,7 +289,40 @@ def _parse(study: dict, nct_id: Optional[str]) -> ParsedTrial:
                 }
             )
     _parse_places(protocol.child("contactsLocationsModule"), parsed)
+    parsed.trial["site_count"] = len(parsed.sites)
+    parsed.arm_groups = [
+        {"position": i, "label": arm.text("label"), "kind": (arm.text("type") or "").upper() or None,
+         "description": arm.text("description"), "interventions": "; ".join(arm.texts("interventionNames")) or None}
+        for i, arm in enumerate(protocol.child("armsInterventionsModule").items("armGroups"))
+    ]
+    outcomes = protocol.child("outcomesModule")
+    parsed.outcomes = [
+        {"position": i, "kind": kind, "measure": item.text("measure"), "time_frame": item.text("timeFrame")}
+        for i, (kind, item) in enumerate(
+            (kind, item) for kind in ("primary", "secondary", "other") for item in outcomes.items(f"{kind}Outcomes"))
+    ]
     return parsed
+
+
+def _design(design: _Reader) -> dict[str, Optional[str]]:
+    """How the trial is run, as the registry codes it (bot/trials/about.py says it in words)."""
+    info = design.child("designInfo")
+    masking = info.child("maskingInfo")
+    upper = lambda value: value.upper() if value else None  # noqa: E731
+    return {
+        "allocation": upper(info.text("allocation")),
+        "intervention_model": upper(info.text("interventionModel")),
+        "masking": upper(masking.text("masking")),
+        "masked_who": ", ".join(w.upper() for w in masking.texts("whoMasked")) or None,
+        "primary_purpose": upper(info.text("primaryPurpose")),
+    }
+
+
+def _has_results(study: dict) -> Optional[bool]:
+    if isinstance(study.get("resultsSection"), dict):
+        return True
+    flag = study.get("hasResults")
+    return flag if isinstance(flag, bool) else None
 
 
 def _status_as_of(study: dict) -> Optional[str]:

@@ -150,6 +150,36 @@ class Intervention:
 
 
 @dataclass(frozen=True)
+class Arm:
+    """A group of people in the trial and what it gets."""
+
+    label: Optional[str]
+    kind: Optional[str]  # EXPERIMENTAL, ACTIVE_COMPARATOR, PLACEBO_COMPARATOR, NO_INTERVENTION...
+    description: Optional[str] = None
+    interventions: Optional[str] = None  # "Drug: Lutathera; Drug: Octreotide LAR"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """Something the trial measures, and over how long."""
+
+    kind: str  # primary, secondary, other
+    measure: Optional[str]
+    time_frame: Optional[str]
+
+
+@dataclass(frozen=True)
+class Design:
+    """How the trial is run, as the registry codes it; None where the record does not say."""
+
+    allocation: Optional[str] = None  # RANDOMIZED, NON_RANDOMIZED, NA
+    intervention_model: Optional[str] = None  # SINGLE_GROUP, PARALLEL, CROSSOVER...
+    masking: Optional[str] = None  # NONE, SINGLE, DOUBLE, TRIPLE, QUADRUPLE
+    masked_who: Optional[str] = None  # "PARTICIPANT, INVESTIGATOR"
+    primary_purpose: Optional[str] = None  # TREATMENT, DIAGNOSTIC, SUPPORTIVE_CARE...
+
+
+@dataclass(frozen=True)
 class TrialDetail:
     """Everything stored about one trial, as the record gives it."""
 
@@ -181,6 +211,10 @@ class TrialDetail:
     other_ids: tuple[str, ...] = ()  # the sponsor's study id and other registries' ids
     collaborators: tuple[str, ...] = ()
     status_as_of: Optional[str] = None  # when the status was last confirmed (bot.trials.freshness)
+    design: Design = field(default_factory=Design)
+    arms: tuple[Arm, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    has_results: Optional[bool] = None
 
     @property
     def is_open(self) -> bool:

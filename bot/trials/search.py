@@ -25,6 +25,7 @@ from typing import Optional
 from sqlalchemy import Table, and_, case, exists, func, literal, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.selectable import Subquery
 
 from bot.lexicon import ConceptKind, Lexicon
 from bot.trials.fulltext import FullText, query_words
@@ -62,6 +63,7 @@ class _Plan:
     broader_tags: tuple[str, ...] = ()
     hopeless: bool = False  # something asked for cannot match any trial
     nearness: Optional[ColumnElement] = None  # a trial's nearest site to the place asked, for ordering
+    near_sites: Optional[Subquery] = None  # within a distance: each trial's nearest site in range, joined
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,9 @@ def _unplaced_total(conn: Connection, fulltext: FullText, lexicon: Lexicon, quer
     plan = _plan(lexicon, replace(query, country=None, city=None, near=None))
     if plan.hopeless:
         return 0
-    plan.filters.append(~exists().where(SITES.c.nct_id == TRIALS.c.nct_id))
+    # site_count is kept by the parser; a row stored before it was (NULL) is checked the slow way.
+    plan.filters.append(or_(TRIALS.c.site_count == 0, and_(TRIALS.c.site_count.is_(None),
+                                                           ~exists().where(SITES.c.nct_id == TRIALS.c.nct_id))))
     found = _run(conn, fulltext, plan, 1, 0, any_word=False)
     if found.total == 0 and len(plan.words) > 1:
         found = _run(conn, fulltext, plan, 1, 0, any_word=True)
@@ -265,12 +269,21 @@ def _near_filter(plan: _Plan, near: Near) -> None:
     squared = (SITES.c.latitude - near.latitude) * (SITES.c.latitude - near.latitude) + (
         (SITES.c.longitude - near.longitude) * squeeze) * ((SITES.c.longitude - near.longitude) * squeeze)
     placed = SITES.c.latitude.isnot(None)
-    if near.within_km is not None:
-        reach = near.within_km / KM_PER_DEGREE
-        box = and_(SITES.c.latitude.between(near.latitude - reach, near.latitude + reach),
-                   SITES.c.longitude.between(near.longitude - reach / squeeze, near.longitude + reach / squeeze))
-        plan.within.append((1, SITES, and_(placed, box, squared <= reach * reach)))
-    plan.nearness = select(func.min(squared)).where(SITES.c.nct_id == TRIALS.c.nct_id, placed).scalar_subquery()
+    if near.within_km is None:  # the nearest, however far: small databases only (the chat's widening)
+        plan.nearness = select(func.min(squared)).where(SITES.c.nct_id == TRIALS.c.nct_id, placed).scalar_subquery()
+        return
+    # One pass over the sites in a box the (latitude, longitude) index reads, then the circle;
+    # each trial once, with its nearest site's distance to order by.
+    reach = near.within_km / KM_PER_DEGREE
+    box = and_(SITES.c.latitude.between(near.latitude - reach, near.latitude + reach),
+               SITES.c.longitude.between(near.longitude - reach / squeeze, near.longitude + reach / squeeze))
+    plan.near_sites = (
+        select(SITES.c.nct_id, func.min(squared).label("nearness"))
+        .where(placed, box, squared <= reach * reach)
+        .group_by(SITES.c.nct_id)
+        .subquery("near_sites")
+    )
+    plan.nearness = plan.near_sites.c.nearness
 
 
 def _within(plan: _Plan) -> list[ColumnElement]:
@@ -296,6 +309,8 @@ def _run(
         matches = matches.subquery("fts")
         source = TRIALS.join(matches, matches.c.nct_id == TRIALS.c.nct_id)
         relevance.append(matches.c.score)
+    if plan.near_sites is not None:
+        source = source.join(plan.near_sites, plan.near_sites.c.nct_id == TRIALS.c.nct_id)
     where = and_(literal(True), *_within(plan), *plan.filters)
     # Open trials whose status was confirmed in the last year come before those it may have
     # changed for (bot.trials.freshness); near a place, the nearest come first.
@@ -308,7 +323,7 @@ def _run(
     # Only the ids: filtering and ordering then read indexes, not whole trial rows. When
     # something narrows the search, the total comes with the page (one pass over the candidates),
     # and so does the number about the condition named itself when broader ones count too.
-    narrowed = bool(plan.words or plan.required_words or plan.within)
+    narrowed = bool(plan.words or plan.required_words or plan.within or plan.near_sites is not None)
     columns = [func.count().over().label("total")] if narrowed else []
     if plan.specific is not None:
         columns.append(func.sum(case((plan.specific, 1), else_=0)).over().label("specific"))

@@ -22,7 +22,10 @@ from bot.trials.fulltext import fulltext_for
 from bot.trials.lookup import name_words, site_words
 from bot.trials.parse import PARSER_VERSION, ParsedTrial
 from bot.trials.query import (
+    Arm,
     Contact,
+    Design,
+    Measure,
     Intervention,
     SearchPage,
     Site,
@@ -159,6 +162,8 @@ class TrialStore:
             ]
             rows["name_words"] += _name_word_rows(p)
             rows["trial_age_groups"] += [{"nct_id": nct, "age_group": g} for g in p.age_groups]
+            rows["arm_groups"] += [{"nct_id": nct, **arm} for arm in p.arm_groups]
+            rows["outcomes"] += [{"nct_id": nct, **outcome} for outcome in p.outcomes]
             if p.compiled_json is not None:
                 rows["compiled_records"].append({"nct_id": nct, "record_json": p.compiled_json})
         _insert_rows(conn, models.Trial.__table__, [p.trial for p in parsed])
@@ -349,6 +354,10 @@ def _detail(trial: models.Trial) -> TrialDetail:
         completion_date=trial.completion_date,
         last_updated=trial.last_update,
         status_as_of=trial.status_as_of,
+        design=Design(trial.allocation, trial.intervention_model, trial.masking, trial.masked_who, trial.primary_purpose),
+        arms=tuple(Arm(a.label, a.kind, a.description, a.interventions) for a in trial.arm_groups),
+        measures=tuple(Measure(o.kind, o.measure, o.time_frame) for o in trial.outcomes),
+        has_results=trial.has_results,
         enrollment=trial.enrollment,
         sponsor=trial.sponsor,
         summary=trial.summary,

@@ -1,0 +1,235 @@
+"""Short answers to questions about the trial in focus, straight from its record: "do they take
+people in their 70s?", "how big is the study?", "could I end up on a dummy drug?", "how long
+would I be on it?". Each answer says what the record says (or that it does not say, and who
+can), and ends by saying only the trial team can say if the trial fits the person. It never
+says anyone can join."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Literal, Optional
+
+from bot.trials.about import PHASE_MEANING, PHASE_WORDS
+from bot.trials.freshness import day_words
+from bot.trials.present import dated_status_words
+from bot.trials.query import TrialDetail
+
+Aspect = Literal["age", "sex", "size", "randomised", "groups", "placebo", "duration", "phase", "status",
+                 "sponsor", "results"]
+TEAM_DECIDES = "Only the trial team can say if it fits {whom}."
+NOT_SAID = "The record does not say. The trial team can tell you."
+
+_ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
+    (aspect, re.compile(pattern, re.I)) for aspect, pattern in (
+        ("age", r"\btoo\s+(?:old|young)\b|\bage\s+(?:limit|range)|\bupper\s+age|\bhow\s+old\b|\bin\s+(?:his|her|their|my|your)\s+"
+                r"[1-9]0s\b|\b\d{1,3}\s*(?:-\s*)?(?:years?|yrs?|yo)(?:\s*-?\s*old)?\b|\bolder\s+(?:people|patients|adults)\b"
+                r"|\b(?:over|under)\s+\d{2}s?\b|\bwhat\s+ages?\b|\bage\s+groups?\b"),
+        ("sex", r"\b(?:only\s+(?:for\s+)?(?:men|women|males?|females?)|(?:men|women)\s+only|take\s+(?:men|women)|"
+                r"for\s+(?:men|women)\s+(?:too|as\s+well)|male\s+or\s+female|any\s+gender)\b"),
+        ("size", r"\bhow\s+(?:big|large|many\s+(?:people|ppl|patients|pts|participants|subjects|volunteers))\b|\bsample\s+size\b|"
+                 r"\bnumber\s+of\s+(?:people|patients|participants)\b|\bhow\s+many\s+(?:are|will\s+be)\s+(?:in|on)\s+it\b"),
+        ("placebo", r"\bplacebo\b|\bdummy\b|\bsugar\s+pill\b|\bfake\s+(?:drug|treatment|pill|jab)\b|\bblind(?:ed)?\b|"
+                    r"\bknow\s+which\s+(?:treatment|drug|group|one)\b|\breal\s+(?:drug|treatment|thing)\b"),
+        ("randomised", r"\brandomi[sz]\w*|\bat\s+random\b|\bby\s+chance\b|\b(?:pick|choose)\s+(?:my|which|the)\s+"
+                       r"(?:group|treatment|arm)\b|\bcoin\s+toss\b|\bluck\s+of\s+the\s+draw\b"),
+        ("groups", r"\bgroups?\b|\barms?\b(?!\s+(?:and|or)\s+legs?)|\bwhat\s+(?:would|do|does)\s+(?:i|he|she|they|we|each)"
+                   r"\s+(?:get|have|be\s+given)\b|\bcompared?\s+(?:with|to|against)\b|\bversus\b|\bvs\.?\b"),
+        ("duration", r"\bhow\s+long\b|\bhow\s+many\s+(?:weeks|months|years)\b|\bduration\b|\bfollow[\s-]?up\b|"
+                     r"\bwhen\s+(?:does|will)\s+it\s+(?:end|finish)\b"),
+        ("phase", r"\bphase\b|\bwhat\s+stage\s+is\s+(?:the\s+)?(?:trial|study)\b|\bhow\s+far\s+along\b"),
+        ("status", r"\bstill\s+(?:open|recruiting|running|going|taking)\b|\bis\s+it\s+(?:open|recruiting|closed|finished)\b|"
+                   r"\b(?:open|closed)\s+(?:now|yet)\b|\btaking\s+(?:people|patients)\b"),
+        ("sponsor", r"\bwho\s+(?:runs|is\s+running|funds|is\s+funding|pays\s+for|sponsors|organises|organizes|is\s+behind)\b|"
+                    r"\bsponsor|\bdrug\s+company\b|\bpharma\b"),
+        ("results", r"\bresults?\b|\bdid\s+it\s+work\b|\bfindings\b|\bpublished\b|\boutcomes?\s+(?:so\s+far|yet)\b"),
+    )
+)
+_AGE_SAID = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?|yo)\b|\b(?:is|am|aged?|he's|she's|i'm)\s+(\d{1,3})\b", re.I)
+_DECADE = re.compile(r"\bin\s+(?:his|her|their|my|your)\s+([1-9])0s\b", re.I)
+
+
+@dataclass(frozen=True)
+class AskedAge:
+    """An age the question names: exactly ("my 74-year-old dad") or as a decade ("in their 70s")."""
+
+    low: int
+    high: int
+
+
+def aspects_asked(text: str) -> list[Aspect]:
+    """The parts of a trial the message asks about, in a fixed order; [] for none."""
+    found = [aspect for aspect, pattern in _ASPECTS if pattern.search(text or "")]
+    if "randomised" in found and "groups" in found:  # the randomised answer lists the groups
+        found.remove("groups")
+    return found
+
+
+def age_asked(text: str) -> Optional[AskedAge]:
+    decade = _DECADE.search(text or "")
+    if decade:
+        start = int(decade.group(1)) * 10
+        return AskedAge(start, start + 9)
+    exact = _AGE_SAID.search(text or "")
+    if exact:
+        age = int(exact.group(1) or exact.group(2))
+        return AskedAge(age, age) if 0 < age < 120 else None
+    return None
+
+
+def answer(aspect: Aspect, trial: TrialDetail, text: str = "", person_age: Optional[int] = None,
+           whom: str = "you") -> str:
+    """One short answer about one aspect, ending with who decides."""
+    said = _ANSWERS[aspect](trial, text, person_age)
+    return f"{said} {TEAM_DECIDES.format(whom=whom)}" if aspect in ("age", "sex") else said
+
+
+def _age(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    low, high = trial.min_age_years, trial.max_age_years
+    if low is None and high is None:
+        return "The record gives no age limits."
+    limits = _age_limits(low, high)
+    asked = age_asked(text) or (AskedAge(person_age, person_age) if person_age else None)
+    if asked is None:
+        return f"The record takes people {limits}."
+    within = (low is None or asked.low >= low) and (high is None or asked.high <= high)
+    outside = (high is not None and asked.low > high) or (low is not None and asked.high < low)
+    who = f"an age of {asked.low} is" if asked.low == asked.high else f"people in their {asked.low}s are"
+    if outside:
+        return f"The record takes people {limits}, so {who} outside the ages it gives."
+    if within:
+        return f"The record takes people {limits}, so {who} within the ages it gives. Age is only one of its points."
+    return f"The record takes people {limits}, so only part of that age range is within it."
+
+
+def _age_limits(low: Optional[float], high: Optional[float]) -> str:
+    if low is not None and high is not None:
+        return f"aged {low:g} to {high:g}"
+    if low is not None:
+        return f"aged {low:g} or over, and gives no upper age limit"
+    return f"up to the age of {high:g}"
+
+
+def _sex(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    return {"FEMALE": "The record says it is for women only.", "MALE": "The record says it is for men only.",
+            "ALL": "The record says it takes both men and women."}.get(trial.sex or "", NOT_SAID)
+
+
+def _size(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    if not trial.enrollment:
+        return f"The record does not say how many people. {_ASK_TEAM}"
+    planned = "plans to take" if trial.is_open else "took"
+    return f"The trial {planned} about {trial.enrollment:,} people."
+
+
+def _randomised(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    allocation = trial.design.allocation
+    if allocation == "RANDOMIZED":
+        return ("Yes. People are put into groups by chance (randomised), so neither you nor your doctor "
+                "can choose the group.") + _groups_tail(trial)
+    if allocation == "NON_RANDOMIZED":
+        return "No. The record says people are not put into groups by chance."
+    if trial.design.intervention_model == "SINGLE_GROUP" or len(trial.arms) == 1:
+        return "No. Everyone in this trial is in one group and gets the same treatment."
+    return f"The record does not say if people are put into groups by chance. {_ASK_TEAM}"
+
+
+def _groups(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    if not trial.arms:
+        if trial.design.intervention_model == "SINGLE_GROUP":
+            return "Everyone in this trial is in one group and gets the same treatment."
+        return f"The record does not list its groups. {_ASK_TEAM}"
+    if len(trial.arms) == 1:
+        return f"It has one group: {_arm_words(trial.arms[0])}."
+    parts = [f"{n}. {_arm_words(arm)}" for n, arm in enumerate(trial.arms[:4], 1)]
+    more = f" There are {len(trial.arms) - 4} more on the registry page." if len(trial.arms) > 4 else ""
+    return f"It has {len(trial.arms)} groups:\n" + "\n".join(parts) + more
+
+
+def _arm_words(arm) -> str:  # type: ignore[no-untyped-def]
+    label = (arm.label or "a group").rstrip(".")
+    kind = ARM_KIND_WORDS.get(arm.kind or "")
+    text = label + (f" ({kind})" if kind else "")
+    given = "" if (arm.kind or "").endswith("_COMPARATOR") and "placebo" in label.lower() else _given(arm.interventions)
+    return text + (f", given {given}" if given and given.lower() not in label.lower() else "")
+
+
+def _given(interventions: Optional[str]) -> str:
+    """ "Drug: Lutathera; Drug: long-acting octreotide" -> "Lutathera and long-acting octreotide"."""
+    names = [part.split(":", 1)[-1].strip() for part in (interventions or "").split(";") if part.strip()]
+    return " and ".join(names)
+
+
+ARM_KIND_WORDS = {
+    "EXPERIMENTAL": "the treatment being tested",
+    "ACTIVE_COMPARATOR": "a usual treatment, to compare with",
+    "PLACEBO_COMPARATOR": "a placebo, to compare with",
+    "SHAM_COMPARATOR": "a pretend procedure, to compare with",
+    "NO_INTERVENTION": "no trial treatment",
+}
+
+
+def _groups_tail(trial: TrialDetail) -> str:
+    return f"\n{_groups(trial, '', None)}" if len(trial.arms) > 1 else ""
+
+
+def _placebo(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    placebo_arm = any((arm.kind or "") == "PLACEBO_COMPARATOR" or "placebo" in (arm.label or "").lower() for arm in trial.arms)
+    masking, who = trial.design.masking, (trial.design.masked_who or "").lower()
+    lines = []
+    if placebo_arm:
+        lines.append("Yes. One group gets a placebo: a dummy treatment with no active drug in it.")
+    elif trial.arms:
+        lines.append("The record lists no placebo group.")
+    else:
+        lines.append("The record does not say if there is a placebo.")
+    if masking == "NONE":
+        lines.append("It is open: people know which treatment they get.")
+    elif masking:
+        knows = "people taking part" if "participant" in who else "the doctors" if who else "some of those involved"
+        lines.append(f"It is blinded: {knows} will not know which treatment each person gets.")
+    return " ".join(lines) + ("" if masking else f" {_ASK_TEAM}")
+
+
+def _duration(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    frames = [m.time_frame for m in trial.measures if m.kind == "primary" and m.time_frame]
+    if frames:
+        return (f"The record measures its main result over: {frames[0].rstrip('.')}. How long each person takes "
+                f"the treatment or is followed up is for the trial team to say.")
+    if trial.start_date and trial.completion_date:
+        runs = "runs" if trial.is_open or trial.status == "ACTIVE_NOT_RECRUITING" else "ran"
+        return (f"The record does not say how long each person takes part. The whole trial {runs} from "
+                f"{day_words(trial.start_date)} to about {day_words(trial.completion_date)}. {_ASK_TEAM}")
+    return f"The record does not say how long each person takes part. {_ASK_TEAM}"
+
+
+def _phase(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    named = [p for p in trial.phases if p in PHASE_WORDS]
+    if not named:
+        return "The record gives no phase: it may not be a drug trial. The trial team can explain."
+    return " ".join(f"It is a {PHASE_WORDS[p]} trial: {PHASE_MEANING[p]}." for p in named)
+
+
+def _status(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    return f"{dated_status_words(trial.status, trial.status_as_of)}."
+
+
+def _sponsor(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    if not trial.sponsor:
+        return f"The record does not say who runs it. {_ASK_TEAM}"
+    helpers = f", with {', '.join(trial.collaborators[:3])}" if trial.collaborators else ""
+    return f"It is run by {trial.sponsor}{helpers}".rstrip(".") + "."
+
+
+def _results(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    if trial.has_results:
+        return f"Yes. Results are posted on the registry page: {trial.registry_url}"
+    if trial.is_open:
+        return "Not yet: it is still looking for people, so there are no results."
+    return f"Our copy of the record does not show results. The registry page may have them: {trial.registry_url}"
+
+
+_ASK_TEAM = "The trial team can tell you."
+_ANSWERS: dict[str, Callable[[TrialDetail, str, Optional[int]], str]] = {
+    "age": _age, "sex": _sex, "size": _size, "randomised": _randomised, "groups": _groups, "placebo": _placebo,
+    "duration": _duration, "phase": _phase, "status": _status, "sponsor": _sponsor, "results": _results,
+}

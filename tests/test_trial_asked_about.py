@@ -1,0 +1,96 @@
+"""Answers to one question about the trial in focus, from its record (bot/trials/asked_about.py)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import textstat
+
+from bot.trials.asked_about import AskedAge, age_asked, answer, aspects_asked
+from bot.trials.query import Arm, Design, TrialDetail
+from bot.trials.store import TrialStore
+
+NEVER = re.compile(r"\beligib\w*|\bqualif\w*|\byou\s+can\s+(?:join|take\s+part)\b|\bcan\s+join\b", re.I)
+
+
+@pytest.mark.parametrize(("text", "aspects"), [
+    ("do they take people in their 70s?", ["age"]),
+    ("would my 74-year-old dad be too old?", ["age"]),
+    ("how big is the study?", ["size"]),
+    ("how many ppl are in it", ["size"]),
+    ("are people put into groups at random?", ["randomised"]),
+    ("could I end up on a dummy drug?", ["placebo"]),
+    ("wil she know if shes getting the real drug", ["placebo"]),
+    ("how long would I be on it?", ["duration"]),
+    ("whats the follow up like", ["duration"]),
+    ("what phase is it", ["phase"]),
+    ("are they still taking people", ["status"]),
+    ("which drug company is behind it", ["sponsor"]),
+    ("did it work? any results", ["results"]),
+    ("what does each group get", ["groups"]),
+    ("is it men only", ["sex"]),
+    ("is it any good", []),
+])
+def test_what_the_question_is_about(text: str, aspects: list[str]) -> None:
+    assert aspects_asked(text) == aspects
+
+
+def test_ages_named_in_the_question() -> None:
+    assert age_asked("my 74-year-old dad") == AskedAge(74, 74)
+    assert age_asked("do they take people in their 70s") == AskedAge(70, 79)
+    assert age_asked("my mum is 81, is she too old") == AskedAge(81, 81)
+    assert age_asked("is there an age limit") is None
+
+
+def trial(**fields) -> TrialDetail:
+    base = dict(nct_id="NCT01000001", title="A trial", official_title=None, acronym=None, status="RECRUITING",
+                phases=("PHASE3",), study_type="INTERVENTIONAL", start_date="2024-01", completion_date="2028-06",
+                last_updated=None, enrollment=300, sponsor="Example University", summary=None, description=None,
+                conditions=(), keywords=(), interventions=(), criteria=None, min_age_years=18.0, max_age_years=75.0,
+                sex="ALL", healthy_volunteers=None, sites=(), contacts=())
+    return TrialDetail(**{**base, **fields})
+
+
+def test_age_is_compared_with_the_limits_never_a_verdict() -> None:
+    limited = trial()
+    assert "outside the ages it gives" in answer("age", limited, "would my 80 year old dad be too old")
+    inside = answer("age", limited, "is 74 too old", whom="him")
+    assert "within the ages it gives" in inside and inside.endswith("Only the trial team can say if it fits him.")
+    assert "no upper age limit" in answer("age", trial(max_age_years=None), "too old at 90?")
+    assert "gives no age limits" in answer("age", trial(min_age_years=None, max_age_years=None), "age limit?")
+    assert "within" in answer("age", limited, "is there an age limit", person_age=60)
+
+
+def test_design_answers_come_from_the_structured_record() -> None:
+    randomised = trial(design=Design(allocation="RANDOMIZED", masking="DOUBLE", masked_who="PARTICIPANT, INVESTIGATOR"),
+                       arms=(Arm("New drug", "EXPERIMENTAL", None, "Drug: Newdrug"),
+                             Arm("Placebo", "PLACEBO_COMPARATOR", None, "Drug: Placebo")))
+    assert answer("randomised", randomised).startswith("Yes. People are put into groups by chance")
+    assert "2 groups" in answer("randomised", randomised)
+    placebo = answer("placebo", randomised)
+    assert placebo.startswith("Yes. One group gets a placebo") and "people taking part will not know" in placebo
+    single = trial(design=Design(allocation="NA", intervention_model="SINGLE_GROUP", masking="NONE"))
+    assert answer("randomised", single).startswith("No. Everyone in this trial is in one group")
+    assert "does not say" in answer("placebo", trial())
+    assert answer("size", trial()) == "The trial plans to take about 300 people."
+    assert "does not say how many" in answer("size", trial(enrollment=None))
+    assert "phase 3" in answer("phase", trial())
+    assert "Example University" in answer("sponsor", trial())
+    assert "no results" in answer("results", trial()) and "posted" in answer("results", trial(status="COMPLETED", has_results=True))
+
+
+def test_every_answer_on_every_shipped_trial_is_plain_and_never_a_verdict(store: TrialStore) -> None:
+    questions = {"age": "would my 74 year old dad be too old", "sex": "is it women only"}
+    for summary in store.search(__import__("bot.trials.query", fromlist=["TrialQuery"]).TrialQuery(status="all", limit=200)).trials:
+        record = store.get(summary.nct_id)
+        for aspect in ("age", "sex", "size", "randomised", "groups", "placebo", "duration", "phase", "status",
+                       "sponsor", "results"):
+            text = answer(aspect, record, questions.get(aspect, ""))  # type: ignore[arg-type]
+            assert text and not NEVER.search(text), (record.nct_id, aspect, text)
+            if aspect == "groups":  # mostly the record's own group and drug names
+                continue
+            plain = re.sub(r"https?://\S+", "the registry page", text)
+            for name in filter(None, (record.sponsor, *record.collaborators)):  # the record's names, not ours
+                plain = plain.replace(name, "the sponsor")
+            assert ".." not in text, (record.nct_id, aspect, text)
+            assert textstat.flesch_kincaid_grade(plain) <= 10, (record.nct_id, aspect, text)
