@@ -19,7 +19,7 @@ from bot.progress import ProgressBar
 from bot.trials.data_cli import register as register_data
 from bot.trials.importer import Importer, count_studies
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
-from bot.trials.present import detail_lines, phase_words, shorten, status_words, unknown_names, unplaced_words
+from bot.trials.present import detail_lines, registry_summary, phase_words, shorten, status_words, unknown_names, unplaced_words
 from bot.geo import DEFAULT_RADIUS_KM, distance_words, find_place, miles_to_km
 from bot.trials.freshness import is_recent
 from bot.trials.nearby import near
@@ -402,6 +402,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         print("\n".join(detail_lines(trial)))
+        if trial.summary:
+            print("\n" + registry_summary(trial))
         if trial.criteria:
             print("\nEligibility criteria (as written in the record):\n" + trial.criteria)
     return 0

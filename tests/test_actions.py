@@ -52,7 +52,8 @@ def test_search_sends_a_heading_five_cards_and_show_more(store: TrialStore) -> N
     assert messages[0]["text"] == f"I found {open_total} of our open trials. Here are 1 to 5."
     cards = messages[1:6]
     assert all(m["buttons"][0]["payload"].startswith('/show_trial{"nct_id":"NCT') for m in cards)
-    assert all("Status: " in m["text"] and "Phase: " in m["text"] and "Where: " in m["text"] for m in cards)
+    assert all("Status: " in m["text"] and "Where: " in m["text"] for m in cards)
+    assert all("Phase: No phase" not in m["text"] for m in cards)  # a phase line only when there is one
     assert messages[6]["buttons"] == [{"title": "Show more", "payload": "/show_more_trials"}]
     assert len(messages) == 7
     shown = [c["buttons"][0]["payload"][22:33] for c in cards]

@@ -2,11 +2,13 @@
 record's own facts, in short sentences a patient can read."""
 from __future__ import annotations
 
+import re
+
 import textstat
 
 from tests.conftest import SHIPPED_COUNT
 from bot.trials.about import about_lines
-from bot.trials.present import detail_lines
+from bot.trials.present import detail_lines, registry_summary
 from bot.trials.store import TrialStore
 
 
@@ -17,12 +19,14 @@ def test_every_shipped_trial_gets_plain_about_lines(store: TrialStore) -> None:
         trial = store.get(nct_id)
         assert trial is not None
         lines = about_lines(trial)
-        assert lines[0].startswith("What it tests:"), nct_id
+        assert lines[0].startswith(("What it tests:", "What it is: a study that follows people")), nct_id
         for line in lines:
-            # Treatment names are the record's own (often long drug codes); the rest is ours.
+            # Treatment and group names are the record's own (often long drug codes); the rest is ours.
             ours = line
-            for intervention in trial.interventions:
-                ours = ours.replace(intervention.name, "it")
+            for name in sorted({i.name.rstrip(".") for i in trial.interventions} | {a.label or "" for a in trial.arms}
+                               | {n.strip() for a in trial.arms for n in re.split(r"[;:]", a.interventions or "")},
+                               key=len, reverse=True):
+                ours = ours.replace(name, "it") if name else ours
             assert textstat.flesch_kincaid_grade(ours) <= 8, (nct_id, line)
 
 
@@ -45,10 +49,20 @@ def test_a_placebo_controlled_phase_3_says_what_phase_3_means(store: TrialStore)
     assert any("placebo" in line for line in lines)
 
 
-def test_the_trial_view_puts_the_plain_lines_before_the_registry_words(store: TrialStore) -> None:
+def test_the_trial_view_is_ours_and_the_registry_summary_is_whole_behind_a_button(store: TrialStore) -> None:
     trial = store.get("NCT07273409")
-    assert trial is not None
+    assert trial is not None and trial.summary
     lines = detail_lines(trial)
-    tests_at = next(i for i, l in enumerate(lines) if l.startswith("What it tests:"))
-    registry_at = next(i for i, l in enumerate(lines) if l.startswith("What the record says"))
-    assert tests_at < registry_at
+    assert any(l.startswith("What it tests:") for l in lines)
+    assert not any(trial.summary[:60] in l for l in lines)  # not cut into the view
+    whole = registry_summary(trial)
+    assert trial.summary.strip() in whole and whole.startswith("The registry's own summary of NCT07273409")
+
+
+def test_an_observational_study_says_it_gives_no_treatment_and_procedures_are_not_tested(store: TrialStore) -> None:
+    observational = next(t for t in (store.get(i) for i in store.iter_ids()) if (t.study_type or "") == "OBSERVATIONAL")
+    assert about_lines(observational)[0] == ("What it is: a study that follows people and collects information. "
+                                             "It gives no treatment.")
+    netter2 = store.get("NCT03972488")
+    assert about_lines(netter2)[0] == ("What it tests: Lutathera and long-acting octreotide, compared with high dose "
+                                       "long-acting octreotide.")

@@ -15,12 +15,13 @@ from bot.profile.model import Profile
 # Where it started. Order matters only for ties at one spot; the first named in the text wins.
 _SITE_PATTERNS = {
     # insulinomas and glucagonomas are pancreatic NETs by name
-    "pancreas": r"pancrea\w*|\bp-?nets?\b|\bpan-?\s?nets?\b|\bislet\s+cells?\b|\bwhipple\b|\bdistal\b|\bpancreatectomy\b|\binsulinomas?\b|\bglucagonomas?\b",
+    "pancreas": r"pancrea\w*|\bp-?nets?\b|\bpan-?\s?nets?\b|\bislet\s+cells?\b|\bwhipple\b|\bdistal\b|\bpancreatectomy\b|\binsulinomas?\b|\bglucagonomas?\b"
+                r"|\bbukspott\w*|\bbukspytt\w*|\balvleesklier\w*|\bpankrea\w*|\btrzustk\w*",
     "lung": r"\blungs?\b|\bbronch\w*|\bpulmonary\s+(?:net|carcinoid)|\btypical\s+carcinoid|\batypical\s+carcinoid",
-    "small bowel": r"\bsmall\s+(?:bowel|intestines?|gut)\b|\bile(?:um|al)\b|\bjejun\w*|\bduoden\w*|\bsi[\s-]?nets?\b|\bmidgut\b",
+    "small bowel": r"\bsmall\s+(?:bowel|intestines?|gut)\b|\bile(?:um|al)\b|\bjejun\w*|\bduoden\w*|\bsi[\s-]?nets?\b|\bmidgut\b|\btunntarm\w*|\btynntarm\w*|\bd(?:u|ü)nndarm\w*|\bdunne\s+darm\b",
     "stomach": r"\bstomach\b|\bgastric\b",
     "appendix": r"\bappendi\w*",
-    "large bowel": r"\blarge\s+(?:bowel|intestines?)\b|\bcolon\b|\bcolorectal\b|\brect(?:um|al)\b",
+    "large bowel": r"\blarge\s+(?:bowel|intestines?)\b|\bcolon\b|\bcolorectal\b|\brect(?:um|al)\b|\b(?:änd|end|ende|endel)(?:e)?tarm\w*|\bendeldarm\w*|\benddarm\w*|\brektum\b",
     "bowel": r"\bbowels?\b|\bintestines?\b",
     "unknown": r"\bunknown\s+(?:primary|origin)|\bprimary\s+(?:unknown|not\s+(?:found|known))|\b(?:don'?t|do\s+not|doesn'?t|never)\s+(?:\w+\s+){0,3}?know\s+where\s+(?:it|the\s+\w+)\s+(?:started|began|came\s+from)|\bcup\b",
 }
@@ -28,31 +29,66 @@ _SITES = {site: re.compile(pattern, re.I) for site, pattern in _SITE_PATTERNS.it
 # A site word that names where it has spread to, not where it started.
 _SPREAD_CONTEXT = re.compile(r"(?:spread|spreading|gone|moved|mets?|metastas[ie]s|secondar\w*)\s+(?:\w+\s+){0,3}$", re.I)
 
-_NEC = re.compile(r"\bnecs?\b|neuroendocrine\s+carcinoma|\bpoorly[\s-]+differentiated|\bsmall[\s-]+cell\b|\blarge[\s-]+cell\b", re.I)
+_NEC = re.compile(r"\bnecs?\b|ne[uv]ro\s*endo(?:crine|krin\w*)\s+(?:karsinom|karzinom|carcinom)\w*|neuroendocrine\s+carcinoma|\bpoorly[\s-]+differentiated|\bsmall[\s-]+cell\b|\blarge[\s-]+cell\b", re.I)
 _NET = re.compile(
-    r"\b(?:p-?)?nets?\b|\bpnets?\b|neuro\s*endocrine(?!\s+(?:neoplasm|carcinoma|cancer))|\bneuroendokrin\w*|\bcarcinoids?\b"
+    r"\b(?:p-?)?nets?\b|\bpnets?\b|neuro\s*endocrine\s+(?:tumou?rs?|growths?|lesions?|nets?)\b|\btumou?rs?\s+(?:of\s+)?neuro\s*endocrine\b|\bneuroendokrin\w*|\bcarcinoids?\b"
     r"|\bwell[\s-]+differentiated|\bsi-?nets?\b|\b(?:insulin|gastrin|glucagon|somatostatin|vip)omas?\b",
     re.I,
 )
-_NOT_NEC = re.compile(r"\b(?:not|isn'?t|no)\s+(?:a\s+)?nec\b|\bnet\s+(?:or|vs|versus)\s+nec\b|\bnec\s+or\s+net\b", re.I)
-
-_SPREAD_PLACES = {
-    "liver": r"\bliver\b(?!\s+(?:function|tests?|enzymes?|bloods?|directed|transplant|embolis|resection|ablation|treatment))|\bhepatic\s+(?:mets|metasta)",
-    "bones": r"\bbones?\b|\bskeletal\b|\bspine\b|\bvertebra\w*",
-    "lymph nodes": r"\blymph(?:\s+nodes?|\s+glands?|atic)?\b|\bnodes\b|\bnodal\b|\bglands\b",
-    "peritoneum": r"\bperitone\w*",
-    "brain": r"\bbrain\b",
-    "lungs": r"(?:spread|gone|moved|mets?|metastas[ie]s|secondar\w*)\s+(?:\w+\s+){0,3}?lungs?\b|\blungs?\s+(?:mets|metastas[ie]s|spots|nodules)",
-}
-_SPREAD_PLACE_PATTERNS = {place: re.compile(p, re.I) for place, p in _SPREAD_PLACES.items()}
-_SPREAD_WORDS = re.compile(r"\bspread\w*|\bmetasta\w*|\bmets\b|\bsecondar(?:y|ies)\b|\bstage\s*(?:4|iv)\b", re.I)
-_NO_SPREAD = re.compile(
-    r"\b(?:not|never|hasn'?t|has\s+not|hadn'?t|isn'?t|didn'?t|no\s+sign\s+(?:of\s+)?it)\s+(?:\w+\s+){0,2}?(?:spread|metasta\w*|gone\s+anywhere)"
-    r"|\blocali[sz]ed\b|\bcontained\b|\bno\s+(?:spread|mets|metastas[ie]s|secondar\w*)|\bstage\s*(?:1|2|i|ii)\b(?!\s*(?:or|-|to))",
+_NOT_NEC = re.compile(r"\b(?:not|isn'?t|no)\s+(?:a\s+)?nec\b", re.I)
+# NET and NEC named side by side, as a question or a comparison ("the difference between a NET
+# and a NEC", "the NET ones or the NEC ones"): neither is the person's.
+_NET_OR_NEC = re.compile(
+    r"\bne[tcn]s?\b[^.?!\n]{0,25}?\b(?:or|and|vs\.?|versus|v)\b\s+(?:an?\s+|the\s+)?ne[tcn]s?\b|\bne[tcn]\s*/\s*ne[tcn]\b",
     re.I,
 )
-_CLEAR_AFTER = re.compile(r"\s*(?:is|are|was|were|looks?|looked|scans?)?\s*(?:all\s+)?(?:clear|fine|normal|ok|okay|clean)\b", re.I)
-_NEGATED_PLACE = re.compile(r"\b(?:not|no|never|nothing\s+in|clear\s+of|free\s+of)\b[\w\s']{0,20}$", re.I)
+# A NET named but not as the person's: a trial's name ("NET-PRO"), the people a study is for ("NET
+# pts", "pNET only"), a suspicion ("they think I might have a NET"), a complication asked about in
+# general ("carcinoid crisis", "carcinoid heart disease").
+_NET_NOT_THEIRS = re.compile(
+    r"\b(?:p-?)?nets?-[a-z0-9]+"
+    r"|\b(?:p-?)?nets?\s+(?:pts|patients|only|specialists?|nurses?|teams?|centres?|centers?|clinics?|units?)\b"
+    r"|\b(?:might|may|could|possibly|probably|maybe|perhaps|suspected?|query|possible|ruled?\s+out|not\s+sure\s+(?:if|whether))\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:p-?)?nets?\b"
+    r"|\bcarcinoid\s+(?:crisis|heart)",
+    re.I,
+)
+_WELL_DIFFERENTIATED_NET = re.compile(r"\bwell[\s-]+differentiated\s+(?:(?:neuro\s*endocrine\s+)?tumou?rs?|(?:p-?)?nets?)\b", re.I)
+# "NEN" / "neoplasm" says neither NET nor NEC (a "NET or NEC" comparison is taken out first): the grade does not pick one.
+_NEN = re.compile(r"\bnens?\b|\bneoplasms?\b", re.I)
+
+_SPREAD_PLACES = {
+    "liver": r"\bliver\b(?!\s+(?:function|tests?|enzymes?|bloods?|directed|transplant|embolis|resection|ablation|treatment|stud(?:y|ies)|trials?))"
+             r"|\bhepatic\s+(?:mets|metasta)"
+             # Swedish, Norwegian, Danish, Dutch, German: "levern", "leveren", "levermetastaser", "in de lever", "Lebermetastasen"
+             r"|\blever(?:n|en)\b|\blever(?=\s*-?\s*metasta)|\b(?:i|in\s+de|til|till|naar\s+de)\s+lever\b|\bleber\w*",
+    "bones": r"\bbones?\b|\bskeletal\b|\bspine\b|\bvertebra\w*",
+    "lymph nodes": r"\blymph(?:\s+nodes?|\s+glands?|atic)?\b|\bnodes\b|\bnodal\b|\bglands\b",
+    "peritoneum": r"\bperitone\w*|\bomentum\b|\bomental\b"
+                  r"|\blining\s+of\s+(?:the\s+|her\s+|his\s+|my\s+|their\s+|your\s+)?(?:abdomen|abdominal\s+(?:wall|cavity)|tummy|belly|stomach|gut|bowel)",
+    "brain": r"\bbrain\b(?!\s+fog)",
+    "lungs": r"(?:spread|gone|moved|mets?|metastas[ie]s|secondar\w*)\s+(?:\w+\s+){0,3}?lungs?\b|\blungs?\s+(?:mets|metastas[ie]s|spots|nodules)"
+             # named in a list with another place it has spread to: "liver and lungs", "bones, lungs"
+             r"|\b(?:liver|bones?|brain|nodes|peritoneum)\s*(?:,|and|&|\+)\s*(?:(?:the|her|his|my|both)\s+)?lungs?\b",
+}
+_SPREAD_PLACE_PATTERNS = {place: re.compile(p, re.I) for place, p in _SPREAD_PLACES.items()}
+_SPREAD_WORDS = re.compile(r"\bspread\w*|\w*metasta\w*|\bsprid\w*|\bspred(?:ning|t|d)\w*|\buitzaai\w*|\bmets\b|\bsecondar(?:y|ies)\b|\bstage\s*(?:4|iv)\b", re.I)
+_NO_SPREAD = re.compile(
+    r"\b(?:not|never|hasn'?t|has\s+not|hadn'?t|isn'?t|didn'?t|no\s+sign\s+(?:of\s+)?it)\s+(?:\w+\s+){0,2}?(?:spread|metasta\w*|gone\s+anywhere)"
+    r"|\blocali[sz]ed\b|\bcontained\b|\bno\s+(?:spread|mets|metastas[ie]s|secondar\w*)"
+    r"|\bwithout\s+(?:any\s+)?(?:spread|mets|metasta\w*|secondar\w*)"
+    r"|\bnothing\s+(?:(?:showed|shows|showing|seen|found)\s+)?(?:anywhere\s+)?else(?:where)?\b|\bnothing\s+elsewhere\b"
+    r"|\b(?:doesn'?t|does\s+not|didn'?t|did\s+not|don'?t|not)\s+show\w*\s+(?:anything|any\s+\w+)\s+(?:anywhere\s+)?else(?:where)?\b"
+    r"|\bno\s+(?:distant|other)\s+(?:disease|spread|tumou?rs?|lesions?|sites?)\b|\bstage\s*(?:1|2|i|ii)\b(?!\s*(?:or|-|to))",
+    re.I,
+)
+_CLEAR_AFTER = re.compile(r"\s*(?:is|are|was|were|looks?|looked|scans?|came\s+back)?\s*(?:all\s+)?(?:clear|fine|normal|ok|okay|clean|negative|free)\b", re.I)
+_NEGATED_PLACE = re.compile(r"\b(?:not|no|never|nothing\s+in|clear\s+of|free\s+of)\b[\w\s']{0,20}$|(?<![\d.])0\s*(?:/|of|out\s+of)\s*\d+\s*(?:lymph\s+)?$", re.I)
+# A question whether it might spread ("what are the chances it's spread?", "does this kind usually
+# spread?") says nothing about whether it has.
+_SPREAD_QUESTION = re.compile(
+    r"[^.!?\n]*\b(?:does|do|will|would|can|could|might|may|chances?|likely|likelihood|risk|odds|usually|how\s+often)\b[^.!?\n]*\?",
+    re.I,
+)
 _SIZE = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b", re.I)
 _SYNDROMES = {
     "insulinoma": r"\binsulinomas?\b",
@@ -79,6 +115,17 @@ _INHERITED = {
     "TSC": r"\btsc\b|\btuberous\s+sclerosis",
 }
 _INHERITED_PATTERNS = {name: re.compile(p, re.I) for name, p in _INHERITED.items()}
+# A condition only suspected, tested for, ruled out or in the family ("they think he has MEN1",
+# "the genetic test for MEN1 came back negative", "if i turn out to be MEN1", "VHL runs in the family").
+_INHERITED_NOT_HAD_BEFORE = re.compile(
+    r"\b(?:think|thinks|thought|suspect\w*|might|may|could|possibl[ey]|probabl[ey]|maybe|query|whether|if|not|no|negative\s+for"
+    r"|test(?:ed|ing|s)?|screen\w*|check\w*|family\s+history\s+of|ruled?\s+out)\b[^.!?\n]{0,30}$"
+    r"|\b(?:research|trials?|studies|study)\s+(?:\w+\s+)?(?:about|on|into|in)\s+$",
+    re.I,
+)
+_INHERITED_NOT_HAD_AFTER = re.compile(
+    r"^[^.!?\n]{0,30}?\b(?:negative|ruled\s+out|runs\s+in|in\s+the\s+family|families|came\s+back\s+(?:clear|normal|fine))", re.I
+)
 
 
 def read_tumour(text: str) -> Profile:
@@ -92,12 +139,12 @@ def read_tumour(text: str) -> Profile:
         tumour_type=_tumour_type(text),
         grades=_grades(text, grade, latest_ki67),
         ki67=latest_ki67 if latest_ki67 is not None else grade.ki67 if grade else None,
-        spread=False if _NO_SPREAD.search(text) and not spread_to else (True if spread_to or _SPREAD_WORDS.search(text) else None),
+        spread=False if _NO_SPREAD.search(text) and not spread_to else (True if spread_to or _SPREAD_WORDS.search(_SPREAD_QUESTION.sub(" ", text)) else None),
         spread_to=spread_to,
         size_mm=_size(text),
         functioning="functioning" if syndrome else _functioning(text),
         syndrome=syndrome,
-        inherited=tuple(sorted(n for n, p in _INHERITED_PATTERNS.items() if p.search(text))),
+        inherited=_inherited(text),
     )
 
 
@@ -138,11 +185,16 @@ def _site(text: str) -> Optional[str]:
 
 def _tumour_type(text: str) -> Optional[str]:
     if _NOT_NEC.search(text):
-        return "NET" if re.search(r"\b(?:not|isn'?t|no)\s+(?:a\s+)?nec\b", text, re.I) else None
+        return "NET"
+    text = _NET_OR_NEC.sub(" ", text)
+    if _WELL_DIFFERENTIATED_NET.search(text):
+        return "NET"  # "well differentiated NET G3" is a NET, whatever the grade
     if _NEC.search(text):
         return "NEC"
-    if _NET.search(text):
+    if _NET.search(_NET_NOT_THEIRS.sub(" ", text)):
         return "NET"
+    if _NEN.search(text) or _NET_NOT_THEIRS.search(text):
+        return None
     grade = read_grade(text, strict=True)
     return "NET" if grade and set(grade.grades) <= {1, 2} and re.search(r"\bg[12]\b|\bgrade\s*[12]\b", text, re.I) else None
 
@@ -154,6 +206,18 @@ def _spread_places(text: str) -> tuple[str, ...]:
             after = text[match.end() : match.end() + 30]
             if not _NEGATED_PLACE.search(text[max(0, match.start() - 40) : match.start()]) and not _CLEAR_AFTER.match(after):
                 found.add(place)
+                break
+    return tuple(sorted(found))
+
+
+def _inherited(text: str) -> tuple[str, ...]:
+    """Inherited conditions the person has: named without a doubt, a test or a "no" around them."""
+    found = set()
+    for name, pattern in _INHERITED_PATTERNS.items():
+        for match in pattern.finditer(text):
+            before, after = text[max(0, match.start() - 60) : match.start()], text[match.end() : match.end() + 40]
+            if not _INHERITED_NOT_HAD_BEFORE.search(before) and not _INHERITED_NOT_HAD_AFTER.search(after):
+                found.add(name)
                 break
     return tuple(sorted(found))
 

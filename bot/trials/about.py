@@ -3,6 +3,7 @@ means, how many people and since when. Facts come only from the record; the sent
 (the record's own summary is shown separately, marked as the registry's words)."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from bot.trials.design import has_placebo, is_randomised, record_text
@@ -45,14 +46,46 @@ def about_lines(trial: TrialDetail) -> list[str]:
 
 
 def tests_line(trial: TrialDetail) -> str:
-    named = [i for i in trial.interventions if i.name][:MAX_NAMED]
+    """What is tested against what: from the groups when the record lists them; an
+    observational study gives no treatment; study procedures (scans, samples, questionnaires)
+    are not what a trial tests."""
+    if (trial.study_type or "").upper() == "OBSERVATIONAL":
+        return "What it is: a study that follows people and collects information. It gives no treatment."
+    tested = [given_words(a.interventions) or a.label for a in trial.arms if (a.kind or "") == "EXPERIMENTAL"]
+    compared = [given_words(a.interventions) or a.label for a in trial.arms if (a.kind or "").endswith("COMPARATOR")]
+    tested, compared = [t for t in tested if t], [c for c in compared if c]
+    if tested and compared and set(tested) == set(compared):  # the same drugs in another order or dose
+        tested = [a.label for a in trial.arms if (a.kind or "") == "EXPERIMENTAL" and a.label]
+        compared = [a.label for a in trial.arms if (a.kind or "").endswith("COMPARATOR") and a.label]
+    if tested and compared:
+        return f"What it tests: {' or '.join(tested[:2])}, compared with {', or with '.join(compared[:2])}."
+    named = [i for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)][:MAX_NAMED]
     if not named:
         return "What it tests: the record does not name a treatment. The trial team can explain."
-    parts = [f"{i.name} ({KIND_WORDS[i.kind.upper()]})" if i.kind and i.kind.upper() in KIND_WORDS else i.name
-             for i in named]
-    more = len(trial.interventions) - len(named)
+    parts = [f"{i.name.rstrip('.')} ({KIND_WORDS[i.kind.upper()]})" if i.kind and i.kind.upper() in KIND_WORDS
+             else i.name.rstrip(".") for i in named]
+    more = len([i for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)]) - len(named)
     tail = f", and {more} more" if more > 0 else ""
     return f"What it tests: {'. '.join(parts)}{tail}."
+
+
+def given_words(interventions: Optional[str]) -> str:
+    """A group's treatments as the record links them ("Drug: Lutathera; Drug: long-acting
+    octreotide") in words: "Lutathera and long-acting octreotide"; placebos named as such."""
+    names = [_TYPE_PREFIX.sub("", part).strip().rstrip(".") for part in (interventions or "").split(";") if part.strip()]
+    names = ["a placebo" if "placebo" in n.lower() else n for n in names if not STUDY_PROCEDURE.search(n)]
+    return " and ".join(dict.fromkeys(names))
+
+
+_TYPE_PREFIX = re.compile(r"^(?:\s*[A-Za-z_ ]{2,30}:\s*)+")  # "Drug: ", "Drug: Drug: "
+
+
+# What a trial does to collect its information, not what it tests ("Biospecimen Collection",
+# "Computed Tomography", "Quality-of-Life Assessment").
+STUDY_PROCEDURE = re.compile(
+    r"biospecimen|questionnaire|quality[\s-]of[\s-]life|computed\s+tomography|\bct\s+scan|magnetic\s+resonance|"
+    r"\bmri\b|laboratory\s+biomarker|pharmacological\s+study|\bsurvey\b|\binterview\b|blood\s+(?:draw|sample)|"
+    r"medical\s+chart\s+review|\bbiopsy\b|positron\s+emission|data\s+collection", re.I)
 
 
 def groups_line(text: str) -> Optional[str]:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Literal, Optional
 
-from bot.trials.about import PHASE_MEANING, PHASE_WORDS
+from bot.trials.about import PHASE_MEANING, PHASE_WORDS, given_words
 from bot.trials.freshness import day_words
 from bot.trials.present import dated_status_words
 from bot.trials.query import TrialDetail
@@ -149,14 +149,8 @@ def _arm_words(arm) -> str:  # type: ignore[no-untyped-def]
     label = (arm.label or "a group").rstrip(".")
     kind = ARM_KIND_WORDS.get(arm.kind or "")
     text = label + (f" ({kind})" if kind else "")
-    given = "" if (arm.kind or "").endswith("_COMPARATOR") and "placebo" in label.lower() else _given(arm.interventions)
+    given = "" if (arm.kind or "").endswith("_COMPARATOR") and "placebo" in label.lower() else given_words(arm.interventions)
     return text + (f", given {given}" if given and given.lower() not in label.lower() else "")
-
-
-def _given(interventions: Optional[str]) -> str:
-    """ "Drug: Lutathera; Drug: long-acting octreotide" -> "Lutathera and long-acting octreotide"."""
-    names = [part.split(":", 1)[-1].strip() for part in (interventions or "").split(";") if part.strip()]
-    return " and ".join(names)
 
 
 ARM_KIND_WORDS = {

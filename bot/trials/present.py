@@ -28,7 +28,6 @@ STATUS_KIND = {"open": "open trials", "closed": "closed trials", "all": "trials"
 AGE_GROUP_WORDS = {"child": "children", "teen": "teenagers", "adult": "adults", "older_adult": "older adults"}
 PLURAL_S = {"net", "tumour", "tumor", "carcinoma", "neoplasm"}  # "pancreatic NET" -> "pancreatic NETs"
 TITLE_LIMIT = 90
-SUMMARY_LIMIT = 400
 MAX_PLACES_ON_CARD = 3
 
 
@@ -84,7 +83,7 @@ def shorten(text: str, limit: int) -> str:
 
 def places_words(countries: tuple[str, ...], cities: tuple[str, ...] = ()) -> str:
     if not countries and not cities:
-        return "Places not listed"
+        return "The record does not list places yet"
     shown = list(countries[:MAX_PLACES_ON_CARD])
     more = len(countries) - len(shown)
     text = ", ".join(shown) if shown else ", ".join(cities[:MAX_PLACES_ON_CARD])
@@ -93,8 +92,8 @@ def places_words(countries: tuple[str, ...], cities: tuple[str, ...] = ()) -> st
 
 def card_lines(status: str, as_of: Optional[str], phases: tuple[str, ...], countries: tuple[str, ...],
                cities: tuple[str, ...]) -> tuple[str, ...]:
-    return (f"Status: {dated_status_words(status, as_of)}", f"Phase: {phase_words(phases)}",
-            f"Where: {places_words(countries, cities)}")
+    phase = (f"Phase: {phase_words(phases)}",) if any(p in PHASE_WORDS for p in phases) else ()
+    return (f"Status: {dated_status_words(status, as_of)}", *phase, f"Where: {places_words(countries, cities)}")
 
 
 def card(summary: TrialSummary, units_country: Optional[str] = None) -> Card:
@@ -256,14 +255,19 @@ def detail_lines(trial: TrialDetail) -> list[str]:
     lines.append(updated)
     lines.append(f"Phase: {phase_words(trial.phases)}.")
     lines += about_lines(trial)
-    if trial.summary:
-        lines.append(f"What the record says (in the registry's words): {shorten(trial.summary, SUMMARY_LIMIT)}")
     lines.append(f"Where: {where_text(trial)}")
     if trial.sponsor:
         lines.append(f"Run by: {trial.sponsor}.")
     lines.append(f"Who to contact: {contact_text(trial)}")
     lines.append(f"Full record: {trial.registry_url}")
     return lines
+
+
+def registry_summary(trial: TrialDetail) -> str:
+    """The record's own summary, whole (it is the registry's wording, for clinicians)."""
+    if not trial.summary:
+        return f"The record of {trial.nct_id} has no summary. The registry page has the full record: {trial.registry_url}"
+    return f"The registry's own summary of {trial.nct_id} (written for doctors):\n{trial.summary.strip()}"
 
 
 def where_text(trial: TrialDetail) -> str:
