@@ -26,6 +26,7 @@ from bot.prescreen.answers import ANYWHERE, UNKNOWN, parse_answer
 from bot.prescreen.checklist import checklist
 from bot.prescreen.places import places_text
 from bot.profile.answers import as_answers
+from bot.profile.fit import near_of
 from bot.profile.present import compared_text
 from bot.profile.model import object_pronoun
 from bot.trials.about import about_lines
@@ -127,7 +128,8 @@ class ActionShowTrialPlaces(TrialFollowUp):
         return "action_show_trial_places"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
-        dispatcher.utter_message(text=places_text(trial, home=home_country(tracker)))
+        around = near_of(profile_of(tracker).place)  # the town or region they named, if any
+        dispatcher.utter_message(text=places_text(trial, home=home_country(tracker), around=around))
 
 
 class ActionAnswerTrialDetail(TrialFollowUp):

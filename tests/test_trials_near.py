@@ -104,3 +104,14 @@ def test_an_unknown_place_is_said_to_be_unknown(text: str, unknown: str | None) 
 
     said = unknown_place(text)
     assert (said is None) if unknown is None else said == f"I don't know where '{unknown}' is. Which town or country is it near?"
+
+
+def test_where_it_runs_puts_the_nearest_place_first(store: TrialStore) -> None:
+    from bot.prescreen.places import places_text
+
+    trial = store.get(NETTER_2)
+    text = places_text(trial, around=near(find_place("Leeds", "United Kingdom")))
+    lines = text.splitlines()
+    assert lines[1].startswith("The nearest to Leeds: Bristol Haematology and Oncology Centre, Bristol - about")
+    assert lines[2].startswith("- Bristol, United Kingdom")
+    assert "(open" not in text and "(opening soon" not in text  # its places' statuses are older than its own

@@ -4,12 +4,18 @@ from __future__ import annotations
 from typing import Optional
 
 from bot.prescreen.checklist import country_name, country_words, words_list
-from bot.trials.present import status_words
-from bot.trials.query import Site, TrialDetail
+from bot.trials.nearby import nearest_site
+from bot.trials.present import nearest_words, status_words
+from bot.trials.query import Near, Site, TrialDetail
 
 MAX_SITES_SHOWN = 8
 MAX_COUNTRIES_NAMED = 5
 TRAVEL = "Ask the trial team how far you would need to travel, and how often. Ask too if there is help with travel costs."
+
+
+def _distance(site: Site, around: Near) -> float:
+    placed = nearest_site([site], around)
+    return placed.distance_km if placed else float("inf")
 
 
 def site_status(site: Site) -> str:
@@ -24,8 +30,9 @@ def site_line(site: Site, with_status: bool = True) -> str:
     return f"- {where}{name}{status}."
 
 
-def places_text(trial: TrialDetail, home: Optional[str] = None) -> str:
-    """The chat message. `home` (an ISO country code) puts that country's places first."""
+def places_text(trial: TrialDetail, home: Optional[str] = None, around: Optional[Near] = None) -> str:
+    """The chat message. `home` (an ISO country code) puts that country's places first;
+    `around` (the town or region the person named) puts the nearest first and names it."""
     if not trial.sites:
         return (
             f"The record for {trial.nct_id} lists no places. The registry page or the trial team "
@@ -40,10 +47,16 @@ def places_text(trial: TrialDetail, home: Optional[str] = None) -> str:
         named.append(f"{len(countries) - MAX_COUNTRIES_NAMED} more countries")
     in_countries = f" in {words_list(named)}" if countries else ""
     lines = [f"Where {trial.nct_id} runs: {count} {'place' if count == 1 else 'places'}{in_countries}."]
+    nearest = nearest_site(trial.sites, around) if around else None
+    if around and nearest:
+        sites = sorted(trial.sites, key=lambda site: _distance(site, around))
+        lines.append(f"The nearest to {around.name.split(',')[0]}: {nearest_words(nearest, around.country).split(': ', 1)[1]}.")
     if home_name and home_name not in countries:
         lines.append(f"It lists no places in {country_words(home_name)}.")
-    with_status = any(site.status for site in sites)
-    if not with_status:
+    # A place's own status means something only while the trial takes people (a merged record's
+    # places can be older than its status).
+    with_status = trial.is_open and any(site.status for site in sites)
+    if trial.is_open and not with_status:
         lines.append("The record does not say which places are open now.")
     lines += [site_line(site, with_status) for site in sites[:MAX_SITES_SHOWN]]
     hidden = count - MAX_SITES_SHOWN
