@@ -46,6 +46,8 @@ FALLBACK_RESPONSES: dict[str, tuple[str, ...]] = {
     "action_show_eligibility": TRIALS_UNAVAILABLE,
     "action_show_trial_places": TRIALS_UNAVAILABLE,
     "action_show_trial_questions": TRIALS_UNAVAILABLE,
+    "action_answer_trial_detail": TRIALS_UNAVAILABLE,
+    "action_compare_trials": TRIALS_UNAVAILABLE,
     "action_show_trial_contacts": TRIALS_UNAVAILABLE,
     "action_prescreen_results": TRIALS_UNAVAILABLE,
     "action_log_gap": (),  # nothing to say; the feedback answer follows it anyway

@@ -38,6 +38,26 @@ RELATIVES: dict[str, tuple[str, Optional[str]]] = {
     **{w: ("other", None) for w in ("cousin", "relative", "patient", "client", "grandchild", "in-law", "in-laws")},
 }
 _RELATIVE_WORDS = "|".join(re.escape(w) for w in sorted(RELATIVES, key=len, reverse=True))
+# Relatives in the writers' other languages (Swedish, Norwegian, Danish, German, Dutch, French, Spanish,
+# Italian, Polish, Portuguese), read only after "my" in that language ("min mor", "mein Vater",
+# "mijn vader", "ma mère"): alone, several are English words ("far", "man").
+FOREIGN_RELATIVES: dict[str, tuple[str, Optional[str]]] = {
+    **{w: ("parent", "female") for w in ("mor", "mutter", "moeder", "mère", "mere", "madre", "matka", "mãe", "mae", "mamá")},
+    **{w: ("parent", "male") for w in ("far", "vater", "vader", "père", "pere", "padre", "ojciec", "tata", "pai", "papá", "papa")},
+    **{w: ("partner", "male") for w in ("man", "mann", "mari", "marido", "marito", "mąż", "echtgenoot", "ehemann")},
+    **{w: ("partner", "female") for w in ("kone", "fru", "hustru", "frau", "ehefrau", "vrouw", "femme", "esposa", "moglie", "żona", "mulher")},
+    **{w: ("child", "male") for w in ("sohn", "zoon", "fils", "hijo", "figlio", "syn", "filho")},
+    **{w: ("child", "female") for w in ("dotter", "datter", "tochter", "dochter", "fille", "hija", "figlia", "córka", "filha")},
+    **{w: ("sibling", "male") for w in ("bror", "bruder", "broer", "frère", "hermano", "fratello", "brat", "irmão")},
+    **{w: ("sibling", "female") for w in ("syster", "søster", "schwester", "zus", "sœur", "hermana", "sorella", "siostra", "irmã")},
+}
+_FOREIGN_MY = (r"(?:my|min|mitt|mi|mein|meine|meinem|meiner|meinen|mijn|mon|ma|mia|mio|moja|mój|mojej|mojego|meu|minha)")
+_FOREIGN_WORDS = "|".join(re.escape(w) for w in sorted(FOREIGN_RELATIVES, key=len, reverse=True))
+_FOREIGN_RELATIVE = re.compile(rf"\b{_FOREIGN_MY}\s+({_FOREIGN_WORDS})(?![\w-])", re.I)
+# "my 15yo has MEN1", "our 9 year old": a child named by age alone.
+_CHILD_BY_AGE = re.compile(
+    rf"\b(?:my|our)\s+(?:little\s+)?(\d{{1,2}})[\s-]*(?:y/?o|years?[\s-]*old|yr[\s-]*old)\b(?!\s+(?:{_RELATIVE_WORDS})\b)", re.I
+)
 _MY = r"(?:my|our|min|mitt)"  # Swedish "min mamma"
 _RELATIVE = re.compile(
     rf"\b{_MY}\s+(?:(?:\d{{1,3}}[\s-]*(?:years?|yrs?)?[\s-]*(?:old|yo)?|dear|lovely|poor|elderly|darling|little|older|younger"
@@ -71,12 +91,17 @@ _SELF_STRONG = re.compile(
 # Weaker signs it is the writer: enough when no one else is named.
 _SELF_WEAK = re.compile(
     r"\b(?:i\s+(?:have|had|was|am|got|get|started|finished|recently|just|also|live)|i've"
-    r"|i'm(?!\s+(?:writing|asking|looking|trying|wondering|just\s+wondering|a\s+(?:nurse|doctor|researcher|student)))"
+    r"|i'm(?!\s+(?:writing|asking|looking|trying|wondering|just\s+(?:wondering|curious|asking|interested)|curious|interested|researching"
+    r"|a\s+(?:nurse|doctor|researcher|student)))"
     r"|i\s+(?:too|myself)|me\s+(?:too|myself)"
     r"|my\s+(?:oncologist|consultant|team|doctor|surgeon|nurse|specialist|results?|scan|scans|letter|pcp|gp|endo|bloods?"
     r"|levels?|injections?|jabs?|symptoms|body|treatment|meds)|am\s+[fm]\b|jag\s+(?:är|har)"
     r"|(?:take|accept|include|want)\s+me\b|killing\s+me|(?:should|can|could|would)\s+i\s+(?:still\s+)?(?:be\s+worried|worry|drink|eat|work|join|qualify|apply|be\s+(?:eligible|included))"
-    r"|am\s+i\s+(?:eligible|too)|(?:man|woman|lady|lad|lass|bloke|guy|fella|gp|nurse|doctor|patient)\s+here)\b"
+    r"|am\s+i\s+(?:eligible|too)|(?:man|woman|lady|lad|lass|bloke|guy|fella|gp|nurse|doctor|patient|[fm]|female|male)\s+here)\b"
+    # "do I pay for it?", "do i need to drink loads", "mine is on friday", "scares me", "for me", "anyone else?"
+    r"|\b(?:do|can|could|must|shall|will)\s+i\s+(?:still\s+)?(?:pay|take|eat|drink|keep|stop|continue|go\s+on)\b"
+    r"|\bmine\b|\bfor\s+me\b(?!\s+and\b)|\b(?:scares?|scared|scaring|frightens?|worries|terrif(?:y|ies)|affects?|suits?)\s+me\b"
+    r"|\banyone\s+else\b"
     r"|(?:^|[.!?]\s*)(?:diagnosed|dx'?d)\s+(?:with|in|last|at)\b",
     re.I,
 )
@@ -84,7 +109,8 @@ _PET = re.compile(r"\bmy\s+(?:dog|cat|pet|horse|puppy|kitten)\b", re.I)
 
 _AGE_AFTER = r"(?!\d)(?!\s*(?:%|percent|weeks?|months?|days?|cm|mm|kg|lbs?|times|cycles?|mg|hours?|miles?|km|mi\b|years?\s+(?:ago|since|after|later|out|on|from|of\s+(?:treatment|surgery)|clear)))"
 _FIRST_PERSON_AGE = re.compile(
-    rf"\b(?:i'm|i\s+am|i\s+turned|i'll\s+be|am|jag\s+är)\s+(?:now\s+|actually\s+|only\s+|just\s+|nearly\s+|almost\s+|a\s+)?(?:[fm]\s*,?\s*)?(\d{{1,3}}){_AGE_AFTER}"
+    rf"\b(?:i'm|i\s+am)\s+(?:an?\s+)?(?:\w+\s+)?(?:man|woman|lady|gentleman|male|female)\s+of\s+(\d{{1,3}})(?!\d)(?!\s*(?:%|cm|mm|kg))"
+    rf"|\b(?:i'm|i\s+am|i\s+turned|i'll\s+be|am|jag\s+är)\s+(?:now\s+|actually\s+|only\s+|just\s+|nearly\s+|almost\s+|a\s+)?(?:[fm]\s*,?\s*)?(\d{{1,3}}){_AGE_AFTER}"
     rf"|\bmy\s+age\s+(?:is\s+)?(\d{{1,3}})\b"
     rf"|\b(?:i'm|i\s+am|am)\s+(?:a\s+)?(\d{{1,3}})\s*(?:y/?o|years?\s+old|yrs?\s+old|-year-old)",
     re.I,
@@ -95,11 +121,15 @@ _OTHER_AGE = re.compile(  # "he's 71", "my husband is 71", "Dad 74", "my partner
     rf"|\b(?:he|she)(?:'s|\s+is)\s+(?:an?\s+)?(?:\w+\s+)?(?:lass|lad|woman|man|gentleman|lady|bloke|guy)\s+of\s+(\d{{1,3}})"
     rf"|(?:\b{_MY}\s+(?:[\w']+\s+){{0,2}}?|(?:^|[.;!?,]\s*))(?:{_RELATIVE_WORDS})(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|\s+who\s+is|,|\s+was|\s+aged|\s+turned|\s*\(|\s+age|\s+är)?"
     rf"\s*(?:aged\s+|age\s+|{_FILLER})(\d{{1,3}}){_AGE_AFTER}"
-    rf"|\b(?:{_RELATIVE_WORDS})\s*\(\s*(?:(?:she|he)'s\s+)?(\d{{1,3}})\s*(?:\)|,|[fm]\b|y)",
+    rf"|\b(?:{_RELATIVE_WORDS})\s*\(\s*(?:(?:she|he)'s\s+)?(\d{{1,3}})\s*(?:\)|,|[fm]\b|y)"
+    rf"|\b{_FOREIGN_MY}\s+(?:{_FOREIGN_WORDS})\s*(?:\(|,|\s+(?:är|er|ist|is|est|es|jest|aged?|de|di|har|hat|heeft|a|ha)\b)?\s*(\d{{1,3}}){_AGE_AFTER}"
+    rf"|\b(?:pt|patient)\s*(?:is|was|aged?|,|:)\s*(\d{{1,3}}){_AGE_AFTER}",
     re.I,
 )
+# An age someone was, or will be, not is: "since he was 25", "when I was 30", "wait till he's 18".
+_NOT_NOW_BEFORE = re.compile(r"\b(?:since|when|until|till|til|before|after|by\s+the\s+time|back\s+when|ever\s+since)\s*$", re.I)
 _ANY_AGE = re.compile(
-    r"(?<![\w.])(\d{1,3})\s*-?\s*(?:(?:years?|yrs?)[\s-]*old|år)\b|(?<![\w.])(\d{1,3})\s*(?:y/?o|yr\s+old)\b"
+    r"(?<![\w.])(\d{1,3})\s*-?\s*(?:(?:years?|yrs?)[\s-]*old|år|jaar|jahre|ans|años|anni|anos|lat)\b|(?<![\w.])(\d{1,3})\s*(?:y/?o|yr\s+old)\b"
     r"|\baged?\s+(\d{1,3})\b|(?<![\w.])(\d{1,3})\s*\(?([fm])\b\)?(?![\w'])|(?<!['\w])([fm])\s*,?\s*(\d{1,3})\b(?![\w.%])",
     re.I,
 )
@@ -108,16 +138,23 @@ _BARE_AGE = re.compile(
     r"(?:^|[,.;:!?(]\s*|\bsorry,?\s+)(?:now\s+|aged?\s+)?(\d{2,3})(?:\s+now|\s+(?:was|is)\s+(?:right|correct))?\s*(?=$|[,.;:!?)]|\s+(?:male|female)\b)",
     re.I,
 )
-_A_YEAR_SHORT = re.compile(r"^\s*(?:next\s+(?:month|week)|in\s+a\s+(?:few\s+)?(?:weeks?|days?)|soon|on\s+\w+day)\b", re.I)
-_SELF_WORD = r"(?:man|male|bloke|guy|fella|fellow|chap|gentleman|lad|dude|geezer|m)"
-_SELF_WORD_F = r"(?:woman|female|lady|lass|gal|girl|f)"
-_AGE_BIT = r"(?:\d{1,3}\s*,?\s*(?:and\s+)?)?(?:a\s+)?(?:\d{1,3}[\s-]*(?:y/?o|years?[\s-]*old)?\s+)?\(?"
-_MALE_SELF = re.compile(rf"\b(?:i'm|i\s+am|am)\s+{_AGE_BIT}{_SELF_WORD}\b|\bas\s+a\s+(?:man|bloke|guy)\b|\b{_SELF_WORD}\s+here\b", re.I)
-_FEMALE_SELF = re.compile(rf"\b(?:i'm|i\s+am|am)\s+{_AGE_BIT}{_SELF_WORD_F}\b|\bas\s+a\s+(?:woman|lady)\b|\b{_SELF_WORD_F}\s+here\b|(?:\bi'm\s+|,\s*)pregnant\b", re.I)
-_SEX_LETTER = re.compile(r"(?<![\w.])\d{1,3}\s*\(?([fm])\b(?![\w'])|(?<!['\w])\(?([fm])\s*,?\s*\d{1,3}\b", re.I)
-_SEX_WORD = re.compile(  # "38 year old male", "53 yo woman", "(31, male)", "He is 62, male obviously"
-    r"\b\d{1,3}[\s-]*(?:y/?o|years?[\s-]*old)?\s*,?\s*(male|female|man|woman|lady|bloke|guy|fella|lad|lass|gentleman)\b", re.I
+_A_YEAR_SHORT = re.compile(
+    r"^\s*(?:next\s+(?:month|week)|in\s+a\s+(?:few\s+)?(?:weeks?|days?)|soon|on\s+\w+day|in\s+\d+\s+(?:weeks?|days?))\b",
+    re.I,
 )
+_SELF_WORD = r"(?:man|male|bloke|guy|fella|fellow|chap|gentleman|lad|dude|geezer|widower|dad|father|grandad|grandfather|m)"
+_SELF_WORD_F = r"(?:woman|female|lady|lass|gal|girl|widow|mum|mother|grandmother|f)"
+_AGE_BIT = r"(?:\d{1,3}\s*,?\s*(?:and\s+)?)?(?:a\s+)?(?:\d{1,3}[\s-]*(?:y/?o|years?[\s-]*old)?\s+)?\(?"
+_MALE_SELF = re.compile(rf"\b(?:i'm|i\s+am|am|jag\s+är|ich\s+bin|ik\s+ben)\s+{_AGE_BIT}{_SELF_WORD}\b|\bas\s+a\s+(?:man|bloke|guy)\b|\b{_SELF_WORD}\s+here\b", re.I)
+_FEMALE_SELF = re.compile(rf"\b(?:i'm|i\s+am|am|jag\s+är|ich\s+bin|ik\s+ben)\s+{_AGE_BIT}{_SELF_WORD_F}\b|\bas\s+a\s+(?:woman|lady)\b|\b{_SELF_WORD_F}\s+here\b|(?:\bi'm\s+|,\s*)pregnant\b", re.I)
+_SEX_LETTER = re.compile(r"(?<![\w.])\d{1,3}\s*(?:(?:years?\s+old|y/?o)\s*)?\(?([fm])\b(?![\w'])|(?<!['\w])\(?([fm])\s*,?\s*\d{1,3}\b", re.I)
+_SEX_WORD = re.compile(  # "38 year old male", "53 yo woman", "(31, male)", "He is 62, male obviously"
+    r"\b\d{1,3}[\s-]*(?:y/?o|years?[\s-]*old|år)?\s*,?\s*\(?(male|female|man|woman|lady|bloke|guy|fella|lad|lass|gentleman"
+    r"|kvinna|kvinne|kvinde|vrouw|frau|femme|mujer|donna|mann|homme|hombre|uomo)\b", re.I
+)
+_FEMALE_WORDS = ("female", "woman", "lady", "lass", "kvinna", "kvinne", "kvinde", "vrouw", "frau", "femme", "mujer", "donna")
+# "my mum ... he's 70": the relative word and the pronoun given with the age disagree.
+_PRONOUN_AGE = re.compile(r"\b(he|she)(?:'s|\s+is)\s+(?:now\s+|only\s+|just\s+)?\d{1,3}\b", re.I)
 _HE = re.compile(r"\b(?:he|him|his|he's)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|she's)\b", re.I)
 
@@ -140,7 +177,14 @@ def read_person(text: str) -> Person:
         others = _without(_FIRST_PERSON_AGE, text)
         age = _last_age(_OTHER_AGE, others) or _unattributed_age(others)
         sex = relative_sex or _word_sex(others) or _letter_sex(others) or _pronoun_sex(text)
+        if relative_sex and _contradicted(relative_sex, text):
+            sex = None  # "my mum has a pnet, he's 70": the words disagree
     return Person(about, age, sex)
+
+
+def _contradicted(sex: str, text: str) -> bool:
+    said = {"female" if m.group(1).lower() == "she" else "male" for m in _PRONOUN_AGE.finditer(text)}
+    return bool(said) and sex not in said
 
 
 def _about(text: str) -> tuple[Optional[str], Optional[str]]:
@@ -151,13 +195,34 @@ def _about(text: str) -> tuple[Optional[str], Optional[str]]:
         return ill[0][1]
     if _SELF_STRONG.search(text):
         return "self", None
-    if mentions:
-        return mentions[0][1]
+    # A relative named only in passing ("like my father", "gave the dog to my sister", "walked my
+    # daughter down the aisle", "can my husband do the injection") is not who the message is about.
+    named = [m for m in mentions if not _in_passing(text, m[0])]
+    if named:
+        return named[0][1]
     if _OTHER_AGE.search(text):
         return None, None  # "he's actually 67, I'm 62": someone named in an earlier message
     if _SELF_WEAK.search(text):
         return "self", None
     return None, None
+
+
+_IN_PASSING_BEFORE = re.compile(
+    r"\b(?:like|than|as|to|with|by|from|walked|gave|give|told|tell|married|visit\w*|see|saw|took|drove|called|phoned|texted|hugged|unlike)"
+    r"\s+(?:\w+\s+)?$",
+    re.I,
+)
+_IN_PASSING_AFTER = re.compile(
+    r"^(?:'s)?\s*(?:(?:can|could|will|would)\s+)?(?:do\s+(?:it|them|the)|give\w*|inject\w*|help\w*|drives?|drove|comes?\s+with|takes?\s+me|found\s+me)\b",
+    re.I,
+)
+
+
+def _in_passing(text: str, start: int) -> bool:
+    before = re.sub(r"\b(?:my|our)\s*$", "", text[max(0, start - 30) : start], flags=re.I)
+    after = re.sub(r"^[^\W\d]+(?:[\s-]in[\s-]law)?", "", text[start : start + 50], flags=re.I)
+    return bool(_IN_PASSING_BEFORE.search(before) or _IN_PASSING_AFTER.match(after))
+
 
 
 def _relative_mentions(text: str) -> list[tuple[int, tuple[str, Optional[str]]]]:
@@ -166,13 +231,15 @@ def _relative_mentions(text: str) -> list[tuple[int, tuple[str, Optional[str]]]]
     for match in _CHAIN.finditer(text):
         found[match.start()] = ("other", RELATIVES[match.group(1).lower()][1])
     chained = [range(m.start(), m.end()) for m in _CHAIN.finditer(text)]
-    for pattern in (_RELATIVE, _BARE_RELATIVE):
+    for pattern in (_RELATIVE, _BARE_RELATIVE, _FOREIGN_RELATIVE):
         for match in pattern.finditer(text):
             if any(match.start() in span for span in chained):
                 continue
             word = next(g for g in match.groups() if g).lower()
             start = match.start(match.lastindex or 1)
-            found.setdefault(start, RELATIVES.get(word, ("other", None)))
+            found.setdefault(start, RELATIVES.get(word) or FOREIGN_RELATIVES.get(word) or ("other", None))
+    for match in _CHILD_BY_AGE.finditer(text):
+        found.setdefault(match.start(1), ("child", None))
     return sorted(found.items())
 
 
@@ -200,6 +267,8 @@ def _last_age(pattern: re.Pattern, text: str) -> Optional[int]:
     for match in pattern.finditer(text):
         number = next((g for g in match.groups() if g and g.isdigit()), None)
         age = _valid(number) if number else None
+        if age is not None and _NOT_NOW_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
+            continue
         if age is not None:
             ages.append(age - 1 if age > 1 and _A_YEAR_SHORT.match(text[match.end():]) else age)
     return ages[-1] if ages else None
@@ -222,7 +291,7 @@ def _word_sex(text: str) -> Optional[str]:
     found = _SEX_WORD.search(text)
     if not found:
         return None
-    return "female" if found.group(1).lower() in ("female", "woman", "lady", "lass") else "male"
+    return "female" if found.group(1).lower() in _FEMALE_WORDS else "male"
 
 
 def _letter_sex(text: str) -> Optional[str]:

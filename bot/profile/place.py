@@ -18,7 +18,7 @@ from typing import Optional
 
 from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.model import Place
-from bot.text import normalize
+from bot.text import normalize, strip_accents
 
 _US_STATES = (
     "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois "
@@ -118,8 +118,9 @@ _NOT_A_PLACE_BEFORE = re.compile(r"\b(?:my|his|her|the)\s*$")  # "my liver", "th
 _NOT_A_REGION_BEFORE = re.compile(r"\b(?:my|his|her)\s*$")  # "the Midlands" is a region
 # "we live in", "I'm from", "she lives near": where the person is.
 _HOME = re.compile(
-    r"\b(?:live[sd]?|living|based|reside[sd]?|moved|are|am|is|i m|we re|im|here|stay\w*)\b(?:\s+\S+){0,3}?"
-    r"\s+(?:in|near|around|outside|to)(?:\s+\S+){0,2}$|\b(?:from|near|nr|outside)(?:\s+\S+){0,2}$"
+    r"\b(?:live[sd]?|living|based|reside[sd]?|residing|moved|are|am|is|i m|we re|im|here|stay\w*"
+    r"|bor|bo|wohne|wohnen|woon|wonen|mieszkam|mieszkamy|habite|habitons|vivo|vivimos)\b(?:\s+\S+){0,3}?"
+    r"\s+(?:in|near|around|outside|to|i|w|a|en)(?:\s+\S+){0,2}$|\b(?:from|near|nr|outside)(?:\s+\S+){0,2}$"
 )
 # "can go to", "happy to travel": where they would go, not where they are.
 _TRAVEL = re.compile(r"\b(?:travel\w*|go|get|fly|flying|drive|driving|come|trip|visit|go over|move)\b")
@@ -150,10 +151,83 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
     found = [place for clause in _CLAUSES.split(text) if clause for place in _places_in(clause, text, lexicon)]
     found += _hospitals(text)
     home = [f for f in found if f.home]
+    if not any(f.kind == "city" for f in home):
+        town = _unlisted_home_town(text, lexicon)
+        if town:  # "we live in Pisa", "bor i Kristianstad": a town the lexicon lacks beats one they only mention
+            home.insert(0, _Found("city", town, None, home=True))
     ordered = home + [f for f in found if not f.home]
     city = next((f.name for f in ordered if f.kind == "city"), None)
     region = next((f.name for f in ordered if f.kind == "region"), None)
-    return Place(city=city, region=region, country=_country(home, found), travel_km=_travel_km(text))
+    country = _country(home, found)
+    named_with = _region_after(city, text) if city else None
+    if named_with:  # "London, Ontario", "Boston, Lincolnshire", "Raleigh NC": the region says which one
+        region, country = named_with
+    return Place(city=city, region=region, country=country, travel_km=_travel_km(text))
+
+
+# US states and Australian states by their postal abbreviations, read only in capitals straight after
+# a town ("Raleigh NC", "Albuquerque, NM"); ones that are also words or tests (OK, ME, IN, CT, MD) are left out.
+_STATE_CODES = {
+    **{c: (n, "US") for c, n in (
+        ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"), ("CA", "California"),
+        ("FL", "Florida"), ("GA", "Georgia"), ("IA", "Iowa"), ("ID", "Idaho"), ("IL", "Illinois"), ("KS", "Kansas"),
+        ("KY", "Kentucky"), ("LA", "Louisiana"), ("MI", "Michigan"), ("MN", "Minnesota"), ("MO", "Missouri"),
+        ("MT", "Montana"), ("NC", "North Carolina"), ("ND", "North Dakota"), ("NE", "Nebraska"), ("NH", "New Hampshire"),
+        ("NJ", "New Jersey"), ("NM", "New Mexico"), ("NV", "Nevada"), ("NY", "New York"), ("OH", "Ohio"),
+        ("OR", "Oregon"), ("SC", "South Carolina"), ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"),
+        ("UT", "Utah"), ("VA", "Virginia"), ("VT", "Vermont"), ("WI", "Wisconsin"), ("WV", "West Virginia"),
+        ("WY", "Wyoming"), ("WA", "Washington"))},
+    **{c: (n, "AU") for c, n in (("NSW", "New South Wales"), ("QLD", "Queensland"), ("VIC", "Victoria"),
+                                 ("TAS", "Tasmania"), ("SA", "South Australia"), ("WA", "Western Australia"))},
+}
+
+
+def _region_after(city: str, text: str) -> Optional[tuple[str, str]]:
+    plain = f" {normalize(text)} "
+    for found in re.finditer(re.escape(f" {normalize(city)}") + "(?= )", plain):
+        rest = plain[found.end() :].split()
+        for size in (3, 2, 1):
+            phrase = " ".join(rest[:size])
+            if phrase in REGIONS and len(rest) >= size:
+                return REGIONS[phrase]
+    code = re.search(rf"\b{re.escape(city)}\b,?\s+([A-Z]{{2,3}})\b(?!\s*(?:scan|results?))", text, re.I)
+    if code and code.group(1).isupper() and code.group(1) in _STATE_CODES:
+        name, country = _STATE_CODES[code.group(1)]
+        if (country == "AU") == _is_australian(city):
+            return name, country
+    return None
+
+
+def _is_australian(city: str) -> bool:
+    place = default_lexicon().place(normalize(city))
+    return bool(place and place.country == "Australia") or EXTRA_CITIES.get(city, ("",))[0] == "AU"
+
+
+# Where someone says they live, with a town name the lexicon does not know ("We live in Franklin,
+# Tennessee", "I'm from Mainz", "bor i Kristianstad"): only a capitalised word after a plain "live
+# in" / "from", and never one of the everyday words people capitalise there.
+_HOME_TOWN = re.compile(
+    r"\b(?:[Ll]ive[sd]?|[Ll]iving|[Bb]ased|[Rr]esid(?:e[sd]?|ing)|[Bb]or|[Ww]ohnen?|[Ww]o(?:o|ne)n|[Mm]ieszkam(?:y)?"
+    r"|[Ww]e're|[Ww]e\s+are|[Ii]'m|[Ii]\s+am)\s+(?:in|i|w|near|outside)\s+([A-ZÀ-Þ][a-zß-ÿ'-]{2,})(?![\w'-])"
+    r"|\b(?:[Ii]'m|[Ii]\s+am|[Ww]e're|[Ww]e\s+are|[Hh]i|[Hh]ello|[Hh]ey)\b(?:\s+[\w,]+){0,5}?\s+from\s+([A-ZÀ-Þ][a-zß-ÿ'-]{2,})(?![\w'-])"
+)
+_NOT_TOWNS = frozenset((
+    "the", "hospital", "hospice", "remission", "pain", "treatment", "shock", "limbo", "denial", "hope", "care", "touch",
+    "contact", "bed", "recovery", "stage", "grade", "agony", "bits", "tears", "trouble", "need", "total", "general",
+    "europe", "asia", "africa", "america", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "dr", "doctor", "professor", "prof", "nurse", "town", "city", "village", "rural", "canada", "australia",
+))
+
+
+def _unlisted_home_town(text: str, lexicon: Lexicon) -> Optional[str]:
+    for match in _HOME_TOWN.finditer(text):
+        name = match.group(1) or match.group(2)
+        plain = normalize(name)
+        known = plain in REGIONS or plain in _EXTRA_BY_WORDS or lexicon.place(COUNTRY_ALIASES.get(plain, plain)) is not None
+        if plain not in _NOT_TOWNS and not known and not any(p.startswith(plain + " ") for p in REGIONS):
+            return name
+    return None
 
 
 def _country(home: list[_Found], found: list[_Found]) -> Optional[str]:
@@ -206,7 +280,9 @@ def _place_at(words: list[str], i: int, text: str, lexicon: Lexicon) -> Optional
 def _may_be_city(phrase: str, before: str, is_city: bool) -> bool:
     if not is_city:
         return True
-    if _NOT_A_PLACE_BEFORE.search(before) or len(phrase) < 4 or phrase.startswith("the "):
+    if len(phrase) < 4 or phrase.startswith("the "):
+        return False
+    if _NOT_A_PLACE_BEFORE.search(before) and not (" " in phrase and before.endswith("the")):
         return False
     return phrase not in _NEEDS_A_PREPOSITION or bool(_PREPOSITION.search(before))
 
@@ -216,7 +292,7 @@ def _lexicon_city(phrase: str, name: str, text: str, lexicon: Lexicon) -> _Found
     british = lexicon.place(f"{phrase} uk")
     if code != "GB" and british is not None and _sounds_british(text, lexicon):
         name, code = british.name, "GB"  # Birmingham, not Birmingham, Alabama
-    return _Found("city", _as_written(phrase, name), code)
+    return _Found("city", _as_written(phrase, name, text), code)
 
 
 def _extra_city(name: str, text: str, lexicon: Lexicon) -> _Found:
@@ -226,12 +302,27 @@ def _extra_city(name: str, text: str, lexicon: Lexicon) -> _Found:
     return _Found("city", name, code)
 
 
-def _as_written(phrase: str, name: str) -> str:
-    """ "newcastle" for Newcastle upon Tyne: a city shown as written when they wrote the start of its name."""
+def _as_written(phrase: str, name: str, text: str = "") -> str:
+    """ "newcastle" for Newcastle upon Tyne: a city shown as written when they wrote the start of its name;
+    "Göteborg" or "Copenhagen" as they wrote it, not the lexicon's own name for it (Gothenburg, København)."""
     full = normalize(name)
     if full != phrase and full.startswith(phrase + " "):
         return phrase.title()
+    if full != phrase and len(phrase) >= 5:
+        written = _written_form(phrase, text)
+        if written and not written.isupper():
+            return written if not written.islower() else written.title()
     return name
+
+
+def _written_form(phrase: str, text: str) -> Optional[str]:
+    """The words of the text that normalise to the phrase, as the writer typed them."""
+    plain = strip_accents(text).lower()
+    if len(plain) != len(text):
+        return None
+    pattern = r"(?<![^\W_])" + r"[\W_]+".join(re.escape(word) for word in phrase.split()) + r"(?![^\W_])"
+    found = re.search(pattern, plain)
+    return text[found.start() : found.end()] if found else None
 
 
 def _sounds_british(text: str, lexicon: Lexicon) -> bool:

@@ -39,7 +39,7 @@ _NOT_NEC = re.compile(r"\b(?:not|isn'?t|no)\s+(?:a\s+)?nec\b", re.I)
 # NET and NEC named side by side, as a question or a comparison ("the difference between a NET
 # and a NEC", "the NET ones or the NEC ones"): neither is the person's.
 _NET_OR_NEC = re.compile(
-    r"\bne[tcn]s?\b[^.?!\n]{0,25}?\b(?:or|and|vs\.?|versus|v)\b\s+(?:an?\s+|the\s+)?ne[tcn]s?\b|\bne[tcn]\s*/\s*ne[tcn]\b",
+    r"\bne[tcn]s?\b[^.?!\n]{0,25}?\b(?:or|and|than|vs\.?|versus|v)\b\s+(?:an?\s+|the\s+)?ne[tcn]s?\b|\bne[tcn]\s*/\s*ne[tcn]\b",
     re.I,
 )
 # A NET named but not as the person's: a trial's name ("NET-PRO"), the people a study is for ("NET

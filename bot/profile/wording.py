@@ -39,6 +39,11 @@ _CONTEXT_SPEAK = [
     (re.compile(r"\b2\s+(?=(?:go|get|have|try|join|be|see|find|know|do|take|travel|ask|stay|stop|start)\b)", re.I), "to "),
     # "on lanreotide 4 4 yrs": "for" before a length of time
     (re.compile(r"\b4\s+(?=\d+\s*(?:yrs?|years?|months?|mths|mnths|wks|weeks?|days?)\b)", re.I), "for "),
+    # Irish, Scottish and Northern English "me da", "me mam", "ma maw": "my" before a relative
+    (re.compile(r"\b(?:me|ma|mi)\s+(?=(?:mum|mam|mammy|maw|ma|da|dad|daddy|husband|hubby|wife|missus|son|daughter|brother|sister"
+                r"|nan|nanny|granda|grandad|auld\s+(?:fella|one|man|wan))\b)", re.I), "my "),
+    (re.compile(r"\b(my|our)\s+(?:ma|maw|mammy)\b", re.I), r"\1 mum"),
+    (re.compile(r"\b(my|our)\s+da\b", re.I), r"\1 dad"),
     # "my mums 67", "my wifes got": a possessive or "is" without the apostrophe (words that are never plural after "my")
     (re.compile(r"\b((?:my|our)\s+(?:mum|mam|mom|dad|wife|husband|hubby|partner|boyfriend|girlfriend|fiance))s\b", re.I), r"\1's"),
 ]

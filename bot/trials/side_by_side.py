@@ -1,0 +1,74 @@
+"""Two trials side by side ("compare NCT03972488 and NCT01578239", "the first two"): what
+each tests against what, phase, status, who it is for, where and how many people, short
+enough for a chat bubble or an SMS. Never which is better: the trial teams and the person's
+own specialist weigh that."""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from bot.trials.about import PHASE_WORDS, tests_line
+from bot.trials.nct import find_nct_candidate, is_valid_nct_id
+from bot.trials.ordinal import LAST, ordinal_position
+from bot.trials.present import dated_status_words, places_words
+from bot.trials.query import TrialDetail
+
+WHO_WEIGHS = ("Which suits someone better is not something I can judge: their specialist team and the "
+              "trial teams can weigh it.")
+_NCT = re.compile(r"\bnct[\s\-_#:]*(?:\d[\s\-]?){8}\b", re.I)
+_FIRST_TWO = re.compile(r"\b(?:the\s+)?(?:first|top)\s+(?:two|2)\b", re.I)
+_PAIR = re.compile(r"\b(?:number\s+)?(\d|one|two|three|four|five|first|second|third|fourth|fifth|last)"
+                   r"(?:\s+(?:one|trial|study))?\s+(?:and|&|vs\.?|versus|or|with)\s+(?:the\s+)?(?:number\s+)?"
+                   r"(\d|one|two|three|four|five|first|second|third|fourth|fifth|last)\b", re.I)
+
+
+def trials_named(text: str, shown: Sequence[str]) -> list[str]:
+    """The two trials a message compares: two NCT numbers, or two positions in the results
+    last shown ("the first two", "1 and 3", "the second and the last"); fewer when it names
+    fewer."""
+    ids = [c for c in (find_nct_candidate(m.group(0)) for m in _NCT.finditer(text or "")) if c and is_valid_nct_id(c)]
+    if len(dict.fromkeys(ids)) >= 2:
+        return list(dict.fromkeys(ids))[:2]
+    if _FIRST_TWO.search(text or ""):
+        return list(shown[:2])
+    pair = _PAIR.search(text or "")
+    if pair:
+        picked = [_at(shown, ordinal_position(f"the {word} one") or ordinal_position(word)) for word in pair.groups()]
+        return [p for p in dict.fromkeys(picked) if p]
+    return list(dict.fromkeys(ids))
+
+
+def _at(shown: Sequence[str], position: Optional[int]) -> Optional[str]:
+    if position is None or not shown:
+        return None
+    if position == LAST:
+        return shown[-1]
+    return shown[position - 1] if 0 < position <= len(shown) else None
+
+
+def side_by_side(first: TrialDetail, second: TrialDetail) -> str:
+    parts = [_one(first), _one(second), WHO_WEIGHS]
+    return "\n\n".join(parts)
+
+
+def _one(trial: TrialDetail) -> str:
+    phase = " and ".join(PHASE_WORDS[p] for p in trial.phases if p in PHASE_WORDS)
+    lines = [
+        f"{trial.nct_id}{f' ({trial.acronym})' if trial.acronym else ''}",
+        f"- {tests_line(trial).replace('What it tests: ', 'Tests: ').replace('What it is: ', '')}",
+        f"- {phase[:1].upper() + phase[1:]}" if phase else "",
+        f"- Status: {dated_status_words(trial.status, trial.status_as_of)}",
+        f"- For: {_who(trial)}",
+        f"- Where: {places_words(trial.countries, tuple(s.city for s in trial.sites if s.city))}",
+        f"- People: about {trial.enrollment:,}" if trial.enrollment else "",
+    ]
+    return "\n".join(line for line in lines if line)
+
+
+def _who(trial: TrialDetail) -> str:
+    low, high = trial.min_age_years, trial.max_age_years
+    ages = (f"aged {low:g} to {high:g}" if low is not None and high is not None
+            else f"aged {low:g} or over" if low is not None else f"up to {high:g}" if high is not None else "any age given")
+    sex = {"FEMALE": "women", "MALE": "men"}.get(trial.sex or "", "people")
+    condition = trial.conditions[0] if trial.conditions else "the condition in the record"
+    return f"{sex} {ages}, with {condition}"

@@ -1,0 +1,50 @@
+"""Two trials side by side (bot/trials/side_by_side.py, actions/compare_trials.py)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import textstat
+
+from actions.compare_trials import WHICH_TWO, ActionCompareTrials
+from bot.trials.side_by_side import WHO_WEIGHS, side_by_side, trials_named
+from bot.trials.store import TrialStore
+from tests.test_actions_followups import run, tracker
+
+pytestmark = pytest.mark.usefixtures("database_url_env")
+SHOWN = ["NCT07273409", "NCT02749331", "NCT03972488"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("compare NCT03972488 and nct 0157 8239", ["NCT03972488", "NCT01578239"]),
+    ("can u compare the first two", SHOWN[:2]),
+    ("whats the difference between 1 and 3", [SHOWN[0], SHOWN[2]]),
+    ("the second vs the last one", [SHOWN[1], SHOWN[2]]),
+    ("compare them", []),
+    ("number 7 and 9 please", []),  # not shown
+])
+def test_which_two_trials(text: str, expected: list[str]) -> None:
+    assert trials_named(text, SHOWN) == expected
+
+
+def test_two_trials_in_parallel_parts_never_saying_which_is_better(store: TrialStore) -> None:
+    text = side_by_side(store.get("NCT03972488"), store.get("NCT01578239"))
+    first, second, last = text.split("\n\n")
+    assert first.startswith("NCT03972488 (NETTER-2)") and second.startswith("NCT01578239 (NETTER-1)")
+    for part in (first, second):
+        assert re.search(r"- Tests: .+, compared with ", part) and "- Phase 3" in part and "- People: about" in part
+    assert last == WHO_WEIGHS and not re.search(r"\bis better\b|\beligib", text, re.I)
+    for line in text.splitlines():  # our words, line by line (drug and condition names are the record's)
+        if line.startswith(("- Status", "- People", "Which")):
+            assert textstat.flesch_kincaid_grade(line) <= 10, line
+
+
+def test_the_action_compares_the_first_two_results_or_asks_which() -> None:
+    _, messages = run(ActionCompareTrials(), tracker("compare the first two", {"result_ids": SHOWN}))
+    assert messages[0]["text"].startswith("NCT07273409") and "\n\nNCT02749331" in messages[0]["text"]
+    _, messages = run(ActionCompareTrials(), tracker("compare them", {}))
+    assert messages[0]["text"] == WHICH_TWO
+    _, messages = run(ActionCompareTrials(), tracker("how does it compare with NCT01578239", {"focus_nct_id": "NCT03972488"}))
+    assert "NCT01578239" in messages[0]["text"] and "NCT03972488" in messages[0]["text"]
+    _, messages = run(ActionCompareTrials(), tracker("compare NCT99999999 and NCT03972488", {}))
+    assert "NCT99999999 is not in our list" in messages[0]["text"]
