@@ -4,7 +4,7 @@ PY := .venv/bin/python
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser services load-tools db nlp model run prod shell test bench nlu-report understanding-report clean
+.PHONY: help setup browser services load-tools db nlp model run prod shell test bench nlu-report understanding-report followups-report clean
 
 help:
 	@echo "make run    set everything up, then run the assistant (Ctrl-C stops it)"
@@ -14,6 +14,7 @@ help:
 	@echo "make bench  the registry-scale and conversation-load benchmarks (write docs/benchmarks.md)"
 	@echo "make nlu-report  5-fold cross-validation of the NLU (writes docs/nlu-report.md; slow)"
 	@echo "make understanding-report  profile and fitting-search figures on the development set (docs/understanding-report.md)"
+	@echo "make followups-report  follow-up, comparison and mixed questions through the real servers (docs/followups-report.md)"
 
 setup:
 	@bash scripts/setup.sh
@@ -59,6 +60,9 @@ nlu-report: nlp
 
 understanding-report: db
 	@$(PY) -m scripts.understanding_report
+
+followups-report: model
+	@$(PY) -m scripts.followups_report
 
 clean:
 	rm -rf var models results .pytest_cache

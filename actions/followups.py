@@ -41,6 +41,8 @@ FOLLOW_UP_BUTTONS = [
     {"title": "Who do I contact?", "payload": "/ask_trial_contacts"},
     {"title": "Talk to a nurse", "payload": "/ask_helpline"},
 ]
+# Trial questions that have a general answer when no trial is in focus (knowledge topics).
+GENERAL_TOPICS = {"placebo": "placebo", "randomised": "randomisation", "groups": "randomisation", "phase": "trial_phases"}
 WHO_CAN_JOIN_BUTTON = {"title": "Who can join", "payload": "/ask_eligibility"}
 ORIGINAL_HINT = 'To see the record\'s own words, say "show the original wording".'
 _WANTS_ORIGINAL = re.compile(
@@ -134,10 +136,22 @@ class ActionShowTrialPlaces(TrialFollowUp):
 
 class ActionAnswerTrialDetail(TrialFollowUp):
     """One thing about the trial, from its record: how big, randomised, groups, placebo, how
-    long, phase, status, who runs it, results (bot/trials/asked_about.py)."""
+    long, phase, status, who runs it, results (bot/trials/asked_about.py). With no trial in
+    focus, a question that is general anyway ("could I get a sugar pill?") gets its knowledge
+    answer instead of "which trial?"."""
 
     def name(self) -> str:
         return "action_answer_trial_detail"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if chosen_trial(tracker).nct_id is None:
+            topics = [GENERAL_TOPICS[a] for a in aspects_asked(message_text(tracker) or "") if a in GENERAL_TOPICS]
+            if topics:
+                dispatcher.utter_message(response=f"utter_knowledge/{topics[0]}")
+                return []
+        return await super().run(dispatcher, tracker, domain)
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
         if "summary" in entity_values(tracker, "detail"):  # the button under the trial's view

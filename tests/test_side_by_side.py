@@ -48,3 +48,12 @@ def test_the_action_compares_the_first_two_results_or_asks_which() -> None:
     assert "NCT01578239" in messages[0]["text"] and "NCT03972488" in messages[0]["text"]
     _, messages = run(ActionCompareTrials(), tracker("compare NCT99999999 and NCT03972488", {}))
     assert "NCT99999999 is not in our list" in messages[0]["text"]
+
+
+def test_a_general_trial_question_with_no_trial_in_focus_gets_the_knowledge_answer() -> None:
+    from actions.followups import ActionAnswerTrialDetail
+
+    _, messages = run(ActionAnswerTrialDetail(), tracker("could i get a sugar pill", {}))
+    assert len(messages) == 1 and messages[0].get("response") == "utter_knowledge/placebo"
+    _, messages = run(ActionAnswerTrialDetail(), tracker("how big is it", {}))
+    assert "which trial" in messages[0]["text"].lower()  # no general answer for the size of a trial
