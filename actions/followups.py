@@ -32,7 +32,6 @@ from bot.profile.model import object_pronoun
 from bot.trials.about import about_lines
 from bot.trials.asked_about import Aspect, answer as answer_aspect, aspects_asked
 from bot.trials.nct import NCT_FORMAT_HELP, is_valid_nct_id
-from bot.trials.present import registry_summary
 from bot.trials.query import TrialDetail
 
 ELIGIBILITY_LIMIT = 6  # points shown from each list; the rest are on the registry page
@@ -154,17 +153,10 @@ class ActionAnswerTrialDetail(TrialFollowUp):
         return await super().run(dispatcher, tracker, domain)
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
-        if "summary" in entity_values(tracker, "detail"):  # the button under the trial's view
-            dispatcher.utter_message(text=registry_summary(trial), buttons=FOLLOW_UP_BUTTONS)
-            return
         aspects = aspects_asked(message_text(tracker) or "")
         if not send_direct_answers(dispatcher, tracker, trial, aspects):
             dispatcher.utter_message(text=f"Here is what the record says about {trial.nct_id}:\n"
                                      + "\n".join(about_lines(trial)), buttons=FOLLOW_UP_BUTTONS)
-
-
-def entity_values(tracker: Tracker, name: str) -> list[str]:
-    return [str(e.get("value")) for e in tracker.latest_message.get("entities") or [] if e.get("entity") == name]
 
 
 def send_direct_answers(dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail,

@@ -96,12 +96,6 @@ class ActionShowTrial(Action):
                 f"ClinicalTrials.gov: https://clinicaltrials.gov/study/{nct_id}"
             )
             return [SlotSet("nct_id", nct_id)]
-        buttons = [summary_button(nct_id)] if trial.summary else []
-        dispatcher.utter_message(text="\n".join(detail_lines(trial)), buttons=buttons)
+        dispatcher.utter_message(text="\n".join(detail_lines(trial)))
         return [SlotSet("nct_id", nct_id), SlotSet("focus_nct_id", nct_id)]
 
-
-def summary_button(nct_id: str) -> dict[str, str]:
-    """Shows the registry's own summary, whole (actions/followups.py ActionAnswerTrialDetail)."""
-    return {"title": "Read the registry's own summary",
-            "payload": '/ask_trial_detail{"nct_id":"%s","detail":"summary"}' % nct_id}

@@ -18,13 +18,16 @@ from typing import Any, Iterable
 from bot.config import SPACY_PIPELINE_DIR
 from bot.lexicon import Lexicon
 from bot.text import normalize
+from bot.trials.lookup import everyday_words
 from bot.trials.store import TrialStore
 
-PIPELINE_VERSION = "1"  # bump when the code below changes what is built
+PIPELINE_VERSION = "3"  # bump when the code below changes what is built
 STAMP_FILE = "inputs.sha256"
 MAX_VOCABULARY_WORDS = 6
 # Record vocabulary that is not something a person searches by.
 IGNORED_VOCABULARY = {"placebo", "oncology", "metastasis", "advanced cancer", "other"}
+# Towns in the records that are everyday words beyond textstat's easy-word list ("a mobile app").
+EVERYDAY_PLACE_NAMES = {"mobile", "nice", "orange", "normal", "independence", "liberty", "hope", "paradise"}
 
 Pattern = dict[str, Any]
 
@@ -77,10 +80,13 @@ def vocabulary_patterns(vocabulary: dict[str, list[str]], known: set[str]) -> li
     """Record names the lexicon does not know yet (`known`: normalised lexicon phrases,
     which keep the lexicon's label)."""
     patterns: list[Pattern] = []
+    everyday = everyday_words()
     for label, names in vocabulary.items():
         for name in names:
             key = normalize(name)
             if not key or key in known or key in IGNORED_VOCABULARY:
+                continue
+            if " " not in key and (key in everyday or key in EVERYDAY_PLACE_NAMES):  # "Mobile", "Liver"
                 continue
             if len(key.split()) <= MAX_VOCABULARY_WORDS:
                 patterns += phrase_pattern(label, name)

@@ -8,7 +8,8 @@ import textstat
 
 from tests.conftest import SHIPPED_COUNT
 from bot.trials.about import about_lines
-from bot.trials.present import detail_lines, registry_summary
+from bot.trials.asked_about import aspects_asked
+from bot.trials.present import SUMMARY_HINT, detail_lines, registry_summary
 from bot.trials.store import TrialStore
 
 
@@ -49,12 +50,13 @@ def test_a_placebo_controlled_phase_3_says_what_phase_3_means(store: TrialStore)
     assert any("placebo" in line for line in lines)
 
 
-def test_the_trial_view_is_ours_and_the_registry_summary_is_whole_behind_a_button(store: TrialStore) -> None:
+def test_the_trial_view_is_ours_and_the_registry_summary_is_whole_on_request(store: TrialStore) -> None:
     trial = store.get("NCT07273409")
     assert trial is not None and trial.summary
     lines = detail_lines(trial)
     assert any(l.startswith("What it tests:") for l in lines)
     assert not any(trial.summary[:60] in l for l in lines)  # not cut into the view
+    assert lines[-1] == SUMMARY_HINT and aspects_asked("show the summary") == ["summary"]
     whole = registry_summary(trial)
     assert trial.summary.strip() in whole and whole.startswith("The registry's own summary of NCT07273409")
 

@@ -11,16 +11,17 @@ from typing import Callable, Literal, Optional
 
 from bot.trials.about import PHASE_MEANING, PHASE_WORDS, given_words
 from bot.trials.freshness import day_words
-from bot.trials.present import dated_status_words
+from bot.trials.present import dated_status_words, registry_summary
 from bot.trials.query import TrialDetail
 
-Aspect = Literal["age", "sex", "size", "randomised", "groups", "placebo", "duration", "phase", "status",
+Aspect = Literal["summary", "age", "sex", "size", "randomised", "groups", "placebo", "duration", "phase", "status",
                  "sponsor", "results"]
 TEAM_DECIDES = "Only the trial team can say if it fits {whom}."
 NOT_SAID = "The record does not say. The trial team can tell you."
 
 _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
     (aspect, re.compile(pattern, re.I)) for aspect, pattern in (
+        ("summary", r"\bsummary\b|\bregistry'?s?\s+own\s+words\b|\bwhat\s+(?:does\s+)?the\s+registry\s+says?\b"),
         ("age", r"\btoo\s+(?:old|young)\b|\bage\s+(?:limit|range)|\bupper\s+age|\bhow\s+old\b|\bin\s+(?:his|her|their|my|your)\s+"
                 r"[1-9]0s\b|\b\d{1,3}\s*(?:-\s*)?(?:years?|yrs?|yo)(?:\s*-?\s*old)?\b|\bolder\s+(?:people|patients|adults)\b"
                 r"|\b(?:over|under)\s+\d{2}s?\b|\bwhat\s+ages?\b|\bage\s+groups?\b"),
@@ -224,6 +225,7 @@ def _results(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 
 _ASK_TEAM = "The trial team can tell you."
 _ANSWERS: dict[str, Callable[[TrialDetail, str, Optional[int]], str]] = {
+    "summary": lambda trial, text, person_age: registry_summary(trial),
     "age": _age, "sex": _sex, "size": _size, "randomised": _randomised, "groups": _groups, "placebo": _placebo,
     "duration": _duration, "phase": _phase, "status": _status, "sponsor": _sponsor, "results": _results,
 }

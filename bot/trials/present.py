@@ -260,7 +260,12 @@ def detail_lines(trial: TrialDetail) -> list[str]:
         lines.append(f"Run by: {trial.sponsor}.")
     lines.append(f"Who to contact: {contact_text(trial)}")
     lines.append(f"Full record: {trial.registry_url}")
+    if trial.summary:
+        lines.append(SUMMARY_HINT)
     return lines
+
+
+SUMMARY_HINT = 'To read the registry\'s own summary, whole, say "show the summary".'
 
 
 def registry_summary(trial: TrialDetail) -> str:
