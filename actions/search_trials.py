@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import replace
 from typing import Any, Optional
 
@@ -12,8 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.fitting import run_fitting_search, searched_profile
-from bot.geo import find_place, read_nearness
 from bot.profile.fit import near_of
+from bot.profile.place import unknown_place_named
 from actions.profile import message_text
 from actions.replies import send_cards, send_helpline, send_other_questions, send_unavailable
 from actions.store import trial_store
@@ -21,7 +20,7 @@ from bot.lexicon import default_lexicon
 from bot.prescreen.checklist import country_name
 from bot.profile.read import read_message
 from bot.profile.treatments import asked_name
-from bot.trials.lookup import everyday_words
+from bot.trials.nearby import unknown_place_words
 from bot.trials.present import nothing_found, results_heading, unplaced_words
 from bot.trials.query import Near, SearchPage
 from bot.trials.relax import Relaxed, relaxed_heading, search_relaxed
@@ -80,27 +79,8 @@ def run_search(
 def unknown_place(text: str) -> Optional[str]:
     """ "I don't know where 'Xyzton' is..." when the message asks for trials near a place the
     gazetteer does not know; None otherwise."""
-    nearness = read_nearness(text)
-    if nearness and nearness.place is not None:
-        return None
-    name = (nearness.place_text if nearness else None) or _unknown_last_word(text)
-    if not name:
-        return None
-    return f"I don't know where '{name}' is. Which town or country is it near?"
-
-
-_LAST_WORD_NEAR = re.compile(r"\b(?:near|close to|nr|around)\s+([a-z]{4,})\W*$")
-
-
-def _unknown_last_word(text: str) -> Optional[str]:
-    """ "any trials near xyzton": a name typed in lower case at the end, after "near", that is
-    neither an everyday word nor a name we know, is a place we do not know."""
-    match = _LAST_WORD_NEAR.search(text.lower())
-    if not match:
-        return None
-    word, lexicon = match.group(1), default_lexicon()
-    known = lexicon.resolve("treatment", word) or lexicon.resolve("condition", word) or find_place(word)
-    return None if known or word in everyday_words() else word
+    name = unknown_place_named(text)
+    return unknown_place_words(name) if name else None
 
 
 def send_unplaced(dispatcher: CollectingDispatcher, page: SearchPage, values: dict[str, Optional[str]],

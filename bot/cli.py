@@ -21,8 +21,8 @@ from bot.trials.importer import Importer, count_studies
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
 from bot.trials.present import detail_lines, registry_summary, phase_words, shorten, status_words, unknown_names, unplaced_words
 from bot.geo import DEFAULT_RADIUS_KM, distance_words, find_place, miles_to_km
-from bot.trials.freshness import is_recent
-from bot.trials.nearby import near
+from bot.trials.freshness import may_have_changed
+from bot.trials.nearby import near, unknown_place_words
 from bot.trials.query import AGE_GROUPS, Near, SearchPage, TrialQuery, TrialSummary, default_status
 from bot.trials.store import TrialStore
 
@@ -296,7 +296,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.near:
         place = find_place(args.near)
         if place is None:
-            print(f"I don't know where {args.near!r} is. Which town or country is it near?", file=sys.stderr)
+            print(unknown_place_words(args.near), file=sys.stderr)
             return 2
         around = near(place, args.within if args.within is not None else DEFAULT_RADIUS_KM)
     query = TrialQuery(
@@ -337,7 +337,7 @@ def _status_cell(trial: TrialSummary) -> str:
     words = status_words(trial.status).split(":")[0]
     if not trial.status_as_of:
         return words + (" (date unknown, may have changed)" if trial.is_open else "")
-    stale = trial.is_open and not is_recent(trial.status_as_of)
+    stale = may_have_changed(trial.status, trial.status_as_of)
     return f"{words} ({trial.status_as_of}{', may have changed' if stale else ''})"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from bot.prescreen.checklist import country_name, country_words, words_list
-from bot.trials.nearby import nearest_site
+from bot.trials.nearby import distance_to, nearest_site
 from bot.trials.present import nearest_words, status_words
 from bot.trials.query import Near, Site, TrialDetail
 
@@ -13,9 +13,8 @@ MAX_COUNTRIES_NAMED = 5
 TRAVEL = "Ask the trial team how far you would need to travel, and how often. Ask too if there is help with travel costs."
 
 
-def _distance(site: Site, around: Near) -> float:
-    placed = nearest_site([site], around)
-    return placed.distance_km if placed else float("inf")
+def _km_or_last(km: Optional[float]) -> float:
+    return float("inf") if km is None else km
 
 
 def site_status(site: Site) -> str:
@@ -49,7 +48,7 @@ def places_text(trial: TrialDetail, home: Optional[str] = None, around: Optional
     lines = [f"Where {trial.nct_id} runs: {count} {'place' if count == 1 else 'places'}{in_countries}."]
     nearest = nearest_site(trial.sites, around) if around else None
     if around and nearest:
-        sites = sorted(trial.sites, key=lambda site: _distance(site, around))
+        sites = sorted(trial.sites, key=lambda site: _km_or_last(distance_to(site, around)))
         lines.append(f"The nearest to {around.name.split(',')[0]}: {nearest_words(nearest, around.country).split(': ', 1)[1]}.")
     if home_name and home_name not in countries:
         lines.append(f"It lists no places in {country_words(home_name)}.")

@@ -16,9 +16,11 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional
 
+from bot.geo import find_place, read_nearness
 from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.model import Place
 from bot.text import normalize, strip_accents
+from bot.trials.lookup import everyday_words
 
 _US_STATES = (
     "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois "
@@ -370,3 +372,23 @@ def _travel_km(text: str) -> Optional[float]:
             km = value * _KM_PER_MILE if found.group(3).lower().startswith("mi") else value
             return round(km)
     return None
+
+
+_LAST_WORD_NEAR = re.compile(r"\b(?:near|close to|nr|around)\s+([a-z]{4,})\W*$")
+
+
+def unknown_place_named(text: str) -> Optional[str]:
+    """The place a message asks for trials near when the gazetteer does not know it ("near
+    Xyzton"); None when it knows it or no place is asked about. A name typed in lower case at
+    the end, after "near", counts only when it is neither an everyday word nor a name we know."""
+    nearness = read_nearness(text)
+    if nearness and nearness.place is not None:
+        return None
+    if nearness and nearness.place_text:
+        return nearness.place_text
+    match = _LAST_WORD_NEAR.search(text.lower())
+    if not match:
+        return None
+    word, lexicon = match.group(1), default_lexicon()
+    known = lexicon.resolve("treatment", word) or lexicon.resolve("condition", word) or find_place(word)
+    return None if known or word in everyday_words() else word

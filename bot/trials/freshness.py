@@ -124,11 +124,14 @@ def day_words(iso: str) -> str:
     return f"{date.day} {date.strftime('%B %Y')}"
 
 
-def stale_open_words(status: str, as_of: Optional[str]) -> Optional[str]:
-    """The warning for an open status that is not recent, or None when it needs none."""
-    kind = OPEN_WORDS.get(status.upper())
-    if kind is None:
-        return None
+def may_have_changed(status: Optional[str], as_of: Optional[str], today: Optional[dt.date] = None) -> bool:
+    """An open status not confirmed in the last year (or of no known date): never shown plainly."""
+    return (status or "").upper() in OPEN_WORDS and not is_recent(as_of, today)
+
+
+def stale_open_words(status: str, as_of: Optional[str]) -> str:
+    """The words for an open status that may have changed (see `may_have_changed`)."""
+    kind = OPEN_WORDS[status.upper()]
     if not as_of:
         return (f"{kind}, but the record does not say since when - this may have changed; "
                 "the trial team or the registry page can confirm")

@@ -20,17 +20,25 @@ class PlacedSite(Protocol):
     longitude: Optional[float]
 
 
+def distance_to(site: PlacedSite, near: Near) -> Optional[float]:
+    """How far a site is from the place searched around, in km; None when it is not on the map."""
+    if site.latitude is None or site.longitude is None:
+        return None
+    return distance_km(_Point(near.latitude, near.longitude), _Point(site.latitude, site.longitude))
+
+
 def nearest_site(sites: Iterable[PlacedSite], near: Near) -> Optional[NearestSite]:
     """None when no site is on the map."""
-    here = _Point(near.latitude, near.longitude)
     best: Optional[NearestSite] = None
     for site in sites:
-        if site.latitude is None or site.longitude is None:
-            continue
-        km = distance_km(here, _Point(site.latitude, site.longitude))
-        if best is None or km < best.distance_km:
+        km = distance_to(site, near)
+        if km is not None and (best is None or km < best.distance_km):
             best = NearestSite(site.facility, site.city, site.country, km)
     return best
+
+
+def unknown_place_words(name: str) -> str:
+    return f"I don't know where '{name}' is. Which town or country is it near?"
 
 
 def near(place: Place, within_km: Optional[float] = DEFAULT_RADIUS_KM) -> Near:

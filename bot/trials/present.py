@@ -9,7 +9,7 @@ from datetime import date
 from typing import Optional, Sequence
 
 from bot.trials.about import PHASE_WORDS, about_lines
-from bot.trials.freshness import OPEN_WORDS, day_words, is_recent, stale_open_words
+from bot.trials.freshness import day_words, may_have_changed, stale_open_words
 from bot.geo import distance_words
 from bot.trials.query import Near, NearestSite, SearchPage, TrialDetail, TrialQuery, TrialSummary
 
@@ -59,9 +59,9 @@ def status_words(status: Optional[str]) -> str:
 def dated_status_words(status: Optional[str], as_of: Optional[str], today: Optional[date] = None) -> str:
     """The status with the date it was confirmed. An open status more than a year old (or of
     no known date) is never said plainly: "Recruiting as of July 2020 - this may have changed..."."""
+    if may_have_changed(status, as_of, today):
+        return stale_open_words(status or "", as_of)
     words = status_words(status)
-    if (status or "").upper() in OPEN_WORDS and not is_recent(as_of, today):
-        return stale_open_words(status or "", as_of) or words
     return f"{words} (as of {day_words(as_of)})" if as_of else words
 
 
@@ -250,7 +250,7 @@ def detail_lines(trial: TrialDetail) -> list[str]:
         lines[0] += f", also called {trial.acronym}"
     lines.append(f"Status: {dated_status_words(trial.status, trial.status_as_of)}.")
     updated = f"Last updated on the registry: {day_words(trial.last_updated) if trial.last_updated else 'not given'}."
-    if trial.is_open and is_recent(trial.status_as_of):  # an older one already says it may have changed
+    if trial.is_open and not may_have_changed(trial.status, trial.status_as_of):  # else the status says so
         updated += " Things may have changed since: the trial team can tell you if it is still open."
     lines.append(updated)
     lines.append(f"Phase: {phase_words(trial.phases)}.")

@@ -79,11 +79,7 @@ def search_trials(
     plan = _plan(lexicon, query)
     limit = max(1, min(query.limit, MAX_LIMIT))
     offset = max(0, query.offset)
-    found = _Found([], 0)
-    if not plan.hopeless:
-        found = _run(conn, fulltext, plan, limit, offset, any_word=False)
-        if found.total == 0 and len(plan.words) > 1:
-            found = _run(conn, fulltext, plan, limit, offset, any_word=True)
+    found = _Found([], 0) if plan.hopeless else _run_any_word_if_none(conn, fulltext, plan, limit, offset)
     broader_ids, broader_name = _broader(conn, lexicon, plan, found.ids)
     return SearchPage(
         trials=_summaries(conn, found.ids, query.near),
@@ -109,10 +105,15 @@ def _unplaced_total(conn: Connection, fulltext: FullText, lexicon: Lexicon, quer
     # site_count is kept by the parser; a row stored before it was (NULL) is checked the slow way.
     plan.filters.append(or_(TRIALS.c.site_count == 0, and_(TRIALS.c.site_count.is_(None),
                                                            ~exists().where(SITES.c.nct_id == TRIALS.c.nct_id))))
-    found = _run(conn, fulltext, plan, 1, 0, any_word=False)
+    return _run_any_word_if_none(conn, fulltext, plan, 1, 0).total
+
+
+def _run_any_word_if_none(conn: Connection, fulltext: FullText, plan: _Plan, limit: int, offset: int) -> _Found:
+    """Free words all in a record; when no record has them all, any one of them."""
+    found = _run(conn, fulltext, plan, limit, offset, any_word=False)
     if found.total == 0 and len(plan.words) > 1:
-        found = _run(conn, fulltext, plan, 1, 0, any_word=True)
-    return found.total
+        found = _run(conn, fulltext, plan, limit, offset, any_word=True)
+    return found
 
 
 def _plan(lexicon: Lexicon, query: TrialQuery) -> _Plan:

@@ -12,7 +12,7 @@ import re
 from typing import Optional
 
 from bot.eligibility.wording import neutral
-from bot.trials.freshness import is_recent
+from bot.trials.freshness import may_have_changed
 from bot.trials.present import PHASE_WORDS, dated_status_words, shorten
 from bot.trials.query import Contact, TrialDetail
 
@@ -72,7 +72,7 @@ def what_it_is(trial: TrialDetail, treatments: int = 2) -> str:
 
 def status_line(trial: TrialDetail) -> str:
     words = dated_status_words(trial.status, trial.status_as_of)
-    if trial.is_open and not is_recent(trial.status_as_of):
+    if may_have_changed(trial.status, trial.status_as_of):
         return words + "."  # already says it may have changed and who can confirm
     words = words[0].lower() + words[1:]
     words = words.replace(": ", ", ")

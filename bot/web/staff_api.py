@@ -16,7 +16,7 @@ from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
 from bot.geo import DEFAULT_RADIUS_KM, find_place
 from bot.trials.freshness import is_recent
 from bot.trials.present import dated_status_words, phase_words, places_words, status_words, unplaced_words
-from bot.trials.nearby import near
+from bot.trials.nearby import near, unknown_place_words
 from bot.trials.query import AGE_GROUPS, Near, NearestSite, SearchPage, TrialDetail, TrialQuery, TrialSummary, default_status
 from bot.web.copytext import copy_text
 
@@ -127,7 +127,7 @@ def _near(name: Optional[str], within_km: Optional[int]) -> Optional[Near]:
         return None
     place = find_place(name)
     if place is None:
-        raise BadParameter(f"I don't know where {_quote(name)} is. Which town or country is it near?", "near")
+        raise BadParameter(unknown_place_words(name[:40]), "near")
     return near(place, float(within_km) if within_km is not None else DEFAULT_RADIUS_KM)
 
 
