@@ -167,7 +167,9 @@ def send_direct_answers(dispatcher: CollectingDispatcher, tracker: Tracker, tria
     profile = profile_of(tracker)
     whom = object_pronoun(profile.about, profile.sex)
     lines = [answer_aspect(a, trial, message_text(tracker) or "", profile.age, whom) for a in aspects]
-    dispatcher.utter_message(text=f"{trial.nct_id}: " + "\n".join(lines), buttons=[WHO_CAN_JOIN_BUTTON, *FOLLOW_UP_BUTTONS[:2]])
+    named = aspects == ["summary"]  # the summary's first line names the trial already
+    text = ("" if named else f"{trial.nct_id}: ") + "\n".join(lines)
+    dispatcher.utter_message(text=text, buttons=[WHO_CAN_JOIN_BUTTON, *FOLLOW_UP_BUTTONS[:2]])
     return True
 
 
