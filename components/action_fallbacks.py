@@ -47,6 +47,7 @@ FALLBACK_RESPONSES: dict[str, tuple[str, ...]] = {
     "action_show_trial_places": TRIALS_UNAVAILABLE,
     "action_show_trial_questions": TRIALS_UNAVAILABLE,
     "action_answer_trial_detail": TRIALS_UNAVAILABLE,
+    "action_answer_personal_question": ("utter_cannot_advise", "utter_helpline"),
     "action_compare_trials": TRIALS_UNAVAILABLE,
     "action_show_trial_contacts": TRIALS_UNAVAILABLE,
     "action_prescreen_results": TRIALS_UNAVAILABLE,

@@ -1,0 +1,41 @@
+"""A feeling shown in a message ("I'm terrified of needles", "we're both in bits"), and one
+sentence that acknowledges it before the answer."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+_FEELING = re.compile(
+    r"\b(?:scared|scary|terrified|terrifies|frightened|frightening|afraid|fear(?:ful)?|petrified|worried|worrying|worries"
+    r"|anxious|anxiety|nervous|panick?(?:ing|ed)?|dread(?:ing)?|upset|distraught|devastated|overwhelmed|stressed"
+    r"|in bits|in pieces|falling apart|at the end of my (?:rope|tether)|at my wits'? end|beside myself|can'?t cope"
+    r"|not coping|struggling|freaking out|freaked out|bricking it|kinda nervous|heartbroken|gutted|in a state"
+    r"|losing sleep|can'?t sleep|crying|in tears|on edge|shaken|a wreck)\b",
+    re.I,
+)
+ACKNOWLEDGEMENTS = (
+    "I'm sorry you are going through this. It is natural to feel worried.",
+    "That sounds really hard. Many people feel the same at this point.",
+    "I understand this is a lot to take in.",
+    "It makes sense to feel anxious about this.",
+)
+
+
+def shows_feeling(text: Optional[str]) -> bool:
+    """True when the message tells of fear, worry or strain."""
+    return bool(_FEELING.search((text or "").replace("’", "'")))
+
+
+def acknowledgement(already_said: Iterable[str]) -> str:
+    """The first acknowledging sentence not yet said in this conversation."""
+    return first_unsaid(ACKNOWLEDGEMENTS, already_said)
+
+
+def first_unsaid(options: tuple[str, ...], already_said: Iterable[str]) -> str:
+    """The first option no earlier message contains; the least recent one when all were used."""
+    said = list(already_said)
+    for option in options:
+        if not any(option in text for text in said):
+            return option
+    last_use = {option: max(i for i, text in enumerate(said) if option in text) for option in options}
+    return min(options, key=lambda option: last_use[option])

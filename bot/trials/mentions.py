@@ -1,0 +1,137 @@
+"""Where a trial's criteria mention something the person has had or has.
+
+"I've had a stent put in, would that stop me joining this one?", "I had everolimus last year,
+does that rule me out?": the answer is not a verdict but the criteria that speak to it, in the
+record's own words (a rewrite could change the meaning), or that the record does not mention
+it. Treatments are found by their lexicon concept and its broader class (lanreotide also finds
+"somatostatin analogue"); other things by their words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, Optional
+
+from bot.eligibility.split import Item, split_criteria
+from bot.lexicon import Lexicon, default_lexicon
+from bot.profile.treatments import named_ids
+from bot.text import normalize
+
+Section = Literal["inclusion", "exclusion"]
+QUOTE_LIMIT = 320  # longer criteria are quoted by the sentence that names the thing
+
+# Words of the question itself, never the thing asked about.
+_QUESTION_WORDS = set("""
+a about after afraid again ago all also am an and any anything are as at back be been before being but by can cant
+come could did do does doing dont down each else ever for from get gets getting go going got had has have having he
+her him his how i if im in into is it its ive join joining joined just last let like made make me mean mine months
+more my need next no not now of off on once one only or other our out over part past put rule ruled s say she since
+so some still stop stopped take taking than that the their them then there these they thing this those to too trial
+study studies up us was we weeks went were what when where which while who whom why will with would year years yet
+you your youre
+mum mom dad husband wife son daughter partner nan gran brother sister friend he's she's i've i'm wasn't weren't
+think thought worried worry scared please thanks thank know maybe really definitely
+cancer tumour tumor tumours tumors disease treatment treatments treated patient patients people person drug drugs
+medicine medicines medication hospital doctor doctors onc oncologist team nurse consultant surgeon
+count against problem issue okay fine matter time times day days week month yrs lot bit ages since currently
+""".split())
+_WORD = re.compile(r"[a-z][a-z-]{3,}")
+
+
+@dataclass(frozen=True)
+class Mention:
+    section: Section
+    text: str  # the criterion as written, or its sentence that names the thing
+
+
+def things_asked_about(text: str, lexicon: Optional[Lexicon] = None) -> tuple[set[str], set[str]]:
+    """Treatment tags (with their broader classes) and other content words of a question."""
+    lexicon = lexicon or default_lexicon()
+    tags: set[str] = set()
+    for concept in named_ids(text, lexicon):
+        tag = f"treatment:{concept}"
+        tags.add(tag)
+        tags.update(lexicon.broader(tag))
+        group = lexicon.concepts[tag].group if tag in lexicon.concepts else None
+        if group:  # lanreotide is a somatostatin analogue: criteria often name only the class
+            tags.add(f"treatment:{group}")
+    words = {w for w in _WORD.findall(normalize(text)) if w not in _QUESTION_WORDS}
+    return tags, words
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
+def _names_it(text: str, tags: set[str], words: set[str], lexicon: Lexicon) -> bool:
+    if tags & lexicon.tag_text("treatment", text):
+        return True
+    own = {_stem(w) for w in _WORD.findall(normalize(text))}
+    return bool({_stem(w) for w in words} & own)
+
+
+def _quote(item: Item, tags: set[str], words: set[str], lexicon: Lexicon) -> str:
+    whole = " ".join(item.original.split())
+    if len(whole) <= QUOTE_LIMIT:
+        return whole
+    sentences = re.split(r"(?<=[.;])\s+", whole)
+    naming = [s for s in sentences if _names_it(s, tags, words, lexicon)]
+    return " ".join(naming) if naming and len(" ".join(naming)) <= QUOTE_LIMIT * 2 else whole
+
+
+def criteria_mentioning(criteria: Optional[str], question: str, lexicon: Optional[Lexicon] = None) -> list[Mention]:
+    """The criteria items (inclusion first) that name what the question is about."""
+    lexicon = lexicon or default_lexicon()
+    tags, words = things_asked_about(question, lexicon)
+    if not (tags or words) or not (criteria or "").strip():
+        return []
+    split = split_criteria(criteria)
+    found: list[Mention] = []
+    for section in ("inclusion", "exclusion"):
+        for item in split.section(section):  # type: ignore[arg-type]
+            if _names_it(item.original, tags, words, lexicon):
+                found.append(Mention(section, _quote(item, tags, words, lexicon)))  # type: ignore[arg-type]
+    return found
+
+
+def asked_thing_words(question: str, lexicon: Optional[Lexicon] = None) -> str:
+    """What was asked about, for "The criteria do not mention ...": the treatment's name, else
+    the question's own words in quotes ('"stent" or "yellow"')."""
+    lexicon = lexicon or default_lexicon()
+    named = named_ids(question, lexicon)
+    if named:
+        return lexicon.plain_name(f"treatment:{named[0]}")
+    _, words = things_asked_about(question, lexicon)
+    ordered = list(dict.fromkeys(w for w in _WORD.findall(normalize(question)) if w in words))[:3]
+    if not ordered:
+        return "it"
+    quoted = [f'"{w}"' for w in ordered]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+_RULES_OUT = re.compile(
+    r"\b(?:stop|stops|rule|rules|ruled|keep|keeps|prevent|prevents|bar|bars|exclude|excludes|disqualif\w*|count against"
+    r"|affect|affects|matter|problem|mean i can'?t|mean he can'?t|mean she can'?t)\b"
+    r"|\b(?:come|go|get) off\b[^.?!]{0,40}\b(?:to|for) (?:do|join|get on|be in|go on|take part)\b"
+    r"|\bstill (?:join|get on|be in|take part|do)\b|\ballowed (?:on|in|to join)\b",
+    re.I,
+)
+
+
+def asks_if_it_rules_out(text: str) -> bool:
+    """ "Would that stop me joining?", "does that rule me out?", "would I have to come off it
+    to do this trial?": a question about the trial's criteria and something the person has."""
+    return bool(_RULES_OUT.search(text.replace("’", "'")))
+
+
+def mentions_text(nct_id: str, question: str, mentions: list[Mention], lexicon: Optional[Lexicon] = None) -> str:
+    """The criteria that speak to it in the record's words, or that none does; then who can say."""
+    if not mentions:
+        return (f"{nct_id}: the criteria in the record do not mention {asked_thing_words(question, lexicon)}. "
+                "That does not settle it either way: only the trial team can say if it affects joining.")
+    lines = [f"{nct_id}: here is what the record's criteria say about this, in their own words:"]
+    for mention in mentions[:4]:
+        label = "Needed to join" if mention.section == "inclusion" else "Not able to join if"
+        lines.append(f"- {label}: \"{mention.text}\"")
+    lines.append("Only the trial team can say what this means for you. Your own team can help you ask.")
+    return "\n".join(lines)

@@ -1,0 +1,110 @@
+"""The general part of a personal question: feelings acknowledged, refusals varied, and what a
+trial's criteria say about something the person has (bot/personal/, bot/trials/mentions.py,
+actions/personal_question.py)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from actions.personal_question import ActionAnswerPersonalQuestion
+from bot.config import SHIPPED_TRIALS_DIR
+from bot.eligibility.wording import tells_can_join
+from bot.personal.feelings import ACKNOWLEDGEMENTS, acknowledgement, first_unsaid, shows_feeling
+from bot.personal.handing_back import AFTER_GENERAL, WHOLE, whole_question
+from bot.trials.mentions import asks_if_it_rules_out, asked_thing_words, criteria_mentioning
+from tests.test_actions_followups import run, tracker
+
+NETTER_2 = "NCT03972488"
+
+
+def _criteria(nct_id: str) -> str:
+    for path in SHIPPED_TRIALS_DIR.glob("*.json"):
+        record = json.loads(path.read_text())
+        section = record.get("protocolSection", record)
+        if section["identificationModule"]["nctId"] == nct_id:
+            return section["eligibilityModule"]["eligibilityCriteria"]
+    raise LookupError(nct_id)
+
+
+@pytest.mark.parametrize("text", [
+    "is temozolomide taken by mouth? i'm terrified of needles", "we're both in bits",
+    "constant diarrhoea, i'm at the end of my rope", "kinda nervous tbh", "Im SCARED",
+    "I’m so worried about mum", "honestly can't cope with the waiting", "bit anxious about the scan",
+])
+def test_feelings_are_seen(text: str) -> None:
+    assert shows_feeling(text)
+
+
+@pytest.mark.parametrize("text", [
+    "is temozolomide taken by mouth?", "how long is the follow up", "what is a whipple", "",
+])
+def test_plain_questions_show_no_feeling(text: str) -> None:
+    assert not shows_feeling(text)
+
+
+def test_wording_never_repeats_until_all_were_used() -> None:
+    said: list[str] = []
+    for _ in ACKNOWLEDGEMENTS:
+        said.append(acknowledgement(said))
+    assert sorted(said) == sorted(ACKNOWLEDGEMENTS)
+    assert acknowledgement(said) == said[0]  # the least recently used comes back first
+    assert first_unsaid(WHOLE, [f"intro {WHOLE[0]} outro"]) == WHOLE[1]
+    for line in (*AFTER_GENERAL, *WHOLE, *ACKNOWLEDGEMENTS):
+        assert not tells_can_join(line)
+
+
+@pytest.mark.parametrize("text", [
+    "would that stop me joining this one?", "does that rule me out", "im on lanreotide, would I have to come off it "
+    "to do this trial", "would his diabetes be a problem for this one", "does that count against her",
+    "could he still join if he had a whipple", "is she allowed on it with a stent",
+])
+def test_questions_about_ruling_out(text: str) -> None:
+    assert asks_if_it_rules_out(text)
+
+
+@pytest.mark.parametrize("text", ["how long is the follow up", "where does it run", "what is a stent"])
+def test_other_questions_are_not_about_ruling_out(text: str) -> None:
+    assert not asks_if_it_rules_out(text)
+
+
+def test_a_drug_is_found_by_its_class_in_the_criteria() -> None:
+    found = criteria_mentioning(_criteria(NETTER_2), "im on lanreotide, would I have to come off it to do this trial")
+    assert found and all(m.section == "exclusion" for m in found)
+    assert any("6 weeks" in m.text for m in found)  # "SSAs ... cannot be interrupted for at least 6 weeks"
+
+
+def test_a_drug_with_its_time_window() -> None:
+    found = criteria_mentioning(_criteria(NETTER_2), "I had everolimus last year for 4 months, does that rule me out")
+    assert any("12 weeks" in m.text and "1 month" in m.text for m in found)
+
+
+def test_words_of_the_question_are_not_the_thing_asked_about() -> None:
+    question = "I've had a stent put in from when i went yellow, would that stop me joining this one?"
+    assert criteria_mentioning(_criteria(NETTER_2), question) == []
+    assert asked_thing_words(question) == '"stent" or "yellow"'
+    assert criteria_mentioning(_criteria(NETTER_2), "does that count against him") == []
+
+
+def test_the_action_quotes_the_focus_trials_criteria() -> None:
+    _, messages = run(ActionAnswerPersonalQuestion(), tracker(
+        "my dad has diabetes, would that stop him joining?", slots={"focus_nct_id": NETTER_2}))
+    text = messages[-1]["text"]
+    assert "diabetes" in text and "trial team" in text and not tells_can_join(text)
+
+
+def test_the_action_answers_the_general_part_and_hands_back_the_rest() -> None:
+    domain = {"responses": {"utter_knowledge/captem": [{"text": "CAPTEM ..."}]}}
+    _, messages = run(ActionAnswerPersonalQuestion(),
+                      tracker("is temozolomide taken by mouth? my onc said captem and i'm terrified"), domain)
+    assert messages[0]["text"] in ACKNOWLEDGEMENTS
+    assert messages[1]["response"] == "utter_knowledge/captem"
+    assert messages[2]["text"] in AFTER_GENERAL
+
+
+def test_a_decision_is_handed_back_whole_with_the_helplines() -> None:
+    events = [{"event": "bot", "text": whole_question([])}]
+    domain = {"responses": {"utter_knowledge/lanreotide": [{"text": "Lanreotide ..."}]}}
+    _, messages = run(ActionAnswerPersonalQuestion(), tracker("should i come off my lanreotide", events=events), domain)
+    assert messages[0]["text"] == WHOLE[1]  # not the words it used a moment ago
+    assert "helpline" in messages[1]["text"].lower() or "nurse" in messages[1]["text"].lower()
