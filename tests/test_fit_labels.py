@@ -1,0 +1,108 @@
+"""Format checks for the hand-labelled fit set in tests/data/fit (issue 19).
+
+The set measures the criteria judge; these tests only check that it is well formed: every
+profile against every trial of its part, criteria copied from the records, labels valid.
+"""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIT = ROOT / "tests" / "data" / "fit"
+TRIALS = ROOT / "data" / "trials"
+
+FIELDS = {"age", "sex", "site", "grade", "ki67", "differentiation", "spread", "resectable",
+          "functioning", "syndrome", "men1", "vhl", "treatments"}
+LABELS = {"met", "not_met", "unknown"}
+PROFILE_KEYS = {"id", "situation", "age", "sex", "site", "grade", "ki67", "differentiation",
+                "spread", "spread_sites", "resectable", "functioning", "syndrome", "men1", "vhl",
+                "treatments"}
+SITES = {"pancreas", "small bowel", "bowel", "stomach", "lung", "appendix", "rectum", "unknown"}
+SPREAD_SITES = {"liver", "bone", "lymph nodes", "lung", "peritoneum"}
+
+
+def norm(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def load_jsonl(path):
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    return json.loads((FIT / "profiles.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def parts():
+    return json.loads((FIT / "trials.json").read_text())
+
+
+def record(nct):
+    return json.loads((TRIALS / f"{nct}.json").read_text())["protocolSection"]
+
+
+def test_profiles_well_formed(profiles):
+    ids = [p["id"] for p in profiles]
+    assert len(ids) == len(set(ids)) and len(ids) >= 20
+    for p in profiles:
+        assert re.fullmatch(r"p\d\d", p["id"])
+        assert set(p) <= PROFILE_KEYS, set(p) - PROFILE_KEYS
+        assert p["situation"].strip()
+        if "age" in p:
+            assert 0 < p["age"] < 110
+        if "sex" in p:
+            assert p["sex"] in ("female", "male")
+        if "site" in p:
+            assert p["site"] in SITES
+        if "grade" in p:
+            assert p["grade"] in (1, 2, 3)
+        if "differentiation" in p:
+            assert p["differentiation"] in ("NET", "NEC")
+        assert set(p.get("spread_sites", [])) <= SPREAD_SITES
+        for key in ("spread", "resectable", "functioning", "men1", "vhl"):
+            if key in p:
+                assert isinstance(p[key], bool)
+        if "treatments" in p:
+            assert isinstance(p["treatments"], list)
+
+
+def test_parts_disjoint_and_exist(parts):
+    assert set(parts) == {"tune", "held"}
+    assert not set(parts["tune"]) & set(parts["held"])
+    assert len(parts["held"]) >= 5
+    for nct in parts["tune"] + parts["held"]:
+        sec = record(nct)
+        assert sec["eligibilityModule"].get("eligibilityCriteria"), nct
+
+
+@pytest.mark.parametrize("part", ["tune", "held"])
+def test_labels(part, profiles, parts):
+    rows = load_jsonl(FIT / f"labels_{part}.jsonl")
+    pairs = [(r["profile_id"], r["nct_id"]) for r in rows]
+    assert len(pairs) == len(set(pairs))
+    assert set(pairs) == {(p["id"], n) for p in profiles for n in parts[part]}
+    texts = {}
+    for row in rows:
+        nct = row["nct_id"]
+        if nct not in texts:
+            elig = record(nct)["eligibilityModule"]
+            forms = set()
+            for key in ("minimumAge", "maximumAge"):
+                if elig.get(key):
+                    forms.add(f"{key}: {elig[key]}")
+            if elig.get("sex"):
+                forms.add(f"sex: {elig['sex']}")
+            texts[nct] = (norm(elig["eligibilityCriteria"]), forms)
+        text, forms = texts[nct]
+        assert row["checks"], (part, nct)
+        for check in row["checks"]:
+            assert set(check) == {"field", "criterion", "label"}
+            assert check["field"] in FIELDS
+            assert check["label"] in LABELS
+            crit = check["criterion"]
+            assert crit in forms or norm(crit) in text, (nct, crit)
+        assert row["excluded"] == any(c["label"] == "not_met" for c in row["checks"])
