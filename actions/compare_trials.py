@@ -1,7 +1,9 @@
-"""action_compare_trials: two trials side by side ("compare the first two")."""
+"""action_compare_trials: two trials side by side ("compare the first two"), or two treatments or
+tests ("lanreotide or octreotide?", "PRRT vs chemo": bot/knowledge/compare.py) when the message
+names two of those and not two trials."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -11,9 +13,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.replies import send_unavailable
 from actions.show_trial import result_ids
 from actions.store import trial_store
+from bot.knowledge.compare import compare_treatments
+from bot.knowledge.names import find_treatments
+from bot.text import normalize
+from bot.trials.lookup import find_lookups
 from bot.trials.side_by_side import side_by_side, trials_named
+from bot.trials.store import TrialStore
 
-WHICH_TWO = 'Which two trials would you like side by side? Say "the first two", "1 and 3", or give two NCT numbers.'
+WHICH_TWO = ('Which two would you like side by side? Say "the first two", "1 and 3" or two NCT numbers for '
+             'trials, or name two treatments or tests, like "lanreotide or octreotide".')
 
 
 class ActionCompareTrials(Action):
@@ -23,7 +31,13 @@ class ActionCompareTrials(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        named = trials_named(tracker.latest_message.get("text") or "", result_ids(tracker))
+        text = tracker.latest_message.get("text") or ""
+        named = trials_named(text, result_ids(tracker))
+        if len(named) < 2:
+            treatments = _treatments_side_by_side(text)
+            if treatments:
+                dispatcher.utter_message(text=treatments)
+                return []
         focus = tracker.get_slot("focus_nct_id")
         if len(named) == 1 and focus and focus != named[0]:
             named.append(str(focus))  # "how does it compare with NCT01578239?"
@@ -42,3 +56,24 @@ class ActionCompareTrials(Action):
             return []
         dispatcher.utter_message(text=side_by_side(trials[0], trials[1]))
         return []
+
+
+def _treatments_side_by_side(text: str) -> Optional[str]:
+    """Two treatments or tests side by side, with their open trials, unless the message names a
+    trial of ours ("pantodon vs NCT05610826, both surgery+PRRT ones?" is about two trials).
+    Without the counts when the database cannot be read (the facts do not need it)."""
+    try:
+        store = trial_store()
+        if _names_a_trial(text, store):
+            return None
+        return compare_treatments(text, store, asked_to_compare=True)
+    except SQLAlchemyError:
+        return compare_treatments(text, None, asked_to_compare=True)
+
+
+def _names_a_trial(text: str, store: TrialStore) -> bool:
+    """An NCT number, or a stored trial's acronym that is not also a treatment or test named
+    ("EUS or CT": EUS is a test here, though a trial has that acronym too)."""
+    found = find_lookups(text, store)
+    treatments = {m.typed for m in find_treatments(text)}
+    return bool(found.nct_ids) or bool(found.acronym and normalize(found.acronym) not in treatments)

@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.profile import message_text, profile_of
 from actions.replies import send_unavailable
-from actions.show_trial import WHICH_TRIAL, Referral, referred_trial, requested_nct_id
+from actions.show_trial import WHICH_TRIAL, Referral, named_trial_id, referred_trial, requested_nct_id
 from actions.store import trial_store
 from actions.where import country_code
 from bot.eligibility.questions import questions_for
@@ -63,7 +63,11 @@ def chosen_trial(tracker: Tracker) -> Referral:
         return Referral(named)
     if named:
         return Referral(ask=f'"{named}" does not look like a trial number. {NCT_FORMAT_HELP}')
-    return referred_trial(tracker, single_result=True)
+    try:
+        by_name = named_trial_id(tracker.latest_message.get("text"))  # "who runs NETTER-2?"
+    except SQLAlchemyError:
+        by_name = None  # loading the trial fails next, and says so
+    return Referral(by_name) if by_name else referred_trial(tracker, single_result=True)
 
 
 def home_country(tracker: Tracker) -> Optional[str]:

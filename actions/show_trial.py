@@ -12,7 +12,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.replies import send_unavailable
 from actions.store import trial_store
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
+from bot.trials.lookup import find_lookups, name_key
 from bot.trials.ordinal import ordinal_position, pick
+from bot.trials.query import TrialDetail, TrialQuery
 from bot.trials.present import detail_lines
 
 WHICH_TRIAL = (
@@ -35,6 +37,24 @@ def requested_nct_id(tracker: Tracker) -> Optional[str]:
     candidates = [c for c in (find_nct_candidate(str(t)) for t in texts) if c]
     valid = [c for c in candidates if is_valid_nct_id(c)]
     return (valid or candidates or [None])[0]
+
+
+def named_trial_id(text: Optional[str]) -> Optional[str]:
+    """The NCT id of the one stored trial a message names by acronym or other id ("the
+    clarinet trial", "NETTER-2"); None when it names none, or several trials share the name."""
+    store = trial_store()
+    acronym = find_lookups(text or "", store).acronym
+    if not acronym:
+        return None
+    page = store.search(TrialQuery(acronym=acronym, status="all", limit=5))
+    if len(page.trials) == 1:
+        return page.trials[0].nct_id
+    exact = [t.nct_id for t in page.trials if _has_acronym(store.get(t.nct_id), acronym)]
+    return exact[0] if len(exact) == 1 else None  # "CLARINET", not also "CLARINET FORTE"
+
+
+def _has_acronym(trial: Optional[TrialDetail], acronym: str) -> bool:
+    return trial is not None and name_key(trial.acronym or "") == name_key(acronym)
 
 
 def result_ids(tracker: Tracker) -> list[str]:
@@ -74,7 +94,11 @@ class ActionShowTrial(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        nct_id = requested_nct_id(tracker)
+        try:
+            nct_id = requested_nct_id(tracker) or named_trial_id(tracker.latest_message.get("text"))
+        except SQLAlchemyError:
+            send_unavailable(dispatcher)
+            return []
         if nct_id is None:
             referral = referred_trial(tracker)
             if referral.ask:

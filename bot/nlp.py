@@ -21,7 +21,7 @@ from bot.text import normalize
 from bot.trials.lookup import everyday_words
 from bot.trials.store import TrialStore
 
-PIPELINE_VERSION = "3"  # bump when the code below changes what is built
+PIPELINE_VERSION = "4"  # bump when the code below changes what is built
 STAMP_FILE = "inputs.sha256"
 MAX_VOCABULARY_WORDS = 6
 # Record vocabulary that is not something a person searches by.
@@ -93,6 +93,17 @@ def vocabulary_patterns(vocabulary: dict[str, list[str]], known: set[str]) -> li
     return patterns
 
 
+TRIAL_NAME = "trial_name"  # a stored trial's acronym: read by components/trial_names.py, not an entity slot
+
+
+def trial_name_patterns(acronyms: Iterable[str], known: set[str]) -> list[Pattern]:
+    """Patterns for the stored trials' acronyms ("NETTER-2", "netter 2", "clarinet"), except
+    those that are also a treatment's or a condition's name (`known`), which keep that label."""
+    return [pattern for name in acronyms
+            if len(normalize(name).replace(" ", "")) >= 3 and normalize(name) not in known
+            for pattern in phrase_pattern(TRIAL_NAME, name)]
+
+
 def lexicon_phrases(lexicon: Lexicon) -> set[str]:
     phrases = {p for kind in ("treatment", "condition") for p in lexicon.all_query_phrases(kind)}
     return phrases | {alias for place in lexicon.places for alias in place.aliases}
@@ -105,12 +116,13 @@ def _unique(patterns: Iterable[Pattern]) -> list[Pattern]:
     return list(seen.values())
 
 
-def all_patterns(lexicon: Lexicon, vocabulary: dict[str, list[str]]) -> list[Pattern]:
+def all_patterns(lexicon: Lexicon, vocabulary: dict[str, list[str]], acronyms: Iterable[str] = ()) -> list[Pattern]:
     return _unique(
         [
             *fixed_patterns(),
             *lexicon_patterns(lexicon),
             *vocabulary_patterns(vocabulary, lexicon_phrases(lexicon)),
+            *trial_name_patterns(acronyms, lexicon_phrases(lexicon)),
         ]
     )
 
@@ -136,7 +148,7 @@ def build_pipeline(patterns: list[Pattern], target: Path) -> None:
 def build_pipeline_if_changed(
     store: TrialStore, target: Path = SPACY_PIPELINE_DIR, force: bool = False
 ) -> tuple[Path, bool]:
-    patterns = all_patterns(store.lexicon, store.vocabulary())
+    patterns = all_patterns(store.lexicon, store.vocabulary(), store.names().get("acronym", []))
     digest = hashlib.sha256(
         (PIPELINE_VERSION + json.dumps(patterns, sort_keys=True)).encode("utf-8")
     ).hexdigest()

@@ -56,8 +56,13 @@ class SafetyNet(GraphComponent):
 
 
 def _set_intent(message: Message, name: str, reason: str) -> None:
+    override_intent(message, name)
+    message.set(SAFETY_KEY, {"kind": name, "reason": reason}, add_to_output=True)
+
+
+def override_intent(message: Message, name: str) -> None:
+    """Make `name` the message's intent, with confidence 1.0, first in the ranking."""
     intent = {"name": name, "confidence": 1.0}
     ranking = [intent] + [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
     message.set(INTENT, intent, add_to_output=True)
     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-    message.set(SAFETY_KEY, {"kind": name, "reason": reason}, add_to_output=True)

@@ -59,9 +59,11 @@ def judged(item: dict, reply: str) -> list[str]:
     return wrong
 
 
-def score_part(base: str, name: str) -> Score:
+def score_part(base: str, name: str, kind: str | None = None, show_replies: bool = False) -> Score:
     score = Score()
     for item in items(name):
+        if kind and item["kind"] != kind:
+            continue
         sender = f"followups-{item['id']}-{time.time_ns()}"
         replies: list[dict] = []
         for turn in item["turns"]:
@@ -69,7 +71,8 @@ def score_part(base: str, name: str) -> Score:
         wrong = judged(item, texts(replies))
         score.total[item["kind"]] += 1
         if wrong:
-            score.misses.append(f"{item['id']} ({item['kind']}): {'; '.join(wrong)} <- {item['turns'][-1]!r}")
+            shown = f"\n    REPLY: {' / '.join(texts(replies).split(chr(10)))[:600]}" if show_replies else ""
+            score.misses.append(f"{item['id']} ({item['kind']}): {'; '.join(wrong)} <- {item['turns'][-1]!r}{shown}")
         else:
             score.right[item["kind"]] += 1
     return score
@@ -96,7 +99,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print the tuned-on part's misses")
     parser.add_argument("--no-write", action="store_true", help="print the report instead of writing it")
+    parser.add_argument("--replies", action="store_true", help="with --misses: print each missed reply too")
+    parser.add_argument("--kind", help="score only this kind of item (a quicker loop; implies --no-write)")
+    parser.add_argument("--tuned-only", action="store_true", help="skip the held-aside part (implies --no-write)")
     args = parser.parse_args(argv)
+    partial = bool(args.kind or args.tuned_only)
+    parts = PARTS[:1] if args.tuned_only else PARTS
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "trials.db"
@@ -104,11 +112,13 @@ def main(argv: list[str] | None = None) -> int:
         store.create_schema()
         Importer(store).import_paths([SHIPPED_TRIALS_DIR])
         with running_embedded(ensure_model(quiet=True), f"sqlite:///{db}", Path(folder) / "run") as base:
-            scores = {part: score_part(base, name) for part, name in PARTS}
+            scores = {part: score_part(base, name, args.kind, args.replies and part == "tuned on")
+                      for part, name in parts}
+    scores.setdefault("held aside", Score())
     text = report(scores, time.perf_counter() - started)
     if args.misses:
         print("\n".join(scores["tuned on"].misses))
-    if args.no_write:
+    if args.no_write or partial:
         print(text)
     else:
         REPORT.write_text(text, encoding="utf-8")

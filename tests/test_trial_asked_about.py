@@ -57,7 +57,7 @@ def test_age_is_compared_with_the_limits_never_a_verdict() -> None:
     inside = answer("age", limited, "is 74 too old", whom="him")
     assert "within the ages it gives" in inside and inside.endswith("Only the trial team can say if it fits him.")
     assert "no upper age limit" in answer("age", trial(max_age_years=None), "too old at 90?")
-    assert "gives no age limits" in answer("age", trial(min_age_years=None, max_age_years=None), "age limit?")
+    assert "does not give any age limits" in answer("age", trial(min_age_years=None, max_age_years=None), "age limit?")
     assert "within" in answer("age", limited, "is there an age limit", person_age=60)
 
 
@@ -90,6 +90,10 @@ def test_every_answer_on_every_shipped_trial_is_plain_and_never_a_verdict(store:
             if aspect == "groups":  # mostly the record's own group and drug names
                 continue
             plain = re.sub(r"https?://\S+", "the registry page", text)
+            # The record's own words, quoted or in the list of groups, are the record's, not ours.
+            plain = re.sub(r'"[^"]*"', "its words", plain)
+            plain = "\n".join(line for line in plain.splitlines() if not re.match(r"\d+\. ", line))
+            plain = re.sub(r"(?:describes it as|Every group gets): [^\n]*", "that.", plain)
             for name in filter(None, (record.sponsor, *record.collaborators)):  # the record's names, not ours
                 plain = plain.replace(name, "the sponsor")
             assert ".." not in text, (record.nct_id, aspect, text)

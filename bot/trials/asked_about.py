@@ -12,7 +12,8 @@ from typing import Callable, Literal, Optional
 from bot.trials.about import PHASE_MEANING, PHASE_WORDS, given_words
 from bot.trials.freshness import day_words
 from bot.trials.present import dated_status_words, registry_summary
-from bot.trials.query import TrialDetail
+from bot.trials.query import Arm, TrialDetail
+from bot.trials.timing import not_said, timing_answer
 
 Aspect = Literal["summary", "age", "sex", "size", "randomised", "groups", "placebo", "duration", "phase", "status",
                  "sponsor", "results"]
@@ -24,9 +25,15 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
         ("summary", r"\bsummary\b|\bregistry'?s?\s+own\s+words\b|\bwhat\s+(?:does\s+)?the\s+registry\s+says?\b"),
         ("age", r"\btoo\s+(?:old|young)\b|\bage\s+(?:limit|range)|\bupper\s+age|\bhow\s+old\b|\bin\s+(?:his|her|their|my|your)\s+"
                 r"[1-9]0s\b|\b\d{1,3}\s*(?:-\s*)?(?:years?|yrs?|yo)(?:\s*-?\s*old)?\b|\bolder\s+(?:people|patients|adults)\b"
-                r"|\b(?:over|under)\s+\d{2}s?\b|\bwhat\s+ages?\b|\bage\s+groups?\b"),
+                r"|\b(?:over|under)\s+\d{2}s?\b|\bwhat\s+ages?\b|\bage\s+groups?\b|\b(?:oldest|youngest)\b"
+                r"|\b(?:maximum|minimum|max|min)\s+age\b|\bage\s+(?:cut[\s-]?off|limits?|restrictions?)\b"
+                r"|\b(?:is|am|turned|turning|aged)\s+\d{1,2}\b(?!\s*(?:cm|mm|%|weeks?|months?|days?))"
+                r"|\b(?:kids?|child(?:ren)?|teen(?:ager)?s?|young\s+people|adolescents?|pensioners?|elderly)\b"),
         ("sex", r"\b(?:only\s+(?:for\s+)?(?:men|women|males?|females?)|(?:men|women)\s+only|take\s+(?:men|women)|"
-                r"for\s+(?:men|women)\s+(?:too|as\s+well)|male\s+or\s+female|any\s+gender)\b"),
+                r"for\s+(?:men|women)\s+(?:too|as\s+well)|male\s+or\s+female|any\s+gender)\b"
+                r"|\b(?:can|do|does|will|would)\s+(?:women|men|ladies|blokes|guys|females?|males?|girls|lads)\s+"
+                r"(?:join|take\s+part|go\s+on|do|get|be)\b|\bfor\s+(?:blokes|guys|ladies|lads|fellas|girls|women|men|males?|females?)"
+                r"(?:\s+(?:too|as\s+well|also))?\b|\bwhat\s+(?:sex|gender)\b"),
         ("size", r"\bhow\s+(?:big|large|many\s+(?:people|ppl|patients|pts|participants|subjects|volunteers))\b|\bsample\s+size\b|"
                  r"\bnumber\s+of\s+(?:people|patients|participants)\b|\bhow\s+many\s+(?:are|will\s+be)\s+(?:in|on)\s+it\b"),
         ("placebo", r"\bplacebo\b|\bdummy\b|\bsugar\s+pill\b|\bfake\s+(?:drug|treatment|pill|jab)\b|\bblind(?:ed)?\b|"
@@ -35,13 +42,18 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
                        r"(?:group|treatment|arm)\b|\bcoin\s+toss\b|\bluck\s+of\s+the\s+draw\b"),
         ("groups", r"\bgroups?\b|\barms?\b(?!\s+(?:and|or)\s+legs?)|\bwhat\s+(?:would|do|does)\s+(?:i|he|she|they|we|each)"
                    r"\s+(?:get|have|be\s+given)\b|\bcompared?\s+(?:with|to|against)\b|\bversus\b|\bvs\.?\b"),
-        ("duration", r"\bhow\s+long\b|\bhow\s+many\s+(?:weeks|months|years)\b|\bduration\b|\bfollow[\s-]?up\b|"
-                     r"\bwhen\s+(?:does|will)\s+it\s+(?:end|finish)\b"),
+        ("duration", r"\bhow\s+long\b|\bhow\s+many\s+(?:weeks|months|years|cycles|doses|rounds|courses|treatments|injections)\b"
+                     r"|\bduration\b|\bfol+ow[\s-]?(?:up|you|him|her)\b|\bhow\s+often\b|\bwhen\s+(?:does|will)\s+it\s+(?:end|finish)\b"
+                     r"|\bkeep\s+(?:going|coming)\s+back\b|\bwatch\s+(?:you|him|her|them)\s+for\b"),
         ("phase", r"\bphase\b|\bwhat\s+stage\s+is\s+(?:the\s+)?(?:trial|study)\b|\bhow\s+far\s+along\b"),
         ("status", r"\bstill\s+(?:open|recruiting|running|going|taking)\b|\bis\s+it\s+(?:open|recruiting|closed|finished)\b|"
-                   r"\b(?:open|closed)\s+(?:now|yet)\b|\btaking\s+(?:people|patients)\b"),
+                   r"\b(?:open|closed)\s+(?:now|yet)\b|\btaking\s+(?:people|patients)\b|\bstarted\s+yet\b"
+                   r"|\bhas\s+it\s+(?:started|begun|opened|closed|finished|ended)\b|\bwhen\s+(?:does|will|did)\s+it\s+(?:start|open|begin)\b"
+                   r"|\bis\s+it\s+(?:still\s+)?(?:going|running|on)\b"),
         ("sponsor", r"\bwho\s+(?:runs|is\s+running|funds|is\s+funding|pays\s+for|sponsors|organises|organizes|is\s+behind)\b|"
-                    r"\bsponsor|\bdrug\s+company\b|\bpharma\b"),
+                    r"\bsponsor|\bdrug\s+company\b|\bpharma\b|\bwho'?s\s+(?:behind|running|funding|paying|doing)\b"
+                    r"|\bwhich\s+(?:company|companies|firm|organi[sz]ation|group|university|charity)\b|\bwho\s+(?:is\s+)?doing\s+it\b"
+                    r"|\bwho\s+(?:set|started)\s+it\s+up\b"),
         ("results", r"\bresults?\b|\bdid\s+it\s+work\b|\bfindings\b|\bpublished\b|\boutcomes?\s+(?:so\s+far|yet)\b"),
     )
 )
@@ -87,7 +99,7 @@ def answer(aspect: Aspect, trial: TrialDetail, text: str = "", person_age: Optio
 def _age(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     low, high = trial.min_age_years, trial.max_age_years
     if low is None and high is None:
-        return "The record gives no age limits."
+        return "The record does not give any age limits."
     limits = _age_limits(low, high)
     asked = age_asked(text) or (AskedAge(person_age, person_age) if person_age else None)
     if asked is None:
@@ -116,6 +128,8 @@ def _sex(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 
 
 def _size(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    if trial.status == "WITHDRAWN":
+        return "The trial was withdrawn before anyone took part, so no one is in it."
     if not trial.enrollment:
         return f"The record does not say how many people. {_ASK_TEAM}"
     planned = "plans to take" if trial.is_open else "took"
@@ -123,35 +137,91 @@ def _size(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 
 
 def _randomised(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
-    allocation = trial.design.allocation
+    allocation = trial.design.allocation or _allocation_in_title(trial)
     if allocation == "RANDOMIZED":
-        return ("Yes. People are put into groups by chance (randomised), so neither you nor your doctor "
+        source = "" if trial.design.allocation else " (so its title says)"
+        return (f"Yes{source}. People are put into groups by chance (randomised), so neither you nor your doctor "
                 "can choose the group.") + _groups_tail(trial)
     if allocation == "NON_RANDOMIZED":
-        return "No. The record says people are not put into groups by chance."
+        return ("No. The record says people are not put into groups by chance: the group depends on the person."
+                + _groups_tail(trial))
     if trial.design.intervention_model == "SINGLE_GROUP" or len(trial.arms) == 1:
         return "No. Everyone in this trial is in one group and gets the same treatment."
-    return f"The record does not say if people are put into groups by chance. {_ASK_TEAM}"
+    return f"The record does not say if people are put into groups by chance. {_ASK_TEAM}" + _groups_tail(trial)
+
+
+_RANDOMISED_TITLE = re.compile(r"(?<!non-)(?<!non )\brandomi[sz]ed\b", re.I)
+_NOT_RANDOMISED_TITLE = re.compile(r"\bnon-?\s?randomi[sz]ed\b", re.I)
+
+
+def _allocation_in_title(trial: TrialDetail) -> Optional[str]:
+    """Many records without design fields say it in their title ("Randomized Phase II Trial of...")."""
+    titles = " ".join(t for t in (trial.official_title, trial.title) if t)
+    if _NOT_RANDOMISED_TITLE.search(titles):
+        return "NON_RANDOMIZED"
+    return "RANDOMIZED" if _RANDOMISED_TITLE.search(titles) else None
 
 
 def _groups(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     if not trial.arms:
         if trial.design.intervention_model == "SINGLE_GROUP":
             return "Everyone in this trial is in one group and gets the same treatment."
+        named = [i.name for i in trial.interventions if (i.kind or "").upper() in ("DRUG", "BIOLOGICAL", "RADIATION",
+                                                                                  "PROCEDURE", "COMBINATION_PRODUCT")]
+        if named:
+            return f"The record does not list its groups. The treatments it names are: {', '.join(named[:4])}. {_ASK_TEAM}"
         return f"The record does not list its groups. {_ASK_TEAM}"
     if len(trial.arms) == 1:
         return f"It has one group: {_arm_words(trial.arms[0])}."
-    parts = [f"{n}. {_arm_words(arm)}" for n, arm in enumerate(trial.arms[:4], 1)]
+    describe = _same_treatment(trial)
+    parts = [f"{n}. {_arm_words(arm, describe)}" for n, arm in enumerate(trial.arms[:4], 1)]
     more = f" There are {len(trial.arms) - 4} more on the registry page." if len(trial.arms) > 4 else ""
-    return f"It has {len(trial.arms)} groups:\n" + "\n".join(parts) + more
+    return f"It has {len(trial.arms)} groups:\n" + "\n".join(parts) + more + _shared_words(trial)
 
 
-def _arm_words(arm) -> str:  # type: ignore[no-untyped-def]
-    label = (arm.label or "a group").rstrip(".")
+def _given_names(arm: Arm) -> dict[str, str]:
+    """What a group gets, by lower-case name: "Drug: Drug: Everolimus" -> {"everolimus": "Everolimus"}."""
+    names = (name.split(":")[-1].strip() for name in (arm.interventions or "").split(";"))
+    return {name.lower(): name for name in names if name}
+
+
+def _shared_words(trial: TrialDetail) -> str:
+    """ "Every group gets Lanreotide.": what no group goes without (often the usual treatment)."""
+    given = [_given_names(arm) for arm in trial.arms]
+    if len(given) < 2 or not all(given):
+        return ""
+    shared = [given[0][key] for key in given[0] if all(key in other for other in given[1:]) and "placebo" not in key]
+    return f"\nEvery group gets {' and '.join(shared)}." if shared else ""
+
+
+def _same_treatment(trial: TrialDetail) -> bool:
+    """All groups get the same things: only their own lines tell them apart."""
+    given = [set(_given_names(arm)) for arm in trial.arms]
+    return len(given) > 1 and all(g == given[0] for g in given)
+
+
+def _arm_words(arm: Arm, describe: bool = False) -> str:
+    label = re.sub(r"(?<!\.)\.\.(?!\.)", ".", arm.label or "a group").rstrip(".")  # "SSA..)" in a record
     kind = ARM_KIND_WORDS.get(arm.kind or "")
     text = label + (f" ({kind})" if kind else "")
+    if (describe or not kind) and arm.description:  # the group's own line says who it is for
+        return f"{text}: {_first_sentence(arm.description)}"
     given = "" if (arm.kind or "").endswith("_COMPARATOR") and "placebo" in label.lower() else given_words(arm.interventions)
     return text + (f", given {given}" if given and given.lower() not in label.lower() else "")
+
+
+_SAYS_ELIGIBLE = re.compile(r"\s+(?:are|is|will\s+be|were)\s+(?:considered\s+)?(?:eligible|qualified)\b.*", re.I | re.S)
+
+
+def _first_sentence(text: str, most: int = 160) -> str:
+    """The first sentence of a record's line, whole brackets only, without "are eligible"."""
+    sentence = re.split(r"(?<=\.)\s", " ".join(text.split()), maxsplit=1)[0].rstrip(".;")
+    sentence = _SAYS_ELIGIBLE.sub("", sentence)
+    if len(sentence) > most:
+        sentence = sentence[:most].rsplit(" ", 1)[0] + "…"
+    if sentence.count("(") > sentence.count(")"):
+        sentence = sentence[: sentence.rindex("(")].rstrip() + ("…" if not sentence.endswith("…") else "")
+    return sentence
 
 
 ARM_KIND_WORDS = {
@@ -173,8 +243,11 @@ def _placebo(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     lines = []
     if placebo_arm:
         lines.append("Yes. One group gets a placebo: a dummy treatment with no active drug in it.")
+        made_of = [i.description for i in trial.interventions if "placebo" in i.name.lower() and i.description]
+        if made_of:
+            lines.append(f"The record describes it as: {_first_sentence(made_of[0])}.")
     elif trial.arms:
-        lines.append("The record lists no placebo group.")
+        lines.append("No. The record lists no placebo group.")
     else:
         lines.append("The record does not say if there is a placebo.")
     if masking == "NONE":
@@ -182,19 +255,23 @@ def _placebo(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     elif masking:
         knows = "people taking part" if "participant" in who else "the doctors" if who else "some of those involved"
         lines.append(f"It is blinded: {knows} will not know which treatment each person gets.")
-    return " ".join(lines) + ("" if masking else f" {_ASK_TEAM}")
+    tail = _groups_tail(trial) if len(trial.arms) > 1 else ""
+    return " ".join(lines) + ("" if masking else f" {_ASK_TEAM}") + tail
 
 
 def _duration(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    said = timing_answer(trial, text)
+    if said:
+        return f"{said}\n{_ASK_TEAM}"
     frames = [m.time_frame for m in trial.measures if m.kind == "primary" and m.time_frame]
     if frames:
-        return (f"The record measures its main result over: {frames[0].rstrip('.')}. How long each person takes "
-                f"the treatment or is followed up is for the trial team to say.")
+        return (f"{not_said(text)} It measures its main result over: {frames[0].rstrip('.')}. "
+                f"{_ASK_TEAM}")
     if trial.start_date and trial.completion_date:
         runs = "runs" if trial.is_open or trial.status == "ACTIVE_NOT_RECRUITING" else "ran"
-        return (f"The record does not say how long each person takes part. The whole trial {runs} from "
+        return (f"{not_said(text)} The whole trial {runs} from "
                 f"{day_words(trial.start_date)} to about {day_words(trial.completion_date)}. {_ASK_TEAM}")
-    return f"The record does not say how long each person takes part. {_ASK_TEAM}"
+    return f"{not_said(text)} {_ASK_TEAM}"
 
 
 def _phase(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:

@@ -1,0 +1,88 @@
+"""Which two treatments or tests a message puts side by side ("lanreotide or octreotide?",
+"whats the difference between lutathera and everolimus", "PRRT vs chemo", "the targeted
+tablets like everolimus vs chemo"): the first two different ones it names, or one named twice
+("177Lu-DOTATATE or PRRT"), when the message asks for a comparison."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from bot.knowledge.names import Mention, NameFinder, find_treatments
+from bot.knowledge.treatments import Treatment
+from bot.text import normalize
+
+# Words that ask for two things side by side. Only needed when the message is not already
+# known to be a comparison (the action passes asked_to_compare=True for intent compare_trials).
+_CUE = re.compile(
+    r"\b(?:or|vs|v|versus|compared?|compares|comparing|comparison|differen\w*|differ|diff|better|best|"
+    r"worse|against|rather than|instead of|which|pros and cons|same|similar)\b|/",
+    re.I)
+# "the difference between capecitabine and temozolomide": two things, not the combination.
+_BETWEEN = re.compile(r"\b(?:between|differen\w*|differ|diff|compare[ds]?|comparing|vs|versus)\b", re.I)
+_JOINS = {"and", "or", "with", "plus", "vs", "versus"}
+# "the targeted tablets like everolimus": the example is what is meant.
+_EXAMPLE = {("like",), ("such", "as"), ("eg",), ("e", "g"), ("for", "example"), ("ie",), ("i", "e")}
+
+
+@dataclass(frozen=True)
+class Pair:
+    first: Mention
+    second: Mention
+
+    @property
+    def same(self) -> bool:
+        return self.first.treatment.id == self.second.treatment.id
+
+    def kind_and_member(self) -> Optional[tuple[Treatment, Treatment]]:
+        """(kind, member) when one belongs to the other: "lanreotide or SSAs"."""
+        a, b = self.first.treatment, self.second.treatment
+        if b.id in a.part_of:
+            return b, a
+        if a.id in b.part_of:
+            return a, b
+        return None
+
+
+def two_named(text: str, asked_to_compare: bool = False, finder: Optional[NameFinder] = None) -> Optional[Pair]:
+    """The two treatments or tests a message puts side by side, or None when it names fewer
+    than two, or (unless it is known to ask for a comparison) has no word asking for one."""
+    if not asked_to_compare and not _CUE.search(text or ""):
+        return None
+    mentions = find_treatments(text or "", finder)
+    if _BETWEEN.search(text or ""):
+        mentions = [piece for m in mentions for piece in _split(m, finder)]
+    mentions = _examples_meant(mentions, normalize(text or "").split())
+    if len(mentions) < 2:
+        return None
+    first = mentions[0]
+    other = next((m for m in mentions[1:] if m.treatment.id != first.treatment.id), None)
+    if other is not None:
+        return Pair(first, other)
+    repeat = next((m for m in mentions[1:] if m.typed != first.typed), None)
+    return Pair(first, repeat) if repeat else None
+
+
+def _split(mention: Mention, finder: Optional[NameFinder]) -> list[Mention]:
+    """ "capecitabine and temozolomide" names CAPTEM, but in "the difference between capecitabine
+    and temozolomide" it names two drugs: the names on each side of the "and"."""
+    words = mention.typed.split()
+    cut = next((i for i, w in enumerate(words) if w in _JOINS), None)
+    if cut is None:
+        return [mention]
+    sides = [find_treatments(" ".join(part), finder) for part in (words[:cut], words[cut + 1:])]
+    if not all(len(side) == 1 for side in sides):
+        return [mention]
+    return [Mention(side[0].treatment, side[0].typed, mention.start, mention.end) for side in sides]
+
+
+def _examples_meant(mentions: list[Mention], words: list[str]) -> list[Mention]:
+    kept: list[Mention] = []
+    for mention in mentions:
+        previous = kept[-1] if kept else None
+        if (previous is not None and previous.treatment.id in mention.treatment.part_of
+                and tuple(words[previous.end : mention.start]) in _EXAMPLE):
+            kept[-1] = mention
+        else:
+            kept.append(mention)
+    return kept

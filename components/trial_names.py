@@ -1,0 +1,58 @@
+"""TrialNameRouter: a message that is only a stored trial's name asks to see that trial.
+
+"the clarinet trial", "SPINET study lanreotide lung", "netter 2?": the classifier may read the
+name as a word it knows ("clarinet" is in the lanreotide answer) or not at all. The spaCy
+pipeline marks the stored trials' acronyms (`trial_name`, bot/nlp.py); when the rest of the
+message is only filler words or other names (a treatment, a condition, a place), the intent
+becomes `show_trial`. Runs after the classifier and before the SafetyNet, which still wins.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlp import TRIAL_NAME
+from components.safety_net import override_intent
+
+SHOW_TRIAL = "show_trial"
+FILLER = frozenset("""
+the a an this that trial trials study studies one called named about on of for re regarding what whats what's is
+was are tell me more show info information details detail please pls plz look up find pull read can could you i
+do know anything any heard hear 's s and or ? ! . , : - hi hello hey thanks thank so ok okay
+lung lungs pancreas pancreatic bowel gut liver net nets tumour tumours tumor tumors neuroendocrine cancer
+""".split())
+OTHER_NAMES = {"treatment", "condition", "country", "city", "phase", "status", "nct_id", TRIAL_NAME}
+
+
+def names_only_a_trial(doc: Any) -> bool:
+    """True when the text names a stored trial and says nothing else but filler and names."""
+    if not any(ent.label_ == TRIAL_NAME for ent in doc.ents):
+        return False
+    named = {i for ent in doc.ents if ent.label_ in OTHER_NAMES for i in range(ent.start, ent.end)}
+    return all(token.i in named or token.lower_ in FILLER or token.is_punct for token in doc)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class TrialNameRouter(GraphComponent):
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "TrialNameRouter":
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            doc = message.get(SPACY_DOCS[TEXT])
+            if doc is not None and names_only_a_trial(doc):
+                override_intent(message, SHOW_TRIAL)
+        return messages
