@@ -11,8 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.replies import send_unavailable
-from actions.show_trial import result_ids
+from actions.show_trial import named_trial_ids, result_ids
 from actions.store import trial_store
+from bot.knowledge.topics import topics_compared
 from bot.knowledge.compare import compare_treatments
 from bot.knowledge.names import find_treatments
 from bot.text import normalize
@@ -38,6 +39,13 @@ class ActionCompareTrials(Action):
             if treatments:
                 dispatcher.utter_message(text=treatments)
                 return []
+            try:
+                named = list(dict.fromkeys([*named, *named_trial_ids(text)]))  # "clarinet vs reminet"
+            except SQLAlchemyError:
+                send_unavailable(dispatcher)
+                return []
+        if not named and _send_topics(dispatcher, text, domain):  # "insulinoma vs gastrinoma"
+            return []
         focus = tracker.get_slot("focus_nct_id")
         if len(named) == 1 and focus and focus != named[0]:
             named.append(str(focus))  # "how does it compare with NCT01578239?"
@@ -56,6 +64,16 @@ class ActionCompareTrials(Action):
             return []
         dispatcher.utter_message(text=side_by_side(trials[0], trials[1]))
         return []
+
+
+def _send_topics(dispatcher: CollectingDispatcher, text: str, domain: dict[str, Any]) -> bool:
+    """Two knowledge topics compared ("insulinoma vs gastrinoma"), or one that compares the two
+    things itself ("phase 2 vs phase 3"): their answers. False when the message names none."""
+    responses = domain.get("responses") or {}
+    topics = [f"utter_knowledge/{t}" for t in topics_compared(text) if f"utter_knowledge/{t}" in responses]
+    for response in topics[:2]:
+        dispatcher.utter_message(response=response)
+    return bool(topics)
 
 
 def _treatments_side_by_side(text: str) -> Optional[str]:

@@ -12,9 +12,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.replies import send_unavailable
 from actions.store import trial_store
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
-from bot.trials.lookup import find_lookups, name_key
+from bot.trials.lookup import acronyms_in, find_lookups, name_key
 from bot.trials.ordinal import ordinal_position, pick
 from bot.trials.query import TrialDetail, TrialQuery
+from bot.trials.store import TrialStore
 from bot.trials.present import detail_lines
 
 WHICH_TRIAL = (
@@ -40,12 +41,21 @@ def requested_nct_id(tracker: Tracker) -> Optional[str]:
 
 
 def named_trial_id(text: Optional[str]) -> Optional[str]:
-    """The NCT id of the one stored trial a message names by acronym or other id ("the
-    clarinet trial", "NETTER-2"); None when it names none, or several trials share the name."""
+    """The NCT id of the stored trial a message names by acronym or other id ("the clarinet
+    trial", "NETTER-2"); None when it names none, or a name several trials share."""
     store = trial_store()
     acronym = find_lookups(text or "", store).acronym
-    if not acronym:
-        return None
+    return trial_id_for(acronym, store) if acronym else None
+
+
+def named_trial_ids(text: Optional[str]) -> list[str]:
+    """Every stored trial the message names by acronym, in order ("netter 1 vs netter 2")."""
+    store = trial_store()
+    found = (trial_id_for(acronym, store) for acronym in acronyms_in(text or "", store))
+    return list(dict.fromkeys(nct_id for nct_id in found if nct_id))
+
+
+def trial_id_for(acronym: str, store: TrialStore) -> Optional[str]:
     page = store.search(TrialQuery(acronym=acronym, status="all", limit=5))
     if len(page.trials) == 1:
         return page.trials[0].nct_id

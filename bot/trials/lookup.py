@@ -196,6 +196,19 @@ class Vocabulary:
                     best = match
         return best
 
+    def all_acronyms(self, tokens: list[str]) -> list[_Match]:
+        """Every acronym or id named, left to right, none overlapping ("netter 1 vs netter 2")."""
+        found: list[_Match] = []
+        start = 0
+        while start < len(tokens):
+            match = self.acronym(tokens[start:start + MAX_KEY_WORDS])
+            if match is None:
+                start += 1
+                continue
+            found.append(_Match(match.name, start + match.start, start + match.end, match.score))
+            start += match.end
+        return found
+
     def _says_acronym(self, tokens: list[str], start: int, end: int) -> bool:
         """A plain word is an acronym only in capitals or beside "trial" or "study"."""
         key = "".join(tokens[start:end]).lower()
@@ -291,6 +304,12 @@ def find_lookups(text: str, store: "TrialStore") -> Lookups:
         site_name=site.name if site else None,
         nct_ids=nct_ids_in(text or ""),
     )
+
+
+def acronyms_in(text: str, store: "TrialStore") -> list[str]:
+    """Every stored trial acronym or id the text names, in order, once each."""
+    matches = vocabulary_for(store).all_acronyms(_tokens(text or ""))
+    return list(dict.fromkeys(match.name for match in matches))
 
 
 def nct_ids_in(text: str) -> tuple[str, ...]:

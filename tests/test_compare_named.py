@@ -1,0 +1,44 @@
+"""Comparisons of trials named by acronym, and of two knowledge topics (actions/compare_trials.py,
+bot/trials/lookup.acronyms_in, bot/knowledge/topics.py)."""
+from __future__ import annotations
+
+import pytest
+
+from actions.compare_trials import ActionCompareTrials
+from bot.knowledge.topics import topics_compared
+from tests.test_actions_followups import run, tracker
+
+pytestmark = pytest.mark.usefixtures("database_url_env")
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("clarinet vs reminet?", ["NCT00353496", "NCT02288377"]),
+    ("netter 1 vs netter 2", ["NCT01578239", "NCT03972488"]),
+    ("compare the SANO and PRIME studies for my son with MEN1", ["NCT02705651", "NCT05037461"]),
+])
+def test_two_trials_named_by_acronym_are_put_side_by_side(text: str, ids: list[str]) -> None:
+    _, messages = run(ActionCompareTrials(), tracker(text))
+    reply = messages[-1]["text"]
+    assert all(nct_id in reply for nct_id in ids), reply
+
+
+def test_one_named_trial_is_compared_with_the_one_in_focus() -> None:
+    _, messages = run(ActionCompareTrials(), tracker("how does it compare with control nets",
+                                                     slots={"focus_nct_id": "NCT02246127"}))
+    assert "NCT02358356" in messages[-1]["text"] and "NCT02246127" in messages[-1]["text"]
+
+
+@pytest.mark.parametrize("text, topics", [
+    ("insulinoma vs gastrinoma", ["insulinoma", "gastrinoma"]),
+    ("phase 2 vs phase 3 trial, whats the difference", ["trial_phases"]),
+    ("is a g3 net the same as a NEC", ["grade", "net_or_nec"]),
+    ("clarinet vs reminet", []),
+])
+def test_knowledge_topics_compared(text: str, topics: list[str]) -> None:
+    assert topics_compared(text) == topics
+
+
+def test_two_topics_get_both_answers() -> None:
+    domain = {"responses": {"utter_knowledge/insulinoma": [{"text": "i"}], "utter_knowledge/gastrinoma": [{"text": "g"}]}}
+    _, messages = run(ActionCompareTrials(), tracker("insulinoma vs gastrinoma"), domain)
+    assert [m["response"] for m in messages] == ["utter_knowledge/insulinoma", "utter_knowledge/gastrinoma"]
