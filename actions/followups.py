@@ -19,6 +19,7 @@ from actions.profile import message_text, profile_of
 from actions.replies import send_unavailable
 from actions.show_trial import WHICH_TRIAL, Referral, named_trial_id, referred_trial, requested_nct_id
 from actions.store import trial_store
+from actions.topics import general_topic
 from actions.where import country_code
 from bot.eligibility.questions import questions_for
 from bot.eligibility.render import eligibility_text
@@ -151,8 +152,9 @@ class ActionAnswerTrialDetail(TrialFollowUp):
     ) -> list[EventType]:
         if chosen_trial(tracker).nct_id is None:
             topics = [GENERAL_TOPICS[a] for a in aspects_asked(message_text(tracker) or "") if a in GENERAL_TOPICS]
-            if topics:
-                dispatcher.utter_message(response=f"utter_knowledge/{topics[0]}")
+            response = general_topic(tracker, domain) or (f"utter_knowledge/{topics[0]}" if topics else None)
+            if response:  # no trial in focus: the question's general answer
+                dispatcher.utter_message(response=response)
                 return []
         return await super().run(dispatcher, tracker, domain)
 

@@ -3,7 +3,7 @@ general part (a knowledge topic, or what the trial in focus says about something
 with the feeling acknowledged, and only the personal decision handed back to their team."""
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -13,38 +13,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.profile import message_text
 from actions.replies import send_helpline, send_unavailable
 from actions.store import trial_store
+from actions.topics import bot_texts, general_topic
 from bot.advice import asks_personal_advice
 from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.personal.handing_back import after_general, whole_question
-from bot.profile.message import KNOWLEDGE_TOPICS
-from bot.profile.treatments import named_ids
-from bot.profile.wording import readable
 from bot.trials.mentions import asks_if_it_rules_out, criteria_mentioning, mentions_text
-
-# The topic selector's confidence above which its topic is the question's general part: below
-# it, a topic named by a treatment in the message is used, else nothing general is answered.
-TOPIC_CONFIDENCE = 0.5
-
-
-def bot_texts(tracker: Tracker) -> list[str]:
-    """Everything the assistant has said in this conversation."""
-    return [e.get("text") or "" for e in tracker.events if e.get("event") == "bot"]
-
-
-def general_topic(tracker: Tracker, domain: dict[str, Any]) -> Optional[str]:
-    """The knowledge response that answers the general part of the message, if one does."""
-    chosen = ((tracker.latest_message.get("response_selector") or {}).get("knowledge") or {}).get("response") or {}
-    key = chosen.get("intent_response_key") or ""
-    responses = domain.get("responses") or {}
-    if key.startswith("knowledge/") and (chosen.get("confidence") or 0) >= TOPIC_CONFIDENCE:
-        response = "utter_" + key
-        if response in responses:
-            return response
-    for concept in named_ids(readable(message_text(tracker) or "")):
-        response = f"utter_knowledge/{KNOWLEDGE_TOPICS.get(concept)}"
-        if response in responses:
-            return response
-    return None
 
 
 class ActionAnswerPersonalQuestion(Action):

@@ -42,3 +42,23 @@ def test_two_topics_get_both_answers() -> None:
     domain = {"responses": {"utter_knowledge/insulinoma": [{"text": "i"}], "utter_knowledge/gastrinoma": [{"text": "g"}]}}
     _, messages = run(ActionCompareTrials(), tracker("insulinoma vs gastrinoma"), domain)
     assert [m["response"] for m in messages] == ["utter_knowledge/insulinoma", "utter_knowledge/gastrinoma"]
+
+
+@pytest.mark.parametrize("text, about_a_trial", [
+    ("how long do people stay on it", True), ("what does phase 3 actually mean for this one", True),
+    ("could I end up on a dummy drug?", True), ("there's 2 groups, how do they split people", True),
+    ("what is a placebo", False), ("randomisation what is it", False), ("how long does lutathera take", False),
+    ("do they keep my results if i withdraw from research", False),
+])
+def test_questions_about_a_trials_parts(text: str, about_a_trial: bool) -> None:
+    from components.followup_router import asks_about_a_trial
+    assert asks_about_a_trial(text) is about_a_trial
+
+
+def test_with_no_trial_in_focus_a_detail_question_gets_the_general_answer() -> None:
+    from actions.followups import ActionAnswerTrialDetail
+    t = tracker("could I end up on a dummy drug?")
+    t.latest_message["response_selector"] = {"knowledge": {"response": {
+        "intent_response_key": "knowledge/placebo", "confidence": 0.9}}}
+    _, messages = run(ActionAnswerTrialDetail(), t, {"responses": {"utter_knowledge/placebo": [{"text": "p"}]}})
+    assert messages == [messages[0]] and messages[0]["response"] == "utter_knowledge/placebo"

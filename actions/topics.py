@@ -1,0 +1,37 @@
+"""The knowledge topic a message touches, whatever its intent: the topic selector's choice
+when it is confident, else the topic of a treatment or test the message names."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from rasa_sdk import Tracker
+
+from actions.profile import message_text
+from bot.profile.message import KNOWLEDGE_TOPICS
+from bot.profile.treatments import named_ids
+from bot.profile.wording import readable
+
+# The topic selector's confidence above which its topic is the question's general part: below
+# it, a topic named by a treatment in the message is used, else nothing general is answered.
+TOPIC_CONFIDENCE = 0.5
+
+
+def bot_texts(tracker: Tracker) -> list[str]:
+    """Everything the assistant has said in this conversation."""
+    return [e.get("text") or "" for e in tracker.events if e.get("event") == "bot"]
+
+
+def general_topic(tracker: Tracker, domain: dict[str, Any]) -> Optional[str]:
+    """The knowledge response that answers the general part of the message, if one does."""
+    chosen = ((tracker.latest_message.get("response_selector") or {}).get("knowledge") or {}).get("response") or {}
+    key = chosen.get("intent_response_key") or ""
+    responses = domain.get("responses") or {}
+    if key.startswith("knowledge/") and (chosen.get("confidence") or 0) >= TOPIC_CONFIDENCE:
+        response = "utter_" + key
+        if response in responses:
+            return response
+    for concept in named_ids(readable(message_text(tracker) or "")):
+        response = f"utter_knowledge/{KNOWLEDGE_TOPICS.get(concept)}"
+        if response in responses:
+            return response
+    return None

@@ -1,0 +1,58 @@
+"""FollowUpRouter: a question about a trial's details is a question about the trial in focus.
+
+"how long do people stay on it?", "what does phase 3 mean for this one?", "could I end up on a
+dummy drug?": the classifier knows these words from the general answers (placebo, phases,
+injections) and picks a knowledge topic. When the message asks about a part of a trial
+(bot/trials/asked_about.py) and speaks of a trial or of taking part ("it", "this one", "would I",
+"if I get"), the intent becomes `ask_trial_detail`: its action answers from the trial in focus,
+and, with no trial in focus, gives the same knowledge answer the topic selector chose.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.trials.asked_about import aspects_asked
+from components.safety_net import override_intent
+
+TRIAL_DETAIL = "ask_trial_detail"
+ROUTED_FROM = {"knowledge"}
+_SPEAKS_OF_A_TRIAL = re.compile(
+    r"\b(?:this|that|the)\s+(?:one|trial|study)\b|\b(?:on|in|for|from|of|into|join|joining|with|about)\s+it\b"
+    r"|(?<!what is )(?<!what's )(?<!whats )\bit\s*[?.!]*\s*$|\bare\s+you\s+(?:randomi|put|split|given)"
+    r"|\b(?:do|does|will|would|how\s+do)\s+they\s+(?:split|pick|choose|randomi[sz]e|decide|take|follow|watch|scan)\b"
+    r"|\b(?:would|could|will|might)\s+(?:i|he|she|we|my\s+\w+)\b"
+    r"|\bif\s+(?:i|he|she|we|my\s+\w+)\s+(?:get|gets|got|join|joins|joined|go|goes|went|take|takes|took|am|is|was)\b",
+    re.I,
+)
+
+
+def asks_about_a_trial(text: str) -> bool:
+    """A question about a part of a trial, put as being about a trial or taking part in one."""
+    return bool(aspects_asked(text)) and bool(_SPEAKS_OF_A_TRIAL.search(text))
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class FollowUpRouter(GraphComponent):
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "FollowUpRouter":
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get("name")
+            if intent in ROUTED_FROM and asks_about_a_trial(message.get(TEXT) or ""):
+                override_intent(message, TRIAL_DETAIL)
+        return messages
