@@ -34,11 +34,8 @@ class ActionAnswerPersonalQuestion(Action):
         focus = tracker.get_slot("focus_nct_id")
         if focus and asks_if_it_rules_out(text):
             return self._criteria_answer(dispatcher, str(focus), text)
-        response = None if asks_personal_advice(text) else general_topic(tracker, domain)
-        if response:  # "should I stop my lanreotide?" is the decision itself: no general part
-            dispatcher.utter_message(response=response)
-            dispatcher.utter_message(text=after_general(said))
-            return []
+        if not asks_personal_advice(text) and send_general_part(dispatcher, tracker, domain, said):
+            return []  # "should I stop my lanreotide?" is the decision itself: no general part
         dispatcher.utter_message(text=whole_question(said))
         send_helpline(dispatcher, tracker)
         return []
@@ -55,3 +52,15 @@ class ActionAnswerPersonalQuestion(Action):
             return []
         dispatcher.utter_message(text=mentions_text(nct_id, text, criteria_mentioning(trial.criteria, text)))
         return []
+
+
+def send_general_part(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any],
+                      said: list[str]) -> bool:
+    """The knowledge answer the question touches, then who can say how it applies; False when
+    no topic answers it."""
+    response = general_topic(tracker, domain)
+    if not response:
+        return False
+    dispatcher.utter_message(response=response)
+    dispatcher.utter_message(text=after_general(said))
+    return True

@@ -17,7 +17,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.feedback import log_fallback
 from actions.fitting import run_fitting_search, searched_profile
 from actions.profile import message_text, profile_of
+from actions.personal_question import send_general_part
 from actions.replies import HELPLINE_BUTTON
+from actions.topics import bot_texts, general_topic
+from bot.advice import asks_for_options
+from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.lexicon import default_lexicon
 from bot.profile.message import KNOWLEDGE_TOPICS, message_kind, named_treatment, noted_text
 
@@ -36,6 +40,9 @@ class ActionUnderstandMessage(Action):
         if kind == "name":
             return self._explain_name(dispatcher, text, domain)
         searched = searched_profile(tracker)
+        if kind == "story_question" and not searched.lookup.names_trials and not asks_for_options(text):
+            if self._answer_question(dispatcher, tracker, domain, text):  # "can dad do his jab himself?"
+                return []
         if kind == "story_question" or searched.lookup.names_trials:  # a story, or "NETTER-2 sites"
             return run_fitting_search(dispatcher, tracker, searched)
         if kind == "facts":
@@ -44,6 +51,16 @@ class ActionUnderstandMessage(Action):
         log_fallback(tracker)
         dispatcher.utter_message(response="utter_default")
         return []
+
+    @staticmethod
+    def _answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], text: str) -> bool:
+        """A story with a question that is not about what to try: its general answer, if we have one."""
+        if general_topic(tracker, domain) is None:
+            return False
+        said = bot_texts(tracker)
+        if shows_feeling(text):
+            dispatcher.utter_message(text=acknowledgement(said))
+        return send_general_part(dispatcher, tracker, domain, said)
 
     @staticmethod
     def _explain_name(dispatcher: CollectingDispatcher, text: str | None, domain: dict[str, Any]) -> list[EventType]:

@@ -67,3 +67,17 @@ def also_asks_for_trials(text: str | None) -> bool:
     """A message that asks for trials as well ("what trials are there and would I have to stop
     the jabs"): the trials can be shown, with the personal part left to the person's team."""
     return bool(text and _TRIAL_REQUEST.search(text[:5000]))
+
+
+_OPTIONS = re.compile(
+    r"\b(?:trials?|studies|study|research|options?|alternatives?|available|next step|what else|what next"
+    r"|try(?:\s+next)?|anything\s+(?:else|new|out there|more|for|that)|something\s+(?:else|new|for|that)|other\s+treatments?"
+    r"|new\s+treatments?|could\s+(?:i|he|she|we|they)\s+(?:get|have|go on))\b",
+    re.I,
+)
+
+
+def asks_for_options(text: str | None) -> bool:
+    """A message that asks what could be tried (trials, options, "anything else"), not only
+    about a fact: a story with it is a search, a story without it is a question."""
+    return bool(text and _OPTIONS.search(text[:5000]))

@@ -108,3 +108,31 @@ def test_a_decision_is_handed_back_whole_with_the_helplines() -> None:
     _, messages = run(ActionAnswerPersonalQuestion(), tracker("should i come off my lanreotide", events=events), domain)
     assert messages[0]["text"] == WHOLE[1]  # not the words it used a moment ago
     assert "helpline" in messages[1]["text"].lower() or "nurse" in messages[1]["text"].lower()
+
+
+def _with_topic(text: str, topic: str) -> "tracker":  # type: ignore[name-defined]
+    t = tracker(text)
+    t.latest_message["response_selector"] = {"knowledge": {"response": {
+        "intent_response_key": f"knowledge/{topic}", "confidence": 0.9}}}
+    return t
+
+
+@pytest.mark.usefixtures("database_url_env")
+def test_a_story_with_a_question_of_fact_gets_the_fact_not_a_search() -> None:
+    from actions.understand import ActionUnderstandMessage
+    domain = {"responses": {"utter_knowledge/octreotide": [{"text": "Octreotide ..."}]}}
+    t = _with_topic("dad's on sandostatin lar, nurse does it in his bum. could he do it himself, im so worried", "octreotide")
+    _, messages = run(ActionUnderstandMessage(), t, domain)
+    assert [m.get("response") for m in messages][1] == "utter_knowledge/octreotide"
+    assert messages[0]["text"] in ACKNOWLEDGEMENTS and messages[2]["text"] in AFTER_GENERAL
+
+
+@pytest.mark.usefixtures("database_url_env")
+def test_a_story_asking_what_to_try_is_still_a_search() -> None:
+    from actions.understand import ActionUnderstandMessage
+    domain = {"responses": {"utter_knowledge/octreotide": [{"text": "Octreotide ..."}]}}
+    t = _with_topic("my husband is 71, he has a pancreatic NET and has had octreotide, is there anything he could try next",
+                    "octreotide")
+    _, messages = run(ActionUnderstandMessage(), t, domain)
+    assert not any(m.get("response") == "utter_knowledge/octreotide" for m in messages)
+    assert "trial" in messages[0]["text"].lower()
