@@ -21,12 +21,21 @@ def bot_texts(tracker: Tracker) -> list[str]:
     return [e.get("text") or "" for e in tracker.events if e.get("event") == "bot"]
 
 
+def classifier_said_knowledge(tracker: Tracker) -> bool:
+    """The classifier's own first choice was a knowledge topic (a router then changed the
+    intent: components/followup_router.py, components/feeling_router.py)."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    return len(ranking) > 1 and ranking[1].get("name") == "knowledge" and ranking[0].get("confidence") == 1.0
+
+
 def general_topic(tracker: Tracker, domain: dict[str, Any]) -> Optional[str]:
-    """The knowledge response that answers the general part of the message, if one does."""
+    """The knowledge response that answers the general part of the message, if one does: the
+    topic selector's, when it is sure or the classifier chose a knowledge topic itself."""
     chosen = ((tracker.latest_message.get("response_selector") or {}).get("knowledge") or {}).get("response") or {}
     key = chosen.get("intent_response_key") or ""
     responses = domain.get("responses") or {}
-    if key.startswith("knowledge/") and (chosen.get("confidence") or 0) >= TOPIC_CONFIDENCE:
+    sure = (chosen.get("confidence") or 0) >= TOPIC_CONFIDENCE or classifier_said_knowledge(tracker)
+    if key.startswith("knowledge/") and sure:
         response = "utter_" + key
         if response in responses:
             return response

@@ -29,15 +29,20 @@ _SPEAKS_OF_A_TRIAL = re.compile(
     r"\b(?:this|that|the)\s+(?:one|trial|study)\b|\b(?:on|in|for|from|of|into|join|joining|with|about)\s+it\b"
     r"|(?<!what is )(?<!what's )(?<!whats )\bit\s*[?.!]*\s*$|\bare\s+you\s+(?:randomi|put|split|given)"
     r"|\b(?:do|does|will|would|how\s+do)\s+they\s+(?:split|pick|choose|randomi[sz]e|decide|take|follow|watch|scan)\b"
-    r"|\b(?:would|could|will|might)\s+(?:i|he|she|we|my\s+\w+)\b"
+    r"|\b(?:would|could|will|might)\s+(?:i|he|she|we|my\s+\w+)\b|\b(?:do|would|will)\s+you\s+(?:stay|get|be|have)\b"
+    r"|\bthe\s+(?:scans?|injections?|jabs?|treatment|chemo|questionnaires?|follow[\s-]?up|groups?|doses?|cycles?)\b"
     r"|\bif\s+(?:i|he|she|we|my\s+\w+)\s+(?:get|gets|got|join|joins|joined|go|goes|went|take|takes|took|am|is|was)\b",
     re.I,
 )
 
 
+# "in a trial", "trials", "in hospital": about trials or care in general
+_GENERAL = re.compile(r"\b(?:a|any)\s+(?:trial|study)\b|\btrials\b|\bstudies\b|\bin\s+hospital\b", re.I)
+
+
 def asks_about_a_trial(text: str) -> bool:
     """A question about a part of a trial, put as being about a trial or taking part in one."""
-    return bool(aspects_asked(text)) and bool(_SPEAKS_OF_A_TRIAL.search(text))
+    return bool(aspects_asked(text)) and bool(_SPEAKS_OF_A_TRIAL.search(text)) and not _GENERAL.search(text)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from actions.personal_question import ActionAnswerPersonalQuestion
+from actions.topics import general_topic
 from bot.config import SHIPPED_TRIALS_DIR
 from bot.eligibility.wording import tells_can_join
 from bot.personal.feelings import ACKNOWLEDGEMENTS, acknowledgement, first_unsaid, shows_feeling
@@ -136,3 +137,33 @@ def test_a_story_asking_what_to_try_is_still_a_search() -> None:
     _, messages = run(ActionUnderstandMessage(), t, domain)
     assert not any(m.get("response") == "utter_knowledge/octreotide" for m in messages)
     assert "trial" in messages[0]["text"].lower()
+
+
+def _classified(text: str, intent: str):  # type: ignore[no-untyped-def]
+    from rasa.shared.nlu.training_data.message import Message
+    message = Message(data={"text": text})
+    message.set("intent", {"name": intent, "confidence": 0.8})
+    message.set("intent_ranking", [{"name": intent, "confidence": 0.8}])
+    return message
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("what do they take out in a whipple? we're both in bits", "knowledge", "ask_personal_advice"),
+    ("what do they take out in a whipple?", "knowledge", "knowledge"),
+    ("im so scared, find me a trial", "search_trials", "search_trials"),
+])
+def test_a_question_of_fact_asked_in_fear_gets_the_kind_answer(text: str, intent: str, expected: str) -> None:
+    from components.feeling_router import FeelingRouter
+    [message] = FeelingRouter().process([_classified(text, intent)])
+    assert message.get("intent")["name"] == expected
+
+
+def test_the_topic_is_trusted_when_the_classifier_chose_knowledge_itself() -> None:
+    domain = {"responses": {"utter_knowledge/whipple": [{"text": "w"}]}}
+    t = tracker("what do they take out in a whipple? we're both in bits")
+    t.latest_message["response_selector"] = {"knowledge": {"response": {
+        "intent_response_key": "knowledge/whipple", "confidence": 0.3}}}
+    assert general_topic(t, domain) is None  # unsure, and the classifier did not choose a topic
+    t.latest_message["intent_ranking"] = [{"name": "ask_personal_advice", "confidence": 1.0},
+                                          {"name": "knowledge", "confidence": 0.7}]
+    assert general_topic(t, domain) == "utter_knowledge/whipple"
