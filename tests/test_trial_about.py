@@ -20,12 +20,14 @@ def test_every_shipped_trial_gets_plain_about_lines(store: TrialStore) -> None:
         trial = store.get(nct_id)
         assert trial is not None
         lines = about_lines(trial)
-        assert lines[0].startswith(("What it tests:", "What it is: a study that follows people")), nct_id
+        assert lines[0].startswith(("What it tests:", "What it is: a study that follows people",
+                                    "What it compares, in the record's words:")), nct_id
         for line in lines:
             # Treatment and group names are the record's own (often long drug codes); the rest is ours.
             ours = line
             for name in sorted({i.name.rstrip(".") for i in trial.interventions} | {a.label or "" for a in trial.arms}
-                               | {n.strip() for a in trial.arms for n in re.split(r"[;:]", a.interventions or "")},
+                               | {n.strip() for a in trial.arms for n in re.split(r"[;:]", a.interventions or "")}
+                               | set(trial.conditions) | {(a.description or "").split(". ")[0].rstrip(".") for a in trial.arms},
                                key=len, reverse=True):
                 ours = ours.replace(name, "it") if name else ours
             assert textstat.flesch_kincaid_grade(ours) <= 8, (nct_id, line)

@@ -11,6 +11,7 @@ from typing import Optional
 
 from bot.eligibility.plain import PlainItem, plain_criteria
 from bot.eligibility.wording import neutral
+from bot.trials.about import record_limits
 from bot.trials.query import TrialDetail
 
 INCLUDE_HEADING = "You may be able to join if:"
@@ -69,32 +70,4 @@ def _no_criteria(trial: TrialDetail) -> list[str]:
     if stated:
         lines.append("The record does say: " + "; ".join(stated) + ".")
     return lines
-
-
-def record_limits(trial: TrialDetail) -> list[str]:
-    """What the record's own fields say about who the trial is for (age, sex, volunteers)."""
-    stated = []
-    low, high = trial.min_age_years, trial.max_age_years
-    if low is not None and high is not None:
-        stated.append(f"age {_years(low)} to {_years(high)}")
-    elif low is not None:
-        stated.append(f"age {_years(low)} or over")
-    elif high is not None:
-        stated.append(f"age up to {_years(high)}")
-    sex = (trial.sex or "").upper()
-    if sex in ("FEMALE", "MALE"):
-        stated.append("women only" if sex == "FEMALE" else "men only")
-    elif sex == "ALL":
-        stated.append("open to men and women")
-    if trial.healthy_volunteers is True:
-        stated.append("healthy volunteers can take part")
-    elif trial.healthy_volunteers is False:
-        stated.append("not for healthy volunteers")
-    return stated
-
-
-def _years(value: float) -> str:
-    if value < 1:
-        return f"{round(value * 12)} months"
-    return f"{value:g}"
 

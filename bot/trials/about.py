@@ -35,7 +35,7 @@ KIND_WORDS = {
 def about_lines(trial: TrialDetail) -> list[str]:
     """Short plain sentences, each only when the record gives what it needs."""
     text = record_text(trial)
-    lines = [tests_line(trial)]
+    lines = [tests_line(trial), who_line(trial) or ""]
     lines += [line for line in (groups_line(text), placebo_line(text)) if line]
     lines += phase_lines(trial.phases)
     if trial.enrollment:
@@ -43,6 +43,41 @@ def about_lines(trial: TrialDetail) -> list[str]:
     if trial.start_date:
         lines.append(f"Started: {trial.start_date}.")
     return [line for line in lines if line]
+
+
+def record_limits(trial: TrialDetail) -> list[str]:
+    """What the record's own fields say about who the trial is for (age, sex, volunteers)."""
+    stated = []
+    low, high = trial.min_age_years, trial.max_age_years
+    if low is not None and high is not None:
+        stated.append(f"age {_years(low)} to {_years(high)}")
+    elif low is not None:
+        stated.append(f"age {_years(low)} or over")
+    elif high is not None:
+        stated.append(f"age up to {_years(high)}")
+    sex = (trial.sex or "").upper()
+    if sex in ("FEMALE", "MALE"):
+        stated.append("women only" if sex == "FEMALE" else "men only")
+    elif sex == "ALL":
+        stated.append("open to men and women")
+    if trial.healthy_volunteers is True:
+        stated.append("healthy volunteers can take part")
+    elif trial.healthy_volunteers is False:
+        stated.append("not for healthy volunteers")
+    return stated
+
+
+def _years(value: float) -> str:
+    if value < 1:
+        return f"{round(value * 12)} months"
+    return f"{value:g}"
+
+
+def who_line(trial: TrialDetail) -> Optional[str]:
+    """Who the trial is for, from the record's own fields: the disease, age, sex, volunteers."""
+    conditions = [c for c in trial.conditions[:2] if c]
+    parts = ([f"people with {' or '.join(conditions)}"] if conditions else []) + record_limits(trial)
+    return ("Who it is for: " + " ".join(part[:1].upper() + part[1:] + "." for part in parts)) if parts else None
 
 
 def tests_line(trial: TrialDetail) -> str:
@@ -60,6 +95,10 @@ def tests_line(trial: TrialDetail) -> str:
     if tested and compared:
         return f"What it tests: {' or '.join(tested[:2])}, compared with {', or with '.join(compared[:2])}."
     named = [i for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)][:MAX_NAMED]
+    described = [f"{a.label}: {a.description.split('. ')[0].rstrip('.')}" for a in trial.arms[:3]
+                 if a.label and a.description and not a.interventions]
+    if not named and len(described) > 1:  # "ARM I: Patients receive capecitabine...", "ARM II: ... surveillance"
+        return "What it compares, in the record's words: " + "; ".join(described) + "."
     if not named:
         return "What it tests: the record does not name a treatment. The trial team can explain."
     parts = [f"{i.name.rstrip('.')} ({KIND_WORDS[i.kind.upper()]})" if i.kind and i.kind.upper() in KIND_WORDS
