@@ -174,3 +174,125 @@ def test_inherited(text: str, inherited: tuple[str, ...]) -> None:
 def test_place(text: str, city: Optional[str], region: Optional[str], country: Optional[str]) -> None:
     place = read_message(text).place
     assert (place.city, place.region, place.country) == (city, region, country)
+
+
+# -- issue 15, session 9: corrections across turns, relatives' words, places -----------------------
+def _after(*turns: str):
+    from bot.profile.model import Profile
+    from bot.profile.read import update
+
+    profile = Profile()
+    for turn in turns:
+        profile = update(profile, turn)
+    return profile
+
+
+@pytest.mark.parametrize(
+    ("turns", "about", "age", "sex"),
+    [
+        # who it is about, corrected later: the writer's own age goes with them
+        (("i'm 45 and have a pnet grade 2", "sorry, it's for my dad not me, he's 72"), "parent", 72, "male"),
+        (("I have a NET in my pancreas", "actually it's my mum who has it, not me"), "parent", None, "female"),
+        (("my brother has a pnet", "sorry, brother-in-law, my husband's brother. he's 48"), "other", 48, "male"),
+        (("my husband has a NET", "no wait it's me, not my husband. I'm 52"), "self", 52, None),
+        # ages corrected on their own
+        (("my husband is 66 with a pnet", "sorry I meant 67"), "partner", 67, "male"),
+        (("mum 70, pnet g2", "typo, 79"), "parent", 79, "female"),
+        # a relative in passing after the story does not take it over
+        (("my wife (58) has a pnet", "my husband has collapsed, what do I do"), "partner", 58, "female"),
+        # words that disagree across turns leave the sex out
+        (("my husband has a pnet", "she's 61"), "partner", 61, None),
+    ],
+)
+def test_corrections_across_turns_win(turns: tuple, about: Optional[str], age: Optional[int], sex: Optional[str]) -> None:
+    profile = _after(*turns)
+    assert (profile.about, profile.age, profile.sex) == (about, age, sex)
+
+
+@pytest.mark.parametrize(
+    ("text", "about", "age", "sex"),
+    [
+        ("my MIL has just been told she has a pnet, she's 74", "other", 74, "female"),
+        ("my FIL is 80 and has a NET in his bowel", "other", 80, "male"),
+        ("my step-mum is 66, pancreatic NET with liver mets", "parent", 66, "female"),
+        ("my bestie (41) has a pNET grade 1", "friend", 41, None),
+        ("my great aunt is 90 with a lung carcinoid", "other", 90, "female"),
+        ("my grand-dad is 83 and has a NET", "grandparent", 83, "male"),
+        ("my gf's dad has a pnet, hes 59", "other", 59, "male"),
+        ("my twin (52) has a NET", "sibling", 52, None),
+        ("76 year old dad with pnet, any trials", "parent", 76, "male"),
+        ("my husband, who is sixty four, has a NET", "partner", 64, "male"),
+        ("she'll be 71 in june, my mum, pnet", "parent", 70, "female"),
+        ("My dad turned 91 in June, pnet", "parent", 91, "male"),
+        ("Dad had his 70th birthday last week, pnet g2", "parent", 70, "male"),
+        ("mum had her 12th injection today, she is 77", "parent", 77, "female"),
+        # a decade is not an age
+        ("my mum is in her late 70s with a pnet", "parent", None, "female"),
+        # the writer's own notes: a self-description or first-person words beside a bare age
+        ("64 yo lady, pnet g1, any trials", "self", 64, "female"),
+        ("pnet. g2. liver. lanreotide failed. 62M. trials?", "self", 62, "male"),
+        ("honestly fed up. gave the cat to my sister. pnet, liver, 61.", "self", 61, None),
+        # no one said: a question about a report
+        ("path report says ki-67 0%. is that even possible?", None, None, None),
+        # an animal is not a person
+        ("my dog has a NET on her pancreas, any trials for dogs", None, None, None),
+    ],
+)
+def test_who_and_how_old_in_everyday_words(text: str, about: Optional[str], age: Optional[int], sex: Optional[str]) -> None:
+    profile = read_message(text)
+    assert (profile.about, profile.age, profile.sex) == (about, age, sex)
+
+
+def test_a_pet_gives_no_profile_at_all() -> None:
+    assert read_message("my cat has a pnet grade 2 with liver mets").is_empty
+
+
+@pytest.mark.parametrize(
+    ("turns", "city", "region", "country"),
+    [
+        (("I live in Victoria BC, pnet",), "Victoria", "British Columbia", "CA"),
+        (("from county cork, pnet g2",), None, "Cork", "IE"),
+        (("upstate new york, husband has pnet",), None, "New York", "US"),
+        (("Hi from Adelaide, here in SA, pnet with liver mets",), "Adelaide", "South Australia", "AU"),
+        # a region that holds their town, asked for as where the trial should be
+        (("we're in Newport. any PRRT trial in Wales?",), "Newport", "Wales", "GB"),
+        (("Dad lives in Aberdeen. Anything ideally in Scotland?",), "Aberdeen", "Scotland", "GB"),
+        # a region they only mention: a relative's, a trial's, a hospital's
+        (("We're in Winnipeg. Our son lives in Toronto so anything in Ontario would be easy",), "Winnipeg", None, "CA"),
+        (("any trials in Scotland? we live in Leeds",), "Leeds", None, "GB"),
+        (("she had surgery at the Alberta Children's, we're in Calgary",), "Calgary", None, "CA"),
+        (("NET-PRO iowa - can pts self refer?",), None, None, None),
+        # a later move replaces the old region
+        (("my dad lives with us in Ohio", "actually we moved him to Pittsburgh last month"), "Pittsburgh", None, "US"),
+        (("we're in scotland", "near glasgow"), "Glasgow", "Scotland", "GB"),
+    ],
+)
+def test_regions_where_the_person_is(turns: tuple, city: Optional[str], region: Optional[str], country: Optional[str]) -> None:
+    place = _after(*turns).place
+    assert (place.city, place.region, place.country) == (city, region, country)
+
+
+def test_corrections_are_never_kept_in_the_slot() -> None:
+    profile = read_message("sorry, it's for my dad not me, he's 72")
+    assert profile.corrections == ("about",)
+    assert "corrections" not in profile.as_dict()
+    assert _after("i'm 45", "sorry, it's for my dad not me").corrections == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "about", "age"),
+    [
+        # staff asking for their work: no one's own story
+        ("I'm a NET nurse specialist, which trials are open for G3 pNET?", None, None),
+        ("research nurse here - is COMPOSE still recruiting?", None, None),
+        ("im a GP, patient 71M with pnet g2 liver mets, any trials", "other", 71),
+        # ...unless they tell of their own illness
+        ("Retired GP here, 74. Diagnosed last year with a G1 pNET, 2cm", "self", 74),
+        # the writer's own age given with their name is not the relative's
+        ("hi, I'm Sarah, 45, my partner Jo has a pnet", "partner", None),
+        ("i am MEN1 positive like my son, he's 19 and has a pnet", "child", 19),
+    ],
+)
+def test_staff_and_writers_own_age(text: str, about: Optional[str], age: Optional[int]) -> None:
+    profile = read_message(text)
+    assert (profile.about, profile.age) == (about, age)

@@ -232,3 +232,141 @@ def test_the_age_group_asked_for(text: str, group: Optional[str]) -> None:
 def test_a_lookups_trailing_open_is_a_status_filter() -> None:
     assert read_message("pnet g2 phase 3 open, uk or europe").wants.status == "open"
     assert read_message("is the compose trial still open?").wants.status is None
+
+
+# -- issue 15, session 9: what happened, said the way people say it --------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # never had: named, but neither had nor wanted
+        ("my mum has never had prrt or any chemo, she's been on lanreotide 3 years", (TreatmentHad("lanreotide", "ongoing"),)),
+        ("hes not had surgery and hasnt been on everolimus yet, is there a trial for him", ()),
+        ("no prior PRRT, on octreotide since 2020", (TreatmentHad("octreotide", "ongoing"),)),
+        # a course of two drugs shares what happened to it, said later or across a "but"
+        ("my husband had carboplatin plus etoposide. it grew again after 3 months",
+         (TreatmentHad("carboplatin", "stopped working"), TreatmentHad("etoposide", "stopped working"))),
+        ("dad had carbo + etop, 4 rounds, but 2 months later it was back in the liver",
+         (TreatmentHad("carboplatin", "stopped working"), TreatmentHad("etoposide", "stopped working"))),
+        # one outcome for a whole list ("all failed", "both did nothing", "all stop working")
+        ("been through lanreotide, everolimus and captem - all failed", (
+            TreatmentHad("capecitabine_temozolomide", "stopped working"), TreatmentHad("everolimus", "stopped working"),
+            TreatmentHad("lanreotide", "stopped working"))),
+        ("she has been thru cabo and sunitinib, both done nothing",
+         (TreatmentHad("cabozantinib", "stopped working"), TreatmentHad("sunitinib", "stopped working"))),
+        # held, slowed, did not hold
+        ("lanreotide didn't hold it for my dad, everolimus held it for about 8 months",
+         (TreatmentHad("everolimus", "stopped working"), TreatmentHad("lanreotide", "stopped working"))),
+        # a harm told as "made X worse", "stopped because of", counts that tanked
+        ("he got everolimus but it made his diarrhoea worse so they stopped it", (TreatmentHad("everolimus", "side effects"),)),
+        ("Mum took sunitinib but stop after 2 months because of her blood pressure", (TreatmentHad("sunitinib", "side effects"),)),
+        ("I had capecitabine for a while, my platelets tanked", (TreatmentHad("capecitabine", "side effects"),)),
+        # other languages' "gets" and "since"; growing despite
+        ("Mijn moeder krijgt lanreotide sinds 2023", (TreatmentHad("lanreotide", "ongoing"),)),
+        ("Meine Frau bekommt Octreotid", (TreatmentHad("octreotide", "ongoing"),)),
+        ("Det växer trots Somatuline", (TreatmentHad("lanreotide", "stopped working"),)),
+        ("my dads tumour keeps growing even on octreotide", (TreatmentHad("octreotide", "stopped working"),)),
+        # a list after one cue ("lines done (A then B)")
+        ("3 lines done (lanreotide then everolimus then captem)", (
+            TreatmentHad("capecitabine_temozolomide", "stopped"), TreatmentHad("everolimus", "stopped"), TreatmentHad("lanreotide", "stopped"))),
+        # Scots "the jag"; Swedish "jag" is "I" and no treatment
+        ("ma da's been on the jag 3 year and it's growin", (TreatmentHad("somatostatin_analogue", "stopped working"),)),
+        ("jag har en NET i lungan", ()),
+    ],
+)
+def test_what_happened_said_the_way_people_say_it(text: str, expected: tuple) -> None:
+    assert had(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # regular scans of a tumour left in place are watching it; after an operation they are follow-up
+        ("they scan it once a year, nothing else, is that ok?", (TreatmentHad("surveillance", "ongoing"),)),
+        ("my 80 yr old dad just has scans every 6 months for his lung carcinoid", (TreatmentHad("surveillance", "ongoing"),)),
+        ("she had her pancreas tail removed in 2020, they do scans every 6 months since", (TreatmentHad("surgery"),)),
+        # a question about watching is not being watched
+        ("she just finished lutathera. do we just wait and see now?", (TreatmentHad("prrt", "stopped"),)),
+    ],
+)
+def test_regular_scans_and_watching(text: str, expected: tuple) -> None:
+    assert had(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he was operated at the Marsden in 2019 and now has liver spots", (TreatmentHad("surgery"),)),
+        ("she had a right hemicolectomy for the small bowel NET", (TreatmentHad("surgery"),)),
+        ("the tumour in his tail has never been operated on, he is on lanreotide", (TreatmentHad("lanreotide", "ongoing"),)),
+        ("my parathyroids were removed in 2019 (MEN1)", ()),
+        ("how long after the surgery would the PRRT start?", ()),
+        ("mum's letter says she's for surgical discussion at MDT", ()),
+    ],
+)
+def test_operations_told_in_a_story(text: str, expected: tuple) -> None:
+    assert had(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # proposed, then asked about in a trial
+        ("the onc said maybe more Lutathera, in a study. is that possible?", ("prrt",)),
+        ("we heard they give PRRT at the Christie - is that a trial my dad could go on?", ("prrt",)),
+        ("her doctor mentioned a trial that combines lutate with captem", ("prrt", "capecitabine_temozolomide")),
+        ("I've read about radiotherapy for MEN1 tumours in Utrecht. Could my son go on it?", ("radiotherapy",)),
+        ("Is anyone researching watch and wait for small pnets?", ("surveillance",)),
+        # a length of time is no wish: "worked for about 2 years, everolimus for 14 months"
+        ("Lanreotide worked for about 2 years, everolimus for 14 months, then captem.", ()),
+        # a trial "for after" an operation is about its timing
+        ("the SWOG captem trial for after a whipple - still open?", ("capecitabine_temozolomide",)),
+    ],
+)
+def test_wishes_in_a_story(text: str, want: tuple) -> None:
+    assert set(wanted(text)) == set(want)
+
+
+@pytest.mark.parametrize(
+    ("text", "treatment"),
+    [
+        ("they took him off everolimus in may because of the rash", TreatmentHad("everolimus", "side effects")),
+        ("sunitinib was discontinued due to fatigue", TreatmentHad("sunitinib", "side effects")),
+        ("she's no longer on lanreotide, it wasn't doing anything", TreatmentHad("lanreotide", "stopped working")),
+        ("PD on octreotide after 18 months", TreatmentHad("octreotide", "stopped working")),
+        ("my husband finished his last cycle of PRRT in april", TreatmentHad("prrt", "stopped")),
+        ("they stopped the chemo after 4 cycles as it wasn't working", TreatmentHad("chemotherapy", "stopped working")),
+        ("she's had 2 doses of lutathera so far", TreatmentHad("prrt", "ongoing")),
+    ],
+)
+def test_clinic_and_everyday_words_for_what_happened(text: str, treatment: TreatmentHad) -> None:
+    assert had(text) == (treatment,)
+
+
+def _after(*turns: str) -> tuple[TreatmentHad, ...]:
+    from bot.profile.model import Profile
+    from bot.profile.read import update
+
+    profile = Profile()
+    for turn in turns:
+        profile = update(profile, turn)
+    return profile.treatments
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("my dad is on lanreotide", "it stopped working last month"), (TreatmentHad("lanreotide", "stopped working"),)),
+        (("mum had everolimus", "she had to stop because of mouth ulcers"), (TreatmentHad("everolimus", "side effects"),)),
+        (("my wife is on the jab", "the last scan showed growth"), (TreatmentHad("somatostatin_analogue", "stopped working"),)),
+        (("my husband had lanreotide and everolimus", "both stopped working"),
+         (TreatmentHad("everolimus", "stopped working"), TreatmentHad("lanreotide", "stopped working"))),
+        (("on octreotide", "still on it, tolerating it fine"), (TreatmentHad("octreotide", "ongoing"),)),
+        # the outcome goes to the treatment named last, never to an operation
+        (("he had a whipple, then lanreotide", "it's growing again now"), (TreatmentHad("lanreotide", "stopped working"), TreatmentHad("surgery"))),
+        # a question about what might happen is no outcome; "still" about something else neither
+        (("she's on lanreotide", "is there a trial if it stops working?"), (TreatmentHad("lanreotide", "ongoing"),)),
+        (("dad had PRRT in 2021", "which trials can he still do?"), (TreatmentHad("prrt"),)),
+    ],
+)
+def test_what_happened_said_in_a_later_message(turns: tuple, expected: tuple) -> None:
+    assert _after(*turns) == expected

@@ -2,7 +2,9 @@
 
 A profile is built from each message (`bot.profile.read.read_message`) and merged into the one
 kept from earlier turns (`Profile.merged`): a value said later replaces one said earlier (that
-is how "sorry, I meant 67" corrects), lists grow, and nothing said before is lost. It travels
+is how "sorry, I meant 67" corrects), lists grow, and nothing said before is lost. A new subject
+("sorry, it's for my dad not me") takes the place of the old one with its own age and sex; a
+relative named in passing ("my husband has collapsed") does not. It travels
 between turns as a plain dict (`as_dict` / `from_dict`), so it fits in a Rasa slot.
 
 Vocabularies (shared with the development set in tests/data/understanding/):
@@ -16,6 +18,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Mapping, Optional
 
 from bot.prescreen.answers import grade_from_ki67
+from bot.profile.regions import disagree
 
 ABOUT = ("self", "parent", "partner", "child", "sibling", "grandparent", "friend", "other")
 SITES = ("pancreas", "small bowel", "stomach", "lung", "appendix", "large bowel", "bowel", "unknown")
@@ -88,6 +91,9 @@ class Profile:
     place: Place = field(default_factory=Place)
     lookup: Lookup = field(default_factory=Lookup)
     topic: Optional[str] = None  # the treatment or test named last, whatever its role ("a trial of it?")
+    # Fields one message says outright, as corrections ("sorry, it's for my dad not me": "about"); used
+    # while merging that message, never kept nor sent as a slot value.
+    corrections: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -108,11 +114,15 @@ class Profile:
         """This profile updated with what a later message said."""
         if newer.is_empty:
             return self
-        if self.about and newer.about and newer.about != self.about and not newer.has_medical_facts:
+        other_sex = bool(self.sex and newer.sex and newer.sex != self.sex)  # "my wife ..." then "my husband ..."
+        new_subject = bool(self.about and newer.about and (newer.about != self.about or other_sex))
+        if new_subject and not newer.has_medical_facts and "about" not in newer.corrections:
             # "my husband has collapsed" in a chat about the writer's own NET: not a new subject.
-            newer = replace(newer, about=None, age=None, sex=None)
+            newer, new_subject = replace(newer, about=None, age=None, sex=None), False
         changes: dict[str, Any] = {}
         for item in fields(self):
+            if item.name == "corrections":
+                continue
             old, new = getattr(self, item.name), getattr(newer, item.name)
             if item.name == "treatments":
                 changes[item.name] = _merge_treatments(old, new)
@@ -122,7 +132,13 @@ class Profile:
                 changes[item.name] = _merge_flat(old, new)
             elif new not in (None, ()):
                 changes[item.name] = new
-        profile = replace(self, **changes)
+        profile = replace(self, **changes, corrections=())
+        if new_subject and (newer.about != "self" or "about" in newer.corrections):
+            # the age and sex said before were the other person's ("I'm 45 ... sorry, it's for my dad"); a
+            # weak "I" ("I'm her daughter, she's on lanreotide") does not take them away
+            profile = replace(profile, age=newer.age, sex=newer.sex)
+        elif not newer.about and self.sex and newer.sex and newer.sex != self.sex:
+            profile = replace(profile, sex=None)  # "my husband has a pnet" ... "she's 61": the words disagree
         if newer.spread is False and not newer.spread_to:
             profile = replace(profile, spread_to=())  # "it hasn't spread after all"
         if newer.grades and newer.ki67 is None and self.ki67 is not None and grade_from_ki67(self.ki67) not in newer.grades:
@@ -132,7 +148,9 @@ class Profile:
     # -- as a slot value -----------------------------------------------------------------------
     def as_dict(self) -> dict:
         """Only what is known, as plain JSON values."""
-        return _prune(asdict(self))
+        data = asdict(self)
+        del data["corrections"]
+        return _prune(data)
 
     @classmethod
     def from_dict(cls, data: Any) -> "Profile":
@@ -155,7 +173,7 @@ class Profile:
             "lookup": Lookup(**_known(Lookup, data.get("lookup"))),
         }
         flat = _tuples(_known(cls, data), ("grades", "spread_to", "inherited"))
-        flat = {k: v for k, v in flat.items() if k not in ("treatments", *nested)}
+        flat = {k: v for k, v in flat.items() if k not in ("treatments", "corrections", *nested)}
         return cls(**flat, treatments=treatments, **nested)
 
 
@@ -175,6 +193,8 @@ def _merge_flat(old: Any, new: Any) -> Any:
         avoided = tuple(dict.fromkeys((*old.avoid, *new.avoid)))
         changes["treatment"] = tuple(t for t in wanted if t not in new.avoid)
         changes["avoid"] = tuple(t for t in avoided if t not in new.treatment)
+    if isinstance(old, Place) and new.city and new.city != old.city and not new.region and disagree(new.city, old.region):
+        changes["region"] = None  # "he lives in Ohio" ... "we moved him to Pittsburgh"
     return replace(old, **changes)
 
 

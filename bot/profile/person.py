@@ -18,8 +18,10 @@ from bot.profile.model import MAX_AGE
 
 # relative word -> (about, sex or None)
 RELATIVES: dict[str, tuple[str, Optional[str]]] = {
-    **{w: ("parent", "female") for w in ("mum", "mother", "mam", "mama", "mamma", "stepmum", "step mum", "stepmother")},
-    **{w: ("parent", "male") for w in ("dad", "father", "pappa", "stepdad", "step dad", "stepfather", "old man")},
+    **{w: ("parent", "female") for w in ("mum", "mother", "mam", "mama", "mamma", "stepmum", "step mum", "stepmother", "step-mum",
+                                         "step-mom", "stepmom", "step-mother")},
+    **{w: ("parent", "male") for w in ("dad", "father", "pappa", "stepdad", "step dad", "stepfather", "old man", "step-dad",
+                                       "step-father", "old fella", "auld fella")},
     **{w: ("partner", "male") for w in ("husband", "boyfriend", "fiance", "fiancé")},
     **{w: ("partner", "female") for w in ("wife", "girlfriend", "fiancee", "fiancée", "old lady", "missus", "missis", "mrs")},
     **{w: ("partner", None) for w in ("partner", "other half", "spouse")},
@@ -28,13 +30,17 @@ RELATIVES: dict[str, tuple[str, Optional[str]]] = {
     **{w: ("child", None) for w in ("child", "kid", "teenager", "baby")},
     **{w: ("sibling", "male") for w in ("brother", "twin brother")},
     **{w: ("sibling", "female") for w in ("sister", "twin sister")},
-    **{w: ("grandparent", "female") for w in ("grandmother",)},
-    **{w: ("grandparent", "male") for w in ("grandfather",)},
-    **{w: ("friend", None) for w in ("friend", "best friend", "mate", "neighbour", "neighbor", "colleague")},
+    **{w: ("sibling", None) for w in ("twin", "sibling")},
+    **{w: ("grandparent", "female") for w in ("grandmother", "grand-mother", "grand-ma", "grandma")},
+    **{w: ("grandparent", "male") for w in ("grandfather", "grand-father", "grand-dad", "grand-pa", "grandad", "granddad")},
+    **{w: ("friend", None) for w in ("friend", "best friend", "mate", "neighbour", "neighbor", "colleague", "bestie", "bff",
+                                     "best mate", "pal", "buddy")},
     **{w: ("other", "female") for w in ("aunt", "auntie", "aunty", "niece", "granddaughter", "mother-in-law",
-                                        "mother in law", "sister-in-law", "sister in law", "daughter-in-law")},
+                                        "mother in law", "sister-in-law", "sister in law", "daughter-in-law", "mil", "great aunt",
+                                        "great-aunt", "great grandmother", "great-grandmother")},
     **{w: ("other", "male") for w in ("uncle", "nephew", "grandson", "father-in-law", "father in law",
-                                      "brother-in-law", "brother in law", "son-in-law")},
+                                      "brother-in-law", "brother in law", "son-in-law", "fil", "bil", "great uncle",
+                                      "great-uncle", "great grandfather", "great-grandfather")},
     **{w: ("other", None) for w in ("cousin", "relative", "patient", "client", "grandchild", "in-law", "in-laws")},
 }
 _RELATIVE_WORDS = "|".join(re.escape(w) for w in sorted(RELATIVES, key=len, reverse=True))
@@ -69,8 +75,9 @@ _CHAIN = re.compile(rf"\b{_MY}\s+(?:{_RELATIVE_WORDS})'s\s+({_RELATIVE_WORDS})\b
 # Without "my": "asking for a friend", "on behalf of a patient", "Dad is 66", "Father, 80, pNET", "pappa 71".
 _BARE_RELATIVE = re.compile(
     rf"\b(?:for|about|asking\s+for|on\s+behalf\s+of)\s+(?:a|an|my)?\s*({_RELATIVE_WORDS})\b(?!\s+(?:and|or)\s+i\b)"
-    rf"|(?:^|[.;!?(]\s*|,\s*)(mum|dad|husband|wife|pappa|mamma|mama)\b(?!\s+(?:and|or)\s+i\b)"
-    rf"|(?:^|[.;!?]\s*)({_RELATIVE_WORDS})(?=\s*(?:[,(]|is\b|was\b|has\b|had\b|'s\b|aged?\b|\d))",
+    rf"|(?:^|[.;!?(]\s*|,\s*)(mum|dad|husband|wife|pappa|mamma|mama|patient)\b(?!\s+(?:and|or)\s+i\b)"
+    rf"|(?:^|[.;!?]\s*)({_RELATIVE_WORDS})(?=\s*(?:[,(]|is\b|was\b|has\b|had\b|'s\b|aged?\b|\d))"
+    rf"|(?<!\ba\s)(?<!\ban\s)\b\d{{1,3}}[\s-]*(?:years?[\s-]*old|yrs?[\s-]*old|y/?o)\s+({_RELATIVE_WORDS})\b",  # "76 year old dad with pnet"
     re.I,
 )
 _ILLNESS = (r"(?:net|nets|pnet|nec|tumou?rs?|cancer|carcinoid|carcinoma|insulinoma\w*|gastrinoma|vipoma|neuroendocrine"
@@ -99,7 +106,7 @@ _SELF_WEAK = re.compile(
     r"|(?:take|accept|include|want)\s+me\b|killing\s+me|(?:should|can|could|would)\s+i\s+(?:still\s+)?(?:be\s+worried|worry|drink|eat|work|join|qualify|apply|be\s+(?:eligible|included))"
     r"|am\s+i\s+(?:eligible|too)|(?:man|woman|lady|lad|lass|bloke|guy|fella|gp|nurse|doctor|patient|[fm]|female|male)\s+here)\b"
     # "do I pay for it?", "do i need to drink loads", "mine is on friday", "scares me", "for me", "anyone else?"
-    r"|\b(?:do|can|could|must|shall|will)\s+i\s+(?:still\s+)?(?:pay|take|eat|drink|keep|stop|continue|go\s+on)\b"
+    r"|\b(?:do|can|could|must|shall|will|should)\s+i\s+(?:still\s+|really\s+)?(?:(?:need|have)\s+to\s+)?(?:pay|take|eat|drink|keep|stop|continue|go\s+on)\b"
     r"|\bmine\b|\bfor\s+me\b(?!\s+and\b)|\b(?:scares?|scared|scaring|frightens?|worries|terrif(?:y|ies)|affects?|suits?)\s+me\b"
     r"|\banyone\s+else\b"
     r"|(?:^|[.!?]\s*)(?:diagnosed|dx'?d)\s+(?:with|in|last|at)\b",
@@ -112,6 +119,7 @@ _FIRST_PERSON_AGE = re.compile(
     rf"\b(?:i'm|i\s+am)\s+(?:an?\s+)?(?:\w+\s+)?(?:man|woman|lady|gentleman|male|female)\s+of\s+(\d{{1,3}})(?!\d)(?!\s*(?:%|cm|mm|kg))"
     rf"|\b(?:i'm|i\s+am|i\s+turned|i'll\s+be|am|jag\s+är)\s+(?:now\s+|actually\s+|only\s+|just\s+|nearly\s+|almost\s+|a\s+)?(?:[fm]\s*,?\s*)?(\d{{1,3}}){_AGE_AFTER}"
     rf"|\bmy\s+age\s+(?:is\s+)?(\d{{1,3}})\b"
+    rf"|\b(?:i'm|i\s+am|my\s+name\s+is|this\s+is)\s+(?-i:[A-Z][a-z]+)\s*,?\s*(\d{{1,3}}){_AGE_AFTER}"  # "hi, I'm Sarah, 45"
     rf"|\b(?:i'm|i\s+am|am)\s+(?:a\s+)?(\d{{1,3}})\s*(?:y/?o|years?\s+old|yrs?\s+old|-year-old)",
     re.I,
 )
@@ -119,7 +127,7 @@ _FILLER = r"(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+|actually\s+|really\s+)
 _OTHER_AGE = re.compile(  # "he's 71", "my husband is 71", "Dad 74", "my partner Sal is 52", "mum (79)", "mamma är 69"
     rf"\b(?:he|she|they)(?:'s|\s+is|\s+are|'re|\s+turned|\s+was|\s+will\s+be|'ll\s+be)\s+{_FILLER}(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:he|she)(?:'s|\s+is)\s+(?:an?\s+)?(?:\w+\s+)?(?:lass|lad|woman|man|gentleman|lady|bloke|guy)\s+of\s+(\d{{1,3}})"
-    rf"|(?:\b{_MY}\s+(?:[\w']+\s+){{0,2}}?|(?:^|[.;!?,]\s*))(?:{_RELATIVE_WORDS})(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|\s+who\s+is|,|\s+was|\s+aged|\s+turned|\s*\(|\s+age|\s+är)?"
+    rf"|(?:\b{_MY}\s+(?:[\w']+\s+){{0,2}}?|(?:^|[.;!?,]\s*))(?:{_RELATIVE_WORDS})(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|,?\s+who\s+is|,|\s+was|\s+aged|\s+turned|\s*\(|\s+age|\s+är)?"
     rf"\s*(?:aged\s+|age\s+|{_FILLER})(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:{_RELATIVE_WORDS})\s*\(\s*(?:(?:she|he)'s\s+)?(\d{{1,3}})\s*(?:\)|,|[fm]\b|y)"
     rf"|\b{_FOREIGN_MY}\s+(?:{_FOREIGN_WORDS})\s*(?:\(|,|\s+(?:är|er|ist|is|est|es|jest|aged?|de|di|har|hat|heeft|a|ha)\b)?\s*(\d{{1,3}}){_AGE_AFTER}"
@@ -139,7 +147,8 @@ _BARE_AGE = re.compile(
     re.I,
 )
 _A_YEAR_SHORT = re.compile(
-    r"^\s*(?:next\s+(?:month|week)|in\s+a\s+(?:few\s+)?(?:weeks?|days?)|soon|on\s+\w+day|in\s+\d+\s+(?:weeks?|days?))\b",
+    r"^\s*(?:next\s+(?:month|week)|in\s+a\s+(?:few\s+)?(?:weeks?|days?)|soon|on\s+\w+day|in\s+\d+\s+(?:weeks?|days?|months?)"
+    r"|in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at\s+christmas|later\s+this\s+(?:month|year))\b",
     re.I,
 )
 _SELF_WORD = r"(?:man|male|bloke|guy|fella|fellow|chap|gentleman|lad|dude|geezer|widower|dad|father|grandad|grandfather|m)"
@@ -159,15 +168,42 @@ _HE = re.compile(r"\b(?:he|him|his|he's)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|she's)\b", re.I)
 
 
+# Who the chat is about, said outright (a correction across turns): "sorry, it's for my dad not me",
+# "it's my mum who has it", "I meant my husband", "it's me, not my wife".
+_SUBJECT_SAID = re.compile(
+    rf"\b(?:it'?s|its|it\s+is|this\s+is|i'?m\s+asking|asking|i\s+meant|i\s+mean|meant|question\s+is)\s+(?:(?:for|about|on\s+behalf\s+of)\s+)?(?:my|our)\s+(?:{_RELATIVE_WORDS})\b"
+    rf"|\bnot\s+(?:for\s+|about\s+)?me\b|\b(?:it'?s|its|it\s+is)\s+(?:for\s+|about\s+)?me\b,?\s+(?:not|who|that)\b"
+    rf"|\bnot\s+(?:for\s+|about\s+)?(?:my|our)\s+(?:{_RELATIVE_WORDS})\b"
+    rf"|^\W*(?:sorry|oops|actually|correction|i\s+mean|i\s+meant|no\s+wait|wait)\b[\s,.:-]*(?:(?:it'?s|its|it\s+is)\s+)?(?:(?:for|about)\s+)?"
+    rf"(?:(?:my|our)\s+)?(?:{_RELATIVE_WORDS})\b",
+    re.I,
+)
+_NOT_THEM_BEFORE = re.compile(r"\bnot\s+(?:for\s+|about\s+)?(?:my|our)\s*$", re.I)  # "it's for me, not my dad"
+# An age corrected on its own: "sorry, I meant 67", "typo - should be 58", "meant to say she's 71".
+_CORRECTED_AGE = re.compile(
+    r"\b(?:i\s+)?meant\s+(?:to\s+(?:say|type|put|write)\s+)?(?:(?:she|he|they|i)(?:'s|\s+is|'m|\s+am|\s+are)\s+)?(?:aged?\s+)?(\d{1,3})\b"
+    r"|\btypo\W+(?:it'?s\s+|is\s+|should\s+(?:be|say|read)\s+)?(\d{1,3})\b",
+    re.I,
+)
+_MIN_CORRECTED_AGE = 10  # "I meant 3" is more likely a grade or a Ki-67 than an age
+_NOT_AN_AGE_AFTER = re.compile(r"^\s*(?:%|percent|cm|mm|cycles?|months?|weeks?|days?|mg|doses?)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Person:
     about: Optional[str] = None
     age: Optional[int] = None
     sex: Optional[str] = None
+    says_who: bool = False  # who it is about is said outright, as a correction would be
+
+
+def about_a_pet(text: str) -> bool:
+    """ "my dog has a NET on her pancreas": not a person at all."""
+    return bool(_PET.search(text)) and not _RELATIVE.search(text)
 
 
 def read_person(text: str) -> Person:
-    if _PET.search(text) and not _RELATIVE.search(text):
+    if about_a_pet(text):
         return Person()
     about, relative_sex = _about(text)
     if about == "self":
@@ -175,11 +211,32 @@ def read_person(text: str) -> Person:
         sex = _self_sex(text) or _word_sex(text) or _letter_sex(text)
     else:
         others = _without(_FIRST_PERSON_AGE, text)
-        age = _last_age(_OTHER_AGE, others) or _unattributed_age(others)
+        age = _last_age(_OTHER_AGE, others) or _unattributed_age(others) or _birthday_age(others)
         sex = relative_sex or _word_sex(others) or _letter_sex(others) or _pronoun_sex(text)
         if relative_sex and _contradicted(relative_sex, text):
             sex = None  # "my mum has a pnet, he's 70": the words disagree
-    return Person(about, age, sex)
+    corrected = _corrected_age(text)
+    return Person(about, corrected or age, sex, bool(about and _SUBJECT_SAID.search(text)))
+
+
+_BIRTHDAY = re.compile(  # a birthday said as such, never "her 12th injection"
+    r"(?:\b(?:his|her|my|their)\s+|'s\s+)(\d{2,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\b(\s+(?:is\s+)?(?:next|coming|soon|in\b|on\b))?"
+    r"|'s\s+(\d{2,3})(?:st|nd|rd|th)\s+(is\s+(?:next|coming|soon|in\b|on\b))", re.I)
+
+
+def _birthday_age(text: str) -> Optional[int]:
+    """ "had his 70th birthday last week" is 70; "her 50th is next week" is 49."""
+    found = _BIRTHDAY.search(text)
+    if not found:
+        return None
+    age = _valid(found.group(1) or found.group(3))
+    return age - 1 if age and (found.group(2) or found.group(4)) else age
+
+
+def _corrected_age(text: str) -> Optional[int]:
+    ages = [int(n) for m in _CORRECTED_AGE.finditer(text) for n in m.groups()
+            if n and int(n) >= _MIN_CORRECTED_AGE and not _NOT_AN_AGE_AFTER.match(text[m.end():])]
+    return next((a for a in reversed(ages) if _valid(str(a))), None)
 
 
 def _contradicted(sex: str, text: str) -> bool:
@@ -189,7 +246,7 @@ def _contradicted(sex: str, text: str) -> bool:
 
 def _about(text: str) -> tuple[Optional[str], Optional[str]]:
     """(about, sex the relative word says) for the person the message is about."""
-    mentions = _relative_mentions(text)
+    mentions = [m for m in _relative_mentions(text) if not _NOT_THEM_BEFORE.search(text[max(0, m[0] - 20) : m[0]])]
     ill = [m for m in mentions if _told_ill(text, m[0])]
     if ill:
         return ill[0][1]
@@ -202,9 +259,34 @@ def _about(text: str) -> tuple[Optional[str], Optional[str]]:
         return named[0][1]
     if _OTHER_AGE.search(text):
         return None, None  # "he's actually 67, I'm 62": someone named in an earlier message
-    if _SELF_WEAK.search(text):
+    if (_SELF_WEAK.search(text) and not _STAFF_ONLY.search(text)) or _OWN_STORY.search(text):
         return "self", None
     return None, None
+
+
+# A nurse, doctor or researcher asking for their work ("I'm a NET nurse specialist, which trials...",
+# "research nurse here - is COMPOSE still open?"): no one's own story, unless they tell of their own illness.
+_STAFF_ONLY = re.compile(
+    r"^(?=.*(?:\b(?:i'm|i\s+am|im|as)\s+an?\s+(?:\w+\s+){0,3}(?:nurse|doctor|gp|oncologist|consultant|registrar|researcher"
+    r"|coordinator|pharmacist|specialist|surgeon|physician|clinician)\b"
+    r"|\b(?:nurse|doctor|gp|oncologist|consultant|registrar|researcher|coordinator|pharmacist|specialist|surgeon|physician|clinician)\s+here\b))"
+    r"(?!.*\b(?:diagnosed|my\s+(?:own\s+)?(?:pnet|net|tumou?r|cancer|scans?|results)|i\s+(?:have|had|was)\s+(?:a|an|my|diagnosed|told))\b)"
+    r"(?!.*(?:^|[,.]\s*)\d{2}\s*[,.])",  # "Retired GP here, 74, ...": their own age, their own story
+    re.I | re.S,
+)
+
+
+# The writer's own story in note form, with no one else named: the illness, an age standing alone or a
+# self-description, and a first-person word ("pnet g2, liver mets, 59 ... i mean near Liverpool",
+# "gave the dog to my sister. pnet, liver, 61", "62M"); never with "he" or "she" about the patient.
+_OWN_STORY = re.compile(
+    r"^(?!.*\b(?:he|she|he's|she's|his|her)\b)"
+    r"(?=.*\b(?:p?nets?|tumou?r|carcinoid|grade|g[123]|ki-?67|mets|metastases|liver|pancreas|pancreatic|bowel)\b)"
+    r"(?=.*(?:(?<![\w.%])\d{2}\s?[mf]\b|\b[mf]\s?\d{2}\b"
+    r"|^\W*\d{2}\s*(?:yo|y/o|years?\s+old|yrs?\s+old)?\s*,?\s*(?:lady|woman|man|bloke|guy|male|female|gal|fella)\b"
+    r"|(?=.*(?:,\s*|^)\d{2}(?:\s*[,.;]|\s*$))(?=.*\b(?:i|me|my|mine|i'm|i've|myself)\b)))",
+    re.I | re.S,
+)
 
 
 _IN_PASSING_BEFORE = re.compile(
@@ -270,7 +352,8 @@ def _last_age(pattern: re.Pattern, text: str) -> Optional[int]:
         if age is not None and _NOT_NOW_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
             continue
         if age is not None:
-            ages.append(age - 1 if age > 1 and _A_YEAR_SHORT.match(text[match.end():]) else age)
+            ahead = _A_YEAR_SHORT.match(text[match.end():]) and not re.search(r"\b(?:turned|was)\b", match.group(0), re.I)
+            ages.append(age - 1 if age > 1 and ahead else age)
     return ages[-1] if ages else None
 
 

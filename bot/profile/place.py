@@ -19,6 +19,7 @@ from typing import Optional
 from bot.geo import find_place, read_nearness
 from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.model import Place
+from bot.profile.regions import disagree, region_of
 from bot.text import normalize, strip_accents
 from bot.trials.lookup import everyday_words
 
@@ -42,7 +43,8 @@ _IE_COUNTIES = (
     "westmeath", "offaly", "laois", "carlow", "fermanagh", "antrim", "armagh",
 )
 # ...and ones that are also names or words ("Kerry", "down"), read only after "county" / "co".
-_IE_COUNTIES_AFTER_COUNTY = ("kerry", "mayo", "clare", "meath", "louth", "tyrone", "down", "derry")
+_IE_COUNTIES_AFTER_COUNTY = ("kerry", "mayo", "clare", "meath", "louth", "tyrone", "down", "derry",
+                             "cork", "dublin", "galway", "limerick", "waterford", "kilkenny", "wexford", "sligo")  # "Co. Cork": the county
 _NI_COUNTIES = {"fermanagh", "antrim", "armagh", "tyrone", "down", "derry"}
 _CA_PROVINCES = ("nova scotia", "ontario", "quebec", "british columbia", "alberta", "manitoba", "saskatchewan",
                  "new brunswick", "newfoundland", "prince edward island")
@@ -53,6 +55,7 @@ REGIONS: dict[str, tuple[str, str]] = {  # normalised phrase -> (region as shown
         "midlands", "east anglia", "home counties", "yorkshire", "lancashire", "cornwall", "devon", "kent",
         "cumbria", "northumberland", "scotland", "wales", "northern ireland", "highlands", *_UK_COUNTIES)},
     **{r: ("Yorkshire", "GB") for r in ("yorkshireman", "yorkshirewoman", "yorkshiremen")},
+    "upstate new york": ("New York", "US"), "upstate ny": ("New York", "US"),
     **{r: (r.title(), "US") for r in (
         "midwest", "mid west", "east coast", "west coast", "new england", "pacific northwest", "deep south", *_US_STATES)},
     **{r: (r.title(), "SE") for r in ("skane", "scania", "norrland", "vastra gotaland")},
@@ -146,6 +149,7 @@ class _Found:
     name: Optional[str]
     code: Optional[str]
     home: bool = False
+    travel: bool = False  # where they would go ("a trial in Wales?"), not where they are
 
 
 def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
@@ -159,12 +163,34 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
             home.insert(0, _Found("city", town, None, home=True))
     ordered = home + [f for f in found if not f.home]
     city = next((f.name for f in ordered if f.kind == "city"), None)
-    region = next((f.name for f in ordered if f.kind == "region"), None)
-    country = _country(home, found)
+    # A region they live in; else one named that can hold their town ("Aberdeen ... ideally in Scotland",
+    # not "we're in Winnipeg ... anything in Ontario would be easy").
+    region = next((f.name for f in ordered if f.kind == "region" and _may_be_theirs(f, city)), None)
+    country = _country(home, [f for f in found if not f.travel])
     named_with = _region_after(city, text) if city else None
     if named_with:  # "London, Ontario", "Boston, Lincolnshire", "Raleigh NC": the region says which one
         region, country = named_with
+    elif region is None and country in ("AU", "US"):
+        region = _state_code_after_in(text, country)  # "here in SA", "we're in NSW"
     return Place(city=city, region=region, country=country, travel_km=_travel_km(text))
+
+
+def _may_be_theirs(region: _Found, city: Optional[str]) -> bool:
+    """A region they are in: said as home, or one that holds their town (a trip "to Wales" only from Newport)."""
+    if region.travel:
+        return region_of(city) == region.name
+    return region.home or not disagree(city, region.name)
+
+
+_STATE_AFTER_IN = re.compile(r"\b(?:in|from|of)\s+([A-Z]{2,3})\b")
+
+
+def _state_code_after_in(text: str, country: str) -> Optional[str]:
+    for found in _STATE_AFTER_IN.finditer(text):
+        state = _STATE_CODES.get(found.group(1))
+        if state and state[1] == country:
+            return state[0]
+    return None
 
 
 # US states and Australian states by their postal abbreviations, read only in capitals straight after
@@ -179,6 +205,8 @@ _STATE_CODES = {
         ("OR", "Oregon"), ("SC", "South Carolina"), ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"),
         ("UT", "Utah"), ("VA", "Virginia"), ("VT", "Vermont"), ("WI", "Wisconsin"), ("WV", "West Virginia"),
         ("WY", "Wyoming"), ("WA", "Washington"))},
+    **{c: (n, "CA") for c, n in (("BC", "British Columbia"), ("AB", "Alberta"), ("ON", "Ontario"), ("QC", "Quebec"),
+                                 ("MB", "Manitoba"), ("SK", "Saskatchewan"), ("NS", "Nova Scotia"), ("NB", "New Brunswick"))},
     **{c: (n, "AU") for c, n in (("NSW", "New South Wales"), ("QLD", "Queensland"), ("VIC", "Victoria"),
                                  ("TAS", "Tasmania"), ("SA", "South Australia"), ("WA", "Western Australia"))},
 }
@@ -252,10 +280,28 @@ def _places_in(clause: str, text: str, lexicon: Lexicon) -> list[_Found]:
             continue
         size, place = found
         before, after = " ".join(words[:i]), " ".join(words[i + size:])
-        if not _TRAVEL.search(before) and not _named_after(before, after):
+        if place.kind == "region" and _institution(clause, " ".join(words[i : i + size]), before, after):
+            i += size
+            continue  # "the Alberta Children's", "University of Iowa", "NET-PRO iowa": not where they are
+        if _TRAVEL.search(before) and place.kind == "region":
+            places.append(_Found(place.kind, place.name, place.code, travel=True))
+        elif not _TRAVEL.search(before) and not _named_after(before, after):
             places.append(_Found(place.kind, place.name, place.code, home=bool(_HOME.search(before))))
         i += size
     return places
+
+
+_INSTITUTION_AFTER = re.compile(r"^(?:children s|childrens|children|hospital|university|uni|clinic|cancer|health|medical|college)\b")
+_INSTITUTION_BEFORE = re.compile(r"\b(?:university of|univ of|uni of|chu de|hospital of|college of|health)$")
+_TRIAL_ACRONYM = r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\s+"  # "NET-PRO iowa", "P-PRRT quebec": the trial's site
+
+
+def _institution(clause: str, phrase: str, before: str, after: str) -> bool:
+    """A region that is part of a hospital, university or trial's name rather than where someone is."""
+    if _INSTITUTION_AFTER.match(after) or _INSTITUTION_BEFORE.search(before):
+        return True
+    words = r"\W+".join(re.escape(w) for w in phrase.split())
+    return bool(re.search(_TRIAL_ACRONYM + f"(?i:{words})\\b", strip_accents(clause)))
 
 
 def _named_after(before: str, after: str) -> bool:

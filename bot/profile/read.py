@@ -15,15 +15,15 @@ from functools import lru_cache
 from typing import Optional
 
 from bot.lexicon import Lexicon, default_lexicon
-from bot.profile.model import Lookup, Profile, Wants
-from bot.profile.person import read_person
+from bot.profile.model import Lookup, Profile, TreatmentHad, Wants
+from bot.profile.person import about_a_pet, read_person
 from bot.profile.place import read_place
-from bot.profile.treatments import named_ids, read_treatments, treatment_group
+from bot.profile.treatments import named_ids, outcome_said_later, read_treatments, treatment_group
 from bot.profile.tumour import read_tumour
-from bot.profile.wishes import read_age_group, read_status
+from bot.profile.wishes import read_age_group, read_phase, read_status
 from bot.profile.wording import readable
 from bot.trials.nct import find_nct_candidate
-from bot.trials.understand import phase_number, refers_back
+from bot.trials.understand import refers_back
 
 _NOT_TREATMENTS_HAD = {"scan_tracer"}  # a scan is a test, not a treatment had
 
@@ -38,7 +38,7 @@ def read_message(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Prof
 @lru_cache(maxsize=64)
 def _read(text: str, lexicon: Lexicon) -> Profile:
     plain = readable(text)
-    if not plain.strip():
+    if not plain.strip() or about_a_pet(plain):
         return Profile()
     person = read_person(plain)
     treatments = read_treatments(plain, lexicon)
@@ -48,11 +48,12 @@ def _read(text: str, lexicon: Lexicon) -> Profile:
         about=person.about,
         age=person.age,
         sex=person.sex,
+        corrections=("about",) if person.says_who else (),
         treatments=had,
         wants=Wants(
             treatment=treatments.wanted,
             avoid=treatments.avoided,
-            phase=phase_number(plain),
+            phase=read_phase(plain),
             status=read_status(plain),
             age_group=read_age_group(plain),
         ),
@@ -64,7 +65,47 @@ def _read(text: str, lexicon: Lexicon) -> Profile:
 
 def update(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:
     """The profile after one more message."""
-    return profile.merged(read_message(text, lexicon))
+    latest = _topic_wish(profile, read_message(text, lexicon), text or "")
+    return profile.merged(_outcome_of_earlier(profile, latest, text or "", lexicon))
+
+
+_TRIAL_REQUEST = re.compile(r"\b(?:trials?|studies|study|research|studie|studier)\b", re.I)
+# "is it available on trial?", "a trial comparing it with PRRT", "is that study in Australia?"
+_IT_ON_TRIAL = re.compile(
+    r"\b(?:is|are|was)\s+(?:it|that|this|they)\s+(?:\w+\s+){0,2}?(?:on|in|as part of|through)\s+(?:a\s+|any\s+)?(?:trials?|study|studies)\b"
+    r"|\b(?:comparing|compare|compares|combining|combines?|with|versus|vs|against|plus)\s+(?:it|that|this|them)\b"
+    r"|\b(?:that|this|the same)\s+(?:trial|study)\b", re.I)
+
+
+_NO_OUTCOME_GROUPS = {"surgery", "surveillance"}  # an operation does not "stop working", watching is not "stopped"
+_FIRM = ("stopped working", "side effects")
+
+
+def _outcome_of_earlier(before: Profile, latest: Profile, text: str, lexicon: Optional[Lexicon]) -> Profile:
+    """ "my dad is on lanreotide" ... "it stopped working last month": what a later message says happened
+    goes to the treatment named last (or to all of them: "both stopped working")."""
+    outcome, every = outcome_said_later(text, lexicon or default_lexicon())
+    if outcome is None:
+        return latest
+    drugs = [t for t in before.treatments if treatment_group(lexicon or default_lexicon(), t.id) not in _NO_OUTCOME_GROUPS]
+    targets = drugs if every else [t for t in drugs if t.id == before.topic] or (drugs if len(drugs) == 1 else [])
+    told = tuple(TreatmentHad(t.id, outcome) for t in targets if t.outcome not in _FIRM or outcome in _FIRM)
+    return replace(latest, treatments=(*latest.treatments, *told)) if told else latest
+
+
+def _topic_wish(before: Profile, latest: Profile, text: str) -> Profile:
+    """A trial asked for by pointing back ("is there a trial of it?", "is it available on trial?"), or
+    right after a message that only named a treatment ("cabozantinib" / "any trials for pNETs?"),
+    wants the treatment in focus, unless it was had or ruled out."""
+    topic = before.topic
+    if not topic or topic in (*latest.wants.treatment, *latest.wants.avoid) or not _TRIAL_REQUEST.search(text):
+        return latest
+    if topic in {t.id for t in (*before.treatments, *latest.treatments)}:
+        return latest
+    only_a_name_before = before == Profile(topic=topic) and not latest.wants.treatment
+    if not (only_a_name_before or _points_back(text) or _IT_ON_TRIAL.search(text)):
+        return latest
+    return replace(latest, wants=replace(latest.wants, treatment=(topic, *latest.wants.treatment)))
 
 
 _TRIALS_OF_IT = re.compile(r"\b(?:trials?|studies|study)\s+(?:of|for|with|on|using|testing|into)\s+(?:it|them|this|that|these|those)\b", re.I)

@@ -9,7 +9,7 @@ with no cue is a wish when the sentence asks for something, else a treatment had
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal, Optional
 
@@ -17,13 +17,17 @@ from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.model import TreatmentHad
 from bot.text import normalize
 
-Role = Literal["had", "want", "avoid", "mentioned", "planned", "besides"]  # "planned": offered, suggested or booked, not yet had
+Role = Literal["had", "want", "avoid", "mentioned", "planned", "besides", "never"]  # "never": "he's never had PRRT"  # "planned": offered, suggested or booked, not yet had
 _MAX_PHRASE_WORDS = 8
 _CONTEXT_WORDS = 7
 SURVEILLANCE = "surveillance"
+# Regular scans: watching a tumour left in place (surveillance), or only the follow-up after it was removed.
+SCANS = "_regular_scans"
 
 _AVOID_BEFORE = re.compile(  # longer cues first: at one spot the first alternative that fits wins
-    r"\b(?P<cue>(?:isn t|is not|not|wasn t|doesn t|don t|didn t|did not|won t|wouldn t|never) (?:keen on|want|like|fancy|interested in)"
+    r"\b(?P<cue>(?:doesn t|don t|does not|do not|didn t|won t|wouldn t|can t) (?:want|have|face|do|take|go through) any(?: more)?"
+    r"|(?:isn t|is not|not|wasn t|doesn t|don t|didn t|did not|won t|wouldn t|never) (?:keen on|want|like|fancy|interested in)"
+    r"|had enough of|tired of|can t stand|hates?|(?:less|more gentle|gentler|kinder|milder) (?:\w+ )?than"
     r"|don t want|do not want|didn t want|not interested in|no interest in|not up for|not open to|can t face|couldn t face"
     r"|ruled out|rule out|isn t|aren t|besides"
     r"|doesn t want|does not want|won t have|not keen on|not another|not more|no more|no further|anything but"
@@ -32,23 +36,34 @@ _AVOID_BEFORE = re.compile(  # longer cues first: at one spot the first alternat
     r"|turned down|said no to|saying no to|rather not (?:have|do|go through)|except|avoid (?:the )?(?:side effects?|toxicity) of"
     r"|avoid|avoids|avoiding|without|not|no)\b(?:\s+\w+){0,3}$"
 )
+# "never had PRRT", "hasn't been on chemo", "no prior everolimus": named, but neither had nor asked for.
+_NOT_HAD_BEFORE = re.compile(
+    r"\b(?P<cue>never (?:had|been on|tried|taken|received|been given|got|done)|(?:hasn t|haven t|has not|have not|hadn t|had not) (?:had|been on|tried|taken|received)"
+    r"|not (?:had|tried|been on)(?: any)?|no (?:prior|previous|earlier)|not yet had|without (?:having )?had|haven t (?:got )?the (?:heart|energy|strength) for"
+    r"|hasn t got the (?:heart|energy|strength) for)\b(?:\s+\w+){0,3}$"
+)
 _HAD_BEFORE = re.compile(
     r"\b(?P<cue>had|has had|have had|having had|has|having|is on|was on|been on|went on|on|taking|takes|took|taken|receives?|receiving|start(?:ed|ing)?"
-    r"|continue|continuing|carry on with|stay on|staying on|far|fatt|fick|har fatt"
+    r"|continue|continuing|carry on with|stay on|staying on|far|fatt|fick|har fatt|krijgt|kreeg|bekommt|bekam|erhalt|recibe|recibio|dostaje|recoit"
+    r"|(?:been|gone|went|go|going) through|lines? done"
     r"|after|since|following|received|receiving|tried|given|finished|stopped|stop|done|did|gets|getting|currently|still"
+    r"|despite|in spite of|trots|trotz|malgre|pomimo"
     r"|course of|cycles? of|rounds? of|doses? of|months of|years of|weeks of|now has|been having|came off|coming off|post)\b(?:\s+\w+){0,3}$"
 )
 _WANT_BEFORE = re.compile(
     r"\b(?P<cue>any|are there|is there|looking for|look for|find|search(?:ing)? for|want|wants|would like|interested in|keen on"
     r"|could (?:he|she|i|we|they) (?:have|try|get|do|go on)|(?:he|she|i|we|they) (?:could|can|might) (?:have|try|get|go on|be given)"
-    r"|anything (?:with|like|using|involving)|particularly|especially|try|options?|consider|eligible for|go on|join|qualify for|offer"
+    r"|anything (?:with|like|using|involving)|(?:kan|kunde|far) (?:man|hon|han|jag|vi|mamma|pappa) (?:fa|ga med i|prova)|(?:man|hon|han|jag|vi) (?:kan|kunde) (?:fa|prova)|particularly|especially|try|options?|consider|eligible for|go on|join|qualify for|offer"
     r"|what about|how about|new|trials? (?:of|with|for|using|on|testing|involving)"
-    r"|studies (?:of|with|on)|study (?:of|with|on)|something like|more about|about|uses?|using|involving|through|via)\b(?:\s+\w+){0,3}$"
+    r"|studies (?:of|with|on)|study (?:of|with|on)|something like|more about|about(?!\s+\d)|uses?|using|involving|through|via"
+    r"|(?:something|anything|one|ones) (?:with|for|using|involving)|research\w*(?: into| on)?|trialling|testing|studying)\b(?:\s+\w+){0,3}$"
 )
 _PLANNED_BEFORE = re.compile(  # offered, suggested, booked: not had, not (yet) asked for
     r"\b(?P<cue>says?|said|mention\w*|suggest\w*|recommend\w*|talked about|talking about|discuss\w*|brought up|said something about|saying|say"
-    r"|offer\w*|consider\w*|planning|plan|waiting for|waiting list for|on the list for|referred for|booked (?:in )?for|due to (?:start|have)"
+    r"|offer\w*|consider\w*|propos\w*|reckons?|choice(?: of| between)?|options? (?:of|between)|lean\w* towards|tempted by|thinking (?:of|about)"
+    r"|pratar om|namnde|foreslog|spricht von|sprach von|parle de|habla de|praat over|planning|plan|waiting for|waiting list for|on the list for|referred for|booked (?:in )?for|due to (?:start|have)"
     r"|going to (?:have|start|try)|will (?:have|start)|next (?:step|thing|option|line)(?: is| would be| will be)?|might (?:have|get|need)"
+    r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse) (?:tell|tells)(?: us| me| him| her)?"
     r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse)(?: \w+){0,3} wants? to (?!avoid|stop|skip)\w+(?: (?:him|her|me|them|you|us))?(?: on)?"
     r"|want (?:him|her|me|them) to (?:have|try|start)|waiting on|awaiting|scheduled for|lined up for|refer(?:red|ring)?(?: \w+)? for)\b(?:\s+\w+){0,3}$"
 )
@@ -56,25 +71,32 @@ _NEUTRAL_BEFORE = re.compile(  # named in passing: read about, asked about, had 
     r"\b(?P<cue>as well as|in addition to|on top of|alongside|info on|information (?:on|about)|tell me about|what is|whats|what s"
     r"|(?:read(?:ing)?|heard|hearing|asking|asked|wondering|know) (?:up )?(?:about|on|into|that)"
     r"|read(?:ing)?|heard|hearing|seen|saw|wants? to know|wondering|asking|explain\w*|what happens (?:after|with|during)|life after"
-    r"|recovery (?:after|from)|recovering from"
+    r"|recovery (?:after|from)|recovering from|how (?:long|soon|quickly) (?:after|before|until|following)"
     r"|should (?:i|he|she|we|they) (?:do|have|go for|take|get|try)|(?:some|other|many|most) (?:people|patients)|others|someone|people)\b(?:\s+\w+){0,3}$"
 )
 _TRIALS_OF = re.compile(
-    r"\b(?:(?:trials?|studies|study)\s+(?:of|with|for|using|on|testing|involving|that uses?)"
+    r"\b(?:(?:trials?|studies|study)\s+(?:of|with|for|using|on|testing|involving|that uses?"
+    r"|(?:that|which|where they)\s+(?:combines?|compares?|uses?|tests?|gives?|adds?|looks? at|tries?|pairs?))"
     r"|(?:badania|badanie)(?: kliniczne)? z|studier? (?:med|om|av)|ensayos? (?:con|de)|essais? (?:avec|de)|studien? (?:mit|zu))\b(?:\s+\w+){0,2}$")
 # "trials after surgery", "a study before PRRT": when, not what, the trial is about.
-_TRIAL_TIMING = re.compile(r"\b(?:trials?|studies|study)\s+(?:\w+\s+){0,2}(?:after|following|before|post)$")
+_TRIAL_TIMING = re.compile(r"\b(?:trials?|studies|study)\s+(?:\w+\s+){0,2}(?:after|following|before|post)(?:\s+(?:a|an|the|his|her|my|their))?$")
 _NARRATIVE = re.compile(
     r"\b(?:i|i'm|i've|me|he|she|they|we|my|his|her|our|their|has|had|have|was|were|been|is on|are on"
-    r"|(?:first|second|third|1st|2nd|3rd) line|failed|progressed|stopped working|didn't work|done)\b", re.I)  # a story, even without "I"
-_JOINERS = {"", "or", "and", "vs", "versus", "or the", "and the", "or a", "with", "plus", "then", "and then", "then the",
+    r"|(?:first|second|third|1st|2nd|3rd) line|failed|progressed|stopped working|didn't work|done|worked|helped|held|grew|growing"
+    r"|jag|har|hij|zij|heeft|er|sie|hat|stopped|started|finished|had to|working|stable|shrank|tolerat\w*|side effects?)\b", re.I)  # a story, even without "I"
+_OTHER_ANDS = {"og", "och", "und", "y", "et", "e", "en", "oraz"}  # "carboplatin og etoposid"
+_JOINERS = {*_OTHER_ANDS, "", "or", "and", "or any", "and any", "nor", "nor any", "or even", "vs", "versus", "or the", "and the", "or a", "with", "plus", "then", "and then", "then the",
             "like", "such as", "e g", "eg", "including", "incl", "especially", "particularly"}
 # Joiners after which the two names share one outcome ("carbo and etoposide, which failed"); "X then Y" is
 # a sequence, and "liver treatments like SIRT" names one thing twice, so those only share a role.
-_OUTCOME_JOINERS = {"", "or", "and", "vs", "versus", "or the", "and the", "or a", "with", "plus"}
+_OUTCOME_JOINERS = {"", "or", "and", "vs", "versus", "or the", "and the", "or a", "with", "plus", *_OTHER_ANDS}
 # "... something more proactive, like liver surgery": a list after "like" takes its role from further back.
 _LIKE_END = re.compile(r"\b(?:like|such as|e g|eg|for example|for instance|including)$")
 _TRIAL_NEXT = re.compile(r"(?:clinical\s+|drug\s+)?(?:trials?|studies|study)\b")  # "a PRRT trial"
+_IN_A_TRIAL = re.compile(
+    r"\b(?:in|on|as part of|through|via|within) (?:a|an|the|one) (?:new |clinical |research )?(?:trial|study)\b"
+    r"|\b(?:is|was|would) (?:that|this|it) (?:a|an|part of a|in a|on a) (?:new |clinical |research )?(?:trial|study)\b")
+_PLANNED_AFTER = re.compile(r"^(?:\w+\s+){0,1}(?:discussion|opinion|assessment|consult\w*|referral|review|work ?up|candidate)\b")
 _WANT_AFTER = re.compile(r"^(?:\w+\s+){0,2}(?:trials?|studies|study|research)\b")
 _HAD_AFTER = re.compile(
     r"^(?:(?:19|20)\d{2}\b|x\s?\d+\b|\d+\s?x\b|from the start|first|initially|at first|till|until)"
@@ -91,11 +113,11 @@ _FUTURE_TIME = re.compile(
     r"|this (?:coming )?(?:week|month|monday|tuesday|wednesday|thursday|friday)|starts? on|date)\b")
 _FUTURE_START = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|having|getting|going on|goes on|due)\b(?:\s+\w+){0,2}$")
 _QUESTION = re.compile(
-    r"\?|\b(?:any|is there|are there|anything|could|can|would|what|which|where|looking for|find|search|trials?|options?"
+    r"\?|\b(?:any|is there|are there|anything|could|can|would|what|which(?! (?:i|he|she|we|they|was|were|has|had|made|worked|stopped|did|shrank|helped|held|kept|caused|gave|seems?|means?)\b)|where|looking for|find|search|trials?|options?"
     r"|wants? to know|wondering|wonder|(?:do|does|will|can|is|are|would|should) (?:they|it|these|those|you|i|we))\b")
 
 _BEFORE_CUES: tuple[tuple[Role, re.Pattern], ...] = (
-    ("avoid", _AVOID_BEFORE), ("planned", _PLANNED_BEFORE), ("mentioned", _NEUTRAL_BEFORE), ("want", _WANT_BEFORE), ("had", _HAD_BEFORE),
+    ("never", _NOT_HAD_BEFORE), ("avoid", _AVOID_BEFORE), ("planned", _PLANNED_BEFORE), ("mentioned", _NEUTRAL_BEFORE), ("want", _WANT_BEFORE), ("had", _HAD_BEFORE),
 )
 # Each kind's cue nearest the name (a leading greedy ".*" finds the last one, not the first:
 # "could someone explain what the injections are for" is "explain", not "someone").
@@ -104,59 +126,92 @@ _FAR_CUES: tuple[tuple[Role, re.Pattern], ...] = tuple(  # the same cues further
     (role, re.compile("^.*" + pattern.pattern.replace(r"(?:\s+\w+){0,3}$", r"(?:\s+\w+){0,9}$"))) for role, pattern in _BEFORE_CUES
 )
 OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
-    ("ongoing", re.compile(r"\b(?:tolerat\w* (?:it |them )?(?:ok|okay|well|fine|alright)|coping (?:ok|okay|well|fine) with)\b")),
+    ("ongoing", re.compile(r"\b(?:tolerat\w* (?:it |them )?(?:ok|okay|well|fine|alright)|coping (?:ok|okay|well|fine) with"
+                           r"|(?:is|s|are|re) tolerating|keeping (?:it|things|them) (?:stable|under control|in check))\b")),
+    ("side effects", re.compile(  # before "worse": "it made the hypos worse" is the drug's harm, not the tumour's growth
+        r"\bmade (?:the |her |his |my |their )?(?:\w+ )?(?:worse|unbearable)\b|\bmade (?:him|her|me|them) (?:feel )?(?:worse|awful|terrible)\b")),
     ("stopped working", re.compile(
-        r"\b(?:stopped working|didn t work|did not work|not working|no longer working|failed|progress\w*|grew|grown|growing|growth"
-        r"|grow|grows|got bigger|getting bigger|bigger|worse|came back|not helping|stopped helping|stopped controlling"
+        r"\b(?:stopped working|stop working|stops working|didn t work|did not work|not working|no longer working|failed|"
+        r"(?:didn t|did not|doesn t|does not|not) (?:hold|help|control|touch|do anything)|stopped holding|done nothing|did nothing|no good|no use"
+        r"|(?:wasn t|isn t|weren t|aren t|was not|is not) (?:working|doing anything|helping)|doing nothing|progressive disease"
+        r"|virket ikke|virker ikke|fungerade inte|fungerar inte|hjalp inte|wirkt nicht|nicht gewirkt|niet gewerkt|no funciono|n a pas marche"
+        r"|progress\w*|grew|grown|growing|growth"
+        r"|grow|grows|got bigger|getting bigger|bigger|worse|came back|come back|(?:was|is|it s|its) back|recurr\w*|relaps\w*"
+        r"|not helping|stopped helping|stopped controlling|new (?:liver )?(?:lesions?|mets|metastases|spots|tumou?rs?)"
         r"|vaxer|vaxt|vuxit)\b")),
     ("side effects", re.compile(
-        r"\b(?:stopped (?:it |them )?(?:because of|due to)|had to (?:stop|come off)|side effects?|couldn t (?:tolerate|cope|handle)|could not (?:tolerate|cope)|too (?:ill|sick|toxic|much)|made (?:him|her|me|them) (?:ill|sick|poorly|so ill)"
+        r"\b(?:stopped (?:it |them )?(?:because of|due to)|had to (?:stop|come off)|(?:stop\w*|came off|come off|taken off|cancell?ed|called off)(?: \w+){0,4} (?:because|due to|cos)"
+        r"|(?:platelets|counts|bloods|white cells|neutrophils) (?:tanked|crashed|dropped|fell|plummeted)"
+        r"|(?:because of|due to|cos of) (?:the |his |her |my |their |a |bad )?(?:\w+ )?(?:rash|fatigue|tiredness|side effects?|pneumonitis|diarrh\w*"
+        r"|nausea|sickness|vomiting|blood pressure|bp|ulcers|sores|toxicity|infections?|kidneys?|kidney function|liver function|bloods"
+        r"|platelets|counts|reaction|allergy|pain|sugars|hypos)|(?:kidney|liver) function (?:dropped|fell|went down|got worse)|side effects?|couldn t (?:tolerate|cope|handle)|could not (?:tolerate|cope)|too (?:ill|sick|toxic|much)|made (?:him|her|me|them) (?:ill|sick|poorly|so ill)"
         r"|reaction|toxicity|intoleran\w*|allergic|(?:blood )?counts (?:dropped|fell|were too low|went down)|mouth ulcers|ulcers|sores|too bad)\b")),
     ("stopped", re.compile(
         r"\b(?:finished|completed|stopped|came off|had \d+ (?:cycles?|rounds?|doses?)|\d+ (?:cycles?|rounds?|doses?|sessions?|treatments?)"
         r"|x\s?\d+|\d+\s?x|last (?:one|dose|cycle|round|session|treatment) (?:was )?in"
-        r"|used to (?:be on|have|take)|was on)\b")),
+        r"|used to (?:be on|have|take)|was on|(?:was|were|been) discontinued|discontinued"
+        r"|(?:19|20)\d\d ?(?:(?:-|to|till|until) ?)?(?:19|20)\d\d)\b")),  # "lanreotide 2021-2023": a course that ended
     ("ongoing", re.compile(
-        r"\b(?:on|taking|currently|still|now has|now on|is on|(?:every|each) \d+ (?:weeks?|days?)|monthly|since|getting|gets|started"
+        r"\b(?:on|taking|currently|still|now has|now on|is on|so far|(?:every|each) \d+ (?:weeks?|days?)|monthly|since|sinds|seit|depuis|desde|sedan|getting|gets|started"
         r"|receives?|receiving|continue|continuing|carry on|carrying on|stay(?:s|ing)? on)\b")),
 )
 _BACK_REFERENCE = re.compile(r"^\s*(?:it|that|this|which|they|these|the \w+|but|and|then|so)\b|\b(?:it|them)\b")
 # "worked for a while", "great until it wasn't": said of the treatment it follows (not carried to the next sentence,
 # where "everything has helped for a bit" is no outcome of any one of them).
 _WORE_OFF = re.compile(
-    r"\b(?:worked|helped|good|great|fine|brilliant|ok|okay|controlled it|kept it (?:stable|under control)) (?:really |very )?(?:well )?"
+    r"\b(?:worked|helped|good|great|fine|brilliant|ok|okay|controlled it|kept it (?:stable|under control|at bay)|held (?:it|things|them)"
+    r"|slowed (?:it|things)(?: down)?) (?:really |very )?(?:well )?"
     r"(?:for (?:about |around |nearly |almost |over |just over |roughly )?(?:a (?:while|bit|time|year|month|year or two|few \w+|couple of \w+)"
     r"|\d+ (?:years?|months?|weeks?)|(?:one|two|three|four|five|six) (?:years?|months?))|at first)"
     r"(?: and)?(?: then)?(?: it)?(?: (?:stopped|stopped working|didn t|wasn t|no longer))?"
     r"|\b(?:worked|helped|good|great|fine|brilliant|ok|okay|stable) until\b|\buntil it (?:wasn t|didn t|stopped|did not|was not)\b")
 # Never an outcome of its own: watching is not a drug that can stop working, an operation is not "still on".
-_NO_WEAR_OFF = {SURVEILLANCE}
+_NO_WEAR_OFF = {SURVEILLANCE, SCANS}
 # Surgery told as a story, with no lexicon word for it ("had half his pancreas out").
 _SURGERY_STORY = re.compile(
     r"\b(?:had|has|have|having|got|get|getting|take|took|taken|cut|whipped)\s+(?:\w+\s+){0,3}?(?:pancreas|spleen|tumou?r|tail|head|bowel"
-    r"|gallbladder|it|lump|bit|appendix|stomach|lung|part|half|bottom|top|end|rest)\s+(?:\w+\s+){0,2}?(?:out|removed|taken out|cut out)\b"
+    r"|gallbladder|it|lump|bit|appendix|stomach|lung|part|half|bottom|top|end|rest|primary|nodes)\s+(?:\w+\s+){0,3}?(?:out|removed|taken out|cut out)\b"
     r"|\b(?:pancreas|spleen|tumou?r|tail|bowel|gallbladder|lump|appendix|stomach|lung)\s+(?:\w+\s+){0,2}?(?:removed|taken out|cut out)\b"
     r"|\b(?:removed|took out|taken out|take out|takes out|take)\s+(?:\w+\s+){0,5}?(?:pancreas|spleen|tumou?r|tail|lump|lung|stomach|bowel|appendix)\b"
     r"|\b(?:been|was|were|got it|had it|have it|getting it|having it|had (?:some|one|them|part of \w+))\s+(?:surgically\s+)?(?:removed|cut out|taken out)\b"
     r"|\b(?:net|tumou?r|lump|mass|polyp|insulinoma|pnet|growth)\b[^.?!]{0,40}\b(?:removed|resected|cut out)\b"
-    r"|\b(?:had|has had|(?<!happens )(?<!life )(?<!recovery )(?<!trials )(?<!trial )(?<!studies )(?<!study )after|having had)\s+"
-    r"(?:an?\s+|the\s+|his\s+|her\s+|my\s+)?(?:op|operation|surgery|resection|distal|whipple)\b"
-    r"|\b(?:want|wants|going|plan\w*|due|about) to (?:cut|operate|op)\b",
+    r"|\b(?:had|has had|(?<!happens )(?<!life )(?<!recovery )(?<!long )(?<!soon )(?<!trials )(?<!trial )(?<!studies )(?<!study )after|having had)\s+"
+    r"(?:an?\s+|the\s+|his\s+|her\s+|my\s+)?(?:\w+\s+)?(?:op|operation|surgery|resection|distal|whipple|(?:\w*pancreat|hemicol|col|splen|gastr|lob|append|appendic|hepat)ectom(?:y|ies)|enucleation)\b"
+    r"|\b(?:want|wants|going|plan\w*|due|about) to (?:cut|operate|op)\b"
+    r"|\b(?:was|were|been|got|get|is being|being)\s+operated\b|\b(?:they|surgeons?|doctors?|docs)\s+operated?\s+(?:on\s+)?(?:him|her|me|them|us)\b",
     re.I,
 )
+_NOT_SO = re.compile(r"\b(?:never|not|n t|nt|no)\s+(?:\w+\s+){0,1}$", re.I)  # "never been operated on"
+# Operations that are not on the NET (README: parathyroids are not listed).
+_OTHER_OPERATION = re.compile(r"\b(?:parathyroid\w*|thyroid\w*|tonsils?|wisdom teeth|cataracts?|hips?|knees?|hernia|kidney stones?)\b", re.I)
+
+
+def _surgery_told(sentence: str) -> bool:
+    """An operation on the NET told in a story ("had half his pancreas out", "he was operated in 2021"),
+    not one denied ("never been operated on") nor one on something else ("parathyroids were removed")."""
+    if _OTHER_OPERATION.search(sentence):
+        return False
+    return any(not _NOT_SO.search(sentence[: m.start()]) for m in _SURGERY_STORY.finditer(sentence))
 # Everyday words for a NET's usual treatments that are too loose for the search vocabulary
 # ("injection" alone), but in a person's story almost always mean them.
 STORY_WORDS = {
     **{w: "somatostatin_analogue" for w in ("jab", "jabs", "the jab", "the jabs", "injection", "injections", "the injection",
                                             "the injections", "shot", "shots", "the shot", "the shots", "monthly", "jabs monthly")},
     **{w: "surgery" for w in ("op", "the op", "an op", "ops", "the knife", "under the knife", "distal panc", "a distal panc")},
+    **{w: "somatostatin_analogue" for w in ("the jag", "the jags")},  # Scots "been on the jag" (but Swedish "jag" is "I")
+    **{w: SCANS for w in (
+        *(f"{scan} {every} {span}" for scan in ("scan", "scans", *(f"{verb} {whom}" for verb in ("scan", "scanning") for whom in ("it", "them", "her", "him", "me"))) for every in ("every", "once a")
+          for span in ("year", "month", "6 months", "six months", "3 months", "three months", "12 months", "6 12 months", "few months")),
+        "yearly scans", "annual scans", "regular scans", "6 monthly scans")},
+    **{w: SURVEILLANCE for w in ("only watching", "keep watching it", "keep watching")},
     **{w: "prrt" for w in ("the radioactive one", "radioactive one", "radioactive stuff", "the radioactive stuff", "radioactive injection",
                            "radioactive injections", "radioactive infusion", "radioactive therapy", "nuclear treatment")},
     **{w: "surveillance" for w in ("surveillance", "on surveillance", "monitoring", "watch and wait", "wait and watch",
-                                   "just watching", "watching it", "watching them", "keeping an eye")},
+                                   "just watching", "watching it", "watching them", "watching him", "watching her", "watching me",
+                                   "keeping an eye")},
 }
 # Short names people use for drugs ("cabo nivo", "carbo etoposide"): names, not story words.
-_SHORT_NAMES = {"cabo": "cabozantinib", "carbo": "carboplatin", "ipi": "ipilimumab"}
+_SHORT_NAMES = {"cabo": "cabozantinib", "carbo": "carboplatin", "ipi": "ipilimumab", "etop": "etoposide", "lutate": "prrt"}
 # A question about a treatment itself, which the knowledge answers cover.
 _ABOUT_IT = re.compile(
     r"\bside[\s-]?e(?:f|ff)ects?\b|\brecovery\b|\bsafe\b|\bbetter\b|\bsame as\b|\bdifferent\b|\bhow (?:long|often|much|many|is|does|do)\b"
@@ -167,19 +222,20 @@ _ABOUT_IT = re.compile(
     re.I,
 )
 _TRIAL_WORDS = re.compile(r"\b(?:trials?|studies|study|research|studie|studier|badania|badanie|ensayos?|essais?|studien)\b", re.I)
-_ALL_OF_THEM = re.compile(r"\b(?:both|all of them|all three|neither|none of them)\b")
+_ALL_OF_THEM = re.compile(
+    r"\b(?:both|all of them|all three|all four|each of them|neither|none of them)\b|\ball (?:stop\w*|failed|didn t|did not|done|grew|progressed)\b")
 _PLANNED = re.compile(r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|booked|waiting (?:for|to)|might|may need|should)\b", re.I)
 _UMBRELLAS = {"targeted_therapy", "liver_directed_therapy"}  # group-wide names whose id is not the group's
 _OUTCOME_WORDS = 20  # how far after a name its outcome may be told
 _CLAUSE_WORDS = {"and", "then", "now", "but", "before", "after", "followed", "switched", "moved", "so", "next", "later"}
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[-\u2013\u2014]+\s")
 _SINGULAR = re.compile(r"^(?:\w+\s+){0,2}?(?:it|it s)\b(?!.*\b(?:both|them|they|all)\b)")
-_PROPOSED = re.compile(r"\b(?:suggest\w*|offer\w*|mention\w*|recommend\w*|consider\w*|discuss\w*|talk\w* about)\b(?:\s+\w+){0,3}$")
+_PROPOSED = re.compile(r"\b(?:suggest\w*|offer\w*|mention\w*|recommend\w*|consider\w*|discuss\w*|talk\w* about|lean\w* towards|thinking (?:of|about)|tempted by|choice)\b(?:\s+\w+){0,3}$")
 _IF = re.compile(r"\b(?:if|whether|in case|unless|chances?|risk|might|may|could|would)\b")
 _ASKING = {"what", "how", "is", "are", "can", "could", "do", "does", "where", "when", "which", "would", "will", "should", "whats"}
 _TOPIC_CUE = re.compile(r"\b(?:know|hear|learn|read(?:ing)?|info|information|tell me) (?:more )?(?:about|on)\b(?:\s+\w+){0,3}$")
 _HEDGE = re.compile(r"\b(?:might|may|could|possibly|perhaps|probably|maybe) not\b")
-_DONE = re.compile(r"^(?:\w+\s+){0,2}?done\b(?!\s+(?:by|at|on|every|monthly|today|well|ok|okay|fine|great))")
+_DONE = re.compile(r"^(?:\w+\s+){0,2}?done\b(?!\s+(?:by|at|on|every|monthly|today|well|ok|okay|fine|great|nothing))")
 _DESCRIBES_A_TEST = re.compile(r"^(?:biopsy|biopsies|scan|scans|mri|ct|lesions?|spots?|mets|tumou?rs?|function|tests?|results|bloods|enzymes|ultrasound)$")
 _ORGAN_LAST = re.compile(r"\b(?:liver|pancreas|lung|lungs|kidney|kidneys|bowel)$")
 # A trial asked for by pointing back at a treatment named before ("any trials on that?", "a trial she could get it through").
@@ -187,6 +243,9 @@ _TRIAL_OF_IT = re.compile(
     r"\b(?:trials?|studies|study|research)\s+(?:of|for|on|with|using|testing|into|about|that uses?)\s+(?:it|that|this|them|those|these)\b"
     r"|\b(?:trials?|study)\b[^.?!]{0,40}\b(?:get|have|try|do|give)\s+(?:it|that|this|them)\b"
     r"|\b(?:get|have|try|do)\s+(?:it|that|this|them)\s+(?:on|through|in|via|as part of)\s+(?:a\s+)?(?:trial|study)")
+_COULD_HAVE_IT = re.compile(
+    r"\b(?:could|can|would|might|is|are) (?:he|she|i|we|they|you|my \w+|his \w+|her \w+) (?:be able to |still )?(?:go on|have|get|try|join|do|take part in"
+    r"|be in|enter|qualify for|be eligible for|be considered for|apply for) (?:it|that|this|that one|this one|them|those)\b")
 # Asking for something other than what the doctors propose ("anything less drastic?", "I'd rather not").
 _ALTERNATIVE = re.compile(
     r"\b(?:less (?:drastic|invasive|aggressive|radical|major|extreme|harsh)|gentler|kinder|alternatives? to (?:that|this|it)"
@@ -199,6 +258,7 @@ class Mention:
     id: str
     role: Role
     outcome: Optional[str] = None
+    joined: bool = False  # joined to the name before by "and", "+", "og": one course ("carbo + etoposide")
 
 
 @dataclass(frozen=True)
@@ -218,11 +278,12 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
     for sentence in sentences:
         found = list(_mentions(sentence, lexicon, only_names, narrative))
         plain = normalize(sentence)
-        if not found:
-            _carry_outcome(mentions, plain)
+        lead = plain if not found else _words_before_names(plain, lexicon)
+        if lead:  # "... stopped after 5 months because of pneumonitis, then the jab": the lead is about the one before
+            _carry_outcome(mentions, lead)
         mentions.extend(_pointed_back(plain, found, mentions, last_named, narrative))
         mentions.extend(found)
-        if _SURGERY_STORY.search(sentence) and not any(m.id == "surgery" for m in found):
+        if _surgery_told(sentence) and not any(m.id == "surgery" for m in found):
             planned = _PLANNED.search(sentence) or _FUTURE_TIME.search(plain)
             found.append(Mention("surgery", "planned" if planned else "had"))
             mentions.append(found[-1])
@@ -235,8 +296,11 @@ def _carry_outcome(mentions: list[Mention], plain: str) -> None:
     """ "She's been on the jab since 2022. The last scan showed growth.": the story goes on about the
     treatment had last (an operation or watching has no outcome of that kind)."""
     index = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].role == "had"), None)
-    if index is None or mentions[index].id in (SURVEILLANCE, "surgery") or mentions[index].outcome in ("stopped working", "side effects"):
+    if index is None or mentions[index].id in (*_NO_WEAR_OFF, "surgery") or mentions[index].outcome in ("stopped working", "side effects"):
         return
+    course = [index]  # "cisplatin and etoposide, 6 cycles. But it came back": the whole course
+    while mentions[course[-1]].joined and course[-1] > 0 and mentions[course[-1] - 1].role == "had":
+        course.append(course[-1] - 1)
     if _IF.search(plain):
         return  # "trials we could consider if it grows", "what's the chance it grows?"
     outcome = _outcome(plain)
@@ -244,8 +308,38 @@ def _carry_outcome(mentions: list[Mention], plain: str) -> None:
     if outcome is None and back and _WORE_OFF.search(plain):
         outcome = "stopped working"  # "It worked for a while." (but "everything has helped for a bit" is no one's)
     if outcome == "stopped working" or (outcome in ("side effects", "stopped") and back):
-        if mentions[index].outcome != "stopped" or outcome == "stopped working":  # a course finished, then it grew again
-            mentions[index] = Mention(mentions[index].id, "had", outcome)
+        if mentions[index].outcome != "stopped" or outcome in ("stopped working", "side effects"):  # a course finished, then it grew again
+            for i in course:
+                mentions[i] = replace(mentions[i], outcome=outcome)
+
+
+def outcome_said_later(text: str, lexicon: Optional[Lexicon] = None) -> tuple[Optional[str], bool]:
+    """What a message that names no treatment says happened to one named in an earlier message ("it
+    stopped working last month", "the last scan showed growth", "still on it"), and whether it is said
+    of all of them ("both stopped working"); (None, False) when it says nothing of the kind."""
+    plain = normalize(text or "")
+    if not plain or named_ids(text, lexicon) or _IF.search(plain):
+        return None, False
+    outcome, back = _outcome(plain), _BACK_REFERENCE.search(plain)
+    if outcome is None and back and _WORE_OFF.search(plain):
+        outcome = "stopped working"
+    if (outcome == "stopped" and not back) or (outcome == "ongoing" and not _STILL_ON.search(plain)):
+        return None, False  # "she stopped work", "can he still do it?": not said of a treatment
+    return outcome, bool(outcome and _ALL_OF_THEM.search(plain))
+
+
+_STILL_ON = re.compile(
+    r"\b(?:still (?:on|taking|having|getting) (?:it|them|that|those)|tolerat\w*|(?:it s|it has|it s been|been) stable"
+    r"|keeping (?:it|things|them) (?:stable|under control|in check))\b")
+
+
+def _words_before_names(plain: str, lexicon: Lexicon) -> str:
+    """The words of a sentence before its first treatment name, when it goes on from the one before
+    ("but stopped after 5 months because of pneumonitis, then the jab"); else nothing."""
+    words = plain.split()
+    spans = _spans(words, lexicon)
+    lead = words[: spans[0][0]] if spans else []
+    return " ".join(lead) if len(lead) >= 2 and _BACK_REFERENCE.search(" ".join(lead)) else ""
 
 
 def _pointed_back(plain: str, found: list[Mention], mentions: list[Mention], last_named: list[Mention], narrative: bool) -> list[Mention]:
@@ -259,6 +353,9 @@ def _pointed_back(plain: str, found: list[Mention], mentions: list[Mention], las
     if _TRIAL_OF_IT.search(plain) and not any(m.role in ("want", "avoid") for m in found):
         planned = [m.id for m in last_named if m.role == "planned" and m.id not in had]
         return [Mention(i, "want") for i in dict.fromkeys(planned)]
+    if _COULD_HAVE_IT.search(plain) and not found:  # "I've read about radiotherapy in Utrecht. Could he go on it?"
+        named = [m.id for m in last_named if m.role in ("planned", "mentioned") and m.id not in had]
+        return [Mention(i, "want") for i in dict.fromkeys(named)]
     return []
 
 
@@ -274,6 +371,7 @@ def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
                 outcome = "ongoing"  # "stable on watch and wait ... it has grown": still being watched
             had[m.id] = TreatmentHad(m.id, outcome)
             said_at[m.id] = position
+    _scans_as_surveillance(had)
     for generic in [i for i in had if _is_generic(lexicon, i)]:
         specific = [i for i in had if i != generic and treatment_group(lexicon, i) == treatment_group(lexicon, generic)]
         if specific:  # "Somatuline Depot shots": lanreotide, not also "somatostatin analogues"
@@ -282,6 +380,7 @@ def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
             later = said_at[generic] > said_at[first] and outcome in ("stopped working", "side effects", "stopped")
             if outcome and (had[first].outcome is None or later):  # "on lanreotide ... the jab stopped working"
                 had[first] = TreatmentHad(first, outcome)
+    mentions = [replace(m, id=SURVEILLANCE) if m.id == SCANS else m for m in mentions]
     wanted = _specific_only(tuple(dict.fromkeys(m.id for m in mentions if m.role == "want")), lexicon)
     kept = {m.id for m in mentions if m.role in ("had", "planned")}  # "anything besides X" while having X: as well as X
     avoided = _specific_only(tuple(dict.fromkeys(
@@ -291,6 +390,12 @@ def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
         wanted=tuple(t for t in wanted if t not in avoided),
         avoided=avoided,
     )
+
+
+def _scans_as_surveillance(had: dict[str, TreatmentHad]) -> None:
+    """ "they're just doing a scan every year" watches the tumour; after an operation it is follow-up."""
+    if had.pop(SCANS, None) is not None and "surgery" not in had and SURVEILLANCE not in had:
+        had[SURVEILLANCE] = TreatmentHad(SURVEILLANCE, "ongoing")
 
 
 def _specific_only(ids: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
@@ -315,6 +420,7 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
              or not _ORGAN_LAST.search(" ".join(words[span[0] : span[1]]))]  # "the new liver biopsy" is no transplant
     questions = _question_parts(words)
     result: list[Mention] = []
+    list_outcome: Optional[str] = None  # the cue before a list of names ("done (A then B)"), for each of them
     joined: list[bool] = []
     singular: list[bool] = []
     for number, (start, end, concept_id) in enumerate(spans):
@@ -341,7 +447,10 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
         else:
             role = _role(before, after, narrative, asks, only_names, trial_words, about_it, avoid_before, story)
         joined_here = bool(result) and before in _JOINERS
-        if concept_id == SURVEILLANCE and not joined_here and role != "avoid" \
+        if role in ("planned", "mentioned") and not only_names and _IN_A_TRIAL.search(" ".join(words[end:])):
+            role = "want"  # "they say maybe more Lutathera, in a study", "we heard they give lutetium - is that a trial?"
+        asked_itself = "?" in sentence and part.lower().split()[:1] in ([w] for w in _ASKING)  # "do we just wait and see?"
+        if concept_id in _NO_WEAR_OFF and not joined_here and role != "avoid" and not asked_itself \
                 and not (role == "planned" and (_PROPOSED.search(before) or after.startswith("or "))):
             role = "had"  # "the doctor says surveillance": being watched is what they are having (but "suggested watching or lanreotide")
         if role == "had" and _FUTURE_TIME.search(" ".join(words[max(previous_end, start - 3) : min(next_start, end + 3)])) \
@@ -361,9 +470,12 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
             if outcome in (None, "ongoing") and _DONE.match(after):
                 outcome = "stopped"  # "first line captem done"
             if outcome is None:
-                outcome = _outcome_before(before) or ("ongoing" if concept_id == SURVEILLANCE or _DOSE_AFTER.search(after) else None)
-        result.append(Mention(concept_id, role, outcome))
+                outcome = _outcome_before(before) or ("ongoing" if concept_id in _NO_WEAR_OFF or _DOSE_AFTER.search(after) else None)
+            if outcome is None and result and result[-1].role == "had":
+                outcome = _listed_outcome(result[-1], list_outcome, before, after)
+        list_outcome = _outcome_before(before) if not (result and before in _JOINERS) else list_outcome
         joined.append(bool(number) and before in _OUTCOME_JOINERS)
+        result.append(Mention(concept_id, role, outcome, joined[-1]))
         singular.append(bool(_SINGULAR.search(" ".join(words[end:stop]))))
     return _share_outcomes(result, joined, singular, _ALL_OF_THEM.search(" ".join(words)) is not None)
 
@@ -383,15 +495,21 @@ def _share_outcomes(mentions: list[Mention], joined: list[bool], singular: list[
             if not (joined[i] and shared[i].role == "had" and shared[i - 1].role == "had"):
                 continue
             first, second = shared[i - 1], shared[i]
-            if first.outcome is None and second.outcome and not singular[i]:
-                shared[i - 1] = Mention(first.id, "had", second.outcome)
-            elif second.outcome is None and first.outcome and not singular[i - 1]:
-                shared[i] = Mention(second.id, "had", first.outcome)
+            if _weaker(first.outcome, second.outcome) and not singular[i]:
+                shared[i - 1] = replace(first, outcome=second.outcome)
+            elif _weaker(second.outcome, first.outcome) and not singular[i - 1]:
+                shared[i] = replace(second, outcome=first.outcome)
     if all_of_them:
         outcome = next((m.outcome for m in shared if m.role == "had" and m.outcome == "stopped working"), None)
         if outcome:
-            shared = [Mention(m.id, m.role, outcome) if m.role == "had" else m for m in shared]
+            shared = [replace(m, outcome=outcome) if m.role == "had" else m for m in shared]
     return shared
+
+
+def _weaker(outcome: Optional[str], other: Optional[str]) -> bool:
+    """ "4 cycles of carboplatin and etoposide ... stopped because it grew": what is said of the whole course
+    (that it stopped working, or its harm) outranks "a course was given"."""
+    return bool(other) and (outcome is None or (outcome == "stopped" and other in ("stopped working", "side effects")))
 
 
 def _role(
@@ -421,6 +539,8 @@ def _role(
         if role == "mentioned" and trial_words and _TOPIC_CUE.search(before):
             return "want"  # "I'd like to know about SIRT and whether any trials use it"
         return role
+    if _PLANNED_AFTER.search(after):
+        return "planned"  # "for surgical discussion at the MDT", "a PRRT referral"
     if _WANT_AFTER.search(after):
         return "want"
     if _HAD_AFTER.search(after) or _DOSE_AFTER.search(after):
@@ -457,20 +577,37 @@ def _outcome(words: str) -> Optional[str]:
     return next((name for name, pattern in OUTCOME_CUES if pattern.search(words)), None)
 
 
-def _outcome_before(before: str) -> Optional[str]:
-    if re.search(r"\b(?:progress\w*|grow\w*|grew|worse|failed|spread\w*) (?:on|despite|through|after)\b(?:\s+\w+){0,2}$", before):
+_GAPPED = re.compile(r"^for (?:about |around |nearly |almost |over |just over )?(?:\d+|a|one|two|three|four|five|six) (?:years?|months?|weeks?|while)\b")
+
+
+def _listed_outcome(previous: Mention, list_outcome: Optional[str], before: str, after: str) -> Optional[str]:
+    """ "done (lanreotide then captem)": one cue for the list; "lanreotide worked for 2 years, everolimus
+    for 14 months": the verb said once for both."""
+    if before in _JOINERS and list_outcome in ("stopped", "ongoing"):
+        return list_outcome
+    if previous.outcome == "stopped working" and _GAPPED.match(after):
         return "stopped working"
-    if re.search(r"\b(?:finished|stopped|came off|was on|used to)\b(?:\s+\w+){0,3}$", before):
+    return None
+
+
+def _outcome_before(before: str) -> Optional[str]:
+    if re.search(r"\b(?:progress\w*|grow\w*|grew|worse|failed|spread\w*|vaxer|vaxt|vuxit|vokser|wachst|waechst|pd) (?:even |still )?(?:on|despite|through|after|trots|tross|trotz)\b(?:\s+\w+){0,2}$", before):
+        return "stopped working"
+    if re.search(r"\b(?:finished|stopped|came off|was on|used to|lines? (?:of \w+ )?done|completed|(?:been|gone|went) through|no longer on"
+                 r"|(?:had|did|completed|finished) \d+ (?:cycles?|rounds?|doses?|courses?|sessions?|months?) of"
+                 r"|discontinued|took (?:him|her|me|them) off|taken off|not on)\b(?:\s+\w+){0,4}$", before):
         return "stopped"
-    if re.search(r"\b(?:on|taking|currently|still|now has|is on|been on|getting|gets|started|starting|added|began|put on|switched to|continue|continuing|far|been having|is having|are having|(?:ve|have|has) given (?:me|him|her|them)"
-                 r"|(?:ve|have|has) put (?:me|him|her|them) on)\b(?:\s+\w+){0,3}$", before):
+    if re.search(r"\b(?:on|taking|currently|still|now has|is on|been on|getting|gets|started|starting|added|began|put on|switched to|continue|continuing|far|krijgt|bekommt|erhalt|recibe|dostaje|been having|is having|are having|(?:ve|have|has) given (?:me|him|her|them)"
+                 r"|(?:ve|have|has) put (?:me|him|her|them) on|(?:moved|switched|changed) (?:me|him|her|them) (?:on)?to|(?:was|were) put on"
+                 r"|(?:having|getting|on) (?:his|her|my|their|the) (?:\w+ )?(?:cycle|dose|round|session|course) of)\b(?:\s+\w+){0,3}$", before):
         return "ongoing"
     return None
 
 
 def named_ids(text: str, lexicon: Optional[Lexicon] = None) -> tuple[str, ...]:
     """Every treatment or test named in the text, in order, whatever its role."""
-    return tuple(dict.fromkeys(concept for _, _, concept in _spans(normalize(text).split(), lexicon or default_lexicon())))
+    spans = _spans(normalize(text).split(), lexicon or default_lexicon())
+    return tuple(dict.fromkeys(SURVEILLANCE if concept == SCANS else concept for _, _, concept in spans))
 
 
 _NAME_ONLY_WORDS = {"the", "a", "an", "what", "about", "info", "is", "and", "or", "vs", "versus"}

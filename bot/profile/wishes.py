@@ -5,22 +5,29 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.trials.understand import phase_number
+
 
 _ALL_STATUSES = re.compile(
     r"\b(?:closed|finished|completed|old|past|ended)\s+(?:ones?|trials?|studies)?\s*(?:too|as\s+well|also)\b"
-    r"|\b(?:incl(?:uding|\.)?|inc|plus|and|with|even)\s+(?:the\s+)?(?:closed|finished|completed|past|old)\b"
+    r"|\b(?:incl(?:uding|udes?|\.)?|inc|plus|and|with|even)\s+(?:the\s+)?(?:closed|finished|completed|past|old)\b|\bopen\s+or\s+not\b"
     r"|\b(?:any|all)\s+(?:statuse?s?|status)\b|\bopen\s+(?:or|and|\+|/)\s+closed\b|\bclosed\s+(?:or|and|/)\s+open\b"
     r"|\bwhether\s+(?:open|recruiting)\s+or\s+not\b|\bever\s+(?:been\s+)?(?:run|done)\b|(?:^|\s)[-–:(]\s*all\)?\s*$|\ball\s+of\s+them\b",
     re.I,
 )
 _CLOSED_ONLY = re.compile(
-    r"\b(?:closed|finished|completed|past|ended|old)\s+(?:[\w-]+\s+){0,3}?(?:trials?|studies|ones)\b(?!\s*(?:too|as\s+well|also))", re.I
+    r"(?:\b(?:closed|finished|completed|ended)\s+(?:[\w-]+\s+){0,3}?|(?<!\bi'm )(?<!\bim )(?<!\bis )(?<!\bam )(?<!\bhe's )(?<!\bshe's )(?<!\bbe )"
+    r"\b(?:old|past|previous|earlier)\s+)(?:trials?|studies|ones)\b(?!\s*(?:too|as\s+well|also))"
+    r"|\b(?:trials?|studies|ones)\s+(?:that\s+(?:have|are|were|had)\s+)?(?:closed|finished|completed|ended)\b", re.I
 )
 _OPEN_ONLY = re.compile(
     r"\b(?:open|recruiting|currently\s+recruiting|still\s+recruiting|taking\s+(?:people|patients))\b(?!\s+(?:to|up|about|with|minded))", re.I
 )
 _OPEN_FILTER = re.compile(
     r"\bopen\s+(?:[\w-]+\s+){0,3}?(?:trials?|studies|ones)\b|\bonly\s+open\b|\bopen\s+only\b"
+    # "only recruiting ones", "GETNE trials recruiting", "current trials only, nothing closed"
+    r"|\b(?:only\s+)?recruiting\s+(?:only|ones)\b|\bonly\s+recruiting\b|\b(?:trials?|studies)\s+(?:currently\s+|now\s+)?recruiting\s*(?:only\s*)?$"
+    r"|\bcurrent\s+(?:trials?|studies|ones)\s+only\b|\bnothing\s+closed\b|\bno\s+closed\s+(?:ones|trials?)\b"
     # a look-up's trailing filter: "pnet g3 phase 2 open, any country" (not "is it still open?")
     r"|(?<!\bis )(?<!\bit )(?<!\bstill )(?<!\bare )(?<!\bthey )(?<!\bthat )(?<!\bthis )(?<!\bnot )\bopen\b(?=\s*(?:,|;|\)|\s-\s|$))", re.I)
 # An age group asked for: "trials for teenagers", "anything for little ones?", "adults only", "would any
@@ -39,14 +46,35 @@ _AGE_GROUPS = (
 )
 # "for my 15 yr old", "a trial for a 9-year-old": a child's age said as who the trial is for.
 _FOR_AGED = re.compile(r"\b(?:for|suit|suits|suitable\s+for|take|accept)\s+(?:my|our|a|an|his|her)\s+(\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*old\b", re.I)
-# "a gentleman of his age", "someone her age", "at his age": the patient's own age, when it is said.
-_OF_THEIR_AGE = re.compile(r"\b(?:of|at|for\s+someone|someone|people|patients)\s+(?:his|her|my|their|your)\s+age\b", re.I)
+# Trials that would take someone of the patient's age, with the age said: their age group ("any trial accept a
+# gentleman of his age", "is he too old for the trials?", "which trials have no upper age limit?"); not a
+# feeling ("too old for guinea pig stuff") nor one treatment ("past it for the radioactive one").
+_OF_THEIR_AGE = re.compile(
+    r"\b(?:of|at|for\s+someone|someone|people|patients)\s+(?:his|her|my|their|your)\s+age\b"
+    r"|\btoo\s+(?:old|young)\s+for\s+(?:the\s+|these\s+|any\s+|clinical\s+)?(?:trials?|studies|research)\b"
+    r"|\b(?:upper|lower|top)\s+age\s+limits?\b|\bno\s+age\s+limits?\b|\bpast\s+(?:trials?|studies)\b", re.I)
 _LIFE_STAGE = re.compile(
     r"\b(?:as\s+an?|when\s+(?:he|she|i|they)\s+(?:was|were)\s+an?|since\s+(?:he|she|i)\s+was\s+an?|since|during|in\s+(?:his|her|my)|(?:licensed|approved|rare|common|unusual|seen|happens?|used)\s+(?:for|in))\s*$",
     re.I)
 _REQUEST = re.compile(r"\?|\b(?:any|anything|trials?|studies|study|research|looking|find|search|only|suitable|accept|take|open\s+to)\b", re.I)
 _PIECE = re.compile(r"(?<=[.!?;\n])\s+|\s+(?=but\b)", re.I)
 _ASKING = "what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should"  # words a question starts with
+
+
+# Phases the trial search's own reader leaves out: "ph2", "P3 trials", "phase 1b", "first-in-human".
+_PHASE_SHORT = re.compile(r"\b(?:ph\.?\s?|p)([1-4])\b(?=\s*(?:(?:\w+\s+)?(?:trials?|studies|study)|only|,|$))|\bphase[\s-]*([1-4])[ab]\b", re.I)
+_FIRST_IN_HUMAN = re.compile(r"\bfirst[\s-]in[\s-](?:human|man|people|patients)\b", re.I)
+
+
+def read_phase(text: str) -> Optional[int]:
+    """The one phase asked for ("phase 3", "Phase II", "ph2", "P3 prrt trials", "phase 1b"); None if none."""
+    named = phase_number(text)
+    if named is not None:
+        return named
+    short = _PHASE_SHORT.search(text or "")
+    if short:
+        return int(short.group(1) or short.group(2))
+    return 1 if _FIRST_IN_HUMAN.search(text or "") else None
 
 
 def read_status(text: str) -> Optional[str]:

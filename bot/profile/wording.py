@@ -32,6 +32,7 @@ _TEXT_SPEAK = {
     "hw": "how", "wot": "what", "wat": "what", "stopd": "stopped", "stoped": "stopped", "wrking": "working", "workin": "working",
     "wrk": "work", "wrkd": "worked", "workd": "worked", "gettin": "getting", "growin": "growing", "bn": "been",
 }
+_CAPITALS_KEPT = frozenset(("BC", "MA", "MI"))  # state and province codes that are text-speak in lower case
 # A text-speak word that is also a real word only where it cannot be one.
 _CONTEXT_SPEAK = [
     (re.compile(r"\b4\s+(?=(?:me|him|her|us|them|my|his|a|an|the|pnet|net|this|that|it|mum|dad)\b)", re.I), "for "),
@@ -40,7 +41,7 @@ _CONTEXT_SPEAK = [
     # "on lanreotide 4 4 yrs": "for" before a length of time
     (re.compile(r"\b4\s+(?=\d+\s*(?:yrs?|years?|months?|mths|mnths|wks|weeks?|days?)\b)", re.I), "for "),
     # Irish, Scottish and Northern English "me da", "me mam", "ma maw": "my" before a relative
-    (re.compile(r"\b(?:me|ma|mi)\s+(?=(?:mum|mam|mammy|maw|ma|da|dad|daddy|husband|hubby|wife|missus|son|daughter|brother|sister"
+    (re.compile(r"\b(?:me|ma|mi)\s+(?=(?:mum|mam|mammy|maw|ma|da|dad|daddy|husband|hubby|wife|missus|son|daughter|brother|sister|old\s+fella|fella"
                 r"|nan|nanny|granda|grandad|auld\s+(?:fella|one|man|wan))\b)", re.I), "my "),
     (re.compile(r"\b(my|our)\s+(?:ma|maw|mammy)\b", re.I), r"\1 mum"),
     (re.compile(r"\b(my|our)\s+da\b", re.I), r"\1 dad"),
@@ -58,7 +59,7 @@ KEY_WORDS = (
 # level is not an insulinoma, "an option" is not "an operation").
 _REAL_WORDS = frozenset((
     "lives", "lived", "liven", "lover", "option", "options", "infection", "infections", "insulin", "gastrin",
-    "grades", "grated", "spreads", "sugary", "bones", "nodes", "lunges", "lunge", "tumult", "mothers", "fathers",
+    "grades", "grated", "grand", "grande", "spreads", "sugary", "bones", "nodes", "lunges", "lunge", "tumult", "mothers", "fathers",
 ))
 _MIN_FUZZY = 5  # shorter words are too often real words ("live" is not "liver")
 _FUZZY_CUTOFF = 0.8
@@ -78,8 +79,12 @@ def _plain_word(piece: str) -> str:
     if not piece[:1].isalpha():
         return piece
     lower = piece.lower()
+    if piece in _CAPITALS_KEPT:
+        return piece  # "Victoria BC", "Boston MA": a state, not "because" or "my"
     if lower in _TEXT_SPEAK:
         return _TEXT_SPEAK[lower]
+    if lower.endswith("'s") and lower[:-2] in _TEXT_SPEAK:  # "my gf's dad", "hubby's scan"
+        return _TEXT_SPEAK[lower[:-2]] + "'s"
     if len(lower) >= _MIN_FUZZY and lower not in KEY_WORDS and lower not in _REAL_WORDS and lower.isalpha():
         close = difflib.get_close_matches(lower, KEY_WORDS, n=1, cutoff=_FUZZY_CUTOFF)
         if close and _same_start(lower, close[0]):
