@@ -4,7 +4,7 @@ PY := .venv/bin/python
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser services load-tools db nlp model run prod shell test bench nlu-report understanding-report followups-report clean
+.PHONY: help setup browser services load-tools db nlp model run prod shell test bench nlu-report understanding-report fit-report followups-report clean
 
 help:
 	@echo "make run    set everything up, then run the assistant (Ctrl-C stops it)"
@@ -60,6 +60,9 @@ nlu-report: nlp
 
 understanding-report: db
 	@$(PY) -m scripts.understanding_report
+
+fit-report: setup
+	@$(PY) -m scripts.fit_report
 
 followups-report: model
 	@$(PY) -m scripts.followups_report

@@ -15,6 +15,7 @@ from typing import Optional, Sequence
 from bot.conversations.cli import register as register_conversations
 from bot.deploy.cli import register as register_prod
 from bot.eligibility.cli import register as register_criteria
+from bot.eligibility.fit_cli import register as register_fit
 from bot.progress import ProgressBar
 from bot.trials.data_cli import register as register_data
 from bot.trials.importer import Importer, count_studies
@@ -108,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_sync_parser(trials)
     register_data(trials)
+    register_fit(trials)
 
     nlp = groups.add_parser("nlp", help="the spaCy pipeline Rasa uses").add_subparsers()
     p = nlp.add_parser("build", help="build the spaCy pipeline from the lexicon and database")

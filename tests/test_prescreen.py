@@ -211,7 +211,11 @@ def test_the_domain_asks_the_same_questions() -> None:
 
 # -- one trial against the answers --------------------------------------------------------------------------------
 def verdicts(store: TrialStore, nct_id: str, **answers: Any) -> dict[str, str]:
-    result = checklist(store.get(nct_id), Answers(**answers))
+    return verdicts_of(store.get(nct_id), **answers)
+
+
+def verdicts_of(trial: Any, **answers: Any) -> dict[str, str]:
+    result = checklist(trial, Answers(**answers))
     return {c.topic: c.verdict for c in result.checks if c.stated}
 
 
@@ -233,9 +237,15 @@ def test_what_the_person_did_not_say_is_a_question_for_the_team(store: TrialStor
     assert unsaid == ["hormones"]
 
 
-def test_past_treatments_that_may_rule_people_out_are_never_a_clear_no(store: TrialStore) -> None:
-    assert verdicts(store, SWEDISH, treatments=("surgery",))["past treatment limits"] == ASK
+def test_a_past_treatment_ruled_out_at_any_time_is_a_clear_no(store: TrialStore) -> None:
+    # "Previous surgery for pan-NET." among its exclusions: no time limit, so the judge says no
+    result = checklist(store.get(SWEDISH), Answers(treatments=("surgery",)))
+    check = next(c for c in result.checks if c.topic == "past treatment limits")
+    assert (check.verdict, check.reason) == (NO_MATCH, "It rules out people who have had surgery.")
     assert verdicts(store, SWEDISH, treatments=())["past treatment limits"] == MATCHES
+    # only a recent one rules people out: a question for the team
+    trial = replace(store.get(SWEDISH), criteria="Exclusion Criteria:\n* Major surgery within 4 weeks before the start")
+    assert verdicts_of(trial, treatments=("surgery",))["past treatment limits"] == ASK
 
 
 def test_a_trial_without_criteria_uses_its_record_fields_and_conditions(store: TrialStore) -> None:
@@ -287,7 +297,7 @@ def test_results_list_trials_with_buttons_and_remember_them(store: TrialStore) -
     assert len(cards) == MAX_TRIALS_SHOWN
     ids = [re.search(r"\((NCT\d{8})\)$", c["text"].splitlines()[0]).group(1) for c in cards]
     assert [c["buttons"] for c in cards] == [[{"title": f"See {n}", "payload": '/show_trial{"nct_id":"%s"}' % n}] for n in ids]
-    assert ids[0] == SWEDISH  # every point it states matches
+    assert SWEDISH not in ids  # "Previous surgery for pan-NET." among its exclusions: their surgery does not match
     assert ending["text"].endswith(WHO_DECIDES) and f"I left out {total - MAX_TRIALS_SHOWN} more trials" in ending["text"]
     assert ending["buttons"] == [HELPLINE_BUTTON]
     assert events == [SlotSet("result_ids", ids), SlotSet("requested_slot", None)]
@@ -296,8 +306,8 @@ def test_results_list_trials_with_buttons_and_remember_them(store: TrialStore) -
 def test_results_in_the_persons_country() -> None:
     events, messages = results({**FULL, "ps_place": "SE"})
     assert "These are the ones in Sweden." in messages[0]["text"]
-    adv_ince = "NCT02749331"  # open as of 2020: after the one confirmed this year
-    assert events[0] == SlotSet("result_ids", [SWEDISH, adv_ince]) and len(messages) == 4
+    adv_ince = "NCT02749331"  # open as of 2020; the other rules out previous surgery (they had surgery), so it is last
+    assert events[0] == SlotSet("result_ids", [adv_ince, SWEDISH]) and len(messages) == 4
     assert "I left out" not in messages[-1]["text"]
 
 

@@ -78,6 +78,8 @@ def extract_facts(text: Optional[str]) -> CriteriaFacts:
 
 # -- text preparation --------------------------------------------------------------------------
 _SENTENCE_END = re.compile(r"(?<=[a-z)\]])\.\s+(?=[A-Z])|;\s+")
+_TOUCHING_SYMBOL = re.compile(r"(?<=[A-Za-z0-9])(?=[<>≤≥])")
+_DASHES = re.compile(r"[\u2010\u2011\u2012]")
 _MIS_ENCODED = [(re.compile(r"£\s*(?=[0-9])"), "at most "), (re.compile(r"³\s*(?=[0-9])"), "at least ")]
 _WORDED = [  # comparisons in words, as the symbols become after phrasing.SYMBOLS
     (re.compile(r"\b(?:greater|more|higher)\s+than\s+or\s+equal(?:\s+to)?|\bequal\s+to\s+or\s+(?:greater|more|higher)\s+than|\bno\s+less\s+than|\bnot\s+less\s+than", re.I), "at least"),
@@ -87,14 +89,16 @@ _WORDED = [  # comparisons in words, as the symbols become after phrasing.SYMBOL
 
 
 def _sentences(items: Iterable[Item]) -> tuple[str, ...]:
-    out: list[str] = []
-    for item in items:
-        for line in _lines(item):
-            for old, new in (*_MIS_ENCODED, *_WORDED):
-                line = old.sub(new, line)
-            line = phrasing.SYMBOLS(" ".join(line.split()))
-            out.extend(s for s in _SENTENCE_END.split(line) if s.strip())
-    return tuple(out)
+    return tuple(s for item in items for line in _lines(item) for s in sentences_of(line))
+
+
+def sentences_of(line: str) -> list[str]:
+    """One criterion line as sentences, comparisons in words ("≥ 18" -> "at least 18")."""
+    line = _DASHES.sub("-", _TOUCHING_SYMBOL.sub(" ", line))  # "Age> 18" -> "Age > 18"; "Well‐differentiated"
+    for old, new in (*_MIS_ENCODED, *_WORDED):
+        line = old.sub(new, line)
+    line = phrasing.SYMBOLS(" ".join(line.split()))
+    return [s for s in _SENTENCE_END.split(line) if s.strip()]
 
 
 def _lines(item: Item) -> list[str]:
@@ -145,6 +149,11 @@ def _ages(t: _Text) -> tuple[Optional[float], Optional[float]]:
             low = low if low is not None else _first_number(_AGE_MAX, sentence)
             high = high if high is not None else _first_number(_AGE_MIN, sentence)
     return low, high
+
+
+def age_limits(sentence: str, exclusion: bool = False) -> tuple[Optional[float], Optional[float]]:
+    """The ages one sentence allows (an exclusion's "age < 18" allows 18 and over)."""
+    return _ages(_Text((), (sentence,)) if exclusion else _Text((sentence,), ()))
 
 
 def _plausible(number: str) -> bool:
@@ -358,9 +367,9 @@ def _sstr(t: _Text) -> Optional[bool]:
 # -- treatments before joining --------------------------------------------------------------------
 _TREATMENT_PATTERNS = {
     "PRRT": r"\bPRRT\b|peptide\s+receptor\s+radio\w+|radionuclide\s+therap|Lutathera|177\s?Lu|Lu-?177|lutetium",
-    "everolimus": r"everolimus|afinitor|\bmTOR\b|temsirolimus|\bsirolimus",
-    "sunitinib": r"sunitinib|sutent",
-    "somatostatin analogue": r"somatostatin[- ]analog\w*|\bSSAs?\b|octreotide|lanreotide|sandostatin|somatuline|pasireotide",
+    "everolimus": r"everolimus|afinitor|\bRAD-?001\b|\bmTOR\b|temsirolimus|\bsirolimus",
+    "sunitinib": r"sunitinib|sutent|\bSU-?11248\b",
+    "somatostatin analogue": r"somatostatin[- ]analog\w*|somatostatin\s+(?:\(SS\)\s+|[\w-]+\s+){0,2}analog\w*|\bSS\s+analog\w*|\bSS-?LAR\b|\bSSAs?\b|octreotide|lanreotide|sandostatin|somatuline|pasireotide",
     "chemotherapy": r"chemo\w*|gemcitabine|platinum|cisplatin|carboplatin|oxaliplatin|capecitabine|temozolomide|streptozo\w+"
                     r"|fluorouracil|\b5-?FU\b|FOLFIRINOX|cytotoxic|paclitaxel|docetaxel|vinorelbine|etoposide|irinotecan|dacarbazine",
     "radiotherapy": r"radiotherap\w*|radiation(?!\s+pneumonitis)|irradiation|\bXRT\b",
@@ -372,7 +381,8 @@ _TREATMENT_PATTERNS = {
                      r"|atezolizumab|durvalumab|CD\s?137",
     "interferon": r"interferon|\bIFN\b",
     "liver-directed therapy": r"emboli[sz]ation|\bTACE\b|\bSIRT\b|radiofrequency\s+ablation|hepatic\s+arter\w+\s+(?:infusion|therapy)",
-    "any cancer treatment": r"(?:anti-?cancer|anti-?tumou?r|antineoplastic|cancer-directed)\s+(?:therap\w*|treatments?|agents?|drugs?)"
+    "any cancer treatment": r"(?:anti-?cancer|anti-?tumou?r|antineoplastic|cancer-directed|(?:Pan)?NET-directed|tumou?r-directed|disease-directed)\s+(?:therap\w*|treatments?|agents?|drugs?)"
+                            r"|\bline\s+of\s+systemic|(?:previous|prior|any)\s+(?:treatments?|therap(?:y|ies))\b(?!\s+(?:with|of|using|by|containing|including|such|for\s+(?!cancer|the\s+current|NET|GEP)))"
                             r"|\b(?:therapy|treatment)[- ]naive|\buntreated\b|no\s+previous\s+treatment|neo-?adjuvant\s+treatment"
                             r"|(?:prior|previous)\s+(?:line\s+of\s+)?systemic\s+(?:therap\w*|treatments?)"
                             r"|systemic\s+(?:therap\w*|treatments?)\s+for\s+(?:\w+\s+){0,3}(?:cancer|disease|malignan\w*|carcinoma|SCLC|tumou?rs?)"
@@ -406,6 +416,12 @@ _CONCURRENT = re.compile(r"^\W*(?:concurrent|concomitant|ongoing)\b", re.I)
 
 def _treatments(sentence: str) -> list[str]:
     return [name for name, pattern in _TREATMENT.items() if pattern.search(sentence)]
+
+
+def treatment_spans(sentence: str) -> list[tuple[str, int]]:
+    """Each kind of treatment the sentence names, with where it is first named."""
+    found = [(name, m.start()) for name, pattern in _TREATMENT.items() if (m := pattern.search(sentence))]
+    return sorted(found, key=lambda item: item[1])
 
 
 def _required(t: _Text) -> tuple[str, ...]:

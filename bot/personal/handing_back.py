@@ -14,7 +14,7 @@ AFTER_GENERAL = (
 )
 # No general part we can answer: the whole question goes to the people who know them.
 WHOLE = (
-    "I'm sorry, I can't advise on your own care: I am a guide, not a doctor, and I don't know your health. "
+    "I'm sorry, I can't advise you about your own care: I am a guide, not a doctor, and I don't know your health. "
     "Your specialist team or NET nurse know you best and can talk it through with you.",
     "That is a question only the people looking after you can answer, because it depends on your health and "
     "results. Your specialist team or NET nurse can go through it with you.",

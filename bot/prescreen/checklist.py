@@ -4,8 +4,9 @@ What a trial asks for comes from the record's own fields (age, sex, status, plac
 criteria text (`extract_facts`: where the NET started, grade, spread, hormones, past
 treatments) and, where the criteria do not say, from the conditions it lists. The conditions
 only say what a trial studies, so a clash with them is "ask your team", never "does not
-match". A past treatment among the exclusions is "ask your team" too: many records rule it
-out only if it was recent. Nothing here decides who can join; only the trial team can.
+match". Every "does not match" must also be the per-criterion judge's (`bot/eligibility/judge.py`):
+a stated answer that clearly fails a criterion read with its logic; anything less is "ask
+your team". Nothing here decides who can join; only the trial team can.
 """
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ from dataclasses import dataclass, fields, replace
 from typing import Iterable, Optional
 
 from bot.eligibility.facts import CriteriaFacts, extract_facts
+from bot.eligibility.judge import DOES_NOT_MATCH, Judgement, judge
+from bot.eligibility.judge_words import FIELDS_OF_TOPIC, TOPIC_OF, mismatch_reason
+from bot.eligibility.logic import REQUIRES
+from bot.eligibility.person import Person
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import ANYWHERE, Answers
 from bot.trials.freshness import open_and_recent
@@ -327,16 +332,46 @@ _RECORD_CHECKS = (_status, _age, _sex, _place)
 _CRITERIA_CHECKS = (_site, _kind, _grade, _ki67, _spread, _hormones, _needed_before, _ruled_out_before)
 
 
-def checklist(trial: TrialDetail, answers: Answers) -> TrialChecklist:
+def checklist(trial: TrialDetail, answers: Answers, person: Optional[Person] = None) -> TrialChecklist:
     """Every point the record and the answers let us compare. Without criteria text, the
-    criteria points use the conditions list only (and are never a clear mismatch)."""
+    criteria points use the conditions list only (and are never a clear mismatch). `person`:
+    what the judge knows of them, when it is more than the answers (the story search's profile)."""
     record = RecordFacts.of(trial)
     found = [check(trial, record, answers) for check in _RECORD_CHECKS]
     for check in _CRITERIA_CHECKS:
         result = check(trial, record, answers)
         if result is not None and (result.stated or record.has_criteria):
             found.append(result)
-    return TrialChecklist(trial, tuple(c for c in found if c is not None), record.has_criteria)
+    checks = judged_checks([c for c in found if c is not None], judge(trial, person or person_of(answers)))
+    return TrialChecklist(trial, tuple(checks), record.has_criteria)
+
+
+def person_of(answers: Answers) -> Person:
+    return Person(age=answers.age, sex=answers.sex, site=answers.site, grades=answers.grades, ki67=answers.ki67,
+                  spread=answers.spread, functioning={"functioning": True, "non-functioning": False}.get(answers.functioning or ""),
+                  treatments=answers.treatments)
+
+
+def judged_checks(checks: list[Check], judgement: Judgement) -> list[Check]:
+    """The checks with the judge's word on "does not match": a mismatch it does not find is a
+    question for the team (ranked after, never hidden); one it finds is said, with its reason."""
+    found = [replace(c, verdict=ASK, likely_clash=True) if c.verdict == NO_MATCH and c.topic in FIELDS_OF_TOPIC
+             and not any(judgement.verdict(f) == DOES_NOT_MATCH for f in FIELDS_OF_TOPIC[c.topic]) else c for c in checks]
+    for judged in judgement.checks:
+        if judged.verdict != DOES_NOT_MATCH:
+            continue
+        topic = TOPIC_OF[judged.field]
+        if judged.field == "treatments" and any(f.mode == REQUIRES for f in judged.facts):
+            topic = "past treatment needed"
+        if any(c.topic == topic and c.verdict == NO_MATCH for c in found):
+            continue
+        mismatch = Check(topic, NO_MATCH, mismatch_reason(judged))
+        at = next((i for i, c in enumerate(found) if c.topic == topic), None)
+        if at is None:
+            found.append(mismatch)
+        else:
+            found[at] = mismatch
+    return found
 
 
 def ranked(lists: Iterable[TrialChecklist]) -> list[TrialChecklist]:

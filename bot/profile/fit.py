@@ -2,9 +2,12 @@
 
 1. The search asks only for what the person wants (a kind of treatment, a phase, a status, the
    country they are in, trials they name); treatments they have had are never search terms.
-2. Every candidate is checked with the pre-screen's checklist against the profile. Trials with
-   a clear mismatch (age limits, a NET that starts elsewhere, a treatment they had ruled out)
-   and trials of a kind they said they do not want go last, and are counted with the reason.
+2. Every candidate is checked with the pre-screen's checklist against the profile, through the
+   per-criterion judge (`bot/eligibility/judge.py`, with all the profile says: NET or NEC,
+   where it spread, MEN1...). Trials with a clear mismatch (age limits, a NET that starts
+   elsewhere, a treatment they had that the criteria rule out at any time) and trials of a kind
+   they said they do not want go last, and are counted with the reason. A point the team must
+   weigh ("ask your team") only ranks a trial lower; it never sets it aside.
 3. When nothing fits every wish, wishes are dropped one at a time (`fitting_steps`: the place,
    the phase, then open-only, then the kind of treatment), and the answer says which.
 Nothing here says who can join; only the trial team can.
@@ -18,9 +21,10 @@ from typing import Optional
 
 from bot.lexicon import Concept, Lexicon, default_lexicon
 from bot.text import normalize
+from bot.eligibility.person import Person
 from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
 from bot.prescreen.answers import Answers
-from bot.profile.answers import as_answers
+from bot.profile.answers import as_answers, fact_treatments
 from bot.profile.limits import kind_clash, size_clash, unmet_condition
 from bot.geo import DEFAULT_RADIUS_KM, find_place
 from bot.trials.freshness import open_and_recent
@@ -48,8 +52,13 @@ class Fit:
 
     @property
     def clashes(self) -> list[Check]:
-        """Points against: a clear mismatch, or one the record only hints at."""
-        return [c for c in self.result.checks if c.stated and (c.verdict == NO_MATCH or c.likely_clash)]
+        """Points against: a clear mismatch (the judge's "does not match")."""
+        return [c for c in self.result.checks if c.stated and c.verdict == NO_MATCH]
+
+    @property
+    def hinted_clashes(self) -> int:
+        """Questions for the team that may turn out against them: ranked lower, never set aside."""
+        return sum(1 for c in self.result.checks if c.stated and c.likely_clash and c.verdict != NO_MATCH)
 
     @property
     def clear_mismatch(self) -> bool:
@@ -168,7 +177,7 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
     if profile.lookup.nct_id and first and not profile.wants.treatment:
         return FitResult(first[:1], [], (), query)  # "nct06784752 age range?": that trial alone
     ranked = sorted(
-        enumerate(fits), key=lambda item: (item[1].clear_mismatch, _distance_band(item[1].trial, query.near),
+        enumerate(fits), key=lambda item: (item[1].clear_mismatch, item[1].hinted_clashes > 0, _distance_band(item[1].trial, query.near),
                                            not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
                                            -_score(item[1], profile, wanted, lexicon), item[0])
     )
@@ -214,8 +223,22 @@ def _named_trials(store: TrialStore, profile: Profile, fits: list[Fit], answers:
 
 
 def _fit(trial: TrialDetail, profile: Profile, answers: Answers, lexicon: Lexicon) -> Fit:
-    return Fit(trial, checklist(trial, answers), _avoided(trial, profile, lexicon), _too_young(trial, profile),
-               size_clash(trial, profile), kind_clash(trial, profile), unmet_condition(trial, profile))
+    return Fit(trial, checklist(trial, answers, person_of(profile, answers)), _avoided(trial, profile, lexicon),
+               _too_young(trial, profile), size_clash(trial, profile), kind_clash(trial, profile), unmet_condition(trial, profile))
+
+
+def person_of(profile: Profile, answers: Answers) -> Person:
+    """The profile as the judge's person: the answers (as the pre-screen would have them) plus
+    what only a story tells (NET or NEC, where it spread, a syndrome, an inherited condition).
+    An inherited condition not mentioned is not known to be absent."""
+    return Person(
+        age=answers.age, sex=answers.sex, site=profile.site or answers.site, grades=answers.grades, ki67=answers.ki67,
+        differentiation=profile.tumour_type, spread=answers.spread, spread_sites=profile.spread_to,
+        functioning={"functioning": True, "non-functioning": False}.get(answers.functioning or ""),
+        syndrome=profile.syndrome, men1=True if "MEN1" in profile.inherited else None,
+        vhl=True if "VHL" in profile.inherited else None,
+        treatments=fact_treatments(profile) if profile.treatments else answers.treatments,
+    )
 
 
 # Points nearly every trial matches (an adult's age, either sex, open): they say nothing about fit,

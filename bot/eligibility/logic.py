@@ -1,0 +1,96 @@
+"""Each criterion item read with its logic: what it describes, and whether it asks for it,
+rules it out or only allows it.
+
+A `Fact` describes one thing about a person ("the NET started in the pancreas", "has had
+PRRT", "Ki-67 from 10 to 55%"); a `Reading` says what the criterion does with its facts:
+REQUIRES (the person must have it), EXCLUDES (having it rules people out) or ALLOWS ("prior
+somatostatin analogue is allowed": never against anyone). `needs_more` marks a fact that
+depends on what we cannot know (how long ago, progression, "uncontrolled"), so it never
+gives a clear "does not match". `firm=False` marks a reading we are unsure of (examples, one
+cohort of several). Facts keep the criterion text they came from.
+
+Readers of each field are in `bot/eligibility/fields.py`; whole criteria texts are read item by
+item in `bot/eligibility/items.py`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+
+REQUIRES, EXCLUDES, ALLOWS = "requires", "excludes", "allows"
+
+
+@dataclass(frozen=True)
+class Fact:
+    field: str  # one of person.FIELDS
+    text: str  # the criterion item it came from, as written
+    values: frozenset[str] = frozenset()  # the person's value is one of these (site, grade, NET/NEC, syndrome, spread places)
+    maybe: frozenset[str] = frozenset()  # values that may or may not be meant ("bowel" for "small bowel")
+    low: Optional[float] = None  # a range (age, Ki-67); None: open
+    high: Optional[float] = None
+    low_strict: bool = False
+    high_strict: bool = False
+    flag: Optional[bool] = None  # a yes/no the person has (spread, resectable, functioning, MEN1, VHL)
+    treatments: frozenset[str] = frozenset()  # facts.TREATMENTS names: has had any of them
+    mode: str = REQUIRES
+    needs_more: bool = False
+    firm: bool = True
+    group: Optional[str] = None  # facts of one group are alternatives: any one meets the item
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One criterion item: its text, section and facts. Facts that share a `group` are
+    alternatives ("unresectable or metastatic", "at least one of the following")."""
+
+    text: str
+    section: str  # "inclusion" | "exclusion"
+    facts: tuple[Fact, ...]
+
+
+# -- cues ------------------------------------------------------------------------------------------
+ALLOWANCE = re.compile(
+    r"(?<!not )(?<!not be )\b(?:allowed|permitted|acceptable)\b|\b(?:is|are|be)\s+(?:also\s+)?accepted\b|\bnot\s+(?:be\s+)?(?:required|mandatory|necessary)\b"
+    r"|\bwith\s+or\s+without\b|\bregardless\s+of\b|\birrespective\s+of\b|\bnaive\s+or\s+(?:previously\s+)?(?:pre-?)?treated\b"
+    r"|\b(?:pre-?)?treated\s+or\s+(?:treatment[- ])?(?:naive|untreated)\b|\bmay\s+(?:have\s+(?:had|received)|be\s+included)\b"
+    r"|\bcan\s+(?:be\s+included|participate|have\s+(?:had|received))\b|\bno\s+more\s+than\b|\bat\s+most\s+[0-9]+\s+(?:prior|previous|lines?)"
+    r"|\bup\s+to\s+[0-9a-z]+\s+(?:prior|previous|lines?)|\b(?:are|is|will\s+be)\s+(?:also\s+)?eligible\b|\bcan\s+be\s+enrolled\b|\bin\s+addition\s+to\b|\bno\s+limit\b",
+    re.I,
+)
+RULED_OUT = re.compile(r"\b(?:are|is|be|were|was)\s+(?:also\s+)?excluded\b|\bexclusion\b|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)\b|\bineligible\b"
+                        r"|\b(?:should|must|may|shall)\s+not\s+(?:have|be\s+(?:on|receiving|treated)|receive|had|undergo|take)\b", re.I)
+ALTERNATIVES = re.compile(r"\(a\)[^\n]{0,600}\bor\s*\(?b\)|\beither\b|\bat\s+least\s+one\s+of\b|\bone\s+(?:or\s+more\s+)?of\s+the\s+following\b|\bany\s+of\s+the\s+following\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:no|not|nor|without|never|free\s+of|absence\s+of|naive\s+to|other\s+than|neither|non|excluding|except|apart\s+from|outside(?:\s+of)?)\b|n't\b", re.I)
+_NON = re.compile(r"\bnon\b[-\s]?", re.I)
+_JUST_NON = re.compile(r"\bnon[-\s]?$", re.I)
+_NEGATION_BREAK = re.compile(r"[;:]|\bbut\b|\bmust\b", re.I)
+_EXAMPLES = re.compile(r"\bsuch\s+as\b|\be\.?g\.?\b|\bfor\s+example\b|\bincluding\b|\blike\b", re.I)
+COHORT = re.compile(r"\b(?:cohorts?|arms?|parts?|groups?|stratum|strata|phase\s+(?:I|II|1|2)[ab]?|dose[- ]expansion|expansion)\b\s*[A-Z0-9]{0,3}\s*[:(]"
+                     r"|\b(?:in|for|to)\s+(?:the\s+)?(?:cohorts?|arms?|parts?|groups?|strat(?:um|a))\b|\b(?:cohort|arm|part|stratum)\s+[A-Z0-9]{1,3}\b"
+                     r"|\bonly\s+for\b|\bapplies\s+to\b|^\W*[\w\s-]{0,40}\b(?:origin|primary|NETs?|tumou?rs?|carcinoma)\s*:\s*\S", re.I)
+
+
+def negated(sentence: str, start: int) -> bool:
+    """The words just before `start` say no ("no prior PRRT", "without distant spread")."""
+    before = sentence[max(0, start - 60):start]
+    broken = list(_NEGATION_BREAK.finditer(before))
+    if broken:
+        before = before[broken[-1].end():]
+    # "non-" says no only to the word it is on ("non-functioning pNET" is a pNET)
+    return bool(_NEGATION.search(_NON.sub(" ", before))) or bool(_JUST_NON.search(before))
+
+
+def mode_of(sentence: str, section: str, start: int) -> str:
+    """What the sentence does with the thing named at `start`."""
+    if ALLOWANCE.search(sentence) and not RULED_OUT.search(sentence):
+        return ALLOWS
+    if section == "inclusion" and RULED_OUT.search(sentence):
+        return EXCLUDES  # "patients may not have received X": one "no" only
+    return EXCLUDES if (section == "exclusion") != negated(sentence, start) else REQUIRES
+
+
+def examples_only(sentence: str) -> bool:
+    return bool(_EXAMPLES.search(sentence))

@@ -1,0 +1,39 @@
+"""What every reader of a criterion sentence shares: the cues for time, for what we cannot
+know, and making a `logic.Fact` with the sentence's own mode."""
+from __future__ import annotations
+
+import re
+
+from bot.eligibility.logic import REQUIRES, Fact, examples_only, mode_of
+
+OTHER_CANCER = re.compile(r"\b(?:other|second|prior|previous|concurrent|additional|another)\s+(?:primary\s+)?(?:malignan\w*|cancers?|tumou?rs?)"
+                           r"|\bmalignanc(?:y|ies)\b[^.;]{0,40}\b(?:within|in\s+the\s+(?:last|past))|\bhistory\s+of\s+(?:\w+\s+)?(?:malignan|cancer)", re.I)
+WINDOW = re.compile(
+    r"\bwithin\b|\bin\s+the\s+(?:last|past|preceding)\b|\b[0-9]+\s*(?:days?|weeks?|wks?|months?|years?|half-?lives)\b"
+    r"|\b(?:one|two|three|four|six|eight|twelve)\s+(?:days?|weeks?|months?)\b|\brecent(?:ly)?\b|\bcurrent(?:ly)?\b|\bongoing\b"
+    r"|\bconcurrent\w*|\breceiving\b|\bbetween\s+(?:the\s+)?(?:selection|screening|inclusion|enrol\w*|consent)|\bconcomitant\w*|\bsimultaneous\w*|\bwash-?out\b|\bsince\b|\blast\s+dose\b|\bstable\s+dose\b"
+    r"|\b(?:last|past|preceding)\s+(?:\w+\s+)?(?:days?|weeks?|months?|year)\b",
+    re.I,
+)
+UNKNOWABLE = re.compile(
+    r"\bprogress\w*|\brefractory\b|\bfail\w*|\bintoleran\w*|\bresistan\w*|\buncontroll\w*|\bnot\s+(?:adequately\s+|well\s+)?controlled"
+    r"|\bpoorly\s+controlled|\bnot\s+controll\w*|\bdebulk\w*|\bsymptomatic\b|\buntreated\b|\bunstable\b|\bactive\b|\brelaps\w*|\brecurr\w*|\bdespite\b"
+    r"|\brequir\w*|\bneed(?:s|ed|ing)?\b|\blines?\b|\bregimens?\b|\bcycles?\b|\bcourses?\b|\bdoses?\b|\bmeasurable\b|\bdominant\b|\bpredominant\w*|\bonly\b",
+    re.I,
+)
+
+
+UNLESS = re.compile(r"\bunless\b", re.I)
+HISTORY_OF = re.compile(r"\bhistory\s+of\b[^.;]*?\bactive\b|\bactive\b(?=[^.;]*\bhistory\s+of\b)", re.I)
+
+
+def new_fact(field: str, sentence: str, section: str, text: str, start: int, **values) -> Fact:  # type: ignore[no-untyped-def]
+    """A fact read from `sentence`, with the mode its words give the thing named at `start`."""
+    mode = mode_of(sentence, section, start)
+    if UNLESS.search(sentence):
+        values["firm"] = False  # "Ki-67 < 20%, unless ...": an exception the team must weigh
+    # progression, control, symptoms: about treatments, hormones and where it spread, not the rest of the sentence
+    weighs = field in ("treatments", "functioning", "syndrome") or (field == "spread" and "values" in values)
+    unknowable = weighs and bool(UNKNOWABLE.search(HISTORY_OF.sub(" ", sentence) if HISTORY_OF.search(sentence) else sentence))
+    return Fact(field, text, mode=mode, needs_more=values.pop("needs_more", False) or unknowable,
+                firm=values.pop("firm", True) and not (mode == REQUIRES and examples_only(sentence)), **values)

@@ -1,0 +1,200 @@
+"""Criteria read with their logic (bot/eligibility/logic.py, fields.py), one logic form at a time,
+on criteria sentences as the shipped records (data/trials/) write them."""
+from __future__ import annotations
+
+from typing import Optional
+
+from bot.eligibility.items import read_criteria
+from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact
+
+
+def facts(text: str, section: str = "inclusion", field: Optional[str] = None) -> list[Fact]:
+    heading = "Inclusion Criteria:" if section == "inclusion" else "Exclusion Criteria:"
+    found = [f for r in read_criteria(f"{heading}\n\n* {text}") for f in r.facts]
+    return [f for f in found if field is None or f.field == field]
+
+
+def one(text: str, field: str, section: str = "inclusion") -> Fact:
+    found = facts(text, section, field)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- requirement, exclusion, allowance ------------------------------------------------------------
+def test_a_requirement_and_an_exclusion_of_the_same_thing() -> None:
+    assert one("Verified MEN1 syndrome by molecular genetics (known mutation)", "men1").mode == REQUIRES  # NCT02705651
+    excluded = one("Patients with multiple endocrine neoplasia type 1 (MEN1)", "men1", "exclusion")  # NCT03022188
+    assert (excluded.mode, excluded.flag) == (EXCLUDES, True)
+
+
+def test_a_no_among_the_inclusions_rules_out() -> None:
+    fact = one("No prior chemotherapy treatment for advanced disease.", "treatments")  # NCT02248012
+    assert (fact.mode, fact.treatments) == (EXCLUDES, {"chemotherapy"})
+    fact = one("Patients may not have received prior therapy with RAD001 or sorafenib.", "treatments")  # NCT00942682
+    assert fact.mode == EXCLUDES and fact.treatments == {"everolimus", "targeted therapy"}
+
+
+def test_allowances_are_never_requirements() -> None:
+    for text in ("Prior somatostatin analogs or antisecretories allowed",  # NCT00416767
+                 "Previous treatment with lanreotide or another somatostatin analogue is not required for study entry.",  # NCT02859064
+                 "Patients who are currently receiving or have previously received lanreotide or another somatostatin analogue are eligible."):
+        assert {f.mode for f in facts(text, field="treatments")} == {ALLOWS}, text
+    assert {f.mode for f in facts("Prior treatment with non-VEGF-targeted angiogenic inhibitors is permitted", "exclusion",
+                                  "treatments")} == {ALLOWS}  # NCT00428597
+
+
+def test_an_allowance_beside_a_rule_keeps_the_rule() -> None:
+    # NCT00942682: one item, an allowance and an exclusion
+    found = facts("Prior treatment with chemotherapy is allowed. Patients may not have received prior therapy with RAD001 or sorafenib.",
+                  field="treatments")
+    assert {(f.mode, frozenset(f.treatments)) for f in found} == {
+        (ALLOWS, frozenset({"chemotherapy"})), (EXCLUDES, frozenset({"everolimus", "targeted therapy"}))}
+
+
+def test_either_functioning_or_not_is_no_fact() -> None:
+    assert facts("Functional or nonfunctional tumor", field="functioning") == []  # NCT00416767
+    either = one("Non-functional tumour or gastrinoma controlled by PPIs", "functioning")  # NCT02288377
+    assert (either.mode, either.values) == (REQUIRES, {"none", "gastrinoma"})
+
+
+# -- alternatives -----------------------------------------------------------------------------------
+def test_unresectable_or_metastatic_is_either_one() -> None:
+    found = facts("Patients must have unresectable or metastatic disease")  # NCT00454363
+    assert {(f.field, f.flag, f.group) for f in found} == {("spread", True, "stage"), ("resectable", False, "stage")}
+
+
+def test_locally_advanced_or_metastatic_never_needs_spread() -> None:
+    found = facts("Endocrine tumour in the intestine or pancreas and with locally advanced or metastatic disease")  # NCT00353496
+    assert {(f.field, f.flag, f.group) for f in found if f.group} == {("spread", True, "stage"), ("resectable", False, "stage")}
+
+
+def test_at_least_one_of_the_following_makes_alternatives() -> None:
+    text = ("Inclusion Criteria:\n\n* Subjects must demonstrate at least one of the following:\n"
+            "  * Patients with multiple endocrine neoplasia type 1 (MEN1)\n  * Patients with pancreatic NET")  # NCT03044977's form
+    children = [f for r in read_criteria(text) for f in r.facts]
+    assert children and all(not f.firm for f in children)
+
+
+def test_men1_or_vhl_is_either_one() -> None:
+    found = facts("familial predisposition to NET in patients with multiple endocrine neoplasia type 1 (MEN1) and Von Hippel-Lindau "
+                  "(VHL) (symptomatic and/or asymptomatic cases; with biochemical or anatomic imaging evidence of disease).")  # NCT01967537
+    assert {(f.field, f.group) for f in found if f.field in ("men1", "vhl")} == {("men1", "inherited"), ("vhl", "inherited")}
+
+
+# -- time windows -----------------------------------------------------------------------------------
+def test_at_any_time_or_no_window_is_ever() -> None:
+    fact = one("Peptide receptor radionuclide therapy (PRRT) at any time prior to randomization in the study.", "treatments", "exclusion")
+    assert (fact.mode, fact.treatments, fact.needs_more) == (EXCLUDES, {"PRRT"}, False)  # NCT01578239
+    fact = one("Prior therapy with the same kind of medication (mTOR inhibitors: sirolimus, temsirolimus, everolimus).", "treatments",
+               "exclusion")  # NCT00510068
+    assert (fact.treatments, fact.needs_more) == ({"everolimus"}, False)
+
+
+def test_a_window_needs_the_team() -> None:
+    fact = one("Other chemotherapy, immunotherapy or radiotherapy within 4 weeks prior to starting this trial", "treatments", "exclusion")
+    assert fact.needs_more and fact.treatments == {"chemotherapy", "immunotherapy", "radiotherapy"}  # NCT00510068
+    fact = one("Patients who have undergone major surgery within 4 weeks prior to study enrollment.", "treatments", "exclusion")
+    assert fact.treatments == {"surgery"} and fact.needs_more  # NCT00942682
+
+
+def test_a_wash_out_among_the_inclusions_is_not_a_requirement() -> None:
+    fact = one("At least 3 months since prior interferon", "treatments")  # NCT00416767
+    assert (fact.mode, fact.needs_more) == (EXCLUDES, True)
+
+
+# -- ranges -----------------------------------------------------------------------------------------
+def test_ki67_ranges_and_limits() -> None:
+    fact = one("Histologically proven neuroendocrine carcinoma with a Ki67 of 20-55%.", "ki67")  # NCT02248012
+    assert (fact.low, fact.high) == (20, 55)
+    assert (one("Ki 67 ≤ 15%", "ki67").high, one("Ki 67 ≤ 15%", "ki67").high_strict) == (15, False)  # NCT00416767
+    below = one("Ki-67 < 20%", "ki67")  # NCT01744249
+    assert (below.high, below.high_strict) == (20, True)
+
+
+def test_age_ranges() -> None:
+    fact = one("Age between 18 to 60 years", "age")  # NCT01201096
+    assert (fact.low, fact.high, fact.firm) == (18, 60, True)
+    said_in_passing = one("Poor surgical candidate (involving the head of the pancreas or multifocal NET, advanced comorbidity, "
+                          "age >75 years of age)", "age")  # NCT01902238: one reason among several
+    assert not said_in_passing.firm
+
+
+# -- grade, NET or NEC ------------------------------------------------------------------------------
+def test_well_or_moderately_differentiated_and_low_grade_are_grades_1_and_2() -> None:
+    assert one("Well or moderately differentiated tumour confirmed by histology", "grade").values == {"1", "2"}  # NCT00353496
+    assert one("Confirmed low-grade or intermediate-grade neuroendocrine carcinoma", "grade").values == {"1", "2"}  # NCT00363051
+    assert one("Metastatic well-to-moderately differentiated (or low-grade) neuroendocrine carcinoma, including typical carcinoid "
+               "or pancreatic islet cell carcinoma.", "grade").values == {"1", "2"}  # NCT02859064
+
+
+def test_net_or_nec() -> None:
+    assert one("Well or moderately differentiated tumour confirmed by histology", "differentiation").values == {"NET"}
+    fact = one("poorly differentiated or small cell neuroendocrine tumors", "differentiation", "exclusion")  # NCT00171873
+    assert (fact.mode, fact.values) == (EXCLUDES, {"NEC"})
+    # a well-differentiated "neuroendocrine carcinoma" is the older name of a NET
+    assert one("Metastatic well-to-moderately differentiated (or low-grade) neuroendocrine carcinoma, including typical carcinoid "
+               "or pancreatic islet cell carcinoma.", "differentiation").values == {"NET"}
+
+
+def test_a_complication_of_a_carcinoid_rules_out_no_net() -> None:
+    assert facts("patients with intestinal obstruction due to a carcinoid tumour", "exclusion", "differentiation") == []  # NCT00326469
+
+
+# -- where it started --------------------------------------------------------------------------------
+def test_mixed_sites_are_all_kept() -> None:
+    fact = one("Endocrine tumour in the intestine or pancreas and with locally advanced or metastatic disease", "site")
+    assert {"pancreas", "small bowel", "large bowel"} <= fact.values  # NCT00353496
+    assert {"pancreas", "small bowel", "stomach"} <= one("Patients must have histologically or cytologically confirmation of GEP -NETand "
+                                                         "Ki 67 index <= 20%.", "site").values  # NCT02489604
+
+
+def test_sites_ruled_out_and_sites_asked_for_in_one_sentence() -> None:
+    found = facts("Patients with pancreatic NET or NET of origins other than GI or Lung", "exclusion", "site")  # NCT01524783
+    assert {(f.mode, "pancreas" in f.values, "lung" in f.values) for f in found} == {(EXCLUDES, True, False), (REQUIRES, False, True)}
+
+
+def test_a_pancreas_that_is_not_a_tumour_site() -> None:
+    assert facts("biochemical evidence of neuroendocrine tumor (serum/urinary) based on elevated levels of chromogranin A, "
+                 "pancreatic polypeptide", field="site") == []  # NCT01967537
+
+
+# -- hormones ------------------------------------------------------------------------------------------
+def test_hormone_criteria_the_right_way_round() -> None:
+    found = facts("No history of and no active symptoms related to carcinoid syndrome")  # NCT01524783, an inclusion
+    assert {(f.field, f.mode) for f in found} == {("functioning", EXCLUDES), ("syndrome", EXCLUDES)}
+    needing = one("Functional NETs which need to be treated with long acting SSAs to control disease related syndromes, such as "
+                  "insulinoma, gastrinoma", "functioning", "exclusion")  # NCT02588170
+    assert (needing.mode, needing.flag, needing.needs_more) == (EXCLUDES, True, True)
+
+
+def test_a_condition_on_some_patients_is_not_a_requirement() -> None:
+    assert facts("Patients with functioning NET should have cover by somatostatin analog") == []  # NCT02749331
+
+
+# -- every fact keeps its criterion ------------------------------------------------------------------------
+def test_each_fact_keeps_the_criterion_text() -> None:
+    text = "Advanced (unresectable or metastatic) biopsy-proven pancreatic Neuroendocrine tumor (NET)"  # NCT00363051
+    assert {f.text for f in facts(text)} == {text}
+
+
+# -- stage said other ways ------------------------------------------------------------------------------
+def test_advanced_alone_is_spread_or_cannot_be_removed() -> None:
+    found = facts("Advanced histologically confirmed well differentiated pancreatic neuroendocrine tumor")  # NCT01628913
+    assert {(f.field, f.flag, f.group) for f in found if f.group} == {("spread", True, "stage"), ("resectable", False, "stage")}
+
+
+def test_limited_to_the_pancreas_means_not_spread() -> None:
+    fact = one("Tumor(s) limited to the pancreas (N0, M0)", "spread")  # NCT02705651
+    assert (fact.mode, fact.flag) == (REQUIRES, False)
+
+
+def test_any_site_and_an_unknown_primary() -> None:
+    fact = one("Patient suffering from a progressive and/or symptomatic NET (any site);", "site")  # NCT02754297
+    assert fact.mode == ALLOWS and "unknown" in fact.values
+    fact = one("Primary gastroenteropancreatic tumor or cancer of unknown primary where metastases are mainly abdominal", "site")
+    assert {"pancreas", "unknown"} <= fact.values  # NCT02248012
+
+
+def test_an_age_said_bare_and_a_symbol_touching_a_word() -> None:
+    assert one(">18 years;", "age").low == 18  # NCT05907824's form
+    assert one("Age> 18;", "age").low == 18
