@@ -20,11 +20,14 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.advice import asks_personal_advice
 from bot.trials.asked_about import aspects_asked
 from components.safety_net import override_intent
 
 TRIAL_DETAIL = "ask_trial_detail"
-ROUTED_FROM = {"knowledge"}
+# The classifier's topic answers, and "how long would I be on it?" read as a personal question;
+# a real request for advice ("should I stop...", bot/advice.py) is never moved.
+ROUTED_FROM = {"knowledge", "ask_personal_advice"}
 _SPEAKS_OF_A_TRIAL = re.compile(
     r"\b(?:this|that|the)\s+(?:one|trial|study)\b|\b(?:on|in|for|from|of|into|join|joining|with|about)\s+it\b"
     r"|(?<!what is )(?<!what's )(?<!whats )\bit\s*[?.!]*\s*$|\bare\s+you\s+(?:randomi|put|split|given)"
@@ -58,6 +61,7 @@ class FollowUpRouter(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
-            if intent in ROUTED_FROM and asks_about_a_trial(message.get(TEXT) or ""):
+            text = message.get(TEXT) or ""
+            if intent in ROUTED_FROM and asks_about_a_trial(text) and not asks_personal_advice(text):
                 override_intent(message, TRIAL_DETAIL)
         return messages
