@@ -29,7 +29,9 @@ TRIAL_DETAIL = "ask_trial_detail"
 # a real request for advice ("should I stop...", bot/advice.py) is never moved.
 ROUTED_FROM = {"knowledge", "ask_personal_advice"}
 _SPEAKS_OF_A_TRIAL = re.compile(
-    r"\b(?:this|that|the)\s+(?:one|trial|study)\b|\b(?:on|in|for|from|of|into|join|joining|with|about)\s+it\b"
+    r"\b(?:upper|lower|maximum|minimum|max|min)\s+age\b|\bage\s+(?:limit|cut[\s-]?off|range|restriction)|\btoo\s+(?:old|young)\b"
+    r"|\b(?:oldest|youngest)\b|\bwho\s+(?:runs|funds|sponsors)\b|\bsponsor\b|\bstill\s+(?:open|recruiting)\b"
+    r"|\b(?:this|that|the)\s+(?:one|trial|study)\b|\b(?:on|in|for|from|of|into|join|joining|with|about)\s+it\b"
     r"|(?<!what is )(?<!what's )(?<!whats )\bit\s*[?.!]*\s*$|\bare\s+you\s+(?:randomi|put|split|given)"
     r"|\b(?:do|does|will|would|how\s+do)\s+they\s+(?:split|pick|choose|randomi[sz]e|decide|take|follow|watch|scan)\b"
     r"|\b(?:would|could|will|might)\s+(?:i|he|she|we|my\s+\w+)\b|\b(?:do|would|will)\s+you\s+(?:stay|get|be|have)\b"

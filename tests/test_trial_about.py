@@ -21,7 +21,7 @@ def test_every_shipped_trial_gets_plain_about_lines(store: TrialStore) -> None:
         assert trial is not None
         lines = about_lines(trial)
         assert lines[0].startswith(("What it tests:", "What it is: a study that follows people",
-                                    "What it compares, in the record's words:")), nct_id
+                                    "What it compares, in the record's words:", "What it is: an expanded access")), nct_id
         for line in lines:
             # Treatment and group names are the record's own (often long drug codes); the rest is ours.
             ours = line
@@ -70,3 +70,8 @@ def test_an_observational_study_says_it_gives_no_treatment_and_procedures_are_no
     netter2 = store.get("NCT03972488")
     assert about_lines(netter2)[0] == ("What it tests: Lutathera and long-acting octreotide, compared with high dose "
                                        "long-acting octreotide.")
+
+
+def test_an_expanded_access_programme_is_not_called_a_trial(store: TrialStore) -> None:
+    line = about_lines(store.get("NCT02705313"))[0]
+    assert line.startswith("What it is: an expanded access programme, not a trial.")

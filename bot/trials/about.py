@@ -86,6 +86,10 @@ def tests_line(trial: TrialDetail) -> str:
     are not what a trial tests."""
     if (trial.study_type or "").upper() == "OBSERVATIONAL":
         return "What it is: a study that follows people and collects information. It gives no treatment."
+    if (trial.study_type or "").upper() == "EXPANDED_ACCESS":
+        named = ", ".join(i.name for i in trial.interventions[:2] if i.name) or "a treatment"
+        return (f"What it is: an expanded access programme, not a trial. It lets some people have {named} "
+                "outside a trial, often before it is approved.")
     tested = [given_words(a.interventions) or a.label for a in trial.arms if (a.kind or "") == "EXPERIMENTAL"]
     compared = [given_words(a.interventions) or a.label for a in trial.arms if (a.kind or "").endswith("COMPARATOR")]
     tested, compared = [t for t in tested if t], [c for c in compared if c]
