@@ -80,3 +80,12 @@ def test_a_trial_is_found_by_its_exact_acronym(database_url_env: str) -> None:
     assert named_trial_id("clarinet forte") == "NCT02651987"
     assert named_trial_id("who runs netter 2") == "NCT03972488"
     assert named_trial_id("how long would i be on it") is None
+
+
+def test_background_sentences_are_not_the_trials_plan() -> None:
+    trial = _trial("Bortezomib was approved by the FDA in 2012 for myeloma within 60 days of the last therapy. "
+                   "The prognosis is poor, with a median survival of less than 20 months. "
+                   "To evaluate overall survival, patients will have a minimum follow-up period of 12 months.")
+    assert timing_sentences(trial, "treatment") == []
+    assert timing_sentences(trial, "follow_up") == [
+        "To evaluate overall survival, patients will have a minimum follow-up period of 12 months."]

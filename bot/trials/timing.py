@@ -31,7 +31,7 @@ _TOPIC_WORDS: dict[Topic, re.Pattern[str]] = {
         r"\btreat(?:ed|ment)?\b|\bdos(?:e|es|ing)\b|\bcycles?\b|\badminist|\bgiven\b|\breceive|\binjection|\binfusion"
         r"|\btablets?\b|\bcapsules?\b|\bcourses?\b|\brepeat|\bby mouth\b|\borally\b|\bintravenous|\bsubcutaneous"
         r"|\bintramuscular|\bmg\b|\bgbq\b|\bmbq\b|\bduration\b", re.I),
-    "follow_up": re.compile(r"\bfollow(?:ed)?[\s-]?up\b|\bfollowed\b|\bmonitor|\bvisits?\b|\bsurvival\b|\bcontacted\b", re.I),
+    "follow_up": re.compile(r"\bfollow(?:ed)?[\s-]?up\b|\bfollowed\b|\bmonitor|\bvisits?\b|\bcontacted\b", re.I),
     "scans": re.compile(r"\bscans?\b|\bct\b|\bmri\b|\bimaging\b|\bpet\b|\bradiolog|\brecist\b|\btumou?r\s+assess"
                         r"|\btumou?rs?\b[^.]{0,40}\b(?:assess|evaluat)|\b(?:assess|evaluat)(?:ed|ments?|ions?)\s+(?:every|at|each)\b"
                         r"|\bx-?rays?\b", re.I),
@@ -52,6 +52,8 @@ _HOW_LONG = re.compile(
     r"|\buntil\b|\b(?:minimum|maximum|up\s+to)\b|\b\d+\s*(?:cycles?|doses?|administrations?|courses?)\b|\bduration\b"
     r"|\b(?:one|two|three|four|five|six|seven|eight)\s+(?:cycles?|doses?|administrations?|courses?)\b", re.I)
 _VERDICT_WORDS = re.compile(r"\beligib|\bqualif", re.I)  # "patients are eligible if...": not for quoting to a person
+# "approved by the FDA in 2012 for myeloma...", "median survival of 20 months": background, not this trial's plan
+_BACKGROUND = re.compile(r"\b(?:19|20)\d\d\b|\bmedian\s+(?:overall\s+)?survival\b|\bsurvival\s+(?:of|is|was)\b|\bprognosis\b|\bapprov", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\[])|\n+")
 
 
@@ -91,7 +93,7 @@ def timing_sentences(trial: TrialDetail, topic: Topic) -> list[str]:
         for sentence in _SENTENCE_END.split(text):
             sentence = " ".join(sentence.split()).strip(" -*•")
             if (len(sentence) <= LONGEST_SENTENCE and _TIME.search(sentence) and _TOPIC_WORDS[topic].search(sentence)
-                    and not _VERDICT_WORDS.search(sentence)
+                    and not _VERDICT_WORDS.search(sentence) and not _BACKGROUND.search(sentence)
                     and not any(_letters(sentence) in _letters(other) or _letters(other) in _letters(sentence)
                                 for other in found)):
                 found.append(sentence)
