@@ -50,7 +50,8 @@ class ActionAnswerPersonalQuestion(Action):
         if trial is None:
             dispatcher.utter_message(text=f"{nct_id} is not in our list of NET trials.")
             return []
-        dispatcher.utter_message(text=mentions_text(nct_id, text, criteria_mentioning(trial.criteria, text)))
+        mentions = criteria_mentioning(trial.criteria, text)
+        dispatcher.utter_message(text=mentions_text(nct_id, text, mentions, has_criteria=bool((trial.criteria or "").strip())))
         return []
 
 

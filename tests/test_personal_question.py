@@ -82,7 +82,8 @@ def test_a_drug_with_its_time_window() -> None:
 
 def test_words_of_the_question_are_not_the_thing_asked_about() -> None:
     question = "I've had a stent put in from when i went yellow, would that stop me joining this one?"
-    assert criteria_mentioning(_criteria(NETTER_2), question) == []
+    found = criteria_mentioning(_criteria(NETTER_2), question)  # "yellow" is the criteria's bilirubin, not "stent"
+    assert [m.text for m in found] == ["Total bilirubin > 3 x ULN"]
     assert asked_thing_words(question) == '"stent" or "yellow"'
     assert criteria_mentioning(_criteria(NETTER_2), "does that count against him") == []
 
@@ -167,3 +168,23 @@ def test_the_topic_is_trusted_when_the_classifier_chose_knowledge_itself() -> No
     t.latest_message["intent_ranking"] = [{"name": "ask_personal_advice", "confidence": 1.0},
                                           {"name": "knowledge", "confidence": 0.7}]
     assert general_topic(t, domain) == "utter_knowledge/whipple"
+
+
+@pytest.mark.parametrize("question, found", [
+    ("he's diabetic, would that stop him joining", "diabetes"),
+    ("my son has MEN1 would that be a problem", None),  # NETTER-2 does not name it; SANO does (below)
+    ("im on blood thinners does that matter", None),
+])
+def test_lay_words_find_the_criteria_words(question: str, found: str | None) -> None:
+    mentions = criteria_mentioning(_criteria(NETTER_2), question)
+    assert (found in " ".join(m.text for m in mentions).lower()) if found else mentions == []
+
+
+def test_an_id_with_a_digit_is_looked_for() -> None:
+    assert any("MEN1" in m.text for m in criteria_mentioning(_criteria("NCT02705651"), "my son has MEN1, a problem?"))
+
+
+def test_no_criteria_text_is_said_plainly() -> None:
+    from bot.trials.mentions import mentions_text
+    text = mentions_text("NCT04919226", "had PRRT before, does that rule me out", [], has_criteria=False)
+    assert "does not include its full list" in text and "do not mention" not in text

@@ -34,8 +34,20 @@ think thought worried worry scared please thanks thank know maybe really definit
 cancer tumour tumor tumours tumors disease treatment treatments treated patient patients people person drug drugs
 medicine medicines medication hospital doctor doctors onc oncologist team nurse consultant surgeon
 count against problem issue okay fine matter time times day days week month yrs lot bit ages since currently
+blood part parts
 """.split())
-_WORD = re.compile(r"[a-z][a-z-]{3,}")
+_WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
+# Lay words and the words criteria use for the same thing.
+CLINICAL_WORDS = {
+    "heart": ("cardiac", "myocardial", "heart"), "attack": ("infarction",), "stroke": ("cerebrovascular", "stroke"),
+    "diabetic": ("diabetes", "diabetic"), "diabetes": ("diabetes", "diabetic"), "sugar": ("diabetes", "glucose"),
+    "kidney": ("renal", "kidney", "creatinine"), "kidneys": ("renal", "kidney", "creatinine"),
+    "liver": ("hepatic", "liver"), "pregnant": ("pregnant", "pregnancy", "childbearing", "child-bearing"),
+    "breastfeeding": ("breastfeeding", "breast-feeding", "lactating", "nursing"), "pacemaker": ("pacemaker", "device"),
+    "hepatitis": ("hepatitis", "hbv", "hcv"), "hiv": ("hiv", "immunodeficiency"),
+    "thinners": ("anticoagula", "warfarin"), "warfarin": ("warfarin", "anticoagula"), "yellow": ("jaundice", "bilirubin"),
+    "jaundice": ("jaundice", "bilirubin"), "fits": ("seizure", "epilep"), "epilepsy": ("seizure", "epilep"),
+}
 
 
 @dataclass(frozen=True)
@@ -55,19 +67,26 @@ def things_asked_about(text: str, lexicon: Optional[Lexicon] = None) -> tuple[se
         group = lexicon.concepts[tag].group if tag in lexicon.concepts else None
         if group:  # lanreotide is a somatostatin analogue: criteria often name only the class
             tags.add(f"treatment:{group}")
-    words = {w for w in _WORD.findall(normalize(text)) if w not in _QUESTION_WORDS}
+    words = {w for w in _WORD.findall(normalize(text))
+             if w not in _QUESTION_WORDS and (len(w) >= 4 or any(c.isdigit() for c in w))}
     return tags, words
 
 
 def _stem(word: str) -> str:
-    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+    """Enough of a word to find its family: "diabetic" and "diabetes", "pregnant" and "pregnancy"."""
+    return word[:6] if len(word) >= 6 else word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
+def _searched(words: set[str]) -> set[str]:
+    """The question's words with the criteria's words for the same things."""
+    return {_stem(form) for word in words for form in (word, *CLINICAL_WORDS.get(word, ()))}
 
 
 def _names_it(text: str, tags: set[str], words: set[str], lexicon: Lexicon) -> bool:
     if tags & lexicon.tag_text("treatment", text):
         return True
     own = {_stem(w) for w in _WORD.findall(normalize(text))}
-    return bool({_stem(w) for w in words} & own)
+    return bool(_searched(words) & own)
 
 
 def _quote(item: Item, tags: set[str], words: set[str], lexicon: Lexicon) -> str:
@@ -124,8 +143,12 @@ def asks_if_it_rules_out(text: str) -> bool:
     return bool(_RULES_OUT.search(text.replace("’", "'")))
 
 
-def mentions_text(nct_id: str, question: str, mentions: list[Mention], lexicon: Optional[Lexicon] = None) -> str:
+def mentions_text(nct_id: str, question: str, mentions: list[Mention], lexicon: Optional[Lexicon] = None,
+                  has_criteria: bool = True) -> str:
     """The criteria that speak to it in the record's words, or that none does; then who can say."""
+    if not has_criteria:
+        return (f"{nct_id}: the record does not include its full list of who can join, so I cannot look up "
+                f"{asked_thing_words(question, lexicon)} in it. The trial team can tell you if it affects joining.")
     if not mentions:
         return (f"{nct_id}: the criteria in the record do not mention {asked_thing_words(question, lexicon)}. "
                 "That does not settle it either way: only the trial team can say if it affects joining.")
