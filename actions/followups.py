@@ -16,9 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.profile import message_text, profile_of
-from actions.replies import send_unavailable
 from actions.show_trial import WHICH_TRIAL, Referral, named_trial_id, referred_trial, requested_nct_id
-from actions.store import trial_store
+from actions.trial_loading import load_trial
 from actions.topics import general_topic
 from actions.where import country_code
 from bot.eligibility.questions import questions_for
@@ -87,16 +86,8 @@ class TrialFollowUp(Action, ABC):
         if referral.nct_id is None:
             dispatcher.utter_message(text=referral.ask or WHICH_TRIAL)
             return []
-        try:
-            trial = trial_store().get(referral.nct_id)
-        except SQLAlchemyError:
-            send_unavailable(dispatcher)
-            return []
+        trial = load_trial(dispatcher, referral.nct_id)
         if trial is None:
-            dispatcher.utter_message(
-                text=f"{referral.nct_id} is not in our list of NET trials. Its registry page may help: "
-                f"https://clinicaltrials.gov/study/{referral.nct_id}"
-            )
             return []
         self.answer(dispatcher, tracker, trial)
         return [SlotSet("focus_nct_id", trial.nct_id)]

@@ -8,11 +8,10 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions.profile import message_text
-from actions.replies import send_helpline, send_unavailable
-from actions.store import trial_store
+from actions.replies import send_helpline
+from actions.trial_loading import load_trial
 from actions.topics import bot_texts, general_topic
 from bot.advice import asks_personal_advice
 from bot.personal.feelings import acknowledgement, shows_feeling
@@ -42,13 +41,8 @@ class ActionAnswerPersonalQuestion(Action):
 
     @staticmethod
     def _criteria_answer(dispatcher: CollectingDispatcher, nct_id: str, text: str) -> list[EventType]:
-        try:
-            trial = trial_store().get(nct_id)
-        except SQLAlchemyError:
-            send_unavailable(dispatcher)
-            return []
+        trial = load_trial(dispatcher, nct_id)
         if trial is None:
-            dispatcher.utter_message(text=f"{nct_id} is not in our list of NET trials.")
             return []
         mentions = criteria_mentioning(trial.criteria, text)
         dispatcher.utter_message(text=mentions_text(nct_id, text, mentions, has_criteria=bool((trial.criteria or "").strip())))

@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.replies import send_unavailable
 from actions.store import trial_store
+from actions.trial_loading import load_trial
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
 from bot.trials.lookup import acronyms_in, find_lookups, name_key
 from bot.trials.ordinal import ordinal_position, pick
@@ -119,16 +120,8 @@ class ActionShowTrial(Action):
             shown = f'"{nct_id}" does not look like a trial number. ' if nct_id else ""
             dispatcher.utter_message(text=f"{shown}{NCT_FORMAT_HELP} Which trial would you like?")
             return []
-        try:
-            trial = trial_store().get(nct_id)
-        except SQLAlchemyError:
-            send_unavailable(dispatcher)
-            return []
+        trial = load_trial(dispatcher, nct_id)
         if trial is None:
-            dispatcher.utter_message(
-                text=f"{nct_id} is not in our list of NET trials. You can look it up on "
-                f"ClinicalTrials.gov: https://clinicaltrials.gov/study/{nct_id}"
-            )
             return [SlotSet("nct_id", nct_id)]
         dispatcher.utter_message(text="\n".join(detail_lines(trial)))
         return [SlotSet("nct_id", nct_id), SlotSet("focus_nct_id", nct_id)]

@@ -10,19 +10,15 @@ and, with no trial in focus, gives the same knowledge answer the topic selector 
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Text
+from typing import Optional
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.advice import asks_personal_advice
 from bot.trials.asked_about import aspects_asked
-from components.safety_net import override_intent
+from components.intent_router import IntentRouter
 
 TRIAL_DETAIL = "ask_trial_detail"
 # The classifier's topic answers, and "how long would I be on it?" read as a personal question;
@@ -51,19 +47,9 @@ def asks_about_a_trial(text: str) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class FollowUpRouter(GraphComponent):
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "FollowUpRouter":
-        return cls()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            intent = (message.get(INTENT) or {}).get("name")
-            text = message.get(TEXT) or ""
-            if intent in ROUTED_FROM and asks_about_a_trial(text) and not asks_personal_advice(text):
-                override_intent(message, TRIAL_DETAIL)
-        return messages
+class FollowUpRouter(IntentRouter):
+    def route(self, message: Message) -> Optional[str]:
+        intent = (message.get(INTENT) or {}).get("name")
+        text = message.get(TEXT) or ""
+        moved = intent in ROUTED_FROM and asks_about_a_trial(text) and not asks_personal_advice(text)
+        return TRIAL_DETAIL if moved else None

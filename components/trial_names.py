@@ -8,19 +8,15 @@ becomes `show_trial`. Runs after the classifier and before the SafetyNet, which 
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Optional
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlp import TRIAL_NAME
-from components.safety_net import override_intent
+from components.intent_router import IntentRouter
 
 SHOW_TRIAL = "show_trial"
 FILLER = frozenset("""
@@ -41,18 +37,7 @@ def names_only_a_trial(doc: Any) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class TrialNameRouter(GraphComponent):
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "TrialNameRouter":
-        return cls()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            doc = message.get(SPACY_DOCS[TEXT])
-            if doc is not None and names_only_a_trial(doc):
-                override_intent(message, SHOW_TRIAL)
-        return messages
+class TrialNameRouter(IntentRouter):
+    def route(self, message: Message) -> Optional[str]:
+        doc = message.get(SPACY_DOCS[TEXT])
+        return SHOW_TRIAL if doc is not None and names_only_a_trial(doc) else None
