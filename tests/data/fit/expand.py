@@ -22,8 +22,8 @@ MET, NOT, UNK = "met", "not_met", "unknown"
 # How the treatment names people write in the profiles are read (class tags).
 TREATMENT_TAGS = {
     "lanreotide": ["ssa", "ssa_long"],
-    "the monthly jabs": ["ssa", "ssa_long"],
-    "octreotide": ["ssa"],  # could be short-acting or LAR
+    "the monthly jabs": ["ssa", "ssa_long", "oct"],  # oct: may be octreotide (LAR or lanreotide unsaid)
+    "octreotide": ["ssa", "oct"],  # could be short-acting or LAR
     "everolimus": ["mtor"],
     "sunitinib": ["tki"],
     "prrt": ["prrt"],
@@ -35,7 +35,7 @@ TREATMENT_TAGS = {
     "folfiri": ["chemo", "irinotecan"],
     "whipple": ["surgery", "surgery_pancreas"],
     "distal pancreatectomy": ["surgery", "surgery_pancreas"],
-    "small bowel resection": ["surgery"],
+    "small bowel resection": ["surgery", "sb_resection"],
     "appendicectomy": ["surgery"],
     "removed during a colonoscopy": ["surgery", "endoscopic"],
     "removed by endoscopy": ["surgery", "endoscopic"],
@@ -192,6 +192,15 @@ def judge(field, r, d):
         syn = d.get("syndrome")
         if syn:
             return UNK if syn in r.get("except_unknown", []) else NOT
+        if d["_func"] is False:
+            return MET
+        return UNK
+    if field == "syndrome" and "not_in" in r:  # "no <named syndromes>": other syndromes pass
+        syn = d.get("syndrome")
+        if syn:
+            if syn in r["not_in"]:
+                return NOT
+            return UNK if syn in r.get("maybe_in", []) else MET
         if d["_func"] is False:
             return MET
         return UNK
