@@ -30,6 +30,7 @@ from bot.profile.fit import near_of
 from bot.profile.present import compared_text
 from bot.profile.model import object_pronoun
 from bot.trials.about import about_lines
+from bot.trials.mentions import asks_if_it_rules_out, criteria_look_up, things_asked_about
 from bot.trials.asked_about import Aspect, answer as answer_aspect, aspects_asked
 from bot.trials.nct import NCT_FORMAT_HELP, is_valid_nct_id
 from bot.trials.query import TrialDetail
@@ -107,6 +108,9 @@ class ActionShowEligibility(TrialFollowUp):
         text = message_text(tracker) or ""
         if send_direct_answers(dispatcher, tracker, trial, [a for a in aspects_asked(text) if a in ("age", "sex")]):
             return  # "would my 74-year-old dad be too old?": the age, not the whole list again
+        if asks_if_it_rules_out(text) and any(things_asked_about(text)):  # "she's diabetic, would that stop her?"
+            dispatcher.utter_message(text=criteria_look_up(trial, text), buttons=FOLLOW_UP_BUTTONS)
+            return
         original = wants_original(tracker.latest_message.get("text"))
         text = eligibility_text(trial, show_original=original, limit=ELIGIBILITY_LIMIT)
         if not original and trial.criteria and trial.criteria.strip():

@@ -16,7 +16,7 @@ from actions.topics import bot_texts, general_topic
 from bot.advice import asks_personal_advice
 from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.personal.handing_back import after_general, whole_question
-from bot.trials.mentions import asks_if_it_rules_out, criteria_mentioning, mentions_text
+from bot.trials.mentions import asks_if_it_rules_out, criteria_look_up
 
 
 class ActionAnswerPersonalQuestion(Action):
@@ -44,8 +44,7 @@ class ActionAnswerPersonalQuestion(Action):
         trial = load_trial(dispatcher, nct_id)
         if trial is None:
             return []
-        mentions = criteria_mentioning(trial.criteria, text)
-        dispatcher.utter_message(text=mentions_text(nct_id, text, mentions, has_criteria=bool((trial.criteria or "").strip())))
+        dispatcher.utter_message(text=criteria_look_up(trial, text))
         return []
 
 

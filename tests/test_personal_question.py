@@ -188,3 +188,10 @@ def test_no_criteria_text_is_said_plainly() -> None:
     from bot.trials.mentions import mentions_text
     text = mentions_text("NCT04919226", "had PRRT before, does that rule me out", [], has_criteria=False)
     assert "does not include its full list" in text and "do not mention" not in text
+
+
+def test_who_can_join_answers_the_one_thing_asked_about() -> None:
+    from actions.followups import ActionShowEligibility
+    _, messages = run(ActionShowEligibility(), tracker("she's diabetic, would that stop her joining this one",
+                                                       slots={"focus_nct_id": NETTER_2}))
+    assert len(messages) == 1 and "diabetes" in messages[0]["text"] and "trial team" in messages[0]["text"]

@@ -16,6 +16,7 @@ from bot.eligibility.split import Item, split_criteria
 from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.treatments import named_ids
 from bot.text import normalize
+from bot.trials.query import TrialDetail
 
 Section = Literal["inclusion", "exclusion"]
 QUOTE_LIMIT = 320  # longer criteria are quoted by the sentence that names the thing
@@ -158,3 +159,9 @@ def mentions_text(nct_id: str, question: str, mentions: list[Mention], lexicon: 
         lines.append(f"- {label}: \"{mention.text}\"")
     lines.append("Only the trial team can say what this means for you. Your own team can help you ask.")
     return "\n".join(lines)
+
+
+def criteria_look_up(trial: TrialDetail, question: str) -> str:
+    """What the trial's criteria say about the thing the question names, or that they do not."""
+    return mentions_text(trial.nct_id, question, criteria_mentioning(trial.criteria, question),
+                         has_criteria=bool((trial.criteria or "").strip()))
