@@ -53,8 +53,9 @@ def test_an_allowance_beside_a_rule_keeps_the_rule() -> None:
 
 def test_either_functioning_or_not_is_no_fact() -> None:
     assert facts("Functional or nonfunctional tumor", field="functioning") == []  # NCT00416767
-    either = one("Non-functional tumour or gastrinoma controlled by PPIs", "functioning")  # NCT02288377
-    assert (either.mode, either.values) == (REQUIRES, {"none", "gastrinoma"})
+    either = facts("Non-functional tumour or gastrinoma controlled by PPIs", field="functioning")  # NCT02288377
+    assert {(f.mode, f.values, f.needs_more, f.group) for f in either} == {(REQUIRES, frozenset({"none"}), False, "functioning or"),
+                                                                           (REQUIRES, frozenset({"gastrinoma"}), True, "functioning or")}
 
 
 # -- alternatives -----------------------------------------------------------------------------------
@@ -161,7 +162,8 @@ def test_a_pancreas_that_is_not_a_tumour_site() -> None:
 # -- hormones ------------------------------------------------------------------------------------------
 def test_hormone_criteria_the_right_way_round() -> None:
     found = facts("No history of and no active symptoms related to carcinoid syndrome")  # NCT01524783, an inclusion
-    assert {(f.field, f.mode) for f in found} == {("functioning", EXCLUDES), ("syndrome", EXCLUDES)}
+    # only that syndrome: someone with an insulinoma is not ruled out by "no carcinoid syndrome"
+    assert {(f.field, f.mode) for f in found} == {("syndrome", EXCLUDES)}
     needing = one("Functional NETs which need to be treated with long acting SSAs to control disease related syndromes, such as "
                   "insulinoma, gastrinoma", "functioning", "exclusion")  # NCT02588170
     assert (needing.mode, needing.flag, needing.needs_more) == (EXCLUDES, True, True)
@@ -198,3 +200,89 @@ def test_any_site_and_an_unknown_primary() -> None:
 def test_an_age_said_bare_and_a_symbol_touching_a_word() -> None:
     assert one(">18 years;", "age").low == 18  # NCT05907824's form
     assert one("Age> 18;", "age").low == 18
+
+
+# -- issue 19: site and spread forms across the shipped records ----------------------------------------
+def test_one_reading_per_word() -> None:
+    """"small bowel" is the small bowel, not also the generic "bowel" (which would take the colon too)."""
+    fact = one("Primary NETs other than small bowel (midgut) or pancreatic NETs;", "site", "exclusion")  # NCT02358356
+    assert fact.mode == REQUIRES and fact.values == {"small bowel", "appendix", "pancreas"}
+    assert "stomach" not in one("Endocrine tumour in the intestine or pancreas and with locally advanced or metastatic disease",
+                                "site").values  # NCT00353496: the stomach is not the intestine
+
+
+def test_foregut_midgut_hindgut_and_arising_from() -> None:
+    assert {"stomach", "pancreas", "lung"} <= one("Well differentiated neuroendocrine tumour of foregut origin", "site").values
+    fact = one("Well differentiated, low or intermediate grade, gastrointestinal mid-gut (arising from the lower jejunum, ileum, "
+               "appendix, cecum, and proximal colon) NET with documented disease progression", "site")  # NCT02936323
+    assert {"small bowel", "appendix", "large bowel"} <= fact.values and fact.mode == REQUIRES
+
+
+def test_a_site_after_excluding_or_other_than() -> None:
+    found = facts("Patients must have histologically or cytologically confirmed metastatic, high grade NET (Ki67 >20%), excluding any "
+                  "high grade NETs of large or small cell type of lung/thymus origin and merkel cell carcinoma", field="site")  # NCT02939651
+    assert [(f.mode, f.firm) for f in found] == [(EXCLUDES, False)] and "lung" in found[0].values
+    found = facts("The NETs must meet the following criteria: (a) be GEP-NETs or NETs with the primary lesion located in tissue other "
+                  "than the lung or thymus (including unknown primary lesion location), with a mitotic count of ≤ 20/10 High Power Field",
+                  field="site")  # NCT02267967
+    asked = [f for f in found if f.mode == REQUIRES]
+    assert asked and "unknown" in asked[0].values and "lung" not in asked[0].values
+    assert all("unknown" not in f.values for f in found if f.mode == EXCLUDES)
+
+
+def test_not_limited_to_is_no_negation() -> None:
+    found = facts("advanced (unresectable or distant metastatic) extrapancreatic NETs with origins including, but not limited to, the "
+                  "lung, thymus, the gastrointestinal tract (stomach, duodenum, liver, jejunum, ileum, colon, cecum, appendix, rectum) and "
+                  "unknown origin etc.", field="site")  # NCT02588170
+    assert found and all(f.mode == REQUIRES and "pancreas" not in f.values for f in found)
+
+
+def test_extra_and_non_sites() -> None:
+    assert one("Extra-pulmonary neuroendocrine carcinoma.", "site", "exclusion").mode == REQUIRES  # NCT03837977: must be the lung
+    fact = one("Histologically confirmed, metastatic or unresectable neuroendocrine carcinoma of non-pulmonary origin, high grade as "
+               "indicated by Ki-67 >20% and/or > 20 mitoses/10 hpf.", "site")  # NCT03190213
+    assert (fact.mode, fact.values, fact.firm) == (EXCLUDES, {"lung"}, True)
+
+
+def test_with_or_without_allows_only_what_follows() -> None:
+    found = facts("Unresectable locally advanced and/or metastatic GEP-NET, with or without liver metastases")
+    site = [f for f in found if f.field == "site"]
+    assert site and site[0].mode == REQUIRES
+    assert {f.mode for f in found if f.field == "spread" and f.values} == {ALLOWS}
+
+
+def test_stage_iii_or_iv_is_spread_or_grown_locally() -> None:
+    found = facts("Stage III or IV pancreatic neuroendocrine tumour")
+    assert {(f.field, f.flag, f.group, f.firm) for f in found if f.group} == {("spread", True, "stage", True),
+                                                                           ("resectable", False, "stage", False)}
+
+
+def test_locally_advanced_or_advanced_keeps_removable_open() -> None:
+    found = facts("Patients with advanced and/ or metastatic disease")  # NCT02215447
+    assert {(f.field, f.firm) for f in found if f.field == "resectable"} == {("resectable", False)}
+    found = facts("A histologically confirmed unresectable or metastatic pancreatic neuroendocrine tumor;")  # NCT02264665
+    assert {(f.field, f.firm) for f in found if f.field == "resectable"} == {("resectable", True)}
+
+
+def test_recurrent_or_metastatic_is_not_a_clear_need_for_spread() -> None:
+    found = facts("Non-resectable, recurrent, or metastatic well- or moderately-differentiated gastroenteropancreatic neuroendocrine "
+                  "tumor (GEP-NETs) with disease progression within the last 12 months.")  # NCT03043664
+    assert all(not f.firm or f.mode != REQUIRES for f in found if f.field == "spread" and f.flag)
+
+
+def test_extrahepatic_spread_is_not_the_liver() -> None:
+    fact = one("Presence of extrahepatic metastases", "spread", "exclusion")
+    assert "liver" not in fact.values and "bones" in fact.values
+    found = facts("Liver metastases with or without extrahepatic disease", field="spread")
+    assert {(f.mode, "liver" in f.values) for f in found} == {(REQUIRES, True), (ALLOWS, False)}
+
+
+def test_how_much_of_the_liver_is_for_the_team() -> None:
+    assert one("Liver metastases with more than 50% involvement of the liver", "spread", "exclusion").needs_more
+    assert one("Presence of multiple liver metastases", "spread", "exclusion").needs_more  # NCT04385992
+
+
+def test_liver_dominant_and_measurable_disease_say_nothing_of_spread() -> None:
+    assert facts("Liver dominant disease with involvement of <60% of liver parenchyma", field="spread") == [] or \
+        all(f.needs_more or not f.firm for f in facts("Liver dominant disease with involvement of <60% of liver parenchyma", field="spread"))  # NCT02749331
+    assert facts("Measurable disease according to RECIST 1.1", field="spread") == []

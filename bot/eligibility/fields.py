@@ -12,7 +12,7 @@ from typing import Callable
 
 from bot.eligibility import facts as whole
 from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, mode_of, negated
-from bot.eligibility.reading import OTHER_CANCER, new_fact
+from bot.eligibility.reading import OTHER_CANCER, UNLESS, new_fact
 from bot.eligibility.treatment_facts import treatments
 
 Reader = Callable[[str, str, str], list[Fact]]  # (sentence, section, item text) -> facts
@@ -51,19 +51,52 @@ def sex(sentence: str, section: str, text: str) -> list[Fact]:
 _GUT = {"pancreas", "small bowel", "stomach", "appendix", "large bowel", "bowel"}
 _INTESTINE = {"small bowel", "appendix", "large bowel", "bowel"}
 _CARCINOID = re.compile(r"(?<!goblet cell )(?<!goblet-cell )(?<!atypical )\bcarcinoids?\b(?!\s+(?:syndrome|heart|crisis|symptoms?))", re.I)
-_SITE_WORDS: list[tuple[re.Pattern, set[str], set[str]]] = [  # words, sites meant, sites that may be meant
+_SITE_WORDS: list[tuple[re.Pattern, set[str], set[str]]] = [  # words, sites meant, sites that may be meant; the first to match a span takes it
     (re.compile(r"\bGEP\b|gastro-?entero-?pancrea\w*|gastro-?intestinal\s+(?:and|or|/)\s+pancrea\w*|\bGI\s+(?:and|or|/)\s+pancrea\w*", re.I), _GUT, set()),
+    (re.compile(r"\bduodeno-?pancrea\w*", re.I), {"pancreas", "duodenum"}, {"small bowel", "bowel"}),
     (re.compile(r"(?<!non-)(?<!non )\bpancrea(?:s|tic)\b|\bp-?NETs?\b|\bpan-?\s?NETs?\b|\bislet\s+cell", re.I), {"pancreas"}, set()),
     (re.compile(r"\bmid-?gut\b", re.I), {"small bowel", "appendix"}, {"bowel", "large bowel"}),
-    (re.compile(r"\bsmall\s+(?:bowel|intestin\w*)|\bile(?:um|al)\b|\bjejun\w*|\bduoden\w*", re.I), {"small bowel"}, {"bowel"}),
-    (re.compile(r"\bgastro-?entero\b(?!-?pancrea)|\bgastro-?intestinal\b|\bGI\b(?!-WHO)|\bintestin\w*|\bbowel\b|\bgut\b|\benteric\b|\balimentary", re.I), _INTESTINE | {"stomach"}, {"pancreas"}),
-    (re.compile(r"\bstomach\b|\bgastric\b", re.I), {"stomach"}, set()),
-    (re.compile(r"\bcolo-?rectal\b|\brect(?:um|al)\b|\bcolon\w*\b|\bhind-?gut\b|\blarge\s+(?:bowel|intestin\w*)", re.I), {"large bowel"}, {"bowel"}),
+    (re.compile(r"\bfore-?gut\b", re.I), {"stomach", "pancreas", "lung"}, {"small bowel", "bowel"}),
+    (re.compile(r"\bduoden\w*", re.I), {"duodenum"}, {"small bowel", "bowel"}),  # people rarely say "duodenum": small bowel may be it
+    (re.compile(r"\bsmall\s+(?:bowel|intestin\w*)|\bile(?:um|al)\b|\bjejun\w*", re.I), {"small bowel"}, {"bowel"}),
+    (re.compile(r"\bcolo-?rectal\b|\brect(?:um|al)\b|\bcolon\w*\b|\bhind-?gut\b|\blarge\s+(?:bowel|intestin\w*)|\bc(?:a|e)ec(?:um|al)\b", re.I), {"large bowel"}, {"bowel"}),
     (re.compile(r"\bappendi(?:x|ceal)\b", re.I), {"appendix"}, {"bowel", "large bowel"}),
+    (re.compile(r"\bgastro-?entero\b(?!-?pancrea)|\bgastro-?intestinal\b|\bGI\b(?!-WHO)|\bgut\b|\balimentary", re.I), _INTESTINE | {"stomach"}, {"pancreas"}),
+    (re.compile(r"\bintestin\w*|\bbowel\b|\benteric\b", re.I), _INTESTINE, set()),  # the stomach is not the intestine
+    (re.compile(r"\bstomach\b|\bgastric\b", re.I), {"stomach"}, set()),
     (_CARCINOID, set(), _INTESTINE | {"stomach", "lung"}),
-    (re.compile(r"\blung\b|\bbronch\w*|\bpulmonary\b|\bthoracic\b|\bthym\w*", re.I), {"lung"}, set()),
+    (re.compile(r"\bthym(?:us|ic)\b", re.I), {"thymus"}, set()),
+    (re.compile(r"\blung\b|\bbronch\w*|\bpulmonary\b|\bthoracic\b", re.I), {"lung"}, set()),
 ]
-_TUMOUR = r"(?:NETs?|NENs?|NECs?|neuroendocrine|carcinoids?|tumou?rs?|neoplasms?|carcinomas?|cancers?|primary|origin)"
+# "extra-pulmonary", "extrapancreatic": every site but that one, so the same as "non-"
+_EXTRA = re.compile(r"\bextra-?(?=pancrea|pulmon|intestin|gastric)", re.I)
+# words that make an exclusion about more than where it started ("a pancreatic NEC", "rare pancreatic
+# tumours such as insulinomas"): the site alone fails no one, other readers judge the rest
+_QUALIFIED = re.compile(r"\bcarcinomas?\b|\bNECs?\b|\bcancers?\b|poorly|undifferentiated|high[- ]grade|\bG3\b|\bgrade\b|Ki-?\s?67|small[- ]cell|large[- ]cell"
+                        r"|functio\w*|secret\w*|hormon\w*|syndrome|\w+omas?\b|\brare\b|\bsuch\s+as\b|\be\.?g\.?|\bincluding\b|suspect\w*|\bsizes?\b"
+                        r"|[0-9]+\s*(?:cm|mm)\b|lesions?|metasta\w*|resect\w*|avid|\bPET\b|uptake|atypical|typical|goblet|adeno\w*|\bMEN\b|mixed|\bin\s+patients\s+with\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|,\s*or\b|\bor\s+(?:patients|subjects|those)\b|\.\s"
+                           r"|,(?!\s*(?:with|without|and|having|that|which|who|whose|showing|of|in|at|from|but|where|defined|as|according|i\.?e|e\.?g"
+                           r"|such|including|except|excluding|unless|if|when|or|not|no|[0-9<>≤≥]))", re.I)
+_EXCEPTION_CUE = re.compile(r"\b(?:excluding|except|other\s+than|apart\s+from|with\s+the\s+exception\s+of|outside(?:\s+of)?|not\s+(?:of|from|arising))\b", re.I)
+_EXAMPLE_CUE = re.compile(r"\bsuch\s+as\b|\be\.\s?g\.?|\bfor\s+example\b|\bincluding\b", re.I)
+_SITE_OR_UNKNOWN = ("unknown", "thymus", "duodenum")
+
+
+def _clause(sentence: str, start: int) -> str:
+    """The part of the sentence around `start` up to the nearest "; ", ", or", "or patients"."""
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence) if m.end() <= start)]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() > start]
+    return sentence[max(cuts):min(ends, default=len(sentence))]
+
+
+def _after_exception(sentence: str, start: int) -> bool:
+    """A site named after "excluding" or "other than" in the same clause, however far back."""
+    clause_start = max([0, *(m.end() for m in re.finditer(r";", sentence) if m.end() <= start)])
+    return bool(_EXCEPTION_CUE.search(sentence[clause_start:start]))
+
+
+_TUMOUR = r"(?:NETs?|p-?NETs?|pan-?NETs?|NENs?|NECs?|neuroendocrine|carcinoids?|tumou?rs?|neoplasms?|carcinomas?|cancers?|primary|origin)"
 _NET_WORDS = re.compile(r"\bprimary\s+(?:tumou?r|site|lesion)|gastro-?entero-?pancrea|neuroendocrine|\bendocrine\s+tumou?r|\bNE[TNC]s?\b|carcinoid|\bp-?NET|pan-?NET|\bGEP\b|islet\s+cell", re.I)
 _ANY_SITE_AT_ALL = re.compile(r"\bany\s+(?:primary\s+)?(?:site|origin|location)\b|\bregardless\s+of\s+(?:the\s+)?(?:primary|site|origin)", re.I)
 _UNKNOWN_PRIMARY = re.compile(r"\bunknown\s+(?:primary|origin)\b|\bCUP\b", re.I)
@@ -72,32 +105,59 @@ _NOT_NET_SITE = re.compile(r"adenocarcinoma|ductal|exocrine|acinar|\bPDAC\b|panc
 
 
 def site(sentence: str, section: str, text: str) -> list[Fact]:
+    """Where the NET started, read with its logic: a list of sites is any one of them; sites after
+    "excluding" or "other than" are ruled out; examples after "including" or "such as" add nothing
+    to the sites before them. A rule-out is firm only when the clause is about the site alone."""
     if OTHER_CANCER.search(sentence) or _NOT_NET_SITE.search(sentence) or not _NET_WORDS.search(sentence):
         return []
     if section == "exclusion" and _ABOUT_TREATMENT.search(sentence):
         return []
     if _ANY_SITE_AT_ALL.search(sentence):  # "a NET (any site)": every site will do
         return [Fact("site", text, values=frozenset(_EVERY_SITE), mode=ALLOWS)]
-    by_mode: dict[str, tuple[set[str], set[str], int]] = {}  # mode -> sites, maybe, first place named
+    sentence = _EXTRA.sub(lambda m: " " * (len(m.group()) - 4) + "non-", sentence)  # same length: places stay
+    working = sentence
+    example = _EXAMPLE_CUE.search(working)
+    by_mode: dict[tuple[str, bool], tuple[set[str], set[str], int, bool]] = {}  # (mode, firm) -> sites, maybe, first place named, firm
     for pattern, sites, also in _SITE_WORDS:
-        for found in pattern.finditer(sentence):
-            if _NOT_A_SITE.match(sentence[found.start():]) or not _near_tumour_words(sentence, found.start(), found.end()):
+        for found in pattern.finditer(working):
+            if _NOT_A_SITE.match(working[found.start():]) or not _near_tumour_words(working, found.start(), found.end()):
                 continue
+            working = working[:found.start()] + " " * (found.end() - found.start()) + working[found.end():]  # one reading per word
             mode = mode_of(sentence, section, found.start())
+            excepted = _after_exception(sentence, found.start())
+            if excepted and not negated(sentence, found.start()):
+                mode = REQUIRES if mode == EXCLUDES else EXCLUDES if mode == REQUIRES else mode
             if pattern is _CARCINOID and mode != REQUIRES:
                 continue  # "goblet cell carcinoid" among the exclusions: a kind, not a site
-            meant, maybe, start = by_mode.get(mode, (set(), set(), found.start()))
-            by_mode[mode] = (meant | sites, maybe | also, min(start, found.start()))
+            ruling_out = mode == EXCLUDES or (section == "exclusion" and mode == REQUIRES)
+            firm = not (ruling_out and (section == "exclusion" or excepted) and _QUALIFIED.search(_clause(sentence, found.start())))
+            if mode == REQUIRES and example and found.start() > example.start():
+                firm = False  # only an example of what went before
+            key = (mode, firm if ruling_out else True)  # one list of sites asked for; rule-outs firm or not apart
+            meant, maybe, start, was_firm = by_mode.get(key, (set(), set(), found.start(), True))
+            by_mode[key] = (meant | sites, maybe | also, min(start, found.start()), was_firm and firm)
+    if example:  # "GEP-NETs (including pancreatic ...)": what is named before the examples is the rule
+        for key, (meant, maybe, start, firm) in list(by_mode.items()):
+            if key[0] == REQUIRES and start < example.start():
+                by_mode[key] = (meant, maybe, start, True)
     unknown = _UNKNOWN_PRIMARY.search(sentence)
     if unknown:  # "... or cancer of unknown primary": one of the sites it takes
         mode = mode_of(sentence, section, unknown.start())
-        meant, maybe, start = by_mode.get(mode, (set(), set(), unknown.start()))
-        by_mode[mode] = (meant | {"unknown"}, maybe, start)
+        if section == "inclusion" and mode == EXCLUDES and not re.search(r"\b(?:no|not|excluding|except|without)\W+(?:\w+\W+){0,2}$", sentence[:unknown.start()], re.I):
+            mode = REQUIRES  # "other than the lung (including unknown primary)": the unknown primary is taken
+        key = next((k for k in by_mode if k[0] == mode), (mode, True))
+        meant, maybe, start, firm = by_mode.get(key, (set(), set(), unknown.start(), True))
+        by_mode[key] = (meant | {"unknown"}, maybe, start, firm)
     qualified = section == "exclusion" and bool(_MORE_THAN_A_SITE.search(sentence))
-    found = [(mode, new_fact("site", sentence, section, text, start, values=frozenset(meant), maybe=frozenset(maybe - meant)))
-             for mode, (meant, maybe, start) in by_mode.items() if meant or maybe]
-    return [replace(f, mode=mode, firm=f.firm and not (qualified and mode == EXCLUDES) and not _PART_OF_ORGAN.search(sentence))
-            for mode, f in found]
+    found = [(mode, firm and bool(meant - set(_SITE_OR_UNKNOWN) or mode == REQUIRES and meant),  # "carcinoid" alone: maybe anywhere but the pancreas
+              new_fact("site", sentence, section, text, start, values=frozenset(meant), maybe=frozenset(maybe - meant)))
+             for (mode, _), (meant, maybe, start, firm) in by_mode.items() if meant or maybe]
+    plain = not UNLESS.search(sentence)  # examples were weighed above
+    part = _PART_OF_ORGAN.search(sentence)
+    # "the pancreatic body and tail": a pancreas may or may not be it; any other site clearly is not
+    return [replace(f, mode=mode, firm=plain and firm and not (qualified and mode == EXCLUDES),
+                    **({"values": frozenset({"part of " + v for v in f.values}), "maybe": f.maybe | f.values} if part else {}))
+            for mode, firm, f in found]
 
 
 # An exclusion that names the site with more ("pNET lesions of more than 3 cm"): not about the site alone.
@@ -191,6 +251,9 @@ _NET = re.compile(r"well[- ]?differentiated|well[- ]or[- ]moderately|well\s*/\s*
 _PLAIN_NET = re.compile(r"neuroendocrine\s+(?:tumou?rs?|neoplasms?)|\bNETs?\b|\bcarcinoids?\b", re.I)
 _NEC_PHRASE = re.compile(r"(?:poorly[- ]differentiated|small[- ]cell|large[- ]cell|high[- ]grade|undifferentiated)\s+(?:[\w-]+\s+){0,2}"
                          r"(?:neuroendocrine\s+(?:tumou?rs?|neoplasms?|carcinomas?)|NETs?|NECs?)", re.I)
+_GENERAL_NEC = re.compile(r"(?<!cell )(?<!cell-)(?<!large )(?<!small )neuroendocrine\s+carcinomas?|(?<![-\w])NECs?\b|poorly[- ]differentiated|high[- ]grade\s+(?:neuroendocrine|NE[CN])", re.I)
+_HIGH_GRADE_MARK = re.compile(r"poorly|undifferentiated|high[- ]grade|\bG3\b|grade\s*(?:3|III)\b|small[- ]cell|large[- ]cell|\bSCLC\b|\bLCNEC\b|\bNECs?\b"
+                             r"|Ki-?\s?67\s*(?:index\s*)?(?:of\s*)?(?:>|≥|greater|more|above|over|at\s+least)|Ki-?\s?67[^.;]{0,20}?\b(?:2[0-9]|[3-9][0-9])\s*%?\s*(?:-|–|to)", re.I)
 _MIXED = re.compile(r"mixed\s+\w+\s*(?:-|\s)?neuroendocrine\s+(?:carcinoma|neoplasm)s?|\bMANECs?\b|\bMiNENs?\b|\bmixed\b[^.;]{0,40}\bcarcinoma", re.I)
 
 
@@ -205,6 +268,12 @@ def differentiation(sentence: str, section: str, text: str) -> list[Fact]:
         plain_net = _PLAIN_NET.search(_NEC_PHRASE.sub(" ", clean))
         net = plain_net if plain_net and mode_of(clean, section, plain_net.start()) == REQUIRES == mode_of(clean, section, nec.start()) else None
     found = [new_fact("differentiation", clean, section, text, m.start(), values=frozenset({v})) for m, v in ((net, "NET"), (nec, "NEC")) if m]
+    if nec and not _GENERAL_NEC.search(clean):
+        # "small cell carcinoma", "LCNEC": one kind of NEC; ruling them out does not rule out every NEC
+        found = [replace(f, firm=False) if f.values == {"NEC"} and f.mode == EXCLUDES else f for f in found]
+    if nec and not net and not _HIGH_GRADE_MARK.search(clean):
+        # "metastatic neuroendocrine carcinoma" alone: before 2010 that named well-differentiated NETs too
+        found = [replace(f, firm=False) if f.values == {"NEC"} and f.mode == REQUIRES else f for f in found]
     if len(found) == 2 and found[0].mode == found[1].mode != EXCLUDES:
         return []  # NETs and NECs both
     # a NET named among the exclusions is nearly always a complication ("obstruction from a carcinoid")
@@ -222,76 +291,123 @@ _PLACE_METASTASES = [(place, re.compile(rf"\b(?:{words})\b[\w\s()-]{{0,20}}metas
 _PLACE_SPREAD = [(("bones", "brain", "lungs"), re.compile(r"\bextra-?\s?abdominal\s+(?:disease|metasta\w*|spread|lesions?)", re.I)),
                  (("peritoneum",), re.compile(r"\bperitoneal\s+(?:carcinomatosis|metasta\w*|disease|spread)", re.I))]
 _METASTATIC = re.compile(r"\bmetasta(?:tic|ses|sis|si[sz]ed)\b|\bstage\s*(?:IV|4)\b|\bdistant\s+(?:spread|disease)", re.I)
-_UNRESECTABLE = re.compile(r"(?:curative\s+)?surgery\s+(?:is\s+)?(?:impossible|not\s+possible)|\bno\s+curatively\s+resectable|\bineligible\s+(?:to|for)[^.;]{0,50}(?:surg|resection)|\bunresectable|non-?resectable|\binoperable|not\s+(?:be\s+)?(?:amenable|suitable|eligible|appropriate|candidates?)\s+(?:to|for)\s+(?:curative\s+|radical\s+)?(?:resection|surgery|surgical)"
-                           r"|not\s+(?:surgically\s+)?resectable|not\s+(?:be\s+)?removed|cannot\s+be\s+(?:surgically\s+)?(?:removed|resected)", re.I)
+_UNRESECTABLE = re.compile(r"(?:curative\s+)?surgery\s+(?:is\s+)?(?:impossible|not\s+possible)|\bno\s+curatively\s+resectable|\bineligible\s+(?:to|for)[^.;]{0,50}(?:surg|resection)|\bunresectable|non-?\s?resectable|\binoperable|\bnon-?\s?operable|not\s+(?:be\s+)?(?:amenable|suitable|eligible|appropriate|candidates?)\s+(?:to|for)\s+(?:curative\s+|radical\s+)?(?:resection|surgery|surgical)"
+                           r"|not\s+(?:surgically\s+)?resectable|not\s+(?:be\s+)?treatable\s+(?:by|with)\s+(?:surg\w*|(?:surgical\s+)?resection)|not\s+(?:be\s+)?removed|cannot\s+be\s+(?:surgically\s+)?(?:removed|resected)", re.I)
 _RESECTABLE = re.compile(r"(?<![-\w])(?:completely\s+|potentially\s+|borderline\s+)?resectable\b|(?<![-\w])(?:surgically\s+)?removable\b|candidates?\s+for\s+(?:curative\s+|radical\s+)?(?:surgery|resection)"
                          r"|(?:scheduled|planned)\s+(?:for\s+)?(?:curative\s+)?(?:surgery|resection)", re.I)
 _LOCALLY_ADVANCED = re.compile(r"locally[-,\s]+advanced|\badvanced\b", re.I)
-_NO_SPREAD = re.compile(r"\blimited\s+to\s+the\s+(?:pancreas|primary|organ)|\bM0\b|\blocali[sz]ed\s+(?:disease|tumou?r|NET)|\bnon-?metastatic\b", re.I)
+_NO_SPREAD = re.compile(r"\blimited\s+to\s+the\s+(?:pancreas|primary|organ)|\bM0\b|\blocali[sz]ed\s+(?:[\w-]+\s+){0,3}?(?:disease|tumou?rs?|NETs?|neoplasms?|lesions?)\b"
+                       r"|\bnon-?metastatic\b|\bstage\s*(?:I|1)[AB]?\b(?!\s*(?:-|–|to|or|and|/|,)\s*(?:stage\s*)?(?:I|V|[2-4]))", re.I)
 _CAN_BE_TREATED = re.compile(r"\b(?:amenable|resect\w*|curative|treatable|ablation)\b", re.I)
 _ADVANCED = re.compile(r"(?<!locally )(?<!locally-)\badvanced\b(?!\s+(?:age|directive|heart|care|liver\s+disease))", re.I)
 _ANYWHERE_ELSE = re.compile(r"\bextra-?\s?hepatic\b", re.I)
 _HOW_MANY = re.compile(r"\b(?:multiple|single|solitary|isolated|several|numerous|diffuse|extensive|bulky|dominant|only|amenable|resect\w*"
-                       r"|curative|treatable|ablation|symptomatic|untreated|stable|active)\b", re.I)
+                       r"|curative|treatable|ablation|symptomatic|untreated|stable|active|burden|involvement|involving|replac\w*|extent|volume|load"
+                       r"|percent|number|size|exclusively|mainly|predominantly|limited|confined)\b|%|[<>≤≥]|\b[0-9]+\s*(?:cm|mm)\b|\b(?:more|greater|less|fewer)\s+than\b", re.I)
 _SAMPLE = re.compile(r"(?:primary|tumou?r)\s+(?:\w+\s+)?or\s+(?:\w+\s+)?metasta|metasta\w*\s+(?:\w+\s+)?(?:confirmed|biops\w*|tissue|samples?|lesions?\s+confirmed)"
-                     r"|biops\w*\s+(?:\w+\s+){0,3}metasta", re.I)
+                     r"|biops\w*\s+(?:\w+\s+){0,3}metasta|metasta\w*\s+(?:\w+\s+)?(?:or|and/or)\s+(?:the\s+)?(?:\w+\s+)?primary", re.I)
 _OR = re.compile(r"\bor\b|and/or|/", re.I)
 
 
 _NOT_ABOUT_SPREAD = re.compile(
-    r"(?:surg\w*|therap\w*|treat\w*|resection|radio\w*|emboli\w*|ablation)\s+(?:[\w-]+\s+){0,3}(?:of|for|to)\s+(?:[\w-]+\s+){0,3}metasta"
+    r"(?:surg\w*|therap\w*|treat\w*|resection|radio\w*|emboli\w*|ablation|removal|biops\w*)\s+(?:[\w-]+\s+){0,3}(?:of|for|to)\s+(?:[\w-]+\s+){0,3}metasta"
     r"|\bULN\b|upper\s+limit|\bAST\b|\bALT\b|bilirubin|transaminase|dysfunction|cirrhosis|hepatitis|bone\s+marrow|\bif\s+(?:with|without|there)", re.I)
 
 
+_STAGE_III_IV = re.compile(r"\bstages?\s*(?:III|3)[abc]?\s*(?:or|and|/|-|–|to|and/or)\s*(?:stage\s*)?(?:IV|4)\b", re.I)
+_RECURRENT_OR = re.compile(r"\b(?:recurrent|relapsed|residual|persistent)\b[^.;]{0,40}\b(?:or|and/or)\b|\b(?:or|and/or)\s+(?:\w+\s+)?(?:recurrent|relapsed|residual|persistent)\b", re.I)
+_ANY_STAGE = re.compile(r"\blocal(?:i[sz]ed)?\s*(?:,|or|and/or|/)\s*(?:locally[- ]advanced|regional|advanced|metasta)", re.I)
+_IN_A_SETTING = re.compile(r"\b(?:in|for)\s+(?:the\s+)?(?:advanced|metastatic)(?:\s+or\s+\w+)?\s+(?:setting|disease\s+setting|stage)\b"
+                           r"|\b(?:treatment|therapy|chemotherapy|regimens?|lines?)\s+(?:\w+\s+){0,3}for\s+(?:\w+\s+){0,2}(?:advanced|metastatic)", re.I)
+_ADVANCED_DISEASE = re.compile(r"\badvanced\W+(?:\w+\W+){0,8}?(?:NETs?|NECs?|NENs?|neuroendocrine|tumou?rs?|disease|cancers?|carcinomas?|neoplasms?|neoplasia|malignan\w*|stage|islet|carcinoids?|p-?NETs?|GEP)", re.I)
+_TREATMENT_CONTEXT = re.compile(r"\btreat\w*|\btherap\w*|\breceiv\w*|\bprior\b|\bprevious\w*|\blines?\b|\bregimens?\b", re.I)
+_UNDER_CONDITION = re.compile(r"\bin\s+(?:patients|subjects|those)\s+with\b|\bsuspected\b|\bif\b", re.I)
+_NOT_TREATED = re.compile(r"\bnot\s+(?:been\s+)?(?:treated|irradiated|resected)\b|\bwithout\s+(?:\w+\s+){0,3}(?:evidence|treatment)", re.I)
+_DISTANT = re.compile(r"\bdistant\s+metasta\w*|\bdistant\s+(?:spread|disease)", re.I)
+
+
 def spread(sentence: str, section: str, text: str) -> list[Fact]:
-    if OTHER_CANCER.search(sentence) or _NOT_ABOUT_SPREAD.search(sentence):
+    """Whether and where it spread. "Local, locally advanced or metastatic" is any stage; "advanced" and
+    "locally advanced" may still be removable, so only "unresectable"/"inoperable" is a clear
+    "cannot be removed"; what an exclusion says of spread under a condition ("in patients with liver
+    metastases", "not treated") is for the team."""
+    any_stage = _ANY_STAGE.search(sentence)
+    if any_stage and section == "inclusion" and not OTHER_CANCER.search(sentence):  # "local, locally advanced or metastatic": every stage
+        return [Fact("spread", text, flag=True, mode=ALLOWS)]
+    if OTHER_CANCER.search(sentence) or _NOT_ABOUT_SPREAD.search(sentence) or any_stage or _IN_A_SETTING.search(sentence):
         return []
+    if section == "exclusion" and _TREATMENT_CONTEXT.search(sentence) and not re.search(r"\bbrain|\bCNS\b|central\s+nervous", sentence, re.I):
+        return []  # "prior lines of therapy for advanced/metastatic NET": about the treatment
     found: list[Fact] = []
     placed = False
+    scan = _ANYWHERE_ELSE.sub(lambda m: " " * len(m.group()), sentence)  # "extrahepatic" is not the liver
     for place, pattern in _PLACE_METASTASES + _PLACE_SPREAD:
-        hit = pattern.search(sentence)
+        hit = pattern.search(scan)
         if hit:
             placed = True
             places = {place} if isinstance(place, str) else set(place)
             found.append(new_fact("spread", sentence, section, text, hit.start(), values=frozenset(places)))
-    if _ANYWHERE_ELSE.search(sentence):  # "hepatic or extrahepatic metastases": anywhere
-        found = [replace(f, values=frozenset(_SPREAD_PLACES)) for f in found]
+    elsewhere = _ANYWHERE_ELSE.search(sentence)
+    if elsewhere and re.search(r"metasta\w*|disease|spread|lesions?|tumou?rs?", sentence[elsewhere.end():elsewhere.end() + 40], re.I):
+        # "hepatic or extrahepatic metastases": anywhere; "extrahepatic metastases" alone: anywhere but the liver
+        both = re.search(r"\b(?:hepatic|liver)\s+(?:and/or|or|and|/)\s+extra-?\s?hepatic", sentence, re.I)
+        places = frozenset(_SPREAD_PLACES) if both else frozenset(_SPREAD_PLACES) - {"liver", "lymph nodes"}  # nodes: maybe near the liver
+        found = [f for f in found if not (both and f.values == {"liver"})]
+        found.append(new_fact("spread", sentence, section, text, elsewhere.start(), values=places))
+        placed = True
     if section == "exclusion":  # "... in subjects without known brain metastases": a condition, not a need
         found = [f for f in found if f.mode != REQUIRES]
+    distant = _DISTANT.search(sentence)
+    if found and distant and not found[0].needs_more:  # "liver or distant metastasis": spread anywhere
+        found.append(new_fact("spread", sentence, section, text, distant.start(), flag=True))
     if placed:
         how_many = bool(_HOW_MANY.search(sentence)) and (section == "exclusion" or not _CAN_BE_TREATED.search(sentence))
-        return [replace(f, needs_more=True) for f in found] if how_many else found
+        unsure = section == "exclusion" and bool(_UNDER_CONDITION.search(sentence) or _NOT_TREATED.search(sentence))
+        return [replace(f, needs_more=True) for f in found] if how_many or unsure else found
     local = _NO_SPREAD.search(sentence)
     if local and not _METASTATIC.search(sentence):  # "tumour(s) limited to the pancreas (N0, M0)": must not have spread
         return [new_fact("spread", sentence, section, text, local.start(), flag=False)]
+    stages = _STAGE_III_IV.search(sentence)
+    if stages and section == "inclusion" and mode_of(sentence, section, stages.start()) == REQUIRES:
+        # "stage III or IV": spread to the nodes or further, or grown into what is around it
+        return [replace(new_fact(field, sentence, section, text, stages.start(), flag=flag), group="stage", firm=field == "spread")
+                for field, flag in (("spread", True), ("resectable", False))]
     metastatic = _METASTATIC.search(sentence)
     if metastatic and _SAMPLE.search(sentence):
         return []
     unresectable = _UNRESECTABLE.search(sentence)
     if not metastatic:
         advanced = _ADVANCED.search(sentence)
-        if advanced and section == "inclusion" and mode_of(sentence, section, advanced.start()) == REQUIRES:
-            # "advanced ... NET" alone: spread, or grown too far to be removed
-            return [replace(new_fact(field, sentence, section, text, advanced.start(), flag=flag), group="stage")
+        if advanced and section == "inclusion" and _ADVANCED_DISEASE.match(sentence[advanced.start():]) \
+                and mode_of(sentence, section, advanced.start()) == REQUIRES:
+            # "advanced ... NET" alone: spread, or grown too far to be removed (a removable one may count too)
+            return [replace(new_fact(field, sentence, section, text, advanced.start(), flag=flag), group="stage",
+                            firm=field == "spread" or bool(unresectable))
                     for field, flag in (("spread", True), ("resectable", False))]
         return []
     if "metasta" in sentence[metastatic.start():].lower() and re.match(r"[\s\w]{0,30}\b(?:allowed|permitted)", sentence[metastatic.end():], re.I):
         return []
     fact = new_fact("spread", sentence, section, text, metastatic.start(), flag=True)
+    if re.search(r"\bsuspect\w*|\bpossible\b|\bprobable\b", sentence, re.I):
+        fact = replace(fact, firm=False)  # "known or suspected metastatic NET": the scans will say
     if section == "exclusion" and fact.mode == REQUIRES:
         return []
+    if fact.mode == REQUIRES and _RECURRENT_OR.search(sentence):
+        fact = replace(fact, firm=False)  # "recurrent or metastatic": come back where it started is enough
     others = [m for m in (unresectable, _LOCALLY_ADVANCED.search(sentence.replace(metastatic.group(), " " * len(metastatic.group())))) if m]
     if fact.mode == REQUIRES and others and _OR.search(sentence):
         group = [fact]
         other = unresectable or others[0]  # "advanced or metastatic": grown too far to be removed, or spread
-        group.append(new_fact("resectable", sentence, section, text, other.start(), flag=False))
+        # "locally advanced" may still be removed (borderline): only "unresectable"/"inoperable" fails a removable one
+        group.append(replace(new_fact("resectable", sentence, section, text, other.start(), flag=False), firm=bool(unresectable)))
         return [replace(f, group="stage") for f in group]
     return [fact]
 
 
 def resectable(sentence: str, section: str, text: str) -> list[Fact]:
-    if _METASTATIC.search(sentence) and _OR.search(sentence):
-        return []  # read with the spread
+    placed = any(pattern.search(sentence) for _, pattern in _PLACE_METASTASES)
+    if _METASTATIC.search(sentence) and _OR.search(sentence) and not (placed and _UNRESECTABLE.search(sentence)):
+        return []  # read with the spread ("liver metastases not treatable by surgical resection": here)
     found = _UNRESECTABLE.search(sentence)
     if found:
         return [new_fact("resectable", sentence, section, text, found.start(), flag=False)]
@@ -320,7 +436,11 @@ def functioning(sentence: str, section: str, text: str) -> list[Fact]:
     if found and _FUNCTIONING_OR_NOT.search(sentence):
         return []  # "functioning or non-functioning": either
     if found and named and _OR.search(sentence):  # "non-functional tumour or gastrinoma": no syndrome, or that one
-        return [new_fact("functioning", sentence, section, text, found.start(), values=frozenset({"none", *(n for n, _ in named)}))]
+        syndromes = frozenset(n for n, _ in named)
+        controlled = bool(re.search(r"\bcontrolled\b|\bstable\b|\bwell[- ]managed\b", sentence, re.I))  # how well: the team knows
+        return [replace(new_fact(field, sentence, section, text, found.start(), values=values), needs_more=more, group=f"{field} or")
+                for field in ("functioning", "syndrome")
+                for values, more in ((frozenset({"none"}), False), (syndromes, controlled))]
     if found:
         return [new_fact("functioning", sentence, section, text, found.start(), flag=False)]
     general = _FUNCTIONING.search(sentence)
@@ -328,7 +448,9 @@ def functioning(sentence: str, section: str, text: str) -> list[Fact]:
     first = general or (named[0][1] if named else None)
     if first is None:
         return []
-    facts.append(new_fact("functioning", sentence, section, text, first.start(), flag=True))
+    hormones = new_fact("functioning", sentence, section, text, first.start(), flag=True)
+    if general or hormones.mode != EXCLUDES:  # ruling out insulinomas rules out no other functioning NET
+        facts.append(hormones)
     if named:
         facts.append(new_fact("syndrome", sentence, section, text, named[0][1].start(),
                            values=frozenset(name for name, _ in named)))
@@ -363,7 +485,7 @@ _CONDITIONAL = re.compile(r"^\W*(?:patients?|subjects?|participants?|those|women
                           r"\b(?:should|will\s+need|need\s+to|must\s+(?:have|be\s+(?:on|treated|receiving)|receive|use|agree))\b", re.I)
 
 
-_DEFINITION = re.compile(r"\bdefined\s+(?:as|by)\b|\bis\s+defined\b|\bgraded\s+according|\bcorrespond\w*\s+to\s+different", re.I)
+_DEFINITION = re.compile(r"(?<!as )\bdefined\s+(?:as|by)\b|\bis\s+defined\b|\bgraded\s+according|\bcorrespond\w*\s+to\s+different", re.I)
 _ABOUT_THE_TUMOUR = ("site", "grade", "ki67", "differentiation")
 
 
@@ -372,5 +494,12 @@ def facts_of(sentence: str, section: str, text: str) -> list[Fact]:
     have Y" (a condition on X, not a need for it), nor a grade's definition."""
     if _CONDITIONAL.search(sentence):
         return [fact for fact in treatments(sentence, section, text) if fact.mode != REQUIRES]
+    if _DEFINITION.search(sentence):
+        pieces = _SENTENCE_END.split(sentence)
+        if len(pieces) > 1:  # "... advanced PNET. G1 is defined as ...": the rule, then a definition
+            return [f for piece in pieces for f in facts_of(piece, section, text)]
     found = [fact for reader in READERS for fact in reader(sentence, section, text)]
     return [f for f in found if f.field not in _ABOUT_THE_TUMOUR] if _DEFINITION.search(sentence) else found
+
+
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9)\]]{2})\.\s+(?=[A-Z])")

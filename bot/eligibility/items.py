@@ -11,6 +11,7 @@ from bot.eligibility.fields import facts_of
 from bot.eligibility.logic import ALLOWANCE, ALLOWS, ALTERNATIVES, COHORT, EXCLUDES, REQUIRES, RULED_OUT, Reading
 from bot.eligibility.split import Item, split_criteria
 
+_COUNTED = {"lines", "lines of chemotherapy"}
 _LEAD_IN = re.compile(r"^\W*(?:\S+\s+){0,5}\S+\s*:\s*$")
 
 
@@ -32,7 +33,8 @@ def read_criteria(text: Optional[str]) -> list[Reading]:
             if COHORT.search(item.text) or (parent and COHORT.search(parent)):
                 facts = [replace(f, firm=False) for f in facts]
             if ALLOWANCE.search(item.text):
-                facts = [replace(f, mode=ALLOWS) if f.field == "treatments" and f.mode == REQUIRES else f for f in facts]
+                facts = [replace(f, mode=ALLOWS) if f.field == "treatments" and f.mode == REQUIRES and not _COUNTED & f.treatments else f
+                         for f in facts]  # "no more than two prior therapies" is still a limit
             if listing and parent is None:
                 facts = [replace(f, firm=False) for f in facts]
             if ALTERNATIVES.search(item.text):

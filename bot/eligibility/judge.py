@@ -13,7 +13,7 @@ from typing import Iterable, Optional, Protocol
 
 from bot.eligibility.items import read_criteria
 from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, Reading
-from bot.eligibility.person import Person
+from bot.eligibility.person import SITES, Person
 
 MATCHES, DOES_NOT_MATCH, ASK_TEAM = "matches", "does_not_match", "ask_team"
 _WORST = {DOES_NOT_MATCH: 2, ASK_TEAM: 1, MATCHES: 0}
@@ -60,8 +60,9 @@ class Judgement:
 
 def judge(trial: Record, person: Person) -> Judgement:
     checks = [*_record_limits(trial, person)]
-    judged = [j for reading in readings(trial.criteria) for j in _judge_reading(reading, person)]
-    checks += _spare_other_cohorts(judged)
+    read = readings(trial.criteria)
+    judged = [j for reading in read for j in _judge_reading(reading, person)]
+    checks += _spare_allowed_sites(_spare_other_cohorts(judged), read, person)
     return Judgement(tuple(checks))
 
 
@@ -112,14 +113,15 @@ _DISJUNCTION = re.compile(r"\bor\b|and/or", re.I)
 
 def _one_exclusion(reading: Reading, verdicts: list[tuple[Fact, str]]) -> list[tuple[Fact, str]]:
     """An exclusion naming several things ("a functioning pancreatic NET") rules out only those
-    who have them all, unless it lists them as alternatives ("a NEC or Ki-67 over 20%")."""
-    ruling = [(f, v) for f, v in verdicts if f.mode == EXCLUDES]
+    who have them all, unless it lists them as alternatives ("a NEC or Ki-67 over 20%", "A, B, C")."""
+    # a requirement inside an exclusion ("extra-pulmonary NEC": not of the lung) is one more thing it needs
+    ruling = [(f, v) for f, v in verdicts if f.mode == EXCLUDES or (f.mode == REQUIRES and f.field == "site")]
     fields = {f.field for f, _ in ruling}
-    if len(fields) < 2 or fields <= {"men1", "vhl"} or fields <= {"functioning", "syndrome"} or (_DISJUNCTION.search(reading.text) and not re.search(r"\band\b", reading.text)):
+    if len(fields) < 2 or fields <= {"men1", "vhl"} or fields <= {"functioning", "syndrome"} or ((_DISJUNCTION.search(reading.text) or reading.text.count(",") >= 2) and not re.search(r"\band\b", reading.text)):
         return verdicts
     found = {v for _, v in ruling}
     together = MATCHES if MATCHES in found else DOES_NOT_MATCH if found == {DOES_NOT_MATCH} else ASK_TEAM
-    return [(f, together if f.mode == EXCLUDES else v) for f, v in verdicts]
+    return [(f, together if (f, v) in ruling else v) for f, v in verdicts]
 
 
 def _alternatives(verdicts: list[tuple[Fact, str]]) -> list[tuple[Fact, str]]:
@@ -140,6 +142,17 @@ def _spare_other_cohorts(judged: list[Judged]) -> list[Judged]:
             for j in judged]
 
 
+def _spare_allowed_sites(judged: list[Judged], read: tuple[Reading, ...], person: Person) -> list[Judged]:
+    """A site another criterion allows ("Other rare sites ... or unknown origin will be included",
+    "(any site)") is never ruled out by the site asked for elsewhere: the team must say."""
+    allowed = {v for r in read if r.section == "inclusion" for f in r.facts if f.field == "site" and f.mode == ALLOWS for v in f.values | f.maybe}
+    if not person.site or person.site not in allowed:
+        return judged
+    return [Judged(j.field, j.criterion, ASK_TEAM, j.facts)
+            if j.field == "site" and j.verdict == DOES_NOT_MATCH and all(f.mode == REQUIRES for f in j.facts if f.field == "site") else j
+            for j in judged]
+
+
 def verdict_of(fact: Fact, person: Person) -> str:
     has = has_it(fact, person)
     if fact.mode == ALLOWS:
@@ -153,17 +166,48 @@ def verdict_of(fact: Fact, person: Person) -> str:
 
 # -- does the person have what a fact describes? (None: not said) -------------------------------------------
 def has_it(fact: Fact, person: Person) -> Optional[bool]:
-    if fact.field in ("age", "ki67"):
-        return _inside(fact, person.age if fact.field == "age" else person.ki67)
+    if fact.field == "age":
+        return _inside(fact, person.age)
+    if fact.field == "ki67":
+        found = person.ki67_range
+        if found is None:
+            return None
+        low, high = (_inside(fact, v) for v in found)
+        if low and high:
+            return True  # the whole range the grade allows is inside
+        return False if not low and not high and (found[0] == found[1] or not _straddles(fact, found)) else None
+    if fact.field == "treatments" and fact.treatments & {"lines", "lines of chemotherapy"}:
+        counted = person.lines if "lines" in fact.treatments else person.chemo_lines
+        if counted is None:
+            return None
+        fewest, most = (_inside(fact, float(c)) for c in counted)
+        return True if fewest and most else False if not fewest and not most else None
+    if fact.field == "treatments" and fact.treatments == {"surgery"} and person.removed:
+        return True  # "removed during a colonoscopy": taken out, if not by surgery as such
     if fact.field == "treatments":
-        return _had(fact.treatments, person.treatments)
+        had = _had(fact.treatments, person.treatments, fact.text)
+        if had and person.ssa_maybe_short and _LONG_ACTING.search(fact.text) \
+                and not _had(fact.treatments - {"somatostatin analogue"}, person.treatments):
+            return None  # plain "octreotide" may be the short-acting kind
+        return had
     if fact.field == "spread" and fact.values:
         return _spread_to(fact.values, person)
     if fact.field == "functioning" and fact.values:  # "non-functional or gastrinoma": which syndrome, if any
         return _one_of(fact, _values_of("syndrome", person))
+    if fact.field == "spread" and fact.flag is True and fact.mode == EXCLUDES and person.spread_sites == _LYMPH_ONLY:
+        return None  # nodes near the tumour only: "metastatic disease" may mean distant spread
     if fact.flag is not None or not fact.values:
         return _same(fact.flag, _flag_of(fact.field, person))
     return _one_of(fact, _values_of(fact.field, person))
+
+
+_LONG_ACTING = re.compile(r"long[- ]acting|\bLAR\b|\bdepot\b|\bautogel\b|\bmonthly\b", re.I)
+_LYMPH_ONLY = ("lymph nodes",)
+
+
+def _straddles(fact: Fact, found: tuple[float, float]) -> bool:
+    """The criterion's range lies inside the person's ("Ki-67 10-15%" for a G2, 0-20%)."""
+    return any(limit is not None and found[0] <= limit <= found[1] for limit in (fact.low, fact.high))
 
 
 def _inside(fact: Fact, value: Optional[float]) -> Optional[bool]:
@@ -174,9 +218,19 @@ def _inside(fact: Fact, value: Optional[float]) -> Optional[bool]:
     return above and below
 
 
-def _had(kinds: Iterable[str], had: Optional[tuple[str, ...]]) -> Optional[bool]:
+_A_CLASS = re.compile(r"tyrosine[- ]kinase|\bTKIs?\b|targeted|\bVEGFR?\b|angiogen\w*|multi-?\s?kinase|kinase\s+inhibitor|\bsmall[- ]molecule", re.I)
+
+
+def _had(kinds: Iterable[str], had: Optional[tuple[str, ...]], text: str = "") -> Optional[bool]:
+    """Has had any of `kinds`. "A tyrosine kinase inhibitor" takes sunitinib too; one named drug of
+    that class ("prior cabozantinib") does not, and another targeted drug may or may not be it."""
     if had is None:
         return None
+    kinds = set(kinds)
+    if "targeted therapy" in kinds and text and not _A_CLASS.search(text):
+        if kinds - {"targeted therapy"} and _had(kinds - {"targeted therapy"}, had):
+            return True
+        return None if "targeted therapy" in had else False
     return any(k in had or bool(_COUNTS_AS.get(k, set()) & set(had)) for k in kinds)
 
 
@@ -193,13 +247,13 @@ def _same(wanted: Optional[bool], value: Optional[bool]) -> Optional[bool]:
 
 
 def _flag_of(field: str, person: Person) -> Optional[bool]:
-    return {"spread": person.spread, "resectable": person.resectable, "functioning": person.functioning,
+    return {"spread": person.spread, "resectable": person.can_be_removed, "functioning": person.functioning,
             "men1": person.men1, "vhl": person.vhl}.get(field)
 
 
 def _values_of(field: str, person: Person) -> tuple[str, ...]:
-    if field == "site":
-        return (person.site,) if person.site else ()
+    if field == "site":  # a site the judge has no name for ("thyroid"): the team must say
+        return (person.site,) if person.site in SITES else ()
     if field == "grade":
         return tuple(str(g) for g in person.known_grades)
     if field == "differentiation":

@@ -30,6 +30,14 @@ def _names(kinds: Iterable[str]) -> str:
 def mismatch_reason(check: Judged) -> str:
     """Why a criterion does not fit: from what was read of it, else a plain pointer to it."""
     fact = check.facts[0] if check.facts else None
+    if check.field == "treatments" and fact is not None and fact.treatments & {"lines", "lines of chemotherapy"}:
+        what = "chemotherapy treatments" if "lines of chemotherapy" in fact.treatments else "cancer treatments"
+        if fact.mode == EXCLUDES and fact.low is not None:
+            return f"It rules out people who have had more than {fact.low:g} {what}."
+        if fact.high is not None:
+            return f"It is for people who have had at most {fact.high:g} {what}."
+        if fact.low is not None:
+            return f"It is for people who have had at least {fact.low:g} {what}."
     if check.field == "treatments" and fact is not None and fact.treatments:
         if fact.mode == EXCLUDES:
             return f"It rules out people who have had {_names(fact.treatments)}."

@@ -56,7 +56,7 @@ ALLOWANCE = re.compile(
     r"|\bwith\s+or\s+without\b|\bregardless\s+of\b|\birrespective\s+of\b|\bnaive\s+or\s+(?:previously\s+)?(?:pre-?)?treated\b"
     r"|\b(?:pre-?)?treated\s+or\s+(?:treatment[- ])?(?:naive|untreated)\b|\bmay\s+(?:have\s+(?:had|received)|be\s+included)\b"
     r"|\bcan\s+(?:be\s+included|participate|have\s+(?:had|received))\b|\bno\s+more\s+than\b|\bat\s+most\s+[0-9]+\s+(?:prior|previous|lines?)"
-    r"|\bup\s+to\s+[0-9a-z]+\s+(?:prior|previous|lines?)|\b(?:are|is|will\s+be)\s+(?:also\s+)?eligible\b|\bcan\s+be\s+enrolled\b|\bin\s+addition\s+to\b|\bno\s+limit\b",
+    r"|\bup\s+to\s+[0-9a-z]+\s+(?:prior|previous|lines?)|\b(?:are|is|will\s+be)\s+(?:also\s+)?eligible\b|\bwill\s+(?:also\s+)?be\s+(?:included|enrolled|accepted)\b|\bcan\s+be\s+enrolled\b|\bin\s+addition\s+to\b|\bno\s+limit\b",
     re.I,
 )
 RULED_OUT = re.compile(r"\b(?:are|is|be|were|was)\s+(?:also\s+)?excluded\b|\bexclusion\b|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)\b|\bineligible\b"
@@ -67,6 +67,7 @@ _NEGATION = re.compile(
 _NON = re.compile(r"\bnon\b[-\s]?", re.I)
 _JUST_NON = re.compile(r"\bnon[-\s]?$", re.I)
 _NEGATION_BREAK = re.compile(r"[;:]|\bbut\b|\bmust\b", re.I)
+_NOT_LIMITED = re.compile(r"\bnot\s+(?:limited|restricted)\s+to\b|\bnot\s+only\b", re.I)
 _EXAMPLES = re.compile(r"\bsuch\s+as\b|\be\.?g\.?\b|\bfor\s+example\b|\bincluding\b|\blike\b", re.I)
 COHORT = re.compile(r"\b(?:cohorts?|arms?|parts?|groups?|stratum|strata|phase\s+(?:I|II|1|2)[ab]?|dose[- ]expansion|expansion)\b\s*[A-Z0-9]{0,3}\s*[:(]"
                      r"|\b(?:in|for|to)\s+(?:the\s+)?(?:cohorts?|arms?|parts?|groups?|strat(?:um|a))\b|\b(?:cohort|arm|part|stratum)\s+[A-Z0-9]{1,3}\b"
@@ -79,17 +80,33 @@ def negated(sentence: str, start: int) -> bool:
     broken = list(_NEGATION_BREAK.finditer(before))
     if broken:
         before = before[broken[-1].end():]
+    before = _NOT_LIMITED.sub(" ", before)  # "including, but not limited to, the lung": a list, not a no
     # "non-" says no only to the word it is on ("non-functioning pNET" is a pNET)
     return bool(_NEGATION.search(_NON.sub(" ", before))) or bool(_JUST_NON.search(before))
 
 
 def mode_of(sentence: str, section: str, start: int) -> str:
     """What the sentence does with the thing named at `start`."""
-    if ALLOWANCE.search(sentence) and not RULED_OUT.search(sentence):
+    if _allows(sentence, start) and not RULED_OUT.search(sentence):
         return ALLOWS
     if section == "inclusion" and RULED_OUT.search(sentence):
         return EXCLUDES  # "patients may not have received X": one "no" only
     return EXCLUDES if (section == "exclusion") != negated(sentence, start) else REQUIRES
+
+
+_SCOPED_ALLOWANCE = re.compile(r"\b(?:with\s+or\s+without|regardless\s+of|irrespective\s+of)\b[^,;.()]{0,60}", re.I)
+
+
+def _allows(sentence: str, start: int) -> bool:
+    """An allowance for the thing at `start`: "with or without liver metastases" allows only the
+    metastases, not the rest of "metastatic GEP-NET, with or without liver metastases"."""
+    found = [m for m in ALLOWANCE.finditer(sentence)]
+    if not found:
+        return False
+    scoped = list(_SCOPED_ALLOWANCE.finditer(sentence))
+    if len(scoped) == len(found) and all(any(s.start() <= m.start() < s.end() for s in scoped) for m in found):
+        return any(s.start() <= start < s.end() for s in scoped)
+    return True
 
 
 def examples_only(sentence: str) -> bool:

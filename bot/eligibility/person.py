@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
-from bot.prescreen.answers import grade_from_ki67, read_treatments
+from bot.eligibility.facts import TREATMENTS
+from bot.prescreen.answers import grade_from_ki67, parse_site, read_treatments
 
 FIELDS = ("age", "sex", "site", "grade", "ki67", "differentiation", "spread", "resectable", "functioning", "syndrome",
           "men1", "vhl", "treatments")
@@ -33,6 +34,30 @@ class Person:
     men1: Optional[bool] = None
     vhl: Optional[bool] = None
     treatments: Optional[tuple[str, ...]] = None  # facts.TREATMENTS names; () for none
+    ssa_maybe_short: bool = False  # the only somatostatin analogue named is plain "octreotide" (may be short-acting)
+    removed: bool = False  # the tumour was taken out ("Whipple", "removed during a colonoscopy", "appendicectomy")
+    # how many systemic treatments (one a list entry): (surely, at most), SSA and PRRT counting only in the second;
+    # and the same for chemotherapy alone. None: not said
+    lines: Optional[tuple[int, int]] = None
+    chemo_lines: Optional[tuple[int, int]] = None
+
+    @property
+    def can_be_removed(self) -> Optional[bool]:
+        """Said, or known: a tumour taken out that has not spread leaves nothing that cannot be removed."""
+        if self.resectable is not None:
+            return self.resectable
+        return True if self.removed and self.spread is False else None
+
+    @property
+    def ki67_range(self) -> Optional[tuple[float, float]]:
+        """The Ki-67 said, else what the grade makes certain: a G1 is under 3%, a G2 at most 20%
+        (its lower end and a G3's Ki-67 depend on the mitoses too, so they stay open)."""
+        if self.ki67 is not None:
+            return (self.ki67, self.ki67)
+        grades = self.grades or ((3,) if self.differentiation == "NEC" else ())
+        if not grades or 3 in grades:
+            return None
+        return (0.0, 2.999) if max(grades) == 1 else (0.0, 20.0)
 
     @property
     def known_grades(self) -> tuple[int, ...]:
@@ -54,18 +79,22 @@ def person_from_json(data: Mapping[str, Any]) -> Person:
         return Person(
             age=_number(data.get("age")),
             sex=_sex(data.get("sex")),
-            site=_text(data.get("site")),
+            site=_site(data.get("site")),
             grades=_grades(data.get("grade")),
             ki67=_number(data.get("ki67")),
             differentiation=_differentiation(data.get("differentiation")),
             spread=_flag(data.get("spread")),
-            spread_sites=tuple(_text(s) or "" for s in _as_list(data.get("spread_sites"))),
+            spread_sites=tuple(_place(s) for s in _as_list(data.get("spread_sites")) if _text(s)),
             resectable=_flag(data.get("resectable")),
             functioning=_functioning(data.get("functioning")),
             syndrome=_syndrome(data.get("syndrome")),
             men1=_flag(data.get("men1")),
             vhl=_flag(data.get("vhl")),
             treatments=_treatments(data.get("treatments")),
+            ssa_maybe_short=_ssa_maybe_short(data.get("treatments")),
+            removed=_removed(data.get("treatments")),
+            lines=_lines(data.get("treatments"), _SYSTEMIC, _MAYBE_SYSTEMIC),
+            chemo_lines=_lines(data.get("treatments"), {"chemotherapy"}, set()),
         )
     except (TypeError, ValueError) as error:
         raise ProfileError(str(error)) from None
@@ -77,6 +106,29 @@ def _as_list(value: Any) -> list[Any]:
 
 def _text(value: Any) -> Optional[str]:
     return " ".join(str(value).lower().split()) or None if value is not None else None
+
+
+SITES = ("pancreas", "small bowel", "stomach", "lung", "appendix", "large bowel", "bowel", "unknown")
+_UNKNOWN_SITE = re.compile(r"\bunknown\b|\bnot\s+(?:been\s+)?found\b|\bCUP\b", re.I)
+PLACES = {"bone": "bones", "bones": "bones", "lung": "lungs", "lungs": "lungs", "lymph node": "lymph nodes",
+          "lymph nodes": "lymph nodes", "nodes": "lymph nodes", "liver": "liver", "brain": "brain", "peritoneum": "peritoneum"}
+
+
+def _site(value: Any) -> Optional[str]:
+    """The judge's own site names ("rectum" -> "large bowel", "duodenum" -> "small bowel"); a site it
+    does not know is kept as said, and the judge then asks rather than rules out."""
+    said = _text(value)
+    if not said or said in SITES:
+        return said
+    if _UNKNOWN_SITE.search(said):
+        return "unknown"
+    return parse_site(said) or said
+
+
+def _place(value: Any) -> str:
+    """Where it spread, in the judge's names ("bone" -> "bones")."""
+    said = _text(value) or ""
+    return PLACES.get(said, PLACES.get(said.rstrip("s"), said))
 
 
 def _number(value: Any) -> Optional[float]:
@@ -127,7 +179,50 @@ def _syndrome(value: Any) -> Optional[str]:
     return next((s for s in SYNDROMES if s.split()[0] in said), said)
 
 
+# chemotherapy regimens people name that the pre-screen's reader does not know
+_MORE_CHEMOTHERAPY = re.compile(r"\bFOLF\w+|\bXELOX\b|\bCAPOX\b|irinotecan|oxaliplatin|\b5-?FU\b|fluorouracil|streptozo\w+|doxorubicin"
+                                r"|\bdacarbazine|\bcisplatin|\bcarboplatin|\betoposide|\btemozolomide|\bcapecitabine|\bchemo\w*", re.I)
+
+
+def _kinds(said: str) -> tuple[str, ...]:
+    found = set(read_treatments(said))
+    if _MORE_CHEMOTHERAPY.search(said):
+        found.add("chemotherapy")
+    return tuple(name for name in TREATMENTS if name in found)
+
+
 def _treatments(value: Any) -> Optional[tuple[str, ...]]:
     if value is None:
         return None
-    return read_treatments(" ; ".join(str(v) for v in _as_list(value)))
+    return _kinds(" ; ".join(str(v) for v in _as_list(value)))
+
+
+_PLAIN_OCTREOTIDE = re.compile(r"\boctreotide\b(?![\s-]*(?:LAR|long|depot|monthly))", re.I)
+_LONG_SSA = re.compile(r"lanreotide|somatuline|\bLAR\b|long[- ]acting|depot|monthly|autogel|jabs?\b|injections?\b", re.I)
+
+
+def _ssa_maybe_short(value: Any) -> bool:
+    said = " ; ".join(str(v) for v in _as_list(value))
+    return bool(_PLAIN_OCTREOTIDE.search(said)) and not _LONG_SSA.search(said)
+
+
+_REMOVED = re.compile(r"\bremov\w*|\bresect\w*|\w+ectomy\b|\bwhipple\b(?!'?s?\s+triad)|\boperat\w*|\bsurg\w*|\bexcis\w*|\benucleat\w*", re.I)
+
+
+def _removed(value: Any) -> bool:
+    return bool(_REMOVED.search(" ; ".join(str(v) for v in _as_list(value))))
+
+
+_SYSTEMIC = {"everolimus", "sunitinib", "chemotherapy", "targeted therapy", "immunotherapy", "interferon"}
+# whether these count as a "line" depends on the trial
+_MAYBE_SYSTEMIC = {"somatostatin analogue", "PRRT", "liver-directed therapy", "radiotherapy", "surgery"}
+
+
+def _lines(value: Any, surely: set[str], maybe: set[str]) -> Optional[tuple[int, int]]:
+    if value is None:
+        return None
+    kinds = [set(_kinds(str(v))) for v in _as_list(value)]
+    sure = sum(1 for k in kinds if k & surely)
+    entries = [str(v) for v in _as_list(value)]
+    unsure = sum(1 for k, said in zip(kinds, entries) if not k & surely and (k & maybe or (maybe and _REMOVED.search(said))))
+    return sure, sure + unsure

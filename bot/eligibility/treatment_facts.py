@@ -13,6 +13,10 @@ _WASHOUT = re.compile(r"\bsince\b|\bfinish\w*|\bmust\s+be\s+completed|\btimeline
                       r"|\b(?:at\s+least|minimum\s+(?:of\s+)?|more\s+than)\s*\S+\s+(?:weeks?|months?|days?)\s+(?:after|from|between|following|since|before|prior|must|have|has)\b", re.I)
 _NEEDED_BEFORE = re.compile(r"\bmust\s+have\s+(?:had|received|been\s+treated)|\bprogress\w*|\brefractory\b|\bfailure\b|\bafter\b|\bfollowing\b"
                             r"|\breceiving\b|\btreated\s+with\b|\bon\s+(?:a\s+)?(?:stable|treatment)|\bstable\s+dose", re.I)
+# "Prior treatment with first-line platinum ... and >= 28 days from ...", "Accepted chemotherapy ... for no less than three
+# months", "Patients on octreotide LAR ...": the treatment is asked for first, the time comes after
+_HAD_IT_FIRST = re.compile(r"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:who\s+)?(?:on|receiving|treated\s+with|accepted|underwent|received|have\s+received)\b"
+                           r"|(?:prior|previous)\s+(?:treatment|therapy)\s+with\b|accepted\b|underwent\b|received\b|must\s+have\s+(?:received|had)\b)", re.I)
 _ON_IT_NOW = re.compile(r"\bstable\s+dose|\bon\s+(?:a\s+)?(?:stable|steady|\w+\s+dose)|\b(?:must|should)\s+(?:be|have\s+been)\s+(?:on|receiv\w*|treated)|\bcontinu\w*\s+(?:on|to\s+receive)", re.I)
 _WHEN_UNSAID = re.compile(r"\bpre-?operative|\bneo-?adjuvant|\badjuvant\b", re.I)
 _NAIVE = re.compile(r"\bnaive\b|\buntreated\b|\bno\s+previous\s+treatment", re.I)
@@ -27,22 +31,66 @@ _FOR_SOME_TUMOURS = re.compile(r"\b(?:in|for)\s+(?:[\w-]+\s+){0,3}(?:NETs?|NECs?
 _OTHER_KINDS = re.compile(r"\bor\s+(?:with\s+)?(?:any\s+)?other\s+(?:\w+\s+)?(?:treatments?|therap\w*|agents?|drugs?)", re.I)
 _SURGERY_NEEDED = re.compile(r"\bmust\b|\brequired\b|\bundergone\b|\b(?:completely|curatively|radically)\s+resected\b|\bR0\b"
                              r"|\bafter\s+(?:complete|curative|radical)\s+(?:resection|surgery)", re.I)
+_CHEMO_EMBOLI = re.compile(r"\bchemo-?\s?emboli[sz]ation", re.I)
+_PRIMARY_REMOVED = re.compile(r"\bprimary\s+(?:tumou?r|lesion|site)\s+(?:has\s+been\s+|was\s+|already\s+)?(?:removed|resected|operated)\b", re.I)
+_NOT_CHEMOTHERAPY = re.compile(r"cytotoxic\s+T[- ]?(?:lymphocyte|cell)s?", re.I)
+_RESPONSE_AFTER = re.compile(r"\b(?:stable\s+disease|responding|respon\w+|remission|controlled)\s+(?:after|following|to|with|under|on)\b", re.I)
 _NEGATION_WORDS = re.compile(r"\bno\b|\bnot\b|\bwithout\b|\bnever\b|\bnaive\b", re.I)
 _SYSTEMIC_NAMES = ("PRRT", "everolimus", "sunitinib", "somatostatin analogue", "chemotherapy", "targeted therapy", "immunotherapy", "interferon")
 
 
-def treatments(sentence: str, section: str, text: str) -> list[Fact]:
-    if _NOT_HISTORY.search(sentence) or not _HISTORY.search(sentence):
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "single": 1}
+_COUNT = re.compile(r"\b(?P<cmp>no\s+more\s+than|not\s+more\s+than|at\s+most|up\s+to|maximum\s+of|more\s+than|greater\s+than|over|at\s+least|minimum\s+of)\s+"
+                    r"(?P<n>[0-9]|one|two|three|four|five)\s+(?P<what>(?:[\w-]+\s+){0,4}?(?:lines?|regimens?|types?|therap\w*|treatments?|chemotherap\w*))\b", re.I)
+_SYSTEMIC_COUNT = re.compile(r"\bsystemic|\banti-?\s?(?:tumou?r|cancer|neoplastic)|\blines?\b|\bregimens?\b|\bprior\b|\bprevious", re.I)
+_CHEMO_ONLY = re.compile(r"chemotherap|cytotoxic", re.I)
+
+
+def line_count(sentence: str, section: str, text: str) -> list[Fact]:
+    """ "no more than two prior systemic therapies", "more than 2 prior systemic treatment regimens": how
+    many the person has had, counted from their own list (`Person.lines`)."""
+    found = _COUNT.search(sentence)
+    if not found or not _SYSTEMIC_COUNT.search(sentence) or re.search(r"\b(?:weeks?|months?|days?|years?|cycles?|doses?)\b", found.group("what"), re.I):
         return []
+    n = float(_NUMBERS.get(found.group("n").lower(), found.group("n")))
+    cmp = found.group("cmp").lower()
+    most = cmp.startswith(("no", "not", "at most", "up", "maximum"))
+    least = cmp.startswith(("at least", "minimum"))
+    said = sentence[found.start("what"):found.end() + 30]
+    kind = "lines of chemotherapy" if _CHEMO_ONLY.search(said) and not re.search(r"\b(?:systemic|anti-?\s?(?:tumou?r|cancer))", said, re.I) else "lines"
+    if re.search(r"\bor\s+(?:\w+\s+){0,3}(?:therapy|interferon|agents?)", sentence[found.end():found.end() + 60], re.I):
+        kind = "lines"  # "chemotherapy or molecular targeted therapy or interferon": every kind counts
+    lived = section == "inclusion"  # an inclusion says what is allowed; an exclusion what rules out
+    # "progressed on no more than two": a treatment stopped for another reason may not count, so more is not a clear no
+    firm = not re.search(r"progress\w*|fail\w*|refractory|intoleran\w*", sentence, re.I)
+    if most:  # at most n: fine up to n
+        return [Fact("treatments", text, treatments=frozenset({kind}), high=n, mode=REQUIRES if lived else EXCLUDES, firm=firm)]
+    if least:
+        return [Fact("treatments", text, treatments=frozenset({kind}), low=n, mode=REQUIRES if lived else EXCLUDES, firm=firm)]
+    # more than n
+    return [Fact("treatments", text, treatments=frozenset({kind}), low=n, low_strict=True, mode=EXCLUDES if not lived else REQUIRES, firm=firm)]
+
+
+def treatments(sentence: str, section: str, text: str) -> list[Fact]:
+    counted = line_count(sentence, section, text)
+    if counted:
+        return counted
+    removed = _PRIMARY_REMOVED.search(sentence)
+    if removed and section == "inclusion" and not re.search(r"\b(?:no|not|without|un)\W*(?:\w+\W+){0,2}$", sentence[:removed.start()], re.I):
+        return [Fact("treatments", text, treatments=frozenset({"surgery"}), mode=REQUIRES)]  # "primary tumor removed"
+    if _NOT_HISTORY.search(_START_OF_STUDY.sub(" before study start ", sentence)) or not _HISTORY.search(sentence):
+        return []
+    sentence = _NOT_CHEMOTHERAPY.sub(lambda m: "X" * len(m.group()), sentence)  # "anti-Cytotoxic T-lymphocyte antigen-4" is no chemotherapy
+    sentence = _CHEMO_EMBOLI.sub(lambda m: " " * (len(m.group()) - 11) + "embolis" + m.group()[-4:], sentence)  # a liver-directed therapy
     head, _, tail = _split_exception(sentence)
-    named = whole.treatment_spans(head)
+    named = _spans(head)
     surgery = _SURGERY.search(head)
     if surgery and (section == "exclusion" or _NEGATION_WORDS.search(head) or _SURGERY_NEEDED.search(head)):
         named.append(("surgery", surgery.start()))
     if not named:
         return []
-    spared = {name for name, _ in whole.treatment_spans(tail)}
-    washout = section == "inclusion" and not _ON_IT_NOW.search(head) and (
+    spared = {name for name, _ in _spans(tail)}
+    washout = section == "inclusion" and not _ON_IT_NOW.search(head) and not _HAD_IT_FIRST.search(head) and (
         bool(_WASHOUT.search(head)) or (bool(WINDOW.search(head)) and not _NEEDED_BEFORE.search(head)))
     groups: dict[tuple[str, bool], tuple[set[str], int]] = {}
     for name, start in named:
@@ -58,14 +106,30 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
         names, first = groups.get((mode, recent), (set(), start))
         groups[(mode, recent)] = (names | kinds, first)
     open_list = bool(_OTHER_KINDS.search(head))
+    run_in = bool(_RESPONSE_AFTER.search(head))  # "stable disease after PRRT for 6 months": often the study's own first step
     only_some = bool(_FOR_SOME_TUMOURS.search(head))  # "previous chemotherapy in gastrointestinal NETs": for them only
     facts = [replace(new_fact("treatments", head, section, text, first, treatments=frozenset(kinds), needs_more=recent,
-                           firm=not (spared and mode == EXCLUDES) and not (open_list and mode == REQUIRES)
+                           firm=not (spared and mode == EXCLUDES) and not ((open_list or run_in) and mode == REQUIRES)
                            and not (mode == EXCLUDES and ("liver-directed therapy" in kinds or only_some))), mode=mode)
              for (mode, recent), (kinds, first) in groups.items()]
     if spared:
         facts.append(Fact("treatments", text, treatments=frozenset(spared), mode=ALLOWS))
     return facts
+
+
+_START_OF_STUDY = re.compile(r"\b(?:prior\s+to|before|of)\s+(?:the\s+)?(?:initiation|start|beginning|first\s+dose)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:treatment|therapy|drug|medication)"
+                             r"|\b(?:prior\s+to|before|of)\s+(?:beginning|starting|initiating)\s+(?:the\s+)?(?:study|investigational|trial)\s+(?:treatment|drug|therapy)", re.I)
+_LIVER_DIRECTED = re.compile(r"\bloco-?regional|\bintra-?hepatic\s+(?:[\w-]+\s+)?(?:therap\w*|microspheres?|treatments?)|\b(?:90Y|Y-?90|yttrium)\b|SIR-?Spheres"
+                             r"|TheraSphere|\bmicrospheres?\b|radio-?emboli\w*|chemo-?emboli\w*|\bablation\b|liver[- ]directed", re.I)
+
+
+def _spans(words: str) -> list[tuple[str, int]]:
+    """The kinds of treatment named, as `facts.treatment_spans`, and liver-directed ones said other ways."""
+    found = whole.treatment_spans(words)
+    liver = _LIVER_DIRECTED.search(words)
+    if liver and not any(name == "liver-directed therapy" for name, _ in found):
+        found = sorted([*found, ("liver-directed therapy", liver.start())], key=lambda item: item[1])
+    return found
 
 
 def _split_exception(sentence: str) -> tuple[str, str, str]:
