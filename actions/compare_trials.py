@@ -35,7 +35,7 @@ class ActionCompareTrials(Action):
         text = tracker.latest_message.get("text") or ""
         named = trials_named(text, result_ids(tracker))
         if len(named) < 2:
-            treatments = _treatments_side_by_side(text)
+            treatments = treatments_side_by_side(text)
             if treatments:
                 dispatcher.utter_message(text=treatments)
                 return []
@@ -76,7 +76,7 @@ def _send_topics(dispatcher: CollectingDispatcher, text: str, domain: dict[str, 
     return bool(topics)
 
 
-def _treatments_side_by_side(text: str) -> Optional[str]:
+def treatments_side_by_side(text: str, asked_to_compare: bool = True) -> Optional[str]:
     """Two treatments or tests side by side, with their open trials, unless the message names a
     trial of ours ("pantodon vs NCT05610826, both surgery+PRRT ones?" is about two trials).
     Without the counts when the database cannot be read (the facts do not need it)."""
@@ -84,9 +84,9 @@ def _treatments_side_by_side(text: str) -> Optional[str]:
         store = trial_store()
         if _names_a_trial(text, store):
             return None
-        return compare_treatments(text, store, asked_to_compare=True)
+        return compare_treatments(text, store, asked_to_compare=asked_to_compare)
     except SQLAlchemyError:
-        return compare_treatments(text, None, asked_to_compare=True)
+        return compare_treatments(text, None, asked_to_compare=asked_to_compare)
 
 
 def _names_a_trial(text: str, store: TrialStore) -> bool:

@@ -9,6 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.compare_trials import treatments_side_by_side
 from actions.profile import message_text
 from actions.replies import send_helpline
 from actions.trial_loading import load_trial
@@ -50,11 +51,16 @@ class ActionAnswerPersonalQuestion(Action):
 
 def send_general_part(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any],
                       said: list[str]) -> bool:
-    """The knowledge answer the question touches, then who can say how it applies; False when
-    no topic answers it."""
-    response = general_topic(tracker, domain)
-    if not response:
+    """Two treatments side by side when the question weighs them ("everolimus vs sunitinib, my
+    onc says it's my choice"), else the knowledge answer it touches; then who can say how it
+    applies. False when neither answers it."""
+    both = treatments_side_by_side(message_text(tracker) or "", asked_to_compare=False)
+    response = None if both else general_topic(tracker, domain)
+    if both:
+        dispatcher.utter_message(text=both)
+    elif response:
+        dispatcher.utter_message(response=response)
+    else:
         return False
-    dispatcher.utter_message(response=response)
     dispatcher.utter_message(text=after_general(said))
     return True

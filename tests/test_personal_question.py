@@ -195,3 +195,12 @@ def test_who_can_join_answers_the_one_thing_asked_about() -> None:
     _, messages = run(ActionShowEligibility(), tracker("she's diabetic, would that stop her joining this one",
                                                        slots={"focus_nct_id": NETTER_2}))
     assert len(messages) == 1 and "diabetes" in messages[0]["text"] and "trial team" in messages[0]["text"]
+
+
+@pytest.mark.usefixtures("database_url_env")
+def test_two_treatments_weighed_in_fear_are_put_side_by_side() -> None:
+    t = _with_topic("everolimus vs sunitinib for pnet, my onc said its my choice and i cant sleep", "everolimus")
+    _, messages = run(ActionAnswerPersonalQuestion(), t, {"responses": {"utter_knowledge/everolimus": [{"text": "e"}]}})
+    assert messages[0]["text"] in ACKNOWLEDGEMENTS
+    assert "Everolimus" in messages[1]["text"] and "Sunitinib" in messages[1]["text"]
+    assert messages[2]["text"] in AFTER_GENERAL
