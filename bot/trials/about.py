@@ -128,7 +128,8 @@ _TYPE_PREFIX = re.compile(r"^(?:\s*[A-Za-z_ ]{2,30}:\s*)+")  # "Drug: ", "Drug: 
 STUDY_PROCEDURE = re.compile(
     r"biospecimen|questionnaire|quality[\s-]of[\s-]life|computed\s+tomography|\bct\s+scan|magnetic\s+resonance|"
     r"\bmri\b|laboratory\s+biomarker|pharmacological\s+study|\bsurvey\b|\binterview\b|blood\s+(?:draw|sample)|"
-    r"medical\s+chart\s+review|\bbiopsy\b|positron\s+emission|data\s+collection", re.I)
+    r"medical\s+chart\s+review|\bbiopsy\b|positron\s+emission|data\s+collection"
+    r"|amino[\s-]?acid\s+(?:solution|infusion)|\bvenous\s+blood", re.I)  # the amino acids protect the kidneys during PRRT
 
 
 def groups_line(text: str) -> Optional[str]:
