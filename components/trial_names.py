@@ -15,6 +15,7 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.knowledge.pair import find_treatments
 from bot.nlp import TRIAL_NAME
 from components.intent_router import IntentRouter
 
@@ -30,8 +31,8 @@ OTHER_NAMES = {"treatment", "condition", "country", "city", "phase", "status", "
 
 def names_only_a_trial(doc: Any) -> bool:
     """True when the text names a stored trial and says nothing else but filler and names."""
-    if not any(ent.label_ == TRIAL_NAME for ent in doc.ents):
-        return False
+    if not any(ent.label_ == TRIAL_NAME and not find_treatments(ent.text) for ent in doc.ents):
+        return False  # "what is eus": a test, though a trial is called EUS too
     named = {i for ent in doc.ents if ent.label_ in OTHER_NAMES for i in range(ent.start, ent.end)}
     return all(token.i in named or token.lower_ in FILLER or token.is_punct for token in doc)
 
