@@ -39,8 +39,12 @@ def general_topic(tracker: Tracker, domain: dict[str, Any]) -> Optional[str]:
         response = "utter_" + key
         if response in responses:
             return response
-    for concept in named_ids(readable(message_text(tracker) or "")):
-        response = f"utter_knowledge/{KNOWLEDGE_TOPICS.get(concept)}"
-        if response in responses:
-            return response
-    return None
+    found = (knowledge_response(concept, responses) for concept in named_ids(readable(message_text(tracker) or "")))
+    return next((response for response in found if response), None)
+
+
+def knowledge_response(concept: Optional[str], responses: dict[str, Any]) -> Optional[str]:
+    """The knowledge answer written for a treatment or test id, if the domain has it."""
+    topic = KNOWLEDGE_TOPICS.get(concept or "")
+    response = f"utter_knowledge/{topic}" if topic else None
+    return response if response in responses else None

@@ -19,11 +19,11 @@ from actions.fitting import run_fitting_search, searched_profile
 from actions.profile import message_text, profile_of
 from actions.personal_question import send_general_part
 from actions.replies import HELPLINE_BUTTON
-from actions.topics import bot_texts, general_topic
+from actions.topics import bot_texts, general_topic, knowledge_response
 from bot.advice import asks_for_options
 from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.lexicon import default_lexicon
-from bot.profile.message import KNOWLEDGE_TOPICS, message_kind, named_treatment, noted_text
+from bot.profile.message import message_kind, named_treatment, noted_text
 
 FIND_FITTING_BUTTON = {"title": "Find trials that may fit", "payload": "/search_trials"}
 
@@ -67,9 +67,8 @@ class ActionUnderstandMessage(Action):
         concept = named_treatment(text)
         lexicon = default_lexicon()
         name = lexicon.name_of(f"treatment:{concept}").split(" (")[0] if concept else (text or "")
-        topic = KNOWLEDGE_TOPICS.get(concept or "")
-        response = f"utter_knowledge/{topic}" if topic else None
-        if response and response in (domain.get("responses") or {}):
+        response = knowledge_response(concept, domain.get("responses") or {})
+        if response:
             dispatcher.utter_message(response=response)  # it ends with a "Find trials of ..." button
             return []
         search = {"title": f"Trials of {name}", "payload": '/search_trials{"treatment":"%s"}' % name.replace('"', "")}

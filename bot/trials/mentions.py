@@ -83,19 +83,20 @@ def _searched(words: set[str]) -> set[str]:
     return {_stem(form) for word in words for form in (word, *CLINICAL_WORDS.get(word, ()))}
 
 
-def _names_it(text: str, tags: set[str], words: set[str], lexicon: Lexicon) -> bool:
+def _names_it(text: str, tags: set[str], searched: set[str], lexicon: Lexicon) -> bool:
+    """`searched`: the question's word stems with the criteria's words for them (`_searched`)."""
     if tags & lexicon.tag_text("treatment", text):
         return True
     own = {_stem(w) for w in _WORD.findall(normalize(text))}
-    return bool(_searched(words) & own)
+    return bool(searched & own)
 
 
-def _quote(item: Item, tags: set[str], words: set[str], lexicon: Lexicon) -> str:
+def _quote(item: Item, tags: set[str], searched: set[str], lexicon: Lexicon) -> str:
     whole = " ".join(item.original.split())
     if len(whole) <= QUOTE_LIMIT:
         return whole
     sentences = re.split(r"(?<=[.;])\s+", whole)
-    naming = [s for s in sentences if _names_it(s, tags, words, lexicon)]
+    naming = [s for s in sentences if _names_it(s, tags, searched, lexicon)]
     return " ".join(naming) if naming and len(" ".join(naming)) <= QUOTE_LIMIT * 2 else whole
 
 
@@ -106,11 +107,12 @@ def criteria_mentioning(criteria: Optional[str], question: str, lexicon: Optiona
     if not (tags or words) or not (criteria or "").strip():
         return []
     split = split_criteria(criteria)
+    searched = _searched(words)  # once, not per criterion
     found: list[Mention] = []
     for section in ("inclusion", "exclusion"):
         for item in split.section(section):  # type: ignore[arg-type]
-            if _names_it(item.original, tags, words, lexicon):
-                found.append(Mention(section, _quote(item, tags, words, lexicon)))  # type: ignore[arg-type]
+            if _names_it(item.original, tags, searched, lexicon):
+                found.append(Mention(section, _quote(item, tags, searched, lexicon)))  # type: ignore[arg-type]
     return found
 
 
