@@ -24,3 +24,23 @@ def normalize(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     return normalize(text).split()
+
+
+_QUESTION_OPENER = re.compile(
+    r"(?:^|[.!?,]\s*)(?:do|does|did|is|are|was|were|would|will|could|can|should|has|have|"
+    r"what|whats|what's|how|why|when|where|who|which|any|wud|cud|cn|r)\b",
+    re.I,
+)
+# "im 82 is that too old", "74 would he be too old": an inverted verb after a fact, no mark
+_INVERTED = re.compile(
+    r"\b(?:is|are|was|would|will|could|can|does|do|did|wud|cud)\s+(?:that|it|this|he|she|i|there|they|we|you)\b"
+    r"(?!\s+(?:is|was|are|were|had|has|have)\b)",
+    re.I,
+)
+
+
+def is_question(text: str) -> bool:
+    """A question mark, or a clause opening with a question word ("im 82 is that too old",
+    "she had it 2 years ago, does that rule her out") - people often leave the mark off."""
+    stripped = text.strip()
+    return "?" in stripped or bool(_QUESTION_OPENER.search(stripped) or _INVERTED.search(stripped))

@@ -6,6 +6,11 @@ injections) and picks a knowledge topic. When the message asks about a part of a
 (bot/trials/asked_about.py) and speaks of a trial or of taking part ("it", "this one", "would I",
 "if I get"), the intent becomes `ask_trial_detail`: its action answers from the trial in focus,
 and, with no trial in focus, gives the same knowledge answer the topic selector chose.
+
+A question that opens with a fact about the person ("im 82 is that too old", "she had PRRT 2
+years ago, does that rule her out") is often read as `inform`: put as a question, it is moved too,
+to the detail answer or, when it asks whether something keeps them out, to the personal question
+(whose action looks the thing up in the criteria of the trial in focus).
 """
 from __future__ import annotations
 
@@ -17,10 +22,14 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.advice import asks_personal_advice
+from bot.text import is_question
 from bot.trials.asked_about import aspects_asked
+from bot.trials.mentions import asks_if_it_would_exclude
 from components.intent_router import IntentRouter
 
 TRIAL_DETAIL = "ask_trial_detail"
+PERSONAL_QUESTION = "ask_personal_advice"
+INFORM = "inform"
 # The classifier's topic answers, and "how long would I be on it?" read as a personal question;
 # a real request for advice ("should I stop...", bot/advice.py) is never moved.
 ROUTED_FROM = {"knowledge", "ask_personal_advice"}
@@ -51,5 +60,15 @@ class FollowUpRouter(IntentRouter):
     def route(self, message: Message) -> Optional[str]:
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
+        if intent == INFORM:
+            return _question_behind_a_fact(text)
         moved = intent in ROUTED_FROM and asks_about_a_trial(text) and not asks_personal_advice(text)
         return TRIAL_DETAIL if moved else None
+
+
+def _question_behind_a_fact(text: str) -> Optional[str]:
+    if not is_question(text):
+        return None  # "im 82", "she had PRRT in 2023": facts for the profile, kept as inform
+    if asks_if_it_would_exclude(text):
+        return PERSONAL_QUESTION
+    return TRIAL_DETAIL if asks_about_a_trial(text) else None

@@ -140,6 +140,23 @@ _RULES_OUT = re.compile(
 )
 
 
+# Only the words that say "would it keep them out of the trial": "it keeps growing" or "does it
+# matter" alone say nothing about joining.
+_WOULD_EXCLUDE = re.compile(
+    r"\brul(?:e|es|ed|ing)\s+(?:(?:me|him|her|us|them|my\s+\w+)\s+)?out\b"
+    r"|\b(?:stop|stops|prevent|prevents|bar|bars|keep|keeps)\s+(?:me|him|her|us|them|my\s+\w+)\s+(?:from|out|joining|getting|being|taking)\b"
+    r"|\bexclud\w*|\bdisqualif\w*|\bcounts?\s+against\b|\bmean\s+(?:i|he|she|we|they)\s+can'?t\b"
+    r"|\bstill\s+(?:join|get on|be in|be part|take part|qualify|be eligible)\b|\ballowed\s+(?:on|in|to join)\b",
+    re.I,
+)
+
+
+def asks_if_it_would_exclude(text: str) -> bool:
+    """The narrow form of asks_if_it_rules_out, for messages not yet known to be questions about
+    a trial: "she had PRRT 2 years ago, does that rule her out"."""
+    return bool(_WOULD_EXCLUDE.search(text.replace("’", "'")))
+
+
 def asks_if_it_rules_out(text: str) -> bool:
     """ "Would that stop me joining?", "does that rule me out?", "would I have to come off it
     to do this trial?": a question about the trial's criteria and something the person has."""

@@ -1,0 +1,62 @@
+"""FollowUpRouter: which messages become questions about the trial in focus."""
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.text import is_question
+from bot.trials.mentions import asks_if_it_would_exclude
+from components.followup_router import FollowUpRouter
+
+
+def routed(text: str, intent: str) -> Optional[str]:
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.9}})
+    return FollowUpRouter().route(message)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("im 82 is that too old", "ask_trial_detail"),
+    ("my dad is 74 would he be too old", "ask_trial_detail"),
+    ("shes 17, is there a lower age limit?", "ask_trial_detail"),
+    ("she had PRRT 2 years ago, does that rule her out", "ask_personal_advice"),
+    ("he had everolimus, would that stop him joining?", "ask_personal_advice"),
+    ("ive got type 2 diabetes does that exclude me", "ask_personal_advice"),
+    ("had a whipple last year can i still take part?", "ask_personal_advice"),
+    # facts without a question stay facts, for the profile
+    ("im 82", None),
+    ("she had PRRT in 2023 and it stopped working", None),
+    ("shes 45 and had a whipple", None),
+    ("she is 80 and was too old for the last one", None),
+    ("it keeps growing", None),
+    ("I live in leeds, my mum has a NET in her liver", None),
+])
+def test_a_question_behind_a_fact_is_moved(text: str, target: Optional[str]) -> None:
+    assert routed(text, "inform") == target
+
+
+def test_other_intents_are_not_moved_by_the_fact_rule() -> None:
+    assert routed("she had PRRT 2 years ago, does that rule her out", "search_trials") is None
+    assert routed("how long would I be on it?", "knowledge") == "ask_trial_detail"
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("is that too old", True), ("im 82 is that too old", True), ("any trials near leeds", True),
+    ("wud he be ok", True), ("what about lanreotide.", True), ("ok. does it matter", True),
+    ("im 82", False), ("she had PRRT in 2023", False), ("she is 80 and was too old", False),
+    ("my mum does it is what she said", False),
+])
+def test_questions_without_a_question_mark(text: str, asked: bool) -> None:
+    assert is_question(text) is asked
+
+
+@pytest.mark.parametrize("text, excludes", [
+    ("does that rule her out", True), ("would it rule my dad out", True), ("does diabetes exclude me", True),
+    ("would that stop him joining", True), ("can i still take part", True), ("is he disqualified", True),
+    ("would it count against me", True), ("does that mean she can't do it", True),
+    ("it keeps growing", False), ("does it matter which hospital", False), ("the scans are a problem", False),
+    ("she stopped the tablets", False),
+])
+def test_only_words_about_being_kept_out(text: str, excludes: bool) -> None:
+    assert asks_if_it_would_exclude(text) is excludes
