@@ -41,7 +41,13 @@ _SPEAKS_OF_A_TRIAL = re.compile(
     r"|\b(?:do|does|will|would|how\s+do)\s+they\s+(?:split|pick|choose|randomi[sz]e|decide|take|follow|watch|scan)\b"
     r"|\b(?:would|could|will|might)\s+(?:i|he|she|we|my\s+\w+)\b|\b(?:do|would|will)\s+you\s+(?:stay|get|be|have)\b"
     r"|\bthe\s+(?:scans?|injections?|jabs?|treatment|chemo|questionnaires?|follow[\s-]?up|groups?|doses?|cycles?)\b"
-    r"|\bif\s+(?:i|he|she|we|my\s+\w+)\s+(?:get|gets|got|join|joins|joined|go|goes|went|take|takes|took|am|is|was)\b",
+    r"|\bif\s+(?:i|he|she|we|my\s+\w+)\s+(?:get|gets|got|join|joins|joined|go|goes|went|take|takes|took|am|is|was)\b"
+    # yes/no questions that only make sense about one trial: "is it randomised", "is there a
+    # placebo", "are people put in groups", "how many people are taking part", "whats the phase"
+    r"|^\W*(?:is|was|does|did|has|will)\s+it\b|^\W*(?:is|are)\s+there\s+(?:a|an|any)\b"
+    r"|\b(?:are|is|were)\s+(?:people|patients|participants|you|we|everyone|everybody)\s+(?:randomi|put|split|given|picked|chosen|allocated)"
+    r"|\bdo\s+they\s+(?:use|give|have)\b|\bhow\s+many\s+(?:people|patients|participants|ppl)\s+(?:are|will|were|have|did)\b"
+    r"|\bwhat(?:'s|s|\s+is)\s+the\s+(?:phase|sample\s+size)\b|\b(?:are|were)\s+there\s+(?:any\s+)?results\b",
     re.I,
 )
 

@@ -36,6 +36,16 @@ def test_a_question_behind_a_fact_is_moved(text: str, target: Optional[str]) -> 
     assert routed(text, "inform") == target
 
 
+@pytest.mark.parametrize("text, moved", [
+    ("is there a placebo", True), ("is it randomised", True), ("are people put in groups at random", True),
+    ("how many people are taking part", True), ("whats the phase", True), ("are there results yet", True),
+    ("what is a placebo", False), ("what does phase 3 mean", False), ("is there a placebo in trials", False),
+    ("is there a cure", False), ("how long could my husband live without any treatment", False),
+])
+def test_yes_no_questions_that_only_fit_one_trial(text: str, moved: bool) -> None:
+    assert (routed(text, "knowledge") == "ask_trial_detail") is moved
+
+
 def test_other_intents_are_not_moved_by_the_fact_rule() -> None:
     assert routed("she had PRRT 2 years ago, does that rule her out", "search_trials") is None
     assert routed("how long would I be on it?", "knowledge") == "ask_trial_detail"

@@ -30,6 +30,8 @@ NEVER = re.compile(r"\beligib\w*|\bqualif\w*|\byou\s+can\s+(?:join|take\s+part)\
     ("what does each group get", ["groups"]),
     ("is it men only", ["sex"]),
     ("is it any good", []),
+    ("how long could my husband live without treatment", []),
+    ("how long has she got left", []),
 ])
 def test_what_the_question_is_about(text: str, aspects: list[str]) -> None:
     assert aspects_asked(text) == aspects

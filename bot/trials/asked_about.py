@@ -42,7 +42,8 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
                        r"(?:group|treatment|arm)\b|\bcoin\s+toss\b|\bluck\s+of\s+the\s+draw\b"),
         ("groups", r"\bgroups?\b|\barms?\b(?!\s+(?:and|or)\s+legs?)|\bwhat\s+(?:would|do|does)\s+(?:i|he|she|they|we|each)"
                    r"\s+(?:get|have|be\s+given)\b|\bcompared?\s+(?:with|to|against)\b|\bversus\b|\bvs\.?\b"),
-        ("duration", r"\bhow\s+long\b|\bhow\s+many\s+(?:weeks|months|years|cycles|doses|rounds|courses|treatments|injections)\b"
+        # "how long could he live" is about life, never the trial's length
+        ("duration", r"\bhow\s+long\b(?![^?.!]{0,40}\b(?:live|lives|living|survive|surviving|left|expectancy)\b)|\bhow\s+many\s+(?:weeks|months|years|cycles|doses|rounds|courses|treatments|injections)\b"
                      r"|\bduration\b|\bfol+ow[\s-]?(?:up|you|him|her)\b|\bhow\s+often\b|\bwhen\s+(?:does|will)\s+it\s+(?:end|finish)\b"
                      r"|\bkeep\s+(?:going|coming)\s+back\b|\bwatch\s+(?:you|him|her|them)\s+for\b"),
         ("phase", r"\bphase\b|\bwhat\s+stage\s+is\s+(?:the\s+)?(?:trial|study)\b|\bhow\s+far\s+along\b"),
