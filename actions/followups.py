@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.profile import message_text, profile_of
-from actions.show_trial import WHICH_TRIAL, Referral, named_trial_id, referred_trial, requested_nct_id
+from actions.show_trial import WHICH_TRIAL, Referral, named_trial_id, referred_trial, requested_nct_id, result_ids
 from actions.trial_loading import load_trial
 from actions.topics import general_topic
 from actions.where import country_code
@@ -43,6 +43,7 @@ FOLLOW_UP_BUTTONS = [
 ]
 # Trial questions that have a general answer when no trial is in focus (knowledge topics).
 GENERAL_TOPICS = {"placebo": "placebo", "randomised": "randomisation", "groups": "randomisation", "phase": "trial_phases"}
+EACH_SHOWN_LIMIT = 3  # a question asked after a longer list needs "which one?" first
 WHO_CAN_JOIN_BUTTON = {"title": "Who can join", "payload": "/ask_eligibility"}
 ORIGINAL_HINT = 'To see the record\'s own words, say "show the original wording".'
 _WANTS_ORIGINAL = re.compile(
@@ -146,7 +147,12 @@ class ActionAnswerTrialDetail(TrialFollowUp):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         if chosen_trial(tracker).nct_id is None:
-            topics = [GENERAL_TOPICS[a] for a in aspects_asked(message_text(tracker) or "") if a in GENERAL_TOPICS]
+            aspects = aspects_asked(message_text(tracker) or "")
+            shown = result_ids(tracker)
+            if aspects and 1 < len(shown) <= EACH_SHOWN_LIMIT:  # "how long is the treatment?" after a short list
+                send_answers_for_each(dispatcher, tracker, shown, aspects)
+                return []
+            topics = [GENERAL_TOPICS[a] for a in aspects if a in GENERAL_TOPICS]
             response = general_topic(tracker, domain) or (f"utter_knowledge/{topics[0]}" if topics else None)
             if response:  # no trial in focus: the question's general answer
                 dispatcher.utter_message(response=response)
@@ -160,18 +166,35 @@ class ActionAnswerTrialDetail(TrialFollowUp):
                                      + "\n".join(about_lines(trial)), buttons=FOLLOW_UP_BUTTONS)
 
 
+def aspect_lines(tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]) -> list[str]:
+    """Each aspect asked about, answered from the record, in the person's words (he, she, you)."""
+    profile = profile_of(tracker)
+    whom = object_pronoun(profile.about, profile.sex)
+    return [answer_aspect(a, trial, message_text(tracker) or "", profile.age, whom) for a in aspects]
+
+
 def send_direct_answers(dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail,
                         aspects: list[Aspect]) -> bool:
     """Each aspect asked about, answered in a line; False when none was asked."""
     if not aspects:
         return False
-    profile = profile_of(tracker)
-    whom = object_pronoun(profile.about, profile.sex)
-    lines = [answer_aspect(a, trial, message_text(tracker) or "", profile.age, whom) for a in aspects]
     named = aspects == ["summary"]  # the summary's first line names the trial already
-    text = ("" if named else f"{trial.nct_id}: ") + "\n".join(lines)
+    text = ("" if named else f"{trial.nct_id}: ") + "\n".join(aspect_lines(tracker, trial, aspects))
     dispatcher.utter_message(text=text, buttons=[WHO_CAN_JOIN_BUTTON, *FOLLOW_UP_BUTTONS[:2]])
     return True
+
+
+def send_answers_for_each(dispatcher: CollectingDispatcher, tracker: Tracker, nct_ids: list[str],
+                          aspects: list[Aspect]) -> None:
+    """The same question answered for each trial of a short list, one paragraph each."""
+    answers = []
+    for nct_id in nct_ids:
+        trial = load_trial(dispatcher, nct_id)
+        if trial is not None:
+            answers.append(f"{trial.nct_id}: " + " ".join(aspect_lines(tracker, trial, aspects)))
+    if answers:
+        dispatcher.utter_message(text=f"For each of the {len(nct_ids)} trials I listed:\n\n" + "\n\n".join(answers)
+                                 + '\n\nTo look at one, say "the first one" or its NCT number.')
 
 
 class ActionShowTrialQuestions(TrialFollowUp):

@@ -274,3 +274,19 @@ def test_questions_for_the_doctor_and_the_trial_team(store: TrialStore) -> None:
     assert messages[0]["text"].splitlines()[1:] == [f"- {q}" for q in questions.doctor]
     assert messages[1]["text"].splitlines()[1:] == [f"- {q}" for q in questions.coordinator]
     assert all(grade(m["text"]) <= 8 and not tells_can_join(m["text"]) for m in messages)
+
+
+def test_a_detail_question_after_a_short_list_is_answered_for_each_trial() -> None:
+    from actions.followups import ActionAnswerTrialDetail
+    shown = ["NCT03972488", "NCT02246127"]
+    _, messages = run(ActionAnswerTrialDetail(), tracker("what phase are they", slots={"result_ids": shown}))
+    assert len(messages) == 1
+    text = messages[0]["text"]
+    assert all(f"{nct_id}: " in text for nct_id in shown) and "phase" in text.lower()
+
+
+def test_a_detail_question_after_a_long_list_asks_which_one() -> None:
+    from actions.followups import ActionAnswerTrialDetail
+    shown = ["NCT03972488", "NCT02246127", "NCT00510068", "NCT01578239"]
+    _, messages = run(ActionAnswerTrialDetail(), tracker("how many people are in it", slots={"result_ids": shown}))
+    assert [m["text"] for m in messages] == [WHICH_TRIAL]

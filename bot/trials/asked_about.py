@@ -263,7 +263,7 @@ def _placebo(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 def _duration(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     said = timing_answer(trial, text)
     if said:
-        return f"{said}\n{_ASK_TEAM}"
+        return f"{said}\nThe trial team can tell you more."
     frames = [m.time_frame for m in trial.measures if m.kind == "primary" and m.time_frame]
     if frames:
         return (f"{not_said(text)} It measures its main result over: {frames[0].rstrip('.')}. "
