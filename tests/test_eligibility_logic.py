@@ -286,3 +286,12 @@ def test_liver_dominant_and_measurable_disease_say_nothing_of_spread() -> None:
     assert facts("Liver dominant disease with involvement of <60% of liver parenchyma", field="spread") == [] or \
         all(f.needs_more or not f.firm for f in facts("Liver dominant disease with involvement of <60% of liver parenchyma", field="spread"))  # NCT02749331
     assert facts("Measurable disease according to RECIST 1.1", field="spread") == []
+
+
+def test_a_rule_out_in_brackets_rules_out_only_what_they_name() -> None:
+    sentence = "Locally advanced or metastatic NET (lung NETs are excluded)"
+    assert one(sentence, "spread").mode == REQUIRES
+    assert one(sentence, "site").mode == EXCLUDES
+    plain = "Patients with lung NETs are excluded"
+    assert one(plain, "site").mode == EXCLUDES  # outside brackets it reaches the whole sentence
+    assert one("Metastatic NET (any site) is not allowed", "spread").mode == EXCLUDES

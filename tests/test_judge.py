@@ -335,7 +335,8 @@ def test_neuroendocrine_carcinoma_alone_is_the_older_name_too() -> None:
     record = trial(["Histologically confirmed, metastatic or unresectable neuroendocrine carcinoma"])
     assert verdict(record, "differentiation", differentiation="NET") == ASK_TEAM
     ki67 = trial(["Histologically proven neuroendocrine carcinoma with a Ki67 of 20-55%."])  # NCT02248012
-    assert verdict(ki67, "differentiation", differentiation="NET") == DOES_NOT_MATCH
+    assert verdict(ki67, "differentiation", differentiation="NET", grade=2) == DOES_NOT_MATCH
+    assert verdict(ki67, "differentiation", differentiation="NET") == ASK_TEAM  # grade unsaid: may be a G3 NET
 
 
 def test_long_acting_and_plain_octreotide() -> None:
@@ -510,3 +511,124 @@ def test_a_count_of_treatments_said_in_plain_words() -> None:
     record = trial(exclusion=["Patients with more than 2 prior systemic treatment regimens"])  # NCT02288377
     judged = judge(record, person_from_json({"treatments": ["everolimus", "sunitinib", "CAPTEM"]}))
     assert [mismatch_reason(c) for c in judged.checks] == ["It rules out people who have had more than 2 cancer treatments."]
+
+
+# -- site and spread as registries write them (criteria written in registry style) ---------------------
+_LIVER_SPREAD = {"site": "small bowel", "spread": True, "spread_sites": ["liver"]}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Subject has histologically confirmed locally advanced or metastatic NET (lung NETs are excluded)",
+    "Unresectable or metastatic well differentiated NET (patients with pancreatic NET are not eligible)",
+    "Advanced (unresectable or metastatic) GEP-NET (poorly differentiated NECs are not eligible)",
+])
+def test_a_rule_out_in_brackets_reaches_only_the_brackets(sentence: str) -> None:
+    judged = judge(trial([sentence]), person_from_json(_LIVER_SPREAD))
+    assert judged.verdict("spread") == MATCHES and not judged.excluded
+
+
+@pytest.mark.parametrize("sentence, site, expected", [
+    ("Neuroendocrine tumour of the digestive system or lung", "small bowel", MATCHES),
+    ("Well-differentiated neuroendocrine neoplasm of the digestive tract", "lung", DOES_NOT_MATCH),
+    ("Neuroendocrine tumour of gastroenteric or pancreatic origin", "small bowel", MATCHES),
+    ("Neuroendocrine tumour of gastroenteric or pancreatic origin", "lung", DOES_NOT_MATCH),
+    ("Patients with a well-differentiated NET of enteropancreatic origin", "pancreas", MATCHES),
+    ("Gastric, duodenal, pancreatic, jejunal, ileal, appendiceal, colonic, or rectal NET", "pancreas", MATCHES),
+    ("Gastric, duodenal, pancreatic, jejunal, ileal, appendiceal, colonic, or rectal NET", "stomach", MATCHES),
+    ("Gastric, duodenal, pancreatic, jejunal, ileal, appendiceal, colonic, or rectal NET", "lung", DOES_NOT_MATCH),
+])
+def test_gut_sites_in_registry_words(sentence: str, site: str, expected: str) -> None:
+    assert verdict(trial([sentence]), "site", site=site) == expected
+
+
+@pytest.mark.parametrize("sentence, site", [
+    ("Patients must not have had prior chemotherapy for pancreatic NET", "pancreas"),
+    ("Patients cannot have had prior systemic therapy for lung carcinoid", "lung"),
+    ("Subjects may not have received previous treatment with PRRT for a small bowel NET", "small bowel"),
+])
+def test_a_site_in_a_rule_about_treatment_is_no_site_rule(sentence: str, site: str) -> None:
+    assert verdict(trial([sentence]), "site", site=site, treatments=[]) in (None, MATCHES, ASK_TEAM)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients must have at least one common NET symptom (EORTC QLQ-GI.NET21 score of 2 or more)",
+    "Completed the GI.NET21 questionnaire at baseline, for a neuroendocrine tumour",
+    "Symptoms measured by the QLQ-GI.NET 21 module in patients with a NET",
+])
+def test_a_questionnaire_name_is_no_site(sentence: str) -> None:
+    assert verdict(trial([sentence]), "site", site="lung") != DOES_NOT_MATCH
+
+
+@pytest.mark.parametrize("sentence", [
+    "Extra-pancreatic neuroendocrine tumors, including those of unknown origin",
+    "Neuroendocrine tumours of extra-pulmonary origin, including unknown primary",
+    "Non-pancreatic well-differentiated NET, including cases of unknown primary site",
+])
+def test_an_unknown_primary_among_examples_is_taken_not_the_only_site(sentence: str) -> None:
+    record = trial([sentence])
+    assert verdict(record, "site", site="small bowel") != DOES_NOT_MATCH
+    assert verdict(record, "site", site="unknown") != DOES_NOT_MATCH
+
+
+def test_an_unknown_primary_among_examples_keeps_the_rule_out() -> None:
+    record = trial(["Neuroendocrine tumours of extra-pulmonary origin, including unknown primary"])
+    assert verdict(record, "site", site="lung") == DOES_NOT_MATCH
+    assert verdict(record, "site", site="pancreas") == MATCHES
+
+
+@pytest.mark.parametrize("sentence, spread_sites, expected", [
+    ("Metastatic disease outside the liver", ["liver"], MATCHES),
+    ("Metastatic disease outside the liver", ["liver", "bone"], DOES_NOT_MATCH),
+    ("Metastases outside of the liver other than lymph nodes", ["liver", "lymph nodes"], MATCHES),
+    ("Metastases outside of the liver other than lymph nodes", ["liver", "peritoneum"], DOES_NOT_MATCH),
+    ("Disease beyond the liver", ["liver"], MATCHES),
+    ("Extrahepatic metastases, except bone or lymph nodes", ["liver", "bone"], MATCHES),
+    ("Extrahepatic metastases, except bone or lymph nodes", ["liver", "peritoneum"], DOES_NOT_MATCH),
+])
+def test_spread_outside_the_liver_and_its_exceptions(sentence: str, spread_sites: list, expected: str) -> None:
+    assert verdict(trial(exclusion=[sentence]), "spread", spread=True, spread_sites=spread_sites) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Localized disease amenable to curative resection",
+    "Localised tumour suitable for complete surgical removal",
+    "Localized NET that is amenable to surgery",
+])
+@pytest.mark.parametrize("resectable, expected", [(False, False), (True, True), (None, False)])
+def test_localised_and_removable_rules_out_only_both(sentence: str, resectable: Optional[bool], expected: bool) -> None:
+    person = {"site": "pancreas", "spread": False, **({} if resectable is None else {"resectable": resectable})}
+    assert judge(trial(exclusion=[sentence]), person_from_json(person)).excluded is expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Either resectable or unresectable disease",
+    "Resectable or unresectable tumours are eligible",
+    "Patients with operable or inoperable disease",
+])
+def test_removable_or_not_is_no_rule(sentence: str) -> None:
+    for resectable in (True, False):
+        assert verdict(trial([sentence]), "resectable", resectable=resectable) in (None, MATCHES)
+
+
+@pytest.mark.parametrize("sentence, section", [
+    ("Metastases in more than one organ", "exclusion"),
+    ("Metastatic disease involving multiple organs", "exclusion"),
+    ("Metastases in at least two organs", "inclusion"),
+    ("Oligometastatic disease (1 to 5 metastases)", "inclusion"),
+])
+def test_how_many_organs_is_for_the_team(sentence: str, section: str) -> None:
+    record = trial([sentence]) if section == "inclusion" else trial(exclusion=[sentence])
+    assert verdict(record, "spread", spread=True, spread_sites=["liver"]) == ASK_TEAM
+
+
+@pytest.mark.parametrize("sentence, ungraded", [
+    ("Histologically proven neuroendocrine carcinoma with a Ki67 of 20-55%", ASK_TEAM),
+    ("Histologically proven neuroendocrine neoplasia NEC G3 (WHO 2010)", ASK_TEAM),
+    ("High grade neuroendocrine carcinoma (Ki-67 above 20%) of any site", ASK_TEAM),
+    ("Poorly differentiated neuroendocrine carcinoma", DOES_NOT_MATCH),
+    ("Small cell or large cell neuroendocrine carcinoma", DOES_NOT_MATCH),
+])
+def test_a_net_of_unsaid_grade_against_a_carcinoma_named_by_grade(sentence: str, ungraded: str) -> None:
+    record = trial([sentence])
+    assert verdict(record, "differentiation", differentiation="NET") == ungraded  # may be a G3 NET
+    assert verdict(record, "differentiation", differentiation="NET", grade=1) == DOES_NOT_MATCH

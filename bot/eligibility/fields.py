@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Callable
 
 from bot.eligibility import facts as whole
-from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, mode_of, negated
+from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, RULED_OUT, Fact, mode_of, negated
 from bot.eligibility.reading import OTHER_CANCER, UNLESS, new_fact
 from bot.eligibility.treatment_facts import treatments
 
@@ -52,8 +52,9 @@ _GUT = {"pancreas", "small bowel", "stomach", "appendix", "large bowel", "bowel"
 _INTESTINE = {"small bowel", "appendix", "large bowel", "bowel"}
 _CARCINOID = re.compile(r"(?<!goblet cell )(?<!goblet-cell )(?<!atypical )\bcarcinoids?\b(?!\s+(?:syndrome|heart|crisis|symptoms?))", re.I)
 _SITE_WORDS: list[tuple[re.Pattern, set[str], set[str]]] = [  # words, sites meant, sites that may be meant; the first to match a span takes it
-    (re.compile(r"\bGEP\b|gastro-?entero-?pancrea\w*|gastro-?intestinal\s+(?:and|or|/)\s+pancrea\w*|\bGI\s+(?:and|or|/)\s+pancrea\w*", re.I), _GUT, set()),
+    (re.compile(r"\bGEP\b|gastro-?entero-?pancrea\w*|gastro-?intestinal\s+(?:and|or|/)\s+pancrea\w*|\bGI\s+(?:and|or|/)\s+pancrea\w*|\bdigestive\b", re.I), _GUT, set()),
     (re.compile(r"\bduodeno-?pancrea\w*", re.I), {"pancreas", "duodenum"}, {"small bowel", "bowel"}),
+    (re.compile(r"\bentero-?pancrea\w*", re.I), {"pancreas", "small bowel"}, _INTESTINE),
     (re.compile(r"(?<!non-)(?<!non )\bpancrea(?:s|tic)\b|\bp-?NETs?\b|\bpan-?\s?NETs?\b|\bislet\s+cell", re.I), {"pancreas"}, set()),
     (re.compile(r"\bmid-?gut\b", re.I), {"small bowel", "appendix"}, {"bowel", "large bowel"}),
     (re.compile(r"\bfore-?gut\b", re.I), {"stomach", "pancreas", "lung"}, {"small bowel", "bowel"}),
@@ -61,7 +62,7 @@ _SITE_WORDS: list[tuple[re.Pattern, set[str], set[str]]] = [  # words, sites mea
     (re.compile(r"\bsmall\s+(?:bowel|intestin\w*)|\bile(?:um|al)\b|\bjejun\w*", re.I), {"small bowel"}, {"bowel"}),
     (re.compile(r"\bcolo-?rectal\b|\brect(?:um|al)\b|\bcolon\w*\b|\bhind-?gut\b|\blarge\s+(?:bowel|intestin\w*)|\bc(?:a|e)ec(?:um|al)\b", re.I), {"large bowel"}, {"bowel"}),
     (re.compile(r"\bappendi(?:x|ceal)\b", re.I), {"appendix"}, {"bowel", "large bowel"}),
-    (re.compile(r"\bgastro-?entero\b(?!-?pancrea)|\bgastro-?intestinal\b|\bGI\b(?!-WHO)|\bgut\b|\balimentary", re.I), _INTESTINE | {"stomach"}, {"pancreas"}),
+    (re.compile(r"\bgastro-?entero\b(?!-?pancrea)|\bgastro-?enteric\b|\bgastro-?intestinal\b|\bGI\b(?!-WHO)|\bgut\b|\balimentary", re.I), _INTESTINE | {"stomach"}, {"pancreas"}),
     (re.compile(r"\bintestin\w*|\bbowel\b|\benteric\b", re.I), _INTESTINE, set()),  # the stomach is not the intestine
     (re.compile(r"\bstomach\b|\bgastric\b", re.I), {"stomach"}, set()),
     (_CARCINOID, set(), _INTESTINE | {"stomach", "lung"}),
@@ -110,7 +111,7 @@ def site(sentence: str, section: str, text: str) -> list[Fact]:
     to the sites before them. A rule-out is firm only when the clause is about the site alone."""
     if OTHER_CANCER.search(sentence) or _NOT_NET_SITE.search(sentence) or not _NET_WORDS.search(sentence):
         return []
-    if section == "exclusion" and _ABOUT_TREATMENT.search(sentence):
+    if _ABOUT_TREATMENT.search(sentence) and (section == "exclusion" or RULED_OUT.search(sentence)):
         return []
     if _ANY_SITE_AT_ALL.search(sentence):  # "a NET (any site)": every site will do
         return [Fact("site", text, values=frozenset(_EVERY_SITE), mode=ALLOWS)]
@@ -120,7 +121,7 @@ def site(sentence: str, section: str, text: str) -> list[Fact]:
     by_mode: dict[tuple[str, bool], tuple[set[str], set[str], int, bool]] = {}  # (mode, firm) -> sites, maybe, first place named, firm
     for pattern, sites, also in _SITE_WORDS:
         for found in pattern.finditer(working):
-            if _NOT_A_SITE.match(working[found.start():]) or not _near_tumour_words(working, found.start(), found.end()):
+            if _NOT_A_SITE.match(working[found.start():]) or not _near_tumour_words(sentence, found.start(), found.end()):
                 continue
             working = working[:found.start()] + " " * (found.end() - found.start()) + working[found.end():]  # one reading per word
             mode = mode_of(sentence, section, found.start())
@@ -145,6 +146,8 @@ def site(sentence: str, section: str, text: str) -> list[Fact]:
         mode = mode_of(sentence, section, unknown.start())
         if section == "inclusion" and mode == EXCLUDES and not re.search(r"\b(?:no|not|excluding|except|without)\W+(?:\w+\W+){0,2}$", sentence[:unknown.start()], re.I):
             mode = REQUIRES  # "other than the lung (including unknown primary)": the unknown primary is taken
+        if mode == REQUIRES and example and unknown.start() > example.start() and not any(k[0] == REQUIRES for k in by_mode):
+            mode = ALLOWS
         key = next((k for k in by_mode if k[0] == mode), (mode, True))
         meant, maybe, start, firm = by_mode.get(key, (set(), set(), unknown.start(), True))
         by_mode[key] = (meant | {"unknown"}, maybe, start, firm)
@@ -167,11 +170,16 @@ _PART_OF_ORGAN = re.compile(r"\b(?:head|body|tail|neck|uncinate)\b", re.I)
 
 
 _ABOUT_TREATMENT = re.compile(r"\btreat\w*|\btherap\w*|\bsurg\w*|\breceiv\w*|\bprior\b|\bprevious\w*", re.I)
-_NOT_A_SITE = re.compile(r"pancreatic\s+(?:enzyme|function|polypeptide)|head\s+of\s+the\s+pancreas|lung\s+(?:function|disease)|thoracic\s+(?:surgery|radio)", re.I)
+_NOT_A_SITE = re.compile(r"GI\.\s?NET|digestive\s+(?:enzymes?|disorders?|diseases?|symptoms?|toxicit\w*|bleed\w*|function)|pancreatic\s+(?:enzyme|function|polypeptide)|head\s+of\s+the\s+pancreas|lung\s+(?:function|disease)|thoracic\s+(?:surgery|radio)", re.I)
+
+
+_LIST_GOES_ON = re.compile(r"(?:\s*(?:,|/|\bor\b|\band\b|and/or)\s*(?:the\s+)?[A-Za-z-]+){1,8}")
 
 
 def _near_tumour_words(sentence: str, start: int, end: int) -> bool:
-    around = sentence[max(0, start - 70):end + 50]
+    """Tumour words near the site word, or after the list it begins ("Gastric, duodenal, ..., or rectal NET")."""
+    listed = _LIST_GOES_ON.match(sentence, end)
+    around = sentence[max(0, start - 70):(listed.end() if listed else end) + 50]
     return bool(re.search(_TUMOUR, around, re.I))
 
 
@@ -254,6 +262,8 @@ _NEC_PHRASE = re.compile(r"(?:poorly[- ]differentiated|small[- ]cell|large[- ]ce
 _GENERAL_NEC = re.compile(r"(?<!cell )(?<!cell-)(?<!large )(?<!small )neuroendocrine\s+carcinomas?|(?<![-\w])NECs?\b|poorly[- ]differentiated|high[- ]grade\s+(?:neuroendocrine|NE[CN])", re.I)
 _HIGH_GRADE_MARK = re.compile(r"poorly|undifferentiated|high[- ]grade|\bG3\b|grade\s*(?:3|III)\b|small[- ]cell|large[- ]cell|\bSCLC\b|\bLCNEC\b|\bNECs?\b"
                              r"|Ki-?\s?67\s*(?:index\s*)?(?:of\s*)?(?:>|≥|greater|more|above|over|at\s+least)|Ki-?\s?67[^.;]{0,20}?\b(?:2[0-9]|[3-9][0-9])\s*%?\s*(?:-|–|to)", re.I)
+_BY_LOOK_NEC = re.compile(r"poorly|undifferentiated|small[- ]cell|large[- ]cell|\bSCLC\b|\bLCNEC\b", re.I)
+G3_NET = "G3 NET"  # a `maybe` of a carcinoma named by its grade: a well-differentiated G3 NET may be meant
 _MIXED = re.compile(r"mixed\s+\w+\s*(?:-|\s)?neuroendocrine\s+(?:carcinoma|neoplasm)s?|\bMANECs?\b|\bMiNENs?\b|\bmixed\b[^.;]{0,40}\bcarcinoma", re.I)
 
 
@@ -274,6 +284,9 @@ def differentiation(sentence: str, section: str, text: str) -> list[Fact]:
     if nec and not net and not _HIGH_GRADE_MARK.search(clean):
         # "metastatic neuroendocrine carcinoma" alone: before 2010 that named well-differentiated NETs too
         found = [replace(f, firm=False) if f.values == {"NEC"} and f.mode == REQUIRES else f for f in found]
+    if nec and not _BY_LOOK_NEC.search(clean):
+        # "neuroendocrine carcinoma, Ki-67 20-55%", "NEC G3 (WHO 2010)": named by its grade, so a G3 NET may count
+        found = [replace(f, maybe=frozenset({G3_NET})) if f.values == {"NEC"} and f.mode == REQUIRES else f for f in found]
     if len(found) == 2 and found[0].mode == found[1].mode != EXCLUDES:
         return []  # NETs and NECs both
     # a NET named among the exclusions is nearly always a complication ("obstruction from a carcinoid")
@@ -291,19 +304,22 @@ _PLACE_METASTASES = [(place, re.compile(rf"\b(?:{words})\b[\w\s()-]{{0,20}}metas
 _PLACE_SPREAD = [(("bones", "brain", "lungs"), re.compile(r"\bextra-?\s?abdominal\s+(?:disease|metasta\w*|spread|lesions?)", re.I)),
                  (("peritoneum",), re.compile(r"\bperitoneal\s+(?:carcinomatosis|metasta\w*|disease|spread)", re.I))]
 _METASTATIC = re.compile(r"\bmetasta(?:tic|ses|sis|si[sz]ed)\b|\bstage\s*(?:IV|4)\b|\bdistant\s+(?:spread|disease)", re.I)
-_UNRESECTABLE = re.compile(r"(?:curative\s+)?surgery\s+(?:is\s+)?(?:impossible|not\s+possible)|\bno\s+curatively\s+resectable|\bineligible\s+(?:to|for)[^.;]{0,50}(?:surg|resection)|\bunresectable|non-?\s?resectable|\binoperable|\bnon-?\s?operable|not\s+(?:be\s+)?(?:amenable|suitable|eligible|appropriate|candidates?)\s+(?:to|for)\s+(?:curative\s+|radical\s+)?(?:resection|surgery|surgical)"
+_UNRESECTABLE = re.compile(r"(?:curative\s+)?surgery\s+(?:is\s+)?(?:impossible|not\s+possible)|\bno\s+curatively\s+resectable|\bineligible\s+(?:to|for)[^.;]{0,50}(?:surg|resection)|\bunresectable|non-?\s?resectable|\binoperable|\bnon-?\s?operable|not\s+(?:be\s+)?(?:amenable|suitable|eligible|appropriate|candidates?)\s+(?:to|for)\s+(?:curative\s+|radical\s+|complete\s+)?(?:resection|surgery|surgical|removal)"
                            r"|not\s+(?:surgically\s+)?resectable|not\s+(?:be\s+)?treatable\s+(?:by|with)\s+(?:surg\w*|(?:surgical\s+)?resection)|not\s+(?:be\s+)?removed|cannot\s+be\s+(?:surgically\s+)?(?:removed|resected)", re.I)
-_RESECTABLE = re.compile(r"(?<![-\w])(?:completely\s+|potentially\s+|borderline\s+)?resectable\b|(?<![-\w])(?:surgically\s+)?removable\b|candidates?\s+for\s+(?:curative\s+|radical\s+)?(?:surgery|resection)"
+_RESECTABLE = re.compile(r"(?<!not )(?:amenable\s+to|suitable\s+for)\s+(?:curative\s+|complete\s+|radical\s+)?(?:surgical\s+)?(?:resection|surgery|removal)"
+                         r"|(?<![-\w])(?:completely\s+|potentially\s+|borderline\s+)?resectable\b|(?<![-\w])(?:surgically\s+)?removable\b|candidates?\s+for\s+(?:curative\s+|radical\s+)?(?:surgery|resection)"
                          r"|(?:scheduled|planned)\s+(?:for\s+)?(?:curative\s+)?(?:surgery|resection)", re.I)
 _LOCALLY_ADVANCED = re.compile(r"locally[-,\s]+advanced|\badvanced\b", re.I)
 _NO_SPREAD = re.compile(r"\blimited\s+to\s+the\s+(?:pancreas|primary|organ)|\bM0\b|\blocali[sz]ed\s+(?:[\w-]+\s+){0,3}?(?:disease|tumou?rs?|NETs?|neoplasms?|lesions?)\b"
                        r"|\bnon-?metastatic\b|\bstage\s*(?:I|1)[AB]?\b(?!\s*(?:-|–|to|or|and|/|,)\s*(?:stage\s*)?(?:I|V|[2-4]))", re.I)
 _CAN_BE_TREATED = re.compile(r"\b(?:amenable|resect\w*|curative|treatable|ablation)\b", re.I)
 _ADVANCED = re.compile(r"(?<!locally )(?<!locally-)\badvanced\b(?!\s+(?:age|directive|heart|care|liver\s+disease))", re.I)
-_ANYWHERE_ELSE = re.compile(r"\bextra-?\s?hepatic\b", re.I)
+_ANYWHERE_ELSE = re.compile(r"\bextra-?\s?hepatic\b|\b(?:outside|beyond)\s+(?:of\s+)?the\s+liver\b", re.I)
 _HOW_MANY = re.compile(r"\b(?:multiple|single|solitary|isolated|several|numerous|diffuse|extensive|bulky|dominant|only|amenable|resect\w*"
                        r"|curative|treatable|ablation|symptomatic|untreated|stable|active|burden|involvement|involving|replac\w*|extent|volume|load"
                        r"|percent|number|size|exclusively|mainly|predominantly|limited|confined)\b|%|[<>≤≥]|\b[0-9]+\s*(?:cm|mm)\b|\b(?:more|greater|less|fewer)\s+than\b", re.I)
+_ORGAN_COUNT = re.compile(r"\b(?:more|fewer|less)\s+than\s+(?:one|two|three|[0-9]+)\s+(?:organs?|sites?)\b|\bat\s+least\s+(?:two|three|[2-9])\s+(?:organs?|sites?)\b"
+                          r"|\b(?:multiple|several|two\s+or\s+more|[2-9]\s+or\s+more)\s+(?:organs?|sites?)\b|\boligo-?metasta\w*", re.I)
 _SAMPLE = re.compile(r"(?:primary|tumou?r)\s+(?:\w+\s+)?or\s+(?:\w+\s+)?metasta|metasta\w*\s+(?:\w+\s+)?(?:confirmed|biops\w*|tissue|samples?|lesions?\s+confirmed)"
                      r"|biops\w*\s+(?:\w+\s+){0,3}metasta|metasta\w*\s+(?:\w+\s+)?(?:or|and/or)\s+(?:the\s+)?(?:\w+\s+)?primary", re.I)
 _OR = re.compile(r"\bor\b|and/or|/", re.I)
@@ -348,10 +364,13 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
             places = {place} if isinstance(place, str) else set(place)
             found.append(new_fact("spread", sentence, section, text, hit.start(), values=frozenset(places)))
     elsewhere = _ANYWHERE_ELSE.search(sentence)
-    if elsewhere and re.search(r"metasta\w*|disease|spread|lesions?|tumou?rs?", sentence[elsewhere.end():elsewhere.end() + 40], re.I):
+    named_before = 0 if elsewhere is None or elsewhere.group().lower().startswith("extra") else 40  # "metastases outside the liver"
+    if elsewhere and re.search(r"metasta\w*|disease|spread|lesions?|tumou?rs?",
+                               sentence[max(0, elsewhere.start() - named_before):elsewhere.end() + 40], re.I):
         # "hepatic or extrahepatic metastases": anywhere; "extrahepatic metastases" alone: anywhere but the liver
         both = re.search(r"\b(?:hepatic|liver)\s+(?:and/or|or|and|/)\s+extra-?\s?hepatic", sentence, re.I)
         places = frozenset(_SPREAD_PLACES) if both else frozenset(_SPREAD_PLACES) - {"liver", "lymph nodes"}  # nodes: maybe near the liver
+        places -= _places_excepted(sentence, elsewhere.end())
         found = [f for f in found if not (both and f.values == {"liver"})]
         found.append(new_fact("spread", sentence, section, text, elsewhere.start(), values=places))
         placed = True
@@ -388,6 +407,8 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
     if "metasta" in sentence[metastatic.start():].lower() and re.match(r"[\s\w]{0,30}\b(?:allowed|permitted)", sentence[metastatic.end():], re.I):
         return []
     fact = new_fact("spread", sentence, section, text, metastatic.start(), flag=True)
+    if _ORGAN_COUNT.search(sentence):
+        fact = replace(fact, needs_more=True)  # "metastases in more than one organ": how many, the team knows
     if re.search(r"\bsuspect\w*|\bpossible\b|\bprobable\b", sentence, re.I):
         fact = replace(fact, firm=False)  # "known or suspected metastatic NET": the scans will say
     if section == "exclusion" and fact.mode == REQUIRES:
@@ -404,7 +425,22 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
     return [fact]
 
 
+def _places_excepted(sentence: str, after: int) -> frozenset[str]:
+    """Places named after "except" or "other than" in the clause ("extrahepatic metastases, except bone")."""
+    clause = re.split(r"[;.]", sentence[after:], maxsplit=1)[0]
+    cue = _EXCEPTION_CUE.search(clause)
+    if cue is None:
+        return frozenset()
+    return frozenset(place for place, words in _SPREAD_PLACES.items() if re.search(rf"\b(?:{words})\b", clause[cue.end():], re.I))
+
+
+_EITHER_WAY = re.compile(r"\b(?:resectable|operable)\s+(?:or|and/or|/)\s+(?:un|non-?\s?|in)(?:resectable|operable)"
+                         r"|\b(?:un|non-?\s?|in)(?:resectable|operable)\s+(?:or|and/or|/)\s+(?:resectable|operable)", re.I)
+
+
 def resectable(sentence: str, section: str, text: str) -> list[Fact]:
+    if _EITHER_WAY.search(sentence):
+        return []  # "either resectable or unresectable": any
     placed = any(pattern.search(sentence) for _, pattern in _PLACE_METASTASES)
     if _METASTATIC.search(sentence) and _OR.search(sentence) and not (placed and _UNRESECTABLE.search(sentence)):
         return []  # read with the spread ("liver metastases not treatable by surgical resection": here)

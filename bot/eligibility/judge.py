@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Protocol
 
+from bot.eligibility.fields import G3_NET
 from bot.eligibility.items import read_criteria
 from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, Reading
 from bot.eligibility.person import SITES, Person
@@ -192,6 +193,8 @@ def has_it(fact: Fact, person: Person) -> Optional[bool]:
         return had
     if fact.field == "spread" and fact.values:
         return _spread_to(fact.values, person)
+    if fact.field == "differentiation" and G3_NET in fact.maybe and person.differentiation == "NET" and not person.known_grades:
+        return None  # a NET of unsaid grade may be a G3 NET, which a carcinoma named by its grade may take
     if fact.field == "functioning" and fact.values:  # "non-functional or gastrinoma": which syndrome, if any
         return _one_of(fact, _values_of("syndrome", person))
     if fact.field == "spread" and fact.flag is True and fact.mode == EXCLUDES and person.spread_sites == _LYMPH_ONLY:

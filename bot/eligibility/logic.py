@@ -87,11 +87,30 @@ def negated(sentence: str, start: int) -> bool:
 
 def mode_of(sentence: str, section: str, start: int) -> str:
     """What the sentence does with the thing named at `start`."""
-    if _allows(sentence, start) and not RULED_OUT.search(sentence):
+    ruled_out = ruled_out_at(sentence, start)
+    if _allows(sentence, start) and not ruled_out:
         return ALLOWS
-    if section == "inclusion" and RULED_OUT.search(sentence):
+    if section == "inclusion" and ruled_out:
         return EXCLUDES  # "patients may not have received X": one "no" only
     return EXCLUDES if (section == "exclusion") != negated(sentence, start) else REQUIRES
+
+
+def ruled_out_at(sentence: str, start: int) -> bool:
+    """A rule-out that reaches the thing at `start`: one in brackets ("metastatic NET (lung NETs are
+    excluded)") rules out only what the brackets name."""
+    for found in RULED_OUT.finditer(sentence):
+        brackets = _brackets_around(sentence, found.start())
+        if brackets is None or brackets[0] <= start < brackets[1]:
+            return True
+    return False
+
+
+def _brackets_around(sentence: str, at: int) -> Optional[tuple[int, int]]:
+    opened = sentence.rfind("(", 0, at)
+    if opened < 0 or sentence.rfind(")", 0, at) > opened:
+        return None
+    closed = sentence.find(")", at)
+    return opened, closed if closed >= 0 else len(sentence)
 
 
 _SCOPED_ALLOWANCE = re.compile(r"\b(?:with\s+or\s+without|regardless\s+of|irrespective\s+of)\b[^,;.()]{0,60}", re.I)

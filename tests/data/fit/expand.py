@@ -167,8 +167,11 @@ def judge(field, r, d):
             return UNK
         if x in r["in"]:
             return MET
-        if x == "NET" and d["_grade"] == 3 and r.get("net_g3") :
-            return r["net_g3"]
+        if x == "NET" and r.get("net_g3"):
+            if d["_grade"] == 3:
+                return r["net_g3"]
+            if d["_grade"] is None:
+                return UNK  # a NET of unsaid grade may be a G3 NET, which this criterion may take
         return NOT
     if field in ("spread",) or (field == "resectable" and "need_spread" in r):
         return judge_spread(r.get("need_spread", r), d)
