@@ -113,3 +113,53 @@ def test_glossary_file_is_yaml_with_terms() -> None:
     terms = {e["term"].lower() for e in data["terms"]}
     assert {"histologically confirmed", "mdt", "ecog performance status", "recist", "ki-67", "sstr", "uln", "ct",
             "pet/ct", "comorbidity", "resectable", "metastatic"} <= terms
+
+
+# --- issue 18: the terms the corpus uses most that were still unexplained ------------------
+
+ISSUE_18_SECTION = "more terms from the corpus (issue 18)"
+
+
+def _issue_18_entries() -> list[dict]:
+    text = GLOSSARY_PATH.read_text(encoding="utf-8")
+    return yaml.safe_load("terms:\n" + text.split(ISSUE_18_SECTION, 1)[1].split("\n", 1)[1])["terms"]
+
+
+def test_at_least_150_new_entries_load_and_are_one_short_line() -> None:
+    new = _issue_18_entries()
+    assert len(new) >= 150
+    for raw in new:
+        _entry(raw)  # the loader's own checks: no number lost, explanations without numbers
+        for words in (raw.get("explain"), raw["plain"]):
+            assert words is None or len(words.split()) <= 16, raw["term"]
+
+
+# Real corpus items and the explanation each must now carry.
+EXPLAINED_IN_REAL_ITEMS = {
+    "Adequate hematologic function": "blood",
+    "Grade 3 or higher peripheral neuropathy per CTCAE v4.0": "A side-effect grade shows how bad a side effect is",
+    "Symptomatic brain metastases": "Symptomatic means",
+    "Ischemic heart disease": "does not get enough blood",
+    "Prior Whipple procedure or pancreatectomy": "A pancreatectomy is an operation",
+    "Tumour involving the celiac axis": "The coeliac axis is a main blood vessel",
+    "Krenning score of 3 or 4 on Octreoscan": "The Krenning score rates",
+    "EGFR mutation or ALK rearrangement": "EGFR is a gene",
+    "Stage T1-2 N0 M0 disease": "lymph node spread (N)",
+    "Coronary angiogram within 6 months": "An angiogram is an X-ray or scan",
+    "Known HIV-1 infection": "HIV is a virus",
+}
+
+
+@pytest.mark.parametrize("text, words", EXPLAINED_IN_REAL_ITEMS.items(), ids=list(EXPLAINED_IN_REAL_ITEMS))
+def test_real_items_get_the_new_explanations(text: str, words: str) -> None:
+    assert words in rewrite(text)
+
+
+def test_a_tumour_grade_is_not_explained_as_a_side_effect_grade() -> None:
+    plain = rewrite("Grade 1-2 pancreatic NET")
+    assert "tumour grows" in plain and "side effect" not in plain
+
+
+def test_donor_and_own_cell_transplants_stay_apart() -> None:
+    assert "allogeneic" in rewrite("Prior allogeneic stem cell transplant").lower()
+    assert "autologous" in rewrite("Prior autologous stem cell transplant").lower()
