@@ -153,9 +153,9 @@ def test_inherited(text: str, inherited: tuple[str, ...]) -> None:
     ("text", "city", "region", "country"),
     [
         # a town the lexicon lacks, where they live
-        ("we live in Tullamore, my dad is 70 with a pnet", "Tullamore", None, None),
+        ("we live in Tullamore, my dad is 70 with a pnet", "Tullamore", None, "IE"),
         ("I'm 58 from Bielefeld, Germany, pNET G2", "Bielefeld", None, "DE"),
-        ("Hej, jag bor i Skövde och har NET", "Skövde", None, None),
+        ("Hej, jag bor i Skövde och har NET", "Skövde", None, "SE"),  # the country from the gazetteer
         # ...but not an everyday word people capitalise
         ("I'm in Remission since the whipple", None, None, None),
         # a town and its region: the region says which country

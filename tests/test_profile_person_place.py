@@ -145,3 +145,51 @@ def test_travel_distance(text: str, km: Optional[float]) -> None:
 )
 def test_wording(text: str, plain: str) -> None:
     assert readable(text) == plain
+
+
+# -- issue 15 (session 10) --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "about", "age"),
+    [
+        ("dad had 4 rounds of lutathera last year", "parent", None),  # a count, not his age
+        ("mum had 3 lots of chemo, shes 71", "parent", 71),
+        ("my wife have 61 years and a pnet", "partner", 61),
+        ("the wife has a pnet, shes 64", "partner", 64),
+        ("the husband was diagnosed in may, 58 now", "partner", 58),
+        ("Partner of 15 years, Jo, has liver mets now. She's 49.", "partner", 49),
+        ("husband of 30 yrs has a NET, he is 70", "partner", 70),
+        ("min sambo är 58 och har en NET", "partner", 58),
+        ("pappa har NET, han är 77", "parent", 77),
+        ("59 here, male, liver mets", "self", 59),
+        ("F, 52, pnet g1", "self", 52),
+        ("Diagnosed at 44 last month, pnet grade 2, I'm scared", "self", 44),
+        ("I'm 28 and just found out I have MEN1 and a pancreatic NET. My cousin had MEN1 too.", "self", 28),
+        ("My aunt (sixty-something, she won't say) has a carcinoid", "other", None),
+        ("my husband is seventy-two next birthday", "partner", 71),
+        ("I'm 61. Well 62 now, it was my birthday on sunday", "self", 62),
+    ],
+)
+def test_who_and_how_old_more_wordings(text: str, about: Optional[str], age: Optional[int]) -> None:
+    person = read_message(text)
+    assert (person.about, person.age) == (about, age)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "region", "country"),
+    [
+        ("retired farmer from near Dubbo, pnet", "Dubbo", None, "AU"),
+        ("from near Dubbo, NSW", "Dubbo", "New South Wales", "AU"),
+        ("we're in wollongong", "Wollongong", None, "AU"),
+        ("we live just outside Guelph, Ontario", "Guelph", "Ontario", "CA"),
+        ("I'm 29 (f), from Graz. The endocrinologist in Vienna says wait", "Graz", None, "AT"),
+        ("from Alberta, near Red Deer", "Red Deer", "Alberta", "CA"),
+        ("55 y/o male, Houston TX. pNET G2", "Houston", "Texas", "US"),
+        ("we're in county durham", None, "County Durham", "GB"),
+        ("live in lancs, any trials near manchester", "Manchester", "Lancashire", "GB"),
+        ("I'm okay with that, what's next?", None, None, None),  # a word after "I'm" is no town
+        ("I'm in pain most days", None, None, None),
+    ],
+)
+def test_places_people_write(text: str, city: Optional[str], region: Optional[str], country: Optional[str]) -> None:
+    place = read_message(text).place
+    assert (place.city, place.region, place.country) == (city, region, country)

@@ -370,3 +370,152 @@ def _after(*turns: str) -> tuple[TreatmentHad, ...]:
 )
 def test_what_happened_said_in_a_later_message(turns: tuple, expected: tuple) -> None:
     assert _after(*turns) == expected
+
+
+# -- issue 15 (session 10): families of wording for what was had and what happened --------------
+def outcomes(text: str) -> dict[str, Optional[str]]:
+    return {t.id: t.outcome for t in had(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a drug's name typed with a slip, not in the vocabulary's list of misspellings
+        ("hes been on sunitinb for a year", {"sunitinib": "ongoing"}),
+        ("she took everolimis for 8 months", {"everolimus": None}),
+        ("dad on octreotine monthly", {"octreotide": "ongoing"}),
+        ("the surgeon said it went well", {}),  # a real word close to a treatment's name is not it
+        # short names people type
+        ("had capecitabine and tem last year, gave up cos of the sickness", {"capecitabine_temozolomide": "side effects"}),
+        ("mum was on evero till it quit working", {"everolimus": "stopped working"}),
+    ],
+)
+def test_names_typed_short_or_with_a_slip(text: str, expected: dict) -> None:
+    assert outcomes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "treatment", "outcome"),
+    [
+        ("he was on sunitinib for a year til it stopped doing anything", "sunitinib", "stopped working"),
+        ("lanreotide didnt touch it, the spots kept coming", "lanreotide", "stopped working"),
+        ("octreotide made no difference to the flushing or the scans", "octreotide", "stopped working"),
+        ("my wife is on lanreotide and it's helping the diarrhoea", "lanreotide", "ongoing"),
+        ("dad's on diazoxide, which helps with the lows", "diazoxide", "ongoing"),
+        ("hes had chemo (capecitabine+temozolomide), couldnt tolerate it", "capecitabine_temozolomide", "side effects"),
+    ],
+)
+def test_more_ways_of_telling_what_happened(text: str, treatment: str, outcome: str) -> None:
+    assert outcomes(text).get(treatment) == outcome
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Octreotide didn't hold it and everolimus didn't either.",
+        "sandostatin failed, nor did afinitor help, same with sunitinib",
+        "lanreotide stopped working in 2021, same with everolimus after that",
+    ],
+)
+def test_an_outcome_said_once_for_the_next_treatment_too(text: str) -> None:
+    told = outcomes(text)
+    assert len(told) >= 2 and set(told.values()) == {"stopped working"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She's on Somatuline since the spring. Side effects have been horrible, she's wiped out.",
+        "He started the octreotide shots in June. The side effects are really getting him down.",
+        "I'm on lanreotide. The side effect I can't cope with is the runs.",
+    ],
+)
+def test_a_sentence_about_side_effects_goes_with_the_treatment_before(text: str) -> None:
+    assert "side effects" in outcomes(text).values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She takes diazoxide which helps. Are there trials for insulinomas that come back?",
+        "dad is on lanreotide. is there anything for tumours that grow again?",
+        "On octreotide since May. Could a trial help if it progresses later?",
+    ],
+)
+def test_a_question_tells_nothing_that_happened(text: str) -> None:
+    assert "stopped working" not in outcomes(text).values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the surgeon says just watch it for now",
+        "they're leaving it alone, it's tiny",
+        "consultant wants to keep an eye on it with scans",
+        "they're monitoring it with yearly MRIs",
+    ],
+)
+def test_watching_the_tumour_in_everyday_words(text: str) -> None:
+    assert outcomes(text) == {"surveillance": "ongoing"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["finished the chemo, do they just watch it now or is there more?", "can they watch it rather than operate?",
+     "the nurse will keep an eye on her sugars"],
+)
+def test_watching_asked_about_or_not_the_tumour_is_not_had(text: str) -> None:
+    assert "surveillance" not in outcomes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "planned"),
+    [
+        ("the onc wants him on lanreotide to keep it stable", "lanreotide"),
+        ("her consultant wants to put her on everolimus next", "everolimus"),
+        ("they want me on capecitabine from next month", "capecitabine"),
+    ],
+)
+def test_what_the_doctors_want_them_on_is_not_had(text: str, planned: str) -> None:
+    assert planned not in outcomes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do you have anything on sutent",
+        "any info about lanreotide for a newbie",
+        "got some reading on everolimus from the nurse",
+    ],
+)
+def test_asking_for_something_on_a_drug_is_not_having_it(text: str) -> None:
+    assert had(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "treatment"),
+    [
+        ("could she get on a PRRT study?", "prrt"),
+        ("could my dad go on an everolimus trial", "everolimus"),
+        ("could I get into a cabozantinib study in the UK", "cabozantinib"),
+    ],
+)
+def test_could_they_get_on_a_trial_is_a_wish(text: str, treatment: str) -> None:
+    assert treatment in wanted(text) and had(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "treatment"),
+    [
+        ("they are talking about a Whipple which I really don't want", "surgery"),
+        ("the team mentioned chemo, he's dead against it", "chemotherapy"),
+        ("onc suggested PRRT, which she refuses", "prrt"),
+        ("everolimus is out of the question for me after last time, anything else?", "everolimus"),
+    ],
+)
+def test_a_refusal_said_after_the_name(text: str, treatment: str) -> None:
+    assert treatment in avoided(text)
+
+
+def test_a_drug_they_do_not_want_to_stop_is_not_refused() -> None:
+    assert "lanreotide" not in avoided("she's on lanreotide which she doesn't want to stop, any trials alongside it?")

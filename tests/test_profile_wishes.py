@@ -103,3 +103,65 @@ def test_what_is_ruled_out_in_everyday_words(text: str, avoid: tuple) -> None:
 )
 def test_the_phase_asked_for(text: str, phase: Optional[int]) -> None:
     assert read_message(text).wants.phase == phase
+
+
+# -- issue 15 (session 10) --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("turns", "treatment", "outcome"),
+    [
+        (("what is lanreotide", "my wife's been on it 2 years, latest scan shows it's growing"), "lanreotide", "stopped working"),
+        (("tell me about everolimus", "dad took it for a year but it stopped working"), "everolimus", "stopped working"),
+        (("whats sandostatin", "my mum is currently on it, every 4 weeks"), "octreotide", "ongoing"),
+    ],
+)
+def test_the_treatment_talked_about_had_by_it(turns: tuple, treatment: str, outcome: str) -> None:
+    profile = after(*turns)
+    assert {t.id: t.outcome for t in profile.treatments}.get(treatment) == outcome
+    assert treatment not in profile.wants.treatment
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [("what is lanreotide", "can he go on it?"), ("what is everolimus", "she's had it for years, the tumour I mean")],
+)
+def test_it_asked_about_or_the_illness_is_not_the_treatment_had(turns: tuple) -> None:
+    assert after(*turns).treatments == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("only ones still taking people pls", "open"),
+        ("recruiting trials only", "open"),
+        ("any that are open to new patients?", "open"),
+        ("whats currently open for g3", "open"),
+        ("not interested in closed ones", "open"),
+        ("dont show me finished trials", "open"),
+        ("öppna studier för NET?", "open"),
+        ("closed ok", "all"),
+        ("finished ones are fine too", "all"),
+        ("doesnt matter if its closed", "all"),
+        ("sunitinib trials regardless of status", "all"),
+        ("any sunitinib trials recruiting?", None),  # asks, not a filter
+    ],
+)
+def test_more_status_filters(text: str, status: Optional[str]) -> None:
+    assert read_message(text).wants.status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("any trials for someone in their 80s?", "older adult"),
+        ("does it take over 70s", "older adult"),
+        ("G3 trials, any that accept over-75s?", "older adult"),
+        ("is there an age limit? he's 82", "older adult"),
+        ("81 - am I too old, be honest", "older adult"),
+        ("open trials taking under-18s? she is 15", "teen"),
+        ("my son is 14, are there trials for kids his age", "teen"),
+        ("she's in her late 70s, any trials?", None),  # a decade told, no age group asked for
+        ("I'm 70 and too old for this nonsense, any trials near Leeds?", None),  # an idiom, not a question of age
+    ],
+)
+def test_more_age_groups(text: str, group: Optional[str]) -> None:
+    assert read_message(text).wants.age_group == group

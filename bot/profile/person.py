@@ -24,7 +24,7 @@ RELATIVES: dict[str, tuple[str, Optional[str]]] = {
                                        "step-father", "old fella", "auld fella")},
     **{w: ("partner", "male") for w in ("husband", "boyfriend", "fiance", "fiancé")},
     **{w: ("partner", "female") for w in ("wife", "girlfriend", "fiancee", "fiancée", "old lady", "missus", "missis", "mrs")},
-    **{w: ("partner", None) for w in ("partner", "other half", "spouse")},
+    **{w: ("partner", None) for w in ("partner", "other half", "spouse", "sambo", "särbo", "samboer")},
     **{w: ("child", "male") for w in ("son", "boy", "stepson", "lad")},
     **{w: ("child", "female") for w in ("daughter", "girl", "stepdaughter")},
     **{w: ("child", None) for w in ("child", "kid", "teenager", "baby")},
@@ -76,13 +76,14 @@ _CHAIN = re.compile(rf"\b{_MY}\s+(?:{_RELATIVE_WORDS})'s\s+({_RELATIVE_WORDS})\b
 _BARE_RELATIVE = re.compile(
     rf"\b(?:for|about|asking\s+for|on\s+behalf\s+of)\s+(?:a|an|my)?\s*({_RELATIVE_WORDS})\b(?!\s+(?:and|or)\s+i\b)"
     rf"|(?:^|[.;!?(]\s*|,\s*)(mum|dad|husband|wife|pappa|mamma|mama|patient)\b(?!\s+(?:and|or)\s+i\b)"
-    rf"|(?:^|[.;!?]\s*)({_RELATIVE_WORDS})(?=\s*(?:[,(]|is\b|was\b|has\b|had\b|'s\b|aged?\b|\d))"
+    rf"|(?:^|[.;!?]\s*)({_RELATIVE_WORDS})(?=\s*(?:[,(]|is\b|was\b|has\b|had\b|'s\b|aged?\b|\d|of\s+\d+\s*(?:years?|yrs)\b))"
+    rf"|\bthe\s+(wife|husband|missus|missis|mrs|other\s+half)\b(?!\s+(?:and|or)\s+i\b)"  # "the wife has a pnet"
     rf"|(?<!\ba\s)(?<!\ban\s)\b\d{{1,3}}[\s-]*(?:years?[\s-]*old|yrs?[\s-]*old|y/?o)\s+({_RELATIVE_WORDS})\b",  # "76 year old dad with pnet"
     re.I,
 )
 _ILLNESS = (r"(?:net|nets|pnet|nec|tumou?rs?|cancer|carcinoid|carcinoma|insulinoma\w*|gastrinoma|vipoma|neuroendocrine"
             r"|metastases|mets|diagnosed|grade|g[123]|ki-?67|pancreas|pancreatic|liver|lungs?|bowel|appendix|stomach"
-            r"|whipple|lanreotide|octreotide|prrt|chemo\w*|men1)")
+            r"|whipple|lanreotide|octreotide|prrt|chemo\w*|men\s?1|vhl|nf1|tsc|neuro\s?endocrine|insulin\w*)")
 _CLAUSE_REST = r"(?:[^.;!?\n]|\.(?=\d)){0,60}?"  # "1.4cm" does not end a sentence
 _TOO = re.compile(r"\b(?:too|also|as\s+well|runs\s+in)\b", re.I)
 # The writer telling about their own illness.
@@ -109,29 +110,34 @@ _SELF_WEAK = re.compile(
     r"|\b(?:do|can|could|must|shall|will|should)\s+i\s+(?:still\s+|really\s+)?(?:(?:need|have)\s+to\s+)?(?:pay|take|eat|drink|keep|stop|continue|go\s+on)\b"
     r"|\bmine\b|\bfor\s+me\b(?!\s+and\b)|\b(?:scares?|scared|scaring|frightens?|worries|terrif(?:y|ies)|affects?|suits?)\s+me\b"
     r"|\banyone\s+else\b"
-    r"|(?:^|[.!?]\s*)(?:diagnosed|dx'?d)\s+(?:with|in|last|at)\b",
+    r"|(?:^|[.!?]\s*)(?:diagnosed|dx'?d)\s+(?:with|in|last|at|aged?)\b"
+    r"|(?:^|[.!?,:]\s*)\d{2}\s*(?:\(?[fm]\)?\s*)?here\b",  # "62 here (f)", "59 here, male"
     re.I,
 )
 _PET = re.compile(r"\bmy\s+(?:dog|cat|pet|horse|puppy|kitten)\b", re.I)
 
-_AGE_AFTER = r"(?!\d)(?!\s*(?:%|percent|weeks?|months?|days?|cm|mm|kg|lbs?|times|cycles?|mg|hours?|miles?|km|mi\b|years?\s+(?:ago|since|after|later|out|on|from|of\s+(?:treatment|surgery)|clear)))"
+_AGE_AFTER = (r"(?!\d)(?!\s*(?:%|percent|weeks?|months?|days?|cm|mm|kg|lbs?|times|cycles?|rounds?|doses?|lots\s+of|lines?|sessions?"
+    r"|infusions?|injections?|shots?|jabs?|treatments?|courses?|-?\s*(?:something|odd|ish)\b|'?s\b|mg|hours?|miles?|km|mi\b|years?\s+(?:ago|since|after|later|out|on|from|of\s+(?:treatment|surgery)|clear)))")
 _FIRST_PERSON_AGE = re.compile(
     rf"\b(?:i'm|i\s+am)\s+(?:an?\s+)?(?:\w+\s+)?(?:man|woman|lady|gentleman|male|female)\s+of\s+(\d{{1,3}})(?!\d)(?!\s*(?:%|cm|mm|kg))"
     rf"|\b(?:i'm|i\s+am|i\s+turned|i'll\s+be|am|jag\s+är)\s+(?:now\s+|actually\s+|only\s+|just\s+|nearly\s+|almost\s+|a\s+)?(?:[fm]\s*,?\s*)?(\d{{1,3}}){_AGE_AFTER}"
     rf"|\bmy\s+age\s+(?:is\s+)?(\d{{1,3}})\b"
     rf"|\b(?:i'm|i\s+am|my\s+name\s+is|this\s+is)\s+(?-i:[A-Z][a-z]+)\s*,?\s*(\d{{1,3}}){_AGE_AFTER}"  # "hi, I'm Sarah, 45"
-    rf"|\b(?:i'm|i\s+am|am)\s+(?:a\s+)?(\d{{1,3}})\s*(?:y/?o|years?\s+old|yrs?\s+old|-year-old)",
+    rf"|\b(?:i'm|i\s+am|am)\s+(?:a\s+)?(\d{{1,3}})\s*(?:y/?o|years?\s+old|yrs?\s+old|-year-old)"
+    rf"|(?:^|[.!?,:]\s*)(\d{{2}})\s*(?:\(?[fm]\)?\s*,?\s*)?here\b",  # "62 here (f)"
     re.I,
 )
 _FILLER = r"(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+|actually\s+|really\s+)?"
 _OTHER_AGE = re.compile(  # "he's 71", "my husband is 71", "Dad 74", "my partner Sal is 52", "mum (79)", "mamma är 69"
     rf"\b(?:he|she|they)(?:'s|\s+is|\s+are|'re|\s+turned|\s+was|\s+will\s+be|'ll\s+be)\s+{_FILLER}(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:he|she)(?:'s|\s+is)\s+(?:an?\s+)?(?:\w+\s+)?(?:lass|lad|woman|man|gentleman|lady|bloke|guy)\s+of\s+(\d{{1,3}})"
-    rf"|(?:\b{_MY}\s+(?:[\w']+\s+){{0,2}}?|(?:^|[.;!?,]\s*))(?:{_RELATIVE_WORDS})(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|,?\s+who\s+is|,|\s+was|\s+aged|\s+turned|\s*\(|\s+age|\s+är)?"
+    rf"|(?:\b{_MY}\s+(?:[\w']+\s+){{0,2}}?|(?:^|[.;!?,]\s*))(?:{_RELATIVE_WORDS})(?-i:\s+[A-Z][a-z]+)?(?:'s|\s+is|,?\s+who\s+is|,|\s+was|\s+aged|\s+turned|\s*\(|\s+age|\s+är)?"
     rf"\s*(?:aged\s+|age\s+|{_FILLER})(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:{_RELATIVE_WORDS})\s*\(\s*(?:(?:she|he)'s\s+)?(\d{{1,3}})\s*(?:\)|,|[fm]\b|y)"
     rf"|\b{_FOREIGN_MY}\s+(?:{_FOREIGN_WORDS})\s*(?:\(|,|\s+(?:är|er|ist|is|est|es|jest|aged?|de|di|har|hat|heeft|a|ha)\b)?\s*(\d{{1,3}}){_AGE_AFTER}"
-    rf"|\b(?:pt|patient)\s*(?:is|was|aged?|,|:)\s*(\d{{1,3}}){_AGE_AFTER}",
+    rf"|\b(?:pt|patient)\s*(?:is|was|aged?|,|:)\s*(\d{{1,3}}){_AGE_AFTER}"
+    rf"|\b(?:han|hon)\s+(?:är|er|blir)\s+(\d{{1,3}}){_AGE_AFTER}"
+    rf"|\b(?:{_RELATIVE_WORDS}|he|she)\s+(?:has|have|having)\s+(\d{{1,3}})\s+(?:years|yrs)\b(?!\s+(?:ago|since))",  # "my wife have 55 years"
     re.I,
 )
 # An age someone was, or will be, not is: "since he was 25", "when I was 30", "wait till he's 18".
@@ -143,12 +149,13 @@ _ANY_AGE = re.compile(
 )
 # A number standing alone as a clause: "Father, 80, pNET", "me, 73, male", "sorry 16 now", "72. grade 2".
 _BARE_AGE = re.compile(
-    r"(?:^|[,.;:!?(]\s*|\bsorry,?\s+)(?:now\s+|aged?\s+)?(\d{2,3})(?:\s+now|\s+(?:was|is)\s+(?:right|correct))?\s*(?=$|[,.;:!?)]|\s+(?:male|female)\b)",
+    r"(?:^|[,.;:!?(]\s*|\bsorry,?\s+)(?:now\s+|aged?\s+)?(\d{2,3})(?:\s+now|\s+(?:was|is)\s+(?:right|correct))?\s*(?=$|[,.;:!?)]|[-–]\s|\s+(?:male|female)\b)",
     re.I,
 )
 _A_YEAR_SHORT = re.compile(
     r"^\s*(?:next\s+(?:month|week)|in\s+a\s+(?:few\s+)?(?:weeks?|days?)|soon|on\s+\w+day|in\s+\d+\s+(?:weeks?|days?|months?)"
-    r"|in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at\s+christmas|later\s+this\s+(?:month|year))\b",
+    r"|in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at\s+christmas|later\s+this\s+(?:month|year)"
+    r"|(?:on\s+(?:his|her|my|their)\s+)?next\s+(?:birthday|bday|b-day))\b",
     re.I,
 )
 _SELF_WORD = r"(?:man|male|bloke|guy|fella|fellow|chap|gentleman|lad|dude|geezer|widower|dad|father|grandad|grandfather|m)"
@@ -182,7 +189,8 @@ _NOT_THEM_BEFORE = re.compile(r"\bnot\s+(?:for\s+|about\s+)?(?:my|our)\s*$", re.
 # An age corrected on its own: "sorry, I meant 67", "typo - should be 58", "meant to say she's 71".
 _CORRECTED_AGE = re.compile(
     r"\b(?:i\s+)?meant\s+(?:to\s+(?:say|type|put|write)\s+)?(?:(?:she|he|they|i)(?:'s|\s+is|'m|\s+am|\s+are)\s+)?(?:aged?\s+)?(\d{1,3})\b"
-    r"|\btypo\W+(?:it'?s\s+|is\s+|should\s+(?:be|say|read)\s+)?(\d{1,3})\b",
+    r"|\btypo\W+(?:it'?s\s+|is\s+|should\s+(?:be|say|read)\s+)?(\d{1,3})\b"
+    r"|\b(?:well|oh|er|erm|um|actually)\s*,?\s*(\d{2,3})\s+now\b",  # "I'm 55. Well 56 now, birthday was yesterday"
     re.I,
 )
 _MIN_CORRECTED_AGE = 10  # "I meant 3" is more likely a grade or a Ki-67 than an age
@@ -207,11 +215,11 @@ def read_person(text: str) -> Person:
         return Person()
     about, relative_sex = _about(text)
     if about == "self":
-        age = _last_age(_FIRST_PERSON_AGE, text) or _unattributed_age(text)
+        age = _last_age(_FIRST_PERSON_AGE, text) or _unattributed_age(text) or _diagnosed_age(text)
         sex = _self_sex(text) or _word_sex(text) or _letter_sex(text)
     else:
         others = _without(_FIRST_PERSON_AGE, text)
-        age = _last_age(_OTHER_AGE, others) or _unattributed_age(others) or _birthday_age(others)
+        age = _last_age(_OTHER_AGE, others) or _unattributed_age(others) or _birthday_age(others) or _diagnosed_age(others)
         sex = relative_sex or _word_sex(others) or _letter_sex(others) or _pronoun_sex(text)
         if relative_sex and _contradicted(relative_sex, text):
             sex = None  # "my mum has a pnet, he's 70": the words disagree
@@ -222,6 +230,17 @@ def read_person(text: str) -> Person:
 _BIRTHDAY = re.compile(  # a birthday said as such, never "her 12th injection"
     r"(?:\b(?:his|her|my|their)\s+|'s\s+)(\d{2,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\b(\s+(?:is\s+)?(?:next|coming|soon|in\b|on\b))?"
     r"|'s\s+(\d{2,3})(?:st|nd|rd|th)\s+(is\s+(?:next|coming|soon|in\b|on\b))", re.I)
+
+
+# "Diagnosed 3 weeks ago at 39", "found at 61 after a scan": with no other age said, the age at a recent diagnosis.
+_DIAGNOSED_AT = re.compile(
+    r"\b(?:diagnosed|dx'?d|found|picked\s+up|told)\b[^.;!?\n]{0,40}?\bat\s+(?:the\s+age\s+of\s+|age\s+)?(\d{2})\b"
+    r"(?!\s*(?:%|cm|mm|am|pm|:|weeks?|months?|days?|years?|o'?clock))", re.I)
+
+
+def _diagnosed_age(text: str) -> Optional[int]:
+    found = _DIAGNOSED_AT.search(text)
+    return _valid(found.group(1)) if found else None
 
 
 def _birthday_age(text: str) -> Optional[int]:
@@ -282,7 +301,7 @@ _STAFF_ONLY = re.compile(
 _OWN_STORY = re.compile(
     r"^(?!.*\b(?:he|she|he's|she's|his|her)\b)"
     r"(?=.*\b(?:p?nets?|tumou?r|carcinoid|grade|g[123]|ki-?67|mets|metastases|liver|pancreas|pancreatic|bowel)\b)"
-    r"(?=.*(?:(?<![\w.%])\d{2}\s?[mf]\b|\b[mf]\s?\d{2}\b"
+    r"(?=.*(?:(?<![\w.%])\d{2}\s?[mf]\b|\b[mf]\s?[,/]?\s?\d{2}\b"
     r"|^\W*\d{2}\s*(?:yo|y/o|years?\s+old|yrs?\s+old)?\s*,?\s*(?:lady|woman|man|bloke|guy|male|female|gal|fella)\b"
     r"|(?=.*(?:,\s*|^)\d{2}(?:\s*[,.;]|\s*$))(?=.*\b(?:i|me|my|mine|i'm|i've|myself)\b)))",
     re.I | re.S,

@@ -16,7 +16,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional
 
-from bot.geo import find_place, read_nearness
+from bot.geo import find_place, gazetteer, read_nearness
 from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.model import Place
 from bot.profile.regions import disagree, region_of
@@ -65,6 +65,16 @@ REGIONS: dict[str, tuple[str, str]] = {  # normalised phrase -> (region as shown
     **{r: (r.title(), "CA") for r in _CA_PROVINCES},
     **{r: (r.title(), "AU") for r in _AU_STATES},
 }
+REGIONS.update({
+    "county durham": ("County Durham", "GB"), "co durham": ("County Durham", "GB"), "tyne and wear": ("Tyne And Wear", "GB"),
+    "greater manchester": ("Greater Manchester", "GB"), "west midlands": ("West Midlands", "GB"),
+    # the short forms people write for English counties
+    **{short: (full.title(), "GB") for short, full in (
+        ("lancs", "lancashire"), ("yorks", "yorkshire"), ("lincs", "lincolnshire"), ("notts", "nottinghamshire"),
+        ("northants", "northamptonshire"), ("herts", "hertfordshire"), ("cambs", "cambridgeshire"), ("glos", "gloucestershire"),
+        ("wilts", "wiltshire"), ("staffs", "staffordshire"), ("leics", "leicestershire"), ("worcs", "worcestershire"),
+        ("oxon", "oxfordshire"), ("derbys", "derbyshire"), ("shrops", "shropshire"))},
+})
 for _ni in _NI_COUNTIES & set(_IE_COUNTIES):
     REGIONS[_ni] = (_ni.title(), "GB")
 # Towns and cities the lexicon does not list (no trial runs there), as written -> the countries
@@ -160,7 +170,9 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
     if not any(f.kind == "city" for f in home):
         town = _unlisted_home_town(text, lexicon)
         if town:  # "we live in Pisa", "bor i Kristianstad": a town the lexicon lacks beats one they only mention
-            home.insert(0, _Found("city", town, None, home=True))
+            home.insert(0, _Found("city", town, _gazetteer_country(town), home=True))
+        else:
+            home[:0] = _gazetteer_home_town(text, lexicon)  # "retired farmer from near Dubbo", "we're in wollongong"
     ordered = home + [f for f in found if not f.home]
     city = next((f.name for f in ordered if f.kind == "city"), None)
     # A region they live in; else one named that can hold their town ("Aberdeen ... ideally in Scotland",
@@ -230,7 +242,9 @@ def _region_after(city: str, text: str) -> Optional[tuple[str, str]]:
 
 def _is_australian(city: str) -> bool:
     place = default_lexicon().place(normalize(city))
-    return bool(place and place.country == "Australia") or EXTRA_CITIES.get(city, ("",))[0] == "AU"
+    if place is not None or city in EXTRA_CITIES:
+        return bool(place and place.country == "Australia") or EXTRA_CITIES.get(city, ("",))[0] == "AU"
+    return _gazetteer_country(city) == "AU"  # a town only the gazetteer knows ("Dubbo NSW")
 
 
 # Where someone says they live, with a town name the lexicon does not know ("We live in Franklin,
@@ -239,7 +253,7 @@ def _is_australian(city: str) -> bool:
 _HOME_TOWN = re.compile(
     r"\b(?:[Ll]ive[sd]?|[Ll]iving|[Bb]ased|[Rr]esid(?:e[sd]?|ing)|[Bb]or|[Ww]ohnen?|[Ww]o(?:o|ne)n|[Mm]ieszkam(?:y)?"
     r"|[Ww]e're|[Ww]e\s+are|[Ii]'m|[Ii]\s+am)\s+(?:in|i|w|near|outside)\s+([A-ZÀ-Þ][a-zß-ÿ'-]{2,})(?![\w'-])"
-    r"|\b(?:[Ii]'m|[Ii]\s+am|[Ww]e're|[Ww]e\s+are|[Hh]i|[Hh]ello|[Hh]ey)\b(?:\s+[\w,]+){0,5}?\s+from\s+([A-ZÀ-Þ][a-zß-ÿ'-]{2,})(?![\w'-])"
+    r"|\b(?:[Ii]'m|[Ii]\s+am|[Ww]e're|[Ww]e\s+are|[Hh]i|[Hh]ello|[Hh]ey)\b(?:\s+[\w,()]+){0,5}?\s+from\s+([A-ZÀ-Þ][a-zß-ÿ'-]{2,})(?![\w'-])"
 )
 _NOT_TOWNS = frozenset((
     "the", "hospital", "hospice", "remission", "pain", "treatment", "shock", "limbo", "denial", "hope", "care", "touch",
@@ -258,6 +272,39 @@ def _unlisted_home_town(text: str, lexicon: Lexicon) -> Optional[str]:
         if plain not in _NOT_TOWNS and not known and not any(p.startswith(plain + " ") for p in REGIONS):
             return name
     return None
+
+
+# Where someone says they are, with a town neither the lexicon nor the tables know ("from near Dubbo",
+# "we're in wollongong", "just outside Guelph"): up to three words after the cue, found in the gazetteer.
+_HOME_CUE = re.compile(
+    r"\b(?:live[sd]?|living|based|resid(?:e[sd]?|ing)|(?:we're|we\s+are|i'm|i\s+am|im|he's|she's|they're)\s+(?:just\s+)?(?:in|near|outside|from)"
+    r"|from|near|nr|outside|close\s+to)"
+    r"\s+(?:(?:just|right|near|nr|in|to|a|small|little|town|village|called|outside|close\s+to|from|here\s+in|over\s+in|out\s+in|up\s+in|down\s+in)\s+){0,3}"
+    r"((?:[^\W\d_][\w'-]*)(?:\s+[^\W\d_][\w'-]*){0,2})", re.I)
+_MIN_TOWN_LETTERS = 4
+
+
+def _gazetteer_home_town(text: str, lexicon: Lexicon) -> list[_Found]:
+    for cue in _HOME_CUE.finditer(text):
+        words = cue.group(1).split()
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[:size])
+            plain = normalize(name)
+            if len(plain) < _MIN_TOWN_LETTERS or plain in _NOT_TOWNS or plain.split()[0] in _NOT_TOWNS or (
+                    all(w in everyday_words() for w in plain.split()) and not all(w[0].isupper() for w in words[:size])):
+                continue
+            if lexicon.resolve("treatment", plain) or lexicon.resolve("condition", plain):
+                continue
+            place = find_place(name, fuzzy=False)
+            if place is not None and place.kind == "city":
+                written = name if not name.islower() else name.title()
+                return [_Found("city", written, _gazetteer_country(place.name), home=True)]
+    return []
+
+
+def _gazetteer_country(town: str) -> Optional[str]:
+    place = find_place(town, fuzzy=False)
+    return gazetteer().countries.code(place.country) if place is not None else None
 
 
 def _country(home: list[_Found], found: list[_Found]) -> Optional[str]:

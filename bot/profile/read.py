@@ -18,7 +18,7 @@ from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.model import Lookup, Profile, TreatmentHad, Wants
 from bot.profile.person import about_a_pet, read_person
 from bot.profile.place import read_place
-from bot.profile.treatments import named_ids, outcome_said_later, read_treatments, treatment_group
+from bot.profile.treatments import had_by_pronoun, named_ids, outcome_said_later, read_treatments, treatment_group
 from bot.profile.tumour import read_tumour
 from bot.profile.wishes import read_age_group, read_phase, read_status
 from bot.profile.wording import readable
@@ -65,7 +65,7 @@ def _read(text: str, lexicon: Lexicon) -> Profile:
 
 def update(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:
     """The profile after one more message."""
-    latest = _topic_wish(profile, read_message(text, lexicon), text or "")
+    latest = _topic_wish(profile, _had_by_pronoun(profile, read_message(text, lexicon), text or "", lexicon), text or "")
     return profile.merged(_outcome_of_earlier(profile, latest, text or "", lexicon))
 
 
@@ -91,6 +91,15 @@ def _outcome_of_earlier(before: Profile, latest: Profile, text: str, lexicon: Op
     targets = drugs if every else [t for t in drugs if t.id == before.topic] or (drugs if len(drugs) == 1 else [])
     told = tuple(TreatmentHad(t.id, outcome) for t in targets if t.outcome not in _FIRM or outcome in _FIRM)
     return replace(latest, treatments=(*latest.treatments, *told)) if told else latest
+
+
+def _had_by_pronoun(before: Profile, latest: Profile, text: str, lexicon: Optional[Lexicon]) -> Profile:
+    """ "what's lanreotide?" ... "my wife's been on it 2 years": the treatment in focus, had."""
+    topic = before.topic
+    if not topic or topic in {t.id for t in (*before.treatments, *latest.treatments)}:
+        return latest
+    had = had_by_pronoun(text, topic, lexicon)
+    return replace(latest, treatments=(*latest.treatments, had)) if had else latest
 
 
 def _topic_wish(before: Profile, latest: Profile, text: str) -> Profile:

@@ -8,6 +8,7 @@ with no cue is a wish when the sentence asks for something, else a treatment had
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -52,7 +53,8 @@ _HAD_BEFORE = re.compile(
 )
 _WANT_BEFORE = re.compile(
     r"\b(?P<cue>any|are there|is there|looking for|look for|find|search(?:ing)? for|want|wants|would like|interested in|keen on"
-    r"|could (?:he|she|i|we|they) (?:have|try|get|do|go on)|(?:he|she|i|we|they) (?:could|can|might) (?:have|try|get|go on|be given)"
+    r"|could (?:he|she|i|we|they|my \w+) (?:still )?(?:have|try|get|do|go|be|start)(?: (?:on|onto|on to|in|into))?"
+    r"|(?:he|she|i|we|they) (?:could|can|might) (?:have|try|get|go|be given|start)(?: (?:on|onto|on to|in|into))?"
     r"|anything (?:with|like|using|involving)|(?:kan|kunde|far) (?:man|hon|han|jag|vi|mamma|pappa) (?:fa|ga med i|prova)|(?:man|hon|han|jag|vi) (?:kan|kunde) (?:fa|prova)|particularly|especially|try|options?|consider|eligible for|go on|join|qualify for|offer"
     r"|what about|how about|new|trials? (?:of|with|for|using|on|testing|involving)"
     r"|studies (?:of|with|on)|study (?:of|with|on)|something like|more about|about(?!\s+\d)|uses?|using|involving|through|via"
@@ -65,10 +67,12 @@ _PLANNED_BEFORE = re.compile(  # offered, suggested, booked: not had, not (yet) 
     r"|going to (?:have|start|try)|will (?:have|start)|next (?:step|thing|option|line)(?: is| would be| will be)?|might (?:have|get|need)"
     r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse) (?:tell|tells)(?: us| me| him| her)?"
     r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse)(?: \w+){0,3} wants? to (?!avoid|stop|skip)\w+(?: (?:him|her|me|them|you|us))?(?: on)?"
+    r"|wants? (?:him|her|me|them|us) (?:to (?:have|try|start|go on)|on)|wants? to (?:put|start|switch|move) (?:him|her|me|them) (?:on|onto|to)"
     r"|want (?:him|her|me|them) to (?:have|try|start)|waiting on|awaiting|scheduled for|lined up for|refer(?:red|ring)?(?: \w+)? for)\b(?:\s+\w+){0,3}$"
 )
 _NEUTRAL_BEFORE = re.compile(  # named in passing: read about, asked about, had by someone else
     r"\b(?P<cue>as well as|in addition to|on top of|alongside|info on|information (?:on|about)|tell me about|what is|whats|what s"
+    r"|(?:anything|something|stuff|details|more|much|leaflets?|info|facts|reading) (?:on|about)"
     r"|(?:read(?:ing)?|heard|hearing|asking|asked|wondering|know) (?:up )?(?:about|on|into|that)"
     r"|read(?:ing)?|heard|hearing|seen|saw|wants? to know|wondering|asking|explain\w*|what happens (?:after|with|during)|life after"
     r"|recovery (?:after|from)|recovering from|how (?:long|soon|quickly) (?:after|before|until|following)"
@@ -100,6 +104,8 @@ _PLANNED_AFTER = re.compile(r"^(?:\w+\s+){0,1}(?:discussion|opinion|assessment|c
 _WANT_AFTER = re.compile(r"^(?:\w+\s+){0,2}(?:trials?|studies|study|research)\b")
 _HAD_AFTER = re.compile(
     r"^(?:(?:19|20)\d{2}\b|x\s?\d+\b|\d+\s?x\b|from the start|first|initially|at first|till|until)"
+    r"|^(?:\w+\s+){0,3}?(?:helps|is helping|s helping|is working|s working|made no difference|did nothing"
+    r"|(?:didn t|did not|doesn t|does not|hasn t|has not) (?:touch|shrink|slow|stop|hold|help|control) (?:it|them|the \w+|anything))\b"
     r"|^(?:\w+\s+){0,4}?(?:stopped working|didn t work|did not work|not working|no longer working|failed|worked|helped|for \d+ (?:years?|months?|weeks?)"
     r"|since|\d+ (?:cycles?|rounds?|doses?)|cycles?|every \d+ (?:weeks?|days?)|monthly|injections? since|last (?:year|month)|in \d{4}|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
     r"|side effects?|made (?:him|her|me|them) (?:ill|sick|poorly)|was (?:stopped|finished)|finished)\b"
@@ -132,6 +138,8 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
         r"\bmade (?:the |her |his |my |their )?(?:\w+ )?(?:worse|unbearable)\b|\bmade (?:him|her|me|them) (?:feel )?(?:worse|awful|terrible)\b")),
     ("stopped working", re.compile(
         r"\b(?:stopped working|stop working|stops working|didn t work|did not work|not working|no longer working|failed|"
+        r"stopped (?:doing anything|doing its job|having any effect|helping|holding it)|quit (?:working|doing anything)|made no difference|no difference|useless"
+        r"|(?:didn t|did not|doesn t|does not|hasn t|has not) (?:touch|shrink|slow|stop) (?:it|them|the \w+)|did (?:sod all|bugger all|zilch)|"
         r"(?:didn t|did not|doesn t|does not|not) (?:hold|help|control|touch|do anything)|stopped holding|done nothing|did nothing|no good|no use"
         r"|(?:wasn t|isn t|weren t|aren t|was not|is not) (?:working|doing anything|helping)|doing nothing|progressive disease"
         r"|virket ikke|virker ikke|fungerade inte|fungerar inte|hjalp inte|wirkt nicht|nicht gewirkt|niet gewerkt|no funciono|n a pas marche"
@@ -153,8 +161,13 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
         r"|(?:19|20)\d\d ?(?:(?:-|to|till|until) ?)?(?:19|20)\d\d)\b")),  # "lanreotide 2021-2023": a course that ended
     ("ongoing", re.compile(
         r"\b(?:on|taking|currently|still|now has|now on|is on|so far|(?:every|each) \d+ (?:weeks?|days?)|monthly|since|sinds|seit|depuis|desde|sedan|getting|gets|started"
-        r"|receives?|receiving|continue|continuing|carry on|carrying on|stay(?:s|ing)? on)\b")),
+        r"|receives?|receiving|continue|continuing|carry on|carrying on|stay(?:s|ing)? on"
+        r"|helps|(?:is|s|are|re) (?:helping|working|holding)|seems to (?:help|be working|be helping))\b")),
 )
+# A question put outright ("Are there studies for insulinomas that come back?"): it tells nothing that happened.
+_ASKS_OPENLY = re.compile(r"^\W*(?:are|is|any|anything|could|can|would|will|what|which|where|do|does|should|how)\b[^.!]*\?", re.I)
+# "Side effects have been awful": a sentence about the harm of the treatment told just before.
+_SIDE_EFFECTS_FIRST = re.compile(r"^(?:the |his |her |my |their )?(?:side effects?|s e|reactions?)\b")
 _BACK_REFERENCE = re.compile(r"^\s*(?:it|that|this|which|they|these|the \w+|but|and|then|so)\b|\b(?:it|them)\b")
 # "worked for a while", "great until it wasn't": said of the treatment it follows (not carried to the next sentence,
 # where "everything has helped for a bit" is no outcome of any one of them).
@@ -203,7 +216,9 @@ STORY_WORDS = {
         *(f"{scan} {every} {span}" for scan in ("scan", "scans", *(f"{verb} {whom}" for verb in ("scan", "scanning") for whom in ("it", "them", "her", "him", "me"))) for every in ("every", "once a")
           for span in ("year", "month", "6 months", "six months", "3 months", "three months", "12 months", "6 12 months", "few months")),
         "yearly scans", "annual scans", "regular scans", "6 monthly scans")},
-    **{w: SURVEILLANCE for w in ("only watching", "keep watching it", "keep watching")},
+    **{w: SURVEILLANCE for w in ("only watching", "keep watching it", "keep watching", "watch it", "leave it alone", "leave it be",
+                                 "leaving it alone", "leaving it be", "left it alone", "keep an eye on it", "keeping an eye on it",
+                                 "monitor it", "monitoring it")},
     **{w: "prrt" for w in ("the radioactive one", "radioactive one", "radioactive stuff", "the radioactive stuff", "radioactive injection",
                            "radioactive injections", "radioactive infusion", "radioactive therapy", "nuclear treatment")},
     **{w: "surveillance" for w in ("surveillance", "on surveillance", "monitoring", "watch and wait", "wait and watch",
@@ -211,7 +226,10 @@ STORY_WORDS = {
                                    "keeping an eye")},
 }
 # Short names people use for drugs ("cabo nivo", "carbo etoposide"): names, not story words.
-_SHORT_NAMES = {"cabo": "cabozantinib", "carbo": "carboplatin", "ipi": "ipilimumab", "etop": "etoposide", "lutate": "prrt"}
+_SHORT_NAMES = {"cabo": "cabozantinib", "carbo": "carboplatin", "ipi": "ipilimumab", "etop": "etoposide", "lutate": "prrt",
+                "tem": "temozolomide", "evero": "everolimus", "suni": "sunitinib", "lanreo": "lanreotide", "octreo": "octreotide",
+                "autogel": "lanreotide", "lu177": "prrt", "lu 177": "prrt", "cape and tem": "capecitabine_temozolomide",
+                "capecitabine and tem": "capecitabine_temozolomide", "cape tem": "capecitabine_temozolomide"}
 # A question about a treatment itself, which the knowledge answers cover.
 _ABOUT_IT = re.compile(
     r"\bside[\s-]?e(?:f|ff)ects?\b|\brecovery\b|\bsafe\b|\bbetter\b|\bsame as\b|\bdifferent\b|\bhow (?:long|often|much|many|is|does|do)\b"
@@ -234,6 +252,17 @@ _PROPOSED = re.compile(r"\b(?:suggest\w*|offer\w*|mention\w*|recommend\w*|consid
 _IF = re.compile(r"\b(?:if|whether|in case|unless|chances?|risk|might|may|could|would)\b")
 _ASKING = {"what", "how", "is", "are", "can", "could", "do", "does", "where", "when", "which", "would", "will", "should", "whats"}
 _TOPIC_CUE = re.compile(r"\b(?:know|hear|learn|read(?:ing)?|info|information|tell me) (?:more )?(?:about|on)\b(?:\s+\w+){0,3}$")
+# "X didn't either", "nor did X", "same with X": what happened to the treatment before happened to this one.
+_EITHER_AFTER = re.compile(r"^(?:\w+\s+){0,2}?(?:either|neither|too|as well)\b")
+_SAME_BEFORE = re.compile(r"\b(?:nor|neither did|nor did|same (?:with|for|thing with|story with)|ditto)(?:\s+\w+){0,2}$")
+# A refusal said after the name: "a Whipple, which I really don't want", "chemo but he's dead against it".
+_AVOID_AFTER = re.compile(
+    r"^(?:which|that|but|and|though|tho)?\s*(?:(?:i|he|she|we|they|mum|dad|my \w+)\s+)?(?:really |just |definitely |absolutely |still |so |totally )?"
+    r"(?:(?:don t|doesn t|do not|does not|won t|wouldn t|didn t|never) (?:want|fancy|like the (?:sound|idea))(?! to (?:stop|give up|come off|lose|miss|change))"
+    r"|refuses?|refused|hates?|dreads?|(?:can t|couldn t|cannot) face"
+    r"|(?:is|are|s|am|m|re) (?:not keen|not having|not doing|dead against|against|dreading|scared of|terrified of|out of the question|a no go|not happening|not an option for (?:me|him|her|us))"
+    r"|(?:is|s) (?:out|off the table))\b")
+_ASKED_BEFORE = re.compile(r"\b(?:do|does|did|will|would|should|could|can|shall) (?:they|we|he|she|you|i|the \w+)(?: just| only| simply)?$")
 _HEDGE = re.compile(r"\b(?:might|may|could|possibly|perhaps|probably|maybe) not\b")
 _DONE = re.compile(r"^(?:\w+\s+){0,2}?done\b(?!\s+(?:by|at|on|every|monthly|today|well|ok|okay|fine|great|nothing))")
 _DESCRIBES_A_TEST = re.compile(r"^(?:biopsy|biopsies|scan|scans|mri|ct|lesions?|spots?|mets|tumou?rs?|function|tests?|results|bloods|enzymes|ultrasound)$")
@@ -279,8 +308,8 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
         found = list(_mentions(sentence, lexicon, only_names, narrative))
         plain = normalize(sentence)
         lead = plain if not found else _words_before_names(plain, lexicon)
-        if lead:  # "... stopped after 5 months because of pneumonitis, then the jab": the lead is about the one before
-            _carry_outcome(mentions, lead)
+        if lead and not _ASKS_OPENLY.match(sentence):  # "... stopped after 5 months because of pneumonitis, then the jab"
+            _carry_outcome(mentions, lead)  # (but "are there studies for ones that come back?" asks)
         mentions.extend(_pointed_back(plain, found, mentions, last_named, narrative))
         mentions.extend(found)
         if _surgery_told(sentence) and not any(m.id == "surgery" for m in found):
@@ -304,7 +333,7 @@ def _carry_outcome(mentions: list[Mention], plain: str) -> None:
     if _IF.search(plain):
         return  # "trials we could consider if it grows", "what's the chance it grows?"
     outcome = _outcome(plain)
-    back = _BACK_REFERENCE.search(plain)
+    back = _BACK_REFERENCE.search(plain) or (outcome == "side effects" and _SIDE_EFFECTS_FIRST.match(plain))
     if outcome is None and back and _WORE_OFF.search(plain):
         outcome = "stopped working"  # "It worked for a while." (but "everything has helped for a bit" is no one's)
     if outcome == "stopped working" or (outcome in ("side effects", "stopped") and back):
@@ -446,10 +475,13 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
             role = _nearest(cues) if cues else _role(before, after, narrative, asks, only_names, trial_words, about_it, avoid_before, story)
         else:
             role = _role(before, after, narrative, asks, only_names, trial_words, about_it, avoid_before, story)
+        if result and result[-1].role == "had" and (_EITHER_AFTER.match(after) or _SAME_BEFORE.search(before)):
+            role = "had"  # "octreotide didn't hold it, everolimus didn't either"
         joined_here = bool(result) and before in _JOINERS
         if role in ("planned", "mentioned") and not only_names and _IN_A_TRIAL.search(" ".join(words[end:])):
             role = "want"  # "they say maybe more Lutathera, in a study", "we heard they give lutetium - is that a trial?"
         asked_itself = "?" in sentence and part.lower().split()[:1] in ([w] for w in _ASKING)  # "do we just wait and see?"
+        asked_itself = asked_itself or bool(_ASKED_BEFORE.search(before))  # "do they just watch or ...?"
         if concept_id in _NO_WEAR_OFF and not joined_here and role != "avoid" and not asked_itself \
                 and not (role == "planned" and (_PROPOSED.search(before) or after.startswith("or "))):
             role = "had"  # "the doctor says surveillance": being watched is what they are having (but "suggested watching or lanreotide")
@@ -473,6 +505,8 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
                 outcome = _outcome_before(before) or ("ongoing" if concept_id in _NO_WEAR_OFF or _DOSE_AFTER.search(after) else None)
             if outcome is None and result and result[-1].role == "had":
                 outcome = _listed_outcome(result[-1], list_outcome, before, after)
+            if result and result[-1].role == "had" and result[-1].outcome and (_EITHER_AFTER.match(after) or _SAME_BEFORE.search(before)):
+                outcome = result[-1].outcome
         list_outcome = _outcome_before(before) if not (result and before in _JOINERS) else list_outcome
         joined.append(bool(number) and before in _OUTCOME_JOINERS)
         result.append(Mention(concept_id, role, outcome, joined[-1]))
@@ -520,6 +554,8 @@ def _role(
     request or a look-up, and a treatment had in a story."""
     if only_names:
         return "mentioned"  # "lutathera": a topic to explain, not yet a wish
+    if _AVOID_AFTER.match(after):
+        return "avoid"  # "they're talking about a Whipple which I really don't want"
     avoid_before = before if avoid_before is None else avoid_before  # "no spread, watch and wait": no cue across a comma
     if _TRIAL_TIMING.search(before):
         return "mentioned"  # "trials after surgery": when the trial happens, not what it tests
@@ -622,7 +658,8 @@ def only_treatment_names(text: str, lexicon: Lexicon) -> bool:
 
 
 def _spans(words: list[str], lexicon: Lexicon) -> list[tuple[int, int, str]]:
-    """(start, end, treatment id) for each known name, longest first at each spot."""
+    """(start, end, treatment id) for each known name, longest first at each spot; a drug's
+    name typed with a slip ("sunitinb", "everolimis") when no known name fits there."""
     phrases = _phrase_table(lexicon)
     spans, i = [], 0
     while i < len(words):
@@ -633,8 +670,44 @@ def _spans(words: list[str], lexicon: Lexicon) -> list[tuple[int, int, str]]:
                 i += size
                 break
         else:
+            concept = _misspelt_name(words[i], lexicon)
+            if concept:
+                spans.append((i, i + 1, concept))
             i += 1
     return spans
+
+
+_MIN_MISSPELT = 7  # shorter words are too often other words one letter away
+_MISSPELT_CUTOFF = 0.84
+
+
+@lru_cache(maxsize=4096)
+def _misspelt_name(word: str, lexicon: Lexicon) -> Optional[str]:
+    """The drug a long unknown word plainly misspells (same first letter, one or two letters off);
+    never an everyday word ("surgeon" is not "surgery")."""
+    if len(word) < _MIN_MISSPELT or not word.isalpha() or word in _everyday():
+        return None
+    names = _single_word_names(lexicon)
+    close = difflib.get_close_matches(word, [n for n in names if n[0] == word[0]], n=1, cutoff=_MISSPELT_CUTOFF)
+    return names[close[0]] if close else None
+
+
+@lru_cache(maxsize=4)
+def _single_word_names(lexicon: Lexicon) -> dict[str, str]:
+    return {phrase: concept for phrase, concept in _phrase_table(lexicon).items()
+            if " " not in phrase and len(phrase) >= _MIN_MISSPELT and phrase.isalpha() and phrase not in _everyday()}
+
+
+@lru_cache(maxsize=1)
+def _everyday() -> frozenset[str]:
+    from bot.trials.lookup import everyday_words  # the Dale-Chall list; imported late (the trials package is heavier)
+
+    return everyday_words() | _NOT_MISSPELT
+
+
+# Words of a NET story one or two letters from a drug's or operation's name.
+_NOT_MISSPELT = frozenset(("infection", "infections", "inspection", "projection", "surgeon", "surgeons", "surgical", "oncologist", "radiologist", "chemist", "operating", "operated",
+                           "injected", "injecting", "scanning", "watched", "watches", "monitored", "therapist", "transplanted"))
 
 
 @lru_cache(maxsize=4)
@@ -675,3 +748,31 @@ def asked_name(text: str, lexicon: Optional[Lexicon] = None) -> Optional[str]:
     name = found.group(1)
     known = lexicon.resolve("treatment", name) or lexicon.resolve("condition", name) or lexicon.place(name)
     return None if known else name
+
+
+# "my wife's been on it 2 years", "he took it for a year but it stopped working": the treatment talked
+# about before, had; not "can he go on it?" (a wish) nor "she's had it for years" (the illness).
+_ON_IT = re.compile(
+    r"\b(?<!can )(?<!could )(?<!would )(?<!should )(?<!will )(?<!to )(?<!if )(?<!whether )(?<!might )"
+    r"(?:(?:s|is|was|has|have|ve) been on|been on|is on|s on|was on|were on|took|taking|takes|started|finished|stopped|tried"
+    r"|came off|come off|coming off|getting|gets|still on|currently on|now on)\s+(it|them)\b(?!\s+(?:removed|out|cut|taken|off)\b)")
+
+
+def had_by_pronoun(text: str, topic: str, lexicon: Optional[Lexicon] = None) -> Optional[TreatmentHad]:
+    """The treatment in focus, said to be had by "it" ("been on it 2 years, now it's growing"),
+    with what happened to it, read as if it had been named; None when no "it" says so."""
+    lexicon = lexicon or default_lexicon()
+    plain = normalize(text or "")
+    found = _ON_IT.search(plain)
+    name = _name_of(topic, lexicon)
+    if not found or not name or _IF.search(plain[max(0, found.start() - 25) : found.start()]):
+        return None
+    first_named = _spans(plain.split(), lexicon)
+    if first_named and len(plain[: found.start()].split()) > first_named[0][0]:
+        return None  # "on lanreotide ... started it in May": "it" is the name just said
+    said = plain[: found.start(1)] + name + plain[found.end(1) :]
+    return next((t for t in read_treatments(said, lexicon).had if t.id == topic), None)
+
+
+def _name_of(concept_id: str, lexicon: Lexicon) -> Optional[str]:
+    return next((phrase for phrase, concept in _phrase_table(lexicon).items() if concept == concept_id), None)

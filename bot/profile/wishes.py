@@ -12,7 +12,11 @@ _ALL_STATUSES = re.compile(
     r"\b(?:closed|finished|completed|old|past|ended)\s+(?:ones?|trials?|studies)?\s*(?:too|as\s+well|also)\b"
     r"|\b(?:incl(?:uding|udes?|\.)?|inc|plus|and|with|even)\s+(?:the\s+)?(?:closed|finished|completed|past|old)\b|\bopen\s+or\s+not\b"
     r"|\b(?:any|all)\s+(?:statuse?s?|status)\b|\bopen\s+(?:or|and|\+|/)\s+closed\b|\bclosed\s+(?:or|and|/)\s+open\b"
-    r"|\bwhether\s+(?:open|recruiting)\s+or\s+not\b|\bever\s+(?:been\s+)?(?:run|done)\b|(?:^|\s)[-–:(]\s*all\)?\s*$|\ball\s+of\s+them\b",
+    r"|\bwhether\s+(?:open|recruiting)\s+or\s+not\b|\bever\s+(?:been\s+)?(?:run|done)\b|(?:^|\s)[-–:(]\s*all\)?\s*$|\ball\s+of\s+them\b"
+    # "closed ok", "closed ones are fine", "doesn't matter if it's closed", "regardless of status", "past and present"
+    r"|\b(?:closed|finished|completed|ended)(?:\s+(?:ones|trials?|studies))?\s+(?:are\s+|is\s+|r\s+)?(?:ok|okay|fine|welcome|allowed|included|acceptable)\b"
+    r"|\b(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+matter\s+(?:if|whether)\s+(?:it'?s|its|they'?re|theyre|they\s+are|it\s+is)\s+(?:still\s+)?(?:closed|open|finished|recruiting)\b"
+    r"|\bregardless\s+of\s+(?:the\s+)?status\b|\bpast\s+(?:and|&|or)\s+(?:present|current)\b|\b(?:current|open)\s+(?:and|&|or)\s+(?:past|old|finished|completed)\b",
     re.I,
 )
 _CLOSED_ONLY = re.compile(
@@ -21,13 +25,24 @@ _CLOSED_ONLY = re.compile(
     r"|\b(?:trials?|studies|ones)\s+(?:that\s+(?:have|are|were|had)\s+)?(?:closed|finished|completed|ended)\b", re.I
 )
 _OPEN_ONLY = re.compile(
-    r"\b(?:open|recruiting|currently\s+recruiting|still\s+recruiting|taking\s+(?:people|patients))\b(?!\s+(?:to|up|about|with|minded))", re.I
+    r"\b(?:open|recruiting|enrolling|currently\s+recruiting|still\s+recruiting|taking\s+(?:new\s+)?(?:people|patients))\b(?!\s+(?:to|up|about|with|minded))", re.I
 )
+# "not interested in closed ones", "don't show me finished trials": open ones only.
+_NOT_CLOSED = re.compile(
+    r"\b(?:not|no|nothing|don'?t\s+(?:want|need|show)(?:\s+me)?|without(?:\s+the)?)\s+(?:interested\s+in\s+|bothered\s+(?:about|with)\s+)?(?:the\s+|any\s+)?"
+    r"(?:closed|finished|completed|ended|old)\s+(?:ones|trials?|studies)\b", re.I)
 _OPEN_FILTER = re.compile(
     r"\bopen\s+(?:[\w-]+\s+){0,3}?(?:trials?|studies|ones)\b|\bonly\s+open\b|\bopen\s+only\b"
     # "only recruiting ones", "GETNE trials recruiting", "current trials only, nothing closed"
     r"|\b(?:only\s+)?recruiting\s+(?:only|ones)\b|\bonly\s+recruiting\b|\b(?:trials?|studies)\s+(?:currently\s+|now\s+)?recruiting\s*(?:only\s*)?$"
     r"|\bcurrent\s+(?:trials?|studies|ones)\s+only\b|\bnothing\s+closed\b|\bno\s+closed\s+(?:ones|trials?)\b"
+    # "recruiting trials only", "only ones still taking people", "any still enrolling?", "what's currently open for g3"
+    r"|\b(?:open|recruiting|enrolling|current)\s+(?:[\w-]+\s+){0,2}?(?:trials?|studies|ones)\s+only\b"
+    r"|\b(?:ones|those|only)\s+(?:that\s+are\s+|which\s+are\s+|that\s+re\s+)?(?:still\s+|currently\s+|actively\s+)?"
+    r"(?:recruiting|enrolling|accepting|taking)(?:\s+(?:new\s+)?(?:people|patients|participants))?\b(?!\s+(?:part|place|long|ages?|over|under|anyone|kids|children))"
+    r"|\b(?:any|ones|that\s+are|which\s+are)\s+(?:still\s+|currently\s+)?open\s+to\s+(?:new\s+)?(?:patients|people|participants|recruitment|enrol+ment)\b"
+    r"|\bwhat(?:'s|s|\s+is|\s+are)\s+(?:currently\s+|still\s+|now\s+)?(?:open|recruiting|enrolling)\b"
+    r"|\b(?:öppna|rekryterande)\s+(?:studier|prövningar|studie)\b"
     # a look-up's trailing filter: "pnet g3 phase 2 open, any country" (not "is it still open?")
     r"|(?<!\bis )(?<!\bit )(?<!\bstill )(?<!\bare )(?<!\bthey )(?<!\bthat )(?<!\bthis )(?<!\bnot )\bopen\b(?=\s*(?:,|;|\)|\s-\s|$))", re.I)
 # An age group asked for: "trials for teenagers", "anything for little ones?", "adults only", "would any
@@ -35,13 +50,14 @@ _OPEN_FILTER = re.compile(
 # as a teenager") or a fact about a drug ("not licensed for children").
 _AGE_GROUPS = (
     ("teen", re.compile(
-        r"\b(?:teen(?:s|agers?|age)?|adolescen\w*|young\s+people)\b(?!\s+one\b)|\b1[3-7]\s*(?:-|to)\s*1[7-9]\b|\bunder\s+18s?\b", re.I)),
+        r"\b(?:teen(?:s|agers?|age)?|adolescen\w*|young\s+people)\b(?!\s+one\b)|\b1[3-7]\s*(?:-|to)\s*1[7-9]\b|\bunder[\s-]+18s?\b", re.I)),
     ("child", re.compile(
         r"\b(?:for|in|with)\s+(?:kids|children|child|babies|toddlers|little\s+ones?|young\s+(?:children|kids)|(?:kids|children)\s+under\s+\d+)\b"
         r"|\bpa?ediatric\b|\bchildren'?s\s+(?:trials?|studies|hospital\s+trials?)\b|\bkids'?\s+(?:trials?|studies)\b|\bunder\s+(?:[2-9]|1[0-2])s\b", re.I)),
     ("older adult", re.compile(
-        r"\b(?:for|in)\s+(?:older\s+(?:adults|people|patients)|the\s+elderly|elderly(?:\s+people|\s+patients)?|old(?:er)?\s+folk|over\s+(?:65|70|75|80)s?"
-        r"|pensioners|seniors|the\s+over\s+(?:65|70|75|80)s)\b", re.I)),
+        r"\b(?:for|in|take|takes|taking|accept|accepts|accepting|allow|allows|include|includes|open\s+to)\s+(?:older\s+(?:adults|people|patients)|the\s+elderly"
+        r"|elderly(?:\s+people|\s+patients)?|old(?:er)?\s+(?:folk|people|patients)|(?:the\s+)?over[\s-]?(?:6[5-9]|[7-9]\d)s?"
+        r"|pensioners|seniors|(?:someone|people|patients|anyone)\s+(?:in\s+(?:their|his|her)\s+(?:late\s+|early\s+|mid\s+)?[7-9]0'?s|over\s+(?:6[5-9]|[7-9]\d)))\b", re.I)),
     ("adult", re.compile(r"\badults?\s+only\b|\bonly\s+adults\b|\b(?:for|in)\s+adults\b|\badult\s+(?:trials?|studies)\b|\bover\s+18s?\s+only\b", re.I)),
 )
 # "for my 15 yr old", "a trial for a 9-year-old": a child's age said as who the trial is for.
@@ -52,11 +68,14 @@ _FOR_AGED = re.compile(r"\b(?:for|suit|suits|suitable\s+for|take|accept)\s+(?:my
 _OF_THEIR_AGE = re.compile(
     r"\b(?:of|at|for\s+someone|someone|people|patients)\s+(?:his|her|my|their|your)\s+age\b"
     r"|\btoo\s+(?:old|young)\s+for\s+(?:the\s+|these\s+|any\s+|clinical\s+)?(?:trials?|studies|research)\b"
-    r"|\b(?:upper|lower|top)\s+age\s+limits?\b|\bno\s+age\s+limits?\b|\bpast\s+(?:trials?|studies)\b", re.I)
+    r"|\b(?:upper|lower|top)\s+age\s+limits?\b|\bno\s+age\s+limits?\b|\bpast\s+(?:trials?|studies)\b"
+    r"|\b(?:an?|any)\s+(?:upper\s+)?age\s+(?:limits?|cut[\s-]?offs?|restrictions?|bar)\b"
+    r"|\b(?:am\s+i|is\s+(?:he|she)|are\s+(?:they|we))\s+too\s+(?:old|young)\b"  # asked, not "I'm too old for this"
+    r"(?!\s+for\s+(?!(?:the\s+|these\s+|any\s+|clinical\s+)?(?:trials?|studies|research)\b))", re.I)
 _LIFE_STAGE = re.compile(
     r"\b(?:as\s+an?|when\s+(?:he|she|i|they)\s+(?:was|were)\s+an?|since\s+(?:he|she|i)\s+was\s+an?|since|during|in\s+(?:his|her|my)|(?:licensed|approved|rare|common|unusual|seen|happens?|used)\s+(?:for|in))\s*$",
     re.I)
-_REQUEST = re.compile(r"\?|\b(?:any|anything|trials?|studies|study|research|looking|find|search|only|suitable|accept|take|open\s+to)\b", re.I)
+_REQUEST = re.compile(r"\?|\btoo\s+(?:old|young)\b|\b(?:any|anything|trials?|studies|study|research|looking|find|search|only|suitable|accept|take|open\s+to)\b", re.I)
 _PIECE = re.compile(r"(?<=[.!?;\n])\s+|\s+(?=but\b)", re.I)
 _ASKING = "what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should"  # words a question starts with
 
@@ -81,6 +100,8 @@ def read_status(text: str) -> Optional[str]:
     """ "all", "closed", or "open" when said outright ("open prrt trials"); None when not said."""
     if _ALL_STATUSES.search(text):
         return "all"
+    if _NOT_CLOSED.search(text):
+        return "open"
     if _CLOSED_ONLY.search(text) and not _OPEN_ONLY.search(text):
         return "closed"
     return "open" if _OPEN_FILTER.search(text) else None  # "is it still recruiting?" asks, it does not filter
@@ -99,6 +120,10 @@ def read_age_group(text: str) -> Optional[str]:
 
 
 def _group_in(piece: str, text: str) -> Optional[str]:
+    if _THEIR_AGE_SAID.search(piece):  # "a trial for children his age" (he is 14): his age says which group
+        group = _group_of_age(_patient_age(text))
+        if group:
+            return group
     for group, pattern in _AGE_GROUPS:
         for found in pattern.finditer(piece):
             if not _LIFE_STAGE.search(piece[: found.start()]):
@@ -107,10 +132,17 @@ def _group_in(piece: str, text: str) -> Optional[str]:
     if aged and int(aged.group(1)) < 18:
         return "child" if int(aged.group(1)) < 13 else "teen"
     if _OF_THEIR_AGE.search(piece):
-        age = _patient_age(text)
-        if age is not None:
-            return "older adult" if age >= 65 else "child" if age < 13 else "teen" if age < 18 else None
+        return _group_of_age(_patient_age(text))
     return None
+
+
+_THEIR_AGE_SAID = re.compile(r"\b(?:his|her|my|their)\s+age\b", re.I)
+
+
+def _group_of_age(age: Optional[int]) -> Optional[str]:
+    if age is None:
+        return None
+    return "older adult" if age >= 65 else "child" if age < 13 else "teen" if age < 18 else None
 
 
 def _patient_age(text: str) -> Optional[int]:

@@ -18,7 +18,9 @@ _TEXT_SPEAK = {
     "bin": "been", "cos": "because", "coz": "because", "bc": "because", "b4": "before", "gonna": "going to",
     "wanna": "want to", "dunno": "do not know", "im": "i'm", "ive": "i've", "ma": "my", "mi": "my",
     "shes": "she's", "hes": "he's", "theyre": "they're", "isnt": "isn't", "doesnt": "doesn't", "dont": "don't",
-    "didnt": "didn't", "cant": "can't", "wont": "won't", "hasnt": "hasn't", "havent": "haven't", "wasnt": "wasn't",
+    "didnt": "didn't", "cant": "can't", "wont": "won't", "hasnt": "hasn't", "havent": "haven't", "wasnt": "wasn't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't", "arent": "aren't", "werent": "weren't", "hadnt": "hadn't", "aint": "ain't", "youre": "you're",
+    "weve": "we've", "theyve": "they've",
     "yrs": "years", "yr": "year", "yo": "years old", "mths": "months", "mnths": "months", "wks": "weeks",
     "tho": "though", "thru": "through", "abt": "about", "smth": "something", "sth": "something", "ppl": "people",
     "dx": "diagnosed", "dxd": "diagnosed", "dx'd": "diagnosed", "tx": "treatment", "onc": "oncologist",
@@ -32,7 +34,7 @@ _TEXT_SPEAK = {
     "hw": "how", "wot": "what", "wat": "what", "stopd": "stopped", "stoped": "stopped", "wrking": "working", "workin": "working",
     "wrk": "work", "wrkd": "worked", "workd": "worked", "gettin": "getting", "growin": "growing", "bn": "been",
 }
-_CAPITALS_KEPT = frozenset(("BC", "MA", "MI"))  # state and province codes that are text-speak in lower case
+_CAPITALS_KEPT = frozenset(("BC", "MA", "MI", "TX"))  # state and province codes that are text-speak in lower case
 # A text-speak word that is also a real word only where it cannot be one.
 _CONTEXT_SPEAK = [
     (re.compile(r"\b4\s+(?=(?:me|him|her|us|them|my|his|a|an|the|pnet|net|this|that|it|mum|dad)\b)", re.I), "for "),
