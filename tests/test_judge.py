@@ -632,3 +632,114 @@ def test_a_net_of_unsaid_grade_against_a_carcinoma_named_by_grade(sentence: str,
     record = trial([sentence])
     assert verdict(record, "differentiation", differentiation="NET") == ungraded  # may be a G3 NET
     assert verdict(record, "differentiation", differentiation="NET", grade=1) == DOES_NOT_MATCH
+
+
+# -- session 11: defects read as general rules ------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Metastatic or locally advanced pancreatic NET. NOTE: locally advanced includes regional lymph node metastases.",
+    "Unresectable pancreatic NET (Note: patients with regional lymph node metastases only are considered locally advanced)",
+    "Locally advanced pancreatic NET, defined as regional lymph node metastases or invasion of adjacent organs",
+])
+def test_a_note_on_what_a_word_means_asks_for_no_place_of_spread(sentence: str) -> None:
+    assert verdict(trial([sentence]), "spread", spread=True, spread_sites=["liver"]) != DOES_NOT_MATCH
+
+
+def test_a_place_asked_for_outside_a_note_still_counts() -> None:
+    record = trial(["Liver metastases not amenable to resection. NOTE: measurable disease is defined as RECIST 1.1."])
+    assert verdict(record, "spread", spread=True, spread_sites=["bone"]) == DOES_NOT_MATCH
+
+
+@pytest.mark.parametrize("sentence", [
+    "Well differentiated neuroendocrine tumour of the colon",
+    "Midgut NET (jejunum, ileum, appendix, ascending colon)",
+    "Well-differentiated NET of the midgut (small intestine, appendix or right colon)",
+])
+def test_a_rectal_net_is_not_colon_or_midgut(sentence: str) -> None:
+    assert verdict(trial([sentence]), "site", site="rectum") == DOES_NOT_MATCH
+    assert verdict(trial([sentence]), "site", site="rectal") == DOES_NOT_MATCH
+
+
+@pytest.mark.parametrize("sentence", [
+    "Colorectal neuroendocrine tumour",
+    "Hindgut NET (distal colon or rectum)",
+    "Endocrine tumour in the intestine or pancreas",
+])
+def test_a_rectal_net_is_hindgut_and_intestine(sentence: str) -> None:
+    assert verdict(trial([sentence]), "site", site="rectum") == MATCHES
+
+
+@pytest.mark.parametrize("sentence", [
+    "Extra-pulmonary neuroendocrine carcinoma, including unknown primary",
+    "Poorly differentiated extrapulmonary NEC (including cancer of unknown primary)",
+    "NEC of extra-pulmonary origin or unknown primary site",
+])
+def test_an_unknown_primary_named_beside_extra_pulmonary_is_taken(sentence: str) -> None:
+    record = trial([sentence])
+    assert verdict(record, "site", site="unknown") == MATCHES
+    assert verdict(record, "site", site="pancreas") == MATCHES
+    assert verdict(record, "site", site="lung") == DOES_NOT_MATCH
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lung or thymic carcinoid",
+    "Typical or atypical lung or thymic carcinoid",
+    "Patients with bronchial or thymic carcinoids",
+])
+def test_lung_or_thymic_carcinoid_ruled_out(sentence: str) -> None:
+    record = trial(exclusion=[sentence])
+    assert verdict(record, "site", site="pancreas") == MATCHES
+    assert verdict(record, "site", site="lung") == DOES_NOT_MATCH
+
+
+@pytest.mark.parametrize("sentence", [
+    "Candidates for curative surgery",
+    "Resectable pancreatic NET scheduled for surgery",
+    "Tumour amenable to curative resection",
+])
+def test_a_tumour_already_removed_is_not_one_still_to_remove(sentence: str) -> None:
+    record = trial([sentence])
+    assert verdict(record, "resectable", spread=False, treatments=["Whipple"]) == ASK_TEAM
+    assert verdict(record, "resectable", resectable=True) == MATCHES
+    assert verdict(record, "resectable", resectable=False) == DOES_NOT_MATCH
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prior treatment with first-line platinum-based chemotherapy for NEC in the advanced setting and ≥28 days from Day 1 of the previous treatment cycle.",
+    "Has received prior therapy with at least 1 platinum-containing regimen",
+    "Progression after first-line platinum chemotherapy",
+])
+def test_a_required_family_of_chemotherapy(sentence: str) -> None:
+    record = trial([sentence])
+    assert verdict(record, "treatments", treatments=["CAPTEM"]) == DOES_NOT_MATCH  # chemotherapy, not platinum
+    assert verdict(record, "treatments", treatments=["lanreotide"]) == DOES_NOT_MATCH
+    assert verdict(record, "treatments", treatments=["carboplatin and etoposide"]) in (MATCHES, ASK_TEAM)
+    assert verdict(record, "treatments", treatments=["chemotherapy"]) == ASK_TEAM  # which drugs: unsaid
+
+
+@pytest.mark.parametrize("sentence", [
+    "Stable disease after 6 cycles of first line chemotherapy with Cisplatin plus Etoposide or alternative first line chemotherapy",
+    "Must have received platinum-based chemotherapy or another first-line chemotherapy",
+    "Prior systemic chemotherapy, such as platinum doublets, is required",
+])
+def test_a_family_given_with_alternatives_or_as_an_example_narrows_nothing(sentence: str) -> None:
+    assert verdict(trial([sentence]), "treatments", treatments=["CAPTEM"]) != DOES_NOT_MATCH
+
+
+@pytest.mark.parametrize("sentence", [
+    "Had been treated with radionuclide at any time prior to study entry.",
+    "Prior radioligand therapy",
+    "Previous treatment with 177Lu-DOTATATE",
+])
+def test_radionuclides_are_prrt(sentence: str) -> None:
+    record = trial(exclusion=[sentence])
+    assert verdict(record, "treatments", treatments=["Lutathera"]) == DOES_NOT_MATCH
+    assert verdict(record, "treatments", treatments=["lanreotide"]) == MATCHES
+
+
+@pytest.mark.parametrize("sentence", [
+    "Histologically proven NEC. The features of small versus large cell NEC carcinoma will need to be documented.",
+    "Neuroendocrine carcinoma, Ki-67 over 20%. Whether the tumour is small cell or large cell should be recorded.",
+    "GEP neuroendocrine carcinoma; small cell vs large cell morphology to be reported",
+])
+def test_what_is_to_be_recorded_asks_for_no_kind(sentence: str) -> None:
+    assert verdict(trial([sentence]), "differentiation", differentiation="NET") != DOES_NOT_MATCH

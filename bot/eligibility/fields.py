@@ -48,8 +48,8 @@ def sex(sentence: str, section: str, text: str) -> list[Fact]:
 
 
 # -- where it started ---------------------------------------------------------------------------
-_GUT = {"pancreas", "small bowel", "stomach", "appendix", "large bowel", "bowel"}
-_INTESTINE = {"small bowel", "appendix", "large bowel", "bowel"}
+_GUT = {"pancreas", "small bowel", "stomach", "appendix", "large bowel", "rectum", "bowel"}
+_INTESTINE = {"small bowel", "appendix", "large bowel", "rectum", "bowel"}
 _CARCINOID = re.compile(r"(?<!goblet cell )(?<!goblet-cell )(?<!atypical )\bcarcinoids?\b(?!\s+(?:syndrome|heart|crisis|symptoms?))", re.I)
 _SITE_WORDS: list[tuple[re.Pattern, set[str], set[str]]] = [  # words, sites meant, sites that may be meant; the first to match a span takes it
     (re.compile(r"\bGEP\b|gastro-?entero-?pancrea\w*|gastro-?intestinal\s+(?:and|or|/)\s+pancrea\w*|\bGI\s+(?:and|or|/)\s+pancrea\w*|\bdigestive\b", re.I), _GUT, set()),
@@ -60,7 +60,11 @@ _SITE_WORDS: list[tuple[re.Pattern, set[str], set[str]]] = [  # words, sites mea
     (re.compile(r"\bfore-?gut\b", re.I), {"stomach", "pancreas", "lung"}, {"small bowel", "bowel"}),
     (re.compile(r"\bduoden\w*", re.I), {"duodenum"}, {"small bowel", "bowel"}),  # people rarely say "duodenum": small bowel may be it
     (re.compile(r"\bsmall\s+(?:bowel|intestin\w*)|\bile(?:um|al)\b|\bjejun\w*", re.I), {"small bowel"}, {"bowel"}),
-    (re.compile(r"\bcolo-?rectal\b|\brect(?:um|al)\b|\bcolon\w*\b|\bhind-?gut\b|\blarge\s+(?:bowel|intestin\w*)|\bc(?:a|e)ec(?:um|al)\b", re.I), {"large bowel"}, {"bowel"}),
+    # the rectum is its own site: "colon" and "midgut (... ascending colon)" never take it
+    (re.compile(r"\bcolo-?rectal\b|\blarge\s+(?:bowel|intestin\w*)", re.I), {"large bowel", "rectum"}, {"bowel"}),
+    (re.compile(r"\bhind-?gut\b", re.I), {"rectum"}, {"large bowel", "bowel"}),  # the far colon and the rectum
+    (re.compile(r"\brect(?:um|al)\b|\brecto-?sigmoid\w*", re.I), {"rectum"}, {"bowel"}),
+    (re.compile(r"\bcolon\w*\b|\bc(?:a|e)ec(?:um|al)\b", re.I), {"large bowel"}, {"bowel"}),
     (re.compile(r"\bappendi(?:x|ceal)\b", re.I), {"appendix"}, {"bowel", "large bowel"}),
     (re.compile(r"\bgastro-?entero\b(?!-?pancrea)|\bgastro-?enteric\b|\bgastro-?intestinal\b|\bGI\b(?!-WHO)|\bgut\b|\balimentary", re.I), _INTESTINE | {"stomach"}, {"pancreas"}),
     (re.compile(r"\bintestin\w*|\bbowel\b|\benteric\b", re.I), _INTESTINE, set()),  # the stomach is not the intestine
@@ -76,6 +80,7 @@ _EXTRA = re.compile(r"\bextra-?(?=pancrea|pulmon|intestin|gastric)", re.I)
 _QUALIFIED = re.compile(r"\bcarcinomas?\b|\bNECs?\b|\bcancers?\b|poorly|undifferentiated|high[- ]grade|\bG3\b|\bgrade\b|Ki-?\s?67|small[- ]cell|large[- ]cell"
                         r"|functio\w*|secret\w*|hormon\w*|syndrome|\w+omas?\b|\brare\b|\bsuch\s+as\b|\be\.?g\.?|\bincluding\b|suspect\w*|\bsizes?\b"
                         r"|[0-9]+\s*(?:cm|mm)\b|lesions?|metasta\w*|resect\w*|avid|\bPET\b|uptake|atypical|typical|goblet|adeno\w*|\bMEN\b|mixed|\bin\s+patients\s+with\b", re.I)
+_EVERY_KIND = re.compile(r"\b(?:typical|well[- ]differentiated)\s*(?:or|and|and/or|/)\s*atypical\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s*or\b|\bor\s+(?:patients|subjects|those)\b|\.\s"
                            r"|,(?!\s*(?:with|without|and|having|that|which|who|whose|showing|of|in|at|from|but|where|defined|as|according|i\.?e|e\.?g"
                            r"|such|including|except|excluding|unless|if|when|or|not|no|[0-9<>≤≥]))", re.I)
@@ -101,7 +106,7 @@ _TUMOUR = r"(?:NETs?|p-?NETs?|pan-?NETs?|NENs?|NECs?|neuroendocrine|carcinoids?|
 _NET_WORDS = re.compile(r"\bprimary\s+(?:tumou?r|site|lesion)|gastro-?entero-?pancrea|neuroendocrine|\bendocrine\s+tumou?r|\bNE[TNC]s?\b|carcinoid|\bp-?NET|pan-?NET|\bGEP\b|islet\s+cell", re.I)
 _ANY_SITE_AT_ALL = re.compile(r"\bany\s+(?:primary\s+)?(?:site|origin|location)\b|\bregardless\s+of\s+(?:the\s+)?(?:primary|site|origin)", re.I)
 _UNKNOWN_PRIMARY = re.compile(r"\bunknown\s+(?:primary|origin)\b|\bCUP\b", re.I)
-_EVERY_SITE = ("pancreas", "small bowel", "stomach", "lung", "appendix", "large bowel", "bowel", "unknown")
+_EVERY_SITE = ("pancreas", "small bowel", "stomach", "lung", "appendix", "large bowel", "rectum", "bowel", "unknown")
 _NOT_NET_SITE = re.compile(r"adenocarcinoma|ductal|exocrine|acinar|\bPDAC\b|pancreatitis|insufficiency|enzyme|surgery|resection|biliary|obstruct|bleed|ulcer|fistula|perforat|absorb|motility|surgical|\bGI\s+(?:toxicit|disorder|disease)", re.I)
 
 
@@ -131,7 +136,8 @@ def site(sentence: str, section: str, text: str) -> list[Fact]:
             if pattern is _CARCINOID and mode != REQUIRES:
                 continue  # "goblet cell carcinoid" among the exclusions: a kind, not a site
             ruling_out = mode == EXCLUDES or (section == "exclusion" and mode == REQUIRES)
-            firm = not (ruling_out and (section == "exclusion" or excepted) and _QUALIFIED.search(_clause(sentence, found.start())))
+            clause = _EVERY_KIND.sub(" ", _clause(sentence, found.start()))  # "typical or atypical carcinoid": every carcinoid
+            firm = not (ruling_out and (section == "exclusion" or excepted) and _QUALIFIED.search(clause))
             if mode == REQUIRES and example and found.start() > example.start():
                 firm = False  # only an example of what went before
             key = (mode, firm if ruling_out else True)  # one list of sites asked for; rule-outs firm or not apart
@@ -155,12 +161,30 @@ def site(sentence: str, section: str, text: str) -> list[Fact]:
     found = [(mode, firm and bool(meant - set(_SITE_OR_UNKNOWN) or mode == REQUIRES and meant),  # "carcinoid" alone: maybe anywhere but the pancreas
               new_fact("site", sentence, section, text, start, values=frozenset(meant), maybe=frozenset(maybe - meant)))
              for (mode, _), (meant, maybe, start, firm) in by_mode.items() if meant or maybe]
+    if section == "inclusion":
+        found = _everywhere_but(found)
     plain = not UNLESS.search(sentence)  # examples were weighed above
     part = _PART_OF_ORGAN.search(sentence)
     # "the pancreatic body and tail": a pancreas may or may not be it; any other site clearly is not
     return [replace(f, mode=mode, firm=plain and firm and not (qualified and mode == EXCLUDES),
                     **({"values": frozenset({"part of " + v for v in f.values}), "maybe": f.maybe | f.values} if part else {}))
             for mode, firm, f in found]
+
+
+def _everywhere_but(found: list[tuple[str, bool, Fact]]) -> list[tuple[str, bool, Fact]]:
+    """ "Extra-pulmonary NEC, including unknown primary": every start but the ones ruled out, the
+    unknown primary among them, so an unknown primary is taken, not a question."""
+    takes_unknown = any(mode in (REQUIRES, ALLOWS) and f.values == {"unknown"} for mode, _, f in found)
+    ruled_out = [(firm, f) for mode, firm, f in found if mode == EXCLUDES and f.values]
+    asks_other = any(mode == REQUIRES and f.values - {"unknown"} for mode, _, f in found)
+    if not takes_unknown or not ruled_out or asks_other:
+        return found
+    excluded = frozenset().union(*(f.values for _, f in ruled_out))
+    first = ruled_out[0][1]
+    unplaced = frozenset({"bowel"}) if excluded & _INTESTINE else frozenset()  # "bowel" may be the part ruled out
+    every_other = frozenset(_EVERY_SITE) - excluded - unplaced
+    kept = [(m, fi, f) for m, fi, f in found if not (m == EXCLUDES and f.values) and f.values != {"unknown"}]
+    return [(REQUIRES, all(fi for fi, _ in ruled_out), replace(first, values=every_other, maybe=unplaced)), *kept]
 
 
 # An exclusion that names the site with more ("pNET lesions of more than 3 cm"): not about the site alone.
@@ -342,11 +366,17 @@ _NOT_TREATED = re.compile(r"\bnot\s+(?:been\s+)?(?:treated|irradiated|resected)\
 _DISTANT = re.compile(r"\bdistant\s+metasta\w*|\bdistant\s+(?:spread|disease)", re.I)
 
 
+_DEFINITION_NOTE = re.compile(r"\bnote\s*:|\(\s*note\b|\bdefined\s+as\b|\b(?:is|are)\s+(?:considered|regarded|defined)\b|\bincludes\b", re.I)
+
+
 def spread(sentence: str, section: str, text: str) -> list[Fact]:
     """Whether and where it spread. "Local, locally advanced or metastatic" is any stage; "advanced" and
     "locally advanced" may still be removable, so only "unresectable"/"inoperable" is a clear
     "cannot be removed"; what an exclusion says of spread under a condition ("in patients with liver
     metastases", "not treated") is for the team."""
+    note = _DEFINITION_NOTE.search(sentence)
+    if note and section == "inclusion":  # "NOTE: locally advanced includes regional lymph node metastases": what a word means, not a need
+        sentence = sentence[:note.start()]
     any_stage = _ANY_STAGE.search(sentence)
     if any_stage and section == "inclusion" and not OTHER_CANCER.search(sentence):  # "local, locally advanced or metastatic": every stage
         return [Fact("spread", text, flag=True, mode=ALLOWS)]
@@ -523,6 +553,7 @@ _CONDITIONAL = re.compile(r"^\W*(?:patients?|subjects?|participants?|those|women
 
 _DEFINITION = re.compile(r"(?<!as )\bdefined\s+(?:as|by)\b|\bis\s+defined\b|\bgraded\s+according|\bcorrespond\w*\s+to\s+different", re.I)
 _ABOUT_THE_TUMOUR = ("site", "grade", "ki67", "differentiation")
+_TO_BE_RECORDED = re.compile(r"\b(?:versus|vs\.?|or\s+not|whether)\s[^.;]*\b(?:documented|recorded|reported|noted|collected)\b", re.I)
 
 
 def facts_of(sentence: str, section: str, text: str) -> list[Fact]:
@@ -535,7 +566,8 @@ def facts_of(sentence: str, section: str, text: str) -> list[Fact]:
         if len(pieces) > 1:  # "... advanced PNET. G1 is defined as ...": the rule, then a definition
             return [f for piece in pieces for f in facts_of(piece, section, text)]
     found = [fact for reader in READERS for fact in reader(sentence, section, text)]
-    return [f for f in found if f.field not in _ABOUT_THE_TUMOUR] if _DEFINITION.search(sentence) else found
+    # a definition, or what is to be recorded ("small versus large cell ... will need to be documented"), asks for no kind of tumour
+    return [f for f in found if f.field not in _ABOUT_THE_TUMOUR] if _DEFINITION.search(sentence) or _TO_BE_RECORDED.search(sentence) else found
 
 
 _SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9)\]]{2})\.\s+(?=[A-Z])")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Protocol
 
+from bot.eligibility.drug_families import FAMILIES
 from bot.eligibility.fields import G3_NET
 from bot.eligibility.items import read_criteria
 from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, Reading
@@ -185,6 +186,8 @@ def has_it(fact: Fact, person: Person) -> Optional[bool]:
         return True if fewest and most else False if not fewest and not most else None
     if fact.field == "treatments" and fact.treatments == {"surgery"} and person.removed:
         return True  # "removed during a colonoscopy": taken out, if not by surgery as such
+    if fact.field == "treatments" and fact.treatments & set(FAMILIES):
+        return _had_family_or_kind(fact, person)
     if fact.field == "treatments":
         had = _had(fact.treatments, person.treatments, fact.text)
         if had and person.ssa_maybe_short and _LONG_ACTING.search(fact.text) \
@@ -199,6 +202,8 @@ def has_it(fact: Fact, person: Person) -> Optional[bool]:
         return _one_of(fact, _values_of("syndrome", person))
     if fact.field == "spread" and fact.flag is True and fact.mode == EXCLUDES and person.spread_sites == _LYMPH_ONLY:
         return None  # nodes near the tumour only: "metastatic disease" may mean distant spread
+    if fact.field == "resectable" and fact.flag is True and fact.mode == REQUIRES:
+        return _same(True, person.resectable)  # a tumour already taken out is not one still to be removed: only what was said
     if fact.flag is not None or not fact.values:
         return _same(fact.flag, _flag_of(fact.field, person))
     return _one_of(fact, _values_of(fact.field, person))
@@ -235,6 +240,15 @@ def _had(kinds: Iterable[str], had: Optional[tuple[str, ...]], text: str = "") -
             return True
         return None if "targeted therapy" in had else False
     return any(k in had or bool(_COUNTS_AS.get(k, set()) & set(had)) for k in kinds)
+
+
+def _had_family_or_kind(fact: Fact, person: Person) -> Optional[bool]:
+    """ "platinum-based chemotherapy or everolimus": any one of the families or kinds named."""
+    found = [person.had_family(f) for f in fact.treatments & set(FAMILIES)]
+    others = fact.treatments - set(FAMILIES)
+    if others:
+        found.append(_had(others, person.treatments, fact.text))
+    return True if True in found else False if all(f is False for f in found) else None
 
 
 def _spread_to(places: frozenset[str], person: Person) -> Optional[bool]:

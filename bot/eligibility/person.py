@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
+from bot.eligibility.drug_families import families_had, had_family
 from bot.eligibility.facts import TREATMENTS
 from bot.prescreen.answers import grade_from_ki67, parse_site, read_treatments
 
@@ -40,6 +41,14 @@ class Person:
     # and the same for chemotherapy alone. None: not said
     lines: Optional[tuple[int, int]] = None
     chemo_lines: Optional[tuple[int, int]] = None
+    # chemotherapy families named ("carboplatin and etoposide": platinum, etoposide), and whether every
+    # chemotherapy listed was named by its drugs ("chemo" alone was not)
+    chemo_families: frozenset[str] = frozenset()
+    chemo_families_complete: bool = True
+
+    def had_family(self, family: str) -> Optional[bool]:
+        had_chemotherapy = None if self.treatments is None else "chemotherapy" in self.treatments
+        return had_family(family, self.chemo_families, self.chemo_families_complete, had_chemotherapy)
 
     @property
     def can_be_removed(self) -> Optional[bool]:
@@ -95,6 +104,8 @@ def person_from_json(data: Mapping[str, Any]) -> Person:
             removed=_removed(data.get("treatments")),
             lines=_lines(data.get("treatments"), _SYSTEMIC, _MAYBE_SYSTEMIC),
             chemo_lines=_lines(data.get("treatments"), {"chemotherapy"}, set()),
+            chemo_families=families_had(_entries(data.get("treatments")))[0],
+            chemo_families_complete=families_had(_entries(data.get("treatments")))[1],
         )
     except (TypeError, ValueError) as error:
         raise ProfileError(str(error)) from None
@@ -108,20 +119,24 @@ def _text(value: Any) -> Optional[str]:
     return " ".join(str(value).lower().split()) or None if value is not None else None
 
 
-SITES = ("pancreas", "small bowel", "stomach", "lung", "appendix", "large bowel", "bowel", "unknown")
+SITES = ("pancreas", "small bowel", "stomach", "lung", "appendix", "large bowel", "rectum", "bowel", "unknown")
 _UNKNOWN_SITE = re.compile(r"\bunknown\b|\bnot\s+(?:been\s+)?found\b|\bCUP\b", re.I)
+# the rectum is hindgut, never "colon" or "midgut": kept apart from the rest of the large bowel
+_RECTUM = re.compile(r"\brect(?:um|al)\b|\brecto-?sigmoid", re.I)
 PLACES = {"bone": "bones", "bones": "bones", "lung": "lungs", "lungs": "lungs", "lymph node": "lymph nodes",
           "lymph nodes": "lymph nodes", "nodes": "lymph nodes", "liver": "liver", "brain": "brain", "peritoneum": "peritoneum"}
 
 
 def _site(value: Any) -> Optional[str]:
-    """The judge's own site names ("rectum" -> "large bowel", "duodenum" -> "small bowel"); a site it
+    """The judge's own site names ("colon" -> "large bowel", "duodenum" -> "small bowel"); a site it
     does not know is kept as said, and the judge then asks rather than rules out."""
     said = _text(value)
     if not said or said in SITES:
         return said
     if _UNKNOWN_SITE.search(said):
         return "unknown"
+    if _RECTUM.search(said):
+        return "rectum"
     return parse_site(said) or said
 
 
@@ -189,6 +204,10 @@ def _kinds(said: str) -> tuple[str, ...]:
     if _MORE_CHEMOTHERAPY.search(said):
         found.add("chemotherapy")
     return tuple(name for name in TREATMENTS if name in found)
+
+
+def _entries(value: Any) -> list[str]:
+    return [str(v) for v in _as_list(value)]
 
 
 def _treatments(value: Any) -> Optional[tuple[str, ...]]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from bot.eligibility import facts as whole
+from bot.eligibility.drug_families import families_named
 from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, mode_of
 from bot.eligibility.reading import WINDOW, new_fact
 
@@ -50,6 +51,8 @@ def line_count(sentence: str, section: str, text: str) -> list[Fact]:
     """ "no more than two prior systemic therapies", "more than 2 prior systemic treatment regimens": how
     many the person has had, counted from their own list (`Person.lines`)."""
     found = _COUNT.search(sentence)
+    if found and families_named(found.group("what")):
+        return []  # "at least 1 platinum-containing regimen": a family asked for, not a count
     if not found or not _SYSTEMIC_COUNT.search(sentence) or re.search(r"\b(?:weeks?|months?|days?|years?|cycles?|doses?)\b", found.group("what"), re.I):
         return []
     n = float(_NUMBERS.get(found.group("n").lower(), found.group("n")))
@@ -123,13 +126,32 @@ _LIVER_DIRECTED = re.compile(r"\bloco-?regional|\bintra-?hepatic\s+(?:[\w-]+\s+)
                              r"|TheraSphere|\bmicrospheres?\b|radio-?emboli\w*|chemo-?emboli\w*|\bablation\b|liver[- ]directed", re.I)
 
 
+_RADIONUCLIDE = re.compile(r"\bradio-?nuclides?\b(?!\s+(?:imaging|scan\w*|uptake))|\bradio-?metabolic\s+therap\w*|\bradio-?ligand\s+therap\w*|\bendo-?radiotherap\w*"
+                          r"|\b(?:177\s?-?Lu|Lu-?177|lutetium)\b", re.I)
+_OR_ANOTHER = re.compile(r"\bor\s+(?:an?\s+)?(?:alternative|other|another|any|equivalent)\b", re.I)
+_EXAMPLE_OF = re.compile(r"\bsuch\s+as\b|\be\.\s?g\.?|\bfor\s+example\b|\bincluding\b|\blike\b", re.I)
+
+
 def _spans(words: str) -> list[tuple[str, int]]:
-    """The kinds of treatment named, as `facts.treatment_spans`, and liver-directed ones said other ways."""
+    """The kinds of treatment named, as `facts.treatment_spans`, and liver-directed ones, radionuclides
+    and chemotherapy families said other ways."""
     found = whole.treatment_spans(words)
-    liver = _LIVER_DIRECTED.search(words)
-    if liver and not any(name == "liver-directed therapy" for name, _ in found):
-        found = sorted([*found, ("liver-directed therapy", liver.start())], key=lambda item: item[1])
-    return found
+    for name, pattern in (("liver-directed therapy", _LIVER_DIRECTED), ("PRRT", _RADIONUCLIDE)):
+        said = pattern.search(words)
+        if said and not any(kind == name for kind, _ in found):
+            found = [*found, (name, said.start())]
+    return sorted(_by_family(words, found), key=lambda item: item[1])
+
+
+def _by_family(words: str, found: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """ "platinum-based chemotherapy", "at least 1 platinum-containing regimen": the family named is
+    what counts, not any chemotherapy; a family given only as an example narrows nothing."""
+    example = _EXAMPLE_OF.search(words)
+    families = [(name, at) for name, at in families_named(words) if example is None or at < example.start()]
+    if not families or _OR_ANOTHER.search(words):
+        return found  # "cisplatin plus etoposide or alternative first line chemotherapy": any will do
+    first = families[0][1]  # "... and 28 days from the previous treatment cycle": that same treatment again
+    return [*(item for item in found if item[0] != "chemotherapy" and not (item[0] == "any cancer treatment" and item[1] > first)), *families]
 
 
 def _split_exception(sentence: str) -> tuple[str, str, str]:
