@@ -10,7 +10,8 @@ and, with no trial in focus, gives the same knowledge answer the topic selector 
 A question that opens with a fact about the person ("im 82 is that too old", "she had PRRT 2
 years ago, does that rule her out") is often read as `inform`: put as a question, it is moved too,
 to the detail answer or, when it asks whether something keeps them out, to the personal question
-(whose action looks the thing up in the criteria of the trial in focus).
+(whose action looks the thing up in the criteria of the trial in focus). A question whether
+something keeps them out is never a knowledge topic either.
 """
 from __future__ import annotations
 
@@ -68,6 +69,8 @@ class FollowUpRouter(IntentRouter):
         text = message.get(TEXT) or ""
         if intent == INFORM:
             return _question_behind_a_fact(text)
+        if intent in ROUTED_FROM and is_question(text) and asks_if_it_would_exclude(text):
+            return PERSONAL_QUESTION  # "he had lutathera in 2022, does that rule him out": never a topic
         moved = intent in ROUTED_FROM and asks_about_a_trial(text) and not asks_personal_advice(text)
         return TRIAL_DETAIL if moved else None
 

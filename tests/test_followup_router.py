@@ -46,6 +46,11 @@ def test_yes_no_questions_that_only_fit_one_trial(text: str, moved: bool) -> Non
     assert (routed(text, "knowledge") == "ask_trial_detail") is moved
 
 
+def test_a_question_whether_it_keeps_them_out_is_never_a_topic() -> None:
+    assert routed("he had lutathera back in 2022 does that rule him out", "knowledge") == "ask_personal_advice"
+    assert routed("can a gallium scan rule out spread?", "knowledge") is None
+
+
 def test_other_intents_are_not_moved_by_the_fact_rule() -> None:
     assert routed("she had PRRT 2 years ago, does that rule her out", "search_trials") is None
     assert routed("how long would I be on it?", "knowledge") == "ask_trial_detail"
@@ -62,7 +67,7 @@ def test_questions_without_a_question_mark(text: str, asked: bool) -> None:
 
 
 @pytest.mark.parametrize("text, excludes", [
-    ("does that rule her out", True), ("would it rule my dad out", True), ("does diabetes exclude me", True),
+    ("does that rule her out", True), ("would it rule my dad out", True), ("can a scan rule out spread", False), ("does diabetes exclude me", True),
     ("would that stop him joining", True), ("can i still take part", True), ("is he disqualified", True),
     ("would it count against me", True), ("does that mean she can't do it", True),
     ("it keeps growing", False), ("does it matter which hospital", False), ("the scans are a problem", False),

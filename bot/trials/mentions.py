@@ -143,7 +143,7 @@ _RULES_OUT = re.compile(
 # Only the words that say "would it keep them out of the trial": "it keeps growing" or "does it
 # matter" alone say nothing about joining.
 _WOULD_EXCLUDE = re.compile(
-    r"\brul(?:e|es|ed|ing)\s+(?:(?:me|him|her|us|them|my\s+\w+)\s+)?out\b"
+    r"\brul(?:e|es|ed|ing)\s+(?:me|him|her|us|them|my\s+\w+)\s+out\b|\bruled\s+out\s+(?:of|from)\b"
     r"|\b(?:stop|stops|prevent|prevents|bar|bars|keep|keeps)\s+(?:me|him|her|us|them|my\s+\w+)\s+(?:from|out|joining|getting|being|taking)\b"
     r"|\bexclud\w*|\bdisqualif\w*|\bcounts?\s+against\b|\bmean\s+(?:i|he|she|we|they)\s+can'?t\b"
     r"|\bstill\s+(?:join|get on|be in|be part|take part|qualify|be eligible)\b|\ballowed\s+(?:on|in|to join)\b",
