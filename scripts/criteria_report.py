@@ -4,7 +4,9 @@
 
 Reading grades (Flesch-Kincaid, textstat 0.7.3) before and after the rewrite, over the
 shipped trials with criteria and over the shared corpus of 3,869 registry texts; the
-"nothing lost" checks over the same texts; and the accuracy of the fact extraction against
+"nothing lost" checks over the same texts; how each item was written (template, glossary,
+or the original words when the guards refused), template coverage by criterion family and
+what the guards refused; and the accuracy of the fact extraction against
 the hand labels in tests/data/criteria_labels.yml. A measurement, not a test: it never fails.
 """
 from __future__ import annotations
@@ -13,14 +15,18 @@ import argparse
 import statistics
 import sys
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from bot.config import REPO_ROOT
 from bot.eligibility.evaluate import Accuracy, load_labels, measure
+from bot.eligibility.guards import rewrite_problems
+from bot.eligibility.guards.language import language_defects
+from bot.eligibility.guards.meaning import words
 from bot.eligibility.numbers import missing_numbers, number_tokens
-from bot.eligibility.plain import PlainCriteria, PlainItem, plain_criteria
+from bot.eligibility.plain import GLOSSARY, ORIGINAL, TEMPLATE, PlainCriteria, PlainItem, plain_criteria, rule_rewrites
 from bot.eligibility.readability import Grades, grades
 from bot.eligibility.sources import CORPUS_PATH, CriteriaText, corpus_criteria, shipped_criteria
 from bot.eligibility.split import split_criteria
@@ -47,6 +53,13 @@ class Checks:
     count_mismatches: int = 0
     numbers_lost: int = 0
     telling_can_join: int = 0
+    negations_lost: int = 0
+    shown_defects: int = 0  # doubled words, broken punctuation the registry's text did not have
+    how: Counter = field(default_factory=Counter)  # TEMPLATE, GLOSSARY, ORIGINAL
+    families: Counter = field(default_factory=Counter)  # items written by each template family
+    refused: Counter = field(default_factory=Counter)  # why the guards refused a rewrite, by kind
+    refused_items: Counter = field(default_factory=Counter)  # "meaning" / "language": items refused for it
+    before: Counter = field(default_factory=Counter)  # the rule rewrite alone: items failing each guard
 
 
 def measure_texts(texts: list[CriteriaText]) -> tuple[list[Measured], Checks, float]:
@@ -66,8 +79,56 @@ def measure_texts(texts: list[CriteriaText]) -> tuple[list[Measured], Checks, fl
                     checks.numbers += len(item_numbers(item))
                     checks.numbers_lost += len(missing_numbers(item.original, item.plain))
                     checks.telling_can_join += tells_can_join(item.plain)
+                    count_how(checks, item)
     measured = [Measured(source, plain, grades(source.criteria, plain)) for source, plain in rewritten]
     return measured, checks, seconds
+
+
+def count_how(checks: Checks, item: PlainItem) -> None:
+    """How the item was written, what the guards refused, and what is shown."""
+    checks.how[item.how] += 1
+    if item.family:
+        checks.families[item.family] += 1
+    checks.negations_lost += words(item.original)["negation"] > words(item.plain)["negation"]
+    checks.shown_defects += bool(language_defects(item.plain, verbs=False) - language_defects(item.original))
+    kinds = {guard_kind(reason) for reason in item.refused if reason.startswith(GLOSSARY)}
+    checks.refused_items.update(kinds)
+    checks.refused.update(reason.split(": ", 1)[1].split(" lost")[0].split(" changed")[0] for reason in item.refused
+                          if reason.startswith(GLOSSARY))
+    if item.how == TEMPLATE:  # the rule rewrite was not tried: try it now, for the before figures
+        rule = rule_rewrites([item.original], repeat_explanations=True)[0]
+        kinds = {guard_kind(problem) for problem in rewrite_problems(item.original, rule.sentence, rule.shown)}
+    checks.before.update(kinds | ({"any"} if kinds else set()))
+
+
+def guard_kind(reason: str) -> str:
+    return "language" if "language:" in reason else "meaning"
+
+
+def how_table(checks: Checks) -> list[str]:
+    total = sum(checks.how.values())
+    lines = ["| how | items | share |", "| --- | ---: | ---: |"]
+    for how, name in ((TEMPLATE, "template (whole criterion)"), (GLOSSARY, "glossary (rule-based rewrite)"),
+                      (ORIGINAL, "original words, terms explained (guards refused the rewrites)")):
+        lines.append(f"| {name} | {checks.how[how]} | {checks.how[how] / max(1, total):.1%} |")
+    return lines
+
+
+def family_table(checks: Checks) -> list[str]:
+    total = sum(checks.how.values())
+    lines = ["| criterion family | items | share of all items |", "| --- | ---: | ---: |"]
+    lines += [f"| {family} | {n} | {n / max(1, total):.2%} |" for family, n in checks.families.most_common()]
+    covered = sum(checks.families.values())
+    lines.append(f"| **all templates** | **{covered}** | **{covered / max(1, total):.1%}** |")
+    return lines
+
+
+def guard_table(checks: Checks) -> list[str]:
+    total = sum(checks.how.values())
+    lines = ["| items failing | before: rule rewrite shown for every item | after: shown |", "| --- | ---: | ---: |"]
+    for kind in ("meaning", "language", "any"):
+        lines.append(f"| {kind} guard{'s' if kind == 'any' else ''} | {checks.before[kind]} ({checks.before[kind] / max(1, total):.1%}) | 0 |")
+    return lines
 
 
 def item_numbers(item: PlainItem) -> list[str]:
@@ -177,7 +238,35 @@ def build(out: Path) -> str:
             if c.texts
         ],
         "",
-        f"Rewriting the whole corpus took {corpus_seconds:.1f} s in this run (one process).",
+        f"Rewriting the whole corpus took {corpus_seconds:.1f} s in this run (one process, on a shared machine).",
+        "",
+        "## How each item was written (corpus)",
+        "",
+        "Each item (sub-items counted too) is written by a whole-criterion template when one fits, else by "
+        "the rule-based glossary rewrite; the language guard (doubled words, broken punctuation, brackets, "
+        "sentences with no verb, word-swap leftovers) and the meaning guard (numbers, units, limits, "
+        "negations, exceptions, \"only\", sex and age words) check whichever wrote it. When both are refused, "
+        "the item is shown in the registry's own words with its terms explained after it.",
+        "",
+        *how_table(corpus_checks),
+        "",
+        "Template coverage, by criterion family (share of all corpus items, sub-items included):",
+        "",
+        *family_table(corpus_checks),
+        "",
+        "Items the guards would refuse: *before* is the rule-based rewrite shown for every item, as until "
+        "now; *after*, nothing that fails a guard is shown.",
+        "",
+        *guard_table(corpus_checks),
+        "",
+        "Why the rule-based rewrite was refused (an item may have several reasons):",
+        "",
+        "| reason | items |",
+        "| --- | ---: |",
+        *[f"| {reason} | {n} |" for reason, n in corpus_checks.refused.most_common(15)],
+        "",
+        f"What is shown, over the corpus: {corpus_checks.negations_lost} items with a negation lost, "
+        f"{corpus_checks.shown_defects} with a doubled word or broken punctuation the registry's text did not have.",
         "",
         "## Structured facts",
         "",

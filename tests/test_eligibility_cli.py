@@ -31,7 +31,18 @@ def test_plain_prints_the_two_lists_as_json(monkeypatch: pytest.MonkeyPatch, cap
     data = json.loads(out)
     assert status == 0 and set(data) == {"inclusion", "exclusion"}
     assert len(data["inclusion"]) == 4 and len(data["exclusion"]) == 8
-    assert data["inclusion"][2] == {"original": "Age ≥ 18 years", "plain": "You are aged at least 18 years."}
+    assert data["inclusion"][2] == {"original": "Age ≥ 18 years", "plain": "You are aged at least 18 years.", "how": "template"}
+
+
+def test_plain_says_how_each_item_was_written(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    text = "Inclusion Criteria:\n- Age ≥ 18 years\n- Pan- NET, ENETS/AJCC stage 4 determined by CT\n" \
+           "- Another concurrent malignancy, histologically confirmed"
+    _, out, _ = run(["criteria", "plain"], text, monkeypatch, capsys)
+    hows = [item["how"] for item in json.loads(out)["inclusion"]]
+    assert hows == ["template", "glossary", "original"]
+    status, out, _ = run(["criteria", "plain"], CRITERIA["NCT07273409"], monkeypatch, capsys)
+    data = json.loads(out)
+    assert all(item["how"] in {"template", "glossary", "original"} for items in data.values() for item in items)
 
 
 def test_plain_without_input_is_a_usage_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:

@@ -2,8 +2,9 @@
 3,869 registry texts (../shared/ctgov/criteria-corpus.jsonl, read in place: it is 12 MB).
 
 For every text: nothing of the input is dropped by the split, each plain list has exactly as
-many items (and sub-items) as the registry's, every number of each criterion is in its
-rewrite, and no rewrite tells anyone they can join.
+many items (and sub-items) as the registry's, every number and every negation of each
+criterion is in what is shown for it, what is shown has no doubled word or broken punctuation
+the registry's text did not have, and no rewrite tells anyone they can join.
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.eligibility.guards.language import language_defects
+from bot.eligibility.guards.meaning import words
 from bot.eligibility.numbers import missing_numbers
 from bot.eligibility.plain import PlainCriteria, PlainItem, plain_from_split
 from bot.eligibility.readability import grades
@@ -79,6 +82,11 @@ def _item_problems(item: Item, plain: PlainItem) -> list[str]:
         found.append(f"numbers {lost} lost from {item.text[:80]!r} -> {plain.plain[:80]!r}")
     if tells_can_join(plain.plain):
         found.append(f"tells someone they can join: {plain.plain[:80]!r}")
+    if words(item.text)["negation"] > words(plain.plain)["negation"]:
+        found.append(f"negation lost from {item.text[:80]!r} -> {plain.plain[:80]!r}")
+    broken = language_defects(plain.plain, verbs=False) - language_defects(item.text)
+    if broken:
+        found.append(f"{sorted(broken)} in {plain.plain[:80]!r}")
     for child, plain_child in zip(item.children, plain.children):
         found += _item_problems(child, plain_child)
     return found

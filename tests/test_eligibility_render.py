@@ -48,3 +48,27 @@ def test_every_shipped_trial_renders_safely(store: TrialStore) -> None:
         text = eligibility_text(store.get(nct_id))
         assert not tells_can_join(text), nct_id
         assert store.get(nct_id).registry_url in text
+
+
+def test_a_refused_rewrite_shows_the_record_words_with_terms_beneath(store: TrialStore) -> None:
+    text = "Inclusion Criteria:\n- Age ≥ 18 years\n\nExclusion Criteria:\n- Another concurrent malignancy, histologically confirmed"
+    trial = replace(store.get("NCT07273409"), criteria=text)
+    lines = eligibility_text(trial, show_original=True).splitlines()
+    at = lines.index("- Another concurrent malignancy, histologically confirmed.")
+    assert lines[at + 1].startswith("  Concurrent malignancy: another cancer.")
+    assert "(Record's words: Another concurrent" not in "\n".join(lines)  # they are already shown
+
+
+def test_each_item_explains_its_own_terms() -> None:
+    """People jump between items: an explanation is repeated wherever its term comes up."""
+    from bot.eligibility.plain import plain_criteria
+
+    plain = plain_criteria("Inclusion Criteria:\n- Prior PRRT with Lutathera allowed\n- No Lutathera in the last year")
+    assert all("Lutathera is a PRRT drug." in item.plain for item in plain.inclusion)  # names its term, not "This is"
+
+
+def test_an_explanation_is_kept_unless_the_item_says_all_of_it() -> None:
+    from bot.eligibility.plain import plain_criteria
+
+    item = plain_criteria("QTc prolongation seen on a heart trace, and other heart problems").inclusion[0]
+    assert "The QT time is a measure on a heart trace." in item.plain  # "heart trace" alone is not the explanation

@@ -127,6 +127,11 @@ def subjects(block: str, exclusion_lines: frozenset[int] = frozenset()) -> str:
 
 # -- symbols, units ----------------------------------------------------------------------------
 _NORMAL_LIMIT = r"(?:the\s+)?(?:institutional\s+)?(?:ULN|IULN|UNL|LLN|(?i:upper\s+limit|lower\s+limit|upper\s+normal|normal\s+upper)|N\b)"
+def _spaced(words: str) -> Callable[[re.Match], str]:
+    """A symbol's words, with a space before them when the symbol touched a word ("CRP>5")."""
+    return lambda m: (" " if m.start() and m.string[m.start() - 1].isalnum() else "") + words + " "
+
+
 class _Guarded:
     """Rules run one by one, each only when one of its telltales is in the text."""
 
@@ -144,12 +149,12 @@ class _Guarded:
 
 SYMBOLS = _Guarded([
     (("≥", "≧", "⩾", "=>", ">=", "> or", ">or", ">/"),
-     r"(?:≥|≧|⩾|=>|>=|>\s?/\s?=|>\s?or\s?=(?:\s?to)?)\s*", "at least "),
+     r"(?:≥|≧|⩾|=>|>=|>\s?/\s?=|>\s?or\s?=(?:\s?to)?)\s*", _spaced("at least")),
     (("≤", "≦", "⩽", "=<", "<=", "< or", "<or", "</"),
-     r"(?:≤|≦|⩽|=<|<=|<\s?/\s?=|<\s?or\s?=(?:\s?to)?)\s*", "at most "),
+     r"(?:≤|≦|⩽|=<|<=|<\s?/\s?=|<\s?or\s?=(?:\s?to)?)\s*", _spaced("at most")),
     (("->",), r"-+>", "to"),
-    ((">",), r">+\s*", "more than "),
-    (("<",), r"<+\s*", "less than "),
+    ((">",), r">+\s*", _spaced("more than")),
+    (("<",), r"<+\s*", _spaced("less than")),
     (("±",), r"±\s*", "plus or minus "),
     (("≠",), r"≠\s*", "not "),
     (("~",), r"~\s*(?=[0-9])", "about "),
@@ -215,9 +220,9 @@ WORD_RULES: list[Entry] = [
     Entry("spread", "{1}{2} that {has} spread", pattern=rf"metastatic\s+{_NOUN_PHRASE}", starts=("metastatic",)),
     Entry("spread to", "spread to", forms=("metastatic to", "metastasized to", "metastasised to", "metastasis to",
                                            "metastases to")),
-    Entry("no history", "{1} past", pattern=rf"(any|no)\s+{_PAST}(?:history|hx)\s+of\b",
+    Entry("no history", "{1} history of", pattern=rf"(any|no)\s+{_PAST}(?:history|hx)\s+of\b",
           starts=tuple(f"{a} {b}" for a in ("any", "no") for b in _PAST_WORDS)),
-    Entry("history", "a past", pattern=rf"(?:a\s+)?{_PAST}(?:history|hx)\s+of\b",
+    Entry("history", "{1}history of", pattern=rf"(a\s+)?{_PAST}(?:history|hx)\s+of\b",
           starts=(*(f"a {w}" for w in _PAST_WORDS), *_PAST_WORDS)),
 ]
 
@@ -251,6 +256,20 @@ def tidy(block: str) -> str:
     return block
 
 
+_LAST_CONNECTIVE = re.compile(r"[,;]?\s+(and/or|and|or)$|[,;]\s*(and/or|and|or)$", re.I)
+
+
+def next_point(line: str) -> str:
+    """A criterion ending "...; and" or "..., or" joins the next one: say so in words, since
+    "; and." reads as broken and dropping the word would hide whether both are needed."""
+    if line.strip().lower() in ("and", "or"):  # a lone "OR" between two criteria
+        return line.strip().capitalize() + ":"
+    found = _LAST_CONNECTIVE.search(line)
+    if found is None:
+        return line
+    return f"{line[: found.start()].rstrip(' ,;.')}, {(found.group(1) or found.group(2)).lower()} the next point"
+
+
 _SENTENCE_START = re.compile(r"(^|[.!?] +)([a-z])")
 _MIN_ASIDE_WORDS = 5
 
@@ -264,14 +283,18 @@ def sentences(line: str) -> str:
         if all(len(p.split()) >= 3 for p in parts):
             line = ". ".join(p.rstrip(" ,;") for p in parts)
     line = _aside_as_sentence(line)
-    line = line.rstrip(" ,;")
+    line = next_point(line.rstrip(" ,;"))
     if line and line[-1] not in ".:?!":
         line += "."
     return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), line)
 
 
+_EXAMPLES = re.compile(r"^(?:like|for\s+example|such\s+as|e\.?g\.?|eg)[,:]?\s+", re.I)
+
+
 def _aside_as_sentence(line: str) -> str:
-    """"X (for example A, B and C)" -> "X. For example A, B and C"."""
+    """"X (for example A, B and C)" -> "X. For example, A, B and C". Other asides stay in their
+    brackets: "X (except A)" cut off as "X. Except A." would read as two claims."""
     end = line.rstrip(".")
     if not end.endswith(")"):
         return line
@@ -280,7 +303,8 @@ def _aside_as_sentence(line: str) -> str:
         depth += {")": 1, "(": -1}.get(end[i], 0)
         if depth == 0:
             inner, before = end[i + 1 : -1].strip(), end[:i].rstrip(" ,;:")
-            if len(inner.split()) >= _MIN_ASIDE_WORDS and len(before.split()) >= 2 and "(" not in inner:
-                return f"{before}. {inner}"
+            examples = _EXAMPLES.match(inner)
+            if examples and len(inner.split()) >= _MIN_ASIDE_WORDS and len(before.split()) >= 2 and "(" not in inner:
+                return f"{before}. For example, {inner[examples.end():]}"
             return line
     return line

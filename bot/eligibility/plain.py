@@ -1,21 +1,28 @@
 """Criteria in plain English: split the registry text, rewrite each criterion.
 
-The rewrite is rule-based: phrasing rules (symbols, "Patients must have" -> "You have"),
-then the glossary, then short sentences. It keeps every criterion (one plain item per
-registry item, sub-items with their parent) and every number exactly as written.
+Each criterion is written one of three ways, tried in order: a whole-criterion template
+(`templates`), the rule-based rewrite (phrasing rules, then the glossary, then short
+sentences), or, when the guards (`guards`) refuse both, the registry's own words with the
+terms explained beneath. It keeps every criterion (one plain item per registry item,
+sub-items with their parent) and every number exactly as written.
 """
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterator, Optional
 
 from bot.eligibility import phrasing
+from bot.eligibility.explain import term_explanations
 from bot.eligibility.glossary import default_replacer
+from bot.eligibility.guards import rewrite_problems
 from bot.eligibility.replacer import Replacer
 from bot.eligibility.split import Criteria, Item, split_criteria
+from bot.eligibility.templates import write_with_template
 from bot.eligibility.wording import neutral
+
+TEMPLATE, GLOSSARY, ORIGINAL = "template", "glossary", "original"  # how an item was written
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,9 @@ class PlainItem:
     original: str  # this criterion's own text (sub-items not included)
     plain: str
     children: tuple["PlainItem", ...] = ()
+    how: str = GLOSSARY  # TEMPLATE, GLOSSARY or ORIGINAL (the guards refused the rewrites)
+    family: Optional[str] = None  # the template's criterion family
+    refused: tuple[str, ...] = ()  # the guards' reasons for not showing a rewrite
 
     @property
     def full_original(self) -> str:
@@ -41,8 +51,11 @@ class PlainItem:
     def walk(self) -> list["PlainItem"]:
         return [self] + [item for child in self.children for item in child.walk()]
 
-    def as_dict(self) -> dict[str, str]:
-        return {"original": self.full_original, "plain": self.full_plain}
+    def as_dict(self) -> dict[str, object]:
+        shown: dict[str, object] = {"original": self.full_original, "plain": self.full_plain, "how": self.how}
+        if self.children:
+            shown["sub_items_how"] = [item.how for item in self.walk()[1:]]
+        return shown
 
 
 @dataclass(frozen=True)
@@ -56,7 +69,7 @@ class PlainCriteria:
     def is_empty(self) -> bool:
         return not self.inclusion and not self.exclusion
 
-    def as_dict(self) -> dict[str, list[dict[str, str]]]:
+    def as_dict(self) -> dict[str, list[dict[str, object]]]:
         return {
             "inclusion": [item.as_dict() for item in self.inclusion],
             "exclusion": [item.as_dict() for item in self.exclusion],
@@ -73,21 +86,86 @@ def plain_from_split(criteria: Criteria, replacer: Optional[Replacer] = None) ->
     items = criteria.inclusion + criteria.exclusion
     originals = [item.text for top in items for item in _walk(top)]
     first_exclusion = sum(len(_walk(top)) for top in criteria.inclusion)
-    rewritten = iter(rewrite_lines(originals, replacer, frozenset(range(first_exclusion, len(originals)))))
+    rewritten = iter(write_items(originals, replacer, frozenset(range(first_exclusion, len(originals)))))
     built = [_rebuild(item, rewritten) for item in items]
     return PlainCriteria(tuple(built[: len(criteria.inclusion)]), tuple(built[len(criteria.inclusion) :]))
 
 
+@dataclass(frozen=True)
+class Written:
+    """One criterion as shown, and how it was written."""
+
+    plain: str
+    how: str
+    family: Optional[str] = None
+    refused: tuple[str, ...] = ()
+
+
+def write_items(
+    lines: list[str], replacer: Optional[Replacer] = None, exclusion_lines: frozenset[int] = frozenset()
+) -> list[Written]:
+    """Each criterion by a template, else by the rule-based rewrite, else in the registry's own
+    words with its terms explained: the first that passes the guards. Explanations are repeated
+    in every item that needs them, since people jump between items."""
+    replacer = replacer or default_replacer()
+    by_rules = rule_rewrites(lines, replacer, exclusion_lines, repeat_explanations=True)
+    return [_first_good(line, rules, replacer) for line, rules in zip(lines, by_rules)]
+
+
+def _first_good(line: str, by_rules: "Rewritten", replacer: Replacer) -> Written:
+    original = " ".join(line.split())
+    refused: list[str] = []
+    template = write_with_template(original, lambda words: fragment(words, replacer))
+    if template is not None:
+        problems = rewrite_problems(original, template.sentence, template.sentence)
+        if not problems:
+            return Written(neutral(template.sentence), TEMPLATE, template.family)
+        refused += [f"template {template.family}: {p}" for p in problems]
+    problems = rewrite_problems(original, by_rules.sentence, by_rules.shown)
+    if not problems:
+        return Written(by_rules.shown, GLOSSARY)
+    refused += [f"glossary: {p}" for p in problems]
+    shown = " ".join([as_written(original), *term_explanations(original, replacer)])
+    return Written(neutral(shown), ORIGINAL, refused=tuple(refused))
+
+
+def fragment(words: str, replacer: Optional[Replacer] = None) -> str:
+    """Part of a criterion (a template's slot) in everyday words, without explanations."""
+    replacer = replacer or default_replacer()
+    return phrasing.tidy(replacer.rewrite(phrasing.SYMBOLS(phrasing.literals(" ".join(words.split())))))
+
+
 def rewrite(text: str, replacer: Optional[Replacer] = None) -> str:
-    """One criterion in plain English."""
+    """One criterion by the rule-based rewrite (no template, no guard)."""
     return rewrite_lines([text], replacer)[0]
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    sentence: str  # the criterion rewritten
+    shown: str  # with the explanations of its terms after it
+
+
+def as_written(original: str) -> str:
+    """The registry's words, ended with a full stop."""
+    text = phrasing.next_point(original.rstrip(" ,;"))
+    return text if text[-1:] in ".:?!" else text + "."
 
 
 def rewrite_lines(
     lines: list[str], replacer: Optional[Replacer] = None, exclusion_lines: frozenset[int] = frozenset()
 ) -> list[str]:
-    """Rewrite criteria in reading order; a term is explained the first time only.
-    `exclusion_lines` are the indexes of lines from the exclusion list.
+    """The rule-based rewrite of criteria in reading order, each term explained the first time."""
+    return [done.shown for done in rule_rewrites(lines, replacer, exclusion_lines)]
+
+
+def rule_rewrites(
+    lines: list[str], replacer: Optional[Replacer] = None, exclusion_lines: frozenset[int] = frozenset(),
+    repeat_explanations: bool = False,
+) -> list[Rewritten]:
+    """The rule-based rewrite of criteria in reading order. `exclusion_lines` are the indexes
+    of lines from the exclusion list. A term is explained the first time only, or in every
+    line that has it with `repeat_explanations`.
 
     The rules run over all lines at once (one criterion per line), which keeps a corpus of
     thousands of texts fast.
@@ -98,16 +176,21 @@ def rewrite_lines(
     clean = [" ".join(line.split()) for line in lines]
     block = phrasing.SYMBOLS(phrasing.literals("\n".join(clean)))
     block = phrasing.subjects(block, exclusion_lines)
-    notes: list[tuple[int, str]] = []
-    rewritten = phrasing.tidy(replacer.rewrite(block, set(), notes))
-    out = rewritten.split("\n")
+    if repeat_explanations:
+        found: list[list[tuple[int, str]]] = [[] for _ in lines]
+        out = [phrasing.tidy(replacer.rewrite(line, set(), notes)) for line, notes in zip(block.split("\n"), found)]
+        explained = {i: list(dict.fromkeys(sentence for _, sentence in notes)) for i, notes in enumerate(found)}
+    else:
+        notes: list[tuple[int, str]] = []
+        out = phrasing.tidy(replacer.rewrite(block, set(), notes)).split("\n")
+        explained = _notes_by_line(block, notes)
     if len(out) != len(lines):  # a rule crossed a line break: never expected, but be safe
         one = frozenset({0})
-        return [rewrite_lines([line], replacer, one if i in exclusion_lines else frozenset())[0] for i, line in enumerate(lines)]
-    explained = _notes_by_line(block, notes)
+        return [rule_rewrites([line], replacer, one if i in exclusion_lines else frozenset(), repeat_explanations)[0]
+                for i, line in enumerate(lines)]
     done = [phrasing.sentences(_calm(plain, original)) for plain, original in zip(out, clean)]
     return [
-        neutral(" ".join([line, *(note for note in explained.get(i, []) if _needed(note, line))]))
+        Rewritten(neutral(line), neutral(" ".join([line, *(note for note in explained.get(i, []) if _needed(note, line))])))
         for i, line in enumerate(done)
     ]
 
@@ -126,11 +209,13 @@ def _notes_by_line(block: str, notes: list[tuple[int, str]]) -> dict[int, list[s
 
 
 def _needed(sentence: str, line: str) -> bool:
-    """An explanation the criterion already gives ("an inherited condition (MEN1)") is left out."""
-    words = sentence.rstrip(".").lower().split()
-    return " ".join(words[-2:]) not in line.lower()
+    """An explanation the criterion already gives is left out: "MEN1 is an inherited condition."
+    after "an inherited condition (MEN1)". All of what it says must be there, not a word or two."""
+    said = _DEFINITION.split(sentence.rstrip("."), maxsplit=1)[-1].strip().lower()
+    return not said or said not in line.lower()
 
 
+_DEFINITION = re.compile(r"\b(?:is|are|means)\b")
 _LINE_BREAK = re.compile("\n")
 _SHOUTED_WORD = re.compile(r"\b[A-Z]{5,}\b")
 _LOWER = re.compile(r"[a-z]")
@@ -148,6 +233,7 @@ def _walk(item: Item) -> list[Item]:
     return [item] + [i for child in item.children for i in _walk(child)]
 
 
-def _rebuild(item: Item, rewritten) -> PlainItem:  # type: ignore[no-untyped-def]
-    plain = next(rewritten)
-    return PlainItem(item.text, plain, tuple(_rebuild(child, rewritten) for child in item.children))
+def _rebuild(item: Item, written: Iterator[Written]) -> PlainItem:
+    own = next(written)
+    children = tuple(_rebuild(child, written) for child in item.children)
+    return PlainItem(item.text, own.plain, children, own.how, own.family, own.refused)

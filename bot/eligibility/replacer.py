@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 WHOLE = "{0}"  # in plain/short: the words exactly as written
 _GROUP = re.compile(r"\{([1-9])\}")  # in plain: a group of the pattern, itself rewritten
@@ -81,11 +81,24 @@ class Replacer:
         entry with an explanation met for the first time, (offset in `text`, sentence) is
         added to `notes`."""
         seen = set() if seen is None else seen
+        out: list[str] = []
+        done = 0
+        for entry, match in self.matches(text):
+            start = match.start()
+            out.append(text[done:start])
+            if notes is not None and entry.explain and entry.key not in seen:
+                notes.append((start, explanation(entry, match.group())))
+            out.append(self._words(entry, match, seen, notes))
+            done = self._after_same_term(entry, text, match.end())
+        out.append(text[done:])
+        return "".join(out)
+
+    def matches(self, text: str) -> Iterator[tuple[Entry, re.Match]]:
+        """The entries found in `text`, left to right, each match taken whole."""
         low = text.lower()
         if len(low) != len(text):  # a rare letter whose lower case is longer: keep places right
             low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         single, pair, first_words = self._single, self._pair, self._first_words
-        out: list[str] = []
         done = 0
         for found in _WORD.finditer(low):
             word = found.group()
@@ -103,13 +116,8 @@ class Replacer:
             if match is None and word in single:
                 match = _first_match(single[word], text, start)
             if match is not None:
-                out.append(text[done:start])
-                if notes is not None and match[0].explain and match[0].key not in seen:
-                    notes.append((start, match[0].explain.replace(WHOLE, match[1].group())))
-                out.append(self._words(match[0], match[1], seen, notes))
+                yield match
                 done = self._after_same_term(match[0], text, match[1].end())
-        out.append(text[done:])
-        return "".join(out)
 
     def _inner(self, match: re.Match, group: int, seen: set[str], notes: Optional[list[tuple[int, str]]]) -> str:
         """A group of a pattern match, rewritten in turn; its explanations count at the match."""
@@ -152,6 +160,15 @@ class Replacer:
 
 
 Key = tuple[str, ...]
+_POINTER = re.compile(r"^This is\b")
+
+
+def explanation(entry: Entry, matched: str) -> str:
+    """The entry's explanation of the words `matched`. "This is a PRRT drug." would point at
+    whatever came last in the criterion: it names its term ("Lutathera is a PRRT drug.")."""
+    assert entry.explain is not None
+    sentence = entry.explain.replace(WHOLE, matched)
+    return _POINTER.sub(lambda _m: (matched[:1].upper() + matched[1:]) + " is", sentence)
 
 
 def _first_match(candidates: Iterable[_Compiled], text: str, start: int) -> Optional[tuple[Entry, re.Match]]:

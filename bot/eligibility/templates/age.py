@@ -1,0 +1,56 @@
+"""Age: "Age ≥ 18 years", "18 years of age or older", "Aged 18 to 75", "Male or female, aged ≥ 18"."""
+from __future__ import annotations
+
+import re
+
+from bot.eligibility.templates import Template, Words
+from bot.eligibility.templates.parts import LIMIT_WORDS, NUMBER, compile_full, limit, words_after
+
+_SEX = (r"(?:(?P<sex>(?:male|men|man)s?\s+(?:or|and|and/or)\s+(?:female|women|woman)s?|(?:female|women|woman)s?\s+(?:or|and|and/or)\s+(?:male|men|man)s?)"
+        r"(?:\s+(?:patients|subjects|participants|adults|volunteers))?\s*,?\s*)?")
+_WHO = r"(?:(?:patients?|subjects?|participants?|adults?)\s+(?:must\s+be\s+|are\s+|is\s+)?)?"
+_YEARS = r"(?:years?|yrs?)"
+_OLD = r"(?:\s+(?:of\s+age|old))"
+_AT = (r"(?P<at>\s+(?:at\s+(?:the\s+time\s+of\s+)?|on\s+the\s+day\s+of\s+)(?:the\s+)?(?:screening(?:\s+visit)?|enrol(?:l)?ment|consent|"
+       r"signing\s+(?:the\s+)?(?:informed\s+)?consent(?:\s+form)?|study\s+entry|registration|inclusion|randomi[sz]ation))?")
+_AGE = r"(?:age|aged|ages)(?:\s*(?::|=(?![<>])|of|is))?\s*"
+
+
+def _who(found: re.Match) -> str:
+    return "You are a man or a woman aged" if found.group("sex") else "You are aged"
+
+
+def _at(found: re.Match, words: Words) -> str:
+    return words_after(words, found.group("at"))
+
+
+def _one_limit(found: re.Match, words: Words) -> str:
+    return f"{_who(found)} {limit(found.group('limit'))} {found.group('n')} years{_at(found, words)}."
+
+
+def _two_limits(found: re.Match, words: Words) -> str:
+    low, high = limit(found.group("limit")), limit(found.group("limit2"))
+    return f"{_who(found)} {low} {found.group('n')} and {high} {found.group('n2')} years{_at(found, words)}."
+
+
+def _range(found: re.Match, words: Words) -> str:
+    joined = "between {} and {}" if found.group("between") else "{} to {}"
+    inclusive = ", both ages included" if found.group("inclusive") else ""
+    return f"{_who(found)} {joined.format(found.group('n'), found.group('n2'))} years{inclusive}{_at(found, words)}."
+
+
+TEMPLATES = [
+    Template("age", compile_full(  # "Age ≥ 18 years", "Aged at least 18 years of age"
+        rf"{_SEX}{_WHO}{_AGE}(?P<limit>{LIMIT_WORDS})\s*(?P<n>{NUMBER})\s*{_YEARS}?{_OLD}?{_AT}"), _one_limit),
+    Template("age", compile_full(  # "≥ 18 years of age", "at least 18 years old"
+        rf"{_SEX}{_WHO}(?P<limit>{LIMIT_WORDS})\s*(?P<n>{NUMBER})\s*{_YEARS}{_OLD}{_AT}"), _one_limit),
+    Template("age", compile_full(  # "18 years of age or older", "Age 18 or over"
+        rf"{_SEX}{_WHO}(?:{_AGE})?(?P<n>{NUMBER})\s*{_YEARS}?{_OLD}?\s+(?P<limit>(?:or|and)\s+(?:older|over|above)){_AT}"),
+        _one_limit),
+    Template("age", compile_full(  # "Age > 18 and < 75 years"
+        rf"{_SEX}{_WHO}{_AGE}(?P<limit>{LIMIT_WORDS})\s*(?P<n>{NUMBER})\s*{_YEARS}?\s*(?:and|,)\s*(?P<limit2>{LIMIT_WORDS})\s*"
+        rf"(?P<n2>{NUMBER})\s*{_YEARS}{_OLD}?{_AT}"), _two_limits),
+    Template("age", compile_full(  # "Age 18-75 years", "Aged between 18 and 65 years, inclusive"
+        rf"{_SEX}{_WHO}(?:{_AGE}(?:from\s+)?|(?=between))(?P<between>between\s+)?(?P<n>{NUMBER})\s*{_YEARS}?\s*(?:-|–|to|and|through)\s*"
+        rf"(?P<n2>{NUMBER})\s*{_YEARS}{_OLD}?(?P<inclusive>,?\s*\(?inclusive\)?)?{_AT}"), _range),
+]

@@ -1,0 +1,41 @@
+"""Regular-expression parts the criterion templates share, and the words they write with."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from bot.eligibility.limits import ANY_LIMIT, kind_of
+
+NUMBER = r"[0-9]+(?:[.,][0-9]+)*"
+LIMIT_WORDS = ANY_LIMIT
+# "Patients must have", "Subject has", "Participants with": who the criterion is about
+WHO = r"(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)"
+LEAD = rf"(?:{WHO}?(?:must\s+|should\s+)?(?:have|has|with)\s+)?(?:(?:a|an)\s+)?"
+# "(in the opinion of the investigator)": the doctor's view
+OPINION = (r"(?:,?\s*\(?\s*(?:(?:in\s+the\s+)?(?:opinion|judge?ment)\s+of\s+the\s+(?:treating\s+)?(?:investigator|physician|doctor)"
+           r"|(?:per|according\s+to)\s+(?:the\s+)?investigator(?:'s)?(?:\s+(?:opinion|judge?ment|assessment))?"
+           r"|as\s+(?:judged|assessed|determined|estimated)\s+by\s+the\s+(?:treating\s+)?(?:investigator|physician))\s*\)?)")
+OPINION_WORDS = ", in the study doctor's view"
+TIME_UNIT = r"(?:years?|months?|weeks?|days?)"
+
+
+def limit(spelling: str) -> str:
+    """Plain words for a registry limit ("≥" -> "at least")."""
+    return kind_of(spelling)
+
+
+def compile_full(pattern: str) -> re.Pattern:
+    """A template pattern, matched against the whole criterion (case ignored)."""
+    return re.compile(pattern, re.I)
+
+
+def is_plural(noun_phrase: str) -> bool:
+    """"seizures" is plural, "diabetes", "hypertension" and "illness" are not."""
+    last = noun_phrase.strip().split()[-1].lower() if noun_phrase.strip() else ""
+    return last.endswith("s") and not last.endswith(("ss", "sis", "us", "ease", "tes", "ies"))
+
+
+def words_after(words: Callable[[str], str], slot: Optional[str]) -> str:
+    """A slot that follows other words ("... test" + " within 7 days"), in everyday words with
+    one space before it, or "" for an empty slot."""
+    return " " + words(slot.strip()) if slot and slot.strip() else ""
