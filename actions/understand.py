@@ -45,6 +45,8 @@ class ActionUnderstandMessage(Action):
                 return []
         if kind == "story_question" or searched.lookup.names_trials:  # a story, or "NETTER-2 sites"
             return run_fitting_search(dispatcher, tracker, searched)
+        if kind == "facts" and not profile_of(tracker).tells_about_the_person and named_treatment(text):
+            return self._explain_name(dispatcher, text, domain)  # "177Lu-DOTA-EB-TATE": a name, nothing to note
         if kind == "facts":
             dispatcher.utter_message(text=noted_text(profile_of(tracker)), buttons=[FIND_FITTING_BUTTON, HELPLINE_BUTTON])
             return []

@@ -204,3 +204,13 @@ def test_two_treatments_weighed_in_fear_are_put_side_by_side() -> None:
     assert messages[0]["text"] in ACKNOWLEDGEMENTS
     assert "Everolimus" in messages[1]["text"] and "Sunitinib" in messages[1]["text"]
     assert messages[2]["text"] in AFTER_GENERAL
+
+
+@pytest.mark.parametrize("text", ["177Lu-DOTA-EB-TATE", "lu177 dotatate EB", "everolimus tabs?"])
+def test_a_name_with_nothing_to_note_is_explained_not_thanked_for(text: str) -> None:
+    from actions.understand import ActionUnderstandMessage
+    from tests.test_actions_followups import run, tracker
+    domain = {"responses": {"utter_knowledge/what_is_prrt": [{"text": "PRRT ..."}],
+                            "utter_knowledge/everolimus": [{"text": "Everolimus ..."}]}}
+    _, messages = run(ActionUnderstandMessage(), tracker(text), domain)
+    assert messages and not (messages[0].get("text") or "").startswith("Thank you")
