@@ -71,6 +71,16 @@ def trained_model(shipped_db: Path) -> Path:
     return ensure_model(REPO_ROOT, quiet=True)
 
 
+@pytest.fixture(scope="session")
+def nlp(shipped_db: Path):  # type: ignore[no-untyped-def]
+    """The project's spaCy pipeline (trial names from the shipped data), built if absent."""
+    import spacy
+    from bot.config import SPACY_PIPELINE_DIR
+    from bot.nlp import build_pipeline_if_changed
+    build_pipeline_if_changed(TrialStore(make_engine(f"sqlite:///{shipped_db}")))
+    return spacy.load(SPACY_PIPELINE_DIR)
+
+
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 

@@ -3,11 +3,8 @@ named only by its acronym (components/trial_names.py, actions/show_trial.named_t
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from bot.config import SPACY_PIPELINE_DIR
 from bot.trials.query import Arm, Intervention, TrialDetail
-from bot.trials.store import TrialStore
 from bot.trials.timing import not_said, timing_answer, timing_sentences, topic_asked
 from components.trial_names import names_only_a_trial
 
@@ -56,12 +53,6 @@ def test_nothing_to_quote_says_so() -> None:
     assert not_said("how often are the scans") == "The record does not say how often the scans are."
 
 
-@pytest.fixture(scope="module")
-def nlp(shipped_db):  # type: ignore[no-untyped-def]  # the pipeline is built from the shipped data
-    from bot.nlp import build_pipeline_if_changed
-    from bot.trials.store import make_engine
-    build_pipeline_if_changed(TrialStore(make_engine(f"sqlite:///{shipped_db}")))
-    return spacy.load(SPACY_PIPELINE_DIR)
 
 
 @pytest.mark.parametrize("text, only_a_name", [

@@ -1,0 +1,59 @@
+"""CompareRouter: a message that sets two named things side by side asks for a comparison.
+
+"insulinoma vs gastrinoma", "AveNEC vs the utah pembro NEC trial", "whats the difference
+between the octreotide scan and a gallium pet": the classifier may read the names it knows
+(a topic, a search, a fact) and miss the comparison. When the message asks to compare (vs,
+versus, compare, the difference between, side by side) and names two stored trials, two
+treatments or tests, or two knowledge topics, the intent becomes `compare_trials`, whose action
+sets them side by side. Emergencies, distress and requests for personal advice are never moved.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.knowledge.pair import two_named
+from bot.knowledge.topics import topics_compared
+from bot.nlp import TRIAL_NAME
+from components.intent_router import IntentRouter
+
+COMPARE = "compare_trials"
+NEVER_MOVED = {"emergency", "distress", "ask_personal_advice", COMPARE}
+_ASKS_TO_COMPARE = re.compile(
+    r"\b(?:vs|versus|v|compare[ds]?|comparing|comparison|differen(?:ce|ces|t)|differ|diff|side\s+by\s+side)\b", re.I)
+_TRIAL_LABELS = {TRIAL_NAME, "nct_id"}
+# "does the order make a difference": no two things set side by side
+_MAKES_A_DIFFERENCE = re.compile(r"\b(?:make|makes|made|making)\s+(?:a|any|much|the)\s+difference\b", re.I)
+# "trials comparing sunitinib and prrt", "lutathera vs everolimus trial": a search for such trials
+_TRIALS_WORD = re.compile(r"\b(?:trials?|stud(?:y|ies))\b", re.I)
+
+
+def names_two_trials(doc: Any) -> bool:
+    named = {ent.text.lower().replace(" ", "") for ent in doc.ents if ent.label_ in _TRIAL_LABELS}
+    return len(named) >= 2
+
+
+def compares_two(text: str, doc: Optional[Any]) -> bool:
+    """Asks to compare, and names two things the comparison can be about."""
+    if not _ASKS_TO_COMPARE.search(_MAKES_A_DIFFERENCE.sub(" ", text)):
+        return False
+    if doc is not None and names_two_trials(doc):
+        return True
+    if _TRIALS_WORD.search(text):
+        return False
+    return two_named(text, asked_to_compare=True) is not None or len(topics_compared(text)) >= 2
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class CompareRouter(IntentRouter):
+    def route(self, message: Message) -> Optional[str]:
+        intent = (message.get(INTENT) or {}).get("name")
+        if intent in NEVER_MOVED:
+            return None
+        text = message.get(TEXT) or ""
+        return COMPARE if compares_two(text, message.get(SPACY_DOCS[TEXT])) else None

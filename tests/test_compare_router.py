@@ -1,0 +1,43 @@
+"""CompareRouter: which messages ask to set two named things side by side."""
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from components.compare_router import CompareRouter
+
+
+def routed(nlp, text: str, intent: str = "knowledge") -> Optional[str]:  # type: ignore[no-untyped-def]
+    message = Message(data={TEXT: text, "intent": {"name": intent, "confidence": 0.6}})
+    message.set(SPACY_DOCS[TEXT], nlp(text))
+    return CompareRouter().route(message)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("insulinoma vs gastrinoma", "inform"),
+    ("whats the difference between a glucagonoma and a vipoma", "knowledge"),
+    ("octreotide scan v gallium pet, whats the diff", "knowledge"),
+    ("compare lanreotide with everolimus please", "search_trials"),
+    ("clarinet vs netter-2", "search_trials"),
+    ("how does NCT03972488 differ from NCT02246127", "show_trial"),
+    ("whipple versus distal pancreatectomy", "nlu_fallback"),
+])
+def test_two_named_things_set_side_by_side(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
+    assert routed(nlp, text, intent) == "compare_trials"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("trials comparing everolimus and prrt", "search_trials"),
+    ("lutathera vs everolimus trial", "search_trials"),
+    ("does the order of chemo and everolimus make a difference", "knowledge"),
+    ("lanreotide or octreotide trials near me", "search_trials"),  # no word asking to compare
+    ("what is the difference between a NET and normal pancreatic cancer", "knowledge"),  # one named
+    ("should i have lanreotide or prrt, whats the difference for me", "ask_personal_advice"),
+    ("my chest hurts, is it the lanreotide vs the everolimus", "emergency"),
+])
+def test_searches_single_topics_and_safety_are_not_moved(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
+    assert routed(nlp, text, intent) is None
