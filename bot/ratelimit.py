@@ -1,5 +1,6 @@
-"""Per-sender rate limit: at most `limit` messages from one sender in a fixed window of
-`window` seconds, the window starting at the sender's first message.
+"""Rate limits: at most `limit` messages from one sender (a REST sender id, a socket.io
+connection, a client address) in a fixed window of `window` seconds, the window starting at
+the sender's first message.
 
 Two backends, one idea:
 - `RedisRateLimiter` (when `REDIS_URL` is set): the count lives in Redis, so several Rasa
@@ -12,6 +13,9 @@ Two backends, one idea:
   was seen longest ago is forgotten.
 
     RATE_LIMIT_PER_MINUTE   messages a sender may send per minute (default 20; 0 turns it off)
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE   messages one client address may send per minute over
+                            all its conversations and connections (default 120, for people
+                            sharing an address; 0 turns it off)
     REDIS_URL               redis://host:6379/0, shared by every Rasa instance (optional)
 """
 from __future__ import annotations
@@ -28,7 +32,10 @@ from typing import Callable, Mapping, Optional, Protocol, Tuple
 
 logger = logging.getLogger(__name__)
 
+PER_MINUTE_ENV = "RATE_LIMIT_PER_MINUTE"
+PER_ADDRESS_ENV = "RATE_LIMIT_PER_ADDRESS_PER_MINUTE"
 DEFAULT_PER_MINUTE = 20
+DEFAULT_PER_ADDRESS_PER_MINUTE = 120
 WINDOW_SECONDS = 60
 MAX_SENDERS = 10_000
 REDIS_PREFIX = "net-trials:ratelimit:"
@@ -139,26 +146,34 @@ class RedisRateLimiter:
         await self._client.connection_pool.disconnect()
 
 
-def per_minute_from_env(env: Mapping[str, str]) -> int:
-    raw = env.get("RATE_LIMIT_PER_MINUTE", "").strip()
+def per_minute_from_env(env: Mapping[str, str], variable: str = PER_MINUTE_ENV,
+                        default: int = DEFAULT_PER_MINUTE) -> int:
+    raw = env.get(variable, "").strip()
     if not raw:
-        return DEFAULT_PER_MINUTE
+        return default
     try:
         value = int(raw)
     except ValueError:
         value = -1
     if value < 0:
-        raise ValueError(f"RATE_LIMIT_PER_MINUTE must be a whole number, 0 or more (got {raw!r})")
+        raise ValueError(f"{variable} must be a whole number, 0 or more (got {raw!r})")
     return value
 
 
-def rate_limiter_from_env(env: Optional[Mapping[str, str]] = None) -> Optional[RateLimiter]:
-    """The limiter the settings ask for, or None when RATE_LIMIT_PER_MINUTE is 0."""
+def rate_limiter_from_env(env: Optional[Mapping[str, str]] = None, variable: str = PER_MINUTE_ENV,
+                          default: int = DEFAULT_PER_MINUTE, prefix: str = REDIS_PREFIX) -> Optional[RateLimiter]:
+    """The limiter the settings ask for, or None when `variable` is 0. Each kind of sender
+    needs its own Redis `prefix`, so that their counts never mix."""
     env = os.environ if env is None else env
-    limit = per_minute_from_env(env)
+    limit = per_minute_from_env(env, variable, default)
     if limit == 0:
         return None
     url = env.get("REDIS_URL", "").strip()
     if url:
-        return RedisRateLimiter(url, limit)
+        return RedisRateLimiter(url, limit, prefix=prefix)
     return MemoryRateLimiter(limit)
+
+
+def address_rate_limiter_from_env(env: Optional[Mapping[str, str]] = None) -> Optional[RateLimiter]:
+    """The per-address limiter (RATE_LIMIT_PER_ADDRESS_PER_MINUTE), or None when it is 0."""
+    return rate_limiter_from_env(env, PER_ADDRESS_ENV, DEFAULT_PER_ADDRESS_PER_MINUTE, f"{REDIS_PREFIX}address:")

@@ -2,6 +2,9 @@
 # Start the action server (port 5055), the Rasa server (port 5005, REST and socket.io) and the
 # website chat page (port 8080) on localhost, wait until all answer, and stop them cleanly on
 # Ctrl-C or SIGTERM. Works with no terminal attached: `make run > run.log 2>&1 &`, stop it with `kill`.
+# The action server is the guarded one (bot/deploy/action_server.py): on 127.0.0.1 only, and it
+# runs actions only for a caller with ACTION_SERVER_TOKEN (a fresh one each run unless set),
+# which only the Rasa server is given. Browsers may call Rasa only from the page's own origins.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +15,10 @@ HOST=${HOST:-127.0.0.1}
 RUN_DIR=${RUN_DIR:-var/run}
 mkdir -p "$RUN_DIR"
 export TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
-model=$(.venv/bin/python -m bot model path)
+model=${MODEL:-$(.venv/bin/python -m bot model path)}
+ACTIONS_HOST=127.0.0.1
+ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(24))')}
+export ACTION_SERVER_TOKEN
 
 pids=()
 stop() {
@@ -26,26 +32,28 @@ stop() {
 }
 trap 'stop 0' INT TERM
 
-port_free() { ! (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
-for port in "$ACTIONS_PORT" "$RASA_PORT" "$WEB_PORT"; do
-  if ! port_free "$port"; then
-    echo "Port $port on $HOST is already in use: is the assistant already running?" >&2
+port_free() { ! (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+for address in "$ACTIONS_HOST:$ACTIONS_PORT" "$HOST:$RASA_PORT" "$HOST:$WEB_PORT"; do
+  if ! port_free "${address%:*}" "${address##*:}"; then
+    echo "Port ${address##*:} on ${address%:*} is already in use: is the assistant already running?" >&2
     exit 1
   fi
 done
 
-# endpoints.yml names the default action server port; follow ACTIONS_PORT if it is changed.
+# endpoints.yml names the default action server; follow ACTIONS_PORT, and send the token (Rasa
+# fills in ${ACTION_SERVER_TOKEN} from its environment, so the file holds no secret).
 endpoints="$RUN_DIR/endpoints.yml"
-sed "s#localhost:5055/#localhost:$ACTIONS_PORT/#" endpoints.yml > "$endpoints"
+sed -e "s#localhost:5055/#$ACTIONS_HOST:$ACTIONS_PORT/#" \
+    -e '/^action_endpoint:/a\  token: ${ACTION_SERVER_TOKEN}' endpoints.yml > "$endpoints"
 # Only the messaging platforms whose environment variables are set (README: Messaging platforms).
 credentials="$RUN_DIR/credentials.yml"
 .venv/bin/python -m bot.channels.credentials "$credentials" || exit 1
 
-.venv/bin/rasa run actions --actions actions --port "$ACTIONS_PORT" \
+.venv/bin/python -m bot.deploy.action_server --host "$ACTIONS_HOST" --port "$ACTIONS_PORT" \
   >"$RUN_DIR/actions.log" 2>&1 </dev/null &
 pids+=($!)
 .venv/bin/python -m bot.deploy.rasa_server run --model "$model" --interface "$HOST" --port "$RASA_PORT" \
-  --credentials "$credentials" --endpoints "$endpoints" --cors "http://localhost:*" \
+  --credentials "$credentials" --endpoints "$endpoints" --cors "http://$HOST:$WEB_PORT" "http://localhost:$WEB_PORT" \
   >"$RUN_DIR/rasa.log" 2>&1 </dev/null &
 pids+=($!)
 
@@ -64,7 +72,7 @@ for _ in $(seq 1 180); do
     fi
   done
   if curl -fsS "http://$HOST:$RASA_PORT/" >/dev/null 2>&1 \
-     && curl -fsS "http://$HOST:$ACTIONS_PORT/health" >/dev/null 2>&1 \
+     && curl -fsS "http://$ACTIONS_HOST:$ACTIONS_PORT/health" >/dev/null 2>&1 \
      && curl -fsS "http://$HOST:$WEB_PORT/health" >/dev/null 2>&1; then
     cat <<MSG
 

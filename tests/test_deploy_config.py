@@ -103,3 +103,24 @@ def test_the_auth_token_reaches_rasas_parser_whatever_it_starts_with(token: str)
     assert with_auth_token(["rasa", "run", "--auth-token=given"], token) == ["rasa", "run", "--auth-token=given"]
     assert with_auth_token(["rasa", "train"], token) == ["rasa", "train"]
     assert with_auth_token(["rasa", "run"], "") == ["rasa", "run"]
+
+
+def test_cors_takes_exact_origins_and_refuses_patterns() -> None:
+    from bot.deploy.rasa_server import with_exact_origins
+
+    argv = ["rasa", "run", "--cors", "http://127.0.0.1:8080/", "HTTP://localhost:8080", "--port", "5005"]
+    assert with_exact_origins(argv) == (
+        ["rasa", "run", "--cors", "http://127.0.0.1:8080", "http://localhost:8080", "--port", "5005"],
+        ["http://127.0.0.1:8080", "http://localhost:8080"])
+    assert with_exact_origins(["rasa", "run", "--cors=https://charity.example"])[1] == ["https://charity.example"]
+    for pattern in ("http://localhost:*", "*", "https://.*\\.charity\\.example"):
+        with pytest.raises(ValueError, match="pattern"):
+            with_exact_origins(["rasa", "run", "--cors", pattern])
+
+
+def test_rasa_refuses_to_start_with_a_cors_pattern() -> None:
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "bot.deploy.rasa_server", "run", "--cors", "http://localhost:*"],
+                            cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0 and "pattern" in result.stderr

@@ -197,3 +197,17 @@ def test_unreachable_redis_fails_open_and_logs_no_sender(caplog: pytest.LogCaptu
     warnings = [r.getMessage() for r in caplog.records if r.name == "bot.ratelimit"]
     assert len(warnings) == 1, "one warning a minute, not one per message"
     assert "Redis is unreachable" in warnings[0] and "private-sender-id" not in warnings[0]
+
+
+def test_the_per_address_limit_has_its_own_setting_and_its_own_redis_keys() -> None:
+    from bot.ratelimit import DEFAULT_PER_ADDRESS_PER_MINUTE, address_rate_limiter_from_env
+
+    limiter = address_rate_limiter_from_env({})
+    assert isinstance(limiter, MemoryRateLimiter) and limiter.limit == DEFAULT_PER_ADDRESS_PER_MINUTE
+    assert address_rate_limiter_from_env({"RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "0"}) is None
+    assert address_rate_limiter_from_env({"RATE_LIMIT_PER_MINUTE": "0"}) is not None
+    shared = address_rate_limiter_from_env({"REDIS_URL": "redis://127.0.0.1:1/0"})
+    assert isinstance(shared, RedisRateLimiter) and shared.key("1.2.3.4") != RedisRateLimiter(
+        "redis://127.0.0.1:1/0", 5).key("1.2.3.4")
+    with pytest.raises(ValueError, match="RATE_LIMIT_PER_ADDRESS_PER_MINUTE"):
+        address_rate_limiter_from_env({"RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "many"})

@@ -7,6 +7,10 @@
 - `telegram`, `slack`, `messenger`, `sms`: a reply as that platform's API request bodies.
 - `credentials`: writes the copy of credentials.yml that keeps only the platforms whose
   environment variables are set (`python -m bot.channels.credentials OUT`).
+- `origins`: the exact origins a browser may call from (CORS_ORIGINS), never patterns.
+- `address`: a client's address for per-address limits (X-Forwarded-For only from our proxy).
+- `socket_events`: a socket.io event read with the REST webhook's rules.
 
-The Rasa connectors that use these are in `components/channels/`.
+The Rasa connectors that use these are in `components/channels/`, except the website's
+socket.io channel, `socketio_input` (it reuses the REST webhook's rules from there).
 """

@@ -4,15 +4,23 @@ Every way we start Rasa (make run, the production stack, the tests) goes through
 
 RASA_AUTH_TOKEN, when set, becomes Rasa's `--auth-token` inside this process, so the token
 never shows in the process list the way a command-line argument would.
+
+`--cors` takes exact origins only (bot/channels/origins.py): a pattern such as
+`http://localhost:*` stops the start with an explanation. The same origins become
+CORS_ORIGINS in this process, so the website's socket.io channel allows the same pages.
+Rasa's version banners are off (bot/deploy/banners.py).
 """
 from __future__ import annotations
 
 import os
 import sys
 
+from bot.channels.origins import ORIGINS_ENV, exact_origin
+from bot.deploy import banners
 from components.action_fallbacks import install
 
 TOKEN_ENV = "RASA_AUTH_TOKEN"
+CORS_OPTION = "--cors"
 
 
 def with_auth_token(argv: list[str], token: str) -> list[str]:
@@ -27,9 +35,40 @@ def with_auth_token(argv: list[str], token: str) -> list[str]:
     return [*argv, f"--auth-token={token}"]
 
 
+def with_exact_origins(argv: list[str]) -> tuple[list[str], list[str]]:
+    """argv with each `--cors` value written as an exact origin, and those origins.
+    ValueError names a value that is a pattern or not an origin."""
+    checked: list[str] = []
+    origins: list[str] = []
+    in_cors = False
+    for arg in argv:
+        if arg.startswith(f"{CORS_OPTION}="):
+            origin = exact_origin(arg.split("=", 1)[1])
+            origins.append(origin)
+            checked.append(f"{CORS_OPTION}={origin}")
+            in_cors = False
+        elif arg == CORS_OPTION:
+            checked.append(arg)
+            in_cors = True
+        elif in_cors and not arg.startswith("-"):
+            origins.append(exact_origin(arg))
+            checked.append(origins[-1])
+        else:
+            checked.append(arg)
+            in_cors = False
+    return checked, origins
+
+
 def main() -> None:
     install()
-    sys.argv = with_auth_token(sys.argv, os.environ.get(TOKEN_ENV, "").strip())
+    banners.install()
+    try:
+        argv, origins = with_exact_origins(sys.argv)
+    except ValueError as error:
+        sys.exit(f"{CORS_OPTION}: {error}")
+    if origins:
+        os.environ[ORIGINS_ENV] = " ".join(origins)
+    sys.argv = with_auth_token(argv, os.environ.get(TOKEN_ENV, "").strip())
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

@@ -149,7 +149,9 @@ def make_session(settings: StaffSettings, user: str, now: Optional[float] = None
     if tag is None:
         raise ValueError(f"no credential for {user!r}")
     expires = int((now if now is not None else time.time()) + SESSION_SECONDS)
-    payload = _b64(json.dumps({"u": user, "exp": expires, "c": tag}, separators=(",", ":")).encode())
+    # "s": each sign-in's cookie differs, so signing out ends that one (bot/web/ended_sessions.py)
+    fields = {"u": user, "exp": expires, "c": tag, "s": secrets.token_urlsafe(9)}
+    payload = _b64(json.dumps(fields, separators=(",", ":")).encode())
     return payload + "." + _sign(settings, payload)
 
 

@@ -11,18 +11,11 @@ from pathlib import Path
 
 from aiohttp import web
 
+from bot.web.headers import add_security_headers, security_headers
 from bot.web.staff import setup_staff
 
 STATIC_DIR = Path(__file__).parent / "static"
 DEFAULT_PORT = 8080
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self' ws: wss: http://localhost:* http://127.0.0.1:*; frame-ancestors 'self'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
 
 
 def chat_config() -> dict[str, str]:
@@ -49,15 +42,9 @@ async def health(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-@web.middleware
-async def security_headers(request: web.Request, handler):  # type: ignore[no-untyped-def]
-    response = await handler(request)
-    response.headers.update(SECURITY_HEADERS)
-    return response
-
-
 def create_app() -> web.Application:
-    app = web.Application(middlewares=[security_headers], client_max_size=64 * 1024)
+    app = web.Application(client_max_size=64 * 1024)
+    add_security_headers(app, security_headers(chat_config()["socketUrl"]))
     app.router.add_get("/", chat_page)
     app.router.add_get("/config.js", config_script)
     app.router.add_get("/health", health)

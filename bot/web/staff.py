@@ -8,7 +8,9 @@
     GET  /api/openapi.json         the OpenAPI 3.1 document
 
 One middleware guards every path under /staff and /api: 503 when staff access is not set up
-(nothing is open by default), a login redirect (pages) or 401 (API) without a valid login,
+(nothing is open by default), a login redirect (pages) or 401 (API) without a valid login
+(a cookie ended by signing out is not valid; failed sign-ins are throttled per account and
+per address, bot/web/login_throttle.py),
 and errors turned into plain pages or JSON, never a stack trace. The search is TrialStore's,
 exactly as the chat and the CLI use it, run off the event loop.
 """
@@ -18,6 +20,8 @@ import asyncio
 import functools
 import json
 import logging
+import math
+import time
 from typing import Any, Awaitable, Callable, Optional
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -29,6 +33,7 @@ from bot.web import staff_pages as pages
 from bot.web.auth import (
     SESSION_COOKIE,
     SESSION_SECONDS,
+    TOKEN_USER,
     FailureLimiter,
     StaffSettings,
     check_login,
@@ -36,6 +41,8 @@ from bot.web.auth import (
     make_session,
     read_session,
 )
+from bot.web.ended_sessions import EndedSessions
+from bot.web.login_throttle import LoginThrottle
 from bot.web.openapi import openapi_document
 from bot.web.staff_api import BadParameter, detail_json, page_json, parse_nct_id, parse_search
 
@@ -71,7 +78,9 @@ class StoreHolder:
 
 SETTINGS_KEY = web.AppKey("staff_settings", StaffSettings)
 STORE_KEY = web.AppKey("staff_store", StoreHolder)
-LIMITER_KEY = web.AppKey("staff_limiter", FailureLimiter)
+LIMITER_KEY = web.AppKey("staff_limiter", FailureLimiter)  # bad API tokens, per address
+THROTTLE_KEY = web.AppKey("staff_login_throttle", LoginThrottle)
+ENDED_KEY = web.AppKey("staff_ended_sessions", EndedSessions)
 
 
 def setup_staff(app: web.Application, settings: Optional[StaffSettings] = None,
@@ -84,6 +93,8 @@ def setup_staff(app: web.Application, settings: Optional[StaffSettings] = None,
     app[SETTINGS_KEY] = settings
     app[STORE_KEY] = StoreHolder(store)
     app[LIMITER_KEY] = FailureLimiter()
+    app[THROTTLE_KEY] = LoginThrottle()
+    app[ENDED_KEY] = EndedSessions()
     app.middlewares.append(staff_guard)
     app.on_cleanup.append(_close_store)
     router = app.router
@@ -143,14 +154,16 @@ async def _authenticate(request: web.Request, area: str) -> Any:
     authorization = request.headers.get("Authorization", "")
     if area == "api" and authorization:
         if limiter.blocked(client):
-            return _error(area, 429, "too_many_attempts", "Too many bad tokens from this address. Try again later.")
+            refused = _error(area, 429, "too_many_attempts", "Too many bad tokens from this address. Try again later.")
+            refused.headers["Retry-After"] = str(int(limiter.window))
+            return refused
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() == "bearer" and check_token(settings, token.strip()):
             return "staff token"
         limiter.failed(client)
         log.warning("Refused a bad API token from %s", client)
         return _unauthorised("The token is not right. Send Authorization: Bearer <STAFF_TOKEN>.")
-    user = read_session(settings, request.cookies.get(SESSION_COOKIE))
+    user = _signed_in_user(request)
     if user is not None:
         return user
     if area == "api":
@@ -234,16 +247,41 @@ def _same_origin(request: web.Request) -> bool:
     return urlsplit(origin).netloc == request.host
 
 
+def _signed_in_user(request: web.Request) -> Optional[str]:
+    """The user of a genuine sign-in cookie that has not been ended by signing out."""
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if not cookie or request.app[ENDED_KEY].ended(cookie):
+        return None
+    return read_session(request.app[SETTINGS_KEY], cookie)
+
+
 async def login_form(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS_KEY]
     next_path = safe_next(request.query.get("next"))
-    if read_session(settings, request.cookies.get(SESSION_COOKIE)):
+    if _signed_in_user(request):
         return _redirect(next_path)
     return _html(pages.login_page(next_path, with_names=bool(settings.users)))
 
 
+def _wait_words(seconds: int) -> str:
+    minutes = math.ceil(seconds / 60)
+    if seconds < 60:
+        return f"{seconds} second" + ("" if seconds == 1 else "s")
+    return f"{minutes} minute" + ("" if minutes == 1 else "s")
+
+
+def _too_many(next_path: str, with_names: bool, name: str, wait: int) -> web.Response:
+    response = _html(pages.login_page(next_path, f"Too many failed attempts. Try again in {_wait_words(wait)}.",
+                                      with_names, name), 429)
+    response.headers["Retry-After"] = str(wait)
+    return response
+
+
 async def login(request: web.Request) -> web.Response:
-    settings, limiter = request.app[SETTINGS_KEY], request.app[LIMITER_KEY]
+    """Failures are counted per account and per address (bot/web/login_throttle.py): an
+    account that keeps failing waits; an address that keeps failing is slowed, and a correct
+    sign-in from it still gets in."""
+    settings, throttle = request.app[SETTINGS_KEY], request.app[THROTTLE_KEY]
     if not _same_origin(request):
         return _html(pages.message_page("Sign-in refused", "This sign-in did not come from this site."), 403)
     form = await request.post()
@@ -251,16 +289,23 @@ async def login(request: web.Request) -> web.Response:
     next_path = safe_next(str(form.get("next", "")))
     with_names = bool(settings.users)
     client = request.remote or "unknown"
-    if limiter.blocked(client):
-        return _html(pages.login_page(next_path, "Too many failed attempts. Wait a few minutes and try again.",
-                                      with_names, name), 429)
+    account = name if name.strip() else TOKEN_USER
+    account_wait = throttle.account_wait(account)
+    if account_wait:
+        return _too_many(next_path, with_names, name, account_wait)
+    address_wait = throttle.address_wait(client)
+    if address_wait:
+        await asyncio.sleep(throttle.slow_seconds)
     user = await _off_loop(check_login, settings, name, password) if password else None
     if user is None:
-        limiter.failed(client)
+        throttle.failed(account, client)
         log.warning("Failed staff sign-in from %s (name given: %s)", client, bool(name.strip()))
+        if address_wait:
+            return _too_many(next_path, with_names, name, max(address_wait, throttle.address_wait(client)))
         what = "name or password" if with_names else "staff token"
         return _html(pages.login_page(next_path, f"That {what} is not right. Check it and try again.",
                                       with_names, name), 401)
+    throttle.succeeded(account)
     log.info("Staff sign-in: %s", user)
     response = _redirect(next_path)
     response.set_cookie(SESSION_COOKIE, make_session(settings, user), max_age=SESSION_SECONDS, path="/",
@@ -271,6 +316,9 @@ async def login(request: web.Request) -> web.Response:
 async def logout(request: web.Request) -> web.Response:
     if not _same_origin(request):
         return _html(pages.message_page("Sign-out refused", "This request did not come from this site."), 403)
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if cookie and read_session(request.app[SETTINGS_KEY], cookie):
+        request.app[ENDED_KEY].end(cookie, time.time() + SESSION_SECONDS)
     response = _redirect(LOGIN_PATH)
     response.del_cookie(SESSION_COOKIE, path="/")
     return response

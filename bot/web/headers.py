@@ -1,0 +1,53 @@
+"""The security headers on every response of the web server (pages, files, errors).
+
+The Content-Security-Policy lets the page talk only to itself and to the configured Rasa
+server (RASA_PUBLIC_URL, over HTTP and its websocket), never load a <base> or post a form
+elsewhere; Permissions-Policy turns off the browser features the pages never use; and the
+Server header names no software version.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+from urllib.parse import urlsplit
+
+from aiohttp import web
+
+SERVER_NAME = "NET Trials Assistant"
+WEBSOCKET_SCHEMES = {"http": "ws", "https": "wss"}
+UNUSED_FEATURES = ("camera", "microphone", "geolocation", "payment", "usb", "serial", "bluetooth",
+                   "midi", "magnetometer", "gyroscope", "accelerometer", "display-capture", "interest-cohort")
+
+
+def rasa_sources(rasa_url: str) -> list[str]:
+    """The Rasa server's origin and its websocket twin, for connect-src."""
+    parts = urlsplit(rasa_url)
+    if parts.scheme not in WEBSOCKET_SCHEMES or not parts.netloc:
+        raise ValueError(f"RASA_PUBLIC_URL must be an http(s):// address, not {rasa_url!r}")
+    return [f"{parts.scheme}://{parts.netloc}", f"{WEBSOCKET_SCHEMES[parts.scheme]}://{parts.netloc}"]
+
+
+def content_security_policy(rasa_url: str) -> str:
+    return "; ".join([
+        "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+        f"connect-src 'self' {' '.join(rasa_sources(rasa_url))}", "object-src 'none'",
+        "base-uri 'none'", "form-action 'self'", "frame-ancestors 'self'",
+    ])
+
+
+def security_headers(rasa_url: str) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": content_security_policy(rasa_url),
+        "Permissions-Policy": ", ".join(f"{feature}=()" for feature in UNUSED_FEATURES),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Server": SERVER_NAME,  # set before aiohttp would add its own name and version
+    }
+
+
+def add_security_headers(app: web.Application, headers: Mapping[str, str]) -> None:
+    """Send `headers` on every response, errors included (a middleware misses those)."""
+
+    async def on_prepare(request: web.Request, response: web.StreamResponse) -> None:
+        response.headers.update(headers)
+
+    app.on_response_prepare.append(on_prepare)

@@ -1,0 +1,169 @@
+"""Fuzz the website's socket.io channel on a real Rasa server: well over 2,000 events of odd
+sizes, types and encodings through a socket.io client, and malformed engine.io/socket.io
+frames through a raw websocket. Nothing may crash or log an error, a REST message sent
+meanwhile is answered within 2 s, the channel still chats afterwards, and nothing that should
+be refused is stored.
+
+Generation is seeded, so every run sends the same events."""
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import shutil
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import socketio
+import websockets
+
+from components.channels.rest import MAX_MESSAGE_CHARS
+from tests.newest_model import any_model  # noqa: F401 - a fixture
+from tests.servers import running_assistant, say
+
+pytestmark = pytest.mark.integration
+
+TOKEN = "socketio-fuzz-token"
+SEED = 20
+CONNECTIONS = 8
+EVENTS_PER_CONNECTION = 250          # 2,000 structured events
+RAW_FRAMES = 400                     # and malformed frames on raw websockets
+REST_EVERY = 250                     # a REST message timed every this many events
+REST_SECONDS = 2.0
+PLANT = "zqxjplanted"
+
+
+@pytest.fixture(scope="module")
+def rasa(any_model: Path, shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    folder = tmp_path_factory.mktemp("socketio-fuzz")
+    db = folder / "trials.db"
+    shutil.copy(shipped_db, db)
+    env = {"RASA_AUTH_TOKEN": TOKEN, "RATE_LIMIT_PER_MINUTE": "20", "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "40"}
+    with running_assistant(any_model, f"sqlite:///{db}", folder, extra_env=env, enable_api=True) as base:
+        yield base, folder / "rasa.log"
+
+
+def odd_value(rng: random.Random, depth: int = 0) -> Any:
+    choices = [None, True, 0, -1, 2 ** 63, 1.5e308, "", "x" * rng.randint(1, 300), [], {},
+               "\u202e\u0000\ud800" + PLANT, "\U0001F600" * rng.randint(1, 50), "'; DROP TABLE trials; --"]
+    if depth < 3:
+        choices += [[odd_value(rng, depth + 1) for _ in range(rng.randint(1, 4))],
+                    {str(rng.randint(0, 9)): odd_value(rng, depth + 1) for _ in range(rng.randint(1, 4))}]
+    return rng.choice(choices)
+
+
+def odd_event(rng: random.Random, session_id: str) -> tuple[str, Any]:
+    """One event as a broken or hostile widget might send it."""
+    kind = rng.randrange(10)
+    if kind == 0:
+        return "user_uttered", odd_value(rng)  # not an object at all
+    if kind == 1:
+        return "user_uttered", {"message": odd_value(rng), "session_id": session_id}
+    if kind == 2:
+        return "user_uttered", {"message": "hello", "session_id": odd_value(rng)}
+    if kind == 3:
+        size = rng.choice([MAX_MESSAGE_CHARS + 1, 50_000, 300_000])
+        return "user_uttered", {"message": (PLANT + " ") * (size // 12 + 1), "session_id": session_id}
+    if kind == 4:
+        return "user_uttered", {"message": f"hello {PLANT}", "session_id": session_id,
+                                "customData": {PLANT: odd_value(rng)}, "metadata": {PLANT: 1}}
+    if kind == 5:
+        return "session_request", odd_value(rng)
+    if kind == 6:
+        return rng.choice(["bot_uttered", "disconnect_me", "", "x" * 200, "session_confirm"]), odd_value(rng)
+    if kind == 7:
+        return "user_uttered", {"message": rng.choice(["hi", "lutathera trials", "\t\n ", "¿qué?", "\u0000"]),
+                                "session_id": session_id}
+    if kind == 8:
+        return "user_uttered", {"message": "hello", "session_id": f"{session_id}-not-mine"}
+    return "user_uttered", {"message": bytes(rng.randrange(256) for _ in range(rng.randint(1, 64))),
+                            "session_id": session_id}
+
+
+def raw_frame(rng: random.Random) -> Any:
+    return rng.choice([
+        "42[", "42", "4", "9", "", "42[\"user_uttered\"", "42{}", "42[\"user_uttered\",{\"message\":1e999}]",
+        "451-[\"user_uttered\",{\"_placeholder\":true,\"num\":9}]", "42/nope,[\"user_uttered\",{}]",
+        "2probe", "6", "1", "42" + "[" * 5000 + "]" * 5000, "\x00\xff", bytes([4, 0, 255]),
+        "42[\"user_uttered\",{\"message\":\"" + "\\ud800" * 10 + "\"}]",
+    ])
+
+
+async def fuzz_connection(base: str, index: int, timings: list[float]) -> None:
+    rng = random.Random(SEED + index)
+    session_id = f"fuzz-{index}"
+    client = socketio.AsyncClient(reconnection=False)
+    await client.connect(base, headers={"X-Forwarded-For": f"198.51.100.{index}"}, transports=["websocket"])
+    await client.emit("session_request", {"session_id": session_id})
+    for sent in range(EVENTS_PER_CONNECTION):
+        event, data = odd_event(rng, session_id)
+        await client.emit(event, data)
+        if index == 0 and sent % REST_EVERY == REST_EVERY // 2:
+            started = time.monotonic()
+            await asyncio.to_thread(say, base, f"rest-during-fuzz-{sent}", "hello")
+            timings.append(time.monotonic() - started)
+    await asyncio.sleep(0.5)
+    await client.disconnect()
+
+
+async def fuzz_raw(base: str) -> int:
+    rng = random.Random(SEED)
+    url = base.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket"
+    sent = 0
+    while sent < RAW_FRAMES:
+        try:
+            async with websockets.connect(url, extra_headers={"X-Forwarded-For": "198.51.100.99"},
+                                          max_size=None) as ws:
+                await ws.recv()
+                await ws.send("40")
+                for _ in range(50):
+                    await ws.send(raw_frame(rng))
+                    sent += 1
+        except websockets.ConnectionClosed:
+            sent += 1  # the server may close a connection that sent garbage; that is fine
+    return sent
+
+
+def stored_user_events(base: str, session_id: str) -> list[dict]:
+    with urllib.request.urlopen(f"{base}/conversations/{session_id}/tracker?token={TOKEN}", timeout=30) as response:
+        return [e for e in json.loads(response.read().decode())["events"] if e["event"] == "user"]
+
+
+async def still_chats(base: str) -> str:
+    client = socketio.AsyncClient(reconnection=False)
+    replies: asyncio.Queue[dict] = asyncio.Queue()
+    client.on("bot_uttered", replies.put_nowait)
+    confirmed: asyncio.Queue[Any] = asyncio.Queue()
+    client.on("session_confirm", confirmed.put_nowait)
+    await client.connect(base, headers={"X-Forwarded-For": "198.51.100.200"}, transports=["websocket"])
+    await client.emit("session_request", {"session_id": None})
+    session_id = await asyncio.wait_for(confirmed.get(), 30)
+    await client.emit("user_uttered", {"message": "hello", "session_id": session_id})
+    reply = await asyncio.wait_for(replies.get(), 60)
+    await client.disconnect()
+    return reply.get("text", "")
+
+
+def test_thousands_of_odd_events_crash_nothing_stall_nobody_and_store_nothing_refused(rasa: tuple[str, Path]) -> None:
+    base, log = rasa
+    log_before = len(log.read_text(errors="replace"))
+    timings: list[float] = []
+
+    async def fuzz() -> int:
+        results = await asyncio.gather(*(fuzz_connection(base, i, timings) for i in range(CONNECTIONS)), fuzz_raw(base))
+        return CONNECTIONS * EVENTS_PER_CONNECTION + results[-1]
+
+    events = asyncio.run(fuzz())
+    assert events >= 2000 + RAW_FRAMES
+    assert timings and max(timings) < REST_SECONDS, timings
+    assert asyncio.run(still_chats(base))
+    time.sleep(2)  # closed websockets are noticed
+    written = log.read_text(errors="replace")[log_before:]
+    assert "Traceback" not in written and "ERROR" not in written, written[-3000:]
+    for index in range(CONNECTIONS):
+        stored = stored_user_events(base, f"fuzz-{index}")
+        assert all(len(e.get("text") or "") <= MAX_MESSAGE_CHARS for e in stored)
+        assert PLANT not in json.dumps([e.get("metadata") for e in stored])

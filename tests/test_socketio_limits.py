@@ -1,0 +1,222 @@
+"""The website's socket.io channel against the real Rasa server: the REST webhook's guards
+(size, session id, rate per connection and per address, exact origins, no client metadata).
+
+Every client comes from 127.0.0.1, a trusted proxy, so each test names its own client address
+in X-Forwarded-For, as nginx does; that keeps the per-address counts of the tests apart."""
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import pytest
+import socketio
+
+from tests.newest_model import any_model  # noqa: F401 - a fixture
+from tests.servers import running_assistant, say, texts
+
+pytestmark = pytest.mark.integration
+
+TOKEN = "socketio-limits-test-token"
+PAGE_ORIGIN = "http://127.0.0.1:8080"
+PER_CONNECTION, PER_ADDRESS = 4, 6
+REPLY_TIMEOUT = 60.0
+
+
+@pytest.fixture(scope="module")
+def rasa(any_model: Path, shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    folder = tmp_path_factory.mktemp("socketio-limits")
+    db = folder / "trials.db"
+    shutil.copy(shipped_db, db)
+    env = {"RASA_AUTH_TOKEN": TOKEN, "CORS_ORIGINS": PAGE_ORIGIN, "RATE_LIMIT_PER_MINUTE": str(PER_CONNECTION),
+           "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": str(PER_ADDRESS)}
+    with running_assistant(any_model, f"sqlite:///{db}", folder, extra_env=env, enable_api=True) as base:
+        yield base, folder / "rasa.log"
+
+
+class Widget:
+    """A socket.io client speaking as chat.js does, from `address`."""
+
+    def __init__(self, base: str, address: str, origin: Optional[str] = PAGE_ORIGIN) -> None:
+        self.base = base
+        self.headers = {"X-Forwarded-For": address, **({"Origin": origin} if origin else {})}
+        self.client = socketio.AsyncClient(reconnection=False)
+        self.replies: asyncio.Queue[dict] = asyncio.Queue()
+        self.confirmed: asyncio.Queue[Any] = asyncio.Queue()
+        self.client.on("bot_uttered", self.replies.put_nowait)
+        self.client.on("session_confirm", self.confirmed.put_nowait)
+
+    async def __aenter__(self) -> "Widget":
+        await self.client.connect(self.base, headers=self.headers, transports=["websocket"])
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.client.disconnect()
+
+    async def start_session(self, session_id: object = None) -> Any:
+        await self.client.emit("session_request", {"session_id": session_id})
+        return await asyncio.wait_for(self.confirmed.get(), REPLY_TIMEOUT)
+
+    async def send(self, event: Any) -> None:
+        await self.client.emit("user_uttered", event)
+
+    async def reply(self, timeout: float = REPLY_TIMEOUT) -> str:
+        return (await asyncio.wait_for(self.replies.get(), timeout)).get("text", "")
+
+    async def silent_for(self, seconds: float) -> bool:
+        try:
+            await asyncio.wait_for(self.replies.get(), seconds)
+        except asyncio.TimeoutError:
+            return True
+        return False
+
+
+def user_events(base: str, session_id: str) -> list[dict]:
+    url = f"{base}/conversations/{session_id}/tracker?token={TOKEN}"
+    with urllib.request.urlopen(url, timeout=30) as response:
+        tracker = json.loads(response.read().decode())
+    return [event for event in tracker["events"] if event["event"] == "user"]
+
+
+def test_a_huge_message_gets_the_kind_reply_is_not_stored_and_does_not_slow_others(rasa: tuple[str, Path]) -> None:
+    base, _ = rasa
+
+    async def scenario() -> tuple[str, float]:
+        async with Widget(base, "203.0.113.1") as widget:
+            session_id = await widget.start_session()
+            await widget.send({"message": "lutathera " * 90_000, "session_id": session_id})
+            started = time.monotonic()
+            await asyncio.to_thread(say, base, "someone-else", "hello")
+            rest_seconds = time.monotonic() - started
+            return await widget.reply(), rest_seconds
+
+    reply, rest_seconds = asyncio.run(scenario())
+    assert "too long" in reply
+    assert rest_seconds < 2.0
+
+
+def test_a_huge_message_is_not_stored(rasa: tuple[str, Path]) -> None:
+    base, _ = rasa
+
+    async def scenario() -> str:
+        async with Widget(base, "203.0.113.2") as widget:
+            session_id = await widget.start_session()
+            await widget.send({"message": "x" * 20_000, "session_id": session_id})
+            await widget.reply()
+            return session_id
+
+    assert user_events(base, asyncio.run(scenario())) == []
+
+
+def test_odd_session_ids_get_a_new_one_and_odd_events_and_the_close_log_no_error(rasa: tuple[str, Path]) -> None:
+    base, log = rasa
+    log_before = log.read_text(errors="replace")
+
+    async def scenario() -> list[Any]:
+        async with Widget(base, "203.0.113.3") as widget:
+            given = [await widget.start_session(odd) for odd in ({"a": 1}, [1, 2], "x" * 129, "bad id!")]
+            for event in (["hello"], {"message": {"text": "hi"}}, "hello", None, {"session_id": given[0]}):
+                await widget.send(event)
+            assert await widget.silent_for(2.0)
+            return given
+
+    given = asyncio.run(scenario())
+    assert all(isinstance(s, str) and len(s) == 32 for s in given) and len(set(given)) == 4
+    time.sleep(2)  # the server notices the closed websocket
+    written = log.read_text(errors="replace")[len(log_before):]
+    assert "Traceback" not in written and "ERROR" not in written, written[-3000:]
+
+
+def test_client_custom_data_and_metadata_are_not_stored(rasa: tuple[str, Path]) -> None:
+    base, _ = rasa
+
+    async def scenario() -> str:
+        async with Widget(base, "203.0.113.4") as widget:
+            session_id = await widget.start_session()
+            await widget.send({"message": "hello", "session_id": session_id,
+                               "customData": {"planted": "x" * 1000}, "metadata": {"planted": "y"}})
+            await widget.reply()
+            return session_id
+
+    stored = user_events(base, asyncio.run(scenario()))
+    assert stored and "planted" not in json.dumps(stored)
+
+
+def test_changing_the_session_id_does_not_escape_the_limit_of_a_connection(rasa: tuple[str, Path]) -> None:
+    base, _ = rasa
+
+    async def scenario() -> list[str]:
+        replies = []
+        async with Widget(base, "203.0.113.5") as widget:
+            for _ in range(PER_CONNECTION + 1):
+                session_id = await widget.start_session()  # a new conversation each time
+                await widget.send({"message": "hello", "session_id": session_id})
+                replies.append(await widget.reply())
+                await widget.silent_for(0.5)  # the rest of the answer
+        return replies
+
+    replies = asyncio.run(scenario())
+    assert all("wait" not in r for r in replies[:PER_CONNECTION])
+    assert "Please wait" in replies[-1]
+
+
+def test_new_connections_from_one_address_share_its_limit_and_others_are_not_affected(rasa: tuple[str, Path]) -> None:
+    base, _ = rasa
+
+    async def one_message(address: str) -> str:
+        async with Widget(base, address) as widget:
+            session_id = await widget.start_session()
+            await widget.send({"message": "hello", "session_id": session_id})
+            return await widget.reply()
+
+    async def scenario() -> tuple[list[str], str]:
+        replies = [await one_message("203.0.113.6") for _ in range(PER_ADDRESS + 1)]
+        return replies, await one_message("203.0.113.7")
+
+    replies, other = asyncio.run(scenario())
+    assert all("wait" not in r for r in replies[:PER_ADDRESS])
+    assert "Please wait" in replies[-1]
+    assert "wait" not in other
+
+
+def test_a_message_for_another_conversation_than_the_connections_is_ignored(rasa: tuple[str, Path]) -> None:
+    base, _ = rasa
+
+    async def scenario() -> bool:
+        async with Widget(base, "203.0.113.8") as widget:
+            await widget.start_session()
+            await widget.send({"message": "hello", "session_id": "someone-elses-conversation"})
+            return await widget.silent_for(3.0)
+
+    assert asyncio.run(scenario())
+    assert user_events(base, "someone-elses-conversation") == []
+
+
+@pytest.mark.parametrize("origin", ["http://127.0.0.1:8080.evil.example", "http://localhost.evil.example",
+                                    "http://127.0.0.1:8081", "null"])
+def test_a_page_from_another_origin_cannot_connect(rasa: tuple[str, Path], origin: str) -> None:
+    base, _ = rasa
+
+    async def scenario() -> None:
+        async with Widget(base, "203.0.113.9", origin=origin):
+            pass
+
+    with pytest.raises(socketio.exceptions.ConnectionError):
+        asyncio.run(scenario())
+
+
+def test_the_configured_page_origin_can_connect(rasa: tuple[str, Path]) -> None:
+    base, _ = rasa
+
+    async def scenario() -> str:
+        async with Widget(base, "203.0.113.10", origin=PAGE_ORIGIN) as widget:
+            session_id = await widget.start_session()
+            await widget.send({"message": "hello", "session_id": session_id})
+            return await widget.reply()
+
+    assert asyncio.run(scenario())
+    assert texts(say(base, "rest-still-works", "hello"))
