@@ -23,6 +23,9 @@ def _strings() -> dict[str, Any]:
     return {"type": "array", "items": {"type": "string"}}
 
 
+_HOW = {"type": "string", "enum": ["template", "glossary", "original"]}
+
+
 def _object(properties: dict[str, Any], description: str = "") -> dict[str, Any]:
     schema: dict[str, Any] = {
         "type": "object",
@@ -125,10 +128,14 @@ SCHEMAS: dict[str, Any] = {
         "trials": {"type": "array", "items": {"$ref": "#/components/schemas/TrialSummary"}},
     }, "A page of results, ranked open first (those whose status was confirmed in the last year "
        "before older ones), then by relevance, then most recently updated."),
-    "Criterion": _object({
+    "Criterion": {**_object({
         "original": {"type": "string", "description": "The registry's words (with sub-items)."},
         "plain": {"type": "string", "description": "The same in plain English (with sub-items)."},
-    }),
+        "how": {**_HOW, "description": "How the item was put in plain English: a whole-criterion template, "
+                "the glossary, or the original words with terms explained (the guards refused a rewrite)."},
+        "sub_items_how": {"type": "array", "items": _HOW,
+                          "description": "The same for each sub-item, in order; only when there are sub-items."},
+    }), "required": ["original", "plain", "how"]},
     "Eligibility": _object({
         "has_criteria": {"type": "boolean"},
         "original_text": {**_nullable("string"), "description": "The record's criteria text as written."},
