@@ -193,3 +193,36 @@ def test_who_and_how_old_more_wordings(text: str, about: Optional[str], age: Opt
 def test_places_people_write(text: str, city: Optional[str], region: Optional[str], country: Optional[str]) -> None:
     place = read_message(text).place
     assert (place.city, place.region, place.country) == (city, region, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("our son turns 18 in March and has a pnet", 17),
+        ("my twin brother has a pnet, we're both 52", 52),
+        ("mum is 67 or 76, I always mix it up", None),
+        ("my dad turns 70 next week", 69),
+    ],
+)
+def test_ages_round_four(text: str, age: Optional[int]) -> None:
+    assert read_message(text).age == age
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "region", "country"),
+    [
+        ("dad has a pnet, what trials r there in nth ireland", None, "Northern Ireland", "GB"),
+        ("she lives in Launceston (Tassie)", "Launceston", "Tasmania", "AU"),
+        ("61, male, Dubbo Nsw. pnet g1", "Dubbo", "New South Wales", "AU"),
+        ("Writing from Leeds about my sister who lives in Madrid. Is there a trial in Spain?", "Madrid", None, "ES"),
+        ("The Aberdeen GI team scan her every year", "Aberdeen", None, "GB"),
+        ("she had her op at the glasgow royal", "Glasgow", None, "GB"),
+        ("Doctors in Bucharest say he is too old for surgery", "Bucharest", None, "RO"),
+        ("45F, Montreal, pnet", "Montreal", None, "CA"),
+        ("Royal Brisbane & Women's - NET trials recruiting?", None, None, None),
+        ("the surgeon at Hopkins in Baltimore wants to operate", "Baltimore", None, "US"),
+    ],
+)
+def test_places_round_four(text: str, city: Optional[str], region: Optional[str], country: Optional[str]) -> None:
+    place = read_message(text).place
+    assert (place.city, place.region, place.country) == (city, region, country)

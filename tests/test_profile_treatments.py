@@ -519,3 +519,119 @@ def test_a_refusal_said_after_the_name(text: str, treatment: str) -> None:
 
 def test_a_drug_they_do_not_want_to_stop_is_not_refused() -> None:
     assert "lanreotide" not in avoided("she's on lanreotide which she doesn't want to stop, any trials alongside it?")
+
+
+# -- round 4: stricter rules against false readings, and families of wording ----------------------
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("the onc wants capecitabine next. mum keeps saying anything but chemo, she saw her sister go through it", "chemotherapy"),
+        ("Everything but surgery please, he is 84", "surgery"),
+        ("I'm not having another operation, the last one nearly killed me", "surgery"),
+        ("she won't do chemo again after last time", "chemotherapy"),
+        ("actually scrap PRRT, he read about the kidneys. what else?", "prrt"),
+    ],
+)
+def test_refusals_said_in_everyday_words(text: str, refused: str) -> None:
+    assert refused in avoided(text)
+    assert refused not in {t.id for t in had(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His consultant says he's probably too old for PRRT, which really upset him",
+        "She might be too weak for surgery, they'll see after the next scan",
+        "are there studies for people who can't have an operation because of their heart?",
+    ],
+)
+def test_a_doubt_or_what_cannot_be_had_is_no_refusal_or_wish(text: str) -> None:
+    assert avoided(text) == () and wanted(text) == ()
+
+
+def test_a_clinicians_no_is_not_the_persons_refusal_and_had_one_points_back() -> None:
+    profile = read_message("The surgeons in Leeds say no more operation, she had one in 2020")
+    assert profile.wants.avoid == ()
+    assert TreatmentHad("surgery") in profile.treatments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the team in Leeds talk about Lutathera. will he be too old for the teenage study by then?",
+        "Her doctors talked of PRRT at the last clinic.",
+        "the oncologist spoke about everolimus as the next step",
+    ],
+)
+def test_a_treatment_the_team_talks_about_is_no_wish(text: str) -> None:
+    assert wanted(text) == () and had(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the whipple's booked for March at the Freeman",
+        "Her distal pancreatectomy is scheduled for the 14th.",
+        "TACE is pencilled in for next month",
+    ],
+)
+def test_a_booked_operation_is_not_had(text: str) -> None:
+    assert had(text) == ()
+
+
+def test_an_operation_a_trial_does_is_wished_for_not_had() -> None:
+    profile = read_message("Her surgeon mentioned a study where they operate first to take out the tumour and then give PRRT")
+    assert "surgery" in profile.wants.treatment
+    assert all(t.id != "surgery" for t in profile.treatments)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["gallium pet scan??", "My onc thinks PRRT might suit because the gallium scan lit up nicely.", "the ga68 scan showed two spots"],
+)
+def test_a_scan_is_not_a_trial_wished_for(text: str) -> None:
+    assert "ga68_dotatate" not in wanted(text)
+
+
+def test_a_scan_tracer_named_in_a_trial_look_up_is_still_wanted() -> None:
+    assert "ga68_dotatate" in wanted("any trials using gallium dotatate PET?")
+
+
+@pytest.mark.parametrize(
+    ("text", "treatment"),
+    [
+        ("he was on capecitabeen and temozolomide for 6 rounds, it stopped working", TreatmentHad("capecitabine_temozolomide", "stopped working")),
+        ("Lanreotide 2 yrs then it stopped working, sunitinib for a year and that failed too", TreatmentHad("lanreotide", "stopped working")),
+        ("on sandostatin every month and I couldn't cope if it started growing again", TreatmentHad("octreotide", "ongoing")),
+        ("PRRT x4 in 2021. On everolimus now. Some days I want to walk off and not come back lol",
+         TreatmentHad("everolimus", "ongoing")),
+        ("Mum take lanreotide from two years and the disease is stable", TreatmentHad("lanreotide", "ongoing")),
+        ("the rash is unbearable, all over my arms since starting everolimus", TreatmentHad("everolimus", "side effects")),
+        ("he's been on sunitinib since may and he feels awful on it", TreatmentHad("sunitinib", "side effects")),
+    ],
+)
+def test_what_happened_attaches_to_the_right_drug(text: str, treatment: TreatmentHad) -> None:
+    assert treatment in had(text)
+
+
+def test_results_that_came_back_are_no_regrowth() -> None:
+    assert TreatmentHad("lanreotide", "ongoing") in had("on lanreotide monthly. the biopsy results came back grade 1")
+
+
+@pytest.mark.parametrize(
+    ("text", "treatment"),
+    [
+        ("the Dundee team keep an eye on them with a scope every year", "surveillance"),
+        ("han opererades 2019 och mår bra", "surgery"),
+    ],
+)
+def test_more_ways_to_tell_a_treatment_had(text: str, treatment: str) -> None:
+    assert treatment in {t.id for t in had(text)}
+
+
+def test_never_operated_in_swedish_is_not_surgery() -> None:
+    assert all(t.id != "surgery" for t in had("han har aldrig opererats, bara lanreotid"))
+
+
+def test_a_question_about_whether_a_drug_is_used_is_no_wish() -> None:
+    assert wanted("is everolimus still used for pnets") == ()

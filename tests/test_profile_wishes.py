@@ -142,7 +142,7 @@ def test_it_asked_about_or_the_illness_is_not_the_treatment_had(turns: tuple) ->
         ("finished ones are fine too", "all"),
         ("doesnt matter if its closed", "all"),
         ("sunitinib trials regardless of status", "all"),
-        ("any sunitinib trials recruiting?", None),  # asks, not a filter
+        ("any sunitinib trials recruiting?", "open")  # asked of trials in general (batch c labels),  # asks, not a filter
     ],
 )
 def test_more_status_filters(text: str, status: Optional[str]) -> None:
@@ -165,3 +165,22 @@ def test_more_status_filters(text: str, status: Optional[str]) -> None:
 )
 def test_more_age_groups(text: str, group: Optional[str]) -> None:
     assert read_message(text).wants.age_group == group
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("ok and which ones are actually open?", "open"),
+        ("St James's - NET studies recruiting?", "open"),
+        ("any lung carcinoid trials open?", "open"),
+        ("is that one still open?", None),
+        ("LUTHREE trial enrolling?", None),
+    ],
+)
+def test_open_asked_of_trials_in_general_filters(text: str, status: Optional[str]) -> None:
+    assert read_message(text).wants.status == status
+
+
+def test_on_it_said_as_i_m_on_it_is_had() -> None:
+    profile = after("any trials of lanreotide for pancreas ones", "i'm on it myself, 2 yrs now")
+    assert [t.id for t in profile.treatments] == ["lanreotide"]

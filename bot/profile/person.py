@@ -116,7 +116,7 @@ _SELF_WEAK = re.compile(
 )
 _PET = re.compile(r"\bmy\s+(?:dog|cat|pet|horse|puppy|kitten)\b", re.I)
 
-_AGE_AFTER = (r"(?!\d)(?!\s*(?:%|percent|weeks?|months?|days?|cm|mm|kg|lbs?|times|cycles?|rounds?|doses?|lots\s+of|lines?|sessions?"
+_AGE_AFTER = (r"(?!\d)(?!\s+or\s+\d)(?!\s*(?:%|percent|weeks?|months?|days?|cm|mm|kg|lbs?|times|cycles?|rounds?|doses?|lots\s+of|lines?|sessions?"
     r"|infusions?|injections?|shots?|jabs?|treatments?|courses?|-?\s*(?:something|odd|ish)\b|'?s\b|mg|hours?|miles?|km|mi\b|years?\s+(?:ago|since|after|later|out|on|from|of\s+(?:treatment|surgery)|clear)))")
 _FIRST_PERSON_AGE = re.compile(
     rf"\b(?:i'm|i\s+am)\s+(?:an?\s+)?(?:\w+\s+)?(?:man|woman|lady|gentleman|male|female)\s+of\s+(\d{{1,3}})(?!\d)(?!\s*(?:%|cm|mm|kg))"
@@ -129,14 +129,15 @@ _FIRST_PERSON_AGE = re.compile(
 )
 _FILLER = r"(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+|actually\s+|really\s+)?"
 _OTHER_AGE = re.compile(  # "he's 71", "my husband is 71", "Dad 74", "my partner Sal is 52", "mum (79)", "mamma är 69"
-    rf"\b(?:he|she|they)(?:'s|\s+is|\s+are|'re|\s+turned|\s+was|\s+will\s+be|'ll\s+be)\s+{_FILLER}(\d{{1,3}}){_AGE_AFTER}"
+    rf"\b(?:he|she|they)(?:'s|\s+is|\s+are|'re|\s+turned|\s+turns|\s+was|\s+will\s+be|'ll\s+be)\s+{_FILLER}(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:he|she)(?:'s|\s+is)\s+(?:an?\s+)?(?:\w+\s+)?(?:lass|lad|woman|man|gentleman|lady|bloke|guy)\s+of\s+(\d{{1,3}})"
-    rf"|(?:\b{_MY}\s+(?:[\w']+\s+){{0,2}}?|(?:^|[.;!?,]\s*))(?:{_RELATIVE_WORDS})(?-i:\s+[A-Z][a-z]+)?(?:'s|\s+is|,?\s+who\s+is|,|\s+was|\s+aged|\s+turned|\s*\(|\s+age|\s+är)?"
+    rf"|(?:\b{_MY}\s+(?:[\w']+\s+){{0,2}}?|(?:^|[.;!?,]\s*))(?:{_RELATIVE_WORDS})(?-i:\s+[A-Z][a-z]+)?(?:'s|\s+is|,?\s+who\s+is|,|\s+was|\s+aged|\s+turned|\s+turns|\s*\(|\s+age|\s+är)?"
     rf"\s*(?:aged\s+|age\s+|{_FILLER})(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:{_RELATIVE_WORDS})\s*\(\s*(?:(?:she|he)'s\s+)?(\d{{1,3}})\s*(?:\)|,|[fm]\b|y)"
     rf"|\b{_FOREIGN_MY}\s+(?:{_FOREIGN_WORDS})\s*(?:\(|,|\s+(?:är|er|ist|is|est|es|jest|aged?|de|di|har|hat|heeft|a|ha)\b)?\s*(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:pt|patient)\s*(?:is|was|aged?|,|:)\s*(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:han|hon)\s+(?:är|er|blir)\s+(\d{{1,3}}){_AGE_AFTER}"
+    rf"|\bwe(?:'re|\s+are)\s+both\s+(\d{{1,3}}){_AGE_AFTER}"  # twins: "We're both 47"
     rf"|\b(?:{_RELATIVE_WORDS}|he|she)\s+(?:has|have|having)\s+(\d{{1,3}})\s+(?:years|yrs)\b(?!\s+(?:ago|since))",  # "my wife have 55 years"
     re.I,
 )

@@ -68,6 +68,8 @@ REGIONS: dict[str, tuple[str, str]] = {  # normalised phrase -> (region as shown
 REGIONS.update({
     "county durham": ("County Durham", "GB"), "co durham": ("County Durham", "GB"), "tyne and wear": ("Tyne And Wear", "GB"),
     "greater manchester": ("Greater Manchester", "GB"), "west midlands": ("West Midlands", "GB"),
+    **{short: ("Northern Ireland", "GB") for short in ("nth ireland", "n ireland", "norn iron", "northern irl", "n irl")},
+    "tassie": ("Tasmania", "AU"),
     # the short forms people write for English counties
     **{short: (full.title(), "GB") for short, full in (
         ("lancs", "lancashire"), ("yorks", "yorkshire"), ("lincs", "lincolnshire"), ("notts", "nottinghamshire"),
@@ -175,6 +177,11 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
             home[:0] = _gazetteer_home_town(text, lexicon)  # "retired farmer from near Dubbo", "we're in wollongong"
     ordered = home + [f for f in found if not f.home]
     city = next((f.name for f in ordered if f.kind == "city"), None)
+    if city is None:
+        with_state = _town_with_state(text)
+        if with_state:  # "59, female, Bendigo Vic": the town and its state
+            city, region, code = with_state
+            return Place(city=city, region=region, country=code, travel_km=_travel_km(text))
     # A region they live in; else one named that can hold their town ("Aberdeen ... ideally in Scotland",
     # not "we're in Winnipeg ... anything in Ontario would be easy").
     region = next((f.name for f in ordered if f.kind == "region" and _may_be_theirs(f, city)), None)
@@ -222,6 +229,18 @@ _STATE_CODES = {
     **{c: (n, "AU") for c, n in (("NSW", "New South Wales"), ("QLD", "Queensland"), ("VIC", "Victoria"),
                                  ("TAS", "Tasmania"), ("SA", "South Australia"), ("WA", "Western Australia"))},
 }
+
+
+# "Bendigo Vic", "Dubbo NSW", "Franklin, TN": a town the gazetteer knows, its state's short form just after it.
+_TOWN_AND_STATE = re.compile(r"\b([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?),?\s+(Vic|Tas|Qld|Nsw|[A-Z]{2,3})\b")
+
+
+def _town_with_state(text: str) -> Optional[tuple[str, str, str]]:
+    for found in _TOWN_AND_STATE.finditer(text):
+        state = _STATE_CODES.get(found.group(2).upper())
+        if state is not None and _gazetteer_country(found.group(1)) == state[1]:
+            return found.group(1), state[0], state[1]
+    return None
 
 
 def _region_after(city: str, text: str) -> Optional[tuple[str, str]]:
@@ -278,7 +297,7 @@ def _unlisted_home_town(text: str, lexicon: Lexicon) -> Optional[str]:
 # "we're in wollongong", "just outside Guelph"): up to three words after the cue, found in the gazetteer.
 _HOME_CUE = re.compile(
     r"\b(?:live[sd]?|living|based|resid(?:e[sd]?|ing)|(?:we're|we\s+are|i'm|i\s+am|im|he's|she's|they're)\s+(?:just\s+)?(?:in|near|outside|from)"
-    r"|from|near|nr|outside|close\s+to)"
+    r"|from|near|nr|outside|close\s+to|(?:doctors?|docs|hospital|oncologists?|surgeons?|team|clinic|consultants?)\s+in)"
     r"\s+(?:(?:just|right|near|nr|in|to|a|small|little|town|village|called|outside|close\s+to|from|here\s+in|over\s+in|out\s+in|up\s+in|down\s+in)\s+){0,3}"
     r"((?:[^\W\d_][\w'-]*)(?:\s+[^\W\d_][\w'-]*){0,2})", re.I)
 _MIN_TOWN_LETTERS = 4
@@ -330,14 +349,20 @@ def _places_in(clause: str, text: str, lexicon: Lexicon) -> list[_Found]:
         if place.kind == "region" and _institution(clause, " ".join(words[i : i + size]), before, after):
             i += size
             continue  # "the Alberta Children's", "University of Iowa", "NET-PRO iowa": not where they are
+        if place.kind == "city" and _site_looked_up(before, after, text):
+            i += size
+            continue  # "Royal Brisbane & Women's - NET trials recruiting?": a staff look-up of a hospital
         if _TRAVEL.search(before) and place.kind == "region":
             places.append(_Found(place.kind, place.name, place.code, travel=True))
         elif not _TRAVEL.search(before) and not _named_after(before, after):
-            places.append(_Found(place.kind, place.name, place.code, home=bool(_HOME.search(before))))
+            home = bool(_HOME.search(before)) and not _WRITING_FROM.search(before)
+            places.append(_Found(place.kind, place.name, place.code, home=home))
         i += size
     return places
 
 
+# "Writing from London about my brother who lives in Barcelona": the writer's place, not the patient's home.
+_WRITING_FROM = re.compile(r"\b(?:writ\w*|messag\w*|typing|emailing|contacting you)(?:\s+\w+){0,2}\s+from$")
 _INSTITUTION_AFTER = re.compile(r"^(?:children s|childrens|children|hospital|university|uni|clinic|cancer|health|medical|college)\b")
 _INSTITUTION_BEFORE = re.compile(r"\b(?:university of|univ of|uni of|chu de|hospital of|college of|health)$")
 _TRIAL_ACRONYM = r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\s+"  # "NET-PRO iowa", "P-PRRT quebec": the trial's site
@@ -351,33 +376,45 @@ def _institution(clause: str, phrase: str, before: str, after: str) -> bool:
     return bool(re.search(_TRIAL_ACRONYM + f"(?i:{words})\\b", strip_accents(clause)))
 
 
+def _site_looked_up(before: str, after: str, text: str) -> bool:
+    """A city that is part of a hospital's name, in a message that tells of no one being treated there."""
+    in_a_name = before.endswith("royal") or bool(re.match(r"^(?:and )?(?:women s|womens|children s|childrens|hospital|infirmary)\b", after))
+    return in_a_name and not _CARED_FOR.search(normalize(text))
+
+
 def _named_after(before: str, after: str) -> bool:
     return bool(_SPONSOR_AFTER.match(after) or (before.endswith("the") and _NAMED_AFTER.match(after)))
+
+
+# After "the" + a city: the team or hospital that treats them there.
+_TREATING_AFTER = re.compile(r"^(?:\w+\s+)?(?:team|royal|infirmary|hospital|clinic|unit|doctors?|oncolog\w*|consultants?|surgeons?|specialists?|nurses?|mdt)\b")
 
 
 def _place_at(words: list[str], i: int, text: str, lexicon: Lexicon) -> Optional[tuple[int, _Found]]:
     before = " ".join(words[max(0, i - 3) : i])
     for size in range(min(_MAX_PLACE_WORDS, len(words) - i), 0, -1):
         phrase = " ".join(words[i : i + size])
+        after = " ".join(words[i + size : i + size + 3])
         if phrase in REGIONS and not _NOT_A_REGION_BEFORE.search(before):
             name, code = REGIONS[phrase]
             return size, _Found("region", name, code)
         place = lexicon.place(COUNTRY_ALIASES.get(phrase, phrase))
-        if place is not None and phrase not in ("us", "the", "in") and _may_be_city(phrase, before, place.code is None):
+        if place is not None and phrase not in ("us", "the", "in") and _may_be_city(phrase, before, place.code is None, after):
             if place.code is not None:
                 return size, _Found("country", place.name, place.code)
             return size, _lexicon_city(phrase, place.name, text, lexicon)
-        if phrase in _EXTRA_BY_WORDS and _may_be_city(phrase, before, True):
+        if phrase in _EXTRA_BY_WORDS and _may_be_city(phrase, before, True, after):
             return size, _extra_city(_EXTRA_BY_WORDS[phrase], text, lexicon)
     return None
 
 
-def _may_be_city(phrase: str, before: str, is_city: bool) -> bool:
+def _may_be_city(phrase: str, before: str, is_city: bool, after: str = "") -> bool:
     if not is_city:
         return True
     if len(phrase) < 4 or phrase.startswith("the "):
         return False
-    if _NOT_A_PLACE_BEFORE.search(before) and not (" " in phrase and before.endswith("the")):
+    treating = before.endswith("the") and _TREATING_AFTER.match(after)
+    if _NOT_A_PLACE_BEFORE.search(before) and not (" " in phrase and before.endswith("the")) and not treating:
         return False
     return phrase not in _NEEDS_A_PREPOSITION or bool(_PREPOSITION.search(before))
 
@@ -403,7 +440,7 @@ def _as_written(phrase: str, name: str, text: str = "") -> str:
     full = normalize(name)
     if full != phrase and full.startswith(phrase + " "):
         return phrase.title()
-    if full != phrase and len(phrase) >= 5:
+    if len(phrase) >= 5 and (full != phrase or strip_accents(name) != name):  # "Montreal" as written, not "Montréal"
         written = _written_form(phrase, text)
         if written and not written.isupper():
             return written if not written.islower() else written.title()

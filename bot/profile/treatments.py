@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal, Optional
 
 from bot.lexicon import Lexicon, default_lexicon
+from bot.profile.courses import combined, had_one_of
 from bot.profile.model import TreatmentHad
 from bot.text import normalize
 
@@ -34,18 +35,21 @@ _AVOID_BEFORE = re.compile(  # longer cues first: at one spot the first alternat
     r"|doesn t want|does not want|won t have|not keen on|not another|not more|no more|no further|anything but"
     r"|too (?:frail|weak|ill|old|poorly|unwell|sick) for|spares? (?:him|her|me|them) (?:from )?|instead of|rather than"
     r"|other than|apart from|alternatives? to|fed up (?:of|with)|sick of|done with|scared of|refuses?|refused|declined|declining"
-    r"|turned down|said no to|saying no to|rather not (?:have|do|go through)|except|avoid (?:the )?(?:side effects?|toxicity) of"
+    r"|turned down|said no to|saying no to|everything but|all but|rather not (?:have|do|go through)|except|avoid (?:the )?(?:side effects?|toxicity) of"
+    r"|(?:not|never|am not|m not|won t be|will not be) (?:having|doing|going through|facing|putting (?:him|her|me|them|myself) through)"
+    r"|(?:won t|will not|wouldn t|would not) (?:do|go through|face|try|take)|scrap|ditch|forget(?: about)?|cross off"
     r"|avoid|avoids|avoiding|without|not|no)\b(?:\s+\w+){0,3}$"
 )
 # "never had PRRT", "hasn't been on chemo", "no prior everolimus": named, but neither had nor asked for.
 _NOT_HAD_BEFORE = re.compile(
     r"\b(?P<cue>never (?:had|been on|tried|taken|received|been given|got|done)|(?:hasn t|haven t|has not|have not|hadn t|had not) (?:had|been on|tried|taken|received)"
     r"|not (?:had|tried|been on)(?: any)?|no (?:prior|previous|earlier)|not yet had|without (?:having )?had|haven t (?:got )?the (?:heart|energy|strength) for"
-    r"|hasn t got the (?:heart|energy|strength) for)\b(?:\s+\w+){0,3}$"
+    r"|hasn t got the (?:heart|energy|strength) for|(?:can t|cannot|couldn t|unable to|not able to) (?:have|get|undergo)(?! any)"
+    r"|(?:doctors?|docs|surgeons?|oncologists?|onc|team|consultants?|they)(?: \w+){0,3} (?:say|says|said) (?:no more|not another|no further|no))\b(?:\s+\w+){0,3}$"
 )
 _HAD_BEFORE = re.compile(
     r"\b(?P<cue>had|has had|have had|having had|has|having|is on|was on|been on|went on|on|taking|takes|took|taken|receives?|receiving|start(?:ed|ing)?"
-    r"|continue|continuing|carry on with|stay on|staying on|far|fatt|fick|har fatt|krijgt|kreeg|bekommt|bekam|erhalt|recibe|recibio|dostaje|recoit"
+    r"|(?:i|he|she|we|they) (?:take|use)|continue|continuing|carry on with|stay on|staying on|far|fatt|fick|har fatt|krijgt|kreeg|bekommt|bekam|erhalt|recibe|recibio|dostaje|recoit"
     r"|(?:been|gone|went|go|going) through|lines? done"
     r"|after|since|following|received|receiving|tried|given|finished|stopped|stop|done|did|gets|getting|currently|still"
     r"|despite|in spite of|trots|trotz|malgre|pomimo"
@@ -61,7 +65,7 @@ _WANT_BEFORE = re.compile(
     r"|(?:something|anything|one|ones) (?:with|for|using|involving)|research\w*(?: into| on)?|trialling|testing|studying)\b(?:\s+\w+){0,3}$"
 )
 _PLANNED_BEFORE = re.compile(  # offered, suggested, booked: not had, not (yet) asked for
-    r"\b(?P<cue>says?|said|mention\w*|suggest\w*|recommend\w*|talked about|talking about|discuss\w*|brought up|said something about|saying|say"
+    r"\b(?P<cue>says?|said|mention\w*|suggest\w*|recommend\w*|talk(?:s|ed|ing)? (?:about|of)|sp(?:oke|eak\w*) (?:about|of)|discuss\w*|brought up|said something about|saying|say"
     r"|offer\w*|consider\w*|propos\w*|reckons?|choice(?: of| between)?|options? (?:of|between)|lean\w* towards|tempted by|thinking (?:of|about)"
     r"|pratar om|namnde|foreslog|spricht von|sprach von|parle de|habla de|praat over|planning|plan|waiting for|waiting list for|on the list for|referred for|booked (?:in )?for|due to (?:start|have)"
     r"|going to (?:have|start|try)|will (?:have|start)|next (?:step|thing|option|line)(?: is| would be| will be)?|might (?:have|get|need)"
@@ -100,7 +104,9 @@ _TRIAL_NEXT = re.compile(r"(?:clinical\s+|drug\s+)?(?:trials?|studies|study)\b")
 _IN_A_TRIAL = re.compile(
     r"\b(?:in|on|as part of|through|via|within) (?:a|an|the|one) (?:new |clinical |research )?(?:trial|study)\b"
     r"|\b(?:is|was|would) (?:that|this|it) (?:a|an|part of a|in a|on a) (?:new |clinical |research )?(?:trial|study)\b")
-_PLANNED_AFTER = re.compile(r"^(?:\w+\s+){0,1}(?:discussion|opinion|assessment|consult\w*|referral|review|work ?up|candidate)\b")
+_PLANNED_AFTER = re.compile(
+    r"^(?:\w+\s+){0,1}(?:discussion|opinion|assessment|consult\w*|referral|review|work ?up|candidate)\b"
+    r"|^(?:s |is |has been |was |been |now )?(?:booked|scheduled|planned|pencilled in|lined up|due)\b")  # "the whipple's booked for May"
 _WANT_AFTER = re.compile(r"^(?:\w+\s+){0,2}(?:trials?|studies|study|research)\b")
 _HAD_AFTER = re.compile(
     r"^(?:(?:19|20)\d{2}\b|x\s?\d+\b|\d+\s?x\b|from the start|first|initially|at first|till|until)"
@@ -144,7 +150,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
         r"|(?:wasn t|isn t|weren t|aren t|was not|is not) (?:working|doing anything|helping)|doing nothing|progressive disease"
         r"|virket ikke|virker ikke|fungerade inte|fungerar inte|hjalp inte|wirkt nicht|nicht gewirkt|niet gewerkt|no funciono|n a pas marche"
         r"|progress\w*|grew|grown|growing|growth"
-        r"|grow|grows|got bigger|getting bigger|bigger|worse|came back|come back|(?:was|is|it s|its) back|recurr\w*|relaps\w*"
+        r"|grow|grows|got bigger|getting bigger|bigger|worse|(?<!not )(?<!never )(?<!results )(?<!result )(?<!biopsy )(?<!pathology )(?<!histology )(?<!bloods )(?<!tests )(?:came|come) back|(?:was|is|it s|its) back|recurr\w*|relaps\w*"
         r"|not helping|stopped helping|stopped controlling|new (?:liver )?(?:lesions?|mets|metastases|spots|tumou?rs?)"
         r"|vaxer|vaxt|vuxit)\b")),
     ("side effects", re.compile(
@@ -153,7 +159,9 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
         r"|(?:because of|due to|cos of) (?:the |his |her |my |their |a |bad )?(?:\w+ )?(?:rash|fatigue|tiredness|side effects?|pneumonitis|diarrh\w*"
         r"|nausea|sickness|vomiting|blood pressure|bp|ulcers|sores|toxicity|infections?|kidneys?|kidney function|liver function|bloods"
         r"|platelets|counts|reaction|allergy|pain|sugars|hypos)|(?:kidney|liver) function (?:dropped|fell|went down|got worse)|side effects?|couldn t (?:tolerate|cope|handle)|could not (?:tolerate|cope)|too (?:ill|sick|toxic|much)|made (?:him|her|me|them) (?:ill|sick|poorly|so ill)"
-        r"|reaction|toxicity|intoleran\w*|allergic|(?:blood )?counts (?:dropped|fell|were too low|went down)|mouth ulcers|ulcers|sores|too bad)\b")),
+        r"|reaction|toxicity|intoleran\w*|allergic|(?:blood )?counts (?:dropped|fell|were too low|went down)|mouth ulcers|ulcers|sores|too bad"
+        r"|(?:feels?|felt|feeling|mar|ma) (?:so |really |very )?(?:awful|terrible|rough|dreadful|daligt|illa) (?:on|from|with|av) (?:it|them|that|det|den)"
+        r"|(?:is |s |has been |keeps )?(?:giving|gave|gives) (?:him|her|me|them) (?:\w+ )?(?:diarrh\w*|rash\w*|ulcers|sores|nausea|blisters|headaches))\b")),
     ("stopped", re.compile(
         r"\b(?:finished|completed|stopped|came off|had \d+ (?:cycles?|rounds?|doses?)|\d+ (?:cycles?|rounds?|doses?|sessions?|treatments?)"
         r"|x\s?\d+|\d+\s?x|last (?:one|dose|cycle|round|session|treatment) (?:was )?in"
@@ -162,7 +170,8 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("ongoing", re.compile(
         r"\b(?:on|taking|currently|still|now has|now on|is on|so far|(?:every|each) \d+ (?:weeks?|days?)|monthly|since|sinds|seit|depuis|desde|sedan|getting|gets|started"
         r"|receives?|receiving|continue|continuing|carry on|carrying on|stay(?:s|ing)? on"
-        r"|helps|(?:is|s|are|re) (?:helping|working|holding)|seems to (?:help|be working|be helping))\b")),
+        r"|helps|(?:is|s|are|re) (?:helping|working|holding)|seems to (?:help|be working|be helping)"
+        r"|(?:is|s|are|re|been|remains?|stayed|staying|kept it|keeping it) stable|stable on (?:it|them)|hallit sig stilla|ar stabil\w*)\b")),
 )
 # A question put outright ("Are there studies for insulinomas that come back?"): it tells nothing that happened.
 _ASKS_OPENLY = re.compile(r"^\W*(?:are|is|any|anything|could|can|would|will|what|which|where|do|does|should|how)\b[^.!]*\?", re.I)
@@ -191,10 +200,11 @@ _SURGERY_STORY = re.compile(
     r"|\b(?:had|has had|(?<!happens )(?<!life )(?<!recovery )(?<!long )(?<!soon )(?<!trials )(?<!trial )(?<!studies )(?<!study )after|having had)\s+"
     r"(?:an?\s+|the\s+|his\s+|her\s+|my\s+)?(?:\w+\s+)?(?:op|operation|surgery|resection|distal|whipple|(?:\w*pancreat|hemicol|col|splen|gastr|lob|append|appendic|hepat)ectom(?:y|ies)|enucleation)\b"
     r"|\b(?:want|wants|going|plan\w*|due|about) to (?:cut|operate|op)\b"
+    r"|\b(?:opererades|opererad|opererats|operiert|opere|operado|operada)\b"
     r"|\b(?:was|were|been|got|get|is being|being)\s+operated\b|\b(?:they|surgeons?|doctors?|docs)\s+operated?\s+(?:on\s+)?(?:him|her|me|them|us)\b",
     re.I,
 )
-_NOT_SO = re.compile(r"\b(?:never|not|n t|nt|no)\s+(?:\w+\s+){0,1}$", re.I)  # "never been operated on"
+_NOT_SO = re.compile(r"\b(?:never|not|n t|nt|no|aldrig|inte|nie|nicht|nooit|niet|jamais|nunca)\s+(?:\w+\s+){0,1}$", re.I)  # "never been operated on"
 # Operations that are not on the NET (README: parathyroids are not listed).
 _OTHER_OPERATION = re.compile(r"\b(?:parathyroid\w*|thyroid\w*|tonsils?|wisdom teeth|cataracts?|hips?|knees?|hernia|kidney stones?)\b", re.I)
 
@@ -223,7 +233,7 @@ STORY_WORDS = {
                            "radioactive injections", "radioactive infusion", "radioactive therapy", "nuclear treatment")},
     **{w: "surveillance" for w in ("surveillance", "on surveillance", "monitoring", "watch and wait", "wait and watch",
                                    "just watching", "watching it", "watching them", "watching him", "watching her", "watching me",
-                                   "keeping an eye")},
+                                   "keeping an eye", "keep an eye on them", "keeping an eye on them")},
 }
 # Short names people use for drugs ("cabo nivo", "carbo etoposide"): names, not story words.
 _SHORT_NAMES = {"cabo": "cabozantinib", "carbo": "carboplatin", "ipi": "ipilimumab", "etop": "etoposide", "lutate": "prrt",
@@ -236,7 +246,7 @@ _ABOUT_IT = re.compile(
     r"|\bwhat(?: is|'s|s)\b|\bdose\b|\bdosage\b|\bhair\b|\bulcers?\b|\bmust\b|\bon the nhs\b|\bnhs\b|\blicensed\b|\bcost\b"
     r"|\bwork(?:s|ing)?\b|\bnormal\b|\bvs\b|\bversus\b|\bgood (?:option|idea)\b|\bworth\b|\bexplain\w*\b|\bwhat (?:are|is|were|was) (?:the |they |it )?\w*\s?for\b"
     r"|\bwhat happens\b|\brecover\w*\b|\bkidneys?\b|\bhow (?:long|many)\b|\bmake (?:you|u|me|him|her|them|people) (?:sick|ill|tired|poorly)\b"
-    r"|\bnause\w*|\bpainful\b|\bhurt\b",
+    r"|\bnause\w*|\bpainful\b|\bhurt\b|\b(?:still )?used\b|\bapproved\b",
     re.I,
 )
 _TRIAL_WORDS = re.compile(r"\b(?:trials?|studies|study|research|studie|studier|badania|badanie|ensayos?|essais?|studien)\b", re.I)
@@ -263,7 +273,7 @@ _AVOID_AFTER = re.compile(
     r"|(?:is|are|s|am|m|re) (?:not keen|not having|not doing|dead against|against|dreading|scared of|terrified of|out of the question|a no go|not happening|not an option for (?:me|him|her|us))"
     r"|(?:is|s) (?:out|off the table))\b")
 _ASKED_BEFORE = re.compile(r"\b(?:do|does|did|will|would|should|could|can|shall) (?:they|we|he|she|you|i|the \w+)(?: just| only| simply)?$")
-_HEDGE = re.compile(r"\b(?:might|may|could|possibly|perhaps|probably|maybe) not\b")
+_HEDGE = re.compile(r"\b(?:might|may|could|possibly|perhaps|probably|maybe) (?:not|be too|too)\b")  # "probably too old for PRRT"
 _DONE = re.compile(r"^(?:\w+\s+){0,2}?done\b(?!\s+(?:by|at|on|every|monthly|today|well|ok|okay|fine|great|nothing))")
 _DESCRIBES_A_TEST = re.compile(r"^(?:biopsy|biopsies|scan|scans|mri|ct|lesions?|spots?|mets|tumou?rs?|function|tests?|results|bloods|enzymes|ultrasound)$")
 _ORGAN_LAST = re.compile(r"\b(?:liver|pancreas|lung|lungs|kidney|kidneys|bowel)$")
@@ -279,7 +289,16 @@ _COULD_HAVE_IT = re.compile(
 _ALTERNATIVE = re.compile(
     r"\b(?:less (?:drastic|invasive|aggressive|radical|major|extreme|harsh)|gentler|kinder|alternatives? to (?:that|this|it)"
     r"|other than (?:that|this|it)|not (?:that|this) (?:one|route))\b")
-_SENTENCE = re.compile(r"(?<=[.!?;\n])\s*|(?<!\s)\s+(?=but\b)", re.I)  # (?<!\s): linear on long runs of spaces
+# Not "anything but chemo": there "but" means "except".
+_A_SCAN_AFTER = re.compile(r"^(?:pet )?(?:scans?|showed|shows|lit|lights|picked)\b")
+_SAID_OF_IT = (["it"], ["that"], ["this"], ["they"], ["which"])
+# Where what is said turns to a fear or a "what if": "coming off my Somatuline? I couldn't cope with things growing again".
+_HYPOTHETICAL = re.compile(r"\b(?:if|in case|whether|unless|worried|worry|scared|afraid|fear\w*|dread\w*|(?:could|couldn t|would) cope)\b")
+# A symptom told as coming since a drug was started: its harm, not only that it goes on.
+_SYMPTOM_SINCE = re.compile(
+    r"\b(?:diarrh\w*|rash\w*|ulcers?|sores|nause\w*|vomit\w*|sick|exhausted|fatigue|tired|blisters?|hair loss|headaches?|cramps)\b"
+    r"(?:\s+\w+){0,12}\s+since (?:starting|going on|being on|(?:i|he|she|they|we) (?:started|went on|began))(?:\s+\w+){0,2}$")
+_SENTENCE = re.compile(r"(?<=[.!?;\n])\s*|(?<!\s)(?<!anything)(?<!everything)(?<!nothing)\s+(?=but\b)", re.I)  # (?<!\s): linear on long runs of spaces
 
 
 @dataclass(frozen=True)
@@ -305,7 +324,7 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
     narrative = bool(_NARRATIVE.search(text))  # a story, not a look-up
     last_named: list[Mention] = []  # the mentions of the latest sentence that named a treatment
     for sentence in sentences:
-        found = list(_mentions(sentence, lexicon, only_names, narrative))
+        found = combined(_mentions(sentence, lexicon, only_names, narrative), lexicon)
         plain = normalize(sentence)
         lead = plain if not found else _words_before_names(plain, lexicon)
         if lead and not _ASKS_OPENLY.match(sentence):  # "... stopped after 5 months because of pneumonitis, then the jab"
@@ -313,12 +332,22 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
         mentions.extend(_pointed_back(plain, found, mentions, last_named, narrative))
         mentions.extend(found)
         if _surgery_told(sentence) and not any(m.id == "surgery" for m in found):
-            planned = _PLANNED.search(sentence) or _FUTURE_TIME.search(plain)
-            found.append(Mention("surgery", "planned" if planned else "had"))
+            found.append(Mention("surgery", _surgery_role(sentence, plain)))
             mentions.append(found[-1])
+        mentions.extend(had_one_of(plain, found or last_named, lexicon))
         if found:
             last_named = found
     return _collect(mentions, lexicon)
+
+
+# "a study where they operate first": the operation is what the trial does.
+_TRIAL_WHERE = re.compile(r"\b(?:trials?|study|studies)\b(?:\s+\w+){0,2}\s+(?:where|in which|that|which)\b", re.I)
+
+
+def _surgery_role(sentence: str, plain: str) -> Role:
+    if _TRIAL_WORDS.search(sentence):
+        return "want" if _TRIAL_WHERE.search(sentence) else "mentioned"
+    return "planned" if _PLANNED.search(sentence) or _FUTURE_TIME.search(plain) else "had"
 
 
 def _carry_outcome(mentions: list[Mention], plain: str) -> None:
@@ -488,14 +517,17 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
         if role == "had" and _FUTURE_TIME.search(" ".join(words[max(previous_end, start - 3) : min(next_start, end + 3)])) \
                 and _FUTURE_START.search(" ".join(words[max(previous_end, start - 4) : start])):
             role = "planned"  # "she's starting chemo next week"
+        if role == "want" and treatment_group(lexicon, concept_id) == "scan_tracer" and not trial_words and _A_SCAN_AFTER.match(after):
+            role = "mentioned"  # "the gallium scan lights up", "Ga68 scan??": a test, not a trial wished for
         stop = min(next_start, end + _OUTCOME_WORDS)
         if number + 1 < len(spans) and next_start <= end + _OUTCOME_WORDS:
             # "lanreotide, and now she is on everolimus": what comes just before the next name is about the next one
-            cut = [i for i, w in enumerate(words[end:next_start]) if w in _CLAUSE_WORDS]
+            # (but "lanreotide 2 yrs then it stopped working, everolimus ..." still tells of lanreotide)
+            cut = [i for i, w in enumerate(words[end:next_start]) if w in _CLAUSE_WORDS and words[end + i + 1 : end + i + 2] not in _SAID_OF_IT]
             stop = end + cut[-1] if cut else stop
         outcome = None
         if role == "had":
-            told = " ".join(words[start:stop])
+            told = _HYPOTHETICAL.split(" ".join(words[start:stop]))[0]  # not "... I couldn't cope with it growing again"
             outcome = _outcome(told)
             if outcome not in ("stopped working", "side effects") and _WORE_OFF.search(told):
                 outcome = "stopped working"  # "worked for a while and then stopped"
@@ -507,6 +539,8 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
                 outcome = _listed_outcome(result[-1], list_outcome, before, after)
             if result and result[-1].role == "had" and result[-1].outcome and (_EITHER_AFTER.match(after) or _SAME_BEFORE.search(before)):
                 outcome = result[-1].outcome
+            if outcome in (None, "ongoing") and _SYMPTOM_SINCE.search(" ".join(words[:start])):
+                outcome = "side effects"  # "this diarrhoea is killing me since starting capecitabine"
         list_outcome = _outcome_before(before) if not (result and before in _JOINERS) else list_outcome
         joined.append(bool(number) and before in _OUTCOME_JOINERS)
         result.append(Mention(concept_id, role, outcome, joined[-1]))
@@ -754,7 +788,7 @@ def asked_name(text: str, lexicon: Optional[Lexicon] = None) -> Optional[str]:
 # about before, had; not "can he go on it?" (a wish) nor "she's had it for years" (the illness).
 _ON_IT = re.compile(
     r"\b(?<!can )(?<!could )(?<!would )(?<!should )(?<!will )(?<!to )(?<!if )(?<!whether )(?<!might )"
-    r"(?:(?:s|is|was|has|have|ve) been on|been on|is on|s on|was on|were on|took|taking|takes|started|finished|stopped|tried"
+    r"(?:(?:s|is|was|has|have|ve) been on|been on|is on|s on|m on|am on|re on|are on|was on|were on|took|taking|takes|started|finished|stopped|tried"
     r"|came off|come off|coming off|getting|gets|still on|currently on|now on)\s+(it|them)\b(?!\s+(?:removed|out|cut|taken|off)\b)")
 
 

@@ -43,6 +43,8 @@ _OPEN_FILTER = re.compile(
     r"|\b(?:any|ones|that\s+are|which\s+are)\s+(?:still\s+|currently\s+)?open\s+to\s+(?:new\s+)?(?:patients|people|participants|recruitment|enrol+ment)\b"
     r"|\bwhat(?:'s|s|\s+is|\s+are)\s+(?:currently\s+|still\s+|now\s+)?(?:open|recruiting|enrolling)\b"
     r"|\b(?:öppna|rekryterande)\s+(?:studier|prövningar|studie)\b"
+    # asked of trials in general, not of one named trial: "which ones are actually open?", "NET studies open?"
+    r"|\b(?:trials|studies|ones)\s+(?:(?:are|r|that\s+are|which\s+are)\s+)?(?:actually\s+|currently\s+|still\s+|now\s+)?(?:open|recruiting|enrolling)\s*(?:\?|$)"
     # a look-up's trailing filter: "pnet g3 phase 2 open, any country" (not "is it still open?")
     r"|(?<!\bis )(?<!\bit )(?<!\bstill )(?<!\bare )(?<!\bthey )(?<!\bthat )(?<!\bthis )(?<!\bnot )\bopen\b(?=\s*(?:,|;|\)|\s-\s|$))", re.I)
 # An age group asked for: "trials for teenagers", "anything for little ones?", "adults only", "would any
