@@ -25,6 +25,14 @@ def test_emergency_gives_the_local_number_at_once(entities, slots, number: str) 
     assert events == []
 
 
+def test_an_emergency_only_guessed_gives_the_number_as_a_condition() -> None:
+    unsure = tracker("can my 12 yr old have it, he has VHL like his mom", "emergency")
+    unsure.latest_message["intent"]["confidence"] = 0.34
+    _, messages = run(ActionEmergency(), unsure)
+    assert messages[0]["text"].startswith("If someone is very unwell or hurt right now, call 999 now")
+    assert "This sounds like an emergency" not in messages[0]["text"]
+
+
 def test_distress_is_warm_and_gives_samaritans_in_the_uk() -> None:
     _, messages = run(ActionDistress(), tracker("i want to end it all", "distress"))
     text = messages[0]["text"]

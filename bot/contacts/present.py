@@ -76,8 +76,13 @@ def out_of_hours_text(book: ContactBook, country: str) -> str:
     return f"In an emergency, call {emergency}."
 
 
-def emergency_answer(book: ContactBook, country: Optional[str]) -> str:
+def emergency_answer(book: ContactBook, country: Optional[str], sure: bool = True) -> str:
+    """The emergency number, said as an order when the message is plainly urgent; when only the
+    classifier guessed so, as a condition, so an ordinary question is not met with alarm."""
     number = book.emergency_number(country or DEFAULT_COUNTRY).phone
+    if not sure:
+        return (f"If someone is very unwell or hurt right now, call {number} now, or ask someone with you to call. "
+                "If I have read your message wrongly, please say it again in other words and I will help.")
     return (f"This sounds like an emergency. Call {number} now. "
             f"If someone is with you, ask them to call {number} for you. "
             "Do not wait for a reply from me.")
