@@ -7,7 +7,7 @@ from typing import Any, Optional
 import pytest
 
 from bot.trials.importer import Importer
-from bot.trials.lookup import Lookups, filter_words, find_lookups, name_key, name_words, vocabulary_for
+from bot.trials.lookup import Lookups, filter_words, find_lookups, name_key, name_words, stored_nct_meant, vocabulary_for
 from bot.trials.query import TrialQuery
 from bot.trials.store import TrialStore
 
@@ -126,3 +126,39 @@ def test_on_each_database_engine(any_store: TrialStore) -> None:
     assert find_lookups("netter 2 still recruiting uk? sites pls", any_store) == Lookups(acronym="NETTER-2")
     assert find_lookups("trials at skane university hospital by uppsala university", any_store) == Lookups(
         sponsor="Uppsala University", site_name="Skåne University Hospital")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("GETNE trials still recruiting?", "GETNE"),  # starts GETNE1206, GETNE1509, GETNE-T1914
+    ("which getne studies are open", "getne"),
+    ("are the NETTER trials done", "NETTER"),
+])
+def test_a_study_groups_name_that_starts_its_ids_is_a_look_up(store: TrialStore, text: str, expected: str) -> None:
+    found = find_lookups(text, store)
+    assert found.acronym == expected
+    page = store.search(TrialQuery(acronym=found.acronym, status="all", limit=20))
+    assert len(page.trials) >= 2
+
+
+@pytest.mark.parametrize("text", ["getne", "is Getne good", "nett trials"])
+def test_a_start_of_an_id_needs_capitals_or_the_word_trials(store: TrialStore, text: str) -> None:
+    assert find_lookups(text, store).acronym is None
+
+
+def test_a_sponsors_short_name_in_capitals_beside_trials(store: TrialStore) -> None:
+    assert find_lookups("ITM trials?", store).sponsor == "ITM Solucin GmbH"  # "itm" alone is part of "ITM-11"
+    assert find_lookups("itm trials", store).sponsor is None
+    for text in ("NET trials in the UK", "PRRT trials", "NEC studies please"):  # names of things, not sponsors
+        assert find_lookups(text, store).sponsor is None, text
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("NCT0491226", "NCT04919226"),  # a digit dropped
+    ("NCT049192266", "NCT04919226"),  # a digit added
+    ("NCT04919262", "NCT04919226"),  # two swapped
+    ("NCT04919226", "NCT04919226"),
+    ("NCT1234567", None),
+    ("", None),
+])
+def test_a_mistyped_trial_number(store: TrialStore, typed: str, meant: str) -> None:
+    assert stored_nct_meant(typed, store) == meant

@@ -19,25 +19,30 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from bot.lexicon import Concept, Lexicon, default_lexicon
+from bot.lexicon import Lexicon, default_lexicon
 from bot.text import normalize
 from bot.eligibility.person import Person
 from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
 from bot.prescreen.answers import Answers
 from bot.profile.answers import as_answers, fact_treatments
 from bot.profile.limits import kind_clash, size_clash, unmet_condition
+from bot.profile.noted_limits import noted_clash, noted_matches
+from bot.profile.site_limits import primary_removed_clash, site_clash
+from bot.profile.tested import kind_members, kinds_of, names_known, tested_ids
 from bot.geo import DEFAULT_RADIUS_KM, find_place
 from bot.trials.freshness import open_and_recent
 from bot.trials.nearby import near, nearest_site
 from bot.profile.model import Lookup, Place as PersonsPlace, Profile
-from bot.trials.lookup import find_lookups
+from bot.trials.home import sponsor_home
+from bot.trials.lookup import filter_words, find_lookups, name_words, site_words, stored_nct_meant
 from bot.trials.understand import AGE_GROUP_NAMES
 from bot.trials.nct import is_valid_nct_id
-from bot.trials.query import Near, TrialDetail, TrialQuery, default_status
+from bot.trials.query import Near, SearchPage, Site, TrialDetail, TrialQuery, default_status
 from bot.trials.relax import CLOSED_TOO, FARTHER, PHASE, PLACE, TREATMENT, Step, names_trials, search_relaxed
 from bot.trials.store import TrialStore
 
 MAX_CANDIDATES = 60
+FULL_PAGE = 5  # fewer fits than this near the place asked about: add the nearest ones further away
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,10 @@ class Fit:
     size_clash: Optional[str] = None  # the reason, when the record's words set a size limit they are over
     kind_clash: Optional[str] = None  # the reason, when the record is for well-differentiated NETs and they have a NEC
     unmet_condition: Optional[str] = None  # an inherited condition the trial is for ("MEN1"), not said
+    # The reason, when a limit the record states outright and the criteria checks do not read
+    # is not met: where the NETs start (title), a first-tumour operation already had, a limit
+    # only its source notes give, teenagers only for a young child.
+    record_limit: Optional[str] = None
 
     @property
     def clashes(self) -> list[Check]:
@@ -62,7 +71,8 @@ class Fit:
 
     @property
     def clear_mismatch(self) -> bool:
-        return bool(self.clashes or self.avoided or self.too_young_for_adult or self.size_clash or self.kind_clash)
+        return bool(self.clashes or self.avoided or self.too_young_for_adult or self.size_clash or self.kind_clash
+                    or self.record_limit)
 
     @property
     def why(self) -> str:
@@ -78,6 +88,7 @@ class FitResult:
     unknown_terms: tuple[str, ...] = ()
     suggestions: tuple[str, ...] = ()
     none_fitted_nearby: bool = False  # trials in their country were found, but none fitted
+    nearby_fits: Optional[int] = None  # set when fits further away were added: how many of `fits` are near
 
     @property
     def found_any(self) -> bool:
@@ -128,8 +139,13 @@ def with_lookups(profile: Profile, text: str, store: TrialStore) -> Profile:
         acronym=found.acronym,
         sponsor=None if _names_a_place(found.sponsor, said) else found.sponsor,
         site_name=None if _names_a_place(found.site_name, said) else found.site_name,
-        nct_id=found.nct_ids[0] if found.nct_ids else profile.lookup.nct_id,
+        nct_id=_meant_nct(found.nct_ids[0] if found.nct_ids else profile.lookup.nct_id, store),
     ))
+
+
+def _meant_nct(typed: Optional[str], store: TrialStore) -> Optional[str]:
+    """A stored trial's number as typed, or the one a slip of one digit plainly means."""
+    return stored_nct_meant(typed, store) or typed if typed else None
 
 
 def _place_words(profile: Profile) -> set[str]:
@@ -146,7 +162,7 @@ def _names_a_place(name: Optional[str], said: set[str]) -> bool:
 def kind_names(concept_id: str, lexicon: Lexicon) -> list[str]:
     """A treatment's name and, for a kind of treatment, its members' names: trial records name
     the drug ("atezolizumab"), people the kind ("immunotherapy")."""
-    return [lexicon.name_of(f"treatment:{t}") for t in (concept_id, *_members(concept_id, lexicon))]
+    return [lexicon.name_of(f"treatment:{t}") for t in (concept_id, *kind_members(concept_id, lexicon))]
 
 
 def fitting_steps(query: TrialQuery) -> tuple[Step, ...]:
@@ -161,23 +177,26 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
     """`query`: a search already made from the message (a staff look-up's filters); else one
     from the profile's wishes."""
     lexicon = lexicon or default_lexicon()
-    asked = query or base_query(profile, lexicon)
+    asked = query or _story_query(profile, base_query(profile, lexicon))
     widened = search_relaxed(store.search, asked, fitting_steps(asked))
     page, query, relaxed = widened.page, widened.query, widened.dropped
     unknown, suggestions = tuple(page.unknown_terms), tuple(page.suggestions)
     if unknown and not page.trials:
         return FitResult([], [], (), query, unknown, suggestions)
     details = [d for d in (store.get(s.nct_id) for s in page.trials) if d is not None]
+    details += _listing_no_places(store, query, page, {d.nct_id for d in details})
     answers = as_answers(profile, lexicon)
     if PLACE.words in relaxed or FARTHER.words in relaxed:
         answers = replace(answers, place=None)  # the person has heard these run elsewhere
     fits = [_fit(trial, profile, answers, lexicon) for trial in details]
-    wanted = {i for t in profile.wants.treatment for i in (t, *_members(t, lexicon))}
-    first = _named_trials(store, profile, fits, answers, lexicon)  # named by number or acronym, whatever their status
+    wanted = {i for t in profile.wants.treatment for i in (t, *kind_members(t, lexicon))}
+    first = _named_trials(store, profile, fits, query, answers, lexicon)  # named by number or acronym, whatever their status
     if profile.lookup.nct_id and first and not profile.wants.treatment:
         return FitResult(first[:1], [], (), query)  # "nct06784752 age range?": that trial alone
     ranked = sorted(
-        enumerate(fits), key=lambda item: (item[1].clear_mismatch, item[1].hinted_clashes > 0, _distance_band(item[1].trial, query.near),
+        enumerate(fits), key=lambda item: (item[1].clear_mismatch, _tests_another_kind(item[1].trial, wanted, lexicon),
+                                           not _at_named_place(item[1].trial, profile),
+                                           item[1].hinted_clashes > 0, _distance_band(item[1].trial, query.near),
                                            not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
                                            -_score(item[1], profile, wanted, lexicon), item[0])
     )
@@ -197,7 +216,95 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
         wider = find_fitting(store, profile, step.without(query), lexicon)
         if wider.fits:
             return replace(wider, relaxed=(*result.relaxed, step.words, *wider.relaxed), none_fitted_nearby=True)
-    return result
+    return _with_further_fits(store, profile, result, lexicon, len(first))
+
+
+def _tests_another_kind(trial: TrialDetail, wanted: set[str], lexicon: Lexicon) -> bool:
+    """A kind of treatment is wished for, and the trial lists what it tests: nothing of that
+    kind (it was found through a comparator, a scan or the record's words). Ranked after. Kinds
+    are compared, not drugs: capecitabine and temozolomide given apart are still chemotherapy."""
+    if not wanted or not trial.interventions or any(not names_known(i, lexicon) for i in trial.interventions if i.kind in _MEDICINES):
+        return False  # a medicine the lexicon does not know may be the kind wished for
+    return not kinds_of(wanted, lexicon) & tested_ids(trial, lexicon)
+
+
+_MEDICINES = ("DRUG", "BIOLOGICAL", "RADIATION", "COMBINATION_PRODUCT", "GENETIC")
+
+
+def _story_query(profile: Profile, query: TrialQuery) -> TrialQuery:
+    """A hospital, sponsor or trial named in passing in a story ("my doctor at the Royal Free",
+    "they mentioned the COMPOSE study") leads the list (`_at_named_place`, `_named_trials`); it
+    does not leave out every other trial that fits what the story tells."""
+    if not _tells_a_story(profile) or not names_trials(query):
+        return query
+    return replace(query, site=None, sponsor=None, acronym=None, status=profile.wants.status or default_status(None))  # type: ignore[arg-type]
+
+
+def _tells_a_story(profile: Profile) -> bool:
+    """Something about one person, not only the kind of NET a look-up is about ("ipsen pnet
+    trials")."""
+    return any((profile.about, profile.age, profile.sex, profile.grades, profile.ki67 is not None, profile.spread is not None,
+                profile.treatments, profile.size_mm, profile.syndrome, profile.inherited))
+
+
+def _at_named_place(trial: TrialDetail, profile: Profile) -> bool:
+    """The trial runs at the site, or is run by the sponsor, that the message names."""
+    site, sponsor = profile.lookup.site_name, profile.lookup.sponsor
+    if site and (wanted := set(filter_words("site", site))):
+        if any(wanted <= set(site_words(s.facility or "")) for s in trial.sites):
+            return True
+    if sponsor and (wanted := set(filter_words("sponsor", sponsor))):
+        return any(wanted <= set(name_words(name)) for name in (trial.sponsor or "", *trial.collaborators))
+    return False
+
+
+def _listing_no_places(store: TrialStore, query: TrialQuery, page: SearchPage, found: set[str]) -> list[TrialDetail]:
+    """For a search in a place: the trials that match everything else but list no places (a
+    place filter leaves them out). They rank by their sponsor's town if it gives one, else
+    after the trials that list places (`_distance_band`)."""
+    if not page.unplaced_total or not PLACE.has(query):
+        return []
+    anywhere = store.search(replace(PLACE.without(query), limit=MAX_CANDIDATES, offset=0))
+    details = (store.get(s.nct_id) for s in anywhere.trials if s.nct_id not in found and not s.countries)
+    return [d for d in details if d is not None and not d.sites]
+
+
+def placed_sites(trial: TrialDetail) -> tuple[Site, ...]:
+    """The trial's sites, or for a record with none its sponsor's town (bot/trials/home.py)."""
+    home = sponsor_home(trial)
+    return trial.sites if trial.sites or home is None else (home,)
+
+
+def _with_further_fits(store: TrialStore, profile: Profile, result: FitResult, lexicon: Lexicon, named: int = 0) -> FitResult:
+    """Fewer than a page of fits placed near the place asked about: the nearest fits further
+    away come after them (first in the same country, then wherever the person's place allows),
+    and the fits whose records list no places after those. `named`: how many fits lead as the
+    trials the message names; they stay first."""
+    query = result.query
+    step = next((s for s in (FARTHER, PLACE) if s.has(query)), None)
+    leading, rest = result.fits[:named], result.fits[named:]
+    placed = [f for f in rest if _is_near(f.trial, query)]
+    if step is None or not result.fits or len(placed) >= FULL_PAGE:
+        return result
+    wider = find_fitting(store, profile, step.without(query), lexicon)
+    shown = {f.trial.nct_id for f in result.fits + result.set_aside}
+    more = [f for f in wider.fits if f.trial.nct_id not in shown]
+    more_aside = [f for f in wider.set_aside if f.trial.nct_id not in shown]
+    if not more and not more_aside:
+        return result
+    unplaced = [f for f in rest if f not in placed]
+    return replace(result, fits=leading + placed + more + unplaced, set_aside=result.set_aside + more_aside,
+                   nearby_fits=len(leading) + len(placed) if result.nearby_fits is None else result.nearby_fits)
+
+
+def _is_near(trial: TrialDetail, query: TrialQuery) -> bool:
+    """Within the distance searched around the place; searching a country, listing places
+    (the search kept those in the country) or a sponsor's town in it."""
+    sites = placed_sites(trial)
+    if query.near is None or query.near.within_km is None:
+        return bool(trial.sites) or any(site.country == (query.country or query.near and query.near.country) for site in sites)
+    site = nearest_site(sites, query.near)
+    return site is not None and site.distance_km <= query.near.within_km
 
 
 DISTANCE_BAND_KM = 100  # within a band, how well a trial fits counts before how near it is
@@ -208,12 +315,17 @@ def _distance_band(trial: TrialDetail, around: Optional[Near]) -> float:
     placed on the map: last); 0 when no place was asked about."""
     if around is None:
         return 0
-    site = nearest_site(trial.sites, around)
+    site = nearest_site(placed_sites(trial), around)
     return math.inf if site is None else site.distance_km // DISTANCE_BAND_KM
 
 
-def _named_trials(store: TrialStore, profile: Profile, fits: list[Fit], answers: Answers, lexicon: Lexicon) -> list[Fit]:
-    named = list(fits) if profile.lookup.acronym else []  # the search kept only the acronym's trials
+def _named_trials(store: TrialStore, profile: Profile, fits: list[Fit], query: TrialQuery, answers: Answers,
+                  lexicon: Lexicon) -> list[Fit]:
+    """The trials the message names by acronym or number, whatever their status."""
+    if query.acronym:  # the search kept only the acronym's trials
+        named = list(fits)
+    else:  # named in passing in a story: looked up on its own
+        named = [_fit(trial, profile, answers, lexicon) for trial in _by_acronym(store, profile.lookup.acronym)]
     nct_id = profile.lookup.nct_id
     if is_valid_nct_id(nct_id) and not any(f.trial.nct_id == nct_id for f in named):
         trial = next((f.trial for f in fits if f.trial.nct_id == nct_id), None) or store.get(nct_id)
@@ -222,9 +334,20 @@ def _named_trials(store: TrialStore, profile: Profile, fits: list[Fit], answers:
     return named
 
 
+MAX_NAMED = 3  # trials a name in passing can lead with ("NETTER" starts NETTER-1, -2, -3...)
+
+
+def _by_acronym(store: TrialStore, acronym: Optional[str]) -> list[TrialDetail]:
+    if not acronym:
+        return []
+    page = store.search(TrialQuery(acronym=acronym, status="all", limit=MAX_NAMED))
+    return [d for d in (store.get(s.nct_id) for s in page.trials) if d is not None]
+
+
 def _fit(trial: TrialDetail, profile: Profile, answers: Answers, lexicon: Lexicon) -> Fit:
     return Fit(trial, checklist(trial, answers, person_of(profile, answers)), _avoided(trial, profile, lexicon),
-               _too_young(trial, profile), size_clash(trial, profile), kind_clash(trial, profile), unmet_condition(trial, profile))
+               _too_young(trial, profile), size_clash(trial, profile), kind_clash(trial, profile), unmet_condition(trial, profile),
+               _record_limit(trial, profile, lexicon))
 
 
 def person_of(profile: Profile, answers: Answers) -> Person:
@@ -253,31 +376,38 @@ def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> in
     if wanted and wanted & tested_ids(fit.trial, lexicon):
         score += 3
     city = (profile.place.city or "").lower()
-    if city and any((site.city or "").lower() == city for site in fit.trial.sites):
+    if city and any((site.city or "").lower() == city for site in placed_sites(fit.trial)):
         score += 2
+    score += noted_matches(fit.trial, profile)
     if fit.unmet_condition:
         score -= 3  # for people with an inherited condition they have not mentioned
     return score + (1 if fit.trial.status == "RECRUITING" else 0)
-
-
-# A lexicon group's own concept, where its id is not the group's name.
-_KIND_OF_GROUP = {"targeted_drug": "targeted_therapy", "liver_treatment": "liver_directed_therapy"}
-
-
-def treatment_kind(concept: Concept) -> Optional[str]:
-    """The kind of treatment a drug belongs to ("atezolizumab" -> "immunotherapy")."""
-    return _KIND_OF_GROUP.get(concept.group or "", concept.group)
-
-
-def _members(concept_id: str, lexicon: Lexicon) -> list[str]:
-    return [c.id for c in lexicon.concepts.values()
-            if c.kind == "treatment" and c.id != concept_id and (concept_id in c.also or treatment_kind(c) == concept_id)]
 
 
 _GROWN_UP = ("partner", "parent", "grandparent")
 
 
 _YOUNG_PEOPLE_TITLE = re.compile(r"\b(?:adolescents?|pa?ediatric|children|child)\b", re.I)
+
+
+def _record_limit(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> Optional[str]:
+    return (site_clash(trial, profile) or primary_removed_clash(trial, profile) or noted_clash(trial, profile, lexicon)
+            or _teenagers_only(trial, profile))
+
+
+_TEENAGERS_TITLE = re.compile(r"\badolescents?\b", re.I)
+_CHILDREN_TITLE = re.compile(r"\b(?:pa?ediatric|children|child|infants?)\b", re.I)
+YOUNG_CHILD_AGE = 10  # under this, a trial for adolescents clearly does not fit
+
+
+def _teenagers_only(trial: TrialDetail, profile: Profile) -> Optional[str]:
+    """A trial whose title says it is for adolescents (and not children), with no age limits in
+    the record, for a young child."""
+    if profile.age is None or profile.age >= YOUNG_CHILD_AGE or trial.min_age_years is not None:
+        return None
+    if not _TEENAGERS_TITLE.search(trial.title) or _CHILDREN_TITLE.search(trial.title):
+        return None
+    return f"It is for teenagers. You said {profile.age}."
 
 
 def _too_young(trial: TrialDetail, profile: Profile) -> bool:
@@ -297,14 +427,6 @@ def _avoided(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> tuple[st
     return tuple(lexicon.name_of(f"treatment:{a}") for a in profile.wants.avoid if a in tested)
 
 
-def tested_ids(trial: TrialDetail, lexicon: Lexicon) -> set[str]:
-    """Lexicon ids of what the trial's interventions are, with their broader kinds."""
-    names = " ; ".join(n for i in trial.interventions for n in (i.name, *i.other_names))
-    ids = {tag.split(":", 1)[1] for tag in lexicon.tag_text("treatment", names)}
-    concepts = [c for c in (lexicon.concepts.get(f"treatment:{i}") for i in ids) if c]
-    return ids | {broader for c in concepts for broader in c.also} | {k for c in concepts if (k := treatment_kind(c))}
-
-
 # -- one plain line of why ------------------------------------------------------------------------
 _WHY_TOPICS = ("where it started", "grade", "spread", "past treatment needed", "age", "place")
 
@@ -316,8 +438,8 @@ def why_line(fit: Fit) -> str:
         return f"It tests {fit.avoided[0]}, which you said you would rather not have."
     if fit.too_young_for_adult:
         return "It is for young people under 18."
-    if fit.size_clash or fit.kind_clash:
-        return fit.size_clash or fit.kind_clash or ""
+    if fit.size_clash or fit.kind_clash or fit.record_limit:
+        return fit.size_clash or fit.kind_clash or fit.record_limit or ""
     if fit.clashes:
         return _first_sentence(fit.clashes[0].reason)
     matched = [c for topic in _WHY_TOPICS for c in fit.result.checks if c.topic == topic and c.verdict == MATCHES and c.stated]

@@ -28,6 +28,7 @@ once per store and read again only when the store's data has changed (TrialStore
 """
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import re
 import weakref
@@ -36,7 +37,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
+from sqlalchemy import select
+
 from bot.text import strip_accents
+from bot.trials.models import Trial
 from bot.trials.fulltext import STOPWORDS as QUERY_STOPWORDS
 
 if TYPE_CHECKING:  # the store imports this module; only its type is needed here
@@ -73,6 +77,7 @@ SITE_CUES = frozenset({"at", "near"})
 MAX_WORD_LENGTH = 100  # name_words.word; a longer "word" is not a name anyone types
 MAX_KEY_WORDS = 4  # "neo lu pa net" -> neolupanet
 MIN_DISTINCT_LENGTH = 3
+MIN_GROUP_PREFIX = 4  # as bot/trials/search.py finds the keys an acronym starts (MIN_PREFIX_KEY)
 # A word in more names of a kind than this (or than 1 in 200 of them) is too common alone.
 COMMON_NAME_WORD_COUNT = 3
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
@@ -170,17 +175,22 @@ class _NameIndex:
 class Vocabulary:
     """What `find_lookups` matches free text against, built from one store's data."""
 
-    def __init__(self, names: dict[str, list[str]], plain_words: Iterable[str], place_names: Iterable[str]) -> None:
+    def __init__(self, names: dict[str, list[str]], plain_words: Iterable[str], place_names: Iterable[str],
+                 whole_terms: Iterable[str] = ()) -> None:
         self.keys: dict[str, str] = {}
         for value in names.get("acronym", []):
             self.keys.setdefault(name_key(value), value)
         for value in names.get("id", []):
             if _usable_id(name_key(value)):
                 self.keys.setdefault(name_key(value), value)
+        self.sorted_keys = sorted(self.keys)
         self.sponsors = _NameIndex(sorted(set(names.get("sponsor", []))))
         self.sites = _NameIndex(sorted(set(names.get("site", []))))
         self.places = frozenset(w for place in place_names for w in name_words(place))
         self.plain = frozenset(plain_words) | QUERY_STOPWORDS | NAME_STOPWORDS | GENERIC_WORDS
+        # Words that are a treatment's or condition's whole name ("NET", "PRRT") or everyday
+        # words: never a sponsor's name, even in capitals.
+        self.whole_terms = frozenset(whole_terms) | everyday_words()
 
     # -- acronyms and ids ------------------------------------------------------------------
     def acronym(self, tokens: list[str]) -> Optional[_Match]:
@@ -188,7 +198,7 @@ class Vocabulary:
         best: Optional[_Match] = None
         for start in range(len(words)):
             for end in range(start + 1, min(len(words), start + MAX_KEY_WORDS) + 1):
-                value = self.keys.get("".join(words[start:end]))
+                value = self.keys.get("".join(words[start:end])) or self._group_prefix(tokens, start, end)
                 if value is None or not self._says_acronym(tokens, start, end):
                     continue
                 match = _Match(value, start, end, (end - start, len(name_key(value))))
@@ -209,31 +219,49 @@ class Vocabulary:
             start += match.end
         return found
 
+    def _group_prefix(self, tokens: list[str], start: int, end: int) -> Optional[str]:
+        """A study group's name that starts the ids of its trials ("GETNE" of GETNE1206 and
+        GETNE-T1914), as typed: one word of letters in capitals, or beside "trials"."""
+        word = tokens[start]
+        if end - start > 1 or not word.isalpha() or len(word) < MIN_GROUP_PREFIX:
+            return None
+        if not (word.isupper() or self._beside_trial_words(tokens, start, end)) or self._is_plain(word.lower()):
+            return None
+        key = word.lower()
+        at = bisect.bisect_left(self.sorted_keys, key)
+        starts = at < len(self.sorted_keys) and self.sorted_keys[at].startswith(key)
+        return word if starts else None
+
+    def _beside_trial_words(self, tokens: list[str], start: int, end: int) -> bool:
+        beside = {t.lower() for t in tokens[max(0, start - 1) : start] + tokens[end : end + 1]}
+        return bool(beside & TRIAL_WORDS)
+
     def _says_acronym(self, tokens: list[str], start: int, end: int) -> bool:
         """A plain word is an acronym only in capitals or beside "trial" or "study"."""
         key = "".join(tokens[start:end]).lower()
         if end - start > 1 or not key.isalpha() or not self._is_plain(key):
             return True
-        beside = {t.lower() for t in tokens[max(0, start - 1) : start] + tokens[end : end + 1]}
-        return tokens[start].isupper() or bool(beside & TRIAL_WORDS)
+        return tokens[start].isupper() or self._beside_trial_words(tokens, start, end)
 
     def _is_plain(self, word: str) -> bool:
         return word in self.plain or word in self.places or word.isdigit() or len(word) < MIN_DISTINCT_LENGTH
 
     # -- sponsors and sites ----------------------------------------------------------------
-    def name(self, index: _NameIndex, words: list[str], skip: set[int]) -> Optional[_Match]:
-        """The best run of a stored name's words in the text (words in `skip` are taken)."""
+    def name(self, index: _NameIndex, words: list[str], skip: set[int], marked: frozenset[int] = frozenset()) -> Optional[_Match]:
+        """The best run of a stored name's words in the text (words in `skip` are taken; words
+        in `marked` were written as a name: in capitals beside "trials", "ITM trials")."""
         best: Optional[_Match] = None
         for anchor, word in enumerate(words):
             if anchor in skip:
                 continue
             for number in index.by_word.get(word, ()):
-                match = self._run(index, number, words, anchor, skip)
+                match = self._run(index, number, words, anchor, skip, anchor in marked)
                 if match and (best is None or match.score > best.score):
                     best = match
         return best
 
-    def _run(self, index: _NameIndex, number: int, words: list[str], anchor: int, skip: set[int]) -> Optional[_Match]:
+    def _run(self, index: _NameIndex, number: int, words: list[str], anchor: int, skip: set[int],
+             marked: bool = False) -> Optional[_Match]:
         """The run of the name's words around words[anchor], if it says the name."""
         name = index.words[number]
         at = name.index(words[anchor])
@@ -249,12 +277,12 @@ class Vocabulary:
         while same(last + 1):
             last += 1
         run = name[at + first : at + last + 1]
-        if not self._says_name(index, name, at + first, run):
+        if not self._says_name(index, name, at + first, run, marked and first == last == 0):
             return None
         core = [w for w in run if w not in GENERIC_WORDS]
         return _Match(index.names[number], anchor + first, anchor + last + 1, (len(core), len(run), -len(name)))
 
-    def _says_name(self, index: _NameIndex, name: list[str], start: int, run: list[str]) -> bool:
+    def _says_name(self, index: _NameIndex, name: list[str], start: int, run: list[str], marked: bool = False) -> bool:
         core = [w for w in run if w not in GENERIC_WORDS]
         if not core:
             return False
@@ -267,7 +295,8 @@ class Vocabulary:
         word = core[0]
         position = name.index(word)
         after_saint = position > 0 and name[position - 1] in SAINT_WORDS and position - 1 < start
-        return (not after_saint and not self._is_plain(word)
+        named = marked and word not in self.whole_terms
+        return (not after_saint and (named or not self._is_plain(word))
                 and len(index.bodies_by_word.get(word, ())) <= index.common_count())
 
 
@@ -290,8 +319,9 @@ def find_lookups(text: str, store: "TrialStore") -> Lookups:
     kept = [i for i, t in enumerate(tokens) if t.lower() not in NAME_STOPWORDS]
     words = [tokens[i].lower() for i in kept]
     skip = {n for n, i in enumerate(kept) if i in taken}
-    sponsor = vocabulary.name(vocabulary.sponsors, words, skip)
-    site = vocabulary.name(vocabulary.sites, words, skip)
+    marked = frozenset(n for n, i in enumerate(kept) if _written_as_a_name(tokens, i))
+    sponsor = vocabulary.name(vocabulary.sponsors, words, skip, marked)
+    site = vocabulary.name(vocabulary.sites, words, skip, marked)
     if sponsor and site and _overlap(sponsor, site):
         before = [t.lower() for t in tokens[: kept[min(sponsor.start, site.start)]]][-2:]  # "at the"
         if _means_sponsor(words, sponsor, site, before):  # then the site may be named elsewhere
@@ -306,6 +336,13 @@ def find_lookups(text: str, store: "TrialStore") -> Lookups:
     )
 
 
+def _written_as_a_name(tokens: list[str], i: int) -> bool:
+    """A word in capitals right before "trials" or "studies" ("ITM trials?")."""
+    word = tokens[i]
+    return (len(word) >= MIN_DISTINCT_LENGTH and word.isalpha() and word.isupper()
+            and i + 1 < len(tokens) and tokens[i + 1].lower() in TRIAL_WORDS)
+
+
 def acronyms_in(text: str, store: "TrialStore") -> list[str]:
     """Every stored trial acronym or id the text names, in order, once each."""
     matches = vocabulary_for(store).all_acronyms(_tokens(text or ""))
@@ -316,6 +353,40 @@ def nct_ids_in(text: str) -> tuple[str, ...]:
     """Every NCT number in the text, tidied ("nct 0397 2488" -> NCT03972488), once each."""
     found = ("NCT" + re.sub(r"\D", "", m.group(1)) for m in _NCT.finditer(text))
     return tuple(dict.fromkeys(found))
+
+
+NCT_DIGITS = 8
+
+
+def stored_nct_meant(typed: Optional[str], store: "TrialStore") -> Optional[str]:
+    """The stored trial an NCT number plainly means: itself when stored, else the only stored
+    number one slip away (a digit dropped, added or changed, or two side by side swapped);
+    None when there is no such number or more than one."""
+    digits = re.sub(r"\D", "", typed or "")
+    if not digits or abs(len(digits) - NCT_DIGITS) > 1:
+        return None
+    meant = _stored(store, {"NCT" + d for d in _one_slip_away(digits) if len(d) == NCT_DIGITS})
+    exact = "NCT" + digits
+    if exact in meant:
+        return exact
+    return meant[0] if len(meant) == 1 else None
+
+
+def _one_slip_away(digits: str) -> set[str]:
+    found = {digits}
+    for i in range(len(digits) + 1):
+        found |= {digits[:i] + d + digits[i:] for d in "0123456789"}  # one dropped
+        if i < len(digits):
+            found.add(digits[:i] + digits[i + 1:])  # one added
+            found |= {digits[:i] + d + digits[i + 1:] for d in "0123456789"}  # one changed
+        if i + 1 < len(digits):
+            found.add(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2:])  # two swapped
+    return found
+
+
+def _stored(store: "TrialStore", nct_ids: set[str]) -> list[str]:
+    with store.engine.connect() as conn:
+        return sorted(conn.execute(select(Trial.nct_id).where(Trial.nct_id.in_(sorted(nct_ids)))).scalars())
 
 
 def _overlap(a: _Match, b: _Match) -> bool:
@@ -351,10 +422,10 @@ def vocabulary_for(store: "TrialStore") -> Vocabulary:
         return cached[1]
     names = store.names()
     lexicon = store.lexicon
-    plain = everyday_words() | _lexicon_words(lexicon.all_query_phrases("treatment"))
-    plain |= _lexicon_words(lexicon.all_query_phrases("condition"))
+    phrases = [*lexicon.all_query_phrases("treatment"), *lexicon.all_query_phrases("condition")]
+    plain = everyday_words() | _lexicon_words(phrases)
     places = [*names.get("place", []), *(alias for place in lexicon.places for alias in place.aliases)]
-    vocabulary = Vocabulary(names, plain, places)
+    vocabulary = Vocabulary(names, plain, places, whole_terms=(p for p in phrases if " " not in p))
     _CACHE[store] = (version, vocabulary)
     return vocabulary
 
