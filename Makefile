@@ -4,7 +4,7 @@ PY := .venv/bin/python
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser services load-tools db nlp model run prod shell test bench nlu-report understanding-report fit-report followups-report clean
+.PHONY: help setup browser services load-tools db nlp model run prod shell test bench nlu-report understanding-report fit-report criteria-report followups-report clean
 
 help:
 	@echo "make run    set everything up, then run the assistant (Ctrl-C stops it)"
@@ -14,6 +14,7 @@ help:
 	@echo "make bench  the registry-scale and conversation-load benchmarks (write docs/benchmarks.md)"
 	@echo "make nlu-report  5-fold cross-validation of the NLU (writes docs/nlu-report.md; slow)"
 	@echo "make understanding-report  profile and fitting-search figures on the development set (docs/understanding-report.md)"
+	@echo "make criteria-report  plain-English criteria: reading grade, guards, template coverage, the labelled rewrite set (docs/criteria-report.md)"
 	@echo "make followups-report  follow-up, comparison and mixed questions through the real servers (docs/followups-report.md)"
 
 setup:
@@ -63,6 +64,9 @@ understanding-report: db
 
 fit-report: setup
 	@$(PY) -m scripts.fit_report
+
+criteria-report: setup
+	@$(PY) -m scripts.criteria_report
 
 followups-report: model
 	@$(PY) -m scripts.followups_report

@@ -28,6 +28,7 @@ from bot.eligibility.guards.meaning import words
 from bot.eligibility.numbers import missing_numbers, number_tokens
 from bot.eligibility.plain import GLOSSARY, ORIGINAL, TEMPLATE, PlainCriteria, PlainItem, plain_criteria, rule_rewrites
 from bot.eligibility.readability import Grades, grades
+from bot.eligibility.rewrite_eval import PARTS, by_text, coverage_rows, load_items, load_judgements, score, score_parts, table
 from bot.eligibility.sources import CORPUS_PATH, CriteriaText, corpus_criteria, shipped_criteria
 from bot.eligibility.split import split_criteria
 from bot.eligibility.wording import tells_can_join
@@ -129,6 +130,44 @@ def guard_table(checks: Checks) -> list[str]:
     for kind in ("meaning", "language", "any"):
         lines.append(f"| {kind} guard{'s' if kind == 'any' else ''} | {checks.before[kind]} ({checks.before[kind] / max(1, total):.1%}) | 0 |")
     return lines
+
+
+def evaluation_section(criteria_by_record: dict[str, str]) -> list[str]:
+    """The labelled set (tests/data/criteria_eval/), per defect kind and part: the rule rewrite
+    alone for every item (before issue 18's templates and guards) and the rewrite as the chat shows it."""
+    if not criteria_by_record:
+        return ["## Evaluation set", "", "The corpus is not here: no figures.", ""]
+    now = score_parts(criteria_by_record)
+    judgements = load_judgements()
+    rule_alone = by_text(lambda text: rule_rewrites([text], repeat_explanations=True)[0].shown)
+    scores = {}
+    for part in PARTS:
+        scores[f"{part}: before (rule rewrite)"] = score(load_items(part), rule_alone, judgements)
+        scores[f"{part}: now (as the chat shows it)"] = now[part].score
+    coverage = coverage_rows({name: now[name.split(":")[0]] for name in scores if "now" in name})
+    return [
+        "## Evaluation set (issue 18)",
+        "",
+        "The labelled items of `tests/data/criteria_eval/` (README there), scored by "
+        "`bot/eligibility/rewrite_eval.py`. *Before* is the rule-based glossary rewrite shown for every item "
+        "(explanations repeated per item), as before the templates and guards; *now* is each item as the chat "
+        "shows it, picked out of its whole record's rewrite. Meaning, jargon, length and grade are checked "
+        "mechanically against the labels; grammar counts only the items a person judged with that exact rewrite "
+        "(`judgements.jsonl`, keyed by the rewrite's hash). The held part's rewrites are never read, so it has "
+        "no grammar judgements: its grammar figure is unknown, not zero.",
+        "",
+        "Targets on the held part: meaning changed 0; grammar defects at most 5%; unexplained jargon at most 10%; "
+        "rewrite longer than the original at most 30% of items; median grade at most 7.",
+        "",
+        table(scores),
+        "",
+        "How the *now* rewrites were written (the other columns: see above):",
+        "",
+        "| | " + " | ".join(name for name in scores if "now" in name) + " |",
+        "| --- |" + " ---: |" * len(now),
+        *coverage,
+        "",
+    ]
 
 
 def item_numbers(item: PlainItem) -> list[str]:
@@ -268,6 +307,7 @@ def build(out: Path) -> str:
         f"What is shown, over the corpus: {corpus_checks.negations_lost} items with a negation lost, "
         f"{corpus_checks.shown_defects} with a doubled word or broken punctuation the registry's text did not have.",
         "",
+        *evaluation_section({m.source.nct_id: m.source.criteria for m in corpus}),
         "## Structured facts",
         "",
         "Field-by-field agreement with the hand labels in `tests/data/criteria_labels.yml` (a list field, "

@@ -128,6 +128,49 @@ CASES = {
          "You have cancer that has spread to the brain, where it has not been treated or causes symptoms."),
         ("Patients with active CNS metastases", "You have cancer that has spread to the brain, where it is active."),
     ],
+    "virus infection": [
+        ("Known HIV infection", "You have a known infection with HIV."),
+        ("Active hepatitis B or C", "You have an active infection with hepatitis B or C."),
+        ("Chronic hepatitis B", "You have a long-term infection with hepatitis B."),
+        ("Infection with hepatitis B virus (HBV) or human immunodeficiency virus (HIV)",
+         "You have an infection with hepatitis B virus (HBV) or human immunodeficiency virus (HIV)."),
+    ],
+    "active infection": [
+        ("Active infection", "You have an active infection."),
+        ("Active infection requiring systemic therapy", "You have an active infection that needs systemic therapy."),
+        ("Serious infection within the last 3 months", "You have a serious infection within the last 3 months."),
+    ],
+    "recent heart attack or stroke": [
+        ("Myocardial infarction within the past 6 months", "You have had myocardial infarction within the past 6 months."),
+        ("History of stroke or transient ischemic attack (TIA) within 6 months prior to enrollment",
+         "You have had a stroke or transient ischemic attack (TIA) within 6 months prior to enrollment."),
+        ("Myocardial infarction, unstable angina or stroke within 12 months",
+         "You have had myocardial infarction, unstable angina or stroke within 12 months."),
+    ],
+    "heart failure (NYHA class)": [
+        ("New York Heart Association (NYHA) class III or IV heart failure", "You have heart failure of NYHA class III or IV."),
+        ("Congestive heart failure (NYHA class III or IV)", "You have heart failure of NYHA class III or IV."),
+        ("Symptomatic congestive heart failure of New York Heart Association class III or IV",
+         "You have heart failure that causes symptoms of NYHA class III or IV."),
+        ("Heart failure NYHA class > 2", "You have heart failure of NYHA class > 2."),
+    ],
+    "another cancer": [
+        ("Other malignancy within 5 years, except adequately treated basal cell carcinoma of the skin",
+         "You have had another cancer within 5 years, except adequately treated basal cell carcinoma of the skin."),
+        ("Other active malignancy", "You have another active cancer."),
+        ("History of another primary malignancy within 5 years", "You have had another cancer within 5 years."),
+        ("Other malignancies within the past 3 years other than non-melanoma skin cancer",
+         "You have had another cancer within the past 3 years, other than non-melanoma skin cancer."),
+    ],
+    "drug interactions (CYP3A4)": [
+        ("Concomitant use of strong CYP3A4 inhibitors", "You take strong CYP3A4 inhibitors: medicines that slow down"),
+        ("Strong CYP3A4 inhibitors or inducers within 14 days before the first dose",
+         "You have taken strong CYP3A4 inhibitors or inducers within 14 days before the first dose: medicines that "
+         "slow down or speed up"),
+        ("Patients requiring treatment with strong CYP3A4 inducers", "You need strong CYP3A4 inducers: medicines that speed up"),
+        ("Use of potent cytochrome P450 3A4 (CYP3A4) inhibitors",
+         "You take potent cytochrome P450 3A4 (CYP3A4) inhibitors: medicines that slow down"),
+    ],
 }
 _IDENTITY = str  # template slots as written, so that the expected words do not depend on the glossary
 
@@ -149,6 +192,11 @@ def test_each_family_on_registry_phrasings(family: str, text: str, expected: str
     "History of stroke, heart attack or angina",  # a list: "history of" may not reach every item
     "Known brain metastases (treated ones are allowed if stable)",
     "Prior treatment with any investigational drug within the preceding 15 days",  # a time limit: not "in the past"
+    "Prior malignancy within 3 years",  # "prior" without "other": which cancer is meant is not said
+    "HIV positive patients on antiretroviral therapy are eligible",
+    "Myocardial infarction or stroke",  # no time limit: "recent" is not to be guessed
+    "Heart failure NYHA class III or IV unless controlled",
+    "Moderate CYP3A4 inhibitors are allowed with caution",
 ])
 def test_a_criterion_with_more_to_it_is_not_forced_into_a_template(text: str) -> None:
     assert write_with_template(text, _IDENTITY) is None
@@ -163,3 +211,9 @@ def test_templates_reach_the_chat_and_say_how() -> None:
     plain = plain_criteria("Inclusion Criteria:\n- Life expectancy of at least 3 months\n- Age ≥ 18 years")
     assert [item.how for item in plain.inclusion] == [TEMPLATE, TEMPLATE]
     assert plain.inclusion[0].family == "life expectancy"
+
+
+def test_a_template_explains_the_terms_in_its_slots() -> None:
+    plain = plain_criteria("Exclusion Criteria:\n- Known HIV infection")
+    assert plain.exclusion[0].how == TEMPLATE
+    assert plain.exclusion[0].plain == "You have a known infection with HIV. HIV is a virus that weakens the immune system."

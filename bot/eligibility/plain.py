@@ -115,11 +115,14 @@ def write_items(
 def _first_good(line: str, by_rules: "Rewritten", replacer: Replacer) -> Written:
     original = " ".join(line.split())
     refused: list[str] = []
-    template = write_with_template(original, lambda words: fragment(words, replacer))
+    notes: list[tuple[int, str]] = []
+    template = write_with_template(original, lambda words: fragment(words, replacer, notes))
     if template is not None:
-        problems = rewrite_problems(original, template.sentence, template.sentence)
+        shown = " ".join([template.sentence, *(note for note in dict.fromkeys(n for _, n in notes)
+                                                if _needed(note, template.sentence))])
+        problems = rewrite_problems(original, template.sentence, shown)
         if not problems:
-            return Written(neutral(template.sentence), TEMPLATE, template.family)
+            return Written(neutral(shown), TEMPLATE, template.family)
         refused += [f"template {template.family}: {p}" for p in problems]
     problems = rewrite_problems(original, by_rules.sentence, by_rules.shown)
     if not problems:
@@ -129,10 +132,11 @@ def _first_good(line: str, by_rules: "Rewritten", replacer: Replacer) -> Written
     return Written(neutral(shown), ORIGINAL, refused=tuple(refused))
 
 
-def fragment(words: str, replacer: Optional[Replacer] = None) -> str:
-    """Part of a criterion (a template's slot) in everyday words, without explanations."""
+def fragment(words: str, replacer: Optional[Replacer] = None, notes: Optional[list[tuple[int, str]]] = None) -> str:
+    """Part of a criterion (a template's slot) in everyday words; the explanations of its terms
+    are added to `notes`, if given, for the template to put after its sentence."""
     replacer = replacer or default_replacer()
-    return phrasing.tidy(replacer.rewrite(phrasing.SYMBOLS(phrasing.literals(" ".join(words.split())))))
+    return phrasing.tidy(replacer.rewrite(phrasing.SYMBOLS(phrasing.literals(" ".join(words.split()))), set(), notes))
 
 
 def rewrite(text: str, replacer: Optional[Replacer] = None) -> str:

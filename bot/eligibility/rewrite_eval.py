@@ -16,11 +16,14 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 import textstat
 
 from bot.config import REPO_ROOT
+
+if TYPE_CHECKING:
+    from bot.eligibility.plain import PlainItem
 
 EVAL_DIR = REPO_ROOT / "tests" / "data" / "criteria_eval"
 PARTS = ("tune", "held")
@@ -374,21 +377,59 @@ def table(scores: dict[str, Score]) -> str:
     return "\n".join(lines)
 
 
-def chat_rewrite(criteria_by_record: dict[str, str]) -> Callable[[EvalItem], str]:
-    """The rewrite as the chat shows it: the item's whole record rewritten (`plain_criteria`),
-    and this item's plain words picked out by its registry text."""
+def chat_items(criteria_by_record: dict[str, str]) -> Callable[[EvalItem], "PlainItem"]:
+    """Each item as the chat shows it: its whole record rewritten (`plain_criteria`), and this
+    item's plain words (and how they were written) picked out by its registry text."""
     from bot.eligibility.plain import plain_criteria
 
-    cache: dict[str, dict[str, str]] = {}
+    cache: dict[str, dict[str, "PlainItem"]] = {}
 
-    def rewrite(item: EvalItem) -> str:
+    def shown(item: EvalItem) -> "PlainItem":
         if item.nct_id not in cache:
             plain = plain_criteria(criteria_by_record[item.nct_id])
-            seen: dict[str, str] = {}
+            seen: dict[str, "PlainItem"] = {}
             for top in (*plain.inclusion, *plain.exclusion):
                 for written in top.walk():
-                    seen.setdefault(_normal(written.original), written.plain)
+                    seen.setdefault(_normal(written.original), written)
             cache[item.nct_id] = seen
         return cache[item.nct_id][_normal(item.text)]
 
-    return rewrite
+    return shown
+
+
+def chat_rewrite(criteria_by_record: dict[str, str]) -> Callable[[EvalItem], str]:
+    """The rewrite as the chat shows it (see `chat_items`)."""
+    shown = chat_items(criteria_by_record)
+    return lambda item: shown(item).plain
+
+
+@dataclass
+class PartScore:
+    """One part of the set scored as the chat shows it, with how each item was written."""
+
+    score: Score
+    how: dict[str, int]  # "template" / "glossary" / "original" -> items
+
+
+def score_parts(criteria_by_record: dict[str, str], parts: Iterable[str] = PARTS,
+                folder: Path = EVAL_DIR) -> dict[str, PartScore]:
+    """Every part of the labelled set scored as the chat shows it, grammar from the judgements file."""
+    from collections import Counter
+
+    shown = chat_items(criteria_by_record)
+    judgements = load_judgements(folder / "judgements.jsonl")
+    scored = {}
+    for part in parts:
+        items = load_items(part, folder)
+        scored[part] = PartScore(score(items, lambda item: shown(item).plain, judgements),
+                                 dict(Counter(shown(item).how for item in items)))
+    return scored
+
+
+def coverage_rows(scored: dict[str, PartScore]) -> list[str]:
+    """Markdown rows (to follow `table`): the share of items each way of writing wrote."""
+    rows = []
+    for how in ("template", "glossary", "original"):
+        cells = [_percent(p.how.get(how, 0), p.score.n) for p in scored.values()]
+        rows.append(f"| written by: {how} | " + " | ".join(cells) + " |")
+    return rows

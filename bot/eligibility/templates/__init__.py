@@ -31,14 +31,15 @@ _END = re.compile(r"[\s.;,:]+$")
 
 def templates() -> list[Template]:
     from bot.eligibility.templates import (
-        age, allergy, brain, comply, consent, history, labs, life, measurable, other_trial, performance, pregnancy,
-        prior_treatment, qtc, uncontrolled,
+        age, allergy, brain, comply, consent, drug_interactions, heart, history, infection, labs, life, measurable,
+        other_cancer, other_trial, performance, pregnancy, prior_treatment, qtc, uncontrolled,
     )
 
     return [
         *life.TEMPLATES, *performance.TEMPLATES, *measurable.TEMPLATES, *pregnancy.TEMPLATES, *age.TEMPLATES,
         *labs.TEMPLATES, *qtc.TEMPLATES, *consent.TEMPLATES, *allergy.TEMPLATES, *uncontrolled.TEMPLATES,
-        *prior_treatment.TEMPLATES, *other_trial.TEMPLATES, *brain.TEMPLATES, *comply.TEMPLATES, *history.TEMPLATES,
+        *prior_treatment.TEMPLATES, *other_trial.TEMPLATES, *brain.TEMPLATES, *comply.TEMPLATES, *infection.TEMPLATES, *heart.TEMPLATES, *other_cancer.TEMPLATES,
+        *drug_interactions.TEMPLATES, *history.TEMPLATES,
     ]
 
 

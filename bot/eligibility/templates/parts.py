@@ -17,6 +17,15 @@ OPINION = (r"(?:,?\s*\(?\s*(?:(?:in\s+the\s+)?(?:opinion|judge?ment)\s+of\s+the\
            r"|as\s+(?:judged|assessed|determined|estimated)\s+by\s+the\s+(?:treating\s+)?(?:investigator|physician))\s*\)?)")
 OPINION_WORDS = ", in the study doctor's view"
 TIME_UNIT = r"(?:years?|months?|weeks?|days?)"
+# "within 4 weeks before the first dose", "in the last 6 months": a time limit on what comes before it
+WHEN = (rf"(?P<within>within|in\s+the\s+(?:last|past)|during\s+the\s+(?:last|past)|within\s+the\s+(?:last|past))\s+(?P<n>{NUMBER})\s*(?P<unit>{TIME_UNIT})"
+        r"(?P<before>\s+(?:before|prior\s+to|of|from)\s+[a-z][^;,()]{2,80})?")
+
+
+def when_words(found: re.Match, words: Callable[[str], str]) -> str:
+    """A `WHEN` match in plain words, with one space before it: " within 4 weeks before the first dose"."""
+    within = " ".join(found.group("within").lower().split())
+    return f" {within} {found.group('n')} {found.group('unit')}{words_after(words, found.group('before'))}"
 
 
 def limit(spelling: str) -> str:
