@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.fitting import run_fitting_search, searched_profile
+from actions.followups import ActionAnswerTrialDetail
 from bot.profile.fit import near_of
 from bot.profile.place import unknown_place_named
 from actions.profile import message_text
@@ -21,6 +22,7 @@ from bot.prescreen.checklist import country_name
 from bot.profile.read import read_message
 from bot.profile.treatments import asked_name
 from bot.trials.nearby import unknown_place_words
+from bot.trials.asked_about import aspects_asked
 from bot.trials.present import nothing_found, results_heading, unplaced_words
 from bot.trials.query import Near, SearchPage
 from bot.trials.relax import Relaxed, relaxed_heading, search_relaxed
@@ -141,6 +143,8 @@ class ActionShowMoreTrials(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         offset = tracker.get_slot("search_offset")
+        if offset is None and tracker.get_slot("focus_nct_id") and aspects_asked(message_text(tracker) or ""):
+            return await ActionAnswerTrialDetail().run(dispatcher, tracker, domain)  # "any results?" of the trial shown
         if offset is None:
             dispatcher.utter_message(
                 text="Tell me what to search for first, for example \"trials of everolimus\"."

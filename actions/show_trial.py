@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.fitting import run_fitting_search, searched_profile
 from actions.replies import send_unavailable
 from actions.store import trial_store
 from actions.trial_loading import load_trial
@@ -116,6 +117,10 @@ class ActionShowTrial(Action):
                 dispatcher.utter_message(text=referral.ask)
                 return []
             nct_id = referral.nct_id
+        if nct_id is None:
+            searched = searched_profile(tracker)
+            if searched.wants.treatment or searched.lookup.names_trials or searched.place.city:
+                return run_fitting_search(dispatcher, tracker, searched)  # "ONC201 trial cleveland": a search
         if not is_valid_nct_id(nct_id):
             shown = f'"{nct_id}" does not look like a trial number. ' if nct_id else ""
             dispatcher.utter_message(text=f"{shown}{NCT_FORMAT_HELP} Which trial would you like?")

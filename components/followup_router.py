@@ -33,7 +33,15 @@ PERSONAL_QUESTION = "ask_personal_advice"
 INFORM = "inform"
 # The classifier's topic answers, and "how long would I be on it?" read as a personal question;
 # a real request for advice ("should I stop...", bot/advice.py) is never moved.
-ROUTED_FROM = {"knowledge", "ask_personal_advice"}
+ROUTED_FROM = {"knowledge", "ask_personal_advice", "nlu_fallback"}
+# "do they randomly pick who gets the chemo" reads like "who can join"; that action answers age
+# and sex itself, but not the trial's design
+ELIGIBILITY = "ask_eligibility"
+# "who do i talk to about this one": the trial's team, not the helplines
+HELPLINE = "ask_helpline"
+TRIAL_CONTACTS = "ask_trial_contacts"
+_THIS_TRIAL = re.compile(r"\b(?:this|that|the)\s+(?:one|trial|study)\b|\babout\s+it\b|\bits\s+team\b", re.I)
+WHO_CAN_JOIN_ASPECTS = {"age", "sex"}
 _SPEAKS_OF_A_TRIAL = re.compile(
     r"\b(?:upper|lower|maximum|minimum|max|min)\s+age\b|\bage\s+(?:limit|cut[\s-]?off|range|restriction)|\btoo\s+(?:old|young)\b"
     r"|\b(?:oldest|youngest)\b|\bwho\s+(?:runs|funds|sponsors)\b|\bsponsor\b|\bstill\s+(?:open|recruiting)\b"
@@ -71,6 +79,11 @@ class FollowUpRouter(IntentRouter):
             return _question_behind_a_fact(text)
         if intent in ROUTED_FROM and is_question(text) and asks_if_it_would_exclude(text):
             return PERSONAL_QUESTION  # "he had lutathera in 2022, does that rule him out": never a topic
+        if intent == HELPLINE:
+            return TRIAL_CONTACTS if _THIS_TRIAL.search(text) else None
+        if intent == ELIGIBILITY:
+            design = set(aspects_asked(text)) - WHO_CAN_JOIN_ASPECTS
+            return TRIAL_DETAIL if design and _SPEAKS_OF_A_TRIAL.search(text) else None
         moved = intent in ROUTED_FROM and asks_about_a_trial(text) and not asks_personal_advice(text)
         return TRIAL_DETAIL if moved else None
 

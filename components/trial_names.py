@@ -4,7 +4,10 @@
 name as a word it knows ("clarinet" is in the lanreotide answer) or not at all. The spaCy
 pipeline marks the stored trials' acronyms (`trial_name`, bot/nlp.py); when the rest of the
 message is only filler words or other names (a treatment, a condition, a place), the intent
-becomes `show_trial`. Runs after the classifier and before the SafetyNet, which still wins.
+becomes `show_trial`. So does a message that names one NCT number and asks nothing about a
+part of it ("NCT00326469 lanreotide spain", "swog chemo after surgery trial NCT05040360"),
+when the classifier took it for a fact, a topic, a search or nothing. Runs after the
+classifier and before the SafetyNet, which still wins.
 """
 from __future__ import annotations
 
@@ -12,11 +15,12 @@ from typing import Any, Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import SPACY_DOCS
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.knowledge.pair import find_treatments
 from bot.nlp import TRIAL_NAME
+from bot.trials.asked_about import aspects_asked
 from components.intent_router import IntentRouter
 
 SHOW_TRIAL = "show_trial"
@@ -27,6 +31,8 @@ do know anything any heard hear 's s and or ? ! . , : - hi hello hey thanks than
 lung lungs pancreas pancreatic bowel gut liver net nets tumour tumours tumor tumors neuroendocrine cancer
 """.split())
 OTHER_NAMES = {"treatment", "condition", "country", "city", "phase", "status", "nct_id", TRIAL_NAME}
+# Intents that cannot be about one numbered trial: a number named there means "show me this one"
+NUMBER_MEANS_SHOW = {"inform", "knowledge", "nlu_fallback", "out_of_scope", "search_trials"}
 
 
 def names_only_a_trial(doc: Any) -> bool:
@@ -41,4 +47,15 @@ def names_only_a_trial(doc: Any) -> bool:
 class TrialNameRouter(IntentRouter):
     def route(self, message: Message) -> Optional[str]:
         doc = message.get(SPACY_DOCS[TEXT])
-        return SHOW_TRIAL if doc is not None and names_only_a_trial(doc) else None
+        if doc is None:
+            return None
+        if names_only_a_trial(doc):
+            return SHOW_TRIAL
+        intent = (message.get(INTENT) or {}).get("name")
+        return SHOW_TRIAL if intent in NUMBER_MEANS_SHOW and names_one_number(doc) else None
+
+
+def names_one_number(doc: Any) -> bool:
+    """One NCT number, and no question about a part of a trial ("NCT06784752 is it randomised")."""
+    numbers = {ent.text.upper().replace(" ", "") for ent in doc.ents if ent.label_ == "nct_id"}
+    return len(numbers) == 1 and not aspects_asked(doc.text)

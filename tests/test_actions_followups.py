@@ -17,6 +17,7 @@ from actions.followups import (
 )
 from actions.search_trials import ActionSearchTrials, ActionShowMoreTrials
 from actions.show_trial import WHICH_TRIAL, ActionShowTrial
+from bot.trials.nct import NCT_FORMAT_HELP
 from bot.eligibility.questions import questions_for
 from bot.eligibility.wording import tells_can_join
 from bot.prescreen.places import MAX_SITES_SHOWN, TRAVEL
@@ -290,3 +291,16 @@ def test_a_detail_question_after_a_long_list_asks_which_one() -> None:
     shown = ["NCT03972488", "NCT02246127", "NCT00510068", "NCT01578239"]
     _, messages = run(ActionAnswerTrialDetail(), tracker("how many people are in it", slots={"result_ids": shown}))
     assert [m["text"] for m in messages] == [WHICH_TRIAL]
+
+
+def test_show_trial_with_no_trial_named_but_search_words_searches() -> None:
+    from bot.profile.read import read_message
+    text = "ONC201 trial cleveland"
+    _, messages = run(ActionShowTrial(), tracker(text, slots={"profile": read_message(text).as_dict()}, intent="show_trial"))
+    assert "ONC201" in messages[0]["text"] and NCT_FORMAT_HELP not in messages[0]["text"]
+
+
+def test_any_results_after_a_trial_is_shown_is_about_that_trial() -> None:
+    from actions.search_trials import ActionShowMoreTrials
+    _, messages = run(ActionShowMoreTrials(), tracker("any results?", slots={"focus_nct_id": "NCT01578239"}))
+    assert messages[0]["text"].startswith("NCT01578239: ") and "result" in messages[0]["text"].lower()

@@ -51,6 +51,24 @@ def test_a_question_whether_it_keeps_them_out_is_never_a_topic() -> None:
     assert routed("can a gallium scan rule out spread?", "knowledge") is None
 
 
+def test_a_design_question_read_as_who_can_join_is_moved_but_age_is_not() -> None:
+    assert routed("do they randomly pick who gets the chemo", "ask_eligibility") == "ask_trial_detail"
+    assert routed("how many people can join this trial", "ask_eligibility") == "ask_trial_detail"
+    assert routed("can women join this one", "ask_eligibility") is None
+    assert routed("who can join this study", "ask_eligibility") is None
+
+
+def test_whom_to_talk_to_about_the_trial_is_its_team() -> None:
+    assert routed("who do i talk to about this one", "ask_helpline") == "ask_trial_contacts"
+    assert routed("can i speak to someone about the trial", "ask_helpline") == "ask_trial_contacts"
+    assert routed("can i talk to a nurse", "ask_helpline") is None
+    assert routed("i need to talk to someone about my scan", "ask_helpline") is None
+
+
+def test_an_unsure_classifier_does_not_stop_a_trial_question() -> None:
+    assert routed("what does phase 3 actually mean for this one", "nlu_fallback") == "ask_trial_detail"
+
+
 def test_other_intents_are_not_moved_by_the_fact_rule() -> None:
     assert routed("she had PRRT 2 years ago, does that rule her out", "search_trials") is None
     assert routed("how long would I be on it?", "knowledge") == "ask_trial_detail"

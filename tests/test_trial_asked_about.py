@@ -7,7 +7,7 @@ import pytest
 import textstat
 
 from bot.trials.asked_about import AskedAge, age_asked, answer, aspects_asked
-from bot.trials.query import Arm, Design, TrialDetail
+from bot.trials.query import Arm, Design, Site, TrialDetail
 from bot.trials.store import TrialStore
 
 NEVER = re.compile(r"\beligib\w*|\bqualif\w*|\byou\s+can\s+(?:join|take\s+part)\b|\bcan\s+join\b", re.I)
@@ -31,6 +31,8 @@ NEVER = re.compile(r"\beligib\w*|\bqualif\w*|\byou\s+can\s+(?:join|take\s+part)\
     ("is it men only", ["sex"]),
     ("is it any good", []),
     ("how long could my husband live without treatment", []),
+    ("do they randomly pick who gets the chemo", ["randomised"]),
+    ("who decides who gets the new drug", ["randomised"]),
     ("how long has she got left", []),
 ])
 def test_what_the_question_is_about(text: str, aspects: list[str]) -> None:
@@ -100,3 +102,15 @@ def test_every_answer_on_every_shipped_trial_is_plain_and_never_a_verdict(store:
                 plain = plain.replace(name, "the sponsor")
             assert ".." not in text, (record.nct_id, aspect, text)
             assert textstat.flesch_kincaid_grade(plain) <= 10, (record.nct_id, aspect, text)
+
+
+def test_a_trial_not_started_says_when_it_planned_to_start() -> None:
+    waiting = answer("status", trial(status="NOT_YET_RECRUITING", start_date="2019-12"))
+    assert "December 2019" in waiting and "planned to start" in waiting
+    assert "planned" not in answer("status", trial())
+
+
+def test_no_sponsor_names_the_only_place_listed() -> None:
+    one_place = trial(sponsor=None, sites=(Site("UMC Utrecht", "Utrecht", None, "Netherlands", "RECRUITING"),))
+    assert "UMC Utrecht" in answer("sponsor", one_place) and "does not say who runs it" in answer("sponsor", one_place)
+    assert "only place" not in answer("sponsor", trial(sponsor=None))

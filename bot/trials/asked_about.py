@@ -38,7 +38,7 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
                  r"\bnumber\s+of\s+(?:people|patients|participants)\b|\bhow\s+many\s+(?:are|will\s+be)\s+(?:in|on)\s+it\b"),
         ("placebo", r"\bplacebo\b|\bdummy\b|\bsugar\s+pill\b|\bfake\s+(?:drug|treatment|pill|jab)\b|\bblind(?:ed)?\b|"
                     r"\bknow\s+which\s+(?:treatment|drug|group|one)\b|\breal\s+(?:drug|treatment|thing)\b"),
-        ("randomised", r"\brandomi[sz]\w*|\bat\s+random\b|\bby\s+chance\b|\b(?:pick|choose)\s+(?:my|which|the)\s+"
+        ("randomised", r"\brandomi[sz]\w*|\brandom(?:ly)?\b|\bby\s+chance\b|\b(?:pick|picks|choose|chooses|decide|decides)\s+who\s+gets\b|\b(?:pick|choose)\s+(?:my|which|the)\s+"
                        r"(?:group|treatment|arm)\b|\bcoin\s+toss\b|\bluck\s+of\s+the\s+draw\b"),
         ("groups", r"\bgroups?\b|\barms?\b(?!\s+(?:and|or)\s+legs?)|\bwhat\s+(?:would|do|does)\s+(?:i|he|she|they|we|each)"
                    r"\s+(?:get|have|be\s+given)\b|\bcompared?\s+(?:with|to|against)\b|\bversus\b|\bvs\.?\b"),
@@ -283,12 +283,17 @@ def _phase(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 
 
 def _status(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
-    return f"{dated_status_words(trial.status, trial.status_as_of)}."
+    said = f"{dated_status_words(trial.status, trial.status_as_of)}."
+    if (trial.status or "").upper() == "NOT_YET_RECRUITING" and trial.start_date:
+        said += f" The record gave {day_words(trial.start_date)} as the date it planned to start."
+    return said
 
 
 def _sponsor(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     if not trial.sponsor:
-        return f"The record does not say who runs it. {_ASK_TEAM}"
+        places = list(dict.fromkeys(site.facility for site in trial.sites if site.facility))
+        where = f" The only place it lists is {places[0]}." if len(places) == 1 else ""
+        return f"The record does not say who runs it.{where} {_ASK_TEAM}"
     helpers = f", with {', '.join(trial.collaborators[:3])}" if trial.collaborators else ""
     return f"It is run by {trial.sponsor}{helpers}".rstrip(".") + "."
 

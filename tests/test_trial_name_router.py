@@ -1,0 +1,39 @@
+"""TrialNameRouter: a message that names one NCT number, and asks nothing about a part of it,
+is about that trial whatever the classifier took it for."""
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from components.trial_names import TrialNameRouter
+
+
+def routed(nlp, text: str, intent: str) -> Optional[str]:  # type: ignore[no-untyped-def]
+    message = Message(data={TEXT: text, "intent": {"name": intent, "confidence": 0.5}})
+    message.set(SPACY_DOCS[TEXT], nlp(text))
+    return TrialNameRouter().route(message)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("NCT00326469 lanreotide spain", "inform"),
+    ("swog chemo after surgery trial NCT05040360", "search_trials"),
+    ("nct 02288377 please", "knowledge"),
+    ("the nih gallium one NCT01967537", "nlu_fallback"),
+])
+def test_one_number_shows_that_trial(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
+    assert routed(nlp, text, intent) == "show_trial"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("NCT06784752 is it randomised", "knowledge"),  # a part of it: the detail answer
+    ("NCT03972488 vs NCT02246127", "search_trials"),  # two numbers: a comparison
+    ("who can join NCT03972488", "ask_eligibility"),
+    ("where does NCT03972488 run", "ask_trial_where"),
+    ("lanreotide trials in spain", "search_trials"),
+])
+def test_other_messages_are_left(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
+    assert routed(nlp, text, intent) is None
