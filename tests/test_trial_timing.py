@@ -22,6 +22,7 @@ def _trial(description: str = "", interventions: tuple[Intervention, ...] = (), 
     ("how long would i be on it", "treatment"), ("how many cycles is it", "treatment"), ("", "treatment"),
     ("how long do they folow you up afterwards", "follow_up"), ("will he have to keep coming back", "follow_up"),
     ("how often are the scans", "scans"), ("how often do you fill in the questionnaires", "questionnaires"),
+    ("will he have to keep coming back after the scan", "follow_up"), ("do they want check ups after the ct", "follow_up"),
 ])
 def test_the_topic_of_a_how_long_question(question: str, topic: str) -> None:
     assert topic_asked(question) == topic
@@ -45,6 +46,8 @@ def test_follow_up_and_scans_come_from_the_description() -> None:
                    "period of 5 years. The aim is to assess the efficacy of the drug 300 mg once a day.")
     assert timing_sentences(trial, "scans") == ["Tumours are assessed every 8 weeks in the first year."]
     assert timing_sentences(trial, "follow_up") == ["Patients will have a minimum follow-up period of 5 years."]
+    observed = _trial("The observation period will be 60 months. Patients are observed for 2 years after surgery.")
+    assert len(timing_sentences(observed, "follow_up")) == 2
 
 
 def test_nothing_to_quote_says_so() -> None:

@@ -31,7 +31,8 @@ _TOPIC_WORDS: dict[Topic, re.Pattern[str]] = {
         r"\btreat(?:ed|ment)?\b|\bdos(?:e|es|ing)\b|\bcycles?\b|\badminist|\bgiven\b|\breceive|\binjection|\binfusion"
         r"|\btablets?\b|\bcapsules?\b|\bcourses?\b|\brepeat|\bby mouth\b|\borally\b|\bintravenous|\bsubcutaneous"
         r"|\bintramuscular|\bmg\b|\bgbq\b|\bmbq\b|\bduration\b", re.I),
-    "follow_up": re.compile(r"\bfollow(?:ed)?[\s-]?up\b|\bfollowed\b|\bmonitor|\bvisits?\b|\bcontacted\b", re.I),
+    "follow_up": re.compile(r"\bfollow(?:ed)?[\s-]?up\b|\bfollowed\b|\bmonitor|\bvisits?\b|\bcontacted\b"
+                            r"|\bobservation\s+(?:period|phase)\b|\bobserved\s+for\b", re.I),
     "scans": re.compile(r"\bscans?\b|\bct\b|\bmri\b|\bimaging\b|\bpet\b|\bradiolog|\brecist\b|\btumou?r\s+assess"
                         r"|\btumou?rs?\b[^.]{0,40}\b(?:assess|evaluat)|\b(?:assess|evaluat)(?:ed|ments?|ions?)\s+(?:every|at|each)\b"
                         r"|\bx-?rays?\b", re.I),
@@ -40,11 +41,12 @@ _TOPIC_WORDS: dict[Topic, re.Pattern[str]] = {
 }
 _ASKED: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     ("questionnaires", re.compile(r"\bquestionnaires?\b|\bsurveys?\b|\bforms?\b|\bdiar(?:y|ies)\b", re.I)),
-    ("scans", re.compile(r"\bscans?\b|\bct\b|\bmri\b|\bimaging\b|\bx-?rays?\b", re.I)),
+    # before scans: "will he have to keep coming back after the scan" asks about the follow-up
     ("follow_up", re.compile(
         r"\bfollow(?:ed)?[\s-]?(?:up|you|him|her|them|people)\b|\bfol+ow\s+(?:you|him|her)\b|\bfolow\b"
         r"|\b(?:keep|kept)\s+(?:going|coming)\s+back\b|\bwatch\s+(?:you|him|her|them|people)\b|\bafterwards?\b"
         r"|\bafter\s+(?:the\s+)?(?:treatment|trial|study|scan)\b|\bcheck[- ]?ups?\b", re.I)),
+    ("scans", re.compile(r"\bscans?\b|\bct\b|\bmri\b|\bimaging\b|\bx-?rays?\b", re.I)),
 )
 # "for up to 24 months", "until progression", "4 cycles": how long, ranked before "every 21 days"
 _HOW_LONG = re.compile(
