@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 from bot.trials.about import PHASE_WORDS, tests_line
 from bot.trials.nct import find_nct_candidate, is_valid_nct_id
 from bot.trials.ordinal import LAST, ordinal_position
-from bot.trials.present import dated_status_words, places_words
+from bot.trials.present import TITLE_LIMIT, dated_status_words, places_words, shorten
 from bot.trials.query import TrialDetail
 
 WHO_WEIGHS = ("Which suits someone better is not something I can judge: their specialist team and the "
@@ -53,8 +53,8 @@ def side_by_side(first: TrialDetail, second: TrialDetail) -> str:
 
 def _one(trial: TrialDetail) -> str:
     phase = " and ".join(PHASE_WORDS[p] for p in trial.phases if p in PHASE_WORDS)
-    lines = [
-        f"{trial.nct_id}{f' ({trial.acronym})' if trial.acronym else ''}",
+    lines = [  # the title often says best how two trials differ ("in Pancreatic NETs" / "Extrapancreatic")
+        f"{trial.nct_id}{f' ({trial.acronym})' if trial.acronym else ''}: {shorten(trial.title, TITLE_LIMIT)}",
         f"- {tests_line(trial).replace('What it tests: ', 'Tests: ').replace('What it is: ', '')}",
         f"- {phase[:1].upper() + phase[1:]}" if phase else "",
         f"- Status: {dated_status_words(trial.status, trial.status_as_of)}",
