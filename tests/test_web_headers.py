@@ -4,6 +4,7 @@ server, a Permissions-Policy, and no software version in the Server header."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
@@ -23,7 +24,9 @@ def responses(paths: list[str]) -> list[tuple[int, dict[str, str]]]:
                 found.append((response.status, dict(response.headers)))
             return found
 
-    return asyncio.run(main())
+    # in a thread of its own: a browser test earlier in the session may keep a loop running here
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, main()).result()
 
 
 def directives(policy: str) -> dict[str, list[str]]:
