@@ -234,7 +234,9 @@ def test_not_limited_to_is_no_negation() -> None:
     found = facts("advanced (unresectable or distant metastatic) extrapancreatic NETs with origins including, but not limited to, the "
                   "lung, thymus, the gastrointestinal tract (stomach, duodenum, liver, jejunum, ileum, colon, cecum, appendix, rectum) and "
                   "unknown origin etc.", field="site")  # NCT02588170
-    assert found and all(f.mode == REQUIRES and "pancreas" not in f.values for f in found)
+    asked = [f for f in found if f.mode == REQUIRES]
+    assert asked and all("pancreas" not in f.values for f in asked) and "lung" in asked[0].values
+    assert all(f.values == {"pancreas"} for f in found if f.mode == EXCLUDES)  # "extrapancreatic": not the pancreas
 
 
 def test_extra_and_non_sites() -> None:

@@ -743,3 +743,153 @@ def test_radionuclides_are_prrt(sentence: str) -> None:
 ])
 def test_what_is_to_be_recorded_asks_for_no_kind(sentence: str) -> None:
     assert verdict(trial([sentence]), "differentiation", differentiation="NET") != DOES_NOT_MATCH
+
+
+# -- issue 19, search engineer's findings: each a general rule --------------------------------------------
+@pytest.mark.parametrize("criterion", [
+    "Patients with multiple pancreatic neuroendocrine tumors",
+    "Multifocal pancreatic NET on baseline imaging",
+    "Two or more synchronous pancreatic neuroendocrine neoplasms",
+    "More than one primary tumour in the pancreas",
+])
+def test_an_exclusion_of_several_tumours_is_not_about_the_site(criterion: str) -> None:
+    record = trial(["Non-functioning pancreatic NET of 2 cm or less"], [criterion])
+    assert verdict(record, "site", site="pancreas") == ASK_TEAM  # how many tumours: the team knows
+    assert not judge(record, person_from_json({"site": "pancreas"})).excluded
+
+
+def test_a_site_excluded_alone_still_rules_out() -> None:
+    record = trial(["Neuroendocrine tumour"], ["Pancreatic neuroendocrine tumours"])
+    assert verdict(record, "site", site="pancreas") == DOES_NOT_MATCH
+    assert verdict(record, "site", site="small bowel") == MATCHES
+
+
+@pytest.mark.parametrize("criterion", [
+    "Prior first-line platinum-based chemotherapy (cisplatin or carboplatin) with etoposide for advanced NEC",
+    "Patients must have received at least 1 platinum-containing regimen",
+    "Progression after etoposide or a platinum compound given as first line",
+])
+def test_a_drug_of_the_named_family_meets_a_family_requirement(criterion: str) -> None:
+    record = trial([criterion])
+    for had in (["cisplatin and etoposide"], ["carboplatin", "etoposide"], ["EP (carboplatin/etoposide)"]):
+        assert verdict(record, "treatments", treatments=had) in (MATCHES, ASK_TEAM)
+    assert verdict(record, "treatments", treatments=["capecitabine and temozolomide"]) == DOES_NOT_MATCH
+    assert verdict(record, "treatments", treatments=["lanreotide"]) == DOES_NOT_MATCH
+
+
+def test_a_person_made_from_treatment_kinds_alone_is_never_ruled_out_by_a_family() -> None:
+    from bot.eligibility.person import with_treatment_words
+    record = trial(["Prior treatment with platinum-based chemotherapy"])
+    kinds_only = Person(treatments=("chemotherapy",))  # the story search's profile: kinds, not the drugs
+    assert judge(record, kinds_only).verdict("treatments") == ASK_TEAM
+    named = with_treatment_words(kinds_only, ["cisplatin", "etoposide"])  # lexicon ids name the drugs
+    assert judge(record, named).verdict("treatments") == MATCHES
+    other = with_treatment_words(kinds_only, ["capecitabine_temozolomide"])
+    assert judge(record, other).verdict("treatments") == DOES_NOT_MATCH
+
+
+@pytest.mark.parametrize("cohorts", [
+    ["Cohort 1: Well-differentiated neuroendocrine tumours of the lung and thymus (grade 1 and 2)",
+     "Cohort 2: Well-differentiated neuroendocrine tumours of the digestive system (grade 1 and 2)"],
+    ["Cohort A: typical or atypical lung carcinoid", "Cohort B: pancreatic NET, grade 1-2"],
+    ["Arm A (thoracic): well-differentiated NET of bronchial origin",
+     "Arm B (GEP): well-differentiated gastroenteropancreatic NET"],
+])
+def test_cohorts_are_read_as_any_of_them_for_the_site(cohorts: list[str]) -> None:
+    record = trial(["Measurable disease per RECIST 1.1", *cohorts])
+    assert verdict(record, "site", site="pancreas") == MATCHES  # one cohort takes a pancreatic NET
+    assert verdict(record, "site", site="lung") == MATCHES
+    assert not judge(record, person_from_json({"site": "pancreas"})).excluded
+
+
+def test_one_cohort_met_does_not_make_another_plain_requirement_met() -> None:
+    record = trial(["Pancreatic NET", "Pancreatic neuroendocrine tumour located in the body or tail of the pancreas"])
+    assert verdict(record, "site", site="pancreas") == ASK_TEAM  # the second is not a cohort: which part, the team knows
+
+
+@pytest.mark.parametrize("criterion", [
+    "Locally unresectable or metastatic well-differentiated neuroendocrine tumour of non-pancreatic origin",
+    "Advanced extrapancreatic neuroendocrine tumours",
+    "Neuroendocrine tumour of any primary site other than the pancreas",
+    "Non-pancreatic NET (carcinoid), grade 1 or 2",
+])
+def test_non_x_other_than_x_and_extra_x_rule_out_x(criterion: str) -> None:
+    record = trial([criterion])
+    assert verdict(record, "site", site="pancreas") == DOES_NOT_MATCH
+    assert verdict(record, "site", site="lung") in (MATCHES, ASK_TEAM)
+    assert verdict(record, "site", site="small bowel") in (MATCHES, ASK_TEAM)
+    assert not judge(record, person_from_json({"site": "small bowel"})).excluded
+
+
+def test_extra_x_or_unknown_origin_takes_every_other_start() -> None:
+    record = trial(["Extra-pancreatic NET or NET of unknown origin"])
+    assert verdict(record, "site", site="small bowel") == MATCHES
+    assert verdict(record, "site", site="unknown") == MATCHES
+    assert verdict(record, "site", site="pancreas") == DOES_NOT_MATCH
+
+
+def test_any_origin_except_a_kind_of_tumour_still_takes_every_site() -> None:
+    record = trial(["Grade 3 neuroendocrine neoplasm of any origin, excluding small cell lung cancer"])
+    assert verdict(record, "site", site="lung") == MATCHES
+
+
+@pytest.mark.parametrize("criterion", [
+    "Well-differentiated NET that has relapsed or is refractory to at least 2 systemic therapies",
+    "Disease progression on at least two prior systemic treatment lines",
+    "Patients must have failed more than one prior line of systemic therapy",
+])
+def test_too_few_treatments_fails_a_refractory_to_n_requirement(criterion: str) -> None:
+    record = trial([criterion])
+    assert verdict(record, "treatments", treatments=["lanreotide"]) == DOES_NOT_MATCH
+    assert verdict(record, "treatments", treatments=[]) == DOES_NOT_MATCH
+    assert verdict(record, "treatments", treatments=["everolimus", "sunitinib"]) == ASK_TEAM  # progression: the team knows
+
+
+@pytest.mark.parametrize("criterion", [
+    "Patients who have failed or are refractory to available therapies",
+    "Disease progression after standard treatment",
+    "Relapsed following conventional systemic therapy",
+])
+def test_refractory_to_standard_care_asks_for_a_treatment_had(criterion: str) -> None:
+    record = trial([criterion])
+    assert verdict(record, "treatments", treatments=[]) == DOES_NOT_MATCH
+    assert verdict(record, "treatments", treatments=["everolimus"]) == ASK_TEAM
+
+
+@pytest.mark.parametrize("criterion", [
+    "Progressed on, been intolerant of, or refused standard therapy",
+    "Relapsed after standard treatment or for whom no standard therapy exists",
+    "Refractory to available therapies or not a candidate for them",
+])
+def test_refractory_or_never_treated_is_no_requirement(criterion: str) -> None:
+    assert verdict(trial([criterion]), "treatments", treatments=[]) != DOES_NOT_MATCH
+
+
+@pytest.mark.parametrize("title", [
+    "Lutetium Versus Best Standard of Care in Grade-2 and Grade-3 GastroEnteroPancreatic NeuroEndocrine Tumors (GEP-NETs)",
+    "PRRT in Patients With Advanced GEP-NETs",
+    "Everolimus in Neuroendocrine Tumours of Gastroenteropancreatic Origin",
+])
+def test_a_gep_title_of_a_record_without_criteria_rules_out_a_lung_net(title: str) -> None:
+    record = TrialRecord("NCT00000000", None, None, None, None, title)
+    assert judge(record, person_from_json({"site": "lung"})).verdict("site") == DOES_NOT_MATCH
+    assert judge(record, person_from_json({"site": "pancreas"})).verdict("site") == MATCHES
+    assert judge(record, person_from_json({"site": "unknown"})).verdict("site") == ASK_TEAM
+
+
+def test_a_title_is_only_a_question_when_criteria_exist_or_name_the_site() -> None:
+    title = "Lanreotide in Non-functioning Entero-Pancreatic Endocrine Tumours"
+    silent = replace(trial(["Age 18 or over"]), title=title)
+    assert judge(silent, person_from_json({"site": "lung"})).verdict("site") == ASK_TEAM
+    said = replace(trial(["Well-differentiated NET of any site"]), title=title)
+    assert judge(said, person_from_json({"site": "lung"})).verdict("site") == MATCHES  # the criteria are the rule
+
+
+@pytest.mark.parametrize("title", [
+    "Lurbinectedin in Small Cell Lung Cancer and Neuroendocrine Tumours",
+    "Cabozantinib in Solid Tumours Including Pancreatic NETs",
+    "ONC201 in Pheochromocytoma-Paraganglioma and Pancreatic Neuroendocrine Tumours",
+])
+def test_a_title_about_other_tumours_too_sets_no_site(title: str) -> None:
+    record = TrialRecord("NCT00000000", None, None, None, None, title)
+    assert judge(record, person_from_json({"site": "small bowel"})).verdict("site") is None

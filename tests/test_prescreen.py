@@ -253,7 +253,8 @@ def test_a_trial_without_criteria_uses_its_record_fields_and_conditions(store: T
     result = checklist(trial, Answers(age=67, sex="male", site="lung", grades=(1,)))
     assert not result.has_criteria
     assert {c.topic: c.verdict for c in result.checks} == {
-        "status": MATCHES, "age": MATCHES, "sex": MATCHES, "where it started": ASK,  # conditions: never a clear no
+        "status": MATCHES, "age": MATCHES, "sex": MATCHES,
+        "where it started": NO_MATCH,  # its title names GEP-NETs (bot/eligibility/title_site.py); a lung NET is not one
         "grade": MATCHES}  # its title names the grades it takes
     text = trial_card(1, result).text
     assert "The record does not list who can join. The registry page and the trial team have the details." in text

@@ -52,10 +52,10 @@ _GUT = {"pancreas", "small bowel", "stomach", "appendix", "large bowel", "rectum
 _INTESTINE = {"small bowel", "appendix", "large bowel", "rectum", "bowel"}
 _CARCINOID = re.compile(r"(?<!goblet cell )(?<!goblet-cell )(?<!atypical )\bcarcinoids?\b(?!\s+(?:syndrome|heart|crisis|symptoms?))", re.I)
 _SITE_WORDS: list[tuple[re.Pattern, set[str], set[str]]] = [  # words, sites meant, sites that may be meant; the first to match a span takes it
-    (re.compile(r"\bGEP\b|gastro-?entero-?pancrea\w*|gastro-?intestinal\s+(?:and|or|/)\s+pancrea\w*|\bGI\s+(?:and|or|/)\s+pancrea\w*|\bdigestive\b", re.I), _GUT, set()),
-    (re.compile(r"\bduodeno-?pancrea\w*", re.I), {"pancreas", "duodenum"}, {"small bowel", "bowel"}),
-    (re.compile(r"\bentero-?pancrea\w*", re.I), {"pancreas", "small bowel"}, _INTESTINE),
-    (re.compile(r"(?<!non-)(?<!non )\bpancrea(?:s|tic)\b|\bp-?NETs?\b|\bpan-?\s?NETs?\b|\bislet\s+cell", re.I), {"pancreas"}, set()),
+    (re.compile(r"\bGEP\b|gastro-?\s?entero-?\s?pancrea\w*|gastro-?intestinal\s+(?:and|or|/)\s+pancrea\w*|\bGI\s+(?:and|or|/)\s+pancrea\w*|\bdigestive\b", re.I), _GUT, set()),
+    (re.compile(r"\bduodeno-?\s?pancrea\w*", re.I), {"pancreas", "duodenum"}, {"small bowel", "bowel"}),
+    (re.compile(r"\bentero-?\s?pancrea\w*", re.I), {"pancreas", "small bowel"}, _INTESTINE),
+    (re.compile(r"\bpancrea(?:s|tic)\b|\bp-?NETs?\b|\bpan-?\s?NETs?\b|\bislet\s+cell", re.I), {"pancreas"}, set()),
     (re.compile(r"\bmid-?gut\b", re.I), {"small bowel", "appendix"}, {"bowel", "large bowel"}),
     (re.compile(r"\bfore-?gut\b", re.I), {"stomach", "pancreas", "lung"}, {"small bowel", "bowel"}),
     (re.compile(r"\bduoden\w*", re.I), {"duodenum"}, {"small bowel", "bowel"}),  # people rarely say "duodenum": small bowel may be it
@@ -96,6 +96,13 @@ def _clause(sentence: str, start: int) -> str:
     return sentence[max(cuts):min(ends, default=len(sentence))]
 
 
+def _site_excepted(sentence: str, at: int) -> bool:
+    """ "any primary site other than the pancreas": a site taken out of "any site"; "any origin,
+    excluding small cell lung cancer" takes out a kind of tumour, not the site."""
+    cue = _EXCEPTION_CUE.match(sentence, at + len(sentence[at:]) - len(sentence[at:].lstrip(" ,(")))
+    return bool(cue) and not _QUALIFIED.search(_clause(sentence, cue.end()))
+
+
 def _after_exception(sentence: str, start: int) -> bool:
     """A site named after "excluding" or "other than" in the same clause, however far back."""
     clause_start = max([0, *(m.end() for m in re.finditer(r";", sentence) if m.end() <= start)])
@@ -118,7 +125,9 @@ def site(sentence: str, section: str, text: str) -> list[Fact]:
         return []
     if _ABOUT_TREATMENT.search(sentence) and (section == "exclusion" or RULED_OUT.search(sentence)):
         return []
-    if _ANY_SITE_AT_ALL.search(sentence):  # "a NET (any site)": every site will do
+    every = _ANY_SITE_AT_ALL.search(sentence)
+    if every and not _site_excepted(sentence, every.end()):
+        # "a NET (any site)": every site will do; "any site other than the lung" is read below
         return [Fact("site", text, values=frozenset(_EVERY_SITE), mode=ALLOWS)]
     sentence = _EXTRA.sub(lambda m: " " * (len(m.group()) - 4) + "non-", sentence)  # same length: places stay
     working = sentence
@@ -189,6 +198,7 @@ def _everywhere_but(found: list[tuple[str, bool, Fact]]) -> list[tuple[str, bool
 
 # An exclusion that names the site with more ("pNET lesions of more than 3 cm"): not about the site alone.
 _MORE_THAN_A_SITE = re.compile(r"\b(?:size|growth|lesions?|suspected|malignant|symptomatic|hormone|functio\w*|grade|Ki-?67|metasta\w*"
+                               r"|multiple|multi-?focal|multi-?centric|several|numerous|synchronous|(?:more\s+than|at\s+least)\s+(?:one|two|1|2)|(?:two|2)\s+or\s+more"
                                r"|[0-9]+\s*(?:cm|mm)|progress\w*|resect\w*|remnant|remaining|recurren\w*)\b", re.I)
 _PART_OF_ORGAN = re.compile(r"\b(?:head|body|tail|neck|uncinate)\b", re.I)
 

@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 
 from bot.eligibility.facts import sentences_of
 from bot.eligibility.fields import facts_of
-from bot.eligibility.logic import ALLOWANCE, ALLOWS, ALTERNATIVES, COHORT, EXCLUDES, REQUIRES, RULED_OUT, Reading
+from bot.eligibility.logic import ALLOWANCE, ALLOWS, ALTERNATIVES, COHORT, EXCLUDES, REQUIRES, RULED_OUT, Fact, Reading
 from bot.eligibility.split import Item, split_criteria
 
 _COUNTED = {"lines", "lines of chemotherapy"}
@@ -31,7 +31,7 @@ def read_criteria(text: Optional[str]) -> list[Reading]:
             if parent is not None and section == "inclusion" and RULED_OUT.search(parent):
                 facts = [replace(f, mode=EXCLUDES) if f.mode == REQUIRES else f for f in facts]
             if COHORT.search(item.text) or (parent and COHORT.search(parent)):
-                facts = [replace(f, firm=False) for f in facts]
+                facts = [_of_one_cohort(f) for f in facts]
             if ALLOWANCE.search(item.text):
                 facts = [replace(f, mode=ALLOWS) if f.field == "treatments" and f.mode == REQUIRES and not _COUNTED & f.treatments else f
                          for f in facts]  # "no more than two prior therapies" is still a limit
@@ -61,6 +61,12 @@ def _cohorts(readings: list[Reading]) -> list[Reading]:
     return [replace(r, facts=tuple(replace(f, firm=False) if f.mode == REQUIRES and (f.field, f.values) not in shared else f
                                    for f in r.facts)) if at in cohorts else r
             for at, r in enumerate(readings)]
+
+
+def _of_one_cohort(fact: Fact) -> Fact:
+    """A fact of an item that names its cohort ("Cohort B: ..."): never a clear no alone, and a
+    requirement is that cohort's, so another cohort's may be met instead."""
+    return replace(fact, firm=False, cohort=fact.cohort or fact.mode == REQUIRES)
 
 
 def _asked_alike(cohorts: list[Reading]) -> set[tuple[str, frozenset[str]]]:

@@ -16,6 +16,7 @@ from bot.eligibility.fields import G3_NET
 from bot.eligibility.items import read_criteria
 from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, Reading
 from bot.eligibility.person import SITES, Person
+from bot.eligibility.title_site import title_reading
 
 MATCHES, DOES_NOT_MATCH, ASK_TEAM = "matches", "does_not_match", "ask_team"
 _WORST = {DOES_NOT_MATCH: 2, ASK_TEAM: 1, MATCHES: 0}
@@ -27,7 +28,8 @@ _COUNTS_AS = {"targeted therapy": {"targeted therapy", "sunitinib"}}
 
 
 class Record(Protocol):
-    """What the judge reads of a trial (a TrialDetail or a parsed record)."""
+    """What the judge reads of a trial (a TrialDetail or a parsed record); its `title`, when it has
+    one, is read for the site if the criteria name none (`title_site.py`)."""
 
     criteria: Optional[str]
     min_age_years: Optional[float]
@@ -63,6 +65,8 @@ class Judgement:
 def judge(trial: Record, person: Person) -> Judgement:
     checks = [*_record_limits(trial, person)]
     read = readings(trial.criteria)
+    titled = title_reading(getattr(trial, "title", None), read)  # a record without a title: criteria only
+    read = (*read, titled) if titled else read
     judged = [j for reading in read for j in _judge_reading(reading, person)]
     checks += _spare_allowed_sites(_spare_other_cohorts(judged), read, person)
     return Judgement(tuple(checks))
@@ -137,11 +141,24 @@ def _alternatives(verdicts: list[tuple[Fact, str]]) -> list[tuple[Fact, str]]:
 
 
 def _spare_other_cohorts(judged: list[Judged]) -> list[Judged]:
-    met = {j.field for j in judged if j.field in _COHORT_FIELDS and j.verdict == MATCHES
-           and all(f.mode == REQUIRES for f in j.facts)}
-    return [Judged(j.field, j.criterion, ASK_TEAM, j.facts)
-            if j.field in met and j.verdict == DOES_NOT_MATCH and all(f.mode == REQUIRES for f in j.facts) else j
+    """Cohorts are alternatives ("Cohort A: lung NET; Cohort B: pancreatic NET"): a person who meets
+    one cohort's ask on a field meets the others' on it too; any other requirement a person fails
+    where one is met is for the team."""
+    met = {j.field for j in judged if j.field in _COHORT_FIELDS and j.verdict == MATCHES and _requires_only(j)}
+    by_cohort = {j.field for j in judged if j.field in met and j.verdict == MATCHES and any(f.cohort for f in j.facts)}
+    return [Judged(j.field, j.criterion, _other_cohort(j, j.field in by_cohort), j.facts)
+            if j.field in met and j.verdict != MATCHES and _requires_only(j) else j
             for j in judged]
+
+
+def _requires_only(judged: Judged) -> bool:
+    return all(f.mode == REQUIRES for f in judged.facts)
+
+
+def _other_cohort(judged: Judged, one_cohort_met: bool) -> str:
+    if one_cohort_met and all(f.cohort for f in judged.facts):
+        return MATCHES
+    return ASK_TEAM if judged.verdict == DOES_NOT_MATCH else judged.verdict
 
 
 def _spare_allowed_sites(judged: list[Judged], read: tuple[Reading, ...], person: Person) -> list[Judged]:

@@ -17,6 +17,7 @@ FIELDS_OF_TOPIC: dict[str, tuple[str, ...]] = {}
 for _field, _topic in TOPIC_OF.items():
     FIELDS_OF_TOPIC[_topic] = (*FIELDS_OF_TOPIC.get(_topic, ()), _field)
 FIELDS_OF_TOPIC["past treatment needed"] = ("treatments",)
+GENERIC_MISMATCH = "One of its rules does not fit what you said. The trial team can explain it."
 
 _TREATMENT_WORDS = {"PRRT": "PRRT (radioactive treatment)", "somatostatin analogue": "a somatostatin analogue (like lanreotide)",
                     "everolimus": "everolimus (an mTOR inhibitor)", "sunitinib": "sunitinib", "targeted therapy": "a targeted drug"}
@@ -53,4 +54,4 @@ def mismatch_reason(check: Judged) -> str:
         return f"It is for people with {name}." if fact.mode == REQUIRES else f"It rules out people with {name}."
     if check.field == "resectable" and fact is not None:
         return "It is for NETs that cannot be taken out by surgery." if fact.flag is False else "It is for NETs that can be taken out by surgery."
-    return "One of its rules does not fit what you said. The trial team can explain it."
+    return GENERIC_MISMATCH

@@ -38,6 +38,7 @@ class Fact:
     needs_more: bool = False
     firm: bool = True
     group: Optional[str] = None  # facts of one group are alternatives: any one meets the item
+    cohort: bool = False  # asked of one cohort (arm, stratum) of several: meeting any cohort's ask will do
 
 
 @dataclass(frozen=True)

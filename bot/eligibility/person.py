@@ -7,8 +7,8 @@ names, read from people's own words with the pre-screen's reader ("the monthly j
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Mapping, Optional
+from dataclasses import dataclass, replace
+from typing import Any, Iterable, Mapping, Optional
 
 from bot.eligibility.drug_families import families_had, had_family
 from bot.eligibility.facts import TREATMENTS
@@ -42,9 +42,10 @@ class Person:
     lines: Optional[tuple[int, int]] = None
     chemo_lines: Optional[tuple[int, int]] = None
     # chemotherapy families named ("carboplatin and etoposide": platinum, etoposide), and whether every
-    # chemotherapy listed was named by its drugs ("chemo" alone was not)
+    # chemotherapy listed was named by its drugs ("chemo" alone was not). Unread (the default, as when a
+    # person is made from treatment kinds alone): which chemotherapy it was is not known
     chemo_families: frozenset[str] = frozenset()
-    chemo_families_complete: bool = True
+    chemo_families_complete: bool = False
 
     def had_family(self, family: str) -> Optional[bool]:
         had_chemotherapy = None if self.treatments is None else "chemotherapy" in self.treatments
@@ -78,6 +79,13 @@ class Person:
         return (3,) if self.differentiation == "NEC" else ()
 
 
+def with_treatment_words(person: Person, entries: Iterable[str]) -> Person:
+    """The person with the chemotherapy families their own words (or lexicon names: "cisplatin",
+    "etoposide") say they had, so "platinum-based chemotherapy" can be judged, not only asked."""
+    families, complete = families_had(entries)
+    return replace(person, chemo_families=families, chemo_families_complete=complete)
+
+
 class ProfileError(ValueError):
     """A profile that cannot be read; the message says which field and why."""
 
@@ -85,7 +93,7 @@ class ProfileError(ValueError):
 def person_from_json(data: Mapping[str, Any]) -> Person:
     """A person from the CLI's profile JSON (see `python -m bot trials fit --help`)."""
     try:
-        return Person(
+        return with_treatment_words(Person(
             age=_number(data.get("age")),
             sex=_sex(data.get("sex")),
             site=_site(data.get("site")),
@@ -104,9 +112,7 @@ def person_from_json(data: Mapping[str, Any]) -> Person:
             removed=_removed(data.get("treatments")),
             lines=_lines(data.get("treatments"), _SYSTEMIC, _MAYBE_SYSTEMIC),
             chemo_lines=_lines(data.get("treatments"), {"chemotherapy"}, set()),
-            chemo_families=families_had(_entries(data.get("treatments")))[0],
-            chemo_families_complete=families_had(_entries(data.get("treatments")))[1],
-        )
+        ), _entries(data.get("treatments")))
     except (TypeError, ValueError) as error:
         raise ProfileError(str(error)) from None
 

@@ -18,11 +18,12 @@ class TrialRecord:
     min_age_years: Optional[float]
     max_age_years: Optional[float]
     sex: Optional[str]
+    title: Optional[str] = None
 
 
 def record_from_study(study: dict) -> TrialRecord:
     t = parse_study(study).trial
-    return TrialRecord(t["nct_id"], t.get("criteria"), t.get("min_age_years"), t.get("max_age_years"), t.get("sex"))
+    return TrialRecord(t["nct_id"], t.get("criteria"), t.get("min_age_years"), t.get("max_age_years"), t.get("sex"), t.get("title"))
 
 
 def shipped_record(nct_id: str, folder: Path = SHIPPED_TRIALS_DIR) -> Optional[TrialRecord]:

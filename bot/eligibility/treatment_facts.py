@@ -64,14 +64,18 @@ def line_count(sentence: str, section: str, text: str) -> list[Fact]:
     if re.search(r"\bor\s+(?:\w+\s+){0,3}(?:therapy|interferon|agents?)", sentence[found.end():found.end() + 60], re.I):
         kind = "lines"  # "chemotherapy or molecular targeted therapy or interferon": every kind counts
     lived = section == "inclusion"  # an inclusion says what is allowed; an exclusion what rules out
-    # "progressed on no more than two": a treatment stopped for another reason may not count, so more is not a clear no
-    firm = not re.search(r"progress\w*|fail\w*|refractory|intoleran\w*", sentence, re.I)
+    # "progressed on no more than two": a treatment stopped for another reason may not count, so more is not a clear no;
+    # "refractory to at least two": fewer had is a clear no, enough had still needs the progression the team knows
+    weighed = bool(re.search(r"progress\w*|fail\w*|refractory|relaps\w*|intoleran\w*", sentence, re.I))
+    firm = not weighed or (lived and not most)
     if most:  # at most n: fine up to n
         return [Fact("treatments", text, treatments=frozenset({kind}), high=n, mode=REQUIRES if lived else EXCLUDES, firm=firm)]
+    needs_more = weighed and lived
     if least:
-        return [Fact("treatments", text, treatments=frozenset({kind}), low=n, mode=REQUIRES if lived else EXCLUDES, firm=firm)]
+        return [Fact("treatments", text, treatments=frozenset({kind}), low=n, mode=REQUIRES if lived else EXCLUDES, firm=firm, needs_more=needs_more)]
     # more than n
-    return [Fact("treatments", text, treatments=frozenset({kind}), low=n, low_strict=True, mode=EXCLUDES if not lived else REQUIRES, firm=firm)]
+    return [Fact("treatments", text, treatments=frozenset({kind}), low=n, low_strict=True, mode=EXCLUDES if not lived else REQUIRES, firm=firm,
+                 needs_more=needs_more)]
 
 
 def treatments(sentence: str, section: str, text: str) -> list[Fact]:
@@ -128,6 +132,11 @@ _LIVER_DIRECTED = re.compile(r"\bloco-?regional|\bintra-?hepatic\s+(?:[\w-]+\s+)
 
 _RADIONUCLIDE = re.compile(r"\bradio-?nuclides?\b(?!\s+(?:imaging|scan\w*|uptake))|\bradio-?metabolic\s+therap\w*|\bradio-?ligand\s+therap\w*|\bendo-?radiotherap\w*"
                           r"|\b(?:177\s?-?Lu|Lu-?177|lutetium)\b", re.I)
+# "failed or are refractory to available therapies", "relapsed after standard treatment": some treatment had before
+_AFTER_STANDARD_CARE = re.compile(r"\b(?:fail\w*|refractory|relaps\w*|progress\w*)\s+(?:\w+\s+){0,4}?(?:to|on|after|following|with)\s+(?:all\s+|the\s+|any\s+)?"
+                                  r"(?:available|standard|existing|approved|established|conventional)\s+(?:systemic\s+|anti-?\s?cancer\s+)?(?:therap\w*|treatments?|care)", re.I)
+_NO_STANDARD_CARE = re.compile(r"\brefus\w*|\bdeclin\w*|\bineligib\w*|\bintoleran\w*|\bunsuitable|\bnot\s+(?:a\s+)?candidates?|\bno\s+(?:\w+\s+)?(?:available|standard|effective)"
+                               r"|\bnot\s+(?:exist|available)|\bunwilling|\bnot\s+(?:be\s+)?(?:eligible|appropriate)|\bcontraindicat", re.I)
 _OR_ANOTHER = re.compile(r"\bor\s+(?:an?\s+)?(?:alternative|other|another|any|equivalent)\b", re.I)
 _EXAMPLE_OF = re.compile(r"\bsuch\s+as\b|\be\.\s?g\.?|\bfor\s+example\b|\bincluding\b|\blike\b", re.I)
 
@@ -136,8 +145,10 @@ def _spans(words: str) -> list[tuple[str, int]]:
     """The kinds of treatment named, as `facts.treatment_spans`, and liver-directed ones, radionuclides
     and chemotherapy families said other ways."""
     found = whole.treatment_spans(words)
-    for name, pattern in (("liver-directed therapy", _LIVER_DIRECTED), ("PRRT", _RADIONUCLIDE)):
+    for name, pattern in (("liver-directed therapy", _LIVER_DIRECTED), ("PRRT", _RADIONUCLIDE), ("any cancer treatment", _AFTER_STANDARD_CARE)):
         said = pattern.search(words)
+        if said and name == "any cancer treatment" and _NO_STANDARD_CARE.search(words):
+            continue  # "... or have refused standard therapy": never treated may do too
         if said and not any(kind == name for kind, _ in found):
             found = [*found, (name, said.start())]
     return sorted(_by_family(words, found), key=lambda item: item[1])
