@@ -21,7 +21,7 @@ from typing import Optional
 
 from bot.lexicon import Lexicon, default_lexicon
 from bot.text import normalize
-from bot.eligibility.person import Person
+from bot.eligibility.person import Person, with_treatment_words
 from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
 from bot.prescreen.answers import Answers
 from bot.profile.answers import as_answers, fact_treatments
@@ -353,8 +353,9 @@ def _fit(trial: TrialDetail, profile: Profile, answers: Answers, lexicon: Lexico
 def person_of(profile: Profile, answers: Answers) -> Person:
     """The profile as the judge's person: the answers (as the pre-screen would have them) plus
     what only a story tells (NET or NEC, where it spread, a syndrome, an inherited condition).
-    An inherited condition not mentioned is not known to be absent."""
-    return Person(
+    An inherited condition not mentioned is not known to be absent; the chemotherapy drugs had
+    are known only by their names ("cisplatin and etoposide": platinum), never from "chemo"."""
+    person = Person(
         age=answers.age, sex=answers.sex, site=profile.site or answers.site, grades=answers.grades, ki67=answers.ki67,
         differentiation=profile.tumour_type, spread=answers.spread, spread_sites=profile.spread_to,
         functioning={"functioning": True, "non-functioning": False}.get(answers.functioning or ""),
@@ -362,6 +363,7 @@ def person_of(profile: Profile, answers: Answers) -> Person:
         vhl=True if "VHL" in profile.inherited else None,
         treatments=fact_treatments(profile) if profile.treatments else answers.treatments,
     )
+    return with_treatment_words(person, [t.id for t in profile.treatments])
 
 
 # Points nearly every trial matches (an adult's age, either sex, open): they say nothing about fit,
