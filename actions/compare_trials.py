@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.replies import send_unavailable
-from actions.show_trial import named_trial_ids, result_ids
+from actions.show_trial import ActionShowTrial, named_trial_ids, result_ids
 from actions.store import trial_store
 from bot.knowledge.topics import topics_compared
 from bot.knowledge.compare import compare_treatments
@@ -49,6 +49,8 @@ class ActionCompareTrials(Action):
         focus = tracker.get_slot("focus_nct_id")
         if len(named) == 1 and focus and focus != named[0]:
             named.append(str(focus))  # "how does it compare with NCT01578239?"
+        if len(named) == 1 and not focus:  # "COMPETE lutetium vs everolimus": one trial, named by what it compares
+            return await ActionShowTrial().show(dispatcher, named[0])
         if len(named) < 2:
             dispatcher.utter_message(text=WHICH_TWO)
             return []

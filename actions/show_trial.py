@@ -125,6 +125,11 @@ class ActionShowTrial(Action):
             shown = f'"{nct_id}" does not look like a trial number. ' if nct_id else ""
             dispatcher.utter_message(text=f"{shown}{NCT_FORMAT_HELP} Which trial would you like?")
             return []
+        return await self.show(dispatcher, nct_id)
+
+    @staticmethod
+    async def show(dispatcher: CollectingDispatcher, nct_id: str) -> list[EventType]:
+        """The trial's view, and the trial in focus for the questions that follow."""
         trial = load_trial(dispatcher, nct_id)
         if trial is None:
             return [SlotSet("nct_id", nct_id)]

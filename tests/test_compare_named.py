@@ -28,6 +28,12 @@ def test_one_named_trial_is_compared_with_the_one_in_focus() -> None:
     assert "NCT02358356" in messages[-1]["text"] and "NCT02246127" in messages[-1]["text"]
 
 
+def test_one_trial_named_by_what_it_compares_is_shown() -> None:
+    events, messages = run(ActionCompareTrials(), tracker("COMPETE lutetium vs everolimus"))
+    assert "(NCT03049189)" in messages[0]["text"] and {"event": "slot", "name": "focus_nct_id",
+                                                      "value": "NCT03049189", "timestamp": None} in events
+
+
 @pytest.mark.parametrize("text, topics", [
     ("insulinoma vs gastrinoma", ["insulinoma", "gastrinoma"]),
     ("phase 2 vs phase 3 trial, whats the difference", ["trial_phases"]),
