@@ -188,9 +188,10 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
     answers = as_answers(profile, lexicon)
     if PLACE.words in relaxed or FARTHER.words in relaxed:
         answers = replace(answers, place=None)  # the person has heard these run elsewhere
-    fits = [_fit(trial, profile, answers, lexicon) for trial in details]
+    person = person_of(profile, answers)  # the same for every trial: built once
+    fits = [_fit(trial, profile, answers, person, lexicon) for trial in details]
     wanted = {i for t in profile.wants.treatment for i in (t, *kind_members(t, lexicon))}
-    first = _named_trials(store, profile, fits, query, answers, lexicon)  # named by number or acronym, whatever their status
+    first = _named_trials(store, profile, fits, query, answers, person, lexicon)  # named by number or acronym, whatever their status
     if profile.lookup.nct_id and first and not profile.wants.treatment:
         return FitResult(first[:1], [], (), query)  # "nct06784752 age range?": that trial alone
     ranked = sorted(
@@ -320,17 +321,17 @@ def _distance_band(trial: TrialDetail, around: Optional[Near]) -> float:
 
 
 def _named_trials(store: TrialStore, profile: Profile, fits: list[Fit], query: TrialQuery, answers: Answers,
-                  lexicon: Lexicon) -> list[Fit]:
+                  person: Person, lexicon: Lexicon) -> list[Fit]:
     """The trials the message names by acronym or number, whatever their status."""
     if query.acronym:  # the search kept only the acronym's trials
         named = list(fits)
     else:  # named in passing in a story: looked up on its own
-        named = [_fit(trial, profile, answers, lexicon) for trial in _by_acronym(store, profile.lookup.acronym)]
+        named = [_fit(trial, profile, answers, person, lexicon) for trial in _by_acronym(store, profile.lookup.acronym)]
     nct_id = profile.lookup.nct_id
     if is_valid_nct_id(nct_id) and not any(f.trial.nct_id == nct_id for f in named):
         trial = next((f.trial for f in fits if f.trial.nct_id == nct_id), None) or store.get(nct_id)
         if trial is not None:
-            named.insert(0, _fit(trial, profile, answers, lexicon))
+            named.insert(0, _fit(trial, profile, answers, person, lexicon))
     return named
 
 
@@ -344,8 +345,8 @@ def _by_acronym(store: TrialStore, acronym: Optional[str]) -> list[TrialDetail]:
     return [d for d in (store.get(s.nct_id) for s in page.trials) if d is not None]
 
 
-def _fit(trial: TrialDetail, profile: Profile, answers: Answers, lexicon: Lexicon) -> Fit:
-    return Fit(trial, checklist(trial, answers, person_of(profile, answers)), _avoided(trial, profile, lexicon),
+def _fit(trial: TrialDetail, profile: Profile, answers: Answers, person: Person, lexicon: Lexicon) -> Fit:
+    return Fit(trial, checklist(trial, answers, person), _avoided(trial, profile, lexicon),
                _too_young(trial, profile), size_clash(trial, profile), kind_clash(trial, profile), unmet_condition(trial, profile),
                _record_limit(trial, profile, lexicon))
 
