@@ -50,7 +50,7 @@ class ActionCompareTrials(Action):
         if len(named) == 1 and focus and focus != named[0]:
             named.append(str(focus))  # "how does it compare with NCT01578239?"
         if len(named) == 1 and not focus:  # "COMPETE lutetium vs everolimus": one trial, named by what it compares
-            return await ActionShowTrial().show(dispatcher, named[0])
+            return await ActionShowTrial.show(dispatcher, named[0])
         if len(named) < 2:
             dispatcher.utter_message(text=WHICH_TWO)
             return []

@@ -2,7 +2,7 @@
 does not fit what they said. Short sentences; never says who can join."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Optional
 
 from bot.eligibility.judge import Judged
 from bot.eligibility.logic import EXCLUDES, REQUIRES
@@ -30,6 +30,11 @@ def _names(kinds: Iterable[str]) -> str:
 
 def mismatch_reason(check: Judged) -> str:
     """Why a criterion does not fit: from what was read of it, else a plain pointer to it."""
+    return specific_mismatch_reason(check) or GENERIC_MISMATCH
+
+
+def specific_mismatch_reason(check: Judged) -> Optional[str]:
+    """Why a criterion does not fit, from what was read of it; None when only the pointer fits."""
     fact = check.facts[0] if check.facts else None
     if check.field == "treatments" and fact is not None and fact.treatments & {"lines", "lines of chemotherapy"}:
         what = "chemotherapy treatments" if "lines of chemotherapy" in fact.treatments else "cancer treatments"
@@ -54,4 +59,4 @@ def mismatch_reason(check: Judged) -> str:
         return f"It is for people with {name}." if fact.mode == REQUIRES else f"It rules out people with {name}."
     if check.field == "resectable" and fact is not None:
         return "It is for NETs that cannot be taken out by surgery." if fact.flag is False else "It is for NETs that can be taken out by surgery."
-    return GENERIC_MISMATCH
+    return None

@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 
 from bot.eligibility.facts import CriteriaFacts, extract_facts
 from bot.eligibility.judge import DOES_NOT_MATCH, Judgement, judge
-from bot.eligibility.judge_words import FIELDS_OF_TOPIC, GENERIC_MISMATCH, TOPIC_OF, mismatch_reason
+from bot.eligibility.judge_words import FIELDS_OF_TOPIC, TOPIC_OF, mismatch_reason, specific_mismatch_reason
 from bot.eligibility.logic import REQUIRES
 from bot.eligibility.person import Person
 from bot.lexicon import Lexicon, default_lexicon
@@ -366,9 +366,9 @@ def judged_checks(checks: list[Check], judgement: Judgement) -> list[Check]:
         if any(c.topic == topic and c.verdict == NO_MATCH for c in found):
             continue
         at = next((i for i, c in enumerate(found) if c.topic == topic), None)
-        reason = mismatch_reason(judged)
-        if reason == GENERIC_MISMATCH and at is not None and found[at].reason:
-            reason = found[at].reason  # the record's own field says it better ("It is for NETs that start in...")
+        # without a reason read from the criterion, the record's own field says it better
+        # ("It is for NETs that start in the gut or pancreas. You said the lung.")
+        reason = specific_mismatch_reason(judged) or (found[at].reason if at is not None else "") or mismatch_reason(judged)
         mismatch = Check(topic, NO_MATCH, reason)
         if at is None:
             found.append(mismatch)
