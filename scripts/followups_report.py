@@ -95,6 +95,12 @@ def report(scores: dict[str, Score], seconds: float) -> str:
     return "\n".join(lines) + "\n"
 
 
+def unseen_summary(score: Score) -> str:
+    """Aggregate figures only, so that scoring a new batch once does not leak its items."""
+    kinds = sorted(score.total)
+    return "\n".join([f"unseen, all: {score.share()}", *[f"unseen, {kind}: {score.share(kind)}" for kind in kinds]])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print the tuned-on part's misses")
@@ -102,9 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replies", action="store_true", help="with --misses: print each missed reply too")
     parser.add_argument("--kind", help="score only this kind of item (a quicker loop; implies --no-write)")
     parser.add_argument("--tuned-only", action="store_true", help="skip the held-aside part (implies --no-write)")
+    parser.add_argument("--unseen", metavar="FILE",
+                        help="score only this new batch in tests/data/followups/ before anyone tunes on it "
+                             "(aggregate figures only; implies --no-write)")
     args = parser.parse_args(argv)
-    partial = bool(args.kind or args.tuned_only)
-    parts = PARTS[:1] if args.tuned_only else PARTS
+    partial = bool(args.kind or args.tuned_only or args.unseen)
+    parts = ((("unseen", args.unseen),) if args.unseen else PARTS[:1] if args.tuned_only else PARTS)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "trials.db"
@@ -114,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         with running_embedded(ensure_model(quiet=True), f"sqlite:///{db}", Path(folder) / "run") as base:
             scores = {part: score_part(base, name, args.kind, args.replies and part == "tuned on")
                       for part, name in parts}
+    if args.unseen:
+        print(unseen_summary(scores["unseen"]))
+        return 0
     scores.setdefault("held aside", Score())
     text = report(scores, time.perf_counter() - started)
     if args.misses:

@@ -56,13 +56,29 @@ def render(scores: dict[str, PartScore], seconds: float) -> str:
     return "\n".join(lines)
 
 
+def unseen_summary(score: PartScore) -> str:
+    """Aggregate figures only, so that scoring a new batch once does not leak its items."""
+    lines = [f"unseen items: {score.items}"]
+    lines += [f"{name}: {_percent(score.fields[name].accuracy)} ({score.fields[name].right}/{score.fields[name].counted})"
+              for name in FIELDS]
+    searched = score.searches_right / score.searches if score.searches else None
+    lines.append(f"search: {_percent(searched)} ({score.searches_right}/{score.searches})")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print the tuned-on part's misses")
     parser.add_argument("--no-write", action="store_true", help="print the report instead of writing it")
+    parser.add_argument("--unseen", metavar="FILE",
+                        help="score only this new batch in tests/data/understanding/ before anyone tunes on it "
+                             "(aggregate figures only, nothing written)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     store = TrialStore.from_url(database_url())
+    if args.unseen:
+        print(unseen_summary(evaluate(store, {"unseen": args.unseen})["unseen"]))
+        return 0
     scores = evaluate(store)
     report = render(scores, time.monotonic() - started)
     if args.misses:

@@ -33,7 +33,7 @@ TREATMENT_TAGS = {
     "cisplatin and etoposide": ["chemo", "platinum", "etoposide"],
     "carboplatin and etoposide": ["chemo", "platinum", "etoposide"],
     "folfiri": ["chemo", "irinotecan"],
-    "whipple": ["surgery", "surgery_pancreas"],
+    "whipple": ["surgery", "surgery_pancreas", "whipple"],  # whipple: the classic operation takes part of the stomach
     "distal pancreatectomy": ["surgery", "surgery_pancreas"],
     "small bowel resection": ["surgery", "sb_resection"],
     "appendicectomy": ["surgery"],
@@ -167,6 +167,8 @@ def judge(field, r, d):
             return UNK
         if x in r["in"]:
             return MET
+        if x in r.get("maybe", []):
+            return UNK
         if x == "NET" and r.get("net_g3"):
             if d["_grade"] == 3:
                 return r["net_g3"]
@@ -310,11 +312,13 @@ def judge_tx(r, d):
     return result
 
 
-def main():
+def build_labels() -> dict[str, list[str]]:
+    """The labels files' lines for each part, from the readings and profiles on disk."""
     profiles = json.loads((HERE / "profiles.json").read_text())
     trials = json.loads((HERE / "trials.json").read_text())
     readings = yaml.safe_load((HERE / "readings.yml").read_text())
     derived_by_id = {p["id"]: derived(p) for p in profiles}
+    out = {}
     for part in ("tune", "held"):
         lines = []
         for nct in trials[part]:
@@ -327,11 +331,16 @@ def main():
                     label = (c.get("overrides") or {}).get(p["id"], label)
                     assert label in (MET, NOT, UNK), (nct, c, label)
                     checks.append({"field": c["field"], "criterion": c["criterion"], "label": label})
-                lines.append({"profile_id": p["id"], "nct_id": nct,
-                              "excluded": any(x["label"] == NOT for x in checks), "checks": checks})
-        with open(HERE / f"labels_{part}.jsonl", "w") as fh:
-            for obj in lines:
-                fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                obj = {"profile_id": p["id"], "nct_id": nct,
+                       "excluded": any(x["label"] == NOT for x in checks), "checks": checks}
+                lines.append(json.dumps(obj, ensure_ascii=False) + "\n")
+        out[part] = lines
+    return out
+
+
+def main():
+    for part, lines in build_labels().items():
+        (HERE / f"labels_{part}.jsonl").write_text("".join(lines), encoding="utf-8")
         print(part, len(lines), "pairs")
 
 
