@@ -26,9 +26,9 @@ from bot.eligibility.guards import rewrite_problems
 from bot.eligibility.guards.language import language_defects
 from bot.eligibility.guards.meaning import words
 from bot.eligibility.numbers import missing_numbers, number_tokens
-from bot.eligibility.plain import GLOSSARY, ORIGINAL, TEMPLATE, PlainCriteria, PlainItem, plain_criteria, rule_rewrites
+from bot.eligibility.plain import GLOSSARY, ORIGINAL, TEMPLATE, PlainCriteria, PlainItem, Rewritten, plain_criteria, rule_rewrites
 from bot.eligibility.readability import Grades, grades
-from bot.eligibility.rewrite_eval import PARTS, by_text, coverage_rows, load_items, load_judgements, score, score_parts, table
+from bot.eligibility.rewrite_eval import PARTS, Shown, by_text, coverage_rows, load_items, load_judgements, score, score_parts, table
 from bot.eligibility.sources import CORPUS_PATH, CriteriaText, corpus_criteria, shipped_criteria
 from bot.eligibility.split import split_criteria
 from bot.eligibility.wording import tells_can_join
@@ -139,7 +139,7 @@ def evaluation_section(criteria_by_record: dict[str, str]) -> list[str]:
         return ["## Evaluation set", "", "The corpus is not here: no figures.", ""]
     now = score_parts(criteria_by_record)
     judgements = load_judgements()
-    rule_alone = by_text(lambda text: rule_rewrites([text], repeat_explanations=True)[0].shown)
+    rule_alone = by_text(lambda text: _shown(rule_rewrites([text], repeat_explanations=True)[0]))
     scores = {}
     for part in PARTS:
         scores[f"{part}: before (rule rewrite)"] = score(load_items(part), rule_alone, judgements)
@@ -156,6 +156,15 @@ def evaluation_section(criteria_by_record: dict[str, str]) -> list[str]:
         "(`judgements.jsonl`, keyed by the rewrite's hash). The held part's rewrites are never read, so it has "
         "no grammar judgements: its grammar figure is unknown, not zero.",
         "",
+        "How an item is counted: an item is its rewritten sentence, with the explanations of its terms shown "
+        "beneath it on a line of their own (in the chat, and as `words_used` in `python -m bot criteria plain`), "
+        "repeated in every item that needs them. *Longer* compares the sentence's words with the registry item's; "
+        "the grade is the sentence's (the grade of the sentence with its explanations is the next row); meaning is "
+        "checked on the sentence alone; a term is explained when the sentence no longer uses it, glosses it in "
+        "brackets, or a line beneath names it or defines a word of it (\"HIV is a virus ...\" for \"HIV-1 "
+        "infection\"). Until 2026-12-06 the explanations counted as part of the rewrite, so its length and grade "
+        "included them: the figures before that date are not comparable.",
+        "",
         "Targets on the held part: meaning changed 0; grammar defects at most 5%; unexplained jargon at most 10%; "
         "rewrite longer than the original at most 30% of items; median grade at most 7.",
         "",
@@ -168,6 +177,10 @@ def evaluation_section(criteria_by_record: dict[str, str]) -> list[str]:
         *coverage,
         "",
     ]
+
+
+def _shown(rewritten: Rewritten) -> Shown:
+    return Shown(rewritten.sentence, rewritten.notes)
 
 
 def item_numbers(item: PlainItem) -> list[str]:
