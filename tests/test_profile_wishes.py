@@ -150,6 +150,22 @@ def test_more_status_filters(text: str, status: Optional[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("pnet trials accepting new patients in norway", "open"),
+        ("studies still taking people?", "open"),
+        ("everolimus studies, including ones that have ended", "all"),  # not "closed only"
+        ("lanreotide trials plus the ones which were completed", "all"),
+        ("any studies that finished? want to read results", "closed"),
+        ("the trial that finished in 2020, what did it find?", None),  # one trial asked about, not a filter
+        ("is the study taking part in leeds", None),
+    ],
+)
+def test_status_said_with_a_clause(text: str, status: Optional[str]) -> None:
+    assert read_message(text).wants.status == status
+
+
+@pytest.mark.parametrize(
     ("text", "group"),
     [
         ("any trials for someone in their 80s?", "older adult"),

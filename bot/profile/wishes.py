@@ -11,6 +11,7 @@ from bot.trials.understand import phase_number
 _ALL_STATUSES = re.compile(
     r"\b(?:closed|finished|completed|old|past|ended)\s+(?:ones?|trials?|studies)?\s*(?:too|as\s+well|also)\b"
     r"|\b(?:incl(?:uding|udes?|\.)?|inc|plus|and|with|even)\s+(?:the\s+)?(?:closed|finished|completed|past|old)\b|\bopen\s+or\s+not\b"
+    r"|\b(?:incl(?:uding|udes?|\.)?|inc|plus|also|even)\s+(?:the\s+)?(?:ones|trials?|studies)\s+(?:that|which)\s+(?:have\s+|had\s+|are\s+|were\s+)?(?:closed|finished|completed|ended)\b"
     r"|\b(?:any|all)\s+(?:statuse?s?|status)\b|\bopen\s+(?:or|and|\+|/)\s+closed\b|\bclosed\s+(?:or|and|/)\s+open\b"
     r"|\bwhether\s+(?:open|recruiting)\s+or\s+not\b|\bever\s+(?:been\s+)?(?:run|done)\b|(?:^|\s)[-–:(]\s*all\)?\s*$|\ball\s+of\s+them\b"
     # "closed ok", "closed ones are fine", "doesn't matter if it's closed", "regardless of status", "past and present"
@@ -22,7 +23,8 @@ _ALL_STATUSES = re.compile(
 _CLOSED_ONLY = re.compile(
     r"(?:\b(?:closed|finished|completed|ended)\s+(?:[\w-]+\s+){0,3}?|(?<!\bi'm )(?<!\bim )(?<!\bis )(?<!\bam )(?<!\bhe's )(?<!\bshe's )(?<!\bbe )"
     r"\b(?:old|past|previous|earlier)\s+)(?:trials?|studies|ones)\b(?!\s*(?:too|as\s+well|also))"
-    r"|\b(?:trials?|studies|ones)\s+(?:that\s+(?:have|are|were|had)\s+)?(?:closed|finished|completed|ended)\b", re.I
+    r"|\b(?:trials?|studies|ones)\s+(?:that\s+(?:have|are|were|had)\s+)?(?:closed|finished|completed|ended)\b"
+    r"|\b(?:trials|studies|ones)\s+(?:that|which)\s+(?:closed|finished|completed|ended)\b", re.I
 )
 _OPEN_ONLY = re.compile(
     r"\b(?:open|recruiting|enrolling|currently\s+recruiting|still\s+recruiting|taking\s+(?:new\s+)?(?:people|patients))\b(?!\s+(?:to|up|about|with|minded))", re.I
@@ -38,6 +40,7 @@ _OPEN_FILTER = re.compile(
     r"|\bcurrent\s+(?:trials?|studies|ones)\s+only\b|\bnothing\s+closed\b|\bno\s+closed\s+(?:ones|trials?)\b"
     # "recruiting trials only", "only ones still taking people", "any still enrolling?", "what's currently open for g3"
     r"|\b(?:open|recruiting|enrolling|current)\s+(?:[\w-]+\s+){0,2}?(?:trials?|studies|ones)\s+only\b"
+    r"|\b(?:trials|studies)\s+(?:that\s+are\s+|which\s+are\s+)?(?:still\s+|currently\s+)?(?:accepting|taking)\s+(?:new\s+)?(?:people|patients|participants)\b"
     r"|\b(?:ones|those|only)\s+(?:that\s+are\s+|which\s+are\s+|that\s+re\s+)?(?:still\s+|currently\s+|actively\s+)?"
     r"(?:recruiting|enrolling|accepting|taking)(?:\s+(?:new\s+)?(?:people|patients|participants))?\b(?!\s+(?:part|place|long|ages?|over|under|anyone|kids|children))"
     r"|\b(?:any|ones|that\s+are|which\s+are)\s+(?:still\s+|currently\s+)?open\s+to\s+(?:new\s+)?(?:patients|people|participants|recruitment|enrol+ment)\b"

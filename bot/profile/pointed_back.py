@@ -1,0 +1,48 @@
+"""Wishes said about a treatment named in an earlier sentence: "they mentioned surgery on the liver.
+any trials on that?" wants it; "they want to take most of her pancreas ... anything less
+drastic?" and "they offered chemo but she said no" avoid it. A treatment already had never
+becomes a wish.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.profile.treatment_roles import Mention, QUESTION
+
+# A trial asked for by pointing back at a treatment named before ("any trials on that?", "a trial she could get it through").
+_TRIAL_OF_IT = re.compile(
+    r"\b(?:trials?|studies|study|research)\s+(?:of|for|on|with|using|testing|into|about|that uses?)\s+(?:it|that|this|them|those|these)\b"
+    r"|\b(?:trials?|study)\b[^.?!]{0,40}\b(?:get|have|try|do|give)\s+(?:it|that|this|them)\b"
+    r"|\b(?:get|have|try|do)\s+(?:it|that|this|them)\s+(?:on|through|in|via|as part of)\s+(?:a\s+)?(?:trial|study)")
+_COULD_HAVE_IT = re.compile(
+    r"\b(?:could|can|would|might|is|are) (?:he|she|i|we|they|you|my \w+|his \w+|her \w+) (?:be able to |still )?(?:go on|have|get|try|join|do|take part in"
+    r"|be in|enter|qualify for|be eligible for|be considered for|apply for) (?:it|that|this|that one|this one|them|those)\b")
+# A refusal of what was just offered, said in its own clause: "they offered chemo | but she said no".
+_REFUSED_IT = re.compile(
+    r"^(?:but|and|though)?\s*(?:(?:i|he|she|we|they|mum|dad|my \w+)\s+)?(?:just |flatly |politely )?"
+    r"(?:(?:said|says) no(?=\s*$|\s+(?:to (?:it|that|them)|thanks|thank you|way)\b)|refused|refuses|declined"
+    r"|turned (?:it|that|them) down|(?:doesn t|didn t|don t|does not|did not) want (?:it|that|them))\b")
+# Asking for something other than what the doctors propose ("anything less drastic?", "I'd rather not").
+_ALTERNATIVE = re.compile(
+    r"\b(?:less (?:drastic|invasive|aggressive|radical|major|extreme|harsh)|gentler|kinder|alternatives? to (?:that|this|it)"
+    r"|other than (?:that|this|it)|not (?:that|this) (?:one|route))\b")
+
+
+def pointed_back(plain: str, found: list[Mention], mentions: list[Mention], last_named: list[Mention], narrative: bool) -> list[Mention]:
+    """Wishes said about a treatment the doctors proposed earlier: "they mentioned surgery on the liver. any
+    trials on that?" wants it; "they want to take most of her pancreas ... is there anything less drastic?"
+    avoids it. A treatment already had never becomes a wish."""
+    had = {m.id for m in mentions if m.role == "had"}
+    if _REFUSED_IT.search(plain) and not found:
+        offered = [m.id for m in last_named if m.role == "planned" and m.id not in had]
+        return [Mention(i, "avoid") for i in dict.fromkeys(offered)]
+    if _ALTERNATIVE.search(plain) and QUESTION.search(plain):
+        planned = [m.id for m in mentions if m.role == "planned" and m.id not in had]
+        return [Mention(i, "avoid") for i in dict.fromkeys(planned) if not any(f.id == i for f in found)]
+    if _TRIAL_OF_IT.search(plain) and not any(m.role in ("want", "avoid") for m in found):
+        planned = [m.id for m in last_named if m.role == "planned" and m.id not in had]
+        return [Mention(i, "want") for i in dict.fromkeys(planned)]
+    if _COULD_HAVE_IT.search(plain) and not found:  # "I've read about radiotherapy in Utrecht. Could he go on it?"
+        named = [m.id for m in last_named if m.role in ("planned", "mentioned") and m.id not in had]
+        return [Mention(i, "want") for i in dict.fromkeys(named)]
+    return []

@@ -1,0 +1,56 @@
+"""An operation told as a story, with no lexicon word for it: "had half his pancreas out", "he was
+operated in 2021"; not one denied ("never been operated on") nor one on something else
+("parathyroids were removed"), which the README's labels leave out.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.profile.treatment_roles import FUTURE_TIME, Role, TRIAL_WORDS
+
+# Surgery told as a story, with no lexicon word for it ("had half his pancreas out").
+_SURGERY_STORY = re.compile(
+    r"\b(?:had|has|have|having|got|get|getting|take|took|taken|cut|whipped)\s+(?:\w+\s+){0,3}?(?:pancreas|spleen|tumou?r|tail|head|bowel"
+    r"|gallbladder|it|lump|bit|appendix|stomach|lung|part|half|bottom|top|end|rest|primary|nodes)\s+(?:\w+\s+){0,3}?(?:out|removed|taken out|cut out)\b"
+    r"|\b(?:pancreas|spleen|tumou?r|tail|bowel|gallbladder|lump|appendix|stomach|lung)\s+(?:\w+\s+){0,2}?(?:removed|taken out|cut out)\b"
+    r"|\b(?:removed|took out|taken out|take out|takes out|take)\s+(?:\w+\s+){0,5}?(?:pancreas|spleen|tumou?r|tail|lump|lung|stomach|bowel|appendix)\b"
+    r"|\b(?:been|was|were|got it|had it|have it|getting it|having it|had (?:some|one|them|part of \w+))\s+(?:surgically\s+)?(?:removed|cut out|taken out)\b"
+    r"|\b(?:net|tumou?r|lump|mass|polyp|insulinoma|pnet|growth)\b[^.?!]{0,40}\b(?:removed|resected|cut out)\b"
+    r"|\b(?:had|has had|(?<!happens )(?<!life )(?<!recovery )(?<!long )(?<!soon )(?<!trials )(?<!trial )(?<!studies )(?<!study )after|having had)\s+"
+    r"(?:an?\s+|the\s+|his\s+|her\s+|my\s+)?(?:\w+\s+)?(?:op|operation|surgery|resection|distal|whipple|(?:\w*pancreat|hemicol|col|splen|gastr|lob|append|appendic|hepat)ectom(?:y|ies)|enucleation)\b"
+    r"|\b(?:want|wants|going|plan\w*|due|about) to (?:cut|operate|op)\b"
+    r"|\b(?:opererades|opererad|opererats|operiert|opere|operado|operada)\b"
+    r"|\b(?:was|were|been|got|get|is being|being)\s+operated\b|\b(?:they|surgeons?|doctors?|docs)\s+operated?\s+(?:on\s+)?(?:him|her|me|them|us)\b",
+    re.I,
+)
+_NOT_SO = re.compile(r"\b(?:never|not|n t|nt|no|aldrig|inte|nie|nicht|nooit|niet|jamais|nunca)\s+(?:\w+\s+){0,1}$", re.I)  # "never been operated on"
+# Operations that are not on the NET (README: parathyroids are not listed).
+_OTHER_OPERATION = re.compile(r"\b(?:parathyroid\w*|thyroid\w*|tonsils?|wisdom teeth|cataracts?|hips?|knees?|hernia|kidney stones?)\b", re.I)
+
+_PLANNED = re.compile(r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|booked|waiting (?:for|to)|might|may need|should)\b", re.I)
+# "a study where they operate first": the operation is what the trial does.
+_TRIAL_WHERE = re.compile(r"\b(?:trials?|study|studies)\b(?:\s+\w+){0,2}\s+(?:where|in which|that|which)\b", re.I)
+# An operation as what a trial does, in the clause describing it: "a study where they remove the primary",
+# "any trials where they operate on the liver?", "a trial that removes the tumour", "en studie om att operera bort det".
+_TRIAL_OPERATES = re.compile(
+    r"\b(?:trials?|study|studies|studie|studien|studier)\b(?:\s+\w+){0,2}?\s+(?:where|in which|that|which|om att|dar|som)\s+"
+    r"(?:\w+\s+){0,3}?(?:operat(?:e|es|ing|ion)|operera\w*|remov(?:e|es|ing)|resect\w*|(?:take|takes|taking|cut|cuts|cutting)\s+(?:\w+\s+){0,2}?out)\b",
+    re.I)
+
+
+def surgery_told(sentence: str) -> bool:
+    """An operation on the NET told in a story ("had half his pancreas out", "he was operated in 2021")
+    or as what a trial does ("a study where they take out the primary"), not one denied ("never been operated on") nor one on something else ("parathyroids were removed")."""
+    if _OTHER_OPERATION.search(sentence):
+        return False
+    if _TRIAL_OPERATES.search(sentence):
+        return True
+    return any(not _NOT_SO.search(sentence[: m.start()]) for m in _SURGERY_STORY.finditer(sentence))
+
+
+def surgery_role(sentence: str, plain: str) -> Role:
+    """An operation told without its name is wanted when a trial does it ("a study where they operate
+    first"), planned when still to come, else had."""
+    if TRIAL_WORDS.search(sentence):
+        return "want" if _TRIAL_WHERE.search(sentence) or _TRIAL_OPERATES.search(sentence) else "mentioned"
+    return "planned" if _PLANNED.search(sentence) or FUTURE_TIME.search(plain) else "had"

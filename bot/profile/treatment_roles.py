@@ -1,0 +1,196 @@
+"""The role a treatment name has in its clause, from the cue words around it: had, wanted, avoided,
+planned (offered or booked), never had, or only mentioned.
+
+"she's been on lanreotide" had; "any PRRT trials?" wanted; "not another operation" avoided;
+"the oncologist mentioned Lutathera" planned. The cue nearest the name wins ("not keen on" holds
+"keen on"); a name with no cue is a wish in a request or a look-up, and a treatment had in a story.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, Optional
+
+Role = Literal["had", "want", "avoid", "mentioned", "planned", "besides", "never"]  # "never": "he's never had PRRT"  # "planned": offered, suggested or booked, not yet had
+
+_AVOID_BEFORE = re.compile(  # longer cues first: at one spot the first alternative that fits wins
+    r"\b(?P<cue>(?:doesn t|don t|does not|do not|didn t|won t|wouldn t|can t) (?:want|have|face|do|take|go through) any(?: more)?"
+    r"|(?:isn t|is not|not|wasn t|doesn t|don t|didn t|did not|won t|wouldn t|never) (?:keen on|want|like|fancy|interested in)"
+    r"|had enough of|tired of|can t stand|hates?|(?:less|more gentle|gentler|kinder|milder) (?:\w+ )?than"
+    r"|don t want|do not want|didn t want|not interested in|no interest in|not up for|not open to|can t face|couldn t face"
+    r"|ruled out|rule out|isn t|aren t|besides"
+    r"|doesn t want|does not want|won t have|not keen on|not another|not more|no more|no further|anything but"
+    r"|too (?:frail|weak|ill|old|poorly|unwell|sick) for|spares? (?:him|her|me|them) (?:from )?|instead of|rather than"
+    r"|other than|apart from|alternatives? to|fed up (?:of|with)|sick of|done with|scared of|refuses?|refused|declined|declining"
+    r"|turned down|said no to|saying no to|everything but|all but|rather not (?:have|do|go through)|except|avoid (?:the )?(?:side effects?|toxicity) of"
+    r"|(?:not|never|am not|m not|won t be|will not be) (?:having|doing|going through|facing|putting (?:him|her|me|them|myself) through)"
+    r"|(?:won t|will not|wouldn t|would not) (?:do|go through|face|try|take)|scrap|ditch|forget(?: about)?|cross off"
+    r"|(?:not|never|aren t|isn t|are not|is not) (?:considering|thinking about|going for|going ahead with|opting for)"  # "we are not considering surgery"
+    r"|(?:(?:is|s|are|re|am|m|was|were) (?:dead |totally |completely |really |firmly |strongly )?|dead |totally |completely )(?:set )?against"
+    r"|(?<!not )opposed to"  # "mum is dead set against the whipple" (not "she's not against chemo")
+    r"|(?:don t|doesn t|do not|does not|won t|that don t|which don t) (?:involve|include|use|need|require)"  # "trials that don't involve surgery"
+    r"|avoid|avoids|avoiding|without|not|no)\b(?:\s+\w+){0,3}$"
+)
+# "never had PRRT", "hasn't been on chemo", "no prior everolimus": named, but neither had nor asked for.
+_NOT_HAD_BEFORE = re.compile(
+    r"\b(?P<cue>never (?:had|been on|tried|taken|received|been given|got|done)|(?:hasn t|haven t|has not|have not|hadn t|had not) (?:had|been on|tried|taken|received)"
+    r"|not (?:had|tried|been on)(?: any)?|no (?:prior|previous|earlier)|not yet had|without (?:having )?had|haven t (?:got )?the (?:heart|energy|strength) for"
+    r"|hasn t got the (?:heart|energy|strength) for|(?:can t|cannot|couldn t|unable to|not able to) (?:have|get|undergo)(?! any)"
+    r"|(?:doctors?|docs|surgeons?|oncologists?|onc|team|consultants?|they)(?: \w+){0,3} (?:say|says|said) (?:no more|not another|no further|no))\b(?:\s+\w+){0,3}$"
+)
+_HAD_BEFORE = re.compile(
+    r"\b(?P<cue>had|has had|have had|having had|has|having|is on|was on|been on|went on|on|taking|takes|took|taken|receives?|receiving|start(?:ed|ing)?"
+    r"|(?:i|he|she|we|they) (?:take|use)|continue|continuing|carry on with|stay on|staying on|far|fatt|fick|har fatt|krijgt|kreeg|bekommt|bekam|erhalt|recibe|recibio|dostaje|recoit"
+    r"|(?:been|gone|went|go|going) through|lines? done"
+    r"|after|since|following|received|receiving|tried|given|finished|stopped|stop|done|did|gets|getting|currently|still"
+    r"|despite|in spite of|trots|trotz|malgre|pomimo"
+    r"|course of|cycles? of|rounds? of|doses? of|months of|years of|weeks of|now has|been having|came off|coming off|post)\b(?:\s+\w+){0,3}$"
+)
+_WANT_BEFORE = re.compile(
+    r"\b(?P<cue>any|are there|is there|looking for|look for|find|search(?:ing)? for|want|wants|would like|interested in|keen on"
+    r"|could (?:he|she|i|we|they|my \w+) (?:still )?(?:have|try|get|do|go|be|start)(?: (?:on|onto|on to|in|into))?"
+    r"|(?:he|she|i|we|they) (?:could|can|might) (?:have|try|get|go|be given|start)(?: (?:on|onto|on to|in|into))?"
+    r"|anything (?:with|like|using|involving)|(?:kan|kunde|far) (?:man|hon|han|jag|vi|mamma|pappa) (?:fa|ga med i|prova)|(?:man|hon|han|jag|vi) (?:kan|kunde) (?:fa|prova)|particularly|especially|try|options?|consider|eligible for|go on|join|qualify for|offer"
+    r"|what about|how about|new|trials? (?:of|with|for|using|on|testing|involving)"
+    r"|studies (?:of|with|on)|study (?:of|with|on)|something like|more about|about(?!\s+\d)|uses?|using|involving|through|via"
+    r"|(?:something|anything|one|ones) (?:with|for|using|involving)|research\w*(?: into| on)?|trialling|testing|studying)\b(?:\s+\w+){0,3}$"
+)
+_PLANNED_BEFORE = re.compile(  # offered, suggested, booked: not had, not (yet) asked for
+    r"\b(?P<cue>says?|said|mention\w*|suggest\w*|recommend\w*|talk(?:s|ed|ing)? (?:about|of)|sp(?:oke|eak\w*) (?:about|of)|discuss\w*|brought up|said something about|saying|say"
+    r"|offer\w*|consider\w*|propos\w*|reckons?|choice(?: of| between)?|options? (?:of|between)|lean\w* towards|tempted by|thinking (?:of|about)"
+    r"|pratar om|namnde|foreslog|spricht von|sprach von|parle de|habla de|praat over|planning|plan|waiting for|waiting list for|on the list for|referred for|booked (?:in )?for|due to (?:start|have)"
+    r"|going to (?:have|start|try)|will (?:have|start)|next (?:step|thing|option|line)(?: is| would be| will be)?|might (?:have|get|need)"
+    r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse) (?:tell|tells)(?: us| me| him| her)?"
+    r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse)(?: \w+){0,3} wants? to (?!avoid|stop|skip)\w+(?: (?:him|her|me|them|you|us))?(?: on)?"
+    r"|wants? (?:him|her|me|them|us) (?:to (?:have|try|start|go on)|on)|wants? to (?:put|start|switch|move) (?:him|her|me|them) (?:on|onto|to)"
+    r"|want (?:him|her|me|them) to (?:have|try|start)|waiting on|awaiting|scheduled for|lined up for|refer(?:red|ring)?(?: \w+)? for)\b(?:\s+\w+){0,3}$"
+)
+_NEUTRAL_BEFORE = re.compile(  # named in passing: read about, asked about, had by someone else
+    r"\b(?P<cue>as well as|in addition to|on top of|alongside|info on|information (?:on|about)|tell me about|what is|whats|what s"
+    r"|(?:anything|something|stuff|details|more|much|leaflets?|info|facts|reading) (?:on|about)"
+    r"|(?:read(?:ing)?|heard|hearing|asking|asked|wondering|know) (?:up )?(?:about|on|into|that)"
+    r"|read(?:ing)?|heard|hearing|seen|saw|wants? to know|wondering|asking|explain\w*|what happens (?:after|with|during)|life after"
+    r"|recovery (?:after|from)|recovering from|how (?:long|soon|quickly) (?:after|before|until|following)"
+    r"|should (?:i|he|she|we|they) (?:do|have|go for|take|get|try)|(?:some|other|many|most) (?:people|patients)|others|someone|people)\b(?:\s+\w+){0,3}$"
+)
+_TRIALS_OF = re.compile(
+    r"\b(?:(?:trials?|studies|study)\s+(?:of|with|for|using|on|testing|involving|that uses?"
+    r"|(?:that|which|where they)\s+(?:combines?|compares?|uses?|tests?|gives?|adds?|looks? at|tries?|pairs?))"
+    r"|(?:badania|badanie)(?: kliniczne)? z|studier? (?:med|om|av)|ensayos? (?:con|de)|essais? (?:avec|de)|studien? (?:mit|zu))\b(?:\s+\w+){0,2}$")
+# "trials after surgery", "a study before PRRT": when, not what, the trial is about.
+_TRIAL_TIMING = re.compile(r"\b(?:trials?|studies|study)\s+(?:\w+\s+){0,2}(?:after|following|before|post)(?:\s+(?:a|an|the|his|her|my|their))?$")
+_TRIAL_NEXT = re.compile(r"(?:clinical\s+|drug\s+)?(?:trials?|studies|study)\b")  # "a PRRT trial"
+_PLANNED_AFTER = re.compile(
+    r"^(?:\w+\s+){0,1}(?:discussion|opinion|assessment|consult\w*|referral|review|work ?up|candidate)\b"
+    r"|^(?:s |is |has been |was |been |now )?(?:booked|scheduled|planned|pencilled in|lined up|due)\b"  # "the whipple's booked for May"
+    r"|^(?:and |with |plus )(?:\w+\s+){1,2}?(?:(?:is|are|s|re|has been|have been|been) )?(?:booked|scheduled|pencilled in|lined up)\b")  # "... and splenectomy booked"
+
+
+def planned_after(after: str) -> bool:
+    """ "the whipple's booked for May", "a PRRT referral": said after the name, it is still to come."""
+    return bool(_PLANNED_AFTER.search(after))
+
+
+_WANT_AFTER = re.compile(r"^(?:\w+\s+){0,2}(?:trials?|studies|study|research)\b")
+_HAD_AFTER = re.compile(
+    r"^(?:(?:19|20)\d{2}\b|x\s?\d+\b|\d+\s?x\b|from the start|first|initially|at first|till|until)"
+    r"|^(?:\w+\s+){0,3}?(?:helps|is helping|s helping|is working|s working|made no difference|did nothing"
+    r"|(?:didn t|did not|doesn t|does not|hasn t|has not) (?:touch|shrink|slow|stop|hold|help|control) (?:it|them|the \w+|anything))\b"
+    r"|^(?:\w+\s+){0,4}?(?:stopped working|didn t work|did not work|not working|no longer working|failed|worked|helped|for \d+ (?:years?|months?|weeks?)"
+    r"|since|\d+ (?:cycles?|rounds?|doses?)|cycles?|every \d+ (?:weeks?|days?)|monthly|injections? since|last (?:year|month)|in \d{4}|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
+    r"|side effects?|made (?:him|her|me|them) (?:ill|sick|poorly)|was (?:stopped|finished)|finished)\b"
+)
+DOSE_AFTER = re.compile(  # "lanreotide 120mg", "sandostatin lar 30 mg monthly", "autogel 120 deep sc": a prescription
+    r"^(?:\w+\s+){0,1}\d+(?:\s?(?:mg|mcg|micrograms?|units?)\b|\s+(?:deep\s+)?(?:sc|s c|im|subcut\w*)\b)")
+# A treatment said to start in the future ("she starts chemo next week", "having the op on friday") is planned, not had.
+FUTURE_TIME = re.compile(
+    r"\b(?:next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|few (?:days|weeks))|tomorrow|soon"
+    r"|in (?:a|\d+|two|three|four|five|six|eight|ten|twelve|few|a few|couple of|a couple of) (?:days?|weeks?|months?)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|this (?:coming )?(?:week|month|monday|tuesday|wednesday|thursday|friday)|starts? on|date)\b")
+FUTURE_START = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|having|getting|doing|going on|goes on|due)\b(?:\s+\w+){0,2}$")
+QUESTION = re.compile(
+    r"\?|\b(?:any|is there|are there|anything|could|can|would|what|which(?! (?:i|he|she|we|they|was|were|has|had|made|worked|stopped|did|shrank|helped|held|kept|caused|gave|seems?|means?)\b)|where|looking for|find|search|trials?|options?"
+    r"|wants? to know|wondering|wonder|(?:do|does|will|can|is|are|would|should) (?:they|it|these|those|you|i|we))\b")
+
+_BEFORE_CUES: tuple[tuple[Role, re.Pattern], ...] = (
+    ("never", _NOT_HAD_BEFORE), ("avoid", _AVOID_BEFORE), ("planned", _PLANNED_BEFORE), ("mentioned", _NEUTRAL_BEFORE), ("want", _WANT_BEFORE), ("had", _HAD_BEFORE),
+)
+# Each kind's cue nearest the name (a leading greedy ".*" finds the last one, not the first:
+# "could someone explain what the injections are for" is "explain", not "someone").
+_LAST_CUES: tuple[tuple[Role, re.Pattern], ...] = tuple((role, re.compile("^.*" + pattern.pattern)) for role, pattern in _BEFORE_CUES)
+FAR_CUES: tuple[tuple[Role, re.Pattern], ...] = tuple(  # the same cues further back, for a list after "like"
+    (role, re.compile("^.*" + pattern.pattern.replace(r"(?:\s+\w+){0,3}$", r"(?:\s+\w+){0,9}$"))) for role, pattern in _BEFORE_CUES
+)
+TRIAL_WORDS = re.compile(r"\b(?:trials?|studies|study|research|studie|studier|badania|badanie|ensayos?|essais?|studien)\b", re.I)
+_TOPIC_CUE = re.compile(r"\b(?:know|hear|learn|read(?:ing)?|info|information|tell me) (?:more )?(?:about|on)\b(?:\s+\w+){0,3}$")
+# A refusal said after the name: "a Whipple, which I really don't want", "chemo but he's dead against it".
+_AVOID_AFTER = re.compile(
+    r"^(?:which|that|but|and|though|tho)?\s*(?:(?:i|he|she|we|they|mum|dad|my \w+)\s+)?(?:really |just |definitely |absolutely |still |so |totally )?"
+    r"(?:(?:don t|doesn t|do not|does not|won t|wouldn t|didn t|never) (?:want|fancy|like the (?:sound|idea))(?! to (?:stop|give up|come off|lose|miss|change))"
+    r"|refuses?|refused|hates?|dreads?|(?:can t|couldn t|cannot) face|(?:said|says|say) no|declined|turned (?:it|them) down"
+    r"|(?:is|are|s|am|m|re) (?:not keen|not having|not doing|dead against|against|dreading|scared of|terrified of|out of the question|a no go|not happening|not an option for (?:me|him|her|us))"
+    r"|(?:is|s) (?:out|off the table))\b")
+_HEDGE = re.compile(r"\b(?:might|may|could|possibly|perhaps|probably|maybe) (?:not|be too|too)\b")  # "probably too old for PRRT"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One treatment name of a message, with its role and, for one had, what happened."""
+
+    id: str
+    role: Role
+    outcome: Optional[str] = None
+    joined: bool = False  # joined to the name before by "and", "+", "og": one course ("carbo + etoposide")
+
+
+def role_from_cues(
+    before: str, after: str, narrative: bool, asks: bool, only_names: bool, trial_words: bool = False, about_it: bool = False,
+    avoid_before: Optional[str] = None, story_word: bool = False,
+) -> Role:
+    """The role the nearest cue before the name gives it; else a cue after it; else a wish in a
+    request or a look-up, and a treatment had in a story."""
+    if only_names:
+        return "mentioned"  # "lutathera": a topic to explain, not yet a wish
+    if _AVOID_AFTER.match(after):
+        return "avoid"  # "they're talking about a Whipple which I really don't want"
+    avoid_before = before if avoid_before is None else avoid_before  # "no spread, watch and wait": no cue across a comma
+    if _TRIAL_TIMING.search(before):
+        return "mentioned"  # "trials after surgery": when the trial happens, not what it tests
+    if _TRIALS_OF.search(before) and not _AVOID_BEFORE.search(avoid_before):
+        return "want"  # "trials of having PRRT a second time" (but not "no trials of PRRT")
+    shift = len(before) - len(avoid_before)  # avoid_before ends before does: one frame for both
+    cues = [((m.start("cue") + shift, m.end("cue") + shift), role) if role == "avoid" else (m.span("cue"), role)
+            for role, pattern in _LAST_CUES if (m := pattern.search(avoid_before if role == "avoid" else before))]
+    if cues:
+        role = nearest_role(cues)
+        if role == "avoid" and re.search(r"\bbesides(?:\s+\w+){0,3}$", avoid_before) and not re.search(r"\b(?:not|no|don t|want)\b", avoid_before):
+            return "besides"
+        if role == "avoid" and _HEDGE.search(before):
+            return "mentioned"  # "he might not be fit for PRRT": not a refusal
+        if role in ("planned", "mentioned") and _TRIAL_NEXT.match(after):
+            return "want"  # "the onc mentioned a PRRT trial"
+        if role == "mentioned" and trial_words and _TOPIC_CUE.search(before):
+            return "want"  # "I'd like to know about SIRT and whether any trials use it"
+        return role
+    if _PLANNED_AFTER.search(after):
+        return "planned"  # "for surgical discussion at the MDT", "a PRRT referral"
+    if _WANT_AFTER.search(after):
+        return "want"
+    if _HAD_AFTER.search(after) or DOSE_AFTER.search(after):
+        return "had"
+    if about_it and not trial_words and (asks or not narrative):
+        return "mentioned"  # "lanreotide side effects", "is surgery a must?": a topic, not a wish
+    if not narrative and not story_word:
+        return "want"  # a look-up: "surufatinib incl completed - pNET only" (but "the injections hurt" is no look-up)
+    if asks and (not before.strip() or trial_words):
+        return "want"  # "are there trials where she could get PRRT quicker?"
+    return "had" if not asks else "mentioned"
+
+
+def nearest_role(cues: list[tuple[tuple[int, int], Role]]) -> Role:
+    """The cue nearest the name, unless a longer cue contains it ("not keen on" holds "keen on")."""
+    (start, end), role = max(cues, key=lambda cue: cue[0][0])
+    for (other_start, other_end), other_role in cues:
+        if other_start < start and other_end >= end:
+            return other_role
+    return role
