@@ -1,6 +1,7 @@
 """action_show_helplines, action_find_centres, action_show_trial_contacts."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Any
 
@@ -8,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.followups import TrialFollowUp
+from actions.followups import ActionShowTrialPlaces, TrialFollowUp
 from actions.where import country_code, latest_place
 from bot.contacts.book import default_contacts
 from bot.contacts.present import centres_answer, helplines_answer
@@ -31,15 +32,29 @@ class ActionShowHelplines(Action):
 
 
 class ActionFindCentres(Action):
+    """NET specialist centres near the person; with a trial in focus, a bare "nearest hospital?"
+    is about that trial's places."""
+
     def name(self) -> str:
         return "action_find_centres"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        focus = tracker.get_slot("focus_nct_id")
+        if focus and not _SPECIALIST_WORDS.search(tracker.latest_message.get("text") or ""):
+            events = await ActionShowTrialPlaces().run(dispatcher, tracker, domain)
+            dispatcher.utter_message(text=CENTRES_TOO)
+            return events
         city = latest_place(tracker, "city")
         dispatcher.utter_message(text=centres_answer(default_contacts(), country_code(tracker), city))
         return []
+
+
+# "nearest NET centre", "a specialist near me": the centres, even with a trial in focus
+_SPECIALIST_WORDS = re.compile(r"\b(?:centres?|centers?|specialists?|experts?|enets|net\s+(?:service|team|clinic|unit)|"
+                               r"clinics?\s+for\s+nets?|refer\w*)\b", re.I)
+CENTRES_TOO = 'If you meant NET specialist centres rather than this trial\'s places, say "NET centres near me".'
 
 
 class ActionShowTrialContacts(TrialFollowUp):

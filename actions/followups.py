@@ -18,9 +18,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.profile import message_text, profile_of
 from actions.show_trial import WHICH_TRIAL, Referral, named_trial_id, referred_trial, requested_nct_id, result_ids
 from actions.trial_loading import load_trial
-from actions.topics import general_topic
+from actions.topics import bot_texts, general_topic
 from actions.where import country_code
 from bot.eligibility.questions import questions_for
+from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.eligibility.render import eligibility_text
 from bot.prescreen.answers import ANYWHERE, UNKNOWN, parse_answer
 from bot.prescreen.checklist import checklist
@@ -86,6 +87,10 @@ class TrialFollowUp(Action, ABC):
     ) -> list[EventType]:
         referral = chosen_trial(tracker)
         if referral.nct_id is None:
+            general = None if referral.ask else general_topic(tracker, domain)
+            if general:  # "would we have to pay for a trial abroad?": about trials in general
+                dispatcher.utter_message(response=general)
+                return []
             dispatcher.utter_message(text=referral.ask or WHICH_TRIAL)
             return []
         trial = load_trial(dispatcher, referral.nct_id)
@@ -146,6 +151,8 @@ class ActionAnswerTrialDetail(TrialFollowUp):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if shows_feeling(message_text(tracker)):  # "im honestly bricking it. how long will i be in?"
+            dispatcher.utter_message(text=acknowledgement(bot_texts(tracker)))
         if chosen_trial(tracker).nct_id is None:
             aspects = aspects_asked(message_text(tracker) or "")
             shown = result_ids(tracker)

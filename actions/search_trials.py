@@ -23,6 +23,7 @@ from bot.profile.read import read_message
 from bot.profile.treatments import asked_name
 from bot.trials.nearby import unknown_place_words
 from bot.trials.asked_about import aspects_asked
+from bot.trials.codes import drug_code
 from bot.trials.present import nothing_found, results_heading, unplaced_words
 from bot.trials.query import Near, SearchPage
 from bot.trials.relax import Relaxed, relaxed_heading, search_relaxed
@@ -113,7 +114,8 @@ class ActionSearchTrials(Action):
         latest = read_message(text)
         values = latest_entities(tracker)
         values["age_group"] = latest.wants.age_group
-        values["treatment"] = values["treatment"] or asked_name(text)  # an unknown name is said to be unknown
+        # an unknown name is said to be unknown; a drug code ("TLC388 trials") is searched for
+        values["treatment"] = values["treatment"] or asked_name(text) or drug_code(text)
         if latest.wants.status in ("all", "closed"):
             values["status"] = latest.wants.status  # "incl closed" is every status, not closed only
         if not values["phase"] and latest.wants.phase is not None:
@@ -133,6 +135,13 @@ class ActionSearchTrials(Action):
         if not around and not values["country"] and not values["city"] and profile.place.country:
             values["country"] = country_name(profile.place.country, default_lexicon())  # said earlier
         return remembered + run_search(dispatcher, tracker, values, offset=0, around=around)
+
+
+def search_for_code(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -> list[EventType]:
+    """Trials of a drug code typed alone ("TLC388"): a look-up, so closed trials count too."""
+    values: dict[str, Optional[str]] = {slot: None for slot in SEARCH_SLOTS}
+    values["treatment"], values["status"] = code, "all"
+    return [SlotSet("treatment", code)] + run_search(dispatcher, tracker, values, offset=0)
 
 
 class ActionShowMoreTrials(Action):

@@ -13,6 +13,7 @@ from actions.fitting import run_fitting_search, searched_profile
 from actions.replies import send_unavailable
 from actions.store import trial_store
 from actions.trial_loading import load_trial
+from bot.trials.codes import drug_code
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
 from bot.trials.lookup import acronyms_in, find_lookups, name_key
 from bot.trials.ordinal import ordinal_position, pick
@@ -121,6 +122,10 @@ class ActionShowTrial(Action):
             searched = searched_profile(tracker)
             if searched.wants.treatment or searched.lookup.names_trials or searched.place.city:
                 return run_fitting_search(dispatcher, tracker, searched)  # "ONC201 trial cleveland": a search
+            code = drug_code(tracker.latest_message.get("text") or "")
+            if code:  # "TLC388": the trials that test it, not a mistyped NCT number
+                from actions.search_trials import search_for_code  # imports this module
+                return search_for_code(dispatcher, tracker, code)
         if not is_valid_nct_id(nct_id):
             shown = f'"{nct_id}" does not look like a trial number. ' if nct_id else ""
             dispatcher.utter_message(text=f"{shown}{NCT_FORMAT_HELP} Which trial would you like?")

@@ -33,7 +33,10 @@ PERSONAL_QUESTION = "ask_personal_advice"
 INFORM = "inform"
 # The classifier's topic answers, and "how long would I be on it?" read as a personal question;
 # a real request for advice ("should I stop...", bot/advice.py) is never moved.
-ROUTED_FROM = {"knowledge", "ask_personal_advice", "nlu_fallback"}
+ROUTED_FROM = {"knowledge", "ask_personal_advice", "nlu_fallback", "out_of_scope"}
+# "what are the different arms?" reads like a comparison, but names no two things to compare
+COMPARE = "compare_trials"
+_TWO_SIDES = re.compile(r"\b(?:vs\.?|versus|or|compared?|comparing|between|better|worse|and)\b", re.I)
 # "do they randomly pick who gets the chemo" reads like "who can join"; that action answers age
 # and sex itself, but not the trial's design
 ELIGIBILITY = "ask_eligibility"
@@ -48,7 +51,8 @@ _SPEAKS_OF_A_TRIAL = re.compile(
     r"|\b(?:this|that|the)\s+(?:one|trial|study)\b|\b(?:on|in|for|from|of|into|join|joining|with|about)\s+it\b"
     r"|(?<!what is )(?<!what's )(?<!whats )\bit\s*[?.!]*\s*$|\bare\s+you\s+(?:randomi|put|split|given)"
     r"|\b(?:do|does|will|would|how\s+do)\s+they\s+(?:split|pick|choose|randomi[sz]e|decide|take|follow|watch|scan)\b"
-    r"|\b(?:would|could|will|might)\s+(?:i|he|she|we|my\s+\w+)\b|\b(?:do|would|will)\s+you\s+(?:stay|get|be|have)\b"
+    r"|\b(?:would|could|will|might)\s+(?:i|he|she|we|my\s+\w+)\b|\b(?:i|he|she|we)'?d\s+(?:get|be|have|end|need|go|take)\b"
+    r"|\bchance\s+(?:that\s+)?(?:i|he|she|we|my\s+\w+)\b|\bwhy\s+(?:was|did|has|is)\s+it\b|\bdifferent\s+(?:arms|groups)\b|\b(?:do|would|will)\s+you\s+(?:stay|get|be|have)\b"
     r"|\bthe\s+(?:scans?|injections?|jabs?|treatment|chemo|questionnaires?|follow[\s-]?up|groups?|doses?|cycles?)\b"
     r"|\bif\s+(?:i|he|she|we|my\s+\w+)\s+(?:get|gets|got|join|joins|joined|go|goes|went|take|takes|took|am|is|was)\b"
     # yes/no questions that only make sense about one trial: "is it randomised", "is there a
@@ -84,6 +88,8 @@ class FollowUpRouter(IntentRouter):
         if intent == ELIGIBILITY:
             design = set(aspects_asked(text)) - WHO_CAN_JOIN_ASPECTS
             return TRIAL_DETAIL if design and _SPEAKS_OF_A_TRIAL.search(text) else None
+        if intent == COMPARE:
+            return TRIAL_DETAIL if asks_about_a_trial(text) and not _TWO_SIDES.search(text) else None
         moved = intent in ROUTED_FROM and asks_about_a_trial(text) and not asks_personal_advice(text)
         return TRIAL_DETAIL if moved else None
 

@@ -37,10 +37,16 @@ NUMBER_MEANS_SHOW = {"inform", "knowledge", "nlu_fallback", "out_of_scope", "sea
 
 def names_only_a_trial(doc: Any) -> bool:
     """True when the text names a stored trial and says nothing else but filler and names."""
-    if not any(ent.label_ == TRIAL_NAME and not find_treatments(ent.text) for ent in doc.ents):
+    if not any(ent.label_ == TRIAL_NAME and not _names_a_treatment(ent.text) for ent in doc.ents):
         return False  # "what is eus": a test, though a trial is called EUS too
     named = {i for ent in doc.ents if ent.label_ in OTHER_NAMES for i in range(ent.start, ent.end)}
     return all(token.i in named or token.lower_ in FILLER or token.is_punct for token in doc)
+
+
+def _names_a_treatment(text: str) -> bool:
+    """A known name of a treatment or test; a trial's own name that only looks like one
+    ("sunland", close to the brand Sulanda) is the trial's."""
+    return any(not mention.guessed for mention in find_treatments(text))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

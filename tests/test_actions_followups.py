@@ -304,3 +304,34 @@ def test_any_results_after_a_trial_is_shown_is_about_that_trial() -> None:
     from actions.search_trials import ActionShowMoreTrials
     _, messages = run(ActionShowMoreTrials(), tracker("any results?", slots={"focus_nct_id": "NCT01578239"}))
     assert messages[0]["text"].startswith("NCT01578239: ") and "result" in messages[0]["text"].lower()
+
+
+def test_a_drug_code_alone_searches_for_its_trials(store: TrialStore) -> None:
+    from actions.show_trial import ActionShowTrial
+
+    events, messages = run(ActionShowTrial(), tracker("TLC388", intent="show_trial"))
+    assert not any("does not look like a trial number" in (m.get("text") or "") for m in messages)
+    assert any(e.get("name") == "result_ids" and "NCT02457273" in (e.get("value") or []) for e in events)
+
+
+def test_a_bare_nearest_hospital_with_a_trial_in_focus_gives_its_places(store: TrialStore) -> None:
+    from actions.contacts import ActionFindCentres
+
+    _, messages = run(ActionFindCentres(), tracker("nearest hospital?", slots={"focus_nct_id": "NCT02683941"},
+                                                   intent="find_centres"))
+    text = " ".join(m.get("text") or "" for m in messages)
+    assert "Where NCT02683941 runs" in text
+    assert "NET centres near me" in text
+    _, messages = run(ActionFindCentres(), tracker("nearest NET centre?", slots={"focus_nct_id": "NCT02683941"},
+                                                   intent="find_centres"))
+    assert "NET specialist centres" in " ".join(m.get("text") or "" for m in messages)
+
+
+def test_a_general_question_with_no_trial_in_focus_gets_its_topic_not_which_trial(store: TrialStore) -> None:
+    from actions.contacts import ActionShowTrialContacts
+
+    message = tracker("would we have to pay for a trial abroad", intent="ask_trial_contacts")
+    message.latest_message["response_selector"] = {"knowledge": {"response": {
+        "intent_response_key": "knowledge/trial_costs", "confidence": 0.9}}}
+    _, messages = run(ActionShowTrialContacts(), message, {"responses": {"utter_knowledge/trial_costs": [{"text": "x"}]}})
+    assert messages[0].get("response") == "utter_knowledge/trial_costs"

@@ -93,3 +93,14 @@ def test_questions_without_a_question_mark(text: str, asked: bool) -> None:
 ])
 def test_only_words_about_being_kept_out(text: str, excludes: bool) -> None:
     assert asks_if_it_would_exclude(text) is excludes
+
+
+@pytest.mark.parametrize("text, intent, target", [
+    ("what are the different arms?", "compare_trials", "ask_trial_detail"),
+    ("netter-2 vs clarinet, what are the arms", "compare_trials", None),  # two things: the comparison
+    ("so there's a chance i'd get a dummy capsule instead of the sutent?", "ask_personal_advice", "ask_trial_detail"),
+    ("why was it stopped early? was it unsafe??", "out_of_scope", "ask_trial_detail"),
+    ("what is the weather like", "out_of_scope", None),
+])
+def test_trial_questions_the_classifier_read_as_something_else(text: str, intent: str, target: Optional[str]) -> None:
+    assert routed(text, intent) == target

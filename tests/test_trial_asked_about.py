@@ -34,6 +34,10 @@ NEVER = re.compile(r"\beligib\w*|\bqualif\w*|\byou\s+can\s+(?:join|take\s+part)\
     ("do they randomly pick who gets the chemo", ["randomised"]),
     ("who decides who gets the new drug", ["randomised"]),
     ("how long has she got left", []),
+    ("why did it stop? my husband was on it and they just took him off", ["status"]),
+    ("why was the study terminated", ["status"]),
+    ("there's 2 groups, how do they split people", ["randomised"]),
+    ("why did they stop giving him the injections", []),
 ])
 def test_what_the_question_is_about(text: str, aspects: list[str]) -> None:
     assert aspects_asked(text) == aspects
@@ -114,3 +118,35 @@ def test_no_sponsor_names_the_only_place_listed() -> None:
     one_place = trial(sponsor=None, sites=(Site("UMC Utrecht", "Utrecht", None, "Netherlands", "RECRUITING"),))
     assert "UMC Utrecht" in answer("sponsor", one_place) and "does not say who runs it" in answer("sponsor", one_place)
     assert "only place" not in answer("sponsor", trial(sponsor=None))
+
+
+def test_a_stopped_trial_gives_its_reason_in_the_records_words() -> None:
+    stopped = answer("status", trial(status="TERMINATED", why_stopped="Interim analysis showed no benefit."))
+    assert '"Interim analysis showed no benefit."' in stopped and "own words" in stopped
+    assert "does not say why" in answer("status", trial(status="WITHDRAWN"))
+    assert "why" not in answer("status", trial()).lower()
+
+
+def test_posted_results_say_when(store: TrialStore) -> None:
+    assert "first on 2 October 2017" in answer("results", trial(status="COMPLETED", has_results=True,
+                                                                 results_first_posted="2017-10-02"))
+    netter_1 = store.get("NCT01578239")
+    assert netter_1 is not None and netter_1.results_first_posted == "2017-10-02"
+    bez235 = store.get("NCT01628913")
+    assert bez235 is not None and "interim analysis" in (bez235.why_stopped or "")
+
+
+def test_yes_or_no_only_for_a_yes_or_no_question() -> None:
+    randomised = trial(official_title="A Randomized Phase II Trial")
+    assert answer("randomised", randomised, "is it randomised?").startswith("Yes")
+    how = answer("randomised", randomised, "there's 2 groups, how do they split people")
+    assert how.startswith("The trial's title says people are put into groups by chance")
+
+
+def test_a_stop_reason_told_in_the_description() -> None:
+    stopped = trial(status="TERMINATED", why_stopped="Refer to Detailed Description.",
+                    description="A study of X. The study was terminated early because it met its primary endpoint. "
+                                "The decision to stop it was not based on safety concerns.")
+    said = answer("status", stopped)
+    assert "terminated early because it met its primary endpoint" in said and "Refer to" not in said
+    assert "not based on safety" in said

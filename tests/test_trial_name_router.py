@@ -37,3 +37,13 @@ def test_one_number_shows_that_trial(nlp, text: str, intent: str) -> None:  # ty
 ])
 def test_other_messages_are_left(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
     assert routed(nlp, text, intent) is None
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("sunland", "inform", "show_trial"),  # SUNLAND's acronym, though close to the brand Sulanda
+    ("the sunland study", "knowledge", "show_trial"),
+    ("eus", "knowledge", None),  # a test's own name, though a trial is called EUS too
+])
+def test_a_trials_name_that_only_looks_like_a_drug(nlp, text: str, intent: str,  # type: ignore[no-untyped-def]
+                                                  expected: Optional[str]) -> None:
+    assert routed(nlp, text, intent) == expected

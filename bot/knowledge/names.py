@@ -25,6 +25,7 @@ class Mention:
     typed: str  # the words as found (normalised): "lutathera", "177lu dotatate"
     start: int  # word positions in the normalised message
     end: int
+    guessed: bool = False  # a typo matched by closeness, not a known name ("everolimis")
 
 
 class NameFinder:
@@ -60,7 +61,7 @@ class NameFinder:
                 continue
             entry = self._fuzzy(words[i])
             if entry is not None:
-                found.append(Mention(entry, words[i], i, i + 1))
+                found.append(Mention(entry, words[i], i, i + 1, guessed=True))
             i += 1
         return found
 

@@ -10,7 +10,10 @@ _FEELING = re.compile(
     r"|anxious|anxiety|nervous|panick?(?:ing|ed)?|dread(?:ing)?|upset|distraught|devastated|overwhelmed|stressed"
     r"|in bits|in pieces|falling apart|at the end of my (?:rope|tether)|at my wits'? end|beside myself|can'?t cope"
     r"|not coping|struggling|freaking out|freaked out|bricking it|kinda nervous|heartbroken|gutted|in a state"
-    r"|losing sleep|can'?t sleep|crying|in tears|on edge|shaken|a wreck)\b",
+    r"|losing sleep|can'?t sleep|crying|in tears|on edge|shaken|a wreck"
+    r"|frustrat\w*|fed up|angry|furious|(?:feel|feeling|felt)\s+(?:really\s+|so\s+|a\s+bit\s+)?(?:pushed|pressured|rushed|lost|alone|awful|terrible|helpless|useless)"
+    r"|under pressure|guinea\s+pigs?|doing my head in|killing me|fobb\w*\s+(?:me|us|him|her|them)\s+off|desperate|hopeless|at a loss"
+    r"|out of my depth|dreading|scared\s+(?:ourselves|myself)\s+silly)\b",
     re.I,
 )
 ACKNOWLEDGEMENTS = (

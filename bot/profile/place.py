@@ -271,7 +271,7 @@ def _is_australian(city: str) -> bool:
 # in" / "from", and never one of the everyday words people capitalise there.
 _HOME_TOWN = re.compile(
     r"\b(?:[Ll]ive[sd]?|[Ll]iving|[Bb]ased|[Rr]esid(?:e[sd]?|ing)|[Bb]or|[Ww]ohnen?|[Ww]o(?:o|ne)n|[Mm]ieszkam(?:y)?"
-    r"|[Ww]e're|[Ww]e\s+are|[Ii]'m|[Ii]\s+am)\s+(?:in|i|w|near|outside)\s+([A-ZÀ-Þ][a-zß-ÿ'-]{2,})(?![\w'-])"
+    r"|[Vv]ivo|[Vv]ivimos|[Ww]e're|[Ww]e\s+are|[Ii]'m|[Ii]\s+am)\s+(?:in|i|w|en|near|outside)\s+([A-ZÀ-Þ][a-zß-ÿ'-]{2,})(?![\w'-])"
     r"|\b(?:[Ii]'m|[Ii]\s+am|[Ww]e're|[Ww]e\s+are|[Hh]i|[Hh]ello|[Hh]ey)\b(?:\s+[\w,()]+){0,5}?\s+from\s+([A-ZÀ-Þ][a-zß-ÿ'-]{2,})(?![\w'-])"
 )
 _NOT_TOWNS = frozenset((
@@ -297,6 +297,7 @@ def _unlisted_home_town(text: str, lexicon: Lexicon) -> Optional[str]:
 # "we're in wollongong", "just outside Guelph"): up to three words after the cue, found in the gazetteer.
 _HOME_CUE = re.compile(
     r"\b(?:live[sd]?|living|based|resid(?:e[sd]?|ing)|(?:we're|we\s+are|i'm|i\s+am|im|he's|she's|they're)\s+(?:just\s+)?(?:in|near|outside|from)"
+    r"|(?:vivo|vivimos|bor|bo|wohne|wohnen)\s+(?:en|i|in)"
     r"|from|near|nr|outside|close\s+to|(?:doctors?|docs|hospital|oncologists?|surgeons?|team|clinic|consultants?)\s+in)"
     r"\s+(?:(?:just|right|near|nr|in|to|a|small|little|town|village|called|outside|close\s+to|from|here\s+in|over\s+in|out\s+in|up\s+in|down\s+in)\s+){0,3}"
     r"((?:[^\W\d_][\w'-]*)(?:\s+[^\W\d_][\w'-]*){0,2})", re.I)

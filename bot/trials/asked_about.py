@@ -39,7 +39,10 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
         ("placebo", r"\bplacebo\b|\bdummy\b|\bsugar\s+pill\b|\bfake\s+(?:drug|treatment|pill|jab)\b|\bblind(?:ed)?\b|"
                     r"\bknow\s+which\s+(?:treatment|drug|group|one)\b|\breal\s+(?:drug|treatment|thing)\b"),
         ("randomised", r"\brandomi[sz]\w*|\brandom(?:ly)?\b|\bby\s+chance\b|\b(?:pick|picks|choose|chooses|decide|decides)\s+who\s+gets\b|\b(?:pick|choose)\s+(?:my|which|the)\s+"
-                       r"(?:group|treatment|arm)\b|\bcoin\s+toss\b|\bluck\s+of\s+the\s+draw\b"),
+                       r"(?:group|treatment|arm)\b|\bcoin\s+toss\b|\bluck\s+of\s+the\s+draw\b"
+                       # "there's 2 groups, how do they split people": how people end up in a group
+                       r"|\bhow\s+(?:do|does|will|would|did)\s+(?:they|you|the\s+(?:team|doctors?|trial))\s+(?:split|divide|sort|allocate|assign|decide|choose|pick)\b"
+                       r"|\bwho\s+(?:goes|ends\s+up)\s+in\s+(?:which|what)\b|\bhow\s+(?:is|are)\s+(?:people|patients)\s+(?:split|divided|allocated|assigned)\b"),
         ("groups", r"\bgroups?\b|\barms?\b(?!\s+(?:and|or)\s+legs?)|\bwhat\s+(?:would|do|does)\s+(?:i|he|she|they|we|each)"
                    r"\s+(?:get|have|be\s+given)\b|\bcompared?\s+(?:with|to|against)\b|\bversus\b|\bvs\.?\b"),
         # "how long could he live" is about life, never the trial's length
@@ -50,7 +53,11 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
         ("status", r"\bstill\s+(?:open|recruiting|running|going|taking)\b|\bis\s+it\s+(?:open|recruiting|closed|finished)\b|"
                    r"\b(?:open|closed)\s+(?:now|yet)\b|\btaking\s+(?:people|patients)\b|\bstarted\s+yet\b"
                    r"|\bhas\s+it\s+(?:started|begun|opened|closed|finished|ended)\b|\bwhen\s+(?:does|will|did)\s+it\s+(?:start|open|begin)\b"
-                   r"|\bis\s+it\s+(?:still\s+)?(?:going|running|on)\b"),
+                   r"|\bis\s+it\s+(?:still\s+)?(?:going|running|on)\b"
+                   r"|\bwhy\s+(?:did|was|has|had|were)\s+(?:it|the\s+(?:trial|study))\s+(?:\w+\s+)?(?:stop|stopped|end|ended|close|closed|"
+                   r"terminat\w*|cancel\w*|withdraw\w*|halt\w*|pull\w*|shut|scrap\w*)\b"
+                   r"|\bwhy\s+did\s+they\s+(?:stop|end|close|terminate|cancel|scrap|halt)\s+(?:it|the\s+(?:trial|study))\b|\bwhy\s+(?:it|the\s+(?:trial|study))\s+"
+                   r"(?:stopped|ended|closed|was\s+stopped)\b|\b(?:stopped|ended|closed)\s+early\b"),
         ("sponsor", r"\bwho\s+(?:runs|is\s+running|funds|is\s+funding|pays\s+for|sponsors|organises|organizes|is\s+behind)\b|"
                     r"\bsponsor|\bdrug\s+company\b|\bpharma\b|\bwho'?s\s+(?:behind|running|funding|paying|doing)\b"
                     r"|\bwhich\s+(?:company|companies|firm|organi[sz]ation|group|university|charity)\b|\bwho\s+(?:is\s+)?doing\s+it\b"
@@ -139,16 +146,28 @@ def _size(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 
 def _randomised(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     allocation = trial.design.allocation or _allocation_in_title(trial)
+    yes_no = _asks_yes_or_no(text)
     if allocation == "RANDOMIZED":
         source = "" if trial.design.allocation else " (so its title says)"
-        return (f"Yes{source}. People are put into groups by chance (randomised), so neither you nor your doctor "
+        opening = f"Yes{source}. People" if yes_no else "The trial's title says people" if source else "People"
+        return (f"{opening} are put into groups by chance (randomised), so neither you nor your doctor "
                 "can choose the group.") + _groups_tail(trial)
     if allocation == "NON_RANDOMIZED":
-        return ("No. The record says people are not put into groups by chance: the group depends on the person."
+        opening = "No. The record says people" if yes_no else "The record says people"
+        return (f"{opening} are not put into groups by chance: the group depends on the person."
                 + _groups_tail(trial))
     if trial.design.intervention_model == "SINGLE_GROUP" or len(trial.arms) == 1:
         return "No. Everyone in this trial is in one group and gets the same treatment."
     return f"The record does not say if people are put into groups by chance. {_ASK_TEAM}" + _groups_tail(trial)
+
+
+_WH_QUESTION = re.compile(r"\b(?:how|what|which|who|why|when|where)\b", re.I)
+_YES_NO_START = re.compile(r"^\W*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|do|does|did|will|would|can|could|has|have|am)\b", re.I)
+
+
+def _asks_yes_or_no(text: str) -> bool:
+    """ "is it randomised?" takes a yes or no; "how do they split people?" does not."""
+    return not text or bool(_YES_NO_START.search(text)) or not _WH_QUESTION.search(text)
 
 
 _RANDOMISED_TITLE = re.compile(r"(?<!non-)(?<!non )\brandomi[sz]ed\b", re.I)
@@ -284,9 +303,35 @@ def _phase(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 
 def _status(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     said = f"{dated_status_words(trial.status, trial.status_as_of)}."
-    if (trial.status or "").upper() == "NOT_YET_RECRUITING" and trial.start_date:
+    status = (trial.status or "").upper()
+    if status == "NOT_YET_RECRUITING" and trial.start_date:
         said += f" The record gave {day_words(trial.start_date)} as the date it planned to start."
+    if status in _STOPPED:
+        said += f" {_why_stopped(trial)}"
     return said
+
+
+_STOPPED = {"TERMINATED", "WITHDRAWN", "SUSPENDED"}
+
+
+def _why_stopped(trial: TrialDetail) -> str:
+    """The sponsor's own reason, quoted (it is their wording, and often technical); "Refer to
+    Detailed Description" sends us to the sentences of the description that tell of the stop."""
+    reason = " ".join((trial.why_stopped or "").split()).rstrip(".")
+    if not reason or _POINTS_ELSEWHERE.search(reason):
+        told = [s for s in _sentences(trial.description or "") if _TELLS_OF_STOPPING.search(s)]
+        reason = " ".join(told[:2]).rstrip(".")
+    if not reason:
+        return f"The record does not say why. {_ASK_TEAM}"
+    return f'The reason the record gives, in its own words: "{reason}." The trial team can explain what it means.'
+
+
+_POINTS_ELSEWHERE = re.compile(r"^(?:please\s+)?(?:refer|see)\b", re.I)
+_TELLS_OF_STOPPING = re.compile(r"\b(?:terminat\w*|stop(?:ped|ping)?|halted|closed\s+early|ended\s+early|discontinu\w*)\b", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if s.strip()]
 
 
 def _sponsor(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
@@ -300,7 +345,8 @@ def _sponsor(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 
 def _results(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     if trial.has_results:
-        return f"Yes. Results are posted on the registry page: {trial.registry_url}"
+        when = f", first on {day_words(trial.results_first_posted)}" if trial.results_first_posted else ""
+        return f"Yes. Results are posted on the registry page{when}: {trial.registry_url}"
     if trial.is_open:
         return "Not yet: it is still looking for people, so there are no results."
     return f"Our copy of the record does not show results. The registry page may have them: {trial.registry_url}"

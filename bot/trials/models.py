@@ -42,6 +42,8 @@ class Trial(Base):
     masked_who = Column(Text)  # "PARTICIPANT, INVESTIGATOR"
     primary_purpose = Column(String(40))
     has_results = Column(Boolean)  # the record has a resultsSection (or says hasResults)
+    results_first_posted = Column(String(10))
+    why_stopped = Column(Text)  # the sponsor's own reason for stopping, as the registry gives it
     site_count = Column(Integer)  # places listed: 0 finds the trials a place filter leaves out
     enrollment = Column(Integer)
     enrollment_type = Column(String(20))

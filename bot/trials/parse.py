@@ -32,7 +32,7 @@ STD_AGES = {"CHILD": (0.0, 18.0), "ADULT": (18.0, 65.0), "OLDER_ADULT": (65.0, m
 # import or sync stores what this one reads (collaborators, other ids, age groups since 2;
 # the date the status was confirmed since 3; sites placed from their town since 4;
 # design, arms, outcome time frames and results since 5).
-PARSER_VERSION = "5"
+PARSER_VERSION = "6"
 MAX_KEY_LENGTH = 200  # trial_identifiers.key
 
 
@@ -262,6 +262,8 @@ def _parse(study: dict, nct_id: Optional[str]) -> ParsedTrial:
             "source_json": json.dumps(source, ensure_ascii=False) if source else None,
             **_design(design),
             "has_results": _has_results(study),
+            "results_first_posted": parse_date(status_module, "resultsFirstPostDateStruct"),
+            "why_stopped": status_module.text("whyStopped"),
             "record_hash": record_hash(study, canonical),
         },
         compiled_json=canonical if is_compiled(study) else None,

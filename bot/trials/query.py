@@ -215,6 +215,8 @@ class TrialDetail:
     arms: tuple[Arm, ...] = ()
     measures: tuple[Measure, ...] = ()
     has_results: Optional[bool] = None
+    results_first_posted: Optional[str] = None
+    why_stopped: Optional[str] = None
 
     @property
     def is_open(self) -> bool:

@@ -358,6 +358,8 @@ def _detail(trial: models.Trial) -> TrialDetail:
         arms=tuple(Arm(a.label, a.kind, a.description, a.interventions) for a in trial.arm_groups),
         measures=tuple(Measure(o.kind, o.measure, o.time_frame) for o in trial.outcomes),
         has_results=trial.has_results,
+        results_first_posted=trial.results_first_posted,
+        why_stopped=trial.why_stopped,
         enrollment=trial.enrollment,
         sponsor=trial.sponsor,
         summary=trial.summary,
