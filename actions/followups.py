@@ -79,6 +79,11 @@ def home_country(tracker: Tracker) -> Optional[str]:
     return place if place not in (None, UNKNOWN, ANYWHERE) else country_code(tracker)
 
 
+# With no trial named all conversation long, "the research nurse wants an answer about the trial
+# by friday" is about trials in general: the topic selector's answer beats "which trial?"
+NO_TRIAL_TOPIC = 0.25
+
+
 class TrialFollowUp(Action, ABC):
     """Finds the trial, loads it and hands it to `answer`; puts it in focus."""
 
@@ -87,7 +92,8 @@ class TrialFollowUp(Action, ABC):
     ) -> list[EventType]:
         referral = chosen_trial(tracker)
         if referral.nct_id is None:
-            general = None if referral.ask else general_topic(tracker, domain)
+            never_named = not tracker.get_slot("focus_nct_id") and not result_ids(tracker)
+            general = None if referral.ask else general_topic(tracker, domain, NO_TRIAL_TOPIC if never_named else 0.0)
             if general:  # "would we have to pay for a trial abroad?": about trials in general
                 dispatcher.utter_message(response=general)
                 return []

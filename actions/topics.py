@@ -28,13 +28,15 @@ def classifier_said_knowledge(tracker: Tracker) -> bool:
     return len(ranking) > 1 and ranking[1].get("name") == "knowledge" and ranking[0].get("confidence") == 1.0
 
 
-def general_topic(tracker: Tracker, domain: dict[str, Any]) -> Optional[str]:
+def general_topic(tracker: Tracker, domain: dict[str, Any], least: float = 0.0) -> Optional[str]:
     """The knowledge response that answers the general part of the message, if one does: the
-    topic selector's, when it is sure or the classifier chose a knowledge topic itself."""
+    topic selector's, when it is sure (or at least `least` sure) or the classifier chose a
+    knowledge topic itself."""
     chosen = ((tracker.latest_message.get("response_selector") or {}).get("knowledge") or {}).get("response") or {}
     key = chosen.get("intent_response_key") or ""
     responses = domain.get("responses") or {}
-    sure = (chosen.get("confidence") or 0) >= TOPIC_CONFIDENCE or classifier_said_knowledge(tracker)
+    confidence = chosen.get("confidence") or 0
+    sure = confidence >= TOPIC_CONFIDENCE or (least and confidence >= least) or classifier_said_knowledge(tracker)
     if key.startswith("knowledge/") and sure:
         response = "utter_" + key
         if response in responses:

@@ -335,3 +335,17 @@ def test_a_general_question_with_no_trial_in_focus_gets_its_topic_not_which_tria
         "intent_response_key": "knowledge/trial_costs", "confidence": 0.9}}}
     _, messages = run(ActionShowTrialContacts(), message, {"responses": {"utter_knowledge/trial_costs": [{"text": "x"}]}})
     assert messages[0].get("response") == "utter_knowledge/trial_costs"
+
+
+def test_an_unsure_topic_beats_which_trial_when_no_trial_was_ever_named(store: TrialStore) -> None:
+    from actions.contacts import ActionShowTrialContacts
+
+    def asked(slots: dict) -> list[dict]:
+        message = tracker("the research nurse wants an answer by friday about the trial, is that normal",
+                          slots=slots, intent="ask_trial_contacts")
+        message.latest_message["response_selector"] = {"knowledge": {"response": {
+            "intent_response_key": "knowledge/deciding", "confidence": 0.3}}}
+        return run(ActionShowTrialContacts(), message, {"responses": {"utter_knowledge/deciding": [{"text": "x"}]}})[1]
+
+    assert asked({})[0].get("response") == "utter_knowledge/deciding"
+    assert "Which trial" in (asked({"result_ids": ["NCT02358356", "NCT03972488"]})[0].get("text") or "")

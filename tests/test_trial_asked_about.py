@@ -76,7 +76,7 @@ def test_design_answers_come_from_the_structured_record() -> None:
     assert answer("randomised", randomised).startswith("Yes. People are put into groups by chance")
     assert "2 groups" in answer("randomised", randomised)
     placebo = answer("placebo", randomised)
-    assert placebo.startswith("Yes. One group gets a placebo") and "people taking part will not know" in placebo
+    assert placebo.startswith("Yes. One group gets a placebo") and "people taking part and the trial doctors will not know" in placebo
     single = trial(design=Design(allocation="NA", intervention_model="SINGLE_GROUP", masking="NONE"))
     assert answer("randomised", single).startswith("No. Everyone in this trial is in one group")
     assert "does not say" in answer("placebo", trial())
@@ -150,3 +150,28 @@ def test_a_stop_reason_told_in_the_description() -> None:
     said = answer("status", stopped)
     assert "terminated early because it met its primary endpoint" in said and "Refer to" not in said
     assert "not based on safety" in said
+
+
+def test_ages_told_only_in_the_summary_are_quoted(store: TrialStore) -> None:
+    netter_p = store.get("NCT04711135")
+    assert netter_p is not None and netter_p.min_age_years is None
+    said = answer("age", netter_p, "she turns 18 in june, could she still start it")
+    assert "12 to <18 years" in said and "own words" in said
+
+
+def test_how_a_treatment_is_given_from_the_record(store: TrialStore) -> None:
+    assert aspects_asked("is it tablets or a drip?") == ["given"]
+    control_nets = store.get("NCT02358356")
+    assert control_nets is not None
+    said = answer("given", control_nets, "does this one involve tablets?")
+    assert "by mouth" in said.lower() and "drip into a vein" in said
+    assert "does not name a drug" in answer("given", trial(), "is it an injection?")
+
+
+def test_who_is_blinded_in_words() -> None:
+    blinded = trial(design=Design("RANDOMIZED", "PARALLEL", "DOUBLE", "PARTICIPANT, INVESTIGATOR", "TREATMENT"))
+    assert "people taking part and the trial doctors will not know" in answer("placebo", blinded, "is it blinded")
+
+
+def test_an_unknown_status_says_who_can_tell() -> None:
+    assert "registry page can tell you" in answer("status", trial(status="UNKNOWN"), "is it still open")

@@ -72,7 +72,7 @@ def noted_text(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
     lexicon = lexicon or default_lexicon()
     parts = []
     who = _ABOUT_WORDS.get(profile.about or "", "")
-    if who:
+    if who and (profile.age or profile.about != "self"):  # "you" alone says nothing worth checking
         parts.append(f"{who}, aged {profile.age}" if profile.age else who)
     elif profile.age:
         parts.append(f"age {profile.age}")

@@ -11,12 +11,13 @@ from typing import Callable, Literal, Optional
 
 from bot.trials.about import PHASE_MEANING, PHASE_WORDS, given_words
 from bot.trials.freshness import day_words
+from bot.trials.given import how_given
 from bot.trials.present import dated_status_words, registry_summary
 from bot.trials.query import Arm, TrialDetail
 from bot.trials.timing import not_said, timing_answer
 
-Aspect = Literal["summary", "age", "sex", "size", "randomised", "groups", "placebo", "duration", "phase", "status",
-                 "sponsor", "results"]
+Aspect = Literal["summary", "age", "sex", "size", "randomised", "groups", "placebo", "given", "duration", "phase",
+                 "status", "sponsor", "results"]
 TEAM_DECIDES = "Only the trial team can say if it fits {whom}."
 NOT_SAID = "The record does not say. The trial team can tell you."
 
@@ -45,6 +46,10 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
                        r"|\bwho\s+(?:goes|ends\s+up)\s+in\s+(?:which|what)\b|\bhow\s+(?:is|are)\s+(?:people|patients)\s+(?:split|divided|allocated|assigned)\b"),
         ("groups", r"\bgroups?\b|\barms?\b(?!\s+(?:and|or)\s+legs?)|\bwhat\s+(?:would|do|does)\s+(?:i|he|she|they|we|each)"
                    r"\s+(?:get|have|be\s+given)\b|\bcompared?\s+(?:with|to|against)\b|\bversus\b|\bvs\.?\b"),
+        ("given", r"\b(?:tablets?|capsules?|pills?|a\s+drip|drips|infusions?|injections?|jabs?|by\s+mouth|orally|oral|iv)\b"
+                  r"[^.?!]{0,60}\?|\bhow\s+(?:is|are)\s+(?:it|they|the\s+(?:drugs?|treatments?))\s+given\b"
+                  r"|\bhow\s+do\s+(?:you|i|they|we)\s+take\s+(?:it|them|the)\b|\b(?:involve|involves|need|have\s+to\s+(?:take|swallow))\s+"
+                  r"(?:any\s+|taking\s+)?(?:tablets?|pills?|capsules?|injections?|needles?|a\s+drip)\b"),
         # "how long could he live" is about life, never the trial's length
         ("duration", r"\bhow\s+long\b(?![^?.!]{0,40}\b(?:live|lives|living|survive|surviving|left|expectancy)\b)|\bhow\s+many\s+(?:weeks|months|years|cycles|doses|rounds|courses|treatments|injections)\b"
                      r"|\bduration\b|\bfol+ow[\s-]?(?:up|you|him|her)\b|\bhow\s+often\b|\bwhen\s+(?:does|will)\s+it\s+(?:end|finish)\b"
@@ -107,6 +112,9 @@ def answer(aspect: Aspect, trial: TrialDetail, text: str = "", person_age: Optio
 def _age(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     low, high = trial.min_age_years, trial.max_age_years
     if low is None and high is None:
+        told = _ages_in_words(trial)
+        if told:  # NETTER-P: no age fields, "patients aged 12 to <18 years" in its summary
+            return f'The record has no age fields, but its own words say: "{told}". The trial team can confirm the ages.'
         return "The record does not give any age limits."
     limits = _age_limits(low, high)
     asked = age_asked(text) or (AskedAge(person_age, person_age) if person_age else None)
@@ -120,6 +128,19 @@ def _age(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     if within:
         return f"The record takes people {limits}, so {who} within the ages it gives. Age is only one of its points."
     return f"The record takes people {limits}, so only part of that age range is within it."
+
+
+_AGE_RANGE = re.compile(r"[^.;]{0,60}\b(?:age[ds]?|years?\s+old|adolescents?|children|patients)\b[^.;]{0,30}?\b\d{1,2}\s*(?:-|–|to)\s*"
+                        r"(?:<\s*|less\s+than\s+)?\d{1,2}\s*(?:years?|yrs?)\b[^.;]{0,40}", re.I)
+
+
+def _ages_in_words(trial: TrialDetail) -> Optional[str]:
+    """An age range the summary, title or criteria state in words, quoted, when the fields are empty."""
+    for text in (trial.summary, trial.official_title, trial.criteria):
+        found = _AGE_RANGE.search(" ".join((text or "").split()))
+        if found:
+            return found.group(0).strip(" ,")
+    return None
 
 
 def _age_limits(low: Optional[float], high: Optional[float]) -> str:
@@ -154,7 +175,7 @@ def _randomised(trial: TrialDetail, text: str, person_age: Optional[int]) -> str
                 "can choose the group.") + _groups_tail(trial)
     if allocation == "NON_RANDOMIZED":
         opening = "No. The record says people" if yes_no else "The record says people"
-        return (f"{opening} are not put into groups by chance: the group depends on the person."
+        return (f"{opening} are not put into groups at random: the group depends on the person."
                 + _groups_tail(trial))
     if trial.design.intervention_model == "SINGLE_GROUP" or len(trial.arms) == 1:
         return "No. Everyone in this trial is in one group and gets the same treatment."
@@ -273,10 +294,26 @@ def _placebo(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     if masking == "NONE":
         lines.append("It is open: people know which treatment they get.")
     elif masking:
-        knows = "people taking part" if "participant" in who else "the doctors" if who else "some of those involved"
-        lines.append(f"It is blinded: {knows} will not know which treatment each person gets.")
+        lines.append(f"It is blinded: {_masked_words(who)} will not know which treatment each person gets.")
     tail = _groups_tail(trial) if len(trial.arms) > 1 else ""
     return " ".join(lines) + ("" if masking else f" {_ASK_TEAM}") + tail
+
+
+def _given(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    said = how_given(trial)
+    return f"{said}\n{_ASK_TEAM}" if said else f"The record does not name a drug, so it does not say how one is given. {_ASK_TEAM}"
+
+
+_MASKED = (("participant", "people taking part"), ("care provider", "the doctors and nurses giving treatment"),
+           ("investigator", "the trial doctors"), ("outcomes assessor", "the people checking the results"))
+
+
+def _masked_words(who: str) -> str:
+    """ "PARTICIPANT, INVESTIGATOR" -> "people taking part and the trial doctors"."""
+    named = [words for code, words in _MASKED if code in who]
+    if not named:
+        return "some of those involved"
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
 
 
 def _duration(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
@@ -308,6 +345,8 @@ def _status(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
         said += f" The record gave {day_words(trial.start_date)} as the date it planned to start."
     if status in _STOPPED:
         said += f" {_why_stopped(trial)}"
+    elif status in ("UNKNOWN", ""):
+        said += f" The trial team or the registry page can tell you if it is open: {trial.registry_url}"
     return said
 
 
@@ -355,6 +394,6 @@ def _results(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 _ASK_TEAM = "The trial team can tell you."
 _ANSWERS: dict[str, Callable[[TrialDetail, str, Optional[int]], str]] = {
     "summary": lambda trial, text, person_age: registry_summary(trial),
-    "age": _age, "sex": _sex, "size": _size, "randomised": _randomised, "groups": _groups, "placebo": _placebo,
+    "age": _age, "sex": _sex, "size": _size, "randomised": _randomised, "groups": _groups, "placebo": _placebo, "given": _given,
     "duration": _duration, "phase": _phase, "status": _status, "sponsor": _sponsor, "results": _results,
 }
