@@ -13,7 +13,8 @@ from bot.config import SHIPPED_TRIALS_DIR
 from bot.eligibility.wording import tells_can_join
 from bot.personal.feelings import ACKNOWLEDGEMENTS, acknowledgement, first_unsaid, shows_feeling
 from bot.personal.handing_back import AFTER_GENERAL, WHOLE, whole_question
-from bot.trials.mentions import asks_if_it_rules_out, asked_thing_words, criteria_mentioning
+from bot.trials.mentions import asks_if_it_rules_out, asked_thing_words, criteria_look_up, criteria_mentioning
+from bot.trials.store import TrialStore
 from tests.test_actions_followups import run, tracker
 
 NETTER_2 = "NCT03972488"
@@ -214,3 +215,17 @@ def test_a_name_with_nothing_to_note_is_explained_not_thanked_for(text: str) -> 
                             "utter_knowledge/everolimus": [{"text": "Everolimus ..."}]}}
     _, messages = run(ActionUnderstandMessage(), tracker(text), domain)
     assert messages and not (messages[0].get("text") or "").startswith("Thank you")
+
+
+def test_a_thing_the_criteria_do_not_mention_is_said_before_the_rest(store: TrialStore) -> None:
+    netter_2 = store.get("NCT03972488")
+    assert netter_2 is not None
+    said = criteria_look_up(netter_2, "I've had a stent put in from when i went yellow, would that stop me joining this one?")
+    assert said.startswith('NCT03972488: the criteria in the record do not mention "stent".')
+    assert "bilirubin" in said
+
+
+@pytest.mark.parametrize("text", ["the research nurse wants an answer by friday and i feel really pushed",
+                                  "honestly it feels like being a guinea pig", "are they fobbing me off"])
+def test_pressure_and_frustration_are_feelings_too(text: str) -> None:
+    assert shows_feeling(text)

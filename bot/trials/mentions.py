@@ -127,8 +127,7 @@ def asked_thing_words(question: str, lexicon: Optional[Lexicon] = None) -> str:
     ordered = list(dict.fromkeys(w for w in _WORD.findall(normalize(question)) if w in words))[:3]
     if not ordered:
         return "it"
-    quoted = [f'"{w}"' for w in ordered]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return _quoted(ordered)
 
 
 _RULES_OUT = re.compile(
@@ -181,6 +180,26 @@ def mentions_text(nct_id: str, question: str, mentions: list[Mention], lexicon: 
 
 
 def criteria_look_up(trial: TrialDetail, question: str) -> str:
-    """What the trial's criteria say about the thing the question names, or that they do not."""
-    return mentions_text(trial.nct_id, question, criteria_mentioning(trial.criteria, question),
-                         has_criteria=bool((trial.criteria or "").strip()))
+    """What the trial's criteria say about the thing the question names, or that they do not;
+    when they speak to some of the things asked but not others ("a stent ... when i went
+    yellow"), the ones they do not mention are said first."""
+    mentions = criteria_mentioning(trial.criteria, question)
+    said = mentions_text(trial.nct_id, question, mentions, has_criteria=bool((trial.criteria or "").strip()))
+    unmentioned = _unmentioned_words(trial.criteria, question) if mentions else []
+    if not unmentioned:
+        return said
+    head, _, rest = said.partition("\n")
+    return f"{trial.nct_id}: the criteria in the record do not mention {_quoted(unmentioned)}. " \
+           f"What they say about the rest, in their own words:\n{rest}"
+
+
+def _unmentioned_words(criteria: Optional[str], question: str) -> list[str]:
+    """The asked-about words (not treatment names) that no criterion names."""
+    _, words = things_asked_about(question)
+    ordered = list(dict.fromkeys(w for w in _WORD.findall(normalize(question)) if w in words))
+    return [w for w in ordered if not criteria_mentioning(criteria, w)]
+
+
+def _quoted(words: list[str]) -> str:
+    quoted = [f'"{w}"' for w in words[:3]]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
