@@ -124,3 +124,28 @@ def test_judgements_file_uses_known_kinds() -> None:
     judged = load_judgements()
     assert all(set(j.defects) <= set(DEFECT_KINDS) for j in judged.values())
     assert len(judged) >= 60
+
+
+# --- an item as shown: the sentence, and the explanations beneath it ----------------------
+
+from bot.eligibility.rewrite_eval import Shown  # noqa: E402
+
+
+@pytest.mark.parametrize("term, notes, explained", [
+    ("ischemia", ("Ischaemia means part of the body is not getting enough blood.",), True),  # spellings made one
+    ("HIV-1 infection", ("HIV is a virus that weakens the immune system.",), True),  # the unknown word defined
+    ("active tuberculosis", ("Tuberculosis (TB) is a serious infection, most often of the lungs.",), True),
+    ("QT interval", ("The stage is a measure of how far the cancer has spread.",), False),  # a line about another term
+    ("QT interval", (), False),
+])
+def test_a_line_beneath_explains_the_term_it_names_or_defines(term: str, notes: tuple[str, ...], explained: bool) -> None:
+    assert jargon_explained(term, Shown(f"You have {term} now.", notes)) is explained
+
+
+def test_a_shown_item_is_as_long_as_its_sentence() -> None:
+    labelled = item("Known HIV infection", [], ["HIV"])
+    short = Shown("You have HIV.", ("HIV is a virus that weakens the immune system.",))
+    result = score([labelled], lambda _i: short)
+    assert (result.longer, result.jargon_unexplained) == (0, 0)
+    assert result.results[0].grade_shown != result.results[0].grade  # both grades are kept
+    assert result.results[0].rewrite == short.text  # the judgements' hash is of all that is shown

@@ -122,8 +122,13 @@ def subjects(block: str, exclusion_lines: frozenset[int] = frozenset()) -> str:
     exclusion list (numbered from 0), where a "must" rule stays a rule."""
     lines = block.split("\n")
     for i, line in enumerate(lines):
-        lines[i] = (SUBJECTS_IN_EXCLUSIONS if i in exclusion_lines else SUBJECTS).line(line)
+        written = (SUBJECTS_IN_EXCLUSIONS if i in exclusion_lines else SUBJECTS).line(line)
+        lines[i] = _THEIR.sub("your", written) if written.startswith("You ") and not line.startswith("You ") else written
     return "\n".join(lines)
+
+
+# once a criterion is about "you", the registry's "their" ("for their myeloma") is yours
+_THEIR = re.compile(r"\b(?:their|his\s+or\s+her|his/her|her/his|her\s+or\s+his)\b")
 
 # -- symbols, units ----------------------------------------------------------------------------
 _NORMAL_LIMIT = r"(?:the\s+)?(?:institutional\s+)?(?:ULN|IULN|UNL|LLN|(?i:upper\s+limit|lower\s+limit|upper\s+normal|normal\s+upper)|N\b)"

@@ -5,6 +5,11 @@ Each criterion is written one of three ways, tried in order: a whole-criterion t
 sentences), or, when the guards (`guards`) refuse both, the registry's own words with the
 terms explained beneath. It keeps every criterion (one plain item per registry item,
 sub-items with their parent) and every number exactly as written.
+
+An item is its `sentence` (the criterion rewritten, or the registry's words) and its `notes`:
+one short line per term it uses that needs explaining, shown beneath the sentence and
+repeated in every item that needs it, since people jump between items. The sentence alone is
+what is compared with the registry's item (its length, its meaning); `plain` is both together.
 """
 from __future__ import annotations
 
@@ -30,11 +35,13 @@ class PlainItem:
     """One criterion: the registry's words and ours, with its sub-items."""
 
     original: str  # this criterion's own text (sub-items not included)
-    plain: str
+    plain: str  # the sentence, then its notes
     children: tuple["PlainItem", ...] = ()
     how: str = GLOSSARY  # TEMPLATE, GLOSSARY or ORIGINAL (the guards refused the rewrites)
     family: Optional[str] = None  # the template's criterion family
     refused: tuple[str, ...] = ()  # the guards' reasons for not showing a rewrite
+    sentence: str = ""  # the criterion in our words (or the registry's, when ORIGINAL)
+    notes: tuple[str, ...] = ()  # the explanations of its terms, shown beneath the sentence
 
     @property
     def full_original(self) -> str:
@@ -44,6 +51,16 @@ class PlainItem:
     def full_plain(self) -> str:
         return "\n".join(self._lines("plain"))
 
+    @property
+    def full_sentence(self) -> str:
+        """The sentences of the item and its sub-items, without the explanations."""
+        return "\n".join(self._lines("sentence"))
+
+    @property
+    def words_used(self) -> list[str]:
+        """The explanations of the item and its sub-items, each once."""
+        return list(dict.fromkeys(note for item in self.walk() for note in item.notes))
+
     def _lines(self, attr: str, depth: int = 0) -> list[str]:
         own = ("  " * (depth - 1) + "- " if depth else "") + getattr(self, attr)
         return [own] + [line for child in self.children for line in child._lines(attr, depth + 1)]
@@ -52,7 +69,11 @@ class PlainItem:
         return [self] + [item for child in self.children for item in child.walk()]
 
     def as_dict(self) -> dict[str, object]:
+        """"plain" is all that is shown; an item with explanations also gives its "sentence" (the
+        criterion alone) and its "words_used" (the explanation lines, shown beneath it)."""
         shown: dict[str, object] = {"original": self.full_original, "plain": self.full_plain, "how": self.how}
+        if self.words_used:
+            shown.update(sentence=self.full_sentence, words_used=self.words_used)
         if self.children:
             shown["sub_items_how"] = [item.how for item in self.walk()[1:]]
         return shown
@@ -95,10 +116,22 @@ def plain_from_split(criteria: Criteria, replacer: Optional[Replacer] = None) ->
 class Written:
     """One criterion as shown, and how it was written."""
 
-    plain: str
+    sentence: str
+    notes: tuple[str, ...]
     how: str
     family: Optional[str] = None
     refused: tuple[str, ...] = ()
+
+    @property
+    def plain(self) -> str:
+        return " ".join([self.sentence, *self.notes])
+
+
+def _written(sentence: str, notes: list[str], how: str, family: Optional[str] = None,
+             refused: tuple[str, ...] = ()) -> Written:
+    """An item as shown: the explanations it needs (not those its sentence already gives), hedged."""
+    kept = tuple(neutral(note) for note in dict.fromkeys(notes) if _needed(note, sentence))
+    return Written(neutral(sentence), kept, how, family, refused)
 
 
 def write_items(
@@ -118,18 +151,16 @@ def _first_good(line: str, by_rules: "Rewritten", replacer: Replacer) -> Written
     notes: list[tuple[int, str]] = []
     template = write_with_template(original, lambda words: fragment(words, replacer, notes))
     if template is not None:
-        shown = " ".join([template.sentence, *(note for note in dict.fromkeys(n for _, n in notes)
-                                                if _needed(note, template.sentence))])
-        problems = rewrite_problems(original, template.sentence, shown)
+        written = _written(template.sentence, [*template.notes, *(n for _, n in notes)], TEMPLATE, template.family)
+        problems = rewrite_problems(original, template.sentence, written.plain)
         if not problems:
-            return Written(neutral(shown), TEMPLATE, template.family)
+            return written
         refused += [f"template {template.family}: {p}" for p in problems]
     problems = rewrite_problems(original, by_rules.sentence, by_rules.shown)
     if not problems:
-        return Written(by_rules.shown, GLOSSARY)
+        return Written(by_rules.sentence, by_rules.notes, GLOSSARY)
     refused += [f"glossary: {p}" for p in problems]
-    shown = " ".join([as_written(original), *term_explanations(original, replacer)])
-    return Written(neutral(shown), ORIGINAL, refused=tuple(refused))
+    return _written(as_written(original), term_explanations(original, replacer), ORIGINAL, refused=tuple(refused))
 
 
 def fragment(words: str, replacer: Optional[Replacer] = None, notes: Optional[list[tuple[int, str]]] = None) -> str:
@@ -147,7 +178,12 @@ def rewrite(text: str, replacer: Optional[Replacer] = None) -> str:
 @dataclass(frozen=True)
 class Rewritten:
     sentence: str  # the criterion rewritten
-    shown: str  # with the explanations of its terms after it
+    notes: tuple[str, ...] = ()  # the explanations of its terms
+
+    @property
+    def shown(self) -> str:
+        """The sentence with the explanations after it."""
+        return " ".join([self.sentence, *self.notes])
 
 
 def as_written(original: str) -> str:
@@ -194,7 +230,7 @@ def rule_rewrites(
                 for i, line in enumerate(lines)]
     done = [phrasing.sentences(_calm(plain, original)) for plain, original in zip(out, clean)]
     return [
-        Rewritten(neutral(line), neutral(" ".join([line, *(note for note in explained.get(i, []) if _needed(note, line))])))
+        Rewritten(neutral(line), tuple(neutral(note) for note in explained.get(i, []) if _needed(note, line)))
         for i, line in enumerate(done)
     ]
 
@@ -240,4 +276,4 @@ def _walk(item: Item) -> list[Item]:
 def _rebuild(item: Item, written: Iterator[Written]) -> PlainItem:
     own = next(written)
     children = tuple(_rebuild(child, written) for child in item.children)
-    return PlainItem(item.text, own.plain, children, own.how, own.family, own.refused)
+    return PlainItem(item.text, own.plain, children, own.how, own.family, own.refused, own.sentence, own.notes)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from bot.eligibility.plain import ORIGINAL, PlainItem, as_written, plain_criteria
+from bot.eligibility.plain import ORIGINAL, PlainItem, plain_criteria
 from bot.eligibility.wording import neutral
 from bot.trials.about import record_limits
 from bot.trials.query import TrialDetail
@@ -52,14 +52,14 @@ def _section(heading: str, items: tuple[PlainItem, ...], trial: TrialDetail, sho
 
 
 def _item_lines(item: PlainItem, show_original: bool, depth: int = 0) -> list[str]:
+    """The item's sentence, then the explanations of its terms on a line of their own beneath
+    it (repeated in every item that needs them), then the record's words if asked for."""
     pad = "  " * depth
-    lead = neutral(as_written(item.original))
-    if item.how == ORIGINAL and item.plain.startswith(lead):  # the record's words, the terms explained beneath
-        lines = [f"{pad}- {lead}"] + ([f"{pad}  {item.plain[len(lead):].strip()}"] if item.plain[len(lead):].strip() else [])
-    else:
-        lines = [f"{pad}- {item.plain}"]
-        if show_original:
-            lines.append(f"{pad}  (Record's words: {item.original})")
+    lines = [f"{pad}- {item.sentence}"]
+    if item.notes:
+        lines.append(f"{pad}  {' '.join(item.notes)}")
+    if show_original and item.how != ORIGINAL:  # an ORIGINAL item already is the record's words
+        lines.append(f"{pad}  (Record's words: {item.original})")
     for child in item.children:
         lines += _item_lines(child, show_original, depth + 1)
     return lines

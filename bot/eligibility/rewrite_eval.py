@@ -7,6 +7,12 @@ rewrite: the rule-based one, templates, or a person's. Checks are mechanical, wi
 synonyms ("≥" = "at least" = "or more"), so a pass means "nothing labelled was lost", not
 "the rewrite is right"; grammar is judged by a person (`Judgement`), keyed by a hash of the
 rewrite so that a judgement counts only while the rewrite it judged is unchanged.
+
+What is scored is an item as the person sees it (`Shown`): the criterion's sentence, and
+beneath it one short line per term that needs explaining, repeated in every item that needs
+it. The sentence is the rewrite: its length is compared with the registry's item and its
+grade is the item's grade. A term is explained when the sentence no longer uses it, glosses
+it in brackets, or a line beneath names it.
 """
 from __future__ import annotations
 
@@ -16,7 +22,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional, Union
 
 import textstat
 
@@ -136,6 +142,18 @@ def _lines(path: Path) -> list[str]:
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+@dataclass(frozen=True)
+class Shown:
+    """An item as the person sees it: the criterion, and the explanations shown beneath it."""
+
+    sentence: str
+    notes: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return " ".join([self.sentence, *self.notes])
+
+
 # --- checks --------------------------------------------------------------------------------
 
 
@@ -217,24 +235,45 @@ def _term_regex(term: str) -> str:
     return rf"(?<![\w-]){body}(?:e?s)?(?![\w-])"
 
 
-def jargon_explained(term: str, rewrite: str) -> bool:
-    """Replaced (gone), glossed ("heart trace (ECG)"), or explained: named again in a sentence
-    of its own after the criterion, one without numbers (explanations hold none)."""
+def jargon_explained(term: str, rewrite: Union[str, Shown]) -> bool:
+    """Replaced (gone), glossed ("heart trace (ECG)"), or explained. In a `Shown` item,
+    explained means named in a line beneath the sentence; in a bare text, named again in a
+    sentence of its own after the criterion, one without numbers (explanations hold none)."""
     pattern = _term_regex(term)
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", _normal(rewrite)) if s]
+    text = rewrite.sentence if isinstance(rewrite, Shown) else rewrite
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", _normal(text)) if s]
     if not any(re.search(pattern, s, re.I) for s in sentences):
         return True
-    if re.search(rf"\w[\w\s,'-]*\(\s*{pattern}\s*\)", rewrite, re.I):
+    if re.search(rf"\w[\w\s,'-]*\(\s*{pattern}\s*\)", text, re.I):
         return True
+    if isinstance(rewrite, Shown):
+        return any(re.search(pattern, _spelling(note), re.I) or _defines_part_of(note, term) for note in rewrite.notes)
     return any(re.search(pattern, s, re.I) and not re.search(r"\d", s) for s in sentences[1:])
 
 
-def unexplained(item: EvalItem, rewrite: str) -> list[str]:
+_DEFINED = re.compile(r"^(?:(?:a|an|the)\s+)?(?P<what>[\w' -]{3,40}?)(?:\s*\([^)]*\))?\s+(?:is|are|means)\b", re.I)
+
+
+def _defines_part_of(note: str, term: str) -> bool:
+    """"HIV is a virus ..." explains "HIV-1 infection", and "Tuberculosis (TB) is ..." "active
+    tuberculosis": the line defines a word of the term, the one a reader would not know."""
+    defined = _DEFINED.match(_spelling(note))
+    return bool(defined) and re.search(rf"\b{re.escape(defined.group('what'))}\b", _spelling(term), re.I) is not None
+
+
+def _spelling(text: str) -> str:
+    """British spellings made American, so that "ischemia" is found in "Ischaemia means ..."."""
+    return re.sub(r"(?<=[a-z])(?:ae|oe)(?=[a-z])", "e", text, flags=re.I)
+
+
+def unexplained(item: EvalItem, rewrite: Union[str, Shown]) -> list[str]:
     return [term for term in item.jargon if not jargon_explained(term, rewrite)]
 
 
-def is_longer(item: EvalItem, rewrite: str) -> bool:
-    return len(rewrite.split()) > len(item.text.split())
+def is_longer(item: EvalItem, rewrite: Union[str, Shown]) -> bool:
+    """More words than the registry's item: the sentence only, for a `Shown` item."""
+    text = rewrite.sentence if isinstance(rewrite, Shown) else rewrite
+    return len(text.split()) > len(item.text.split())
 
 
 def grade(text: str) -> float:
@@ -288,12 +327,13 @@ def load_judgements(path: Path = EVAL_DIR / "judgements.jsonl") -> dict[tuple[st
 @dataclass
 class ItemResult:
     item: EvalItem
-    rewrite: str
+    rewrite: str  # all that is shown: the sentence and the explanations
     lost: list[Keep]
     unexplained: list[str]
     longer: bool
-    grade: float
+    grade: float  # of the sentence
     judgement: Optional[Judgement]
+    grade_shown: float = 0.0  # of all that is shown
 
 
 @dataclass
@@ -324,6 +364,10 @@ class Score:
         return statistics.median(r.grade for r in self.results) if self.results else 0.0
 
     @property
+    def median_grade_shown(self) -> float:
+        return statistics.median(r.grade_shown for r in self.results) if self.results else 0.0
+
+    @property
     def judged(self) -> list[Judgement]:
         return [r.judgement for r in self.results if r.judgement is not None]
 
@@ -337,20 +381,24 @@ class Score:
 
 def score(
     items: Iterable[EvalItem],
-    rewrite: Callable[[EvalItem], str],
+    rewrite: Callable[[EvalItem], Union[str, Shown]],
     judgements: Optional[dict[tuple[str, str], Judgement]] = None,
 ) -> Score:
-    """Every item rewritten by `rewrite` and checked against its labels."""
+    """Every item rewritten by `rewrite` and checked against its labels. A bare text is taken
+    as a sentence with nothing shown beneath it. Meaning is checked on the sentence alone: a
+    "not" in an explanation must not hide one the criterion lost."""
     judgements = judgements or {}
     results = []
     for item in items:
-        text = rewrite(item)
-        results.append(ItemResult(item, text, lost_pieces(item, text), unexplained(item, text), is_longer(item, text),
-                                  grade(text), judgements.get((item.id, rewrite_hash(text)))))
+        written = rewrite(item)
+        shown = written if isinstance(written, Shown) else Shown(written)
+        results.append(ItemResult(item, shown.text, lost_pieces(item, shown.sentence), unexplained(item, shown),
+                                  is_longer(item, shown), grade(shown.sentence),
+                                  judgements.get((item.id, rewrite_hash(shown.text))), grade(shown.text)))
     return Score(results)
 
 
-def by_text(function: Callable[[str], str]) -> Callable[[EvalItem], str]:
+def by_text(function: Callable[[str], Union[str, Shown]]) -> Callable[[EvalItem], Union[str, Shown]]:
     """A rewrite of the item's text alone (original text -> what the person sees)."""
     return lambda item: function(item.text)
 
@@ -367,7 +415,8 @@ def table(scores: dict[str, Score]) -> str:
         ("meaning changed (a labelled piece lost)", lambda s: _percent(s.meaning_changed, s.n)),
         ("jargon left unexplained", lambda s: _percent(s.jargon_unexplained, s.n)),
         ("rewrite longer than the original", lambda s: _percent(s.longer, s.n)),
-        ("median Flesch-Kincaid grade", lambda s: f"{s.median_grade:.1f}"),
+        ("median Flesch-Kincaid grade (the sentence)", lambda s: f"{s.median_grade:.1f}"),
+        ("median grade, the explanations beneath included", lambda s: f"{s.median_grade_shown:.1f}"),
         ("grammar: items judged by a person", lambda s: str(len(s.judged))),
         ("grammar: judged items with a defect", lambda s: _percent(s.grammar_defects, len(s.judged))),
     ]
@@ -397,6 +446,11 @@ def chat_items(criteria_by_record: dict[str, str]) -> Callable[[EvalItem], "Plai
     return shown
 
 
+def as_shown(item: "PlainItem") -> Shown:
+    """A plain item as the chat shows it (the sub-items are items of their own)."""
+    return Shown(item.sentence, item.notes)
+
+
 def chat_rewrite(criteria_by_record: dict[str, str]) -> Callable[[EvalItem], str]:
     """The rewrite as the chat shows it (see `chat_items`)."""
     shown = chat_items(criteria_by_record)
@@ -421,7 +475,7 @@ def score_parts(criteria_by_record: dict[str, str], parts: Iterable[str] = PARTS
     scored = {}
     for part in parts:
         items = load_items(part, folder)
-        scored[part] = PartScore(score(items, lambda item: shown(item).plain, judgements),
+        scored[part] = PartScore(score(items, lambda item: as_shown(shown(item)), judgements),
                                  dict(Counter(shown(item).how for item in items)))
     return scored
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-_DOUBLED = re.compile(r"\b([A-Za-z][A-Za-z-]+)(?:\s+|/)\1\b", re.I)  # "drugs drugs", "fast-growing/fast-growing"
+_DOUBLED = re.compile(r"\b([A-Za-z][A-Za-z-]+)(?:\s+|/|-)\1\b", re.I)  # "drugs drugs", "fast-growing/fast-growing", "scan-scan"
 _FINE_DOUBLES = {"that", "had", "is"}  # "that that", "had had": English
 # each pattern starts with a literal or a class of characters, which keeps the scan fast
 _BROKEN = [

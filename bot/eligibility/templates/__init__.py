@@ -1,6 +1,10 @@
 """Whole-criterion templates: a recogniser for a common kind of criterion and a sentence in
 our own plain words that keeps its every number, limit, negation, exception and scope.
 
+A template writes the criterion as one sentence, then any explanation of its terms as
+sentences of their own ("Your QTc is at most 470 ms. The QTc is ..."): the first is the
+criterion, the others are shown beneath it (`Written.notes`).
+
 A template is tried first; when none fits, the glossary rewrite does the work. Both go
 through the guards (`bot.eligibility.guards`) before anyone sees them.
 """
@@ -9,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Callable, Optional
+
+from bot.eligibility.guards.language import split_sentences
 
 Words = Callable[[str], str]  # the glossary rewrite of a fragment ("hypertension" -> "high blood pressure")
 
@@ -23,23 +29,25 @@ class Template:
 @dataclass(frozen=True)
 class Written:
     family: str
-    sentence: str
+    sentence: str  # the criterion
+    notes: tuple[str, ...] = ()  # the template's own explanations of its terms
 
 
 _END = re.compile(r"[\s.;,:]+$")
+_BULLET = re.compile(r"^[•·*]\s*")  # a bullet the splitter left on the item
 
 
 def templates() -> list[Template]:
     from bot.eligibility.templates import (
         age, allergy, brain, comply, consent, drug_interactions, heart, history, infection, labs, life, measurable,
-        other_cancer, other_trial, performance, pregnancy, prior_treatment, qtc, uncontrolled,
+        more_rules, other_cancer, other_trial, performance, pregnancy, prior_treatment, qtc, uncontrolled,
     )
 
     return [
         *life.TEMPLATES, *performance.TEMPLATES, *measurable.TEMPLATES, *pregnancy.TEMPLATES, *age.TEMPLATES,
         *labs.TEMPLATES, *qtc.TEMPLATES, *consent.TEMPLATES, *allergy.TEMPLATES, *uncontrolled.TEMPLATES,
         *prior_treatment.TEMPLATES, *other_trial.TEMPLATES, *brain.TEMPLATES, *comply.TEMPLATES, *infection.TEMPLATES, *heart.TEMPLATES, *other_cancer.TEMPLATES,
-        *drug_interactions.TEMPLATES, *history.TEMPLATES,
+        *drug_interactions.TEMPLATES, *more_rules.TEMPLATES, *history.TEMPLATES,
     ]
 
 
@@ -50,11 +58,12 @@ def write_with_template(criterion: str, words: Words) -> Optional[Written]:
     """The criterion in a template's words, or None when no template fits it."""
     if not _ALL:
         _ALL.extend(templates())
-    text = _END.sub("", " ".join(criterion.split()))
+    text = _BULLET.sub("", _END.sub("", " ".join(criterion.split())))
     for template in _ALL:
         found = template.pattern.fullmatch(text)
         if found:
-            return Written(template.family, _sentence(template.write(found, words)))
+            sentence, *notes = split_sentences(_sentence(template.write(found, words)))
+            return Written(template.family, sentence, tuple(notes))
     return None
 
 

@@ -7,12 +7,13 @@ from bot.eligibility.templates import Template, Words
 from bot.eligibility.templates.parts import LIMIT_WORDS, NUMBER, compile_full, limit, words_after
 
 _SEX = (r"(?:(?P<sex>(?:male|men|man)s?\s+(?:or|and|and/or)\s+(?:female|women|woman)s?|(?:female|women|woman)s?\s+(?:or|and|and/or)\s+(?:male|men|man)s?)"
-        r"(?:\s+(?:patients|subjects|participants|adults|volunteers))?\s*,?\s*)?")
-_WHO = r"(?:(?:patients?|subjects?|participants?|adults?)\s+(?:must\s+be\s+|are\s+|is\s+)?)?"
+        r"(?:\s+(?:patients?|subjects?|participants?|adults?|volunteers?))?\s*,?\s*)?")
+_WHO = (r"(?:(?:the\s+)?(?:patients?|subjects?|participants?|adults?)(?:'s)?\s+(?:must\s+be\s+|are\s+|is\s+)?"
+        r"|(?:must\s+)?be\s+)?")
 _YEARS = r"(?:years?|yrs?)"
 _OLD = r"(?:\s+(?:of\s+age|old))"
-_AT = (r"(?P<at>\s+(?:at\s+(?:the\s+time\s+of\s+)?|on\s+the\s+day\s+of\s+)(?:the\s+)?(?:screening(?:\s+visit)?|enrol(?:l)?ment|consent|"
-       r"signing\s+(?:the\s+)?(?:informed\s+)?consent(?:\s+form)?|study\s+entry|registration|inclusion|randomi[sz]ation))?")
+_AT = (r"(?P<at>\s+(?P<at_words>at\s+(?:the\s+)?(?:time\s+of\s+)?|on\s+the\s+day\s+of\s+)(?P<event>(?:the\s+)?(?:screening(?:\s+visit)?|(?:study\s+)?enrol(?:l)?ment|consent|"
+       r"signing\s+(?:the\s+)?(?:informed\s+)?consent(?:\s+form)?|study\s+entry|(?:study\s+)?registration|inclusion|randomi[sz]ation)))?")
 _AGE = r"(?:age|aged|ages)(?:\s*(?::|=(?![<>])|of|is))?\s*"
 
 
@@ -21,7 +22,11 @@ def _who(found: re.Match) -> str:
 
 
 def _at(found: re.Match, words: Words) -> str:
-    return words_after(words, found.group("at"))
+    """" at the time of joining the study": the registry's "at the time of", the event in plain words."""
+    if not found.group("at"):
+        return ""
+    at = " ".join(found.group("at_words").lower().split())
+    return f" {at}{words_after(words, found.group('event'))}"
 
 
 def _one_limit(found: re.Match, words: Words) -> str:
@@ -53,4 +58,7 @@ TEMPLATES = [
     Template("age", compile_full(  # "Age 18-75 years", "Aged between 18 and 65 years, inclusive"
         rf"{_SEX}{_WHO}(?:{_AGE}(?:from\s+)?|(?=between))(?P<between>between\s+)?(?P<n>{NUMBER})\s*{_YEARS}?\s*(?:-|–|to|and|through)\s*"
         rf"(?P<n2>{NUMBER})\s*{_YEARS}{_OLD}?(?P<inclusive>,?\s*\(?inclusive\)?)?{_AT}"), _range),
+    Template("age", compile_full(  # "Age 18-60", "Aged between 40-50": an age range needs no unit
+        rf"{_SEX}{_WHO}{_AGE}(?:from\s+)?(?P<between>between\s+)?(?P<n>{NUMBER})\s*(?:-|–|to|and)\s*(?P<n2>{NUMBER})"
+        rf"(?P<inclusive>,?\s*\(?inclusive\)?)?{_AT}"), _range),
 ]

@@ -10,11 +10,22 @@ _KIND = {"allergy": "an allergy", "allergies": "allergies", "hypersensitivity": 
          "allergic reaction": "an allergic reaction", "allergic reactions": "allergic reactions",
          "hypersensitivity reaction": "a strong reaction (hypersensitivity)",
          "hypersensitivity reactions": "strong reactions (hypersensitivity)"}
-_REACTION = r"(?P<kind>allerg(?:y|ies)|hypersensitivity(?:\s+reactions?)?|allergic\s+reactions?)"
+_ONE_REACTION = r"(?:allerg(?:y|ies)|hypersensitivit(?:y|ies)(?:\s+reactions?)?|allergic\s+reactions?)"
+# "allergy or hypersensitivity": two words for one thing, written as one
+_REACTION = rf"(?P<kind>{_ONE_REACTION}(?:\s*(?:or|and/or|/)\s*{_ONE_REACTION})?)"
+
+
+def _kind(written: str) -> str:
+    """"allergy or hypersensitivity" -> "an allergy"; "hypersensitivity" -> "a strong reaction (hypersensitivity)"."""
+    written = " ".join(written.lower().split())
+    if written in _KIND:
+        return _KIND[written]
+    plural = written.endswith(("ies", "reactions"))
+    return "allergies" if plural else "an allergy"
 
 
 def _allergy(found: re.Match, words: Words) -> str:
-    kind = _KIND[" ".join(found.group("kind").lower().split())]
+    kind = _kind(found.group("kind"))
     severe = found.group("severe")
     if severe:
         kind = re.sub(r"^an? ", "", kind)
@@ -23,7 +34,10 @@ def _allergy(found: re.Match, words: Words) -> str:
     to = words(found.group("to"))
     if known.startswith("history") or known in ("previous", "prior"):
         return f"You have had {kind} to {to}."
-    return f"You have {'a known ' + kind.removeprefix('a ').removeprefix('an ') if known else kind} to {to}."
+    if known:
+        bare = kind.removeprefix("a ").removeprefix("an ")
+        kind = f"a known {bare}" if bare != kind else f"known {kind}"  # "known allergies": no "a"
+    return f"You have {kind} to {to}."
 
 
 TEMPLATES = [

@@ -30,10 +30,26 @@ def _active(found: re.Match, words: Words) -> str:
 
 
 _NEEDS = r"(?:\s+(?:requiring|that\s+requires?|which\s+requires?|needing)\s+(?P<needs>[a-z][a-z\- ]{2,60}?))?"
+def _tested_positive(found: re.Match, words: Words) -> str:
+    names = words(found.group("viruses"))
+    if found.group().lower().endswith("infected"):  # "HIV infected": has the infection
+        return f"You have {'a known' if found.group('known') else 'an'} infection with {names}."
+    return f"You {'are known to have' if found.group('known') else 'have'} tested positive for {names}."
+
+
+# "Has", "Known history of", "Diagnosis of": the registry's ways into a virus infection
+# (a "history of" one is the history template's: the past, not only now)
+_INTO = rf"(?:{WHO}?(?:with\s+|has\s+|have\s+)?)?{_KNOWN}(?:(?:a\s+)?diagnosis\s+of\s+)?"
+_POSITIVE = r"(?:\s*-?\s*(?:positive|positivity|seropositive|seropositivity|infected))"
 TEMPLATES = [
     Template("virus infection", compile_full(
-        rf"(?:{WHO}?(?:with\s+)?)?{_KNOWN}(?:(?P<state>active|chronic|acute|current)\s+)?(?:infection\s+with\s+)?"
+        rf"{_INTO}(?:(?P<state>active|chronic|acute|current)\s+)?(?:infection\s+with\s+)?"
         rf"(?=(?:HIV|human|hepatitis|HBV|HCV)){_VIRUSES}(?:\s+infections?)?"), _viruses),
+    Template("virus infection", compile_full(
+        rf"{_INTO}(?=(?:HIV|human|hepatitis|HBV|HCV)){_VIRUSES}{_POSITIVE}(?:\s+status)?"), _tested_positive),
+    Template("virus infection", compile_full(
+        rf"(?:{WHO}?(?:with\s+|has\s+|have\s+)?)?{_KNOWN}(?:an?\s+)?positive\s+(?:test|result|test\s+result)\s+for\s+(?:the\s+)?"
+        rf"(?=(?:HIV|human|hepatitis|HBV|HCV)){_VIRUSES}(?:\s+(?:antibod(?:y|ies)|infection))?"), _tested_positive),
     Template("active infection", compile_full(
         rf"(?:{WHO}?(?:with\s+)?)?(?:(?:current|ongoing|any)\s+)?"
         r"(?P<what>(?:active|serious|severe|uncontrolled)(?:\s+(?:systemic|bacterial|viral|fungal))?\s+infections?)"

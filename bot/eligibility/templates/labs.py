@@ -54,7 +54,8 @@ _LIVER, _KIDNEYS = "Your liver works well enough", "Your kidneys work well enoug
 _ORGANS = {"bone marrow": _MARROW, "marrow": _MARROW, "hematologic": _COUNTS, "haematologic": _COUNTS,
            "hematological": _COUNTS, "haematological": _COUNTS, "liver": _LIVER, "hepatic": _LIVER,
            "renal": _KIDNEYS, "kidney": _KIDNEYS, "organ": "Your organs work well enough",
-           "organ and marrow": "Your organs and bone marrow work well enough"}
+           "organ and marrow": "Your organs and bone marrow work well enough",
+           "organ and bone marrow": "Your organs and bone marrow work well enough"}
 _LEAD = (r"(?:(?:adequate|sufficient)\s+(?P<organ>bone\s+marrow|marrow|ha?ematologic(?:al)?|liver|hepatic|renal|kidney|organ(?:\s+and\s+marrow)?)"
          r"\s+(?:function|reserve)(?:\s+(?:defined\s+as|as\s+defined\s+by|as\s+follows|as\s+evidenced\s+by|with))?\s*:?\s*)?")
 
@@ -83,7 +84,20 @@ def _labs(found: re.Match, words: Words) -> str:
     return f"{lead}{body}. {' '.join(explained)}"
 
 
+def _organ_alone(found: re.Match, words: Words) -> str:
+    works = _ORGANS[" ".join(found.group("organ").lower().split())]
+    if found.group("how").lower() == "normal":
+        works = works.replace("well enough", "normally")
+    return f"{works}{', as set out below' if found.group('below') else ''}."
+
+
+_ORGAN = r"(?P<organ>bone\s+marrow|marrow|ha?ematologic(?:al)?|liver|hepatic|renal|kidney|organ(?:\s+and\s+(?:bone\s+)?marrow)?)"
 TEMPLATES = [
     Template("blood counts and organ function", compile_full(rf"{_LEAD}(?P<labs>{_ONE}(?:{_SEPARATOR}{_ONE.replace('?P<', '?P<x')})*)"),
              _labs),
+    Template("blood counts and organ function", compile_full(
+        r"(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:must\s+|should\s+)?(?:have\s+|has\s+)?"
+        rf"(?P<how>adequate|sufficient|normal)\s+{_ORGAN}\s+(?:function|reserve)"
+        r"(?P<below>\s*,?\s*(?:as\s+)?(?:defined|outlined|specified|listed|shown)\s+(?:below|as\s+follows|by\s+the\s+following)|\s+as\s+follows)?"),
+        _organ_alone),
 ]

@@ -18,7 +18,7 @@ OPINION = (r"(?:,?\s*\(?\s*(?:(?:in\s+the\s+)?(?:opinion|judge?ment)\s+of\s+the\
 OPINION_WORDS = ", in the study doctor's view"
 TIME_UNIT = r"(?:years?|months?|weeks?|days?)"
 # "within 4 weeks before the first dose", "in the last 6 months": a time limit on what comes before it
-WHEN = (rf"(?P<within>within|in\s+the\s+(?:last|past)|during\s+the\s+(?:last|past)|within\s+the\s+(?:last|past))\s+(?P<n>{NUMBER})\s*(?P<unit>{TIME_UNIT})"
+WHEN = (rf"(?P<within>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past|previous)|within\s+the\s+(?:last|past|previous))\s+(?P<n>{NUMBER})\s*(?P<unit>{TIME_UNIT})"
         r"(?P<before>\s+(?:before|prior\s+to|of|from)\s+[a-z][^;,()]{2,80})?")
 
 

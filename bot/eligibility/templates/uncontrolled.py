@@ -7,7 +7,8 @@ from bot.eligibility.templates import Template, Words
 from bot.eligibility.templates.parts import WHO, compile_full, is_plural
 
 # one illness only: "uncontrolled A or B" leaves unclear whether B must be uncontrolled too
-_ILLNESS = r"(?P<what>(?!.*\b(?:or|and|including|such|defined|as|with|that|which)\b)[A-Za-z][A-Za-z'\- ]{2,50})"
+_ILLNESS = (r"(?P<what>(?!.*\b(?:or|and|including|such|defined|as|with|that|which|during|at|in|on|before|after|within|while|despite)\b)"
+           r"[A-Za-z][A-Za-z'\- ]{2,50})")  # nor a time or place the "not under control" would wrongly attach to
 
 
 def _uncontrolled(found: re.Match, words: Words) -> str:
