@@ -135,6 +135,10 @@ SCHEMAS: dict[str, Any] = {
                 "the glossary, or the original words with terms explained (the guards refused a rewrite)."},
         "sub_items_how": {"type": "array", "items": _HOW,
                           "description": "The same for each sub-item, in order; only when there are sub-items."},
+        "sentence": {"type": "string", "description": "The rewritten sentence alone, without the explanation "
+                     "lines; only when the item has explanations."},
+        "words_used": {"type": "array", "items": {"type": "string"}, "description": "One short line per hard "
+                       "term the item uses, shown beneath it; only when there are any."},
     }), "required": ["original", "plain", "how"]},
     "Eligibility": _object({
         "has_criteria": {"type": "boolean"},
