@@ -8,6 +8,7 @@ from rasa_sdk import Tracker
 
 from actions.profile import message_text
 from bot.profile.message import KNOWLEDGE_TOPICS
+from bot.profile.read import read_message
 from bot.profile.treatments import named_ids
 from bot.profile.wording import readable
 
@@ -37,12 +38,27 @@ def general_topic(tracker: Tracker, domain: dict[str, Any], least: float = 0.0) 
     responses = domain.get("responses") or {}
     confidence = chosen.get("confidence") or 0
     sure = confidence >= TOPIC_CONFIDENCE or (least and confidence >= least) or classifier_said_knowledge(tracker)
+    text = message_text(tracker) or ""
     if key.startswith("knowledge/") and sure:
         response = "utter_" + key
         if response in responses:
-            return response
-    found = (knowledge_response(concept, responses) for concept in named_ids(readable(message_text(tracker) or "")))
+            return _not_the_one_they_had(response, text, responses) or response
+    found = (knowledge_response(concept, responses) for concept in named_ids(readable(text)))
     return next((response for response in found if response), None)
+
+
+def _not_the_one_they_had(response: str, text: str, responses: dict[str, Any]) -> Optional[str]:
+    """ "Had the lanreotide jab for a year ... sunitinib is next ... what side effects should I look
+    out for?": a story names a treatment had and one to come; the question is about the one to
+    come, not the one the topic selector matched first."""
+    named = named_ids(readable(text))
+    if len(named) < 2:
+        return None
+    had = {treatment.id for treatment in read_message(text).treatments}
+    answers = {concept: knowledge_response(concept, responses) for concept in named}
+    if not any(answer == response and concept in had for concept, answer in answers.items()):
+        return None
+    return next((answer for concept, answer in answers.items() if answer and concept not in had), None)
 
 
 def knowledge_response(concept: Optional[str], responses: dict[str, Any]) -> Optional[str]:

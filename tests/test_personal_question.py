@@ -229,3 +229,14 @@ def test_a_thing_the_criteria_do_not_mention_is_said_before_the_rest(store: Tria
                                   "honestly it feels like being a guinea pig", "are they fobbing me off"])
 def test_pressure_and_frustration_are_feelings_too(text: str) -> None:
     assert shows_feeling(text)
+
+
+def test_a_story_asks_about_the_treatment_to_come_not_the_one_had() -> None:
+    from actions.topics import _not_the_one_they_had
+
+    responses = {"utter_knowledge/lanreotide": [{"text": "l"}], "utter_knowledge/sunitinib": [{"text": "s"}]}
+    story = ("Had the lanreotide jab every 4 weeks for a year, but the last CT showed growth so the MDT have said "
+             "sunitnib is next and I start next week. What side effects should I look out for?")
+    assert _not_the_one_they_had("utter_knowledge/lanreotide", story, responses) == "utter_knowledge/sunitinib"
+    assert _not_the_one_they_had("utter_knowledge/lanreotide", "lanreotide or sunitinib, which is gentler?",
+                                 responses) is None
