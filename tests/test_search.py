@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -277,3 +278,16 @@ def test_headings_name_the_look_ups() -> None:
     query = TrialQuery(acronym="NETTER", sponsor="Novartis", site="Christie", age_group="teen", status="all")
     assert results_heading(page, query).startswith(
         "I found 3 of our trials for NETTER, with Novartis, at Christie, for teenagers.")
+
+
+def test_a_phase_asked_for_is_kept_before_the_open_default(store: TrialStore) -> None:
+    from bot.trials.relax import search_relaxed, relaxed_heading
+    from bot.trials.query import TrialQuery
+
+    asked = TrialQuery(treatment="surufatinib", phase=3, status="open")
+    relaxed = search_relaxed(store.search, asked)
+    assert relaxed.dropped == ("counting closed trials too",)
+    assert {t.nct_id for t in relaxed.page.trials} == {"NCT02589821", "NCT02588170"}
+    several = relaxed_heading(asked, replace(relaxed, dropped=("looking further away", "leaving out the place",
+                                                               "counting closed trials too")))
+    assert several is not None and "So I looked further away, left out the place and counted closed trials too." in several

@@ -7,6 +7,7 @@ from typing import Optional
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.checklist import TrialChecklist, country_name, country_words, words_list
 from bot.prescreen.present import WHO_DECIDES, check_line
+from bot.trials.relax import found_after
 from bot.profile.fit import Fit, FitResult, near_of
 from bot.profile.model import Profile
 from bot.trials.nearby import nearest_site
@@ -46,9 +47,8 @@ def heading(result: FitResult, profile: Profile, lexicon: Optional[Lexicon] = No
     shown = min(len(result.fits), MAX_SHOWN)
     found = _count(len(result.fits) + len(result.set_aside))
     if result.relaxed:
-        dropped = words_list(list(result.relaxed))
         missing = f"None of our {wanted} fits what you told me" if result.none_fitted_nearby else f"I found no {wanted} in our list"
-        first = f"{missing}. {dropped[:1].upper() + dropped[1:]}, I found {found}."
+        first = f"{missing}. {found_after(tuple(result.relaxed), found)}"
     else:
         first = f"I looked for {wanted} in our list and found {found}."
     if not result.fits:

@@ -16,17 +16,22 @@ class Step:
     words: str  # what dropping it means, in plain words
     has: Callable[[TrialQuery], bool]
     without: Callable[[TrialQuery], TrialQuery]
+    done: str = ""  # the same, said as done ("left out the place"), for a widening of several steps
 
 
-CLOSED_TOO = Step("counting closed trials too", lambda q: q.status == "open", lambda q: replace(q, status="all"))
+CLOSED_TOO = Step("counting closed trials too", lambda q: q.status == "open", lambda q: replace(q, status="all"),
+                  "counted closed trials too")
 PLACE = Step("leaving out the place", lambda q: bool(q.country or q.city or q.near),
-             lambda q: replace(q, country=None, city=None, near=None))
+             lambda q: replace(q, country=None, city=None, near=None), "left out the place")
 # "Nothing within 100 km of Leeds": the nearest ones, however far (nearest first).
 FARTHER = Step("looking further away", lambda q: bool(q.near and q.near.within_km is not None),
-               lambda q: replace(q, near=replace(q.near, within_km=None)) if q.near else q)
-PHASE = Step("leaving out the phase", lambda q: q.phase is not None, lambda q: replace(q, phase=None))
-AGE_GROUP = Step("leaving out the age group", lambda q: q.age_group is not None, lambda q: replace(q, age_group=None))
-TREATMENT = Step("leaving out the kind of treatment", lambda q: q.treatment is not None, lambda q: replace(q, treatment=None))
+               lambda q: replace(q, near=replace(q.near, within_km=None)) if q.near else q, "looked further away")
+PHASE = Step("leaving out the phase", lambda q: q.phase is not None, lambda q: replace(q, phase=None), "left out the phase")
+AGE_GROUP = Step("leaving out the age group", lambda q: q.age_group is not None, lambda q: replace(q, age_group=None),
+                 "left out the age group")
+TREATMENT = Step("leaving out the kind of treatment", lambda q: q.treatment is not None,
+                 lambda q: replace(q, treatment=None), "left out the kind of treatment")
+_DONE = {step.words: step.done for step in (CLOSED_TOO, PLACE, FARTHER, PHASE, AGE_GROUP, TREATMENT)}
 
 
 def names_trials(query: TrialQuery) -> bool:
@@ -38,6 +43,8 @@ def keyword_steps(query: TrialQuery) -> tuple[Step, ...]:
     site by closed ones of that name first. The words asked for are never dropped."""
     if names_trials(query):
         return (CLOSED_TOO, FARTHER, PLACE, PHASE, AGE_GROUP)
+    if query.phase is not None:  # "surufatinib phase 3 trials": the phase was asked for, "open" was not
+        return (FARTHER, PLACE, CLOSED_TOO, PHASE, AGE_GROUP)
     return (FARTHER, PLACE, PHASE, AGE_GROUP, CLOSED_TOO)
 
 
@@ -72,7 +79,15 @@ def relaxed_heading(asked: TrialQuery, relaxed: Relaxed) -> Optional[str]:
         return None
     page = relaxed.page
     kind = "open trials" if asked.status == "open" else "trials"
-    steps = " and ".join(relaxed.dropped)
     found = f"{page.total} trial" + ("" if page.total == 1 else "s")
     here = f" Here are {page.offset + 1} to {page.offset + len(page.trials)}." if page.total > 1 else ""
-    return f"I found no {kind}{about_words(asked_for(asked))}. {steps[:1].upper() + steps[1:]}, I found {found}.{here}"
+    return f"I found no {kind}{about_words(asked_for(asked))}. {found_after(relaxed.dropped, found)}{here}"
+
+
+def found_after(dropped: tuple[str, ...], found: str) -> str:
+    """ "Leaving out the place, I found 3 trials." for one step; for several, one long gerund
+    line is hard to follow: "So I looked further away and left out the place. That found 3 trials." """
+    if len(dropped) == 1:
+        return f"{dropped[0][:1].upper() + dropped[0][1:]}, I found {found}."
+    done = [_DONE.get(step, step) for step in dropped]
+    return f"So I {', '.join(done[:-1])} and {done[-1]}. That found {found}."
