@@ -148,7 +148,8 @@ def test_treatments_by_class_and_in_peoples_words() -> None:
                            "angiogenic inhibitors"])  # NCT00428597
     assert verdict(tki, "treatments", treatments=["sutent"]) == DOES_NOT_MATCH
     needed = trial(["Receiving treatment (at least 3 consecutive months) with Octreotide Depot."])  # NCT00363051
-    assert verdict(needed, "treatments", treatments=["lanreotide injections"]) == ASK_TEAM  # on it now? for how long?
+    assert verdict(needed, "treatments", treatments=["Sandostatin LAR"]) == ASK_TEAM  # on it now? for how long?
+    assert verdict(needed, "treatments", treatments=["lanreotide injections"]) == DOES_NOT_MATCH  # another drug of its kind
     assert verdict(needed, "treatments", treatments=[]) == DOES_NOT_MATCH
     cycles = trial(["Patients must have been treated with 4 cycles of 200 mCi 177Lu-dotatate"])  # NCT02067988
     assert verdict(cycles, "treatments", treatments=["Lutathera"]) == ASK_TEAM  # how many cycles: for the team
@@ -424,7 +425,8 @@ def test_more_than_one_line_of_chemotherapy_counts_chemotherapy() -> None:
 def test_one_named_targeted_drug_is_not_the_whole_class() -> None:
     named = trial(exclusion=["Participants who have received a prior cabozantinib."])  # NCT04197310
     assert verdict(named, "treatments", treatments=["sunitinib"]) == MATCHES
-    assert verdict(named, "treatments", treatments=["cabozantinib"]) == ASK_TEAM  # a targeted drug: which one, the team knows
+    assert verdict(named, "treatments", treatments=["cabozantinib"]) == DOES_NOT_MATCH
+    assert verdict(named, "treatments", treatments=["a TKI"]) == ASK_TEAM  # a targeted drug: which one, the team knows
     both = trial(exclusion=["Prior treatment with RAD001 or sorafenib"])  # NCT00942682
     assert verdict(both, "treatments", treatments=["everolimus"]) == DOES_NOT_MATCH
     assert verdict(both, "treatments", treatments=["sunitinib"]) == MATCHES
@@ -471,7 +473,7 @@ def test_a_rule_then_a_definition_in_one_line() -> None:
 @pytest.mark.parametrize("sentence, kind", [
     ("Accepted chemotherapy with EP or IP regimen for no less than three months", "cisplatin and etoposide"),  # NCT02687958
     ("Patients on Octreotide LAR at a fixed dose of 20 mg or 30 mg at 3-4 weeks intervals for at least 12 weeks prior to "
-     "randomization in the study.", "lanreotide")])  # NCT01578239
+     "randomization in the study.", "Sandostatin LAR")])  # NCT01578239
 def test_a_treatment_asked_for_then_a_time(sentence: str, kind: str) -> None:
     record = trial([sentence])
     assert verdict(record, "treatments", treatments=[]) == DOES_NOT_MATCH  # never had it

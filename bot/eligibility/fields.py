@@ -114,16 +114,36 @@ _NET_WORDS = re.compile(r"\bprimary\s+(?:tumou?r|site|lesion)|gastro-?entero-?pa
 _ANY_SITE_AT_ALL = re.compile(r"\bany\s+(?:primary\s+)?(?:site|origin|location)\b|\bregardless\s+of\s+(?:the\s+)?(?:primary|site|origin)", re.I)
 _UNKNOWN_PRIMARY = re.compile(r"\bunknown\s+(?:primary|origin)\b|\bCUP\b", re.I)
 _EVERY_SITE = ("pancreas", "small bowel", "stomach", "lung", "appendix", "large bowel", "rectum", "bowel", "unknown")
-_NOT_NET_SITE = re.compile(r"adenocarcinoma|ductal|exocrine|acinar|\bPDAC\b|pancreatitis|insufficiency|enzyme|surgery|resection|biliary|obstruct|bleed|ulcer|fistula|perforat|absorb|motility|surgical|\bGI\s+(?:toxicit|disorder|disease)", re.I)
+_NOT_NET_SITE = re.compile(r"adenocarcinoma|ductal|exocrine|acinar|\bPDAC\b|pancreatitis|insufficiency|enzyme", re.I)
+_SOLID_TUMOURS = re.compile(r"\bsolid\s+(?:tumou?rs?|malignan\w*|cancers?)\b", re.I)
+_OTHER_ORGAN_CANCERS = re.compile(r"\b(?:breast|ovar(?:y|ian)|prostat\w*|cervi(?:x|cal)|uter(?:us|ine)|endometri\w*|renal|kidney|bladder|urothelial"
+                                  r"|head\s+and\s+neck|melanomas?|gliomas?|glioblastomas?|sarcomas?|lymphomas?|leuk(?:a)?emias?|myelomas?|hepatocellular)\b", re.I)
+
+
+def _many_cancers(sentence: str) -> bool:
+    """ "solid tumors ... lung, breast, ovary, ..., and neuroendocrine tumors": the organs are other
+    cancers' (lung cancer), and NETs of any start are one kind among them."""
+    return bool(_SOLID_TUMOURS.search(sentence)) or len({m.group().lower() for m in _OTHER_ORGAN_CANCERS.finditer(sentence)}) >= 2
+
+
+_NOT_THE_NETS_START = re.compile(r"surgery|resection|biliary|obstruct|bleed|ulcer|fistula|perforat|absorb|motility|surgical|\bGI\s+(?:toxicit|disorder|disease)", re.I)
 
 
 def site(sentence: str, section: str, text: str) -> list[Fact]:
     """Where the NET started, read with its logic: a list of sites is any one of them; sites after
     "excluding" or "other than" are ruled out; examples after "including" or "such as" add nothing
     to the sites before them. A rule-out is firm only when the clause is about the site alone."""
-    if OTHER_CANCER.search(sentence) or _NOT_NET_SITE.search(sentence) or not _NET_WORDS.search(sentence):
-        return []
+    if _NOT_THE_NETS_START.search(sentence):
+        return []  # "prior pancreatic surgery", "biliary obstruction": an organ, not where the NET started
     if _ABOUT_TREATMENT.search(sentence) and (section == "exclusion" or RULED_OUT.search(sentence)):
+        return []
+    return site_of_nets(sentence, section, text)
+
+
+def site_of_nets(sentence: str, section: str, text: str) -> list[Fact]:
+    """`site` for words known to be about the NETs themselves (a trial's title: "Surgery for Small
+    Intestinal NETs" names where they start, not an operation had)."""
+    if OTHER_CANCER.search(sentence) or _NOT_NET_SITE.search(sentence) or not _NET_WORDS.search(sentence) or _many_cancers(sentence):
         return []
     every = _ANY_SITE_AT_ALL.search(sentence)
     if every and not _site_excepted(sentence, every.end()):
@@ -256,7 +276,8 @@ def grade(sentence: str, section: str, text: str) -> list[Fact]:
 _BY_LOOK = re.compile(r"differentiated", re.I)
 
 
-_NOT_A_TUMOUR_GRADE = re.compile(r"Krenning|\buptake\b|\bscore\b|\bNYHA\b|\bheart\s+failure|\bCTCAE\b", re.I)
+_NOT_A_TUMOUR_GRADE = re.compile(r"Krenning|\buptake\b|\bscore\b|\bNYHA\b|\bheart\s+failure|\bCTCAE\b|\bULN\b|bilirubin|creatinine|potassium|calcium|magnesium"
+                                 r"|neutrophil|platelet|ha?emoglobin|ana?emia", re.I)
 _KI67 = re.compile(r"\bKi-?\s?67\b|\bMIB-?1\b", re.I)
 _NUMBER = r"([0-9]+(?:\.[0-9]+)?)\s*%?"
 _KI67_LIMITS = [  # (pattern, which bound, strict)
@@ -343,6 +364,7 @@ _UNRESECTABLE = re.compile(r"(?:curative\s+)?surgery\s+(?:is\s+)?(?:impossible|n
 _RESECTABLE = re.compile(r"(?<!not )(?:amenable\s+to|suitable\s+for)\s+(?:curative\s+|complete\s+|radical\s+)?(?:surgical\s+)?(?:resection|surgery|removal)"
                          r"|(?<![-\w])(?:completely\s+|potentially\s+|borderline\s+)?resectable\b|(?<![-\w])(?:surgically\s+)?removable\b|candidates?\s+for\s+(?:curative\s+|radical\s+)?(?:surgery|resection)"
                          r"|(?:scheduled|planned)\s+(?:for\s+)?(?:curative\s+)?(?:surgery|resection)", re.I)
+_ANY_OPERATION = re.compile(r"(?:scheduled|planned)\s+(?:for\s+)?surgery\s+(?!of|for)", re.I)  # "scheduled for surgery that requires hospitalization"
 _LOCALLY_ADVANCED = re.compile(r"locally[-,\s]+advanced|\badvanced\b", re.I)
 _NO_SPREAD = re.compile(r"\blimited\s+to\s+the\s+(?:pancreas|primary|organ)|\bM0\b|\blocali[sz]ed\s+(?:[\w-]+\s+){0,3}?(?:disease|tumou?rs?|NETs?|neoplasms?|lesions?)\b"
                        r"|\bnon-?metastatic\b|\bstage\s*(?:I|1)[AB]?\b(?!\s*(?:-|–|to|or|and|/|,)\s*(?:stage\s*)?(?:I|V|[2-4]))", re.I)
@@ -352,7 +374,7 @@ _ANYWHERE_ELSE = re.compile(r"\bextra-?\s?hepatic\b|\b(?:outside|beyond)\s+(?:of
 _HOW_MANY = re.compile(r"\b(?:multiple|single|solitary|isolated|several|numerous|diffuse|extensive|bulky|dominant|only|amenable|resect\w*"
                        r"|curative|treatable|ablation|symptomatic|untreated|stable|active|burden|involvement|involving|replac\w*|extent|volume|load"
                        r"|percent|number|size|exclusively|mainly|predominantly|limited|confined)\b|%|[<>≤≥]|\b[0-9]+\s*(?:cm|mm)\b|\b(?:more|greater|less|fewer)\s+than\b", re.I)
-_ORGAN_COUNT = re.compile(r"\b(?:more|fewer|less)\s+than\s+(?:one|two|three|[0-9]+)\s+(?:organs?|sites?)\b|\bat\s+least\s+(?:two|three|[2-9])\s+(?:organs?|sites?)\b"
+_ORGAN_COUNT = re.compile(r"\b(?:more|fewer|less)\s+than\s+(?:one|two|three|[0-9]+)\s+(?:[\w-]+\s+){0,2}(?:organs?|sites?)\b|\bat\s+least\s+(?:two|three|[2-9])\s+(?:[\w-]+\s+){0,2}(?:organs?|sites?)\b"
                           r"|\b(?:multiple|several|two\s+or\s+more|[2-9]\s+or\s+more)\s+(?:organs?|sites?)\b|\boligo-?metasta\w*", re.I)
 _SAMPLE = re.compile(r"(?:primary|tumou?r)\s+(?:\w+\s+)?or\s+(?:\w+\s+)?metasta|metasta\w*\s+(?:\w+\s+)?(?:confirmed|biops\w*|tissue|samples?|lesions?\s+confirmed)"
                      r"|biops\w*\s+(?:\w+\s+){0,3}metasta|metasta\w*\s+(?:\w+\s+)?(?:or|and/or)\s+(?:the\s+)?(?:\w+\s+)?primary", re.I)
@@ -361,14 +383,16 @@ _OR = re.compile(r"\bor\b|and/or|/", re.I)
 
 _NOT_ABOUT_SPREAD = re.compile(
     r"(?:surg\w*|therap\w*|treat\w*|resection|radio\w*|emboli\w*|ablation|removal|biops\w*)\s+(?:[\w-]+\s+){0,3}(?:of|for|to)\s+(?:[\w-]+\s+){0,3}metasta"
-    r"|\bULN\b|upper\s+limit|\bAST\b|\bALT\b|bilirubin|transaminase|dysfunction|cirrhosis|hepatitis|bone\s+marrow|\bif\s+(?:with|without|there)", re.I)
+    r"|\bULN\b|upper\s+limit|\bAST\b|\bALT\b|bilirubin|transaminase|dysfunction|cirrhosis|hepatitis|bone\s+marrow|\bif\s+(?:with|without|there)"
+    r"|\bif\s+(?:the\s+)?(?:[\w-]+\s+)?metasta|\b(?:risk|probability|likelihood)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}metasta|\btanner\b|\bpubert"
+    r"|\b(?:neo-?)?adjuvant\s+(?:or|and|and/or|/)\s+(?:advanced|metastatic)\b", re.I)  # "Note: if the metastatic disease is ...", "high risk of metastases"
 
 
 _STAGE_III_IV = re.compile(r"\bstages?\s*(?:III|3)[abc]?\s*(?:or|and|/|-|–|to|and/or)\s*(?:stage\s*)?(?:IV|4)\b", re.I)
 _RECURRENT_OR = re.compile(r"\b(?:recurrent|relapsed|residual|persistent)\b[^.;]{0,40}\b(?:or|and/or)\b|\b(?:or|and/or)\s+(?:\w+\s+)?(?:recurrent|relapsed|residual|persistent)\b", re.I)
 _ANY_STAGE = re.compile(r"\blocal(?:i[sz]ed)?\s*(?:,|or|and/or|/)\s*(?:locally[- ]advanced|regional|advanced|metasta)", re.I)
 _IN_A_SETTING = re.compile(r"\b(?:in|for)\s+(?:the\s+)?(?:advanced|metastatic)(?:\s+or\s+\w+)?\s+(?:setting|disease\s+setting|stage)\b"
-                           r"|\b(?:treatment|therapy|chemotherapy|regimens?|lines?)\s+(?:\w+\s+){0,3}for\s+(?:\w+\s+){0,2}(?:advanced|metastatic)", re.I)
+                           r"|\b(?:treatment|therapy|chemotherapy|regimens?|lines?)\s+(?:\S+\s+){0,6}?for\s+(?:\w+\s+){0,2}(?:advanced|metastatic|stage\s*(?:IV|4)\b)", re.I)
 _ADVANCED_DISEASE = re.compile(r"\badvanced\W+(?:\w+\W+){0,8}?(?:NETs?|NECs?|NENs?|neuroendocrine|tumou?rs?|disease|cancers?|carcinomas?|neoplasms?|neoplasia|malignan\w*|stage|islet|carcinoids?|p-?NETs?|GEP)", re.I)
 _TREATMENT_CONTEXT = re.compile(r"\btreat\w*|\btherap\w*|\breceiv\w*|\bprior\b|\bprevious\w*|\blines?\b|\bregimens?\b", re.I)
 _UNDER_CONDITION = re.compile(r"\bin\s+(?:patients|subjects|those)\s+with\b|\bsuspected\b|\bif\b", re.I)
@@ -447,7 +471,7 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
     if "metasta" in sentence[metastatic.start():].lower() and re.match(r"[\s\w]{0,30}\b(?:allowed|permitted)", sentence[metastatic.end():], re.I):
         return []
     fact = new_fact("spread", sentence, section, text, metastatic.start(), flag=True)
-    if _ORGAN_COUNT.search(sentence):
+    if _ORGAN_COUNT.search(sentence) or (section == "exclusion" and re.search(r"\bonly\b", sentence, re.I)):
         fact = replace(fact, needs_more=True)  # "metastases in more than one organ": how many, the team knows
     if re.search(r"\bsuspect\w*|\bpossible\b|\bprobable\b", sentence, re.I):
         fact = replace(fact, firm=False)  # "known or suspected metastatic NET": the scans will say
@@ -489,7 +513,7 @@ def resectable(sentence: str, section: str, text: str) -> list[Fact]:
         return [new_fact("resectable", sentence, section, text, found.start(), flag=False)]
     found = _RESECTABLE.search(sentence)
     if found and not re.search(r"\bun\w*$", sentence[:found.start()]):  # "no resectable disease": mode_of says no
-        return [new_fact("resectable", sentence, section, text, found.start(), flag=True)]
+        return [replace(new_fact("resectable", sentence, section, text, found.start(), flag=True), firm=not _ANY_OPERATION.search(sentence))]
     return []
 
 
@@ -520,6 +544,8 @@ def functioning(sentence: str, section: str, text: str) -> list[Fact]:
     if found:
         return [new_fact("functioning", sentence, section, text, found.start(), flag=False)]
     general = _FUNCTIONING.search(sentence)
+    if general and not named and _CARCINOID.search(sentence) and not _PANCREATIC_KIND.search(sentence):
+        return [_carcinoid_syndrome(sentence, section, text, general.start())]
     facts: list[Fact] = []
     first = general or (named[0][1] if named else None)
     if first is None:
@@ -531,6 +557,17 @@ def functioning(sentence: str, section: str, text: str) -> list[Fact]:
         facts.append(new_fact("syndrome", sentence, section, text, named[0][1].start(),
                            values=frozenset(name for name, _ in named)))
     return facts
+
+
+_PANCREATIC_KIND = re.compile(r"\bpancrea\w*|\bislet|\bp-?NETs?\b|\bpan-?NETs?\b|\w+omas?\b(?<!carcinoma)(?<!carcinomas)", re.I)
+
+
+def _carcinoid_syndrome(sentence: str, section: str, text: str, at: int) -> Fact:
+    """ "Carcinoid with hormone related symptoms": the carcinoid syndrome, not an insulinoma or a
+    VIPoma. Asked for among the inclusions, "carcinoid" may be the older name for every NET, so
+    there it is never a clear no."""
+    fact = new_fact("syndrome", sentence, section, text, at, values=frozenset({"carcinoid syndrome"}))
+    return fact if section == "exclusion" else replace(fact, firm=False)
 
 
 _MEN1 = re.compile(r"\bMEN-?\s?1\b|\bMEN\s+type\s+(?:1|I)\b|multiple\s+endocrine\s+neoplasia(?:\s+type)?\s*(?:1|I)\b", re.I)
@@ -558,9 +595,12 @@ READERS: tuple[Reader, ...] = (age, sex, site, grade, ki67, differentiation, spr
 
 
 _CONDITIONAL = re.compile(r"^\W*(?:patients?|subjects?|participants?|those|women|men)\s+(?:with|who\s+(?:have|are))\s+[^;]{0,80}?"
-                          r"\b(?:should|will\s+need|need\s+to|must\s+(?:have|be\s+(?:on|treated|receiving)|receive|use|agree))\b", re.I)
+                          r"\b(?:should|will\s+need|need\s+to|(?:will\s+)?have\s+to|must\s+(?:have|be\s+(?:on|treated|receiving)|receive|use|agree)"
+                          r"|(?:will|may|can)\s+(?:only\s+)?be\s+(?:eligible|included|enrolled)\s+(?:only\s+)?(?:if|after|when|provided|once))\b"
+                          r"|\bmay\s+have\s+(?:a\s+)?(?:history|evidence)\s+of\b[^;]{0,80}\bprovided\b", re.I)
 
 
+_A_NOTE = re.compile(r"^\W*(?:note|nb|n\.b\.)\s*:", re.I)
 _DEFINITION = re.compile(r"(?<!as )\bdefined\s+(?:as|by)\b|\bis\s+defined\b|\bgraded\s+according|\bcorrespond\w*\s+to\s+different", re.I)
 _ABOUT_THE_TUMOUR = ("site", "grade", "ki67", "differentiation")
 _TO_BE_RECORDED = re.compile(r"\b(?:versus|vs\.?|or\s+not|whether)\s[^.;]*\b(?:documented|recorded|reported|noted|collected)\b", re.I)
@@ -569,6 +609,8 @@ _TO_BE_RECORDED = re.compile(r"\b(?:versus|vs\.?|or\s+not|whether)\s[^.;]*\b(?:d
 def facts_of(sentence: str, section: str, text: str) -> list[Fact]:
     """Every fact one sentence of a criterion item states; none from "patients with X should
     have Y" (a condition on X, not a need for it), nor a grade's definition."""
+    if _A_NOTE.match(text):
+        return []  # "Note: If the metastatic disease is restricted to a solitary lesion, ...": explains, never asks
     if _CONDITIONAL.search(sentence):
         return [fact for fact in treatments(sentence, section, text) if fact.mode != REQUIRES]
     if _DEFINITION.search(sentence):

@@ -11,9 +11,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Protocol
 
-from bot.eligibility.drug_families import FAMILIES
+from bot.eligibility.drug_families import FAMILIES, families_named
 from bot.eligibility.fields import G3_NET
 from bot.eligibility.items import read_criteria
+from bot.eligibility.judge_cohorts import by_cohort
+from bot.eligibility.judge_conditions import with_conditions
+from bot.eligibility.judge_drugs import CHEMOTHERAPY, had_named, named_in_criterion
 from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, Reading
 from bot.eligibility.person import SITES, Person
 from bot.eligibility.title_site import title_reading
@@ -74,7 +77,7 @@ def judge(trial: Record, person: Person) -> Judgement:
 
 @lru_cache(maxsize=512)
 def _readings(text: str) -> tuple[Reading, ...]:
-    return tuple(read_criteria(text))
+    return tuple(with_conditions(by_cohort(text, read_criteria(text))))
 
 
 def readings(text: Optional[str]) -> tuple[Reading, ...]:
@@ -145,8 +148,8 @@ def _spare_other_cohorts(judged: list[Judged]) -> list[Judged]:
     one cohort's ask on a field meets the others' on it too; any other requirement a person fails
     where one is met is for the team."""
     met = {j.field for j in judged if j.field in _COHORT_FIELDS and j.verdict == MATCHES and _requires_only(j)}
-    by_cohort = {j.field for j in judged if j.field in met and j.verdict == MATCHES and any(f.cohort for f in j.facts)}
-    return [Judged(j.field, j.criterion, _other_cohort(j, j.field in by_cohort), j.facts)
+    met_by_a_cohort = {j.field for j in judged if j.field in met and j.verdict == MATCHES and any(f.cohort for f in j.facts)}
+    return [Judged(j.field, j.criterion, _other_cohort(j, j.field in met_by_a_cohort), j.facts)
             if j.field in met and j.verdict != MATCHES and _requires_only(j) else j
             for j in judged]
 
@@ -205,6 +208,8 @@ def has_it(fact: Fact, person: Person) -> Optional[bool]:
         return True  # "removed during a colonoscopy": taken out, if not by surgery as such
     if fact.field == "treatments" and fact.treatments & set(FAMILIES):
         return _had_family_or_kind(fact, person)
+    if fact.field == "treatments" and any(named_in_criterion(k, fact.text) for k in fact.treatments):
+        return _had_named_drugs(fact, person)
     if fact.field == "treatments":
         had = _had(fact.treatments, person.treatments, fact.text)
         if had and person.ssa_maybe_short and _LONG_ACTING.search(fact.text) \
@@ -265,6 +270,24 @@ def _had_family_or_kind(fact: Fact, person: Person) -> Optional[bool]:
     others = fact.treatments - set(FAMILIES)
     if others:
         found.append(_had(others, person.treatments, fact.text))
+    unfamilied = frozenset(d for d in named_in_criterion(CHEMOTHERAPY, fact.text) if not families_named(d))
+    if unfamilied:  # "5-FU or irinotecan": the 5-FU too
+        found.append(had_named(unfamilied, CHEMOTHERAPY, person.treatments, person.drugs, person.kinds_unnamed))
+    return True if True in found else False if all(f is False for f in found) else None
+
+
+def _had_named_drugs(fact: Fact, person: Person) -> Optional[bool]:
+    """ "prior sunitinib or PRRT": the drugs named, by name (`judge_drugs`); the kinds named, as kinds."""
+    found = []
+    for kind in fact.treatments:
+        named = named_in_criterion(kind, fact.text)
+        if not named:
+            found.append(_had({kind}, person.treatments, fact.text))
+            continue
+        had = had_named(named, kind, person.treatments, person.drugs, person.kinds_unnamed)
+        if had and person.ssa_maybe_short and "octreotide" in named and _LONG_ACTING.search(fact.text):
+            had = None  # plain "octreotide" may be the short-acting kind
+        found.append(had)
     return True if True in found else False if all(f is False for f in found) else None
 
 
@@ -293,6 +316,8 @@ def _values_of(field: str, person: Person) -> tuple[str, ...]:
     if field == "differentiation":
         if person.differentiation == "NET" and 3 in person.known_grades:
             return ()  # a grade 3 NET was called a NEC before 2017: the team must say
+        if person.differentiation is None and person.known_grades and max(person.known_grades) < 3:
+            return ("NET",)  # grade 1 or 2 is always a well-differentiated NET
         return (person.differentiation,) if person.differentiation else ()
     if field == "sex":
         return (person.sex,) if person.sex else ()

@@ -60,9 +60,12 @@ ALLOWANCE = re.compile(
     r"|\bup\s+to\s+[0-9a-z]+\s+(?:prior|previous|lines?)|\b(?:are|is|will\s+be)\s+(?:also\s+)?eligible\b|\bwill\s+(?:also\s+)?be\s+(?:included|enrolled|accepted)\b|\bcan\s+be\s+enrolled\b|\bin\s+addition\s+to\b|\bno\s+limit\b",
     re.I,
 )
-RULED_OUT = re.compile(r"\b(?:are|is|be|were|was)\s+(?:also\s+)?excluded\b|\bexclusion\b|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)\b|\bineligible\b"
-                        r"|\b(?:should|must|may|shall)\s+not\s+(?:have|be\s+(?:on|receiving|treated)|receive|had|undergo|take)\b", re.I)
+# "must not have had X", "cannot receive X": a rule-out in either section
+_MUST_NOT_WORDS = r"\b(?:(?:should|must|may|shall)\s+not|cannot|can\s+not)\s+(?:have|be\s+(?:on|receiving|treated)|receive|had|undergo|take|register|enrol\w*)\b"
+RULED_OUT = re.compile(r"\b(?:are|is|be|were|was)\s+(?:also\s+)?excluded\b|\bexclusion\b|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)\b|\bineligible\b|"
+                       + _MUST_NOT_WORDS, re.I)
 ALTERNATIVES = re.compile(r"\(a\)[^\n]{0,600}\bor\s*\(?b\)|\beither\b|\bat\s+least\s+one\s+of\b|\bone\s+(?:or\s+more\s+)?of\s+the\s+following\b|\bany\s+of\s+the\s+following\b", re.I)
+_MUST_NOT = re.compile(_MUST_NOT_WORDS, re.I)
 _NEGATION = re.compile(
     r"\b(?:no|not|nor|without|never|free\s+of|absence\s+of|naive\s+to|other\s+than|neither|non|excluding|except|apart\s+from|outside(?:\s+of)?)\b|n't\b", re.I)
 _NON = re.compile(r"\bnon\b[-\s]?", re.I)
@@ -93,6 +96,8 @@ def mode_of(sentence: str, section: str, start: int) -> str:
         return ALLOWS
     if section == "inclusion" and ruled_out:
         return EXCLUDES  # "patients may not have received X": one "no" only
+    if section == "exclusion" and _MUST_NOT.search(sentence[:start]):
+        return EXCLUDES  # listed among the exclusions, "Patients may not have had prior X" is one more rule-out, not a double no
     return EXCLUDES if (section == "exclusion") != negated(sentence, start) else REQUIRES
 
 

@@ -12,6 +12,7 @@ from typing import Any, Iterable, Mapping, Optional
 
 from bot.eligibility.drug_families import families_had, had_family
 from bot.eligibility.facts import TREATMENTS
+from bot.eligibility.judge_drugs import drugs_in, kinds_of_drugs, unnamed_kinds
 from bot.prescreen.answers import grade_from_ki67, parse_site, read_treatments
 
 FIELDS = ("age", "sex", "site", "grade", "ki67", "differentiation", "spread", "resectable", "functioning", "syndrome",
@@ -46,6 +47,11 @@ class Person:
     # person is made from treatment kinds alone): which chemotherapy it was is not known
     chemo_families: frozenset[str] = frozenset()
     chemo_families_complete: bool = False
+    # the drugs named ("octreotide", CAPTEM's capecitabine and temozolomide), and the kinds given without a
+    # drug's name ("the monthly jabs", "a TKI"); None (the default): their words were not read, so which
+    # drug of a kind they had is not known
+    drugs: frozenset[str] = frozenset()
+    kinds_unnamed: Optional[frozenset[str]] = None
 
     def had_family(self, family: str) -> Optional[bool]:
         had_chemotherapy = None if self.treatments is None else "chemotherapy" in self.treatments
@@ -80,10 +86,13 @@ class Person:
 
 
 def with_treatment_words(person: Person, entries: Iterable[str]) -> Person:
-    """The person with the chemotherapy families their own words (or lexicon names: "cisplatin",
-    "etoposide") say they had, so "platinum-based chemotherapy" can be judged, not only asked."""
-    families, complete = families_had(entries)
-    return replace(person, chemo_families=families, chemo_families_complete=complete)
+    """The person with the chemotherapy families and the drugs their own words (or lexicon names:
+    "cisplatin", "capecitabine_temozolomide") say they had, so "platinum-based chemotherapy" and
+    "prior temozolomide" can be judged, not only asked."""
+    said = [" ".join(str(e).split("_")) for e in entries]  # lexicon ids: "capecitabine_temozolomide"
+    families, complete = families_had(said)
+    return replace(person, chemo_families=families, chemo_families_complete=complete,
+                   drugs=frozenset().union(*(drugs_in(e) for e in said)), kinds_unnamed=unnamed_kinds((e, _kinds(e)) for e in said))
 
 
 class ProfileError(ValueError):
@@ -206,7 +215,7 @@ _MORE_CHEMOTHERAPY = re.compile(r"\bFOLF\w+|\bXELOX\b|\bCAPOX\b|irinotecan|oxali
 
 
 def _kinds(said: str) -> tuple[str, ...]:
-    found = set(read_treatments(said))
+    found = set(read_treatments(said)) | kinds_of_drugs(said)
     if _MORE_CHEMOTHERAPY.search(said):
         found.add("chemotherapy")
     return tuple(name for name in TREATMENTS if name in found)

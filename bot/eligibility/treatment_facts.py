@@ -21,14 +21,27 @@ _HAD_IT_FIRST = re.compile(r"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:w
 _ON_IT_NOW = re.compile(r"\bstable\s+dose|\bon\s+(?:a\s+)?(?:stable|steady|\w+\s+dose)|\b(?:must|should)\s+(?:be|have\s+been)\s+(?:on|receiv\w*|treated)|\bcontinu\w*\s+(?:on|to\s+receive)", re.I)
 _WHEN_UNSAID = re.compile(r"\bpre-?operative|\bneo-?adjuvant|\badjuvant\b", re.I)
 _NAIVE = re.compile(r"\bnaive\b|\buntreated\b|\bno\s+previous\s+treatment", re.I)
-_SURGERY = re.compile(r"\bsurg(?:ery|ical(?:ly)?)\b|\bresect(?:ion|ed)\b|\boperation\b|\bwhipple\b|\bpancreatectomy\b", re.I)
+_SURGERY = re.compile(r"\bsurg(?:ery|ically)\b|\bsurgical\b(?!\s+(?:field|site|wound|incision|scar|clips?|margins?|sterili\w+|castration))|\bresect(?:ion|ed)\b|\boperation\b|\bwhipple\b|\bpancreatectomy\b", re.I)
 _HISTORY = re.compile(r"\bprior\b|\bongoing\b|\bcurrent(?:ly)?\b|\bconcurrent\b|\bconcomitant\b|\bin\s+the\s+(?:past|last)\b|\bpre-?treat\w*|\baccepted\b|\bunderwent\b|\bcompleted\b|\bprevious(?:ly)?\b|\breceived\b|\breceiving\b|\btreated\s+with\b|\btreatment\s+with\b|\bhistory\s+of\b"
                       r"|\bhad\b|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?treated\b|\bnaive\b|\bfollowing\b|\bafter\b|\bline\b"
                       r"|\bfailure\b|\bprogress\w*\s+(?:on|after|during|following|under)|\brefractory\b|\bresected\b|\bat\s+any\s+time\b|\bwithin\b|\bsince\b", re.I)
-_NOT_HISTORY = re.compile(r"imaging|\bscan\w*|scintigra\w*|\bPET\b|\buptake\b|\bavid\w*|\bcount\w*\s+(?:as|toward)|\bconsidered\b|steril|birth\s+control|contracept|toxicit|\btoxic\b|initiat\w*|\bto\s+start\b|\babout\s+to\b|incoming|\bwill\s+(?:start|begin|consist)|hypersensitiv|allerg|CYP|cytochrome|inducers?\b|prohibited|pregnan|breast-?feed|inability|swallow|absorption|intoleran\w*\s+to|contraindicat|(?:planned|scheduled|candidates?|eligible|suitable|indicated)\s+(?:for|to)"
+_NOT_HISTORY = re.compile(r"imaging|\bscan\w*|scintigra\w*|\bPET\b|\buptake\b|\bavid\w*|\bcount\w*\s+(?:as|toward)|\bconsidered\b|steril|birth\s+control|contracept|toxicit|\btoxic\b|initiat\w*|\bto\s+start\b|\babout\s+to\b|incoming|\bwill\s+(?:start|begin|consist)|hypersensitiv|allerg|child-?\s?bearing|menopaus|^\W*(?:unresolved\s+|persistent\s+|ongoing\s+)?(?:adverse|side)[- ](?:effects?|events?|reactions?)\b|\b(?:that|which)\b[^.;]{0,80}\b(?:could|may|might|would)\s+(?:\w+\s+){0,2}(?:affect|interfere|compromise|jeopardi[sz]e|confound)|\breactions?\s+to\b|\bsensitivity\s+to\b|CYP|cytochrome|inducers?\b|prohibited|pregnan|breast-?feed|inability|swallow|absorption|intoleran\w*\s+to|contraindicat|(?:planned|scheduled|candidates?|eligible|suitable|indicated)\s+(?:for|to)"
                           r"|will\s+(?:receive|be\s+treated)|\bwilling\b|\bable\s+to\s+receive", re.I)
 _EXCEPTION = re.compile(r"\b(?:except|excluding|other\s+than|apart\s+from|with\s+the\s+exception\s+of|unless)\b", re.I)
-_FOR_SOME_TUMOURS = re.compile(r"\b(?:in|for)\s+(?:[\w-]+\s+){0,3}(?:NETs?|NECs?|tumou?rs?|neuroendocrine|patients\s+with)\b", re.I)
+_NET_DISEASE = r"(?:NETs?|NECs?|neuroendocrine|carcinoids?|tumou?rs?|cancers?|malignan\w*|p-?NETs?|pan-?NETs?|disease)"
+_FOR_SOME_TUMOURS = re.compile(r"\b(?:in|for)\s+(?:[\w-]+\s+){0,3}(?:NETs?|NECs?|tumou?rs?|neuroendocrine|patients\s+with|N?SCLC)\b"
+                               r"|\b(?:in|for)\s+(?:[\w-]+\s+){1,3}(?:cancers?|carcinomas?)\b"  # "for small cell lung cancer": not any cancer
+                               rf"|\bfor\s+(?:the\s+)?(?:treatment|management|control)\s+of\s+(?!(?:[\w-]+\s+){{0,2}}{_NET_DISEASE})", re.I)
+# "gastric surgery", "surgery to the study knee joint", "surgical interventions for AF": an operation somewhere, or for
+# something, that the person's own may or may not be
+_SURGERY_SOMEWHERE = re.compile(
+    r"\b(?:gastric|stomach|o?esophage\w*|bowel|colonic|colorectal|intestinal|pancreatic|hepatic|liver|biliary|cardiac|heart|brain|cranial|neuro\w*"
+    r"|thoracic|lung|knee|hip|joint|spin\w*|eye|ocular|bariatric|bypass|lesional|cosmetic|dental|abdominal|pelvic|gyn\w*|orthop\w*|vascular|renal"
+    r"|kidney|bladder|breast|oral)\s+(?:[\w-]+\s+)?(?:surg\w*|operations?|resections?|procedures?)"
+    r"|\b(?:surg\w*|operations?|resections?)\s+(?:to|on)\s+(?:the\s+)?\w+"
+    rf"|\b(?:surg\w*|operations?|procedures?|interventions?)\s+(?:[\w-]+\s+){{0,2}}(?:for|aiming|to\s+treat)\b(?!\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_NET_DISEASE})"
+    r"|\bgastric\s+(?:bypass|stapling)|\bstapling\b", re.I)
+_AS_A_CAUSE = re.compile(r"\b(?:(?:linked|due|related|secondary|attributed|attributable)\s+to|caused\s+by)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _OTHER_KINDS = re.compile(r"\bor\s+(?:with\s+)?(?:any\s+)?other\s+(?:\w+\s+)?(?:treatments?|therap\w*|agents?|drugs?)", re.I)
 _SURGERY_NEEDED = re.compile(r"\bmust\b|\brequired\b|\bundergone\b|\b(?:completely|curatively|radically)\s+resected\b|\bR0\b"
                              r"|\bafter\s+(?:complete|curative|radical)\s+(?:resection|surgery)", re.I)
@@ -87,19 +100,23 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
         return [Fact("treatments", text, treatments=frozenset({"surgery"}), mode=REQUIRES)]  # "primary tumor removed"
     if _NOT_HISTORY.search(_START_OF_STUDY.sub(" before study start ", sentence)) or not _HISTORY.search(sentence):
         return []
+    sentence = re.sub(r"\bwithin(?=[0-9])", "within ", sentence)  # "within14 days"
     sentence = _NOT_CHEMOTHERAPY.sub(lambda m: "X" * len(m.group()), sentence)  # "anti-Cytotoxic T-lymphocyte antigen-4" is no chemotherapy
     sentence = _CHEMO_EMBOLI.sub(lambda m: " " * (len(m.group()) - 11) + "embolis" + m.group()[-4:], sentence)  # a liver-directed therapy
     head, _, tail = _split_exception(sentence)
     named = _spans(head)
     surgery = _SURGERY.search(head)
+    if surgery and _AS_A_CAUSE.search(head[:surgery.start()]):
+        surgery = None  # "bleeding that cannot be linked to trauma or surgery": a cause, not a treatment had
     if surgery and (section == "exclusion" or _NEGATION_WORDS.search(head) or _SURGERY_NEEDED.search(head)):
         named.append(("surgery", surgery.start()))
+    surgery_somewhere = bool(_SURGERY_SOMEWHERE.search(head))
     if not named:
         return []
     spared = {name for name, _ in _spans(tail)}
     washout = section == "inclusion" and not _ON_IT_NOW.search(head) and not _HAD_IT_FIRST.search(head) and (
         bool(_WASHOUT.search(head)) or (bool(WINDOW.search(head)) and not _NEEDED_BEFORE.search(head)))
-    groups: dict[tuple[str, bool], tuple[set[str], int]] = {}
+    groups: dict[tuple[str, bool, bool], tuple[set[str], int]] = {}  # (mode, recent, of one place only) -> kinds, first
     for name, start in named:
         mode = mode_of(head, section, start)
         if mode == REQUIRES and (washout or (section == "inclusion" and _NAIVE.search(head))):
@@ -110,15 +127,16 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
             kinds = set(_SYSTEMIC_NAMES) - spared
             if _NAIVE.search(head):
                 kinds -= {"somatostatin analogue"}  # "therapy-naive": often still on one for symptoms
-        names, first = groups.get((mode, recent), (set(), start))
-        groups[(mode, recent)] = (names | kinds, first)
-    open_list = bool(_OTHER_KINDS.search(head))
+        key = (mode, recent, name == "surgery" and surgery_somewhere)
+        names, first = groups.get(key, (set(), start))
+        groups[key] = (names | kinds, first)
+    open_list = _open_list(head, {name for name, _ in named})
     run_in = bool(_RESPONSE_AFTER.search(head))  # "stable disease after PRRT for 6 months": often the study's own first step
     only_some = bool(_FOR_SOME_TUMOURS.search(head))  # "previous chemotherapy in gastrointestinal NETs": for them only
     facts = [replace(new_fact("treatments", head, section, text, first, treatments=frozenset(kinds), needs_more=recent,
                            firm=not (spared and mode == EXCLUDES) and not ((open_list or run_in) and mode == REQUIRES)
-                           and not (mode == EXCLUDES and ("liver-directed therapy" in kinds or only_some))), mode=mode)
-             for (mode, recent), (kinds, first) in groups.items()]
+                           and not (mode == EXCLUDES and ("liver-directed therapy" in kinds or only_some)) and not somewhere), mode=mode)
+             for (mode, recent, somewhere), (kinds, first) in groups.items()]
     if spared:
         facts.append(Fact("treatments", text, treatments=frozenset(spared), mode=ALLOWS))
     return facts
@@ -139,6 +157,15 @@ _NO_STANDARD_CARE = re.compile(r"\brefus\w*|\bdeclin\w*|\bineligib\w*|\bintolera
                                r"|\bnot\s+(?:exist|available)|\bunwilling|\bnot\s+(?:be\s+)?(?:eligible|appropriate)|\bcontraindicat", re.I)
 _OR_ANOTHER = re.compile(r"\bor\s+(?:an?\s+)?(?:alternative|other|another|any|equivalent)\b", re.I)
 _EXAMPLE_OF = re.compile(r"\bsuch\s+as\b|\be\.\s?g\.?|\bfor\s+example\b|\bincluding\b|\blike\b", re.I)
+
+
+def _open_list(words: str, kinds: set[str]) -> bool:
+    """ "everolimus or any other treatment": other kinds may do too; "Lu-DOTA-TATE or other
+    radionuclide therapy" stays within the kind named."""
+    other = _OTHER_KINDS.search(words)
+    if other is None:
+        return False
+    return not {name for name, _ in _spans(other.group())} & kinds
 
 
 def _spans(words: str) -> list[tuple[str, int]]:

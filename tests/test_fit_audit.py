@@ -1,0 +1,29 @@
+"""The wrong-exclusion audit (bot/eligibility/fit_audit.py): every "does not match" on trials
+nobody labelled, one finding per criterion with the people it ruled out."""
+from __future__ import annotations
+
+import json
+
+from bot.eligibility.fit_audit import FIT, audit, render, unlabelled_trials
+from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH
+from bot.eligibility.records import TrialRecord
+
+PROFILES = [{"id": "young", "age": 12, "treatments": []}, {"id": "older", "age": 70, "treatments": ["Lutathera"]},
+            {"id": "quiet"}]
+TRIAL = TrialRecord("NCT00000000", "Inclusion Criteria:\n\n* Age 18 years or older\n\nExclusion Criteria:\n\n"
+                    "* Peptide receptor radionuclide therapy (PRRT) at any time prior to randomization in the study.", None, None, None)
+
+
+def test_the_labelled_trials_are_left_out() -> None:
+    parts = json.loads((FIT / "trials.json").read_text(encoding="utf-8"))
+    found = unlabelled_trials()
+    assert found and not set(found) & {n for ids in parts.values() for n in ids}
+
+
+def test_one_finding_per_criterion_with_the_people_it_rules_out() -> None:
+    findings = audit(PROFILES, [TRIAL])
+    assert {(f.field, f.profile_ids) for f in findings} == {("age", ("young",)), ("treatments", ("older",))}
+    asked = audit(PROFILES, [TRIAL], (ASK_TEAM,))
+    assert all(f.verdict == ASK_TEAM and "quiet" in f.profile_ids for f in asked)
+    line = render(next(f for f in findings if f.field == "treatments"), {p["id"]: p for p in PROFILES})
+    assert line.startswith(f"NCT00000000 treatments {DOES_NOT_MATCH}: Peptide receptor") and "['Lutathera'] <- older" in line
