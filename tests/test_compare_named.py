@@ -15,6 +15,8 @@ pytestmark = pytest.mark.usefixtures("database_url_env")
     ("clarinet vs reminet?", ["NCT00353496", "NCT02288377"]),
     ("netter 1 vs netter 2", ["NCT01578239", "NCT03972488"]),
     ("compare the SANO and PRIME studies for my son with MEN1", ["NCT02705651", "NCT05037461"]),
+    ("clarinet vs netter-2", ["NCT00353496", "NCT03972488"]),  # the shorter name first
+    ("CLARINET vs CLARINET FORTE?", ["NCT00353496", "NCT02651987"]),  # one name starts the other
 ])
 def test_two_trials_named_by_acronym_are_put_side_by_side(text: str, ids: list[str]) -> None:
     _, messages = run(ActionCompareTrials(), tracker(text))

@@ -193,10 +193,11 @@ class Vocabulary:
         self.whole_terms = frozenset(whole_terms) | everyday_words()
 
     # -- acronyms and ids ------------------------------------------------------------------
-    def acronym(self, tokens: list[str]) -> Optional[_Match]:
+    def acronym(self, tokens: list[str], anchored: bool = False) -> Optional[_Match]:
+        """The longest acronym or id named; with `anchored`, only one starting at the first token."""
         words = [t.lower() for t in tokens]
         best: Optional[_Match] = None
-        for start in range(len(words)):
+        for start in range(1 if anchored else len(words)):
             for end in range(start + 1, min(len(words), start + MAX_KEY_WORDS) + 1):
                 value = self.keys.get("".join(words[start:end])) or self._group_prefix(tokens, start, end)
                 if value is None or not self._says_acronym(tokens, start, end):
@@ -211,7 +212,8 @@ class Vocabulary:
         found: list[_Match] = []
         start = 0
         while start < len(tokens):
-            match = self.acronym(tokens[start:start + MAX_KEY_WORDS])
+            # anchored: "clarinet vs netter 2" names CLARINET before the longer NETTER-2 after it
+            match = self.acronym(tokens[start:start + MAX_KEY_WORDS], anchored=True)
             if match is None:
                 start += 1
                 continue
