@@ -15,8 +15,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.compare_trials import ActionCompareTrials
 from actions.profile import message_text, profile_of
-from actions.show_trial import WHICH_TRIAL, Referral, named_trial_id, referred_trial, requested_nct_id, result_ids
+from actions.show_trial import (WHICH_TRIAL, Referral, named_trial_id, named_trial_ids, referred_trial,
+                                requested_nct_id, result_ids)
 from actions.trial_loading import load_trial
 from actions.topics import bot_texts, general_topic
 from actions.where import country_code
@@ -159,6 +161,8 @@ class ActionAnswerTrialDetail(TrialFollowUp):
     ) -> list[EventType]:
         if shows_feeling(message_text(tracker)):  # "im honestly bricking it. how long will i be in?"
             dispatcher.utter_message(text=acknowledgement(bot_texts(tracker)))
+        if len(named_trial_ids(message_text(tracker))) > 1:  # "CLARINET and PROMID - what did each test?"
+            return await ActionCompareTrials().run(dispatcher, tracker, domain)
         if chosen_trial(tracker).nct_id is None:
             aspects = aspects_asked(message_text(tracker) or "")
             shown = result_ids(tracker)

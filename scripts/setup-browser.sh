@@ -2,6 +2,12 @@
 # The browser tests drive Debian's Chromium with Playwright (never a downloaded browser).
 # Install it when missing: as root with apt-get, or with passwordless sudo.
 set -euo pipefail
+# axe-core for the accessibility checks, from the npm registry (never a CDN), pinned.
+AXE_VERSION=4.14.1
+if [ ! -f var/node/node_modules/axe-core/axe.min.js ]; then
+  echo "Installing axe-core $AXE_VERSION for the accessibility checks..."
+  npm install --prefix var/node --no-save --no-audit --no-fund "axe-core@$AXE_VERSION" >/dev/null
+fi
 if command -v chromium >/dev/null 2>&1; then
   exit 0
 fi

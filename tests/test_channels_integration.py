@@ -119,7 +119,7 @@ def no_rejections(platforms: Platforms) -> None:
 def test_every_configured_platform_is_in_the_filtered_credentials(platforms: Platforms) -> None:
     text = platforms.credentials.read_text()
     for name in ("TelegramInlineInput", "SlackBlocksInput", "TwilioNumberedInput", "TwilioWhatsAppInput",
-                 "MessengerQuickRepliesInput", "HardenedRestInput:", "GuardedSocketIOInput:"):
+                 "MessengerQuickRepliesInput", "SessionBoundRestInput:", "GuardedSocketIOInput:"):
         assert name in text
     for secret in SECRETS.values():
         if "test" in secret:

@@ -70,3 +70,12 @@ def test_with_no_trial_in_focus_a_detail_question_gets_the_general_answer() -> N
         "intent_response_key": "knowledge/placebo", "confidence": 0.9}}}
     _, messages = run(ActionAnswerTrialDetail(), t, {"responses": {"utter_knowledge/placebo": [{"text": "p"}]}})
     assert messages == [messages[0]] and messages[0]["response"] == "utter_knowledge/placebo"
+
+
+def test_a_detail_question_naming_two_trials_puts_them_side_by_side() -> None:
+    from actions.followups import ActionAnswerTrialDetail
+
+    _, messages = run(ActionAnswerTrialDetail(), tracker("clarinet and reminet - what did each trial actually test?",
+                                                          intent="ask_trial_detail"))
+    reply = " ".join(m.get("text") or "" for m in messages)
+    assert "NCT00353496" in reply and "NCT02288377" in reply

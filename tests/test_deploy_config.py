@@ -36,6 +36,8 @@ def test_missing_tokens_are_made_fresh_for_each_run() -> None:
     first, second = ProductionSettings.from_env({}), ProductionSettings.from_env({})
     assert len(first.rasa_auth_token) >= 24 and first.rasa_auth_token != second.rasa_auth_token
     assert first.action_server_token != first.rasa_auth_token
+    assert len(first.chat_session_secret) >= 32 and first.chat_session_secret != second.chat_session_secret
+    assert ProductionSettings.from_env({"CHAT_SESSION_SECRET": "s" * 40}).chat_session_secret == "s" * 40
 
 
 @pytest.mark.parametrize("env, message", [

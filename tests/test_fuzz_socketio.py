@@ -92,12 +92,15 @@ def raw_frame(rng: random.Random) -> Any:
     ])
 
 
-async def fuzz_connection(base: str, index: int, timings: list[float]) -> None:
+async def fuzz_connection(base: str, index: int, timings: list[float], sessions: list[str]) -> None:
     rng = random.Random(SEED + index)
-    session_id = f"fuzz-{index}"
     client = socketio.AsyncClient(reconnection=False)
+    confirmed: asyncio.Queue[Any] = asyncio.Queue()
+    client.on("session_confirm", confirmed.put_nowait)
     await client.connect(base, headers={"X-Forwarded-For": f"198.51.100.{index}"}, transports=["websocket"])
-    await client.emit("session_request", {"session_id": session_id})
+    await client.emit("session_request", {"session_id": None})
+    session_id = (await asyncio.wait_for(confirmed.get(), 30))["session_id"]
+    sessions.append(session_id)
     for sent in range(EVENTS_PER_CONNECTION):
         event, data = odd_event(rng, session_id)
         await client.emit(event, data)
@@ -105,6 +108,7 @@ async def fuzz_connection(base: str, index: int, timings: list[float]) -> None:
             started = time.monotonic()
             await asyncio.to_thread(say, base, f"rest-during-fuzz-{sent}", "hello")
             timings.append(time.monotonic() - started)
+    await client.emit("session_clear", odd_value(rng))  # "Clear this chat", with whatever data
     await asyncio.sleep(0.5)
     await client.disconnect()
 
@@ -140,7 +144,7 @@ async def still_chats(base: str) -> str:
     client.on("session_confirm", confirmed.put_nowait)
     await client.connect(base, headers={"X-Forwarded-For": "198.51.100.200"}, transports=["websocket"])
     await client.emit("session_request", {"session_id": None})
-    session_id = await asyncio.wait_for(confirmed.get(), 30)
+    session_id = (await asyncio.wait_for(confirmed.get(), 30))["session_id"]
     await client.emit("user_uttered", {"message": "hello", "session_id": session_id})
     reply = await asyncio.wait_for(replies.get(), 60)
     await client.disconnect()
@@ -151,9 +155,10 @@ def test_thousands_of_odd_events_crash_nothing_stall_nobody_and_store_nothing_re
     base, log = rasa
     log_before = len(log.read_text(errors="replace"))
     timings: list[float] = []
+    sessions: list[str] = []
 
     async def fuzz() -> int:
-        results = await asyncio.gather(*(fuzz_connection(base, i, timings) for i in range(CONNECTIONS)), fuzz_raw(base))
+        results = await asyncio.gather(*(fuzz_connection(base, i, timings, sessions) for i in range(CONNECTIONS)), fuzz_raw(base))
         return CONNECTIONS * EVENTS_PER_CONNECTION + results[-1]
 
     events = asyncio.run(fuzz())
@@ -163,7 +168,8 @@ def test_thousands_of_odd_events_crash_nothing_stall_nobody_and_store_nothing_re
     time.sleep(2)  # closed websockets are noticed
     written = log.read_text(errors="replace")[log_before:]
     assert "Traceback" not in written and "ERROR" not in written, written[-3000:]
-    for index in range(CONNECTIONS):
-        stored = stored_user_events(base, f"fuzz-{index}")
+    assert len(sessions) == CONNECTIONS
+    for session_id in sessions:
+        stored = stored_user_events(base, session_id)
         assert all(len(e.get("text") or "") <= MAX_MESSAGE_CHARS for e in stored)
         assert PLANT not in json.dumps([e.get("metadata") for e in stored])

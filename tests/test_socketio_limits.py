@@ -57,9 +57,11 @@ class Widget:
     async def __aexit__(self, *_: object) -> None:
         await self.client.disconnect()
 
-    async def start_session(self, session_id: object = None) -> Any:
-        await self.client.emit("session_request", {"session_id": session_id})
-        return await asyncio.wait_for(self.confirmed.get(), REPLY_TIMEOUT)
+    async def start_session(self, session_id: object = None, token: object = None) -> Any:
+        """The session id the server confirms (the whole confirmation is `self.confirmation`)."""
+        await self.client.emit("session_request", {"session_id": session_id, "session_token": token})
+        self.confirmation = await asyncio.wait_for(self.confirmed.get(), REPLY_TIMEOUT)
+        return self.confirmation["session_id"]
 
     async def send(self, event: Any) -> None:
         await self.client.emit("user_uttered", event)
@@ -125,7 +127,7 @@ def test_odd_session_ids_get_a_new_one_and_odd_events_and_the_close_log_no_error
             return given
 
     given = asyncio.run(scenario())
-    assert all(isinstance(s, str) and len(s) == 32 for s in given) and len(set(given)) == 4
+    assert all(isinstance(s, str) and s.startswith("web-") and len(s) == 36 for s in given) and len(set(given)) == 4
     time.sleep(2)  # the server notices the closed websocket
     written = log.read_text(errors="replace")[len(log_before):]
     assert "Traceback" not in written and "ERROR" not in written, written[-3000:]

@@ -10,7 +10,13 @@ Rasa's SocketIOInput, with these differences:
 - a rate limit per connection (RATE_LIMIT_PER_MINUTE) and per client address
   (RATE_LIMIT_PER_ADDRESS_PER_MINUTE, bot/channels/address.py), never per session id, which
   the client chooses; over either, the REST webhook's "please wait" reply;
-- a connection writes only into the conversation it asked for with `session_request`;
+- a conversation belongs to the browser holding its signed token (bot/channels/session_tokens.py):
+  `session_request` resumes a conversation only with its valid token, else starts a new one
+  (ids are made by the server), and a connection writes only into the conversation it was
+  given; `session_confirm` carries the id, the token, its expiry and why an earlier chat could
+  not be opened;
+- `session_clear` deletes the connection's conversation from the tracker store
+  (bot/channels/forget_conversation.py), answered by `session_cleared`;
 - browsers may connect only from the exact origins in CORS_ORIGINS (bot/channels/origins.py);
 - a closed websocket or a malformed frame is not logged as a server error with a traceback
   (QuietSocketBlueprint, bot/channels/quiet_logger.py).
@@ -19,7 +25,6 @@ from __future__ import annotations
 
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
-from uuid import uuid4
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
@@ -29,8 +34,10 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from bot.channels.address import client_address, trusted_proxies_from_env
+from bot.channels.forget_conversation import forget_conversation
 from bot.channels.origins import allowed_origins_from_env, origin_checker
 from bot.channels.quiet_logger import quiet_library_logger
+from bot.channels.session_tokens import Opened, SessionTokens, open_conversation, refusal_notice, session_tokens_from_env
 from bot.channels.socket_events import Refused, read_message, requested_session_id
 from bot.ratelimit import REDIS_PREFIX, RateLimiter, address_rate_limiter_from_env, rate_limiter_from_env
 from components.channels.rest import MAX_BODY_BYTES, TOO_LONG_TEXT, rate_limited_text
@@ -59,6 +66,7 @@ class QuietSocketBlueprint(SocketBlueprint):
                 return None
 
         socket_io.is_websocket = True  # type: ignore[attr-defined]
+        self.ctx.app = app  # "Clear this chat" reaches the agent's tracker store through it
         app.add_route(socket_io, f"/{self.ctx.socketio_path.strip('/')}/", methods=["GET", "POST", "OPTIONS"])
         app.enable_websocket()  # as engine.io's own Sanic route does
         Blueprint.register(self, app, options)
@@ -69,6 +77,7 @@ class GuardedSocketIOInput(SocketIOInput):
     address_limiter: Optional[RateLimiter] = None
     trusted_proxies: frozenset[str] = frozenset()
     allowed_origins: tuple[str, ...] = ()
+    tokens: Optional[SessionTokens] = None
 
     @classmethod
     def name(cls) -> Text:
@@ -82,7 +91,16 @@ class GuardedSocketIOInput(SocketIOInput):
         channel.address_limiter = address_rate_limiter_from_env()
         channel.trusted_proxies = trusted_proxies_from_env()
         channel.allowed_origins = allowed_origins_from_env()
+        channel.tokens = session_tokens_from_env()
         return channel
+
+    def confirmation(self, opened: Opened) -> Dict[str, Any]:
+        """What `session_confirm` tells the widget (Rasa's own widget reads `session_id`)."""
+        assert self.tokens is not None
+        notice = refusal_notice(opened.refused, self.tokens.days)
+        return {"session_id": opened.issued.session_id, "session_token": opened.issued.token,
+                "expires_at": opened.issued.expires_at, "keep_days": self.tokens.days,
+                "resumed": opened.resumed, **({"notice": notice} if notice else {})}
 
     async def over_limit(self, connection: str, address: str) -> Optional[int]:
         """Seconds to wait when the connection or its address is over its limit, else None."""
@@ -118,12 +136,28 @@ class GuardedSocketIOInput(SocketIOInput):
 
         @sio.on("session_request", namespace=namespace)
         async def session_request(sid: Text, data: object = None) -> None:
-            session_id = requested_session_id(data) or uuid4().hex
-            async with sio.session(sid, namespace=namespace) as session:
-                session[SESSION_KEY] = session_id
-            if self.session_persistence:
-                sio.enter_room(sid, session_id, namespace=namespace)
-            await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+            assert self.tokens is not None
+            token = data.get("session_token") if isinstance(data, dict) else None
+            opened = open_conversation(self.tokens, requested_session_id(data), token)
+            await self.join(sid, opened.issued.session_id)
+            await sio.emit("session_confirm", self.confirmation(opened), room=sid, namespace=namespace)
+
+        @sio.on("session_clear", namespace=namespace)
+        async def session_clear(sid: Text, data: object = None) -> None:
+            session = await sio.get_session(sid, namespace=namespace)
+            session_id = session.get(SESSION_KEY)
+            if session_id is None or await self.over_limit(sid, session.get(ADDRESS_KEY, "")) is not None:
+                await sio.emit("session_cleared", {"cleared": False}, room=sid, namespace=namespace)
+                return
+            try:
+                cleared = forget_conversation(webhook.ctx.app.ctx.agent.tracker_store, session_id)
+            except Exception as error:  # noqa: BLE001 - the person is told it was not deleted
+                logger.warning("Clear this chat: the tracker store failed (%s)", type(error).__name__)
+                cleared = False
+            # Every tab holding this conversation forgets it, not only the one that asked.
+            room = session_id if self.session_persistence else sid
+            await sio.emit("session_cleared", {"cleared": cleared}, room=room, namespace=namespace)
+            await self.join(sid, None)
 
         @sio.on(self.user_message_evt, namespace=namespace)
         async def handle_message(sid: Text, data: object = None) -> None:
@@ -146,6 +180,17 @@ class GuardedSocketIOInput(SocketIOInput):
             await on_new_message(UserMessage(message.text, output, sender, input_channel=self.name()))
 
         return webhook
+
+    async def join(self, sid: str, session_id: Optional[str]) -> None:
+        """Make `session_id` the connection's conversation (None: none), leaving the one it had,
+        so its replies reach this connection and no other conversation's do."""
+        async with self.sio.session(sid, namespace=self.namespace) as session:
+            previous = session.get(SESSION_KEY)
+            session[SESSION_KEY] = session_id
+        if self.session_persistence and previous is not None:
+            self.sio.leave_room(sid, previous, namespace=self.namespace)
+        if self.session_persistence and session_id is not None:
+            self.sio.enter_room(sid, session_id, namespace=self.namespace)
 
     def sender_for(self, sid: str, confirmed: Optional[str], asked: Optional[str]) -> str:
         """The conversation a message goes to: with session persistence, the one this

@@ -26,6 +26,9 @@ class ProductionSettings:
     # calls without ACTION_SERVER_TOKEN. When unset, a random one is made for this run only.
     rasa_auth_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     action_server_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    # Signs the website chat's session tokens (bot/channels/session_tokens.py): one secret for
+    # every Rasa instance, so a chat moves between them; set it to keep chats across restarts.
+    chat_session_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     cors_origins: tuple[str, ...] = tuple(DEFAULT_CORS_ORIGINS.split())
     public_host: str = "127.0.0.1"
     public_port: int = 8000
@@ -52,6 +55,7 @@ class ProductionSettings:
             "REDIS_URL": "redis_url",
             "RASA_AUTH_TOKEN": "rasa_auth_token",
             "ACTION_SERVER_TOKEN": "action_server_token",
+            "CHAT_SESSION_SECRET": "chat_session_secret",
             "PUBLIC_HOST": "public_host",
             "ACTIONS_HOST": "actions_host",
         }

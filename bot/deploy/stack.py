@@ -108,6 +108,7 @@ class ProductionStack:
     def _rasa_instance(self, index: int, port: int) -> ManagedProcess:
         s = self.settings
         env = {**secret_environment(s), "RASA_AUTH_TOKEN": s.rasa_auth_token, "REDIS_URL": s.redis_url,
+               "CHAT_SESSION_SECRET": s.chat_session_secret,
                "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
         if s.rate_limit_per_minute is not None:
             env["RATE_LIMIT_PER_MINUTE"] = str(s.rate_limit_per_minute)

@@ -1,8 +1,11 @@
 /* The website chat widget: Rasa's socket.io channel, no build step, no CDN.
  *
  * Every message is shown with textContent, never as HTML, so nothing in a message or a trial
- * record can run. The conversation (session id and messages) is kept in localStorage, so a
- * page reload shows the history and carries on the same Rasa conversation.
+ * record can run; web addresses and phone numbers become links built from text (https: and
+ * tel: only). The conversation (id, its signed token from the server, messages) is kept in
+ * localStorage until the token expires (CHAT_HISTORY_DAYS on the Rasa server, 7 days after the
+ * last visit by default), so a reload shows the history and carries on the same conversation.
+ * "Clear this chat" deletes it from the browser and from the server.
  */
 (function () {
   "use strict";
@@ -10,24 +13,46 @@
   var config = window.NET_CHAT_CONFIG || {};
   var SOCKET_URL = config.socketUrl || "http://localhost:5005";
   var SOCKET_PATH = config.socketPath || "/socket.io/";
-  var STORE_KEY = "net-trials-chat-v1";
-  var MAX_KEPT = 200;          // messages kept for the reload
-  var TYPING_TIMEOUT_MS = 20000;
+  var STORE_KEY = "net-trials-chat-v2";
+  var OLD_STORE_KEYS = ["net-trials-chat-v1"];  // kept no token: never resumed, so removed
+  var MAX_KEPT = 200;              // messages kept for the reload
+  var SLOW_MS = 10000;             // then "This is taking longer than usual"
+  var REPLY_TIMEOUT_MS = 60000;    // no acknowledgement by then: the message was not sent
 
   var log = document.getElementById("chat-log");
   var form = document.getElementById("chat-form");
   var input = document.getElementById("chat-input");
-  var typing = document.getElementById("chat-typing");
   var status = document.getElementById("chat-status");
-  var reset = document.getElementById("chat-reset");
-  var typingTimer = null;
+  var clear = document.getElementById("chat-clear");
+  var notice = document.getElementById("chat-notice");
+  var elements = new WeakMap();    // message -> its element in the log
+  var typing = null;               // the typing indicator's element, while one shows
+  var typingTimers = [];
+  var ready = false;               // a conversation is open on the server
+  var everConnected = false;
+  var UNREACHABLE = "Can't reach the assistant just now. Trying again… " +
+    "You can call the nurses free on 0808 800 4040 (Monday to Friday, 9am to 5pm).";
+
+  OLD_STORE_KEYS.forEach(function (key) { try { window.localStorage.removeItem(key); } catch (ignored) { } });
+
+  function emptyState() {
+    return { sessionId: null, sessionToken: null, expiresAt: null, keepDays: null, messages: [] };
+  }
 
   function load() {
     try {
       var saved = JSON.parse(window.localStorage.getItem(STORE_KEY) || "null");
-      if (saved && Array.isArray(saved.messages)) { return saved; }
+      if (saved && Array.isArray(saved.messages)) {
+        if (typeof saved.expiresAt === "number" && Date.now() / 1000 >= saved.expiresAt) {
+          window.localStorage.removeItem(STORE_KEY);
+          status.textContent = "Your earlier chat was more than " + (saved.keepDays || 7) +
+            " days old, so it has been deleted from this browser.";
+          return emptyState();
+        }
+        return saved;
+      }
     } catch (ignored) { /* a broken store starts a new conversation */ }
-    return { sessionId: null, messages: [] };
+    return emptyState();
   }
 
   function save() {
@@ -37,9 +62,76 @@
 
   var state = load();
 
+  // --- Text with links ---------------------------------------------------------------------
+
+  var LINKABLE = /(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+)|((?:\+|\b0)\d[\d -]{6,16}\d)\b/g;
+  var TRAILING = /[.,;:!?)\]'"]+$/;
+
+  function link(href, text) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    if (href.indexOf("https:") === 0 || href.indexOf("http:") === 0) { a.rel = "noopener noreferrer"; a.target = "_blank"; }
+    return a;
+  }
+
+  /* The text as text nodes, with web addresses and phone numbers as links. Only the schemes
+   * https:, http: and tel: are ever made, from the matched characters alone. */
+  function withLinks(text) {
+    var fragment = document.createDocumentFragment();
+    var last = 0;
+    text.replace(LINKABLE, function (match, web, phone, offset) {
+      var shown = match;
+      var href = null;
+      if (web) {
+        shown = match.replace(TRAILING, "");
+        href = (shown.indexOf("www.") === 0 ? "https://" : "") + shown;
+      } else if (phone) {
+        var digits = phone.replace(/[ -]/g, "");
+        if (digits.replace("+", "").length >= 9 && digits.replace("+", "").length <= 15) { href = "tel:" + digits; }
+      }
+      if (href === null) { return match; }
+      fragment.appendChild(document.createTextNode(text.slice(last, offset)));
+      fragment.appendChild(link(href, shown));
+      last = offset + shown.length;
+      return match;
+    });
+    fragment.appendChild(document.createTextNode(text.slice(last)));
+    return fragment;
+  }
+
+  // --- The conversation --------------------------------------------------------------------
+
   function buttonsOf(message) {
     var list = message.quick_replies || message.buttons || [];
     return Array.isArray(list) ? list.filter(function (b) { return b && b.title && b.payload; }) : [];
+  }
+
+  /* Buttons of earlier answers stay clickable but leave the tab order, so Tab goes from the
+   * newest answer to the message box. */
+  function retireButtons() {
+    Array.prototype.forEach.call(log.querySelectorAll(".buttons:not(.used)"), function (row) {
+      row.classList.add("used");
+      Array.prototype.forEach.call(row.querySelectorAll("button"), function (b) { b.tabIndex = -1; });
+    });
+  }
+
+  function renderDelivery(message, item) {
+    var old = item.querySelector(".delivery");
+    if (old) { item.removeChild(old); }
+    if (!message.pending && !message.failed) { return; }
+    var note = document.createElement("span");
+    note.className = "delivery";
+    note.appendChild(document.createTextNode(message.failed ? "Not sent. " : "Waiting for the connection…"));
+    if (message.failed) {
+      var again = document.createElement("button");
+      again.type = "button";
+      again.className = "try-again";
+      again.textContent = "Try again";
+      again.addEventListener("click", function () { retry(message); });
+      note.appendChild(again);
+    }
+    item.appendChild(note);
   }
 
   function render(message) {
@@ -50,10 +142,11 @@
     who.textContent = message.from === "user" ? "You said: " : "Assistant: ";
     item.appendChild(who);
     var text = document.createElement("span");
-    text.textContent = message.text || "";
+    text.appendChild(withLinks(message.text || ""));
     item.appendChild(text);
     var buttons = message.buttons || [];
     if (buttons.length) {
+      retireButtons();
       var row = document.createElement("div");
       row.className = "buttons";
       buttons.forEach(function (button) {
@@ -64,8 +157,12 @@
         row.appendChild(b);
       });
       item.appendChild(row);
+    } else if (message.from === "user") {
+      retireButtons();
     }
-    log.appendChild(item);
+    elements.set(message, item);
+    renderDelivery(message, item);
+    log.insertBefore(item, typing);
     log.scrollTop = log.scrollHeight;
   }
 
@@ -73,43 +170,162 @@
     state.messages.push(message);
     save();
     render(message);
+    if (message.from === "user" && notice) { notice.open = false; }
   }
 
-  function setTyping(on) {
-    typing.hidden = !on;
-    window.clearTimeout(typingTimer);
-    if (on) { typingTimer = window.setTimeout(function () { typing.hidden = true; }, TYPING_TIMEOUT_MS); }
+  function showAll() {
+    log.textContent = "";
+    typing = null;
+    state.messages.forEach(render);
+    if (notice && state.messages.some(function (m) { return m.from === "user"; })) { notice.open = false; }
+    Array.prototype.forEach.call(document.querySelectorAll(".keep-days"), function (span) {
+      span.textContent = String(state.keepDays || 7);
+    });
   }
 
-  state.messages.forEach(render);
+  function typingNote(text) {
+    var note = document.createElement("div");
+    note.className = "typing";
+    note.textContent = text;
+    if (typing) { log.replaceChild(note, typing); } else { log.appendChild(note); }
+    typing = note;
+    log.scrollTop = log.scrollHeight;
+  }
 
+  function stopTyping() {
+    typingTimers.forEach(window.clearTimeout);
+    typingTimers = [];
+    if (typing && typing.parentNode) { typing.parentNode.removeChild(typing); }
+    typing = null;
+  }
+
+  function startTyping() {
+    stopTyping();
+    typingNote("The assistant is typing…");
+    typingTimers.push(window.setTimeout(function () {
+      typingNote("This is taking longer than usual. Please wait a little longer.");
+    }, SLOW_MS));
+  }
+
+  function markDelivery(message, pending, failed) {
+    message.pending = pending;
+    message.failed = failed;
+    save();
+    var item = elements.get(message);
+    if (item) { renderDelivery(message, item); }
+  }
+
+  // --- Talking to the server ---------------------------------------------------------------
+
+  showAll();
   var socket = window.io(SOCKET_URL, { path: SOCKET_PATH, transports: ["websocket"] });
 
-  socket.on("connect", function () {
-    status.textContent = "";
-    socket.emit("session_request", { session_id: state.sessionId });
-  });
-  socket.on("session_confirm", function (sessionId) {
-    var fresh = state.sessionId !== sessionId;
-    state.sessionId = typeof sessionId === "string" ? sessionId : (sessionId && sessionId.session_id);
-    save();
-    if (fresh && state.messages.length === 0) { send("/greet", null); }
-  });
-  socket.on("connect_error", function () {
-    status.textContent = "Can't reach the assistant just now. Trying again… " +
-      "You can call the nurses free on 0808 800 4040 (Monday to Friday, 9am to 5pm).";
-  });
-  socket.on("bot_uttered", function (message) {
-    setTyping(false);
-    add({ from: "bot", text: String(message.text || ""), buttons: buttonsOf(message) });
-  });
+  function emitMessage(payload, message) {
+    startTyping();
+    socket.timeout(REPLY_TIMEOUT_MS).emit("user_uttered", { message: payload, session_id: state.sessionId },
+      function (error) {
+        if (!error) { return; }
+        stopTyping();
+        if (message) { markDelivery(message, false, true); }
+      });
+  }
 
   function send(payload, shown) {
     var text = String(payload || "").trim();
     if (!text) { return; }
-    if (shown !== null) { add({ from: "user", text: shown === undefined ? text : shown, buttons: [] }); }
-    setTyping(true);
-    socket.emit("user_uttered", { message: text, session_id: state.sessionId });
+    var message = null;
+    if (shown !== null) {
+      message = { from: "user", text: shown === undefined ? text : shown, buttons: [], payload: text };
+      add(message);
+    }
+    if (ready && socket.connected) {
+      emitMessage(text, message);
+    } else if (message) {
+      // Before the chat is ready (connecting, or opening the conversation), it waits and goes
+      // once it is; after a lost connection, the person is told at once and can try again.
+      var waits = !everConnected || socket.connected;
+      markDelivery(message, waits, !waits);
+    }
+  }
+
+  function retry(message) {
+    if (ready && socket.connected) {
+      markDelivery(message, false, false);
+      emitMessage(message.payload || message.text, message);
+    } else if (socket.connected) {
+      markDelivery(message, true, false);  // the conversation is opening: it goes once it is open
+    } else {
+      status.textContent = "Still can't reach the assistant. Please try again in a moment.";
+    }
+  }
+
+  function sendWaiting() {
+    state.messages.filter(function (m) { return m.pending; }).forEach(function (m) {
+      markDelivery(m, false, false);
+      emitMessage(m.payload || m.text, m);
+    });
+  }
+
+  function requestSession(resume) {
+    ready = false;
+    socket.emit("session_request", resume ? { session_id: state.sessionId, session_token: state.sessionToken }
+      : { session_id: null });
+  }
+
+  socket.on("connect", function () {
+    everConnected = true;
+    if (status.textContent === UNREACHABLE) { status.textContent = ""; }
+    requestSession(true);
+  });
+
+  socket.on("session_confirm", function (confirmed) {
+    if (!confirmed || typeof confirmed.session_id !== "string") { return; }
+    var resumed = confirmed.resumed === true && confirmed.session_id === state.sessionId;
+    if (!resumed && state.sessionId) {
+      // The earlier chat could not be opened (expired, or cleared): drop its copy here too,
+      // keeping only what is still waiting to be sent.
+      state.messages = state.messages.filter(function (m) { return m.pending; });
+    }
+    state.sessionId = confirmed.session_id;
+    state.sessionToken = confirmed.session_token;
+    state.expiresAt = confirmed.expires_at;
+    state.keepDays = confirmed.keep_days;
+    save();
+    if (!resumed) { showAll(); }
+    if (confirmed.notice) { status.textContent = confirmed.notice; }
+    ready = true;
+    if (!resumed && state.messages.length === 0) { send("/greet", null); }
+    sendWaiting();
+  });
+
+  socket.on("connect_error", function () { status.textContent = UNREACHABLE; });
+
+  socket.on("disconnect", function () {
+    ready = false;
+    stopTyping();
+    status.textContent = UNREACHABLE;
+  });
+
+  socket.on("bot_uttered", function (message) {
+    stopTyping();
+    add({ from: "bot", text: String(message.text || ""), buttons: buttonsOf(message) });
+  });
+
+  socket.on("session_cleared", function (result) {
+    var cleared = result && result.cleared === true;
+    forgetHere();
+    status.textContent = cleared ? "This chat has been deleted from this browser and from our server."
+      : "This chat has been deleted from this browser. Our server could not delete its copy just now; " +
+        "it will be deleted with other old chats.";
+    requestSession(false);
+  });
+
+  function forgetHere() {
+    try { window.localStorage.removeItem(STORE_KEY); } catch (ignored) { }
+    stopTyping();
+    state = emptyState();
+    showAll();
+    if (notice) { notice.open = true; }
   }
 
   form.addEventListener("submit", function (event) {
@@ -120,11 +336,14 @@
     input.focus();
   });
 
-  reset.addEventListener("click", function () {
-    try { window.localStorage.removeItem(STORE_KEY); } catch (ignored) { }
-    state = { sessionId: null, messages: [] };
-    log.textContent = "";
-    socket.emit("session_request", { session_id: null });
+  clear.addEventListener("click", function () {
+    if (ready && socket.connected) {
+      socket.emit("session_clear", {});
+    } else {
+      forgetHere();
+      status.textContent = "This chat has been deleted from this browser. Our server's copy will be " +
+        "deleted with other old chats.";
+    }
     input.focus();
   });
 }());

@@ -1,0 +1,300 @@
+"""The chat widget's privacy and comfort features in a real browser (Debian's Chromium driven by
+Playwright) talking to the real Rasa server: the privacy notice, "Clear this chat", expiring
+history, links, the typing indicator, messages that could not be sent or wait for the
+connection, and used buttons. axe-core (installed from the npm registry by the set-up into
+var/node) checks each state for WCAG 2.2 AA and best-practice violations.
+
+Some tests stand between the page and the server with Playwright's websocket routing: to hold
+the server's answers back, or to keep the connection from opening."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+from playwright.sync_api import expect
+
+from bot.config import REPO_ROOT, VAR_DIR
+from tests.conftest import ARTIFACTS_DIR
+from tests.newest_model import any_model  # noqa: F401 - a fixture
+from tests.servers import free_port, running_assistant
+
+pytestmark = pytest.mark.integration
+
+API_TOKEN = "chat-widget-test-api-token"
+KEEP_DAYS = 5
+REPLY_TIMEOUT_MS = 60_000
+STORE_KEY = "net-trials-chat-v2"
+AXE = VAR_DIR / "node" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.fixture(scope="module")
+def rasa(any_model: Path, shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("chat-widget")
+    db = folder / "trials.db"
+    shutil.copy(shipped_db, db)
+    env = {"RASA_AUTH_TOKEN": API_TOKEN, "CHAT_HISTORY_DAYS": str(KEEP_DAYS)}
+    with running_assistant(any_model, f"sqlite:///{db}", folder, extra_env=env, enable_api=True) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def chat_url(rasa: str) -> Iterator[str]:
+    port = free_port()
+    env = {**os.environ, "RASA_PUBLIC_URL": rasa}
+    process = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=REPO_ROOT,
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(url + "health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture
+def context(browser, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1000, "height": 800})
+    yield context
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    for index, page in enumerate(context.pages):
+        page.screenshot(path=str(ARTIFACTS_DIR / f"chat-widget-{request.node.name}-{index}.png"), full_page=True)
+    context.close()
+
+
+def open_page(context, chat_url: str):  # type: ignore[no-untyped-def]
+    page = context.new_page()
+    page.dialogs = []  # type: ignore[attr-defined]
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))  # type: ignore[attr-defined]
+    page.goto(chat_url)
+    return page
+
+
+def wait_for_bot_text(page, text: str) -> None:  # type: ignore[no-untyped-def]
+    page.locator(".msg.bot", has_text=text).first.wait_for(timeout=REPLY_TIMEOUT_MS)
+
+
+def send(page, text: str) -> None:  # type: ignore[no-untyped-def]
+    page.fill("#chat-input", text)
+    page.press("#chat-input", "Enter")
+
+
+def stored(page) -> dict:  # type: ignore[no-untyped-def]
+    return json.loads(page.evaluate(f"window.localStorage.getItem('{STORE_KEY}') || 'null'") or "null")
+
+
+def user_texts(base: str, session_id: str) -> list[str]:
+    url = f"{base}/conversations/{session_id}/tracker?token={API_TOKEN}"
+    with urllib.request.urlopen(url, timeout=30) as response:
+        tracker = json.loads(response.read().decode())
+    return [event.get("text") or "" for event in tracker["events"] if event["event"] == "user"]
+
+
+def stored_on_server(base: str, session_id: str, expected: list[str], timeout: float = 20.0) -> None:
+    """Wait until the server's tracker store holds `expected` as the conversation's user messages."""
+    deadline = time.monotonic() + timeout
+    while (found := user_texts(base, session_id)) != expected and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert found == expected
+
+
+def axe_violations(page) -> list[dict]:  # type: ignore[no-untyped-def]
+    """axe-core's violations of WCAG 2.2 AA and best practice on the page as it is now."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing ({AXE}): run `make browser`, which installs it from the npm registry")
+    page.evaluate(AXE.read_text())
+    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in results["violations"]]
+
+
+Frame = Any  # a websocket message as Playwright gives it: str or bytes
+
+
+def route_socket(page, on_open: Callable[[Any], None]) -> None:  # type: ignore[no-untyped-def]
+    """Send the page's socket.io websocket through `on_open(route)` (Playwright's WebSocketRoute)."""
+    page.route_web_socket("**/socket.io/**", on_open)
+
+
+class Holding:
+    """Passes the websocket on both ways, except the server's answers while `holding`."""
+
+    def __init__(self) -> None:
+        self.holding = False
+
+    def __call__(self, route) -> None:  # type: ignore[no-untyped-def]
+        server = route.connect_to_server()
+
+        def from_server(message: Frame) -> None:
+            answer = isinstance(message, str) and (message.startswith('42["bot_uttered"') or message.startswith("43"))
+            if not (self.holding and answer):
+                route.send(message)
+
+        server.on_message(from_server)
+
+
+# --- Privacy ---------------------------------------------------------------------------------
+
+def test_the_privacy_notice_comes_before_the_first_message_with_the_servers_days_and_no_axe_violation(
+        context, chat_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(context, chat_url)
+    wait_for_bot_text(page, "0808 800 4040")
+    notice = page.locator("#chat-notice")
+    assert notice.is_visible() and notice.get_attribute("open") is not None
+    assert page.evaluate("!!(document.querySelector('#chat-notice').compareDocumentPosition("
+                         "document.querySelector('#chat-log')) & Node.DOCUMENT_POSITION_FOLLOWING)")
+    text = notice.inner_text()
+    assert f"for {KEEP_DAYS} days" in " ".join(text.split())
+    assert "do not type your name" in text and "Clear this chat" in text
+    assert axe_violations(page) == []
+    send(page, "hello")
+    page.locator(".msg.user", has_text="hello").wait_for()
+    assert notice.get_attribute("open") is None  # folded away once the chat has started
+    notice.locator("summary").click()
+    assert notice.get_attribute("open") is not None  # and can be read again
+
+
+def test_clear_this_chat_removes_it_from_the_browser_and_the_server(context, chat_url: str, rasa: str) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(context, chat_url)
+    wait_for_bot_text(page, "0808 800 4040")
+    send(page, "are there any lutathera trials")
+    wait_for_bot_text(page, "Status:")
+    old = stored(page)
+    stored_on_server(rasa, old["sessionId"], ["/greet", "are there any lutathera trials"])  # saved after replying
+    page.click("#chat-clear")
+    page.locator("#chat-status", has_text="deleted from this browser and from our server").wait_for(timeout=30_000)
+    wait_for_bot_text(page, "0808 800 4040")  # a new chat starts with the greeting
+    assert page.locator(".msg.user").count() == 0
+    new = stored(page)
+    assert new["sessionId"] != old["sessionId"] and "lutathera" not in json.dumps(new)
+    assert user_texts(rasa, old["sessionId"]) == []
+
+
+def test_stored_history_expires(context, chat_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(context, chat_url)
+    wait_for_bot_text(page, "0808 800 4040")
+    send(page, "can i talk to a nurse")
+    wait_for_bot_text(page, "Cancer Research UK information nurses")
+    kept = stored(page)
+    assert kept["expiresAt"] - time.time() == pytest.approx(KEEP_DAYS * 86_400, abs=60)
+    page.evaluate(f"""() => {{ const s = JSON.parse(localStorage.getItem('{STORE_KEY}'));
+                              s.expiresAt = Math.floor(Date.now() / 1000) - 1;
+                              localStorage.setItem('{STORE_KEY}', JSON.stringify(s)); }}""")
+    page.reload()
+    page.locator("#chat-status", has_text="deleted from this browser").wait_for(timeout=10_000)
+    wait_for_bot_text(page, "0808 800 4040")
+    assert page.locator(".msg.user").count() == 0
+    assert stored(page)["sessionId"] != kept["sessionId"]
+
+
+# --- Links -----------------------------------------------------------------------------------
+
+def test_phone_numbers_and_web_addresses_become_safe_links(context, chat_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(context, chat_url)
+    wait_for_bot_text(page, "0808 800 4040")
+    assert page.locator('.msg.bot a[href="tel:08088004040"]').count() >= 1
+    send(page, 'see https://www.nhs.uk/conditions/. or www.example.org, not javascript:alert(1) '
+               'or "https://evil.example/"><img src=x onerror=alert(2)> and NCT07273409')
+    user = page.locator(".msg.user").last
+    user.wait_for()
+    hrefs = user.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs == ["https://www.nhs.uk/conditions/", "https://www.example.org", "https://evil.example/"]
+    assert user.inner_text().endswith("and NCT07273409")
+    page.wait_for_timeout(1500)
+    assert page.locator("#chat-log img").count() == 0 and page.dialogs == []  # type: ignore[attr-defined]
+
+
+# --- Waiting, failing, retrying ----------------------------------------------------------------
+
+def test_the_typing_indicator_is_in_the_conversation_and_says_when_it_is_taking_longer(context, chat_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = context.new_page()
+    holding = Holding()
+    route_socket(page, holding)
+    page.goto(chat_url)
+    wait_for_bot_text(page, "0808 800 4040")
+    holding.holding = True
+    send(page, "hello")
+    typing = page.locator("#chat-log .typing")
+    typing.wait_for(timeout=5_000)
+    assert "typing" in typing.inner_text()
+    page.locator("#chat-log .typing", has_text="taking longer than usual").wait_for(timeout=12_000)
+    assert page.locator("#chat-log").get_attribute("aria-live") == "polite"
+    assert axe_violations(page) == []
+
+
+def test_a_message_that_could_not_be_sent_says_so_and_can_be_tried_again(context, chat_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = context.new_page()
+    routes: list[Any] = []
+    state = {"refuse": False}
+
+    def on_open(route) -> None:  # type: ignore[no-untyped-def]
+        if state["refuse"]:
+            route.close()
+            return
+        routes.append(route)
+        route.connect_to_server()
+
+    route_socket(page, on_open)
+    page.goto(chat_url)
+    wait_for_bot_text(page, "0808 800 4040")
+    state["refuse"] = True
+    routes[-1].close()  # the connection drops, and reconnecting fails for now
+    page.locator("#chat-status", has_text="Can't reach the assistant").wait_for(timeout=15_000)
+    send(page, "can i talk to a nurse")
+    failed = page.locator(".msg.user", has_text="can i talk to a nurse").last
+    failed.locator(".delivery", has_text="Not sent").wait_for(timeout=5_000)
+    assert axe_violations(page) == []
+    state["refuse"] = False
+    expect(page.locator("#chat-status")).to_have_text("", timeout=30_000)  # connected again
+    failed.locator("button", has_text="Try again").click()
+    wait_for_bot_text(page, "Cancer Research UK information nurses")
+    assert failed.locator(".delivery").count() == 0
+
+
+def test_a_message_typed_before_the_connection_is_ready_is_sent_once_it_is(context, chat_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = context.new_page()
+    waiting: list[Any] = []
+    route_socket(page, lambda route: waiting.append(route))  # opened, not yet connected to the server
+    page.goto(chat_url)
+    send(page, "can i talk to a nurse")
+    early = page.locator(".msg.user", has_text="can i talk to a nurse")
+    early.locator(".delivery", has_text="Waiting for the connection").wait_for(timeout=5_000)
+    assert waiting, "the page opened no websocket"
+    waiting[0].connect_to_server()
+    wait_for_bot_text(page, "Cancer Research UK information nurses")
+    assert early.locator(".delivery").count() == 0
+    assert page.locator(".msg.user").count() == 1
+
+
+# --- Buttons ---------------------------------------------------------------------------------
+
+def test_used_buttons_leave_the_tab_order_and_axe_passes_with_trial_cards(context, chat_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(context, chat_url)
+    wait_for_bot_text(page, "0808 800 4040")
+    send(page, "are there any lutathera trials")
+    wait_for_bot_text(page, "Status:")
+    see = page.locator(".buttons button", has_text="See NCT").first
+    see.wait_for(timeout=REPLY_TIMEOUT_MS)
+    assert axe_violations(page) == []
+    see.click()
+    wait_for_bot_text(page, "Last updated on the registry")
+    rows = page.locator(".buttons")
+    tab_indexes = rows.evaluate_all("rows => rows.map(r => [...r.querySelectorAll('button')].map(b => b.tabIndex))")
+    assert all(i == -1 for row in tab_indexes[:-1] for i in row) and len(tab_indexes) >= 2
+    assert all(i == 0 for i in tab_indexes[-1])
+    page.locator("#chat-input").focus()
+    page.keyboard.press("Shift+Tab")  # back from the message box: the newest answer's last button
+    assert page.evaluate("[...document.querySelectorAll('.buttons')].pop().contains(document.activeElement)")
