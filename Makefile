@@ -1,6 +1,10 @@
 # NET Trials Assistant. `make run` and `make test` work from a clean clone; both are
 # idempotent and quick the second time (nothing reinstalled or retrained when unchanged).
 PY := .venv/bin/python
+# Which machine's packages `make setup` installs (scripts/setup.sh): dev (everything, the tests'
+# tools too), rasa (the Rasa server and website), actions (the action server), or "rasa actions"
+# for one machine that runs both without the tests (`make run ROLE="rasa actions"`, `make prod ...`).
+ROLE ?= dev
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
@@ -8,6 +12,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 help:
 	@echo "make run    set everything up, then run the assistant (Ctrl-C stops it)"
+	@echo "make setup ROLE=rasa|actions|dev  only the packages one machine needs (dev, the default: all)"
 	@echo "make test   set everything up, then run all the tests"
 	@echo "make prod   the production set-up on this machine: PostgreSQL, Redis, two Rasa instances, nginx"
 	@echo "make shell  chat with the assistant in the terminal"
@@ -18,7 +23,7 @@ help:
 	@echo "make followups-report  follow-up, comparison and mixed questions through the real servers (docs/followups-report.md)"
 
 setup:
-	@bash scripts/setup.sh
+	@bash scripts/setup.sh $(ROLE)
 
 browser:
 	@bash scripts/setup-browser.sh

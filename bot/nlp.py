@@ -4,7 +4,8 @@ No pretrained model is downloaded: the ruler's patterns come from our lexicon (t
 conditions and places, with brands, lay words and misspellings), the database vocabulary
 (intervention names and other names, conditions, countries and cities of the stored trials),
 and fixed patterns for phases, statuses and NCT ids. Rasa's SpacyEntityExtractor reads the
-entities; DIET does the intents. Rebuilt only when its inputs change.
+entities; the words-and-meaning classifier (components/intent_classifier.py) does the intents.
+Rebuilt only when its inputs change.
 """
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Import ClinicalTrials.gov API v2 JSON from files and folders (and, later, the live API).
+"""Import ClinicalTrials.gov API v2 JSON from files and folders, or records already decoded
+(the live API's pages, fetched by `trials sync`: bot/trials/sync.py with bot/trials/ctgov_client.py).
 
 A file may hold one study, a list of studies, or a page {"studies": [...], ...}. Each record
 is parsed and validated, then upserted by NCT id in batches of one transaction each. A bad

@@ -107,7 +107,7 @@ def contact_line(trial: TrialDetail) -> str:
 def _best_contact(contacts: tuple[Contact, ...]) -> Optional[Contact]:
     reachable = [c for c in contacts if c.phone or c.email]
     central = [c for c in reachable if not c.site]
-    return (central or reachable or [None])[0]
+    return next(iter(central or reachable), None)
 
 
 def _treatment_names(trial: TrialDetail) -> list[str]:
