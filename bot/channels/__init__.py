@@ -1,4 +1,5 @@
-"""Messaging platforms, the plain-Python half: no Rasa import here.
+"""Messaging platforms. Mostly plain Python; the Rasa input channels here (socketio_input,
+rest_input, socket_events, forget_conversation) import Rasa and are to move to components/.
 
 - `replies`: a bot message (Rasa's dict) as a `Reply` (text + buttons).
 - `split`: long text cut at paragraph, line, sentence or word boundaries.
