@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import time
 import urllib.request
-from typing import Optional
+from contextlib import contextmanager
+from typing import Iterator, Optional
 
 from bot.deploy.embedded import free_port, running_embedded
 
-__all__ = ["free_port", "running_assistant", "post_json", "say", "texts", "first_button"]
+__all__ = ["free_port", "running_assistant", "post_json", "say", "texts", "first_button", "serving_chat_page"]
 
 # The real action server and Rasa server (SQLite trials); yields Rasa's base URL.
 running_assistant = running_embedded
@@ -34,3 +39,26 @@ def first_button(replies: list[dict]) -> Optional[dict]:
         for button in reply.get("buttons", []) or []:
             return button
     return None
+
+
+@contextmanager
+def serving_chat_page(rasa_url: str) -> Iterator[str]:
+    """`python -m bot serve` in front of the Rasa server at `rasa_url`: yields the page's URL."""
+    from bot.config import REPO_ROOT
+
+    port = free_port()
+    env = {**os.environ, "RASA_PUBLIC_URL": rasa_url}
+    process = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=REPO_ROOT,
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(url + "health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

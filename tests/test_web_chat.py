@@ -2,18 +2,12 @@
 the real Rasa server over socket.io. Screenshots go to tests/artifacts/."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from typing import Iterator
 
 import pytest
 
-from bot.config import REPO_ROOT
 from tests.conftest import ARTIFACTS_DIR
-from tests.servers import free_port
+from tests.servers import serving_chat_page
 
 pytestmark = pytest.mark.integration
 
@@ -22,22 +16,8 @@ REPLY_TIMEOUT_MS = 60_000
 
 @pytest.fixture(scope="module")
 def chat_url(assistant: str) -> Iterator[str]:
-    port = free_port()
-    env = {**os.environ, "RASA_PUBLIC_URL": assistant}
-    process = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=REPO_ROOT,
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(60):
-            try:
-                urllib.request.urlopen(url + "health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
+    with serving_chat_page(assistant) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture

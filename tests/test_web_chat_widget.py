@@ -9,10 +9,7 @@ the server's answers back, or to keep the connection from opening."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -21,10 +18,10 @@ from typing import Any, Callable, Iterator
 import pytest
 from playwright.sync_api import expect
 
-from bot.config import REPO_ROOT, VAR_DIR
+from bot.config import VAR_DIR
 from tests.conftest import ARTIFACTS_DIR
 from tests.newest_model import any_model  # noqa: F401 - a fixture
-from tests.servers import free_port, running_assistant
+from tests.servers import running_assistant, serving_chat_page
 
 pytestmark = pytest.mark.integration
 
@@ -48,22 +45,8 @@ def rasa(any_model: Path, shipped_db: Path, tmp_path_factory: pytest.TempPathFac
 
 @pytest.fixture(scope="module")
 def chat_url(rasa: str) -> Iterator[str]:
-    port = free_port()
-    env = {**os.environ, "RASA_PUBLIC_URL": rasa}
-    process = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=REPO_ROOT,
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(60):
-            try:
-                urllib.request.urlopen(url + "health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
+    with serving_chat_page(rasa) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture
