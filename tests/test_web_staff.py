@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
-from bot.config import REPO_ROOT
 from bot.trials.store import TrialStore, make_engine
 from tests.conftest import ARTIFACTS_DIR
-from tests.servers import free_port
+from tests.servers import serving_web
 from tests.test_staff_api import HOSTILE_ID, HOSTILE_TITLE, add_hostile_trial
 
 TOKEN = "browser-test-token-0123456789"
@@ -32,30 +27,13 @@ def staff_url(shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     store = TrialStore(make_engine(f"sqlite:///{db}"))
     add_hostile_trial(store)
     store.engine.dispose()
-    port = free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "STAFF_TOKEN": TOKEN,
            "STAFF_SESSION_SECRET": "browser-session-secret-0123456789"}
     env.pop("STAFF_USERS", None)
-    log = open(folder / "web.log", "w")
-    process = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=REPO_ROOT,
-                               env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(60):
-            try:
-                urllib.request.urlopen(base + "health", timeout=1)
-                break
-            except OSError:
-                if process.poll() is not None:
-                    raise RuntimeError((folder / "web.log").read_text())
-                time.sleep(0.25)
+    with serving_web(env, folder / "web.log") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
-        ARTIFACTS_DIR.mkdir(exist_ok=True)
-        shutil.copy(folder / "web.log", ARTIFACTS_DIR / "staff-web.log")
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    shutil.copy(folder / "web.log", ARTIFACTS_DIR / "staff-web.log")
 
 
 @pytest.fixture
