@@ -8,6 +8,7 @@ from typing import Optional
 import pytest
 
 from bot.profile.model import TreatmentHad
+from bot.profile.evaluate import read_turns
 from bot.profile.read import read_message
 
 
@@ -217,16 +218,62 @@ def test_injections_in_a_short_message_are_had_not_wanted() -> None:
         ("my nan is 84. would any trial take someone her age?", "older adult"),
         ("pnet g2 trials, adults only pls", "adult"),
         ("looking for trials for the over 75s", "older adult"),
+        ("my husband is 60. would any trial take someone his age?", "adult"),
+        ("is 19 too young for NET trials? im 19, pancreas, grade 1", "adult"),
+        ("PRRT trials taking pts over 75 in canada", "older adult"),
+        ("my father (78) has a NET of the pancreas. He is not too old for that?", "older adult"),
+        ("MEN1 pNET, non-surgical options, adults, NL or AT", "adult"),
+        ("she's 80 and she is too old for all this", None),
         # a life stage, a licence, a trial's nickname, or the writer's own children: no wish
         ("my partner is 35, she had her first NET as a teenager. any trials in leeds?", None),
         ("they said lutathera is not licensed for children. we're in paris", None),
         ("is NETTER-P the teen one? my daughter is 14", None),
         ("im 41 (f) with MEN1. is there anything for kids? mine are 8 and 10", None),
-        ("my husband is 60. would any trial take someone his age?", None),
     ],
 )
 def test_the_age_group_asked_for(text: str, group: Optional[str]) -> None:
     assert read_message(text).wants.age_group == group, text
+
+
+def test_an_age_said_earlier_gives_the_group_asked_about() -> None:
+    assert read_turns(["im 40 btw", "no actually I'm 70, typo", "any trials that take someone my age?"]).wants.age_group == "older adult"
+    assert read_turns(["im 70", "any trials near leeds?"]).wants.age_group is None
+
+
+def test_a_treatment_name_put_right_renames_the_one_had() -> None:
+    profile = read_turns(["my wife is on everolimus for her pnet", "sorry not everolimus, sunitinib. she's 60"])
+    assert profile.treatments == (TreatmentHad("sunitinib", "ongoing"),) and profile.wants.avoid == () and profile.age == 60
+    assert read_turns(["he's had lanreotide", "sorry I meant octreotide not lanreotide"]).treatments == (TreatmentHad("octreotide"),)
+    assert read_turns(["no sunitinib please, not everolimus either"]).wants.avoid == ("sunitinib", "everolimus")
+
+
+@pytest.mark.parametrize(
+    ("text", "had"),
+    [
+        ("I'm 16, I had a pancreatic NET taken out last year", (TreatmentHad("surgery"),)),
+        ("dad's pathology says well differentiated NET, G2, margins clear, 0/12 nodes", (TreatmentHad("surgery"),)),
+        ("Typical carcinoid of the lung, lobectomy 2020, lanreotide since March", (TreatmentHad("lanreotide", "ongoing"), TreatmentHad("surgery"))),
+        ("progressing on lanreotide since the summer", (TreatmentHad("lanreotide", "stopped working"),)),
+        ("on the lanreotide jab since 2023 but the last scan shows it creeping up", (TreatmentHad("lanreotide", "stopped working"),)),
+        ("the runs are worse, even on Sandostatin LAR every 4 weeks", (TreatmentHad("octreotide", "ongoing"),)),
+        ("he has his whipple next month", ()),
+    ],
+)
+def test_treatments_had_told_in_other_words(text: str, had: tuple) -> None:
+    assert read_message(text).treatments == had, text
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "avoided"),
+    [
+        ("isn't there a radiation study in Utrecht for MEN1 people instead of surgery?", ("radiotherapy",), ("surgery",)),
+        ("Finns det någon studie i Uppsala? Inte kirurgi tack", (), ("surgery",)),
+        ("it's non-functioning and the gallium scan shows nothing else. anyone researching watch and wait?", None, ()),
+    ],
+)
+def test_wishes_in_other_words(text: str, wanted: Optional[tuple], avoided: tuple) -> None:
+    wants = read_message(text).wants
+    assert wants.avoid == avoided and (wanted is None or wants.treatment == wanted), text
 
 
 def test_a_lookups_trailing_open_is_a_status_filter() -> None:

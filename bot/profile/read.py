@@ -16,11 +16,12 @@ from typing import Optional
 
 from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.model import Lookup, Profile, TreatmentHad, Wants
+from bot.profile.name_correction import name_corrected
 from bot.profile.person import about_a_pet, read_person
 from bot.profile.place import read_place
 from bot.profile.treatments import had_by_pronoun, named_ids, outcome_said_later, read_treatments, treatment_group
 from bot.profile.tumour import read_tumour
-from bot.profile.wishes import read_age_group, read_phase, read_status
+from bot.profile.wishes import asks_about_their_age, group_of_age, read_age_group, read_phase, read_status
 from bot.profile.wording import readable
 from bot.trials.nct import find_nct_candidate
 from bot.trials.understand import refers_back
@@ -66,7 +67,32 @@ def _read(text: str, lexicon: Lexicon) -> Profile:
 def update(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:
     """The profile after one more message."""
     latest = _topic_wish(profile, _had_by_pronoun(profile, read_message(text, lexicon), text or "", lexicon), text or "")
+    latest = _age_group_of_earlier_age(profile, latest, text or "")
+    fixed = _name_put_right(profile, latest, text or "", lexicon or default_lexicon())
+    if fixed is not None:
+        return fixed
     return profile.merged(_outcome_of_earlier(profile, latest, text or "", lexicon))
+
+
+def _name_put_right(before: Profile, latest: Profile, text: str, lexicon: Lexicon) -> Optional[Profile]:
+    """ "she's on everolimus" ... "sorry not everolimus, sunitinib": the treatment had renamed, not
+    a wish to avoid both (the message's other facts still count)."""
+    correction = name_corrected(text, lexicon)
+    if correction is None or correction.wrong not in {t.id for t in before.treatments}:
+        return None
+    names = {correction.wrong, correction.right}
+    renamed = tuple(replace(t, id=correction.right) if t.id == correction.wrong else t for t in before.treatments)
+    wants = replace(latest.wants, treatment=tuple(i for i in latest.wants.treatment if i not in names),
+                    avoid=tuple(i for i in latest.wants.avoid if i not in names))
+    rest = replace(latest, treatments=tuple(t for t in latest.treatments if t.id not in names), wants=wants, topic=None)
+    return replace(before, treatments=renamed, topic=correction.right).merged(rest)
+
+
+def _age_group_of_earlier_age(before: Profile, latest: Profile, text: str) -> Profile:
+    """ "I'm 70" ... "any trials that take someone my age?": the age said earlier gives the group."""
+    if latest.wants.age_group or latest.age or not before.age or not asks_about_their_age(readable(text)):
+        return latest
+    return replace(latest, wants=replace(latest.wants, age_group=group_of_age(before.age)))
 
 
 _TRIAL_REQUEST = re.compile(r"\b(?:trials?|studies|study|research|studie|studier)\b", re.I)

@@ -11,11 +11,13 @@ from bot.profile.treatment_roles import FUTURE_TIME, Role, TRIAL_WORDS
 # Surgery told as a story, with no lexicon word for it ("had half his pancreas out").
 _SURGERY_STORY = re.compile(
     r"\b(?:had|has|have|having|got|get|getting|take|took|taken|cut|whipped)\s+(?:\w+\s+){0,3}?(?:pancreas|spleen|tumou?r|tail|head|bowel"
-    r"|gallbladder|it|lump|bit|appendix|stomach|lung|part|half|bottom|top|end|rest|primary|nodes)\s+(?:\w+\s+){0,3}?(?:out|removed|taken out|cut out)\b"
+    r"|gallbladder|it|lump|bit|appendix|stomach|lung|part|half|bottom|top|end|rest|primary|nodes|net|pnet|insulinoma|gastrinoma)\s+(?:\w+\s+){0,3}?(?:out|removed|taken out|cut out)\b"
     r"|\b(?:pancreas|spleen|tumou?r|tail|bowel|gallbladder|lump|appendix|stomach|lung)\s+(?:\w+\s+){0,2}?(?:removed|taken out|cut out)\b"
     r"|\b(?:removed|took out|taken out|take out|takes out|take)\s+(?:\w+\s+){0,5}?(?:pancreas|spleen|tumou?r|tail|lump|lung|stomach|bowel|appendix)\b"
     r"|\b(?:been|was|were|got it|had it|have it|getting it|having it|had (?:some|one|them|part of \w+))\s+(?:surgically\s+)?(?:removed|cut out|taken out)\b"
-    r"|\b(?:net|tumou?r|lump|mass|polyp|insulinoma|pnet|growth)\b[^.?!]{0,40}\b(?:removed|resected|cut out)\b"
+    r"|\b(?:net|tumou?r|lump|mass|polyp|insulinoma|pnet|growth)\b[^.?!]{0,40}\b(?:removed|resected|cut out|taken out)\b"
+    # a pathology report of the removed tumour: "margins clear", "SPECIMEN: distal pancreas and spleen"
+    r"|\b(?:(?:resection\s+)?margins?\s+(?:were\s+|was\s+|are\s+|is\s+)?(?:clear|clean|negative|involved|positive)|clear\s+margins|r0\s+resection|specimen)\b"
     r"|\b(?:had|has had|(?<!happens )(?<!life )(?<!recovery )(?<!long )(?<!soon )(?<!trials )(?<!trial )(?<!studies )(?<!study )after|having had)\s+"
     r"(?:an?\s+|the\s+|his\s+|her\s+|my\s+)?(?:\w+\s+)?(?:op|operation|surgery|resection|distal|whipple|(?:\w*pancreat|hemicol|col|splen|gastr|lob|append|appendic|hepat)ectom(?:y|ies)|enucleation)\b"
     r"|\b(?:want|wants|going|plan\w*|due|about) to (?:cut|operate|op)\b"

@@ -32,7 +32,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
         r"|progress\w*|grew|grown|growing|growth"
         r"|grow|grows|got bigger|getting bigger|bigger|worse|(?<!not )(?<!never )(?<!results )(?<!result )(?<!biopsy )(?<!pathology )(?<!histology )(?<!bloods )(?<!tests )(?:came|come) back|(?:was|is|it s|its) back|recurr\w*|relaps\w*"
         r"|not helping|stopped helping|stopped controlling|new (?:liver )?(?:lesions?|mets|metastases|spots|tumou?rs?)"
-        r"|vaxer|vaxt|vuxit)\b")),
+        r"|creep\w*|enlarg\w*|larger|vaxer|vaxt|vuxit)\b")),
     ("side effects", re.compile(
         r"\b(?:stopped (?:it |them )?(?:because of|due to)|had to (?:stop|come off)|(?:stop\w*|came off|come off|taken off|cancell?ed|called off)(?: \w+){0,4} (?:because|due to|cos)"
         r"|(?:platelets|counts|bloods|white cells|neutrophils) (?:tanked|crashed|dropped|fell|plummeted)"

@@ -18,7 +18,7 @@ _AVOID_BEFORE = re.compile(  # longer cues first: at one spot the first alternat
     r"|(?:isn t|is not|not|wasn t|doesn t|don t|didn t|did not|won t|wouldn t|never) (?:keen on|want|like|fancy|interested in)"
     r"|had enough of|tired of|can t stand|hates?|(?:less|more gentle|gentler|kinder|milder) (?:\w+ )?than"
     r"|don t want|do not want|didn t want|not interested in|no interest in|not up for|not open to|can t face|couldn t face"
-    r"|ruled out|rule out|isn t|aren t|besides"
+    r"|ruled out|rule out|isn t(?! there)|aren t(?! there)|besides"  # "isn't there a radiation study?" asks
     r"|doesn t want|does not want|won t have|not keen on|not another|not more|no more|no further|anything but"
     r"|too (?:frail|weak|ill|old|poorly|unwell|sick) for|spares? (?:him|her|me|them) (?:from )?|instead of|rather than"
     r"|other than|apart from|alternatives? to|fed up (?:of|with)|sick of|done with|scared of|refuses?|refused|declined|declining"
@@ -29,7 +29,7 @@ _AVOID_BEFORE = re.compile(  # longer cues first: at one spot the first alternat
     r"|(?:(?:is|s|are|re|am|m|was|were) (?:dead |totally |completely |really |firmly |strongly )?|dead |totally |completely )(?:set )?against"
     r"|(?<!not )opposed to"  # "mum is dead set against the whipple" (not "she's not against chemo")
     r"|(?:don t|doesn t|do not|does not|won t|that don t|which don t) (?:involve|include|use|need|require)"  # "trials that don't involve surgery"
-    r"|avoid|avoids|avoiding|without|not|no)\b(?:\s+\w+){0,3}$"
+    r"|avoid|avoids|avoiding|without|not|no|non(?=\s*$)|inte|ingen|keine?|kein)\b(?:\s+\w+){0,3}$"  # "non-surgical options", "inte kirurgi"
 )
 # "never had PRRT", "hasn't been on chemo", "no prior everolimus": named, but neither had nor asked for.
 _NOT_HAD_BEFORE = re.compile(
@@ -107,7 +107,7 @@ FUTURE_TIME = re.compile(
     r"\b(?:next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|few (?:days|weeks))|tomorrow|soon"
     r"|in (?:a|\d+|two|three|four|five|six|eight|ten|twelve|few|a few|couple of|a couple of) (?:days?|weeks?|months?)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|this (?:coming )?(?:week|month|monday|tuesday|wednesday|thursday|friday)|starts? on|date)\b")
-FUTURE_START = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|having|getting|doing|going on|goes on|due)\b(?:\s+\w+){0,2}$")
+FUTURE_START = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|having|getting|doing|going on|goes on|due|has|have|after)\b(?:\s+\w+){0,2}$")
 QUESTION = re.compile(
     r"\?|\b(?:any|is there|are there|anything|could|can|would|what|which(?! (?:i|he|she|we|they|was|were|has|had|made|worked|stopped|did|shrank|helped|held|kept|caused|gave|seems?|means?)\b)|where|looking for|find|search|trials?|options?"
     r"|wants? to know|wondering|wonder|(?:do|does|will|can|is|are|would|should) (?:they|it|these|those|you|i|we))\b")

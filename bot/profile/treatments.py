@@ -223,6 +223,8 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
                 outcome = "stopped working"  # "worked for a while and then stopped"
             if outcome in (None, "ongoing") and COURSE_DONE.match(after):
                 outcome = "stopped"  # "first line captem done"
+            if outcome in (None, "ongoing") and _GREW_ON.search(before):
+                outcome = "stopped working"  # "progressing on lanreotide since the summer"
             if outcome is None:
                 outcome = outcome_before(before) or ("ongoing" if concept_id in NO_WEAR_OFF or DOSE_AFTER.search(after) else None)
             if outcome is None and result and result[-1].role == "had":
@@ -236,6 +238,11 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
         result.append(Mention(concept_id, role, outcome, joined[-1]))
         singular.append(bool(SAID_OF_ONE.search(" ".join(words[end:stop]))))
     return share_outcomes(result, joined, singular, ALL_OF_THEM.search(" ".join(words)) is not None)
+
+
+# "progressing on lanreotide since the summer": growth on the drug outranks the "since" after it (but
+# "the runs are worse, even on Sandostatin" is a symptom, not the tumour).
+_GREW_ON = re.compile(r"\b(?:progress\w*|grow\w*|grew|pd) (?:even |still )?(?:on|despite|through)(?:\s+\w+){0,2}$")
 
 
 def _plan_joined_run(result: list[Mention], joined: list[bool]) -> None:

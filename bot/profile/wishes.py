@@ -62,8 +62,8 @@ _AGE_GROUPS = (
     ("older adult", re.compile(
         r"\b(?:for|in|take|takes|taking|accept|accepts|accepting|allow|allows|include|includes|open\s+to)\s+(?:older\s+(?:adults|people|patients)|the\s+elderly"
         r"|elderly(?:\s+people|\s+patients)?|old(?:er)?\s+(?:folk|people|patients)|(?:the\s+)?over[\s-]?(?:6[5-9]|[7-9]\d)s?"
-        r"|pensioners|seniors|(?:someone|people|patients|anyone)\s+(?:in\s+(?:their|his|her)\s+(?:late\s+|early\s+|mid\s+)?[7-9]0'?s|over\s+(?:6[5-9]|[7-9]\d)))\b", re.I)),
-    ("adult", re.compile(r"\badults?\s+only\b|\bonly\s+adults\b|\b(?:for|in)\s+adults\b|\badult\s+(?:trials?|studies)\b|\bover\s+18s?\s+only\b", re.I)),
+        r"|pensioners|seniors|(?:someone|people|patients|pts|folks?|anyone)\s+(?:in\s+(?:their|his|her)\s+(?:late\s+|early\s+|mid\s+)?[7-9]0'?s|over\s+(?:6[5-9]|[7-9]\d)))\b", re.I)),
+    ("adult", re.compile(r"(?:^|,)\s*adults?\s*(?=,|;|$)|\badults?\s+only\b|\bonly\s+adults\b|\b(?:for|in)\s+adults\b|\badult\s+(?:trials?|studies)\b|\bover\s+18s?\s+only\b", re.I)),
 )
 # "for my 15 yr old", "a trial for a 9-year-old": a child's age said as who the trial is for.
 _FOR_AGED = re.compile(r"\b(?:for|suit|suits|suitable\s+for|take|accept)\s+(?:my|our|a|an|his|her)\s+(\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*old\b", re.I)
@@ -72,15 +72,15 @@ _FOR_AGED = re.compile(r"\b(?:for|suit|suits|suitable\s+for|take|accept)\s+(?:my
 # feeling ("too old for guinea pig stuff") nor one treatment ("past it for the radioactive one").
 _OF_THEIR_AGE = re.compile(
     r"\b(?:of|at|for\s+someone|someone|people|patients)\s+(?:his|her|my|their|your)\s+age\b"
-    r"|\btoo\s+(?:old|young)\s+for\s+(?:the\s+|these\s+|any\s+|clinical\s+)?(?:trials?|studies|research)\b"
+    r"|\btoo\s+(?:old|young)\s+for\s+(?:the\s+|these\s+|any\s+|clinical\s+)?(?:\w+\s+)?(?:trials?|studies|research)\b"
     r"|\b(?:upper|lower|top)\s+age\s+limits?\b|\bno\s+age\s+limits?\b|\bpast\s+(?:trials?|studies)\b"
     r"|\b(?:an?|any)\s+(?:upper\s+)?age\s+(?:limits?|cut[\s-]?offs?|restrictions?|bar)\b"
-    r"|\b(?:am\s+i|is\s+(?:he|she)|are\s+(?:they|we))\s+too\s+(?:old|young)\b"  # asked, not "I'm too old for this"
-    r"(?!\s+for\s+(?!(?:the\s+|these\s+|any\s+|clinical\s+)?(?:trials?|studies|research)\b))", re.I)
+    r"|\b(?:am\s+i|is\s+(?:he|she)|are\s+(?:they|we)|(?:he|she)\s+(?:is|s)(?=[^.!?]*\?))\s+(?:not\s+)?too\s+(?:old|young)\b"  # asked, not "I'm too old for this"
+    r"(?!\s+for\s+(?!(?:the\s+|these\s+|any\s+|clinical\s+)?(?:trials?|studies|research|that|it|this|them|those)\b))", re.I)
 _LIFE_STAGE = re.compile(
     r"\b(?:as\s+an?|when\s+(?:he|she|i|they)\s+(?:was|were)\s+an?|since\s+(?:he|she|i)\s+was\s+an?|since|during|in\s+(?:his|her|my)|(?:licensed|approved|rare|common|unusual|seen|happens?|used)\s+(?:for|in))\s*$",
     re.I)
-_REQUEST = re.compile(r"\?|\btoo\s+(?:old|young)\b|\b(?:any|anything|trials?|studies|study|research|looking|find|search|only|suitable|accept|take|open\s+to)\b", re.I)
+_REQUEST = re.compile(r"\?|\btoo\s+(?:old|young)\b|\b(?:any|anything|trials?|studies|study|research|looking|find|search|only|options|suitable|accept|take|open\s+to)\b", re.I)
 _PIECE = re.compile(r"(?<=[.!?;\n])\s+|\s+(?=but\b)", re.I)
 _ASKING = "what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should"  # words a question starts with
 
@@ -126,7 +126,7 @@ def read_age_group(text: str) -> Optional[str]:
 
 def _group_in(piece: str, text: str) -> Optional[str]:
     if _THEIR_AGE_SAID.search(piece):  # "a trial for children his age" (he is 14): his age says which group
-        group = _group_of_age(_patient_age(text))
+        group = group_of_age(_patient_age(text))
         if group:
             return group
     for group, pattern in _AGE_GROUPS:
@@ -137,17 +137,23 @@ def _group_in(piece: str, text: str) -> Optional[str]:
     if aged and int(aged.group(1)) < 18:
         return "child" if int(aged.group(1)) < 13 else "teen"
     if _OF_THEIR_AGE.search(piece):
-        return _group_of_age(_patient_age(text))
+        return group_of_age(_patient_age(text))
     return None
 
 
 _THEIR_AGE_SAID = re.compile(r"\b(?:his|her|my|their)\s+age\b", re.I)
 
 
-def _group_of_age(age: Optional[int]) -> Optional[str]:
+def group_of_age(age: Optional[int]) -> Optional[str]:
     if age is None:
         return None
-    return "older adult" if age >= 65 else "child" if age < 13 else "teen" if age < 18 else None
+    return "older adult" if age >= 65 else "child" if age < 13 else "teen" if age < 18 else "adult"
+
+
+def asks_about_their_age(text: str) -> bool:
+    """ "any trials that take someone my age?", "is he too old for that?": a question whose age group is
+    the patient's own age, which may have been said in an earlier message."""
+    return any(_REQUEST.search(piece) and _OF_THEIR_AGE.search(piece) for piece in _PIECE.split(text or ""))
 
 
 def _patient_age(text: str) -> Optional[int]:
