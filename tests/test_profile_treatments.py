@@ -257,6 +257,14 @@ def test_a_treatment_name_put_right_renames_the_one_had() -> None:
         ("on the lanreotide jab since 2023 but the last scan shows it creeping up", (TreatmentHad("lanreotide", "stopped working"),)),
         ("the runs are worse, even on Sandostatin LAR every 4 weeks", (TreatmentHad("octreotide", "ongoing"),)),
         ("he has his whipple next month", ()),
+        ("they took out the primary in 2021 and she's had octreotide shots every month since",
+         (TreatmentHad("octreotide", "ongoing"), TreatmentHad("surgery"))),
+        ("his doctors can't agree whether to take the primary out or just treat with drugs", ()),
+        ("he had lanreotide, and then everolimus, but everolimus stopped to work this year",
+         (TreatmentHad("everolimus", "stopped working"), TreatmentHad("lanreotide"))),
+        ("Octreotide has calmed it down massively.", (TreatmentHad("octreotide", "ongoing"),)),
+        ("Har fått Somatuline, sen Afinitor som jag fick sluta med pga munsår",
+         (TreatmentHad("everolimus", "side effects"), TreatmentHad("lanreotide"))),
     ],
 )
 def test_treatments_had_told_in_other_words(text: str, had: tuple) -> None:
@@ -268,6 +276,7 @@ def test_treatments_had_told_in_other_words(text: str, had: tuple) -> None:
     [
         ("isn't there a radiation study in Utrecht for MEN1 people instead of surgery?", ("radiotherapy",), ("surgery",)),
         ("Finns det någon studie i Uppsala? Inte kirurgi tack", (), ("surgery",)),
+        ("He had SIRT in 2022 and has been on lanreotide since. Anything for the liver spots in SA?", ("liver_directed_therapy",), ()),
         ("it's non-functioning and the gallium scan shows nothing else. anyone researching watch and wait?", None, ()),
     ],
 )

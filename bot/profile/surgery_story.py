@@ -13,7 +13,7 @@ _SURGERY_STORY = re.compile(
     r"\b(?:had|has|have|having|got|get|getting|take|took|taken|cut|whipped)\s+(?:\w+\s+){0,3}?(?:pancreas|spleen|tumou?r|tail|head|bowel"
     r"|gallbladder|it|lump|bit|appendix|stomach|lung|part|half|bottom|top|end|rest|primary|nodes|net|pnet|insulinoma|gastrinoma)\s+(?:\w+\s+){0,3}?(?:out|removed|taken out|cut out)\b"
     r"|\b(?:pancreas|spleen|tumou?r|tail|bowel|gallbladder|lump|appendix|stomach|lung)\s+(?:\w+\s+){0,2}?(?:removed|taken out|cut out)\b"
-    r"|\b(?:removed|took out|taken out|take out|takes out|take)\s+(?:\w+\s+){0,5}?(?:pancreas|spleen|tumou?r|tail|lump|lung|stomach|bowel|appendix)\b"
+    r"|\b(?:removed|took out|taken out|take out|takes out|take)\s+(?:\w+\s+){0,5}?(?:pancreas|spleen|tumou?r|tail|lump|lung|stomach|bowel|appendix|primary|net|pnet)\b"
     r"|\b(?:been|was|were|got it|had it|have it|getting it|having it|had (?:some|one|them|part of \w+))\s+(?:surgically\s+)?(?:removed|cut out|taken out)\b"
     r"|\b(?:net|tumou?r|lump|mass|polyp|insulinoma|pnet|growth)\b[^.?!]{0,40}\b(?:removed|resected|cut out|taken out)\b"
     # a pathology report of the removed tumour: "margins clear", "SPECIMEN: distal pancreas and spleen"
@@ -29,7 +29,7 @@ _NOT_SO = re.compile(r"\b(?:never|not|n t|nt|no|aldrig|inte|nie|nicht|nooit|niet
 # Operations that are not on the NET (README: parathyroids are not listed).
 _OTHER_OPERATION = re.compile(r"\b(?:parathyroid\w*|thyroid\w*|tonsils?|wisdom teeth|cataracts?|hips?|knees?|hernia|kidney stones?)\b", re.I)
 
-_PLANNED = re.compile(r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|booked|waiting (?:for|to)|might|may need|should)\b", re.I)
+_PLANNED = re.compile(r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|booked|waiting (?:for|to)|might|may need|should|whether|can t agree)\b", re.I)
 # "a study where they operate first": the operation is what the trial does.
 _TRIAL_WHERE = re.compile(r"\b(?:trials?|study|studies)\b(?:\s+\w+){0,2}\s+(?:where|in which|that|which)\b", re.I)
 # An operation as what a trial does, in the clause describing it: "a study where they remove the primary",

@@ -23,7 +23,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("side effects", re.compile(  # before "worse": "it made the hypos worse" is the drug's harm, not the tumour's growth
         r"\bmade (?:the |her |his |my |their )?(?:\w+ )?(?:worse|unbearable)\b|\bmade (?:him|her|me|them) (?:feel )?(?:worse|awful|terrible)\b")),
     ("stopped working", re.compile(
-        r"\b(?:stopped working|stop working|stops working|didn t work|did not work|not working|no longer working|failed|"
+        r"\b(?:stopped working|stop working|stops working|stopped to work|didn t work|did not work|not working|no longer working|failed|"
         r"stopped (?:doing anything|doing its job|having any effect|helping|holding it)|quit (?:working|doing anything)|made no difference|no difference|useless"
         r"|(?:didn t|did not|doesn t|does not|hasn t|has not) (?:touch|shrink|slow|stop) (?:it|them|the \w+)|did (?:sod all|bugger all|zilch)|"
         r"(?:didn t|did not|doesn t|does not|not) (?:hold|help|control|touch|do anything)|stopped holding|done nothing|did nothing|no good|no use"
@@ -34,7 +34,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
         r"|not helping|stopped helping|stopped controlling|new (?:liver )?(?:lesions?|mets|metastases|spots|tumou?rs?)"
         r"|creep\w*|enlarg\w*|larger|vaxer|vaxt|vuxit)\b")),
     ("side effects", re.compile(
-        r"\b(?:stopped (?:it |them )?(?:because of|due to)|had to (?:stop|come off)|(?:stop\w*|came off|come off|taken off|cancell?ed|called off)(?: \w+){0,4} (?:because|due to|cos)"
+        r"\b(?:stopped (?:it |them )?(?:because of|due to)|had to (?:stop|come off)|fick sluta|pga|pa grund av|wegen|(?:stop\w*|came off|come off|taken off|cancell?ed|called off)(?: \w+){0,4} (?:because|due to|cos)"
         r"|(?:platelets|counts|bloods|white cells|neutrophils) (?:tanked|crashed|dropped|fell|plummeted)"
         r"|(?:because of|due to|cos of) (?:the |his |her |my |their |a |bad )?(?:\w+ )?(?:rash|fatigue|tiredness|side effects?|pneumonitis|diarrh\w*"
         r"|nausea|sickness|vomiting|blood pressure|bp|ulcers|sores|toxicity|infections?|kidneys?|kidney function|liver function|bloods"
@@ -50,7 +50,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("ongoing", re.compile(
         r"\b(?:on|taking|currently|still|now has|now on|is on|so far|(?:every|each) \d+ (?:weeks?|days?)|monthly|since|sinds|seit|depuis|desde|sedan|getting|gets|started"
         r"|receives?|receiving|continue|continuing|carry on|carrying on|stay(?:s|ing)? on"
-        r"|helps|(?:is|s|are|re) (?:helping|working|holding)|seems to (?:help|be working|be helping)"
+        r"|helps|(?:is|s|are|re) (?:helping|working|holding)|seems to (?:help|be working|be helping)|(?:has|s|have|ve) (?:calmed|settled|controlled)"
         r"|(?:is|s|are|re|been|remains?|stayed|staying|kept it|keeping it) stable|stable on (?:it|them)|hallit sig stilla|ar stabil\w*)\b")),
 )
 # "Side effects have been awful": a sentence about the harm of the treatment told just before.

@@ -83,7 +83,8 @@ _TRIAL_NEXT = re.compile(r"(?:clinical\s+|drug\s+)?(?:trials?|studies|study)\b")
 _PLANNED_AFTER = re.compile(
     r"^(?:\w+\s+){0,1}(?:discussion|opinion|assessment|consult\w*|referral|review|work ?up|candidate)\b"
     r"|^(?:s |is |has been |was |been |now )?(?:booked|scheduled|planned|pencilled in|lined up|due)\b"  # "the whipple's booked for May"
-    r"|^(?:and |with |plus )(?:\w+\s+){1,2}?(?:(?:is|are|s|re|has been|have been|been) )?(?:booked|scheduled|pencilled in|lined up)\b")  # "... and splenectomy booked"
+    r"|^(?:and |with |plus )(?:\w+\s+){1,2}?(?:(?:is|are|s|re|has been|have been|been) )?(?:booked|scheduled|pencilled in|lined up)\b"  # "... and splenectomy booked"
+    r"|^(?:\w+\s+){0,5}?(?:is|s|are|re) (?:in (?:\d+|a|two|three|four|five|six|a few|a couple of) (?:days?|weeks?|months?)|next (?:week|month)|tomorrow)\b")  # "surgery to take out the tail is in 3 weeks"
 
 
 def planned_after(after: str) -> bool:
