@@ -273,6 +273,7 @@ _FAREWELL_SIGNS = (
 _GENERAL_QUESTION = re.compile(
     r"^(?:is|are|can|could|does|do|did|will|would|what|why|how|which|should|when|who)\b"
     r"|\b(?:side effects?|symptoms? of|signs? of|a sign|cause[sd]?|chances?|risk of|survival|normal for|common)\b"
+    r"|\b(?:vs|versus|difference|differences)\b"  # "carcinoid syndrome vs carcinoid crisis?": two things compared
 )
 _PAST_OR_IF = re.compile(
     r"\b(?:last (?:year|month|week|time)|(?:years?|months?|weeks?|days?) ago|once|used to|in the past"

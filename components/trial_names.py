@@ -11,6 +11,7 @@ classifier and before the SafetyNet, which still wins.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -61,7 +62,11 @@ class TrialNameRouter(IntentRouter):
         return SHOW_TRIAL if intent in NUMBER_MEANS_SHOW and names_one_number(doc) else None
 
 
+# "NCT00363051 everolimus phase 2": a phase named as a label, not asked about ("what phase is it?")
+_PHASE_LABEL = re.compile(r"\bphase\s*(?:[1-4]|i{1,3}|iv)(?:\s*(?:/|-|and)\s*(?:[1-4]|i{1,3}|iv))?\b", re.I)
+
+
 def names_one_number(doc: Any) -> bool:
     """One NCT number, and no question about a part of a trial ("NCT06784752 is it randomised")."""
     numbers = {ent.text.upper().replace(" ", "") for ent in doc.ents if ent.label_ == "nct_id"}
-    return len(numbers) == 1 and not aspects_asked(doc.text)
+    return len(numbers) == 1 and not aspects_asked(_PHASE_LABEL.sub(" ", doc.text))

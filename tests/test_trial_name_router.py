@@ -23,6 +23,7 @@ def routed(nlp, text: str, intent: str) -> Optional[str]:  # type: ignore[no-unt
     ("swog chemo after surgery trial NCT05040360", "search_trials"),
     ("nct 02288377 please", "knowledge"),
     ("the nih gallium one NCT01967537", "nlu_fallback"),
+    ("NCT00363051 everolimus phase 2", "nlu_fallback"),  # a phase named as a label, not asked about
 ])
 def test_one_number_shows_that_trial(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
     assert routed(nlp, text, intent) == "show_trial"
@@ -30,6 +31,7 @@ def test_one_number_shows_that_trial(nlp, text: str, intent: str) -> None:  # ty
 
 @pytest.mark.parametrize("text, intent", [
     ("NCT06784752 is it randomised", "knowledge"),  # a part of it: the detail answer
+    ("NCT06784752 what phase is it", "knowledge"),
     ("NCT03972488 vs NCT02246127", "search_trials"),  # two numbers: a comparison
     ("who can join NCT03972488", "ask_eligibility"),
     ("where does NCT03972488 run", "ask_trial_where"),
