@@ -5,13 +5,16 @@ import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
 from bot.config import REPO_ROOT, SHIPPED_TRIALS_DIR
 from bot.trials.importer import Importer
 from bot.trials.store import TrialStore, make_engine
+from tests.newest_model import newest_model
+from tests.server_kinds import EmbeddedServer, Running
+from tests.server_pool import KINDS, ServerPool, pool_fixture
 
 TESTS_DIR = Path(__file__).parent
 SAMPLES_DIR = TESTS_DIR / "data" / "ctgov_samples"
@@ -20,6 +23,7 @@ SHIPPED_COUNT = len(list(SHIPPED_TRIALS_DIR.glob("NCT*.json")))  # 110: shared/t
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+POOL = pytest.StashKey["ServerPool"]()
 
 
 def new_store(path: Path) -> TrialStore:
@@ -125,22 +129,51 @@ def any_store(request: pytest.FixtureRequest) -> TrialStore:
     return TrialStore(make_engine(request.getfixturevalue("postgres_shipped_url")))
 
 
-@pytest.fixture(scope="session")
-def assistant(trained_model: Path, shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real action server and Rasa server with the trained model, for the whole session.
-    Yields the Rasa server's base URL; logs are kept in tests/artifacts/."""
-    from tests.servers import running_assistant
+def _model(request: pytest.FixtureRequest) -> Callable[[bool], Path]:
+    def model(trained: bool) -> Path:
+        return (None if trained else newest_model()) or request.getfixturevalue("trained_model")
+    return model
 
-    folder = tmp_path_factory.mktemp("assistant")
-    db = folder / "trials.db"
-    shutil.copy(shipped_db, db)
-    try:
-        with running_assistant(trained_model, f"sqlite:///{db}", folder) as base:
-            yield base
-    finally:
-        ARTIFACTS_DIR.mkdir(exist_ok=True)
-        for log in folder.glob("*.log"):
-            shutil.copy(log, ARTIFACTS_DIR / f"assistant-{log.name}")
+
+@pytest.fixture(scope="session", autouse=True)
+def server_pool(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerPool]:
+    """The session's embedded servers (tests/server_pool.py), started ahead in the background."""
+    plan = [[name for name in item.fixturenames if name in KINDS] for item in request.session.items]
+    shipped = request.getfixturevalue("shipped_db") if any(plan) else Path()
+    pool = ServerPool(plan, tmp_path_factory.mktemp, shipped, _model(request), ARTIFACTS_DIR, os.environ)
+    request.config.stash[POOL] = pool
+    yield pool
+    pool.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    yield
+    pool = item.config.stash.get(POOL, None)
+    if pool is not None:
+        pool.finished(name for name in item.fixturenames if name in KINDS)
+
+
+assistant_servers = pool_fixture(EmbeddedServer("assistant", trained_model=True))
+
+
+@pytest.fixture(scope="session")
+def assistant(assistant_servers: Running) -> str:
+    """The real action server and Rasa server with the trained model, for the tests that only
+    talk to it: the Rasa server's base URL. Logs are kept in tests/artifacts/."""
+    return assistant_servers.url
+
+# The website's guarded channels as a deployment has them: Rasa's HTTP API behind a token,
+# signed conversation tokens, the default rate limits. Shared by the socket.io fuzz, the
+# session-token tests and the chat widget's browser tests.
+WEBSITE_API_TOKEN = "website-test-api-token"
+WEBSITE_SESSION_SECRET = "a-test-secret-of-forty-characters-0123456"
+WEBSITE_HISTORY_DAYS = 3
+WEBSITE_RATE_PER_CONNECTION, WEBSITE_RATE_PER_ADDRESS = 20, 120
+website_servers = pool_fixture(EmbeddedServer("website", enable_api=True, extra_env={
+    "RASA_AUTH_TOKEN": WEBSITE_API_TOKEN, "CHAT_SESSION_SECRET": WEBSITE_SESSION_SECRET,
+    "CHAT_HISTORY_DAYS": str(WEBSITE_HISTORY_DAYS), "RATE_LIMIT_PER_MINUTE": str(WEBSITE_RATE_PER_CONNECTION),
+    "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": str(WEBSITE_RATE_PER_ADDRESS)}))
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; never a browser downloaded by a test tool

@@ -106,7 +106,7 @@ def test_show_trial_gives_status_phase_places_and_contact(text: str) -> None:
     assert body.startswith("Pancreatic Neuroendocrine Tumour - Optimal Surgical Debulking or Not (NCT07273409)")
     for part in ["Status: Open", "Last updated on the registry: 22 January 2026", "Phase:",
                  "Sahlgrenska University Hospital, Gothenburg, Sweden", "Run by: Uppsala University",
-                 "Who to contact: The record gives no contact details. Ask your specialist team",
+                 "Who to contact: The record does not give contact details. Ask your specialist team",
                  "https://clinicaltrials.gov/study/NCT07273409"]:
         assert part in body
     assert events == [SlotSet("nct_id", "NCT07273409"), SlotSet("focus_nct_id", "NCT07273409")]
@@ -116,7 +116,7 @@ def test_show_trial_lists_contacts_when_the_record_has_them(store: TrialStore) -
     with_contacts = [n for n in store.iter_ids() if any(c.phone or c.email for c in store.get(n).contacts)]
     assert with_contacts
     _, messages = run(ActionShowTrial(), tracker(with_contacts[0], "show_trial"))
-    assert "Who to contact: " in messages[0]["text"] and "gives no contact" not in messages[0]["text"]
+    assert "Who to contact: " in messages[0]["text"] and "does not give contact" not in messages[0]["text"]
 
 
 def test_malformed_id_explains_the_format() -> None:

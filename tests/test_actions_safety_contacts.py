@@ -57,7 +57,7 @@ def test_centres_near_a_city() -> None:
 
 def test_trial_contacts_named_in_focus_or_missing() -> None:
     _, named = run(ActionShowTrialContacts(), tracker("who do i contact for NCT07273409", "ask_trial_contacts"))
-    assert named[0]["text"].startswith("Contacts for NCT07273409: The record gives no contact details.")
+    assert named[0]["text"].startswith("Contacts for NCT07273409: The record does not give contact details.")
     _, focus = run(ActionShowTrialContacts(), tracker("who do i contact", "ask_trial_contacts",
                                                       slots={"focus_nct_id": "NCT07273409"}))
     assert "NCT07273409" in focus[0]["text"]

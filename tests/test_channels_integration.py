@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
+from typing import Dict, List, Optional
 
 import pytest
 
-from tests.conftest import ARTIFACTS_DIR
-from tests.servers import running_assistant, say
+from tests.server_kinds import EmbeddedServer, Running
+from tests.server_pool import pool_fixture
+from tests.servers import say
 from tests.standins import GraphAPI, SlackAPI, StandIn, TelegramAPI, TwilioAPI
 from tests.standins import facebook as fb
 from tests.standins import slack
@@ -64,18 +64,17 @@ class Platforms:
         return [self.telegram, self.slack, self.twilio, self.graph]
 
 
-@pytest.fixture(scope="module")
-def platforms(trained_model: Path, shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platforms]:
-    folder = tmp_path_factory.mktemp("channels")
-    db = folder / "trials.db"
-    shutil.copy(shipped_db, db)
-    apis = (TelegramAPI(SECRETS["TELEGRAM_ACCESS_TOKEN"]), SlackAPI(SECRETS["SLACK_BOT_TOKEN"]),
-            TwilioAPI(SECRETS["TWILIO_ACCOUNT_SID"], SECRETS["TWILIO_AUTH_TOKEN"]),
-            GraphAPI(SECRETS["FACEBOOK_PAGE_ACCESS_TOKEN"]))
-    for api in apis:
+APIS = (TelegramAPI(SECRETS["TELEGRAM_ACCESS_TOKEN"]), SlackAPI(SECRETS["SLACK_BOT_TOKEN"]),
+        TwilioAPI(SECRETS["TWILIO_ACCOUNT_SID"], SECRETS["TWILIO_AUTH_TOKEN"]),
+        GraphAPI(SECRETS["FACEBOOK_PAGE_ACCESS_TOKEN"]))
+
+
+def start_standins() -> Dict[str, str]:
+    """The stand-in APIs, started before the servers; the servers' platform settings."""
+    for api in APIS:
         api.start()
-    telegram, slack_api, twilio, graph = apis
-    env = {
+    telegram, slack_api, twilio, graph = APIS
+    return {
         **SECRETS,
         "TELEGRAM_API_URL": telegram.url,
         "SLACK_API_URL": f"{slack_api.url}/api",
@@ -84,15 +83,20 @@ def platforms(trained_model: Path, shipped_db: Path, tmp_path_factory: pytest.Te
         "TWILIO_WHATSAPP_MAX_LENGTH": str(SPLIT_LIMIT),
         "FACEBOOK_MAX_LENGTH": str(SPLIT_LIMIT),
     }
-    try:
-        with running_assistant(trained_model, f"sqlite:///{db}", folder, extra_env=env) as base:
-            yield Platforms(base, telegram, slack_api, twilio, graph, folder / "credentials.yml")
-    finally:
-        for api in apis:
-            api.stop()
-        ARTIFACTS_DIR.mkdir(exist_ok=True)
-        for log in folder.glob("*.log"):
-            shutil.copy(log, ARTIFACTS_DIR / f"channels-{log.name}")
+
+
+def stop_standins() -> None:
+    for api in APIS:
+        api.stop()
+
+
+channels_servers = pool_fixture(EmbeddedServer("channels", trained_model=True, prepare=start_standins,
+                                                finish=stop_standins))
+
+
+@pytest.fixture(scope="module")
+def platforms(channels_servers: Running) -> Platforms:
+    return Platforms(channels_servers.url, *APIS, channels_servers.folder / "credentials.yml")
 
 
 def rest_text(platforms: Platforms, sender: str, message: str) -> str:

@@ -31,7 +31,7 @@ def test_plain_prints_the_two_lists_as_json(monkeypatch: pytest.MonkeyPatch, cap
     data = json.loads(out)
     assert status == 0 and set(data) == {"inclusion", "exclusion"}
     assert len(data["inclusion"]) == 4 and len(data["exclusion"]) == 8
-    assert data["inclusion"][2] == {"original": "Age ≥ 18 years", "plain": "You are aged at least 18 years.", "how": "template"}
+    assert data["inclusion"][2] == {"original": "Age ≥ 18 years", "plain": "Aged at least 18 years.", "how": "template"}
 
 
 def test_plain_says_how_each_item_was_written(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:

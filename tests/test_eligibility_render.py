@@ -71,4 +71,4 @@ def test_an_explanation_is_kept_unless_the_item_says_all_of_it() -> None:
     from bot.eligibility.plain import plain_criteria
 
     item = plain_criteria("QTc prolongation seen on a heart trace, and other heart problems").inclusion[0]
-    assert "The QT time is a measure on a heart trace." in item.plain  # "heart trace" alone is not the explanation
+    assert "The QT interval, or QTc interval, is a measure of time on a heart trace." in item.plain  # "heart trace" alone is not the explanation

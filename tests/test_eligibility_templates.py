@@ -9,13 +9,13 @@ from bot.eligibility.templates import write_with_template
 
 CASES = {
     "life expectancy": [
-        ("Life expectancy of at least 3 months", "You are expected to live for at least 3 months."),
-        ("Life expectancy ≥ 12 weeks", "You are expected to live for at least 12 weeks."),
-        ("Has a predicted life expectancy >3 months.", "You are expected to live for more than 3 months."),
-        ("Life expectancy of 6 months or more", "You are expected to live for at least 6 months."),
-        ("Life expectancy < 3 months", "You are expected to live for less than 3 months."),
+        ("Life expectancy of at least 3 months", "You are expected to live at least 3 months."),
+        ("Life expectancy ≥ 12 weeks", "You are expected to live at least 12 weeks."),
+        ("Has a predicted life expectancy >3 months.", "You are expected to live more than 3 months."),
+        ("Life expectancy of 6 months or more", "You are expected to live at least 6 months."),
+        ("Life expectancy < 3 months", "You are expected to live less than 3 months."),
         ("Life expectancy ≥ 3 months (per investigator opinion)",
-         "You are expected to live for at least 3 months, in the study doctor's view."),
+         "You are expected to live at least 3 months, in the study doctor's view."),
     ],
     "performance status": [
         ("ECOG performance status 0-1.", "Your ECOG performance score is 0 to 1."),
@@ -68,11 +68,11 @@ CASES = {
         ("Absolute neutrophil count (ANC) ≥ 1,500/mm3", "Your neutrophil count is at least 1,500/mm3."),
         ("Platelets ≥ 100,000/mm3", "Your platelet count is at least 100,000/mm3."),
         ("Hemoglobin ≥ 9 g/dL", "Your haemoglobin is at least 9 g/dL."),
-        ("Hepatic transaminases ≤ 2.5 × ULN", "Your liver enzymes are at most 2.5 times the top of the normal range."),
-        ("Serum creatinine =< 1.5 x ULN", "Your creatinine is at most 1.5 times the top of the normal range."),
-        ("Total bilirubin ≤ 1.5 x ULN", "Your bilirubin is at most 1.5 times the top of the normal range."),
+        ("Hepatic transaminases ≤ 2.5 × ULN", "Your liver enzymes are at most 2.5 times ULN."),
+        ("Serum creatinine =< 1.5 x ULN", "Your creatinine is at most 1.5 times ULN."),
+        ("Total bilirubin ≤ 1.5 x ULN", "Your bilirubin is at most 1.5 times ULN."),
         ("AST and ALT ≤ 2.5 x institutional upper limit of normal",
-         "Your AST and ALT are at most 2.5 times the top of the normal range."),
+         "Your AST and ALT are at most 2.5 times ULN."),
         ("Adequate bone marrow function: ANC ≥ 1500/μL and platelets ≥ 75,000/μL",
          "Your bone marrow works well enough: your neutrophil count is at least 1500/μL and your platelet count"),
     ],
@@ -216,4 +216,4 @@ def test_templates_reach_the_chat_and_say_how() -> None:
 def test_a_template_explains_the_terms_in_its_slots() -> None:
     plain = plain_criteria("Exclusion Criteria:\n- Known HIV infection")
     assert plain.exclusion[0].how == TEMPLATE
-    assert plain.exclusion[0].plain == "You have a known infection with HIV. HIV is a virus that weakens the immune system."
+    assert plain.exclusion[0].plain == "A known infection with HIV. HIV is a virus that weakens the immune system."

@@ -10,23 +10,23 @@ from __future__ import annotations
 import asyncio
 import json
 import random
-import shutil
 import time
 import urllib.request
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import socketio
 import websockets
 
 from components.channels.rest import MAX_MESSAGE_CHARS
-from tests.newest_model import any_model  # noqa: F401 - a fixture
-from tests.servers import running_assistant, say
+from tests.conftest import WEBSITE_API_TOKEN
+from tests.server_kinds import Running
+from tests.servers import say
 
 pytestmark = pytest.mark.integration
 
-TOKEN = "socketio-fuzz-token"
+TOKEN = WEBSITE_API_TOKEN
 SEED = 20
 CONNECTIONS = 8
 EVENTS_PER_CONNECTION = 250          # 2,000 structured events
@@ -37,13 +37,10 @@ PLANT = "zqxjplanted"
 
 
 @pytest.fixture(scope="module")
-def rasa(any_model: Path, shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    folder = tmp_path_factory.mktemp("socketio-fuzz")
-    db = folder / "trials.db"
-    shutil.copy(shipped_db, db)
-    env = {"RASA_AUTH_TOKEN": TOKEN, "RATE_LIMIT_PER_MINUTE": "20", "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "40"}
-    with running_assistant(any_model, f"sqlite:///{db}", folder, extra_env=env, enable_api=True) as base:
-        yield base, folder / "rasa.log"
+def rasa(website_servers: Running) -> tuple[str, Path]:
+    """The website's servers (tests/conftest.py), shared with other modules: the fuzz reads only
+    what their log gains while it runs."""
+    return website_servers.url, website_servers.rasa_log
 
 
 def odd_value(rng: random.Random, depth: int = 0) -> Any:

@@ -15,7 +15,7 @@ HIV = "Exclusion Criteria:\n- Known HIV infection"
 def test_the_sentence_and_its_explanations_are_apart() -> None:
     item = plain_criteria(HIV).exclusion[0]
     assert item.how == TEMPLATE
-    assert item.sentence == "You have a known infection with HIV."
+    assert item.sentence == "A known infection with HIV."
     assert item.notes == ("HIV is a virus that weakens the immune system.",)
     assert item.plain == " ".join([item.sentence, *item.notes])
 
@@ -30,7 +30,7 @@ def test_the_json_adds_the_sentence_and_the_words_used_when_there_are_any() -> N
 def test_the_chat_shows_the_explanations_on_a_line_beneath(store: TrialStore) -> None:
     trial = replace(store.get("NCT07273409"), criteria="Inclusion Criteria:\n- Age ≥ 18 years\n\n" + HIV)
     lines = eligibility_text(trial, show_original=True).splitlines()
-    at = lines.index("- You have a known infection with HIV.")
+    at = lines.index("- A known infection with HIV.")
     assert lines[at + 1] == "  HIV is a virus that weakens the immune system."
     assert lines[at + 2] == "  (Record's words: Known HIV infection)"
 

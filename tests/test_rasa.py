@@ -1,35 +1,39 @@
 """Rasa's own checks: the training data validates, and the test stories pass."""
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
-from bot.config import REPO_ROOT
+from tests.server_kinds import EarlyCommand, Running
+from tests.server_pool import pool_fixture
 
 RASA = str(Path(sys.executable).with_name("rasa"))
 
 
-def rasa(*args: str, timeout: int = 900) -> subprocess.CompletedProcess:
-    return subprocess.run([RASA, *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=timeout)
+def e2e_test(model: Optional[Path], folder: Path) -> list[str]:
+    return [RASA, "test", "core", "--e2e", "--model", str(model), "--stories", "tests/stories",
+            "--out", str(folder / "results")]
 
 
-def test_data_validates_without_warnings() -> None:
-    result = rasa("data", "validate", "--fail-on-warnings")
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+# Both run ahead, while other tests run (tests/server_pool.py): loading Rasa and the model
+# takes most of their time.
+validation_run = pool_fixture(EarlyCommand("validation", lambda _model, _folder: [
+    RASA, "data", "validate", "--fail-on-warnings"], trained_model=None))
+stories_run = pool_fixture(EarlyCommand("stories", e2e_test, trained_model=True))
+
+
+def test_data_validates_without_warnings(validation_run: Running) -> None:
+    assert validation_run.returncode == 0, validation_run.output[-8000:]
 
 
 @pytest.mark.integration
-def test_stories_pass(trained_model: Path, tmp_path: Path) -> None:
+def test_stories_pass(stories_run: Running) -> None:
     """End to end (--e2e): each test story's messages go through the NLU, so the intent and
     the knowledge topic predicted for every message are checked, then the actions."""
-    result = rasa(
-        "test", "core", "--e2e", "--model", str(trained_model), "--stories", "tests/stories",
-        "--out", str(tmp_path / "results"),
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    failed = (tmp_path / "results" / "failed_test_stories.yml").read_text()
+    assert stories_run.returncode == 0, stories_run.output[-6000:]
+    failed = (stories_run.folder / "results" / "failed_test_stories.yml").read_text()
     wrong = [line.strip() for line in failed.splitlines() if "# predicted:" in line or "story:" in line]
     assert "None of the test stories failed" in failed, "\n".join(wrong)

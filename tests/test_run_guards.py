@@ -3,29 +3,21 @@ action server only on 127.0.0.1 and only with the Rasa server's token, CORS for 
 exact origin, and no version banner."""
 from __future__ import annotations
 
-import os
-import shutil
-import signal
 import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Mapping, Optional
 
 import pytest
 
 from bot.channels.credentials import platform_variables
-from bot.config import REPO_ROOT
-from tests.newest_model import any_model  # noqa: F401 - a fixture
+from tests.server_kinds import Running, ScriptServer
+from tests.server_pool import pool_fixture
 from tests.servers import free_port, say, texts
 
 pytestmark = pytest.mark.integration
-
-START_TIMEOUT = 240
-
 
 @dataclass
 class Run:
@@ -34,32 +26,20 @@ class Run:
     web_origin: str
 
 
+def run_env(environment: Mapping[str, str], model: Path, folder: Path) -> dict[str, str]:
+    quiet = {k: v for k, v in environment.items() if k not in platform_variables() and k != "ACTION_SERVER_TOKEN"}
+    return {**quiet, "MODEL": str(model), "RASA_PORT": str(free_port()), "ACTIONS_PORT": str(free_port()),
+            "WEB_PORT": str(free_port()), "RUN_DIR": str(folder)}
+
+
+# `make run` as it starts, ahead while other tests run (tests/server_pool.py).
+make_run_script = pool_fixture(ScriptServer("make_run", ("bash", "scripts/run.sh"), run_env, ready_text="is running"))
+
+
 @pytest.fixture(scope="module")
-def make_run(any_model: Path, shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
-    folder = tmp_path_factory.mktemp("run-guards")
-    db = folder / "trials.db"
-    shutil.copy(shipped_db, db)
-    rasa_port, actions_port, web_port = free_port(), free_port(), free_port()
-    quiet = {k: v for k, v in os.environ.items() if k not in platform_variables() and k != "ACTION_SERVER_TOKEN"}
-    env = {**quiet, "DATABASE_URL": f"sqlite:///{db}", "MODEL": str(any_model), "RASA_PORT": str(rasa_port),
-           "ACTIONS_PORT": str(actions_port), "WEB_PORT": str(web_port), "RUN_DIR": str(folder)}
-    out_path = folder / "run.out"
-    with open(out_path, "w") as out:
-        process = subprocess.Popen(["bash", "scripts/run.sh"], cwd=REPO_ROOT, env=env, stdout=out,
-                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while "is running" not in out_path.read_text():
-            assert process.poll() is None, out_path.read_text()
-            assert time.monotonic() < deadline, "not ready in time"
-            time.sleep(1)
-        yield Run(f"http://127.0.0.1:{rasa_port}", actions_port, f"http://127.0.0.1:{web_port}")
-    finally:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+def make_run(make_run_script: Running) -> Run:
+    env = make_run_script.env
+    return Run(f"http://127.0.0.1:{env['RASA_PORT']}", int(env["ACTIONS_PORT"]), f"http://127.0.0.1:{env['WEB_PORT']}")
 
 
 def status_of(url: str, body: Optional[bytes] = None) -> int:

@@ -5,35 +5,30 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 import time
 import urllib.request
-from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Optional
 
 import pytest
 
 from bot.channels.session_tokens import SessionTokens
-from tests.newest_model import any_model  # noqa: F401 - a fixture
-from tests.servers import post_json, running_assistant
+from tests.conftest import WEBSITE_API_TOKEN, WEBSITE_HISTORY_DAYS, WEBSITE_SESSION_SECRET
+from tests.server_kinds import Running
+from tests.servers import post_json
 from tests.test_socketio_limits import Widget
 
 pytestmark = pytest.mark.integration
 
-API_TOKEN = "session-token-test-api-token"
-SECRET = "a-test-secret-of-forty-characters-0123456"
-DAYS = 3
+API_TOKEN = WEBSITE_API_TOKEN
+SECRET = WEBSITE_SESSION_SECRET
+DAYS = WEBSITE_HISTORY_DAYS
 
 
 @pytest.fixture(scope="module")
-def base(any_model: Path, shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("session-token")
-    db = folder / "trials.db"
-    shutil.copy(shipped_db, db)
-    env = {"RASA_AUTH_TOKEN": API_TOKEN, "CHAT_SESSION_SECRET": SECRET, "CHAT_HISTORY_DAYS": str(DAYS),
-           "RATE_LIMIT_PER_MINUTE": "200", "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "400"}
-    with running_assistant(any_model, f"sqlite:///{db}", folder, extra_env=env, enable_api=True) as url:
-        yield url
+def base(website_servers: Running) -> str:
+    """The website's servers (tests/conftest.py), shared with other modules; each test here
+    uses its own client address, so the rate limits of one do not reach another."""
+    return website_servers.url
 
 
 def user_texts(base: str, session_id: str) -> list[str]:

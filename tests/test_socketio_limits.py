@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 import time
 import urllib.request
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Optional
 
 import pytest
 import socketio
 
-from tests.newest_model import any_model  # noqa: F401 - a fixture
-from tests.servers import running_assistant, say, texts
+from tests.server_kinds import EmbeddedServer, Running
+from tests.server_pool import pool_fixture
+from tests.servers import say, texts
 
 pytestmark = pytest.mark.integration
 
@@ -27,15 +27,15 @@ PER_CONNECTION, PER_ADDRESS = 4, 6
 REPLY_TIMEOUT = 60.0
 
 
+# Its own servers: limits this low would stop the other modules' tests.
+socketio_limits_servers = pool_fixture(EmbeddedServer("socketio_limits", enable_api=True, extra_env={
+    "RASA_AUTH_TOKEN": TOKEN, "CORS_ORIGINS": PAGE_ORIGIN, "RATE_LIMIT_PER_MINUTE": str(PER_CONNECTION),
+    "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": str(PER_ADDRESS)}))
+
+
 @pytest.fixture(scope="module")
-def rasa(any_model: Path, shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    folder = tmp_path_factory.mktemp("socketio-limits")
-    db = folder / "trials.db"
-    shutil.copy(shipped_db, db)
-    env = {"RASA_AUTH_TOKEN": TOKEN, "CORS_ORIGINS": PAGE_ORIGIN, "RATE_LIMIT_PER_MINUTE": str(PER_CONNECTION),
-           "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": str(PER_ADDRESS)}
-    with running_assistant(any_model, f"sqlite:///{db}", folder, extra_env=env, enable_api=True) as base:
-        yield base, folder / "rasa.log"
+def rasa(socketio_limits_servers: Running) -> tuple[str, Path]:
+    return socketio_limits_servers.url, socketio_limits_servers.rasa_log
 
 
 class Widget:

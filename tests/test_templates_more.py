@@ -11,21 +11,21 @@ from bot.eligibility.templates import write_with_template
 CASES = [
     # recent treatment: more ways in ("History of", "Have had any") and a limit before an event
     ("recent treatment", "History of major surgery within 3 months of screening",
-     "You had major surgery within 3 months of the entry checks."),
+     "You had major surgery within 3 months of screening."),
     ("recent treatment", "Have had any major surgery within 4 weeks prior to enrollment.",
      "You had any major surgery within 4 weeks before joining the study."),
     ("recent treatment", "Major surgery within the previous 30 days", "You had major surgery within the previous 30 days."),
     ("recent treatment", "Major surgery < 4 weeks prior to enrollment",
-     "You had major surgery less than 4 weeks before joining the study."),
+     "You had major surgery under 4 weeks before joining the study."),
     ("recent treatment", "Radiation therapy ≤ 2 weeks prior to registration.",
      "You had radiotherapy at most 2 weeks before joining the study."),
     # virus infection: "HIV positive", "a positive test for", "Has ..."
-    ("virus infection", "HIV positive", "You have tested positive for HIV."),
-    ("virus infection", "Known HIV-positivity.", "You are known to have tested positive for HIV."),
-    ("virus infection", "HIV infected", "You have an infection with HIV."),
+    ("virus infection", "HIV positive", "Tested positive for HIV."),
+    ("virus infection", "Known HIV-positivity.", "Known to have tested positive for HIV."),
+    ("virus infection", "HIV infected", "An infection with HIV."),
     ("virus infection", "A positive test for HIV antibody", "You have tested positive for HIV."),
-    ("virus infection", "Has human immunodeficiency virus (HIV).", "You have an infection with HIV."),
-    ("virus infection", "Has known active Hepatitis B or C.", "You have a known active infection with hepatitis B or C."),
+    ("virus infection", "Has human immunodeficiency virus (HIV).", "An infection with HIV."),
+    ("virus infection", "Has known active Hepatitis B or C.", "A known active infection with hepatitis B or C."),
     # consent
     ("consent", "Ability to understand and the willingness to sign a written informed consent document",
      "You are able to understand and willing to sign a written consent form."),
@@ -40,19 +40,19 @@ CASES = [
     ("another trial", "Use of any other experimental drug or therapy within 30 days of baseline",
      "You used any other study drugs or treatments within 30 days of starting."),
     # allergy: "allergy or hypersensitivity" is one thing; "known allergies" takes no "a"
-    ("allergy", "Known allergy or hypersensitivity to everolimus", "You have a known allergy to everolimus."),
+    ("allergy", "Known allergy or hypersensitivity to everolimus", "A known allergy to everolimus."),
     ("allergy", "Known allergies or hypersensitivity reactions to octreotide", "You have known allergies to octreotide."),
     # age: more ways in, and a range without a unit
     ("age", "The subject is at least 18 years old.", "You are aged at least 18 years."),
-    ("age", "Age 18-60", "You are aged 18 to 60 years."),
+    ("age", "Age 18-60", "Aged 18 to 60 years."),
     ("age", "At least 18 years of age at the time of study registration",
-     "You are aged at least 18 years at the time of joining the study."),
+     "Aged at least 18 years at the time of joining the study."),
     # consent: "able and willing", and when it is given
-    ("consent", "Able and willing to give written informed consent", "You are willing and able to give written consent."),
+    ("consent", "Able and willing to give written informed consent", "Willing and able to give written consent."),
     ("consent", "Provision of written informed consent prior to any study related procedure.",
      "You have given written consent before any study procedure."),
     # following the plan: attend, adhere to
-    ("following the study plan", "Willing and able to attend all study visits", "You are willing and able to attend all study visits."),
+    ("following the study plan", "Willing and able to attend all study visits", "Willing and able to attend all study visits."),
     # organ function named alone
     ("blood counts and organ function", "Adequate organ function", "Your organs work well enough."),
     ("blood counts and organ function", "Patients must have normal organ and marrow function as defined below",

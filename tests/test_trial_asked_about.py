@@ -101,7 +101,7 @@ def test_every_answer_on_every_shipped_trial_is_plain_and_never_a_verdict(store:
             # The record's own words, quoted or in the list of groups, are the record's, not ours.
             plain = re.sub(r'"[^"]*"', "its words", plain)
             plain = "\n".join(line for line in plain.splitlines() if not re.match(r"\d+\. ", line))
-            plain = re.sub(r"(?:describes it as|Every group gets): [^\n]*", "that.", plain)
+            plain = re.sub(r"(?:describes it as|Every group gets|Both groups get): [^\n]*", "that.", plain)
             for name in filter(None, (record.sponsor, *record.collaborators)):  # the record's names, not ours
                 plain = plain.replace(name, "the sponsor")
             assert ".." not in text, (record.nct_id, aspect, text)

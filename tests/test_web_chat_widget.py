@@ -9,24 +9,22 @@ the server's answers back, or to keep the connection from opening."""
 from __future__ import annotations
 
 import json
-import shutil
 import time
 import urllib.request
-from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import pytest
 from playwright.sync_api import expect
 
 from bot.config import VAR_DIR
-from tests.conftest import ARTIFACTS_DIR
-from tests.newest_model import any_model  # noqa: F401 - a fixture
-from tests.servers import running_assistant, serving_chat_page
+from tests.conftest import ARTIFACTS_DIR, WEBSITE_API_TOKEN, WEBSITE_HISTORY_DAYS
+from tests.server_kinds import Running
+from tests.servers import serving_chat_page
 
 pytestmark = pytest.mark.integration
 
-API_TOKEN = "chat-widget-test-api-token"
-KEEP_DAYS = 5
+API_TOKEN = WEBSITE_API_TOKEN
+KEEP_DAYS = WEBSITE_HISTORY_DAYS
 REPLY_TIMEOUT_MS = 60_000
 STORE_KEY = "net-trials-chat-v2"
 AXE = VAR_DIR / "node" / "node_modules" / "axe-core" / "axe.min.js"
@@ -34,13 +32,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 
 
 @pytest.fixture(scope="module")
-def rasa(any_model: Path, shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("chat-widget")
-    db = folder / "trials.db"
-    shutil.copy(shipped_db, db)
-    env = {"RASA_AUTH_TOKEN": API_TOKEN, "CHAT_HISTORY_DAYS": str(KEEP_DAYS)}
-    with running_assistant(any_model, f"sqlite:///{db}", folder, extra_env=env, enable_api=True) as base:
-        yield base
+def rasa(website_servers: Running) -> str:
+    """The website's servers (tests/conftest.py), shared with other modules."""
+    return website_servers.url
 
 
 @pytest.fixture(scope="module")

@@ -118,12 +118,15 @@ def _inclusion_proper(t: _Text) -> list[str]:
 
 
 # -- age -----------------------------------------------------------------------------------
-_AGE_CONTEXT = re.compile(r"\bage[ds]?\b|years?\s+(?:of\s+age|old)|\byears?\s+or\s+(?:older|over|above|more)\b", re.I)
+_AGE_CONTEXT = re.compile(r"\bage[ds]?\b|years?[-\s]+(?:of\s+age|old)|\byears?\s+or\s+(?:older|over|above|more)\b|\badults?\b[^.;]{0,20}?[0-9]{1,3}\s*(?:years?|yrs)\b", re.I)
 _N = r"([0-9]{1,3})"
-_AGE_RANGE = re.compile(rf"(?:between\s+)?{_N}\s*(?:years?\s*)?(?:-|–|to|and)\s*{_N}\s*(?:years?|yrs)", re.I)
+_AGE_RANGE = re.compile(rf"(?:between\s+)?{_N}\s*(?:years?\s*)?(?:-|–|to|and)\s*{_N}\s*(?:years?|yrs)"
+                        rf"|\bage[sd]?\s*:?\s*(?:between\s+)?{_N}\s*(?:-|–|to|and)\s*{_N}\b(?!\s*(?:%|kg|cm|mm|mg|months?|weeks?|days?))", re.I)  # "Age 18-75"
 _AGE_MIN = [
     re.compile(rf"(?:at least|more than|over|older than|above|minimum(?: age)?(?: of)?)\s*{_N}\s*(?:years?|yrs|\b)", re.I),
-    re.compile(rf"{_N}\s*(?:years?|yrs)?\s*(?:of\s+age\s*)?(?:or|and)\s*(?:older|over|above|greater|more)\b", re.I),
+    re.compile(rf"{_N}\s*(?:years?|yrs)?[-\s]*(?:old\s*)?(?:of\s+age\s*)?(?:or|and)\s*(?:older|over|above|greater|more)\b", re.I),
+    # "Subjects must be 18 years of age.", "Age 18 years.": that age or older
+    re.compile(rf"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:must|should)\s+be|age[ds]?\s*:?)\s*{_N}\s*(?:years?|yrs)(?:\s+(?:of\s+age|old))?\W*$", re.I),
     re.compile(rf"\bage[ds]?\s*:?\s*{_N}\s*(?:years?)?\s*(?:or|and)\s*(?:over|older|above)", re.I),
 ]
 _AGE_MAX = [
@@ -138,9 +141,10 @@ def _ages(t: _Text) -> tuple[Optional[float], Optional[float]]:
         if not _AGE_CONTEXT.search(sentence):
             continue
         found = _AGE_RANGE.search(sentence)
-        if found and _plausible(found.group(1)) and _plausible(found.group(2)) and int(found.group(1)) < int(found.group(2)):
-            low = low if low is not None else float(found.group(1))
-            high = high if high is not None else float(found.group(2))
+        ends = [g for g in found.groups() if g] if found else []
+        if len(ends) == 2 and _plausible(ends[0]) and _plausible(ends[1]) and int(ends[0]) < int(ends[1]):
+            low = low if low is not None else float(ends[0])
+            high = high if high is not None else float(ends[1])
             continue
         low = low if low is not None else _first_number(_AGE_MIN, sentence)
         high = high if high is not None else _first_number(_AGE_MAX, sentence)

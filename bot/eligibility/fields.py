@@ -29,13 +29,27 @@ def age(sentence: str, section: str, text: str) -> list[Fact]:
     bare = _BARE_AGE.match(sentence)
     if bare:  # ">18 years;"
         return [Fact("age", text, low=float(bare.group(1)))] if section == "inclusion" else []
-    if not whole._AGE_CONTEXT.search(sentence) or re.search(r"\bchild\w*\s+bearing|\bexpectancy\b", sentence, re.I):
+    if not whole._AGE_CONTEXT.search(sentence) or _NOT_OWN_AGE.search(sentence):
         return []
+    sentence = _ECHOED_LIMIT.sub(" ", sentence)  # "aged at least (at least) 18 years": ">=" written twice
     low, high = whole.age_limits(sentence, exclusion=section == "exclusion")
     if low is None and high is None:
         return []
-    said_plainly = _AGE_FIRST.search(sentence) and not re.search(r"\bor\b|\(", sentence[:whole._AGE_CONTEXT.search(sentence).start()])
+    plain = _BOTH_SEXES.sub(" ", sentence)  # "Male or female patients at least 18 years of age": no alternative ages
+    context = whole._AGE_CONTEXT.search(plain)
+    said_plainly = _AGE_FIRST.search(plain) and not re.search(r"\bor\b|\(", plain[:context.start() if context else 0]) \
+        and not _OTHER_AGE.search(plain[context.start() if context else 0:]) and not _OTHER_AGE.search(_BOTH_SEXES.sub(" ", text))
     return [Fact("age", text, low=low, high=high, firm=bool(said_plainly))]
+
+
+# an age that is not a limit on the person's own age: a scale chosen by age, a donor's or a relative's, menarche, BMI centiles
+_NOT_OWN_AGE = re.compile(r"\bchild\w*\s+bearing|\bexpectancy\b|Karnofsky|Lansky|performance\s+(?:status|score)|\bBMI\b|body\s+mass|\bdonors?\b|\brelatives?\b"
+                          r"|\bsiblings?\b|\bparents?\b|menarche|pregnan\w*|\bcreatinine\b|Cockcroft|Schwartz", re.I)
+_BOTH_SEXES = re.compile(r"\b(?:males?|females?|men|women)\s*(?:or|and|and/or|/)\s*(?:males?|females?|men|women)\b", re.I)
+_ECHOED_LIMIT = re.compile(r"\(\s*(?:at\s+least|at\s+most|more\s+than|less\s+than)\s*\)", re.I)
+# "Age at least 18 years or at least 12 years with body weight ...": another age is allowed too
+_OTHER_AGE = re.compile(r"\bor\b(?!\s+(?:older|over|above|more|greater|younger|under|less|equal)\b)\s+(?:[\w-]+\s+){0,4}?(?:aged?\s+)?"
+                        r"(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|over|under|older\s+than|younger\s+than)\s*)?[0-9]{1,3}(?:\s*(?:-|–|to)\s*[0-9]{1,3})?\s*(?:years?|yrs)\b", re.I)
 
 
 def sex(sentence: str, section: str, text: str) -> list[Fact]:
@@ -269,7 +283,9 @@ def grade(sentence: str, section: str, text: str) -> list[Fact]:
     if not grades or start is None:
         return []
     # "well or moderately differentiated" is about how the cells look: a grade 3 NET may be well differentiated too
-    by_look = bool(_BY_LOOK.search(sentence)) and not whole._GRADE_WORDS.search(sentence)
+    # and "well-to-moderately differentiated (or low-grade)": a grade named only in brackets glosses the look
+    explicit = whole._GRADE_RANGE.search(sentence) or whole._G_CODES.search(sentence)
+    by_look = bool(_BY_LOOK.search(sentence)) and not explicit and not whole._GRADE_WORDS.search(re.sub(r"\(\s*or\b[^)]*\)", " ", sentence))
     return [new_fact("grade", sentence, section, text, start, values=frozenset(grades), firm=not by_look)]
 
 
@@ -286,7 +302,11 @@ _KI67_LIMITS = [  # (pattern, which bound, strict)
     (re.compile(rf"\b(?:less|lower)\s+than\s*{_NUMBER}|\bbelow\s*{_NUMBER}|\bunder\s*{_NUMBER}", re.I), "high", True),
     (re.compile(rf"\bat\s+least\s*{_NUMBER}|\bminimum(?:\s+of)?\s*{_NUMBER}", re.I), "low", False),
     (re.compile(rf"\b(?:more|higher)\s+than\s*{_NUMBER}|\babove\s*{_NUMBER}|\bover\s*{_NUMBER}|\bexceeding\s*{_NUMBER}", re.I), "low", True),
+    (re.compile(rf"{_NUMBER}\s*(?:percent\s+)?or\s+(?:less|lower|below|under)\b", re.I), "high", False),  # "Ki-67 index of 20% or less"
+    (re.compile(rf"{_NUMBER}\s*(?:percent\s+)?or\s+(?:more|higher|greater|above|over)\b", re.I), "low", False),
 ]
+# "Ki-67 at most 20% or mitotic count less than 20 per 10 HPF": either measure will do, so the Ki-67 alone fails no one
+_OR_MITOSES = re.compile(r"\bor\s+(?:\w+\s+){0,2}mito(?:tic|ses|sis)", re.I)
 
 
 def ki67(sentence: str, section: str, text: str) -> list[Fact]:
@@ -301,10 +321,12 @@ def ki67(sentence: str, section: str, text: str) -> list[Fact]:
         numbers = [float(g) for g in limit.groups() if g] if limit else []
         if bound == "range" and len(numbers) == 2 and numbers[0] < numbers[1] <= 100 and not re.search(r"\bat\s+(?:least|most)\b|than", limit.group()):
             return [new_fact("ki67", sentence, section, text, found.start(), low=numbers[0], high=numbers[1],
-                             firm=len(_KI67.findall(sentence)) == 1)]
+                             firm=len(_KI67.findall(sentence)) == 1 and not (section == "inclusion" and _OR_MITOSES.search(sentence[found.end():])))]
         if bound != "range" and numbers and numbers[0] <= 100 and bound not in limits:  # "at least 10 and at most 55%": both
             limits.update({bound: numbers[0], f"{bound}_strict": strict})
-    several = len(_KI67.findall(sentence)) > 1  # "G1-G2 (Ki-67 <= 20%) and G3 (Ki-67 <= 50%)": one limit per kind
+    # "G1-G2 (Ki-67 <= 20%) and G3 (Ki-67 <= 50%)": one limit per kind; an inclusion's "or mitotic count ...": either will do
+    either = section == "inclusion" and bool(_OR_MITOSES.search(sentence[found.end():]))
+    several = len(_KI67.findall(sentence)) > 1 or either
     return [new_fact("ki67", sentence, section, text, found.start(), firm=not several, **limits)] if limits else []  # type: ignore[arg-type]
 
 
@@ -318,6 +340,8 @@ _GENERAL_NEC = re.compile(r"(?<!cell )(?<!cell-)(?<!large )(?<!small )neuroendoc
 _HIGH_GRADE_MARK = re.compile(r"poorly|undifferentiated|high[- ]grade|\bG3\b|grade\s*(?:3|III)\b|small[- ]cell|large[- ]cell|\bSCLC\b|\bLCNEC\b|\bNECs?\b"
                              r"|Ki-?\s?67\s*(?:index\s*)?(?:of\s*)?(?:>|≥|greater|more|above|over|at\s+least)|Ki-?\s?67[^.;]{0,20}?\b(?:2[0-9]|[3-9][0-9])\s*%?\s*(?:-|–|to)", re.I)
 _BY_LOOK_NEC = re.compile(r"poorly|undifferentiated|small[- ]cell|large[- ]cell|\bSCLC\b|\bLCNEC\b", re.I)
+# "poorly differentiated (as defined by WHO 2010, Ki 67 at least 20%)": then every G3 was a carcinoma, G3 NETs too
+_WHO_2010 = re.compile(r"\bWHO\s*2010\b|\b2010\s+(?:WHO|classification)|World\s+Health\s+Organi[sz]ation\s+(?:in\s+)?2010|Ki-?\s?67\s*(?:index\s*)?(?:of\s*)?(?:at\s+least|more\s+than|over|above)\s*20\b", re.I)
 G3_NET = "G3 NET"  # a `maybe` of a carcinoma named by its grade: a well-differentiated G3 NET may be meant
 _MIXED = re.compile(r"mixed\s+\w+\s*(?:-|\s)?neuroendocrine\s+(?:carcinoma|neoplasm)s?|\bMANECs?\b|\bMiNENs?\b|\bmixed\b[^.;]{0,40}\bcarcinoma", re.I)
 
@@ -339,11 +363,11 @@ def differentiation(sentence: str, section: str, text: str) -> list[Fact]:
     if nec and not net and not _HIGH_GRADE_MARK.search(clean):
         # "metastatic neuroendocrine carcinoma" alone: before 2010 that named well-differentiated NETs too
         found = [replace(f, firm=False) if f.values == {"NEC"} and f.mode == REQUIRES else f for f in found]
-    if nec and not _BY_LOOK_NEC.search(clean):
+    if nec and (not _BY_LOOK_NEC.search(clean) or _WHO_2010.search(clean)):
         # "neuroendocrine carcinoma, Ki-67 20-55%", "NEC G3 (WHO 2010)": named by its grade, so a G3 NET may count
         found = [replace(f, maybe=frozenset({G3_NET})) if f.values == {"NEC"} and f.mode == REQUIRES else f for f in found]
-    if len(found) == 2 and found[0].mode == found[1].mode != EXCLUDES:
-        return []  # NETs and NECs both
+    if len(found) == 2 and found[0].mode == found[1].mode != EXCLUDES:  # NETs and NECs both
+        return [Fact("differentiation", text, mode=ALLOWS, every=True)] if section == "inclusion" else []
     # a NET named among the exclusions is nearly always a complication ("obstruction from a carcinoid")
     return [f for f in found if not (f.mode == EXCLUDES and f.values == {"NET"})]
 
@@ -354,20 +378,26 @@ _SPREAD_PLACES = {
     "bones": r"bones?|skeletal|osseous", "lungs": r"lungs?|pulmonary", "peritoneum": r"peritone\w*",
     "lymph nodes": r"lymph\s+nodes?|nodal",
 }
-_PLACE_METASTASES = [(place, re.compile(rf"\b(?:{words})\b[\w\s()-]{{0,20}}metasta\w*|metasta\w*\s+(?:\w+\s+){{0,2}}(?:to|in|of)\s+the\s+(?:{words})\b", re.I))
+# between the place and "metastases" no word that makes the place the tumour's own start or a test ("lung cancer that is
+# metastatic": a lung primary; "bone scan (for bone disease) or metastatic lesions": a scan), and no closing bracket
+_NOT_BETWEEN = r"(?!\s*(?:cancers?|carcinomas?|tumou?rs?|NETs?|NECs?|neoplasms?|neuroendocrine|origin|primary|that|which|is|was|scans?|disease|imaging)\b)"
+_PLACE_METASTASES = [(place, re.compile(rf"\b(?:{words})\b\)?(?:{_NOT_BETWEEN}[\w\s(-]){{0,20}}metasta\w*|metasta\w*\s+(?:\w+\s+){{0,2}}(?:to|in|of)\s+the\s+(?:{words})\b", re.I))
                      for place, words in _SPREAD_PLACES.items()]
 _PLACE_SPREAD = [(("bones", "brain", "lungs"), re.compile(r"\bextra-?\s?abdominal\s+(?:disease|metasta\w*|spread|lesions?)", re.I)),
                  (("peritoneum",), re.compile(r"\bperitoneal\s+(?:carcinomatosis|metasta\w*|disease|spread)", re.I))]
-_METASTATIC = re.compile(r"\bmetasta(?:tic|ses|sis|si[sz]ed)\b|\bstage\s*(?:IV|4)\b|\bdistant\s+(?:spread|disease)", re.I)
-_UNRESECTABLE = re.compile(r"(?:curative\s+)?surgery\s+(?:is\s+)?(?:impossible|not\s+possible)|\bno\s+curatively\s+resectable|\bineligible\s+(?:to|for)[^.;]{0,50}(?:surg|resection)|\bunresectable|non-?\s?resectable|\binoperable|\bnon-?\s?operable|not\s+(?:be\s+)?(?:amenable|suitable|eligible|appropriate|candidates?)\s+(?:to|for)\s+(?:curative\s+|radical\s+|complete\s+)?(?:resection|surgery|surgical|removal)"
+_METASTATIC = re.compile(r"\bmetasta(?:tic|ses|sis|si[sz]ed)\b(?!\s*\(?M\)?\s*0)|\bstage\s*(?:IV|4)\b|\bdistant\s+(?:spread|disease)", re.I)
+_UNRESECTABLE = re.compile(r"(?:curative\s+)?surgery\s+(?:is\s+)?(?:impossible|not\s+possible)|\bno\s+curatively\s+resectable|\bineligible\s+(?:to|for)[^.;]{0,50}(?:surg|resection)|\bunresectable|non-?\s?resectable|\binoperable|\bnon-?\s?operable|not\s+(?:be\s+)?(?:an?\s+)?(?:amenable|suitable|eligible|appropriate|(?:surgical\s+)?candidates?)\s+(?:(?!or\b)[\w-]+\s+){0,5}?(?:to|for)\s+(?:curative\s+|radical\s+|complete\s+|potentially\s+curative\s+)?(?:resection|surgery|surgical|removal)"
+                           r"|\bnon-?\s?surgical\s+candidates?|\b(?:unfit|medically\s+unsuitable)\s+for\s+(?:curative\s+)?(?:surgery|resection)|\bsurgery\s+(?:is\s+)?contra-?indicated"
                            r"|not\s+(?:surgically\s+)?resectable|not\s+(?:be\s+)?treatable\s+(?:by|with)\s+(?:surg\w*|(?:surgical\s+)?resection)|not\s+(?:be\s+)?removed|cannot\s+be\s+(?:surgically\s+)?(?:removed|resected)", re.I)
 _RESECTABLE = re.compile(r"(?<!not )(?:amenable\s+to|suitable\s+for)\s+(?:curative\s+|complete\s+|radical\s+)?(?:surgical\s+)?(?:resection|surgery|removal)"
                          r"|(?<![-\w])(?:completely\s+|potentially\s+|borderline\s+)?resectable\b|(?<![-\w])(?:surgically\s+)?removable\b|candidates?\s+for\s+(?:curative\s+|radical\s+)?(?:surgery|resection)"
-                         r"|(?:scheduled|planned)\s+(?:for\s+)?(?:curative\s+)?(?:surgery|resection)", re.I)
+                         r"|(?:scheduled|planned)\s+(?:for\s+)?(?:curative\s+)?(?:surgery|resection)"
+                         r"|(?<!no )\bpotential\s+for\s+(?:curative\s+)?(?:surgery|resection)|\bcurative\s+(?:surgery|resection)\s+(?:is\s+)?(?:possible|feasible|indicated)", re.I)
 _ANY_OPERATION = re.compile(r"(?:scheduled|planned)\s+(?:for\s+)?surgery\s+(?!of|for)", re.I)  # "scheduled for surgery that requires hospitalization"
 _LOCALLY_ADVANCED = re.compile(r"locally[-,\s]+advanced|\badvanced\b", re.I)
-_NO_SPREAD = re.compile(r"\blimited\s+to\s+the\s+(?:pancreas|primary|organ)|\bM0\b|\blocali[sz]ed\s+(?:[\w-]+\s+){0,3}?(?:disease|tumou?rs?|NETs?|neoplasms?|lesions?)\b"
+_NO_SPREAD = re.compile(r"\blimited\s+to\s+the\s+(?:pancreas|primary|organ)|\bM0\b|\bmetastasis\s*\(M\)\s*0\b|\blocali[sz]ed\s+(?:[\w-]+\s+){0,3}?(?:disease|tumou?rs?|NETs?|neoplasms?|lesions?)\b"
                        r"|\bnon-?metastatic\b|\bstage\s*(?:I|1)[AB]?\b(?!\s*(?:-|–|to|or|and|/|,)\s*(?:stage\s*)?(?:I|V|[2-4]))", re.I)
+_HIGHER_STAGE = re.compile(r"\bstages?\s*(?:II|III|IV|[2-4])[ABC]?\b", re.I)
 _CAN_BE_TREATED = re.compile(r"\b(?:amenable|resect\w*|curative|treatable|ablation)\b", re.I)
 _ADVANCED = re.compile(r"(?<!locally )(?<!locally-)\badvanced\b(?!\s+(?:age|directive|heart|care|liver\s+disease))", re.I)
 _ANYWHERE_ELSE = re.compile(r"\bextra-?\s?hepatic\b|\b(?:outside|beyond)\s+(?:of\s+)?the\s+liver\b", re.I)
@@ -403,17 +433,33 @@ _DISTANT = re.compile(r"\bdistant\s+metasta\w*|\bdistant\s+(?:spread|disease)", 
 _DEFINITION_NOTE = re.compile(r"\bnote\s*:|\(\s*note\b|\bdefined\s+as\b|\b(?:is|are)\s+(?:considered|regarded|defined)\b|\bincludes\b", re.I)
 
 
+_CONDITION_BEFORE = re.compile(r"\b(?:for|in|if|when|among)\s+(?:all\s+)?(?:the\s+)?(?:patients?|subjects?|participants?|those|cases)\s+(?:with|who\s+have|having)\s+(?:[\w-]+\s+){0,4}$"
+                               r"|\b(?:if|when|where)\s+(?:there\s+(?:is|are)\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_CONDITION_FIRST = re.compile(r"^\W*(?:all\s+|any\s+)?(?:patients?|subjects?|participants?|those)\s+(?:with|who\s+have|having)\s+(?:[\w-]+\s+){0,4}$", re.I)
+_THEN = re.compile(r"^[^.;]{0,60}?\b(?:must|should|need\s+to|will\s+need|may|can|are\s+(?:eligible|allowed|permitted)|is\s+(?:allowed|permitted)|provided)\b", re.I)
+_IF_SO_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:if|when)\s+(?:present|any|applicable|known)\b|^[^.;]{0,40}\b(?:are|is)\s+present\b", re.I)
+
+
+def _named_as_a_condition(sentence: str, start: int, end: int) -> bool:
+    """Spread to a place named as a condition for something else, not asked for: "for patients with liver
+    metastases", "All patients with pulmonary metastasis must have an FEV1 ...", "Brain metastasis if present ..."."""
+    before, after = sentence[:start], sentence[end:]
+    return bool(_CONDITION_BEFORE.search(before) or (_CONDITION_FIRST.search(before) and _THEN.search(after)) or _IF_SO_AFTER.search(after))
+
+
 def spread(sentence: str, section: str, text: str) -> list[Fact]:
     """Whether and where it spread. "Local, locally advanced or metastatic" is any stage; "advanced" and
     "locally advanced" may still be removable, so only "unresectable"/"inoperable" is a clear
     "cannot be removed"; what an exclusion says of spread under a condition ("in patients with liver
     metastases", "not treated") is for the team."""
+    if _NOT_ABOUT_SPREAD.search(sentence):
+        return []  # before a definition is cut off: "For patients with liver metastasis adequate hepatic function is defined by AST ..."
     note = _DEFINITION_NOTE.search(sentence)
     if note and section == "inclusion":  # "NOTE: locally advanced includes regional lymph node metastases": what a word means, not a need
         sentence = sentence[:note.start()]
     any_stage = _ANY_STAGE.search(sentence)
     if any_stage and section == "inclusion" and not OTHER_CANCER.search(sentence):  # "local, locally advanced or metastatic": every stage
-        return [Fact("spread", text, flag=True, mode=ALLOWS)]
+        return [Fact("spread", text, flag=True, mode=ALLOWS, every=True)]
     if OTHER_CANCER.search(sentence) or _NOT_ABOUT_SPREAD.search(sentence) or any_stage or _IN_A_SETTING.search(sentence):
         return []
     if section == "exclusion" and _TREATMENT_CONTEXT.search(sentence) and not re.search(r"\bbrain|\bCNS\b|central\s+nervous", sentence, re.I):
@@ -426,6 +472,8 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
         if hit:
             placed = True
             places = {place} if isinstance(place, str) else set(place)
+            if section == "inclusion" and _named_as_a_condition(sentence, hit.start(), hit.end()):
+                continue  # "For patients with liver metastasis ...", "Brain metastasis if present ... must be stable": a condition
             found.append(new_fact("spread", sentence, section, text, hit.start(), values=frozenset(places)))
     elsewhere = _ANYWHERE_ELSE.search(sentence)
     named_before = 0 if elsewhere is None or elsewhere.group().lower().startswith("extra") else 40  # "metastases outside the liver"
@@ -448,6 +496,8 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
         unsure = section == "exclusion" and bool(_UNDER_CONDITION.search(sentence) or _NOT_TREATED.search(sentence))
         return [replace(f, needs_more=True) for f in found] if how_many or unsure else found
     local = _NO_SPREAD.search(sentence)
+    if local and local.group().lower().startswith("stage") and _HIGHER_STAGE.search(sentence):
+        local = None  # "Stage I (grade 3 ...) or Stages II-IV": any of them
     if local and not _METASTATIC.search(sentence):  # "tumour(s) limited to the pancreas (N0, M0)": must not have spread
         return [new_fact("spread", sentence, section, text, local.start(), flag=False)]
     stages = _STAGE_III_IV.search(sentence)
@@ -498,19 +548,22 @@ def _places_excepted(sentence: str, after: int) -> frozenset[str]:
     return frozenset(place for place, words in _SPREAD_PLACES.items() if re.search(rf"\b(?:{words})\b", clause[cue.end():], re.I))
 
 
-_EITHER_WAY = re.compile(r"\b(?:resectable|operable)\s+(?:or|and/or|/)\s+(?:un|non-?\s?|in)(?:resectable|operable)"
-                         r"|\b(?:un|non-?\s?|in)(?:resectable|operable)\s+(?:or|and/or|/)\s+(?:resectable|operable)", re.I)
+_EITHER_WAY = re.compile(r"\b(?:resectable|operable)\s+(?:or|and|and/or|/)\s+(?:un|non-?\s?|in)(?:resectable|operable)"
+                         r"|\b(?:un|non-?\s?|in)(?:resectable|operable)\s+(?:or|and|and/or|/)\s+(?:resectable|operable)", re.I)
+
+
+_REFUSES = re.compile(r"\b(?:refus\w*|declin\w*|unwilling)\b[^.;]{0,40}\b(?:surg\w*|resection|operation)", re.I)
 
 
 def resectable(sentence: str, section: str, text: str) -> list[Fact]:
-    if _EITHER_WAY.search(sentence):
-        return []  # "either resectable or unresectable": any
+    if _EITHER_WAY.search(sentence):  # "Both resectable and unresectable disease are eligible": any
+        return [Fact("resectable", text, mode=ALLOWS, every=True)] if section == "inclusion" else []
     placed = any(pattern.search(sentence) for _, pattern in _PLACE_METASTASES)
     if _METASTATIC.search(sentence) and _OR.search(sentence) and not (placed and _UNRESECTABLE.search(sentence)):
         return []  # read with the spread ("liver metastases not treatable by surgical resection": here)
     found = _UNRESECTABLE.search(sentence)
-    if found:
-        return [new_fact("resectable", sentence, section, text, found.start(), flag=False)]
+    if found:  # "... non-surgical candidates or who refuse surgery": one who could have it may refuse it
+        return [replace(new_fact("resectable", sentence, section, text, found.start(), flag=False), firm=not _REFUSES.search(text))]
     found = _RESECTABLE.search(sentence)
     if found and not re.search(r"\bun\w*$", sentence[:found.start()]):  # "no resectable disease": mode_of says no
         return [replace(new_fact("resectable", sentence, section, text, found.start(), flag=True), firm=not _ANY_OPERATION.search(sentence))]
@@ -528,13 +581,18 @@ _SYNDROME_WORDS = {
     "somatostatinoma": r"somatostatinomas?",
 }
 _SYNDROME = {name: re.compile(rf"\b(?:{p})\b", re.I) for name, p in _SYNDROME_WORDS.items()}
+_ANY_FUNCTION = re.compile(r"\b(?:with\s+or\s+without|regardless\s+of|irrespective\s+of)\s+(?:\w+\s+){0,2}?(?:(?:hormonal|carcinoid|clinical|functional)\s+(?:syndromes?|symptoms|status)|functional(?:ity)?|hormone\s+(?:secretion|production))\b", re.I)
 
 
 def functioning(sentence: str, section: str, text: str) -> list[Fact]:
     found = _NON_FUNCTIONING.search(sentence)
     named = [(name, m) for name, pattern in _SYNDROME.items() if (m := pattern.search(sentence))]
     if found and _FUNCTIONING_OR_NOT.search(sentence):
-        return []  # "functioning or non-functioning": either
+        return []  # "functioning or non-functioning": either (an allowance of every value would match everyone: see the report of issue 19)
+    either = _ANY_FUNCTION.search(sentence)
+    if either:  # "with or without carcinoid syndrome", "regardless of functional status": either
+        fields = ("functioning", "syndrome") if named or "syndrom" in either.group().lower() else ("functioning",)
+        return [Fact(field, text, mode=ALLOWS, every=True) for field in fields] if section == "inclusion" else []
     if found and named and _OR.search(sentence):  # "non-functional tumour or gastrinoma": no syndrome, or that one
         syndromes = frozenset(n for n, _ in named)
         controlled = bool(re.search(r"\bcontrolled\b|\bstable\b|\bwell[- ]managed\b", sentence, re.I))  # how well: the team knows
@@ -594,12 +652,14 @@ def inherited(sentence: str, section: str, text: str) -> list[Fact]:
 READERS: tuple[Reader, ...] = (age, sex, site, grade, ki67, differentiation, spread, resectable, functioning, inherited, treatments)
 
 
-_CONDITIONAL = re.compile(r"^\W*(?:patients?|subjects?|participants?|those|women|men)\s+(?:with|who\s+(?:have|are))\s+[^;]{0,80}?"
+_CONDITIONAL = re.compile(r"^\W*(?:(?:all|any|for|in)\s+)?(?:patients?|subjects?|participants?|those|women|men)\s+(?:with|who\s+(?:have|are))\s+[^;]{0,80}?"
                           r"\b(?:should|will\s+need|need\s+to|(?:will\s+)?have\s+to|must\s+(?:have|be\s+(?:on|treated|receiving)|receive|use|agree)"
                           r"|(?:will|may|can)\s+(?:only\s+)?be\s+(?:eligible|included|enrolled)\s+(?:only\s+)?(?:if|after|when|provided|once))\b"
                           r"|\bmay\s+have\s+(?:a\s+)?(?:history|evidence)\s+of\b[^;]{0,80}\bprovided\b", re.I)
 
 
+# "Lesions that have had external beam radiotherapy ... must show evidence of progressive disease": which lesions count
+_LESIONS_THAT_HAD = re.compile(r"^\W*(?:target\s+)?(?:lesions?|tumou?rs?|sites?)\s+(?:that|which)\s+(?:have|had|were|has)\b[^;]{0,200}?\b(?:must|should|will|are|is|can|may)\b", re.I)
 _A_NOTE = re.compile(r"^\W*(?:note|nb|n\.b\.)\s*:", re.I)
 _DEFINITION = re.compile(r"(?<!as )\bdefined\s+(?:as|by)\b|\bis\s+defined\b|\bgraded\s+according|\bcorrespond\w*\s+to\s+different", re.I)
 _ABOUT_THE_TUMOUR = ("site", "grade", "ki67", "differentiation")
@@ -611,8 +671,11 @@ def facts_of(sentence: str, section: str, text: str) -> list[Fact]:
     have Y" (a condition on X, not a need for it), nor a grade's definition."""
     if _A_NOTE.match(text):
         return []  # "Note: If the metastatic disease is restricted to a solitary lesion, ...": explains, never asks
-    if _CONDITIONAL.search(sentence):
-        return [fact for fact in treatments(sentence, section, text) if fact.mode != REQUIRES]
+    if _CONDITIONAL.search(sentence) or _LESIONS_THAT_HAD.search(sentence):
+        # "Patients with functioning NET should have cover by somatostatin analog": for them a condition, for the rest nothing
+        hormones = [replace(f, mode=EXCLUDES, needs_more=True) for f in functioning(sentence, section, text)
+                    if f.mode == REQUIRES and (f.flag is True or f.field == "syndrome")]
+        return [*hormones, *(fact for fact in treatments(sentence, section, text) if fact.mode != REQUIRES)]
     if _DEFINITION.search(sentence):
         pieces = _SENTENCE_END.split(sentence)
         if len(pieces) > 1:  # "... advanced PNET. G1 is defined as ...": the rule, then a definition

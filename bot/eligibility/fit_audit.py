@@ -3,6 +3,12 @@ for a person to read against the criterion text.
 
     python -m bot.eligibility.fit_audit                       # every "does not match", fit profiles x unlabelled trials
     python -m bot.eligibility.fit_audit --ask 40 --seed 19    # and a sample of 40 "ask your team" criteria
+    python -m bot.eligibility.fit_audit --silent 15           # criteria the judge does not read, by wording shape
+
+The silence audit (coverage) reads the unlabelled shipped trials and the cancer trials of the shared
+corpus (../shared/ctgov/criteria-corpus.jsonl), never a labelled one: for each field, the criteria
+whose words speak to it ("unresectable", "hormone", "metastatic", "poorly differentiated", "Ki-67")
+but that give the judge no fact of it, grouped by the words around the cue.
 
 Trials are the shipped records (data/trials/) outside the labelled set (tests/data/fit/trials.json,
 both parts), so reading them tunes nothing that is measured. Each line groups the people who got
@@ -13,16 +19,21 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from bot.config import SHIPPED_TRIALS_DIR
-from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH, Record, judge
+from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH, Record, judge, readings
+from bot.eligibility.logic import ALLOWS
+from bot.eligibility.reading import OTHER_CANCER
 from bot.eligibility.person import person_from_json
 from bot.eligibility.records import shipped_record
+from bot.eligibility.sources import CORPUS_PATH, CriteriaText, corpus_criteria, shipped_criteria
+from bot.eligibility.split import Item, split_criteria
 
 ROOT = Path(__file__).resolve().parents[2]
 FIT = ROOT / "tests" / "data" / "fit"
@@ -71,12 +82,120 @@ def render(finding: Finding, profiles: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+# -- what the judge does not read (coverage) -----------------------------------------------------------
+# words that show a criterion speaks to a field, and the judge's fields that count as reading it
+CUES: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
+    "resectable": (re.compile(r"\b(?:un|non-?\s?|in)?(?:resectab\w*|operab\w*)|\bcurative(?:ly)?\b|\bremovable\b|amenable\s+to\s+(?:\w+\s+)?(?:surg|resect)", re.I),
+                   ("resectable",)),
+    "functioning": (re.compile(r"\b(?:non-?\s?)?functio(?:nal|ning)\b(?!\s+(?:status|assessment|capacity|class|impair\w*|reserve|tests?)\b)|\bhormon\w*|\bsecret\w*|\bsyndrome\b|insulinom\w*|gastrinom\w*|vipom\w*|glucagonom\w*|somatostatinom\w*", re.I),
+                    ("functioning", "syndrome")),
+    "spread": (re.compile(r"\bmetasta\w*|\blocally[- ]advanced\b|\badvanced\b|\bdistant\b|\bstage\s*(?:[IV]+|[1-4])\b|\bmeasurable\b|\bspread\b|\bM[01]\b", re.I),
+               ("spread", "resectable")),
+    "differentiation": (re.compile(r"\b(?:well|poorly|moderately|un)[- ]?differentiated\b|\bneuroendocrine\s+carcinomas?\b|\bNECs?\b|small[- ]cell|large[- ]cell", re.I),
+                        ("differentiation",)),
+    "grade": (re.compile(r"\bgrade\s*(?:[1-3]|I{1,3})\b|\b(?:low|intermediate|high)[- ]grade\b|\bG[1-3]\b|Ki-?\s?67|\bMIB-?1\b|\bmito(?:s[ei]s|tic)\b", re.I),
+              ("grade", "ki67")),
+}
+# a cue in these words is not about the tumour ("CTCAE grade 2", "hormone therapy", "Long QT syndrome")
+_NOT_THE_TUMOUR = re.compile(r"toxicit|CTCAE|adverse\s+event|neuropathy|hormone\s+(?:therapy|replacement|contracept)|thyroid\s+hormone|QT\s+syndrome"
+                             r"|nephrotic|myelodysplastic|Gilbert|Sj[oö]gren|respiratory\s+distress|growth\s+hormone|luteinizing|contracepti|immunodeficiency"
+                             r"|hormone[- ](?:receptor|sensitive|refractory|naive)|\bHR[+-]|\bER[+-]|estrogen|oestrogen|androgen|malabsorption", re.I)
+NET_TRIAL = re.compile(r"neuroendocrine|carcinoid|\bp?NETs?\b|\bNECs?\b|\bGEP\b|islet\s+cell|insulinoma|gastrinoma|somatostatin", re.I)
+CANCER_TRIAL = re.compile(r"cancer|tumou?r|carcinoma|neoplas|malignan|metasta|neuroendocrine|carcinoid", re.I)
+SILENT, UNSURE, READ = "silent", "unsure", "read"
+
+
+@dataclass(frozen=True)
+class Unread:
+    nct_id: str
+    group: str  # a key of CUES
+    shape: str  # the cue with the words around it, numbers as "#"
+    section: str
+    criterion: str
+    how: str  # SILENT: no fact of the field; UNSURE: facts, none that can give a firm verdict; READ
+
+
+def _shape(text: str, start: int, end: int) -> str:
+    before = re.findall(r"[\w/<>≤≥%-]+", text[:start])[-2:]
+    after = re.findall(r"[\w/<>≤≥%-]+", text[end:])[:3]
+    words = " ".join([*before, text[start:end], *after]).lower()
+    return re.sub(r"[0-9]+(?:\.[0-9]+)?", "#", words.replace("tumor", "tumour"))
+
+
+def _items(items: list[Item]) -> Iterable[Item]:
+    for item in items:
+        yield item
+        yield from _items(item.children)
+
+
+def silences(texts: Iterable[CriteriaText]) -> list[Unread]:
+    """Every criterion whose words speak to a field, with how the judge reads it: not at all
+    (SILENT), only with facts that can never give a firm verdict (UNSURE), or READ."""
+    found = []
+    for text in texts:
+        read = {(r.section, r.text): r.facts for r in readings(text.criteria)}
+        split = split_criteria(text.criteria)
+        for section, items in (("inclusion", split.inclusion), ("exclusion", split.exclusion)):
+            for item in _items(items):
+                if _NOT_THE_TUMOUR.search(item.text) or OTHER_CANCER.search(item.text):
+                    continue
+                facts = read.get((section, item.text), ())
+                for group, (cue, fields) in CUES.items():
+                    hit = cue.search(item.text)
+                    if hit is None:
+                        continue
+                    own = [f for f in facts if f.field in fields]
+                    sure = [f for f in own if f.firm and not f.needs_more and f.mode != ALLOWS]
+                    how = SILENT if not own else READ if sure or any(f.mode == ALLOWS for f in own) else UNSURE
+                    found.append(Unread(text.nct_id, group, _shape(item.text, hit.start(), hit.end()), section, item.text, how))
+    return found
+
+
+def audit_texts(folder: Path = SHIPPED_TRIALS_DIR, corpus: Path = CORPUS_PATH, labelled: Path = FIT / "trials.json",
+                kind: re.Pattern = NET_TRIAL) -> list[CriteriaText]:
+    """The unlabelled shipped trials and the corpus's trials of one `kind` (NET, or any cancer);
+    a labelled trial never (its held part must stay unread)."""
+    parts = json.loads(labelled.read_text(encoding="utf-8")) if labelled.is_file() else {}
+    skip = {nct for ids in parts.values() for nct in ids}
+    shipped = [t for t in shipped_criteria(folder) if t.nct_id not in skip]
+    seen = {t.nct_id for t in shipped}
+    extra = [t for t in corpus_criteria(corpus) if t.nct_id not in skip | seen
+             and kind.search(" ".join(t.conditions) + " " + t.criteria[:600])] if corpus.is_file() else []
+    return [*shipped, *extra]
+
+
+def render_silences(found: list[Unread], top: int, how: str = SILENT) -> str:
+    lines = []
+    for group in CUES:
+        own = [u for u in found if u.group == group]
+        counts = Counter(u.how for u in own)
+        lines.append(f"== {group}: {len(own)} criteria speak to it; read {counts[READ]}, unsure {counts[UNSURE]}, silent {counts[SILENT]}")
+        shapes: dict[tuple[str, str], list[Unread]] = defaultdict(list)
+        for u in own:
+            if u.how == how:
+                shapes[(u.section, u.shape)].append(u)
+        ranked = sorted(shapes.items(), key=lambda kv: (-len({u.nct_id for u in kv[1]}), kv[0]))[:top]
+        for (section, shape), cases in ranked:
+            example = cases[0]
+            lines.append(f"  {len({u.nct_id for u in cases}):3d} trials  [{section[:3]}] {shape}")
+            lines.append(f"           e.g. {example.nct_id}: {' '.join(example.criterion.split())[:200]}")
+    return "\n".join(lines)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profiles", type=Path, default=FIT / "profiles.json")
     parser.add_argument("--ask", type=int, default=0, metavar="N", help="also a sample of N 'ask your team' criteria")
     parser.add_argument("--seed", type=int, default=19)
+    parser.add_argument("--silent", type=int, default=0, metavar="N", help="instead: the N commonest unread wording shapes per field")
+    parser.add_argument("--unsure", action="store_true", help="with --silent: shapes read only with facts that are never firm")
+    parser.add_argument("--cancer", action="store_true", help="with --silent: every cancer trial of the corpus, not only NET trials")
     args = parser.parse_args(argv)
+    if args.silent:
+        texts = audit_texts(kind=CANCER_TRIAL if args.cancer else NET_TRIAL)
+        print(f"{len(texts)} unlabelled criteria texts (shipped trials and the corpus's {'cancer' if args.cancer else 'NET'} trials)")
+        print(render_silences(silences(texts), args.silent, UNSURE if args.unsure else SILENT))
+        return 0
     profiles = json.loads(args.profiles.read_text(encoding="utf-8"))
     by_id = {str(p["id"]): p for p in profiles}
     records = [r for r in (shipped_record(n) for n in unlabelled_trials()) if r is not None]

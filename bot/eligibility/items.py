@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 
 from bot.eligibility.facts import sentences_of
 from bot.eligibility.fields import facts_of
-from bot.eligibility.logic import ALLOWANCE, ALLOWS, ALTERNATIVES, COHORT, EXCLUDES, REQUIRES, RULED_OUT, Fact, Reading
+from bot.eligibility.logic import ALLOWS, ALTERNATIVES, COHORT, EXCLUDES, REQUIRES, RULED_OUT, Fact, Reading, allows_all_of
 from bot.eligibility.split import Item, split_criteria
 
 _COUNTED = {"lines", "lines of chemotherapy"}
@@ -32,7 +32,7 @@ def read_criteria(text: Optional[str]) -> list[Reading]:
                 facts = [replace(f, mode=EXCLUDES) if f.mode == REQUIRES else f for f in facts]
             if COHORT.search(item.text) or (parent and COHORT.search(parent)):
                 facts = [_of_one_cohort(f) for f in facts]
-            if ALLOWANCE.search(item.text):
+            if allows_all_of(item.text):
                 facts = [replace(f, mode=ALLOWS) if f.field == "treatments" and f.mode == REQUIRES and not _COUNTED & f.treatments else f
                          for f in facts]  # "no more than two prior therapies" is still a limit
             if listing and parent is None:

@@ -177,8 +177,8 @@ def _spare_allowed_sites(judged: list[Judged], read: tuple[Reading, ...], person
 
 def verdict_of(fact: Fact, person: Person) -> str:
     has = has_it(fact, person)
-    if fact.mode == ALLOWS:
-        return ASK_TEAM if has is None else MATCHES
+    if fact.mode == ALLOWS:  # never against anyone; met by all when it allows every value, or a treatment had or not
+        return MATCHES if has is not None or fact.every or fact.field == "treatments" else ASK_TEAM
     if has is None:
         return ASK_TEAM
     if fact.mode == REQUIRES:
@@ -188,6 +188,13 @@ def verdict_of(fact: Fact, person: Person) -> str:
 
 # -- does the person have what a fact describes? (None: not said) -------------------------------------------
 def has_it(fact: Fact, person: Person) -> Optional[bool]:
+    has = _has_it(fact, person)
+    if has is False and fact.field == "treatments" and fact.mode == REQUIRES and _ANY_SYSTEMIC <= fact.treatments and person.treatments:
+        return None  # "after standard therapy": an operation or a liver treatment they had may be what the trial means
+    return has
+
+
+def _has_it(fact: Fact, person: Person) -> Optional[bool]:
     if fact.field == "age":
         return _inside(fact, person.age)
     if fact.field == "ki67":
@@ -231,6 +238,7 @@ def has_it(fact: Fact, person: Person) -> Optional[bool]:
     return _one_of(fact, _values_of(fact.field, person))
 
 
+_ANY_SYSTEMIC = frozenset({"chemotherapy", "everolimus", "sunitinib", "somatostatin analogue", "PRRT", "targeted therapy"})
 _LONG_ACTING = re.compile(r"long[- ]acting|\bLAR\b|\bdepot\b|\bautogel\b|\bmonthly\b", re.I)
 _LYMPH_ONLY = ("lymph nodes",)
 

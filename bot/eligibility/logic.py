@@ -39,6 +39,7 @@ class Fact:
     firm: bool = True
     group: Optional[str] = None  # facts of one group are alternatives: any one meets the item
     cohort: bool = False  # asked of one cohort (arm, stratum) of several: meeting any cohort's ask will do
+    every: bool = False  # an allowance of every value ("functioning or non-functioning"): met by all, said or not
 
 
 @dataclass(frozen=True)
@@ -111,12 +112,38 @@ def ruled_out_at(sentence: str, start: int) -> bool:
     return False
 
 
+def _reaches(sentence: str, said: int, start: int) -> bool:
+    brackets = _brackets_around(sentence, said)
+    return brackets is None or brackets[0] <= start < brackets[1]
+
+
+def allows_all_of(text: str) -> bool:
+    """An allowance for the whole item, not only for what a bracket names."""
+    return any(_brackets_around(text, m.start()) is None for m in ALLOWANCE.finditer(text))
+
+
 def _brackets_around(sentence: str, at: int) -> Optional[tuple[int, int]]:
-    opened = sentence.rfind("(", 0, at)
-    if opened < 0 or sentence.rfind(")", 0, at) > opened:
+    """The innermost brackets around `at`, nested ones skipped: "(prior somatostatin analogs (SSAs) are allowed)"."""
+    depth, opened = 0, -1
+    for i in range(at - 1, -1, -1):
+        if sentence[i] == ")":
+            depth += 1
+        elif sentence[i] == "(":
+            if depth == 0:
+                opened = i
+                break
+            depth -= 1
+    if opened < 0:
         return None
-    closed = sentence.find(")", at)
-    return opened, closed if closed >= 0 else len(sentence)
+    depth = 0
+    for i in range(at, len(sentence)):
+        if sentence[i] == "(":
+            depth += 1
+        elif sentence[i] == ")":
+            if depth == 0:
+                return opened, i
+            depth -= 1
+    return opened, len(sentence)
 
 
 _SCOPED_ALLOWANCE = re.compile(r"\b(?:with\s+or\s+without|regardless\s+of|irrespective\s+of)\b[^,;.()]{0,60}", re.I)
@@ -125,7 +152,8 @@ _SCOPED_ALLOWANCE = re.compile(r"\b(?:with\s+or\s+without|regardless\s+of|irresp
 def _allows(sentence: str, start: int) -> bool:
     """An allowance for the thing at `start`: "with or without liver metastases" allows only the
     metastases, not the rest of "metastatic GEP-NET, with or without liver metastases"."""
-    found = [m for m in ALLOWANCE.finditer(sentence)]
+    # one in brackets allows only what the brackets name: "Prior everolimus (prior SSAs are allowed)"
+    found = [m for m in ALLOWANCE.finditer(sentence) if _reaches(sentence, m.start(), start)]
     if not found:
         return False
     scoped = list(_SCOPED_ALLOWANCE.finditer(sentence))

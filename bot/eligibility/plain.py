@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Optional
 
 from bot.eligibility import phrasing
+from bot.eligibility.compact import compact, word_count
 from bot.eligibility.explain import term_explanations
 from bot.eligibility.glossary import default_replacer
 from bot.eligibility.guards import rewrite_problems
@@ -154,13 +155,24 @@ def _first_good(line: str, by_rules: "Rewritten", replacer: Replacer) -> Written
         written = _written(template.sentence, [*template.notes, *(n for _, n in notes)], TEMPLATE, template.family)
         problems = rewrite_problems(original, template.sentence, written.plain)
         if not problems:
-            return written
+            return _compacted(original, written)
         refused += [f"template {template.family}: {p}" for p in problems]
     problems = rewrite_problems(original, by_rules.sentence, by_rules.shown)
     if not problems:
-        return Written(by_rules.sentence, by_rules.notes, GLOSSARY)
+        return _compacted(original, Written(by_rules.sentence, by_rules.notes, GLOSSARY))
     refused += [f"glossary: {p}" for p in problems]
     return _written(as_written(original), term_explanations(original, replacer), ORIGINAL, refused=tuple(refused))
+
+
+def _compacted(original: str, written: Written) -> Written:
+    """A rewrite longer than the registry's item in list-item form (`compact`), when that is
+    shorter and passes the guards too."""
+    if word_count(written.sentence) <= word_count(original):
+        return written
+    short = compact(written.sentence)
+    if word_count(short) >= word_count(written.sentence) or rewrite_problems(original, short, " ".join([short, *written.notes])):
+        return written
+    return replace(written, sentence=short)
 
 
 def fragment(words: str, replacer: Optional[Replacer] = None, notes: Optional[list[tuple[int, str]]] = None) -> str:

@@ -35,8 +35,9 @@ def new_fact(field: str, sentence: str, section: str, text: str, start: int, **v
     # progression, control, symptoms: about treatments, hormones and where it spread, not the rest of the sentence
     weighs = field in ("treatments", "functioning", "syndrome") or (field == "spread" and "values" in values)
     unknowable = weighs and bool(UNKNOWABLE.search(HISTORY_OF.sub(" ", sentence) if HISTORY_OF.search(sentence) else sentence))
-    # "such as", "e.g.": what follows is only an example; for the tumour's stage, what comes before is the rule
-    example = _EXAMPLE.search(sentence) if field in ("spread", "resectable") else None
+    # "such as", "e.g.", "including": what follows is only an example, what comes before is the rule ("well-to-moderately
+    # differentiated neuroendocrine carcinoma, including typical carcinoid"); "like" anywhere leaves it unsure
+    example = _EXAMPLE.search(sentence)
     only_example = examples_only(sentence) if example is None else example.start() < start
     return Fact(field, text, mode=mode, needs_more=values.pop("needs_more", False) or unknowable,
                 firm=values.pop("firm", True) and not (mode == REQUIRES and only_example), **values)

@@ -227,12 +227,13 @@ def _given_names(arm: Arm) -> dict[str, str]:
 
 
 def _shared_words(trial: TrialDetail) -> str:
-    """ "Every group gets Lanreotide.": what no group goes without (often the usual treatment)."""
+    """ "Both groups get Lanreotide.": what no group goes without (often the usual treatment)."""
     given = [_given_names(arm) for arm in trial.arms]
     if len(given) < 2 or not all(given):
         return ""
     shared = [given[0][key] for key in given[0] if all(key in other for other in given[1:]) and "placebo" not in key]
-    return f"\nEvery group gets {' and '.join(shared)}." if shared else ""
+    everyone = "Both groups get" if len(given) == 2 else "Every group gets"
+    return f"\n{everyone} {' and '.join(shared)}." if shared else ""
 
 
 def _same_treatment(trial: TrialDetail) -> bool:

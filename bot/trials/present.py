@@ -300,7 +300,7 @@ def contact_text(trial: TrialDetail) -> str:
         people.append(f"{who}{where}: {details}")
     if not people:
         return (
-            "The record gives no contact details. Ask your specialist team about it, "
+            "The record does not give contact details. Ask your specialist team about it, "
             f"or see the registry page: {trial.registry_url}"
         )
     return "; ".join(people[:4]) + ("; and more on the registry page." if len(people) > 4 else ".")

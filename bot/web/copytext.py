@@ -4,7 +4,9 @@ to a patient about one trial.
 Plain text, no HTML, at most MAX_WORDS words: what the trial is, its status on the registry
 (and that the trial team can say if it is still open), where it runs, who to contact, the
 registry link, and that only the trial team can say who can take part. It never tells anyone
-they can join.
+they can join. Each part is in sentence case: its first word capitalised, and the names of
+what is tested in lower case except brands and abbreviations ("testing octreotide LAR").
+When the record lists no treatments, the ones its title names are used.
 """
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ import re
 from typing import Optional
 
 from bot.eligibility.wording import neutral
+from bot.lexicon import Lexicon, default_lexicon
+from bot.text import normalize
 from bot.trials.freshness import may_have_changed
 from bot.trials.present import PHASE_WORDS, dated_status_words, shorten
 from bot.trials.query import Contact, TrialDetail
@@ -40,9 +44,9 @@ def _compose(trial: TrialDetail, title_limit: int, treatments: int, places: int)
     lines = [
         f"{shorten(trial.title, title_limit)} ({trial.nct_id})",
         f"What it is: {what_it_is(trial, treatments)}",
-        f"Status: {status_line(trial)}",
-        f"Where: {where_line(trial, places)}",
-        f"Contact: {contact_line(trial)}",
+        f"Status: {capitalised(status_line(trial))}",
+        f"Where: {capitalised(where_line(trial, places))}",
+        f"Contact: {capitalised(contact_line(trial))}",
         f"Full record: {trial.registry_url}",
         WHO_DECIDES,
     ]
@@ -74,7 +78,6 @@ def status_line(trial: TrialDetail) -> str:
     words = dated_status_words(trial.status, trial.status_as_of)
     if may_have_changed(trial.status, trial.status_as_of):
         return words + "."  # already says it may have changed and who can confirm
-    words = words[0].lower() + words[1:]
     words = words.replace(": ", ", ")
     updated = f" (registry last updated {trial.last_updated})" if trial.last_updated else ""
     if trial.is_open:
@@ -110,9 +113,20 @@ def _best_contact(contacts: tuple[Contact, ...]) -> Optional[Contact]:
     return next(iter(central or reachable), None)
 
 
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _treatment_names(trial: TrialDetail) -> list[str]:
     """What the trial tests, by the record's names: no placebo, no "other" arms (such as
-    questionnaires or usual care), no "Drug:" labels, brackets left out of long names."""
+    questionnaires or usual care), no "Drug:" labels, brackets left out of long names, in
+    lower case but for brands and abbreviations. None listed: the ones its title names."""
+    lexicon = default_lexicon()
+    names = [_sentence_case(name, lexicon) for name in _listed_names(trial)]
+    return list(dict.fromkeys(names or _names_in_title(trial.title, lexicon)))
+
+
+def _listed_names(trial: TrialDetail) -> list[str]:
     names = []
     for intervention in trial.interventions:
         if (intervention.kind or "").upper() == "OTHER" or _PLACEBO.search(intervention.name):
@@ -122,12 +136,39 @@ def _treatment_names(trial: TrialDetail) -> list[str]:
             name = " ".join(_BRACKETS.sub("", name).split())
         if name:
             names.append(shorten(name, TREATMENT_LIMIT))
-    return list(dict.fromkeys(names))
+    return names
+
+
+# Treatments a title may name as its setting rather than what is tested ("chemotherapy after
+# surgery"), or that are not treatments (scans).
+NOT_TESTED_IN_TITLE = {"surgery", "scan_tracer", "other"}
+
+
+def _names_in_title(title: str, lexicon: Lexicon) -> list[str]:
+    """Treatments the title names, in its order, by the lexicon's plain names ("surufatinib",
+    "PRRT")."""
+    words = f" {normalize(title)} "
+    found = []
+    for tag in lexicon.tag_text("treatment", title):
+        concept = lexicon.concepts[tag]
+        if concept.group in NOT_TESTED_IN_TITLE:
+            continue
+        positions = [words.find(f" {term} ") for term in concept.record_terms if f" {term} " in words]
+        found.append((min(positions, default=len(words)), lexicon.plain_name(tag)))
+    return [name for _, name in sorted(found)]
+
+
+def _sentence_case(name: str, lexicon: Lexicon) -> str:
+    """ "Pembrolizumab Injection" -> "pembrolizumab injection"; brands ("Sandostatin LAR") and
+    abbreviations or symbols ("Lu", "Tyr", "PET/CT", "ONC201") kept as written."""
+    brands = {brand.split()[0] for concept in lexicon.concepts.values() for brand in concept.brands if brand}
+    return _CAPITALISED_WORD.sub(lambda m: m.group() if m.group().lower() in brands else m.group().lower(), name)
 
 
 _PLACEBO = re.compile(r"\bplacebo\b|\bdummy\b|\bsham\b", re.I)
 _KIND_LABEL = re.compile(r"^(?:drug|biological|procedure|device|radiation|diagnostic test|dietary supplement)\s*:\s*", re.I)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")  # not symbols or abbreviations: "Lu", "Tyr"
 
 
 def _condition(trial: TrialDetail) -> Optional[str]:

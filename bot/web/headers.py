@@ -3,11 +3,12 @@
 The Content-Security-Policy lets the page talk only to itself and to the configured Rasa
 server (RASA_PUBLIC_URL, over HTTP and its websocket), never load a <base> or post a form
 elsewhere; Permissions-Policy turns off the browser features the pages never use; and the
-Server header names no software version.
+Server header names no software version. Pages may be framed only by the site itself, except
+the chat page made for a charity's own site (`/embed`), which the configured origins may frame.
 """
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -26,11 +27,12 @@ def rasa_sources(rasa_url: str) -> list[str]:
     return [f"{parts.scheme}://{parts.netloc}", f"{WEBSOCKET_SCHEMES[parts.scheme]}://{parts.netloc}"]
 
 
-def content_security_policy(rasa_url: str) -> str:
+def content_security_policy(rasa_url: str, framed_by: Sequence[str] = ()) -> str:
+    """`framed_by`: exact origins that may show the page in a frame, besides the site itself."""
     return "; ".join([
         "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
         f"connect-src 'self' {' '.join(rasa_sources(rasa_url))}", "object-src 'none'",
-        "base-uri 'none'", "form-action 'self'", "frame-ancestors 'self'",
+        "base-uri 'none'", "form-action 'self'", " ".join(["frame-ancestors 'self'", *framed_by]),
     ])
 
 
@@ -44,10 +46,13 @@ def security_headers(rasa_url: str) -> dict[str, str]:
     }
 
 
-def add_security_headers(app: web.Application, headers: Mapping[str, str]) -> None:
-    """Send `headers` on every response, errors included (a middleware misses those)."""
+def add_security_headers(app: web.Application, headers: Mapping[str, str],
+                         by_path: Mapping[str, Mapping[str, str]] = {}) -> None:
+    """Send `headers` on every response, errors included (a middleware misses those), with
+    `by_path[path]` in place of some of them on the pages it names."""
 
     async def on_prepare(request: web.Request, response: web.StreamResponse) -> None:
         response.headers.update(headers)
+        response.headers.update(by_path.get(request.path, {}))
 
     app.on_response_prepare.append(on_prepare)

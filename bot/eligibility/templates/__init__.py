@@ -39,7 +39,7 @@ _BULLET = re.compile(r"^[•·*]\s*")  # a bullet the splitter left on the item
 
 def templates() -> list[Template]:
     from bot.eligibility.templates import (
-        age, allergy, brain, comply, consent, drug_interactions, heart, history, infection, labs, life, measurable,
+        age, allergy, bmi, brain, comply, consent, drug_interactions, heart, history, infection, labs, life, measurable,
         more_rules, other_cancer, other_trial, performance, pregnancy, prior_treatment, qtc, uncontrolled,
     )
 
@@ -47,7 +47,7 @@ def templates() -> list[Template]:
         *life.TEMPLATES, *performance.TEMPLATES, *measurable.TEMPLATES, *pregnancy.TEMPLATES, *age.TEMPLATES,
         *labs.TEMPLATES, *qtc.TEMPLATES, *consent.TEMPLATES, *allergy.TEMPLATES, *uncontrolled.TEMPLATES,
         *prior_treatment.TEMPLATES, *other_trial.TEMPLATES, *brain.TEMPLATES, *comply.TEMPLATES, *infection.TEMPLATES, *heart.TEMPLATES, *other_cancer.TEMPLATES,
-        *drug_interactions.TEMPLATES, *more_rules.TEMPLATES, *history.TEMPLATES,
+        *drug_interactions.TEMPLATES, *more_rules.TEMPLATES, *history.TEMPLATES, *bmi.TEMPLATES,
     ]
 
 

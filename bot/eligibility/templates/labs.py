@@ -64,10 +64,10 @@ def _lab(name: str) -> Lab:
     return next(lab for lab in LABS if re.fullmatch(lab.pattern, name, re.I))
 
 
-def _value(found: re.Match) -> str:
+def _value(found: re.Match, words: Words) -> str:
     unit = found.group("unit") or ""
     if re.match(r"[x×\*]|times", unit, re.I):
-        unit = " times the top of the normal range"
+        unit = " times " + words("ULN")  # the glossary's short name, explained beneath
     elif unit:
         unit = " ".join(unit.split())
         unit = unit if unit[0] in "%/" else " " + unit
@@ -76,7 +76,7 @@ def _value(found: re.Match) -> str:
 
 def _labs(found: re.Match, words: Words) -> str:
     each = list(ONE.finditer(found.group(), found.start("labs")))
-    parts = [f"your {_lab(m.group('name')).name} {_lab(m.group('name')).verb} {_value(m)}" for m in each]
+    parts = [f"your {_lab(m.group('name')).name} {_lab(m.group('name')).verb} {_value(m, words)}" for m in each]
     explained = list(dict.fromkeys(_lab(m.group("name")).explain for m in each))
     organ = found.group("organ")
     lead = f"{_ORGANS[' '.join(organ.lower().split())]}: " if organ else ""

@@ -20,7 +20,7 @@ def _limit_after(found: re.Match, words: Words) -> str:  # "3 months or more"
 
 def _sentence(kind: str, found: re.Match) -> str:
     view = OPINION_WORDS if found.group("opinion") else ""
-    return f"You are expected to live for {kind} {found.group('n')} {found.group('unit')}{view}."
+    return f"You are expected to live {kind} {found.group('n')} {found.group('unit')}{view}."
 
 
 TEMPLATES = [

@@ -6,6 +6,10 @@
  * localStorage until the token expires (CHAT_HISTORY_DAYS on the Rasa server, 7 days after the
  * last visit by default), so a reload shows the history and carries on the same conversation.
  * "Clear this chat" deletes it from the browser and from the server.
+ *
+ * A search's trials come as cards (a message whose one button is "See NCT..."): shown as a list,
+ * each with its title as a heading and its status as a chip that says it in words. After a
+ * question, the view stays on the first part of the answer, not on its last message.
  */
 (function () {
   "use strict";
@@ -25,11 +29,14 @@
   var status = document.getElementById("chat-status");
   var clear = document.getElementById("chat-clear");
   var notice = document.getElementById("chat-notice");
+  var suggestions = document.getElementById("chat-suggestions");
   var elements = new WeakMap();    // message -> its element in the log
   var typing = null;               // the typing indicator's element, while one shows
   var typingTimers = [];
   var ready = false;               // a conversation is open on the server
   var everConnected = false;
+  var answerStart = null;          // the first reply to the newest question, kept in view
+  var awaitingAnswer = false;
   var UNREACHABLE = "Can't reach the assistant just now. Trying again… " +
     "You can call the nurses free on 0808 800 4040 (Monday to Friday, 9am to 5pm).";
 
@@ -100,6 +107,91 @@
     return fragment;
   }
 
+  var LABEL = /^([A-Z][A-Za-z0-9 ,'()\/-]{0,38}:) (?=\S)/;  // "Status: ", "Nearest place: "
+
+  /* A bot message's lines, each "Label: ..." with its label in bold. */
+  function withLabels(text) {
+    var fragment = document.createDocumentFragment();
+    text.split("\n").forEach(function (line, index) {
+      if (index > 0) { fragment.appendChild(document.createTextNode("\n")); }
+      var label = LABEL.exec(line);
+      if (label) {
+        var strong = document.createElement("strong");
+        strong.textContent = label[1];
+        fragment.appendChild(strong);
+        line = line.slice(label[1].length);
+      }
+      fragment.appendChild(withLinks(line));
+    });
+    return fragment;
+  }
+
+  // --- Trial cards ---------------------------------------------------------------------------
+
+  var SEE_TRIAL = /^\/show_trial\{"nct_id":"NCT\d{8}"\}$/;
+  var STATUS_KINDS = [  // the status's first words -> the chip's colour (its words say it too)
+    [/may have changed/i, "check"],
+    [/^(open|recruiting)\b/i, "open"],
+    [/^(opening soon|not yet recruiting|only for people|enrolling by invitation)/i, "soon"]
+  ];
+
+  function isCard(message) {
+    var buttons = message.buttons || [];
+    return message.from === "bot" && buttons.length === 1 && SEE_TRIAL.test(buttons[0].payload) &&
+      (message.text || "").indexOf("\n") > 0;
+  }
+
+  function statusKind(status) {
+    for (var i = 0; i < STATUS_KINDS.length; i += 1) {
+      if (STATUS_KINDS[i][0].test(status)) { return STATUS_KINDS[i][1]; }
+    }
+    return "closed";
+  }
+
+  /* "Open: looking for people to join (as of ...)" -> a chip "Open" and the rest as text. */
+  function statusLine(status) {
+    var line = document.createElement("p");
+    var label = document.createElement("strong");
+    label.textContent = "Status: ";
+    line.appendChild(label);
+    var word = /^[^:(,]+?(?=:| as of\b| \(|,|$)/.exec(status);
+    var chip = document.createElement("span");
+    chip.className = "chip chip-" + statusKind(status);
+    chip.textContent = word ? word[0] : status;
+    line.appendChild(chip);
+    var rest = status.slice(chip.textContent.length).replace(/^:\s*/, " ").replace(/^,\s*/, ", ");
+    line.appendChild(document.createTextNode(rest));
+    return line;
+  }
+
+  function renderCard(message, item) {
+    var lines = message.text.split("\n");
+    var title = document.createElement("h3");
+    title.className = "card-title";
+    title.textContent = lines[0];
+    item.appendChild(title);
+    lines.slice(1).forEach(function (line) {
+      if (line.indexOf("Status: ") === 0) {
+        item.appendChild(statusLine(line.slice("Status: ".length)));
+        return;
+      }
+      var part = document.createElement("p");
+      part.appendChild(withLabels(line));
+      item.appendChild(part);
+    });
+  }
+
+  /* The list the card goes in: the one just before, or a new one. */
+  function cardList() {
+    var last = typing ? typing.previousSibling : log.lastChild;
+    if (last && last.nodeName === "UL" && last.classList.contains("cards")) { return last; }
+    var list = document.createElement("ul");
+    list.className = "cards";
+    list.setAttribute("aria-label", "Trials found");
+    log.insertBefore(list, typing);
+    return list;
+  }
+
   // --- The conversation --------------------------------------------------------------------
 
   function buttonsOf(message) {
@@ -107,8 +199,8 @@
     return Array.isArray(list) ? list.filter(function (b) { return b && b.title && b.payload; }) : [];
   }
 
-  /* Buttons of earlier answers stay clickable but leave the tab order, so Tab goes from the
-   * newest answer to the message box. */
+  /* Buttons of earlier answers stay clickable but leave the tab order once the person asks
+   * something else, so Tab goes from the newest answer (all its cards) to the message box. */
   function retireButtons() {
     Array.prototype.forEach.call(log.querySelectorAll(".buttons:not(.used)"), function (row) {
       row.classList.add("used");
@@ -135,18 +227,23 @@
   }
 
   function render(message) {
-    var item = document.createElement("div");
-    item.className = "msg " + (message.from === "user" ? "user" : "bot");
+    var card = isCard(message);
+    var item = document.createElement(card ? "li" : "div");
+    item.className = "msg " + (message.from === "user" ? "user" : "bot") + (card ? " card" : "");
     var who = document.createElement("span");
     who.className = "who";
     who.textContent = message.from === "user" ? "You said: " : "Assistant: ";
     item.appendChild(who);
-    var text = document.createElement("span");
-    text.appendChild(withLinks(message.text || ""));
-    item.appendChild(text);
+    if (card) {
+      renderCard(message, item);
+    } else {
+      var text = document.createElement("span");
+      text.appendChild(message.from === "user" ? withLinks(message.text || "") : withLabels(message.text || ""));
+      item.appendChild(text);
+    }
     var buttons = message.buttons || [];
+    if (message.from === "user") { retireButtons(); }
     if (buttons.length) {
-      retireButtons();
       var row = document.createElement("div");
       row.className = "buttons";
       buttons.forEach(function (button) {
@@ -157,26 +254,53 @@
         row.appendChild(b);
       });
       item.appendChild(row);
-    } else if (message.from === "user") {
-      retireButtons();
     }
     elements.set(message, item);
     renderDelivery(message, item);
-    log.insertBefore(item, typing);
-    log.scrollTop = log.scrollHeight;
+    if (card) { cardList().appendChild(item); } else { log.insertBefore(item, typing); }
+    return item;
+  }
+
+  /* New messages scroll into view, except the later parts of an answer: the view stays on its
+   * first part (a search's heading and first trial, not "There are 5 more"). */
+  function reveal(message, item) {
+    if (message.from === "user") {
+      awaitingAnswer = true;
+      answerStart = null;
+    } else if (awaitingAnswer) {
+      awaitingAnswer = false;
+      answerStart = item;
+    }
+    if (answerStart && message.from !== "user") {
+      log.scrollTop = answerStart.offsetTop - log.clientTop - 8;
+    } else {
+      log.scrollTop = log.scrollHeight;
+    }
   }
 
   function add(message) {
     state.messages.push(message);
     save();
-    render(message);
+    reveal(message, render(message));
     if (message.from === "user" && notice) { notice.open = false; }
+    showSuggestions();
+  }
+
+  /* Questions to start with, just under the greeting, while the person has asked nothing yet. */
+  function showSuggestions() {
+    var started = state.messages.some(function (m) { return m.from === "user"; });
+    log.classList.toggle("not-started", !started);
+    if (suggestions) { suggestions.hidden = started; }
   }
 
   function showAll() {
     log.textContent = "";
     typing = null;
+    answerStart = null;
+    awaitingAnswer = false;
     state.messages.forEach(render);
+    log.scrollTop = log.scrollHeight;
+    showSuggestions();
     if (notice && state.messages.some(function (m) { return m.from === "user"; })) { notice.open = false; }
     Array.prototype.forEach.call(document.querySelectorAll(".keep-days"), function (span) {
       span.textContent = String(state.keepDays || 7);
@@ -189,7 +313,7 @@
     note.textContent = text;
     if (typing) { log.replaceChild(note, typing); } else { log.appendChild(note); }
     typing = note;
-    log.scrollTop = log.scrollHeight;
+    if (!answerStart) { log.scrollTop = log.scrollHeight; }
   }
 
   function stopTyping() {
@@ -335,6 +459,15 @@
     send(text);
     input.focus();
   });
+
+  if (suggestions) {
+    Array.prototype.forEach.call(suggestions.querySelectorAll("button"), function (button) {
+      button.addEventListener("click", function () {
+        send(button.textContent);
+        input.focus();  // the suggestions are gone now
+      });
+    });
+  }
 
   clear.addEventListener("click", function () {
     if (ready && socket.connected) {

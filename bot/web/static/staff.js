@@ -40,6 +40,17 @@
     });
   }
 
+  /* The message box as tall as its text, so none of it is hidden on a narrow screen. */
+  function fitToText(area) {
+    if (window.CSS && CSS.supports("field-sizing", "content")) { return; }
+    var fit = function () {
+      area.style.height = "auto";
+      area.style.height = (area.scrollHeight + area.offsetHeight - area.clientHeight) + "px";
+    };
+    fit();
+    window.addEventListener("resize", fit);
+  }
+
   function setUpPrint(button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
@@ -48,5 +59,6 @@
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll(".copy-button[data-copy-target]"), setUpCopy);
     Array.prototype.forEach.call(document.querySelectorAll(".print-button"), setUpPrint);
+    Array.prototype.forEach.call(document.querySelectorAll(".copy-block textarea"), fitToText);
   });
 })();
