@@ -187,7 +187,19 @@ def aspect_lines(tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]) ->
     """Each aspect asked about, answered from the record, in the person's words (he, she, you)."""
     profile = profile_of(tracker)
     whom = object_pronoun(profile.about, profile.sex)
-    return [answer_aspect(a, trial, message_text(tracker) or "", profile.age, whom) for a in aspects]
+    lines = [answer_aspect(a, trial, message_text(tracker) or "", profile.age, whom) for a in aspects]
+    return without_repeats(lines)
+
+
+def without_repeats(lines: list[str]) -> list[str]:
+    """ "which arm (it's blinded)": the placebo answer already lists the groups, so the groups answer
+    is not said twice."""
+    kept: list[str] = []
+    for number, line in enumerate(lines):
+        inside_another = any(line.strip() in other and (line != other or where < number) for where, other in enumerate(lines) if where != number)
+        if not inside_another:
+            kept.append(line)
+    return kept
 
 
 def send_direct_answers(dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail,

@@ -12,7 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.followups import (
-    FOLLOW_UP_BUTTONS, ORIGINAL_HINT, ActionShowEligibility, ActionShowTrialPlaces, ActionShowTrialQuestions,
+    FOLLOW_UP_BUTTONS, ORIGINAL_HINT, ActionAnswerTrialDetail, ActionShowEligibility, ActionShowTrialPlaces, ActionShowTrialQuestions,
     wants_original,
 )
 from actions.search_trials import ActionSearchTrials, ActionShowMoreTrials
@@ -278,7 +278,7 @@ def test_questions_for_the_doctor_and_the_trial_team(store: TrialStore) -> None:
 
 
 def test_a_detail_question_after_a_short_list_is_answered_for_each_trial() -> None:
-    from actions.followups import ActionAnswerTrialDetail
+
     shown = ["NCT03972488", "NCT02246127"]
     _, messages = run(ActionAnswerTrialDetail(), tracker("what phase are they", slots={"result_ids": shown}))
     assert len(messages) == 1
@@ -287,7 +287,7 @@ def test_a_detail_question_after_a_short_list_is_answered_for_each_trial() -> No
 
 
 def test_a_detail_question_after_a_long_list_asks_which_one() -> None:
-    from actions.followups import ActionAnswerTrialDetail
+
     shown = ["NCT03972488", "NCT02246127", "NCT00510068", "NCT01578239"]
     _, messages = run(ActionAnswerTrialDetail(), tracker("how many people are in it", slots={"result_ids": shown}))
     assert [m["text"] for m in messages] == [WHICH_TRIAL]
@@ -349,3 +349,11 @@ def test_an_unsure_topic_beats_which_trial_when_no_trial_was_ever_named(store: T
 
     assert asked({})[0].get("response") == "utter_knowledge/deciding"
     assert "Which trial" in (asked({"result_ids": ["NCT02358356", "NCT03972488"]})[0].get("text") or "")
+
+
+def test_a_detail_answer_says_each_thing_once() -> None:
+    # "which arm (it's blinded)" asks about the placebo and the groups: the placebo answer lists the groups already
+    text = "my dad is on it, we don't know which arm (it's blinded). is that normal?"
+    _, messages = run(ActionAnswerTrialDetail(), tracker(text, {"focus_nct_id": "NCT01744249"}))
+    said = " ".join(m.get("text") or "" for m in messages)
+    assert "placebo" in said and said.count("It has 2 groups") == 1, said
