@@ -38,6 +38,11 @@ NEVER = re.compile(r"\beligib\w*|\bqualif\w*|\byou\s+can\s+(?:join|take\s+part)\
     ("why was the study terminated", ["status"]),
     ("there's 2 groups, how do they split people", ["randomised"]),
     ("why did they stop giving him the injections", []),
+    ("so is it a computer that picks whether you get the octreotide? or does the doctor decide", ["randomised"]),
+    ("why did they pull the plug on it", ["status"]),
+    ("how many are they recruiting? dad might want in", ["size"]),
+    ("is this still going? when was it last updated", ["status"]),
+    ("my father is eighty three. would his age rule him out", ["age"]),
 ])
 def test_what_the_question_is_about(text: str, aspects: list[str]) -> None:
     assert aspects_asked(text) == aspects
@@ -112,6 +117,12 @@ def test_a_trial_not_started_says_when_it_planned_to_start() -> None:
     waiting = answer("status", trial(status="NOT_YET_RECRUITING", start_date="2019-12"))
     assert "December 2019" in waiting and "planned to start" in waiting
     assert "planned" not in answer("status", trial())
+
+
+def test_when_the_record_was_last_updated_is_said_when_asked() -> None:
+    asked = answer("status", trial(last_updated="2016-03-01"), "is it still going? when was it last updated")
+    assert "last updated on the registry on 1 March 2016" in asked
+    assert "last updated" not in answer("status", trial(last_updated="2016-03-01"), "is it still going?")
 
 
 def test_no_sponsor_names_the_only_place_listed() -> None:

@@ -29,21 +29,26 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
                 r"|\b(?:over|under)\s+\d{2}s?\b|\bwhat\s+ages?\b|\bage\s+groups?\b|\b(?:oldest|youngest)\b"
                 r"|\b(?:maximum|minimum|max|min)\s+age\b|\bage\s+(?:cut[\s-]?off|limits?|restrictions?)\b"
                 r"|\b(?:is|am|turned|turning|aged)\s+\d{1,2}\b(?!\s*(?:cm|mm|%|weeks?|months?|days?))"
-                r"|\b(?:kids?|child(?:ren)?|teen(?:ager)?s?|young\s+people|adolescents?|pensioners?|elderly)\b"),
+                r"|\b(?:kids?|child(?:ren)?|teen(?:ager)?s?|young\s+people|adolescents?|pensioners?|elderly)\b"
+                r"|\b(?:his|her|their|my|your)\s+age\b|\b(?:is|am|turned|turning|aged)\s+(?:sixty|seventy|eighty|ninety)\b"),
         ("sex", r"\b(?:only\s+(?:for\s+)?(?:men|women|males?|females?)|(?:men|women)\s+only|take\s+(?:men|women)|"
                 r"for\s+(?:men|women)\s+(?:too|as\s+well)|male\s+or\s+female|any\s+gender)\b"
                 r"|\b(?:can|do|does|will|would)\s+(?:women|men|ladies|blokes|guys|females?|males?|girls|lads)\s+"
                 r"(?:join|take\s+part|go\s+on|do|get|be)\b|\bfor\s+(?:blokes|guys|ladies|lads|fellas|girls|women|men|males?|females?)"
                 r"(?:\s+(?:too|as\s+well|also))?\b|\bwhat\s+(?:sex|gender)\b"),
         ("size", r"\bhow\s+(?:big|large|many\s+(?:people|ppl|patients|pts|participants|subjects|volunteers))\b|\bsample\s+size\b|"
-                 r"\bnumber\s+of\s+(?:people|patients|participants)\b|\bhow\s+many\s+(?:are|will\s+be)\s+(?:in|on)\s+it\b"),
+                 r"\bnumber\s+of\s+(?:people|patients|participants)\b|\bhow\s+many\s+(?:are|will\s+be)\s+(?:in|on)\s+it\b"
+                 r"|\bhow\s+many\s+(?:are\s+they|they\s*(?:'|a)?re|will\s+they\s+be|do\s+they\s+want|places|spots|spaces)\b"),
         ("placebo", r"\bplacebo\b|\bdummy\b|\bsugar\s+pill\b|\bfake\s+(?:drug|treatment|pill|jab)\b|\bblind(?:ed)?\b|"
                     r"\bknow\s+which\s+(?:treatment|drug|group|one)\b|\breal\s+(?:drug|treatment|thing)\b"),
         ("randomised", r"\brandomi[sz]\w*|\brandom(?:ly)?\b|\bby\s+chance\b|\b(?:pick|picks|choose|chooses|decide|decides)\s+who\s+gets\b|\b(?:pick|choose)\s+(?:my|which|the)\s+"
                        r"(?:group|treatment|arm)\b|\bcoin\s+toss\b|\bluck\s+of\s+the\s+draw\b"
                        # "there's 2 groups, how do they split people": how people end up in a group
                        r"|\bhow\s+(?:do|does|will|would|did)\s+(?:they|you|the\s+(?:team|doctors?|trial))\s+(?:split|divide|sort|allocate|assign|decide|choose|pick)\b"
-                       r"|\bwho\s+(?:goes|ends\s+up)\s+in\s+(?:which|what)\b|\bhow\s+(?:is|are)\s+(?:people|patients)\s+(?:split|divided|allocated|assigned)\b"),
+                       r"|\bwho\s+(?:goes|ends\s+up)\s+in\s+(?:which|what)\b|\bhow\s+(?:is|are)\s+(?:people|patients)\s+(?:split|divided|allocated|assigned)\b"
+                       # "is it a computer that picks whether you get it? or does the doctor decide"
+                       r"|\bcomputer\s+(?:that\s+)?(?:picks|decides|chooses|choose|pick|decide)\b|\bwho\s+(?:decides|picks|chooses)\s+(?:which|what|whether|if)\b"
+                       r"|\b(?:does|do|will|would)\s+the\s+(?:doctors?|consultants?|team)\s+(?:decide|choose|pick)\s+(?:which|what|whether|if|who)\b"),
         ("groups", r"\bgroups?\b|\barms?\b(?!\s+(?:and|or)\s+legs?)|\bwhat\s+(?:would|do|does)\s+(?:i|he|she|they|we|each)"
                    r"\s+(?:get|have|be\s+given)\b|\bcompared?\s+(?:with|to|against)\b|\bversus\b|\bvs\.?\b"),
         ("given", r"\b(?:tablets?|capsules?|pills?|a\s+drip|drips|infusions?|injections?|jabs?|by\s+mouth|orally|oral|iv)\b"
@@ -62,7 +67,8 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
                    r"|\bwhy\s+(?:did|was|has|had|were)\s+(?:it|the\s+(?:trial|study))\s+(?:\w+\s+)?(?:stop|stopped|end|ended|close|closed|"
                    r"terminat\w*|cancel\w*|withdraw\w*|halt\w*|pull\w*|shut|scrap\w*)\b"
                    r"|\bwhy\s+did\s+they\s+(?:stop|end|close|terminate|cancel|scrap|halt)\s+(?:it|the\s+(?:trial|study))\b|\bwhy\s+(?:it|the\s+(?:trial|study))\s+"
-                   r"(?:stopped|ended|closed|was\s+stopped)\b|\b(?:stopped|ended|closed)\s+early\b"),
+                   r"(?:stopped|ended|closed|was\s+stopped)\b|\b(?:stopped|ended|closed)\s+early\b"
+                   r"|\bpull(?:ed|ing)?\s+the\s+plug\b|\b(?:axed|shelved|binned|canned)\b|\b(?:last|latest)\s+updated?\b|\bwhen\s+was\s+it\s+updated\b"),
         ("sponsor", r"\bwho\s+(?:runs|is\s+running|funds|is\s+funding|pays\s+for|sponsors|organises|organizes|is\s+behind)\b|"
                     r"\bsponsor|\bdrug\s+company\b|\bpharma\b|\bwho'?s\s+(?:behind|running|funding|paying|doing)\b"
                     r"|\bwhich\s+(?:company|companies|firm|organi[sz]ation|group|university|charity)\b|\bwho\s+(?:is\s+)?doing\s+it\b"
@@ -348,7 +354,13 @@ def _status(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
         said += f" {_why_stopped(trial)}"
     elif status in ("UNKNOWN", ""):
         said += f" The trial team or the registry page can tell you if it is open: {trial.registry_url}"
+    if _UPDATED.search(text or ""):
+        said += (f" The record was last updated on the registry on {day_words(trial.last_updated)}." if trial.last_updated
+                 else " The record does not say when it was last updated.")
     return said
+
+
+_UPDATED = re.compile(r"\bupdated?\b", re.I)
 
 
 _STOPPED = {"TERMINATED", "WITHDRAWN", "SUSPENDED"}
