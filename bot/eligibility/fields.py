@@ -302,11 +302,7 @@ _KI67_LIMITS = [  # (pattern, which bound, strict)
     (re.compile(rf"\b(?:less|lower)\s+than\s*{_NUMBER}|\bbelow\s*{_NUMBER}|\bunder\s*{_NUMBER}", re.I), "high", True),
     (re.compile(rf"\bat\s+least\s*{_NUMBER}|\bminimum(?:\s+of)?\s*{_NUMBER}", re.I), "low", False),
     (re.compile(rf"\b(?:more|higher)\s+than\s*{_NUMBER}|\babove\s*{_NUMBER}|\bover\s*{_NUMBER}|\bexceeding\s*{_NUMBER}", re.I), "low", True),
-    (re.compile(rf"{_NUMBER}\s*(?:percent\s+)?or\s+(?:less|lower|below|under)\b", re.I), "high", False),  # "Ki-67 index of 20% or less"
-    (re.compile(rf"{_NUMBER}\s*(?:percent\s+)?or\s+(?:more|higher|greater|above|over)\b", re.I), "low", False),
 ]
-# "Ki-67 at most 20% or mitotic count less than 20 per 10 HPF": either measure will do, so the Ki-67 alone fails no one
-_OR_MITOSES = re.compile(r"\bor\s+(?:\w+\s+){0,2}mito(?:tic|ses|sis)", re.I)
 
 
 def ki67(sentence: str, section: str, text: str) -> list[Fact]:
@@ -321,12 +317,10 @@ def ki67(sentence: str, section: str, text: str) -> list[Fact]:
         numbers = [float(g) for g in limit.groups() if g] if limit else []
         if bound == "range" and len(numbers) == 2 and numbers[0] < numbers[1] <= 100 and not re.search(r"\bat\s+(?:least|most)\b|than", limit.group()):
             return [new_fact("ki67", sentence, section, text, found.start(), low=numbers[0], high=numbers[1],
-                             firm=len(_KI67.findall(sentence)) == 1 and not (section == "inclusion" and _OR_MITOSES.search(sentence[found.end():])))]
+                             firm=len(_KI67.findall(sentence)) == 1)]
         if bound != "range" and numbers and numbers[0] <= 100 and bound not in limits:  # "at least 10 and at most 55%": both
             limits.update({bound: numbers[0], f"{bound}_strict": strict})
-    # "G1-G2 (Ki-67 <= 20%) and G3 (Ki-67 <= 50%)": one limit per kind; an inclusion's "or mitotic count ...": either will do
-    either = section == "inclusion" and bool(_OR_MITOSES.search(sentence[found.end():]))
-    several = len(_KI67.findall(sentence)) > 1 or either
+    several = len(_KI67.findall(sentence)) > 1  # "G1-G2 (Ki-67 <= 20%) and G3 (Ki-67 <= 50%)": one limit per kind
     return [new_fact("ki67", sentence, section, text, found.start(), firm=not several, **limits)] if limits else []  # type: ignore[arg-type]
 
 

@@ -56,7 +56,7 @@ class Reading:
 ALLOWANCE = re.compile(
     r"(?<!not )(?<!not be )\b(?:allowed|permitted|acceptable)\b|\b(?:is|are|be)\s+(?:also\s+)?accepted\b|\bnot\s+(?:be\s+)?(?:required|mandatory|necessary)\b"
     r"|\bwith\s+or\s+without\b|\bregardless\s+of\b|\birrespective\s+of\b|\bnaive\s+or\s+(?:previously\s+)?(?:pre-?)?treated\b"
-    r"|\b(?:pre-?)?treated\s+or\s+(?:treatment[- ])?(?:naive|untreated)\b|\bmay\s+(?:have\s+(?:had|received)|be\s+included)\b"
+    r"|\b(?:pre-?)?treated\s+or\s+(?:treatment[- ])?(?:naive|untreated)\b|\bmay\s+(?:have\s+(?:had|received)|be\s+included|(?:also\s+)?(?:receive|continue|remain\s+on|stay\s+on))\b"
     r"|\bcan\s+(?:be\s+included|participate|have\s+(?:had|received))\b|\bno\s+more\s+than\b|\bat\s+most\s+[0-9]+\s+(?:prior|previous|lines?)"
     r"|\bup\s+to\s+[0-9a-z]+\s+(?:prior|previous|lines?)|\b(?:are|is|will\s+be)\s+(?:also\s+)?eligible\b|\bwill\s+(?:also\s+)?be\s+(?:included|enrolled|accepted)\b|\bcan\s+be\s+enrolled\b|\bin\s+addition\s+to\b|\bno\s+limit\b",
     re.I,
