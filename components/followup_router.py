@@ -47,6 +47,8 @@ _THIS_TRIAL = re.compile(r"\b(?:this|that|the)\s+(?:one|trial|study)\b|\babout\s
 WHO_CAN_JOIN_ASPECTS = {"age", "sex"}
 _SPEAKS_OF_A_TRIAL = re.compile(
     r"\b(?:upper|lower|maximum|minimum|max|min)\s+age\b|\bage\s+(?:limit|cut[\s-]?off|range|restriction)|\btoo\s+(?:old|young)\b"
+    r"|\bcut[\s-]?off\s+age\b|\b(?:whether|if)\s+(?:you|i|he|she|we)\s+(?:get|gets|end\s+up)\b"
+    r"|\b(?:does|do|will|would)\s+the\s+(?:doctors?|consultants?|team)\s+(?:decide|choose|pick)\b"
     r"|\b(?:oldest|youngest)\b|\bwho\s+(?:runs|funds|sponsors)\b|\bsponsor\b|\bstill\s+(?:open|recruiting)\b"
     r"|\b(?:this|that|the)\s+(?:one|trial|study)\b|\b(?:on|in|for|from|of|into|join|joining|with|about)\s+it\b"
     r"|(?<!what is )(?<!what's )(?<!whats )\bit\s*[?.!]*\s*$|\bare\s+you\s+(?:randomi|put|split|given)"

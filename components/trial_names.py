@@ -21,6 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.knowledge.pair import find_treatments
 from bot.nlp import TRIAL_NAME
+from bot.text import is_question
 from bot.trials.asked_about import aspects_asked
 from components.intent_router import IntentRouter
 
@@ -31,6 +32,7 @@ was are tell me more show info information details detail please pls plz look up
 do know anything any heard hear 's s and or ? ! . , : - hi hello hey thanks thank so ok okay
 lung lungs pancreas pancreatic bowel gut liver net nets tumour tumours tumor tumors neuroendocrine cancer
 """.split())
+DESCRIBING_WORDS = 2
 OTHER_NAMES = {"treatment", "condition", "country", "city", "phase", "status", "nct_id", TRIAL_NAME}
 # Intents that cannot be about one numbered trial: a number named there means "show me this one"
 NUMBER_MEANS_SHOW = {"inform", "knowledge", "nlu_fallback", "out_of_scope", "search_trials"}
@@ -41,7 +43,9 @@ def names_only_a_trial(doc: Any) -> bool:
     if not any(ent.label_ == TRIAL_NAME and not _names_a_treatment(ent.text) for ent in doc.ents):
         return False  # "what is eus": a test, though a trial is called EUS too
     named = {i for ent in doc.ents if ent.label_ in OTHER_NAMES for i in range(ent.start, ent.end)}
-    return all(token.i in named or token.lower_ in FILLER or token.is_punct for token in doc)
+    others = [token for token in doc if not (token.i in named or token.lower_ in FILLER or token.is_punct)]
+    # "REMINET lanreotide maintenance": a word or two of what the trial is, said as a label, not asked
+    return not others or (len(others) <= DESCRIBING_WORDS and not is_question(doc.text) and not aspects_asked(doc.text))
 
 
 def _names_a_treatment(text: str) -> bool:

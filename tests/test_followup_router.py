@@ -20,6 +20,7 @@ def routed(text: str, intent: str) -> Optional[str]:
     ("im 82 is that too old", "ask_trial_detail"),
     ("my dad is 74 would he be too old", "ask_trial_detail"),
     ("shes 17, is there a lower age limit?", "ask_trial_detail"),
+    ("Mum is 81 and still drives herself everywhere lol. Is there a cut off age?", "ask_trial_detail"),
     ("she had PRRT 2 years ago, does that rule her out", "ask_personal_advice"),
     ("he had everolimus, would that stop him joining?", "ask_personal_advice"),
     ("ive got type 2 diabetes does that exclude me", "ask_personal_advice"),
@@ -41,6 +42,8 @@ def test_a_question_behind_a_fact_is_moved(text: str, target: Optional[str]) -> 
     ("how many people are taking part", True), ("whats the phase", True), ("are there results yet", True),
     ("what is a placebo", False), ("what does phase 3 mean", False), ("is there a placebo in trials", False),
     ("is there a cure", False), ("how long could my husband live without any treatment", False),
+    ("so is it a computer that picks whether you get the octreotide or not? or does the doctor decide", True),
+    ("why did they pull the plug on it", True),
 ])
 def test_yes_no_questions_that_only_fit_one_trial(text: str, moved: bool) -> None:
     assert (routed(text, "knowledge") == "ask_trial_detail") is moved

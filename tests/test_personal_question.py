@@ -32,7 +32,7 @@ def _criteria(nct_id: str) -> str:
 @pytest.mark.parametrize("text", [
     "is temozolomide taken by mouth? i'm terrified of needles", "we're both in bits",
     "constant diarrhoea, i'm at the end of my rope", "kinda nervous tbh", "Im SCARED",
-    "I’m so worried about mum", "honestly can't cope with the waiting", "bit anxious about the scan",
+    "I’m so worried about mum", "on the loo 8 times a day, I'm exhausted", "dont want to ask again, i feel stupid", "honestly can't cope with the waiting", "bit anxious about the scan",
 ])
 def test_feelings_are_seen(text: str) -> None:
     assert shows_feeling(text)

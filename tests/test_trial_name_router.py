@@ -45,6 +45,9 @@ def test_other_messages_are_left(nlp, text: str, intent: str) -> None:  # type: 
     ("sunland", "inform", "show_trial"),  # SUNLAND's acronym, though close to the brand Sulanda
     ("the sunland study", "knowledge", "show_trial"),
     ("eus", "knowledge", None),  # a test's own name, though a trial is called EUS too
+    ("REMINET lanreotide maintenance", "knowledge", "show_trial"),  # a word or two of what it is, as a label
+    ("REMINET results", "knowledge", None),  # a part of it: the detail answer
+    ("is REMINET a good idea for my dad", "knowledge", None),
 ])
 def test_a_trials_name_that_only_looks_like_a_drug(nlp, text: str, intent: str,  # type: ignore[no-untyped-def]
                                                   expected: Optional[str]) -> None:

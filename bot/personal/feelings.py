@@ -13,7 +13,9 @@ _FEELING = re.compile(
     r"|losing sleep|can'?t sleep|crying|in tears|on edge|shaken|a wreck"
     r"|frustrat\w*|fed up|angry|furious|(?:feel|feeling|felt)\s+(?:really\s+|so\s+|a\s+bit\s+)?(?:pushed|pressured|rushed|lost|alone|awful|terrible|helpless|useless)"
     r"|under pressure|guinea\s+pigs?|doing my head in|killing me|fobb\w*\s+(?:me|us|him|her|them)\s+off|desperate|hopeless|at a loss"
-    r"|out of my depth|dreading|scared\s+(?:ourselves|myself)\s+silly)\b",
+    r"|out of my depth|dreading|scared\s+(?:ourselves|myself)\s+silly"
+    r"|exhausted|worn out|knackered|shattered|drained|embarrass\w*|ashamed"
+    r"|(?:feel|feeling|felt)\s+(?:really\s+|so\s+|a\s+bit\s+|like\s+)?(?:stupid|silly|daft|thick|an\s+idiot|a\s+fraud|a\s+nuisance))\b",
     re.I,
 )
 ACKNOWLEDGEMENTS = (
