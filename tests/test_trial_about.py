@@ -72,6 +72,12 @@ def test_an_observational_study_says_it_gives_no_treatment_and_procedures_are_no
                                        "long-acting octreotide.")
 
 
+def test_a_group_given_nothing_extra_is_what_the_treatment_is_compared_with(store: TrialStore) -> None:
+    # NCT02687958: everolimus, or a group that is only watched ("Observational", no intervention)
+    assert about_lines(store.get("NCT02687958"))[0] == ("What it tests: Everolimus, compared with a group given no "
+                                                        "extra treatment.")
+
+
 def test_an_expanded_access_programme_is_not_called_a_trial(store: TrialStore) -> None:
     line = about_lines(store.get("NCT02705313"))[0]
     assert line.startswith("What it is: an expanded access programme, not a trial.")

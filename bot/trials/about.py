@@ -98,6 +98,8 @@ def tests_line(trial: TrialDetail) -> str:
         compared = [a.label for a in trial.arms if (a.kind or "").endswith("COMPARATOR") and a.label]
     if tested and compared:
         return f"What it tests: {' or '.join(tested[:2])}, compared with {', or with '.join(compared[:2])}."
+    if tested and any((a.kind or "") == "NO_INTERVENTION" for a in trial.arms):  # "control group", "Observational"
+        return f"What it tests: {' or '.join(tested[:2])}, compared with a group given no extra treatment."
     named = [i for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)][:MAX_NAMED]
     described = [f"{a.label}: {a.description.split('. ')[0].rstrip('.')}" for a in trial.arms[:3]
                  if a.label and a.description and not a.interventions]
