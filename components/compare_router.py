@@ -20,12 +20,14 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.knowledge.pair import two_named
 from bot.knowledge.topics import topics_compared
 from bot.nlp import TRIAL_NAME
+from bot.trials.side_by_side import names_two_listed
 from components.intent_router import IntentRouter
 
 COMPARE = "compare_trials"
 NEVER_MOVED = {"emergency", "distress", "ask_personal_advice", COMPARE}
 _ASKS_TO_COMPARE = re.compile(
-    r"\b(?:vs|versus|v|compare[ds]?|comparing|comparison|differen(?:ce|ces|t)|differ|diff|side\s+by\s+side)\b", re.I)
+    r"\b(?:vs|versus|v|compare[ds]?|comparing|comparison|differen(?:ce|ces|t)|differ|diff|side\s+by\s+side"
+    r"|j[aä]mf[oö]r\w*|skillnad\w*|vergleich\w*|unterschied\w*|compar(?:er|ar|ez|a)|diff[ée]rence|diferencia)\b", re.I)
 _TRIAL_LABELS = {TRIAL_NAME, "nct_id"}
 # "does the order make a difference": no two things set side by side
 _MAKES_A_DIFFERENCE = re.compile(r"\b(?:make|makes|made|making)\s+(?:a|any|much|the)\s+difference\b", re.I)
@@ -42,7 +44,7 @@ def compares_two(text: str, doc: Optional[Any]) -> bool:
     """Asks to compare, and names two things the comparison can be about."""
     if not _ASKS_TO_COMPARE.search(_MAKES_A_DIFFERENCE.sub(" ", text)):
         return False
-    if doc is not None and names_two_trials(doc):
+    if (doc is not None and names_two_trials(doc)) or names_two_listed(text):
         return True
     if _TRIALS_WORD.search(text):
         return False

@@ -25,6 +25,9 @@ def routed(nlp, text: str, intent: str = "knowledge") -> Optional[str]:  # type:
     ("clarinet vs netter-2", "search_trials"),
     ("how does NCT03972488 differ from NCT02246127", "show_trial"),
     ("whipple versus distal pancreatectomy", "nlu_fallback"),
+    ("jämför de två första tack", "out_of_scope"),
+    ("difference between the first two?", "knowledge"),
+    ("compare 1 and 3", "nlu_fallback"),
 ])
 def test_two_named_things_set_side_by_side(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
     assert routed(nlp, text, intent) == "compare_trials"
@@ -38,6 +41,7 @@ def test_two_named_things_set_side_by_side(nlp, text: str, intent: str) -> None:
     ("what is the difference between a NET and normal pancreatic cancer", "knowledge"),  # one named
     ("should i have lanreotide or prrt, whats the difference for me", "ask_personal_advice"),
     ("my chest hurts, is it the lanreotide vs the everolimus", "emergency"),
+    ("the first two were fine", "inform"),  # no word asking to compare
 ])
 def test_searches_single_topics_and_safety_are_not_moved(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
     assert routed(nlp, text, intent) is None

@@ -17,6 +17,7 @@ SHOWN = ["NCT07273409", "NCT02749331", "NCT03972488"]
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("compare NCT03972488 and nct 0157 8239", ["NCT03972488", "NCT01578239"]),
+    ("jämför de två första tack", SHOWN[:2]),
     ("can u compare the first two", SHOWN[:2]),
     ("whats the difference between 1 and 3", [SHOWN[0], SHOWN[2]]),
     ("the second vs the last one", [SHOWN[1], SHOWN[2]]),

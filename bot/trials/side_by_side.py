@@ -16,7 +16,9 @@ from bot.trials.query import TrialDetail
 WHO_WEIGHS = ("Which suits someone better is not something I can judge: their specialist team and the "
               "trial teams can weigh it.")
 _NCT = re.compile(r"\bnct[\s\-_#:]*(?:\d[\s\-]?){8}\b", re.I)
-_FIRST_TWO = re.compile(r"\b(?:the\s+)?(?:first|top)\s+(?:two|2)\b", re.I)
+_FIRST_TWO = re.compile(  # also "de två första", "die ersten zwei", "les deux premiers", "los dos primeros"
+    r"\b(?:the\s+)?(?:first|top)\s+(?:two|2)\b|\b(?:två|tva)\s+(?:första|forsta)\b|\bersten\s+(?:zwei|2)\b"
+    r"|\b(?:deux|2)\s+premi[eè]r(?:e)?s\b|\b(?:dos\s+primeros|primeros\s+dos)\b", re.I)
 _PAIR = re.compile(r"\b(?:number\s+)?(\d|one|two|three|four|five|first|second|third|fourth|fifth|last)"
                    r"(?:\s+(?:one|trial|study))?\s+(?:and|&|vs\.?|versus|or|with)\s+(?:the\s+)?(?:number\s+)?"
                    r"(\d|one|two|three|four|five|first|second|third|fourth|fifth|last)\b", re.I)
@@ -36,6 +38,11 @@ def trials_named(text: str, shown: Sequence[str]) -> list[str]:
         picked = [_at(shown, ordinal_position(f"the {word} one") or ordinal_position(word)) for word in pair.groups()]
         return [p for p in dict.fromkeys(picked) if p]
     return list(dict.fromkeys(ids))
+
+
+def names_two_listed(text: str) -> bool:
+    """ "the first two", "1 and 3", "jämför de två första": two positions in the results last shown."""
+    return bool(_FIRST_TWO.search(text or "") or _PAIR.search(text or ""))
 
 
 def _at(shown: Sequence[str], position: Optional[int]) -> Optional[str]:
