@@ -137,13 +137,6 @@ def _spaced(words: str) -> Callable[[re.Match], str]:
     return lambda m: (" " if m.start() and m.string[m.start() - 1].isalnum() else "") + words + " "
 
 
-def _by_number(short: str, words: str) -> Callable[[re.Match], str]:
-    """">" before a number is "over" (one word, as the registry's one symbol); before anything
-    else "more than", since "over" is a limit only when a number follows it."""
-    before_number, other = _spaced(short), _spaced(words)
-    return lambda m: (before_number if m.string[m.end() : m.end() + 1].isdigit() else other)(m)
-
-
 class _Guarded:
     """Rules run one by one, each only when one of its telltales is in the text."""
 
@@ -165,8 +158,8 @@ SYMBOLS = _Guarded([
     (("≤", "≦", "⩽", "=<", "<=", "< or", "<or", "</"),
      r"(?:≤|≦|⩽|=<|<=|<\s?/\s?=|<\s?or\s?=(?:\s?to)?)\s*", _spaced("at most")),
     (("->",), r"-+>", "to"),
-    ((">",), r">+\s*", _by_number("over", "more than")),
-    (("<",), r"<+\s*", _by_number("under", "less than")),
+    ((">",), r">+\s*", _spaced("more than")),
+    (("<",), r"<+\s*", _spaced("less than")),
     (("±",), r"±\s*", "plus or minus "),
     (("≠",), r"≠\s*", "not "),
     (("~",), r"~\s*(?=[0-9])", "about "),

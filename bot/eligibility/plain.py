@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator, Optional
 
 from bot.eligibility import phrasing
-from bot.eligibility.compact import compact, word_count
+from bot.eligibility.compact import compact, over_under, word_count
 from bot.eligibility.explain import term_explanations
 from bot.eligibility.glossary import default_replacer
 from bot.eligibility.guards import rewrite_problems
@@ -240,7 +240,7 @@ def rule_rewrites(
         one = frozenset({0})
         return [rule_rewrites([line], replacer, one if i in exclusion_lines else frozenset(), repeat_explanations)[0]
                 for i, line in enumerate(lines)]
-    done = [phrasing.sentences(_calm(plain, original)) for plain, original in zip(out, clean)]
+    done = [over_under(phrasing.sentences(_calm(plain, original))) for plain, original in zip(out, clean)]
     return [
         Rewritten(neutral(line), tuple(neutral(note) for note in explained.get(i, []) if _needed(note, line)))
         for i, line in enumerate(done)
