@@ -10,15 +10,18 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.profile import profile_of
 from actions.replies import send_unavailable
 from actions.show_trial import ActionShowTrial, named_trial_ids, result_ids
 from actions.store import trial_store
 from bot.knowledge.topics import topics_compared
 from bot.knowledge.compare import compare_treatments
 from bot.knowledge.names import find_treatments
+from bot.lexicon import default_lexicon
 from bot.text import normalize
 from bot.trials.lookup import find_lookups
-from bot.trials.side_by_side import side_by_side, trials_named
+from bot.trials.query import TrialQuery
+from bot.trials.side_by_side import names_two_listed, side_by_side, trials_named
 from bot.trials.store import TrialStore
 
 WHICH_TWO = ('Which two would you like side by side? Say "the first two", "1 and 3" or two NCT numbers for '
@@ -46,6 +49,14 @@ class ActionCompareTrials(Action):
                 return []
         if not named and _send_topics(dispatcher, text, domain):  # "insulinoma vs gastrinoma"
             return []
+        if len(named) < 2 and names_two_listed(text) and not result_ids(tracker):
+            named = _first_two_about_the_topic(tracker)  # "axitinib" ... "compare the first two"
+            if len(named) == 2:
+                dispatcher.utter_message(text=f"The first two trials of {_topic_name(tracker)} in our list:")
+            elif named:
+                dispatcher.utter_message(text=f"Our list has only one trial of {_topic_name(tracker)}, so there is "
+                                         "nothing to set beside it. Here it is:")
+                return await ActionShowTrial.show(dispatcher, named[0])
         focus = tracker.get_slot("focus_nct_id")
         if len(named) == 1 and focus and focus != named[0]:
             named.append(str(focus))  # "how does it compare with NCT01578239?"
@@ -65,6 +76,28 @@ class ActionCompareTrials(Action):
                                      "list of NET trials, so I cannot put them side by side.")
             return []
         dispatcher.utter_message(text=side_by_side(trials[0], trials[1]))
+        return []
+
+
+def _topic_name(tracker: Tracker) -> Optional[str]:
+    topic = profile_of(tracker).topic
+    return default_lexicon().plain_name(f"treatment:{topic}") if topic else None
+
+
+def _first_two_about_the_topic(tracker: Tracker) -> list[str]:
+    """The first two trials of the treatment just talked about: open ones, or any when fewer than
+    two are open; one or none when our list has no more."""
+    name = _topic_name(tracker)
+    if not name:
+        return []
+    try:
+        found: list[str] = []
+        for status in ("open", "all"):
+            found = [trial.nct_id for trial in trial_store().search(TrialQuery(treatment=name, status=status, limit=2)).trials]
+            if len(found) == 2:
+                break
+        return found
+    except SQLAlchemyError:
         return []
 
 

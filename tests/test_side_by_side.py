@@ -59,3 +59,15 @@ def test_a_general_trial_question_with_no_trial_in_focus_gets_the_knowledge_answ
     assert len(messages) == 1 and messages[0].get("response") == "utter_knowledge/placebo"
     _, messages = run(ActionAnswerTrialDetail(), tracker("how big is it", {}))
     assert "which trial" in messages[0]["text"].lower()  # no general answer for the size of a trial
+
+
+def test_the_first_two_after_a_treatment_name_are_its_first_two_trials() -> None:
+    # "lanreotide" (its answer, no list) ... "compare the first two": two trials of lanreotide
+    _, messages = run(ActionCompareTrials(), tracker("compare the first two", {"profile": {"topic": "lanreotide"}}))
+    assert messages[0]["text"] == "The first two trials of lanreotide in our list:"
+    assert messages[1]["text"].count("NCT") >= 2
+    # "axitinib": our list has one trial of it, shown whole
+    _, messages = run(ActionCompareTrials(), tracker("compare the first two", {"profile": {"topic": "axitinib"}}))
+    assert messages[0]["text"].startswith("Our list has only one trial of axitinib") and "NCT01744249" in messages[1]["text"]
+    _, messages = run(ActionCompareTrials(), tracker("compare the first two", {}))
+    assert messages[0]["text"] == WHICH_TWO  # nothing talked about, nothing listed
