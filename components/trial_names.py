@@ -21,7 +21,6 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.knowledge.pair import find_treatments
 from bot.nlp import TRIAL_NAME
-from bot.text import is_question
 from bot.trials.asked_about import aspects_asked
 from components.intent_router import IntentRouter
 
@@ -31,8 +30,8 @@ the a an this that trial trials study studies one called named about on of for r
 was are tell me more show info information details detail please pls plz look up find pull read can could you i
 do know anything any heard hear 's s and or ? ! . , : - hi hello hey thanks thank so ok okay
 lung lungs pancreas pancreatic bowel gut liver net nets tumour tumours tumor tumors neuroendocrine cancer
+maintenance adjuvant neoadjuvant first-line second-line firstline randomised randomized registry
 """.split())
-DESCRIBING_WORDS = 2
 OTHER_NAMES = {"treatment", "condition", "country", "city", "phase", "status", "nct_id", TRIAL_NAME}
 # Intents that cannot be about one numbered trial: a number named there means "show me this one"
 NUMBER_MEANS_SHOW = {"inform", "knowledge", "nlu_fallback", "out_of_scope", "search_trials"}
@@ -43,9 +42,7 @@ def names_only_a_trial(doc: Any) -> bool:
     if not any(ent.label_ == TRIAL_NAME and not _names_a_treatment(ent.text) for ent in doc.ents):
         return False  # "what is eus": a test, though a trial is called EUS too
     named = {i for ent in doc.ents if ent.label_ in OTHER_NAMES for i in range(ent.start, ent.end)}
-    others = [token for token in doc if not (token.i in named or token.lower_ in FILLER or token.is_punct)]
-    # "REMINET lanreotide maintenance": a word or two of what the trial is, said as a label, not asked
-    return not others or (len(others) <= DESCRIBING_WORDS and not is_question(doc.text) and not aspects_asked(doc.text))
+    return all(token.i in named or token.lower_ in FILLER or token.is_punct for token in doc)
 
 
 def _names_a_treatment(text: str) -> bool:
