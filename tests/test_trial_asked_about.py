@@ -186,3 +186,8 @@ def test_who_is_blinded_in_words() -> None:
 
 def test_an_unknown_status_says_who_can_tell() -> None:
     assert "registry page can tell you" in answer("status", trial(status="UNKNOWN"), "is it still open")
+
+
+def test_a_two_phase_trial_is_one_trial_in_two_steps() -> None:
+    said = answer("phase", trial(phases=("PHASE2", "PHASE3")))
+    assert said.startswith("It is a phase 2 and phase 3 trial: one trial in two steps.") and said.count("It is a") == 1

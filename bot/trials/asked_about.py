@@ -342,7 +342,11 @@ def _phase(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     named = [p for p in trial.phases if p in PHASE_WORDS]
     if not named:
         return "The record gives no phase: it may not be a drug trial. The trial team can explain."
-    return " ".join(f"It is a {PHASE_WORDS[p]} trial: {PHASE_MEANING[p]}." for p in named)
+    if len(named) == 1:
+        return f"It is a {PHASE_WORDS[named[0]]} trial: {PHASE_MEANING[named[0]]}."
+    # "PHASE2, PHASE3": one trial in two steps, not two trials
+    steps = " ".join(f"{PHASE_WORDS[p][:1].upper()}{PHASE_WORDS[p][1:]} is {PHASE_MEANING[p]}." for p in named)
+    return f"It is a {' and '.join(PHASE_WORDS[p] for p in named)} trial: one trial in two steps. {steps}"
 
 
 def _status(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
@@ -352,11 +356,11 @@ def _status(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
         said += f" The record gave {day_words(trial.start_date)} as the date it planned to start."
     if status in _STOPPED:
         said += f" {_why_stopped(trial)}"
-    elif status in ("UNKNOWN", ""):
-        said += f" The trial team or the registry page can tell you if it is open: {trial.registry_url}"
     if _UPDATED.search(text or ""):
         said += (f" The record was last updated on the registry on {day_words(trial.last_updated)}." if trial.last_updated
                  else " The record does not say when it was last updated.")
+    if status in ("UNKNOWN", ""):
+        said += f" The trial team or the registry page can tell you if it is open: {trial.registry_url}"
     return said
 
 
