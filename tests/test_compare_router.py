@@ -26,6 +26,8 @@ def routed(nlp, text: str, intent: str = "knowledge") -> Optional[str]:  # type:
     ("how does NCT03972488 differ from NCT02246127", "show_trial"),
     ("whipple versus distal pancreatectomy", "nlu_fallback"),
     ("jämför de två första tack", "out_of_scope"),
+    ("carcinoid syndrome vs carcinoid crisis?", "knowledge"),
+    ("whipple vs taking out the whole pancreas, what's the difference for diabetes afterwards", "knowledge"),
     ("difference between the first two?", "knowledge"),
     ("compare 1 and 3", "nlu_fallback"),
 ])

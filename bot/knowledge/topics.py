@@ -16,6 +16,10 @@ _TOPICS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.I), t
     (r"\bnon[- ]?functioning\b|\bfunctioning\b|\bfunctional\b", "functioning"),
     (r"\bgrades?\s*[123g]\b|\bg[123]\b|\bki-?67\b", "grade"),
     (r"\brandomi[sz]ed\b|\bplacebo\b", "randomisation"),
+    (r"\bcarcinoid\s+syndrome\b", "carcinoid_syndrome"),
+    (r"\bcarcinoid\s+crisis\b", "carcinoid_crisis"),
+    (r"\bwhipple\b", "whipple"),
+    (r"\b(?:distal|total)\s+pancreatectomy\b|\b(?:whole|entire)\s+pancreas\b|\benucleation\b", "pancreas_operations"),
 ))
 
 
