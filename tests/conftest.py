@@ -163,6 +163,7 @@ def assistant(assistant_servers: Running) -> str:
     talk to it: the Rasa server's base URL. Logs are kept in tests/artifacts/."""
     return assistant_servers.url
 
+
 # The website's guarded channels as a deployment has them: Rasa's HTTP API behind a token,
 # signed conversation tokens, the default rate limits. Shared by the socket.io fuzz, the
 # session-token tests and the chat widget's browser tests.
