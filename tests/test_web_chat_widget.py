@@ -266,8 +266,12 @@ def test_used_buttons_leave_the_tab_order_and_axe_passes_with_trial_cards(contex
     see = page.locator(".buttons button", has_text="See NCT").first
     see.wait_for(timeout=REPLY_TIMEOUT_MS)
     assert axe_violations(page) == []
+    rows_before = page.locator(".buttons").count()
     see.click()
     wait_for_bot_text(page, "Last updated on the registry")
+    # the trial's own bubble has no buttons; wait for the row of the message after it
+    page.wait_for_function("n => document.querySelectorAll('.buttons').length > n", arg=rows_before,
+                           timeout=REPLY_TIMEOUT_MS)
     rows = page.locator(".buttons")
     tab_indexes = rows.evaluate_all("rows => rows.map(r => [...r.querySelectorAll('button')].map(b => b.tabIndex))")
     assert all(i == -1 for row in tab_indexes[:-1] for i in row) and len(tab_indexes) >= 2
