@@ -25,7 +25,7 @@ from bot.prescreen.checklist import checklist, ranked
 from bot.profile.answers import prescreen_values
 from bot.prescreen.present import (
     MAX_TRIALS_SHOWN, REASK, WHO_DECIDES, acknowledgement, answers_summary, left_out_text, nothing_open_text,
-    results_heading, trial_card,
+    checked_heading, trial_card,
 )
 
 REQUESTED_SLOT = "requested_slot"
@@ -136,7 +136,7 @@ class ActionPrescreenResults(Action):
             return [SlotSet("result_ids", None)] + done
         results = ranked(checklist(trial, answers) for trial in candidates.trials)
         shown, left_out = results[:MAX_TRIALS_SHOWN], results[MAX_TRIALS_SHOWN:]
-        heading = results_heading(len(results), answers.place, candidates.widened)
+        heading = checked_heading(len(results), answers.place, candidates.widened)
         dispatcher.utter_message(text=f"{heading}\n{answers_summary(values)}")
         for position, result in enumerate(shown, start=1):
             send_card(dispatcher, trial_card(position, result))

@@ -23,7 +23,7 @@ from bot.prescreen import checklist as checklist_module
 from bot.prescreen.checklist import ASK, MATCHES, NO_MATCH, checklist, ranked
 from bot.prescreen.present import (
     MAX_TRIALS_SHOWN, PRESCREEN_QUESTIONS, QUESTIONS_ABOUT_SOMEONE_ELSE, REASK, WHO_DECIDES, acknowledgement, answers_summary, left_out_text,
-    results_heading, trial_card,
+    checked_heading, trial_card,
 )
 from bot.trials.freshness import open_and_recent
 from bot.trials.store import TrialStore
@@ -375,7 +375,7 @@ def test_no_output_ever_says_someone_can_join(store: TrialStore, monkeypatch: py
         answers = Answers.from_slots(values)
         found = trials[values["ps_place"]]
         listed = ranked(checklist(t, answers) for t in found.trials)
-        texts = [results_heading(len(listed), answers.place, found.widened), answers_summary(values), WHO_DECIDES,
+        texts = [checked_heading(len(listed), answers.place, found.widened), answers_summary(values), WHO_DECIDES,
                  left_out_text(listed[MAX_TRIALS_SHOWN:]) or ""]
         texts += [trial_card(i, r).text for i, r in enumerate(listed, start=1)]
         texts += [acknowledgement(slot, value, before) for slot, value in values.items() for before in (None, "x")]

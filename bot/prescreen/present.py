@@ -127,7 +127,7 @@ def answers_summary(values: dict[str, Optional[str]]) -> str:
 
 
 # -- results --------------------------------------------------------------------------------------------
-def results_heading(checked: int, place: Optional[str], widened: bool) -> str:
+def checked_heading(checked: int, place: Optional[str], widened: bool) -> str:
     """What was checked; `place` is the ps_place value (a country code, ANYWHERE or None)."""
     country = place if place != ANYWHERE else None
     kind = "open trial" if checked == 1 else "open trials"
