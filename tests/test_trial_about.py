@@ -9,8 +9,10 @@ import textstat
 from tests.conftest import SHIPPED_COUNT
 from bot.trials.about import about_lines
 from bot.trials.asked_about import aspects_asked
-from bot.trials.present import SUMMARY_HINT, detail_lines, registry_summary
+from bot.trials.present import SUMMARY_HINT, contact_text, detail_lines, registry_summary
+from bot.trials.query import Contact
 from bot.trials.store import TrialStore
+from tests.test_trial_asked_about import trial
 
 
 def test_every_shipped_trial_gets_plain_about_lines(store: TrialStore) -> None:
@@ -81,3 +83,10 @@ def test_a_group_given_nothing_extra_is_what_the_treatment_is_compared_with(stor
 def test_an_expanded_access_programme_is_not_called_a_trial(store: TrialStore) -> None:
     line = about_lines(store.get("NCT02705313"))[0]
     assert line.startswith("What it is: an expanded access programme, not a trial.")
+
+
+def test_a_contact_listed_for_the_trial_and_at_a_site_is_given_once() -> None:
+    same = Contact("Lin Shen", None, "+86 10 1", "a@b.cn")
+    text = contact_text(trial(contacts=(same, Contact("Lin Shen", None, "+86 10 1", "a@b.cn", "Beijing Cancer Hospital"))))
+    assert text == "Lin Shen at Beijing Cancer Hospital: +86 10 1, a@b.cn."
+    assert contact_text(trial(contacts=(same,))) == "Lin Shen: +86 10 1, a@b.cn."

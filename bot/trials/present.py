@@ -291,9 +291,11 @@ def where_text(trial: TrialDetail) -> str:
 
 def contact_text(trial: TrialDetail) -> str:
     people = []
+    # the same person is often listed for the whole trial and again at a site: once, with the site
+    with_site = {(c.name, c.phone, c.email) for c in trial.contacts if c.site}
     for contact in trial.contacts:
         details = ", ".join(p for p in (contact.phone, contact.email) if p)
-        if not details:
+        if not details or (not contact.site and (contact.name, contact.phone, contact.email) in with_site):
             continue
         who = contact.name or contact.role or "Trial contact"
         where = f" at {contact.site}" if contact.site else ""
