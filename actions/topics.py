@@ -2,6 +2,7 @@
 when it is confident, else the topic of a treatment or test the message names."""
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 from rasa_sdk import Tracker
@@ -11,6 +12,7 @@ from bot.profile.message import KNOWLEDGE_TOPICS
 from bot.profile.read import read_message
 from bot.profile.treatments import named_ids
 from bot.profile.wording import readable
+from bot.text import normalize
 
 # The topic selector's confidence above which its topic is the question's general part: below
 # it, a topic named by a treatment in the message is used, else nothing general is answered.
@@ -42,7 +44,8 @@ def general_topic(tracker: Tracker, domain: dict[str, Any], least: float = 0.0) 
     if key.startswith("knowledge/") and sure:
         response = "utter_" + key
         if response in responses:
-            return _not_the_one_they_had(response, text, responses) or response
+            return _not_the_one_they_had(response, text, responses) or _net_treatment_for_a_nec(response, text, responses) \
+                or response
     found = (knowledge_response(concept, responses) for concept in named_ids(readable(text)))
     return next((response for response in found if response), None)
 
@@ -59,6 +62,23 @@ def _not_the_one_they_had(response: str, text: str, responses: dict[str, Any]) -
     if not any(answer == response and concept in had for concept, answer in answers.items()):
         return None
     return next((answer for concept, answer in answers.items() if answer and concept not in had), None)
+
+
+# Treatments used for NETs and not for NECs (the net_or_nec answer says so)
+_NET_ONLY_ANSWERS = {f"utter_knowledge/{topic}" for topic in (
+    "somatostatin_analogues", "lanreotide", "octreotide", "ssa_injections", "what_is_prrt")}
+_WHY_NOT_OFFERED = re.compile(
+    r"\b(?:why|isn t|aren t|wasn t|not being|not offered|offer\w*|suitable|work for|(?:can|could) (?:she|he|i|they|we) (?:have|get))\b")
+
+
+def _net_treatment_for_a_nec(response: str, text: str, responses: dict[str, Any]) -> Optional[str]:
+    """ "Mum has NEC (G3, small cell). Why isn't she being offered the lanreotide injections?": the
+    general part is why NETs and NECs are treated differently, not how the injections are given."""
+    if response not in _NET_ONLY_ANSWERS or "utter_knowledge/net_or_nec" not in responses:
+        return None
+    if read_message(text).tumour_type != "NEC" or not _WHY_NOT_OFFERED.search(normalize(text)):
+        return None
+    return "utter_knowledge/net_or_nec"
 
 
 def knowledge_response(concept: Optional[str], responses: dict[str, Any]) -> Optional[str]:

@@ -171,6 +171,20 @@ def test_the_topic_is_trusted_when_the_classifier_chose_knowledge_itself() -> No
     assert general_topic(t, domain) == "utter_knowledge/whipple"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Mum was diagnosed with NEC (G3, small cell type). Why isn't she being offered the lanreotide injections?",
+     "utter_knowledge/net_or_nec"),
+    ("mum has a NEC. how is the lanreotide injection given?", "utter_knowledge/lanreotide"),  # not asked why not
+    ("my NET is grade 2, why isn't she being offered lanreotide?", "utter_knowledge/lanreotide"),  # not a NEC
+])
+def test_a_net_treatment_asked_about_for_a_nec_is_answered_by_how_they_differ(text: str, expected: str) -> None:
+    domain = {"responses": {"utter_knowledge/lanreotide": [{"text": "l"}], "utter_knowledge/net_or_nec": [{"text": "n"}]}}
+    t = tracker(text)
+    t.latest_message["response_selector"] = {"knowledge": {"response": {
+        "intent_response_key": "knowledge/lanreotide", "confidence": 0.9}}}
+    assert general_topic(t, domain) == expected
+
+
 @pytest.mark.parametrize("question, found", [
     ("he's diabetic, would that stop him joining", "diabetes"),
     ("my son has MEN1 would that be a problem", None),  # NETTER-2 does not name it; SANO does (below)
