@@ -49,12 +49,13 @@ class ActionCompareTrials(Action):
                 return []
         if not named and _send_topics(dispatcher, text, domain):  # "insulinoma vs gastrinoma"
             return []
-        if len(named) < 2 and names_two_listed(text) and not result_ids(tracker):
-            named = _first_two_about_the_topic(tracker)  # "axitinib" ... "compare the first two"
+        topic = _topic_name(tracker)
+        if len(named) < 2 and topic and names_two_listed(text) and not result_ids(tracker):
+            named = _first_two_trials_of(topic)  # "axitinib" ... "compare the first two"
             if len(named) == 2:
-                dispatcher.utter_message(text=f"The first two trials of {_topic_name(tracker)} in our list:")
+                dispatcher.utter_message(text=f"The first two trials of {topic} in our list:")
             elif named:
-                dispatcher.utter_message(text=f"Our list has only one trial of {_topic_name(tracker)}, so there is "
+                dispatcher.utter_message(text=f"Our list has only one trial of {topic}, so there is "
                                          "nothing to set beside it. Here it is:")
                 return await ActionShowTrial.show(dispatcher, named[0])
         focus = tracker.get_slot("focus_nct_id")
@@ -84,21 +85,18 @@ def _topic_name(tracker: Tracker) -> Optional[str]:
     return default_lexicon().plain_name(f"treatment:{topic}") if topic else None
 
 
-def _first_two_about_the_topic(tracker: Tracker) -> list[str]:
-    """The first two trials of the treatment just talked about: open ones, or any when fewer than
-    two are open; one or none when our list has no more."""
-    name = _topic_name(tracker)
-    if not name:
-        return []
+def _first_two_trials_of(treatment: str) -> list[str]:
+    """The first two trials of a treatment: open ones, or any when fewer than two are open; one or
+    none when our list has no more."""
+    found: list[str] = []
     try:
-        found: list[str] = []
         for status in ("open", "all"):
-            found = [trial.nct_id for trial in trial_store().search(TrialQuery(treatment=name, status=status, limit=2)).trials]
+            found = [trial.nct_id for trial in trial_store().search(TrialQuery(treatment=treatment, status=status, limit=2)).trials]
             if len(found) == 2:
                 break
-        return found
     except SQLAlchemyError:
         return []
+    return found
 
 
 def _send_topics(dispatcher: CollectingDispatcher, text: str, domain: dict[str, Any]) -> bool:

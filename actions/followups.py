@@ -194,12 +194,8 @@ def aspect_lines(tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]) ->
 def without_repeats(lines: list[str]) -> list[str]:
     """ "which arm (it's blinded)": the placebo answer already lists the groups, so the groups answer
     is not said twice."""
-    kept: list[str] = []
-    for number, line in enumerate(lines):
-        inside_another = any(line.strip() in other and (line != other or where < number) for where, other in enumerate(lines) if where != number)
-        if not inside_another:
-            kept.append(line)
-    return kept
+    return [line for number, line in enumerate(lines)
+            if line not in lines[:number] and not any(line.strip() in other and line != other for other in lines)]
 
 
 def send_direct_answers(dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail,

@@ -30,7 +30,7 @@ the a an this that trial trials study studies one called named about on of for r
 was are tell me more show info information details detail please pls plz look up find pull read can could you i
 do know anything any heard hear 's s and or ? ! . , : - hi hello hey thanks thank so ok okay
 lung lungs pancreas pancreatic bowel gut liver net nets tumour tumours tumor tumors neuroendocrine cancer
-maintenance adjuvant neoadjuvant first-line second-line firstline randomised randomized registry
+maintenance adjuvant neoadjuvant firstline randomised randomized registry
 """.split())
 OTHER_NAMES = {"treatment", "condition", "country", "city", "phase", "status", "nct_id", TRIAL_NAME}
 # Intents that cannot be about one numbered trial: a number named there means "show me this one"
