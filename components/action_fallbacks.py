@@ -2,7 +2,7 @@
 
 Rasa's own behaviour is to log the failure and say nothing, so a person asking for a nurse
 or saying they collapsed would get silence. `install()` (called by `python -m
-bot.deploy.rasa_server` before Rasa starts) makes Rasa build `ActionWithFallback` instead
+components.server.rasa_server` before Rasa starts) makes Rasa build `ActionWithFallback` instead
 of `RemoteAction`: the custom action runs as usual, and only if the action server is down,
 unreachable, failing or answering something malformed does the listed static response go out
 instead. Unlisted actions (form validation, slot extraction) keep Rasa's behaviour. It also

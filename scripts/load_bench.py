@@ -303,13 +303,14 @@ def bare_bot(folder: Path, model: Optional[Path] = None) -> Iterator[str]:
     no action server, run from the bot's folder so that no file of the assistant is picked up.
     Started like the assistant's Rasa, so RASA_AUTH_TOKEN guards its API the same way."""
     from bot.deploy.embedded import free_port
+    from bot.deploy.entry_points import RASA_SERVER
     from bot.deploy.processes import ManagedProcess, wait_until_ready
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     rasa = ManagedProcess(
         "bare Rasa bot",
-        [sys.executable, "-m", "bot.deploy.rasa_server", "run", "--model", str(bare_model()),
+        [sys.executable, "-m", RASA_SERVER, "run", "--model", str(bare_model()),
          "--interface", "127.0.0.1", "--port", str(port), "--credentials", "credentials.yml", "--enable-api"],
         folder / "rasa.log", f"{base}/", env={"TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONPATH": str(REPO_ROOT)},
         cwd=BARE_BOT_DIR)

@@ -2,7 +2,7 @@
 # Start the action server (port 5055), the Rasa server (port 5005, REST and socket.io) and the
 # website chat page (port 8080) on localhost, wait until all answer, and stop them cleanly on
 # Ctrl-C or SIGTERM. Works with no terminal attached: `make run > run.log 2>&1 &`, stop it with `kill`.
-# The action server is the guarded one (bot/deploy/action_server.py): on 127.0.0.1 only, and it
+# The action server is the guarded one (components/server/action_server.py): on 127.0.0.1 only, and it
 # runs actions only for a caller with ACTION_SERVER_TOKEN (a fresh one each run unless set),
 # which only the Rasa server is given. Browsers may call Rasa only from the page's own origins.
 set -uo pipefail
@@ -49,10 +49,10 @@ sed -e "s#localhost:5055/#$ACTIONS_HOST:$ACTIONS_PORT/#" \
 credentials="$RUN_DIR/credentials.yml"
 .venv/bin/python -m bot.channels.credentials "$credentials" || exit 1
 
-.venv/bin/python -m bot.deploy.action_server --host "$ACTIONS_HOST" --port "$ACTIONS_PORT" \
+.venv/bin/python -m components.server.action_server --host "$ACTIONS_HOST" --port "$ACTIONS_PORT" \
   >"$RUN_DIR/actions.log" 2>&1 </dev/null &
 pids+=($!)
-.venv/bin/python -m bot.deploy.rasa_server run --model "$model" --interface "$HOST" --port "$RASA_PORT" \
+.venv/bin/python -m components.server.rasa_server run --model "$model" --interface "$HOST" --port "$RASA_PORT" \
   --credentials "$credentials" --endpoints "$endpoints" --cors "http://$HOST:$WEB_PORT" "http://localhost:$WEB_PORT" \
   >"$RUN_DIR/rasa.log" 2>&1 </dev/null &
 pids+=($!)

@@ -1,15 +1,12 @@
 """Results remembered, "the second one", and the follow-ups about one trial: exact events and messages."""
 from __future__ import annotations
 
-import asyncio
 import re
-from typing import Any, Optional
+from typing import Optional
 
 import pytest
 import textstat
-from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.followups import (
     FOLLOW_UP_BUTTONS, ORIGINAL_HINT, ActionAnswerTrialDetail, ActionShowEligibility, ActionShowTrialPlaces, ActionShowTrialQuestions,
@@ -23,6 +20,7 @@ from bot.eligibility.wording import tells_can_join
 from bot.prescreen.places import MAX_SITES_SHOWN, TRAVEL
 from bot.trials.ordinal import LAST, ordinal_position, pick
 from bot.trials.store import TrialStore
+from tests.helpers.actions import run, tracker
 
 pytestmark = pytest.mark.usefixtures("database_url_env")
 
@@ -30,26 +28,6 @@ SWEDISH = "NCT07273409"  # open, criteria, two places in Sweden
 MANY_PLACES = "NCT02651987"  # finished, 12 places in several countries
 NO_PLACES = "NCT06784752"  # open, no criteria text, no places
 FOLLOW_UPS = [ActionShowEligibility, ActionShowTrialPlaces, ActionShowTrialQuestions]
-
-
-def tracker(text: str, slots: Optional[dict] = None, entities: Optional[list[dict]] = None,
-            events: Optional[list[dict]] = None, intent: str = "inform") -> Tracker:
-    return Tracker(
-        sender_id="test",
-        slots=slots or {},
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or []},
-        events=events or [],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name="action_listen",
-    )
-
-
-def run(action: Action, t: Tracker, domain: Optional[dict] = None) -> tuple[list[dict], list[dict[str, Any]]]:
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, t, domain or {}))
-    return events, dispatcher.messages
 
 
 def grade(text: str) -> float:
@@ -90,7 +68,7 @@ def test_search_remembers_the_ids_shown_in_order() -> None:
 
 def test_show_more_remembers_the_next_page() -> None:
     first, _ = run(ActionSearchTrials(), tracker("any open trials", intent="search_trials"))
-    events, messages = run(ActionShowMoreTrials(), tracker("more", {"search_offset": 5.0}, intent="show_more_trials"))
+    events, messages = run(ActionShowMoreTrials(), tracker("more", slots={"search_offset": 5.0}, intent="show_more_trials"))
     ids = _card_ids(messages)
     assert ids and SlotSet("result_ids", ids) in events
     assert not set(ids) & set(next(e["value"] for e in first if e["name"] == "result_ids"))
@@ -105,7 +83,7 @@ def test_a_search_with_no_results_forgets_the_old_ones() -> None:
 # -- show_trial by position or focus --------------------------------------------------------------------------
 def test_the_second_one_shows_the_second_result() -> None:
     slots = {"result_ids": [NO_PLACES, SWEDISH, MANY_PLACES]}
-    events, messages = run(ActionShowTrial(), tracker("tell me more about the second one", slots))
+    events, messages = run(ActionShowTrial(), tracker("tell me more about the second one", slots=slots))
     assert messages[0]["text"].startswith(f"Pancreatic Neuroendocrine Tumour - Optimal Surgical Debulking or Not ({SWEDISH})")
     assert events == [SlotSet("nct_id", SWEDISH), SlotSet("focus_nct_id", SWEDISH)]
 
@@ -113,12 +91,12 @@ def test_the_second_one_shows_the_second_result() -> None:
 @pytest.mark.parametrize("text, expected", [("the first one", NO_PLACES), ("the last one", MANY_PLACES),
                                             ("number 3", MANY_PLACES), ("the 2nd trial", SWEDISH)])
 def test_positions_against_the_last_results(text: str, expected: str) -> None:
-    events, _ = run(ActionShowTrial(), tracker(text, {"result_ids": [NO_PLACES, SWEDISH, MANY_PLACES]}))
+    events, _ = run(ActionShowTrial(), tracker(text, slots={"result_ids": [NO_PLACES, SWEDISH, MANY_PLACES]}))
     assert SlotSet("focus_nct_id", expected) in events
 
 
 def test_a_position_beyond_the_results_says_how_many_there_were() -> None:
-    events, messages = run(ActionShowTrial(), tracker("the fifth one", {"result_ids": [SWEDISH, NO_PLACES]}))
+    events, messages = run(ActionShowTrial(), tracker("the fifth one", slots={"result_ids": [SWEDISH, NO_PLACES]}))
     assert events == []
     assert messages[0]["text"] == f"I showed 2 trials last time. {WHICH_TRIAL}"
 
@@ -129,14 +107,14 @@ def test_a_position_without_results_asks_which_trial() -> None:
 
 
 def test_no_id_and_no_position_shows_the_trial_in_focus() -> None:
-    events, messages = run(ActionShowTrial(), tracker("tell me more about it", {"focus_nct_id": SWEDISH}))
+    events, messages = run(ActionShowTrial(), tracker("tell me more about it", slots={"focus_nct_id": SWEDISH}))
     assert f"({SWEDISH})" in messages[0]["text"]
     assert events == [SlotSet("nct_id", SWEDISH), SlotSet("focus_nct_id", SWEDISH)]
 
 
 def test_a_named_id_wins_over_position_and_focus() -> None:
     slots = {"result_ids": [NO_PLACES], "focus_nct_id": NO_PLACES}
-    events, _ = run(ActionShowTrial(), tracker(f"the first one, {SWEDISH}", slots))
+    events, _ = run(ActionShowTrial(), tracker(f"the first one, {SWEDISH}", slots=slots))
     assert SlotSet("focus_nct_id", SWEDISH) in events
 
 
@@ -155,7 +133,7 @@ def test_nothing_to_go_on_keeps_the_old_answer() -> None:
     ("what about the second one", {"result_ids": [NO_PLACES, SWEDISH], "focus_nct_id": NO_PLACES}),  # position
 ])
 def test_follow_ups_find_the_trial_and_focus_it(action: type, text: str, slots: dict) -> None:
-    events, messages = run(action(), tracker(text, slots))
+    events, messages = run(action(), tracker(text, slots=slots))
     assert events == [SlotSet("focus_nct_id", SWEDISH)]
     assert messages and SWEDISH in messages[0]["text"]
 
@@ -163,7 +141,7 @@ def test_follow_ups_find_the_trial_and_focus_it(action: type, text: str, slots: 
 @pytest.mark.parametrize("action", FOLLOW_UPS)
 @pytest.mark.parametrize("slots", [{}, {"result_ids": [SWEDISH, NO_PLACES]}])
 def test_follow_ups_ask_which_trial_when_unclear(action: type, slots: dict) -> None:
-    events, messages = run(action(), tracker("who is it for", slots))
+    events, messages = run(action(), tracker("who is it for", slots=slots))
     assert events == [] and messages == [{**messages[0], "text": WHICH_TRIAL}]
     assert grade(WHICH_TRIAL) <= 8
 
@@ -180,7 +158,7 @@ def test_follow_ups_on_an_unknown_or_malformed_id(action: type) -> None:
 @pytest.mark.parametrize("action", FOLLOW_UPS)
 def test_follow_ups_when_the_database_is_down(action: type, monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/missing-dir/none.db")
-    events, messages = run(action(), tracker("who is it for", {"focus_nct_id": SWEDISH}))
+    events, messages = run(action(), tracker("who is it for", slots={"focus_nct_id": SWEDISH}))
     assert events == []
     assert messages[0]["response"] == "utter_trials_unavailable"
     assert messages[1]["response"] == "utter_helpline"
@@ -188,7 +166,7 @@ def test_follow_ups_when_the_database_is_down(action: type, monkeypatch: pytest.
 
 # -- who it is for ----------------------------------------------------------------------------------------------
 def test_eligibility_is_short_plain_and_offers_next_steps() -> None:
-    _, messages = run(ActionShowEligibility(), tracker("who can join", {"focus_nct_id": SWEDISH}))
+    _, messages = run(ActionShowEligibility(), tracker("who can join", slots={"focus_nct_id": SWEDISH}))
     assert len(messages) == 1
     text = messages[0]["text"]
     assert text.startswith(f"Who this trial is for ({SWEDISH}).")
@@ -205,13 +183,13 @@ def test_eligibility_is_short_plain_and_offers_next_steps() -> None:
 @pytest.mark.parametrize("text", ["show the original wording", "what are the exact words?", "the registry's own words please"])
 def test_eligibility_in_the_records_own_words_on_request(text: str) -> None:
     assert wants_original(text)
-    _, messages = run(ActionShowEligibility(), tracker(text, {"focus_nct_id": SWEDISH}))
+    _, messages = run(ActionShowEligibility(), tracker(text, slots={"focus_nct_id": SWEDISH}))
     assert "(Record's words: Age ≥ 18 years)" in messages[0]["text"]
     assert ORIGINAL_HINT not in messages[0]["text"]
 
 
 def test_eligibility_without_criteria_points_to_the_registry() -> None:
-    _, messages = run(ActionShowEligibility(), tracker("who is it for", {"focus_nct_id": NO_PLACES}))
+    _, messages = run(ActionShowEligibility(), tracker("who is it for", slots={"focus_nct_id": NO_PLACES}))
     text = messages[0]["text"]
     assert "does not include the full list of who can join" in text
     assert f"https://clinicaltrials.gov/study/{NO_PLACES}" in text and ORIGINAL_HINT not in text
@@ -225,7 +203,7 @@ def test_plain_questions_do_not_ask_for_the_original() -> None:
 
 # -- where it runs ----------------------------------------------------------------------------------------------------
 def test_places_lists_each_site_with_its_status_and_travel() -> None:
-    _, messages = run(ActionShowTrialPlaces(), tracker("where is it", {"focus_nct_id": SWEDISH}))
+    _, messages = run(ActionShowTrialPlaces(), tracker("where is it", slots={"focus_nct_id": SWEDISH}))
     assert messages[0]["text"] == "\n".join([
         f"Where {SWEDISH} runs: 2 places in Sweden.",
         "- Gothenburg, Sweden: Sahlgrenska University Hospital (open).",
@@ -236,7 +214,7 @@ def test_places_lists_each_site_with_its_status_and_travel() -> None:
 
 def test_places_puts_the_persons_country_first_and_caps_the_list(store: TrialStore) -> None:
     trial = store.get(MANY_PLACES)
-    _, messages = run(ActionShowTrialPlaces(), tracker("where does it run", {"focus_nct_id": MANY_PLACES, "ps_place": "FR"}))
+    _, messages = run(ActionShowTrialPlaces(), tracker("where does it run", slots={"focus_nct_id": MANY_PLACES, "ps_place": "FR"}))
     lines = messages[0]["text"].splitlines()
     french = sum(1 for s in trial.sites if s.country == "France")
     sites = [line for line in lines if line.startswith("- ")]
@@ -244,13 +222,13 @@ def test_places_puts_the_persons_country_first_and_caps_the_list(store: TrialSto
     assert not trial.is_open and not any("(open" in line for line in sites)  # a finished trial: no place says open
     assert len(sites) == MAX_SITES_SHOWN
     assert f"There are {len(trial.sites) - MAX_SITES_SHOWN} more places." in messages[0]["text"]
-    _, messages = run(ActionShowTrialPlaces(), tracker("where does it run in the uk", {"focus_nct_id": MANY_PLACES},
+    _, messages = run(ActionShowTrialPlaces(), tracker("where does it run in the uk", slots={"focus_nct_id": MANY_PLACES},
                                                        entities=[{"entity": "country", "value": "uk"}]))
     assert "It lists no places in the United Kingdom." in messages[0]["text"]
 
 
 def test_places_for_a_record_without_places(store: TrialStore) -> None:
-    _, messages = run(ActionShowTrialPlaces(), tracker("where", {"focus_nct_id": NO_PLACES}))
+    _, messages = run(ActionShowTrialPlaces(), tracker("where", slots={"focus_nct_id": NO_PLACES}))
     assert messages[0]["text"].startswith(f"The record for {NO_PLACES} lists no places.")
     assert TRAVEL in messages[0]["text"]
 
@@ -258,7 +236,7 @@ def test_places_for_a_record_without_places(store: TrialStore) -> None:
 def test_places_messages_read_plainly(store: TrialStore) -> None:
     for nct_id in store.iter_ids():
         trial = store.get(nct_id)
-        _, messages = run(ActionShowTrialPlaces(), tracker("where", {"focus_nct_id": nct_id}))
+        _, messages = run(ActionShowTrialPlaces(), tracker("where", slots={"focus_nct_id": nct_id}))
         ours = messages[0]["text"]
         for site in trial.sites:  # hospital names are the registry's, not ours
             ours = ours.replace(site.facility or "\0", "")
@@ -268,7 +246,7 @@ def test_places_messages_read_plainly(store: TrialStore) -> None:
 
 # -- questions to ask ------------------------------------------------------------------------------------------------------
 def test_questions_for_the_doctor_and_the_trial_team(store: TrialStore) -> None:
-    _, messages = run(ActionShowTrialQuestions(), tracker("what should I ask", {"focus_nct_id": SWEDISH}))
+    _, messages = run(ActionShowTrialQuestions(), tracker("what should I ask", slots={"focus_nct_id": SWEDISH}))
     questions = questions_for(store.get(SWEDISH))
     assert [m["text"].splitlines()[0] for m in messages] == [
         f"Questions for your doctor about {SWEDISH}:", "Questions for the trial team:"]
@@ -354,6 +332,6 @@ def test_an_unsure_topic_beats_which_trial_when_no_trial_was_ever_named(store: T
 def test_a_detail_answer_says_each_thing_once() -> None:
     # "which arm (it's blinded)" asks about the placebo and the groups: the placebo answer lists the groups already
     text = "my dad is on it, we don't know which arm (it's blinded). is that normal?"
-    _, messages = run(ActionAnswerTrialDetail(), tracker(text, {"focus_nct_id": "NCT01744249"}))
+    _, messages = run(ActionAnswerTrialDetail(), tracker(text, slots={"focus_nct_id": "NCT01744249"}))
     said = " ".join(m.get("text") or "" for m in messages)
     assert "placebo" in said and said.count("It has 2 groups") == 1, said

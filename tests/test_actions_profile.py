@@ -3,10 +3,9 @@ the helpline, crisis and emergency answers. Real trial database, real rasa_sdk t
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Optional
+from typing import Any
 
 import pytest
-from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.prescreen import ValidatePrescreenForm
@@ -15,22 +14,10 @@ from actions.safety import ActionDistress, ActionEmergency
 from actions.search_trials import ActionSearchTrials
 from bot.profile.model import Profile
 from bot.profile.read import read_message
+from tests.helpers.actions import run, tracker
 
 pytestmark = pytest.mark.usefixtures("database_url_env")
 PRESCREEN_SLOTS = ["ps_age", "ps_sex", "ps_site", "ps_grade", "ps_spread", "ps_functioning", "ps_treatments", "ps_place"]
-
-
-def tracker(text: str, intent: str = "search_trials", slots: Optional[dict] = None) -> Tracker:
-    return Tracker(
-        sender_id="profile-test", slots=slots or {}, latest_message={"text": text, "intent": {"name": intent}, "entities": []},
-        events=[], paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
-    )
-
-
-def run(action: Action, t: Tracker, domain: Optional[dict] = None) -> tuple[list[dict], list[dict]]:
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, t, domain or {}))
-    return events, dispatcher.messages
 
 
 CUSTOM = {"mappings": [{"type": "custom"}]}
@@ -39,7 +26,7 @@ CUSTOM = {"mappings": [{"type": "custom"}]}
 def slots_after(*turns: str) -> dict[str, Any]:
     slots: dict[str, Any] = {}
     for turn in turns:
-        events, _ = run(ValidateSlotMappings(), tracker(turn, slots=dict(slots)), {"slots": {"profile": CUSTOM, "asking_for": CUSTOM}})
+        events, _ = run(ValidateSlotMappings(), tracker(turn, slots=dict(slots), intent="search_trials"), {"slots": {"profile": CUSTOM, "asking_for": CUSTOM}})
         slots.update({e["name"]: e["value"] for e in events if e["event"] == "slot"})
     return slots
 
@@ -66,7 +53,7 @@ def test_a_story_gets_trials_ranked_by_fit_with_a_line_of_why() -> None:
     story = ("my husband is 71, they found a NET in his pancreas in march and its in his lymph nodes too, he had half "
              "his pancreas out and now has the monthly injections, is there anything he could try next")
     profile = read_message(story).as_dict()
-    events, messages = run(ActionSearchTrials(), tracker(story, slots={"profile": profile}))
+    events, messages = run(ActionSearchTrials(), tracker(story, slots={"profile": profile}, intent="search_trials"))
     text = "\n".join(m.get("text") or "" for m in messages)
     assert "Try fewer words" not in text
     assert messages[0]["text"].startswith("I looked for open trials in our list and found")
@@ -79,7 +66,7 @@ def test_a_story_gets_trials_ranked_by_fit_with_a_line_of_why() -> None:
 
 def test_a_wish_for_prrt_outside_the_country_is_relaxed_and_said() -> None:
     profile = read_message("im 60 with a pnet, any prrt trials in ireland?").as_dict()
-    _, messages = run(ActionSearchTrials(), tracker("any prrt trials in ireland?", slots={"profile": profile}))
+    _, messages = run(ActionSearchTrials(), tracker("any prrt trials in ireland?", slots={"profile": profile}, intent="search_trials"))
     assert messages[0]["text"].startswith("I found no open PRRT trials in Ireland in our list. Leaving out the place")
 
 
@@ -91,8 +78,8 @@ def test_a_wish_for_prrt_outside_the_country_is_relaxed_and_said() -> None:
 def test_crisis_and_emergency_numbers_follow_the_country_said_earlier(said: str, crisis_number: str, emergency_number: str) -> None:
     profile = read_message(said).as_dict()
     slots = {"profile": profile}
-    _, crisis = run(ActionDistress(), tracker("i dont want to be a burden anymore", "distress", slots))
-    _, emergency = run(ActionEmergency(), tracker("she collapsed", "emergency", slots))
+    _, crisis = run(ActionDistress(), tracker("i dont want to be a burden anymore", intent="distress", slots=slots))
+    _, emergency = run(ActionEmergency(), tracker("she collapsed", intent="emergency", slots=slots))
     assert crisis_number in crisis[0]["text"] and f"call {emergency_number}" in crisis[0]["text"]
     assert f"Call {emergency_number} now" in emergency[0]["text"]
 
@@ -101,13 +88,13 @@ def test_the_prescreen_asks_only_what_it_does_not_know() -> None:
     profile = read_message("I'm 63, a woman, my pnet is grade 2 and has spread to my liver. we live in Leeds").as_dict()
     domain = {"forms": {"prescreen_form": {"required_slots": PRESCREEN_SLOTS}}, "slots": {}}
     form = ValidatePrescreenForm()
-    still_asked = asyncio.run(form.required_slots(PRESCREEN_SLOTS, CollectingDispatcher(), tracker("yes", slots={"profile": profile}), domain))
+    still_asked = asyncio.run(form.required_slots(PRESCREEN_SLOTS, CollectingDispatcher(), tracker("yes", slots={"profile": profile}, intent="search_trials"), domain))
     assert still_asked == ["ps_functioning", "ps_treatments"]
 
 
 def test_an_empty_or_contradictory_profile_never_breaks_the_search() -> None:
     for profile in ({}, {"age": 40}, Profile(age=70, about="self").as_dict(), {"age": "x", "wants": None}):
-        _, messages = run(ActionSearchTrials(), tracker("any trials", slots={"profile": profile}))
+        _, messages = run(ActionSearchTrials(), tracker("any trials", slots={"profile": profile}, intent="search_trials"))
         assert messages and "Traceback" not in str(messages)
 
 
@@ -117,18 +104,18 @@ def test_an_empty_or_contradictory_profile_never_breaks_the_search() -> None:
      ("the novartis one for teenagers", "Novartis")],
 )
 def test_staff_look_ups_in_the_chat(text: str, expected: str) -> None:
-    _, messages = run(ActionSearchTrials(), tracker(text))
+    _, messages = run(ActionSearchTrials(), tracker(text, intent="search_trials"))
     assert expected.lower() in messages[0]["text"].lower(), messages[0]["text"]
 
 
 def test_a_name_we_do_not_know_is_said_to_be_unknown_not_every_trial() -> None:
-    _, messages = run(ActionSearchTrials(), tracker("find trials of zolbetuximab"))
+    _, messages = run(ActionSearchTrials(), tracker("find trials of zolbetuximab", intent="search_trials"))
     text = "\n".join(m.get("text") or "" for m in messages)
     assert "zolbetuximab" in text and "I found" not in text
 
 
 def test_several_questions_get_a_button_for_each_other_one() -> None:
-    _, messages = run(ActionSearchTrials(), tracker("what is prrt and are there trials in france and how long does it take"))
+    _, messages = run(ActionSearchTrials(), tracker("what is prrt and are there trials in france and how long does it take", intent="search_trials"))
     asked = next(m for m in messages if "more than one thing" in (m.get("text") or ""))
     assert [b["payload"] for b in asked["buttons"]] == ["what is prrt", "how long does it take"]
 
@@ -137,7 +124,7 @@ def test_who_can_join_is_set_next_to_what_the_person_told_us() -> None:
     from actions.followups import ActionShowEligibility
 
     profile = read_message("my dad is 71 and his pnet is grade 2").as_dict()
-    _, messages = run(ActionShowEligibility(), tracker("who can join NCT07273409", "ask_eligibility",
+    _, messages = run(ActionShowEligibility(), tracker("who can join NCT07273409", intent="ask_eligibility",
                                                        slots={"profile": profile}))
     compared = messages[-1]["text"]
     assert compared.startswith("Next to what you told me:")
@@ -152,16 +139,16 @@ def test_who_can_join_is_set_next_to_what_the_person_told_us() -> None:
 def test_off_topic_gets_the_kind_answer_but_a_named_trial_gets_the_search(text: str, searched: bool) -> None:
     from actions.understand import ActionAnswerOutOfScope
 
-    _, messages = run(ActionAnswerOutOfScope(), tracker(text, "out_of_scope"))
+    _, messages = run(ActionAnswerOutOfScope(), tracker(text, intent="out_of_scope"))
     assert (messages[0].get("response") == "utter_out_of_scope") is not searched, messages[0]
 
 
 def test_a_place_they_live_is_not_read_as_a_sponsor_and_nothing_fitting_nearby_looks_further() -> None:
     text = "Hi, I'm 58 and live in Ohio. Pancreatic NET grade 3, spread to liver. Is there anything with immunotherapy?"
-    _, messages = run(ActionSearchTrials(), tracker(text, slots={"profile": read_message(text).as_dict()}))
+    _, messages = run(ActionSearchTrials(), tracker(text, slots={"profile": read_message(text).as_dict()}, intent="search_trials"))
     assert "Ohio State" not in messages[0]["text"]
     nec = "my wife is 39, poorly differentiated neuroendocrine carcinoma of the pancreas. we live in Chicago. any trials?"
-    _, messages = run(ActionSearchTrials(), tracker(nec, slots={"profile": read_message(nec).as_dict()}))
+    _, messages = run(ActionSearchTrials(), tracker(nec, slots={"profile": read_message(nec).as_dict()}, intent="search_trials"))
     assert "open trials within about 60 miles of Chicago, Illinois" in messages[0]["text"]
     set_aside = messages[-1]["text"]  # trials only for well-differentiated NETs (title or inclusion criteria)
     assert set_aside.startswith("I put ") and "well-differentiated NETs. You said NEC" in set_aside

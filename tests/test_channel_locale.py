@@ -2,15 +2,12 @@
 not said where they are."""
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safety import ActionDistress
 from bot.channels.locale import country_from_language, country_from_phone, locale_metadata
 from bot.profile.read import read_message
+from tests.helpers.actions import run, tracker
 
 
 @pytest.mark.parametrize(
@@ -28,11 +25,10 @@ def test_language_settings(tag: str, country: object) -> None:
 
 
 def _crisis(metadata: object, slots: dict) -> str:
-    tracker = Tracker("locale", slots, {"text": "i cant go on", "intent": {"name": "distress"}, "entities": [], "metadata": metadata},
-                      [], False, None, {}, "action_listen")
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionDistress().run(dispatcher, tracker, {}))
-    return dispatcher.messages[0]["text"]
+    crisis = tracker("i cant go on", intent="distress", slots=slots)
+    crisis.latest_message["metadata"] = metadata
+    _, messages = run(ActionDistress(), crisis)
+    return messages[0]["text"]
 
 
 def test_the_channel_hint_is_used_only_when_the_person_said_nothing() -> None:

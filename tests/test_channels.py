@@ -320,8 +320,8 @@ def test_the_project_credentials_hold_no_secret_and_every_platform_is_off_withou
         "TelegramInlineInput", "SlackBlocksInput", "TwilioNumberedInput", "TwilioWhatsAppInput",
         "MessengerQuickRepliesInput"}
     assert all(not p.enabled for p in found)
-    assert list(creds.filtered_credentials(env={})) == ["bot.channels.rest_input.SessionBoundRestInput",
-                                                        "bot.channels.socketio_input.GuardedSocketIOInput"]
+    assert list(creds.filtered_credentials(env={})) == ["components.channels.session_bound_rest.SessionBoundRestInput",
+                                                        "components.channels.socketio_input.GuardedSocketIOInput"]
     for name, settings in creds.read_source().items():
         for key, value in (settings or {}).items():
             if not name.endswith("SocketIOInput") and key not in ("use_threads",):

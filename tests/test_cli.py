@@ -2,23 +2,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from bot.config import REPO_ROOT
-
-
-def cli(*args: str, url: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=REPO_ROOT,
-        env={"DATABASE_URL": url, "PATH": "/usr/bin:/bin", "TF_CPP_MIN_LOG_LEVEL": "3"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        input=stdin,
-    )
+from tests.helpers.cli import cli
 
 
 def test_search_table_and_json(database_url_env: str) -> None:

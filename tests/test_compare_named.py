@@ -6,7 +6,7 @@ import pytest
 
 from actions.compare_trials import ActionCompareTrials
 from bot.knowledge.topics import topics_compared
-from tests.test_actions_followups import run, tracker
+from tests.helpers.actions import run, tracker
 
 pytestmark = pytest.mark.usefixtures("database_url_env")
 

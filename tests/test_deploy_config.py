@@ -98,7 +98,7 @@ def test_every_fallback_answer_is_in_the_domain() -> None:
 def test_the_auth_token_reaches_rasas_parser_whatever_it_starts_with(token: str) -> None:
     from rasa.__main__ import create_argument_parser
 
-    from bot.deploy.rasa_server import with_auth_token
+    from components.server.rasa_server import with_auth_token
 
     argv = with_auth_token(["rasa", "run", "--port", "5005"], token)
     assert create_argument_parser().parse_args(argv[1:]).auth_token == token
@@ -108,7 +108,7 @@ def test_the_auth_token_reaches_rasas_parser_whatever_it_starts_with(token: str)
 
 
 def test_cors_takes_exact_origins_and_refuses_patterns() -> None:
-    from bot.deploy.rasa_server import with_exact_origins
+    from components.server.rasa_server import with_exact_origins
 
     argv = ["rasa", "run", "--cors", "http://127.0.0.1:8080/", "HTTP://localhost:8080", "--port", "5005"]
     assert with_exact_origins(argv) == (
@@ -123,6 +123,6 @@ def test_cors_takes_exact_origins_and_refuses_patterns() -> None:
 def test_rasa_refuses_to_start_with_a_cors_pattern() -> None:
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "bot.deploy.rasa_server", "run", "--cors", "http://localhost:*"],
+    result = subprocess.run([sys.executable, "-m", "components.server.rasa_server", "run", "--cors", "http://localhost:*"],
                             cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode != 0 and "pattern" in result.stderr

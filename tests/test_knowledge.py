@@ -15,6 +15,7 @@ from rasa.core.nlg.interpolator import interpolate
 from bot.config import DATA_DIR, REPO_ROOT, SHIPPED_TRIALS_DIR
 from bot.trials.freshness import status_as_of
 from bot.lexicon import default_lexicon
+from tests.helpers.facts_age import MAX_FACTS_AGE_MONTHS, months_before
 
 DOMAIN = yaml.safe_load((REPO_ROOT / "domain.yml").read_text())
 KNOWLEDGE_NLU = yaml.safe_load((DATA_DIR / "nlu" / "knowledge.yml").read_text())
@@ -33,7 +34,6 @@ CRUK_PAGE_REVIEWED = "29 June 2021"
 # Every answer's last line ends with the day its facts were last checked against
 # knowledge-facts.md (docs/knowledge.md): "Facts checked 4 December 2026."
 FACTS_CHECKED = re.compile(rf"\bFacts checked (\d{{1,2}}) ({MONTHS}) (\d{{4}})\.$")
-MAX_FACTS_AGE_MONTHS = 12
 FORBIDDEN = re.compile(
     r"\byou(?:'re| are)? (?:are )?(?:eligible|qualify)\b|\byou will qualify\b|\byou can join\b"
     r"|\byou (?:should|must) (?:take|have|stop|start)\b",
@@ -196,18 +196,6 @@ def facts_checked(text: str) -> datetime.date | None:
         return None
     day, month, year = match.groups()
     return datetime.date(int(year), MONTHS.split("|").index(month) + 1, int(day))
-
-
-def months_before(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` calendar months earlier (the month's last day if it is shorter)."""
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    month += 1
-    for last in (31, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def stale_answers(answers: list[tuple[str, dict]], today: datetime.date) -> list[str]:

@@ -22,8 +22,8 @@ from bot.knowledge.treatments import BY_ID, FACTS_CHECKED, TREATMENTS, Treatment
 from bot.lexicon import default_lexicon
 from bot.trials.query import TrialQuery
 from bot.trials.store import TrialStore
-from tests.test_actions_followups import run, tracker
-from tests.test_knowledge import MAX_FACTS_AGE_MONTHS, months_before
+from tests.helpers.actions import run, tracker
+from tests.helpers.facts_age import MAX_FACTS_AGE_MONTHS, months_before
 
 FACTS_FILE = REPO_ROOT.parent / "shared" / "reference" / "knowledge-facts.md"
 SMS_BODY = 1600  # bot/channels/limits.py TWILIO_BODY: one SMS message, however many segments
@@ -283,27 +283,27 @@ pytestmark_action = pytest.mark.usefixtures("database_url_env")
 
 @pytestmark_action
 def test_the_action_answers_two_treatments_and_keeps_comparing_trials() -> None:
-    _, messages = run(ActionCompareTrials(), tracker("lanreotide or octreotide which 1", {}, intent="compare_trials"))
+    _, messages = run(ActionCompareTrials(), tracker("lanreotide or octreotide which 1", slots={}, intent="compare_trials"))
     assert len(messages) == 1 and messages[0]["text"].startswith("Lanreotide or octreotide, side by side.")
     assert "Open trials in our list" in messages[0]["text"]
-    _, messages = run(ActionCompareTrials(), tracker("PRRT and everolimus", {}, intent="compare_trials"))
+    _, messages = run(ActionCompareTrials(), tracker("PRRT and everolimus", slots={}, intent="compare_trials"))
     assert messages[0]["text"].startswith("PRRT or everolimus, side by side.")  # the intent asks to compare
     shown = ["NCT07273409", "NCT02749331", "NCT03972488"]
-    _, messages = run(ActionCompareTrials(), tracker("compare the first two", {"result_ids": shown}))
+    _, messages = run(ActionCompareTrials(), tracker("compare the first two", slots={"result_ids": shown}))
     assert messages[0]["text"].startswith("NCT07273409")
     text = "compare NCT03972488 and NCT01578239 - both lutathera vs octreotide"
-    _, messages = run(ActionCompareTrials(), tracker(text, {}))
+    _, messages = run(ActionCompareTrials(), tracker(text, slots={}))
     assert messages[0]["text"].startswith("NCT03972488")  # two trials named: the trials, not the drugs
-    _, messages = run(ActionCompareTrials(), tracker("compare them", {}))
+    _, messages = run(ActionCompareTrials(), tracker("compare them", slots={}))
     assert messages[0]["text"] == WHICH_TWO and "treatments" in WHICH_TWO
-    _, messages = run(ActionCompareTrials(), tracker("EUS or CT, they want both", {}))
+    _, messages = run(ActionCompareTrials(), tracker("EUS or CT, they want both", slots={}))
     assert messages[0]["text"].startswith("Endoscopic ultrasound or CT scan")  # EUS is also a trial's acronym
 
 
 @pytestmark_action
 def test_a_trial_named_keeps_the_question_about_trials() -> None:
     _, messages = run(ActionCompareTrials(), tracker("pantodon vs NCT05610826, both surgery+PRRT ones?",
-                                                     {"focus_nct_id": "NCT07273409"}))
+                                                     slots={"focus_nct_id": "NCT07273409"}))
     assert messages[0]["text"].startswith("NCT05610826") and "NCT07273409" in messages[0]["text"]
 
 
@@ -316,6 +316,6 @@ def test_the_action_still_gives_the_facts_when_the_database_fails(monkeypatch: p
             raise OperationalError("SELECT", {}, Exception("database is locked"))
 
     monkeypatch.setattr(compare_action, "trial_store", lambda: Broken())
-    _, messages = run(ActionCompareTrials(), tracker("gallium scan or CT?", {}))
+    _, messages = run(ActionCompareTrials(), tracker("gallium scan or CT?", slots={}))
     assert messages[0]["text"].startswith("Gallium-68 DOTATATE PET-CT scan or CT scan, side by side.")
     assert "Open trials" not in messages[0]["text"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from rasa_sdk import Tracker
 
 from actions.personal_question import ActionAnswerPersonalQuestion
 from actions.topics import general_topic
@@ -15,7 +16,7 @@ from bot.personal.feelings import ACKNOWLEDGEMENTS, acknowledgement, first_unsai
 from bot.personal.handing_back import AFTER_GENERAL, WHOLE, whole_question
 from bot.trials.mentions import asks_if_it_rules_out, asked_thing_words, criteria_look_up, criteria_mentioning
 from bot.trials.store import TrialStore
-from tests.test_actions_followups import run, tracker
+from tests.helpers.actions import run, tracker
 
 NETTER_2 = "NCT03972488"
 
@@ -113,7 +114,7 @@ def test_a_decision_is_handed_back_whole_with_the_helplines() -> None:
     assert "helpline" in messages[1]["text"].lower() or "nurse" in messages[1]["text"].lower()
 
 
-def _with_topic(text: str, topic: str) -> "tracker":  # type: ignore[name-defined]
+def _with_topic(text: str, topic: str) -> Tracker:
     t = tracker(text)
     t.latest_message["response_selector"] = {"knowledge": {"response": {
         "intent_response_key": f"knowledge/{topic}", "confidence": 0.9}}}
@@ -224,7 +225,6 @@ def test_two_treatments_weighed_in_fear_are_put_side_by_side() -> None:
 @pytest.mark.parametrize("text", ["177Lu-DOTA-EB-TATE", "lu177 dotatate EB", "everolimus tabs?"])
 def test_a_name_with_nothing_to_note_is_explained_not_thanked_for(text: str) -> None:
     from actions.understand import ActionUnderstandMessage
-    from tests.test_actions_followups import run, tracker
     domain = {"responses": {"utter_knowledge/what_is_prrt": [{"text": "PRRT ..."}],
                             "utter_knowledge/everolimus": [{"text": "Everolimus ..."}]}}
     _, messages = run(ActionUnderstandMessage(), tracker(text), domain)

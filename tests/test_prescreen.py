@@ -27,7 +27,7 @@ from bot.prescreen.present import (
 )
 from bot.trials.freshness import open_and_recent
 from bot.trials.store import TrialStore
-from tests.test_actions_followups import run, tracker
+from tests.helpers.actions import run, tracker
 
 pytestmark = pytest.mark.usefixtures("database_url_env")
 
@@ -138,7 +138,7 @@ def form_turn(text: str, requested: Optional[str], filled: Optional[dict] = None
     if requested:
         slots[requested] = text
         events.append({"event": "slot", "name": requested, "value": text})
-    events_out, messages = run(ValidatePrescreenForm(), tracker(text, slots, events=events), DOMAIN)
+    events_out, messages = run(ValidatePrescreenForm(), tracker(text, slots=slots, events=events), DOMAIN)
     return events_out, [m["text"] for m in messages]
 
 
@@ -190,7 +190,7 @@ def test_a_raw_value_left_in_a_slot_is_checked_too() -> None:
     slots = {"requested_slot": "ps_site", "ps_site": "pancreas", "ps_age": "I need to talk to someone"}
     events = [{"event": "action", "name": "prescreen_form"}, {"event": "slot", "name": "ps_age", "value": slots["ps_age"]},
               {"event": "slot", "name": "ps_site", "value": "pancreas"}]
-    out, messages = run(ValidatePrescreenForm(), tracker("pancreas", slots, events=events), DOMAIN)
+    out, messages = run(ValidatePrescreenForm(), tracker("pancreas", slots=slots, events=events), DOMAIN)
     assert out == [SlotSet("ps_age", None), SlotSet("ps_site", "pancreas")] and messages == []
 
 
@@ -289,7 +289,7 @@ def test_ranking_puts_clear_mismatches_last(store: TrialStore) -> None:
 
 # -- the results action -------------------------------------------------------------------------------------------
 def results(slots: dict) -> tuple[list[dict], list[dict]]:
-    return run(ActionPrescreenResults(), tracker("", slots))
+    return run(ActionPrescreenResults(), tracker("", slots=slots))
 
 
 def test_results_list_trials_with_buttons_and_remember_them(store: TrialStore) -> None:

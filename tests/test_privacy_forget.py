@@ -12,7 +12,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.channels.forget_conversation import forget_conversation
+from components.channels.forget_conversation import forget_conversation
 
 
 def saved(store: TrackerStore, sender_id: str, text: str) -> None:

@@ -4,6 +4,7 @@ fits further away, names said in passing in a story, and mistyped trial numbers.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -82,6 +83,16 @@ def test_newly_diagnosed_trials_do_not_fit_after_a_course_of_treatment(store: Tr
     assert noted_clash(trial(store, NETTER_3), still_on_it, lexicon) is None
     operated = replace(treated, treatments=(TreatmentHad("surgery"),))
     assert noted_clash(trial(store, NETTER_3), operated, lexicon) is None
+
+
+def test_newly_diagnosed_trials_do_not_fit_a_net_found_years_ago(store: TrialStore) -> None:
+    lexicon = default_lexicon()
+    on_it_for_years = replace(PANCREAS_G2_LIVER, ki67=5.0, treatments=(TreatmentHad("lanreotide", "ongoing"),))
+    long_ago = replace(on_it_for_years, known_since="2021-12")
+    assert "found longer ago" in (noted_clash(trial(store, NETTER_3), long_ago, lexicon) or "")
+    this_month = date.today().strftime("%Y-%m")  # the notes' window is 6 months: not yet past it
+    assert noted_clash(trial(store, NETTER_3), replace(on_it_for_years, known_since=this_month), lexicon) is None
+    assert noted_clash(trial(store, NETTER_3), on_it_for_years, lexicon) is None  # when is not said
 
 
 def test_prior_prrt_in_the_notes_exclusions(store: TrialStore) -> None:

@@ -1,5 +1,5 @@
 """Signed session tokens (bot/channels/session_tokens.py) and the REST webhook's use of them
-(bot/channels/rest_input.py), piece by piece. Against the real servers:
+(components/channels/session_bound_rest.py), piece by piece. Against the real servers:
 tests/test_session_token_servers.py."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import logging
 import pytest
 
 from bot.channels import session_tokens as st
-from bot.channels.rest_input import bound_body
+from components.channels.session_bound_rest import bound_body
 from bot.channels.session_tokens import Check, SessionTokens, open_conversation, refusal_notice
 
 SECRET = b"k" * 32

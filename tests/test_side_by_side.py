@@ -9,7 +9,7 @@ import textstat
 from actions.compare_trials import WHICH_TWO, ActionCompareTrials
 from bot.trials.side_by_side import WHO_WEIGHS, side_by_side, trials_named
 from bot.trials.store import TrialStore
-from tests.test_actions_followups import run, tracker
+from tests.helpers.actions import run, tracker
 
 pytestmark = pytest.mark.usefixtures("database_url_env")
 SHOWN = ["NCT07273409", "NCT02749331", "NCT03972488"]
@@ -42,32 +42,32 @@ def test_two_trials_in_parallel_parts_never_saying_which_is_better(store: TrialS
 
 
 def test_the_action_compares_the_first_two_results_or_asks_which() -> None:
-    _, messages = run(ActionCompareTrials(), tracker("compare the first two", {"result_ids": SHOWN}))
+    _, messages = run(ActionCompareTrials(), tracker("compare the first two", slots={"result_ids": SHOWN}))
     assert messages[0]["text"].startswith("NCT07273409") and "\n\nNCT02749331" in messages[0]["text"]
-    _, messages = run(ActionCompareTrials(), tracker("compare them", {}))
+    _, messages = run(ActionCompareTrials(), tracker("compare them", slots={}))
     assert messages[0]["text"] == WHICH_TWO
-    _, messages = run(ActionCompareTrials(), tracker("how does it compare with NCT01578239", {"focus_nct_id": "NCT03972488"}))
+    _, messages = run(ActionCompareTrials(), tracker("how does it compare with NCT01578239", slots={"focus_nct_id": "NCT03972488"}))
     assert "NCT01578239" in messages[0]["text"] and "NCT03972488" in messages[0]["text"]
-    _, messages = run(ActionCompareTrials(), tracker("compare NCT99999999 and NCT03972488", {}))
+    _, messages = run(ActionCompareTrials(), tracker("compare NCT99999999 and NCT03972488", slots={}))
     assert "NCT99999999 is not in our list" in messages[0]["text"]
 
 
 def test_a_general_trial_question_with_no_trial_in_focus_gets_the_knowledge_answer() -> None:
     from actions.followups import ActionAnswerTrialDetail
 
-    _, messages = run(ActionAnswerTrialDetail(), tracker("could i get a sugar pill", {}))
+    _, messages = run(ActionAnswerTrialDetail(), tracker("could i get a sugar pill", slots={}))
     assert len(messages) == 1 and messages[0].get("response") == "utter_knowledge/placebo"
-    _, messages = run(ActionAnswerTrialDetail(), tracker("how big is it", {}))
+    _, messages = run(ActionAnswerTrialDetail(), tracker("how big is it", slots={}))
     assert "which trial" in messages[0]["text"].lower()  # no general answer for the size of a trial
 
 
 def test_the_first_two_after_a_treatment_name_are_its_first_two_trials() -> None:
     # "lanreotide" (its answer, no list) ... "compare the first two": two trials of lanreotide
-    _, messages = run(ActionCompareTrials(), tracker("compare the first two", {"profile": {"topic": "lanreotide"}}))
+    _, messages = run(ActionCompareTrials(), tracker("compare the first two", slots={"profile": {"topic": "lanreotide"}}))
     assert messages[0]["text"] == "The first two trials of lanreotide in our list:"
     assert messages[1]["text"].count("NCT") >= 2
     # "axitinib": our list has one trial of it, shown whole
-    _, messages = run(ActionCompareTrials(), tracker("compare the first two", {"profile": {"topic": "axitinib"}}))
+    _, messages = run(ActionCompareTrials(), tracker("compare the first two", slots={"profile": {"topic": "axitinib"}}))
     assert messages[0]["text"].startswith("Our list has only one trial of axitinib") and "NCT01744249" in messages[1]["text"]
-    _, messages = run(ActionCompareTrials(), tracker("compare the first two", {}))
+    _, messages = run(ActionCompareTrials(), tracker("compare the first two", slots={}))
     assert messages[0]["text"] == WHICH_TWO  # nothing talked about, nothing listed

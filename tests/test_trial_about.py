@@ -12,7 +12,7 @@ from bot.trials.asked_about import aspects_asked
 from bot.trials.present import SUMMARY_HINT, contact_text, detail_lines, registry_summary
 from bot.trials.query import Contact
 from bot.trials.store import TrialStore
-from tests.test_trial_asked_about import trial
+from tests.helpers.trial_detail import trial
 
 
 def test_every_shipped_trial_gets_plain_about_lines(store: TrialStore) -> None:

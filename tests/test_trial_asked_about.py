@@ -7,8 +7,9 @@ import pytest
 import textstat
 
 from bot.trials.asked_about import AskedAge, age_asked, answer, aspects_asked
-from bot.trials.query import Arm, Design, Site, TrialDetail
+from bot.trials.query import Arm, Design, Site
 from bot.trials.store import TrialStore
+from tests.helpers.trial_detail import trial
 
 NEVER = re.compile(r"\beligib\w*|\bqualif\w*|\byou\s+can\s+(?:join|take\s+part)\b|\bcan\s+join\b", re.I)
 
@@ -53,15 +54,6 @@ def test_ages_named_in_the_question() -> None:
     assert age_asked("do they take people in their 70s") == AskedAge(70, 79)
     assert age_asked("my mum is 81, is she too old") == AskedAge(81, 81)
     assert age_asked("is there an age limit") is None
-
-
-def trial(**fields) -> TrialDetail:
-    base = dict(nct_id="NCT01000001", title="A trial", official_title=None, acronym=None, status="RECRUITING",
-                phases=("PHASE3",), study_type="INTERVENTIONAL", start_date="2024-01", completion_date="2028-06",
-                last_updated=None, enrollment=300, sponsor="Example University", summary=None, description=None,
-                conditions=(), keywords=(), interventions=(), criteria=None, min_age_years=18.0, max_age_years=75.0,
-                sex="ALL", healthy_volunteers=None, sites=(), contacts=())
-    return TrialDetail(**{**base, **fields})
 
 
 def test_age_is_compared_with_the_limits_never_a_verdict() -> None:

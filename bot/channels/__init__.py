@@ -1,5 +1,6 @@
-"""Messaging platforms. Mostly plain Python; the Rasa input channels here (socketio_input,
-rest_input, socket_events, forget_conversation) import Rasa and are to move to components/.
+"""Messaging platforms, the plain-Python half: formatting, limits and guards. Nothing here
+imports Rasa or Sanic (tests/test_layers.py); the Rasa connectors that use these are in
+`components/channels/`.
 
 - `replies`: a bot message (Rasa's dict) as a `Reply` (text + buttons).
 - `split`: long text cut at paragraph, line, sentence or word boundaries.
@@ -10,12 +11,7 @@ rest_input, socket_events, forget_conversation) import Rasa and are to move to c
   environment variables are set (`python -m bot.channels.credentials OUT`).
 - `origins`: the exact origins a browser may call from (CORS_ORIGINS), never patterns.
 - `address`: a client's address for per-address limits (X-Forwarded-For only from our proxy).
-- `socket_events`: a socket.io event read with the REST webhook's rules.
+- `quiet_logger`: engine.io and socket.io failures logged as one line, no traceback.
 - `session_tokens`: website conversation ids and their signed tokens (CHAT_SESSION_SECRET,
   CHAT_HISTORY_DAYS); a conversation is opened only with its token.
-
-The Rasa connectors that use these are in `components/channels/`, except the website's
-socket.io channel, `socketio_input` (it reuses the REST webhook's rules from there), the REST
-webhook that opens a website conversation only with its token, `rest_input`, and
-`forget_conversation`, which deletes a conversation from Rasa's tracker store ("Clear this chat").
 """

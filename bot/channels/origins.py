@@ -5,7 +5,7 @@ refused: the CORS library Rasa uses matches patterns as a prefix, so it would le
 `http://localhost.evil.example` in.
 
     CORS_ORIGINS   the allowed origins, separated by spaces (Rasa's `--cors` sets it too,
-                   bot/deploy/rasa_server.py). Unset: only pages on this machine
+                   components/server/rasa_server.py). Unset: only pages on this machine
                    (http(s)://localhost, 127.0.0.1 or [::1], any port), for development.
 """
 from __future__ import annotations

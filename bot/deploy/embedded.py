@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterator, Mapping, Optional
 
 from bot.channels.credentials import platform_variables, write_filtered_credentials
+from bot.deploy.entry_points import RASA_SERVER
 from bot.deploy.processes import ManagedProcess, wait_until_ready
 
 START_TIMEOUT = 240
@@ -44,7 +45,7 @@ def running_embedded(model: Path, database_url: str, run_dir: Path,
         ManagedProcess("action server", [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
                        run_dir / "actions.log", f"http://127.0.0.1:{actions_port}/health",
                        env={**env, "SANIC_HOST": "127.0.0.1"}),
-        ManagedProcess("Rasa", [sys.executable, "-m", "bot.deploy.rasa_server", *rasa_args, *(["--enable-api"] if enable_api else [])],
+        ManagedProcess("Rasa", [sys.executable, "-m", RASA_SERVER, *rasa_args, *(["--enable-api"] if enable_api else [])],
                        run_dir / "rasa.log", f"http://127.0.0.1:{rasa_port}/", env=env),
     ]
     try:

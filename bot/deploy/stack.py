@@ -7,7 +7,6 @@ PostgreSQL tracker store and Redis locks, nginx in front of them, and the websit
 """
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from sqlalchemy.exc import OperationalError
 from bot.channels.credentials import write_filtered_credentials
 from bot.config import SHIPPED_TRIALS_DIR
 from bot.deploy.endpoints import secret_environment, write_endpoints
+from bot.deploy.entry_points import ACTION_SERVER, RASA_SERVER
 from bot.deploy.nginx import write_config
 from bot.deploy.processes import ManagedProcess, StartError, wait_until_ready
 from bot.deploy.settings import ProductionSettings
@@ -99,7 +99,7 @@ class ProductionStack:
         s = self.settings
         return ManagedProcess(
             "action server",
-            [sys.executable, "-m", "bot.deploy.action_server", "--host", s.actions_host, "--port", str(s.actions_port)],
+            [sys.executable, "-m", ACTION_SERVER, "--host", s.actions_host, "--port", str(s.actions_port)],
             self.run_dir / "actions.log",
             f"http://{s.actions_host}:{s.actions_port}/health",
             env={"DATABASE_URL": s.database_url, "ACTION_SERVER_TOKEN": s.action_server_token},
@@ -112,7 +112,7 @@ class ProductionStack:
                "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
         if s.rate_limit_per_minute is not None:
             env["RATE_LIMIT_PER_MINUTE"] = str(s.rate_limit_per_minute)
-        command = [sys.executable, "-m", "bot.deploy.rasa_server", "run", "--model", str(self.model),
+        command = [sys.executable, "-m", RASA_SERVER, "run", "--model", str(self.model),
                    "--interface", "127.0.0.1", "--port", str(port), "--endpoints", str(self.endpoints),
                    "--credentials", str(self.credentials), "--enable-api", "--cors", *s.cors_origins]
         return ManagedProcess(f"Rasa instance {index + 1}", command, self.run_dir / f"rasa-{index + 1}.log",

@@ -14,6 +14,7 @@ Vocabularies (shared with the development set in tests/data/understanding/):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Mapping, Optional
 
@@ -29,6 +30,7 @@ OUTCOMES = ("ongoing", "stopped", "stopped working", "side effects")
 STATUSES = ("open", "all", "closed")
 AGE_GROUPS = ("child", "teen", "adult", "older adult")
 MAX_AGE = 110
+_MONTH = re.compile(r"(19|20)\d\d-(0[1-9]|1[0-2])")
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class Profile:
     place: Place = field(default_factory=Place)
     lookup: Lookup = field(default_factory=Lookup)
     topic: Optional[str] = None  # the treatment or test named last, whatever its role ("a trial of it?")
+    known_since: Optional[str] = None  # "YYYY-MM": the NET was known by then at the latest (bot/profile/time_known.py)
     # Fields one message says outright, as corrections ("sorry, it's for my dad not me": "about"); used
     # while merging that message, never kept nor sent as a slot value.
     corrections: tuple[str, ...] = ()
@@ -130,6 +133,8 @@ class Profile:
                 changes[item.name] = tuple(sorted(set(old) | set(new)))
             elif isinstance(old, (Wants, Place, Lookup)):
                 changes[item.name] = _merge_flat(old, new)
+            elif item.name == "known_since" and old and new:
+                changes[item.name] = min(old, new)  # the earliest date said is the one that tells most
             elif new not in (None, ()):
                 changes[item.name] = new
         profile = replace(self, **changes, corrections=())
@@ -255,6 +260,7 @@ def _checked(profile: Profile) -> Profile:
                     _number(profile.place.travel_km, 0, 40000)),
         lookup=Lookup(*(_text(getattr(profile.lookup, f.name)) for f in fields(Lookup))),
         topic=_text(profile.topic),
+        known_since=profile.known_since if isinstance(profile.known_since, str) and _MONTH.fullmatch(profile.known_since) else None,
     )
 
 

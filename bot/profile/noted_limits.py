@@ -16,6 +16,7 @@ from typing import Optional
 
 from bot.lexicon import Lexicon
 from bot.profile.model import Profile
+from bot.profile.time_known import months_known
 from bot.trials.query import AGE_GROUP_YEARS, TrialDetail
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
@@ -28,6 +29,9 @@ _KI67_BOUND = re.compile(rf"{_KI67}\s*:?\s*(<=|≤|=<|<|>=|≥|=>|>)\s*{_NUMBER}
 _AGE_MIN = re.compile(rf"\bage[sd]?\s*(?:>=|≥|=>)\s*{_NUMBER}", re.I)
 _AGE_RANGE = re.compile(rf"\bages?\s+{_NUMBER}\s*(?:-|–|to)\s*{_NUMBER}\b", re.I)
 _NEWLY_DIAGNOSED = re.compile(r"\bnewly[\s-]+diagnosed\b", re.I)
+# "newly diagnosed (within 6 months)"; without a stated window, a year is the most it can mean.
+_WITHIN_MONTHS = re.compile(r"\s*\(?\s*within\s+(\d{1,2})\s+months?", re.I)
+_NEW_FOR_MONTHS = 12
 _EXCLUSION = re.compile(r"\bexclusion\b[^:.;]{0,30}:(?P<items>[^\n]*)", re.I)
 _PAST = re.compile(r"^\s*(?:no\s+)?(?:prior|previous)\s+(?P<what>[\w\s/-]{2,40})$", re.I)
 # The profile's age groups ("older adult") in years, first age in and first age out.
@@ -177,7 +181,14 @@ def _broader(concept_id: str, lexicon: Lexicon) -> tuple[str, ...]:
 
 
 def _newly_diagnosed_clash(notes: str, profile: Profile) -> Optional[str]:
-    past = [t for t in profile.treatments if t.outcome != "ongoing" and t.id not in _EARLY_TREATMENTS]
-    if not _NEWLY_DIAGNOSED.search(notes) or not past:
+    newly = _NEWLY_DIAGNOSED.search(notes)
+    if not newly:
         return None
-    return "The trial's pages say it is for people newly diagnosed, and you have had treatment since."
+    past = [t for t in profile.treatments if t.outcome != "ongoing" and t.id not in _EARLY_TREATMENTS]
+    if past:
+        return "The trial's pages say it is for people newly diagnosed, and you have had treatment since."
+    window = _WITHIN_MONTHS.match(notes, newly.end())
+    known = months_known(profile.known_since)
+    if known is None or known <= (int(window[1]) if window else _NEW_FOR_MONTHS):
+        return None
+    return "The trial's pages say it is for people newly diagnosed, and the NET was found longer ago than that."

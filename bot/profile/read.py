@@ -20,6 +20,7 @@ from bot.profile.name_correction import name_corrected
 from bot.profile.person import about_a_pet, read_person
 from bot.profile.place import read_place
 from bot.profile.treatments import had_by_pronoun, named_ids, outcome_said_later, read_treatments, treatment_group
+from bot.profile.time_known import known_since
 from bot.profile.tumour import read_tumour
 from bot.profile.wishes import asks_about_their_age, group_of_age, read_age_group, read_phase, read_status
 from bot.profile.wording import readable
@@ -61,6 +62,7 @@ def _read(text: str, lexicon: Lexicon) -> Profile:
         place=read_place(plain, lexicon),
         lookup=Lookup(nct_id=find_nct_candidate(plain)),
         topic=(named_ids(plain, lexicon) or (None,))[-1],
+        known_since=known_since(plain, lexicon),
     )
 
 

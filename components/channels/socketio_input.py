@@ -16,7 +16,7 @@ Rasa's SocketIOInput, with these differences:
   given; `session_confirm` carries the id, the token, its expiry and why an earlier chat could
   not be opened;
 - `session_clear` deletes the connection's conversation from the tracker store
-  (bot/channels/forget_conversation.py), answered by `session_cleared`;
+  (components/channels/forget_conversation.py), answered by `session_cleared`;
 - browsers may connect only from the exact origins in CORS_ORIGINS (bot/channels/origins.py);
 - a closed websocket or a malformed frame is not logged as a server error with a traceback
   (QuietSocketBlueprint, bot/channels/quiet_logger.py).
@@ -34,13 +34,13 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from bot.channels.address import client_address, trusted_proxies_from_env
-from bot.channels.forget_conversation import forget_conversation
 from bot.channels.origins import allowed_origins_from_env, origin_checker
 from bot.channels.quiet_logger import quiet_library_logger
 from bot.channels.session_tokens import Opened, SessionTokens, open_conversation, refusal_notice, session_tokens_from_env
-from bot.channels.socket_events import Refused, read_message, requested_session_id
 from bot.ratelimit import REDIS_PREFIX, RateLimiter, address_rate_limiter_from_env, rate_limiter_from_env
+from components.channels.forget_conversation import forget_conversation
 from components.channels.rest import MAX_BODY_BYTES, TOO_LONG_TEXT, rate_limited_text
+from components.channels.socket_events import Refused, read_message, requested_session_id
 
 logger = logging.getLogger(__name__)
 

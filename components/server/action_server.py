@@ -1,4 +1,4 @@
-"""`python -m bot.deploy.action_server`: the action server for production.
+"""`python -m components.server.action_server`: the action server for production.
 
 Unlike `rasa run actions` (which listens on every network interface and answers anyone), it
 listens on ACTIONS_HOST (127.0.0.1 by default) and runs an action only when the request
@@ -40,7 +40,7 @@ def create_guarded_app(token: str) -> Sanic:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.deploy.action_server", description=__doc__.split("\n\n")[1])
+    parser = argparse.ArgumentParser(prog="python -m components.server.action_server", description=__doc__.split("\n\n")[1])
     parser.add_argument("--host", default=os.environ.get("ACTIONS_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("ACTIONS_PORT", "5055")))
     args = parser.parse_args(argv)

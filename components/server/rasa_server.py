@@ -1,4 +1,4 @@
-"""`python -m bot.deploy.rasa_server run ...`: Rasa's own command line, with the static
+"""`python -m components.server.rasa_server run ...`: Rasa's own command line, with the static
 answers for when the action server is down (components/action_fallbacks.py) switched on.
 Every way we start Rasa (make run, the production stack, the tests) goes through here.
 
@@ -8,7 +8,7 @@ never shows in the process list the way a command-line argument would.
 `--cors` takes exact origins only (bot/channels/origins.py): a pattern such as
 `http://localhost:*` stops the start with an explanation. The same origins become
 CORS_ORIGINS in this process, so the website's socket.io channel allows the same pages.
-Rasa's version banners are off (bot/deploy/banners.py).
+Rasa's version banners are off (components/server/banners.py).
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ import os
 import sys
 
 from bot.channels.origins import ORIGINS_ENV, exact_origin
-from bot.deploy import banners
 from components.action_fallbacks import install
+from components.server import banners
 
 TOKEN_ENV = "RASA_AUTH_TOKEN"
 CORS_OPTION = "--cors"

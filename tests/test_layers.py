@@ -1,0 +1,119 @@
+"""Which package may import which (docs/architecture.md, "Every module, one idea each").
+
+`bot/` is plain Python: it never imports Rasa, rasa-sdk, Sanic, `actions` or `components`, so
+it can be read, tested and reused without either server. What starts or plugs into Rasa lives
+in `components/` (`components/server/`, `components/channels/`). `actions/` and `components/`
+import `bot`, never each other. Every import counts: at the top, inside a function, or through
+`importlib.import_module` / `__import__` with a written-out name. In tests/, helpers shared by
+several test modules live in tests/helpers/, never in another test module."""
+from __future__ import annotations
+
+import ast
+import importlib.util
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from bot.config import REPO_ROOT
+from bot.deploy import entry_points
+
+FORBIDDEN = {
+    "bot": {"rasa", "rasa_sdk", "sanic", "actions", "components"},
+    "actions": {"rasa", "components"},  # the action server's machine has rasa-sdk, not Rasa
+    "components": {"actions"},
+}
+DYNAMIC_IMPORTS = {"import_module", "__import__"}
+
+
+def imported_modules(source: str) -> Iterator[tuple[int, str]]:
+    """(line, absolute module name) for every import in `source`, however deep it sits."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            yield from ((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.lineno, node.module
+        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+            called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if called in DYNAMIC_IMPORTS and isinstance(node.args[0].value, str):
+                yield node.lineno, node.args[0].value
+
+
+def forbidden_imports(source: str, forbidden: set[str]) -> list[tuple[int, str]]:
+    return [(line, name) for line, name in imported_modules(source) if name.split(".")[0] in forbidden]
+
+
+def package_violations(package: str) -> list[str]:
+    return [f"{path.relative_to(REPO_ROOT)}:{line} imports {name}"
+            for path in sorted((REPO_ROOT / package).rglob("*.py"))
+            for line, name in forbidden_imports(path.read_text(), FORBIDDEN[package])]
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_no_package_imports_what_its_layer_forbids(package: str) -> None:
+    assert package_violations(package) == [], f"move these to the Rasa side or import through bot/ ({FORBIDDEN[package]})"
+
+
+def test_the_check_sees_imports_anywhere_and_only_forbidden_ones() -> None:
+    source = """
+import os, rasa.server
+from sanic.request import Request
+from bot.channels import origins
+from . import sibling
+def start():
+    from components.server import banners
+    import rasa_sdk
+class Later:
+    def load(self):
+        return importlib.import_module("actions.warmup"), __import__("json")
+"""
+    assert forbidden_imports(source, FORBIDDEN["bot"]) == [
+        (2, "rasa.server"), (3, "sanic.request"), (7, "components.server"), (8, "rasa_sdk"), (11, "actions.warmup")]
+    assert forbidden_imports("import rasa_sdk\nfrom bot import config\n", FORBIDDEN["actions"]) == []
+
+
+def test_the_action_server_starts_without_rasa() -> None:
+    """The action server's machine has rasa-sdk and Sanic but not Rasa (requirements-actions.txt):
+    its entry point, and the packages Python runs to reach it, import no `rasa`."""
+    spec = importlib.util.find_spec(entry_points.ACTION_SERVER)
+    assert spec is not None and spec.origin is not None
+    module = Path(spec.origin)
+    started = [module, *(folder / "__init__.py" for folder in module.relative_to(REPO_ROOT).parents if folder.name)]
+    found = [name for path in started for _, name in imported_modules((REPO_ROOT / path).read_text())]
+    assert "rasa_sdk.endpoint" in found
+    assert [name for name in found if name.split(".")[0] == "rasa"] == []
+
+
+# Test modules that still import another test module (issue 22: their helpers are to move to
+# tests/helpers/). Only ever shorten this list.
+TEST_IMPORTS_TO_MOVE = {
+    ("tests/test_eligibility_corpus.py", "tests.test_eligibility_split"),
+    ("tests/test_fit_cli.py", "tests.test_cli"),
+    ("tests/test_staff_login.py", "tests.test_staff_api"),
+    ("tests/test_web_cards.py", "tests.test_web_chat_widget"),
+    ("tests/test_web_floating_button.py", "tests.test_web_chat_widget"),
+    ("tests/test_web_floating_button.py", "tests.test_web_headers"),
+    ("tests/test_web_staff.py", "tests.test_staff_api"),
+    ("tests/test_web_staff.py", "tests.test_web_chat_widget"),
+    ("tests/test_web_staff_phone.py", "tests.test_web_chat_widget"),
+    ("tests/test_web_staff_phone.py", "tests.test_web_staff"),
+}
+
+
+def imports_of_test_modules() -> set[tuple[str, str]]:
+    return {(path.relative_to(REPO_ROOT).as_posix(), name)
+            for path in sorted((REPO_ROOT / "tests").rglob("*.py"))
+            for _, name in imported_modules(path.read_text())
+            if name.startswith(("tests.test_", "test_"))}
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared helpers live in tests/helpers/ (or conftest.py and the server modules beside it)."""
+    assert imports_of_test_modules() - TEST_IMPORTS_TO_MOVE == set(), "put the shared helper in tests/helpers/"
+
+
+@pytest.mark.parametrize("module", [entry_points.RASA_SERVER, entry_points.ACTION_SERVER])
+def test_the_server_modules_bot_starts_exist(module: str) -> None:
+    """bot/ starts the servers by module name (`python -m ...`), never by import: each name
+    must still be a module after a move."""
+    assert importlib.util.find_spec(module) is not None, module
