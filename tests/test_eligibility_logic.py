@@ -35,7 +35,7 @@ def test_a_no_among_the_inclusions_rules_out() -> None:
 
 
 def test_allowances_are_never_requirements() -> None:
-    for text in ("Prior somatostatin analogs or antisecretories allowed",  # NCT00416767
+    for text in ("Previous treatment with somatostatin (SS) analogues is allowed.",  # NCT02246127
                  "Previous treatment with lanreotide or another somatostatin analogue is not required for study entry.",  # NCT02859064
                  "Patients who are currently receiving or have previously received lanreotide or another somatostatin analogue are eligible."):
         assert {f.mode for f in facts(text, field="treatments")} == {ALLOWS}, text
@@ -52,7 +52,8 @@ def test_an_allowance_beside_a_rule_keeps_the_rule() -> None:
 
 
 def test_either_functioning_or_not_is_no_fact() -> None:
-    assert facts("Functional or nonfunctional tumor", field="functioning") == []  # NCT00416767
+    # NCT02705651's description (no criterion in a non-held record says it): either kind
+    assert facts("development of new [functioning and non-functioning] neuroendocrine tumors", field="functioning") == []
     either = facts("Non-functional tumour or gastrinoma controlled by PPIs", field="functioning")  # NCT02288377
     assert {(f.mode, f.values, f.needs_more, f.group) for f in either} == {(REQUIRES, frozenset({"none"}), False, "functioning or"),
                                                                            (REQUIRES, frozenset({"gastrinoma"}), True, "functioning or")}
@@ -99,7 +100,7 @@ def test_a_window_needs_the_team() -> None:
 
 
 def test_a_wash_out_among_the_inclusions_is_not_a_requirement() -> None:
-    fact = one("At least 3 months since prior interferon", "treatments")  # NCT00416767
+    fact = one("At least 4 weeks since prior chemotherapy or radiotherapy", "treatments")  # NCT00337077
     assert (fact.mode, fact.needs_more) == (EXCLUDES, True)
 
 
@@ -107,8 +108,9 @@ def test_a_wash_out_among_the_inclusions_is_not_a_requirement() -> None:
 def test_ki67_ranges_and_limits() -> None:
     fact = one("Histologically proven neuroendocrine carcinoma with a Ki67 of 20-55%.", "ki67")  # NCT02248012
     assert (fact.low, fact.high) == (20, 55)
-    assert (one("Ki 67 ≤ 15%", "ki67").high, one("Ki 67 ≤ 15%", "ki67").high_strict) == (15, False)  # NCT00416767
-    below = one("Ki-67 < 20%", "ki67")  # NCT01744249
+    at_most = one("Ki67 index ≤ 20% (to be centrally confirmed).", "ki67")  # NCT01578239
+    assert (at_most.high, at_most.high_strict) == (20, False)
+    below = one("Low and Intermediate Grade (Ki-67 index <20%) neuroendocrine tumors (NET)", "ki67")  # NCT04440956
     assert (below.high, below.high_strict) == (20, True)
 
 
@@ -243,8 +245,8 @@ def test_not_limited_to_is_no_negation() -> None:
 
 def test_extra_and_non_sites() -> None:
     assert one("Extra-pulmonary neuroendocrine carcinoma.", "site", "exclusion").mode == REQUIRES  # NCT03837977: must be the lung
-    fact = one("Histologically confirmed, metastatic or unresectable neuroendocrine carcinoma of non-pulmonary origin, high grade as "
-               "indicated by Ki-67 >20% and/or > 20 mitoses/10 hpf.", "site")  # NCT03190213
+    fact = one("Diagnosed with poorly differentiated (as defined by the World Health Organisation in 2010, Ki 67 ≥20%) extra-pulmonary "
+               "neuroendocrine carcinoma (NEC grade 3, confirmed by histology).", "site")  # NCT03837977
     assert (fact.mode, fact.values, fact.firm) == (EXCLUDES, {"lung"}, True)
 
 

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from bot.eligibility.person import FIELDS
-from tests.test_cli import cli
+from tests.helpers.cli import cli
 
 PROFILES = [
     {"id": "mum", "age": 58, "sex": "female", "site": "pancreas", "grade": 2, "ki67": 8, "differentiation": "NET", "spread": True,

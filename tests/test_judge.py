@@ -64,7 +64,7 @@ def test_record_limits() -> None:
 
 # -- logic forms ----------------------------------------------------------------------------------------
 def test_an_allowance_never_rules_out() -> None:
-    record = trial(["Prior somatostatin analogs or antisecretories allowed"])  # NCT00416767
+    record = trial(["Previous treatment with somatostatin (SS) analogues is allowed."])  # NCT02246127
     assert verdict(record, "treatments", treatments=["the monthly jabs"]) == MATCHES
     assert verdict(record, "treatments", treatments=[]) == MATCHES
 
@@ -73,7 +73,7 @@ def test_a_ki67_range() -> None:
     record = trial(["Histologically proven neuroendocrine carcinoma with a Ki67 of 20-55%."])  # NCT02248012
     assert verdict(record, "ki67", ki67=8) == DOES_NOT_MATCH
     assert verdict(record, "ki67", ki67=30) == MATCHES
-    assert verdict(trial(["Ki-67 < 20%"]), "ki67", ki67=20) == DOES_NOT_MATCH  # NCT01744249
+    assert verdict(trial(["Low and Intermediate Grade (Ki-67 index <20%) neuroendocrine tumors (NET)"]), "ki67", ki67=20) == DOES_NOT_MATCH  # NCT04440956
 
 
 @pytest.mark.parametrize("grade, expected", [(1, MATCHES), (2, MATCHES), (3, DOES_NOT_MATCH)])

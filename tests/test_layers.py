@@ -88,7 +88,6 @@ def test_the_action_server_starts_without_rasa() -> None:
 # tests/helpers/). Only ever shorten this list.
 TEST_IMPORTS_TO_MOVE = {
     ("tests/test_eligibility_corpus.py", "tests.test_eligibility_split"),
-    ("tests/test_fit_cli.py", "tests.test_cli"),
     ("tests/test_staff_login.py", "tests.test_staff_api"),
     ("tests/test_web_cards.py", "tests.test_web_chat_widget"),
     ("tests/test_web_floating_button.py", "tests.test_web_chat_widget"),

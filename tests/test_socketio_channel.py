@@ -10,10 +10,10 @@ import pytest
 
 from bot.channels.address import client_address
 from bot.channels.origins import allowed_origins_from_env, exact_origin, origin_checker
-from bot.channels.socket_events import Refused, read_message, requested_session_id
-from bot.channels.socketio_input import GuardedSocketIOInput
 from bot.ratelimit import MemoryRateLimiter
 from components.channels.rest import MAX_MESSAGE_CHARS
+from components.channels.socket_events import Refused, read_message, requested_session_id
+from components.channels.socketio_input import GuardedSocketIOInput
 
 
 def channel(**credentials: object) -> GuardedSocketIOInput:

@@ -177,6 +177,39 @@ def test_stored_history_expires(context, chat_url: str) -> None:  # type: ignore
     assert stored(page)["sessionId"] != kept["sessionId"]
 
 
+def tab_to(page, selector: str, key: str = "Tab", most: int = 40) -> None:  # type: ignore[no-untyped-def]
+    """Press `key` until the element matching `selector` has the focus, as someone with a
+    keyboard alone would; fails if it is never reached."""
+    for _ in range(most):
+        page.keyboard.press(key)
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    pytest.fail(f"{selector} was not reached with {key}")
+
+
+def test_the_notice_a_suggestion_and_clear_this_chat_work_by_keyboard_alone(context, chat_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(context, chat_url)
+    wait_for_bot_text(page, "0808 800 4040")
+    notice = page.locator("#chat-notice")
+    tab_to(page, "#chat-notice summary")
+    page.keyboard.press("Enter")
+    assert notice.get_attribute("open") is None
+    page.keyboard.press("Enter")
+    assert notice.get_attribute("open") is not None
+    tab_to(page, "#chat-suggestions li:last-child button")  # "What do you do with my data?"
+    page.keyboard.press("Enter")
+    page.locator(".msg.user", has_text="What do you do with my data?").wait_for()
+    assert page.evaluate("document.activeElement.id") == "chat-input"
+    wait_for_bot_text(page, "Here is what happens to what you type")  # it gets an answer
+    tab_to(page, "#chat-clear")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+    page.keyboard.press("Enter")
+    page.locator("#chat-status", has_text="deleted from this browser and from our server").wait_for(timeout=30_000)
+    assert page.evaluate("document.activeElement.id") == "chat-input"  # ready for a new chat
+    assert page.locator(".msg.user").count() == 0
+
+
 # --- Links -----------------------------------------------------------------------------------
 
 def test_phone_numbers_and_web_addresses_become_safe_links(context, chat_url: str) -> None:  # type: ignore[no-untyped-def]
@@ -236,7 +269,9 @@ def test_a_message_that_could_not_be_sent_says_so_and_can_be_tried_again(context
     assert axe_violations(page) == []
     state["refuse"] = False
     expect(page.locator("#chat-status")).to_have_text("", timeout=30_000)  # connected again
-    failed.locator("button", has_text="Try again").click()
+    page.locator("#chat-input").focus()
+    tab_to(page, ".msg.user .try-again", key="Shift+Tab")  # by keyboard: back from the message box
+    page.keyboard.press("Enter")
     wait_for_bot_text(page, "Cancer Research UK information nurses")
     assert failed.locator(".delivery").count() == 0
 

@@ -1,6 +1,7 @@
 """The chat on a charity's own site (static/widget.js, one script tag) in a real browser: a
 floating button that opens the chat in a frame, with the name, colours and helpline from the
 tag's attributes; usable by keyboard alone (Escape closes, the focus goes back to the button);
+on a phone the open chat covers the page and is modal (the page behind inert, Tab kept inside);
 axe-core finds no WCAG 2.2 AA or best-practice violation with it closed and open, on a desktop
 and on a phone. The charity's page comes from a small server of its own on another port (a
 page on a public address may not load scripts from this machine); the chat comes from
@@ -100,6 +101,16 @@ def focused_in_widget(page) -> str:  # type: ignore[no-untyped-def]
     }""")
 
 
+def page_link_takes_focus(page) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the charity's own link can take the focus (not when a modal chat makes it inert)."""
+    return page.evaluate("() => { const link = document.querySelector('header a'); link.focus();"
+                         " const took = document.activeElement === link; link.blur(); return took; }")
+
+
+def is_modal(page) -> bool:  # type: ignore[no-untyped-def]
+    return the_panel(page).evaluate("panel => panel.matches(':modal')")
+
+
 def axe_everywhere(page) -> list[dict]:  # type: ignore[no-untyped-def]
     """axe-core's violations on the page and in every frame it shows, each frame checked in
     itself (axe does not talk to a frame from another origin)."""
@@ -158,6 +169,8 @@ def test_one_script_tag_gives_a_button_that_opens_the_chat_and_the_keyboard_alon
     frame.locator(".msg.bot", has_text="Cancer Research UK information nurses").wait_for(timeout=REPLY_TIMEOUT_MS)
     assert axe_everywhere(page) == []
     shot(page, "desktop-open")
+    assert not is_modal(page) and page_link_takes_focus(page)  # beside the page, not over it
+    frame.locator("#chat-input").focus()
 
     page.keyboard.press("Escape")  # from inside the chat
     the_panel(page).wait_for(state="hidden")
@@ -188,6 +201,16 @@ def test_on_a_phone_the_open_chat_fills_the_screen_and_hard_to_read_colours_are_
     assert box == {"x": 0, "y": 0, "width": 375, "height": 667}
     frame = chat_frame(page)
     assert frame.locator("html").evaluate("e => e.scrollWidth <= e.clientWidth")
+    # It covers the page, so it is modal: the page behind (and the hidden button) is inert, and
+    # Tab goes round the chat, stopping only at the browser's own controls on the way ("BODY":
+    # nothing on the page has the focus), as in any modal dialog; never on the page behind.
+    assert is_modal(page) and not page_link_takes_focus(page)
+    frame.locator("#chat-input").focus()
+    places = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        places.append(focused_in_widget(page))
+    assert set(places) == {"iframe", "BODY"} and "BODY,BODY" not in ",".join(places), places
     # brand-coloured text on white falls back to the default dark colour (yellow on white is unreadable)
     assert frame.locator("#chat-clear").evaluate("e => getComputedStyle(e).color") == "rgb(46, 26, 107)"
     assert axe_everywhere(page) == []
@@ -195,6 +218,7 @@ def test_on_a_phone_the_open_chat_fills_the_screen_and_hard_to_read_colours_are_
     page.keyboard.press("Escape")
     the_panel(page).wait_for(state="hidden")
     assert focused_in_widget(page) == "launcher"
+    assert page_link_takes_focus(page)  # the page is back
     context.close()
 
 

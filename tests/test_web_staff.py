@@ -1,6 +1,7 @@
 """The staff page in a real browser (Debian's Chromium driven by Playwright) against the real
-`python -m bot serve` on a throwaway copy of the shipped trials. Screenshots (and a printed
-PDF of a trial) go to tests/artifacts/."""
+`python -m bot serve` on a throwaway copy of the shipped trials: axe-core on every page state,
+the keyboard, the headers as the browser reads them. Screenshots (and a printed PDF of a
+trial) go to tests/artifacts/."""
 from __future__ import annotations
 
 import os
@@ -13,6 +14,7 @@ import pytest
 from bot.trials.store import TrialStore, make_engine
 from tests.conftest import ARTIFACTS_DIR
 from tests.servers import serving_web
+from tests.test_web_chat_widget import axe_violations
 from tests.test_staff_api import HOSTILE_ID, HOSTILE_TITLE, add_hostile_trial
 
 TOKEN = "browser-test-token-0123456789"
@@ -136,8 +138,51 @@ def test_search_lutathera_open_a_trial_copy_and_print(page, staff_url: str) -> N
     page.emulate_media(media="screen")
 
     page.click("text=Back to the results")
-    page.wait_for_url("**/staff?treatment=Lutathera&status=all")
+    page.wait_for_url("**/staff?treatment=Lutathera&status=all#results")  # back at the results, not the form
     assert page.input_value("#f-treatment") == "Lutathera"
+
+
+def test_axe_finds_no_violation_on_any_staff_page(page, staff_url: str) -> None:  # type: ignore[no-untyped-def]
+    """WCAG 2.2 AA and best practice: the login page (and its error), the search, its results,
+    a trial, each printed too, and a page that says something went wrong."""
+    found = {}
+    page.goto(staff_url + "staff/login")
+    found["login"] = axe_violations(page)
+    page.fill("#login-password", "not-the-token-at-all")
+    page.press("#login-password", "Enter")
+    page.locator(".error-summary[role=alert]").wait_for()
+    found["login refused"] = axe_violations(page)
+    sign_in(page, staff_url)
+    found["search"] = axe_violations(page)
+    page.goto(staff_url + "staff?age=old")
+    found["search error"] = axe_violations(page)
+    page.goto(staff_url + "staff?treatment=Lutathera&status=all#results")
+    page.locator("table.results-table").wait_for()
+    found["results"] = axe_violations(page)
+    page.emulate_media(media="print")
+    found["results printed"] = axe_violations(page)
+    page.emulate_media(media="screen")
+    page.locator("table.results-table td.title a").first.click()
+    page.wait_for_url("**/staff/trials/*")
+    found["trial"] = axe_violations(page)
+    page.emulate_media(media="print")
+    found["trial printed"] = axe_violations(page)
+    page.emulate_media(media="screen")
+    page.goto(staff_url + "staff/trials/NCT99999999")
+    found["trial not found"] = axe_violations(page)
+    assert {state: violations for state, violations in found.items() if violations} == {}
+    assert len(found) == 9
+
+
+def test_the_browser_reads_the_headers_without_a_complaint(page, staff_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Chromium logs each Permissions-Policy feature it does not know, and each page part the
+    Content-Security-Policy blocks, on the console: the staff and chat pages give none."""
+    complaints: list[str] = []
+    page.on("console", lambda message: complaints.append(message.text))
+    for path in ("staff/login", "", "embed"):
+        page.goto(staff_url + path)
+        page.wait_for_load_state("load")
+    assert [c for c in complaints if "Permissions-Policy" in c or "Content Security Policy" in c] == [], complaints
 
 
 def test_contacts_and_sites_tables(page, staff_url: str) -> None:  # type: ignore[no-untyped-def]

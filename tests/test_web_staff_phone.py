@@ -52,6 +52,13 @@ def test_after_a_search_the_results_come_first_and_read_without_sideways_scrolli
     assert axe_violations(phone) == []
     shot(phone, "results")
 
+    phone.locator("table.results-table td.title a").first.click()
+    phone.wait_for_url("**/staff/trials/*")
+    phone.click("text=Back to the results")
+    phone.locator("table.results-table").wait_for()
+    assert phone.url.endswith("#results")  # back at the results, not at the top of the form
+    assert -1 <= phone.evaluate("document.getElementById('results').getBoundingClientRect().top") < 50
+
 
 def test_the_copy_box_shows_all_its_text_and_names_the_drug_from_the_title(phone, staff_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     sign_in(phone, staff_url, "staff/trials/NCT07279532")  # a record with no interventions list

@@ -118,7 +118,8 @@ def _inclusion_proper(t: _Text) -> list[str]:
 
 
 # -- age -----------------------------------------------------------------------------------
-_AGE_CONTEXT = re.compile(r"\bage[ds]?\b|years?[-\s]+(?:of\s+age|old)|\byears?\s+or\s+(?:older|over|above|more)\b|\badults?\b[^.;]{0,20}?[0-9]{1,3}\s*(?:years?|yrs)\b", re.I)
+_AGE_CONTEXT = re.compile(r"\bage[ds]?\b|years?[-\s]+(?:of\s+age|old)|\byears?\s+(?:or|and)\s+(?:older|over|above|more)\b|\badults?\b[^.;]{0,20}?[0-9]{1,3}\s*(?:years?|yrs)\b"
+                          r"|\b(?:older|younger)\s+than\s+[0-9]{1,3}\s*(?:years?|yrs)\b", re.I)
 _N = r"([0-9]{1,3})"
 _AGE_RANGE = re.compile(rf"(?:between\s+)?{_N}\s*(?:years?\s*)?(?:-|–|to|and)\s*{_N}\s*(?:years?|yrs)"
                         rf"|\bage[sd]?\s*:?\s*(?:between\s+)?{_N}\s*(?:-|–|to|and)\s*{_N}\b(?!\s*(?:%|kg|cm|mm|mg|months?|weeks?|days?))", re.I)  # "Age 18-75"

@@ -29,7 +29,9 @@ def age(sentence: str, section: str, text: str) -> list[Fact]:
     bare = _BARE_AGE.match(sentence)
     if bare:  # ">18 years;"
         return [Fact("age", text, low=float(bare.group(1)))] if section == "inclusion" else []
-    if not whole._AGE_CONTEXT.search(sentence) or _NOT_OWN_AGE.search(sentence):
+    if _ADULTS.search(sentence) and not _YOUNGER_TOO.search(sentence) and not whole._AGE_CONTEXT.search(sentence) and not _NOT_OWN_AGE.search(sentence):
+        return [Fact("age", text, low=18.0)] if section == "inclusion" else []  # "Adult patients with ...": 18 or over
+    if not whole._AGE_CONTEXT.search(sentence) or _NOT_OWN_AGE.search(sentence) or _AGE_AS_A_CONDITION.search(sentence):
         return []
     sentence = _ECHOED_LIMIT.sub(" ", sentence)  # "aged at least (at least) 18 years": ">=" written twice
     low, high = whole.age_limits(sentence, exclusion=section == "exclusion")
@@ -39,9 +41,30 @@ def age(sentence: str, section: str, text: str) -> list[Fact]:
     context = whole._AGE_CONTEXT.search(plain)
     said_plainly = _AGE_FIRST.search(plain) and not re.search(r"\bor\b|\(", plain[:context.start() if context else 0]) \
         and not _OTHER_AGE.search(plain[context.start() if context else 0:]) and not _OTHER_AGE.search(_BOTH_SEXES.sub(" ", text))
-    return [Fact("age", text, low=low, high=high, firm=bool(said_plainly))]
+    return [Fact("age", text, low=low, high=high, firm=bool(said_plainly),
+                 low_strict=_limit_left_out(sentence, low, section == "exclusion", _UP_TO_AND_WITH),
+                 high_strict=_limit_left_out(sentence, high, section == "exclusion", _FROM_AND_WITH, _BELOW))]
 
 
+# an exclusion's "age at least 95" (or "at most 17") leaves that age out too; an inclusion's "less than 85 years" leaves 85 out
+_FROM_AND_WITH = r"(?:at\s+least|minimum(?:\s+age)?(?:\s+of)?)\s*{n}\b|\b{n}\s*(?:years?|yrs)?[-\s]*(?:old\s*)?(?:of\s+age\s*)?(?:or|and)\s*(?:older|over|above|more)\b"
+_UP_TO_AND_WITH = r"(?:at\s+most|up\s+to|maximum(?:\s+age)?(?:\s+of)?)\s*{n}\b|\b{n}\s*(?:years?|yrs)?\s*(?:of\s+age\s*)?(?:or|and)\s*(?:younger|under|less|below)\b"
+_BELOW = r"(?:less\s+than|under|younger\s+than|below)\s*{n}\b"
+
+
+def _limit_left_out(sentence: str, limit: float | None, exclusion: bool, excluded_with: str, included_below: str = "") -> bool:
+    if limit is None or limit != int(limit):
+        return False
+    shape = excluded_with if exclusion else included_below
+    return bool(shape) and bool(re.search(shape.format(n=int(limit)), sentence, re.I))
+
+
+_ADULTS = re.compile(r"^\W*(?:(?:male\s+or\s+female|female\s+or\s+male)\s+)?adults?\b(?!\s+(?:doses?|dosing|formulation|height|weight|onset|respiratory|T-?cell))"
+                     r"(?:\s+(?:patients?|subjects?|participants?|men|women|males?|females?))?|\b(?:must|should)\s+be\s+(?:an?\s+)?adults?\b", re.I)
+# "Subjects older than 80 years should be entered only if ...", "Patients aged >= 80 are not excluded": a condition, not a limit
+_AGE_AS_A_CONDITION = re.compile(r"\bonly\s+if\b|\bprovided\b|\bnot\s+(?:be\s+)?excluded\b|\bshould\s+be\s+(?:\w+\s+)?evaluated\b"
+                                 r"|\b(?:were|are|is|was)\s+considered\b[^.;]{0,40}\bif\b|\bif\s+(?:considered|deemed|judged)\b", re.I)
+_YOUNGER_TOO = re.compile(r"contracept\w*|reproductive|adolescen\w*|child\w*|p(?:a)?ediatric|teen\w*|\bminors?\b|youth|juvenile|young\s+people", re.I)
 # an age that is not a limit on the person's own age: a scale chosen by age, a donor's or a relative's, menarche, BMI centiles
 _NOT_OWN_AGE = re.compile(r"\bchild\w*\s+bearing|\bexpectancy\b|Karnofsky|Lansky|performance\s+(?:status|score)|\bBMI\b|body\s+mass|\bdonors?\b|\brelatives?\b"
                           r"|\bsiblings?\b|\bparents?\b|menarche|pregnan\w*|\bcreatinine\b|Cockcroft|Schwartz", re.I)
@@ -326,7 +349,7 @@ def ki67(sentence: str, section: str, text: str) -> list[Fact]:
 
 _NEC = re.compile(r"neuroendocrine\s+carcinomas?|\b(?:\w+-)?(?:Pan)?NECs?\b|poorly[- ]differentiated|small[- ]cell\s+(?:lung\s+)?(?:cancer|carcinoma)|(?<!N)\bSCLC\b"
                   r"|large[- ]cell\s+neuroendocrine|\bLCNEC\b", re.I)
-_NET = re.compile(r"well[- ]?differentiated|well[- ]or[- ]moderately|well\s*/\s*moderately|(?<!goblet cell )\bcarcinoid(?!\s+(?:syndrome|heart|crisis|symptoms?|flush\w*|diarrh\w*|conditioned))|\blow[- ](?:or[- ]intermediate[- ])?grade\b", re.I)
+_NET = re.compile(r"well[- ]?differentiated|well-?\s*(?:or|to)[- ]moderately|well\s*/\s*moderately|(?<!goblet cell )\bcarcinoid(?!\s+(?:syndrome|heart|crisis|symptoms?|flush\w*|diarrh\w*|conditioned))|\blow[- ](?:or[- ]intermediate[- ])?grade\b", re.I)
 _PLAIN_NET = re.compile(r"neuroendocrine\s+(?:tumou?rs?|neoplasms?)|\bNETs?\b|\bcarcinoids?\b", re.I)
 _NEC_PHRASE = re.compile(r"(?:poorly[- ]differentiated|small[- ]cell|large[- ]cell|high[- ]grade|undifferentiated)\s+(?:[\w-]+\s+){0,2}"
                          r"(?:neuroendocrine\s+(?:tumou?rs?|neoplasms?|carcinomas?)|NETs?|NECs?)", re.I)
@@ -381,12 +404,17 @@ _PLACE_SPREAD = [(("bones", "brain", "lungs"), re.compile(r"\bextra-?\s?abdomina
                  (("peritoneum",), re.compile(r"\bperitoneal\s+(?:carcinomatosis|metasta\w*|disease|spread)", re.I))]
 _METASTATIC = re.compile(r"\bmetasta(?:tic|ses|sis|si[sz]ed)\b(?!\s*\(?M\)?\s*0)|\bstage\s*(?:IV|4)\b|\bdistant\s+(?:spread|disease)", re.I)
 _UNRESECTABLE = re.compile(r"(?:curative\s+)?surgery\s+(?:is\s+)?(?:impossible|not\s+possible)|\bno\s+curatively\s+resectable|\bineligible\s+(?:to|for)[^.;]{0,50}(?:surg|resection)|\bunresectable|non-?\s?resectable|\binoperable|\bnon-?\s?operable|not\s+(?:be\s+)?(?:an?\s+)?(?:amenable|suitable|eligible|appropriate|(?:surgical\s+)?candidates?)\s+(?:(?!or\b)[\w-]+\s+){0,5}?(?:to|for)\s+(?:curative\s+|radical\s+|complete\s+|potentially\s+curative\s+)?(?:resection|surgery|surgical|removal)"
-                           r"|\bnon-?\s?surgical\s+candidates?|\b(?:unfit|medically\s+unsuitable)\s+for\s+(?:curative\s+)?(?:surgery|resection)|\bsurgery\s+(?:is\s+)?contra-?indicated"
+                           r"|\bnon-?\s?surgical\s+candidates?|\bnot\s+(?:an?\s+)?(?:surgical|operative)\s+candidates?\b|\b(?:unfit|medically\s+unsuitable)\s+for\s+(?:curative\s+)?(?:surgery|resection)|\bsurgery\s+(?:is\s+)?contra-?indicated"
                            r"|not\s+(?:surgically\s+)?resectable|not\s+(?:be\s+)?treatable\s+(?:by|with)\s+(?:surg\w*|(?:surgical\s+)?resection)|not\s+(?:be\s+)?removed|cannot\s+be\s+(?:surgically\s+)?(?:removed|resected)", re.I)
 _RESECTABLE = re.compile(r"(?<!not )(?:amenable\s+to|suitable\s+for)\s+(?:curative\s+|complete\s+|radical\s+)?(?:surgical\s+)?(?:resection|surgery|removal)"
                          r"|(?<![-\w])(?:completely\s+|potentially\s+|borderline\s+)?resectable\b|(?<![-\w])(?:surgically\s+)?removable\b|candidates?\s+for\s+(?:curative\s+|radical\s+)?(?:surgery|resection)"
-                         r"|(?:scheduled|planned)\s+(?:for\s+)?(?:curative\s+)?(?:surgery|resection)"
+                         r"|(?:scheduled|planned)\s+(?:for\s+)?(?:curative\s+)?(?:surgical\s+)?(?:surgery|resection)"
                          r"|(?<!no )\bpotential\s+for\s+(?:curative\s+)?(?:surgery|resection)|\bcurative\s+(?:surgery|resection)\s+(?:is\s+)?(?:possible|feasible|indicated)", re.I)
+# "candidate for potentially curative therapies", "suitable for local therapy administered with curative intent": a cure
+# other than an operation may be meant, so only those who cannot have one are clear
+_CURATIVE_OPTION = re.compile(r"\b(?:candidates?|eligible|suitable|amenable)\s+(?:for|to)\s+(?:an?\s+)?(?:upfront\s+|immediate\s+)?(?:potentially\s+)?"
+                              r"(?:(?:curative|radical)\s+(?:(?:and/or|or)\s+[\w-]+\s+)?(?:surg\w*\s+)?(?:surg\w*|resections?|therap\w*|treatments?|options?)"
+                              r"|(?:local\s+|surgical\s+)?(?:therap\w*|treatments?|surgery|resection)\s+(?:[\w-]+\s+){0,2}with\s+curative\s+intent)", re.I)
 _ANY_OPERATION = re.compile(r"(?:scheduled|planned)\s+(?:for\s+)?surgery\s+(?!of|for)", re.I)  # "scheduled for surgery that requires hospitalization"
 _LOCALLY_ADVANCED = re.compile(r"locally[-,\s]+advanced|\badvanced\b", re.I)
 _NO_SPREAD = re.compile(r"\blimited\s+to\s+the\s+(?:pancreas|primary|organ)|\bM0\b|\bmetastasis\s*\(M\)\s*0\b|\blocali[sz]ed\s+(?:[\w-]+\s+){0,3}?(?:disease|tumou?rs?|NETs?|neoplasms?|lesions?)\b"
@@ -434,6 +462,13 @@ _THEN = re.compile(r"^[^.;]{0,60}?\b(?:must|should|need\s+to|will\s+need|may|can
 _IF_SO_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:if|when)\s+(?:present|any|applicable|known)\b|^[^.;]{0,40}\b(?:are|is)\s+present\b", re.I)
 
 
+# "bone metastases are not considered measurable", "(lymph node metastases only are not sufficient)": what does not count
+_NOT_ENOUGH = re.compile(r"[^.;]{0,40}?\b(?:(?:is|are)\s+not|do(?:es)?\s+not|will\s+not)\s+(?:be\s+)?(?:considered|sufficient|enough|count|qualify|measurable|evaluable|regarded)\b", re.I)
+# brain metastases described by how they are kept in check: a condition on those who have them
+_KEPT_IN_CHECK = re.compile(r"\b(?:stable|treated|controlled|asymptomatic|steroids?|corticosteroids?|irradiated|radiation|radiotherapy|radiosurgery|gamma\s+knife"
+                            r"|excision|excised|resected|neurologically|history\s+of|previously|definitive|if\b|provided|unless)", re.I)
+
+
 def _named_as_a_condition(sentence: str, start: int, end: int) -> bool:
     """Spread to a place named as a condition for something else, not asked for: "for patients with liver
     metastases", "All patients with pulmonary metastasis must have an FEV1 ...", "Brain metastasis if present ..."."""
@@ -466,9 +501,12 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
         if hit:
             placed = True
             places = {place} if isinstance(place, str) else set(place)
-            if section == "inclusion" and _named_as_a_condition(sentence, hit.start(), hit.end()):
+            if section == "inclusion" and (_named_as_a_condition(sentence, hit.start(), hit.end()) or _NOT_ENOUGH.match(sentence, hit.end())):
                 continue  # "For patients with liver metastasis ...", "Brain metastasis if present ... must be stable": a condition
-            found.append(new_fact("spread", sentence, section, text, hit.start(), values=frozenset(places)))
+            fact = new_fact("spread", sentence, section, text, hit.start(), values=frozenset(places))
+            if section == "inclusion" and places == {"brain"} and fact.mode == REQUIRES and _KEPT_IN_CHECK.search(sentence):
+                fact = replace(fact, mode=EXCLUDES, needs_more=True)  # "Treated and stable brain metastases": allowed when so, never asked for
+            found.append(fact)
     elsewhere = _ANYWHERE_ELSE.search(sentence)
     named_before = 0 if elsewhere is None or elsewhere.group().lower().startswith("extra") else 40  # "metastases outside the liver"
     if elsewhere and re.search(r"metasta\w*|disease|spread|lesions?|tumou?rs?",
@@ -561,14 +599,20 @@ def resectable(sentence: str, section: str, text: str) -> list[Fact]:
     found = _RESECTABLE.search(sentence)
     if found and not re.search(r"\bun\w*$", sentence[:found.start()]):  # "no resectable disease": mode_of says no
         return [replace(new_fact("resectable", sentence, section, text, found.start(), flag=True), firm=not _ANY_OPERATION.search(sentence))]
+    cure = _CURATIVE_OPTION.search(sentence)
+    if cure and not OTHER_CANCER.search(sentence):
+        return [replace(new_fact("resectable", sentence, section, text, cure.start(), flag=True), firm=False)]
     return []
 
 
 # -- hormones and inherited conditions -------------------------------------------------------------
 _NON_FUNCTIONING = re.compile(r"\bnon-?\s?functio\w+|hormonally\s+(?:inactive|silent)|non-?secret\w+", re.I)
-_FUNCTIONING = re.compile(r"\bfunctio(?:nal|ning)\s+(?:\w+\s+)?(?:NETs?|NENs?|tumou?rs?|p-?NETs?|pan-?NETs?|neuroendocrine|pancreatic)"
+_FUNCTIONING = re.compile(r"(?:\bfunctio(?:nal|ning)|(?<![-\w])secreting|\bhormonally\s+active)\s+(?:\w+\s+)?(?:NETs?|NENs?|tumou?rs?|p-?NETs?|pan-?NETs?|neuroendocrine|pancreatic)"
                           r"|\bhormone[- ](?:secreting|producing)|\bhormone[- ]related\s+symptoms|\bsymptoms?\s+(?:of|from|related\s+to)\s+hormone|hormone\s+(?:excess|production|hypersecretion)|excessive\s+secretion|secretion\s+of\s+hormones|\bhormonal\s+(?:symptoms|syndrome|hypersecretion)|\bsecretory\s+syndrome", re.I)
-_FUNCTIONING_OR_NOT = re.compile(r"\bfunctio\w*\s+(?:or|and|and/or|/)\s+non-?\s?functio\w+|\bnon-?\s?functio\w+\s+(?:or|and|and/or|/)\s+functio\w+", re.I)
+# "functioning or non-functioning", "secreting or non-secreting", "hormonally active or inactive": either
+_HAS_HORMONES = r"(?:functio\w*|secret\w*|(?:hormonally\s+)?active)"
+_NO_HORMONES = r"(?:non-?\s?(?:functio\w+|secret\w+)|(?:hormonally\s+)?inactive)"
+_FUNCTIONING_OR_NOT = re.compile(rf"\b{_HAS_HORMONES}\s+(?:or|and|and/or|/)\s+{_NO_HORMONES}|\b{_NO_HORMONES}\s+(?:or|and|and/or|/)\s+{_HAS_HORMONES}", re.I)
 _SYNDROME_WORDS = {
     "carcinoid syndrome": r"carcinoid\s+syndrome", "insulinoma": r"insulinomas?|hyperinsulin\w*",
     "gastrinoma": r"gastrinomas?|zollinger", "vipoma": r"vipomas?|verner", "glucagonoma": r"glucagonomas?",
@@ -581,7 +625,7 @@ _ANY_FUNCTION = re.compile(r"\b(?:with\s+or\s+without|regardless\s+of|irrespecti
 def functioning(sentence: str, section: str, text: str) -> list[Fact]:
     found = _NON_FUNCTIONING.search(sentence)
     named = [(name, m) for name, pattern in _SYNDROME.items() if (m := pattern.search(sentence))]
-    if found and _FUNCTIONING_OR_NOT.search(sentence):
+    if _FUNCTIONING_OR_NOT.search(sentence):
         return []  # "functioning or non-functioning": either (an allowance of every value would match everyone: see the report of issue 19)
     either = _ANY_FUNCTION.search(sentence)
     if either:  # "with or without carcinoid syndrome", "regardless of functional status": either

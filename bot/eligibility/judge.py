@@ -227,6 +227,8 @@ def _has_it(fact: Fact, person: Person) -> Optional[bool]:
         return _spread_to(fact.values, person)
     if fact.field == "differentiation" and G3_NET in fact.maybe and person.differentiation == "NET" and not person.known_grades:
         return None  # a NET of unsaid grade may be a G3 NET, which a carcinoma named by its grade may take
+    if fact.field == "differentiation" and fact.values != {"NET"} and person.differentiation == "NET" and 3 in person.known_grades:
+        return None  # a grade 3 NET was called a NEC before 2017: whether a carcinoma trial takes it, the team must say
     if fact.field == "functioning" and fact.values:  # "non-functional or gastrinoma": which syndrome, if any
         return _one_of(fact, _values_of("syndrome", person))
     if fact.field == "spread" and fact.flag is True and fact.mode == EXCLUDES and person.spread_sites == _LYMPH_ONLY:
@@ -322,8 +324,6 @@ def _values_of(field: str, person: Person) -> tuple[str, ...]:
     if field == "grade":
         return tuple(str(g) for g in person.known_grades)
     if field == "differentiation":
-        if person.differentiation == "NET" and 3 in person.known_grades:
-            return ()  # a grade 3 NET was called a NEC before 2017: the team must say
         if person.differentiation is None and person.known_grades and max(person.known_grades) < 3:
             return ("NET",)  # grade 1 or 2 is always a well-differentiated NET
         return (person.differentiation,) if person.differentiation else ()

@@ -24,7 +24,8 @@ _NAIVE = re.compile(r"\bnaive\b|\buntreated\b|\bno\s+previous\s+treatment", re.I
 _SURGERY = re.compile(r"\bsurg(?:ery|ically)\b|\bsurgical\b(?!\s+(?:field|site|wound|incision|scar|clips?|margins?|sterili\w+|castration))|\bresect(?:ion|ed)\b|\boperation\b|\bwhipple\b|\bpancreatectomy\b", re.I)
 _HISTORY = re.compile(r"\bprior\b|\bongoing\b|\bcurrent(?:ly)?\b|\bconcurrent\b|\bconcomitant\b|\bin\s+the\s+(?:past|last)\b|\bpre-?treat\w*|\baccepted\b|\bunderwent\b|\bcompleted\b|\bprevious(?:ly)?\b|\breceived\b|\breceiving\b|\btreated\s+with\b|\btreatment\s+with\b|\bhistory\s+of\b"
                       r"|\bhad\b|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?treated\b|\bnaive\b|\bfollowing\b|\bafter\b|\bline\b"
-                      r"|\bfailure\b|\bprogress\w*\s+(?:on|after|during|following|under)|\brefractory\b|\bresected\b|\bat\s+any\s+time\b|\bwithin\b|\bsince\b", re.I)
+                      r"|\bfailure\b|\bprogress\w*\s+(?:on|after|during|following|under)|\brefractory\b|\bresected\b|\bat\s+any\s+time\b|\bwithin\b|\bsince\b"
+                      r"|(?:[≤<]=?|\bless\s+than|\bat\s+most|\bno\s+more\s+than)\s*[0-9]+\s*(?:days?|weeks?|wks?|months?)\b", re.I)  # "surgery ≤ 28 days before"
 _NOT_HISTORY = re.compile(r"imaging|\bscan\w*|scintigra\w*|\bPET\b|\buptake\b|\bavid\w*|\bcount\w*\s+(?:as|toward)|\bconsidered\b|steril|birth\s+control|contracept|toxicit|\btoxic\b|initiat\w*|\bto\s+start\b|\babout\s+to\b|incoming|\bwill\s+(?:start|begin|consist)|hypersensitiv|allerg|child-?\s?bearing|menopaus|^\W*(?:unresolved\s+|persistent\s+|ongoing\s+)?(?:adverse|side)[- ](?:effects?|events?|reactions?)\b|\b(?:that|which)\b[^.;]{0,80}\b(?:could|may|might|would)\s+(?:\w+\s+){0,2}(?:affect|interfere|compromise|jeopardi[sz]e|confound|aggravat\w*|worsen|exacerbat\w*)|\breactions?\s+to\b|\bsensitivity\s+to\b|CYP|cytochrome|inducers?\b|prohibited|pregnan|breast-?feed|inability|swallow|absorption|intoleran\w*\s+to|contraindicat|(?:planned|scheduled|candidates?|eligible|suitable|indicated)\s+(?:for|to)"
                           r"|will\s+(?:receive|be\s+treated)|\bwilling\b|\bable\s+to\s+receive", re.I)
 _EXCEPTION = re.compile(r"\b(?:except|excluding|other\s+than|apart\s+from|with\s+the\s+exception\s+of|unless)\b", re.I)
@@ -102,6 +103,7 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
         return []
     sentence = re.sub(r"\bwithin(?=[0-9])", "within ", sentence)  # "within14 days"
     sentence = _NOT_CHEMOTHERAPY.sub(lambda m: "X" * len(m.group()), sentence)  # "anti-Cytotoxic T-lymphocyte antigen-4" is no chemotherapy
+    sentence = _RADIOLABELLED.sub(lambda m: "PRRT".ljust(len(m.group())), sentence)  # "radiolabelled somatostatin analogues": PRRT, not lanreotide
     sentence = _CHEMO_EMBOLI.sub(lambda m: " " * (len(m.group()) - 11) + "embolis" + m.group()[-4:], sentence)  # a liver-directed therapy
     head, _, tail = _split_exception(sentence)
     named = _spans(head)
@@ -117,11 +119,13 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
     washout = section == "inclusion" and not _ON_IT_NOW.search(head) and not _HAD_IT_FIRST.search(head) and (
         bool(_WASHOUT.search(head)) or (bool(WINDOW.search(head)) and not _NEEDED_BEFORE.search(head)))
     groups: dict[tuple[str, bool, bool], tuple[set[str], int]] = {}  # (mode, recent, of one place only) -> kinds, first
+    ever = _AT_ANY_TIME.search(head)
     for name, start in named:
         mode = mode_of(head, section, start)
         if mode == REQUIRES and (washout or (section == "inclusion" and _NAIVE.search(head))):
             mode = EXCLUDES
-        recent = washout or bool(WINDOW.search(sentence)) or bool(_WHEN_UNSAID.search(head)) or (name == "surgery" and bool(re.search(r"\bmajor\b|\bminor\b", head, re.I)))
+        windowed = WINDOW.search(sentence[ever.end():] if ever and start > ever.start() else sentence)  # "... or at any time with a radionuclide"
+        recent = washout or bool(windowed) or bool(_WHEN_UNSAID.search(head)) or (name == "surgery" and bool(re.search(r"\bmajor\b|\bminor\b", head, re.I)))
         kinds = {name}
         if name == "any cancer treatment":
             kinds = set(_SYSTEMIC_NAMES) - spared
@@ -142,13 +146,16 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
     return facts
 
 
+_RADIOLABELLED = re.compile(r"\bradio-?\s?label(?:l)?ed\s+(?:somatostatin(?:\s+receptor)?\s+(?:analog(?:ue)?s?|agonists?|ligands?)|SSAs?|octreotide|lanreotide|peptides?)", re.I)
+_AT_ANY_TIME = re.compile(r"\bat\s+any\s+time\b", re.I)
 _START_OF_STUDY = re.compile(r"\b(?:prior\s+to|before|of)\s+(?:the\s+)?(?:initiation|start|beginning|first\s+dose)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:treatment|therapy|drug|medication)"
                              r"|\b(?:prior\s+to|before|of)\s+(?:beginning|starting|initiating)\s+(?:the\s+)?(?:study|investigational|trial)\s+(?:treatment|drug|therapy)", re.I)
-_LIVER_DIRECTED = re.compile(r"\bloco-?regional|\bintra-?hepatic\s+(?:[\w-]+\s+)?(?:therap\w*|microspheres?|treatments?)|\b(?:90Y|Y-?90|yttrium)\b|SIR-?Spheres"
+_LIVER_DIRECTED = re.compile(r"\bloco-?regional|\bintra-?hepatic\s+(?:[\w-]+\s+)?(?:therap\w*|microspheres?|treatments?)|\b(?:90Y|Y-?90|yttrium)\b(?!-?\s?(?:DOTA|edotreotide|octreot|lanreot|TOC\b|TATE\b))|SIR-?Spheres"
                              r"|TheraSphere|\bmicrospheres?\b|radio-?emboli\w*|chemo-?emboli\w*|\bablation\b|liver[- ]directed", re.I)
 
 
 _RADIONUCLIDE = re.compile(r"\bradio-?nuclides?\b(?!\s+(?:imaging|scan\w*|uptake))|\bradio-?metabolic\s+therap\w*|\bradio-?ligand\s+therap\w*|\bendo-?radiotherap\w*"
+                          r"|\bradio-?pharmaceutical\s+therap\w*|\btherap\w*\s+with\s+(?:any\s+|a\s+)?(?:\w+\s+)?radio-?pharmaceuticals?\b"
                           r"|\b(?:177\s?-?Lu|Lu-?177|lutetium)\b", re.I)
 # "failed or are refractory to available therapies", "relapsed after standard treatment": some treatment had before
 _AFTER_STANDARD_CARE = re.compile(r"\b(?:fail\w*|refractory|relaps\w*|progress\w*)\s+(?:\w+\s+){0,4}?(?:to|on|after|following|with)\s+(?:all\s+|the\s+|any\s+)?"

@@ -15,8 +15,9 @@ from aiohttp import web
 
 SERVER_NAME = "NET Trials Assistant"
 WEBSOCKET_SCHEMES = {"http": "ws", "https": "wss"}
-UNUSED_FEATURES = ("camera", "microphone", "geolocation", "payment", "usb", "serial", "bluetooth",
-                   "midi", "magnetometer", "gyroscope", "accelerometer", "display-capture", "interest-cohort")
+# Only names Chromium knows: it logs a warning for each one it does not ("bluetooth" is one).
+UNUSED_FEATURES = ("camera", "microphone", "geolocation", "payment", "usb", "serial", "midi",
+                   "magnetometer", "gyroscope", "accelerometer", "display-capture")
 
 
 def rasa_sources(rasa_url: str) -> list[str]:

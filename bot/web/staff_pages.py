@@ -172,7 +172,7 @@ def trial_page(user: str, trial: dict[str, Any], back: Optional[str] = None, tod
     return render(
         "trial.html", f'{trial["nct_id"]}: {trial["title"][:60]}', user, "trial-page",
         trial=trial,
-        back_link=f"/staff?{back}" if back else "/staff",
+        back_link=f"/staff?{back}#results" if back else "/staff",  # on a phone the form would fill the screen
         back_text="Back to the results" if back else "Search trials",
         also_called=acronym if acronym and acronym not in trial["title"] else None,
         facts=_facts(trial),

@@ -5,7 +5,8 @@ A sender that names a website conversation (`web-...`, bot/channels/session_toke
 also send that conversation's token, `{"sender": ..., "message": ..., "session_token": ...}`;
 without it, or with a forged or expired one, the message starts a new conversation of its own
 (the replies' `recipient_id` names it), so an id seen somewhere cannot be used to read or write
-someone's website chat.
+someone's website chat. Nor does a sender naming a conversation stored from another channel
+(a Telegram chat id, a Slack or Messenger id...): REST continues only REST conversations.
 """
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ from typing import Any, Dict, Optional, Text
 from uuid import uuid4
 
 from rasa.core.channels.channel import InputChannel
+from rasa.core.tracker_store import TrackerStore
+from rasa.shared.core.events import UserUttered
 from sanic.request import Request
 
 from bot.channels.session_tokens import Check, SessionTokens, is_web_session, session_tokens_from_env
 from bot.ratelimit import RateLimiter, rate_limiter_from_env
-from components.channels.rest import HardenedRestInput
+from components.channels.rest import SENDER_ID, HardenedRestInput
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +45,24 @@ def bound_body(body: bytes, tokens: SessionTokens) -> bytes:
     return json.dumps({**data, "sender": uuid4().hex}).encode()
 
 
+async def unshared_body(body: bytes, store: TrackerStore, channel: Text) -> bytes:
+    """`body` as sent, unless its sender names a stored conversation with a message from
+    another channel than `channel`: then the same body for a new conversation."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return body
+    sender = data.get("sender") if isinstance(data, dict) else None
+    if not isinstance(sender, str) or not SENDER_ID.fullmatch(sender) or is_web_session(sender):
+        return body  # for the webhook to refuse, or a website conversation (bound_body's)
+    tracker = await store.retrieve(sender)
+    channels = {e.input_channel for e in tracker.events if isinstance(e, UserUttered)} if tracker else set()
+    if channels <= {None, channel}:
+        return body
+    logger.info("REST webhook: a message named another channel's conversation; it starts a new one")
+    return json.dumps({**data, "sender": uuid4().hex}).encode()
+
+
 class SessionBoundRestInput(HardenedRestInput):
     """POST /webhooks/rest/webhook: the hardened webhook, opening a website conversation only
     with its token."""
@@ -56,4 +77,6 @@ class SessionBoundRestInput(HardenedRestInput):
 
     async def read_body(self, request: Request) -> bytes:
         body = await super().read_body(request)
-        return body if self.tokens is None else bound_body(body, self.tokens)
+        body = body if self.tokens is None else bound_body(body, self.tokens)
+        agent = getattr(request.app.ctx, "agent", None)
+        return body if agent is None else await unshared_body(body, agent.tracker_store, self.name())

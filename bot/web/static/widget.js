@@ -6,8 +6,10 @@
  *
  * It adds a floating button; the button opens the chat page (/embed on the server the script
  * came from) in a frame, and closes it again. Escape closes it from anywhere in the chat, and
- * the focus goes back to the button. The server must list the site's origin in
- * CHAT_EMBED_ORIGINS, or the browser refuses to show the frame.
+ * the focus goes back to the button. On a small screen the chat covers the page, so there it
+ * is a modal dialog: the page behind cannot be reached by Tab, pointer or screen reader. The
+ * server must list the site's origin in CHAT_EMBED_ORIGINS, or the browser refuses to show
+ * the frame.
  *
  * Optional attributes: data-name (on the button and the chat's heading), data-colour (the
  * button, the chat's header and your messages, as #rrggbb), data-text-colour (the text on it;
@@ -87,6 +89,7 @@
 
   // --- The button and the panel, in a shadow root so the site's styles leave them alone ------
 
+  var SMALL_SCREEN = "(max-width: 30rem), (max-height: 32rem)";  // where the open chat covers the page
   var STYLE = [
     ":host { all: initial; }",
     "aside { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; }",
@@ -97,13 +100,15 @@
     "  box-shadow: 0 .15rem .6rem rgba(0, 0, 0, .35); }",
     ".launcher svg { width: 1.25rem; height: 1.25rem; flex: none; }",
     ".launcher:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; box-shadow: 0 0 0 5px #1a1a1a; }",
-    ".panel { position: fixed; right: 1rem; bottom: 4.75rem; z-index: 2147483001; width: min(26rem, calc(100vw - 2rem));",
-    "  height: min(44rem, calc(100vh - 6rem)); background: #ffffff; border: 1px solid #5a5a5a; border-radius: .75rem;",
+    ".panel { position: fixed; inset: auto 1rem 4.75rem auto; z-index: 2147483001; width: min(26rem, calc(100vw - 2rem));",
+    "  height: min(44rem, calc(100vh - 6rem)); max-width: none; max-height: none; margin: 0; padding: 0;",
+    "  background: #ffffff; border: 1px solid #5a5a5a; border-radius: .75rem;",
     "  overflow: hidden; box-shadow: 0 .3rem 1.5rem rgba(0, 0, 0, .35); }",
-    ".panel[hidden] { display: none; }",
+    ".panel:not([open]) { display: none; }",
+    ".panel::backdrop { background: rgba(0, 0, 0, .5); }",
     ".panel iframe { display: block; width: 100%; height: 100%; border: 0; }",
-    "@media (max-width: 30rem), (max-height: 32rem) {",
-    "  .panel { top: 0; right: 0; bottom: 0; left: 0; width: auto; height: auto; border: 0; border-radius: 0; }",
+    "@media " + SMALL_SCREEN + " {",
+    "  .panel { inset: 0; width: 100%; height: 100%; border: 0; border-radius: 0; }",
     "}"
   ].join("\n");
 
@@ -154,12 +159,10 @@
     label.textContent = name;
     launcher.appendChild(label);
 
-    var panel = document.createElement("div");
+    var panel = document.createElement("dialog");
     panel.id = "net-chat-panel";
     panel.className = "panel";
-    panel.setAttribute("role", "dialog");
     panel.setAttribute("aria-label", name);
-    panel.hidden = true;
     aside.appendChild(launcher);
     aside.appendChild(panel);
     root.appendChild(aside);
@@ -167,6 +170,7 @@
 
     var frame = null;
     var frameReady = false;
+    var smallScreen = window.matchMedia(SMALL_SCREEN);
 
     function focusChat() {
       frame.focus();
@@ -178,23 +182,38 @@
         frame = document.createElement("iframe");
         frame.title = name + ": chat";
         frame.src = frameAddress();
-        frame.addEventListener("load", function () { frameReady = true; if (!panel.hidden) { focusChat(); } });
+        frame.addEventListener("load", function () { frameReady = true; if (panel.open) { focusChat(); } });
         panel.appendChild(frame);
       }
-      panel.hidden = false;
+      // Modal where it covers the page: the browser then makes the page behind inert (the
+      // button too, which it hides), so Tab goes round the chat, and Escape closes it.
+      if (smallScreen.matches) { panel.showModal(); } else { panel.show(); }
       launcher.setAttribute("aria-expanded", "true");
       focusChat();
     }
 
-    function close() {
-      if (panel.hidden) { return; }
-      panel.hidden = true;
+    // At once, not only on the "close" event, which comes a moment later; that event still
+    // matters when the browser closes a modal dialog itself (Escape).
+    function closed() {
+      if (panel.open || launcher.getAttribute("aria-expanded") === "false") { return; }
       launcher.setAttribute("aria-expanded", "false");
       launcher.focus();
     }
 
+    function close() {
+      if (!panel.open) { return; }
+      panel.close();
+      closed();
+    }
+
+    panel.addEventListener("close", closed);
+    smallScreen.addEventListener("change", function () {
+      if (!panel.open) { return; }
+      panel.close();  // reopened as the new screen size needs (the conversation stays)
+      open();
+    });
     launcher.addEventListener("click", function () {
-      if (panel.hidden) { open(); } else { close(); }
+      if (panel.open) { close(); } else { open(); }
     });
     aside.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { close(); }
