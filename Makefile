@@ -8,7 +8,7 @@ ROLE ?= dev
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup browser services load-tools db nlp model run prod shell test bench nlu-report understanding-report fit-report criteria-report followups-report clean
+.PHONY: help setup browser services load-tools db nlp model run prod shell test bench profile nlu-report understanding-report fit-report criteria-report followups-report clean
 
 help:
 	@echo "make run    set everything up, then run the assistant (Ctrl-C stops it)"
@@ -17,6 +17,7 @@ help:
 	@echo "make prod   the production set-up on this machine: PostgreSQL, Redis, two Rasa instances, nginx"
 	@echo "make shell  chat with the assistant in the terminal"
 	@echo "make bench  the registry-scale and conversation-load benchmarks (write docs/benchmarks.md)"
+	@echo "make profile  where a message's processor time goes, stage by stage (docs/benchmarks.md explains)"
 	@echo "make nlu-report  5-fold cross-validation of the NLU (writes docs/nlu-report.md; slow)"
 	@echo "make understanding-report  profile and fitting-search figures on the development set (docs/understanding-report.md)"
 	@echo "make criteria-report  plain-English criteria: reading grade, guards, template coverage, the labelled rewrite set (docs/criteria-report.md)"
@@ -60,6 +61,9 @@ test: model browser services load-tools
 bench: model services load-tools
 	@$(PY) -m scripts.bench
 	@$(PY) -m scripts.load_bench
+
+profile: model
+	@$(PY) -m scripts.profile_message
 
 nlu-report: nlp
 	@$(PY) -m scripts.nlu_report

@@ -12,8 +12,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.profile import profile_of
 from actions.replies import send_unavailable
-from actions.show_trial import ActionShowTrial, named_trial_ids, result_ids
+from actions.show_trial import ActionShowTrial
 from actions.store import trial_store
+from actions.which_trial import load_trials, named_trial_ids, result_ids
 from bot.knowledge.topics import topics_compared
 from bot.knowledge.compare import compare_treatments
 from bot.knowledge.names import find_treatments
@@ -66,17 +67,9 @@ class ActionCompareTrials(Action):
         if len(named) < 2:
             dispatcher.utter_message(text=WHICH_TWO)
             return []
-        try:
-            trials = [trial_store().get(nct_id) for nct_id in named]
-        except SQLAlchemyError:
-            send_unavailable(dispatcher)
-            return []
-        missing = [nct_id for nct_id, trial in zip(named, trials) if trial is None]
-        if missing:
-            dispatcher.utter_message(text=f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in our "
-                                     "list of NET trials, so I cannot put them side by side.")
-            return []
-        dispatcher.utter_message(text=side_by_side(trials[0], trials[1]))
+        trials = load_trials(dispatcher, named)
+        if trials:
+            dispatcher.utter_message(text=side_by_side(trials[0], trials[1]))
         return []
 
 

@@ -1,26 +1,22 @@
 """Follow-ups about one trial: who it is for, where it runs, questions to ask.
 
-Each works on the trial named in the message (its NCT id), else the one a message like "the
-second one" points at in the last results, else the trial in focus, else the only result
-shown; otherwise it asks which trial. Each puts the trial in focus.
+Each works on the trial named in the message (its NCT id or acronym), else the one a message like
+"the second one" points at in the last results, else the trial in focus, else the only result
+shown; otherwise it asks which trial (actions/which_trial.py). Each puts the trial in focus.
 """
 from __future__ import annotations
 
 import re
-from abc import ABC, abstractmethod
 from typing import Any, Optional
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions.compare_trials import ActionCompareTrials
 from actions.profile import message_text, profile_of
-from actions.show_trial import (WHICH_TRIAL, Referral, named_trial_id, named_trial_ids, referred_trial,
-                                requested_nct_id, result_ids)
-from actions.trial_loading import load_trial
 from actions.topics import bot_texts, general_topic
+from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids
 from actions.where import country_code
 from bot.eligibility.questions import questions_for
 from bot.personal.feelings import acknowledgement, shows_feeling
@@ -35,7 +31,6 @@ from bot.profile.model import object_pronoun
 from bot.trials.about import about_lines
 from bot.trials.mentions import asks_if_it_rules_out, criteria_look_up, things_asked_about
 from bot.trials.asked_about import Aspect, answer as answer_aspect, aspects_asked
-from bot.trials.nct import NCT_FORMAT_HELP, is_valid_nct_id
 from bot.trials.query import TrialDetail
 
 ELIGIBILITY_LIMIT = 6  # points shown from each list; the rest are on the registry page
@@ -61,55 +56,10 @@ def wants_original(text: Optional[str]) -> bool:
     return bool(_WANTS_ORIGINAL.search(text or ""))
 
 
-def chosen_trial(tracker: Tracker) -> Referral:
-    """The trial the message is about: named, pointed at, in focus, or the only result."""
-    named = requested_nct_id(tracker)
-    if is_valid_nct_id(named):
-        return Referral(named)
-    if named:
-        return Referral(ask=f'"{named}" does not look like a trial number. {NCT_FORMAT_HELP}')
-    try:
-        by_name = named_trial_id(tracker.latest_message.get("text"))  # "who runs NETTER-2?"
-    except SQLAlchemyError:
-        by_name = None  # loading the trial fails next, and says so
-    return Referral(by_name) if by_name else referred_trial(tracker, single_result=True)
-
-
 def home_country(tracker: Tracker) -> Optional[str]:
     """The person's country code: the pre-screen answer, else the places named in chat."""
     place = parse_answer("ps_place", tracker.get_slot("ps_place"))
     return place if place not in (None, UNKNOWN, ANYWHERE) else country_code(tracker)
-
-
-# With no trial named all conversation long, "the research nurse wants an answer about the trial
-# by friday" is about trials in general: the topic selector's answer beats "which trial?"
-NO_TRIAL_TOPIC = 0.25
-
-
-class TrialFollowUp(Action, ABC):
-    """Finds the trial, loads it and hands it to `answer`; puts it in focus."""
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        referral = chosen_trial(tracker)
-        if referral.nct_id is None:
-            never_named = not tracker.get_slot("focus_nct_id") and not result_ids(tracker)
-            general = None if referral.ask else general_topic(tracker, domain, NO_TRIAL_TOPIC if never_named else 0.0)
-            if general:  # "would we have to pay for a trial abroad?": about trials in general
-                dispatcher.utter_message(response=general)
-                return []
-            dispatcher.utter_message(text=referral.ask or WHICH_TRIAL)
-            return []
-        trial = load_trial(dispatcher, referral.nct_id)
-        if trial is None:
-            return []
-        self.answer(dispatcher, tracker, trial)
-        return [SlotSet("focus_nct_id", trial.nct_id)]
-
-    @abstractmethod
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
-        """Send the reply about `trial`."""
 
 
 class ActionShowEligibility(TrialFollowUp):

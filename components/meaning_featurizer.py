@@ -4,10 +4,12 @@ Gives each message what its words mean, not only which words it has: one vector 
 (the mean of its word pieces) and one for the whole message (the model's own sentence
 embedding). The intent classifier and the TopicSelector read the message's vector
 (`meaning_vectors`). See components/sentence_encoder.py for where the weights come from.
+Messages seen before (short ones: "yes", "thanks") reuse their encoding
+(components/encoding_cache.py; `cache_size` 0 turns that off).
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Sequence, Text, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -21,11 +23,14 @@ from rasa.shared.nlu.constants import ACTION_TEXT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components.encoding_cache import EncodingCache
 from components.sentence_encoder import DIMENSIONS, MAX_TOKENS, SentenceEncoder, shared_encoder
 
 # Not RESPONSE: the TopicSelector learns topic keys, so the answers' own text needs no
 # features, and encoding every long answer again for each of its examples took minutes.
 ATTRIBUTES = (TEXT, ACTION_TEXT)
+# What one message's encoding is kept as: (a vector per token, the sentence vector).
+Encoding = Tuple[np.ndarray, np.ndarray]
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
@@ -36,7 +41,7 @@ class MeaningFeaturizer(DenseFeaturizer, GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return DenseFeaturizer.get_default_config()
+        return {**DenseFeaturizer.get_default_config(), "cache_size": 1024}
 
     @classmethod
     def validate_config(cls, config: Dict[Text, Any]) -> None:
@@ -45,6 +50,7 @@ class MeaningFeaturizer(DenseFeaturizer, GraphComponent):
     def __init__(self, config: Dict[Text, Any], name: Text, encoder: SentenceEncoder) -> None:
         super().__init__(name, config)
         self.encoder = encoder
+        self.cache: EncodingCache[Encoding] = EncodingCache(int(config.get("cache_size", 1024)))
 
     @classmethod
     def create(
@@ -63,19 +69,27 @@ class MeaningFeaturizer(DenseFeaturizer, GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for attribute in ATTRIBUTES:
-            self._featurize(_with_tokens(messages, attribute), attribute)
+            self._featurize(_with_tokens(messages, attribute), attribute, self.cache)
         return messages
 
-    def _featurize(self, messages: List[Message], attribute: Text) -> None:
+    def _featurize(self, messages: List[Message], attribute: Text,
+                   cache: Optional[EncodingCache[Encoding]] = None) -> None:
+        """Training passes no cache: its examples would only push out what users send."""
         if not messages:
             return
         pieces_per_message = [self._pieces_per_token(message, attribute) for message in messages]
         # The same words are encoded once (training data repeats some messages).
         distinct = list(dict.fromkeys(pieces_per_message))
+        features: Dict[Tuple[Tuple[int, ...], ...], Encoding] = {}
+        if cache is not None:
+            features = {per_token: found for per_token in distinct if (found := cache.get(per_token)) is not None}
+        missing = [per_token for per_token in distinct if per_token not in features]
         outputs = self.encoder.run([self.encoder.tokenizer.wrap([p for pieces in per_token for p in pieces])
-                                    for per_token in distinct])
-        features = {per_token: (_token_vectors(per_token, hidden), sentence[None, :])
-                    for per_token, (hidden, sentence) in zip(distinct, outputs)}
+                                    for per_token in missing]) if missing else []
+        for per_token, (hidden, sentence) in zip(missing, outputs):
+            features[per_token] = (_token_vectors(per_token, hidden), sentence[None, :])
+            if cache is not None:
+                cache.put(per_token, sum(map(len, per_token)), features[per_token])
         for message, per_token in zip(messages, pieces_per_message):
             sequence, sentence = features[per_token]
             self.add_features_to_message(sequence.copy(), sentence.copy(), attribute, message)

@@ -13,7 +13,8 @@ from actions.followups import (
     wants_original,
 )
 from actions.search_trials import ActionSearchTrials, ActionShowMoreTrials
-from actions.show_trial import WHICH_TRIAL, ActionShowTrial
+from actions.show_trial import ActionShowTrial
+from actions.which_trial import WHICH_TRIAL
 from bot.trials.nct import NCT_FORMAT_HELP
 from bot.eligibility.questions import questions_for
 from bot.eligibility.wording import tells_can_join

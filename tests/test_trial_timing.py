@@ -1,5 +1,5 @@
 """How long and how often, quoted from a trial's own text (bot/trials/timing.py), and a trial
-named only by its acronym (components/trial_names.py, actions/show_trial.named_trial_id)."""
+named only by its acronym (components/trial_names.py, actions/which_trial.named_trial_id)."""
 from __future__ import annotations
 
 import pytest
@@ -69,7 +69,7 @@ def test_a_message_that_only_names_a_trial(nlp, text: str, only_a_name: bool) ->
 
 
 def test_a_trial_is_found_by_its_exact_acronym(database_url_env: str) -> None:
-    from actions.show_trial import named_trial_id
+    from actions.which_trial import named_trial_id
     assert named_trial_id("the clarinet trial") == "NCT00353496"  # not CLARINET FORTE too
     assert named_trial_id("clarinet forte") == "NCT02651987"
     assert named_trial_id("who runs netter 2") == "NCT03972488"
