@@ -86,3 +86,9 @@ def knowledge_response(concept: Optional[str], responses: dict[str, Any]) -> Opt
     topic = KNOWLEDGE_TOPICS.get(concept or "")
     response = f"utter_knowledge/{topic}" if topic else None
     return response if response in responses else None
+
+
+def response_text(domain: dict[str, Any], response: Optional[str]) -> str:
+    """The words of a response in the domain (its first variant), "" when there is none."""
+    variants = (domain.get("responses") or {}).get(response or "") or [{}]
+    return str(variants[0].get("text") or "")

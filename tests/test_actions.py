@@ -64,7 +64,7 @@ def test_a_search_that_finds_nothing_is_widened_and_says_how() -> None:
     t = tracker("everolimus trials in iceland", intent="search_trials",
                 entities=[entity("treatment", "everolimus"), entity("country", "Iceland")])
     _, messages = run(ActionSearchTrials(), t)
-    assert messages[0]["text"].startswith("I found no open trials for everolimus, in Iceland. Leaving out the place, I found")
+    assert messages[0]["text"].startswith("I found no open trials for everolimus, in Iceland. Looking in the nearest countries, I found")
     assert "Try fewer words" not in messages[0]["text"]
 
 

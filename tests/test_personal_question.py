@@ -103,6 +103,16 @@ def test_the_action_answers_the_general_part_and_hands_back_the_rest() -> None:
                       tracker("is temozolomide taken by mouth? my onc said captem and i'm terrified"), domain)
     assert messages[0]["text"] in ACKNOWLEDGEMENTS
     assert messages[1]["response"] == "utter_knowledge/captem"
+    assert "by mouth" in messages[2]["text"]  # the one fact the short topic answer leaves out
+    assert messages[3]["text"] in AFTER_GENERAL
+
+
+def test_the_one_fact_is_not_added_when_the_topic_answer_already_gives_it() -> None:
+    said = "CAPTEM is all taken by mouth at home. Temozolomide is a capsule and capecitabine is a tablet."
+    domain = {"responses": {"utter_knowledge/captem": [{"text": said}]}}
+    _, messages = run(ActionAnswerPersonalQuestion(),
+                      tracker("is temozolomide taken by mouth? my onc said captem and i'm terrified"), domain)
+    assert messages[1]["response"] == "utter_knowledge/captem"
     assert messages[2]["text"] in AFTER_GENERAL
 
 
@@ -128,7 +138,7 @@ def test_a_story_with_a_question_of_fact_gets_the_fact_not_a_search() -> None:
     t = _with_topic("dad's on sandostatin lar, nurse does it in his bum. could he do it himself, im so worried", "octreotide")
     _, messages = run(ActionUnderstandMessage(), t, domain)
     assert [m.get("response") for m in messages][1] == "utter_knowledge/octreotide"
-    assert messages[0]["text"] in ACKNOWLEDGEMENTS and messages[2]["text"] in AFTER_GENERAL
+    assert messages[0]["text"] in ACKNOWLEDGEMENTS and messages[-1]["text"] in AFTER_GENERAL
 
 
 @pytest.mark.usefixtures("database_url_env")

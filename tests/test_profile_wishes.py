@@ -197,6 +197,37 @@ def test_open_asked_of_trials_in_general_filters(text: str, status: Optional[str
     assert read_message(text).wants.status == status
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("currently enrolling pnet studies near boston", "open"),
+        ("which are still taking people?", "open"),
+        ("trials still looking for volunteers with a NET", "open"),
+        ("is that trial still recruiting?", None),
+        ("is it currently enrolling", None),
+        ("historic trials of PRRT", "closed"),
+        ("sunitinib studies, finished or ongoing", "all"),
+        ("everolimus trials, active and completed", "all"),
+    ],
+)
+def test_status_in_other_words(text: str, status: Optional[str]) -> None:
+    assert read_message(text).wants.status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("any studies that take 80 year olds?", "older adult"),
+        ("open trials accepting 16-year-olds", "teen"),
+        ("paeds trials please", "child"),
+        ("NET trials, grown-ups only", "adult"),
+        ("she was diagnosed as a teenager, any trials now?", None),
+    ],
+)
+def test_age_groups_in_other_words(text: str, group: Optional[str]) -> None:
+    assert read_message(text).wants.age_group == group
+
+
 def test_on_it_said_as_i_m_on_it_is_had() -> None:
     profile = after("any trials of lanreotide for pancreas ones", "i'm on it myself, 2 yrs now")
     assert [t.id for t in profile.treatments] == ["lanreotide"]

@@ -291,3 +291,17 @@ def test_a_phase_asked_for_is_kept_before_the_open_default(store: TrialStore) ->
     several = relaxed_heading(asked, replace(relaxed, dropped=("looking further away", "leaving out the place",
                                                                "counting closed trials too")))
     assert several is not None and "So I looked further away, left out the place and counted closed trials too." in several
+
+
+def test_a_country_with_no_trials_gets_the_nearest_ones_abroad_first(store: TrialStore) -> None:
+    from bot.trials.relax import search_relaxed, relaxed_heading
+    from bot.trials.query import TrialQuery
+
+    asked = TrialQuery(country="Norway", status="open")
+    relaxed = search_relaxed(store.search, asked)
+    assert relaxed.dropped == ("looking in the nearest countries",)
+    assert relaxed.query.near is not None and relaxed.query.near.within_km is None
+    first_countries = {site.country for t in relaxed.page.trials[:2] for site in (store.get(t.nct_id).sites or ())}
+    assert first_countries & {"Sweden", "Denmark", "Germany", "Finland"}  # not the other side of the world
+    heading = relaxed_heading(asked, relaxed)
+    assert heading is not None and "Looking in the nearest countries" in heading and "Norway" in heading

@@ -17,11 +17,14 @@ _ALL_STATUSES = re.compile(
     # "closed ok", "closed ones are fine", "doesn't matter if it's closed", "regardless of status", "past and present"
     r"|\b(?:closed|finished|completed|ended)(?:\s+(?:ones|trials?|studies))?\s+(?:are\s+|is\s+|r\s+)?(?:ok|okay|fine|welcome|allowed|included|acceptable)\b"
     r"|\b(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+matter\s+(?:if|whether)\s+(?:it'?s|its|they'?re|theyre|they\s+are|it\s+is)\s+(?:still\s+)?(?:closed|open|finished|recruiting)\b"
+    # "finished or ongoing", "completed and active"
+    r"|\b(?:finished|completed|closed|ended|past|old)\s+(?:or|and|&|/)\s+(?:ongoing|current|open|recruiting|active|present|running)\b"
+    r"|\b(?:ongoing|active|running|recruiting)\s+(?:or|and|&|/)\s+(?:finished|completed|closed|ended|past|old)\b"
     r"|\bregardless\s+of\s+(?:the\s+)?status\b|\bpast\s+(?:and|&|or)\s+(?:present|current)\b|\b(?:current|open)\s+(?:and|&|or)\s+(?:past|old|finished|completed)\b",
     re.I,
 )
 _CLOSED_ONLY = re.compile(
-    r"(?:\b(?:closed|finished|completed|ended)\s+(?:[\w-]+\s+){0,3}?|(?<!\bi'm )(?<!\bim )(?<!\bis )(?<!\bam )(?<!\bhe's )(?<!\bshe's )(?<!\bbe )"
+    r"(?:\b(?:closed|finished|completed|ended|historic(?:al)?)\s+(?:[\w-]+\s+){0,3}?|(?<!\bi'm )(?<!\bim )(?<!\bis )(?<!\bam )(?<!\bhe's )(?<!\bshe's )(?<!\bbe )"
     r"\b(?:old|past|previous|earlier)\s+)(?:trials?|studies|ones)\b(?!\s*(?:too|as\s+well|also))"
     r"|\b(?:trials?|studies|ones)\s+(?:that\s+(?:have|are|were|had)\s+)?(?:closed|finished|completed|ended)\b"
     r"|\b(?:trials|studies|ones)\s+(?:that|which)\s+(?:closed|finished|completed|ended)\b", re.I
@@ -45,6 +48,10 @@ _OPEN_FILTER = re.compile(
     r"(?:recruiting|enrolling|accepting|taking)(?:\s+(?:new\s+)?(?:people|patients|participants))?\b(?!\s+(?:part|place|long|ages?|over|under|anyone|kids|children))"
     r"|\b(?:any|ones|that\s+are|which\s+are)\s+(?:still\s+|currently\s+)?open\s+to\s+(?:new\s+)?(?:patients|people|participants|recruitment|enrol+ment)\b"
     r"|\bwhat(?:'s|s|\s+is|\s+are)\s+(?:currently\s+|still\s+|now\s+)?(?:open|recruiting|enrolling)\b"
+    # "currently enrolling pnet studies", "which are still taking people", "trials still looking for volunteers"
+    r"|\b(?:currently|now)\s+(?:recruiting|enrolling|open|accepting)\s+(?:[\w-]+\s+){0,3}?(?:trials?|studies|ones)\b"
+    r"|\b(?:trials|studies|ones|which|those)\s+(?:are\s+|that\s+are\s+)?(?:still|currently|now)\s+(?:recruiting|enrolling|open"
+    r"|(?:taking|accepting)\s+(?:new\s+)?(?:people|patients|participants|volunteers)|looking\s+for\s+(?:volunteers|patients|people|participants))\b"
     r"|\b(?:öppna|rekryterande)\s+(?:studier|prövningar|studie)\b"
     # asked of trials in general, not of one named trial: "which ones are actually open?", "NET studies open?"
     r"|\b(?:trials|studies|ones)\s+(?:(?:are|r|that\s+are|which\s+are)\s+)?(?:actually\s+|currently\s+|still\s+|now\s+)?(?:open|recruiting|enrolling)\s*(?:\?|$)"
@@ -58,15 +65,17 @@ _AGE_GROUPS = (
         r"\b(?:teen(?:s|agers?|age)?|adolescen\w*|young\s+people)\b(?!\s+one\b)|\b1[3-7]\s*(?:-|to)\s*1[7-9]\b|\bunder[\s-]+18s?\b", re.I)),
     ("child", re.compile(
         r"\b(?:for|in|with)\s+(?:kids|children|child|babies|toddlers|little\s+ones?|young\s+(?:children|kids)|(?:kids|children)\s+under\s+\d+)\b"
-        r"|\bpa?ediatric\b|\bchildren'?s\s+(?:trials?|studies|hospital\s+trials?)\b|\bkids'?\s+(?:trials?|studies)\b|\bunder\s+(?:[2-9]|1[0-2])s\b", re.I)),
+        r"|\bpa?ediatric\b|\bpa?eds\b|\bchildren'?s\s+(?:trials?|studies|hospital\s+trials?)\b|\bkids'?\s+(?:trials?|studies)\b|\bunder\s+(?:[2-9]|1[0-2])s\b", re.I)),
     ("older adult", re.compile(
         r"\b(?:for|in|take|takes|taking|accept|accepts|accepting|allow|allows|include|includes|open\s+to)\s+(?:older\s+(?:adults|people|patients)|the\s+elderly"
         r"|elderly(?:\s+people|\s+patients)?|old(?:er)?\s+(?:folk|people|patients)|(?:the\s+)?over[\s-]?(?:6[5-9]|[7-9]\d)s?"
         r"|pensioners|seniors|(?:someone|people|patients|pts|folks?|anyone)\s+(?:in\s+(?:their|his|her)\s+(?:late\s+|early\s+|mid\s+)?[7-9]0'?s|over\s+(?:6[5-9]|[7-9]\d)))\b", re.I)),
-    ("adult", re.compile(r"(?:^|,)\s*adults?\s*(?=,|;|$)|\badults?\s+only\b|\bonly\s+adults\b|\b(?:for|in)\s+adults\b|\badult\s+(?:trials?|studies)\b|\bover\s+18s?\s+only\b", re.I)),
+    ("adult", re.compile(r"(?:^|,)\s*adults?\s*(?=,|;|$)|\bgrown[\s-]?ups?\s+only\b|\badults?\s+only\b|\bonly\s+adults\b|\b(?:for|in)\s+adults\b|\badult\s+(?:trials?|studies)\b|\bover\s+18s?\s+only\b", re.I)),
 )
 # "for my 15 yr old", "a trial for a 9-year-old": a child's age said as who the trial is for.
-_FOR_AGED = re.compile(r"\b(?:for|suit|suits|suitable\s+for|take|accept)\s+(?:my|our|a|an|his|her)\s+(\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*old\b", re.I)
+# "for my 15 year old", "take 80 year olds", "accepting 16-year-olds"
+_FOR_AGED = re.compile(r"\b(?:for|suit|suits|suitable\s+for|take|takes|taking|accept|accepts|accepting)\s+(?:(?:my|our|a|an|his|her)\s+)?"
+                       r"(\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*olds?\b", re.I)
 # Trials that would take someone of the patient's age, with the age said: their age group ("any trial accept a
 # gentleman of his age", "is he too old for the trials?", "which trials have no upper age limit?"); not a
 # feeling ("too old for guinea pig stuff") nor one treatment ("past it for the radioactive one").
@@ -134,8 +143,8 @@ def _group_in(piece: str, text: str) -> Optional[str]:
             if not _LIFE_STAGE.search(piece[: found.start()]):
                 return group
     aged = _FOR_AGED.search(piece)
-    if aged and int(aged.group(1)) < 18:
-        return "child" if int(aged.group(1)) < 13 else "teen"
+    if aged:
+        return group_of_age(int(aged.group(1)))
     if _OF_THEIR_AGE.search(piece):
         return group_of_age(_patient_age(text))
     return None

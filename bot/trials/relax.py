@@ -8,8 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
+from bot.geo import find_place
+from bot.trials.nearby import near
 from bot.trials.present import about_words, asked_for
 from bot.trials.query import SearchPage, TrialQuery
+
 
 @dataclass(frozen=True)
 class Step:
@@ -23,6 +26,19 @@ CLOSED_TOO = Step("counting closed trials too", lambda q: q.status == "open", la
                   "counted closed trials too")
 PLACE = Step("leaving out the place", lambda q: bool(q.country or q.city or q.near),
              lambda q: replace(q, country=None, city=None, near=None), "left out the place")
+
+
+def _around_the_country(query: TrialQuery) -> TrialQuery:
+    """ "Any trials in Norway?" with none there: the nearest ones abroad, nearest first (from the
+    country's capital), before every trial in the world."""
+    place = find_place(query.country or "", fuzzy=False)
+    if place is None or place.kind != "country":
+        return query
+    return replace(query, country=None, near=near(place, None))
+
+
+NEIGHBOURS = Step("looking in the nearest countries", lambda q: bool(q.country and not q.near and not q.city)
+                  and _around_the_country(q) != q, _around_the_country, "looked in the nearest countries")
 # "Nothing within 100 km of Leeds": the nearest ones, however far (nearest first).
 FARTHER = Step("looking further away", lambda q: bool(q.near and q.near.within_km is not None),
                lambda q: replace(q, near=replace(q.near, within_km=None)) if q.near else q, "looked further away")
@@ -31,7 +47,7 @@ AGE_GROUP = Step("leaving out the age group", lambda q: q.age_group is not None,
                  "left out the age group")
 TREATMENT = Step("leaving out the kind of treatment", lambda q: q.treatment is not None,
                  lambda q: replace(q, treatment=None), "left out the kind of treatment")
-_DONE = {step.words: step.done for step in (CLOSED_TOO, PLACE, FARTHER, PHASE, AGE_GROUP, TREATMENT)}
+_DONE = {step.words: step.done for step in (CLOSED_TOO, PLACE, NEIGHBOURS, FARTHER, PHASE, AGE_GROUP, TREATMENT)}
 
 
 def names_trials(query: TrialQuery) -> bool:
@@ -44,8 +60,8 @@ def keyword_steps(query: TrialQuery) -> tuple[Step, ...]:
     if names_trials(query):
         return (CLOSED_TOO, FARTHER, PLACE, PHASE, AGE_GROUP)
     if query.phase is not None:  # "surufatinib phase 3 trials": the phase was asked for, "open" was not
-        return (FARTHER, PLACE, CLOSED_TOO, PHASE, AGE_GROUP)
-    return (FARTHER, PLACE, PHASE, AGE_GROUP, CLOSED_TOO)
+        return (FARTHER, NEIGHBOURS, PLACE, CLOSED_TOO, PHASE, AGE_GROUP)
+    return (FARTHER, NEIGHBOURS, PLACE, PHASE, AGE_GROUP, CLOSED_TOO)
 
 
 @dataclass(frozen=True)
