@@ -163,7 +163,10 @@ def evaluation_section(criteria_by_record: dict[str, str]) -> list[str]:
         "checked on the sentence alone; a term is explained when the sentence no longer uses it, glosses it in "
         "brackets, or a line beneath names it or defines a word of it (\"HIV is a virus ...\" for \"HIV-1 "
         "infection\"). Until 2026-12-06 the explanations counted as part of the rewrite, so its length and grade "
-        "included them: the figures before that date are not comparable.",
+        "included them: the figures before that date are not comparable. From session 13 of 2026-12-06 a line names a "
+        "term in either spelling (\"randomisation\" for \"randomization\", \"oestrogen\" for \"estrogen\") and in the "
+        "singular or plural (\"antibodies\" for \"antibody\"), and any sentence of a line may define a word of it; "
+        "before, only the line's first sentence and the registry's spelling counted.",
         "",
         "Targets on the held part: meaning changed 0; grammar defects at most 5%; unexplained jargon at most 10%; "
         "rewrite longer than the original at most 30% of items; median grade at most 7.",

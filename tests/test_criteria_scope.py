@@ -11,7 +11,9 @@ from bot.eligibility.plain import rewrite
     ("Male patients with childbearing potential must use contraception", "Men who could father a child", "become pregnant"),
     ("Subjects (men and women) of reproductive potential must agree to use contraception",
      "who could become pregnant or father a child", "People (men or women) who could become pregnant must"),
-    ("Women of childbearing potential must have a negative pregnancy test", "Women who could become pregnant", "father"),
+    ("Women of childbearing potential must have a negative pregnancy test", "Women able to get pregnant", "father"),
+    ("Sexually active women of childbearing potential must use contraception", "Sexually active women able to get pregnant",
+     "Having sex"),  # "sexually active" is never dropped, nor swapped word for word
     ("Seropositive for HIV, AIDS, or post-organ transplant", "HIV, AIDS,", "HIV, HIV"),
     ("Drugs that affect gut sensitivity", "sensitivity", "allergy"),
     ("10 mg/day of prednisone or equivalent", "or similar", "or like"),

@@ -6,9 +6,10 @@ with the glossary's explanation, if it has one.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from bot.eligibility.replacer import Entry, Replacer, explanation
+from bot.eligibility.replacer import Entry, Replacer, explained_as, explanation
 
 
 @lru_cache(maxsize=1)
@@ -23,9 +24,10 @@ def term_explanations(original: str, replacer: Replacer) -> list[str]:
     lines: list[str] = []
     given: set[str] = set()  # "ULN" after "upper limit of normal" needs no second gloss
     for entry, match in replacer.matches(original):
-        if entry.key in _word_rule_keys() or entry.key in given:
+        about = explained_as(entry, match.group())
+        if entry.key in _word_rule_keys() or about in given:
             continue  # "patients" -> "people" needs no explaining
-        given.add(entry.key)
+        given.add(about)
         for line in (_gloss(entry, match.group()), explanation(entry, match.group()) if entry.explain else None):
             if line and line not in lines:
                 lines.append(line)
@@ -37,9 +39,14 @@ def _gloss(entry: Entry, matched: str) -> str | None:
     if "{" in entry.plain.replace("{0}", ""):
         return None  # a pattern rewriting its parts: its words only make sense in the rewrite
     plain = entry.plain.replace("{0}", matched)
-    if _spelling(matched) in _spelling(plain) or _spelling(plain) in _spelling(matched):
+    if _within(_spelling(matched), _spelling(plain)) or _within(_spelling(plain), _spelling(matched)):
         return None  # "CT" -> "CT scan", "hemoglobin" -> "haemoglobin" add nothing
     return f"{matched[:1].upper() + matched[1:]}: {plain}."
+
+
+def _within(words: str, text: str) -> bool:
+    """`words` in `text` as whole words: "steroids" is not in "corticosteroids", which it explains."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 def _spelling(words: str) -> str:

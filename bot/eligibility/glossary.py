@@ -29,8 +29,8 @@ def _entry(raw: dict) -> Entry:
     texts += [raw[k] for k in ("short", "explain") if k in raw]
     if not all(isinstance(t, str) and t for t in texts):
         raise ValueError(f"glossary entry needs text for term, plain, short and forms (quote yes/no): {raw}")
-    if "pattern" in raw and not raw.get("starts"):
-        raise ValueError(f"glossary pattern needs the words it can start with (starts): {raw['term']}")
+    if "pattern" in raw and not (raw.get("starts") or raw.get("ends")):
+        raise ValueError(f"glossary pattern needs the words it can start with (starts) or end with (ends): {raw['term']}")
     if "explain" in raw and (number_tokens(re.sub(r"\{0\}", "", raw["explain"])) or not raw["explain"].endswith(".")):
         raise ValueError(f"glossary explain must be a sentence without numbers: {raw['term']}")
     for form in [raw["term"], *raw.get("forms", [])]:
@@ -51,6 +51,7 @@ def _entry(raw: dict) -> Entry:
         short=raw.get("short"),
         explain=raw.get("explain"),
         exact_case=raw.get("case") == "exact",
+        ends=tuple(str(w) for w in raw.get("ends", ())),
     )
 
 

@@ -123,8 +123,16 @@ def subjects(block: str, exclusion_lines: frozenset[int] = frozenset()) -> str:
     lines = block.split("\n")
     for i, line in enumerate(lines):
         written = (SUBJECTS_IN_EXCLUSIONS if i in exclusion_lines else SUBJECTS).line(line)
-        lines[i] = _THEIR.sub("your", written) if written.startswith("You ") and not line.startswith("You ") else written
+        if written.startswith("You ") and not line.startswith("You "):
+            written = _THEIR.sub("your", written)
+            if _MUST_LEAD.match(line) and not written.startswith("You must"):
+                written = _AND_BE.sub(r"\1 are", written)  # "must have X and be willing" -> "You have X and are willing"
+        lines[i] = written
     return "\n".join(lines)
+
+
+_MUST_LEAD = re.compile(rf"^(?:{_WHO}\s+)?{_MUST}\s", re.I)
+_AND_BE = re.compile(r"\b(and|or)\s+be\b")
 
 
 # once a criterion is about "you", the registry's "their" ("for their myeloma") is yours
@@ -196,6 +204,8 @@ _NOUN_PHRASE = rf"((?:{_NOT_IN_NOUN_PHRASE}[\w/-]+,?\s+){{0,5}}?)({_NOUNS})\b"  
 _ADVANCED_OR = r"(?:locally[- ]advanced,?\s+(?:or|and)\s+metastatic|metastatic,?\s+(?:or|and)\s+locally[- ]advanced),?\s+"
 _INOPERABLE_OR = (r"(?:(?:unresectable|inoperable|non-?resectable),?\s+(?:or|and)\s+metastatic"
                   r"|metastatic,?\s+(?:or|and)\s+(?:unresectable|inoperable|non-?resectable)),?\s+")
+# "recurrent or metastatic melanoma" is one noun with two states: "melanoma that has come back or spread"
+_RECURRENT_OR = (r"(?:(?:recurrent|relapsed),?\s+(?:or|and/or)\s+metastatic|metastatic,?\s+(?:or|and/or)\s+(?:recurrent|relapsed)),?\s+")
 WORD_RULES: list[Entry] = [
     Entry("at least", "at least", forms=(
         "greater than or equal to", "greater than or equal", "equal to or greater than", "equal to or more than",
@@ -222,6 +232,8 @@ WORD_RULES: list[Entry] = [
           pattern=rf"{_INOPERABLE_OR}{_NOUN_PHRASE}",
           starts=("unresectable or", "unresectable and", "inoperable or", "inoperable and", "non resectable",
                   "nonresectable or", "metastatic or", "metastatic and")),
+    Entry("come back or spread", "{1}{2} that {has} come back or spread", pattern=rf"{_RECURRENT_OR}{_NOUN_PHRASE}",
+          starts=("recurrent or", "recurrent and", "relapsed or", "metastatic or", "metastatic and")),
     Entry("spread", "{1}{2} that {has} spread", pattern=rf"metastatic\s+{_NOUN_PHRASE}", starts=("metastatic",)),
     Entry("spread to", "spread to", forms=("metastatic to", "metastasized to", "metastasised to", "metastasis to",
                                            "metastases to")),

@@ -37,6 +37,7 @@ class Entry:
     short: Optional[str] = None
     explain: Optional[str] = None  # a sentence to add after the criterion, the first time
     exact_case: bool = False  # for a pattern; a literal form with capitals always is
+    ends: tuple[str, ...] = ()  # for a one-word pattern: the endings its words have ("conazole")
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,14 @@ class Replacer:
         # it has two or more: common words ("the", "of") then stay cheap.
         patterns: dict[Key, list[_Compiled]] = {}
         literals: dict[Key, list[tuple[int, _Compiled]]] = {}
+        self._by_ending: list[_Compiled] = []  # one-word patterns found by how the word ends (drug name stems)
         for entry in entries:
             if entry.pattern is not None:
                 compiled = _Compiled(entry, re.compile(one_line(entry.pattern), 0 if entry.exact_case else re.I))
                 for start in entry.starts:
                     patterns.setdefault(_key(start), []).append(compiled)
+                if entry.ends:
+                    self._by_ending.append(compiled)
                 continue
             for form in dict.fromkeys((entry.key, *entry.forms)):
                 if not form[:1].isalnum():
@@ -71,6 +75,8 @@ class Replacer:
             if len(key) == 2:
                 self._pair.setdefault(key[0], {})[key[1]] = found
         self._first_words = {key[0] for key in candidates}
+        endings = [re.escape(end) for c in self._by_ending for end in c.entry.ends]
+        self._ending = re.compile(rf"\b[a-z]+(?:{'|'.join(endings)})\b") if endings else None
 
     def keys(self) -> set[str]:
         every = [*self._single.values(), *(c for seconds in self._pair.values() for c in seconds.values())]
@@ -86,9 +92,11 @@ class Replacer:
         for entry, match in self.matches(text):
             start = match.start()
             out.append(text[done:start])
-            if notes is not None and entry.explain and entry.key not in seen:
+            about = explained_as(entry, match.group())
+            if notes is not None and entry.explain and about not in seen:
                 notes.append((start, explanation(entry, match.group())))
             out.append(self._words(entry, match, seen, notes))
+            seen.add(about)
             done = self._after_same_term(entry, text, match.end())
         out.append(text[done:])
         return "".join(out)
@@ -99,13 +107,12 @@ class Replacer:
         if len(low) != len(text):  # a rare letter whose lower case is longer: keep places right
             low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         single, pair, first_words = self._single, self._pair, self._first_words
+        by_ending = {m.start() for m in self._ending.finditer(low)} if self._ending else set()
         done = 0
         for found in _WORD.finditer(low):
             word = found.group()
-            if word not in first_words:
-                continue
             start = found.start()
-            if start < done:
+            if start < done or (word not in first_words and start not in by_ending):
                 continue
             match = None
             seconds = pair.get(word)
@@ -115,6 +122,8 @@ class Replacer:
                     match = _first_match(seconds[following.group(1)], text, start)
             if match is None and word in single:
                 match = _first_match(single[word], text, start)
+            if match is None and start in by_ending:  # a drug named by its stem ("voriconazole")
+                match = _first_match(self._by_ending, text, start)
             if match is not None:
                 yield match
                 done = self._after_same_term(match[0], text, match[1].end())
@@ -160,15 +169,60 @@ class Replacer:
 
 
 Key = tuple[str, ...]
+
+
+def explained_as(entry: Entry, matched: str) -> str:
+    """What an explanation is about: its entry, or the words matched when the explanation names
+    them ("Losartan is ..." and "Lisinopril is ...", both, when a criterion names both drugs)."""
+    names_match = entry.ends or (entry.explain and (WHOLE in entry.explain or _POINTER.match(entry.explain)))
+    return f"{entry.key}: {matched.lower().rstrip('s')}" if names_match else entry.key  # "phosphatases" once
 _POINTER = re.compile(r"^This is\b")
 
 
 def explanation(entry: Entry, matched: str) -> str:
     """The entry's explanation of the words `matched`. "This is a PRRT drug." would point at
-    whatever came last in the criterion: it names its term ("Lutathera is a PRRT drug.")."""
+    whatever came last in the criterion: it names its term ("Lutathera is a PRRT drug.").
+    An explanation written for another form of the term, when the criterion keeps the registry's
+    words, names them first ("Stenting: A stent is ..."), so that a reader sees which word it is about."""
     assert entry.explain is not None
     sentence = entry.explain.replace(WHOLE, matched)
-    return _POINTER.sub(lambda _m: (matched[:1].upper() + matched[1:]) + " is", sentence)
+    named = _POINTER.sub(lambda _m: (matched[:1].upper() + matched[1:]) + " is", sentence)
+    if WHOLE not in entry.plain or names(named, matched):  # the reader sees the entry's own words, or the line names them
+        return named
+    return f"{matched[:1].upper() + matched[1:]}: {named}"
+
+
+_NAME_PART = re.compile(r"[A-Za-z][\w']*")
+# words too common to show which term a line is about
+_NOT_NAMING = frozenset("""the and any for with known prior strong potent moderate severe active acute chronic
+    test tests level levels count disease diseases infection infections cancer drug drugs therapy treatment positive
+    negative history use inhibitor inhibitors hormone hormones receptor receptors agonist agonists antagonist
+    antagonists blocker blockers abnormality abnormalities protein proteins""".split())
+_BRITISH = re.compile(r"(?:(?<=[a-z])|\b)(?:ae|oe)(?=[a-z])")
+_ISE = re.compile(r"(?<=[a-z])is(?=(?:e|ed|es|ing|ation|ations)\b)")
+
+
+def spelling(text: str) -> str:
+    """Lower case, British and American spellings made one ("haemoglobin", "oestrogen", "randomised")."""
+    return _ISE.sub("iz", _BRITISH.sub("e", text.lower()))
+
+
+def names(sentence: str, words: str) -> bool:
+    """Whether `sentence` names one of the telling words of `words`, in the singular or the
+    plural, in either spelling ("Seizures" is named by "A seizure is ...")."""
+    said = spelling(sentence)
+    parts = [spelling(part) for part in _NAME_PART.findall(words)]
+    telling = [part for part in parts if part not in _NOT_NAMING] or parts
+    return any(re.search(rf"(?<![\w-]){_stem(part)}(?:e?s)?(?!\w)", said) for part in telling)
+
+
+def _stem(word: str) -> str:
+    """A word as a pattern matching its singular and plural: "seizures", "antibody"."""
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    return re.escape(word[:-1]) + "(?:y|ie)" if word.endswith("y") else re.escape(word)
 
 
 def _first_match(candidates: Iterable[_Compiled], text: str, start: int) -> Optional[tuple[Entry, re.Match]]:

@@ -232,6 +232,8 @@ def _term_regex(term: str) -> str:
     """A term as a whole word, any case, British or American spelling, with a plural."""
     body = re.escape(term.lower())
     body = re.sub(r"(?<=[a-z])(a|o)e", r"\1?e", body).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
+    if re.search(r"[a-z]y$", body):  # "antibody", "antibodies"
+        body = body[:-1] + "(?:y|ie)"
     return rf"(?<![\w-]){body}(?:e?s)?(?![\w-])"
 
 
@@ -239,8 +241,8 @@ def jargon_explained(term: str, rewrite: Union[str, Shown]) -> bool:
     """Replaced (gone), glossed ("heart trace (ECG)"), or explained. In a `Shown` item,
     explained means named in a line beneath the sentence; in a bare text, named again in a
     sentence of its own after the criterion, one without numbers (explanations hold none)."""
-    pattern = _term_regex(term)
-    text = rewrite.sentence if isinstance(rewrite, Shown) else rewrite
+    pattern = _term_regex(_spelling(term))
+    text = _spelling(rewrite.sentence if isinstance(rewrite, Shown) else rewrite)
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", _normal(text)) if s]
     if not any(re.search(pattern, s, re.I) for s in sentences):
         return True
@@ -256,14 +258,19 @@ _DEFINED = re.compile(r"^(?:(?:a|an|the)\s+)?(?P<what>[\w' -]{3,40}?)(?:\s*\([^)
 
 def _defines_part_of(note: str, term: str) -> bool:
     """"HIV is a virus ..." explains "HIV-1 infection", and "Tuberculosis (TB) is ..." "active
-    tuberculosis": the line defines a word of the term, the one a reader would not know."""
-    defined = _DEFINED.match(_spelling(note))
-    return bool(defined) and re.search(rf"\b{re.escape(defined.group('what'))}\b", _spelling(term), re.I) is not None
+    tuberculosis": a sentence of the line defines a word of the term, the one a reader would not know."""
+    for sentence in re.split(r"(?<=[.!?])\s+", _spelling(note)):
+        defined = _DEFINED.match(sentence)
+        if defined and re.search(rf"\b{re.escape(defined.group('what'))}\b", _spelling(term), re.I):
+            return True
+    return False
 
 
 def _spelling(text: str) -> str:
-    """British spellings made American, so that "ischemia" is found in "Ischaemia means ..."."""
-    return re.sub(r"(?<=[a-z])(?:ae|oe)(?=[a-z])", "e", text, flags=re.I)
+    """British spellings made American, so that "ischemia" is found in "Ischaemia means ..." and
+    "randomization" in "Randomisation means ..."."""
+    text = re.sub(r"(?:(?<=[a-z])|\b)(?:ae|oe)(?=[a-z])", "e", text, flags=re.I)
+    return re.sub(r"(?<=[a-z])is(?=(?:e|ed|es|ing|ation|ations)\b)", "iz", text, flags=re.I)
 
 
 def unexplained(item: EvalItem, rewrite: Union[str, Shown]) -> list[str]:

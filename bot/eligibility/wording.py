@@ -11,7 +11,8 @@ import re
 
 _JOIN = r"(?:join|take\s+part|participate|enrol|enroll|be\s+enrolled|be\s+included)"
 FORBIDDEN = re.compile(
-    r"\byou(?:'re|\s+are|\s+will\s+be|\s+would\s+be|\s+should\s+be)\s+(?:eligible|qualified|able\s+to\s+" + _JOIN + r")\b"
+    r"\byou(?:'re|\s+are|\s+will\s+be|\s+would\s+be|\s+should\s+be)\s+(?:eligible|qualified|able\s+to\s+" + _JOIN
+    + r"|allowed(?:\s+to\s+" + _JOIN + r")?(?!\s+to\b))\b"
     r"|\byou(?:\s+will|\s+would|\s+do|\s+should)?\s+qualify\b"
     r"|\byou\s+(?:can|will)\s+" + _JOIN + r"\b",
     re.I,
