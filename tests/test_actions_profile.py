@@ -67,7 +67,7 @@ def test_a_story_gets_trials_ranked_by_fit_with_a_line_of_why() -> None:
 def test_a_wish_for_prrt_outside_the_country_is_relaxed_and_said() -> None:
     profile = read_message("im 60 with a pnet, any prrt trials in ireland?").as_dict()
     _, messages = run(ActionSearchTrials(), tracker("any prrt trials in ireland?", slots={"profile": profile}, intent="search_trials"))
-    assert messages[0]["text"].startswith("I found no open PRRT trials in Ireland in our list. Looking in the nearest countries")
+    assert messages[0]["text"].startswith("I found no open PRRT trials in Ireland in our list. Leaving out the place")
 
 
 @pytest.mark.parametrize(

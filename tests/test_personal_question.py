@@ -171,6 +171,19 @@ def test_a_question_of_fact_asked_in_fear_gets_the_kind_answer(text: str, intent
     assert message.get("intent")["name"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("flying to tenerife 10 days after my second PRRT. anything i need to know at the airport?", "ask_personal_advice"),
+    ("why have they ordered a calcium blood test for me? i have a pancreatic NET", "ask_personal_advice"),
+    ("what do I need to know at the airport after PRRT?", "ask_personal_advice"),
+    ("what is PRRT?", "knowledge"),  # no exact point a single fact answers
+    ("what should you know at the airport after PRRT?", "knowledge"),  # not about their own situation
+])
+def test_an_exact_point_of_their_own_gets_the_topic_and_the_fact(text: str, expected: str) -> None:
+    from components.feeling_router import FeelingRouter
+    [message] = FeelingRouter().process([_classified(text, "knowledge")])
+    assert message.get("intent")["name"] == expected
+
+
 def test_the_topic_is_trusted_when_the_classifier_chose_knowledge_itself() -> None:
     domain = {"responses": {"utter_knowledge/whipple": [{"text": "w"}]}}
     t = tracker("what do they take out in a whipple? we're both in bits")

@@ -39,7 +39,16 @@ him his how i if im in is it its just know like me mum dad my no not now of on o
 should so some than that the their them then there they this to too up us was we were what when
 where which who why will with would you your yes ok okay please thanks hi hello really still
 wife husband son daughter mother father partner mom brother sister grandad nan gran
+explain tell meant mean means take part show feel know need want happen thing things actually
+exactly confused long lot much many way use used make give gives question net nets tumour tumours
+tumor tumors cancer study studies trial trials research pnet pnets day days week weeks
 """.split())
+# "what is a pnet?", "can you explain PRRT to me", "tell me about lanreotide": the topic answer is
+# the answer; no single fact is its exact point.
+_DEFINITION = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?what\s+(?:is|are)\s+(?:an?\s+|the\s+)?[\w-]+\W*$|\bexplain\b|\btell\s+me\s+(?:about|what)\b"
+    r"|\bwhat\s+(?:an?|the)\s+(?:[\w-]+\s+){1,4}(?:actually\s+|exactly\s+)?(?:is|are)\W*$"
+    r"|\bwhat\s+(?:does|do)\s+(?:that|this|it|they|[\w-]+)\s+(?:actually\s+)?mean\b|\bwhat\s+is\s+meant\b", re.I)
 _SUFFIXES = ("ing", "ies", "es", "ed", "ly", "s")
 
 
@@ -101,7 +110,7 @@ class FactIndex:
 
     def answering(self, question: str, already_said: str = "") -> Optional[Fact]:
         ranked = self.scored(question)
-        if not ranked:
+        if not ranked or _DEFINITION.search(question):
             return None
         score, shared, specific, fact = ranked[0]
         close = [other for s, _, _, other in ranked[1:] if s * AHEAD > score]

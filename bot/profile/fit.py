@@ -38,7 +38,7 @@ from bot.trials.lookup import filter_words, find_lookups, name_words, site_words
 from bot.trials.understand import AGE_GROUP_NAMES
 from bot.trials.nct import is_valid_nct_id
 from bot.trials.query import Near, SearchPage, Site, TrialDetail, TrialQuery, default_status
-from bot.trials.relax import CLOSED_TOO, FARTHER, NEIGHBOURS, PHASE, PLACE, TREATMENT, Step, names_trials, search_relaxed
+from bot.trials.relax import CLOSED_TOO, FARTHER, PHASE, PLACE, TREATMENT, Step, names_trials, search_relaxed
 from bot.trials.store import TrialStore
 
 MAX_CANDIDATES = 60
@@ -167,12 +167,12 @@ def kind_names(concept_id: str, lexicon: Lexicon) -> list[str]:
 
 def fitting_steps(query: TrialQuery) -> tuple[Step, ...]:
     """A look-up by name counts closed trials first ("anything at the Christie"); a wish for a
-    treatment keeps the treatment longest: its closed trials say more than unrelated open ones."""
+    treatment keeps the treatment longest: its closed trials say more than unrelated open ones.
+    With no trial in the country asked about, the place is left out and the trials are ranked by
+    how well they fit, not by the nearest country (tried: nearest first lost a fitting trial)."""
     if names_trials(query):
         return (CLOSED_TOO, FARTHER, PLACE, PHASE, TREATMENT)
-    if query.treatment:
-        return (FARTHER, NEIGHBOURS, PLACE, PHASE, CLOSED_TOO, TREATMENT)
-    return (FARTHER, NEIGHBOURS, PLACE, PHASE)
+    return (FARTHER, PLACE, PHASE, CLOSED_TOO, TREATMENT) if query.treatment else (FARTHER, PLACE, PHASE)
 
 
 def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery] = None, lexicon: Optional[Lexicon] = None) -> FitResult:
@@ -188,7 +188,7 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
     details = [d for d in (store.get(s.nct_id) for s in page.trials) if d is not None]
     details += _listing_no_places(store, query, page, {d.nct_id for d in details})
     answers = as_answers(profile, lexicon)
-    if PLACE.words in relaxed or FARTHER.words in relaxed or NEIGHBOURS.words in relaxed:
+    if PLACE.words in relaxed or FARTHER.words in relaxed:
         answers = replace(answers, place=None)  # the person has heard these run elsewhere
     person = person_of(profile, answers)  # the same for every trial: built once
     fits = [_fit(trial, profile, answers, person, lexicon) for trial in details]
