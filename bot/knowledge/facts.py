@@ -21,7 +21,7 @@ from typing import Iterable, Optional
 
 import yaml
 
-from bot.text import normalize
+from bot.text import normalize, tokens
 
 FACTS_FILE = Path(__file__).resolve().parents[2] / "data" / "knowledge" / "facts.yml"
 # A fact answers when it shares LEAST_SHARED words with the question, one of them specific (in
@@ -35,7 +35,7 @@ AHEAD = 1.25
 _STOP = frozenset("""
 a about after again all also am an and any anything are as at be been before being but by can
 could did do does doing don for from get gets getting go going got had has have having he her
-him his how i if im in is it its just know like me mum dad my no not now of on or our out she
+him his how i if im in is it its just like me mum dad my no not now of on or our out she
 should so some than that the their them then there they this to too up us was we were what when
 where which who why will with would you your yes ok okay please thanks hi hello really still
 wife husband son daughter mother father partner mom brother sister grandad nan gran
@@ -70,7 +70,7 @@ def stem(word: str) -> str:
 
 
 def content_stems(text: str) -> list[str]:
-    return [stem(w) for w in normalize(text).split() if w not in _STOP and len(w) > 1]
+    return [stem(w) for w in tokens(text) if w not in _STOP and len(w) > 1]
 
 
 @dataclass(frozen=True)
@@ -109,18 +109,17 @@ class FactIndex:
         return sorted(results, key=lambda r: -r[0])
 
     def answering(self, question: str, already_said: str = "") -> Optional[Fact]:
+        # "what is X?" is the topic's; "would this one rule me out?" the trial record's: no fact
+        if _DEFINITION.search(question) or _ABOUT_A_TRIAL.search(question):
+            return None
         ranked = self.scored(question)
-        if not ranked or _DEFINITION.search(question):
+        if not ranked:
             return None
         score, shared, specific, fact = ranked[0]
         close = [other for s, _, _, other in ranked[1:] if s * AHEAD > score]
         if shared < LEAST_SHARED or not specific or any(other.topic != fact.topic for other in close):
             return None
-        if _ABOUT_A_TRIAL.search(question):
-            return None  # "would this one rule me out?": the trial's record answers, not a general fact
-        if _said_already(fact, already_said):
-            return None
-        return fact
+        return None if _said_already(fact, already_said) else fact
 
 
 # A question about a trial (the one in focus, or joining one), not about a treatment or test.

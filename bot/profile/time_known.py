@@ -44,8 +44,9 @@ _OTHER_LIFE = re.compile(
 def known_since(text: str, lexicon: Lexicon, today: Optional[date] = None) -> Optional[str]:
     """The latest month ("YYYY-MM") by which the story says the NET was known; None if it does not say."""
     today = today or date.today()
-    months = [m for clause in _CLAUSE.split(text) if clause and _about_the_net(clause, lexicon)
-              for m in _months_of(clause, today)]
+    # dates first: most clauses have none, and the lexicon scan of `_about_the_net` is the cost
+    dated = ((clause, _months_of(clause, today)) for clause in _CLAUSE.split(text) if clause)
+    months = [m for clause, found in dated if found and _about_the_net(clause, lexicon) for m in found]
     if not months:
         return None
     year, month = min(months)
