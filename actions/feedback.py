@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import database_url
-from bot.gaps import GapLog
+from bot.gaps import GapKind, GapLog
 from bot.trials.store import make_engine
 
 FEEDBACK_INTENTS = ("feedback_unhelpful",)
@@ -43,7 +43,7 @@ def log_fallback(tracker: Tracker) -> None:
         _record(tracker, "fallback", question, None)
 
 
-def _record(tracker: Tracker, kind: str, question: str, answer: Optional[str]) -> None:
+def _record(tracker: Tracker, kind: GapKind, question: str, answer: Optional[str]) -> None:
     try:
         _gap_log(database_url()).record(kind, question, answer=answer)
     except SQLAlchemyError:

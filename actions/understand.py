@@ -41,7 +41,7 @@ class ActionUnderstandMessage(Action):
             return self._explain_name(dispatcher, text, domain)
         searched = searched_profile(tracker)
         if kind == "story_question" and not searched.lookup.names_trials and not asks_for_options(text):
-            if self._answer_question(dispatcher, tracker, domain, text):  # "can dad do his jab himself?"
+            if self._answer_question(dispatcher, tracker, domain, text or ""):  # "can dad do his jab himself?"
                 return []
         if kind == "story_question" or searched.lookup.names_trials:  # a story, or "NETTER-2 sites"
             return run_fitting_search(dispatcher, tracker, searched)

@@ -45,7 +45,7 @@ def requested_nct_id(tracker: Tracker) -> Optional[str]:
     texts = list(tracker.get_latest_entity_values("nct_id")) + [tracker.latest_message.get("text") or ""]
     candidates = [c for c in (find_nct_candidate(str(t)) for t in texts) if c]
     valid = [c for c in candidates if is_valid_nct_id(c)]
-    return (valid or candidates or [None])[0]
+    return next(iter(valid or candidates), None)
 
 
 def named_in_message(tracker: Tracker) -> Optional[str]:

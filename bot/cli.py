@@ -177,7 +177,7 @@ def _date(value: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _page_size(limit: int):  # type: ignore[no-untyped-def]
+def _page_size(limit: int):
     def check(value: str) -> int:
         number = _positive(value)
         if number > limit:
@@ -327,7 +327,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _summary_json(summary) -> dict:  # type: ignore[no-untyped-def]
+def _summary_json(summary) -> dict:
     data = asdict(summary)
     data["phases"] = list(summary.phases)
     data["countries"] = list(summary.countries)

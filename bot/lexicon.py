@@ -154,7 +154,9 @@ class Lexicon:
             weights[tag] = 2
         for tag in list(weights):
             concept = self.concepts.get(tag)
-            for broader in concept.also if concept else ():
+            if concept is None:
+                continue
+            for broader in concept.also:
                 broader_tag = f"{concept.kind}:{broader}"
                 if broader_tag in self.concepts:
                     weights.setdefault(broader_tag, 1)

@@ -133,7 +133,7 @@ def build_pipeline(patterns: list[Pattern], target: Path) -> None:
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": None, "overwrite_ents": True})
-    ruler.add_patterns(patterns)
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]  # add_pipe returns the EntityRuler itself
     target.parent.mkdir(parents=True, exist_ok=True)
     # Build beside the target, then swap, so a running server never sees half a pipeline.
     staging = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=target.parent))

@@ -72,7 +72,7 @@ def measure_texts(texts: list[CriteriaText]) -> tuple[list[Measured], Checks, fl
         split = split_criteria(source.criteria)
         for name in ("inclusion", "exclusion"):
             ours = getattr(plain, name)
-            checks.count_mismatches += len(split.section(name)) != len(ours)  # type: ignore[arg-type]
+            checks.count_mismatches += len(split.section(name)) != len(ours)
             for top in ours:
                 checks.items += 1
                 for item in top.walk():

@@ -189,7 +189,7 @@ def _interventions(rng: random.Random, vocab: Vocabulary, area: str, condition_k
         for concept in chosen:
             name, others = vocab.treatment(rng, concept)
             group = vocab.treatments[concept].get("group")
-            kind = {"surgery": "PROCEDURE", "scan_tracer": "DIAGNOSTIC_TEST", "prrt": "RADIATION"}.get(group, "DRUG")
+            kind = {"surgery": "PROCEDURE", "scan_tracer": "DIAGNOSTIC_TEST", "prrt": "RADIATION"}.get(group or "", "DRUG")
             items.append({"type": kind, "name": name, **({"otherNames": others} if others else {})})
     else:
         pool = (ONCOLOGY if area == "oncology" else MEDICINE)[condition_key]
@@ -315,7 +315,8 @@ def write_pages(
 ) -> list[Path]:
     """Write `count` studies as API-style pages {"studies": [...]} of PAGE_SIZE each."""
     folder.mkdir(parents=True, exist_ok=True)
-    paths, page = [], []
+    paths: list[Path] = []
+    page: list[dict] = []
     studies = generate(count, seed)
     for number, study in enumerate(studies, start=1):
         page.append(study)

@@ -95,6 +95,10 @@ def test_ages_people_write(text: str, age: Optional[int]) -> None:
         ("Kia ora from Auckland. What trials exist in NZ or Australia?", "Auckland", None, "NZ"),
         ("My mother-in-law lives in Ireland (Limerick). My husband and I are in London", "Limerick", None, "IE"),
         ("We're in Birmingham. My daughter has a tumour", "Birmingham", None, "GB"),
+        # a name two countries share, with nothing else to go on: the bigger place; a state said wins
+        ("hes on lanreotide, we live near birmingham. any trials?", "Birmingham", None, "GB"),
+        ("we live near birmingham, alabama", "Birmingham", "Alabama", "US"),
+        ("any trials near boston", "Boston", None, "US"),
         ("w Polsce", None, None, "PL"),
         # where they live beats where they would go
         ("we're in Kent, can get to London", None, "Kent", "GB"),

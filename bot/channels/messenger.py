@@ -47,7 +47,7 @@ def messenger_messages(recipient_id: str, replies: Sequence[Reply],
         texts += split_text("\n".join(lines), min(limit, MESSENGER_TEXT))
     if buttons and not texts:
         texts = ["Please choose:"]
-    messages = [
+    messages: List[Dict[str, Any]] = [
         {"recipient": {"id": recipient_id}, "messaging_type": "RESPONSE", "message": {"text": text}}
         for text in texts
     ]

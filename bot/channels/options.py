@@ -16,7 +16,10 @@ import os
 import re
 import time
 from collections import OrderedDict
-from typing import Callable, Iterable, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Callable, Iterable, List, Optional, Sequence, Tuple
+
+if TYPE_CHECKING:
+    import redis
 
 from bot.channels.replies import Button
 
@@ -79,7 +82,7 @@ class RedisOptionMemory(OptionMemory):
 
     PREFIX = "net_trials:options:"
 
-    def __init__(self, client: "redis.Redis", ttl_seconds: float = 3600.0) -> None:  # noqa: F821
+    def __init__(self, client: "redis.Redis", ttl_seconds: float = 3600.0) -> None:
         super().__init__(ttl_seconds=ttl_seconds)
         self.client = client
 

@@ -110,7 +110,7 @@ def _text(value: object) -> Optional[str]:
 
 
 def _helpline(entry: dict) -> Helpline:
-    countries = entry.get("country")
+    countries: object = entry.get("country")
     sms = entry.get("sms")
     sms_text = None
     if isinstance(sms, dict) and sms.get("number"):
@@ -119,7 +119,7 @@ def _helpline(entry: dict) -> Helpline:
     return Helpline(
         id=entry["id"],
         name=entry["name"],
-        countries=tuple(countries if isinstance(countries, list) else [countries]),
+        countries=tuple(str(c) for c in (countries if isinstance(countries, list) else [countries])),
         phone=_text(entry.get("phone")),
         sms=sms_text,
         hours=Hours.from_data(entry["hours"]) if entry.get("hours") else None,

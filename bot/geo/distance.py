@@ -39,7 +39,7 @@ def miles_to_km(miles: float) -> float:
 
 
 def uses_miles(country: Optional[str]) -> bool:
-    return bool(country) and name_key(country) in _MILES_COUNTRIES
+    return country is not None and bool(country) and name_key(country) in _MILES_COUNTRIES
 
 
 def distance_words(km: float, country: Optional[str] = None) -> str:

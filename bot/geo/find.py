@@ -58,8 +58,8 @@ def _readings(index: Gazetteer, name: str) -> list[tuple[str, _Within]]:
         head, tail = (part.strip() for part in text.rsplit(",", 1))
         within = _within(index, tail)
         if within and head:
-            readings += [(inner, _merge(within, inner_within))
-                         for inner, inner_within in _readings(index, head) if _merge(within, inner_within)]
+            readings += [(inner, merged) for inner, inner_within in _readings(index, head)
+                         if (merged := _merge(within, inner_within))]
     words = text.split()
     for size in range(1, min(_MAX_SUFFIX_WORDS, len(words) - 1) + 1):
         within = _within(index, " ".join(words[-size:]), bare=True)

@@ -38,7 +38,9 @@ def geocode_site(city: Optional[str], state: Optional[str], country: Optional[st
         entry = _town(index, name, code, state_code or "")
         if entry:
             return entry.place
-    for name in names if code else ():
+    if code is None:
+        return None
+    for name in names:
         entry = _misspelt_town(index, name, code, state_code or "")
         if entry:
             return entry.place

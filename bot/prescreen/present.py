@@ -118,7 +118,7 @@ def acknowledgement(slot: str, value: str, before: Optional[str]) -> str:
 def answers_summary(values: dict[str, Optional[str]]) -> str:
     """ "Your answers: age 67, woman, ..." with the ones skipped named after them."""
     known = [s for s in SLOTS if values.get(s) and values[s] != UNKNOWN]
-    given = "; ".join(summary_words(s, values[s]) for s in known) or "none given"
+    given = "; ".join(summary_words(s, str(values[s])) for s in known) or "none given"
     lines = [f"Your answers: {given}."]
     skipped = [TOPICS[s] for s in SLOTS if s not in known]
     if skipped:

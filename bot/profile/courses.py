@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable, Protocol
+from typing import Iterable
 
 from bot.lexicon import Lexicon
+from bot.profile.treatment_roles import Mention
 
 # Treatments someone has "one" of: an operation, a liver procedure, a course of radiotherapy.
 _COUNTED_GROUPS = {"surgery", "liver_treatment", "radiotherapy"}
@@ -20,20 +21,13 @@ _HAD_ONE = re.compile(
 _TAG = "treatment:"
 
 
-class _Mention(Protocol):
-    id: str
-    role: str
-    outcome: str | None
-    joined: bool
-
-
-def combined(mentions: Iterable[_Mention], lexicon: Lexicon) -> list:
+def combined(mentions: Iterable[Mention], lexicon: Lexicon) -> list[Mention]:
     """Two names joined by "and", "+", "with" that the lexicon knows as one combination, as that one."""
-    result: list = []
+    result: list[Mention] = []
     for mention in mentions:
         previous = result[-1] if result else None
         together = _combination(previous.id, mention.id, lexicon) if previous is not None and mention.joined else None
-        if together and previous.role == mention.role:
+        if together and previous is not None and previous.role == mention.role:
             result[-1] = replace(previous, id=together, outcome=mention.outcome or previous.outcome)
         else:
             result.append(mention)
@@ -45,7 +39,7 @@ def _combination(first: str, second: str, lexicon: Lexicon) -> str | None:
     return tags[0][len(_TAG):] if len(tags) == 1 and tags[0].startswith(_TAG) else None
 
 
-def had_one_of(plain: str, named: Iterable[_Mention], lexicon: Lexicon) -> list:
+def had_one_of(plain: str, named: Iterable[Mention], lexicon: Lexicon) -> list[Mention]:
     """ "no more operation, he had one in 2019": the operation named just before, had."""
     if not _HAD_ONE.search(plain):
         return []

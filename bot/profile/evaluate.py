@@ -64,9 +64,10 @@ def read_turns(turns: Iterable[str]) -> Profile:
 
 
 def _value(data: dict, name: str) -> Any:
+    value: Any = data
     for part in name.split("."):
-        data = data.get(part) if isinstance(data, dict) else None
-    return _canonical(name, data)
+        value = value.get(part) if isinstance(value, dict) else None
+    return _canonical(name, value)
 
 
 def _canonical(name: str, value: Any) -> Any:

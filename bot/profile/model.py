@@ -172,7 +172,7 @@ class Profile:
         treatments = tuple(
             TreatmentHad(str(t["id"]), t.get("outcome")) for t in data.get("treatments") or () if isinstance(t, Mapping) and t.get("id")
         )
-        nested = {
+        nested: dict[str, Any] = {
             "wants": Wants(**_tuples(_known(Wants, data.get("wants")), ("treatment", "avoid"))),
             "place": Place(**_known(Place, data.get("place"))),
             "lookup": Lookup(**_known(Lookup, data.get("lookup"))),

@@ -180,8 +180,8 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
     if city is None:
         with_state = _town_with_state(text)
         if with_state:  # "59, female, Bendigo Vic": the town and its state
-            city, region, code = with_state
-            return Place(city=city, region=region, country=code, travel_km=_travel_km(text))
+            town, state, code = with_state
+            return Place(city=town, region=state, country=code, travel_km=_travel_km(text))
     # A region they live in; else one named that can hold their town ("Aberdeen ... ideally in Scotland",
     # not "we're in Winnipeg ... anything in Ontario would be easy").
     region = next((f.name for f in ordered if f.kind == "region" and _may_be_theirs(f, city)), None)
@@ -423,9 +423,18 @@ def _may_be_city(phrase: str, before: str, is_city: bool, after: str = "") -> bo
 def _lexicon_city(phrase: str, name: str, text: str, lexicon: Lexicon) -> _Found:
     code = lexicon.country_code(phrase)
     british = lexicon.place(f"{phrase} uk")
-    if code != "GB" and british is not None and _sounds_british(text, lexicon):
+    if code != "GB" and british is not None and (_sounds_british(text, lexicon) or _biggest_is_british(phrase, code, text, lexicon)):
         name, code = british.name, "GB"  # Birmingham, not Birmingham, Alabama
     return _Found("city", _as_written(phrase, name, text), code)
+
+
+def _biggest_is_british(phrase: str, code: Optional[str], text: str, lexicon: Lexicon) -> bool:
+    """With nothing in the message pointing to either country, the place most people mean: the bigger one
+    ("we live near birmingham": Birmingham, England, not Alabama; "boston" stays Boston, Massachusetts)."""
+    if code in _country_hints(text, lexicon):
+        return False
+    biggest = find_place(phrase, fuzzy=False)
+    return biggest is not None and gazetteer().countries.code(biggest.country) == "GB"
 
 
 def _extra_city(name: str, text: str, lexicon: Lexicon) -> _Found:

@@ -160,8 +160,9 @@ def role_from_cues(
     if _TRIALS_OF.search(before) and not _AVOID_BEFORE.search(avoid_before):
         return "want"  # "trials of having PRRT a second time" (but not "no trials of PRRT")
     shift = len(before) - len(avoid_before)  # avoid_before ends before does: one frame for both
-    cues = [((m.start("cue") + shift, m.end("cue") + shift), role) if role == "avoid" else (m.span("cue"), role)
-            for role, pattern in _LAST_CUES if (m := pattern.search(avoid_before if role == "avoid" else before))]
+    cues: list[tuple[tuple[int, int], Role]] = [
+        ((m.start("cue") + shift, m.end("cue") + shift), role) if role == "avoid" else (m.span("cue"), role)
+        for role, pattern in _LAST_CUES if (m := pattern.search(avoid_before if role == "avoid" else before))]
     if cues:
         role = nearest_role(cues)
         if role == "avoid" and re.search(r"\bbesides(?:\s+\w+){0,3}$", avoid_before) and not re.search(r"\b(?:not|no|don t|want)\b", avoid_before):

@@ -90,26 +90,25 @@ def tests_line(trial: TrialDetail) -> str:
         named = ", ".join(i.name for i in trial.interventions[:2] if i.name) or "a treatment"
         return (f"What it is: an expanded access programme, not a trial. It lets some people have {named} "
                 "outside a trial, often before it is approved.")
-    tested = [given_words(a.interventions) or a.label for a in trial.arms if (a.kind or "") == "EXPERIMENTAL"]
-    compared = [given_words(a.interventions) or a.label for a in trial.arms if (a.kind or "").endswith("COMPARATOR")]
-    tested, compared = [t for t in tested if t], [c for c in compared if c]
+    tested = [w for a in trial.arms if (a.kind or "") == "EXPERIMENTAL" if (w := given_words(a.interventions) or a.label)]
+    compared = [w for a in trial.arms if (a.kind or "").endswith("COMPARATOR") if (w := given_words(a.interventions) or a.label)]
     if tested and compared and set(tested) == set(compared):  # the same drugs in another order or dose
-        tested = [a.label for a in trial.arms if (a.kind or "") == "EXPERIMENTAL" and a.label]
-        compared = [a.label for a in trial.arms if (a.kind or "").endswith("COMPARATOR") and a.label]
+        tested = [a.label for a in trial.arms if (a.kind or "") == "EXPERIMENTAL" if a.label]
+        compared = [a.label for a in trial.arms if (a.kind or "").endswith("COMPARATOR") if a.label]
     if tested and compared:
         return f"What it tests: {' or '.join(tested[:2])}, compared with {', or with '.join(compared[:2])}."
     if tested and any((a.kind or "") == "NO_INTERVENTION" for a in trial.arms):  # "control group", "Observational"
         return f"What it tests: {' or '.join(tested[:2])}, compared with a group given no extra treatment."
-    named = [i for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)][:MAX_NAMED]
+    treatments = [i for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)][:MAX_NAMED]
     described = [f"{a.label}: {a.description.split('. ')[0].rstrip('.')}" for a in trial.arms[:3]
                  if a.label and a.description and not a.interventions]
-    if not named and len(described) > 1:  # "ARM I: Patients receive capecitabine...", "ARM II: ... surveillance"
+    if not treatments and len(described) > 1:  # "ARM I: Patients receive capecitabine...", "ARM II: ... surveillance"
         return "What it compares, in the record's words: " + "; ".join(described) + "."
-    if not named:
+    if not treatments:
         return "What it tests: the record does not name a treatment. The trial team can explain."
-    parts = [f"{i.name.rstrip('.')} ({KIND_WORDS[i.kind.upper()]})" if i.kind and i.kind.upper() in KIND_WORDS
-             else i.name.rstrip(".") for i in named]
-    more = len([i for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)]) - len(named)
+    parts = [f"{(i.name or '').rstrip('.')} ({KIND_WORDS[i.kind.upper()]})" if i.kind and i.kind.upper() in KIND_WORDS
+             else (i.name or "").rstrip(".") for i in treatments]
+    more = len([i for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)]) - len(treatments)
     tail = f", and {more} more" if more > 0 else ""
     return f"What it tests: {'. '.join(parts)}{tail}."
 

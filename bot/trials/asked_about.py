@@ -21,8 +21,7 @@ Aspect = Literal["summary", "age", "sex", "size", "randomised", "groups", "place
 TEAM_DECIDES = "Only the trial team can say if it fits {whom}."
 NOT_SAID = "The record does not say. The trial team can tell you."
 
-_ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
-    (aspect, re.compile(pattern, re.I)) for aspect, pattern in (
+_ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
         ("summary", r"\bsummary\b|\bregistry'?s?\s+own\s+words\b|\bwhat\s+(?:does\s+)?the\s+registry\s+says?\b"),
         ("age", r"\btoo\s+(?:old|young)\b|\bage\s+(?:limit|range)|\bupper\s+age|\bhow\s+old\b|\bin\s+(?:his|her|their|my|your)\s+"
                 r"[1-9]0s\b|\b\d{1,3}\s*(?:-\s*)?(?:years?|yrs?|yo)(?:\s*-?\s*old)?\b|\bolder\s+(?:people|patients|adults)\b"
@@ -74,8 +73,8 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
                     r"|\bwhich\s+(?:company|companies|firm|organi[sz]ation|group|university|charity)\b|\bwho\s+(?:is\s+)?doing\s+it\b"
                     r"|\bwho\s+(?:set|started)\s+it\s+up\b"),
         ("results", r"\bresults?\b|\bdid\s+it\s+work\b|\bfindings\b|\bpublished\b|\boutcomes?\s+(?:so\s+far|yet)\b"),
-    )
 )
+_ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple((aspect, re.compile(pattern, re.I)) for aspect, pattern in _ASPECT_PATTERNS)
 _AGE_SAID = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?|yo)\b|\b(?:is|am|aged?|he's|she's|i'm)\s+(\d{1,3})\b", re.I)
 _DECADE = re.compile(r"\bin\s+(?:his|her|their|my|your)\s+([1-9])0s\b", re.I)
 

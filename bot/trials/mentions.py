@@ -110,9 +110,9 @@ def criteria_mentioning(criteria: Optional[str], question: str, lexicon: Optiona
     searched = _searched(words)  # once, not per criterion
     found: list[Mention] = []
     for section in ("inclusion", "exclusion"):
-        for item in split.section(section):  # type: ignore[arg-type]
+        for item in split.section(section):
             if _names_it(item.original, tags, searched, lexicon):
-                found.append(Mention(section, _quote(item, tags, searched, lexicon)))  # type: ignore[arg-type]
+                found.append(Mention(section, _quote(item, tags, searched, lexicon)))
     return found
 
 

@@ -21,6 +21,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from bot.json_values import object_at
 from bot.trials.freshness import status_as_of
 
 STATUS_GROUP = "protocolSection/statusModule/(status)"
@@ -93,7 +94,7 @@ def merge_records(first: dict[str, Any], second: dict[str, Any]) -> dict[str, An
 def split(record: dict[str, Any]) -> tuple[dict[str, Source], dict[str, tuple[Any, str]]]:
     """A record's copies (one, unless it was merged before) and its parts, each with the key
     of the copy it came from."""
-    info = record.get("x-source") if isinstance(record.get("x-source"), dict) else {}
+    info = object_at(record, "x-source")
     if "merged_from" in info:
         sources = {
             s["id"]: Source(s["id"], s.get("as_of"), s.get("status") or "UNKNOWN", s.get("x-source") or {})

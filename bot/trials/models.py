@@ -15,9 +15,18 @@ from sqlalchemy import (
     String,
     Text,
 )
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.orm import DeclarativeMeta, registry, relationship
 
-Base = declarative_base()
+_registry = registry()
+
+
+class Base(metaclass=DeclarativeMeta):
+    """What `declarative_base()` returns, written as a class so that a type checker sees one."""
+
+    __abstract__ = True
+    registry = _registry
+    metadata = _registry.metadata
+    __init__ = _registry.constructor
 
 
 class Trial(Base):

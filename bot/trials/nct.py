@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, TypeGuard
 
 NCT_FORMAT_HELP = (
     "A ClinicalTrials.gov number starts with NCT and has 8 digits, like NCT07273409."
@@ -20,5 +20,5 @@ def find_nct_candidate(text: str) -> Optional[str]:
     return "NCT" + re.sub(r"\D", "", match.group(1))
 
 
-def is_valid_nct_id(candidate: Optional[str]) -> bool:
+def is_valid_nct_id(candidate: Optional[str]) -> TypeGuard[str]:
     return bool(candidate and _CANONICAL.match(candidate))

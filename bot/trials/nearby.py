@@ -12,12 +12,17 @@ class _Point(NamedTuple):
     lon: float
 
 
-class PlacedSite(Protocol):
-    facility: Optional[str]
-    city: Optional[str]
-    country: Optional[str]
-    latitude: Optional[float]
-    longitude: Optional[float]
+class PlacedSite(Protocol):  # read-only, so that frozen dataclasses (query.Site) fit
+    @property
+    def facility(self) -> Optional[str]: ...
+    @property
+    def city(self) -> Optional[str]: ...
+    @property
+    def country(self) -> Optional[str]: ...
+    @property
+    def latitude(self) -> Optional[float]: ...
+    @property
+    def longitude(self) -> Optional[float]: ...
 
 
 def distance_to(site: PlacedSite, near: Near) -> Optional[float]:

@@ -55,7 +55,7 @@ def make_engine(url: Optional[str] = None) -> Engine:
         engine = create_engine(url, future=True, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        def _sqlite_pragmas(dbapi_connection, _record) -> None:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
@@ -251,7 +251,7 @@ class TrialStore:
     def vocabulary(self) -> dict[str, list[str]]:
         """Names people may type that the records use: for the spaCy entity ruler."""
         with self.engine.connect() as conn:
-            def distinct(column) -> list[str]:  # type: ignore[no-untyped-def]
+            def distinct(column) -> list[str]:
                 return sorted(v for v in conn.execute(select(column).distinct()).scalars() if v)
 
             return {
@@ -267,7 +267,7 @@ class TrialStore:
         and "place" (the sites' cities, states and countries)."""
         ids = models.TrialIdentifier
         with self.engine.connect() as conn:
-            def distinct(column, *where) -> list[str]:  # type: ignore[no-untyped-def]
+            def distinct(column, *where) -> list[str]:
                 return sorted(v for v in conn.execute(select(column).where(*where).distinct()).scalars() if v)
 
             return {

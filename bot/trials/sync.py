@@ -269,7 +269,7 @@ def stored_hashes(store: TrialStore, nct_ids: list[str]) -> dict[str, str]:
         rows = conn.execute(
             select(models.Trial.nct_id, models.Trial.record_hash).where(models.Trial.nct_id.in_(nct_ids))
         ).all()
-    return dict(rows)  # type: ignore[arg-type]
+    return dict(rows)
 
 
 class _Writer:

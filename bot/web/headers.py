@@ -56,4 +56,4 @@ def add_security_headers(app: web.Application, headers: Mapping[str, str],
         response.headers.update(headers)
         response.headers.update(by_path.get(request.path, {}))
 
-    app.on_response_prepare.append(on_prepare)
+    app.on_response_prepare.append(on_prepare)  # type: ignore[arg-type]  # aiosignal's Signal type is wrong for mypy

@@ -96,7 +96,7 @@ def setup_staff(app: web.Application, settings: Optional[StaffSettings] = None,
     app[THROTTLE_KEY] = LoginThrottle()
     app[ENDED_KEY] = EndedSessions()
     app.middlewares.append(staff_guard)
-    app.on_cleanup.append(_close_store)
+    app.on_cleanup.append(_close_store)  # type: ignore[arg-type]  # aiosignal's Signal type is wrong for mypy
     router = app.router
     router.add_get("/staff", search_page)
     router.add_get("/staff/", to_search)
@@ -132,6 +132,7 @@ async def staff_guard(request: web.Request, handler: Callable[[web.Request], Awa
     if area is None:
         return await handler(request)
     settings = request.app[SETTINGS_KEY]
+    response: web.StreamResponse
     if not settings.enabled:
         response = _error(area, 503, "not_set_up", NOT_SET_UP_DETAIL, title=NOT_SET_UP)
     elif request.path in PUBLIC_PATHS:

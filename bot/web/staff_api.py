@@ -279,5 +279,5 @@ def eligibility_json(trial: TrialDetail) -> dict[str, Any]:
     }
 
 
-def _item(item: PlainItem) -> dict[str, str]:
+def _item(item: PlainItem) -> dict[str, object]:
     return item.as_dict()

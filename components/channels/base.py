@@ -21,9 +21,9 @@ logger = logging.getLogger(__name__)
 API_TIMEOUT = aiohttp.ClientTimeout(total=15)
 
 
-def setting(credentials: Dict[Text, Any], key: Text, default: Any = None) -> Any:
+def setting(credentials: Optional[Dict[Text, Any]], key: Text, default: Any = None) -> Any:
     """A credentials value, stripped; `default` when absent or empty."""
-    value = credentials.get(key)
+    value = (credentials or {}).get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         return default
     return value.strip() if isinstance(value, str) else value

@@ -31,7 +31,16 @@ from sanic.response import HTTPResponse
 from bot.channels.limits import SLACK_SECTION_TEXT, effective_limit
 from bot.channels.replies import Reply
 from bot.channels.slack import slack_messages
-from components.channels.base import BackgroundTurns, PlatformAPI, TurnOutput, json_body, refuse, run_turn, setting
+from bot.json_values import object_at
+from components.channels.base import (
+    BackgroundTurns,
+    PlatformAPI,
+    TurnOutput,
+    json_body,
+    refuse,
+    run_turn,
+    setting,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -144,12 +153,11 @@ class SlackBlocksInput(SlackInput):
             if isinstance(authorizations, list) else []
         if isinstance(body.get("authed_users"), list):
             users = [u for u in body["authed_users"] if isinstance(u, str)]
-        metadata = {"out_channel": channel, "thread_id": thread_id if isinstance(thread_id, str) else None,
-                    "users": users}
+        thread = thread_id if isinstance(thread_id, str) else None
+        metadata = {"out_channel": channel, "thread_id": thread, "users": users}
         if not self._is_supported_channel(body, metadata):
             return response.text("channel not supported")
-        self._start_turn(on_new_message, self._sanitize_user_message(text, users), sender, channel,
-                         metadata["thread_id"], metadata)
+        self._start_turn(on_new_message, self._sanitize_user_message(text, users), sender, channel, thread, metadata)
         return response.text("")
 
     def _interaction(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
@@ -160,8 +168,8 @@ class SlackBlocksInput(SlackInput):
         if not isinstance(payload, dict):
             return refuse(400, "Expected a Slack interaction payload.", "Slack")
         actions = payload.get("actions")
-        user = payload.get("user") if isinstance(payload.get("user"), dict) else {}
-        channel = payload.get("channel") if isinstance(payload.get("channel"), dict) else {}
+        user = object_at(payload, "user")
+        channel = object_at(payload, "channel")
         if not (isinstance(actions, list) and actions and isinstance(actions[0], dict)
                 and isinstance(user.get("id"), str) and self._is_interactive_message(payload)):
             return response.text("ignored")
@@ -171,12 +179,12 @@ class SlackBlocksInput(SlackInput):
             text = None
         if not isinstance(text, str) or not text:
             return response.text("ignored")  # e.g. a link button: nothing to answer
-        message = payload.get("message") if isinstance(payload.get("message"), dict) else {}
+        message = object_at(payload, "message")
         thread_id = message.get("thread_ts") or message.get("ts")
         out_channel = channel.get("id") if isinstance(channel.get("id"), str) else None
-        metadata = {"out_channel": out_channel, "thread_id": thread_id if isinstance(thread_id, str) else None,
-                    "users": [user["id"]]}
-        self._start_turn(on_new_message, text, user["id"], out_channel, metadata["thread_id"], metadata)
+        thread = thread_id if isinstance(thread_id, str) else None
+        metadata = {"out_channel": out_channel, "thread_id": thread, "users": [user["id"]]}
+        self._start_turn(on_new_message, text, user["id"], out_channel, thread, metadata)
         return response.text("")
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:

@@ -62,7 +62,7 @@ class QuietSocketBlueprint(SocketBlueprint):
                 return await sio.handle_request(request)
             except ValueError as error:
                 logger.info("socket.io: a connection sent a malformed frame and was closed (%s)", error)
-                request.transport.close()
+                request.transport.close()  # type: ignore[attr-defined]  # sanic's TransportProtocol is an asyncio.Transport
                 return None
 
         socket_io.is_websocket = True  # type: ignore[attr-defined]

@@ -25,7 +25,15 @@ from bot.channels.limits import TELEGRAM_TEXT, effective_limit
 from bot.channels.locale import country_from_language, locale_metadata
 from bot.channels.replies import Reply
 from bot.channels.telegram import CallbackPayloads, button_title, telegram_messages
-from components.channels.base import PlatformAPI, TurnOutput, json_body, refuse, run_turn, setting
+from bot.json_values import object_at
+from components.channels.base import (
+    PlatformAPI,
+    TurnOutput,
+    json_body,
+    refuse,
+    run_turn,
+    setting,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -116,18 +124,18 @@ class TelegramInlineInput(TelegramInput):
         query = update.get("callback_query")
         if isinstance(query, dict):
             data = query.get("data")
-            message = query.get("message") if isinstance(query.get("message"), dict) else {}
-            chat = message.get("chat") if isinstance(message.get("chat"), dict) else {}
-            sender = query.get("from") if isinstance(query.get("from"), dict) else {}
+            message = object_at(query, "message")
+            chat = object_at(message, "chat")
+            sender = object_at(query, "from")
             chat_id = chat.get("id", sender.get("id"))
             if not isinstance(data, str) or not data:
                 return None
             text = self.callbacks.payload_for(data) or button_title(message.get("reply_markup"), data)
             return (chat_id, text, query.get("id")) if text else None
         for key in ("message", "edited_message"):
-            message = update.get(key)
-            if isinstance(message, dict):
-                chat = message.get("chat") if isinstance(message.get("chat"), dict) else {}
+            message = object_at(update, key)
+            if message:
+                chat = object_at(message, "chat")
                 text = message.get("text")
                 if not isinstance(text, str) or not text.strip():
                     return None
