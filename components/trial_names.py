@@ -6,8 +6,9 @@ pipeline marks the stored trials' acronyms (`trial_name`, bot/nlp.py); when the 
 message is only filler words or other names (a treatment, a condition, a place), the intent
 becomes `show_trial`. So does a message that names one NCT number and asks nothing about a
 part of it ("NCT00326469 lanreotide spain", "swog chemo after surgery trial NCT05040360"),
-when the classifier took it for a fact, a topic, a search or nothing. Runs after the
-classifier and before the SafetyNet, which still wins.
+when the classifier took it for a fact, a topic, a search or nothing. A message that names one
+stored trial and asks where it runs ("NETTER-2 sites in the UK?") asks `ask_trial_where`, not the
+NET centres. Runs after the classifier and before the SafetyNet, which still wins.
 """
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ from bot.trials.asked_about import aspects_asked
 from components.intent_router import IntentRouter
 
 SHOW_TRIAL = "show_trial"
+TRIAL_WHERE = "ask_trial_where"
+# "NETTER-2 sites in the UK?", "which hospitals have the compete trial": where a named trial runs (not the
+# NET centres, not a search), unless they want others like it ("anything like netter-2 near leeds").
+_ASKS_WHERE = re.compile(r"\b(?:where|sites?|hospitals?|locations?|centres?|centers?|places|countries|cities|towns)\b", re.I)
+_LIKE_IT = re.compile(r"\b(?:like|similar|other|others|instead|besides)\b", re.I)
 FILLER = frozenset("""
 the a an this that trial trials study studies one called named about on of for re regarding what whats what's is
 was are tell me more show info information details detail please pls plz look up find pull read can could you i
@@ -60,7 +66,16 @@ class TrialNameRouter(IntentRouter):
         if names_only_a_trial(doc):
             return SHOW_TRIAL
         intent = (message.get(INTENT) or {}).get("name")
+        if intent != TRIAL_WHERE and asks_where_a_named_trial_runs(doc):
+            return TRIAL_WHERE
         return SHOW_TRIAL if intent in NUMBER_MEANS_SHOW and names_one_number(doc) else None
+
+
+def asks_where_a_named_trial_runs(doc: Any) -> bool:
+    """ "NETTER-2 sites in the UK?": one stored trial named, by acronym or number, and where it runs asked."""
+    named = {ent.text.lower() for ent in doc.ents if ent.label_ == TRIAL_NAME and not _names_a_treatment(ent.text)}
+    numbers = {ent.text.upper().replace(" ", "") for ent in doc.ents if ent.label_ == "nct_id"}
+    return len(named) + len(numbers) == 1 and bool(_ASKS_WHERE.search(doc.text)) and not _LIKE_IT.search(doc.text)
 
 
 # "NCT00363051 everolimus phase 2": a phase named as a label, not asked about ("what phase is it?")

@@ -52,3 +52,16 @@ def test_other_messages_are_left(nlp, text: str, intent: str) -> None:  # type: 
 def test_a_trials_name_that_only_looks_like_a_drug(nlp, text: str, intent: str,  # type: ignore[no-untyped-def]
                                                   expected: Optional[str]) -> None:
     assert routed(nlp, text, intent) == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("hi, nurse here - NETTER-2 sites in the UK?", "ask_centres", "ask_trial_where"),
+    ("which hospitals in the uk have the compete trial", "ask_centres", "ask_trial_where"),
+    ("where does netter-2 run in the uk", "search_trials", "ask_trial_where"),
+    ("NCT03972488 locations", "nlu_fallback", "ask_trial_where"),
+    ("anything like netter-2 near leeds", "search_trials", None),  # others like it: a search
+    ("netter-1 vs netter-2 sites", "compare_trials", None),  # two trials
+    ("lutathera trials in the uk", "search_trials", None),  # a treatment, not a trial's name
+])
+def test_where_a_named_trial_runs(nlp, text: str, intent: str, expected: Optional[str]) -> None:  # type: ignore[no-untyped-def]
+    assert routed(nlp, text, intent) == expected
