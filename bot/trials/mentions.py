@@ -134,7 +134,10 @@ _RULES_OUT = re.compile(
     r"\b(?:stop|stops|rule|rules|ruled|keep|keeps|prevent|prevents|bar|bars|exclude|excludes|disqualif\w*|count against"
     r"|affect|affects|matter|problem|mean i can'?t|mean he can'?t|mean she can'?t)\b"
     r"|\b(?:come|go|get) off\b[^.?!]{0,40}\b(?:to|for) (?:do|join|get on|be in|go on|take part)\b"
-    r"|\bstill (?:join|get on|be in|take part|do)\b|\ballowed (?:on|in|to join)\b",
+    r"|\bstill (?:join|get on|be in|take part|do)\b|\ballowed (?:on|in|to join)\b"
+    # "does the first one take people who had prrt already?", "do they accept anyone on lanreotide"
+    r"|\b(?:take|takes|taking|accept|accepts|accepting|allow|allows|let|lets|include|includes|open to|for)\s+(?:in\s+)?"
+    r"(?:people|patients|someone|somebody|anyone|anybody|those|men|women|him|her|me|us|them)\s+(?:in\s+)?(?:who|that|with|on|after|if)\b",
     re.I,
 )
 
