@@ -10,7 +10,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.profile import message_text, profile_of
 from actions.replies import HELPLINE_BUTTON, send_card, send_helpline, send_other_questions, send_unavailable
 from actions.store import trial_store
+from actions.topics import bot_texts
 from bot.advice import asks_personal_advice
+from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.profile.fit import FitResult, find_fitting, with_lookups
 from bot.profile.model import Profile
 from bot.profile.present import MAX_SHOWN, PERSONAL_PART, fit_card, heading, set_aside_text, unknown_name_text
@@ -35,6 +37,8 @@ def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profi
     except SQLAlchemyError:
         send_unavailable(dispatcher)
         return []
+    if shows_feeling(message_text(tracker)):  # "we are so scared ... are there any trials": heard first
+        dispatcher.utter_message(text=acknowledgement(bot_texts(tracker)))
     if result.unknown_terms:
         dispatcher.utter_message(text=unknown_name_text(result))
         return []

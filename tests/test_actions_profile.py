@@ -153,3 +153,14 @@ def test_a_place_they_live_is_not_read_as_a_sponsor_and_nothing_fitting_nearby_l
     set_aside = messages[-1]["text"]  # trials only for well-differentiated NETs (title or inclusion criteria)
     assert set_aside.startswith("I put ") and "well-differentiated NETs. You said NEC" in set_aside
     assert not any("start in the pancreas" in m.get("text", "") for m in messages)  # "primitive neuroectodermal tumor (PNET)"
+
+
+def test_a_frightened_search_is_heard_before_the_trials() -> None:
+    from bot.personal.feelings import ACKNOWLEDGEMENTS
+
+    story = "my wife was told she has a NET in her pancreas 2 weeks ago. shes 45. we are so scared. are there any trials"
+    profile = read_message(story).as_dict()
+    _, messages = run(ActionSearchTrials(), tracker(story, slots={"profile": profile}, intent="search_trials"))
+    assert messages[0]["text"] in ACKNOWLEDGEMENTS and "trial" in messages[1]["text"]
+    _, plain = run(ActionSearchTrials(), tracker("any trials for a pnet in leeds", intent="search_trials"))
+    assert plain[0]["text"] not in ACKNOWLEDGEMENTS
