@@ -11,7 +11,8 @@ A question that opens with a fact about the person ("im 82 is that too old", "sh
 years ago, does that rule her out") is often read as `inform`: put as a question, it is moved too,
 to the detail answer or, when it asks whether something keeps them out, to the personal question
 (whose action looks the thing up in the criteria of the trial in focus). A question whether
-something keeps them out is never a knowledge topic either.
+something keeps them out is never a knowledge topic either. "Which hospital on the list is
+nearest?", in English or another language, asks where the trial runs (`ask_trial_where`).
 """
 from __future__ import annotations
 
@@ -67,6 +68,22 @@ _SPEAKS_OF_A_TRIAL = re.compile(
 )
 
 
+# "which hospital on the list is nearest", "Welches Zentrum ist am nächsten?", "cual es el hospital mas cerca":
+# the trial's nearest site (not a NET centre, not a new search)
+TRIAL_WHERE = "ask_trial_where"
+_NEAREST = re.compile(
+    r"\b(?:nearest|closest|am\s+n[äa]chsten|n[äa]chstgelegen\w*|pi[uù]\s+vicin\w*|m[aá]s\s+cerca\w*|n[äa]rmast\w*|plus\s+proche)\b", re.I)
+_A_SITE = re.compile(
+    r"\b(?:hospitals?|sites?|centres?|centers?|clinics?|places?|locations?|one|zentrum|zentren|klinik\w*|krankenhaus|centro|centri"
+    r"|ospedal[ei]|sjukhus\w*|h[oô]pital\w*|on\s+the\s+list|of\s+(?:them|these|those))\b", re.I)
+_NOT_A_TRIAL_SITE = re.compile(r"\b(?:net|specialist|neuroendocrine|expert|enets|trials|studies|any)\b", re.I)
+NEAREST_FROM = {INFORM, "knowledge", "nlu_fallback", "out_of_scope", "find_centres", "search_trials"}
+
+
+def asks_nearest_site(text: str) -> bool:
+    return bool(_NEAREST.search(text) and _A_SITE.search(text)) and not _NOT_A_TRIAL_SITE.search(text)
+
+
 # "in a trial", "trials", "in hospital": about trials or care in general
 _GENERAL = re.compile(r"\b(?:a|any)\s+(?:trial|study)\b|\btrials\b|\bstudies\b|\bin\s+hospital\b", re.I)
 
@@ -81,6 +98,8 @@ class FollowUpRouter(IntentRouter):
     def route(self, message: Message) -> Optional[str]:
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
+        if intent in NEAREST_FROM and asks_nearest_site(text):
+            return TRIAL_WHERE
         if intent == INFORM:
             return _question_behind_a_fact(text)
         if intent in ROUTED_FROM and is_question(text) and asks_if_it_would_exclude(text):

@@ -107,3 +107,16 @@ def test_only_words_about_being_kept_out(text: str, excludes: bool) -> None:
 ])
 def test_trial_questions_the_classifier_read_as_something_else(text: str, intent: str, target: Optional[str]) -> None:
     assert routed(text, intent) == target
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("we're in swansea, which hospital on the list is nearest", "inform", "ask_trial_where"),
+    ("Wir wohnen in Mannheim. Welches Zentrum ist am nächsten?", "search_trials", "ask_trial_where"),
+    ("abito a Brindisi, qual è il centro più vicino?", "out_of_scope", "ask_trial_where"),
+    ("cual es el hospital mas cerca", "out_of_scope", "ask_trial_where"),
+    ("closest site to allentown PA?", "find_centres", "ask_trial_where"),
+    ("where is the nearest NET specialist centre to leeds", "find_centres", None),  # the NET centres
+    ("any trials at the nearest hospital to me", "search_trials", None),  # a search
+])
+def test_the_nearest_site_of_the_trial(text: str, intent: str, expected: Optional[str]) -> None:
+    assert routed(text, intent) == expected

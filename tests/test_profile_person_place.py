@@ -99,6 +99,10 @@ def test_ages_people_write(text: str, age: Optional[int]) -> None:
         ("hes on lanreotide, we live near birmingham. any trials?", "Birmingham", None, "GB"),
         ("we live near birmingham, alabama", "Birmingham", "Alabama", "US"),
         ("any trials near boston", "Boston", None, "US"),
+        # the place a nearest site is asked for; a town the lexicon lacks, with its state after it; Italian
+        ("closest site to allentown PA?", "Allentown", None, "US"),
+        ("abito a Brindisi, qual è il centro più vicino?", "Brindisi", None, "IT"),
+        ("The oncologist in Milano say now only controls", "Milano", None, "IT"),
         ("w Polsce", None, None, "PL"),
         # where they live beats where they would go
         ("we're in Kent, can get to London", None, "Kent", "GB"),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from bot.geo import find_place, gazetteer, read_nearness
+from bot.geo.names import name_key
 from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.model import Place
 from bot.profile.regions import disagree, region_of
@@ -136,7 +137,7 @@ _NOT_A_REGION_BEFORE = re.compile(r"\b(?:my|his|her)\s*$")  # "the Midlands" is 
 # "we live in", "I'm from", "she lives near": where the person is.
 _HOME = re.compile(
     r"\b(?:live[sd]?|living|based|reside[sd]?|residing|moved|are|am|is|i m|we re|im|here|stay\w*"
-    r"|bor|bo|wohne|wohnen|woon|wonen|mieszkam|mieszkamy|habite|habitons|vivo|vivimos)\b(?:\s+\S+){0,3}?"
+    r"|bor|bo|wohne|wohnen|woon|wonen|mieszkam|mieszkamy|habite|habitons|vivo|vivimos|abito|abitiamo)\b(?:\s+\S+){0,3}?"
     r"\s+(?:in|near|around|outside|to|i|w|a|en)(?:\s+\S+){0,2}$|\b(?:from|near|nr|outside)(?:\s+\S+){0,2}$"
 )
 # "can go to", "happy to travel": where they would go, not where they are.
@@ -297,7 +298,8 @@ def _unlisted_home_town(text: str, lexicon: Lexicon) -> Optional[str]:
 # "we're in wollongong", "just outside Guelph"): up to three words after the cue, found in the gazetteer.
 _HOME_CUE = re.compile(
     r"\b(?:live[sd]?|living|based|resid(?:e[sd]?|ing)|(?:we're|we\s+are|i'm|i\s+am|im|he's|she's|they're)\s+(?:just\s+)?(?:in|near|outside|from)"
-    r"|(?:vivo|vivimos|bor|bo|wohne|wohnen)\s+(?:en|i|in)"
+    r"|(?:vivo|vivimos|bor|bo|wohne|wohnen|abito|abitiamo)\s+(?:en|i|in|a)"
+    r"|(?:nearest|closest)(?:\s+(?:site|hospital|centre|center|clinic|place|one|location))?\s+to"  # "closest site to allentown PA?"
     r"|from|near|nr|outside|close\s+to|(?:doctors?|docs|hospital|oncologists?|surgeons?|team|clinic|consultants?)\s+in)"
     r"\s+(?:(?:just|right|near|nr|in|to|a|small|little|town|village|called|outside|close\s+to|from|here\s+in|over\s+in|out\s+in|up\s+in|down\s+in)\s+){0,3}"
     r"((?:[^\W\d_][\w'-]*)(?:\s+[^\W\d_][\w'-]*){0,2})", re.I)
@@ -318,6 +320,8 @@ def _gazetteer_home_town(text: str, lexicon: Lexicon) -> list[_Found]:
             place = find_place(name, fuzzy=False)
             if place is not None and place.kind == "city":
                 written = name if not name.islower() else name.title()
+                if name_key(name).startswith(name_key(place.name) + " "):
+                    written = place.name  # "allentown PA": the town, its state read apart
                 return [_Found("city", written, _gazetteer_country(place.name), home=True)]
     return []
 
