@@ -333,7 +333,7 @@ def test_a_kind_of_nec_ruled_out_is_not_every_nec() -> None:
 
 
 def test_neuroendocrine_carcinoma_alone_is_the_older_name_too() -> None:
-    record = trial(["Histologically confirmed, metastatic or unresectable neuroendocrine carcinoma"])
+    record = trial(["Male or female with unresectable neuroendocrine carcinoma"])  # NCT02215447
     assert verdict(record, "differentiation", differentiation="NET") == ASK_TEAM
     ki67 = trial(["Histologically proven neuroendocrine carcinoma with a Ki67 of 20-55%."])  # NCT02248012
     assert verdict(ki67, "differentiation", differentiation="NET", grade=2) == DOES_NOT_MATCH
@@ -625,7 +625,7 @@ def test_how_many_organs_is_for_the_team(sentence: str, section: str) -> None:
 
 @pytest.mark.parametrize("sentence, ungraded", [
     ("Histologically proven neuroendocrine carcinoma with a Ki67 of 20-55%", ASK_TEAM),
-    ("Histologically proven neuroendocrine neoplasia NEC G3 (WHO 2010)", ASK_TEAM),
+    ("GEP Neuroendocrine Carcinoma (NEC) with Ki67< 55% (WHO 2010)", ASK_TEAM),  # NCT02687958
     ("High grade neuroendocrine carcinoma (Ki-67 above 20%) of any site", ASK_TEAM),
     ("Poorly differentiated neuroendocrine carcinoma", DOES_NOT_MATCH),
     ("Small cell or large cell neuroendocrine carcinoma", DOES_NOT_MATCH),

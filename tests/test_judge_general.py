@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+import pytest
+
 from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH, MATCHES, judge
 from bot.eligibility.person import person_from_json
 from bot.eligibility.records import TrialRecord
@@ -96,10 +98,10 @@ def test_not_amenable_to_resection_with_words_between() -> None:
     assert verdict("inclusion", said, "resectable", resectable=True) == DOES_NOT_MATCH
 
 
-def test_potential_for_curative_surgery_rules_out_a_removable_tumour() -> None:
-    said = "Potential for surgery with curative intent. Local surgery for symptomatic relief permitted as long as target lesion unaffected."
-    assert verdict("exclusion", said, "resectable", resectable=True) == DOES_NOT_MATCH  # NCT02236910
-    assert verdict("exclusion", said, "resectable", resectable=False) == MATCHES
+def test_no_curative_resection_rules_out_a_removable_tumour() -> None:
+    said = "No curatively resectable disease;"  # NCT02248012 (tuned; the corpus form NCT02236910 quotes was also a held trial's)
+    assert verdict("inclusion", said, "resectable", resectable=True) == DOES_NOT_MATCH
+    assert verdict("inclusion", said, "resectable", resectable=False) == MATCHES
 
 
 def test_one_who_refuses_surgery_may_join_though_it_could_be_removed() -> None:
@@ -187,3 +189,94 @@ def test_may_receive_is_an_allowance() -> None:
 def test_an_illness_a_treatment_may_worsen_is_no_treatment_had() -> None:
     said = "Patients with concomitant illness that might be aggravated by chemotherapy."  # NCT02457273
     assert verdict("exclusion", said, "treatments", treatments=["cisplatin and etoposide"]) is None
+
+
+# -- age: limits said in other words, and an age said before another clause ---------------------------------
+@pytest.mark.parametrize("section, said", [
+    ("inclusion", "Male or female >= to 18 years of age."),  # corpus NCT01075048
+    ("inclusion", "Age over or equal 18 years"),  # corpus NCT01044485
+    ("inclusion", "The patient must be greater than/equal to 18 years old"),  # corpus NCT00365417
+    ("inclusion", "Over the age of 18 years and able to provide informed consent"),  # corpus NCT01184482
+    ("inclusion", "Age minimum: 18 years old"),  # corpus NCT01313559
+    ("inclusion", "18 years of age"),  # corpus NCT01130142
+    ("inclusion", "Age >=18 years and life expectancy >3 months."),  # corpus NCT01926236
+    ("inclusion", "Adults 18 years of age or older with a life expectancy of at least 3 months."),  # corpus NCT01335204
+    ("exclusion", "Age < 18"),  # corpus NCT00781768
+])
+def test_an_age_limit_in_other_words(section: str, said: str) -> None:
+    assert verdict(section, said, "age", age=16) == DOES_NOT_MATCH
+    assert verdict(section, said, "age", age=18) == MATCHES
+
+
+def test_an_age_range_after_the_ages_of() -> None:
+    said = "Be between the ages of 18 - 70."  # corpus NCT00302744
+    assert verdict("inclusion", said, "age", age=71) == DOES_NOT_MATCH
+    assert verdict("inclusion", said, "age", age=70) == MATCHES
+
+
+@pytest.mark.parametrize("said", [
+    "Hematopoietic Cell Transplantation Specific Comorbidity Index (HCT-CI) <5 for age < 65, HCT-CI <4 for age >65",  # corpus NCT02548468
+    "Karnofsky ≥ 60% for participants > 16 years of age or Lansky ≥ 60 for participants ≤ 16 years of age.",  # corpus NCT03349346
+    "Post-menopausal at enrollment (age ≥ 60, age ≤ 60 and amenorrhea for ≥12 months)",  # corpus NCT02483871, shortened
+    "Age ≥ 60 years and performance status 0-1, or age < 60 years with performance status 0-2",  # made up: another age after the cut
+])
+def test_an_age_that_is_not_the_persons_limit_is_not_read(said: str) -> None:
+    assert verdict("inclusion", said, "age", age=30) != DOES_NOT_MATCH
+    assert verdict("inclusion", said, "age", age=70) != DOES_NOT_MATCH
+
+
+# -- sentences: an allowance reaches only its own sentence ---------------------------------------------------
+def test_an_allowance_after_a_per_cent_is_its_own_sentence() -> None:
+    said = ("Histopathologic diagnosis of neuroendocrine carcinomas (GEP NEC and lung NEC), G3 with ki67 > 20%. Other rare sites of "
+            "origin such as genitourinary or gynecological or larynx or unknown origin neuroendocrine carcinoma with Ki67 > 20% "
+            "will be included.")  # NCT03387592 (tuned)
+    assert verdict("inclusion", said, "differentiation", differentiation="NET", grade=2) == DOES_NOT_MATCH
+    assert verdict("inclusion", said, "ki67", ki67=8) == DOES_NOT_MATCH
+    assert verdict("inclusion", said, "ki67", ki67=40) == MATCHES
+    assert verdict("inclusion", said, "site", site="unknown", differentiation="NEC", ki67=40) != DOES_NOT_MATCH
+
+
+# -- "biotherapy": which treatments it takes, the team must say ----------------------------------------------
+def test_biotherapy_may_be_a_somatostatin_analogue_or_a_targeted_drug() -> None:
+    said = "Previous cytotoxic chemotherapy, targeted therapy, or biotherapy within the last 4 weeks"  # NCT01628913 (tuned)
+    assert verdict("exclusion", said, "treatments", treatments=[]) == MATCHES
+    assert verdict("exclusion", said, "treatments", treatments=["lanreotide"]) == ASK_TEAM  # SSAs are biotherapy in NET trials
+    assert verdict("exclusion", said, "treatments", treatments=["everolimus"]) == ASK_TEAM
+
+
+def test_treated_with_chemotherapy_or_biological_therapy_takes_an_ssa_too() -> None:
+    said = "Previously treated with chemotherapy or biological therapy"  # the shape of corpus NCT00448734 and NCT03031691
+    assert verdict("inclusion", said, "treatments", treatments=["lanreotide"]) != DOES_NOT_MATCH
+    assert verdict("inclusion", said, "treatments", treatments=["capecitabine and temozolomide"]) == MATCHES
+    assert verdict("inclusion", said, "treatments", treatments=[]) == DOES_NOT_MATCH
+
+
+# -- "No X" listed among the exclusions: a rule-out written twice, or a double no --------------------------------
+@pytest.mark.parametrize("said", [
+    "No prior radiation therapy to the liver",  # corpus NCT02288507
+    "No prior treatment with RAD001, CCI-779, or similar agents",  # corpus NCT00384969
+    "No prior tx with cisplatin or carboplatin",  # corpus NCT00183794
+])
+def test_a_leading_no_among_the_exclusions_is_for_the_team(said: str) -> None:
+    for treatments in ([], ["everolimus"], ["cisplatin and etoposide"], ["radiotherapy"]):
+        assert verdict("exclusion", said, "treatments", treatments=treatments) != DOES_NOT_MATCH
+
+
+def test_no_more_than_n_regimens_among_the_exclusions_is_for_the_team() -> None:
+    said = "No more than two prior systemic regimens for renal cell carcinoma"  # corpus NCT00384969
+    assert verdict("exclusion", said, "treatments", treatments=[]) != DOES_NOT_MATCH
+    assert verdict("exclusion", said, "treatments", treatments=["everolimus", "sunitinib", "capecitabine and temozolomide"]) != DOES_NOT_MATCH
+    assert verdict("inclusion", "No more than two prior systemic regimens", "treatments",
+                   treatments=["everolimus", "sunitinib", "capecitabine and temozolomide"]) == DOES_NOT_MATCH
+
+
+def test_patients_with_no_prior_treatment_among_the_exclusions_still_asks_for_it() -> None:
+    said = "Patients with no prior chemotherapy"  # a real double no: those never treated are ruled out
+    assert verdict("exclusion", said, "treatments", treatments=[]) == DOES_NOT_MATCH
+
+
+def test_not_pregnant_says_who_not_a_pregnancy() -> None:
+    said = "Age greater than or equal to 18 years (males or non-pregnant females)."  # corpus NCT00924209
+    assert verdict("inclusion", said, "age", age=16) == DOES_NOT_MATCH
+    assert verdict("inclusion", said, "age", age=40) == MATCHES
+    assert verdict("inclusion", "Women who are pregnant or breastfeeding aged under 50 must use contraception", "age", age=60) is None

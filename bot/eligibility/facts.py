@@ -77,7 +77,9 @@ def extract_facts(text: Optional[str]) -> CriteriaFacts:
 
 
 # -- text preparation --------------------------------------------------------------------------
-_SENTENCE_END = re.compile(r"(?<=[a-z)\]])\.\s+(?=[A-Z])|;\s+")
+# a sentence also ends after a number, a per cent or an acronym ("... ki67 > 20%. Other rare sites ... will be
+# included": the allowance is the second sentence's only) when a word starts the next one
+_SENTENCE_END = re.compile(r"(?<=[a-z)\]])\.\s+(?=[A-Z])|(?:(?<=[0-9%])|(?<=[A-Z]{2}))\.\s+(?=[A-Z][a-z])|;\s+")
 _TOUCHING_SYMBOL = re.compile(r"(?<=[A-Za-z0-9])(?=[<>≤≥])")
 _DASHES = re.compile(r"[\u2010\u2011\u2012]")
 _MIS_ENCODED = [(re.compile(r"£\s*(?=[0-9])"), "at most "), (re.compile(r"³\s*(?=[0-9])"), "at least ")]
@@ -121,18 +123,23 @@ def _inclusion_proper(t: _Text) -> list[str]:
 _AGE_CONTEXT = re.compile(r"\bage[ds]?\b|years?[-\s]+(?:of\s+age|old)|\byears?\s+(?:or|and)\s+(?:older|over|above|more)\b|\badults?\b[^.;]{0,20}?[0-9]{1,3}\s*(?:years?|yrs)\b"
                           r"|\b(?:older|younger)\s+than\s+[0-9]{1,3}\s*(?:years?|yrs)\b", re.I)
 _N = r"([0-9]{1,3})"
+_NOT_A_UNIT = r"(?!\s*(?:%|kg|cm|mm|mg|months?|weeks?|days?|x\b|times\b))"
 _AGE_RANGE = re.compile(rf"(?:between\s+)?{_N}\s*(?:years?\s*)?(?:-|–|to|and)\s*{_N}\s*(?:years?|yrs)"
-                        rf"|\bage[sd]?\s*:?\s*(?:between\s+)?{_N}\s*(?:-|–|to|and)\s*{_N}\b(?!\s*(?:%|kg|cm|mm|mg|months?|weeks?|days?))", re.I)  # "Age 18-75"
+                        rf"|\bage[sd]?\s*(?:of\s*)?:?\s*(?:between\s+)?{_N}\s*(?:-|–|to|and)\s*{_N}\b{_NOT_A_UNIT}", re.I)  # "Age 18-75", "the ages of 18 - 70"
 _AGE_MIN = [
     re.compile(rf"(?:at least|more than|over|older than|above|minimum(?: age)?(?: of)?)\s*{_N}\s*(?:years?|yrs|\b)", re.I),
     re.compile(rf"{_N}\s*(?:years?|yrs)?[-\s]*(?:old\s*)?(?:of\s+age\s*)?(?:or|and)\s*(?:older|over|above|greater|more)\b", re.I),
     # "Subjects must be 18 years of age.", "Age 18 years.": that age or older
     re.compile(rf"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:must|should)\s+be|age[ds]?\s*:?)\s*{_N}\s*(?:years?|yrs)(?:\s+(?:of\s+age|old))?\W*$", re.I),
     re.compile(rf"\bage[ds]?\s*:?\s*{_N}\s*(?:years?)?\s*(?:or|and)\s*(?:over|older|above)", re.I),
+    # "over the age of 18", "Age minimum: 18", "Age 18+", "18 years of age" said alone
+    re.compile(rf"\b(?:over|above|older\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?{_N}\b{_NOT_A_UNIT}|\bage\s+minimum\s*:?\s*{_N}\b{_NOT_A_UNIT}"
+               rf"|\bage[ds]?\s*:?\s*{_N}\s*\+|^\W*{_N}\s*(?:years?|yrs)\s+(?:of\s+age|old)\W*$", re.I),
 ]
 _AGE_MAX = [
     re.compile(rf"(?:at most|less than|under|younger than|below|up to|maximum(?: age)?(?: of)?)\s*{_N}\s*(?:years?|yrs)", re.I),
     re.compile(rf"{_N}\s*(?:years?|yrs)\s*(?:of\s+age\s*)?(?:or|and)\s*(?:younger|under|less|below)\b", re.I),
+    re.compile(rf"\bage[ds]?\s*:?\s*(?:less\s+than|under|below|younger\s+than|at\s+most)\s*{_N}\b{_NOT_A_UNIT}", re.I),  # "Age < 18"
 ]
 
 
@@ -168,8 +175,9 @@ def _plausible(number: str) -> bool:
 def _first_number(patterns: list[re.Pattern], text: str) -> Optional[float]:
     for pattern in patterns:
         for found in pattern.finditer(text):
-            if _plausible(found.group(1)) and not re.search(r"expectancy|weeks?|months?", text[found.end() : found.end() + 12], re.I):
-                return float(found.group(1))
+            number = next(g for g in found.groups() if g)  # a pattern of several spellings: the one that matched
+            if _plausible(number) and not re.search(r"expectancy|weeks?|months?", text[found.end() : found.end() + 12], re.I):
+                return float(number)
     return None
 
 

@@ -26,6 +26,7 @@ _BARE_AGE = re.compile(r"^\W*(?:more\s+than|at\s+least|over|older\s+than)\s*([0-
 
 
 def age(sentence: str, section: str, text: str) -> list[Fact]:
+    sentence = _own_age_part(_AT_LEAST_IN_WORDS.sub("at least ", _NOT_PREGNANT.sub(" ", sentence)))
     bare = _BARE_AGE.match(sentence)
     if bare:  # ">18 years;"
         return [Fact("age", text, low=float(bare.group(1)))] if section == "inclusion" else []
@@ -46,6 +47,26 @@ def age(sentence: str, section: str, text: str) -> list[Fact]:
                  high_strict=_limit_left_out(sentence, high, section == "exclusion", _FROM_AND_WITH, _BELOW))]
 
 
+# "superior or equal to 18", "greater than/equal to 18", "over or equal 18", ">= to 18"
+_AT_LEAST_IN_WORDS = re.compile(r"\b(?:superior|greater|more|higher|over)\s+(?:than\s*)?(?:or\s+|/\s*|and\s+)?equals?\b\s*(?:to\b)?\s*|\bat\s+least\s+to\b\s*", re.I)
+# "Males or non-pregnant, non-breastfeeding females 18 years-of-age or older": who, not a pregnancy's age
+_NOT_PREGNANT = re.compile(r"\bnon-?\s?(?:pregnant|lactating|breast-?\s?feeding|nursing)\b", re.I)
+_AFTER_THE_AGE = re.compile(r"\s+(?:and|with)\s+|[;,]\s*", re.I)
+
+
+def _own_age_part(sentence: str) -> str:
+    """ "Age ≥ 18 years and life expectancy ≥ 3 months", "Men and women ≥ 18 years of age with an ECOG
+    performance status ≤ 1": an age said first keeps its limit; the clause after it is about something
+    else. Only when that clause names no age of its own ("or age < 60 with ...")."""
+    if not _NOT_OWN_AGE.search(sentence) or not _AGE_FIRST.search(sentence):
+        return sentence
+    number = re.search(r"[0-9]", sentence)
+    cut = _AFTER_THE_AGE.search(sentence, number.end()) if number else None
+    if cut is None or _NOT_OWN_AGE.search(sentence[:cut.start()]) or whole._AGE_CONTEXT.search(sentence[cut.end():]):
+        return sentence
+    return sentence[:cut.start()]
+
+
 # an exclusion's "age at least 95" (or "at most 17") leaves that age out too; an inclusion's "less than 85 years" leaves 85 out
 _FROM_AND_WITH = r"(?:at\s+least|minimum(?:\s+age)?(?:\s+of)?)\s*{n}\b|\b{n}\s*(?:years?|yrs)?[-\s]*(?:old\s*)?(?:of\s+age\s*)?(?:or|and)\s*(?:older|over|above|more)\b"
 _UP_TO_AND_WITH = r"(?:at\s+most|up\s+to|maximum(?:\s+age)?(?:\s+of)?)\s*{n}\b|\b{n}\s*(?:years?|yrs)?\s*(?:of\s+age\s*)?(?:or|and)\s*(?:younger|under|less|below)\b"
@@ -63,11 +84,13 @@ _ADULTS = re.compile(r"^\W*(?:(?:male\s+or\s+female|female\s+or\s+male)\s+)?adul
                      r"(?:\s+(?:patients?|subjects?|participants?|men|women|males?|females?))?|\b(?:must|should)\s+be\s+(?:an?\s+)?adults?\b", re.I)
 # "Subjects older than 80 years should be entered only if ...", "Patients aged >= 80 are not excluded": a condition, not a limit
 _AGE_AS_A_CONDITION = re.compile(r"\bonly\s+if\b|\bprovided\b|\bnot\s+(?:be\s+)?excluded\b|\bshould\s+be\s+(?:\w+\s+)?evaluated\b"
-                                 r"|\b(?:were|are|is|was)\s+considered\b[^.;]{0,40}\bif\b|\bif\s+(?:considered|deemed|judged)\b", re.I)
+                                 r"|\b(?:were|are|is|was)\s+considered\b[^.;]{0,40}\bif\b|\bif\s+(?:considered|deemed|judged)\b"
+                                 # "HCT-CI < 5 for age < 65": a rule for one age group
+                                 r"|\bfor\s+(?:those\s+|patients\s+|participants\s+|subjects\s+)?aged?\s*(?:less|more|greater|at|under|over|older|younger|above|below|[0-9])", re.I)
 _YOUNGER_TOO = re.compile(r"contracept\w*|reproductive|adolescen\w*|child\w*|p(?:a)?ediatric|teen\w*|\bminors?\b|youth|juvenile|young\s+people", re.I)
 # an age that is not a limit on the person's own age: a scale chosen by age, a donor's or a relative's, menarche, BMI centiles
 _NOT_OWN_AGE = re.compile(r"\bchild\w*\s+bearing|\bexpectancy\b|Karnofsky|Lansky|performance\s+(?:status|score)|\bBMI\b|body\s+mass|\bdonors?\b|\brelatives?\b"
-                          r"|\bsiblings?\b|\bparents?\b|menarche|pregnan\w*|\bcreatinine\b|Cockcroft|Schwartz", re.I)
+                          r"|\bsiblings?\b|\bparents?\b|menarche|pregnan\w*|\bcreatinine\b|Cockcroft|Schwartz|amenorrh\w*|childbearing", re.I)
 _BOTH_SEXES = re.compile(r"\b(?:males?|females?|men|women)\s*(?:or|and|and/or|/)\s*(?:males?|females?|men|women)\b", re.I)
 _ECHOED_LIMIT = re.compile(r"\(\s*(?:at\s+least|at\s+most|more\s+than|less\s+than)\s*\)", re.I)
 # "Age at least 18 years or at least 12 years with body weight ...": another age is allowed too

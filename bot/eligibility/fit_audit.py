@@ -7,7 +7,7 @@ for a person to read against the criterion text.
 
 The silence audit (coverage) reads the unlabelled shipped trials and the cancer trials of the shared
 corpus (../shared/ctgov/criteria-corpus.jsonl), never a labelled one: for each field, the criteria
-whose words speak to it ("unresectable", "hormone", "metastatic", "poorly differentiated", "Ki-67")
+whose words speak to it ("unresectable", "hormone", "metastatic", "poorly differentiated", "Ki-67", "prior ... everolimus")
 but that give the judge no fact of it, grouped by the words around the cue.
 
 Trials are the shipped records (data/trials/) outside the labelled set (tests/data/fit/trials.json,
@@ -95,6 +95,10 @@ CUES: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                         ("differentiation",)),
     "grade": (re.compile(r"\bgrade\s*(?:[1-3]|I{1,3})\b|\b(?:low|intermediate|high)[- ]grade\b|\bG[1-3]\b|Ki-?\s?67|\bMIB-?1\b|\bmito(?:s[ei]s|tic)\b", re.I),
               ("grade", "ki67")),
+    "age": (re.compile(r"\bage[sd]?\b[^.;]{0,40}?\b[0-9]{1,3}\b|\b[0-9]{1,3}\s*(?:years?|yrs)\b[^.;]{0,20}\b(?:old|of\s+age|or\s+older)", re.I), ("age",)),
+    "treatments": (re.compile(r"\b(?:prior|previous|previously|received|treated|treatment|therapy)\b[^.;]{0,60}\b(?:chemotherap\w*|everolimus|sunitinib|mTOR|tyrosine[- ]kinase|"
+                              r"somatostatin|octreotide|lanreotide|PRRT|radionuclide|lutetium|177Lu|Lu-?177|interferon|temozolomide|capecitabine|"
+                              r"streptozo\w*|cisplatin|carboplatin|etoposide|emboli[sz]ation|TACE|SIRT|radioemboli\w*)", re.I), ("treatments",)),
 }
 # a cue in these words is not about the tumour ("CTCAE grade 2", "hormone therapy", "Long QT syndrome")
 _NOT_THE_TUMOUR = re.compile(r"toxicit|CTCAE|adverse\s+event|neuropathy|hormone\s+(?:therapy|replacement|contracept)|thyroid\s+hormone|QT\s+syndrome"

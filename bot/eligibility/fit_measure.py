@@ -46,10 +46,17 @@ def overlap(a: str, b: str) -> float:
     a, b = _words(a), _words(b)
     if not a or not b:
         return 0.0
-    if a in b or b in a:
+    if _inside(a, b) or _inside(b, a):
         return 1.0
     wa, wb = set(a.split()), set(b.split())
     return len(wa & wb) / len(wa | wb)
+
+
+def _inside(part: str, whole: str) -> bool:
+    """`part` in `whole` from a word's start: "functioning pannet" is not inside "nonfunctioning pannets"
+    (its end may run on: some records glue one item's last word to the next one's first)."""
+    edge_before = r"(?<![\w%])" if re.match(r"[\w%]", part) else ""
+    return re.search(edge_before + re.escape(part), whole) is not None
 
 
 def matching_check(label: dict, checks: Iterable[Judged]) -> Optional[Judged]:

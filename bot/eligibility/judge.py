@@ -12,14 +12,16 @@ from functools import lru_cache
 from typing import Iterable, Optional, Protocol
 
 from bot.eligibility.drug_families import FAMILIES, families_named
+from bot.eligibility.facts import treatment_spans
 from bot.eligibility.fields import G3_NET
 from bot.eligibility.items import read_criteria
 from bot.eligibility.judge_cohorts import by_cohort
 from bot.eligibility.judge_conditions import with_conditions
 from bot.eligibility.judge_drugs import CHEMOTHERAPY, had_named, named_in_criterion
-from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, Reading
+from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, Reading, mode_of
 from bot.eligibility.person import SITES, Person
 from bot.eligibility.title_site import title_reading
+from bot.eligibility.treatment_facts import BIOTHERAPY
 
 MATCHES, DOES_NOT_MATCH, ASK_TEAM = "matches", "does_not_match", "ask_team"
 _WORST = {DOES_NOT_MATCH: 2, ASK_TEAM: 1, MATCHES: 0}
@@ -258,6 +260,12 @@ def _inside(fact: Fact, value: Optional[float]) -> Optional[bool]:
     return above and below
 
 
+def _allowed_in(text: str) -> set[str]:
+    """Kinds of treatment the criterion itself allows ("... biotherapy for NEC (prior SSAs are allowed)")."""
+    return {kind for kind, at in treatment_spans(text) if mode_of(text, "exclusion", at) == ALLOWS}
+
+
+_MAY_BE_BIOTHERAPY = frozenset({"somatostatin analogue", "interferon", "everolimus", "sunitinib", "targeted therapy", "immunotherapy"})
 _A_CLASS = re.compile(r"tyrosine[- ]kinase|\bTKIs?\b|targeted|\bVEGFR?\b|angiogen\w*|multi-?\s?kinase|kinase\s+inhibitor|\bsmall[- ]molecule", re.I)
 
 
@@ -267,6 +275,10 @@ def _had(kinds: Iterable[str], had: Optional[tuple[str, ...]], text: str = "") -
     if had is None:
         return None
     kinds = set(kinds)
+    if BIOTHERAPY in kinds:
+        if kinds - {BIOTHERAPY} and _had(kinds - {BIOTHERAPY}, had, text):
+            return True
+        return None if set(had) & (_MAY_BE_BIOTHERAPY - _allowed_in(text)) else False
     if "targeted therapy" in kinds and text and not _A_CLASS.search(text):
         if kinds - {"targeted therapy"} and _had(kinds - {"targeted therapy"}, had):
             return True

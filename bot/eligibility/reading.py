@@ -39,8 +39,14 @@ def new_fact(field: str, sentence: str, section: str, text: str, start: int, **v
     # differentiated neuroendocrine carcinoma, including typical carcinoid"); "like" anywhere leaves it unsure
     example = _EXAMPLE.search(sentence)
     only_example = examples_only(sentence) if example is None else example.start() < start
-    return Fact(field, text, mode=mode, needs_more=values.pop("needs_more", False) or unknowable,
-                firm=values.pop("firm", True) and not (mode == REQUIRES and only_example), **values)
+    # "No prior radiation therapy to the liver" listed among the exclusions: a rule-out written twice, or a real
+    # double no ("no measurable disease" rules out)? Either reading is possible: the team must say
+    two_ways = section == "exclusion" and mode == REQUIRES and bool(_LEADING_NO.match(sentence))
+    return Fact(field, text, mode=mode, needs_more=values.pop("needs_more", False) or unknowable or two_ways,
+                firm=values.pop("firm", True) and not (mode == REQUIRES and only_example) and not two_ways, **values)
+
+
+_LEADING_NO = re.compile(r"^\W*no\b(?!\s+(?:more|less|fewer|greater|longer)\s+than\b)", re.I)
 
 
 _EXAMPLE = re.compile(r"\bsuch\s+as\b|\be\.\s?g\.?|\bfor\s+example\b|\bincluding\b", re.I)

@@ -82,8 +82,10 @@ def line_count(sentence: str, section: str, text: str) -> list[Fact]:
     # "refractory to at least two": fewer had is a clear no, enough had still needs the progression the team knows
     weighed = bool(re.search(r"progress\w*|fail\w*|refractory|relaps\w*|intoleran\w*", sentence, re.I))
     firm = not weighed or (lived and not most)
+    if most and not lived:
+        return []  # "No more than two prior regimens" among the exclusions: two or fewer rule out, or more than two? the team must say
     if most:  # at most n: fine up to n
-        return [Fact("treatments", text, treatments=frozenset({kind}), high=n, mode=REQUIRES if lived else EXCLUDES, firm=firm)]
+        return [Fact("treatments", text, treatments=frozenset({kind}), high=n, mode=REQUIRES, firm=firm)]
     needs_more = weighed and lived
     if least:
         return [Fact("treatments", text, treatments=frozenset({kind}), low=n, mode=REQUIRES if lived else EXCLUDES, firm=firm, needs_more=needs_more)]
@@ -115,7 +117,7 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
     surgery_somewhere = bool(_SURGERY_SOMEWHERE.search(head))
     if not named:
         return []
-    spared = {name for name, _ in _spans(tail)}
+    spared = {name for name, _ in _spans(tail) if name != BIOTHERAPY}  # too vague a kind to spare any other
     washout = section == "inclusion" and not _ON_IT_NOW.search(head) and not _HAD_IT_FIRST.search(head) and (
         bool(_WASHOUT.search(head)) or (bool(WINDOW.search(head)) and not _NEEDED_BEFORE.search(head)))
     groups: dict[tuple[str, bool, bool], tuple[set[str], int]] = {}  # (mode, recent, of one place only) -> kinds, first
@@ -157,6 +159,10 @@ _LIVER_DIRECTED = re.compile(r"\bloco-?regional|\bintra-?hepatic\s+(?:[\w-]+\s+)
 _RADIONUCLIDE = re.compile(r"\bradio-?nuclides?\b(?!\s+(?:imaging|scan\w*|uptake))|\bradio-?metabolic\s+therap\w*|\bradio-?ligand\s+therap\w*|\bendo-?radiotherap\w*"
                           r"|\bradio-?pharmaceutical\s+therap\w*|\btherap\w*\s+with\s+(?:any\s+|a\s+)?(?:\w+\s+)?radio-?pharmaceuticals?\b"
                           r"|\b(?:177\s?-?Lu|Lu-?177|lutetium)\b", re.I)
+# "biotherapy", "biological therapy": in NET trials somatostatin analogues and interferon, sometimes everolimus or
+# sunitinib too, elsewhere antibodies: which of a person's treatments it takes, the team must say (judge.py)
+BIOTHERAPY = "biotherapy"
+_BIOTHERAPY = re.compile(r"\bbio-?therap\w*|\bbiologic(?:al)?\s+(?:therap\w*|agents?|treatments?)", re.I)
 # "failed or are refractory to available therapies", "relapsed after standard treatment": some treatment had before
 _AFTER_STANDARD_CARE = re.compile(r"\b(?:fail\w*|refractory|relaps\w*|progress\w*)\s+(?:\w+\s+){0,4}?(?:to|on|after|following|with)\s+(?:all\s+|the\s+|any\s+)?"
                                   r"(?:available|standard|existing|approved|established|conventional)\s+(?:systemic\s+|anti-?\s?cancer\s+)?(?:therap\w*|treatments?|care)", re.I)
@@ -179,7 +185,8 @@ def _spans(words: str) -> list[tuple[str, int]]:
     """The kinds of treatment named, as `facts.treatment_spans`, and liver-directed ones, radionuclides
     and chemotherapy families said other ways."""
     found = whole.treatment_spans(words)
-    for name, pattern in (("liver-directed therapy", _LIVER_DIRECTED), ("PRRT", _RADIONUCLIDE), ("any cancer treatment", _AFTER_STANDARD_CARE)):
+    for name, pattern in (("liver-directed therapy", _LIVER_DIRECTED), ("PRRT", _RADIONUCLIDE), ("any cancer treatment", _AFTER_STANDARD_CARE),
+                          (BIOTHERAPY, _BIOTHERAPY)):
         said = pattern.search(words)
         if said and name == "any cancer treatment" and _NO_STANDARD_CARE.search(words):
             continue  # "... or have refused standard therapy": never treated may do too
