@@ -15,16 +15,31 @@ from actions.replies import send_unavailable
 from actions.show_trial import ActionShowTrial
 from actions.store import trial_store
 from actions.which_trial import load_trials, named_trial_ids, result_ids
-from bot.knowledge.topics import topics_compared
 from bot.knowledge.compare import compare_treatments
+from bot.knowledge.compare_sides import compare_kinds, compare_with_unknown, sides_left_out, written
 from bot.knowledge.names import find_treatments
+from bot.knowledge.side_facts import facts_about
+from bot.knowledge.topics import topics_compared
 from bot.lexicon import default_lexicon
 from bot.text import normalize
 from bot.trials.lookup import find_lookups
 from bot.trials.query import TrialQuery
-from bot.trials.side_by_side import names_two_listed, side_by_side, trials_named
+from bot.trials.side_by_side import (
+    described_trial,
+    first_two_mentioning,
+    names_two_listed,
+    other_side,
+    side_by_side,
+    trial_beside_facts,
+    trials_named,
+)
 from bot.trials.store import TrialStore
 
+NO_LIST = ("I haven't shown you a list of trials in this chat yet, so I'm not sure which two you mean. Tell me "
+           "what to look for, such as a treatment, a type of tumour or a place, and I'll find trials you can "
+           "compare. Or name the two trials or treatments you have in mind.")
+NO_LIST_BUT = ("I haven't shown you a list yet, so here are the first two trials in our list that match what you "
+               "asked before:")
 WHICH_TWO = ('Which two would you like side by side? Say "the first two", "1 and 3" or two NCT numbers for '
              'trials, or name two treatments or tests, like "lanreotide or octreotide".')
 
@@ -50,7 +65,13 @@ class ActionCompareTrials(Action):
                 return []
         if not named and _send_topics(dispatcher, text, domain):  # "insulinoma vs gastrinoma"
             return []
+        if not named and _send_unknown_side(dispatcher, text):  # "mr-linac vs surgery"
+            return []
         topic = _topic_name(tracker)
+        if len(named) < 2 and names_two_listed(text) and not result_ids(tracker) and _earlier_message(tracker):
+            named = _first_two_of_before(tracker)  # "von hippel lindau" ... "the first two"
+            if len(named) == 2:
+                dispatcher.utter_message(text=NO_LIST_BUT)
         if len(named) < 2 and topic and names_two_listed(text) and not result_ids(tracker):
             named = _first_two_trials_of(topic)  # "axitinib" ... "compare the first two"
             if len(named) == 2:
@@ -59,6 +80,11 @@ class ActionCompareTrials(Action):
                 dispatcher.utter_message(text=f"Our list has only one trial of {topic}, so there is "
                                          "nothing to set beside it. Here it is:")
                 return await ActionShowTrial.show(dispatcher, named[0])
+        if len(named) < 2 and names_two_listed(text) and not result_ids(tracker):
+            dispatcher.utter_message(text=NO_LIST)  # "the first two" with no list shown
+            return []
+        if len(named) == 1 and _beside_the_other_side(dispatcher, text, named):
+            return []
         focus = tracker.get_slot("focus_nct_id")
         if len(named) == 1 and focus and focus != named[0]:
             named.append(str(focus))  # "how does it compare with NCT01578239?"
@@ -70,6 +96,53 @@ class ActionCompareTrials(Action):
         trials = load_trials(dispatcher, named)
         if trials:
             dispatcher.utter_message(text=side_by_side(trials[0], trials[1]))
+        return []
+
+
+def _beside_the_other_side(dispatcher: CollectingDispatcher, text: str, named: list[str]) -> bool:
+    """One stored trial set beside something else: a trial the other side describes (added to
+    `named`), or a thing our facts know and our list lacks ("CLARINET and PROMID"), sent here."""
+    try:
+        store = trial_store()
+        words = other_side(text, store)
+        if words is None:
+            return False
+        described = described_trial(words, store)
+        if described and described != named[0]:
+            named.append(described)  # "cabaten v the dana farber cabo + nivolumab trial"
+            return False
+        facts = facts_about(words)
+        if not facts:
+            return False
+        trials = load_trials(dispatcher, named)
+    except SQLAlchemyError:
+        return False
+    if trials:
+        dispatcher.utter_message(text=trial_beside_facts(trials[0], written(words, text), facts))
+    return True
+
+
+def _send_unknown_side(dispatcher: CollectingDispatcher, text: str) -> bool:
+    try:
+        answer = compare_with_unknown(text, trial_store())
+    except SQLAlchemyError:
+        answer = compare_with_unknown(text, None)
+    if answer:
+        dispatcher.utter_message(text=answer)
+    return bool(answer)
+
+
+def _earlier_message(tracker: Tracker) -> Optional[str]:
+    """What the person said just before this message, if anything."""
+    said = [e.get("text") for e in tracker.events if e.get("event") == "user" and e.get("text")]
+    return said[-2].strip() if len(said) >= 2 else None
+
+
+def _first_two_of_before(tracker: Tracker) -> list[str]:
+    earlier = _earlier_message(tracker)
+    try:
+        return first_two_mentioning(earlier, trial_store()) if earlier else []
+    except SQLAlchemyError:
         return []
 
 
@@ -99,6 +172,11 @@ def _send_topics(dispatcher: CollectingDispatcher, text: str, domain: dict[str, 
     topics = [f"utter_knowledge/{t}" for t in topics_compared(text) if f"utter_knowledge/{t}" in responses]
     for response in topics[:2]:
         dispatcher.utter_message(response=response)
+    if len(topics) == 1:  # "somatostatinoma vs glucagonoma": one side has a topic, the other facts
+        said = " ".join(str(r.get("text") or "") for r in responses[topics[0]] if isinstance(r, dict))
+        other = sides_left_out(text, said)
+        if other:
+            dispatcher.utter_message(text=other)
     return bool(topics)
 
 
@@ -110,9 +188,11 @@ def treatments_side_by_side(text: str, asked_to_compare: bool = True) -> Optiona
         store = trial_store()
         if _names_a_trial(text, store):
             return None
-        return compare_treatments(text, store, asked_to_compare=asked_to_compare)
+        return (compare_treatments(text, store, asked_to_compare=asked_to_compare)
+                or compare_kinds(text, store, asked_to_compare=asked_to_compare))
     except SQLAlchemyError:
-        return compare_treatments(text, None, asked_to_compare=asked_to_compare)
+        return (compare_treatments(text, None, asked_to_compare=asked_to_compare)
+                or compare_kinds(text, None, asked_to_compare=asked_to_compare))
 
 
 def _names_a_trial(text: str, store: TrialStore) -> bool:

@@ -5,7 +5,9 @@ between the octreotide scan and a gallium pet": the classifier may read the name
 (a topic, a search, a fact) and miss the comparison. When the message asks to compare (vs,
 versus, compare, the difference between, side by side) and names two stored trials, two
 treatments or tests, or two knowledge topics, the intent becomes `compare_trials`, whose action
-sets them side by side. Emergencies, distress and requests for personal advice are never moved.
+sets them side by side; so does one naming a stored trial and setting another thing beside it
+("cabaten v the dana farber cabo + nivolumab trial", "CLARINET and PROMID - what did each
+test"). Emergencies, distress and requests for personal advice are never moved.
 """
 from __future__ import annotations
 
@@ -18,8 +20,10 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.knowledge.pair import two_named
+from bot.knowledge.sides import two_sides
 from bot.knowledge.topics import topics_compared
 from bot.nlp import TRIAL_NAME
+from bot.text import normalize
 from bot.trials.side_by_side import names_two_listed
 from components.intent_router import IntentRouter
 
@@ -29,6 +33,10 @@ _ASKS_TO_COMPARE = re.compile(
     r"\b(?:vs|versus|v|compare[ds]?|comparing|comparison|differen(?:ce|ces|t)|differ|diff|side\s+by\s+side"
     r"|j[aä]mf[oö]r\w*|skillnad\w*|vergleich\w*|unterschied\w*|compar(?:er|ar|ez|a)|diff[ée]rence|diferencia)\b", re.I)
 _TRIAL_LABELS = {TRIAL_NAME, "nct_id"}
+# "what did each test", "how do both compare": about the two sides at once
+_EACH = re.compile(r"\b(?:each|both)\b", re.I)
+# words that set one thing against another (not "comparing", which names what a trial does)
+_SETS_BESIDE = re.compile(r"\b(?:vs|versus|v|compare[ds]?|differen(?:ce|ces|t)|differ|diff|side\s+by\s+side)\b", re.I)
 # "does the order make a difference": no two things set side by side
 _MAKES_A_DIFFERENCE = re.compile(r"\b(?:make|makes|made|making)\s+(?:a|any|much|the)\s+difference\b", re.I)
 # "trials comparing sunitinib and prrt", "lutathera vs everolimus trial": a search for such trials
@@ -40,11 +48,27 @@ def names_two_trials(doc: Any) -> bool:
     return len(named) >= 2
 
 
+def sets_a_trial_beside_another(text: str, doc: Optional[Any]) -> bool:
+    """One side names a stored trial and the other does not ("cabaten v the dana farber cabo +
+    nivolumab trial", "CLARINET and PROMID - what did each test"): the action finds the other
+    trial by search, or says what our facts know of it."""
+    sides = two_sides(text)
+    if doc is None or sides is None:
+        return False
+    named = [normalize(ent.text) for ent in doc.ents if ent.label_ in _TRIAL_LABELS]
+    has = [any(f" {n} " in f" {side} " for n in named) for side in (sides.first, sides.second)]
+    return has[0] != has[1]
+
+
 def compares_two(text: str, doc: Optional[Any]) -> bool:
     """Asks to compare, and names two things the comparison can be about."""
+    if _EACH.search(text) and sets_a_trial_beside_another(text, doc):
+        return True
     if not _ASKS_TO_COMPARE.search(_MAKES_A_DIFFERENCE.sub(" ", text)):
         return False
     if (doc is not None and names_two_trials(doc)) or names_two_listed(text):
+        return True
+    if _SETS_BESIDE.search(text) and sets_a_trial_beside_another(text, doc):
         return True
     if _TRIALS_WORD.search(text):
         return False

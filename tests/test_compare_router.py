@@ -30,6 +30,9 @@ def routed(nlp, text: str, intent: str = "knowledge") -> Optional[str]:  # type:
     ("whipple vs taking out the whole pancreas, what's the difference for diabetes afterwards", "knowledge"),
     ("difference between the first two?", "knowledge"),
     ("compare 1 and 3", "nlu_fallback"),
+    ("cabaten v the dana farber cabo + nivolumab trial", "search_trials"),  # one trial, one described
+    ("CLARINET and PROMID - what did each trial actually test?", "ask_trial_detail"),  # one stored, one not
+    ("E2211 and SEQTOR - what did each one actually compare?", "show_trial"),
 ])
 def test_two_named_things_set_side_by_side(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
     assert routed(nlp, text, intent) == "compare_trials"
@@ -44,6 +47,8 @@ def test_two_named_things_set_side_by_side(nlp, text: str, intent: str) -> None:
     ("should i have lanreotide or prrt, whats the difference for me", "ask_personal_advice"),
     ("my chest hurts, is it the lanreotide vs the everolimus", "emergency"),
     ("the first two were fine", "inform"),  # no word asking to compare
+    ("does CLARINET give each group the same dose", "ask_trial_detail"),  # one trial, nothing beside it
+    ("is NETTER-2 randomised and is there a placebo", "ask_trial_detail"),  # both sides about one trial
 ])
 def test_searches_single_topics_and_safety_are_not_moved(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
     assert routed(nlp, text, intent) is None

@@ -6,7 +6,7 @@ import re
 import pytest
 import textstat
 
-from actions.compare_trials import WHICH_TWO, ActionCompareTrials
+from actions.compare_trials import NO_LIST, WHICH_TWO, ActionCompareTrials
 from bot.trials.side_by_side import WHO_WEIGHS, side_by_side, trials_named
 from bot.trials.store import TrialStore
 from tests.helpers.actions import run, tracker
@@ -70,4 +70,19 @@ def test_the_first_two_after_a_treatment_name_are_its_first_two_trials() -> None
     _, messages = run(ActionCompareTrials(), tracker("compare the first two", slots={"profile": {"topic": "axitinib"}}))
     assert messages[0]["text"].startswith("Our list has only one trial of axitinib") and "NCT01744249" in messages[1]["text"]
     _, messages = run(ActionCompareTrials(), tracker("compare the first two", slots={}))
-    assert messages[0]["text"] == WHICH_TWO  # nothing talked about, nothing listed
+    assert [m["text"] for m in messages] == [NO_LIST]  # nothing listed: said so kindly
+
+
+def test_the_first_two_with_no_list_shown_says_so_and_offers_a_search() -> None:
+    for text in ("can you compare the first two", "1 and 3 side by side please"):
+        _, messages = run(ActionCompareTrials(), tracker(text, slots={}))
+        assert [m["text"] for m in messages] == [NO_LIST], text
+    assert "list" in NO_LIST and "look for" in NO_LIST and textstat.flesch_kincaid_grade(NO_LIST) <= 8
+    assert NO_LIST != WHICH_TWO
+
+
+def test_a_title_is_cut_later_than_on_a_card_and_two_trials_fit_an_sms(store: TrialStore) -> None:
+    text = side_by_side(store.get("NCT03022188"), store.get("NCT05907824"))
+    assert "Pancreatic Body and Tail ≤ 3cm" in text and "≤2 cm" in text  # how the two differ is in the titles
+    for pair in (("NCT03972488", "NCT01578239"), ("NCT02743741", "NCT01876771"), ("NCT03352934", "NCT03190213")):
+        assert len(side_by_side(store.get(pair[0]), store.get(pair[1]))) <= 1600, pair

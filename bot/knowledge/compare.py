@@ -10,9 +10,9 @@ import re
 from typing import Optional
 
 from bot.knowledge.names import Mention, NameFinder
-from bot.knowledge.pair import two_named
-from bot.knowledge.trial_counts import TrialCounts, trial_counts
+from bot.knowledge.pair import kinds_of_one, sides_named, two_named
 from bot.knowledge.treatments import BY_ID, FACTS_CHECKED, Treatment
+from bot.knowledge.trial_counts import TrialCounts, trial_counts
 from bot.trials.store import TrialStore
 
 MAX_CHARS = 1600  # one SMS message (bot/channels/limits.py): the trials of both and the sources only if they fit
@@ -34,19 +34,21 @@ def compare_treatments(text: str, store: Optional[TrialStore] = None, *, asked_t
     pair = two_named(text, asked_to_compare, finder)
     if pair is None:
         return None
+    if (pair.same or pair.kind_and_member()) and two_kinds_named(text, finder):
+        return None  # "lutetium PRRT vs yttrium PRRT": two kinds of one thing (bot/knowledge/compare_sides.py)
     first, second = pair.first.treatment, pair.second.treatment
     if pair.same:
         intro = f"{_typed_name(pair.first, text)} and {_typed_name(pair.second, text)} are names for the same thing."
-        return _fit([intro, _part(first, _counts(store, (first, first)))], [_sources(first)], SAME_TEAM)
+        return fit([intro, entry_part(first, counts_of(store, (first, first)))], [_sources(first)], SAME_TEAM)
     kind_member = pair.kind_and_member()
     if kind_member:
         kind, member = kind_member
-        intro = (f"{_short(member)} is {kind.one_of or 'one of the ' + _lower_first(_short(kind))}, so they are "
+        intro = (f"{short_name(member)} is {kind.one_of or 'one of the ' + lower_first(short_name(kind))}, so they are "
                  "not two different options. Here is what we know about it.")
-        return _fit([intro, _part(member, _counts(store, (member, member)))], [_sources(member)], SAME_TEAM)
-    counts = _counts(store, (first, second))
+        return fit([intro, entry_part(member, counts_of(store, (member, member)))], [_sources(member)], SAME_TEAM)
+    counts = counts_of(store, (first, second))
     shared = _shared(first, second)
-    parts = [_intro(first, second), _part(first, counts, 0, shared, second), _part(second, counts, 1, shared, first)]
+    parts = [_intro(first, second), entry_part(first, counts, 0, shared, second), entry_part(second, counts, 1, shared, first)]
     if shared:
         parts.append(_both(first, shared))
     if not _differ(first, second, shared):
@@ -54,15 +56,20 @@ def compare_treatments(text: str, store: Optional[TrialStore] = None, *, asked_t
     closing = WHO_CHOOSES_TEST if "test" in (first.category, second.category) else WHO_WEIGHS
     extras = [f"Trials of both in our list: {', '.join(counts.both)}." if counts and counts.both else "",
               _sources(first, second)]
-    return _fit(parts, extras, closing)
+    return fit(parts, extras, closing)
 
 
-def _fit(parts: list[str], extras: list[str], closing: str) -> str:
+def two_kinds_named(text: str, finder: Optional[NameFinder] = None) -> bool:
+    sides = sides_named(text, finder)
+    return sides is not None and kinds_of_one(*sides) is not None
+
+
+def fit(parts: list[str], extras: list[str], closing: str) -> str:
     """The parts, then each extra (in order) that still lets the answer fit one SMS message."""
     for extra in extras:
-        if extra and len(_join([*parts, extra], closing)) <= MAX_CHARS:
+        if extra and len(joined([*parts, extra], closing)) <= MAX_CHARS:
             parts = [*parts, extra]
-    return _join(parts, closing)
+    return joined(parts, closing)
 
 
 def _sources(*entries: Treatment) -> str:
@@ -78,13 +85,13 @@ def _differ(first: Treatment, second: Treatment, shared: tuple[str, ...]) -> boo
     return any(getattr(entry, f) for entry in (first, second) for f in FIELDS if f not in shared)
 
 
-def _counts(store: Optional[TrialStore], pair: tuple[Treatment, Treatment]) -> Optional[TrialCounts]:
+def counts_of(store: Optional[TrialStore], pair: tuple[Treatment, Treatment]) -> Optional[TrialCounts]:
     return trial_counts(store, pair) if store is not None else None
 
 
 def _intro(first: Treatment, second: Treatment) -> str:
     shared = next((BY_ID[k] for k in first.part_of if k in second.part_of and BY_ID[k].both), None)
-    line = f"{_short(first)} or {_lower_first(_short(second))}, side by side."
+    line = f"{short_name(first)} or {lower_first(short_name(second))}, side by side."
     return f"{line} {shared.both}" if shared else line
 
 
@@ -107,7 +114,7 @@ def _shared(first: Treatment, second: Treatment) -> tuple[str, ...]:
                  and _label(first, f) == _label(second, f))
 
 
-def _part(entry: Treatment, counts: Optional[TrialCounts], which: int = 0, skip: tuple[str, ...] = (),
+def entry_part(entry: Treatment, counts: Optional[TrialCounts], which: int = 0, skip: tuple[str, ...] = (),
           other: Optional[Treatment] = None) -> str:
     """One side: its heading and facts. Where the other side has a fact a drug or treatment lacks,
     it says our facts do not cover it (a missing side-effects line must not read as "none")."""
@@ -131,7 +138,7 @@ def _trials_label(entry: Treatment) -> str:
     concept ("Open trials of surgery in our list" for the Whipple operation)."""
     if entry.lexicon_ids:
         return "Open trials in our list"
-    broader = " or ".join(_lower_first(_short(BY_ID[c])) if c in BY_ID else c for c in entry.trial_concepts)
+    broader = " or ".join(lower_first(short_name(BY_ID[c])) if c in BY_ID else c for c in entry.trial_concepts)
     return f"Open trials of {broader} in our list"
 
 
@@ -143,12 +150,12 @@ def _line(label: str, fact: Optional[str]) -> str:
     return f"- {label}: {fact}" if fact else ""
 
 
-def _join(parts: list[str], closing: str) -> str:
+def joined(parts: list[str], closing: str) -> str:
     checked = f"Facts checked {FACTS_CHECKED.day} {FACTS_CHECKED:%B %Y}."
     return "\n\n".join([*(p for p in parts if p), f"{closing}\n{checked}"])
 
 
-def _short(entry: Treatment) -> str:
+def short_name(entry: Treatment) -> str:
     """The name without its note in brackets: "Lanreotide", "CAPTEM", "Somatostatin analogues"."""
     return re.sub(r"\s*\([^)]*\)", "", entry.name).strip()
 
@@ -161,7 +168,7 @@ def _typed_name(mention: Mention, text: str) -> str:
     return written[:1].upper() + written[1:]
 
 
-def _lower_first(name: str) -> str:
+def lower_first(name: str) -> str:
     """Lower case for a common noun in mid-sentence ("chemotherapy", "the Whipple operation"),
     never for a name in capitals ("PRRT", "CT scan")."""
     return name if name[1:2].isupper() else name[:1].lower() + name[1:]

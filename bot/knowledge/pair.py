@@ -1,7 +1,9 @@
 """Which two treatments or tests a message puts side by side ("lanreotide or octreotide?",
 "whats the difference between lutathera and everolimus", "PRRT vs chemo", "the targeted
 tablets like everolimus vs chemo"): the first two different ones it names, or one named twice
-("177Lu-DOTATATE or PRRT"), when the message asks for a comparison."""
+("177Lu-DOTATATE or PRRT"), when the message asks for a comparison. And each side as written
+(`sides_named`): the entry it names and the words saying which kind of it ("yttrium PRRT",
+"total pancreatectomy"), so that two kinds of one thing are not read as one thing twice."""
 from __future__ import annotations
 
 import re
@@ -9,6 +11,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from bot.knowledge.names import Mention, NameFinder, find_treatments
+from bot.knowledge.sides import two_sides
 from bot.knowledge.treatments import Treatment
 from bot.text import normalize
 
@@ -42,6 +45,10 @@ class Pair:
         if a.id in b.part_of:
             return a, b
         return None
+
+
+def asks_to_compare(text: str) -> bool:
+    return bool(_CUE.search(text or ""))
 
 
 def two_named(text: str, asked_to_compare: bool = False, finder: Optional[NameFinder] = None) -> Optional[Pair]:
@@ -86,3 +93,66 @@ def _examples_meant(mentions: list[Mention], words: list[str]) -> list[Mention]:
         else:
             kept.append(mention)
     return kept
+
+
+# Words beside a name that do not say which kind ("PRRT next", "lanreotide on its own").
+_NOT_KINDS = frozenset("""
+the a an one ones just only on its own alone general next first then now drug drugs treatment treatments therapy
+injection injections shot shots jab jabs tablet tablets pill pills scan scans test tests option options thing
+route version form type kind of with and or for
+""".split())
+
+
+@dataclass(frozen=True)
+class Side:
+    words: str  # normalised, as the person put it: "total pancreatectomy", "promid"
+    entry: Optional[Treatment]  # the table entry it names, if exactly one
+    qualifier: str = ""  # the words saying which kind of the entry: "total", "yttrium", "short acting"
+
+
+def sides_named(text: str, finder: Optional[NameFinder] = None) -> Optional[tuple[Side, Side]]:
+    """The two sides a comparison sets side by side, each with its entry and kind words."""
+    sides = two_sides(text)
+    if sides is None:
+        return None
+    return _side(sides.first, finder), _side(sides.second, finder)
+
+
+def _side(words: str, finder: Optional[NameFinder]) -> Side:
+    mentions = find_treatments(words, finder)
+    entries = {m.treatment.id for m in mentions}
+    if len(entries) != 1:
+        return Side(words, None)
+    entry = mentions[0].treatment
+    split = words.split()
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    kind_words = [w for i, w in enumerate(split) if i not in covered]
+    for mention in mentions:  # "total pancreatectomy": "pancreatectomy" alone is surgery too, "total" is not
+        typed = mention.typed.split()
+        for cut in range(1, len(typed)):
+            if _names(typed[cut:], entry, finder) and not _names(typed[:cut], entry, finder):
+                kind_words += typed[:cut]
+                break
+    qualifier = " ".join(w for w in kind_words if w not in _NOT_KINDS and not w.isdigit())
+    return Side(words, entry, qualifier)
+
+
+def _names(words: list[str], entry: Treatment, finder: Optional[NameFinder]) -> bool:
+    found = find_treatments(" ".join(words), finder)
+    return len(found) == 1 and found[0].treatment.id == entry.id
+
+
+def kinds_of_one(first: Side, second: Side) -> Optional[Treatment]:
+    """The thing two sides are two kinds of ("lutetium PRRT" and "yttrium PRRT": PRRT; "distal
+    pancreatectomy" and "total pancreatectomy": surgery), or None: two different things, one thing
+    by two names ("177Lu-DOTATATE or PRRT"), or a kind and one of its members ("lanreotide or SSAs")."""
+    a, b = first.entry, second.entry
+    if a is None or b is None or not (first.qualifier or second.qualifier):
+        return None
+    if a.id == b.id:
+        return a if first.qualifier != second.qualifier else None
+    if b.id in a.part_of and second.qualifier:  # "distal pancreatectomy" and "total" surgery
+        return b
+    if a.id in b.part_of and first.qualifier:
+        return a
+    return None

@@ -7,12 +7,19 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+from bot.knowledge.facts import Fact
+from bot.knowledge.side_facts import key_words
+from bot.knowledge.sides import two_sides
 from bot.trials.about import PHASE_WORDS, tests_line
+from bot.trials.lookup import find_lookups
 from bot.trials.nct import find_nct_candidate, is_valid_nct_id
 from bot.trials.ordinal import LAST, ordinal_position
-from bot.trials.present import TITLE_LIMIT, dated_status_words, places_words, shorten
-from bot.trials.query import TrialDetail
+from bot.trials.present import MAX_PLACES_ON_CARD, dated_status_words, places_words, shorten
+from bot.trials.query import TrialDetail, TrialQuery
+from bot.trials.store import TrialStore
 
+# Longer than a card's title: the end of a title often says how two trials differ ("... Body and Tail ≤ 3cm")
+TITLE_CHARS = 160
 WHO_WEIGHS = ("Which suits someone better is not something I can judge: their specialist team and the "
               "trial teams can weigh it.")
 _NCT = re.compile(r"\bnct[\s\-_#:]*(?:\d[\s\-]?){8}\b", re.I)
@@ -53,6 +60,57 @@ def _at(shown: Sequence[str], position: Optional[int]) -> Optional[str]:
     return shown[position - 1] if 0 < position <= len(shown) else None
 
 
+def other_side(text: str, store: TrialStore) -> Optional[str]:
+    """In a comparison of one stored trial with something else ("CLARINET and PROMID", "cabaten v
+    the dana farber cabo + nivolumab trial"), the words of the side that names no stored trial."""
+    sides = two_sides(text)
+    if sides is None:
+        return None
+    names = [find_lookups(words, store) for words in (sides.first, sides.second)]
+    named = [bool(n.acronym or n.nct_ids) for n in names]
+    if named == [True, False]:
+        return sides.second
+    return sides.first if named == [False, True] else None
+
+
+_TRIAL_WORDS = re.compile(r"\b(?:trials?|stud(?:y|ies)|one)\b")
+
+
+def described_trial(words: str, store: TrialStore) -> Optional[str]:
+    """The one stored trial a side describes by its sponsor, place or drugs ("the dana farber
+    cabo + nivolumab trial", "the utah pembro NEC one"), found by the search; None when the side
+    does not speak of a trial or the search finds more than one."""
+    if not _TRIAL_WORDS.search(words):
+        return None
+    wanted = _TRIAL_WORDS.sub(" ", key_words(words)).split()
+    if not wanted:
+        return None
+    page = store.search(TrialQuery(text=" ".join(wanted), status="all", limit=2))
+    return page.trials[0].nct_id if page.total == 1 else None
+
+
+def first_two_mentioning(words: str, store: TrialStore) -> list[str]:
+    """ "the first two" when no list was shown: the first two trials of our list whose records
+    have the words of what was talked about before ("von hippel lindau", "177Lu-DOTA-EB-TATE"),
+    open ones first; fewer than two when our list has fewer."""
+    wanted = " ".join(w for w in key_words(words).split() if not _TRIAL_WORDS.fullmatch(w))
+    if not wanted:
+        return []
+    found: list[str] = []
+    for status in ("open", "all"):
+        found = [t.nct_id for t in store.search(TrialQuery(text=wanted, status=status, limit=2)).trials]
+        if len(found) == 2:
+            break
+    return found
+
+
+def trial_beside_facts(trial: TrialDetail, name: str, facts: Sequence[Fact]) -> str:
+    """A stored trial beside one our list lacks but our facts know ("CLARINET and PROMID")."""
+    known = "\n".join([f"{name} is not in our list of trials. What our facts say about it:",
+                       *(f"- {fact.text}" for fact in facts)])
+    return "\n\n".join([_one(trial), known, WHO_WEIGHS])
+
+
 def side_by_side(first: TrialDetail, second: TrialDetail) -> str:
     parts = [_one(first), _one(second), WHO_WEIGHS]
     return "\n\n".join(parts)
@@ -61,15 +119,31 @@ def side_by_side(first: TrialDetail, second: TrialDetail) -> str:
 def _one(trial: TrialDetail) -> str:
     phase = " and ".join(PHASE_WORDS[p] for p in trial.phases if p in PHASE_WORDS)
     lines = [  # the title often says best how two trials differ ("in Pancreatic NETs" / "Extrapancreatic")
-        f"{trial.nct_id}{f' ({trial.acronym})' if trial.acronym else ''}: {shorten(trial.title, TITLE_LIMIT)}",
+        f"{trial.nct_id}{f' ({trial.acronym})' if trial.acronym else ''}: {shorten(trial.title, TITLE_CHARS)}",
         f"- {tests_line(trial).replace('What it tests: ', 'Tests: ').replace('What it is: ', '')}",
         f"- {phase[:1].upper() + phase[1:]}" if phase else "",
         f"- Status: {dated_status_words(trial.status, trial.status_as_of)}",
         f"- For: {_who(trial)}",
-        f"- Where: {places_words(trial.countries, tuple(s.city for s in trial.sites if s.city))}",
+        f"- Where: {_where(trial)}",
         f"- People: about {trial.enrollment:,}" if trial.enrollment else "",
     ]
     return "\n".join(line for line in lines if line)
+
+
+def _where(trial: TrialDetail) -> str:
+    """The towns when there are only a few ("Toronto and Hamilton, Canada": two trials in one
+    country often differ only there), else the countries."""
+    towns: dict[str, list[str]] = {}
+    for site in trial.sites:
+        if site.city and site.country and site.city not in towns.setdefault(site.country, []):
+            towns[site.country].append(site.city)
+    if not towns or sum(len(t) for t in towns.values()) > MAX_PLACES_ON_CARD:
+        return places_words(trial.countries, tuple(s.city for s in trial.sites if s.city))
+    return "; ".join(f"{_listed(cities)}, {country}" for country, cities in towns.items())
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _who(trial: TrialDetail) -> str:
