@@ -18,7 +18,7 @@ from actions.profile import message_text, profile_of
 from actions.topics import bot_texts, general_topic
 from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids
 from actions.where import country_code
-from bot.eligibility.questions import questions_for
+from bot.eligibility.questions import Questions, general_questions, questions_for
 from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.eligibility.render import eligibility_text
 from bot.prescreen.answers import ANYWHERE, UNKNOWN, parse_answer
@@ -172,6 +172,14 @@ def send_answers_for_each(dispatcher: CollectingDispatcher, tracker: Tracker, nc
                                  + '\n\nTo look at one, say "the first one" or its NCT number.')
 
 
+GENERAL_QUESTIONS_NOTE = "These fit any trial. Open a trial and ask again for questions about that one."
+
+
+def _send_questions(dispatcher: CollectingDispatcher, questions: Questions, doctor_heading: str) -> None:
+    for heading, items in ((doctor_heading, questions.doctor), ("Questions for the trial team:", questions.coordinator)):
+        dispatcher.utter_message(text="\n".join([heading, *(f"- {q}" for q in items)]))
+
+
 class ActionShowTrialQuestions(TrialFollowUp):
     """Questions to take to the doctor and to the trial team, for this trial."""
 
@@ -179,9 +187,10 @@ class ActionShowTrialQuestions(TrialFollowUp):
         return "action_show_trial_questions"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
-        questions = questions_for(trial)
-        for heading, items in (
-            (f"Questions for your doctor about {trial.nct_id}:", questions.doctor),
-            ("Questions for the trial team:", questions.coordinator),
-        ):
-            dispatcher.utter_message(text="\n".join([heading, *(f"- {q}" for q in items)]))
+        _send_questions(dispatcher, questions_for(trial), f"Questions for your doctor about {trial.nct_id}:")
+
+    def answer_without_trial(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+        """ "what questions should i ask the oncologist about trials": the ones that fit any trial."""
+        _send_questions(dispatcher, general_questions(), "Questions for your doctor about trials:")
+        dispatcher.utter_message(text=GENERAL_QUESTIONS_NOTE)
+        return True

@@ -170,6 +170,8 @@ class TrialFollowUp(Action, ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         referral = chosen_trial(tracker)
+        if referral.nct_id is None and not referral.ask and self.answer_without_trial(dispatcher, tracker):
+            return []
         if referral.nct_id is None:
             never_named = not tracker.get_slot("focus_nct_id") and not result_ids(tracker)
             general = None if referral.ask else general_topic(tracker, domain, NO_TRIAL_TOPIC if never_named else 0.0)
@@ -187,3 +189,7 @@ class TrialFollowUp(Action, ABC):
     @abstractmethod
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
         """Send the reply about `trial`."""
+
+    def answer_without_trial(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+        """A reply when no trial is meant and none needs to be (True when sent); by default none."""
+        return False

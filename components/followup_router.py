@@ -78,6 +78,14 @@ _A_SITE = re.compile(
     r"|ospedal[ei]|sjukhus\w*|h[oô]pital\w*|on\s+the\s+list|of\s+(?:them|these|those))\b", re.I)
 _NOT_A_TRIAL_SITE = re.compile(r"\b(?:net|specialist|neuroendocrine|expert|enets|trials|studies|any)\b", re.I)
 NEAREST_FROM = {INFORM, "knowledge", "nlu_fallback", "out_of_scope", "find_centres", "search_trials"}
+# "what questions should i ask the oncologist about trials": questions to take along (for a trial in focus,
+# or for any trial), not the "how to find trials" answer
+TRIAL_QUESTIONS = "ask_trial_questions"
+_WHAT_TO_ASK = re.compile(
+    r"\b(?:what|which)\s+(?:questions?|things?)\s+(?:should|do|could|can|would|to|might|must)\b(?:\s+(?!they\b)\w+){0,3}?\s+ask\b"
+    r"|\bquestions?\s+(?:to|i\s+should|we\s+should|i\s+could|we\s+could)\s+ask\b|\bwhat\s+(?:should|do|can|could)\s+(?:i|we)\s+ask\b"
+    r"|\bwhat\s+to\s+ask\b", re.I)
+WHAT_TO_ASK_FROM = {"knowledge", "nlu_fallback", "out_of_scope", "search_trials", "ask_helpline"}
 
 
 def asks_nearest_site(text: str) -> bool:
@@ -100,6 +108,8 @@ class FollowUpRouter(IntentRouter):
         text = message.get(TEXT) or ""
         if intent in NEAREST_FROM and asks_nearest_site(text):
             return TRIAL_WHERE
+        if intent in WHAT_TO_ASK_FROM and _WHAT_TO_ASK.search(text) and not asks_personal_advice(text):
+            return TRIAL_QUESTIONS
         if intent == INFORM:
             return _question_behind_a_fact(text)
         if intent in ROUTED_FROM and is_question(text) and asks_if_it_would_exclude(text):

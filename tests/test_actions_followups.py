@@ -139,12 +139,21 @@ def test_follow_ups_find_the_trial_and_focus_it(action: type, text: str, slots: 
     assert messages and SWEDISH in messages[0]["text"]
 
 
-@pytest.mark.parametrize("action", FOLLOW_UPS)
+@pytest.mark.parametrize("action", [ActionShowEligibility, ActionShowTrialPlaces])
 @pytest.mark.parametrize("slots", [{}, {"result_ids": [SWEDISH, NO_PLACES]}])
 def test_follow_ups_ask_which_trial_when_unclear(action: type, slots: dict) -> None:
     events, messages = run(action(), tracker("who is it for", slots=slots))
     assert events == [] and messages == [{**messages[0], "text": WHICH_TRIAL}]
     assert grade(WHICH_TRIAL) <= 8
+
+
+@pytest.mark.parametrize("slots", [{}, {"result_ids": [SWEDISH, NO_PLACES]}])
+def test_questions_with_no_trial_chosen_are_the_ones_for_any_trial(slots: dict) -> None:
+    events, messages = run(ActionShowTrialQuestions(), tracker("what questions should i ask the oncologist about trials", slots=slots))
+    text = "\n".join(m["text"] for m in messages)
+    assert events == [] and "Questions for your doctor about trials:" in text and "Questions for the trial team:" in text
+    assert "NCT" not in text and WHICH_TRIAL not in text
+    assert all(grade(m["text"]) <= 8 for m in messages)
 
 
 @pytest.mark.parametrize("action", FOLLOW_UPS)

@@ -120,3 +120,14 @@ def test_trial_questions_the_classifier_read_as_something_else(text: str, intent
 ])
 def test_the_nearest_site_of_the_trial(text: str, intent: str, expected: Optional[str]) -> None:
     assert routed(text, intent) == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("what questions should i ask the oncologist about trials", "knowledge", "ask_trial_questions"),
+    ("what should i ask the research nurse", "ask_helpline", "ask_trial_questions"),
+    ("any tips on what to ask at mums appointment about the study", "knowledge", "ask_trial_questions"),
+    ("what questions do they ask you before a trial", "knowledge", None),  # what they ask: a topic
+    ("what is a trial", "knowledge", None),
+])
+def test_questions_to_take_along(text: str, intent: str, expected: Optional[str]) -> None:
+    assert routed(text, intent) == expected

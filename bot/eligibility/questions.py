@@ -1,4 +1,5 @@
-"""Questions to take to your doctor and to the trial team, tailored to one trial.
+"""Questions to take to your doctor and to the trial team, tailored to one trial (or, before one is
+chosen, the ones that fit any trial).
 
 Built from what the record says: its phase (how much is known), whether people are put into
 groups by chance or may get a placebo, whether it involves an operation or a radioactive
@@ -34,12 +35,30 @@ _PHASE_QUESTION = {
     "PHASE4": "The treatment in this phase 4 trial is already in use. What would taking part add to my usual care?",
 }
 _NO_PHASE = "This study has no drug phase. What is it trying to find out, and what could it mean for my care?"
+# Questions that fit any trial: in every trial's lists, and the whole list when no trial is chosen.
+_SIDE_EFFECTS = "What side effects could I have, and how would they be checked?"
+_VISITS = "What does taking part involve each week? How many visits are there, and how long does each one take?"
+_COSTS = "What costs does the study pay for? Would I have to pay for travel, parking or time off work?"
+_EXTRA_TESTS = "Would I need any extra tests, and who pays for them?"
+_USUAL_CARE_CHANGE = "How would taking part change my usual care? Would my own doctor be kept up to date?"
+_LEAVING = "Can I leave the trial at any time? What care would I get if I do?"
 
 
 def questions_for(trial: TrialDetail) -> Questions:
     """The two lists of questions for `trial`."""
     text = record_text(trial)
     return Questions(doctor=tuple(_doctor(trial, text)), coordinator=tuple(_coordinator(trial, text)))
+
+
+def general_questions() -> Questions:
+    """Questions worth asking about any trial, before one is chosen."""
+    return Questions(
+        doctor=("Is a trial worth a look for me now? Or is there a usual treatment I should try first?",
+                "Which trials might suit me, and can you help me ask about them?", _SIDE_EFFECTS,
+                "If a trial is not right for me, what other treatments could I look at?"),
+        coordinator=(_VISITS, "Where would I need to go for visits, and is there help with travel?", _COSTS, _EXTRA_TESTS,
+                     _USUAL_CARE_CHANGE, _LEAVING),
+    )
 
 
 def _doctor(trial: TrialDetail, text: str) -> list[str]:
@@ -54,19 +73,17 @@ def _doctor(trial: TrialDetail, text: str) -> list[str]:
         questions.append("This trial involves an operation. What are the risks, and how long would it take me to get over it?")
     if _RADIOACTIVE.search(text):
         questions.append("This trial uses a radioactive treatment. Are there any extra safety steps for me or the people I live with?")
-    questions.append("What side effects could I have, and how would they be checked?")
+    questions.append(_SIDE_EFFECTS)
     questions.append("If this trial is not right for me, what other trials or treatments could I look at?")
     return questions
 
 
 def _coordinator(trial: TrialDetail, text: str) -> list[str]:
-    questions = ["What does taking part involve each week? How many visits are there, and how long does each one take?"]
-    questions.append(_travel_question(trial))
-    questions.append("What costs does the study pay for? Would I have to pay for travel, parking or time off work?")
+    questions = [_VISITS, _travel_question(trial), _COSTS]
     if _SCANS.search(text):
         questions.append("What extra scans, blood tests or other tests would I need, and who pays for them?")
     else:
-        questions.append("Would I need any extra tests, and who pays for them?")
+        questions.append(_EXTRA_TESTS)
     questions.append("What happens at the first checks, and what happens if they show the trial is not right for me?")
     if is_randomised(text):
         questions.append("When would I find out which group I am in?")
@@ -74,8 +91,8 @@ def _coordinator(trial: TrialDetail, text: str) -> list[str]:
         questions.append("Would I or my doctor know if I am getting the placebo?")
     if _USUAL_CARE.search(text):
         questions.append("If I am in the usual care group, what care would I get, and from whom?")
-    questions.append("How would taking part change my usual care? Would my own doctor be kept up to date?")
-    questions.append("Can I leave the trial at any time? What care would I get if I do?")
+    questions.append(_USUAL_CARE_CHANGE)
+    questions.append(_LEAVING)
     if not trial.is_open:
         questions.append("The registry says this trial is not taking new people now. Could that change, or is there a similar trial?")
     return questions
