@@ -62,7 +62,8 @@ _SPEAKS_OF_A_TRIAL = re.compile(
     # placebo", "are people put in groups", "how many people are taking part", "whats the phase"
     r"|^\W*(?:is|was|does|did|has|will)\s+it\b|^\W*(?:is|are)\s+there\s+(?:a|an|any)\b"
     r"|\b(?:are|is|were)\s+(?:people|patients|participants|you|we|everyone|everybody)\s+(?:randomi|put|split|given|picked|chosen|allocated)"
-    r"|\bdo\s+they\s+(?:use|give|have)\b|\bhow\s+many\s+(?:people|patients|participants|ppl)\s+(?:are|will|were|have|did)\b"
+    r"|\bdo\s+they\s+(?:use|give|have)\b|\bhow\s+many\s+(?:people|patients|participants|ppl)\s+(?:are|will|were|have|did|do|does)\b"
+    r"|\bNCT\s*\d{8}\b"  # "NCT06787014 sorry. how many people do they want": the trial is named
     r"|\bwhat(?:'s|s|\s+is)\s+the\s+(?:phase|sample\s+size)\b|\b(?:are|were)\s+there\s+(?:any\s+)?results\b",
     re.I,
 )

@@ -131,3 +131,7 @@ def test_the_nearest_site_of_the_trial(text: str, intent: str, expected: Optiona
 ])
 def test_questions_to_take_along(text: str, intent: str, expected: Optional[str]) -> None:
     assert routed(text, intent) == expected
+
+
+def test_a_question_naming_the_trial_by_number_is_about_it() -> None:
+    assert routed("NCT06787014 sorry. how many people do they want", "nlu_fallback") == "ask_trial_detail"

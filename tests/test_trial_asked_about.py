@@ -18,6 +18,8 @@ NEVER = re.compile(r"\beligib\w*|\bqualif\w*|\byou\s+can\s+(?:join|take\s+part)\
     ("do they take people in their 70s?", ["age"]),
     ("would my 74-year-old dad be too old?", ["age"]),
     ("how big is the study?", ["size"]),
+    ("has it actually started? can ppl sign up yet", ["status"]),
+    ("why did it never go ahead?", ["status"]),
     ("how many ppl are in it", ["size"]),
     ("are people put into groups at random?", ["randomised"]),
     ("could I end up on a dummy drug?", ["placebo"]),

@@ -61,7 +61,9 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
         ("phase", r"\bphase\b|\bwhat\s+stage\s+is\s+(?:the\s+)?(?:trial|study)\b|\bhow\s+far\s+along\b"),
         ("status", r"\bstill\s+(?:open|recruiting|running|going|taking)\b|\bis\s+it\s+(?:open|recruiting|closed|finished)\b|"
                    r"\b(?:open|closed)\s+(?:now|yet)\b|\btaking\s+(?:people|patients)\b|\bstarted\s+yet\b"
-                   r"|\bhas\s+it\s+(?:started|begun|opened|closed|finished|ended)\b|\bwhen\s+(?:does|will|did)\s+it\s+(?:start|open|begin)\b"
+                   r"|\bhas\s+it\s+(?:actually\s+|even\s+|already\s+|really\s+)?(?:started|begun|opened|closed|finished|ended)\b"
+                   r"|\bcan\s+(?:ppl|people|anyone|patients|i|we|you)\s+(?:sign\s+up|join|apply|register|enrol+)\s+(?:yet|now)\b"
+                   r"|\bnever\s+(?:went|go|got|gone)\s+ahead\b|\bwhen\s+(?:does|will|did)\s+it\s+(?:start|open|begin)\b"
                    r"|\bis\s+it\s+(?:still\s+)?(?:going|running|on)\b"
                    r"|\bwhy\s+(?:did|was|has|had|were)\s+(?:it|the\s+(?:trial|study))\s+(?:\w+\s+)?(?:stop|stopped|end|ended|close|closed|"
                    r"terminat\w*|cancel\w*|withdraw\w*|halt\w*|pull\w*|shut|scrap\w*)\b"
