@@ -185,3 +185,10 @@ def test_an_unknown_status_says_who_can_tell() -> None:
 def test_a_two_phase_trial_is_one_trial_in_two_steps() -> None:
     said = answer("phase", trial(phases=("PHASE2", "PHASE3")))
     assert said.startswith("It is a phase 2 and phase 3 trial: one trial in two steps.") and said.count("It is a") == 1
+
+
+def test_a_randomised_trial_with_no_groups_listed_names_what_it_compares(store: TrialStore) -> None:
+    compete = store.get("NCT03049189")  # COMPETE: randomised by its title, no arms in the record
+    assert compete is not None and len(compete.arms) <= 1
+    text = answer("randomised", compete, "are you randomised into one or the other")
+    assert "by chance" in text and "Everolimus" in text and "PRRT" in text

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Literal, Optional
 
-from bot.trials.about import PHASE_MEANING, PHASE_WORDS, given_words
+from bot.trials.about import PHASE_MEANING, PHASE_WORDS, STUDY_PROCEDURE, given_words
 from bot.trials.freshness import day_words
 from bot.trials.given import how_given
 from bot.trials.present import dated_status_words, registry_summary
@@ -283,7 +283,12 @@ ARM_KIND_WORDS = {
 
 
 def _groups_tail(trial: TrialDetail) -> str:
-    return f"\n{_groups(trial, '', None)}" if len(trial.arms) > 1 else ""
+    if len(trial.arms) > 1:
+        return f"\n{_groups(trial, '', None)}"
+    named = [i.name for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)]
+    if len(named) > 1:  # no groups listed, but what is compared may still be named ("177Lu-edotreotide PRRT", "Everolimus")
+        return f"\nThe treatments the record names: {', '.join(named[:-1])} and {named[-1]}."
+    return ""
 
 
 def _placebo(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
