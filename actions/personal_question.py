@@ -10,12 +10,12 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.compare_trials import treatments_side_by_side
+from actions.knowledge_answer import send_topic_and_fact
 from actions.profile import message_text
 from actions.replies import send_helpline
-from actions.topics import bot_texts, general_topic, response_text
+from actions.topics import bot_texts, general_topic
 from actions.which_trial import load_trial
 from bot.advice import asks_personal_advice
-from bot.knowledge.facts import answering_fact
 from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.personal.handing_back import after_general, whole_question
 from bot.trials.mentions import asks_if_it_rules_out, criteria_look_up
@@ -56,17 +56,10 @@ def send_general_part(dispatcher: CollectingDispatcher, tracker: Tracker, domain
     onc says it's my choice"), else the knowledge answer it touches and the one fact that
     answers its exact point, if the answer leaves it out ("...with only one kidney?"); then who
     can say how it applies. False when nothing answers it."""
-    text = message_text(tracker) or ""
-    both = treatments_side_by_side(text, asked_to_compare=False)
-    response = None if both else general_topic(tracker, domain)
-    fact = None if both else answering_fact(text, response_text(domain, response))
+    both = treatments_side_by_side(message_text(tracker) or "", asked_to_compare=False)
     if both:
         dispatcher.utter_message(text=both)
-    elif response:
-        dispatcher.utter_message(response=response)
-    elif fact is None:
+    elif not send_topic_and_fact(dispatcher, tracker, domain, general_topic(tracker, domain))[0]:
         return False
-    if fact is not None:
-        dispatcher.utter_message(text=fact.text)
     dispatcher.utter_message(text=after_general(said))
     return True

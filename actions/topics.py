@@ -31,21 +31,44 @@ def classifier_said_knowledge(tracker: Tracker) -> bool:
     return len(ranking) > 1 and ranking[1].get("name") == "knowledge" and ranking[0].get("confidence") == 1.0
 
 
+def _selector_choice(tracker: Tracker) -> tuple[str, float]:
+    """The topic selector's knowledge response key ("knowledge/whipple") and its confidence."""
+    chosen = ((tracker.latest_message.get("response_selector") or {}).get("knowledge") or {}).get("response") or {}
+    return str(chosen.get("intent_response_key") or ""), float(chosen.get("confidence") or 0)
+
+
+def _put_right(response: str, text: str, responses: dict[str, Any]) -> str:
+    return _not_the_one_they_had(response, text, responses) or _net_treatment_for_a_nec(response, text, responses) \
+        or response
+
+
+def selected_topic(tracker: Tracker, domain: dict[str, Any]) -> Optional[str]:
+    """The knowledge response for a message classified `knowledge`: the topic selector's choice
+    whatever its confidence (what utter_knowledge would send), put right where the message names
+    the treatment it is really about; else the topic of a treatment or test it names."""
+    key, _ = _selector_choice(tracker)
+    responses = domain.get("responses") or {}
+    text = message_text(tracker) or ""
+    if key.startswith("knowledge/") and "utter_" + key in responses:
+        return _put_right("utter_" + key, text, responses)
+    return named_topic(text, responses)
+
+
 def general_topic(tracker: Tracker, domain: dict[str, Any], least: float = 0.0) -> Optional[str]:
     """The knowledge response that answers the general part of the message, if one does: the
     topic selector's, when it is sure (or at least `least` sure) or the classifier chose a
     knowledge topic itself."""
-    chosen = ((tracker.latest_message.get("response_selector") or {}).get("knowledge") or {}).get("response") or {}
-    key = chosen.get("intent_response_key") or ""
+    key, confidence = _selector_choice(tracker)
     responses = domain.get("responses") or {}
-    confidence = chosen.get("confidence") or 0
     sure = confidence >= TOPIC_CONFIDENCE or (least and confidence >= least) or classifier_said_knowledge(tracker)
     text = message_text(tracker) or ""
-    if key.startswith("knowledge/") and sure:
-        response = "utter_" + key
-        if response in responses:
-            return _not_the_one_they_had(response, text, responses) or _net_treatment_for_a_nec(response, text, responses) \
-                or response
+    if key.startswith("knowledge/") and sure and "utter_" + key in responses:
+        return _put_right("utter_" + key, text, responses)
+    return named_topic(text, responses)
+
+
+def named_topic(text: str, responses: dict[str, Any]) -> Optional[str]:
+    """The knowledge answer of the first treatment or test the message names, if there is one."""
     found = (knowledge_response(concept, responses) for concept in named_ids(readable(text)))
     return next((response for response in found if response), None)
 
@@ -86,6 +109,11 @@ def knowledge_response(concept: Optional[str], responses: dict[str, Any]) -> Opt
     topic = KNOWLEDGE_TOPICS.get(concept or "")
     response = f"utter_knowledge/{topic}" if topic else None
     return response if response in responses else None
+
+
+def topic_of(response: Optional[str]) -> Optional[str]:
+    """ "utter_knowledge/whipple" -> "whipple" (the topic id the single facts name)."""
+    return response.removeprefix("utter_knowledge/") if response and response.startswith("utter_knowledge/") else None
 
 
 def response_text(domain: dict[str, Any], response: Optional[str]) -> str:

@@ -5,8 +5,9 @@ or saying they collapsed would get silence. `install()` (called by `python -m
 components.server.rasa_server` before Rasa starts) makes Rasa build `ActionWithFallback` instead
 of `RemoteAction`: the custom action runs as usual, and only if the action server is down,
 unreachable, failing or answering something malformed does the listed static response go out
-instead. Unlisted actions (form validation, slot extraction) keep Rasa's behaviour. It also
-checks the action server's answers with a validator built once
+instead (for a knowledge question, first the topic answer Rasa can pick by itself). Unlisted
+actions (form validation, slot extraction) keep Rasa's behaviour. It also checks the action
+server's answers with a validator built once
 (components/action_response_schema.py), which makes every custom-action turn about 40 ms
 cheaper.
 """
@@ -48,6 +49,7 @@ FALLBACK_RESPONSES: dict[str, tuple[str, ...]] = {
     "action_show_trial_questions": TRIALS_UNAVAILABLE,
     "action_answer_trial_detail": TRIALS_UNAVAILABLE,
     "action_answer_personal_question": ("utter_cannot_advise", "utter_helpline"),
+    "action_answer_knowledge": ("utter_knowledge_unavailable", "utter_helpline"),
     "action_compare_trials": TRIALS_UNAVAILABLE,
     "action_show_trial_contacts": TRIALS_UNAVAILABLE,
     "action_prescreen_results": TRIALS_UNAVAILABLE,
@@ -56,6 +58,11 @@ FALLBACK_RESPONSES: dict[str, tuple[str, ...]] = {
     "action_answer_out_of_scope": ("utter_out_of_scope",),
     "action_validate_slot_mappings": (),  # the profile waits for the next message
 }
+
+# Custom action -> Rasa's own retrieval action tried first when it cannot run: a knowledge
+# question still gets the topic answer the topic selector chose (only the added fact is lost);
+# the static responses above go out only if that gives nothing.
+RETRIEVED_INSTEAD: dict[str, str] = {"action_answer_knowledge": "utter_knowledge"}
 
 
 class ActionWithFallback(rasa_actions.RemoteAction):
@@ -79,8 +86,28 @@ class ActionWithFallback(rasa_actions.RemoteAction):
             if responses is None:
                 raise
             logger.warning("The action server could not run %s; sent the static answer instead.", self.name())
+            retrieved = await _retrieved(self.name(), output_channel, nlg, tracker, domain)
+            if retrieved:
+                return retrieved
             replies: list[dict[str, Any]] = [{"response": name} for name in responses]
             return await self._utter_responses(replies, output_channel, nlg, tracker)
+
+
+async def _retrieved(
+    name: str,
+    output_channel: "OutputChannel",
+    nlg: "NaturalLanguageGenerator",
+    tracker: "DialogueStateTracker",
+    domain: "Domain",
+) -> list["Event"]:
+    """What Rasa's retrieval action says in place of `name` ([] when it has none to try, or the
+    message carries no topic)."""
+    retrieval = RETRIEVED_INSTEAD.get(name)
+    latest = tracker.latest_message
+    if retrieval is None or latest is None or not latest.parse_data.get("response_selector"):
+        return []
+    action = rasa_actions.ActionRetrieveResponse(retrieval, silent_fail=True)
+    return await action.run(output_channel, nlg, tracker, domain)
 
 
 def install() -> None:

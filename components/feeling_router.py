@@ -1,10 +1,11 @@
 """FeelingRouter: a question of fact asked with fear or worry ("what do they take out in a
 whipple? we're both in bits") is answered by action_answer_personal_question, which gives the
-same knowledge answer after a sentence that acknowledges the feeling. So is one about the
-person's own situation whose exact point one single fact answers ("flying to tenerife after my
-PRRT, anything i need to know at the airport?"): that action adds the fact the short topic
-answer leaves out (bot/knowledge/facts.py). Urgent messages are the SafetyNet's, which runs
-after this and wins.
+same knowledge answer after a sentence that acknowledges the feeling. A message no intent fitted
+(nlu_fallback) goes there too when it is about the person's own situation and one single fact
+clearly answers it ("is a glass of wine ok? i flush a lot": bot/knowledge/facts.py). A plain
+knowledge question about their own situation stays `knowledge`: action_answer_knowledge adds
+the fact and who can say how it applies. Urgent messages are the SafetyNet's, which runs after
+this and wins.
 """
 from __future__ import annotations
 
@@ -20,15 +21,24 @@ from bot.personal.own_situation import about_their_own_situation
 from components.intent_router import IntentRouter
 from components.safety_net import ADVICE_INTENT
 
-ROUTED_FROM = {"knowledge"}
+KNOWLEDGE = "knowledge"
+UNSURE = "nlu_fallback"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class FeelingRouter(IntentRouter):
     def route(self, message: Message) -> Optional[str]:
-        if (message.get(INTENT) or {}).get("name") not in ROUTED_FROM:
-            return None
+        intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
-        asked_in_fear = shows_feeling(text)
-        exact_point_of_their_own = about_their_own_situation(text) and answering_fact(text) is not None
-        return ADVICE_INTENT if asked_in_fear or exact_point_of_their_own else None
+        if intent == KNOWLEDGE and shows_feeling(text):
+            return ADVICE_INTENT
+        if intent == UNSURE and about_their_own_situation(text) and answering_fact(text, topic=_topic(message)):
+            return ADVICE_INTENT
+        return None
+
+
+def _topic(message: Message) -> Optional[str]:
+    """The knowledge topic the topic selector chose ("whipple"), which the answer will give."""
+    chosen = ((message.get("response_selector") or {}).get("knowledge") or {}).get("response") or {}
+    key = str(chosen.get("intent_response_key") or "")
+    return key.removeprefix("knowledge/") if key.startswith("knowledge/") else None

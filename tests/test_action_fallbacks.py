@@ -7,12 +7,13 @@ import asyncio
 from typing import Any
 
 import pytest
+import yaml
 from aiohttp import web
 from jsonschema import ValidationError
 from rasa.core.channels import CollectingOutputChannel
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import BotUttered, Event, SlotSet
+from rasa.shared.core.events import BotUttered, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
@@ -23,6 +24,7 @@ from components.action_response_schema import response_validator, validate_actio
 
 DOMAIN = Domain.load(str(REPO_ROOT / "domain.yml"))
 NLG = TemplatedNaturalLanguageGenerator(DOMAIN.responses)
+KNOWLEDGE_RESPONSES = yaml.safe_load((REPO_ROOT / "data" / "nlu" / "knowledge_responses.yml").read_text())["responses"]
 VALID = {"events": [{"event": "slot", "name": "treatment", "value": "everolimus"}],
          "responses": [{"text": "Here is what I found.", "buttons": [{"title": "More", "payload": "/show_more_trials"}]}]}
 MALFORMED = [{"events": "not a list"}, {"events": [{"event": "slot", "timestamp": "noon"}]}, {"events": [{"no": "event key"}]}]
@@ -79,3 +81,30 @@ def test_a_malformed_answer_gets_the_static_fallback(answer: dict) -> None:
 def test_an_action_without_a_fallback_keeps_rasas_error() -> None:
     with pytest.raises(ValidationError):
         asyncio.run(run_against(MALFORMED[0], "validate_prescreen_form"))
+
+
+def _knowledge_tracker(topic: str) -> DialogueStateTracker:
+    tracker = DialogueStateTracker("tester", DOMAIN.slots)
+    tracker.update(UserUttered("what is a biopsy", {"name": "knowledge", "confidence": 0.9}, parse_data={
+        "intent": {"name": "knowledge", "confidence": 0.9}, "entities": [],
+        "response_selector": {"knowledge": {"response": {
+            "intent_response_key": f"knowledge/{topic}", "utter_action": f"utter_knowledge/{topic}", "confidence": 0.9}}}}))
+    return tracker
+
+
+async def _knowledge_answer_with_the_server_down(tracker: DialogueStateTracker) -> list[Event]:
+    responses = {**DOMAIN.responses, **KNOWLEDGE_RESPONSES}
+    action = ActionWithFallback("action_answer_knowledge", EndpointConfig(f"http://127.0.0.1:{free_port()}/webhook"))
+    return await action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator(responses), tracker, DOMAIN)
+
+
+def test_a_knowledge_question_still_gets_its_topic_answer_when_the_action_server_is_down() -> None:
+    events = asyncio.run(_knowledge_answer_with_the_server_down(_knowledge_tracker("biopsy")))
+    assert said(events) == [KNOWLEDGE_RESPONSES["utter_knowledge/biopsy"][0]["text"]]
+
+
+def test_with_no_topic_to_give_the_knowledge_fallback_says_it_could_not_fetch_it() -> None:
+    tracker = DialogueStateTracker("tester", DOMAIN.slots)
+    tracker.update(UserUttered("what is a biopsy", {"name": "knowledge", "confidence": 0.9}))
+    texts = said(asyncio.run(_knowledge_answer_with_the_server_down(tracker)))
+    assert len(texts) == 2 and "can't fetch that answer" in texts[0] and "0808 800 4040" in texts[1]

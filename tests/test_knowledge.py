@@ -381,7 +381,7 @@ def test_annotated_treatments_are_known_to_the_lexicon() -> None:
 def test_the_domain_rules_and_config_wire_up_the_retrieval_intent() -> None:
     assert "knowledge" in DOMAIN["intents"]
     rules = yaml.safe_load((DATA_DIR / "rules" / "knowledge.yml").read_text())["rules"]
-    answer = [{"intent": "knowledge"}, {"action": "utter_knowledge"}, {"action": "utter_ask_feedback"}]
+    answer = [{"intent": "knowledge"}, {"action": "action_answer_knowledge"}, {"action": "utter_ask_feedback"}]
     assert any(r["steps"] == answer for r in rules)
     config = yaml.safe_load((REPO_ROOT / "config.yml").read_text())
     selectors = [c for c in config["pipeline"] if c["name"] == "components.topic_selector.TopicSelector"]
@@ -406,7 +406,7 @@ def test_each_sub_intent_is_tested_with_three_new_phrasings() -> None:
     turns = story_turns()
     assert [text for text, _, _ in turns if text.lower() in training] == []
     for sub_intent in EXAMPLES:
-        phrasings = {t for t, intent, action in turns if intent == f"knowledge/{sub_intent}" and action == "utter_knowledge"}
+        phrasings = {t for t, intent, action in turns if intent == f"knowledge/{sub_intent}" and action == "action_answer_knowledge"}
         assert len(phrasings) >= 3, f"knowledge/{sub_intent}: {len(phrasings)} test phrasings"
 
 
@@ -420,6 +420,6 @@ def test_a_follow_up_about_it_searches_trials_after_a_knowledge_answer() -> None
     for story in TEST_STORIES:
         flat = [s.get("intent") or s.get("action") for s in story["steps"]]
         flat = [step for step in flat if step != "utter_ask_feedback"]
-        if flat[:4] == ["knowledge/lanreotide", "utter_knowledge", "search_trials", "action_search_trials"]:
+        if flat[:4] == ["knowledge/lanreotide", "action_answer_knowledge", "search_trials", "action_search_trials"]:
             return
     pytest.fail("no test story: knowledge about lanreotide, then 'trials of it'")

@@ -14,7 +14,7 @@ from bot.config import SHIPPED_TRIALS_DIR
 from bot.eligibility.wording import tells_can_join
 from bot.personal.feelings import ACKNOWLEDGEMENTS, acknowledgement, first_unsaid, shows_feeling
 from bot.personal.handing_back import AFTER_GENERAL, WHOLE, whole_question
-from bot.trials.mentions import asks_if_it_rules_out, asked_thing_words, criteria_look_up, criteria_mentioning
+from bot.trials.mentions import asked_thing_words, asks_if_it_rules_out, criteria_look_up, criteria_mentioning
 from bot.trials.store import TrialStore
 from tests.helpers.actions import run, tracker
 
@@ -33,7 +33,7 @@ def _criteria(nct_id: str) -> str:
 @pytest.mark.parametrize("text", [
     "is temozolomide taken by mouth? i'm terrified of needles", "we're both in bits",
     "constant diarrhoea, i'm at the end of my rope", "kinda nervous tbh", "Im SCARED",
-    "I’m so worried about mum", "on the loo 8 times a day, I'm exhausted", "dont want to ask again, i feel stupid", "honestly can't cope with the waiting", "bit anxious about the scan",
+    "I’m so worried about mum", "on the loo 8 times a day, I'm exhausted", "PRRT scares me now", "dont want to ask again, i feel stupid", "honestly can't cope with the waiting", "bit anxious about the scan",
 ])
 def test_feelings_are_seen(text: str) -> None:
     assert shows_feeling(text)
@@ -171,16 +171,25 @@ def test_a_question_of_fact_asked_in_fear_gets_the_kind_answer(text: str, intent
     assert message.get("intent")["name"] == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("flying to tenerife 10 days after my second PRRT. anything i need to know at the airport?", "ask_personal_advice"),
-    ("why have they ordered a calcium blood test for me? i have a pancreatic NET", "ask_personal_advice"),
-    ("what do I need to know at the airport after PRRT?", "ask_personal_advice"),
-    ("what is PRRT?", "knowledge"),  # no exact point a single fact answers
-    ("what should you know at the airport after PRRT?", "knowledge"),  # not about their own situation
+@pytest.mark.parametrize("text", [
+    "flying to tenerife 10 days after my second PRRT. anything i need to know at the airport?",
+    "why have they ordered a calcium blood test for me? i have a pancreatic NET", "what is PRRT?",
 ])
-def test_an_exact_point_of_their_own_gets_the_topic_and_the_fact(text: str, expected: str) -> None:
+def test_a_plain_knowledge_question_about_their_own_situation_stays_knowledge(text: str) -> None:
+    # action_answer_knowledge gives the fact and who can say how it applies (tests/test_knowledge_answer.py)
     from components.feeling_router import FeelingRouter
     [message] = FeelingRouter().process([_classified(text, "knowledge")])
+    assert message.get("intent")["name"] == "knowledge"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("is a glass of wine ok? i flush a lot", "ask_personal_advice"),  # a fact answers their own point
+    ("is a glass of wine ok? flushing is common", "nlu_fallback"),  # not about their own situation
+    ("im so scared of all this", "nlu_fallback"),  # a feeling alone: the unsure answer's own way
+])
+def test_an_unsure_message_about_their_own_situation_that_one_fact_answers(text: str, expected: str) -> None:
+    from components.feeling_router import FeelingRouter
+    [message] = FeelingRouter().process([_classified(text, "nlu_fallback")])
     assert message.get("intent")["name"] == expected
 
 

@@ -5,9 +5,14 @@ PRRT with only one kidney?", "do I fast before the gallium scan?") often gets th
 that point. Each fact here comes from one section of ../shared/reference/knowledge-facts.md,
 with the everyday words people use for it. `answering_fact` scores every fact by the question's
 rarer words it shares (an idf weight, like a search engine's), counting the people's words and
-phrases, and returns the best one only when it clearly answers: two or more shared words, one
-of them specific to a few facts (not the topic alone), and well ahead of any fact of another
-topic. A question about a trial ("would this one rule me out?") gets no general fact.
+phrases (a few other words may come between a phrase's words; "5-HIAA" and "5hiaa" are one
+word), and the words of the sentence that asks above those of the story around it. Only facts
+that give the kind of answer asked for compete ("how long" wants a time: bot/knowledge/aspects.py).
+The best one is returned only when it clearly answers: two or more shared words, one of them
+specific to a few facts (not the topic alone), well ahead of any fact of another topic (a fact of
+the topic answer sent with it, asked in its own words, settles a near tie), asked in its own
+people's words when it is of another topic than that answer, and not mostly said by that answer
+already. A question about a trial ("would this one rule me out?") gets no general fact.
 """
 from __future__ import annotations
 
@@ -21,7 +26,8 @@ from typing import Iterable, Optional
 
 import yaml
 
-from bot.text import normalize, tokens
+from bot.knowledge.aspects import asked_aspects, given_aspects
+from bot.text import is_question, normalize, tokens
 
 FACTS_FILE = Path(__file__).resolve().parents[2] / "data" / "knowledge" / "facts.yml"
 # A fact answers when it shares LEAST_SHARED words with the question, one of them specific (in
@@ -30,6 +36,18 @@ FACTS_FILE = Path(__file__).resolve().parents[2] / "data" / "knowledge" / "facts
 LEAST_SHARED = 2
 RARE_SHARE = 0.03
 AHEAD = 1.25
+# A fact of the topic answer sent with it is chosen over a better-scored one of another topic
+# when it scores within TOPIC_AHEAD of it: the topic selector read the whole message.
+TOPIC_AHEAD = 1.5
+# A word of the story around the question counts less than one of the question itself; a
+# people's phrase (found with PHRASE_GAP words inserted at most) counts PHRASE.
+BACKGROUND = 0.5
+PHRASE = 2.0
+PHRASE_GAP = 3
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A fact whose words the topic answer mostly holds already, with no number of its own, is left out
+SAID_SHARE = 0.6
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 # Words that say nothing about which fact is meant.
 _STOP = frozenset("""
@@ -42,6 +60,10 @@ wife husband son daughter mother father partner mom brother sister grandad nan g
 explain tell meant mean means take part show feel know need want happen thing things actually
 exactly confused long lot much many way use used make give gives question net nets tumour tumours
 tumor tumors cancer study studies trial trials research pnet pnets day days week weeks
+myself yourself himself herself themselves ourselves itself something anything everything someone
+anyone shes hes ive youre theyre dont didnt cant wont isnt tbh lol kinda honestly basically maybe
+next monday tuesday wednesday thursday friday saturday sunday tonight today tomorrow morning
+come comes coming through one between difference
 """.split())
 # "what is a pnet?", "can you explain PRRT to me", "tell me about lanreotide": the topic answer is
 # the answer; no single fact is its exact point.
@@ -70,69 +92,152 @@ def stem(word: str) -> str:
 
 
 def content_stems(text: str) -> list[str]:
-    return [stem(w) for w in tokens(text) if w not in _STOP and len(w) > 1]
+    return [s for s in (stem(w) for w in tokens(text) if w not in _STOP and len(w) > 1) if s not in _STOP]
+
+
+# "5-HIAA", "5 hiaa" and "5hiaa"; "Ga-68" and "ga68"; "B12" and "b 12": a short code of letters and
+# a number, written apart or together, is one word.
+_CODE = re.compile(r"(?=\b([a-z]{1,4}) (\d{1,3})\b)|(?=\b(\d{1,3}) ([a-z]{1,4})\b)")
+_NOT_A_CODE = frozenset("""a age aged an and are at by cm day days for from g h had has her his hour hr hrs in into is
+its kg last less mg ml mm more next of old on only or over per than the to up was week with x year""".split())
+
+
+def joined_codes(text: str) -> list[str]:
+    """The codes written apart in the text, joined ("5 hiaa" -> "5hiaa")."""
+    joined = []
+    for match in _CODE.finditer(normalize(text)):
+        letters_first, number, number_first, letters = match.groups()
+        word = letters_first or letters
+        if word not in _NOT_A_CODE and word not in _STOP:
+            joined.append(f"{letters_first}{number}" if letters_first else f"{number_first}{letters}")
+    return joined
 
 
 @dataclass(frozen=True)
 class _Indexed:
     fact: Fact
     stems: frozenset[str]
-    phrases: tuple[str, ...]  # people's words of two or more words, normalised
+    phrases: tuple[re.Pattern[str], ...]  # people's words of two or more words, a few words apart at most
+    own_words: frozenset[str]  # the stems of the people's words alone
+    gives: frozenset[str]  # the kinds of answer its text gives (bot/knowledge/aspects.py)
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float
+    shared: int  # words and phrases shared with the question
+    specific: bool  # one of them is in few facts
+    by_its_words: bool  # the sentence that asks has one of the fact's own people's words
+    gives: frozenset[str]  # the kinds of answer the fact gives
+    fact: Fact
+
+
+def _loose(phrase: str) -> re.Pattern[str]:
+    """ "how long in hospital" found in "how long will dad be in hospital": each word in order, up
+    to PHRASE_GAP other words between two of them."""
+    gap = rf"(?: \S+){{0,{PHRASE_GAP}}} "
+    return re.compile(r"\b" + gap.join(re.escape(w) for w in phrase.split()) + r"\b")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def asking_sentences(question: str) -> list[str]:
+    """The sentences that ask (a question mark, or a question word: bot.text.is_question), or all
+    of them when none does."""
+    sentences = _sentences(question)
+    return [s for s in sentences if is_question(s)] or sentences
+
+
+def weighted_stems(question: str) -> dict[str, float]:
+    """Each content stem of the question (and the kind of answer it asks for), weighed 1 in a
+    sentence that asks and BACKGROUND in one that tells the story around it."""
+    sentences = _sentences(question)
+    asking = asking_sentences(question)
+    weights: dict[str, float] = {}
+    for sentence in sentences:
+        weight = 1.0 if sentence in asking else BACKGROUND
+        for s in (*content_stems(sentence), *joined_codes(sentence), *asked_aspects(sentence)):
+            weights[s] = max(weights.get(s, 0.0), weight)
+    return weights
 
 
 class FactIndex:
     def __init__(self, facts: Iterable[Fact]) -> None:
-        self.entries = [
-            _Indexed(f, frozenset(content_stems(" ".join((f.text, *f.words)))),
-                     tuple(p for p in (normalize(w) for w in f.words) if " " in p))
-            for f in facts
-        ]
+        self.entries = [_indexed(f) for f in facts]
         self.counts = Counter(s for e in self.entries for s in e.stems)
         total = max(len(self.entries), 1)
         self.idf = {s: math.log(1 + total / n) for s, n in self.counts.items()}
         self.rare = max(2, int(RARE_SHARE * total))
 
-    def scored(self, question: str) -> list[tuple[float, int, bool, Fact]]:
-        """(score, words shared, a specific one among them, fact) for every fact sharing a word
-        with the question, best first."""
-        asked = set(content_stems(question))
-        plain = f" {normalize(question)} "
+    def scored(self, question: str) -> list[Match]:
+        """Every fact sharing a word with the question, best first."""
+        asked = weighted_stems(question)
+        plain = normalize(question)
+        asking = normalize(" ".join(asking_sentences(question)))
         results = []
         for entry in self.entries:
-            shared = asked & entry.stems
-            phrases = [p for p in entry.phrases if f" {p} " in plain]
+            shared = asked.keys() & entry.stems
+            phrases = [p for p in entry.phrases if p.search(plain)]
             if not shared and not phrases:
                 continue
-            score = sum(self.idf[s] for s in shared) + sum(2.0 for _ in phrases)
+            score = sum(self.idf[s] * asked[s] for s in shared) \
+                + sum(PHRASE if p.search(asking) else PHRASE * BACKGROUND for p in phrases)
             specific = bool(phrases) or any(self.counts[s] <= self.rare for s in shared)
-            results.append((score, len(shared) + len(phrases), specific, entry.fact))
-        return sorted(results, key=lambda r: -r[0])
+            asked_in_its_words = any(p.search(asking) for p in phrases) \
+                or any(asked[s] == 1.0 for s in shared & entry.own_words)
+            words = sum(1 for s in shared if not s.startswith("@"))  # a kind of answer asked is no word
+            results.append(Match(score, words + len(phrases), specific, asked_in_its_words, entry.gives, entry.fact))
+        return sorted(results, key=lambda m: (-m.score, not m.by_its_words))  # a tie: the one named in its own words
 
-    def answering(self, question: str, already_said: str = "") -> Optional[Fact]:
+    def answering(self, question: str, already_said: str = "", topic: Optional[str] = None) -> Optional[Fact]:
         # "what is X?" is the topic's; "would this one rule me out?" the trial record's: no fact
         if _DEFINITION.search(question) or _ABOUT_A_TRIAL.search(question):
             return None
-        ranked = self.scored(question)
+        # "how long...?" wants a time: only facts that give one can answer it
+        wanted = asked_aspects(" ".join(asking_sentences(question)))
+        ranked = [m for m in self.scored(question) if wanted <= m.gives]
         if not ranked:
             return None
-        score, shared, specific, fact = ranked[0]
-        close = [other for s, _, _, other in ranked[1:] if s * AHEAD > score]
-        if shared < LEAST_SHARED or not specific or any(other.topic != fact.topic for other in close):
+        # The topic answer sent with it settles a near tie between topics: its own fact, if close
+        chosen = next((m for m in ranked if topic and m.fact.topic == topic and m.by_its_words
+                       and m.score * TOPIC_AHEAD > ranked[0].score), ranked[0])
+        fact = chosen.fact
+        rivals = [m for m in ranked if m.fact.topic != fact.topic and m.score * AHEAD > chosen.score]
+        if chosen.shared < LEAST_SHARED or not chosen.specific or (rivals and fact.topic != topic):
+            return None
+        # A fact beside the topic answer must be about a thing the person asked in its own words
+        if topic and fact.topic != topic and not chosen.by_its_words:
             return None
         return None if _said_already(fact, already_said) else fact
 
 
-# A question about a trial (the one in focus, or joining one), not about a treatment or test.
-_ABOUT_A_TRIAL = re.compile(r"\b(?:this|that|the)\s+(?:one|trial|study)\b|\bjoin(?:ing)?\b|\brules?\s+(?:me|him|her|them|us)\s+out\b",
-                            re.I)
+def _indexed(fact: Fact) -> _Indexed:
+    own_words = frozenset((*content_stems(" ".join(fact.words)), *joined_codes(" ".join(fact.words))))
+    gives = frozenset(given_aspects(fact.text))
+    return _Indexed(fact, frozenset((*content_stems(fact.text), *joined_codes(fact.text), *own_words, *gives)),
+                    tuple(_loose(p) for p in (normalize(w) for w in fact.words) if " " in p),
+                    own_words, gives)
+
+
+# A question about a trial (the one in focus, or joining it), not about a treatment or test. "the
+# one loo", "if i join a trial and hate it", "join any trial" are not.
+_IF_SOMEONE = "".join(f"(?<!if {who} )" for who in ("i", "we", "he", "she", "you", "they"))
+_ABOUT_A_TRIAL = re.compile(
+    r"\b(?:this|that)\s+(?:one|trial|study)\b|\bthe\s+one\s*(?:[?.!,]|$)"
+    rf"|{_IF_SOMEONE}\bjoin(?:ing)?\b(?!\s+(?:an?|any|trials?|studies)\b)"
+    r"|\brules?\s+(?:me|him|her|them|us)\s+out\b", re.I)
 
 
 def _said_already(fact: Fact, said: str) -> bool:
-    """The topic answer sent with it already holds most of the fact's words."""
+    """The topic answer sent with it already holds most of the fact's words (SAID_SHARE) and
+    every number in it: the fact would only say it again."""
     if not said:
         return False
     stems = set(content_stems(fact.text))
-    return bool(stems) and len(stems & set(content_stems(said))) >= 0.8 * len(stems)
+    new_numbers = set(_NUMBER.findall(fact.text)) - set(_NUMBER.findall(said))
+    return bool(stems) and not new_numbers and len(stems & set(content_stems(said))) >= SAID_SHARE * len(stems)
 
 
 def read_facts(path: Path = FACTS_FILE) -> list[Fact]:
@@ -154,7 +259,7 @@ def default_index() -> FactIndex:
     return FactIndex(read_facts())
 
 
-def answering_fact(question: str, already_said: str = "") -> Optional[Fact]:
+def answering_fact(question: str, already_said: str = "", topic: Optional[str] = None) -> Optional[Fact]:
     """The one fact that answers the question, if one clearly does and is not already in
-    `already_said` (the topic answer sent with it)."""
-    return default_index().answering(question or "", already_said)
+    `already_said` (the topic answer sent with it, of knowledge topic `topic`)."""
+    return default_index().answering(question or "", already_said, topic)

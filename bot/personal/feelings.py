@@ -6,7 +6,7 @@ import re
 from typing import Iterable, Optional
 
 _FEELING = re.compile(
-    r"\b(?:scared|scary|terrified|terrifies|frightened|frightening|afraid|fear(?:ful)?|petrified|worried|worrying|worries"
+    r"\b(?:scared|scary|scares?\s+(?:me|us|him|her|them)|terrified|terrifies|frightened|frightening|afraid|fear(?:ful)?|petrified|worried|worrying|worries"
     r"|anxious|anxiety|nervous|panick?(?:ing|ed)?|dread(?:ing)?|upset|distraught|devastated|overwhelmed|stressed"
     r"|in bits|in pieces|falling apart|at the end of my (?:rope|tether)|at my wits'? end|beside myself|can'?t cope"
     r"|not coping|struggling|freaking out|freaked out|bricking it|kinda nervous|heartbroken|gutted|in a state"

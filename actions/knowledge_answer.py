@@ -1,0 +1,45 @@
+"""action_answer_knowledge: a question about NETs, their tests and treatments, or how trials
+work. The topic answer (what utter_knowledge would send), then the one single fact that answers
+the question's exact point when the answer leaves it out ("how long does an EUS take?"), each a
+message of its own so that each stays short; when that point is of their own situation ("my dad
+only has one kidney..."), who can say how it applies to them."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.profile import message_text
+from actions.topics import bot_texts, response_text, selected_topic, topic_of
+from bot.knowledge.facts import answering_fact
+from bot.personal.handing_back import after_general
+from bot.personal.own_situation import about_their_own_situation
+
+
+class ActionAnswerKnowledge(Action):
+    def name(self) -> str:
+        return "action_answer_knowledge"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        sent, with_fact = send_topic_and_fact(dispatcher, tracker, domain, selected_topic(tracker, domain))
+        if not sent:
+            dispatcher.utter_message(response="utter_default")
+        elif with_fact and about_their_own_situation(message_text(tracker)):  # an exact point of their own
+            dispatcher.utter_message(text=after_general(bot_texts(tracker)))
+        return []
+
+
+def send_topic_and_fact(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any],
+                        response: Optional[str]) -> tuple[bool, bool]:
+    """The knowledge answer `response`, then the single fact that answers the message's exact
+    point if the answer leaves it out: (anything sent, a fact among it)."""
+    fact = answering_fact(message_text(tracker) or "", response_text(domain, response), topic_of(response))
+    if response:
+        dispatcher.utter_message(response=response)
+    if fact is not None:
+        dispatcher.utter_message(text=fact.text)
+    return bool(response or fact), fact is not None
