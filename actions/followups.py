@@ -18,6 +18,7 @@ from actions.profile import message_text, profile_of
 from actions.topics import bot_texts, general_topic
 from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids
 from actions.where import country_code
+from actions.knowledge_answer import send_topic_and_fact
 from bot.eligibility.questions import Questions, general_questions, questions_for
 from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.eligibility.render import eligibility_text
@@ -121,8 +122,8 @@ class ActionAnswerTrialDetail(TrialFollowUp):
                 return []
             topics = [GENERAL_TOPICS[a] for a in aspects if a in GENERAL_TOPICS]
             response = general_topic(tracker, domain) or (f"utter_knowledge/{topics[0]}" if topics else None)
-            if response:  # no trial in focus: the question's general answer
-                dispatcher.utter_message(response=response)
+            if response:  # no trial in focus: the question's general answer, and the fact it leaves out
+                send_topic_and_fact(dispatcher, tracker, domain, response)
                 return []
         return await super().run(dispatcher, tracker, domain)
 

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.replies import send_unavailable
 from actions.store import trial_store
 from actions.topics import general_topic
+from actions.knowledge_answer import send_topic_and_fact
 from bot.trials.lookup import acronyms_in, find_lookups, name_key
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
 from bot.trials.ordinal import ordinal_position, pick
@@ -176,7 +177,7 @@ class TrialFollowUp(Action, ABC):
             never_named = not tracker.get_slot("focus_nct_id") and not result_ids(tracker)
             general = None if referral.ask else general_topic(tracker, domain, NO_TRIAL_TOPIC if never_named else 0.0)
             if general:  # "would we have to pay for a trial abroad?": about trials in general
-                dispatcher.utter_message(response=general)
+                send_topic_and_fact(dispatcher, tracker, domain, general)
                 return []
             dispatcher.utter_message(text=referral.ask or WHICH_TRIAL)
             return []
