@@ -1,6 +1,7 @@
 """action_compare_trials: two trials side by side ("compare the first two"), or two treatments or
 tests ("lanreotide or octreotide?", "PRRT vs chemo": bot/knowledge/compare.py) when the message
 names two of those and not two trials."""
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -35,22 +36,25 @@ from bot.trials.side_by_side import (
 )
 from bot.trials.store import TrialStore
 
-NO_LIST = ("I haven't shown you a list of trials in this chat yet, so I'm not sure which two you mean. Tell me "
-           "what to look for, such as a treatment, a type of tumour or a place, and I'll find trials you can "
-           "compare. Or name the two trials or treatments you have in mind.")
-NO_LIST_BUT = ("I haven't shown you a list yet, so here are the first two trials in our list that match what you "
-               "asked before:")
-WHICH_TWO = ('Which two would you like side by side? Say "the first two", "1 and 3" or two NCT numbers for '
-             'trials, or name two treatments or tests, like "lanreotide or octreotide".')
+NO_LIST = (
+    "I haven't shown you a list of trials in this chat yet, so I'm not sure which two you mean. Tell me "
+    "what to look for, such as a treatment, a type of tumour or a place, and I'll find trials you can "
+    "compare. Or name the two trials or treatments you have in mind."
+)
+NO_LIST_BUT = (
+    "I haven't shown you a list yet, so here are the first two trials in our list that match what you asked before:"
+)
+WHICH_TWO = (
+    'Which two would you like side by side? Say "the first two", "1 and 3" or two NCT numbers for '
+    'trials, or name two treatments or tests, like "lanreotide or octreotide".'
+)
 
 
 class ActionCompareTrials(Action):
     def name(self) -> str:
         return "action_compare_trials"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
         named = trials_named(text, result_ids(tracker))
         if len(named) < 2:
@@ -77,8 +81,9 @@ class ActionCompareTrials(Action):
             if len(named) == 2:
                 dispatcher.utter_message(text=f"The first two trials of {topic} in our list:")
             elif named:
-                dispatcher.utter_message(text=f"Our list has only one trial of {topic}, so there is "
-                                         "nothing to set beside it. Here it is:")
+                dispatcher.utter_message(
+                    text=f"Our list has only one trial of {topic}, so there is nothing to set beside it. Here it is:"
+                )
                 return await ActionShowTrial.show(dispatcher, named[0])
         if len(named) < 2 and names_two_listed(text) and not result_ids(tracker):
             dispatcher.utter_message(text=NO_LIST)  # "the first two" with no list shown
@@ -157,7 +162,10 @@ def _first_two_trials_of(treatment: str) -> list[str]:
     found: list[str] = []
     try:
         for status in ("open", "all"):
-            found = [trial.nct_id for trial in trial_store().search(TrialQuery(treatment=treatment, status=status, limit=2)).trials]
+            found = [
+                trial.nct_id
+                for trial in trial_store().search(TrialQuery(treatment=treatment, status=status, limit=2)).trials
+            ]
             if len(found) == 2:
                 break
     except SQLAlchemyError:
@@ -188,11 +196,13 @@ def treatments_side_by_side(text: str, asked_to_compare: bool = True) -> Optiona
         store = trial_store()
         if _names_a_trial(text, store):
             return None
-        return (compare_treatments(text, store, asked_to_compare=asked_to_compare)
-                or compare_kinds(text, store, asked_to_compare=asked_to_compare))
+        return compare_treatments(text, store, asked_to_compare=asked_to_compare) or compare_kinds(
+            text, store, asked_to_compare=asked_to_compare
+        )
     except SQLAlchemyError:
-        return (compare_treatments(text, None, asked_to_compare=asked_to_compare)
-                or compare_kinds(text, None, asked_to_compare=asked_to_compare))
+        return compare_treatments(text, None, asked_to_compare=asked_to_compare) or compare_kinds(
+            text, None, asked_to_compare=asked_to_compare
+        )
 
 
 def _names_a_trial(text: str, store: TrialStore) -> bool:

@@ -1,4 +1,5 @@
 """action_show_helplines, action_find_centres, action_show_trial_contacts."""
+
 from __future__ import annotations
 
 import re
@@ -24,9 +25,7 @@ class ActionShowHelplines(Action):
     def name(self) -> str:
         return "action_show_helplines"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         now = datetime.now(timezone.utc)
         dispatcher.utter_message(text=helplines_answer(default_contacts(), country_code(tracker), now))
         return []
@@ -39,9 +38,7 @@ class ActionFindCentres(Action):
     def name(self) -> str:
         return "action_find_centres"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         focus = tracker.get_slot("focus_nct_id")
         if focus and not _SPECIALIST_WORDS.search(tracker.latest_message.get("text") or ""):
             events = await ActionShowTrialPlaces().run(dispatcher, tracker, domain)
@@ -53,8 +50,11 @@ class ActionFindCentres(Action):
 
 
 # "nearest NET centre", "a specialist near me": the centres, even with a trial in focus
-_SPECIALIST_WORDS = re.compile(r"\b(?:centres?|centers?|specialists?|experts?|enets|net\s+(?:service|team|clinic|unit)|"
-                               r"clinics?\s+for\s+nets?|refer\w*)\b", re.I)
+_SPECIALIST_WORDS = re.compile(
+    r"\b(?:centres?|centers?|specialists?|experts?|enets|net\s+(?:service|team|clinic|unit)|"
+    r"clinics?\s+for\s+nets?|refer\w*)\b",
+    re.I,
+)
 CENTRES_TOO = 'If you meant NET specialist centres rather than this trial\'s places, say "NET centres near me".'
 
 

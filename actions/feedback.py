@@ -1,5 +1,6 @@
 """action_log_gap: questions that reached the fallback, and answers marked unhelpful, go to
 the content-gap log (personal details removed) for staff to review."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -54,11 +55,11 @@ class ActionLogGap(Action):
     def name(self) -> str:
         return "action_log_gap"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         unhelpful = (tracker.latest_message.get("intent") or {}).get("name") in FEEDBACK_INTENTS
         question = last_user_question(tracker, skip_latest=unhelpful)
         if question:
-            _record(tracker, "unhelpful" if unhelpful else "fallback", question, last_answer(tracker) if unhelpful else None)
+            _record(
+                tracker, "unhelpful" if unhelpful else "fallback", question, last_answer(tracker) if unhelpful else None
+            )
         return []

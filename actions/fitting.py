@@ -1,5 +1,6 @@
 """Trials that fit what we know about the person, sent to the chat (bot/profile/fit.py decides
 the order; this module only reads the tracker and renders)."""
+
 from __future__ import annotations
 
 from rasa_sdk import Tracker
@@ -49,12 +50,16 @@ def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profi
     return _send_fits(dispatcher, tracker, result, profile)
 
 
-def _send_fits(dispatcher: CollectingDispatcher, tracker: Tracker, result: FitResult, profile: Profile) -> list[EventType]:
+def _send_fits(
+    dispatcher: CollectingDispatcher, tracker: Tracker, result: FitResult, profile: Profile
+) -> list[EventType]:
     dispatcher.utter_message(text=heading(result, profile))
     shown = (result.fits or result.set_aside)[:MAX_SHOWN]
     for fit in shown:  # a set-aside trial always says why; a fit only when the person told us something
-        send_card(dispatcher, fit_card(fit, with_why=profile.tells_about_the_person or fit.clear_mismatch,
-                                       around=result.query.near))
+        send_card(
+            dispatcher,
+            fit_card(fit, with_why=profile.tells_about_the_person or fit.clear_mismatch, around=result.query.near),
+        )
     aside = set_aside_text(result) if result.fits else None  # when nothing fits, the cards say why
     if aside:
         dispatcher.utter_message(text=aside)

@@ -4,6 +4,7 @@ Each works on the trial named in the message (its NCT id or acronym), else the o
 "the second one" points at in the last results, else the trial in focus, else the only result
 shown; otherwise it asks which trial (actions/which_trial.py). Each puts the trial in focus.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,24 +15,25 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.compare_trials import ActionCompareTrials
+from actions.knowledge_answer import send_topic_and_fact
 from actions.profile import message_text, profile_of
 from actions.topics import bot_texts, general_topic
-from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids
 from actions.where import country_code
-from actions.knowledge_answer import send_topic_and_fact
+from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids
 from bot.eligibility.questions import Questions, general_questions, questions_for
-from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.eligibility.render import eligibility_text
+from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.prescreen.answers import ANYWHERE, UNKNOWN, parse_answer
 from bot.prescreen.checklist import checklist
 from bot.prescreen.places import places_text
 from bot.profile.answers import as_answers
 from bot.profile.fit import near_of
-from bot.profile.present import compared_text
 from bot.profile.model import object_pronoun
+from bot.profile.present import compared_text
 from bot.trials.about import about_lines
+from bot.trials.asked_about import Aspect, aspects_asked
+from bot.trials.asked_about import answer as answer_aspect
 from bot.trials.mentions import asks_if_it_rules_out, criteria_look_up, things_asked_about
-from bot.trials.asked_about import Aspect, answer as answer_aspect, aspects_asked
 from bot.trials.query import TrialDetail
 
 ELIGIBILITY_LIMIT = 6  # points shown from each list; the rest are on the registry page
@@ -41,7 +43,12 @@ FOLLOW_UP_BUTTONS = [
     {"title": "Talk to a nurse", "payload": "/ask_helpline"},
 ]
 # Trial questions that have a general answer when no trial is in focus (knowledge topics).
-GENERAL_TOPICS = {"placebo": "placebo", "randomised": "randomisation", "groups": "randomisation", "phase": "trial_phases"}
+GENERAL_TOPICS = {
+    "placebo": "placebo",
+    "randomised": "randomisation",
+    "groups": "randomisation",
+    "phase": "trial_phases",
+}
 EACH_SHOWN_LIMIT = 3  # a question asked after a longer list needs "which one?" first
 WHO_CAN_JOIN_BUTTON = {"title": "Who can join", "payload": "/ask_eligibility"}
 ORIGINAL_HINT = 'To see the record\'s own words, say "show the original wording".'
@@ -107,9 +114,7 @@ class ActionAnswerTrialDetail(TrialFollowUp):
     def name(self) -> str:
         return "action_answer_trial_detail"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         if shows_feeling(message_text(tracker)):  # "im honestly bricking it. how long will i be in?"
             dispatcher.utter_message(text=acknowledgement(bot_texts(tracker)))
         if len(named_trial_ids(message_text(tracker))) > 1:  # "CLARINET and PROMID - what did each test?"
@@ -130,8 +135,10 @@ class ActionAnswerTrialDetail(TrialFollowUp):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
         aspects = aspects_asked(message_text(tracker) or "")
         if not send_direct_answers(dispatcher, tracker, trial, aspects):
-            dispatcher.utter_message(text=f"Here is what the record says about {trial.nct_id}:\n"
-                                     + "\n".join(about_lines(trial)), buttons=FOLLOW_UP_BUTTONS)
+            dispatcher.utter_message(
+                text=f"Here is what the record says about {trial.nct_id}:\n" + "\n".join(about_lines(trial)),
+                buttons=FOLLOW_UP_BUTTONS,
+            )
 
 
 def aspect_lines(tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]) -> list[str]:
@@ -145,12 +152,16 @@ def aspect_lines(tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]) ->
 def without_repeats(lines: list[str]) -> list[str]:
     """ "which arm (it's blinded)": the placebo answer already lists the groups, so the groups answer
     is not said twice."""
-    return [line for number, line in enumerate(lines)
-            if line not in lines[:number] and not any(line.strip() in other and line != other for other in lines)]
+    return [
+        line
+        for number, line in enumerate(lines)
+        if line not in lines[:number] and not any(line.strip() in other and line != other for other in lines)
+    ]
 
 
-def send_direct_answers(dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail,
-                        aspects: list[Aspect]) -> bool:
+def send_direct_answers(
+    dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]
+) -> bool:
     """Each aspect asked about, answered in a line; False when none was asked."""
     if not aspects:
         return False
@@ -160,8 +171,9 @@ def send_direct_answers(dispatcher: CollectingDispatcher, tracker: Tracker, tria
     return True
 
 
-def send_answers_for_each(dispatcher: CollectingDispatcher, tracker: Tracker, nct_ids: list[str],
-                          aspects: list[Aspect]) -> None:
+def send_answers_for_each(
+    dispatcher: CollectingDispatcher, tracker: Tracker, nct_ids: list[str], aspects: list[Aspect]
+) -> None:
     """The same question answered for each trial of a short list, one paragraph each."""
     answers = []
     for nct_id in nct_ids:
@@ -169,15 +181,21 @@ def send_answers_for_each(dispatcher: CollectingDispatcher, tracker: Tracker, nc
         if trial is not None:
             answers.append(f"{trial.nct_id}: " + " ".join(aspect_lines(tracker, trial, aspects)))
     if answers:
-        dispatcher.utter_message(text=f"For each of the {len(nct_ids)} trials I listed:\n\n" + "\n\n".join(answers)
-                                 + '\n\nTo look at one, say "the first one" or its NCT number.')
+        dispatcher.utter_message(
+            text=f"For each of the {len(nct_ids)} trials I listed:\n\n"
+            + "\n\n".join(answers)
+            + '\n\nTo look at one, say "the first one" or its NCT number.'
+        )
 
 
 GENERAL_QUESTIONS_NOTE = "These fit any trial. Open a trial and ask again for questions about that one."
 
 
 def _send_questions(dispatcher: CollectingDispatcher, questions: Questions, doctor_heading: str) -> None:
-    for heading, items in ((doctor_heading, questions.doctor), ("Questions for the trial team:", questions.coordinator)):
+    for heading, items in (
+        (doctor_heading, questions.doctor),
+        ("Questions for the trial team:", questions.coordinator),
+    ):
         dispatcher.utter_message(text="\n".join([heading, *(f"- {q}" for q in items)]))
 
 

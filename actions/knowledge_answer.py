@@ -3,6 +3,7 @@ work. The topic answer (what utter_knowledge would send), then the one single fa
 the question's exact point when the answer leaves it out ("how long does an EUS take?"), each a
 message of its own so that each stays short; when that point is of their own situation ("my dad
 only has one kidney..."), who can say how it applies to them."""
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -22,9 +23,7 @@ class ActionAnswerKnowledge(Action):
     def name(self) -> str:
         return "action_answer_knowledge"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         sent, with_fact = send_topic_and_fact(dispatcher, tracker, domain, selected_topic(tracker, domain))
         if not sent:
             dispatcher.utter_message(response="utter_default")
@@ -33,8 +32,9 @@ class ActionAnswerKnowledge(Action):
         return []
 
 
-def send_topic_and_fact(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any],
-                        response: Optional[str]) -> tuple[bool, bool]:
+def send_topic_and_fact(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], response: Optional[str]
+) -> tuple[bool, bool]:
     """The knowledge answer `response`, then the single fact that answers the message's exact
     point if the answer leaves it out: (anything sent, a fact among it)."""
     fact = answering_fact(message_text(tracker) or "", response_text(domain, response), topic_of(response))

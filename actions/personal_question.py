@@ -1,6 +1,7 @@
 """action_answer_personal_question: a question about the person's own care, answered in its
 general part (a knowledge topic, or what the trial in focus says about something they have),
 with the feeling acknowledged, and only the personal decision handed back to their team."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -25,9 +26,7 @@ class ActionAnswerPersonalQuestion(Action):
     def name(self) -> str:
         return "action_answer_personal_question"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = message_text(tracker) or ""
         said = bot_texts(tracker)
         if shows_feeling(text):
@@ -50,8 +49,9 @@ class ActionAnswerPersonalQuestion(Action):
         return []
 
 
-def send_general_part(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any],
-                      said: list[str]) -> bool:
+def send_general_part(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], said: list[str]
+) -> bool:
     """Two treatments side by side when the question weighs them ("everolimus vs sunitinib, my
     onc says it's my choice"), else the knowledge answer it touches and the one fact that
     answers its exact point, if the answer leaves it out ("...with only one kidney?"); then who

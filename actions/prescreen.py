@@ -7,6 +7,7 @@ pick up answers said outright at any time ("actually I'm 67"), with a thank-you.
 like that does not count as the answer to the question just asked: that slot's validator
 finds no answer in it and the form asks again, without a "sorry".
 """
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -22,11 +23,18 @@ from actions.store import trial_store
 from bot.prescreen.answers import SLOTS, Answers, corrections, parse_answer
 from bot.prescreen.candidates import open_trials
 from bot.prescreen.checklist import checklist, ranked
-from bot.profile.answers import prescreen_values
 from bot.prescreen.present import (
-    MAX_TRIALS_SHOWN, REASK, WHO_DECIDES, acknowledgement, answers_summary, left_out_text, nothing_open_text,
-    checked_heading, trial_card,
+    MAX_TRIALS_SHOWN,
+    REASK,
+    WHO_DECIDES,
+    acknowledgement,
+    answers_summary,
+    checked_heading,
+    left_out_text,
+    nothing_open_text,
+    trial_card,
 )
+from bot.profile.answers import prescreen_values
 
 REQUESTED_SLOT = "requested_slot"
 SlotDict = dict[str, Any]
@@ -84,22 +92,34 @@ class ValidatePrescreenForm(FormValidationAction):
     def validate_ps_sex(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> SlotDict:
         return self._checked("ps_sex", value, dispatcher, tracker)
 
-    def validate_ps_site(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> SlotDict:
+    def validate_ps_site(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> SlotDict:
         return self._checked("ps_site", value, dispatcher, tracker)
 
-    def validate_ps_grade(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> SlotDict:
+    def validate_ps_grade(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> SlotDict:
         return self._checked("ps_grade", value, dispatcher, tracker)
 
-    def validate_ps_spread(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> SlotDict:
+    def validate_ps_spread(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> SlotDict:
         return self._checked("ps_spread", value, dispatcher, tracker)
 
-    def validate_ps_functioning(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> SlotDict:
+    def validate_ps_functioning(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> SlotDict:
         return self._checked("ps_functioning", value, dispatcher, tracker)
 
-    def validate_ps_treatments(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> SlotDict:
+    def validate_ps_treatments(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> SlotDict:
         return self._checked("ps_treatments", value, dispatcher, tracker)
 
-    def validate_ps_place(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> SlotDict:
+    def validate_ps_place(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> SlotDict:
         return self._checked("ps_place", value, dispatcher, tracker)
 
     @staticmethod
@@ -120,9 +140,7 @@ class ActionPrescreenResults(Action):
     def name(self) -> str:
         return "action_prescreen_results"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         values = known_answers(tracker)
         answers = Answers.from_slots(values)
         done = [SlotSet(REQUESTED_SLOT, None)]

@@ -4,6 +4,7 @@ Rasa runs this action after its own slot mappings on every user message, in any 
 search, the pre-screen, "who can join" answers and the helplines all read one profile that
 already holds what was just said (bot/profile/).
 """
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -43,7 +44,9 @@ class ValidateSlotMappings(ValidationAction):
         after = update(before, text)
         return {PROFILE_SLOT: after.as_dict()} if after != before else {}
 
-    async def extract_asking_for(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> dict:
+    async def extract_asking_for(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict:
         """Read after extract_profile (the SDK updates the tracker in between)."""
         about = profile_of(tracker).about
         asking_for = None if about is None else "self" if about == "self" else "someone else"

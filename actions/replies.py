@@ -1,5 +1,6 @@
 """Sending to the chat: trial cards with buttons, the helplines for the person's country, the
 "unavailable" answer, and a button for each other question a message asked."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -22,9 +23,7 @@ HELPLINE_BUTTON = {"title": "Talk to a nurse", "payload": "/ask_helpline"}
 
 def send_card(dispatcher: CollectingDispatcher, item: Card) -> None:
     """One trial as a message with its "See NCT..." button."""
-    dispatcher.utter_message(
-        text=item.text, buttons=[{"title": item.button_title, "payload": item.button_payload}]
-    )
+    dispatcher.utter_message(text=item.text, buttons=[{"title": item.button_title, "payload": item.button_payload}])
 
 
 def send_cards(dispatcher: CollectingDispatcher, page: SearchPage, units_country: Optional[str] = None) -> None:
@@ -60,4 +59,6 @@ def send_other_questions(dispatcher: CollectingDispatcher, text: Optional[str]) 
     if not others:
         return
     buttons = [{"title": shorten(q, BUTTON_TITLE_LIMIT), "payload": q} for q in others]
-    dispatcher.utter_message(text="You asked more than one thing. Tap a question and I will answer it next.", buttons=buttons)
+    dispatcher.utter_message(
+        text="You asked more than one thing. Tap a question and I will answer it next.", buttons=buttons
+    )

@@ -1,4 +1,5 @@
 """action_search_trials and action_show_more_trials."""
+
 from __future__ import annotations
 
 import json
@@ -12,18 +13,18 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.fitting import run_fitting_search, searched_profile
 from actions.followups import ActionAnswerTrialDetail
-from bot.profile.fit import near_of
-from bot.profile.place import unknown_place_named
 from actions.profile import message_text
 from actions.replies import send_cards, send_helpline, send_other_questions, send_unavailable
 from actions.store import trial_store
 from bot.lexicon import default_lexicon
 from bot.prescreen.checklist import country_name
+from bot.profile.fit import near_of
+from bot.profile.place import unknown_place_named
 from bot.profile.read import read_message
 from bot.profile.treatments import asked_name
-from bot.trials.nearby import unknown_place_words
 from bot.trials.asked_about import aspects_asked
 from bot.trials.codes import drug_code
+from bot.trials.nearby import unknown_place_words
 from bot.trials.present import nothing_found, results_heading, unplaced_words
 from bot.trials.query import Near, SearchPage
 from bot.trials.relax import Relaxed, relaxed_heading, search_relaxed
@@ -47,7 +48,10 @@ def latest_entities(tracker: Tracker) -> dict[str, Optional[str]]:
 
 
 def run_search(
-    dispatcher: CollectingDispatcher, tracker: Tracker, values: dict[str, Optional[str]], offset: int,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    values: dict[str, Optional[str]],
+    offset: int,
     around: Optional[Near] = None,
 ) -> list[EventType]:
     """`around`: the town or region to search near (it replaces the city and country)."""
@@ -55,7 +59,11 @@ def run_search(
     if around:
         asked = replace(asked, near=around, city=None, country=None)
     try:
-        relaxed = search_relaxed(trial_store().search, asked) if not offset else Relaxed(trial_store().search(asked), asked, ())
+        relaxed = (
+            search_relaxed(trial_store().search, asked)
+            if not offset
+            else Relaxed(trial_store().search(asked), asked, ())
+        )
     except SQLAlchemyError:
         send_unavailable(dispatcher)
         return []
@@ -86,8 +94,9 @@ def unknown_place(text: str) -> Optional[str]:
     return unknown_place_words(name) if name else None
 
 
-def send_unplaced(dispatcher: CollectingDispatcher, page: SearchPage, values: dict[str, Optional[str]],
-                  said: bool = False) -> None:
+def send_unplaced(
+    dispatcher: CollectingDispatcher, page: SearchPage, values: dict[str, Optional[str]], said: bool = False
+) -> None:
     """Trials a place filter left out because they list no places: said, with a button that
     searches again without the place."""
     words = unplaced_words(page)
@@ -96,17 +105,17 @@ def send_unplaced(dispatcher: CollectingDispatcher, page: SearchPage, values: di
     again = {k: v for k, v in values.items() if v and k in PAYLOAD_ENTITIES}
     again["country"] = ANYWHERE
     payload = "/search_trials" + json.dumps(again, separators=(",", ":"))
-    dispatcher.utter_message(text="Would you like to see those too?" if said else words,
-                             buttons=[{"title": "Show trials anywhere", "payload": payload}])
+    dispatcher.utter_message(
+        text="Would you like to see those too?" if said else words,
+        buttons=[{"title": "Show trials anywhere", "payload": payload}],
+    )
 
 
 class ActionSearchTrials(Action):
     def name(self) -> str:
         return "action_search_trials"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = message_text(tracker) or ""
         profile = searched_profile(tracker)
         if profile.tells_about_the_person or profile.lookup.names_trials:
@@ -148,16 +157,12 @@ class ActionShowMoreTrials(Action):
     def name(self) -> str:
         return "action_show_more_trials"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         offset = tracker.get_slot("search_offset")
         if offset is None and tracker.get_slot("focus_nct_id") and aspects_asked(message_text(tracker) or ""):
             return await ActionAnswerTrialDetail().run(dispatcher, tracker, domain)  # "any results?" of the trial shown
         if offset is None:
-            dispatcher.utter_message(
-                text="Tell me what to search for first, for example \"trials of everolimus\"."
-            )
+            dispatcher.utter_message(text='Tell me what to search for first, for example "trials of everolimus".')
             return []
         values = {name: tracker.get_slot(name) for name in SEARCH_SLOTS}
         around = near_of(searched_profile(tracker).place)  # as the first page was searched

@@ -1,4 +1,5 @@
 """action_show_trial: one trial by its NCT id, its place in the last results, or the one in focus."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,9 +21,7 @@ class ActionShowTrial(Action):
     def name(self) -> str:
         return "action_show_trial"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         try:
             nct_id = named_in_message(tracker)
         except SQLAlchemyError:
@@ -41,6 +40,7 @@ class ActionShowTrial(Action):
             code = drug_code(tracker.latest_message.get("text") or "")
             if code:  # "TLC388": the trials that test it, not a mistyped NCT number
                 from actions.search_trials import search_for_code  # imports this module
+
                 return search_for_code(dispatcher, tracker, code)
         if not is_valid_nct_id(nct_id):
             what_is_wrong = not_a_trial_number(nct_id) if nct_id else NCT_FORMAT_HELP
@@ -56,4 +56,3 @@ class ActionShowTrial(Action):
             return [SlotSet("nct_id", nct_id)]
         dispatcher.utter_message(text="\n".join(detail_lines(trial)))
         return [SlotSet("nct_id", nct_id), SlotSet("focus_nct_id", nct_id)]
-

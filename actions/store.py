@@ -1,4 +1,5 @@
 """The trial store the actions share, one per database URL (tests switch DATABASE_URL)."""
+
 from __future__ import annotations
 
 from functools import lru_cache

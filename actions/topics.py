@@ -1,5 +1,6 @@
 """The knowledge topic a message touches, whatever its intent: the topic selector's choice
 when it is confident, else the topic of a treatment or test the message names."""
+
 from __future__ import annotations
 
 import re
@@ -38,8 +39,11 @@ def _selector_choice(tracker: Tracker) -> tuple[str, float]:
 
 
 def _put_right(response: str, text: str, responses: dict[str, Any]) -> str:
-    return _not_the_one_they_had(response, text, responses) or _net_treatment_for_a_nec(response, text, responses) \
+    return (
+        _not_the_one_they_had(response, text, responses)
+        or _net_treatment_for_a_nec(response, text, responses)
         or response
+    )
 
 
 def selected_topic(tracker: Tracker, domain: dict[str, Any]) -> Optional[str]:
@@ -88,10 +92,13 @@ def _not_the_one_they_had(response: str, text: str, responses: dict[str, Any]) -
 
 
 # Treatments used for NETs and not for NECs (the net_or_nec answer says so)
-_NET_ONLY_ANSWERS = {f"utter_knowledge/{topic}" for topic in (
-    "somatostatin_analogues", "lanreotide", "octreotide", "ssa_injections", "what_is_prrt")}
+_NET_ONLY_ANSWERS = {
+    f"utter_knowledge/{topic}"
+    for topic in ("somatostatin_analogues", "lanreotide", "octreotide", "ssa_injections", "what_is_prrt")
+}
 _WHY_NOT_OFFERED = re.compile(
-    r"\b(?:why|isn t|aren t|wasn t|not being|not offered|offer\w*|suitable|work for|(?:can|could) (?:she|he|i|they|we) (?:have|get))\b")
+    r"\b(?:why|isn t|aren t|wasn t|not being|not offered|offer\w*|suitable|work for|(?:can|could) (?:she|he|i|they|we) (?:have|get))\b"
+)
 
 
 def _net_treatment_for_a_nec(response: str, text: str, responses: dict[str, Any]) -> Optional[str]:

@@ -6,6 +6,7 @@ named gets the search; a story with a question gets trials ranked by fit; plain 
 thanked for and read back; anything else gets the usual "sorry" and goes to the content-gap
 log (bot/profile/message.py decides which).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -16,13 +17,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.feedback import log_fallback
 from actions.fitting import run_fitting_search, searched_profile
-from actions.profile import message_text, profile_of
 from actions.personal_question import send_general_part
+from actions.profile import message_text, profile_of
 from actions.replies import HELPLINE_BUTTON
 from actions.topics import bot_texts, general_topic, knowledge_response
 from bot.advice import asks_for_options
-from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.lexicon import default_lexicon
+from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.profile.message import message_kind, named_treatment, noted_text
 
 FIND_FITTING_BUTTON = {"title": "Find trials that may fit", "payload": "/search_trials"}
@@ -32,9 +33,7 @@ class ActionUnderstandMessage(Action):
     def name(self) -> str:
         return "action_understand_message"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = message_text(tracker)
         kind = message_kind(text)
         if kind == "name":
@@ -48,7 +47,9 @@ class ActionUnderstandMessage(Action):
         if kind == "facts" and not profile_of(tracker).tells_about_the_person and named_treatment(text):
             return self._explain_name(dispatcher, text, domain)  # "177Lu-DOTA-EB-TATE": a name, nothing to note
         if kind == "facts":
-            dispatcher.utter_message(text=noted_text(profile_of(tracker)), buttons=[FIND_FITTING_BUTTON, HELPLINE_BUTTON])
+            dispatcher.utter_message(
+                text=noted_text(profile_of(tracker)), buttons=[FIND_FITTING_BUTTON, HELPLINE_BUTTON]
+            )
             return []
         log_fallback(tracker)
         dispatcher.utter_message(response="utter_default")
@@ -89,9 +90,7 @@ class ActionAnswerOutOfScope(Action):
     def name(self) -> str:
         return "action_answer_out_of_scope"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         searched = searched_profile(tracker)
         if searched.lookup.names_trials:
             return run_fitting_search(dispatcher, tracker, searched)

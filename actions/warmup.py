@@ -2,6 +2,7 @@
 book, the eligibility glossary, the trial store and its lexicon, the gazetteer for "near X":
 about 4.5 s in all), so the
 first person to ask does not wait for it."""
+
 from __future__ import annotations
 
 import logging

@@ -1,5 +1,6 @@
 """Which country the person is in, as far as the conversation tells (None if it does not:
 the contacts then use the UK's)."""
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ A trial is meant by its NCT number, by its acronym ("who runs NETTER-2?"), by it
 last results ("the second one"), or as the trial in focus. Loading says "search unavailable" when
 the database fails and gives the one "not in our list" reply for trials we do not hold.
 """
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
@@ -15,10 +16,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.knowledge_answer import send_topic_and_fact
 from actions.replies import send_unavailable
 from actions.store import trial_store
 from actions.topics import general_topic
-from actions.knowledge_answer import send_topic_and_fact
 from bot.trials.lookup import acronyms_in, find_lookups, name_key
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
 from bot.trials.ordinal import ordinal_position, pick
@@ -132,8 +133,10 @@ def not_listed(nct_ids: list[str]) -> str:
     """The one reply for trials we do not hold, with where to look each one up."""
     one = len(nct_ids) == 1
     pages = " and ".join(REGISTRY_PAGE.format(nct_id=nct_id) for nct_id in nct_ids)
-    return (f"{' and '.join(nct_ids)} {'is' if one else 'are'} not in our list of NET trials. "
-            f"You can look {'it' if one else 'them'} up on ClinicalTrials.gov: {pages}")
+    return (
+        f"{' and '.join(nct_ids)} {'is' if one else 'are'} not in our list of NET trials. "
+        f"You can look {'it' if one else 'them'} up on ClinicalTrials.gov: {pages}"
+    )
 
 
 def load_trials(dispatcher: CollectingDispatcher, nct_ids: list[str]) -> Optional[list[TrialDetail]]:
@@ -167,9 +170,7 @@ class TrialFollowUp(Action, ABC):
     """Finds the trial meant, loads it and hands it to `answer`; puts it in focus. With no trial
     meant, a question about trials in general gets its topic, else "which trial?"."""
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         referral = chosen_trial(tracker)
         if referral.nct_id is None and not referral.ask and self.answer_without_trial(dispatcher, tracker):
             return []

@@ -6,6 +6,7 @@ classifier learns them (intent ask_personal_advice); these patterns make sure th
 forms are caught whatever it says. General questions ("what is the usual dose of
 everolimus", "should I ask my doctor about trials") do not match.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,29 +23,31 @@ _MY_THING = (
 _JUDGEMENT = r"(?:bad|good|ok|okay|normal|serious|dangerous|worse|better|growing|curable|treatable|terminal)"
 
 _PATTERNS = re.compile(
-    "|".join((
-        rf"(?<!where )(?<!how )(?<!when )(?<!what )(?<!questions )\bshould {_WHO} (?:still |now |just )?{_CHANGE}\b",
-        rf"\b(?:can|could|may) {_WHO} (?:stop|skip|miss|double|come off|cut down) "
-        r"(?!(?:a|the|this|my|being in the|being on the) (?:trial|study)|taking part|being in"
-        r"|here\b|now\b|this\b|that\b|the questions|these questions|the checker|this checker|asking|please\b)\w",
-        rf"\b(?:is it (?:ok|okay|safe|alright|all right) (?:for (?:me|him|her|them) )?to (?:stop|skip|miss|double|come off))\b",
-        rf"\b(?:what|which|how much) (?:dose|doses|dosage)\b.*\b(?:should|do|must) {_WHO}\b",
-        rf"\bhow (?:much|many) \w+(?: \w+)? should {_WHO}\b",
-        rf"(?<!how fast )(?<!how quickly )\bis (?:my|his|her|their) (?:\w+ )?\w+ (?:\w+ )?{_JUDGEMENT}\b",
-        rf"\bhow (?:serious|bad|advanced) is (?:my|his|her|their)\b",
-        rf"\bshould {_WHO} (?:be )?(?:worried|worry)\b",
-        r"\b(?:is|am) (?:i|my \w+|he|she) dying\b",
-        rf"\bare (?:my|his|her|their) (?:\w+ )?{_MY_THING} (?:\w+ )?{_JUDGEMENT}\b",
-        rf"\bhow long (?:have|has|do|does|will) {_WHO} (?:got|have|live|left)\b(?! to\b)",
-        r"\bhow much time (?:have|has|do|does) \w+(?: \w+)? (?:got|have|left)\b",
-        r"\b(?:my|his|her|their) (?:life expectancy|prognosis|chances)\b",
-        r"\bwhat are (?:my|his|her|their) chances\b",
-        r"\b(?:will|am) i (?:going to )?(?:die|survive)\b",
-        r"\bwhat (?:would|should) (?:you|i) do (?:in my|if you were|about my)\b",
-        r"\bif you were me\b",
-        r"\b(?:which|what) (?:treatment|option|drug) (?:is|would be) (?:best|better|right) for (?:me|him|her|us)\b",
-        r"\bcan you (?:read|look at|check) my (?:scan|results?|report|bloods?)\b",
-    ))
+    "|".join(
+        (
+            rf"(?<!where )(?<!how )(?<!when )(?<!what )(?<!questions )\bshould {_WHO} (?:still |now |just )?{_CHANGE}\b",
+            rf"\b(?:can|could|may) {_WHO} (?:stop|skip|miss|double|come off|cut down) "
+            r"(?!(?:a|the|this|my|being in the|being on the) (?:trial|study)|taking part|being in"
+            r"|here\b|now\b|this\b|that\b|the questions|these questions|the checker|this checker|asking|please\b)\w",
+            r"\b(?:is it (?:ok|okay|safe|alright|all right) (?:for (?:me|him|her|them) )?to (?:stop|skip|miss|double|come off))\b",
+            rf"\b(?:what|which|how much) (?:dose|doses|dosage)\b.*\b(?:should|do|must) {_WHO}\b",
+            rf"\bhow (?:much|many) \w+(?: \w+)? should {_WHO}\b",
+            rf"(?<!how fast )(?<!how quickly )\bis (?:my|his|her|their) (?:\w+ )?\w+ (?:\w+ )?{_JUDGEMENT}\b",
+            r"\bhow (?:serious|bad|advanced) is (?:my|his|her|their)\b",
+            rf"\bshould {_WHO} (?:be )?(?:worried|worry)\b",
+            r"\b(?:is|am) (?:i|my \w+|he|she) dying\b",
+            rf"\bare (?:my|his|her|their) (?:\w+ )?{_MY_THING} (?:\w+ )?{_JUDGEMENT}\b",
+            rf"\bhow long (?:have|has|do|does|will) {_WHO} (?:got|have|live|left)\b(?! to\b)",
+            r"\bhow much time (?:have|has|do|does) \w+(?: \w+)? (?:got|have|left)\b",
+            r"\b(?:my|his|her|their) (?:life expectancy|prognosis|chances)\b",
+            r"\bwhat are (?:my|his|her|their) chances\b",
+            r"\b(?:will|am) i (?:going to )?(?:die|survive)\b",
+            r"\bwhat (?:would|should) (?:you|i) do (?:in my|if you were|about my)\b",
+            r"\bif you were me\b",
+            r"\b(?:which|what) (?:treatment|option|drug) (?:is|would be) (?:best|better|right) for (?:me|him|her|us)\b",
+            r"\bcan you (?:read|look at|check) my (?:scan|results?|report|bloods?)\b",
+        )
+    )
 )
 
 

@@ -2,6 +2,7 @@
 
 Exit status: 0 success, 1 when records were rejected or a trial was not found, 2 bad input.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,14 +17,22 @@ from bot.conversations.cli import register as register_conversations
 from bot.deploy.cli import register as register_prod
 from bot.eligibility.cli import register as register_criteria
 from bot.eligibility.fit_cli import register as register_fit
+from bot.geo import DEFAULT_RADIUS_KM, distance_words, find_place, miles_to_km
 from bot.progress import ProgressBar
 from bot.trials.data_cli import register as register_data
+from bot.trials.freshness import may_have_changed
 from bot.trials.importer import Importer, count_studies
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
-from bot.trials.present import detail_lines, registry_summary, phase_words, shorten, status_words, unknown_names, unplaced_words
-from bot.geo import DEFAULT_RADIUS_KM, distance_words, find_place, miles_to_km
-from bot.trials.freshness import may_have_changed
 from bot.trials.nearby import near, unknown_place_words
+from bot.trials.present import (
+    detail_lines,
+    phase_words,
+    registry_summary,
+    shorten,
+    status_words,
+    unknown_names,
+    unplaced_words,
+)
 from bot.trials.query import AGE_GROUPS, Near, SearchPage, TrialQuery, TrialSummary, default_status
 from bot.trials.store import TrialStore
 
@@ -53,9 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         "The database is DATABASE_URL, or var/trials.db by default.",
     )
     groups = parser.add_subparsers(title="commands")
-    trials = groups.add_parser("trials", help="import, search and show trials").add_subparsers(
-        title="trials commands"
-    )
+    trials = groups.add_parser("trials", help="import, search and show trials").add_subparsers(title="trials commands")
 
     p = trials.add_parser("import", help="import ClinicalTrials.gov API v2 JSON files or folders")
     p.add_argument("paths", nargs="+", metavar="PATH", help="a .json file or a folder of them")
@@ -67,32 +74,54 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--if-missing", action="store_true", help="do nothing when trials are stored")
     p.set_defaults(handler=cmd_init)
 
-    p = trials.add_parser("search", help="search trials (open ones unless --status says)",
-                          description="Search the stored trials. Every option narrows the search; "
-                          "give as many as you like.")
+    p = trials.add_parser(
+        "search",
+        help="search trials (open ones unless --status says)",
+        description="Search the stored trials. Every option narrows the search; give as many as you like.",
+    )
     p.add_argument("text", nargs="*", help="free text, e.g. 'quality of life'")
     p.add_argument("--treatment", help="drug or treatment: any name, brand or common misspelling")
     p.add_argument("--condition", help="e.g. 'pancreatic NET', insulinoma, NEC")
-    p.add_argument("--acronym", help="the trial's acronym or another id from its record, e.g. NETTER-2, "
-                   "'netter 2', GETNE1206; a start like NETTER finds NETTER-1, NETTER-2... "
-                   "Shows closed trials too unless --status says")
-    p.add_argument("--sponsor", help="who runs or helps run it (lead sponsor or collaborator), "
-                   "by words of the name, e.g. Novartis, NCI")
-    p.add_argument("--site", help="a hospital or clinic taking part, by words of its name, "
-                   "e.g. Christie, 'Royal Free'")
+    p.add_argument(
+        "--acronym",
+        help="the trial's acronym or another id from its record, e.g. NETTER-2, "
+        "'netter 2', GETNE1206; a start like NETTER finds NETTER-1, NETTER-2... "
+        "Shows closed trials too unless --status says",
+    )
+    p.add_argument(
+        "--sponsor",
+        help="who runs or helps run it (lead sponsor or collaborator), by words of the name, e.g. Novartis, NCI",
+    )
+    p.add_argument("--site", help="a hospital or clinic taking part, by words of its name, e.g. Christie, 'Royal Free'")
     p.add_argument("--country")
     p.add_argument("--city")
-    p.add_argument("--status", choices=["open", "closed", "all"],
-                   help="open = recruiting or not yet recruiting (the default, except with --acronym: all)")
+    p.add_argument(
+        "--status",
+        choices=["open", "closed", "all"],
+        help="open = recruiting or not yet recruiting (the default, except with --acronym: all)",
+    )
     p.add_argument("--phase", type=_phase, help="1, 2, 3 or 4 (0 = early phase 1)")
     p.add_argument("--age", type=_age, help="age in years")
-    p.add_argument("--age-group", type=_age_group, metavar="GROUP",
-                   help="trials that take children (under 18), teenagers (13 to 17), adults (18 to 64) "
-                   "or older adults (65 and over): child, teen, adult or older-adult")
-    p.add_argument("--near", metavar="PLACE", help="a town, city or region: trials with a site within "
-                   "--within of it, nearest first, e.g. Bristol, 'Denver, CO', 'the Midlands'")
-    p.add_argument("--within", type=_distance, metavar="DISTANCE", default=None,
-                   help="with --near: how far, e.g. 50mi or 80km (a bare number is km; default 100km)")
+    p.add_argument(
+        "--age-group",
+        type=_age_group,
+        metavar="GROUP",
+        help="trials that take children (under 18), teenagers (13 to 17), adults (18 to 64) "
+        "or older adults (65 and over): child, teen, adult or older-adult",
+    )
+    p.add_argument(
+        "--near",
+        metavar="PLACE",
+        help="a town, city or region: trials with a site within "
+        "--within of it, nearest first, e.g. Bristol, 'Denver, CO', 'the Midlands'",
+    )
+    p.add_argument(
+        "--within",
+        type=_distance,
+        metavar="DISTANCE",
+        default=None,
+        help="with --near: how far, e.g. 50mi or 80km (a bare number is km; default 100km)",
+    )
     p.add_argument("--sex", choices=["female", "male"])
     p.add_argument("--limit", type=_positive, default=20)
     p.add_argument("--offset", type=int, default=0, help=argparse.SUPPRESS)
@@ -140,28 +169,36 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_sync_parser(trials: argparse._SubParsersAction) -> None:
-    from bot.trials.ctgov_client import BASE_URL_ENV, BACKOFF_ENV, DEFAULT_BASE_URL
+    from bot.trials.ctgov_client import BACKOFF_ENV, BASE_URL_ENV, DEFAULT_BASE_URL
     from bot.trials.sync import DEFAULT_PAGE_SIZE, DEFAULT_QUERY, MAX_PAGE_SIZE
 
     p = trials.add_parser(
-        "sync", help="fetch new and changed NET trials from ClinicalTrials.gov",
+        "sync",
+        help="fetch new and changed NET trials from ClinicalTrials.gov",
         description="Fetch the trials updated since the last completed sync (all of them the first "
         "time) page by page, each page in its own transaction. A failed run goes on from where it "
         "stopped the next time. Exit status: 0 done, 1 failed or records rejected, 2 bad options.",
     )
     p.add_argument("--base-url", help=f"API base URL (default ${BASE_URL_ENV} or {DEFAULT_BASE_URL})")
-    p.add_argument("--query", default=DEFAULT_QUERY, help=f"conditions to ask for (query.cond; default: {DEFAULT_QUERY!r})")
+    p.add_argument(
+        "--query", default=DEFAULT_QUERY, help=f"conditions to ask for (query.cond; default: {DEFAULT_QUERY!r})"
+    )
     when = p.add_mutually_exclusive_group()
     when.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="records updated since this date")
     when.add_argument("--full", action="store_true", help="every record, not only those updated since the last sync")
-    p.add_argument("--page-size", type=_page_size(MAX_PAGE_SIZE), default=DEFAULT_PAGE_SIZE,
-                   help=f"records per page, 1 to {MAX_PAGE_SIZE} (default {DEFAULT_PAGE_SIZE})")
+    p.add_argument(
+        "--page-size",
+        type=_page_size(MAX_PAGE_SIZE),
+        default=DEFAULT_PAGE_SIZE,
+        help=f"records per page, 1 to {MAX_PAGE_SIZE} (default {DEFAULT_PAGE_SIZE})",
+    )
     p.add_argument("--max-pages", type=_positive, help="stop after this many pages (the next run goes on)")
     p.add_argument("--restart", action="store_true", help="ignore the saved position of an unfinished sync")
     p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
     p.add_argument("--attempts", type=_positive, default=5, help="tries per request before giving up (default 5)")
-    p.add_argument("--backoff", type=float, help=f"seconds before the first retry, doubled each time "
-                   f"(default ${BACKOFF_ENV} or 1)")
+    p.add_argument(
+        "--backoff", type=float, help=f"seconds before the first retry, doubled each time (default ${BACKOFF_ENV} or 1)"
+    )
     p.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for an answer (default 60)")
     p.add_argument("--show", type=_positive, default=20, help="NCT ids listed per kind of change (default 20)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -218,8 +255,15 @@ def _age(value: str) -> int:
 
 
 _AGE_GROUP_NAMES = {
-    "children": "child", "kids": "child", "teens": "teen", "teenager": "teen", "teenagers": "teen",
-    "adults": "adult", "older": "older_adult", "older_adults": "older_adult", "elderly": "older_adult",
+    "children": "child",
+    "kids": "child",
+    "teens": "teen",
+    "teenager": "teen",
+    "teenagers": "teen",
+    "adults": "adult",
+    "older": "older_adult",
+    "older_adults": "older_adult",
+    "elderly": "older_adult",
 }
 
 
@@ -227,9 +271,7 @@ def _age_group(value: str) -> str:
     word = "_".join(value.lower().replace("-", " ").split())
     group = _AGE_GROUP_NAMES.get(word, word)
     if group not in AGE_GROUPS:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not an age group: use child, teen, adult or older-adult"
-        )
+        raise argparse.ArgumentTypeError(f"{value!r} is not an age group: use child, teen, adult or older-adult")
     return group
 
 
@@ -250,9 +292,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     store = _store()
     total = count_studies(args.paths)
     bar = ProgressBar(total, "Importing") if total > PROGRESS_THRESHOLD else None
-    report = Importer(store, batch_size=args.batch_size).import_paths(
-        args.paths, progress=bar.advance if bar else None
-    )
+    report = Importer(store, batch_size=args.batch_size).import_paths(args.paths, progress=bar.advance if bar else None)
     if bar:
         bar.close()
     if args.json:
@@ -277,8 +317,10 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(f"Trial database ready: {store.count()} trials.")
         return 0
     if outdated:
-        print("The importer reads more of each record now: loading the shipped trials again. "
-              "Run `python -m bot trials sync --full` to do the same for trials synced from the registry.")
+        print(
+            "The importer reads more of each record now: loading the shipped trials again. "
+            "Run `python -m bot trials sync --full` to do the same for trials synced from the registry."
+        )
     report = Importer(store).import_paths([SHIPPED_TRIALS_DIR])
     if outdated and store.stored_lexicon_version() != store.lexicon.version:
         store.reindex()
@@ -356,7 +398,8 @@ def _table(page: SearchPage, around: Optional[Near] = None) -> str:
                 _status_cell(t),
                 phase_words(t.phases) if t.phases else "-",
                 shorten(", ".join(t.countries), 30) or "-",
-            ) + ((_nearest_cell(t, around),) if around else ())
+            )
+            + ((_nearest_cell(t, around),) if around else ())
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
@@ -427,10 +470,18 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr, flush=True)
 
     backoff = default_backoff() if args.backoff is None else max(0.0, args.backoff)
-    client = CtgovClient(args.base_url, RetryPolicy(attempts=args.attempts, base_delay=backoff),
-                         timeout=args.timeout, notify=notify)
-    options = SyncOptions(query=args.query, since=args.since, full=args.full, page_size=args.page_size,
-                          max_pages=args.max_pages, dry_run=args.dry_run, resume=not args.restart)
+    client = CtgovClient(
+        args.base_url, RetryPolicy(attempts=args.attempts, base_delay=backoff), timeout=args.timeout, notify=notify
+    )
+    options = SyncOptions(
+        query=args.query,
+        since=args.since,
+        full=args.full,
+        page_size=args.page_size,
+        max_pages=args.max_pages,
+        dry_run=args.dry_run,
+        resume=not args.restart,
+    )
     progress = PageProgress()
     report = Sync(_store(), client, options, on_page=progress).run()
     progress.close()
@@ -486,7 +537,10 @@ def cmd_report_gaps(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from bot.web.server import serve
 
-    print(f"Serving the chat page on http://{args.host}:{args.port}/ "
-          f"and the staff page on http://{args.host}:{args.port}/staff", flush=True)
+    print(
+        f"Serving the chat page on http://{args.host}:{args.port}/ "
+        f"and the staff page on http://{args.host}:{args.port}/staff",
+        flush=True,
+    )
     serve(args.host, args.port)
     return 0

@@ -1,4 +1,5 @@
 """Where things live, and the settings read from the environment."""
+
 from __future__ import annotations
 
 import os

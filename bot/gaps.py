@@ -1,5 +1,6 @@
 """The content-gap log: questions the assistant could not answer, and answers marked
 unhelpful, stored with personal details removed, for staff to review."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -41,16 +42,19 @@ class GapLog:
         self.engine = engine
         Base.metadata.create_all(engine, tables=[ContentGap.__table__])
 
-    def record(self, kind: GapKind, text: str, answer: Optional[str] = None,
-               when: Optional[datetime] = None) -> None:
+    def record(self, kind: GapKind, text: str, answer: Optional[str] = None, when: Optional[datetime] = None) -> None:
         clean = redact(" ".join((text or "").split()))[:MAX_TEXT]
         if not clean:
             return
         with self.engine.begin() as conn:
             conn.execute(
                 ContentGap.__table__.insert(),
-                {"created_at": when or datetime.now(timezone.utc), "kind": kind, "text": clean,
-                 "answer": (answer or "")[:120] or None},
+                {
+                    "created_at": when or datetime.now(timezone.utc),
+                    "kind": kind,
+                    "text": clean,
+                    "answer": (answer or "")[:120] or None,
+                },
             )
 
     def most_frequent(self, limit: int = 20, days: Optional[int] = None) -> list[GapCount]:

@@ -1,4 +1,5 @@
 """Safe reads of untrusted JSON (webhook bodies, registry records): a value of the kind expected, or an empty one."""
+
 from __future__ import annotations
 
 from typing import Any, Mapping

@@ -4,6 +4,7 @@ Two jobs: tag a trial record with the canonical concepts it is about (record sid
 names, codes, brands), and resolve what a person typed (query side: also lay words and common
 misspellings, with a fuzzy match as a last resort).
 """
+
 from __future__ import annotations
 
 import difflib

@@ -5,6 +5,7 @@ data/rules, data/stories) and our own pipeline components (components/*.py), so 
 project reuses models/<hash>.tar.gz.
 Rasa runs as a subprocess: this package never imports rasa.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -60,9 +61,20 @@ def ensure_model(root: Path = REPO_ROOT, quiet: bool = False) -> Path:
         print(f"Training the Rasa model (data, domain or config changed): {target.name}", flush=True)
     started = time.monotonic()
     command = [
-        rasa_executable(), "train",
-        "--config", "config.yml", "--domain", "domain.yml", "--data", "data/nlu", "data/rules", "data/stories",
-        "--out", str(MODELS_DIR), "--fixed-model-name", target.name.removesuffix(".tar.gz"),
+        rasa_executable(),
+        "train",
+        "--config",
+        "config.yml",
+        "--domain",
+        "domain.yml",
+        "--data",
+        "data/nlu",
+        "data/rules",
+        "data/stories",
+        "--out",
+        str(MODELS_DIR),
+        "--fixed-model-name",
+        target.name.removesuffix(".tar.gz"),
     ]
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
     result = subprocess.run(command, cwd=root, env=env, capture_output=quiet, text=True)

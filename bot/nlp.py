@@ -7,6 +7,7 @@ and fixed patterns for phases, statuses and NCT ids. Rasa's SpacyEntityExtractor
 entities; the words-and-meaning classifier (components/intent_classifier.py) does the intents.
 Rebuilt only when its inputs change.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -50,18 +51,37 @@ def phrase_pattern(label: str, phrase: str) -> list[Pattern]:
 
 
 def fixed_patterns() -> list[Pattern]:
-    numbers = {"1": ["1", "i", "one"], "2": ["2", "ii", "two"], "3": ["3", "iii", "three"],
-               "4": ["4", "iv", "four"]}
+    numbers = {"1": ["1", "i", "one"], "2": ["2", "ii", "two"], "3": ["3", "iii", "three"], "4": ["4", "iv", "four"]}
     patterns: list[Pattern] = []
     for spellings in numbers.values():
         for spelling in spellings:
-            patterns.append({"label": "phase", "pattern": [{"LOWER": "phase"}, {"IS_PUNCT": True, "OP": "?"}, {"LOWER": spelling}]})
+            patterns.append(
+                {"label": "phase", "pattern": [{"LOWER": "phase"}, {"IS_PUNCT": True, "OP": "?"}, {"LOWER": spelling}]}
+            )
         patterns.append({"label": "phase", "pattern": [{"LOWER": f"phase{spellings[0]}"}]})
-    for phrase in ["recruiting", "not yet recruiting", "open", "still open", "closed",
-                   "finished", "completed", "ended"]:
+    for phrase in [
+        "recruiting",
+        "not yet recruiting",
+        "open",
+        "still open",
+        "closed",
+        "finished",
+        "completed",
+        "ended",
+    ]:
         patterns += phrase_pattern("status", phrase)
     patterns.append({"label": "nct_id", "pattern": [{"LOWER": {"REGEX": r"^nct[\-_#:]?\d+$"}}]})
-    patterns.append({"label": "nct_id", "pattern": [{"LOWER": "nct"}, {"IS_PUNCT": True, "OP": "?"}, {"IS_DIGIT": True}, {"IS_DIGIT": True, "OP": "?"}]})
+    patterns.append(
+        {
+            "label": "nct_id",
+            "pattern": [
+                {"LOWER": "nct"},
+                {"IS_PUNCT": True, "OP": "?"},
+                {"IS_DIGIT": True},
+                {"IS_DIGIT": True, "OP": "?"},
+            ],
+        }
+    )
     return patterns
 
 
@@ -100,9 +120,12 @@ TRIAL_NAME = "trial_name"  # a stored trial's acronym: read by components/trial_
 def trial_name_patterns(acronyms: Iterable[str], known: set[str]) -> list[Pattern]:
     """Patterns for the stored trials' acronyms ("NETTER-2", "netter 2", "clarinet"), except
     those that are also a treatment's or a condition's name (`known`), which keep that label."""
-    return [pattern for name in acronyms
-            if len(normalize(name).replace(" ", "")) >= 3 and normalize(name) not in known
-            for pattern in phrase_pattern(TRIAL_NAME, name)]
+    return [
+        pattern
+        for name in acronyms
+        if len(normalize(name).replace(" ", "")) >= 3 and normalize(name) not in known
+        for pattern in phrase_pattern(TRIAL_NAME, name)
+    ]
 
 
 def lexicon_phrases(lexicon: Lexicon) -> set[str]:
@@ -150,9 +173,7 @@ def build_pipeline_if_changed(
     store: TrialStore, target: Path = SPACY_PIPELINE_DIR, force: bool = False
 ) -> tuple[Path, bool]:
     patterns = all_patterns(store.lexicon, store.vocabulary(), store.names().get("acronym", []))
-    digest = hashlib.sha256(
-        (PIPELINE_VERSION + json.dumps(patterns, sort_keys=True)).encode("utf-8")
-    ).hexdigest()
+    digest = hashlib.sha256((PIPELINE_VERSION + json.dumps(patterns, sort_keys=True)).encode("utf-8")).hexdigest()
     stamp = target / STAMP_FILE
     if not force and stamp.exists() and stamp.read_text().strip() == digest:
         return target, False

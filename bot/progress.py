@@ -1,4 +1,5 @@
 """A small progress bar for long jobs, on standard error."""
+
 from __future__ import annotations
 
 import sys

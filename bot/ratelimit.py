@@ -18,6 +18,7 @@ Two backends, one idea:
                             sharing an address; 0 turns it off)
     REDIS_URL               redis://host:6379/0, shared by every Rasa instance (optional)
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -70,8 +71,13 @@ def _retry_after(seconds: float) -> int:
 class MemoryRateLimiter:
     """Counts in this process only; at most `max_senders` senders are remembered."""
 
-    def __init__(self, limit: int, window: int = WINDOW_SECONDS, max_senders: int = MAX_SENDERS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        limit: int,
+        window: int = WINDOW_SECONDS,
+        max_senders: int = MAX_SENDERS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         if limit < 1 or window < 1 or max_senders < 1:
             raise ValueError("limit, window and max_senders must be at least 1")
         self.limit, self.window, self.max_senders = limit, window, max_senders
@@ -101,8 +107,15 @@ class MemoryRateLimiter:
 class RedisRateLimiter:
     """Counts in Redis, shared by every process that uses the same server and prefix."""
 
-    def __init__(self, url: str, limit: int, window: int = WINDOW_SECONDS, prefix: str = REDIS_PREFIX,
-                 timeout: float = REDIS_TIMEOUT_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        url: str,
+        limit: int,
+        window: int = WINDOW_SECONDS,
+        prefix: str = REDIS_PREFIX,
+        timeout: float = REDIS_TIMEOUT_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         import redis.asyncio as redis_asyncio
 
         if limit < 1 or window < 1:
@@ -138,16 +151,18 @@ class RedisRateLimiter:
         now = self._clock()
         if self._last_warning is None or now - self._last_warning >= WARNING_INTERVAL_SECONDS:
             self._last_warning = now
-            logger.warning("Rate limit not applied: Redis is unreachable (%s); messages are let through",
-                           type(error).__name__)
+            logger.warning(
+                "Rate limit not applied: Redis is unreachable (%s); messages are let through", type(error).__name__
+            )
 
     async def close(self) -> None:
         await self._client.close()
         await self._client.connection_pool.disconnect()
 
 
-def per_minute_from_env(env: Mapping[str, str], variable: str = PER_MINUTE_ENV,
-                        default: int = DEFAULT_PER_MINUTE) -> int:
+def per_minute_from_env(
+    env: Mapping[str, str], variable: str = PER_MINUTE_ENV, default: int = DEFAULT_PER_MINUTE
+) -> int:
     raw = env.get(variable, "").strip()
     if not raw:
         return default
@@ -160,8 +175,12 @@ def per_minute_from_env(env: Mapping[str, str], variable: str = PER_MINUTE_ENV,
     return value
 
 
-def rate_limiter_from_env(env: Optional[Mapping[str, str]] = None, variable: str = PER_MINUTE_ENV,
-                          default: int = DEFAULT_PER_MINUTE, prefix: str = REDIS_PREFIX) -> Optional[RateLimiter]:
+def rate_limiter_from_env(
+    env: Optional[Mapping[str, str]] = None,
+    variable: str = PER_MINUTE_ENV,
+    default: int = DEFAULT_PER_MINUTE,
+    prefix: str = REDIS_PREFIX,
+) -> Optional[RateLimiter]:
     """The limiter the settings ask for, or None when `variable` is 0. Each kind of sender
     needs its own Redis `prefix`, so that their counts never mix."""
     env = os.environ if env is None else env

@@ -14,6 +14,7 @@ question ("is chest pain a side effect of sunitinib?") or something in the past 
 hypo last year") with no sign that it is happening now. Distress always counts.
 Measured on tests/data/safety_*.txt (figures in docs/safety.md).
 """
+
 from __future__ import annotations
 
 import re

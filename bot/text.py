@@ -1,4 +1,5 @@
 """Small text helpers shared by the lexicon, the importer and search."""
+
 from __future__ import annotations
 
 import re

@@ -5,6 +5,7 @@ the schema itself against the JSON Schema meta-schema and builds a new validator
 of processor time on every custom-action turn here (a fifth of all Rasa's time under load,
 measured with py-spy; docs/deployment.md). The schema never changes, so it is checked once.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -30,6 +31,8 @@ def validate_action_response(result: dict[str, Any]) -> None:
     """Raise ValidationError (worded as Rasa words it) when `result` is not a valid answer."""
     error: ValidationError | None = best_match(response_validator().iter_errors(result))
     if error is not None:
-        error.message += (". Failed to validate Action server response from API, make sure your "
-                          f"response from the Action endpoint is valid. See {DOCS_BASE_URL}/custom-actions")
+        error.message += (
+            ". Failed to validate Action server response from API, make sure your "
+            f"response from the Action endpoint is valid. See {DOCS_BASE_URL}/custom-actions"
+        )
         raise error

@@ -9,6 +9,7 @@ sets them side by side; so does one naming a stored trial and setting another th
 ("cabaten v the dana farber cabo + nivolumab trial", "CLARINET and PROMID - what did each
 test"). Emergencies, distress and requests for personal advice are never moved.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,9 @@ COMPARE = "compare_trials"
 NEVER_MOVED = {"emergency", "distress", "ask_personal_advice", COMPARE}
 _ASKS_TO_COMPARE = re.compile(
     r"\b(?:vs|versus|v|compare[ds]?|comparing|comparison|differen(?:ce|ces|t)|differ|diff|side\s+by\s+side"
-    r"|j[aä]mf[oö]r\w*|skillnad\w*|vergleich\w*|unterschied\w*|compar(?:er|ar|ez|a)|diff[ée]rence|diferencia)\b", re.I)
+    r"|j[aä]mf[oö]r\w*|skillnad\w*|vergleich\w*|unterschied\w*|compar(?:er|ar|ez|a)|diff[ée]rence|diferencia)\b",
+    re.I,
+)
 _TRIAL_LABELS = {TRIAL_NAME, "nct_id"}
 # "what did each test", "how do both compare": about the two sides at once
 _EACH = re.compile(r"\b(?:each|both)\b", re.I)

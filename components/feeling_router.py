@@ -7,6 +7,7 @@ knowledge question about their own situation stays `knowledge`: action_answer_kn
 the fact and who can say how it applies. Urgent messages are the SafetyNet's, which runs after
 this and wins.
 """
+
 from __future__ import annotations
 
 from typing import Optional

@@ -14,6 +14,7 @@ to the detail answer or, when it asks whether something keeps them out, to the p
 something keeps them out is never a knowledge topic either. "Which hospital on the list is
 nearest?", in English or another language, asks where the trial runs (`ask_trial_where`).
 """
+
 from __future__ import annotations
 
 import re
@@ -73,10 +74,14 @@ _SPEAKS_OF_A_TRIAL = re.compile(
 # the trial's nearest site (not a NET centre, not a new search)
 TRIAL_WHERE = "ask_trial_where"
 _NEAREST = re.compile(
-    r"\b(?:nearest|closest|am\s+n[äa]chsten|n[äa]chstgelegen\w*|pi[uù]\s+vicin\w*|m[aá]s\s+cerca\w*|n[äa]rmast\w*|plus\s+proche)\b", re.I)
+    r"\b(?:nearest|closest|am\s+n[äa]chsten|n[äa]chstgelegen\w*|pi[uù]\s+vicin\w*|m[aá]s\s+cerca\w*|n[äa]rmast\w*|plus\s+proche)\b",
+    re.I,
+)
 _A_SITE = re.compile(
     r"\b(?:hospitals?|sites?|centres?|centers?|clinics?|places?|locations?|one|zentrum|zentren|klinik\w*|krankenhaus|centro|centri"
-    r"|ospedal[ei]|sjukhus\w*|h[oô]pital\w*|on\s+the\s+list|of\s+(?:them|these|those))\b", re.I)
+    r"|ospedal[ei]|sjukhus\w*|h[oô]pital\w*|on\s+the\s+list|of\s+(?:them|these|those))\b",
+    re.I,
+)
 _NOT_A_TRIAL_SITE = re.compile(r"\b(?:net|specialist|neuroendocrine|expert|enets|trials|studies|any)\b", re.I)
 NEAREST_FROM = {INFORM, "knowledge", "nlu_fallback", "out_of_scope", "find_centres", "search_trials"}
 # "what questions should i ask the oncologist about trials": questions to take along (for a trial in focus,
@@ -85,7 +90,9 @@ TRIAL_QUESTIONS = "ask_trial_questions"
 _WHAT_TO_ASK = re.compile(
     r"\b(?:what|which)\s+(?:questions?|things?)\s+(?:should|do|could|can|would|to|might|must)\b(?:\s+(?!they\b)\w+){0,3}?\s+ask\b"
     r"|\bquestions?\s+(?:to|i\s+should|we\s+should|i\s+could|we\s+could)\s+ask\b|\bwhat\s+(?:should|do|can|could)\s+(?:i|we)\s+ask\b"
-    r"|\bwhat\s+to\s+ask\b", re.I)
+    r"|\bwhat\s+to\s+ask\b",
+    re.I,
+)
 WHAT_TO_ASK_FROM = {"knowledge", "nlu_fallback", "out_of_scope", "search_trials", "ask_helpline"}
 
 

@@ -1,6 +1,7 @@
 """IntentRouter: the shape shared by the NLU components that move a message to another intent
 after the classifier (trial_names.py, followup_router.py, feeling_router.py): each says only
 where a message goes, or None to leave it."""
+
 from __future__ import annotations
 
 from abc import abstractmethod
@@ -17,8 +18,13 @@ from components.safety_net import override_intent
 
 class IntentRouter(GraphComponent):
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "IntentRouter":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "IntentRouter":
         return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

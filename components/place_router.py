@@ -7,6 +7,7 @@ statement of where they live, the intent becomes `inform`, whose action reads th
 the person's country. The statement is recognised by its shape alone: loading the gazetteer here
 would add about 90 MB to every Rasa process.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,10 +31,12 @@ _HOME_STATEMENT = re.compile(
     re.I,
 )
 # "I live in hope", "we're in hospital", "she's in pain": not places
-_NOT_PLACES = frozenset("""
+_NOT_PLACES = frozenset(
+    """
 hope hospital hospice pain remission limbo denial bits pieces shock tears agony trouble care bed recovery
 the a an treatment chemo trial trials study fear dread tears bed work school surgery theatre icu
-""".split())
+""".split()
+)
 
 
 def says_where_they_live(text: str) -> bool:

@@ -6,6 +6,7 @@ emergency or distress pattern it sets the intent to `emergency` or `distress` wi
 advice about the person's own care, it sets `ask_personal_advice`, so that is never answered
 with general facts that could read as advice.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text

@@ -10,6 +10,7 @@ when the classifier took it for a fact, a topic, a search or nothing. A message 
 stored trial and asks where it runs ("NETTER-2 sites in the UK?") asks `ask_trial_where`, not the
 NET centres. Runs after the classifier and before the SafetyNet, which still wins.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,15 +30,19 @@ SHOW_TRIAL = "show_trial"
 TRIAL_WHERE = "ask_trial_where"
 # "NETTER-2 sites in the UK?", "which hospitals have the compete trial": where a named trial runs (not the
 # NET centres, not a search), unless they want others like it ("anything like netter-2 near leeds").
-_ASKS_WHERE = re.compile(r"\b(?:where|sites?|hospitals?|locations?|centres?|centers?|places|countries|cities|towns)\b", re.I)
+_ASKS_WHERE = re.compile(
+    r"\b(?:where|sites?|hospitals?|locations?|centres?|centers?|places|countries|cities|towns)\b", re.I
+)
 _LIKE_IT = re.compile(r"\b(?:like|similar|other|others|instead|besides)\b", re.I)
-FILLER = frozenset("""
+FILLER = frozenset(
+    """
 the a an this that trial trials study studies one called named about on of for re regarding what whats what's is
 was are tell me more show info information details detail please pls plz look up find pull read can could you i
 do know anything any heard hear 's s and or ? ! . , : - hi hello hey thanks thank so ok okay
 lung lungs pancreas pancreatic bowel gut liver net nets tumour tumours tumor tumors neuroendocrine cancer
 maintenance adjuvant neoadjuvant firstline randomised randomized registry
-""".split())
+""".split()
+)
 OTHER_NAMES = {"treatment", "condition", "country", "city", "phase", "status", "nct_id", TRIAL_NAME}
 # Intents that cannot be about one numbered trial: a number named there means "show me this one"
 NUMBER_MEANS_SHOW = {"inform", "knowledge", "nlu_fallback", "out_of_scope", "search_trials"}

@@ -9,6 +9,7 @@ or the original words when the guards refused), template coverage by criterion f
 what the guards refused; and the accuracy of the fact extraction against
 the hand labels in tests/data/criteria_labels.yml. A measurement, not a test: it never fails.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,9 +27,28 @@ from bot.eligibility.guards import rewrite_problems
 from bot.eligibility.guards.language import language_defects
 from bot.eligibility.guards.meaning import words
 from bot.eligibility.numbers import missing_numbers, number_tokens
-from bot.eligibility.plain import GLOSSARY, ORIGINAL, TEMPLATE, PlainCriteria, PlainItem, Rewritten, plain_criteria, rule_rewrites
+from bot.eligibility.plain import (
+    GLOSSARY,
+    ORIGINAL,
+    TEMPLATE,
+    PlainCriteria,
+    PlainItem,
+    Rewritten,
+    plain_criteria,
+    rule_rewrites,
+)
 from bot.eligibility.readability import Grades, grades
-from bot.eligibility.rewrite_eval import PARTS, Shown, by_text, coverage_rows, load_items, load_judgements, score, score_parts, table
+from bot.eligibility.rewrite_eval import (
+    PARTS,
+    Shown,
+    by_text,
+    coverage_rows,
+    load_items,
+    load_judgements,
+    score,
+    score_parts,
+    table,
+)
 from bot.eligibility.sources import CORPUS_PATH, CriteriaText, corpus_criteria, shipped_criteria
 from bot.eligibility.split import split_criteria
 from bot.eligibility.wording import tells_can_join
@@ -94,8 +114,11 @@ def count_how(checks: Checks, item: PlainItem) -> None:
     checks.shown_defects += bool(language_defects(item.plain, verbs=False) - language_defects(item.original))
     kinds = {guard_kind(reason) for reason in item.refused if reason.startswith(GLOSSARY)}
     checks.refused_items.update(kinds)
-    checks.refused.update(reason.split(": ", 1)[1].split(" lost")[0].split(" changed")[0] for reason in item.refused
-                          if reason.startswith(GLOSSARY))
+    checks.refused.update(
+        reason.split(": ", 1)[1].split(" lost")[0].split(" changed")[0]
+        for reason in item.refused
+        if reason.startswith(GLOSSARY)
+    )
     if item.how == TEMPLATE:  # the rule rewrite was not tried: try it now, for the before figures
         rule = rule_rewrites([item.original], repeat_explanations=True)[0]
         kinds = {guard_kind(problem) for problem in rewrite_problems(item.original, rule.sentence, rule.shown)}
@@ -109,8 +132,11 @@ def guard_kind(reason: str) -> str:
 def how_table(checks: Checks) -> list[str]:
     total = sum(checks.how.values())
     lines = ["| how | items | share |", "| --- | ---: | ---: |"]
-    for how, name in ((TEMPLATE, "template (whole criterion)"), (GLOSSARY, "glossary (rule-based rewrite)"),
-                      (ORIGINAL, "original words, terms explained (guards refused the rewrites)")):
+    for how, name in (
+        (TEMPLATE, "template (whole criterion)"),
+        (GLOSSARY, "glossary (rule-based rewrite)"),
+        (ORIGINAL, "original words, terms explained (guards refused the rewrites)"),
+    ):
         lines.append(f"| {name} | {checks.how[how]} | {checks.how[how] / max(1, total):.1%} |")
     return lines
 
@@ -128,7 +154,9 @@ def guard_table(checks: Checks) -> list[str]:
     total = sum(checks.how.values())
     lines = ["| items failing | before: rule rewrite shown for every item | after: shown |", "| --- | ---: | ---: |"]
     for kind in ("meaning", "language", "any"):
-        lines.append(f"| {kind} guard{'s' if kind == 'any' else ''} | {checks.before[kind]} ({checks.before[kind] / max(1, total):.1%}) | 0 |")
+        lines.append(
+            f"| {kind} guard{'s' if kind == 'any' else ''} | {checks.before[kind]} ({checks.before[kind] / max(1, total):.1%}) | 0 |"
+        )
     return lines
 
 
@@ -161,11 +189,11 @@ def evaluation_section(criteria_by_record: dict[str, str]) -> list[str]:
         "repeated in every item that needs them. *Longer* compares the sentence's words with the registry item's; "
         "the grade is the sentence's (the grade of the sentence with its explanations is the next row); meaning is "
         "checked on the sentence alone; a term is explained when the sentence no longer uses it, glosses it in "
-        "brackets, or a line beneath names it or defines a word of it (\"HIV is a virus ...\" for \"HIV-1 "
-        "infection\"). Until 2026-12-06 the explanations counted as part of the rewrite, so its length and grade "
+        'brackets, or a line beneath names it or defines a word of it ("HIV is a virus ..." for "HIV-1 '
+        'infection"). Until 2026-12-06 the explanations counted as part of the rewrite, so its length and grade '
         "included them: the figures before that date are not comparable. From session 13 of 2026-12-06 a line names a "
-        "term in either spelling (\"randomisation\" for \"randomization\", \"oestrogen\" for \"estrogen\") and in the "
-        "singular or plural (\"antibodies\" for \"antibody\"), and any sentence of a line may define a word of it; "
+        'term in either spelling ("randomisation" for "randomization", "oestrogen" for "estrogen") and in the '
+        'singular or plural ("antibodies" for "antibody"), and any sentence of a line may define a word of it; '
         "before, only the line's first sentence and the registry's spelling counted.",
         "",
         "Targets on the held part: meaning changed 0; grammar defects at most 5%; unexplained jargon at most 10%; "
@@ -226,7 +254,10 @@ def example(measured: list[Measured]) -> list[str]:
         return []
     m = found[0]
     lines = [f"## Example: {EXAMPLE_TRIAL}", "", f"Grade {m.grades.before} as stored, {m.grades.after} rewritten.", ""]
-    for heading, items in (("You may be able to join if:", m.plain.inclusion), ("You usually cannot join if:", m.plain.exclusion)):
+    for heading, items in (
+        ("You may be able to join if:", m.plain.inclusion),
+        ("You usually cannot join if:", m.plain.exclusion),
+    ):
         lines += [f"**{heading}**", "", "| registry | plain |", "| --- | --- |"]
         lines += [f"| {cell(i.full_original)} | {cell(i.full_plain)} |" for i in items]
         lines.append("")
@@ -270,16 +301,21 @@ def build(out: Path) -> str:
         "",
         f"Target: median after at most {TARGET_GRADE:g}. "
         + ("Met" if met else "NOT met")
-        + " (" + ", ".join(f"{name}: {value:.1f}" for name, value in medians.items()) + ").",
+        + " ("
+        + ", ".join(f"{name}: {value:.1f}" for name, value in medians.items())
+        + ").",
         "",
         "Per shipped trial:",
         "",
         "| trial | before | before, as sentences | after |",
         "| --- | ---: | ---: | ---: |",
-        *[f"| {m.source.nct_id} | {m.grades.before} | {m.grades.before_sentences} | {m.grades.after} |" for m in shipped],
+        *[
+            f"| {m.source.nct_id} | {m.grades.before} | {m.grades.before_sentences} | {m.grades.after} |"
+            for m in shipped
+        ],
         "",
         "The worst corpus texts after the rewrite are records where the registry runs several criteria "
-        "together in one bullet (an inline list such as \"(1) ..., (2) ...\", or line breaks lost with "
+        'together in one bullet (an inline list such as "(1) ..., (2) ...", or line breaks lost with '
         "no punctuation left) or writes very long sentences: the rewrite keeps each bullet as the one item "
         "the registry gives and only splits sentences at semicolons, so these stay long.",
         "",
@@ -300,7 +336,7 @@ def build(out: Path) -> str:
         "Each item (sub-items counted too) is written by a whole-criterion template when one fits, else by "
         "the rule-based glossary rewrite; the language guard (doubled words, broken punctuation, brackets, "
         "sentences with no verb, word-swap leftovers) and the meaning guard (numbers, units, limits, "
-        "negations, exceptions, \"only\", sex and age words) check whichever wrote it. When both are refused, "
+        'negations, exceptions, "only", sex and age words) check whichever wrote it. When both are refused, '
         "the item is shown in the registry's own words with its terms explained after it.",
         "",
         *how_table(corpus_checks),

@@ -5,6 +5,7 @@
 
 The held-aside part is for measuring, never tuning: only its totals are written, never its misses.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,7 +32,9 @@ def _percent(part: int, whole: int) -> str:
 
 
 def judge_pairs(folder: Path, pairs: list[LabelledPair]) -> dict[tuple[str, str], Judgement]:
-    profiles = {p["id"]: person_from_json(p) for p in json.loads((folder / "profiles.json").read_text(encoding="utf-8"))}
+    profiles = {
+        p["id"]: person_from_json(p) for p in json.loads((folder / "profiles.json").read_text(encoding="utf-8"))
+    }
     records = {n: shipped_record(n) for n in {p.nct_id for p in pairs}}
     missing = sorted(n for n, r in records.items() if r is None)
     if missing:
@@ -40,8 +43,10 @@ def judge_pairs(folder: Path, pairs: list[LabelledPair]) -> dict[tuple[str, str]
 
 
 def _row(name: str, pairs_kept: int, pairs_excluded: int, wrong: int, missed_of: tuple[int, int], tally: Tally) -> str:
-    return (f"| {name} | {_percent(wrong, pairs_kept)} | {_percent(missed_of[0], missed_of[1])} | "
-            f"{_percent(tally.agree, tally.checks)} ({tally.checks}) | {_percent(tally.firm_given, tally.firm_needed)} |")
+    return (
+        f"| {name} | {_percent(wrong, pairs_kept)} | {_percent(missed_of[0], missed_of[1])} | "
+        f"{_percent(tally.agree, tally.checks)} ({tally.checks}) | {_percent(tally.firm_given, tally.firm_needed)} |"
+    )
 
 
 def render(figures: dict[str, PartFigures], seconds: float) -> str:
@@ -52,7 +57,7 @@ def render(figures: dict[str, PartFigures], seconds: float) -> str:
         "tests/data/fit/ (profiles written as patients' situations against real trials, each criterion "
         "the fields speak to read by hand as met / not met / unknown). Judge: `bot/eligibility/judge.py`.",
         "",
-        f"Targets: {TARGETS}. Agreement counts the judge's silence as \"ask your team\" (unknown); "
+        f'Targets: {TARGETS}. Agreement counts the judge\'s silence as "ask your team" (unknown); '
         "coverage is the share of criteria labelled met or not met that get a firm verdict.",
         "",
     ]
@@ -66,16 +71,25 @@ def render(figures: dict[str, PartFigures], seconds: float) -> str:
             f"Agreement: {_percent(f.total.agree, f.total.checks)} of {f.total.checks} criteria. "
             f"Coverage: {_percent(f.total.firm_given, f.total.firm_needed)}.",
             "",
-            "Per field: wrong exclusions are the pairs not excluded where the field gave a \"does not match\"; "
-            "missed exclusions are the criteria labelled not met that were not judged \"does not match\".",
+            'Per field: wrong exclusions are the pairs not excluded where the field gave a "does not match"; '
+            'missed exclusions are the criteria labelled not met that were not judged "does not match".',
             "",
             "| field | wrong exclusions | missed exclusions | agreement (criteria) | coverage |",
             "| --- | --- | --- | --- | --- |",
-            _row("all", f.kept_pairs, f.excluded_pairs, f.wrong_exclusions, (f.missed_exclusions, f.excluded_pairs), f.total),
+            _row(
+                "all",
+                f.kept_pairs,
+                f.excluded_pairs,
+                f.wrong_exclusions,
+                (f.missed_exclusions, f.excluded_pairs),
+                f.total,
+            ),
         ]
         for name in FIELDS:
             t = f.by_field.get(name, Tally())
-            lines.append(_row(name, f.kept_pairs, f.excluded_pairs, t.wrong_pairs, (t.not_met - t.not_met_found, t.not_met), t))
+            lines.append(
+                _row(name, f.kept_pairs, f.excluded_pairs, t.wrong_pairs, (t.not_met - t.not_met_found, t.not_met), t)
+            )
         lines.append("")
     return "\n".join(lines)
 

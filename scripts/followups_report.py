@@ -8,6 +8,7 @@ action server over REST, one conversation per item; the last turn's replies must
 every `must` (alternatives split by "|", case-insensitive) and none of `must_not`. Figures for
 the tuned-on and the held-aside parts, by kind. Needs the trained model (`make model`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,8 +54,11 @@ def items(name: str) -> Iterator[dict]:
 def judged(item: dict, reply: str) -> list[str]:
     """What is wrong with the reply: each `must` missing, each `must_not` present."""
     lowered = reply.lower()
-    wrong = [f"missing {m!r}" for m in item.get("must", [])
-             if not any(option.strip().lower() in lowered for option in m.split("|"))]
+    wrong = [
+        f"missing {m!r}"
+        for m in item.get("must", [])
+        if not any(option.strip().lower() in lowered for option in m.split("|"))
+    ]
     wrong += [f"says {m!r}" for m in item.get("must_not", []) if m.lower() in lowered]
     return wrong
 
@@ -108,12 +112,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replies", action="store_true", help="with --misses: print each missed reply too")
     parser.add_argument("--kind", help="score only this kind of item (a quicker loop; implies --no-write)")
     parser.add_argument("--tuned-only", action="store_true", help="skip the held-aside part (implies --no-write)")
-    parser.add_argument("--unseen", metavar="FILE",
-                        help="score only this new batch in tests/data/followups/ before anyone tunes on it "
-                             "(aggregate figures only; implies --no-write)")
+    parser.add_argument(
+        "--unseen",
+        metavar="FILE",
+        help="score only this new batch in tests/data/followups/ before anyone tunes on it "
+        "(aggregate figures only; implies --no-write)",
+    )
     args = parser.parse_args(argv)
     partial = bool(args.kind or args.tuned_only or args.unseen)
-    parts = ((("unseen", args.unseen),) if args.unseen else PARTS[:1] if args.tuned_only else PARTS)
+    parts = (("unseen", args.unseen),) if args.unseen else PARTS[:1] if args.tuned_only else PARTS
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "trials.db"
@@ -121,8 +128,9 @@ def main(argv: list[str] | None = None) -> int:
         store.create_schema()
         Importer(store).import_paths([SHIPPED_TRIALS_DIR])
         with running_embedded(ensure_model(quiet=True), f"sqlite:///{db}", Path(folder) / "run") as base:
-            scores = {part: score_part(base, name, args.kind, args.replies and part == "tuned on")
-                      for part, name in parts}
+            scores = {
+                part: score_part(base, name, args.kind, args.replies and part == "tuned on") for part, name in parts
+            }
     if args.unseen:
         print(unseen_summary(scores["unseen"]))
         return 0

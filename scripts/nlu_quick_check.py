@@ -12,6 +12,7 @@ config.yml gives the intent classifier or, for --topics, the TopicSelector; for 
 SafetyNet patterns then apply, as in the bot. Rasa's own run differs in its folds, so report
 the real figures from `make nlu-report`; this tells whether an edit helps.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -71,8 +72,14 @@ def with_safety_net(texts: list[str], predicted: list[str]) -> list[str]:
     return [final(text, guess) for text, guess in zip(texts, predicted)]
 
 
-def cross_validate(texts: list[str], labels: list[str], folds: int = 5, meaning: bool = True,
-                   safety_net: bool = False, config: dict | None = None) -> CheckResult:
+def cross_validate(
+    texts: list[str],
+    labels: list[str],
+    folds: int = 5,
+    meaning: bool = True,
+    safety_net: bool = False,
+    config: dict | None = None,
+) -> CheckResult:
     """config: the model's settings (default: the intent classifier's in config.yml)."""
     import numpy as np
     from sklearn.metrics import accuracy_score, f1_score
@@ -100,23 +107,39 @@ def cross_validate(texts: list[str], labels: list[str], folds: int = 5, meaning:
         guesses = with_safety_net(texts, guesses)
     names = sorted(set(labels))
     per_label = f1_score(labels, guesses, labels=names, average=None, zero_division=0)
-    return CheckResult(labels, guesses, texts, f1_score(labels, guesses, average="macro", zero_division=0),
-                       accuracy_score(labels, guesses), dict(zip(names, per_label)))
+    return CheckResult(
+        labels,
+        guesses,
+        texts,
+        f1_score(labels, guesses, average="macro", zero_division=0),
+        accuracy_score(labels, guesses),
+        dict(zip(names, per_label)),
+    )
 
 
 def report(result: CheckResult, focus: set[str], show: int) -> str:
     def concerns(*names: str) -> bool:
         return not focus or any(name in focus for name in names)
 
-    lines = [f"{len(result.labels)} examples, {len(result.f1_by_label)} labels: "
-             f"macro F1 {result.macro_f1:.3f}, accuracy {result.accuracy:.3f}"]
-    lines += [f"  {name:34s} F1 {value:.3f}" for name, value in sorted(result.f1_by_label.items(), key=lambda kv: kv[1])
-              if concerns(name)]
-    errors = [(true, guess, text) for text, true, guess in zip(result.texts, result.labels, result.predicted)
-              if true != guess and concerns(true, guess)]
+    lines = [
+        f"{len(result.labels)} examples, {len(result.f1_by_label)} labels: "
+        f"macro F1 {result.macro_f1:.3f}, accuracy {result.accuracy:.3f}"
+    ]
+    lines += [
+        f"  {name:34s} F1 {value:.3f}"
+        for name, value in sorted(result.f1_by_label.items(), key=lambda kv: kv[1])
+        if concerns(name)
+    ]
+    errors = [
+        (true, guess, text)
+        for text, true, guess in zip(result.texts, result.labels, result.predicted)
+        if true != guess and concerns(true, guess)
+    ]
     lines.append("most frequent confusions (true -> predicted):")
-    lines += [f"  {true} -> {guess}: {count}" for (true, guess), count in
-              Counter((true, guess) for true, guess, _ in errors).most_common(15)]
+    lines += [
+        f"  {true} -> {guess}: {count}"
+        for (true, guess), count in Counter((true, guess) for true, guess, _ in errors).most_common(15)
+    ]
     random.Random(0).shuffle(errors)
     if show:
         lines.append("some misclassified examples:")
@@ -131,8 +154,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--show", type=int, default=20, help="misclassified examples to print")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--nlu", type=Path, default=NLU_DIR, help="the NLU data folder")
-    parser.add_argument("--words-only", action="store_true",
-                        help="leave out the meaning vectors (seconds instead of a minute; scores lower)")
+    parser.add_argument(
+        "--words-only",
+        action="store_true",
+        help="leave out the meaning vectors (seconds instead of a minute; scores lower)",
+    )
     args = parser.parse_args(argv)
     if args.folds < 2:
         parser.error("--folds must be at least 2")
@@ -143,8 +169,14 @@ def main(argv: list[str] | None = None) -> None:
     texts, labels = load_examples(args.nlu, args.topics)
     if not args.words_only:
         print(f"Encoding {len(texts)} examples with the sentence encoder (about a minute)...", flush=True)
-    result = cross_validate(texts, labels, args.folds, meaning=not args.words_only, safety_net=not args.topics,
-                            config=classifier_config(topics=args.topics))
+    result = cross_validate(
+        texts,
+        labels,
+        args.folds,
+        meaning=not args.words_only,
+        safety_net=not args.topics,
+        config=classifier_config(topics=args.topics),
+    )
     print(report(result, set(filter(None, args.focus.split(","))), args.show))
 
 

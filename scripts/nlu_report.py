@@ -7,6 +7,7 @@ Runs `rasa test nlu --cross-validation` on data/nlu with config.yml, then reads 
 intent and response-selection reports. Targets (issue 3): intent macro F1 >= 0.95 and
 response-selection accuracy >= 0.95. Takes tens of minutes on 2 cores, so it is not in CI.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,21 @@ WEAKEST_SHOWN = 12
 
 
 def run_cross_validation(folds: int, out: Path) -> float:
-    command = [rasa_executable(), "test", "nlu", "--nlu", "data/nlu", "--config", "config.yml",
-               "--cross-validation", "--folds", str(folds), "--out", str(out), "--no-plot"]
+    command = [
+        rasa_executable(),
+        "test",
+        "nlu",
+        "--nlu",
+        "data/nlu",
+        "--config",
+        "config.yml",
+        "--cross-validation",
+        "--folds",
+        str(folds),
+        "--out",
+        str(out),
+        "--no-plot",
+    ]
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
     print(f"Cross-validating the NLU model with {folds} folds (this takes a while)...", flush=True)
     started = time.monotonic()
@@ -40,9 +54,11 @@ def run_cross_validation(folds: int, out: Path) -> float:
 
 
 def weakest(report: dict, score: str) -> list[tuple[str, float, int]]:
-    rows = [(name, values[score], values["support"]) for name, values in report.items()
-            if isinstance(values, dict) and "support" in values and name not in
-            ("macro avg", "weighted avg", "micro avg")]
+    rows = [
+        (name, values[score], values["support"])
+        for name, values in report.items()
+        if isinstance(values, dict) and "support" in values and name not in ("macro avg", "weighted avg", "micro avg")
+    ]
     return sorted(rows, key=lambda row: row[1])[:WEAKEST_SHOWN]
 
 

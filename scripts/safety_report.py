@@ -1,14 +1,13 @@
 """Measure the safety net on the two lists and write docs/safety.md.
 
-    .venv/bin/python -m scripts.safety_report
+.venv/bin/python -m scripts.safety_report
 """
+
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
-from pathlib import Path
-
-import re
 
 import yaml
 
@@ -18,6 +17,7 @@ from bot.safety import check_message
 
 DATA = REPO_ROOT / "tests" / "data"
 OUTPUT = REPO_ROOT / "docs" / "safety.md"
+
 
 def parts(name: str) -> list[list[str]]:
     """The messages of a list, in the parts its '# part' lines mark (one part when unmarked)."""
@@ -45,7 +45,9 @@ def training_examples() -> dict[str, list[str]]:
     for path in sorted((DATA_DIR / "nlu").glob("*.yml")):
         for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
             if "intent" in block:
-                examples = [ANNOTATION.sub(r"\1", l.strip()[2:]) for l in block["examples"].splitlines() if l.strip()]
+                examples = [
+                    ANNOTATION.sub(r"\1", line.strip()[2:]) for line in block["examples"].splitlines() if line.strip()
+                ]
                 found.setdefault(block["intent"].split("/")[0], []).extend(examples)
     return found
 
@@ -68,7 +70,7 @@ the rest from the training examples.
 | `ask_personal_advice` training examples | {len(asked)} | {len(caught)} |
 | every other training example | {len(others)} | {len(wrong)} (wrongly) |
 
-Caught wrongly: {', '.join(wrong) or 'none'}.
+Caught wrongly: {", ".join(wrong) or "none"}.
 """
 
 
@@ -84,7 +86,10 @@ def row(label: str, messages: list[str], urgent: bool, target: str) -> tuple[str
         result = f"{len(wrong)} missed"
     else:
         result = f"{len(wrong)} false alarms ({100 * len(wrong) / max(len(messages), 1):.1f}%)"
-    return f"| {label} | {len(messages)} | {len(messages) - len(wrong) if urgent else len(wrong)} | {result} | {target} |", wrong
+    return (
+        f"| {label} | {len(messages)} | {len(messages) - len(wrong) if urgent else len(wrong)} | {result} | {target} |",
+        wrong,
+    )
 
 
 def listed(messages: list[str]) -> str:
@@ -96,19 +101,21 @@ def main() -> None:
     urgent_held, ordinary_held = parts("safety_urgent_held.txt"), parts("safety_ordinary_held.txt")
     examples = training_examples()
     others = [t for intent, texts in examples.items() if intent not in ("emergency", "distress") for t in texts]
-    rows, wrong = zip(*[
-        row("tune: urgent (`safety_urgent.txt`)", urgent, True, "0 missed"),
-        row("tune: ordinary (`safety_ordinary.txt`)", ordinary, False, "at most 2%"),
-        row("held part 1: urgent (`safety_urgent_held.txt`)", urgent_held[0], True, "at most 10% missed"),
-        row("held part 1: ordinary (`safety_ordinary_held.txt`)", ordinary_held[0], False, "at most 10%"),
-        row("held part 2: urgent", urgent_held[1], True, "no worse than 15 missed"),
-        row("held part 2: ordinary", ordinary_held[1], False, "no worse than 2"),
-        row("held part 3: urgent", urgent_held[2], True, f"no worse than {PART3_MISSED} missed"),
-        row("held part 3: ordinary", ordinary_held[2], False, f"no worse than {PART3_FALSE}"),
-        row("training examples: `emergency` intent", examples.get("emergency", []), True, "no target"),
-        row("training examples: `distress` intent", examples.get("distress", []), True, "no target"),
-        row("training examples: every other intent", others, False, "at most 0.5%"),
-    ])
+    rows, wrong = zip(
+        *[
+            row("tune: urgent (`safety_urgent.txt`)", urgent, True, "0 missed"),
+            row("tune: ordinary (`safety_ordinary.txt`)", ordinary, False, "at most 2%"),
+            row("held part 1: urgent (`safety_urgent_held.txt`)", urgent_held[0], True, "at most 10% missed"),
+            row("held part 1: ordinary (`safety_ordinary_held.txt`)", ordinary_held[0], False, "at most 10%"),
+            row("held part 2: urgent", urgent_held[1], True, "no worse than 15 missed"),
+            row("held part 2: ordinary", ordinary_held[1], False, "no worse than 2"),
+            row("held part 3: urgent", urgent_held[2], True, f"no worse than {PART3_MISSED} missed"),
+            row("held part 3: ordinary", ordinary_held[2], False, f"no worse than {PART3_FALSE}"),
+            row("training examples: `emergency` intent", examples.get("emergency", []), True, "no target"),
+            row("training examples: `distress` intent", examples.get("distress", []), True, "no target"),
+            row("training examples: every other intent", others, False, "at most 0.5%"),
+        ]
+    )
     # Indices into rows/wrong: 0-1 tune, 2-3 held part 1, 4-5 part 2, 6-7 part 3, 8-10 training.
     found = [check_message(m) for m in urgent + [m for part in urgent_held for m in part]]
     reasons = Counter((hit.kind, hit.reason) for hit in found if hit)
@@ -218,10 +225,12 @@ travel"). All lists were written and labelled by hand.
 
 {advice_figures()}"""
     )
-    print(f"urgent: {len(wrong[0])} missed of {len(urgent)}; ordinary: {len(wrong[1])} false alarms of {len(ordinary)}; "
-          f"held part 1: {len(wrong[2])} missed, {len(wrong[3])} false alarms; held part 2: {len(wrong[4])} missed, "
-          f"{len(wrong[5])} false alarms; held part 3: {len(wrong[6])} missed, {len(wrong[7])} false alarms; "
-          f"training examples: {len(wrong[8]) + len(wrong[9])} missed, {len(wrong[10])} false alarms")
+    print(
+        f"urgent: {len(wrong[0])} missed of {len(urgent)}; ordinary: {len(wrong[1])} false alarms of {len(ordinary)}; "
+        f"held part 1: {len(wrong[2])} missed, {len(wrong[3])} false alarms; held part 2: {len(wrong[4])} missed, "
+        f"{len(wrong[5])} false alarms; held part 3: {len(wrong[6])} missed, {len(wrong[7])} false alarms; "
+        f"training examples: {len(wrong[8]) + len(wrong[9])} missed, {len(wrong[10])} false alarms"
+    )
 
 
 if __name__ == "__main__":

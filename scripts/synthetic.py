@@ -8,6 +8,7 @@ as in the real registry, only a few per cent of the studies are about neuroendoc
 
 Only `random.Random(seed)` is used: the same seed and count give the same studies, byte for byte.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,37 +40,99 @@ class Weighted:
         return rng.choices(self.values, cum_weights=self.cum)[0]
 
 
-STATUS = Weighted([
-    ("COMPLETED", 50), ("RECRUITING", 14), ("UNKNOWN", 13), ("TERMINATED", 6),
-    ("ACTIVE_NOT_RECRUITING", 5), ("NOT_YET_RECRUITING", 4), ("WITHDRAWN", 3),
-    ("ENROLLING_BY_INVITATION", 2), ("SUSPENDED", 1),
-])
+STATUS = Weighted(
+    [
+        ("COMPLETED", 50),
+        ("RECRUITING", 14),
+        ("UNKNOWN", 13),
+        ("TERMINATED", 6),
+        ("ACTIVE_NOT_RECRUITING", 5),
+        ("NOT_YET_RECRUITING", 4),
+        ("WITHDRAWN", 3),
+        ("ENROLLING_BY_INVITATION", 2),
+        ("SUSPENDED", 1),
+    ]
+)
 OPEN = {"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"}
-PHASES = Weighted([
-    (["PHASE2"], 25), (["PHASE1"], 18), (["PHASE3"], 15), (["NA"], 25), (["PHASE4"], 8),
-    (["PHASE1", "PHASE2"], 6), (["PHASE2", "PHASE3"], 2), (["EARLY_PHASE1"], 1),
-])
+PHASES = Weighted(
+    [
+        (["PHASE2"], 25),
+        (["PHASE1"], 18),
+        (["PHASE3"], 15),
+        (["NA"], 25),
+        (["PHASE4"], 8),
+        (["PHASE1", "PHASE2"], 6),
+        (["PHASE2", "PHASE3"], 2),
+        (["EARLY_PHASE1"], 1),
+    ]
+)
 COUNTRY_WEIGHT = {
-    "United States": 40, "China": 9, "France": 5, "Germany": 5, "United Kingdom": 5, "Canada": 4,
-    "Italy": 4, "Spain": 4, "Japan": 3, "Korea, Republic of": 3, "Netherlands": 2, "Belgium": 2,
-    "Denmark": 2, "Sweden": 2, "Australia": 2, "Switzerland": 1, "Austria": 1, "Poland": 1,
-    "India": 1, "Israel": 1, "Ireland": 1, "Norway": 1, "Finland": 1,
+    "United States": 40,
+    "China": 9,
+    "France": 5,
+    "Germany": 5,
+    "United Kingdom": 5,
+    "Canada": 4,
+    "Italy": 4,
+    "Spain": 4,
+    "Japan": 3,
+    "Korea, Republic of": 3,
+    "Netherlands": 2,
+    "Belgium": 2,
+    "Denmark": 2,
+    "Sweden": 2,
+    "Australia": 2,
+    "Switzerland": 1,
+    "Austria": 1,
+    "Poland": 1,
+    "India": 1,
+    "Israel": 1,
+    "Ireland": 1,
+    "Norway": 1,
+    "Finland": 1,
 }
-MIN_AGE = Weighted([("18 Years", 75), ("12 Years", 4), ("6 Months", 3), ("40 Years", 4),
-                    ("50 Years", 3), ("65 Years", 3), (None, 8)])
+MIN_AGE = Weighted(
+    [("18 Years", 75), ("12 Years", 4), ("6 Months", 3), ("40 Years", 4), ("50 Years", 3), ("65 Years", 3), (None, 8)]
+)
 SPONSORS = [
-    "National Cancer Institute (NCI)", "Novartis Pharmaceuticals", "Pfizer", "AstraZeneca",
-    "Hoffmann-La Roche", "Merck Sharp & Dohme LLC", "Bristol-Myers Squibb", "Ipsen",
-    "Advanced Accelerator Applications", "Eli Lilly and Company", "Sanofi", "Bayer",
-    "Memorial Sloan Kettering Cancer Center", "M.D. Anderson Cancer Center", "Mayo Clinic",
-    "Assistance Publique - Hôpitaux de Paris", "Karolinska Institutet", "Uppsala University",
-    "University of Oxford", "The Christie NHS Foundation Trust", "Charité - Universitätsmedizin Berlin",
-    "Fudan University", "Sun Yat-sen University", "Seoul National University Hospital",
-    "Rigshospitalet, Denmark", "Grupo Espanol de Tumores Neuroendocrinos", "Hutchmed",
+    "National Cancer Institute (NCI)",
+    "Novartis Pharmaceuticals",
+    "Pfizer",
+    "AstraZeneca",
+    "Hoffmann-La Roche",
+    "Merck Sharp & Dohme LLC",
+    "Bristol-Myers Squibb",
+    "Ipsen",
+    "Advanced Accelerator Applications",
+    "Eli Lilly and Company",
+    "Sanofi",
+    "Bayer",
+    "Memorial Sloan Kettering Cancer Center",
+    "M.D. Anderson Cancer Center",
+    "Mayo Clinic",
+    "Assistance Publique - Hôpitaux de Paris",
+    "Karolinska Institutet",
+    "Uppsala University",
+    "University of Oxford",
+    "The Christie NHS Foundation Trust",
+    "Charité - Universitätsmedizin Berlin",
+    "Fudan University",
+    "Sun Yat-sen University",
+    "Seoul National University Hospital",
+    "Rigshospitalet, Denmark",
+    "Grupo Espanol de Tumores Neuroendocrinos",
+    "Hutchmed",
 ]
-FACILITIES = ["{city} University Hospital", "{city} Cancer Centre", "{city} General Hospital",
-              "Clinical Research Site {n}", "Investigative Site {n}", "{city} Medical Center",
-              "Regional Hospital {city}", "{city} Clinical Trials Unit"]
+FACILITIES = [
+    "{city} University Hospital",
+    "{city} Cancer Centre",
+    "{city} General Hospital",
+    "Clinical Research Site {n}",
+    "Investigative Site {n}",
+    "{city} Medical Center",
+    "Regional Hospital {city}",
+    "{city} Clinical Trials Unit",
+]
 
 # Everyday medicine, so that most studies are not about NETs: condition -> treatments.
 ONCOLOGY = {
@@ -108,19 +171,58 @@ MEDICINE = {
     "Smoking Cessation": ["Varenicline", "Nicotine Patch", "Text Message Support"],
 }
 # NET conditions (lexicon ids) and how often a NET study is about each.
-NET_CONDITIONS = Weighted([
-    ("pancreatic_net", 30), ("neuroendocrine_tumour", 20), ("gep_net", 15), ("small_intestine_net", 8),
-    ("non_functioning_pnet", 4), ("insulinoma", 3), ("gastrinoma", 2), ("nec", 5), ("net_g3", 2),
-    ("lung_net", 4), ("carcinoid_syndrome", 3), ("men1", 2), ("vhl", 1), ("liver_metastases", 1),
-])
-NET_TREATMENTS = Weighted([
-    ("lanreotide", 10), ("octreotide", 10), ("everolimus", 8), ("sunitinib", 5), ("prrt", 14),
-    ("capecitabine_temozolomide", 6), ("streptozocin", 2), ("cabozantinib", 3), ("surufatinib", 2),
-    ("lenvatinib", 2), ("telotristat", 2), ("ga68_dotatate", 6), ("cu64_dotatate", 2), ("surgery", 5),
-    ("tace", 2), ("sirt", 2), ("pembrolizumab", 2), ("etoposide", 2), ("diazoxide", 1), ("surveillance", 1),
-])
-OUTCOMES = ["progression-free survival", "overall survival", "objective response rate", "safety and tolerability",
-            "glycaemic control", "time to recurrence", "symptom control", "diagnostic accuracy"]
+NET_CONDITIONS = Weighted(
+    [
+        ("pancreatic_net", 30),
+        ("neuroendocrine_tumour", 20),
+        ("gep_net", 15),
+        ("small_intestine_net", 8),
+        ("non_functioning_pnet", 4),
+        ("insulinoma", 3),
+        ("gastrinoma", 2),
+        ("nec", 5),
+        ("net_g3", 2),
+        ("lung_net", 4),
+        ("carcinoid_syndrome", 3),
+        ("men1", 2),
+        ("vhl", 1),
+        ("liver_metastases", 1),
+    ]
+)
+NET_TREATMENTS = Weighted(
+    [
+        ("lanreotide", 10),
+        ("octreotide", 10),
+        ("everolimus", 8),
+        ("sunitinib", 5),
+        ("prrt", 14),
+        ("capecitabine_temozolomide", 6),
+        ("streptozocin", 2),
+        ("cabozantinib", 3),
+        ("surufatinib", 2),
+        ("lenvatinib", 2),
+        ("telotristat", 2),
+        ("ga68_dotatate", 6),
+        ("cu64_dotatate", 2),
+        ("surgery", 5),
+        ("tace", 2),
+        ("sirt", 2),
+        ("pembrolizumab", 2),
+        ("etoposide", 2),
+        ("diazoxide", 1),
+        ("surveillance", 1),
+    ]
+)
+OUTCOMES = [
+    "progression-free survival",
+    "overall survival",
+    "objective response rate",
+    "safety and tolerability",
+    "glycaemic control",
+    "time to recurrence",
+    "symptom control",
+    "diagnostic accuracy",
+]
 SENTENCES = [
     "Participants will be followed for up to {years} years after the last dose.",
     "Blood samples will be collected to explore biomarkers of response.",
@@ -132,10 +234,12 @@ SENTENCES = [
     "Secondary endpoints include hospital admissions and costs.",
 ]
 QUALITY_OF_LIFE = "The study will also assess quality of life using validated questionnaires."
-CRITERIA = ("Inclusion Criteria:\n\n* Age {age} years or older\n* Diagnosis of {condition} confirmed by the"
-            " treating team\n* ECOG performance status 0-{ecog}\n* Adequate organ function\n\n"
-            "Exclusion Criteria:\n\n* Pregnancy or breastfeeding\n* Another active malignancy within"
-            " {years} years\n* Participation in another interventional study")
+CRITERIA = (
+    "Inclusion Criteria:\n\n* Age {age} years or older\n* Diagnosis of {condition} confirmed by the"
+    " treating team\n* ECOG performance status 0-{ecog}\n* Adequate organ function\n\n"
+    "Exclusion Criteria:\n\n* Pregnancy or breastfeeding\n* Another active malignancy within"
+    " {years} years\n* Participation in another interventional study"
+)
 
 
 def _display(term: str) -> str:
@@ -189,12 +293,16 @@ def _interventions(rng: random.Random, vocab: Vocabulary, area: str, condition_k
         for concept in chosen:
             name, others = vocab.treatment(rng, concept)
             group = vocab.treatments[concept].get("group")
-            kind = {"surgery": "PROCEDURE", "scan_tracer": "DIAGNOSTIC_TEST", "prrt": "RADIATION"}.get(group or "", "DRUG")
+            kind = {"surgery": "PROCEDURE", "scan_tracer": "DIAGNOSTIC_TEST", "prrt": "RADIATION"}.get(
+                group or "", "DRUG"
+            )
             items.append({"type": kind, "name": name, **({"otherNames": others} if others else {})})
     else:
         pool = (ONCOLOGY if area == "oncology" else MEDICINE)[condition_key]
-        items = [{"type": "DRUG" if rng.random() < 0.7 else "OTHER", "name": name}
-                 for name in rng.sample(pool, k=min(len(pool), rng.choice([1, 1, 2, 3])))]
+        items = [
+            {"type": "DRUG" if rng.random() < 0.7 else "OTHER", "name": name}
+            for name in rng.sample(pool, k=min(len(pool), rng.choice([1, 1, 2, 3])))
+        ]
     if rng.random() < 0.25:
         items.append({"type": "DRUG", "name": "Placebo", "description": "Matching placebo."})
     return items
@@ -207,8 +315,11 @@ def _locations(rng: random.Random, vocab: Vocabulary, status: str) -> list[dict]
     for n in range(count):
         country = home if n == 0 or rng.random() < 0.6 else vocab.countries(rng)
         city = rng.choice(vocab.cities[country])
-        site = {"facility": rng.choice(FACILITIES).format(city=city, n=rng.randint(1, 999)),
-                "city": city, "country": country}
+        site = {
+            "facility": rng.choice(FACILITIES).format(city=city, n=rng.randint(1, 999)),
+            "city": city,
+            "country": country,
+        }
         if status in OPEN:
             site["status"] = "RECRUITING" if rng.random() < 0.8 else "NOT_YET_RECRUITING"
         sites.append(site)
@@ -229,10 +340,14 @@ def _conditions(rng: random.Random, vocab: Vocabulary) -> tuple[str, str, list[s
 
 def _summary(rng: random.Random, treatment: str, condition: str) -> str:
     who = "healthy volunteers" if condition == "Healthy Volunteers" else f"people with {condition.lower()}"
-    sentences = [f"This study evaluates {treatment.lower()} in {who}.",
-                 f"The main question is whether it improves {rng.choice(OUTCOMES)}."]
-    sentences += [s.format(years=rng.randint(1, 5), weeks=rng.choice([8, 12]), sites=rng.randint(2, 40))
-                  for s in rng.sample(SENTENCES, k=rng.randint(0, 2))]
+    sentences = [
+        f"This study evaluates {treatment.lower()} in {who}.",
+        f"The main question is whether it improves {rng.choice(OUTCOMES)}.",
+    ]
+    sentences += [
+        s.format(years=rng.randint(1, 5), weeks=rng.choice([8, 12]), sites=rng.randint(2, 40))
+        for s in rng.sample(SENTENCES, k=rng.randint(0, 2))
+    ]
     if rng.random() < 0.05:  # a common phrase, but in a minority of records
         sentences.append(QUALITY_OF_LIFE)
     return " ".join(sentences)
@@ -310,9 +425,7 @@ def generate(count: int, seed: int, vocab: Optional[Vocabulary] = None) -> Itera
         yield make_study(rng, vocab, number, seed)
 
 
-def write_pages(
-    folder: Path, count: int, seed: int, progress: Optional[Callable[[int], None]] = None
-) -> list[Path]:
+def write_pages(folder: Path, count: int, seed: int, progress: Optional[Callable[[int], None]] = None) -> list[Path]:
     """Write `count` studies as API-style pages {"studies": [...]} of PAGE_SIZE each."""
     folder.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []

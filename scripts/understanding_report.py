@@ -5,6 +5,7 @@
 
 The held-aside part's misses are never printed: it is for measuring, not tuning.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,7 +45,10 @@ def render(scores: dict[str, PartScore], seconds: float) -> str:
         "| kinds | " + " | ".join(", ".join(f"{k} {n}" for k, n in sorted(kinds()[p].items())) for p in parts) + " |",
     ]
     for name in FIELDS:
-        cells = [f"{_percent(scores[p].fields[name].accuracy)} ({scores[p].fields[name].right}/{scores[p].fields[name].counted})" for p in parts]
+        cells = [
+            f"{_percent(scores[p].fields[name].accuracy)} ({scores[p].fields[name].right}/{scores[p].fields[name].counted})"
+            for p in parts
+        ]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     searches = [
         f"{_percent(s.searches_right / s.searches if s.searches else None)} ({s.searches_right}/{s.searches})"
@@ -59,8 +63,10 @@ def render(scores: dict[str, PartScore], seconds: float) -> str:
 def unseen_summary(score: PartScore) -> str:
     """Aggregate figures only, so that scoring a new batch once does not leak its items."""
     lines = [f"unseen items: {score.items}"]
-    lines += [f"{name}: {_percent(score.fields[name].accuracy)} ({score.fields[name].right}/{score.fields[name].counted})"
-              for name in FIELDS]
+    lines += [
+        f"{name}: {_percent(score.fields[name].accuracy)} ({score.fields[name].right}/{score.fields[name].counted})"
+        for name in FIELDS
+    ]
     searched = score.searches_right / score.searches if score.searches else None
     lines.append(f"search: {_percent(searched)} ({score.searches_right}/{score.searches})")
     return "\n".join(lines)
@@ -70,9 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print the tuned-on part's misses")
     parser.add_argument("--no-write", action="store_true", help="print the report instead of writing it")
-    parser.add_argument("--unseen", metavar="FILE",
-                        help="score only this new batch in tests/data/understanding/ before anyone tunes on it "
-                             "(aggregate figures only, nothing written)")
+    parser.add_argument(
+        "--unseen",
+        metavar="FILE",
+        help="score only this new batch in tests/data/understanding/ before anyone tunes on it "
+        "(aggregate figures only, nothing written)",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     store = TrialStore.from_url(database_url())

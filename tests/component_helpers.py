@@ -1,4 +1,5 @@
 """Running our Rasa NLU components as Rasa does, for their tests: real tokenizer and featurizer."""
+
 from __future__ import annotations
 
 from rasa.engine.graph import ExecutionContext, GraphSchema

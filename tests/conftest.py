@@ -1,4 +1,5 @@
 """Shared fixtures: throwaway trial databases and, once per session, the trained model."""
+
 from __future__ import annotations
 
 import os
@@ -79,8 +80,10 @@ def trained_model(shipped_db: Path) -> Path:
 def nlp(shipped_db: Path):  # type: ignore[no-untyped-def]
     """The project's spaCy pipeline (trial names from the shipped data), built if absent."""
     import spacy
+
     from bot.config import SPACY_PIPELINE_DIR
     from bot.nlp import build_pipeline_if_changed
+
     build_pipeline_if_changed(TrialStore(make_engine(f"sqlite:///{shipped_db}")))
     return spacy.load(SPACY_PIPELINE_DIR)
 
@@ -101,8 +104,10 @@ def fresh_postgres_database(prefix: str) -> Iterator[str]:
         drop_database_if_exists(url)
         create_database_if_missing(url)
     except OperationalError as error:
-        pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL} ({error.orig}): "
-                    "run `make services` (scripts/setup-prod.sh), which installs and starts it")
+        pytest.fail(
+            f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL} ({error.orig}): "
+            "run `make services` (scripts/setup-prod.sh), which installs and starts it"
+        )
     try:
         yield url
     finally:
@@ -132,6 +137,7 @@ def any_store(request: pytest.FixtureRequest) -> TrialStore:
 def _model(request: pytest.FixtureRequest) -> Callable[[bool], Path]:
     def model(trained: bool) -> Path:
         return (None if trained else newest_model()) or request.getfixturevalue("trained_model")
+
     return model
 
 
@@ -171,15 +177,31 @@ WEBSITE_API_TOKEN = "website-test-api-token"
 WEBSITE_SESSION_SECRET = "a-test-secret-of-forty-characters-0123456"
 WEBSITE_HISTORY_DAYS = 3
 WEBSITE_RATE_PER_CONNECTION, WEBSITE_RATE_PER_ADDRESS = 20, 120
-website_servers = pool_fixture(EmbeddedServer("website", enable_api=True, extra_env={
-    "RASA_AUTH_TOKEN": WEBSITE_API_TOKEN, "CHAT_SESSION_SECRET": WEBSITE_SESSION_SECRET,
-    "CHAT_HISTORY_DAYS": str(WEBSITE_HISTORY_DAYS), "RATE_LIMIT_PER_MINUTE": str(WEBSITE_RATE_PER_CONNECTION),
-    "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": str(WEBSITE_RATE_PER_ADDRESS)}))
+website_servers = pool_fixture(
+    EmbeddedServer(
+        "website",
+        enable_api=True,
+        extra_env={
+            "RASA_AUTH_TOKEN": WEBSITE_API_TOKEN,
+            "CHAT_SESSION_SECRET": WEBSITE_SESSION_SECRET,
+            "CHAT_HISTORY_DAYS": str(WEBSITE_HISTORY_DAYS),
+            "RATE_LIMIT_PER_MINUTE": str(WEBSITE_RATE_PER_CONNECTION),
+            "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": str(WEBSITE_RATE_PER_ADDRESS),
+        },
+    )
+)
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; never a browser downloaded by a test tool
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """The newest trained model in models/, for tests of the servers' guards (channels, CORS, the
 action server's token): those do not depend on what the model learnt, and training again
 after every data edit costs minutes of shared processor time."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -9,6 +9,7 @@ ahead: how each starts, is hurried when a test waits for it, and stops.
 
 Each starts at low priority (`niceness`), so the tests running meanwhile keep their core, and
 goes back to normal priority once a test waits for it (where the system allows)."""
+
 from __future__ import annotations
 
 import json
@@ -31,6 +32,7 @@ from tests.server_launcher import back_to_normal_priority, descendants
 class Running:
     """One started (or starting) piece of work: the servers' URL once they answer, a script's
     environment, or a command's outcome once it has finished; its folder of files and logs."""
+
     kind: "Kind"
     folder: Path
     process: Optional[subprocess.Popen] = None
@@ -69,15 +71,28 @@ class EmbeddedServer:
     def fixture(self) -> str:
         return f"{self.name}_servers"
 
-    def start(self, run: Running, model: Path, database_url: str, environment: Mapping[str, str],
-              niceness: int) -> None:
+    def start(
+        self, run: Running, model: Path, database_url: str, environment: Mapping[str, str], niceness: int
+    ) -> None:
         env = dict(self.extra_env)
         if self.prepare:
             env.update(self.prepare())
-        request = {"model": str(model), "database_url": database_url, "run_dir": str(run.folder),
-                   "extra_env": env, "enable_api": self.enable_api, "niceness": niceness}
-        run.process = subprocess.Popen([sys.executable, "-m", "tests.server_launcher"], cwd=REPO_ROOT,
-                                       env=dict(environment), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        request = {
+            "model": str(model),
+            "database_url": database_url,
+            "run_dir": str(run.folder),
+            "extra_env": env,
+            "enable_api": self.enable_api,
+            "niceness": niceness,
+        }
+        run.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.server_launcher"],
+            cwd=REPO_ROOT,
+            env=dict(environment),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert run.process.stdin and run.process.stdout
         run.process.stdin.write(json.dumps(request) + "\n")
         run.process.stdin.flush()
@@ -110,14 +125,21 @@ class ScriptServer:
     def fixture(self) -> str:
         return f"{self.name}_script"
 
-    def start(self, run: Running, model: Path, database_url: str, environment: Mapping[str, str],
-              niceness: int) -> None:
+    def start(
+        self, run: Running, model: Path, database_url: str, environment: Mapping[str, str], niceness: int
+    ) -> None:
         run.env = {**self.env(environment, model, run.folder), "DATABASE_URL": database_url}
         output = run.folder / "output.log"
         with open(output, "w") as out:
-            run.process = subprocess.Popen(["nice", "-n", str(niceness), *self.command], cwd=REPO_ROOT, env=run.env,
-                                           stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                           start_new_session=True)
+            run.process = subprocess.Popen(
+                ["nice", "-n", str(niceness), *self.command],
+                cwd=REPO_ROOT,
+                env=run.env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         deadline = time.monotonic() + self.start_timeout
         while self.ready_text not in output.read_text(errors="replace"):
             if run.process.poll() is not None or time.monotonic() > deadline:
@@ -145,12 +167,18 @@ class EarlyCommand:
     def fixture(self) -> str:
         return f"{self.name}_run"
 
-    def start(self, run: Running, model: Optional[Path], database_url: str, environment: Mapping[str, str],
-              niceness: int) -> None:
+    def start(
+        self, run: Running, model: Optional[Path], database_url: str, environment: Mapping[str, str], niceness: int
+    ) -> None:
         with open(run.folder / "output.log", "w") as output:
-            run.process = subprocess.Popen(["nice", "-n", str(niceness), *self.command(model, run.folder)],
-                                           cwd=REPO_ROOT, env=dict(environment), stdout=output,
-                                           stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            run.process = subprocess.Popen(
+                ["nice", "-n", str(niceness), *self.command(model, run.folder)],
+                cwd=REPO_ROOT,
+                env=dict(environment),
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
         run.returncode = run.process.wait()
 
     def stop(self, run: Running) -> None:

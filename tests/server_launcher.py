@@ -6,6 +6,7 @@ Reads one JSON line from stdin: model, database_url, run_dir, extra_env, enable_
 niceness (10 when it starts ahead, so that the tests running meanwhile keep their core). Puts
 its servers back to normal priority once they answer, prints {"url": ...} (or {"error": ...})
 as one line, and stops the servers when stdin closes."""
+
 from __future__ import annotations
 
 import json
@@ -56,8 +57,13 @@ def main() -> None:
     request = json.loads(sys.stdin.readline())
     os.nice(request["niceness"])
     try:
-        with running_embedded(Path(request["model"]), request["database_url"], Path(request["run_dir"]),
-                              extra_env=request["extra_env"], enable_api=request["enable_api"]) as url:
+        with running_embedded(
+            Path(request["model"]),
+            request["database_url"],
+            Path(request["run_dir"]),
+            extra_env=request["extra_env"],
+            enable_api=request["enable_api"],
+        ) as url:
             back_to_normal_priority([os.getpid(), *descendants(os.getpid())])
             print(json.dumps({"url": url}), flush=True)
             sys.stdin.read()  # until the pool closes the pipe

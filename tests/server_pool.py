@@ -10,6 +10,7 @@ holds about 1 GB: up to 3 where memory allows).
 
 A module gets a kind through its session fixture (`pool_fixture`); the pool sees who uses
 which kind from the tests' fixture names."""
+
 from __future__ import annotations
 
 import shutil
@@ -33,7 +34,7 @@ def places_for_memory(most: int = 3) -> int:
             free_kb = next(int(line.split()[1]) for line in meminfo if line.startswith("MemAvailable:"))
     except (OSError, StopIteration, ValueError):
         return 1
-    return max(1, min(most, int(free_kb / 1024 ** 2 / GB_PER_PLACE)))
+    return max(1, min(most, int(free_kb / 1024**2 / GB_PER_PLACE)))
 
 
 MAX_RUNNING = places_for_memory()
@@ -54,8 +55,15 @@ def pool_fixture(kind: Kind) -> Any:
 
 
 class ServerPool:
-    def __init__(self, plan: list[list[str]], folder: Callable[[str], Path], shipped_db: Path,
-                 model: Callable[[bool], Path], artifacts: Path, environment: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        plan: list[list[str]],
+        folder: Callable[[str], Path],
+        shipped_db: Path,
+        model: Callable[[bool], Path],
+        artifacts: Path,
+        environment: Mapping[str, str],
+    ) -> None:
         """`plan`: for each test in run order, the fixtures of kinds it uses. `model` and
         `folder` are called in the tests' thread only; `environment` is what the work starts with."""
         self._users = Counter(name for names in plan for name in names)

@@ -1,4 +1,5 @@
 """Start the real action server and Rasa server for integration tests, and stop them."""
+
 from __future__ import annotations
 
 import json
@@ -13,16 +14,23 @@ from typing import ContextManager, Iterator, Optional
 
 from bot.deploy.embedded import free_port, running_embedded
 
-__all__ = ["free_port", "running_assistant", "post_json", "say", "texts", "first_button", "serving_chat_page", "serving_web"]
+__all__ = [
+    "free_port",
+    "running_assistant",
+    "post_json",
+    "say",
+    "texts",
+    "first_button",
+    "serving_chat_page",
+    "serving_web",
+]
 
 # The real action server and Rasa server (SQLite trials); yields Rasa's base URL.
 running_assistant = running_embedded
 
 
 def post_json(url: str, body: object, timeout: float = 60) -> object:
-    request = urllib.request.Request(
-        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
-    )
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.loads(response.read().decode())
 
@@ -50,8 +58,14 @@ def serving_web(env: dict[str, str], log: Optional[Path] = None) -> Iterator[str
 
     port = free_port()
     output = open(log, "w") if log else subprocess.DEVNULL
-    process = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=REPO_ROOT,
-                               env=env, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "serve", "--port", str(port)],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=output,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(120):

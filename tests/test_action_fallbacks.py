@@ -1,6 +1,7 @@
 """ActionWithFallback against a real HTTP stand-in for the action server: valid answers pass
 through the once-built schema check, and an answer that breaks Rasa's schema gets the static
 fallback (or Rasa's own error for actions with no fallback)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -25,9 +26,15 @@ from components.action_response_schema import response_validator, validate_actio
 DOMAIN = Domain.load(str(REPO_ROOT / "domain.yml"))
 NLG = TemplatedNaturalLanguageGenerator(DOMAIN.responses)
 KNOWLEDGE_RESPONSES = yaml.safe_load((REPO_ROOT / "data" / "nlu" / "knowledge_responses.yml").read_text())["responses"]
-VALID = {"events": [{"event": "slot", "name": "treatment", "value": "everolimus"}],
-         "responses": [{"text": "Here is what I found.", "buttons": [{"title": "More", "payload": "/show_more_trials"}]}]}
-MALFORMED = [{"events": "not a list"}, {"events": [{"event": "slot", "timestamp": "noon"}]}, {"events": [{"no": "event key"}]}]
+VALID = {
+    "events": [{"event": "slot", "name": "treatment", "value": "everolimus"}],
+    "responses": [{"text": "Here is what I found.", "buttons": [{"title": "More", "payload": "/show_more_trials"}]}],
+}
+MALFORMED = [
+    {"events": "not a list"},
+    {"events": [{"event": "slot", "timestamp": "noon"}]},
+    {"events": [{"no": "event key"}]},
+]
 
 
 def said(events: list[Event]) -> list[str]:
@@ -36,6 +43,7 @@ def said(events: list[Event]) -> list[str]:
 
 async def run_against(answer: dict[str, Any], action_name: str) -> list[Event]:
     """The events ActionWithFallback returns when the action server answers `answer`."""
+
     async def webhook(request: web.Request) -> web.Response:
         return web.json_response(answer)
 
@@ -85,10 +93,25 @@ def test_an_action_without_a_fallback_keeps_rasas_error() -> None:
 
 def _knowledge_tracker(topic: str) -> DialogueStateTracker:
     tracker = DialogueStateTracker("tester", DOMAIN.slots)
-    tracker.update(UserUttered("what is a biopsy", {"name": "knowledge", "confidence": 0.9}, parse_data={
-        "intent": {"name": "knowledge", "confidence": 0.9}, "entities": [],
-        "response_selector": {"knowledge": {"response": {
-            "intent_response_key": f"knowledge/{topic}", "utter_action": f"utter_knowledge/{topic}", "confidence": 0.9}}}}))
+    tracker.update(
+        UserUttered(
+            "what is a biopsy",
+            {"name": "knowledge", "confidence": 0.9},
+            parse_data={
+                "intent": {"name": "knowledge", "confidence": 0.9},
+                "entities": [],
+                "response_selector": {
+                    "knowledge": {
+                        "response": {
+                            "intent_response_key": f"knowledge/{topic}",
+                            "utter_action": f"utter_knowledge/{topic}",
+                            "confidence": 0.9,
+                        }
+                    }
+                },
+            },
+        )
+    )
     return tracker
 
 

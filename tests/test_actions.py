@@ -1,4 +1,5 @@
 """Custom actions against a throwaway database: exact events and messages."""
+
 from __future__ import annotations
 
 import pytest
@@ -28,12 +29,17 @@ def test_search_sends_a_heading_five_cards_and_show_more(store: TrialStore) -> N
     assert len(messages) == 7
     shown = [c["buttons"][0]["payload"][22:33] for c in cards]
     assert events == [SlotSet(name, None) for name in RESET_BY_A_SEARCH] + [
-        SlotSet("result_ids", shown), SlotSet("search_offset", 5.0)]
+        SlotSet("result_ids", shown),
+        SlotSet("search_offset", 5.0),
+    ]
 
 
 def test_search_by_brand_name_remembers_the_query() -> None:
-    t = tracker("lutathera trials in the uk", intent="search_trials",
-                entities=[entity("treatment", "lutathera"), entity("status", "closed")])
+    t = tracker(
+        "lutathera trials in the uk",
+        intent="search_trials",
+        entities=[entity("treatment", "lutathera"), entity("status", "closed")],
+    )
     events, messages = run(ActionSearchTrials(), t)
     assert "closed trials for lutathera" in messages[0]["text"]
     assert SlotSet("treatment", "lutathera") in events
@@ -61,10 +67,15 @@ def test_nothing_found_is_kind_and_gives_the_helpline() -> None:
 
 
 def test_a_search_that_finds_nothing_is_widened_and_says_how() -> None:
-    t = tracker("everolimus trials in iceland", intent="search_trials",
-                entities=[entity("treatment", "everolimus"), entity("country", "Iceland")])
+    t = tracker(
+        "everolimus trials in iceland",
+        intent="search_trials",
+        entities=[entity("treatment", "everolimus"), entity("country", "Iceland")],
+    )
     _, messages = run(ActionSearchTrials(), t)
-    assert messages[0]["text"].startswith("I found no open trials for everolimus, in Iceland. Looking in the nearest countries, I found")
+    assert messages[0]["text"].startswith(
+        "I found no open trials for everolimus, in Iceland. Looking in the nearest countries, I found"
+    )
     assert "Try fewer words" not in messages[0]["text"]
 
 
@@ -74,10 +85,15 @@ def test_show_trial_gives_status_phase_places_and_contact(text: str) -> None:
     events, messages = run(ActionShowTrial(), tracker(text, intent="show_trial", entities=ents))
     body = messages[0]["text"]
     assert body.startswith("Pancreatic Neuroendocrine Tumour - Optimal Surgical Debulking or Not (NCT07273409)")
-    for part in ["Status: Open", "Last updated on the registry: 22 January 2026", "Phase:",
-                 "Sahlgrenska University Hospital, Gothenburg, Sweden", "Run by: Uppsala University",
-                 "Who to contact: The record does not give contact details. Ask your specialist team",
-                 "https://clinicaltrials.gov/study/NCT07273409"]:
+    for part in [
+        "Status: Open",
+        "Last updated on the registry: 22 January 2026",
+        "Phase:",
+        "Sahlgrenska University Hospital, Gothenburg, Sweden",
+        "Run by: Uppsala University",
+        "Who to contact: The record does not give contact details. Ask your specialist team",
+        "https://clinicaltrials.gov/study/NCT07273409",
+    ]:
         assert part in body
     assert events == [SlotSet("nct_id", "NCT07273409"), SlotSet("focus_nct_id", "NCT07273409")]
 
@@ -90,7 +106,9 @@ def test_show_trial_lists_contacts_when_the_record_has_them(store: TrialStore) -
 
 
 def test_malformed_id_explains_the_format() -> None:
-    events, messages = run(ActionShowTrial(), tracker("show me NCT123", intent="show_trial", entities=[entity("nct_id", "nct123")]))
+    events, messages = run(
+        ActionShowTrial(), tracker("show me NCT123", intent="show_trial", entities=[entity("nct_id", "nct123")])
+    )
     assert messages[0]["text"] == (
         '"NCT123" does not look like a trial number. A ClinicalTrials.gov number starts with NCT '
         "and has 8 digits, like NCT07273409. Which trial would you like?"

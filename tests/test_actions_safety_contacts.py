@@ -1,4 +1,5 @@
 """Contact, safety and feedback actions with a real Tracker against a throwaway database."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,11 +17,18 @@ pytestmark = pytest.mark.usefixtures("database_url_env")
 
 @pytest.mark.parametrize(
     "entities, slots, number",
-    [([], {}, "999"), ([entity("country", "sweden")], {}, "112"), ([], {"country": "usa"}, "911"),
-     ([entity("city", "paris")], {}, "112"), ([entity("city", "manchester")], {}, "999")],
+    [
+        ([], {}, "999"),
+        ([entity("country", "sweden")], {}, "112"),
+        ([], {"country": "usa"}, "911"),
+        ([entity("city", "paris")], {}, "112"),
+        ([entity("city", "manchester")], {}, "999"),
+    ],
 )
 def test_emergency_gives_the_local_number_at_once(entities, slots, number: str) -> None:  # type: ignore[no-untyped-def]
-    events, messages = run(ActionEmergency(), tracker("my dad collapsed", intent="emergency", entities=entities, slots=slots))
+    events, messages = run(
+        ActionEmergency(), tracker("my dad collapsed", intent="emergency", entities=entities, slots=slots)
+    )
     assert len(messages) == 1 and messages[0]["text"].startswith(f"This sounds like an emergency. Call {number} now.")
     assert events == []
 
@@ -43,23 +51,32 @@ def test_distress_is_warm_and_gives_samaritans_in_the_uk() -> None:
 def test_helplines_by_country() -> None:
     _, uk = run(ActionShowHelplines(), tracker("can i talk to someone", intent="ask_helpline"))
     assert "0808 800 4040" in uk[0]["text"] and ("Open now" in uk[0]["text"] or "Closed now" in uk[0]["text"])
-    _, us = run(ActionShowHelplines(), tracker("nurse line in the usa", intent="ask_helpline", entities=[entity("country", "usa")]))
+    _, us = run(
+        ActionShowHelplines(),
+        tracker("nurse line in the usa", intent="ask_helpline", entities=[entity("country", "usa")]),
+    )
     assert "1-800-422-6237" in us[0]["text"]
 
 
 def test_centres_near_a_city() -> None:
-    _, messages = run(ActionFindCentres(), tracker("net specialist near manchester", intent="find_centres",
-                                                   entities=[entity("city", "manchester")]))
+    _, messages = run(
+        ActionFindCentres(),
+        tracker("net specialist near manchester", intent="find_centres", entities=[entity("city", "manchester")]),
+    )
     assert "The Christie" in messages[0]["text"]
-    _, messages = run(ActionFindCentres(), tracker("centres in sweden", intent="find_centres", entities=[entity("country", "sweden")]))
+    _, messages = run(
+        ActionFindCentres(), tracker("centres in sweden", intent="find_centres", entities=[entity("country", "sweden")])
+    )
     assert "Akademiska" in messages[0]["text"]
 
 
 def test_trial_contacts_named_in_focus_or_missing() -> None:
     _, named = run(ActionShowTrialContacts(), tracker("who do i contact for NCT07273409", intent="ask_trial_contacts"))
     assert named[0]["text"].startswith("Contacts for NCT07273409: The record does not give contact details.")
-    _, focus = run(ActionShowTrialContacts(), tracker("who do i contact", intent="ask_trial_contacts",
-                                                      slots={"focus_nct_id": "NCT07273409"}))
+    _, focus = run(
+        ActionShowTrialContacts(),
+        tracker("who do i contact", intent="ask_trial_contacts", slots={"focus_nct_id": "NCT07273409"}),
+    )
     assert "NCT07273409" in focus[0]["text"]
     _, none = run(ActionShowTrialContacts(), tracker("who do i contact", intent="ask_trial_contacts"))
     assert "Which trial do you mean?" in none[0]["text"]
@@ -86,7 +103,9 @@ def test_fallback_and_unhelpful_answers_are_logged_without_personal_details(data
 
 def test_trial_contacts_for_a_result_pointed_at(store) -> None:  # type: ignore[no-untyped-def]
     shown = ["NCT07273409", "NCT04385992", "NCT03972488"]
-    events, messages = run(ActionShowTrialContacts(), tracker("who do i contact about the second one",
-                                                              intent="ask_trial_contacts", slots={"result_ids": shown}))
+    events, messages = run(
+        ActionShowTrialContacts(),
+        tracker("who do i contact about the second one", intent="ask_trial_contacts", slots={"result_ids": shown}),
+    )
     assert messages[0]["text"].startswith("Contacts for NCT04385992:")
     assert {"event": "slot", "name": "focus_nct_id", "value": "NCT04385992", "timestamp": None} in events

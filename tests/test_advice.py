@@ -1,5 +1,6 @@
 """Requests for personal medical advice are caught by patterns (bot/advice.py), and the
 SafetyNet NLU component marks emergencies, distress and advice whatever the classifier said."""
+
 from __future__ import annotations
 
 import pytest

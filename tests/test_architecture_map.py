@@ -5,6 +5,7 @@ A module counts as named when the map gives its path from the repository root
 (`bot/trials/sync.py`) anywhere, or its path inside the package whose section it is listed in
 (`sync.py` under the heading `bot/trials/`). A package's `__init__.py` counts as named with its
 package (`bot/geo/`)."""
+
 from __future__ import annotations
 
 import re
@@ -43,8 +44,11 @@ def named_paths(text: str) -> set[str]:
 
 def unnamed(modules: set[str], named: set[str]) -> list[str]:
     folders = {n for n in named if n.endswith("/")}
-    return sorted(m for m in modules
-                  if m not in named and not (m.endswith("/__init__.py") and m[: -len("__init__.py")] in folders))
+    return sorted(
+        m
+        for m in modules
+        if m not in named and not (m.endswith("/__init__.py") and m[: -len("__init__.py")] in folders)
+    )
 
 
 def test_every_module_is_on_the_map() -> None:
@@ -64,6 +68,11 @@ def test_the_check_sees_a_module_left_off_and_reads_sections() -> None:
     text = "### `bot/trials/`\n\n- `sync.py`: fetch.\n\n### `actions/`\n\n- `where.py`: country.\n\nSee `bot/geo/`."
     named = named_paths(text)
     assert named == {"bot/trials/", "bot/trials/sync.py", "actions/", "actions/where.py", "bot/geo/"}
-    modules = {"bot/trials/sync.py", "bot/trials/where.py", "actions/where.py", "bot/geo/__init__.py",
-               "bot/geo/find.py"}
+    modules = {
+        "bot/trials/sync.py",
+        "bot/trials/where.py",
+        "actions/where.py",
+        "bot/geo/__init__.py",
+        "bot/geo/find.py",
+    }
     assert unnamed(modules, named) == ["bot/geo/find.py", "bot/trials/where.py"]

@@ -2,6 +2,7 @@
 
 Checks what the benchmark produces, never how fast it was (that is for docs/benchmarks.md).
 """
+
 from __future__ import annotations
 
 import json
@@ -87,8 +88,14 @@ def test_main_writes_its_own_section_and_keeps_the_rest(tmp_path: Path) -> None:
     assert page.count("<!-- bench:registry-scale -->") == 1
     assert page.count("<!-- /bench:registry-scale -->") == 1
     assert page.endswith("<!-- bench:load-test -->\n## Load test\nkept\n<!-- /bench:load-test -->\n")
-    for heading in ("## Registry scale: 300 synthetic studies", "### Machine", "### Commands",
-                    "### Import", "### Search", "### Targets"):
+    for heading in (
+        "## Registry scale: 300 synthetic studies",
+        "### Machine",
+        "### Commands",
+        "### Import",
+        "### Search",
+        "### Targets",
+    ):
         assert f"\n{heading}\n" in page
     for query in bench.QUERIES:
         assert f"| `{bench.describe(query)}` |" in page

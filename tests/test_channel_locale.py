@@ -1,5 +1,6 @@
 """The country a channel hints at (calling code, app language), used only when the person has
 not said where they are."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,14 +13,25 @@ from tests.helpers.actions import run, tracker
 
 @pytest.mark.parametrize(
     ("number", "country"),
-    [("+447700900123", "GB"), ("whatsapp:+46701234567", "SE"), ("+353 87 123 4567", "IE"), ("+12025550123", None),
-     ("07700900123", None), ("whatsapp:bob", None), ("", None), (None, None), ("+999", None)],
+    [
+        ("+447700900123", "GB"),
+        ("whatsapp:+46701234567", "SE"),
+        ("+353 87 123 4567", "IE"),
+        ("+12025550123", None),
+        ("07700900123", None),
+        ("whatsapp:bob", None),
+        ("", None),
+        (None, None),
+        ("+999", None),
+    ],
 )
 def test_calling_codes(number: object, country: object) -> None:
     assert country_from_phone(number) == country
 
 
-@pytest.mark.parametrize(("tag", "country"), [("en-GB", "GB"), ("en_us", "US"), ("sv", "SE"), ("en", None), ("", None), ("x" * 50, None)])
+@pytest.mark.parametrize(
+    ("tag", "country"), [("en-GB", "GB"), ("en_us", "US"), ("sv", "SE"), ("en", None), ("", None), ("x" * 50, None)]
+)
 def test_language_settings(tag: str, country: object) -> None:
     assert country_from_language(tag) == country
 

@@ -1,5 +1,6 @@
 """Messaging platforms without a server: splitting, numbered options, each platform's rendering,
 the credentials filter, and the connectors' signature checks and request parsing."""
+
 from __future__ import annotations
 
 import hashlib
@@ -22,13 +23,16 @@ from bot.channels.split import split_text, text_length
 from bot.channels.telegram import CallbackPayloads, button_title, telegram_messages
 from bot.config import REPO_ROOT
 
-PARAGRAPH = ("Trials test new treatments. Each one has rules about who can join. "
-             "Your specialist team can tell you more about them.")
+PARAGRAPH = (
+    "Trials test new treatments. Each one has rules about who can join. "
+    "Your specialist team can tell you more about them."
+)
 SEE = Button("See NCT07273409", '/show_trial{"nct_id":"NCT07273409"}')
 MORE = Button("Show more", "/show_more_trials")
 
 
 # --- splitting -----------------------------------------------------------------------------
+
 
 def words_kept(parts: list[str], text: str) -> bool:
     return " ".join(parts).split() == text.split()
@@ -80,9 +84,24 @@ def test_length_counts_utf16_units() -> None:
 
 # --- numbered options ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,number", [("2", 2), (" 2. ", 2), ("#3", 3), ("(4)", 4), ("1)", 1),
-                                         ("Option 2", 2), ("no. 5", 5), ("two", None), ("2 please", None),
-                                         ("NCT07273409", None), ("", None), ("12345", None)])
+
+@pytest.mark.parametrize(
+    "text,number",
+    [
+        ("2", 2),
+        (" 2. ", 2),
+        ("#3", 3),
+        ("(4)", 4),
+        ("1)", 1),
+        ("Option 2", 2),
+        ("no. 5", 5),
+        ("two", None),
+        ("2 please", None),
+        ("NCT07273409", None),
+        ("", None),
+        ("12345", None),
+    ],
+)
 def test_chosen_number(text: str, number: int | None) -> None:
     assert chosen_number(text) == number
 
@@ -134,10 +153,20 @@ def test_redis_option_memory_falls_back_to_the_process_when_redis_is_down() -> N
 
 # --- Rasa messages as replies --------------------------------------------------------------
 
+
 def test_reply_from_message() -> None:
-    reply = reply_from_message({"text": "Hi", "buttons": [{"title": "A", "payload": "/a"}, {"title": "Site", "url": "https://x.org"},
-                                                          "junk", {"title": 5, "payload": "/b"}],
-                                "image": "https://x.org/i.png"})
+    reply = reply_from_message(
+        {
+            "text": "Hi",
+            "buttons": [
+                {"title": "A", "payload": "/a"},
+                {"title": "Site", "url": "https://x.org"},
+                "junk",
+                {"title": 5, "payload": "/b"},
+            ],
+            "image": "https://x.org/i.png",
+        }
+    )
     assert reply == Reply("Hi\nSite: https://x.org\nhttps://x.org/i.png", (Button("A", "/a"),))
     assert reply_from_message({"quick_replies": [{"title": "Q", "payload": "/q"}]}) == Reply("", (Button("Q", "/q"),))
     assert reply_from_message({"custom": {"x": 1}}) is None and reply_from_message({"text": None}) is None
@@ -145,14 +174,18 @@ def test_reply_from_message() -> None:
 
 # --- Telegram ------------------------------------------------------------------------------
 
+
 def test_telegram_inline_keyboard_on_the_last_part() -> None:
     text = "\n\n".join([PARAGRAPH] * 60)
     messages = telegram_messages(42, Reply(text, (SEE, MORE)), limit=4096)
     assert len(messages) > 1 and all(text_length(m["text"]) <= 4096 for m in messages)
     assert all("reply_markup" not in m for m in messages[:-1])
-    assert messages[-1]["reply_markup"] == {"inline_keyboard": [
-        [{"text": "See NCT07273409", "callback_data": '/show_trial{"nct_id":"NCT07273409"}'}],
-        [{"text": "Show more", "callback_data": "/show_more_trials"}]]}
+    assert messages[-1]["reply_markup"] == {
+        "inline_keyboard": [
+            [{"text": "See NCT07273409", "callback_data": '/show_trial{"nct_id":"NCT07273409"}'}],
+            [{"text": "Show more", "callback_data": "/show_more_trials"}],
+        ]
+    }
     assert all(m["chat_id"] == 42 for m in messages)
 
 
@@ -169,6 +202,7 @@ def test_telegram_long_payloads_travel_as_keys() -> None:
 
 
 # --- Slack ---------------------------------------------------------------------------------
+
 
 def test_slack_sections_and_buttons() -> None:
     [message] = slack_messages("D1", Reply("Status: open <b> & more", (SEE, MORE)))
@@ -199,18 +233,35 @@ def test_slack_long_text_is_split_into_blocks_and_messages() -> None:
 
 # --- Messenger -----------------------------------------------------------------------------
 
+
 def test_messenger_quick_replies_on_the_turns_last_message() -> None:
     greeting = messenger_messages("psid1", [Reply("Hello.", (SEE, MORE))])
-    assert greeting == [{"recipient": {"id": "psid1"}, "messaging_type": "RESPONSE", "message": {
-        "text": "Hello.", "quick_replies": [{"content_type": "text", "payload": SEE.payload, "title": "See NCT07273409"},
-                                            {"content_type": "text", "payload": MORE.payload, "title": "Show more"}]}}]
-    replies = [Reply("I found 2 trials."), Reply("Trial one", (SEE,)),
-               Reply("Trial two", (SEE, Button("A very long button title indeed", "/x"))),
-               Reply("There are more.", (MORE,))]
+    assert greeting == [
+        {
+            "recipient": {"id": "psid1"},
+            "messaging_type": "RESPONSE",
+            "message": {
+                "text": "Hello.",
+                "quick_replies": [
+                    {"content_type": "text", "payload": SEE.payload, "title": "See NCT07273409"},
+                    {"content_type": "text", "payload": MORE.payload, "title": "Show more"},
+                ],
+            },
+        }
+    ]
+    replies = [
+        Reply("I found 2 trials."),
+        Reply("Trial one", (SEE,)),
+        Reply("Trial two", (SEE, Button("A very long button title indeed", "/x"))),
+        Reply("There are more.", (MORE,)),
+    ]
     messages = messenger_messages("psid1", replies)
     assert [m["message"]["text"] for m in messages] == [
-        "I found 2 trials.", "Trial one\n1. See NCT07273409", "Trial two\n1. See NCT07273409\n"
-        "2. A very long button title indeed", "There are more.\n3. Show more"]
+        "I found 2 trials.",
+        "Trial one\n1. See NCT07273409",
+        "Trial two\n1. See NCT07273409\n2. A very long button title indeed",
+        "There are more.\n3. Show more",
+    ]
     assert all("quick_replies" not in m["message"] for m in messages[:-1])
     quick = messages[-1]["message"]["quick_replies"]
     assert [q["payload"] for q in quick] == [SEE.payload, "/x", MORE.payload]  # each payload once
@@ -228,13 +279,20 @@ def test_messenger_split_and_at_most_13_quick_replies() -> None:
 
 # --- SMS / WhatsApp ------------------------------------------------------------------------
 
+
 def test_sms_numbers_options_across_the_turn() -> None:
-    replies = [Reply("I found 2 trials."), Reply("Trial one\nStatus: open", (Button("See NCT00000001", "/s1"),)),
-               Reply("Trial two", (Button("See NCT00000002", "/s2"),)), Reply("There are more.", (MORE,))]
+    replies = [
+        Reply("I found 2 trials."),
+        Reply("Trial one\nStatus: open", (Button("See NCT00000001", "/s1"),)),
+        Reply("Trial two", (Button("See NCT00000002", "/s2"),)),
+        Reply("There are more.", (MORE,)),
+    ]
     bodies, payloads = sms_bodies(replies)
     assert payloads == ["/s1", "/s2", "/show_more_trials"]
-    assert bodies == ["I found 2 trials.\n\nTrial one\nStatus: open\n1. See NCT00000001\n\nTrial two\n"
-                      f"2. See NCT00000002\n\nThere are more.\n3. Show more\n\n{CHOOSE_HINT}"]
+    assert bodies == [
+        "I found 2 trials.\n\nTrial one\nStatus: open\n1. See NCT00000001\n\nTrial two\n"
+        f"2. See NCT00000002\n\nThere are more.\n3. Show more\n\n{CHOOSE_HINT}"
+    ]
     assert sms_bodies([Reply("Hello.")]) == (["Hello."], [])
 
 
@@ -280,8 +338,10 @@ def test_platforms_with_unset_variables_are_left_out(source: Path, tmp_path: Pat
     found = creds.write_filtered_credentials(out, source, env={"CHAT_TOKEN": "t"})
     written = yaml.safe_load(out.read_text())
     assert list(written) == ["rest", "socketio"]  # CHAT_SECRET and PAGER_KEY unset: both off
-    assert [(p.name, p.missing) for p in found] == [("some.module.ChatInput", ["CHAT_SECRET"]),
-                                                     ("other.module.PagerInput", ["PAGER_KEY"])]
+    assert [(p.name, p.missing) for p in found] == [
+        ("some.module.ChatInput", ["CHAT_SECRET"]),
+        ("other.module.PagerInput", ["PAGER_KEY"]),
+    ]
     assert "ChatInput: off (not set: CHAT_SECRET)" in creds.summary(found)
     creds.write_filtered_credentials(out, source, env={"CHAT_TOKEN": "t", "CHAT_SECRET": "  ", "PAGER_KEY": "k"})
     assert list(yaml.safe_load(out.read_text())) == ["rest", "socketio", "other.module.PagerInput"]  # blank = unset
@@ -291,18 +351,25 @@ def test_a_configured_platform_keeps_placeholders_and_optional_defaults(source: 
     out = tmp_path / "filtered.yml"
     creds.write_filtered_credentials(out, source, env={"CHAT_TOKEN": "t0k3n-value", "CHAT_SECRET": "s3cr3t-value"})
     written = yaml.safe_load(out.read_text())
-    assert written["some.module.ChatInput"] == {"token": "${CHAT_TOKEN}", "secret": "${CHAT_SECRET}",
-                                                "api_url": "https://api.chat.example"}
+    assert written["some.module.ChatInput"] == {
+        "token": "${CHAT_TOKEN}",
+        "secret": "${CHAT_SECRET}",
+        "api_url": "https://api.chat.example",
+    }
     assert "-value" not in out.read_text()  # no secret on disk
-    creds.write_filtered_credentials(out, source, env={"CHAT_TOKEN": "tok", "CHAT_SECRET": "sec",
-                                                       "CHAT_API_URL": "http://127.0.0.1:9", "CHAT_CHANNEL": "C1"})
+    creds.write_filtered_credentials(
+        out,
+        source,
+        env={"CHAT_TOKEN": "tok", "CHAT_SECRET": "sec", "CHAT_API_URL": "http://127.0.0.1:9", "CHAT_CHANNEL": "C1"},
+    )
     written = yaml.safe_load(out.read_text())
     assert written["some.module.ChatInput"]["api_url"] == "${CHAT_API_URL}"
     assert written["some.module.ChatInput"]["channel"] == "${CHAT_CHANNEL}"
 
 
-def test_rasa_reads_the_filtered_file_with_the_values(source: Path, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rasa_reads_the_filtered_file_with_the_values(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import rasa.shared.utils.io
 
     env = {"CHAT_TOKEN": "tok:1$2", "CHAT_SECRET": "s e c", "CHAT_API_URL": "http://127.0.0.1:9"}
@@ -317,11 +384,17 @@ def test_rasa_reads_the_filtered_file_with_the_values(source: Path, tmp_path: Pa
 def test_the_project_credentials_hold_no_secret_and_every_platform_is_off_without_variables() -> None:
     found = creds.platforms(env={})
     assert {p.name.rsplit(".", 1)[-1] for p in found} == {
-        "TelegramInlineInput", "SlackBlocksInput", "TwilioNumberedInput", "TwilioWhatsAppInput",
-        "MessengerQuickRepliesInput"}
+        "TelegramInlineInput",
+        "SlackBlocksInput",
+        "TwilioNumberedInput",
+        "TwilioWhatsAppInput",
+        "MessengerQuickRepliesInput",
+    }
     assert all(not p.enabled for p in found)
-    assert list(creds.filtered_credentials(env={})) == ["components.channels.session_bound_rest.SessionBoundRestInput",
-                                                        "components.channels.socketio_input.GuardedSocketIOInput"]
+    assert list(creds.filtered_credentials(env={})) == [
+        "components.channels.session_bound_rest.SessionBoundRestInput",
+        "components.channels.socketio_input.GuardedSocketIOInput",
+    ]
     for name, settings in creds.read_source().items():
         for key, value in (settings or {}).items():
             if not name.endswith("SocketIOInput") and key not in ("use_threads",):
@@ -345,6 +418,7 @@ def test_credentials_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ca
 
 # --- connectors ----------------------------------------------------------------------------
 
+
 def test_messenger_signature_check() -> None:
     from components.channels.facebook import signature_valid
 
@@ -362,14 +436,24 @@ def test_messenger_signature_check() -> None:
 def test_messenger_events_are_read_safely() -> None:
     from components.channels.facebook import user_inputs
 
-    event = {"object": "page", "entry": [
-        {"messaging": [{"sender": {"id": "1"}, "message": {"text": " hi "}},
-                       {"sender": {"id": "2"}, "message": {"text": "See X", "quick_reply": {"payload": "/x"}}},
-                       {"sender": {"id": "3"}, "postback": {"title": "A", "payload": "/a"}},
-                       {"sender": {"id": "4"}, "message": {"text": "echo", "is_echo": True}},
-                       {"sender": {"id": "5"}, "delivery": {"mids": []}},
-                       {"sender": {"id": ["x"]}, "message": {"text": "bad"}}, "junk"]},
-        {"messaging": "junk"}, "junk"]}
+    event = {
+        "object": "page",
+        "entry": [
+            {
+                "messaging": [
+                    {"sender": {"id": "1"}, "message": {"text": " hi "}},
+                    {"sender": {"id": "2"}, "message": {"text": "See X", "quick_reply": {"payload": "/x"}}},
+                    {"sender": {"id": "3"}, "postback": {"title": "A", "payload": "/a"}},
+                    {"sender": {"id": "4"}, "message": {"text": "echo", "is_echo": True}},
+                    {"sender": {"id": "5"}, "delivery": {"mids": []}},
+                    {"sender": {"id": ["x"]}, "message": {"text": "bad"}},
+                    "junk",
+                ]
+            },
+            {"messaging": "junk"},
+            "junk",
+        ],
+    }
     assert user_inputs(event) == [("1", "hi"), ("2", "/x"), ("3", "/a")]
     assert user_inputs({"entry": "x"}) == [] and user_inputs({}) == []
 
@@ -385,7 +469,9 @@ def test_twilio_checks_the_url_twilio_signed() -> None:
     request = SimpleNamespace(url="http://10.0.0.5:5005/webhooks/twilio/webhook?x=1")
     assert channel.signed_url(request) == "https://bot.example.org/webhooks/twilio/webhook?x=1"
     params = {"From": "+447700900123", "Body": "2"}
-    signature = RequestValidator("token").compute_signature("https://bot.example.org/webhooks/twilio/webhook?x=1", params)
+    signature = RequestValidator("token").compute_signature(
+        "https://bot.example.org/webhooks/twilio/webhook?x=1", params
+    )
     assert channel.validator.validate(channel.signed_url(request), params, signature)
     assert TwilioWhatsAppInput("AC1", "t", "+14155238886").twilio_number == "whatsapp:+14155238886"
     assert TwilioWhatsAppInput("AC1", "t", "whatsapp:+1415").twilio_number == "whatsapp:+1415"
@@ -396,12 +482,25 @@ def test_telegram_updates_are_read_safely() -> None:
 
     channel = TelegramInlineInput("1:x", secret_token="s")
     assert channel._message_text({"message": {"chat": {"id": 5}, "text": "/start"}}) == (5, START_TEXT, None)
-    assert channel._message_text({"message": {"chat": {"id": 5}, "text": "/bot any trials?"}}) == (5, "any trials?", None)
+    assert channel._message_text({"message": {"chat": {"id": 5}, "text": "/bot any trials?"}}) == (
+        5,
+        "any trials?",
+        None,
+    )
     assert channel._message_text({"edited_message": {"chat": {"id": 5}, "text": "hi"}}) == (5, "hi", None)
     assert channel._message_text({"callback_query": {"id": "9", "data": "/greet", "message": {"chat": {"id": 5}}}}) == (
-        5, "/greet", "9")
-    for update in ({}, {"message": "x"}, {"message": {"chat": {"id": 5}}}, {"message": {"chat": 5, "text": ["x"]}},
-                   {"callback_query": {"data": 5}}, {"callback_query": {"data": "#p:gone", "message": {}}},
-                   {"channel_post": {"chat": {"id": 5}, "text": "hi"}}):
+        5,
+        "/greet",
+        "9",
+    )
+    for update in (
+        {},
+        {"message": "x"},
+        {"message": {"chat": {"id": 5}}},
+        {"message": {"chat": 5, "text": ["x"]}},
+        {"callback_query": {"data": 5}},
+        {"callback_query": {"data": "#p:gone", "message": {}}},
+        {"channel_post": {"chat": {"id": 5}, "text": "hi"}},
+    ):
         found = channel._message_text(update)
         assert found is None or found[0] is None

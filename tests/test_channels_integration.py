@@ -3,6 +3,7 @@ with every platform switched on by environment variables pointing at local stand
 platform APIs (tests/standins/). Webhook requests are posted in each platform's documented
 format and signed as the platform signs them; we check what reaches the stand-in API.
 Nothing leaves 127.0.0.1."""
+
 from __future__ import annotations
 
 import json
@@ -16,9 +17,8 @@ import pytest
 from tests.server_kinds import EmbeddedServer, Running
 from tests.server_pool import pool_fixture
 from tests.servers import say
-from tests.standins import GraphAPI, SlackAPI, StandIn, TelegramAPI, TwilioAPI
+from tests.standins import GraphAPI, SlackAPI, StandIn, TelegramAPI, TwilioAPI, slack
 from tests.standins import facebook as fb
-from tests.standins import slack
 from tests.standins import telegram as tg
 from tests.standins import twilio as tw
 from tests.standins.http import send
@@ -64,9 +64,12 @@ class Platforms:
         return [self.telegram, self.slack, self.twilio, self.graph]
 
 
-APIS = (TelegramAPI(SECRETS["TELEGRAM_ACCESS_TOKEN"]), SlackAPI(SECRETS["SLACK_BOT_TOKEN"]),
-        TwilioAPI(SECRETS["TWILIO_ACCOUNT_SID"], SECRETS["TWILIO_AUTH_TOKEN"]),
-        GraphAPI(SECRETS["FACEBOOK_PAGE_ACCESS_TOKEN"]))
+APIS = (
+    TelegramAPI(SECRETS["TELEGRAM_ACCESS_TOKEN"]),
+    SlackAPI(SECRETS["SLACK_BOT_TOKEN"]),
+    TwilioAPI(SECRETS["TWILIO_ACCOUNT_SID"], SECRETS["TWILIO_AUTH_TOKEN"]),
+    GraphAPI(SECRETS["FACEBOOK_PAGE_ACCESS_TOKEN"]),
+)
 
 
 def start_standins() -> Dict[str, str]:
@@ -90,8 +93,9 @@ def stop_standins() -> None:
         api.stop()
 
 
-channels_servers = pool_fixture(EmbeddedServer("channels", trained_model=True, prepare=start_standins,
-                                                finish=stop_standins))
+channels_servers = pool_fixture(
+    EmbeddedServer("channels", trained_model=True, prepare=start_standins, finish=stop_standins)
+)
 
 
 @pytest.fixture(scope="module")
@@ -120,10 +124,18 @@ def no_rejections(platforms: Platforms) -> None:
 
 # --- configuration -------------------------------------------------------------------------
 
+
 def test_every_configured_platform_is_in_the_filtered_credentials(platforms: Platforms) -> None:
     text = platforms.credentials.read_text()
-    for name in ("TelegramInlineInput", "SlackBlocksInput", "TwilioNumberedInput", "TwilioWhatsAppInput",
-                 "MessengerQuickRepliesInput", "SessionBoundRestInput:", "GuardedSocketIOInput:"):
+    for name in (
+        "TelegramInlineInput",
+        "SlackBlocksInput",
+        "TwilioNumberedInput",
+        "TwilioWhatsAppInput",
+        "MessengerQuickRepliesInput",
+        "SessionBoundRestInput:",
+        "GuardedSocketIOInput:",
+    ):
         assert name in text
     for secret in SECRETS.values():
         if "test" in secret:
@@ -132,6 +144,7 @@ def test_every_configured_platform_is_in_the_filtered_credentials(platforms: Pla
 
 
 # --- Telegram ------------------------------------------------------------------------------
+
 
 def telegram_post(platforms: Platforms, update: Dict, secret: Optional[str] = SECRETS["TELEGRAM_SECRET_TOKEN"]) -> int:
     status, _ = send(platforms.url("telegram"), json.dumps(update).encode(), tg.headers(secret))
@@ -152,13 +165,18 @@ def test_telegram_search_has_inline_keyboards_and_a_press_opens_the_trial(platfo
     assert 1 <= len(cards) <= 5
     button = cards[1]["reply_markup"]["inline_keyboard"][0][0]
     assert button["text"].startswith("See NCT") and button["callback_data"].startswith("/show_trial")
-    assert any(row[0]["text"] == "Show more" for b in sent for row in b.get("reply_markup", {}).get("inline_keyboard", []))
+    assert any(
+        row[0]["text"] == "Show more" for b in sent for row in b.get("reply_markup", {}).get("inline_keyboard", [])
+    )
 
     nct_id = NCT.search(button["text"]).group()
     assert telegram_post(platforms, tg.callback_update(chat, cards[1], button["callback_data"])) == 200
     assert platforms.telegram.calls("answerCallbackQuery")
-    detail = [c.body["text"] for c in platforms.telegram.calls("sendMessage")
-              if c.body["chat_id"] == chat and DETAIL_MARK in c.body["text"]]
+    detail = [
+        c.body["text"]
+        for c in platforms.telegram.calls("sendMessage")
+        if c.body["chat_id"] == chat and DETAIL_MARK in c.body["text"]
+    ]
     assert detail and nct_id in detail[-1]
     no_rejections(platforms)
 
@@ -172,6 +190,7 @@ def test_telegram_updates_without_the_secret_token_are_refused(platforms: Platfo
 
 
 # --- Slack ---------------------------------------------------------------------------------
+
 
 def slack_post(platforms: Platforms, body: bytes, content_type: Dict[str, str], **signing: object) -> int:
     headers = {**content_type, **slack.sign(SECRETS["SLACK_SIGNING_SECRET"], body, **signing)}  # type: ignore[arg-type]
@@ -198,9 +217,15 @@ def test_slack_search_has_button_blocks_and_a_click_opens_the_trial(platforms: P
     nct_id = NCT.search(element["text"]["text"]).group()
 
     assert slack_post(platforms, slack.block_actions(user, channel, cards[0], element), slack.FORM) == 200
-    detail = platforms.slack.wait_for(lambda calls: [
-        c.body for c in calls if c.method == "chat.postMessage" and DETAIL_MARK in c.body.get("text", "")
-        and c.body.get("channel") == channel])
+    detail = platforms.slack.wait_for(
+        lambda calls: [
+            c.body
+            for c in calls
+            if c.method == "chat.postMessage"
+            and DETAIL_MARK in c.body.get("text", "")
+            and c.body.get("channel") == channel
+        ]
+    )
     assert nct_id in detail[-1]["text"]
     no_rejections(platforms)
 
@@ -222,8 +247,12 @@ def test_slack_retries_are_not_answered_twice(platforms: Platforms) -> None:
     channel = "D0ALEX003"
     body = slack.message_event("U0ALEX003", channel, "hello")
     assert slack_post(platforms, body, slack.JSON) == 200
-    retry = {**slack.JSON, **slack.sign(SECRETS["SLACK_SIGNING_SECRET"], body),
-             "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    retry = {
+        **slack.JSON,
+        **slack.sign(SECRETS["SLACK_SIGNING_SECRET"], body),
+        "X-Slack-Retry-Num": "1",
+        "X-Slack-Retry-Reason": "http_timeout",
+    }
     assert send(platforms.url("slack"), body, retry)[0] == 200
     platforms.slack.wait_for(lambda calls: [c for c in calls if c.body.get("channel") == channel])
     platforms.slack.quiet_for(2)
@@ -240,13 +269,17 @@ def test_slack_url_verification_is_answered(platforms: Platforms) -> None:
 
 # --- Messenger -----------------------------------------------------------------------------
 
+
 def messenger_post(platforms: Platforms, body: bytes) -> int:
     return send(platforms.url("facebook"), body, fb.signed_headers(SECRETS["FACEBOOK_APP_SECRET"], body))[0]
 
 
 def messenger_texts(platforms: Platforms, psid: str) -> List[dict]:
-    return [c.body["message"] for c in platforms.graph.calls("messages")
-            if c.body.get("recipient", {}).get("id") == psid and "message" in c.body]
+    return [
+        c.body["message"]
+        for c in platforms.graph.calls("messages")
+        if c.body.get("recipient", {}).get("id") == psid and "message" in c.body
+    ]
 
 
 def test_messenger_turn_ends_with_quick_replies_and_a_tap_opens_the_trial(platforms: Platforms) -> None:
@@ -294,11 +327,14 @@ def test_messenger_events_with_a_bad_or_missing_signature_are_refused(platforms:
 def test_messenger_webhook_verification(platforms: Platforms) -> None:
     query = "hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token="
     assert send(platforms.url("facebook") + "?" + query + SECRETS["FACEBOOK_VERIFY_TOKEN"], None, method="GET") == (
-        200, "1158201444")
+        200,
+        "1158201444",
+    )
     assert send(platforms.url("facebook") + "?" + query + "wrong", None, method="GET")[0] == 403
 
 
 # --- Twilio SMS and WhatsApp ---------------------------------------------------------------
+
 
 def twilio_post(platforms: Platforms, channel: str, params: Dict[str, str]) -> int:
     url = platforms.url(channel)
@@ -365,6 +401,7 @@ def test_twilio_requests_with_a_bad_or_missing_signature_are_refused(platforms: 
 
 # --- hostile input -------------------------------------------------------------------------
 
+
 def _hostile_requests() -> List[tuple]:
     tg_secret = tg.headers(SECRETS["TELEGRAM_SECRET_TOKEN"])
     slack_signed = lambda body, ctype=slack.JSON: (body, {**ctype, **slack.sign(SECRETS["SLACK_SIGNING_SECRET"], body)})  # noqa: E731
@@ -384,8 +421,13 @@ def _hostile_requests() -> List[tuple]:
         ("slack", *slack_signed(b"[]")),
         ("slack", *slack_signed(b'{"event": []}')),
         ("slack", *slack_signed(b'{"type": "event_callback", "event": {"type": "message", "text": ["x"], "user": 1}}')),
-        ("slack", *slack_signed(b'{"type": "event_callback", "event": {"type": "message", "text": "x", "user": "U1", '
-                                b'"channel": "D1", "channel_type": "im"}, "authorizations": "nope"}')),
+        (
+            "slack",
+            *slack_signed(
+                b'{"type": "event_callback", "event": {"type": "message", "text": "x", "user": "U1", '
+                b'"channel": "D1", "channel_type": "im"}, "authorizations": "nope"}'
+            ),
+        ),
         ("slack", *slack_signed(b"payload=not+json", slack.FORM)),
         ("slack", *slack_signed(b"nothing=here", slack.FORM)),
         ("slack", *slack_signed(b'payload={"actions": "x", "user": {"id": "U1"}}', slack.FORM)),
@@ -419,8 +461,13 @@ def test_hostile_requests_never_get_a_server_error_or_a_stack_trace(platforms: P
 
 def test_hostile_twilio_signed_garbage_is_harmless(platforms: Platforms) -> None:
     url = platforms.url("twilio")
-    for params in ({}, {"From": "+447700900777"}, {"Body": "hi"}, {"From": "+447700900777", "Body": "   "},
-                   {"From": "+447700900777", "Body": "x" * 5000, "NumMedia": "abc"}):
+    for params in (
+        {},
+        {"From": "+447700900777"},
+        {"Body": "hi"},
+        {"From": "+447700900777", "Body": "   "},
+        {"From": "+447700900777", "Body": "x" * 5000, "NumMedia": "abc"},
+    ):
         body, headers = tw.signed(SECRETS["TWILIO_AUTH_TOKEN"], url, params)
         status, text = send(url, body, headers)
         assert status < 500 and "Traceback" not in text

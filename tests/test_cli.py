@@ -1,4 +1,5 @@
 """`python -m bot trials ...` as helpline staff use it: real subprocesses, exit codes, output."""
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,24 @@ def test_search_table_and_json(database_url_env: str) -> None:
 
 
 def test_search_filters(database_url_env: str) -> None:
-    result = cli("trials", "search", "--country", "Sweden", "--status", "all", "--phase", "0",
-                 "--age", "40", "--sex", "female", "--limit", "3", "--json", url=database_url_env)
+    result = cli(
+        "trials",
+        "search",
+        "--country",
+        "Sweden",
+        "--status",
+        "all",
+        "--phase",
+        "0",
+        "--age",
+        "40",
+        "--sex",
+        "female",
+        "--limit",
+        "3",
+        "--json",
+        url=database_url_env,
+    )
     assert result.returncode == 0, result.stderr
     assert isinstance(json.loads(result.stdout), list)
 
@@ -64,8 +81,12 @@ def test_import_reports_and_exit_codes(database_url_env: str, tmp_path: Path) ->
 def test_help_is_helpful(database_url_env: str) -> None:
     result = cli("trials", "search", "--help", url=database_url_env)
     assert result.returncode == 0 and "--treatment" in result.stdout and "misspelling" in result.stdout
-    for option, words in (("--acronym", "NETTER-2"), ("--sponsor", "collaborator"), ("--site", "Christie"),
-                          ("--age-group", "teenagers (13 to 17)")):
+    for option, words in (
+        ("--acronym", "NETTER-2"),
+        ("--sponsor", "collaborator"),
+        ("--site", "Christie"),
+        ("--age-group", "teenagers (13 to 17)"),
+    ):
         assert option in result.stdout and words in " ".join(result.stdout.split()), option
 
 
@@ -82,8 +103,9 @@ def test_look_ups_by_name_and_age_group(database_url_env: str) -> None:
     assert "NCT01744249" in json_ids("--sponsor", "Pfizer", "--status", "all", url=database_url_env)  # collaborator
     assert json_ids("--site", "Sahlgrenska", "--age-group", "adults", url=database_url_env) == ["NCT07273409"]
     assert json_ids("--site", "Sahlgrenska", "--age-group", "teen", url=database_url_env) == []
-    assert json_ids("--acronym", "NETTER", "--sponsor", "novartis", "--age-group", "older-adult",
-                    url=database_url_env) == ["NCT06784752"]
+    assert json_ids(
+        "--acronym", "NETTER", "--sponsor", "novartis", "--age-group", "older-adult", url=database_url_env
+    ) == ["NCT06784752"]
     bad = cli("trials", "search", "--age-group", "toddlers", url=database_url_env)
     assert bad.returncode == 2 and "not an age group" in bad.stderr
 
@@ -91,8 +113,10 @@ def test_look_ups_by_name_and_age_group(database_url_env: str) -> None:
 def test_an_unknown_name_lists_nothing_and_says_so(database_url_env: str) -> None:
     result = cli("trials", "search", "--treatment", "zolbetuximab", url=database_url_env)
     assert result.returncode == 0
-    assert result.stdout.splitlines() == ["I don't know the name 'zolbetuximab'. It may be new, or a name I have not "
-                                          "learned yet.", "No trials found. Try fewer filters, or --status all."]
+    assert result.stdout.splitlines() == [
+        "I don't know the name 'zolbetuximab'. It may be new, or a name I have not learned yet.",
+        "No trials found. Try fewer filters, or --status all.",
+    ]
     result = cli("trials", "search", "--treatment", "evero", "--status", "all", url=database_url_env)
     assert "NCT00510068" in result.stdout and "Known names like it: everolimus" in result.stdout
 

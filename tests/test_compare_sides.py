@@ -2,6 +2,7 @@
 with no entry of its own, a trial described by its sponsor and drugs, a trial beside one only our
 facts know, and "the first two" with no list (bot/knowledge/sides.py, pair.py, side_facts.py,
 compare_sides.py, bot/trials/side_by_side.py, actions/compare_trials.py)."""
+
 from __future__ import annotations
 
 import re
@@ -25,17 +26,23 @@ FACT_TEXTS = {fact.text for fact in read_facts()}
 RANKING = re.compile(r"\b(?:is|are) (?:better|best|worse|safer)\b|\bbetter than\b", re.I)
 
 
-@pytest.mark.parametrize(("text", "first", "second"), [
-    ("lutetium PRRT vs yttrium PRRT, whats the diff", "lutetium prrt", "yttrium prrt"),
-    ("distal vs total pancreatectomy?", "distal pancreatectomy", "total pancreatectomy"),  # the noun left out
-    ("short acting octreotide vs the LAR one", "short acting octreotide", "lar octreotide"),  # "one" stands in
-    ("debulking surgery vs just drugs when its spread to the liver?", "debulking surgery", "drugs"),
-    ("mr-linac radiotherapy vs surgery for MEN1 pnets", "mr linac radiotherapy", "surgery"),
-    ("CLARINET and PROMID - what did each trial actually test?", "clarinet", "promid"),
-    ("switch her from the short acting octreotide shots to octreotide LAR. whats the difference?",
-     "short acting octreotide shots", "octreotide lar"),
-    ("whats the difference between lanreotide and octreotide", "lanreotide", "octreotide"),
-])
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("lutetium PRRT vs yttrium PRRT, whats the diff", "lutetium prrt", "yttrium prrt"),
+        ("distal vs total pancreatectomy?", "distal pancreatectomy", "total pancreatectomy"),  # the noun left out
+        ("short acting octreotide vs the LAR one", "short acting octreotide", "lar octreotide"),  # "one" stands in
+        ("debulking surgery vs just drugs when its spread to the liver?", "debulking surgery", "drugs"),
+        ("mr-linac radiotherapy vs surgery for MEN1 pnets", "mr linac radiotherapy", "surgery"),
+        ("CLARINET and PROMID - what did each trial actually test?", "clarinet", "promid"),
+        (
+            "switch her from the short acting octreotide shots to octreotide LAR. whats the difference?",
+            "short acting octreotide shots",
+            "octreotide lar",
+        ),
+        ("whats the difference between lanreotide and octreotide", "lanreotide", "octreotide"),
+    ],
+)
 def test_the_two_sides_as_written(text: str, first: str, second: str) -> None:
     sides = two_sides(text)
     assert sides is not None and (sides.first, sides.second) == (first, second)
@@ -46,15 +53,18 @@ def test_no_sides_without_two_things() -> None:
     assert two_sides("tell me about octreotide, please") is None
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("lutetium PRRT vs yttrium PRRT", "prrt"),
-    ("distal pancreatectomy vs total pancreatectomy?", "surgery"),
-    ("short acting octreotide vs the LAR one", "octreotide"),
-    ("177Lu-DOTATATE or PRRT, whats the difference", None),  # one thing by two names
-    ("lanreotide or somatostatin analogues?", None),  # a kind and one of its members
-    ("chemo or captem whats the difference", None),
-    ("lanreotide or octreotide?", None),  # two different things
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("lutetium PRRT vs yttrium PRRT", "prrt"),
+        ("distal pancreatectomy vs total pancreatectomy?", "surgery"),
+        ("short acting octreotide vs the LAR one", "octreotide"),
+        ("177Lu-DOTATATE or PRRT, whats the difference", None),  # one thing by two names
+        ("lanreotide or somatostatin analogues?", None),  # a kind and one of its members
+        ("chemo or captem whats the difference", None),
+        ("lanreotide or octreotide?", None),  # two different things
+    ],
+)
 def test_two_kinds_of_one_thing_are_told_from_one_thing_twice(text: str, kind: Optional[str]) -> None:
     sides = sides_named(text)
     assert sides is not None
@@ -64,8 +74,13 @@ def test_two_kinds_of_one_thing_are_told_from_one_thing_twice(text: str, kind: O
 
 def fact_lines(answer: str) -> list[str]:
     """The lines of the parts told from our single facts (a heading that ends with a colon)."""
-    return [line[2:] for part in answer.split("\n\n") if part.splitlines()[0].endswith(":")
-            for line in part.splitlines()[1:] if not line.startswith("- Trials in")]
+    return [
+        line[2:]
+        for part in answer.split("\n\n")
+        if part.splitlines()[0].endswith(":")
+        for line in part.splitlines()[1:]
+        if not line.startswith("- Trials in")
+    ]
 
 
 def check_reads_well(answer: str) -> None:
@@ -167,21 +182,31 @@ def test_trials_in_a_few_towns_say_the_towns() -> None:
 
 @pytestmark_action
 def test_the_first_two_after_a_message_that_listed_nothing_are_found_from_it() -> None:
-    events = [{"event": "user", "text": "von hippel lindau"}, {"event": "bot", "text": "VHL is ..."},
-              {"event": "user", "text": "difference between the first two?"}]
-    _, messages = run(ActionCompareTrials(), tracker("difference between the first two?", slots={}, events=events,
-                                                     intent="compare_trials"))
+    events = [
+        {"event": "user", "text": "von hippel lindau"},
+        {"event": "bot", "text": "VHL is ..."},
+        {"event": "user", "text": "difference between the first two?"},
+    ]
+    _, messages = run(
+        ActionCompareTrials(),
+        tracker("difference between the first two?", slots={}, events=events, intent="compare_trials"),
+    )
     assert messages[0]["text"].startswith("I haven't shown you a list yet")
     assert messages[1]["text"].count("NCT") >= 2 and "NCT04924075" in messages[1]["text"]  # belzutifan, in VHL
 
 
 def test_one_topic_answer_and_the_other_side_from_our_facts() -> None:
     from bot.knowledge.compare_sides import sides_left_out
-    extra = sides_left_out("whats the difference between a somatostatinoma and a glucagonoma, symptoms wise",
-                           "A glucagonoma is a NET that makes too much glucagon.")
+
+    extra = sides_left_out(
+        "whats the difference between a somatostatinoma and a glucagonoma, symptoms wise",
+        "A glucagonoma is a NET that makes too much glucagon.",
+    )
     assert extra and extra.startswith("What our facts say about somatostatinoma:") and "gallstones" in extra
     assert "glucagonoma:" not in extra  # the answer sent already covers it
-    assert sides_left_out("insulinoma vs gastrinoma", "An insulinoma makes insulin. A gastrinoma makes gastrin.") is None
+    assert (
+        sides_left_out("insulinoma vs gastrinoma", "An insulinoma makes insulin. A gastrinoma makes gastrin.") is None
+    )
 
 
 def test_facts_naming_both_unknown_sides_are_said_once(store: TrialStore) -> None:

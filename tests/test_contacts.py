@@ -1,4 +1,5 @@
 """Helplines, opening hours (fixed clock), emergency numbers and centres from contacts.yml."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -71,8 +72,9 @@ def test_us_and_unknown_countries() -> None:
     assert "UK lines" in fr and "call 112" in fr
 
 
-@pytest.mark.parametrize("country, number", [("GB", "999"), (None, "999"), ("SE", "112"),
-                                              ("FR", "112"), ("IE", "112"), ("US", "911")])
+@pytest.mark.parametrize(
+    "country, number", [("GB", "999"), (None, "999"), ("SE", "112"), ("FR", "112"), ("IE", "112"), ("US", "911")]
+)
 def test_emergency_numbers(country: str, number: str) -> None:
     assert f"Call {number} now" in emergency_answer(BOOK, country)
 
@@ -104,6 +106,7 @@ def test_unverified_values_are_never_shown() -> None:
         assert line.phone is None
     ncuk = next(h for h in BOOK.helplines if h.id == "ncuk")
     from bot.contacts.present import helpline_text
+
     text = helpline_text(ncuk, at("2026-11-18 11:00"))
     assert "see their website" in text and "0800 434 6476" not in text  # the 2014 number
     # no centre without a verified website gets one invented

@@ -1,5 +1,6 @@
 """Retention: `python -m bot conversations prune` on a real Rasa SQL tracker store (SQLite, and
 PostgreSQL when it is reachable): old conversations go whole, recent ones stay untouched."""
+
 from __future__ import annotations
 
 import asyncio
@@ -9,14 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, text
 
-from bot.conversations.prune import SECONDS_PER_DAY, prune_conversations
 from bot.config import REPO_ROOT
+from bot.conversations.prune import SECONDS_PER_DAY, prune_conversations
 from tests.conftest import fresh_postgres_database
 
 NOW = time.time()
@@ -27,8 +27,11 @@ def conversation(sender: str, days_ago: float, turns: int = 2) -> DialogueStateT
     events = []
     for turn in range(turns):
         at = start + turn * 60
-        events += [UserUttered(f"question {turn}", timestamp=at), ActionExecuted("action_listen", timestamp=at + 1),
-                   BotUttered(f"answer {turn}", timestamp=at + 2)]
+        events += [
+            UserUttered(f"question {turn}", timestamp=at),
+            ActionExecuted("action_listen", timestamp=at + 1),
+            BotUttered(f"answer {turn}", timestamp=at + 2),
+        ]
     return DialogueStateTracker.from_events(sender, events)
 
 
@@ -41,6 +44,7 @@ def fill(store: SQLTrackerStore) -> None:
         long_one = conversation("ongoing", days_ago=60)
         long_one.update(UserUttered("still here", timestamp=NOW - SECONDS_PER_DAY))
         await store.save(long_one)
+
     asyncio.run(save_all())
 
 
@@ -74,8 +78,13 @@ def test_prune_on_a_sqlite_tracker_store(tmp_path: Path) -> None:
 def test_prune_on_a_postgresql_tracker_store() -> None:
     with fresh_postgres_database("net_tracker_test") as url:
         engine = create_engine(url, future=True)
-        store = SQLTrackerStore(dialect="postgresql", host=engine.url.host, port=engine.url.port,
-                                db=engine.url.database, username=engine.url.username)
+        store = SQLTrackerStore(
+            dialect="postgresql",
+            host=engine.url.host,
+            port=engine.url.port,
+            db=engine.url.database,
+            username=engine.url.username,
+        )
         fill(store)
         store.engine.dispose()
         engine.dispose()
@@ -83,8 +92,14 @@ def test_prune_on_a_postgresql_tracker_store() -> None:
 
 
 def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot", "conversations", "prune", *args], cwd=REPO_ROOT,
-                          env={**os.environ, **env}, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "conversations", "prune", *args],
+        cwd=REPO_ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_the_command(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
 """The body mass index template (issue 18): every number and limit kept, BMI explained beneath."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,12 +9,15 @@ from bot.eligibility.plain import TEMPLATE, plain_criteria
 from bot.eligibility.templates import write_with_template
 
 
-@pytest.mark.parametrize("text, sentence", [
-    ("Body Mass Index (BMI) of 18 to 38 kg/m²", "Your BMI is between 18 and 38 kg/m²."),
-    ("BMI ≥ 30 kg/m2", "Your BMI is at least 30 kg/m2."),
-    ("Patients with a body mass index < 40", "Your BMI is less than 40."),
-    ("BMI: 18.5-32 kg/m2", "Your BMI is between 18.5 and 32 kg/m2."),
-])
+@pytest.mark.parametrize(
+    "text, sentence",
+    [
+        ("Body Mass Index (BMI) of 18 to 38 kg/m²", "Your BMI is between 18 and 38 kg/m²."),
+        ("BMI ≥ 30 kg/m2", "Your BMI is at least 30 kg/m2."),
+        ("Patients with a body mass index < 40", "Your BMI is less than 40."),
+        ("BMI: 18.5-32 kg/m2", "Your BMI is between 18.5 and 32 kg/m2."),
+    ],
+)
 def test_bmi_limits_and_ranges(text: str, sentence: str) -> None:
     written = write_with_template(text, lambda words: words)
     assert written is not None and written.family == "body mass index"

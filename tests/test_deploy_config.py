@@ -2,6 +2,7 @@
 secret in it), nginx's configuration (checked by the real `nginx -t`), and the static answers
 Rasa gives when the action server is down (their numbers are checked against data/contacts.yml
 with every other response in tests/test_responses.py)."""
+
 from __future__ import annotations
 
 import shutil
@@ -20,13 +21,17 @@ from components.action_fallbacks import FALLBACK_RESPONSES
 DOMAIN = yaml.safe_load((REPO_ROOT / "domain.yml").read_text())
 
 
-
 def test_settings_come_from_the_environment() -> None:
-    settings = ProductionSettings.from_env({
-        "TRACKER_STORE_URL": "postgresql://rasa:pw@db.internal:5433/chats", "REDIS_URL": "redis://:s3@cache:6380/2",
-        "RASA_INSTANCES": "3", "FIRST_RASA_PORT": "7000", "CORS_ORIGINS": "https://charity.example https://x.example",
-        "RASA_AUTH_TOKEN": "tok",
-    })
+    settings = ProductionSettings.from_env(
+        {
+            "TRACKER_STORE_URL": "postgresql://rasa:pw@db.internal:5433/chats",
+            "REDIS_URL": "redis://:s3@cache:6380/2",
+            "RASA_INSTANCES": "3",
+            "FIRST_RASA_PORT": "7000",
+            "CORS_ORIGINS": "https://charity.example https://x.example",
+            "RASA_AUTH_TOKEN": "tok",
+        }
+    )
     assert settings.rasa_ports == (7000, 7001, 7002)
     assert settings.cors_origins == ("https://charity.example", "https://x.example")
     assert settings.rasa_auth_token == "tok"
@@ -40,23 +45,36 @@ def test_missing_tokens_are_made_fresh_for_each_run() -> None:
     assert ProductionSettings.from_env({"CHAT_SESSION_SECRET": "s" * 40}).chat_session_secret == "s" * 40
 
 
-@pytest.mark.parametrize("env, message", [
-    ({"RASA_INSTANCES": "two"}, "RASA_INSTANCES must be a whole number"),
-    ({"RASA_INSTANCES": "0"}, "RASA_INSTANCES must be 1 or more"),
-])
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"RASA_INSTANCES": "two"}, "RASA_INSTANCES must be a whole number"),
+        ({"RASA_INSTANCES": "0"}, "RASA_INSTANCES must be 1 or more"),
+    ],
+)
 def test_bad_settings_are_explained(env: dict[str, str], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         ProductionSettings.from_env(env)
 
 
 def test_the_endpoints_file_names_the_stores_and_holds_no_secret(tmp_path: Path) -> None:
-    settings = ProductionSettings(tracker_store_url="postgresql://rasa:hunter2@db:5433/chats",
-                                  redis_url="redis://:r3dis@cache:6380/2", run_dir=tmp_path)
+    settings = ProductionSettings(
+        tracker_store_url="postgresql://rasa:hunter2@db:5433/chats",
+        redis_url="redis://:r3dis@cache:6380/2",
+        run_dir=tmp_path,
+    )
     written = write_endpoints(settings).read_text()
     config = yaml.safe_load(written)
     assert config["tracker_store"] | {"password": None} == {
-        "type": "SQL", "dialect": "postgresql", "url": "db", "port": 5433, "db": "chats",
-        "username": "rasa", "login_db": "postgres", "password": None}
+        "type": "SQL",
+        "dialect": "postgresql",
+        "url": "db",
+        "port": 5433,
+        "db": "chats",
+        "username": "rasa",
+        "login_db": "postgres",
+        "password": None,
+    }
     assert config["lock_store"]["type"] == "redis" and config["lock_store"]["db"] == 2
     for secret in ("hunter2", "r3dis", settings.action_server_token):
         assert secret not in written
@@ -70,8 +88,10 @@ def test_a_tracker_store_that_is_not_postgresql_is_refused() -> None:
         endpoints(ProductionSettings(tracker_store_url="sqlite:///x.db"))
 
 
-@pytest.mark.skipif(not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists(),
-                    reason="nginx is installed by `make test` (scripts/setup-prod.sh)")
+@pytest.mark.skipif(
+    not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists(),
+    reason="nginx is installed by `make test` (scripts/setup-prod.sh)",
+)
 def test_nginx_accepts_the_configuration(tmp_path: Path) -> None:
     settings = ProductionSettings(run_dir=tmp_path, rasa_ports=(18124, 18125, 18126), public_port=18123)
     config = write_config(settings)
@@ -79,8 +99,11 @@ def test_nginx_accepts_the_configuration(tmp_path: Path) -> None:
     assert text.count("server 127.0.0.1:") == 6  # three instances in each of the two upstreams
     assert "$request " not in text and "$args" not in text  # never log query strings (the API token)
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    result = subprocess.run([nginx, "-t", "-c", str(config), "-p", str(tmp_path), "-e", str(tmp_path / "e.log")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [nginx, "-t", "-c", str(config), "-p", str(tmp_path), "-e", str(tmp_path / "e.log")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -113,7 +136,8 @@ def test_cors_takes_exact_origins_and_refuses_patterns() -> None:
     argv = ["rasa", "run", "--cors", "http://127.0.0.1:8080/", "HTTP://localhost:8080", "--port", "5005"]
     assert with_exact_origins(argv) == (
         ["rasa", "run", "--cors", "http://127.0.0.1:8080", "http://localhost:8080", "--port", "5005"],
-        ["http://127.0.0.1:8080", "http://localhost:8080"])
+        ["http://127.0.0.1:8080", "http://localhost:8080"],
+    )
     assert with_exact_origins(["rasa", "run", "--cors=https://charity.example"])[1] == ["https://charity.example"]
     for pattern in ("http://localhost:*", "*", "https://.*\\.charity\\.example"):
         with pytest.raises(ValueError, match="pattern"):
@@ -123,6 +147,11 @@ def test_cors_takes_exact_origins_and_refuses_patterns() -> None:
 def test_rasa_refuses_to_start_with_a_cors_pattern() -> None:
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "components.server.rasa_server", "run", "--cors", "http://localhost:*"],
-                            cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "components.server.rasa_server", "run", "--cors", "http://localhost:*"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode != 0 and "pattern" in result.stderr

@@ -1,4 +1,5 @@
 """`python -m bot criteria ...`: the commands, through argparse and as real subprocesses."""
+
 from __future__ import annotations
 
 import argparse
@@ -16,7 +17,9 @@ from bot.eligibility.sources import shipped_criteria
 CRITERIA = {t.nct_id: t.criteria for t in shipped_criteria()}
 
 
-def run(argv: list[str], stdin: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> tuple[int, str, str]:
+def run(
+    argv: list[str], stdin: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> tuple[int, str, str]:
     parser = argparse.ArgumentParser()
     register(parser.add_subparsers())
     args = parser.parse_args(argv)
@@ -35,8 +38,10 @@ def test_plain_prints_the_two_lists_as_json(monkeypatch: pytest.MonkeyPatch, cap
 
 
 def test_plain_says_how_each_item_was_written(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
-    text = "Inclusion Criteria:\n- Age ≥ 18 years\n- Pan- NET, ENETS/AJCC stage 4 determined by CT\n" \
-           "- Another concurrent malignancy, histologically confirmed"
+    text = (
+        "Inclusion Criteria:\n- Age ≥ 18 years\n- Pan- NET, ENETS/AJCC stage 4 determined by CT\n"
+        "- Another concurrent malignancy, histologically confirmed"
+    )
     _, out, _ = run(["criteria", "plain"], text, monkeypatch, capsys)
     hows = [item["how"] for item in json.loads(out)["inclusion"]]
     assert hows == ["template", "glossary", "original"]
@@ -56,7 +61,9 @@ def test_facts(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -
     assert status == 0 and facts["min_age"] == 18 and facts["grade"] == ["G1", "G2"]
 
 
-def test_show_and_questions(database_url_env: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+def test_show_and_questions(
+    database_url_env: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
     status, out, _ = run(["criteria", "show", "nct07273409"], "", monkeypatch, capsys)
     assert status == 0 and "You may be able to join if:" in out
     status, out, _ = run(["criteria", "questions", "NCT07273409", "--json"], "", monkeypatch, capsys)
@@ -74,8 +81,12 @@ def test_python_m_bot_criteria_plain() -> None:
     if "criteria" not in build_parser().format_help():
         pytest.skip("bot/cli.py does not wire bot.eligibility.cli.register in yet")
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "criteria", "plain"], cwd=REPO_ROOT, input=CRITERIA["NCT07273409"],
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "bot", "criteria", "plain"],
+        cwd=REPO_ROOT,
+        input=CRITERIA["NCT07273409"],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["exclusion"]) == 8

@@ -6,6 +6,7 @@ many items (and sub-items) as the registry's, every number and every negation of
 criterion is in what is shown for it, what is shown has no doubled word or broken punctuation
 the registry's text did not have, and no rewrite tells anyone they can join.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -52,7 +53,7 @@ def rewrite_on_every_core(texts: list[CriteriaText]) -> list[Rewritten]:
     if cores == 1:
         return rewrite_all(texts)
     size = -(-len(texts) // (cores * 4))
-    chunks = [texts[start:start + size] for start in range(0, len(texts), size)]
+    chunks = [texts[start : start + size] for start in range(0, len(texts), size)]
     with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("spawn")) as pool:
         return [done for part in pool.map(rewrite_all, chunks) for done in part]
 
@@ -126,7 +127,9 @@ def test_every_corpus_text_has_inclusion_items(corpus: list[Rewritten]) -> None:
 def test_shipped_criteria_read_at_grade_8_or_below(shipped: list[Rewritten]) -> None:
     after = [grades(d.source.criteria, d.plain).after for d in shipped]
     before = [grades(d.source.criteria, d.plain).before for d in shipped]
-    print(f"\nshipped: median grade {statistics.median(before)} -> {statistics.median(after)}; worst after {max(after)}")
+    print(
+        f"\nshipped: median grade {statistics.median(before)} -> {statistics.median(after)}; worst after {max(after)}"
+    )
     assert statistics.median(after) <= 8
     assert statistics.median(after) < statistics.median(before)
 

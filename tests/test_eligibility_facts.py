@@ -3,6 +3,7 @@
 The labels were written by reading each text. The `trials` set is the one the rules were
 developed on; the `held_out` set was labelled afterwards and not used to tune them.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -70,15 +71,27 @@ def test_extraction_accuracy_over_labelled_fields(labels: dict, texts: dict[str,
         ("Inclusion Criteria:\n- Well-differentiated pancreatic NET, grade 1 or 2\n", "grade", ("G1", "G2")),
         ("Inclusion Criteria:\n- Grade 2 or greater peripheral neuropathy\n", "grade", ()),
         ("Inclusion Criteria:\n- NET with Ki-67 index ≤ 20%\n", "ki67_max", 20),
-        ("Inclusion Criteria:\n- Somatostatin receptor positive disease on 68Ga-DOTATATE PET/CT\n", "sstr_positive_required", True),
+        (
+            "Inclusion Criteria:\n- Somatostatin receptor positive disease on 68Ga-DOTATATE PET/CT\n",
+            "sstr_positive_required",
+            True,
+        ),
         ("Inclusion Criteria:\n- ECOG performance status 0-2\n", "performance_status", "ECOG<=2"),
-        ("Inclusion Criteria:\n- X\nExclusion Criteria:\n- WHO performance score 3-4\n", "performance_status", "WHO<=2"),
+        (
+            "Inclusion Criteria:\n- X\nExclusion Criteria:\n- WHO performance score 3-4\n",
+            "performance_status",
+            "WHO<=2",
+        ),
         ("Inclusion Criteria:\n- Karnofsky ≥ 70%\n", "performance_status", "Karnofsky>=70"),
         ("Inclusion Criteria:\n- GI-WHO grade 1-2 NET\n", "performance_status", None),
         ("Inclusion Criteria:\n- X\nExclusion Criteria:\n- Pregnant or breastfeeding\n", "pregnancy_excluded", True),
         ("Inclusion Criteria:\n- Use contraception to avoid pregnancy\n", "pregnancy_excluded", None),
         ("Inclusion Criteria:\n- Progression after everolimus\n", "prior_treatment_required", ("everolimus",)),
-        ("Inclusion Criteria:\n- X\nExclusion Criteria:\n- Prior PRRT\n- Allergy to octreotide\n", "prior_treatment_excluded", ("PRRT",)),
+        (
+            "Inclusion Criteria:\n- X\nExclusion Criteria:\n- Prior PRRT\n- Allergy to octreotide\n",
+            "prior_treatment_excluded",
+            ("PRRT",),
+        ),
         ("Inclusion Criteria:\n- Non-functioning pancreatic NET\n", "functioning", "non-functioning"),
         ("Inclusion Criteria:\n- Unresectable or metastatic GEP-NET\n", "stage", ("metastatic", "unresectable")),
         ("Inclusion Criteria:\n- Unresectable or metastatic GEP-NET\n", "primary_site", ("gut or pancreas",)),
@@ -92,7 +105,6 @@ def test_single_rules(text: str, field: str, value: Any) -> None:
 
 def test_no_text_no_facts() -> None:
     assert extract_facts(None) == CriteriaFacts()
-
 
 
 def test_non_pancreatic_is_not_the_pancreas() -> None:

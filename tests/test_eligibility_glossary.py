@@ -1,4 +1,5 @@
 """The glossary file and the patient-facing wording rules."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,8 +38,14 @@ REQUIRED_TERMS = {
 def test_required_terms_become_everyday_words(term: str, text: str) -> None:
     plain = rewrite(text)
     assert plain != text
-    jargon = {"histology": "histology", "cytology": "cytology", "MDT": "MDT", "metastatic": "etastatic",
-              "resectable": "resectable", "comorbidity": "comorbidity"}  # ULN stays, explained beneath
+    jargon = {
+        "histology": "histology",
+        "cytology": "cytology",
+        "MDT": "MDT",
+        "metastatic": "etastatic",
+        "resectable": "resectable",
+        "comorbidity": "comorbidity",
+    }  # ULN stays, explained beneath
     if term in jargon:
         assert jargon[term] not in plain, plain
 
@@ -82,8 +89,13 @@ ELIGIBLE, QUALIFY = "eligi" + "ble", "quali" + "fy"
 
 
 def test_forbidden_pattern_catches_the_phrases() -> None:
-    for phrase in (f"you are {ELIGIBLE}", f"You {QUALIFY}", f"you will {QUALIFY}", f"you're {ELIGIBLE}",
-                   "you are able to " + "take part"):
+    for phrase in (
+        f"you are {ELIGIBLE}",
+        f"You {QUALIFY}",
+        f"you will {QUALIFY}",
+        f"you're {ELIGIBLE}",
+        "you are able to " + "take part",
+    ):
         assert tells_can_join(phrase), phrase
     for phrase in ("You may be able to join if:", "the trial team decides", f"{ELIGIBLE.title()} patients have"):
         assert not tells_can_join(phrase), phrase
@@ -96,8 +108,11 @@ def test_registry_eligibility_words_are_rewritten() -> None:
 
 
 SCANNED = [
-    GLOSSARY_PATH, *sorted((REPO_ROOT / "bot" / "eligibility").glob("*.py")), REPO_ROOT / "scripts" / "criteria_report.py",
-    *sorted(Path(__file__).parent.glob("test_eligibility_*.py")), Path(__file__).parent / "data" / "criteria_labels.yml",
+    GLOSSARY_PATH,
+    *sorted((REPO_ROOT / "bot" / "eligibility").glob("*.py")),
+    REPO_ROOT / "scripts" / "criteria_report.py",
+    *sorted(Path(__file__).parent.glob("test_eligibility_*.py")),
+    Path(__file__).parent / "data" / "criteria_labels.yml",
 ]
 
 
@@ -111,8 +126,20 @@ def test_no_data_or_code_file_tells_anyone_they_can_join(path: Path) -> None:
 def test_glossary_file_is_yaml_with_terms() -> None:
     data = yaml.safe_load(GLOSSARY_PATH.read_text())
     terms = {e["term"].lower() for e in data["terms"]}
-    assert {"histologically confirmed", "mdt", "ecog performance status", "recist", "ki-67", "sstr", "uln", "ct",
-            "pet/ct", "comorbidity", "resectable", "metastatic"} <= terms
+    assert {
+        "histologically confirmed",
+        "mdt",
+        "ecog performance status",
+        "recist",
+        "ki-67",
+        "sstr",
+        "uln",
+        "ct",
+        "pet/ct",
+        "comorbidity",
+        "resectable",
+        "metastatic",
+    } <= terms
 
 
 # --- issue 18: the terms the corpus uses most that were still unexplained ------------------

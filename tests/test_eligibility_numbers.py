@@ -1,4 +1,5 @@
 """The number tokenizer: what a plain rewrite must keep exactly."""
+
 from __future__ import annotations
 
 import pytest

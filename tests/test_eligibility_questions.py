@@ -1,13 +1,14 @@
 """Questions for your doctor and the trial team, tailored to each shipped trial."""
+
 from __future__ import annotations
 
 import pytest
 import textstat
 
-from tests.conftest import SHIPPED_COUNT
 from bot.eligibility.questions import questions_for
 from bot.eligibility.wording import tells_can_join
 from bot.trials.store import TrialStore
+from tests.conftest import SHIPPED_COUNT
 
 
 def all_questions(store: TrialStore, nct_id: str) -> tuple[list[str], list[str]]:
@@ -51,7 +52,9 @@ def test_radioactive_treatment(store: TrialStore) -> None:
     assert any("radioactive" in q for q in doctor)
 
 
-@pytest.mark.parametrize("nct_id, words", [("NCT02267967", "phase 1"), ("NCT00363051", "phase 2"), ("NCT01595009", "phase 4")])
+@pytest.mark.parametrize(
+    "nct_id, words", [("NCT02267967", "phase 1"), ("NCT00363051", "phase 2"), ("NCT01595009", "phase 4")]
+)
 def test_phase_words(store: TrialStore, nct_id: str, words: str) -> None:
     doctor, _ = all_questions(store, nct_id)
     assert any(words in q for q in doctor)

@@ -1,4 +1,5 @@
 """A trial's eligibility as the chat shows it."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -15,8 +16,8 @@ def test_two_headed_lists_with_every_item(store: TrialStore) -> None:
     text = eligibility_text(trial)
     lines = text.splitlines()
     include, exclude = lines.index(INCLUDE_HEADING), lines.index(EXCLUDE_HEADING)
-    assert len([l for l in lines[include + 1 : exclude] if l.startswith("- ")]) == 4
-    assert len([l for l in lines[exclude + 1 :] if l.startswith("- ")]) == 8
+    assert len([line for line in lines[include + 1 : exclude] if line.startswith("- ")]) == 4
+    assert len([line for line in lines[exclude + 1 :] if line.startswith("- ")]) == 8
     assert "at least 18" in text and trial.registry_url in text
     assert "Only the trial team can say" in text
     assert not tells_can_join(text)
@@ -71,4 +72,6 @@ def test_an_explanation_is_kept_unless_the_item_says_all_of_it() -> None:
     from bot.eligibility.plain import plain_criteria
 
     item = plain_criteria("QTc prolongation seen on a heart trace, and other heart problems").inclusion[0]
-    assert "The QT interval, or QTc interval, is a measure of time on a heart trace." in item.plain  # "heart trace" alone is not the explanation
+    assert (
+        "The QT interval, or QTc interval, is a measure of time on a heart trace." in item.plain
+    )  # "heart trace" alone is not the explanation

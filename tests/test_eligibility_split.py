@@ -1,4 +1,5 @@
 """Splitting registry criteria into inclusion and exclusion items: nothing lost, nothing mixed up."""
+
 from __future__ import annotations
 
 import re
@@ -65,7 +66,10 @@ def test_wrapped_lines_join_and_sub_bullets_stay_with_their_parent() -> None:
     c = split_criteria(text)
     assert texts(c.inclusion) == ["Adequate organ function as defined below:", "ECOG 0-1"]
     assert texts(c.inclusion[0].children) == ["ANC ≥ 1,500/mm³", "Platelets ≥ 100,000/mm³"]
-    assert c.inclusion[0].original == "Adequate organ function as defined below:\n- ANC ≥ 1,500/mm³\n- Platelets ≥ 100,000/mm³"
+    assert (
+        c.inclusion[0].original
+        == "Adequate organ function as defined below:\n- ANC ≥ 1,500/mm³\n- Platelets ≥ 100,000/mm³"
+    )
     assert texts(c.exclusion) == ["Prior chemotherapy"]
 
 
@@ -82,7 +86,9 @@ def test_key_criteria_headings_without_colons_and_in_capitals() -> None:
 
 
 def test_missing_headings_and_lead_in_text_are_kept() -> None:
-    c = split_criteria("All patients meeting these will be assessed:\n- lesions 2 cm\nExclusion Criteria:\n- Pregnancy\n")
+    c = split_criteria(
+        "All patients meeting these will be assessed:\n- lesions 2 cm\nExclusion Criteria:\n- Pregnancy\n"
+    )
     assert texts(c.inclusion) == ["All patients meeting these will be assessed:", "lesions 2 cm"]
     assert texts(split_criteria("Adults with a pancreatic NET.\n").inclusion) == ["Adults with a pancreatic NET."]
 
@@ -98,7 +104,9 @@ def test_non_inclusion_criteria_are_exclusions() -> None:
 
 
 def test_inline_heading_and_bullets_run_together() -> None:
-    c = split_criteria("Inclusion Criteria:- Age over 18- No chemotherapy in last 4 weeks Exclusion Criteria:- Pregnant")
+    c = split_criteria(
+        "Inclusion Criteria:- Age over 18- No chemotherapy in last 4 weeks Exclusion Criteria:- Pregnant"
+    )
     assert texts(c.inclusion) == ["Age over 18", "No chemotherapy in last 4 weeks"]
     assert texts(c.exclusion) == ["Pregnant"]
 

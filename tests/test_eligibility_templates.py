@@ -1,4 +1,5 @@
 """Whole-criterion templates: each family on several registry phrasings, and what it must keep."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,22 +15,34 @@ CASES = {
         ("Has a predicted life expectancy >3 months.", "You are expected to live more than 3 months."),
         ("Life expectancy of 6 months or more", "You are expected to live at least 6 months."),
         ("Life expectancy < 3 months", "You are expected to live less than 3 months."),
-        ("Life expectancy ≥ 3 months (per investigator opinion)",
-         "You are expected to live at least 3 months, in the study doctor's view."),
+        (
+            "Life expectancy ≥ 3 months (per investigator opinion)",
+            "You are expected to live at least 3 months, in the study doctor's view.",
+        ),
     ],
     "performance status": [
         ("ECOG performance status 0-1.", "Your ECOG performance score is 0 to 1."),
-        ("Eastern Cooperative Oncology Group (ECOG) performance status =< 2", "Your ECOG performance score is at most 2."),
+        (
+            "Eastern Cooperative Oncology Group (ECOG) performance status =< 2",
+            "Your ECOG performance score is at most 2.",
+        ),
         ("ECOG PS => 1", "Your ECOG performance score is at least 1."),
         ("WHO performance status 0, 1 or 2", "Your WHO performance score is 0, 1 or 2."),
         ("Karnofsky performance status ≥ 70%.", "Your Karnofsky score is at least 70%."),
-        ("ECOG performance status 0-1 (Karnofsky >= 70%)",
-         "Your ECOG performance score is 0 to 1, or your Karnofsky score is at least 70%."),
+        (
+            "ECOG performance status 0-1 (Karnofsky >= 70%)",
+            "Your ECOG performance score is 0 to 1, or your Karnofsky score is at least 70%.",
+        ),
     ],
     "measurable disease": [
-        ("At least one measurable lesion as per RECIST 1.1",
-         "You have at least one tumour that can be measured on scans, using the RECIST 1.1 rules."),
-        ("Measurable disease per RECIST v1.1", "You have cancer that can be measured on scans, using the RECIST 1.1 rules."),
+        (
+            "At least one measurable lesion as per RECIST 1.1",
+            "You have at least one tumour that can be measured on scans, using the RECIST 1.1 rules.",
+        ),
+        (
+            "Measurable disease per RECIST v1.1",
+            "You have cancer that can be measured on scans, using the RECIST 1.1 rules.",
+        ),
         ("Patients must have measurable disease", "You have cancer that can be measured on scans."),
         ("≥ 1 measurable lesion", "You have at least 1 tumour that can be measured on scans."),
     ],
@@ -39,22 +52,34 @@ CASES = {
         ("Women who are pregnant or breast-feeding", "You are a woman who is pregnant or breastfeeding."),
         ("Pregnancy", "You are pregnant."),
         ("Lactating women", "You are a woman who is breastfeeding."),
-        ("Patients who are pregnant, breastfeeding, or planning to become pregnant during the study",
-         "You are pregnant or breastfeeding or planning to become pregnant during the study."),
+        (
+            "Patients who are pregnant, breastfeeding, or planning to become pregnant during the study",
+            "You are pregnant or breastfeeding or planning to become pregnant during the study.",
+        ),
     ],
     "pregnancy test": [
-        ("Women of childbearing potential must have a negative serum pregnancy test",
-         "If you are a woman who could become pregnant, you have a negative serum pregnancy test."),
-        ("Patients of reproductive potential must have a negative pregnancy test",
-         "If you could become pregnant, you have a negative pregnancy test."),
-        ("Females of child-bearing potential must have a negative serum pregnancy test within 7 days of treatment",
-         "If you are a woman who could become pregnant, you have a negative serum pregnancy test within 7 days of treatment."),
+        (
+            "Women of childbearing potential must have a negative serum pregnancy test",
+            "If you are a woman who could become pregnant, you have a negative serum pregnancy test.",
+        ),
+        (
+            "Patients of reproductive potential must have a negative pregnancy test",
+            "If you could become pregnant, you have a negative pregnancy test.",
+        ),
+        (
+            "Females of child-bearing potential must have a negative serum pregnancy test within 7 days of treatment",
+            "If you are a woman who could become pregnant, you have a negative serum pregnancy test within 7 days of treatment.",
+        ),
     ],
     "birth control": [
-        ("Patients of child bearing potential must use adequate contraception",
-         "If you could become pregnant, you use good enough birth control."),
-        ("Women of childbearing potential must agree to use highly effective contraception during the study",
-         "If you are a woman who could become pregnant, you agree to use highly effective birth control during the study."),
+        (
+            "Patients of child bearing potential must use adequate contraception",
+            "If you could become pregnant, you use good enough birth control.",
+        ),
+        (
+            "Women of childbearing potential must agree to use highly effective contraception during the study",
+            "If you are a woman who could become pregnant, you agree to use highly effective birth control during the study.",
+        ),
     ],
     "age": [
         ("Age ≥ 18 years", "You are aged at least 18 years."),
@@ -71,28 +96,38 @@ CASES = {
         ("Hepatic transaminases ≤ 2.5 × ULN", "Your liver enzymes are at most 2.5 times ULN."),
         ("Serum creatinine =< 1.5 x ULN", "Your creatinine is at most 1.5 times ULN."),
         ("Total bilirubin ≤ 1.5 x ULN", "Your bilirubin is at most 1.5 times ULN."),
-        ("AST and ALT ≤ 2.5 x institutional upper limit of normal",
-         "Your AST and ALT are at most 2.5 times ULN."),
-        ("Adequate bone marrow function: ANC ≥ 1500/μL and platelets ≥ 75,000/μL",
-         "Your bone marrow works well enough: your neutrophil count is at least 1500/μL and your platelet count"),
+        ("AST and ALT ≤ 2.5 x institutional upper limit of normal", "Your AST and ALT are at most 2.5 times ULN."),
+        (
+            "Adequate bone marrow function: ANC ≥ 1500/μL and platelets ≥ 75,000/μL",
+            "Your bone marrow works well enough: your neutrophil count is at least 1500/μL and your platelet count",
+        ),
     ],
     "heart trace (QTc)": [
         ("QTc > 470 ms", "Your QTc is more than 470 ms."),
         ("QTcF ≥ 450 msec", "Your QTc is at least 450 msec."),
-        ("Corrected QT interval > 450 ms in males or > 470 ms in females",
-         "Your QTc is more than 450 ms for men, or more than 470 ms for women."),
+        (
+            "Corrected QT interval > 450 ms in males or > 470 ms in females",
+            "Your QTc is more than 450 ms for men, or more than 470 ms for women.",
+        ),
     ],
     "consent": [
         ("Able to give informed consent", "You are able to give consent."),
-        ("Willing and able to provide written informed consent", "You are willing and able to provide written consent."),
-        ("Ability to understand and sign a written informed consent document",
-         "You are able to understand and sign a written consent form."),
+        (
+            "Willing and able to provide written informed consent",
+            "You are willing and able to provide written consent.",
+        ),
+        (
+            "Ability to understand and sign a written informed consent document",
+            "You are able to understand and sign a written consent form.",
+        ),
         ("Signed informed consent", "You have signed a consent form."),
         ("Unable or unwilling to give informed consent", "You are not willing or not able to give consent."),
     ],
     "allergy": [
-        ("Known hypersensitivity to any component of the study drug",
-         "You have a known strong reaction (hypersensitivity) to any component of the study drug."),
+        (
+            "Known hypersensitivity to any component of the study drug",
+            "You have a known strong reaction (hypersensitivity) to any component of the study drug.",
+        ),
         ("History of allergy to penicillin", "You have had an allergy to penicillin."),
         ("Severe allergy to contrast media", "You have a severe allergy to contrast media."),
     ],
@@ -102,7 +137,10 @@ CASES = {
         ("Patients with uncontrolled seizures", "Seizures that are not under control."),
     ],
     "recent treatment": [
-        ("Major surgery within 4 weeks prior to registration", "You had major surgery within 4 weeks prior to registration."),
+        (
+            "Major surgery within 4 weeks prior to registration",
+            "You had major surgery within 4 weeks prior to registration.",
+        ),
         ("Prior chemotherapy or radiotherapy within 4 weeks", "You had chemotherapy or radiotherapy within 4 weeks."),
     ],
     "another trial": [
@@ -124,16 +162,20 @@ CASES = {
     ],
     "spread to the brain": [
         ("Known brain metastases", "You are known to have cancer that has spread to the brain."),
-        ("Untreated or symptomatic brain metastases",
-         "You have cancer that has spread to the brain, where it has not been treated or causes symptoms."),
+        (
+            "Untreated or symptomatic brain metastases",
+            "You have cancer that has spread to the brain, where it has not been treated or causes symptoms.",
+        ),
         ("Patients with active CNS metastases", "You have cancer that has spread to the brain, where it is active."),
     ],
     "virus infection": [
         ("Known HIV infection", "You have a known infection with HIV."),
         ("Active hepatitis B or C", "You have an active infection with hepatitis B or C."),
         ("Chronic hepatitis B", "You have a long-term infection with hepatitis B."),
-        ("Infection with hepatitis B virus (HBV) or human immunodeficiency virus (HIV)",
-         "You have an infection with hepatitis B virus (HBV) or human immunodeficiency virus (HIV)."),
+        (
+            "Infection with hepatitis B virus (HBV) or human immunodeficiency virus (HIV)",
+            "You have an infection with hepatitis B virus (HBV) or human immunodeficiency virus (HIV).",
+        ),
     ],
     "active infection": [
         ("Active infection", "You have an active infection."),
@@ -141,35 +183,58 @@ CASES = {
         ("Serious infection within the last 3 months", "You have a serious infection within the last 3 months."),
     ],
     "recent heart attack or stroke": [
-        ("Myocardial infarction within the past 6 months", "You have had myocardial infarction within the past 6 months."),
-        ("History of stroke or transient ischemic attack (TIA) within 6 months prior to enrollment",
-         "You have had a stroke or transient ischemic attack (TIA) within 6 months prior to enrollment."),
-        ("Myocardial infarction, unstable angina or stroke within 12 months",
-         "You have had myocardial infarction, unstable angina or stroke within 12 months."),
+        (
+            "Myocardial infarction within the past 6 months",
+            "You have had myocardial infarction within the past 6 months.",
+        ),
+        (
+            "History of stroke or transient ischemic attack (TIA) within 6 months prior to enrollment",
+            "You have had a stroke or transient ischemic attack (TIA) within 6 months prior to enrollment.",
+        ),
+        (
+            "Myocardial infarction, unstable angina or stroke within 12 months",
+            "You have had myocardial infarction, unstable angina or stroke within 12 months.",
+        ),
     ],
     "heart failure (NYHA class)": [
-        ("New York Heart Association (NYHA) class III or IV heart failure", "You have heart failure of NYHA class III or IV."),
+        (
+            "New York Heart Association (NYHA) class III or IV heart failure",
+            "You have heart failure of NYHA class III or IV.",
+        ),
         ("Congestive heart failure (NYHA class III or IV)", "You have heart failure of NYHA class III or IV."),
-        ("Symptomatic congestive heart failure of New York Heart Association class III or IV",
-         "You have heart failure that causes symptoms of NYHA class III or IV."),
+        (
+            "Symptomatic congestive heart failure of New York Heart Association class III or IV",
+            "You have heart failure that causes symptoms of NYHA class III or IV.",
+        ),
         ("Heart failure NYHA class > 2", "You have heart failure of NYHA class > 2."),
     ],
     "another cancer": [
-        ("Other malignancy within 5 years, except adequately treated basal cell carcinoma of the skin",
-         "You have had another cancer within 5 years, except adequately treated basal cell carcinoma of the skin."),
+        (
+            "Other malignancy within 5 years, except adequately treated basal cell carcinoma of the skin",
+            "You have had another cancer within 5 years, except adequately treated basal cell carcinoma of the skin.",
+        ),
         ("Other active malignancy", "You have another active cancer."),
         ("History of another primary malignancy within 5 years", "You have had another cancer within 5 years."),
-        ("Other malignancies within the past 3 years other than non-melanoma skin cancer",
-         "You have had another cancer within the past 3 years, other than non-melanoma skin cancer."),
+        (
+            "Other malignancies within the past 3 years other than non-melanoma skin cancer",
+            "You have had another cancer within the past 3 years, other than non-melanoma skin cancer.",
+        ),
     ],
     "drug interactions (CYP3A4)": [
         ("Concomitant use of strong CYP3A4 inhibitors", "You take strong CYP3A4 inhibitors: medicines that slow down"),
-        ("Strong CYP3A4 inhibitors or inducers within 14 days before the first dose",
-         "You have taken strong CYP3A4 inhibitors or inducers within 14 days before the first dose: medicines that "
-         "slow down or speed up"),
-        ("Patients requiring treatment with strong CYP3A4 inducers", "You need strong CYP3A4 inducers: medicines that speed up"),
-        ("Use of potent cytochrome P450 3A4 (CYP3A4) inhibitors",
-         "You take potent cytochrome P450 3A4 (CYP3A4) inhibitors: medicines that slow down"),
+        (
+            "Strong CYP3A4 inhibitors or inducers within 14 days before the first dose",
+            "You have taken strong CYP3A4 inhibitors or inducers within 14 days before the first dose: medicines that "
+            "slow down or speed up",
+        ),
+        (
+            "Patients requiring treatment with strong CYP3A4 inducers",
+            "You need strong CYP3A4 inducers: medicines that speed up",
+        ),
+        (
+            "Use of potent cytochrome P450 3A4 (CYP3A4) inhibitors",
+            "You take potent cytochrome P450 3A4 (CYP3A4) inhibitors: medicines that slow down",
+        ),
     ],
 }
 _IDENTITY = str  # template slots as written, so that the expected words do not depend on the glossary
@@ -184,20 +249,23 @@ def test_each_family_on_registry_phrasings(family: str, text: str, expected: str
     assert rewrite_problems(text, written.sentence, written.sentence) == []
 
 
-@pytest.mark.parametrize("text", [
-    "Life expectancy of at least 3 months, unless the tumour is operable",  # an exception a template would drop
-    "Uncontrolled hypertension or diabetes",  # does "uncontrolled" cover diabetes? the template does not guess
-    "ECOG performance status 0-1 for part A only",
-    "Platelets ≥ 100,000/mm3 without transfusion",
-    "History of stroke, heart attack or angina",  # a list: "history of" may not reach every item
-    "Known brain metastases (treated ones are allowed if stable)",
-    "Prior treatment with any investigational drug within the preceding 15 days",  # a time limit: not "in the past"
-    "Prior malignancy within 3 years",  # "prior" without "other": which cancer is meant is not said
-    "HIV positive patients on antiretroviral therapy are eligible",
-    "Myocardial infarction or stroke",  # no time limit: "recent" is not to be guessed
-    "Heart failure NYHA class III or IV unless controlled",
-    "Moderate CYP3A4 inhibitors are allowed with caution",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Life expectancy of at least 3 months, unless the tumour is operable",  # an exception a template would drop
+        "Uncontrolled hypertension or diabetes",  # does "uncontrolled" cover diabetes? the template does not guess
+        "ECOG performance status 0-1 for part A only",
+        "Platelets ≥ 100,000/mm3 without transfusion",
+        "History of stroke, heart attack or angina",  # a list: "history of" may not reach every item
+        "Known brain metastases (treated ones are allowed if stable)",
+        "Prior treatment with any investigational drug within the preceding 15 days",  # a time limit: not "in the past"
+        "Prior malignancy within 3 years",  # "prior" without "other": which cancer is meant is not said
+        "HIV positive patients on antiretroviral therapy are eligible",
+        "Myocardial infarction or stroke",  # no time limit: "recent" is not to be guessed
+        "Heart failure NYHA class III or IV unless controlled",
+        "Moderate CYP3A4 inhibitors are allowed with caution",
+    ],
+)
 def test_a_criterion_with_more_to_it_is_not_forced_into_a_template(text: str) -> None:
     assert write_with_template(text, _IDENTITY) is None
 

@@ -1,5 +1,6 @@
 """The encoder's cheaper paths give what the plain ones give: the cache of repeated messages
 (components/encoding_cache.py) and the weight-first matrix product (sentence_encoder._dense)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -36,8 +37,9 @@ def test_long_messages_are_not_kept_and_capacity_zero_keeps_nothing() -> None:
 
 
 def _featurized(cache_size: int, rounds: int = 2) -> tuple[MeaningFeaturizer, list[Message]]:
-    featurizer = MeaningFeaturizer.create({**MeaningFeaturizer.get_default_config(), "cache_size": cache_size},
-                                          None, None, context("meaning"))
+    featurizer = MeaningFeaturizer.create(
+        {**MeaningFeaturizer.get_default_config(), "cache_size": cache_size}, None, None, context("meaning")
+    )
     messages = []
     for _ in range(rounds):  # one message at a time, as the server sends them
         for text in TEXTS:
@@ -55,8 +57,9 @@ def test_a_repeated_message_comes_from_the_cache_with_the_same_features() -> Non
     assert len(plain.cache) == 0
     for one, other in zip(with_cache, without_cache):
         for kind in (0, 1):  # token vectors, then the sentence vector
-            assert np.array_equal(one.get_dense_features(TEXT)[kind].features,
-                                  other.get_dense_features(TEXT)[kind].features)
+            assert np.array_equal(
+                one.get_dense_features(TEXT)[kind].features, other.get_dense_features(TEXT)[kind].features
+            )
 
 
 def test_a_message_changed_after_featurizing_does_not_change_the_cache() -> None:

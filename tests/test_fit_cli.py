@@ -1,4 +1,5 @@
 """`python -m bot trials fit PROFILES.json [--trials NCT...] [--json]`: real subprocesses, exit codes, output."""
+
 from __future__ import annotations
 
 import json
@@ -8,10 +9,29 @@ from bot.eligibility.person import FIELDS
 from tests.helpers.cli import cli
 
 PROFILES = [
-    {"id": "mum", "age": 58, "sex": "female", "site": "pancreas", "grade": 2, "ki67": 8, "differentiation": "NET", "spread": True,
-     "spread_sites": ["liver"], "resectable": False, "functioning": False, "treatments": ["lanreotide"]},
-    {"id": "nec", "age": 60, "sex": "male", "site": "pancreas", "differentiation": "NEC", "spread": True,
-     "treatments": ["cisplatin and etoposide"]},
+    {
+        "id": "mum",
+        "age": 58,
+        "sex": "female",
+        "site": "pancreas",
+        "grade": 2,
+        "ki67": 8,
+        "differentiation": "NET",
+        "spread": True,
+        "spread_sites": ["liver"],
+        "resectable": False,
+        "functioning": False,
+        "treatments": ["lanreotide"],
+    },
+    {
+        "id": "nec",
+        "age": 60,
+        "sex": "male",
+        "site": "pancreas",
+        "differentiation": "NEC",
+        "spread": True,
+        "treatments": ["cisplatin and etoposide"],
+    },
 ]
 PNET_TRIAL = "NCT00510068"  # everolimus in advanced pancreatic NET: excludes poorly differentiated NEC
 
@@ -28,7 +48,11 @@ def test_one_json_object_a_pair(database_url_env: str, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     pairs = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(p["profile_id"], p["nct_id"]) for p in pairs] == [
-        ("mum", PNET_TRIAL), ("mum", "NCT01524783"), ("nec", PNET_TRIAL), ("nec", "NCT01524783")]
+        ("mum", PNET_TRIAL),
+        ("mum", "NCT01524783"),
+        ("nec", PNET_TRIAL),
+        ("nec", "NCT01524783"),
+    ]
     for pair in pairs:
         assert set(pair) == {"profile_id", "nct_id", "excluded", "checks"}
         assert all(set(c) == {"field", "criterion", "verdict"} for c in pair["checks"])
@@ -38,7 +62,9 @@ def test_one_json_object_a_pair(database_url_env: str, tmp_path: Path) -> None:
     mum, _, nec, _ = pairs
     assert not mum["excluded"]
     assert {"field": "age", "criterion": "minimumAge: 18 Years", "verdict": "matches"} in mum["checks"]
-    assert nec["excluded"]  # "Patients with severe kind of (poorly differentiated neuroendocrine carcinoma, ...) are not eligible"
+    assert nec[
+        "excluded"
+    ]  # "Patients with severe kind of (poorly differentiated neuroendocrine carcinoma, ...) are not eligible"
     assert pairs[1]["excluded"]  # NCT01524783 rules out pancreatic NETs
 
 
@@ -54,12 +80,22 @@ def test_readable_output_and_every_stored_trial(database_url_env: str, tmp_path:
 def test_bad_input_is_said_plainly(database_url_env: str, tmp_path: Path) -> None:
     missing = cli("trials", "fit", str(tmp_path / "none.json"), url=database_url_env)
     bad = tmp_path / "bad.json"
-    bad.write_text("[{\"id\": ", encoding="utf-8")
+    bad.write_text('[{"id": ', encoding="utf-8")
     broken = cli("trials", "fit", str(bad), url=database_url_env)
     no_id = cli("trials", "fit", str(profiles_file(tmp_path, [{"age": 50}])), url=database_url_env)
-    unknown = cli("trials", "fit", str(profiles_file(tmp_path, PROFILES)), "--trials", "NCT99999999", url=database_url_env)
-    not_an_id = cli("trials", "fit", str(profiles_file(tmp_path, PROFILES)), "--trials", "lutathera", url=database_url_env)
+    unknown = cli(
+        "trials", "fit", str(profiles_file(tmp_path, PROFILES)), "--trials", "NCT99999999", url=database_url_env
+    )
+    not_an_id = cli(
+        "trials", "fit", str(profiles_file(tmp_path, PROFILES)), "--trials", "lutathera", url=database_url_env
+    )
     bad_age = cli("trials", "fit", str(profiles_file(tmp_path, [{"id": "x", "age": "old"}])), url=database_url_env)
-    for result, words in ((missing, "no such file"), (broken, "not valid JSON"), (no_id, 'profile 1 has no "id"'),
-                          (unknown, "not in our list of trials: NCT99999999"), (not_an_id, "not an NCT id"), (bad_age, "profile 'x'")):
+    for result, words in (
+        (missing, "no such file"),
+        (broken, "not valid JSON"),
+        (no_id, 'profile 1 has no "id"'),
+        (unknown, "not in our list of trials: NCT99999999"),
+        (not_an_id, "not an NCT id"),
+        (bad_age, "profile 'x'"),
+    ):
         assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr, result.stderr

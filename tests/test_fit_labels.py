@@ -3,6 +3,7 @@
 The set measures the criteria judge; these tests only check that it is well formed: every
 profile against every trial of its part, criteria copied from the records, labels valid.
 """
+
 import importlib.util
 import json
 import re
@@ -15,12 +16,40 @@ ROOT = Path(__file__).resolve().parents[1]
 FIT = ROOT / "tests" / "data" / "fit"
 TRIALS = ROOT / "data" / "trials"
 
-FIELDS = {"age", "sex", "site", "grade", "ki67", "differentiation", "spread", "resectable",
-          "functioning", "syndrome", "men1", "vhl", "treatments"}
+FIELDS = {
+    "age",
+    "sex",
+    "site",
+    "grade",
+    "ki67",
+    "differentiation",
+    "spread",
+    "resectable",
+    "functioning",
+    "syndrome",
+    "men1",
+    "vhl",
+    "treatments",
+}
 LABELS = {"met", "not_met", "unknown"}
-PROFILE_KEYS = {"id", "situation", "age", "sex", "site", "grade", "ki67", "differentiation",
-                "spread", "spread_sites", "resectable", "functioning", "syndrome", "men1", "vhl",
-                "treatments"}
+PROFILE_KEYS = {
+    "id",
+    "situation",
+    "age",
+    "sex",
+    "site",
+    "grade",
+    "ki67",
+    "differentiation",
+    "spread",
+    "spread_sites",
+    "resectable",
+    "functioning",
+    "syndrome",
+    "men1",
+    "vhl",
+    "treatments",
+}
 SITES = {"pancreas", "small bowel", "bowel", "stomach", "lung", "appendix", "rectum", "unknown"}
 SPREAD_SITES = {"liver", "bone", "lymph nodes", "lung", "peritoneum"}
 

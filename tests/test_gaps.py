@@ -1,4 +1,5 @@
 """The content-gap log: personal details removed before storage; the staff report."""
+
 from __future__ import annotations
 
 import subprocess
@@ -35,8 +36,12 @@ def test_personal_details_are_removed(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["is there a phase 3 trial for 67 year olds", "NCT07273409 everolimus 10 mg",
-     "lanreotide 120 mg every 28 days", "Ki-67 under 20%"],
+    [
+        "is there a phase 3 trial for 67 year olds",
+        "NCT07273409 everolimus 10 mg",
+        "lanreotide 120 mg every 28 days",
+        "Ki-67 under 20%",
+    ],
 )
 def test_ordinary_numbers_are_kept(text: str) -> None:
     assert redact(text) == text
@@ -63,8 +68,13 @@ def test_log_stores_only_redacted_text_and_reports_most_frequent(tmp_path) -> No
 def test_report_gaps_command(tmp_path) -> None:  # type: ignore[no-untyped-def]
     url = f"sqlite:///{tmp_path}/gaps.db"
     GapLog(make_engine(url)).record("fallback", "phone me on 07700 900123 about trials")
-    result = subprocess.run([sys.executable, "-m", "bot", "report", "gaps"], cwd=REPO_ROOT,
-                            env={"DATABASE_URL": url, "PATH": "/usr/bin:/bin"},
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "report", "gaps"],
+        cwd=REPO_ROOT,
+        env={"DATABASE_URL": url, "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "phone me on [phone] about trials" in result.stdout and "07700" not in result.stdout

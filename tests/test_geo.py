@@ -1,4 +1,5 @@
 """bot/geo: place names, regions, distances and "near X" wishes, on the real GeoNames data."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,16 @@ from typing import Optional
 import pytest
 
 from bot.config import SHIPPED_TRIALS_DIR
-from bot.geo import (DEFAULT_RADIUS_KM, Place, distance_km, distance_words, find_place, geocode_site, km_to_miles,
-                     read_nearness)
+from bot.geo import (
+    DEFAULT_RADIUS_KM,
+    Place,
+    distance_km,
+    distance_words,
+    find_place,
+    geocode_site,
+    km_to_miles,
+    read_nearness,
+)
 from bot.geo.gazetteer import gazetteer
 from bot.geo.names import name_key
 from bot.geo.regions import REGIONS
@@ -34,19 +43,22 @@ def test_one_degree_of_longitude_at_the_equator() -> None:
     assert distance_km(equator, equator) == 0.0
 
 
-@pytest.mark.parametrize("km, country, words", [
-    (40.5, "United Kingdom", "about 25 miles"),
-    (40.5, "United States", "about 25 miles"),
-    (40.5, "US", "about 25 miles"),
-    (40.5, "France", "about 40 km"),
-    (40.5, None, "about 40 km"),
-    (92.7, "France", "about 95 km"),
-    (7.4, "Sweden", "about 7 km"),
-    (3.0, "United Kingdom", "about 2 miles"),
-    (1.6, "United Kingdom", "about 1 mile"),
-    (0.3, "Germany", "less than 1 km"),
-    (16.0, "United Kingdom", "about 10 miles"),
-])
+@pytest.mark.parametrize(
+    "km, country, words",
+    [
+        (40.5, "United Kingdom", "about 25 miles"),
+        (40.5, "United States", "about 25 miles"),
+        (40.5, "US", "about 25 miles"),
+        (40.5, "France", "about 40 km"),
+        (40.5, None, "about 40 km"),
+        (92.7, "France", "about 95 km"),
+        (7.4, "Sweden", "about 7 km"),
+        (3.0, "United Kingdom", "about 2 miles"),
+        (1.6, "United Kingdom", "about 1 mile"),
+        (0.3, "Germany", "less than 1 km"),
+        (16.0, "United Kingdom", "about 10 miles"),
+    ],
+)
 def test_distance_words(km: float, country: Optional[str], words: str) -> None:
     assert distance_words(km, country) == words
 
@@ -56,10 +68,19 @@ def test_km_to_miles() -> None:
 
 
 # -- names ----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("a, b", [
-    ("Malmö", "malmo"), ("Malmø", "Malmo"), ("Saint-Étienne", "St Etienne"), ("Stoke-on-Trent", "stoke on trent"),
-    ("L'Aquila", "Aquila"), ("L´Hospitalet", "Hospitalet"), ("The Hague", "hague"), ("King's Lynn", "Kings Lynn"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Malmö", "malmo"),
+        ("Malmø", "Malmo"),
+        ("Saint-Étienne", "St Etienne"),
+        ("Stoke-on-Trent", "stoke on trent"),
+        ("L'Aquila", "Aquila"),
+        ("L´Hospitalet", "Hospitalet"),
+        ("The Hague", "hague"),
+        ("King's Lynn", "Kings Lynn"),
+    ],
+)
 def test_name_keys_meet(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
 
@@ -116,25 +137,36 @@ def test_the_persons_country_is_preferred() -> None:
     assert place("Manchester", "United States").state == "New Hampshire"
 
 
-@pytest.mark.parametrize("name, kind, expected", [
-    ("New York", "city", "New York City"),
-    ("NYC", "city", "New York City"),
-    ("Lebanon", "country", "Lebanon"),
-    ("London", "city", "London"),
-    ("Washington, DC", "city", "Washington"),
-    ("the UK", "country", "United Kingdom"),
-    ("Holland", "country", "Netherlands"),
-])
+@pytest.mark.parametrize(
+    "name, kind, expected",
+    [
+        ("New York", "city", "New York City"),
+        ("NYC", "city", "New York City"),
+        ("Lebanon", "country", "Lebanon"),
+        ("London", "city", "London"),
+        ("Washington, DC", "city", "Washington"),
+        ("the UK", "country", "United Kingdom"),
+        ("Holland", "country", "Netherlands"),
+    ],
+)
 def test_towns_regions_and_countries_of_one_name(name: str, kind: str, expected: str) -> None:
     found = place(name)
     assert (found.kind, found.name) == (kind, expected)
 
 
-@pytest.mark.parametrize("typed, record_name", [
-    ("South Korea", "Korea, Republic of"), ("Korea", "Korea, Republic of"), ("Russia", "Russian Federation"),
-    ("The Netherlands", "Netherlands"), ("Czech Republic", "Czechia"), ("Türkiye", "Turkey"),
-    ("USA", "United States"), ("Great Britain", "United Kingdom"),
-])
+@pytest.mark.parametrize(
+    "typed, record_name",
+    [
+        ("South Korea", "Korea, Republic of"),
+        ("Korea", "Korea, Republic of"),
+        ("Russia", "Russian Federation"),
+        ("The Netherlands", "Netherlands"),
+        ("Czech Republic", "Czechia"),
+        ("Türkiye", "Turkey"),
+        ("USA", "United States"),
+        ("Great Britain", "United Kingdom"),
+    ],
+)
 def test_countries_are_named_as_the_records_name_them(typed: str, record_name: str) -> None:
     assert place(typed).name == record_name
     assert place("Seoul").country == "Korea, Republic of"
@@ -170,16 +202,33 @@ def test_every_region_and_alias_resolves_and_every_town_in_it_is_found(region) -
             assert index.city(name, region.country, state.strip()), town
 
 
-@pytest.mark.parametrize("name, country", [
-    ("the Midlands", "United Kingdom"), ("West Midlands", "United Kingdom"), ("East Midlands", "United Kingdom"),
-    ("East Anglia", "United Kingdom"), ("the West Country", "United Kingdom"), ("the South West", "United Kingdom"),
-    ("the North East", "United Kingdom"), ("the North West", "United Kingdom"), ("Yorkshire", "United Kingdom"),
-    ("the Home Counties", "United Kingdom"), ("Scotland", "United Kingdom"), ("Wales", "United Kingdom"),
-    ("Northern Ireland", "United Kingdom"), ("the South East", "United Kingdom"),
-    ("New England", "United States"), ("the Midwest", "United States"), ("the Pacific Northwest", "United States"),
-    ("the South", "United States"), ("the Bay Area", "United States"), ("Tri-State area", "United States"),
-    ("Skåne", "Sweden"), ("Skane", "Sweden"),
-])
+@pytest.mark.parametrize(
+    "name, country",
+    [
+        ("the Midlands", "United Kingdom"),
+        ("West Midlands", "United Kingdom"),
+        ("East Midlands", "United Kingdom"),
+        ("East Anglia", "United Kingdom"),
+        ("the West Country", "United Kingdom"),
+        ("the South West", "United Kingdom"),
+        ("the North East", "United Kingdom"),
+        ("the North West", "United Kingdom"),
+        ("Yorkshire", "United Kingdom"),
+        ("the Home Counties", "United Kingdom"),
+        ("Scotland", "United Kingdom"),
+        ("Wales", "United Kingdom"),
+        ("Northern Ireland", "United Kingdom"),
+        ("the South East", "United Kingdom"),
+        ("New England", "United States"),
+        ("the Midwest", "United States"),
+        ("the Pacific Northwest", "United States"),
+        ("the South", "United States"),
+        ("the Bay Area", "United States"),
+        ("Tri-State area", "United States"),
+        ("Skåne", "Sweden"),
+        ("Skane", "Sweden"),
+    ],
+)
 def test_the_regions_people_name(name: str, country: str) -> None:
     found = place(name)
     assert (found.kind, found.country) == ("region", country)
@@ -200,32 +249,35 @@ def test_region_centres_lie_among_their_towns() -> None:
 
 
 # -- "near X" -------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, place_name, travel_km", [
-    ("Are there any trials near Bristol?", "Bristol", None),
-    ("trials close to Malmo please", "Malmö", None),
-    ("anything around Lyon", "Lyon", None),
-    ("within 30 miles of Denver", "Denver", 48.3),
-    ("within 50km of Lyon", "Lyon", 50.0),
-    ("I live in Gothenburg and have a pNET", "Gothenburg", None),
-    ("nr Cardiff", "Cardiff", None),
-    ("anything in the Leeds area?", "Leeds", None),
-    ("not far from Houston, Texas", "Houston", None),
-    ("in or near Manchester", "Manchester", None),
-    ("no more than an hour from Grenoble", "Grenoble", 60.0),
-    ("within 90 minutes of Oxford", "Oxford", 90.0),
-    ("I live near Denver, CO and can travel 50 miles", "Denver", 80.5),
-    ("trials in the Bay Area", "the Bay Area", None),
-    ("we're based in Skåne", "Skåne", None),
-    ("near St. Louis", "St. Louis", None),
-    ("near bristol", "Bristol", None),
-    ("we live in Kent, can get to London", "Kent", None),
-    ("we are in Cornwall", "Cornwall", None),
-    ("within half an hour of Leeds", "Leeds", 30.0),
-    ("I live in Leeds and can travel 30 miles", "Leeds", 48.3),
-    # where they live is not how far they would go
-    ("I live 20 miles outside Glasgow", "Glasgow", None),
-    ("I live 20 miles from Leeds and can travel 30 miles", "Leeds", 48.3),
-])
+@pytest.mark.parametrize(
+    "text, place_name, travel_km",
+    [
+        ("Are there any trials near Bristol?", "Bristol", None),
+        ("trials close to Malmo please", "Malmö", None),
+        ("anything around Lyon", "Lyon", None),
+        ("within 30 miles of Denver", "Denver", 48.3),
+        ("within 50km of Lyon", "Lyon", 50.0),
+        ("I live in Gothenburg and have a pNET", "Gothenburg", None),
+        ("nr Cardiff", "Cardiff", None),
+        ("anything in the Leeds area?", "Leeds", None),
+        ("not far from Houston, Texas", "Houston", None),
+        ("in or near Manchester", "Manchester", None),
+        ("no more than an hour from Grenoble", "Grenoble", 60.0),
+        ("within 90 minutes of Oxford", "Oxford", 90.0),
+        ("I live near Denver, CO and can travel 50 miles", "Denver", 80.5),
+        ("trials in the Bay Area", "the Bay Area", None),
+        ("we're based in Skåne", "Skåne", None),
+        ("near St. Louis", "St. Louis", None),
+        ("near bristol", "Bristol", None),
+        ("we live in Kent, can get to London", "Kent", None),
+        ("we are in Cornwall", "Cornwall", None),
+        ("within half an hour of Leeds", "Leeds", 30.0),
+        ("I live in Leeds and can travel 30 miles", "Leeds", 48.3),
+        # where they live is not how far they would go
+        ("I live 20 miles outside Glasgow", "Glasgow", None),
+        ("I live 20 miles from Leeds and can travel 30 miles", "Leeds", 48.3),
+    ],
+)
 def test_read_nearness(text: str, place_name: str, travel_km: Optional[float]) -> None:
     nearness = read_nearness(text)
     assert nearness is not None and nearness.place is not None, text
@@ -263,33 +315,47 @@ def test_a_regions_size_widens_the_radius() -> None:
     assert read_nearness("within 10 km of Lyon").radius_km == 10
 
 
-@pytest.mark.parametrize("text", [
-    "near the end of treatment", "close to normal", "around the same time", "around 50 people had it",
-    "around Christmas", "I'm in pain", "I'm in Stage 4", "near future", "I live in fear", "near the hospital",
-    "what is a neuroendocrine tumour?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "near the end of treatment",
+        "close to normal",
+        "around the same time",
+        "around 50 people had it",
+        "around Christmas",
+        "I'm in pain",
+        "I'm in Stage 4",
+        "near future",
+        "I live in fear",
+        "near the hospital",
+        "what is a neuroendocrine tumour?",
+    ],
+)
 def test_not_a_place(text: str) -> None:
     assert read_nearness(text) is None
 
 
 # -- trial sites ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("city, state, country, name, expected_state", [
-    ("Villejuif Cedex", None, "France", "Villejuif", None),
-    ("Lyon Cedex 3", None, "France", "Lyon", None),
-    ("Rozzano (MI)", None, "Italy", "Rozzano", None),
-    ("Chuo-ku", "Tokyo", "Japan", "Tokyo", None),
-    ("Fukuoka-city", "Fukuoka", "Japan", "Fukuoka", None),
-    ("Gronigen", None, "Netherlands", "Groningen", None),
-    ("Praha", None, "Czech Republic", "Prague", None),
-    ("Seongnam-Si", None, "Korea, Republic of", "Seongnam-si", None),
-    ("L´Hospitalet de Llobregat", None, "Spain", "L'Hospitalet de Llobregat", None),
-    ("Bad Berka", None, "Germany", "Bad Berka", None),
-    ("Meldola", "FC", "Italy", "Meldola", None),
-    ("Birmingham", "Alabama", "United States", "Birmingham", "Alabama"),
-    ("Rochester", "Minnesota", "United States", "Rochester", "Minnesota"),
-    ("Saint Louis", "Missouri", "United States", "St. Louis", "Missouri"),
-    ("Stanford", "California", "United States", "Stanford", "California"),
-])
+@pytest.mark.parametrize(
+    "city, state, country, name, expected_state",
+    [
+        ("Villejuif Cedex", None, "France", "Villejuif", None),
+        ("Lyon Cedex 3", None, "France", "Lyon", None),
+        ("Rozzano (MI)", None, "Italy", "Rozzano", None),
+        ("Chuo-ku", "Tokyo", "Japan", "Tokyo", None),
+        ("Fukuoka-city", "Fukuoka", "Japan", "Fukuoka", None),
+        ("Gronigen", None, "Netherlands", "Groningen", None),
+        ("Praha", None, "Czech Republic", "Prague", None),
+        ("Seongnam-Si", None, "Korea, Republic of", "Seongnam-si", None),
+        ("L´Hospitalet de Llobregat", None, "Spain", "L'Hospitalet de Llobregat", None),
+        ("Bad Berka", None, "Germany", "Bad Berka", None),
+        ("Meldola", "FC", "Italy", "Meldola", None),
+        ("Birmingham", "Alabama", "United States", "Birmingham", "Alabama"),
+        ("Rochester", "Minnesota", "United States", "Rochester", "Minnesota"),
+        ("Saint Louis", "Missouri", "United States", "St. Louis", "Missouri"),
+        ("Stanford", "California", "United States", "Stanford", "California"),
+    ],
+)
 def test_geocode_site(city: str, state: Optional[str], country: str, name: str, expected_state: Optional[str]) -> None:
     site = geocode_site(city, state, country)
     assert site is not None
@@ -297,12 +363,15 @@ def test_geocode_site(city: str, state: Optional[str], country: str, name: str, 
     assert site.country == place(country).name
 
 
-@pytest.mark.parametrize("city, state, country", [
-    ("Slovakia", None, "Slovakia"),  # the country written as the city
-    ("Denver", "Texas", "United States"),  # no Denver in Texas: never the one in Colorado
-    ("Bristol", None, "Narnia"),
-    (None, None, "Germany"),
-])
+@pytest.mark.parametrize(
+    "city, state, country",
+    [
+        ("Slovakia", None, "Slovakia"),  # the country written as the city
+        ("Denver", "Texas", "United States"),  # no Denver in Texas: never the one in Colorado
+        ("Bristol", None, "Narnia"),
+        (None, None, "Germany"),
+    ],
+)
 def test_sites_we_cannot_place(city: Optional[str], state: Optional[str], country: str) -> None:
     assert geocode_site(city, state, country) is None
 

@@ -1,5 +1,6 @@
 """Every glossary explanation names what it explains (issue 18): a reader who jumps to one item
 must see which word a line beneath it is about ("This test shows ..." points at nothing)."""
+
 from __future__ import annotations
 
 import re
@@ -14,29 +15,37 @@ _POINTING = re.compile(r"^(?:This|These|It|They)\b(?!\s+is\b)")  # "This is ..."
 
 
 def test_no_explanation_opens_by_pointing_at_something_unnamed() -> None:
-    pointing = [entry.key for entry in load_entries()
-                if entry.explain and _POINTING.match(entry.explain) and entry.key.lower() not in entry.explain.lower()]
+    pointing = [
+        entry.key
+        for entry in load_entries()
+        if entry.explain and _POINTING.match(entry.explain) and entry.key.lower() not in entry.explain.lower()
+    ]
     assert pointing == []
 
 
-@pytest.mark.parametrize("criterion, named", [
-    ("QT interval > 450 msec", "QT interval"),
-    ("HbA1c < 8%", "HbA1c"),
-    ("Ki-67 index below 20%", "Ki-67"),
-    ("CD4 count above 200 cells/µL", "CD4"),
-    ("No PIK3CA mutation", "PIK3CA"),
-    ("History of epilepsy", "Epilepsy"),
-    ("Potassium within normal limits", "Potassium"),
-    ("Prior hysterectomy", "hysterectomy"),
-])
+@pytest.mark.parametrize(
+    "criterion, named",
+    [
+        ("QT interval > 450 msec", "QT interval"),
+        ("HbA1c < 8%", "HbA1c"),
+        ("Ki-67 index below 20%", "Ki-67"),
+        ("CD4 count above 200 cells/µL", "CD4"),
+        ("No PIK3CA mutation", "PIK3CA"),
+        ("History of epilepsy", "Epilepsy"),
+        ("Potassium within normal limits", "Potassium"),
+        ("Prior hysterectomy", "hysterectomy"),
+    ],
+)
 def test_the_line_beneath_names_the_term(criterion: str, named: str) -> None:
     item = plain_criteria(f"Exclusion Criteria:\n- {criterion}").exclusion[0]
     assert any(named in note for note in item.notes), item.notes
 
 
 def test_a_long_name_with_a_short_one_is_written_short_and_explained() -> None:
-    item = plain_criteria("Inclusion Criteria:\n- Measurable disease per Response Evaluation Criteria in Solid Tumors "
-                          "(RECIST) version 1.1").inclusion[0]
+    item = plain_criteria(
+        "Inclusion Criteria:\n- Measurable disease per Response Evaluation Criteria in Solid Tumors "
+        "(RECIST) version 1.1"
+    ).inclusion[0]
     assert "Response Evaluation" not in item.sentence and "RECIST" in item.sentence
     assert any(note.startswith("RECIST is") for note in item.notes)
 

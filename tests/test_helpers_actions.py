@@ -1,4 +1,5 @@
 """The shared helper that runs one custom action (tests/helpers/actions.py)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -12,6 +13,7 @@ async def _seven() -> int:
 
 def test_an_action_runs_whether_or_not_an_event_loop_is_running() -> None:
     """The browser tests leave an event loop running in the main thread; actions still run after them."""
+
     async def inside_a_running_loop() -> int:
         return _finished(_seven())
 

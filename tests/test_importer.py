@@ -1,4 +1,5 @@
 """The importer: shapes of input, reports, rejection of bad files and records, idempotence."""
+
 from __future__ import annotations
 
 import json
@@ -108,9 +109,7 @@ def test_a_database_failure_rolls_the_batch_back(empty_store: TrialStore, tmp_pa
     Importer(empty_store).import_paths([write(tmp_path / "a.json", study("NCT00000001", "Kept"))])
     before = table_counts(empty_store)
     with empty_store.engine.begin() as conn:  # make every site insert fail
-        conn.exec_driver_sql(
-            "CREATE TRIGGER no_sites BEFORE INSERT ON sites BEGIN SELECT RAISE(ABORT, 'no'); END"
-        )
+        conn.exec_driver_sql("CREATE TRIGGER no_sites BEFORE INSERT ON sites BEGIN SELECT RAISE(ABORT, 'no'); END")
     changed = [study("NCT00000001", "Changed"), study("NCT00000002")]
     report = Importer(empty_store, batch_size=10).import_paths([write(tmp_path / "b.json", changed)])
     assert {r.nct_id for r in report.rejected} == {"NCT00000001", "NCT00000002"}
@@ -154,9 +153,14 @@ def test_a_database_read_by_an_older_parser_is_loaded_again(tmp_path: Path) -> N
     assert store.parser_outdated()
 
     def init() -> str:
-        result = subprocess.run([sys.executable, "-m", "bot", "trials", "init", "--if-missing"], cwd=REPO_ROOT,
-                                env={"DATABASE_URL": str(store.engine.url), "PATH": "/usr/bin:/bin"},
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", "trials", "init", "--if-missing"],
+            cwd=REPO_ROOT,
+            env={"DATABASE_URL": str(store.engine.url), "PATH": "/usr/bin:/bin"},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert result.returncode == 0, result.stderr
         return result.stdout
 

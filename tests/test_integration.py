@@ -1,4 +1,5 @@
 """The real Rasa server and action server, with the trained model, over the REST webhook."""
+
 from __future__ import annotations
 
 import shutil
@@ -61,12 +62,24 @@ def test_make_run_script_starts_both_servers_and_stops_them_cleanly(
     from bot.channels.credentials import platform_variables
 
     quiet = {k: v for k, v in os.environ.items() if k not in platform_variables()}  # no real platforms
-    env = {**quiet, "DATABASE_URL": f"sqlite:///{db}", "RASA_PORT": str(rasa_port),
-           "ACTIONS_PORT": str(actions_port), "WEB_PORT": str(free_port()),
-           "RUN_DIR": str(tmp_path)}
+    env = {
+        **quiet,
+        "DATABASE_URL": f"sqlite:///{db}",
+        "RASA_PORT": str(rasa_port),
+        "ACTIONS_PORT": str(actions_port),
+        "WEB_PORT": str(free_port()),
+        "RUN_DIR": str(tmp_path),
+    }
     out = open(tmp_path / "run.out", "w+")
-    process = subprocess.Popen(["bash", "scripts/run.sh"], cwd=REPO_ROOT, env=env, stdout=out,
-                               stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        ["bash", "scripts/run.sh"],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 240
         while "is running" not in (tmp_path / "run.out").read_text():

@@ -1,6 +1,7 @@
 """Trials near a place through the real Rasa server and action server (REST): the nearest site
 and its distance in the person's units, widening when nothing is in range, a region, an
 unknown place said to be unknown, and the place remembered from an earlier turn."""
+
 from __future__ import annotations
 
 import re

@@ -1,6 +1,7 @@
 """The pre-screen chat and follow-ups on the trial in focus, through the real Rasa server and
 action server (REST webhook): one question at a time, skips, a correction, a side question,
 stop, an emergency in the middle, and results that never say "eligible"."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,12 @@ NEVER = re.compile(r"\beligib|\bqualif|\byou can join\b", re.I)
 
 
 def question_of(reply: str) -> str:
-    return next(slot for questions in (PRESCREEN_QUESTIONS, QUESTIONS_ABOUT_SOMEONE_ELSE)
-                for slot, question in questions.items() if question in reply)
+    return next(
+        slot
+        for questions in (PRESCREEN_QUESTIONS, QUESTIONS_ABOUT_SOMEONE_ELSE)
+        for slot, question in questions.items()
+        if question in reply
+    )
 
 
 def test_a_whole_pre_screen_with_skip_correction_and_side_question(assistant: str) -> None:
@@ -60,4 +65,6 @@ def test_follow_ups_on_the_second_result(assistant: str) -> None:
     assert second in texts(say(assistant, me, "tell me more about the second one"))
     assert second in texts(say(assistant, me, "who can join?"))
     assert second in texts(say(assistant, me, "where is it?"))
-    assert f"Questions for your doctor about {second}" in texts(say(assistant, me, "what should I ask my doctor about it"))
+    assert f"Questions for your doctor about {second}" in texts(
+        say(assistant, me, "what should I ask my doctor about it")
+    )

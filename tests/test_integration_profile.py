@@ -1,6 +1,7 @@
 """What the person told us, remembered across turns, through the real Rasa server and action
 server (REST webhook): corrections, numbers for their country in crisis and emergency replies,
 a story read as a story, and the pre-screen asking only what it does not know."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,14 +13,22 @@ pytestmark = pytest.mark.integration
 
 
 def question_of(reply: str) -> str:
-    return next(slot for questions in (PRESCREEN_QUESTIONS, QUESTIONS_ABOUT_SOMEONE_ELSE)
-                for slot, question in questions.items() if question in reply)
+    return next(
+        slot
+        for questions in (PRESCREEN_QUESTIONS, QUESTIONS_ABOUT_SOMEONE_ELSE)
+        for slot, question in questions.items()
+        if question in reply
+    )
 
 
 @pytest.mark.parametrize(
     ("sender", "where", "crisis", "emergency"),
-    [("us-1", "we live in the US", "988", "911"), ("se-1", "we are in Sweden", "112", "112"),
-     ("ie-1", "I'm in Dublin", "116 123", "112"), ("uk-1", "I'm in Leeds", "116 123", "999")],
+    [
+        ("us-1", "we live in the US", "988", "911"),
+        ("se-1", "we are in Sweden", "112", "112"),
+        ("ie-1", "I'm in Dublin", "116 123", "112"),
+        ("uk-1", "I'm in Leeds", "116 123", "999"),
+    ],
 )
 def test_crisis_and_emergency_numbers_follow_the_country_said_earlier(
     assistant: str, sender: str, where: str, crisis: str, emergency: str
@@ -28,14 +37,21 @@ def test_crisis_and_emergency_numbers_follow_the_country_said_earlier(
     say(assistant, sender, "my mum has a pnet, she is 70")  # a turn in between
     distress = texts(say(assistant, sender, "i dont want to be a burden to everyone anymore"))
     assert crisis in distress and f"call {emergency}" in distress
-    urgent = say(assistant, f"{sender}-e", where) and say(assistant, f"{sender}-e", "she has collapsed and wont wake up")
+    urgent = say(assistant, f"{sender}-e", where) and say(
+        assistant, f"{sender}-e", "she has collapsed and wont wake up"
+    )
     assert f"Call {emergency} now" in urgent[0]["text"]
 
 
 def test_a_story_is_read_as_a_story_not_keywords(assistant: str) -> None:
-    replies = say(assistant, "story-1", (
-        "my husband is 71, they found a NET in his pancreas in march and its in his lymph nodes too, he had half his "
-        "pancreas out and now has the monthly injections, is there anything he could try next"))
+    replies = say(
+        assistant,
+        "story-1",
+        (
+            "my husband is 71, they found a NET in his pancreas in march and its in his lymph nodes too, he had half his "
+            "pancreas out and now has the monthly injections, is there anything he could try next"
+        ),
+    )
     reply = texts(replies)
     assert "Try fewer words" not in reply and "Why: " in reply
     shown = [b["payload"] for r in replies for b in r.get("buttons") or [] if b["payload"].startswith("/show_trial")]
@@ -71,9 +87,11 @@ def test_a_correction_replaces_the_age_everywhere(assistant: str) -> None:
 
 
 def test_a_ten_thousand_character_story_is_read(assistant: str) -> None:
-    story = ("My dad is 74 and was diagnosed with a pancreatic NET two years ago, grade 2, and it has spread to his liver. "
-             + "We have been to so many appointments and it has been exhausting for all of us. " * 130
-             + "He has had lanreotide and it stopped working. Is there a trial he could try?")
+    story = (
+        "My dad is 74 and was diagnosed with a pancreatic NET two years ago, grade 2, and it has spread to his liver. "
+        + "We have been to so many appointments and it has been exhausting for all of us. " * 130
+        + "He has had lanreotide and it stopped working. Is there a trial he could try?"
+    )
     assert len(story) > 10_000
     reply = texts(say(assistant, "long-1", story))
     assert "too long" not in reply and "Sorry, I didn't understand" not in reply

@@ -1,6 +1,7 @@
 """Safety and contacts through the real Rasa server and action server (REST webhook):
 emergencies and distress answered first in any state, advice refused kindly, people and
 places to turn to, and "was this helpful?" after answers."""
+
 from __future__ import annotations
 
 import pytest

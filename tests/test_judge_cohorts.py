@@ -2,6 +2,7 @@
 (bot/eligibility/judge_cohorts.py): one cohort's ask is never a clear no alone, a healthy
 volunteers' cohort is never a patient's, and what every alternative asks alike still counts.
 Criteria are real (data/trials/ and the ctgov corpus)."""
+
 from __future__ import annotations
 
 import pytest
@@ -38,14 +39,20 @@ Part 2: Neuroendocrine tumor patients:
 """
 
 
-@pytest.mark.parametrize("heading, expected", [
-    ("Part 1: Healthy volunteers:", True),
-    ("Inclusion criteria for Stratum 2 only:", True),
-    ("Exclusion criteria for both strata:", True),  # a heading, but for every cohort (see below)
-    ("Group B: Secondary therapy subjects will be included in the study if they meet all of the following general criteria:", True),
-    ("Patients must have histologically or cytologically confirmed:", False),
-    ("Age between 18 and 75 years", False),
-])
+@pytest.mark.parametrize(
+    "heading, expected",
+    [
+        ("Part 1: Healthy volunteers:", True),
+        ("Inclusion criteria for Stratum 2 only:", True),
+        ("Exclusion criteria for both strata:", True),  # a heading, but for every cohort (see below)
+        (
+            "Group B: Secondary therapy subjects will be included in the study if they meet all of the following general criteria:",
+            True,
+        ),
+        ("Patients must have histologically or cytologically confirmed:", False),
+        ("Age between 18 and 75 years", False),
+    ],
+)
 def test_cohort_headings(heading: str, expected: bool) -> None:
     assert is_cohort_heading(heading) == expected
 
@@ -63,7 +70,9 @@ def test_an_age_of_another_cohort_is_no_clear_no() -> None:
     assert not seventy.excluded  # 18-65 is the healthy volunteers' limit
     assert {c.criterion: c.verdict for c in seventy.of("age")}["Age between 18 and 75 years"] == MATCHES
     eighty = judge(record, person_from_json({"age": 80}))
-    assert eighty.excluded and {c.criterion for c in eighty.checks if c.verdict == DOES_NOT_MATCH} == {"maximumAge: 75 Years"}
+    assert eighty.excluded and {c.criterion for c in eighty.checks if c.verdict == DOES_NOT_MATCH} == {
+        "maximumAge: 75 Years"
+    }
 
 
 def test_a_healthy_volunteers_cohort_does_not_apply_to_a_patient() -> None:

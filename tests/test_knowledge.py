@@ -1,5 +1,6 @@
 """Plain-language knowledge answers (retrieval intent `knowledge`): readable, sourced, dated,
 safe, with a next step; every topic of issue 3 covered and tested with new phrasings."""
+
 from __future__ import annotations
 
 import datetime
@@ -13,8 +14,8 @@ import yaml
 from rasa.core.nlg.interpolator import interpolate
 
 from bot.config import DATA_DIR, REPO_ROOT, SHIPPED_TRIALS_DIR
-from bot.trials.freshness import status_as_of
 from bot.lexicon import default_lexicon
+from bot.trials.freshness import status_as_of
 from tests.helpers.facts_age import MAX_FACTS_AGE_MONTHS, months_before
 
 DOMAIN = yaml.safe_load((REPO_ROOT / "domain.yml").read_text())
@@ -22,7 +23,8 @@ KNOWLEDGE_NLU = yaml.safe_load((DATA_DIR / "nlu" / "knowledge.yml").read_text())
 # As people receive them: through Rasa's slot interpolation, which turns the `{{...}}` written
 # in payloads (so the interpolator does not take JSON for a slot name) back into `{...}`.
 KNOWLEDGE_RESPONSES = interpolate(
-    yaml.safe_load((DATA_DIR / "nlu" / "knowledge_responses.yml").read_text())["responses"], {})
+    yaml.safe_load((DATA_DIR / "nlu" / "knowledge_responses.yml").read_text())["responses"], {}
+)
 TEST_STORIES = yaml.safe_load((REPO_ROOT / "tests" / "stories" / "test_knowledge.yml").read_text())["stories"]
 SHARED = REPO_ROOT.parent / "shared"  # facts and seed pages; not part of a clone of this repo
 
@@ -176,7 +178,7 @@ def all_responses() -> list[tuple[str, dict]]:
 
 
 RESPONSES = all_responses()
-KNOWLEDGE = [(name[len(PREFIX):], v) for name, v in RESPONSES if name.startswith(PREFIX)]
+KNOWLEDGE = [(name[len(PREFIX) :], v) for name, v in RESPONSES if name.startswith(PREFIX)]
 EXAMPLES = knowledge_examples()
 
 
@@ -201,7 +203,9 @@ def facts_checked(text: str) -> datetime.date | None:
 def stale_answers(answers: list[tuple[str, dict]], today: datetime.date) -> list[str]:
     """Answers whose facts were last checked more than MAX_FACTS_AGE_MONTHS before today."""
     oldest_allowed = months_before(today, MAX_FACTS_AGE_MONTHS)
-    return [topic for topic, variant in answers if (facts_checked(variant["text"]) or datetime.date.min) < oldest_allowed]
+    return [
+        topic for topic, variant in answers if (facts_checked(variant["text"]) or datetime.date.min) < oldest_allowed
+    ]
 
 
 # ---------------------------------------------------------------------------- readability
@@ -251,7 +255,7 @@ def test_every_number_in_an_answer_is_in_the_sources() -> None:
 def test_each_answer_names_its_source_and_when_it_was_reviewed(topic: str, variant: dict) -> None:
     line = FACTS_CHECKED.sub("", source_line(variant["text"])).rstrip()  # the check date is tested below
     assert line, f"{topic}: the last line must start with 'Source: '"
-    assert re.search(r"[A-Z]", line[len("Source: "):]), f"{topic}: no source named"
+    assert re.search(r"[A-Z]", line[len("Source: ") :]), f"{topic}: no source named"
     dated = FULL_DATE.search(line) or re.search(r"\b(?:19|20)\d{2}\b", line)
     # knowledge-facts.md records no page dates and no compile date: say so, never invent one.
     assert dated or "(date not recorded)" in line, f"{topic}: no review date and no '(date not recorded)'"
@@ -278,7 +282,8 @@ def test_no_answer_was_checked_more_than_twelve_months_ago() -> None:
     (and the facts file against its sources), then move the date on (docs/knowledge.md)."""
     today = datetime.date.today()
     assert stale_answers(KNOWLEDGE, today) == [], (
-        f"facts not checked since {months_before(today, MAX_FACTS_AGE_MONTHS)}: re-check these answers")
+        f"facts not checked since {months_before(today, MAX_FACTS_AGE_MONTHS)}: re-check these answers"
+    )
 
 
 def test_the_age_check_itself_catches_old_and_undated_answers() -> None:
@@ -345,10 +350,10 @@ def test_every_button_payload_leads_somewhere_real() -> None:
             if not payload.startswith("/"):
                 assert payload in questions, f"{name}: {payload!r} is not a trained knowledge question"
             elif payload.startswith("/search_trials{"):
-                for kind, value in json.loads(payload[len("/search_trials"):]).items():
+                for kind, value in json.loads(payload[len("/search_trials") :]).items():
                     assert kind in ("treatment", "condition") and lexicon.resolve(kind, value), f"{name}: {payload}"
             elif payload.startswith("/show_trial{"):
-                nct = json.loads(payload[len("/show_trial"):])["nct_id"]
+                nct = json.loads(payload[len("/show_trial") :])["nct_id"]
                 assert (SHIPPED_TRIALS_DIR / f"{nct}.json").exists(), f"{name}: {nct} is not a shipped trial"
             else:
                 assert payload[1:] in DOMAIN["intents"], f"{name}: {payload} is not a domain intent"
@@ -363,7 +368,7 @@ def test_every_topic_of_the_issue_has_a_sub_intent_with_an_answer() -> None:
 
 
 def test_sub_intents_and_answers_match_one_to_one_with_enough_examples() -> None:
-    assert set(EXAMPLES) == {name[len(PREFIX):] for name in KNOWLEDGE_RESPONSES}
+    assert set(EXAMPLES) == {name[len(PREFIX) :] for name in KNOWLEDGE_RESPONSES}
     assert set(EXAMPLES) == {s for subs in TOPICS.values() for s in subs}
     assert {t: len(e) for t, e in EXAMPLES.items() if len(e) < 12} == {}
     texts = [e.lower() for examples in EXAMPLES.values() for e in examples]
@@ -406,12 +411,20 @@ def test_each_sub_intent_is_tested_with_three_new_phrasings() -> None:
     turns = story_turns()
     assert [text for text, _, _ in turns if text.lower() in training] == []
     for sub_intent in EXAMPLES:
-        phrasings = {t for t, intent, action in turns if intent == f"knowledge/{sub_intent}" and action == "action_answer_knowledge"}
+        phrasings = {
+            t
+            for t, intent, action in turns
+            if intent == f"knowledge/{sub_intent}" and action == "action_answer_knowledge"
+        }
         assert len(phrasings) >= 3, f"knowledge/{sub_intent}: {len(phrasings)} test phrasings"
 
 
 def test_off_topic_and_other_cancer_questions_get_the_out_of_scope_answer() -> None:
-    out = [text.lower() for text, intent, action in story_turns() if intent == "out_of_scope" and action == "action_answer_out_of_scope"]
+    out = [
+        text.lower()
+        for text, intent, action in story_turns()
+        if intent == "out_of_scope" and action == "action_answer_out_of_scope"
+    ]
     assert any("cancer" in t for t in out), "a question about another cancer"
     assert any("cancer" not in t for t in out), "an off-topic question"
 

@@ -1,5 +1,6 @@
 """action_answer_knowledge: the topic answer the topic selector chose, then the single fact that
 answers the exact point when the answer leaves it out (actions/knowledge_answer.py)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,9 +20,15 @@ DOMAIN = {"responses": RESPONSES}
 def _asked(text: str, topic: str | None, confidence: float = 0.9) -> Any:
     t = tracker(text, intent="knowledge")
     if topic:
-        t.latest_message["response_selector"] = {"knowledge": {"response": {
-            "intent_response_key": f"knowledge/{topic}", "confidence": confidence,
-            "utter_action": f"utter_knowledge/{topic}"}}}
+        t.latest_message["response_selector"] = {
+            "knowledge": {
+                "response": {
+                    "intent_response_key": f"knowledge/{topic}",
+                    "confidence": confidence,
+                    "utter_action": f"utter_knowledge/{topic}",
+                }
+            }
+        }
     return t
 
 
@@ -54,7 +61,6 @@ def test_with_no_topic_the_fact_alone_is_given() -> None:
 
 def test_nothing_to_say_gets_the_default_answer() -> None:
     assert _answer("hmm", None) == ["utter_default"]
-
 
 
 def test_asked_about_their_own_situation_who_can_say_how_it_applies_comes_last() -> None:

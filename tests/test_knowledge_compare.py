@@ -1,5 +1,6 @@
 """Two treatments, tests or kinds of treatment side by side (bot/knowledge/, issue 16 part 2):
 the fact table, finding the two in a message, the parallel parts, and the action."""
+
 from __future__ import annotations
 
 import datetime
@@ -13,12 +14,19 @@ import actions.compare_trials as compare_action
 from actions.compare_trials import WHICH_TWO, ActionCompareTrials
 from bot.config import REPO_ROOT
 from bot.knowledge.compare import (
-    FIELDS, NOT_COVERED, NOT_SEARCHABLE, NOTHING_APART, SAME_TEAM, WHO_CHOOSES_TEST, WHO_WEIGHS, compare_treatments,
+    FIELDS,
+    NOT_COVERED,
+    NOT_SEARCHABLE,
+    NOTHING_APART,
+    SAME_TEAM,
+    WHO_CHOOSES_TEST,
+    WHO_WEIGHS,
+    compare_treatments,
 )
 from bot.knowledge.names import find_treatments
 from bot.knowledge.pair import two_named
-from bot.knowledge.trial_counts import search_phrase
 from bot.knowledge.treatments import BY_ID, FACTS_CHECKED, TREATMENTS, Treatment
+from bot.knowledge.trial_counts import search_phrase
 from bot.lexicon import default_lexicon
 from bot.trials.query import TrialQuery
 from bot.trials.store import TrialStore
@@ -29,10 +37,22 @@ FACTS_FILE = REPO_ROOT.parent / "shared" / "reference" / "knowledge-facts.md"
 SMS_BODY = 1600  # bot/channels/limits.py TWILIO_BODY: one SMS message, however many segments
 LONGEST_LINE = 200
 CLOSINGS = (WHO_WEIGHS, WHO_CHOOSES_TEST, SAME_TEAM)
-RANKING = re.compile(r"\b(?:is|are|works?) (?:better|best|worse|safer|stronger)\b|\bbetter than\b|\bthe best\b"
-                     r"|\bi(?:'d| would) (?:choose|pick|go for)\b", re.I)
-ORDER = ["How it works", "What it shows", "How it is given", "How it is done", "Side effects", "Possible after-effects",
-         "Where it stands", "Open trials in our list", "Open trials of surgery in our list"]
+RANKING = re.compile(
+    r"\b(?:is|are|works?) (?:better|best|worse|safer|stronger)\b|\bbetter than\b|\bthe best\b"
+    r"|\bi(?:'d| would) (?:choose|pick|go for)\b",
+    re.I,
+)
+ORDER = [
+    "How it works",
+    "What it shows",
+    "How it is given",
+    "How it is done",
+    "Side effects",
+    "Possible after-effects",
+    "Where it stands",
+    "Open trials in our list",
+    "Open trials of surgery in our list",
+]
 FORBIDDEN = re.compile(r"\beligib|\bqualif|\byou (?:should|must|need to)\b|\bask for\b", re.I)
 
 # Realistic questions (lower case, typos, text-speak) -> the two entries, in the order named.
@@ -97,12 +117,43 @@ def parts(text: str) -> list[str]:
 
 # ---------------------------------------------------------------------------- the table
 def test_the_table_covers_what_the_facts_file_covers() -> None:
-    expected = {"lanreotide", "octreotide", "somatostatin_analogue", "everolimus", "sunitinib", "cabozantinib",
-                "prrt", "captem", "capecitabine", "temozolomide", "streptozocin", "platinum_chemotherapy",
-                "chemotherapy", "surgery", "whipple", "enucleation", "distal_pancreatectomy", "surveillance",
-                "liver_directed_therapy", "liver_embolisation", "tace", "sirt", "liver_ablation", "immunotherapy",
-                "pembrolizumab", "nivolumab", "ga68_dotatate", "ct_scan", "mri_scan", "octreotide_scan", "fdg_pet",
-                "eus", "chromogranin_a", "hiaa", "biopsy"}
+    expected = {
+        "lanreotide",
+        "octreotide",
+        "somatostatin_analogue",
+        "everolimus",
+        "sunitinib",
+        "cabozantinib",
+        "prrt",
+        "captem",
+        "capecitabine",
+        "temozolomide",
+        "streptozocin",
+        "platinum_chemotherapy",
+        "chemotherapy",
+        "surgery",
+        "whipple",
+        "enucleation",
+        "distal_pancreatectomy",
+        "surveillance",
+        "liver_directed_therapy",
+        "liver_embolisation",
+        "tace",
+        "sirt",
+        "liver_ablation",
+        "immunotherapy",
+        "pembrolizumab",
+        "nivolumab",
+        "ga68_dotatate",
+        "ct_scan",
+        "mri_scan",
+        "octreotide_scan",
+        "fdg_pet",
+        "eus",
+        "chromogranin_a",
+        "hiaa",
+        "biopsy",
+    }
     assert expected <= set(BY_ID)
     assert len(BY_ID) == len(TREATMENTS)  # ids unique
 
@@ -130,7 +181,8 @@ def test_no_fact_was_checked_more_than_twelve_months_ago() -> None:
     """Fails a year after the last check: re-check the table against knowledge-facts.md (and its
     latest "Changes on" section), then move FACTS_CHECKED on, as for the knowledge answers."""
     assert stale(TREATMENTS, datetime.date.today()) == [], (
-        f"facts not checked since {months_before(datetime.date.today(), MAX_FACTS_AGE_MONTHS)}: re-check them")
+        f"facts not checked since {months_before(datetime.date.today(), MAX_FACTS_AGE_MONTHS)}: re-check them"
+    )
 
 
 def test_the_age_check_itself_catches_an_old_table() -> None:
@@ -234,8 +286,9 @@ def test_an_example_answer_in_full() -> None:
     answer = compare_treatments("lanreotide or octreotide?")
     assert answer is not None
     intro, lanreotide, octreotide, both, source, closing = parts(answer)
-    assert source == ("Source: Cancer Research UK, Neuroendocrine Cancer UK, CLARINET trial reports and others "
-                      "(date not recorded).")
+    assert source == (
+        "Source: Cancer Research UK, Neuroendocrine Cancer UK, CLARINET trial reports and others (date not recorded)."
+    )
     assert intro == "Lanreotide or octreotide, side by side. Both are somatostatin analogues (SSAs)."
     assert lanreotide.startswith("Lanreotide (Somatuline Autogel): a somatostatin analogue (SSA)\n- How it works: ")
     assert "deep under the skin" in lanreotide.lower() and "buttock muscle" in octreotide
@@ -283,7 +336,9 @@ pytestmark_action = pytest.mark.usefixtures("database_url_env")
 
 @pytestmark_action
 def test_the_action_answers_two_treatments_and_keeps_comparing_trials() -> None:
-    _, messages = run(ActionCompareTrials(), tracker("lanreotide or octreotide which 1", slots={}, intent="compare_trials"))
+    _, messages = run(
+        ActionCompareTrials(), tracker("lanreotide or octreotide which 1", slots={}, intent="compare_trials")
+    )
     assert len(messages) == 1 and messages[0]["text"].startswith("Lanreotide or octreotide, side by side.")
     assert "Open trials in our list" in messages[0]["text"]
     _, messages = run(ActionCompareTrials(), tracker("PRRT and everolimus", slots={}, intent="compare_trials"))
@@ -302,8 +357,10 @@ def test_the_action_answers_two_treatments_and_keeps_comparing_trials() -> None:
 
 @pytestmark_action
 def test_a_trial_named_keeps_the_question_about_trials() -> None:
-    _, messages = run(ActionCompareTrials(), tracker("pantodon vs NCT05610826, both surgery+PRRT ones?",
-                                                     slots={"focus_nct_id": "NCT07273409"}))
+    _, messages = run(
+        ActionCompareTrials(),
+        tracker("pantodon vs NCT05610826, both surgery+PRRT ones?", slots={"focus_nct_id": "NCT07273409"}),
+    )
     assert messages[0]["text"].startswith("NCT05610826") and "NCT07273409" in messages[0]["text"]
 
 

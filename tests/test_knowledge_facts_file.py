@@ -1,6 +1,7 @@
 """The single-fact file (data/knowledge/facts.yml) that the retriever searches to answer a narrow
 general question: well formed, tied to existing topics and to knowledge-facts.md, short,
 readable, and written in our own words."""
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,7 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A sentence ends at . ! or ? followed by a space and a capital letter or digit (not "e.g. the").
 SENTENCE_END = re.compile(r"[.!?](?:\s+(?=[A-Z0-9])|$)")
 # Never about the reader's own care: no eligibility, no telling them what to do.
-ADVICE = re.compile(
-    r"\beligible\b|\bqualify\b|\byou can join\b|\byou (?:should|must|need to)\b|\bask your\b", re.I)
+ADVICE = re.compile(r"\beligible\b|\bqualify\b|\byou can join\b|\byou (?:should|must|need to)\b|\bask your\b", re.I)
 
 FACTS: list[dict] = yaml.safe_load(FACTS_PATH.read_text())["facts"]
 needs_source = pytest.mark.skipif(not SOURCE_PATH.exists(), reason="../shared not present")
@@ -52,7 +52,7 @@ def normalised_words(text: str) -> list[str]:
 
 def word_runs(text: str, length: int = COPIED_RUN) -> set[tuple[str, ...]]:
     words = normalised_words(text)
-    return {tuple(words[i:i + length]) for i in range(len(words) - length + 1)}
+    return {tuple(words[i : i + length]) for i in range(len(words) - length + 1)}
 
 
 def copied_runs(text: str, source: str) -> list[str]:
@@ -149,9 +149,15 @@ def test_no_run_of_six_words_is_copied(fact: dict) -> None:
 def test_the_checks_catch_a_copied_sentence_and_an_invented_number() -> None:
     source = SOURCE_PATH.read_text()
     copied = "Surgery is the only treatment that can cure a NET."
-    assert copied_runs(copied, source) == sorted([
-        "surgery is the only treatment that", "is the only treatment that can", "the only treatment that can cure",
-        "only treatment that can cure a", "treatment that can cure a net"])
+    assert copied_runs(copied, source) == sorted(
+        [
+            "surgery is the only treatment that",
+            "is the only treatment that can",
+            "the only treatment that can cure",
+            "only treatment that can cure a",
+            "treatment that can cure a net",
+        ]
+    )
     assert copied_runs("Surgery is the one way to cure a NET.", source) == []
     assert numbers_missing_from("Each dose is 7.4 GBq, given 6843 times.", source) == ["6843"]
 

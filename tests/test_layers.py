@@ -6,6 +6,7 @@ in `components/` (`components/server/`, `components/channels/`). `actions/` and 
 import `bot`, never each other. Every import counts: at the top, inside a function, or through
 `importlib.import_module` / `__import__` with a written-out name. In tests/, helpers shared by
 several test modules live in tests/helpers/, never in another test module."""
+
 from __future__ import annotations
 
 import ast
@@ -44,14 +45,18 @@ def forbidden_imports(source: str, forbidden: set[str]) -> list[tuple[int, str]]
 
 
 def package_violations(package: str) -> list[str]:
-    return [f"{path.relative_to(REPO_ROOT)}:{line} imports {name}"
-            for path in sorted((REPO_ROOT / package).rglob("*.py"))
-            for line, name in forbidden_imports(path.read_text(), FORBIDDEN[package])]
+    return [
+        f"{path.relative_to(REPO_ROOT)}:{line} imports {name}"
+        for path in sorted((REPO_ROOT / package).rglob("*.py"))
+        for line, name in forbidden_imports(path.read_text(), FORBIDDEN[package])
+    ]
 
 
 @pytest.mark.parametrize("package", sorted(FORBIDDEN))
 def test_no_package_imports_what_its_layer_forbids(package: str) -> None:
-    assert package_violations(package) == [], f"move these to the Rasa side or import through bot/ ({FORBIDDEN[package]})"
+    assert package_violations(package) == [], (
+        f"move these to the Rasa side or import through bot/ ({FORBIDDEN[package]})"
+    )
 
 
 def test_the_check_sees_imports_anywhere_and_only_forbidden_ones() -> None:
@@ -68,7 +73,12 @@ class Later:
         return importlib.import_module("actions.warmup"), __import__("json")
 """
     assert forbidden_imports(source, FORBIDDEN["bot"]) == [
-        (2, "rasa.server"), (3, "sanic.request"), (7, "components.server"), (8, "rasa_sdk"), (11, "actions.warmup")]
+        (2, "rasa.server"),
+        (3, "sanic.request"),
+        (7, "components.server"),
+        (8, "rasa_sdk"),
+        (11, "actions.warmup"),
+    ]
     assert forbidden_imports("import rasa_sdk\nfrom bot import config\n", FORBIDDEN["actions"]) == []
 
 
@@ -100,10 +110,12 @@ TEST_IMPORTS_TO_MOVE = {
 
 
 def imports_of_test_modules() -> set[tuple[str, str]]:
-    return {(path.relative_to(REPO_ROOT).as_posix(), name)
-            for path in sorted((REPO_ROOT / "tests").rglob("*.py"))
-            for _, name in imported_modules(path.read_text())
-            if name.startswith(("tests.test_", "test_"))}
+    return {
+        (path.relative_to(REPO_ROOT).as_posix(), name)
+        for path in sorted((REPO_ROOT / "tests").rglob("*.py"))
+        for _, name in imported_modules(path.read_text())
+        if name.startswith(("tests.test_", "test_"))
+    }
 
 
 def test_no_test_module_imports_another() -> None:

@@ -1,4 +1,5 @@
 """bot/lexicon.py suggest(): the nearest known names for a name the lexicon does not know."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,30 +7,36 @@ import pytest
 from bot.lexicon import default_lexicon, suggest
 
 
-@pytest.mark.parametrize("kind, typed, first", [
-    ("treatment", "lutetiun", "lutetium"),
-    ("treatment", "cabozantnib", "cabozantinib"),
-    ("treatment", "cabometix", "Cabometyx"),  # a listed misspelling gives the name it misspells
-    ("treatment", "lutathra", "Lutathera"),  # brands with a capital
-    ("treatment", "octreo", "octreotide"),  # the start of a name
-    ("treatment", "evero", "everolimus"),
-    ("condition", "insulinomma", "insulinoma"),
-    ("condition", "gastrinomia", "gastrinoma"),
-])
+@pytest.mark.parametrize(
+    "kind, typed, first",
+    [
+        ("treatment", "lutetiun", "lutetium"),
+        ("treatment", "cabozantnib", "cabozantinib"),
+        ("treatment", "cabometix", "Cabometyx"),  # a listed misspelling gives the name it misspells
+        ("treatment", "lutathra", "Lutathera"),  # brands with a capital
+        ("treatment", "octreo", "octreotide"),  # the start of a name
+        ("treatment", "evero", "everolimus"),
+        ("condition", "insulinomma", "insulinoma"),
+        ("condition", "gastrinomia", "gastrinoma"),
+    ],
+)
 def test_near_names_are_suggested(kind: str, typed: str, first: str) -> None:
     found = suggest(kind, typed)  # type: ignore[arg-type]
     assert found and found[0] == first, found
 
 
-@pytest.mark.parametrize("typed", [
-    "zolbetuximab",  # nothing close
-    "zolbetuximab therapy",
-    "tislelizumab",  # another antibody: never offered a different drug that only sounds alike
-    "avelumab",
-    "therapy",  # generic words name no one concept
-    "the drug",
-    "",
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "zolbetuximab",  # nothing close
+        "zolbetuximab therapy",
+        "tislelizumab",  # another antibody: never offered a different drug that only sounds alike
+        "avelumab",
+        "therapy",  # generic words name no one concept
+        "the drug",
+        "",
+    ],
+)
 def test_nothing_close_gives_nothing(typed: str) -> None:
     assert suggest("treatment", typed) == []
 

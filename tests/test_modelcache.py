@@ -1,4 +1,5 @@
 """The trained model is named by a hash of everything that shapes it, and nothing else."""
+
 from __future__ import annotations
 
 from pathlib import Path

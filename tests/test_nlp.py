@@ -1,4 +1,5 @@
 """The spaCy pipeline (blank English + entity ruler) finds our entities in real phrasing."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,10 +27,14 @@ def nlp(tmp_path_factory: pytest.TempPathFactory, shipped_db: Path):  # type: ig
     "text, expected",
     [
         ("any lutathera trials in manchester", {("lutathera", "treatment"), ("manchester", "city")}),
-        ("is there a phase iii trial of lu-177 dotatate in the uk",
-         {("phase iii", "phase"), ("lu-177 dotatate", "treatment")}),
-        ("evrolimus for pnet recruiting in sweden",
-         {("evrolimus", "treatment"), ("pnet", "condition"), ("recruiting", "status"), ("sweden", "country")}),
+        (
+            "is there a phase iii trial of lu-177 dotatate in the uk",
+            {("phase iii", "phase"), ("lu-177 dotatate", "treatment")},
+        ),
+        (
+            "evrolimus for pnet recruiting in sweden",
+            {("evrolimus", "treatment"), ("pnet", "condition"), ("recruiting", "status"), ("sweden", "country")},
+        ),
         ("tell me about nct07273409", {("nct07273409", "nct_id")}),
         ("what about the radioactive drip", {("the radioactive drip", "treatment")}),
         ("somatuline trials for insulinoma", {("somatuline", "treatment"), ("insulinoma", "condition")}),

@@ -1,4 +1,5 @@
 """The fast stand-in for the NLU cross-validation (scripts/nlu_quick_check.py) on small data."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,20 +9,44 @@ import pytest
 from scripts.nlu_quick_check import cross_validate, load_examples, main, report
 
 WORDS = {
-    "greet": ["hello", "hello there", "hello again", "oh hello", "hello friend", "hello hello", "well hello", "hello everyone"],
+    "greet": [
+        "hello",
+        "hello there",
+        "hello again",
+        "oh hello",
+        "hello friend",
+        "hello hello",
+        "well hello",
+        "hello everyone",
+    ],
     "goodbye": ["bye", "bye bye", "bye now", "ok bye", "bye then", "bye everyone", "bye friend", "bye for now"],
 }
 TOPICS = {
-    "knowledge/prrt": ["what is prrt", "prrt meaning", "explain prrt", "how does prrt work", "prrt what is it", "tell me about prrt"],
-    "knowledge/placebo": ["what is a placebo", "placebo meaning", "explain placebo", "is a placebo a dummy pill",
-                          "placebo what is it", "tell me about placebos"],
+    "knowledge/prrt": [
+        "what is prrt",
+        "prrt meaning",
+        "explain prrt",
+        "how does prrt work",
+        "prrt what is it",
+        "tell me about prrt",
+    ],
+    "knowledge/placebo": [
+        "what is a placebo",
+        "placebo meaning",
+        "explain placebo",
+        "is a placebo a dummy pill",
+        "placebo what is it",
+        "tell me about placebos",
+    ],
 }
 
 
 def write_nlu(folder: Path, intents: dict[str, list[str]]) -> Path:
     folder.mkdir()
-    blocks = "".join(f"- intent: {name}\n  examples: |\n" + "".join(f"    - {text}\n" for text in texts)
-                     for name, texts in intents.items())
+    blocks = "".join(
+        f"- intent: {name}\n  examples: |\n" + "".join(f"    - {text}\n" for text in texts)
+        for name, texts in intents.items()
+    )
     (folder / "nlu.yml").write_text(f'version: "3.1"\nnlu:\n{blocks}')
     return folder
 
@@ -58,16 +83,34 @@ def test_the_stand_in_uses_the_bots_classifier_settings_and_safety_net() -> None
     config = classifier_config()
     assert config["C"] > 0 and config["meaning_weight"] > 0
     assert with_safety_net(["should i stop my lanreotide", "hello there"], ["knowledge", "greet"]) == [
-        "ask_personal_advice", "greet"]
+        "ask_personal_advice",
+        "greet",
+    ]
 
 
 def test_meaning_vectors_place_unseen_words(tmp_path: Path) -> None:
     # Synonyms the n-grams cannot link: only the meaning vector can get these right.
     intents = {
-        "thank": ["thanks", "thank you", "cheers", "many thanks", "thanks a lot", "much appreciated", "ta very much",
-                  "grateful for that"],
-        "goodbye": ["bye", "goodbye", "see you", "farewell", "so long", "take care now", "until next time",
-                    "catch you later"],
+        "thank": [
+            "thanks",
+            "thank you",
+            "cheers",
+            "many thanks",
+            "thanks a lot",
+            "much appreciated",
+            "ta very much",
+            "grateful for that",
+        ],
+        "goodbye": [
+            "bye",
+            "goodbye",
+            "see you",
+            "farewell",
+            "so long",
+            "take care now",
+            "until next time",
+            "catch you later",
+        ],
     }
     texts, labels = load_examples(write_nlu(tmp_path / "nlu", intents), topics=False)
     with_meaning = cross_validate(texts, labels, folds=4).macro_f1

@@ -1,4 +1,5 @@
 """The CT.gov API v2 parser: every shared record, missing modules, partial dates, bad fields."""
+
 from __future__ import annotations
 
 import copy
@@ -67,9 +68,7 @@ def test_partial_dates_are_kept_as_given(date: str) -> None:
     assert parse_study(study).trial["start_date"] == date
 
 
-@pytest.mark.parametrize(
-    "age, years", [("18 Years", 18.0), ("6 Months", 0.5), ("N/A", None), ("2 Weeks", 0.038)]
-)
+@pytest.mark.parametrize("age, years", [("18 Years", 18.0), ("6 Months", 0.5), ("N/A", None), ("2 Weeks", 0.038)])
 def test_ages_become_years(age: str, years: float) -> None:
     study = copy.deepcopy(load("NCT07273409"))
     study["protocolSection"]["eligibilityModule"]["minimumAge"] = age
@@ -80,17 +79,24 @@ def test_ages_become_years(age: str, years: float) -> None:
     "change, field",
     [
         (lambda s: s["protocolSection"]["identificationModule"].update(nctId="NCT123"), "identificationModule.nctId"),
-        (lambda s: s["protocolSection"]["statusModule"]["startDateStruct"].update(date="9 Jan 2026"), "startDateStruct.date"),
+        (
+            lambda s: s["protocolSection"]["statusModule"]["startDateStruct"].update(date="9 Jan 2026"),
+            "startDateStruct.date",
+        ),
         (lambda s: s["protocolSection"]["eligibilityModule"].update(minimumAge="eighteen"), "minimumAge"),
         (lambda s: s["protocolSection"]["designModule"].update(phases="PHASE2"), "designModule.phases"),
         (lambda s: s["protocolSection"]["designModule"]["enrollmentInfo"].update(count="lots"), "enrollmentInfo.count"),
         (lambda s: s["protocolSection"].update(contactsLocationsModule=[]), "contactsLocationsModule"),
         (lambda s: s.pop("protocolSection"), "protocolSection"),
         (lambda s: s["protocolSection"]["eligibilityModule"].update(stdAges="ADULT"), "eligibilityModule.stdAges"),
-        (lambda s: s["protocolSection"]["identificationModule"].update(secondaryIdInfos={"id": "x"}),
-         "identificationModule.secondaryIdInfos"),
-        (lambda s: s["protocolSection"].update(sponsorCollaboratorsModule={"collaborators": [{"name": 5.5}, 7]}),
-         "sponsorCollaboratorsModule.collaborators[1]"),
+        (
+            lambda s: s["protocolSection"]["identificationModule"].update(secondaryIdInfos={"id": "x"}),
+            "identificationModule.secondaryIdInfos",
+        ),
+        (
+            lambda s: s["protocolSection"].update(sponsorCollaboratorsModule={"collaborators": [{"name": 5.5}, 7]}),
+            "sponsorCollaboratorsModule.collaborators[1]",
+        ),
     ],
 )
 def test_malformed_fields_are_rejected_with_their_path(change, field: str) -> None:  # type: ignore[no-untyped-def]
@@ -114,7 +120,11 @@ def test_acronym_and_other_ids_are_keyed() -> None:
         {"kind": "org", "value": "GETNE1206", "key": "getne1206"},
         {"kind": "secondary", "value": "2013-000726-66", "key": "201300072666"},
     ]
-    assert parsed.collaborators == ["European Neuroendocrine Tumor Society", "Kantar Health", "Novartis Pharmaceuticals"]
+    assert parsed.collaborators == [
+        "European Neuroendocrine Tumor Society",
+        "Kantar Health",
+        "Novartis Pharmaceuticals",
+    ]
     netter = parse_study(load("NCT03972488"))
     assert netter.identifiers == [  # the sponsor's id and the EudraCT number came with trials-extra
         {"kind": "acronym", "value": "NETTER-2", "key": "netter2"},
@@ -126,27 +136,33 @@ def test_acronym_and_other_ids_are_keyed() -> None:
 def test_an_id_repeating_the_nct_id_or_another_id_is_kept_once() -> None:
     study = copy.deepcopy(load("NCT07273409"))
     study["protocolSection"]["identificationModule"]["secondaryIdInfos"] = [
-        {"id": "NCT07273409"}, {"id": "pantodon"}, {"id": "EU-CT 2025-1"}]
+        {"id": "NCT07273409"},
+        {"id": "pantodon"},
+        {"id": "EU-CT 2025-1"},
+    ]
     keys = [i["key"] for i in parse_study(study).identifiers]
     assert keys == ["pantodon", "euct20251"]
 
 
-@pytest.mark.parametrize("low, high, std, groups", [
-    (18.0, None, [], ["adult", "older_adult"]),
-    (12.0, 100.0, [], ["child", "teen", "adult", "older_adult"]),
-    (None, None, [], ["child", "teen", "adult", "older_adult"]),  # no limits: every group
-    (0.5, 12.0, [], ["child"]),  # children, not teenagers
-    (13.0, 17.0, [], ["child", "teen"]),
-    (18.0, 64.0, [], ["adult"]),
-    (18.0, 65.0, [], ["adult", "older_adult"]),
-    (65.0, None, [], ["older_adult"]),
-    (None, None, ["ADULT"], ["adult"]),  # the record's stdAges where it gives no limits
-    (None, None, ["CHILD"], ["child", "teen"]),
-    (None, None, ["ADULT", "OLDER_ADULT"], ["adult", "older_adult"]),
-    (None, 30.0, ["ADULT"], ["adult"]),
-    (16.0, None, ["CHILD", "ADULT"], ["child", "teen", "adult"]),
-    (None, None, ["SOMETHING_NEW"], ["child", "teen", "adult", "older_adult"]),
-])
+@pytest.mark.parametrize(
+    "low, high, std, groups",
+    [
+        (18.0, None, [], ["adult", "older_adult"]),
+        (12.0, 100.0, [], ["child", "teen", "adult", "older_adult"]),
+        (None, None, [], ["child", "teen", "adult", "older_adult"]),  # no limits: every group
+        (0.5, 12.0, [], ["child"]),  # children, not teenagers
+        (13.0, 17.0, [], ["child", "teen"]),
+        (18.0, 64.0, [], ["adult"]),
+        (18.0, 65.0, [], ["adult", "older_adult"]),
+        (65.0, None, [], ["older_adult"]),
+        (None, None, ["ADULT"], ["adult"]),  # the record's stdAges where it gives no limits
+        (None, None, ["CHILD"], ["child", "teen"]),
+        (None, None, ["ADULT", "OLDER_ADULT"], ["adult", "older_adult"]),
+        (None, 30.0, ["ADULT"], ["adult"]),
+        (16.0, None, ["CHILD", "ADULT"], ["child", "teen", "adult"]),
+        (None, None, ["SOMETHING_NEW"], ["child", "teen", "adult", "older_adult"]),
+    ],
+)
 def test_age_groups(low, high, std, groups) -> None:  # type: ignore[no-untyped-def]
     assert age_groups(low, high, std) == groups
 

@@ -1,6 +1,7 @@
 """The general part of a personal question: feelings acknowledged, refusals varied, and what a
 trial's criteria say about something the person has (bot/personal/, bot/trials/mentions.py,
 actions/personal_question.py)."""
+
 from __future__ import annotations
 
 import json
@@ -30,18 +31,35 @@ def _criteria(nct_id: str) -> str:
     raise LookupError(nct_id)
 
 
-@pytest.mark.parametrize("text", [
-    "is temozolomide taken by mouth? i'm terrified of needles", "we're both in bits",
-    "constant diarrhoea, i'm at the end of my rope", "kinda nervous tbh", "Im SCARED",
-    "I’m so worried about mum", "on the loo 8 times a day, I'm exhausted", "PRRT scares me now", "dont want to ask again, i feel stupid", "honestly can't cope with the waiting", "bit anxious about the scan",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is temozolomide taken by mouth? i'm terrified of needles",
+        "we're both in bits",
+        "constant diarrhoea, i'm at the end of my rope",
+        "kinda nervous tbh",
+        "Im SCARED",
+        "I’m so worried about mum",
+        "on the loo 8 times a day, I'm exhausted",
+        "PRRT scares me now",
+        "dont want to ask again, i feel stupid",
+        "honestly can't cope with the waiting",
+        "bit anxious about the scan",
+    ],
+)
 def test_feelings_are_seen(text: str) -> None:
     assert shows_feeling(text)
 
 
-@pytest.mark.parametrize("text", [
-    "is temozolomide taken by mouth?", "how long is the follow up", "what is a whipple", "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is temozolomide taken by mouth?",
+        "how long is the follow up",
+        "what is a whipple",
+        "",
+    ],
+)
 def test_plain_questions_show_no_feeling(text: str) -> None:
     assert not shows_feeling(text)
 
@@ -57,11 +75,18 @@ def test_wording_never_repeats_until_all_were_used() -> None:
         assert not tells_can_join(line)
 
 
-@pytest.mark.parametrize("text", [
-    "would that stop me joining this one?", "does that rule me out", "im on lanreotide, would I have to come off it "
-    "to do this trial", "would his diabetes be a problem for this one", "does that count against her",
-    "could he still join if he had a whipple", "is she allowed on it with a stent",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would that stop me joining this one?",
+        "does that rule me out",
+        "im on lanreotide, would I have to come off it to do this trial",
+        "would his diabetes be a problem for this one",
+        "does that count against her",
+        "could he still join if he had a whipple",
+        "is she allowed on it with a stent",
+    ],
+)
 def test_questions_about_ruling_out(text: str) -> None:
     assert asks_if_it_rules_out(text)
 
@@ -91,16 +116,21 @@ def test_words_of_the_question_are_not_the_thing_asked_about() -> None:
 
 
 def test_the_action_quotes_the_focus_trials_criteria() -> None:
-    _, messages = run(ActionAnswerPersonalQuestion(), tracker(
-        "my dad has diabetes, would that stop him joining?", slots={"focus_nct_id": NETTER_2}))
+    _, messages = run(
+        ActionAnswerPersonalQuestion(),
+        tracker("my dad has diabetes, would that stop him joining?", slots={"focus_nct_id": NETTER_2}),
+    )
     text = messages[-1]["text"]
     assert "diabetes" in text and "trial team" in text and not tells_can_join(text)
 
 
 def test_the_action_answers_the_general_part_and_hands_back_the_rest() -> None:
     domain = {"responses": {"utter_knowledge/captem": [{"text": "CAPTEM ..."}]}}
-    _, messages = run(ActionAnswerPersonalQuestion(),
-                      tracker("is temozolomide taken by mouth? my onc said captem and i'm terrified"), domain)
+    _, messages = run(
+        ActionAnswerPersonalQuestion(),
+        tracker("is temozolomide taken by mouth? my onc said captem and i'm terrified"),
+        domain,
+    )
     assert messages[0]["text"] in ACKNOWLEDGEMENTS
     assert messages[1]["response"] == "utter_knowledge/captem"
     assert "by mouth" in messages[2]["text"]  # the one fact the short topic answer leaves out
@@ -110,8 +140,11 @@ def test_the_action_answers_the_general_part_and_hands_back_the_rest() -> None:
 def test_the_one_fact_is_not_added_when_the_topic_answer_already_gives_it() -> None:
     said = "CAPTEM is all taken by mouth at home. Temozolomide is a capsule and capecitabine is a tablet."
     domain = {"responses": {"utter_knowledge/captem": [{"text": said}]}}
-    _, messages = run(ActionAnswerPersonalQuestion(),
-                      tracker("is temozolomide taken by mouth? my onc said captem and i'm terrified"), domain)
+    _, messages = run(
+        ActionAnswerPersonalQuestion(),
+        tracker("is temozolomide taken by mouth? my onc said captem and i'm terrified"),
+        domain,
+    )
     assert messages[1]["response"] == "utter_knowledge/captem"
     assert messages[2]["text"] in AFTER_GENERAL
 
@@ -126,16 +159,20 @@ def test_a_decision_is_handed_back_whole_with_the_helplines() -> None:
 
 def _with_topic(text: str, topic: str) -> Tracker:
     t = tracker(text)
-    t.latest_message["response_selector"] = {"knowledge": {"response": {
-        "intent_response_key": f"knowledge/{topic}", "confidence": 0.9}}}
+    t.latest_message["response_selector"] = {
+        "knowledge": {"response": {"intent_response_key": f"knowledge/{topic}", "confidence": 0.9}}
+    }
     return t
 
 
 @pytest.mark.usefixtures("database_url_env")
 def test_a_story_with_a_question_of_fact_gets_the_fact_not_a_search() -> None:
     from actions.understand import ActionUnderstandMessage
+
     domain = {"responses": {"utter_knowledge/octreotide": [{"text": "Octreotide ..."}]}}
-    t = _with_topic("dad's on sandostatin lar, nurse does it in his bum. could he do it himself, im so worried", "octreotide")
+    t = _with_topic(
+        "dad's on sandostatin lar, nurse does it in his bum. could he do it himself, im so worried", "octreotide"
+    )
     _, messages = run(ActionUnderstandMessage(), t, domain)
     assert [m.get("response") for m in messages][1] == "utter_knowledge/octreotide"
     assert messages[0]["text"] in ACKNOWLEDGEMENTS and messages[-1]["text"] in AFTER_GENERAL
@@ -144,9 +181,12 @@ def test_a_story_with_a_question_of_fact_gets_the_fact_not_a_search() -> None:
 @pytest.mark.usefixtures("database_url_env")
 def test_a_story_asking_what_to_try_is_still_a_search() -> None:
     from actions.understand import ActionUnderstandMessage
+
     domain = {"responses": {"utter_knowledge/octreotide": [{"text": "Octreotide ..."}]}}
-    t = _with_topic("my husband is 71, he has a pancreatic NET and has had octreotide, is there anything he could try next",
-                    "octreotide")
+    t = _with_topic(
+        "my husband is 71, he has a pancreatic NET and has had octreotide, is there anything he could try next",
+        "octreotide",
+    )
     _, messages = run(ActionUnderstandMessage(), t, domain)
     assert not any(m.get("response") == "utter_knowledge/octreotide" for m in messages)
     assert "trial" in messages[0]["text"].lower()
@@ -154,41 +194,55 @@ def test_a_story_asking_what_to_try_is_still_a_search() -> None:
 
 def _classified(text: str, intent: str):  # type: ignore[no-untyped-def]
     from rasa.shared.nlu.training_data.message import Message
+
     message = Message(data={"text": text})
     message.set("intent", {"name": intent, "confidence": 0.8})
     message.set("intent_ranking", [{"name": intent, "confidence": 0.8}])
     return message
 
 
-@pytest.mark.parametrize("text, intent, expected", [
-    ("what do they take out in a whipple? we're both in bits", "knowledge", "ask_personal_advice"),
-    ("what do they take out in a whipple?", "knowledge", "knowledge"),
-    ("im so scared, find me a trial", "search_trials", "search_trials"),
-])
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("what do they take out in a whipple? we're both in bits", "knowledge", "ask_personal_advice"),
+        ("what do they take out in a whipple?", "knowledge", "knowledge"),
+        ("im so scared, find me a trial", "search_trials", "search_trials"),
+    ],
+)
 def test_a_question_of_fact_asked_in_fear_gets_the_kind_answer(text: str, intent: str, expected: str) -> None:
     from components.feeling_router import FeelingRouter
+
     [message] = FeelingRouter().process([_classified(text, intent)])
     assert message.get("intent")["name"] == expected
 
 
-@pytest.mark.parametrize("text", [
-    "flying to tenerife 10 days after my second PRRT. anything i need to know at the airport?",
-    "why have they ordered a calcium blood test for me? i have a pancreatic NET", "what is PRRT?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "flying to tenerife 10 days after my second PRRT. anything i need to know at the airport?",
+        "why have they ordered a calcium blood test for me? i have a pancreatic NET",
+        "what is PRRT?",
+    ],
+)
 def test_a_plain_knowledge_question_about_their_own_situation_stays_knowledge(text: str) -> None:
     # action_answer_knowledge gives the fact and who can say how it applies (tests/test_knowledge_answer.py)
     from components.feeling_router import FeelingRouter
+
     [message] = FeelingRouter().process([_classified(text, "knowledge")])
     assert message.get("intent")["name"] == "knowledge"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("is a glass of wine ok? i flush a lot", "ask_personal_advice"),  # a fact answers their own point
-    ("is a glass of wine ok? flushing is common", "nlu_fallback"),  # not about their own situation
-    ("im so scared of all this", "nlu_fallback"),  # a feeling alone: the unsure answer's own way
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("is a glass of wine ok? i flush a lot", "ask_personal_advice"),  # a fact answers their own point
+        ("is a glass of wine ok? flushing is common", "nlu_fallback"),  # not about their own situation
+        ("im so scared of all this", "nlu_fallback"),  # a feeling alone: the unsure answer's own way
+    ],
+)
 def test_an_unsure_message_about_their_own_situation_that_one_fact_answers(text: str, expected: str) -> None:
     from components.feeling_router import FeelingRouter
+
     [message] = FeelingRouter().process([_classified(text, "nlu_fallback")])
     assert message.get("intent")["name"] == expected
 
@@ -196,33 +250,47 @@ def test_an_unsure_message_about_their_own_situation_that_one_fact_answers(text:
 def test_the_topic_is_trusted_when_the_classifier_chose_knowledge_itself() -> None:
     domain = {"responses": {"utter_knowledge/whipple": [{"text": "w"}]}}
     t = tracker("what do they take out in a whipple? we're both in bits")
-    t.latest_message["response_selector"] = {"knowledge": {"response": {
-        "intent_response_key": "knowledge/whipple", "confidence": 0.3}}}
+    t.latest_message["response_selector"] = {
+        "knowledge": {"response": {"intent_response_key": "knowledge/whipple", "confidence": 0.3}}
+    }
     assert general_topic(t, domain) is None  # unsure, and the classifier did not choose a topic
-    t.latest_message["intent_ranking"] = [{"name": "ask_personal_advice", "confidence": 1.0},
-                                          {"name": "knowledge", "confidence": 0.7}]
+    t.latest_message["intent_ranking"] = [
+        {"name": "ask_personal_advice", "confidence": 1.0},
+        {"name": "knowledge", "confidence": 0.7},
+    ]
     assert general_topic(t, domain) == "utter_knowledge/whipple"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Mum was diagnosed with NEC (G3, small cell type). Why isn't she being offered the lanreotide injections?",
-     "utter_knowledge/net_or_nec"),
-    ("mum has a NEC. how is the lanreotide injection given?", "utter_knowledge/lanreotide"),  # not asked why not
-    ("my NET is grade 2, why isn't she being offered lanreotide?", "utter_knowledge/lanreotide"),  # not a NEC
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Mum was diagnosed with NEC (G3, small cell type). Why isn't she being offered the lanreotide injections?",
+            "utter_knowledge/net_or_nec",
+        ),
+        ("mum has a NEC. how is the lanreotide injection given?", "utter_knowledge/lanreotide"),  # not asked why not
+        ("my NET is grade 2, why isn't she being offered lanreotide?", "utter_knowledge/lanreotide"),  # not a NEC
+    ],
+)
 def test_a_net_treatment_asked_about_for_a_nec_is_answered_by_how_they_differ(text: str, expected: str) -> None:
-    domain = {"responses": {"utter_knowledge/lanreotide": [{"text": "l"}], "utter_knowledge/net_or_nec": [{"text": "n"}]}}
+    domain = {
+        "responses": {"utter_knowledge/lanreotide": [{"text": "l"}], "utter_knowledge/net_or_nec": [{"text": "n"}]}
+    }
     t = tracker(text)
-    t.latest_message["response_selector"] = {"knowledge": {"response": {
-        "intent_response_key": "knowledge/lanreotide", "confidence": 0.9}}}
+    t.latest_message["response_selector"] = {
+        "knowledge": {"response": {"intent_response_key": "knowledge/lanreotide", "confidence": 0.9}}
+    }
     assert general_topic(t, domain) == expected
 
 
-@pytest.mark.parametrize("question, found", [
-    ("he's diabetic, would that stop him joining", "diabetes"),
-    ("my son has MEN1 would that be a problem", None),  # NETTER-2 does not name it; SANO does (below)
-    ("im on blood thinners does that matter", None),
-])
+@pytest.mark.parametrize(
+    "question, found",
+    [
+        ("he's diabetic, would that stop him joining", "diabetes"),
+        ("my son has MEN1 would that be a problem", None),  # NETTER-2 does not name it; SANO does (below)
+        ("im on blood thinners does that matter", None),
+    ],
+)
 def test_lay_words_find_the_criteria_words(question: str, found: str | None) -> None:
     mentions = criteria_mentioning(_criteria(NETTER_2), question)
     assert (found in " ".join(m.text for m in mentions).lower()) if found else mentions == []
@@ -234,14 +302,18 @@ def test_an_id_with_a_digit_is_looked_for() -> None:
 
 def test_no_criteria_text_is_said_plainly() -> None:
     from bot.trials.mentions import mentions_text
+
     text = mentions_text("NCT04919226", "had PRRT before, does that rule me out", [], has_criteria=False)
     assert "does not include its full list" in text and "do not mention" not in text
 
 
 def test_who_can_join_answers_the_one_thing_asked_about() -> None:
     from actions.followups import ActionShowEligibility
-    _, messages = run(ActionShowEligibility(), tracker("she's diabetic, would that stop her joining this one",
-                                                       slots={"focus_nct_id": NETTER_2}))
+
+    _, messages = run(
+        ActionShowEligibility(),
+        tracker("she's diabetic, would that stop her joining this one", slots={"focus_nct_id": NETTER_2}),
+    )
     assert len(messages) == 1 and "diabetes" in messages[0]["text"] and "trial team" in messages[0]["text"]
 
 
@@ -257,8 +329,13 @@ def test_two_treatments_weighed_in_fear_are_put_side_by_side() -> None:
 @pytest.mark.parametrize("text", ["177Lu-DOTA-EB-TATE", "lu177 dotatate EB", "everolimus tabs?"])
 def test_a_name_with_nothing_to_note_is_explained_not_thanked_for(text: str) -> None:
     from actions.understand import ActionUnderstandMessage
-    domain = {"responses": {"utter_knowledge/what_is_prrt": [{"text": "PRRT ..."}],
-                            "utter_knowledge/everolimus": [{"text": "Everolimus ..."}]}}
+
+    domain = {
+        "responses": {
+            "utter_knowledge/what_is_prrt": [{"text": "PRRT ..."}],
+            "utter_knowledge/everolimus": [{"text": "Everolimus ..."}],
+        }
+    }
     _, messages = run(ActionUnderstandMessage(), tracker(text), domain)
     assert messages and not (messages[0].get("text") or "").startswith("Thank you")
 
@@ -266,13 +343,21 @@ def test_a_name_with_nothing_to_note_is_explained_not_thanked_for(text: str) -> 
 def test_a_thing_the_criteria_do_not_mention_is_said_before_the_rest(store: TrialStore) -> None:
     netter_2 = store.get("NCT03972488")
     assert netter_2 is not None
-    said = criteria_look_up(netter_2, "I've had a stent put in from when i went yellow, would that stop me joining this one?")
+    said = criteria_look_up(
+        netter_2, "I've had a stent put in from when i went yellow, would that stop me joining this one?"
+    )
     assert said.startswith('NCT03972488: the criteria in the record do not mention "stent".')
     assert "bilirubin" in said
 
 
-@pytest.mark.parametrize("text", ["the research nurse wants an answer by friday and i feel really pushed",
-                                  "honestly it feels like being a guinea pig", "are they fobbing me off"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the research nurse wants an answer by friday and i feel really pushed",
+        "honestly it feels like being a guinea pig",
+        "are they fobbing me off",
+    ],
+)
 def test_pressure_and_frustration_are_feelings_too(text: str) -> None:
     assert shows_feeling(text)
 
@@ -281,8 +366,12 @@ def test_a_story_asks_about_the_treatment_to_come_not_the_one_had() -> None:
     from actions.topics import _not_the_one_they_had
 
     responses = {"utter_knowledge/lanreotide": [{"text": "l"}], "utter_knowledge/sunitinib": [{"text": "s"}]}
-    story = ("Had the lanreotide jab every 4 weeks for a year, but the last CT showed growth so the MDT have said "
-             "sunitnib is next and I start next week. What side effects should I look out for?")
+    story = (
+        "Had the lanreotide jab every 4 weeks for a year, but the last CT showed growth so the MDT have said "
+        "sunitnib is next and I start next week. What side effects should I look out for?"
+    )
     assert _not_the_one_they_had("utter_knowledge/lanreotide", story, responses) == "utter_knowledge/sunitinib"
-    assert _not_the_one_they_had("utter_knowledge/lanreotide", "lanreotide or sunitinib, which is gentler?",
-                                 responses) is None
+    assert (
+        _not_the_one_they_had("utter_knowledge/lanreotide", "lanreotide or sunitinib, which is gentler?", responses)
+        is None
+    )

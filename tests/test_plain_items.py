@@ -1,5 +1,6 @@
 """An item is its sentence, with the explanations of its terms shown beneath it: the JSON, the
 chat's rendering and the scorer read it the same way."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -41,13 +42,16 @@ def test_every_item_repeats_the_explanations_it_needs() -> None:
 
 
 def _item(text: str, keep: list[dict], jargon: list[str]) -> EvalItem:
-    return EvalItem.from_json({"id": "T/exclusion/0", "nct_id": "T", "text": text, "family": "test", "keep": keep,
-                               "jargon": jargon})
+    return EvalItem.from_json(
+        {"id": "T/exclusion/0", "nct_id": "T", "text": text, "family": "test", "keep": keep, "jargon": jargon}
+    )
 
 
 def test_the_scorer_measures_the_sentence_and_counts_a_term_explained_by_its_line() -> None:
     labelled = _item("Known HIV infection", [], ["HIV"])
-    explained = score([labelled], lambda _i: Shown("You have HIV.", ("HIV is a virus that weakens the immune system.",)))
+    explained = score(
+        [labelled], lambda _i: Shown("You have HIV.", ("HIV is a virus that weakens the immune system.",))
+    )
     assert (explained.longer, explained.jargon_unexplained) == (0, 0)
     bare = score([labelled], lambda _i: Shown("You have a known infection with HIV.", ("A virus weakens you.",)))
     assert (bare.longer, bare.jargon_unexplained) == (1, 1)  # the line beneath does not name HIV
@@ -60,7 +64,9 @@ def test_a_not_in_an_explanation_does_not_hide_one_the_sentence_lost() -> None:
 
 
 def test_once_an_item_is_about_you_their_becomes_your() -> None:
-    item = plain_criteria("Inclusion Criteria:\n- Patients must have received prior chemotherapy for their myeloma").inclusion[0]
+    item = plain_criteria(
+        "Inclusion Criteria:\n- Patients must have received prior chemotherapy for their myeloma"
+    ).inclusion[0]
     assert item.sentence.startswith("You have had") and "your myeloma" in item.sentence
     others = plain_criteria("Inclusion Criteria:\n- Women and their partners must use contraception").inclusion[0]
     assert "their partners" in others.sentence  # not about "you": left as written

@@ -1,4 +1,5 @@
 """The pre-screen chat: answers parsed, corrections, the form's validation, and the results."""
+
 from __future__ import annotations
 
 import functools
@@ -17,13 +18,21 @@ from actions.prescreen import HELPLINE_BUTTON, ActionPrescreenResults, ValidateP
 from bot.config import REPO_ROOT
 from bot.eligibility.facts import extract_facts
 from bot.eligibility.wording import tells_can_join
+from bot.prescreen import checklist as checklist_module
 from bot.prescreen.answers import SLOTS, UNKNOWN, Answers, corrections, parse_answer
 from bot.prescreen.candidates import open_trials
-from bot.prescreen import checklist as checklist_module
 from bot.prescreen.checklist import ASK, MATCHES, NO_MATCH, checklist, ranked
 from bot.prescreen.present import (
-    MAX_TRIALS_SHOWN, PRESCREEN_QUESTIONS, QUESTIONS_ABOUT_SOMEONE_ELSE, REASK, WHO_DECIDES, acknowledgement, answers_summary, left_out_text,
-    checked_heading, trial_card,
+    MAX_TRIALS_SHOWN,
+    PRESCREEN_QUESTIONS,
+    QUESTIONS_ABOUT_SOMEONE_ELSE,
+    REASK,
+    WHO_DECIDES,
+    acknowledgement,
+    answers_summary,
+    checked_heading,
+    left_out_text,
+    trial_card,
 )
 from bot.trials.freshness import open_and_recent
 from bot.trials.store import TrialStore
@@ -36,8 +45,16 @@ NO_CRITERIA = "NCT06784752"  # open; no criteria text; ages 12 to 100; condition
 GRADE_3_ONLY = "NCT05973968"  # opening soon; no criteria; conditions: "Neuroendocrine Tumor Grade 3"
 DOMAIN = {"forms": {"prescreen_form": {"required_slots": list(SLOTS)}}}
 NEVER = re.compile(r"\beligib\w*|\bqualif\w*|\byou\s+can\s+(?:join|take\s+part)\b", re.I)
-FULL = {"ps_age": "67", "ps_sex": "female", "ps_site": "pancreas", "ps_grade": "G2", "ps_spread": "yes",
-        "ps_functioning": "non-functioning", "ps_treatments": "surgery", "ps_place": "anywhere"}
+FULL = {
+    "ps_age": "67",
+    "ps_sex": "female",
+    "ps_site": "pancreas",
+    "ps_grade": "G2",
+    "ps_spread": "yes",
+    "ps_functioning": "non-functioning",
+    "ps_treatments": "surgery",
+    "ps_place": "anywhere",
+}
 
 
 def grade(text: str) -> float:
@@ -46,42 +63,148 @@ def grade(text: str) -> float:
 
 # -- answers ----------------------------------------------------------------------------------------------
 PARSED = {
-    "ps_age": [("67", "67"), ("I'm 67", "67"), ("67 years", "67"), ("sixty seven", "67"), ("Sixty-seven years old", "67"),
-               ("one hundred and two", "102"), ("0", "0"), ("120", "120"), ("he is 70", "70"), ("I’m 58", "58"),
-               ("I'm 2 years past surgery and 61", "61"), ("-5", None), ("200", None), ("121", None), ("grade 3", None),
-               ("ki-67 5%", None), ("I was born in 1958", None), ("a lot", None)],
-    "ps_sex": [("female", "female"), ("Woman", "female"), ("I'm a woman", "female"), ("F", "female"), ("she", "female"),
-               ("male", "male"), ("a man", "male"), ("m", "male"), ("non-binary", UNKNOWN), ("human", None),
-               ("I'm 67", None), ("man and woman", None)],
-    "ps_site": [("pancreas", "pancreas"), ("my pancreas, and now the liver", "pancreas"), ("pNET", "pancreas"),
-                ("lung", "lung"), ("the small intestine", "small bowel"), ("ileum", "small bowel"), ("stomach", "stomach"),
-                ("appendix", "appendix"), ("rectum", "large bowel"), ("bowel", "bowel"), ("thyroid", "thyroid"),
-                ("unknown primary", UNKNOWN), ("it started in my big toe", None)],
-    "ps_grade": [("G2", "G2"), ("grade 2", "G2"), ("grade II", "G2"), ("2", "G2"), ("it's 3", "G3"),
-                 ("grade 1 or 2", "G1 or G2"), ("low grade", "G1 or G2"), ("intermediate grade", "G2"), ("high grade", "G3"),
-                 ("Ki-67 5%", "G2, Ki-67 5%"), ("ki67 is 1%", "G1, Ki-67 1%"), ("ki67 25%", "G3, Ki-67 25%"),
-                 ("5%", "G2, Ki-67 5%"), ("grade 2, ki-67 4%", "G2, Ki-67 4%"), ("ki67 300%", None), ("4", None),
-                 ("actually I'm 67", None), ("well differentiated", None)],
-    "ps_spread": [("yes", "yes"), ("it has spread to the liver", "yes"), ("liver mets", "yes"), ("metastatic", "yes"),
-                  ("stage 4", "yes"), ("no", "no"), ("No, it hasn't spread", "no"), ("it has not spread", "no"),
-                  ("only in the pancreas", "no"), ("localised", "no"), ("I don't know if it has spread", UNKNOWN),
-                  ("purple", None)],
-    "ps_functioning": [("yes", "functioning"), ("functioning", "functioning"), ("insulinoma", "functioning"),
-                       ("carcinoid syndrome", "functioning"), ("it makes too much insulin", "functioning"),
-                       ("no", "non-functioning"), ("non-functioning", "non-functioning"),
-                       ("it doesn't make hormones", "non-functioning"), ("I get flushing", None)],
-    "ps_treatments": [("none", "none"), ("no", "none"), ("nothing yet", "none"), ("just watch and wait", "none"),
-                      ("surgery", "surgery"), ("a whipple", "surgery"), ("I had surgery but no chemo", "surgery"),
-                      ("I haven't had PRRT but had surgery", "surgery"), ("lanreotide and PRRT", "PRRT, somatostatin analogue"),
-                      ("the monthly injection", "somatostatin analogue"), ("afinitor", "everolimus"), ("sutent", "sunitinib"),
-                      ("capecitabine and temozolomide", "chemotherapy"), ("chemo and radiotherapy", "chemotherapy, radiotherapy"),
-                      ("interferon", "interferon"), ("TACE", "liver-directed therapy"), ("cabozantinib", "targeted therapy"),
-                      ("nivolumab", "immunotherapy"), ("sorry I'm a woman", None), ("lots of things", None)],
-    "ps_place": [("UK", "GB"), ("GB", "GB"), ("SE", "SE"), ("I live in Sweden", "SE"), ("Manchester", "GB"),
-                 ("the us", "US"), ("England", "GB"), ("anywhere", "anywhere"), ("I'd travel anywhere", "anywhere"),
-                 ("I can't travel anywhere", None), ("within 50 miles", None), ("I meant grade 3", None)],
+    "ps_age": [
+        ("67", "67"),
+        ("I'm 67", "67"),
+        ("67 years", "67"),
+        ("sixty seven", "67"),
+        ("Sixty-seven years old", "67"),
+        ("one hundred and two", "102"),
+        ("0", "0"),
+        ("120", "120"),
+        ("he is 70", "70"),
+        ("I’m 58", "58"),
+        ("I'm 2 years past surgery and 61", "61"),
+        ("-5", None),
+        ("200", None),
+        ("121", None),
+        ("grade 3", None),
+        ("ki-67 5%", None),
+        ("I was born in 1958", None),
+        ("a lot", None),
+    ],
+    "ps_sex": [
+        ("female", "female"),
+        ("Woman", "female"),
+        ("I'm a woman", "female"),
+        ("F", "female"),
+        ("she", "female"),
+        ("male", "male"),
+        ("a man", "male"),
+        ("m", "male"),
+        ("non-binary", UNKNOWN),
+        ("human", None),
+        ("I'm 67", None),
+        ("man and woman", None),
+    ],
+    "ps_site": [
+        ("pancreas", "pancreas"),
+        ("my pancreas, and now the liver", "pancreas"),
+        ("pNET", "pancreas"),
+        ("lung", "lung"),
+        ("the small intestine", "small bowel"),
+        ("ileum", "small bowel"),
+        ("stomach", "stomach"),
+        ("appendix", "appendix"),
+        ("rectum", "large bowel"),
+        ("bowel", "bowel"),
+        ("thyroid", "thyroid"),
+        ("unknown primary", UNKNOWN),
+        ("it started in my big toe", None),
+    ],
+    "ps_grade": [
+        ("G2", "G2"),
+        ("grade 2", "G2"),
+        ("grade II", "G2"),
+        ("2", "G2"),
+        ("it's 3", "G3"),
+        ("grade 1 or 2", "G1 or G2"),
+        ("low grade", "G1 or G2"),
+        ("intermediate grade", "G2"),
+        ("high grade", "G3"),
+        ("Ki-67 5%", "G2, Ki-67 5%"),
+        ("ki67 is 1%", "G1, Ki-67 1%"),
+        ("ki67 25%", "G3, Ki-67 25%"),
+        ("5%", "G2, Ki-67 5%"),
+        ("grade 2, ki-67 4%", "G2, Ki-67 4%"),
+        ("ki67 300%", None),
+        ("4", None),
+        ("actually I'm 67", None),
+        ("well differentiated", None),
+    ],
+    "ps_spread": [
+        ("yes", "yes"),
+        ("it has spread to the liver", "yes"),
+        ("liver mets", "yes"),
+        ("metastatic", "yes"),
+        ("stage 4", "yes"),
+        ("no", "no"),
+        ("No, it hasn't spread", "no"),
+        ("it has not spread", "no"),
+        ("only in the pancreas", "no"),
+        ("localised", "no"),
+        ("I don't know if it has spread", UNKNOWN),
+        ("purple", None),
+    ],
+    "ps_functioning": [
+        ("yes", "functioning"),
+        ("functioning", "functioning"),
+        ("insulinoma", "functioning"),
+        ("carcinoid syndrome", "functioning"),
+        ("it makes too much insulin", "functioning"),
+        ("no", "non-functioning"),
+        ("non-functioning", "non-functioning"),
+        ("it doesn't make hormones", "non-functioning"),
+        ("I get flushing", None),
+    ],
+    "ps_treatments": [
+        ("none", "none"),
+        ("no", "none"),
+        ("nothing yet", "none"),
+        ("just watch and wait", "none"),
+        ("surgery", "surgery"),
+        ("a whipple", "surgery"),
+        ("I had surgery but no chemo", "surgery"),
+        ("I haven't had PRRT but had surgery", "surgery"),
+        ("lanreotide and PRRT", "PRRT, somatostatin analogue"),
+        ("the monthly injection", "somatostatin analogue"),
+        ("afinitor", "everolimus"),
+        ("sutent", "sunitinib"),
+        ("capecitabine and temozolomide", "chemotherapy"),
+        ("chemo and radiotherapy", "chemotherapy, radiotherapy"),
+        ("interferon", "interferon"),
+        ("TACE", "liver-directed therapy"),
+        ("cabozantinib", "targeted therapy"),
+        ("nivolumab", "immunotherapy"),
+        ("sorry I'm a woman", None),
+        ("lots of things", None),
+    ],
+    "ps_place": [
+        ("UK", "GB"),
+        ("GB", "GB"),
+        ("SE", "SE"),
+        ("I live in Sweden", "SE"),
+        ("Manchester", "GB"),
+        ("the us", "US"),
+        ("England", "GB"),
+        ("anywhere", "anywhere"),
+        ("I'd travel anywhere", "anywhere"),
+        ("I can't travel anywhere", None),
+        ("within 50 miles", None),
+        ("I meant grade 3", None),
+    ],
 }
-SKIPS = ["I don't know", "not sure", "skip", "pass", "rather not say", "I'd prefer not to say", "no idea", "dunno", "idk"]
+SKIPS = [
+    "I don't know",
+    "not sure",
+    "skip",
+    "pass",
+    "rather not say",
+    "I'd prefer not to say",
+    "no idea",
+    "dunno",
+    "idk",
+]
 BAD = ["", "   ", "x" * 10_000, "I'm 67 " * 1500, "🙂🙂🙂", "?!", "-5", "200"]
 
 
@@ -109,22 +232,50 @@ def test_a_stored_value_parses_to_itself(slot: str) -> None:
             assert parse_answer(slot, value) == value, text
 
 
-@pytest.mark.parametrize("text, found", [
-    ("actually I'm 67", {"ps_age": "67"}), ("sorry, she's 71", {"ps_age": "71"}), ("I am 67 years old", {"ps_age": "67"}),
-    ("sorry I'm a woman", {"ps_sex": "female"}), ("actually I am a man", {"ps_sex": "male"}),
-    ("I meant grade 3", {"ps_grade": "G3"}), ("sorry, Ki-67 was 12%", {"ps_grade": "G2, Ki-67 12%"}),
-    ("I had surgery when I was 45", {}), ("it's in the pancreas", {}), ("yes", {}), ("2", {}), ("5%", {}),
-    ("I'm 2 years past surgery", {}), ("x" * 10_000, {}),
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("actually I'm 67", {"ps_age": "67"}),
+        ("sorry, she's 71", {"ps_age": "71"}),
+        ("I am 67 years old", {"ps_age": "67"}),
+        ("sorry I'm a woman", {"ps_sex": "female"}),
+        ("actually I am a man", {"ps_sex": "male"}),
+        ("I meant grade 3", {"ps_grade": "G3"}),
+        ("sorry, Ki-67 was 12%", {"ps_grade": "G2, Ki-67 12%"}),
+        ("I had surgery when I was 45", {}),
+        ("it's in the pancreas", {}),
+        ("yes", {}),
+        ("2", {}),
+        ("5%", {}),
+        ("I'm 2 years past surgery", {}),
+        ("x" * 10_000, {}),
+    ],
+)
 def test_corrections_said_outright(text: str, found: dict) -> None:
     assert corrections(text) == found
 
 
 def test_typed_answers_from_slots_ignore_what_does_not_parse() -> None:
-    answers = Answers.from_slots({**FULL, "ps_grade": "G1 or G2, Ki-67 2%", "ps_treatments": "PRRT, surgery",
-                                  "ps_spread": "I want to talk to someone", "ps_place": "GB"})
-    assert answers == Answers(age=67, sex="female", site="pancreas", grades=(1, 2), ki67=2.0, spread=None,
-                              functioning="non-functioning", treatments=("PRRT", "surgery"), place="GB")
+    answers = Answers.from_slots(
+        {
+            **FULL,
+            "ps_grade": "G1 or G2, Ki-67 2%",
+            "ps_treatments": "PRRT, surgery",
+            "ps_spread": "I want to talk to someone",
+            "ps_place": "GB",
+        }
+    )
+    assert answers == Answers(
+        age=67,
+        sex="female",
+        site="pancreas",
+        grades=(1, 2),
+        ki67=2.0,
+        spread=None,
+        functioning="non-functioning",
+        treatments=("PRRT", "surgery"),
+        place="GB",
+    )
     assert Answers.from_slots({}) == Answers()
     assert Answers.from_slots({"ps_treatments": "none"}).treatments == ()
 
@@ -133,8 +284,11 @@ def test_typed_answers_from_slots_ignore_what_does_not_parse() -> None:
 def form_turn(text: str, requested: Optional[str], filled: Optional[dict] = None) -> tuple[list[dict], list[str]]:
     """One turn as Rasa's form sends it: the text in the requested slot (from_text), then validate."""
     slots: dict[str, Any] = {**(filled or {}), "requested_slot": requested}
-    events = [{"event": "user", "text": text}, {"event": "slot", "name": "requested_slot", "value": requested},
-              {"event": "action", "name": "prescreen_form"}]
+    events = [
+        {"event": "user", "text": text},
+        {"event": "slot", "name": "requested_slot", "value": requested},
+        {"event": "action", "name": "prescreen_form"},
+    ]
     if requested:
         slots[requested] = text
         events.append({"event": "slot", "name": requested, "value": text})
@@ -145,7 +299,10 @@ def form_turn(text: str, requested: Optional[str], filled: Optional[dict] = None
 def test_an_answer_is_stored_normalised() -> None:
     assert form_turn("I'm sixty seven", "ps_age") == ([SlotSet("ps_age", "67")], [])
     assert form_turn("not sure", "ps_grade") == ([SlotSet("ps_grade", UNKNOWN)], [])
-    assert form_turn("lanreotide, then PRRT", "ps_treatments") == ([SlotSet("ps_treatments", "PRRT, somatostatin analogue")], [])
+    assert form_turn("lanreotide, then PRRT", "ps_treatments") == (
+        [SlotSet("ps_treatments", "PRRT, somatostatin analogue")],
+        [],
+    )
 
 
 @pytest.mark.parametrize("slot", SLOTS)
@@ -154,13 +311,16 @@ def test_a_wrong_answer_is_asked_again_kindly(slot: str, text: str) -> None:
     assert form_turn(text, slot) == ([SlotSet(slot, None)], [REASK[slot]])
 
 
-@pytest.mark.parametrize("text, requested, slot, value, thanks", [
-    ("actually I'm 67", "ps_sex", "ps_age", "67", "Thanks, I have changed your age to 67."),
-    ("sorry I'm a woman", "ps_site", "ps_sex", "female", "Thanks, I have changed your sex to female."),
-    ("I meant grade 3", "ps_spread", "ps_grade", "G3", "Thanks, I have changed the grade to grade 3."),
-    ("I meant grade 3", "ps_age", "ps_grade", "G3", "Thanks, I have changed the grade to grade 3."),
-    ("sorry, I'm a man", "ps_treatments", "ps_sex", "male", "Thanks, I have changed your sex to male."),
-])
+@pytest.mark.parametrize(
+    "text, requested, slot, value, thanks",
+    [
+        ("actually I'm 67", "ps_sex", "ps_age", "67", "Thanks, I have changed your age to 67."),
+        ("sorry I'm a woman", "ps_site", "ps_sex", "female", "Thanks, I have changed your sex to female."),
+        ("I meant grade 3", "ps_spread", "ps_grade", "G3", "Thanks, I have changed the grade to grade 3."),
+        ("I meant grade 3", "ps_age", "ps_grade", "G3", "Thanks, I have changed the grade to grade 3."),
+        ("sorry, I'm a man", "ps_treatments", "ps_sex", "male", "Thanks, I have changed your sex to male."),
+    ],
+)
 def test_a_correction_changes_its_own_answer_not_the_one_asked(
     text: str, requested: str, slot: str, value: str, thanks: str
 ) -> None:
@@ -188,8 +348,11 @@ def test_an_answer_and_a_change_together() -> None:
 
 def test_a_raw_value_left_in_a_slot_is_checked_too() -> None:
     slots = {"requested_slot": "ps_site", "ps_site": "pancreas", "ps_age": "I need to talk to someone"}
-    events = [{"event": "action", "name": "prescreen_form"}, {"event": "slot", "name": "ps_age", "value": slots["ps_age"]},
-              {"event": "slot", "name": "ps_site", "value": "pancreas"}]
+    events = [
+        {"event": "action", "name": "prescreen_form"},
+        {"event": "slot", "name": "ps_age", "value": slots["ps_age"]},
+        {"event": "slot", "name": "ps_site", "value": "pancreas"},
+    ]
     out, messages = run(ValidatePrescreenForm(), tracker("pancreas", slots=slots, events=events), DOMAIN)
     assert out == [SlotSet("ps_age", None), SlotSet("ps_site", "pancreas")] and messages == []
 
@@ -205,10 +368,14 @@ def test_one_plain_question_per_slot_that_can_be_skipped() -> None:
 
 def test_the_domain_asks_the_same_questions() -> None:
     responses = (yaml.safe_load((REPO_ROOT / "domain.yml").read_text()) or {}).get("responses") or {}
-    asked = {f"ps_{n[len('utter_ask_ps_'):]}": v for n, v in responses.items() if n.startswith("utter_ask_ps_")}
+    asked = {f"ps_{n[len('utter_ask_ps_') :]}": v for n, v in responses.items() if n.startswith("utter_ask_ps_")}
     assert {slot: variations[0]["text"] for slot, variations in asked.items()} == PRESCREEN_QUESTIONS
-    about_others = {slot: v["text"] for slot, variations in asked.items() for v in variations
-                    if v.get("condition") == [{"type": "slot", "name": "asking_for", "value": "someone else"}]}
+    about_others = {
+        slot: v["text"]
+        for slot, variations in asked.items()
+        for v in variations
+        if v.get("condition") == [{"type": "slot", "name": "asking_for", "value": "someone else"}]
+    }
     assert about_others == QUESTIONS_ABOUT_SOMEONE_ELSE
 
 
@@ -224,18 +391,37 @@ def verdicts_of(trial: Any, **answers: Any) -> dict[str, str]:
 
 def test_a_trial_with_criteria_is_checked_point_by_point(store: TrialStore) -> None:
     assert verdicts(store, SWEDISH, age=67, sex="female", site="pancreas", grades=(2,), spread=True, place="SE") == {
-        "status": MATCHES, "age": MATCHES, "sex": MATCHES, "place": MATCHES, "where it started": MATCHES,
-        "grade": MATCHES, "spread": MATCHES, "past treatment limits": ASK}
+        "status": MATCHES,
+        "age": MATCHES,
+        "sex": MATCHES,
+        "place": MATCHES,
+        "where it started": MATCHES,
+        "grade": MATCHES,
+        "spread": MATCHES,
+        "past treatment limits": ASK,
+    }
     assert verdicts(store, SWEDISH, age=16, site="lung", grades=(3,), spread=False, place="GB", treatments=()) == {
-        "status": MATCHES, "age": NO_MATCH, "place": NO_MATCH, "where it started": NO_MATCH, "grade": NO_MATCH,
-        "spread": NO_MATCH, "past treatment limits": MATCHES}
+        "status": MATCHES,
+        "age": NO_MATCH,
+        "place": NO_MATCH,
+        "where it started": NO_MATCH,
+        "grade": NO_MATCH,
+        "spread": NO_MATCH,
+        "past treatment limits": MATCHES,
+    }
     assert verdicts(store, SWEDISH, grades=(1, 2), site="bowel")["grade"] == MATCHES
     assert verdicts(store, SWEDISH, grades=(2, 3))["grade"] == ASK
 
 
 def test_what_the_person_did_not_say_is_a_question_for_the_team(store: TrialStore) -> None:
-    assert verdicts(store, SWEDISH) == {"status": MATCHES, "age": ASK, "where it started": ASK, "grade": ASK, "spread": ASK,
-                                        "past treatment limits": ASK}
+    assert verdicts(store, SWEDISH) == {
+        "status": MATCHES,
+        "age": ASK,
+        "where it started": ASK,
+        "grade": ASK,
+        "spread": ASK,
+        "past treatment limits": ASK,
+    }
     unsaid = [c.topic for c in checklist(store.get(SWEDISH), Answers(functioning="functioning")).checks if not c.stated]
     assert unsaid == ["hormones"]
 
@@ -256,9 +442,12 @@ def test_a_trial_without_criteria_uses_its_record_fields_and_conditions(store: T
     result = checklist(trial, Answers(age=67, sex="male", site="lung", grades=(1,)))
     assert not result.has_criteria
     assert {c.topic: c.verdict for c in result.checks} == {
-        "status": MATCHES, "age": MATCHES, "sex": MATCHES,
+        "status": MATCHES,
+        "age": MATCHES,
+        "sex": MATCHES,
         "where it started": NO_MATCH,  # its title names GEP-NETs (bot/eligibility/title_site.py); a lung NET is not one
-        "grade": MATCHES}  # its title names the grades it takes
+        "grade": MATCHES,
+    }  # its title names the grades it takes
     text = trial_card(1, result).text
     assert "The record does not list who can join. The registry page and the trial team have the details." in text
     assert "It is for people aged 12 to 100. You said 67." in text
@@ -276,7 +465,9 @@ def test_a_record_without_criteria_text_but_otherwise_the_same(store: TrialStore
 
 def test_ranking_puts_clear_mismatches_last(store: TrialStore) -> None:
     trials = open_trials(store, None).trials
-    results = ranked(checklist(t, Answers(age=15, sex="female", site="lung", grades=(3,), spread=False)) for t in trials)
+    results = ranked(
+        checklist(t, Answers(age=15, sex="female", site="lung", grades=(3,), spread=False)) for t in trials
+    )
     clashes = [r.clashes for r in results]
     assert clashes == sorted(clashes) and any(clashes) and not all(clashes)
     clear = [r for r in results if not r.clashes]
@@ -297,12 +488,19 @@ def test_results_list_trials_with_buttons_and_remember_them(store: TrialStore) -
     total = len(open_trials(store, None).trials)
     heading, cards, ending = messages[0], messages[1:-1], messages[-1]
     assert heading["text"].startswith(f"I checked {total} open trials in our list against your answers.")
-    assert "Your answers: age 67; woman; started in the pancreas; grade 2; has spread; does not make hormones; had surgery; could travel anywhere." in heading["text"]
+    assert (
+        "Your answers: age 67; woman; started in the pancreas; grade 2; has spread; does not make hormones; had surgery; could travel anywhere."
+        in heading["text"]
+    )
     assert len(cards) == MAX_TRIALS_SHOWN
     ids = [re.search(r"\((NCT\d{8})\)$", c["text"].splitlines()[0]).group(1) for c in cards]
-    assert [c["buttons"] for c in cards] == [[{"title": f"See {n}", "payload": '/show_trial{"nct_id":"%s"}' % n}] for n in ids]
+    assert [c["buttons"] for c in cards] == [
+        [{"title": f"See {n}", "payload": '/show_trial{"nct_id":"%s"}' % n}] for n in ids
+    ]
     assert SWEDISH not in ids  # "Previous surgery for pan-NET." among its exclusions: their surgery does not match
-    assert ending["text"].endswith(WHO_DECIDES) and f"I left out {total - MAX_TRIALS_SHOWN} more trials" in ending["text"]
+    assert (
+        ending["text"].endswith(WHO_DECIDES) and f"I left out {total - MAX_TRIALS_SHOWN} more trials" in ending["text"]
+    )
     assert ending["buttons"] == [HELPLINE_BUTTON]
     assert events == [SlotSet("result_ids", ids), SlotSet("requested_slot", None)]
 
@@ -326,7 +524,10 @@ def test_results_when_the_country_has_none(store: TrialStore) -> None:
 
 def test_results_with_every_answer_skipped() -> None:
     events, messages = results({slot: UNKNOWN for slot in SLOTS})
-    assert "Your answers: none given.\nNot sure or skipped: age, sex, where it started, grade, spread, hormones, past treatments, place." in messages[0]["text"]
+    assert (
+        "Your answers: none given.\nNot sure or skipped: age, sex, where it started, grade, spread, hormones, past treatments, place."
+        in messages[0]["text"]
+    )
     assert events[-1] == SlotSet("requested_slot", None) and len(events[0]["value"]) == MAX_TRIALS_SHOWN
 
 
@@ -344,8 +545,15 @@ def _our_words(message: dict) -> str:
     return "\n".join(lines[1:] if is_card else lines)
 
 
-@pytest.mark.parametrize("slots", [FULL, {**FULL, "ps_place": "GB", "ps_age": "15", "ps_site": "lung"},
-                                   {s: UNKNOWN for s in SLOTS}, {**FULL, "ps_treatments": "PRRT, chemotherapy", "ps_grade": "G3, Ki-67 30%"}])
+@pytest.mark.parametrize(
+    "slots",
+    [
+        FULL,
+        {**FULL, "ps_place": "GB", "ps_age": "15", "ps_site": "lung"},
+        {s: UNKNOWN for s in SLOTS},
+        {**FULL, "ps_treatments": "PRRT, chemotherapy", "ps_grade": "G3, Ki-67 30%"},
+    ],
+)
 def test_every_results_message_reads_plainly(slots: dict) -> None:
     _, messages = results(slots)
     for message in messages:
@@ -353,9 +561,12 @@ def test_every_results_message_reads_plainly(slots: dict) -> None:
 
 
 VALUES = {
-    "ps_age": ["16", "45", "80", UNKNOWN], "ps_sex": ["female", "male", UNKNOWN],
-    "ps_site": ["pancreas", "lung", "small bowel", "bowel", UNKNOWN], "ps_grade": ["G1", "G3", "G1 or G2", "G2, Ki-67 5%", UNKNOWN],
-    "ps_spread": ["yes", "no", UNKNOWN], "ps_functioning": ["functioning", "non-functioning", UNKNOWN],
+    "ps_age": ["16", "45", "80", UNKNOWN],
+    "ps_sex": ["female", "male", UNKNOWN],
+    "ps_site": ["pancreas", "lung", "small bowel", "bowel", UNKNOWN],
+    "ps_grade": ["G1", "G3", "G1 or G2", "G2, Ki-67 5%", UNKNOWN],
+    "ps_spread": ["yes", "no", UNKNOWN],
+    "ps_functioning": ["functioning", "non-functioning", UNKNOWN],
     "ps_treatments": ["none", "surgery", "PRRT, somatostatin analogue, chemotherapy", UNKNOWN],
     "ps_place": ["GB", "SE", "anywhere", UNKNOWN],
 }
@@ -375,8 +586,12 @@ def test_no_output_ever_says_someone_can_join(store: TrialStore, monkeypatch: py
         answers = Answers.from_slots(values)
         found = trials[values["ps_place"]]
         listed = ranked(checklist(t, answers) for t in found.trials)
-        texts = [checked_heading(len(listed), answers.place, found.widened), answers_summary(values), WHO_DECIDES,
-                 left_out_text(listed[MAX_TRIALS_SHOWN:]) or ""]
+        texts = [
+            checked_heading(len(listed), answers.place, found.widened),
+            answers_summary(values),
+            WHO_DECIDES,
+            left_out_text(listed[MAX_TRIALS_SHOWN:]) or "",
+        ]
         texts += [trial_card(i, r).text for i, r in enumerate(listed, start=1)]
         texts += [acknowledgement(slot, value, before) for slot, value in values.items() for before in (None, "x")]
         for text in texts:

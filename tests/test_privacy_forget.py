@@ -1,6 +1,7 @@
-""""Clear this chat" on the server: one conversation deleted from Rasa's real tracker stores
+""" "Clear this chat" on the server: one conversation deleted from Rasa's real tracker stores
 (SQL on an SQLite file, as production's PostgreSQL store works; in memory, as `make run` and the
 tests; both behind the fail-safe wrapper Rasa's agent puts around them), the others kept."""
+
 from __future__ import annotations
 
 import asyncio
@@ -29,8 +30,11 @@ def user_texts(store: TrackerStore, sender_id: str) -> list[str]:
 @pytest.mark.parametrize("kind", ["sql", "memory"])
 def test_one_conversation_is_deleted_and_the_others_are_kept(kind: str, tmp_path: Path) -> None:
     domain = Domain.empty()
-    inner: TrackerStore = (SQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "conversations.db"))
-                           if kind == "sql" else InMemoryTrackerStore(domain))
+    inner: TrackerStore = (
+        SQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "conversations.db"))
+        if kind == "sql"
+        else InMemoryTrackerStore(domain)
+    )
     store = FailSafeTrackerStore(inner)
     saved(store, "web-mine", "my private question")
     saved(store, "web-theirs", "their question")

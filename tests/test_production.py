@@ -5,6 +5,7 @@ store), Redis (Rasa's lock store), the guarded action server, two Rasa instances
 missing. The faults are real: a Rasa process killed with SIGKILL, the action server stopped,
 our databases refusing connections, the whole stack stopped and started again.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,12 +34,19 @@ pytestmark = pytest.mark.timeout(900)
 @pytest.fixture(scope="module")
 def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProductionStack]:
     run_dir = tmp_path_factory.mktemp("prod")
-    with fresh_postgres_database("net_trials_prod") as trials_url, \
-            fresh_postgres_database("net_trials_prod_conversations") as tracker_url:
+    with (
+        fresh_postgres_database("net_trials_prod") as trials_url,
+        fresh_postgres_database("net_trials_prod_conversations") as tracker_url,
+    ):
         settings = ProductionSettings(
-            database_url=trials_url, tracker_store_url=tracker_url, redis_url="redis://127.0.0.1:6379/3",
-            public_port=free_port(), rasa_ports=(free_port(), free_port()), actions_port=free_port(),
-            run_dir=run_dir, rate_limit_per_minute=RATE_LIMIT,
+            database_url=trials_url,
+            tracker_store_url=tracker_url,
+            redis_url="redis://127.0.0.1:6379/3",
+            public_port=free_port(),
+            rasa_ports=(free_port(), free_port()),
+            actions_port=free_port(),
+            run_dir=run_dir,
+            rate_limit_per_minute=RATE_LIMIT,
         )
         production = ProductionStack(settings, trained_model, web_port=None)
         try:
@@ -110,8 +118,11 @@ def test_no_personal_details_reach_the_logs(stack: ProductionStack) -> None:
 
 def test_cors_allows_only_the_configured_origins(stack: ProductionStack) -> None:
     def allowed_origin(origin: str) -> Optional[str]:
-        request = urllib.request.Request(f"{stack.public_url}/webhooks/rest/webhook", method="OPTIONS",
-                                         headers={"Origin": origin, "Access-Control-Request-Method": "POST"})
+        request = urllib.request.Request(
+            f"{stack.public_url}/webhooks/rest/webhook",
+            method="OPTIONS",
+            headers={"Origin": origin, "Access-Control-Request-Method": "POST"},
+        )
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 return response.headers.get("Access-Control-Allow-Origin")
@@ -129,8 +140,10 @@ def test_the_rate_limit_is_shared_by_the_instances(stack: ProductionStack) -> No
     statuses = []
     for _ in range(RATE_LIMIT + 1):
         request = urllib.request.Request(
-            f"{stack.public_url}/webhooks/rest/webhook", headers={"Content-Type": "application/json"},
-            data=json.dumps({"sender": "prod-flood", "message": long_message}).encode())
+            f"{stack.public_url}/webhooks/rest/webhook",
+            headers={"Content-Type": "application/json"},
+            data=json.dumps({"sender": "prod-flood", "message": long_message}).encode(),
+        )
         statuses.append(status_of(request))
     assert statuses == [200] * RATE_LIMIT + [429]
 
@@ -171,8 +184,10 @@ def _set_connections(allowed: bool, *urls: str) -> None:
                 name = make_url(url).database
                 connection.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS {str(allowed).lower()}'))
                 if not allowed:
-                    connection.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                            "WHERE datname = :name"), {"name": name})
+                    connection.execute(
+                        text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+                        {"name": name},
+                    )
     finally:
         admin.dispose()
 

@@ -1,5 +1,6 @@
 """The profile of the person: read from free text, merged across turns, safe as a slot value,
 and measured on the development set (tests/data/understanding/)."""
+
 from __future__ import annotations
 
 import pytest
@@ -31,7 +32,9 @@ def test_a_carers_story_is_a_profile_not_keywords() -> None:
 
 
 def test_the_writers_own_age_is_not_the_patients() -> None:
-    profile = read_message("I'm 63, my mum's NET has spread to her liver, she's had lanreotide, is there anything near Leeds?")
+    profile = read_message(
+        "I'm 63, my mum's NET has spread to her liver, she's had lanreotide, is there anything near Leeds?"
+    )
     assert profile.about == "parent" and profile.sex == "female" and profile.age is None
     assert profile.place.city == "Leeds" and profile.place.country == "GB"
     assert profile.spread_to == ("liver",) and profile.treatments == (TreatmentHad("lanreotide"),)
@@ -78,9 +81,19 @@ def test_corrections_and_contradictions_keep_the_latest() -> None:
 
 def test_facts_gather_across_turns() -> None:
     profile = read_all("my wife has a pnet", "she's 66", "we live in Gothenburg", "grade 2, on lanreotide")
-    assert (profile.about, profile.sex, profile.age, profile.place.country, profile.grades) == ("partner", "female", 66, "SE", (2,))
+    assert (profile.about, profile.sex, profile.age, profile.place.country, profile.grades) == (
+        "partner",
+        "female",
+        66,
+        "SE",
+        (2,),
+    )
     assert prescreen_values(profile) == {
-        "ps_age": "66", "ps_sex": "female", "ps_site": "pancreas", "ps_grade": "G2", "ps_treatments": "somatostatin analogue",
+        "ps_age": "66",
+        "ps_sex": "female",
+        "ps_site": "pancreas",
+        "ps_grade": "G2",
+        "ps_treatments": "somatostatin analogue",
         "ps_place": "SE",
     }
 
@@ -93,8 +106,11 @@ def test_bad_input_gives_a_small_profile_never_an_error(text: str) -> None:
 
 
 def test_a_very_long_story_is_still_read() -> None:
-    story = ("My dad is 74 and was diagnosed with a pancreatic NET two years ago. " + "We have been to so many appointments. " * 400
-             + "He has had everolimus, it stopped working. Is there a trial he could try?")
+    story = (
+        "My dad is 74 and was diagnosed with a pancreatic NET two years ago. "
+        + "We have been to so many appointments. " * 400
+        + "He has had everolimus, it stopped working. Is there a trial he could try?"
+    )
     profile = read_message(story)
     assert profile.age == 74 and profile.site == "pancreas"
     assert TreatmentHad("everolimus", "stopped working") in profile.treatments
@@ -102,10 +118,16 @@ def test_a_very_long_story_is_still_read() -> None:
 
 @pytest.mark.parametrize(
     "slot_value",
-    [None, "text", [1, 2], {"age": "sixty"}, {"age": 900, "sex": "robot", "grades": [7], "wants": "x"},
-     {"treatments": [{"id": "prrt", "outcome": "exploded"}, "junk"], "place": {"travel_km": -3}},
-     {"age": True, "grades": [True], "wants": {"treatment": "prrt", "avoid": [{"a": 1}], "phase": True}},
-     {"place": {"country": {"x": 1}, "city": 5}, "spread_to": "liver", "lookup": {"acronym": ["x"]}}],
+    [
+        None,
+        "text",
+        [1, 2],
+        {"age": "sixty"},
+        {"age": 900, "sex": "robot", "grades": [7], "wants": "x"},
+        {"treatments": [{"id": "prrt", "outcome": "exploded"}, "junk"], "place": {"travel_km": -3}},
+        {"age": True, "grades": [True], "wants": {"treatment": "prrt", "avoid": [{"a": 1}], "phase": True}},
+        {"place": {"country": {"x": 1}, "city": 5}, "spread_to": "liver", "lookup": {"acronym": ["x"]}},
+    ],
 )
 def test_a_tampered_slot_value_is_dropped_not_raised(slot_value: object) -> None:
     profile = Profile.from_dict(slot_value)
@@ -118,14 +140,22 @@ def test_a_tampered_slot_value_is_dropped_not_raised(slot_value: object) -> None
 
 def test_answers_say_unknown_treatments_when_none_were_named() -> None:
     assert as_answers(read_message("my mum is 70 with a pnet")).treatments is None
-    assert as_answers(read_message("she had the whipple and is on lanreotide")).treatments == ("somatostatin analogue", "surgery")
+    assert as_answers(read_message("she had the whipple and is on lanreotide")).treatments == (
+        "somatostatin analogue",
+        "surgery",
+    )
 
 
 def test_several_questions_in_one_message() -> None:
     assert split_questions("what is prrt and are there trials near me and how long does it take") == [
-        "what is prrt", "are there trials near me", "how long does it take"]
+        "what is prrt",
+        "are there trials near me",
+        "how long does it take",
+    ]
     assert split_questions("lutathera") == [] and split_questions("") == []
-    assert split_questions("is lutathera the same as PRRT or different") == ["is lutathera the same as PRRT or different"]
+    assert split_questions("is lutathera the same as PRRT or different") == [
+        "is lutathera the same as PRRT or different"
+    ]
 
 
 # The development set: floors below the figures in docs/understanding-report.md, so a change
@@ -155,11 +185,30 @@ def test_size_limits_and_inherited_conditions_in_a_title_rank_but_never_hide() -
     from bot.trials.query import TrialDetail
 
     trial = TrialDetail(
-        nct_id="NCT00000001", title="Surgery or Watching for Pancreatic NETs <= 2 cm in MEN1 Patients", official_title=None,
-        acronym=None, status="RECRUITING", phases=(), study_type=None, start_date=None, completion_date=None,
-        last_updated=None, enrollment=None, sponsor=None, summary=None, description=None, conditions=(), keywords=(),
-        interventions=(), criteria=None, min_age_years=None, max_age_years=None, sex=None, healthy_volunteers=None,
-        sites=(), contacts=(),
+        nct_id="NCT00000001",
+        title="Surgery or Watching for Pancreatic NETs <= 2 cm in MEN1 Patients",
+        official_title=None,
+        acronym=None,
+        status="RECRUITING",
+        phases=(),
+        study_type=None,
+        start_date=None,
+        completion_date=None,
+        last_updated=None,
+        enrollment=None,
+        sponsor=None,
+        summary=None,
+        description=None,
+        conditions=(),
+        keywords=(),
+        interventions=(),
+        criteria=None,
+        min_age_years=None,
+        max_age_years=None,
+        sex=None,
+        healthy_volunteers=None,
+        sites=(),
+        contacts=(),
     )
     assert size_clash(trial, read_message("a 3cm pnet")) == "It is for tumours up to 2 cm. You said 3 cm."
     assert size_clash(trial, read_message("a 15mm pnet")) is None
@@ -185,7 +234,12 @@ def test_an_insulinoma_starts_in_the_pancreas_and_a_lung_net_in_the_lung() -> No
 
 
 def test_a_question_about_a_treatment_is_not_a_wish_to_search_for_it() -> None:
-    for text in ("lanreotyde side efects", "is surgery a must?", "everolimous vs sunitnib which is better", "whipple recovery time"):
+    for text in (
+        "lanreotyde side efects",
+        "is surgery a must?",
+        "everolimous vs sunitnib which is better",
+        "whipple recovery time",
+    ):
         assert read_message(text).wants.treatment == (), text
     assert read_message("any trials of everolimus?").wants.treatment == ("everolimus",)
 

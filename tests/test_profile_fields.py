@@ -1,5 +1,6 @@
 """Profile fields read from everyday writing: who it is about, age, sex, NET or NEC, spread, inherited
 conditions and place. Sentences written for these tests, not taken from the development set."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -204,7 +205,9 @@ def _after(*turns: str):
         (("my husband has a pnet", "she's 61"), "partner", 61, None),
     ],
 )
-def test_corrections_across_turns_win(turns: tuple, about: Optional[str], age: Optional[int], sex: Optional[str]) -> None:
+def test_corrections_across_turns_win(
+    turns: tuple, about: Optional[str], age: Optional[int], sex: Optional[str]
+) -> None:
     profile = _after(*turns)
     assert (profile.about, profile.age, profile.sex) == (about, age, sex)
 
@@ -238,7 +241,9 @@ def test_corrections_across_turns_win(turns: tuple, about: Optional[str], age: O
         ("my dog has a NET on her pancreas, any trials for dogs", None, None, None),
     ],
 )
-def test_who_and_how_old_in_everyday_words(text: str, about: Optional[str], age: Optional[int], sex: Optional[str]) -> None:
+def test_who_and_how_old_in_everyday_words(
+    text: str, about: Optional[str], age: Optional[int], sex: Optional[str]
+) -> None:
     profile = read_message(text)
     assert (profile.about, profile.age, profile.sex) == (about, age, sex)
 
@@ -267,7 +272,9 @@ def test_a_pet_gives_no_profile_at_all() -> None:
         (("we're in scotland", "near glasgow"), "Glasgow", "Scotland", "GB"),
     ],
 )
-def test_regions_where_the_person_is(turns: tuple, city: Optional[str], region: Optional[str], country: Optional[str]) -> None:
+def test_regions_where_the_person_is(
+    turns: tuple, city: Optional[str], region: Optional[str], country: Optional[str]
+) -> None:
     place = _after(*turns).place
     assert (place.city, place.region, place.country) == (city, region, country)
 

@@ -1,6 +1,7 @@
 """bot/profile/fit.py and its helpers, against the shipped trial records: limits a record states
 outside its criteria (source notes, title), what a trial tests, trials that list no places,
 fits further away, names said in passing in a story, and mistyped trial numbers."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,11 +10,11 @@ from datetime import date
 import pytest
 
 from bot.lexicon import default_lexicon
+from bot.profile import tested
 from bot.profile.fit import FitResult, find_fitting, with_lookups
 from bot.profile.model import Lookup, Place, Profile, TreatmentHad, Wants
 from bot.profile.noted_limits import age_range, excluded_past_treatments, ki67_range, noted_clash, noted_matches
 from bot.profile.site_limits import primary_removed_clash, site_clash, titled_sites
-from bot.profile import tested
 from bot.trials.home import sponsor_home
 from bot.trials.nct import find_nct_candidate
 from bot.trials.query import TrialDetail
@@ -56,7 +57,9 @@ def test_the_notes_ranges_are_read() -> None:
 
 def test_a_past_treatment_counts_only_when_an_exclusion_item_names_it() -> None:
     lexicon = default_lexicon()
-    assert excluded_past_treatments("Exclusion (partial): allergy to the drug; prior PRRT; surgery within 4 weeks", lexicon) == {"prrt"}
+    assert excluded_past_treatments(
+        "Exclusion (partial): allergy to the drug; prior PRRT; surgery within 4 weeks", lexicon
+    ) == {"prrt"}
     assert excluded_past_treatments("Inclusion seen: prior PRRT allowed if finished a year ago", lexicon) == set()
 
 
@@ -161,8 +164,12 @@ def test_a_record_without_places_is_placed_at_its_sponsors_town_for_ranking(stor
 
 
 def test_a_trial_listing_no_places_is_found_near_its_sponsors_town(store: TrialStore) -> None:
-    profile = replace(PANCREAS_G2_LIVER, ki67=8.0, treatments=(TreatmentHad("lanreotide", "stopped working"),),
-                      place=Place(city="Malmö", country="SE"))
+    profile = replace(
+        PANCREAS_G2_LIVER,
+        ki67=8.0,
+        treatments=(TreatmentHad("lanreotide", "stopped working"),),
+        place=Place(city="Malmö", country="SE"),
+    )
     assert LUND_PRRT in shown_ids(find_fitting(store, profile))
 
 
@@ -221,20 +228,31 @@ def _typed_number(text: str) -> str:
 def test_a_look_up_that_only_names_the_kind_of_net_still_filters_by_sponsor(store: TrialStore) -> None:
     profile = Profile(site="pancreas", tumour_type="NET", wants=Wants(status="all"), lookup=Lookup(sponsor="Ipsen"))
     result = find_fitting(store, profile)
-    assert result.fits and all("Ipsen" in (f.trial.sponsor or "") or "Ipsen" in f.trial.collaborators for f in result.fits)
+    assert result.fits and all(
+        "Ipsen" in (f.trial.sponsor or "") or "Ipsen" in f.trial.collaborators for f in result.fits
+    )
 
 
 def test_a_drug_named_only_after_versus_is_the_comparator(store: TrialStore) -> None:
     lexicon = default_lexicon()
-    assert "everolimus" not in tested.tested_ids(trial(store, "NCT01628913"), lexicon)  # "BEZ235 Compared to Everolimus"
-    assert "everolimus" in tested.tested_ids(trial(store, "NCT00510068"), lexicon)  # "Everolimus ... Compared to Placebo"
+    assert "everolimus" not in tested.tested_ids(
+        trial(store, "NCT01628913"), lexicon
+    )  # "BEZ235 Compared to Everolimus"
+    assert "everolimus" in tested.tested_ids(
+        trial(store, "NCT00510068"), lexicon
+    )  # "Everolimus ... Compared to Placebo"
 
 
 def test_a_trial_of_the_kind_wished_for_is_not_ranked_down_for_its_drugs_names(store: TrialStore) -> None:
     """CONTROL NETS names its PRRT "octreotate", a name the lexicon does not know, beside
     capecitabine and temozolomide: it may be the kind wished for."""
-    profile = replace(PANCREAS_G2_LIVER, ki67=9.0, treatments=(TreatmentHad("lanreotide", "stopped working"),),
-                      wants=Wants(treatment=("prrt",)), place=Place(city="Perth", country="AU"))
+    profile = replace(
+        PANCREAS_G2_LIVER,
+        ki67=9.0,
+        treatments=(TreatmentHad("lanreotide", "stopped working"),),
+        wants=Wants(treatment=("prrt",)),
+        place=Place(city="Perth", country="AU"),
+    )
     assert "NCT02358356" in shown_ids(find_fitting(store, profile))
 
 

@@ -1,4 +1,5 @@
 """Who a message is about, their age and sex, where they are, and the wording clean-up before it."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -30,7 +31,12 @@ from bot.profile.wording import readable
         ("Asking for a friend. She's 42 and has a somatostatinoma", "friend", 42, "female"),
         ("asking on behalf of a patient: 68F, pNET G2", "other", 68, "female"),
         # the writer's own illness wins over a relative only mentioned in passing
-        ("I'm 66 and my husband is 69. It's me who's got the tumour", "self", 66, None),  # a husband says nothing of the writer's sex
+        (
+            "I'm 66 and my husband is 69. It's me who's got the tumour",
+            "self",
+            66,
+            None,
+        ),  # a husband says nothing of the writer's sex
         ("I'm a 66 year old man with a NET. My wife (64) has been a rock", "self", 66, "male"),
         ("me, 73, male, pNET G1. My daughter keeps sending me articles", "self", 73, "male"),
         ("i'm 44 (f), my husband found me in the car, i had a 1.4cm insulinoma", "self", 44, "female"),

@@ -1,14 +1,15 @@
 """Treatments had (with what happened), planned, wanted and ruled out, and the age group a trial is
 wanted for: each rule shown on sentences written the way patients and carers write, none of them
 copied from the development set."""
+
 from __future__ import annotations
 
 from typing import Optional
 
 import pytest
 
-from bot.profile.model import TreatmentHad
 from bot.profile.evaluate import read_turns
+from bot.profile.model import TreatmentHad
 from bot.profile.read import read_message
 
 
@@ -28,12 +29,26 @@ def avoided(text: str) -> tuple[str, ...]:
 @pytest.mark.parametrize(
     ("text", "treatment"),
     [
-        ("my mam was on lanreotide for ages, the nurse came every month. it stopped working last year and now shes on nothing",
-         TreatmentHad("lanreotide", "stopped working")),
-        ("hubby been on the jab since 2021. last scan the liver ones r bigger :(", TreatmentHad("somatostatin_analogue", "stopped working")),
-        ("She's on lanreotide. The jab stopped working in the spring according to her onc", TreatmentHad("lanreotide", "stopped working")),
-        ("they put him on capecitabine but his counts dropped so low they had to stop it", TreatmentHad("capecitabine", "side effects")),
-        ("I had PRRT at the Christie, 4 rounds, finished in 2022. It's started to grow again now.", TreatmentHad("prrt", "stopped working")),
+        (
+            "my mam was on lanreotide for ages, the nurse came every month. it stopped working last year and now shes on nothing",
+            TreatmentHad("lanreotide", "stopped working"),
+        ),
+        (
+            "hubby been on the jab since 2021. last scan the liver ones r bigger :(",
+            TreatmentHad("somatostatin_analogue", "stopped working"),
+        ),
+        (
+            "She's on lanreotide. The jab stopped working in the spring according to her onc",
+            TreatmentHad("lanreotide", "stopped working"),
+        ),
+        (
+            "they put him on capecitabine but his counts dropped so low they had to stop it",
+            TreatmentHad("capecitabine", "side effects"),
+        ),
+        (
+            "I had PRRT at the Christie, 4 rounds, finished in 2022. It's started to grow again now.",
+            TreatmentHad("prrt", "stopped working"),
+        ),
     ],
 )
 def test_an_outcome_told_later_belongs_to_the_treatment_had_last(text: str, treatment: TreatmentHad) -> None:
@@ -44,9 +59,15 @@ def test_an_outcome_told_later_belongs_to_the_treatment_had_last(text: str, trea
     ("text", "treatment"),
     [
         ("my brother had sunitinib and it was brilliant until it wasnt", TreatmentHad("sunitinib", "stopped working")),
-        ("Dad was on everolimus which worked for about a year and then stopped", TreatmentHad("everolimus", "stopped working")),
+        (
+            "Dad was on everolimus which worked for about a year and then stopped",
+            TreatmentHad("everolimus", "stopped working"),
+        ),
         ("mum had TACE in march, it helped for a while", TreatmentHad("tace", "stopped working")),
-        ("she's on everolimus since june, tolerating it ok apart from a few mouth sores", TreatmentHad("everolimus", "ongoing")),
+        (
+            "she's on everolimus since june, tolerating it ok apart from a few mouth sores",
+            TreatmentHad("everolimus", "ongoing"),
+        ),
     ],
 )
 def test_worn_off_and_well_tolerated(text: str, treatment: TreatmentHad) -> None:
@@ -55,12 +76,18 @@ def test_worn_off_and_well_tolerated(text: str, treatment: TreatmentHad) -> None
 
 def test_a_conditional_is_no_outcome() -> None:
     # "if it grows" and "the chance it grows" have not happened
-    assert had("He's on octreotide. The team said we could look at trials if it grows.") == (TreatmentHad("octreotide", "ongoing"),)
-    assert had("my wife is on lanreotide every 28 days. whats the chance it grows again?") == (TreatmentHad("lanreotide", "ongoing"),)
+    assert had("He's on octreotide. The team said we could look at trials if it grows.") == (
+        TreatmentHad("octreotide", "ongoing"),
+    )
+    assert had("my wife is on lanreotide every 28 days. whats the chance it grows again?") == (
+        TreatmentHad("lanreotide", "ongoing"),
+    )
 
 
 def test_watching_and_operations_do_not_stop_working() -> None:
-    assert had("me 77, on watch and wait 3 yrs, scan in may says it has grown a couple of mm") == (TreatmentHad("surveillance", "ongoing"),)
+    assert had("me 77, on watch and wait 3 yrs, scan in may says it has grown a couple of mm") == (
+        TreatmentHad("surveillance", "ongoing"),
+    )
     assert had("she had the whipple in 2020 and it came back in her liver in 2023") == (TreatmentHad("surgery"),)
 
 
@@ -68,21 +95,31 @@ def test_watching_and_operations_do_not_stop_working() -> None:
 def test_a_then_list_shares_the_role_but_not_the_outcome() -> None:
     story = had("dad had surgery in 2019 then lanreotide, then prrt x4 in 2022")
     assert story == (TreatmentHad("lanreotide"), TreatmentHad("prrt", "stopped"), TreatmentHad("surgery"))
-    sequence = had("she had octreotide then everolimus then capecitabine, the everolimus gave her terrible mouth ulcers")
+    sequence = had(
+        "she had octreotide then everolimus then capecitabine, the everolimus gave her terrible mouth ulcers"
+    )
     assert TreatmentHad("everolimus", "side effects") in sequence and TreatmentHad("octreotide") in sequence
     # an outcome told of one name in a list ("stopped it") is not the whole list's
-    assert TreatmentHad("octreotide") in had("Hes had octreotide, sunitinib (stopped it after 2 months, awful diarrhoea) and surgery")
+    assert TreatmentHad("octreotide") in had(
+        "Hes had octreotide, sunitinib (stopped it after 2 months, awful diarrhoea) and surgery"
+    )
 
 
 def test_and_lists_still_share_an_outcome() -> None:
     assert had("first line carbo and etoposide, both failed") == (
-        TreatmentHad("carboplatin", "stopped working"), TreatmentHad("etoposide", "stopped working"))
+        TreatmentHad("carboplatin", "stopped working"),
+        TreatmentHad("etoposide", "stopped working"),
+    )
 
 
 def test_the_outcome_after_a_name_stops_where_the_next_name_starts() -> None:
-    assert had("My wife had lanreotide, and now she is on everolimus") == (TreatmentHad("everolimus", "ongoing"), TreatmentHad("lanreotide"))
+    assert had("My wife had lanreotide, and now she is on everolimus") == (
+        TreatmentHad("everolimus", "ongoing"),
+        TreatmentHad("lanreotide"),
+    )
     assert TreatmentHad("octreotide", "stopped working") in had(
-        "octreotide for 3 yrs til it stopped working and then they started her on sunitinib")
+        "octreotide for 3 yrs til it stopped working and then they started her on sunitinib"
+    )
 
 
 @pytest.mark.parametrize(
@@ -119,7 +156,9 @@ def test_a_planned_treatment_is_not_one_had(text: str) -> None:
 
 def test_a_trial_asked_for_by_pointing_back_at_a_planned_treatment() -> None:
     assert wanted("my onc mentioned surgery on the liver might be possible. any trials on that?") == ("surgery",)
-    assert wanted("Theyre talking about lutathera for my son but its not licensed for kids. is there a trial he could get it through?") == ("prrt",)
+    assert wanted(
+        "Theyre talking about lutathera for my son but its not licensed for kids. is there a trial he could get it through?"
+    ) == ("prrt",)
     assert wanted("consultant brought up SIRT. r there any studies of it in england") == ("sirt",)
     # what was had is not what "that" asks for
     assert wanted("she had sunitinib for 2 years. any trials for that?") == ()
@@ -163,8 +202,14 @@ def test_besides_is_not_a_refusal() -> None:
 
 # -- wanted, and lists after "like" -------------------------------------------------------------
 def test_a_list_after_like_takes_the_wish_before_it() -> None:
-    assert wanted("I want to try something more aggressive, like liver surgery or ablation. trials?") == ("surgery", "liver_ablation")
-    assert wanted("id like to know about liver treatments like SIRT or TACE and if any trials use them") == ("sirt", "tace")
+    assert wanted("I want to try something more aggressive, like liver surgery or ablation. trials?") == (
+        "surgery",
+        "liver_ablation",
+    )
+    assert wanted("id like to know about liver treatments like SIRT or TACE and if any trials use them") == (
+        "sirt",
+        "tace",
+    )
 
 
 def test_a_treatment_had_can_be_asked_for_again_only_in_so_many_words() -> None:
@@ -199,7 +244,9 @@ def test_lay_and_short_names() -> None:
 
 
 def test_text_speak_outcomes() -> None:
-    assert had("my dad hs bin on octreotide 4 3 yrs n its stopd wrking") == (TreatmentHad("octreotide", "stopped working"),)
+    assert had("my dad hs bin on octreotide 4 3 yrs n its stopd wrking") == (
+        TreatmentHad("octreotide", "stopped working"),
+    )
 
 
 def test_injections_in_a_short_message_are_had_not_wanted() -> None:
@@ -236,14 +283,23 @@ def test_the_age_group_asked_for(text: str, group: Optional[str]) -> None:
 
 
 def test_an_age_said_earlier_gives_the_group_asked_about() -> None:
-    assert read_turns(["im 40 btw", "no actually I'm 70, typo", "any trials that take someone my age?"]).wants.age_group == "older adult"
+    assert (
+        read_turns(["im 40 btw", "no actually I'm 70, typo", "any trials that take someone my age?"]).wants.age_group
+        == "older adult"
+    )
     assert read_turns(["im 70", "any trials near leeds?"]).wants.age_group is None
 
 
 def test_a_treatment_name_put_right_renames_the_one_had() -> None:
     profile = read_turns(["my wife is on everolimus for her pnet", "sorry not everolimus, sunitinib. she's 60"])
-    assert profile.treatments == (TreatmentHad("sunitinib", "ongoing"),) and profile.wants.avoid == () and profile.age == 60
-    assert read_turns(["he's had lanreotide", "sorry I meant octreotide not lanreotide"]).treatments == (TreatmentHad("octreotide"),)
+    assert (
+        profile.treatments == (TreatmentHad("sunitinib", "ongoing"),)
+        and profile.wants.avoid == ()
+        and profile.age == 60
+    )
+    assert read_turns(["he's had lanreotide", "sorry I meant octreotide not lanreotide"]).treatments == (
+        TreatmentHad("octreotide"),
+    )
     assert read_turns(["no sunitinib please, not everolimus either"]).wants.avoid == ("sunitinib", "everolimus")
 
 
@@ -252,19 +308,31 @@ def test_a_treatment_name_put_right_renames_the_one_had() -> None:
     [
         ("I'm 16, I had a pancreatic NET taken out last year", (TreatmentHad("surgery"),)),
         ("dad's pathology says well differentiated NET, G2, margins clear, 0/12 nodes", (TreatmentHad("surgery"),)),
-        ("Typical carcinoid of the lung, lobectomy 2020, lanreotide since March", (TreatmentHad("lanreotide", "ongoing"), TreatmentHad("surgery"))),
+        (
+            "Typical carcinoid of the lung, lobectomy 2020, lanreotide since March",
+            (TreatmentHad("lanreotide", "ongoing"), TreatmentHad("surgery")),
+        ),
         ("progressing on lanreotide since the summer", (TreatmentHad("lanreotide", "stopped working"),)),
-        ("on the lanreotide jab since 2023 but the last scan shows it creeping up", (TreatmentHad("lanreotide", "stopped working"),)),
+        (
+            "on the lanreotide jab since 2023 but the last scan shows it creeping up",
+            (TreatmentHad("lanreotide", "stopped working"),),
+        ),
         ("the runs are worse, even on Sandostatin LAR every 4 weeks", (TreatmentHad("octreotide", "ongoing"),)),
         ("he has his whipple next month", ()),
-        ("they took out the primary in 2021 and she's had octreotide shots every month since",
-         (TreatmentHad("octreotide", "ongoing"), TreatmentHad("surgery"))),
+        (
+            "they took out the primary in 2021 and she's had octreotide shots every month since",
+            (TreatmentHad("octreotide", "ongoing"), TreatmentHad("surgery")),
+        ),
         ("his doctors can't agree whether to take the primary out or just treat with drugs", ()),
-        ("he had lanreotide, and then everolimus, but everolimus stopped to work this year",
-         (TreatmentHad("everolimus", "stopped working"), TreatmentHad("lanreotide"))),
+        (
+            "he had lanreotide, and then everolimus, but everolimus stopped to work this year",
+            (TreatmentHad("everolimus", "stopped working"), TreatmentHad("lanreotide")),
+        ),
         ("Octreotide has calmed it down massively.", (TreatmentHad("octreotide", "ongoing"),)),
-        ("Har fått Somatuline, sen Afinitor som jag fick sluta med pga munsår",
-         (TreatmentHad("everolimus", "side effects"), TreatmentHad("lanreotide"))),
+        (
+            "Har fått Somatuline, sen Afinitor som jag fick sluta med pga munsår",
+            (TreatmentHad("everolimus", "side effects"), TreatmentHad("lanreotide")),
+        ),
     ],
 )
 def test_treatments_had_told_in_other_words(text: str, had: tuple) -> None:
@@ -274,9 +342,17 @@ def test_treatments_had_told_in_other_words(text: str, had: tuple) -> None:
 @pytest.mark.parametrize(
     ("text", "wanted", "avoided"),
     [
-        ("isn't there a radiation study in Utrecht for MEN1 people instead of surgery?", ("radiotherapy",), ("surgery",)),
+        (
+            "isn't there a radiation study in Utrecht for MEN1 people instead of surgery?",
+            ("radiotherapy",),
+            ("surgery",),
+        ),
         ("Finns det någon studie i Uppsala? Inte kirurgi tack", (), ("surgery",)),
-        ("He had SIRT in 2022 and has been on lanreotide since. Anything for the liver spots in SA?", ("liver_directed_therapy",), ()),
+        (
+            "He had SIRT in 2022 and has been on lanreotide since. Anything for the liver spots in SA?",
+            ("liver_directed_therapy",),
+            (),
+        ),
         ("it's non-functioning and the gallium scan shows nothing else. anyone researching watch and wait?", None, ()),
     ],
 )
@@ -295,26 +371,48 @@ def test_a_lookups_trailing_open_is_a_status_filter() -> None:
     ("text", "expected"),
     [
         # never had: named, but neither had nor wanted
-        ("my mum has never had prrt or any chemo, she's been on lanreotide 3 years", (TreatmentHad("lanreotide", "ongoing"),)),
+        (
+            "my mum has never had prrt or any chemo, she's been on lanreotide 3 years",
+            (TreatmentHad("lanreotide", "ongoing"),),
+        ),
         ("hes not had surgery and hasnt been on everolimus yet, is there a trial for him", ()),
         ("no prior PRRT, on octreotide since 2020", (TreatmentHad("octreotide", "ongoing"),)),
         # a course of two drugs shares what happened to it, said later or across a "but"
-        ("my husband had carboplatin plus etoposide. it grew again after 3 months",
-         (TreatmentHad("carboplatin", "stopped working"), TreatmentHad("etoposide", "stopped working"))),
-        ("dad had carbo + etop, 4 rounds, but 2 months later it was back in the liver",
-         (TreatmentHad("carboplatin", "stopped working"), TreatmentHad("etoposide", "stopped working"))),
+        (
+            "my husband had carboplatin plus etoposide. it grew again after 3 months",
+            (TreatmentHad("carboplatin", "stopped working"), TreatmentHad("etoposide", "stopped working")),
+        ),
+        (
+            "dad had carbo + etop, 4 rounds, but 2 months later it was back in the liver",
+            (TreatmentHad("carboplatin", "stopped working"), TreatmentHad("etoposide", "stopped working")),
+        ),
         # one outcome for a whole list ("all failed", "both did nothing", "all stop working")
-        ("been through lanreotide, everolimus and captem - all failed", (
-            TreatmentHad("capecitabine_temozolomide", "stopped working"), TreatmentHad("everolimus", "stopped working"),
-            TreatmentHad("lanreotide", "stopped working"))),
-        ("she has been thru cabo and sunitinib, both done nothing",
-         (TreatmentHad("cabozantinib", "stopped working"), TreatmentHad("sunitinib", "stopped working"))),
+        (
+            "been through lanreotide, everolimus and captem - all failed",
+            (
+                TreatmentHad("capecitabine_temozolomide", "stopped working"),
+                TreatmentHad("everolimus", "stopped working"),
+                TreatmentHad("lanreotide", "stopped working"),
+            ),
+        ),
+        (
+            "she has been thru cabo and sunitinib, both done nothing",
+            (TreatmentHad("cabozantinib", "stopped working"), TreatmentHad("sunitinib", "stopped working")),
+        ),
         # held, slowed, did not hold
-        ("lanreotide didn't hold it for my dad, everolimus held it for about 8 months",
-         (TreatmentHad("everolimus", "stopped working"), TreatmentHad("lanreotide", "stopped working"))),
+        (
+            "lanreotide didn't hold it for my dad, everolimus held it for about 8 months",
+            (TreatmentHad("everolimus", "stopped working"), TreatmentHad("lanreotide", "stopped working")),
+        ),
         # a harm told as "made X worse", "stopped because of", counts that tanked
-        ("he got everolimus but it made his diarrhoea worse so they stopped it", (TreatmentHad("everolimus", "side effects"),)),
-        ("Mum took sunitinib but stop after 2 months because of her blood pressure", (TreatmentHad("sunitinib", "side effects"),)),
+        (
+            "he got everolimus but it made his diarrhoea worse so they stopped it",
+            (TreatmentHad("everolimus", "side effects"),),
+        ),
+        (
+            "Mum took sunitinib but stop after 2 months because of her blood pressure",
+            (TreatmentHad("sunitinib", "side effects"),),
+        ),
         ("I had capecitabine for a while, my platelets tanked", (TreatmentHad("capecitabine", "side effects"),)),
         # other languages' "gets" and "since"; growing despite
         ("Mijn moeder krijgt lanreotide sinds 2023", (TreatmentHad("lanreotide", "ongoing"),)),
@@ -322,8 +420,14 @@ def test_a_lookups_trailing_open_is_a_status_filter() -> None:
         ("Det växer trots Somatuline", (TreatmentHad("lanreotide", "stopped working"),)),
         ("my dads tumour keeps growing even on octreotide", (TreatmentHad("octreotide", "stopped working"),)),
         # a list after one cue ("lines done (A then B)")
-        ("3 lines done (lanreotide then everolimus then captem)", (
-            TreatmentHad("capecitabine_temozolomide", "stopped"), TreatmentHad("everolimus", "stopped"), TreatmentHad("lanreotide", "stopped"))),
+        (
+            "3 lines done (lanreotide then everolimus then captem)",
+            (
+                TreatmentHad("capecitabine_temozolomide", "stopped"),
+                TreatmentHad("everolimus", "stopped"),
+                TreatmentHad("lanreotide", "stopped"),
+            ),
+        ),
         # Scots "the jag"; Swedish "jag" is "I" and no treatment
         ("ma da's been on the jag 3 year and it's growin", (TreatmentHad("somatostatin_analogue", "stopped working"),)),
         ("jag har en NET i lungan", ()),
@@ -338,7 +442,10 @@ def test_what_happened_said_the_way_people_say_it(text: str, expected: tuple) ->
     [
         # regular scans of a tumour left in place are watching it; after an operation they are follow-up
         ("they scan it once a year, nothing else, is that ok?", (TreatmentHad("surveillance", "ongoing"),)),
-        ("my 80 yr old dad just has scans every 6 months for his lung carcinoid", (TreatmentHad("surveillance", "ongoing"),)),
+        (
+            "my 80 yr old dad just has scans every 6 months for his lung carcinoid",
+            (TreatmentHad("surveillance", "ongoing"),),
+        ),
         ("she had her pancreas tail removed in 2020, they do scans every 6 months since", (TreatmentHad("surgery"),)),
         # a question about watching is not being watched
         ("she just finished lutathera. do we just wait and see now?", (TreatmentHad("prrt", "stopped"),)),
@@ -353,7 +460,10 @@ def test_regular_scans_and_watching(text: str, expected: tuple) -> None:
     [
         ("he was operated at the Marsden in 2019 and now has liver spots", (TreatmentHad("surgery"),)),
         ("she had a right hemicolectomy for the small bowel NET", (TreatmentHad("surgery"),)),
-        ("the tumour in his tail has never been operated on, he is on lanreotide", (TreatmentHad("lanreotide", "ongoing"),)),
+        (
+            "the tumour in his tail has never been operated on, he is on lanreotide",
+            (TreatmentHad("lanreotide", "ongoing"),),
+        ),
         ("my parathyroids were removed in 2019 (MEN1)", ()),
         ("how long after the surgery would the PRRT start?", ()),
         ("mum's letter says she's for surgical discussion at MDT", ()),
@@ -411,14 +521,28 @@ def _after(*turns: str) -> tuple[TreatmentHad, ...]:
 @pytest.mark.parametrize(
     ("turns", "expected"),
     [
-        (("my dad is on lanreotide", "it stopped working last month"), (TreatmentHad("lanreotide", "stopped working"),)),
-        (("mum had everolimus", "she had to stop because of mouth ulcers"), (TreatmentHad("everolimus", "side effects"),)),
-        (("my wife is on the jab", "the last scan showed growth"), (TreatmentHad("somatostatin_analogue", "stopped working"),)),
-        (("my husband had lanreotide and everolimus", "both stopped working"),
-         (TreatmentHad("everolimus", "stopped working"), TreatmentHad("lanreotide", "stopped working"))),
+        (
+            ("my dad is on lanreotide", "it stopped working last month"),
+            (TreatmentHad("lanreotide", "stopped working"),),
+        ),
+        (
+            ("mum had everolimus", "she had to stop because of mouth ulcers"),
+            (TreatmentHad("everolimus", "side effects"),),
+        ),
+        (
+            ("my wife is on the jab", "the last scan showed growth"),
+            (TreatmentHad("somatostatin_analogue", "stopped working"),),
+        ),
+        (
+            ("my husband had lanreotide and everolimus", "both stopped working"),
+            (TreatmentHad("everolimus", "stopped working"), TreatmentHad("lanreotide", "stopped working")),
+        ),
         (("on octreotide", "still on it, tolerating it fine"), (TreatmentHad("octreotide", "ongoing"),)),
         # the outcome goes to the treatment named last, never to an operation
-        (("he had a whipple, then lanreotide", "it's growing again now"), (TreatmentHad("lanreotide", "stopped working"), TreatmentHad("surgery"))),
+        (
+            ("he had a whipple, then lanreotide", "it's growing again now"),
+            (TreatmentHad("lanreotide", "stopped working"), TreatmentHad("surgery")),
+        ),
         # a question about what might happen is no outcome; "still" about something else neither
         (("she's on lanreotide", "is there a trial if it stops working?"), (TreatmentHad("lanreotide", "ongoing"),)),
         (("dad had PRRT in 2021", "which trials can he still do?"), (TreatmentHad("prrt"),)),
@@ -442,7 +566,10 @@ def outcomes(text: str) -> dict[str, Optional[str]]:
         ("dad on octreotine monthly", {"octreotide": "ongoing"}),
         ("the surgeon said it went well", {}),  # a real word close to a treatment's name is not it
         # short names people type
-        ("had capecitabine and tem last year, gave up cos of the sickness", {"capecitabine_temozolomide": "side effects"}),
+        (
+            "had capecitabine and tem last year, gave up cos of the sickness",
+            {"capecitabine_temozolomide": "side effects"},
+        ),
         ("mum was on evero till it quit working", {"everolimus": "stopped working"}),
     ],
 )
@@ -517,8 +644,11 @@ def test_watching_the_tumour_in_everyday_words(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["finished the chemo, do they just watch it now or is there more?", "can they watch it rather than operate?",
-     "the nurse will keep an eye on her sugars"],
+    [
+        "finished the chemo, do they just watch it now or is there more?",
+        "can they watch it rather than operate?",
+        "the nurse will keep an eye on her sugars",
+    ],
 )
 def test_watching_asked_about_or_not_the_tumour_is_not_had(text: str) -> None:
     assert "surveillance" not in outcomes(text)
@@ -581,7 +711,10 @@ def test_a_drug_they_do_not_want_to_stop_is_not_refused() -> None:
 @pytest.mark.parametrize(
     ("text", "refused"),
     [
-        ("the onc wants capecitabine next. mum keeps saying anything but chemo, she saw her sister go through it", "chemotherapy"),
+        (
+            "the onc wants capecitabine next. mum keeps saying anything but chemo, she saw her sister go through it",
+            "chemotherapy",
+        ),
         ("Everything but surgery please, he is 84", "surgery"),
         ("I'm not having another operation, the last one nearly killed me", "surgery"),
         ("she won't do chemo again after last time", "chemotherapy"),
@@ -636,14 +769,20 @@ def test_a_booked_operation_is_not_had(text: str) -> None:
 
 
 def test_an_operation_a_trial_does_is_wished_for_not_had() -> None:
-    profile = read_message("Her surgeon mentioned a study where they operate first to take out the tumour and then give PRRT")
+    profile = read_message(
+        "Her surgeon mentioned a study where they operate first to take out the tumour and then give PRRT"
+    )
     assert "surgery" in profile.wants.treatment
     assert all(t.id != "surgery" for t in profile.treatments)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["gallium pet scan??", "My onc thinks PRRT might suit because the gallium scan lit up nicely.", "the ga68 scan showed two spots"],
+    [
+        "gallium pet scan??",
+        "My onc thinks PRRT might suit because the gallium scan lit up nicely.",
+        "the ga68 scan showed two spots",
+    ],
 )
 def test_a_scan_is_not_a_trial_wished_for(text: str) -> None:
     assert "ga68_dotatate" not in wanted(text)
@@ -656,13 +795,27 @@ def test_a_scan_tracer_named_in_a_trial_look_up_is_still_wanted() -> None:
 @pytest.mark.parametrize(
     ("text", "treatment"),
     [
-        ("he was on capecitabeen and temozolomide for 6 rounds, it stopped working", TreatmentHad("capecitabine_temozolomide", "stopped working")),
-        ("Lanreotide 2 yrs then it stopped working, sunitinib for a year and that failed too", TreatmentHad("lanreotide", "stopped working")),
-        ("on sandostatin every month and I couldn't cope if it started growing again", TreatmentHad("octreotide", "ongoing")),
-        ("PRRT x4 in 2021. On everolimus now. Some days I want to walk off and not come back lol",
-         TreatmentHad("everolimus", "ongoing")),
+        (
+            "he was on capecitabeen and temozolomide for 6 rounds, it stopped working",
+            TreatmentHad("capecitabine_temozolomide", "stopped working"),
+        ),
+        (
+            "Lanreotide 2 yrs then it stopped working, sunitinib for a year and that failed too",
+            TreatmentHad("lanreotide", "stopped working"),
+        ),
+        (
+            "on sandostatin every month and I couldn't cope if it started growing again",
+            TreatmentHad("octreotide", "ongoing"),
+        ),
+        (
+            "PRRT x4 in 2021. On everolimus now. Some days I want to walk off and not come back lol",
+            TreatmentHad("everolimus", "ongoing"),
+        ),
         ("Mum take lanreotide from two years and the disease is stable", TreatmentHad("lanreotide", "ongoing")),
-        ("the rash is unbearable, all over my arms since starting everolimus", TreatmentHad("everolimus", "side effects")),
+        (
+            "the rash is unbearable, all over my arms since starting everolimus",
+            TreatmentHad("everolimus", "side effects"),
+        ),
         ("he's been on sunitinib since may and he feels awful on it", TreatmentHad("sunitinib", "side effects")),
     ],
 )

@@ -1,6 +1,7 @@
 """The parts of the treatment reader, each on its own: the names found, the role a clause's cue
 words give one, what happened with one had, and operations told without a name. Sentences are
 written the way patients and carers write; none is copied from the development set."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -94,7 +95,12 @@ def test_the_outcome_after_a_name(words: str, outcome: Optional[str]) -> None:
 
 @pytest.mark.parametrize(
     ("before", "outcome"),
-    [("it grew on", "stopped working"), ("she finished 4 cycles of", "stopped"), ("currently on", "ongoing"), ("the nurse said", None)],
+    [
+        ("it grew on", "stopped working"),
+        ("she finished 4 cycles of", "stopped"),
+        ("currently on", "ongoing"),
+        ("the nurse said", None),
+    ],
 )
 def test_the_outcome_before_a_name(before: str, outcome: Optional[str]) -> None:
     assert outcome_before(before) == outcome
@@ -122,8 +128,14 @@ def test_an_operation_told_as_a_story(sentence: str, told: bool) -> None:
 
 def test_an_operation_told_without_a_name_is_had_planned_or_wanted() -> None:
     assert surgery_role("they took the tumour out last spring", "they took the tumour out last spring") == "had"
-    assert surgery_role("they want to take the tail out next month", "they want to take the tail out next month") == "planned"
-    assert surgery_role("is there a study where they take it out first", "is there a study where they take it out first") == "want"
+    assert (
+        surgery_role("they want to take the tail out next month", "they want to take the tail out next month")
+        == "planned"
+    )
+    assert (
+        surgery_role("is there a study where they take it out first", "is there a study where they take it out first")
+        == "want"
+    )
 
 
 def test_a_wish_pointing_back_wants_what_was_proposed_unless_it_was_had() -> None:
@@ -131,7 +143,9 @@ def test_a_wish_pointing_back_wants_what_was_proposed_unless_it_was_had() -> Non
     assert pointed_back("any trials on that", [], proposed, proposed, True) == [Mention("liver_ablation", "want")]
     had_it = [Mention("liver_ablation", "had"), Mention("liver_ablation", "planned")]
     assert pointed_back("any trials on that", [], had_it, had_it[1:], True) == []
-    assert pointed_back("is there anything less drastic", [], proposed, proposed, True) == [Mention("liver_ablation", "avoid")]
+    assert pointed_back("is there anything less drastic", [], proposed, proposed, True) == [
+        Mention("liver_ablation", "avoid")
+    ]
 
 
 # -- the whole reader: constructions, not phrasings ------------------------------------------------

@@ -1,6 +1,7 @@
 """What the person is looking for across a conversation: the treatment in focus asked for by pointing
 back ("is there a trial of it?"), status filters, age groups. Messages written for these tests, not
 taken from the development set."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -24,7 +25,10 @@ def after(*turns: str) -> Profile:
         (("lutathera", "is it available on trial in ireland? my dad is 70, pnet"), ("prrt",)),
         (("what is belzutifan", "my son has VHL and a pnet. any trial of it he could try?"), ("belzutifan",)),
         (("cabozantinib", "any trials for pancreas NETs?"), ("cabozantinib",)),
-        (("what's captem?", "the onc wants to start it", "is there a study comparing it with PRRT?"), ("capecitabine_temozolomide", "prrt")),
+        (
+            ("what's captem?", "the onc wants to start it", "is there a study comparing it with PRRT?"),
+            ("capecitabine_temozolomide", "prrt"),
+        ),
         (("what's PRRT", "they've offered it to my wife, pnet g2", "is there a trial of it near Leeds?"), ("prrt",)),
     ],
 )
@@ -109,8 +113,16 @@ def test_the_phase_asked_for(text: str, phase: Optional[int]) -> None:
 @pytest.mark.parametrize(
     ("turns", "treatment", "outcome"),
     [
-        (("what is lanreotide", "my wife's been on it 2 years, latest scan shows it's growing"), "lanreotide", "stopped working"),
-        (("tell me about everolimus", "dad took it for a year but it stopped working"), "everolimus", "stopped working"),
+        (
+            ("what is lanreotide", "my wife's been on it 2 years, latest scan shows it's growing"),
+            "lanreotide",
+            "stopped working",
+        ),
+        (
+            ("tell me about everolimus", "dad took it for a year but it stopped working"),
+            "everolimus",
+            "stopped working",
+        ),
         (("whats sandostatin", "my mum is currently on it, every 4 weeks"), "octreotide", "ongoing"),
     ],
 )
@@ -142,7 +154,10 @@ def test_it_asked_about_or_the_illness_is_not_the_treatment_had(turns: tuple) ->
         ("finished ones are fine too", "all"),
         ("doesnt matter if its closed", "all"),
         ("sunitinib trials regardless of status", "all"),
-        ("any sunitinib trials recruiting?", "open")  # asked of trials in general (batch c labels),  # asks, not a filter
+        (
+            "any sunitinib trials recruiting?",
+            "open",
+        ),  # asked of trials in general (batch c labels),  # asks, not a filter
     ],
 )
 def test_more_status_filters(text: str, status: Optional[str]) -> None:

@@ -1,4 +1,5 @@
 """Rasa's own checks: the training data validates, and the test stories pass."""
+
 from __future__ import annotations
 
 import sys
@@ -14,14 +15,27 @@ RASA = str(Path(sys.executable).with_name("rasa"))
 
 
 def e2e_test(model: Optional[Path], folder: Path) -> list[str]:
-    return [RASA, "test", "core", "--e2e", "--model", str(model), "--stories", "tests/stories",
-            "--out", str(folder / "results")]
+    return [
+        RASA,
+        "test",
+        "core",
+        "--e2e",
+        "--model",
+        str(model),
+        "--stories",
+        "tests/stories",
+        "--out",
+        str(folder / "results"),
+    ]
 
 
 # Both run ahead, while other tests run (tests/server_pool.py): loading Rasa and the model
 # takes most of their time.
-validation_run = pool_fixture(EarlyCommand("validation", lambda _model, _folder: [
-    RASA, "data", "validate", "--fail-on-warnings"], trained_model=None))
+validation_run = pool_fixture(
+    EarlyCommand(
+        "validation", lambda _model, _folder: [RASA, "data", "validate", "--fail-on-warnings"], trained_model=None
+    )
+)
 stories_run = pool_fixture(EarlyCommand("stories", e2e_test, trained_model=True))
 
 

@@ -1,5 +1,6 @@
 """The per-sender rate limit: the memory backend, and the Redis backend on the real server at
 127.0.0.1:6379 (skipped only when no Redis answers there)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -41,6 +42,7 @@ async def hits(limiter, sender: str, count: int) -> List[Decision]:  # type: ign
 
 # --- settings ------------------------------------------------------------------------------
 
+
 def test_settings_default_off_and_invalid() -> None:
     assert per_minute_from_env({}) == DEFAULT_PER_MINUTE == 20
     assert per_minute_from_env({"RATE_LIMIT_PER_MINUTE": " 5 "}) == 5
@@ -63,6 +65,7 @@ def test_redis_url_picks_the_redis_backend() -> None:
 
 
 # --- memory --------------------------------------------------------------------------------
+
 
 def test_memory_allows_the_limit_then_refuses_until_the_window_ends() -> None:
     clock = Clock()
@@ -107,6 +110,7 @@ def test_memory_rejects_nonsense_settings() -> None:
 
 
 # --- Redis ---------------------------------------------------------------------------------
+
 
 def redis_reachable() -> bool:
     try:
@@ -208,6 +212,7 @@ def test_the_per_address_limit_has_its_own_setting_and_its_own_redis_keys() -> N
     assert address_rate_limiter_from_env({"RATE_LIMIT_PER_MINUTE": "0"}) is not None
     shared = address_rate_limiter_from_env({"REDIS_URL": "redis://127.0.0.1:1/0"})
     assert isinstance(shared, RedisRateLimiter) and shared.key("1.2.3.4") != RedisRateLimiter(
-        "redis://127.0.0.1:1/0", 5).key("1.2.3.4")
+        "redis://127.0.0.1:1/0", 5
+    ).key("1.2.3.4")
     with pytest.raises(ValueError, match="RATE_LIMIT_PER_ADDRESS_PER_MINUTE"):
         address_rate_limiter_from_env({"RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "many"})

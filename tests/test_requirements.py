@@ -1,6 +1,7 @@
 """The requirements files against the lock and the code: every line pinned and pinned as the
 lock has it, the lock exactly what the files bring in (read from the installed packages'
 metadata), and each machine role's file enough for the code that role runs."""
+
 from __future__ import annotations
 
 import ast
@@ -137,9 +138,14 @@ def imported_modules(path: Path) -> set[str]:
     """Every module this file imports (at any depth: lazy imports count) or reads by name."""
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(), str(path))):
-        if (isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name)) and node.args
-                and getattr(node.func, "attr", getattr(node.func, "id", "")) in BY_NAME
-                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, (ast.Attribute, ast.Name))
+            and node.args
+            and getattr(node.func, "attr", getattr(node.func, "id", "")) in BY_NAME
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
             names.add(node.args[0].value)
         elif isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
@@ -185,8 +191,11 @@ def providers() -> dict[str, set[str]]:
         listed = (dist.read_text("top_level.txt") or "").split()
         if not listed:
             tops = {line.split("/")[0].split(",")[0] for line in (dist.read_text("RECORD") or "").splitlines()}
-            listed = [top.removesuffix(".py") for top in tops
-                      if top and top not in ("..", "__pycache__") and not top.endswith((".dist-info", ".data"))]
+            listed = [
+                top.removesuffix(".py")
+                for top in tops
+                if top and top not in ("..", "__pycache__") and not top.endswith((".dist-info", ".data"))
+            ]
         for module in listed:
             found.setdefault(module, set()).add(canonicalize_name(dist.metadata["Name"]))
     return found
@@ -203,8 +212,11 @@ ROLE_CODE = {
 def test_each_role_has_every_package_its_code_imports(file_name: str) -> None:
     available = closure(frozenset(direct(file_name)))
     start = [p for p in python_files(*ROLE_CODE[file_name]) if "load" not in p.relative_to(REPO_ROOT).parts[1:2]]
-    missing = {module: sorted(providers().get(module, {"(nothing installed)"}))
-               for module in third_party_imports(start) if not providers().get(module, set()) & available}
+    missing = {
+        module: sorted(providers().get(module, {"(nothing installed)"}))
+        for module in third_party_imports(start)
+        if not providers().get(module, set()) & available
+    }
     assert missing == {}, f"{file_name} does not bring in what the code imports"
 
 

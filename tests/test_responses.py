@@ -1,4 +1,5 @@
 """Everything a patient can read in the domain: plain English, verified numbers, no promises."""
+
 from __future__ import annotations
 
 import re

@@ -1,40 +1,54 @@
 """The rewrite scorer: hand-made rewrites that must pass and must fail, and the labelled set."""
-from __future__ import annotations
 
-import json
-from pathlib import Path
+from __future__ import annotations
 
 import pytest
 
 from bot.eligibility.rewrite_eval import (
-    DEFECT_KINDS, EVAL_DIR, EvalItem, Judgement, by_text, jargon_explained, load_items, load_judgements,
-    lost_pieces, rewrite_hash, score, table,
+    DEFECT_KINDS,
+    EvalItem,
+    Judgement,
+    by_text,
+    jargon_explained,
+    load_items,
+    load_judgements,
+    lost_pieces,
+    rewrite_hash,
+    score,
+    table,
 )
 
 
 def item(text: str, keep: list[dict], jargon: list[str] = (), family: str = "test") -> EvalItem:
-    return EvalItem.from_json({"id": "T/inclusion/0", "nct_id": "T", "text": text, "family": family,
-                               "keep": keep, "jargon": list(jargon)})
+    return EvalItem.from_json(
+        {"id": "T/inclusion/0", "nct_id": "T", "text": text, "family": family, "keep": keep, "jargon": list(jargon)}
+    )
 
 
 BILIRUBIN = item("Serum bilirubin ≤ 1.5 x ULN", [{"number": "1.5", "unit": "x ULN", "compare": "<="}], ["ULN"])
 
 
-@pytest.mark.parametrize("rewrite", [
-    "Bilirubin at most 1.5 times the top of the normal range.",
-    "Bilirubin 1.5 x ULN or less. ULN means the upper limit of normal.",
-    "Your bilirubin is no more than 1.5 × upper limit of normal.",
-])
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        "Bilirubin at most 1.5 times the top of the normal range.",
+        "Bilirubin 1.5 x ULN or less. ULN means the upper limit of normal.",
+        "Your bilirubin is no more than 1.5 × upper limit of normal.",
+    ],
+)
 def test_number_with_its_limit_and_unit_is_kept(rewrite: str) -> None:
     assert lost_pieces(BILIRUBIN, rewrite) == []
 
 
-@pytest.mark.parametrize("rewrite", [
-    "Bilirubin more than 1.5 times the top of the normal range.",  # the limit turned round
-    "Bilirubin at most 15 times the top of the normal range.",  # the number changed
-    "Bilirubin at most 1.5.",  # the unit lost
-    "Bilirubin normal.",
-])
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        "Bilirubin more than 1.5 times the top of the normal range.",  # the limit turned round
+        "Bilirubin at most 15 times the top of the normal range.",  # the number changed
+        "Bilirubin at most 1.5.",  # the unit lost
+        "Bilirubin normal.",
+    ],
+)
 def test_a_changed_limit_number_or_unit_is_caught(rewrite: str) -> None:
     assert lost_pieces(BILIRUBIN, rewrite) != []
 
@@ -50,16 +64,19 @@ def test_ranges_word_numbers_and_thousands() -> None:
 
 
 def test_a_lost_negation_is_caught_and_a_limit_is_not_a_negation() -> None:
-    no_cancer = item("No other cancer within 5 years", [{"number": "5", "unit": "years", "compare": "within"},
-                                                         {"negation": "no"}])
+    no_cancer = item(
+        "No other cancer within 5 years", [{"number": "5", "unit": "years", "compare": "within"}, {"negation": "no"}]
+    )
     assert not lost_pieces(no_cancer, "You have not had another cancer in the last 5 years.")
     assert lost_pieces(no_cancer, "You have had another cancer in the last 5 years.")
     assert lost_pieces(no_cancer, "Another cancer in the last no more than 5 years.")  # "no more than" is a limit
 
 
 def test_exceptions_only_and_scope_words_must_survive() -> None:
-    labelled = item("Women of childbearing potential, except those sterilised, only if ...",
-                    [{"exception": "except"}, {"only": "only"}, {"scope": "childbearing potential"}])
+    labelled = item(
+        "Women of childbearing potential, except those sterilised, only if ...",
+        [{"exception": "except"}, {"only": "only"}, {"scope": "childbearing potential"}],
+    )
     assert not lost_pieces(labelled, "Women who could get pregnant, apart from those sterilised, only if ...")
     lost = lost_pieces(labelled, "Women, if ...")
     assert [p.kind for p in lost] == ["scope", "exception", "only"]
@@ -68,13 +85,16 @@ def test_exceptions_only_and_scope_words_must_survive() -> None:
     assert not lost_pieces(reproductive, "People who could have children.")
 
 
-@pytest.mark.parametrize("rewrite, explained", [
-    ("Haemoglobin at least 9.", False),
-    ("Haemoglobin at least 9. Haemoglobin carries oxygen in the blood.", True),
-    ("Red blood pigment (haemoglobin) at least 9.", True),
-    ("Blood pigment at least 9.", True),  # replaced
-    ("Hemoglobin at least 9 is needed.", False),  # the criterion's own "is" is not an explanation
-])
+@pytest.mark.parametrize(
+    "rewrite, explained",
+    [
+        ("Haemoglobin at least 9.", False),
+        ("Haemoglobin at least 9. Haemoglobin carries oxygen in the blood.", True),
+        ("Red blood pigment (haemoglobin) at least 9.", True),
+        ("Blood pigment at least 9.", True),  # replaced
+        ("Hemoglobin at least 9 is needed.", False),  # the criterion's own "is" is not an explanation
+    ],
+)
 def test_jargon_is_replaced_or_explained(rewrite: str, explained: bool) -> None:
     assert jargon_explained("haemoglobin", rewrite) is explained
 
@@ -106,8 +126,9 @@ def test_the_labelled_set_loads_and_its_labels_are_in_the_text(part: str) -> Non
         assert labelled.family and labelled.text
         for piece in labelled.keep:
             if piece.kind == "number":  # a number label must be in the registry's words
-                assert not lost_pieces(EvalItem.from_json({**_raw(labelled), "keep": [{"number": piece.value}]}),
-                                       labelled.text), (labelled.id, piece)
+                assert not lost_pieces(
+                    EvalItem.from_json({**_raw(labelled), "keep": [{"number": piece.value}]}), labelled.text
+                ), (labelled.id, piece)
 
 
 def _raw(labelled: EvalItem) -> dict:
@@ -131,14 +152,23 @@ def test_judgements_file_uses_known_kinds() -> None:
 from bot.eligibility.rewrite_eval import Shown  # noqa: E402
 
 
-@pytest.mark.parametrize("term, notes, explained", [
-    ("ischemia", ("Ischaemia means part of the body is not getting enough blood.",), True),  # spellings made one
-    ("HIV-1 infection", ("HIV is a virus that weakens the immune system.",), True),  # the unknown word defined
-    ("active tuberculosis", ("Tuberculosis (TB) is a serious infection, most often of the lungs.",), True),
-    ("QT interval", ("The stage is a measure of how far the cancer has spread.",), False),  # a line about another term
-    ("QT interval", (), False),
-])
-def test_a_line_beneath_explains_the_term_it_names_or_defines(term: str, notes: tuple[str, ...], explained: bool) -> None:
+@pytest.mark.parametrize(
+    "term, notes, explained",
+    [
+        ("ischemia", ("Ischaemia means part of the body is not getting enough blood.",), True),  # spellings made one
+        ("HIV-1 infection", ("HIV is a virus that weakens the immune system.",), True),  # the unknown word defined
+        ("active tuberculosis", ("Tuberculosis (TB) is a serious infection, most often of the lungs.",), True),
+        (
+            "QT interval",
+            ("The stage is a measure of how far the cancer has spread.",),
+            False,
+        ),  # a line about another term
+        ("QT interval", (), False),
+    ],
+)
+def test_a_line_beneath_explains_the_term_it_names_or_defines(
+    term: str, notes: tuple[str, ...], explained: bool
+) -> None:
     assert jargon_explained(term, Shown(f"You have {term} now.", notes)) is explained
 
 

@@ -1,4 +1,5 @@
 """Questions whether something the person has had keeps them out of a trial, in the ways people put them."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,13 +7,16 @@ import pytest
 from bot.trials.mentions import asks_if_it_rules_out, things_asked_about
 
 
-@pytest.mark.parametrize("text", [
-    "does the first one take people who had prrt already?",
-    "do they accept anyone on lanreotide",
-    "will it take patients with a stent",
-    "is it open to people who've had a whipple",
-    "would they let someone in who had chemo last year",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does the first one take people who had prrt already?",
+        "do they accept anyone on lanreotide",
+        "will it take patients with a stent",
+        "is it open to people who've had a whipple",
+        "would they let someone in who had chemo last year",
+    ],
+)
 def test_taking_people_who_have_had_something(text: str) -> None:
     assert asks_if_it_rules_out(text)
     assert any(things_asked_about(text))

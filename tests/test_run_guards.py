@@ -1,6 +1,7 @@
 """What `make run` (scripts/run.sh) starts, checked from outside as an attacker would: the
 action server only on 127.0.0.1 and only with the Rasa server's token, CORS for the page's own
 exact origin, and no version banner."""
+
 from __future__ import annotations
 
 import socket
@@ -19,6 +20,7 @@ from tests.servers import free_port, say, texts
 
 pytestmark = pytest.mark.integration
 
+
 @dataclass
 class Run:
     rasa: str
@@ -28,8 +30,14 @@ class Run:
 
 def run_env(environment: Mapping[str, str], model: Path, folder: Path) -> dict[str, str]:
     quiet = {k: v for k, v in environment.items() if k not in platform_variables() and k != "ACTION_SERVER_TOKEN"}
-    return {**quiet, "MODEL": str(model), "RASA_PORT": str(free_port()), "ACTIONS_PORT": str(free_port()),
-            "WEB_PORT": str(free_port()), "RUN_DIR": str(folder)}
+    return {
+        **quiet,
+        "MODEL": str(model),
+        "RASA_PORT": str(free_port()),
+        "ACTIONS_PORT": str(free_port()),
+        "WEB_PORT": str(free_port()),
+        "RUN_DIR": str(folder),
+    }
 
 
 # `make run` as it starts, ahead while other tests run (tests/server_pool.py).

@@ -1,4 +1,5 @@
 """Trial search over the shipped trials: names, misspellings, lay words, filters, ranking."""
+
 from __future__ import annotations
 
 import re
@@ -76,7 +77,9 @@ def test_country_and_city(any_store: TrialStore) -> None:
     assert "NCT07273409" in sweden
     assert ids(any_store, city="Gothenburg", status="all") == ["NCT07273409", "NCT00353496"]  # CLARINET: "Goteborg"
     assert "NCT02651987" in ids(any_store, city="Copenhagen", status="all")  # stored as København
-    assert set(ids(any_store, country="UK", status="all")) == set(ids(any_store, country="United Kingdom", status="all"))
+    assert set(ids(any_store, country="UK", status="all")) == set(
+        ids(any_store, country="United Kingdom", status="all")
+    )
 
 
 def test_phase_age_and_sex(any_store: TrialStore) -> None:
@@ -244,7 +247,8 @@ def test_heading_never_names_a_condition_no_listed_trial_is_about(any_store: Tri
     page = any_store.search(query)
     assert results_heading(page, query) == (
         "I found 2 of our open trials in Sweden. None is only for gastrinoma; these 2 take neuroendocrine tumours "
-        "in general. Here are 1 to 2.")
+        "in general. Here are 1 to 2."
+    )
 
 
 def test_heading_counts_the_trials_about_the_condition_itself(any_store: TrialStore) -> None:
@@ -254,12 +258,14 @@ def test_heading_counts_the_trials_about_the_condition_itself(any_store: TrialSt
     assert specific == 5
     assert results_heading(page, query) == (
         f"I found {page.total} of our closed trials for insulinoma. Here are 1 to 20: 5 are for insulinoma "
-        f"itself, {len(page.broader_ids)} for neuroendocrine tumours in general.")
+        f"itself, {len(page.broader_ids)} for neuroendocrine tumours in general."
+    )
     query = TrialQuery(condition="insulinoma", status="all", limit=5)  # open broader ones come first
     page = any_store.search(query)
     assert results_heading(page, query) == (
         f"I found {page.total} of our trials. 5 are for insulinoma itself. Here are 1 to 5: "
-        "these take neuroendocrine tumours in general.")
+        "these take neuroendocrine tumours in general."
+    )
 
 
 def test_unknown_names_are_said_kindly(any_store: TrialStore) -> None:
@@ -269,7 +275,8 @@ def test_unknown_names_are_said_kindly(any_store: TrialStore) -> None:
     assert not re.search(r"not (a real|exist)|no such|doesn.t exist", text, re.I)
     query = TrialQuery(treatment="evero", country="Iceland")
     assert nothing_found(query, any_store.search(query)).startswith(
-        "I don't know the name 'evero'. Did you mean everolimus?")
+        "I don't know the name 'evero'. Did you mean everolimus?"
+    )
     assert nothing_found(query).startswith("I'm sorry, I could not find any open trials for evero, in Iceland.")
 
 
@@ -277,25 +284,29 @@ def test_headings_name_the_look_ups() -> None:
     page = SearchPage(trials=[], total=3, offset=0)
     query = TrialQuery(acronym="NETTER", sponsor="Novartis", site="Christie", age_group="teen", status="all")
     assert results_heading(page, query).startswith(
-        "I found 3 of our trials for NETTER, with Novartis, at Christie, for teenagers.")
+        "I found 3 of our trials for NETTER, with Novartis, at Christie, for teenagers."
+    )
 
 
 def test_a_phase_asked_for_is_kept_before_the_open_default(store: TrialStore) -> None:
-    from bot.trials.relax import search_relaxed, relaxed_heading
     from bot.trials.query import TrialQuery
+    from bot.trials.relax import relaxed_heading, search_relaxed
 
     asked = TrialQuery(treatment="surufatinib", phase=3, status="open")
     relaxed = search_relaxed(store.search, asked)
     assert relaxed.dropped == ("counting closed trials too",)
     assert {t.nct_id for t in relaxed.page.trials} == {"NCT02589821", "NCT02588170"}
-    several = relaxed_heading(asked, replace(relaxed, dropped=("looking further away", "leaving out the place",
-                                                               "counting closed trials too")))
-    assert several is not None and "So I looked further away, left out the place and counted closed trials too." in several
+    several = relaxed_heading(
+        asked, replace(relaxed, dropped=("looking further away", "leaving out the place", "counting closed trials too"))
+    )
+    assert (
+        several is not None and "So I looked further away, left out the place and counted closed trials too." in several
+    )
 
 
 def test_a_country_with_no_trials_gets_the_nearest_ones_abroad_first(store: TrialStore) -> None:
-    from bot.trials.relax import search_relaxed, relaxed_heading
     from bot.trials.query import TrialQuery
+    from bot.trials.relax import relaxed_heading, search_relaxed
 
     asked = TrialQuery(country="Norway", status="open")
     relaxed = search_relaxed(store.search, asked)

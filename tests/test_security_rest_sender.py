@@ -12,6 +12,7 @@ A conversation begun over REST carries on over REST as before.
 
 Other channels' conversations are planted through Rasa's HTTP API (behind its token), with
 the input channel each platform's connector gives its messages."""
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,12 @@ from tests.servers import post_json, say
 pytestmark = pytest.mark.integration
 
 # (the connector's channel name, an id of the shape that platform gives)
-OTHER_CHANNELS = [("telegram", "4242424242"), ("slack", "U024BE7LH"), ("facebook", "1234567890123456"),
-                  ("socketio", "KxJ3oZ8vQ2mYc1AAAB")]
+OTHER_CHANNELS = [
+    ("telegram", "4242424242"),
+    ("slack", "U024BE7LH"),
+    ("facebook", "1234567890123456"),
+    ("socketio", "KxJ3oZ8vQ2mYc1AAAB"),
+]
 PHONE_CHANNELS = [("twilio_whatsapp", "whatsapp:+447700900123"), ("twilio", "+447700900124")]
 PLANTED = "I am 67 and I live in Leeds"
 
@@ -46,8 +51,13 @@ def tracker_url(base: str, sender: str, part: str = "") -> str:
 
 def plant(base: str, sender: str, channel: str) -> None:
     """A conversation with one message from `channel`, as its connector would store it."""
-    event = {"event": "user", "text": PLANTED, "timestamp": time.time(), "input_channel": channel,
-             "parse_data": {"text": PLANTED, "intent": {"name": "greet", "confidence": 1.0}, "entities": []}}
+    event = {
+        "event": "user",
+        "text": PLANTED,
+        "timestamp": time.time(),
+        "input_channel": channel,
+        "parse_data": {"text": PLANTED, "intent": {"name": "greet", "confidence": 1.0}, "entities": []},
+    }
     post_json(tracker_url(base, sender, "/events"), [event])
 
 

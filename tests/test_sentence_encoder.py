@@ -1,4 +1,5 @@
 """The NumPy all-MiniLM-L6-v2 encoder: its tokenizer, its vectors, and its refusal of wrong files."""
+
 from __future__ import annotations
 
 import shutil
@@ -40,11 +41,13 @@ def test_long_messages_are_cut_to_the_model_length(encoder: SentenceEncoder) -> 
 
 
 def test_vectors_are_unit_length_and_paraphrases_are_closest(encoder: SentenceEncoder) -> None:
-    vectors = encoder.encode_many([
-        "can I talk to a real person",
-        "is there a human I could speak to",
-        "what is the radioactive drip treatment",
-    ])
+    vectors = encoder.encode_many(
+        [
+            "can I talk to a real person",
+            "is there a human I could speak to",
+            "what is the radioactive drip treatment",
+        ]
+    )
     assert vectors.shape == (3, DIMENSIONS)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     similarity = vectors @ vectors.T

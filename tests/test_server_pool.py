@@ -1,6 +1,7 @@
 """The test session's server pool (tests/server_pool.py) with stand-in kinds that only record
 what happens: each kind starts once and ahead, in the order the tests use them, stops after
 its last test, never more than MAX_RUNNING at once, and a failed start fails only its tests."""
+
 from __future__ import annotations
 
 import tempfile
@@ -60,18 +61,31 @@ def wait_for(condition: Callable[[], bool], seconds: float = 5) -> None:
         time.sleep(0.01)
 
 
-def make_pool(plan: list[list[str]], journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-              failing: frozenset[str] = frozenset()) -> ServerPool:
+def make_pool(
+    plan: list[list[str]],
+    journal: Journal,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    failing: frozenset[str] = frozenset(),
+) -> ServerPool:
     for name in {name for names in plan for name in names}:
         kind = Recorded(name.removesuffix("_servers"), journal, fails=name in failing)
         monkeypatch.setitem(server_pool.KINDS, name, kind)
     shipped = tmp_path / "shipped.db"
     shipped.write_text("")
-    return ServerPool(plan, lambda name: Path(tempfile.mkdtemp(prefix=name, dir=tmp_path)), shipped,
-                      lambda trained: tmp_path, tmp_path / "artifacts", {})
+    return ServerPool(
+        plan,
+        lambda name: Path(tempfile.mkdtemp(prefix=name, dir=tmp_path)),
+        shipped,
+        lambda trained: tmp_path,
+        tmp_path / "artifacts",
+        {},
+    )
 
 
-def test_each_kind_starts_once_ahead_in_order_and_stops_after_its_last_test(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_kind_starts_once_ahead_in_order_and_stops_after_its_last_test(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     journal = Journal()
     plan = [["a_servers"], [], ["a_servers", "b_servers"], ["b_servers"]]
     pool = make_pool(plan, journal, tmp_path, monkeypatch)
@@ -116,7 +130,9 @@ def test_a_kind_that_cannot_start_fails_its_tests_only(tmp_path: Path, monkeypat
     pool.close()
 
 
-def test_a_kind_whose_tests_were_all_skipped_is_not_started_and_blocks_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_kind_whose_tests_were_all_skipped_is_not_started_and_blocks_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     journal = Journal()
     names = [f"k{index}_servers" for index in range(server_pool.MAX_RUNNING + 2)]
     plan = [[name] for name in names]

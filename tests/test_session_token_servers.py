@@ -1,6 +1,7 @@
 """A website conversation belongs to the browser holding its signed token: against the real Rasa
 server, over socket.io and the REST webhook (bot/channels/session_tokens.py,
 components/channels/session_bound_rest.py and socketio_input.py), and "Clear this chat" deletes it from the tracker store."""
+
 from __future__ import annotations
 
 import asyncio
@@ -13,9 +14,9 @@ import pytest
 
 from bot.channels.session_tokens import SessionTokens
 from tests.conftest import WEBSITE_API_TOKEN, WEBSITE_HISTORY_DAYS, WEBSITE_SESSION_SECRET
+from tests.helpers.widget import Widget
 from tests.server_kinds import Running
 from tests.servers import post_json
-from tests.helpers.widget import Widget
 
 pytestmark = pytest.mark.integration
 

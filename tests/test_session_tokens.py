@@ -1,6 +1,7 @@
 """Signed session tokens (bot/channels/session_tokens.py) and the REST webhook's use of them
 (components/channels/session_bound_rest.py), piece by piece. Against the real servers:
 tests/test_session_token_servers.py."""
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,8 @@ import logging
 import pytest
 
 from bot.channels import session_tokens as st
-from components.channels.session_bound_rest import bound_body
 from bot.channels.session_tokens import Check, SessionTokens, open_conversation, refusal_notice
+from components.channels.session_bound_rest import bound_body
 
 SECRET = b"k" * 32
 NOW = 1_800_000_000.0
@@ -65,9 +66,11 @@ def test_a_valid_token_resumes_with_a_fresh_token_and_anything_else_starts_a_new
     again = open_conversation(tokens(clock), first.issued.session_id, first.issued.token)
     assert again.resumed and again.issued.session_id == first.issued.session_id
     assert again.issued.expires_at == first.issued.expires_at + 86_400
-    for asked, token, why in ((first.issued.session_id, None, Check.MISSING),
-                              (first.issued.session_id, "v1.1." + "a" * 43, Check.NOT_VALID),
-                              ("someone-chosen", first.issued.token, Check.NOT_VALID)):
+    for asked, token, why in (
+        (first.issued.session_id, None, Check.MISSING),
+        (first.issued.session_id, "v1.1." + "a" * 43, Check.NOT_VALID),
+        ("someone-chosen", first.issued.token, Check.NOT_VALID),
+    ):
         opened = open_conversation(tokens(clock), asked, token)
         assert not opened.resumed and opened.refused is why
         assert opened.issued.session_id not in (asked, first.issued.session_id)
@@ -85,8 +88,12 @@ def test_the_refusal_is_said_kindly_and_a_new_visitor_is_told_nothing() -> None:
 def test_the_secret_and_days_come_from_the_environment(caplog: pytest.LogCaptureFixture) -> None:
     made = st.session_tokens_from_env({"CHAT_SESSION_SECRET": "s" * 40, "CHAT_HISTORY_DAYS": "3"})
     assert (made.secret, made.days) == (b"s" * 40, 3)
-    for bad in ({"CHAT_SESSION_SECRET": "short"}, {"CHAT_HISTORY_DAYS": "0"}, {"CHAT_HISTORY_DAYS": "a week"},
-                {"CHAT_HISTORY_DAYS": "400"}):
+    for bad in (
+        {"CHAT_SESSION_SECRET": "short"},
+        {"CHAT_HISTORY_DAYS": "0"},
+        {"CHAT_HISTORY_DAYS": "a week"},
+        {"CHAT_HISTORY_DAYS": "400"},
+    ):
         with pytest.raises(ValueError):
             st.session_tokens_from_env(bad)
     st._secret_for_this_process.cache_clear()
@@ -104,14 +111,19 @@ def test_rest_opens_a_website_conversation_only_with_its_token() -> None:
     issued = tokens().issue("web-abc")
     with_token = body(sender="web-abc", session_token=issued.token)
     assert bound_body(with_token, tokens()) == with_token
-    for refused in (body(sender="web-abc"), body(sender="web-abc", session_token="v1.1." + "a" * 43),
-                    body(sender="web-abd", session_token=issued.token)):
+    for refused in (
+        body(sender="web-abc"),
+        body(sender="web-abc", session_token="v1.1." + "a" * 43),
+        body(sender="web-abd", session_token=issued.token),
+    ):
         rebound = json.loads(bound_body(refused, tokens()))
         assert rebound["sender"] != json.loads(refused)["sender"] and not st.is_web_session(rebound["sender"])
         assert rebound["message"] == "hello"
 
 
-@pytest.mark.parametrize("sent", [body(sender="someone"), b"not json", b"[1]", "{\"sender\": \"web-x\"}".encode("utf-16"),
-                                  body(sender={"web-": 1})])
+@pytest.mark.parametrize(
+    "sent",
+    [body(sender="someone"), b"not json", b"[1]", '{"sender": "web-x"}'.encode("utf-16"), body(sender={"web-": 1})],
+)
 def test_rest_leaves_other_bodies_as_sent(sent: bytes) -> None:
     assert bound_body(sent, tokens()) == sent

@@ -1,4 +1,5 @@
 """Two trials side by side (bot/trials/side_by_side.py, actions/compare_trials.py)."""
+
 from __future__ import annotations
 
 import re
@@ -15,15 +16,18 @@ pytestmark = pytest.mark.usefixtures("database_url_env")
 SHOWN = ["NCT07273409", "NCT02749331", "NCT03972488"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("compare NCT03972488 and nct 0157 8239", ["NCT03972488", "NCT01578239"]),
-    ("jämför de två första tack", SHOWN[:2]),
-    ("can u compare the first two", SHOWN[:2]),
-    ("whats the difference between 1 and 3", [SHOWN[0], SHOWN[2]]),
-    ("the second vs the last one", [SHOWN[1], SHOWN[2]]),
-    ("compare them", []),
-    ("number 7 and 9 please", []),  # not shown
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("compare NCT03972488 and nct 0157 8239", ["NCT03972488", "NCT01578239"]),
+        ("jämför de två första tack", SHOWN[:2]),
+        ("can u compare the first two", SHOWN[:2]),
+        ("whats the difference between 1 and 3", [SHOWN[0], SHOWN[2]]),
+        ("the second vs the last one", [SHOWN[1], SHOWN[2]]),
+        ("compare them", []),
+        ("number 7 and 9 please", []),  # not shown
+    ],
+)
 def test_which_two_trials(text: str, expected: list[str]) -> None:
     assert trials_named(text, SHOWN) == expected
 
@@ -46,7 +50,9 @@ def test_the_action_compares_the_first_two_results_or_asks_which() -> None:
     assert messages[0]["text"].startswith("NCT07273409") and "\n\nNCT02749331" in messages[0]["text"]
     _, messages = run(ActionCompareTrials(), tracker("compare them", slots={}))
     assert messages[0]["text"] == WHICH_TWO
-    _, messages = run(ActionCompareTrials(), tracker("how does it compare with NCT01578239", slots={"focus_nct_id": "NCT03972488"}))
+    _, messages = run(
+        ActionCompareTrials(), tracker("how does it compare with NCT01578239", slots={"focus_nct_id": "NCT03972488"})
+    )
     assert "NCT01578239" in messages[0]["text"] and "NCT03972488" in messages[0]["text"]
     _, messages = run(ActionCompareTrials(), tracker("compare NCT99999999 and NCT03972488", slots={}))
     assert "NCT99999999 is not in our list" in messages[0]["text"]
@@ -56,19 +62,25 @@ def test_a_general_trial_question_with_no_trial_in_focus_gets_the_knowledge_answ
     from actions.followups import ActionAnswerTrialDetail
 
     _, messages = run(ActionAnswerTrialDetail(), tracker("could i get a sugar pill", slots={}))
-    assert len(messages) == 1 and messages[0].get("response") == "utter_knowledge/placebo"
+    assert messages[0].get("response") == "utter_knowledge/placebo"  # then at most the one fact it leaves out
+    assert len(messages) <= 2 and all(m.get("text") and "which trial" not in m["text"].lower() for m in messages[1:])
     _, messages = run(ActionAnswerTrialDetail(), tracker("how big is it", slots={}))
     assert "which trial" in messages[0]["text"].lower()  # no general answer for the size of a trial
 
 
 def test_the_first_two_after_a_treatment_name_are_its_first_two_trials() -> None:
     # "lanreotide" (its answer, no list) ... "compare the first two": two trials of lanreotide
-    _, messages = run(ActionCompareTrials(), tracker("compare the first two", slots={"profile": {"topic": "lanreotide"}}))
+    _, messages = run(
+        ActionCompareTrials(), tracker("compare the first two", slots={"profile": {"topic": "lanreotide"}})
+    )
     assert messages[0]["text"] == "The first two trials of lanreotide in our list:"
     assert messages[1]["text"].count("NCT") >= 2
     # "axitinib": our list has one trial of it, shown whole
     _, messages = run(ActionCompareTrials(), tracker("compare the first two", slots={"profile": {"topic": "axitinib"}}))
-    assert messages[0]["text"].startswith("Our list has only one trial of axitinib") and "NCT01744249" in messages[1]["text"]
+    assert (
+        messages[0]["text"].startswith("Our list has only one trial of axitinib")
+        and "NCT01744249" in messages[1]["text"]
+    )
     _, messages = run(ActionCompareTrials(), tracker("compare the first two", slots={}))
     assert [m["text"] for m in messages] == [NO_LIST]  # nothing listed: said so kindly
 

@@ -1,6 +1,7 @@
 """The socket.io channel's guards, piece by piece: the real channel class, the real limiters
 (in memory here; Redis in tests/test_ratelimit.py) and the REST webhook's rules. The same
 guards against the real Rasa server: tests/test_socketio_limits.py."""
+
 from __future__ import annotations
 
 import asyncio
@@ -27,8 +28,10 @@ def test_the_limit_follows_the_connection_and_the_address(monkeypatch: pytest.Mo
     guarded.connection_limiter, guarded.address_limiter = MemoryRateLimiter(limit=2), MemoryRateLimiter(limit=3)
 
     async def waits() -> list[object]:
-        return [await guarded.over_limit(connection, address) for connection, address in
-                [("c1", "a"), ("c1", "a"), ("c1", "a"), ("c2", "a"), ("c3", "b")]]
+        return [
+            await guarded.over_limit(connection, address)
+            for connection, address in [("c1", "a"), ("c1", "a"), ("c1", "a"), ("c2", "a"), ("c3", "b")]
+        ]
 
     assert [w is not None for w in asyncio.run(waits())] == [False, False, True, True, False]
 
@@ -51,8 +54,19 @@ def test_a_connection_writes_only_into_the_conversation_it_asked_for() -> None:
     assert channel(session_persistence=False).sender_for("sid-1", None, "theirs") == "sid-1"
 
 
-@pytest.mark.parametrize("data", [None, [1, 2], "abc", {"session_id": {"a": 1}}, {"session_id": ["x"]},
-                                  {"session_id": "x" * 129}, {"session_id": ""}, {"session_id": "a b"}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        [1, 2],
+        "abc",
+        {"session_id": {"a": 1}},
+        {"session_id": ["x"]},
+        {"session_id": "x" * 129},
+        {"session_id": ""},
+        {"session_id": "a b"},
+    ],
+)
 def test_an_odd_session_request_gets_a_new_session(data: object) -> None:
     assert requested_session_id(data) is None
 
@@ -61,17 +75,30 @@ def test_a_good_session_request_keeps_its_id() -> None:
     assert requested_session_id({"session_id": "0a1b2c3d-e.f:g_h"}) == "0a1b2c3d-e.f:g_h"
 
 
-@pytest.mark.parametrize("data", [None, ["hello"], "hello", 42, {"message": None}, {"message": {"text": "hi"}},
-                                  {"message": ["hi"]}, {"message": "  \u0000 "},
-                                  {"message": "hi", "session_id": {"a": 1}}, {"message": "hi", "session_id": "x" * 200}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        ["hello"],
+        "hello",
+        42,
+        {"message": None},
+        {"message": {"text": "hi"}},
+        {"message": ["hi"]},
+        {"message": "  \u0000 "},
+        {"message": "hi", "session_id": {"a": 1}},
+        {"message": "hi", "session_id": "x" * 200},
+    ],
+)
 def test_odd_message_events_are_refused(data: object) -> None:
     with pytest.raises(Refused):
         read_message(data)
 
 
 def test_a_message_is_cleaned_and_client_data_is_not_read() -> None:
-    message = read_message({"message": "hi\u202e there\u0000", "session_id": "abc",
-                            "customData": {"x": 1}, "metadata": {"y": 2}})
+    message = read_message(
+        {"message": "hi\u202e there\u0000", "session_id": "abc", "customData": {"x": 1}, "metadata": {"y": 2}}
+    )
     assert (message.session_id, message.text, message.too_long) == ("abc", "hi there", False)
 
 
@@ -80,9 +107,19 @@ def test_an_over_long_message_is_marked_too_long_at_the_rest_limit() -> None:
     assert read_message({"message": "x" * (MAX_MESSAGE_CHARS + 1)}).too_long
 
 
-@pytest.mark.parametrize("pattern", ["http://localhost:*", "*", "https://*.charity.example", "http://localhost:80/chat",
-                                     "localhost:8080", "ftp://charity.example", "http://user@charity.example",
-                                     "http://charity.example:port"])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "http://localhost:*",
+        "*",
+        "https://*.charity.example",
+        "http://localhost:80/chat",
+        "localhost:8080",
+        "ftp://charity.example",
+        "http://user@charity.example",
+        "http://charity.example:port",
+    ],
+)
 def test_origin_patterns_and_non_origins_are_refused(pattern: str) -> None:
     with pytest.raises(ValueError):
         exact_origin(pattern)
@@ -93,8 +130,15 @@ def test_configured_origins_match_exactly() -> None:
     assert allowed == ("http://127.0.0.1:8080", "https://charity.example")
     is_allowed = origin_checker(allowed)
     assert is_allowed("http://127.0.0.1:8080") and is_allowed("https://charity.example")
-    for other in ("http://127.0.0.1:8080.evil.example", "http://127.0.0.1:8081", "http://localhost:8080",
-                  "https://charity.example.evil.example", "null", "", None):
+    for other in (
+        "http://127.0.0.1:8080.evil.example",
+        "http://127.0.0.1:8081",
+        "http://localhost:8080",
+        "https://charity.example.evil.example",
+        "null",
+        "",
+        None,
+    ):
         assert not is_allowed(other), other
 
 
@@ -102,8 +146,15 @@ def test_without_configured_origins_only_pages_on_this_machine_may_connect() -> 
     is_allowed = origin_checker(())
     for page in ("http://127.0.0.1:8080", "http://localhost:5000", "http://[::1]:8080", "https://localhost"):
         assert is_allowed(page), page
-    for other in ("http://localhost.evil.example", "http://127.0.0.1.evil.example:8080", "http://evil.example",
-                  "http://localhost:8080@evil.example", "null", "file://", None):
+    for other in (
+        "http://localhost.evil.example",
+        "http://127.0.0.1.evil.example:8080",
+        "http://evil.example",
+        "http://localhost:8080@evil.example",
+        "null",
+        "file://",
+        None,
+    ):
         assert not is_allowed(other), other
 
 
@@ -115,7 +166,9 @@ def test_the_client_address_is_the_peer_unless_the_peer_is_our_proxy() -> None:
     assert client_address(None, None) == "unknown"
 
 
-def test_library_failures_are_one_warning_line_without_the_frame_or_a_traceback(caplog: pytest.LogCaptureFixture) -> None:
+def test_library_failures_are_one_warning_line_without_the_frame_or_a_traceback(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     from bot.channels.quiet_logger import quiet_library_logger
 
     quiet = quiet_library_logger()
@@ -126,4 +179,5 @@ def test_library_failures_are_one_warning_line_without_the_frame_or_a_traceback(
             quiet.exception("message async handler error")
         quiet.info("Received packet MESSAGE data %s", "hello")
     assert [(r.levelname, r.getMessage(), r.exc_info) for r in caplog.records] == [
-        ("WARNING", "message async handler error (ValueError)", None)]
+        ("WARNING", "message async handler error (ValueError)", None)
+    ]

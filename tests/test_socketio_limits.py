@@ -3,6 +3,7 @@
 
 Every client comes from 127.0.0.1, a trusted proxy, so each test names its own client address
 in X-Forwarded-For, as nginx does; that keeps the per-address counts of the tests apart."""
+
 from __future__ import annotations
 
 import asyncio
@@ -15,9 +16,9 @@ from typing import Any
 import pytest
 import socketio
 
+from tests.helpers.widget import PAGE_ORIGIN, Widget
 from tests.server_kinds import EmbeddedServer, Running
 from tests.server_pool import pool_fixture
-from tests.helpers.widget import PAGE_ORIGIN, REPLY_TIMEOUT, Widget
 from tests.servers import say, texts
 
 pytestmark = pytest.mark.integration
@@ -27,9 +28,18 @@ PER_CONNECTION, PER_ADDRESS = 4, 6
 
 
 # Its own servers: limits this low would stop the other modules' tests.
-socketio_limits_servers = pool_fixture(EmbeddedServer("socketio_limits", enable_api=True, extra_env={
-    "RASA_AUTH_TOKEN": TOKEN, "CORS_ORIGINS": PAGE_ORIGIN, "RATE_LIMIT_PER_MINUTE": str(PER_CONNECTION),
-    "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": str(PER_ADDRESS)}))
+socketio_limits_servers = pool_fixture(
+    EmbeddedServer(
+        "socketio_limits",
+        enable_api=True,
+        extra_env={
+            "RASA_AUTH_TOKEN": TOKEN,
+            "CORS_ORIGINS": PAGE_ORIGIN,
+            "RATE_LIMIT_PER_MINUTE": str(PER_CONNECTION),
+            "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": str(PER_ADDRESS),
+        },
+    )
+)
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +99,7 @@ def test_odd_session_ids_get_a_new_one_and_odd_events_and_the_close_log_no_error
     given = asyncio.run(scenario())
     assert all(isinstance(s, str) and s.startswith("web-") and len(s) == 36 for s in given) and len(set(given)) == 4
     time.sleep(2)  # the server notices the closed websocket
-    written = log.read_text(errors="replace")[len(log_before):]
+    written = log.read_text(errors="replace")[len(log_before) :]
     assert "Traceback" not in written and "ERROR" not in written, written[-3000:]
 
 
@@ -99,8 +109,14 @@ def test_client_custom_data_and_metadata_are_not_stored(rasa: tuple[str, Path]) 
     async def scenario() -> str:
         async with Widget(base, "203.0.113.4") as widget:
             session_id = await widget.start_session()
-            await widget.send({"message": "hello", "session_id": session_id,
-                               "customData": {"planted": "x" * 1000}, "metadata": {"planted": "y"}})
+            await widget.send(
+                {
+                    "message": "hello",
+                    "session_id": session_id,
+                    "customData": {"planted": "x" * 1000},
+                    "metadata": {"planted": "y"},
+                }
+            )
             await widget.reply()
             return session_id
 
@@ -158,8 +174,9 @@ def test_a_message_for_another_conversation_than_the_connections_is_ignored(rasa
     assert user_events(base, "someone-elses-conversation") == []
 
 
-@pytest.mark.parametrize("origin", ["http://127.0.0.1:8080.evil.example", "http://localhost.evil.example",
-                                    "http://127.0.0.1:8081", "null"])
+@pytest.mark.parametrize(
+    "origin", ["http://127.0.0.1:8080.evil.example", "http://localhost.evil.example", "http://127.0.0.1:8081", "null"]
+)
 def test_a_page_from_another_origin_cannot_connect(rasa: tuple[str, Path], origin: str) -> None:
     base, _ = rasa
 

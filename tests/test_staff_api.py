@@ -1,6 +1,7 @@
 """The staff JSON API and pages through aiohttp's test server (the real create_app, the real
 TrialStore on a throwaway copy of the shipped trials): login and refusals, the same search as
 the CLI, clear 400s, and the OpenAPI document checked against real responses."""
+
 from __future__ import annotations
 
 import asyncio
@@ -15,7 +16,6 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from jsonschema import Draft202012Validator, RefResolver
 
-from tests.conftest import SHIPPED_COUNT
 from bot.config import REPO_ROOT, SHIPPED_TRIALS_DIR
 from bot.trials.importer import Importer
 from bot.trials.query import TrialQuery
@@ -26,6 +26,7 @@ from bot.web.openapi import openapi_document
 from bot.web.server import create_app
 from bot.web.staff import LIMITER_KEY, safe_next
 from bot.web.staff_api import SEARCH_PARAMS, detail_json
+from tests.conftest import SHIPPED_COUNT
 
 TOKEN = "test-token-0123456789abcdef"
 PASSWORD = "a nurse's long password"
@@ -42,17 +43,27 @@ def hostile_study() -> dict[str, Any]:
     study = json.loads((SHIPPED_TRIALS_DIR / "NCT07273409.json").read_text())
     study.pop("x-source", None)
     protocol = study["protocolSection"]
-    protocol["identificationModule"] = {"nctId": HOSTILE_ID, "briefTitle": HOSTILE_TITLE,
-                                        "acronym": "<img src=x onerror=alert(2)>"}
+    protocol["identificationModule"] = {
+        "nctId": HOSTILE_ID,
+        "briefTitle": HOSTILE_TITLE,
+        "acronym": "<img src=x onerror=alert(2)>",
+    }
     protocol["eligibilityModule"]["eligibilityCriteria"] = (
         "Inclusion Criteria:\n* <img src=x onerror=alert(3)> adults\n"
         "Exclusion Criteria:\n* </textarea><script>alert(4)</script> pregnancy"
     )
     protocol["contactsLocationsModule"] = {
-        "centralContacts": [{"name": "<i>Dr</i> Evil", "role": "CONTACT", "phone": "+44 20 7946 0000",
-                             "email": 'x@example.org"><script>alert(5)</script>'}],
-        "locations": [{"facility": "<svg onload=alert(6)>", "status": "RECRUITING", "city": "London",
-                       "country": "United Kingdom"}],
+        "centralContacts": [
+            {
+                "name": "<i>Dr</i> Evil",
+                "role": "CONTACT",
+                "phone": "+44 20 7946 0000",
+                "email": 'x@example.org"><script>alert(5)</script>',
+            }
+        ],
+        "locations": [
+            {"facility": "<svg onload=alert(6)>", "status": "RECRUITING", "city": "London", "country": "United Kingdom"}
+        ],
     }
     return study
 
@@ -81,21 +92,29 @@ def run(app: web.Application, scenario: Scenario) -> Any:
     return asyncio.run(main())
 
 
-async def get_json(client: TestClient, path: str, headers: Optional[dict] = None,
-                   **params: Any) -> tuple[int, Any]:
+async def get_json(client: TestClient, path: str, headers: Optional[dict] = None, **params: Any) -> tuple[int, Any]:
     response = await client.get(path, params=params or None, headers=headers if headers is not None else BEARER)
     assert response.content_type == "application/json", (path, response.content_type)
     return response.status, await response.json()
 
 
 # -- nothing open by default --------------------------------------------------------------------
-def test_nothing_is_open_when_staff_access_is_not_set_up(database_url_env: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_nothing_is_open_when_staff_access_is_not_set_up(
+    database_url_env: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for name in STAFF_ENV:
         monkeypatch.delenv(name, raising=False)
 
     async def scenario(client: TestClient) -> None:
-        for path in ("/staff", "/staff/login", "/staff/trials/NCT07273409", "/api/trials",
-                     "/api/trials/NCT07273409", "/api/openapi.json", "/api/anything"):
+        for path in (
+            "/staff",
+            "/staff/login",
+            "/staff/trials/NCT07273409",
+            "/api/trials",
+            "/api/trials/NCT07273409",
+            "/api/openapi.json",
+            "/api/anything",
+        ):
             response = await client.get(path, headers=BEARER, allow_redirects=False)
             assert response.status == 503, path
             assert "Staff access is not set up" in await response.text(), path
@@ -117,8 +136,13 @@ def test_a_short_token_or_a_malformed_user_is_ignored_not_trusted() -> None:
 # -- refusals -----------------------------------------------------------------------------------
 def test_api_refuses_without_a_login_or_with_a_wrong_token(staff_env: str) -> None:
     async def scenario(client: TestClient) -> None:
-        for headers in ({}, {"Authorization": "Bearer wrong-token-0123456789"}, {"Authorization": f"Basic {TOKEN}"},
-                        {"Authorization": TOKEN}, {"Cookie": f"{auth.SESSION_COOKIE}=forged.value"}):
+        for headers in (
+            {},
+            {"Authorization": "Bearer wrong-token-0123456789"},
+            {"Authorization": f"Basic {TOKEN}"},
+            {"Authorization": TOKEN},
+            {"Cookie": f"{auth.SESSION_COOKIE}=forged.value"},
+        ):
             for path in ("/api/trials", "/api/trials/NCT07273409", "/api/openapi.json"):
                 status, body = await get_json(client, path, headers=headers)
                 assert status == 401, (path, headers)
@@ -134,7 +158,9 @@ def test_pages_without_a_login_redirect_to_the_login_page(staff_env: str) -> Non
     async def scenario(client: TestClient) -> None:
         response = await client.get("/staff/trials/NCT07273409?back=treatment%3Dx", allow_redirects=False)
         assert response.status == 303
-        assert response.headers["Location"] == "/staff/login?next=%2Fstaff%2Ftrials%2FNCT07273409%3Fback%3Dtreatment%253Dx"
+        assert (
+            response.headers["Location"] == "/staff/login?next=%2Fstaff%2Ftrials%2FNCT07273409%3Fback%3Dtreatment%253Dx"
+        )
         login = await client.get(response.headers["Location"])
         text = await login.text()
         assert login.status == 200 and 'type="password"' in text and 'method="post"' in text
@@ -175,23 +201,32 @@ def test_repeated_failures_are_slowed_down(staff_env: str) -> None:
 # -- logging in -----------------------------------------------------------------------------------
 def test_login_with_the_token_or_a_user_sets_a_strict_httponly_cookie(staff_env: str) -> None:
     async def scenario(client: TestClient) -> None:
-        response = await client.post("/staff/login", data={"password": "wrong", "next": "/staff"}, allow_redirects=False)
+        response = await client.post(
+            "/staff/login", data={"password": "wrong", "next": "/staff"}, allow_redirects=False
+        )
         assert response.status == 401 and "not right" in await response.text()
         assert "Set-Cookie" not in response.headers
         response = await client.post("/staff/login", data={"name": USER, "password": "wrong"}, allow_redirects=False)
         assert response.status == 401
-        response = await client.post("/staff/login", data={"name": "nobody", "password": PASSWORD}, allow_redirects=False)
+        response = await client.post(
+            "/staff/login", data={"name": "nobody", "password": PASSWORD}, allow_redirects=False
+        )
         assert response.status == 401
 
-        response = await client.post("/staff/login", data={"name": USER, "password": PASSWORD,
-                                                           "next": "/staff?treatment=Lutathera"}, allow_redirects=False)
+        response = await client.post(
+            "/staff/login",
+            data={"name": USER, "password": PASSWORD, "next": "/staff?treatment=Lutathera"},
+            allow_redirects=False,
+        )
         assert response.status == 303 and response.headers["Location"] == "/staff?treatment=Lutathera"
         cookie = response.headers["Set-Cookie"]
         for part in ("HttpOnly", "SameSite=Strict", "Path=/", "Max-Age="):
             assert part in cookie, cookie
         page = await client.get("/staff?treatment=Lutathera")
         assert page.status == 200 and f"Signed in as {USER}" in await page.text()
-        status, body = await get_json(client, "/api/trials", headers={}, treatment="Lutathera")  # the cookie works for the API
+        status, body = await get_json(
+            client, "/api/trials", headers={}, treatment="Lutathera"
+        )  # the cookie works for the API
         assert status == 200 and body["total"] > 0
 
         response = await client.post("/staff/logout", allow_redirects=False)
@@ -207,39 +242,51 @@ def test_login_with_the_token_or_a_user_sets_a_strict_httponly_cookie(staff_env:
 
 def test_login_from_another_site_is_refused(staff_env: str) -> None:
     async def scenario(client: TestClient) -> None:
-        for headers in ({"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"},
-                        {"Sec-Fetch-Site": "same-site", "Origin": "null"}):
-            response = await client.post("/staff/login", data={"password": TOKEN}, headers=headers, allow_redirects=False)
+        for headers in (
+            {"Origin": "https://evil.example"},
+            {"Sec-Fetch-Site": "cross-site"},
+            {"Sec-Fetch-Site": "same-site", "Origin": "null"},
+        ):
+            response = await client.post(
+                "/staff/login", data={"password": TOKEN}, headers=headers, allow_redirects=False
+            )
             assert response.status == 403 and "Set-Cookie" not in response.headers
-        for headers in ({"Origin": f"http://{client.host}:{client.port}"},
-                        {"Origin": "null", "Sec-Fetch-Site": "same-origin"}):  # as Chromium sends it here
-            response = await client.post("/staff/login", data={"password": TOKEN}, allow_redirects=False,
-                                         headers=headers)
+        for headers in (
+            {"Origin": f"http://{client.host}:{client.port}"},
+            {"Origin": "null", "Sec-Fetch-Site": "same-origin"},
+        ):  # as Chromium sends it here
+            response = await client.post(
+                "/staff/login", data={"password": TOKEN}, allow_redirects=False, headers=headers
+            )
             assert response.status == 303
         assert (await client.get("/staff/login", allow_redirects=False)).status == 303  # already signed in
 
     run(create_app(), scenario)
 
 
-@pytest.mark.parametrize("target, expected", [
-    ("/staff?treatment=x", "/staff?treatment=x"),
-    ("/staff/trials/NCT07273409", "/staff/trials/NCT07273409"),
-    ("https://evil.example/staff", "/staff"),
-    ("//evil.example/staff", "/staff"),
-    ("/\\evil.example", "/staff"),
-    ("/staffroom", "/staff"),
-    ("/staff/login", "/staff"),
-    ("/api/trials", "/staff"),
-    ("/staff\r\nSet-Cookie: x=y", "/staff"),
-    ("", "/staff"),
-])
+@pytest.mark.parametrize(
+    "target, expected",
+    [
+        ("/staff?treatment=x", "/staff?treatment=x"),
+        ("/staff/trials/NCT07273409", "/staff/trials/NCT07273409"),
+        ("https://evil.example/staff", "/staff"),
+        ("//evil.example/staff", "/staff"),
+        ("/\\evil.example", "/staff"),
+        ("/staffroom", "/staff"),
+        ("/staff/login", "/staff"),
+        ("/api/trials", "/staff"),
+        ("/staff\r\nSet-Cookie: x=y", "/staff"),
+        ("", "/staff"),
+    ],
+)
 def test_after_login_only_a_staff_page_on_this_site(target: str, expected: str) -> None:
     assert safe_next(target) == expected
 
 
 def test_session_cookies_cannot_be_forged_and_end(monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = auth.StaffSettings.from_env({"STAFF_TOKEN": TOKEN, "STAFF_USERS": f"{USER}:{FAST_HASH}",
-                                            "STAFF_SESSION_SECRET": "s" * 32})
+    settings = auth.StaffSettings.from_env(
+        {"STAFF_TOKEN": TOKEN, "STAFF_USERS": f"{USER}:{FAST_HASH}", "STAFF_SESSION_SECRET": "s" * 32}
+    )
     cookie = auth.make_session(settings, USER, now=1000)
     assert auth.read_session(settings, cookie, now=1001) == USER
     assert auth.read_session(settings, cookie, now=1000 + auth.SESSION_SECONDS + 1) is None  # expired
@@ -249,8 +296,9 @@ def test_session_cookies_cannot_be_forged_and_end(monkeypatch: pytest.MonkeyPatc
     assert auth.read_session(settings, cookie[:-2] + "AA", now=1001) is None
     other_secret = auth.StaffSettings(settings.token, settings.users, b"another secret entirely!!")
     assert auth.read_session(other_secret, cookie, now=1001) is None
-    new_password = auth.StaffSettings(settings.token, {USER: auth.hash_password("new", auth.MIN_ITERATIONS)},
-                                      settings.session_secret)
+    new_password = auth.StaffSettings(
+        settings.token, {USER: auth.hash_password("new", auth.MIN_ITERATIONS)}, settings.session_secret
+    )
     assert auth.read_session(new_password, cookie, now=1001) is None  # a changed password ends sessions
     token_cookie = auth.make_session(settings, auth.TOKEN_USER, now=1000)
     new_token = auth.StaffSettings("another-token-0123456789", settings.users, settings.session_secret)
@@ -258,8 +306,14 @@ def test_session_cookies_cannot_be_forged_and_end(monkeypatch: pytest.MonkeyPatc
 
 
 def test_hash_password_command_makes_a_hash_staff_users_accepts() -> None:
-    result = subprocess.run([sys.executable, "-m", "bot.web.auth", "hash-password", "--iterations", "1000"],
-                            input="correct horse battery\n", capture_output=True, text=True, cwd=REPO_ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.web.auth", "hash-password", "--iterations", "1000"],
+        input="correct horse battery\n",
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     encoded = result.stdout.strip()
     assert encoded.startswith("pbkdf2_sha256$1000$")
@@ -294,8 +348,12 @@ def test_the_api_runs_exactly_the_store_search(staff_env: str, store: TrialStore
         for params in QUERIES:
             status, body = await get_json(client, "/api/trials", **params)
             assert status == 200, (params, body)
-            query = TrialQuery(**{k: int(v) if k in ("phase", "age", "limit", "offset") else v
-                                  for k, v in {"limit": "20", **params}.items()})
+            query = TrialQuery(
+                **{
+                    k: int(v) if k in ("phase", "age", "limit", "offset") else v
+                    for k, v in {"limit": "20", **params}.items()
+                }
+            )
             expected = store.search(query)
             assert body["total"] == expected.total, params
             assert [t["nct_id"] for t in body["trials"]] == [t.nct_id for t in expected.trials], params
@@ -331,8 +389,13 @@ def test_an_acronym_shows_every_status_unless_asked_and_unknown_names_are_explai
 
 
 def test_the_api_finds_what_the_cli_finds(staff_env: str) -> None:
-    cli = subprocess.run([sys.executable, "-m", "bot", "trials", "search", "--treatment", "Lutathera",
-                          "--status", "all", "--json"], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
+    cli = subprocess.run(
+        [sys.executable, "-m", "bot", "trials", "search", "--treatment", "Lutathera", "--status", "all", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=120,
+    )
     assert cli.returncode == 0, cli.stderr
     cli_ids = [t["nct_id"] for t in json.loads(cli.stdout)]
     assert len(cli_ids) >= 5
@@ -345,26 +408,29 @@ def test_the_api_finds_what_the_cli_finds(staff_env: str) -> None:
     assert run(create_app(), scenario) == cli_ids
 
 
-@pytest.mark.parametrize("params, parameter, words", [
-    ({"age": "abc"}, "age", "whole number"),
-    ({"age": "200"}, "age", "from 0 to 120"),
-    ({"age": "-1"}, "age", "from 0 to 120"),
-    ({"phase": "5"}, "phase", "from 0 to 4"),
-    ({"phase": "phase two"}, "phase", "whole number"),
-    ({"limit": "0"}, "limit", "from 1 to 50"),
-    ({"limit": "51"}, "limit", "from 1 to 50"),
-    ({"offset": "-5"}, "offset", "from 0 to"),
-    ({"status": "maybe"}, "status", "one of open, closed, all"),
-    ({"sex": "other"}, "sex", "one of female, male"),
-    ({"treatment": "x" * 201}, "treatment", "too long"),
-    ({"treatmnet": "Lutathera"}, "treatmnet", "Unknown parameter"),
-    ({"country": "UK\x00"}, "country", "control characters"),
-    ({"age_group": "toddler"}, "age_group", "one of child, teen, adult, older_adult"),
-    ({"acronym": "N" * 201}, "acronym", "too long"),
-    ({"near": "Xyzton"}, "near", "I don't know where 'Xyzton' is"),
-    ({"within_km": "50"}, "within_km", "needs near"),
-    ({"near": "Bristol", "within_km": "0"}, "within_km", "from 1 to 2000"),
-])
+@pytest.mark.parametrize(
+    "params, parameter, words",
+    [
+        ({"age": "abc"}, "age", "whole number"),
+        ({"age": "200"}, "age", "from 0 to 120"),
+        ({"age": "-1"}, "age", "from 0 to 120"),
+        ({"phase": "5"}, "phase", "from 0 to 4"),
+        ({"phase": "phase two"}, "phase", "whole number"),
+        ({"limit": "0"}, "limit", "from 1 to 50"),
+        ({"limit": "51"}, "limit", "from 1 to 50"),
+        ({"offset": "-5"}, "offset", "from 0 to"),
+        ({"status": "maybe"}, "status", "one of open, closed, all"),
+        ({"sex": "other"}, "sex", "one of female, male"),
+        ({"treatment": "x" * 201}, "treatment", "too long"),
+        ({"treatmnet": "Lutathera"}, "treatmnet", "Unknown parameter"),
+        ({"country": "UK\x00"}, "country", "control characters"),
+        ({"age_group": "toddler"}, "age_group", "one of child, teen, adult, older_adult"),
+        ({"acronym": "N" * 201}, "acronym", "too long"),
+        ({"near": "Xyzton"}, "near", "I don't know where 'Xyzton' is"),
+        ({"within_km": "50"}, "within_km", "needs near"),
+        ({"near": "Bristol", "within_km": "0"}, "within_km", "from 1 to 2000"),
+    ],
+)
 def test_bad_parameters_get_a_clear_400(staff_env: str, params: dict, parameter: str, words: str) -> None:
     async def scenario(client: TestClient) -> None:
         status, body = await get_json(client, "/api/trials", **params)
@@ -444,7 +510,9 @@ def test_a_trial_in_full(staff_env: str) -> None:
         status, body = await get_json(client, "/api/trials/NCT1234")
         assert status == 400 and "8 digits" in body["message"] and body["parameter"] == "nct_id"
         status, body = await get_json(client, "/api/trials/NCT99999999")
-        assert status == 404 and body["error"] == "not_found" and "clinicaltrials.gov/study/NCT99999999" in body["message"]
+        assert (
+            status == 404 and body["error"] == "not_found" and "clinicaltrials.gov/study/NCT99999999" in body["message"]
+        )
         status, body = await get_json(client, "/api/no-such-thing")
         assert status == 404 and body["error"] == "not_found"
         response = await client.post("/api/trials", headers=BEARER)
@@ -473,8 +541,11 @@ def test_record_text_is_escaped_on_every_page(staff_env: str, store: TrialStore)
 
     async def scenario(client: TestClient) -> None:
         await client.post("/staff/login", data={"password": TOKEN})
-        for path in ("/staff?text=Hostile&status=all", f"/staff/trials/{HOSTILE_ID}",
-                     "/staff?treatment=%3Cscript%3Ealert(9)%3C/script%3E"):
+        for path in (
+            "/staff?text=Hostile&status=all",
+            f"/staff/trials/{HOSTILE_ID}",
+            "/staff?treatment=%3Cscript%3Ealert(9)%3C/script%3E",
+        ):
             response = await client.get(path)
             text = await response.text()
             assert response.status == 200, path
@@ -532,8 +603,11 @@ def test_the_openapi_document_is_well_formed() -> None:
 
 def test_every_api_route_is_documented_and_answers_as_documented(staff_env: str) -> None:
     app = create_app()
-    routes = {(r.resource.canonical, r.method) for r in app.router.routes()
-              if r.resource is not None and r.resource.canonical.startswith("/api") and r.method != "HEAD"}
+    routes = {
+        (r.resource.canonical, r.method)
+        for r in app.router.routes()
+        if r.resource is not None and r.resource.canonical.startswith("/api") and r.method != "HEAD"
+    }
 
     async def scenario(client: TestClient) -> None:
         status, document = await get_json(client, "/api/openapi.json")
@@ -546,15 +620,23 @@ def test_every_api_route_is_documented_and_answers_as_documented(staff_env: str)
         assert [p["name"] for p in operation["parameters"]] == [p.name for p in SEARCH_PARAMS]
         for param in operation["parameters"]:
             schema = param["schema"]
-            good = (schema.get("example") or schema.get("enum", [None])[0] or schema.get("default")
-                    or schema.get("maximum") or "net")
+            good = (
+                schema.get("example")
+                or schema.get("enum", [None])[0]
+                or schema.get("default")
+                or schema.get("maximum")
+                or "net"
+            )
             needed = {"near": "Bristol"} if param["name"] == "within_km" else {}  # a distance from a place
             status, body = await get_json(client, "/api/trials", **{param["name"]: str(good)}, **needed)
             assert status == 200, (param["name"], body)
             _check(document, _response_schema(document, "/api/trials", 200), body)
             # ...and one outside it is refused as documented.
-            bad = "x" * 201 if schema["type"] == "string" and "enum" not in schema else (
-                "nonsense" if "enum" in schema else str(schema["maximum"] + 1))
+            bad = (
+                "x" * 201
+                if schema["type"] == "string" and "enum" not in schema
+                else ("nonsense" if "enum" in schema else str(schema["maximum"] + 1))
+            )
             status, body = await get_json(client, "/api/trials", **{param["name"]: bad}, **needed)
             assert status == 400 and body["parameter"] == param["name"], param["name"]
             _check(document, _response_schema(document, "/api/trials", 400), body)

@@ -2,6 +2,7 @@
 counted per account and per address with back-off and Retry-After, a correct sign-in let
 through an address that is over its limit (slowly), and sign-out that ends the session on the
 server."""
+
 from __future__ import annotations
 
 import time
@@ -19,8 +20,9 @@ ADDRESS_ATTEMPTS = ADDRESS_FREE_FAILURES  # enough to fill an address's free fai
 
 async def sign_in(client: TestClient, name: str, password: str) -> tuple[int, dict[str, str], float]:
     started = time.monotonic()
-    response = await client.post("/staff/login", data={"name": name, "password": password, "next": "/staff"},
-                                 allow_redirects=False)
+    response = await client.post(
+        "/staff/login", data={"name": name, "password": password, "next": "/staff"}, allow_redirects=False
+    )
     return response.status, dict(response.headers), time.monotonic() - started
 
 
@@ -43,8 +45,9 @@ def test_an_account_that_keeps_failing_waits_and_others_do_not(staff_env: str) -
     async def scenario(client: TestClient) -> None:
         for _ in range(ACCOUNT_FREE_FAILURES):
             assert (await sign_in(client, USER, "wrong password"))[0] == 401
-        response = await client.post("/staff/login", data={"name": USER.upper(), "password": PASSWORD},
-                                     allow_redirects=False)  # no guess is checked meanwhile, not even a right one
+        response = await client.post(
+            "/staff/login", data={"name": USER.upper(), "password": PASSWORD}, allow_redirects=False
+        )  # no guess is checked meanwhile, not even a right one
         assert response.status == 429 and int(response.headers["Retry-After"]) >= 1
         assert "Try again in" in await response.text()
         assert (await sign_in(client, "", TOKEN))[0] == 303  # the staff token is another account

@@ -1,5 +1,6 @@
 """`trials sync`: paging, incremental runs, retries, resuming and dry runs, against a local
 stand-in for the ClinicalTrials.gov API v2 (a real HTTP server on 127.0.0.1, real records)."""
+
 from __future__ import annotations
 
 import copy
@@ -19,8 +20,8 @@ import pytest
 
 from bot.config import REPO_ROOT
 from bot.trials.ctgov_client import CtgovClient, RetryPolicy
-from bot.trials.sync import MARKS_KEY, RESUME_KEY, DEFAULT_QUERY, Sync, SyncOptions, SyncReport, _json_meta
 from bot.trials.store import TrialStore
+from bot.trials.sync import DEFAULT_QUERY, MARKS_KEY, RESUME_KEY, Sync, SyncOptions, SyncReport, _json_meta
 from tests.conftest import SAMPLES_DIR
 
 PAGE_SIZE = 3
@@ -148,10 +149,16 @@ def standin() -> Iterator[CtgovStandIn]:
     server.close()
 
 
-def sync(store: TrialStore, standin: CtgovStandIn, attempts: int = 3,
-         sleep: Optional[Callable[[float], None]] = None, **options: Any) -> SyncReport:
-    client = CtgovClient(standin.url, RetryPolicy(attempts=attempts, base_delay=0.001), timeout=5,
-                         sleep=sleep or (lambda seconds: None))
+def sync(
+    store: TrialStore,
+    standin: CtgovStandIn,
+    attempts: int = 3,
+    sleep: Optional[Callable[[float], None]] = None,
+    **options: Any,
+) -> SyncReport:
+    client = CtgovClient(
+        standin.url, RetryPolicy(attempts=attempts, base_delay=0.001), timeout=5, sleep=sleep or (lambda seconds: None)
+    )
     return Sync(store, client, SyncOptions(page_size=PAGE_SIZE, **options)).run()
 
 
@@ -259,19 +266,24 @@ def test_other_4xx_is_not_retried(empty_store: TrialStore, standin: CtgovStandIn
     assert len(standin.requests) == 1 and "HTTP 403" in report.error and "Forbidden" in report.error
 
 
-@pytest.mark.parametrize("answer, message", [
-    (canned(200, "<html>Maintenance</html>", "text/html"), "text/html, not JSON"),
-    (canned(200, '{"studies": [', "application/json"), "not valid JSON"),
-])
-def test_answers_that_are_not_json_stop_the_sync(empty_store: TrialStore, standin: CtgovStandIn,
-                                                 answer: Canned, message: str) -> None:
+@pytest.mark.parametrize(
+    "answer, message",
+    [
+        (canned(200, "<html>Maintenance</html>", "text/html"), "text/html, not JSON"),
+        (canned(200, '{"studies": [', "application/json"), "not valid JSON"),
+    ],
+)
+def test_answers_that_are_not_json_stop_the_sync(
+    empty_store: TrialStore, standin: CtgovStandIn, answer: Canned, message: str
+) -> None:
     standin.trouble[2] = [answer] * 3
     report = sync(empty_store, standin, attempts=3)
     assert message in report.error and not report.complete and len(stored(empty_store)) == 3
 
 
-def test_bad_pages_and_records_are_rejected_and_the_sync_goes_on(empty_store: TrialStore,
-                                                                  standin: CtgovStandIn) -> None:
+def test_bad_pages_and_records_are_rejected_and_the_sync_goes_on(
+    empty_store: TrialStore, standin: CtgovStandIn
+) -> None:
     def bad_record(page: dict) -> dict:
         page["studies"][0]["protocolSection"]["eligibilityModule"]["sex"] = "SOMETIMES"
         return page
@@ -307,9 +319,13 @@ def dump(path: Path) -> list[str]:
 
 # -- the command line -------------------------------------------------------------------------
 
+
 def cli(*args: str, db: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "bot", "trials", "sync", *args], cwd=REPO_ROOT, capture_output=True, text=True,
+        [sys.executable, "-m", "bot", "trials", "sync", *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
         env={"DATABASE_URL": f"sqlite:///{db}", "PATH": "/usr/bin:/bin", "CTGOV_BACKOFF": "0.001", **env},
         timeout=60,
     )
@@ -338,8 +354,10 @@ def test_cli_gives_up_with_exit_1(standin: CtgovStandIn, tmp_path: Path) -> None
 def test_cli_help_and_bad_options(tmp_path: Path) -> None:
     helped = cli("--help", db=tmp_path / "t.db")
     assert helped.returncode == 0 and "--since" in helped.stdout and "--dry-run" in helped.stdout
-    for args, message in [(["--since", "31/01/2025"], "expected a date like 2025-01-31"),
-                          (["--page-size", "5000"], "1000 or less"),
-                          (["--full", "--since", "2025-01-01"], "not allowed with")]:
+    for args, message in [
+        (["--since", "31/01/2025"], "expected a date like 2025-01-31"),
+        (["--page-size", "5000"], "1000 or less"),
+        (["--full", "--since", "2025-01-01"], "not allowed with"),
+    ]:
         result = cli(*args, db=tmp_path / "t.db")
         assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr

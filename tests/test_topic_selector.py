@@ -1,5 +1,6 @@
 """TopicSelector as Rasa runs it: trained in real model storage, its choice in the shape Rasa's
 ResponseSelector gives (read by utter_knowledge and `rasa test`), saved, loaded, damaged."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,16 +17,37 @@ from components.topic_selector import RESPONSES_FILE, TopicSelector
 from tests.component_helpers import context, prepare
 
 TOPICS = {
-    "knowledge/what_is_prrt": ["what is prrt", "tell me about the radioactive drip", "explain prrt please",
-                               "what is peptide receptor radionuclide therapy", "how does prrt work"],
-    "knowledge/lanreotide": ["what is lanreotide", "tell me about the monthly injection", "what is somatuline",
-                             "how is lanreotide given", "lanreotide autogel explained"],
-    "knowledge/placebo": ["what is a placebo", "is a placebo a dummy pill", "what does placebo mean",
-                          "could i get a sugar pill", "explain placebos"],
+    "knowledge/what_is_prrt": [
+        "what is prrt",
+        "tell me about the radioactive drip",
+        "explain prrt please",
+        "what is peptide receptor radionuclide therapy",
+        "how does prrt work",
+    ],
+    "knowledge/lanreotide": [
+        "what is lanreotide",
+        "tell me about the monthly injection",
+        "what is somatuline",
+        "how is lanreotide given",
+        "lanreotide autogel explained",
+    ],
+    "knowledge/placebo": [
+        "what is a placebo",
+        "is a placebo a dummy pill",
+        "what does placebo mean",
+        "could i get a sugar pill",
+        "explain placebos",
+    ],
 }
-RESPONSES = {f"utter_{key}": [{"text": f"An answer about {key.split('/')[1]}.",
-                               "buttons": [{"title": "Talk to a nurse", "payload": "/ask_helpline"}]}]
-             for key in TOPICS}
+RESPONSES = {
+    f"utter_{key}": [
+        {
+            "text": f"An answer about {key.split('/')[1]}.",
+            "buttons": [{"title": "Talk to a nurse", "payload": "/ask_helpline"}],
+        }
+    ]
+    for key in TOPICS
+}
 CONFIG = {"retrieval_intent": "knowledge"}
 
 
@@ -35,8 +57,11 @@ def storage(tmp_path: Path) -> LocalModelStorage:
 
 
 def trained(storage: LocalModelStorage) -> tuple[TopicSelector, Resource]:
-    messages = [Message({TEXT: text, INTENT: "knowledge", INTENT_RESPONSE_KEY: key})
-                for key, texts in TOPICS.items() for text in texts]
+    messages = [
+        Message({TEXT: text, INTENT: "knowledge", INTENT_RESPONSE_KEY: key})
+        for key, texts in TOPICS.items()
+        for text in texts
+    ]
     messages += [Message({TEXT: text, INTENT: "greet"}) for text in ("hello", "hi there", "good morning")]
     prepare(messages)
     resource = Resource("topics")
@@ -83,8 +108,10 @@ def test_a_damaged_saved_file_leaves_topics_unchosen(storage: LocalModelStorage,
 
 
 def test_without_two_topics_nothing_is_trained(storage: LocalModelStorage) -> None:
-    messages = [Message({TEXT: "what is prrt", INTENT: "knowledge", INTENT_RESPONSE_KEY: "knowledge/what_is_prrt"}),
-                Message({TEXT: "hello", INTENT: "greet"})]
+    messages = [
+        Message({TEXT: "what is prrt", INTENT: "knowledge", INTENT_RESPONSE_KEY: "knowledge/what_is_prrt"}),
+        Message({TEXT: "hello", INTENT: "greet"}),
+    ]
     prepare(messages)
     selector = TopicSelector.create(CONFIG, storage, Resource("one"), context("topics"))
     selector.train(TrainingData(messages, responses=RESPONSES))

@@ -1,17 +1,18 @@
 """The plain "about this trial" lines of the trial view (bot/trials/about.py): built from each
 record's own facts, in short sentences a patient can read."""
+
 from __future__ import annotations
 
 import re
 
 import textstat
 
-from tests.conftest import SHIPPED_COUNT
 from bot.trials.about import about_lines
 from bot.trials.asked_about import aspects_asked
 from bot.trials.present import SUMMARY_HINT, contact_text, detail_lines, registry_summary
 from bot.trials.query import Contact
 from bot.trials.store import TrialStore
+from tests.conftest import SHIPPED_COUNT
 from tests.helpers.trial_detail import trial
 
 
@@ -22,15 +23,26 @@ def test_every_shipped_trial_gets_plain_about_lines(store: TrialStore) -> None:
         trial = store.get(nct_id)
         assert trial is not None
         lines = about_lines(trial)
-        assert lines[0].startswith(("What it tests:", "What it is: a study that follows people",
-                                    "What it compares, in the record's words:", "What it is: an expanded access")), nct_id
+        assert lines[0].startswith(
+            (
+                "What it tests:",
+                "What it is: a study that follows people",
+                "What it compares, in the record's words:",
+                "What it is: an expanded access",
+            )
+        ), nct_id
         for line in lines:
             # Treatment and group names are the record's own (often long drug codes); the rest is ours.
             ours = line
-            for name in sorted({i.name.rstrip(".") for i in trial.interventions} | {a.label or "" for a in trial.arms}
-                               | {n.strip() for a in trial.arms for n in re.split(r"[;:]", a.interventions or "")}
-                               | set(trial.conditions) | {(a.description or "").split(". ")[0].rstrip(".") for a in trial.arms},
-                               key=len, reverse=True):
+            for name in sorted(
+                {i.name.rstrip(".") for i in trial.interventions}
+                | {a.label or "" for a in trial.arms}
+                | {n.strip() for a in trial.arms for n in re.split(r"[;:]", a.interventions or "")}
+                | set(trial.conditions)
+                | {(a.description or "").split(". ")[0].rstrip(".") for a in trial.arms},
+                key=len,
+                reverse=True,
+            ):
                 ours = ours.replace(name, "it") if name else ours
             assert textstat.flesch_kincaid_grade(ours) <= 8, (nct_id, line)
 
@@ -58,8 +70,8 @@ def test_the_trial_view_is_ours_and_the_registry_summary_is_whole_on_request(sto
     trial = store.get("NCT07273409")
     assert trial is not None and trial.summary
     lines = detail_lines(trial)
-    assert any(l.startswith("What it tests:") for l in lines)
-    assert not any(trial.summary[:60] in l for l in lines)  # not cut into the view
+    assert any(line.startswith("What it tests:") for line in lines)
+    assert not any(trial.summary[:60] in line for line in lines)  # not cut into the view
     assert lines[-1] == SUMMARY_HINT and aspects_asked("show the summary") == ["summary"]
     whole = registry_summary(trial)
     assert trial.summary.strip() in whole and whole.startswith("The registry's own summary of NCT07273409")
@@ -67,17 +79,20 @@ def test_the_trial_view_is_ours_and_the_registry_summary_is_whole_on_request(sto
 
 def test_an_observational_study_says_it_gives_no_treatment_and_procedures_are_not_tested(store: TrialStore) -> None:
     observational = next(t for t in (store.get(i) for i in store.iter_ids()) if (t.study_type or "") == "OBSERVATIONAL")
-    assert about_lines(observational)[0] == ("What it is: a study that follows people and collects information. "
-                                             "It gives no treatment.")
+    assert about_lines(observational)[0] == (
+        "What it is: a study that follows people and collects information. It gives no treatment."
+    )
     netter2 = store.get("NCT03972488")
-    assert about_lines(netter2)[0] == ("What it tests: Lutathera and long-acting octreotide, compared with high dose "
-                                       "long-acting octreotide.")
+    assert about_lines(netter2)[0] == (
+        "What it tests: Lutathera and long-acting octreotide, compared with high dose long-acting octreotide."
+    )
 
 
 def test_a_group_given_nothing_extra_is_what_the_treatment_is_compared_with(store: TrialStore) -> None:
     # NCT02687958: everolimus, or a group that is only watched ("Observational", no intervention)
-    assert about_lines(store.get("NCT02687958"))[0] == ("What it tests: Everolimus, compared with a group given no "
-                                                        "extra treatment.")
+    assert about_lines(store.get("NCT02687958"))[0] == (
+        "What it tests: Everolimus, compared with a group given no extra treatment."
+    )
 
 
 def test_an_expanded_access_programme_is_not_called_a_trial(store: TrialStore) -> None:
@@ -87,6 +102,8 @@ def test_an_expanded_access_programme_is_not_called_a_trial(store: TrialStore) -
 
 def test_a_contact_listed_for_the_trial_and_at_a_site_is_given_once() -> None:
     same = Contact("Lin Shen", None, "+86 10 1", "a@b.cn")
-    text = contact_text(trial(contacts=(same, Contact("Lin Shen", None, "+86 10 1", "a@b.cn", "Beijing Cancer Hospital"))))
+    text = contact_text(
+        trial(contacts=(same, Contact("Lin Shen", None, "+86 10 1", "a@b.cn", "Beijing Cancer Hospital")))
+    )
     assert text == "Lin Shen at Beijing Cancer Hospital: +86 10 1, a@b.cn."
     assert contact_text(trial(contacts=(same,))) == "Lin Shen: +86 10 1, a@b.cn."

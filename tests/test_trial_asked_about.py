@@ -1,4 +1,5 @@
 """Answers to one question about the trial in focus, from its record (bot/trials/asked_about.py)."""
+
 from __future__ import annotations
 
 import re
@@ -14,39 +15,42 @@ from tests.helpers.trial_detail import trial
 NEVER = re.compile(r"\beligib\w*|\bqualif\w*|\byou\s+can\s+(?:join|take\s+part)\b|\bcan\s+join\b", re.I)
 
 
-@pytest.mark.parametrize(("text", "aspects"), [
-    ("do they take people in their 70s?", ["age"]),
-    ("would my 74-year-old dad be too old?", ["age"]),
-    ("how big is the study?", ["size"]),
-    ("has it actually started? can ppl sign up yet", ["status"]),
-    ("why did it never go ahead?", ["status"]),
-    ("how many ppl are in it", ["size"]),
-    ("are people put into groups at random?", ["randomised"]),
-    ("could I end up on a dummy drug?", ["placebo"]),
-    ("wil she know if shes getting the real drug", ["placebo"]),
-    ("how long would I be on it?", ["duration"]),
-    ("whats the follow up like", ["duration"]),
-    ("what phase is it", ["phase"]),
-    ("are they still taking people", ["status"]),
-    ("which drug company is behind it", ["sponsor"]),
-    ("did it work? any results", ["results"]),
-    ("what does each group get", ["groups"]),
-    ("is it men only", ["sex"]),
-    ("is it any good", []),
-    ("how long could my husband live without treatment", []),
-    ("do they randomly pick who gets the chemo", ["randomised"]),
-    ("who decides who gets the new drug", ["randomised"]),
-    ("how long has she got left", []),
-    ("why did it stop? my husband was on it and they just took him off", ["status"]),
-    ("why was the study terminated", ["status"]),
-    ("there's 2 groups, how do they split people", ["randomised"]),
-    ("why did they stop giving him the injections", []),
-    ("so is it a computer that picks whether you get the octreotide? or does the doctor decide", ["randomised"]),
-    ("why did they pull the plug on it", ["status"]),
-    ("how many are they recruiting? dad might want in", ["size"]),
-    ("is this still going? when was it last updated", ["status"]),
-    ("my father is eighty three. would his age rule him out", ["age"]),
-])
+@pytest.mark.parametrize(
+    ("text", "aspects"),
+    [
+        ("do they take people in their 70s?", ["age"]),
+        ("would my 74-year-old dad be too old?", ["age"]),
+        ("how big is the study?", ["size"]),
+        ("has it actually started? can ppl sign up yet", ["status"]),
+        ("why did it never go ahead?", ["status"]),
+        ("how many ppl are in it", ["size"]),
+        ("are people put into groups at random?", ["randomised"]),
+        ("could I end up on a dummy drug?", ["placebo"]),
+        ("wil she know if shes getting the real drug", ["placebo"]),
+        ("how long would I be on it?", ["duration"]),
+        ("whats the follow up like", ["duration"]),
+        ("what phase is it", ["phase"]),
+        ("are they still taking people", ["status"]),
+        ("which drug company is behind it", ["sponsor"]),
+        ("did it work? any results", ["results"]),
+        ("what does each group get", ["groups"]),
+        ("is it men only", ["sex"]),
+        ("is it any good", []),
+        ("how long could my husband live without treatment", []),
+        ("do they randomly pick who gets the chemo", ["randomised"]),
+        ("who decides who gets the new drug", ["randomised"]),
+        ("how long has she got left", []),
+        ("why did it stop? my husband was on it and they just took him off", ["status"]),
+        ("why was the study terminated", ["status"]),
+        ("there's 2 groups, how do they split people", ["randomised"]),
+        ("why did they stop giving him the injections", []),
+        ("so is it a computer that picks whether you get the octreotide? or does the doctor decide", ["randomised"]),
+        ("why did they pull the plug on it", ["status"]),
+        ("how many are they recruiting? dad might want in", ["size"]),
+        ("is this still going? when was it last updated", ["status"]),
+        ("my father is eighty three. would his age rule him out", ["age"]),
+    ],
+)
 def test_what_the_question_is_about(text: str, aspects: list[str]) -> None:
     assert aspects_asked(text) == aspects
 
@@ -69,13 +73,20 @@ def test_age_is_compared_with_the_limits_never_a_verdict() -> None:
 
 
 def test_design_answers_come_from_the_structured_record() -> None:
-    randomised = trial(design=Design(allocation="RANDOMIZED", masking="DOUBLE", masked_who="PARTICIPANT, INVESTIGATOR"),
-                       arms=(Arm("New drug", "EXPERIMENTAL", None, "Drug: Newdrug"),
-                             Arm("Placebo", "PLACEBO_COMPARATOR", None, "Drug: Placebo")))
+    randomised = trial(
+        design=Design(allocation="RANDOMIZED", masking="DOUBLE", masked_who="PARTICIPANT, INVESTIGATOR"),
+        arms=(
+            Arm("New drug", "EXPERIMENTAL", None, "Drug: Newdrug"),
+            Arm("Placebo", "PLACEBO_COMPARATOR", None, "Drug: Placebo"),
+        ),
+    )
     assert answer("randomised", randomised).startswith("Yes. People are put into groups by chance")
     assert "2 groups" in answer("randomised", randomised)
     placebo = answer("placebo", randomised)
-    assert placebo.startswith("Yes. One group gets a placebo") and "people taking part and the trial doctors will not know" in placebo
+    assert (
+        placebo.startswith("Yes. One group gets a placebo")
+        and "people taking part and the trial doctors will not know" in placebo
+    )
     single = trial(design=Design(allocation="NA", intervention_model="SINGLE_GROUP", masking="NONE"))
     assert answer("randomised", single).startswith("No. Everyone in this trial is in one group")
     assert "does not say" in answer("placebo", trial())
@@ -83,15 +94,30 @@ def test_design_answers_come_from_the_structured_record() -> None:
     assert "does not say how many" in answer("size", trial(enrollment=None))
     assert "phase 3" in answer("phase", trial())
     assert "Example University" in answer("sponsor", trial())
-    assert "no results" in answer("results", trial()) and "posted" in answer("results", trial(status="COMPLETED", has_results=True))
+    assert "no results" in answer("results", trial()) and "posted" in answer(
+        "results", trial(status="COMPLETED", has_results=True)
+    )
 
 
 def test_every_answer_on_every_shipped_trial_is_plain_and_never_a_verdict(store: TrialStore) -> None:
     questions = {"age": "would my 74 year old dad be too old", "sex": "is it women only"}
-    for summary in store.search(__import__("bot.trials.query", fromlist=["TrialQuery"]).TrialQuery(status="all", limit=200)).trials:
+    for summary in store.search(
+        __import__("bot.trials.query", fromlist=["TrialQuery"]).TrialQuery(status="all", limit=200)
+    ).trials:
         record = store.get(summary.nct_id)
-        for aspect in ("age", "sex", "size", "randomised", "groups", "placebo", "duration", "phase", "status",
-                       "sponsor", "results"):
+        for aspect in (
+            "age",
+            "sex",
+            "size",
+            "randomised",
+            "groups",
+            "placebo",
+            "duration",
+            "phase",
+            "status",
+            "sponsor",
+            "results",
+        ):
             text = answer(aspect, record, questions.get(aspect, ""))  # type: ignore[arg-type]
             assert text and not NEVER.search(text), (record.nct_id, aspect, text)
             if aspect == "groups":  # mostly the record's own group and drug names
@@ -133,8 +159,9 @@ def test_a_stopped_trial_gives_its_reason_in_the_records_words() -> None:
 
 
 def test_posted_results_say_when(store: TrialStore) -> None:
-    assert "first on 2 October 2017" in answer("results", trial(status="COMPLETED", has_results=True,
-                                                                 results_first_posted="2017-10-02"))
+    assert "first on 2 October 2017" in answer(
+        "results", trial(status="COMPLETED", has_results=True, results_first_posted="2017-10-02")
+    )
     netter_1 = store.get("NCT01578239")
     assert netter_1 is not None and netter_1.results_first_posted == "2017-10-02"
     bez235 = store.get("NCT01628913")
@@ -149,9 +176,12 @@ def test_yes_or_no_only_for_a_yes_or_no_question() -> None:
 
 
 def test_a_stop_reason_told_in_the_description() -> None:
-    stopped = trial(status="TERMINATED", why_stopped="Refer to Detailed Description.",
-                    description="A study of X. The study was terminated early because it met its primary endpoint. "
-                                "The decision to stop it was not based on safety concerns.")
+    stopped = trial(
+        status="TERMINATED",
+        why_stopped="Refer to Detailed Description.",
+        description="A study of X. The study was terminated early because it met its primary endpoint. "
+        "The decision to stop it was not based on safety concerns.",
+    )
     said = answer("status", stopped)
     assert "terminated early because it met its primary endpoint" in said and "Refer to" not in said
     assert "not based on safety" in said

@@ -1,5 +1,6 @@
 """TrialNameRouter: a message that names one NCT number, and asks nothing about a part of it,
 is about that trial whatever the classifier took it for."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -18,50 +19,66 @@ def routed(nlp, text: str, intent: str) -> Optional[str]:  # type: ignore[no-unt
     return TrialNameRouter().route(message)
 
 
-@pytest.mark.parametrize("text, intent", [
-    ("NCT00326469 lanreotide spain", "inform"),
-    ("swog chemo after surgery trial NCT05040360", "search_trials"),
-    ("nct 02288377 please", "knowledge"),
-    ("the nih gallium one NCT01967537", "nlu_fallback"),
-    ("NCT00363051 everolimus phase 2", "nlu_fallback"),  # a phase named as a label, not asked about
-])
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("NCT00326469 lanreotide spain", "inform"),
+        ("swog chemo after surgery trial NCT05040360", "search_trials"),
+        ("nct 02288377 please", "knowledge"),
+        ("the nih gallium one NCT01967537", "nlu_fallback"),
+        ("NCT00363051 everolimus phase 2", "nlu_fallback"),  # a phase named as a label, not asked about
+    ],
+)
 def test_one_number_shows_that_trial(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
     assert routed(nlp, text, intent) == "show_trial"
 
 
-@pytest.mark.parametrize("text, intent", [
-    ("NCT06784752 is it randomised", "knowledge"),  # a part of it: the detail answer
-    ("NCT06784752 what phase is it", "knowledge"),
-    ("NCT03972488 vs NCT02246127", "search_trials"),  # two numbers: a comparison
-    ("who can join NCT03972488", "ask_eligibility"),
-    ("where does NCT03972488 run", "ask_trial_where"),
-    ("lanreotide trials in spain", "search_trials"),
-])
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("NCT06784752 is it randomised", "knowledge"),  # a part of it: the detail answer
+        ("NCT06784752 what phase is it", "knowledge"),
+        ("NCT03972488 vs NCT02246127", "search_trials"),  # two numbers: a comparison
+        ("who can join NCT03972488", "ask_eligibility"),
+        ("where does NCT03972488 run", "ask_trial_where"),
+        ("lanreotide trials in spain", "search_trials"),
+    ],
+)
 def test_other_messages_are_left(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
     assert routed(nlp, text, intent) is None
 
 
-@pytest.mark.parametrize("text, intent, expected", [
-    ("sunland", "inform", "show_trial"),  # SUNLAND's acronym, though close to the brand Sulanda
-    ("the sunland study", "knowledge", "show_trial"),
-    ("eus", "knowledge", None),  # a test's own name, though a trial is called EUS too
-    ("REMINET lanreotide maintenance", "knowledge", "show_trial"),  # a word or two of what it is, as a label
-    ("REMINET results", "knowledge", None),  # a part of it: the detail answer
-    ("is REMINET a good idea for my dad", "knowledge", None),
-])
-def test_a_trials_name_that_only_looks_like_a_drug(nlp, text: str, intent: str,  # type: ignore[no-untyped-def]
-                                                  expected: Optional[str]) -> None:
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("sunland", "inform", "show_trial"),  # SUNLAND's acronym, though close to the brand Sulanda
+        ("the sunland study", "knowledge", "show_trial"),
+        ("eus", "knowledge", None),  # a test's own name, though a trial is called EUS too
+        ("REMINET lanreotide maintenance", "knowledge", "show_trial"),  # a word or two of what it is, as a label
+        ("REMINET results", "knowledge", None),  # a part of it: the detail answer
+        ("is REMINET a good idea for my dad", "knowledge", None),
+    ],
+)
+def test_a_trials_name_that_only_looks_like_a_drug(
+    nlp,
+    text: str,
+    intent: str,  # type: ignore[no-untyped-def]
+    expected: Optional[str],
+) -> None:
     assert routed(nlp, text, intent) == expected
 
 
-@pytest.mark.parametrize("text, intent, expected", [
-    ("hi, nurse here - NETTER-2 sites in the UK?", "ask_centres", "ask_trial_where"),
-    ("which hospitals in the uk have the compete trial", "ask_centres", "ask_trial_where"),
-    ("where does netter-2 run in the uk", "search_trials", "ask_trial_where"),
-    ("NCT03972488 locations", "nlu_fallback", "ask_trial_where"),
-    ("anything like netter-2 near leeds", "search_trials", None),  # others like it: a search
-    ("netter-1 vs netter-2 sites", "compare_trials", None),  # two trials
-    ("lutathera trials in the uk", "search_trials", None),  # a treatment, not a trial's name
-])
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("hi, nurse here - NETTER-2 sites in the UK?", "ask_centres", "ask_trial_where"),
+        ("which hospitals in the uk have the compete trial", "ask_centres", "ask_trial_where"),
+        ("where does netter-2 run in the uk", "search_trials", "ask_trial_where"),
+        ("NCT03972488 locations", "nlu_fallback", "ask_trial_where"),
+        ("anything like netter-2 near leeds", "search_trials", None),  # others like it: a search
+        ("netter-1 vs netter-2 sites", "compare_trials", None),  # two trials
+        ("lutathera trials in the uk", "search_trials", None),  # a treatment, not a trial's name
+    ],
+)
 def test_where_a_named_trial_runs(nlp, text: str, intent: str, expected: Optional[str]) -> None:  # type: ignore[no-untyped-def]
     assert routed(nlp, text, intent) == expected

@@ -1,5 +1,6 @@
 """Merging compiled copies of a trial (bot.trials.merge), dated statuses (bot.trials.freshness),
 the merged shipped data, the importer's merge with stored copies and `trials report`."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,12 +33,17 @@ def copy_of(nct_id: str, status: str, page_date: str | None, **modules: dict) ->
     return {"protocolSection": protocol, "x-source": source}
 
 
-NEWER_THIN = copy_of("NCT01000001", "ACTIVE_NOT_RECRUITING", "2026-01-21 (page 'Last Updated')",
-                     eligibilityModule={"sex": "ALL"})
+NEWER_THIN = copy_of(
+    "NCT01000001", "ACTIVE_NOT_RECRUITING", "2026-01-21 (page 'Last Updated')", eligibilityModule={"sex": "ALL"}
+)
 OLDER_FULL = copy_of(
-    "NCT01000001", "RECRUITING", "2020-07-28",
+    "NCT01000001",
+    "RECRUITING",
+    "2020-07-28",
     eligibilityModule={"sex": "ALL", "eligibilityCriteria": "Inclusion Criteria:\n* Adults aged 18 or over"},
-    contactsLocationsModule={"locations": [{"facility": "Christie", "city": "Manchester", "country": "United Kingdom"}]},
+    contactsLocationsModule={
+        "locations": [{"facility": "Christie", "city": "Manchester", "country": "United Kingdom"}]
+    },
 )
 
 
@@ -104,8 +110,15 @@ def test_the_latest_date_written_in_a_page_date(text, latest):
 
 
 def test_status_dates_of_registry_and_compiled_records():
-    registry = {"protocolSection": {"statusModule": {"overallStatus": "RECRUITING", "statusVerifiedDate": "2025-03",
-                                                     "lastUpdatePostDateStruct": {"date": "2024-11-02"}}}}
+    registry = {
+        "protocolSection": {
+            "statusModule": {
+                "overallStatus": "RECRUITING",
+                "statusVerifiedDate": "2025-03",
+                "lastUpdatePostDateStruct": {"date": "2024-11-02"},
+            }
+        }
+    }
     assert status_as_of(registry) == "2025-03"
     assert status_as_of(OLDER_FULL) == "2020-07-28"
     assert status_as_of(copy_of("NCT01000001", "RECRUITING", "not shown")) is None
@@ -113,9 +126,13 @@ def test_status_dates_of_registry_and_compiled_records():
 
 def test_an_old_open_status_is_never_shown_plainly_open():
     assert dated_status_words("RECRUITING", "2020-07-28", TODAY) == (
-        "Recruiting as of July 2020 - this may have changed; the trial team or the registry page can confirm")
+        "Recruiting as of July 2020 - this may have changed; the trial team or the registry page can confirm"
+    )
     assert "does not say since when" in dated_status_words("RECRUITING", None, TODAY)
-    assert dated_status_words("RECRUITING", "2026-01-22", TODAY) == "Open: looking for people to join (as of 22 January 2026)"
+    assert (
+        dated_status_words("RECRUITING", "2026-01-22", TODAY)
+        == "Open: looking for people to join (as of 22 January 2026)"
+    )
     assert dated_status_words("COMPLETED", "2020-07-28", TODAY) == "Finished (as of 28 July 2020)"
     assert is_recent("2025-12-05", TODAY) and not is_recent("2025-12", TODAY)
 
@@ -128,7 +145,9 @@ def test_shipped_data_holds_the_fuller_records_with_their_dates():
     assert netter2["protocolSection"]["statusModule"]["overallStatus"] == "ACTIVE_NOT_RECRUITING"
     assert netter2["protocolSection"]["eligibilityModule"]["eligibilityCriteria"]
     assert netter2["x-source"]["status_as_of"] == "2026-01-21"
-    with_criteria = [r for r in shipped.values() if r["protocolSection"].get("eligibilityModule", {}).get("eligibilityCriteria")]
+    with_criteria = [
+        r for r in shipped.values() if r["protocolSection"].get("eligibilityModule", {}).get("eligibilityCriteria")
+    ]
     assert len(with_criteria) >= 78
 
 
@@ -145,7 +164,9 @@ def test_merge_files_reports_broken_files_and_leaves_them_alone(tmp_path: Path):
     source = tmp_path / "in"
     source.mkdir()
     (source / "broken.json").write_text("{not json")
-    (source / "registry.json").write_text(json.dumps({"protocolSection": {"identificationModule": {"nctId": "NCT01000009"}}}))
+    (source / "registry.json").write_text(
+        json.dumps({"protocolSection": {"identificationModule": {"nctId": "NCT01000009"}}})
+    )
     (source / "good.json").write_text(json.dumps(OLDER_FULL))
     report = merge_folders(tmp_path / "out", [source])
     assert report.added == ["NCT01000001"] and len(report.rejected) == 2

@@ -1,6 +1,7 @@
 """Trials near a place (issue 17): sites placed on the map, search within a distance on SQLite
 and PostgreSQL with real coordinates, the nearest site and its distance in the person's units,
 widening when nothing is in range, and the CLI's --near / --within."""
+
 from __future__ import annotations
 
 import json
@@ -77,8 +78,14 @@ def test_cards_give_the_nearest_site_in_the_persons_units(any_store: TrialStore)
 
 
 def cli(*args: str, url: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot", "trials", "search", *args], cwd=REPO_ROOT,
-                          env={"DATABASE_URL": url, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "trials", "search", *args],
+        cwd=REPO_ROOT,
+        env={"DATABASE_URL": url, "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_cli_near_within_and_json(store: TrialStore) -> None:
@@ -94,16 +101,30 @@ def test_cli_near_within_and_json(store: TrialStore) -> None:
     assert cli("--near", "Bristol", "--within", "far", url=url).returncode == 2
 
 
-@pytest.mark.parametrize(("text", "unknown"), [
-    ("any trials near Xyzton?", "Xyzton"), ("anything near xyzton", "xyzton"), ("studies close to Blorpville", "Blorpville"),
-    ("anything near Bristol", None), ("trials near truro", None), ("trials near me", None), ("anything close to home", None),
-    ("near the end of his treatment", None), ("trials around christmas", None), ("anything close to everolimus", None),
-])
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("any trials near Xyzton?", "Xyzton"),
+        ("anything near xyzton", "xyzton"),
+        ("studies close to Blorpville", "Blorpville"),
+        ("anything near Bristol", None),
+        ("trials near truro", None),
+        ("trials near me", None),
+        ("anything close to home", None),
+        ("near the end of his treatment", None),
+        ("trials around christmas", None),
+        ("anything close to everolimus", None),
+    ],
+)
 def test_an_unknown_place_is_said_to_be_unknown(text: str, unknown: str | None) -> None:
     from actions.search_trials import unknown_place
 
     said = unknown_place(text)
-    assert (said is None) if unknown is None else said == f"I don't know where '{unknown}' is. Which town or country is it near?"
+    assert (
+        (said is None)
+        if unknown is None
+        else said == f"I don't know where '{unknown}' is. Which town or country is it near?"
+    )
 
 
 def test_where_it_runs_puts_the_nearest_place_first(store: TrialStore) -> None:

@@ -2,6 +2,7 @@
 as a list, each with its title as a bold heading, its status as a coloured chip that says it
 in words, the phase and the nearest place with their labels in bold; after the search the view
 stays on the first result, not on "There are N more"; axe-core finds no violation."""
+
 from __future__ import annotations
 
 from typing import Iterator

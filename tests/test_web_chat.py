@@ -1,5 +1,6 @@
 """The website chat page in a real browser (Debian's Chromium driven by Playwright) talking to
 the real Rasa server over socket.io. Screenshots go to tests/artifacts/."""
+
 from __future__ import annotations
 
 from typing import Iterator

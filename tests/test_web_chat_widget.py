@@ -6,6 +6,7 @@ var/node) checks each state for WCAG 2.2 AA and best-practice violations.
 
 Some tests stand between the page and the server with Playwright's websocket routing: to hold
 the server's answers back, or to keep the connection from opening."""
+
 from __future__ import annotations
 
 import json
@@ -125,14 +126,18 @@ class Holding:
 
 # --- Privacy ---------------------------------------------------------------------------------
 
+
 def test_the_privacy_notice_comes_before_the_first_message_with_the_servers_days_and_no_axe_violation(
-        context, chat_url: str) -> None:  # type: ignore[no-untyped-def]
+    context, chat_url: str
+) -> None:  # type: ignore[no-untyped-def]
     page = open_page(context, chat_url)
     wait_for_bot_text(page, "0808 800 4040")
     notice = page.locator("#chat-notice")
     assert notice.is_visible() and notice.get_attribute("open") is not None
-    assert page.evaluate("!!(document.querySelector('#chat-notice').compareDocumentPosition("
-                         "document.querySelector('#chat-log')) & Node.DOCUMENT_POSITION_FOLLOWING)")
+    assert page.evaluate(
+        "!!(document.querySelector('#chat-notice').compareDocumentPosition("
+        "document.querySelector('#chat-log')) & Node.DOCUMENT_POSITION_FOLLOWING)"
+    )
     text = notice.inner_text()
     assert f"for {KEEP_DAYS} days" in " ".join(text.split())
     assert "do not type your name" in text and "Clear this chat" in text
@@ -212,12 +217,16 @@ def test_the_notice_a_suggestion_and_clear_this_chat_work_by_keyboard_alone(cont
 
 # --- Links -----------------------------------------------------------------------------------
 
+
 def test_phone_numbers_and_web_addresses_become_safe_links(context, chat_url: str) -> None:  # type: ignore[no-untyped-def]
     page = open_page(context, chat_url)
     wait_for_bot_text(page, "0808 800 4040")
     assert page.locator('.msg.bot a[href="tel:08088004040"]').count() >= 1
-    send(page, 'see https://www.nhs.uk/conditions/. or www.example.org, not javascript:alert(1) '
-               'or "https://evil.example/"><img src=x onerror=alert(2)> and NCT07273409')
+    send(
+        page,
+        "see https://www.nhs.uk/conditions/. or www.example.org, not javascript:alert(1) "
+        'or "https://evil.example/"><img src=x onerror=alert(2)> and NCT07273409',
+    )
     user = page.locator(".msg.user").last
     user.wait_for()
     hrefs = user.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
@@ -228,6 +237,7 @@ def test_phone_numbers_and_web_addresses_become_safe_links(context, chat_url: st
 
 
 # --- Waiting, failing, retrying ----------------------------------------------------------------
+
 
 def test_the_typing_indicator_is_in_the_conversation_and_says_when_it_is_taking_longer(context, chat_url: str) -> None:  # type: ignore[no-untyped-def]
     page = context.new_page()
@@ -293,6 +303,7 @@ def test_a_message_typed_before_the_connection_is_ready_is_sent_once_it_is(conte
 
 # --- Buttons ---------------------------------------------------------------------------------
 
+
 def test_used_buttons_leave_the_tab_order_and_axe_passes_with_trial_cards(context, chat_url: str) -> None:  # type: ignore[no-untyped-def]
     page = open_page(context, chat_url)
     wait_for_bot_text(page, "0808 800 4040")
@@ -305,8 +316,9 @@ def test_used_buttons_leave_the_tab_order_and_axe_passes_with_trial_cards(contex
     see.click()
     wait_for_bot_text(page, "Last updated on the registry")
     # the trial's own bubble has no buttons; wait for the row of the message after it
-    page.wait_for_function("n => document.querySelectorAll('.buttons').length > n", arg=rows_before,
-                           timeout=REPLY_TIMEOUT_MS)
+    page.wait_for_function(
+        "n => document.querySelectorAll('.buttons').length > n", arg=rows_before, timeout=REPLY_TIMEOUT_MS
+    )
     rows = page.locator(".buttons")
     tab_indexes = rows.evaluate_all("rows => rows.map(r => [...r.querySelectorAll('button')].map(b => b.tabIndex))")
     assert all(i == -1 for row in tab_indexes[:-1] for i in row) and len(tab_indexes) >= 2

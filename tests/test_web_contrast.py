@@ -11,6 +11,7 @@ themselves, so a new chip, button or hover state is checked without being listed
 
 axe-core checks the pages as drawn in the browser tests too; this catches what those pages do
 not show at the time (a chip of another status, a hover state, a printed page)."""
+
 from __future__ import annotations
 
 import re
@@ -62,8 +63,12 @@ class Palette:
     """Colour values as #rrggbb, custom properties (`var(--x)`) resolved."""
 
     def __init__(self, sheet_rules: list[Rule]) -> None:
-        self.variables = {name[2:]: value for rule in sheet_rules for name, value in rule.declarations.items()
-                          if name.startswith("--")}
+        self.variables = {
+            name[2:]: value
+            for rule in sheet_rules
+            for name, value in rule.declarations.items()
+            if name.startswith("--")
+        }
 
     def colour(self, value: Optional[str]) -> Optional[str]:
         """The first colour in `value`; None for none, inherit, currentColor and the like."""
@@ -88,8 +93,13 @@ def failures(css: str) -> list[tuple[str, str]]:
     sheet = rules(css)
     palette = Palette(sheet)
     backgrounds = {WHITE} | {bg for rule in sheet if (bg := background_of(rule, palette))}
-    inks_on_dark = {text for rule in sheet if (text := palette.colour(rule.declarations.get("color")))
-                    and (bg := background_of(rule, palette)) and not is_light(bg)}
+    inks_on_dark = {
+        text
+        for rule in sheet
+        if (text := palette.colour(rule.declarations.get("color")))
+        and (bg := background_of(rule, palette))
+        and not is_light(bg)
+    }
     found = []
     for rule in sheet:
         text, background = palette.colour(rule.declarations.get("color")), background_of(rule, palette)
@@ -101,8 +111,11 @@ def failures(css: str) -> list[tuple[str, str]]:
                 found.append((rule.selector, f"light text {text} with no background, and never set on a dark one"))
         else:
             on = []
-        found += [(rule.selector, f"text {text} on {bg} is {contrast(text, bg):.2f}:1")
-                  for bg in on if text and contrast(text, bg) < TEXT_RATIO]
+        found += [
+            (rule.selector, f"text {text} on {bg} is {contrast(text, bg):.2f}:1")
+            for bg in on
+            if text and contrast(text, bg) < TEXT_RATIO
+        ]
         ring = palette.colour(rule.declarations.get("outline"))
         if ring:
             halo = palette.colour(rule.declarations.get("box-shadow")) or WHITE
@@ -115,8 +128,11 @@ def pairs_checked(css: str) -> set[str]:
     """The selectors whose text colour and background are checked as a pair."""
     sheet = rules(css)
     palette = Palette(sheet)
-    return {rule.selector for rule in sheet if palette.colour(rule.declarations.get("color"))
-            and background_of(rule, palette)}
+    return {
+        rule.selector
+        for rule in sheet
+        if palette.colour(rule.declarations.get("color")) and background_of(rule, palette)
+    }
 
 
 @pytest.mark.parametrize("sheet", SHEETS)
@@ -126,8 +142,18 @@ def test_every_colour_a_sheet_uses_meets_aa(sheet: str) -> None:
 
 def test_the_chips_buttons_and_hover_states_are_among_the_pairs_read() -> None:
     chat, staff = (pairs_checked((STATIC / sheet).read_text()) for sheet in SHEETS)
-    assert {".chip-open", ".chip-soon", ".chip-check", ".chip-closed", ".msg.user", ".msg.bot", ".page-header",
-            ".buttons button:hover, .suggestions button:hover", ".send", ".try-again"} <= chat
+    assert {
+        ".chip-open",
+        ".chip-soon",
+        ".chip-check",
+        ".chip-closed",
+        ".msg.user",
+        ".msg.bot",
+        ".page-header",
+        ".buttons button:hover, .suggestions button:hover",
+        ".send",
+        ".try-again",
+    } <= chat
     assert {".primary:hover, .copy-button:hover, .print-button:hover", ".skip-link:focus"} <= staff
 
 

@@ -7,6 +7,7 @@ and on a phone. The charity's page comes from a small server of its own on anoth
 page on a public address may not load scripts from this machine); the chat comes from
 `python -m bot serve`, which lets only that origin frame it. Also: the suggested first
 questions on the empty chat."""
+
 from __future__ import annotations
 
 import os
@@ -103,8 +104,10 @@ def focused_in_widget(page) -> str:  # type: ignore[no-untyped-def]
 
 def page_link_takes_focus(page) -> bool:  # type: ignore[no-untyped-def]
     """Whether the charity's own link can take the focus (not when a modal chat makes it inert)."""
-    return page.evaluate("() => { const link = document.querySelector('header a'); link.focus();"
-                         " const took = document.activeElement === link; link.blur(); return took; }")
+    return page.evaluate(
+        "() => { const link = document.querySelector('header a'); link.focus();"
+        " const took = document.activeElement === link; link.blur(); return took; }"
+    )
 
 
 def is_modal(page) -> bool:  # type: ignore[no-untyped-def]
@@ -119,10 +122,13 @@ def axe_everywhere(page) -> list[dict]:  # type: ignore[no-untyped-def]
     violations = []
     for frame in page.frames:
         frame.evaluate(AXE.read_text())
-        results = frame.evaluate("tags => axe.run(document, {iframes: false, runOnly: {type: 'tag', values: tags}})",
-                                 AXE_TAGS)
-        violations += [{"frame": frame.url, "id": v["id"], "nodes": [n["target"] for n in v["nodes"]]}
-                       for v in results["violations"]]
+        results = frame.evaluate(
+            "tags => axe.run(document, {iframes: false, runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        violations += [
+            {"frame": frame.url, "id": v["id"], "nodes": [n["target"] for n in v["nodes"]]}
+            for v in results["violations"]
+        ]
     return violations
 
 
@@ -135,11 +141,15 @@ def wait_for_greeting(page) -> None:  # type: ignore[no-untyped-def]
     chat_frame(page).locator(".msg.bot").first.wait_for(timeout=REPLY_TIMEOUT_MS)
 
 
-ATTRIBUTES = ('data-name="Ask about NET trials" data-colour="#005eb8" '
-              'data-helpline="0808 808 0000" data-helpline-hours="Monday to Friday, 9am to 5pm"')
+ATTRIBUTES = (
+    'data-name="Ask about NET trials" data-colour="#005eb8" '
+    'data-helpline="0808 808 0000" data-helpline-hours="Monday to Friday, 9am to 5pm"'
+)
 
 
-def test_one_script_tag_gives_a_button_that_opens_the_chat_and_the_keyboard_alone_works_it(browser, chat_url: str, charity: str) -> None:  # type: ignore[no-untyped-def]
+def test_one_script_tag_gives_a_button_that_opens_the_chat_and_the_keyboard_alone_works_it(
+    browser, chat_url: str, charity: str
+) -> None:  # type: ignore[no-untyped-def]
     context, page = open_charity_page(browser, chat_url, charity, ATTRIBUTES, {"width": 1200, "height": 860})
     button = the_button(page)
     assert button.inner_text() == "Ask about NET trials"
@@ -187,7 +197,9 @@ def test_one_script_tag_gives_a_button_that_opens_the_chat_and_the_keyboard_alon
     context.close()
 
 
-def test_on_a_phone_the_open_chat_fills_the_screen_and_hard_to_read_colours_are_corrected(browser, chat_url: str, charity: str) -> None:  # type: ignore[no-untyped-def]
+def test_on_a_phone_the_open_chat_fills_the_screen_and_hard_to_read_colours_are_corrected(
+    browser, chat_url: str, charity: str
+) -> None:  # type: ignore[no-untyped-def]
     attributes = 'data-name="NET chat" data-colour="#ffd200" data-text-colour="#ffffff"'  # white on yellow: unreadable
     context, page = open_charity_page(browser, chat_url, charity, attributes, {"width": 375, "height": 667})
     button = the_button(page)
@@ -223,8 +235,10 @@ def test_on_a_phone_the_open_chat_fills_the_screen_and_hard_to_read_colours_are_
 
 
 def test_text_in_the_attributes_and_the_address_is_never_html(browser, chat_url: str, charity: str) -> None:  # type: ignore[no-untyped-def]
-    hostile = ('data-name="&lt;img src=x onerror=alert(1)&gt;" data-colour="red;background:url(x)" '
-               'data-helpline="&lt;b&gt;0800&lt;/b&gt;"')
+    hostile = (
+        'data-name="&lt;img src=x onerror=alert(1)&gt;" data-colour="red;background:url(x)" '
+        'data-helpline="&lt;b&gt;0800&lt;/b&gt;"'
+    )
     context, page = open_charity_page(browser, chat_url, charity, hostile, {"width": 1000, "height": 800})
     assert the_button(page).inner_text() == "<img src=x onerror=alert(1)>"
     the_button(page).click()
@@ -266,8 +280,11 @@ def test_only_the_configured_sites_may_frame_the_chat_and_only_at_embed(monkeypa
     (page_status, page), (embed_status, embed), (_, loader) = responses(["/", "/embed", "/static/widget.js"])
     assert page_status == embed_status == 200
     assert directives(page["Content-Security-Policy"])["frame-ancestors"] == ["'self'"]
-    assert directives(embed["Content-Security-Policy"])["frame-ancestors"] == \
-        ["'self'", "https://www.netcharity.example", "http://127.0.0.1:8000"]
+    assert directives(embed["Content-Security-Policy"])["frame-ancestors"] == [
+        "'self'",
+        "https://www.netcharity.example",
+        "http://127.0.0.1:8000",
+    ]
     assert loader["Content-Type"].endswith("javascript")
     monkeypatch.setenv("CHAT_EMBED_ORIGINS", "https://*.netcharity.example")  # a pattern: refused
     with pytest.raises(ValueError):

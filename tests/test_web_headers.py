@@ -1,6 +1,7 @@
 """The web server's security headers on every response (the real create_app through aiohttp's
 test server): CSP with base-uri, form-action and connect-src only to the configured Rasa
 server, a Permissions-Policy, and no software version in the Server header."""
+
 from __future__ import annotations
 
 import asyncio
@@ -36,7 +37,9 @@ def directives(policy: str) -> dict[str, list[str]]:
 
 def test_every_response_carries_the_headers_and_no_server_version(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RASA_PUBLIC_URL", RASA)
-    for status, headers in responses(["/", "/config.js", "/static/chat.js", "/health", "/no-such-page", "/staff/login"]):
+    for status, headers in responses(
+        ["/", "/config.js", "/static/chat.js", "/health", "/no-such-page", "/staff/login"]
+    ):
         policy = directives(headers["Content-Security-Policy"])
         assert policy["base-uri"] == ["'none'"] and policy["form-action"] == ["'self'"], status
         assert policy["connect-src"] == ["'self'", RASA, "wss://chat.charity.example:5005"]

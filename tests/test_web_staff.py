@@ -2,6 +2,7 @@
 `python -m bot serve` on a throwaway copy of the shipped trials: axe-core on every page state,
 the keyboard, the headers as the browser reads them. Screenshots (and a printed PDF of a
 trial) go to tests/artifacts/."""
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,8 @@ import pytest
 from bot.trials.store import TrialStore, make_engine
 from tests.conftest import ARTIFACTS_DIR
 from tests.servers import serving_web
-from tests.test_web_chat_widget import axe_violations
 from tests.test_staff_api import HOSTILE_ID, HOSTILE_TITLE, add_hostile_trial
+from tests.test_web_chat_widget import axe_violations
 
 TOKEN = "browser-test-token-0123456789"
 TIMEOUT_MS = 15_000
@@ -29,8 +30,12 @@ def staff_url(shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     store = TrialStore(make_engine(f"sqlite:///{db}"))
     add_hostile_trial(store)
     store.engine.dispose()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "STAFF_TOKEN": TOKEN,
-           "STAFF_SESSION_SECRET": "browser-session-secret-0123456789"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{db}",
+        "STAFF_TOKEN": TOKEN,
+        "STAFF_SESSION_SECRET": "browser-session-secret-0123456789",
+    }
     env.pop("STAFF_USERS", None)
     with serving_web(env, folder / "web.log") as base:
         yield base

@@ -2,6 +2,7 @@
 search the page opens at the results, the results read without sideways scrolling (each row a
 block, each cell labelled), the "copy to send" box shows all its text, and an error comes
 before the form; axe-core finds no violation."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """MeaningFeaturizer and WordsAndMeaningClassifier as Rasa runs them: real tokenizer, real model
 storage, training, saving, loading, and a saved file that was tampered with."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,10 +19,22 @@ from components.sentence_encoder import DIMENSIONS
 from tests.component_helpers import context, prepare
 
 EXAMPLES = {
-    "ask_helpline": ["can i talk to a nurse", "i want to speak to someone", "is there a phone number for help",
-                     "who can i call", "put me through to a person", "i need to talk to a human"],
-    "knowledge": ["what is prrt", "how is lanreotide given", "what does grade mean", "what is a biopsy",
-                  "explain the octreotide scan", "what are somatostatin analogues"],
+    "ask_helpline": [
+        "can i talk to a nurse",
+        "i want to speak to someone",
+        "is there a phone number for help",
+        "who can i call",
+        "put me through to a person",
+        "i need to talk to a human",
+    ],
+    "knowledge": [
+        "what is prrt",
+        "how is lanreotide given",
+        "what does grade mean",
+        "what is a biopsy",
+        "explain the octreotide scan",
+        "what are somatostatin analogues",
+    ],
     "goodbye": ["bye", "see you later", "goodbye for now", "that is all thanks bye", "cheerio", "ok bye then"],
 }
 
@@ -36,7 +49,8 @@ def trained(storage: LocalModelStorage) -> tuple[WordsAndMeaningClassifier, Reso
     prepare(messages)
     resource = Resource("words_and_meaning")
     classifier = WordsAndMeaningClassifier.create(
-        WordsAndMeaningClassifier.get_default_config(), storage, resource, context("clf"))
+        WordsAndMeaningClassifier.get_default_config(), storage, resource, context("clf")
+    )
     classifier.train(TrainingData(messages))
     return classifier, resource
 
@@ -67,9 +81,11 @@ def test_the_same_words_get_the_same_features_in_a_batch() -> None:
 
 def test_unseen_phrasings_reach_their_intent(storage: LocalModelStorage) -> None:
     classifier, _ = trained(storage)
-    for text, intent in [("could a real human help me please", "ask_helpline"),
-                         ("tell me what everolimus is", "knowledge"),
-                         ("right, I'm off now, take care", "goodbye")]:
+    for text, intent in [
+        ("could a real human help me please", "ask_helpline"),
+        ("tell me what everolimus is", "knowledge"),
+        ("right, I'm off now, take care", "goodbye"),
+    ]:
         message = classify(classifier, text)
         assert message.get(INTENT)["name"] == intent, (text, message.get(INTENT_RANKING_KEY))
         ranking = message.get(INTENT_RANKING_KEY)
@@ -87,7 +103,8 @@ def test_an_empty_message_is_classified_not_crashed(storage: LocalModelStorage) 
 def test_a_saved_classifier_loads_and_answers_the_same(storage: LocalModelStorage) -> None:
     classifier, resource = trained(storage)
     loaded = WordsAndMeaningClassifier.load(
-        WordsAndMeaningClassifier.get_default_config(), storage, resource, context("clf"))
+        WordsAndMeaningClassifier.get_default_config(), storage, resource, context("clf")
+    )
     text = "who do I phone for some support"
     assert classify(loaded, text).get(INTENT_RANKING_KEY) == classify(classifier, text).get(INTENT_RANKING_KEY)
 
@@ -97,7 +114,8 @@ def test_a_damaged_saved_file_leaves_the_message_unclassified(storage: LocalMode
     saved = next(tmp_path.rglob(MODEL_FILE))
     saved.write_bytes(b"not a model")
     loaded = WordsAndMeaningClassifier.load(
-        WordsAndMeaningClassifier.get_default_config(), storage, resource, context("clf"))
+        WordsAndMeaningClassifier.get_default_config(), storage, resource, context("clf")
+    )
     assert classify(loaded, "bye").get(INTENT) is None
 
 
@@ -127,6 +145,11 @@ def test_nearest_examples_leave_each_training_example_out() -> None:
     # The same as comparing with every example of each label one by one.
     query = meanings[:3] + 0.1
     unit = meanings / np.linalg.norm(meanings, axis=1, keepdims=True)
-    one_by_one = [[max(float(q @ unit[i]) / np.linalg.norm(q) for i, l in enumerate(labels) if l == label)
-                   for label in model.labels] for q in query]
+    one_by_one = [
+        [
+            max(float(q @ unit[i]) / np.linalg.norm(q) for i, each in enumerate(labels) if each == label)
+            for label in model.labels
+        ]
+        for q in query
+    ]
     assert np.allclose(model.nearest_by_label(query, leave_one_out=False), one_by_one, atol=1e-5)

@@ -6,6 +6,7 @@ that proxy added. Earlier entries are whatever the client sent, so they are neve
 
     TRUSTED_PROXIES   more proxy addresses, separated by spaces (loopback is always trusted)
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -28,8 +29,9 @@ def trusted_proxies_from_env(env: Optional[Mapping[str, str]] = None) -> frozens
     return frozenset(env.get(PROXIES_ENV, "").split())
 
 
-def client_address(peer: Optional[str], forwarded_for: Optional[str],
-                   trusted_proxies: frozenset[str] = frozenset()) -> str:
+def client_address(
+    peer: Optional[str], forwarded_for: Optional[str], trusted_proxies: frozenset[str] = frozenset()
+) -> str:
     """The client's address from the peer and the X-Forwarded-For header."""
     peer = (peer or "").strip() or UNKNOWN
     if peer not in trusted_proxies and not _is_loopback(peer):

@@ -15,6 +15,7 @@ in from the same environment.
 
     python -m bot.channels.credentials OUT [--source credentials.yml]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -73,11 +74,13 @@ def _variables(settings: Any) -> Tuple[List[str], List[str]]:
 def _resolve(value: Any, env: Mapping[str, str]) -> Any:
     """Optional placeholders resolved (kept as `${VAR}` when set, else the default)."""
     if isinstance(value, str):
+
         def one(match: "re.Match[str]") -> str:
             name, default = match.group(1), match.group(2)
             if default is None or _is_set(env, name):
                 return "${%s}" % name
             return default
+
         return _PLACEHOLDER.sub(one, value)
     if isinstance(value, Mapping):
         resolved = {k: _resolve(v, env) for k, v in value.items()}
@@ -123,8 +126,9 @@ def filtered_credentials(source: Path = SOURCE, env: Optional[Mapping[str, str]]
     return kept
 
 
-def write_filtered_credentials(out: Path, source: Path = SOURCE,
-                               env: Optional[Mapping[str, str]] = None) -> List[Platform]:
+def write_filtered_credentials(
+    out: Path, source: Path = SOURCE, env: Optional[Mapping[str, str]] = None
+) -> List[Platform]:
     """Write the filtered copy to `out`; returns the platforms (on and off)."""
     env = os.environ if env is None else env
     out = Path(out)
@@ -132,8 +136,10 @@ def write_filtered_credentials(out: Path, source: Path = SOURCE,
         raise ValueError("the filtered copy must not overwrite the source")
     out.parent.mkdir(parents=True, exist_ok=True)
     text = yaml.safe_dump(filtered_credentials(source, env), sort_keys=False, default_flow_style=False)
-    header = (f"# Written by `python -m bot.channels.credentials` from {Path(source).name}: only the\n"
-              "# platforms whose environment variables are set. Do not edit; holds no secret.\n")
+    header = (
+        f"# Written by `python -m bot.channels.credentials` from {Path(source).name}: only the\n"
+        "# platforms whose environment variables are set. Do not edit; holds no secret.\n"
+    )
     out.write_text(header + text, encoding="utf-8")
     return platforms(source, env)
 

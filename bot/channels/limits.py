@@ -1,4 +1,5 @@
 """Message limits, as each platform documents them (lengths in UTF-16 code units, see split)."""
+
 from __future__ import annotations
 
 # Bot API sendMessage: "Text of the message to be sent, 1-4096 characters after entities parsing".

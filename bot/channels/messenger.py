@@ -6,6 +6,7 @@ limit, and all the turn's buttons as quick replies on the last message. When but
 move there from earlier messages (one "See NCT..." per search result), they are numbered, and
 each message shows its own numbered options, so a quick reply can be matched to its message.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Sequence
@@ -36,8 +37,9 @@ def turn_buttons(replies: Sequence[Reply], most: int = MESSENGER_QUICK_REPLIES) 
     return buttons[:most]
 
 
-def messenger_messages(recipient_id: str, replies: Sequence[Reply],
-                       limit: int = MESSENGER_TEXT) -> List[Dict[str, Any]]:
+def messenger_messages(
+    recipient_id: str, replies: Sequence[Reply], limit: int = MESSENGER_TEXT
+) -> List[Dict[str, Any]]:
     buttons = turn_buttons(replies)
     numbers = {b.payload: i + 1 for i, b in enumerate(buttons)} if any(r.buttons for r in replies[:-1]) else {}
     texts = []
@@ -48,13 +50,15 @@ def messenger_messages(recipient_id: str, replies: Sequence[Reply],
     if buttons and not texts:
         texts = ["Please choose:"]
     messages: List[Dict[str, Any]] = [
-        {"recipient": {"id": recipient_id}, "messaging_type": "RESPONSE", "message": {"text": text}}
-        for text in texts
+        {"recipient": {"id": recipient_id}, "messaging_type": "RESPONSE", "message": {"text": text}} for text in texts
     ]
     if buttons:
         messages[-1]["message"]["quick_replies"] = [
-            {"content_type": "text", "payload": b.payload,
-             "title": _title(f"{numbers[b.payload]}. {b.title}" if numbers else b.title)}
+            {
+                "content_type": "text",
+                "payload": b.payload,
+                "title": _title(f"{numbers[b.payload]}. {b.title}" if numbers else b.title),
+            }
             for b in buttons
         ]
     return messages

@@ -8,6 +8,7 @@ payload as if the button had been pressed.
 process has its own. `RedisOptionMemory` keeps it in Redis instead, shared by every instance
 behind the load balancer; `option_memory()` picks it when REDIS_URL is set.
 """
+
 from __future__ import annotations
 
 import json
@@ -41,8 +42,9 @@ def chosen_number(text: str) -> Optional[int]:
 class OptionMemory:
     """The last numbered options shown to each sender (most recent `max_senders`, for `ttl`)."""
 
-    def __init__(self, ttl_seconds: float = 3600.0, max_senders: int = 10000,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, ttl_seconds: float = 3600.0, max_senders: int = 10000, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.ttl = ttl_seconds
         self.max_senders = max_senders
         self._clock = clock

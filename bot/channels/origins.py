@@ -8,6 +8,7 @@ refused: the CORS library Rasa uses matches patterns as a prefix, so it would le
                    components/server/rasa_server.py). Unset: only pages on this machine
                    (http(s)://localhost, 127.0.0.1 or [::1], any port), for development.
 """
+
 from __future__ import annotations
 
 import os
@@ -31,8 +32,15 @@ def exact_origin(text: str) -> str:
         parts.port  # noqa: B018 - raises ValueError on a port that is not a number
     except ValueError:
         raise ValueError(f"{text!r} is not an origin such as https://charity.example") from None
-    if parts.scheme not in WEB_SCHEMES or not parts.hostname or parts.username or parts.password \
-            or parts.path or parts.query or parts.fragment:
+    if (
+        parts.scheme not in WEB_SCHEMES
+        or not parts.hostname
+        or parts.username
+        or parts.password
+        or parts.path
+        or parts.query
+        or parts.fragment
+    ):
         raise ValueError(f"{text!r} is not an origin such as https://charity.example (scheme and host only)")
     return candidate.lower()
 
@@ -49,8 +57,11 @@ def is_loopback_page(origin: str) -> bool:
         parts.port  # noqa: B018
     except ValueError:
         return False
-    return (parts.scheme in WEB_SCHEMES and parts.hostname in LOOPBACK_HOSTS
-            and not (parts.username or parts.password or parts.path.strip("/") or parts.query))
+    return (
+        parts.scheme in WEB_SCHEMES
+        and parts.hostname in LOOPBACK_HOSTS
+        and not (parts.username or parts.password or parts.path.strip("/") or parts.query)
+    )
 
 
 def origin_checker(allowed: Sequence[str]) -> Callable[[Optional[str]], bool]:

@@ -5,6 +5,7 @@ Both libraries log a malformed frame from a client (empty, unknown type, broken 
 nested JSON) with `logger.exception`: a traceback at ERROR each time, so any client could fill
 the log. A bug in our own event handlers still shows, as a warning with the error's type.
 """
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """One bot message as text plus buttons, whatever Rasa put in it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

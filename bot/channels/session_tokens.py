@@ -14,6 +14,7 @@ the conversation id is never derived from it.
                          connected (the token's life), and how long the widget keeps its copy
                          (default 7, 1 to 365)
 """
+
 from __future__ import annotations
 
 import base64
@@ -45,8 +46,8 @@ _TOKEN = re.compile(rf"{VERSION}\.(\d{{1,12}})\.([A-Za-z0-9_-]{{43}})")
 
 class Check(Enum):
     VALID = "valid"
-    MISSING = "missing"      # no token: a new visitor, or a client that never had one
-    EXPIRED = "expired"      # ours, but older than CHAT_HISTORY_DAYS
+    MISSING = "missing"  # no token: a new visitor, or a client that never had one
+    EXPIRED = "expired"  # ours, but older than CHAT_HISTORY_DAYS
     NOT_VALID = "not valid"  # forged, damaged, or for another conversation
 
 
@@ -107,9 +108,11 @@ def history_days(env: Mapping[str, str]) -> int:
 
 @functools.lru_cache(maxsize=1)
 def _secret_for_this_process() -> bytes:
-    logger.warning("%s is not set: website conversations are signed with a random key made for this run, so "
-                   "they cannot be resumed after a restart or on another Rasa instance. Set it in production.",
-                   SECRET_ENV)
+    logger.warning(
+        "%s is not set: website conversations are signed with a random key made for this run, so "
+        "they cannot be resumed after a restart or on another Rasa instance. Set it in production.",
+        SECRET_ENV,
+    )
     return secrets.token_bytes(32)
 
 

@@ -1,4 +1,5 @@
 """Replies as Slack chat.postMessage bodies: text in section blocks, buttons in an actions block."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
@@ -24,8 +25,9 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def slack_messages(channel: str, reply: Reply, section_limit: int = SLACK_SECTION_TEXT,
-                   thread_ts: Optional[str] = None) -> List[Dict[str, Any]]:
+def slack_messages(
+    channel: str, reply: Reply, section_limit: int = SLACK_SECTION_TEXT, thread_ts: Optional[str] = None
+) -> List[Dict[str, Any]]:
     """chat.postMessage bodies for one reply. The text is split within `section_limit` per
     section block; blocks are grouped so a message stays within 50 blocks and 40,000
     characters; the buttons (at most 25 a block) go on the last message."""
@@ -49,8 +51,11 @@ def slack_messages(channel: str, reply: Reply, section_limit: int = SLACK_SECTIO
     groups: List[List[str]] = []
     for part in parts:
         group = groups[-1] if groups else None
-        if (group is not None and len(group) < SLACK_BLOCKS - len(actions)
-                and text_length("\n\n".join(group + [part])) <= SLACK_MESSAGE_TEXT):
+        if (
+            group is not None
+            and len(group) < SLACK_BLOCKS - len(actions)
+            and text_length("\n\n".join(group + [part])) <= SLACK_MESSAGE_TEXT
+        ):
             group.append(part)
         else:
             groups.append([part])
@@ -58,9 +63,7 @@ def slack_messages(channel: str, reply: Reply, section_limit: int = SLACK_SECTIO
         groups.append([])
     messages = []
     for index, group in enumerate(groups):
-        blocks: List[Dict[str, Any]] = [
-            {"type": "section", "text": {"type": "mrkdwn", "text": part}} for part in group
-        ]
+        blocks: List[Dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": part}} for part in group]
         if index == len(groups) - 1:
             blocks.extend(actions)
         message: Dict[str, Any] = {

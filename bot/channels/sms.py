@@ -3,6 +3,7 @@
 One turn is sent as one body where it fits (fewer messages to pay for and to read): the
 replies in order, each followed by its options numbered across the turn, then a hint.
 """
+
 from __future__ import annotations
 
 from typing import List, Sequence, Tuple

@@ -7,6 +7,7 @@ longer than the limit on its own; only then is that word cut.
 Length is counted in UTF-16 code units, which is how Telegram counts and never less than the
 character count the other platforms use (an emoji counts 2), so a part that fits here fits there.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Replies as Telegram Bot API sendMessage bodies: buttons become an inline keyboard."""
+
 from __future__ import annotations
 
 import hashlib
@@ -38,8 +39,9 @@ class CallbackPayloads:
         return data
 
 
-def telegram_messages(chat_id: ChatId, reply: Reply, limit: int = TELEGRAM_TEXT,
-                      callbacks: Optional[CallbackPayloads] = None) -> List[Dict[str, Any]]:
+def telegram_messages(
+    chat_id: ChatId, reply: Reply, limit: int = TELEGRAM_TEXT, callbacks: Optional[CallbackPayloads] = None
+) -> List[Dict[str, Any]]:
     """sendMessage bodies for one reply: the text split within `limit`, with the buttons as an
     inline keyboard (one button a row) on the last part. Plain text: no parse_mode."""
     callbacks = callbacks or CallbackPayloads()

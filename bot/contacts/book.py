@@ -3,6 +3,7 @@
 A value that is null in data/contacts.yml was not verified: it stays None here and is never
 shown (the wording says "see their website" instead).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,9 +19,7 @@ from bot.text import normalize
 
 CONTACTS_FILE = DATA_DIR / "contacts.yml"
 DEFAULT_COUNTRY = "GB"
-EU_COUNTRIES = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
-)
+EU_COUNTRIES = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
 NEEDS = {
     "information": ("information", "trials", "clinical_information"),
     "emotional_support": ("emotional_support", "crisis", "suicide_prevention", "mental_health"),
@@ -67,7 +66,7 @@ class Centre:
 
     @property
     def city_keys(self) -> tuple[str, ...]:
-        """"Stockholm (Solna)" and "Lund/Malmö" match each of their places."""
+        """ "Stockholm (Solna)" and "Lund/Malmö" match each of their places."""
         parts = self.city.replace("(", "/").replace(")", "").split("/")
         return tuple(normalize(p) for p in parts if p.strip())
 
@@ -87,8 +86,10 @@ class ContactBook:
     def emergency_number(self, country: str) -> EmergencyNumber:
         """The life-threatening emergency number (999 UK, 112 EU and Sweden, 911 US)."""
         life = [e for e in self.emergency if "life_threatening_emergency" in e.serves]
-        for candidates in ([e for e in life if e.country == country],
-                           [e for e in life if e.country == "EU" and country in EU_COUNTRIES]):
+        for candidates in (
+            [e for e in life if e.country == country],
+            [e for e in life if e.country == "EU" and country in EU_COUNTRIES],
+        ):
             if candidates:
                 return candidates[0]
         return next(e for e in life if e.country == DEFAULT_COUNTRY)
@@ -139,8 +140,14 @@ def load_contacts(path: Path = CONTACTS_FILE) -> ContactBook:
         if e.get("phone")
     ]
     centres = [
-        Centre(c["name"], str(c.get("city") or ""), str(c["country"]), _text(c.get("accreditation")),
-               _text(c.get("web")), _text(c.get("notes")) or "")
+        Centre(
+            c["name"],
+            str(c.get("city") or ""),
+            str(c["country"]),
+            _text(c.get("accreditation")),
+            _text(c.get("web")),
+            _text(c.get("notes")) or "",
+        )
         for c in data.get("specialist_centres", [])
     ]
     return ContactBook([_helpline(h) for h in data.get("helplines", [])], emergency, centres)

@@ -3,6 +3,7 @@
 Times are in the line's own time zone; "local" means the caller's own time (used for lines
 such as Samaritans that are open around the clock in each country).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -73,8 +74,15 @@ class Hours:
 
 
 def describe_days(days: tuple[str, ...]) -> str:
-    full = {"Mon": "Monday", "Tue": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday",
-            "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday"}
+    full = {
+        "Mon": "Monday",
+        "Tue": "Tuesday",
+        "Wed": "Wednesday",
+        "Thu": "Thursday",
+        "Fri": "Friday",
+        "Sat": "Saturday",
+        "Sun": "Sunday",
+    }
     if len(days) == 7:
         return "every day"
     indexes = [DAY_NAMES.index(d) for d in days]

@@ -1,4 +1,5 @@
 """Contacts in plain words: helplines with open-now, emergencies, crisis lines, centres."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -71,8 +72,10 @@ def out_of_hours_text(book: ContactBook, country: str) -> str:
     emergency = book.emergency_number(country).phone
     urgent = [h for h in book.helplines_for(country, "urgent_medical") if h.phone]
     if urgent:
-        return (f"If you need medical help when lines are closed, call {urgent[0].phone}. "
-                f"In an emergency, call {emergency}.")
+        return (
+            f"If you need medical help when lines are closed, call {urgent[0].phone}. "
+            f"In an emergency, call {emergency}."
+        )
     return f"In an emergency, call {emergency}."
 
 
@@ -81,11 +84,15 @@ def emergency_answer(book: ContactBook, country: Optional[str], sure: bool = Tru
     classifier guessed so, as a condition, so an ordinary question is not met with alarm."""
     number = book.emergency_number(country or DEFAULT_COUNTRY).phone
     if not sure:
-        return (f"If someone is very unwell or hurt right now, call {number} now, or ask someone with you to call. "
-                "If I have read your message wrongly, please say it again in other words and I will help.")
-    return (f"This sounds like an emergency. Call {number} now. "
-            f"If someone is with you, ask them to call {number} for you. "
-            "Do not wait for a reply from me.")
+        return (
+            f"If someone is very unwell or hurt right now, call {number} now, or ask someone with you to call. "
+            "If I have read your message wrongly, please say it again in other words and I will help."
+        )
+    return (
+        f"This sounds like an emergency. Call {number} now. "
+        f"If someone is with you, ask them to call {number} for you. "
+        "Do not wait for a reply from me."
+    )
 
 
 def crisis_answer(book: ContactBook, country: Optional[str], now: datetime) -> str:
@@ -104,15 +111,20 @@ def centres_answer(book: ContactBook, country: Optional[str], city: Optional[str
     code = country or DEFAULT_COUNTRY
     centres, city_matched = book.centres_in(code, city)
     if not centres:
-        return ("I don't have a checked list of NET specialist centres for that country. "
-                "Your specialist team or GP can tell you where people are usually referred.")
+        return (
+            "I don't have a checked list of NET specialist centres for that country. "
+            "Your specialist team or GP can tell you where people are usually referred."
+        )
     if city and not city_matched:
-        intro = f"I don't know of a NET specialist centre in {city.title()}. These are the ones I know in the same country:"
+        intro = (
+            f"I don't know of a NET specialist centre in {city.title()}. These are the ones I know in the same country:"
+        )
     else:
         intro = "NET specialist centres I know of:"
     lines = [intro] + [f"- {centre_line(c)}" for c in centres[:MAX_CENTRES]]
-    lines.append("People are usually referred by their specialist team or their GP. "
-                 "Ask them if a referral is right for you.")
+    lines.append(
+        "People are usually referred by their specialist team or their GP. Ask them if a referral is right for you."
+    )
     return "\n".join(lines)
 
 

@@ -1,4 +1,5 @@
 """`python -m bot conversations prune`: the retention command for staff and cron."""
+
 from __future__ import annotations
 
 import argparse
@@ -18,18 +19,29 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     group = subparsers.add_parser("conversations", help="stored conversations (Rasa's SQL tracker store)")
     commands = group.add_subparsers(title="conversations commands")
     p = commands.add_parser("prune", help="delete conversations last active more than N days ago")
-    p.add_argument("--older-than-days", type=_days, default=DEFAULT_DAYS, metavar="N",
-                   help=f"keep conversations active in the last N days (default {DEFAULT_DAYS})")
-    p.add_argument("--tracker-url", default=os.environ.get(URL_VARIABLE),
-                   help=f"SQLAlchemy URL of the tracker store (default: ${URL_VARIABLE})")
+    p.add_argument(
+        "--older-than-days",
+        type=_days,
+        default=DEFAULT_DAYS,
+        metavar="N",
+        help=f"keep conversations active in the last N days (default {DEFAULT_DAYS})",
+    )
+    p.add_argument(
+        "--tracker-url",
+        default=os.environ.get(URL_VARIABLE),
+        help=f"SQLAlchemy URL of the tracker store (default: ${URL_VARIABLE})",
+    )
     p.add_argument("--dry-run", action="store_true", help="count what would be deleted; delete nothing")
     p.set_defaults(handler=cmd_prune)
 
 
 def cmd_prune(args: argparse.Namespace) -> int:
     if not args.tracker_url:
-        print(f"No tracker store given: set {URL_VARIABLE} or use --tracker-url. "
-              "(The default in-memory store keeps nothing to prune.)", file=sys.stderr)
+        print(
+            f"No tracker store given: set {URL_VARIABLE} or use --tracker-url. "
+            "(The default in-memory store keeps nothing to prune.)",
+            file=sys.stderr,
+        )
         return 2
     try:
         engine = create_engine(args.tracker_url, future=True)
@@ -38,8 +50,7 @@ def cmd_prune(args: argparse.Namespace) -> int:
         print(f"That tracker store URL is not valid: {args.tracker_url!r}", file=sys.stderr)
         return 2
     except SQLAlchemyError as error:
-        print(f"Could not reach the tracker store: {error.__class__.__name__}. Nothing was deleted.",
-              file=sys.stderr)
+        print(f"Could not reach the tracker store: {error.__class__.__name__}. Nothing was deleted.", file=sys.stderr)
         return 1
     print(report.summary())
     return 0

@@ -4,6 +4,7 @@ Works on the `events` table of Rasa's SQL tracker store (one row per event, with
 and a Unix timestamp). A conversation is deleted whole, in one transaction, only when its
 newest event is older than the cut-off, so a conversation still going on is never cut short.
 """
+
 from __future__ import annotations
 
 import time
@@ -19,7 +20,8 @@ SECONDS_PER_DAY = 86_400
 # The columns of Rasa's SQLTrackerStore that retention needs (rasa/core/tracker_store.py).
 _metadata = MetaData()
 EVENTS = Table(
-    "events", _metadata,
+    "events",
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("sender_id", String(255)),
     Column("timestamp", Float),

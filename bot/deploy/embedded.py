@@ -1,5 +1,6 @@
 """The embedded set-up (SQLite trials, Rasa's in-memory tracker store, one Rasa instance and
 the action server) started in the background: for the tests and the load benchmark."""
+
 from __future__ import annotations
 
 import os
@@ -23,9 +24,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_embedded(model: Path, database_url: str, run_dir: Path,
-                     extra_env: Optional[Mapping[str, str]] = None,
-                     enable_api: bool = False) -> Iterator[str]:
+def running_embedded(
+    model: Path,
+    database_url: str,
+    run_dir: Path,
+    extra_env: Optional[Mapping[str, str]] = None,
+    enable_api: bool = False,
+) -> Iterator[str]:
     """Yields the Rasa server's base URL while both servers run. Messaging platforms are on
     only when `extra_env` configures them (never from the calling shell's variables). With
     `enable_api`, Rasa's HTTP API is on; give RASA_AUTH_TOKEN in `extra_env` to guard it."""
@@ -39,14 +44,34 @@ def running_embedded(model: Path, database_url: str, run_dir: Path,
     write_filtered_credentials(credentials, env=env)
     for name in platform_variables() - set(extra_env or {}):
         env[name] = ""  # ManagedProcess adds the caller's environment: blank out its platforms
-    rasa_args = ["run", "--model", str(model), "--interface", "127.0.0.1", "--port", str(rasa_port),
-                 "--credentials", str(credentials), "--endpoints", str(endpoints)]
+    rasa_args = [
+        "run",
+        "--model",
+        str(model),
+        "--interface",
+        "127.0.0.1",
+        "--port",
+        str(rasa_port),
+        "--credentials",
+        str(credentials),
+        "--endpoints",
+        str(endpoints),
+    ]
     processes = [
-        ManagedProcess("action server", [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
-                       run_dir / "actions.log", f"http://127.0.0.1:{actions_port}/health",
-                       env={**env, "SANIC_HOST": "127.0.0.1"}),
-        ManagedProcess("Rasa", [sys.executable, "-m", RASA_SERVER, *rasa_args, *(["--enable-api"] if enable_api else [])],
-                       run_dir / "rasa.log", f"http://127.0.0.1:{rasa_port}/", env=env),
+        ManagedProcess(
+            "action server",
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
+            run_dir / "actions.log",
+            f"http://127.0.0.1:{actions_port}/health",
+            env={**env, "SANIC_HOST": "127.0.0.1"},
+        ),
+        ManagedProcess(
+            "Rasa",
+            [sys.executable, "-m", RASA_SERVER, *rasa_args, *(["--enable-api"] if enable_api else [])],
+            run_dir / "rasa.log",
+            f"http://127.0.0.1:{rasa_port}/",
+            env=env,
+        ),
     ]
     try:
         for process in processes:

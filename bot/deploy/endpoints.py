@@ -3,6 +3,7 @@
 Passwords and tokens are written as `${VARIABLE}`, which Rasa fills in from the environment
 when it reads the file, so the file itself holds no secret.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

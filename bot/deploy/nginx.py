@@ -1,4 +1,5 @@
 """nginx in front of the Rasa instances: the configuration file, written for each run."""
+
 from __future__ import annotations
 
 import os
@@ -76,13 +77,15 @@ http {{
 
 def render_config(settings: ProductionSettings) -> str:
     run = settings.run_dir.resolve()
-    servers = "\n".join(
-        f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;" for port in settings.rasa_ports
-    )
+    servers = "\n".join(f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;" for port in settings.rasa_ports)
     # nginx started by root hands its workers to `nobody`, who cannot write our temp folders.
     user = "user root;\n" if os.geteuid() == 0 else ""
     return _TEMPLATE.format(
-        user=user, run=run, servers=servers, host=settings.public_host, port=settings.public_port,
+        user=user,
+        run=run,
+        servers=servers,
+        host=settings.public_host,
+        port=settings.public_port,
         tries=settings.rasa_instances,
     )
 

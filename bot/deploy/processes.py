@@ -1,4 +1,5 @@
 """Start, watch and stop the stack's server processes, each with its own log file."""
+
 from __future__ import annotations
 
 import os
@@ -31,8 +32,12 @@ class ManagedProcess:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.log_path, "a") as log:
             self.popen = subprocess.Popen(
-                self.command, cwd=self.cwd, env={**os.environ, **self.env},
-                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                self.command,
+                cwd=self.cwd,
+                env={**os.environ, **self.env},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
                 start_new_session=True,  # Ctrl-C in the terminal reaches the stack, which stops us in order
             )
 
@@ -89,7 +94,8 @@ def wait_until_ready(processes: Iterable[ManagedProcess], timeout: float) -> Non
                 waiting.remove(process)
         if waiting and time.monotonic() > deadline:
             names = ", ".join(p.name for p in waiting)
-            raise StartError(f"{names} did not answer within {timeout:.0f} s. Log of {waiting[0].name}:\n"
-                             f"{waiting[0].log_tail()}")
+            raise StartError(
+                f"{names} did not answer within {timeout:.0f} s. Log of {waiting[0].name}:\n{waiting[0].log_tail()}"
+            )
         if waiting:
             time.sleep(0.5)

@@ -1,4 +1,5 @@
 """Production settings, all from environment variables (secrets never live in files)."""
+
 from __future__ import annotations
 
 import os

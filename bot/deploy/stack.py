@@ -5,6 +5,7 @@ PostgreSQL tracker store and Redis locks, nginx in front of them, and the websit
         stack.public_url                              # nginx: what users and platforms reach
         stack.rasa[0].kill()                          # the fault tests stop pieces at will
 """
+
 from __future__ import annotations
 
 import shutil
@@ -107,22 +108,56 @@ class ProductionStack:
 
     def _rasa_instance(self, index: int, port: int) -> ManagedProcess:
         s = self.settings
-        env = {**secret_environment(s), "RASA_AUTH_TOKEN": s.rasa_auth_token, "REDIS_URL": s.redis_url,
-               "CHAT_SESSION_SECRET": s.chat_session_secret,
-               "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+        env = {
+            **secret_environment(s),
+            "RASA_AUTH_TOKEN": s.rasa_auth_token,
+            "REDIS_URL": s.redis_url,
+            "CHAT_SESSION_SECRET": s.chat_session_secret,
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        }
         if s.rate_limit_per_minute is not None:
             env["RATE_LIMIT_PER_MINUTE"] = str(s.rate_limit_per_minute)
-        command = [sys.executable, "-m", RASA_SERVER, "run", "--model", str(self.model),
-                   "--interface", "127.0.0.1", "--port", str(port), "--endpoints", str(self.endpoints),
-                   "--credentials", str(self.credentials), "--enable-api", "--cors", *s.cors_origins]
-        return ManagedProcess(f"Rasa instance {index + 1}", command, self.run_dir / f"rasa-{index + 1}.log",
-                              f"http://127.0.0.1:{port}/", env=env)
+        command = [
+            sys.executable,
+            "-m",
+            RASA_SERVER,
+            "run",
+            "--model",
+            str(self.model),
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--endpoints",
+            str(self.endpoints),
+            "--credentials",
+            str(self.credentials),
+            "--enable-api",
+            "--cors",
+            *s.cors_origins,
+        ]
+        return ManagedProcess(
+            f"Rasa instance {index + 1}",
+            command,
+            self.run_dir / f"rasa-{index + 1}.log",
+            f"http://127.0.0.1:{port}/",
+            env=env,
+        )
 
     def _nginx(self) -> ManagedProcess:
         binary = shutil.which("nginx") or "/usr/sbin/nginx"
         return ManagedProcess(
             "nginx",
-            [binary, "-c", str(self.run_dir / "nginx.conf"), "-p", str(self.run_dir), "-e", str(self.run_dir / "nginx-error.log")],
+            [
+                binary,
+                "-c",
+                str(self.run_dir / "nginx.conf"),
+                "-p",
+                str(self.run_dir),
+                "-e",
+                str(self.run_dir / "nginx-error.log"),
+            ],
             self.run_dir / "nginx.log",
             f"{self.public_url}/",
         )
@@ -141,7 +176,9 @@ class ProductionStack:
 def check_services(settings: ProductionSettings) -> None:
     """Clear errors, before anything starts, when a service the stack needs is missing."""
     if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
-        raise ServiceMissing("nginx is not installed: run `bash scripts/setup-prod.sh` (Debian: apt-get install nginx-light).")
+        raise ServiceMissing(
+            "nginx is not installed: run `bash scripts/setup-prod.sh` (Debian: apt-get install nginx-light)."
+        )
     for name, url in (("the trial database", settings.database_url), ("the tracker store", settings.tracker_store_url)):
         server = make_url(url).set(database="postgres")
         engine = create_engine(server, future=True)
@@ -149,15 +186,19 @@ def check_services(settings: ProductionSettings) -> None:
             with engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
         except OperationalError as error:
-            raise ServiceMissing(f"PostgreSQL for {name} is not reachable at {server.host}:{server.port or 5432} "
-                                 f"({error.orig}). Start it, or run `bash scripts/setup-prod.sh`.") from None
+            raise ServiceMissing(
+                f"PostgreSQL for {name} is not reachable at {server.host}:{server.port or 5432} "
+                f"({error.orig}). Start it, or run `bash scripts/setup-prod.sh`."
+            ) from None
         finally:
             engine.dispose()
     try:
         redis.Redis.from_url(settings.redis_url, socket_connect_timeout=3).ping()
     except redis.RedisError as error:
-        raise ServiceMissing(f"Redis is not reachable at {settings.redis_url.split('@')[-1]} ({error}). "
-                             "Start it, or run `bash scripts/setup-prod.sh`.") from None
+        raise ServiceMissing(
+            f"Redis is not reachable at {settings.redis_url.split('@')[-1]} ({error}). "
+            "Start it, or run `bash scripts/setup-prod.sh`."
+        ) from None
 
 
 def prepare_trial_database(url: str) -> None:
@@ -183,8 +224,9 @@ def create_database_if_missing(url: str) -> None:
     admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT", future=True)
     try:
         with admin.connect() as connection:
-            exists = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
-                                        {"name": target.database}).first()
+            exists = connection.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": target.database}
+            ).first()
             if not exists:
                 quoted = str(target.database).replace('"', '""')
                 connection.execute(text(f'CREATE DATABASE "{quoted}"'))

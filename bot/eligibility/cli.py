@@ -8,6 +8,7 @@
 Exit status: 0 success, 1 trial not found, 2 bad input (no text on standard input, not an
 NCT number).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,7 +46,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 def _stdin_text() -> Optional[str]:
     text = sys.stdin.read()
     if not text.strip():
-        print("Give the criteria text on standard input, e.g. python -m bot criteria plain < criteria.txt", file=sys.stderr)
+        print(
+            "Give the criteria text on standard input, e.g. python -m bot criteria plain < criteria.txt",
+            file=sys.stderr,
+        )
         return None
     return text
 
@@ -81,7 +85,10 @@ def _trial(raw_id: str) -> tuple[Optional[TrialDetail], int]:
     store.create_schema()
     trial = store.get(candidate)
     if trial is None:
-        print(f"{candidate} is not in our list. Look it up on https://clinicaltrials.gov/study/{candidate}", file=sys.stderr)
+        print(
+            f"{candidate} is not in our list. Look it up on https://clinicaltrials.gov/study/{candidate}",
+            file=sys.stderr,
+        )
         return None, 1
     return trial, 0
 

@@ -7,6 +7,7 @@ item reads as well without "You are" or "Your ... is" in front of it: "Creatinin
 length. Only the lead and a limit before a number change; every other word stays, and the
 guards check the result like any rewrite.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,11 @@ _OVER_UNDER = re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bor )(?<!\band )\b(more|les
 def compact(sentence: str) -> str:
     """`sentence` without its "You are" / "You have" / "Your X is" lead, limits before a
     number in one word ("over 3", "under 50")."""
-    short = _YOUR_NAME_IS.sub(lambda m: m.group(1) + m.group(2) + " ", sentence) if sentence.startswith("Your ") else sentence
+    short = (
+        _YOUR_NAME_IS.sub(lambda m: m.group(1) + m.group(2) + " ", sentence)
+        if sentence.startswith("Your ")
+        else sentence
+    )
     if short == sentence:
         short = _YOU_LEAD.sub("", sentence, count=1)
     short = over_under(short)
@@ -32,11 +37,17 @@ def compact(sentence: str) -> str:
 
 
 def over_under(text: str) -> str:
-    """"more than 3" as "over 3", "less than 50" as "under 50": one word, as the registry's one
+    """ "more than 3" as "over 3", "less than 50" as "under 50": one word, as the registry's one
     symbol. (The fact readers of `bot.eligibility.facts` read "more than" from `phrasing.SYMBOLS`,
     so this is done on the rewrite only.)"""
-    return _OVER_UNDER.sub(lambda m: ("Over " if m.group(1)[0] == "M" else "Under ") if m.group(1)[0].isupper()
-                           else ("over " if m.group(1) == "more" else "under "), text)
+    return _OVER_UNDER.sub(
+        lambda m: (
+            ("Over " if m.group(1)[0] == "M" else "Under ")
+            if m.group(1)[0].isupper()
+            else ("over " if m.group(1) == "more" else "under ")
+        ),
+        text,
+    )
 
 
 def word_count(text: str) -> int:

@@ -3,6 +3,7 @@ platinum-containing regimen", "an irinotecan regimen". Which families a criterio
 which ones a person's own words for their treatments ("carboplatin and etoposide", "FOLFIRI")
 say they had.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,9 @@ _IN_CRITERIA = {
 }
 # as people name what they had: the drugs and the regimens that hold them
 _IN_PEOPLES_WORDS = {
-    PLATINUM: re.compile(r"\b(?:cis|carbo|oxali)platin\w*|\bplatinum\b|\bFOLFOX\w*|\bFOLFIRINOX\b|\bXELOX\b|\bCAPOX\b", re.I),
+    PLATINUM: re.compile(
+        r"\b(?:cis|carbo|oxali)platin\w*|\bplatinum\b|\bFOLFOX\w*|\bFOLFIRINOX\b|\bXELOX\b|\bCAPOX\b", re.I
+    ),
     IRINOTECAN: re.compile(r"\birinotecan\b|\bFOLFIRI\w*", re.I),
     ETOPOSIDE: re.compile(r"\betoposide\b", re.I),
 }

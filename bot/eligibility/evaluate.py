@@ -1,4 +1,5 @@
 """Measuring the fact extraction against hand labels (tests/data/criteria_labels.yml)."""
+
 from __future__ import annotations
 
 from collections import Counter

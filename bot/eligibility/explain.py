@@ -4,6 +4,7 @@ When the guards refuse a rewrite, the person reads the original criterion; benea
 glossary term it uses is put in everyday words ("Histologically confirmed: lab-confirmed.")
 with the glossary's explanation, if it has one.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,7 +36,7 @@ def term_explanations(original: str, replacer: Replacer) -> list[str]:
 
 
 def _gloss(entry: Entry, matched: str) -> str | None:
-    """"Histologically confirmed: lab-confirmed." when the everyday words say something new."""
+    """ "Histologically confirmed: lab-confirmed." when the everyday words say something new."""
     if "{" in entry.plain.replace("{0}", ""):
         return None  # a pattern rewriting its parts: its words only make sense in the rewrite
     plain = entry.plain.replace("{0}", matched)

@@ -5,6 +5,7 @@ own small set of patterns. A field is None (or an empty tuple) when the text doe
 it. What each value means is written in tests/data/criteria_labels.yml, the hand-labelled
 set the rules are measured against.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,18 @@ from bot.eligibility.split import Item, split_criteria
 SITES = ("pancreas", "gut or pancreas", "midgut", "small bowel", "stomach", "lung", "thyroid")
 STAGES = ("metastatic", "locally advanced", "unresectable", "resectable", "no distant spread")
 TREATMENTS = (
-    "PRRT", "everolimus", "sunitinib", "somatostatin analogue", "surgery", "chemotherapy", "radiotherapy",
-    "targeted therapy", "immunotherapy", "interferon", "liver-directed therapy", "any cancer treatment",
+    "PRRT",
+    "everolimus",
+    "sunitinib",
+    "somatostatin analogue",
+    "surgery",
+    "chemotherapy",
+    "radiotherapy",
+    "targeted therapy",
+    "immunotherapy",
+    "interferon",
+    "liver-directed therapy",
+    "any cancer treatment",
 )
 
 
@@ -84,8 +95,20 @@ _TOUCHING_SYMBOL = re.compile(r"(?<=[A-Za-z0-9])(?=[<>≤≥])")
 _DASHES = re.compile(r"[\u2010\u2011\u2012]")
 _MIS_ENCODED = [(re.compile(r"£\s*(?=[0-9])"), "at most "), (re.compile(r"³\s*(?=[0-9])"), "at least ")]
 _WORDED = [  # comparisons in words, as the symbols become after phrasing.SYMBOLS
-    (re.compile(r"\b(?:greater|more|higher)\s+than\s+or\s+equal(?:\s+to)?|\bequal\s+to\s+or\s+(?:greater|more|higher)\s+than|\bno\s+less\s+than|\bnot\s+less\s+than", re.I), "at least"),
-    (re.compile(r"\b(?:less|lower|smaller)\s+than\s+or\s+equal(?:\s+to)?|\bequal\s+to\s+or\s+(?:less|lower)\s+than|\bno\s+(?:more|greater|higher)\s+than|\bnot\s+(?:more|greater)\s+than", re.I), "at most"),
+    (
+        re.compile(
+            r"\b(?:greater|more|higher)\s+than\s+or\s+equal(?:\s+to)?|\bequal\s+to\s+or\s+(?:greater|more|higher)\s+than|\bno\s+less\s+than|\bnot\s+less\s+than",
+            re.I,
+        ),
+        "at least",
+    ),
+    (
+        re.compile(
+            r"\b(?:less|lower|smaller)\s+than\s+or\s+equal(?:\s+to)?|\bequal\s+to\s+or\s+(?:less|lower)\s+than|\bno\s+(?:more|greater|higher)\s+than|\bnot\s+(?:more|greater)\s+than",
+            re.I,
+        ),
+        "at most",
+    ),
     (re.compile(r"\bgreater\s+than\b", re.I), "more than"),
 ]
 
@@ -120,26 +143,47 @@ def _inclusion_proper(t: _Text) -> list[str]:
 
 
 # -- age -----------------------------------------------------------------------------------
-_AGE_CONTEXT = re.compile(r"\bage[ds]?\b|years?[-\s]+(?:of\s+age|old)|\byears?\s+(?:or|and)\s+(?:older|over|above|more)\b|\badults?\b[^.;]{0,20}?[0-9]{1,3}\s*(?:years?|yrs)\b"
-                          r"|\b(?:older|younger)\s+than\s+[0-9]{1,3}\s*(?:years?|yrs)\b", re.I)
+_AGE_CONTEXT = re.compile(
+    r"\bage[ds]?\b|years?[-\s]+(?:of\s+age|old)|\byears?\s+(?:or|and)\s+(?:older|over|above|more)\b|\badults?\b[^.;]{0,20}?[0-9]{1,3}\s*(?:years?|yrs)\b"
+    r"|\b(?:older|younger)\s+than\s+[0-9]{1,3}\s*(?:years?|yrs)\b",
+    re.I,
+)
 _N = r"([0-9]{1,3})"
 _NOT_A_UNIT = r"(?!\s*(?:%|kg|cm|mm|mg|months?|weeks?|days?|x\b|times\b))"
-_AGE_RANGE = re.compile(rf"(?:between\s+)?{_N}\s*(?:years?\s*)?(?:-|–|to|and)\s*{_N}\s*(?:years?|yrs)"
-                        rf"|\bage[sd]?\s*(?:of\s*)?:?\s*(?:between\s+)?{_N}\s*(?:-|–|to|and)\s*{_N}\b{_NOT_A_UNIT}", re.I)  # "Age 18-75", "the ages of 18 - 70"
+_AGE_RANGE = re.compile(
+    rf"(?:between\s+)?{_N}\s*(?:years?\s*)?(?:-|–|to|and)\s*{_N}\s*(?:years?|yrs)"
+    rf"|\bage[sd]?\s*(?:of\s*)?:?\s*(?:between\s+)?{_N}\s*(?:-|–|to|and)\s*{_N}\b{_NOT_A_UNIT}",
+    re.I,
+)  # "Age 18-75", "the ages of 18 - 70"
 _AGE_MIN = [
-    re.compile(rf"(?:at least|more than|over|older than|above|minimum(?: age)?(?: of)?)\s*{_N}\s*(?:years?|yrs|\b)", re.I),
-    re.compile(rf"{_N}\s*(?:years?|yrs)?[-\s]*(?:old\s*)?(?:of\s+age\s*)?(?:or|and)\s*(?:older|over|above|greater|more)\b", re.I),
+    re.compile(
+        rf"(?:at least|more than|over|older than|above|minimum(?: age)?(?: of)?)\s*{_N}\s*(?:years?|yrs|\b)", re.I
+    ),
+    re.compile(
+        rf"{_N}\s*(?:years?|yrs)?[-\s]*(?:old\s*)?(?:of\s+age\s*)?(?:or|and)\s*(?:older|over|above|greater|more)\b",
+        re.I,
+    ),
     # "Subjects must be 18 years of age.", "Age 18 years.": that age or older
-    re.compile(rf"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:must|should)\s+be|age[ds]?\s*:?)\s*{_N}\s*(?:years?|yrs)(?:\s+(?:of\s+age|old))?\W*$", re.I),
+    re.compile(
+        rf"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:must|should)\s+be|age[ds]?\s*:?)\s*{_N}\s*(?:years?|yrs)(?:\s+(?:of\s+age|old))?\W*$",
+        re.I,
+    ),
     re.compile(rf"\bage[ds]?\s*:?\s*{_N}\s*(?:years?)?\s*(?:or|and)\s*(?:over|older|above)", re.I),
     # "over the age of 18", "Age minimum: 18", "Age 18+", "18 years of age" said alone
-    re.compile(rf"\b(?:over|above|older\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?{_N}\b{_NOT_A_UNIT}|\bage\s+minimum\s*:?\s*{_N}\b{_NOT_A_UNIT}"
-               rf"|\bage[ds]?\s*:?\s*{_N}\s*\+|^\W*{_N}\s*(?:years?|yrs)\s+(?:of\s+age|old)\W*$", re.I),
+    re.compile(
+        rf"\b(?:over|above|older\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?{_N}\b{_NOT_A_UNIT}|\bage\s+minimum\s*:?\s*{_N}\b{_NOT_A_UNIT}"
+        rf"|\bage[ds]?\s*:?\s*{_N}\s*\+|^\W*{_N}\s*(?:years?|yrs)\s+(?:of\s+age|old)\W*$",
+        re.I,
+    ),
 ]
 _AGE_MAX = [
-    re.compile(rf"(?:at most|less than|under|younger than|below|up to|maximum(?: age)?(?: of)?)\s*{_N}\s*(?:years?|yrs)", re.I),
+    re.compile(
+        rf"(?:at most|less than|under|younger than|below|up to|maximum(?: age)?(?: of)?)\s*{_N}\s*(?:years?|yrs)", re.I
+    ),
     re.compile(rf"{_N}\s*(?:years?|yrs)\s*(?:of\s+age\s*)?(?:or|and)\s*(?:younger|under|less|below)\b", re.I),
-    re.compile(rf"\bage[ds]?\s*:?\s*(?:less\s+than|under|below|younger\s+than|at\s+most)\s*{_N}\b{_NOT_A_UNIT}", re.I),  # "Age < 18"
+    re.compile(
+        rf"\bage[ds]?\s*:?\s*(?:less\s+than|under|below|younger\s+than|at\s+most)\s*{_N}\b{_NOT_A_UNIT}", re.I
+    ),  # "Age < 18"
 ]
 
 
@@ -176,13 +220,18 @@ def _first_number(patterns: list[re.Pattern], text: str) -> Optional[float]:
     for pattern in patterns:
         for found in pattern.finditer(text):
             number = next(g for g in found.groups() if g)  # a pattern of several spellings: the one that matched
-            if _plausible(number) and not re.search(r"expectancy|weeks?|months?", text[found.end() : found.end() + 12], re.I):
+            if _plausible(number) and not re.search(
+                r"expectancy|weeks?|months?", text[found.end() : found.end() + 12], re.I
+            ):
                 return float(number)
     return None
 
 
 # -- sex ---------------------------------------------------------------------------------------
-_FEMALE_ONLY = re.compile(r"\b(?:female|women)\s+(?:patients?\s+|subjects?\s+|participants?\s+)?only\b|^(?:post|pre)-?menopausal\s+women\s+with\b", re.I)
+_FEMALE_ONLY = re.compile(
+    r"\b(?:female|women)\s+(?:patients?\s+|subjects?\s+|participants?\s+)?only\b|^(?:post|pre)-?menopausal\s+women\s+with\b",
+    re.I,
+)
 _MALE_ONLY = re.compile(r"\b(?:male|men)\s+(?:patients?\s+|subjects?\s+|participants?\s+)?only\b", re.I)
 
 
@@ -195,15 +244,26 @@ def _sex(t: _Text) -> Optional[str]:
 _SITE_PATTERNS = {
     "gut or pancreas": re.compile(r"\bGEP\b|GEP-?NENs?|GEP-?NETs?|gastro-?entero-?pancreatic", re.I),
     # "primitive neuroectodermal tumor (PNET)" is not a pancreatic NET
-    "pancreas": re.compile(r"(?<!non-)(?<!non )\bpancrea(?:s|tic)\b|(?<!neuroectodermal tumor \()(?<!neuroectodermal tumour \()"
-                           r"\bp-?NETs?\b|\bpan-?\s?NETs?\b|\bislet\s+cell", re.I),
+    "pancreas": re.compile(
+        r"(?<!non-)(?<!non )\bpancrea(?:s|tic)\b|(?<!neuroectodermal tumor \()(?<!neuroectodermal tumour \()"
+        r"\bp-?NETs?\b|\bpan-?\s?NETs?\b|\bislet\s+cell",
+        re.I,
+    ),
     "midgut": re.compile(r"\bmid-?gut\b", re.I),
     "small bowel": re.compile(r"\bsmall\s+(?:bowel|intestin\w*)|\bile(?:um|al)\b|\bjejun\w*", re.I),
-    "stomach": re.compile(r"\bstomach\b|\bgastric\s+(?:cancer|carcinoma|adenocarcinoma|NETs?)|gastro-?o?esophageal\s+junction", re.I),
-    "lung": re.compile(r"\blung\s+(?:cancer|carcinoma|NETs?|carcinoids?)|\bof\s+the\s+lung\b|\bN?SCLC\b|\bbronch\w*\s+carcinoid|pulmonary\s+carcinoid|ES-SCLC|ED\s+SCLC", re.I),
+    "stomach": re.compile(
+        r"\bstomach\b|\bgastric\s+(?:cancer|carcinoma|adenocarcinoma|NETs?)|gastro-?o?esophageal\s+junction", re.I
+    ),
+    "lung": re.compile(
+        r"\blung\s+(?:cancer|carcinoma|NETs?|carcinoids?)|\bof\s+the\s+lung\b|\bN?SCLC\b|\bbronch\w*\s+carcinoid|pulmonary\s+carcinoid|ES-SCLC|ED\s+SCLC",
+        re.I,
+    ),
     "thyroid": re.compile(r"\bthyroid\s+(?:cancer|carcinoma)|medullary\s+(?:thyroid\s+)?carcinoma|\bMTC\b", re.I),
 }
-_ANY_SOLID_TUMOUR = re.compile(r"(?<!criteria in )(?<!Criteria in )\bsolid\s+tumou?rs?\b|\bany\s+(?:type\s+of\s+)?cancer\b|\bdiagnosis\s+of\s+cancer\b", re.I)
+_ANY_SOLID_TUMOUR = re.compile(
+    r"(?<!criteria in )(?<!Criteria in )\bsolid\s+tumou?rs?\b|\bany\s+(?:type\s+of\s+)?cancer\b|\bdiagnosis\s+of\s+cancer\b",
+    re.I,
+)
 _MANY_SITES = 3
 
 
@@ -219,13 +279,23 @@ def _sites(t: _Text) -> tuple[str, ...]:
 
 # -- grade and Ki-67 -----------------------------------------------------------------------------
 _GRADE_WORDS = re.compile(r"\bgrade\b|\bG[123]\b", re.I)
-_TUMOUR_CONTEXT = re.compile(r"neuroendocrine|\bNETs?\b|\bp-?NETs?\b|pan-?\s?NET|carcinoid|tumou?r|WHO|ENETS|Ki-?67|differentiated", re.I)
-_TOXICITY_CONTEXT = re.compile(r"toxicit|neuropathy|CTCAE|\bCTC\b|adverse|diarrh|bleed|haemorrh|hemorrh|dyspn|alopecia|nausea|hypertension|graft|proteinuria", re.I)
+_TUMOUR_CONTEXT = re.compile(
+    r"neuroendocrine|\bNETs?\b|\bp-?NETs?\b|pan-?\s?NET|carcinoid|tumou?r|WHO|ENETS|Ki-?67|differentiated", re.I
+)
+_TOXICITY_CONTEXT = re.compile(
+    r"toxicit|neuropathy|CTCAE|\bCTC\b|adverse|diarrh|bleed|haemorrh|hemorrh|dyspn|alopecia|nausea|hypertension|graft|proteinuria",
+    re.I,
+)
 _ROMAN = {"i": "1", "ii": "2", "iii": "3"}
-_GRADE_RANGE = re.compile(r"\bgrade\s*(1|2|3|i{1,3})\b(?:\s*(?:-|–|to|or|and|/)\s*(?:grade\s*)?(1|2|3|i{1,3})\b)?", re.I)
+_GRADE_RANGE = re.compile(
+    r"\bgrade\s*(1|2|3|i{1,3})\b(?:\s*(?:-|–|to|or|and|/)\s*(?:grade\s*)?(1|2|3|i{1,3})\b)?", re.I
+)
 _G_CODES = re.compile(r"\bG([123])\b(?:\s*(?:-|–|to|or|and|/)\s*G?([123])\b)?")
 _GRADE_NAMES = [
-    (re.compile(r"\blow\b[^.;]{0,25}\bintermediate[- ]grade|\blow[- ](?:and|or|to)[- ]intermediate[- ]grade", re.I), ("G1", "G2")),
+    (
+        re.compile(r"\blow\b[^.;]{0,25}\bintermediate[- ]grade|\blow[- ](?:and|or|to)[- ]intermediate[- ]grade", re.I),
+        ("G1", "G2"),
+    ),
     (re.compile(r"\bintermediate\b[^.;]{0,25}\bhigh[- ]grade", re.I), ("G2", "G3")),
     (re.compile(r"\blow[- ]grade\b", re.I), ("G1",)),
     (re.compile(r"\bintermediate[- ]grade\b", re.I), ("G2",)),
@@ -236,7 +306,11 @@ _GRADE_NAMES = [
 def _grades(t: _Text) -> tuple[str, ...]:
     grades: set[str] = set()
     for sentence in _inclusion_proper(t):
-        if not _GRADE_WORDS.search(sentence) or _TOXICITY_CONTEXT.search(sentence) or not _TUMOUR_CONTEXT.search(sentence):
+        if (
+            not _GRADE_WORDS.search(sentence)
+            or _TOXICITY_CONTEXT.search(sentence)
+            or not _TUMOUR_CONTEXT.search(sentence)
+        ):
             continue
         for pattern, names in _GRADE_NAMES:
             if pattern.search(sentence):
@@ -298,7 +372,9 @@ def _tumour_type(t: _Text) -> Optional[str]:
 
 
 # -- stage and spread -----------------------------------------------------------------------------
-_METASTATIC = re.compile(r"metasta(?:tic|ses|sis|si[sz]ed)|\bstage\s*(?:IV|4)\b|extensive[- ]stage|\bES-SCLC\b|\bED\s+SCLC\b", re.I)
+_METASTATIC = re.compile(
+    r"metasta(?:tic|ses|sis|si[sz]ed)|\bstage\s*(?:IV|4)\b|extensive[- ]stage|\bES-SCLC\b|\bED\s+SCLC\b", re.I
+)
 _NEGATED = re.compile(r"\b(?:no|non|not|without|absence\s+of|free\s+of)\b[\s-]+(?:\w+[\s-]+){0,3}$", re.I)
 _SITE_WORDS = r"(?:brain|CNS|central\s+nervous\s+system|leptomeningeal|bone|spinal|cerebral|ovar\w*|liver|hepatic|lung|pulmonary|peritoneal|skin)"
 _ONE_SITE = re.compile(rf"{_SITE_WORDS}\W+(?:\w+\W+)?$", re.I)
@@ -309,8 +385,13 @@ _UNRESECTABLE = re.compile(
     r"|unable\s+to\s+surgery|not\s+resectable|(?:curative\s+)?surgery\s+(?:is\s+)?(?:impossible|not\s+possible)",
     re.I,
 )
-_RESECTABLE = re.compile(r"(?<![-\w])resectable|curable\s+by\s+surgery|candidates?\s+for\s+(?:curative\s+)?(?:surgery|resection)", re.I)
-_LOCALISED = re.compile(r"\blocali[sz]ed\b|non-?metastatic|\bstage\s*(?:I{1,2}|[12])[ABC]?\b(?!\s*[-/]?\s*(?:III|IV|[34]))(?:\s*(?:or|and|-|to)\s*(?:I{1,2}|[12])[ABC]?\b)?", re.I)
+_RESECTABLE = re.compile(
+    r"(?<![-\w])resectable|curable\s+by\s+surgery|candidates?\s+for\s+(?:curative\s+)?(?:surgery|resection)", re.I
+)
+_LOCALISED = re.compile(
+    r"\blocali[sz]ed\b|non-?metastatic|\bstage\s*(?:I{1,2}|[12])[ABC]?\b(?!\s*[-/]?\s*(?:III|IV|[34]))(?:\s*(?:or|and|-|to)\s*(?:I{1,2}|[12])[ABC]?\b)?",
+    re.I,
+)
 _HAS_METASTASES = re.compile(
     r"^(?:\W*(?:presence\s+of|history\s+of|known|evidence\s+of|any|suspected|patients?\s+with|subjects?\s+with|or|and|\(other\)|other)\s+)*"
     r"(?:distant\s+|liver\s+or\s+distant\s+|distant\s+or\s+liver\s+)?metasta(?:tic\s+(?:disease|cancer|\w+\s+(?:cancer|adenocarcinoma|carcinoma))|ses|sis)\b",
@@ -337,7 +418,7 @@ def _stage(t: _Text) -> tuple[str, ...]:
         tags.append("locally advanced")
     if _any(_UNRESECTABLE, sentences):
         tags.append("unresectable")
-    if any(_RESECTABLE.search(s) and not _NEGATED.search(s[: _RESECTABLE.search(s).start()][-40:]) for s in sentences):
+    if any((m := _RESECTABLE.search(s)) and not _NEGATED.search(s[: m.start()][-40:]) for s in sentences):
         tags.append("resectable")
     spread_ruled_out = any(
         (m := _HAS_METASTASES.search(s.strip())) and not _AT_ONE_SITE.match(s.strip()[m.end() :]) for s in t.exclusion
@@ -349,8 +430,14 @@ def _stage(t: _Text) -> tuple[str, ...]:
 
 # -- hormone symptoms, SSTR scan --------------------------------------------------------------------
 _NON_FUNCTIONING = re.compile(r"non-?\s?functio\w+|hormonally\s+inactive|non-?secretory", re.I)
-_FUNCTIONING = re.compile(r"\bfunctio(?:nal|ning)\s+(?:NETs?|tumou?rs?|p-?NETs?|pan-?\s?NETs?|neuroendocrine)|carcinoid\s+syndrome|insulinoma|gastrinoma", re.I)
-_HORMONE_SYMPTOMS = re.compile(r"hormone\s+production|hormonal\s+symptoms|functio(?:nal|ning)\s+(?:NET|tumou?r|p-?NET|pan-?\s?NET)|symptoms?\s+(?:of|from)\s+hormone|excessive\s+secretion", re.I)
+_FUNCTIONING = re.compile(
+    r"\bfunctio(?:nal|ning)\s+(?:NETs?|tumou?rs?|p-?NETs?|pan-?\s?NETs?|neuroendocrine)|carcinoid\s+syndrome|insulinoma|gastrinoma",
+    re.I,
+)
+_HORMONE_SYMPTOMS = re.compile(
+    r"hormone\s+production|hormonal\s+symptoms|functio(?:nal|ning)\s+(?:NET|tumou?r|p-?NET|pan-?\s?NET)|symptoms?\s+(?:of|from)\s+hormone|excessive\s+secretion",
+    re.I,
+)
 _ONLY_UNCONTROLLED = re.compile(r"not\s+controll|uncontroll|refractory|despite", re.I)
 
 
@@ -384,23 +471,23 @@ _TREATMENT_PATTERNS = {
     "sunitinib": r"sunitinib|sutent|\bSU-?11248\b",
     "somatostatin analogue": r"somatostatin[- ]analog\w*|somatostatin\s+(?:\(SS\)\s+|[\w-]+\s+){0,2}analog\w*|\bSS\s+analog\w*|\bSS-?LAR\b|\bSSAs?\b|octreotide|lanreotide|sandostatin|somatuline|pasireotide",
     "chemotherapy": r"chemo\w*|gemcitabine|platinum|cisplatin|carboplatin|oxaliplatin|capecitabine|temozolomide|streptozo\w+"
-                    r"|fluorouracil|\b5-?FU\b|FOLFIRINOX|cytotoxic|paclitaxel|docetaxel|vinorelbine|etoposide|irinotecan|dacarbazine",
+    r"|fluorouracil|\b5-?FU\b|FOLFIRINOX|cytotoxic|paclitaxel|docetaxel|vinorelbine|etoposide|irinotecan|dacarbazine",
     "radiotherapy": r"radiotherap\w*|radiation(?!\s+pneumonitis)|irradiation|\bXRT\b",
     "targeted therapy": r"kinase\s+inhibitors?|\bTKIs?\b|\bVEGF\w*|vascular\s+endothelial\s+growth\s+factor|sorafenib|pazopanib"
-                        r"|cabozantinib|lenvatinib|vandetanib|axitinib|anlotinib|surufatinib|erlotinib|gefitinib|bevacizumab"
-                        r"|PARP\s+inhibitors?|olaparib|BTK\s+inhibitors?|ibrutinib|JAK\s+inhibitors?|ruxolitinib"
-                        r"|small\s+molecule\s+inhibitors?|targeted\s+therap\w*|AG-013736",
+    r"|cabozantinib|lenvatinib|vandetanib|axitinib|anlotinib|surufatinib|erlotinib|gefitinib|bevacizumab"
+    r"|PARP\s+inhibitors?|olaparib|BTK\s+inhibitors?|ibrutinib|JAK\s+inhibitors?|ruxolitinib"
+    r"|small\s+molecule\s+inhibitors?|targeted\s+therap\w*|AG-013736",
     "immunotherapy": r"immunotherap\w*|checkpoint|anti-?PD-?L?1|\bPD-?L?1\b|CTLA-?4|nivolumab|pembrolizumab|ipilimumab"
-                     r"|atezolizumab|durvalumab|CD\s?137",
+    r"|atezolizumab|durvalumab|CD\s?137",
     "interferon": r"interferon|\bIFN\b",
     "liver-directed therapy": r"emboli[sz]ation|\bTACE\b|\bSIRT\b|radiofrequency\s+ablation|hepatic\s+arter\w+\s+(?:infusion|therapy)",
     "any cancer treatment": r"(?:anti-?cancer|anti-?tumou?r|antineoplastic|cancer-directed|(?:Pan)?NET-directed|tumou?r-directed|disease-directed)\s+(?:therap\w*|treatments?|agents?|drugs?)"
-                            r"|\bline\s+of\s+systemic|(?:previous|prior|any)\s+(?:treatments?|therap(?:y|ies))\b(?!\s+(?:with|of|using|by|containing|including|such|that|which|for\s+(?!cancer|the\s+current|NET|GEP)))"
-                            r"|\b(?:therapy|treatment)[- ]naive|\buntreated\b|no\s+previous\s+treatment|neo-?adjuvant\s+treatment"
-                            r"|(?:prior|previous)\s+(?:line\s+of\s+)?systemic\s+(?:therap\w*|treatments?)"
-                            r"|systemic\s+(?:therap\w*|treatments?)\s+for\s+(?:\w+\s+){0,3}(?:cancer|disease|malignan\w*|carcinoma|SCLC|tumou?rs?)"
-                            r"|\b(?:therap\w*|treatments?)\s+(?:for|directed\s+at)\s+(?:the\s+)?(?:cancer|malignan\w*)"
-                            r"|previous\s+therapies\s+for\s+cancer",
+    r"|\bline\s+of\s+systemic|(?:previous|prior|any)\s+(?:treatments?|therap(?:y|ies))\b(?!\s+(?:with|of|using|by|containing|including|such|that|which|for\s+(?!cancer|the\s+current|NET|GEP)))"
+    r"|\b(?:therapy|treatment)[- ]naive|\buntreated\b|no\s+previous\s+treatment|neo-?adjuvant\s+treatment"
+    r"|(?:prior|previous)\s+(?:line\s+of\s+)?systemic\s+(?:therap\w*|treatments?)"
+    r"|systemic\s+(?:therap\w*|treatments?)\s+for\s+(?:\w+\s+){0,3}(?:cancer|disease|malignan\w*|carcinoma|SCLC|tumou?rs?)"
+    r"|\b(?:therap\w*|treatments?)\s+(?:for|directed\s+at)\s+(?:the\s+)?(?:cancer|malignan\w*)"
+    r"|previous\s+therapies\s+for\s+cancer",
 }
 _TREATMENT = {name: re.compile(p, re.I) for name, p in _TREATMENT_PATTERNS.items()}
 _NOT_A_TREATMENT_HISTORY = re.compile(r"hypersensitiv|allerg|intoleran|contraindicat|toxicit|reaction\s+to", re.I)
@@ -417,7 +504,10 @@ _NEGATIVE = re.compile(
     r"|(?:at least|more than)\s*[0-9]+\s*(?:weeks?|months?|days?)\s*(?:prior|before|since|from|after|have)",
     re.I,
 )
-_SURGERY_REQUIRED = re.compile(r"\bresected\b|after\s+(?:surgical\s+)?resection|post-?surgery|have\s+undergone\s+(?:surgery|resection)|following\s+(?:surgery|resection)", re.I)
+_SURGERY_REQUIRED = re.compile(
+    r"\bresected\b|after\s+(?:surgical\s+)?resection|post-?surgery|have\s+undergone\s+(?:surgery|resection)|following\s+(?:surgery|resection)",
+    re.I,
+)
 _SURGERY_BEFORE = re.compile(
     r"(?:previous|prior|major|minor|recent|history\s+of)\s+(?:\w+\s+){0,2}(?:surgery|surgical|operation|resections?)"
     r"|(?:surgery|operation|resections?)\b[^;]{0,60}(?:within|in\s+the\s+(?:last|past)|prior\s+to|before|less\s+than)"
@@ -530,7 +620,10 @@ def _karnofsky(sentence: str, exclusion: bool) -> Optional[str]:
 # -- pregnancy -------------------------------------------------------------------------------------
 _PREGNANT = re.compile(r"\bpregnan\w*|\blactat\w*|breast[- ]?\s?feed\w*|\bnursing\b", re.I)
 _ONLY_PREVENTING = re.compile(r"(?:prevent|avoid)\w*\s+(?:a\s+)?pregnancy|pregnancy\s+test", re.I)
-_NOT_PREGNANT = re.compile(r"\bnot\s+(?:be\s+)?pregnant|non-?pregnant|negative\s+(?:\w+\s+)?pregnancy\s+test|neither\s+pregnant|must\s+not\s+be\s+pregnant", re.I)
+_NOT_PREGNANT = re.compile(
+    r"\bnot\s+(?:be\s+)?pregnant|non-?pregnant|negative\s+(?:\w+\s+)?pregnancy\s+test|neither\s+pregnant|must\s+not\s+be\s+pregnant",
+    re.I,
+)
 
 
 def _pregnancy(t: _Text) -> Optional[bool]:

@@ -4,6 +4,7 @@ Each reader looks for its own words and asks `logic.mode_of` what the sentence d
 them. Readers keep to what is clear: a word outside its context (the pancreas in
 "pancreatitis", a grade of side effects) gives no fact.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,9 @@ Reader = Callable[[str, str, str], list[Fact]]  # (sentence, section, item text)
 
 
 # -- age and sex -------------------------------------------------------------------------------
-_AGE_FIRST = re.compile(r"^\W*(?:\w+\W+){0,6}?(?:aged?\b|[0-9]{1,3}\s*(?:years?|yrs)|at\s+least|more\s+than|older|between)", re.I)
+_AGE_FIRST = re.compile(
+    r"^\W*(?:\w+\W+){0,6}?(?:aged?\b|[0-9]{1,3}\s*(?:years?|yrs)|at\s+least|more\s+than|older|between)", re.I
+)
 
 
 _BARE_AGE = re.compile(r"^\W*(?:more\s+than|at\s+least|over|older\s+than)\s*([0-9]{1,3})\s*(?:years?|yrs)\W*$", re.I)
@@ -30,7 +33,12 @@ def age(sentence: str, section: str, text: str) -> list[Fact]:
     bare = _BARE_AGE.match(sentence)
     if bare:  # ">18 years;"
         return [Fact("age", text, low=float(bare.group(1)))] if section == "inclusion" else []
-    if _ADULTS.search(sentence) and not _YOUNGER_TOO.search(sentence) and not whole._AGE_CONTEXT.search(sentence) and not _NOT_OWN_AGE.search(sentence):
+    if (
+        _ADULTS.search(sentence)
+        and not _YOUNGER_TOO.search(sentence)
+        and not whole._AGE_CONTEXT.search(sentence)
+        and not _NOT_OWN_AGE.search(sentence)
+    ):
         return [Fact("age", text, low=18.0)] if section == "inclusion" else []  # "Adult patients with ...": 18 or over
     if not whole._AGE_CONTEXT.search(sentence) or _NOT_OWN_AGE.search(sentence) or _AGE_AS_A_CONDITION.search(sentence):
         return []
@@ -40,15 +48,30 @@ def age(sentence: str, section: str, text: str) -> list[Fact]:
         return []
     plain = _BOTH_SEXES.sub(" ", sentence)  # "Male or female patients at least 18 years of age": no alternative ages
     context = whole._AGE_CONTEXT.search(plain)
-    said_plainly = _AGE_FIRST.search(plain) and not re.search(r"\bor\b|\(", plain[:context.start() if context else 0]) \
-        and not _OTHER_AGE.search(plain[context.start() if context else 0:]) and not _OTHER_AGE.search(_BOTH_SEXES.sub(" ", text))
-    return [Fact("age", text, low=low, high=high, firm=bool(said_plainly),
-                 low_strict=_limit_left_out(sentence, low, section == "exclusion", _UP_TO_AND_WITH),
-                 high_strict=_limit_left_out(sentence, high, section == "exclusion", _FROM_AND_WITH, _BELOW))]
+    said_plainly = (
+        _AGE_FIRST.search(plain)
+        and not re.search(r"\bor\b|\(", plain[: context.start() if context else 0])
+        and not _OTHER_AGE.search(plain[context.start() if context else 0 :])
+        and not _OTHER_AGE.search(_BOTH_SEXES.sub(" ", text))
+    )
+    return [
+        Fact(
+            "age",
+            text,
+            low=low,
+            high=high,
+            firm=bool(said_plainly),
+            low_strict=_limit_left_out(sentence, low, section == "exclusion", _UP_TO_AND_WITH),
+            high_strict=_limit_left_out(sentence, high, section == "exclusion", _FROM_AND_WITH, _BELOW),
+        )
+    ]
 
 
 # "superior or equal to 18", "greater than/equal to 18", "over or equal 18", ">= to 18"
-_AT_LEAST_IN_WORDS = re.compile(r"\b(?:superior|greater|more|higher|over)\s+(?:than\s*)?(?:or\s+|/\s*|and\s+)?equals?\b\s*(?:to\b)?\s*|\bat\s+least\s+to\b\s*", re.I)
+_AT_LEAST_IN_WORDS = re.compile(
+    r"\b(?:superior|greater|more|higher|over)\s+(?:than\s*)?(?:or\s+|/\s*|and\s+)?equals?\b\s*(?:to\b)?\s*|\bat\s+least\s+to\b\s*",
+    re.I,
+)
 # "Males or non-pregnant, non-breastfeeding females 18 years-of-age or older": who, not a pregnancy's age
 _NOT_PREGNANT = re.compile(r"\bnon-?\s?(?:pregnant|lactating|breast-?\s?feeding|nursing)\b", re.I)
 _AFTER_THE_AGE = re.compile(r"\s+(?:and|with)\s+|[;,]\s*", re.I)
@@ -62,9 +85,9 @@ def _own_age_part(sentence: str) -> str:
         return sentence
     number = re.search(r"[0-9]", sentence)
     cut = _AFTER_THE_AGE.search(sentence, number.end()) if number else None
-    if cut is None or _NOT_OWN_AGE.search(sentence[:cut.start()]) or whole._AGE_CONTEXT.search(sentence[cut.end():]):
+    if cut is None or _NOT_OWN_AGE.search(sentence[: cut.start()]) or whole._AGE_CONTEXT.search(sentence[cut.end() :]):
         return sentence
-    return sentence[:cut.start()]
+    return sentence[: cut.start()]
 
 
 # an exclusion's "age at least 95" (or "at most 17") leaves that age out too; an inclusion's "less than 85 years" leaves 85 out
@@ -73,29 +96,48 @@ _UP_TO_AND_WITH = r"(?:at\s+most|up\s+to|maximum(?:\s+age)?(?:\s+of)?)\s*{n}\b|\
 _BELOW = r"(?:less\s+than|under|younger\s+than|below)\s*{n}\b"
 
 
-def _limit_left_out(sentence: str, limit: float | None, exclusion: bool, excluded_with: str, included_below: str = "") -> bool:
+def _limit_left_out(
+    sentence: str, limit: float | None, exclusion: bool, excluded_with: str, included_below: str = ""
+) -> bool:
     if limit is None or limit != int(limit):
         return False
     shape = excluded_with if exclusion else included_below
     return bool(shape) and bool(re.search(shape.format(n=int(limit)), sentence, re.I))
 
 
-_ADULTS = re.compile(r"^\W*(?:(?:male\s+or\s+female|female\s+or\s+male)\s+)?adults?\b(?!\s+(?:doses?|dosing|formulation|height|weight|onset|respiratory|T-?cell))"
-                     r"(?:\s+(?:patients?|subjects?|participants?|men|women|males?|females?))?|\b(?:must|should)\s+be\s+(?:an?\s+)?adults?\b", re.I)
+_ADULTS = re.compile(
+    r"^\W*(?:(?:male\s+or\s+female|female\s+or\s+male)\s+)?adults?\b(?!\s+(?:doses?|dosing|formulation|height|weight|onset|respiratory|T-?cell))"
+    r"(?:\s+(?:patients?|subjects?|participants?|men|women|males?|females?))?|\b(?:must|should)\s+be\s+(?:an?\s+)?adults?\b",
+    re.I,
+)
 # "Subjects older than 80 years should be entered only if ...", "Patients aged >= 80 are not excluded": a condition, not a limit
-_AGE_AS_A_CONDITION = re.compile(r"\bonly\s+if\b|\bprovided\b|\bnot\s+(?:be\s+)?excluded\b|\bshould\s+be\s+(?:\w+\s+)?evaluated\b"
-                                 r"|\b(?:were|are|is|was)\s+considered\b[^.;]{0,40}\bif\b|\bif\s+(?:considered|deemed|judged)\b"
-                                 # "HCT-CI < 5 for age < 65": a rule for one age group
-                                 r"|\bfor\s+(?:those\s+|patients\s+|participants\s+|subjects\s+)?aged?\s*(?:less|more|greater|at|under|over|older|younger|above|below|[0-9])", re.I)
-_YOUNGER_TOO = re.compile(r"contracept\w*|reproductive|adolescen\w*|child\w*|p(?:a)?ediatric|teen\w*|\bminors?\b|youth|juvenile|young\s+people", re.I)
+_AGE_AS_A_CONDITION = re.compile(
+    r"\bonly\s+if\b|\bprovided\b|\bnot\s+(?:be\s+)?excluded\b|\bshould\s+be\s+(?:\w+\s+)?evaluated\b"
+    r"|\b(?:were|are|is|was)\s+considered\b[^.;]{0,40}\bif\b|\bif\s+(?:considered|deemed|judged)\b"
+    # "HCT-CI < 5 for age < 65": a rule for one age group
+    r"|\bfor\s+(?:those\s+|patients\s+|participants\s+|subjects\s+)?aged?\s*(?:less|more|greater|at|under|over|older|younger|above|below|[0-9])",
+    re.I,
+)
+_YOUNGER_TOO = re.compile(
+    r"contracept\w*|reproductive|adolescen\w*|child\w*|p(?:a)?ediatric|teen\w*|\bminors?\b|youth|juvenile|young\s+people",
+    re.I,
+)
 # an age that is not a limit on the person's own age: a scale chosen by age, a donor's or a relative's, menarche, BMI centiles
-_NOT_OWN_AGE = re.compile(r"\bchild\w*\s+bearing|\bexpectancy\b|Karnofsky|Lansky|performance\s+(?:status|score)|\bBMI\b|body\s+mass|\bdonors?\b|\brelatives?\b"
-                          r"|\bsiblings?\b|\bparents?\b|menarche|pregnan\w*|\bcreatinine\b|Cockcroft|Schwartz|amenorrh\w*|childbearing", re.I)
-_BOTH_SEXES = re.compile(r"\b(?:males?|females?|men|women)\s*(?:or|and|and/or|/)\s*(?:males?|females?|men|women)\b", re.I)
+_NOT_OWN_AGE = re.compile(
+    r"\bchild\w*\s+bearing|\bexpectancy\b|Karnofsky|Lansky|performance\s+(?:status|score)|\bBMI\b|body\s+mass|\bdonors?\b|\brelatives?\b"
+    r"|\bsiblings?\b|\bparents?\b|menarche|pregnan\w*|\bcreatinine\b|Cockcroft|Schwartz|amenorrh\w*|childbearing",
+    re.I,
+)
+_BOTH_SEXES = re.compile(
+    r"\b(?:males?|females?|men|women)\s*(?:or|and|and/or|/)\s*(?:males?|females?|men|women)\b", re.I
+)
 _ECHOED_LIMIT = re.compile(r"\(\s*(?:at\s+least|at\s+most|more\s+than|less\s+than)\s*\)", re.I)
 # "Age at least 18 years or at least 12 years with body weight ...": another age is allowed too
-_OTHER_AGE = re.compile(r"\bor\b(?!\s+(?:older|over|above|more|greater|younger|under|less|equal)\b)\s+(?:[\w-]+\s+){0,4}?(?:aged?\s+)?"
-                        r"(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|over|under|older\s+than|younger\s+than)\s*)?[0-9]{1,3}(?:\s*(?:-|–|to)\s*[0-9]{1,3})?\s*(?:years?|yrs)\b", re.I)
+_OTHER_AGE = re.compile(
+    r"\bor\b(?!\s+(?:older|over|above|more|greater|younger|under|less|equal)\b)\s+(?:[\w-]+\s+){0,4}?(?:aged?\s+)?"
+    r"(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|over|under|older\s+than|younger\s+than)\s*)?[0-9]{1,3}(?:\s*(?:-|–|to)\s*[0-9]{1,3})?\s*(?:years?|yrs)\b",
+    re.I,
+)
 
 
 def sex(sentence: str, section: str, text: str) -> list[Fact]:
@@ -110,15 +152,30 @@ def sex(sentence: str, section: str, text: str) -> list[Fact]:
 # -- where it started ---------------------------------------------------------------------------
 _GUT = {"pancreas", "small bowel", "stomach", "appendix", "large bowel", "rectum", "bowel"}
 _INTESTINE = {"small bowel", "appendix", "large bowel", "rectum", "bowel"}
-_CARCINOID = re.compile(r"(?<!goblet cell )(?<!goblet-cell )(?<!atypical )\bcarcinoids?\b(?!\s+(?:syndrome|heart|crisis|symptoms?))", re.I)
-_SITE_WORDS: list[tuple[re.Pattern, set[str], set[str]]] = [  # words, sites meant, sites that may be meant; the first to match a span takes it
-    (re.compile(r"\bGEP\b|gastro-?\s?entero-?\s?pancrea\w*|gastro-?intestinal\s+(?:and|or|/)\s+pancrea\w*|\bGI\s+(?:and|or|/)\s+pancrea\w*|\bdigestive\b", re.I), _GUT, set()),
+_CARCINOID = re.compile(
+    r"(?<!goblet cell )(?<!goblet-cell )(?<!atypical )\bcarcinoids?\b(?!\s+(?:syndrome|heart|crisis|symptoms?))", re.I
+)
+_SITE_WORDS: list[
+    tuple[re.Pattern, set[str], set[str]]
+] = [  # words, sites meant, sites that may be meant; the first to match a span takes it
+    (
+        re.compile(
+            r"\bGEP\b|gastro-?\s?entero-?\s?pancrea\w*|gastro-?intestinal\s+(?:and|or|/)\s+pancrea\w*|\bGI\s+(?:and|or|/)\s+pancrea\w*|\bdigestive\b",
+            re.I,
+        ),
+        _GUT,
+        set(),
+    ),
     (re.compile(r"\bduodeno-?\s?pancrea\w*", re.I), {"pancreas", "duodenum"}, {"small bowel", "bowel"}),
     (re.compile(r"\bentero-?\s?pancrea\w*", re.I), {"pancreas", "small bowel"}, _INTESTINE),
     (re.compile(r"\bpancrea(?:s|tic)\b|\bp-?NETs?\b|\bpan-?\s?NETs?\b|\bislet\s+cell", re.I), {"pancreas"}, set()),
     (re.compile(r"\bmid-?gut\b", re.I), {"small bowel", "appendix"}, {"bowel", "large bowel"}),
     (re.compile(r"\bfore-?gut\b", re.I), {"stomach", "pancreas", "lung"}, {"small bowel", "bowel"}),
-    (re.compile(r"\bduoden\w*", re.I), {"duodenum"}, {"small bowel", "bowel"}),  # people rarely say "duodenum": small bowel may be it
+    (
+        re.compile(r"\bduoden\w*", re.I),
+        {"duodenum"},
+        {"small bowel", "bowel"},
+    ),  # people rarely say "duodenum": small bowel may be it
     (re.compile(r"\bsmall\s+(?:bowel|intestin\w*)|\bile(?:um|al)\b|\bjejun\w*", re.I), {"small bowel"}, {"bowel"}),
     # the rectum is its own site: "colon" and "midgut (... ascending colon)" never take it
     (re.compile(r"\bcolo-?rectal\b|\blarge\s+(?:bowel|intestin\w*)", re.I), {"large bowel", "rectum"}, {"bowel"}),
@@ -126,7 +183,14 @@ _SITE_WORDS: list[tuple[re.Pattern, set[str], set[str]]] = [  # words, sites mea
     (re.compile(r"\brect(?:um|al)\b|\brecto-?sigmoid\w*", re.I), {"rectum"}, {"bowel"}),
     (re.compile(r"\bcolon\w*\b|\bc(?:a|e)ec(?:um|al)\b", re.I), {"large bowel"}, {"bowel"}),
     (re.compile(r"\bappendi(?:x|ceal)\b", re.I), {"appendix"}, {"bowel", "large bowel"}),
-    (re.compile(r"\bgastro-?entero\b(?!-?pancrea)|\bgastro-?enteric\b|\bgastro-?intestinal\b|\bGI\b(?!-WHO)|\bgut\b|\balimentary", re.I), _INTESTINE | {"stomach"}, {"pancreas"}),
+    (
+        re.compile(
+            r"\bgastro-?entero\b(?!-?pancrea)|\bgastro-?enteric\b|\bgastro-?intestinal\b|\bGI\b(?!-WHO)|\bgut\b|\balimentary",
+            re.I,
+        ),
+        _INTESTINE | {"stomach"},
+        {"pancreas"},
+    ),
     (re.compile(r"\bintestin\w*|\bbowel\b|\benteric\b", re.I), _INTESTINE, set()),  # the stomach is not the intestine
     (re.compile(r"\bstomach\b|\bgastric\b", re.I), {"stomach"}, set()),
     (_CARCINOID, set(), _INTESTINE | {"stomach", "lung"}),
@@ -137,14 +201,23 @@ _SITE_WORDS: list[tuple[re.Pattern, set[str], set[str]]] = [  # words, sites mea
 _EXTRA = re.compile(r"\bextra-?(?=pancrea|pulmon|intestin|gastric)", re.I)
 # words that make an exclusion about more than where it started ("a pancreatic NEC", "rare pancreatic
 # tumours such as insulinomas"): the site alone fails no one, other readers judge the rest
-_QUALIFIED = re.compile(r"\bcarcinomas?\b|\bNECs?\b|\bcancers?\b|poorly|undifferentiated|high[- ]grade|\bG3\b|\bgrade\b|Ki-?\s?67|small[- ]cell|large[- ]cell"
-                        r"|functio\w*|secret\w*|hormon\w*|syndrome|\w+omas?\b|\brare\b|\bsuch\s+as\b|\be\.?g\.?|\bincluding\b|suspect\w*|\bsizes?\b"
-                        r"|[0-9]+\s*(?:cm|mm)\b|lesions?|metasta\w*|resect\w*|avid|\bPET\b|uptake|atypical|typical|goblet|adeno\w*|\bMEN\b|mixed|\bin\s+patients\s+with\b", re.I)
+_QUALIFIED = re.compile(
+    r"\bcarcinomas?\b|\bNECs?\b|\bcancers?\b|poorly|undifferentiated|high[- ]grade|\bG3\b|\bgrade\b|Ki-?\s?67|small[- ]cell|large[- ]cell"
+    r"|functio\w*|secret\w*|hormon\w*|syndrome|\w+omas?\b|\brare\b|\bsuch\s+as\b|\be\.?g\.?|\bincluding\b|suspect\w*|\bsizes?\b"
+    r"|[0-9]+\s*(?:cm|mm)\b|lesions?|metasta\w*|resect\w*|avid|\bPET\b|uptake|atypical|typical|goblet|adeno\w*|\bMEN\b|mixed|\bin\s+patients\s+with\b",
+    re.I,
+)
 _EVERY_KIND = re.compile(r"\b(?:typical|well[- ]differentiated)\s*(?:or|and|and/or|/)\s*atypical\b", re.I)
-_CLAUSE_BREAK = re.compile(r";|,\s*or\b|\bor\s+(?:patients|subjects|those)\b|\.\s"
-                           r"|,(?!\s*(?:with|without|and|having|that|which|who|whose|showing|of|in|at|from|but|where|defined|as|according|i\.?e|e\.?g"
-                           r"|such|including|except|excluding|unless|if|when|or|not|no|[0-9<>≤≥]))", re.I)
-_EXCEPTION_CUE = re.compile(r"\b(?:excluding|except|other\s+than|apart\s+from|with\s+the\s+exception\s+of|outside(?:\s+of)?|not\s+(?:of|from|arising))\b", re.I)
+_CLAUSE_BREAK = re.compile(
+    r";|,\s*or\b|\bor\s+(?:patients|subjects|those)\b|\.\s"
+    r"|,(?!\s*(?:with|without|and|having|that|which|who|whose|showing|of|in|at|from|but|where|defined|as|according|i\.?e|e\.?g"
+    r"|such|including|except|excluding|unless|if|when|or|not|no|[0-9<>≤≥]))",
+    re.I,
+)
+_EXCEPTION_CUE = re.compile(
+    r"\b(?:excluding|except|other\s+than|apart\s+from|with\s+the\s+exception\s+of|outside(?:\s+of)?|not\s+(?:of|from|arising))\b",
+    re.I,
+)
 _EXAMPLE_CUE = re.compile(r"\bsuch\s+as\b|\be\.\s?g\.?|\bfor\s+example\b|\bincluding\b", re.I)
 _SITE_OR_UNKNOWN = ("unknown", "thymus", "duodenum")
 
@@ -153,14 +226,14 @@ def _clause(sentence: str, start: int) -> str:
     """The part of the sentence around `start` up to the nearest "; ", ", or", "or patients"."""
     cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence) if m.end() <= start)]
     ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() > start]
-    return sentence[max(cuts):min(ends, default=len(sentence))]
+    return sentence[max(cuts) : min(ends, default=len(sentence))]
 
 
 def _site_excepted(sentence: str, at: int) -> bool:
     """ "any primary site other than the pancreas": a site taken out of "any site"; "any origin,
     excluding small cell lung cancer" takes out a kind of tumour, not the site."""
     cue = _EXCEPTION_CUE.match(sentence, at + len(sentence[at:]) - len(sentence[at:].lstrip(" ,(")))
-    return bool(cue) and not _QUALIFIED.search(_clause(sentence, cue.end()))
+    return cue is not None and not _QUALIFIED.search(_clause(sentence, cue.end()))
 
 
 def _after_exception(sentence: str, start: int) -> bool:
@@ -170,23 +243,37 @@ def _after_exception(sentence: str, start: int) -> bool:
 
 
 _TUMOUR = r"(?:NETs?|p-?NETs?|pan-?NETs?|NENs?|NECs?|neuroendocrine|carcinoids?|tumou?rs?|neoplasms?|carcinomas?|cancers?|primary|origin)"
-_NET_WORDS = re.compile(r"\bprimary\s+(?:tumou?r|site|lesion)|gastro-?entero-?pancrea|neuroendocrine|\bendocrine\s+tumou?r|\bNE[TNC]s?\b|carcinoid|\bp-?NET|pan-?NET|\bGEP\b|islet\s+cell", re.I)
-_ANY_SITE_AT_ALL = re.compile(r"\bany\s+(?:primary\s+)?(?:site|origin|location)\b|\bregardless\s+of\s+(?:the\s+)?(?:primary|site|origin)", re.I)
+_NET_WORDS = re.compile(
+    r"\bprimary\s+(?:tumou?r|site|lesion)|gastro-?entero-?pancrea|neuroendocrine|\bendocrine\s+tumou?r|\bNE[TNC]s?\b|carcinoid|\bp-?NET|pan-?NET|\bGEP\b|islet\s+cell",
+    re.I,
+)
+_ANY_SITE_AT_ALL = re.compile(
+    r"\bany\s+(?:primary\s+)?(?:site|origin|location)\b|\bregardless\s+of\s+(?:the\s+)?(?:primary|site|origin)", re.I
+)
 _UNKNOWN_PRIMARY = re.compile(r"\bunknown\s+(?:primary|origin)\b|\bCUP\b", re.I)
 _EVERY_SITE = ("pancreas", "small bowel", "stomach", "lung", "appendix", "large bowel", "rectum", "bowel", "unknown")
 _NOT_NET_SITE = re.compile(r"adenocarcinoma|ductal|exocrine|acinar|\bPDAC\b|pancreatitis|insufficiency|enzyme", re.I)
 _SOLID_TUMOURS = re.compile(r"\bsolid\s+(?:tumou?rs?|malignan\w*|cancers?)\b", re.I)
-_OTHER_ORGAN_CANCERS = re.compile(r"\b(?:breast|ovar(?:y|ian)|prostat\w*|cervi(?:x|cal)|uter(?:us|ine)|endometri\w*|renal|kidney|bladder|urothelial"
-                                  r"|head\s+and\s+neck|melanomas?|gliomas?|glioblastomas?|sarcomas?|lymphomas?|leuk(?:a)?emias?|myelomas?|hepatocellular)\b", re.I)
+_OTHER_ORGAN_CANCERS = re.compile(
+    r"\b(?:breast|ovar(?:y|ian)|prostat\w*|cervi(?:x|cal)|uter(?:us|ine)|endometri\w*|renal|kidney|bladder|urothelial"
+    r"|head\s+and\s+neck|melanomas?|gliomas?|glioblastomas?|sarcomas?|lymphomas?|leuk(?:a)?emias?|myelomas?|hepatocellular)\b",
+    re.I,
+)
 
 
 def _many_cancers(sentence: str) -> bool:
     """ "solid tumors ... lung, breast, ovary, ..., and neuroendocrine tumors": the organs are other
     cancers' (lung cancer), and NETs of any start are one kind among them."""
-    return bool(_SOLID_TUMOURS.search(sentence)) or len({m.group().lower() for m in _OTHER_ORGAN_CANCERS.finditer(sentence)}) >= 2
+    return (
+        bool(_SOLID_TUMOURS.search(sentence))
+        or len({m.group().lower() for m in _OTHER_ORGAN_CANCERS.finditer(sentence)}) >= 2
+    )
 
 
-_NOT_THE_NETS_START = re.compile(r"surgery|resection|biliary|obstruct|bleed|ulcer|fistula|perforat|absorb|motility|surgical|\bGI\s+(?:toxicit|disorder|disease)", re.I)
+_NOT_THE_NETS_START = re.compile(
+    r"surgery|resection|biliary|obstruct|bleed|ulcer|fistula|perforat|absorb|motility|surgical|\bGI\s+(?:toxicit|disorder|disease)",
+    re.I,
+)
 
 
 def site(sentence: str, section: str, text: str) -> list[Fact]:
@@ -203,7 +290,12 @@ def site(sentence: str, section: str, text: str) -> list[Fact]:
 def site_of_nets(sentence: str, section: str, text: str) -> list[Fact]:
     """`site` for words known to be about the NETs themselves (a trial's title: "Surgery for Small
     Intestinal NETs" names where they start, not an operation had)."""
-    if OTHER_CANCER.search(sentence) or _NOT_NET_SITE.search(sentence) or not _NET_WORDS.search(sentence) or _many_cancers(sentence):
+    if (
+        OTHER_CANCER.search(sentence)
+        or _NOT_NET_SITE.search(sentence)
+        or not _NET_WORDS.search(sentence)
+        or _many_cancers(sentence)
+    ):
         return []
     every = _ANY_SITE_AT_ALL.search(sentence)
     if every and not _site_excepted(sentence, every.end()):
@@ -212,26 +304,34 @@ def site_of_nets(sentence: str, section: str, text: str) -> list[Fact]:
     sentence = _EXTRA.sub(lambda m: " " * (len(m.group()) - 4) + "non-", sentence)  # same length: places stay
     working = sentence
     example = _EXAMPLE_CUE.search(working)
-    by_mode: dict[tuple[str, bool], tuple[set[str], set[str], int, bool]] = {}  # (mode, firm) -> sites, maybe, first place named, firm
+    by_mode: dict[
+        tuple[str, bool], tuple[set[str], set[str], int, bool]
+    ] = {}  # (mode, firm) -> sites, maybe, first place named, firm
     for pattern, sites, also in _SITE_WORDS:
-        for found in pattern.finditer(working):
-            if _NOT_A_SITE.match(working[found.start():]) or not _near_tumour_words(sentence, found.start(), found.end()):
+        for hit in pattern.finditer(working):
+            if _NOT_A_SITE.match(working[hit.start() :]) or not _near_tumour_words(
+                sentence, hit.start(), hit.end()
+            ):
                 continue
-            working = working[:found.start()] + " " * (found.end() - found.start()) + working[found.end():]  # one reading per word
-            mode = mode_of(sentence, section, found.start())
-            excepted = _after_exception(sentence, found.start())
-            if excepted and not negated(sentence, found.start()):
+            working = (
+                working[: hit.start()] + " " * (hit.end() - hit.start()) + working[hit.end() :]
+            )  # one reading per word
+            mode = mode_of(sentence, section, hit.start())
+            excepted = _after_exception(sentence, hit.start())
+            if excepted and not negated(sentence, hit.start()):
                 mode = REQUIRES if mode == EXCLUDES else EXCLUDES if mode == REQUIRES else mode
             if pattern is _CARCINOID and mode != REQUIRES:
                 continue  # "goblet cell carcinoid" among the exclusions: a kind, not a site
             ruling_out = mode == EXCLUDES or (section == "exclusion" and mode == REQUIRES)
-            clause = _EVERY_KIND.sub(" ", _clause(sentence, found.start()))  # "typical or atypical carcinoid": every carcinoid
+            clause = _EVERY_KIND.sub(
+                " ", _clause(sentence, hit.start())
+            )  # "typical or atypical carcinoid": every carcinoid
             firm = not (ruling_out and (section == "exclusion" or excepted) and _QUALIFIED.search(clause))
-            if mode == REQUIRES and example and found.start() > example.start():
+            if mode == REQUIRES and example and hit.start() > example.start():
                 firm = False  # only an example of what went before
             key = (mode, firm if ruling_out else True)  # one list of sites asked for; rule-outs firm or not apart
-            meant, maybe, start, was_firm = by_mode.get(key, (set(), set(), found.start(), True))
-            by_mode[key] = (meant | sites, maybe | also, min(start, found.start()), was_firm and firm)
+            meant, maybe, start, was_firm = by_mode.get(key, (set(), set(), hit.start(), True))
+            by_mode[key] = (meant | sites, maybe | also, min(start, hit.start()), was_firm and firm)
     if example:  # "GEP-NETs (including pancreatic ...)": what is named before the examples is the rule
         for key, (meant, maybe, start, firm) in list(by_mode.items()):
             if key[0] == REQUIRES and start < example.start():
@@ -239,25 +339,52 @@ def site_of_nets(sentence: str, section: str, text: str) -> list[Fact]:
     unknown = _UNKNOWN_PRIMARY.search(sentence)
     if unknown:  # "... or cancer of unknown primary": one of the sites it takes
         mode = mode_of(sentence, section, unknown.start())
-        if section == "inclusion" and mode == EXCLUDES and not re.search(r"\b(?:no|not|excluding|except|without)\W+(?:\w+\W+){0,2}$", sentence[:unknown.start()], re.I):
+        if (
+            section == "inclusion"
+            and mode == EXCLUDES
+            and not re.search(
+                r"\b(?:no|not|excluding|except|without)\W+(?:\w+\W+){0,2}$", sentence[: unknown.start()], re.I
+            )
+        ):
             mode = REQUIRES  # "other than the lung (including unknown primary)": the unknown primary is taken
-        if mode == REQUIRES and example and unknown.start() > example.start() and not any(k[0] == REQUIRES for k in by_mode):
+        if (
+            mode == REQUIRES
+            and example
+            and unknown.start() > example.start()
+            and not any(k[0] == REQUIRES for k in by_mode)
+        ):
             mode = ALLOWS
         key = next((k for k in by_mode if k[0] == mode), (mode, True))
         meant, maybe, start, firm = by_mode.get(key, (set(), set(), unknown.start(), True))
         by_mode[key] = (meant | {"unknown"}, maybe, start, firm)
     qualified = section == "exclusion" and bool(_MORE_THAN_A_SITE.search(sentence))
-    found = [(mode, firm and bool(meant - set(_SITE_OR_UNKNOWN) or mode == REQUIRES and meant),  # "carcinoid" alone: maybe anywhere but the pancreas
-              new_fact("site", sentence, section, text, start, values=frozenset(meant), maybe=frozenset(maybe - meant)))
-             for (mode, _), (meant, maybe, start, firm) in by_mode.items() if meant or maybe]
+    found = [
+        (
+            mode,
+            firm
+            and bool(
+                meant - set(_SITE_OR_UNKNOWN) or mode == REQUIRES and meant
+            ),  # "carcinoid" alone: maybe anywhere but the pancreas
+            new_fact("site", sentence, section, text, start, values=frozenset(meant), maybe=frozenset(maybe - meant)),
+        )
+        for (mode, _), (meant, maybe, start, firm) in by_mode.items()
+        if meant or maybe
+    ]
     if section == "inclusion":
         found = _everywhere_but(found)
     plain = not UNLESS.search(sentence)  # examples were weighed above
     part = _PART_OF_ORGAN.search(sentence)
     # "the pancreatic body and tail": a pancreas may or may not be it; any other site clearly is not
-    return [replace(f, mode=mode, firm=plain and firm and not (qualified and mode == EXCLUDES),
-                    **({"values": frozenset({"part of " + v for v in f.values}), "maybe": f.maybe | f.values} if part else {}))
-            for mode, firm, f in found]
+    return [
+        replace(
+            f,
+            mode=mode,
+            firm=plain and firm and not (qualified and mode == EXCLUDES),
+            values=frozenset({"part of " + v for v in f.values}) if part else f.values,
+            maybe=f.maybe | f.values if part else f.maybe,
+        )
+        for mode, firm, f in found
+    ]
 
 
 def _everywhere_but(found: list[tuple[str, bool, Fact]]) -> list[tuple[str, bool, Fact]]:
@@ -277,14 +404,20 @@ def _everywhere_but(found: list[tuple[str, bool, Fact]]) -> list[tuple[str, bool
 
 
 # An exclusion that names the site with more ("pNET lesions of more than 3 cm"): not about the site alone.
-_MORE_THAN_A_SITE = re.compile(r"\b(?:size|growth|lesions?|suspected|malignant|symptomatic|hormone|functio\w*|grade|Ki-?67|metasta\w*"
-                               r"|multiple|multi-?focal|multi-?centric|several|numerous|synchronous|(?:more\s+than|at\s+least)\s+(?:one|two|1|2)|(?:two|2)\s+or\s+more"
-                               r"|[0-9]+\s*(?:cm|mm)|progress\w*|resect\w*|remnant|remaining|recurren\w*)\b", re.I)
+_MORE_THAN_A_SITE = re.compile(
+    r"\b(?:size|growth|lesions?|suspected|malignant|symptomatic|hormone|functio\w*|grade|Ki-?67|metasta\w*"
+    r"|multiple|multi-?focal|multi-?centric|several|numerous|synchronous|(?:more\s+than|at\s+least)\s+(?:one|two|1|2)|(?:two|2)\s+or\s+more"
+    r"|[0-9]+\s*(?:cm|mm)|progress\w*|resect\w*|remnant|remaining|recurren\w*)\b",
+    re.I,
+)
 _PART_OF_ORGAN = re.compile(r"\b(?:head|body|tail|neck|uncinate)\b", re.I)
 
 
 _ABOUT_TREATMENT = re.compile(r"\btreat\w*|\btherap\w*|\bsurg\w*|\breceiv\w*|\bprior\b|\bprevious\w*", re.I)
-_NOT_A_SITE = re.compile(r"GI\.\s?NET|digestive\s+(?:enzymes?|disorders?|diseases?|symptoms?|toxicit\w*|bleed\w*|function)|pancreatic\s+(?:enzyme|function|polypeptide)|head\s+of\s+the\s+pancreas|lung\s+(?:function|disease)|thoracic\s+(?:surgery|radio)", re.I)
+_NOT_A_SITE = re.compile(
+    r"GI\.\s?NET|digestive\s+(?:enzymes?|disorders?|diseases?|symptoms?|toxicit\w*|bleed\w*|function)|pancreatic\s+(?:enzyme|function|polypeptide)|head\s+of\s+the\s+pancreas|lung\s+(?:function|disease)|thoracic\s+(?:surgery|radio)",
+    re.I,
+)
 
 
 _LIST_GOES_ON = re.compile(r"(?:\s*(?:,|/|\bor\b|\band\b|and/or)\s*(?:the\s+)?[A-Za-z-]+){1,8}")
@@ -293,14 +426,20 @@ _LIST_GOES_ON = re.compile(r"(?:\s*(?:,|/|\bor\b|\band\b|and/or)\s*(?:the\s+)?[A
 def _near_tumour_words(sentence: str, start: int, end: int) -> bool:
     """Tumour words near the site word, or after the list it begins ("Gastric, duodenal, ..., or rectal NET")."""
     listed = _LIST_GOES_ON.match(sentence, end)
-    around = sentence[max(0, start - 70):(listed.end() if listed else end) + 50]
+    around = sentence[max(0, start - 70) : (listed.end() if listed else end) + 50]
     return bool(re.search(_TUMOUR, around, re.I))
 
 
 # -- grade, Ki-67, NET or NEC -----------------------------------------------------------------------
 _GRADE_NAMES = [
-    (re.compile(r"\bwell(?:[- ]differentiated)?\s*(?:,\s*|\s*)(?:or|and|to|/|-)\s*moderately[- ]differentiated|\blow[- ]?(?:or|and|to|/|-)\s*intermediate[- ]grade"
-                r"|\blow\b[^.;]{0,25}\bintermediate[- ]grade|\blow[- ]grade\b", re.I), {"1", "2"}),
+    (
+        re.compile(
+            r"\bwell(?:[- ]differentiated)?\s*(?:,\s*|\s*)(?:or|and|to|/|-)\s*moderately[- ]differentiated|\blow[- ]?(?:or|and|to|/|-)\s*intermediate[- ]grade"
+            r"|\blow\b[^.;]{0,25}\bintermediate[- ]grade|\blow[- ]grade\b",
+            re.I,
+        ),
+        {"1", "2"},
+    ),
     (re.compile(r"\blow\s+(?:or|and|to)\s+intermediate\b", re.I), {"1", "2"}),
     (re.compile(r"\bintermediate\b[^.;]{0,25}\bhigh[- ]grade", re.I), {"2", "3"}),
     (re.compile(r"\bmoderately[- ]differentiated\b|\bintermediate[- ]grade\b", re.I), {"2"}),
@@ -309,8 +448,12 @@ _GRADE_NAMES = [
 
 
 def grade(sentence: str, section: str, text: str) -> list[Fact]:
-    if whole._TOXICITY_CONTEXT.search(sentence) or not whole._TUMOUR_CONTEXT.search(sentence) or OTHER_CANCER.search(sentence) \
-            or _NOT_A_TUMOUR_GRADE.search(sentence):
+    if (
+        whole._TOXICITY_CONTEXT.search(sentence)
+        or not whole._TUMOUR_CONTEXT.search(sentence)
+        or OTHER_CANCER.search(sentence)
+        or _NOT_A_TUMOUR_GRADE.search(sentence)
+    ):
         return []
     grades: set[str] = set()
     start = None
@@ -331,15 +474,22 @@ def grade(sentence: str, section: str, text: str) -> list[Fact]:
     # "well or moderately differentiated" is about how the cells look: a grade 3 NET may be well differentiated too
     # and "well-to-moderately differentiated (or low-grade)": a grade named only in brackets glosses the look
     explicit = whole._GRADE_RANGE.search(sentence) or whole._G_CODES.search(sentence)
-    by_look = bool(_BY_LOOK.search(sentence)) and not explicit and not whole._GRADE_WORDS.search(re.sub(r"\(\s*or\b[^)]*\)", " ", sentence))
+    by_look = (
+        bool(_BY_LOOK.search(sentence))
+        and not explicit
+        and not whole._GRADE_WORDS.search(re.sub(r"\(\s*or\b[^)]*\)", " ", sentence))
+    )
     return [new_fact("grade", sentence, section, text, start, values=frozenset(grades), firm=not by_look)]
 
 
 _BY_LOOK = re.compile(r"differentiated", re.I)
 
 
-_NOT_A_TUMOUR_GRADE = re.compile(r"Krenning|\buptake\b|\bscore\b|\bNYHA\b|\bheart\s+failure|\bCTCAE\b|\bULN\b|bilirubin|creatinine|potassium|calcium|magnesium"
-                                 r"|neutrophil|platelet|ha?emoglobin|ana?emia", re.I)
+_NOT_A_TUMOUR_GRADE = re.compile(
+    r"Krenning|\buptake\b|\bscore\b|\bNYHA\b|\bheart\s+failure|\bCTCAE\b|\bULN\b|bilirubin|creatinine|potassium|calcium|magnesium"
+    r"|neutrophil|platelet|ha?emoglobin|ana?emia",
+    re.I,
+)
 _KI67 = re.compile(r"\bKi-?\s?67\b|\bMIB-?1\b", re.I)
 _NUMBER = r"([0-9]+(?:\.[0-9]+)?)\s*%?"
 _KI67_LIMITS = [  # (pattern, which bound, strict)
@@ -347,7 +497,14 @@ _KI67_LIMITS = [  # (pattern, which bound, strict)
     (re.compile(rf"\b(?:at\s+most|up\s+to|no\s+more\s+than|maximum(?:\s+of)?)\s*{_NUMBER}", re.I), "high", False),
     (re.compile(rf"\b(?:less|lower)\s+than\s*{_NUMBER}|\bbelow\s*{_NUMBER}|\bunder\s*{_NUMBER}", re.I), "high", True),
     (re.compile(rf"\bat\s+least\s*{_NUMBER}|\bminimum(?:\s+of)?\s*{_NUMBER}", re.I), "low", False),
-    (re.compile(rf"\b(?:more|higher)\s+than\s*{_NUMBER}|\babove\s*{_NUMBER}|\bover\s*{_NUMBER}|\bexceeding\s*{_NUMBER}", re.I), "low", True),
+    (
+        re.compile(
+            rf"\b(?:more|higher)\s+than\s*{_NUMBER}|\babove\s*{_NUMBER}|\bover\s*{_NUMBER}|\bexceeding\s*{_NUMBER}",
+            re.I,
+        ),
+        "low",
+        True,
+    ),
 ]
 
 
@@ -355,35 +512,74 @@ def ki67(sentence: str, section: str, text: str) -> list[Fact]:
     found = _KI67.search(sentence)
     if not found:
         return []
-    tail = sentence[found.end():found.end() + 60]
+    tail = sentence[found.end() : found.end() + 60]
     tail = re.split(r"[;]|\bor\s+(?:grade|G[123]|mitotic)|\band\s+(?:grade|G[123]|mitotic)", tail)[0]
     limits: dict[str, object] = {}
     for pattern, bound, strict in _KI67_LIMITS:
         limit = pattern.search(tail)
         numbers = [float(g) for g in limit.groups() if g] if limit else []
-        if bound == "range" and len(numbers) == 2 and numbers[0] < numbers[1] <= 100 and not re.search(r"\bat\s+(?:least|most)\b|than", limit.group()):
-            return [new_fact("ki67", sentence, section, text, found.start(), low=numbers[0], high=numbers[1],
-                             firm=len(_KI67.findall(sentence)) == 1)]
-        if bound != "range" and numbers and numbers[0] <= 100 and bound not in limits:  # "at least 10 and at most 55%": both
+        if (
+            bound == "range"
+            and len(numbers) == 2
+            and numbers[0] < numbers[1] <= 100
+            and limit is not None
+            and not re.search(r"\bat\s+(?:least|most)\b|than", limit.group())
+        ):
+            return [
+                new_fact(
+                    "ki67",
+                    sentence,
+                    section,
+                    text,
+                    found.start(),
+                    low=numbers[0],
+                    high=numbers[1],
+                    firm=len(_KI67.findall(sentence)) == 1,
+                )
+            ]
+        if (
+            bound != "range" and numbers and numbers[0] <= 100 and bound not in limits
+        ):  # "at least 10 and at most 55%": both
             limits.update({bound: numbers[0], f"{bound}_strict": strict})
     several = len(_KI67.findall(sentence)) > 1  # "G1-G2 (Ki-67 <= 20%) and G3 (Ki-67 <= 50%)": one limit per kind
-    return [new_fact("ki67", sentence, section, text, found.start(), firm=not several, **limits)] if limits else []  # type: ignore[arg-type]
+    return [new_fact("ki67", sentence, section, text, found.start(), firm=not several, **limits)] if limits else []
 
 
-_NEC = re.compile(r"neuroendocrine\s+carcinomas?|\b(?:\w+-)?(?:Pan)?NECs?\b|poorly[- ]differentiated|small[- ]cell\s+(?:lung\s+)?(?:cancer|carcinoma)|(?<!N)\bSCLC\b"
-                  r"|large[- ]cell\s+neuroendocrine|\bLCNEC\b", re.I)
-_NET = re.compile(r"well[- ]?differentiated|well-?\s*(?:or|to)[- ]moderately|well\s*/\s*moderately|(?<!goblet cell )\bcarcinoid(?!\s+(?:syndrome|heart|crisis|symptoms?|flush\w*|diarrh\w*|conditioned))|\blow[- ](?:or[- ]intermediate[- ])?grade\b", re.I)
+_NEC = re.compile(
+    r"neuroendocrine\s+carcinomas?|\b(?:\w+-)?(?:Pan)?NECs?\b|poorly[- ]differentiated|small[- ]cell\s+(?:lung\s+)?(?:cancer|carcinoma)|(?<!N)\bSCLC\b"
+    r"|large[- ]cell\s+neuroendocrine|\bLCNEC\b",
+    re.I,
+)
+_NET = re.compile(
+    r"well[- ]?differentiated|well-?\s*(?:or|to)[- ]moderately|well\s*/\s*moderately|(?<!goblet cell )\bcarcinoid(?!\s+(?:syndrome|heart|crisis|symptoms?|flush\w*|diarrh\w*|conditioned))|\blow[- ](?:or[- ]intermediate[- ])?grade\b",
+    re.I,
+)
 _PLAIN_NET = re.compile(r"neuroendocrine\s+(?:tumou?rs?|neoplasms?)|\bNETs?\b|\bcarcinoids?\b", re.I)
-_NEC_PHRASE = re.compile(r"(?:poorly[- ]differentiated|small[- ]cell|large[- ]cell|high[- ]grade|undifferentiated)\s+(?:[\w-]+\s+){0,2}"
-                         r"(?:neuroendocrine\s+(?:tumou?rs?|neoplasms?|carcinomas?)|NETs?|NECs?)", re.I)
-_GENERAL_NEC = re.compile(r"(?<!cell )(?<!cell-)(?<!large )(?<!small )neuroendocrine\s+carcinomas?|(?<![-\w])NECs?\b|poorly[- ]differentiated|high[- ]grade\s+(?:neuroendocrine|NE[CN])", re.I)
-_HIGH_GRADE_MARK = re.compile(r"poorly|undifferentiated|high[- ]grade|\bG3\b|grade\s*(?:3|III)\b|small[- ]cell|large[- ]cell|\bSCLC\b|\bLCNEC\b|\bNECs?\b"
-                             r"|Ki-?\s?67\s*(?:index\s*)?(?:of\s*)?(?:>|≥|greater|more|above|over|at\s+least)|Ki-?\s?67[^.;]{0,20}?\b(?:2[0-9]|[3-9][0-9])\s*%?\s*(?:-|–|to)", re.I)
+_NEC_PHRASE = re.compile(
+    r"(?:poorly[- ]differentiated|small[- ]cell|large[- ]cell|high[- ]grade|undifferentiated)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:neuroendocrine\s+(?:tumou?rs?|neoplasms?|carcinomas?)|NETs?|NECs?)",
+    re.I,
+)
+_GENERAL_NEC = re.compile(
+    r"(?<!cell )(?<!cell-)(?<!large )(?<!small )neuroendocrine\s+carcinomas?|(?<![-\w])NECs?\b|poorly[- ]differentiated|high[- ]grade\s+(?:neuroendocrine|NE[CN])",
+    re.I,
+)
+_HIGH_GRADE_MARK = re.compile(
+    r"poorly|undifferentiated|high[- ]grade|\bG3\b|grade\s*(?:3|III)\b|small[- ]cell|large[- ]cell|\bSCLC\b|\bLCNEC\b|\bNECs?\b"
+    r"|Ki-?\s?67\s*(?:index\s*)?(?:of\s*)?(?:>|≥|greater|more|above|over|at\s+least)|Ki-?\s?67[^.;]{0,20}?\b(?:2[0-9]|[3-9][0-9])\s*%?\s*(?:-|–|to)",
+    re.I,
+)
 _BY_LOOK_NEC = re.compile(r"poorly|undifferentiated|small[- ]cell|large[- ]cell|\bSCLC\b|\bLCNEC\b", re.I)
 # "poorly differentiated (as defined by WHO 2010, Ki 67 at least 20%)": then every G3 was a carcinoma, G3 NETs too
-_WHO_2010 = re.compile(r"\bWHO\s*2010\b|\b2010\s+(?:WHO|classification)|World\s+Health\s+Organi[sz]ation\s+(?:in\s+)?2010|Ki-?\s?67\s*(?:index\s*)?(?:of\s*)?(?:at\s+least|more\s+than|over|above)\s*20\b", re.I)
+_WHO_2010 = re.compile(
+    r"\bWHO\s*2010\b|\b2010\s+(?:WHO|classification)|World\s+Health\s+Organi[sz]ation\s+(?:in\s+)?2010|Ki-?\s?67\s*(?:index\s*)?(?:of\s*)?(?:at\s+least|more\s+than|over|above)\s*20\b",
+    re.I,
+)
 G3_NET = "G3 NET"  # a `maybe` of a carcinoma named by its grade: a well-differentiated G3 NET may be meant
-_MIXED = re.compile(r"mixed\s+\w+\s*(?:-|\s)?neuroendocrine\s+(?:carcinoma|neoplasm)s?|\bMANECs?\b|\bMiNENs?\b|\bmixed\b[^.;]{0,40}\bcarcinoma", re.I)
+_MIXED = re.compile(
+    r"mixed\s+\w+\s*(?:-|\s)?neuroendocrine\s+(?:carcinoma|neoplasm)s?|\bMANECs?\b|\bMiNENs?\b|\bmixed\b[^.;]{0,40}\bcarcinoma",
+    re.I,
+)
 
 
 def differentiation(sentence: str, section: str, text: str) -> list[Fact]:
@@ -391,12 +587,26 @@ def differentiation(sentence: str, section: str, text: str) -> list[Fact]:
         return []  # "previous treatment (for neuroendocrine carcinoma) with ...": about the treatment
     clean = _MIXED.sub(" ", sentence)
     net, nec = _NET.search(clean), _NEC.search(clean)
-    if net and nec and re.search(r"\bwell\b[^.;]{0,60}?neuroendocrine\s+carcinoma", clean, re.I) and not re.search(r"poorly", clean, re.I):
+    if (
+        net
+        and nec
+        and re.search(r"\bwell\b[^.;]{0,60}?neuroendocrine\s+carcinoma", clean, re.I)
+        and not re.search(r"poorly", clean, re.I)
+    ):
         nec = None  # the older name: a well-differentiated neuroendocrine carcinoma is a NET
     if nec and not net:  # "SCLC ... or a neuroendocrine tumour of ... origin": a NET named plainly is one too
         plain_net = _PLAIN_NET.search(_NEC_PHRASE.sub(" ", clean))
-        net = plain_net if plain_net and mode_of(clean, section, plain_net.start()) == REQUIRES == mode_of(clean, section, nec.start()) else None
-    found = [new_fact("differentiation", clean, section, text, m.start(), values=frozenset({v})) for m, v in ((net, "NET"), (nec, "NEC")) if m]
+        net = (
+            plain_net
+            if plain_net
+            and mode_of(clean, section, plain_net.start()) == REQUIRES == mode_of(clean, section, nec.start())
+            else None
+        )
+    found = [
+        new_fact("differentiation", clean, section, text, m.start(), values=frozenset({v}))
+        for m, v in ((net, "NET"), (nec, "NEC"))
+        if m
+    ]
     if nec and not _GENERAL_NEC.search(clean):
         # "small cell carcinoma", "LCNEC": one kind of NEC; ruling them out does not rule out every NEC
         found = [replace(f, firm=False) if f.values == {"NEC"} and f.mode == EXCLUDES else f for f in found]
@@ -405,7 +615,9 @@ def differentiation(sentence: str, section: str, text: str) -> list[Fact]:
         found = [replace(f, firm=False) if f.values == {"NEC"} and f.mode == REQUIRES else f for f in found]
     if nec and (not _BY_LOOK_NEC.search(clean) or _WHO_2010.search(clean)):
         # "neuroendocrine carcinoma, Ki-67 20-55%", "NEC G3 (WHO 2010)": named by its grade, so a G3 NET may count
-        found = [replace(f, maybe=frozenset({G3_NET})) if f.values == {"NEC"} and f.mode == REQUIRES else f for f in found]
+        found = [
+            replace(f, maybe=frozenset({G3_NET})) if f.values == {"NEC"} and f.mode == REQUIRES else f for f in found
+        ]
     if len(found) == 2 and found[0].mode == found[1].mode != EXCLUDES:  # NETs and NECs both
         return [Fact("differentiation", text, mode=ALLOWS, every=True)] if section == "inclusion" else []
     # a NET named among the exclusions is nearly always a complication ("obstruction from a carcinoid")
@@ -414,45 +626,85 @@ def differentiation(sentence: str, section: str, text: str) -> list[Fact]:
 
 # -- spread and surgery ----------------------------------------------------------------------------
 _SPREAD_PLACES = {
-    "brain": r"brain|CNS|central\s+nervous\s+system|cerebral|leptomeningeal|intracranial", "liver": r"liver|hepatic",
-    "bones": r"bones?|skeletal|osseous", "lungs": r"lungs?|pulmonary", "peritoneum": r"peritone\w*",
+    "brain": r"brain|CNS|central\s+nervous\s+system|cerebral|leptomeningeal|intracranial",
+    "liver": r"liver|hepatic",
+    "bones": r"bones?|skeletal|osseous",
+    "lungs": r"lungs?|pulmonary",
+    "peritoneum": r"peritone\w*",
     "lymph nodes": r"lymph\s+nodes?|nodal",
 }
 # between the place and "metastases" no word that makes the place the tumour's own start or a test ("lung cancer that is
 # metastatic": a lung primary; "bone scan (for bone disease) or metastatic lesions": a scan), and no closing bracket
 _NOT_BETWEEN = r"(?!\s*(?:cancers?|carcinomas?|tumou?rs?|NETs?|NECs?|neoplasms?|neuroendocrine|origin|primary|that|which|is|was|scans?|disease|imaging)\b)"
-_PLACE_METASTASES = [(place, re.compile(rf"\b(?:{words})\b\)?(?:{_NOT_BETWEEN}[\w\s(-]){{0,20}}metasta\w*|metasta\w*\s+(?:\w+\s+){{0,2}}(?:to|in|of)\s+the\s+(?:{words})\b", re.I))
-                     for place, words in _SPREAD_PLACES.items()]
-_PLACE_SPREAD = [(("bones", "brain", "lungs"), re.compile(r"\bextra-?\s?abdominal\s+(?:disease|metasta\w*|spread|lesions?)", re.I)),
-                 (("peritoneum",), re.compile(r"\bperitoneal\s+(?:carcinomatosis|metasta\w*|disease|spread)", re.I))]
-_METASTATIC = re.compile(r"\bmetasta(?:tic|ses|sis|si[sz]ed)\b(?!\s*\(?M\)?\s*0)|\bstage\s*(?:IV|4)\b|\bdistant\s+(?:spread|disease)", re.I)
-_UNRESECTABLE = re.compile(r"(?:curative\s+)?surgery\s+(?:is\s+)?(?:impossible|not\s+possible)|\bno\s+curatively\s+resectable|\bineligible\s+(?:to|for)[^.;]{0,50}(?:surg|resection)|\bunresectable|non-?\s?resectable|\binoperable|\bnon-?\s?operable|not\s+(?:be\s+)?(?:an?\s+)?(?:amenable|suitable|eligible|appropriate|(?:surgical\s+)?candidates?)\s+(?:(?!or\b)[\w-]+\s+){0,5}?(?:to|for)\s+(?:curative\s+|radical\s+|complete\s+|potentially\s+curative\s+)?(?:resection|surgery|surgical|removal)"
-                           r"|\bnon-?\s?surgical\s+candidates?|\bnot\s+(?:an?\s+)?(?:surgical|operative)\s+candidates?\b|\b(?:unfit|medically\s+unsuitable)\s+for\s+(?:curative\s+)?(?:surgery|resection)|\bsurgery\s+(?:is\s+)?contra-?indicated"
-                           r"|not\s+(?:surgically\s+)?resectable|not\s+(?:be\s+)?treatable\s+(?:by|with)\s+(?:surg\w*|(?:surgical\s+)?resection)|not\s+(?:be\s+)?removed|cannot\s+be\s+(?:surgically\s+)?(?:removed|resected)", re.I)
-_RESECTABLE = re.compile(r"(?<!not )(?:amenable\s+to|suitable\s+for)\s+(?:curative\s+|complete\s+|radical\s+)?(?:surgical\s+)?(?:resection|surgery|removal)"
-                         r"|(?<![-\w])(?:completely\s+|potentially\s+|borderline\s+)?resectable\b|(?<![-\w])(?:surgically\s+)?removable\b|candidates?\s+for\s+(?:curative\s+|radical\s+)?(?:surgery|resection)"
-                         r"|(?:scheduled|planned)\s+(?:for\s+)?(?:curative\s+)?(?:surgical\s+)?(?:surgery|resection)"
-                         r"|(?<!no )\bpotential\s+for\s+(?:curative\s+)?(?:surgery|resection)|\bcurative\s+(?:surgery|resection)\s+(?:is\s+)?(?:possible|feasible|indicated)", re.I)
+_PLACE_METASTASES = [
+    (
+        place,
+        re.compile(
+            rf"\b(?:{words})\b\)?(?:{_NOT_BETWEEN}[\w\s(-]){{0,20}}metasta\w*|metasta\w*\s+(?:\w+\s+){{0,2}}(?:to|in|of)\s+the\s+(?:{words})\b",
+            re.I,
+        ),
+    )
+    for place, words in _SPREAD_PLACES.items()
+]
+_PLACE_SPREAD = [
+    (("bones", "brain", "lungs"), re.compile(r"\bextra-?\s?abdominal\s+(?:disease|metasta\w*|spread|lesions?)", re.I)),
+    (("peritoneum",), re.compile(r"\bperitoneal\s+(?:carcinomatosis|metasta\w*|disease|spread)", re.I)),
+]
+_METASTATIC = re.compile(
+    r"\bmetasta(?:tic|ses|sis|si[sz]ed)\b(?!\s*\(?M\)?\s*0)|\bstage\s*(?:IV|4)\b|\bdistant\s+(?:spread|disease)", re.I
+)
+_UNRESECTABLE = re.compile(
+    r"(?:curative\s+)?surgery\s+(?:is\s+)?(?:impossible|not\s+possible)|\bno\s+curatively\s+resectable|\bineligible\s+(?:to|for)[^.;]{0,50}(?:surg|resection)|\bunresectable|non-?\s?resectable|\binoperable|\bnon-?\s?operable|not\s+(?:be\s+)?(?:an?\s+)?(?:amenable|suitable|eligible|appropriate|(?:surgical\s+)?candidates?)\s+(?:(?!or\b)[\w-]+\s+){0,5}?(?:to|for)\s+(?:curative\s+|radical\s+|complete\s+|potentially\s+curative\s+)?(?:resection|surgery|surgical|removal)"
+    r"|\bnon-?\s?surgical\s+candidates?|\bnot\s+(?:an?\s+)?(?:surgical|operative)\s+candidates?\b|\b(?:unfit|medically\s+unsuitable)\s+for\s+(?:curative\s+)?(?:surgery|resection)|\bsurgery\s+(?:is\s+)?contra-?indicated"
+    r"|not\s+(?:surgically\s+)?resectable|not\s+(?:be\s+)?treatable\s+(?:by|with)\s+(?:surg\w*|(?:surgical\s+)?resection)|not\s+(?:be\s+)?removed|cannot\s+be\s+(?:surgically\s+)?(?:removed|resected)",
+    re.I,
+)
+_RESECTABLE = re.compile(
+    r"(?<!not )(?:amenable\s+to|suitable\s+for)\s+(?:curative\s+|complete\s+|radical\s+)?(?:surgical\s+)?(?:resection|surgery|removal)"
+    r"|(?<![-\w])(?:completely\s+|potentially\s+|borderline\s+)?resectable\b|(?<![-\w])(?:surgically\s+)?removable\b|candidates?\s+for\s+(?:curative\s+|radical\s+)?(?:surgery|resection)"
+    r"|(?:scheduled|planned)\s+(?:for\s+)?(?:curative\s+)?(?:surgical\s+)?(?:surgery|resection)"
+    r"|(?<!no )\bpotential\s+for\s+(?:curative\s+)?(?:surgery|resection)|\bcurative\s+(?:surgery|resection)\s+(?:is\s+)?(?:possible|feasible|indicated)",
+    re.I,
+)
 # "candidate for potentially curative therapies", "suitable for local therapy administered with curative intent": a cure
 # other than an operation may be meant, so only those who cannot have one are clear
-_CURATIVE_OPTION = re.compile(r"\b(?:candidates?|eligible|suitable|amenable)\s+(?:for|to)\s+(?:an?\s+)?(?:upfront\s+|immediate\s+)?(?:potentially\s+)?"
-                              r"(?:(?:curative|radical)\s+(?:(?:and/or|or)\s+[\w-]+\s+)?(?:surg\w*\s+)?(?:surg\w*|resections?|therap\w*|treatments?|options?)"
-                              r"|(?:local\s+|surgical\s+)?(?:therap\w*|treatments?|surgery|resection)\s+(?:[\w-]+\s+){0,2}with\s+curative\s+intent)", re.I)
-_ANY_OPERATION = re.compile(r"(?:scheduled|planned)\s+(?:for\s+)?surgery\s+(?!of|for)", re.I)  # "scheduled for surgery that requires hospitalization"
+_CURATIVE_OPTION = re.compile(
+    r"\b(?:candidates?|eligible|suitable|amenable)\s+(?:for|to)\s+(?:an?\s+)?(?:upfront\s+|immediate\s+)?(?:potentially\s+)?"
+    r"(?:(?:curative|radical)\s+(?:(?:and/or|or)\s+[\w-]+\s+)?(?:surg\w*\s+)?(?:surg\w*|resections?|therap\w*|treatments?|options?)"
+    r"|(?:local\s+|surgical\s+)?(?:therap\w*|treatments?|surgery|resection)\s+(?:[\w-]+\s+){0,2}with\s+curative\s+intent)",
+    re.I,
+)
+_ANY_OPERATION = re.compile(
+    r"(?:scheduled|planned)\s+(?:for\s+)?surgery\s+(?!of|for)", re.I
+)  # "scheduled for surgery that requires hospitalization"
 _LOCALLY_ADVANCED = re.compile(r"locally[-,\s]+advanced|\badvanced\b", re.I)
-_NO_SPREAD = re.compile(r"\blimited\s+to\s+the\s+(?:pancreas|primary|organ)|\bM0\b|\bmetastasis\s*\(M\)\s*0\b|\blocali[sz]ed\s+(?:[\w-]+\s+){0,3}?(?:disease|tumou?rs?|NETs?|neoplasms?|lesions?)\b"
-                       r"|\bnon-?metastatic\b|\bstage\s*(?:I|1)[AB]?\b(?!\s*(?:-|–|to|or|and|/|,)\s*(?:stage\s*)?(?:I|V|[2-4]))", re.I)
+_NO_SPREAD = re.compile(
+    r"\blimited\s+to\s+the\s+(?:pancreas|primary|organ)|\bM0\b|\bmetastasis\s*\(M\)\s*0\b|\blocali[sz]ed\s+(?:[\w-]+\s+){0,3}?(?:disease|tumou?rs?|NETs?|neoplasms?|lesions?)\b"
+    r"|\bnon-?metastatic\b|\bstage\s*(?:I|1)[AB]?\b(?!\s*(?:-|–|to|or|and|/|,)\s*(?:stage\s*)?(?:I|V|[2-4]))",
+    re.I,
+)
 _HIGHER_STAGE = re.compile(r"\bstages?\s*(?:II|III|IV|[2-4])[ABC]?\b", re.I)
 _CAN_BE_TREATED = re.compile(r"\b(?:amenable|resect\w*|curative|treatable|ablation)\b", re.I)
-_ADVANCED = re.compile(r"(?<!locally )(?<!locally-)\badvanced\b(?!\s+(?:age|directive|heart|care|liver\s+disease))", re.I)
+_ADVANCED = re.compile(
+    r"(?<!locally )(?<!locally-)\badvanced\b(?!\s+(?:age|directive|heart|care|liver\s+disease))", re.I
+)
 _ANYWHERE_ELSE = re.compile(r"\bextra-?\s?hepatic\b|\b(?:outside|beyond)\s+(?:of\s+)?the\s+liver\b", re.I)
-_HOW_MANY = re.compile(r"\b(?:multiple|single|solitary|isolated|several|numerous|diffuse|extensive|bulky|dominant|only|amenable|resect\w*"
-                       r"|curative|treatable|ablation|symptomatic|untreated|stable|active|burden|involvement|involving|replac\w*|extent|volume|load"
-                       r"|percent|number|size|exclusively|mainly|predominantly|limited|confined)\b|%|[<>≤≥]|\b[0-9]+\s*(?:cm|mm)\b|\b(?:more|greater|less|fewer)\s+than\b", re.I)
-_ORGAN_COUNT = re.compile(r"\b(?:more|fewer|less)\s+than\s+(?:one|two|three|[0-9]+)\s+(?:[\w-]+\s+){0,2}(?:organs?|sites?)\b|\bat\s+least\s+(?:two|three|[2-9])\s+(?:[\w-]+\s+){0,2}(?:organs?|sites?)\b"
-                          r"|\b(?:multiple|several|two\s+or\s+more|[2-9]\s+or\s+more)\s+(?:organs?|sites?)\b|\boligo-?metasta\w*", re.I)
-_SAMPLE = re.compile(r"(?:primary|tumou?r)\s+(?:\w+\s+)?or\s+(?:\w+\s+)?metasta|metasta\w*\s+(?:\w+\s+)?(?:confirmed|biops\w*|tissue|samples?|lesions?\s+confirmed)"
-                     r"|biops\w*\s+(?:\w+\s+){0,3}metasta|metasta\w*\s+(?:\w+\s+)?(?:or|and/or)\s+(?:the\s+)?(?:\w+\s+)?primary", re.I)
+_HOW_MANY = re.compile(
+    r"\b(?:multiple|single|solitary|isolated|several|numerous|diffuse|extensive|bulky|dominant|only|amenable|resect\w*"
+    r"|curative|treatable|ablation|symptomatic|untreated|stable|active|burden|involvement|involving|replac\w*|extent|volume|load"
+    r"|percent|number|size|exclusively|mainly|predominantly|limited|confined)\b|%|[<>≤≥]|\b[0-9]+\s*(?:cm|mm)\b|\b(?:more|greater|less|fewer)\s+than\b",
+    re.I,
+)
+_ORGAN_COUNT = re.compile(
+    r"\b(?:more|fewer|less)\s+than\s+(?:one|two|three|[0-9]+)\s+(?:[\w-]+\s+){0,2}(?:organs?|sites?)\b|\bat\s+least\s+(?:two|three|[2-9])\s+(?:[\w-]+\s+){0,2}(?:organs?|sites?)\b"
+    r"|\b(?:multiple|several|two\s+or\s+more|[2-9]\s+or\s+more)\s+(?:organs?|sites?)\b|\boligo-?metasta\w*",
+    re.I,
+)
+_SAMPLE = re.compile(
+    r"(?:primary|tumou?r)\s+(?:\w+\s+)?or\s+(?:\w+\s+)?metasta|metasta\w*\s+(?:\w+\s+)?(?:confirmed|biops\w*|tissue|samples?|lesions?\s+confirmed)"
+    r"|biops\w*\s+(?:\w+\s+){0,3}metasta|metasta\w*\s+(?:\w+\s+)?(?:or|and/or)\s+(?:the\s+)?(?:\w+\s+)?primary",
+    re.I,
+)
 _OR = re.compile(r"\bor\b|and/or|/", re.I)
 
 
@@ -460,43 +712,84 @@ _NOT_ABOUT_SPREAD = re.compile(
     r"(?:surg\w*|therap\w*|treat\w*|resection|radio\w*|emboli\w*|ablation|removal|biops\w*)\s+(?:[\w-]+\s+){0,3}(?:of|for|to)\s+(?:[\w-]+\s+){0,3}metasta"
     r"|\bULN\b|upper\s+limit|\bAST\b|\bALT\b|bilirubin|transaminase|dysfunction|cirrhosis|hepatitis|bone\s+marrow|\bif\s+(?:with|without|there)"
     r"|\bif\s+(?:the\s+)?(?:[\w-]+\s+)?metasta|\b(?:risk|probability|likelihood)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}metasta|\btanner\b|\bpubert"
-    r"|\b(?:neo-?)?adjuvant\s+(?:or|and|and/or|/)\s+(?:advanced|metastatic)\b", re.I)  # "Note: if the metastatic disease is ...", "high risk of metastases"
+    r"|\b(?:neo-?)?adjuvant\s+(?:or|and|and/or|/)\s+(?:advanced|metastatic)\b",
+    re.I,
+)  # "Note: if the metastatic disease is ...", "high risk of metastases"
 
 
 _STAGE_III_IV = re.compile(r"\bstages?\s*(?:III|3)[abc]?\s*(?:or|and|/|-|–|to|and/or)\s*(?:stage\s*)?(?:IV|4)\b", re.I)
-_RECURRENT_OR = re.compile(r"\b(?:recurrent|relapsed|residual|persistent)\b[^.;]{0,40}\b(?:or|and/or)\b|\b(?:or|and/or)\s+(?:\w+\s+)?(?:recurrent|relapsed|residual|persistent)\b", re.I)
-_ANY_STAGE = re.compile(r"\blocal(?:i[sz]ed)?\s*(?:,|or|and/or|/)\s*(?:locally[- ]advanced|regional|advanced|metasta)", re.I)
-_IN_A_SETTING = re.compile(r"\b(?:in|for)\s+(?:the\s+)?(?:advanced|metastatic)(?:\s+or\s+\w+)?\s+(?:setting|disease\s+setting|stage)\b"
-                           r"|\b(?:treatment|therapy|chemotherapy|regimens?|lines?)\s+(?:\S+\s+){0,6}?for\s+(?:\w+\s+){0,2}(?:advanced|metastatic|stage\s*(?:IV|4)\b)", re.I)
-_ADVANCED_DISEASE = re.compile(r"\badvanced\W+(?:\w+\W+){0,8}?(?:NETs?|NECs?|NENs?|neuroendocrine|tumou?rs?|disease|cancers?|carcinomas?|neoplasms?|neoplasia|malignan\w*|stage|islet|carcinoids?|p-?NETs?|GEP)", re.I)
-_TREATMENT_CONTEXT = re.compile(r"\btreat\w*|\btherap\w*|\breceiv\w*|\bprior\b|\bprevious\w*|\blines?\b|\bregimens?\b", re.I)
+_RECURRENT_OR = re.compile(
+    r"\b(?:recurrent|relapsed|residual|persistent)\b[^.;]{0,40}\b(?:or|and/or)\b|\b(?:or|and/or)\s+(?:\w+\s+)?(?:recurrent|relapsed|residual|persistent)\b",
+    re.I,
+)
+_ANY_STAGE = re.compile(
+    r"\blocal(?:i[sz]ed)?\s*(?:,|or|and/or|/)\s*(?:locally[- ]advanced|regional|advanced|metasta)", re.I
+)
+_IN_A_SETTING = re.compile(
+    r"\b(?:in|for)\s+(?:the\s+)?(?:advanced|metastatic)(?:\s+or\s+\w+)?\s+(?:setting|disease\s+setting|stage)\b"
+    r"|\b(?:treatment|therapy|chemotherapy|regimens?|lines?)\s+(?:\S+\s+){0,6}?for\s+(?:\w+\s+){0,2}(?:advanced|metastatic|stage\s*(?:IV|4)\b)",
+    re.I,
+)
+_ADVANCED_DISEASE = re.compile(
+    r"\badvanced\W+(?:\w+\W+){0,8}?(?:NETs?|NECs?|NENs?|neuroendocrine|tumou?rs?|disease|cancers?|carcinomas?|neoplasms?|neoplasia|malignan\w*|stage|islet|carcinoids?|p-?NETs?|GEP)",
+    re.I,
+)
+_TREATMENT_CONTEXT = re.compile(
+    r"\btreat\w*|\btherap\w*|\breceiv\w*|\bprior\b|\bprevious\w*|\blines?\b|\bregimens?\b", re.I
+)
 _UNDER_CONDITION = re.compile(r"\bin\s+(?:patients|subjects|those)\s+with\b|\bsuspected\b|\bif\b", re.I)
-_NOT_TREATED = re.compile(r"\bnot\s+(?:been\s+)?(?:treated|irradiated|resected)\b|\bwithout\s+(?:\w+\s+){0,3}(?:evidence|treatment)", re.I)
+_NOT_TREATED = re.compile(
+    r"\bnot\s+(?:been\s+)?(?:treated|irradiated|resected)\b|\bwithout\s+(?:\w+\s+){0,3}(?:evidence|treatment)", re.I
+)
 _DISTANT = re.compile(r"\bdistant\s+metasta\w*|\bdistant\s+(?:spread|disease)", re.I)
 
 
-_DEFINITION_NOTE = re.compile(r"\bnote\s*:|\(\s*note\b|\bdefined\s+as\b|\b(?:is|are)\s+(?:considered|regarded|defined)\b|\bincludes\b", re.I)
+_DEFINITION_NOTE = re.compile(
+    r"\bnote\s*:|\(\s*note\b|\bdefined\s+as\b|\b(?:is|are)\s+(?:considered|regarded|defined)\b|\bincludes\b", re.I
+)
 
 
-_CONDITION_BEFORE = re.compile(r"\b(?:for|in|if|when|among)\s+(?:all\s+)?(?:the\s+)?(?:patients?|subjects?|participants?|those|cases)\s+(?:with|who\s+have|having)\s+(?:[\w-]+\s+){0,4}$"
-                               r"|\b(?:if|when|where)\s+(?:there\s+(?:is|are)\s+)?(?:[\w-]+\s+){0,3}$", re.I)
-_CONDITION_FIRST = re.compile(r"^\W*(?:all\s+|any\s+)?(?:patients?|subjects?|participants?|those)\s+(?:with|who\s+have|having)\s+(?:[\w-]+\s+){0,4}$", re.I)
-_THEN = re.compile(r"^[^.;]{0,60}?\b(?:must|should|need\s+to|will\s+need|may|can|are\s+(?:eligible|allowed|permitted)|is\s+(?:allowed|permitted)|provided)\b", re.I)
-_IF_SO_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:if|when)\s+(?:present|any|applicable|known)\b|^[^.;]{0,40}\b(?:are|is)\s+present\b", re.I)
+_CONDITION_BEFORE = re.compile(
+    r"\b(?:for|in|if|when|among)\s+(?:all\s+)?(?:the\s+)?(?:patients?|subjects?|participants?|those|cases)\s+(?:with|who\s+have|having)\s+(?:[\w-]+\s+){0,4}$"
+    r"|\b(?:if|when|where)\s+(?:there\s+(?:is|are)\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_CONDITION_FIRST = re.compile(
+    r"^\W*(?:all\s+|any\s+)?(?:patients?|subjects?|participants?|those)\s+(?:with|who\s+have|having)\s+(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+_THEN = re.compile(
+    r"^[^.;]{0,60}?\b(?:must|should|need\s+to|will\s+need|may|can|are\s+(?:eligible|allowed|permitted)|is\s+(?:allowed|permitted)|provided)\b",
+    re.I,
+)
+_IF_SO_AFTER = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}?(?:if|when)\s+(?:present|any|applicable|known)\b|^[^.;]{0,40}\b(?:are|is)\s+present\b",
+    re.I,
+)
 
 
 # "bone metastases are not considered measurable", "(lymph node metastases only are not sufficient)": what does not count
-_NOT_ENOUGH = re.compile(r"[^.;]{0,40}?\b(?:(?:is|are)\s+not|do(?:es)?\s+not|will\s+not)\s+(?:be\s+)?(?:considered|sufficient|enough|count|qualify|measurable|evaluable|regarded)\b", re.I)
+_NOT_ENOUGH = re.compile(
+    r"[^.;]{0,40}?\b(?:(?:is|are)\s+not|do(?:es)?\s+not|will\s+not)\s+(?:be\s+)?(?:considered|sufficient|enough|count|qualify|measurable|evaluable|regarded)\b",
+    re.I,
+)
 # brain metastases described by how they are kept in check: a condition on those who have them
-_KEPT_IN_CHECK = re.compile(r"\b(?:stable|treated|controlled|asymptomatic|steroids?|corticosteroids?|irradiated|radiation|radiotherapy|radiosurgery|gamma\s+knife"
-                            r"|excision|excised|resected|neurologically|history\s+of|previously|definitive|if\b|provided|unless)", re.I)
+_KEPT_IN_CHECK = re.compile(
+    r"\b(?:stable|treated|controlled|asymptomatic|steroids?|corticosteroids?|irradiated|radiation|radiotherapy|radiosurgery|gamma\s+knife"
+    r"|excision|excised|resected|neurologically|history\s+of|previously|definitive|if\b|provided|unless)",
+    re.I,
+)
 
 
 def _named_as_a_condition(sentence: str, start: int, end: int) -> bool:
     """Spread to a place named as a condition for something else, not asked for: "for patients with liver
     metastases", "All patients with pulmonary metastasis must have an FEV1 ...", "Brain metastasis if present ..."."""
     before, after = sentence[:start], sentence[end:]
-    return bool(_CONDITION_BEFORE.search(before) or (_CONDITION_FIRST.search(before) and _THEN.search(after)) or _IF_SO_AFTER.search(after))
+    return bool(
+        _CONDITION_BEFORE.search(before)
+        or (_CONDITION_FIRST.search(before) and _THEN.search(after))
+        or _IF_SO_AFTER.search(after)
+    )
 
 
 def spread(sentence: str, section: str, text: str) -> list[Fact]:
@@ -507,14 +800,27 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
     if _NOT_ABOUT_SPREAD.search(sentence):
         return []  # before a definition is cut off: "For patients with liver metastasis adequate hepatic function is defined by AST ..."
     note = _DEFINITION_NOTE.search(sentence)
-    if note and section == "inclusion":  # "NOTE: locally advanced includes regional lymph node metastases": what a word means, not a need
-        sentence = sentence[:note.start()]
+    if (
+        note and section == "inclusion"
+    ):  # "NOTE: locally advanced includes regional lymph node metastases": what a word means, not a need
+        sentence = sentence[: note.start()]
     any_stage = _ANY_STAGE.search(sentence)
-    if any_stage and section == "inclusion" and not OTHER_CANCER.search(sentence):  # "local, locally advanced or metastatic": every stage
+    if (
+        any_stage and section == "inclusion" and not OTHER_CANCER.search(sentence)
+    ):  # "local, locally advanced or metastatic": every stage
         return [Fact("spread", text, flag=True, mode=ALLOWS, every=True)]
-    if OTHER_CANCER.search(sentence) or _NOT_ABOUT_SPREAD.search(sentence) or any_stage or _IN_A_SETTING.search(sentence):
+    if (
+        OTHER_CANCER.search(sentence)
+        or _NOT_ABOUT_SPREAD.search(sentence)
+        or any_stage
+        or _IN_A_SETTING.search(sentence)
+    ):
         return []
-    if section == "exclusion" and _TREATMENT_CONTEXT.search(sentence) and not re.search(r"\bbrain|\bCNS\b|central\s+nervous", sentence, re.I):
+    if (
+        section == "exclusion"
+        and _TREATMENT_CONTEXT.search(sentence)
+        and not re.search(r"\bbrain|\bCNS\b|central\s+nervous", sentence, re.I)
+    ):
         return []  # "prior lines of therapy for advanced/metastatic NET": about the treatment
     found: list[Fact] = []
     placed = False
@@ -524,22 +830,38 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
         if hit:
             placed = True
             places = {place} if isinstance(place, str) else set(place)
-            if section == "inclusion" and (_named_as_a_condition(sentence, hit.start(), hit.end()) or _NOT_ENOUGH.match(sentence, hit.end())):
+            if section == "inclusion" and (
+                _named_as_a_condition(sentence, hit.start(), hit.end()) or _NOT_ENOUGH.match(sentence, hit.end())
+            ):
                 continue  # "For patients with liver metastasis ...", "Brain metastasis if present ... must be stable": a condition
             fact = new_fact("spread", sentence, section, text, hit.start(), values=frozenset(places))
-            if section == "inclusion" and places == {"brain"} and fact.mode == REQUIRES and _KEPT_IN_CHECK.search(sentence):
-                fact = replace(fact, mode=EXCLUDES, needs_more=True)  # "Treated and stable brain metastases": allowed when so, never asked for
+            if (
+                section == "inclusion"
+                and places == {"brain"}
+                and fact.mode == REQUIRES
+                and _KEPT_IN_CHECK.search(sentence)
+            ):
+                fact = replace(
+                    fact, mode=EXCLUDES, needs_more=True
+                )  # "Treated and stable brain metastases": allowed when so, never asked for
             found.append(fact)
     elsewhere = _ANYWHERE_ELSE.search(sentence)
-    named_before = 0 if elsewhere is None or elsewhere.group().lower().startswith("extra") else 40  # "metastases outside the liver"
-    if elsewhere and re.search(r"metasta\w*|disease|spread|lesions?|tumou?rs?",
-                               sentence[max(0, elsewhere.start() - named_before):elsewhere.end() + 40], re.I):
+    named_before = (
+        0 if elsewhere is None or elsewhere.group().lower().startswith("extra") else 40
+    )  # "metastases outside the liver"
+    if elsewhere and re.search(
+        r"metasta\w*|disease|spread|lesions?|tumou?rs?",
+        sentence[max(0, elsewhere.start() - named_before) : elsewhere.end() + 40],
+        re.I,
+    ):
         # "hepatic or extrahepatic metastases": anywhere; "extrahepatic metastases" alone: anywhere but the liver
         both = re.search(r"\b(?:hepatic|liver)\s+(?:and/or|or|and|/)\s+extra-?\s?hepatic", sentence, re.I)
-        places = frozenset(_SPREAD_PLACES) if both else frozenset(_SPREAD_PLACES) - {"liver", "lymph nodes"}  # nodes: maybe near the liver
-        places -= _places_excepted(sentence, elsewhere.end())
+        anywhere = (
+            frozenset(_SPREAD_PLACES) if both else frozenset(_SPREAD_PLACES) - {"liver", "lymph nodes"}
+        )  # nodes: maybe near the liver
+        anywhere -= _places_excepted(sentence, elsewhere.end())
         found = [f for f in found if not (both and f.values == {"liver"})]
-        found.append(new_fact("spread", sentence, section, text, elsewhere.start(), values=places))
+        found.append(new_fact("spread", sentence, section, text, elsewhere.start(), values=anywhere))
         placed = True
     if section == "exclusion":  # "... in subjects without known brain metastases": a condition, not a need
         found = [f for f in found if f.mode != REQUIRES]
@@ -558,22 +880,39 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
     stages = _STAGE_III_IV.search(sentence)
     if stages and section == "inclusion" and mode_of(sentence, section, stages.start()) == REQUIRES:
         # "stage III or IV": spread to the nodes or further, or grown into what is around it
-        return [replace(new_fact(field, sentence, section, text, stages.start(), flag=flag), group="stage", firm=field == "spread")
-                for field, flag in (("spread", True), ("resectable", False))]
+        return [
+            replace(
+                new_fact(field, sentence, section, text, stages.start(), flag=flag),
+                group="stage",
+                firm=field == "spread",
+            )
+            for field, flag in (("spread", True), ("resectable", False))
+        ]
     metastatic = _METASTATIC.search(sentence)
     if metastatic and _SAMPLE.search(sentence):
         return []
     unresectable = _UNRESECTABLE.search(sentence)
     if not metastatic:
         advanced = _ADVANCED.search(sentence)
-        if advanced and section == "inclusion" and _ADVANCED_DISEASE.match(sentence[advanced.start():]) \
-                and mode_of(sentence, section, advanced.start()) == REQUIRES:
+        if (
+            advanced
+            and section == "inclusion"
+            and _ADVANCED_DISEASE.match(sentence[advanced.start() :])
+            and mode_of(sentence, section, advanced.start()) == REQUIRES
+        ):
             # "advanced ... NET" alone: spread, or grown too far to be removed (a removable one may count too)
-            return [replace(new_fact(field, sentence, section, text, advanced.start(), flag=flag), group="stage",
-                            firm=field == "spread" or bool(unresectable))
-                    for field, flag in (("spread", True), ("resectable", False))]
+            return [
+                replace(
+                    new_fact(field, sentence, section, text, advanced.start(), flag=flag),
+                    group="stage",
+                    firm=field == "spread" or bool(unresectable),
+                )
+                for field, flag in (("spread", True), ("resectable", False))
+            ]
         return []
-    if "metasta" in sentence[metastatic.start():].lower() and re.match(r"[\s\w]{0,30}\b(?:allowed|permitted)", sentence[metastatic.end():], re.I):
+    if "metasta" in sentence[metastatic.start() :].lower() and re.match(
+        r"[\s\w]{0,30}\b(?:allowed|permitted)", sentence[metastatic.end() :], re.I
+    ):
         return []
     fact = new_fact("spread", sentence, section, text, metastatic.start(), flag=True)
     if _ORGAN_COUNT.search(sentence) or (section == "exclusion" and re.search(r"\bonly\b", sentence, re.I)):
@@ -584,12 +923,21 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
         return []
     if fact.mode == REQUIRES and _RECURRENT_OR.search(sentence):
         fact = replace(fact, firm=False)  # "recurrent or metastatic": come back where it started is enough
-    others = [m for m in (unresectable, _LOCALLY_ADVANCED.search(sentence.replace(metastatic.group(), " " * len(metastatic.group())))) if m]
+    others = [
+        m
+        for m in (
+            unresectable,
+            _LOCALLY_ADVANCED.search(sentence.replace(metastatic.group(), " " * len(metastatic.group()))),
+        )
+        if m
+    ]
     if fact.mode == REQUIRES and others and _OR.search(sentence):
         group = [fact]
         other = unresectable or others[0]  # "advanced or metastatic": grown too far to be removed, or spread
         # "locally advanced" may still be removed (borderline): only "unresectable"/"inoperable" fails a removable one
-        group.append(replace(new_fact("resectable", sentence, section, text, other.start(), flag=False), firm=bool(unresectable)))
+        group.append(
+            replace(new_fact("resectable", sentence, section, text, other.start(), flag=False), firm=bool(unresectable))
+        )
         return [replace(f, group="stage") for f in group]
     return [fact]
 
@@ -600,11 +948,16 @@ def _places_excepted(sentence: str, after: int) -> frozenset[str]:
     cue = _EXCEPTION_CUE.search(clause)
     if cue is None:
         return frozenset()
-    return frozenset(place for place, words in _SPREAD_PLACES.items() if re.search(rf"\b(?:{words})\b", clause[cue.end():], re.I))
+    return frozenset(
+        place for place, words in _SPREAD_PLACES.items() if re.search(rf"\b(?:{words})\b", clause[cue.end() :], re.I)
+    )
 
 
-_EITHER_WAY = re.compile(r"\b(?:resectable|operable)\s+(?:or|and|and/or|/)\s+(?:un|non-?\s?|in)(?:resectable|operable)"
-                         r"|\b(?:un|non-?\s?|in)(?:resectable|operable)\s+(?:or|and|and/or|/)\s+(?:resectable|operable)", re.I)
+_EITHER_WAY = re.compile(
+    r"\b(?:resectable|operable)\s+(?:or|and|and/or|/)\s+(?:un|non-?\s?|in)(?:resectable|operable)"
+    r"|\b(?:un|non-?\s?|in)(?:resectable|operable)\s+(?:or|and|and/or|/)\s+(?:resectable|operable)",
+    re.I,
+)
 
 
 _REFUSES = re.compile(r"\b(?:refus\w*|declin\w*|unwilling)\b[^.;]{0,40}\b(?:surg\w*|resection|operation)", re.I)
@@ -618,10 +971,20 @@ def resectable(sentence: str, section: str, text: str) -> list[Fact]:
         return []  # read with the spread ("liver metastases not treatable by surgical resection": here)
     found = _UNRESECTABLE.search(sentence)
     if found:  # "... non-surgical candidates or who refuse surgery": one who could have it may refuse it
-        return [replace(new_fact("resectable", sentence, section, text, found.start(), flag=False), firm=not _REFUSES.search(text))]
+        return [
+            replace(
+                new_fact("resectable", sentence, section, text, found.start(), flag=False),
+                firm=not _REFUSES.search(text),
+            )
+        ]
     found = _RESECTABLE.search(sentence)
-    if found and not re.search(r"\bun\w*$", sentence[:found.start()]):  # "no resectable disease": mode_of says no
-        return [replace(new_fact("resectable", sentence, section, text, found.start(), flag=True), firm=not _ANY_OPERATION.search(sentence))]
+    if found and not re.search(r"\bun\w*$", sentence[: found.start()]):  # "no resectable disease": mode_of says no
+        return [
+            replace(
+                new_fact("resectable", sentence, section, text, found.start(), flag=True),
+                firm=not _ANY_OPERATION.search(sentence),
+            )
+        ]
     cure = _CURATIVE_OPTION.search(sentence)
     if cure and not OTHER_CANCER.search(sentence):
         return [replace(new_fact("resectable", sentence, section, text, cure.start(), flag=True), firm=False)]
@@ -630,19 +993,31 @@ def resectable(sentence: str, section: str, text: str) -> list[Fact]:
 
 # -- hormones and inherited conditions -------------------------------------------------------------
 _NON_FUNCTIONING = re.compile(r"\bnon-?\s?functio\w+|hormonally\s+(?:inactive|silent)|non-?secret\w+", re.I)
-_FUNCTIONING = re.compile(r"(?:\bfunctio(?:nal|ning)|(?<![-\w])secreting|\bhormonally\s+active)\s+(?:\w+\s+)?(?:NETs?|NENs?|tumou?rs?|p-?NETs?|pan-?NETs?|neuroendocrine|pancreatic)"
-                          r"|\bhormone[- ](?:secreting|producing)|\bhormone[- ]related\s+symptoms|\bsymptoms?\s+(?:of|from|related\s+to)\s+hormone|hormone\s+(?:excess|production|hypersecretion)|excessive\s+secretion|secretion\s+of\s+hormones|\bhormonal\s+(?:symptoms|syndrome|hypersecretion)|\bsecretory\s+syndrome", re.I)
+_FUNCTIONING = re.compile(
+    r"(?:\bfunctio(?:nal|ning)|(?<![-\w])secreting|\bhormonally\s+active)\s+(?:\w+\s+)?(?:NETs?|NENs?|tumou?rs?|p-?NETs?|pan-?NETs?|neuroendocrine|pancreatic)"
+    r"|\bhormone[- ](?:secreting|producing)|\bhormone[- ]related\s+symptoms|\bsymptoms?\s+(?:of|from|related\s+to)\s+hormone|hormone\s+(?:excess|production|hypersecretion)|excessive\s+secretion|secretion\s+of\s+hormones|\bhormonal\s+(?:symptoms|syndrome|hypersecretion)|\bsecretory\s+syndrome",
+    re.I,
+)
 # "functioning or non-functioning", "secreting or non-secreting", "hormonally active or inactive": either
 _HAS_HORMONES = r"(?:functio\w*|secret\w*|(?:hormonally\s+)?active)"
 _NO_HORMONES = r"(?:non-?\s?(?:functio\w+|secret\w+)|(?:hormonally\s+)?inactive)"
-_FUNCTIONING_OR_NOT = re.compile(rf"\b{_HAS_HORMONES}\s+(?:or|and|and/or|/)\s+{_NO_HORMONES}|\b{_NO_HORMONES}\s+(?:or|and|and/or|/)\s+{_HAS_HORMONES}", re.I)
+_FUNCTIONING_OR_NOT = re.compile(
+    rf"\b{_HAS_HORMONES}\s+(?:or|and|and/or|/)\s+{_NO_HORMONES}|\b{_NO_HORMONES}\s+(?:or|and|and/or|/)\s+{_HAS_HORMONES}",
+    re.I,
+)
 _SYNDROME_WORDS = {
-    "carcinoid syndrome": r"carcinoid\s+syndrome", "insulinoma": r"insulinomas?|hyperinsulin\w*",
-    "gastrinoma": r"gastrinomas?|zollinger", "vipoma": r"vipomas?|verner", "glucagonoma": r"glucagonomas?",
+    "carcinoid syndrome": r"carcinoid\s+syndrome",
+    "insulinoma": r"insulinomas?|hyperinsulin\w*",
+    "gastrinoma": r"gastrinomas?|zollinger",
+    "vipoma": r"vipomas?|verner",
+    "glucagonoma": r"glucagonomas?",
     "somatostatinoma": r"somatostatinomas?",
 }
 _SYNDROME = {name: re.compile(rf"\b(?:{p})\b", re.I) for name, p in _SYNDROME_WORDS.items()}
-_ANY_FUNCTION = re.compile(r"\b(?:with\s+or\s+without|regardless\s+of|irrespective\s+of)\s+(?:\w+\s+){0,2}?(?:(?:hormonal|carcinoid|clinical|functional)\s+(?:syndromes?|symptoms|status)|functional(?:ity)?|hormone\s+(?:secretion|production))\b", re.I)
+_ANY_FUNCTION = re.compile(
+    r"\b(?:with\s+or\s+without|regardless\s+of|irrespective\s+of)\s+(?:\w+\s+){0,2}?(?:(?:hormonal|carcinoid|clinical|functional)\s+(?:syndromes?|symptoms|status)|functional(?:ity)?|hormone\s+(?:secretion|production))\b",
+    re.I,
+)
 
 
 def functioning(sentence: str, section: str, text: str) -> list[Fact]:
@@ -656,10 +1031,18 @@ def functioning(sentence: str, section: str, text: str) -> list[Fact]:
         return [Fact(field, text, mode=ALLOWS, every=True) for field in fields] if section == "inclusion" else []
     if found and named and _OR.search(sentence):  # "non-functional tumour or gastrinoma": no syndrome, or that one
         syndromes = frozenset(n for n, _ in named)
-        controlled = bool(re.search(r"\bcontrolled\b|\bstable\b|\bwell[- ]managed\b", sentence, re.I))  # how well: the team knows
-        return [replace(new_fact(field, sentence, section, text, found.start(), values=values), needs_more=more, group=f"{field} or")
-                for field in ("functioning", "syndrome")
-                for values, more in ((frozenset({"none"}), False), (syndromes, controlled))]
+        controlled = bool(
+            re.search(r"\bcontrolled\b|\bstable\b|\bwell[- ]managed\b", sentence, re.I)
+        )  # how well: the team knows
+        return [
+            replace(
+                new_fact(field, sentence, section, text, found.start(), values=values),
+                needs_more=more,
+                group=f"{field} or",
+            )
+            for field in ("functioning", "syndrome")
+            for values, more in ((frozenset({"none"}), False), (syndromes, controlled))
+        ]
     if found:
         return [new_fact("functioning", sentence, section, text, found.start(), flag=False)]
     general = _FUNCTIONING.search(sentence)
@@ -673,12 +1056,17 @@ def functioning(sentence: str, section: str, text: str) -> list[Fact]:
     if general or hormones.mode != EXCLUDES:  # ruling out insulinomas rules out no other functioning NET
         facts.append(hormones)
     if named:
-        facts.append(new_fact("syndrome", sentence, section, text, named[0][1].start(),
-                           values=frozenset(name for name, _ in named)))
+        facts.append(
+            new_fact(
+                "syndrome", sentence, section, text, named[0][1].start(), values=frozenset(name for name, _ in named)
+            )
+        )
     return facts
 
 
-_PANCREATIC_KIND = re.compile(r"\bpancrea\w*|\bislet|\bp-?NETs?\b|\bpan-?NETs?\b|\w+omas?\b(?<!carcinoma)(?<!carcinomas)", re.I)
+_PANCREATIC_KIND = re.compile(
+    r"\bpancrea\w*|\bislet|\bp-?NETs?\b|\bpan-?NETs?\b|\w+omas?\b(?<!carcinoma)(?<!carcinomas)", re.I
+)
 
 
 def _carcinoid_syndrome(sentence: str, section: str, text: str, at: int) -> Fact:
@@ -689,15 +1077,26 @@ def _carcinoid_syndrome(sentence: str, section: str, text: str, at: int) -> Fact
     return fact if section == "exclusion" else replace(fact, firm=False)
 
 
-_MEN1 = re.compile(r"\bMEN-?\s?1\b|\bMEN\s+type\s+(?:1|I)\b|multiple\s+endocrine\s+neoplasia(?:\s+type)?\s*(?:1|I)\b", re.I)
+_MEN1 = re.compile(
+    r"\bMEN-?\s?1\b|\bMEN\s+type\s+(?:1|I)\b|multiple\s+endocrine\s+neoplasia(?:\s+type)?\s*(?:1|I)\b", re.I
+)
 _VHL = re.compile(r"\bVHL\b|von\s+Hippel", re.I)
-_ANY_INHERITED = re.compile(r"\bgenetic\s+(?:disease|syndrome|disorder|predisposition)|\bhereditary\s+(?:syndrome|disease|tumou?r)|\bfamilial\s+(?:syndrome|NET|tumou?r)", re.I)
-_SPORADIC = re.compile(r"\bsporadic\s+(?:[\w-]+\s+){0,2}(?:NETs?|p-?NETs?|PanNETs?|NF-PanNETs?|tumou?rs?|neuroendocrine|insulinomas?|gastrinomas?|disease|forms?|cases?)\b", re.I)
+_ANY_INHERITED = re.compile(
+    r"\bgenetic\s+(?:disease|syndrome|disorder|predisposition)|\bhereditary\s+(?:syndrome|disease|tumou?r)|\bfamilial\s+(?:syndrome|NET|tumou?r)",
+    re.I,
+)
+_SPORADIC = re.compile(
+    r"\bsporadic\s+(?:[\w-]+\s+){0,2}(?:NETs?|p-?NETs?|PanNETs?|NF-PanNETs?|tumou?rs?|neuroendocrine|insulinomas?|gastrinomas?|disease|forms?|cases?)\b",
+    re.I,
+)
 
 
 def inherited(sentence: str, section: str, text: str) -> list[Fact]:
-    facts = [new_fact(field, sentence, section, text, m.start(), flag=True)
-             for field, pattern in (("men1", _MEN1), ("vhl", _VHL)) if (m := pattern.search(sentence))]
+    facts = [
+        new_fact(field, sentence, section, text, m.start(), flag=True)
+        for field, pattern in (("men1", _MEN1), ("vhl", _VHL))
+        if (m := pattern.search(sentence))
+    ]
     general = _ANY_INHERITED.search(sentence)
     if general and not facts:
         facts = [new_fact(field, sentence, section, text, general.start(), flag=True) for field in ("men1", "vhl")]
@@ -710,21 +1109,43 @@ def inherited(sentence: str, section: str, text: str) -> list[Fact]:
     return facts
 
 
-READERS: tuple[Reader, ...] = (age, sex, site, grade, ki67, differentiation, spread, resectable, functioning, inherited, treatments)
+READERS: tuple[Reader, ...] = (
+    age,
+    sex,
+    site,
+    grade,
+    ki67,
+    differentiation,
+    spread,
+    resectable,
+    functioning,
+    inherited,
+    treatments,
+)
 
 
-_CONDITIONAL = re.compile(r"^\W*(?:(?:all|any|for|in)\s+)?(?:patients?|subjects?|participants?|those|women|men)\s+(?:with|who\s+(?:have|are))\s+[^;]{0,80}?"
-                          r"\b(?:should|will\s+need|need\s+to|(?:will\s+)?have\s+to|must\s+(?:have|be\s+(?:on|treated|receiving)|receive|use|agree)"
-                          r"|(?:will|may|can)\s+(?:only\s+)?be\s+(?:eligible|included|enrolled)\s+(?:only\s+)?(?:if|after|when|provided|once))\b"
-                          r"|\bmay\s+have\s+(?:a\s+)?(?:history|evidence)\s+of\b[^;]{0,80}\bprovided\b", re.I)
+_CONDITIONAL = re.compile(
+    r"^\W*(?:(?:all|any|for|in)\s+)?(?:patients?|subjects?|participants?|those|women|men)\s+(?:with|who\s+(?:have|are))\s+[^;]{0,80}?"
+    r"\b(?:should|will\s+need|need\s+to|(?:will\s+)?have\s+to|must\s+(?:have|be\s+(?:on|treated|receiving)|receive|use|agree)"
+    r"|(?:will|may|can)\s+(?:only\s+)?be\s+(?:eligible|included|enrolled)\s+(?:only\s+)?(?:if|after|when|provided|once))\b"
+    r"|\bmay\s+have\s+(?:a\s+)?(?:history|evidence)\s+of\b[^;]{0,80}\bprovided\b",
+    re.I,
+)
 
 
 # "Lesions that have had external beam radiotherapy ... must show evidence of progressive disease": which lesions count
-_LESIONS_THAT_HAD = re.compile(r"^\W*(?:target\s+)?(?:lesions?|tumou?rs?|sites?)\s+(?:that|which)\s+(?:have|had|were|has)\b[^;]{0,200}?\b(?:must|should|will|are|is|can|may)\b", re.I)
+_LESIONS_THAT_HAD = re.compile(
+    r"^\W*(?:target\s+)?(?:lesions?|tumou?rs?|sites?)\s+(?:that|which)\s+(?:have|had|were|has)\b[^;]{0,200}?\b(?:must|should|will|are|is|can|may)\b",
+    re.I,
+)
 _A_NOTE = re.compile(r"^\W*(?:note|nb|n\.b\.)\s*:", re.I)
-_DEFINITION = re.compile(r"(?<!as )\bdefined\s+(?:as|by)\b|\bis\s+defined\b|\bgraded\s+according|\bcorrespond\w*\s+to\s+different", re.I)
+_DEFINITION = re.compile(
+    r"(?<!as )\bdefined\s+(?:as|by)\b|\bis\s+defined\b|\bgraded\s+according|\bcorrespond\w*\s+to\s+different", re.I
+)
 _ABOUT_THE_TUMOUR = ("site", "grade", "ki67", "differentiation")
-_TO_BE_RECORDED = re.compile(r"\b(?:versus|vs\.?|or\s+not|whether)\s[^.;]*\b(?:documented|recorded|reported|noted|collected)\b", re.I)
+_TO_BE_RECORDED = re.compile(
+    r"\b(?:versus|vs\.?|or\s+not|whether)\s[^.;]*\b(?:documented|recorded|reported|noted|collected)\b", re.I
+)
 
 
 def facts_of(sentence: str, section: str, text: str) -> list[Fact]:
@@ -734,8 +1155,11 @@ def facts_of(sentence: str, section: str, text: str) -> list[Fact]:
         return []  # "Note: If the metastatic disease is restricted to a solitary lesion, ...": explains, never asks
     if _CONDITIONAL.search(sentence) or _LESIONS_THAT_HAD.search(sentence):
         # "Patients with functioning NET should have cover by somatostatin analog": for them a condition, for the rest nothing
-        hormones = [replace(f, mode=EXCLUDES, needs_more=True) for f in functioning(sentence, section, text)
-                    if f.mode == REQUIRES and (f.flag is True or f.field == "syndrome")]
+        hormones = [
+            replace(f, mode=EXCLUDES, needs_more=True)
+            for f in functioning(sentence, section, text)
+            if f.mode == REQUIRES and (f.flag is True or f.field == "syndrome")
+        ]
         return [*hormones, *(fact for fact in treatments(sentence, section, text) if fact.mode != REQUIRES)]
     if _DEFINITION.search(sentence):
         pieces = _SENTENCE_END.split(sentence)
@@ -743,7 +1167,11 @@ def facts_of(sentence: str, section: str, text: str) -> list[Fact]:
             return [f for piece in pieces for f in facts_of(piece, section, text)]
     found = [fact for reader in READERS for fact in reader(sentence, section, text)]
     # a definition, or what is to be recorded ("small versus large cell ... will need to be documented"), asks for no kind of tumour
-    return [f for f in found if f.field not in _ABOUT_THE_TUMOUR] if _DEFINITION.search(sentence) or _TO_BE_RECORDED.search(sentence) else found
+    return (
+        [f for f in found if f.field not in _ABOUT_THE_TUMOUR]
+        if _DEFINITION.search(sentence) or _TO_BE_RECORDED.search(sentence)
+        else found
+    )
 
 
 _SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9)\]]{2})\.\s+(?=[A-Z])")

@@ -14,6 +14,7 @@ Trials are the shipped records (data/trials/) outside the labelled set (tests/da
 both parts), so reading them tunes nothing that is measured. Each line groups the people who got
 the verdict by what they said about the field, so one reading covers them all.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,8 @@ from typing import Any, Iterable, Optional
 from bot.config import SHIPPED_TRIALS_DIR
 from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH, Record, judge, readings
 from bot.eligibility.logic import ALLOWS
-from bot.eligibility.reading import OTHER_CANCER
 from bot.eligibility.person import person_from_json
+from bot.eligibility.reading import OTHER_CANCER
 from bot.eligibility.records import shipped_record
 from bot.eligibility.sources import CORPUS_PATH, CriteriaText, corpus_criteria, shipped_criteria
 from bot.eligibility.split import Item, split_criteria
@@ -38,11 +39,21 @@ from bot.eligibility.split import Item, split_criteria
 ROOT = Path(__file__).resolve().parents[2]
 FIT = ROOT / "tests" / "data" / "fit"
 # what a person said that bears on each field, shown next to the verdict
-SAID_FOR = {"site": ("site",), "grade": ("grade", "ki67", "differentiation"), "ki67": ("ki67", "grade"),
-            "differentiation": ("differentiation", "grade", "ki67"), "spread": ("spread", "spread_sites", "resectable"),
-            "resectable": ("resectable", "spread", "treatments"), "functioning": ("functioning", "syndrome"),
-            "syndrome": ("syndrome", "functioning"), "treatments": ("treatments",), "age": ("age",), "sex": ("sex",),
-            "men1": ("men1",), "vhl": ("vhl",)}
+SAID_FOR = {
+    "site": ("site",),
+    "grade": ("grade", "ki67", "differentiation"),
+    "ki67": ("ki67", "grade"),
+    "differentiation": ("differentiation", "grade", "ki67"),
+    "spread": ("spread", "spread_sites", "resectable"),
+    "resectable": ("resectable", "spread", "treatments"),
+    "functioning": ("functioning", "syndrome"),
+    "syndrome": ("syndrome", "functioning"),
+    "treatments": ("treatments",),
+    "age": ("age",),
+    "sex": ("sex",),
+    "men1": ("men1",),
+    "vhl": ("vhl",),
+}
 
 
 @dataclass(frozen=True)
@@ -60,7 +71,9 @@ def unlabelled_trials(folder: Path = SHIPPED_TRIALS_DIR, labelled: Path = FIT / 
     return sorted(p.stem for p in folder.glob("NCT*.json") if p.stem not in skip)
 
 
-def audit(profiles: list[dict[str, Any]], trials: Iterable[Record], verdicts: tuple[str, ...] = (DOES_NOT_MATCH,)) -> list[Finding]:
+def audit(
+    profiles: list[dict[str, Any]], trials: Iterable[Record], verdicts: tuple[str, ...] = (DOES_NOT_MATCH,)
+) -> list[Finding]:
     """Every check with one of `verdicts`, one finding per (trial, field, criterion)."""
     people = [(str(p["id"]), person_from_json(p)) for p in profiles]
     found: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
@@ -68,7 +81,9 @@ def audit(profiles: list[dict[str, Any]], trials: Iterable[Record], verdicts: tu
         for profile_id, person in people:
             for check in judge(trial, person).checks:
                 if check.verdict in verdicts:
-                    found[(getattr(trial, "nct_id", "?"), check.field, check.criterion, check.verdict)].append(profile_id)
+                    found[(getattr(trial, "nct_id", "?"), check.field, check.criterion, check.verdict)].append(
+                        profile_id
+                    )
     return [Finding(*key, tuple(ids)) for key, ids in sorted(found.items())]
 
 
@@ -85,26 +100,68 @@ def render(finding: Finding, profiles: dict[str, dict[str, Any]]) -> str:
 # -- what the judge does not read (coverage) -----------------------------------------------------------
 # words that show a criterion speaks to a field, and the judge's fields that count as reading it
 CUES: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
-    "resectable": (re.compile(r"\b(?:un|non-?\s?|in)?(?:resectab\w*|operab\w*)|\bcurative(?:ly)?\b|\bremovable\b|amenable\s+to\s+(?:\w+\s+)?(?:surg|resect)", re.I),
-                   ("resectable",)),
-    "functioning": (re.compile(r"\b(?:non-?\s?)?functio(?:nal|ning)\b(?!\s+(?:status|assessment|capacity|class|impair\w*|reserve|tests?)\b)|\bhormon\w*|\bsecret\w*|\bsyndrome\b|insulinom\w*|gastrinom\w*|vipom\w*|glucagonom\w*|somatostatinom\w*", re.I),
-                    ("functioning", "syndrome")),
-    "spread": (re.compile(r"\bmetasta\w*|\blocally[- ]advanced\b|\badvanced\b|\bdistant\b|\bstage\s*(?:[IV]+|[1-4])\b|\bmeasurable\b|\bspread\b|\bM[01]\b", re.I),
-               ("spread", "resectable")),
-    "differentiation": (re.compile(r"\b(?:well|poorly|moderately|un)[- ]?differentiated\b|\bneuroendocrine\s+carcinomas?\b|\bNECs?\b|small[- ]cell|large[- ]cell", re.I),
-                        ("differentiation",)),
-    "grade": (re.compile(r"\bgrade\s*(?:[1-3]|I{1,3})\b|\b(?:low|intermediate|high)[- ]grade\b|\bG[1-3]\b|Ki-?\s?67|\bMIB-?1\b|\bmito(?:s[ei]s|tic)\b", re.I),
-              ("grade", "ki67")),
-    "age": (re.compile(r"\bage[sd]?\b[^.;]{0,40}?\b[0-9]{1,3}\b|\b[0-9]{1,3}\s*(?:years?|yrs)\b[^.;]{0,20}\b(?:old|of\s+age|or\s+older)", re.I), ("age",)),
-    "treatments": (re.compile(r"\b(?:prior|previous|previously|received|treated|treatment|therapy)\b[^.;]{0,60}\b(?:chemotherap\w*|everolimus|sunitinib|mTOR|tyrosine[- ]kinase|"
-                              r"somatostatin|octreotide|lanreotide|PRRT|radionuclide|lutetium|177Lu|Lu-?177|interferon|temozolomide|capecitabine|"
-                              r"streptozo\w*|cisplatin|carboplatin|etoposide|emboli[sz]ation|TACE|SIRT|radioemboli\w*)", re.I), ("treatments",)),
+    "resectable": (
+        re.compile(
+            r"\b(?:un|non-?\s?|in)?(?:resectab\w*|operab\w*)|\bcurative(?:ly)?\b|\bremovable\b|amenable\s+to\s+(?:\w+\s+)?(?:surg|resect)",
+            re.I,
+        ),
+        ("resectable",),
+    ),
+    "functioning": (
+        re.compile(
+            r"\b(?:non-?\s?)?functio(?:nal|ning)\b(?!\s+(?:status|assessment|capacity|class|impair\w*|reserve|tests?)\b)|\bhormon\w*|\bsecret\w*|\bsyndrome\b|insulinom\w*|gastrinom\w*|vipom\w*|glucagonom\w*|somatostatinom\w*",
+            re.I,
+        ),
+        ("functioning", "syndrome"),
+    ),
+    "spread": (
+        re.compile(
+            r"\bmetasta\w*|\blocally[- ]advanced\b|\badvanced\b|\bdistant\b|\bstage\s*(?:[IV]+|[1-4])\b|\bmeasurable\b|\bspread\b|\bM[01]\b",
+            re.I,
+        ),
+        ("spread", "resectable"),
+    ),
+    "differentiation": (
+        re.compile(
+            r"\b(?:well|poorly|moderately|un)[- ]?differentiated\b|\bneuroendocrine\s+carcinomas?\b|\bNECs?\b|small[- ]cell|large[- ]cell",
+            re.I,
+        ),
+        ("differentiation",),
+    ),
+    "grade": (
+        re.compile(
+            r"\bgrade\s*(?:[1-3]|I{1,3})\b|\b(?:low|intermediate|high)[- ]grade\b|\bG[1-3]\b|Ki-?\s?67|\bMIB-?1\b|\bmito(?:s[ei]s|tic)\b",
+            re.I,
+        ),
+        ("grade", "ki67"),
+    ),
+    "age": (
+        re.compile(
+            r"\bage[sd]?\b[^.;]{0,40}?\b[0-9]{1,3}\b|\b[0-9]{1,3}\s*(?:years?|yrs)\b[^.;]{0,20}\b(?:old|of\s+age|or\s+older)",
+            re.I,
+        ),
+        ("age",),
+    ),
+    "treatments": (
+        re.compile(
+            r"\b(?:prior|previous|previously|received|treated|treatment|therapy)\b[^.;]{0,60}\b(?:chemotherap\w*|everolimus|sunitinib|mTOR|tyrosine[- ]kinase|"
+            r"somatostatin|octreotide|lanreotide|PRRT|radionuclide|lutetium|177Lu|Lu-?177|interferon|temozolomide|capecitabine|"
+            r"streptozo\w*|cisplatin|carboplatin|etoposide|emboli[sz]ation|TACE|SIRT|radioemboli\w*)",
+            re.I,
+        ),
+        ("treatments",),
+    ),
 }
 # a cue in these words is not about the tumour ("CTCAE grade 2", "hormone therapy", "Long QT syndrome")
-_NOT_THE_TUMOUR = re.compile(r"toxicit|CTCAE|adverse\s+event|neuropathy|hormone\s+(?:therapy|replacement|contracept)|thyroid\s+hormone|QT\s+syndrome"
-                             r"|nephrotic|myelodysplastic|Gilbert|Sj[oö]gren|respiratory\s+distress|growth\s+hormone|luteinizing|contracepti|immunodeficiency"
-                             r"|hormone[- ](?:receptor|sensitive|refractory|naive)|\bHR[+-]|\bER[+-]|estrogen|oestrogen|androgen|malabsorption", re.I)
-NET_TRIAL = re.compile(r"neuroendocrine|carcinoid|\bp?NETs?\b|\bNECs?\b|\bGEP\b|islet\s+cell|insulinoma|gastrinoma|somatostatin", re.I)
+_NOT_THE_TUMOUR = re.compile(
+    r"toxicit|CTCAE|adverse\s+event|neuropathy|hormone\s+(?:therapy|replacement|contracept)|thyroid\s+hormone|QT\s+syndrome"
+    r"|nephrotic|myelodysplastic|Gilbert|Sj[oö]gren|respiratory\s+distress|growth\s+hormone|luteinizing|contracepti|immunodeficiency"
+    r"|hormone[- ](?:receptor|sensitive|refractory|naive)|\bHR[+-]|\bER[+-]|estrogen|oestrogen|androgen|malabsorption",
+    re.I,
+)
+NET_TRIAL = re.compile(
+    r"neuroendocrine|carcinoid|\bp?NETs?\b|\bNECs?\b|\bGEP\b|islet\s+cell|insulinoma|gastrinoma|somatostatin", re.I
+)
 CANCER_TRIAL = re.compile(r"cancer|tumou?r|carcinoma|neoplas|malignan|metasta|neuroendocrine|carcinoid", re.I)
 SILENT, UNSURE, READ = "silent", "unsure", "read"
 
@@ -151,20 +208,33 @@ def silences(texts: Iterable[CriteriaText]) -> list[Unread]:
                     own = [f for f in facts if f.field in fields]
                     sure = [f for f in own if f.firm and not f.needs_more and f.mode != ALLOWS]
                     how = SILENT if not own else READ if sure or any(f.mode == ALLOWS for f in own) else UNSURE
-                    found.append(Unread(text.nct_id, group, _shape(item.text, hit.start(), hit.end()), section, item.text, how))
+                    found.append(
+                        Unread(text.nct_id, group, _shape(item.text, hit.start(), hit.end()), section, item.text, how)
+                    )
     return found
 
 
-def audit_texts(folder: Path = SHIPPED_TRIALS_DIR, corpus: Path = CORPUS_PATH, labelled: Path = FIT / "trials.json",
-                kind: re.Pattern = NET_TRIAL) -> list[CriteriaText]:
+def audit_texts(
+    folder: Path = SHIPPED_TRIALS_DIR,
+    corpus: Path = CORPUS_PATH,
+    labelled: Path = FIT / "trials.json",
+    kind: re.Pattern = NET_TRIAL,
+) -> list[CriteriaText]:
     """The unlabelled shipped trials and the corpus's trials of one `kind` (NET, or any cancer);
     a labelled trial never (its held part must stay unread)."""
     parts = json.loads(labelled.read_text(encoding="utf-8")) if labelled.is_file() else {}
     skip = {nct for ids in parts.values() for nct in ids}
     shipped = [t for t in shipped_criteria(folder) if t.nct_id not in skip]
     seen = {t.nct_id for t in shipped}
-    extra = [t for t in corpus_criteria(corpus) if t.nct_id not in skip | seen
-             and kind.search(" ".join(t.conditions) + " " + t.criteria[:600])] if corpus.is_file() else []
+    extra = (
+        [
+            t
+            for t in corpus_criteria(corpus)
+            if t.nct_id not in skip | seen and kind.search(" ".join(t.conditions) + " " + t.criteria[:600])
+        ]
+        if corpus.is_file()
+        else []
+    )
     return [*shipped, *extra]
 
 
@@ -173,7 +243,9 @@ def render_silences(found: list[Unread], top: int, how: str = SILENT) -> str:
     for group in CUES:
         own = [u for u in found if u.group == group]
         counts = Counter(u.how for u in own)
-        lines.append(f"== {group}: {len(own)} criteria speak to it; read {counts[READ]}, unsure {counts[UNSURE]}, silent {counts[SILENT]}")
+        lines.append(
+            f"== {group}: {len(own)} criteria speak to it; read {counts[READ]}, unsure {counts[UNSURE]}, silent {counts[SILENT]}"
+        )
         shapes: dict[tuple[str, str], list[Unread]] = defaultdict(list)
         for u in own:
             if u.how == how:
@@ -191,13 +263,21 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--profiles", type=Path, default=FIT / "profiles.json")
     parser.add_argument("--ask", type=int, default=0, metavar="N", help="also a sample of N 'ask your team' criteria")
     parser.add_argument("--seed", type=int, default=19)
-    parser.add_argument("--silent", type=int, default=0, metavar="N", help="instead: the N commonest unread wording shapes per field")
-    parser.add_argument("--unsure", action="store_true", help="with --silent: shapes read only with facts that are never firm")
-    parser.add_argument("--cancer", action="store_true", help="with --silent: every cancer trial of the corpus, not only NET trials")
+    parser.add_argument(
+        "--silent", type=int, default=0, metavar="N", help="instead: the N commonest unread wording shapes per field"
+    )
+    parser.add_argument(
+        "--unsure", action="store_true", help="with --silent: shapes read only with facts that are never firm"
+    )
+    parser.add_argument(
+        "--cancer", action="store_true", help="with --silent: every cancer trial of the corpus, not only NET trials"
+    )
     args = parser.parse_args(argv)
     if args.silent:
         texts = audit_texts(kind=CANCER_TRIAL if args.cancer else NET_TRIAL)
-        print(f"{len(texts)} unlabelled criteria texts (shipped trials and the corpus's {'cancer' if args.cancer else 'NET'} trials)")
+        print(
+            f"{len(texts)} unlabelled criteria texts (shipped trials and the corpus's {'cancer' if args.cancer else 'NET'} trials)"
+        )
         print(render_silences(silences(texts), args.silent, UNSURE if args.unsure else SILENT))
         return 0
     profiles = json.loads(args.profiles.read_text(encoding="utf-8"))
@@ -207,8 +287,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     ruled_out = [f for f in findings if f.verdict == DOES_NOT_MATCH]
     asked = [f for f in findings if f.verdict == ASK_TEAM]
     sample = random.Random(args.seed).sample(asked, min(args.ask, len(asked)))
-    print(f"{len(records)} unlabelled trials x {len(profiles)} profiles: {len(ruled_out)} criteria said 'does not match' "
-          f"({sum(len(f.profile_ids) for f in ruled_out)} verdicts)")
+    print(
+        f"{len(records)} unlabelled trials x {len(profiles)} profiles: {len(ruled_out)} criteria said 'does not match' "
+        f"({sum(len(f.profile_ids) for f in ruled_out)} verdicts)"
+    )
     for finding in [*ruled_out, *sorted(sample, key=lambda f: (f.nct_id, f.field, f.criterion))]:
         print(render(finding, by_id))
     return 0

@@ -1,5 +1,6 @@
 """`python -m bot trials fit PROFILES.json [--trials NCT...] [--json]`: each profile against each
 trial, criterion by criterion, with the judge of bot/eligibility/judge.py."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,8 +16,9 @@ from bot.trials.query import TrialDetail
 from bot.trials.store import TrialStore
 
 PROFILE_HELP = (
-    "a JSON file holding a list of profiles; each has an \"id\" and any of "
-    + ", ".join(f for f in FIELDS if f not in ("grade", "treatments")) + ", grade, spread_sites, treatments "
+    'a JSON file holding a list of profiles; each has an "id" and any of '
+    + ", ".join(f for f in FIELDS if f not in ("grade", "treatments"))
+    + ", grade, spread_sites, treatments "
     "(names as people write them)"
 )
 
@@ -27,9 +29,12 @@ class InputError(ValueError):
 
 def register(trials: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add `fit` to the `trials` subcommands of bot/cli.py."""
-    p = trials.add_parser("fit", help="judge profiles against trials, criterion by criterion",
-                          description="Each profile against each trial: matches, does_not_match or ask_team per "
-                          "criterion; a trial is excluded only on a clear does_not_match.")
+    p = trials.add_parser(
+        "fit",
+        help="judge profiles against trials, criterion by criterion",
+        description="Each profile against each trial: matches, does_not_match or ask_team per "
+        "criterion; a trial is excluded only on a clear does_not_match.",
+    )
     p.add_argument("profiles", type=Path, metavar="PROFILES.json", help=PROFILE_HELP)
     p.add_argument("--trials", nargs="+", metavar="NCT", help="NCT ids (default: every stored trial)")
     p.add_argument("--json", action="store_true", help="one JSON object a line")
@@ -68,7 +73,7 @@ def read_profiles(path: Path) -> list[tuple[str, Person]]:
     profiles = []
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict) or item.get("id") in (None, ""):
-            raise InputError(f"{path}: profile {number} has no \"id\"")
+            raise InputError(f'{path}: profile {number} has no "id"')
         try:
             profiles.append((str(item["id"]), person_from_json(item)))
         except ProfileError as error:
@@ -101,5 +106,7 @@ def pair_json(profile_id: str, nct_id: str, judgement: Judgement) -> dict[str, A
 
 def pair_text(result: dict[str, Any]) -> str:
     head = f"{result['profile_id']} x {result['nct_id']}: {'excluded' if result['excluded'] else 'not excluded'}"
-    lines = [f"  {c['verdict']:<15} {c['field']:<16} {' '.join(c['criterion'].split())[:100]}" for c in result["checks"]]
+    lines = [
+        f"  {c['verdict']:<15} {c['field']:<16} {' '.join(c['criterion'].split())[:100]}" for c in result["checks"]
+    ]
     return "\n".join([head, *lines])

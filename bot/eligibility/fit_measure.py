@@ -5,6 +5,7 @@ A labelled check is matched to the judge's check of the same field whose criteri
 same after normalising (one contains the other, or most words shared). A criterion the judge is
 silent on counts as "ask your team" (unknown).
 """
+
 from __future__ import annotations
 
 import json
@@ -33,7 +34,9 @@ def read_labels(path: Path) -> list[LabelledPair]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             data = json.loads(line)
-            pairs.append(LabelledPair(data["profile_id"], data["nct_id"], bool(data["excluded"]), tuple(data["checks"])))
+            pairs.append(
+                LabelledPair(data["profile_id"], data["nct_id"], bool(data["excluded"]), tuple(data["checks"]))
+            )
     return pairs
 
 
@@ -60,8 +63,11 @@ def _inside(part: str, whole: str) -> bool:
 
 
 def matching_check(label: dict, checks: Iterable[Judged]) -> Optional[Judged]:
-    best = max(((overlap(label["criterion"], c.criterion), i, c) for i, c in enumerate(checks) if c.field == label["field"]),
-               default=None, key=lambda item: (item[0], -item[1]))
+    best = max(
+        ((overlap(label["criterion"], c.criterion), i, c) for i, c in enumerate(checks) if c.field == label["field"]),
+        default=None,
+        key=lambda item: (item[0], -item[1]),
+    )
     return best[2] if best and best[0] >= MIN_WORD_OVERLAP else None
 
 
@@ -98,7 +104,9 @@ class PartFigures:
     misses: list[str] = field(default_factory=list)  # one line per disagreement (tuning part only)
 
 
-def measure(pairs: Iterable[LabelledPair], judged: dict[tuple[str, str], Judgement], keep_misses: bool = False) -> PartFigures:
+def measure(
+    pairs: Iterable[LabelledPair], judged: dict[tuple[str, str], Judgement], keep_misses: bool = False
+) -> PartFigures:
     figures = PartFigures()
     for pair in pairs:
         judgement = judged[(pair.profile_id, pair.nct_id)]
@@ -118,7 +126,11 @@ def measure(pairs: Iterable[LabelledPair], judged: dict[tuple[str, str], Judgeme
                 tally.add_check(label["label"], verdict)
             if keep_misses and LABEL_OF[verdict] != label["label"]:
                 said = "silent" if found is None else verdict
-                figures.misses.append(f"{pair.profile_id} {pair.nct_id} {label['field']}: labelled {label['label']}, judged {said} | {label['criterion'][:140]}")
+                figures.misses.append(
+                    f"{pair.profile_id} {pair.nct_id} {label['field']}: labelled {label['label']}, judged {said} | {label['criterion'][:140]}"
+                )
         if keep_misses and pair.excluded != judgement.excluded:
-            figures.misses.append(f"{pair.profile_id} {pair.nct_id} PAIR: labelled excluded={pair.excluded}, judged {judgement.excluded}")
+            figures.misses.append(
+                f"{pair.profile_id} {pair.nct_id} PAIR: labelled excluded={pair.excluded}, judged {judgement.excluded}"
+            )
     return figures

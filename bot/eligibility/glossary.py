@@ -4,6 +4,7 @@ Loaded into a `Replacer` together with the phrasing word rules, so that one pass
 criteria text applies both. A term is explained the first time it appears in a criteria
 text and shortened after that, when the entry has `short`.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,18 +31,26 @@ def _entry(raw: dict) -> Entry:
     if not all(isinstance(t, str) and t for t in texts):
         raise ValueError(f"glossary entry needs text for term, plain, short and forms (quote yes/no): {raw}")
     if "pattern" in raw and not (raw.get("starts") or raw.get("ends")):
-        raise ValueError(f"glossary pattern needs the words it can start with (starts) or end with (ends): {raw['term']}")
+        raise ValueError(
+            f"glossary pattern needs the words it can start with (starts) or end with (ends): {raw['term']}"
+        )
     if "explain" in raw and (number_tokens(re.sub(r"\{0\}", "", raw["explain"])) or not raw["explain"].endswith(".")):
         raise ValueError(f"glossary explain must be a sentence without numbers: {raw['term']}")
     for form in [raw["term"], *raw.get("forms", [])]:
         for words in [raw["plain"]] + ([raw["short"]] if "short" in raw else []):
-            if number_tokens(form) and "{0}" not in words and sorted(number_tokens(words)) != sorted(number_tokens(form)):
+            if (
+                number_tokens(form)
+                and "{0}" not in words
+                and sorted(number_tokens(words)) != sorted(number_tokens(form))
+            ):
                 raise ValueError(f"glossary form {form!r} has a number that {words!r} would drop (use {{0}})")
     for words in [raw["plain"]] + ([raw["short"]] if "short" in raw else []):
         numbers = sorted(number_tokens(re.sub(r"\{\d\}", "", words)))
         forms = [raw["term"], *raw.get("forms", [])]
         if numbers and ("pattern" in raw or any(sorted(number_tokens(f)) != numbers for f in forms)):
-            raise ValueError(f"glossary words may hold a number only when every form has it (or use {{0}}): {raw['term']}")
+            raise ValueError(
+                f"glossary words may hold a number only when every form has it (or use {{0}}): {raw['term']}"
+            )
     return Entry(
         key=raw["term"],
         plain=raw["plain"],

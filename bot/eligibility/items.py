@@ -1,5 +1,6 @@
 """A whole criteria text read item by item (the items of `split.py`), with what an item says
 about the items around it: a lead-in's "at least one of the following:", cohorts, allowances."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,17 @@ from typing import Iterable, Optional
 
 from bot.eligibility.facts import sentences_of
 from bot.eligibility.fields import facts_of
-from bot.eligibility.logic import ALLOWS, ALTERNATIVES, COHORT, EXCLUDES, REQUIRES, RULED_OUT, Fact, Reading, allows_all_of
+from bot.eligibility.logic import (
+    ALLOWS,
+    ALTERNATIVES,
+    COHORT,
+    EXCLUDES,
+    REQUIRES,
+    RULED_OUT,
+    Fact,
+    Reading,
+    allows_all_of,
+)
 from bot.eligibility.split import Item, split_criteria
 
 _COUNTED = {"lines", "lines of chemotherapy"}
@@ -33,8 +44,12 @@ def read_criteria(text: Optional[str]) -> list[Reading]:
             if COHORT.search(item.text) or (parent and COHORT.search(parent)):
                 facts = [_of_one_cohort(f) for f in facts]
             if allows_all_of(item.text):
-                facts = [replace(f, mode=ALLOWS) if f.field == "treatments" and f.mode == REQUIRES and not _COUNTED & f.treatments else f
-                         for f in facts]  # "no more than two prior therapies" is still a limit
+                facts = [
+                    replace(f, mode=ALLOWS)
+                    if f.field == "treatments" and f.mode == REQUIRES and not _COUNTED & f.treatments
+                    else f
+                    for f in facts
+                ]  # "no more than two prior therapies" is still a limit
             if listing and parent is None:
                 facts = [replace(f, firm=False) for f in facts]
             if ALTERNATIVES.search(item.text):
@@ -53,14 +68,32 @@ def _cohorts(readings: list[Reading]) -> list[Reading]:
     asks: dict[str, list[tuple[int, frozenset[str]]]] = {}
     for at, reading in enumerate(readings):
         for fact in reading.facts:
-            if reading.section == "inclusion" and fact.mode == REQUIRES and fact.field in ("site", "differentiation") and fact.values:
+            if (
+                reading.section == "inclusion"
+                and fact.mode == REQUIRES
+                and fact.field in ("site", "differentiation")
+                and fact.values
+            ):
                 asks.setdefault(fact.field, []).append((at, fact.values))
-    cohorts = {at for found in asks.values() for at, values in found
-               if any(not values & other for at2, other in found if at2 != at)}
+    cohorts = {
+        at
+        for found in asks.values()
+        for at, values in found
+        if any(not values & other for at2, other in found if at2 != at)
+    }
     shared = _asked_alike([readings[at] for at in cohorts])
-    return [replace(r, facts=tuple(replace(f, firm=False) if f.mode == REQUIRES and (f.field, f.values) not in shared else f
-                                   for f in r.facts)) if at in cohorts else r
-            for at, r in enumerate(readings)]
+    return [
+        replace(
+            r,
+            facts=tuple(
+                replace(f, firm=False) if f.mode == REQUIRES and (f.field, f.values) not in shared else f
+                for f in r.facts
+            ),
+        )
+        if at in cohorts
+        else r
+        for at, r in enumerate(readings)
+    ]
 
 
 def _of_one_cohort(fact: Fact) -> Fact:

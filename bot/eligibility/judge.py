@@ -4,6 +4,7 @@ The rule: "does_not_match" only when something the person said clearly fails a c
 read with its logic (`items.read_criteria`); anything less certain is "ask_team". A trial is
 `excluded` only on a "does_not_match", never on an "ask_team".
 """
+
 from __future__ import annotations
 
 import re
@@ -36,10 +37,14 @@ class Record(Protocol):
     """What the judge reads of a trial (a TrialDetail or a parsed record); its `title`, when it has
     one, is read for the site if the criteria name none (`title_site.py`)."""
 
-    criteria: Optional[str]
-    min_age_years: Optional[float]
-    max_age_years: Optional[float]
-    sex: Optional[str]
+    @property
+    def criteria(self) -> Optional[str]: ...
+    @property
+    def min_age_years(self) -> Optional[float]: ...
+    @property
+    def max_age_years(self) -> Optional[float]: ...
+    @property
+    def sex(self) -> Optional[str]: ...
 
 
 @dataclass(frozen=True)
@@ -93,8 +98,10 @@ def _years(value: float) -> str:
 
 def _record_limits(trial: Record, person: Person) -> list[Judged]:
     found = []
-    for name, limit, inside in (("minimumAge", trial.min_age_years, lambda a, l: a >= l),
-                                ("maximumAge", trial.max_age_years, lambda a, l: a <= l)):
+    for name, limit, inside in (
+        ("minimumAge", trial.min_age_years, lambda age, limit: age >= limit),
+        ("maximumAge", trial.max_age_years, lambda age, limit: age <= limit),
+    ):
         if limit is None:
             continue
         verdict = ASK_TEAM if person.age is None else MATCHES if inside(person.age, limit) else DOES_NOT_MATCH
@@ -128,7 +135,15 @@ def _one_exclusion(reading: Reading, verdicts: list[tuple[Fact, str]]) -> list[t
     # a requirement inside an exclusion ("extra-pulmonary NEC": not of the lung) is one more thing it needs
     ruling = [(f, v) for f, v in verdicts if f.mode == EXCLUDES or (f.mode == REQUIRES and f.field == "site")]
     fields = {f.field for f, _ in ruling}
-    if len(fields) < 2 or fields <= {"men1", "vhl"} or fields <= {"functioning", "syndrome"} or ((_DISJUNCTION.search(reading.text) or reading.text.count(",") >= 2) and not re.search(r"\band\b", reading.text)):
+    if (
+        len(fields) < 2
+        or fields <= {"men1", "vhl"}
+        or fields <= {"functioning", "syndrome"}
+        or (
+            (_DISJUNCTION.search(reading.text) or reading.text.count(",") >= 2)
+            and not re.search(r"\band\b", reading.text)
+        )
+    ):
         return verdicts
     found = {v for _, v in ruling}
     together = MATCHES if MATCHES in found else DOES_NOT_MATCH if found == {DOES_NOT_MATCH} else ASK_TEAM
@@ -140,8 +155,10 @@ def _alternatives(verdicts: list[tuple[Fact, str]]) -> list[tuple[Fact, str]]:
     for fact, verdict in verdicts:
         if fact.group and fact.mode == REQUIRES:
             groups.setdefault(fact.group, set()).add(verdict)
-    together = {g: MATCHES if MATCHES in found else DOES_NOT_MATCH if found == {DOES_NOT_MATCH} else ASK_TEAM
-                for g, found in groups.items()}
+    together = {
+        g: MATCHES if MATCHES in found else DOES_NOT_MATCH if found == {DOES_NOT_MATCH} else ASK_TEAM
+        for g, found in groups.items()
+    }
     return [(f, together[f.group] if f.group in together and f.mode == REQUIRES else v) for f, v in verdicts]
 
 
@@ -150,10 +167,15 @@ def _spare_other_cohorts(judged: list[Judged]) -> list[Judged]:
     one cohort's ask on a field meets the others' on it too; any other requirement a person fails
     where one is met is for the team."""
     met = {j.field for j in judged if j.field in _COHORT_FIELDS and j.verdict == MATCHES and _requires_only(j)}
-    met_by_a_cohort = {j.field for j in judged if j.field in met and j.verdict == MATCHES and any(f.cohort for f in j.facts)}
-    return [Judged(j.field, j.criterion, _other_cohort(j, j.field in met_by_a_cohort), j.facts)
-            if j.field in met and j.verdict != MATCHES and _requires_only(j) else j
-            for j in judged]
+    met_by_a_cohort = {
+        j.field for j in judged if j.field in met and j.verdict == MATCHES and any(f.cohort for f in j.facts)
+    }
+    return [
+        Judged(j.field, j.criterion, _other_cohort(j, j.field in met_by_a_cohort), j.facts)
+        if j.field in met and j.verdict != MATCHES and _requires_only(j)
+        else j
+        for j in judged
+    ]
 
 
 def _requires_only(judged: Judged) -> bool:
@@ -169,12 +191,24 @@ def _other_cohort(judged: Judged, one_cohort_met: bool) -> str:
 def _spare_allowed_sites(judged: list[Judged], read: tuple[Reading, ...], person: Person) -> list[Judged]:
     """A site another criterion allows ("Other rare sites ... or unknown origin will be included",
     "(any site)") is never ruled out by the site asked for elsewhere: the team must say."""
-    allowed = {v for r in read if r.section == "inclusion" for f in r.facts if f.field == "site" and f.mode == ALLOWS for v in f.values | f.maybe}
+    allowed = {
+        v
+        for r in read
+        if r.section == "inclusion"
+        for f in r.facts
+        if f.field == "site" and f.mode == ALLOWS
+        for v in f.values | f.maybe
+    }
     if not person.site or person.site not in allowed:
         return judged
-    return [Judged(j.field, j.criterion, ASK_TEAM, j.facts)
-            if j.field == "site" and j.verdict == DOES_NOT_MATCH and all(f.mode == REQUIRES for f in j.facts if f.field == "site") else j
-            for j in judged]
+    return [
+        Judged(j.field, j.criterion, ASK_TEAM, j.facts)
+        if j.field == "site"
+        and j.verdict == DOES_NOT_MATCH
+        and all(f.mode == REQUIRES for f in j.facts if f.field == "site")
+        else j
+        for j in judged
+    ]
 
 
 def verdict_of(fact: Fact, person: Person) -> str:
@@ -191,7 +225,13 @@ def verdict_of(fact: Fact, person: Person) -> str:
 # -- does the person have what a fact describes? (None: not said) -------------------------------------------
 def has_it(fact: Fact, person: Person) -> Optional[bool]:
     has = _has_it(fact, person)
-    if has is False and fact.field == "treatments" and fact.mode == REQUIRES and _ANY_SYSTEMIC <= fact.treatments and person.treatments:
+    if (
+        has is False
+        and fact.field == "treatments"
+        and fact.mode == REQUIRES
+        and _ANY_SYSTEMIC <= fact.treatments
+        and person.treatments
+    ):
         return None  # "after standard therapy": an operation or a liver treatment they had may be what the trial means
     return has
 
@@ -221,28 +261,46 @@ def _has_it(fact: Fact, person: Person) -> Optional[bool]:
         return _had_named_drugs(fact, person)
     if fact.field == "treatments":
         had = _had(fact.treatments, person.treatments, fact.text)
-        if had and person.ssa_maybe_short and _LONG_ACTING.search(fact.text) \
-                and not _had(fact.treatments - {"somatostatin analogue"}, person.treatments):
+        if (
+            had
+            and person.ssa_maybe_short
+            and _LONG_ACTING.search(fact.text)
+            and not _had(fact.treatments - {"somatostatin analogue"}, person.treatments)
+        ):
             return None  # plain "octreotide" may be the short-acting kind
         return had
     if fact.field == "spread" and fact.values:
         return _spread_to(fact.values, person)
-    if fact.field == "differentiation" and G3_NET in fact.maybe and person.differentiation == "NET" and not person.known_grades:
+    if (
+        fact.field == "differentiation"
+        and G3_NET in fact.maybe
+        and person.differentiation == "NET"
+        and not person.known_grades
+    ):
         return None  # a NET of unsaid grade may be a G3 NET, which a carcinoma named by its grade may take
-    if fact.field == "differentiation" and fact.values != {"NET"} and person.differentiation == "NET" and 3 in person.known_grades:
+    if (
+        fact.field == "differentiation"
+        and fact.values != {"NET"}
+        and person.differentiation == "NET"
+        and 3 in person.known_grades
+    ):
         return None  # a grade 3 NET was called a NEC before 2017: whether a carcinoma trial takes it, the team must say
     if fact.field == "functioning" and fact.values:  # "non-functional or gastrinoma": which syndrome, if any
         return _one_of(fact, _values_of("syndrome", person))
     if fact.field == "spread" and fact.flag is True and fact.mode == EXCLUDES and person.spread_sites == _LYMPH_ONLY:
         return None  # nodes near the tumour only: "metastatic disease" may mean distant spread
     if fact.field == "resectable" and fact.flag is True and fact.mode == REQUIRES:
-        return _same(True, person.resectable)  # a tumour already taken out is not one still to be removed: only what was said
+        return _same(
+            True, person.resectable
+        )  # a tumour already taken out is not one still to be removed: only what was said
     if fact.flag is not None or not fact.values:
         return _same(fact.flag, _flag_of(fact.field, person))
     return _one_of(fact, _values_of(fact.field, person))
 
 
-_ANY_SYSTEMIC = frozenset({"chemotherapy", "everolimus", "sunitinib", "somatostatin analogue", "PRRT", "targeted therapy"})
+_ANY_SYSTEMIC = frozenset(
+    {"chemotherapy", "everolimus", "sunitinib", "somatostatin analogue", "PRRT", "targeted therapy"}
+)
 _LONG_ACTING = re.compile(r"long[- ]acting|\bLAR\b|\bdepot\b|\bautogel\b|\bmonthly\b", re.I)
 _LYMPH_ONLY = ("lymph nodes",)
 
@@ -265,8 +323,13 @@ def _allowed_in(text: str) -> set[str]:
     return {kind for kind, at in treatment_spans(text) if mode_of(text, "exclusion", at) == ALLOWS}
 
 
-_MAY_BE_BIOTHERAPY = frozenset({"somatostatin analogue", "interferon", "everolimus", "sunitinib", "targeted therapy", "immunotherapy"})
-_A_CLASS = re.compile(r"tyrosine[- ]kinase|\bTKIs?\b|targeted|\bVEGFR?\b|angiogen\w*|multi-?\s?kinase|kinase\s+inhibitor|\bsmall[- ]molecule", re.I)
+_MAY_BE_BIOTHERAPY = frozenset(
+    {"somatostatin analogue", "interferon", "everolimus", "sunitinib", "targeted therapy", "immunotherapy"}
+)
+_A_CLASS = re.compile(
+    r"tyrosine[- ]kinase|\bTKIs?\b|targeted|\bVEGFR?\b|angiogen\w*|multi-?\s?kinase|kinase\s+inhibitor|\bsmall[- ]molecule",
+    re.I,
+)
 
 
 def _had(kinds: Iterable[str], had: Optional[tuple[str, ...]], text: str = "") -> Optional[bool]:
@@ -326,8 +389,13 @@ def _same(wanted: Optional[bool], value: Optional[bool]) -> Optional[bool]:
 
 
 def _flag_of(field: str, person: Person) -> Optional[bool]:
-    return {"spread": person.spread, "resectable": person.can_be_removed, "functioning": person.functioning,
-            "men1": person.men1, "vhl": person.vhl}.get(field)
+    return {
+        "spread": person.spread,
+        "resectable": person.can_be_removed,
+        "functioning": person.functioning,
+        "men1": person.men1,
+        "vhl": person.vhl,
+    }.get(field)
 
 
 def _values_of(field: str, person: Person) -> tuple[str, ...]:

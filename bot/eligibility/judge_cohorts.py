@@ -15,6 +15,7 @@ cancer (SCLC) or" / "Stage IV large cell neuroendocrine NSCLC or" / "Small cell 
 extrapulmonary origin"): what each asks alone is one option, while what all of them ask alike
 (a carcinoma, in each) is still asked of everyone.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,9 +26,16 @@ from bot.eligibility.logic import COHORT, REQUIRES, Fact, Reading
 from bot.eligibility.split import Item, split_criteria
 
 _HEADING = re.compile(r":\s*$")
-_HEALTHY = re.compile(r"\bhealthy\s+(?:adult\s+)?(?:volunteers?|subjects?|controls?|participants?|individuals?|people)\b", re.I)
-_EVERY_COHORT = re.compile(r"\b(?:both|all|every|each)\s+(?:of\s+the\s+)?(?:strat\w*|cohorts?|arms?|parts?|groups?|patients|participants|subjects)\b|\bcommon\s+to\b", re.I)
-_ONE_LABEL = re.compile(r"\b(?:cohort|arm|part|group|stratum|phase)\s*(?:[A-Z]|[0-9]{1,2}|I{1,3}V?)\b", re.I)  # "Group B", "Part 2", "Stratum 1"
+_HEALTHY = re.compile(
+    r"\bhealthy\s+(?:adult\s+)?(?:volunteers?|subjects?|controls?|participants?|individuals?|people)\b", re.I
+)
+_EVERY_COHORT = re.compile(
+    r"\b(?:both|all|every|each)\s+(?:of\s+the\s+)?(?:strat\w*|cohorts?|arms?|parts?|groups?|patients|participants|subjects)\b|\bcommon\s+to\b",
+    re.I,
+)
+_ONE_LABEL = re.compile(
+    r"\b(?:cohort|arm|part|group|stratum|phase)\s*(?:[A-Z]|[0-9]{1,2}|I{1,3}V?)\b", re.I
+)  # "Group B", "Part 2", "Stratum 1"
 _MIN_COHORTS = 2  # one heading alone may name the only cohort there is: its items are then everyone's
 _LONGEST_HEADING = 200  # "Group B: Secondary therapy subjects will be included in the study if they meet all of the following general criteria:"
 _OR_AT_END = re.compile(r"\b(?:or|and/or)\s*[,;:]?\s*$", re.I)
@@ -61,7 +69,11 @@ def cohort_of_items(text: Optional[str]) -> dict[tuple[str, str], str]:
 
 def is_cohort_heading(text: str) -> bool:
     """ "Part 1: Healthy volunteers:", "Cohort B (pancreatic NET):", "Exclusion criteria for part 2:"."""
-    return bool(_HEADING.search(text)) and (bool(COHORT.search(text)) or bool(_HEALTHY.search(text))) and len(text) < _LONGEST_HEADING
+    return (
+        bool(_HEADING.search(text))
+        and (bool(COHORT.search(text)) or bool(_HEALTHY.search(text)))
+        and len(text) < _LONGEST_HEADING
+    )
 
 
 def chained_alternatives(text: Optional[str]) -> dict[str, int]:
@@ -103,10 +115,18 @@ def _as_options(readings: list[Reading], chains: dict[str, int]) -> list[Reading
         if reading.section == "inclusion" and reading.text in chains:
             asked.setdefault(chains[reading.text], []).append(_asks(reading))
     alike = {chain: set.intersection(*found) for chain, found in asked.items()}
-    return [replace(r, facts=tuple(f if f.mode != REQUIRES or (f.field, f.values) in alike[chains[r.text]] else of_one_cohort(f)
-                                   for f in r.facts))
-            if r.section == "inclusion" and r.text in chains else r
-            for r in readings]
+    return [
+        replace(
+            r,
+            facts=tuple(
+                f if f.mode != REQUIRES or (f.field, f.values) in alike[chains[r.text]] else of_one_cohort(f)
+                for f in r.facts
+            ),
+        )
+        if r.section == "inclusion" and r.text in chains
+        else r
+        for r in readings
+    ]
 
 
 def _asks(reading: Reading) -> set[tuple[str, frozenset[str]]]:

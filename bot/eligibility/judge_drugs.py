@@ -11,13 +11,20 @@ A criterion that names the kind itself ("a tyrosine kinase inhibitor", "somatost
 before; a kind word tied to the drug ("chemotherapy with temozolomide", "temozolomide-based
 chemotherapy") still names that drug only.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-SSA, MTOR, SUNITINIB, TARGETED, CHEMOTHERAPY = "somatostatin analogue", "everolimus", "sunitinib", "targeted therapy", "chemotherapy"
+SSA, MTOR, SUNITINIB, TARGETED, CHEMOTHERAPY = (
+    "somatostatin analogue",
+    "everolimus",
+    "sunitinib",
+    "targeted therapy",
+    "chemotherapy",
+)
 
 
 @dataclass(frozen=True)
@@ -41,8 +48,20 @@ DRUGS: tuple[Drug, ...] = (
     _drug("temsirolimus", MTOR, r"\btemsirolimus\b|\btorisel\b"),
     _drug("sirolimus", MTOR, r"(?<![a-z])sirolimus\b|\brapamycin\b(?!s)"),
     _drug("sunitinib", SUNITINIB, r"\bsunitinib\b|\bsutent\b|\bSU-?11248\b"),
-    *(_drug(name, TARGETED, rf"\b{name}\b") for name in ("cabozantinib", "surufatinib", "axitinib", "pazopanib", "sorafenib",
-                                                          "lenvatinib", "anlotinib", "famitinib", "bevacizumab")),
+    *(
+        _drug(name, TARGETED, rf"\b{name}\b")
+        for name in (
+            "cabozantinib",
+            "surufatinib",
+            "axitinib",
+            "pazopanib",
+            "sorafenib",
+            "lenvatinib",
+            "anlotinib",
+            "famitinib",
+            "bevacizumab",
+        )
+    ),
     _drug("capecitabine", CHEMOTHERAPY, r"\bcapecitabine\b|\bxeloda\b", "fluorouracil"),
     _drug("fluorouracil", CHEMOTHERAPY, r"\b5-?FU\b|\bfluorouracil\b|\bfluoro-uracil\b", "capecitabine"),
     _drug("temozolomide", CHEMOTHERAPY, r"\btemozolomide\b|\btemodal\b", "dacarbazine"),
@@ -56,8 +75,20 @@ DRUGS: tuple[Drug, ...] = (
     _drug("paclitaxel", CHEMOTHERAPY, r"(?<!nab-)\bpaclitaxel\b|\btaxol\b", "docetaxel"),
     _drug("docetaxel", CHEMOTHERAPY, r"\bdocetaxel\b", "paclitaxel"),
     _drug("vinorelbine", CHEMOTHERAPY, r"\bvinorelbine\b|\bnavelbine\b"),
-    *(_drug(name, CHEMOTHERAPY, rf"\b{name}\b") for name in ("topotecan", "cyclophosphamide", "vincristine", "mitomycin", "ifosfamide",
-                                                              "epirubicin", "pemetrexed", "lurbinectedin", "trabectedin")),
+    *(
+        _drug(name, CHEMOTHERAPY, rf"\b{name}\b")
+        for name in (
+            "topotecan",
+            "cyclophosphamide",
+            "vincristine",
+            "mitomycin",
+            "ifosfamide",
+            "epirubicin",
+            "pemetrexed",
+            "lurbinectedin",
+            "trabectedin",
+        )
+    ),
 )
 _BY_NAME = {d.name: d for d in DRUGS}
 # regimens people name by their letters, and the drugs they hold
@@ -73,7 +104,10 @@ _GROUPS = (
     (re.compile(r"\btaxanes?\b|\btaxane-based", re.I), ("paclitaxel", "docetaxel")),
     (re.compile(r"\banthracyclines?\b", re.I), ("doxorubicin", "epirubicin")),
     (re.compile(r"\bfluoropyrimidines?\b", re.I), ("fluorouracil", "capecitabine")),
-    (re.compile(r"\balkylating\s+agents?\b", re.I), ("temozolomide", "dacarbazine", "streptozocin", "cyclophosphamide", "ifosfamide")),
+    (
+        re.compile(r"\balkylating\s+agents?\b", re.I),
+        ("temozolomide", "dacarbazine", "streptozocin", "cyclophosphamide", "ifosfamide"),
+    ),
     (re.compile(r"\bvinca\s+alkaloids?\b", re.I), ("vinorelbine", "vincristine")),
     (re.compile(r"\btopoisomerase(?:\s+I)?\s+inhibitors?\b", re.I), ("irinotecan", "topotecan", "etoposide")),
 )
@@ -131,13 +165,21 @@ def _names_the_kind(kind: str, criterion: str, named: frozenset[str]) -> bool:
     drug = "|".join(_BY_NAME[n].words.pattern for n in named)
     if re.search(_ANY_OTHER, criterion, re.I) and _KIND[kind].search(criterion):
         return True
-    tied = re.compile(rf"(?:{_KIND[kind].pattern})\s+(?:[\w-]+\s+){{0,2}}?(?:with|using|containing|of|based\s+on)\s+(?:[\w-]+\s+){{0,2}}?(?:{drug})"
-                      rf"|(?:{drug})[\w\s-]{{0,20}}?[- ](?:based|containing)\s+(?:{_KIND[kind].pattern})", re.I)
+    tied = re.compile(
+        rf"(?:{_KIND[kind].pattern})\s+(?:[\w-]+\s+){{0,2}}?(?:with|using|containing|of|based\s+on)\s+(?:[\w-]+\s+){{0,2}}?(?:{drug})"
+        rf"|(?:{drug})[\w\s-]{{0,20}}?[- ](?:based|containing)\s+(?:{_KIND[kind].pattern})",
+        re.I,
+    )
     return bool(_KIND[kind].search(tied.sub(" ", criterion)))
 
 
-def had_named(named: frozenset[str], kind: str, had_kinds: Optional[tuple[str, ...]], drugs: frozenset[str],
-              unnamed: Optional[frozenset[str]]) -> Optional[bool]:
+def had_named(
+    named: frozenset[str],
+    kind: str,
+    had_kinds: Optional[tuple[str, ...]],
+    drugs: frozenset[str],
+    unnamed: Optional[frozenset[str]],
+) -> Optional[bool]:
     """Whether a person had one of the `named` drugs; None when their words cannot say.
     `unnamed`: the kinds they gave without a drug's name; None when their words were not read."""
     if had_kinds is None:

@@ -1,5 +1,6 @@
 """The judge's verdicts in plain words for people: which topic a field is, and why a criterion
 does not fit what they said. Short sentences; never says who can join."""
+
 from __future__ import annotations
 
 from typing import Iterable, Optional
@@ -8,9 +9,18 @@ from bot.eligibility.judge import Judged
 from bot.eligibility.logic import EXCLUDES, REQUIRES
 
 TOPIC_OF = {
-    "age": "age", "sex": "sex", "site": "where it started", "grade": "grade", "ki67": "Ki-67",
-    "differentiation": "kind of tumour", "spread": "spread", "resectable": "surgery",
-    "functioning": "hormones", "syndrome": "hormones", "men1": "inherited condition", "vhl": "inherited condition",
+    "age": "age",
+    "sex": "sex",
+    "site": "where it started",
+    "grade": "grade",
+    "ki67": "Ki-67",
+    "differentiation": "kind of tumour",
+    "spread": "spread",
+    "resectable": "surgery",
+    "functioning": "hormones",
+    "syndrome": "hormones",
+    "men1": "inherited condition",
+    "vhl": "inherited condition",
     "treatments": "past treatment limits",
 }
 FIELDS_OF_TOPIC: dict[str, tuple[str, ...]] = {}
@@ -19,8 +29,13 @@ for _field, _topic in TOPIC_OF.items():
 FIELDS_OF_TOPIC["past treatment needed"] = ("treatments",)
 GENERIC_MISMATCH = "One of its rules does not fit what you said. The trial team can explain it."
 
-_TREATMENT_WORDS = {"PRRT": "PRRT (radioactive treatment)", "somatostatin analogue": "a somatostatin analogue (like lanreotide)",
-                    "everolimus": "everolimus (an mTOR inhibitor)", "sunitinib": "sunitinib", "targeted therapy": "a targeted drug"}
+_TREATMENT_WORDS = {
+    "PRRT": "PRRT (radioactive treatment)",
+    "somatostatin analogue": "a somatostatin analogue (like lanreotide)",
+    "everolimus": "everolimus (an mTOR inhibitor)",
+    "sunitinib": "sunitinib",
+    "targeted therapy": "a targeted drug",
+}
 
 
 def _names(kinds: Iterable[str]) -> str:
@@ -58,5 +73,9 @@ def specific_mismatch_reason(check: Judged) -> Optional[str]:
         name = "MEN1" if check.field == "men1" else "VHL"
         return f"It is for people with {name}." if fact.mode == REQUIRES else f"It rules out people with {name}."
     if check.field == "resectable" and fact is not None:
-        return "It is for NETs that cannot be taken out by surgery." if fact.flag is False else "It is for NETs that can be taken out by surgery."
+        return (
+            "It is for NETs that cannot be taken out by surgery."
+            if fact.flag is False
+            else "It is for NETs that can be taken out by surgery."
+        )
     return None

@@ -12,12 +12,12 @@ cohort of several). Facts keep the criterion text they came from.
 Readers of each field are in `bot/eligibility/fields.py`; whole criteria texts are read item by
 item in `bot/eligibility/items.py`.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from typing import Optional
-
 
 REQUIRES, EXCLUDES, ALLOWS = "requires", "excludes", "allows"
 
@@ -26,7 +26,9 @@ REQUIRES, EXCLUDES, ALLOWS = "requires", "excludes", "allows"
 class Fact:
     field: str  # one of person.FIELDS
     text: str  # the criterion item it came from, as written
-    values: frozenset[str] = frozenset()  # the person's value is one of these (site, grade, NET/NEC, syndrome, spread places)
+    values: frozenset[str] = (
+        frozenset()
+    )  # the person's value is one of these (site, grade, NET/NEC, syndrome, spread places)
     maybe: frozenset[str] = frozenset()  # values that may or may not be meant ("bowel" for "small bowel")
     low: Optional[float] = None  # a range (age, Ki-67); None: open
     high: Optional[float] = None
@@ -63,28 +65,39 @@ ALLOWANCE = re.compile(
 )
 # "must not have had X", "cannot receive X": a rule-out in either section
 _MUST_NOT_WORDS = r"\b(?:(?:should|must|may|shall)\s+not|cannot|can\s+not)\s+(?:have|be\s+(?:on|receiving|treated)|receive|had|undergo|take|register|enrol\w*)\b"
-RULED_OUT = re.compile(r"\b(?:are|is|be|were|was)\s+(?:also\s+)?excluded\b|\bexclusion\b|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)\b|\bineligible\b|"
-                       + _MUST_NOT_WORDS, re.I)
-ALTERNATIVES = re.compile(r"\(a\)[^\n]{0,600}\bor\s*\(?b\)|\beither\b|\bat\s+least\s+one\s+of\b|\bone\s+(?:or\s+more\s+)?of\s+the\s+following\b|\bany\s+of\s+the\s+following\b", re.I)
+RULED_OUT = re.compile(
+    r"\b(?:are|is|be|were|was)\s+(?:also\s+)?excluded\b|\bexclusion\b|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)\b|\bineligible\b|"
+    + _MUST_NOT_WORDS,
+    re.I,
+)
+ALTERNATIVES = re.compile(
+    r"\(a\)[^\n]{0,600}\bor\s*\(?b\)|\beither\b|\bat\s+least\s+one\s+of\b|\bone\s+(?:or\s+more\s+)?of\s+the\s+following\b|\bany\s+of\s+the\s+following\b",
+    re.I,
+)
 _MUST_NOT = re.compile(_MUST_NOT_WORDS, re.I)
 _NEGATION = re.compile(
-    r"\b(?:no|not|nor|without|never|free\s+of|absence\s+of|naive\s+to|other\s+than|neither|non|excluding|except|apart\s+from|outside(?:\s+of)?)\b|n't\b", re.I)
+    r"\b(?:no|not|nor|without|never|free\s+of|absence\s+of|naive\s+to|other\s+than|neither|non|excluding|except|apart\s+from|outside(?:\s+of)?)\b|n't\b",
+    re.I,
+)
 _NON = re.compile(r"\bnon\b[-\s]?", re.I)
 _JUST_NON = re.compile(r"\bnon[-\s]?$", re.I)
 _NEGATION_BREAK = re.compile(r"[;:]|\bbut\b|\bmust\b", re.I)
 _NOT_LIMITED = re.compile(r"\bnot\s+(?:limited|restricted)\s+to\b|\bnot\s+only\b", re.I)
 _EXAMPLES = re.compile(r"\bsuch\s+as\b|\be\.?g\.?\b|\bfor\s+example\b|\bincluding\b|\blike\b", re.I)
-COHORT = re.compile(r"\b(?:cohorts?|arms?|parts?|groups?|stratum|strata|phase\s+(?:I|II|1|2)[ab]?|dose[- ]expansion|expansion)\b\s*[A-Z0-9]{0,3}\s*[:(]"
-                     r"|\b(?:in|for|to)\s+(?:the\s+)?(?:cohorts?|arms?|parts?|groups?|strat(?:um|a))\b|\b(?:cohort|arm|part|stratum)\s+[A-Z0-9]{1,3}\b"
-                     r"|\bonly\s+for\b|\bapplies\s+to\b|^\W*[\w\s-]{0,40}\b(?:origin|primary|NETs?|tumou?rs?|carcinoma)\s*:\s*\S", re.I)
+COHORT = re.compile(
+    r"\b(?:cohorts?|arms?|parts?|groups?|stratum|strata|phase\s+(?:I|II|1|2)[ab]?|dose[- ]expansion|expansion)\b\s*[A-Z0-9]{0,3}\s*[:(]"
+    r"|\b(?:in|for|to)\s+(?:the\s+)?(?:cohorts?|arms?|parts?|groups?|strat(?:um|a))\b|\b(?:cohort|arm|part|stratum)\s+[A-Z0-9]{1,3}\b"
+    r"|\bonly\s+for\b|\bapplies\s+to\b|^\W*[\w\s-]{0,40}\b(?:origin|primary|NETs?|tumou?rs?|carcinoma)\s*:\s*\S",
+    re.I,
+)
 
 
 def negated(sentence: str, start: int) -> bool:
     """The words just before `start` say no ("no prior PRRT", "without distant spread")."""
-    before = sentence[max(0, start - 60):start]
+    before = sentence[max(0, start - 60) : start]
     broken = list(_NEGATION_BREAK.finditer(before))
     if broken:
-        before = before[broken[-1].end():]
+        before = before[broken[-1].end() :]
     before = _NOT_LIMITED.sub(" ", before)  # "including, but not limited to, the lung": a list, not a no
     # "non-" says no only to the word it is on ("non-functioning pNET" is a pNET)
     return bool(_NEGATION.search(_NON.sub(" ", before))) or bool(_JUST_NON.search(before))

@@ -7,6 +7,7 @@ inside words count ("68Ga" -> "68", "Ki-67" -> "67", "G1" -> "1"), so a rewrite 
 drop a digit by rewording the word around it. Signs, "%" and units are not part of the
 token: "≥18%" and "at least 18 percent" both hold "18".
 """
+
 from __future__ import annotations
 
 import re

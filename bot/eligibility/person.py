@@ -4,6 +4,7 @@ Every field is None (or empty) when not said. Treatments are the kinds `facts.TR
 names, read from people's own words with the pre-screen's reader ("the monthly jabs" ->
 "somatostatin analogue"); a list given is taken as everything they have had.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,21 @@ from bot.eligibility.facts import TREATMENTS
 from bot.eligibility.judge_drugs import drugs_in, kinds_of_drugs, unnamed_kinds
 from bot.prescreen.answers import grade_from_ki67, parse_site, read_treatments
 
-FIELDS = ("age", "sex", "site", "grade", "ki67", "differentiation", "spread", "resectable", "functioning", "syndrome",
-          "men1", "vhl", "treatments")
+FIELDS = (
+    "age",
+    "sex",
+    "site",
+    "grade",
+    "ki67",
+    "differentiation",
+    "spread",
+    "resectable",
+    "functioning",
+    "syndrome",
+    "men1",
+    "vhl",
+    "treatments",
+)
 SYNDROMES = ("carcinoid syndrome", "insulinoma", "gastrinoma", "vipoma", "glucagonoma", "somatostatinoma")
 
 
@@ -91,8 +105,13 @@ def with_treatment_words(person: Person, entries: Iterable[str]) -> Person:
     "prior temozolomide" can be judged, not only asked."""
     said = [" ".join(str(e).split("_")) for e in entries]  # lexicon ids: "capecitabine_temozolomide"
     families, complete = families_had(said)
-    return replace(person, chemo_families=families, chemo_families_complete=complete,
-                   drugs=frozenset().union(*(drugs_in(e) for e in said)), kinds_unnamed=unnamed_kinds((e, _kinds(e)) for e in said))
+    return replace(
+        person,
+        chemo_families=families,
+        chemo_families_complete=complete,
+        drugs=frozenset().union(*(drugs_in(e) for e in said)),
+        kinds_unnamed=unnamed_kinds((e, _kinds(e)) for e in said),
+    )
 
 
 class ProfileError(ValueError):
@@ -102,26 +121,29 @@ class ProfileError(ValueError):
 def person_from_json(data: Mapping[str, Any]) -> Person:
     """A person from the CLI's profile JSON (see `python -m bot trials fit --help`)."""
     try:
-        return with_treatment_words(Person(
-            age=_number(data.get("age")),
-            sex=_sex(data.get("sex")),
-            site=_site(data.get("site")),
-            grades=_grades(data.get("grade")),
-            ki67=_number(data.get("ki67")),
-            differentiation=_differentiation(data.get("differentiation")),
-            spread=_flag(data.get("spread")),
-            spread_sites=tuple(_place(s) for s in _as_list(data.get("spread_sites")) if _text(s)),
-            resectable=_flag(data.get("resectable")),
-            functioning=_functioning(data.get("functioning")),
-            syndrome=_syndrome(data.get("syndrome")),
-            men1=_flag(data.get("men1")),
-            vhl=_flag(data.get("vhl")),
-            treatments=_treatments(data.get("treatments")),
-            ssa_maybe_short=_ssa_maybe_short(data.get("treatments")),
-            removed=_removed(data.get("treatments")),
-            lines=_lines(data.get("treatments"), _SYSTEMIC, _MAYBE_SYSTEMIC),
-            chemo_lines=_lines(data.get("treatments"), {"chemotherapy"}, set()),
-        ), _entries(data.get("treatments")))
+        return with_treatment_words(
+            Person(
+                age=_number(data.get("age")),
+                sex=_sex(data.get("sex")),
+                site=_site(data.get("site")),
+                grades=_grades(data.get("grade")),
+                ki67=_number(data.get("ki67")),
+                differentiation=_differentiation(data.get("differentiation")),
+                spread=_flag(data.get("spread")),
+                spread_sites=tuple(_place(s) for s in _as_list(data.get("spread_sites")) if _text(s)),
+                resectable=_flag(data.get("resectable")),
+                functioning=_functioning(data.get("functioning")),
+                syndrome=_syndrome(data.get("syndrome")),
+                men1=_flag(data.get("men1")),
+                vhl=_flag(data.get("vhl")),
+                treatments=_treatments(data.get("treatments")),
+                ssa_maybe_short=_ssa_maybe_short(data.get("treatments")),
+                removed=_removed(data.get("treatments")),
+                lines=_lines(data.get("treatments"), _SYSTEMIC, _MAYBE_SYSTEMIC),
+                chemo_lines=_lines(data.get("treatments"), {"chemotherapy"}, set()),
+            ),
+            _entries(data.get("treatments")),
+        )
     except (TypeError, ValueError) as error:
         raise ProfileError(str(error)) from None
 
@@ -138,8 +160,18 @@ SITES = ("pancreas", "small bowel", "stomach", "lung", "appendix", "large bowel"
 _UNKNOWN_SITE = re.compile(r"\bunknown\b|\bnot\s+(?:been\s+)?found\b|\bCUP\b", re.I)
 # the rectum is hindgut, never "colon" or "midgut": kept apart from the rest of the large bowel
 _RECTUM = re.compile(r"\brect(?:um|al)\b|\brecto-?sigmoid", re.I)
-PLACES = {"bone": "bones", "bones": "bones", "lung": "lungs", "lungs": "lungs", "lymph node": "lymph nodes",
-          "lymph nodes": "lymph nodes", "nodes": "lymph nodes", "liver": "liver", "brain": "brain", "peritoneum": "peritoneum"}
+PLACES = {
+    "bone": "bones",
+    "bones": "bones",
+    "lung": "lungs",
+    "lungs": "lungs",
+    "lymph node": "lymph nodes",
+    "lymph nodes": "lymph nodes",
+    "nodes": "lymph nodes",
+    "liver": "liver",
+    "brain": "brain",
+    "peritoneum": "peritoneum",
+}
 
 
 def _site(value: Any) -> Optional[str]:
@@ -210,8 +242,11 @@ def _syndrome(value: Any) -> Optional[str]:
 
 
 # chemotherapy regimens people name that the pre-screen's reader does not know
-_MORE_CHEMOTHERAPY = re.compile(r"\bFOLF\w+|\bXELOX\b|\bCAPOX\b|irinotecan|oxaliplatin|\b5-?FU\b|fluorouracil|streptozo\w+|doxorubicin"
-                                r"|\bdacarbazine|\bcisplatin|\bcarboplatin|\betoposide|\btemozolomide|\bcapecitabine|\bchemo\w*", re.I)
+_MORE_CHEMOTHERAPY = re.compile(
+    r"\bFOLF\w+|\bXELOX\b|\bCAPOX\b|irinotecan|oxaliplatin|\b5-?FU\b|fluorouracil|streptozo\w+|doxorubicin"
+    r"|\bdacarbazine|\bcisplatin|\bcarboplatin|\betoposide|\btemozolomide|\bcapecitabine|\bchemo\w*",
+    re.I,
+)
 
 
 def _kinds(said: str) -> tuple[str, ...]:
@@ -232,7 +267,9 @@ def _treatments(value: Any) -> Optional[tuple[str, ...]]:
 
 
 _PLAIN_OCTREOTIDE = re.compile(r"\boctreotide\b(?![\s-]*(?:LAR|long|depot|monthly))", re.I)
-_LONG_SSA = re.compile(r"lanreotide|somatuline|\bLAR\b|long[- ]acting|depot|monthly|autogel|jabs?\b|injections?\b", re.I)
+_LONG_SSA = re.compile(
+    r"lanreotide|somatuline|\bLAR\b|long[- ]acting|depot|monthly|autogel|jabs?\b|injections?\b", re.I
+)
 
 
 def _ssa_maybe_short(value: Any) -> bool:
@@ -240,7 +277,10 @@ def _ssa_maybe_short(value: Any) -> bool:
     return bool(_PLAIN_OCTREOTIDE.search(said)) and not _LONG_SSA.search(said)
 
 
-_REMOVED = re.compile(r"\bremov\w*|\bresect\w*|\w+ectomy\b|\bwhipple\b(?!'?s?\s+triad)|\boperat\w*|\bsurg\w*|\bexcis\w*|\benucleat\w*", re.I)
+_REMOVED = re.compile(
+    r"\bremov\w*|\bresect\w*|\w+ectomy\b|\bwhipple\b(?!'?s?\s+triad)|\boperat\w*|\bsurg\w*|\bexcis\w*|\benucleat\w*",
+    re.I,
+)
 
 
 def _removed(value: Any) -> bool:
@@ -258,5 +298,7 @@ def _lines(value: Any, surely: set[str], maybe: set[str]) -> Optional[tuple[int,
     kinds = [set(_kinds(str(v))) for v in _as_list(value)]
     sure = sum(1 for k in kinds if k & surely)
     entries = [str(v) for v in _as_list(value)]
-    unsure = sum(1 for k, said in zip(kinds, entries) if not k & surely and (k & maybe or (maybe and _REMOVED.search(said))))
+    unsure = sum(
+        1 for k, said in zip(kinds, entries) if not k & surely and (k & maybe or (maybe and _REMOVED.search(said)))
+    )
     return sure, sure + unsure

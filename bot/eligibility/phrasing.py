@@ -5,6 +5,7 @@ in this order: fixed strings ("and/or" -> "or"), symbols ("≥ 18" -> "at least 
 criterion is about ("Patients must have" -> "You have"), then word rules that run in the same
 pass as the glossary (`WORD_RULES`), and a tidy-up. No rule touches a digit or a line break.
 """
+
 from __future__ import annotations
 
 import re
@@ -57,8 +58,10 @@ _FIRST_WORD = re.compile(r"\w+")
 
 
 # -- who the criterion is about, at its start ------------------------------------------------
-_WHO = (r"(?:(?:the|all|any|each|study)\s+)?(?:study\s+)?(?:patients?|subjects?|participants?|individuals?"
-        r"|persons?|volunteers?|candidates?)")
+_WHO = (
+    r"(?:(?:the|all|any|each|study)\s+)?(?:study\s+)?(?:patients?|subjects?|participants?|individuals?"
+    r"|persons?|volunteers?|candidates?)"
+)
 _MUST = r"(?:must|should|shall|will|need\s+to|needs\s+to|has\s+to|have\s+to|are\s+required\s+to|is\s+required\s+to)"
 _PAST = r"(?:known\s+|prior\s+|previous\s+|past\s+|documented\s+)?"
 _PAST_WORDS = ("known", "prior", "previous", "past", "documented", "history", "hx")
@@ -100,18 +103,62 @@ _OTHER_SUBJECT_RULES: list[tuple[str, Replacement]] = [
     (r"^(?:has|have)\b(?!\s+to\b)", "You have"),
     (r"^(?:is|are)\b", "You are"),
     (r"^(?:able|unable|willing|unwilling|capable|incapable|fit|unfit)\b", lambda m: "You are " + m.group().lower()),
-    (r"^aged?\s*[:=]?\s*(?=(?:at\s+least|at\s+most|more\s+than|less\s+than|greater\s+than|equal|no\s+(?:less|more)|between|from|over|under|above|below|[0-9]))", "You are aged "),
+    (
+        r"^aged?\s*[:=]?\s*(?=(?:at\s+least|at\s+most|more\s+than|less\s+than|greater\s+than|equal|no\s+(?:less|more)|between|from|over|under|above|below|[0-9]))",
+        "You are aged ",
+    ),
     (r"^(?:the\s+)?ability\s+to\b", "You are able to"),
     (r"^inability\s+to\b", "You are not able to"),
     (rf"^no\s+{_PAST}(?:history|hx)\s+of\b", "You have not had"),
     (rf"^(?:a\s+)?{_PAST}(?:history|hx)\s+of\b", "You have had"),
 ]
 _SUBJECT_WORDS = {
-    "the", "all", "any", "each", "study", "patient", "patients", "subject", "subjects", "participant", "participants",
-    "individual", "individuals", "person", "persons", "volunteer", "volunteers", "candidate", "candidates", "must",
-    "should", "has", "have", "is", "are", "able", "unable", "willing", "unwilling", "capable", "incapable", "fit",
-    "unfit", "age", "aged", "no", "a", "known", "prior", "previous", "past", "documented", "history", "hx",
-    "ability", "inability",
+    "the",
+    "all",
+    "any",
+    "each",
+    "study",
+    "patient",
+    "patients",
+    "subject",
+    "subjects",
+    "participant",
+    "participants",
+    "individual",
+    "individuals",
+    "person",
+    "persons",
+    "volunteer",
+    "volunteers",
+    "candidate",
+    "candidates",
+    "must",
+    "should",
+    "has",
+    "have",
+    "is",
+    "are",
+    "able",
+    "unable",
+    "willing",
+    "unwilling",
+    "capable",
+    "incapable",
+    "fit",
+    "unfit",
+    "age",
+    "aged",
+    "no",
+    "a",
+    "known",
+    "prior",
+    "previous",
+    "past",
+    "documented",
+    "history",
+    "hx",
+    "ability",
+    "inability",
 }
 SUBJECTS = _LineStartPass(_MUST_AS_CONDITION + _OTHER_SUBJECT_RULES, re.I, _SUBJECT_WORDS)
 SUBJECTS_IN_EXCLUSIONS = _LineStartPass(_MUST_KEPT + _OTHER_SUBJECT_RULES, re.I, _SUBJECT_WORDS)
@@ -126,7 +173,9 @@ def subjects(block: str, exclusion_lines: frozenset[int] = frozenset()) -> str:
         if written.startswith("You ") and not line.startswith("You "):
             written = _THEIR.sub("your", written)
             if _MUST_LEAD.match(line) and not written.startswith("You must"):
-                written = _AND_BE.sub(r"\1 are", written)  # "must have X and be willing" -> "You have X and are willing"
+                written = _AND_BE.sub(
+                    r"\1 are", written
+                )  # "must have X and be willing" -> "You have X and are willing"
         lines[i] = written
     return "\n".join(lines)
 
@@ -140,6 +189,8 @@ _THEIR = re.compile(r"\b(?:their|his\s+or\s+her|his/her|her/his|her\s+or\s+his)\
 
 # -- symbols, units ----------------------------------------------------------------------------
 _NORMAL_LIMIT = r"(?:the\s+)?(?:institutional\s+)?(?:ULN|IULN|UNL|LLN|(?i:upper\s+limit|lower\s+limit|upper\s+normal|normal\s+upper)|N\b)"
+
+
 def _spaced(words: str) -> Callable[[re.Match], str]:
     """A symbol's words, with a space before them when the symbol touched a word ("CRP>5")."""
     return lambda m: (" " if m.start() and m.string[m.start() - 1].isalnum() else "") + words + " "
@@ -160,31 +211,53 @@ class _Guarded:
         return block
 
 
-SYMBOLS = _Guarded([
-    (("≥", "≧", "⩾", "=>", ">=", "> or", ">or", ">/"),
-     r"(?:≥|≧|⩾|=>|>=|>\s?/\s?=|>\s?or\s?=(?:\s?to)?)\s*", _spaced("at least")),
-    (("≤", "≦", "⩽", "=<", "<=", "< or", "<or", "</"),
-     r"(?:≤|≦|⩽|=<|<=|<\s?/\s?=|<\s?or\s?=(?:\s?to)?)\s*", _spaced("at most")),
-    (("->",), r"-+>", "to"),
-    ((">",), r">+\s*", _spaced("more than")),
-    (("<",), r"<+\s*", _spaced("less than")),
-    (("±",), r"±\s*", "plus or minus "),
-    (("≠",), r"≠\s*", "not "),
-    (("~",), r"~\s*(?=[0-9])", "about "),
-    (("uln", "unl", "lln", "upper", "lower", "normal"),
-     rf"([0-9])\s*[x×X\*]\s*(?={_NORMAL_LIMIT})", lambda m: m.group(1) + " times "),
-    (("yr",), r"([0-9])\s?(?:yrs|yr)\b\.?", lambda m: m.group(1) + " years"),
-    (("wk",), r"([0-9])\s?wks?\b\.?", lambda m: m.group(1) + " weeks"),
-    (("hr",), r"([0-9])\s?(?:hrs|hr)\b\.?", lambda m: m.group(1) + " hours"),
-    (("mo",), r"([0-9])\s?mos?\b\.?", lambda m: m.group(1) + " months"),
-    ((" & ",), r"(?<= )&(?= )", "and"),
-])
+SYMBOLS = _Guarded(
+    [
+        (
+            ("≥", "≧", "⩾", "=>", ">=", "> or", ">or", ">/"),
+            r"(?:≥|≧|⩾|=>|>=|>\s?/\s?=|>\s?or\s?=(?:\s?to)?)\s*",
+            _spaced("at least"),
+        ),
+        (
+            ("≤", "≦", "⩽", "=<", "<=", "< or", "<or", "</"),
+            r"(?:≤|≦|⩽|=<|<=|<\s?/\s?=|<\s?or\s?=(?:\s?to)?)\s*",
+            _spaced("at most"),
+        ),
+        (("->",), r"-+>", "to"),
+        ((">",), r">+\s*", _spaced("more than")),
+        (("<",), r"<+\s*", _spaced("less than")),
+        (("±",), r"±\s*", "plus or minus "),
+        (("≠",), r"≠\s*", "not "),
+        (("~",), r"~\s*(?=[0-9])", "about "),
+        (
+            ("uln", "unl", "lln", "upper", "lower", "normal"),
+            rf"([0-9])\s*[x×X\*]\s*(?={_NORMAL_LIMIT})",
+            lambda m: m.group(1) + " times ",
+        ),
+        (("yr",), r"([0-9])\s?(?:yrs|yr)\b\.?", lambda m: m.group(1) + " years"),
+        (("wk",), r"([0-9])\s?wks?\b\.?", lambda m: m.group(1) + " weeks"),
+        (("hr",), r"([0-9])\s?(?:hrs|hr)\b\.?", lambda m: m.group(1) + " hours"),
+        (("mo",), r"([0-9])\s?mos?\b\.?", lambda m: m.group(1) + " months"),
+        ((" & ",), r"(?<= )&(?= )", "and"),
+    ]
+)
 
 # -- fixed strings, by plain replacement ---------------------------------------------------------
 _LITERALS = [
-    ("and/or", "or"), ("And/or", "Or"), ("AND/OR", "or"), ("he/she", "they"), ("she/he", "they"), ("He/she", "They"),
-    ("his/her", "their"), ("her/his", "their"), ("His/her", "Their"), ("him/her", "them"), ("w/o", "without"),
-    (" OR ", " or "), (" AND ", " and "), (" NOT ", " not "),
+    ("and/or", "or"),
+    ("And/or", "Or"),
+    ("AND/OR", "or"),
+    ("he/she", "they"),
+    ("she/he", "they"),
+    ("He/she", "They"),
+    ("his/her", "their"),
+    ("her/his", "their"),
+    ("His/her", "Their"),
+    ("him/her", "them"),
+    ("w/o", "without"),
+    (" OR ", " or "),
+    (" AND ", " and "),
+    (" NOT ", " not "),
 ]
 
 
@@ -197,50 +270,133 @@ def literals(block: str) -> str:
 
 
 # -- word rules, applied in the glossary's pass -----------------------------------------------
-_NOUNS = (r"neuroendocrine\s+tumou?rs?|cancers?|disease|tumou?rs?|NETs?|NENs?|NECs?|carcinomas?|adenocarcinomas?"
-          r"|melanomas?|lesions?|pNETs?|pan-NETs?|GEP-NETs?|neoplasms?|malignanc(?:y|ies)|sarcomas?")
+_NOUNS = (
+    r"neuroendocrine\s+tumou?rs?|cancers?|disease|tumou?rs?|NETs?|NENs?|NECs?|carcinomas?|adenocarcinomas?"
+    r"|melanomas?|lesions?|pNETs?|pan-NETs?|GEP-NETs?|neoplasms?|malignanc(?:y|ies)|sarcomas?"
+)
 _NOT_IN_NOUN_PHRASE = r"(?!(?:and|or|with|to|in|of|from|after|by|at|not|that|which|who|for|on)\b)"
 _NOUN_PHRASE = rf"((?:{_NOT_IN_NOUN_PHRASE}[\w/-]+,?\s+){{0,5}}?)({_NOUNS})\b"  # {1} describing words, {2} the noun
-_ADVANCED_OR = r"(?:locally[- ]advanced,?\s+(?:or|and)\s+metastatic|metastatic,?\s+(?:or|and)\s+locally[- ]advanced),?\s+"
-_INOPERABLE_OR = (r"(?:(?:unresectable|inoperable|non-?resectable),?\s+(?:or|and)\s+metastatic"
-                  r"|metastatic,?\s+(?:or|and)\s+(?:unresectable|inoperable|non-?resectable)),?\s+")
+_ADVANCED_OR = (
+    r"(?:locally[- ]advanced,?\s+(?:or|and)\s+metastatic|metastatic,?\s+(?:or|and)\s+locally[- ]advanced),?\s+"
+)
+_INOPERABLE_OR = (
+    r"(?:(?:unresectable|inoperable|non-?resectable),?\s+(?:or|and)\s+metastatic"
+    r"|metastatic,?\s+(?:or|and)\s+(?:unresectable|inoperable|non-?resectable)),?\s+"
+)
 # "recurrent or metastatic melanoma" is one noun with two states: "melanoma that has come back or spread"
-_RECURRENT_OR = (r"(?:(?:recurrent|relapsed),?\s+(?:or|and/or)\s+metastatic|metastatic,?\s+(?:or|and/or)\s+(?:recurrent|relapsed)),?\s+")
+_RECURRENT_OR = r"(?:(?:recurrent|relapsed),?\s+(?:or|and/or)\s+metastatic|metastatic,?\s+(?:or|and/or)\s+(?:recurrent|relapsed)),?\s+"
 WORD_RULES: list[Entry] = [
-    Entry("at least", "at least", forms=(
-        "greater than or equal to", "greater than or equal", "equal to or greater than", "equal to or more than",
-        "equal to or higher than", "greater or equal to", "more than or equal to", "higher than or equal to",
-        "equal or greater than", "no less than", "not less than", "a minimum of")),
-    Entry("at most", "at most", forms=(
-        "less than or equal to", "less than or equal", "equal to or less than", "equal to or lower than",
-        "less or equal to", "lower than or equal to", "equal or less than", "no more than", "not more than",
-        "no greater than", "not greater than", "no higher than", "not exceeding", "not to exceed", "a maximum of")),
+    Entry(
+        "at least",
+        "at least",
+        forms=(
+            "greater than or equal to",
+            "greater than or equal",
+            "equal to or greater than",
+            "equal to or more than",
+            "equal to or higher than",
+            "greater or equal to",
+            "more than or equal to",
+            "higher than or equal to",
+            "equal or greater than",
+            "no less than",
+            "not less than",
+            "a minimum of",
+        ),
+    ),
+    Entry(
+        "at most",
+        "at most",
+        forms=(
+            "less than or equal to",
+            "less than or equal",
+            "equal to or less than",
+            "equal to or lower than",
+            "less or equal to",
+            "lower than or equal to",
+            "equal or less than",
+            "no more than",
+            "not more than",
+            "no greater than",
+            "not greater than",
+            "no higher than",
+            "not exceeding",
+            "not to exceed",
+            "a maximum of",
+        ),
+    ),
     Entry("more than", "more than", forms=("greater than", "in excess of", "exceeding", "exceeds")),
-    Entry("people", "people", forms=("patients", "subjects", "participants", "individuals", "persons", "pts",
-                                     "study subjects", "study participants", "study patients")),
+    Entry(
+        "people",
+        "people",
+        forms=(
+            "patients",
+            "subjects",
+            "participants",
+            "individuals",
+            "persons",
+            "pts",
+            "study subjects",
+            "study participants",
+            "study patients",
+        ),
+    ),
     Entry("person", "person", forms=("patient", "subject", "participant", "study subject", "study participant")),
-    Entry("the person's", "the person's", forms=("the patient's", "the subject's", "the participant's",
-                                                 "patient's", "subject's", "participant's")),
+    Entry(
+        "the person's",
+        "the person's",
+        forms=("the patient's", "the subject's", "the participant's", "patient's", "subject's", "participant's"),
+    ),
     Entry("people's", "people's", forms=("patients'", "subjects'", "participants'", "the patients'", "the subjects'")),
     Entry("subject to", "subject to"),  # "subject to approval" is not about a person
     Entry("women", "women", forms=("female patients", "female subjects", "female participants", "women patients")),
     Entry("men", "men", forms=("male patients", "male subjects", "male participants")),
     Entry("family history", "family history"),
-    Entry("spread or grown", "{1}{2} that {is} locally advanced or {has} spread",
-          pattern=rf"{_ADVANCED_OR}{_NOUN_PHRASE}", starts=("locally advanced", "metastatic or", "metastatic and")),
-    Entry("spread or inoperable", "{1}{2} that cannot be removed by surgery or {has} spread",
-          pattern=rf"{_INOPERABLE_OR}{_NOUN_PHRASE}",
-          starts=("unresectable or", "unresectable and", "inoperable or", "inoperable and", "non resectable",
-                  "nonresectable or", "metastatic or", "metastatic and")),
-    Entry("come back or spread", "{1}{2} that {has} come back or spread", pattern=rf"{_RECURRENT_OR}{_NOUN_PHRASE}",
-          starts=("recurrent or", "recurrent and", "relapsed or", "metastatic or", "metastatic and")),
+    Entry(
+        "spread or grown",
+        "{1}{2} that {is} locally advanced or {has} spread",
+        pattern=rf"{_ADVANCED_OR}{_NOUN_PHRASE}",
+        starts=("locally advanced", "metastatic or", "metastatic and"),
+    ),
+    Entry(
+        "spread or inoperable",
+        "{1}{2} that cannot be removed by surgery or {has} spread",
+        pattern=rf"{_INOPERABLE_OR}{_NOUN_PHRASE}",
+        starts=(
+            "unresectable or",
+            "unresectable and",
+            "inoperable or",
+            "inoperable and",
+            "non resectable",
+            "nonresectable or",
+            "metastatic or",
+            "metastatic and",
+        ),
+    ),
+    Entry(
+        "come back or spread",
+        "{1}{2} that {has} come back or spread",
+        pattern=rf"{_RECURRENT_OR}{_NOUN_PHRASE}",
+        starts=("recurrent or", "recurrent and", "relapsed or", "metastatic or", "metastatic and"),
+    ),
     Entry("spread", "{1}{2} that {has} spread", pattern=rf"metastatic\s+{_NOUN_PHRASE}", starts=("metastatic",)),
-    Entry("spread to", "spread to", forms=("metastatic to", "metastasized to", "metastasised to", "metastasis to",
-                                           "metastases to")),
-    Entry("no history", "{1} history of", pattern=rf"(any|no)\s+{_PAST}(?:history|hx)\s+of\b",
-          starts=tuple(f"{a} {b}" for a in ("any", "no") for b in _PAST_WORDS)),
-    Entry("history", "{1}history of", pattern=rf"(a\s+)?{_PAST}(?:history|hx)\s+of\b",
-          starts=(*(f"a {w}" for w in _PAST_WORDS), *_PAST_WORDS)),
+    Entry(
+        "spread to",
+        "spread to",
+        forms=("metastatic to", "metastasized to", "metastasised to", "metastasis to", "metastases to"),
+    ),
+    Entry(
+        "no history",
+        "{1} history of",
+        pattern=rf"(any|no)\s+{_PAST}(?:history|hx)\s+of\b",
+        starts=tuple(f"{a} {b}" for a in ("any", "no") for b in _PAST_WORDS),
+    ),
+    Entry(
+        "history",
+        "{1}history of",
+        pattern=rf"(a\s+)?{_PAST}(?:history|hx)\s+of\b",
+        starts=(*(f"a {w}" for w in _PAST_WORDS), *_PAST_WORDS),
+    ),
 ]
 
 # -- tidy, after everything -------------------------------------------------------------------
@@ -254,7 +410,11 @@ _TIDY: list[tuple[str, re.Pattern, Replacement]] = [
     (" .", re.compile(r" +\.(?= |$)", re.M), "."),
     ("scan scan", re.compile(r"\bscan scans?\b"), "scan"),
     ("to be to be", re.compile(r"\bto be to be\b"), "to be"),
-    ("they ", re.compile(r"\b([Tt]hey) (?:has|is|was)\b"), lambda m: m.group(1) + {"has": " have", "is": " are", "was": " were"}[m.group().split()[1]]),
+    (
+        "they ",
+        re.compile(r"\b([Tt]hey) (?:has|is|was)\b"),
+        lambda m: m.group(1) + {"has": " have", "is": " are", "was": " were"}[m.group().split()[1]],
+    ),
     (", (", re.compile(r", \("), " ("),
     (" another", re.compile(r"\b([Nn]o|[Tt]he|[Aa]ny) another\b"), r"\1 other"),
     ("an ", re.compile(r"\b([Aa])n (?=[bcdfgjklmnpqrstvwxyz])"), r"\1 "),
@@ -310,7 +470,7 @@ _EXAMPLES = re.compile(r"^(?:like|for\s+example|such\s+as|e\.?g\.?|eg)[,:]?\s+",
 
 
 def _aside_as_sentence(line: str) -> str:
-    """"X (for example A, B and C)" -> "X. For example, A, B and C". Other asides stay in their
+    """ "X (for example A, B and C)" -> "X. For example, A, B and C". Other asides stay in their
     brackets: "X (except A)" cut off as "X. Except A." would read as two claims."""
     end = line.rstrip(".")
     if not end.endswith(")"):
@@ -322,6 +482,6 @@ def _aside_as_sentence(line: str) -> str:
             inner, before = end[i + 1 : -1].strip(), end[:i].rstrip(" ,;:")
             examples = _EXAMPLES.match(inner)
             if examples and len(inner.split()) >= _MIN_ASIDE_WORDS and len(before.split()) >= 2 and "(" not in inner:
-                return f"{before}. For example, {inner[examples.end():]}"
+                return f"{before}. For example, {inner[examples.end() :]}"
             return line
     return line

@@ -11,6 +11,7 @@ one short line per term it uses that needs explaining, shown beneath the sentenc
 repeated in every item that needs it, since people jump between items. The sentence alone is
 what is compared with the registry's item (its length, its meaning); `plain` is both together.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -70,7 +71,7 @@ class PlainItem:
         return [self] + [item for child in self.children for item in child.walk()]
 
     def as_dict(self) -> dict[str, object]:
-        """"plain" is all that is shown; an item with explanations also gives its "sentence" (the
+        """ "plain" is all that is shown; an item with explanations also gives its "sentence" (the
         criterion alone) and its "words_used" (the explanation lines, shown beneath it)."""
         shown: dict[str, object] = {"original": self.full_original, "plain": self.full_plain, "how": self.how}
         if self.words_used:
@@ -128,8 +129,9 @@ class Written:
         return " ".join([self.sentence, *self.notes])
 
 
-def _written(sentence: str, notes: list[str], how: str, family: Optional[str] = None,
-             refused: tuple[str, ...] = ()) -> Written:
+def _written(
+    sentence: str, notes: list[str], how: str, family: Optional[str] = None, refused: tuple[str, ...] = ()
+) -> Written:
     """An item as shown: the explanations it needs (not those its sentence already gives), hedged."""
     kept = tuple(neutral(note) for note in dict.fromkeys(notes) if _needed(note, sentence))
     return Written(neutral(sentence), kept, how, family, refused)
@@ -170,7 +172,9 @@ def _compacted(original: str, written: Written) -> Written:
     if word_count(written.sentence) <= word_count(original):
         return written
     short = compact(written.sentence)
-    if word_count(short) >= word_count(written.sentence) or rewrite_problems(original, short, " ".join([short, *written.notes])):
+    if word_count(short) >= word_count(written.sentence) or rewrite_problems(
+        original, short, " ".join([short, *written.notes])
+    ):
         return written
     return replace(written, sentence=short)
 
@@ -212,7 +216,9 @@ def rewrite_lines(
 
 
 def rule_rewrites(
-    lines: list[str], replacer: Optional[Replacer] = None, exclusion_lines: frozenset[int] = frozenset(),
+    lines: list[str],
+    replacer: Optional[Replacer] = None,
+    exclusion_lines: frozenset[int] = frozenset(),
     repeat_explanations: bool = False,
 ) -> list[Rewritten]:
     """The rule-based rewrite of criteria in reading order. `exclusion_lines` are the indexes
@@ -238,8 +244,10 @@ def rule_rewrites(
         explained = _notes_by_line(block, notes)
     if len(out) != len(lines):  # a rule crossed a line break: never expected, but be safe
         one = frozenset({0})
-        return [rule_rewrites([line], replacer, one if i in exclusion_lines else frozenset(), repeat_explanations)[0]
-                for i, line in enumerate(lines)]
+        return [
+            rule_rewrites([line], replacer, one if i in exclusion_lines else frozenset(), repeat_explanations)[0]
+            for i, line in enumerate(lines)
+        ]
     done = [over_under(phrasing.sentences(_calm(plain, original))) for plain, original in zip(out, clean)]
     return [
         Rewritten(neutral(line), tuple(neutral(note) for note in explained.get(i, []) if _needed(note, line)))

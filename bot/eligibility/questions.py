@@ -6,6 +6,7 @@ groups by chance or may get a placebo, whether it involves an operation or a rad
 treatment, where it runs (visits and travel), and whether it is open. Every question is
 written in plain words, and none tells the reader they can join.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,9 +24,14 @@ class Questions:
     coordinator: tuple[str, ...]  # the trial team: the person who runs the study day to day
 
 
-_RADIOACTIVE = re.compile(r"\bPRRT\b|radionuclide|radioligand|Lutathera|177\s?Lu|Lu-?177|lutetium|radiolabel\w*|\bI-?131\b|\bMIBG\b", re.I)
+_RADIOACTIVE = re.compile(
+    r"\bPRRT\b|radionuclide|radioligand|Lutathera|177\s?Lu|Lu-?177|lutetium|radiolabel\w*|\bI-?131\b|\bMIBG\b", re.I
+)
 _SCANS = re.compile(r"\bPET\b|\bCT\b|\bMRI\b|\bscans?\b|imaging|DOTATATE|octreoscan", re.I)
-_USUAL_CARE = re.compile(r"standard\s+of\s+care|usual\s+care|standard\s+(?:treatment|therapy)|best\s+supportive\s+care|oncologic\s+treatment\s+alone|control\s+(?:arm|group)", re.I)
+_USUAL_CARE = re.compile(
+    r"standard\s+of\s+care|usual\s+care|standard\s+(?:treatment|therapy)|best\s+supportive\s+care|oncologic\s+treatment\s+alone|control\s+(?:arm|group)",
+    re.I,
+)
 
 _PHASE_QUESTION = {
     "EARLY_PHASE1": "This is a very early trial. What do we know so far about how safe this treatment is?",
@@ -53,11 +59,20 @@ def questions_for(trial: TrialDetail) -> Questions:
 def general_questions() -> Questions:
     """Questions worth asking about any trial, before one is chosen."""
     return Questions(
-        doctor=("Is a trial worth a look for me now? Or is there a usual treatment I should try first?",
-                "Which trials might suit me, and can you help me ask about them?", _SIDE_EFFECTS,
-                "If a trial is not right for me, what other treatments could I look at?"),
-        coordinator=(_VISITS, "Where would I need to go for visits, and is there help with travel?", _COSTS, _EXTRA_TESTS,
-                     _USUAL_CARE_CHANGE, _LEAVING),
+        doctor=(
+            "Is a trial worth a look for me now? Or is there a usual treatment I should try first?",
+            "Which trials might suit me, and can you help me ask about them?",
+            _SIDE_EFFECTS,
+            "If a trial is not right for me, what other treatments could I look at?",
+        ),
+        coordinator=(
+            _VISITS,
+            "Where would I need to go for visits, and is there help with travel?",
+            _COSTS,
+            _EXTRA_TESTS,
+            _USUAL_CARE_CHANGE,
+            _LEAVING,
+        ),
     )
 
 
@@ -66,13 +81,23 @@ def _doctor(trial: TrialDetail, text: str) -> list[str]:
     phases = [p for p in ("PHASE3", "PHASE2", "PHASE1", "EARLY_PHASE1", "PHASE4") if p in trial.phases]
     questions.append(_PHASE_QUESTION[phases[0]] if phases else _NO_PHASE)
     if is_randomised(text):
-        questions.append("People in this trial are put into groups by chance. How would I feel if I did not get the new treatment?")
+        questions.append(
+            "People in this trial are put into groups by chance. How would I feel if I did not get the new treatment?"
+        )
     if has_placebo(text):
-        questions.append("Some people may get a dummy treatment (placebo). Is it safe for me to go without an active treatment for a while?")
-    if any((i.kind or "").upper() == "PROCEDURE" for i in trial.interventions) or re.search(r"\bsurgery\b|\bsurgical\b|debulking|resection", trial.title + " " + (trial.official_title or ""), re.I):
-        questions.append("This trial involves an operation. What are the risks, and how long would it take me to get over it?")
+        questions.append(
+            "Some people may get a dummy treatment (placebo). Is it safe for me to go without an active treatment for a while?"
+        )
+    if any((i.kind or "").upper() == "PROCEDURE" for i in trial.interventions) or re.search(
+        r"\bsurgery\b|\bsurgical\b|debulking|resection", trial.title + " " + (trial.official_title or ""), re.I
+    ):
+        questions.append(
+            "This trial involves an operation. What are the risks, and how long would it take me to get over it?"
+        )
     if _RADIOACTIVE.search(text):
-        questions.append("This trial uses a radioactive treatment. Are there any extra safety steps for me or the people I live with?")
+        questions.append(
+            "This trial uses a radioactive treatment. Are there any extra safety steps for me or the people I live with?"
+        )
     questions.append(_SIDE_EFFECTS)
     questions.append("If this trial is not right for me, what other trials or treatments could I look at?")
     return questions
@@ -94,7 +119,9 @@ def _coordinator(trial: TrialDetail, text: str) -> list[str]:
     questions.append(_USUAL_CARE_CHANGE)
     questions.append(_LEAVING)
     if not trial.is_open:
-        questions.append("The registry says this trial is not taking new people now. Could that change, or is there a similar trial?")
+        questions.append(
+            "The registry says this trial is not taking new people now. Could that change, or is there a similar trial?"
+        )
     return questions
 
 

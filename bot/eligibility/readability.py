@@ -4,6 +4,7 @@
 stops, which makes the sentences look longer, "before, as sentences" also scores the
 registry's own items each ended with a full stop: the fair comparison for our rewrite.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

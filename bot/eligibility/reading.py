@@ -1,13 +1,17 @@
 """What every reader of a criterion sentence shares: the cues for time, for what we cannot
 know, and making a `logic.Fact` with the sentence's own mode."""
+
 from __future__ import annotations
 
 import re
 
 from bot.eligibility.logic import REQUIRES, Fact, examples_only, mode_of
 
-OTHER_CANCER = re.compile(r"\b(?:other|second|prior|previous|concurrent|additional|another)\s+(?:primary\s+)?(?:malignan\w*|cancers?|tumou?rs?)"
-                           r"|\bmalignanc(?:y|ies)\b[^.;]{0,40}\b(?:within|in\s+the\s+(?:last|past))|\bhistory\s+of\s+(?:\w+\s+)?(?:malignan|cancer)", re.I)
+OTHER_CANCER = re.compile(
+    r"\b(?:other|second|prior|previous|concurrent|additional|another)\s+(?:primary\s+)?(?:malignan\w*|cancers?|tumou?rs?)"
+    r"|\bmalignanc(?:y|ies)\b[^.;]{0,40}\b(?:within|in\s+the\s+(?:last|past))|\bhistory\s+of\s+(?:\w+\s+)?(?:malignan|cancer)",
+    re.I,
+)
 WINDOW = re.compile(
     r"\bwithin\b|\bin\s+the\s+(?:last|past|preceding)\b|\b[0-9]+\s*(?:days?|weeks?|wks?|months?|years?|half-?lives)\b"
     r"|\b(?:one|two|three|four|six|eight|twelve)\s+(?:days?|weeks?|months?)\b|\brecent(?:ly)?\b|\bcurrent(?:ly)?\b|\bongoing\b"
@@ -27,14 +31,16 @@ UNLESS = re.compile(r"\bunless\b", re.I)
 HISTORY_OF = re.compile(r"\bhistory\s+of\b[^.;]*?\bactive\b|\bactive\b(?=[^.;]*\bhistory\s+of\b)", re.I)
 
 
-def new_fact(field: str, sentence: str, section: str, text: str, start: int, **values) -> Fact:  # type: ignore[no-untyped-def]
+def new_fact(field: str, sentence: str, section: str, text: str, start: int, **values) -> Fact:
     """A fact read from `sentence`, with the mode its words give the thing named at `start`."""
     mode = mode_of(sentence, section, start)
     if UNLESS.search(sentence):
         values["firm"] = False  # "Ki-67 < 20%, unless ...": an exception the team must weigh
     # progression, control, symptoms: about treatments, hormones and where it spread, not the rest of the sentence
     weighs = field in ("treatments", "functioning", "syndrome") or (field == "spread" and "values" in values)
-    unknowable = weighs and bool(UNKNOWABLE.search(HISTORY_OF.sub(" ", sentence) if HISTORY_OF.search(sentence) else sentence))
+    unknowable = weighs and bool(
+        UNKNOWABLE.search(HISTORY_OF.sub(" ", sentence) if HISTORY_OF.search(sentence) else sentence)
+    )
     # "such as", "e.g.", "including": what follows is only an example, what comes before is the rule ("well-to-moderately
     # differentiated neuroendocrine carcinoma, including typical carcinoid"); "like" anywhere leaves it unsure
     example = _EXAMPLE.search(sentence)
@@ -42,8 +48,14 @@ def new_fact(field: str, sentence: str, section: str, text: str, start: int, **v
     # "No prior radiation therapy to the liver" listed among the exclusions: a rule-out written twice, or a real
     # double no ("no measurable disease" rules out)? Either reading is possible: the team must say
     two_ways = section == "exclusion" and mode == REQUIRES and bool(_LEADING_NO.match(sentence))
-    return Fact(field, text, mode=mode, needs_more=values.pop("needs_more", False) or unknowable or two_ways,
-                firm=values.pop("firm", True) and not (mode == REQUIRES and only_example) and not two_ways, **values)
+    return Fact(
+        field,
+        text,
+        mode=mode,
+        needs_more=values.pop("needs_more", False) or unknowable or two_ways,
+        firm=values.pop("firm", True) and not (mode == REQUIRES and only_example) and not two_ways,
+        **values,
+    )
 
 
 _LEADING_NO = re.compile(r"^\W*no\b(?!\s+(?:more|less|fewer|greater|longer)\s+than\b)", re.I)

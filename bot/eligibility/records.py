@@ -1,5 +1,6 @@
 """Trial records as the judge reads them, from ClinicalTrials.gov JSON files (the report and
 tests; the CLI reads the database)."""
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,9 @@ class TrialRecord:
 
 def record_from_study(study: dict) -> TrialRecord:
     t = parse_study(study).trial
-    return TrialRecord(t["nct_id"], t.get("criteria"), t.get("min_age_years"), t.get("max_age_years"), t.get("sex"), t.get("title"))
+    return TrialRecord(
+        t["nct_id"], t.get("criteria"), t.get("min_age_years"), t.get("max_age_years"), t.get("sex"), t.get("title")
+    )
 
 
 def shipped_record(nct_id: str, folder: Path = SHIPPED_TRIALS_DIR) -> Optional[TrialRecord]:

@@ -5,6 +5,7 @@ saying so, and a record without criteria sends people to the registry page and t
 team. The wording says what the trial asks for, never who can join: only the trial team
 decides that.
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -16,7 +17,9 @@ from bot.trials.query import TrialDetail
 
 INCLUDE_HEADING = "You may be able to join if:"
 EXCLUDE_HEADING = "You usually cannot join if:"
-WHO_DECIDES = "This is what the registry record asks for, in plain words. Only the trial team can say who can take part."
+WHO_DECIDES = (
+    "This is what the registry record asks for, in plain words. Only the trial team can say who can take part."
+)
 
 
 def eligibility_text(trial: TrialDetail, show_original: bool = False, limit: Optional[int] = None) -> str:
@@ -40,14 +43,18 @@ def eligibility_lines(trial: TrialDetail, show_original: bool = False, limit: Op
     return [neutral(line) for line in lines]
 
 
-def _section(heading: str, items: tuple[PlainItem, ...], trial: TrialDetail, show_original: bool, limit: Optional[int]) -> list[str]:
+def _section(
+    heading: str, items: tuple[PlainItem, ...], trial: TrialDetail, show_original: bool, limit: Optional[int]
+) -> list[str]:
     shown = items if limit is None else items[:limit]
     lines = [heading]
     for item in shown:
         lines += _item_lines(item, show_original)
     hidden = len(items) - len(shown)
     if hidden:
-        lines.append(f"There {'is' if hidden == 1 else 'are'} {hidden} more. See them all on the registry page: {trial.registry_url}")
+        lines.append(
+            f"There {'is' if hidden == 1 else 'are'} {hidden} more. See them all on the registry page: {trial.registry_url}"
+        )
     return lines
 
 
@@ -74,4 +81,3 @@ def _no_criteria(trial: TrialDetail) -> list[str]:
     if stated:
         lines.append("The record does say: " + "; ".join(stated) + ".")
     return lines
-

@@ -8,6 +8,7 @@ replaced and the pass goes on after it, so a replacement is never rewritten agai
 This is what makes rewriting thousands of criteria texts take seconds: a text is scanned
 once, and only the few entries that start with the current word are tried.
 """
+
 from __future__ import annotations
 
 import re
@@ -176,6 +177,8 @@ def explained_as(entry: Entry, matched: str) -> str:
     them ("Losartan is ..." and "Lisinopril is ...", both, when a criterion names both drugs)."""
     names_match = entry.ends or (entry.explain and (WHOLE in entry.explain or _POINTER.match(entry.explain)))
     return f"{entry.key}: {matched.lower().rstrip('s')}" if names_match else entry.key  # "phosphatases" once
+
+
 _POINTER = re.compile(r"^This is\b")
 
 
@@ -187,17 +190,21 @@ def explanation(entry: Entry, matched: str) -> str:
     assert entry.explain is not None
     sentence = entry.explain.replace(WHOLE, matched)
     named = _POINTER.sub(lambda _m: (matched[:1].upper() + matched[1:]) + " is", sentence)
-    if WHOLE not in entry.plain or names(named, matched):  # the reader sees the entry's own words, or the line names them
+    if WHOLE not in entry.plain or names(
+        named, matched
+    ):  # the reader sees the entry's own words, or the line names them
         return named
     return f"{matched[:1].upper() + matched[1:]}: {named}"
 
 
 _NAME_PART = re.compile(r"[A-Za-z][\w']*")
 # words too common to show which term a line is about
-_NOT_NAMING = frozenset("""the and any for with known prior strong potent moderate severe active acute chronic
+_NOT_NAMING = frozenset(
+    """the and any for with known prior strong potent moderate severe active acute chronic
     test tests level levels count disease diseases infection infections cancer drug drugs therapy treatment positive
     negative history use inhibitor inhibitors hormone hormones receptor receptors agonist agonists antagonist
-    antagonists blocker blockers abnormality abnormalities protein proteins""".split())
+    antagonists blocker blockers abnormality abnormalities protein proteins""".split()
+)
 _BRITISH = re.compile(r"(?:(?<=[a-z])|\b)(?:ae|oe)(?=[a-z])")
 _ISE = re.compile(r"(?<=[a-z])is(?=(?:e|ed|es|ing|ation|ations)\b)")
 

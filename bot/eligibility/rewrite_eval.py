@@ -14,6 +14,7 @@ it. The sentence is the rewrite: its length is compared with the registry's item
 grade is the item's grade. A term is explained when the sentence no longer uses it, glosses
 it in brackets, or a line beneath names it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -37,35 +38,120 @@ PARTS = ("tune", "held")
 # --- the synonyms a check accepts --------------------------------------------------------
 
 COMPARISONS: dict[str, tuple[str, ...]] = {
-    ">=": ("≥", ">=", "=>", "at least", "or more", "or greater", "or higher", "or above", "or over", "or older",
-           "or longer", "and over", "and above", "and older", "and more", "no less than", "not less than",
-           "no fewer than", "not fewer than", "not below", "not under", "a minimum of", "minimum", "min",
-           "greater than or equal to", "more than or equal to", "higher than or equal to",
-           "equal to or greater than", "equal to or more than", "equal to or higher than", "or above"),
-    ">": (">", "more than", "greater than", "higher than", "above", "over", "older than", "longer than",
-          "exceeds", "exceeding", "exceed", "in excess of"),
-    "<=": ("≤", "<=", "=<", "at most", "or less", "or lower", "or below", "or under", "or fewer", "or younger",
-           "or shorter", "and under", "and below", "no more than", "not more than", "no greater than",
-           "not greater than", "no higher than", "not higher than", "not above", "not over", "does not exceed",
-           "do not exceed", "not exceeding", "not to exceed", "not exceed", "a maximum of", "maximum", "max",
-           "up to", "less than or equal to", "lower than or equal to", "equal to or less than",
-           "equal to or lower than"),
+    ">=": (
+        "≥",
+        ">=",
+        "=>",
+        "at least",
+        "or more",
+        "or greater",
+        "or higher",
+        "or above",
+        "or over",
+        "or older",
+        "or longer",
+        "and over",
+        "and above",
+        "and older",
+        "and more",
+        "no less than",
+        "not less than",
+        "no fewer than",
+        "not fewer than",
+        "not below",
+        "not under",
+        "a minimum of",
+        "minimum",
+        "min",
+        "greater than or equal to",
+        "more than or equal to",
+        "higher than or equal to",
+        "equal to or greater than",
+        "equal to or more than",
+        "equal to or higher than",
+        "or above",
+    ),
+    ">": (
+        ">",
+        "more than",
+        "greater than",
+        "higher than",
+        "above",
+        "over",
+        "older than",
+        "longer than",
+        "exceeds",
+        "exceeding",
+        "exceed",
+        "in excess of",
+    ),
+    "<=": (
+        "≤",
+        "<=",
+        "=<",
+        "at most",
+        "or less",
+        "or lower",
+        "or below",
+        "or under",
+        "or fewer",
+        "or younger",
+        "or shorter",
+        "and under",
+        "and below",
+        "no more than",
+        "not more than",
+        "no greater than",
+        "not greater than",
+        "no higher than",
+        "not higher than",
+        "not above",
+        "not over",
+        "does not exceed",
+        "do not exceed",
+        "not exceeding",
+        "not to exceed",
+        "not exceed",
+        "a maximum of",
+        "maximum",
+        "max",
+        "up to",
+        "less than or equal to",
+        "lower than or equal to",
+        "equal to or less than",
+        "equal to or lower than",
+    ),
     "<": ("<", "less than", "lower than", "below", "under", "fewer than", "younger than", "shorter than"),
-    "within": ("within", "in the last", "in the past", "in the previous", "in the preceding", "in the",
-               "during the last", "during the past", "during the", "less than", "no more than", "not more than",
-               "up to", "at most"),
+    "within": (
+        "within",
+        "in the last",
+        "in the past",
+        "in the previous",
+        "in the preceding",
+        "in the",
+        "during the last",
+        "during the past",
+        "during the",
+        "less than",
+        "no more than",
+        "not more than",
+        "up to",
+        "at most",
+    ),
 }
-NEGATION = (r"\b(?:no|not|never|none|nor|neither|without|cannot|unable|unwilling|refuses?|free of|absence of|lack of)\b"
-            r"|n't\b|\bnon-?(?=pregnant|lactating|nursing|breast)")
+NEGATION = (
+    r"\b(?:no|not|never|none|nor|neither|without|cannot|unable|unwilling|refuses?|free of|absence of|lack of)\b"
+    r"|n't\b|\bnon-?(?=pregnant|lactating|nursing|breast)"
+)
 EXCEPTION = r"\b(?:except|excepting|exception|other than|apart from|excluding|besides|unless|but not|aside from)\b"
 ONLY = r"\b(?:only|solely|exclusively|just)\b"
 SCOPES: dict[str, str] = {
     "female": r"\b(?:wom[ae]n|females?|girls?|ladies)\b",
     "male": r"\b(?:m[ae]n|males?|boys?)\b",
     "childbearing potential": r"child-?\s?bearing potential|\b(?:could|can|may|might|able to)\s+(?:get|become|be)\s+pregnant"
-                              r"|\b(?:could|can|able to)\s+have\s+(?:a\s+)?(?:baby|babies|children|a child)|\bfertile\b",
+    r"|\b(?:could|can|able to)\s+have\s+(?:a\s+)?(?:baby|babies|children|a child)|\bfertile\b",
     "reproductive potential": r"reproductive potential|\bfertile\b|\b(?:could|can|able to)\s+(?:have|father)\s+"
-                              r"(?:a\s+)?(?:baby|babies|children|a child)|pregnant,?\s+or\s+(?:father|get|make)",
+    r"(?:a\s+)?(?:baby|babies|children|a child)|pregnant,?\s+or\s+(?:father|get|make)",
     "pregnant": r"\bpregnan(?:t|cy|cies)\b",
     "breastfeeding": r"\bbreast-?\s?feeding\b|\bnursing\b|\blactating\b|\bbreast\s?milk\b",
     "or": r"\bor\b|\beither\b",
@@ -82,11 +168,23 @@ UNITS: dict[str, str] = {  # a unit as labelled (lower case, no spaces) -> what 
     "minutes": r"minutes?|mins?",
     "%": r"%|per\s?cent",
     "xuln": r"(?:x|×|times)\s*(?:the\s+)?(?:uln|upper limit of (?:the\s+)?normal(?: range)?|top of the normal range"
-            r"|highest normal (?:level|value)|normal upper limit|upper normal limit)",
+    r"|highest normal (?:level|value)|normal upper limit|upper normal limit)",
     "ms": r"ms|msec|milliseconds?",
 }
-WORD_NUMBERS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-                "seven": "7", "eight": "8", "nine": "9", "ten": "10", "twelve": "12"}
+WORD_NUMBERS = {
+    "zero": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "twelve": "12",
+}
 _NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)*|\b(?:" + "|".join(WORD_NUMBERS) + r")\b", re.I)
 _RANGE = re.compile(r"^\s*(\S+?)\s*(?:-|–|to)\s*(\S+)\s*$")
 _RANGE_JOIN = r"\s*(?:-|–|to|or|and|through)\s*"
@@ -191,7 +289,10 @@ def number_kept(piece: Keep, rewrite: str) -> bool:
     ranged = _RANGE.match(piece.value)
     if ranged:
         first, last = (re.escape(_number_value(g)) for g in ranged.groups())
-        spots = [m.span() for m in re.finditer(rf"(?<!\d)(?<!\d\.){first}{_RANGE_JOIN}{last}(?!\.?\d)", text.replace(",", ""))]
+        spots = [
+            m.span()
+            for m in re.finditer(rf"(?<!\d)(?<!\d\.){first}{_RANGE_JOIN}{last}(?!\.?\d)", text.replace(",", ""))
+        ]
         text = text.replace(",", "")
     else:
         spots = [m.span() for m in _NUMBER.finditer(text) if _number_value(m.group()) == _number_value(piece.value)]
@@ -199,7 +300,9 @@ def number_kept(piece: Keep, rewrite: str) -> bool:
         after = text[end : end + _AFTER]
         if piece.unit and not re.match(rf"\s*(?:{_unit_regex(piece.unit)})", after, re.I):
             continue
-        if piece.compare and piece.compare not in _comparisons_in(text[max(0, start - _BEFORE) : start] + " | " + after):
+        if piece.compare and piece.compare not in _comparisons_in(
+            text[max(0, start - _BEFORE) : start] + " | " + after
+        ):
             continue
         return True
     return False
@@ -210,7 +313,7 @@ def _count(pattern: str, text: str) -> int:
 
 
 def _without_comparisons(text: str) -> str:
-    """"no more than" is a limit, not a negation: blank out the comparison phrases."""
+    """ "no more than" is a limit, not a negation: blank out the comparison phrases."""
     low = text.lower()
     for phrase in sorted((p for ps in COMPARISONS.values() for p in ps if " " in p), key=len, reverse=True):
         low = low.replace(phrase, " " * len(phrase))
@@ -257,7 +360,7 @@ _DEFINED = re.compile(r"^(?:(?:a|an|the)\s+)?(?P<what>[\w' -]{3,40}?)(?:\s*\([^)
 
 
 def _defines_part_of(note: str, term: str) -> bool:
-    """"HIV is a virus ..." explains "HIV-1 infection", and "Tuberculosis (TB) is ..." "active
+    """ "HIV is a virus ..." explains "HIV-1 infection", and "Tuberculosis (TB) is ..." "active
     tuberculosis": a sentence of the line defines a word of the term, the one a reader would not know."""
     for sentence in re.split(r"(?<=[.!?])\s+", _spelling(note)):
         defined = _DEFINED.match(sentence)
@@ -399,9 +502,18 @@ def score(
     for item in items:
         written = rewrite(item)
         shown = written if isinstance(written, Shown) else Shown(written)
-        results.append(ItemResult(item, shown.text, lost_pieces(item, shown.sentence), unexplained(item, shown),
-                                  is_longer(item, shown), grade(shown.sentence),
-                                  judgements.get((item.id, rewrite_hash(shown.text))), grade(shown.text)))
+        results.append(
+            ItemResult(
+                item,
+                shown.text,
+                lost_pieces(item, shown.sentence),
+                unexplained(item, shown),
+                is_longer(item, shown),
+                grade(shown.sentence),
+                judgements.get((item.id, rewrite_hash(shown.text))),
+                grade(shown.text),
+            )
+        )
     return Score(results)
 
 
@@ -472,8 +584,9 @@ class PartScore:
     how: dict[str, int]  # "template" / "glossary" / "original" -> items
 
 
-def score_parts(criteria_by_record: dict[str, str], parts: Iterable[str] = PARTS,
-                folder: Path = EVAL_DIR) -> dict[str, PartScore]:
+def score_parts(
+    criteria_by_record: dict[str, str], parts: Iterable[str] = PARTS, folder: Path = EVAL_DIR
+) -> dict[str, PartScore]:
     """Every part of the labelled set scored as the chat shows it, grammar from the judgements file."""
     from collections import Counter
 
@@ -482,8 +595,10 @@ def score_parts(criteria_by_record: dict[str, str], parts: Iterable[str] = PARTS
     scored = {}
     for part in parts:
         items = load_items(part, folder)
-        scored[part] = PartScore(score(items, lambda item: as_shown(shown(item)), judgements),
-                                 dict(Counter(shown(item).how for item in items)))
+        scored[part] = PartScore(
+            score(items, lambda item: as_shown(shown(item)), judgements),
+            dict(Counter(shown(item).how for item in items)),
+        )
     return scored
 
 

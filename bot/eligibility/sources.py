@@ -1,6 +1,7 @@
 """Where criteria texts come from for testing and reporting: the shipped trial records and the
 shared corpus of 3,869 real registry texts (../shared/ctgov/criteria-corpus.jsonl, 12 MB, so
 it is read in place rather than copied into the repository)."""
+
 from __future__ import annotations
 
 import json
@@ -39,5 +40,7 @@ def corpus_criteria(path: Path = CORPUS_PATH) -> list[CriteriaText]:
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             row = json.loads(line)
-            texts.append(CriteriaText(row["nct_id"], row["criteria"], row.get("phase"), tuple(row.get("conditions", ()))))
+            texts.append(
+                CriteriaText(row["nct_id"], row["criteria"], row.get("phase"), tuple(row.get("conditions", ())))
+            )
     return texts

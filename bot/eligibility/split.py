@@ -16,6 +16,7 @@ all. The rules:
 
 Nothing is dropped: every word of the input is in a consumed heading or in exactly one item.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,12 +38,53 @@ _MARKER = re.compile(
 _MAY_BE_HEADING = re.compile(r"clusion|ligib|riteri", re.I)  # cheap test before find_heading
 _SECTION_WORD = re.compile(r"\b(?:(in)|ex)clusions?\b", re.I)
 _HEADING_NOISE = {
-    "criteria", "criterion", "key", "main", "major", "primary", "principal", "general",
-    "specific", "other", "additional", "important", "selected", "select", "study", "trial",
-    "the", "following", "include", "includes", "included", "are", "is", "as", "follows",
-    "for", "all", "patient", "patients", "subject", "subjects", "participant",
-    "participants", "volunteers", "mandatory", "required", "list", "of", "and", "or",
-    "eligibility", "ineligibility", "inclusion", "exclusion", "inclusions", "exclusions", "non",
+    "criteria",
+    "criterion",
+    "key",
+    "main",
+    "major",
+    "primary",
+    "principal",
+    "general",
+    "specific",
+    "other",
+    "additional",
+    "important",
+    "selected",
+    "select",
+    "study",
+    "trial",
+    "the",
+    "following",
+    "include",
+    "includes",
+    "included",
+    "are",
+    "is",
+    "as",
+    "follows",
+    "for",
+    "all",
+    "patient",
+    "patients",
+    "subject",
+    "subjects",
+    "participant",
+    "participants",
+    "volunteers",
+    "mandatory",
+    "required",
+    "list",
+    "of",
+    "and",
+    "or",
+    "eligibility",
+    "ineligibility",
+    "inclusion",
+    "exclusion",
+    "inclusions",
+    "exclusions",
+    "non",
 }
 _NON_INCLUSION = re.compile(r"\bnon[- ]?inclusion", re.I)  # French-style "Non-inclusion criteria"
 # "...4 weeks Exclusion Criteria:- Having had..." : a heading run into the text before it
@@ -126,7 +168,9 @@ def _is_heading(text: str, ended_by_colon: bool) -> bool:
         return False
     noise_only = set(words) <= _HEADING_NOISE
     if noise_only:
-        return bool({"criteria", "criterion", "inclusion", "exclusion", "eligibility", "inclusions", "exclusions"} & set(words))
+        return bool(
+            {"criteria", "criterion", "inclusion", "exclusion", "eligibility", "inclusions", "exclusions"} & set(words)
+        )
     # a heading that says more: the section word early, and not a sentence about criteria
     early = any(_SECTION_WORD.fullmatch(w) for w in words[:4])
     named = ended_by_colon or bool({"criteria", "criterion"} & set(words[:4]))  # "Inclusion Criteria for Phase I"
@@ -174,7 +218,7 @@ class _Splitter:
             self.last_line = line
             self.blank_before = False
         for name in ("inclusion", "exclusion"):
-            items = self.result.section(name)  # type: ignore[arg-type]
+            items = self.result.section(name)
             items[:] = [_pruned(i) for i in items if i.text or i.children]
         return self.result
 
@@ -211,7 +255,7 @@ class _Splitter:
             self._new(Item(heading.rest, indent=line.indent, text_indent=line.indent))
 
     def _join_wrapped_heading(self, heading: _Heading) -> None:
-        """"...refer to the investigator. Inclusion" then "Criteria": a wrapped heading."""
+        """ "...refer to the investigator. Inclusion" then "Criteria": a wrapped heading."""
         found = re.search(r"(?:^|\s)((?:in|ex)clusion)$", self.last.text if self.last else "", re.I)
         if found and self.last is not None:
             self.last.text = self.last.text[: found.start()]
@@ -243,8 +287,12 @@ class _Splitter:
                 self._append(open_item, line.text)
                 self.last = open_item
                 return
-        if self.stack and self.stack[0].style == "para" and _is_label(self.stack[0].text) \
-                and line.indent > self.stack[0].indent:
+        if (
+            self.stack
+            and self.stack[0].style == "para"
+            and _is_label(self.stack[0].text)
+            and line.indent > self.stack[0].indent
+        ):
             parent = self.stack[0]  # "Age:" then an indented "18 and over"
             item = Item(line.text, indent=line.indent, text_indent=line.indent)
             parent.children.append(item)
@@ -255,7 +303,7 @@ class _Splitter:
         self._new(Item(line.text, indent=line.indent, text_indent=line.indent))
 
     def _wrapped_marker(self, line: _Line, match: re.Match) -> bool:
-        """"... Lymph Node N0-1, Metastasis" then "(M) 0.": a wrapped line that only looks like
+        """ "... Lymph Node N0-1, Metastasis" then "(M) 0.": a wrapped line that only looks like
         a lettered or numbered sub-item (it sits at the text column, mid-sentence)."""
         last, prev = self.last, self.last_line
         if match.group("bullet") or last is None or prev is None or self.blank_before:
@@ -270,8 +318,10 @@ class _Splitter:
         if last.style != "para" and line.indent > last.indent:
             wrapped = True  # indented under a marker item
         else:
-            run_on = bool(_RUN_ON_END.search(prev.text)) or line.text[:1] in "<>≤≥=+/)" or (
-                prev.text[-1:] not in ".:;!?" and (line.text[:1].islower() or prev.width >= _WRAP_WIDTH)
+            run_on = (
+                bool(_RUN_ON_END.search(prev.text))
+                or line.text[:1] in "<>≤≥=+/)"
+                or (prev.text[-1:] not in ".:;!?" and (line.text[:1].islower() or prev.width >= _WRAP_WIDTH))
             )
             wrapped = run_on and line.indent >= last.indent
         if wrapped:

@@ -9,6 +9,7 @@ criteria exist they are the rules and the title only describes the study, so its
 question for the team, never a clear no; so it is for a title about an operation, whose site word
 may name the organ operated on. (The story search only ranks by a title's site, never hides.)
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,11 @@ from bot.eligibility.logic import REQUIRES, Fact, Reading
 from bot.eligibility.person import SITES
 
 TITLE = "title: "
-_OTHER_TUMOURS = re.compile(r"\bcancers?\b|(?<!neuroendocrine )\bcarcinomas?\b|\bsolid\s+tumou?rs?\b|\bmalignanc\w+|\b(?:adeno|osteo)?sarcomas?\b"
-                            r"|\blymphomas?\b|\bmelanomas?\b|\bpheochromocytomas?\b|\bparagangliomas?\b|\bneuroblastomas?\b|\bother\s+tumou?rs?\b", re.I)
+_OTHER_TUMOURS = re.compile(
+    r"\bcancers?\b|(?<!neuroendocrine )\bcarcinomas?\b|\bsolid\s+tumou?rs?\b|\bmalignanc\w+|\b(?:adeno|osteo)?sarcomas?\b"
+    r"|\blymphomas?\b|\bmelanomas?\b|\bpheochromocytomas?\b|\bparagangliomas?\b|\bneuroblastomas?\b|\bother\s+tumou?rs?\b",
+    re.I,
+)
 _EVERY_START = frozenset(SITES) - {"unknown"}
 # a title about an operation may name the organ operated on ("Pancreatic Surgery for Duodenal NETs")
 _OPERATION = re.compile(r"\bsurg\w*|\bresect\w*|\bdebulk\w*|\w+ectomy\b|\boperat\w*|\bcytoreduct\w*", re.I)

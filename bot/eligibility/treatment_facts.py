@@ -1,5 +1,6 @@
 """Treatments had, as a criterion sentence states them: which kinds, asked for, ruled out or
 allowed, and whether only a recent one counts (a time window: a question for the team)."""
+
 from __future__ import annotations
 
 import re
@@ -10,29 +11,53 @@ from bot.eligibility.drug_families import families_named
 from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, mode_of
 from bot.eligibility.reading import WINDOW, new_fact
 
-_WASHOUT = re.compile(r"\bsince\b|\bfinish\w*|\bmust\s+be\s+completed|\btimelines?\b|\bwash-?out\b|\brecover\w*|\bcompletion\s+of\b|\bdiscontinu\w*|\bstopped\b|\belapsed\b"
-                      r"|\b(?:at\s+least|minimum\s+(?:of\s+)?|more\s+than)\s*\S+\s+(?:weeks?|months?|days?)\s+(?:after|from|between|following|since|before|prior|must|have|has)\b", re.I)
-_NEEDED_BEFORE = re.compile(r"\bmust\s+have\s+(?:had|received|been\s+treated)|\bprogress\w*|\brefractory\b|\bfailure\b|\bafter\b|\bfollowing\b"
-                            r"|\breceiving\b|\btreated\s+with\b|\bon\s+(?:a\s+)?(?:stable|treatment)|\bstable\s+dose", re.I)
+_WASHOUT = re.compile(
+    r"\bsince\b|\bfinish\w*|\bmust\s+be\s+completed|\btimelines?\b|\bwash-?out\b|\brecover\w*|\bcompletion\s+of\b|\bdiscontinu\w*|\bstopped\b|\belapsed\b"
+    r"|\b(?:at\s+least|minimum\s+(?:of\s+)?|more\s+than)\s*\S+\s+(?:weeks?|months?|days?)\s+(?:after|from|between|following|since|before|prior|must|have|has)\b",
+    re.I,
+)
+_NEEDED_BEFORE = re.compile(
+    r"\bmust\s+have\s+(?:had|received|been\s+treated)|\bprogress\w*|\brefractory\b|\bfailure\b|\bafter\b|\bfollowing\b"
+    r"|\breceiving\b|\btreated\s+with\b|\bon\s+(?:a\s+)?(?:stable|treatment)|\bstable\s+dose",
+    re.I,
+)
 # "Prior treatment with first-line platinum ... and >= 28 days from ...", "Accepted chemotherapy ... for no less than three
 # months", "Patients on octreotide LAR ...": the treatment is asked for first, the time comes after
-_HAD_IT_FIRST = re.compile(r"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:who\s+)?(?:on|receiving|treated\s+with|accepted|underwent|received|have\s+received)\b"
-                           r"|(?:prior|previous)\s+(?:treatment|therapy)\s+with\b|accepted\b|underwent\b|received\b|must\s+have\s+(?:received|had)\b)", re.I)
-_ON_IT_NOW = re.compile(r"\bstable\s+dose|\bon\s+(?:a\s+)?(?:stable|steady|\w+\s+dose)|\b(?:must|should)\s+(?:be|have\s+been)\s+(?:on|receiv\w*|treated)|\bcontinu\w*\s+(?:on|to\s+receive)", re.I)
+_HAD_IT_FIRST = re.compile(
+    r"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:who\s+)?(?:on|receiving|treated\s+with|accepted|underwent|received|have\s+received)\b"
+    r"|(?:prior|previous)\s+(?:treatment|therapy)\s+with\b|accepted\b|underwent\b|received\b|must\s+have\s+(?:received|had)\b)",
+    re.I,
+)
+_ON_IT_NOW = re.compile(
+    r"\bstable\s+dose|\bon\s+(?:a\s+)?(?:stable|steady|\w+\s+dose)|\b(?:must|should)\s+(?:be|have\s+been)\s+(?:on|receiv\w*|treated)|\bcontinu\w*\s+(?:on|to\s+receive)",
+    re.I,
+)
 _WHEN_UNSAID = re.compile(r"\bpre-?operative|\bneo-?adjuvant|\badjuvant\b", re.I)
 _NAIVE = re.compile(r"\bnaive\b|\buntreated\b|\bno\s+previous\s+treatment", re.I)
-_SURGERY = re.compile(r"\bsurg(?:ery|ically)\b|\bsurgical\b(?!\s+(?:field|site|wound|incision|scar|clips?|margins?|sterili\w+|castration))|\bresect(?:ion|ed)\b|\boperation\b|\bwhipple\b|\bpancreatectomy\b", re.I)
-_HISTORY = re.compile(r"\bprior\b|\bongoing\b|\bcurrent(?:ly)?\b|\bconcurrent\b|\bconcomitant\b|\bin\s+the\s+(?:past|last)\b|\bpre-?treat\w*|\baccepted\b|\bunderwent\b|\bcompleted\b|\bprevious(?:ly)?\b|\breceived\b|\breceiving\b|\btreated\s+with\b|\btreatment\s+with\b|\bhistory\s+of\b"
-                      r"|\bhad\b|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?treated\b|\bnaive\b|\bfollowing\b|\bafter\b|\bline\b"
-                      r"|\bfailure\b|\bprogress\w*\s+(?:on|after|during|following|under)|\brefractory\b|\bresected\b|\bat\s+any\s+time\b|\bwithin\b|\bsince\b"
-                      r"|(?:[≤<]=?|\bless\s+than|\bat\s+most|\bno\s+more\s+than)\s*[0-9]+\s*(?:days?|weeks?|wks?|months?)\b", re.I)  # "surgery ≤ 28 days before"
-_NOT_HISTORY = re.compile(r"imaging|\bscan\w*|scintigra\w*|\bPET\b|\buptake\b|\bavid\w*|\bcount\w*\s+(?:as|toward)|\bconsidered\b|steril|birth\s+control|contracept|toxicit|\btoxic\b|initiat\w*|\bto\s+start\b|\babout\s+to\b|incoming|\bwill\s+(?:start|begin|consist)|hypersensitiv|allerg|child-?\s?bearing|menopaus|^\W*(?:unresolved\s+|persistent\s+|ongoing\s+)?(?:adverse|side)[- ](?:effects?|events?|reactions?)\b|\b(?:that|which)\b[^.;]{0,80}\b(?:could|may|might|would)\s+(?:\w+\s+){0,2}(?:affect|interfere|compromise|jeopardi[sz]e|confound|aggravat\w*|worsen|exacerbat\w*)|\breactions?\s+to\b|\bsensitivity\s+to\b|CYP|cytochrome|inducers?\b|prohibited|pregnan|breast-?feed|inability|swallow|absorption|intoleran\w*\s+to|contraindicat|(?:planned|scheduled|candidates?|eligible|suitable|indicated)\s+(?:for|to)"
-                          r"|will\s+(?:receive|be\s+treated)|\bwilling\b|\bable\s+to\s+receive", re.I)
+_SURGERY = re.compile(
+    r"\bsurg(?:ery|ically)\b|\bsurgical\b(?!\s+(?:field|site|wound|incision|scar|clips?|margins?|sterili\w+|castration))|\bresect(?:ion|ed)\b|\boperation\b|\bwhipple\b|\bpancreatectomy\b",
+    re.I,
+)
+_HISTORY = re.compile(
+    r"\bprior\b|\bongoing\b|\bcurrent(?:ly)?\b|\bconcurrent\b|\bconcomitant\b|\bin\s+the\s+(?:past|last)\b|\bpre-?treat\w*|\baccepted\b|\bunderwent\b|\bcompleted\b|\bprevious(?:ly)?\b|\breceived\b|\breceiving\b|\btreated\s+with\b|\btreatment\s+with\b|\bhistory\s+of\b"
+    r"|\bhad\b|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?treated\b|\bnaive\b|\bfollowing\b|\bafter\b|\bline\b"
+    r"|\bfailure\b|\bprogress\w*\s+(?:on|after|during|following|under)|\brefractory\b|\bresected\b|\bat\s+any\s+time\b|\bwithin\b|\bsince\b"
+    r"|(?:[≤<]=?|\bless\s+than|\bat\s+most|\bno\s+more\s+than)\s*[0-9]+\s*(?:days?|weeks?|wks?|months?)\b",
+    re.I,
+)  # "surgery ≤ 28 days before"
+_NOT_HISTORY = re.compile(
+    r"imaging|\bscan\w*|scintigra\w*|\bPET\b|\buptake\b|\bavid\w*|\bcount\w*\s+(?:as|toward)|\bconsidered\b|steril|birth\s+control|contracept|toxicit|\btoxic\b|initiat\w*|\bto\s+start\b|\babout\s+to\b|incoming|\bwill\s+(?:start|begin|consist)|hypersensitiv|allerg|child-?\s?bearing|menopaus|^\W*(?:unresolved\s+|persistent\s+|ongoing\s+)?(?:adverse|side)[- ](?:effects?|events?|reactions?)\b|\b(?:that|which)\b[^.;]{0,80}\b(?:could|may|might|would)\s+(?:\w+\s+){0,2}(?:affect|interfere|compromise|jeopardi[sz]e|confound|aggravat\w*|worsen|exacerbat\w*)|\breactions?\s+to\b|\bsensitivity\s+to\b|CYP|cytochrome|inducers?\b|prohibited|pregnan|breast-?feed|inability|swallow|absorption|intoleran\w*\s+to|contraindicat|(?:planned|scheduled|candidates?|eligible|suitable|indicated)\s+(?:for|to)"
+    r"|will\s+(?:receive|be\s+treated)|\bwilling\b|\bable\s+to\s+receive",
+    re.I,
+)
 _EXCEPTION = re.compile(r"\b(?:except|excluding|other\s+than|apart\s+from|with\s+the\s+exception\s+of|unless)\b", re.I)
 _NET_DISEASE = r"(?:NETs?|NECs?|neuroendocrine|carcinoids?|tumou?rs?|cancers?|malignan\w*|p-?NETs?|pan-?NETs?|disease)"
-_FOR_SOME_TUMOURS = re.compile(r"\b(?:in|for)\s+(?:[\w-]+\s+){0,3}(?:NETs?|NECs?|tumou?rs?|neuroendocrine|patients\s+with|N?SCLC)\b"
-                               r"|\b(?:in|for)\s+(?:[\w-]+\s+){1,3}(?:cancers?|carcinomas?)\b"  # "for small cell lung cancer": not any cancer
-                               rf"|\bfor\s+(?:the\s+)?(?:treatment|management|control)\s+of\s+(?!(?:[\w-]+\s+){{0,2}}{_NET_DISEASE})", re.I)
+_FOR_SOME_TUMOURS = re.compile(
+    r"\b(?:in|for)\s+(?:[\w-]+\s+){0,3}(?:NETs?|NECs?|tumou?rs?|neuroendocrine|patients\s+with|N?SCLC)\b"
+    r"|\b(?:in|for)\s+(?:[\w-]+\s+){1,3}(?:cancers?|carcinomas?)\b"  # "for small cell lung cancer": not any cancer
+    rf"|\bfor\s+(?:the\s+)?(?:treatment|management|control)\s+of\s+(?!(?:[\w-]+\s+){{0,2}}{_NET_DISEASE})",
+    re.I,
+)
 # "gastric surgery", "surgery to the study knee joint", "surgical interventions for AF": an operation somewhere, or for
 # something, that the person's own may or may not be
 _SURGERY_SOMEWHERE = re.compile(
@@ -41,23 +66,50 @@ _SURGERY_SOMEWHERE = re.compile(
     r"|kidney|bladder|breast|oral)\s+(?:[\w-]+\s+)?(?:surg\w*|operations?|resections?|procedures?)"
     r"|\b(?:surg\w*|operations?|resections?)\s+(?:to|on)\s+(?:the\s+)?\w+"
     rf"|\b(?:surg\w*|operations?|procedures?|interventions?)\s+(?:[\w-]+\s+){{0,2}}(?:for|aiming|to\s+treat)\b(?!\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_NET_DISEASE})"
-    r"|\bgastric\s+(?:bypass|stapling)|\bstapling\b", re.I)
-_AS_A_CAUSE = re.compile(r"\b(?:(?:linked|due|related|secondary|attributed|attributable)\s+to|caused\s+by)\s+(?:[\w-]+\s+){0,3}$", re.I)
-_OTHER_KINDS = re.compile(r"\bor\s+(?:with\s+)?(?:any\s+)?other\s+(?:\w+\s+)?(?:treatments?|therap\w*|agents?|drugs?)", re.I)
-_SURGERY_NEEDED = re.compile(r"\bmust\b|\brequired\b|\bundergone\b|\b(?:completely|curatively|radically)\s+resected\b|\bR0\b"
-                             r"|\bafter\s+(?:complete|curative|radical)\s+(?:resection|surgery)", re.I)
+    r"|\bgastric\s+(?:bypass|stapling)|\bstapling\b",
+    re.I,
+)
+_AS_A_CAUSE = re.compile(
+    r"\b(?:(?:linked|due|related|secondary|attributed|attributable)\s+to|caused\s+by)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
+_OTHER_KINDS = re.compile(
+    r"\bor\s+(?:with\s+)?(?:any\s+)?other\s+(?:\w+\s+)?(?:treatments?|therap\w*|agents?|drugs?)", re.I
+)
+_SURGERY_NEEDED = re.compile(
+    r"\bmust\b|\brequired\b|\bundergone\b|\b(?:completely|curatively|radically)\s+resected\b|\bR0\b"
+    r"|\bafter\s+(?:complete|curative|radical)\s+(?:resection|surgery)",
+    re.I,
+)
 _CHEMO_EMBOLI = re.compile(r"\bchemo-?\s?emboli[sz]ation", re.I)
-_PRIMARY_REMOVED = re.compile(r"\bprimary\s+(?:tumou?r|lesion|site)\s+(?:has\s+been\s+|was\s+|already\s+)?(?:removed|resected|operated)\b", re.I)
+_PRIMARY_REMOVED = re.compile(
+    r"\bprimary\s+(?:tumou?r|lesion|site)\s+(?:has\s+been\s+|was\s+|already\s+)?(?:removed|resected|operated)\b", re.I
+)
 _NOT_CHEMOTHERAPY = re.compile(r"cytotoxic\s+T[- ]?(?:lymphocyte|cell)s?", re.I)
-_RESPONSE_AFTER = re.compile(r"\b(?:stable\s+disease|responding|respon\w+|remission|controlled)\s+(?:after|following|to|with|under|on)\b", re.I)
+_RESPONSE_AFTER = re.compile(
+    r"\b(?:stable\s+disease|responding|respon\w+|remission|controlled)\s+(?:after|following|to|with|under|on)\b", re.I
+)
 _NEGATION_WORDS = re.compile(r"\bno\b|\bnot\b|\bwithout\b|\bnever\b|\bnaive\b", re.I)
-_SYSTEMIC_NAMES = ("PRRT", "everolimus", "sunitinib", "somatostatin analogue", "chemotherapy", "targeted therapy", "immunotherapy", "interferon")
+_SYSTEMIC_NAMES = (
+    "PRRT",
+    "everolimus",
+    "sunitinib",
+    "somatostatin analogue",
+    "chemotherapy",
+    "targeted therapy",
+    "immunotherapy",
+    "interferon",
+)
 
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "single": 1}
-_COUNT = re.compile(r"\b(?P<cmp>no\s+more\s+than|not\s+more\s+than|at\s+most|up\s+to|maximum\s+of|more\s+than|greater\s+than|over|at\s+least|minimum\s+of)\s+"
-                    r"(?P<n>[0-9]|one|two|three|four|five)\s+(?P<what>(?:[\w-]+\s+){0,4}?(?:lines?|regimens?|types?|therap\w*|treatments?|chemotherap\w*))\b", re.I)
-_SYSTEMIC_COUNT = re.compile(r"\bsystemic|\banti-?\s?(?:tumou?r|cancer|neoplastic)|\blines?\b|\bregimens?\b|\bprior\b|\bprevious", re.I)
+_COUNT = re.compile(
+    r"\b(?P<cmp>no\s+more\s+than|not\s+more\s+than|at\s+most|up\s+to|maximum\s+of|more\s+than|greater\s+than|over|at\s+least|minimum\s+of)\s+"
+    r"(?P<n>[0-9]|one|two|three|four|five)\s+(?P<what>(?:[\w-]+\s+){0,4}?(?:lines?|regimens?|types?|therap\w*|treatments?|chemotherap\w*))\b",
+    re.I,
+)
+_SYSTEMIC_COUNT = re.compile(
+    r"\bsystemic|\banti-?\s?(?:tumou?r|cancer|neoplastic)|\blines?\b|\bregimens?\b|\bprior\b|\bprevious", re.I
+)
 _CHEMO_ONLY = re.compile(r"chemotherap|cytotoxic", re.I)
 
 
@@ -67,15 +119,25 @@ def line_count(sentence: str, section: str, text: str) -> list[Fact]:
     found = _COUNT.search(sentence)
     if found and families_named(found.group("what")):
         return []  # "at least 1 platinum-containing regimen": a family asked for, not a count
-    if not found or not _SYSTEMIC_COUNT.search(sentence) or re.search(r"\b(?:weeks?|months?|days?|years?|cycles?|doses?)\b", found.group("what"), re.I):
+    if (
+        not found
+        or not _SYSTEMIC_COUNT.search(sentence)
+        or re.search(r"\b(?:weeks?|months?|days?|years?|cycles?|doses?)\b", found.group("what"), re.I)
+    ):
         return []
     n = float(_NUMBERS.get(found.group("n").lower(), found.group("n")))
     cmp = found.group("cmp").lower()
     most = cmp.startswith(("no", "not", "at most", "up", "maximum"))
     least = cmp.startswith(("at least", "minimum"))
-    said = sentence[found.start("what"):found.end() + 30]
-    kind = "lines of chemotherapy" if _CHEMO_ONLY.search(said) and not re.search(r"\b(?:systemic|anti-?\s?(?:tumou?r|cancer))", said, re.I) else "lines"
-    if re.search(r"\bor\s+(?:\w+\s+){0,3}(?:therapy|interferon|agents?)", sentence[found.end():found.end() + 60], re.I):
+    said = sentence[found.start("what") : found.end() + 30]
+    kind = (
+        "lines of chemotherapy"
+        if _CHEMO_ONLY.search(said) and not re.search(r"\b(?:systemic|anti-?\s?(?:tumou?r|cancer))", said, re.I)
+        else "lines"
+    )
+    if re.search(
+        r"\bor\s+(?:\w+\s+){0,3}(?:therapy|interferon|agents?)", sentence[found.end() : found.end() + 60], re.I
+    ):
         kind = "lines"  # "chemotherapy or molecular targeted therapy or interferon": every kind counts
     lived = section == "inclusion"  # an inclusion says what is allowed; an exclusion what rules out
     # "progressed on no more than two": a treatment stopped for another reason may not count, so more is not a clear no;
@@ -88,10 +150,30 @@ def line_count(sentence: str, section: str, text: str) -> list[Fact]:
         return [Fact("treatments", text, treatments=frozenset({kind}), high=n, mode=REQUIRES, firm=firm)]
     needs_more = weighed and lived
     if least:
-        return [Fact("treatments", text, treatments=frozenset({kind}), low=n, mode=REQUIRES if lived else EXCLUDES, firm=firm, needs_more=needs_more)]
+        return [
+            Fact(
+                "treatments",
+                text,
+                treatments=frozenset({kind}),
+                low=n,
+                mode=REQUIRES if lived else EXCLUDES,
+                firm=firm,
+                needs_more=needs_more,
+            )
+        ]
     # more than n
-    return [Fact("treatments", text, treatments=frozenset({kind}), low=n, low_strict=True, mode=EXCLUDES if not lived else REQUIRES, firm=firm,
-                 needs_more=needs_more)]
+    return [
+        Fact(
+            "treatments",
+            text,
+            treatments=frozenset({kind}),
+            low=n,
+            low_strict=True,
+            mode=EXCLUDES if not lived else REQUIRES,
+            firm=firm,
+            needs_more=needs_more,
+        )
+    ]
 
 
 def treatments(sentence: str, section: str, text: str) -> list[Fact]:
@@ -99,18 +181,28 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
     if counted:
         return counted
     removed = _PRIMARY_REMOVED.search(sentence)
-    if removed and section == "inclusion" and not re.search(r"\b(?:no|not|without|un)\W*(?:\w+\W+){0,2}$", sentence[:removed.start()], re.I):
+    if (
+        removed
+        and section == "inclusion"
+        and not re.search(r"\b(?:no|not|without|un)\W*(?:\w+\W+){0,2}$", sentence[: removed.start()], re.I)
+    ):
         return [Fact("treatments", text, treatments=frozenset({"surgery"}), mode=REQUIRES)]  # "primary tumor removed"
     if _NOT_HISTORY.search(_START_OF_STUDY.sub(" before study start ", sentence)) or not _HISTORY.search(sentence):
         return []
     sentence = re.sub(r"\bwithin(?=[0-9])", "within ", sentence)  # "within14 days"
-    sentence = _NOT_CHEMOTHERAPY.sub(lambda m: "X" * len(m.group()), sentence)  # "anti-Cytotoxic T-lymphocyte antigen-4" is no chemotherapy
-    sentence = _RADIOLABELLED.sub(lambda m: "PRRT".ljust(len(m.group())), sentence)  # "radiolabelled somatostatin analogues": PRRT, not lanreotide
-    sentence = _CHEMO_EMBOLI.sub(lambda m: " " * (len(m.group()) - 11) + "embolis" + m.group()[-4:], sentence)  # a liver-directed therapy
+    sentence = _NOT_CHEMOTHERAPY.sub(
+        lambda m: "X" * len(m.group()), sentence
+    )  # "anti-Cytotoxic T-lymphocyte antigen-4" is no chemotherapy
+    sentence = _RADIOLABELLED.sub(
+        lambda m: "PRRT".ljust(len(m.group())), sentence
+    )  # "radiolabelled somatostatin analogues": PRRT, not lanreotide
+    sentence = _CHEMO_EMBOLI.sub(
+        lambda m: " " * (len(m.group()) - 11) + "embolis" + m.group()[-4:], sentence
+    )  # a liver-directed therapy
     head, _, tail = _split_exception(sentence)
     named = _spans(head)
     surgery = _SURGERY.search(head)
-    if surgery and _AS_A_CAUSE.search(head[:surgery.start()]):
+    if surgery and _AS_A_CAUSE.search(head[: surgery.start()]):
         surgery = None  # "bleeding that cannot be linked to trauma or surgery": a cause, not a treatment had
     if surgery and (section == "exclusion" or _NEGATION_WORDS.search(head) or _SURGERY_NEEDED.search(head)):
         named.append(("surgery", surgery.start()))
@@ -118,16 +210,27 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
     if not named:
         return []
     spared = {name for name, _ in _spans(tail) if name != BIOTHERAPY}  # too vague a kind to spare any other
-    washout = section == "inclusion" and not _ON_IT_NOW.search(head) and not _HAD_IT_FIRST.search(head) and (
-        bool(_WASHOUT.search(head)) or (bool(WINDOW.search(head)) and not _NEEDED_BEFORE.search(head)))
+    washout = (
+        section == "inclusion"
+        and not _ON_IT_NOW.search(head)
+        and not _HAD_IT_FIRST.search(head)
+        and (bool(_WASHOUT.search(head)) or (bool(WINDOW.search(head)) and not _NEEDED_BEFORE.search(head)))
+    )
     groups: dict[tuple[str, bool, bool], tuple[set[str], int]] = {}  # (mode, recent, of one place only) -> kinds, first
     ever = _AT_ANY_TIME.search(head)
     for name, start in named:
         mode = mode_of(head, section, start)
         if mode == REQUIRES and (washout or (section == "inclusion" and _NAIVE.search(head))):
             mode = EXCLUDES
-        windowed = WINDOW.search(sentence[ever.end():] if ever and start > ever.start() else sentence)  # "... or at any time with a radionuclide"
-        recent = washout or bool(windowed) or bool(_WHEN_UNSAID.search(head)) or (name == "surgery" and bool(re.search(r"\bmajor\b|\bminor\b", head, re.I)))
+        windowed = WINDOW.search(
+            sentence[ever.end() :] if ever and start > ever.start() else sentence
+        )  # "... or at any time with a radionuclide"
+        recent = (
+            washout
+            or bool(windowed)
+            or bool(_WHEN_UNSAID.search(head))
+            or (name == "surgery" and bool(re.search(r"\bmajor\b|\bminor\b", head, re.I)))
+        )
         kinds = {name}
         if name == "any cancer treatment":
             kinds = set(_SYSTEMIC_NAMES) - spared
@@ -137,37 +240,72 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
         names, first = groups.get(key, (set(), start))
         groups[key] = (names | kinds, first)
     open_list = _open_list(head, {name for name, _ in named})
-    run_in = bool(_RESPONSE_AFTER.search(head))  # "stable disease after PRRT for 6 months": often the study's own first step
+    run_in = bool(
+        _RESPONSE_AFTER.search(head)
+    )  # "stable disease after PRRT for 6 months": often the study's own first step
     only_some = bool(_FOR_SOME_TUMOURS.search(head))  # "previous chemotherapy in gastrointestinal NETs": for them only
-    facts = [replace(new_fact("treatments", head, section, text, first, treatments=frozenset(kinds), needs_more=recent,
-                           firm=not (spared and mode == EXCLUDES) and not ((open_list or run_in) and mode == REQUIRES)
-                           and not (mode == EXCLUDES and ("liver-directed therapy" in kinds or only_some)) and not somewhere), mode=mode)
-             for (mode, recent, somewhere), (kinds, first) in groups.items()]
+    facts = [
+        replace(
+            new_fact(
+                "treatments",
+                head,
+                section,
+                text,
+                first,
+                treatments=frozenset(kinds),
+                needs_more=recent,
+                firm=not (spared and mode == EXCLUDES)
+                and not ((open_list or run_in) and mode == REQUIRES)
+                and not (mode == EXCLUDES and ("liver-directed therapy" in kinds or only_some))
+                and not somewhere,
+            ),
+            mode=mode,
+        )
+        for (mode, recent, somewhere), (kinds, first) in groups.items()
+    ]
     if spared:
         facts.append(Fact("treatments", text, treatments=frozenset(spared), mode=ALLOWS))
     return facts
 
 
-_RADIOLABELLED = re.compile(r"\bradio-?\s?label(?:l)?ed\s+(?:somatostatin(?:\s+receptor)?\s+(?:analog(?:ue)?s?|agonists?|ligands?)|SSAs?|octreotide|lanreotide|peptides?)", re.I)
+_RADIOLABELLED = re.compile(
+    r"\bradio-?\s?label(?:l)?ed\s+(?:somatostatin(?:\s+receptor)?\s+(?:analog(?:ue)?s?|agonists?|ligands?)|SSAs?|octreotide|lanreotide|peptides?)",
+    re.I,
+)
 _AT_ANY_TIME = re.compile(r"\bat\s+any\s+time\b", re.I)
-_START_OF_STUDY = re.compile(r"\b(?:prior\s+to|before|of)\s+(?:the\s+)?(?:initiation|start|beginning|first\s+dose)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:treatment|therapy|drug|medication)"
-                             r"|\b(?:prior\s+to|before|of)\s+(?:beginning|starting|initiating)\s+(?:the\s+)?(?:study|investigational|trial)\s+(?:treatment|drug|therapy)", re.I)
-_LIVER_DIRECTED = re.compile(r"\bloco-?regional|\bintra-?hepatic\s+(?:[\w-]+\s+)?(?:therap\w*|microspheres?|treatments?)|\b(?:90Y|Y-?90|yttrium)\b(?!-?\s?(?:DOTA|edotreotide|octreot|lanreot|TOC\b|TATE\b))|SIR-?Spheres"
-                             r"|TheraSphere|\bmicrospheres?\b|radio-?emboli\w*|chemo-?emboli\w*|\bablation\b|liver[- ]directed", re.I)
+_START_OF_STUDY = re.compile(
+    r"\b(?:prior\s+to|before|of)\s+(?:the\s+)?(?:initiation|start|beginning|first\s+dose)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:treatment|therapy|drug|medication)"
+    r"|\b(?:prior\s+to|before|of)\s+(?:beginning|starting|initiating)\s+(?:the\s+)?(?:study|investigational|trial)\s+(?:treatment|drug|therapy)",
+    re.I,
+)
+_LIVER_DIRECTED = re.compile(
+    r"\bloco-?regional|\bintra-?hepatic\s+(?:[\w-]+\s+)?(?:therap\w*|microspheres?|treatments?)|\b(?:90Y|Y-?90|yttrium)\b(?!-?\s?(?:DOTA|edotreotide|octreot|lanreot|TOC\b|TATE\b))|SIR-?Spheres"
+    r"|TheraSphere|\bmicrospheres?\b|radio-?emboli\w*|chemo-?emboli\w*|\bablation\b|liver[- ]directed",
+    re.I,
+)
 
 
-_RADIONUCLIDE = re.compile(r"\bradio-?nuclides?\b(?!\s+(?:imaging|scan\w*|uptake))|\bradio-?metabolic\s+therap\w*|\bradio-?ligand\s+therap\w*|\bendo-?radiotherap\w*"
-                          r"|\bradio-?pharmaceutical\s+therap\w*|\btherap\w*\s+with\s+(?:any\s+|a\s+)?(?:\w+\s+)?radio-?pharmaceuticals?\b"
-                          r"|\b(?:177\s?-?Lu|Lu-?177|lutetium)\b", re.I)
+_RADIONUCLIDE = re.compile(
+    r"\bradio-?nuclides?\b(?!\s+(?:imaging|scan\w*|uptake))|\bradio-?metabolic\s+therap\w*|\bradio-?ligand\s+therap\w*|\bendo-?radiotherap\w*"
+    r"|\bradio-?pharmaceutical\s+therap\w*|\btherap\w*\s+with\s+(?:any\s+|a\s+)?(?:\w+\s+)?radio-?pharmaceuticals?\b"
+    r"|\b(?:177\s?-?Lu|Lu-?177|lutetium)\b",
+    re.I,
+)
 # "biotherapy", "biological therapy": in NET trials somatostatin analogues and interferon, sometimes everolimus or
 # sunitinib too, elsewhere antibodies: which of a person's treatments it takes, the team must say (judge.py)
 BIOTHERAPY = "biotherapy"
 _BIOTHERAPY = re.compile(r"\bbio-?therap\w*|\bbiologic(?:al)?\s+(?:therap\w*|agents?|treatments?)", re.I)
 # "failed or are refractory to available therapies", "relapsed after standard treatment": some treatment had before
-_AFTER_STANDARD_CARE = re.compile(r"\b(?:fail\w*|refractory|relaps\w*|progress\w*)\s+(?:\w+\s+){0,4}?(?:to|on|after|following|with)\s+(?:all\s+|the\s+|any\s+)?"
-                                  r"(?:available|standard|existing|approved|established|conventional)\s+(?:systemic\s+|anti-?\s?cancer\s+)?(?:therap\w*|treatments?|care)", re.I)
-_NO_STANDARD_CARE = re.compile(r"\brefus\w*|\bdeclin\w*|\bineligib\w*|\bintoleran\w*|\bunsuitable|\bnot\s+(?:a\s+)?candidates?|\bno\s+(?:\w+\s+)?(?:available|standard|effective)"
-                               r"|\bnot\s+(?:exist|available)|\bunwilling|\bnot\s+(?:be\s+)?(?:eligible|appropriate)|\bcontraindicat", re.I)
+_AFTER_STANDARD_CARE = re.compile(
+    r"\b(?:fail\w*|refractory|relaps\w*|progress\w*)\s+(?:\w+\s+){0,4}?(?:to|on|after|following|with)\s+(?:all\s+|the\s+|any\s+)?"
+    r"(?:available|standard|existing|approved|established|conventional)\s+(?:systemic\s+|anti-?\s?cancer\s+)?(?:therap\w*|treatments?|care)",
+    re.I,
+)
+_NO_STANDARD_CARE = re.compile(
+    r"\brefus\w*|\bdeclin\w*|\bineligib\w*|\bintoleran\w*|\bunsuitable|\bnot\s+(?:a\s+)?candidates?|\bno\s+(?:\w+\s+)?(?:available|standard|effective)"
+    r"|\bnot\s+(?:exist|available)|\bunwilling|\bnot\s+(?:be\s+)?(?:eligible|appropriate)|\bcontraindicat",
+    re.I,
+)
 _OR_ANOTHER = re.compile(r"\bor\s+(?:an?\s+)?(?:alternative|other|another|any|equivalent)\b", re.I)
 _EXAMPLE_OF = re.compile(r"\bsuch\s+as\b|\be\.\s?g\.?|\bfor\s+example\b|\bincluding\b|\blike\b", re.I)
 
@@ -185,8 +323,12 @@ def _spans(words: str) -> list[tuple[str, int]]:
     """The kinds of treatment named, as `facts.treatment_spans`, and liver-directed ones, radionuclides
     and chemotherapy families said other ways."""
     found = whole.treatment_spans(words)
-    for name, pattern in (("liver-directed therapy", _LIVER_DIRECTED), ("PRRT", _RADIONUCLIDE), ("any cancer treatment", _AFTER_STANDARD_CARE),
-                          (BIOTHERAPY, _BIOTHERAPY)):
+    for name, pattern in (
+        ("liver-directed therapy", _LIVER_DIRECTED),
+        ("PRRT", _RADIONUCLIDE),
+        ("any cancer treatment", _AFTER_STANDARD_CARE),
+        (BIOTHERAPY, _BIOTHERAPY),
+    ):
         said = pattern.search(words)
         if said and name == "any cancer treatment" and _NO_STANDARD_CARE.search(words):
             continue  # "... or have refused standard therapy": never treated may do too
@@ -203,9 +345,16 @@ def _by_family(words: str, found: list[tuple[str, int]]) -> list[tuple[str, int]
     if not families or _OR_ANOTHER.search(words):
         return found  # "cisplatin plus etoposide or alternative first line chemotherapy": any will do
     first = families[0][1]  # "... and 28 days from the previous treatment cycle": that same treatment again
-    return [*(item for item in found if item[0] != "chemotherapy" and not (item[0] == "any cancer treatment" and item[1] > first)), *families]
+    return [
+        *(
+            item
+            for item in found
+            if item[0] != "chemotherapy" and not (item[0] == "any cancer treatment" and item[1] > first)
+        ),
+        *families,
+    ]
 
 
 def _split_exception(sentence: str) -> tuple[str, str, str]:
     found = _EXCEPTION.search(sentence)
-    return (sentence[:found.start()], found.group(), sentence[found.end():]) if found else (sentence, "", "")
+    return (sentence[: found.start()], found.group(), sentence[found.end() :]) if found else (sentence, "", "")

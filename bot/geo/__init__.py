@@ -8,6 +8,7 @@ wheel; nothing is downloaded. See docs/geo.md.
     geocode_site("Villejuif Cedex", None, "France")
     distance_words(distance_km(a, b), "United Kingdom") -> "about 25 miles"
 """
+
 from bot.geo.distance import distance_km, distance_words, km_to_miles, miles_to_km
 from bot.geo.find import find_place
 from bot.geo.gazetteer import gazetteer
@@ -22,6 +23,16 @@ def preload() -> None:
 
 
 __all__ = [
-    "DEFAULT_RADIUS_KM", "KM_PER_HOUR", "Nearness", "Place", "distance_km", "distance_words", "find_place",
-    "geocode_site", "km_to_miles", "miles_to_km", "preload", "read_nearness",
+    "DEFAULT_RADIUS_KM",
+    "KM_PER_HOUR",
+    "Nearness",
+    "Place",
+    "distance_km",
+    "distance_words",
+    "find_place",
+    "geocode_site",
+    "km_to_miles",
+    "miles_to_km",
+    "preload",
+    "read_nearness",
 ]

@@ -1,4 +1,5 @@
 """Centres and extents of groups of towns (for regions, states and countries)."""
+
 from __future__ import annotations
 
 from typing import Iterable, NamedTuple

@@ -1,4 +1,5 @@
 """Country names as trial records write them, and the other names people type."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -19,10 +20,25 @@ RECORD_NAMES: dict[str, str] = {
 
 # Other names for a country: English short forms, older names, the country's own name.
 ALIASES: dict[str, tuple[str, ...]] = {
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "the United Kingdom",
-           "United Kingdom of Great Britain and Northern Ireland"),
-    "US": ("USA", "U.S.", "U.S.A.", "US of A", "America", "the States", "the US", "the USA",
-           "United States of America"),
+    "GB": (
+        "UK",
+        "U.K.",
+        "Britain",
+        "Great Britain",
+        "the United Kingdom",
+        "United Kingdom of Great Britain and Northern Ireland",
+    ),
+    "US": (
+        "USA",
+        "U.S.",
+        "U.S.A.",
+        "US of A",
+        "America",
+        "the States",
+        "the US",
+        "the USA",
+        "United States of America",
+    ),
     "NL": ("The Netherlands", "Holland", "Nederland"),
     "KR": ("South Korea", "Korea", "Republic of Korea"),
     "KP": ("North Korea",),
@@ -64,7 +80,7 @@ class Countries:
         return self._names.get(code, code)
 
     def code(self, text: Optional[str]) -> Optional[str]:
-        """"United Kingdom", "UK", "GB", "korea" -> the ISO code; None if not a country."""
+        """ "United Kingdom", "UK", "GB", "korea" -> the ISO code; None if not a country."""
         if not text:
             return None
         stripped = text.strip()

@@ -2,6 +2,7 @@
 
 GeoNames (https://www.geonames.org/) data, CC BY 4.0; see docs/geo.md for the attribution.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,8 +48,9 @@ def _city(row: dict[str, Any]) -> Any:
     others: tuple[str, ...] = ()
     if row["population"] >= ALTERNATE_NAMES_FROM:
         others = tuple(n for n in row["alternatenames"] if n != row["name"] and _usable_other_name(n))
-    return City(row["name"], row["countrycode"], row["admin1code"], row["latitude"], row["longitude"],
-                row["population"], others)
+    return City(
+        row["name"], row["countrycode"], row["admin1code"], row["latitude"], row["longitude"], row["population"], others
+    )
 
 
 def read_cities() -> list[City]:

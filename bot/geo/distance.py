@@ -1,4 +1,5 @@
 """Distances between places, and how to say them."""
+
 from __future__ import annotations
 
 import math
@@ -10,8 +11,9 @@ from bot.geo.names import name_key
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
 KM_PER_MILE = 1.609344
 # People in these countries think in miles (the country's name, ISO code or other name).
-_MILES_COUNTRIES = {name_key(name) for name in ("United Kingdom", "United States", "GB", "US",
-                                                *ALIASES["GB"], *ALIASES["US"])}
+_MILES_COUNTRIES = {
+    name_key(name) for name in ("United Kingdom", "United States", "GB", "US", *ALIASES["GB"], *ALIASES["US"])
+}
 
 
 class HasCoordinates(Protocol):
@@ -43,7 +45,7 @@ def uses_miles(country: Optional[str]) -> bool:
 
 
 def distance_words(km: float, country: Optional[str] = None) -> str:
-    """"about 25 miles" for someone in the UK or US, "about 40 km" elsewhere.
+    """ "about 25 miles" for someone in the UK or US, "about 40 km" elsewhere.
 
     Under 10 to the nearest 1, else to the nearest 5: the distances are as the crow flies,
     so more precision would mislead.

@@ -1,4 +1,5 @@
 """Typed place names -> a Place: "Malmo", "Denver, CO", "Houston, Texas", "the Midlands"."""
+
 from __future__ import annotations
 
 import difflib
@@ -20,6 +21,7 @@ _MAX_SUFFIX_WORDS = 3
 @dataclass(frozen=True)
 class _Within:
     """What the words after the name said: "Denver, CO" -> country US, state CO."""
+
     country: str = ""
     state: str = ""
 
@@ -58,8 +60,11 @@ def _readings(index: Gazetteer, name: str) -> list[tuple[str, _Within]]:
         head, tail = (part.strip() for part in text.rsplit(",", 1))
         within = _within(index, tail)
         if within and head:
-            readings += [(inner, merged) for inner, inner_within in _readings(index, head)
-                         if (merged := _merge(within, inner_within))]
+            readings += [
+                (inner, merged)
+                for inner, inner_within in _readings(index, head)
+                if (merged := _merge(within, inner_within))
+            ]
     words = text.split()
     for size in range(1, min(_MAX_SUFFIX_WORDS, len(words) - 1) + 1):
         within = _within(index, " ".join(words[-size:]), bare=True)
@@ -93,8 +98,9 @@ def _fits(entry: Entry, within: _Within) -> bool:
     return not within.state or (entry.country_code == US and entry.admin1 == within.state)
 
 
-def _best(index: Gazetteer, key: str, within: _Within, preferred: str,
-          kinds: tuple[str, ...] = ("city", "region", "country")) -> Optional[Entry]:
+def _best(
+    index: Gazetteer, key: str, within: _Within, preferred: str, kinds: tuple[str, ...] = ("city", "region", "country")
+) -> Optional[Entry]:
     if not key:
         return None
     own = [e for e in index.names.get(key, ()) if e.place.kind in kinds and _fits(e, within)]
@@ -103,8 +109,9 @@ def _best(index: Gazetteer, key: str, within: _Within, preferred: str,
         # "Washington, DC" / "Houston, Texas": the town, not the state itself
         own = [e for e in own if e.place.kind == "city"] or own
     if preferred:
-        found = pick([e for e in own if e.country_code == preferred],
-                      [e for e in others if e.country_code == preferred])
+        found = pick(
+            [e for e in own if e.country_code == preferred], [e for e in others if e.country_code == preferred]
+        )
         if found:
             return found
     return pick(own, others)

@@ -2,6 +2,7 @@
 
 Built once per process on first use (about a second; see docs/geo.md) and kept.
 """
+
 from __future__ import annotations
 
 import threading
@@ -59,7 +60,7 @@ class Gazetteer:
 
     # -- looking up ----------------------------------------------------------------------------
     def state_code(self, text: str) -> Optional[str]:
-        """"CO", "co", "Colorado" -> "CO"; None if not a US state."""
+        """ "CO", "co", "Colorado" -> "CO"; None if not a US state."""
         stripped = text.strip().rstrip(".")
         if stripped.upper() in self.us_states and len(stripped) == 2:
             return stripped.upper()
@@ -68,8 +69,16 @@ class Gazetteer:
     def city(self, name: str, country_code: str, state_code: str = "") -> Optional[Entry]:
         """The town of that name in that country (and state), chosen as `pick` does."""
         key = name_key(name)
-        own, others = ([e for e in index.get(key, ()) if e.place.kind == "city" and e.country_code == country_code
-                        and (not state_code or e.admin1 == state_code)] for index in (self.names, self.other_names))
+        own, others = (
+            [
+                e
+                for e in index.get(key, ())
+                if e.place.kind == "city"
+                and e.country_code == country_code
+                and (not state_code or e.admin1 == state_code)
+            ]
+            for index in (self.names, self.other_names)
+        )
         return pick(own, others)
 
     def fuzzy_keys(self, key: str) -> list[str]:
@@ -100,15 +109,30 @@ class Gazetteer:
             divisions[(city.country_code, city.admin1)].append(entry)
         return divisions
 
-    def _add_group(self, name: str, code: str, members: list[Entry], weighted: bool, aliases: tuple[str, ...] = (),
-                   state_code: str = "", boost: float = 1.0) -> None:
+    def _add_group(
+        self,
+        name: str,
+        code: str,
+        members: list[Entry],
+        weighted: bool,
+        aliases: tuple[str, ...] = (),
+        state_code: str = "",
+        boost: float = 1.0,
+    ) -> None:
         if not members:
             return
         points = [Point(e.place.lat, e.place.lon, e.weight / CITY_WEIGHT if weighted else 1.0) for e in members]
         centre = mean_centre(points)
         state = self.us_states.get(state_code)
-        place = Place(name, self.countries.name(code), round(centre.lat, 4), round(centre.lon, 4), "region", state,
-                      round(extent_km(centre, points), 1))
+        place = Place(
+            name,
+            self.countries.name(code),
+            round(centre.lat, 4),
+            round(centre.lon, 4),
+            "region",
+            state,
+            round(extent_km(centre, points), 1),
+        )
         population = sum(e.weight for e in members) / CITY_WEIGHT
         self._add(Entry(place, code, state_code, population * boost), (name, *aliases))
 
@@ -143,11 +167,20 @@ class Gazetteer:
                 continue
             # The capital marks a country (its population centre can be at sea: Indonesia, Japan).
             capital = self.city(row.get("capital") or "", code)
-            centre = Point(capital.place.lat, capital.place.lon) if capital else mean_centre(
-                Point(e.place.lat, e.place.lon, e.weight) for e in towns)
+            centre = (
+                Point(capital.place.lat, capital.place.lon)
+                if capital
+                else mean_centre(Point(e.place.lat, e.place.lon, e.weight) for e in towns)
+            )
             extent = extent_km(centre, (Point(e.place.lat, e.place.lon) for e in towns))
-            place = Place(self.countries.name(code), self.countries.name(code), centre.lat, centre.lon, "country",
-                          extent_km=round(extent, 1))
+            place = Place(
+                self.countries.name(code),
+                self.countries.name(code),
+                centre.lat,
+                centre.lon,
+                "country",
+                extent_km=round(extent, 1),
+            )
             self._add(Entry(place, code, "", float(row.get("population") or 0)), tuple(spellings[code]))
 
 

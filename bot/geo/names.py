@@ -3,6 +3,7 @@
 "Malmö" and "Malmo", "Saint-Étienne" and "St Etienne", "Stoke-on-Trent" and "stoke on trent",
 "L'Aquila" and "Aquila", "The Hague" and "Hague" get the same key.
 """
+
 from __future__ import annotations
 
 import re

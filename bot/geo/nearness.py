@@ -1,5 +1,6 @@
 """Reading "near X" wishes: "trials near Bristol", "within 30 miles of Denver, CO",
 "I live in Malmo", "no more than an hour from Lyon", "anything in the Leeds area?"."""
+
 from __future__ import annotations
 
 import re
@@ -21,10 +22,25 @@ _MAX_PLACE_WORDS = 6
 # so "close to normal" is not Normal, Illinois; regions and countries always count.
 LOWER_CASE_TOWN_MIN_PEOPLE = 100_000
 
-_NUMBER_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0,
-                 "half a": 0.5, "half an": 0.5, "ten": 10.0, "twenty": 20.0, "thirty": 30.0, "fifty": 50.0}
-_AMOUNT = (r"(?:(?P<number>\d+(?:\.\d+)?)\s*"
-           r"|(?P<words>half\s+an?|an?|one|two|three|four|five|ten|twenty|thirty|fifty)\s+)")
+_NUMBER_WORDS = {
+    "a": 1.0,
+    "an": 1.0,
+    "one": 1.0,
+    "two": 2.0,
+    "three": 3.0,
+    "four": 4.0,
+    "five": 5.0,
+    "half a": 0.5,
+    "half an": 0.5,
+    "ten": 10.0,
+    "twenty": 20.0,
+    "thirty": 30.0,
+    "fifty": 50.0,
+}
+_AMOUNT = (
+    r"(?:(?P<number>\d+(?:\.\d+)?)\s*"
+    r"|(?P<words>half\s+an?|an?|one|two|three|four|five|ten|twenty|thirty|fifty)\s+)"
+)
 _UNIT = r"(?P<unit>miles?|mi|kms?|kilomet(?:er|re)s?|hours?|hrs?|h|minutes?|mins?)"
 _DISTANCE = re.compile(
     rf"\b{_AMOUNT}{_UNIT}\b(?P<half>\s+and\s+a\s+half)?"
@@ -33,8 +49,11 @@ _DISTANCE = re.compile(
     re.I | re.S,
 )
 # A distance alone is a wish only after one of these ("within 30 miles", "can travel 50 km").
-_LIMIT_BEFORE = re.compile(r"\b(?:within|under|less than|no more than|not more than|at most|up to|max(?:imum)?|"
-                           r"travel|drive|go|about|around)\s*$", re.I)
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:within|under|less than|no more than|not more than|at most|up to|max(?:imum)?|"
+    r"travel|drive|go|about|around)\s*$",
+    re.I,
+)
 # "I live 20 miles from Leeds": where they live, not how far they would go.
 _HOME_WORDS = re.compile(r"\b(?:live|lives|living|based|i['’]?m|i am|we['’]?re|we are)\b", re.I)
 _TRAVEL_WORDS = re.compile(r"\b(?:travel\w*|drive|driving|go|get|come|happy|willing|can|could|would)\b", re.I)
@@ -47,14 +66,61 @@ _NEAR = re.compile(
 # After these, only a known place counts ("around 50 people", "around Christmas").
 _AROUND = re.compile(r"\b(?:around|(?:i['’]?m|i am|we['’]?re|we are) in)\s+", re.I)
 _AREA = re.compile(r"\barea\b", re.I)
-_NOT_BEFORE_AREA = {"in", "near", "around", "of", "from", "to", "at", "for", "any", "my", "our", "your", "this",
-                    "that", "same", "a", "an", "whole", "local", "trials", "is", "are", "there"}
+_NOT_BEFORE_AREA = {
+    "in",
+    "near",
+    "around",
+    "of",
+    "from",
+    "to",
+    "at",
+    "for",
+    "any",
+    "my",
+    "our",
+    "your",
+    "this",
+    "that",
+    "same",
+    "a",
+    "an",
+    "whole",
+    "local",
+    "trials",
+    "is",
+    "are",
+    "there",
+}
 # "near me", "close to home", "within an hour of where we live": the person's own place.
-_SELF = re.compile(r"^(?:me|us|home|here|my (?:home|house|place|town|city)|our (?:home|house|place|town|city)|"
-                   r"where (?:i|we) (?:live|am|are))\b", re.I)
-_NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "christmas", "easter", "i"}
+_SELF = re.compile(
+    r"^(?:me|us|home|here|my (?:home|house|place|town|city)|our (?:home|house|place|town|city)|"
+    r"where (?:i|we) (?:live|am|are))\b",
+    re.I,
+)
+_NOT_NAMES = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "christmas",
+    "easter",
+    "i",
+}
 _NOT_FIRST = {"a", "an", "my", "our", "your"}  # "near a hospital", "close to my mum"
 # Lower-case words that can sit inside a place name ("Stoke on Trent", "Isle of Wight").
 _NAME_JOINERS = {"on", "upon", "of", "de", "la", "le", "am", "an", "der", "sur", "en", "y", "di", "del", "in"}
@@ -106,7 +172,7 @@ def _distances(text: str) -> Iterator[re.Match[str]]:
 
 def _travel_km(text: str) -> Optional[float]:
     for match in _distances(text):
-        before = text[:match.start()]
+        before = text[: match.start()]
         if match.group("rest") is None and not _LIMIT_BEFORE.search(before):
             continue
         clause = re.split(r"[.,;!?]|\band\b|\bbut\b", before)[-1]
@@ -136,17 +202,17 @@ def _places_after_triggers(text: str) -> Iterator[tuple[str, bool]]:
         if match.group("rest"):
             found.append((match.start(), match.group("rest"), True))
     for pattern, may_be_unknown in ((_NEAR, True), (_AROUND, False)):
-        found += [(m.start(), text[m.end():], may_be_unknown) for m in pattern.finditer(text)]
+        found += [(m.start(), text[m.end() :], may_be_unknown) for m in pattern.finditer(text)]
     for match in _AREA.finditer(text):
         clause_start = max(text.rfind(mark, 0, match.start()) for mark in ".,;:!?()\n") + 1
-        starts = [m.start() + clause_start for m in re.finditer(r"\S+", text[clause_start:match.start()])][-4:]
+        starts = [m.start() + clause_start for m in re.finditer(r"\S+", text[clause_start : match.start()])][-4:]
         for start in starts:
             first = text[start:].split(None, 1)[0].lower()
             if first in _NOT_BEFORE_AREA:
                 continue
-            found.append((start, text[start:match.end()], False))  # "the Bay Area", "Ruhr area"
+            found.append((start, text[start : match.end()], False))  # "the Bay Area", "Ruhr area"
             if first != "the":
-                found.append((start, text[start:match.start()], False))  # "Leeds" in "Leeds area"
+                found.append((start, text[start : match.start()], False))  # "Leeds" in "Leeds area"
     for _, rest, may_be_unknown in sorted(found, key=lambda item: item[0]):
         yield rest, may_be_unknown
 

@@ -1,4 +1,5 @@
 """Short names people use for big towns, which GeoNames lists only as airport-style codes."""
+
 from __future__ import annotations
 
 # nickname -> (the town's GeoNames name, ISO country, US state code or "")

@@ -1,4 +1,5 @@
 """A place found in the gazetteer."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ class Place:
     extent_km: float = 0.0
 
     def label(self) -> str:
-        """"Denver, Colorado", "Malmö, Sweden", "Scotland"."""
+        """ "Denver, Colorado", "Malmö, Sweden", "Scotland"."""
         if self.kind == "country":
             return self.name
         within = self.state if self.state and self.state != self.name else self.country

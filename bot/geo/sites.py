@@ -5,6 +5,7 @@ Records write cities the way a hospital's address does: "Villejuif Cedex", "Rozz
 then (outside the US) the state field is tried as the town, since there it is often the
 town the district or ward belongs to.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -67,7 +68,7 @@ def _town(index: Gazetteer, name: str, code: Optional[str], state_code: str) -> 
 
 
 def _misspelt_town(index: Gazetteer, name: str, code: str, state_code: str) -> Optional[Entry]:
-    """"Gronigen": the closest name among that country's towns."""
+    """ "Gronigen": the closest name among that country's towns."""
     key = name_key(name)
     if len(key.replace(" ", "")) < FUZZY_MIN_LETTERS:
         return None

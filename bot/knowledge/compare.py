@@ -4,6 +4,7 @@ given, common side effects, where it stands and how many open trials of each are
 as two short parallel parts that read in a chat bubble and in an SMS. Never which is better:
 the last line says who can weigh that. Facts only from the table (bot/knowledge/treatments.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -17,18 +18,27 @@ from bot.trials.store import TrialStore
 
 MAX_CHARS = 1600  # one SMS message (bot/channels/limits.py): the trials of both and the sources only if they fit
 SOURCES_SHOWN = 3
-WHO_WEIGHS = ("I can't say which suits one person better. Their specialist team can weigh it up; a NET "
-              "helpline can help find a specialist centre.")
-WHO_CHOOSES_TEST = ("I can't say which test suits one person. Their specialist team can explain their choice; "
-                    "a NET helpline can help find a specialist centre.")
+WHO_WEIGHS = (
+    "I can't say which suits one person better. Their specialist team can weigh it up; a NET "
+    "helpline can help find a specialist centre."
+)
+WHO_CHOOSES_TEST = (
+    "I can't say which test suits one person. Their specialist team can explain their choice; "
+    "a NET helpline can help find a specialist centre."
+)
 SAME_TEAM = "Their specialist team can say more about how it would fit them."
 NOTHING_APART = "Our facts say the same about both, and nothing about how they differ."
 NOT_COVERED = "not in our fact sheet"
 NOT_SEARCHABLE = "our search cannot look for this one"
 
 
-def compare_treatments(text: str, store: Optional[TrialStore] = None, *, asked_to_compare: bool = False,
-                       finder: Optional[NameFinder] = None) -> Optional[str]:
+def compare_treatments(
+    text: str,
+    store: Optional[TrialStore] = None,
+    *,
+    asked_to_compare: bool = False,
+    finder: Optional[NameFinder] = None,
+) -> Optional[str]:
     """Two treatments or tests the message names, side by side; None when it does not name two
     known ones. With a store, each part says how many open trials of it are in our list."""
     pair = two_named(text, asked_to_compare, finder)
@@ -43,19 +53,27 @@ def compare_treatments(text: str, store: Optional[TrialStore] = None, *, asked_t
     kind_member = pair.kind_and_member()
     if kind_member:
         kind, member = kind_member
-        intro = (f"{short_name(member)} is {kind.one_of or 'one of the ' + lower_first(short_name(kind))}, so they are "
-                 "not two different options. Here is what we know about it.")
+        intro = (
+            f"{short_name(member)} is {kind.one_of or 'one of the ' + lower_first(short_name(kind))}, so they are "
+            "not two different options. Here is what we know about it."
+        )
         return fit([intro, entry_part(member, counts_of(store, (member, member)))], [_sources(member)], SAME_TEAM)
     counts = counts_of(store, (first, second))
     shared = _shared(first, second)
-    parts = [_intro(first, second), entry_part(first, counts, 0, shared, second), entry_part(second, counts, 1, shared, first)]
+    parts = [
+        _intro(first, second),
+        entry_part(first, counts, 0, shared, second),
+        entry_part(second, counts, 1, shared, first),
+    ]
     if shared:
         parts.append(_both(first, shared))
     if not _differ(first, second, shared):
         parts.append(NOTHING_APART)
     closing = WHO_CHOOSES_TEST if "test" in (first.category, second.category) else WHO_WEIGHS
-    extras = [f"Trials of both in our list: {', '.join(counts.both)}." if counts and counts.both else "",
-              _sources(first, second)]
+    extras = [
+        f"Trials of both in our list: {', '.join(counts.both)}." if counts and counts.both else "",
+        _sources(first, second),
+    ]
     return fit(parts, extras, closing)
 
 
@@ -110,19 +128,32 @@ def _label(entry: Treatment, field: str) -> str:
 
 def _shared(first: Treatment, second: Treatment) -> tuple[str, ...]:
     """Facts the two have word for word (side effects of two SSAs): said once, for both."""
-    return tuple(f for f in FIELDS if getattr(first, f) and getattr(first, f) == getattr(second, f)
-                 and _label(first, f) == _label(second, f))
+    return tuple(
+        f
+        for f in FIELDS
+        if getattr(first, f) and getattr(first, f) == getattr(second, f) and _label(first, f) == _label(second, f)
+    )
 
 
-def entry_part(entry: Treatment, counts: Optional[TrialCounts], which: int = 0, skip: tuple[str, ...] = (),
-          other: Optional[Treatment] = None) -> str:
+def entry_part(
+    entry: Treatment,
+    counts: Optional[TrialCounts],
+    which: int = 0,
+    skip: tuple[str, ...] = (),
+    other: Optional[Treatment] = None,
+) -> str:
     """One side: its heading and facts. Where the other side has a fact a drug or treatment lacks,
     it says our facts do not cover it (a missing side-effects line must not read as "none")."""
     lines = [f"{entry.name}: {entry.what}"]
     for field in (f for f in FIELDS if f not in skip):
         fact = getattr(entry, field)
-        if (not fact and entry.category == "treatment" and other is not None and getattr(other, field)
-                and _label(other, field) == _label(entry, field)):
+        if (
+            not fact
+            and entry.category == "treatment"
+            and other is not None
+            and getattr(other, field)
+            and _label(other, field) == _label(entry, field)
+        ):
             fact = NOT_COVERED
         lines.append(_line(_label(entry, field), fact))
     if counts is not None and entry.trial_concepts:

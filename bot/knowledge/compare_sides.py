@@ -7,6 +7,7 @@ about it (bot/knowledge/side_facts.py) and the trials in our list that mention i
 know nothing about says so. Facts naming both sides are said once, as how they differ. Never
 which is better (the same closing as bot/knowledge/compare.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -41,16 +42,22 @@ MOST_TRIALS = 3  # more trials than this have the words: too general to list ("d
 _TRIAL_WORDS = frozenset({"trial", "trials", "study", "studies"})
 
 
-def compare_kinds(text: str, store: Optional[TrialStore] = None, *, asked_to_compare: bool = False,
-                  finder: Optional[NameFinder] = None) -> Optional[str]:
+def compare_kinds(
+    text: str,
+    store: Optional[TrialStore] = None,
+    *,
+    asked_to_compare: bool = False,
+    finder: Optional[NameFinder] = None,
+) -> Optional[str]:
     """Two kinds of one thing side by side ("lutetium PRRT vs yttrium PRRT"); None otherwise."""
     sides = _sides(text, asked_to_compare, finder)
     kind = kinds_of_one(*sides) if sides else None
     return _kinds(sides[0], sides[1], kind, store, text) if sides and kind else None
 
 
-def compare_with_unknown(text: str, store: Optional[TrialStore] = None,
-                         finder: Optional[NameFinder] = None) -> Optional[str]:
+def compare_with_unknown(
+    text: str, store: Optional[TrialStore] = None, finder: Optional[NameFinder] = None
+) -> Optional[str]:
     """Two sides of a comparison, one or both with no table entry ("debulking surgery vs just
     drugs"): what we know of each and what we don't; None when we know nothing of either."""
     sides = _sides(text, True, finder)
@@ -72,8 +79,11 @@ def sides_left_out(text: str, said: str) -> Optional[str]:
         key = key_words(words)
         facts = facts_about(words) if key and f" {key} " not in plain else []
         if facts:
-            parts.append("\n".join([f"What our facts say about {lower_first(written(words, text))}:",
-                                     *(f"- {f.text}" for f in facts)]))
+            parts.append(
+                "\n".join(
+                    [f"What our facts say about {lower_first(written(words, text))}:", *(f"- {f.text}" for f in facts)]
+                )
+            )
     return "\n\n".join(parts) or None
 
 
@@ -86,8 +96,10 @@ def _sides(text: str, asked_to_compare: bool, finder: Optional[NameFinder]) -> O
 def _kinds(first: Side, second: Side, kind: Treatment, store: Optional[TrialStore], text: str) -> str:
     keys = [_kind_key(first, second), _kind_key(second, first)]
     both = facts_naming_both(keys[0], keys[1], kind)
-    parts = [f"{written(first.words, text)} or {lower_first(written(second.words, text))}, side by side. "
-             f"Both are kinds of {lower_first(short_name(kind))}."]
+    parts = [
+        f"{written(first.words, text)} or {lower_first(written(second.words, text))}, side by side. "
+        f"Both are kinds of {lower_first(short_name(kind))}."
+    ]
     for side, key in zip((first, second), keys):
         if side.entry is not None and side.entry.id != kind.id:  # "distal pancreatectomy": its own entry
             parts.append(entry_part(side.entry, counts_of(store, (side.entry, side.entry))))
@@ -129,8 +141,9 @@ def _kind_key(side: Side, other: Side) -> str:
     return " ".join(w for w in side.words.split() if w not in other.words.split())
 
 
-def _facts_part(side: Side, facts: list[Fact], none: str, store: Optional[TrialStore], text: str,
-                trials: Optional[list[str]] = None) -> str:
+def _facts_part(
+    side: Side, facts: list[Fact], none: str, store: Optional[TrialStore], text: str, trials: Optional[list[str]] = None
+) -> str:
     lines = [f"{written(side.words, text)}:", *(f"- {f.text}" for f in facts)]
     if not facts:
         lines.append(f"- {none}")

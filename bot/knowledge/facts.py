@@ -14,6 +14,7 @@ the topic answer sent with it, asked in its own words, settles a near tie), aske
 people's words when it is of another topic than that answer, and not mostly said by that answer
 already. A question about a trial ("would this one rule me out?") gets no general fact.
 """
+
 from __future__ import annotations
 
 import math
@@ -50,7 +51,8 @@ SAID_SHARE = 0.6
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 # Words that say nothing about which fact is meant.
-_STOP = frozenset("""
+_STOP = frozenset(
+    """
 a about after again all also am an and any anything are as at be been before being but by can
 could did do does doing don for from get gets getting go going got had has have having he her
 him his how i if im in is it its just like me mum dad my no not now of on or our out she
@@ -64,13 +66,16 @@ myself yourself himself herself themselves ourselves itself something anything e
 anyone shes hes ive youre theyre dont didnt cant wont isnt tbh lol kinda honestly basically maybe
 next monday tuesday wednesday thursday friday saturday sunday tonight today tomorrow morning
 come comes coming through one between difference
-""".split())
+""".split()
+)
 # "what is a pnet?", "can you explain PRRT to me", "tell me about lanreotide": the topic answer is
 # the answer; no single fact is its exact point.
 _DEFINITION = re.compile(
     r"^\W*(?:\w+\W+){0,4}?what\s+(?:is|are)\s+(?:an?\s+|the\s+)?[\w-]+\W*$|\bexplain\b|\btell\s+me\s+(?:about|what)\b"
     r"|\bwhat\s+(?:an?|the)\s+(?:[\w-]+\s+){1,4}(?:actually\s+|exactly\s+)?(?:is|are)\W*$"
-    r"|\bwhat\s+(?:does|do)\s+(?:that|this|it|they|[\w-]+)\s+(?:actually\s+)?mean\b|\bwhat\s+is\s+meant\b", re.I)
+    r"|\bwhat\s+(?:does|do)\s+(?:that|this|it|they|[\w-]+)\s+(?:actually\s+)?mean\b|\bwhat\s+is\s+meant\b",
+    re.I,
+)
 _SUFFIXES = ("ing", "ies", "es", "ed", "ly", "s")
 
 
@@ -98,8 +103,10 @@ def content_stems(text: str) -> list[str]:
 # "5-HIAA", "5 hiaa" and "5hiaa"; "Ga-68" and "ga68"; "B12" and "b 12": a short code of letters and
 # a number, written apart or together, is one word.
 _CODE = re.compile(r"(?=\b([a-z]{1,4}) (\d{1,3})\b)|(?=\b(\d{1,3}) ([a-z]{1,4})\b)")
-_NOT_A_CODE = frozenset("""a age aged an and are at by cm day days for from g h had has her his hour hr hrs in into is
-its kg last less mg ml mm more next of old on only or over per than the to up was week with x year""".split())
+_NOT_A_CODE = frozenset(
+    """a age aged an and are at by cm day days for from g h had has her his hour hr hrs in into is
+its kg last less mg ml mm more next of old on only or over per than the to up was week with x year""".split()
+)
 
 
 def joined_codes(text: str) -> list[str]:
@@ -182,11 +189,13 @@ class FactIndex:
             phrases = [p for p in entry.phrases if p.search(plain)]
             if not shared and not phrases:
                 continue
-            score = sum(self.idf[s] * asked[s] for s in shared) \
-                + sum(PHRASE if p.search(asking) else PHRASE * BACKGROUND for p in phrases)
+            score = sum(self.idf[s] * asked[s] for s in shared) + sum(
+                PHRASE if p.search(asking) else PHRASE * BACKGROUND for p in phrases
+            )
             specific = bool(phrases) or any(self.counts[s] <= self.rare for s in shared)
-            asked_in_its_words = any(p.search(asking) for p in phrases) \
-                or any(asked[s] == 1.0 for s in shared & entry.own_words)
+            asked_in_its_words = any(p.search(asking) for p in phrases) or any(
+                asked[s] == 1.0 for s in shared & entry.own_words
+            )
             words = sum(1 for s in shared if not s.startswith("@"))  # a kind of answer asked is no word
             results.append(Match(score, words + len(phrases), specific, asked_in_its_words, entry.gives, entry.fact))
         return sorted(results, key=lambda m: (-m.score, not m.by_its_words))  # a tie: the one named in its own words
@@ -201,8 +210,14 @@ class FactIndex:
         if not ranked:
             return None
         # The topic answer sent with it settles a near tie between topics: its own fact, if close
-        chosen = next((m for m in ranked if topic and m.fact.topic == topic and m.by_its_words
-                       and m.score * TOPIC_AHEAD > ranked[0].score), ranked[0])
+        chosen = next(
+            (
+                m
+                for m in ranked
+                if topic and m.fact.topic == topic and m.by_its_words and m.score * TOPIC_AHEAD > ranked[0].score
+            ),
+            ranked[0],
+        )
         fact = chosen.fact
         rivals = [m for m in ranked if m.fact.topic != fact.topic and m.score * AHEAD > chosen.score]
         if chosen.shared < LEAST_SHARED or not chosen.specific or (rivals and fact.topic != topic):
@@ -216,9 +231,13 @@ class FactIndex:
 def _indexed(fact: Fact) -> _Indexed:
     own_words = frozenset((*content_stems(" ".join(fact.words)), *joined_codes(" ".join(fact.words))))
     gives = frozenset(given_aspects(fact.text))
-    return _Indexed(fact, frozenset((*content_stems(fact.text), *joined_codes(fact.text), *own_words, *gives)),
-                    tuple(_loose(p) for p in (normalize(w) for w in fact.words) if " " in p),
-                    own_words, gives)
+    return _Indexed(
+        fact,
+        frozenset((*content_stems(fact.text), *joined_codes(fact.text), *own_words, *gives)),
+        tuple(_loose(p) for p in (normalize(w) for w in fact.words) if " " in p),
+        own_words,
+        gives,
+    )
 
 
 # A question about a trial (the one in focus, or joining it), not about a treatment or test. "the
@@ -227,7 +246,9 @@ _IF_SOMEONE = "".join(f"(?<!if {who} )" for who in ("i", "we", "he", "she", "you
 _ABOUT_A_TRIAL = re.compile(
     r"\b(?:this|that)\s+(?:one|trial|study)\b|\bthe\s+one\s*(?:[?.!,]|$)"
     rf"|{_IF_SOMEONE}\bjoin(?:ing)?\b(?!\s+(?:an?|any|trials?|studies)\b)"
-    r"|\brules?\s+(?:me|him|her|them|us)\s+out\b", re.I)
+    r"|\brules?\s+(?:me|him|her|them|us)\s+out\b",
+    re.I,
+)
 
 
 def _said_already(fact: Fact, said: str) -> bool:

@@ -7,6 +7,7 @@ lexicon, the longest known phrase wins at a spot ("octreotide scan" is a scan, n
 the shorter names inside it. A word no phrase covers is matched against known one-word names
 with the lexicon's fuzzy cut-off, for typos the lexicon does not list ("everolimis").
 """
+
 from __future__ import annotations
 
 import difflib
@@ -40,7 +41,8 @@ class NameFinder:
                 if concept.id in owner and owner[concept.id] not in ids:
                     ids.append(owner[concept.id])
         self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {
-            words: tuple(ids) for words, ids in lexicon_phrases.items() if words}
+            words: tuple(ids) for words, ids in lexicon_phrases.items() if words
+        }
         for entry in table:  # an entry's own names win over the lexicon's for the same words
             for name in entry.names:
                 self._phrases[tuple(normalize(name).split())] = (entry.id,)

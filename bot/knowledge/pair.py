@@ -4,6 +4,7 @@ tablets like everolimus vs chemo"): the first two different ones it names, or on
 ("177Lu-DOTATATE or PRRT"), when the message asks for a comparison. And each side as written
 (`sides_named`): the entry it names and the words saying which kind of it ("yttrium PRRT",
 "total pancreatectomy"), so that two kinds of one thing are not read as one thing twice."""
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,8 @@ from bot.text import normalize
 _CUE = re.compile(
     r"\b(?:or|vs|v|versus|compared?|compares|comparing|comparison|differen\w*|differ|diff|better|best|"
     r"worse|against|rather than|instead of|which|pros and cons|same|similar)\b|/",
-    re.I)
+    re.I,
+)
 # "the difference between capecitabine and temozolomide": two things, not the combination.
 _BETWEEN = re.compile(r"\b(?:between|differen\w*|differ|diff|compare[ds]?|comparing|vs|versus)\b", re.I)
 _JOINS = {"and", "or", "with", "plus", "vs", "versus"}
@@ -77,7 +79,7 @@ def _split(mention: Mention, finder: Optional[NameFinder]) -> list[Mention]:
     cut = next((i for i, w in enumerate(words) if w in _JOINS), None)
     if cut is None:
         return [mention]
-    sides = [find_treatments(" ".join(part), finder) for part in (words[:cut], words[cut + 1:])]
+    sides = [find_treatments(" ".join(part), finder) for part in (words[:cut], words[cut + 1 :])]
     if not all(len(side) == 1 for side in sides):
         return [mention]
     return [Mention(side[0].treatment, side[0].typed, mention.start, mention.end) for side in sides]
@@ -87,8 +89,11 @@ def _examples_meant(mentions: list[Mention], words: list[str]) -> list[Mention]:
     kept: list[Mention] = []
     for mention in mentions:
         previous = kept[-1] if kept else None
-        if (previous is not None and previous.treatment.id in mention.treatment.part_of
-                and tuple(words[previous.end : mention.start]) in _EXAMPLE):
+        if (
+            previous is not None
+            and previous.treatment.id in mention.treatment.part_of
+            and tuple(words[previous.end : mention.start]) in _EXAMPLE
+        ):
             kept[-1] = mention
         else:
             kept.append(mention)
@@ -96,11 +101,13 @@ def _examples_meant(mentions: list[Mention], words: list[str]) -> list[Mention]:
 
 
 # Words beside a name that do not say which kind ("PRRT next", "lanreotide on its own").
-_NOT_KINDS = frozenset("""
+_NOT_KINDS = frozenset(
+    """
 the a an one ones just only on its own alone general next first then now drug drugs treatment treatments therapy
 injection injections shot shots jab jabs tablet tablets pill pills scan scans test tests option options thing
 route version form type kind of with and or for
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ A fact is about the side when it names the side's words as a phrase (in its text
 words people use for it) and, for a kind, also names the treatment it is a kind of, so that
 "yttrium" finds the PRRT fact and not the SIRT beads.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -47,14 +48,21 @@ def facts_about(words: str, scope: Optional[Treatment] = None, whole: str = "") 
     key = key_words(words)
     if not key:
         return []
-    found = [(fact, text) for fact, text, named in _facts()
-             if f" {key} " in text and (scope is None or _in_scope(named, scope))]
+    found = [
+        (fact, text)
+        for fact, text, named in _facts()
+        if f" {key} " in text and (scope is None or _in_scope(named, scope))
+    ]
     if scope is None and len(found) > TOO_COMMON:
         return []
     whole_key = key_words(whole)
     # the side as typed first, then facts whose people's words start with it (about it, not naming it in a list)
-    found.sort(key=lambda pair: (0 if whole_key and f" {whole_key} " in pair[1] else 1,
-                                 0 if pair[0].words and key_words(pair[0].words[0]) == key else 1))
+    found.sort(
+        key=lambda pair: (
+            0 if whole_key and f" {whole_key} " in pair[1] else 1,
+            0 if pair[0].words and key_words(pair[0].words[0]) == key else 1,
+        )
+    )
     return [fact for fact, _ in found[:MOST]]
 
 
@@ -63,8 +71,11 @@ def facts_naming_both(first: str, second: str, scope: Optional[Treatment] = None
     a, b = key_words(first), key_words(second)
     if not a or not b:
         return []
-    return [fact for fact, text, named in _facts()
-            if f" {a} " in text and f" {b} " in text and (scope is None or _in_scope(named, scope))][:MOST]
+    return [
+        fact
+        for fact, text, named in _facts()
+        if f" {a} " in text and f" {b} " in text and (scope is None or _in_scope(named, scope))
+    ][:MOST]
 
 
 def _in_scope(named: frozenset[str], scope: Treatment) -> bool:

@@ -6,6 +6,7 @@ pancreatectomy", "total pancreatectomy"), "short acting octreotide vs the LAR on
 acting octreotide", "lar octreotide"). A side ends at a clause break or a word that starts
 something else ("... vs surgery for MEN1", "... vs just drugs when its spread").
 """
+
 from __future__ import annotations
 
 import re
@@ -20,15 +21,21 @@ _SIDE_BY_SIDE = re.compile(r"\bside\s+by\s+side\b|\bnext\s+to\s+each\s+other\b",
 _FROM = re.compile(r"\bfrom\s", re.I)  # "to" joins only "from X to Y"
 # What ends a side on the right, or starts it on the left (clause breaks are punctuation).
 _BREAK = re.compile(r"[?!.,;:()\[\]]|\s[-–—]\s|\s/\s")
-_RIGHT_STOPS = frozenset("""
+_RIGHT_STOPS = frozenset(
+    """
 when for in if as because since which what whats how do does did is are was were would could should can
 pls please plz thanks the difference differences diff whats difference each both after before at
-""".split()) - {"the"}
-_LEFT_STARTS = frozenset("""
+""".split()
+) - {"the"}
+_LEFT_STARTS = frozenset(
+    """
 between compare comparing comparison difference differences diff is are was either about of put from
-""".split())
-_FILLERS = frozenset("the a an just only my his her their our your this that these those doing having getting "
-                     "taking plain simple out".split())
+""".split()
+)
+_FILLERS = frozenset(
+    "the a an just only my his her their our your this that these those doing having getting "
+    "taking plain simple out".split()
+)
 # "the LAR one": the other side's thing, in the kind this side names
 _STAND_INS = frozenset("one ones version versions form forms type types kind kinds sort".split())
 
@@ -57,12 +64,11 @@ def two_sides(text: str) -> Optional[Sides]:
         pattern = re.compile(rf"\s(?:{join})\s", re.I)
         for clause in clauses:
             words = f" {clause} "
-            found = next((m for m in pattern.finditer(words)
-                          if join != "to" or _FROM.search(words[: m.start()])), None)
+            found = next((m for m in pattern.finditer(words) if join != "to" or _FROM.search(words[: m.start()])), None)
             if found is None:
                 continue
             left = _left(normalize(words[: found.start()]).split())
-            right = _right(normalize(words[found.end():]).split())
+            right = _right(normalize(words[found.end() :]).split())
             if left and right:
                 return _filled(left, right)
     return None
@@ -97,10 +103,12 @@ def _filled(left: list[str], right: list[str]) -> Sides:
 
 
 # Words that say which kind, and need a noun after them ("distal", "total", "short acting").
-_MODIFIERS = frozenset("""
+_MODIFIERS = frozenset(
+    """
 distal total partial whole proximal central open keyhole laparoscopic robotic short long acting high low
 dose oral first second third fourth weekly monthly daily standard new old
-""".split())
+""".split()
+)
 
 
 def _modifier(word: str) -> bool:

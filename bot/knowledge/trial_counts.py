@@ -1,5 +1,6 @@
 """How many open trials of each of two treatments are in our list, and which trials include
 both, through the same search the chat uses (TrialQuery.treatment, resolved by the lexicon)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -38,8 +39,11 @@ def _phrase(concepts: tuple[str, ...], lexicon: Lexicon) -> Optional[str]:
     for concept_id in concepts:
         tag = f"treatment:{concept_id}"
         concept = lexicon.concepts.get(tag)
-        term = next((t for t in concept.record_terms if lexicon.resolve("treatment", t) == (tag,)), None) \
-            if concept else None
+        term = (
+            next((t for t in concept.record_terms if lexicon.resolve("treatment", t) == (tag,)), None)
+            if concept
+            else None
+        )
         if term is None:
             return None
         terms.append(term)
@@ -49,7 +53,8 @@ def _phrase(concepts: tuple[str, ...], lexicon: Lexicon) -> Optional[str]:
 def trial_counts(store: TrialStore, pair: tuple[Treatment, Treatment]) -> TrialCounts:
     phrases = [search_phrase(entry, store.lexicon) for entry in pair]
     open_counts = tuple(
-        store.search(TrialQuery(treatment=p, status="open", limit=1)).total if p else None for p in phrases)
+        store.search(TrialQuery(treatment=p, status="open", limit=1)).total if p else None for p in phrases
+    )
     both: tuple[str, ...] = ()
     if all(phrases) and phrases[0] != phrases[1]:
         ids = [_ids(store, p) for p in phrases]

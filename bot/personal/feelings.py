@@ -1,5 +1,6 @@
 """A feeling shown in a message ("I'm terrified of needles", "we're both in bits"), and one
 sentence that acknowledges it before the answer."""
+
 from __future__ import annotations
 
 import re

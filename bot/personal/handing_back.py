@@ -1,4 +1,5 @@
 """The personal decision handed back kindly: who can weigh it, in words that change each time."""
+
 from __future__ import annotations
 
 from typing import Iterable

@@ -7,6 +7,7 @@ give UNKNOWN for every slot. `corrections(text)` finds answers stated outright a
 ("actually I'm 67", "sorry, I'm a woman", "I meant grade 3"). Only clear meanings are mapped:
 "low grade" is kept as "G1 or G2", and a symptom alone does not say a NET makes hormones.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,9 +47,13 @@ def is_skip(text: str) -> bool:
 
 
 # -- age -----------------------------------------------------------------------------------------
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, "hundred"], key=len, reverse=True))
 _WORD_RUN = re.compile(rf"\b(?:a\s+)?(?:{_NUMBER_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_NUMBER_WORD}))*\b", re.I)
@@ -67,6 +72,7 @@ def _run_value(run: str) -> int:
 def words_to_digits(text: str) -> str:
     """ "sixty seven" -> "67", "one hundred and two" -> "102"; a lone small word ("the one I
     had") is left alone unless it is the whole text."""
+
     def replace(match: re.Match) -> str:
         value = _run_value(match.group())
         whole = match.group().strip().lower() == text.strip().lower()
@@ -89,7 +95,7 @@ def parse_age(text: str) -> Optional[str]:
     """The first number that reads as an age; None for none, a negative one or one over 120."""
     text = _KI67_WORD.sub(" ", words_to_digits(text))
     for found in _NUMBER.finditer(text):
-        if _NOT_AN_AGE_BEFORE.search(text[: found.start()]) or _NOT_AN_AGE_AFTER.match(text[found.end():]):
+        if _NOT_AN_AGE_BEFORE.search(text[: found.start()]) or _NOT_AN_AGE_AFTER.match(text[found.end() :]):
             continue
         if found.group(1):
             return None
@@ -117,8 +123,13 @@ def stated_age(text: str) -> Optional[str]:
 
 
 # -- sex ---------------------------------------------------------------------------------------
-_FEMALE = re.compile(r"\b(?:woman|women|female|lady|ladies|girl|gal|lass|lassie|she|her|feminine|mum|mom|mother|wife|daughter)\b", re.I)
-_MALE = re.compile(r"\b(?:man|men|male|gentleman|gent|guy|boy|bloke|fella|feller|fellow|chap|lad|geezer|dude|he|him|dad|father|husband|son)\b", re.I)
+_FEMALE = re.compile(
+    r"\b(?:woman|women|female|lady|ladies|girl|gal|lass|lassie|she|her|feminine|mum|mom|mother|wife|daughter)\b", re.I
+)
+_MALE = re.compile(
+    r"\b(?:man|men|male|gentleman|gent|guy|boy|bloke|fella|feller|fellow|chap|lad|geezer|dude|he|him|dad|father|husband|son)\b",
+    re.I,
+)
 _SEX_LETTER = re.compile(r"^\W*([fm])\W*$", re.I)
 _NEITHER = re.compile(r"\bnon[\s-]?binary\b|\bintersex\b|\btrans\w*\b|\bneither\b|\bother\b|\bgender\s*fluid\b", re.I)
 _STATED_SEX = re.compile(
@@ -291,8 +302,12 @@ _NO_TREATMENT = re.compile(
 _CLAUSE = re.compile(r"[,;.]|\bbut\b|\band\b|\bthen\b|\bplus\b|\balso\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|nor|neither)\b|n't\b", re.I)
 _GROUP_NAMES = {
-    "somatostatin_analogue": "somatostatin analogue", "chemotherapy": "chemotherapy", "prrt": "PRRT",
-    "immunotherapy": "immunotherapy", "surgery": "surgery", "liver_treatment": "liver-directed therapy",
+    "somatostatin_analogue": "somatostatin analogue",
+    "chemotherapy": "chemotherapy",
+    "prrt": "PRRT",
+    "immunotherapy": "immunotherapy",
+    "surgery": "surgery",
+    "liver_treatment": "liver-directed therapy",
     "radiotherapy": "radiotherapy",
 }
 _ID_NAMES = {"everolimus": "everolimus", "sunitinib": "sunitinib"}

@@ -1,4 +1,5 @@
 """The open trials a pre-screen looks at: in the person's country if they gave one, else all."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

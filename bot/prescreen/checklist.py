@@ -8,6 +8,7 @@ match". Every "does not match" must also be the per-criterion judge's (`bot/elig
 a stated answer that clearly fails a criterion read with its logic; anything less is "ask
 your team". Nothing here decides who can join; only the trial team can.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
@@ -104,9 +105,16 @@ class RecordFacts:
 
 # -- words ----------------------------------------------------------------------------------------
 SITE_WORDS = {
-    "pancreas": "the pancreas", "gut or pancreas": "the gut or pancreas", "midgut": "the middle part of the gut",
-    "small bowel": "the small bowel", "stomach": "the stomach", "lung": "the lung", "thyroid": "the thyroid",
-    "appendix": "the appendix", "large bowel": "the large bowel", "bowel": "the bowel",
+    "pancreas": "the pancreas",
+    "gut or pancreas": "the gut or pancreas",
+    "midgut": "the middle part of the gut",
+    "small bowel": "the small bowel",
+    "stomach": "the stomach",
+    "lung": "the lung",
+    "thyroid": "the thyroid",
+    "appendix": "the appendix",
+    "large bowel": "the large bowel",
+    "bowel": "the bowel",
 }
 _GUT = {"pancreas", "small bowel", "stomach", "appendix", "large bowel", "bowel"}
 _SITE_FIT: dict[str, tuple[set[str], set[str]]] = {  # trial's site -> (person's sites that fit, ones to ask about)
@@ -114,11 +122,16 @@ _SITE_FIT: dict[str, tuple[set[str], set[str]]] = {  # trial's site -> (person's
     "midgut": ({"small bowel", "appendix"}, {"large bowel", "bowel"}),
     "small bowel": ({"small bowel"}, {"bowel"}),
 }
-_TREATMENT_WORDS = {"PRRT": "PRRT (radioactive treatment)", "any cancer treatment": "cancer treatment",
-                    "somatostatin analogue": "a somatostatin analogue (like lanreotide)"}
+_TREATMENT_WORDS = {
+    "PRRT": "PRRT (radioactive treatment)",
+    "any cancer treatment": "cancer treatment",
+    "somatostatin analogue": "a somatostatin analogue (like lanreotide)",
+}
 _STAGE_WORDS = {
-    "metastatic": "have spread", "locally advanced": "have grown into nearby parts",
-    "unresectable": "cannot be taken out by surgery", "resectable": "can be taken out by surgery",
+    "metastatic": "have spread",
+    "locally advanced": "have grown into nearby parts",
+    "unresectable": "cannot be taken out by surgery",
+    "resectable": "can be taken out by surgery",
     "no distant spread": "have not spread far",
 }
 
@@ -135,7 +148,9 @@ def _years(value: float) -> str:
 def age_words(low: Optional[float], high: Optional[float]) -> str:
     if low is not None and high is not None:
         return f"aged {_years(low)} to {_years(high)}"
-    return f"aged {_years(low)} or over" if low is not None else f"aged up to {_years(high)}"
+    if low is not None:
+        return f"aged {_years(low)} or over"
+    return f"aged up to {_years(high)}" if high is not None else "of any age"
 
 
 def grade_words(grades: Iterable[int | str]) -> str:
@@ -185,7 +200,9 @@ def _sex(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[
     if answers.sex is None:
         return Check("sex", ASK, wanted)
     verdict = MATCHES if answers.sex == only else NO_MATCH
-    return Check("sex", verdict, wanted) if stated in ("FEMALE", "MALE") else record.judged("sex", "sex", verdict, wanted)
+    return (
+        Check("sex", verdict, wanted) if stated in ("FEMALE", "MALE") else record.judged("sex", "sex", verdict, wanted)
+    )
 
 
 def _site_fits(person: str, trial_site: str) -> str:
@@ -224,7 +241,7 @@ def _ki67(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional
         return None
     limits = [f"at least {low:g}%" if low is not None else "", f"at most {high:g}%" if high is not None else ""]
     inside = (low is None or answers.ki67 >= low) and (high is None or answers.ki67 <= high)
-    reason = f"It asks for a Ki-67 of {' and '.join(l for l in limits if l)}. You said {answers.ki67:g}%."
+    reason = f"It asks for a Ki-67 of {' and '.join(limit for limit in limits if limit)}. You said {answers.ki67:g}%."
     return record.judged("Ki-67", "ki67_max", MATCHES if inside else NO_MATCH, reason)
 
 
@@ -272,7 +289,11 @@ def _needed_before(trial: TrialDetail, record: RecordFacts, answers: Answers) ->
     if answers.treatments is None:
         return Check("past treatment needed", ASK, wanted)
     verdict = _share(sum(1 for name in needed if _had(answers.treatments, name)), len(needed))
-    said = "You said you have had none." if not answers.treatments else f"You said {_treatments(answers.treatments, 'and')}."
+    said = (
+        "You said you have had none."
+        if not answers.treatments
+        else f"You said {_treatments(answers.treatments, 'and')}."
+    )
     return record.judged("past treatment needed", "prior_treatment_required", verdict, f"{wanted} {said}")
 
 
@@ -347,16 +368,29 @@ def checklist(trial: TrialDetail, answers: Answers, person: Optional[Person] = N
 
 
 def person_of(answers: Answers) -> Person:
-    return Person(age=answers.age, sex=answers.sex, site=answers.site, grades=answers.grades, ki67=answers.ki67,
-                  spread=answers.spread, functioning={"functioning": True, "non-functioning": False}.get(answers.functioning or ""),
-                  treatments=answers.treatments)
+    return Person(
+        age=answers.age,
+        sex=answers.sex,
+        site=answers.site,
+        grades=answers.grades,
+        ki67=answers.ki67,
+        spread=answers.spread,
+        functioning={"functioning": True, "non-functioning": False}.get(answers.functioning or ""),
+        treatments=answers.treatments,
+    )
 
 
 def judged_checks(checks: list[Check], judgement: Judgement) -> list[Check]:
     """The checks with the judge's word on "does not match": a mismatch it does not find is a
     question for the team (ranked after, never hidden); one it finds is said, with its reason."""
-    found = [replace(c, verdict=ASK, likely_clash=True) if c.verdict == NO_MATCH and c.topic in FIELDS_OF_TOPIC
-             and not any(judgement.verdict(f) == DOES_NOT_MATCH for f in FIELDS_OF_TOPIC[c.topic]) else c for c in checks]
+    found = [
+        replace(c, verdict=ASK, likely_clash=True)
+        if c.verdict == NO_MATCH
+        and c.topic in FIELDS_OF_TOPIC
+        and not any(judgement.verdict(f) == DOES_NOT_MATCH for f in FIELDS_OF_TOPIC[c.topic])
+        else c
+        for c in checks
+    ]
     for judged in judgement.checks:
         if judged.verdict != DOES_NOT_MATCH:
             continue
@@ -368,7 +402,9 @@ def judged_checks(checks: list[Check], judgement: Judgement) -> list[Check]:
         at = next((i for i, c in enumerate(found) if c.topic == topic), None)
         # without a reason read from the criterion, the record's own field says it better
         # ("It is for NETs that start in the gut or pancreas. You said the lung.")
-        reason = specific_mismatch_reason(judged) or (found[at].reason if at is not None else "") or mismatch_reason(judged)
+        reason = (
+            specific_mismatch_reason(judged) or (found[at].reason if at is not None else "") or mismatch_reason(judged)
+        )
         mismatch = Check(topic, NO_MATCH, reason)
         if at is None:
             found.append(mismatch)
@@ -382,6 +418,13 @@ def ranked(lists: Iterable[TrialChecklist]) -> list[TrialChecklist]:
     more matches first, fewer open questions first; ties keep the search order (open,
     relevant, recently updated)."""
     indexed = list(enumerate(lists))
-    indexed.sort(key=lambda item: (item[1].clashes, not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
-                                   -item[1].count(MATCHES), item[1].count(ASK), item[0]))
+    indexed.sort(
+        key=lambda item: (
+            item[1].clashes,
+            not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
+            -item[1].count(MATCHES),
+            item[1].count(ASK),
+            item[0],
+        )
+    )
     return [item for _, item in indexed]

@@ -1,4 +1,5 @@
 """Where a trial runs, place by place: country, city, hospital and whether that place is open."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -10,7 +11,9 @@ from bot.trials.query import Near, Site, TrialDetail
 
 MAX_SITES_SHOWN = 8
 MAX_COUNTRIES_NAMED = 5
-TRAVEL = "Ask the trial team how far you would need to travel, and how often. Ask too if there is help with travel costs."
+TRAVEL = (
+    "Ask the trial team how far you would need to travel, and how often. Ask too if there is help with travel costs."
+)
 
 
 def _km_or_last(km: Optional[float]) -> float:
@@ -49,7 +52,9 @@ def places_text(trial: TrialDetail, home: Optional[str] = None, around: Optional
     nearest = nearest_site(trial.sites, around) if around else None
     if around and nearest:
         sites = sorted(trial.sites, key=lambda site: _km_or_last(distance_to(site, around)))
-        lines.append(f"The nearest to {around.name.split(',')[0]}: {nearest_words(nearest, around.country).split(': ', 1)[1]}.")
+        lines.append(
+            f"The nearest to {around.name.split(',')[0]}: {nearest_words(nearest, around.country).split(': ', 1)[1]}."
+        )
     if home_name and home_name not in countries:
         lines.append(f"It lists no places in {country_words(home_name)}.")
     # A place's own status means something only while the trial takes people (a merged record's
@@ -60,6 +65,8 @@ def places_text(trial: TrialDetail, home: Optional[str] = None, around: Optional
     lines += [site_line(site, with_status) for site in sites[:MAX_SITES_SHOWN]]
     hidden = count - MAX_SITES_SHOWN
     if hidden > 0:
-        lines.append(f"There {'is 1 more place' if hidden == 1 else f'are {hidden} more places'}. See them all: {trial.registry_url}")
+        lines.append(
+            f"There {'is 1 more place' if hidden == 1 else f'are {hidden} more places'}. See them all: {trial.registry_url}"
+        )
     lines.append(TRAVEL)
     return "\n".join(lines)

@@ -3,6 +3,7 @@
 PRESCREEN_QUESTIONS is the wording of the domain's `utter_ask_ps_<slot>` responses. The
 results say which trials to ask the specialist team about; they never say who can join.
 """
+
 from __future__ import annotations
 
 from typing import Iterable, Optional
@@ -10,7 +11,14 @@ from typing import Iterable, Optional
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import ANYWHERE, NONE, SLOTS, UNKNOWN, read_grade
 from bot.prescreen.checklist import (
-    SITE_WORDS, Check, TrialChecklist, country_name, country_words, grade_words, where_words, words_list,
+    SITE_WORDS,
+    Check,
+    TrialChecklist,
+    country_name,
+    country_words,
+    grade_words,
+    where_words,
+    words_list,
 )
 from bot.trials.present import PHASE_WORDS, TITLE_LIMIT, Card, shorten
 from bot.trials.query import TrialDetail
@@ -49,13 +57,24 @@ REASK = {  # a hint before the form asks again; it says what kind of answer fits
     "ps_place": 'Sorry, I did not know that place. You could say "UK", "France" or "anywhere", or "skip".',
 }
 LABELS = {  # for "Thanks, I have changed your age to 67."
-    "ps_age": "your age", "ps_sex": "your sex", "ps_site": "where your NET started", "ps_grade": "the grade",
-    "ps_spread": "if it has spread", "ps_functioning": "if it makes hormones", "ps_treatments": "your past treatments",
+    "ps_age": "your age",
+    "ps_sex": "your sex",
+    "ps_site": "where your NET started",
+    "ps_grade": "the grade",
+    "ps_spread": "if it has spread",
+    "ps_functioning": "if it makes hormones",
+    "ps_treatments": "your past treatments",
     "ps_place": "where you live",
 }
 TOPICS = {  # for "Not sure or skipped: grade, spread."
-    "ps_age": "age", "ps_sex": "sex", "ps_site": "where it started", "ps_grade": "grade", "ps_spread": "spread",
-    "ps_functioning": "hormones", "ps_treatments": "past treatments", "ps_place": "place",
+    "ps_age": "age",
+    "ps_sex": "sex",
+    "ps_site": "where it started",
+    "ps_grade": "grade",
+    "ps_spread": "spread",
+    "ps_functioning": "hormones",
+    "ps_treatments": "past treatments",
+    "ps_place": "place",
 }
 WHO_DECIDES = (
     "Only the trial team can say who can take part. Take this list to your specialist team. "
@@ -63,10 +82,22 @@ WHO_DECIDES = (
 )
 MAX_TRIALS_SHOWN = 5
 _NO_CRITERIA = "The record does not list who can join. The registry page and the trial team have the details."
-_TREATMENT_GROUP_WORDS = {"prrt": "PRRT (a radioactive treatment)", "chemotherapy": "chemotherapy", "scan_tracer": "a scan",
-                          "surgery": "surgery", "radiotherapy": "radiotherapy"}
-_KIND_WORDS = {"PROCEDURE": "an operation", "RADIATION": "a radiation treatment", "DIAGNOSTIC_TEST": "a test or scan",
-               "BEHAVIORAL": "a change in daily life", "DEVICE": "a device", "DRUG": "a medicine", "BIOLOGICAL": "a medicine"}
+_TREATMENT_GROUP_WORDS = {
+    "prrt": "PRRT (a radioactive treatment)",
+    "chemotherapy": "chemotherapy",
+    "scan_tracer": "a scan",
+    "surgery": "surgery",
+    "radiotherapy": "radiotherapy",
+}
+_KIND_WORDS = {
+    "PROCEDURE": "an operation",
+    "RADIATION": "a radiation treatment",
+    "DIAGNOSTIC_TEST": "a test or scan",
+    "BEHAVIORAL": "a change in daily life",
+    "DEVICE": "a device",
+    "DRUG": "a medicine",
+    "BIOLOGICAL": "a medicine",
+}
 MAX_TREATMENTS_NAMED = 3
 
 

@@ -1,5 +1,6 @@
 """The profile as the pre-screen's answers: for checking trials, and for pre-filling its form so
 it asks only what it does not know yet."""
+
 from __future__ import annotations
 
 from dataclasses import replace

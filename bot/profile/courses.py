@@ -4,6 +4,7 @@
 the lexicon's own phrase does not match; "Doctors say no more operation, he had one in 2019" had
 the operation it points back to.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,8 @@ from bot.profile.treatment_roles import Mention
 _COUNTED_GROUPS = {"surgery", "liver_treatment", "radiotherapy"}
 _HAD_ONE = re.compile(
     r"\b(?:had|has had|have had|having had|already had|did have)\s+(?:one|one done|it done)\b"
-    r"(?=\s+(?:in|back in|last|years?|\d|before|already|previously|ago|a few|a couple|when|at)\b|\s*$)")
+    r"(?=\s+(?:in|back in|last|years?|\d|before|already|previously|ago|a few|a couple|when|at)\b|\s*$)"
+)
 _TAG = "treatment:"
 
 
@@ -36,7 +38,7 @@ def combined(mentions: Iterable[Mention], lexicon: Lexicon) -> list[Mention]:
 
 def _combination(first: str, second: str, lexicon: Lexicon) -> str | None:
     tags = lexicon.resolve("treatment", f"{first} and {second}")
-    return tags[0][len(_TAG):] if len(tags) == 1 and tags[0].startswith(_TAG) else None
+    return tags[0][len(_TAG) :] if len(tags) == 1 and tags[0].startswith(_TAG) else None
 
 
 def had_one_of(plain: str, named: Iterable[Mention], lexicon: Lexicon) -> list[Mention]:

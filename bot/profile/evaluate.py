@@ -7,6 +7,7 @@ trials that must be in the top five ("should") and clear mismatches that must no
 Field accuracy counts, for each field, the items where the expected or the read profile has
 that field (a field both leave out says nothing) and how many of those agree exactly.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,9 +26,29 @@ PARTS = {"tuned on": "dev_tune.jsonl", "held aside": "dev_held.jsonl"}
 TOP = 5
 # The fields a profile has, as the development set writes them (nested ones as "wants.phase").
 FIELDS = (
-    "about", "age", "sex", "site", "tumour_type", "grades", "ki67", "spread", "spread_to", "size_mm",
-    "functioning", "syndrome", "inherited", "treatments", "wants.treatment", "wants.avoid", "wants.phase",
-    "wants.status", "wants.age_group", "place.city", "place.region", "place.country", "place.travel_km",
+    "about",
+    "age",
+    "sex",
+    "site",
+    "tumour_type",
+    "grades",
+    "ki67",
+    "spread",
+    "spread_to",
+    "size_mm",
+    "functioning",
+    "syndrome",
+    "inherited",
+    "treatments",
+    "wants.treatment",
+    "wants.avoid",
+    "wants.phase",
+    "wants.status",
+    "wants.age_group",
+    "place.city",
+    "place.region",
+    "place.country",
+    "place.travel_km",
 )
 
 
@@ -121,7 +142,9 @@ def score_search(item: dict, read: Profile, store: TrialStore, score: PartScore)
         score.search_misses.append(f"{item['id']}: missing {missing}, mismatches shown {wrong}")
 
 
-def evaluate(store: Optional[TrialStore], parts: dict[str, str] = PARTS, folder: Path = DEV_DIR) -> dict[str, PartScore]:
+def evaluate(
+    store: Optional[TrialStore], parts: dict[str, str] = PARTS, folder: Path = DEV_DIR
+) -> dict[str, PartScore]:
     scores = {}
     for part, file_name in parts.items():
         score = PartScore()

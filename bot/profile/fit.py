@@ -12,6 +12,7 @@
    the phase, then open-only, then the kind of treatment), and the answer says which.
 Nothing here says who can join; only the trial team can.
 """
+
 from __future__ import annotations
 
 import math
@@ -19,27 +20,28 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from bot.lexicon import Lexicon, default_lexicon
-from bot.text import normalize
 from bot.eligibility.person import Person, with_treatment_words
-from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
+from bot.geo import DEFAULT_RADIUS_KM, find_place
+from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import Answers
+from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
 from bot.profile.answers import as_answers, fact_treatments
 from bot.profile.limits import kind_clash, size_clash, unmet_condition
+from bot.profile.model import Lookup, Profile
+from bot.profile.model import Place as PersonsPlace
 from bot.profile.noted_limits import noted_clash, noted_matches
 from bot.profile.site_limits import primary_removed_clash, site_clash
 from bot.profile.tested import kind_members, kinds_of, names_known, tested_ids
-from bot.geo import DEFAULT_RADIUS_KM, find_place
+from bot.text import normalize
 from bot.trials.freshness import open_and_recent
-from bot.trials.nearby import near, nearest_site
-from bot.profile.model import Lookup, Place as PersonsPlace, Profile
 from bot.trials.home import sponsor_home
 from bot.trials.lookup import filter_words, find_lookups, name_words, site_words, stored_nct_meant
-from bot.trials.understand import AGE_GROUP_NAMES
 from bot.trials.nct import is_valid_nct_id
+from bot.trials.nearby import near, nearest_site
 from bot.trials.query import Near, SearchPage, Site, TrialDetail, TrialQuery, default_status
 from bot.trials.relax import CLOSED_TOO, FARTHER, PHASE, PLACE, TREATMENT, Step, names_trials, search_relaxed
 from bot.trials.store import TrialStore
+from bot.trials.understand import AGE_GROUP_NAMES
 
 MAX_CANDIDATES = 60
 FULL_PAGE = 5  # fewer fits than this near the place asked about: add the nearest ones further away
@@ -71,8 +73,14 @@ class Fit:
 
     @property
     def clear_mismatch(self) -> bool:
-        return bool(self.clashes or self.avoided or self.too_young_for_adult or self.size_clash or self.kind_clash
-                    or self.record_limit)
+        return bool(
+            self.clashes
+            or self.avoided
+            or self.too_young_for_adult
+            or self.size_clash
+            or self.kind_clash
+            or self.record_limit
+        )
 
     @property
     def why(self) -> str:
@@ -135,12 +143,15 @@ def with_lookups(profile: Profile, text: str, store: TrialStore) -> Profile:
     found against the database's own names: a staff look-up. Names count for one message."""
     found = find_lookups(text, store)
     said = _place_words(profile)
-    return replace(profile, lookup=Lookup(
-        acronym=found.acronym,
-        sponsor=None if _names_a_place(found.sponsor, said) else found.sponsor,
-        site_name=None if _names_a_place(found.site_name, said) else found.site_name,
-        nct_id=_meant_nct(found.nct_ids[0] if found.nct_ids else profile.lookup.nct_id, store),
-    ))
+    return replace(
+        profile,
+        lookup=Lookup(
+            acronym=found.acronym,
+            sponsor=None if _names_a_place(found.sponsor, said) else found.sponsor,
+            site_name=None if _names_a_place(found.site_name, said) else found.site_name,
+            nct_id=_meant_nct(found.nct_ids[0] if found.nct_ids else profile.lookup.nct_id, store),
+        ),
+    )
 
 
 def _meant_nct(typed: Optional[str], store: TrialStore) -> Optional[str]:
@@ -175,7 +186,9 @@ def fitting_steps(query: TrialQuery) -> tuple[Step, ...]:
     return (FARTHER, PLACE, PHASE, CLOSED_TOO, TREATMENT) if query.treatment else (FARTHER, PLACE, PHASE)
 
 
-def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery] = None, lexicon: Optional[Lexicon] = None) -> FitResult:
+def find_fitting(
+    store: TrialStore, profile: Profile, query: Optional[TrialQuery] = None, lexicon: Optional[Lexicon] = None
+) -> FitResult:
     """`query`: a search already made from the message (a staff look-up's filters); else one
     from the profile's wishes."""
     lexicon = lexicon or default_lexicon()
@@ -193,15 +206,23 @@ def find_fitting(store: TrialStore, profile: Profile, query: Optional[TrialQuery
     person = person_of(profile, answers)  # the same for every trial: built once
     fits = [_fit(trial, profile, answers, person, lexicon) for trial in details]
     wanted = {i for t in profile.wants.treatment for i in (t, *kind_members(t, lexicon))}
-    first = _named_trials(store, profile, fits, query, answers, person, lexicon)  # named by number or acronym, whatever their status
+    first = _named_trials(
+        store, profile, fits, query, answers, person, lexicon
+    )  # named by number or acronym, whatever their status
     if profile.lookup.nct_id and first and not profile.wants.treatment:
         return FitResult(first[:1], [], (), query)  # "nct06784752 age range?": that trial alone
     ranked = sorted(
-        enumerate(fits), key=lambda item: (item[1].clear_mismatch, _tests_another_kind(item[1].trial, wanted, lexicon),
-                                           not _at_named_place(item[1].trial, profile),
-                                           item[1].hinted_clashes > 0, _distance_band(item[1].trial, query.near),
-                                           not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
-                                           -_score(item[1], profile, wanted, lexicon), item[0])
+        enumerate(fits),
+        key=lambda item: (
+            item[1].clear_mismatch,
+            _tests_another_kind(item[1].trial, wanted, lexicon),
+            not _at_named_place(item[1].trial, profile),
+            item[1].hinted_clashes > 0,
+            _distance_band(item[1].trial, query.near),
+            not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
+            -_score(item[1], profile, wanted, lexicon),
+            item[0],
+        ),
     )
     named_ids = {f.trial.nct_id for f in first}
     ordered = [fit for _, fit in ranked if fit.trial.nct_id not in named_ids]
@@ -226,7 +247,11 @@ def _tests_another_kind(trial: TrialDetail, wanted: set[str], lexicon: Lexicon) 
     """A kind of treatment is wished for, and the trial lists what it tests: nothing of that
     kind (it was found through a comparator, a scan or the record's words). Ranked after. Kinds
     are compared, not drugs: capecitabine and temozolomide given apart are still chemotherapy."""
-    if not wanted or not trial.interventions or any(not names_known(i, lexicon) for i in trial.interventions if i.kind in _MEDICINES):
+    if (
+        not wanted
+        or not trial.interventions
+        or any(not names_known(i, lexicon) for i in trial.interventions if i.kind in _MEDICINES)
+    ):
         return False  # a medicine the lexicon does not know may be the kind wished for
     return not kinds_of(wanted, lexicon) & tested_ids(trial, lexicon)
 
@@ -246,8 +271,20 @@ def _story_query(profile: Profile, query: TrialQuery) -> TrialQuery:
 def _tells_a_story(profile: Profile) -> bool:
     """Something about one person, not only the kind of NET a look-up is about ("ipsen pnet
     trials")."""
-    return any((profile.about, profile.age, profile.sex, profile.grades, profile.ki67 is not None, profile.spread is not None,
-                profile.treatments, profile.size_mm, profile.syndrome, profile.inherited))
+    return any(
+        (
+            profile.about,
+            profile.age,
+            profile.sex,
+            profile.grades,
+            profile.ki67 is not None,
+            profile.spread is not None,
+            profile.treatments,
+            profile.size_mm,
+            profile.syndrome,
+            profile.inherited,
+        )
+    )
 
 
 def _at_named_place(trial: TrialDetail, profile: Profile) -> bool:
@@ -278,7 +315,9 @@ def placed_sites(trial: TrialDetail) -> tuple[Site, ...]:
     return trial.sites if trial.sites or home is None else (home,)
 
 
-def _with_further_fits(store: TrialStore, profile: Profile, result: FitResult, lexicon: Lexicon, named: int = 0) -> FitResult:
+def _with_further_fits(
+    store: TrialStore, profile: Profile, result: FitResult, lexicon: Lexicon, named: int = 0
+) -> FitResult:
     """Fewer than a page of fits placed near the place asked about: the nearest fits further
     away come after them (first in the same country, then wherever the person's place allows),
     and the fits whose records list no places after those. `named`: how many fits lead as the
@@ -296,8 +335,12 @@ def _with_further_fits(store: TrialStore, profile: Profile, result: FitResult, l
     if not more and not more_aside:
         return result
     unplaced = [f for f in rest if f not in placed]
-    return replace(result, fits=leading + placed + more + unplaced, set_aside=result.set_aside + more_aside,
-                   nearby_fits=len(leading) + len(placed) if result.nearby_fits is None else result.nearby_fits)
+    return replace(
+        result,
+        fits=leading + placed + more + unplaced,
+        set_aside=result.set_aside + more_aside,
+        nearby_fits=len(leading) + len(placed) if result.nearby_fits is None else result.nearby_fits,
+    )
 
 
 def _is_near(trial: TrialDetail, query: TrialQuery) -> bool:
@@ -305,7 +348,9 @@ def _is_near(trial: TrialDetail, query: TrialQuery) -> bool:
     (the search kept those in the country) or a sponsor's town in it."""
     sites = placed_sites(trial)
     if query.near is None or query.near.within_km is None:
-        return bool(trial.sites) or any(site.country == (query.country or query.near and query.near.country) for site in sites)
+        return bool(trial.sites) or any(
+            site.country == (query.country or query.near and query.near.country) for site in sites
+        )
     site = nearest_site(sites, query.near)
     return site is not None and site.distance_km <= query.near.within_km
 
@@ -322,8 +367,15 @@ def _distance_band(trial: TrialDetail, around: Optional[Near]) -> float:
     return math.inf if site is None else site.distance_km // DISTANCE_BAND_KM
 
 
-def _named_trials(store: TrialStore, profile: Profile, fits: list[Fit], query: TrialQuery, answers: Answers,
-                  person: Person, lexicon: Lexicon) -> list[Fit]:
+def _named_trials(
+    store: TrialStore,
+    profile: Profile,
+    fits: list[Fit],
+    query: TrialQuery,
+    answers: Answers,
+    person: Person,
+    lexicon: Lexicon,
+) -> list[Fit]:
     """The trials the message names by acronym or number, whatever their status."""
     if query.acronym:  # the search kept only the acronym's trials
         named = list(fits)
@@ -348,9 +400,16 @@ def _by_acronym(store: TrialStore, acronym: Optional[str]) -> list[TrialDetail]:
 
 
 def _fit(trial: TrialDetail, profile: Profile, answers: Answers, person: Person, lexicon: Lexicon) -> Fit:
-    return Fit(trial, checklist(trial, answers, person), _avoided(trial, profile, lexicon),
-               _too_young(trial, profile), size_clash(trial, profile), kind_clash(trial, profile), unmet_condition(trial, profile),
-               _record_limit(trial, profile, lexicon))
+    return Fit(
+        trial,
+        checklist(trial, answers, person),
+        _avoided(trial, profile, lexicon),
+        _too_young(trial, profile),
+        size_clash(trial, profile),
+        kind_clash(trial, profile),
+        unmet_condition(trial, profile),
+        _record_limit(trial, profile, lexicon),
+    )
 
 
 def person_of(profile: Profile, answers: Answers) -> Person:
@@ -359,10 +418,17 @@ def person_of(profile: Profile, answers: Answers) -> Person:
     An inherited condition not mentioned is not known to be absent; the chemotherapy drugs had
     are known only by their names ("cisplatin and etoposide": platinum), never from "chemo"."""
     person = Person(
-        age=answers.age, sex=answers.sex, site=profile.site or answers.site, grades=answers.grades, ki67=answers.ki67,
-        differentiation=profile.tumour_type, spread=answers.spread, spread_sites=profile.spread_to,
+        age=answers.age,
+        sex=answers.sex,
+        site=profile.site or answers.site,
+        grades=answers.grades,
+        ki67=answers.ki67,
+        differentiation=profile.tumour_type,
+        spread=answers.spread,
+        spread_sites=profile.spread_to,
         functioning={"functioning": True, "non-functioning": False}.get(answers.functioning or ""),
-        syndrome=profile.syndrome, men1=True if "MEN1" in profile.inherited else None,
+        syndrome=profile.syndrome,
+        men1=True if "MEN1" in profile.inherited else None,
         vhl=True if "VHL" in profile.inherited else None,
         treatments=fact_treatments(profile) if profile.treatments else answers.treatments,
     )
@@ -396,8 +462,12 @@ _YOUNG_PEOPLE_TITLE = re.compile(r"\b(?:adolescents?|pa?ediatric|children|child)
 
 
 def _record_limit(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> Optional[str]:
-    return (site_clash(trial, profile) or primary_removed_clash(trial, profile) or noted_clash(trial, profile, lexicon)
-            or _teenagers_only(trial, profile))
+    return (
+        site_clash(trial, profile)
+        or primary_removed_clash(trial, profile)
+        or noted_clash(trial, profile, lexicon)
+        or _teenagers_only(trial, profile)
+    )
 
 
 _TEENAGERS_TITLE = re.compile(r"\badolescents?\b", re.I)
@@ -447,7 +517,9 @@ def why_line(fit: Fit) -> str:
         return fit.size_clash or fit.kind_clash or fit.record_limit or ""
     if fit.clashes:
         return _first_sentence(fit.clashes[0].reason)
-    matched = [c for topic in _WHY_TOPICS for c in fit.result.checks if c.topic == topic and c.verdict == MATCHES and c.stated]
+    matched = [
+        c for topic in _WHY_TOPICS for c in fit.result.checks if c.topic == topic and c.verdict == MATCHES and c.stated
+    ]
     if fit.unmet_condition:
         return f"It is for people with {fit.unmet_condition}, a condition that runs in families. Ask the team if you are not sure."
     if not matched:

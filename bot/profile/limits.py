@@ -2,6 +2,7 @@
 state that the criteria checks do not cover: tumour size ("... of the Pancreatic Body and
 Tail <= 3cm"), well-differentiated NETs only, and an
 inherited condition it is for ("in MEN1 Patients"). Used only to rank and to set aside, with the reason, never to hide a trial."""
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,8 @@ from bot.profile.model import INHERITED, Profile
 from bot.trials.query import TrialDetail
 
 _MAX_SIZE = re.compile(
-    r"(?:≤|<=|=<|<|\bunder|\bup to|\bsmaller than|\bless than|\bnot (?:more|larger) than)\s*(\d+(?:[.,]\d+)?)\s*(cm|mm)\b", re.I
+    r"(?:≤|<=|=<|<|\bunder|\bup to|\bsmaller than|\bless than|\bnot (?:more|larger) than)\s*(\d+(?:[.,]\d+)?)\s*(cm|mm)\b",
+    re.I,
 )
 _INHERITED_NAMES = {
     "MEN1": r"\bMEN[\s-]?1\b|multiple endocrine neoplasia(?: type)? ?(?:1|I)\b",
@@ -41,7 +43,9 @@ def size_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
 
 
 # "Carcinoid" is the old name for a well-differentiated NET.
-_WELL_DIFFERENTIATED = re.compile(r"\bwell[\s-]+(?:and\s+moderately[\s-]+)?differentiated\b|\bcarcinoids?\b(?!\s+syndrome)", re.I)
+_WELL_DIFFERENTIATED = re.compile(
+    r"\bwell[\s-]+(?:and\s+moderately[\s-]+)?differentiated\b|\bcarcinoids?\b(?!\s+syndrome)", re.I
+)
 
 
 _TAKES_NEC = re.compile(r"\bNECs?\b|carcinoma|poorly[\s-]+differentiated|high[\s-]+grade", re.I)

@@ -7,6 +7,7 @@ fits. Read with the profile reader, such a message is one of:
 - FACTS: facts only ("she's 66", "we're in Cork"): say what was noted and what can come next;
 - UNCLEAR: none of these: the usual "sorry, I didn't understand", logged as a content gap.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,21 +28,52 @@ _ASKS = re.compile(
 )
 # knowledge topic (utter_knowledge/<topic>) for a treatment or test id, where one is written
 KNOWLEDGE_TOPICS = {
-    "lanreotide": "lanreotide", "octreotide": "octreotide", "somatostatin_analogue": "somatostatin_analogues",
-    "prrt": "what_is_prrt", "everolimus": "everolimus", "sunitinib": "sunitinib", "lenvatinib": "lenvatinib",
-    "axitinib": "axitinib", "surufatinib": "surufatinib", "cabozantinib": "cabozantinib", "pazopanib": "pazopanib",
-    "pen_221": "pen_221", "immunotherapy": "immunotherapy", "pembrolizumab": "pembrolizumab", "nivolumab": "nivolumab",
-    "ipilimumab": "ipilimumab", "chemotherapy": "chemotherapy", "capecitabine_temozolomide": "captem", "capecitabine": "captem",
+    "lanreotide": "lanreotide",
+    "octreotide": "octreotide",
+    "somatostatin_analogue": "somatostatin_analogues",
+    "prrt": "what_is_prrt",
+    "everolimus": "everolimus",
+    "sunitinib": "sunitinib",
+    "lenvatinib": "lenvatinib",
+    "axitinib": "axitinib",
+    "surufatinib": "surufatinib",
+    "cabozantinib": "cabozantinib",
+    "pazopanib": "pazopanib",
+    "pen_221": "pen_221",
+    "immunotherapy": "immunotherapy",
+    "pembrolizumab": "pembrolizumab",
+    "nivolumab": "nivolumab",
+    "ipilimumab": "ipilimumab",
+    "chemotherapy": "chemotherapy",
+    "capecitabine_temozolomide": "captem",
+    "capecitabine": "captem",
     "temozolomide": "captem",
-    "streptozocin": "streptozocin_fluorouracil", "surgery": "surgery", "debulking": "debulking",
-    "liver_directed_therapy": "liver_treatments", "tace": "liver_treatments", "sirt": "liver_treatments",
-    "liver_embolisation": "liver_treatments", "liver_ablation": "liver_treatments", "targeted_therapy": "targeted_drugs",
-    "ga68_dotatate": "pet_scans", "cu64_dotatate": "pet_scans", "pet_scan": "pet_scans", "fdg_pet": "pet_scans",
-    "sstr_imaging": "pet_scans", "octreotide_scan": "octreotide_scan",
+    "streptozocin": "streptozocin_fluorouracil",
+    "surgery": "surgery",
+    "debulking": "debulking",
+    "liver_directed_therapy": "liver_treatments",
+    "tace": "liver_treatments",
+    "sirt": "liver_treatments",
+    "liver_embolisation": "liver_treatments",
+    "liver_ablation": "liver_treatments",
+    "targeted_therapy": "targeted_drugs",
+    "ga68_dotatate": "pet_scans",
+    "cu64_dotatate": "pet_scans",
+    "pet_scan": "pet_scans",
+    "fdg_pet": "pet_scans",
+    "sstr_imaging": "pet_scans",
+    "octreotide_scan": "octreotide_scan",
 }
-_ABOUT_WORDS = {"self": "you", "parent": "your parent", "partner": "your partner", "child": "your child",
-                "sibling": "your brother or sister", "grandparent": "your grandparent", "friend": "your friend",
-                "other": "the person you are asking for"}
+_ABOUT_WORDS = {
+    "self": "you",
+    "parent": "your parent",
+    "partner": "your partner",
+    "child": "your child",
+    "sibling": "your brother or sister",
+    "grandparent": "your grandparent",
+    "friend": "your friend",
+    "other": "the person you are asking for",
+}
 
 
 def message_kind(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Kind:
@@ -88,7 +120,10 @@ def noted_text(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
     elif profile.spread is not None:
         parts.append("has spread" if profile.spread else "has not spread")
     if profile.treatments:
-        parts.append("treatments: " + words_list([lexicon.name_of(f"treatment:{t.id}").split(" (")[0] for t in profile.treatments]))
+        parts.append(
+            "treatments: "
+            + words_list([lexicon.name_of(f"treatment:{t.id}").split(" (")[0] for t in profile.treatments])
+        )
     if profile.place.country:
         place = profile.place.city or country_words(country_name(profile.place.country, lexicon))
         parts.append(f"place: {place}")

@@ -12,6 +12,7 @@ Vocabularies (shared with the development set in tests/data/understanding/):
 - treatments and wishes: lexicon treatment ids (data/lexicon/treatments.yml), e.g. "prrt"
 - place.country: ISO 3166 alpha-2 code ("GB"); travel_km in kilometres
 """
+
 from __future__ import annotations
 
 import re
@@ -104,8 +105,19 @@ class Profile:
 
     @property
     def has_medical_facts(self) -> bool:
-        return any((self.site, self.tumour_type, self.grades, self.ki67 is not None, self.spread is not None,
-                    self.spread_to, self.treatments, self.syndrome, self.inherited))
+        return any(
+            (
+                self.site,
+                self.tumour_type,
+                self.grades,
+                self.ki67 is not None,
+                self.spread is not None,
+                self.spread_to,
+                self.treatments,
+                self.syndrome,
+                self.inherited,
+            )
+        )
 
     @property
     def tells_about_the_person(self) -> bool:
@@ -146,7 +158,12 @@ class Profile:
             profile = replace(profile, sex=None)  # "my husband has a pnet" ... "she's 61": the words disagree
         if newer.spread is False and not newer.spread_to:
             profile = replace(profile, spread_to=())  # "it hasn't spread after all"
-        if newer.grades and newer.ki67 is None and self.ki67 is not None and grade_from_ki67(self.ki67) not in newer.grades:
+        if (
+            newer.grades
+            and newer.ki67 is None
+            and self.ki67 is not None
+            and grade_from_ki67(self.ki67) not in newer.grades
+        ):
             profile = replace(profile, ki67=None)  # a corrected grade the old Ki-67 contradicts
         return profile
 
@@ -170,7 +187,9 @@ class Profile:
     @classmethod
     def _build(cls, data: Mapping) -> "Profile":
         treatments = tuple(
-            TreatmentHad(str(t["id"]), t.get("outcome")) for t in data.get("treatments") or () if isinstance(t, Mapping) and t.get("id")
+            TreatmentHad(str(t["id"]), t.get("outcome"))
+            for t in data.get("treatments") or ()
+            if isinstance(t, Mapping) and t.get("id")
         )
         nested: dict[str, Any] = {
             "wants": Wants(**_tuples(_known(Wants, data.get("wants")), ("treatment", "avoid"))),
@@ -198,7 +217,13 @@ def _merge_flat(old: Any, new: Any) -> Any:
         avoided = tuple(dict.fromkeys((*old.avoid, *new.avoid)))
         changes["treatment"] = tuple(t for t in wanted if t not in new.avoid)
         changes["avoid"] = tuple(t for t in avoided if t not in new.treatment)
-    if isinstance(old, Place) and new.city and new.city != old.city and not new.region and disagree(new.city, old.region):
+    if (
+        isinstance(old, Place)
+        and new.city
+        and new.city != old.city
+        and not new.region
+        and disagree(new.city, old.region)
+    ):
         changes["region"] = None  # "he lives in Ohio" ... "we moved him to Pittsburgh"
     return replace(old, **changes)
 
@@ -226,6 +251,7 @@ def _prune(value: Any) -> Any:
 
 def _checked(profile: Profile) -> Profile:
     """Values outside the vocabularies (a tampered or outdated slot) are dropped."""
+
     def pick(value: Any, allowed: tuple) -> Any:
         return value if isinstance(value, str) and value in allowed else None
 
@@ -251,16 +277,25 @@ def _checked(profile: Profile) -> Profile:
             profile.wants,
             treatment=_names(profile.wants.treatment),
             avoid=_names(profile.wants.avoid),
-            phase=profile.wants.phase if type(profile.wants.phase) is int and profile.wants.phase in (0, 1, 2, 3, 4) else None,
+            phase=profile.wants.phase
+            if type(profile.wants.phase) is int and profile.wants.phase in (0, 1, 2, 3, 4)
+            else None,
             status=pick(profile.wants.status, STATUSES),
             age_group=pick(profile.wants.age_group, AGE_GROUPS),
         ),
-        place=Place(_text(profile.place.city), _text(profile.place.region),
-                    profile.place.country if isinstance(profile.place.country, str) and len(profile.place.country) == 2 else None,
-                    _number(profile.place.travel_km, 0, 40000)),
+        place=Place(
+            _text(profile.place.city),
+            _text(profile.place.region),
+            profile.place.country
+            if isinstance(profile.place.country, str) and len(profile.place.country) == 2
+            else None,
+            _number(profile.place.travel_km, 0, 40000),
+        ),
         lookup=Lookup(*(_text(getattr(profile.lookup, f.name)) for f in fields(Lookup))),
         topic=_text(profile.topic),
-        known_since=profile.known_since if isinstance(profile.known_since, str) and _MONTH.fullmatch(profile.known_since) else None,
+        known_since=profile.known_since
+        if isinstance(profile.known_since, str) and _MONTH.fullmatch(profile.known_since)
+        else None,
     )
 
 

@@ -1,6 +1,7 @@
 """A treatment name put right in a later message: "sorry not everolimus, sunitinib", "I meant
 sunitinib, not everolimus". The treatment had keeps what was said of it under its right name.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,9 @@ from bot.lexicon import Lexicon
 from bot.profile.treatment_names import name_spans
 from bot.text import normalize
 
-_SAYS_SORRY = re.compile(r"^(?:sorry|soz|oops|whoops|correction|my (?:mistake|bad)|i meant|i mean|meant|actually|no|not)\b")
+_SAYS_SORRY = re.compile(
+    r"^(?:sorry|soz|oops|whoops|correction|my (?:mistake|bad)|i meant|i mean|meant|actually|no|not)\b"
+)
 _NOT = re.compile(r"\b(?:not|no)\s*$")
 
 

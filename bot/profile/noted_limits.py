@@ -8,6 +8,7 @@ that are plain there: a Ki-67 range, an age range, "newly diagnosed", and a past
 exclusions name. Used only when the record has no criteria of its own, only to rank and set
 aside with the reason, never to hide a trial.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,11 @@ _NUMBER = r"(\d+(?:\.\d+)?)"
 _KI67 = r"ki[\s-]?67(?:\s+(?:index|range|of))?"
 # "Ki-67 <10%", "Ki-67 <=20%", "Ki-67 range 15-55", "Ki-67 >=3% and <=55%"
 _KI67_RANGE = re.compile(rf"{_KI67}\s*:?\s*{_NUMBER}\s*%?\s*(?:-|–|to)\s*{_NUMBER}", re.I)
-_KI67_BOUND = re.compile(rf"{_KI67}\s*:?\s*(<=|≤|=<|<|>=|≥|=>|>)\s*{_NUMBER}\s*%?"
-                         rf"(?:\s*(?:and|,)\s*(<=|≤|=<|<)\s*{_NUMBER})?", re.I)
+_KI67_BOUND = re.compile(
+    rf"{_KI67}\s*:?\s*(<=|≤|=<|<|>=|≥|=>|>)\s*{_NUMBER}\s*%?"
+    rf"(?:\s*(?:and|,)\s*(<=|≤|=<|<)\s*{_NUMBER})?",
+    re.I,
+)
 # "age >=18", "aged ≥ 18 years", "Ages 18-75"
 _AGE_MIN = re.compile(rf"\bage[sd]?\s*(?:>=|≥|=>)\s*{_NUMBER}", re.I)
 _AGE_RANGE = re.compile(rf"\bages?\s+{_NUMBER}\s*(?:-|–|to)\s*{_NUMBER}\b", re.I)
@@ -110,8 +114,12 @@ def noted_clash(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> Optio
     notes = notes_of(trial)
     if not notes:
         return None
-    return (_ki67_clash(notes, profile) or _age_clash(trial, notes, profile)
-            or _past_treatment_clash(notes, profile, lexicon) or _newly_diagnosed_clash(notes, profile))
+    return (
+        _ki67_clash(notes, profile)
+        or _age_clash(trial, notes, profile)
+        or _past_treatment_clash(notes, profile, lexicon)
+        or _newly_diagnosed_clash(notes, profile)
+    )
 
 
 def noted_matches(trial: TrialDetail, profile: Profile) -> int:
@@ -121,9 +129,18 @@ def noted_matches(trial: TrialDetail, profile: Profile) -> int:
         return 0
     ki67, ages = ki67_range(notes), age_range(notes)
     met = ki67 is not None and profile.ki67 is not None and _ki67_clash(notes, profile) is None
-    met_by_grade = (ki67 is not None and profile.ki67 is None and bool(profile.grades)
-                    and all(ki67.overlaps(*_KI67_OF_GRADE[g]) for g in profile.grades if g in _KI67_OF_GRADE))
-    aged = ages is not None and profile.age is not None and trial.min_age_years is None and ages.low <= profile.age <= ages.high
+    met_by_grade = (
+        ki67 is not None
+        and profile.ki67 is None
+        and bool(profile.grades)
+        and all(ki67.overlaps(*_KI67_OF_GRADE[g]) for g in profile.grades if g in _KI67_OF_GRADE)
+    )
+    aged = (
+        ages is not None
+        and profile.age is not None
+        and trial.min_age_years is None
+        and ages.low <= profile.age <= ages.high
+    )
     return int(met or met_by_grade) + int(aged)
 
 

@@ -8,6 +8,7 @@ wins ("I'm 66 and my husband is 69. It's me who's got the tumour" is about the w
 a carcinoid years ago, now my daughter has one" is about the daughter). Text is already through
 `wording.readable`.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,12 +19,44 @@ from bot.profile.model import MAX_AGE
 
 # relative word -> (about, sex or None)
 RELATIVES: dict[str, tuple[str, Optional[str]]] = {
-    **{w: ("parent", "female") for w in ("mum", "mother", "mam", "mama", "mamma", "stepmum", "step mum", "stepmother", "step-mum",
-                                         "step-mom", "stepmom", "step-mother")},
-    **{w: ("parent", "male") for w in ("dad", "father", "pappa", "stepdad", "step dad", "stepfather", "old man", "step-dad",
-                                       "step-father", "old fella", "auld fella")},
+    **{
+        w: ("parent", "female")
+        for w in (
+            "mum",
+            "mother",
+            "mam",
+            "mama",
+            "mamma",
+            "stepmum",
+            "step mum",
+            "stepmother",
+            "step-mum",
+            "step-mom",
+            "stepmom",
+            "step-mother",
+        )
+    },
+    **{
+        w: ("parent", "male")
+        for w in (
+            "dad",
+            "father",
+            "pappa",
+            "stepdad",
+            "step dad",
+            "stepfather",
+            "old man",
+            "step-dad",
+            "step-father",
+            "old fella",
+            "auld fella",
+        )
+    },
     **{w: ("partner", "male") for w in ("husband", "boyfriend", "fiance", "fiancé")},
-    **{w: ("partner", "female") for w in ("wife", "girlfriend", "fiancee", "fiancée", "old lady", "missus", "missis", "mrs")},
+    **{
+        w: ("partner", "female")
+        for w in ("wife", "girlfriend", "fiancee", "fiancée", "old lady", "missus", "missis", "mrs")
+    },
     **{w: ("partner", None) for w in ("partner", "other half", "spouse", "sambo", "särbo", "samboer")},
     **{w: ("child", "male") for w in ("son", "boy", "stepson", "lad")},
     **{w: ("child", "female") for w in ("daughter", "girl", "stepdaughter")},
@@ -32,15 +65,65 @@ RELATIVES: dict[str, tuple[str, Optional[str]]] = {
     **{w: ("sibling", "female") for w in ("sister", "twin sister")},
     **{w: ("sibling", None) for w in ("twin", "sibling")},
     **{w: ("grandparent", "female") for w in ("grandmother", "grand-mother", "grand-ma", "grandma")},
-    **{w: ("grandparent", "male") for w in ("grandfather", "grand-father", "grand-dad", "grand-pa", "grandad", "granddad")},
-    **{w: ("friend", None) for w in ("friend", "best friend", "mate", "neighbour", "neighbor", "colleague", "bestie", "bff",
-                                     "best mate", "pal", "buddy")},
-    **{w: ("other", "female") for w in ("aunt", "auntie", "aunty", "niece", "granddaughter", "mother-in-law",
-                                        "mother in law", "sister-in-law", "sister in law", "daughter-in-law", "mil", "great aunt",
-                                        "great-aunt", "great grandmother", "great-grandmother")},
-    **{w: ("other", "male") for w in ("uncle", "nephew", "grandson", "father-in-law", "father in law",
-                                      "brother-in-law", "brother in law", "son-in-law", "fil", "bil", "great uncle",
-                                      "great-uncle", "great grandfather", "great-grandfather")},
+    **{
+        w: ("grandparent", "male")
+        for w in ("grandfather", "grand-father", "grand-dad", "grand-pa", "grandad", "granddad")
+    },
+    **{
+        w: ("friend", None)
+        for w in (
+            "friend",
+            "best friend",
+            "mate",
+            "neighbour",
+            "neighbor",
+            "colleague",
+            "bestie",
+            "bff",
+            "best mate",
+            "pal",
+            "buddy",
+        )
+    },
+    **{
+        w: ("other", "female")
+        for w in (
+            "aunt",
+            "auntie",
+            "aunty",
+            "niece",
+            "granddaughter",
+            "mother-in-law",
+            "mother in law",
+            "sister-in-law",
+            "sister in law",
+            "daughter-in-law",
+            "mil",
+            "great aunt",
+            "great-aunt",
+            "great grandmother",
+            "great-grandmother",
+        )
+    },
+    **{
+        w: ("other", "male")
+        for w in (
+            "uncle",
+            "nephew",
+            "grandson",
+            "father-in-law",
+            "father in law",
+            "brother-in-law",
+            "brother in law",
+            "son-in-law",
+            "fil",
+            "bil",
+            "great uncle",
+            "great-uncle",
+            "great grandfather",
+            "great-grandfather",
+        )
+    },
     **{w: ("other", None) for w in ("cousin", "relative", "patient", "client", "grandchild", "in-law", "in-laws")},
 }
 _RELATIVE_WORDS = "|".join(re.escape(w) for w in sorted(RELATIVES, key=len, reverse=True))
@@ -48,21 +131,37 @@ _RELATIVE_WORDS = "|".join(re.escape(w) for w in sorted(RELATIVES, key=len, reve
 # Italian, Polish, Portuguese), read only after "my" in that language ("min mor", "mein Vater",
 # "mijn vader", "ma mère"): alone, several are English words ("far", "man").
 FOREIGN_RELATIVES: dict[str, tuple[str, Optional[str]]] = {
-    **{w: ("parent", "female") for w in ("mor", "mutter", "moeder", "mère", "mere", "madre", "matka", "mãe", "mae", "mamá")},
-    **{w: ("parent", "male") for w in ("far", "vater", "vader", "père", "pere", "padre", "ojciec", "tata", "pai", "papá", "papa")},
+    **{
+        w: ("parent", "female")
+        for w in ("mor", "mutter", "moeder", "mère", "mere", "madre", "matka", "mãe", "mae", "mamá")
+    },
+    **{
+        w: ("parent", "male")
+        for w in ("far", "vater", "vader", "père", "pere", "padre", "ojciec", "tata", "pai", "papá", "papa")
+    },
     **{w: ("partner", "male") for w in ("man", "mann", "mari", "marido", "marito", "mąż", "echtgenoot", "ehemann")},
-    **{w: ("partner", "female") for w in ("kone", "fru", "hustru", "frau", "ehefrau", "vrouw", "femme", "esposa", "moglie", "żona", "mulher")},
+    **{
+        w: ("partner", "female")
+        for w in ("kone", "fru", "hustru", "frau", "ehefrau", "vrouw", "femme", "esposa", "moglie", "żona", "mulher")
+    },
     **{w: ("child", "male") for w in ("sohn", "zoon", "fils", "hijo", "figlio", "syn", "filho")},
-    **{w: ("child", "female") for w in ("dotter", "datter", "tochter", "dochter", "fille", "hija", "figlia", "córka", "filha")},
+    **{
+        w: ("child", "female")
+        for w in ("dotter", "datter", "tochter", "dochter", "fille", "hija", "figlia", "córka", "filha")
+    },
     **{w: ("sibling", "male") for w in ("bror", "bruder", "broer", "frère", "hermano", "fratello", "brat", "irmão")},
-    **{w: ("sibling", "female") for w in ("syster", "søster", "schwester", "zus", "sœur", "hermana", "sorella", "siostra", "irmã")},
+    **{
+        w: ("sibling", "female")
+        for w in ("syster", "søster", "schwester", "zus", "sœur", "hermana", "sorella", "siostra", "irmã")
+    },
 }
-_FOREIGN_MY = (r"(?:my|min|mitt|mi|mein|meine|meinem|meiner|meinen|mijn|mon|ma|mia|mio|moja|mój|mojej|mojego|meu|minha)")
+_FOREIGN_MY = r"(?:my|min|mitt|mi|mein|meine|meinem|meiner|meinen|mijn|mon|ma|mia|mio|moja|mój|mojej|mojego|meu|minha)"
 _FOREIGN_WORDS = "|".join(re.escape(w) for w in sorted(FOREIGN_RELATIVES, key=len, reverse=True))
 _FOREIGN_RELATIVE = re.compile(rf"\b{_FOREIGN_MY}\s+({_FOREIGN_WORDS})(?![\w-])", re.I)
 # "my 15yo has MEN1", "our 9 year old": a child named by age alone.
 _CHILD_BY_AGE = re.compile(
-    rf"\b(?:my|our)\s+(?:little\s+)?(\d{{1,2}})[\s-]*(?:y/?o|years?[\s-]*old|yr[\s-]*old)\b(?!\s+(?:{_RELATIVE_WORDS})\b)", re.I
+    rf"\b(?:my|our)\s+(?:little\s+)?(\d{{1,2}})[\s-]*(?:y/?o|years?[\s-]*old|yr[\s-]*old)\b(?!\s+(?:{_RELATIVE_WORDS})\b)",
+    re.I,
 )
 _MY = r"(?:my|our|min|mitt)"  # Swedish "min mamma"
 _RELATIVE = re.compile(
@@ -81,9 +180,11 @@ _BARE_RELATIVE = re.compile(
     rf"|(?<!\ba\s)(?<!\ban\s)\b\d{{1,3}}[\s-]*(?:years?[\s-]*old|yrs?[\s-]*old|y/?o)\s+({_RELATIVE_WORDS})\b",  # "76 year old dad with pnet"
     re.I,
 )
-_ILLNESS = (r"(?:net|nets|pnet|nec|tumou?rs?|cancer|carcinoid|carcinoma|insulinoma\w*|gastrinoma|vipoma|neuroendocrine"
-            r"|metastases|mets|diagnosed|grade|g[123]|ki-?67|pancreas|pancreatic|liver|lungs?|bowel|appendix|stomach"
-            r"|whipple|lanreotide|octreotide|prrt|chemo\w*|men\s?1|vhl|nf1|tsc|neuro\s?endocrine|insulin\w*)")
+_ILLNESS = (
+    r"(?:net|nets|pnet|nec|tumou?rs?|cancer|carcinoid|carcinoma|insulinoma\w*|gastrinoma|vipoma|neuroendocrine"
+    r"|metastases|mets|diagnosed|grade|g[123]|ki-?67|pancreas|pancreatic|liver|lungs?|bowel|appendix|stomach"
+    r"|whipple|lanreotide|octreotide|prrt|chemo\w*|men\s?1|vhl|nf1|tsc|neuro\s?endocrine|insulin\w*)"
+)
 _CLAUSE_REST = r"(?:[^.;!?\n]|\.(?=\d)){0,60}?"  # "1.4cm" does not end a sentence
 _TOO = re.compile(r"\b(?:too|also|as\s+well|runs\s+in)\b", re.I)
 # The writer telling about their own illness.
@@ -116,8 +217,10 @@ _SELF_WEAK = re.compile(
 )
 _PET = re.compile(r"\bmy\s+(?:dog|cat|pet|horse|puppy|kitten)\b", re.I)
 
-_AGE_AFTER = (r"(?!\d)(?!\s+or\s+\d)(?!\s*(?:%|percent|weeks?|months?|days?|cm|mm|kg|lbs?|times|cycles?|rounds?|doses?|lots\s+of|lines?|sessions?"
-    r"|infusions?|injections?|shots?|jabs?|treatments?|courses?|-?\s*(?:something|odd|ish)\b|'?s\b|mg|hours?|miles?|km|mi\b|years?\s+(?:ago|since|after|later|out|on|from|of\s+(?:treatment|surgery)|clear)))")
+_AGE_AFTER = (
+    r"(?!\d)(?!\s+or\s+\d)(?!\s*(?:%|percent|weeks?|months?|days?|cm|mm|kg|lbs?|times|cycles?|rounds?|doses?|lots\s+of|lines?|sessions?"
+    r"|infusions?|injections?|shots?|jabs?|treatments?|courses?|-?\s*(?:something|odd|ish)\b|'?s\b|mg|hours?|miles?|km|mi\b|years?\s+(?:ago|since|after|later|out|on|from|of\s+(?:treatment|surgery)|clear)))"
+)
 _FIRST_PERSON_AGE = re.compile(
     rf"\b(?:i'm|i\s+am)\s+(?:an?\s+)?(?:\w+\s+)?(?:man|woman|lady|gentleman|male|female)\s+of\s+(\d{{1,3}})(?!\d)(?!\s*(?:%|cm|mm|kg))"
     rf"|\b(?:i'm|i\s+am|i\s+turned|i'll\s+be|am|jag\s+är)\s+(?:now\s+|actually\s+|only\s+|just\s+|nearly\s+|almost\s+|a\s+)?(?:[fm]\s*,?\s*)?(\d{{1,3}}){_AGE_AFTER}"
@@ -142,7 +245,9 @@ _OTHER_AGE = re.compile(  # "he's 71", "my husband is 71", "Dad 74", "my partner
     re.I,
 )
 # An age someone was, or will be, not is: "since he was 25", "when I was 30", "wait till he's 18".
-_NOT_NOW_BEFORE = re.compile(r"\b(?:since|when|until|till|til|before|after|by\s+the\s+time|back\s+when|ever\s+since)\s*$", re.I)
+_NOT_NOW_BEFORE = re.compile(
+    r"\b(?:since|when|until|till|til|before|after|by\s+the\s+time|back\s+when|ever\s+since)\s*$", re.I
+)
 _ANY_AGE = re.compile(
     r"(?<![\w.])(\d{1,3})\s*-?\s*(?:(?:years?|yrs?)[\s-]*old|år|jaar|jahre|ans|años|anni|anos|lat)\b|(?<![\w.])(\d{1,3})\s*(?:y/?o|yr\s+old)\b"
     r"|\baged?\s+(\d{1,3})\b|(?<![\w.])(\d{1,3})\s*\(?([fm])\b\)?(?![\w'])|(?<!['\w])([fm])\s*,?\s*(\d{1,3})\b(?![\w.%])",
@@ -159,17 +264,41 @@ _A_YEAR_SHORT = re.compile(
     r"|(?:on\s+(?:his|her|my|their)\s+)?next\s+(?:birthday|bday|b-day))\b",
     re.I,
 )
-_SELF_WORD = r"(?:man|male|bloke|guy|fella|fellow|chap|gentleman|lad|dude|geezer|widower|dad|father|grandad|grandfather|m)"
+_SELF_WORD = (
+    r"(?:man|male|bloke|guy|fella|fellow|chap|gentleman|lad|dude|geezer|widower|dad|father|grandad|grandfather|m)"
+)
 _SELF_WORD_F = r"(?:woman|female|lady|lass|gal|girl|widow|mum|mother|grandmother|f)"
 _AGE_BIT = r"(?:\d{1,3}\s*,?\s*(?:and\s+)?)?(?:a\s+)?(?:\d{1,3}[\s-]*(?:y/?o|years?[\s-]*old)?\s+)?\(?"
-_MALE_SELF = re.compile(rf"\b(?:i'm|i\s+am|am|jag\s+är|ich\s+bin|ik\s+ben)\s+{_AGE_BIT}{_SELF_WORD}\b|\bas\s+a\s+(?:man|bloke|guy)\b|\b{_SELF_WORD}\s+here\b", re.I)
-_FEMALE_SELF = re.compile(rf"\b(?:i'm|i\s+am|am|jag\s+är|ich\s+bin|ik\s+ben)\s+{_AGE_BIT}{_SELF_WORD_F}\b|\bas\s+a\s+(?:woman|lady)\b|\b{_SELF_WORD_F}\s+here\b|(?:\bi'm\s+|,\s*)pregnant\b", re.I)
-_SEX_LETTER = re.compile(r"(?<![\w.])\d{1,3}\s*(?:(?:years?\s+old|y/?o)\s*)?\(?([fm])\b(?![\w'])|(?<!['\w])\(?([fm])\s*,?\s*\d{1,3}\b", re.I)
+_MALE_SELF = re.compile(
+    rf"\b(?:i'm|i\s+am|am|jag\s+är|ich\s+bin|ik\s+ben)\s+{_AGE_BIT}{_SELF_WORD}\b|\bas\s+a\s+(?:man|bloke|guy)\b|\b{_SELF_WORD}\s+here\b",
+    re.I,
+)
+_FEMALE_SELF = re.compile(
+    rf"\b(?:i'm|i\s+am|am|jag\s+är|ich\s+bin|ik\s+ben)\s+{_AGE_BIT}{_SELF_WORD_F}\b|\bas\s+a\s+(?:woman|lady)\b|\b{_SELF_WORD_F}\s+here\b|(?:\bi'm\s+|,\s*)pregnant\b",
+    re.I,
+)
+_SEX_LETTER = re.compile(
+    r"(?<![\w.])\d{1,3}\s*(?:(?:years?\s+old|y/?o)\s*)?\(?([fm])\b(?![\w'])|(?<!['\w])\(?([fm])\s*,?\s*\d{1,3}\b", re.I
+)
 _SEX_WORD = re.compile(  # "38 year old male", "53 yo woman", "(31, male)", "He is 62, male obviously"
     r"\b\d{1,3}[\s-]*(?:y/?o|years?[\s-]*old|år)?\s*,?\s*\(?(male|female|man|woman|lady|bloke|guy|fella|lad|lass|gentleman"
-    r"|kvinna|kvinne|kvinde|vrouw|frau|femme|mujer|donna|mann|homme|hombre|uomo)\b", re.I
+    r"|kvinna|kvinne|kvinde|vrouw|frau|femme|mujer|donna|mann|homme|hombre|uomo)\b",
+    re.I,
 )
-_FEMALE_WORDS = ("female", "woman", "lady", "lass", "kvinna", "kvinne", "kvinde", "vrouw", "frau", "femme", "mujer", "donna")
+_FEMALE_WORDS = (
+    "female",
+    "woman",
+    "lady",
+    "lass",
+    "kvinna",
+    "kvinne",
+    "kvinde",
+    "vrouw",
+    "frau",
+    "femme",
+    "mujer",
+    "donna",
+)
 # "my mum ... he's 70": the relative word and the pronoun given with the age disagree.
 _PRONOUN_AGE = re.compile(r"\b(he|she)(?:'s|\s+is)\s+(?:now\s+|only\s+|just\s+)?\d{1,3}\b", re.I)
 _HE = re.compile(r"\b(?:he|him|his|he's)\b", re.I)
@@ -220,7 +349,12 @@ def read_person(text: str) -> Person:
         sex = _self_sex(text) or _word_sex(text) or _letter_sex(text)
     else:
         others = _without(_FIRST_PERSON_AGE, text)
-        age = _last_age(_OTHER_AGE, others) or _unattributed_age(others) or _birthday_age(others) or _diagnosed_age(others)
+        age = (
+            _last_age(_OTHER_AGE, others)
+            or _unattributed_age(others)
+            or _birthday_age(others)
+            or _diagnosed_age(others)
+        )
         sex = relative_sex or _word_sex(others) or _letter_sex(others) or _pronoun_sex(text)
         if relative_sex and _contradicted(relative_sex, text):
             sex = None  # "my mum has a pnet, he's 70": the words disagree
@@ -230,13 +364,17 @@ def read_person(text: str) -> Person:
 
 _BIRTHDAY = re.compile(  # a birthday said as such, never "her 12th injection"
     r"(?:\b(?:his|her|my|their)\s+|'s\s+)(\d{2,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\b(\s+(?:is\s+)?(?:next|coming|soon|in\b|on\b))?"
-    r"|'s\s+(\d{2,3})(?:st|nd|rd|th)\s+(is\s+(?:next|coming|soon|in\b|on\b))", re.I)
+    r"|'s\s+(\d{2,3})(?:st|nd|rd|th)\s+(is\s+(?:next|coming|soon|in\b|on\b))",
+    re.I,
+)
 
 
 # "Diagnosed 3 weeks ago at 39", "found at 61 after a scan": with no other age said, the age at a recent diagnosis.
 _DIAGNOSED_AT = re.compile(
     r"\b(?:diagnosed|dx'?d|found|picked\s+up|told)\b[^.;!?\n]{0,40}?\bat\s+(?:the\s+age\s+of\s+|age\s+)?(\d{2})\b"
-    r"(?!\s*(?:%|cm|mm|am|pm|:|weeks?|months?|days?|years?|o'?clock))", re.I)
+    r"(?!\s*(?:%|cm|mm|am|pm|:|weeks?|months?|days?|years?|o'?clock))",
+    re.I,
+)
 
 
 def _diagnosed_age(text: str) -> Optional[int]:
@@ -254,8 +392,12 @@ def _birthday_age(text: str) -> Optional[int]:
 
 
 def _corrected_age(text: str) -> Optional[int]:
-    ages = [int(n) for m in _CORRECTED_AGE.finditer(text) for n in m.groups()
-            if n and int(n) >= _MIN_CORRECTED_AGE and not _NOT_AN_AGE_AFTER.match(text[m.end():])]
+    ages = [
+        int(n)
+        for m in _CORRECTED_AGE.finditer(text)
+        for n in m.groups()
+        if n and int(n) >= _MIN_CORRECTED_AGE and not _NOT_AN_AGE_AFTER.match(text[m.end() :])
+    ]
     return next((a for a in reversed(ages) if _valid(str(a))), None)
 
 
@@ -326,7 +468,6 @@ def _in_passing(text: str, start: int) -> bool:
     return bool(_IN_PASSING_BEFORE.search(before) or _IN_PASSING_AFTER.match(after))
 
 
-
 def _relative_mentions(text: str) -> list[tuple[int, tuple[str, Optional[str]]]]:
     """Where each relative is named, in order, with (about, sex)."""
     found: dict[int, tuple[str, Optional[str]]] = {}
@@ -347,7 +488,9 @@ def _relative_mentions(text: str) -> list[tuple[int, tuple[str, Optional[str]]]]
 
 def _told_ill(text: str, start: int) -> bool:
     """The illness is told in the same sentence as the relative: "my daughter (35) has one in her lung"."""
-    sentence = re.split(r"\.(?!\d)|[;!?\n]|\b(?:i|i'm|i've|we|we're)\b", text[start : start + 200], maxsplit=1, flags=re.I)[0]
+    sentence = re.split(
+        r"\.(?!\d)|[;!?\n]|\b(?:i|i'm|i've|we|we're)\b", text[start : start + 200], maxsplit=1, flags=re.I
+    )[0]
     words = sentence.split()[:10]
     nearby = " ".join(words)
     return bool(re.search(rf"\b{_ILLNESS}\b|\bhas\s+(?:one|it)\b", nearby, re.I)) and not _TOO.search(nearby)
@@ -372,7 +515,9 @@ def _last_age(pattern: re.Pattern, text: str) -> Optional[int]:
         if age is not None and _NOT_NOW_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
             continue
         if age is not None:
-            ahead = _A_YEAR_SHORT.match(text[match.end():]) and not re.search(r"\b(?:turned|was)\b", match.group(0), re.I)
+            ahead = _A_YEAR_SHORT.match(text[match.end() :]) and not re.search(
+                r"\b(?:turned|was)\b", match.group(0), re.I
+            )
             ages.append(age - 1 if age > 1 and ahead else age)
     return ages[-1] if ages else None
 

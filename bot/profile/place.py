@@ -9,11 +9,12 @@ are never read as places.
 Where someone lives beats a place they would travel to: in "we're in Kent, can get to London"
 the place is Kent, and "we can travel anywhere in Europe or the US" names no home at all.
 """
+
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from bot.geo import find_place, gazetteer, read_nearness
@@ -28,109 +29,435 @@ _US_STATES = (
     "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois "
     "indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri "
     "montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming"
-).split() + ["new hampshire", "new jersey", "new mexico", "new york state", "north carolina", "north dakota",
-             "rhode island", "south carolina", "south dakota", "west virginia"]
+).split() + [
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york state",
+    "north carolina",
+    "north dakota",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "west virginia",
+]
 _UK_COUNTIES = (
-    "norfolk", "suffolk", "essex", "surrey", "sussex", "east sussex", "west sussex", "dorset", "somerset", "hampshire",
-    "wiltshire", "gloucestershire", "oxfordshire", "berkshire", "buckinghamshire", "hertfordshire", "bedfordshire",
-    "cambridgeshire", "northamptonshire", "leicestershire", "lincolnshire", "nottinghamshire", "derbyshire",
-    "staffordshire", "shropshire", "cheshire", "warwickshire", "worcestershire", "herefordshire", "merseyside",
-    "teesside", "fife", "ayrshire", "aberdeenshire", "perthshire", "lothian", "isle of wight", "north yorkshire",
-    "south yorkshire", "west yorkshire", "east yorkshire",
+    "norfolk",
+    "suffolk",
+    "essex",
+    "surrey",
+    "sussex",
+    "east sussex",
+    "west sussex",
+    "dorset",
+    "somerset",
+    "hampshire",
+    "wiltshire",
+    "gloucestershire",
+    "oxfordshire",
+    "berkshire",
+    "buckinghamshire",
+    "hertfordshire",
+    "bedfordshire",
+    "cambridgeshire",
+    "northamptonshire",
+    "leicestershire",
+    "lincolnshire",
+    "nottinghamshire",
+    "derbyshire",
+    "staffordshire",
+    "shropshire",
+    "cheshire",
+    "warwickshire",
+    "worcestershire",
+    "herefordshire",
+    "merseyside",
+    "teesside",
+    "fife",
+    "ayrshire",
+    "aberdeenshire",
+    "perthshire",
+    "lothian",
+    "isle of wight",
+    "north yorkshire",
+    "south yorkshire",
+    "west yorkshire",
+    "east yorkshire",
 )
 # Irish counties that are not also the name of a city (the city is read instead: "Sligo", "Cork").
 _IE_COUNTIES = (
-    "donegal", "tipperary", "wicklow", "kildare", "cavan", "monaghan", "leitrim", "roscommon", "longford",
-    "westmeath", "offaly", "laois", "carlow", "fermanagh", "antrim", "armagh",
+    "donegal",
+    "tipperary",
+    "wicklow",
+    "kildare",
+    "cavan",
+    "monaghan",
+    "leitrim",
+    "roscommon",
+    "longford",
+    "westmeath",
+    "offaly",
+    "laois",
+    "carlow",
+    "fermanagh",
+    "antrim",
+    "armagh",
 )
 # ...and ones that are also names or words ("Kerry", "down"), read only after "county" / "co".
-_IE_COUNTIES_AFTER_COUNTY = ("kerry", "mayo", "clare", "meath", "louth", "tyrone", "down", "derry",
-                             "cork", "dublin", "galway", "limerick", "waterford", "kilkenny", "wexford", "sligo")  # "Co. Cork": the county
+_IE_COUNTIES_AFTER_COUNTY = (
+    "kerry",
+    "mayo",
+    "clare",
+    "meath",
+    "louth",
+    "tyrone",
+    "down",
+    "derry",
+    "cork",
+    "dublin",
+    "galway",
+    "limerick",
+    "waterford",
+    "kilkenny",
+    "wexford",
+    "sligo",
+)  # "Co. Cork": the county
 _NI_COUNTIES = {"fermanagh", "antrim", "armagh", "tyrone", "down", "derry"}
-_CA_PROVINCES = ("nova scotia", "ontario", "quebec", "british columbia", "alberta", "manitoba", "saskatchewan",
-                 "new brunswick", "newfoundland", "prince edward island")
+_CA_PROVINCES = (
+    "nova scotia",
+    "ontario",
+    "quebec",
+    "british columbia",
+    "alberta",
+    "manitoba",
+    "saskatchewan",
+    "new brunswick",
+    "newfoundland",
+    "prince edward island",
+)
 _AU_STATES = ("new south wales", "queensland", "tasmania", "western australia", "south australia")
 REGIONS: dict[str, tuple[str, str]] = {  # normalised phrase -> (region as shown, ISO country)
-    **{r: (r.title(), "GB") for r in (
-        "west country", "south west", "south east", "north west", "north east", "east midlands", "west midlands",
-        "midlands", "east anglia", "home counties", "yorkshire", "lancashire", "cornwall", "devon", "kent",
-        "cumbria", "northumberland", "scotland", "wales", "northern ireland", "highlands", *_UK_COUNTIES)},
+    **{
+        r: (r.title(), "GB")
+        for r in (
+            "west country",
+            "south west",
+            "south east",
+            "north west",
+            "north east",
+            "east midlands",
+            "west midlands",
+            "midlands",
+            "east anglia",
+            "home counties",
+            "yorkshire",
+            "lancashire",
+            "cornwall",
+            "devon",
+            "kent",
+            "cumbria",
+            "northumberland",
+            "scotland",
+            "wales",
+            "northern ireland",
+            "highlands",
+            *_UK_COUNTIES,
+        )
+    },
     **{r: ("Yorkshire", "GB") for r in ("yorkshireman", "yorkshirewoman", "yorkshiremen")},
-    "upstate new york": ("New York", "US"), "upstate ny": ("New York", "US"),
-    **{r: (r.title(), "US") for r in (
-        "midwest", "mid west", "east coast", "west coast", "new england", "pacific northwest", "deep south", *_US_STATES)},
+    "upstate new york": ("New York", "US"),
+    "upstate ny": ("New York", "US"),
+    **{
+        r: (r.title(), "US")
+        for r in (
+            "midwest",
+            "mid west",
+            "east coast",
+            "west coast",
+            "new england",
+            "pacific northwest",
+            "deep south",
+            *_US_STATES,
+        )
+    },
     **{r: (r.title(), "SE") for r in ("skane", "scania", "norrland", "vastra gotaland")},
     **{r: (r.title(), "IE") for r in ("munster", "leinster", "connacht", "ulster", *_IE_COUNTIES)},
-    **{f"{prefix} {r}": (r.title(), "GB" if r in _NI_COUNTIES else "IE")
-       for r in (*_IE_COUNTIES, *_IE_COUNTIES_AFTER_COUNTY) for prefix in ("county", "co")},
+    **{
+        f"{prefix} {r}": (r.title(), "GB" if r in _NI_COUNTIES else "IE")
+        for r in (*_IE_COUNTIES, *_IE_COUNTIES_AFTER_COUNTY)
+        for prefix in ("county", "co")
+    },
     **{r: (r.title(), "CA") for r in _CA_PROVINCES},
     **{r: (r.title(), "AU") for r in _AU_STATES},
 }
-REGIONS.update({
-    "county durham": ("County Durham", "GB"), "co durham": ("County Durham", "GB"), "tyne and wear": ("Tyne And Wear", "GB"),
-    "greater manchester": ("Greater Manchester", "GB"), "west midlands": ("West Midlands", "GB"),
-    **{short: ("Northern Ireland", "GB") for short in ("nth ireland", "n ireland", "norn iron", "northern irl", "n irl")},
-    "tassie": ("Tasmania", "AU"),
-    # the short forms people write for English counties
-    **{short: (full.title(), "GB") for short, full in (
-        ("lancs", "lancashire"), ("yorks", "yorkshire"), ("lincs", "lincolnshire"), ("notts", "nottinghamshire"),
-        ("northants", "northamptonshire"), ("herts", "hertfordshire"), ("cambs", "cambridgeshire"), ("glos", "gloucestershire"),
-        ("wilts", "wiltshire"), ("staffs", "staffordshire"), ("leics", "leicestershire"), ("worcs", "worcestershire"),
-        ("oxon", "oxfordshire"), ("derbys", "derbyshire"), ("shrops", "shropshire"))},
-})
+REGIONS.update(
+    {
+        "county durham": ("County Durham", "GB"),
+        "co durham": ("County Durham", "GB"),
+        "tyne and wear": ("Tyne And Wear", "GB"),
+        "greater manchester": ("Greater Manchester", "GB"),
+        "west midlands": ("West Midlands", "GB"),
+        **{
+            short: ("Northern Ireland", "GB")
+            for short in ("nth ireland", "n ireland", "norn iron", "northern irl", "n irl")
+        },
+        "tassie": ("Tasmania", "AU"),
+        # the short forms people write for English counties
+        **{
+            short: (full.title(), "GB")
+            for short, full in (
+                ("lancs", "lancashire"),
+                ("yorks", "yorkshire"),
+                ("lincs", "lincolnshire"),
+                ("notts", "nottinghamshire"),
+                ("northants", "northamptonshire"),
+                ("herts", "hertfordshire"),
+                ("cambs", "cambridgeshire"),
+                ("glos", "gloucestershire"),
+                ("wilts", "wiltshire"),
+                ("staffs", "staffordshire"),
+                ("leics", "leicestershire"),
+                ("worcs", "worcestershire"),
+                ("oxon", "oxfordshire"),
+                ("derbys", "derbyshire"),
+                ("shrops", "shropshire"),
+            )
+        },
+    }
+)
 for _ni in _NI_COUNTIES & set(_IE_COUNTIES):
     REGIONS[_ni] = (_ni.title(), "GB")
 # Towns and cities the lexicon does not list (no trial runs there), as written -> the countries
 # they are in, most likely first; another place or British wording in the message picks among them.
 EXTRA_CITIES: dict[str, tuple[str, ...]] = {
-    **{c: ("GB",) for c in (
-        "Brighton", "Swansea", "Basingstoke", "Reading", "Bradford", "Coventry", "Plymouth", "Exeter", "Norwich",
-        "Ipswich", "Hull", "Stoke", "Portsmouth", "Bournemouth", "Dundee", "Inverness", "Stirling", "Wrexham",
-        "Preston", "Blackpool", "Bolton", "Wigan", "Sunderland", "Middlesbrough", "Durham", "Carlisle", "Lancaster",
-        "Chester", "Worcester", "Gloucester", "Cheltenham", "Swindon", "Milton Keynes", "Northampton", "Peterborough",
-        "Luton", "Watford", "Guildford", "Canterbury", "Maidstone", "Colchester", "Chelmsford", "Southend",
-        "Aberystwyth", "Derby", "Wolverhampton", "Stockport", "Salford", "Huddersfield", "Wakefield", "Doncaster",
-        "Rotherham", "Barnsley", "Harrogate", "Taunton", "Truro", "Londonderry", "Lisburn", "Paisley", "Kilmarnock")},
-    "Halifax": ("GB", "CA"), "Newport": ("GB", "US"), "Hamilton": ("CA", "NZ", "GB"),
-    **{c: ("IE",) for c in (
-        "Limerick", "Sligo", "Waterford", "Kilkenny", "Athlone", "Drogheda", "Dundalk", "Letterkenny", "Tralee",
-        "Ennis", "Wexford", "Navan", "Mullingar", "Castlebar")},
-    **{c: ("US",) for c in (
-        "Sacramento", "Columbus", "Phoenix", "Detroit", "Minneapolis", "Milwaukee", "Cincinnati", "Louisville",
-        "Memphis", "Charlotte", "Raleigh", "Orlando", "Salt Lake City", "Las Vegas", "San Antonio", "San Jose",
-        "Kansas City", "Omaha", "Oklahoma City", "Tucson", "Boise", "Honolulu", "Anchorage", "Fort Worth", "El Paso",
-        "Albany", "Hartford", "Providence", "Des Moines", "Little Rock", "Birmingham Alabama", "Spokane")},
+    **{
+        c: ("GB",)
+        for c in (
+            "Brighton",
+            "Swansea",
+            "Basingstoke",
+            "Reading",
+            "Bradford",
+            "Coventry",
+            "Plymouth",
+            "Exeter",
+            "Norwich",
+            "Ipswich",
+            "Hull",
+            "Stoke",
+            "Portsmouth",
+            "Bournemouth",
+            "Dundee",
+            "Inverness",
+            "Stirling",
+            "Wrexham",
+            "Preston",
+            "Blackpool",
+            "Bolton",
+            "Wigan",
+            "Sunderland",
+            "Middlesbrough",
+            "Durham",
+            "Carlisle",
+            "Lancaster",
+            "Chester",
+            "Worcester",
+            "Gloucester",
+            "Cheltenham",
+            "Swindon",
+            "Milton Keynes",
+            "Northampton",
+            "Peterborough",
+            "Luton",
+            "Watford",
+            "Guildford",
+            "Canterbury",
+            "Maidstone",
+            "Colchester",
+            "Chelmsford",
+            "Southend",
+            "Aberystwyth",
+            "Derby",
+            "Wolverhampton",
+            "Stockport",
+            "Salford",
+            "Huddersfield",
+            "Wakefield",
+            "Doncaster",
+            "Rotherham",
+            "Barnsley",
+            "Harrogate",
+            "Taunton",
+            "Truro",
+            "Londonderry",
+            "Lisburn",
+            "Paisley",
+            "Kilmarnock",
+        )
+    },
+    "Halifax": ("GB", "CA"),
+    "Newport": ("GB", "US"),
+    "Hamilton": ("CA", "NZ", "GB"),
+    **{
+        c: ("IE",)
+        for c in (
+            "Limerick",
+            "Sligo",
+            "Waterford",
+            "Kilkenny",
+            "Athlone",
+            "Drogheda",
+            "Dundalk",
+            "Letterkenny",
+            "Tralee",
+            "Ennis",
+            "Wexford",
+            "Navan",
+            "Mullingar",
+            "Castlebar",
+        )
+    },
+    **{
+        c: ("US",)
+        for c in (
+            "Sacramento",
+            "Columbus",
+            "Phoenix",
+            "Detroit",
+            "Minneapolis",
+            "Milwaukee",
+            "Cincinnati",
+            "Louisville",
+            "Memphis",
+            "Charlotte",
+            "Raleigh",
+            "Orlando",
+            "Salt Lake City",
+            "Las Vegas",
+            "San Antonio",
+            "San Jose",
+            "Kansas City",
+            "Omaha",
+            "Oklahoma City",
+            "Tucson",
+            "Boise",
+            "Honolulu",
+            "Anchorage",
+            "Fort Worth",
+            "El Paso",
+            "Albany",
+            "Hartford",
+            "Providence",
+            "Des Moines",
+            "Little Rock",
+            "Birmingham Alabama",
+            "Spokane",
+        )
+    },
     **{c: ("CA",) for c in ("Winnipeg", "Regina", "Saskatoon", "Victoria", "Quebec City", "Kingston", "Moncton")},
     **{c: ("AU",) for c in ("Hobart", "Darwin", "Canberra", "Gold Coast", "Geelong", "Townsville", "Cairns")},
     **{c: ("NZ",) for c in ("Wellington", "Christchurch", "Dunedin", "Tauranga")},
-    **{c: ("SE",) for c in ("Helsingborg", "Västerås", "Norrköping", "Jönköping", "Sundsvall", "Luleå", "Karlstad",
-                            "Växjö", "Gävle", "Halmstad", "Kalmar")},
+    **{
+        c: ("SE",)
+        for c in (
+            "Helsingborg",
+            "Västerås",
+            "Norrköping",
+            "Jönköping",
+            "Sundsvall",
+            "Luleå",
+            "Karlstad",
+            "Växjö",
+            "Gävle",
+            "Halmstad",
+            "Kalmar",
+        )
+    },
 }
 _EXTRA_BY_WORDS = {normalize(name): name for name in EXTRA_CITIES}
 # Hospitals that say where someone is treated: normalised name -> (city, ISO country).
 HOSPITALS: dict[str, tuple[Optional[str], str]] = {
-    "great ormond street": ("London", "GB"), "royal free": ("London", "GB"), "royal marsden": ("London", "GB"),
-    "the marsden": ("London", "GB"), "uclh": ("London", "GB"), "guys and st thomas": ("London", "GB"),
-    "kings college hospital": ("London", "GB"), "the christie": ("Manchester", "GB"),
-    "christie hospital": ("Manchester", "GB"), "addenbrookes": ("Cambridge", "GB"), "the beatson": ("Glasgow", "GB"),
-    "velindre": ("Cardiff", "GB"), "md anderson": ("Houston", "US"), "sloan kettering": ("New York", "US"),
-    "dana farber": ("Boston", "US"), "johns hopkins": ("Baltimore", "US"), "cleveland clinic": ("Cleveland", "US"),
-    "moffitt": ("Tampa", "US"), "karolinska": ("Stockholm", "SE"), "sahlgrenska": ("Gothenburg", "SE"),
-    "akademiska": ("Uppsala", "SE"), "peter mac": ("Melbourne", "AU"), "princess margaret": ("Toronto", "CA"),
-    "nhs": (None, "GB"), "hse": (None, "IE"),
+    "great ormond street": ("London", "GB"),
+    "royal free": ("London", "GB"),
+    "royal marsden": ("London", "GB"),
+    "the marsden": ("London", "GB"),
+    "uclh": ("London", "GB"),
+    "guys and st thomas": ("London", "GB"),
+    "kings college hospital": ("London", "GB"),
+    "the christie": ("Manchester", "GB"),
+    "christie hospital": ("Manchester", "GB"),
+    "addenbrookes": ("Cambridge", "GB"),
+    "the beatson": ("Glasgow", "GB"),
+    "velindre": ("Cardiff", "GB"),
+    "md anderson": ("Houston", "US"),
+    "sloan kettering": ("New York", "US"),
+    "dana farber": ("Boston", "US"),
+    "johns hopkins": ("Baltimore", "US"),
+    "cleveland clinic": ("Cleveland", "US"),
+    "moffitt": ("Tampa", "US"),
+    "karolinska": ("Stockholm", "SE"),
+    "sahlgrenska": ("Gothenburg", "SE"),
+    "akademiska": ("Uppsala", "SE"),
+    "peter mac": ("Melbourne", "AU"),
+    "princess margaret": ("Toronto", "CA"),
+    "nhs": (None, "GB"),
+    "hse": (None, "IE"),
 }
 # Country names in the writers' other languages that the lexicon lacks (Polish "w Polsce", Swedish "i Tyskland").
 COUNTRY_ALIASES = {
-    "polsce": "poland", "niemczech": "germany", "storbritannien": "united kingdom", "irland": "ireland",
-    "kanada": "canada", "tyskland": "germany", "frankrike": "france", "danmark": "denmark", "nederlanderna": "netherlands",
+    "polsce": "poland",
+    "niemczech": "germany",
+    "storbritannien": "united kingdom",
+    "irland": "ireland",
+    "kanada": "canada",
+    "tyskland": "germany",
+    "frankrike": "france",
+    "danmark": "denmark",
+    "nederlanderna": "netherlands",
 }
-_BRITISH = re.compile(r"\b(?:tumour|paediatric|oesophag\w*|haemat\w*|mum|mam|nhs|gp|a&e|whilst|centre|programme|colour)\b", re.I)
+_BRITISH = re.compile(
+    r"\b(?:tumour|paediatric|oesophag\w*|haemat\w*|mum|mam|nhs|gp|a&e|whilst|centre|programme|colour)\b", re.I
+)
 _MAX_PLACE_WORDS = 4
 # City names that are ordinary words, names or body parts; read only after "in/near/around".
-_NEEDS_A_PREPOSITION = {"reading", "bath", "norman", "troy", "webster", "orange", "mobile", "independence", "liver",
-                        "florence", "victoria", "york", "hope", "wells", "deal", "march", "may", "best", "eugene",
-                        "hull", "stoke", "derby", "darwin", "charlotte", "phoenix", "regina", "hamilton", "chester",
-                        "lancaster", "durham", "kingston", "preston", "bolton", "providence", "albany", "newport"}
+_NEEDS_A_PREPOSITION = {
+    "reading",
+    "bath",
+    "norman",
+    "troy",
+    "webster",
+    "orange",
+    "mobile",
+    "independence",
+    "liver",
+    "florence",
+    "victoria",
+    "york",
+    "hope",
+    "wells",
+    "deal",
+    "march",
+    "may",
+    "best",
+    "eugene",
+    "hull",
+    "stoke",
+    "derby",
+    "darwin",
+    "charlotte",
+    "phoenix",
+    "regina",
+    "hamilton",
+    "chester",
+    "lancaster",
+    "durham",
+    "kingston",
+    "preston",
+    "bolton",
+    "providence",
+    "albany",
+    "newport",
+}
 _PREPOSITION = re.compile(r"\b(?:in|near|around|from|at|nr|outside|close to|live in|based in|by)\s*$")
 _NOT_A_PLACE_BEFORE = re.compile(r"\b(?:my|his|her|the)\s*$")  # "my liver", "the march appointment"
 _NOT_A_REGION_BEFORE = re.compile(r"\b(?:my|his|her)\s*$")  # "the Midlands" is a region
@@ -150,9 +477,12 @@ _CARED_FOR = re.compile(
 )
 _CLAUSES = re.compile(r"(?<![Cc]o)(?<![Ss]t)\.(?!\d)|[;!?,\n]|\bbut\b|\bthough\b", re.I)
 _TRAVEL_KM = re.compile(
-    r"\b(within|under|less than|up to|no more than|max(?:imum)?|about|around)?\s*(\d+(?:\.\d+)?)\s*(miles?|mi|km|kms|kilomet(?:er|re)s?)\b", re.I
+    r"\b(within|under|less than|up to|no more than|max(?:imum)?|about|around)?\s*(\d+(?:\.\d+)?)\s*(miles?|mi|km|kms|kilomet(?:er|re)s?)\b",
+    re.I,
 )
-_TRAVEL_WORDS = re.compile(r"\b(?:travel\w*|drive|driving|journey|away|distance|radius|commute|go|get|of\s+(?:me|home|us|here))\b", re.I)
+_TRAVEL_WORDS = re.compile(
+    r"\b(?:travel\w*|drive|driving|journey|away|distance|radius|commute|go|get|of\s+(?:me|home|us|here))\b", re.I
+)
 _KM_PER_MILE = 1.609
 
 
@@ -216,19 +546,73 @@ def _state_code_after_in(text: str, country: str) -> Optional[str]:
 # US states and Australian states by their postal abbreviations, read only in capitals straight after
 # a town ("Raleigh NC", "Albuquerque, NM"); ones that are also words or tests (OK, ME, IN, CT, MD) are left out.
 _STATE_CODES = {
-    **{c: (n, "US") for c, n in (
-        ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"), ("CA", "California"),
-        ("FL", "Florida"), ("GA", "Georgia"), ("IA", "Iowa"), ("ID", "Idaho"), ("IL", "Illinois"), ("KS", "Kansas"),
-        ("KY", "Kentucky"), ("LA", "Louisiana"), ("MI", "Michigan"), ("MN", "Minnesota"), ("MO", "Missouri"),
-        ("MT", "Montana"), ("NC", "North Carolina"), ("ND", "North Dakota"), ("NE", "Nebraska"), ("NH", "New Hampshire"),
-        ("NJ", "New Jersey"), ("NM", "New Mexico"), ("NV", "Nevada"), ("NY", "New York"), ("OH", "Ohio"),
-        ("OR", "Oregon"), ("SC", "South Carolina"), ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"),
-        ("UT", "Utah"), ("VA", "Virginia"), ("VT", "Vermont"), ("WI", "Wisconsin"), ("WV", "West Virginia"),
-        ("WY", "Wyoming"), ("WA", "Washington"))},
-    **{c: (n, "CA") for c, n in (("BC", "British Columbia"), ("AB", "Alberta"), ("ON", "Ontario"), ("QC", "Quebec"),
-                                 ("MB", "Manitoba"), ("SK", "Saskatchewan"), ("NS", "Nova Scotia"), ("NB", "New Brunswick"))},
-    **{c: (n, "AU") for c, n in (("NSW", "New South Wales"), ("QLD", "Queensland"), ("VIC", "Victoria"),
-                                 ("TAS", "Tasmania"), ("SA", "South Australia"), ("WA", "Western Australia"))},
+    **{
+        c: (n, "US")
+        for c, n in (
+            ("AL", "Alabama"),
+            ("AK", "Alaska"),
+            ("AZ", "Arizona"),
+            ("AR", "Arkansas"),
+            ("CA", "California"),
+            ("FL", "Florida"),
+            ("GA", "Georgia"),
+            ("IA", "Iowa"),
+            ("ID", "Idaho"),
+            ("IL", "Illinois"),
+            ("KS", "Kansas"),
+            ("KY", "Kentucky"),
+            ("LA", "Louisiana"),
+            ("MI", "Michigan"),
+            ("MN", "Minnesota"),
+            ("MO", "Missouri"),
+            ("MT", "Montana"),
+            ("NC", "North Carolina"),
+            ("ND", "North Dakota"),
+            ("NE", "Nebraska"),
+            ("NH", "New Hampshire"),
+            ("NJ", "New Jersey"),
+            ("NM", "New Mexico"),
+            ("NV", "Nevada"),
+            ("NY", "New York"),
+            ("OH", "Ohio"),
+            ("OR", "Oregon"),
+            ("SC", "South Carolina"),
+            ("SD", "South Dakota"),
+            ("TN", "Tennessee"),
+            ("TX", "Texas"),
+            ("UT", "Utah"),
+            ("VA", "Virginia"),
+            ("VT", "Vermont"),
+            ("WI", "Wisconsin"),
+            ("WV", "West Virginia"),
+            ("WY", "Wyoming"),
+            ("WA", "Washington"),
+        )
+    },
+    **{
+        c: (n, "CA")
+        for c, n in (
+            ("BC", "British Columbia"),
+            ("AB", "Alberta"),
+            ("ON", "Ontario"),
+            ("QC", "Quebec"),
+            ("MB", "Manitoba"),
+            ("SK", "Saskatchewan"),
+            ("NS", "Nova Scotia"),
+            ("NB", "New Brunswick"),
+        )
+    },
+    **{
+        c: (n, "AU")
+        for c, n in (
+            ("NSW", "New South Wales"),
+            ("QLD", "Queensland"),
+            ("VIC", "Victoria"),
+            ("TAS", "Tasmania"),
+            ("SA", "South Australia"),
+            ("WA", "Western Australia"),
+        )
+    },
 }
 
 
@@ -275,20 +659,77 @@ _HOME_TOWN = re.compile(
     r"|[Vv]ivo|[Vv]ivimos|[Ww]e're|[Ww]e\s+are|[Ii]'m|[Ii]\s+am)\s+(?:in|i|w|en|near|outside)\s+([A-ZÀ-Þ][a-zß-ÿ'-]{2,})(?![\w'-])"
     r"|\b(?:[Ii]'m|[Ii]\s+am|[Ww]e're|[Ww]e\s+are|[Hh]i|[Hh]ello|[Hh]ey)\b(?:\s+[\w,()]+){0,5}?\s+from\s+([A-ZÀ-Þ][a-zß-ÿ'-]{2,})(?![\w'-])"
 )
-_NOT_TOWNS = frozenset((
-    "the", "hospital", "hospice", "remission", "pain", "treatment", "shock", "limbo", "denial", "hope", "care", "touch",
-    "contact", "bed", "recovery", "stage", "grade", "agony", "bits", "tears", "trouble", "need", "total", "general",
-    "europe", "asia", "africa", "america", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "dr", "doctor", "professor", "prof", "nurse", "town", "city", "village", "rural", "canada", "australia",
-))
+_NOT_TOWNS = frozenset(
+    (
+        "the",
+        "hospital",
+        "hospice",
+        "remission",
+        "pain",
+        "treatment",
+        "shock",
+        "limbo",
+        "denial",
+        "hope",
+        "care",
+        "touch",
+        "contact",
+        "bed",
+        "recovery",
+        "stage",
+        "grade",
+        "agony",
+        "bits",
+        "tears",
+        "trouble",
+        "need",
+        "total",
+        "general",
+        "europe",
+        "asia",
+        "africa",
+        "america",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "dr",
+        "doctor",
+        "professor",
+        "prof",
+        "nurse",
+        "town",
+        "city",
+        "village",
+        "rural",
+        "canada",
+        "australia",
+    )
+)
 
 
 def _unlisted_home_town(text: str, lexicon: Lexicon) -> Optional[str]:
     for match in _HOME_TOWN.finditer(text):
         name = match.group(1) or match.group(2)
         plain = normalize(name)
-        known = plain in REGIONS or plain in _EXTRA_BY_WORDS or lexicon.place(COUNTRY_ALIASES.get(plain, plain)) is not None
+        known = (
+            plain in REGIONS or plain in _EXTRA_BY_WORDS or lexicon.place(COUNTRY_ALIASES.get(plain, plain)) is not None
+        )
         if plain not in _NOT_TOWNS and not known and not any(p.startswith(plain + " ") for p in REGIONS):
             return name
     return None
@@ -302,7 +743,9 @@ _HOME_CUE = re.compile(
     r"|(?:nearest|closest)(?:\s+(?:site|hospital|centre|center|clinic|place|one|location))?\s+to"  # "closest site to allentown PA?"
     r"|from|near|nr|outside|close\s+to|(?:doctors?|docs|hospital|oncologists?|surgeons?|team|clinic|consultants?)\s+in)"
     r"\s+(?:(?:just|right|near|nr|in|to|a|small|little|town|village|called|outside|close\s+to|from|here\s+in|over\s+in|out\s+in|up\s+in|down\s+in)\s+){0,3}"
-    r"((?:[^\W\d_][\w'-]*)(?:\s+[^\W\d_][\w'-]*){0,2})", re.I)
+    r"((?:[^\W\d_][\w'-]*)(?:\s+[^\W\d_][\w'-]*){0,2})",
+    re.I,
+)
 _MIN_TOWN_LETTERS = 4
 
 
@@ -312,8 +755,12 @@ def _gazetteer_home_town(text: str, lexicon: Lexicon) -> list[_Found]:
         for size in range(len(words), 0, -1):
             name = " ".join(words[:size])
             plain = normalize(name)
-            if len(plain) < _MIN_TOWN_LETTERS or plain in _NOT_TOWNS or plain.split()[0] in _NOT_TOWNS or (
-                    all(w in everyday_words() for w in plain.split()) and not all(w[0].isupper() for w in words[:size])):
+            if (
+                len(plain) < _MIN_TOWN_LETTERS
+                or plain in _NOT_TOWNS
+                or plain.split()[0] in _NOT_TOWNS
+                or (all(w in everyday_words() for w in plain.split()) and not all(w[0].isupper() for w in words[:size]))
+            ):
                 continue
             if lexicon.resolve("treatment", plain) or lexicon.resolve("condition", plain):
                 continue
@@ -350,7 +797,7 @@ def _places_in(clause: str, text: str, lexicon: Lexicon) -> list[_Found]:
             i += 1
             continue
         size, place = found
-        before, after = " ".join(words[:i]), " ".join(words[i + size:])
+        before, after = " ".join(words[:i]), " ".join(words[i + size :])
         if place.kind == "region" and _institution(clause, " ".join(words[i : i + size]), before, after):
             i += size
             continue  # "the Alberta Children's", "University of Iowa", "NET-PRO iowa": not where they are
@@ -368,7 +815,9 @@ def _places_in(clause: str, text: str, lexicon: Lexicon) -> list[_Found]:
 
 # "Writing from London about my brother who lives in Barcelona": the writer's place, not the patient's home.
 _WRITING_FROM = re.compile(r"\b(?:writ\w*|messag\w*|typing|emailing|contacting you)(?:\s+\w+){0,2}\s+from$")
-_INSTITUTION_AFTER = re.compile(r"^(?:children s|childrens|children|hospital|university|uni|clinic|cancer|health|medical|college)\b")
+_INSTITUTION_AFTER = re.compile(
+    r"^(?:children s|childrens|children|hospital|university|uni|clinic|cancer|health|medical|college)\b"
+)
 _INSTITUTION_BEFORE = re.compile(r"\b(?:university of|univ of|uni of|chu de|hospital of|college of|health)$")
 _TRIAL_ACRONYM = r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\s+"  # "NET-PRO iowa", "P-PRRT quebec": the trial's site
 
@@ -383,7 +832,9 @@ def _institution(clause: str, phrase: str, before: str, after: str) -> bool:
 
 def _site_looked_up(before: str, after: str, text: str) -> bool:
     """A city that is part of a hospital's name, in a message that tells of no one being treated there."""
-    in_a_name = before.endswith("royal") or bool(re.match(r"^(?:and )?(?:women s|womens|children s|childrens|hospital|infirmary)\b", after))
+    in_a_name = before.endswith("royal") or bool(
+        re.match(r"^(?:and )?(?:women s|womens|children s|childrens|hospital|infirmary)\b", after)
+    )
     return in_a_name and not _CARED_FOR.search(normalize(text))
 
 
@@ -392,7 +843,9 @@ def _named_after(before: str, after: str) -> bool:
 
 
 # After "the" + a city: the team or hospital that treats them there.
-_TREATING_AFTER = re.compile(r"^(?:\w+\s+)?(?:team|royal|infirmary|hospital|clinic|unit|doctors?|oncolog\w*|consultants?|surgeons?|specialists?|nurses?|mdt)\b")
+_TREATING_AFTER = re.compile(
+    r"^(?:\w+\s+)?(?:team|royal|infirmary|hospital|clinic|unit|doctors?|oncolog\w*|consultants?|surgeons?|specialists?|nurses?|mdt)\b"
+)
 
 
 def _place_at(words: list[str], i: int, text: str, lexicon: Lexicon) -> Optional[tuple[int, _Found]]:
@@ -404,7 +857,11 @@ def _place_at(words: list[str], i: int, text: str, lexicon: Lexicon) -> Optional
             name, code = REGIONS[phrase]
             return size, _Found("region", name, code)
         place = lexicon.place(COUNTRY_ALIASES.get(phrase, phrase))
-        if place is not None and phrase not in ("us", "the", "in") and _may_be_city(phrase, before, place.code is None, after):
+        if (
+            place is not None
+            and phrase not in ("us", "the", "in")
+            and _may_be_city(phrase, before, place.code is None, after)
+        ):
             if place.code is not None:
                 return size, _Found("country", place.name, place.code)
             return size, _lexicon_city(phrase, place.name, text, lexicon)
@@ -427,7 +884,11 @@ def _may_be_city(phrase: str, before: str, is_city: bool, after: str = "") -> bo
 def _lexicon_city(phrase: str, name: str, text: str, lexicon: Lexicon) -> _Found:
     code = lexicon.country_code(phrase)
     british = lexicon.place(f"{phrase} uk")
-    if code != "GB" and british is not None and (_sounds_british(text, lexicon) or _biggest_is_british(phrase, code, text, lexicon)):
+    if (
+        code != "GB"
+        and british is not None
+        and (_sounds_british(text, lexicon) or _biggest_is_british(phrase, code, text, lexicon))
+    ):
         name, code = british.name, "GB"  # Birmingham, not Birmingham, Alabama
     return _Found("city", _as_written(phrase, name, text), code)
 

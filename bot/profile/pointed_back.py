@@ -3,32 +3,39 @@ any trials on that?" wants it; "they want to take most of her pancreas ... anyth
 drastic?" and "they offered chemo but she said no" avoid it. A treatment already had never
 becomes a wish.
 """
+
 from __future__ import annotations
 
 import re
 
-from bot.profile.treatment_roles import Mention, QUESTION
+from bot.profile.treatment_roles import QUESTION, Mention
 
 # A trial asked for by pointing back at a treatment named before ("any trials on that?", "a trial she could get it through").
 _TRIAL_OF_IT = re.compile(
     r"\b(?:trials?|studies|study|research)\s+(?:of|for|on|with|using|testing|into|about|that uses?)\s+(?:it|that|this|them|those|these)\b"
     r"|\b(?:trials?|study)\b[^.?!]{0,40}\b(?:get|have|try|do|give)\s+(?:it|that|this|them)\b"
-    r"|\b(?:get|have|try|do)\s+(?:it|that|this|them)\s+(?:on|through|in|via|as part of)\s+(?:a\s+)?(?:trial|study)")
+    r"|\b(?:get|have|try|do)\s+(?:it|that|this|them)\s+(?:on|through|in|via|as part of)\s+(?:a\s+)?(?:trial|study)"
+)
 _COULD_HAVE_IT = re.compile(
     r"\b(?:could|can|would|might|is|are) (?:he|she|i|we|they|you|my \w+|his \w+|her \w+) (?:be able to |still )?(?:go on|have|get|try|join|do|take part in"
-    r"|be in|enter|qualify for|be eligible for|be considered for|apply for) (?:it|that|this|that one|this one|them|those)\b")
+    r"|be in|enter|qualify for|be eligible for|be considered for|apply for) (?:it|that|this|that one|this one|them|those)\b"
+)
 # A refusal of what was just offered, said in its own clause: "they offered chemo | but she said no".
 _REFUSED_IT = re.compile(
     r"^(?:but|and|though)?\s*(?:(?:i|he|she|we|they|mum|dad|my \w+)\s+)?(?:just |flatly |politely )?"
     r"(?:(?:said|says) no(?=\s*$|\s+(?:to (?:it|that|them)|thanks|thank you|way)\b)|refused|refuses|declined"
-    r"|turned (?:it|that|them) down|(?:doesn t|didn t|don t|does not|did not) want (?:it|that|them))\b")
+    r"|turned (?:it|that|them) down|(?:doesn t|didn t|don t|does not|did not) want (?:it|that|them))\b"
+)
 # Asking for something other than what the doctors propose ("anything less drastic?", "I'd rather not").
 _ALTERNATIVE = re.compile(
     r"\b(?:less (?:drastic|invasive|aggressive|radical|major|extreme|harsh)|gentler|kinder|alternatives? to (?:that|this|it)"
-    r"|other than (?:that|this|it)|not (?:that|this) (?:one|route))\b")
+    r"|other than (?:that|this|it)|not (?:that|this) (?:one|route))\b"
+)
 
 
-def pointed_back(plain: str, found: list[Mention], mentions: list[Mention], last_named: list[Mention], narrative: bool) -> list[Mention]:
+def pointed_back(
+    plain: str, found: list[Mention], mentions: list[Mention], last_named: list[Mention], narrative: bool
+) -> list[Mention]:
     """Wishes said about a treatment the doctors proposed earlier: "they mentioned surgery on the liver. any
     trials on that?" wants it; "they want to take most of her pancreas ... is there anything less drastic?"
     avoids it. A treatment already had never becomes a wish."""

@@ -1,5 +1,6 @@
 """Fitting-search results in plain words: what was looked for, what had to be dropped to find
 anything, one card per trial with its line of why, and how many were set aside and why."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -7,12 +8,12 @@ from typing import Optional
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.checklist import TrialChecklist, country_name, country_words, words_list
 from bot.prescreen.present import WHO_DECIDES, check_line
-from bot.trials.relax import found_after
 from bot.profile.fit import Fit, FitResult, near_of
 from bot.profile.model import Profile
 from bot.trials.nearby import nearest_site
 from bot.trials.present import AGE_GROUP_WORDS, TITLE_LIMIT, Card, card_lines, near_words, nearest_words, shorten
 from bot.trials.query import Near, default_status
+from bot.trials.relax import found_after
 from bot.trials.understand import AGE_GROUP_NAMES
 
 MAX_SHOWN = 5
@@ -28,8 +29,11 @@ def wished_for(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
     if status == "all":
         text += " (open or closed)"
     lookup = profile.lookup
-    named = [f"named {lookup.acronym}" if lookup.acronym else "", f"with {lookup.sponsor}" if lookup.sponsor else "",
-             f"at {lookup.site_name}" if lookup.site_name else ""]
+    named = [
+        f"named {lookup.acronym}" if lookup.acronym else "",
+        f"with {lookup.sponsor}" if lookup.sponsor else "",
+        f"at {lookup.site_name}" if lookup.site_name else "",
+    ]
     text += "".join(f" {n}" for n in named if n)
     group = AGE_GROUP_NAMES.get(profile.wants.age_group or "")
     if group:
@@ -47,7 +51,11 @@ def heading(result: FitResult, profile: Profile, lexicon: Optional[Lexicon] = No
     shown = min(len(result.fits), MAX_SHOWN)
     found = _count(len(result.fits) + len(result.set_aside))
     if result.relaxed:
-        missing = f"None of our {wanted} fits what you told me" if result.none_fitted_nearby else f"I found no {wanted} in our list"
+        missing = (
+            f"None of our {wanted} fits what you told me"
+            if result.none_fitted_nearby
+            else f"I found no {wanted} in our list"
+        )
         first = f"{missing}. {found_after(tuple(result.relaxed), found)}"
     else:
         first = f"I looked for {wanted} in our list and found {found}."
@@ -74,7 +82,16 @@ def fit_card(fit: Fit, with_why: bool = True, around: Optional[Near] = None) -> 
     return Card(
         nct_id=trial.nct_id,
         title=shorten(trial.title, TITLE_LIMIT),
-        lines=(*card_lines(trial.status, trial.status_as_of, trial.phases, trial.countries, tuple(s.city for s in trial.sites if s.city)), *why),
+        lines=(
+            *card_lines(
+                trial.status,
+                trial.status_as_of,
+                trial.phases,
+                trial.countries,
+                tuple(s.city for s in trial.sites if s.city),
+            ),
+            *why,
+        ),
     )
 
 
@@ -85,7 +102,9 @@ def set_aside_text(result: FitResult) -> Optional[str]:
     reasons: dict[str, int] = {}
     for fit in result.set_aside:
         reasons[fit.why] = reasons.get(fit.why, 0) + 1
-    lines = [f"I put {_count(len(result.set_aside))} last, because something in the record may not fit what you told me:"]
+    lines = [
+        f"I put {_count(len(result.set_aside))} last, because something in the record may not fit what you told me:"
+    ]
     lines += [f"- {why}" if n == 1 else f"- {n} trials: {why[:1].lower() + why[1:]}" for why, n in reasons.items()]
     lines.append("Only the trial team can say for sure.")
     return "\n".join(lines)
@@ -105,8 +124,18 @@ PERSONAL_PART = (
 )
 
 
-_PERSONAL_TOPICS = ("age", "sex", "where it started", "kind of tumour", "grade", "Ki-67", "spread", "hormones",
-                    "past treatment needed", "past treatment limits")
+_PERSONAL_TOPICS = (
+    "age",
+    "sex",
+    "where it started",
+    "kind of tumour",
+    "grade",
+    "Ki-67",
+    "spread",
+    "hormones",
+    "past treatment needed",
+    "past treatment limits",
+)
 
 
 def compared_text(result: TrialChecklist) -> Optional[str]:

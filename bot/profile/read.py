@@ -7,6 +7,7 @@ Everything here is our own rules over the lexicon (no network, no Rasa), fast en
 message (docs/benchmarks.md). A story is read in full; only the first MAX_CHARS characters of a
 very long one count.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,8 @@ from bot.profile.model import Lookup, Profile, TreatmentHad, Wants
 from bot.profile.name_correction import name_corrected
 from bot.profile.person import about_a_pet, read_person
 from bot.profile.place import read_place
-from bot.profile.treatments import had_by_pronoun, named_ids, outcome_said_later, read_treatments, treatment_group
 from bot.profile.time_known import known_since
+from bot.profile.treatments import had_by_pronoun, named_ids, outcome_said_later, read_treatments, treatment_group
 from bot.profile.tumour import read_tumour
 from bot.profile.wishes import asks_about_their_age, group_of_age, read_age_group, read_phase, read_status
 from bot.profile.wording import readable
@@ -68,7 +69,9 @@ def _read(text: str, lexicon: Lexicon) -> Profile:
 
 def update(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:
     """The profile after one more message."""
-    latest = _topic_wish(profile, _had_by_pronoun(profile, read_message(text, lexicon), text or "", lexicon), text or "")
+    latest = _topic_wish(
+        profile, _had_by_pronoun(profile, read_message(text, lexicon), text or "", lexicon), text or ""
+    )
     latest = _age_group_of_earlier_age(profile, latest, text or "")
     fixed = _name_put_right(profile, latest, text or "", lexicon or default_lexicon())
     if fixed is not None:
@@ -84,8 +87,11 @@ def _name_put_right(before: Profile, latest: Profile, text: str, lexicon: Lexico
         return None
     names = {correction.wrong, correction.right}
     renamed = tuple(replace(t, id=correction.right) if t.id == correction.wrong else t for t in before.treatments)
-    wants = replace(latest.wants, treatment=tuple(i for i in latest.wants.treatment if i not in names),
-                    avoid=tuple(i for i in latest.wants.avoid if i not in names))
+    wants = replace(
+        latest.wants,
+        treatment=tuple(i for i in latest.wants.treatment if i not in names),
+        avoid=tuple(i for i in latest.wants.avoid if i not in names),
+    )
     rest = replace(latest, treatments=tuple(t for t in latest.treatments if t.id not in names), wants=wants, topic=None)
     return replace(before, treatments=renamed, topic=correction.right).merged(rest)
 
@@ -102,7 +108,9 @@ _TRIAL_REQUEST = re.compile(r"\b(?:trials?|studies|study|research|studie|studier
 _IT_ON_TRIAL = re.compile(
     r"\b(?:is|are|was)\s+(?:it|that|this|they)\s+(?:\w+\s+){0,2}?(?:on|in|as part of|through)\s+(?:a\s+|any\s+)?(?:trials?|study|studies)\b"
     r"|\b(?:comparing|compare|compares|combining|combines?|with|versus|vs|against|plus)\s+(?:it|that|this|them)\b"
-    r"|\b(?:that|this|the same)\s+(?:trial|study)\b", re.I)
+    r"|\b(?:that|this|the same)\s+(?:trial|study)\b",
+    re.I,
+)
 
 
 _NO_OUTCOME_GROUPS = {"surgery", "surveillance"}  # an operation does not "stop working", watching is not "stopped"
@@ -115,7 +123,9 @@ def _outcome_of_earlier(before: Profile, latest: Profile, text: str, lexicon: Op
     outcome, every = outcome_said_later(text, lexicon or default_lexicon())
     if outcome is None:
         return latest
-    drugs = [t for t in before.treatments if treatment_group(lexicon or default_lexicon(), t.id) not in _NO_OUTCOME_GROUPS]
+    drugs = [
+        t for t in before.treatments if treatment_group(lexicon or default_lexicon(), t.id) not in _NO_OUTCOME_GROUPS
+    ]
     targets = drugs if every else [t for t in drugs if t.id == before.topic] or (drugs if len(drugs) == 1 else [])
     told = tuple(TreatmentHad(t.id, outcome) for t in targets if t.outcome not in _FIRM or outcome in _FIRM)
     return replace(latest, treatments=(*latest.treatments, *told)) if told else latest
@@ -145,7 +155,9 @@ def _topic_wish(before: Profile, latest: Profile, text: str) -> Profile:
     return replace(latest, wants=replace(latest.wants, treatment=(topic, *latest.wants.treatment)))
 
 
-_TRIALS_OF_IT = re.compile(r"\b(?:trials?|studies|study)\s+(?:of|for|with|on|using|testing|into)\s+(?:it|them|this|that|these|those)\b", re.I)
+_TRIALS_OF_IT = re.compile(
+    r"\b(?:trials?|studies|study)\s+(?:of|for|with|on|using|testing|into)\s+(?:it|them|this|that|these|those)\b", re.I
+)
 _SHORT = 10  # words: "any trials of it?", "is that on the NHS?"
 
 
@@ -166,5 +178,3 @@ def for_search(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon]
     if wanted:
         profile = replace(profile, wants=replace(profile.wants, treatment=wanted))
     return replace(profile, lookup=latest.lookup)
-
-

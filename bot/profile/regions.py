@@ -6,6 +6,7 @@ an earlier region ("he lives in Ohio" ... "we moved him to Pittsburgh").
 A region is never filled in from a city alone (the development set labels a region only when
 it is said); the map only says when a region said and a city said disagree.
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -13,12 +14,34 @@ from typing import Optional
 from bot.text import normalize
 
 _BY_REGION: dict[str, tuple[str, ...]] = {
-    "Scotland": ("aberdeen", "edinburgh", "glasgow", "dundee", "inverness", "stirling", "perth scotland", "paisley",
-                 "kilmarnock", "ayr", "falkirk"),
+    "Scotland": (
+        "aberdeen",
+        "edinburgh",
+        "glasgow",
+        "dundee",
+        "inverness",
+        "stirling",
+        "perth scotland",
+        "paisley",
+        "kilmarnock",
+        "ayr",
+        "falkirk",
+    ),
     "Wales": ("cardiff", "swansea", "newport", "wrexham", "aberystwyth", "bangor", "merthyr tydfil"),
     "Northern Ireland": ("belfast", "derry", "londonderry", "lisburn", "newry"),
-    "Yorkshire": ("leeds", "sheffield", "york", "bradford", "hull", "huddersfield", "wakefield", "doncaster",
-                  "rotherham", "barnsley", "harrogate"),
+    "Yorkshire": (
+        "leeds",
+        "sheffield",
+        "york",
+        "bradford",
+        "hull",
+        "huddersfield",
+        "wakefield",
+        "doncaster",
+        "rotherham",
+        "barnsley",
+        "harrogate",
+    ),
     "Ontario": ("toronto", "ottawa", "hamilton", "kingston", "london ontario", "mississauga", "windsor"),
     "Quebec": ("montreal", "quebec city", "levis", "sherbrooke", "gatineau"),
     "British Columbia": ("vancouver", "victoria", "kelowna"),

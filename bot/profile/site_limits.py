@@ -8,6 +8,7 @@ criteria that say "non-pancreatic" are plain enough to set a trial aside, with t
 a trial about removing the first tumour, for someone whose tumour was already operated on.
 Used only to rank and set aside, never to hide a trial.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,15 @@ _GUT_AND_PANCREAS = frozenset({"pancreas", "small bowel", "stomach", "large bowe
 _NOT_PANCREAS = re.compile(r"\b(?:non|extra)[\s-]?pancreatic\b", re.I)
 _NOT_LUNG = re.compile(r"\b(?:non|extra)[\s-]?pulmonary\b", re.I)
 _PRIMARY_REMOVED_TRIAL = re.compile(r"\bresection of the primary\b|\bprimary tumou?r resection\b", re.I)
-_SITE_WORDING = {"pancreas": "the pancreas", "small bowel": "the small bowel", "lung": "the lung", "stomach": "the stomach",
-                 "large bowel": "the large bowel", "appendix": "the appendix", "bowel": "the bowel"}
+_SITE_WORDING = {
+    "pancreas": "the pancreas",
+    "small bowel": "the small bowel",
+    "lung": "the lung",
+    "stomach": "the stomach",
+    "large bowel": "the large bowel",
+    "appendix": "the appendix",
+    "bowel": "the bowel",
+}
 
 
 def site_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:

@@ -2,11 +2,12 @@
 operated in 2021"; not one denied ("never been operated on") nor one on something else
 ("parathyroids were removed"), which the README's labels leave out.
 """
+
 from __future__ import annotations
 
 import re
 
-from bot.profile.treatment_roles import FUTURE_TIME, Role, TRIAL_WORDS
+from bot.profile.treatment_roles import FUTURE_TIME, TRIAL_WORDS, Role
 
 # Surgery told as a story, with no lexicon word for it ("had half his pancreas out").
 _SURGERY_STORY = re.compile(
@@ -25,11 +26,18 @@ _SURGERY_STORY = re.compile(
     r"|\b(?:was|were|been|got|get|is being|being)\s+operated\b|\b(?:they|surgeons?|doctors?|docs)\s+operated?\s+(?:on\s+)?(?:him|her|me|them|us)\b",
     re.I,
 )
-_NOT_SO = re.compile(r"\b(?:never|not|n t|nt|no|aldrig|inte|nie|nicht|nooit|niet|jamais|nunca)\s+(?:\w+\s+){0,1}$", re.I)  # "never been operated on"
+_NOT_SO = re.compile(
+    r"\b(?:never|not|n t|nt|no|aldrig|inte|nie|nicht|nooit|niet|jamais|nunca)\s+(?:\w+\s+){0,1}$", re.I
+)  # "never been operated on"
 # Operations that are not on the NET (README: parathyroids are not listed).
-_OTHER_OPERATION = re.compile(r"\b(?:parathyroid\w*|thyroid\w*|tonsils?|wisdom teeth|cataracts?|hips?|knees?|hernia|kidney stones?)\b", re.I)
+_OTHER_OPERATION = re.compile(
+    r"\b(?:parathyroid\w*|thyroid\w*|tonsils?|wisdom teeth|cataracts?|hips?|knees?|hernia|kidney stones?)\b", re.I
+)
 
-_PLANNED = re.compile(r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|booked|waiting (?:for|to)|might|may need|should|whether|can t agree)\b", re.I)
+_PLANNED = re.compile(
+    r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|booked|waiting (?:for|to)|might|may need|should|whether|can t agree)\b",
+    re.I,
+)
 # "a study where they operate first": the operation is what the trial does.
 _TRIAL_WHERE = re.compile(r"\b(?:trials?|study|studies)\b(?:\s+\w+){0,2}\s+(?:where|in which|that|which)\b", re.I)
 # An operation as what a trial does, in the clause describing it: "a study where they remove the primary",
@@ -37,7 +45,8 @@ _TRIAL_WHERE = re.compile(r"\b(?:trials?|study|studies)\b(?:\s+\w+){0,2}\s+(?:wh
 _TRIAL_OPERATES = re.compile(
     r"\b(?:trials?|study|studies|studie|studien|studier)\b(?:\s+\w+){0,2}?\s+(?:where|in which|that|which|om att|dar|som)\s+"
     r"(?:\w+\s+){0,3}?(?:operat(?:e|es|ing|ion)|operera\w*|remov(?:e|es|ing)|resect\w*|(?:take|takes|taking|cut|cuts|cutting)\s+(?:\w+\s+){0,2}?out)\b",
-    re.I)
+    re.I,
+)
 
 
 def surgery_told(sentence: str) -> bool:

@@ -7,6 +7,7 @@ counts as the kind wished for nor sets the trial aside for someone who does not 
 comparator is read from the arms when the record has them (an active or placebo comparator
 arm), else from the title: the interventions named before "versus" are the ones tested.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,11 @@ def treatment_kind(concept: Concept) -> Optional[str]:
 
 def kind_members(concept_id: str, lexicon: Lexicon) -> list[str]:
     """The treatments of a kind ("immunotherapy" -> pembrolizumab, nivolumab...)."""
-    return [c.id for c in lexicon.concepts.values()
-            if c.kind == "treatment" and c.id != concept_id and (concept_id in c.also or treatment_kind(c) == concept_id)]
+    return [
+        c.id
+        for c in lexicon.concepts.values()
+        if c.kind == "treatment" and c.id != concept_id and (concept_id in c.also or treatment_kind(c) == concept_id)
+    ]
 
 
 def tested_ids(trial: TrialDetail, lexicon: Lexicon) -> set[str]:
@@ -76,5 +80,5 @@ def _tested_by_title(trial: TrialDetail, every: list[set[str]], lexicon: Lexicon
     before = _ids(lexicon, [trial.title[: found.start()]])
     if before:
         return {i for ids in every if ids & before for i in ids}
-    after = _ids(lexicon, [trial.title[found.end():]])
+    after = _ids(lexicon, [trial.title[found.end() :]])
     return {i for ids in every if not ids & after for i in ids} or {_NOTHING_WE_KNOW}

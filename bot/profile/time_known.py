@@ -7,6 +7,7 @@ the last few months can be ranked with the reason. Only clauses about the illnes
 treatment count ("married for 30 years" and "born in 1950" do not); a bare month with no year
 says nothing.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,26 +20,51 @@ from bot.profile.treatments import named_ids
 _CLAUSE = re.compile(r"[.;!?\n]+|\bbut\b", re.I)
 # a year, not a part of a phone number, a date written with slashes or a range
 _YEAR = re.compile(r"(?<![\d/.-])(?<!\d )(19[5-9]\d|20[0-4]\d)(?![\d/.-])(?! \d)")
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "couple of": 2,
-                 "a few": 3, "few": 3, "several": 3}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a couple of": 2,
+    "couple of": 2,
+    "a few": 3,
+    "few": 3,
+    "several": 3,
+}
 _COUNT = r"(?P<count>\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _UNIT = r"(?P<unit>years?|yrs?|months?|mths?)"
 # "3 years ago", "for 3 years", "from three years" (a translated "desde hace"), "for the last 2 yrs"
 _DURATIONS = (
     re.compile(rf"\b{_COUNT}\s*\+?\s*{_UNIT}\s+ago\b", re.I),
-    re.compile(rf"\b(?:for|from|since|over)\s+(?:the\s+(?:last|past)\s+|about\s+|almost\s+|nearly\s+|over\s+)?"
-               rf"{_COUNT}\s*\+?\s*{_UNIT}\b", re.I),
+    re.compile(
+        rf"\b(?:for|from|since|over)\s+(?:the\s+(?:last|past)\s+|about\s+|almost\s+|nearly\s+|over\s+)?"
+        rf"{_COUNT}\s*\+?\s*{_UNIT}\b",
+        re.I,
+    ),
 )
 # Words that make a clause about the illness or its care.
 _ABOUT_THE_NET = re.compile(
     r"\b(?:diagnos\w*|dx(?:'?d)?|found|discovered|picked up|spotted|told|net|pnet|nets|tumou?rs?|cancer|carcinoid|"
     r"neuroendocrine|mets|metastas\w*|spread|operation|op|surgery|removed|took out|taken out|whipple|scans?|"
-    r"stable|living with|had it|injections?|shots?|jabs?|tablets?|treatment|chemo|since)\b", re.I)
+    r"stable|living with|had it|injections?|shots?|jabs?|tablets?|treatment|chemo|since)\b",
+    re.I,
+)
 # Clauses about other parts of life, and about trials rather than the person.
 _OTHER_LIFE = re.compile(
     r"\b(?:born|married|wedding|retired|moved|lived|worked|graduat\w*|died|passed away|funeral|together|"
-    r"trials?|study|studies|published|approved|licensed|nice|fda)\b", re.I)
+    r"trials?|study|studies|published|approved|licensed|nice|fda)\b",
+    re.I,
+)
 
 
 def known_since(text: str, lexicon: Lexicon, today: Optional[date] = None) -> Optional[str]:

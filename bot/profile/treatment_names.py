@@ -2,6 +2,7 @@
 ("the jab", "the op", "watch and wait"), short names ("cabo", "carbo") and a long drug name typed
 with a slip ("everolimis"); each found as (first word, after last word, treatment id).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -17,36 +18,167 @@ SURVEILLANCE = "surveillance"
 # Regular scans: watching a tumour left in place (surveillance), or only the follow-up after it was removed.
 SCANS = "_regular_scans"
 OTHER_ANDS = {"og", "och", "und", "y", "et", "e", "en", "oraz"}  # "carboplatin og etoposid"
-JOINERS = {*OTHER_ANDS, "", "or", "and", "or any", "and any", "nor", "nor any", "or even", "vs", "versus", "or the", "and the", "or a", "with", "plus", "then", "and then", "then the",
-            "like", "such as", "e g", "eg", "including", "incl", "especially", "particularly"}
+JOINERS = {
+    *OTHER_ANDS,
+    "",
+    "or",
+    "and",
+    "or any",
+    "and any",
+    "nor",
+    "nor any",
+    "or even",
+    "vs",
+    "versus",
+    "or the",
+    "and the",
+    "or a",
+    "with",
+    "plus",
+    "then",
+    "and then",
+    "then the",
+    "like",
+    "such as",
+    "e g",
+    "eg",
+    "including",
+    "incl",
+    "especially",
+    "particularly",
+}
 # Joiners after which the two names share one outcome ("carbo and etoposide, which failed"); "X then Y" is
 # a sequence, and "liver treatments like SIRT" names one thing twice, so those only share a role.
 OUTCOME_JOINERS = {"", "or", "and", "vs", "versus", "or the", "and the", "or a", "with", "plus", *OTHER_ANDS}
 # Everyday words for a NET's usual treatments that are too loose for the search vocabulary
 # ("injection" alone), but in a person's story almost always mean them.
 STORY_WORDS = {
-    **{w: "somatostatin_analogue" for w in ("jab", "jabs", "the jab", "the jabs", "injection", "injections", "the injection",
-                                            "the injections", "shot", "shots", "the shot", "the shots", "monthly", "jabs monthly")},
-    **{w: "surgery" for w in ("op", "the op", "an op", "ops", "the knife", "under the knife", "distal panc", "a distal panc")},
-    **{w: "somatostatin_analogue" for w in ("the jag", "the jags")},  # Scots "been on the jag" (but Swedish "jag" is "I")
-    **{w: SCANS for w in (
-        *(f"{scan} {every} {span}" for scan in ("scan", "scans", *(f"{verb} {whom}" for verb in ("scan", "scanning") for whom in ("it", "them", "her", "him", "me"))) for every in ("every", "once a")
-          for span in ("year", "month", "6 months", "six months", "3 months", "three months", "12 months", "6 12 months", "few months")),
-        "yearly scans", "annual scans", "regular scans", "6 monthly scans")},
-    **{w: SURVEILLANCE for w in ("only watching", "keep watching it", "keep watching", "watch it", "leave it alone", "leave it be",
-                                 "leaving it alone", "leaving it be", "left it alone", "keep an eye on it", "keeping an eye on it",
-                                 "monitor it", "monitoring it")},
-    **{w: "prrt" for w in ("the radioactive one", "radioactive one", "radioactive stuff", "the radioactive stuff", "radioactive injection",
-                           "radioactive injections", "radioactive infusion", "radioactive therapy", "nuclear treatment")},
-    **{w: "surveillance" for w in ("surveillance", "on surveillance", "monitoring", "watch and wait", "wait and watch",
-                                   "just watching", "watching it", "watching them", "watching him", "watching her", "watching me",
-                                   "keeping an eye", "keep an eye on them", "keeping an eye on them")},
+    **{
+        w: "somatostatin_analogue"
+        for w in (
+            "jab",
+            "jabs",
+            "the jab",
+            "the jabs",
+            "injection",
+            "injections",
+            "the injection",
+            "the injections",
+            "shot",
+            "shots",
+            "the shot",
+            "the shots",
+            "monthly",
+            "jabs monthly",
+        )
+    },
+    **{
+        w: "surgery"
+        for w in ("op", "the op", "an op", "ops", "the knife", "under the knife", "distal panc", "a distal panc")
+    },
+    **{
+        w: "somatostatin_analogue" for w in ("the jag", "the jags")
+    },  # Scots "been on the jag" (but Swedish "jag" is "I")
+    **{
+        w: SCANS
+        for w in (
+            *(
+                f"{scan} {every} {span}"
+                for scan in (
+                    "scan",
+                    "scans",
+                    *(f"{verb} {whom}" for verb in ("scan", "scanning") for whom in ("it", "them", "her", "him", "me")),
+                )
+                for every in ("every", "once a")
+                for span in (
+                    "year",
+                    "month",
+                    "6 months",
+                    "six months",
+                    "3 months",
+                    "three months",
+                    "12 months",
+                    "6 12 months",
+                    "few months",
+                )
+            ),
+            "yearly scans",
+            "annual scans",
+            "regular scans",
+            "6 monthly scans",
+        )
+    },
+    **{
+        w: SURVEILLANCE
+        for w in (
+            "only watching",
+            "keep watching it",
+            "keep watching",
+            "watch it",
+            "leave it alone",
+            "leave it be",
+            "leaving it alone",
+            "leaving it be",
+            "left it alone",
+            "keep an eye on it",
+            "keeping an eye on it",
+            "monitor it",
+            "monitoring it",
+        )
+    },
+    **{
+        w: "prrt"
+        for w in (
+            "the radioactive one",
+            "radioactive one",
+            "radioactive stuff",
+            "the radioactive stuff",
+            "radioactive injection",
+            "radioactive injections",
+            "radioactive infusion",
+            "radioactive therapy",
+            "nuclear treatment",
+        )
+    },
+    **{
+        w: "surveillance"
+        for w in (
+            "surveillance",
+            "on surveillance",
+            "monitoring",
+            "watch and wait",
+            "wait and watch",
+            "just watching",
+            "watching it",
+            "watching them",
+            "watching him",
+            "watching her",
+            "watching me",
+            "keeping an eye",
+            "keep an eye on them",
+            "keeping an eye on them",
+        )
+    },
 }
 # Short names people use for drugs ("cabo nivo", "carbo etoposide"): names, not story words.
-_SHORT_NAMES = {"cabo": "cabozantinib", "carbo": "carboplatin", "ipi": "ipilimumab", "etop": "etoposide", "lutate": "prrt",
-                "tem": "temozolomide", "evero": "everolimus", "suni": "sunitinib", "lanreo": "lanreotide", "octreo": "octreotide",
-                "autogel": "lanreotide", "lu177": "prrt", "lu 177": "prrt", "cape and tem": "capecitabine_temozolomide",
-                "capecitabine and tem": "capecitabine_temozolomide", "cape tem": "capecitabine_temozolomide"}
+_SHORT_NAMES = {
+    "cabo": "cabozantinib",
+    "carbo": "carboplatin",
+    "ipi": "ipilimumab",
+    "etop": "etoposide",
+    "lutate": "prrt",
+    "tem": "temozolomide",
+    "evero": "everolimus",
+    "suni": "sunitinib",
+    "lanreo": "lanreotide",
+    "octreo": "octreotide",
+    "autogel": "lanreotide",
+    "lu177": "prrt",
+    "lu 177": "prrt",
+    "cape and tem": "capecitabine_temozolomide",
+    "capecitabine and tem": "capecitabine_temozolomide",
+    "cape tem": "capecitabine_temozolomide",
+}
 _UMBRELLAS = {"targeted_therapy", "liver_directed_therapy"}  # group-wide names whose id is not the group's
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[-\u2013\u2014]+\s")
 
@@ -125,8 +257,11 @@ def _misspelt_name(word: str, lexicon: Lexicon) -> Optional[str]:
 
 @lru_cache(maxsize=4)
 def _single_word_names(lexicon: Lexicon) -> dict[str, str]:
-    return {phrase: concept for phrase, concept in phrase_table(lexicon).items()
-            if " " not in phrase and len(phrase) >= _MIN_MISSPELT and phrase.isalpha() and phrase not in _everyday()}
+    return {
+        phrase: concept
+        for phrase, concept in phrase_table(lexicon).items()
+        if " " not in phrase and len(phrase) >= _MIN_MISSPELT and phrase.isalpha() and phrase not in _everyday()
+    }
 
 
 @lru_cache(maxsize=1)
@@ -137,8 +272,30 @@ def _everyday() -> frozenset[str]:
 
 
 # Words of a NET story one or two letters from a drug's or operation's name.
-_NOT_MISSPELT = frozenset(("infection", "infections", "inspection", "projection", "surgeon", "surgeons", "surgical", "oncologist", "radiologist", "chemist", "operating", "operated",
-                           "injected", "injecting", "scanning", "watched", "watches", "monitored", "therapist", "transplanted"))
+_NOT_MISSPELT = frozenset(
+    (
+        "infection",
+        "infections",
+        "inspection",
+        "projection",
+        "surgeon",
+        "surgeons",
+        "surgical",
+        "oncologist",
+        "radiologist",
+        "chemist",
+        "operating",
+        "operated",
+        "injected",
+        "injecting",
+        "scanning",
+        "watched",
+        "watches",
+        "monitored",
+        "therapist",
+        "transplanted",
+    )
+)
 
 
 @lru_cache(maxsize=4)

@@ -6,6 +6,7 @@ working"), from the words before it ("progressed on everolimus", "finished 4 cyc
 later sentence that goes on about it ("The last scan showed growth."), and shared by names told
 as one course ("carbo and etoposide, which failed").
 """
+
 from __future__ import annotations
 
 import re
@@ -18,40 +19,65 @@ from bot.profile.treatment_roles import Mention
 from bot.text import normalize
 
 OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
-    ("ongoing", re.compile(r"\b(?:tolerat\w* (?:it |them )?(?:ok|okay|well|fine|alright)|coping (?:ok|okay|well|fine) with"
-                           r"|(?:is|s|are|re) tolerating|keeping (?:it|things|them) (?:stable|under control|in check))\b")),
-    ("side effects", re.compile(  # before "worse": "it made the hypos worse" is the drug's harm, not the tumour's growth
-        r"\bmade (?:the |her |his |my |their )?(?:\w+ )?(?:worse|unbearable)\b|\bmade (?:him|her|me|them) (?:feel )?(?:worse|awful|terrible)\b")),
-    ("stopped working", re.compile(
-        r"\b(?:stopped working|stop working|stops working|stopped to work|didn t work|did not work|not working|no longer working|failed|"
-        r"stopped (?:doing anything|doing its job|having any effect|helping|holding it)|quit (?:working|doing anything)|made no difference|no difference|useless"
-        r"|(?:didn t|did not|doesn t|does not|hasn t|has not) (?:touch|shrink|slow|stop) (?:it|them|the \w+)|did (?:sod all|bugger all|zilch)|"
-        r"(?:didn t|did not|doesn t|does not|not) (?:hold|help|control|touch|do anything)|stopped holding|done nothing|did nothing|no good|no use"
-        r"|(?:wasn t|isn t|weren t|aren t|was not|is not) (?:working|doing anything|helping)|doing nothing|progressive disease"
-        r"|virket ikke|virker ikke|fungerade inte|fungerar inte|hjalp inte|wirkt nicht|nicht gewirkt|niet gewerkt|no funciono|n a pas marche"
-        r"|progress\w*|grew|grown|growing|growth"
-        r"|grow|grows|got bigger|getting bigger|bigger|worse|(?<!not )(?<!never )(?<!results )(?<!result )(?<!biopsy )(?<!pathology )(?<!histology )(?<!bloods )(?<!tests )(?:came|come) back|(?:was|is|it s|its) back|recurr\w*|relaps\w*"
-        r"|not helping|stopped helping|stopped controlling|new (?:liver )?(?:lesions?|mets|metastases|spots|tumou?rs?)"
-        r"|creep\w*|enlarg\w*|larger|vaxer|vaxt|vuxit)\b")),
-    ("side effects", re.compile(
-        r"\b(?:stopped (?:it |them )?(?:because of|due to)|had to (?:stop|come off)|fick sluta|pga|pa grund av|wegen|(?:stop\w*|came off|come off|taken off|cancell?ed|called off)(?: \w+){0,4} (?:because|due to|cos)"
-        r"|(?:platelets|counts|bloods|white cells|neutrophils) (?:tanked|crashed|dropped|fell|plummeted)"
-        r"|(?:because of|due to|cos of) (?:the |his |her |my |their |a |bad )?(?:\w+ )?(?:rash|fatigue|tiredness|side effects?|pneumonitis|diarrh\w*"
-        r"|nausea|sickness|vomiting|blood pressure|bp|ulcers|sores|toxicity|infections?|kidneys?|kidney function|liver function|bloods"
-        r"|platelets|counts|reaction|allergy|pain|sugars|hypos)|(?:kidney|liver) function (?:dropped|fell|went down|got worse)|side effects?|couldn t (?:tolerate|cope|handle)|could not (?:tolerate|cope)|too (?:ill|sick|toxic|much)|made (?:him|her|me|them) (?:ill|sick|poorly|so ill)"
-        r"|reaction|toxicity|intoleran\w*|allergic|(?:blood )?counts (?:dropped|fell|were too low|went down)|mouth ulcers|ulcers|sores|too bad"
-        r"|(?:feels?|felt|feeling|mar|ma) (?:so |really |very )?(?:awful|terrible|rough|dreadful|daligt|illa) (?:on|from|with|av) (?:it|them|that|det|den)"
-        r"|(?:is |s |has been |keeps )?(?:giving|gave|gives) (?:him|her|me|them) (?:\w+ )?(?:diarrh\w*|rash\w*|ulcers|sores|nausea|blisters|headaches))\b")),
-    ("stopped", re.compile(
-        r"\b(?:finished|completed|stopped|came off|had \d+ (?:cycles?|rounds?|doses?)|\d+ (?:cycles?|rounds?|doses?|sessions?|treatments?)"
-        r"|x\s?\d+|\d+\s?x|last (?:one|dose|cycle|round|session|treatment) (?:was )?in"
-        r"|used to (?:be on|have|take)|was on|(?:was|were|been) discontinued|discontinued"
-        r"|(?:19|20)\d\d ?(?:(?:-|to|till|until) ?)?(?:19|20)\d\d)\b")),  # "lanreotide 2021-2023": a course that ended
-    ("ongoing", re.compile(
-        r"\b(?:on|taking|currently|still|now has|now on|is on|so far|(?:every|each) \d+ (?:weeks?|days?)|monthly|since|sinds|seit|depuis|desde|sedan|getting|gets|started"
-        r"|receives?|receiving|continue|continuing|carry on|carrying on|stay(?:s|ing)? on"
-        r"|helps|(?:is|s|are|re) (?:helping|working|holding)|seems to (?:help|be working|be helping)|(?:has|s|have|ve) (?:calmed|settled|controlled)"
-        r"|(?:is|s|are|re|been|remains?|stayed|staying|kept it|keeping it) stable|stable on (?:it|them)|hallit sig stilla|ar stabil\w*)\b")),
+    (
+        "ongoing",
+        re.compile(
+            r"\b(?:tolerat\w* (?:it |them )?(?:ok|okay|well|fine|alright)|coping (?:ok|okay|well|fine) with"
+            r"|(?:is|s|are|re) tolerating|keeping (?:it|things|them) (?:stable|under control|in check))\b"
+        ),
+    ),
+    (
+        "side effects",
+        re.compile(  # before "worse": "it made the hypos worse" is the drug's harm, not the tumour's growth
+            r"\bmade (?:the |her |his |my |their )?(?:\w+ )?(?:worse|unbearable)\b|\bmade (?:him|her|me|them) (?:feel )?(?:worse|awful|terrible)\b"
+        ),
+    ),
+    (
+        "stopped working",
+        re.compile(
+            r"\b(?:stopped working|stop working|stops working|stopped to work|didn t work|did not work|not working|no longer working|failed|"
+            r"stopped (?:doing anything|doing its job|having any effect|helping|holding it)|quit (?:working|doing anything)|made no difference|no difference|useless"
+            r"|(?:didn t|did not|doesn t|does not|hasn t|has not) (?:touch|shrink|slow|stop) (?:it|them|the \w+)|did (?:sod all|bugger all|zilch)|"
+            r"(?:didn t|did not|doesn t|does not|not) (?:hold|help|control|touch|do anything)|stopped holding|done nothing|did nothing|no good|no use"
+            r"|(?:wasn t|isn t|weren t|aren t|was not|is not) (?:working|doing anything|helping)|doing nothing|progressive disease"
+            r"|virket ikke|virker ikke|fungerade inte|fungerar inte|hjalp inte|wirkt nicht|nicht gewirkt|niet gewerkt|no funciono|n a pas marche"
+            r"|progress\w*|grew|grown|growing|growth"
+            r"|grow|grows|got bigger|getting bigger|bigger|worse|(?<!not )(?<!never )(?<!results )(?<!result )(?<!biopsy )(?<!pathology )(?<!histology )(?<!bloods )(?<!tests )(?:came|come) back|(?:was|is|it s|its) back|recurr\w*|relaps\w*"
+            r"|not helping|stopped helping|stopped controlling|new (?:liver )?(?:lesions?|mets|metastases|spots|tumou?rs?)"
+            r"|creep\w*|enlarg\w*|larger|vaxer|vaxt|vuxit)\b"
+        ),
+    ),
+    (
+        "side effects",
+        re.compile(
+            r"\b(?:stopped (?:it |them )?(?:because of|due to)|had to (?:stop|come off)|fick sluta|pga|pa grund av|wegen|(?:stop\w*|came off|come off|taken off|cancell?ed|called off)(?: \w+){0,4} (?:because|due to|cos)"
+            r"|(?:platelets|counts|bloods|white cells|neutrophils) (?:tanked|crashed|dropped|fell|plummeted)"
+            r"|(?:because of|due to|cos of) (?:the |his |her |my |their |a |bad )?(?:\w+ )?(?:rash|fatigue|tiredness|side effects?|pneumonitis|diarrh\w*"
+            r"|nausea|sickness|vomiting|blood pressure|bp|ulcers|sores|toxicity|infections?|kidneys?|kidney function|liver function|bloods"
+            r"|platelets|counts|reaction|allergy|pain|sugars|hypos)|(?:kidney|liver) function (?:dropped|fell|went down|got worse)|side effects?|couldn t (?:tolerate|cope|handle)|could not (?:tolerate|cope)|too (?:ill|sick|toxic|much)|made (?:him|her|me|them) (?:ill|sick|poorly|so ill)"
+            r"|reaction|toxicity|intoleran\w*|allergic|(?:blood )?counts (?:dropped|fell|were too low|went down)|mouth ulcers|ulcers|sores|too bad"
+            r"|(?:feels?|felt|feeling|mar|ma) (?:so |really |very )?(?:awful|terrible|rough|dreadful|daligt|illa) (?:on|from|with|av) (?:it|them|that|det|den)"
+            r"|(?:is |s |has been |keeps )?(?:giving|gave|gives) (?:him|her|me|them) (?:\w+ )?(?:diarrh\w*|rash\w*|ulcers|sores|nausea|blisters|headaches))\b"
+        ),
+    ),
+    (
+        "stopped",
+        re.compile(
+            r"\b(?:finished|completed|stopped|came off|had \d+ (?:cycles?|rounds?|doses?)|\d+ (?:cycles?|rounds?|doses?|sessions?|treatments?)"
+            r"|x\s?\d+|\d+\s?x|last (?:one|dose|cycle|round|session|treatment) (?:was )?in"
+            r"|used to (?:be on|have|take)|was on|(?:was|were|been) discontinued|discontinued"
+            r"|(?:19|20)\d\d ?(?:(?:-|to|till|until) ?)?(?:19|20)\d\d)\b"
+        ),
+    ),  # "lanreotide 2021-2023": a course that ended
+    (
+        "ongoing",
+        re.compile(
+            r"\b(?:on|taking|currently|still|now has|now on|is on|so far|(?:every|each) \d+ (?:weeks?|days?)|monthly|since|sinds|seit|depuis|desde|sedan|getting|gets|started"
+            r"|receives?|receiving|continue|continuing|carry on|carrying on|stay(?:s|ing)? on"
+            r"|helps|(?:is|s|are|re) (?:helping|working|holding)|seems to (?:help|be working|be helping)|(?:has|s|have|ve) (?:calmed|settled|controlled)"
+            r"|(?:is|s|are|re|been|remains?|stayed|staying|kept it|keeping it) stable|stable on (?:it|them)|hallit sig stilla|ar stabil\w*)\b"
+        ),
+    ),
 )
 # "Side effects have been awful": a sentence about the harm of the treatment told just before.
 _SIDE_EFFECTS_FIRST = re.compile(r"^(?:the |his |her |my |their )?(?:side effects?|s e|reactions?)\b")
@@ -64,30 +90,41 @@ WORE_OFF = re.compile(
     r"(?:for (?:about |around |nearly |almost |over |just over |roughly )?(?:a (?:while|bit|time|year|month|year or two|few \w+|couple of \w+)"
     r"|\d+ (?:years?|months?|weeks?)|(?:one|two|three|four|five|six) (?:years?|months?))|at first)"
     r"(?: and)?(?: then)?(?: it)?(?: (?:stopped|stopped working|didn t|wasn t|no longer))?"
-    r"|\b(?:worked|helped|good|great|fine|brilliant|ok|okay|stable) until\b|\buntil it (?:wasn t|didn t|stopped|did not|was not)\b")
+    r"|\b(?:worked|helped|good|great|fine|brilliant|ok|okay|stable) until\b|\buntil it (?:wasn t|didn t|stopped|did not|was not)\b"
+)
 # Never an outcome of its own: watching is not a drug that can stop working, an operation is not "still on".
 NO_WEAR_OFF = {SURVEILLANCE, SCANS}
 ALL_OF_THEM = re.compile(
-    r"\b(?:both|all of them|all three|all four|each of them|neither|none of them)\b|\ball (?:stop\w*|failed|didn t|did not|done|grew|progressed)\b")
+    r"\b(?:both|all of them|all three|all four|each of them|neither|none of them)\b|\ball (?:stop\w*|failed|didn t|did not|done|grew|progressed)\b"
+)
 SAID_OF_ONE = re.compile(r"^(?:\w+\s+){0,2}?(?:it|it s)\b(?!.*\b(?:both|them|they|all)\b)")
 IF = re.compile(r"\b(?:if|whether|in case|unless|chances?|risk|might|may|could|would)\b")
 # "X didn't either", "nor did X", "same with X": what happened to the treatment before happened to this one.
 EITHER_AFTER = re.compile(r"^(?:\w+\s+){0,2}?(?:either|neither|too|as well)\b")
 SAME_BEFORE = re.compile(r"\b(?:nor|neither did|nor did|same (?:with|for|thing with|story with)|ditto)(?:\s+\w+){0,2}$")
-COURSE_DONE = re.compile(r"^(?:\w+\s+){0,2}?done\b(?!\s+(?:by|at|on|every|monthly|today|well|ok|okay|fine|great|nothing))")
+COURSE_DONE = re.compile(
+    r"^(?:\w+\s+){0,2}?done\b(?!\s+(?:by|at|on|every|monthly|today|well|ok|okay|fine|great|nothing))"
+)
 # Where what is said turns to a fear or a "what if": "coming off my Somatuline? I couldn't cope with things growing again".
-HYPOTHETICAL = re.compile(r"\b(?:if|in case|whether|unless|worried|worry|scared|afraid|fear\w*|dread\w*|(?:could|couldn t|would) cope)\b")
+HYPOTHETICAL = re.compile(
+    r"\b(?:if|in case|whether|unless|worried|worry|scared|afraid|fear\w*|dread\w*|(?:could|couldn t|would) cope)\b"
+)
 # A symptom told as coming since a drug was started: its harm, not only that it goes on.
 SYMPTOM_SINCE = re.compile(
     r"\b(?:diarrh\w*|rash\w*|ulcers?|sores|nause\w*|vomit\w*|sick|exhausted|fatigue|tired|blisters?|hair loss|headaches?|cramps)\b"
-    r"(?:\s+\w+){0,12}\s+since (?:starting|going on|being on|(?:i|he|she|they|we) (?:started|went on|began))(?:\s+\w+){0,2}$")
+    r"(?:\s+\w+){0,12}\s+since (?:starting|going on|being on|(?:i|he|she|they|we) (?:started|went on|began))(?:\s+\w+){0,2}$"
+)
 
 
 def carry_outcome(mentions: list[Mention], plain: str) -> None:
     """ "She's been on the jab since 2022. The last scan showed growth.": the story goes on about the
     treatment had last (an operation or watching has no outcome of that kind)."""
     index = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].role == "had"), None)
-    if index is None or mentions[index].id in (*NO_WEAR_OFF, "surgery") or mentions[index].outcome in ("stopped working", "side effects"):
+    if (
+        index is None
+        or mentions[index].id in (*NO_WEAR_OFF, "surgery")
+        or mentions[index].outcome in ("stopped working", "side effects")
+    ):
         return
     course = [index]  # "cisplatin and etoposide, 6 cycles. But it came back": the whole course
     while mentions[course[-1]].joined and course[-1] > 0 and mentions[course[-1] - 1].role == "had":
@@ -99,7 +136,10 @@ def carry_outcome(mentions: list[Mention], plain: str) -> None:
     if outcome is None and back and WORE_OFF.search(plain):
         outcome = "stopped working"  # "It worked for a while." (but "everything has helped for a bit" is no one's)
     if outcome == "stopped working" or (outcome in ("side effects", "stopped") and back):
-        if mentions[index].outcome != "stopped" or outcome in ("stopped working", "side effects"):  # a course finished, then it grew again
+        if mentions[index].outcome != "stopped" or outcome in (
+            "stopped working",
+            "side effects",
+        ):  # a course finished, then it grew again
             for i in course:
                 mentions[i] = replace(mentions[i], outcome=outcome)
 
@@ -121,10 +161,13 @@ def outcome_said_later(text: str, lexicon: Optional[Lexicon] = None) -> tuple[Op
 
 _STILL_ON = re.compile(
     r"\b(?:still (?:on|taking|having|getting) (?:it|them|that|those)|tolerat\w*|(?:it s|it has|it s been|been) stable"
-    r"|keeping (?:it|things|them) (?:stable|under control|in check))\b")
+    r"|keeping (?:it|things|them) (?:stable|under control|in check))\b"
+)
 
 
-def share_outcomes(mentions: list[Mention], joined: list[bool], singular: list[bool], all_of_them: bool) -> list[Mention]:
+def share_outcomes(
+    mentions: list[Mention], joined: list[bool], singular: list[bool], all_of_them: bool
+) -> list[Mention]:
     """ "carboplatin and etoposide, which stopped working": one outcome for names joined by
     "and"/"or" (not by "then", and not "lanreotide, everolimus (stopped it...)"); "both stopped
     working" for every treatment had in the sentence."""
@@ -155,7 +198,9 @@ def outcome_in(words: str) -> Optional[str]:
     return next((name for name, pattern in OUTCOME_CUES if pattern.search(words)), None)
 
 
-_GAPPED = re.compile(r"^for (?:about |around |nearly |almost |over |just over )?(?:\d+|a|one|two|three|four|five|six) (?:years?|months?|weeks?|while)\b")
+_GAPPED = re.compile(
+    r"^for (?:about |around |nearly |almost |over |just over )?(?:\d+|a|one|two|three|four|five|six) (?:years?|months?|weeks?|while)\b"
+)
 
 
 def listed_outcome(previous: Mention, list_outcome: Optional[str], before: str, after: str) -> Optional[str]:
@@ -169,15 +214,24 @@ def listed_outcome(previous: Mention, list_outcome: Optional[str], before: str, 
 
 
 def outcome_before(before: str) -> Optional[str]:
-    if re.search(r"\b(?:progress\w*|grow\w*|grew|worse|failed|spread\w*|vaxer|vaxt|vuxit|vokser|wachst|waechst|pd) (?:even |still )?(?:on|despite|through|after|trots|tross|trotz)\b(?:\s+\w+){0,2}$", before):
+    if re.search(
+        r"\b(?:progress\w*|grow\w*|grew|worse|failed|spread\w*|vaxer|vaxt|vuxit|vokser|wachst|waechst|pd) (?:even |still )?(?:on|despite|through|after|trots|tross|trotz)\b(?:\s+\w+){0,2}$",
+        before,
+    ):
         return "stopped working"
-    if re.search(r"\b(?:finished|stopped|came off|was on|used to|lines? (?:of \w+ )?done|completed|(?:been|gone|went) through|no longer on"
-                 r"|(?:had|did|completed|finished) \d+ (?:cycles?|rounds?|doses?|courses?|sessions?|months?) of"
-                 r"|discontinued|took (?:him|her|me|them) off|taken off|not on)\b(?:\s+\w+){0,4}$", before):
+    if re.search(
+        r"\b(?:finished|stopped|came off|was on|used to|lines? (?:of \w+ )?done|completed|(?:been|gone|went) through|no longer on"
+        r"|(?:had|did|completed|finished) \d+ (?:cycles?|rounds?|doses?|courses?|sessions?|months?) of"
+        r"|discontinued|took (?:him|her|me|them) off|taken off|not on)\b(?:\s+\w+){0,4}$",
+        before,
+    ):
         return "stopped"
-    if re.search(r"\b(?:on|taking|currently|still|now has|is on|been on|getting|gets|started|starting|added|began|put on|switched to|continue|continuing|far|krijgt|bekommt|erhalt|recibe|dostaje|been having|is having|are having|(?:ve|have|has) given (?:me|him|her|them)"
-                 r"|(?:ve|have|has) put (?:me|him|her|them) on|(?:moved|switched|changed) (?:me|him|her|them) (?:on)?to|(?:was|were) put on"
-                 r"|(?:having|getting|on) (?:his|her|my|their|the) (?:\w+ )?(?:cycle|dose|round|session|course) of"
-                 r"|(?:had|got|gets|getting|having) (?:his|her|my|their|the) (?:very )?first)\b(?:\s+\w+){0,3}$", before):  # a first dose: just started
+    if re.search(
+        r"\b(?:on|taking|currently|still|now has|is on|been on|getting|gets|started|starting|added|began|put on|switched to|continue|continuing|far|krijgt|bekommt|erhalt|recibe|dostaje|been having|is having|are having|(?:ve|have|has) given (?:me|him|her|them)"
+        r"|(?:ve|have|has) put (?:me|him|her|them) on|(?:moved|switched|changed) (?:me|him|her|them) (?:on)?to|(?:was|were) put on"
+        r"|(?:having|getting|on) (?:his|her|my|their|the) (?:\w+ )?(?:cycle|dose|round|session|course) of"
+        r"|(?:had|got|gets|getting|having) (?:his|her|my|their|the) (?:very )?first)\b(?:\s+\w+){0,3}$",
+        before,
+    ):  # a first dose: just started
         return "ongoing"
     return None

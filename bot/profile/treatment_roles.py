@@ -5,13 +5,16 @@ planned (offered or booked), never had, or only mentioned.
 "the oncologist mentioned Lutathera" planned. The cue nearest the name wins ("not keen on" holds
 "keen on"); a name with no cue is a wish in a request or a look-up, and a treatment had in a story.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from typing import Literal, Optional
 
-Role = Literal["had", "want", "avoid", "mentioned", "planned", "besides", "never"]  # "never": "he's never had PRRT"  # "planned": offered, suggested or booked, not yet had
+Role = Literal[
+    "had", "want", "avoid", "mentioned", "planned", "besides", "never"
+]  # "never": "he's never had PRRT"  # "planned": offered, suggested or booked, not yet had
 
 _AVOID_BEFORE = re.compile(  # longer cues first: at one spot the first alternative that fits wins
     r"\b(?P<cue>(?:doesn t|don t|does not|do not|didn t|won t|wouldn t|can t) (?:want|have|face|do|take|go through) any(?: more)?"
@@ -76,15 +79,19 @@ _NEUTRAL_BEFORE = re.compile(  # named in passing: read about, asked about, had 
 _TRIALS_OF = re.compile(
     r"\b(?:(?:trials?|studies|study)\s+(?:of|with|for|using|on|testing|involving|that uses?"
     r"|(?:that|which|where they)\s+(?:combines?|compares?|uses?|tests?|gives?|adds?|looks? at|tries?|pairs?))"
-    r"|(?:badania|badanie)(?: kliniczne)? z|studier? (?:med|om|av)|ensayos? (?:con|de)|essais? (?:avec|de)|studien? (?:mit|zu))\b(?:\s+\w+){0,2}$")
+    r"|(?:badania|badanie)(?: kliniczne)? z|studier? (?:med|om|av)|ensayos? (?:con|de)|essais? (?:avec|de)|studien? (?:mit|zu))\b(?:\s+\w+){0,2}$"
+)
 # "trials after surgery", "a study before PRRT": when, not what, the trial is about.
-_TRIAL_TIMING = re.compile(r"\b(?:trials?|studies|study)\s+(?:\w+\s+){0,2}(?:after|following|before|post)(?:\s+(?:a|an|the|his|her|my|their))?$")
+_TRIAL_TIMING = re.compile(
+    r"\b(?:trials?|studies|study)\s+(?:\w+\s+){0,2}(?:after|following|before|post)(?:\s+(?:a|an|the|his|her|my|their))?$"
+)
 _TRIAL_NEXT = re.compile(r"(?:clinical\s+|drug\s+)?(?:trials?|studies|study)\b")  # "a PRRT trial"
 _PLANNED_AFTER = re.compile(
     r"^(?:\w+\s+){0,1}(?:discussion|opinion|assessment|consult\w*|referral|review|work ?up|candidate)\b"
     r"|^(?:s |is |has been |was |been |now )?(?:booked|scheduled|planned|pencilled in|lined up|due)\b"  # "the whipple's booked for May"
     r"|^(?:and |with |plus )(?:\w+\s+){1,2}?(?:(?:is|are|s|re|has been|have been|been) )?(?:booked|scheduled|pencilled in|lined up)\b"  # "... and splenectomy booked"
-    r"|^(?:\w+\s+){0,5}?(?:is|s|are|re) (?:in (?:\d+|a|two|three|four|five|six|a few|a couple of) (?:days?|weeks?|months?)|next (?:week|month)|tomorrow)\b")  # "surgery to take out the tail is in 3 weeks"
+    r"|^(?:\w+\s+){0,5}?(?:is|s|are|re) (?:in (?:\d+|a|two|three|four|five|six|a few|a couple of) (?:days?|weeks?|months?)|next (?:week|month)|tomorrow)\b"
+)  # "surgery to take out the tail is in 3 weeks"
 
 
 def planned_after(after: str) -> bool:
@@ -102,36 +109,56 @@ _HAD_AFTER = re.compile(
     r"|side effects?|made (?:him|her|me|them) (?:ill|sick|poorly)|was (?:stopped|finished)|finished)\b"
 )
 DOSE_AFTER = re.compile(  # "lanreotide 120mg", "sandostatin lar 30 mg monthly", "autogel 120 deep sc": a prescription
-    r"^(?:\w+\s+){0,1}\d+(?:\s?(?:mg|mcg|micrograms?|units?)\b|\s+(?:deep\s+)?(?:sc|s c|im|subcut\w*)\b)")
+    r"^(?:\w+\s+){0,1}\d+(?:\s?(?:mg|mcg|micrograms?|units?)\b|\s+(?:deep\s+)?(?:sc|s c|im|subcut\w*)\b)"
+)
 # A treatment said to start in the future ("she starts chemo next week", "having the op on friday") is planned, not had.
 FUTURE_TIME = re.compile(
     r"\b(?:next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|few (?:days|weeks))|tomorrow|soon"
     r"|in (?:a|\d+|two|three|four|five|six|eight|ten|twelve|few|a few|couple of|a couple of) (?:days?|weeks?|months?)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|this (?:coming )?(?:week|month|monday|tuesday|wednesday|thursday|friday)|starts? on|date)\b")
-FUTURE_START = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|having|getting|doing|going on|goes on|due|has|have|after)\b(?:\s+\w+){0,2}$")
+    r"|this (?:coming )?(?:week|month|monday|tuesday|wednesday|thursday|friday)|starts? on|date)\b"
+)
+FUTURE_START = re.compile(
+    r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|having|getting|doing|going on|goes on|due|has|have|after)\b(?:\s+\w+){0,2}$"
+)
 QUESTION = re.compile(
     r"\?|\b(?:any|is there|are there|anything|could|can|would|what|which(?! (?:i|he|she|we|they|was|were|has|had|made|worked|stopped|did|shrank|helped|held|kept|caused|gave|seems?|means?)\b)|where|looking for|find|search|trials?|options?"
-    r"|wants? to know|wondering|wonder|(?:do|does|will|can|is|are|would|should) (?:they|it|these|those|you|i|we))\b")
+    r"|wants? to know|wondering|wonder|(?:do|does|will|can|is|are|would|should) (?:they|it|these|those|you|i|we))\b"
+)
 
 _BEFORE_CUES: tuple[tuple[Role, re.Pattern], ...] = (
-    ("never", _NOT_HAD_BEFORE), ("avoid", _AVOID_BEFORE), ("planned", _PLANNED_BEFORE), ("mentioned", _NEUTRAL_BEFORE), ("want", _WANT_BEFORE), ("had", _HAD_BEFORE),
+    ("never", _NOT_HAD_BEFORE),
+    ("avoid", _AVOID_BEFORE),
+    ("planned", _PLANNED_BEFORE),
+    ("mentioned", _NEUTRAL_BEFORE),
+    ("want", _WANT_BEFORE),
+    ("had", _HAD_BEFORE),
 )
 # Each kind's cue nearest the name (a leading greedy ".*" finds the last one, not the first:
 # "could someone explain what the injections are for" is "explain", not "someone").
-_LAST_CUES: tuple[tuple[Role, re.Pattern], ...] = tuple((role, re.compile("^.*" + pattern.pattern)) for role, pattern in _BEFORE_CUES)
-FAR_CUES: tuple[tuple[Role, re.Pattern], ...] = tuple(  # the same cues further back, for a list after "like"
-    (role, re.compile("^.*" + pattern.pattern.replace(r"(?:\s+\w+){0,3}$", r"(?:\s+\w+){0,9}$"))) for role, pattern in _BEFORE_CUES
+_LAST_CUES: tuple[tuple[Role, re.Pattern], ...] = tuple(
+    (role, re.compile("^.*" + pattern.pattern)) for role, pattern in _BEFORE_CUES
 )
-TRIAL_WORDS = re.compile(r"\b(?:trials?|studies|study|research|studie|studier|badania|badanie|ensayos?|essais?|studien)\b", re.I)
-_TOPIC_CUE = re.compile(r"\b(?:know|hear|learn|read(?:ing)?|info|information|tell me) (?:more )?(?:about|on)\b(?:\s+\w+){0,3}$")
+FAR_CUES: tuple[tuple[Role, re.Pattern], ...] = tuple(  # the same cues further back, for a list after "like"
+    (role, re.compile("^.*" + pattern.pattern.replace(r"(?:\s+\w+){0,3}$", r"(?:\s+\w+){0,9}$")))
+    for role, pattern in _BEFORE_CUES
+)
+TRIAL_WORDS = re.compile(
+    r"\b(?:trials?|studies|study|research|studie|studier|badania|badanie|ensayos?|essais?|studien)\b", re.I
+)
+_TOPIC_CUE = re.compile(
+    r"\b(?:know|hear|learn|read(?:ing)?|info|information|tell me) (?:more )?(?:about|on)\b(?:\s+\w+){0,3}$"
+)
 # A refusal said after the name: "a Whipple, which I really don't want", "chemo but he's dead against it".
 _AVOID_AFTER = re.compile(
     r"^(?:which|that|but|and|though|tho)?\s*(?:(?:i|he|she|we|they|mum|dad|my \w+)\s+)?(?:really |just |definitely |absolutely |still |so |totally )?"
     r"(?:(?:don t|doesn t|do not|does not|won t|wouldn t|didn t|never) (?:want|fancy|like the (?:sound|idea))(?! to (?:stop|give up|come off|lose|miss|change))"
     r"|refuses?|refused|hates?|dreads?|(?:can t|couldn t|cannot) face|(?:said|says|say) no|declined|turned (?:it|them) down"
     r"|(?:is|are|s|am|m|re) (?:not keen|not having|not doing|dead against|against|dreading|scared of|terrified of|out of the question|a no go|not happening|not an option for (?:me|him|her|us))"
-    r"|(?:is|s) (?:out|off the table))\b")
-_HEDGE = re.compile(r"\b(?:might|may|could|possibly|perhaps|probably|maybe) (?:not|be too|too)\b")  # "probably too old for PRRT"
+    r"|(?:is|s) (?:out|off the table))\b"
+)
+_HEDGE = re.compile(
+    r"\b(?:might|may|could|possibly|perhaps|probably|maybe) (?:not|be too|too)\b"
+)  # "probably too old for PRRT"
 
 
 @dataclass(frozen=True)
@@ -145,8 +172,15 @@ class Mention:
 
 
 def role_from_cues(
-    before: str, after: str, narrative: bool, asks: bool, only_names: bool, trial_words: bool = False, about_it: bool = False,
-    avoid_before: Optional[str] = None, story_word: bool = False,
+    before: str,
+    after: str,
+    narrative: bool,
+    asks: bool,
+    only_names: bool,
+    trial_words: bool = False,
+    about_it: bool = False,
+    avoid_before: Optional[str] = None,
+    story_word: bool = False,
 ) -> Role:
     """The role the nearest cue before the name gives it; else a cue after it; else a wish in a
     request or a look-up, and a treatment had in a story."""
@@ -154,7 +188,9 @@ def role_from_cues(
         return "mentioned"  # "lutathera": a topic to explain, not yet a wish
     if _AVOID_AFTER.match(after):
         return "avoid"  # "they're talking about a Whipple which I really don't want"
-    avoid_before = before if avoid_before is None else avoid_before  # "no spread, watch and wait": no cue across a comma
+    avoid_before = (
+        before if avoid_before is None else avoid_before
+    )  # "no spread, watch and wait": no cue across a comma
     if _TRIAL_TIMING.search(before):
         return "mentioned"  # "trials after surgery": when the trial happens, not what it tests
     if _TRIALS_OF.search(before) and not _AVOID_BEFORE.search(avoid_before):
@@ -162,10 +198,16 @@ def role_from_cues(
     shift = len(before) - len(avoid_before)  # avoid_before ends before does: one frame for both
     cues: list[tuple[tuple[int, int], Role]] = [
         ((m.start("cue") + shift, m.end("cue") + shift), role) if role == "avoid" else (m.span("cue"), role)
-        for role, pattern in _LAST_CUES if (m := pattern.search(avoid_before if role == "avoid" else before))]
+        for role, pattern in _LAST_CUES
+        if (m := pattern.search(avoid_before if role == "avoid" else before))
+    ]
     if cues:
         role = nearest_role(cues)
-        if role == "avoid" and re.search(r"\bbesides(?:\s+\w+){0,3}$", avoid_before) and not re.search(r"\b(?:not|no|don t|want)\b", avoid_before):
+        if (
+            role == "avoid"
+            and re.search(r"\bbesides(?:\s+\w+){0,3}$", avoid_before)
+            and not re.search(r"\b(?:not|no|don t|want)\b", avoid_before)
+        ):
             return "besides"
         if role == "avoid" and _HEDGE.search(before):
             return "mentioned"  # "he might not be fit for PRRT": not a refusal

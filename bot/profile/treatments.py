@@ -10,6 +10,7 @@ cue words of its clause (`treatment_roles.py`), what happened with the ones had
 back at a name said before (`pointed_back.py`) and courses (`courses.py`); then one reading for
 the whole message.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,34 +23,81 @@ from bot.profile.model import TreatmentHad
 from bot.profile.pointed_back import pointed_back
 from bot.profile.surgery_story import surgery_role, surgery_told
 from bot.profile.treatment_names import (
-    JOINERS, OUTCOME_JOINERS, SCANS, STORY_WORDS, SURVEILLANCE, asked_name, clause_words, is_generic, name_of,
-    name_spans, named_ids, only_treatment_names, treatment_group,
+    JOINERS,
+    OUTCOME_JOINERS,
+    SCANS,
+    STORY_WORDS,
+    SURVEILLANCE,
+    asked_name,
+    clause_words,
+    is_generic,
+    name_of,
+    name_spans,
+    named_ids,
+    only_treatment_names,
+    treatment_group,
 )
 from bot.profile.treatment_outcomes import (
-    ALL_OF_THEM, BACK_REFERENCE, COURSE_DONE, EITHER_AFTER, HYPOTHETICAL, IF, NO_WEAR_OFF, SAID_OF_ONE, SAME_BEFORE,
-    SYMPTOM_SINCE, WORE_OFF, carry_outcome, listed_outcome, outcome_before, outcome_in, outcome_said_later,
+    ALL_OF_THEM,
+    BACK_REFERENCE,
+    COURSE_DONE,
+    EITHER_AFTER,
+    HYPOTHETICAL,
+    IF,
+    NO_WEAR_OFF,
+    SAID_OF_ONE,
+    SAME_BEFORE,
+    SYMPTOM_SINCE,
+    WORE_OFF,
+    carry_outcome,
+    listed_outcome,
+    outcome_before,
+    outcome_in,
+    outcome_said_later,
     share_outcomes,
 )
 from bot.profile.treatment_roles import (
-    DOSE_AFTER, FAR_CUES, FUTURE_START, FUTURE_TIME, Mention, QUESTION, TRIAL_WORDS, nearest_role, planned_after,
+    DOSE_AFTER,
+    FAR_CUES,
+    FUTURE_START,
+    FUTURE_TIME,
+    QUESTION,
+    TRIAL_WORDS,
+    Mention,
+    nearest_role,
+    planned_after,
     role_from_cues,
 )
 from bot.text import normalize
 
-__all__ = ["TreatmentReading", "asked_name", "had_by_pronoun", "named_ids", "only_treatment_names", "outcome_said_later", "read_treatments", "treatment_group"]  # also what other modules import from here
+__all__ = [
+    "TreatmentReading",
+    "asked_name",
+    "had_by_pronoun",
+    "named_ids",
+    "only_treatment_names",
+    "outcome_said_later",
+    "read_treatments",
+    "treatment_group",
+]  # also what other modules import from here
 
 _CONTEXT_WORDS = 7
 _NARRATIVE = re.compile(
     r"\b(?:i|i'm|i've|me|he|she|they|we|my|his|her|our|their|has|had|have|was|were|been|is on|are on"
     r"|(?:first|second|third|1st|2nd|3rd) line|failed|progressed|stopped working|didn't work|done|worked|helped|held|grew|growing"
-    r"|jag|har|hij|zij|heeft|er|sie|hat|stopped|started|finished|had to|working|stable|shrank|tolerat\w*|side effects?)\b", re.I)  # a story, even without "I"
+    r"|jag|har|hij|zij|heeft|er|sie|hat|stopped|started|finished|had to|working|stable|shrank|tolerat\w*|side effects?)\b",
+    re.I,
+)  # a story, even without "I"
 # "... something more proactive, like liver surgery": a list after "like" takes its role from further back.
 _LIKE_END = re.compile(r"\b(?:like|such as|e g|eg|for example|for instance|including)$")
 _IN_A_TRIAL = re.compile(
     r"\b(?:in|on|as part of|through|via|within) (?:a|an|the|one) (?:new |clinical |research )?(?:trial|study)\b"
-    r"|\b(?:is|was|would) (?:that|this|it) (?:a|an|part of a|in a|on a) (?:new |clinical |research )?(?:trial|study)\b")
+    r"|\b(?:is|was|would) (?:that|this|it) (?:a|an|part of a|in a|on a) (?:new |clinical |research )?(?:trial|study)\b"
+)
 # A question put outright ("Are there studies for insulinomas that come back?"): it tells nothing that happened.
-_ASKS_OPENLY = re.compile(r"^\W*(?:are|is|any|anything|could|can|would|will|what|which|where|do|does|should|how)\b[^.!]*\?", re.I)
+_ASKS_OPENLY = re.compile(
+    r"^\W*(?:are|is|any|anything|could|can|would|will|what|which|where|do|does|should|how)\b[^.!]*\?", re.I
+)
 # A question about a treatment itself, which the knowledge answers cover.
 _ABOUT_IT = re.compile(
     r"\bside[\s-]?e(?:f|ff)ects?\b|\brecovery\b|\bsafe\b|\bbetter\b|\bsame as\b|\bdifferent\b|\bhow (?:long|often|much|many|is|does|do)\b"
@@ -61,17 +109,55 @@ _ABOUT_IT = re.compile(
 )
 _OUTCOME_WORDS = 20  # how far after a name its outcome may be told
 _CLAUSE_WORDS = {"and", "then", "now", "but", "before", "after", "followed", "switched", "moved", "so", "next", "later"}
-_PROPOSED = re.compile(r"\b(?:suggest\w*|offer\w*|mention\w*|recommend\w*|consider\w*|discuss\w*|talk\w* about|lean\w* towards|thinking (?:of|about)|tempted by|choice)\b(?:\s+\w+){0,3}$")
-_ASKING = {"what", "how", "is", "are", "can", "could", "do", "does", "where", "when", "which", "would", "will", "should", "whats"}
-_ASKED_BEFORE = re.compile(r"\b(?:do|does|did|will|would|should|could|can|shall) (?:they|we|he|she|you|i|the \w+)(?: just| only| simply)?$")
-_DESCRIBES_A_TEST = re.compile(r"^(?:biopsy|biopsies|scan|scans|mri|ct|lesions?|spots?|mets|tumou?rs?|function|tests?|results|bloods|enzymes|ultrasound)$")
+_PROPOSED = re.compile(
+    r"\b(?:suggest\w*|offer\w*|mention\w*|recommend\w*|consider\w*|discuss\w*|talk\w* about|lean\w* towards|thinking (?:of|about)|tempted by|choice)\b(?:\s+\w+){0,3}$"
+)
+_ASKING = {
+    "what",
+    "how",
+    "is",
+    "are",
+    "can",
+    "could",
+    "do",
+    "does",
+    "where",
+    "when",
+    "which",
+    "would",
+    "will",
+    "should",
+    "whats",
+}
+_ASKED_BEFORE = re.compile(
+    r"\b(?:do|does|did|will|would|should|could|can|shall) (?:they|we|he|she|you|i|the \w+)(?: just| only| simply)?$"
+)
+_DESCRIBES_A_TEST = re.compile(
+    r"^(?:biopsy|biopsies|scan|scans|mri|ct|lesions?|spots?|mets|tumou?rs?|function|tests?|results|bloods|enzymes|ultrasound)$"
+)
 _ORGAN_LAST = re.compile(r"\b(?:liver|pancreas|lung|lungs|kidney|kidneys|bowel)$")
 _A_SCAN_AFTER = re.compile(r"^(?:pet )?(?:scans?|showed|shows|lit|lights|picked)\b")
 # After "then", "and": words still about the name before ("lanreotide 2 yrs then it stopped working",
 # "Sandostatin LAR 2020-2022 then progression, CAPTEM x 6"), not the start of the next one's story.
-_SAID_OF_IT = {"it", "that", "this", "they", "which", "progression", "progressed", "progressing", "growth", "grew", "pd", "recurrence", "relapse"}
+_SAID_OF_IT = {
+    "it",
+    "that",
+    "this",
+    "they",
+    "which",
+    "progression",
+    "progressed",
+    "progressing",
+    "growth",
+    "grew",
+    "pd",
+    "recurrence",
+    "relapse",
+}
 # Sentences, and a "but" that turns to a new clause (not "anything but chemo": there "but" means "except").
-_SENTENCE = re.compile(r"(?<=[.!?;\n])\s*|(?<!\s)(?<!anything)(?<!everything)(?<!nothing)\s+(?=but\b)", re.I)  # (?<!\s): linear on long runs of spaces
+_SENTENCE = re.compile(
+    r"(?<=[.!?;\n])\s*|(?<!\s)(?<!anything)(?<!everything)(?<!nothing)\s+(?=but\b)", re.I
+)  # (?<!\s): linear on long runs of spaces
 
 
 @dataclass(frozen=True)
@@ -92,7 +178,9 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
         found = combined(_mentions(sentence, lexicon, only_names, narrative), lexicon)
         plain = normalize(sentence)
         lead = plain if not found else _words_before_names(plain, lexicon)
-        if lead and not _ASKS_OPENLY.match(sentence):  # "... stopped after 5 months because of pneumonitis, then the jab"
+        if lead and not _ASKS_OPENLY.match(
+            sentence
+        ):  # "... stopped after 5 months because of pneumonitis, then the jab"
             carry_outcome(mentions, lead)  # (but "are there studies for ones that come back?" asks)
         mentions.extend(pointed_back(plain, found, mentions, last_named, narrative))
         mentions.extend(found)
@@ -138,8 +226,10 @@ def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
     mentions = [replace(m, id=SURVEILLANCE) if m.id == SCANS else m for m in mentions]
     wanted = _specific_only(tuple(dict.fromkeys(m.id for m in mentions if m.role == "want")), lexicon)
     kept = {m.id for m in mentions if m.role in ("had", "planned")}  # "anything besides X" while having X: as well as X
-    avoided = _specific_only(tuple(dict.fromkeys(
-        m.id for m in mentions if m.role == "avoid" or (m.role == "besides" and m.id not in kept))), lexicon)
+    avoided = _specific_only(
+        tuple(dict.fromkeys(m.id for m in mentions if m.role == "avoid" or (m.role == "besides" and m.id not in kept))),
+        lexicon,
+    )
     return TreatmentReading(
         had=tuple(sorted(had.values(), key=lambda t: t.id)),
         wanted=tuple(t for t in wanted if t not in avoided),
@@ -161,8 +251,12 @@ def _specific_only(ids: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
 
 def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool) -> list[Mention]:
     words, clause_starts = clause_words(sentence)
-    spans = [span for span in name_spans(words, lexicon) if not _DESCRIBES_A_TEST.match(" ".join(words[span[1] : span[1] + 1]))
-             or not _ORGAN_LAST.search(" ".join(words[span[0] : span[1]]))]  # "the new liver biopsy" is no transplant
+    spans = [
+        span
+        for span in name_spans(words, lexicon)
+        if not _DESCRIBES_A_TEST.match(" ".join(words[span[1] : span[1] + 1]))
+        or not _ORGAN_LAST.search(" ".join(words[span[0] : span[1]]))
+    ]  # "the new liver biopsy" is no transplant
     questions = _question_parts(words)
     result: list[Mention] = []
     list_outcome: Optional[str] = None  # the cue before a list of names ("done (A then B)"), for each of them
@@ -177,10 +271,19 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
         after = " ".join(words[end : min(next_start, end + _CONTEXT_WORDS)])
         story = " ".join(words[start:end]) in STORY_WORDS  # "the injections", "the op": everyday words of a story
         # "what is PRRT and are there trials near me": each question of the sentence on its own
-        part = sentence if len(questions) == 1 else " ".join(words[max(q for q in questions if q <= start) : next(
-            (q for q in questions if q > start), len(words))])
-        asks = bool(QUESTION.search(part.lower())) or (len(questions) > 1 and "?" in sentence) or part.split()[:1] == ["how"] \
+        part = (
+            sentence
+            if len(questions) == 1
+            else " ".join(
+                words[max(q for q in questions if q <= start) : next((q for q in questions if q > start), len(words))]
+            )
+        )
+        asks = (
+            bool(QUESTION.search(part.lower()))
+            or (len(questions) > 1 and "?" in sentence)
+            or part.split()[:1] == ["how"]
             or (len(questions) > 1 and part.split()[:1] in ([w] for w in _ASKING))
+        )
         trial_words = bool(TRIAL_WORDS.search(part))
         about_it = bool(_ABOUT_IT.search(part))
         if result and before in JOINERS and start == previous_end + len(before.split()):
@@ -191,29 +294,58 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
         elif _LIKE_END.search(before):  # "something more proactive, like liver surgery"
             far = " ".join(words[max(previous_end, start - 12) : start])
             cues = [(m.span("cue"), role) for role, pattern in FAR_CUES if (m := pattern.search(far))]
-            role = nearest_role(cues) if cues else role_from_cues(before, after, narrative, asks, only_names, trial_words, about_it, avoid_before, story)
+            role = (
+                nearest_role(cues)
+                if cues
+                else role_from_cues(
+                    before, after, narrative, asks, only_names, trial_words, about_it, avoid_before, story
+                )
+            )
         else:
-            role = role_from_cues(before, after, narrative, asks, only_names, trial_words, about_it, avoid_before, story)
+            role = role_from_cues(
+                before, after, narrative, asks, only_names, trial_words, about_it, avoid_before, story
+            )
         if result and result[-1].role == "had" and (EITHER_AFTER.match(after) or SAME_BEFORE.search(before)):
             role = "had"  # "octreotide didn't hold it, everolimus didn't either"
         joined_here = bool(result) and before in JOINERS
         if role in ("planned", "mentioned") and not only_names and _IN_A_TRIAL.search(" ".join(words[end:])):
-            role = "want"  # "they say maybe more Lutathera, in a study", "we heard they give lutetium - is that a trial?"
-        asked_itself = "?" in sentence and part.lower().split()[:1] in ([w] for w in _ASKING)  # "do we just wait and see?"
+            role = (
+                "want"  # "they say maybe more Lutathera, in a study", "we heard they give lutetium - is that a trial?"
+            )
+        asked_itself = "?" in sentence and part.lower().split()[:1] in (
+            [w] for w in _ASKING
+        )  # "do we just wait and see?"
         asked_itself = asked_itself or bool(_ASKED_BEFORE.search(before))  # "do they just watch or ...?"
-        if concept_id in NO_WEAR_OFF and not joined_here and role != "avoid" and not asked_itself \
-                and not (role == "planned" and (_PROPOSED.search(before) or after.startswith("or "))):
+        if (
+            concept_id in NO_WEAR_OFF
+            and not joined_here
+            and role != "avoid"
+            and not asked_itself
+            and not (role == "planned" and (_PROPOSED.search(before) or after.startswith("or ")))
+        ):
             role = "had"  # "the doctor says surveillance": being watched is what they are having (but "suggested watching or lanreotide")
-        if role == "had" and FUTURE_TIME.search(" ".join(words[max(previous_end, start - 3) : min(next_start, end + 3)])) \
-                and FUTURE_START.search(" ".join(words[max(previous_end, start - 4) : start])):
+        if (
+            role == "had"
+            and FUTURE_TIME.search(" ".join(words[max(previous_end, start - 3) : min(next_start, end + 3)]))
+            and FUTURE_START.search(" ".join(words[max(previous_end, start - 4) : start]))
+        ):
             role = "planned"  # "she's starting chemo next week"
-        if role == "want" and treatment_group(lexicon, concept_id) == "scan_tracer" and not trial_words and _A_SCAN_AFTER.match(after):
+        if (
+            role == "want"
+            and treatment_group(lexicon, concept_id) == "scan_tracer"
+            and not trial_words
+            and _A_SCAN_AFTER.match(after)
+        ):
             role = "mentioned"  # "the gallium scan lights up", "Ga68 scan??": a test, not a trial wished for
         stop = min(next_start, end + _OUTCOME_WORDS)
         if number + 1 < len(spans) and next_start <= end + _OUTCOME_WORDS:
             # "lanreotide, and now she is on everolimus": what comes just before the next name is about the next one
             # (but "lanreotide 2 yrs then it stopped working, everolimus ..." still tells of lanreotide)
-            cut = [i for i, w in enumerate(words[end:next_start]) if w in _CLAUSE_WORDS and not _SAID_OF_IT.intersection(words[end + i + 1 : end + i + 2])]
+            cut = [
+                i
+                for i, w in enumerate(words[end:next_start])
+                if w in _CLAUSE_WORDS and not _SAID_OF_IT.intersection(words[end + i + 1 : end + i + 2])
+            ]
             stop = end + cut[-1] if cut else stop
         outcome = None
         if role == "had":
@@ -226,10 +358,17 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
             if outcome in (None, "ongoing") and _GREW_ON.search(before):
                 outcome = "stopped working"  # "progressing on lanreotide since the summer"
             if outcome is None:
-                outcome = outcome_before(before) or ("ongoing" if concept_id in NO_WEAR_OFF or DOSE_AFTER.search(after) else None)
+                outcome = outcome_before(before) or (
+                    "ongoing" if concept_id in NO_WEAR_OFF or DOSE_AFTER.search(after) else None
+                )
             if outcome is None and result and result[-1].role == "had":
                 outcome = listed_outcome(result[-1], list_outcome, before, after)
-            if result and result[-1].role == "had" and result[-1].outcome and (EITHER_AFTER.match(after) or SAME_BEFORE.search(before)):
+            if (
+                result
+                and result[-1].role == "had"
+                and result[-1].outcome
+                and (EITHER_AFTER.match(after) or SAME_BEFORE.search(before))
+            ):
                 outcome = result[-1].outcome
             if outcome in (None, "ongoing") and SYMPTOM_SINCE.search(" ".join(words[:start])):
                 outcome = "side effects"  # "this diarrhoea is killing me since starting capecitabine"
@@ -263,7 +402,8 @@ def _question_parts(words: list[str]) -> list[int]:
 _ON_IT = re.compile(
     r"\b(?<!can )(?<!could )(?<!would )(?<!should )(?<!will )(?<!to )(?<!if )(?<!whether )(?<!might )"
     r"(?:(?:s|is|was|has|have|ve) been on|been on|is on|s on|m on|am on|re on|are on|was on|were on|took|taking|takes|started|finished|stopped|tried"
-    r"|came off|come off|coming off|getting|gets|still on|currently on|now on)\s+(it|them)\b(?!\s+(?:removed|out|cut|taken|off)\b)")
+    r"|came off|come off|coming off|getting|gets|still on|currently on|now on)\s+(it|them)\b(?!\s+(?:removed|out|cut|taken|off)\b)"
+)
 
 
 def had_by_pronoun(text: str, topic: str, lexicon: Optional[Lexicon] = None) -> Optional[TreatmentHad]:

@@ -4,6 +4,7 @@ and where to, size, hormones and syndrome, inherited conditions.
 Grades and Ki-67 are read by the pre-screen's own reader (`bot.prescreen.answers.read_grade`),
 so the two never disagree on what "low grade" or "Ki67 7%" means.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,7 @@ from bot.profile.model import Profile
 _SITE_PATTERNS = {
     # insulinomas and glucagonomas are pancreatic NETs by name
     "pancreas": r"pancrea\w*|\bp-?nets?\b|\bpan-?\s?nets?\b|\bislet\s+cells?\b|\bwhipple\b|\bdistal\b|\bpancreatectomy\b|\binsulinomas?\b|\bglucagonomas?\b"
-                r"|\bbukspott\w*|\bbukspytt\w*|\balvleesklier\w*|\bpankrea\w*|\btrzustk\w*",
+    r"|\bbukspott\w*|\bbukspytt\w*|\balvleesklier\w*|\bpankrea\w*|\btrzustk\w*",
     "lung": r"\blungs?\b|\bbronch\w*|\bpulmonary\s+(?:net|carcinoid)|\btypical\s+carcinoid|\batypical\s+carcinoid",
     "small bowel": r"\bsmall\s+(?:bowel|intestines?|gut)\b|\bile(?:um|al)\b|\bjejun\w*|\bduoden\w*|\bsi[\s-]?nets?\b|\bmidgut\b|\btunntarm\w*|\btynntarm\w*|\bd(?:u|ü)nndarm\w*|\bdunne\s+darm\b",
     "stomach": r"\bstomach\b|\bgastric\b",
@@ -27,9 +28,14 @@ _SITE_PATTERNS = {
 }
 _SITES = {site: re.compile(pattern, re.I) for site, pattern in _SITE_PATTERNS.items()}
 # A site word that names where it has spread to, not where it started.
-_SPREAD_CONTEXT = re.compile(r"(?:spread|spreading|gone|moved|mets?|metastas[ie]s|secondar\w*)\s+(?:\w+\s+){0,3}$", re.I)
+_SPREAD_CONTEXT = re.compile(
+    r"(?:spread|spreading|gone|moved|mets?|metastas[ie]s|secondar\w*)\s+(?:\w+\s+){0,3}$", re.I
+)
 
-_NEC = re.compile(r"\bnecs?\b|ne[uv]ro\s*endo(?:crine|krin\w*)\s+(?:karsinom|karzinom|carcinom)\w*|neuroendocrine\s+carcinoma|\bpoorly[\s-]+differentiated|\bsmall[\s-]+cell\b|\blarge[\s-]+cell\b", re.I)
+_NEC = re.compile(
+    r"\bnecs?\b|ne[uv]ro\s*endo(?:crine|krin\w*)\s+(?:karsinom|karzinom|carcinom)\w*|neuroendocrine\s+carcinoma|\bpoorly[\s-]+differentiated|\bsmall[\s-]+cell\b|\blarge[\s-]+cell\b",
+    re.I,
+)
 _NET = re.compile(
     r"\b(?:p-?)?nets?\b|\bpnets?\b|neuro\s*endocrine\s+(?:tumou?rs?|growths?|lesions?|nets?)\b|\btumou?rs?\s+(?:of\s+)?neuro\s*endocrine\b|\bneuroendokrin\w*|\bcarcinoids?\b"
     r"|\bwell[\s-]+differentiated|\bsi-?nets?\b|\b(?:insulin|gastrin|glucagon|somatostatin|vip)omas?\b",
@@ -52,26 +58,31 @@ _NET_NOT_THEIRS = re.compile(
     r"|\bcarcinoid\s+(?:crisis|heart)",
     re.I,
 )
-_WELL_DIFFERENTIATED_NET = re.compile(r"\bwell[\s-]+differentiated\s+(?:(?:neuro\s*endocrine\s+)?tumou?rs?|(?:p-?)?nets?)\b", re.I)
+_WELL_DIFFERENTIATED_NET = re.compile(
+    r"\bwell[\s-]+differentiated\s+(?:(?:neuro\s*endocrine\s+)?tumou?rs?|(?:p-?)?nets?)\b", re.I
+)
 # "NEN" / "neoplasm" says neither NET nor NEC (a "NET or NEC" comparison is taken out first): the grade does not pick one.
 _NEN = re.compile(r"\bnens?\b|\bneoplasms?\b", re.I)
 
 _SPREAD_PLACES = {
     "liver": r"\bliver\b(?!\s+(?:function|tests?|enzymes?|bloods?|directed|transplant|embolis|resection|ablation|treatment|stud(?:y|ies)|trials?))"
-             r"|\bhepatic\s+(?:mets|metasta)"
-             # Swedish, Norwegian, Danish, Dutch, German: "levern", "leveren", "levermetastaser", "in de lever", "Lebermetastasen"
-             r"|\blever(?:n|en)\b|\blever(?=\s*-?\s*metasta)|\b(?:i|in\s+de|til|till|naar\s+de)\s+lever\b|\bleber\w*",
+    r"|\bhepatic\s+(?:mets|metasta)"
+    # Swedish, Norwegian, Danish, Dutch, German: "levern", "leveren", "levermetastaser", "in de lever", "Lebermetastasen"
+    r"|\blever(?:n|en)\b|\blever(?=\s*-?\s*metasta)|\b(?:i|in\s+de|til|till|naar\s+de)\s+lever\b|\bleber\w*",
     "bones": r"\bbones?\b|\bskeletal\b|\bspine\b|\bvertebra\w*",
     "lymph nodes": r"\blymph(?:\s+nodes?|\s+glands?|atic)?\b|\bnodes\b|\bnodal\b|\bglands\b",
     "peritoneum": r"\bperitone\w*|\bomentum\b|\bomental\b"
-                  r"|\blining\s+of\s+(?:the\s+|her\s+|his\s+|my\s+|their\s+|your\s+)?(?:abdomen|abdominal\s+(?:wall|cavity)|tummy|belly|stomach|gut|bowel)",
+    r"|\blining\s+of\s+(?:the\s+|her\s+|his\s+|my\s+|their\s+|your\s+)?(?:abdomen|abdominal\s+(?:wall|cavity)|tummy|belly|stomach|gut|bowel)",
     "brain": r"\bbrain\b(?!\s+fog)",
     "lungs": r"(?:spread|gone|moved|mets?|metastas[ie]s|secondar\w*)\s+(?:\w+\s+){0,3}?lungs?\b|\blungs?\s+(?:mets|metastas[ie]s|spots|nodules)"
-             # named in a list with another place it has spread to: "liver and lungs", "bones, lungs"
-             r"|\b(?:liver|bones?|brain|nodes|peritoneum)\s*(?:,|and|&|\+)\s*(?:(?:the|her|his|my|both)\s+)?lungs?\b",
+    # named in a list with another place it has spread to: "liver and lungs", "bones, lungs"
+    r"|\b(?:liver|bones?|brain|nodes|peritoneum)\s*(?:,|and|&|\+)\s*(?:(?:the|her|his|my|both)\s+)?lungs?\b",
 }
 _SPREAD_PLACE_PATTERNS = {place: re.compile(p, re.I) for place, p in _SPREAD_PLACES.items()}
-_SPREAD_WORDS = re.compile(r"\bspread\w*|\w*metasta\w*|\bsprid\w*|\bspred(?:ning|t|d)\w*|\buitzaai\w*|\bmets\b|\bsecondar(?:y|ies)\b|\bstage\s*(?:4|iv)\b", re.I)
+_SPREAD_WORDS = re.compile(
+    r"\bspread\w*|\w*metasta\w*|\bsprid\w*|\bspred(?:ning|t|d)\w*|\buitzaai\w*|\bmets\b|\bsecondar(?:y|ies)\b|\bstage\s*(?:4|iv)\b",
+    re.I,
+)
 _NO_SPREAD = re.compile(
     r"\b(?:not|never|hasn'?t|has\s+not|hadn'?t|isn'?t|didn'?t|no\s+sign\s+(?:of\s+)?it)\s+(?:\w+\s+){0,2}?(?:spread|metasta\w*|gone\s+anywhere)"
     r"|\blocali[sz]ed\b|\bcontained\b|\bno\s+(?:spread|mets|metastas[ie]s|secondar\w*)"
@@ -81,8 +92,14 @@ _NO_SPREAD = re.compile(
     r"|\bno\s+(?:distant|other)\s+(?:disease|spread|tumou?rs?|lesions?|sites?)\b|\bstage\s*(?:1|2|i|ii)\b(?!\s*(?:or|-|to))",
     re.I,
 )
-_CLEAR_AFTER = re.compile(r"\s*(?:is|are|was|were|looks?|looked|scans?|came\s+back)?\s*(?:all\s+)?(?:clear|fine|normal|ok|okay|clean|negative|free)\b", re.I)
-_NEGATED_PLACE = re.compile(r"\b(?:not|no|never|nothing\s+in|clear\s+of|free\s+of)\b[\w\s']{0,20}$|(?<![\d.])0\s*(?:/|of|out\s+of)\s*\d+\s*(?:lymph\s+)?$", re.I)
+_CLEAR_AFTER = re.compile(
+    r"\s*(?:is|are|was|were|looks?|looked|scans?|came\s+back)?\s*(?:all\s+)?(?:clear|fine|normal|ok|okay|clean|negative|free)\b",
+    re.I,
+)
+_NEGATED_PLACE = re.compile(
+    r"\b(?:not|no|never|nothing\s+in|clear\s+of|free\s+of)\b[\w\s']{0,20}$|(?<![\d.])0\s*(?:/|of|out\s+of)\s*\d+\s*(?:lymph\s+)?$",
+    re.I,
+)
 # A question whether it might spread ("what are the chances it's spread?", "does this kind usually
 # spread?") says nothing about whether it has.
 _SPREAD_QUESTION = re.compile(
@@ -124,7 +141,8 @@ _INHERITED_NOT_HAD_BEFORE = re.compile(
     re.I,
 )
 _INHERITED_NOT_HAD_AFTER = re.compile(
-    r"^[^.!?\n]{0,30}?\b(?:negative|ruled\s+out|runs\s+in|in\s+the\s+family|families|came\s+back\s+(?:clear|normal|fine))", re.I
+    r"^[^.!?\n]{0,30}?\b(?:negative|ruled\s+out|runs\s+in|in\s+the\s+family|families|came\s+back\s+(?:clear|normal|fine))",
+    re.I,
 )
 
 
@@ -139,7 +157,9 @@ def read_tumour(text: str) -> Profile:
         tumour_type=_tumour_type(text),
         grades=_grades(text, grade, latest_ki67),
         ki67=latest_ki67 if latest_ki67 is not None else grade.ki67 if grade else None,
-        spread=False if _NO_SPREAD.search(text) and not spread_to else (True if spread_to or _SPREAD_WORDS.search(_SPREAD_QUESTION.sub(" ", text)) else None),
+        spread=False
+        if _NO_SPREAD.search(text) and not spread_to
+        else (True if spread_to or _SPREAD_WORDS.search(_SPREAD_QUESTION.sub(" ", text)) else None),
         spread_to=spread_to,
         size_mm=_size(text),
         functioning="functioning" if syndrome else _functioning(text),
@@ -149,7 +169,10 @@ def read_tumour(text: str) -> Profile:
 
 
 _DECIMAL_COMMA = re.compile(r"\b\d+,\d\s*%")
-_KI67_VALUE = re.compile(r"\bki[\s-]?67\b\D{0,40}?(\d+(?:[.,]\d+)?)\s*%?|\b(?:not|no)\s+\d+(?:[.,]\d+)?\W+(?:it\s+is|it's|its)\s+(\d+(?:[.,]\d+)?)\s*%", re.I)
+_KI67_VALUE = re.compile(
+    r"\bki[\s-]?67\b\D{0,40}?(\d+(?:[.,]\d+)?)\s*%?|\b(?:not|no)\s+\d+(?:[.,]\d+)?\W+(?:it\s+is|it's|its)\s+(\d+(?:[.,]\d+)?)\s*%",
+    re.I,
+)
 
 
 def _grades(text: str, grade: Optional["Grade"], latest_ki67: Optional[float]) -> tuple[int, ...]:
@@ -196,7 +219,11 @@ def _tumour_type(text: str) -> Optional[str]:
     if _NEN.search(text) or _NET_NOT_THEIRS.search(text):
         return None
     grade = read_grade(text, strict=True)
-    return "NET" if grade and set(grade.grades) <= {1, 2} and re.search(r"\bg[12]\b|\bgrade\s*[12]\b", text, re.I) else None
+    return (
+        "NET"
+        if grade and set(grade.grades) <= {1, 2} and re.search(r"\bg[12]\b|\bgrade\s*[12]\b", text, re.I)
+        else None
+    )
 
 
 def _spread_places(text: str) -> tuple[str, ...]:
@@ -204,7 +231,9 @@ def _spread_places(text: str) -> tuple[str, ...]:
     for place, pattern in _SPREAD_PLACE_PATTERNS.items():
         for match in pattern.finditer(text):
             after = text[match.end() : match.end() + 30]
-            if not _NEGATED_PLACE.search(text[max(0, match.start() - 40) : match.start()]) and not _CLEAR_AFTER.match(after):
+            if not _NEGATED_PLACE.search(text[max(0, match.start() - 40) : match.start()]) and not _CLEAR_AFTER.match(
+                after
+            ):
                 found.add(place)
                 break
     return tuple(sorted(found))

@@ -1,12 +1,12 @@
 """What kind of trial the person wants, beyond the treatment: phase, status, age group; and how
 many separate questions one message asks."""
+
 from __future__ import annotations
 
 import re
 from typing import Optional
 
 from bot.trials.understand import phase_number
-
 
 _ALL_STATUSES = re.compile(
     r"\b(?:closed|finished|completed|old|past|ended)\s+(?:ones?|trials?|studies)?\s*(?:too|as\s+well|also)\b"
@@ -27,15 +27,19 @@ _CLOSED_ONLY = re.compile(
     r"(?:\b(?:closed|finished|completed|ended|historic(?:al)?)\s+(?:[\w-]+\s+){0,3}?|(?<!\bi'm )(?<!\bim )(?<!\bis )(?<!\bam )(?<!\bhe's )(?<!\bshe's )(?<!\bbe )"
     r"\b(?:old|past|previous|earlier)\s+)(?:trials?|studies|ones)\b(?!\s*(?:too|as\s+well|also))"
     r"|\b(?:trials?|studies|ones)\s+(?:that\s+(?:have|are|were|had)\s+)?(?:closed|finished|completed|ended)\b"
-    r"|\b(?:trials|studies|ones)\s+(?:that|which)\s+(?:closed|finished|completed|ended)\b", re.I
+    r"|\b(?:trials|studies|ones)\s+(?:that|which)\s+(?:closed|finished|completed|ended)\b",
+    re.I,
 )
 _OPEN_ONLY = re.compile(
-    r"\b(?:open|recruiting|enrolling|currently\s+recruiting|still\s+recruiting|taking\s+(?:new\s+)?(?:people|patients))\b(?!\s+(?:to|up|about|with|minded))", re.I
+    r"\b(?:open|recruiting|enrolling|currently\s+recruiting|still\s+recruiting|taking\s+(?:new\s+)?(?:people|patients))\b(?!\s+(?:to|up|about|with|minded))",
+    re.I,
 )
 # "not interested in closed ones", "don't show me finished trials": open ones only.
 _NOT_CLOSED = re.compile(
     r"\b(?:not|no|nothing|don'?t\s+(?:want|need|show)(?:\s+me)?|without(?:\s+the)?)\s+(?:interested\s+in\s+|bothered\s+(?:about|with)\s+)?(?:the\s+|any\s+)?"
-    r"(?:closed|finished|completed|ended|old)\s+(?:ones|trials?|studies)\b", re.I)
+    r"(?:closed|finished|completed|ended|old)\s+(?:ones|trials?|studies)\b",
+    re.I,
+)
 _OPEN_FILTER = re.compile(
     r"\bopen\s+(?:[\w-]+\s+){0,3}?(?:trials?|studies|ones)\b|\bonly\s+open\b|\bopen\s+only\b"
     # "only recruiting ones", "GETNE trials recruiting", "current trials only, nothing closed"
@@ -56,26 +60,52 @@ _OPEN_FILTER = re.compile(
     # asked of trials in general, not of one named trial: "which ones are actually open?", "NET studies open?"
     r"|\b(?:trials|studies|ones)\s+(?:(?:are|r|that\s+are|which\s+are)\s+)?(?:actually\s+|currently\s+|still\s+|now\s+)?(?:open|recruiting|enrolling)\s*(?:\?|$)"
     # a look-up's trailing filter: "pnet g3 phase 2 open, any country" (not "is it still open?")
-    r"|(?<!\bis )(?<!\bit )(?<!\bstill )(?<!\bare )(?<!\bthey )(?<!\bthat )(?<!\bthis )(?<!\bnot )\bopen\b(?=\s*(?:,|;|\)|\s-\s|$))", re.I)
+    r"|(?<!\bis )(?<!\bit )(?<!\bstill )(?<!\bare )(?<!\bthey )(?<!\bthat )(?<!\bthis )(?<!\bnot )\bopen\b(?=\s*(?:,|;|\)|\s-\s|$))",
+    re.I,
+)
 # An age group asked for: "trials for teenagers", "anything for little ones?", "adults only", "would any
 # trial accept a gentleman of his age" (with his age said). Only in a request, never a life stage ("diagnosed
 # as a teenager") or a fact about a drug ("not licensed for children").
 _AGE_GROUPS = (
-    ("teen", re.compile(
-        r"\b(?:teen(?:s|agers?|age)?|adolescen\w*|young\s+people)\b(?!\s+one\b)|\b1[3-7]\s*(?:-|to)\s*1[7-9]\b|\bunder[\s-]+18s?\b", re.I)),
-    ("child", re.compile(
-        r"\b(?:for|in|with)\s+(?:kids|children|child|babies|toddlers|little\s+ones?|young\s+(?:children|kids)|(?:kids|children)\s+under\s+\d+)\b"
-        r"|\bpa?ediatric\b|\bpa?eds\b|\bchildren'?s\s+(?:trials?|studies|hospital\s+trials?)\b|\bkids'?\s+(?:trials?|studies)\b|\bunder\s+(?:[2-9]|1[0-2])s\b", re.I)),
-    ("older adult", re.compile(
-        r"\b(?:for|in|take|takes|taking|accept|accepts|accepting|allow|allows|include|includes|open\s+to)\s+(?:older\s+(?:adults|people|patients)|the\s+elderly"
-        r"|elderly(?:\s+people|\s+patients)?|old(?:er)?\s+(?:folk|people|patients)|(?:the\s+)?over[\s-]?(?:6[5-9]|[7-9]\d)s?"
-        r"|pensioners|seniors|(?:someone|people|patients|pts|folks?|anyone)\s+(?:in\s+(?:their|his|her)\s+(?:late\s+|early\s+|mid\s+)?[7-9]0'?s|over\s+(?:6[5-9]|[7-9]\d)))\b", re.I)),
-    ("adult", re.compile(r"(?:^|,)\s*adults?\s*(?=,|;|$)|\bgrown[\s-]?ups?\s+only\b|\badults?\s+only\b|\bonly\s+adults\b|\b(?:for|in)\s+adults\b|\badult\s+(?:trials?|studies)\b|\bover\s+18s?\s+only\b", re.I)),
+    (
+        "teen",
+        re.compile(
+            r"\b(?:teen(?:s|agers?|age)?|adolescen\w*|young\s+people)\b(?!\s+one\b)|\b1[3-7]\s*(?:-|to)\s*1[7-9]\b|\bunder[\s-]+18s?\b",
+            re.I,
+        ),
+    ),
+    (
+        "child",
+        re.compile(
+            r"\b(?:for|in|with)\s+(?:kids|children|child|babies|toddlers|little\s+ones?|young\s+(?:children|kids)|(?:kids|children)\s+under\s+\d+)\b"
+            r"|\bpa?ediatric\b|\bpa?eds\b|\bchildren'?s\s+(?:trials?|studies|hospital\s+trials?)\b|\bkids'?\s+(?:trials?|studies)\b|\bunder\s+(?:[2-9]|1[0-2])s\b",
+            re.I,
+        ),
+    ),
+    (
+        "older adult",
+        re.compile(
+            r"\b(?:for|in|take|takes|taking|accept|accepts|accepting|allow|allows|include|includes|open\s+to)\s+(?:older\s+(?:adults|people|patients)|the\s+elderly"
+            r"|elderly(?:\s+people|\s+patients)?|old(?:er)?\s+(?:folk|people|patients)|(?:the\s+)?over[\s-]?(?:6[5-9]|[7-9]\d)s?"
+            r"|pensioners|seniors|(?:someone|people|patients|pts|folks?|anyone)\s+(?:in\s+(?:their|his|her)\s+(?:late\s+|early\s+|mid\s+)?[7-9]0'?s|over\s+(?:6[5-9]|[7-9]\d)))\b",
+            re.I,
+        ),
+    ),
+    (
+        "adult",
+        re.compile(
+            r"(?:^|,)\s*adults?\s*(?=,|;|$)|\bgrown[\s-]?ups?\s+only\b|\badults?\s+only\b|\bonly\s+adults\b|\b(?:for|in)\s+adults\b|\badult\s+(?:trials?|studies)\b|\bover\s+18s?\s+only\b",
+            re.I,
+        ),
+    ),
 )
 # "for my 15 yr old", "a trial for a 9-year-old": a child's age said as who the trial is for.
 # "for my 15 year old", "take 80 year olds", "accepting 16-year-olds"
-_FOR_AGED = re.compile(r"\b(?:for|suit|suits|suitable\s+for|take|takes|taking|accept|accepts|accepting)\s+(?:(?:my|our|a|an|his|her)\s+)?"
-                       r"(\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*olds?\b", re.I)
+_FOR_AGED = re.compile(
+    r"\b(?:for|suit|suits|suitable\s+for|take|takes|taking|accept|accepts|accepting)\s+(?:(?:my|our|a|an|his|her)\s+)?"
+    r"(\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
+    re.I,
+)
 # Trials that would take someone of the patient's age, with the age said: their age group ("any trial accept a
 # gentleman of his age", "is he too old for the trials?", "which trials have no upper age limit?"); not a
 # feeling ("too old for guinea pig stuff") nor one treatment ("past it for the radioactive one").
@@ -85,17 +115,26 @@ _OF_THEIR_AGE = re.compile(
     r"|\b(?:upper|lower|top)\s+age\s+limits?\b|\bno\s+age\s+limits?\b|\bpast\s+(?:trials?|studies)\b"
     r"|\b(?:an?|any)\s+(?:upper\s+)?age\s+(?:limits?|cut[\s-]?offs?|restrictions?|bar)\b"
     r"|\b(?:am\s+i|is\s+(?:he|she)|are\s+(?:they|we)|(?:he|she)\s+(?:is|s)(?=[^.!?]*\?))\s+(?:not\s+)?too\s+(?:old|young)\b"  # asked, not "I'm too old for this"
-    r"(?!\s+for\s+(?!(?:the\s+|these\s+|any\s+|clinical\s+)?(?:trials?|studies|research|that|it|this|them|those)\b))", re.I)
+    r"(?!\s+for\s+(?!(?:the\s+|these\s+|any\s+|clinical\s+)?(?:trials?|studies|research|that|it|this|them|those)\b))",
+    re.I,
+)
 _LIFE_STAGE = re.compile(
     r"\b(?:as\s+an?|when\s+(?:he|she|i|they)\s+(?:was|were)\s+an?|since\s+(?:he|she|i)\s+was\s+an?|since|during|in\s+(?:his|her|my)|(?:licensed|approved|rare|common|unusual|seen|happens?|used)\s+(?:for|in))\s*$",
-    re.I)
-_REQUEST = re.compile(r"\?|\btoo\s+(?:old|young)\b|\b(?:any|anything|trials?|studies|study|research|looking|find|search|only|options|suitable|accept|take|open\s+to)\b", re.I)
+    re.I,
+)
+_REQUEST = re.compile(
+    r"\?|\btoo\s+(?:old|young)\b|\b(?:any|anything|trials?|studies|study|research|looking|find|search|only|options|suitable|accept|take|open\s+to)\b",
+    re.I,
+)
 _PIECE = re.compile(r"(?<=[.!?;\n])\s+|\s+(?=but\b)", re.I)
 _ASKING = "what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should"  # words a question starts with
 
 
 # Phases the trial search's own reader leaves out: "ph2", "P3 trials", "phase 1b", "first-in-human".
-_PHASE_SHORT = re.compile(r"\b(?:ph\.?\s?|p)([1-4])\b(?=\s*(?:(?:\w+\s+)?(?:trials?|studies|study)|only|,|$))|\bphase[\s-]*([1-4])[ab]\b", re.I)
+_PHASE_SHORT = re.compile(
+    r"\b(?:ph\.?\s?|p)([1-4])\b(?=\s*(?:(?:\w+\s+)?(?:trials?|studies|study)|only|,|$))|\bphase[\s-]*([1-4])[ab]\b",
+    re.I,
+)
 _FIRST_IN_HUMAN = re.compile(r"\bfirst[\s-]in[\s-](?:human|man|people|patients)\b", re.I)
 
 
@@ -124,7 +163,9 @@ def read_status(text: str) -> Optional[str]:
 def read_age_group(text: str) -> Optional[str]:
     """The age group a request is for; None when no request names one, or when it plainly is not
     the patient's ("anything for kids?" from a 44-year-old asking about her children)."""
-    group = next((g for piece in _PIECE.split(text or "") if _REQUEST.search(piece) for g in [_group_in(piece, text)] if g), None)
+    group = next(
+        (g for piece in _PIECE.split(text or "") if _REQUEST.search(piece) for g in [_group_in(piece, text)] if g), None
+    )
     if group is None:
         return None
     age = _patient_age(text)
@@ -171,7 +212,9 @@ def _patient_age(text: str) -> Optional[int]:
     return read_person(text).age
 
 
-_QUESTION_BREAK = re.compile(rf"\?+\s*|[.;!]\s+|(?:,\s*(?:and\s+|also\s+)?|(?<!\s)\s+(?:and|also|plus)\s+)(?=(?:{_ASKING})\b)", re.I)
+_QUESTION_BREAK = re.compile(
+    rf"\?+\s*|[.;!]\s+|(?:,\s*(?:and\s+|also\s+)?|(?<!\s)\s+(?:and|also|plus)\s+)(?=(?:{_ASKING})\b)", re.I
+)
 _QUESTION_WORD = re.compile(rf"(?:{_ASKING}|any)\b", re.I)
 _ABOUT_TRIALS = re.compile(r"\b(?:trials?|studies|study|research)\b", re.I)
 

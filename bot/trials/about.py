@@ -1,6 +1,7 @@
 """A trial in plain words, built from its record: what it tests, how it is run, what its phase
 means, how many people and since when. Facts come only from the record; the sentences are ours
 (the record's own summary is shown separately, marked as the registry's words)."""
+
 from __future__ import annotations
 
 import re
@@ -25,10 +26,17 @@ PHASE_MEANING = {
     "PHASE4": "a study of a treatment that is already in use, to learn more about it",
 }
 KIND_WORDS = {
-    "DRUG": "a drug", "BIOLOGICAL": "a medicine made from living cells", "RADIATION": "a radiation treatment",
-    "PROCEDURE": "surgery or another procedure", "DEVICE": "a device", "DIAGNOSTIC_TEST": "a test or scan",
-    "BEHAVIORAL": "a change in daily life or habits", "DIETARY_SUPPLEMENT": "a food supplement",
-    "GENETIC": "a gene treatment", "COMBINATION_PRODUCT": "a combined product", "OTHER": "something else",
+    "DRUG": "a drug",
+    "BIOLOGICAL": "a medicine made from living cells",
+    "RADIATION": "a radiation treatment",
+    "PROCEDURE": "surgery or another procedure",
+    "DEVICE": "a device",
+    "DIAGNOSTIC_TEST": "a test or scan",
+    "BEHAVIORAL": "a change in daily life or habits",
+    "DIETARY_SUPPLEMENT": "a food supplement",
+    "GENETIC": "a gene treatment",
+    "COMBINATION_PRODUCT": "a combined product",
+    "OTHER": "something else",
 }
 
 
@@ -88,10 +96,16 @@ def tests_line(trial: TrialDetail) -> str:
         return "What it is: a study that follows people and collects information. It gives no treatment."
     if (trial.study_type or "").upper() == "EXPANDED_ACCESS":
         named = ", ".join(i.name for i in trial.interventions[:2] if i.name) or "a treatment"
-        return (f"What it is: an expanded access programme, not a trial. It lets some people have {named} "
-                "outside a trial, often before it is approved.")
-    tested = [w for a in trial.arms if (a.kind or "") == "EXPERIMENTAL" if (w := given_words(a.interventions) or a.label)]
-    compared = [w for a in trial.arms if (a.kind or "").endswith("COMPARATOR") if (w := given_words(a.interventions) or a.label)]
+        return (
+            f"What it is: an expanded access programme, not a trial. It lets some people have {named} "
+            "outside a trial, often before it is approved."
+        )
+    tested = [
+        w for a in trial.arms if (a.kind or "") == "EXPERIMENTAL" if (w := given_words(a.interventions) or a.label)
+    ]
+    compared = [
+        w for a in trial.arms if (a.kind or "").endswith("COMPARATOR") if (w := given_words(a.interventions) or a.label)
+    ]
     if tested and compared and set(tested) == set(compared):  # the same drugs in another order or dose
         tested = [a.label for a in trial.arms if (a.kind or "") == "EXPERIMENTAL" if a.label]
         compared = [a.label for a in trial.arms if (a.kind or "").endswith("COMPARATOR") if a.label]
@@ -100,14 +114,21 @@ def tests_line(trial: TrialDetail) -> str:
     if tested and any((a.kind or "") == "NO_INTERVENTION" for a in trial.arms):  # "control group", "Observational"
         return f"What it tests: {' or '.join(tested[:2])}, compared with a group given no extra treatment."
     treatments = [i for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)][:MAX_NAMED]
-    described = [f"{a.label}: {a.description.split('. ')[0].rstrip('.')}" for a in trial.arms[:3]
-                 if a.label and a.description and not a.interventions]
+    described = [
+        f"{a.label}: {a.description.split('. ')[0].rstrip('.')}"
+        for a in trial.arms[:3]
+        if a.label and a.description and not a.interventions
+    ]
     if not treatments and len(described) > 1:  # "ARM I: Patients receive capecitabine...", "ARM II: ... surveillance"
         return "What it compares, in the record's words: " + "; ".join(described) + "."
     if not treatments:
         return "What it tests: the record does not name a treatment. The trial team can explain."
-    parts = [f"{(i.name or '').rstrip('.')} ({KIND_WORDS[i.kind.upper()]})" if i.kind and i.kind.upper() in KIND_WORDS
-             else (i.name or "").rstrip(".") for i in treatments]
+    parts = [
+        f"{(i.name or '').rstrip('.')} ({KIND_WORDS[i.kind.upper()]})"
+        if i.kind and i.kind.upper() in KIND_WORDS
+        else (i.name or "").rstrip(".")
+        for i in treatments
+    ]
     more = len([i for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)]) - len(treatments)
     tail = f", and {more} more" if more > 0 else ""
     return f"What it tests: {'. '.join(parts)}{tail}."
@@ -116,7 +137,9 @@ def tests_line(trial: TrialDetail) -> str:
 def given_words(interventions: Optional[str]) -> str:
     """A group's treatments as the record links them ("Drug: Lutathera; Drug: long-acting
     octreotide") in words: "Lutathera and long-acting octreotide"; placebos named as such."""
-    names = [_TYPE_PREFIX.sub("", part).strip().rstrip(".") for part in (interventions or "").split(";") if part.strip()]
+    names = [
+        _TYPE_PREFIX.sub("", part).strip().rstrip(".") for part in (interventions or "").split(";") if part.strip()
+    ]
     names = ["a placebo" if "placebo" in n.lower() else n for n in names if not STUDY_PROCEDURE.search(n)]
     return " and ".join(dict.fromkeys(names))
 
@@ -130,13 +153,17 @@ STUDY_PROCEDURE = re.compile(
     r"biospecimen|questionnaire|quality[\s-]of[\s-]life|computed\s+tomography|\bct\s+scan|magnetic\s+resonance|"
     r"\bmri\b|laboratory\s+biomarker|pharmacological\s+study|\bsurvey\b|\binterview\b|blood\s+(?:draw|sample)|"
     r"medical\s+chart\s+review|\bbiopsy\b|positron\s+emission|data\s+collection"
-    r"|amino[\s-]?acid\s+(?:solution|infusion)|\bvenous\s+blood", re.I)  # the amino acids protect the kidneys during PRRT
+    r"|amino[\s-]?acid\s+(?:solution|infusion)|\bvenous\s+blood",
+    re.I,
+)  # the amino acids protect the kidneys during PRRT
 
 
 def groups_line(text: str) -> Optional[str]:
     if is_randomised(text):
-        return ("How it works: people are put into groups by chance (this is called randomised). "
-                "You cannot choose your group.")
+        return (
+            "How it works: people are put into groups by chance (this is called randomised). "
+            "You cannot choose your group."
+        )
     return None
 
 

@@ -3,6 +3,7 @@ people in their 70s?", "how big is the study?", "could I end up on a dummy drug?
 would I be on it?". Each answer says what the record says (or that it does not say, and who
 can), and ends by saying only the trial team can say if the trial fits the person. It never
 says anyone can join."""
+
 from __future__ import annotations
 
 import re
@@ -16,68 +17,115 @@ from bot.trials.present import dated_status_words, registry_summary
 from bot.trials.query import Arm, TrialDetail
 from bot.trials.timing import not_said, timing_answer
 
-Aspect = Literal["summary", "age", "sex", "size", "randomised", "groups", "placebo", "given", "duration", "phase",
-                 "status", "sponsor", "results"]
+Aspect = Literal[
+    "summary",
+    "age",
+    "sex",
+    "size",
+    "randomised",
+    "groups",
+    "placebo",
+    "given",
+    "duration",
+    "phase",
+    "status",
+    "sponsor",
+    "results",
+]
 TEAM_DECIDES = "Only the trial team can say if it fits {whom}."
 NOT_SAID = "The record does not say. The trial team can tell you."
 
 _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
-        ("summary", r"\bsummary\b|\bregistry'?s?\s+own\s+words\b|\bwhat\s+(?:does\s+)?the\s+registry\s+says?\b"),
-        ("age", r"\btoo\s+(?:old|young)\b|\bage\s+(?:limit|range)|\bupper\s+age|\bhow\s+old\b|\bin\s+(?:his|her|their|my|your)\s+"
-                r"[1-9]0s\b|\b\d{1,3}\s*(?:-\s*)?(?:years?|yrs?|yo)(?:\s*-?\s*old)?\b|\bolder\s+(?:people|patients|adults)\b"
-                r"|\b(?:over|under)\s+\d{2}s?\b|\bwhat\s+ages?\b|\bage\s+groups?\b|\b(?:oldest|youngest)\b"
-                r"|\b(?:maximum|minimum|max|min)\s+age\b|\bage\s+(?:cut[\s-]?off|limits?|restrictions?)\b"
-                r"|\b(?:is|am|turned|turning|aged)\s+\d{1,2}\b(?!\s*(?:cm|mm|%|weeks?|months?|days?))"
-                r"|\b(?:kids?|child(?:ren)?|teen(?:ager)?s?|young\s+people|adolescents?|pensioners?|elderly)\b"
-                r"|\b(?:his|her|their|my|your)\s+age\b|\b(?:is|am|turned|turning|aged)\s+(?:sixty|seventy|eighty|ninety)\b"),
-        ("sex", r"\b(?:only\s+(?:for\s+)?(?:men|women|males?|females?)|(?:men|women)\s+only|take\s+(?:men|women)|"
-                r"for\s+(?:men|women)\s+(?:too|as\s+well)|male\s+or\s+female|any\s+gender)\b"
-                r"|\b(?:can|do|does|will|would)\s+(?:women|men|ladies|blokes|guys|females?|males?|girls|lads)\s+"
-                r"(?:join|take\s+part|go\s+on|do|get|be)\b|\bfor\s+(?:blokes|guys|ladies|lads|fellas|girls|women|men|males?|females?)"
-                r"(?:\s+(?:too|as\s+well|also))?\b|\bwhat\s+(?:sex|gender)\b"),
-        ("size", r"\bhow\s+(?:big|large|many\s+(?:people|ppl|patients|pts|participants|subjects|volunteers))\b|\bsample\s+size\b|"
-                 r"\bnumber\s+of\s+(?:people|patients|participants)\b|\bhow\s+many\s+(?:are|will\s+be)\s+(?:in|on)\s+it\b"
-                 r"|\bhow\s+many\s+(?:are\s+they|they\s*(?:'|a)?re|will\s+they\s+be|do\s+they\s+want|places|spots|spaces)\b"),
-        ("placebo", r"\bplacebo\b|\bdummy\b|\bsugar\s+pill\b|\bfake\s+(?:drug|treatment|pill|jab)\b|\bblind(?:ed)?\b|"
-                    r"\bknow\s+which\s+(?:treatment|drug|group|one)\b|\breal\s+(?:drug|treatment|thing)\b"),
-        ("randomised", r"\brandomi[sz]\w*|\brandom(?:ly)?\b|\bby\s+chance\b|\b(?:pick|picks|choose|chooses|decide|decides)\s+who\s+gets\b|\b(?:pick|choose)\s+(?:my|which|the)\s+"
-                       r"(?:group|treatment|arm)\b|\bcoin\s+toss\b|\bluck\s+of\s+the\s+draw\b"
-                       # "there's 2 groups, how do they split people": how people end up in a group
-                       r"|\bhow\s+(?:do|does|will|would|did)\s+(?:they|you|the\s+(?:team|doctors?|trial))\s+(?:split|divide|sort|allocate|assign|decide|choose|pick)\b"
-                       r"|\bwho\s+(?:goes|ends\s+up)\s+in\s+(?:which|what)\b|\bhow\s+(?:is|are)\s+(?:people|patients)\s+(?:split|divided|allocated|assigned)\b"
-                       # "is it a computer that picks whether you get it? or does the doctor decide"
-                       r"|\bcomputer\s+(?:that\s+)?(?:picks|decides|chooses|choose|pick|decide)\b|\bwho\s+(?:decides|picks|chooses)\s+(?:which|what|whether|if)\b"
-                       r"|\b(?:does|do|will|would)\s+the\s+(?:doctors?|consultants?|team)\s+(?:decide|choose|pick)\s+(?:which|what|whether|if|who)\b"),
-        ("groups", r"\bgroups?\b|\barms?\b(?!\s+(?:and|or)\s+legs?)|\bwhat\s+(?:would|do|does)\s+(?:i|he|she|they|we|each)"
-                   r"\s+(?:get|have|be\s+given)\b|\bcompared?\s+(?:with|to|against)\b|\bversus\b|\bvs\.?\b"),
-        ("given", r"\b(?:tablets?|capsules?|pills?|a\s+drip|drips|infusions?|injections?|jabs?|by\s+mouth|orally|oral|iv)\b"
-                  r"[^.?!]{0,60}\?|\bhow\s+(?:is|are)\s+(?:it|they|the\s+(?:drugs?|treatments?))\s+given\b"
-                  r"|\bhow\s+do\s+(?:you|i|they|we)\s+take\s+(?:it|them|the)\b|\b(?:involve|involves|need|have\s+to\s+(?:take|swallow))\s+"
-                  r"(?:any\s+|taking\s+)?(?:tablets?|pills?|capsules?|injections?|needles?|a\s+drip)\b"),
-        # "how long could he live" is about life, never the trial's length
-        ("duration", r"\bhow\s+long\b(?![^?.!]{0,40}\b(?:live|lives|living|survive|surviving|left|expectancy)\b)|\bhow\s+many\s+(?:weeks|months|years|cycles|doses|rounds|courses|treatments|injections)\b"
-                     r"|\bduration\b|\bfol+ow[\s-]?(?:up|you|him|her)\b|\bhow\s+often\b|\bwhen\s+(?:does|will)\s+it\s+(?:end|finish)\b"
-                     r"|\bkeep\s+(?:going|coming)\s+back\b|\bwatch\s+(?:you|him|her|them)\s+for\b"),
-        ("phase", r"\bphase\b|\bwhat\s+stage\s+is\s+(?:the\s+)?(?:trial|study)\b|\bhow\s+far\s+along\b"),
-        ("status", r"\bstill\s+(?:open|recruiting|running|going|taking)\b|\bis\s+it\s+(?:open|recruiting|closed|finished)\b|"
-                   r"\b(?:open|closed)\s+(?:now|yet)\b|\btaking\s+(?:people|patients)\b|\bstarted\s+yet\b"
-                   r"|\bhas\s+it\s+(?:actually\s+|even\s+|already\s+|really\s+)?(?:started|begun|opened|closed|finished|ended)\b"
-                   r"|\bcan\s+(?:ppl|people|anyone|patients|i|we|you)\s+(?:sign\s+up|join|apply|register|enrol+)\s+(?:yet|now)\b"
-                   r"|\bnever\s+(?:went|go|got|gone)\s+ahead\b|\bwhen\s+(?:does|will|did)\s+it\s+(?:start|open|begin)\b"
-                   r"|\bis\s+it\s+(?:still\s+)?(?:going|running|on)\b"
-                   r"|\bwhy\s+(?:did|was|has|had|were)\s+(?:it|the\s+(?:trial|study))\s+(?:\w+\s+)?(?:stop|stopped|end|ended|close|closed|"
-                   r"terminat\w*|cancel\w*|withdraw\w*|halt\w*|pull\w*|shut|scrap\w*)\b"
-                   r"|\bwhy\s+did\s+they\s+(?:stop|end|close|terminate|cancel|scrap|halt)\s+(?:it|the\s+(?:trial|study))\b|\bwhy\s+(?:it|the\s+(?:trial|study))\s+"
-                   r"(?:stopped|ended|closed|was\s+stopped)\b|\b(?:stopped|ended|closed)\s+early\b"
-                   r"|\bpull(?:ed|ing)?\s+the\s+plug\b|\b(?:axed|shelved|binned|canned)\b|\b(?:last|latest)\s+updated?\b|\bwhen\s+was\s+it\s+updated\b"),
-        ("sponsor", r"\bwho\s+(?:runs|is\s+running|funds|is\s+funding|pays\s+for|sponsors|organises|organizes|is\s+behind)\b|"
-                    r"\bsponsor|\bdrug\s+company\b|\bpharma\b|\bwho'?s\s+(?:behind|running|funding|paying|doing)\b"
-                    r"|\bwhich\s+(?:company|companies|firm|organi[sz]ation|group|university|charity)\b|\bwho\s+(?:is\s+)?doing\s+it\b"
-                    r"|\bwho\s+(?:set|started)\s+it\s+up\b"),
-        ("results", r"\bresults?\b|\bdid\s+it\s+work\b|\bfindings\b|\bpublished\b|\boutcomes?\s+(?:so\s+far|yet)\b"),
+    ("summary", r"\bsummary\b|\bregistry'?s?\s+own\s+words\b|\bwhat\s+(?:does\s+)?the\s+registry\s+says?\b"),
+    (
+        "age",
+        r"\btoo\s+(?:old|young)\b|\bage\s+(?:limit|range)|\bupper\s+age|\bhow\s+old\b|\bin\s+(?:his|her|their|my|your)\s+"
+        r"[1-9]0s\b|\b\d{1,3}\s*(?:-\s*)?(?:years?|yrs?|yo)(?:\s*-?\s*old)?\b|\bolder\s+(?:people|patients|adults)\b"
+        r"|\b(?:over|under)\s+\d{2}s?\b|\bwhat\s+ages?\b|\bage\s+groups?\b|\b(?:oldest|youngest)\b"
+        r"|\b(?:maximum|minimum|max|min)\s+age\b|\bage\s+(?:cut[\s-]?off|limits?|restrictions?)\b"
+        r"|\b(?:is|am|turned|turning|aged)\s+\d{1,2}\b(?!\s*(?:cm|mm|%|weeks?|months?|days?))"
+        r"|\b(?:kids?|child(?:ren)?|teen(?:ager)?s?|young\s+people|adolescents?|pensioners?|elderly)\b"
+        r"|\b(?:his|her|their|my|your)\s+age\b|\b(?:is|am|turned|turning|aged)\s+(?:sixty|seventy|eighty|ninety)\b",
+    ),
+    (
+        "sex",
+        r"\b(?:only\s+(?:for\s+)?(?:men|women|males?|females?)|(?:men|women)\s+only|take\s+(?:men|women)|"
+        r"for\s+(?:men|women)\s+(?:too|as\s+well)|male\s+or\s+female|any\s+gender)\b"
+        r"|\b(?:can|do|does|will|would)\s+(?:women|men|ladies|blokes|guys|females?|males?|girls|lads)\s+"
+        r"(?:join|take\s+part|go\s+on|do|get|be)\b|\bfor\s+(?:blokes|guys|ladies|lads|fellas|girls|women|men|males?|females?)"
+        r"(?:\s+(?:too|as\s+well|also))?\b|\bwhat\s+(?:sex|gender)\b",
+    ),
+    (
+        "size",
+        r"\bhow\s+(?:big|large|many\s+(?:people|ppl|patients|pts|participants|subjects|volunteers))\b|\bsample\s+size\b|"
+        r"\bnumber\s+of\s+(?:people|patients|participants)\b|\bhow\s+many\s+(?:are|will\s+be)\s+(?:in|on)\s+it\b"
+        r"|\bhow\s+many\s+(?:are\s+they|they\s*(?:'|a)?re|will\s+they\s+be|do\s+they\s+want|places|spots|spaces)\b",
+    ),
+    (
+        "placebo",
+        r"\bplacebo\b|\bdummy\b|\bsugar\s+pill\b|\bfake\s+(?:drug|treatment|pill|jab)\b|\bblind(?:ed)?\b|"
+        r"\bknow\s+which\s+(?:treatment|drug|group|one)\b|\breal\s+(?:drug|treatment|thing)\b",
+    ),
+    (
+        "randomised",
+        r"\brandomi[sz]\w*|\brandom(?:ly)?\b|\bby\s+chance\b|\b(?:pick|picks|choose|chooses|decide|decides)\s+who\s+gets\b|\b(?:pick|choose)\s+(?:my|which|the)\s+"
+        r"(?:group|treatment|arm)\b|\bcoin\s+toss\b|\bluck\s+of\s+the\s+draw\b"
+        # "there's 2 groups, how do they split people": how people end up in a group
+        r"|\bhow\s+(?:do|does|will|would|did)\s+(?:they|you|the\s+(?:team|doctors?|trial))\s+(?:split|divide|sort|allocate|assign|decide|choose|pick)\b"
+        r"|\bwho\s+(?:goes|ends\s+up)\s+in\s+(?:which|what)\b|\bhow\s+(?:is|are)\s+(?:people|patients)\s+(?:split|divided|allocated|assigned)\b"
+        # "is it a computer that picks whether you get it? or does the doctor decide"
+        r"|\bcomputer\s+(?:that\s+)?(?:picks|decides|chooses|choose|pick|decide)\b|\bwho\s+(?:decides|picks|chooses)\s+(?:which|what|whether|if)\b"
+        r"|\b(?:does|do|will|would)\s+the\s+(?:doctors?|consultants?|team)\s+(?:decide|choose|pick)\s+(?:which|what|whether|if|who)\b",
+    ),
+    (
+        "groups",
+        r"\bgroups?\b|\barms?\b(?!\s+(?:and|or)\s+legs?)|\bwhat\s+(?:would|do|does)\s+(?:i|he|she|they|we|each)"
+        r"\s+(?:get|have|be\s+given)\b|\bcompared?\s+(?:with|to|against)\b|\bversus\b|\bvs\.?\b",
+    ),
+    (
+        "given",
+        r"\b(?:tablets?|capsules?|pills?|a\s+drip|drips|infusions?|injections?|jabs?|by\s+mouth|orally|oral|iv)\b"
+        r"[^.?!]{0,60}\?|\bhow\s+(?:is|are)\s+(?:it|they|the\s+(?:drugs?|treatments?))\s+given\b"
+        r"|\bhow\s+do\s+(?:you|i|they|we)\s+take\s+(?:it|them|the)\b|\b(?:involve|involves|need|have\s+to\s+(?:take|swallow))\s+"
+        r"(?:any\s+|taking\s+)?(?:tablets?|pills?|capsules?|injections?|needles?|a\s+drip)\b",
+    ),
+    # "how long could he live" is about life, never the trial's length
+    (
+        "duration",
+        r"\bhow\s+long\b(?![^?.!]{0,40}\b(?:live|lives|living|survive|surviving|left|expectancy)\b)|\bhow\s+many\s+(?:weeks|months|years|cycles|doses|rounds|courses|treatments|injections)\b"
+        r"|\bduration\b|\bfol+ow[\s-]?(?:up|you|him|her)\b|\bhow\s+often\b|\bwhen\s+(?:does|will)\s+it\s+(?:end|finish)\b"
+        r"|\bkeep\s+(?:going|coming)\s+back\b|\bwatch\s+(?:you|him|her|them)\s+for\b",
+    ),
+    ("phase", r"\bphase\b|\bwhat\s+stage\s+is\s+(?:the\s+)?(?:trial|study)\b|\bhow\s+far\s+along\b"),
+    (
+        "status",
+        r"\bstill\s+(?:open|recruiting|running|going|taking)\b|\bis\s+it\s+(?:open|recruiting|closed|finished)\b|"
+        r"\b(?:open|closed)\s+(?:now|yet)\b|\btaking\s+(?:people|patients)\b|\bstarted\s+yet\b"
+        r"|\bhas\s+it\s+(?:actually\s+|even\s+|already\s+|really\s+)?(?:started|begun|opened|closed|finished|ended)\b"
+        r"|\bcan\s+(?:ppl|people|anyone|patients|i|we|you)\s+(?:sign\s+up|join|apply|register|enrol+)\s+(?:yet|now)\b"
+        r"|\bnever\s+(?:went|go|got|gone)\s+ahead\b|\bwhen\s+(?:does|will|did)\s+it\s+(?:start|open|begin)\b"
+        r"|\bis\s+it\s+(?:still\s+)?(?:going|running|on)\b"
+        r"|\bwhy\s+(?:did|was|has|had|were)\s+(?:it|the\s+(?:trial|study))\s+(?:\w+\s+)?(?:stop|stopped|end|ended|close|closed|"
+        r"terminat\w*|cancel\w*|withdraw\w*|halt\w*|pull\w*|shut|scrap\w*)\b"
+        r"|\bwhy\s+did\s+they\s+(?:stop|end|close|terminate|cancel|scrap|halt)\s+(?:it|the\s+(?:trial|study))\b|\bwhy\s+(?:it|the\s+(?:trial|study))\s+"
+        r"(?:stopped|ended|closed|was\s+stopped)\b|\b(?:stopped|ended|closed)\s+early\b"
+        r"|\bpull(?:ed|ing)?\s+the\s+plug\b|\b(?:axed|shelved|binned|canned)\b|\b(?:last|latest)\s+updated?\b|\bwhen\s+was\s+it\s+updated\b",
+    ),
+    (
+        "sponsor",
+        r"\bwho\s+(?:runs|is\s+running|funds|is\s+funding|pays\s+for|sponsors|organises|organizes|is\s+behind)\b|"
+        r"\bsponsor|\bdrug\s+company\b|\bpharma\b|\bwho'?s\s+(?:behind|running|funding|paying|doing)\b"
+        r"|\bwhich\s+(?:company|companies|firm|organi[sz]ation|group|university|charity)\b|\bwho\s+(?:is\s+)?doing\s+it\b"
+        r"|\bwho\s+(?:set|started)\s+it\s+up\b",
+    ),
+    ("results", r"\bresults?\b|\bdid\s+it\s+work\b|\bfindings\b|\bpublished\b|\boutcomes?\s+(?:so\s+far|yet)\b"),
 )
-_ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple((aspect, re.compile(pattern, re.I)) for aspect, pattern in _ASPECT_PATTERNS)
-_AGE_SAID = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?|yo)\b|\b(?:is|am|aged?|he's|she's|i'm)\s+(\d{1,3})\b", re.I)
+_ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
+    (aspect, re.compile(pattern, re.I)) for aspect, pattern in _ASPECT_PATTERNS
+)
+_AGE_SAID = re.compile(
+    r"\b(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?|yo)\b|\b(?:is|am|aged?|he's|she's|i'm)\s+(\d{1,3})\b", re.I
+)
 _DECADE = re.compile(r"\bin\s+(?:his|her|their|my|your)\s+([1-9])0s\b", re.I)
 
 
@@ -109,8 +157,9 @@ def age_asked(text: str) -> Optional[AskedAge]:
     return None
 
 
-def answer(aspect: Aspect, trial: TrialDetail, text: str = "", person_age: Optional[int] = None,
-           whom: str = "you") -> str:
+def answer(
+    aspect: Aspect, trial: TrialDetail, text: str = "", person_age: Optional[int] = None, whom: str = "you"
+) -> str:
     """One short answer about one aspect, ending with who decides."""
     said = _ANSWERS[aspect](trial, text, person_age)
     return f"{said} {TEAM_DECIDES.format(whom=whom)}" if aspect in ("age", "sex") else said
@@ -121,7 +170,9 @@ def _age(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     if low is None and high is None:
         told = _ages_in_words(trial)
         if told:  # NETTER-P: no age fields, "patients aged 12 to <18 years" in its summary
-            return f'The record has no age fields, but its own words say: "{told}". The trial team can confirm the ages.'
+            return (
+                f'The record has no age fields, but its own words say: "{told}". The trial team can confirm the ages.'
+            )
         return "The record does not give any age limits."
     limits = _age_limits(low, high)
     asked = age_asked(text) or (AskedAge(person_age, person_age) if person_age else None)
@@ -137,8 +188,11 @@ def _age(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     return f"The record takes people {limits}, so only part of that age range is within it."
 
 
-_AGE_RANGE = re.compile(r"[^.;]{0,60}\b(?:age[ds]?|years?\s+old|adolescents?|children|patients)\b[^.;]{0,30}?\b\d{1,2}\s*(?:-|–|to)\s*"
-                        r"(?:<\s*|less\s+than\s+)?\d{1,2}\s*(?:years?|yrs?)\b[^.;]{0,40}", re.I)
+_AGE_RANGE = re.compile(
+    r"[^.;]{0,60}\b(?:age[ds]?|years?\s+old|adolescents?|children|patients)\b[^.;]{0,30}?\b\d{1,2}\s*(?:-|–|to)\s*"
+    r"(?:<\s*|less\s+than\s+)?\d{1,2}\s*(?:years?|yrs?)\b[^.;]{0,40}",
+    re.I,
+)
 
 
 def _ages_in_words(trial: TrialDetail) -> Optional[str]:
@@ -159,8 +213,11 @@ def _age_limits(low: Optional[float], high: Optional[float]) -> str:
 
 
 def _sex(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
-    return {"FEMALE": "The record says it is for women only.", "MALE": "The record says it is for men only.",
-            "ALL": "The record says it takes both men and women."}.get(trial.sex or "", NOT_SAID)
+    return {
+        "FEMALE": "The record says it is for women only.",
+        "MALE": "The record says it is for men only.",
+        "ALL": "The record says it takes both men and women.",
+    }.get(trial.sex or "", NOT_SAID)
 
 
 def _size(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
@@ -178,19 +235,22 @@ def _randomised(trial: TrialDetail, text: str, person_age: Optional[int]) -> str
     if allocation == "RANDOMIZED":
         source = "" if trial.design.allocation else " (so its title says)"
         opening = f"Yes{source}. People" if yes_no else "The trial's title says people" if source else "People"
-        return (f"{opening} are put into groups by chance (randomised), so neither you nor your doctor "
-                "can choose the group.") + _groups_tail(trial)
+        return (
+            f"{opening} are put into groups by chance (randomised), so neither you nor your doctor "
+            "can choose the group."
+        ) + _groups_tail(trial)
     if allocation == "NON_RANDOMIZED":
         opening = "No. The record says people" if yes_no else "The record says people"
-        return (f"{opening} are not put into groups at random: the group depends on the person."
-                + _groups_tail(trial))
+        return f"{opening} are not put into groups at random: the group depends on the person." + _groups_tail(trial)
     if trial.design.intervention_model == "SINGLE_GROUP" or len(trial.arms) == 1:
         return "No. Everyone in this trial is in one group and gets the same treatment."
     return f"The record does not say if people are put into groups by chance. {_ASK_TEAM}" + _groups_tail(trial)
 
 
 _WH_QUESTION = re.compile(r"\b(?:how|what|which|who|why|when|where)\b", re.I)
-_YES_NO_START = re.compile(r"^\W*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|do|does|did|will|would|can|could|has|have|am)\b", re.I)
+_YES_NO_START = re.compile(
+    r"^\W*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|do|does|did|will|would|can|could|has|have|am)\b", re.I
+)
 
 
 def _asks_yes_or_no(text: str) -> bool:
@@ -214,10 +274,15 @@ def _groups(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     if not trial.arms:
         if trial.design.intervention_model == "SINGLE_GROUP":
             return "Everyone in this trial is in one group and gets the same treatment."
-        named = [i.name for i in trial.interventions if (i.kind or "").upper() in ("DRUG", "BIOLOGICAL", "RADIATION",
-                                                                                  "PROCEDURE", "COMBINATION_PRODUCT")]
+        named = [
+            i.name
+            for i in trial.interventions
+            if (i.kind or "").upper() in ("DRUG", "BIOLOGICAL", "RADIATION", "PROCEDURE", "COMBINATION_PRODUCT")
+        ]
         if named:
-            return f"The record does not list its groups. The treatments it names are: {', '.join(named[:4])}. {_ASK_TEAM}"
+            return (
+                f"The record does not list its groups. The treatments it names are: {', '.join(named[:4])}. {_ASK_TEAM}"
+            )
         return f"The record does not list its groups. {_ASK_TEAM}"
     if len(trial.arms) == 1:
         return f"It has one group: {_arm_words(trial.arms[0])}."
@@ -255,7 +320,11 @@ def _arm_words(arm: Arm, describe: bool = False) -> str:
     text = label + (f" ({kind})" if kind else "")
     if (describe or not kind) and arm.description:  # the group's own line says who it is for
         return f"{text}: {_first_sentence(arm.description)}"
-    given = "" if (arm.kind or "").endswith("_COMPARATOR") and "placebo" in label.lower() else given_words(arm.interventions)
+    given = (
+        ""
+        if (arm.kind or "").endswith("_COMPARATOR") and "placebo" in label.lower()
+        else given_words(arm.interventions)
+    )
     return text + (f", given {given}" if given and given.lower() not in label.lower() else "")
 
 
@@ -286,13 +355,17 @@ def _groups_tail(trial: TrialDetail) -> str:
     if len(trial.arms) > 1:
         return f"\n{_groups(trial, '', None)}"
     named = [i.name for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)]
-    if len(named) > 1:  # no groups listed, but what is compared may still be named ("177Lu-edotreotide PRRT", "Everolimus")
+    if (
+        len(named) > 1
+    ):  # no groups listed, but what is compared may still be named ("177Lu-edotreotide PRRT", "Everolimus")
         return f"\nThe treatments the record names: {', '.join(named[:-1])} and {named[-1]}."
     return ""
 
 
 def _placebo(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
-    placebo_arm = any((arm.kind or "") == "PLACEBO_COMPARATOR" or "placebo" in (arm.label or "").lower() for arm in trial.arms)
+    placebo_arm = any(
+        (arm.kind or "") == "PLACEBO_COMPARATOR" or "placebo" in (arm.label or "").lower() for arm in trial.arms
+    )
     masking, who = trial.design.masking, (trial.design.masked_who or "").lower()
     lines = []
     if placebo_arm:
@@ -314,11 +387,19 @@ def _placebo(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 
 def _given(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     said = how_given(trial)
-    return f"{said}\n{_ASK_TEAM}" if said else f"The record does not name a drug, so it does not say how one is given. {_ASK_TEAM}"
+    return (
+        f"{said}\n{_ASK_TEAM}"
+        if said
+        else f"The record does not name a drug, so it does not say how one is given. {_ASK_TEAM}"
+    )
 
 
-_MASKED = (("participant", "people taking part"), ("care provider", "the doctors and nurses giving treatment"),
-           ("investigator", "the trial doctors"), ("outcomes assessor", "the people checking the results"))
+_MASKED = (
+    ("participant", "people taking part"),
+    ("care provider", "the doctors and nurses giving treatment"),
+    ("investigator", "the trial doctors"),
+    ("outcomes assessor", "the people checking the results"),
+)
 
 
 def _masked_words(who: str) -> str:
@@ -335,12 +416,13 @@ def _duration(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
         return f"{said}\nThe trial team can tell you more."
     frames = [m.time_frame for m in trial.measures if m.kind == "primary" and m.time_frame]
     if frames:
-        return (f"{not_said(text)} It measures its main result over: {frames[0].rstrip('.')}. "
-                f"{_ASK_TEAM}")
+        return f"{not_said(text)} It measures its main result over: {frames[0].rstrip('.')}. {_ASK_TEAM}"
     if trial.start_date and trial.completion_date:
         runs = "runs" if trial.is_open or trial.status == "ACTIVE_NOT_RECRUITING" else "ran"
-        return (f"{not_said(text)} The whole trial {runs} from "
-                f"{day_words(trial.start_date)} to about {day_words(trial.completion_date)}. {_ASK_TEAM}")
+        return (
+            f"{not_said(text)} The whole trial {runs} from "
+            f"{day_words(trial.start_date)} to about {day_words(trial.completion_date)}. {_ASK_TEAM}"
+        )
     return f"{not_said(text)} {_ASK_TEAM}"
 
 
@@ -363,8 +445,11 @@ def _status(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     if status in _STOPPED:
         said += f" {_why_stopped(trial)}"
     if _UPDATED.search(text or ""):
-        said += (f" The record was last updated on the registry on {day_words(trial.last_updated)}." if trial.last_updated
-                 else " The record does not say when it was last updated.")
+        said += (
+            f" The record was last updated on the registry on {day_words(trial.last_updated)}."
+            if trial.last_updated
+            else " The record does not say when it was last updated."
+        )
     if status in ("UNKNOWN", ""):
         said += f" The trial team or the registry page can tell you if it is open: {trial.registry_url}"
     return said
@@ -389,7 +474,9 @@ def _why_stopped(trial: TrialDetail) -> str:
 
 
 _POINTS_ELSEWHERE = re.compile(r"^(?:please\s+)?(?:refer|see)\b", re.I)
-_TELLS_OF_STOPPING = re.compile(r"\b(?:terminat\w*|stop(?:ped|ping)?|halted|closed\s+early|ended\s+early|discontinu\w*)\b", re.I)
+_TELLS_OF_STOPPING = re.compile(
+    r"\b(?:terminat\w*|stop(?:ped|ping)?|halted|closed\s+early|ended\s+early|discontinu\w*)\b", re.I
+)
 
 
 def _sentences(text: str) -> list[str]:
@@ -417,6 +504,16 @@ def _results(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 _ASK_TEAM = "The trial team can tell you."
 _ANSWERS: dict[str, Callable[[TrialDetail, str, Optional[int]], str]] = {
     "summary": lambda trial, text, person_age: registry_summary(trial),
-    "age": _age, "sex": _sex, "size": _size, "randomised": _randomised, "groups": _groups, "placebo": _placebo, "given": _given,
-    "duration": _duration, "phase": _phase, "status": _status, "sponsor": _sponsor, "results": _results,
+    "age": _age,
+    "sex": _sex,
+    "size": _size,
+    "randomised": _randomised,
+    "groups": _groups,
+    "placebo": _placebo,
+    "given": _given,
+    "duration": _duration,
+    "phase": _phase,
+    "status": _status,
+    "sponsor": _sponsor,
+    "results": _results,
 }

@@ -1,6 +1,7 @@
 """Drug codes as sponsors name trial drugs before they have a name: "TLC388", "SNX-5422",
 "MK-6482", "ABT 869". Typed alone, such a code is a search for the trials that test it, not a
 mistyped NCT number."""
+
 from __future__ import annotations
 
 import re
@@ -18,5 +19,7 @@ def drug_code(text: str) -> Optional[str]:
 
 
 # "phase 3", "grade 2", "ki67 20", "stage 4", "covid 19": words before a number that are not codes
-_NOT_CODES = frozenset("phase grade stage ki ki67 covid age aged over under week weeks day days year years cycle "
-                       "cycles dose doses mg gbq mci cm mm lu ga men vhl".split())
+_NOT_CODES = frozenset(
+    "phase grade stage ki ki67 covid age aged over under week weeks day days year years cycle "
+    "cycles dose doses mg gbq mci cm mm lu ga men vhl".split()
+)

@@ -4,6 +4,7 @@ Connection errors, timeouts, HTTP 429 and 5xx are retried with capped exponentia
 jitter (a Retry-After header is honoured); other 4xx answers are not retried. A request that
 fails for good raises `CtgovError`, whose message says what happened.
 """
+
 from __future__ import annotations
 
 import email.utils
@@ -121,8 +122,7 @@ class CtgovClient:
             raise _Retryable(f"no answer ({type(reason).__name__}: {reason})") from None
         if "json" not in content_type:
             raise CtgovError(
-                f"ClinicalTrials.gov answered with {content_type}, not JSON: {_excerpt(body)!r}. "
-                "Is the base URL right?"
+                f"ClinicalTrials.gov answered with {content_type}, not JSON: {_excerpt(body)!r}. Is the base URL right?"
             )
         try:
             return json.loads(body)
@@ -133,7 +133,9 @@ class CtgovClient:
         detail = _excerpt(error.read())
         if error.code == 429 or error.code >= 500:
             raise _Retryable(f"HTTP {error.code} {error.reason}", _retry_after(error.headers.get("Retry-After")))
-        raise RequestRefused(error.code, f"ClinicalTrials.gov refused the request: HTTP {error.code} {error.reason}: {detail}")
+        raise RequestRefused(
+            error.code, f"ClinicalTrials.gov refused the request: HTTP {error.code} {error.reason}: {detail}"
+        )
 
 
 def _retry_after(value: Optional[str]) -> Optional[float]:

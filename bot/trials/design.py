@@ -1,6 +1,7 @@
 """What a record says about how a trial is run, read from its own words: whether people are
 put into groups by chance, whether some get a placebo. Used for the plain trial view and the
 questions to ask."""
+
 from __future__ import annotations
 
 import re

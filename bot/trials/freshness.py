@@ -6,6 +6,7 @@ the free-text `x-source.page_date` ("2025-05-11 (meddatax 'Last Updated')", "Las
 4, 2015"), from which the latest full or month-and-year date is taken. Bare years are ignored:
 "review table dated 2021" does not date a status.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,9 +22,20 @@ OPEN_WORDS = {
 MONTHS = {
     name: number
     for number, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")),
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
         start=1,
     )
     for name in names
@@ -105,7 +117,7 @@ def recent_cutoff(today: Optional[dt.date] = None) -> str:
 
 
 def month_words(iso: str) -> str:
-    """"2020-07-28" -> "July 2020"; "2020" -> "2020"."""
+    """ "2020-07-28" -> "July 2020"; "2020" -> "2020"."""
     try:
         date = _as_date(iso)
     except (ValueError, IndexError):
@@ -114,7 +126,7 @@ def month_words(iso: str) -> str:
 
 
 def day_words(iso: str) -> str:
-    """"2020-07-28" -> "28 July 2020"; a month or a year stays as precise as it was."""
+    """ "2020-07-28" -> "28 July 2020"; a month or a year stays as precise as it was."""
     if len(iso) < 10:
         return month_words(iso)
     try:
@@ -133,7 +145,8 @@ def stale_open_words(status: str, as_of: Optional[str]) -> str:
     """The words for an open status that may have changed (see `may_have_changed`)."""
     kind = OPEN_WORDS[status.upper()]
     if not as_of:
-        return (f"{kind}, but the record does not say since when - this may have changed; "
-                "the trial team or the registry page can confirm")
-    return (f"{kind} as of {month_words(as_of)} - this may have changed; "
-            "the trial team or the registry page can confirm")
+        return (
+            f"{kind}, but the record does not say since when - this may have changed; "
+            "the trial team or the registry page can confirm"
+        )
+    return f"{kind} as of {month_words(as_of)} - this may have changed; the trial team or the registry page can confirm"

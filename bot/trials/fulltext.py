@@ -3,6 +3,7 @@
 One document per trial: a title part and a body part (summary, conditions, interventions and
 their other names, sponsor). The rest of the code sees only `FullText`.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,12 @@ def rowid_of(nct_id: str) -> int:
 
 
 def _expression(
-    words: Sequence[str], any_word: bool, required: Sequence[str], term: Callable[[str], str],
-    and_op: str, or_op: str,
+    words: Sequence[str],
+    any_word: bool,
+    required: Sequence[str],
+    term: Callable[[str], str],
+    and_op: str,
+    or_op: str,
 ) -> str:
     """required words all, and the other words all (or any one of them when any_word)."""
     terms = [term(w) for w in required if w]
@@ -100,15 +105,11 @@ class PostgresFullText:
                 " document TSVECTOR NOT NULL)"
             )
         )
-        conn.execute(
-            text("CREATE INDEX IF NOT EXISTS ix_trial_fts_document ON trial_fts USING GIN (document)")
-        )
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_trial_fts_document ON trial_fts USING GIN (document)"))
 
     def delete(self, conn: Connection, nct_ids: list[str]) -> None:
         if nct_ids:
-            conn.execute(
-                text("DELETE FROM trial_fts WHERE nct_id = ANY(:ids)"), {"ids": list(nct_ids)}
-            )
+            conn.execute(text("DELETE FROM trial_fts WHERE nct_id = ANY(:ids)"), {"ids": list(nct_ids)})
 
     def replace(self, conn: Connection, docs: Iterable[tuple[str, str, str]]) -> None:
         rows = [{"nct_id": n, "title": t, "body": b} for n, t, b in docs]

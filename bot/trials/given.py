@@ -6,6 +6,7 @@ way of giving it (orally, capsule, intravenous, infusion, subcutaneous...), said
 ("by mouth", "as a drip into a vein"). A treatment whose record says nothing is said to be
 unsaid, never guessed from what the drug usually is.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,9 +17,15 @@ from bot.trials.query import Intervention, TrialDetail
 _ROUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("by mouth", re.compile(r"\b(?:oral(?:ly)?|by\s+mouth|p\.?o\.?|tablets?|capsules?|pills?|per\s+os)\b", re.I)),
     ("as a drip into a vein", re.compile(r"\b(?:intravenous(?:ly)?|i\.?v\.?|infusions?|infused)\b", re.I)),
-    ("as an injection under the skin", re.compile(r"\b(?:subcutaneous(?:ly)?|s\.?c\.?|sq|deep\s+subcutaneous)\b", re.I)),
+    (
+        "as an injection under the skin",
+        re.compile(r"\b(?:subcutaneous(?:ly)?|s\.?c\.?|sq|deep\s+subcutaneous)\b", re.I),
+    ),
     ("as an injection into a muscle", re.compile(r"\b(?:intramuscular(?:ly)?|i\.?m\.?)\b", re.I)),
-    ("into the liver's blood supply", re.compile(r"\b(?:intra-?arterial(?:ly)?|hepatic\s+arter\w*|embolis\w*|emboliz\w*)\b", re.I)),
+    (
+        "into the liver's blood supply",
+        re.compile(r"\b(?:intra-?arterial(?:ly)?|hepatic\s+arter\w*|embolis\w*|emboliz\w*)\b", re.I),
+    ),
 )
 _FORM = re.compile(r"\b(tablets?|capsules?)\b", re.I)
 _GIVEN_KINDS = {"DRUG", "BIOLOGICAL", "RADIATION", "COMBINATION_PRODUCT", "GENETIC", ""}
@@ -32,8 +39,9 @@ def routes_of(text: str) -> list[str]:
 def how_given(trial: TrialDetail) -> Optional[str]:
     """One line per drug-like treatment saying how the record says it is given; None when the
     record names no such treatment."""
-    treatments = [i for i in trial.interventions if (i.kind or "").upper() in _GIVEN_KINDS
-                  and "placebo" not in i.name.lower()]
+    treatments = [
+        i for i in trial.interventions if (i.kind or "").upper() in _GIVEN_KINDS and "placebo" not in i.name.lower()
+    ]
     if not treatments:
         return None
     lines = [_line(treatment, trial) for treatment in treatments[:4]]

@@ -4,6 +4,7 @@ Compiled records sometimes have no location list although the sponsor's name say
 trial is run from ("Lund University Hospital"). Used only to rank such a trial by distance
 beside trials that list their places; it is never shown as a place of the trial.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -33,13 +34,25 @@ def _home_of(sponsor: str) -> Optional[Site]:
         place = find_place(word, fuzzy=False)
         if place is not None and place.kind in _PLACE_KINDS:
             city = place.name if place.kind == "city" else None
-            return Site(facility=sponsor, city=city, state=place.state, country=place.country, status=None,
-                        latitude=place.lat, longitude=place.lon)
+            return Site(
+                facility=sponsor,
+                city=city,
+                state=place.state,
+                country=place.country,
+                status=None,
+                latitude=place.lat,
+                longitude=place.lon,
+            )
     return None
 
 
 def _may_be_a_place(word: str) -> bool:
     """A capitalised word that is not a generic word of names ("University", "Hospital")."""
     lower = word.lower()
-    return (word[:1].isupper() and len(word) >= MIN_PLACE_WORD and word.isalpha()
-            and lower not in GENERIC_WORDS and lower not in NAME_STOPWORDS)
+    return (
+        word[:1].isupper()
+        and len(word) >= MIN_PLACE_WORD
+        and word.isalpha()
+        and lower not in GENERIC_WORDS
+        and lower not in NAME_STOPWORDS
+    )

@@ -5,6 +5,7 @@ A file may hold one study, a list of studies, or a page {"studies": [...], ...}.
 is parsed and validated, then upserted by NCT id in batches of one transaction each. A bad
 file or record is reported (file, NCT id, field, reason) and skipped; the rest still land.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,10 +49,7 @@ class ImportReport:
         return not self.rejected
 
     def summary(self) -> str:
-        return (
-            f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
-            f"rejected {len(self.rejected)}"
-        )
+        return f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}, rejected {len(self.rejected)}"
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -26,6 +26,7 @@ How free text is matched (`find_lookups`):
 The vocabulary (acronyms, ids, sponsor and site names, place words) is read from the database
 once per store and read again only when the store's data has changed (TrialStore.data_version).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -40,16 +41,15 @@ from typing import TYPE_CHECKING, Iterable, Optional
 from sqlalchemy import select
 
 from bot.text import strip_accents
-from bot.trials.models import Trial
 from bot.trials.fulltext import STOPWORDS as QUERY_STOPWORDS
+from bot.trials.models import Trial
 
 if TYPE_CHECKING:  # the store imports this module; only its type is needed here
     from bot.trials.store import TrialStore
 
 # Small words of names in several languages: never indexed, never matched.
 NAME_STOPWORDS = frozenset(
-    "a an and at for in of on the to with de del della di da das der die du des la le les "
-    "y e et und van von en".split()
+    "a an and at for in of on the to with de del della di da das der die du des la le les y e et und van von en".split()
 )
 # Words that say what kind of place or body a name is, not which one. Never enough alone;
 # a filter drops them when the name has any other word ("Royal Free Hospital" -> royal free).
@@ -175,8 +175,13 @@ class _NameIndex:
 class Vocabulary:
     """What `find_lookups` matches free text against, built from one store's data."""
 
-    def __init__(self, names: dict[str, list[str]], plain_words: Iterable[str], place_names: Iterable[str],
-                 whole_terms: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        names: dict[str, list[str]],
+        plain_words: Iterable[str],
+        place_names: Iterable[str],
+        whole_terms: Iterable[str] = (),
+    ) -> None:
         self.keys: dict[str, str] = {}
         for value in names.get("acronym", []):
             self.keys.setdefault(name_key(value), value)
@@ -213,7 +218,7 @@ class Vocabulary:
         start = 0
         while start < len(tokens):
             # anchored: "clarinet vs netter 2" names CLARINET before the longer NETTER-2 after it
-            match = self.acronym(tokens[start:start + MAX_KEY_WORDS], anchored=True)
+            match = self.acronym(tokens[start : start + MAX_KEY_WORDS], anchored=True)
             if match is None:
                 start += 1
                 continue
@@ -249,7 +254,9 @@ class Vocabulary:
         return word in self.plain or word in self.places or word.isdigit() or len(word) < MIN_DISTINCT_LENGTH
 
     # -- sponsors and sites ----------------------------------------------------------------
-    def name(self, index: _NameIndex, words: list[str], skip: set[int], marked: frozenset[int] = frozenset()) -> Optional[_Match]:
+    def name(
+        self, index: _NameIndex, words: list[str], skip: set[int], marked: frozenset[int] = frozenset()
+    ) -> Optional[_Match]:
         """The best run of a stored name's words in the text (words in `skip` are taken; words
         in `marked` were written as a name: in capitals beside "trials", "ITM trials")."""
         best: Optional[_Match] = None
@@ -262,8 +269,9 @@ class Vocabulary:
                     best = match
         return best
 
-    def _run(self, index: _NameIndex, number: int, words: list[str], anchor: int, skip: set[int],
-             marked: bool = False) -> Optional[_Match]:
+    def _run(
+        self, index: _NameIndex, number: int, words: list[str], anchor: int, skip: set[int], marked: bool = False
+    ) -> Optional[_Match]:
         """The run of the name's words around words[anchor], if it says the name."""
         name = index.words[number]
         at = name.index(words[anchor])
@@ -298,8 +306,11 @@ class Vocabulary:
         position = name.index(word)
         after_saint = position > 0 and name[position - 1] in SAINT_WORDS and position - 1 < start
         named = marked and word not in self.whole_terms
-        return (not after_saint and (named or not self._is_plain(word))
-                and len(index.bodies_by_word.get(word, ())) <= index.common_count())
+        return (
+            not after_saint
+            and (named or not self._is_plain(word))
+            and len(index.bodies_by_word.get(word, ())) <= index.common_count()
+        )
 
 
 def _usable_id(key: str) -> bool:
@@ -341,8 +352,13 @@ def find_lookups(text: str, store: "TrialStore") -> Lookups:
 def _written_as_a_name(tokens: list[str], i: int) -> bool:
     """A word in capitals right before "trials" or "studies" ("ITM trials?")."""
     word = tokens[i]
-    return (len(word) >= MIN_DISTINCT_LENGTH and word.isalpha() and word.isupper()
-            and i + 1 < len(tokens) and tokens[i + 1].lower() in TRIAL_WORDS)
+    return (
+        len(word) >= MIN_DISTINCT_LENGTH
+        and word.isalpha()
+        and word.isupper()
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower() in TRIAL_WORDS
+    )
 
 
 def acronyms_in(text: str, store: "TrialStore") -> list[str]:
@@ -379,10 +395,10 @@ def _one_slip_away(digits: str) -> set[str]:
     for i in range(len(digits) + 1):
         found |= {digits[:i] + d + digits[i:] for d in "0123456789"}  # one dropped
         if i < len(digits):
-            found.add(digits[:i] + digits[i + 1:])  # one added
-            found |= {digits[:i] + d + digits[i + 1:] for d in "0123456789"}  # one changed
+            found.add(digits[:i] + digits[i + 1 :])  # one added
+            found |= {digits[:i] + d + digits[i + 1 :] for d in "0123456789"}  # one changed
         if i + 1 < len(digits):
-            found.add(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2:])  # two swapped
+            found.add(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])  # two swapped
     return found
 
 

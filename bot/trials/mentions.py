@@ -6,6 +6,7 @@ record's own words (a rewrite could change the meaning), or that the record does
 it. Treatments are found by their lexicon concept and its broader class (lanreotide also finds
 "somatostatin analogue"); other things by their words.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,8 @@ Section = Literal["inclusion", "exclusion"]
 QUOTE_LIMIT = 320  # longer criteria are quoted by the sentence that names the thing
 
 # Words of the question itself, never the thing asked about.
-_QUESTION_WORDS = set("""
+_QUESTION_WORDS = set(
+    """
 a about after afraid again ago all also am an and any anything are as at back be been before being but by can cant
 come could did do does doing dont down each else ever for from get gets getting go going got had has have having he
 her him his how i if im in into is it its ive join joining joined just last let like made make me mean mine months
@@ -36,18 +38,31 @@ cancer tumour tumor tumours tumors disease treatment treatments treated patient 
 medicine medicines medication hospital doctor doctors onc oncologist team nurse consultant surgeon
 count against problem issue okay fine matter time times day days week month yrs lot bit ages since currently
 blood part parts
-""".split())
+""".split()
+)
 _WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
 # Lay words and the words criteria use for the same thing.
 CLINICAL_WORDS = {
-    "heart": ("cardiac", "myocardial", "heart"), "attack": ("infarction",), "stroke": ("cerebrovascular", "stroke"),
-    "diabetic": ("diabetes", "diabetic"), "diabetes": ("diabetes", "diabetic"), "sugar": ("diabetes", "glucose"),
-    "kidney": ("renal", "kidney", "creatinine"), "kidneys": ("renal", "kidney", "creatinine"),
-    "liver": ("hepatic", "liver"), "pregnant": ("pregnant", "pregnancy", "childbearing", "child-bearing"),
-    "breastfeeding": ("breastfeeding", "breast-feeding", "lactating", "nursing"), "pacemaker": ("pacemaker", "device"),
-    "hepatitis": ("hepatitis", "hbv", "hcv"), "hiv": ("hiv", "immunodeficiency"),
-    "thinners": ("anticoagula", "warfarin"), "warfarin": ("warfarin", "anticoagula"), "yellow": ("jaundice", "bilirubin"),
-    "jaundice": ("jaundice", "bilirubin"), "fits": ("seizure", "epilep"), "epilepsy": ("seizure", "epilep"),
+    "heart": ("cardiac", "myocardial", "heart"),
+    "attack": ("infarction",),
+    "stroke": ("cerebrovascular", "stroke"),
+    "diabetic": ("diabetes", "diabetic"),
+    "diabetes": ("diabetes", "diabetic"),
+    "sugar": ("diabetes", "glucose"),
+    "kidney": ("renal", "kidney", "creatinine"),
+    "kidneys": ("renal", "kidney", "creatinine"),
+    "liver": ("hepatic", "liver"),
+    "pregnant": ("pregnant", "pregnancy", "childbearing", "child-bearing"),
+    "breastfeeding": ("breastfeeding", "breast-feeding", "lactating", "nursing"),
+    "pacemaker": ("pacemaker", "device"),
+    "hepatitis": ("hepatitis", "hbv", "hcv"),
+    "hiv": ("hiv", "immunodeficiency"),
+    "thinners": ("anticoagula", "warfarin"),
+    "warfarin": ("warfarin", "anticoagula"),
+    "yellow": ("jaundice", "bilirubin"),
+    "jaundice": ("jaundice", "bilirubin"),
+    "fits": ("seizure", "epilep"),
+    "epilepsy": ("seizure", "epilep"),
 }
 
 
@@ -68,8 +83,11 @@ def things_asked_about(text: str, lexicon: Optional[Lexicon] = None) -> tuple[se
         group = lexicon.concepts[tag].group if tag in lexicon.concepts else None
         if group:  # lanreotide is a somatostatin analogue: criteria often name only the class
             tags.add(f"treatment:{group}")
-    words = {w for w in _WORD.findall(normalize(text))
-             if w not in _QUESTION_WORDS and (len(w) >= 4 or any(c.isdigit() for c in w))}
+    words = {
+        w
+        for w in _WORD.findall(normalize(text))
+        if w not in _QUESTION_WORDS and (len(w) >= 4 or any(c.isdigit() for c in w))
+    }
     return tags, words
 
 
@@ -165,19 +183,24 @@ def asks_if_it_rules_out(text: str) -> bool:
     return bool(_RULES_OUT.search(text.replace("’", "'")))
 
 
-def mentions_text(nct_id: str, question: str, mentions: list[Mention], lexicon: Optional[Lexicon] = None,
-                  has_criteria: bool = True) -> str:
+def mentions_text(
+    nct_id: str, question: str, mentions: list[Mention], lexicon: Optional[Lexicon] = None, has_criteria: bool = True
+) -> str:
     """The criteria that speak to it in the record's words, or that none does; then who can say."""
     if not has_criteria:
-        return (f"{nct_id}: the record does not include its full list of who can join, so I cannot look up "
-                f"{asked_thing_words(question, lexicon)} in it. The trial team can tell you if it affects joining.")
+        return (
+            f"{nct_id}: the record does not include its full list of who can join, so I cannot look up "
+            f"{asked_thing_words(question, lexicon)} in it. The trial team can tell you if it affects joining."
+        )
     if not mentions:
-        return (f"{nct_id}: the criteria in the record do not mention {asked_thing_words(question, lexicon)}. "
-                "That does not settle it either way: only the trial team can say if it affects joining.")
+        return (
+            f"{nct_id}: the criteria in the record do not mention {asked_thing_words(question, lexicon)}. "
+            "That does not settle it either way: only the trial team can say if it affects joining."
+        )
     lines = [f"{nct_id}: here is what the record's criteria say about this, in their own words:"]
     for mention in mentions[:4]:
         label = "Needed to join" if mention.section == "inclusion" else "Not able to join if"
-        lines.append(f"- {label}: \"{mention.text}\"")
+        lines.append(f'- {label}: "{mention.text}"')
     lines.append("Only the trial team can say what this means for you. Your own team can help you ask.")
     return "\n".join(lines)
 
@@ -192,8 +215,10 @@ def criteria_look_up(trial: TrialDetail, question: str) -> str:
     if not unmentioned:
         return said
     head, _, rest = said.partition("\n")
-    return f"{trial.nct_id}: the criteria in the record do not mention {_quoted(unmentioned)}. " \
-           f"What they say about the rest, in their own words:\n{rest}"
+    return (
+        f"{trial.nct_id}: the criteria in the record do not mention {_quoted(unmentioned)}. "
+        f"What they say about the rest, in their own words:\n{rest}"
+    )
 
 
 def _unmentioned_words(criteria: Optional[str], question: str) -> list[str]:

@@ -13,6 +13,7 @@ The result's `x-source` lists every copy merged (`merged_from`, each with its ow
 the date its status was confirmed), which copy gave each part (`parts`), and `status_as_of`.
 Merging is idempotent and does not depend on order: merging a copy in again changes nothing.
 """
+
 from __future__ import annotations
 
 import copy
@@ -26,14 +27,24 @@ from bot.trials.freshness import status_as_of
 
 STATUS_GROUP = "protocolSection/statusModule/(status)"
 STATUS_FIELDS = (
-    "overallStatus", "lastKnownStatus", "whyStopped", "statusVerifiedDate", "delayedPosting",
-    "expandedAccessInfo", "lastUpdateSubmitDate", "lastUpdatePostDateStruct",
+    "overallStatus",
+    "lastKnownStatus",
+    "whyStopped",
+    "statusVerifiedDate",
+    "delayedPosting",
+    "expandedAccessInfo",
+    "lastUpdateSubmitDate",
+    "lastUpdatePostDateStruct",
 )
 # How far along a trial's life a status is; used only when a copy's status has no date.
 LIFECYCLE = {
-    "WITHDRAWN": 4, "COMPLETED": 4, "TERMINATED": 4,
-    "ACTIVE_NOT_RECRUITING": 3, "SUSPENDED": 3,
-    "RECRUITING": 2, "ENROLLING_BY_INVITATION": 2,
+    "WITHDRAWN": 4,
+    "COMPLETED": 4,
+    "TERMINATED": 4,
+    "ACTIVE_NOT_RECRUITING": 3,
+    "SUSPENDED": 3,
+    "RECRUITING": 2,
+    "ENROLLING_BY_INVITATION": 2,
     "NOT_YET_RECRUITING": 1,
 }
 MERGE_KEYS = ("merged_from", "parts", "status_as_of")
@@ -165,7 +176,7 @@ def _assemble(chosen: dict[str, tuple[Any, str]], sources: dict[str, Source]) ->
     status_key = chosen[STATUS_GROUP][1] if STATUS_GROUP in chosen else None
     record["x-source"] = {
         "note": "Merged from the copies in merged_from by bot.trials.merge: each part names the "
-                "copy it came from; the status is the newest one, other parts the fullest.",
+        "copy it came from; the status is the newest one, other parts the fullest.",
         "urls": list(dict.fromkeys(u for s in sorted(sources) for u in _urls(sources[s].info))),
         "status_as_of": sources[status_key].as_of if status_key else None,
         "merged_from": [sources[key].as_dict() for key in sorted(sources)],

@@ -5,6 +5,7 @@ target is copied; one already there is merged with it (`bot.trials.merge`). Each
 to a temporary name and renamed, so an interrupted run leaves every file whole. A file that is
 not a readable record is reported and left alone.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,10 @@ class MergeReport:
     rejected: list[str] = field(default_factory=list)  # "path: reason"
 
     def summary(self) -> str:
-        return (f"{len(self.added)} added, {len(self.merged)} merged, {len(self.unchanged)} unchanged, "
-                f"{len(self.rejected)} rejected")
+        return (
+            f"{len(self.added)} added, {len(self.merged)} merged, {len(self.unchanged)} unchanged, "
+            f"{len(self.rejected)} rejected"
+        )
 
 
 def merge_folders(target: Path, sources: Iterable[str | Path]) -> MergeReport:

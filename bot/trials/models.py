@@ -3,6 +3,7 @@
 A trial's child rows are keyed by (nct_id, position) rather than surrogate ids, so the
 importer can write whole batches with executemany and replace a trial's children cleanly.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import (
@@ -69,9 +70,7 @@ class Trial(Base):
 
     phases = relationship("TrialPhase", order_by="TrialPhase.phase", lazy="selectin")
     conditions = relationship("Condition", order_by="Condition.position", lazy="selectin")
-    interventions = relationship(
-        "Intervention", order_by="Intervention.position", lazy="selectin"
-    )
+    interventions = relationship("Intervention", order_by="Intervention.position", lazy="selectin")
     sites = relationship("Site", order_by="Site.position", lazy="selectin")
     contacts = relationship("Contact", order_by="Contact.position", lazy="selectin")
     identifiers = relationship("TrialIdentifier", order_by="TrialIdentifier.position", lazy="selectin")

@@ -1,12 +1,11 @@
 """NCT ids as people type them: "NCT07273409", "nct 0727 3409", "NCT-07273409"."""
+
 from __future__ import annotations
 
 import re
 from typing import Optional, TypeGuard
 
-NCT_FORMAT_HELP = (
-    "A ClinicalTrials.gov number starts with NCT and has 8 digits, like NCT07273409."
-)
+NCT_FORMAT_HELP = "A ClinicalTrials.gov number starts with NCT and has 8 digits, like NCT07273409."
 _CANDIDATE = re.compile(r"\bnct[\s\-_#:]*((?:\d[\s\-]?){1,14})", re.IGNORECASE)
 _CANONICAL = re.compile(r"^NCT\d{8}$")
 

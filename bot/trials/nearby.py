@@ -1,4 +1,5 @@
 """The site of a trial nearest to a place searched around, with its distance."""
+
 from __future__ import annotations
 
 from typing import Iterable, NamedTuple, Optional, Protocol

@@ -3,6 +3,7 @@
 Positions are 1-based; LAST stands for "the last one". A whole message that is just a small
 number ("2") counts too, as the answer to "Which trial do you mean?".
 """
+
 from __future__ import annotations
 
 import re
@@ -12,12 +13,28 @@ LAST = -1
 MAX_POSITION = 50
 
 _ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
-    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
 }
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
 _WORDED = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
 _SUFFIXED = re.compile(r"(?<![\w.])(\d{1,2})(?:st|nd|rd|th)\b", re.I)
@@ -26,7 +43,9 @@ _NUMBERED = re.compile(
     r"|#\s*(\d{1,2})\b",
     re.I,
 )
-_LAST = re.compile(r"\b(?:the\s+)?(?:last|final|bottom)\s+(?:one|trial|study|result|card)\b|^\W*(?:the\s+)?last\W*$", re.I)
+_LAST = re.compile(
+    r"\b(?:the\s+)?(?:last|final|bottom)\s+(?:one|trial|study|result|card)\b|^\W*(?:the\s+)?last\W*$", re.I
+)
 _JUST_A_NUMBER = re.compile(r"^\W*(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\W*$", re.I)
 
 

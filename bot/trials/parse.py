@@ -4,6 +4,7 @@ Field paths are those of ../shared/ctgov/README.md. Any module or field may be m
 that is present but of the wrong kind, or an unreadable date or age, rejects the record with
 the field's path and the reason, so nothing half-understood is stored.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -138,9 +139,7 @@ class _Reader:
             raise RecordError(self._at(key), f"expected a list, found {type(value).__name__}")
         for i, item in enumerate(value):
             if not isinstance(item, kind):
-                raise RecordError(
-                    f"{self._at(key)}[{i}]", f"expected {kind.__name__}, found {type(item).__name__}"
-                )
+                raise RecordError(f"{self._at(key)}[{i}]", f"expected {kind.__name__}, found {type(item).__name__}")
         return value
 
     def _at(self, key: str) -> str:
@@ -270,12 +269,11 @@ def _parse(study: dict, nct_id: Optional[str]) -> ParsedTrial:
         phases=list(dict.fromkeys(p.upper() for p in design.texts("phases"))),
     )
     parsed.identifiers = _identifiers(ident, nct_id)
-    parsed.collaborators = [
-        name for item in sponsors.items("collaborators") if (name := item.text("name"))
-    ]
+    parsed.collaborators = [name for item in sponsors.items("collaborators") if (name := item.text("name"))]
     t = parsed.trial
-    parsed.age_groups = age_groups(t["min_age_years"], t["max_age_years"],
-                                   [a.upper() for a in eligibility.texts("stdAges")])
+    parsed.age_groups = age_groups(
+        t["min_age_years"], t["max_age_years"], [a.upper() for a in eligibility.texts("stdAges")]
+    )
     conditions = protocol.child("conditionsModule")
     parsed.conditions = [(c, False) for c in conditions.texts("conditions")]
     parsed.conditions += [(k, True) for k in conditions.texts("keywords")]
@@ -293,15 +291,21 @@ def _parse(study: dict, nct_id: Optional[str]) -> ParsedTrial:
     _parse_places(protocol.child("contactsLocationsModule"), parsed)
     parsed.trial["site_count"] = len(parsed.sites)
     parsed.arm_groups = [
-        {"position": i, "label": arm.text("label"), "kind": (arm.text("type") or "").upper() or None,
-         "description": arm.text("description"), "interventions": "; ".join(arm.texts("interventionNames")) or None}
+        {
+            "position": i,
+            "label": arm.text("label"),
+            "kind": (arm.text("type") or "").upper() or None,
+            "description": arm.text("description"),
+            "interventions": "; ".join(arm.texts("interventionNames")) or None,
+        }
         for i, arm in enumerate(protocol.child("armsInterventionsModule").items("armGroups"))
     ]
     outcomes = protocol.child("outcomesModule")
     parsed.outcomes = [
         {"position": i, "kind": kind, "measure": item.text("measure"), "time_frame": item.text("timeFrame")}
         for i, (kind, item) in enumerate(
-            (kind, item) for kind in ("primary", "secondary", "other") for item in outcomes.items(f"{kind}Outcomes"))
+            (kind, item) for kind in ("primary", "secondary", "other") for item in outcomes.items(f"{kind}Outcomes")
+        )
     ]
     return parsed
 
@@ -377,7 +381,9 @@ def _parse_places(module: _Reader, parsed: ParsedTrial) -> None:
 
 
 @lru_cache(maxsize=65536)
-def _town_coordinates(city: Optional[str], state: Optional[str], country: Optional[str]) -> tuple[Optional[float], Optional[float]]:
+def _town_coordinates(
+    city: Optional[str], state: Optional[str], country: Optional[str]
+) -> tuple[Optional[float], Optional[float]]:
     place = geocode_site(city, state, country) if city else None
     return (place.lat, place.lon) if place else (None, None)
 

@@ -2,15 +2,16 @@
 
 Shared by the Rasa actions, the CLI and the staff page so that everyone sees the same wording.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional, Sequence
 
+from bot.geo import distance_words
 from bot.trials.about import PHASE_WORDS, about_lines
 from bot.trials.freshness import day_words, may_have_changed, stale_open_words
-from bot.geo import distance_words
 from bot.trials.query import Near, NearestSite, SearchPage, TrialDetail, TrialQuery, TrialSummary
 
 STATUS_WORDS = {
@@ -90,8 +91,9 @@ def places_words(countries: tuple[str, ...], cities: tuple[str, ...] = ()) -> st
     return text + (f" and {more} more" if more > 0 else "")
 
 
-def card_lines(status: str, as_of: Optional[str], phases: tuple[str, ...], countries: tuple[str, ...],
-               cities: tuple[str, ...]) -> tuple[str, ...]:
+def card_lines(
+    status: str, as_of: Optional[str], phases: tuple[str, ...], countries: tuple[str, ...], cities: tuple[str, ...]
+) -> tuple[str, ...]:
     phase = (f"Phase: {phase_words(phases)}",) if any(p in PHASE_WORDS for p in phases) else ()
     return (f"Status: {dated_status_words(status, as_of)}", *phase, f"Where: {places_words(countries, cities)}")
 
@@ -152,12 +154,18 @@ def results_heading(page: SearchPage, query: TrialQuery) -> str:
     specific = len(page.trials) - len(page.broader_ids)
     if specific:
         found = f"I found {page.total} of our {kind}{about_words(asked_for(query))}."
-        return found + here.rstrip(".") + f": {specific} {_is(specific)} for {condition} itself, " \
+        return (
+            found + here.rstrip(".") + f": {specific} {_is(specific)} for {condition} itself, "
             f"{len(page.broader_ids)} for {broader} in general."
+        )
     found = f"I found {page.total} of our {kind}{about_words(asked_for(query, with_condition=False))}."
     if page.specific_total:  # on other pages
-        return found + f" {page.specific_total} {_is(page.specific_total)} for {condition} itself." \
-            + here.rstrip(".") + f": these take {broader} in general."
+        return (
+            found
+            + f" {page.specific_total} {_is(page.specific_total)} for {condition} itself."
+            + here.rstrip(".")
+            + f": these take {broader} in general."
+        )
     return found + " " + _none_only_for(page, condition) + here
 
 
@@ -271,7 +279,9 @@ SUMMARY_HINT = 'To read the registry\'s own summary, whole, say "show the summar
 def registry_summary(trial: TrialDetail) -> str:
     """The record's own summary, whole (it is the registry's wording, for clinicians)."""
     if not trial.summary:
-        return f"The record of {trial.nct_id} has no summary. The registry page has the full record: {trial.registry_url}"
+        return (
+            f"The record of {trial.nct_id} has no summary. The registry page has the full record: {trial.registry_url}"
+        )
     return f"The registry's own summary of {trial.nct_id} (written for doctors):\n{trial.summary.strip()}"
 
 

@@ -3,6 +3,7 @@
 These plain dataclasses are the contract between the store, the CLI, the staff page and the
 Rasa actions: nothing here knows about SQL or Rasa.
 """
+
 from __future__ import annotations
 
 import math

@@ -3,6 +3,7 @@ were dropped: "I found no open trials at The Christie. Counting closed trials to
 Never "try fewer words" when a wider search would have found something. The steps and their
 words are shared by the keyword search (`keyword_steps`) and the fitting search
 (bot/profile/fit.py), which orders them its own way."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -22,10 +23,18 @@ class Step:
     done: str = ""  # the same, said as done ("left out the place"), for a widening of several steps
 
 
-CLOSED_TOO = Step("counting closed trials too", lambda q: q.status == "open", lambda q: replace(q, status="all"),
-                  "counted closed trials too")
-PLACE = Step("leaving out the place", lambda q: bool(q.country or q.city or q.near),
-             lambda q: replace(q, country=None, city=None, near=None), "left out the place")
+CLOSED_TOO = Step(
+    "counting closed trials too",
+    lambda q: q.status == "open",
+    lambda q: replace(q, status="all"),
+    "counted closed trials too",
+)
+PLACE = Step(
+    "leaving out the place",
+    lambda q: bool(q.country or q.city or q.near),
+    lambda q: replace(q, country=None, city=None, near=None),
+    "left out the place",
+)
 
 
 def _around_the_country(query: TrialQuery) -> TrialQuery:
@@ -37,16 +46,34 @@ def _around_the_country(query: TrialQuery) -> TrialQuery:
     return replace(query, country=None, near=near(place, None))
 
 
-NEIGHBOURS = Step("looking in the nearest countries", lambda q: bool(q.country and not q.near and not q.city)
-                  and _around_the_country(q) != q, _around_the_country, "looked in the nearest countries")
+NEIGHBOURS = Step(
+    "looking in the nearest countries",
+    lambda q: bool(q.country and not q.near and not q.city) and _around_the_country(q) != q,
+    _around_the_country,
+    "looked in the nearest countries",
+)
 # "Nothing within 100 km of Leeds": the nearest ones, however far (nearest first).
-FARTHER = Step("looking further away", lambda q: bool(q.near and q.near.within_km is not None),
-               lambda q: replace(q, near=replace(q.near, within_km=None)) if q.near else q, "looked further away")
-PHASE = Step("leaving out the phase", lambda q: q.phase is not None, lambda q: replace(q, phase=None), "left out the phase")
-AGE_GROUP = Step("leaving out the age group", lambda q: q.age_group is not None, lambda q: replace(q, age_group=None),
-                 "left out the age group")
-TREATMENT = Step("leaving out the kind of treatment", lambda q: q.treatment is not None,
-                 lambda q: replace(q, treatment=None), "left out the kind of treatment")
+FARTHER = Step(
+    "looking further away",
+    lambda q: bool(q.near and q.near.within_km is not None),
+    lambda q: replace(q, near=replace(q.near, within_km=None)) if q.near else q,
+    "looked further away",
+)
+PHASE = Step(
+    "leaving out the phase", lambda q: q.phase is not None, lambda q: replace(q, phase=None), "left out the phase"
+)
+AGE_GROUP = Step(
+    "leaving out the age group",
+    lambda q: q.age_group is not None,
+    lambda q: replace(q, age_group=None),
+    "left out the age group",
+)
+TREATMENT = Step(
+    "leaving out the kind of treatment",
+    lambda q: q.treatment is not None,
+    lambda q: replace(q, treatment=None),
+    "left out the kind of treatment",
+)
 _DONE = {step.words: step.done for step in (CLOSED_TOO, PLACE, NEIGHBOURS, FARTHER, PHASE, AGE_GROUP, TREATMENT)}
 
 

@@ -3,6 +3,7 @@
 Counts of records, open ones whose status is recent or may be out of date, and how many carry
 criteria, places, coordinates and contacts, by source and by the year the status was confirmed.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -78,7 +79,8 @@ def data_report(conn: Connection, today: Optional[dt.date] = None) -> DataReport
     report.with_coordinates = _count_trials(conn, select(distinct(Site.nct_id)).where(Site.latitude.isnot(None)))
     # Officials are who leads the trial, not whom to call: only central and site contacts count.
     has_contact = (Contact.kind != "official") & (
-        Contact.name.isnot(None) | Contact.phone.isnot(None) | Contact.email.isnot(None))
+        Contact.name.isnot(None) | Contact.phone.isnot(None) | Contact.email.isnot(None)
+    )
     report.with_contacts = _count_trials(conn, select(distinct(Contact.nct_id)).where(has_contact))
     return report
 

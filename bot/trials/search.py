@@ -16,6 +16,7 @@ per candidate (EXISTS, and the trial's status and date from a covering index), a
 the total with the page in one pass. Left to itself, SQLite without statistics would walk every
 open trial instead and then count them all again.
 """
+
 from __future__ import annotations
 
 import math
@@ -28,12 +29,12 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import Subquery
 
 from bot.lexicon import ConceptKind, Lexicon
-from bot.trials.fulltext import FullText, query_words
 from bot.trials.freshness import recent_cutoff
+from bot.trials.fulltext import FullText, query_words
 from bot.trials.lookup import filter_words, name_key
-from bot.trials.nearby import nearest_site
 from bot.trials.models import NameWord, Site, Trial, TrialAgeGroup, TrialIdentifier, TrialPhase, TrialTag
-from bot.trials.query import Near, NearestSite, SearchPage, TrialQuery, TrialSummary
+from bot.trials.nearby import nearest_site
+from bot.trials.query import Near, SearchPage, TrialQuery, TrialSummary
 
 TRIALS = Trial.__table__
 TAGS = TrialTag.__table__
@@ -73,9 +74,7 @@ class _Found:
     specific_total: Optional[int] = None
 
 
-def search_trials(
-    conn: Connection, fulltext: FullText, lexicon: Lexicon, query: TrialQuery
-) -> SearchPage:
+def search_trials(conn: Connection, fulltext: FullText, lexicon: Lexicon, query: TrialQuery) -> SearchPage:
     plan = _plan(lexicon, query)
     limit = max(1, min(query.limit, MAX_LIMIT))
     offset = max(0, query.offset)
@@ -92,7 +91,9 @@ def search_trials(
         specific_total=found.specific_total,
         broader_ids=broader_ids,
         broader_name=broader_name,
-        unplaced_total=_unplaced_total(conn, fulltext, lexicon, query) if query.country or query.city or query.near else 0,
+        unplaced_total=_unplaced_total(conn, fulltext, lexicon, query)
+        if query.country or query.city or query.near
+        else 0,
     )
 
 
@@ -103,8 +104,12 @@ def _unplaced_total(conn: Connection, fulltext: FullText, lexicon: Lexicon, quer
     if plan.hopeless:
         return 0
     # site_count is kept by the parser; a row stored before it was (NULL) is checked the slow way.
-    plan.filters.append(or_(TRIALS.c.site_count == 0, and_(TRIALS.c.site_count.is_(None),
-                                                           ~exists().where(SITES.c.nct_id == TRIALS.c.nct_id))))
+    plan.filters.append(
+        or_(
+            TRIALS.c.site_count == 0,
+            and_(TRIALS.c.site_count.is_(None), ~exists().where(SITES.c.nct_id == TRIALS.c.nct_id)),
+        )
+    )
     return _run_any_word_if_none(conn, fulltext, plan, 1, 0).total
 
 
@@ -144,9 +149,7 @@ def _plan(lexicon: Lexicon, query: TrialQuery) -> _Plan:
         plan.filters.append(or_(TRIALS.c.min_age_years.is_(None), TRIALS.c.min_age_years <= query.age))
         plan.filters.append(or_(TRIALS.c.max_age_years.is_(None), TRIALS.c.max_age_years >= query.age))
     if query.sex:
-        plan.filters.append(
-            or_(TRIALS.c.sex.is_(None), TRIALS.c.sex.in_(("ALL", query.sex.upper())))
-        )
+        plan.filters.append(or_(TRIALS.c.sex.is_(None), TRIALS.c.sex.in_(("ALL", query.sex.upper()))))
     if query.age_group:
         plan.within.append((4, TRIAL_AGE_GROUPS, TRIAL_AGE_GROUPS.c.age_group == query.age_group))
     return plan
@@ -219,10 +222,17 @@ def _name_condition(kind: str, typed: str) -> Optional[ColumnElement]:
     condition = and_(NAME_WORDS.c.kind == kind, NAME_WORDS.c.word == words[0])
     for word in words[1:]:
         same_name = NAME_WORDS.alias()
-        condition = and_(condition, exists().where(and_(
-            same_name.c.kind == kind, same_name.c.word == word,
-            same_name.c.nct_id == NAME_WORDS.c.nct_id, same_name.c.position == NAME_WORDS.c.position,
-        )))
+        condition = and_(
+            condition,
+            exists().where(
+                and_(
+                    same_name.c.kind == kind,
+                    same_name.c.word == word,
+                    same_name.c.nct_id == NAME_WORDS.c.nct_id,
+                    same_name.c.position == NAME_WORDS.c.position,
+                )
+            ),
+        )
     return condition
 
 
@@ -268,7 +278,8 @@ def _near_filter(plan: _Plan, near: Near) -> None:
     distances shown are computed exactly (bot.geo.distance_km)."""
     squeeze = max(math.cos(math.radians(near.latitude)), 0.05)
     squared = (SITES.c.latitude - near.latitude) * (SITES.c.latitude - near.latitude) + (
-        (SITES.c.longitude - near.longitude) * squeeze) * ((SITES.c.longitude - near.longitude) * squeeze)
+        (SITES.c.longitude - near.longitude) * squeeze
+    ) * ((SITES.c.longitude - near.longitude) * squeeze)
     placed = SITES.c.latitude.isnot(None)
     if near.within_km is None:  # the nearest, however far: small databases only (the chat's widening)
         plan.nearness = select(func.min(squared)).where(SITES.c.nct_id == TRIALS.c.nct_id, placed).scalar_subquery()
@@ -276,8 +287,10 @@ def _near_filter(plan: _Plan, near: Near) -> None:
     # One pass over the sites in a box the (latitude, longitude) index reads, then the circle;
     # each trial once, with its nearest site's distance to order by.
     reach = near.within_km / KM_PER_DEGREE
-    box = and_(SITES.c.latitude.between(near.latitude - reach, near.latitude + reach),
-               SITES.c.longitude.between(near.longitude - reach / squeeze, near.longitude + reach / squeeze))
+    box = and_(
+        SITES.c.latitude.between(near.latitude - reach, near.latitude + reach),
+        SITES.c.longitude.between(near.longitude - reach / squeeze, near.longitude + reach / squeeze),
+    )
     plan.near_sites = (
         select(SITES.c.nct_id, func.min(squared).label("nearness"))
         .where(placed, box, squared <= reach * reach)
@@ -298,9 +311,7 @@ def _within(plan: _Plan) -> list[ColumnElement]:
     ]
 
 
-def _run(
-    conn: Connection, fulltext: FullText, plan: _Plan, limit: int, offset: int, any_word: bool
-) -> _Found:
+def _run(conn: Connection, fulltext: FullText, plan: _Plan, limit: int, offset: int, any_word: bool) -> _Found:
     source = TRIALS
     relevance = list(plan.relevance)
     params: dict = {}
@@ -344,9 +355,7 @@ def _run(
     elif narrowed and rows:
         total = rows[0].total
     else:
-        total = conn.execute(
-            select(func.count()).select_from(source).where(where), params
-        ).scalar_one()
+        total = conn.execute(select(func.count()).select_from(source).where(where), params).scalar_one()
     return _Found([row.nct_id for row in rows], total, specific_total)
 
 
@@ -356,8 +365,7 @@ def _summaries(conn: Connection, ids: list[str], near: Optional[Near] = None) ->
     trials = {
         row.nct_id: row
         for row in conn.execute(
-            select(TRIALS.c.nct_id, TRIALS.c.title, TRIALS.c.status, TRIALS.c.last_update,
-                   TRIALS.c.status_as_of).where(
+            select(TRIALS.c.nct_id, TRIALS.c.title, TRIALS.c.status, TRIALS.c.last_update, TRIALS.c.status_as_of).where(
                 TRIALS.c.nct_id.in_(ids)
             )
         )
@@ -394,4 +402,3 @@ def _summaries(conn: Connection, ids: list[str], near: Optional[Near] = None) ->
         )
         for row in rows
     ]
-

@@ -2,6 +2,7 @@
 each tests against what, phase, status, who it is for, where and how many people, short
 enough for a chat bubble or an SMS. Never which is better: the trial teams and the person's
 own specialist weigh that."""
+
 from __future__ import annotations
 
 import re
@@ -20,15 +21,21 @@ from bot.trials.store import TrialStore
 
 # Longer than a card's title: the end of a title often says how two trials differ ("... Body and Tail ≤ 3cm")
 TITLE_CHARS = 160
-WHO_WEIGHS = ("Which suits someone better is not something I can judge: their specialist team and the "
-              "trial teams can weigh it.")
+WHO_WEIGHS = (
+    "Which suits someone better is not something I can judge: their specialist team and the trial teams can weigh it."
+)
 _NCT = re.compile(r"\bnct[\s\-_#:]*(?:\d[\s\-]?){8}\b", re.I)
 _FIRST_TWO = re.compile(  # also "de två första", "die ersten zwei", "les deux premiers", "los dos primeros"
     r"\b(?:the\s+)?(?:first|top)\s+(?:two|2)\b|\b(?:två|tva)\s+(?:första|forsta)\b|\bersten\s+(?:zwei|2)\b"
-    r"|\b(?:deux|2)\s+premi[eè]r(?:e)?s\b|\b(?:dos\s+primeros|primeros\s+dos)\b", re.I)
-_PAIR = re.compile(r"\b(?:number\s+)?(\d|one|two|three|four|five|first|second|third|fourth|fifth|last)"
-                   r"(?:\s+(?:one|trial|study))?\s+(?:and|&|vs\.?|versus|or|with)\s+(?:the\s+)?(?:number\s+)?"
-                   r"(\d|one|two|three|four|five|first|second|third|fourth|fifth|last)\b", re.I)
+    r"|\b(?:deux|2)\s+premi[eè]r(?:e)?s\b|\b(?:dos\s+primeros|primeros\s+dos)\b",
+    re.I,
+)
+_PAIR = re.compile(
+    r"\b(?:number\s+)?(\d|one|two|three|four|five|first|second|third|fourth|fifth|last)"
+    r"(?:\s+(?:one|trial|study))?\s+(?:and|&|vs\.?|versus|or|with)\s+(?:the\s+)?(?:number\s+)?"
+    r"(\d|one|two|three|four|five|first|second|third|fourth|fifth|last)\b",
+    re.I,
+)
 
 
 def trials_named(text: str, shown: Sequence[str]) -> list[str]:
@@ -106,8 +113,9 @@ def first_two_mentioning(words: str, store: TrialStore) -> list[str]:
 
 def trial_beside_facts(trial: TrialDetail, name: str, facts: Sequence[Fact]) -> str:
     """A stored trial beside one our list lacks but our facts know ("CLARINET and PROMID")."""
-    known = "\n".join([f"{name} is not in our list of trials. What our facts say about it:",
-                       *(f"- {fact.text}" for fact in facts)])
+    known = "\n".join(
+        [f"{name} is not in our list of trials. What our facts say about it:", *(f"- {fact.text}" for fact in facts)]
+    )
     return "\n\n".join([_one(trial), known, WHO_WEIGHS])
 
 
@@ -148,8 +156,15 @@ def _listed(names: list[str]) -> str:
 
 def _who(trial: TrialDetail) -> str:
     low, high = trial.min_age_years, trial.max_age_years
-    ages = (f"aged {low:g} to {high:g}" if low is not None and high is not None
-            else f"aged {low:g} or over" if low is not None else f"up to {high:g}" if high is not None else "any age given")
+    ages = (
+        f"aged {low:g} to {high:g}"
+        if low is not None and high is not None
+        else f"aged {low:g} or over"
+        if low is not None
+        else f"up to {high:g}"
+        if high is not None
+        else "any age given"
+    )
     sex = {"FEMALE": "women", "MALE": "men"}.get(trial.sex or "", "people")
     condition = trial.conditions[0] if trial.conditions else "the condition in the record"
     return f"{sex} {ages}, with {condition}"

@@ -4,6 +4,7 @@ It receives its engine from outside (SQLite by default, PostgreSQL in production
 whole batches in one transaction each, so a failure leaves the batch unwritten and nothing
 half-updated.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,8 @@ from bot.trials.query import (
     Arm,
     Contact,
     Design,
-    Measure,
     Intervention,
+    Measure,
     SearchPage,
     Site,
     TrialDetail,
@@ -101,9 +102,7 @@ class TrialStore:
         with self.engine.begin() as conn:
             known = dict(
                 conn.execute(
-                    select(models.Trial.nct_id, models.Trial.record_hash).where(
-                        models.Trial.nct_id.in_(list(by_id))
-                    )
+                    select(models.Trial.nct_id, models.Trial.record_hash).where(models.Trial.nct_id.in_(list(by_id)))
                 ).all()
             )
             changed = []
@@ -143,17 +142,20 @@ class TrialStore:
             ]
             for i, item in enumerate(p.interventions):
                 rows["interventions"].append(
-                    {"nct_id": nct, "position": i, "kind": item["kind"], "name": item["name"],
-                     "description": item["description"]}
+                    {
+                        "nct_id": nct,
+                        "position": i,
+                        "kind": item["kind"],
+                        "name": item["name"],
+                        "description": item["description"],
+                    }
                 )
                 rows["intervention_other_names"] += [
                     {"nct_id": nct, "intervention_position": i, "position": j, "name": name}
                     for j, name in enumerate(item["other_names"])
                 ]
             rows["sites"] += [{"nct_id": nct, **site} for site in p.sites]
-            rows["contacts"] += [
-                {"nct_id": nct, "position": i, **contact} for i, contact in enumerate(p.contacts)
-            ]
+            rows["contacts"] += [{"nct_id": nct, "position": i, **contact} for i, contact in enumerate(p.contacts)]
             rows["trial_identifiers"] += [
                 {"nct_id": nct, "position": i, **identifier} for i, identifier in enumerate(p.identifiers)
             ]
@@ -190,9 +192,7 @@ class TrialStore:
         for start in range(0, len(ids), batch_size):
             chunk = ids[start : start + batch_size]
             with Session(self.engine) as session, session.begin():
-                trials = session.scalars(
-                    select(models.Trial).where(models.Trial.nct_id.in_(chunk))
-                ).all()
+                trials = session.scalars(select(models.Trial).where(models.Trial.nct_id.in_(chunk))).all()
                 conn = session.connection()
                 conn.execute(delete(tags).where(tags.c.nct_id.in_(chunk)))
                 self._index(conn, [_parsed_from_model(t) for t in trials])
@@ -222,9 +222,7 @@ class TrialStore:
 
     def _meta(self, key: str) -> Optional[str]:
         with self.engine.connect() as conn:
-            return conn.execute(
-                select(models.Meta.value).where(models.Meta.key == key)
-            ).scalar_one_or_none()
+            return conn.execute(select(models.Meta.value).where(models.Meta.key == key)).scalar_one_or_none()
 
     # -- reading -----------------------------------------------------------------------
     def search(self, query: TrialQuery) -> SearchPage:
@@ -251,6 +249,7 @@ class TrialStore:
     def vocabulary(self) -> dict[str, list[str]]:
         """Names people may type that the records use: for the spaCy entity ruler."""
         with self.engine.connect() as conn:
+
             def distinct(column) -> list[str]:
                 return sorted(v for v in conn.execute(select(column).distinct()).scalars() if v)
 
@@ -267,6 +266,7 @@ class TrialStore:
         and "place" (the sites' cities, states and countries)."""
         ids = models.TrialIdentifier
         with self.engine.connect() as conn:
+
             def distinct(column, *where) -> list[str]:
                 return sorted(v for v in conn.execute(select(column).where(*where).distinct()).scalars() if v)
 
@@ -275,8 +275,9 @@ class TrialStore:
                 "id": distinct(ids.value, ids.kind != "acronym"),
                 "sponsor": sorted({*distinct(models.Trial.sponsor), *distinct(models.Collaborator.name)}),
                 "site": distinct(models.Site.facility),
-                "place": sorted({*distinct(models.Site.city), *distinct(models.Site.state),
-                                 *distinct(models.Site.country)}),
+                "place": sorted(
+                    {*distinct(models.Site.city), *distinct(models.Site.state), *distinct(models.Site.country)}
+                ),
             }
 
 
@@ -330,17 +331,12 @@ def _parsed_from_model(trial: models.Trial) -> ParsedTrial:
         nct_id=trial.nct_id,
         trial={name: getattr(trial, name) for name in fields},
         conditions=[(c.name, c.is_keyword) for c in trial.conditions],
-        interventions=[
-            {"name": i.name, "other_names": [o.name for o in i.other_names]}
-            for i in trial.interventions
-        ],
+        interventions=[{"name": i.name, "other_names": [o.name for o in i.other_names]} for i in trial.interventions],
     )
 
 
 def _detail(trial: models.Trial) -> TrialDetail:
-    sites = tuple(
-        Site(s.facility, s.city, s.state, s.country, s.status, s.latitude, s.longitude) for s in trial.sites
-    )
+    sites = tuple(Site(s.facility, s.city, s.state, s.country, s.status, s.latitude, s.longitude) for s in trial.sites)
     facility_by_position = {s.position: s.facility for s in trial.sites}
     return TrialDetail(
         nct_id=trial.nct_id,
@@ -354,7 +350,9 @@ def _detail(trial: models.Trial) -> TrialDetail:
         completion_date=trial.completion_date,
         last_updated=trial.last_update,
         status_as_of=trial.status_as_of,
-        design=Design(trial.allocation, trial.intervention_model, trial.masking, trial.masked_who, trial.primary_purpose),
+        design=Design(
+            trial.allocation, trial.intervention_model, trial.masking, trial.masked_who, trial.primary_purpose
+        ),
         arms=tuple(Arm(a.label, a.kind, a.description, a.interventions) for a in trial.arm_groups),
         measures=tuple(Measure(o.kind, o.measure, o.time_frame) for o in trial.outcomes),
         has_results=trial.has_results,

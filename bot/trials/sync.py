@@ -6,6 +6,7 @@ meta table, so a failed run resumes there. The high-water mark (the newest LastU
 seen) moves only when a sync completes; the next run asks only for records updated since then.
 A dry run fetches and compares record hashes, and writes nothing.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,7 @@ from bot.trials.parse import RecordError, parse_study
 from bot.trials.store import TrialStore
 
 DEFAULT_QUERY = (
-    "neuroendocrine tumor OR neuroendocrine neoplasm OR neuroendocrine carcinoma "
-    "OR pancreatic neuroendocrine"
+    "neuroendocrine tumor OR neuroendocrine neoplasm OR neuroendocrine carcinoma OR pancreatic neuroendocrine"
 )
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000  # the API coerces larger sizes down to this
@@ -108,8 +108,11 @@ class SyncReport:
     def lines(self, show: int = 20) -> list[str]:
         what = "Dry run (nothing written)" if self.dry_run else "Sync"
         state = "complete" if self.complete else "NOT complete"
-        out = [f"{what} {state}: {self.counts.summary()}; {self.pages} page{'' if self.pages == 1 else 's'} fetched"
-               + (f" of {self.total} matching records" if self.total is not None else "") + "."]
+        out = [
+            f"{what} {state}: {self.counts.summary()}; {self.pages} page{'' if self.pages == 1 else 's'} fetched"
+            + (f" of {self.total} matching records" if self.total is not None else "")
+            + "."
+        ]
         out.append(f"Asked for records updated since {self.since}." if self.since else "Asked for all records.")
         if self.resumed_at_page:
             out.append(f"Resumed at page {self.resumed_at_page} of an unfinished sync.")
@@ -129,8 +132,13 @@ class SyncReport:
 
 
 class Sync:
-    def __init__(self, store: TrialStore, client: CtgovClient, options: Optional[SyncOptions] = None,
-                 on_page: Optional[PageCallback] = None) -> None:
+    def __init__(
+        self,
+        store: TrialStore,
+        client: CtgovClient,
+        options: Optional[SyncOptions] = None,
+        on_page: Optional[PageCallback] = None,
+    ) -> None:
         self.store = store
         self.client = client
         self.options = options or SyncOptions()
@@ -181,7 +189,10 @@ class Sync:
         report.add(result, added, updated)
         token = page.get("nextPageToken") if isinstance(page, dict) else None
         following = replace(
-            position, token=token, page=position.page + 1, unreadable=position.unreadable or bool(problem),
+            position,
+            token=token,
+            page=position.page + 1,
+            unreadable=position.unreadable or bool(problem),
             newest=_newest(position.newest, newest_update(studies, skip={r.nct_id for r in result.rejected})),
         )
         report.complete = not token

@@ -1,4 +1,5 @@
 """Which lexicon concepts a trial is about, and the document its full-text index holds."""
+
 from __future__ import annotations
 
 from typing import Callable
@@ -17,9 +18,7 @@ def tags_for(text_for: TextFor, lexicon: Lexicon) -> set[str]:
     treatment_text = " ; ".join([text_for("title"), interventions or text_for("summary")])
     conditions = text_for("conditions")
     condition_text = " ; ".join([text_for("title"), conditions or text_for("summary")])
-    return lexicon.tag_text("treatment", treatment_text) | lexicon.tag_text(
-        "condition", condition_text
-    )
+    return lexicon.tag_text("treatment", treatment_text) | lexicon.tag_text("condition", condition_text)
 
 
 def document_for(parsed: ParsedTrial, tags: set[str], lexicon: Lexicon) -> tuple[str, str]:

@@ -6,6 +6,7 @@ sentences do ("every 28 days for a maximum period of 96 weeks", "tumour assessme
 in the first year"). The sentences that speak to the thing asked and carry a time are quoted as
 written, so nothing is changed in the retelling.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,32 +31,52 @@ _TOPIC_WORDS: dict[Topic, re.Pattern[str]] = {
     "treatment": re.compile(
         r"\btreat(?:ed|ment)?\b|\bdos(?:e|es|ing)\b|\bcycles?\b|\badminist|\bgiven\b|\breceive|\binjection|\binfusion"
         r"|\btablets?\b|\bcapsules?\b|\bcourses?\b|\brepeat|\bby mouth\b|\borally\b|\bintravenous|\bsubcutaneous"
-        r"|\bintramuscular|\bmg\b|\bgbq\b|\bmbq\b|\bduration\b", re.I),
-    "follow_up": re.compile(r"\bfollow(?:ed)?[\s-]?up\b|\bfollowed\b|\bmonitor|\bvisits?\b|\bcontacted\b"
-                            r"|\bobservation\s+(?:period|phase)\b|\bobserved\s+for\b", re.I),
-    "scans": re.compile(r"\bscans?\b|\bct\b|\bmri\b|\bimaging\b|\bpet\b|\bradiolog|\brecist\b|\btumou?r\s+assess"
-                        r"|\btumou?rs?\b[^.]{0,40}\b(?:assess|evaluat)|\b(?:assess|evaluat)(?:ed|ments?|ions?)\s+(?:every|at|each)\b"
-                        r"|\bx-?rays?\b", re.I),
-    "questionnaires": re.compile(r"\bquestionnaires?\b|\bquality of life\b|\bqol\b|\bsurveys?\b|\bdiar(?:y|ies)\b"
-                                 r"|\bpatient[- ]reported\b|\bforms?\b", re.I),
+        r"|\bintramuscular|\bmg\b|\bgbq\b|\bmbq\b|\bduration\b",
+        re.I,
+    ),
+    "follow_up": re.compile(
+        r"\bfollow(?:ed)?[\s-]?up\b|\bfollowed\b|\bmonitor|\bvisits?\b|\bcontacted\b"
+        r"|\bobservation\s+(?:period|phase)\b|\bobserved\s+for\b",
+        re.I,
+    ),
+    "scans": re.compile(
+        r"\bscans?\b|\bct\b|\bmri\b|\bimaging\b|\bpet\b|\bradiolog|\brecist\b|\btumou?r\s+assess"
+        r"|\btumou?rs?\b[^.]{0,40}\b(?:assess|evaluat)|\b(?:assess|evaluat)(?:ed|ments?|ions?)\s+(?:every|at|each)\b"
+        r"|\bx-?rays?\b",
+        re.I,
+    ),
+    "questionnaires": re.compile(
+        r"\bquestionnaires?\b|\bquality of life\b|\bqol\b|\bsurveys?\b|\bdiar(?:y|ies)\b"
+        r"|\bpatient[- ]reported\b|\bforms?\b",
+        re.I,
+    ),
 }
 _ASKED: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     ("questionnaires", re.compile(r"\bquestionnaires?\b|\bsurveys?\b|\bforms?\b|\bdiar(?:y|ies)\b", re.I)),
     # before scans: "will he have to keep coming back after the scan" asks about the follow-up
-    ("follow_up", re.compile(
-        r"\bfollow(?:ed)?[\s-]?(?:up|you|him|her|them|people)\b|\bfol+ow\s+(?:you|him|her)\b|\bfolow\b"
-        r"|\b(?:keep|kept)\s+(?:going|coming)\s+back\b|\bwatch\s+(?:you|him|her|them|people)\b|\bafterwards?\b"
-        r"|\bafter\s+(?:the\s+)?(?:treatment|trial|study|scan)\b|\bcheck[- ]?ups?\b", re.I)),
+    (
+        "follow_up",
+        re.compile(
+            r"\bfollow(?:ed)?[\s-]?(?:up|you|him|her|them|people)\b|\bfol+ow\s+(?:you|him|her)\b|\bfolow\b"
+            r"|\b(?:keep|kept)\s+(?:going|coming)\s+back\b|\bwatch\s+(?:you|him|her|them|people)\b|\bafterwards?\b"
+            r"|\bafter\s+(?:the\s+)?(?:treatment|trial|study|scan)\b|\bcheck[- ]?ups?\b",
+            re.I,
+        ),
+    ),
     ("scans", re.compile(r"\bscans?\b|\bct\b|\bmri\b|\bimaging\b|\bx-?rays?\b", re.I)),
 )
 # "for up to 24 months", "until progression", "4 cycles": how long, ranked before "every 21 days"
 _HOW_LONG = re.compile(
     r"\bfor\s+(?:up\s+to\s+|a\s+(?:maximum|minimum)\s+(?:period\s+)?of\s+|at\s+least\s+)?(?:\d|one|two|three|four|five|six|twelve)"
     r"|\buntil\b|\b(?:minimum|maximum|up\s+to)\b|\b\d+\s*(?:cycles?|doses?|administrations?|courses?)\b|\bduration\b"
-    r"|\b(?:one|two|three|four|five|six|seven|eight)\s+(?:cycles?|doses?|administrations?|courses?)\b", re.I)
+    r"|\b(?:one|two|three|four|five|six|seven|eight)\s+(?:cycles?|doses?|administrations?|courses?)\b",
+    re.I,
+)
 _VERDICT_WORDS = re.compile(r"\beligib|\bqualif", re.I)  # "patients are eligible if...": not for quoting to a person
 # "approved by the FDA in 2012 for myeloma...", "median survival of 20 months": background, not this trial's plan
-_BACKGROUND = re.compile(r"\b(?:19|20)\d\d\b|\bmedian\s+(?:overall\s+)?survival\b|\bsurvival\s+(?:of|is|was)\b|\bprognosis\b|\bapprov", re.I)
+_BACKGROUND = re.compile(
+    r"\b(?:19|20)\d\d\b|\bmedian\s+(?:overall\s+)?survival\b|\bsurvival\s+(?:of|is|was)\b|\bprognosis\b|\bapprov", re.I
+)
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\[])|\n+")
 
 
@@ -94,10 +115,16 @@ def timing_sentences(trial: TrialDetail, topic: Topic) -> list[str]:
     for text in _texts(trial, topic):
         for sentence in _SENTENCE_END.split(text):
             sentence = " ".join(sentence.split()).strip(" -*•")
-            if (len(sentence) <= LONGEST_SENTENCE and _TIME.search(sentence) and _TOPIC_WORDS[topic].search(sentence)
-                    and not _VERDICT_WORDS.search(sentence) and not _BACKGROUND.search(sentence)
-                    and not any(_letters(sentence) in _letters(other) or _letters(other) in _letters(sentence)
-                                for other in found)):
+            if (
+                len(sentence) <= LONGEST_SENTENCE
+                and _TIME.search(sentence)
+                and _TOPIC_WORDS[topic].search(sentence)
+                and not _VERDICT_WORDS.search(sentence)
+                and not _BACKGROUND.search(sentence)
+                and not any(
+                    _letters(sentence) in _letters(other) or _letters(other) in _letters(sentence) for other in found
+                )
+            ):
                 found.append(sentence)
     if topic == "treatment":
         found.sort(key=lambda sentence: not _HOW_LONG.search(sentence))

@@ -1,4 +1,5 @@
 """Turn the words a person used (entity values from the chat) into a TrialQuery."""
+
 from __future__ import annotations
 
 import re
@@ -31,13 +32,12 @@ def status_filter(text: Optional[str]) -> StatusFilter:
     return "open"
 
 
-def query_from_entities(
-    values: Mapping[str, Optional[str]], limit: int = 5, offset: int = 0
-) -> TrialQuery:
+def query_from_entities(values: Mapping[str, Optional[str]], limit: int = 5, offset: int = 0) -> TrialQuery:
     """values: entity or slot name -> the text the person typed (treatment, condition, country,
     city, phase, status) or a name found in the database (acronym, sponsor, site_name), and
     an age group; absent or empty ones are not used. A trial named by its acronym is shown
     whatever its status unless a status is asked for."""
+
     def get(name: str) -> Optional[str]:
         value = values.get(name)
         return str(value).strip() or None if value is not None else None
@@ -60,7 +60,12 @@ def query_from_entities(
 
 
 # The profile's age groups (bot/profile/model.py AGE_GROUPS) -> the search's.
-AGE_GROUP_NAMES: dict[str, AgeGroup] = {"child": "child", "teen": "teen", "adult": "adult", "older adult": "older_adult"}
+AGE_GROUP_NAMES: dict[str, AgeGroup] = {
+    "child": "child",
+    "teen": "teen",
+    "adult": "adult",
+    "older adult": "older_adult",
+}
 
 
 _BACK_REFERENCE = re.compile(r"\b(it|its|this|that|these|those|them|the same|this drug|that drug)\b", re.I)

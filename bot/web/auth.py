@@ -13,6 +13,7 @@ repository.
 
 A password hash for STAFF_USERS: `python -m bot.web.auth hash-password` (asks for the password).
 """
+
 from __future__ import annotations
 
 import base64
@@ -68,7 +69,7 @@ class StaffSettings:
 
 
 def parse_users(text: str, problems: Optional[list[str]] = None) -> dict[str, str]:
-    """"name:hash,name:hash" -> {name: hash}; entries that are not well formed are skipped
+    """ "name:hash,name:hash" -> {name: hash}; entries that are not well formed are skipped
     (and named in `problems`, without their hash)."""
     problems = problems if problems is not None else []
     users: dict[str, str] = {}
@@ -78,8 +79,10 @@ def parse_users(text: str, problems: Optional[list[str]] = None) -> dict[str, st
         name, _, encoded = entry.partition(":")
         name = name.strip()
         if not name or not _parse_hash(encoded.strip()):
-            problems.append(f"STAFF_USERS: the entry for {name or '(no name)'!r} is ignored: expected "
-                            f"name:{HASH_ALGORITHM}$iterations$salt$hash")
+            problems.append(
+                f"STAFF_USERS: the entry for {name or '(no name)'!r} is ignored: expected "
+                f"name:{HASH_ALGORITHM}$iterations$salt$hash"
+            )
             continue
         users[name] = encoded.strip()
     return users

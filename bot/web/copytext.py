@@ -8,6 +8,7 @@ they can join. Each part is in sentence case: its first word capitalised, and th
 what is tested in lower case except brands and abbreviations ("testing octreotide LAR").
 When the record lists no treatments, the ones its title names are used.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,10 @@ from bot.trials.query import Contact, TrialDetail
 MAX_WORDS = 120
 CONDITION_LIMIT = 80
 TREATMENT_LIMIT = 40
-WHO_DECIDES = ("Only the trial team can say who can take part. "
-               "Your specialist team can help you decide if it is worth asking about.")
+WHO_DECIDES = (
+    "Only the trial team can say who can take part. "
+    "Your specialist team can help you decide if it is worth asking about."
+)
 
 
 def copy_text(trial: TrialDetail) -> str:
@@ -54,7 +57,7 @@ def _compose(trial: TrialDetail, title_limit: int, treatments: int, places: int)
 
 
 def what_it_is(trial: TrialDetail, treatments: int = 2) -> str:
-    """"A phase 3 trial testing Lutathera, for people with neuroendocrine tumours." """
+    """ "A phase 3 trial testing Lutathera, for people with neuroendocrine tumours." """
     phases = [PHASE_WORDS[p] for p in trial.phases if p in PHASE_WORDS]
     kind = (trial.study_type or "").upper()
     condition = _condition(trial)
@@ -86,9 +89,7 @@ def status_line(trial: TrialDetail) -> str:
 
 
 def where_line(trial: TrialDetail, places: int = 3) -> str:
-    named = list(dict.fromkeys(
-        ", ".join(p for p in (site.city, site.country) if p) for site in trial.sites
-    ))
+    named = list(dict.fromkeys(", ".join(p for p in (site.city, site.country) if p) for site in trial.sites))
     named = [n for n in named if n]
     if not named:
         return "the record lists no places. The trial team can tell you."
@@ -166,7 +167,9 @@ def _sentence_case(name: str, lexicon: Lexicon) -> str:
 
 
 _PLACEBO = re.compile(r"\bplacebo\b|\bdummy\b|\bsham\b", re.I)
-_KIND_LABEL = re.compile(r"^(?:drug|biological|procedure|device|radiation|diagnostic test|dietary supplement)\s*:\s*", re.I)
+_KIND_LABEL = re.compile(
+    r"^(?:drug|biological|procedure|device|radiation|diagnostic test|dietary supplement)\s*:\s*", re.I
+)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")  # not symbols or abbreviations: "Lu", "Tyr"
 

@@ -6,6 +6,7 @@ Kept in the web server's memory: after a restart, cookies signed with a random
 STAFF_SESSION_SECRET are void anyway; with a fixed secret, an ended cookie would work again
 until it expires (at most SESSION_SECONDS).
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -6,6 +6,7 @@ elsewhere; Permissions-Policy turns off the browser features the pages never use
 Server header names no software version. Pages may be framed only by the site itself, except
 the chat page made for a charity's own site (`/embed`), which the configured origins may frame.
 """
+
 from __future__ import annotations
 
 from typing import Mapping, Sequence
@@ -16,8 +17,19 @@ from aiohttp import web
 SERVER_NAME = "NET Trials Assistant"
 WEBSOCKET_SCHEMES = {"http": "ws", "https": "wss"}
 # Only names Chromium knows: it logs a warning for each one it does not ("bluetooth" is one).
-UNUSED_FEATURES = ("camera", "microphone", "geolocation", "payment", "usb", "serial", "midi",
-                   "magnetometer", "gyroscope", "accelerometer", "display-capture")
+UNUSED_FEATURES = (
+    "camera",
+    "microphone",
+    "geolocation",
+    "payment",
+    "usb",
+    "serial",
+    "midi",
+    "magnetometer",
+    "gyroscope",
+    "accelerometer",
+    "display-capture",
+)
 
 
 def rasa_sources(rasa_url: str) -> list[str]:
@@ -30,11 +42,19 @@ def rasa_sources(rasa_url: str) -> list[str]:
 
 def content_security_policy(rasa_url: str, framed_by: Sequence[str] = ()) -> str:
     """`framed_by`: exact origins that may show the page in a frame, besides the site itself."""
-    return "; ".join([
-        "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
-        f"connect-src 'self' {' '.join(rasa_sources(rasa_url))}", "object-src 'none'",
-        "base-uri 'none'", "form-action 'self'", " ".join(["frame-ancestors 'self'", *framed_by]),
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            f"connect-src 'self' {' '.join(rasa_sources(rasa_url))}",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            " ".join(["frame-ancestors 'self'", *framed_by]),
+        ]
+    )
 
 
 def security_headers(rasa_url: str) -> dict[str, str]:
@@ -47,8 +67,9 @@ def security_headers(rasa_url: str) -> dict[str, str]:
     }
 
 
-def add_security_headers(app: web.Application, headers: Mapping[str, str],
-                         by_path: Mapping[str, Mapping[str, str]] = {}) -> None:
+def add_security_headers(
+    app: web.Application, headers: Mapping[str, str], by_path: Mapping[str, Mapping[str, str]] = {}
+) -> None:
     """Send `headers` on every response, errors included (a middleware misses those), with
     `by_path[path]` in place of some of them on the pages it names."""
 

@@ -8,6 +8,7 @@ that doubles after each failure beyond the free ones.
   a wrong one is refused with the wait. So a colleague's typos or an attacker on the same
   network never lock the whole team out.
 """
+
 from __future__ import annotations
 
 import math
@@ -50,7 +51,7 @@ class FailureCount:
         beyond = len(times) - self.free
         if beyond < 0:
             return 0
-        backoff = min(2.0 ** beyond, self.max_wait)
+        backoff = min(2.0**beyond, self.max_wait)
         return max(0, math.ceil(times[-1] + backoff - self.clock()))
 
     def _recent(self, key: str) -> Deque[float]:

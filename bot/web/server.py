@@ -7,6 +7,7 @@ A charity puts the chat on its own site with one script tag (static/widget.js): 
 button that opens the chat page in a frame, at /embed. Only the sites named in
 CHAT_EMBED_ORIGINS (exact origins, separated by spaces) may frame it.
 """
+
 from __future__ import annotations
 
 import json

@@ -14,6 +14,7 @@ per address, bot/web/login_throttle.py),
 and errors turned into plain pages or JSON, never a stack trace. The search is TrialStore's,
 exactly as the chat and the CLI use it, run off the event loop.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -49,8 +50,10 @@ from bot.web.staff_api import BadParameter, detail_json, page_json, parse_nct_id
 log = logging.getLogger(__name__)
 
 NOT_SET_UP = "Staff access is not set up"
-NOT_SET_UP_DETAIL = ("Staff access is not set up on this server. An administrator needs to set "
-                     "STAFF_TOKEN or STAFF_USERS (see the README).")
+NOT_SET_UP_DETAIL = (
+    "Staff access is not set up on this server. An administrator needs to set "
+    "STAFF_TOKEN or STAFF_USERS (see the README)."
+)
 LOGIN_PATH = "/staff/login"
 PUBLIC_PATHS = frozenset({LOGIN_PATH})
 PAGE_SIZE = 20
@@ -83,8 +86,9 @@ THROTTLE_KEY = web.AppKey("staff_login_throttle", LoginThrottle)
 ENDED_KEY = web.AppKey("staff_ended_sessions", EndedSessions)
 
 
-def setup_staff(app: web.Application, settings: Optional[StaffSettings] = None,
-                store: Optional[TrialStore] = None) -> None:
+def setup_staff(
+    app: web.Application, settings: Optional[StaffSettings] = None, store: Optional[TrialStore] = None
+) -> None:
     settings = settings or StaffSettings.from_env()
     for problem in settings.problems:
         log.warning(problem)
@@ -127,7 +131,9 @@ def _area(path: str) -> Optional[str]:
 
 
 @web.middleware
-async def staff_guard(request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
+async def staff_guard(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
     area = _area(request.path)
     if area is None:
         return await handler(request)
@@ -173,8 +179,9 @@ async def _authenticate(request: web.Request, area: str) -> Any:
     return _redirect(f"{LOGIN_PATH}?{urlencode({'next': target})}")
 
 
-async def _handle(area: str, handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
-                  request: web.Request) -> web.StreamResponse:
+async def _handle(
+    area: str, handler: Callable[[web.Request], Awaitable[web.StreamResponse]], request: web.Request
+) -> web.StreamResponse:
     """Run the handler; whatever goes wrong becomes a plain page or a JSON error."""
     try:
         return await handler(request)
@@ -182,18 +189,29 @@ async def _handle(area: str, handler: Callable[[web.Request], Awaitable[web.Stre
         if error.status < 400:
             raise
         code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(error.status, "bad_request")
-        message = {404: "There is nothing at this address.",
-                   405: f"{request.method} is not allowed here."}.get(error.status, error.reason)
+        message = {404: "There is nothing at this address.", 405: f"{request.method} is not allowed here."}.get(
+            error.status, error.reason
+        )
         return _error(area, error.status, code, message, title=error.reason)
     except SQLAlchemyError:
         log.exception("The trial database failed on %s", request.path)
-        return _error(area, 503, "unavailable", "The trial database is not available just now. Try again "
-                      "soon; if it goes on, check DATABASE_URL and run `python -m bot trials init`.",
-                      title="Trial search is not available")
+        return _error(
+            area,
+            503,
+            "unavailable",
+            "The trial database is not available just now. Try again "
+            "soon; if it goes on, check DATABASE_URL and run `python -m bot trials init`.",
+            title="Trial search is not available",
+        )
     except Exception:  # never a stack trace to the client; the log has it
         log.exception("Staff request failed: %s %s", request.method, request.path)
-        return _error(area, 500, "internal", "Something went wrong on the server. It has been logged.",
-                      title="Something went wrong")
+        return _error(
+            area,
+            500,
+            "internal",
+            "Something went wrong on the server. It has been logged.",
+            title="Something went wrong",
+        )
 
 
 # -- responses -------------------------------------------------------------------------------
@@ -209,8 +227,9 @@ def _redirect(location: str) -> web.Response:
     return web.Response(status=303, headers={"Location": location})
 
 
-def _error(area: str, status: int, code: str, message: str, title: Optional[str] = None,
-           parameter: Optional[str] = None) -> web.Response:
+def _error(
+    area: str, status: int, code: str, message: str, title: Optional[str] = None, parameter: Optional[str] = None
+) -> web.Response:
     if area == "api":
         return _json({"error": code, "message": message, "parameter": parameter}, status)
     return _html(pages.message_page(title or "Sorry", message), status)
@@ -227,8 +246,14 @@ def safe_next(value: Optional[str]) -> str:
     """Where to go after signing in: only a staff page on this site."""
     value = (value or "").strip()
     parts = urlsplit(value)
-    if (parts.scheme or parts.netloc or "\\" in value or any(ord(c) < 32 for c in value)
-            or not (parts.path == "/staff" or parts.path.startswith("/staff/")) or parts.path == LOGIN_PATH):
+    if (
+        parts.scheme
+        or parts.netloc
+        or "\\" in value
+        or any(ord(c) < 32 for c in value)
+        or not (parts.path == "/staff" or parts.path.startswith("/staff/"))
+        or parts.path == LOGIN_PATH
+    ):
         return "/staff"
     return value
 
@@ -272,8 +297,10 @@ def _wait_words(seconds: int) -> str:
 
 
 def _too_many(next_path: str, with_names: bool, name: str, wait: int) -> web.Response:
-    response = _html(pages.login_page(next_path, f"Too many failed attempts. Try again in {_wait_words(wait)}.",
-                                      with_names, name), 429)
+    response = _html(
+        pages.login_page(next_path, f"Too many failed attempts. Try again in {_wait_words(wait)}.", with_names, name),
+        429,
+    )
     response.headers["Retry-After"] = str(wait)
     return response
 
@@ -304,13 +331,21 @@ async def login(request: web.Request) -> web.Response:
         if address_wait:
             return _too_many(next_path, with_names, name, max(address_wait, throttle.address_wait(client)))
         what = "name or password" if with_names else "staff token"
-        return _html(pages.login_page(next_path, f"That {what} is not right. Check it and try again.",
-                                      with_names, name), 401)
+        return _html(
+            pages.login_page(next_path, f"That {what} is not right. Check it and try again.", with_names, name), 401
+        )
     throttle.succeeded(account)
     log.info("Staff sign-in: %s", user)
     response = _redirect(next_path)
-    response.set_cookie(SESSION_COOKIE, make_session(settings, user), max_age=SESSION_SECONDS, path="/",
-                        httponly=True, samesite="Strict", secure=_is_https(request))
+    response.set_cookie(
+        SESSION_COOKIE,
+        make_session(settings, user),
+        max_age=SESSION_SECONDS,
+        path="/",
+        httponly=True,
+        samesite="Strict",
+        secure=_is_https(request),
+    )
     return response
 
 
@@ -358,9 +393,13 @@ async def trial_page(request: web.Request) -> web.Response:
     store = await request.app[STORE_KEY].get()
     trial = await _off_loop(store.get, nct_id)
     if trial is None:
-        return _html(pages.message_page(
-            "Trial not found",
-            f"{nct_id} is not in our list. Look it up on the registry: https://clinicaltrials.gov/study/{nct_id}"), 404)
+        return _html(
+            pages.message_page(
+                "Trial not found",
+                f"{nct_id} is not in our list. Look it up on the registry: https://clinicaltrials.gov/study/{nct_id}",
+            ),
+            404,
+        )
     view = await _off_loop(detail_json, trial)
     return _html(pages.trial_page(user, view, _back(request.query.get("back"))))
 
@@ -396,8 +435,13 @@ async def api_trial(request: web.Request) -> web.Response:
     store = await request.app[STORE_KEY].get()
     trial = await _off_loop(store.get, nct_id)
     if trial is None:
-        return _error("api", 404, "not_found", f"{nct_id} is not in our list. See "
-                      f"https://clinicaltrials.gov/study/{nct_id} on the registry.", parameter="nct_id")
+        return _error(
+            "api",
+            404,
+            "not_found",
+            f"{nct_id} is not in our list. See https://clinicaltrials.gov/study/{nct_id} on the registry.",
+            parameter="nct_id",
+        )
     return _json(await _off_loop(detail_json, trial))
 
 

@@ -4,6 +4,7 @@ for both), and trials as plain data (JSON for the API, the same values for the H
 No aiohttp here: parameters in, TrialQuery out; TrialStore results in, dicts out. The search
 itself is TrialStore.search, exactly as the chat and the CLI use it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,12 +13,21 @@ from typing import Any, Mapping, Optional, Sequence
 from bot.eligibility.plain import PlainItem, plain_criteria
 from bot.eligibility.questions import questions_for
 from bot.eligibility.render import WHO_DECIDES, record_limits
-from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
 from bot.geo import DEFAULT_RADIUS_KM, find_place
 from bot.trials.freshness import is_recent
-from bot.trials.present import dated_status_words, phase_words, places_words, status_words, unplaced_words
+from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
 from bot.trials.nearby import near, unknown_place_words
-from bot.trials.query import AGE_GROUPS, Near, NearestSite, SearchPage, TrialDetail, TrialQuery, TrialSummary, default_status
+from bot.trials.present import dated_status_words, phase_words, places_words, status_words, unplaced_words
+from bot.trials.query import (
+    AGE_GROUPS,
+    Near,
+    NearestSite,
+    SearchPage,
+    TrialDetail,
+    TrialQuery,
+    TrialSummary,
+    default_status,
+)
 from bot.web.copytext import copy_text
 
 MAX_TEXT_LENGTH = 200
@@ -43,47 +53,94 @@ class Param:
 
 
 SEARCH_PARAMS: tuple[Param, ...] = (
-    Param("text", "string", "Free words searched anywhere in the record, e.g. 'quality of life'.",
-          label="Any words"),
-    Param("treatment", "string", "A drug or treatment by any name: brand, generic, lay word or a "
-          "common misspelling (Lutathera, lutetium, PRRT).", label="Treatment"),
+    Param("text", "string", "Free words searched anywhere in the record, e.g. 'quality of life'.", label="Any words"),
+    Param(
+        "treatment",
+        "string",
+        "A drug or treatment by any name: brand, generic, lay word or a "
+        "common misspelling (Lutathera, lutetium, PRRT).",
+        label="Treatment",
+    ),
     Param("condition", "string", "A condition, e.g. 'pancreatic NET', insulinoma.", label="Condition"),
-    Param("acronym", "string", "The trial's acronym or another id in its record (the sponsor's study "
-          "id, a EudraCT number), in any case, with or without spaces and hyphens: NETTER-2, "
-          "'netter 2', GETNE1206. Four or more letters and digits also find the ids they start: "
-          "NETTER finds NETTER-1, NETTER-2 and so on. With an acronym, status is all unless given.",
-          label="Acronym or study id"),
-    Param("sponsor", "string", "Who runs the trial or helps to (lead sponsor or a collaborator), by the "
-          "words of the name: Novartis, NCI, 'Grupo Espanol'. Words like 'university' or 'cancer' count "
-          "only when the name has no other words.", label="Sponsor"),
-    Param("site", "string", "A hospital or clinic taking part, by the words of its name: Christie, "
-          "'Royal Free', Sahlgrenska. Generic words ('hospital', 'university') and numbers are left out, "
-          "so a name of only such words finds nothing.", label="Hospital or clinic"),
-    Param("country", "string", "A country where the trial has a site, e.g. 'United Kingdom', UK.",
-          label="Country"),
+    Param(
+        "acronym",
+        "string",
+        "The trial's acronym or another id in its record (the sponsor's study "
+        "id, a EudraCT number), in any case, with or without spaces and hyphens: NETTER-2, "
+        "'netter 2', GETNE1206. Four or more letters and digits also find the ids they start: "
+        "NETTER finds NETTER-1, NETTER-2 and so on. With an acronym, status is all unless given.",
+        label="Acronym or study id",
+    ),
+    Param(
+        "sponsor",
+        "string",
+        "Who runs the trial or helps to (lead sponsor or a collaborator), by the "
+        "words of the name: Novartis, NCI, 'Grupo Espanol'. Words like 'university' or 'cancer' count "
+        "only when the name has no other words.",
+        label="Sponsor",
+    ),
+    Param(
+        "site",
+        "string",
+        "A hospital or clinic taking part, by the words of its name: Christie, "
+        "'Royal Free', Sahlgrenska. Generic words ('hospital', 'university') and numbers are left out, "
+        "so a name of only such words finds nothing.",
+        label="Hospital or clinic",
+    ),
+    Param("country", "string", "A country where the trial has a site, e.g. 'United Kingdom', UK.", label="Country"),
     Param("city", "string", "A city or town where the trial has a site.", label="City or town"),
-    Param("near", "string", "A town, city or region (e.g. Bristol, 'Denver, CO', 'the Midlands'): trials "
-          "with a site within within_km of it, nearest first; each trial gains nearest_site. An unknown "
-          "place is refused with 400.", label="Near (town or region)", example="Bristol"),
-    Param("within_km", "integer", "With near: how far from it, in km (default 100).", minimum=1,
-          maximum=MAX_WITHIN_KM, label="Within (km)", example=50),
-    Param("status", "string", "open: recruiting or not yet recruiting; closed: every other status; "
-          "all: both. When not given: open, or all when an acronym is given.",
-          enum=("open", "closed", "all"), default="open", label="Status"),
-    Param("phase", "integer", "Trial phase 1 to 4; 0 means early phase 1.", minimum=0, maximum=4,
-          label="Phase"),
-    Param("age", "integer", "The person's age in years: trials whose age limits include it.",
-          minimum=0, maximum=120, label="Age in years"),
-    Param("age_group", "string", "Trials that take people of this age group: child (under 18), teen "
-          "(13 to 17), adult (18 to 64) or older_adult (65 and over). From the record's age limits, and "
-          "its standard age groups where a limit is not given; a trial with no limits takes every group.",
-          enum=AGE_GROUPS, label="Age group"),
-    Param("sex", "string", "Trials open to this sex (trials for all are included).",
-          enum=("female", "male"), label="Sex"),
-    Param("limit", "integer", "How many trials to return.", minimum=1, maximum=MAX_LIMIT,
-          default=DEFAULT_LIMIT),
-    Param("offset", "integer", "How many trials to skip (for the next page).", minimum=0,
-          maximum=MAX_OFFSET, default=0),
+    Param(
+        "near",
+        "string",
+        "A town, city or region (e.g. Bristol, 'Denver, CO', 'the Midlands'): trials "
+        "with a site within within_km of it, nearest first; each trial gains nearest_site. An unknown "
+        "place is refused with 400.",
+        label="Near (town or region)",
+        example="Bristol",
+    ),
+    Param(
+        "within_km",
+        "integer",
+        "With near: how far from it, in km (default 100).",
+        minimum=1,
+        maximum=MAX_WITHIN_KM,
+        label="Within (km)",
+        example=50,
+    ),
+    Param(
+        "status",
+        "string",
+        "open: recruiting or not yet recruiting; closed: every other status; "
+        "all: both. When not given: open, or all when an acronym is given.",
+        enum=("open", "closed", "all"),
+        default="open",
+        label="Status",
+    ),
+    Param("phase", "integer", "Trial phase 1 to 4; 0 means early phase 1.", minimum=0, maximum=4, label="Phase"),
+    Param(
+        "age",
+        "integer",
+        "The person's age in years: trials whose age limits include it.",
+        minimum=0,
+        maximum=120,
+        label="Age in years",
+    ),
+    Param(
+        "age_group",
+        "string",
+        "Trials that take people of this age group: child (under 18), teen "
+        "(13 to 17), adult (18 to 64) or older_adult (65 and over). From the record's age limits, and "
+        "its standard age groups where a limit is not given; a trial with no limits takes every group.",
+        enum=AGE_GROUPS,
+        label="Age group",
+    ),
+    Param(
+        "sex", "string", "Trials open to this sex (trials for all are included).", enum=("female", "male"), label="Sex"
+    ),
+    Param("limit", "integer", "How many trials to return.", minimum=1, maximum=MAX_LIMIT, default=DEFAULT_LIMIT),
+    Param(
+        "offset", "integer", "How many trials to skip (for the next page).", minimum=0, maximum=MAX_OFFSET, default=0
+    ),
 )
 PARAMS_BY_NAME = {p.name: p for p in SEARCH_PARAMS}
 
@@ -140,14 +197,14 @@ def _check(param: Param, raw: str) -> Any:
         if (param.minimum is not None and number < param.minimum) or (
             param.maximum is not None and number > param.maximum
         ):
-            raise BadParameter(f"{param.name} must be from {param.minimum} to {param.maximum}, not {number}.",
-                               param.name)
+            raise BadParameter(
+                f"{param.name} must be from {param.minimum} to {param.maximum}, not {number}.", param.name
+            )
         return number
     if param.enum:
         value = raw.lower()
         if value not in param.enum:
-            raise BadParameter(f"{param.name} must be one of {', '.join(param.enum)}, not {_quote(raw)}.",
-                               param.name)
+            raise BadParameter(f"{param.name} must be one of {', '.join(param.enum)}, not {_quote(raw)}.", param.name)
         return value
     if len(raw) > MAX_TEXT_LENGTH:
         raise BadParameter(f"{param.name} is too long: at most {MAX_TEXT_LENGTH} characters.", param.name)
@@ -192,8 +249,12 @@ def summary_json(summary: TrialSummary) -> dict[str, Any]:
 def _nearest_json(site: Optional[NearestSite]) -> Optional[dict[str, Any]]:
     if site is None:
         return None
-    return {"facility": site.facility, "city": site.city, "country": site.country,
-            "distance_km": round(site.distance_km, 1)}
+    return {
+        "facility": site.facility,
+        "city": site.city,
+        "country": site.country,
+        "distance_km": round(site.distance_km, 1),
+    }
 
 
 def page_json(page: SearchPage, query: TrialQuery) -> dict[str, Any]:
@@ -253,12 +314,17 @@ def detail_json(trial: TrialDetail) -> dict[str, Any]:
         "eligibility": eligibility_json(trial),
         "questions": {"doctor": list(questions.doctor), "coordinator": list(questions.coordinator)},
         "contacts": [
-            {"name": c.name, "role": c.role, "phone": c.phone, "email": c.email, "site": c.site}
-            for c in trial.contacts
+            {"name": c.name, "role": c.role, "phone": c.phone, "email": c.email, "site": c.site} for c in trial.contacts
         ],
         "sites": [
-            {"facility": s.facility, "city": s.city, "state": s.state, "country": s.country,
-             "status": s.status, "status_words": status_words(s.status) if s.status else None}
+            {
+                "facility": s.facility,
+                "city": s.city,
+                "state": s.state,
+                "country": s.country,
+                "status": s.status,
+                "status_words": status_words(s.status) if s.status else None,
+            }
             for s in trial.sites
         ],
         "countries": list(trial.countries),

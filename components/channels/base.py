@@ -1,5 +1,6 @@
 """What the platform connectors share: the output channel that collects a turn's replies, the
 HTTP client for the platform APIs, and safe handling of webhook requests."""
+
 from __future__ import annotations
 
 import asyncio
@@ -51,9 +52,16 @@ class PlatformAPI:
     def __init__(self, platform: Text) -> None:
         self.platform = platform
 
-    async def post(self, url: Text, what: Text, *, json_body: Any = None, data: Any = None,
-                   headers: Optional[Dict[Text, Text]] = None,
-                   auth: Optional[aiohttp.BasicAuth] = None) -> Optional[Dict[Text, Any]]:
+    async def post(
+        self,
+        url: Text,
+        what: Text,
+        *,
+        json_body: Any = None,
+        data: Any = None,
+        headers: Optional[Dict[Text, Text]] = None,
+        auth: Optional[aiohttp.BasicAuth] = None,
+    ) -> Optional[Dict[Text, Any]]:
         """POST and return the decoded JSON answer, or None on any failure."""
         try:
             async with aiohttp.ClientSession(timeout=API_TIMEOUT) as session:
@@ -102,8 +110,9 @@ class TurnOutput(OutputChannel):
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         await self.send_response(recipient_id, {"text": text})
 
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text,
-                                     buttons: List[Dict[Text, Any]], **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
         await self.send_response(recipient_id, {"text": text, "buttons": buttons})
 
     async def flush(self, recipient_id: Text) -> None:
@@ -114,8 +123,9 @@ class TurnOutput(OutputChannel):
         raise NotImplementedError
 
 
-async def run_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage,
-                   platform: Text) -> None:
+async def run_turn(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage, platform: Text
+) -> None:
     """Let Rasa handle one message, then send what it said; errors are logged, not raised.
     Text longer than MAX_USER_TEXT is cut there."""
     output = message.output_channel

@@ -13,6 +13,7 @@ Differences from Rasa's FacebookInput, and why:
 - events are answered with 200 at once and handled in the background, so a slow answer never
   makes Meta retry and deliver the message twice.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -44,8 +45,13 @@ class MessengerQuickRepliesOutput(TurnOutput):
     def name(cls) -> Text:
         return "facebook"
 
-    def __init__(self, page_access_token: Text, api_url: Text = DEFAULT_API_URL,
-                 max_length: int = MESSENGER_TEXT, buffered: bool = False) -> None:
+    def __init__(
+        self,
+        page_access_token: Text,
+        api_url: Text = DEFAULT_API_URL,
+        max_length: int = MESSENGER_TEXT,
+        buffered: bool = False,
+    ) -> None:
         super().__init__(buffered)
         self._token = page_access_token
         self.api_url = api_url.rstrip("/")
@@ -123,8 +129,14 @@ class MessengerQuickRepliesInput(FacebookInput):
             max_length=effective_limit(setting(credentials, "max_length", MESSENGER_TEXT), MESSENGER_TEXT),
         )
 
-    def __init__(self, fb_verify: Text, fb_secret: Text, fb_access_token: Text,
-                 api_url: Text = DEFAULT_API_URL, max_length: int = MESSENGER_TEXT) -> None:
+    def __init__(
+        self,
+        fb_verify: Text,
+        fb_secret: Text,
+        fb_access_token: Text,
+        api_url: Text = DEFAULT_API_URL,
+        max_length: int = MESSENGER_TEXT,
+    ) -> None:
         super().__init__(fb_verify, fb_secret, fb_access_token)
         self.api_url = api_url
         self.max_length = max_length
@@ -133,15 +145,25 @@ class MessengerQuickRepliesInput(FacebookInput):
     def get_output_channel(self, buffered: bool = False) -> MessengerQuickRepliesOutput:
         return MessengerQuickRepliesOutput(self.fb_access_token, self.api_url, self.max_length, buffered)
 
-    async def _answer(self, on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: Text, text: Text,
-                      metadata: Optional[Dict[Text, Any]]) -> None:
+    async def _answer(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        sender: Text,
+        text: Text,
+        metadata: Optional[Dict[Text, Any]],
+    ) -> None:
         output = self.get_output_channel(buffered=True)
         await output.typing_on(sender)
-        await run_turn(on_new_message, UserMessage(text, output, sender, input_channel=self.name(),
-                                                   metadata=metadata), "Messenger")
+        await run_turn(
+            on_new_message, UserMessage(text, output, sender, input_channel=self.name(), metadata=metadata), "Messenger"
+        )
 
-    async def _answer_all(self, on_new_message: Callable[[UserMessage], Awaitable[Any]],
-                          inputs: List[Tuple[Text, Text]], metadata: Optional[Dict[Text, Any]]) -> None:
+    async def _answer_all(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        inputs: List[Tuple[Text, Text]],
+        metadata: Optional[Dict[Text, Any]],
+    ) -> None:
         for sender, text in inputs:  # in order: one person's messages must not overtake each other
             await self._answer(on_new_message, sender, text, metadata)
 
@@ -156,7 +178,9 @@ class MessengerQuickRepliesInput(FacebookInput):
         async def token_verification(request: Request) -> HTTPResponse:
             token = request.args.get("hub.verify_token") or ""
             challenge = request.args.get("hub.challenge") or ""
-            if request.args.get("hub.mode") == "subscribe" and hmac.compare_digest(token.encode(), self.fb_verify.encode()):
+            if request.args.get("hub.mode") == "subscribe" and hmac.compare_digest(
+                token.encode(), self.fb_verify.encode()
+            ):
                 return response.text(challenge)
             return refuse(403, "Wrong verify token.", "Messenger")
 

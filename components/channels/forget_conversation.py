@@ -5,6 +5,7 @@ the store underneath: the in-memory store (`make run`, the tests), the SQL store
 PostgreSQL) and Redis. The wrappers Rasa puts around a store (fail-safe, awaitable) are looked
 through, and the fail-safe store's in-memory fallback is cleared too.
 """
+
 from __future__ import annotations
 
 import logging
@@ -37,8 +38,11 @@ def _delete(store: TrackerStore, sender_id: str) -> bool:
     elif isinstance(store, RedisTrackerStore):
         store.red.delete(store.key_prefix + sender_id)
     else:
-        logger.warning("Clear this chat: a %s cannot delete conversations; the conversation is kept until "
-                       "the store's own retention removes it", type(store).__name__)
+        logger.warning(
+            "Clear this chat: a %s cannot delete conversations; the conversation is kept until "
+            "the store's own retention removes it",
+            type(store).__name__,
+        )
         return False
     return True
 

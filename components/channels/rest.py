@@ -20,6 +20,7 @@ Rasa's RestInput, with these differences, and why:
 Normal messages behave as in RestInput: a JSON list of replies, or with `?stream=true` one JSON
 reply per line (RestInput.stream_response).
 """
+
 from __future__ import annotations
 
 import json
@@ -60,10 +61,7 @@ TOO_LONG_TEXT = (
     f"Sorry, that message is too long for me to read. Please send a shorter one, up to "
     f"{MAX_MESSAGE_CHARS:,} characters. One question at a time works best."
 )
-RATE_LIMITED_TEXT = (
-    "You have sent a lot of messages in a short time. Please wait {wait}, then send your "
-    "message again."
-)
+RATE_LIMITED_TEXT = "You have sent a lot of messages in a short time. Please wait {wait}, then send your message again."
 REPORT_INTERVAL_SECONDS = 60.0  # rate-limit refusals are logged as one count a minute at most
 BODY_EXAMPLE = '{"sender": "an id you choose", "message": "your question"}'
 
@@ -170,8 +168,7 @@ class HardenedRestInput(RestInput):
         self._limited += 1
         now = time.monotonic()
         if now - self._last_report >= REPORT_INTERVAL_SECONDS:
-            logger.warning("REST webhook: %s message(s) refused by the rate limit since the last report",
-                           self._limited)
+            logger.warning("REST webhook: %s message(s) refused by the rate limit since the last report", self._limited)
             self._limited, self._last_report = 0, now
 
     async def read_body(self, request: Request) -> bytes:
@@ -192,22 +189,21 @@ class HardenedRestInput(RestInput):
         return None if decision.allowed else decision.retry_after
 
     @staticmethod
-    def replies(messages: List[Dict[Text, Any]], stream: bool, status: int = 200,
-                headers: Optional[Dict[Text, Text]] = None) -> HTTPResponse:
+    def replies(
+        messages: List[Dict[Text, Any]], stream: bool, status: int = 200, headers: Optional[Dict[Text, Text]] = None
+    ) -> HTTPResponse:
         """Replies as RestInput gives them: a JSON list, or one JSON object per line."""
         if stream:
             lines = "".join(json.dumps(m) + "\n" for m in messages)
             return response.text(lines, status=status, headers=headers, content_type="text/event-stream")
         return response.json(messages, status=status, headers=headers)
 
-    async def handle(self, on_new_message: Callable[[UserMessage], Awaitable[Any]],
-                     incoming: Incoming) -> HTTPResponse:
+    async def handle(self, on_new_message: Callable[[UserMessage], Awaitable[Any]], incoming: Incoming) -> HTTPResponse:
         """Rasa's answer to one message, as RestInput collects it; a failure is logged (without
         the text) and the replies so far are returned."""
         collector = CollectingOutputChannel()
         try:
-            await on_new_message(UserMessage(incoming.text, collector, incoming.sender,
-                                             input_channel=self.name()))
+            await on_new_message(UserMessage(incoming.text, collector, incoming.sender, input_channel=self.name()))
         except CancelledError:
             logger.error("REST: a message timed out")
         except Exception:  # noqa: BLE001 - one failed message must not take the webhook down

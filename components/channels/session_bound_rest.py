@@ -8,6 +8,7 @@ without it, or with a forged or expired one, the message starts a new conversati
 someone's website chat. Nor does a sender naming a conversation stored from another channel
 (a Telegram chat id, a Slack or Messenger id...): REST continues only REST conversations.
 """
+
 from __future__ import annotations
 
 import json

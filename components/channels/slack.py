@@ -12,6 +12,7 @@ off refused), with these changes:
 - replies go to chat.postMessage at SLACK_API_URL (a local stand-in in the tests) as section
   blocks of at most 3000 characters and an actions block of buttons on the last message.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -53,8 +54,14 @@ class SlackBlocksOutput(TurnOutput):
     def name(cls) -> Text:
         return "slack"
 
-    def __init__(self, token: Text, channel: Optional[Text] = None, thread_id: Optional[Text] = None,
-                 api_url: Text = DEFAULT_API_URL, max_length: int = SLACK_SECTION_TEXT) -> None:
+    def __init__(
+        self,
+        token: Text,
+        channel: Optional[Text] = None,
+        thread_id: Optional[Text] = None,
+        api_url: Text = DEFAULT_API_URL,
+        max_length: int = SLACK_SECTION_TEXT,
+    ) -> None:
         super().__init__()
         self._token = token
         self.slack_channel = channel
@@ -67,8 +74,12 @@ class SlackBlocksOutput(TurnOutput):
         channel = self.slack_channel or recipient_id
         for reply in replies:
             for body in slack_messages(channel, reply, self.max_length, self.thread_id):
-                await self.api.post(f"{self.api_url}/chat.postMessage", "chat.postMessage", json_body=body,
-                                    headers={"Authorization": f"Bearer {self._token}"})
+                await self.api.post(
+                    f"{self.api_url}/chat.postMessage",
+                    "chat.postMessage",
+                    json_body=body,
+                    headers={"Authorization": f"Bearer {self._token}"},
+                )
 
 
 class SlackBlocksInput(SlackInput):
@@ -92,19 +103,32 @@ class SlackBlocksInput(SlackInput):
             max_length=effective_limit(setting(credentials, "max_length", SLACK_SECTION_TEXT), SLACK_SECTION_TEXT),
         )
 
-    def __init__(self, slack_token: Text, slack_channel: Optional[Text] = None, slack_signing_secret: Text = "",
-                 use_threads: bool = False, conversation_granularity: Text = "sender",
-                 api_url: Text = DEFAULT_API_URL, max_length: int = SLACK_SECTION_TEXT) -> None:
-        super().__init__(slack_token, slack_channel, use_threads=use_threads,
-                         slack_signing_secret=slack_signing_secret,
-                         conversation_granularity=conversation_granularity)
+    def __init__(
+        self,
+        slack_token: Text,
+        slack_channel: Optional[Text] = None,
+        slack_signing_secret: Text = "",
+        use_threads: bool = False,
+        conversation_granularity: Text = "sender",
+        api_url: Text = DEFAULT_API_URL,
+        max_length: int = SLACK_SECTION_TEXT,
+    ) -> None:
+        super().__init__(
+            slack_token,
+            slack_channel,
+            use_threads=use_threads,
+            slack_signing_secret=slack_signing_secret,
+            conversation_granularity=conversation_granularity,
+        )
         self.api_url = api_url
         self.max_length = max_length
         self._turns = BackgroundTurns()
         self._seen_events: "OrderedDict[str, None]" = OrderedDict()
 
     def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> SlackBlocksOutput:
-        return SlackBlocksOutput(self.slack_token, channel or self.slack_channel, thread_id, self.api_url, self.max_length)
+        return SlackBlocksOutput(
+            self.slack_token, channel or self.slack_channel, thread_id, self.api_url, self.max_length
+        )
 
     def is_request_from_slack_authentic(self, request: Request) -> bool:
         """X-Slack-Signature is "v0=" + HMAC-SHA256("v0:<timestamp>:<body>") with the signing
@@ -129,8 +153,15 @@ class SlackBlocksInput(SlackInput):
             self._seen_events.popitem(last=False)
         return True
 
-    def _start_turn(self, on_new_message: Callable[[UserMessage], Awaitable[Any]], text: Text, sender: Text,
-                    channel: Optional[Text], thread_id: Optional[Text], metadata: Dict[Text, Any]) -> None:
+    def _start_turn(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        text: Text,
+        sender: Text,
+        channel: Optional[Text],
+        thread_id: Optional[Text],
+        metadata: Dict[Text, Any],
+    ) -> None:
         conversation_id = self._get_conversation_id(sender, channel, thread_id)
         output = self.get_output_channel(channel, thread_id if self.use_threads else None)
         message = UserMessage(text, output, conversation_id, input_channel=self.name(), metadata=metadata)
@@ -149,8 +180,11 @@ class SlackBlocksInput(SlackInput):
             return response.text("ignored")
         thread_id = event.get("thread_ts") or event.get("ts")
         authorizations = body.get("authorizations")
-        users = [a.get("user_id") for a in authorizations if isinstance(a, dict) and isinstance(a.get("user_id"), str)][:1] \
-            if isinstance(authorizations, list) else []
+        users = (
+            [a.get("user_id") for a in authorizations if isinstance(a, dict) and isinstance(a.get("user_id"), str)][:1]
+            if isinstance(authorizations, list)
+            else []
+        )
         if isinstance(body.get("authed_users"), list):
             users = [u for u in body["authed_users"] if isinstance(u, str)]
         thread = thread_id if isinstance(thread_id, str) else None
@@ -170,8 +204,13 @@ class SlackBlocksInput(SlackInput):
         actions = payload.get("actions")
         user = object_at(payload, "user")
         channel = object_at(payload, "channel")
-        if not (isinstance(actions, list) and actions and isinstance(actions[0], dict)
-                and isinstance(user.get("id"), str) and self._is_interactive_message(payload)):
+        if not (
+            isinstance(actions, list)
+            and actions
+            and isinstance(actions[0], dict)
+            and isinstance(user.get("id"), str)
+            and self._is_interactive_message(payload)
+        ):
             return response.text("ignored")
         try:
             text = self._get_interactive_response(actions[0])

@@ -4,6 +4,7 @@
 Anything else a client puts in an event (`customData`, `metadata`, ...) is never read, so it
 never reaches the conversation store.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

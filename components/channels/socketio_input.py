@@ -21,6 +21,7 @@ Rasa's SocketIOInput, with these differences:
 - a closed websocket or a malformed frame is not logged as a server error with a traceback
   (QuietSocketBlueprint, bot/channels/quiet_logger.py).
 """
+
 from __future__ import annotations
 
 import logging
@@ -36,7 +37,13 @@ from socketio import AsyncServer
 from bot.channels.address import client_address, trusted_proxies_from_env
 from bot.channels.origins import allowed_origins_from_env, origin_checker
 from bot.channels.quiet_logger import quiet_library_logger
-from bot.channels.session_tokens import Opened, SessionTokens, open_conversation, refusal_notice, session_tokens_from_env
+from bot.channels.session_tokens import (
+    Opened,
+    SessionTokens,
+    open_conversation,
+    refusal_notice,
+    session_tokens_from_env,
+)
 from bot.ratelimit import REDIS_PREFIX, RateLimiter, address_rate_limiter_from_env, rate_limiter_from_env
 from components.channels.forget_conversation import forget_conversation
 from components.channels.rest import MAX_BODY_BYTES, TOO_LONG_TEXT, rate_limited_text
@@ -98,9 +105,14 @@ class GuardedSocketIOInput(SocketIOInput):
         """What `session_confirm` tells the widget (Rasa's own widget reads `session_id`)."""
         assert self.tokens is not None
         notice = refusal_notice(opened.refused, self.tokens.days)
-        return {"session_id": opened.issued.session_id, "session_token": opened.issued.token,
-                "expires_at": opened.issued.expires_at, "keep_days": self.tokens.days,
-                "resumed": opened.resumed, **({"notice": notice} if notice else {})}
+        return {
+            "session_id": opened.issued.session_id,
+            "session_token": opened.issued.token,
+            "expires_at": opened.issued.expires_at,
+            "keep_days": self.tokens.days,
+            "resumed": opened.resumed,
+            **({"notice": notice} if notice else {}),
+        }
 
     async def over_limit(self, connection: str, address: str) -> Optional[int]:
         """Seconds to wait when the connection or its address is over its limit, else None."""
@@ -119,8 +131,13 @@ class GuardedSocketIOInput(SocketIOInput):
 
     def blueprint(self, on_new_message: MessageHandler) -> Blueprint:
         quiet = quiet_library_logger()
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=origin_checker(self.allowed_origins),
-                          max_http_buffer_size=MAX_BODY_BYTES, logger=quiet, engineio_logger=quiet)
+        sio = AsyncServer(
+            async_mode="sanic",
+            cors_allowed_origins=origin_checker(self.allowed_origins),
+            max_http_buffer_size=MAX_BODY_BYTES,
+            logger=quiet,
+            engineio_logger=quiet,
+        )
         webhook = QuietSocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio  # Rasa's get_output_channel reads it
         namespace = self.namespace

@@ -9,6 +9,7 @@ Differences from Rasa's TelegramInput, and why:
 - replies go through the Bot API at TELEGRAM_API_URL (a local stand-in in the tests);
 - a malformed update gets a 400, never a stack trace.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -47,8 +48,13 @@ class TelegramInlineOutput(TurnOutput):
     def name(cls) -> Text:
         return "telegram"
 
-    def __init__(self, access_token: Text, api_url: Text = DEFAULT_API_URL, max_length: int = TELEGRAM_TEXT,
-                 callbacks: Optional[CallbackPayloads] = None) -> None:
+    def __init__(
+        self,
+        access_token: Text,
+        api_url: Text = DEFAULT_API_URL,
+        max_length: int = TELEGRAM_TEXT,
+        callbacks: Optional[CallbackPayloads] = None,
+    ) -> None:
         super().__init__()
         self._token = access_token
         self.api_url = api_url.rstrip("/")
@@ -88,16 +94,24 @@ class TelegramInlineInput(TelegramInput):
             max_length=effective_limit(setting(credentials, "max_length", TELEGRAM_TEXT), TELEGRAM_TEXT),
         )
 
-    def __init__(self, access_token: Text, webhook_url: Optional[Text] = None, secret_token: Optional[Text] = None,
-                 api_url: Text = DEFAULT_API_URL, max_length: int = TELEGRAM_TEXT) -> None:
+    def __init__(
+        self,
+        access_token: Text,
+        webhook_url: Optional[Text] = None,
+        secret_token: Optional[Text] = None,
+        api_url: Text = DEFAULT_API_URL,
+        max_length: int = TELEGRAM_TEXT,
+    ) -> None:
         super().__init__(access_token, None, webhook_url, debug_mode=False)
         self.secret_token = secret_token
         self.api_url = api_url
         self.max_length = max_length
         self.callbacks = CallbackPayloads()
         if not secret_token:
-            logger.warning("Telegram: TELEGRAM_SECRET_TOKEN is not set, so the webhook cannot tell "
-                           "Telegram's requests from anyone else's. Set it in production.")
+            logger.warning(
+                "Telegram: TELEGRAM_SECRET_TOKEN is not set, so the webhook cannot tell "
+                "Telegram's requests from anyone else's. Set it in production."
+            )
 
     def get_output_channel(self) -> TelegramInlineOutput:
         return TelegramInlineOutput(self.access_token, self.api_url, self.max_length, self.callbacks)
@@ -106,8 +120,10 @@ class TelegramInlineInput(TelegramInput):
         if not self.webhook_url:
             logger.info("Telegram: no webhook URL set; not registering the webhook.")
             return
-        body: Dict[Text, Any] = {"url": self.webhook_url,
-                                 "allowed_updates": ["message", "edited_message", "callback_query"]}
+        body: Dict[Text, Any] = {
+            "url": self.webhook_url,
+            "allowed_updates": ["message", "edited_message", "callback_query"],
+        }
         if self.secret_token:
             body["secret_token"] = self.secret_token
         if await self.get_output_channel().call("setWebhook", body) is not None:
@@ -140,7 +156,7 @@ class TelegramInlineInput(TelegramInput):
                 if not isinstance(text, str) or not text.strip():
                     return None
                 if text.startswith("/bot"):  # group chats with privacy mode: "/bot question"
-                    text = text[len("/bot"):].strip()
+                    text = text[len("/bot") :].strip()
                 if text.split("@", 1)[0] == "/start":
                     text = START_TEXT
                 return (chat.get("id"), text, None)
@@ -173,8 +189,13 @@ class TelegramInlineInput(TelegramInput):
                 return refuse(400, "The update has no chat id.", "Telegram")
             if query_id:
                 await output.call("answerCallbackQuery", {"callback_query_id": str(query_id)})
-            user_message = UserMessage(text, output, str(chat_id), input_channel=self.name(),
-                                       metadata=locale_metadata(country_from_language(_language_code(update))))
+            user_message = UserMessage(
+                text,
+                output,
+                str(chat_id),
+                input_channel=self.name(),
+                metadata=locale_metadata(country_from_language(_language_code(update))),
+            )
             await run_turn(on_new_message, user_message, "Telegram")
             return response.text("success")
 

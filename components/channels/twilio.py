@@ -15,6 +15,7 @@ Differences from Rasa's TwilioInput, and why:
 WhatsApp is the same connector at /webhooks/twilio_whatsapp/webhook, sending from
 "whatsapp:<TWILIO_WHATSAPP_NUMBER>". Twilio caps a body at 1600 characters on WhatsApp too.
 """
+
 from __future__ import annotations
 
 import logging
@@ -49,8 +50,16 @@ class TwilioNumberedOutput(TurnOutput):
     def name(cls) -> Text:
         return "twilio"
 
-    def __init__(self, account_sid: Text, auth_token: Text, twilio_number: Text, memory: OptionMemory,
-                 api_url: Text = DEFAULT_API_URL, max_length: int = TWILIO_BODY, buffered: bool = False) -> None:
+    def __init__(
+        self,
+        account_sid: Text,
+        auth_token: Text,
+        twilio_number: Text,
+        memory: OptionMemory,
+        api_url: Text = DEFAULT_API_URL,
+        max_length: int = TWILIO_BODY,
+        buffered: bool = False,
+    ) -> None:
         super().__init__(buffered)
         self.account_sid = account_sid
         self._auth_token = auth_token
@@ -66,8 +75,9 @@ class TwilioNumberedOutput(TurnOutput):
         url = f"{self.api_url}/2010-04-01/Accounts/{self.account_sid}/Messages.json"
         auth = aiohttp.BasicAuth(self.account_sid, self._auth_token)
         for body in bodies:
-            await self.api.post(url, "Messages.json",
-                                data={"To": recipient_id, "From": self.twilio_number, "Body": body}, auth=auth)
+            await self.api.post(
+                url, "Messages.json", data={"To": recipient_id, "From": self.twilio_number, "Body": body}, auth=auth
+            )
 
 
 class TwilioWhatsAppOutput(TwilioNumberedOutput):
@@ -100,8 +110,15 @@ class TwilioNumberedInput(TwilioInput):
             max_length=effective_limit(setting(credentials, "max_length", cls.platform_max), cls.platform_max),
         )
 
-    def __init__(self, account_sid: Text, auth_token: Text, twilio_number: Text, public_url: Optional[Text] = None,
-                 api_url: Text = DEFAULT_API_URL, max_length: int = TWILIO_BODY) -> None:
+    def __init__(
+        self,
+        account_sid: Text,
+        auth_token: Text,
+        twilio_number: Text,
+        public_url: Optional[Text] = None,
+        api_url: Text = DEFAULT_API_URL,
+        max_length: int = TWILIO_BODY,
+    ) -> None:
         super().__init__(account_sid, auth_token, self.sender_number(twilio_number), debug_mode=False)
         self.public_url = public_url.rstrip("/") if public_url else None
         self.api_url = api_url
@@ -114,8 +131,9 @@ class TwilioNumberedInput(TwilioInput):
         return number.strip()
 
     def get_output_channel(self, buffered: bool = False) -> TwilioNumberedOutput:
-        return self.output_class(self.account_sid, self.auth_token, self.twilio_number, self.memory,
-                                 self.api_url, self.max_length, buffered)
+        return self.output_class(
+            self.account_sid, self.auth_token, self.twilio_number, self.memory, self.api_url, self.max_length, buffered
+        )
 
     def signed_url(self, request: Request) -> Text:
         """The URL Twilio signed: the request's own, or under TWILIO_PUBLIC_URL behind a proxy."""
@@ -161,8 +179,9 @@ class TwilioNumberedInput(TwilioInput):
                 return response.text(EMPTY_TWIML, content_type="text/xml")  # e.g. a picture only
             text = self.memory.resolve(sender, body.strip().replace("¡", "@"))  # carriers garble @
             output = self.get_output_channel(buffered=True)
-            user_message = UserMessage(text, output, sender, input_channel=self.name(),
-                                       metadata=locale_metadata(country_from_phone(sender)))
+            user_message = UserMessage(
+                text, output, sender, input_channel=self.name(), metadata=locale_metadata(country_from_phone(sender))
+            )
             await run_turn(on_new_message, user_message, platform)
             return response.text(EMPTY_TWIML, content_type="text/xml")
 

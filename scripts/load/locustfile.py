@@ -15,6 +15,7 @@ or duplicated). This file runs in .venv-load and imports nothing from the projec
     .venv-load/bin/locust -f scripts/load/locustfile.py --headless -u 10 -r 2 -t 30s \
         --host http://127.0.0.1:5005 --csv var/bench/load/run --sent-log var/bench/load/sent.json
 """
+
 from __future__ import annotations
 
 import csv
@@ -34,16 +35,38 @@ FALLBACK_TRIAL = "tell me about NCT07273409"  # when the search showed no trial 
 
 # (kind of message, text): the kind names the request in Locust's statistics.
 CONVERSATIONS: list[list[tuple[str, Any]]] = [
-    [("greet", "hello"), ("search", "trials for lanreotide in the UK"), ("details", DETAILS),
-     ("who can join", "who can join"), ("knowledge", "what is PRRT"),
-     ("helpline", "can I talk to a nurse"), ("thanks", "thank you"), ("goodbye", "bye")],
-    [("greet", "hi there"), ("search", "any open trials for pancreatic net"), ("details", DETAILS),
-     ("who can join", "who can take part in this one"), ("knowledge", "what is a placebo"),
-     ("thanks", "thanks, that helps"), ("goodbye", "goodbye")],
-    [("search", "are there any lutathera trials"), ("details", DETAILS), ("knowledge", "what is PRRT"),
-     ("helpline", "can I talk to a nurse"), ("goodbye", "bye for now")],
-    [("greet", "hello"), ("knowledge", "what is a placebo"), ("helpline", "can I talk to a nurse"),
-     ("thanks", "thank you")],
+    [
+        ("greet", "hello"),
+        ("search", "trials for lanreotide in the UK"),
+        ("details", DETAILS),
+        ("who can join", "who can join"),
+        ("knowledge", "what is PRRT"),
+        ("helpline", "can I talk to a nurse"),
+        ("thanks", "thank you"),
+        ("goodbye", "bye"),
+    ],
+    [
+        ("greet", "hi there"),
+        ("search", "any open trials for pancreatic net"),
+        ("details", DETAILS),
+        ("who can join", "who can take part in this one"),
+        ("knowledge", "what is a placebo"),
+        ("thanks", "thanks, that helps"),
+        ("goodbye", "goodbye"),
+    ],
+    [
+        ("search", "are there any lutathera trials"),
+        ("details", DETAILS),
+        ("knowledge", "what is PRRT"),
+        ("helpline", "can I talk to a nurse"),
+        ("goodbye", "bye for now"),
+    ],
+    [
+        ("greet", "hello"),
+        ("knowledge", "what is a placebo"),
+        ("helpline", "can I talk to a nurse"),
+        ("thanks", "thank you"),
+    ],
 ]
 
 # sender id -> the messages posted, in order: {"kind", "text", "status", "replies", "error"}.
@@ -58,8 +81,9 @@ def _options(parser: Any) -> None:
     parser.add_argument("--run-id", default="load", help="prefix of every sender id (unique per run)")
     parser.add_argument("--min-wait", type=float, default=1.0, help="shortest pause before a message (s)")
     parser.add_argument("--max-wait", type=float, default=3.0, help="longest pause before a message (s)")
-    parser.add_argument("--reply-timeout", type=float, default=30.0,
-                        help="seconds to wait for a reply before counting an error")
+    parser.add_argument(
+        "--reply-timeout", type=float, default=30.0, help="seconds to wait for a reply before counting an error"
+    )
 
 
 @events.quitting.add_listener
@@ -72,8 +96,9 @@ def _save_records(environment: Any, **_: Any) -> None:
         return
     if options.sent_log:
         Path(options.sent_log).parent.mkdir(parents=True, exist_ok=True)
-        Path(options.sent_log).write_text(json.dumps({"run_id": options.run_id, "senders": SENT}, indent=1),
-                                          encoding="utf-8")
+        Path(options.sent_log).write_text(
+            json.dumps({"run_id": options.run_id, "senders": SENT}, indent=1), encoding="utf-8"
+        )
     if options.csv_prefix:
         writer = StatsCSV(environment, PERCENTILES_TO_REPORT)
         for name, write in (("final_stats", writer.requests_csv), ("final_failures", writer.failures_csv)):
@@ -135,9 +160,13 @@ class Patient(HttpUser):
             text = details_payload(self.last_replies) or FALLBACK_TRIAL
         record: dict[str, Any] = {"kind": kind, "text": text, "status": None, "replies": 0, "error": None}
         SENT.setdefault(self.sender, []).append(record)  # before posting: a cut-off request still counts as sent
-        with self.client.post(WEBHOOK, json={"sender": self.sender, "message": text}, name=kind,
-                              catch_response=True,
-                              timeout=self.environment.parsed_options.reply_timeout) as response:
+        with self.client.post(
+            WEBHOOK,
+            json={"sender": self.sender, "message": text},
+            name=kind,
+            catch_response=True,
+            timeout=self.environment.parsed_options.reply_timeout,
+        ) as response:
             record["status"] = response.status_code or 0
             problem = reply_problem(response.status_code or 0, response.text or "")
             if problem is None:

@@ -1,4 +1,5 @@
 """Running one custom action as rasa-sdk does: a real `Tracker`, a collecting dispatcher."""
+
 from __future__ import annotations
 
 import asyncio
@@ -9,8 +10,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 
-def tracker(text: str, *, intent: str = "inform", slots: Optional[dict] = None,
-            entities: Optional[list[dict]] = None, events: Optional[list[dict]] = None) -> Tracker:
+def tracker(
+    text: str,
+    *,
+    intent: str = "inform",
+    slots: Optional[dict] = None,
+    entities: Optional[list[dict]] = None,
+    events: Optional[list[dict]] = None,
+) -> Tracker:
     """The tracker right after the person sent `text`, classified as `intent` with full confidence."""
     return Tracker(
         sender_id="test",

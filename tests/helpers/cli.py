@@ -1,4 +1,5 @@
 """`python -m bot ...` run as staff run it: a real subprocess against the given database."""
+
 from __future__ import annotations
 
 import subprocess

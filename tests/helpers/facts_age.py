@@ -1,5 +1,6 @@
 """How old checked facts may be: the knowledge answers' and the treatment table's "Facts checked"
 dates are re-checked against knowledge-facts.md within MAX_FACTS_AGE_MONTHS."""
+
 from __future__ import annotations
 
 import datetime

@@ -1,5 +1,6 @@
 """A socket.io client speaking as the website widget (chat.js) does, for the tests against the
 real Rasa server."""
+
 from __future__ import annotations
 
 import asyncio

@@ -8,6 +8,7 @@ For each platform, two halves:
 - the platform's webhook requests: builders of the bodies and headers the platform sends (in
   the format its documentation shows), signed the way the platform signs them.
 """
+
 from tests.standins.facebook import GraphAPI
 from tests.standins.server import Call, StandIn
 from tests.standins.slack import SlackAPI

@@ -6,6 +6,7 @@ messaging_postbacks), https://developers.facebook.com/docs/messenger-platform/se
 (text limit 2000), .../send-messages/quick-replies (13 at most, title 20 characters),
 https://developers.facebook.com/docs/graph-api/webhooks/getting-started (X-Hub-Signature-256).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -54,8 +55,11 @@ class GraphAPI(StandIn):
                 if not 1 <= len(replies) <= 13:
                     call.problems.append("1-13 quick replies")
                 for reply in replies:
-                    if (reply.get("content_type") != "text" or not 1 <= len(reply.get("title", "")) <= 20
-                            or not 1 <= len(reply.get("payload", "")) <= 1000):
+                    if (
+                        reply.get("content_type") != "text"
+                        or not 1 <= len(reply.get("title", "")) <= 20
+                        or not 1 <= len(reply.get("payload", "")) <= 1000
+                    ):
                         call.problems.append(f"bad quick reply {reply}")
         if call.problems:
             return 400, {"error": {"message": "; ".join(call.problems), "type": "OAuthException", "code": 100}}
@@ -66,8 +70,18 @@ class GraphAPI(StandIn):
 
 def _messaging(psid: str, page_id: str, **event: Any) -> bytes:
     now = int(time.time() * 1000)
-    return json.dumps({"object": "page", "entry": [{"id": page_id, "time": now, "messaging": [
-        {"sender": {"id": psid}, "recipient": {"id": page_id}, "timestamp": now, **event}]}]}).encode()
+    return json.dumps(
+        {
+            "object": "page",
+            "entry": [
+                {
+                    "id": page_id,
+                    "time": now,
+                    "messaging": [{"sender": {"id": psid}, "recipient": {"id": page_id}, "timestamp": now, **event}],
+                }
+            ],
+        }
+    ).encode()
 
 
 def text_event(psid: str, page_id: str, text: str) -> bytes:
@@ -75,8 +89,9 @@ def text_event(psid: str, page_id: str, text: str) -> bytes:
 
 
 def quick_reply_event(psid: str, page_id: str, title: str, payload: str) -> bytes:
-    return _messaging(psid, page_id, message={"mid": f"m_in{next(_ids)}", "text": title,
-                                              "quick_reply": {"payload": payload}})
+    return _messaging(
+        psid, page_id, message={"mid": f"m_in{next(_ids)}", "text": title, "quick_reply": {"payload": payload}}
+    )
 
 
 def postback_event(psid: str, page_id: str, title: str, payload: str) -> bytes:
@@ -87,5 +102,8 @@ def signed_headers(app_secret: str, body: bytes) -> Dict[str, str]:
     """Headers as Meta sends them: both the SHA-256 and the older SHA-1 signature."""
     sha256 = hmac.new(app_secret.encode(), body, hashlib.sha256).hexdigest()
     sha1 = hmac.new(app_secret.encode(), body, hashlib.sha1).hexdigest()
-    return {"Content-Type": "application/json", "X-Hub-Signature-256": f"sha256={sha256}",
-            "X-Hub-Signature": f"sha1={sha1}"}
+    return {
+        "Content-Type": "application/json",
+        "X-Hub-Signature-256": f"sha256={sha256}",
+        "X-Hub-Signature": f"sha1={sha1}",
+    }

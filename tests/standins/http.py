@@ -1,4 +1,5 @@
 """Posting webhook requests the way a platform does, and reading the answer (any status)."""
+
 from __future__ import annotations
 
 import urllib.error
@@ -6,8 +7,9 @@ import urllib.request
 from typing import Dict, Optional, Tuple
 
 
-def send(url: str, body: Optional[bytes], headers: Optional[Dict[str, str]] = None, method: str = "POST",
-         timeout: float = 60) -> Tuple[int, str]:
+def send(
+    url: str, body: Optional[bytes], headers: Optional[Dict[str, str]] = None, method: str = "POST", timeout: float = 60
+) -> Tuple[int, str]:
     request = urllib.request.Request(url, data=body, headers=headers or {}, method=method)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:

@@ -1,5 +1,6 @@
 """A local HTTP server standing in for a platform's API: records every call, checks it the way
 the platform documents, and answers like the platform. Runs in a thread, on 127.0.0.1 only."""
+
 from __future__ import annotations
 
 import asyncio
@@ -76,14 +77,21 @@ class StandIn:
         raw = await request.read()
         content_type = request.headers.get("Content-Type", "").split(";")[0].strip()
         if content_type == "application/x-www-form-urlencoded":
-            body: Any = {k: v[0] if len(v) == 1 else v for k, v in parse_qs(raw.decode(), keep_blank_values=True).items()}
+            body: Any = {
+                k: v[0] if len(v) == 1 else v for k, v in parse_qs(raw.decode(), keep_blank_values=True).items()
+            }
         else:
             try:
                 body = json.loads(raw) if raw else {}
             except ValueError:
                 body = raw.decode(errors="replace")
-        call = Call(method=request.path.rsplit("/", 1)[-1], path=request.path, query=dict(request.query),
-                    headers=dict(request.headers), body=body)
+        call = Call(
+            method=request.path.rsplit("/", 1)[-1],
+            path=request.path,
+            query=dict(request.query),
+            headers=dict(request.headers),
+            body=body,
+        )
         call.status, answer = self.answer(call)
         with self._lock:
             self._calls.append(call)

@@ -6,6 +6,7 @@ https://api.slack.com/reference/interaction-payloads/block-actions,
 https://api.slack.com/authentication/verifying-requests-from-slack,
 https://api.slack.com/methods/chat.postMessage and https://api.slack.com/reference/block-kit.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -65,8 +66,12 @@ class SlackAPI(StandIn):
                 call.problems.append(f"unexpected block {block.get('type')}")
         if call.problems:
             return 200, {"ok": False, "error": "invalid_blocks"}
-        return 200, {"ok": True, "channel": body["channel"], "ts": _ts(),
-                     "message": {"type": "message", "text": body.get("text"), "bot_id": "B0BOT", "ts": _ts()}}
+        return 200, {
+            "ok": True,
+            "channel": body["channel"],
+            "ts": _ts(),
+            "message": {"type": "message", "text": body.get("text"), "bot_id": "B0BOT", "ts": _ts()},
+        }
 
 
 def sign(secret: str, body: bytes, timestamp: Optional[int] = None) -> Dict[str, str]:
@@ -79,23 +84,43 @@ def sign(secret: str, body: bytes, timestamp: Optional[int] = None) -> Dict[str,
 def message_event(user: str, channel: str, text: str, bot_user: str = "U0BOT") -> bytes:
     """An event_callback for a direct message to the bot (message.im)."""
     ts = _ts()
-    return json.dumps({
-        "token": "ZZZZZZWSxiZZZ2yIvs3peJ",
-        "team_id": "T061EG9R6",
-        "api_app_id": "A0MDYCDME",
-        "event": {"client_msg_id": f"c{next(_ids)}", "type": "message", "text": text, "user": user, "ts": ts,
-                  "team": "T061EG9R6", "channel": channel, "event_ts": ts, "channel_type": "im"},
-        "type": "event_callback",
-        "event_id": f"Ev{next(_ids):08d}",
-        "event_time": int(time.time()),
-        "authorizations": [{"enterprise_id": None, "team_id": "T061EG9R6", "user_id": bot_user, "is_bot": True,
-                            "is_enterprise_install": False}],
-        "is_ext_shared_channel": False,
-    }).encode()
+    return json.dumps(
+        {
+            "token": "ZZZZZZWSxiZZZ2yIvs3peJ",
+            "team_id": "T061EG9R6",
+            "api_app_id": "A0MDYCDME",
+            "event": {
+                "client_msg_id": f"c{next(_ids)}",
+                "type": "message",
+                "text": text,
+                "user": user,
+                "ts": ts,
+                "team": "T061EG9R6",
+                "channel": channel,
+                "event_ts": ts,
+                "channel_type": "im",
+            },
+            "type": "event_callback",
+            "event_id": f"Ev{next(_ids):08d}",
+            "event_time": int(time.time()),
+            "authorizations": [
+                {
+                    "enterprise_id": None,
+                    "team_id": "T061EG9R6",
+                    "user_id": bot_user,
+                    "is_bot": True,
+                    "is_enterprise_install": False,
+                }
+            ],
+            "is_ext_shared_channel": False,
+        }
+    ).encode()
 
 
 def url_verification(challenge: str) -> bytes:
-    return json.dumps({"token": "Jhj5dZrVaK7ZwHHjRyZWjbDl", "challenge": challenge, "type": "url_verification"}).encode()
+    return json.dumps(
+        {"token": "Jhj5dZrVaK7ZwHHjRyZWjbDl", "challenge": challenge, "type": "url_verification"}
+    ).encode()
 
 
 def block_actions(user: str, channel: str, sent: Dict[str, Any], element: Dict[str, Any]) -> bytes:
@@ -111,12 +136,26 @@ def block_actions(user: str, channel: str, sent: Dict[str, Any], element: Dict[s
         "trigger_id": "13345224609.738474920.8088930838d88f008e0",
         "team": {"id": "T061EG9R6", "domain": "net-trials"},
         "channel": {"id": channel, "name": "directmessage"},
-        "message": {"type": "message", "user": "U0BOT", "ts": ts, "bot_id": "B0BOT", "text": sent.get("text"),
-                    "blocks": sent.get("blocks")},
+        "message": {
+            "type": "message",
+            "user": "U0BOT",
+            "ts": ts,
+            "bot_id": "B0BOT",
+            "text": sent.get("text"),
+            "blocks": sent.get("blocks"),
+        },
         "state": {"values": {}},
         "response_url": "https://hooks.slack.com/actions/T061EG9R6/1/abc",
-        "actions": [{"action_id": element.get("action_id"), "block_id": "b1", "text": element["text"],
-                     "value": element["value"], "type": "button", "action_ts": _ts()}],
+        "actions": [
+            {
+                "action_id": element.get("action_id"),
+                "block_id": "b1",
+                "text": element["text"],
+                "value": element["value"],
+                "type": "button",
+                "action_ts": _ts(),
+            }
+        ],
     }
     return urlencode({"payload": json.dumps(payload)}).encode()
 

@@ -3,6 +3,7 @@
 Formats: https://core.telegram.org/bots/api (Update, Message, CallbackQuery, sendMessage,
 InlineKeyboardMarkup, setWebhook, answerCallbackQuery).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -50,11 +51,17 @@ class TelegramAPI(StandIn):
                             call.problems.append(f"bad inline button {button}")
             if call.problems:
                 return 400, {"ok": False, "error_code": 400, "description": "Bad Request: " + "; ".join(call.problems)}
-            return 200, {"ok": True, "result": {
-                "message_id": next(_ids), "date": int(time.time()),
-                "from": {"id": 1, "is_bot": True, "first_name": "NET Trials", "username": "net_trials_bot"},
-                "chat": {"id": body["chat_id"], "type": "private"},
-                "text": text, **({"reply_markup": markup} if markup else {})}}
+            return 200, {
+                "ok": True,
+                "result": {
+                    "message_id": next(_ids),
+                    "date": int(time.time()),
+                    "from": {"id": 1, "is_bot": True, "first_name": "NET Trials", "username": "net_trials_bot"},
+                    "chat": {"id": body["chat_id"], "type": "private"},
+                    "text": text,
+                    **({"reply_markup": markup} if markup else {}),
+                },
+            }
         if method in ("setWebhook", "answerCallbackQuery", "deleteWebhook"):
             return 200, {"ok": True, "result": True}
         call.problems.append(f"unexpected method {method}")

@@ -2,6 +2,7 @@
 glossary): it must read as English (`language`) and mean what the registry's words mean
 (`meaning`). A rewrite with any problem is not shown.
 """
+
 from __future__ import annotations
 
 from collections import Counter

@@ -6,35 +6,53 @@ explanation that points at nothing ("This is a blood test."), a sentence without
 "live of at least". Each check reports a kind of defect; a defect the registry's own text
 already has is not the rewrite's fault, so callers compare against the original.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
 from functools import lru_cache
 
-_DOUBLED = re.compile(r"\b([A-Za-z][A-Za-z-]+)(?:\s+|/|-)\1\b", re.I)  # "drugs drugs", "fast-growing/fast-growing", "scan-scan"
+_DOUBLED = re.compile(
+    r"\b([A-Za-z][A-Za-z-]+)(?:\s+|/|-)\1\b", re.I
+)  # "drugs drugs", "fast-growing/fast-growing", "scan-scan"
 _FINE_DOUBLES = {"that", "had", "is"}  # "that that", "had had": English
 # each pattern starts with a literal or a class of characters, which keeps the scan fast
 _BROKEN = [
     ("double stop", re.compile(r"\.\s*\.(?!\.)")),
     ("stop after a comma or semicolon", re.compile(r"[,;:]\s*\.")),
     ("comma or semicolon after a stop", re.compile(r"\.\s*[,;]")),
-    ("dangling and/or", re.compile(r"[;,]\s*(?:and|or)\s*[.;]|(?<!: )\b(?:and|or)\s*\.$", re.I | re.M)),  # not the gloss "Versus: or."
+    (
+        "dangling and/or",
+        re.compile(r"[;,]\s*(?:and|or)\s*[.;]|(?<!: )\b(?:and|or)\s*\.$", re.I | re.M),
+    ),  # not the gloss "Versus: or."
     ("doubled comma", re.compile(r"[,;]\s*[,;]")),
     ("space before punctuation", re.compile(r"(?<=\w) +[,;.](?=\s|$)", re.M)),
     ("empty brackets", re.compile(r"\(\s*\)|\[\s*\]")),
     ("live of", re.compile(r"live\s+of\b", re.I)),
-    ("word-swap leftover", re.compile(
-        r"\b(?:needing\s+for|(?:is|are|was|were|be)\s+needing|(?:active|an?|any|no|the)\s+another"
-        r"|major\s+(?:alter|affect|change|increase|decrease|reduce|interfere|impact)\w*|(?:fe)?male\s+or\s+(?:wo)?men"
-        r"|to\s+needing|who\s+returning|(?:be|is|are)\s+as\s+long\s+as\s*\.|a\s+past\s+(?:at\s+least|at\s+most|more|less)"
-        r"|(?:used|had)\s+or\s+now\s+\w+ing|the\s+before|initial\s+the|plan\s+needing|a\s+past\s+[0-9]"
-        r"|(?:test|scan)\s+shown\s+an?|disease\s+return\s+of|an?\s+(?:men|women)|a\s+past\s+\w+ing)\b", re.I)),
-    ("article before a verb", re.compile(r"\b(?:[Aa]n|[Tt]he|a)\s+(?:is|are|was|were|has|have)\b")),  # not "Chromogranin A is"
+    (
+        "word-swap leftover",
+        re.compile(
+            r"\b(?:needing\s+for|(?:is|are|was|were|be)\s+needing|(?:active|an?|any|no|the)\s+another"
+            r"|major\s+(?:alter|affect|change|increase|decrease|reduce|interfere|impact)\w*|(?:fe)?male\s+or\s+(?:wo)?men"
+            r"|to\s+needing|who\s+returning|(?:be|is|are)\s+as\s+long\s+as\s*\.|a\s+past\s+(?:at\s+least|at\s+most|more|less)"
+            r"|(?:used|had)\s+or\s+now\s+\w+ing|the\s+before|initial\s+the|plan\s+needing|a\s+past\s+[0-9]"
+            r"|(?:test|scan)\s+shown\s+an?|disease\s+return\s+of|an?\s+(?:men|women)|a\s+past\s+\w+ing)\b",
+            re.I,
+        ),
+    ),
+    (
+        "article before a verb",
+        re.compile(r"\b(?:[Aa]n|[Tt]he|a)\s+(?:is|are|was|were|has|have)\b"),
+    ),  # not "Chromogranin A is"
 ]
 # "bleeding or bleeding.", "allergy or allergy to": the same word twice; "blood and blood tests" is fine
-_JOINER = re.compile(r"\b([A-Za-z]{3,})\s+(?:or|and)\s+(?=([A-Za-z]+)\b(?!\s+(?!(?:to|of|in|with|for|from|at|on|by)\b)[a-z]))", re.I)
-_ABBREVIATION_BEFORE = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nos|fig|ca|cf|Dr|St|mg|al)|\b[A-Za-z])\.$", re.I)
+_JOINER = re.compile(
+    r"\b([A-Za-z]{3,})\s+(?:or|and)\s+(?=([A-Za-z]+)\b(?!\s+(?!(?:to|of|in|with|for|from|at|on|by)\b)[a-z]))", re.I
+)
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nos|fig|ca|cf|Dr|St|mg|al)|\b[A-Za-z])\.$", re.I
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _ORPHAN = re.compile(r"^(?:This|It)\s+is\s+an?\b")  # "This is a blood test." after a criterion
 _VERB = re.compile(
@@ -54,7 +72,9 @@ def language_defects(text: str, verbs: bool = True) -> Counter:
     found["doubled word"] = sum(1 for m in _DOUBLED.finditer(text) if m.group(1).lower() not in _FINE_DOUBLES)
     for kind, pattern in _BROKEN:
         found[kind] = len(pattern.findall(text))
-    found["same word either side of and/or"] = sum(1 for m in _JOINER.finditer(text) if m.group(1).lower() == m.group(2).lower())
+    found["same word either side of and/or"] = sum(
+        1 for m in _JOINER.finditer(text) if m.group(1).lower() == m.group(2).lower()
+    )
     found["bracket not closed"] = abs(text.count("(") - text.count(")")) + abs(text.count("[") - text.count("]"))
     later = split_sentences(text)[1:]
     found["lower-case sentence start"] = sum(1 for s in later if s[:1].islower())

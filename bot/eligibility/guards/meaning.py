@@ -6,6 +6,7 @@ at least as many times; the sex words must be the same ones (adding "men" narrow
 who the criterion is about as surely as dropping it). Words may be added (an explanation may
 say "not"), never lost.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,11 +26,17 @@ _LIMIT_NEGATION = re.compile(
 # word classes: each of the original's must survive in the rewrite
 _CLASSES: dict[str, re.Pattern] = {
     "negation": re.compile(
-        r"\b(?:no|not|without|never|none|nor|neither|cannot|unable|inability|unwilling|incapable)\b|n't\b", re.I),
-    "exception": re.compile(r"\b(?:except|excepting|excluding|other\s+than|apart\s+from|aside\s+from|with\s+the\s+exception\s+of)\b", re.I),
+        r"\b(?:no|not|without|never|none|nor|neither|cannot|unable|inability|unwilling|incapable)\b|n't\b", re.I
+    ),
+    "exception": re.compile(
+        r"\b(?:except|excepting|excluding|other\s+than|apart\s+from|aside\s+from|with\s+the\s+exception\s+of)\b", re.I
+    ),
     "unless": re.compile(r"\bunless\b", re.I),
     "only": re.compile(r"\bonly\b", re.I),
-    "age": re.compile(r"\b(?:age|aged|ages|years?\s+old|adults?|child(?:ren)?(?![- ]?bearing)|paediatric|pediatric|minors?|elderly)\b", re.I),
+    "age": re.compile(
+        r"\b(?:age|aged|ages|years?\s+old|adults?|child(?:ren)?(?![- ]?bearing)|paediatric|pediatric|minors?|elderly)\b",
+        re.I,
+    ),
 }
 _MALE = re.compile(r"\b(?:male|males|man|men|boys?)\b", re.I)
 _FEMALE = re.compile(r"\b(?:female|females|woman|women|girls?)\b", re.I)
@@ -41,16 +48,32 @@ _UNIT = re.compile(
     re.I,
 )
 _UNIT_NAMES = {
-    "yr": "year", "yrs": "year", "years": "year", "mo": "month", "mos": "month", "months": "month",
-    "wk": "week", "wks": "week", "weeks": "week", "days": "day", "hr": "hour", "hrs": "hour", "hours": "hour",
-    "minutes": "min", "minute": "min", "msec": "ms",
+    "yr": "year",
+    "yrs": "year",
+    "years": "year",
+    "mo": "month",
+    "mos": "month",
+    "months": "month",
+    "wk": "week",
+    "wks": "week",
+    "weeks": "week",
+    "days": "day",
+    "hr": "hour",
+    "hrs": "hour",
+    "hours": "hour",
+    "minutes": "min",
+    "minute": "min",
+    "msec": "ms",
 }
 _NORMAL_LIMITS = {
     "the upper limit of normal": re.compile(
         r"\b(?:I?ULN|UNL|ULRR|ULoN|upper\s+limits?\s+of\s+(?:the\s+)?normal|upper\s+normal\s+limit|upper\s+limit\s+normal"
-        r"|normal\s+upper\s+limit|top\s+of\s+the\s+normal\s+range)\b", re.I),
+        r"|normal\s+upper\s+limit|top\s+of\s+the\s+normal\s+range)\b",
+        re.I,
+    ),
     "the lower limit of normal": re.compile(
-        r"\b(?:LLN|lower\s+limits?\s+of\s+(?:the\s+)?normal|bottom\s+of\s+the\s+normal\s+range)\b", re.I),
+        r"\b(?:LLN|lower\s+limits?\s+of\s+(?:the\s+)?normal|bottom\s+of\s+the\s+normal\s+range)\b", re.I
+    ),
 }
 
 

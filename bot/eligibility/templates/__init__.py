@@ -8,6 +8,7 @@ criterion, the others are shown beneath it (`Written.notes`).
 A template is tried first; when none fits, the glossary rewrite does the work. Both go
 through the guards (`bot.eligibility.guards`) before anyone sees them.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,15 +40,51 @@ _BULLET = re.compile(r"^[•·*]\s*")  # a bullet the splitter left on the item
 
 def templates() -> list[Template]:
     from bot.eligibility.templates import (
-        age, allergy, bmi, brain, comply, consent, drug_interactions, heart, history, infection, labs, life, measurable,
-        more_rules, other_cancer, other_trial, performance, pregnancy, prior_treatment, qtc, uncontrolled,
+        age,
+        allergy,
+        bmi,
+        brain,
+        comply,
+        consent,
+        drug_interactions,
+        heart,
+        history,
+        infection,
+        labs,
+        life,
+        measurable,
+        more_rules,
+        other_cancer,
+        other_trial,
+        performance,
+        pregnancy,
+        prior_treatment,
+        qtc,
+        uncontrolled,
     )
 
     return [
-        *life.TEMPLATES, *performance.TEMPLATES, *measurable.TEMPLATES, *pregnancy.TEMPLATES, *age.TEMPLATES,
-        *labs.TEMPLATES, *qtc.TEMPLATES, *consent.TEMPLATES, *allergy.TEMPLATES, *uncontrolled.TEMPLATES,
-        *prior_treatment.TEMPLATES, *other_trial.TEMPLATES, *brain.TEMPLATES, *comply.TEMPLATES, *infection.TEMPLATES, *heart.TEMPLATES, *other_cancer.TEMPLATES,
-        *drug_interactions.TEMPLATES, *more_rules.TEMPLATES, *history.TEMPLATES, *bmi.TEMPLATES,
+        *life.TEMPLATES,
+        *performance.TEMPLATES,
+        *measurable.TEMPLATES,
+        *pregnancy.TEMPLATES,
+        *age.TEMPLATES,
+        *labs.TEMPLATES,
+        *qtc.TEMPLATES,
+        *consent.TEMPLATES,
+        *allergy.TEMPLATES,
+        *uncontrolled.TEMPLATES,
+        *prior_treatment.TEMPLATES,
+        *other_trial.TEMPLATES,
+        *brain.TEMPLATES,
+        *comply.TEMPLATES,
+        *infection.TEMPLATES,
+        *heart.TEMPLATES,
+        *other_cancer.TEMPLATES,
+        *drug_interactions.TEMPLATES,
+        *more_rules.TEMPLATES,
+        *history.TEMPLATES,
+        *bmi.TEMPLATES,
     ]
 
 

@@ -1,4 +1,5 @@
 """Allergy: "Known hypersensitivity to any component of the study drug", "History of allergy to X"."""
+
 from __future__ import annotations
 
 import re
@@ -6,17 +7,22 @@ import re
 from bot.eligibility.templates import Template, Words
 from bot.eligibility.templates.parts import WHO, compile_full
 
-_KIND = {"allergy": "an allergy", "allergies": "allergies", "hypersensitivity": "a strong reaction (hypersensitivity)",
-         "allergic reaction": "an allergic reaction", "allergic reactions": "allergic reactions",
-         "hypersensitivity reaction": "a strong reaction (hypersensitivity)",
-         "hypersensitivity reactions": "strong reactions (hypersensitivity)"}
+_KIND = {
+    "allergy": "an allergy",
+    "allergies": "allergies",
+    "hypersensitivity": "a strong reaction (hypersensitivity)",
+    "allergic reaction": "an allergic reaction",
+    "allergic reactions": "allergic reactions",
+    "hypersensitivity reaction": "a strong reaction (hypersensitivity)",
+    "hypersensitivity reactions": "strong reactions (hypersensitivity)",
+}
 _ONE_REACTION = r"(?:allerg(?:y|ies)|hypersensitivit(?:y|ies)(?:\s+reactions?)?|allergic\s+reactions?)"
 # "allergy or hypersensitivity": two words for one thing, written as one
 _REACTION = rf"(?P<kind>{_ONE_REACTION}(?:\s*(?:or|and/or|/)\s*{_ONE_REACTION})?)"
 
 
 def _kind(written: str) -> str:
-    """"allergy or hypersensitivity" -> "an allergy"; "hypersensitivity" -> "a strong reaction (hypersensitivity)"."""
+    """ "allergy or hypersensitivity" -> "an allergy"; "hypersensitivity" -> "a strong reaction (hypersensitivity)"."""
     written = " ".join(written.lower().split())
     if written in _KIND:
         return _KIND[written]
@@ -41,7 +47,12 @@ def _allergy(found: re.Match, words: Words) -> str:
 
 
 TEMPLATES = [
-    Template("allergy", compile_full(
-        rf"(?:{WHO}?(?:with\s+)?(?:a\s+)?)?(?:(?P<known>known|documented|(?:a\s+)?history\s+of|previous|prior)\s+)?"
-        rf"(?:(?:a|an)\s+)?(?P<severe>severe|serious)?\s*{_REACTION}\s+to\s+(?P<to>[^;:()\[\]]{{3,120}})"), _allergy),
+    Template(
+        "allergy",
+        compile_full(
+            rf"(?:{WHO}?(?:with\s+)?(?:a\s+)?)?(?:(?P<known>known|documented|(?:a\s+)?history\s+of|previous|prior)\s+)?"
+            rf"(?:(?:a|an)\s+)?(?P<severe>severe|serious)?\s*{_REACTION}\s+to\s+(?P<to>[^;:()\[\]]{{3,120}})"
+        ),
+        _allergy,
+    ),
 ]

@@ -1,4 +1,5 @@
 """Body mass index: "BMI of 18 to 35 kg/m2", "Body mass index (BMI) ≥ 30 kg/m²"."""
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,16 @@ def _one(found: re.Match, words: Words) -> str:
 
 
 TEMPLATES = [
-    Template("body mass index", compile_full(
-        rf"{LEAD}{_BMI}(?:between\s+)?(?P<a>{NUMBER})\s*(?:{_UNIT}\s*)?(?:-|–|to|and)\s*(?P<b>{NUMBER})\s*(?P<unit>{_UNIT})?"), _range),
-    Template("body mass index", compile_full(rf"{LEAD}{_BMI}(?P<limit>{LIMIT_WORDS})\s*(?P<n>{NUMBER})\s*(?P<unit>{_UNIT})?"), _one),
+    Template(
+        "body mass index",
+        compile_full(
+            rf"{LEAD}{_BMI}(?:between\s+)?(?P<a>{NUMBER})\s*(?:{_UNIT}\s*)?(?:-|–|to|and)\s*(?P<b>{NUMBER})\s*(?P<unit>{_UNIT})?"
+        ),
+        _range,
+    ),
+    Template(
+        "body mass index",
+        compile_full(rf"{LEAD}{_BMI}(?P<limit>{LIMIT_WORDS})\s*(?P<n>{NUMBER})\s*(?P<unit>{_UNIT})?"),
+        _one,
+    ),
 ]

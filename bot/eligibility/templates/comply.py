@@ -1,4 +1,5 @@
 """Following the study's plan: "Willing and able to comply with study procedures", "Able to attend all study visits"."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,13 @@ def _comply(found: re.Match, words: Words) -> str:
 
 
 TEMPLATES = [
-    Template("following the study plan", compile_full(
-        rf"{_WHO_IS}(?P<how>willing\s+(?:and|&)\s+able|able\s+(?:and|&)\s+willing|willing|able)\s+to\s+"
-        r"(?P<verb>comply\s+with|adhere\s+to|abide\s+by|follow|attend)\s+"
-        r"(?P<what>[a-z][^;:()\[\]]{2,120})"), _comply),
+    Template(
+        "following the study plan",
+        compile_full(
+            rf"{_WHO_IS}(?P<how>willing\s+(?:and|&)\s+able|able\s+(?:and|&)\s+willing|willing|able)\s+to\s+"
+            r"(?P<verb>comply\s+with|adhere\s+to|abide\s+by|follow|attend)\s+"
+            r"(?P<what>[a-z][^;:()\[\]]{2,120})"
+        ),
+        _comply,
+    ),
 ]

@@ -1,4 +1,5 @@
 """Consent: "Able to give written informed consent", "Signed informed consent", "Unable to consent"."""
+
 from __future__ import annotations
 
 import re
@@ -55,16 +56,38 @@ def _gives(found: re.Match, words: Words) -> str:
 
 
 TEMPLATES = [
-    Template("consent", compile_full(
-        rf"(?:{WHO}?(?:must\s+have\s+|has\s+|have\s+)?)?(?:the\s+)?ability\s+to\s+understand\s+and\s+(?:the\s+)?willingness\s+to\s+sign\s+"
-        rf"(?:a\s+)?{_CONSENT}"), _able_and_willing),
-    Template("consent", compile_full(rf"(?:{WHO}?(?:must\s+)?)?(?P<verb>provides?|gives?|signs?)\s+(?:a\s+)?{_CONSENT}{_BEFORE}"), _gives),
-    Template("consent", compile_full(
-        rf"(?:{WHO}?(?:must\s+be\s+|is\s+|are\s+)?)?(?P<willing>willing\s+(?:and|&)\s+)?(?:able|ability|capable)(?P<willing_after>\s+(?:and|&)\s+willing)?"
-        rf"\s+to\s+{_UNDERSTAND}(?P<verb>give|provide|sign)\s+(?:a\s+)?{_CONSENT}{_BEFORE}"), _able),
-    Template("consent", compile_full(
-        rf"(?:{WHO}?(?:is\s+|are\s+)?)?(?:(?P<unwilling>unwilling\s+or\s+unable|unable\s+or\s+unwilling)|unable|inability|not\s+able)\s+to\s+"
-        rf"(?P<verb>give|provide|sign)\s+(?:a\s+)?{_CONSENT}"), _unable),
-    Template("consent", compile_full(
-        rf"(?:provision\s+of\s+)?(?:a\s+)?{_CONSENT}(?:\s+(?:obtained|given|provided))?{_BEFORE}"), _given),
+    Template(
+        "consent",
+        compile_full(
+            rf"(?:{WHO}?(?:must\s+have\s+|has\s+|have\s+)?)?(?:the\s+)?ability\s+to\s+understand\s+and\s+(?:the\s+)?willingness\s+to\s+sign\s+"
+            rf"(?:a\s+)?{_CONSENT}"
+        ),
+        _able_and_willing,
+    ),
+    Template(
+        "consent",
+        compile_full(rf"(?:{WHO}?(?:must\s+)?)?(?P<verb>provides?|gives?|signs?)\s+(?:a\s+)?{_CONSENT}{_BEFORE}"),
+        _gives,
+    ),
+    Template(
+        "consent",
+        compile_full(
+            rf"(?:{WHO}?(?:must\s+be\s+|is\s+|are\s+)?)?(?P<willing>willing\s+(?:and|&)\s+)?(?:able|ability|capable)(?P<willing_after>\s+(?:and|&)\s+willing)?"
+            rf"\s+to\s+{_UNDERSTAND}(?P<verb>give|provide|sign)\s+(?:a\s+)?{_CONSENT}{_BEFORE}"
+        ),
+        _able,
+    ),
+    Template(
+        "consent",
+        compile_full(
+            rf"(?:{WHO}?(?:is\s+|are\s+)?)?(?:(?P<unwilling>unwilling\s+or\s+unable|unable\s+or\s+unwilling)|unable|inability|not\s+able)\s+to\s+"
+            rf"(?P<verb>give|provide|sign)\s+(?:a\s+)?{_CONSENT}"
+        ),
+        _unable,
+    ),
+    Template(
+        "consent",
+        compile_full(rf"(?:provision\s+of\s+)?(?:a\s+)?{_CONSENT}(?:\s+(?:obtained|given|provided))?{_BEFORE}"),
+        _given,
+    ),
 ]

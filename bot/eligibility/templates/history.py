@@ -1,4 +1,5 @@
 """Past illness and treatment: "History of stroke", "Known history of HIV", "Prior treatment with X"."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,17 @@ _SHORT = r"(?P<what>(?!.*\b(?:within|during|prior|before|after|since|until|unles
 
 
 # illnesses one has "a" of: "You have had a stroke", but "You have had diabetes"
-_COUNTABLE = ("stroke", "heart attack", "transplant", "seizure", "blood clot", "reaction", "fracture", "bleed", "operation")
+_COUNTABLE = (
+    "stroke",
+    "heart attack",
+    "transplant",
+    "seizure",
+    "blood clot",
+    "reaction",
+    "fracture",
+    "bleed",
+    "operation",
+)
 _DETERMINER = re.compile(r"^(?:a|an|the|any|some|one|two|more|several|multiple|other)\b", re.I)
 
 
@@ -28,15 +39,24 @@ def _prior_treatment(found: re.Match, words: Words) -> str:
 
 
 def _lower_first(text: str) -> str:
-    """"Stroke" mid-sentence is "stroke"; "HIV" and "Crohn's disease" keep their capitals."""
+    """ "Stroke" mid-sentence is "stroke"; "HIV" and "Crohn's disease" keep their capitals."""
     first = text.split(" ", 1)[0]
-    return text if first[1:2].isupper() or first[1:].lower() != first[1:] or "'" in first else text[:1].lower() + text[1:]
+    return (
+        text if first[1:2].isupper() or first[1:].lower() != first[1:] or "'" in first else text[:1].lower() + text[1:]
+    )
 
 
 TEMPLATES = [
-    Template("history of an illness", compile_full(
-        rf"(?:{WHO}?(?:with\s+)?)?(?:a\s+)?(?P<known>known\s+|documented\s+)?(?:(?:prior|previous|past)\s+)?(?:medical\s+)?history\s+of\s+{_SHORT}"),
-        _history),
-    Template("earlier treatment", compile_full(
-        rf"(?:{WHO}?(?:with\s+)?)?(?:prior|previous)\s+(?:treatment|therapy)\s+with\s+{_SHORT}"), _prior_treatment),
+    Template(
+        "history of an illness",
+        compile_full(
+            rf"(?:{WHO}?(?:with\s+)?)?(?:a\s+)?(?P<known>known\s+|documented\s+)?(?:(?:prior|previous|past)\s+)?(?:medical\s+)?history\s+of\s+{_SHORT}"
+        ),
+        _history,
+    ),
+    Template(
+        "earlier treatment",
+        compile_full(rf"(?:{WHO}?(?:with\s+)?)?(?:prior|previous)\s+(?:treatment|therapy)\s+with\s+{_SHORT}"),
+        _prior_treatment,
+    ),
 ]

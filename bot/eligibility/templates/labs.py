@@ -1,4 +1,5 @@
 """Blood counts and organ function: "ANC ≥ 1,500/mm3", "Total bilirubin ≤ 1.5 x ULN", one or several."""
+
 from __future__ import annotations
 
 import re
@@ -20,44 +21,88 @@ class Lab:
 
 
 LABS = [
-    Lab(r"(?:absolute\s+neutrophils?(?:\s+count)?|neutrophil\s+count|neutrophils|ANC)(?:\s*\(ANC\))?", "neutrophil count",
-        "Neutrophils are white blood cells that fight infection."),
+    Lab(
+        r"(?:absolute\s+neutrophils?(?:\s+count)?|neutrophil\s+count|neutrophils|ANC)(?:\s*\(ANC\))?",
+        "neutrophil count",
+        "Neutrophils are white blood cells that fight infection.",
+    ),
     Lab(r"platelets?(?:\s+count)?(?:\s*\(PLT\))?", "platelet count", "Platelets help the blood to clot."),
-    Lab(r"(?:h(?:a)?emoglobin|Hgb|Hb)(?:\s*\((?:Hb|Hgb|HGB)\))?", "haemoglobin",
-        "Haemoglobin carries oxygen in the blood."),
-    Lab(r"(?:white\s+blood\s+cells?(?:\s+count)?|WBC(?:\s+count)?|leu[ck]ocytes?(?:\s+count)?)(?:\s*\(WBC\))?",
-        "white blood cell count", "White blood cells fight infection."),
-    Lab(r"(?:serum\s+)?(?:total\s+)?bilirubin(?:\s*\((?:T?BILI?)\))?", "bilirubin",
-        "Bilirubin is a blood test that shows how well the liver works."),
-    Lab(r"(?:serum\s+)?(?:AST|aspartate\s+(?:amino)?transferase|SGOT)(?:\s*\((?:AST|SGOT)\))?\s*(?:and|or|and/or|/|,)\s*"
-        r"(?:ALT|alanine\s+(?:amino)?transferase|SGPT)(?:\s*\((?:ALT|SGPT)\))?", "AST and ALT",
-        "AST and ALT are blood tests that show how well the liver works."),
-    Lab(r"(?:(?:hepatic|liver|serum)\s+)?(?:transaminases|aminotransferases|liver\s+enzymes)", "liver enzymes",
-        "Liver enzymes are blood tests that show how well the liver works."),
-    Lab(r"(?:serum\s+)?creatinine(?:\s*\((?:sCr|SCr|Cr)\))?(?!\s+clearance)", "creatinine",
-        "Creatinine is a blood test that shows how well the kidneys work."),
-    Lab(r"(?:(?:calculated|measured|estimated)\s+)?creatinine\s+clearance(?:\s*\((?:CrCl|CLcr)\))?|CrCl", "creatinine clearance",
-        "Creatinine clearance shows how well the kidneys clean the blood."),
+    Lab(
+        r"(?:h(?:a)?emoglobin|Hgb|Hb)(?:\s*\((?:Hb|Hgb|HGB)\))?",
+        "haemoglobin",
+        "Haemoglobin carries oxygen in the blood.",
+    ),
+    Lab(
+        r"(?:white\s+blood\s+cells?(?:\s+count)?|WBC(?:\s+count)?|leu[ck]ocytes?(?:\s+count)?)(?:\s*\(WBC\))?",
+        "white blood cell count",
+        "White blood cells fight infection.",
+    ),
+    Lab(
+        r"(?:serum\s+)?(?:total\s+)?bilirubin(?:\s*\((?:T?BILI?)\))?",
+        "bilirubin",
+        "Bilirubin is a blood test that shows how well the liver works.",
+    ),
+    Lab(
+        r"(?:serum\s+)?(?:AST|aspartate\s+(?:amino)?transferase|SGOT)(?:\s*\((?:AST|SGOT)\))?\s*(?:and|or|and/or|/|,)\s*"
+        r"(?:ALT|alanine\s+(?:amino)?transferase|SGPT)(?:\s*\((?:ALT|SGPT)\))?",
+        "AST and ALT",
+        "AST and ALT are blood tests that show how well the liver works.",
+    ),
+    Lab(
+        r"(?:(?:hepatic|liver|serum)\s+)?(?:transaminases|aminotransferases|liver\s+enzymes)",
+        "liver enzymes",
+        "Liver enzymes are blood tests that show how well the liver works.",
+    ),
+    Lab(
+        r"(?:serum\s+)?creatinine(?:\s*\((?:sCr|SCr|Cr)\))?(?!\s+clearance)",
+        "creatinine",
+        "Creatinine is a blood test that shows how well the kidneys work.",
+    ),
+    Lab(
+        r"(?:(?:calculated|measured|estimated)\s+)?creatinine\s+clearance(?:\s*\((?:CrCl|CLcr)\))?|CrCl",
+        "creatinine clearance",
+        "Creatinine clearance shows how well the kidneys clean the blood.",
+    ),
     Lab(r"(?:serum\s+)?albumin", "albumin", "Albumin is a protein that the liver makes."),
-    Lab(r"INR|international\s+normali[sz]ed\s+ratio(?:\s*\(INR\))?", "INR", "INR is a blood test of how fast the blood clots."),
+    Lab(
+        r"INR|international\s+normali[sz]ed\s+ratio(?:\s*\(INR\))?",
+        "INR",
+        "INR is a blood test of how fast the blood clots.",
+    ),
 ]
 _NAME = "|".join(f"(?:{lab.pattern})" for lab in LABS)
-_ULN = (r"(?:[x×\*]|times)\s*(?:the\s+)?(?:institutional\s+)?(?:ULN|IULN|UNL|upper\s+limits?\s+of\s+(?:the\s+)?normal(?:\s*\((?:ULN)\))?"
-        r"|upper\s+normal\s+limit)")
-_UNIT = (rf"{_ULN}|(?:[x×]\s*10\s*(?:\^\s*|[eE])?[0-9]+|[x×]\s*10[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*(?:cells\s*)?/\s*(?:mm3|mm³|µL|μL|uL|mcL|L|l|dL)"
-         r"|(?:g|mg|µmol|μmol|umol|mmol)/(?:dL|dl|L|l)|mL/min(?:/1\.73\s*m(?:2|²))?|ml/min(?:/1\.73\s*m(?:2|²))?|%")
+_ULN = (
+    r"(?:[x×\*]|times)\s*(?:the\s+)?(?:institutional\s+)?(?:ULN|IULN|UNL|upper\s+limits?\s+of\s+(?:the\s+)?normal(?:\s*\((?:ULN)\))?"
+    r"|upper\s+normal\s+limit)"
+)
+_UNIT = (
+    rf"{_ULN}|(?:[x×]\s*10\s*(?:\^\s*|[eE])?[0-9]+|[x×]\s*10[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*(?:cells\s*)?/\s*(?:mm3|mm³|µL|μL|uL|mcL|L|l|dL)"
+    r"|(?:g|mg|µmol|μmol|umol|mmol)/(?:dL|dl|L|l)|mL/min(?:/1\.73\s*m(?:2|²))?|ml/min(?:/1\.73\s*m(?:2|²))?|%"
+)
 _ONE = rf"(?P<name>{_NAME})(?:\s+(?:count|level|value))?(?:\s*(?::|=(?![<>])|of|is|must\s+be|should\s+be))?\s*(?P<limit>{LIMIT_WORDS})\s*(?P<value>{NUMBER})\s*(?P<unit>{_UNIT})?"
 ONE = re.compile(_ONE, re.I)
 _SEPARATOR = r"\s*(?:;|,)?\s*(?:\band\b\s*)?"
 _MARROW, _COUNTS = "Your bone marrow works well enough", "Your blood counts are good enough"
 _LIVER, _KIDNEYS = "Your liver works well enough", "Your kidneys work well enough"
-_ORGANS = {"bone marrow": _MARROW, "marrow": _MARROW, "hematologic": _COUNTS, "haematologic": _COUNTS,
-           "hematological": _COUNTS, "haematological": _COUNTS, "liver": _LIVER, "hepatic": _LIVER,
-           "renal": _KIDNEYS, "kidney": _KIDNEYS, "organ": "Your organs work well enough",
-           "organ and marrow": "Your organs and bone marrow work well enough",
-           "organ and bone marrow": "Your organs and bone marrow work well enough"}
-_LEAD = (r"(?:(?:adequate|sufficient)\s+(?P<organ>bone\s+marrow|marrow|ha?ematologic(?:al)?|liver|hepatic|renal|kidney|organ(?:\s+and\s+marrow)?)"
-         r"\s+(?:function|reserve)(?:\s+(?:defined\s+as|as\s+defined\s+by|as\s+follows|as\s+evidenced\s+by|with))?\s*:?\s*)?")
+_ORGANS = {
+    "bone marrow": _MARROW,
+    "marrow": _MARROW,
+    "hematologic": _COUNTS,
+    "haematologic": _COUNTS,
+    "hematological": _COUNTS,
+    "haematological": _COUNTS,
+    "liver": _LIVER,
+    "hepatic": _LIVER,
+    "renal": _KIDNEYS,
+    "kidney": _KIDNEYS,
+    "organ": "Your organs work well enough",
+    "organ and marrow": "Your organs and bone marrow work well enough",
+    "organ and bone marrow": "Your organs and bone marrow work well enough",
+}
+_LEAD = (
+    r"(?:(?:adequate|sufficient)\s+(?P<organ>bone\s+marrow|marrow|ha?ematologic(?:al)?|liver|hepatic|renal|kidney|organ(?:\s+and\s+marrow)?)"
+    r"\s+(?:function|reserve)(?:\s+(?:defined\s+as|as\s+defined\s+by|as\s+follows|as\s+evidenced\s+by|with))?\s*:?\s*)?"
+)
 
 
 def _lab(name: str) -> Lab:
@@ -93,11 +138,18 @@ def _organ_alone(found: re.Match, words: Words) -> str:
 
 _ORGAN = r"(?P<organ>bone\s+marrow|marrow|ha?ematologic(?:al)?|liver|hepatic|renal|kidney|organ(?:\s+and\s+(?:bone\s+)?marrow)?)"
 TEMPLATES = [
-    Template("blood counts and organ function", compile_full(rf"{_LEAD}(?P<labs>{_ONE}(?:{_SEPARATOR}{_ONE.replace('?P<', '?P<x')})*)"),
-             _labs),
-    Template("blood counts and organ function", compile_full(
-        r"(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:must\s+|should\s+)?(?:have\s+|has\s+)?"
-        rf"(?P<how>adequate|sufficient|normal)\s+{_ORGAN}\s+(?:function|reserve)"
-        r"(?P<below>\s*,?\s*(?:as\s+)?(?:defined|outlined|specified|listed|shown)\s+(?:below|as\s+follows|by\s+the\s+following)|\s+as\s+follows)?"),
-        _organ_alone),
+    Template(
+        "blood counts and organ function",
+        compile_full(rf"{_LEAD}(?P<labs>{_ONE}(?:{_SEPARATOR}{_ONE.replace('?P<', '?P<x')})*)"),
+        _labs,
+    ),
+    Template(
+        "blood counts and organ function",
+        compile_full(
+            r"(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:must\s+|should\s+)?(?:have\s+|has\s+)?"
+            rf"(?P<how>adequate|sufficient|normal)\s+{_ORGAN}\s+(?:function|reserve)"
+            r"(?P<below>\s*,?\s*(?:as\s+)?(?:defined|outlined|specified|listed|shown)\s+(?:below|as\s+follows|by\s+the\s+following)|\s+as\s+follows)?"
+        ),
+        _organ_alone,
+    ),
 ]

@@ -1,5 +1,6 @@
 """Rules kept elsewhere: "Other protocol-defined inclusion/exclusion criteria may apply",
 "Additional criteria may apply", "Further exclusion criteria apply"."""
+
 from __future__ import annotations
 
 import re
@@ -18,6 +19,9 @@ def _more_rules(found: re.Match, words: Words) -> str:
 
 
 TEMPLATES = [
-    Template("other rules in the study plan", compile_full(
-        rf"(?:note\s*:\s*)?{_MORE}\s+{_DEFINED}{_KIND}criteria\s+(?P<may>may\s+)?apply"), _more_rules),
+    Template(
+        "other rules in the study plan",
+        compile_full(rf"(?:note\s*:\s*)?{_MORE}\s+{_DEFINED}{_KIND}criteria\s+(?P<may>may\s+)?apply"),
+        _more_rules,
+    ),
 ]

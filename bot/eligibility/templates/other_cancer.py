@@ -1,4 +1,5 @@
 """Another cancer: "Other malignancy within 5 years, except basal cell carcinoma", "Second primary cancer"."""
+
 from __future__ import annotations
 
 import re
@@ -7,10 +8,14 @@ from bot.eligibility.templates import Template, Words
 from bot.eligibility.templates.parts import NUMBER, TIME_UNIT, WHO, compile_full
 
 _CANCER = r"(?:malignanc(?:y|ies)|cancers?|malignant\s+(?:disease|tumou?rs?|neoplasms?)|primary\s+(?:malignancy|cancer|tumou?r))"
-_WITHIN = (rf"(?P<within>within|in\s+the\s+(?:last|past)|within\s+the\s+(?:last|past|previous))\s+(?P<n>{NUMBER})\s*(?P<unit>{TIME_UNIT})"
-           r"(?P<before>\s+(?:before|prior\s+to|of)\s+[a-z][^;,()]{2,60})?")
-_EXCEPT = (r"(?:\s*[,;(]?\s*(?P<except>except(?:\s+for)?|other\s+than|excluding|with\s+the\s+exception\s+of|apart\s+from)\s+"
-           r"(?P<exceptions>[^;()]{3,200}?)\)?)?")
+_WITHIN = (
+    rf"(?P<within>within|in\s+the\s+(?:last|past)|within\s+the\s+(?:last|past|previous))\s+(?P<n>{NUMBER})\s*(?P<unit>{TIME_UNIT})"
+    r"(?P<before>\s+(?:before|prior\s+to|of)\s+[a-z][^;,()]{2,60})?"
+)
+_EXCEPT = (
+    r"(?:\s*[,;(]?\s*(?P<except>except(?:\s+for)?|other\s+than|excluding|with\s+the\s+exception\s+of|apart\s+from)\s+"
+    r"(?P<exceptions>[^;()]{3,200}?)\)?)?"
+)
 
 
 def _other_cancer(found: re.Match, words: Words) -> str:
@@ -29,8 +34,13 @@ def _other_cancer(found: re.Match, words: Words) -> str:
 
 
 TEMPLATES = [
-    Template("another cancer", compile_full(
-        rf"(?:{WHO}?(?:with\s+)?)?(?:(?:a\s+)?(?:history\s+of|diagnosis\s+of|prior|previous)\s+)?(?:(?:any|an?)\s+)?"
-        rf"(?:(?:other|another|second|additional|concurrent)\s+)(?P<active>active\s+)?(?:(?:invasive|primary)\s+)?{_CANCER}"
-        rf"(?:\s+(?:diagnosed|treated))?(?:\s+{_WITHIN})?{_EXCEPT}"), _other_cancer),
+    Template(
+        "another cancer",
+        compile_full(
+            rf"(?:{WHO}?(?:with\s+)?)?(?:(?:a\s+)?(?:history\s+of|diagnosis\s+of|prior|previous)\s+)?(?:(?:any|an?)\s+)?"
+            rf"(?:(?:other|another|second|additional|concurrent)\s+)(?P<active>active\s+)?(?:(?:invasive|primary)\s+)?{_CANCER}"
+            rf"(?:\s+(?:diagnosed|treated))?(?:\s+{_WITHIN})?{_EXCEPT}"
+        ),
+        _other_cancer,
+    ),
 ]

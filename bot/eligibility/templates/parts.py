@@ -1,4 +1,5 @@
 """Regular-expression parts the criterion templates share, and the words they write with."""
+
 from __future__ import annotations
 
 import re
@@ -12,14 +13,18 @@ LIMIT_WORDS = ANY_LIMIT
 WHO = r"(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)"
 LEAD = rf"(?:{WHO}?(?:must\s+|should\s+)?(?:have|has|with)\s+)?(?:(?:a|an)\s+)?"
 # "(in the opinion of the investigator)": the doctor's view
-OPINION = (r"(?:,?\s*\(?\s*(?:(?:in\s+the\s+)?(?:opinion|judge?ment)\s+of\s+the\s+(?:treating\s+)?(?:investigator|physician|doctor)"
-           r"|(?:per|according\s+to)\s+(?:the\s+)?investigator(?:'s)?(?:\s+(?:opinion|judge?ment|assessment))?"
-           r"|as\s+(?:judged|assessed|determined|estimated)\s+by\s+the\s+(?:treating\s+)?(?:investigator|physician))\s*\)?)")
+OPINION = (
+    r"(?:,?\s*\(?\s*(?:(?:in\s+the\s+)?(?:opinion|judge?ment)\s+of\s+the\s+(?:treating\s+)?(?:investigator|physician|doctor)"
+    r"|(?:per|according\s+to)\s+(?:the\s+)?investigator(?:'s)?(?:\s+(?:opinion|judge?ment|assessment))?"
+    r"|as\s+(?:judged|assessed|determined|estimated)\s+by\s+the\s+(?:treating\s+)?(?:investigator|physician))\s*\)?)"
+)
 OPINION_WORDS = ", in the study doctor's view"
 TIME_UNIT = r"(?:years?|months?|weeks?|days?)"
 # "within 4 weeks before the first dose", "in the last 6 months": a time limit on what comes before it
-WHEN = (rf"(?P<within>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past|previous)|within\s+the\s+(?:last|past|previous))\s+(?P<n>{NUMBER})\s*(?P<unit>{TIME_UNIT})"
-        r"(?P<before>\s+(?:before|prior\s+to|of|from)\s+[a-z][^;,()]{2,80})?")
+WHEN = (
+    rf"(?P<within>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past|previous)|within\s+the\s+(?:last|past|previous))\s+(?P<n>{NUMBER})\s*(?P<unit>{TIME_UNIT})"
+    r"(?P<before>\s+(?:before|prior\s+to|of|from)\s+[a-z][^;,()]{2,80})?"
+)
 
 
 def when_words(found: re.Match, words: Callable[[str], str]) -> str:
@@ -39,7 +44,7 @@ def compile_full(pattern: str) -> re.Pattern:
 
 
 def is_plural(noun_phrase: str) -> bool:
-    """"seizures" is plural, "diabetes", "hypertension" and "illness" are not."""
+    """ "seizures" is plural, "diabetes", "hypertension" and "illness" are not."""
     last = noun_phrase.strip().split()[-1].lower() if noun_phrase.strip() else ""
     return last.endswith("s") and not last.endswith(("ss", "sis", "us", "ease", "tes", "ies"))
 

@@ -1,4 +1,5 @@
 """Pregnancy, breastfeeding, pregnancy tests and birth control."""
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,13 @@ def _woman(found: re.Match, *groups: str) -> bool:
 
 def _pregnant_or_feeding(found: re.Match, words: Words) -> str:
     who = "You are a woman who is" if _woman(found, "who", "who2") else "You are"
-    planning = " or planning to become pregnant during the study" if found.group("planning") and "during" in found.group("planning") \
-        else " or planning to become pregnant" if found.group("planning") else ""
+    planning = (
+        " or planning to become pregnant during the study"
+        if found.group("planning") and "during" in found.group("planning")
+        else " or planning to become pregnant"
+        if found.group("planning")
+        else ""
+    )
     return f"{who} pregnant or breastfeeding{planning}."
 
 
@@ -37,8 +43,14 @@ def _test(found: re.Match, words: Words) -> str:
     return f"{_if_could_be_pregnant(found)}, you have a negative {kind}pregnancy test{when}."
 
 
-_METHOD_WORDS = {"adequate": "good enough", "effective": "effective", "highly effective": "highly effective",
-                 "acceptable": "acceptable", "medically acceptable": "medically acceptable", "reliable": "reliable"}
+_METHOD_WORDS = {
+    "adequate": "good enough",
+    "effective": "effective",
+    "highly effective": "highly effective",
+    "acceptable": "acceptable",
+    "medically acceptable": "medically acceptable",
+    "reliable": "reliable",
+}
 
 
 def _birth_control(found: re.Match, words: Words) -> str:
@@ -53,20 +65,40 @@ def _one_of(found: re.Match, words: Words) -> str:
 
 
 TEMPLATES = [
-    Template("pregnancy or breastfeeding", compile_full(
-        rf"(?:(?P<who>{_WOMEN}|{_PEOPLE})\s+who\s+(?:are|is)\s+)?(?:currently\s+)?(?P<state>{_PREGNANT}|{_FEEDING})"
-        rf"(?:\s+(?P<who2>{_WOMEN}|{_PEOPLE}))?"), _one_of),
-    Template("pregnancy or breastfeeding", compile_full(
-        rf"(?:(?P<who>{_WOMEN}|{_PEOPLE})\s+who\s+are\s+)?(?:currently\s+)?{_PREGNANT}{_AND_OR}(?:currently\s+)?{_FEEDING}"
-        rf"(?:\s+(?P<who2>{_WOMEN}|{_PEOPLE}))?{_PLANNING}"), _pregnant_or_feeding),
-    Template("pregnancy test", compile_full(
-        rf"{_WHO_POTENTIAL}\s+(?:must|should|need\s+to|will\s+need\s+to)\s+(?:have|agree\s+to\s+(?:have|undergo))\s+(?:a\s+)?"
-        rf"(?:documented\s+)?negative\s+(?P<kind>serum|urine|blood|serum\s+or\s+urine|urine\s+or\s+serum)?\s*"
-        rf"(?:(?:β|beta)-?\s?hCG\s+)?pregnancy\s+test(?P<when>\s+(?:within|in\s+the)\s+{NUMBER}\s+(?:hours|days|weeks)"
-        rf"(?:\s+(?:before|prior\s+to|of)\s+[a-z][^,;()]{{2,60}})?)?"), _test),
-    Template("birth control", compile_full(
-        rf"{_WHO_POTENTIAL}\s+(?:must|should|need\s+to|have\s+to)\s+(?P<agree>agree\s+to\s+)?(?:use|practi[cs]e)\s+"
-        rf"(?:an?\s+)?(?P<how>adequate|effective|highly\s+effective|acceptable|medically\s+acceptable|reliable)\s+"
-        rf"(?:methods?\s+of\s+|forms?\s+of\s+)?(?:contraception|birth\s+control)(?:\s+methods?)?"
-        rf"(?P<when>\s+(?:during|throughout|for\s+the\s+duration\s+of)\s+[a-z][^;()]{{2,120}})?"), _birth_control),
+    Template(
+        "pregnancy or breastfeeding",
+        compile_full(
+            rf"(?:(?P<who>{_WOMEN}|{_PEOPLE})\s+who\s+(?:are|is)\s+)?(?:currently\s+)?(?P<state>{_PREGNANT}|{_FEEDING})"
+            rf"(?:\s+(?P<who2>{_WOMEN}|{_PEOPLE}))?"
+        ),
+        _one_of,
+    ),
+    Template(
+        "pregnancy or breastfeeding",
+        compile_full(
+            rf"(?:(?P<who>{_WOMEN}|{_PEOPLE})\s+who\s+are\s+)?(?:currently\s+)?{_PREGNANT}{_AND_OR}(?:currently\s+)?{_FEEDING}"
+            rf"(?:\s+(?P<who2>{_WOMEN}|{_PEOPLE}))?{_PLANNING}"
+        ),
+        _pregnant_or_feeding,
+    ),
+    Template(
+        "pregnancy test",
+        compile_full(
+            rf"{_WHO_POTENTIAL}\s+(?:must|should|need\s+to|will\s+need\s+to)\s+(?:have|agree\s+to\s+(?:have|undergo))\s+(?:a\s+)?"
+            rf"(?:documented\s+)?negative\s+(?P<kind>serum|urine|blood|serum\s+or\s+urine|urine\s+or\s+serum)?\s*"
+            rf"(?:(?:β|beta)-?\s?hCG\s+)?pregnancy\s+test(?P<when>\s+(?:within|in\s+the)\s+{NUMBER}\s+(?:hours|days|weeks)"
+            rf"(?:\s+(?:before|prior\s+to|of)\s+[a-z][^,;()]{{2,60}})?)?"
+        ),
+        _test,
+    ),
+    Template(
+        "birth control",
+        compile_full(
+            rf"{_WHO_POTENTIAL}\s+(?:must|should|need\s+to|have\s+to)\s+(?P<agree>agree\s+to\s+)?(?:use|practi[cs]e)\s+"
+            rf"(?:an?\s+)?(?P<how>adequate|effective|highly\s+effective|acceptable|medically\s+acceptable|reliable)\s+"
+            rf"(?:methods?\s+of\s+|forms?\s+of\s+)?(?:contraception|birth\s+control)(?:\s+methods?)?"
+            rf"(?P<when>\s+(?:during|throughout|for\s+the\s+duration\s+of)\s+[a-z][^;()]{{2,120}})?"
+        ),
+        _birth_control,
+    ),
 ]

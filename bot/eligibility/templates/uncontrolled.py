@@ -1,4 +1,5 @@
 """Uncontrolled illness: "Uncontrolled hypertension", "Poorly controlled diabetes"."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,10 @@ from bot.eligibility.templates import Template, Words
 from bot.eligibility.templates.parts import WHO, compile_full, is_plural
 
 # one illness only: "uncontrolled A or B" leaves unclear whether B must be uncontrolled too
-_ILLNESS = (r"(?P<what>(?!.*\b(?:or|and|including|such|defined|as|with|that|which|during|at|in|on|before|after|within|while|despite)\b)"
-           r"[A-Za-z][A-Za-z'\- ]{2,50})")  # nor a time or place the "not under control" would wrongly attach to
+_ILLNESS = (
+    r"(?P<what>(?!.*\b(?:or|and|including|such|defined|as|with|that|which|during|at|in|on|before|after|within|while|despite)\b)"
+    r"[A-Za-z][A-Za-z'\- ]{2,50})"
+)  # nor a time or place the "not under control" would wrongly attach to
 
 
 def _uncontrolled(found: re.Match, words: Words) -> str:
@@ -19,7 +22,11 @@ def _uncontrolled(found: re.Match, words: Words) -> str:
 
 
 TEMPLATES = [
-    Template("uncontrolled illness", compile_full(
-        rf"(?:{WHO}?(?:with\s+)?)?(?:(?:any|an?)\s+)?(?:(?:known|active|current)\s+)?(?P<how>uncontrolled|poorly\s+controlled)\s+{_ILLNESS}"),
-        _uncontrolled),
+    Template(
+        "uncontrolled illness",
+        compile_full(
+            rf"(?:{WHO}?(?:with\s+)?)?(?:(?:any|an?)\s+)?(?:(?:known|active|current)\s+)?(?P<how>uncontrolled|poorly\s+controlled)\s+{_ILLNESS}"
+        ),
+        _uncontrolled,
+    ),
 ]

@@ -7,6 +7,7 @@ criterion family by the keyword rules below, and up to a quota per family is dra
 (fixed seed), at most one item per trial and family and two per trial. The draft labels are
 read off the registry text only (never the rewrite); README.md says how they were checked.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,11 +22,19 @@ FAMILIES: list[tuple[str, str, int]] = [  # name, keyword rule (first that match
     ("life expectancy", r"life expectancy|expected survival|survival of at least", 18),
     ("performance status", r"ecog|karnofsky|performance status|zubrod|lansky", 18),
     ("measurable disease", r"measurable|recist|evaluable disease", 14),
-    ("pregnancy and contraception", r"pregnan|contracept|childbearing|child-bearing|reproductive potential|"
-                                    r"breast-?feeding|lactat|birth control|menopaus", 32),
+    (
+        "pregnancy and contraception",
+        r"pregnan|contracept|childbearing|child-bearing|reproductive potential|"
+        r"breast-?feeding|lactat|birth control|menopaus",
+        32,
+    ),
     ("consent", r"consent|assent", 14),
-    ("organ function and blood counts", r"bilirubin|creatinine|\bast\b|\balt\b|platelet|neutrophil|h(a)?emoglobin|"
-                                        r"\bwbc\b|\buln\b|clearance|\binr\b|albumin|\bgfr\b", 36),
+    (
+        "organ function and blood counts",
+        r"bilirubin|creatinine|\bast\b|\balt\b|platelet|neutrophil|h(a)?emoglobin|"
+        r"\bwbc\b|\buln\b|clearance|\binr\b|albumin|\bgfr\b",
+        36,
+    ),
     ("heart", r"qtc|\bqt\b|\becg\b|ejection fraction|lvef|nyha|myocardial|heart failure|angina|arrhythm", 18),
     ("prior therapy window", r"(?:within|prior to|before|last)\b.{0,60}\d+\s*(?:days|weeks|months)", 28),
     ("age", r"\bage\b|\baged\b|years old|years of age", 14),
@@ -42,21 +51,56 @@ FAMILIES: list[tuple[str, str, int]] = [  # name, keyword rule (first that match
     ("substance use and mental health", r"alcohol|drug abuse|substance|smok|psychiatr|mental|depress|schizo", 12),
     ("other", r".", 14),
 ]
-NUMBER = re.compile(r"(?P<cmp>≥|≧|>/=|>=|≤|≦|</=|<=|>|<|=<|=>|at least|no more than|not more than|no greater than|not greater than|"
-                    r"greater than or equal to|less than or equal to|more than|greater than|less than|fewer than|"
-                    r"up to|at most|no less than|not less than|within|over|under|above|below|minimum of|maximum of)?"
-                    r"\s*(?P<num>\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)*(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?)\s*"
-                    r"(?P<unit>years?|months?|weeks?|days?|hours?|%|x\s*ULN|×\s*ULN|times\s+ULN|ms(?:ec)?|mg/dl|g/dl|"
-                    r"mmol/l|µmol/l|umol/l|ml/min|/mm3|/µl|/ul|mm3|x\s*10\S*|kg/m2|kg|mmhg|cm|mm|ng/ml|iu/l|u/l|mg)?",
-                    re.I)
-CMP = {"≥": ">=", "≧": ">=", ">/=": ">=", "≦": "<=", "</=": "<=", ">=": ">=", "=>": ">=", "at least": ">=", "no less than": ">=", "not less than": ">=",
-       "greater than or equal to": ">=", "minimum of": ">=", "≤": "<=", "<=": "<=", "=<": "<=", "no more than": "<=",
-       "not more than": "<=", "no greater than": "<=", "not greater than": "<=", "less than or equal to": "<=",
-       "up to": "<=", "at most": "<=", "maximum of": "<=", ">": ">", "more than": ">", "greater than": ">", "over": ">",
-       "above": ">", "<": "<", "less than": "<", "fewer than": "<", "under": "<", "below": "<", "within": "within"}
+NUMBER = re.compile(
+    r"(?P<cmp>≥|≧|>/=|>=|≤|≦|</=|<=|>|<|=<|=>|at least|no more than|not more than|no greater than|not greater than|"
+    r"greater than or equal to|less than or equal to|more than|greater than|less than|fewer than|"
+    r"up to|at most|no less than|not less than|within|over|under|above|below|minimum of|maximum of)?"
+    r"\s*(?P<num>\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)*(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?)\s*"
+    r"(?P<unit>years?|months?|weeks?|days?|hours?|%|x\s*ULN|×\s*ULN|times\s+ULN|ms(?:ec)?|mg/dl|g/dl|"
+    r"mmol/l|µmol/l|umol/l|ml/min|/mm3|/µl|/ul|mm3|x\s*10\S*|kg/m2|kg|mmhg|cm|mm|ng/ml|iu/l|u/l|mg)?",
+    re.I,
+)
+CMP = {
+    "≥": ">=",
+    "≧": ">=",
+    ">/=": ">=",
+    "≦": "<=",
+    "</=": "<=",
+    ">=": ">=",
+    "=>": ">=",
+    "at least": ">=",
+    "no less than": ">=",
+    "not less than": ">=",
+    "greater than or equal to": ">=",
+    "minimum of": ">=",
+    "≤": "<=",
+    "<=": "<=",
+    "=<": "<=",
+    "no more than": "<=",
+    "not more than": "<=",
+    "no greater than": "<=",
+    "not greater than": "<=",
+    "less than or equal to": "<=",
+    "up to": "<=",
+    "at most": "<=",
+    "maximum of": "<=",
+    ">": ">",
+    "more than": ">",
+    "greater than": ">",
+    "over": ">",
+    "above": ">",
+    "<": "<",
+    "less than": "<",
+    "fewer than": "<",
+    "under": "<",
+    "below": "<",
+    "within": "within",
+}
 
 
-NEGATION_WORDS = r"\b(?:no|not|never|without|none|nor|unable|unwilling)\b|n't|\bnon-?(?=pregnant|lactating|nursing|breast)"
+NEGATION_WORDS = (
+    r"\b(?:no|not|never|without|none|nor|unable|unwilling)\b|n't|\bnon-?(?=pregnant|lactating|nursing|breast)"
+)
 
 
 def family(text: str) -> str:
@@ -74,11 +118,20 @@ def draft_keep(text: str) -> list[dict]:
         keep.append(piece)
     bare = re.sub(r"no (?:more|greater|less) than|not (?:more|greater|less) than", "", text, flags=re.I)
     keep += [{"negation": w.lower()} for w in re.findall(NEGATION_WORDS, bare, re.I)]
-    keep += [{"exception": w.lower()} for w in re.findall(r"\b(?:except|other than|apart from|excluding|unless)\b", text, re.I)]
+    keep += [
+        {"exception": w.lower()}
+        for w in re.findall(r"\b(?:except|other than|apart from|excluding|unless)\b", text, re.I)
+    ]
     keep += [{"only": "only"} for _ in re.findall(r"\bonly\b", text, re.I)]
-    scopes = [("childbearing potential", r"child-?bearing potential|of child-?bearing"), ("reproductive potential",
-              r"reproductive potential"), ("female", r"\b(?:wom[ae]n|females?)\b"), ("male", r"\b(?:m[ae]n|males?)\b"),
-              ("breastfeeding", r"breast-?feeding|lactat|nursing"), ("pregnant", r"pregnan"), ("or", r"\beither\b")]
+    scopes = [
+        ("childbearing potential", r"child-?bearing potential|of child-?bearing"),
+        ("reproductive potential", r"reproductive potential"),
+        ("female", r"\b(?:wom[ae]n|females?)\b"),
+        ("male", r"\b(?:m[ae]n|males?)\b"),
+        ("breastfeeding", r"breast-?feeding|lactat|nursing"),
+        ("pregnant", r"pregnan"),
+        ("or", r"\beither\b"),
+    ]
     keep += [{"scope": name} for name, rule in scopes if re.search(rule, text, re.I)]
     return keep
 
@@ -93,8 +146,14 @@ def candidates() -> list[dict]:
             for index, item in enumerate(walked):
                 words = len(item.text.split())
                 if 4 <= words <= 60 and not item.text.rstrip().endswith(":"):
-                    found.append({"id": f"{record['nct_id']}/{part}/{index}", "nct_id": record["nct_id"],
-                                  "text": item.text, "family": family(item.text)})
+                    found.append(
+                        {
+                            "id": f"{record['nct_id']}/{part}/{index}",
+                            "nct_id": record["nct_id"],
+                            "text": item.text,
+                            "family": family(item.text),
+                        }
+                    )
     return found
 
 

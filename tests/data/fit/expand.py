@@ -8,6 +8,7 @@ bot/prescreen, bot/profile/fit.py): the labels exist to measure that code.
 
 Run:  .venv/bin/python tests/data/fit/expand.py
 """
+
 from __future__ import annotations
 
 import json
@@ -88,14 +89,14 @@ def derived(p):
     d["_tx"] = tags_of(p)
     # A tumour that was taken out and had not spread: there is nothing advanced or unresectable
     # (appendix, rectum and stomach NETs removed at operation or endoscopy).
-    if p.get("spread") is False and "resectable" not in p and d["_tx"] and \
-            any("surgery" in t for _, t in d["_tx"]):
+    if p.get("spread") is False and "resectable" not in p and d["_tx"] and any("surgery" in t for _, t in d["_tx"]):
         d["resectable"] = True
     return d
 
 
 def interval_test(lo, hi, r):
     """met if the whole interval satisfies r, not_met if none of it does, else unknown."""
+
     def ok(x):
         if "ge" in r and not x >= r["ge"]:
             return False
@@ -106,6 +107,7 @@ def interval_test(lo, hi, r):
         if "lt" in r and not x < r["lt"]:
             return False
         return True
+
     a, b = ok(lo), ok(hi)
     # intervals are convex and the tests are bounds, so checking the ends is enough for "all";
     # "none" needs the interval to avoid the allowed range entirely.
@@ -331,8 +333,12 @@ def build_labels() -> dict[str, list[str]]:
                     label = (c.get("overrides") or {}).get(p["id"], label)
                     assert label in (MET, NOT, UNK), (nct, c, label)
                     checks.append({"field": c["field"], "criterion": c["criterion"], "label": label})
-                obj = {"profile_id": p["id"], "nct_id": nct,
-                       "excluded": any(x["label"] == NOT for x in checks), "checks": checks}
+                obj = {
+                    "profile_id": p["id"],
+                    "nct_id": nct,
+                    "excluded": any(x["label"] == NOT for x in checks),
+                    "checks": checks,
+                }
                 lines.append(json.dumps(obj, ensure_ascii=False) + "\n")
         out[part] = lines
     return out
