@@ -385,3 +385,13 @@ def test_most_shipped_trial_sites_are_placed() -> None:
             placed += geocode_site(site.get("city"), site.get("state"), site.get("country")) is not None
     assert sites > 500
     assert placed / sites >= 0.95  # 97.4% when written (docs/geo.md)
+
+
+def test_record_names_that_read_backwards_are_said_as_people_say_them() -> None:
+    from bot.geo.countries import spoken_name
+    from bot.prescreen.checklist import country_words
+
+    assert spoken_name("Korea, Republic of") == "South Korea" and spoken_name("France") == "France"
+    assert (
+        country_words("Korea, Republic of") == "South Korea" and country_words("United Kingdom") == "the United Kingdom"
+    )

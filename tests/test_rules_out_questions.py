@@ -25,3 +25,8 @@ def test_taking_people_who_have_had_something(text: str) -> None:
 @pytest.mark.parametrize("text", ["who is it for", "how many people does it take", "where does it take place"])
 def test_who_it_is_for_in_general_is_not(text: str) -> None:
     assert not asks_if_it_rules_out(text)
+
+
+def test_the_words_around_the_thing_asked_are_not_looked_up() -> None:
+    tags, words = things_asked_about("does it take people who had prrt already?")
+    assert "treatment:prrt" in tags and words == {"prrt"}

@@ -18,6 +18,23 @@ RECORD_NAMES: dict[str, str] = {
     "MD": "Moldova, Republic of",
 }
 
+# How a sentence says the record names that read backwards: "South Korea", not "Korea, Republic of".
+_SPOKEN = {
+    "Korea, Republic of": "South Korea",
+    "Korea, Democratic People's Republic of": "North Korea",
+    "Russian Federation": "Russia",
+    "Iran, Islamic Republic of": "Iran",
+    "Syrian Arab Republic": "Syria",
+    "Moldova, Republic of": "Moldova",
+    "Taiwan, Province of China": "Taiwan",
+}
+
+
+def spoken_name(record_name: str) -> str:
+    """The country as people say it, from the record's name (most are the same)."""
+    return _SPOKEN.get(record_name, record_name)
+
+
 # Other names for a country: English short forms, older names, the country's own name.
 ALIASES: dict[str, tuple[str, ...]] = {
     "GB": (

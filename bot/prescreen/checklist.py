@@ -19,6 +19,7 @@ from bot.eligibility.judge import DOES_NOT_MATCH, Judgement, judge
 from bot.eligibility.judge_words import FIELDS_OF_TOPIC, TOPIC_OF, mismatch_reason, specific_mismatch_reason
 from bot.eligibility.logic import REQUIRES
 from bot.eligibility.person import Person
+from bot.geo.countries import spoken_name
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import ANYWHERE, Answers
 from bot.trials.freshness import open_and_recent
@@ -339,7 +340,8 @@ _WITH_THE = ("United ", "Netherlands", "Czech Republic", "Philippines", "Republi
 
 
 def country_words(name: str) -> str:
-    """A country's name as it reads in a sentence: "the United Kingdom", "France"."""
+    """A country's name as it reads in a sentence: "the United Kingdom", "France", "South Korea"."""
+    name = spoken_name(name)
     return f"the {name}" if name.startswith(_WITH_THE) else name
 
 

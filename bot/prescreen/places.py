@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from bot.geo.countries import spoken_name
 from bot.prescreen.checklist import country_name, country_words, words_list
 from bot.trials.nearby import distance_to, nearest_site
 from bot.trials.present import nearest_words, status_words
@@ -26,7 +27,9 @@ def site_status(site: Site) -> str:
 
 
 def site_line(site: Site, with_status: bool = True) -> str:
-    where = ", ".join(p for p in (site.city, site.country) if p) or "Place not named"
+    where = (
+        ", ".join(p for p in (site.city, spoken_name(site.country) if site.country else None) if p) or "Place not named"
+    )
     name = f": {site.facility}" if site.facility else ""
     status = f" ({site_status(site)})" if with_status else ""
     return f"- {where}{name}{status}."

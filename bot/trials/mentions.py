@@ -38,6 +38,8 @@ cancer tumour tumor tumours tumors disease treatment treatments treated patient 
 medicine medicines medication hospital doctor doctors onc oncologist team nurse consultant surgeon
 count against problem issue okay fine matter time times day days week month yrs lot bit ages since currently
 blood part parts
+already previously prior earlier recently takes accept accepts accepting allow allows lets include includes
+anyone someone somebody anybody
 """.split()
 )
 _WORD = re.compile(r"[a-z][a-z0-9-]{2,}")

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Optional, Sequence
 
 from bot.geo import distance_words
+from bot.geo.countries import spoken_name
 from bot.trials.about import PHASE_WORDS, about_lines
 from bot.trials.freshness import day_words, may_have_changed, stale_open_words
 from bot.trials.query import Near, NearestSite, SearchPage, TrialDetail, TrialQuery, TrialSummary
@@ -85,7 +86,7 @@ def shorten(text: str, limit: int) -> str:
 def places_words(countries: tuple[str, ...], cities: tuple[str, ...] = ()) -> str:
     if not countries and not cities:
         return "The record does not list places yet"
-    shown = list(countries[:MAX_PLACES_ON_CARD])
+    shown = [spoken_name(c) for c in countries[:MAX_PLACES_ON_CARD]]
     more = len(countries) - len(shown)
     text = ", ".join(shown) if shown else ", ".join(cities[:MAX_PLACES_ON_CARD])
     return text + (f" and {more} more" if more > 0 else "")
