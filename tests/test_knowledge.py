@@ -436,3 +436,15 @@ def test_a_follow_up_about_it_searches_trials_after_a_knowledge_answer() -> None
         if flat[:4] == ["knowledge/lanreotide", "action_answer_knowledge", "search_trials", "action_search_trials"]:
             return
     pytest.fail("no test story: knowledge about lanreotide, then 'trials of it'")
+
+
+def test_json_in_button_payloads_is_written_so_the_interpolator_leaves_it_alone() -> None:
+    """A single `{` in a response is read by Rasa as a slot name: it logs an error with a traceback
+    on every reply that uses it. JSON in a payload must be written `{{...}}`."""
+    raw = yaml.safe_load((DATA_DIR / "nlu" / "knowledge_responses.yml").read_text())["responses"]
+    for name, variants in raw.items():
+        for variant in variants:
+            for button in variant.get("buttons") or []:
+                payload = button["payload"]
+                if "{" in payload:
+                    assert "{{" in payload and "}}" in payload, f"{name}: {payload}"
