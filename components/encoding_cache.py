@@ -6,6 +6,7 @@ Only messages of up to `max_pieces` word pieces are kept (the ones that repeat),
 `capacity` of them, the least recently used going first: at most about
 capacity x max_pieces x 1.5 KB of memory (1,024 x 24: under 40 MB).
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict

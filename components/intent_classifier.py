@@ -6,6 +6,7 @@ meaning vector and the nearest examples let it place phrasings it has never seen
 a person there" asks for a human, "what is glaucoma" is not one of our topics). Measured in
 docs/nlu-report.md.
 """
+
 from __future__ import annotations
 
 import logging
@@ -50,6 +51,12 @@ class WordsAndMeaningClassifier(ModelComponent, IntentClassifier):
         return messages
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "WordsAndMeaningClassifier":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "WordsAndMeaningClassifier":
         return cls(config, model_storage, resource, cls._load_model(config, model_storage, resource))

@@ -7,6 +7,7 @@ embedding). The intent classifier and the TopicSelector read the message's vecto
 Messages seen before (short ones: "yes", "thanks") reuse their encoding
 (components/encoding_cache.py; `cache_size` 0 turns that off).
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
@@ -72,8 +73,9 @@ class MeaningFeaturizer(DenseFeaturizer, GraphComponent):
             self._featurize(_with_tokens(messages, attribute), attribute, self.cache)
         return messages
 
-    def _featurize(self, messages: List[Message], attribute: Text,
-                   cache: Optional[EncodingCache[Encoding]] = None) -> None:
+    def _featurize(
+        self, messages: List[Message], attribute: Text, cache: Optional[EncodingCache[Encoding]] = None
+    ) -> None:
         """Training passes no cache: its examples would only push out what users send."""
         if not messages:
             return
@@ -84,8 +86,13 @@ class MeaningFeaturizer(DenseFeaturizer, GraphComponent):
         if cache is not None:
             features = {per_token: found for per_token in distinct if (found := cache.get(per_token)) is not None}
         missing = [per_token for per_token in distinct if per_token not in features]
-        outputs = self.encoder.run([self.encoder.tokenizer.wrap([p for pieces in per_token for p in pieces])
-                                    for per_token in missing]) if missing else []
+        outputs = (
+            self.encoder.run(
+                [self.encoder.tokenizer.wrap([p for pieces in per_token for p in pieces]) for per_token in missing]
+            )
+            if missing
+            else []
+        )
         for per_token, (hidden, sentence) in zip(missing, outputs):
             features[per_token] = (_token_vectors(per_token, hidden), sentence[None, :])
             if cache is not None:
@@ -98,7 +105,9 @@ class MeaningFeaturizer(DenseFeaturizer, GraphComponent):
         """Word-piece ids per token, as tuples so equal messages share one encoding."""
         tokenizer = self.encoder.tokenizer
         tokens = message.get(TOKENS_NAMES[attribute]) or []
-        return tuple(tuple(p for word in tokenizer.words(token.text) for p in tokenizer.pieces(word)) for token in tokens)
+        return tuple(
+            tuple(p for word in tokenizer.words(token.text) for p in tokenizer.pieces(word)) for token in tokens
+        )
 
 
 def _with_tokens(messages: List[Message], attribute: Text) -> List[Message]:
@@ -120,7 +129,6 @@ def _token_vectors(pieces_per_token: Sequence[Sequence[int]], hidden: np.ndarray
             vectors[index] = hidden[position:end].mean(0)
         position += len(pieces)
     return vectors
-
 
 
 def meaning_vectors(messages: Sequence[Message]) -> np.ndarray:

@@ -1,6 +1,7 @@
 """What the two Rasa components built on a WordsAndMeaningModel share: their place in Rasa's
 graph, predicting for a batch of messages, and saving and loading the model in Rasa's storage.
 (WordsAndMeaningClassifier picks intents, TopicSelector knowledge topics.)"""
+
 from __future__ import annotations
 
 import logging
@@ -24,9 +25,13 @@ MODEL_FILE = "words_and_meaning.skops"
 
 
 class ModelComponent(GraphComponent):
-
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[WordsAndMeaningModel] = None) -> None:
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Optional[WordsAndMeaningModel] = None,
+    ) -> None:
         self.config = {**self.get_default_config(), **config}
         self._model_storage, self._resource = model_storage, resource
         self.model = model
@@ -40,28 +45,36 @@ class ModelComponent(GraphComponent):
         return ["sklearn", "skops"]
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "ModelComponent":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "ModelComponent":
         return cls(config, model_storage, resource)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
 
     def _fit(self, examples: List[Message], labels: List[Text]) -> None:
-        self.model = WordsAndMeaningModel(self.config).fit([m.get(TEXT) for m in examples],
-                                                           meaning_vectors(examples), labels)
+        self.model = WordsAndMeaningModel(self.config).fit(
+            [m.get(TEXT) for m in examples], meaning_vectors(examples), labels
+        )
         with self._model_storage.write_to(self._resource) as directory:
             self.model.save(directory / MODEL_FILE)
 
     def _rankings(self, messages: List[Message]) -> List[List[Tuple[Text, float]]]:
         """For each message, (label, probability) from the most to the least likely."""
-        probabilities = self.model.predict_proba([m.get(TEXT) or "" for m in messages], meaning_vectors(messages))
-        return [[(self.model.labels[i], float(row[i])) for i in np.argsort(-row, kind="stable")]
-                for row in probabilities]
+        model = self.model
+        assert model is not None, "train or load the component first"
+        probabilities = model.predict_proba([m.get(TEXT) or "" for m in messages], meaning_vectors(messages))
+        return [[(model.labels[i], float(row[i])) for i in np.argsort(-row, kind="stable")] for row in probabilities]
 
     @classmethod
-    def _load_model(cls, config: Dict[Text, Any], model_storage: ModelStorage,
-                    resource: Resource) -> Optional[WordsAndMeaningModel]:
+    def _load_model(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource
+    ) -> Optional[WordsAndMeaningModel]:
         """The saved model, or None (logged) when it is missing, damaged or holds unexpected types.
 
         As Rasa's own classifiers do, a component without its model still loads and leaves

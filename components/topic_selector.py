@@ -8,6 +8,7 @@ property), so `utter_knowledge`, the e2e test stories and `rasa test nlu` read i
 Why: in 5-fold cross-validation this model picks the right topic more often than the
 ResponseSelector did (docs/nlu-report.md), and it trains in seconds, not about five minutes.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,7 +41,9 @@ RESPONSES_FILE = "responses.json"
 
 # Rasa's recipe checks for its own ResponseSelector class by name and warns that the
 # response data is unused when it is absent; this component uses it.
-warnings.filterwarnings("ignore", message="You have defined training data with examples for training a response selector")
+warnings.filterwarnings(
+    "ignore", message="You have defined training data with examples for training a response selector"
+)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -49,9 +52,15 @@ class TopicSelector(ModelComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {**DEFAULTS, "retrieval_intent": None, "ranking_length": 10}
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[WordsAndMeaningModel] = None, responses: Optional[Dict[Text, Any]] = None,
-                 retrieval_intents: Optional[List[Text]] = None) -> None:
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Optional[WordsAndMeaningModel] = None,
+        responses: Optional[Dict[Text, Any]] = None,
+        retrieval_intents: Optional[List[Text]] = None,
+    ) -> None:
         super().__init__(config, model_storage, resource, model)
         if not self.config["retrieval_intent"]:
             raise ValueError("TopicSelector needs `retrieval_intent` in config.yml (for example: knowledge).")
@@ -64,17 +73,23 @@ class TopicSelector(ModelComponent):
 
     def train(self, training_data: TrainingData) -> Resource:
         self.retrieval_intents = sorted(training_data.retrieval_intents)
-        examples = [m for m in training_data.intent_examples
-                    if m.get(INTENT) == self.intent and m.get(INTENT_RESPONSE_KEY) and m.get(TEXT)]
+        examples = [
+            m
+            for m in training_data.intent_examples
+            if m.get(INTENT) == self.intent and m.get(INTENT_RESPONSE_KEY) and m.get(TEXT)
+        ]
         if len({m.get(INTENT_RESPONSE_KEY) for m in examples}) < 2:
             logger.warning(f"TopicSelector: fewer than two topics of '{self.intent}' with examples; not trained.")
             return self._resource
         self._fit(examples, [m.get(INTENT_RESPONSE_KEY) for m in examples])
-        self.responses = {key: training_data.responses.get(intent_response_key_to_template_key(key), [])
-                          for key in self.model.labels}
+        labels = self.model.labels if self.model is not None else []
+        self.responses = {
+            key: training_data.responses.get(intent_response_key_to_template_key(key), []) for key in labels
+        }
         with self._model_storage.write_to(self._resource) as directory:
             (directory / RESPONSES_FILE).write_text(
-                json.dumps({"responses": self.responses, "retrieval_intents": self.retrieval_intents}), encoding="utf-8")
+                json.dumps({"responses": self.responses, "retrieval_intents": self.retrieval_intents}), encoding="utf-8"
+            )
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -102,15 +117,23 @@ class TopicSelector(ModelComponent):
         message.set(RESPONSE_SELECTOR_PROPERTY_NAME, properties, add_to_output=True)
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "TopicSelector":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "TopicSelector":
         model = cls._load_model(config, model_storage, resource)
         if model is None:
             return cls(config, model_storage, resource)
         try:
             with model_storage.read_from(resource) as directory:
                 saved = json.loads((directory / RESPONSES_FILE).read_text(encoding="utf-8"))
-            return cls(config, model_storage, resource, model, dict(saved["responses"]), list(saved["retrieval_intents"]))
+            return cls(
+                config, model_storage, resource, model, dict(saved["responses"]), list(saved["retrieval_intents"])
+            )
         except (OSError, ValueError, KeyError, TypeError) as error:
             logger.error(f"TopicSelector: the saved answers could not be read ({error!r}); it will not pick topics.")
             return cls(config, model_storage, resource)

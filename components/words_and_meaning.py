@@ -12,6 +12,7 @@ shared opening ("what is sudoku" is nearest to other off-topic questions, not to
 prrt"). No Rasa imports: the stand-in (scripts/nlu_quick_check.py) trains exactly this.
 Measured in docs/nlu-report.md.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -66,8 +67,9 @@ class WordsAndMeaningModel:
         self.example_meanings = unit_rows(meanings)
         self.example_labels = np.asarray([str(label) for label in labels])
         self._index_labels()
-        self.classifier = LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"],
-                                             class_weight="balanced", random_state=42)
+        self.classifier = LogisticRegression(
+            C=self.config["C"], max_iter=self.config["max_iter"], class_weight="balanced", random_state=42
+        )
         self.classifier.fit(self._features(texts, meanings, leave_one_out=True), self.example_labels)
         return self
 
@@ -83,13 +85,14 @@ class WordsAndMeaningModel:
         """
         queries = unit_rows(meanings)
         order, starts = self._grouped
+        assert self.example_meanings is not None, "fit or load the model first"
         result = np.zeros((len(queries), len(self.labels)), dtype=np.float32)
         for start in range(0, len(queries), BLOCK_ROWS):
-            similarity = queries[start:start + BLOCK_ROWS] @ self.example_meanings.T
+            similarity = queries[start : start + BLOCK_ROWS] @ self.example_meanings.T
             if leave_one_out:
                 rows = np.arange(len(similarity))
                 similarity[rows, rows + start] = -1.0
-            result[start:start + len(similarity)] = np.maximum.reduceat(similarity[:, order], starts, axis=1)
+            result[start : start + len(similarity)] = np.maximum.reduceat(similarity[:, order], starts, axis=1)
         return result
 
     def _features(self, texts: Sequence[str], meanings: np.ndarray, leave_one_out: bool) -> csr_matrix:
@@ -103,8 +106,15 @@ class WordsAndMeaningModel:
     def save(self, path: Path) -> None:
         import skops.io as sio
 
-        sio.dump({"words": self.words, "classifier": self.classifier,
-                  "example_meanings": self.example_meanings, "example_labels": self.example_labels}, path)
+        sio.dump(
+            {
+                "words": self.words,
+                "classifier": self.classifier,
+                "example_meanings": self.example_meanings,
+                "example_labels": self.example_labels,
+            },
+            path,
+        )
 
     @classmethod
     def load(cls, config: Dict[str, Any], path: Path) -> "WordsAndMeaningModel":
@@ -128,6 +138,8 @@ class WordsAndMeaningModel:
     def _index_labels(self) -> None:
         """The sorted labels, and the examples grouped by label (their order and where each
         label's group starts), so one reduceat takes every label's nearest example at once."""
-        self.labels = sorted(set(self.example_labels.tolist()))
-        order = np.argsort(self.example_labels, kind="stable")
-        self._grouped = (order, np.searchsorted(self.example_labels[order], self.labels))
+        labels = self.example_labels
+        assert labels is not None, "fit or load the model first"
+        self.labels = sorted(set(labels.tolist()))
+        order = np.argsort(labels, kind="stable")
+        self._grouped = (order, np.searchsorted(labels[order], self.labels))

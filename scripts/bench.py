@@ -7,6 +7,7 @@ A measurement, not a test: nothing fails when a target is missed, the page just 
 
     .venv/bin/python -m scripts.bench [--studies N] [--seed S] [--repeats R] [--keep]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,9 +26,9 @@ from typing import Optional
 import sqlalchemy
 
 from bot.config import DATA_DIR, REPO_ROOT
+from bot.geo import Place, find_place
 from bot.progress import ProgressBar
-from bot.trials.importer import ImportReport, Importer
-from bot.geo import find_place
+from bot.trials.importer import Importer, ImportReport
 from bot.trials.nearby import near
 from bot.trials.query import Near, TrialQuery
 from bot.trials.store import TrialStore, make_engine
@@ -38,7 +39,15 @@ IMPORT_TARGET = 2000  # studies per second
 SEARCH_P95_TARGET = 50.0  # milliseconds, for every query
 DEFAULT_STUDIES, DEFAULT_SEED, DEFAULT_REPEATS = 500_000, 20261121, 30
 
+
 # Eleven typical patient questions, as the chat turns them into queries (limit 5, open trials).
+def _place(name: str, country: str) -> Place:
+    found = find_place(name, country)
+    if found is None:
+        raise LookupError(f"the gazetteer has no {name}, {country}")
+    return found
+
+
 QUERIES = [
     TrialQuery(treatment="Lutathera"),
     TrialQuery(treatment="evrolimus"),
@@ -50,7 +59,7 @@ QUERIES = [
     TrialQuery(phase=3, condition="GEP-NET"),
     TrialQuery(age=67, sex="female", condition="pancreatic NET"),
     TrialQuery(treatment="the radioactive drip", country="Sweden"),
-    TrialQuery(near=near(find_place("Manchester", "United Kingdom"), 100)),  # "anything near Manchester?"
+    TrialQuery(near=near(_place("Manchester", "United Kingdom"), 100)),  # "anything near Manchester?"
 ]
 
 
@@ -158,7 +167,15 @@ def run(studies: int, seed: int, work_dir: Path, repeats: int) -> BenchResult:
     bar.close()
     store.engine.dispose()
     return BenchResult(
-        studies, seed, repeats, generate_seconds, import_seconds, import_cpu_seconds, db_bytes, report, searches,
+        studies,
+        seed,
+        repeats,
+        generate_seconds,
+        import_seconds,
+        import_cpu_seconds,
+        db_bytes,
+        report,
+        searches,
         (load_before, _load()),
     )
 
@@ -252,8 +269,12 @@ def render_section(result: BenchResult, machine_info: dict[str, str], command: s
         "on the real registry. Every record is marked synthetic (title, `x-source`) and has an NCT id "
         f"from NCT{synthetic.FIRST_ID} on; none is ever shipped.",
         "",
-        *machine_and_command(machine_info, f"{s.load[0]:.1f} before the import, {s.load[1]:.1f} after the searches",
-                             "make bench   # runs the line below with the defaults", command),
+        *machine_and_command(
+            machine_info,
+            f"{s.load[0]:.1f} before the import, {s.load[1]:.1f} after the searches",
+            "make bench   # runs the line below with the defaults",
+            command,
+        ),
         "### Import",
         "",
         "A fresh SQLite file, through the real code path: `Importer.import_paths` "
@@ -339,8 +360,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--studies", type=int, default=DEFAULT_STUDIES, help="how many synthetic studies")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="generator seed")
-    parser.add_argument("--work-dir", type=Path, default=REPO_ROOT / "var" / "bench",
-                        help="where the pages and the database go (git-ignored)")
+    parser.add_argument(
+        "--work-dir",
+        type=Path,
+        default=REPO_ROOT / "var" / "bench",
+        help="where the pages and the database go (git-ignored)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the pages and the database afterwards")
     parser.add_argument("--output", type=Path, default=REPO_ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--repeats", type=int, default=DEFAULT_REPEATS, help="timed runs per query")
@@ -349,14 +374,27 @@ def main(argv: Optional[list[str]] = None) -> int:
         parser.error("--studies and --repeats must be at least 1")
 
     result = run(args.studies, args.seed, args.work_dir, args.repeats)
-    command = shlex.join([".venv/bin/python", "-m", "scripts.bench", "--studies", str(args.studies),
-                          "--seed", str(args.seed), "--repeats", str(args.repeats)])
+    command = shlex.join(
+        [
+            ".venv/bin/python",
+            "-m",
+            "scripts.bench",
+            "--studies",
+            str(args.studies),
+            "--seed",
+            str(args.seed),
+            "--repeats",
+            str(args.repeats),
+        ]
+    )
     section = render_section(result, machine(args.work_dir), command, datetime.now(timezone.utc))
     write_section(args.output, section)
     if not args.keep:
         clean(args.work_dir)
-    print(f"import: {result.studies:,} studies in {result.import_seconds:.1f} s "
-          f"({result.import_rate:,.0f}/s); {result.report.summary()}")
+    print(
+        f"import: {result.studies:,} studies in {result.import_seconds:.1f} s "
+        f"({result.import_rate:,.0f}/s); {result.report.summary()}"
+    )
     for q in result.searches:
         print(f"search: p50 {q.p50:6.1f} ms  p95 {q.p95:6.1f} ms  {q.results:>7,}  {q.query}")
     print(f"written: {args.output}")

@@ -14,6 +14,7 @@ measurement, not a test: nothing fails when a target is missed, the page just sa
 Locust runs from its own venv (.venv-load, scripts/setup-load.sh). RASA_AUTH_TOKEN, when set,
 is sent as `?token=` to the tracker API (and given to the servers this script starts).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,7 +25,6 @@ import os
 import shlex
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -57,6 +57,7 @@ LATENCY_USERS, LATENCY_P95_MS = 20, 300.0  # p95 at this many users
 @dataclass
 class RequestStats:
     """One row of Locust's <prefix>_stats.csv (times in ms; None where Locust wrote N/A)."""
+
     name: str
     requests: int
     failures: int
@@ -108,6 +109,7 @@ def parse_failures(path: Path) -> list[tuple[str, str, int]]:
 @dataclass
 class ConversationCheck:
     """What the trackers kept, compared with what the simulated users sent."""
+
     senders: int = 0
     sent: int = 0
     answered: int = 0  # acknowledged with a proper reply
@@ -150,9 +152,12 @@ def compare_conversation(sent: list[dict], kept: list[str], check: ConversationC
         check.duplicated += duplicated
         check.unanswered_kept += max(0, min(in_tracker[text], all_sent[text]) - answered[text])
         if (lost or duplicated) and len(check.examples) < 5:
-            check.examples.append(f"{sender}: {text!r} sent {all_sent[text]}, answered {answered[text]}, "
-                                  f"in the tracker {in_tracker[text]}")
-    once, seen = [], Counter()  # the tracker's messages, duplicates aside, for the order
+            check.examples.append(
+                f"{sender}: {text!r} sent {all_sent[text]}, answered {answered[text]}, "
+                f"in the tracker {in_tracker[text]}"
+            )
+    once: list[str] = []
+    seen: Counter[str] = Counter()  # the tracker's messages, duplicates aside, for the order
     for text in kept:
         seen[text] += 1
         if seen[text] <= all_sent[text]:
@@ -179,7 +184,8 @@ def fetch_tracker(base_url: str, sender: str, token: Optional[str] = None, timeo
         if error.code in (401, 403, 404, 405):
             raise TrackerUnavailable(
                 f"GET /conversations/<id>/tracker answered {error.code}: the Rasa server runs without "
-                "--enable-api" + (" or the token differs" if error.code in (401, 403) else "")) from error
+                "--enable-api" + (" or the token differs" if error.code in (401, 403) else "")
+            ) from error
         raise
 
 
@@ -191,8 +197,9 @@ def check_conversations(sent_log: Path, get_tracker: Callable[[str], dict]) -> C
         try:
             tracker = get_tracker(sender)
         except TrackerUnavailable as error:
-            return ConversationCheck(senders=len(senders), sent=sum(len(s) for s in senders.values()),
-                                     unavailable=str(error))
+            return ConversationCheck(
+                senders=len(senders), sent=sum(len(s) for s in senders.values()), unavailable=str(error)
+            )
         compare_conversation(sent, user_texts(tracker), check, sender)
     return check
 
@@ -220,19 +227,64 @@ def load_average() -> float:
         return float("nan")
 
 
-def locust_command(base_url: str, users: int, seconds: int, ramp: int, prefix: Path, sent_log: Path,
-                   run_id: str, min_wait: float, max_wait: float, reply_timeout: float) -> list[str]:
+def locust_command(
+    base_url: str,
+    users: int,
+    seconds: int,
+    ramp: int,
+    prefix: Path,
+    sent_log: Path,
+    run_id: str,
+    min_wait: float,
+    max_wait: float,
+    reply_timeout: float,
+) -> list[str]:
     rate = max(1, math.ceil(users / max(ramp, 1)))
-    return [str(LOCUST), "-f", str(LOCUSTFILE), "--headless", "-u", str(users), "-r", str(rate),
-            "-t", f"{seconds}s", "--host", base_url, "--csv", str(prefix), "--only-summary",
-            "--stop-timeout", str(int(reply_timeout) + 5), "--loglevel", "WARNING",
-            "--sent-log", str(sent_log), "--run-id", run_id, "--min-wait", str(min_wait),
-            "--max-wait", str(max_wait), "--reply-timeout", str(reply_timeout)]
+    return [
+        str(LOCUST),
+        "-f",
+        str(LOCUSTFILE),
+        "--headless",
+        "-u",
+        str(users),
+        "-r",
+        str(rate),
+        "-t",
+        f"{seconds}s",
+        "--host",
+        base_url,
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        "--stop-timeout",
+        str(int(reply_timeout) + 5),
+        "--loglevel",
+        "WARNING",
+        "--sent-log",
+        str(sent_log),
+        "--run-id",
+        run_id,
+        "--min-wait",
+        str(min_wait),
+        "--max-wait",
+        str(max_wait),
+        "--reply-timeout",
+        str(reply_timeout),
+    ]
 
 
-def run_level(base_url: str, users: int, seconds: int, ramp: int, folder: Path, run_id: str,
-              min_wait: float = 1.0, max_wait: float = 3.0, reply_timeout: float = 30.0,
-              token: Optional[str] = None) -> LevelResult:
+def run_level(
+    base_url: str,
+    users: int,
+    seconds: int,
+    ramp: int,
+    folder: Path,
+    run_id: str,
+    min_wait: float = 1.0,
+    max_wait: float = 3.0,
+    reply_timeout: float = 30.0,
+    token: Optional[str] = None,
+) -> LevelResult:
     """Locust headless at `users` for `seconds`, then the tracker check of every conversation."""
     folder.mkdir(parents=True, exist_ok=True)
     prefix, sent_log = folder / "locust", folder / "sent.json"
@@ -241,35 +293,58 @@ def run_level(base_url: str, users: int, seconds: int, ramp: int, folder: Path, 
     sent_log.unlink(missing_ok=True)
     if not LOCUST.exists():
         raise SystemExit(f"{LOCUST} is missing: run `bash scripts/setup-load.sh` first.")
-    command = locust_command(base_url, users, seconds, ramp, prefix, sent_log, run_id, min_wait, max_wait,
-                             reply_timeout)
+    command = locust_command(
+        base_url, users, seconds, ramp, prefix, sent_log, run_id, min_wait, max_wait, reply_timeout
+    )
     with open(folder / "locust.log", "w", encoding="utf-8") as log:
-        exit_code = subprocess.run(command, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, timeout=seconds + reply_timeout + 120).returncode
+        exit_code = subprocess.run(
+            command,
+            cwd=REPO_ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            timeout=seconds + reply_timeout + 120,
+        ).returncode
     stats_file = Path(f"{prefix}_final_stats.csv")  # written by the locustfile once every user stopped
     if not stats_file.exists() or not sent_log.exists():
         tail = (folder / "locust.log").read_text(encoding="utf-8")[-3000:]
         raise RuntimeError(f"Locust wrote no statistics (exit {exit_code}); its log ends:\n{tail}")
     load = load_average()
     check = check_conversations(sent_log, lambda sender: fetch_tracker(base_url, sender, token))
-    return LevelResult(users, seconds, parse_stats(stats_file), parse_failures(Path(f"{prefix}_final_failures.csv")),
-                       check, load, exit_code)
+    return LevelResult(
+        users,
+        seconds,
+        parse_stats(stats_file),
+        parse_failures(Path(f"{prefix}_final_failures.csv")),
+        check,
+        load,
+        exit_code,
+    )
 
 
 def warm_up(base_url: str, run_id: str) -> None:
     """One conversation with every kind of message before measuring, so that first-use costs
     (loading, caches: the first "who can join" of a trial takes seconds) are not counted."""
+
     def say(text: str) -> list[dict]:
         body = json.dumps({"sender": f"{run_id}-warmup", "message": text}).encode()
-        request = urllib.request.Request(f"{base_url}/webhooks/rest/webhook", data=body,
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{base_url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=120) as response:
             return json.loads(response.read().decode() or "[]")
 
     say("hello")
     replies = say("any open trials for pancreatic net")
-    payload = next((b.get("payload") for r in replies for b in (r.get("buttons") or [])
-                    if str(b.get("payload", "")).startswith("/show_trial")), "tell me about NCT07273409")
+    payload = next(
+        (
+            b.get("payload")
+            for r in replies
+            for b in (r.get("buttons") or [])
+            if str(b.get("payload", "")).startswith("/show_trial")
+        ),
+        "tell me about NCT07273409",
+    )
     for text in (payload, "who can join", "what is PRRT", "can I talk to a nurse", "thank you", "bye"):
         say(text)
 
@@ -288,12 +363,29 @@ def bare_model() -> Path:
     print(f"Training the bare Rasa bot: {target.name}", flush=True)
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
     result = subprocess.run(
-        [str(RASA), "train", "--config", "config.yml", "--domain", "domain.yml", "--data", "data",
-         "--out", str(target.parent), "--fixed-model-name", name],
-        cwd=BARE_BOT_DIR, env=env, capture_output=True, text=True)
+        [
+            str(RASA),
+            "train",
+            "--config",
+            "config.yml",
+            "--domain",
+            "domain.yml",
+            "--data",
+            "data",
+            "--out",
+            str(target.parent),
+            "--fixed-model-name",
+            name,
+        ],
+        cwd=BARE_BOT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0 or not target.exists():
-        raise RuntimeError(f"training the bare bot failed (exit {result.returncode}):\n"
-                           f"{result.stdout[-3000:]}{result.stderr[-3000:]}")
+        raise RuntimeError(
+            f"training the bare bot failed (exit {result.returncode}):\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+        )
     return target
 
 
@@ -310,10 +402,26 @@ def bare_bot(folder: Path, model: Optional[Path] = None) -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     rasa = ManagedProcess(
         "bare Rasa bot",
-        [sys.executable, "-m", RASA_SERVER, "run", "--model", str(bare_model()),
-         "--interface", "127.0.0.1", "--port", str(port), "--credentials", "credentials.yml", "--enable-api"],
-        folder / "rasa.log", f"{base}/", env={"TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONPATH": str(REPO_ROOT)},
-        cwd=BARE_BOT_DIR)
+        [
+            sys.executable,
+            "-m",
+            RASA_SERVER,
+            "run",
+            "--model",
+            str(bare_model()),
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--credentials",
+            "credentials.yml",
+            "--enable-api",
+        ],
+        folder / "rasa.log",
+        f"{base}/",
+        env={"TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONPATH": str(REPO_ROOT)},
+        cwd=BARE_BOT_DIR,
+    )
     rasa.start()
     try:
         wait_until_ready([rasa], START_TIMEOUT)
@@ -358,8 +466,13 @@ def postgres_two_instances(folder: Path, model: Optional[Path] = None) -> Iterat
 
     server = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432").rstrip("/")
     settings = ProductionSettings(
-        database_url=f"{server}/net_trials_bench", tracker_store_url=f"{server}/net_trials_bench_conversations",
-        run_dir=folder, public_port=free_port(), rasa_ports=(free_port(), free_port()), actions_port=free_port())
+        database_url=f"{server}/net_trials_bench",
+        tracker_store_url=f"{server}/net_trials_bench_conversations",
+        run_dir=folder,
+        public_port=free_port(),
+        rasa_ports=(free_port(), free_port()),
+        actions_port=free_port(),
+    )
     for url in (settings.database_url, settings.tracker_store_url):
         drop_database_if_exists(url)
     os.environ["RASA_AUTH_TOKEN"] = settings.rasa_auth_token  # the runner reads the trackers with it
@@ -394,8 +507,17 @@ class SetupResult:
     problem: Optional[str] = None  # why it stopped before the last level
 
 
-def run_setup(key: str, levels: list[int], seconds: int, ramp: int, min_wait: float, max_wait: float,
-              reply_timeout: float, stamp: str, model: Optional[Path] = None) -> SetupResult:
+def run_setup(
+    key: str,
+    levels: list[int],
+    seconds: int,
+    ramp: int,
+    min_wait: float,
+    max_wait: float,
+    reply_timeout: float,
+    stamp: str,
+    model: Optional[Path] = None,
+) -> SetupResult:
     setup = SETUPS[key]
     if setup.start is None:
         return SetupResult(key, setup.title, [], load_average(), skipped="no set-up to start yet (bot/deploy)")
@@ -417,18 +539,41 @@ def run_setup(key: str, levels: list[int], seconds: int, ramp: int, min_wait: fl
     return result
 
 
-def _run_levels(result: SetupResult, base: str, levels: list[int], seconds: int, ramp: int, min_wait: float,
-                max_wait: float, reply_timeout: float, stamp: str, token: Optional[str]) -> None:
+def _run_levels(
+    result: SetupResult,
+    base: str,
+    levels: list[int],
+    seconds: int,
+    ramp: int,
+    min_wait: float,
+    max_wait: float,
+    reply_timeout: float,
+    stamp: str,
+    token: Optional[str],
+) -> None:
     folder, key = WORK_DIR / result.key, result.key
     for users in levels:
-        level = run_level(base, users, seconds, ramp, folder / f"u{users}", f"{stamp}-{key}-u{users}",
-                          min_wait, max_wait, reply_timeout, token)
+        level = run_level(
+            base,
+            users,
+            seconds,
+            ramp,
+            folder / f"u{users}",
+            f"{stamp}-{key}-u{users}",
+            min_wait,
+            max_wait,
+            reply_timeout,
+            token,
+        )
         result.levels.append(level)
         t, c = level.total, level.check
         checked = "trackers not checked" if c.unavailable else f"lost {c.lost}, duplicated {c.duplicated}"
-        print(f"{result.title}: {users:>3} users  {t.requests:>5} requests  {t.rps:5.1f}/s  "
-              f"p50 {_ms(t.p50)}  p95 {_ms(t.p95)}  p99 {_ms(t.p99)} ms  errors {t.failures}  {checked}  "
-              f"load {level.load:.1f}", flush=True)
+        print(
+            f"{result.title}: {users:>3} users  {t.requests:>5} requests  {t.rps:5.1f}/s  "
+            f"p50 {_ms(t.p50)}  p95 {_ms(t.p95)}  p99 {_ms(t.p99)} ms  errors {t.failures}  {checked}  "
+            f"load {level.load:.1f}",
+            flush=True,
+        )
 
 
 # -- the page --------------------------------------------------------------------------------
@@ -454,13 +599,19 @@ def _setup_table(result: SetupResult) -> list[str]:
     for level in result.levels:
         t, c = level.total, level.check
         lost, dup = ("not checked", "not checked") if c.unavailable else (f"{c.lost}", f"{c.duplicated}")
-        lines.append(f"| {level.users} | {t.requests:,} | {c.senders:,} | {t.rps:.1f} | {_ms(t.p50)} | {_ms(t.p95)} "
-                     f"| {_ms(t.p99)} | {_ms(t.max)} | {t.failures:,} | {lost} | {dup} | {level.load:.1f} |")
+        lines.append(
+            f"| {level.users} | {t.requests:,} | {c.senders:,} | {t.rps:.1f} | {_ms(t.p50)} | {_ms(t.p95)} "
+            f"| {_ms(t.p99)} | {_ms(t.max)} | {t.failures:,} | {lost} | {dup} | {level.load:.1f} |"
+        )
     kinds = sorted({name for level in result.levels for name in level.stats if name != "Aggregated"})
     if kinds:
-        lines += ["", "p95 (ms) by kind of message:", "",
-                  "| Message | " + " | ".join(f"{level.users} users" for level in result.levels) + " |",
-                  "|---|" + "---:|" * len(result.levels)]
+        lines += [
+            "",
+            "p95 (ms) by kind of message:",
+            "",
+            "| Message | " + " | ".join(f"{level.users} users" for level in result.levels) + " |",
+            "|---|" + "---:|" * len(result.levels),
+        ]
         for kind in kinds:
             cells = [_ms(level.stats[kind].p95) if kind in level.stats else "" for level in result.levels]
             lines.append(f"| {kind} | " + " | ".join(cells) + " |")
@@ -472,8 +623,10 @@ def _setup_table(result: SetupResult) -> list[str]:
         elif c.out_of_order:
             notes.append(f"{level.users} users: {c.out_of_order} conversations with messages out of order.")
         if c.unanswered_kept:
-            notes.append(f"{level.users} users: {c.unanswered_kept} messages that got no proper reply were "
-                         "still handled (they are in the tracker).")
+            notes.append(
+                f"{level.users} users: {c.unanswered_kept} messages that got no proper reply were "
+                "still handled (they are in the tracker)."
+            )
         for name, error, count in level.failures[:3]:
             notes.append(f"{level.users} users: {count} × `{name}`: {error.strip()[:160]}")
         for example in c.examples[:3]:
@@ -490,27 +643,37 @@ def _targets(results: list[SetupResult]) -> list[str]:
             continue
         level = _level(result, CORRECTNESS_USERS)
         if level is None:
-            lines.append(f"| 0 errors, none lost or duplicated at {CORRECTNESS_USERS} users | {result.title} "
-                         "| not run at that level | |")
+            lines.append(
+                f"| 0 errors, none lost or duplicated at {CORRECTNESS_USERS} users | {result.title} "
+                "| not run at that level | |"
+            )
         else:
             c = level.check
             measured = f"{level.total.failures} errors, " + (
-                "trackers not checked" if c.unavailable else f"{c.lost} lost, {c.duplicated} duplicated"
-                + (f", {c.out_of_order} out of order" if c.out_of_order else ""))
+                "trackers not checked"
+                if c.unavailable
+                else f"{c.lost} lost, {c.duplicated} duplicated"
+                + (f", {c.out_of_order} out of order" if c.out_of_order else "")
+            )
             met = level.total.failures == 0 and c.ok
-            lines.append(f"| 0 errors, none lost or duplicated at {CORRECTNESS_USERS} users | {result.title} "
-                         f"| {measured} | {'yes' if met else '**no**'} |")
+            lines.append(
+                f"| 0 errors, none lost or duplicated at {CORRECTNESS_USERS} users | {result.title} "
+                f"| {measured} | {'yes' if met else '**no**'} |"
+            )
     for result in results:
         if result.skipped:
             continue
         level = _level(result, LATENCY_USERS)
         if level is None or level.total.p95 is None:
-            lines.append(f"| p95 ≤ {LATENCY_P95_MS:.0f} ms at {LATENCY_USERS} users | {result.title} "
-                         "| not run at that level | |")
+            lines.append(
+                f"| p95 ≤ {LATENCY_P95_MS:.0f} ms at {LATENCY_USERS} users | {result.title} | not run at that level | |"
+            )
         else:
             met = level.total.p95 <= LATENCY_P95_MS
-            lines.append(f"| p95 ≤ {LATENCY_P95_MS:.0f} ms at {LATENCY_USERS} users | {result.title} "
-                         f"| {_ms(level.total.p95)} ms | {'yes' if met else '**no**'} |")
+            lines.append(
+                f"| p95 ≤ {LATENCY_P95_MS:.0f} ms at {LATENCY_USERS} users | {result.title} "
+                f"| {_ms(level.total.p95)} ms | {'yes' if met else '**no**'} |"
+            )
     return lines
 
 
@@ -531,14 +694,32 @@ def _against_bare(results: list[SetupResult]) -> list[str]:
                 ratios.append(f"{ratio:.1f}× at {level.users}" if ratio < 10 else f"{ratio:.0f}× at {level.users}")
         if ratios:
             lines.append(f"- *{result.title}*: {', '.join(ratios)} users.")
-    return ["", "Median reply time against the bare Rasa bot's at the same number of users (what the "
+    return (
+        [
+            "",
+            "Median reply time against the bare Rasa bot's at the same number of users (what the "
             "assistant's own work costs: spaCy, its policies, the actions and the database, and the queue "
-            "that builds when a server cannot keep up):", "", *lines] if lines else []
+            "that builds when a server cannot keep up):",
+            "",
+            *lines,
+        ]
+        if lines
+        else []
+    )
 
 
-def render_section(results: list[SetupResult], machine_info: dict[str, str], command: str, when: datetime,
-                   seconds: int, ramp: int, min_wait: float, max_wait: float, reply_timeout: float,
-                   locust_version: str) -> str:
+def render_section(
+    results: list[SetupResult],
+    machine_info: dict[str, str],
+    command: str,
+    when: datetime,
+    seconds: int,
+    ramp: int,
+    min_wait: float,
+    max_wait: float,
+    reply_timeout: float,
+    locust_version: str,
+) -> str:
     lines = [
         f"<!-- bench:{SECTION} -->",
         "## Conversations under load",
@@ -550,10 +731,10 @@ def render_section(results: list[SetupResult], machine_info: dict[str, str], com
         "",
         f"Simulated patients ({locust_version}, `scripts/load/locustfile.py`) post to the REST channel "
         "(`/webhooks/rest/webhook`) as a chat page would. Each holds one conversation after another, "
-        "each under a new sender id: a greeting, a trial search (\"trials for lanreotide in the UK\", "
-        "\"any open trials for pancreatic net\"), the first trial's details through the payload of its "
-        "\"See NCT...\" button, \"who can join\", a knowledge question (\"what is PRRT\", \"what is a "
-        f"placebo\"), the nurse helpline, thanks and goodbye, in four orders, pausing {min_wait:g}-{max_wait:g} s "
+        'each under a new sender id: a greeting, a trial search ("trials for lanreotide in the UK", '
+        '"any open trials for pancreatic net"), the first trial\'s details through the payload of its '
+        '"See NCT..." button, "who can join", a knowledge question ("what is PRRT", "what is a '
+        f'placebo"), the nurse helpline, thanks and goodbye, in four orders, pausing {min_wait:g}-{max_wait:g} s '
         f"before every message. Each level of users runs {seconds} s, users starting over the first "
         f"{ramp} s. A reply is an error when its status is not 200, its body is not a JSON list or the "
         f"list is empty, or none comes within {reply_timeout:g} s. Afterwards every conversation's tracker "
@@ -570,8 +751,11 @@ def render_section(results: list[SetupResult], machine_info: dict[str, str], com
         "production shape. Locust runs on the same machine and takes some of its processor.",
         "",
         *machine_and_command(
-            machine_info, "; ".join(f"{r.load_before:.1f} as *{r.title}* started" for r in results if not r.skipped),
-            "make bench   # runs the line below with the defaults, after scripts/bench.py", command),
+            machine_info,
+            "; ".join(f"{r.load_before:.1f} as *{r.title}* started" for r in results if not r.skipped),
+            "make bench   # runs the line below with the defaults, after scripts/bench.py",
+            command,
+        ),
     ]
     for result in results:
         lines += _setup_table(result)
@@ -595,16 +779,20 @@ def locust_version() -> str:
 
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.load_bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--levels", default=",".join(map(str, DEFAULT_LEVELS)),
-                        help="numbers of simulated users, comma-separated")
+    parser.add_argument(
+        "--levels", default=",".join(map(str, DEFAULT_LEVELS)), help="numbers of simulated users, comma-separated"
+    )
     parser.add_argument("--seconds", type=int, default=DEFAULT_SECONDS, help="duration of each level")
     parser.add_argument("--ramp", type=int, default=DEFAULT_RAMP, help="seconds over which the users start")
     parser.add_argument("--setups", default=",".join(SETUPS), help=f"which set-ups: {', '.join(SETUPS)}")
     parser.add_argument("--min-wait", type=float, default=1.0, help="shortest pause before a message (s)")
     parser.add_argument("--max-wait", type=float, default=3.0, help="longest pause before a message (s)")
     parser.add_argument("--reply-timeout", type=float, default=30.0, help="seconds before a reply is an error")
-    parser.add_argument("--model", type=Path, help="the assistant's model (default: the one for the current "
-                        "data, trained first if missing)")
+    parser.add_argument(
+        "--model",
+        type=Path,
+        help="the assistant's model (default: the one for the current data, trained first if missing)",
+    )
     parser.add_argument("--output", type=Path, default=REPO_ROOT / "docs" / "benchmarks.md")
     args = parser.parse_args(argv)
     try:
@@ -622,16 +810,42 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"{LOCUST} is missing: run `bash scripts/setup-load.sh` first.", file=sys.stderr)
         return 2
 
-
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
     WORK_DIR.mkdir(parents=True, exist_ok=True)
-    results = [run_setup(key, levels, args.seconds, args.ramp, args.min_wait, args.max_wait,
-                         args.reply_timeout, stamp, args.model) for key in keys]
-    command = shlex.join([".venv/bin/python", "-m", "scripts.load_bench", "--levels", ",".join(map(str, levels)),
-                          "--seconds", str(args.seconds), "--ramp", str(args.ramp), "--setups", ",".join(keys),
-                          *(["--model", str(args.model)] if args.model else [])])
-    section = render_section(results, bench.machine(WORK_DIR), command, datetime.now(timezone.utc), args.seconds,
-                             args.ramp, args.min_wait, args.max_wait, args.reply_timeout, locust_version())
+    results = [
+        run_setup(
+            key, levels, args.seconds, args.ramp, args.min_wait, args.max_wait, args.reply_timeout, stamp, args.model
+        )
+        for key in keys
+    ]
+    command = shlex.join(
+        [
+            ".venv/bin/python",
+            "-m",
+            "scripts.load_bench",
+            "--levels",
+            ",".join(map(str, levels)),
+            "--seconds",
+            str(args.seconds),
+            "--ramp",
+            str(args.ramp),
+            "--setups",
+            ",".join(keys),
+            *(["--model", str(args.model)] if args.model else []),
+        ]
+    )
+    section = render_section(
+        results,
+        bench.machine(WORK_DIR),
+        command,
+        datetime.now(timezone.utc),
+        args.seconds,
+        args.ramp,
+        args.min_wait,
+        args.max_wait,
+        args.reply_timeout,
+        locust_version(),
+    )
     bench.write_section(args.output, section, SECTION)
     print(f"written: {args.output}")
     return 1 if any(r.problem for r in results) else 0

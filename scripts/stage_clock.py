@@ -5,10 +5,13 @@ time (`time.process_time`: every thread of this process, so TensorFlow's and BLA
 count) to the stage. Stages may nest: a stage is charged only its own time, what a stage
 running inside it used goes to that inner stage, so the stages add up to the whole.
 Wall-clock time is kept too, for the stages that wait on another process.
+`watch_garbage_collection` makes Python's garbage collector a stage of its own, wherever it runs.
 """
+
 from __future__ import annotations
 
 import functools
+import gc
 import inspect
 import time
 from collections import Counter, defaultdict
@@ -41,9 +44,21 @@ class StageClock:
         self._originals.append((owner, attribute, owner.__dict__.get(attribute)))
         setattr(owner, attribute, self._timed(original, stage))
 
+    def watch_garbage_collection(self, stage: str = "garbage collection (wherever it ran)") -> None:
+        def on_collection(phase: str, info: dict[str, Any]) -> None:
+            if phase == "start":
+                self._enter(stage)
+            else:
+                self._leave()
+
+        gc.callbacks.append(on_collection)
+        self._originals.append((gc, "callbacks", on_collection))
+
     def unwrap_all(self) -> None:
         for owner, attribute, original in reversed(self._originals):
-            if original is None:
+            if owner is gc:
+                gc.callbacks.remove(original)
+            elif original is None:
                 delattr(owner, attribute)
             else:
                 setattr(owner, attribute, original)
@@ -56,6 +71,7 @@ class StageClock:
 
     def _timed(self, function: Callable[..., Any], stage: str) -> Callable[..., Any]:
         if inspect.iscoroutinefunction(function):
+
             @functools.wraps(function)
             async def timed_async(*args: Any, **kwargs: Any) -> Any:
                 self._enter(stage)
@@ -63,6 +79,7 @@ class StageClock:
                     return await function(*args, **kwargs)
                 finally:
                     self._leave()
+
             return timed_async
 
         @functools.wraps(function)
@@ -72,6 +89,7 @@ class StageClock:
                 return function(*args, **kwargs)
             finally:
                 self._leave()
+
         return timed
 
     def _enter(self, stage: str) -> None:

@@ -13,7 +13,11 @@ leaving TED out would change the action.
 With --without-ted, the rest of the command line is run as Rasa's own command (`rasa ...`) in
 this process with TED's predictions left out of every decision, so `rasa test core` shows what
 the test stories would do without TED, without training another model.
+
+config.yml has had no TED since this audit (issue 21); it still reads a model trained with one
+(`--model`, or `rasa ... --model` after --without-ted), to check before TED is brought back.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,11 +60,16 @@ def watch_ensemble(decisions: Decisions, leave_out_ted: bool) -> None:
         decisions.total += 1
         decisions.winners[chosen.policy_name] += 1
         if _action(chosen, domain) != _action(without, domain):
-            decisions.changed.append({
-                "conversation": tracker.sender_id, "intent": tracker.latest_message.intent.get("name"),
-                "text": tracker.latest_message.text, "previous action": tracker.latest_action_name,
-                "with TED": f"{_action(chosen, domain)} ({chosen.max_confidence:.2f})",
-                "without TED": f"{_action(without, domain)} ({without.policy_name}, {without.max_confidence:.2f})"})
+            decisions.changed.append(
+                {
+                    "conversation": tracker.sender_id,
+                    "intent": tracker.latest_message.intent.get("name"),
+                    "text": tracker.latest_message.text,
+                    "previous action": tracker.latest_action_name,
+                    "with TED": f"{_action(chosen, domain)} ({chosen.max_confidence:.2f})",
+                    "without TED": f"{_action(without, domain)} ({without.policy_name}, {without.max_confidence:.2f})",
+                }
+            )
         return chosen
 
     DefaultPolicyPredictionEnsemble.combine_predictions = combine
@@ -91,8 +100,7 @@ def audit_conversations(model: Path, conversations: list[list[str]]) -> Decision
     try:
         agent = Agent.load(str(model), action_endpoint=EndpointConfig(f"{server.url}/webhook", token=server.token))
         run_id = secrets.token_hex(3)
-        plan = [(f"ted-audit-{run_id}-{number}", text)
-                for number, texts in enumerate(conversations) for text in texts]
+        plan = [(f"ted-audit-{run_id}-{number}", text) for number, texts in enumerate(conversations) for text in texts]
         asyncio.run(converse(agent, plan))
     finally:
         server.stop()
@@ -109,20 +117,28 @@ def main() -> None:
         try:
             rasa_main()
         finally:
-            print(f"Decisions made without TED: {decisions.total}; TED would have chosen differently "
-                  f"in {len(decisions.changed)}.")
+            print(
+                f"Decisions made without TED: {decisions.total}; TED would have chosen differently "
+                f"in {len(decisions.changed)}."
+            )
         return
     from bot.modelcache import model_path
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, default=None)
-    parser.add_argument("--conversations", choices=("stories", "dev-tune"), default="stories",
-                        help="the test stories' user messages, or the development sets' tuning parts")
+    parser.add_argument(
+        "--conversations",
+        choices=("stories", "dev-tune"),
+        default="stories",
+        help="the test stories' user messages, or the development sets' tuning parts",
+    )
     args = parser.parse_args()
     conversations = story_conversations() if args.conversations == "stories" else dev_tune_conversations()
     decisions = audit_conversations(args.model or model_path(), conversations)
-    print(f"{decisions.total} action decisions; won by: " +
-          ", ".join(f"{name} {count}" for name, count in decisions.winners.most_common()))
+    print(
+        f"{decisions.total} action decisions; won by: "
+        + ", ".join(f"{name} {count}" for name, count in decisions.winners.most_common())
+    )
     print(f"Decisions that would change without TED: {len(decisions.changed)}")
     for change in decisions.changed:
         print("  " + "; ".join(f"{key}: {value}" for key, value in change.items()))

@@ -309,9 +309,7 @@ def site_of_nets(sentence: str, section: str, text: str) -> list[Fact]:
     ] = {}  # (mode, firm) -> sites, maybe, first place named, firm
     for pattern, sites, also in _SITE_WORDS:
         for hit in pattern.finditer(working):
-            if _NOT_A_SITE.match(working[hit.start() :]) or not _near_tumour_words(
-                sentence, hit.start(), hit.end()
-            ):
+            if _NOT_A_SITE.match(working[hit.start() :]) or not _near_tumour_words(sentence, hit.start(), hit.end()):
                 continue
             working = (
                 working[: hit.start()] + " " * (hit.end() - hit.start()) + working[hit.end() :]

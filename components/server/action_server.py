@@ -5,6 +5,7 @@ listens on ACTIONS_HOST (127.0.0.1 by default) and runs an action only when the 
 carries ACTION_SERVER_TOKEN, which only the Rasa servers are given (endpoints `token:`;
 Rasa sends it as `?token=`). `/health` stays open and says nothing private.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,7 +41,9 @@ def create_guarded_app(token: str) -> Sanic:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m components.server.action_server", description=__doc__.split("\n\n")[1])
+    parser = argparse.ArgumentParser(
+        prog="python -m components.server.action_server", description=__doc__.split("\n\n")[1]
+    )
     parser.add_argument("--host", default=os.environ.get("ACTIONS_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("ACTIONS_PORT", "5055")))
     args = parser.parse_args(argv)

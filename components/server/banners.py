@@ -1,6 +1,7 @@
 """Rasa without its version banners: `/` says the assistant is running (health checks need
 only the 200) and `/version` is not found. A version number tells an attacker which known
 flaws to try; nothing of ours reads it. `install()` before Rasa builds its app."""
+
 from __future__ import annotations
 
 from typing import Optional

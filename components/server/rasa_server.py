@@ -10,6 +10,7 @@ never shows in the process list the way a command-line argument would.
 CORS_ORIGINS in this process, so the website's socket.io channel allows the same pages.
 Rasa's version banners are off (components/server/banners.py).
 """
+
 from __future__ import annotations
 
 import os
