@@ -5,6 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Month and day names: capitalised like place names, never places themselves.
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
 _NON_WORD = re.compile(r"[^0-9a-z\u00c0-\u024f]+")
 
 

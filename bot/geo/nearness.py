@@ -11,6 +11,7 @@ from bot.geo.distance import miles_to_km
 from bot.geo.find import find_entry
 from bot.geo.gazetteer import CITY_WEIGHT, Entry
 from bot.geo.place import Place
+from bot.text import CALENDAR_WORDS
 
 DEFAULT_RADIUS_KM = 100.0
 # "An hour from X": an hour's drive mixing town and main roads averages about 60-80 km/h, and
@@ -97,30 +98,7 @@ _SELF = re.compile(
     r"where (?:i|we) (?:live|am|are))\b",
     re.I,
 )
-_NOT_NAMES = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "christmas",
-    "easter",
-    "i",
-}
+_NOT_NAMES = CALENDAR_WORDS | {"christmas", "easter", "i"}
 _NOT_FIRST = {"a", "an", "my", "our", "your"}  # "near a hospital", "close to my mum"
 # Lower-case words that can sit inside a place name ("Stoke on Trent", "Isle of Wight").
 _NAME_JOINERS = {"on", "upon", "of", "de", "la", "le", "am", "an", "der", "sur", "en", "y", "di", "del", "in"}

@@ -22,7 +22,7 @@ from bot.geo.names import name_key
 from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.model import Place
 from bot.profile.regions import disagree, region_of
-from bot.text import normalize, strip_accents
+from bot.text import CALENDAR_WORDS, normalize, strip_accents
 from bot.trials.lookup import everyday_words
 
 _US_STATES = (
@@ -659,67 +659,10 @@ _HOME_TOWN = re.compile(
     r"|[Vv]ivo|[Vv]ivimos|[Ww]e're|[Ww]e\s+are|[Ii]'m|[Ii]\s+am)\s+(?:in|i|w|en|near|outside)\s+([A-ZÀ-Þ][a-zß-ÿ'-]{2,})(?![\w'-])"
     r"|\b(?:[Ii]'m|[Ii]\s+am|[Ww]e're|[Ww]e\s+are|[Hh]i|[Hh]ello|[Hh]ey)\b(?:\s+[\w,()]+){0,5}?\s+from\s+([A-ZÀ-Þ][a-zß-ÿ'-]{2,})(?![\w'-])"
 )
-_NOT_TOWNS = frozenset(
-    (
-        "the",
-        "hospital",
-        "hospice",
-        "remission",
-        "pain",
-        "treatment",
-        "shock",
-        "limbo",
-        "denial",
-        "hope",
-        "care",
-        "touch",
-        "contact",
-        "bed",
-        "recovery",
-        "stage",
-        "grade",
-        "agony",
-        "bits",
-        "tears",
-        "trouble",
-        "need",
-        "total",
-        "general",
-        "europe",
-        "asia",
-        "africa",
-        "america",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "dr",
-        "doctor",
-        "professor",
-        "prof",
-        "nurse",
-        "town",
-        "city",
-        "village",
-        "rural",
-        "canada",
-        "australia",
-    )
+_NOT_TOWNS = CALENDAR_WORDS | frozenset(
+    "the hospital hospice remission pain treatment shock limbo denial hope care touch contact bed recovery stage"
+    " grade agony bits tears trouble need total general europe asia africa america dr doctor professor prof nurse"
+    " town city village rural canada australia".split()
 )
 
 
