@@ -198,7 +198,7 @@ def find_fitting(
     unknown, suggestions = tuple(page.unknown_terms), tuple(page.suggestions)
     if unknown and not page.trials:
         return FitResult([], [], (), query, unknown, suggestions)
-    details = [d for d in (store.get(s.nct_id) for s in page.trials) if d is not None]
+    details = store.get_many(s.nct_id for s in page.trials)
     details += _listing_no_places(store, query, page, {d.nct_id for d in details})
     answers = as_answers(profile, lexicon)
     if PLACE.words in relaxed or FARTHER.words in relaxed:
@@ -305,8 +305,8 @@ def _listing_no_places(store: TrialStore, query: TrialQuery, page: SearchPage, f
     if not page.unplaced_total or not PLACE.has(query):
         return []
     anywhere = store.search(replace(PLACE.without(query), limit=MAX_CANDIDATES, offset=0))
-    details = (store.get(s.nct_id) for s in anywhere.trials if s.nct_id not in found and not s.countries)
-    return [d for d in details if d is not None and not d.sites]
+    details = store.get_many(s.nct_id for s in anywhere.trials if s.nct_id not in found and not s.countries)
+    return [d for d in details if not d.sites]
 
 
 def placed_sites(trial: TrialDetail) -> tuple[Site, ...]:
@@ -396,7 +396,7 @@ def _by_acronym(store: TrialStore, acronym: Optional[str]) -> list[TrialDetail]:
     if not acronym:
         return []
     page = store.search(TrialQuery(acronym=acronym, status="all", limit=MAX_NAMED))
-    return [d for d in (store.get(s.nct_id) for s in page.trials) if d is not None]
+    return store.get_many(s.nct_id for s in page.trials)
 
 
 def _fit(trial: TrialDetail, profile: Profile, answers: Answers, person: Person, lexicon: Lexicon) -> Fit:
