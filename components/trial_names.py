@@ -50,10 +50,20 @@ NUMBER_MEANS_SHOW = {"inform", "knowledge", "nlu_fallback", "out_of_scope", "sea
 
 def names_only_a_trial(doc: Any) -> bool:
     """True when the text names a stored trial and says nothing else but filler and names."""
-    if not any(ent.label_ == TRIAL_NAME and not _names_a_treatment(ent.text) for ent in doc.ents):
+    if not _trial_names(doc):
         return False  # "what is eus": a test, though a trial is called EUS too
     named = {i for ent in doc.ents if ent.label_ in OTHER_NAMES for i in range(ent.start, ent.end)}
     return all(token.i in named or token.lower_ in FILLER or token.is_punct for token in doc)
+
+
+def _trial_names(doc: Any) -> set[str]:
+    """The stored trials' names the message holds; not one that is also a treatment's or test's name."""
+    return {ent.text.lower() for ent in doc.ents if ent.label_ == TRIAL_NAME and not _names_a_treatment(ent.text)}
+
+
+def _numbers(doc: Any) -> set[str]:
+    """The NCT numbers the message holds, written alike."""
+    return {ent.text.upper().replace(" ", "") for ent in doc.ents if ent.label_ == "nct_id"}
 
 
 def _names_a_treatment(text: str) -> bool:
@@ -78,9 +88,11 @@ class TrialNameRouter(IntentRouter):
 
 def asks_where_a_named_trial_runs(doc: Any) -> bool:
     """ "NETTER-2 sites in the UK?": one stored trial named, by acronym or number, and where it runs asked."""
-    named = {ent.text.lower() for ent in doc.ents if ent.label_ == TRIAL_NAME and not _names_a_treatment(ent.text)}
-    numbers = {ent.text.upper().replace(" ", "") for ent in doc.ents if ent.label_ == "nct_id"}
-    return len(named) + len(numbers) == 1 and bool(_ASKS_WHERE.search(doc.text)) and not _LIKE_IT.search(doc.text)
+    return (
+        len(_trial_names(doc)) + len(_numbers(doc)) == 1
+        and bool(_ASKS_WHERE.search(doc.text))
+        and not _LIKE_IT.search(doc.text)
+    )
 
 
 # "NCT00363051 everolimus phase 2": a phase named as a label, not asked about ("what phase is it?")
@@ -89,5 +101,4 @@ _PHASE_LABEL = re.compile(r"\bphase\s*(?:[1-4]|i{1,3}|iv)(?:\s*(?:/|-|and)\s*(?:
 
 def names_one_number(doc: Any) -> bool:
     """One NCT number, and no question about a part of a trial ("NCT06784752 is it randomised")."""
-    numbers = {ent.text.upper().replace(" ", "") for ent in doc.ents if ent.label_ == "nct_id"}
-    return len(numbers) == 1 and not aspects_asked(_PHASE_LABEL.sub(" ", doc.text))
+    return len(_numbers(doc)) == 1 and not aspects_asked(_PHASE_LABEL.sub(" ", doc.text))

@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from bot.trials.design import has_placebo, is_randomised, record_text
-from bot.trials.query import TrialDetail
+from bot.trials.query import Intervention, TrialDetail
 
 MAX_NAMED = 4
 PHASE_WORDS = {
@@ -113,7 +113,8 @@ def tests_line(trial: TrialDetail) -> str:
         return f"What it tests: {' or '.join(tested[:2])}, compared with {', or with '.join(compared[:2])}."
     if tested and any((a.kind or "") == "NO_INTERVENTION" for a in trial.arms):  # "control group", "Observational"
         return f"What it tests: {' or '.join(tested[:2])}, compared with a group given no extra treatment."
-    treatments = [i for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)][:MAX_NAMED]
+    all_named = named_treatments(trial)
+    treatments = all_named[:MAX_NAMED]
     described = [
         f"{a.label}: {a.description.split('. ')[0].rstrip('.')}"
         for a in trial.arms[:3]
@@ -129,7 +130,7 @@ def tests_line(trial: TrialDetail) -> str:
         else (i.name or "").rstrip(".")
         for i in treatments
     ]
-    more = len([i for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)]) - len(treatments)
+    more = len(all_named) - len(treatments)
     tail = f", and {more} more" if more > 0 else ""
     return f"What it tests: {'. '.join(parts)}{tail}."
 
@@ -156,6 +157,11 @@ STUDY_PROCEDURE = re.compile(
     r"|amino[\s-]?acid\s+(?:solution|infusion)|\bvenous\s+blood",
     re.I,
 )  # the amino acids protect the kidneys during PRRT
+
+
+def named_treatments(trial: TrialDetail) -> list[Intervention]:
+    """The interventions the record names that are treatments, not study procedures (a scan, a blood sample)."""
+    return [i for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)]
 
 
 def groups_line(text: str) -> Optional[str]:

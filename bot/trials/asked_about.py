@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Literal, Optional
 
-from bot.trials.about import PHASE_MEANING, PHASE_WORDS, STUDY_PROCEDURE, given_words
+from bot.trials.about import PHASE_MEANING, PHASE_WORDS, given_words, named_treatments
 from bot.trials.freshness import day_words
 from bot.trials.given import how_given
 from bot.trials.present import dated_status_words, registry_summary
@@ -354,7 +354,7 @@ ARM_KIND_WORDS = {
 def _groups_tail(trial: TrialDetail) -> str:
     if len(trial.arms) > 1:
         return f"\n{_groups(trial, '', None)}"
-    named = [i.name for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)]
+    named = [i.name for i in named_treatments(trial) if i.name]
     if (
         len(named) > 1
     ):  # no groups listed, but what is compared may still be named ("177Lu-edotreotide PRRT", "Everolimus")

@@ -230,9 +230,7 @@ class TrialStore:
             return search_trials(conn, self.fulltext, self.lexicon, query)
 
     def get(self, nct_id: str) -> Optional[TrialDetail]:
-        with Session(self.engine) as session:
-            trial = session.get(models.Trial, nct_id.strip().upper())
-            return _detail(trial) if trial else None
+        return next(iter(self.get_many([nct_id])), None)
 
     def get_many(self, nct_ids: Iterable[str]) -> list[TrialDetail]:
         """The stored trials of `nct_ids`, in that order (unknown ids left out): one query per
