@@ -395,3 +395,9 @@ def test_record_names_that_read_backwards_are_said_as_people_say_them() -> None:
     assert (
         country_words("Korea, Republic of") == "South Korea" and country_words("United Kingdom") == "the United Kingdom"
     )
+
+
+def test_a_country_no_trial_runs_in_is_named_not_coded() -> None:
+    from bot.prescreen.checklist import country_name
+
+    assert country_name("CO") == "Colombia" and country_name("GB") == "United Kingdom"

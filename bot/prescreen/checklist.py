@@ -19,6 +19,7 @@ from bot.eligibility.judge import DOES_NOT_MATCH, Judgement, judge
 from bot.eligibility.judge_words import FIELDS_OF_TOPIC, TOPIC_OF, mismatch_reason, specific_mismatch_reason
 from bot.eligibility.logic import REQUIRES
 from bot.eligibility.person import Person
+from bot.geo import gazetteer
 from bot.geo.countries import spoken_name
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import ANYWHERE, Answers
@@ -333,7 +334,8 @@ def _place(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optiona
 def country_name(code: str, lexicon: Optional[Lexicon] = None) -> str:
     """The name ClinicalTrials.gov uses for a country code ("GB" -> "United Kingdom")."""
     lexicon = lexicon or default_lexicon()
-    return next((p.name for p in lexicon.places if p.code == code), code)
+    known = next((p.name for p in lexicon.places if p.code == code), None)
+    return known or gazetteer().countries.name(code)  # a country no trial runs in ("CO" -> "Colombia")
 
 
 _WITH_THE = ("United ", "Netherlands", "Czech Republic", "Philippines", "Republic of")
