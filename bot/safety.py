@@ -7,11 +7,14 @@ distress or thoughts of suicide or self-harm get a warm reply and a crisis line.
 Both are often said without the plain words: a relative who "went grey and slid off the chair
 and isn't answering", tablets "saved up", "I don't want to be a burden", goodbyes said, things
 given away. Some of these count only when two signs come together (a fall or a bad colour with
-no response; a will sorted and the dog given away).
+no response; jaw or left arm pain with clamminess; two of a drooping face, a weak arm and
+muddled speech; a will sorted and the dog given away).
 
 An emergency sign counts unless the message is plainly about something else: a general
 question ("is chest pain a side effect of sunitinib?") or something in the past ("I had a
-hypo last year") with no sign that it is happening now. Distress always counts.
+hypo last year") with no sign that it is happening now. A sugar said to drop, or flushing with
+dizziness, does not count either when it happens again and again ("my sugar keeps dropping in
+the night, what should I eat"). Distress always counts.
 Measured on tests/data/safety_*.txt (figures in docs/safety.md).
 """
 
@@ -69,6 +72,7 @@ EMERGENCY_SIGNS: dict[str, str] = {
         r"|\blips (?:are |have |has )?(?:gone |going |turning |turned )?(?:blue|grey|gray)"
         r"|\blips (?:look|looks|are|have gone|went) (?:\w+ )?(?:dusky|blue|grey|gray|purple)"
         r"|\bblue (?:a?round|about) (?:the|his|her|my) (?:mouth|lips)"
+        r"|\bwords? out between breaths|\bcan only (?:get|say) (?:a |one |two |a few |a couple of )?(?:\w+ )?words? out"
     ),
     "collapse": (
         r"\bcollapsed?\b|\bcollapsing\b|\bunconscious\b|\bunresponsive\b|\bpass(?:ed|ing)? out\b"
@@ -91,6 +95,7 @@ EMERGENCY_SIGNS: dict[str, str] = {
         r"|\b(?:been |being )?sick (?:with )?blood|\bpouring (?:with )?blood|\b(?:filling|filled) (?:up )?with blood"
         r"|\bbleeding and (?:it )?(?:won'?t|wont|will not) stop"
         r"|\bblood in (?:my|his|her) (?:vomit|sick)|\bcoffee grounds|\bblack (?:and )?tarry|\btarry (?:poo|stools?)"
+        r"|\bblood all over\b|\b(?:throwing up|being sick|vomiting|bringing up)\b.{0,25}?\b(?:dark red|bright red|red jam)"
     ),
     "stroke": (
         r"\bface (?:has |is )?(?:dropped|drooped|drooping|gone droopy)|\bface (?:looks|is) (?:odd|funny|lopsided|droopy)"
@@ -103,6 +108,10 @@ EMERGENCY_SIGNS: dict[str, str] = {
         rf"(?:bottle|packet|pack|box|strip|tub|blister)s? of {_WHOSE}{_RISKY_MEDICINES}"
         rf"|\b(?:swallowed|drank|drunk|downed) (?:all|the rest) (?:of )?{_WHOSE}{_RISKY_MEDICINES}"
         rf"|\b(?:took|taken) (?:all|the rest) (?:of )?{_WHOSE}{_RISKY_MEDICINES}{_NOT_A_DOSE}"
+        rf"|\b(?:took|taken|swallowed|downed) (?:a )?(?:handful|fistful|load|pile|bunch) of {_WHOSE}{_RISKY_MEDICINES}"
+        # days' doses at once: "took my whole week's tablets at once by mistake"
+        rf"|\b(?:took|taken|swallowed) (?:all )?(?:my|his|her|their) (?:whole |entire )?(?:week|month|fortnight)'?s? "
+        rf"(?:worth of )?{_RISKY_MEDICINES}"
         # a number no dose comes to: "if someone took 40 co-codamol", "swallowed 30 of her tablets"
         rf"|\b(?:took|take|taking|taken|swallow(?:ed|ing)?) (?:[2-9]\d|\d{{3,}}|a hundred|fifty|forty|thirty|twenty) (?:of )?{_WHOSE}{_RISKY_MEDICINES}"
     ),
@@ -114,21 +123,53 @@ EMERGENCY_SIGNS: dict[str, str] = {
 }
 
 # Signs that need two things together.
-_INSULINOMA = re.compile(r"\binsulinoma|\bhypo\b|\bbm\b|\b(?:blood )?(?:sugar|glucose)\b")
+_INSULINOMA = re.compile(
+    r"\binsulinoma|\bhypo\b|\bbm\b|\b(?:blood )?(?:sugar|glucose)\b|\b(?:meter|monitor|sensor) (?:just )?(?:says|reads|shows)"
+)
 _HYPO_SIGNS = re.compile(
     r"\bshak(?:ing|y)|\bsweat(?:ing|y)|\bclammy|\bconfused|\bdrowsy|\bslurr|\btalking (?:rubbish|nonsense)"
-    r"|\bnot making (?:any )?sense|\bwon'?t eat|\bwont eat|\bcan'?t get (?:him|her|them) to (?:eat|drink)|\bwon'?t wake"
+    r"|\b(?:not|isn'?t|isnt) making (?:any )?sense|\bwon'?t eat|\bwont eat|\bcan'?t get (?:him|her|them) to (?:eat|drink)|\bwon'?t wake"
+    r"|\bmumbl|\bstaring (?:at|into)|\bglazed|\bcan'?t tell (?:me )?(?:what day|where|who)|\bnot (?:himself|herself)\b"
+    r"|\b(?:doesn'?t|doesnt|didn'?t|didnt) know (?:who|where|what day)"
 )
 _HYPO_NOW = re.compile(
     r"\b(?:having|had|going into) (?:a |another )?(?:bad |severe )?hypo\b"
     r"|\b(?:sugar|glucose)(?: level)?s? (?:is |are |has |keeps? |'s )?(?:gone |going |been |just )?"
     r"(?:very |really |dangerously |so |too |extremely )?(?:low|dropping|crashing|falling|plummeting)"
+    r"|\b(?:sugar|glucose|bm|levels?|reading)s? (?:still )?(?:won'?t|wont|will not|isn'?t|isnt|is not|not|aren'?t) (?:come|coming|go|going) up"
+    # sugar given and not working: "the juice isn't working", "three glucose tablets and he's still low"
+    r"|\b(?:juice|lucozade|glucose|dextrose|jelly babies|sweets|glucogel|hypostop)\b.{0,40}?"
+    r"(?:\b(?:isn'?t|isnt|not|aren'?t|arent|hasn'?t|hasnt|haven'?t|havent) (?:working|helping|worked|helped)|\bstill (?:low|all over))"
 )
 _SUGAR_READING = re.compile(r"\b(?:sugar|glucose|bm)(?: level| reading)?s? (?:is |of |at |reads |was )?(\d+(?:\.\d+)?)")
-_FLUSHING = re.compile(r"\bflush|\b(?:gone|going|turned|turning) (?:bright |really |very )?(?:red|purple)")
+_TOO_LOW_TO_READ = re.compile(r"\b(?:says|reads|reading|shows|showing|just says) lo\b")  # meters show "LO" below range
+_FLUSHING = re.compile(
+    r"\bflush|\b(?:gone|going|turned|turning) (?:bright |really |very )?(?:red|purple)|\bbright red|\bred all over"
+)
 _CRISIS_SIGNS = re.compile(
     r"\b(?:bp|blood pressure)\b.{0,40}?\b(?:drop|low|fall|crash|plummet|\d+ over \d+|\d+/\d+)"
     r"|\bwheez|\bheart (?:is |keeps )?(?:racing|pounding)|\bpounding|\bfaint|\bdizzy"
+)
+
+# Heart attack signs away from the chest, with a second sign: "clammy and grey, his jaw and left arm ache".
+_HEART_PAIN = re.compile(r"\b(?:jaw|left arm)\b.{0,30}?\b(?:ach|hurt|pain|heavy|numb|tingl)")
+_UNWELL = re.compile(
+    r"\bclammy|\bsweat(?:y|ing)|\bgr[ae]y\b|\bpale\b|\bbreathless|\bshort of breath|\bbeing sick|\bvomit"
+)
+# Stroke signs (face, arm, speech): two of them together.
+_STROKE_SIGNS = (
+    re.compile(r"\b(?:smile|mouth|face)\b (?:has |is |looks |gone |went )*(?:all )?(?:lopsided|crooked|wonky|droop)"),
+    re.compile(
+        r"\b(?:can'?t|cant|cannot|unable to) (?:lift|raise|move|grip|hold) (?:his|her|my|one|a|the) (?:arm|hand|leg|cup|pen|fork|spoon)"
+        r"|\b(?:arm|leg|one side) (?:has |is )?(?:gone |going )?(?:weak|numb|dead|floppy)"
+    ),
+    re.compile(
+        r"\b(?:words|speech) (?:is |are )?(?:coming out )?(?:all )?(?:wrong|jumbled|muddled|garbled|slurred)\b|\bslurring"
+    ),
+)
+# Odd breathing with a mind that is not all there.
+_ODD_BREATHING = re.compile(
+    r"\bbreathing (?:is )?(?:really |very |so )?(?:fast|rapid|shallow|funny|strange|weird|noisy|odd)|\bpanting|\bgurgl|\brattl"
 )
 
 _SEAT = r"(?:chair|seat|sofa|couch|settee|bed|toilet|wheelchair|stool|bench)"
@@ -144,16 +185,23 @@ _FALLEN = re.compile(
     r"|\b(?:dropped|fell|fallen) (?:down|over)\b|\b(?:dropped|fell|fallen) (?:to|on|onto|in) the "
     r"(?:floor|ground|landing|stairs|bathroom|kitchen|hall|garden|toilet|street|shower|bedroom)"
     r"|\bon the (?!ground |first |second |third |top |lower |upper |same |\d)(?:\w+ )?floor\b"
+    r"|\bat the (?:bottom|foot) of the stairs|\b(?:fell|fallen|falling) down the stairs"
 )
 _BAD_COLOUR = re.compile(
     r"\bwhite as a sheet|\b(?:funny|weird|strange|odd) colou?r"
     rf"|\b{_PERSON} (?:has |is |just |suddenly |now )*(?:gone|went|going|turned|turning|is|looks?|looking) (?:a )?(?:\w+ )?"
     r"(?:grey|gray|blue|white|purple|ashen|dusky|pale)\b(?! hair)"
+    r"|\b(?:he'?s|hes|she'?s|shes|he is|she is) (?:all |really |very |gone |turned )?(?:grey|gray|blue|ashen|dusky)\b(?! hair)"
 )
-_NOT_ALL_THERE = re.compile(
-    rf"{_NO_RESPONSE}|\bnot making (?:any )?sense|{_CONFUSED}|\bclammy|\bsweat(?:y|ing)|\bsnoring|\bnoises"
-    r"|\btwitch|\bgroan|\bdrifting off|\bcan'?t get (?:any )?sense out of|\b(?:isn'?t|isnt|not|can'?t|cant) get(?:ting)? up\b"
+# The person is not all there: not answering, confused, not making sense.
+_MIND_ELSEWHERE = (
+    rf"{_NO_RESPONSE}|\b(?:not|isn'?t|isnt|wasn'?t|wasnt) making (?:any )?sense|{_CONFUSED}|\bcan'?t get (?:any )?sense out of|\bdrifting off"
     r"|\beyes (?:are )?open but|\b(?:isn'?t|isnt|not) there\b|\bdrowsy|\bnot with it"
+)
+_MIND_NOT_THERE = re.compile(_MIND_ELSEWHERE)
+_NOT_ALL_THERE = re.compile(
+    rf"{_MIND_ELSEWHERE}|\bclammy|\bsweat(?:y|ing)|\bsnoring|\bnoises|\btwitch|\bgroan"
+    r"|\b(?:isn'?t|isnt|not|can'?t|cant) get(?:ting)? up\b"
     r"|\bbreathing (?:really |very )?(?:funny|strange|strangely|weird|noisy|slow|shallow)|\bheart (?:is |'s |s )?(?:racing|pounding)"
 )
 # Signs that are not about a person's body now: collapsed on the sofa, veins collapsing,
@@ -162,6 +210,7 @@ _NOT_ALL_THERE = re.compile(
 # isn't answering").
 _NOT_A_SIGN = re.compile(
     r"\bcollaps\w* (?:on|onto|in|into) (?:the |a |my |our |his |her )?(?:sofa|couch|settee|bed|armchair)"
+    r"|\bcollapsed lung|\blung (?:had |has |was )?collapsed"  # a pneumothorax, named as history
     r"|\bveins? (?:\w+ )?collaps\w*|\bcollaps\w* (?:my |his |her |the |a )?veins?"
     r"|\bunresponsive to (?!me\b|us\b|touch|pain|voices?)"
     r"|\bwon'?t wake(?: up)? (?:before|until|till|til|early|in the mornings?)"
@@ -182,7 +231,8 @@ DISTRESS_SIGNS: dict[str, str] = {
         r"|\bgoodbye (?:letters?|notes?)|\b(?:tablets|pills) (?:all )?lined up"
         rf"|\btook (?:a load of|all (?:of )?(?:my|her|his)) (?:pills|tablets)\b{_NOT_A_DOSE}"
         r"|\bwhat i might do to myself|\bif i (?:was|were|wasn'?t|weren'?t) (?:gone|here|around)|\bmade up my mind"
-        r"|\bon the (?:bridge|edge)\b|\bfalling apart|\bpanic attack"
+        r"|\bon the (?:bridge|edge)\b|\bfalling apart"
+        r"|\b(?:i|i'?m|im)\b(?: \w+){0,3} panic attacks?\b|^(?:having|in) a panic attack|\bpanic attack (?:right )?now"
         # a way of dying named: "driving into the river", "step in front of a train"
         r"|\b(?:driv(?:e|ing)|drove|walk(?:ing)?|jump(?:ing)?|step(?:ping)?|throw(?:ing)? myself) (?:\w+ )?(?:into|off|in front of|under) "
         r"(?:the |a )?(?:river|sea|canal|lake|bridge|cliff|train|lorry|truck|bus|traffic|motorway|wall|tree)\b"
@@ -215,6 +265,9 @@ DISTRESS_SIGNS: dict[str, str] = {
         r"(?! to (?:control|help|manage|work|kick|ease|treat|get|shrink))"
         r"|\bif i took (?:all|the whole|every|the lot|a whole)\b|\b(?:fatal|lethal|deadly) (?:dose|amount)"
         r"|\bwould be (?:fatal|lethal|deadly)\b|\benough to (?:kill me|kill myself|die|end it)"
+        r"|\b(?:looked up|googled|searched|read up on|researching|researched|reading up on) (?:how|which|what)\b.{0,40}?"
+        r"\b(?:would|could|will) (?:do it|do the job|kill|be enough)\b"
+        rf"|\b{_RISKY_MEDICINES}.{{0,30}}?\b(?:different|several|separate) (?:shops|chemists|pharmacies|supermarkets)"
     ),
     "plans": (
         r"\b(?:made|got|sorted|finished) my plans?\b(?! (?:to|for|with|about)\b)"
@@ -223,13 +276,14 @@ DISTRESS_SIGNS: dict[str, str] = {
         r"|\b(?:has|have|got) a plan and (?:won'?t|wont|will not|doesn'?t|doesnt|refuses to) (?:say|tell)"
         r"|\bit'?s all planned\b(?! (?:out )?(?:for|with)\b)|\btonight'?s the night|\bstop(?:ping)? me this time"
         r"|\bmade (?:all )?(?:the |my )?arrangements\b(?! (?:for|to|with|at)\b)"
+        r"|\b(?:got|have|'ve got|ve got) (?:everything|all) (?:that )?i need to do it\b(?! (?:at home|myself|properly|right))"
     ),
     "burden": (
         r"\b(?:i'?m|i am|im|i feel|feel|being|he'?s|hes|she'?s|shes|he feels|she feels) (?:like )?"
         r"(?:such |just |only |nothing but |a )+burden"
         r"|\b(?:be|being) a burden (?:\w+ ){0,3}?(?:any ?more|much longer|for long|for much longer)"
         r"|\b(?:would|will|'d) (?:all |just |honestly |really )?be better off(?=\s*(?:$|[,.!?]|that'?s|thats|anyway"
-        r"|without (?:me|us|him|her|a sick|their|his|my)|with me gone|when i'?m gone"
+        r"|without (?:me|us|him|her|a sick|their|his|my)|with me gone|when (?:i'?m|im|i am) (?:gone|not)"
         r"|if i'?(?:m| am| was| were| wasn'?t| weren'?t| wasnt| just| died| went)))"
         r"|\b(?:be|manage|cope|do) (?:just )?(?:fine|better|ok|okay|alright) without me|\b(?:happier|better) without me"
         r"|\bdeserve (?:better|more) than (?:a|me)\b|\b(?:nobody|no one|noone) would (?:even )?miss me"
@@ -253,6 +307,7 @@ DISTRESS_SIGNS: dict[str, str] = {
         r"|\b(?:won'?t|wont|will not) be (?:here|around)(?=\s*(?:$|[.!?]|,? (?:by then|anyway|so)\b))"
         r"|\b(?:go(?:ing)? to sleep|fall(?:ing)? asleep) and (?:not|never|didn'?t|didnt|don'?t|dont|wouldn'?t) wak(?:e|ing) up"
         r"|\b(?:want|wanna) to (?:just )?disappear|\bwish i could (?:just )?disappear"
+        r"|\b(?:worry|bother) about me (?:after|past|beyond) (?:tonight|today|tomorrow)\b"
     ),
 }
 
@@ -261,13 +316,14 @@ DISTRESS_SIGNS: dict[str, str] = {
 _FAREWELL_SIGNS = (
     r"\b(?:put|putting|got|sorted|sorting) (?:everything|my affairs|things|it all) (?:in order|sorted)|\baffairs in order"
     r"|\bsorted (?:out )?(?:my|his|her) (?:will|paperwork|funeral|life insurance)|\bfuneral (?:plan|arrangements)|\bplanned my funeral"
-    r"|\bcancel(?:led|ed)? (?:the |my |all )?(?:direct debits|subscriptions|standing orders)",
+    r"|\bcancel(?:led|ed)? (?:the |my |all )?(?:direct debits|subscriptions|standing orders)|\bwho gets what\b",
     r"\b(?:giv(?:e|ing|en)|gave) (?:the|my|his|her) (?:cat|dog|cats|dogs) (?:away|to)|\bgave (?:my|his|her) \w+ (?:my|his|her) \w+"
     r"|\b(?:giv(?:e|ing|en)|gave) (?:away )?(?:my|his|her|all my) (?:\w+ )?\w+ away",
     r"\bthank(?:s| you) for (?:everything|all the (?:info|help|information)(?! so far))"
     r"|\bone last (?:thing|question|time)\b|\b(?:got|have|made|'ve got) a plan for (?:tonight|this evening)\b",
     r"\bwhere (?:the|my) will is\b|\bwho gets (?:the|my) (?:ring|watch|jewellery|jewelry|house|car|money)\b",
     r"\bwhat'?s the point|\bwhats the point|\bi'?m done\b|\btired of fighting|\bdoesn'?t (?:really )?matter (?:much|anyway|any ?more|now)",
+    r"\bgoing (?:down |out )?to the (?:river|bridge|cliffs?|reservoir|railway|tracks|quarry|viaduct)\b",
 )
 
 # A general question, not a report: "is chest pain a side effect...", "what causes...".
@@ -277,14 +333,30 @@ _GENERAL_QUESTION = re.compile(
     r"|\b(?:vs|versus|difference|differences)\b"  # "carcinoid syndrome vs carcinoid crisis?": two things compared
 )
 _PAST_OR_IF = re.compile(
-    r"\b(?:last (?:year|month|week|time)|(?:years?|months?|weeks?|days?) ago|once|used to|in the past"
+    r"\b(?:last (?:year|month|week|time)|(?:years?|months?|weeks?|days?) ago|(?<!at )once|used to|in the past"
     r"|before (?:she|he|i|they) (?:was|were) diagnosed|fine (?:since|now)|(?:she|he|i)(?:'s|s| is|'m| am) (?:fine|ok|okay) now"
-    r"|in (?:19|20)\d\d|recovered|if (?:\w+ ){0,3}ever|what if|in case|^if)\b"
+    r"|in (?:19|20)\d\d|recovered|if (?:\w+ ){0,3}ever|what if|in case|^if"
+    r"|when (?:i|he|she|they) (?:was|were) (?:\d+|young|younger|little|a (?:child|kid|baby|teenager)|pregnant)"
+    r"|before (?:his|her|my|their|the) (?:op|operation|surgery|diagnosis|whipple|treatment)"
+    r"|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\b"
 )
-_NOW = re.compile(
-    r"(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!well )\b(?:now|right now|tonight|today|at the moment|currently|just|again|keeps?|help"
+_ACUTE = (
+    r"(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!well )\b(?:now|right now|tonight|today|at the moment|currently|just|again"
+    r"|(?:^|[.!?,;] ?)help\b|\bhelp (?:me|us|him|her)\b|\b(?:please|need|get|send|someone|somebody|anyone|urgent) help\b|\bhelp ?!"
     r"|what do i do|what should i do|please|ambulance|urgent|hurry|quick|anyone there)\b|\b(?:is|are|i'm|im|he's|hes|she's|shes) (?:\w+ing)\b"
 )
+_NOW = re.compile(rf"{_ACUTE}|\bkeeps?\b")
+# Something that happens again and again, asked about: "my sugar keeps dropping in the night", "dizzy
+# and flushed when he stands up". It takes away only the weaker signs (sugar said to drop, flushing
+# with dizziness), never one happening now.
+_OVER_TIME = re.compile(
+    r"\b(?:at night|in the night|overnight|in the early hours|(?:every|most) (?:night|morning|day|afternoon|evening)s?"
+    r"|a lot|often|sometimes|lately|recently|these days|on and off|after (?:meals|eating|food|swimming|exercise|lunch|dinner)"
+    r"|when(?:ever)? (?:i|he|she|they|we) (?:stands?|gets? up|eats?|drinks?|exercises?|walks?|climbs?))\b"
+)
+_ACUTE_NOW = re.compile(_ACUTE)
+# What someone has now after an event is not the event now: "had a heart attack in march and has a stent now".
+_SETTLED = re.compile(r"\b(?:has|have|got) (?:a|an) \w+ now\b")
 
 _EMERGENCY = {name: re.compile(p) for name, p in EMERGENCY_SIGNS.items()}
 _DISTRESS = {name: re.compile(p) for name, p in DISTRESS_SIGNS.items()}
@@ -319,13 +391,30 @@ def _emergency_reason(text: str) -> Optional[str]:
     for reason, pattern in _EMERGENCY.items():
         if pattern.search(cut):
             return reason
-    if _INSULINOMA.search(text) and (_HYPO_SIGNS.search(text) or _HYPO_NOW.search(text) or _low_sugar_reading(text)):
+    over_time = _over_time(text)
+    if _INSULINOMA.search(text) and (
+        _HYPO_SIGNS.search(text)
+        or _low_sugar_reading(text)
+        or _TOO_LOW_TO_READ.search(text)
+        or (_HYPO_NOW.search(text) and not over_time)
+    ):
         return "low_blood_sugar"
-    if _FLUSHING.search(text) and _CRISIS_SIGNS.search(text):
+    if _FLUSHING.search(text) and _CRISIS_SIGNS.search(text) and not over_time:
         return "carcinoid_crisis"
+    return _two_signs(text, cut)
+
+
+def _two_signs(text: str, cut: str) -> Optional[str]:
+    """Signs that count only together: a fall or a bad colour, arm or jaw pain, a face, arm or speech sign."""
     fallen, bad_colour = bool(_FALLEN.search(text)), bool(_BAD_COLOUR.search(text))
     if (fallen and bad_colour) or ((fallen or bad_colour) and _NOT_ALL_THERE.search(cut)):
         return "collapse"
+    if _ODD_BREATHING.search(text) and _MIND_NOT_THERE.search(cut):
+        return "breathing"
+    if _HEART_PAIN.search(text) and _UNWELL.search(text):
+        return "chest_pain"
+    if sum(bool(sign.search(text)) for sign in _STROKE_SIGNS) >= 2:
+        return "stroke"
     return None
 
 
@@ -341,7 +430,7 @@ def _distress_reason(text: str) -> Optional[str]:
 
 def _about_something_else(text: str) -> bool:
     """A general question, a past event or an "if", with nothing saying it is happening now."""
-    if _NOW.search(text):
+    if _NOW.search(_SETTLED.sub(" ", text)):
         return False
     return bool(_GENERAL_QUESTION.search(text) or _PAST_OR_IF.search(text))
 
@@ -356,3 +445,19 @@ def check_message(text: Optional[str]) -> Optional[SafetyMatch]:
     if reason:
         return SafetyMatch("distress", reason)
     return None
+
+
+def reads_as_ordinary(text: Optional[str]) -> bool:
+    """A question or report about something not happening now: a general question, a past event, an
+    "if" or something that happens again and again, with nothing saying it is happening now."""
+    tidy = _tidy(text or "")
+    return _about_something_else(tidy) or _over_time(tidy)
+
+
+def happens_again_and_again(text: Optional[str]) -> bool:
+    """ "My sugar keeps dropping in the night", "dizzy when he stands up": a pattern over days, not now."""
+    return _over_time(_tidy(text or ""))
+
+
+def _over_time(tidy: str) -> bool:
+    return bool(_OVER_TIME.search(tidy)) and not _ACUTE_NOW.search(tidy)

@@ -5,6 +5,14 @@ emergency or distress pattern it sets the intent to `emergency` or `distress` wi
 1.0, so the rules for those intents win over any form or story. Otherwise, when bot.advice finds a request for
 advice about the person's own care, it sets `ask_personal_advice`, so that is never answered
 with general facts that could read as advice.
+
+The classifier alone also says `emergency` for ordinary questions that use alarming words ("can
+my 12 yr old have it", "my sugar keeps dropping in the night, what should I eat"). When the
+patterns find no sign and distress is not close behind, the message takes the classifier's next
+intent instead if it tells of something that happens again and again with nothing said to be
+happening now (bot.safety.happens_again_and_again), or if the classifier was unsure (below
+GUESSED_BELOW, the action's own cut for a guess) and it reads as a general question, a past event
+or an "if" (bot.safety.reads_as_ordinary).
 """
 
 from __future__ import annotations
@@ -20,11 +28,16 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.advice import also_asks_for_trials, asks_personal_advice
-from bot.safety import check_message
+from bot.safety import check_message, happens_again_and_again, reads_as_ordinary
 
 SAFETY_KEY = "safety_net"
 ADVICE_INTENT = "ask_personal_advice"
 SEARCH_INTENT = "search_trials"
+URGENT_INTENTS = ("emergency", "distress")
+# The classifier's emergency below this is only a guess (actions/safety.py SURE_EMERGENCY is the same).
+GUESSED_BELOW = 0.6
+# Distress this likely means something may be wrong even if it is not an emergency: keep the guess.
+DISTRESS_CLOSE = 0.1
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -53,7 +66,29 @@ class SafetyNet(GraphComponent):
                 _set_intent(message, SEARCH_INTENT, "trials_and_personal_advice")
             elif asks_personal_advice(text):
                 _set_intent(message, ADVICE_INTENT, "personal_advice")
+            elif _ordinary_despite_the_classifier(message, text):
+                _take_next_intent(message)
         return messages
+
+
+def _ordinary_despite_the_classifier(message: Message, text: str) -> bool:
+    """The classifier's emergency, with no sign found, on a message about something not happening now."""
+    intent = message.get(INTENT) or {}
+    scores = {r.get("name"): r.get("confidence") or 0.0 for r in message.get(INTENT_RANKING_KEY) or []}
+    if intent.get("name") != "emergency" or scores.get("distress", 0.0) >= DISTRESS_CLOSE:
+        return False
+    guessed = (intent.get("confidence") or 0.0) < GUESSED_BELOW
+    return happens_again_and_again(text) or (guessed and reads_as_ordinary(text))
+
+
+def _take_next_intent(message: Message) -> None:
+    """The classifier's best intent that is neither emergency nor distress, with its own confidence."""
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in URGENT_INTENTS]
+    if not ranking:
+        return
+    message.set(INTENT, dict(ranking[0]), add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+    message.set(SAFETY_KEY, {"kind": ranking[0]["name"], "reason": "ordinary_question"}, add_to_output=True)
 
 
 def _set_intent(message: Message, name: str, reason: str) -> None:

@@ -167,3 +167,35 @@ def test_odd_input_is_safe() -> None:
         check_message(text)  # no exception
     assert check_message("MY CHEST HURTS").kind == "emergency"
     assert check_message("I can’t breathe").kind == "emergency"  # curly apostrophe
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("my sugar keeps dropping at night and tonight she wont wake up properly", "collapse"),
+        ("her sugar keeps dropping at night and she's confused", "low_blood_sugar"),
+        ("the meter just says LO", "low_blood_sugar"),
+        ("dad is clammy and grey and his jaw and left arm ache", "chest_pain"),
+        ("her smile has gone lopsided and her words are all jumbled", "stroke"),
+        ("shes breathing really fast and shallow and isnt making sense", "breathing"),
+        ("took my whole month's tablets at once", "overdose"),
+    ],
+)
+def test_signs_said_indirectly_or_in_pairs_are_emergencies(text: str, reason: str) -> None:
+    match = check_message(text)
+    assert match is not None and (match.kind, match.reason) == ("emergency", reason), match
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sugar keeps dropping in the night, what should I eat",
+        "dad gets dizzy and flushed when he stands up, is that his blood pressure tablets",
+        "i had a collapsed lung when i was 20, can i join",
+        "he had a heart attack in march and has a stent now, does that rule him out",
+        "my mum gets panic attacks before every scan",
+        "her smile has gone lopsided since the dentist",  # one stroke sign alone is not enough here
+    ],
+)
+def test_a_pattern_over_time_or_a_history_is_not_an_emergency(text: str) -> None:
+    assert check_message(text) is None

@@ -16,6 +16,9 @@ from bot.geo.place import Place
 FUZZY_CUTOFF = 0.88
 FUZZY_MIN_LETTERS = 6
 _MAX_SUFFIX_WORDS = 3
+# "Cartagena (Murcia)" reads as "Cartagena, Murcia"; not a two-letter province code ("Rozzano (MI)":
+# sites.py cleans those), which would read as a US state.
+_BRACKETED_AFTER = re.compile(r"\s*\(([^()]{3,})\)$")
 
 
 @dataclass(frozen=True)
@@ -56,14 +59,17 @@ def _readings(index: Gazetteer, name: str) -> list[tuple[str, _Within]]:
     """The name as typed, then split into a name and the country or state after it."""
     text = re.sub(r"\s+", " ", name).strip(" ,.;:!?")
     readings = [(text, _Within())]
+    text = _BRACKETED_AFTER.sub(r", \1", text)
     if "," in text:
         head, tail = (part.strip() for part in text.rsplit(",", 1))
         within = _within(index, tail)
-        if within and head:
+        # "Cartagena, Murcia", "Getafe, Madrid": a town after the comma says which country the first is in.
+        afters = [within] if within else [_Within(code) for code in _countries_of_town(index, tail)]
+        for after in afters if head else ():
             readings += [
                 (inner, merged)
                 for inner, inner_within in _readings(index, head)
-                if (merged := _merge(within, inner_within))
+                if (merged := _merge(after, inner_within))
             ]
     words = text.split()
     for size in range(1, min(_MAX_SUFFIX_WORDS, len(words) - 1) + 1):
@@ -84,6 +90,13 @@ def _within(index: Gazetteer, text: str, bare: bool = False) -> Optional[_Within
         return _Within(country)
     region = _best(index, name_key(text), _Within(), "", kinds=("region",))
     return _Within(region.country_code) if region else None
+
+
+def _countries_of_town(index: Gazetteer, text: str) -> list[str]:
+    """The countries with a town of that name, the biggest town's first."""
+    key = name_key(text)
+    towns = [e for found in (index.names, index.other_names) for e in found.get(key, ()) if e.place.kind == "city"]
+    return list(dict.fromkeys(e.country_code for e in sorted(towns, key=lambda e: -e.weight)))
 
 
 def _merge(outer: _Within, inner: _Within) -> Optional[_Within]:

@@ -12,6 +12,7 @@ from typing import NamedTuple, Optional
 from bot.geo import data
 from bot.geo.centres import Point, extent_km, mean_centre
 from bot.geo.countries import Countries
+from bot.geo.divisions import DIVISIONS
 from bot.geo.names import name_key
 from bot.geo.nicknames import NICKNAMES
 from bot.geo.place import Place
@@ -54,7 +55,7 @@ class Gazetteer:
             if entry:
                 self.names[name_key(nickname)].append(entry)
         self._add_us_states(divisions)
-        for region in REGIONS:
+        for region in (*REGIONS, *DIVISIONS):
             self._add_region(region, divisions)
         self._add_countries(country_rows, divisions)
 

