@@ -261,3 +261,27 @@ def test_a_trial_testing_another_kind_comes_after_those_of_the_kind_wished_for(s
     ids = [f.trial.nct_id for f in find_fitting(store, profile).fits]
     chemotherapy_trials = ("NCT07077551", "NCT05040360")  # NALIRIFOX; chemotherapy after surgery
     assert ids.index(COMPOSE) > max(ids.index(i) for i in chemotherapy_trials)  # PRRT; chemotherapy only as comparator
+
+
+# -- a treatment the doctors put forward ------------------------------------------------------
+PANTODON = "NCT07273409"  # surgery for pancreatic NETs that have spread
+
+
+def test_a_treatment_the_doctors_put_forward_ranks_its_trials_first_without_filtering(store: TrialStore) -> None:
+    from bot.profile.read import read_message
+
+    story = read_message("pnet grade 2 with liver mets, my oncologist says PRRT is the next step. any trials?")
+    assert story.wants.proposed == ("prrt",) and story.wants.treatment == ()
+    ranked = shown_ids(find_fitting(store, story), top=1000)
+    without = shown_ids(find_fitting(store, replace(story, wants=Wants())), top=1000)
+    assert set(ranked) == set(without)  # ranked, never filtered
+    assert PANTODON in ranked and ranked.index(PANTODON) > ranked.index(LUND_PRRT)
+    assert without.index(PANTODON) < without.index(LUND_PRRT)  # the test can fail: the order was the other way
+
+
+def test_a_wish_said_later_settles_what_was_put_forward() -> None:
+    from bot.profile.read import update
+
+    profile = update(Profile(), "the surgeon offered another operation")
+    assert profile.wants.proposed == ("surgery",)
+    assert update(profile, "she doesn't want more surgery").wants.proposed == ()

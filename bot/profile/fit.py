@@ -205,7 +205,8 @@ def find_fitting(
         answers = replace(answers, place=None)  # the person has heard these run elsewhere
     person = person_of(profile, answers)  # the same for every trial: built once
     fits = [_fit(trial, profile, answers, person, lexicon) for trial in details]
-    wanted = {i for t in profile.wants.treatment for i in (t, *kind_members(t, lexicon))}
+    wishes = profile.wants.treatment or profile.wants.proposed  # "my onc says PRRT is next": those first
+    wanted = {i for t in wishes for i in (t, *kind_members(t, lexicon))}
     first = _named_trials(
         store, profile, fits, query, answers, person, lexicon
     )  # named by number or acronym, whatever their status

@@ -49,6 +49,9 @@ class Wants:
     phase: Optional[int] = None
     status: Optional[str] = None  # from STATUSES; None means the default, open trials
     age_group: Optional[str] = None  # from AGE_GROUPS
+    # Put forward by the doctors, not yet had nor asked for ("my onc says PRRT is next"): ranks a
+    # search's trials of that kind first, never filters (bot/profile/fit.py).
+    proposed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -192,7 +195,7 @@ class Profile:
             if isinstance(t, Mapping) and t.get("id")
         )
         nested: dict[str, Any] = {
-            "wants": Wants(**_tuples(_known(Wants, data.get("wants")), ("treatment", "avoid"))),
+            "wants": Wants(**_tuples(_known(Wants, data.get("wants")), ("treatment", "avoid", "proposed"))),
             "place": Place(**_known(Place, data.get("place"))),
             "lookup": Lookup(**_known(Lookup, data.get("lookup"))),
         }
@@ -217,6 +220,8 @@ def _merge_flat(old: Any, new: Any) -> Any:
         avoided = tuple(dict.fromkeys((*old.avoid, *new.avoid)))
         changes["treatment"] = tuple(t for t in wanted if t not in new.avoid)
         changes["avoid"] = tuple(t for t in avoided if t not in new.treatment)
+        settled = (*changes["treatment"], *changes["avoid"])
+        changes["proposed"] = tuple(t for t in (new.proposed or old.proposed) if t not in settled)
     if (
         isinstance(old, Place)
         and new.city

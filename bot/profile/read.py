@@ -59,6 +59,7 @@ def _read(text: str, lexicon: Lexicon) -> Profile:
             phase=read_phase(plain),
             status=read_status(plain),
             age_group=read_age_group(plain),
+            proposed=treatments.proposed,
         ),
         place=read_place(plain, lexicon),
         lookup=Lookup(nct_id=find_nct_candidate(plain)),

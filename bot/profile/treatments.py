@@ -165,6 +165,7 @@ class TreatmentReading:
     had: tuple[TreatmentHad, ...] = ()
     wanted: tuple[str, ...] = ()
     avoided: tuple[str, ...] = ()
+    proposed: tuple[str, ...] = ()  # offered, suggested or booked; not had, wanted nor refused
 
 
 def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentReading:
@@ -230,10 +231,13 @@ def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
         tuple(dict.fromkeys(m.id for m in mentions if m.role == "avoid" or (m.role == "besides" and m.id not in kept))),
         lexicon,
     )
+    settled = {*had, *wanted, *avoided}
+    proposed = _specific_only(tuple(dict.fromkeys(m.id for m in mentions if m.role == "planned")), lexicon)
     return TreatmentReading(
         had=tuple(sorted(had.values(), key=lambda t: t.id)),
         wanted=tuple(t for t in wanted if t not in avoided),
         avoided=avoided,
+        proposed=tuple(t for t in proposed if t not in settled),
     )
 
 
