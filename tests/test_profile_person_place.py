@@ -240,3 +240,11 @@ def test_ages_round_four(text: str, age: Optional[int]) -> None:
 def test_places_round_four(text: str, city: Optional[str], region: Optional[str], country: Optional[str]) -> None:
     place = read_message(text).place
     assert (place.city, place.region, place.country) == (city, region, country)
+
+
+def test_a_region_after_a_town_tells_which_country_the_town_is_in() -> None:
+    from bot.profile.place import read_place
+
+    assert read_place("vivo en Cartagena, Murcia").country == "ES"
+    assert read_place("vivo en Cartagena (Murcia) y tengo un tumor").country == "ES"
+    assert read_place("vivo en Cartagena").country == "CO"  # the bigger one when nothing says which

@@ -503,7 +503,7 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
     if not any(f.kind == "city" for f in home):
         town = _unlisted_home_town(text, lexicon)
         if town:  # "we live in Pisa", "bor i Kristianstad": a town the lexicon lacks beats one they only mention
-            home.insert(0, _Found("city", town, _gazetteer_country(town), home=True))
+            home.insert(0, _Found("city", town, _gazetteer_country(town, text), home=True))
         else:
             home[:0] = _gazetteer_home_town(text, lexicon)  # "retired farmer from near Dubbo", "we're in wollongong"
     ordered = home + [f for f in found if not f.home]
@@ -716,8 +716,11 @@ def _gazetteer_home_town(text: str, lexicon: Lexicon) -> list[_Found]:
     return []
 
 
-def _gazetteer_country(town: str) -> Optional[str]:
-    place = find_place(town, fuzzy=False)
+def _gazetteer_country(town: str, text: str = "") -> Optional[str]:
+    """The town's country; a region or town written after it tells which of two towns is meant
+    ("vivo en Cartagena, Murcia": Spain, not Colombia)."""
+    after = re.search(rf"\b{re.escape(town)}\s*(?:,\s*|\(\s*)([^\W\d_][\w' -]{{1,40}}?)\s*(?:[),.;!?]|$)", text, re.I)
+    place = (find_place(f"{town}, {after.group(1)}", fuzzy=False) if after else None) or find_place(town, fuzzy=False)
     return gazetteer().countries.code(place.country) if place is not None else None
 
 
