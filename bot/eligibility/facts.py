@@ -483,7 +483,7 @@ _TREATMENT_PATTERNS = {
     "liver-directed therapy": r"emboli[sz]ation|\bTACE\b|\bSIRT\b|radiofrequency\s+ablation|hepatic\s+arter\w+\s+(?:infusion|therapy)",
     "any cancer treatment": r"(?:anti-?cancer|anti-?tumou?r|antineoplastic|cancer-directed|(?:Pan)?NET-directed|tumou?r-directed|disease-directed)\s+(?:therap\w*|treatments?|agents?|drugs?)"
     r"|\bline\s+of\s+systemic|(?:previous|prior|any)\s+(?:treatments?|therap(?:y|ies))\b(?!\s+(?:with|of|using|by|containing|including|such|that|which|for\s+(?!cancer|the\s+current|NET|GEP)))"
-    r"|\b(?:therapy|treatment)[- ]naive|\buntreated\b|no\s+previous\s+treatment|neo-?adjuvant\s+treatment"
+    r"|\b(?:therapy|treatment)[- ]naive|\buntreated\b(?!\s+(?:with|by)\b)|no\s+previous\s+treatment|neo-?adjuvant\s+treatment"
     r"|(?:prior|previous)\s+(?:line\s+of\s+)?systemic\s+(?:therap\w*|treatments?)"
     r"|systemic\s+(?:therap\w*|treatments?)\s+for\s+(?:\w+\s+){0,3}(?:cancer|disease|malignan\w*|carcinoma|SCLC|tumou?rs?)"
     r"|\b(?:therap\w*|treatments?)\s+(?:for|directed\s+at)\s+(?:the\s+)?(?:cancer|malignan\w*)"

@@ -567,6 +567,7 @@ _HIGH_GRADE_MARK = re.compile(
     r"|Ki-?\s?67\s*(?:index\s*)?(?:of\s*)?(?:>|≥|greater|more|above|over|at\s+least)|Ki-?\s?67[^.;]{0,20}?\b(?:2[0-9]|[3-9][0-9])\s*%?\s*(?:-|–|to)",
     re.I,
 )
+_NON_SMALL_CELL = re.compile(r"\bnon-?\s?small[- ]?cell(?:\s+(?:lung\s+)?(?:cancer|carcinoma)s?)?|\bNSCLC\b", re.I)
 _BY_LOOK_NEC = re.compile(r"poorly|undifferentiated|small[- ]cell|large[- ]cell|\bSCLC\b|\bLCNEC\b", re.I)
 # "poorly differentiated (as defined by WHO 2010, Ki 67 at least 20%)": then every G3 was a carcinoma, G3 NETs too
 _WHO_2010 = re.compile(
@@ -583,7 +584,9 @@ _MIXED = re.compile(
 def differentiation(sentence: str, section: str, text: str) -> list[Fact]:
     if OTHER_CANCER.search(sentence) or (section == "exclusion" and _ABOUT_TREATMENT.search(sentence)):
         return []  # "previous treatment (for neuroendocrine carcinoma) with ...": about the treatment
-    clean = _MIXED.sub(" ", sentence)
+    clean = _NON_SMALL_CELL.sub(
+        " ", _MIXED.sub(" ", sentence)
+    )  # "non-small cell lung cancer" is not a small cell carcinoma
     net, nec = _NET.search(clean), _NEC.search(clean)
     if (
         net
@@ -638,7 +641,7 @@ _PLACE_METASTASES = [
     (
         place,
         re.compile(
-            rf"\b(?:{words})\b\)?(?:{_NOT_BETWEEN}[\w\s(-]){{0,20}}metasta\w*|metasta\w*\s+(?:\w+\s+){{0,2}}(?:to|in|of)\s+the\s+(?:{words})\b",
+            rf"\b(?:{words})\b\)?(?:{_NOT_BETWEEN}[\w\s(/-]){{0,20}}metasta\w*|metasta\w*\s+(?:\w+\s+){{0,2}}(?:to|in|of)\s+the\s+(?:{words})\b",
             re.I,
         ),
     )
@@ -677,10 +680,12 @@ _ANY_OPERATION = re.compile(
 )  # "scheduled for surgery that requires hospitalization"
 _LOCALLY_ADVANCED = re.compile(r"locally[-,\s]+advanced|\badvanced\b", re.I)
 _NO_SPREAD = re.compile(
-    r"\blimited\s+to\s+the\s+(?:pancreas|primary|organ)|\bM0\b|\bmetastasis\s*\(M\)\s*0\b|\blocali[sz]ed\s+(?:[\w-]+\s+){0,3}?(?:disease|tumou?rs?|NETs?|neoplasms?|lesions?)\b"
-    r"|\bnon-?metastatic\b|\bstage\s*(?:I|1)[AB]?\b(?!\s*(?:-|–|to|or|and|/|,)\s*(?:stage\s*)?(?:I|V|[2-4]))",
+    r"\blimited\s+to\s+the\s+(?:pancreas|primary|organ)|\bM0\b(?!\s*(?:-|–|/|or|to|and/or)\s*M?1)|\bmetastasis\s*\(M\)\s*0\b|\blocali[sz]ed\s+(?:[\w-]+\s+){0,3}?(?:disease|tumou?rs?|NETs?|neoplasms?|lesions?)\b"
+    r"|\bnon-?metastatic\b|\bstage\s*(?:I|1)[AB]?\b(?!\s*(?:-|–|to|or|and|/|,)\s*(?:stage\s*)?(?:I|V|[2-4]))"
+    r"(?!\s*(?:or|and)\s+(?:higher|greater|above|more|later|beyond|over)|\s*\+)",
     re.I,
 )
+_NO_DISTANT = re.compile(r"M0|metastasis\s*\(M\)\s*0", re.I)
 _HIGHER_STAGE = re.compile(r"\bstages?\s*(?:II|III|IV|[2-4])[ABC]?\b", re.I)
 _CAN_BE_TREATED = re.compile(r"\b(?:amenable|resect\w*|curative|treatable|ablation)\b", re.I)
 _ADVANCED = re.compile(
@@ -712,10 +717,27 @@ _NOT_ABOUT_SPREAD = re.compile(
     r"|\bif\s+(?:the\s+)?(?:[\w-]+\s+)?metasta|\b(?:risk|probability|likelihood)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}metasta|\btanner\b|\bpubert"
     r"|\b(?:neo-?)?adjuvant\s+(?:or|and|and/or|/)\s+(?:advanced|metastatic)\b",
     re.I,
+)
+_ILLNESS = r"(?:chronic\s+)?kidney\s+disease|\bCKD|nephropath\w*|renal\s+(?:disease|failure|insufficiency|impairment)|heart\s+failure|pressure\s+(?:ulcers?|sores?)|decubitus|lymph(?:o)?edema|fibrosis"
+# a stage of another illness: "chronic kidney disease stage 4 and higher", "stage 4 nephropathy"
+_STAGE_OF_AN_ILLNESS = re.compile(
+    rf"(?:{_ILLNESS})[^.;,()]{{0,20}}?\bstages?\s*(?:[IV]+|[1-5])[abc]?\b(?:\s*(?:or|and|-|–|to|/)\s*(?:stage\s*)?(?:[IV]+|[1-5])[abc]?\b)*"
+    rf"|\bstages?\s*(?:[IV]+|[1-5])[abc]?\s+(?:{_ILLNESS})",
+    re.I,
 )  # "Note: if the metastatic disease is ...", "high risk of metastases"
 
 
-_STAGE_III_IV = re.compile(r"\bstages?\s*(?:III|3)[abc]?\s*(?:or|and|/|-|–|to|and/or)\s*(?:stage\s*)?(?:IV|4)\b", re.I)
+# "stage III or IV", "Stage IIIB with pleural effusion or Stage IV disease"
+_STAGE_III_IV = re.compile(
+    r"\bstages?\s*(?:III|3)[abc]?\s*(?:or|and|/|-|–|to|and/or)\s*(?:stage\s*)?(?:IV|4)\b"
+    r"|\bstages?\s*(?:III|3)[abc]?\b[^.;]{0,60}?(?:\bor|\band/or|,)\s*(?:AJCC\s+|an?\s+)?stage\s*(?:IV|4)\b",
+    re.I,
+)
+# "stage II or stage III ..., or stage IV": a tumour that has not spread may be meant too
+_LOWER_STAGE_TOO = re.compile(
+    r"\bstages?\s*(?:I|II|1|2)[abc]?\b(?!\s*(?:-|–|to)\s*(?:stage\s*)?(?:IV|4)\b)[^.;]{0,80}?(?:\bor|\band/or|,)\s*(?:AJCC\s+)?stage\s*(?:III|IV|3|4)\b",
+    re.I,
+)
 _RECURRENT_OR = re.compile(
     r"\b(?:recurrent|relapsed|residual|persistent)\b[^.;]{0,40}\b(?:or|and/or)\b|\b(?:or|and/or)\s+(?:\w+\s+)?(?:recurrent|relapsed|residual|persistent)\b",
     re.I,
@@ -795,6 +817,7 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
     "locally advanced" may still be removable, so only "unresectable"/"inoperable" is a clear
     "cannot be removed"; what an exclusion says of spread under a condition ("in patients with liver
     metastases", "not treated") is for the team."""
+    sentence = _STAGE_OF_AN_ILLNESS.sub(lambda m: " " * len(m.group()), sentence)
     if _NOT_ABOUT_SPREAD.search(sentence):
         return []  # before a definition is cut off: "For patients with liver metastasis adequate hepatic function is defined by AST ..."
     note = _DEFINITION_NOTE.search(sentence)
@@ -861,6 +884,8 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
         found = [f for f in found if not (both and f.values == {"liver"})]
         found.append(new_fact("spread", sentence, section, text, elsewhere.start(), values=anywhere))
         placed = True
+    if section == "inclusion":
+        found = _place_alternatives(scan, found)
     if section == "exclusion":  # "... in subjects without known brain metastases": a condition, not a need
         found = [f for f in found if f.mode != REQUIRES]
     distant = _DISTANT.search(sentence)
@@ -873,8 +898,16 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
     local = _NO_SPREAD.search(sentence)
     if local and local.group().lower().startswith("stage") and _HIGHER_STAGE.search(sentence):
         local = None  # "Stage I (grade 3 ...) or Stages II-IV": any of them
+    if local and _NO_DISTANT.match(local.group()) and re.search(r"\bM1", sentence):
+        local = None  # "Tany, Nany, M1a/b; T3-T4, Nany, M0": spread or not
     if local and not _METASTATIC.search(sentence):  # "tumour(s) limited to the pancreas (N0, M0)": must not have spread
-        return [new_fact("spread", sentence, section, text, local.start(), flag=False)]
+        fact = new_fact("spread", sentence, section, text, local.start(), flag=False)
+        if fact.mode == REQUIRES and _NO_DISTANT.match(local.group()):
+            # "T2-3, N0-1, M0": no distant spread; nodes near the tumour may be allowed (N1), so nodes only is for the team
+            fact = replace(fact, flag=True, mode=EXCLUDES)
+        return [fact]
+    if section == "inclusion" and _LOWER_STAGE_TOO.search(sentence) and _METASTATIC.search(sentence):
+        return []  # "stage II or stage III ..., or stage IV": any stage from II up, spread or not
     stages = _STAGE_III_IV.search(sentence)
     if stages and section == "inclusion" and mode_of(sentence, section, stages.start()) == REQUIRES:
         # "stage III or IV": spread to the nodes or further, or grown into what is around it
@@ -940,6 +973,36 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
     return [fact]
 
 
+_OR_WORD = re.compile(r"\bor\b|\band/or\b", re.I)
+_PLACE_NAMED = re.compile(
+    "|".join(rf"\b(?:{words})\b[\w\s(/-]{{0,20}}?metasta\w*" for words in _SPREAD_PLACES.values()), re.I
+)
+_ANY_PLACE = re.compile("|".join(rf"\b(?:{words})\b" for words in _SPREAD_PLACES.values()), re.I)
+
+
+def _place_alternatives(sentence: str, found: list[Fact]) -> list[Fact]:
+    """Places asked for with "or": "liver or bone metastases" is either one; "skin, soft tissue or nodal
+    metastases", "tumour > 2 cm and/or nodal metastases": another way in the judge cannot read, so no clear no."""
+    asked = [f for f in found if f.mode == REQUIRES and f.values]
+    places = list(_PLACE_NAMED.finditer(sentence))
+    # an "or" before the places or just after them; not one further on ("liver metastases not treatable by surgery or ablation")
+    ors = [
+        m
+        for m in _OR_WORD.finditer(sentence)
+        if any(
+            p.start() - 30 <= m.start() < p.end() + 12 for p in places
+        )  # not "pancreatic or bronchial origin with ..."
+    ]
+    if not asked or not ors:
+        return found
+    between_places = all(
+        _ANY_PLACE.search(sentence[max(0, m.start() - 30) : m.start()])
+        and _ANY_PLACE.match(re.sub(r"^\s*(?:the\s+)?", "", sentence[m.end() :]).lstrip())
+        for m in ors
+    )
+    return [replace(f, group="places", firm=f.firm and between_places) if f in asked else f for f in found]
+
+
 def _places_excepted(sentence: str, after: int) -> frozenset[str]:
     """Places named after "except" or "other than" in the clause ("extrahepatic metastases, except bone")."""
     clause = re.split(r"[;.]", sentence[after:], maxsplit=1)[0]
@@ -958,6 +1021,12 @@ _EITHER_WAY = re.compile(
 )
 
 
+_OR_LESS_REMOVABLE = re.compile(
+    r"[^.;]{0,40}?(?:\bor\b|\band/or\b|/)\s*(?:\w+\s+){0,2}?(?:locally[- ]advanced|borderline|unresectable|inoperable|advanced|metasta\w*)",
+    re.I,
+)
+# "not eligible for surgical therapies; or progressive disease after surgical therapies": one operated on may come in too
+_OR_PROGRESSED = re.compile(r"\bprogress\w*[^.]{0,80}?\bor\b|\bor\b[^.]{0,80}?\bprogress\w*", re.I)
 _REFUSES = re.compile(r"\b(?:refus\w*|declin\w*|unwilling)\b[^.;]{0,40}\b(?:surg\w*|resection|operation)", re.I)
 
 
@@ -972,7 +1041,7 @@ def resectable(sentence: str, section: str, text: str) -> list[Fact]:
         return [
             replace(
                 new_fact("resectable", sentence, section, text, found.start(), flag=False),
-                firm=not _REFUSES.search(text),
+                firm=not _REFUSES.search(text) and not _OR_PROGRESSED.search(text),
             )
         ]
     found = _RESECTABLE.search(sentence)
@@ -980,7 +1049,8 @@ def resectable(sentence: str, section: str, text: str) -> list[Fact]:
         return [
             replace(
                 new_fact("resectable", sentence, section, text, found.start(), flag=True),
-                firm=not _ANY_OPERATION.search(sentence),
+                # "resectable or locally advanced", "resectable or borderline resectable": one that cannot be removed may do
+                firm=not _ANY_OPERATION.search(sentence) and not _OR_LESS_REMOVABLE.match(sentence, found.end()),
             )
         ]
     cure = _CURATIVE_OPTION.search(sentence)
@@ -990,7 +1060,11 @@ def resectable(sentence: str, section: str, text: str) -> list[Fact]:
 
 
 # -- hormones and inherited conditions -------------------------------------------------------------
-_NON_FUNCTIONING = re.compile(r"\bnon-?\s?functio\w+|hormonally\s+(?:inactive|silent)|non-?secret\w+", re.I)
+# "non-functioning kidney": an organ that does not work, not a tumour that makes no hormones
+_NOT_A_TUMOURS_FUNCTION = r"(?!\s+(?:kidneys?|thyroid|gall-?bladder|liver|organs?|bladder|ovar\w*|heart|lungs?|grafts?|transplant|limbs?|eyes?))"
+_NON_FUNCTIONING = re.compile(
+    rf"\bnon-?\s?functio\w+\b{_NOT_A_TUMOURS_FUNCTION}|hormonally\s+(?:inactive|silent)|non-?secret\w+", re.I
+)
 _FUNCTIONING = re.compile(
     r"(?:\bfunctio(?:nal|ning)|(?<![-\w])secreting|\bhormonally\s+active)\s+(?:\w+\s+)?(?:NETs?|NENs?|tumou?rs?|p-?NETs?|pan-?NETs?|neuroendocrine|pancreatic)"
     r"|\bhormone[- ](?:secreting|producing)|\bhormone[- ]related\s+symptoms|\bsymptoms?\s+(?:of|from|related\s+to)\s+hormone|hormone\s+(?:excess|production|hypersecretion)|excessive\s+secretion|secretion\s+of\s+hormones|\bhormonal\s+(?:symptoms|syndrome|hypersecretion)|\bsecretory\s+syndrome",

@@ -65,8 +65,17 @@ ALLOWANCE = re.compile(
 )
 # "must not have had X", "cannot receive X": a rule-out in either section
 _MUST_NOT_WORDS = r"\b(?:(?:should|must|may|shall)\s+not|cannot|can\s+not)\s+(?:have|be\s+(?:on|receiving|treated)|receive|had|undergo|take|register|enrol\w*)\b"
+# "not eligible for curative surgery", "ineligible for chemotherapy": what the tumour allows, not a rule-out of the person
+_FOR_A_TREATMENT = (
+    r"(?!\s+(?:for|to)\s+(?:an?\s+|the\s+|any\s+)?(?:(?!randomi|study|trial|portion|part\b|cohort|arm\b|enrol|participat|inclusion|registration)[\w-]+\s+){0,3}?"
+    r"(?:surg\w*|resect\w*|operat\w*|transplant\w*|radi(?!omi)\w*|chemo\w*|therap\w*|treatments?|local\w*|curative|ablat\w*|emboli\w*|PRRT|intensive|definitive|standard)\b)"
+)
 RULED_OUT = re.compile(
-    r"\b(?:are|is|be|were|was)\s+(?:also\s+)?excluded\b|\bexclusion\b|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)\b|\bineligible\b|"
+    r"\b(?:are|is|be|were|was)\s+(?:also\s+)?excluded\b|\bexclusion\b|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted)\b"
+    + _FOR_A_TREATMENT
+    + r"|\bineligible\b"
+    + _FOR_A_TREATMENT
+    + "|"
     + _MUST_NOT_WORDS,
     re.I,
 )
@@ -76,14 +85,27 @@ ALTERNATIVES = re.compile(
 )
 _MUST_NOT = re.compile(_MUST_NOT_WORDS, re.I)
 _NEGATION = re.compile(
-    r"\b(?:no|not|nor|without|never|free\s+of|absence\s+of|naive\s+to|other\s+than|neither|non|excluding|except|apart\s+from|outside(?:\s+of)?)\b|n't\b",
+    # "no sooner than 4 weeks", "no later than": a time, not a no
+    r"\b(?:no(?!\s+(?:sooner|later|earlier|less|fewer|longer|shorter)\s+than\b)|not|nor|without|never|free\s+of|absence\s+of|naive\s+to"
+    r"|other\s+than|neither|non|excluding|except|apart\s+from|outside(?:\s+of)?)\b|n't\b",
     re.I,
 )
 _NON = re.compile(r"\bnon\b[-\s]?", re.I)
 _JUST_NON = re.compile(r"\bnon[-\s]?$", re.I)
 _NEGATION_BREAK = re.compile(r"[;:]|\bbut\b|\bmust\b", re.I)
+_CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
+_STAGE_WORD = re.compile(
+    r"(?:metasta\w*|stage\b|advanced\b|locally\b|distant\b|recurrent\b|relapsed\b|unresectable\b|inoperable\b)", re.I
+)
+_NOT_SUITED_THEN_OR = re.compile(
+    r"(?:\b(?:not|without)\b[^;:]{0,50}?\b(?:amenable|suitable|eligible|candidates?|applicable|appropriate|indications?|indicated|fit)\b"
+    r"|\b(?:ineligible|unfit|unsuitable)\b)[^;:]*?(?:,\s*|\bor\b|\band/or\b|/)\s*(?:\w+\s+){0,2}$",
+    re.I,
+)
 _NOT_LIMITED = re.compile(r"\bnot\s+(?:limited|restricted)\s+to\b|\bnot\s+only\b", re.I)
-_EXAMPLES = re.compile(r"\bsuch\s+as\b|\be\.?g\.?\b|\bfor\s+example\b|\bincluding\b|\blike\b", re.I)
+_EXAMPLES = re.compile(
+    r"\bsuch\s+as\b|\be\.?g\.?\b|\bfor\s+example\b|\bincluding\b|\blike\b|\bmay\s+include\b|\binclude\s+but\b", re.I
+)
 COHORT = re.compile(
     r"\b(?:cohorts?|arms?|parts?|groups?|stratum|strata|phase\s+(?:I|II|1|2)[ab]?|dose[- ]expansion|expansion)\b\s*[A-Z0-9]{0,3}\s*[:(]"
     r"|\b(?:in|for|to)\s+(?:the\s+)?(?:cohorts?|arms?|parts?|groups?|strat(?:um|a))\b|\b(?:cohort|arm|part|stratum)\s+[A-Z0-9]{1,3}\b"
@@ -94,10 +116,16 @@ COHORT = re.compile(
 
 def negated(sentence: str, start: int) -> bool:
     """The words just before `start` say no ("no prior PRRT", "without distant spread")."""
-    before = sentence[max(0, start - 60) : start]
+    before = _CLOSED_BRACKETS.sub(
+        " ", sentence[max(0, start - 60) : start]
+    )  # "(not amenable to surgery) or metastatic"
     broken = list(_NEGATION_BREAK.finditer(before))
     if broken:
         before = before[broken[-1].end() :]
+    if _STAGE_WORD.match(sentence, start):
+        # "locally advanced, not amenable to surgery, or metastatic": the "not" is about the surgery; the stage after
+        # "or" is the other way in
+        before = _NOT_SUITED_THEN_OR.sub(" ", before)
     before = _NOT_LIMITED.sub(" ", before)  # "including, but not limited to, the lung": a list, not a no
     # "non-" says no only to the word it is on ("non-functioning pNET" is a pNET)
     return bool(_NEGATION.search(_NON.sub(" ", before))) or bool(_JUST_NON.search(before))

@@ -21,7 +21,7 @@ WINDOW = re.compile(
 )
 UNKNOWABLE = re.compile(
     r"\bprogress\w*|\brefractory\b|\bfail\w*|\bintoleran\w*|\bresistan\w*|\buncontroll\w*|\bnot\s+(?:adequately\s+|well\s+)?controlled"
-    r"|\bpoorly\s+controlled|\bnot\s+controll\w*|\bdebulk\w*|\bsymptomatic\b|\buntreated\b|\bunstable\b|\bactive\b|\brelaps\w*|\brecurr\w*|\bdespite\b"
+    r"|\bpoorly\s+controlled|\bnot\s+controll\w*|\bdebulk\w*|\bsymptomatic\b|\buntreated\b(?!\s+(?:with|by)\b)|\bunstable\b|\bactive\b|\brelaps\w*|\brecurr\w*|\bdespite\b"
     r"|\brequir\w*|\bneed(?:s|ed|ing)?\b|\blines?\b|\bregimens?\b|\bcycles?\b|\bcourses?\b|\bdoses?\b|\bmeasurable\b|\bdominant\b|\bpredominant\w*|\bonly\b",
     re.I,
 )
