@@ -180,3 +180,13 @@ def test_the_parser_version_is_part_of_the_hash(monkeypatch: pytest.MonkeyPatch)
     before = parse_study(study).trial["record_hash"]
     monkeypatch.setattr(parse_module, "PARSER_VERSION", "next")
     assert parse_study(study).trial["record_hash"] != before
+
+
+def test_a_site_with_only_a_facility_is_placed_at_the_town_it_names() -> None:
+    from bot.geo.sites import town_in_facility
+
+    utrecht = town_in_facility("UMC Utrecht")
+    assert utrecht is not None and (utrecht.name, utrecht.country) == ("Utrecht", "Netherlands")
+    assert town_in_facility("Royal Marsden") is None  # a small town's name in a hospital's is not its place
+    assert town_in_facility("Karolinska University Hospital") is None
+    assert town_in_facility(None) is None

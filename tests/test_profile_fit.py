@@ -285,3 +285,33 @@ def test_a_wish_said_later_settles_what_was_put_forward() -> None:
     profile = update(Profile(), "the surgeon offered another operation")
     assert profile.wants.proposed == ("surgery",)
     assert update(profile, "she doesn't want more surgery").wants.proposed == ()
+
+
+def test_a_record_listing_no_interventions_tests_what_its_title_names_first(store: TrialStore) -> None:
+    lexicon = default_lexicon()
+    adjuvant = trial(store, "NCT05040360")  # "Testing the Use of Chemotherapy After Surgery for ..."
+    assert not adjuvant.interventions
+    assert "chemotherapy" in tested.tested_ids(adjuvant, lexicon)
+    assert "surgery" not in tested.tested_ids(adjuvant, lexicon)  # what must come first, not what it tests
+
+
+def test_a_trial_made_for_teenagers_leads_a_search_for_teenagers(store: TrialStore) -> None:
+    wish = Profile(wants=Wants(treatment=("prrt",), age_group="teen", status="all"))
+    assert shown_ids(find_fitting(store, wish))[0] == NETTER_P
+
+
+def test_advanced_disease_trials_rank_after_for_a_tumour_that_has_not_spread(store: TrialStore) -> None:
+    small = Profile(age=83, site="pancreas", tumour_type="NET", grades=(1,), spread=False, size_mm=18)
+    ranked = shown_ids(find_fitting(store, small), top=1000)
+    spread = shown_ids(find_fitting(store, replace(small, spread=None)), top=1000)
+    assert ranked.index(NETTER_3) > spread.index(NETTER_3)  # "... Advanced GEP-NET"
+
+
+def test_a_trial_for_men1_only_ranks_after_for_someone_who_never_said_men1(store: TrialStore) -> None:
+    prime = "NCT05037461"  # MEN1 only, at UMC Utrecht
+    story = Profile(
+        site="pancreas", tumour_type="NET", grades=(1,), spread=False, place=Place(city="Cork", country="IE")
+    )
+    ranked = shown_ids(find_fitting(store, story), top=1000)
+    with_men1 = shown_ids(find_fitting(store, replace(story, inherited=("MEN1",))), top=1000)
+    assert with_men1.index(prime) == 0 and ranked.index(prime) > 0

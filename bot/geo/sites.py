@@ -48,6 +48,22 @@ def geocode_site(city: Optional[str], state: Optional[str], country: Optional[st
     return None
 
 
+FACILITY_TOWN_WEIGHT = 500_000  # a town of about 50,000 people: "UMC Utrecht", not the Royal "Marsden"
+
+
+def town_in_facility(facility: Optional[str]) -> Optional[Place]:
+    """A record that gives a site's facility but no city ("UMC Utrecht", "UC Irvine"): the
+    sizeable town its last word or two name, else None."""
+    words = re.findall(r"[^\W\d_][\w'-]*", facility or "")
+    for size in (2, 1):
+        if len(words) < size:
+            continue
+        entry = find_entry(" ".join(words[-size:]), fuzzy=False)
+        if entry and entry.place.kind == "city" and entry.weight >= FACILITY_TOWN_WEIGHT:
+            return entry.place
+    return None
+
+
 def _city_names(city: Optional[str]) -> Iterator[str]:
     if not city:
         return

@@ -69,7 +69,8 @@ class Fit:
     @property
     def hinted_clashes(self) -> int:
         """Questions for the team that may turn out against them: ranked lower, never set aside."""
-        return sum(1 for c in self.result.checks if c.stated and c.likely_clash and c.verdict != NO_MATCH)
+        hinted = sum(1 for c in self.result.checks if c.stated and c.likely_clash and c.verdict != NO_MATCH)
+        return hinted + (1 if self.unmet_condition else 0)  # a trial for MEN1 only, for someone who never said MEN1
 
     @property
     def clear_mismatch(self) -> bool:
@@ -218,7 +219,7 @@ def find_fitting(
             item[1].clear_mismatch,
             _tests_another_kind(item[1].trial, wanted, lexicon),
             not _at_named_place(item[1].trial, profile),
-            item[1].hinted_clashes > 0,
+            item[1].hinted_clashes > 0 or _advanced_only(item[1].trial, profile),
             _distance_band(item[1].trial, query.near),
             not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
             -_score(item[1], profile, wanted, lexicon),
@@ -244,17 +245,29 @@ def find_fitting(
     return _with_further_fits(store, profile, result, lexicon, len(first))
 
 
+_ADVANCED_TITLE = re.compile(r"\b(?:advanced|metasta\w*|unresectable|inoperable)\b", re.I)
+
+
+def _advanced_only(trial: TrialDetail, profile: Profile) -> bool:
+    """A trial whose title is for advanced or spread NETs, for someone who said theirs has not
+    spread or is only being watched: ranked after, never set aside (a tumour that has not spread can still be
+    unresectable)."""
+    watched = profile.spread is None and any(
+        t.id == "surveillance" and t.outcome in (None, "ongoing") for t in profile.treatments
+    )  # "a 9mm thing ... the surgeon says just watch it"
+    return (profile.spread is False or watched) and bool(_ADVANCED_TITLE.search(trial.title or ""))
+
+
 def _tests_another_kind(trial: TrialDetail, wanted: set[str], lexicon: Lexicon) -> bool:
     """A kind of treatment is wished for, and the trial lists what it tests: nothing of that
     kind (it was found through a comparator, a scan or the record's words). Ranked after. Kinds
     are compared, not drugs: capecitabine and temozolomide given apart are still chemotherapy."""
-    if (
-        not wanted
-        or not trial.interventions
-        or any(not names_known(i, lexicon) for i in trial.interventions if i.kind in _MEDICINES)
-    ):
+    if not wanted or any(not names_known(i, lexicon) for i in trial.interventions if i.kind in _MEDICINES):
         return False  # a medicine the lexicon does not know may be the kind wished for
-    return not kinds_of(wanted, lexicon) & tested_ids(trial, lexicon)
+    tested = tested_ids(trial, lexicon)
+    if not trial.interventions and not tested:
+        return False  # neither its interventions nor its title say what it tests
+    return not kinds_of(wanted, lexicon) & tested
 
 
 _MEDICINES = ("DRUG", "BIOLOGICAL", "RADIATION", "COMBINATION_PRODUCT", "GENETIC")
@@ -451,6 +464,8 @@ def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> in
     if city and any((site.city or "").lower() == city for site in placed_sites(fit.trial)):
         score += 2
     score += noted_matches(fit.trial, profile)
+    if profile.wants.age_group in _YOUNG_GROUPS and _for_young_people(fit.trial):
+        score += 3  # "PRRT trials for teenagers": the trial made for them, before adult ones that set no limits
     if fit.unmet_condition:
         score -= 3  # for people with an inherited condition they have not mentioned
     return score + (1 if fit.trial.status == "RECRUITING" else 0)
@@ -484,6 +499,16 @@ def _teenagers_only(trial: TrialDetail, profile: Profile) -> Optional[str]:
     if not _TEENAGERS_TITLE.search(trial.title) or _CHILDREN_TITLE.search(trial.title):
         return None
     return f"It is for teenagers. You said {profile.age}."
+
+
+_YOUNG_GROUPS = ("child", "teen")
+
+
+def _for_young_people(trial: TrialDetail) -> bool:
+    """Only under-18s by its age limits, or a title for children or adolescents."""
+    if trial.max_age_years is not None:
+        return trial.max_age_years < 18
+    return bool(_YOUNG_PEOPLE_TITLE.search(trial.title))
 
 
 def _too_young(trial: TrialDetail, profile: Profile) -> bool:

@@ -39,6 +39,8 @@ def kind_members(concept_id: str, lexicon: Lexicon) -> list[str]:
 
 def tested_ids(trial: TrialDetail, lexicon: Lexicon) -> set[str]:
     """Lexicon ids of what the trial tests (its comparators left out), with their broader kinds."""
+    if not trial.interventions:
+        return _with_kinds(_named_first_in_title(trial.title or "", lexicon), lexicon)
     every = [_ids(lexicon, (i.name, *i.other_names)) for i in trial.interventions]
     tested = _tested_by_arms(trial, lexicon) or _tested_by_title(trial, every, lexicon)
     ids = tested if tested else {i for found in every for i in found}
@@ -62,6 +64,17 @@ def kinds_of(ids: set[str], lexicon: Lexicon) -> set[str]:
 def _with_kinds(ids: set[str], lexicon: Lexicon) -> set[str]:
     concepts = [c for c in (lexicon.concepts.get(f"treatment:{i}") for i in ids) if c]
     return ids | {broader for c in concepts for broader in c.also} | {k for c in concepts if (k := treatment_kind(c))}
+
+
+# What a title says comes before the treatment ("Chemotherapy After Surgery", "for Postoperative ...").
+_BEFORE_IT = re.compile(r"\b(?:after|following|post-?operative|post-?surgery)\b.*", re.I)
+
+
+def _named_first_in_title(title: str, lexicon: Lexicon) -> set[str]:
+    """A record that lists no interventions: the treatments its title names, before "versus" and
+    before what must come first ("Testing the Use of Chemotherapy After Surgery": chemotherapy)."""
+    versus = _VERSUS.search(title)
+    return _ids(lexicon, [_BEFORE_IT.sub("", title[: versus.start()] if versus else title)])
 
 
 def _tested_by_arms(trial: TrialDetail, lexicon: Lexicon) -> set[str]:

@@ -231,7 +231,8 @@ def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
         tuple(dict.fromkeys(m.id for m in mentions if m.role == "avoid" or (m.role == "besides" and m.id not in kept))),
         lexicon,
     )
-    settled = {*had, *wanted, *avoided}
+    besides = {m.id for m in mentions if m.role == "besides"}  # "options besides the operation": not a wish
+    settled = {*had, *wanted, *avoided, *besides}
     proposed = _specific_only(tuple(dict.fromkeys(m.id for m in mentions if m.role == "planned")), lexicon)
     return TreatmentReading(
         had=tuple(sorted(had.values(), key=lambda t: t.id)),

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from bot.geo import geocode_site
+from bot.geo.sites import town_in_facility
 from bot.text import normalize
 from bot.trials.freshness import status_as_of
 from bot.trials.lookup import name_key
@@ -358,6 +359,8 @@ def _parse_places(module: _Reader, parsed: ParsedTrial) -> None:
     for position, location in enumerate(module.items("locations")):
         geo = location.child("geoPoint")
         city, country, state = location.text("city"), location.text("country"), location.text("state")
+        if not city and (town := town_in_facility(location.text("facility"))) and country in (None, town.country):
+            city, country = town.name, town.country  # "UMC Utrecht" with no city given
         latitude, longitude = _coordinate(geo, "lat"), _coordinate(geo, "lon")
         if latitude is None or longitude is None:  # no geoPoint: the town's, when we know it
             latitude, longitude = _town_coordinates(city, state, country)
