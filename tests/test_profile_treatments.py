@@ -844,3 +844,11 @@ def test_never_operated_in_swedish_is_not_surgery() -> None:
 
 def test_a_question_about_whether_a_drug_is_used_is_no_wish() -> None:
     assert wanted("is everolimus still used for pnets") == ()
+
+
+def test_no_to_any_treatment_is_a_refusal_not_a_wish() -> None:
+    from bot.profile.treatments import read_treatments
+
+    reading = read_treatments("She's said no to chemo and no to any operation, full stop.")
+    assert reading.avoided == ("chemotherapy", "surgery") and reading.wanted == ()
+    assert read_treatments("is there any operation that could help").wanted == ("surgery",)
