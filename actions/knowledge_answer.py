@@ -2,7 +2,8 @@
 work. The topic answer (what utter_knowledge would send), then the one single fact that answers
 the question's exact point when the answer leaves it out ("how long does an EUS take?"), each a
 message of its own so that each stays short; when that point is of their own situation ("my dad
-only has one kidney..."), who can say how it applies to them."""
+only has one kidney..."), who can say how it applies to them. A question of how long someone may
+live gets no figure, said plainly, and who can talk it through (bot/personal/prognosis.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from actions.topics import bot_texts, response_text, selected_topic, topic_of
 from bot.knowledge.facts import answering_fact
 from bot.personal.handing_back import after_general
 from bot.personal.own_situation import about_their_own_situation
+from bot.personal.prognosis import CONTEXT_TOPICS, asks_prognosis, no_figure
 
 
 class ActionAnswerKnowledge(Action):
@@ -24,7 +26,11 @@ class ActionAnswerKnowledge(Action):
         return "action_answer_knowledge"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        sent, with_fact = send_topic_and_fact(dispatcher, tracker, domain, selected_topic(tracker, domain))
+        response = selected_topic(tracker, domain)
+        if asks_prognosis(message_text(tracker)):
+            send_no_figure(dispatcher, tracker, domain, response)
+            return []
+        sent, with_fact = send_topic_and_fact(dispatcher, tracker, domain, response)
         if not sent:
             dispatcher.utter_message(response="utter_default")
         elif with_fact and about_their_own_situation(message_text(tracker)):  # an exact point of their own
@@ -43,3 +49,13 @@ def send_topic_and_fact(
     if fact is not None:
         dispatcher.utter_message(text=fact.text)
     return bool(response or fact), fact is not None
+
+
+def send_no_figure(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], response: Optional[str]
+) -> None:
+    """ "Survival rate with liver mets?": the knowledge answer only when it is about the illness itself
+    ("is stage 4 terminal?"), then plainly no figure for one person, and who can talk it through."""
+    if response and topic_of(response) in CONTEXT_TOPICS:
+        dispatcher.utter_message(response=response)
+    dispatcher.utter_message(text=no_figure(bot_texts(tracker)))

@@ -4,6 +4,7 @@ with the feeling acknowledged, and only the personal decision handed back to the
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,7 +12,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.compare_trials import treatments_side_by_side
-from actions.knowledge_answer import send_topic_and_fact
+from actions.knowledge_answer import send_no_figure, send_topic_and_fact
 from actions.profile import message_text
 from actions.replies import send_helpline
 from actions.topics import bot_texts, general_topic
@@ -19,7 +20,8 @@ from actions.which_trial import load_trial
 from bot.advice import asks_personal_advice
 from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.personal.handing_back import after_general, whole_question
-from bot.trials.mentions import asks_if_it_rules_out, criteria_look_up
+from bot.personal.prognosis import asks_prognosis
+from bot.trials.mentions import asks_if_it_rules_out, asks_if_it_would_exclude, criteria_look_up
 
 
 class ActionAnswerPersonalQuestion(Action):
@@ -32,7 +34,7 @@ class ActionAnswerPersonalQuestion(Action):
         if shows_feeling(text):
             dispatcher.utter_message(text=acknowledgement(said))
         focus = tracker.get_slot("focus_nct_id")
-        if focus and asks_if_it_rules_out(text):
+        if focus and asks_about_its_criteria(text):
             return self._criteria_answer(dispatcher, str(focus), text)
         if not asks_personal_advice(text) and send_general_part(dispatcher, tracker, domain, said):
             return []  # "should I stop my lanreotide?" is the decision itself: no general part
@@ -49,13 +51,27 @@ class ActionAnswerPersonalQuestion(Action):
         return []
 
 
+# "...to do this trial", "...joining this one": the trial is what the question is about
+_THE_TRIAL = re.compile(r"\b(?:this|that|the)\s+(?:one|trial|study)\b|\bjoin\w*|\btake\s+part\b", re.I)
+
+
+def asks_about_its_criteria(text: str) -> bool:
+    """ "Would that stop me joining this one?", "would I have to come off it to do this trial?", not
+    "what else does MEN1 affect?" asked while a trial is in focus."""
+    return asks_if_it_would_exclude(text) or (asks_if_it_rules_out(text) and bool(_THE_TRIAL.search(text)))
+
+
 def send_general_part(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], said: list[str]
 ) -> bool:
     """Two treatments side by side when the question weighs them ("everolimus vs sunitinib, my
     onc says it's my choice"), else the knowledge answer it touches and the one fact that
     answers its exact point, if the answer leaves it out ("...with only one kidney?"); then who
-    can say how it applies. False when nothing answers it."""
+    can say how it applies. How long someone may live: no figure, and who can talk it through.
+    False when nothing answers it."""
+    if asks_prognosis(message_text(tracker)):
+        send_no_figure(dispatcher, tracker, domain, general_topic(tracker, domain))
+        return True
     both = treatments_side_by_side(message_text(tracker) or "", asked_to_compare=False)
     if both:
         dispatcher.utter_message(text=both)

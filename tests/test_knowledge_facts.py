@@ -277,3 +277,102 @@ def test_a_code_written_apart_or_together_is_one_word() -> None:
     )
     assert index.answering("does my 5hiaa go up with bananas").id == "foods"
     assert index.answering("does my 5 hiaa go up with bananas").id == "foods"
+
+
+def test_a_brand_a_typo_or_the_kind_of_drug_reaches_the_fact_about_it() -> None:
+    index = FactIndex(
+        [
+            Fact("grapefruit", "everolimus", "5", "Avoid grapefruit while taking everolimus.", ("grapefruit",)),
+            Fact(
+                "digestion",
+                "pert",
+                "4",
+                "SSAs can mean food is not digested well, and poo can become fatty.",
+                ("poo floats", "pale poo"),
+            ),
+            Fact(
+                "somatostatinoma",
+                "functioning",
+                "1b",
+                "A somatostatinoma can make stools pale and greasy, and float.",
+                ("floating stools", "greasy poo"),
+            ),
+            *EVERYDAY,
+        ]
+    )
+    assert index.answering("is everolimis ok with grapefruit juice").id == "grapefruit"  # a typo
+    assert index.answering("can i have grapefruit juice on afinitor").id == "grapefruit"  # a brand
+    # lanreotide is an SSA: the fact about SSAs beats one about nothing the person named
+    assert index.answering("since starting lanreotide my poo floats and is pale. is that the jab?").id == "digestion"
+
+
+def test_a_short_question_pointing_back_asks_about_the_story() -> None:
+    story = "since starting lanreotide my poo floats and is pale"
+    assert weighted_stems(f"{story}. is that the jab?")["float"] == 1.0
+    assert weighted_stems(f"{story}. what kind of diet helps with hormone symptoms?")["float"] == BACKGROUND
+    index = FactIndex(
+        [
+            Fact("shell", "surgery", "3b", "Enucleation takes out just the tumour.", ("shell out", "enucleation")),
+            *EVERYDAY,
+        ]
+    )
+    # "what does that mean?" after a story is not a definition of the topic
+    assert index.answering("the surgeon said he could just shell out the tumour. what does that mean?").id == "shell"
+
+
+def test_a_trial_named_in_the_story_does_not_make_the_question_one_about_it() -> None:
+    index = FactIndex(
+        [
+            Fact(
+                "mgmt",
+                "captem",
+                "6",
+                "Tumours lacking a protein called MGMT responded more often to CAPTEM.",
+                ("MGMT",),
+            ),
+            *EVERYDAY,
+        ]
+    )
+    assert (
+        index.answering("she said my tumour lacks MGMT when she mentioned this trial. what about captem?").id == "mgmt"
+    )
+    assert index.answering("my tumour lacks MGMT, would that rule me out of this trial?") is None
+
+
+def test_one_of_the_kinds_of_answer_asked_is_enough() -> None:
+    index = FactIndex(
+        [
+            Fact(
+                "days",
+                "captem",
+                "6",
+                "CAPTEM cycles last 28 days: capecitabine on days 1 to 14, temozolomide on days 10 to 14.",
+                ("captem schedule", "which days"),
+            ),
+            *EVERYDAY,
+        ]
+    )
+    assert (
+        index.answering("how does captem work? which days do i take what").id == "days"
+    )  # "how often", not "how it works"
+
+
+def test_a_code_is_as_telling_as_two_words() -> None:
+    index = FactIndex(
+        [
+            Fact("t2", "stage", "1c", "T2 means the tumour is 2 to 4 cm.", ("TNM", "T2")),
+            *EVERYDAY,
+        ]
+    )
+    assert index.answering("my report says T2, what is that in normal words?").id == "t2"
+
+
+def test_a_fact_about_another_treatment_than_the_one_asked_about_is_left_out() -> None:
+    index = FactIndex(
+        [
+            Fact("hair", "prrt_side_effects", "7a", "After PRRT, hair may thin for a while.", ("hair", "hair loss")),
+            *EVERYDAY,
+        ]
+    )
+    assert index.answering("will i lose my hair with lutathera?").id == "hair"
+    assert index.answering("will i lose my hair on captem?") is None

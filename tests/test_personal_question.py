@@ -375,3 +375,39 @@ def test_a_story_asks_about_the_treatment_to_come_not_the_one_had() -> None:
         _not_the_one_they_had("utter_knowledge/lanreotide", "lanreotide or sunitinib, which is gentler?", responses)
         is None
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "why do trials have so many rules? which isnt fair when you're the one who's sick",
+        "that seems so cruel when she has cancer",
+        "why is nobody even talking about it",
+        "Nobody explain to us.",
+        "feels like they're just guessing",
+    ],
+)
+def test_unfairness_and_being_left_in_the_dark_are_feelings_too(text: str) -> None:
+    assert shows_feeling(text)
+
+
+@pytest.mark.parametrize(
+    "text, about_criteria",
+    [
+        ("i've had a stent put in my bile duct, would that stop me joining this one?", True),
+        ("im on lanreotide, would I have to come off it to do this trial", True),
+        ("I had everolimus last year for 4 months, does that rule me out", True),
+        ("my daughter has MEN1 like me. what else does MEN1 affect apart from the pancreas?", False),
+    ],
+)
+def test_only_a_question_about_joining_is_looked_up_in_the_criteria(text: str, about_criteria: bool) -> None:
+    from actions.personal_question import asks_about_its_criteria
+
+    assert asks_about_its_criteria(text) is about_criteria
+
+
+def test_a_general_question_asked_with_a_trial_in_focus_gets_the_general_answer() -> None:
+    text = "my daughter has MEN1 like me, shes 19. what else does MEN1 affect apart from the pancreas? scared for her"
+    _, messages = run(ActionAnswerPersonalQuestion(), tracker(text, slots={"focus_nct_id": NETTER_2}))
+    said = " ".join(m.get("text") or "" for m in messages)
+    assert "parathyroid" in said and "criteria" not in said

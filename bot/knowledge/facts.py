@@ -6,13 +6,19 @@ that point. Each fact here comes from one section of ../shared/reference/knowled
 with the everyday words people use for it. `answering_fact` scores every fact by the question's
 rarer words it shares (an idf weight, like a search engine's), counting the people's words and
 phrases (a few other words may come between a phrase's words; "5-HIAA" and "5hiaa" are one
-word), and the words of the sentence that asks above those of the story around it. Only facts
-that give the kind of answer asked for compete ("how long" wants a time: bot/knowledge/aspects.py).
-The best one is returned only when it clearly answers: two or more shared words, one of them
+word), and the words of the sentence that asks above those of the story around it (the story
+adds at most as much as the question itself; a short question pointing back, "is that the
+jab?", asks about the whole story). Treatments and tests are also found by name
+(bot/knowledge/names.py), so a brand or a typo ("Afinitor", "everolimis") reaches the fact the
+generic name is in, and a drug's kind ("lanreotide" is an SSA) a fact about the kind. Only
+facts that give the kind of answer asked for compete ("how long" wants a time:
+bot/knowledge/aspects.py). The best one is returned only when it clearly answers: two or more
+shared words (a code such as "T2" counts as two, the kind of a drug named as none), one of them
 specific to a few facts (not the topic alone), well ahead of any fact of another topic (a fact of
-the topic answer sent with it, asked in its own words, settles a near tie), asked in its own
-people's words when it is of another topic than that answer, and not mostly said by that answer
-already. A question about a trial ("would this one rule me out?") gets no general fact.
+the topic answer sent with it, asked in its own words, settles a near tie; a fact about the
+treatment named has no rival in one about nothing named), asked in its own people's words when
+it is of another topic than that answer, and not mostly said by that answer already. A question
+about a trial ("would this one rule me out?") gets no general fact.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from typing import Iterable, Optional
 import yaml
 
 from bot.knowledge.aspects import asked_aspects, given_aspects
+from bot.knowledge.names import find_treatments
 from bot.text import is_question, normalize, tokens
 
 FACTS_FILE = Path(__file__).resolve().parents[2] / "data" / "knowledge" / "facts.yml"
@@ -45,10 +52,17 @@ TOPIC_AHEAD = 1.5
 BACKGROUND = 0.5
 PHRASE = 2.0
 PHRASE_GAP = 3
+# The story's words count at most as much as the question's own (or STORY_ALONE when the
+# question shares none): four words of the story do not outweigh the one word asked.
+STORY_ALONE = 3.0
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A question of at most REFERS_AT_MOST words of its own that points back ("is that normal?")
+REFERS_AT_MOST = 1
+_REFERRING = re.compile(r"\b(?:that|this|it|these|those|them)\b", re.I)
 # A fact whose words the topic answer mostly holds already, with no number of its own, is left out
 SAID_SHARE = 0.6
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_A_CODE = re.compile(r"[a-z]{1,4}\d{1,3}|\d{1,3}[a-z]{1,4}")
 
 # Words that say nothing about which fact is meant.
 _STOP = frozenset(
@@ -61,7 +75,10 @@ where which who why will with would you your yes ok okay please thanks hi hello 
 wife husband son daughter mother father partner mom brother sister grandad nan gran
 explain tell meant mean means take part show feel know need want happen thing things actually
 exactly confused long lot much many way use used make give gives question net nets tumour tumours
-tumor tumors cancer study studies trial trials research pnet pnets day days week weeks
+tumor tumors cancer study studies trial trials research pnet pnets day days week weeks month months
+year years yr yrs normal re ve ll rather said say says told people only
+surgeon surgeons consultant consultants onc oncologist doctor doctors doc gp right taking took taken
+wrong paranoid overreacting lazy silly stupid mad crazy
 myself yourself himself herself themselves ourselves itself something anything everything someone
 anyone shes hes ive youre theyre dont didnt cant wont isnt tbh lol kinda honestly basically maybe
 next monday tuesday wednesday thursday friday saturday sunday tonight today tomorrow morning
@@ -73,7 +90,7 @@ come comes coming through one between difference
 _DEFINITION = re.compile(
     r"^\W*(?:\w+\W+){0,4}?what\s+(?:is|are)\s+(?:an?\s+|the\s+)?[\w-]+\W*$|\bexplain\b|\btell\s+me\s+(?:about|what)\b"
     r"|\bwhat\s+(?:an?|the)\s+(?:[\w-]+\s+){1,4}(?:actually\s+|exactly\s+)?(?:is|are)\W*$"
-    r"|\bwhat\s+(?:does|do)\s+(?:that|this|it|they|[\w-]+)\s+(?:actually\s+)?mean\b|\bwhat\s+is\s+meant\b",
+    r"|\bwhat\s+(?:does|do)\s+(?!(?:that|this|it|they)\b)[\w-]+\s+(?:actually\s+)?mean\b|\bwhat\s+is\s+meant\b",
     re.I,
 )
 _SUFFIXES = ("ing", "ies", "es", "ed", "ly", "s")
@@ -98,6 +115,31 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     return [s for s in (stem(w) for w in tokens(text) if w not in _STOP and len(w) > 1) if s not in _STOP]
+
+
+def _stems_of(words: Iterable[str]) -> list[str]:
+    return [s for s in (stem(w) for w in words if w not in _STOP and len(w) > 1) if s not in _STOP]
+
+
+def named_terms(text: str) -> list[str]:
+    """The treatments and tests a text names (bot/knowledge/names.py: brands, lay names), each as
+    one term of its own: "#everolimus" for "Afinitor" and "everolimus" alike."""
+    return [f"#{m.treatment.id}" for m in find_treatments(text) if not m.guessed]
+
+
+def name_fallbacks(text: str) -> dict[str, frozenset[str]]:
+    """The name terms of a question, each with the words that make it redundant. A name counts
+    only where a fact lacks the words typed: "everolimis" or "Afinitor" still reach an everolimus
+    fact, and "lanreotide" a fact about SSAs, the kind it belongs to; "everolimus" typed is not
+    counted twice in an everolimus fact."""
+    fallbacks: dict[str, frozenset[str]] = {}
+    for mention in find_treatments(text):
+        typed = frozenset(_stems_of(mention.typed.split()))
+        own = f"#{mention.treatment.id}"
+        fallbacks.setdefault(own, typed)
+        for kind in mention.treatment.part_of:
+            fallbacks.setdefault(f"#{kind}", typed | {own})
+    return fallbacks
 
 
 # "5-HIAA", "5 hiaa" and "5hiaa"; "Ga-68" and "ga68"; "B12" and "b 12": a short code of letters and
@@ -125,6 +167,7 @@ class _Indexed:
     fact: Fact
     stems: frozenset[str]
     phrases: tuple[re.Pattern[str], ...]  # people's words of two or more words, a few words apart at most
+    phrase_stems: tuple[frozenset[str], ...]  # each phrase's content stems ("how long" has none)
     own_words: frozenset[str]  # the stems of the people's words alone
     gives: frozenset[str]  # the kinds of answer its text gives (bot/knowledge/aspects.py)
 
@@ -137,6 +180,8 @@ class Match:
     by_its_words: bool  # the sentence that asks has one of the fact's own people's words
     gives: frozenset[str]  # the kinds of answer the fact gives
     fact: Fact
+    about_named: bool = False  # it is about a treatment or test the question names
+    about_another: bool = False  # it names treatments or tests, none of them (or their kind) the one asked about
 
 
 def _loose(phrase: str) -> re.Pattern[str]:
@@ -152,9 +197,14 @@ def _sentences(text: str) -> list[str]:
 
 def asking_sentences(question: str) -> list[str]:
     """The sentences that ask (a question mark, or a question word: bot.text.is_question), or all
-    of them when none does."""
+    of them when none does, or when they only point back at the story ("is that the jab?", "what
+    does that mean?": REFERS_AT_MOST words of their own at most)."""
     sentences = _sentences(question)
-    return [s for s in sentences if is_question(s)] or sentences
+    asking = [s for s in sentences if is_question(s)]
+    joined = " ".join(asking)
+    if not asking or (_REFERRING.search(joined) and len(set(content_stems(joined))) <= REFERS_AT_MOST):
+        return sentences
+    return asking
 
 
 def weighted_stems(question: str) -> dict[str, float]:
@@ -165,9 +215,63 @@ def weighted_stems(question: str) -> dict[str, float]:
     weights: dict[str, float] = {}
     for sentence in sentences:
         weight = 1.0 if sentence in asking else BACKGROUND
-        for s in (*content_stems(sentence), *joined_codes(sentence), *asked_aspects(sentence)):
+        for s in (
+            *content_stems(sentence),
+            *name_fallbacks(sentence),
+            *joined_codes(sentence),
+            *asked_aspects(sentence),
+        ):
             weights[s] = max(weights.get(s, 0.0), weight)
     return weights
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """A question, read once: its weighted words, the treatments and tests it names (each with the
+    words typed for it, bot/knowledge/names.py), and whether it asks anything beside those names."""
+
+    weights: dict[str, float]
+    names: dict[str, frozenset[str]]
+    kinds: frozenset[str]  # the names that stand for the kind of a drug named ("#somatostatin_analogue")
+    name_words: frozenset[str]
+    beside_names: bool  # "can i fly after my gallium scan": "fly"; not "could he have a liver transplant?"
+    plain: str
+    asking: str
+
+    @classmethod
+    def of(cls, question: str) -> _Asked:
+        weights = weighted_stems(question)
+        names = name_fallbacks(question)
+        name_words = frozenset(t for typed in names.values() for t in typed)
+        return cls(
+            weights,
+            names,
+            frozenset(name for name, typed in names.items() if any(t.startswith("#") for t in typed)),
+            name_words,
+            any(w == 1.0 and s[0] not in "#@" and s not in name_words for s, w in weights.items()),
+            normalize(question),
+            normalize(" ".join(asking_sentences(question))),
+        )
+
+
+def _words(asked: _Asked, entry: _Indexed, shared: set[str], found: list[int]) -> int:
+    """How many words and phrases the fact shares with the question. A kind of answer asked is no
+    word, nor the kind of a drug named ("lanreotide" is an SSA: that says what it is about, not what
+    is asked); a name is one word ("liver embolisation" says which thing, not what is asked about
+    it), and a phrase that only names it ("the whipple") none, unless the question asks nothing but
+    the name; a code ("T2", "B12") is as telling as two words."""
+    groups = [shared & (typed | {name}) for name, typed in asked.names.items() if name not in asked.kinds]
+    groups = [g for g in groups if g and (asked.beside_names or len(g) == 1)]
+    in_names = set().union(*groups) if groups else set()
+    words = len(groups) + sum(
+        2 if _A_CODE.fullmatch(s) else 1 for s in shared - asked.kinds - in_names if not s.startswith("@")
+    )
+    phrases = sum(
+        1
+        for i in found
+        if not asked.beside_names or not entry.phrase_stems[i] or entry.phrase_stems[i] - asked.name_words
+    )
+    return words + phrases
 
 
 class FactIndex:
@@ -180,33 +284,50 @@ class FactIndex:
 
     def scored(self, question: str) -> list[Match]:
         """Every fact sharing a word with the question, best first."""
-        asked = weighted_stems(question)
-        plain = normalize(question)
-        asking = normalize(" ".join(asking_sentences(question)))
+        asked = _Asked.of(question)
         results = []
         for entry in self.entries:
-            shared = asked.keys() & entry.stems
-            phrases = [p for p in entry.phrases if p.search(plain)]
-            if not shared and not phrases:
+            shared = asked.weights.keys() & entry.stems
+            shared -= {name for name in shared & asked.names.keys() if asked.names[name] & shared}
+            found = [i for i, p in enumerate(entry.phrases) if p.search(asked.plain)]
+            if not shared and not found:
                 continue
-            score = sum(self.idf[s] * asked[s] for s in shared) + sum(
-                PHRASE if p.search(asking) else PHRASE * BACKGROUND for p in phrases
+            phrases = [entry.phrases[i] for i in found]
+            results.append(
+                Match(
+                    self._score(asked, shared, phrases),
+                    _words(asked, entry, shared, found),
+                    bool(phrases) or any(self.counts[s] <= self.rare for s in shared),
+                    any(p.search(asked.asking) for p in phrases)
+                    or any(asked.weights[s] == 1.0 for s in shared & entry.own_words),
+                    entry.gives,
+                    entry.fact,
+                    any(s.startswith("#") for s in shared)
+                    or any(
+                        s in entry.stems for name, typed in asked.names.items() if name in entry.stems for s in typed
+                    ),
+                    _about_another(entry, asked),
+                )
             )
-            specific = bool(phrases) or any(self.counts[s] <= self.rare for s in shared)
-            asked_in_its_words = any(p.search(asking) for p in phrases) or any(
-                asked[s] == 1.0 for s in shared & entry.own_words
-            )
-            words = sum(1 for s in shared if not s.startswith("@"))  # a kind of answer asked is no word
-            results.append(Match(score, words + len(phrases), specific, asked_in_its_words, entry.gives, entry.fact))
         return sorted(results, key=lambda m: (-m.score, not m.by_its_words))  # a tie: the one named in its own words
+
+    def _score(self, asked: _Asked, shared: set[str], phrases: list[re.Pattern[str]]) -> float:
+        """The idf of the words shared (and PHRASE a phrase), those of the story at BACKGROUND; the
+        story adds at most what the question itself shares (or STORY_ALONE when it shares none)."""
+        own = sum(self.idf[s] for s in shared if asked.weights[s] == 1.0)
+        own += PHRASE * sum(1 for p in phrases if p.search(asked.asking))
+        story = sum(self.idf[s] * asked.weights[s] for s in shared if asked.weights[s] < 1.0)
+        story += PHRASE * BACKGROUND * sum(1 for p in phrases if not p.search(asked.asking))
+        return own + min(story, max(own, STORY_ALONE))
 
     def answering(self, question: str, already_said: str = "", topic: Optional[str] = None) -> Optional[Fact]:
         # "what is X?" is the topic's; "would this one rule me out?" the trial record's: no fact
-        if _DEFINITION.search(question) or _ABOUT_A_TRIAL.search(question):
+        if _DEFINITION.search(question) or _ABOUT_A_TRIAL.search(_questions_only(question)):
             return None
-        # "how long...?" wants a time: only facts that give one can answer it
+        # "how long...?" wants a time: only facts that give one (or one of the kinds asked) can answer it
         wanted = asked_aspects(" ".join(asking_sentences(question)))
-        ranked = [m for m in self.scored(question) if wanted <= m.gives]
+        # "will I lose my hair on CAPTEM?" is not answered by a fact about PRRT
+        ranked = [m for m in self.scored(question) if (not wanted or wanted & m.gives) and not m.about_another]
         if not ranked:
             return None
         # The topic answer sent with it settles a near tie between topics: its own fact, if close
@@ -219,7 +340,14 @@ class FactIndex:
             ranked[0],
         )
         fact = chosen.fact
-        rivals = [m for m in ranked if m.fact.topic != fact.topic and m.score * AHEAD > chosen.score]
+        # a fact about the treatment they name has no rival in one about nothing they named
+        rivals = [
+            m
+            for m in ranked
+            if m.fact.topic != fact.topic
+            and m.score * AHEAD > chosen.score
+            and (m.about_named or not chosen.about_named)
+        ]
         if chosen.shared < LEAST_SHARED or not chosen.specific or (rivals and fact.topic != topic):
             return None
         # A fact beside the topic answer must be about a thing the person asked in its own words
@@ -228,13 +356,23 @@ class FactIndex:
         return None if _said_already(fact, already_said) else fact
 
 
+def _about_another(entry: _Indexed, asked: _Asked) -> bool:
+    """The fact names treatments or tests and none is the one asked about, nor its kind ("CAPTEM"
+    asked, PRRT's fact)."""
+    its_names = {s for s in entry.stems if s.startswith("#")}
+    return bool(asked.names) and bool(its_names) and not its_names & asked.names.keys()
+
+
 def _indexed(fact: Fact) -> _Indexed:
-    own_words = frozenset((*content_stems(" ".join(fact.words)), *joined_codes(" ".join(fact.words))))
+    words = " . ".join(fact.words)
+    own_words = frozenset((*content_stems(words), *named_terms(words), *joined_codes(words)))
     gives = frozenset(given_aspects(fact.text))
+    phrases = [p for p in (normalize(w) for w in fact.words) if " " in p]
     return _Indexed(
         fact,
-        frozenset((*content_stems(fact.text), *joined_codes(fact.text), *own_words, *gives)),
-        tuple(_loose(p) for p in (normalize(w) for w in fact.words) if " " in p),
+        frozenset((*content_stems(fact.text), *named_terms(fact.text), *joined_codes(fact.text), *own_words, *gives)),
+        tuple(_loose(p) for p in phrases),
+        tuple(frozenset(content_stems(p)) for p in phrases),
         own_words,
         gives,
     )
@@ -249,6 +387,12 @@ _ABOUT_A_TRIAL = re.compile(
     r"|\brules?\s+(?:me|him|her|them|us)\s+out\b",
     re.I,
 )
+
+
+def _questions_only(text: str) -> str:
+    """The sentences that ask, without the story ("...when she mentioned this trial. what does that
+    mean for captem?" asks about CAPTEM, not the trial); all of it when none asks."""
+    return " ".join(s for s in _sentences(text) if is_question(s)) or text
 
 
 def _said_already(fact: Fact, said: str) -> bool:

@@ -15,6 +15,8 @@ _FEELING = re.compile(
     r"|frustrat\w*|fed up|angry|furious|(?:feel|feeling|felt)\s+(?:really\s+|so\s+|a\s+bit\s+)?(?:pushed|pressured|rushed|lost|alone|awful|terrible|helpless|useless)"
     r"|under pressure|guinea\s+pigs?|doing my head in|killing me|fobb\w*\s+(?:me|us|him|her|them)\s+off|desperate|hopeless|at a loss"
     r"|out of my depth|dreading|scared\s+(?:ourselves|myself)\s+silly"
+    r"|cruel|unfair|(?:is\s*n'?t|is\s+not|not)\s+(?:very\s+)?fair|just\s+guessing"
+    r"|(?:nobody|no\s+one)\s+(?:is\s+|has\s+|will\s+)?(?:even\s+)?(?:talk\w*|explain\w*|mention\w*|listen\w*|tell\w*|told)"
     r"|exhausted|worn out|knackered|shattered|drained|embarrass\w*|ashamed"
     r"|(?:feel|feeling|felt)\s+(?:really\s+|so\s+|a\s+bit\s+|like\s+)?(?:stupid|silly|daft|thick|an\s+idiot|a\s+fraud|a\s+nuisance))\b",
     re.I,
