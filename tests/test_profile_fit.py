@@ -315,3 +315,10 @@ def test_a_trial_for_men1_only_ranks_after_for_someone_who_never_said_men1(store
     ranked = shown_ids(find_fitting(store, story), top=1000)
     with_men1 = shown_ids(find_fitting(store, replace(story, inherited=("MEN1",))), top=1000)
     assert with_men1.index(prime) == 0 and ranked.index(prime) > 0
+
+
+def test_trials_for_after_an_operation_rank_after_for_a_net_that_has_spread_far(store: TrialStore) -> None:
+    adjuvant = "NCT05040360"  # "Testing the Use of Chemotherapy After Surgery for High-Risk Pancreatic NETs"
+    ranked = shown_ids(find_fitting(store, PANCREAS_G2_LIVER), top=1000)
+    nodes_only = shown_ids(find_fitting(store, replace(PANCREAS_G2_LIVER, spread_to=("lymph nodes",))), top=1000)
+    assert ranked.index(adjuvant) > nodes_only.index(adjuvant)

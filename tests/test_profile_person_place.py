@@ -248,3 +248,11 @@ def test_a_region_after_a_town_tells_which_country_the_town_is_in() -> None:
     assert read_place("vivo en Cartagena, Murcia").country == "ES"
     assert read_place("vivo en Cartagena (Murcia) y tengo un tumor").country == "ES"
     assert read_place("vivo en Cartagena").country == "CO"  # the bigger one when nothing says which
+
+
+def test_the_age_at_diagnosis_after_a_long_name_of_the_tumour() -> None:
+    from bot.profile.person import read_person
+
+    text = "Diagnosed with a grade 3 pancreatic neuroendocrine carcinoma at 61. Large cell type."
+    assert read_person(text).age == 61
+    assert read_person("diagnosed with a pancreatic NET of 25 mm at 10 am on monday").age is None

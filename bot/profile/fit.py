@@ -219,7 +219,9 @@ def find_fitting(
             item[1].clear_mismatch,
             _tests_another_kind(item[1].trial, wanted, lexicon),
             not _at_named_place(item[1].trial, profile),
-            item[1].hinted_clashes > 0 or _advanced_only(item[1].trial, profile),
+            item[1].hinted_clashes > 0
+            or _advanced_only(item[1].trial, profile)
+            or _after_surgery_only(item[1].trial, profile),
             _distance_band(item[1].trial, query.near),
             not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
             -_score(item[1], profile, wanted, lexicon),
@@ -256,6 +258,19 @@ def _advanced_only(trial: TrialDetail, profile: Profile) -> bool:
         t.id == "surveillance" and t.outcome in (None, "ongoing") for t in profile.treatments
     )  # "a 9mm thing ... the surgeon says just watch it"
     return (profile.spread is False or watched) and bool(_ADVANCED_TITLE.search(trial.title or ""))
+
+
+_AFTER_SURGERY_TITLE = re.compile(
+    r"\b(?:(?<!neo-)(?<!neo)adjuvant|after (?:surgery|resection|an operation)|post-?operative|resected)\b", re.I
+)
+_FAR_PLACES = ("liver", "bones", "lungs", "peritoneum", "brain")
+
+
+def _after_surgery_only(trial: TrialDetail, profile: Profile) -> bool:
+    """A trial for after the tumour was taken out ("Adjuvant ...", "Chemotherapy After Surgery"),
+    for someone whose NET has spread far: ranked after, never set aside (spread that was taken out
+    too may still be allowed)."""
+    return bool(set(profile.spread_to) & set(_FAR_PLACES)) and bool(_AFTER_SURGERY_TITLE.search(trial.title or ""))
 
 
 def _tests_another_kind(trial: TrialDetail, wanted: set[str], lexicon: Lexicon) -> bool:

@@ -371,7 +371,7 @@ _BIRTHDAY = re.compile(  # a birthday said as such, never "her 12th injection"
 
 # "Diagnosed 3 weeks ago at 39", "found at 61 after a scan": with no other age said, the age at a recent diagnosis.
 _DIAGNOSED_AT = re.compile(
-    r"\b(?:diagnosed|dx'?d|found|picked\s+up|told)\b[^.;!?\n]{0,40}?\bat\s+(?:the\s+age\s+of\s+|age\s+)?(\d{2})\b"
+    r"\b(?:diagnosed|dx'?d|found|picked\s+up|told)\b[^.;!?\n]{0,70}?\bat\s+(?:the\s+age\s+of\s+|age\s+)?(\d{2})\b"
     r"(?!\s*(?:%|cm|mm|am|pm|:|weeks?|months?|days?|years?|o'?clock))",
     re.I,
 )
