@@ -68,7 +68,8 @@ def general_topic(tracker: Tracker, domain: dict[str, Any], least: float = 0.0) 
     text = message_text(tracker) or ""
     if key.startswith("knowledge/") and sure and "utter_" + key in responses:
         return _put_right("utter_" + key, text, responses)
-    return named_topic(text, responses)
+    named = named_topic(text, responses)
+    return _put_right(named, text, responses) if named else None  # the one to come, not the one had
 
 
 def named_topic(text: str, responses: dict[str, Any]) -> Optional[str]:

@@ -411,3 +411,13 @@ def test_a_general_question_asked_with_a_trial_in_focus_gets_the_general_answer(
     _, messages = run(ActionAnswerPersonalQuestion(), tracker(text, slots={"focus_nct_id": NETTER_2}))
     said = " ".join(m.get("text") or "" for m in messages)
     assert "parathyroid" in said and "criteria" not in said
+
+
+def test_an_unsure_topic_falls_back_to_the_treatment_to_come_not_the_one_had() -> None:
+    responses = {"utter_knowledge/lanreotide": [{"text": "l"}], "utter_knowledge/sunitinib": [{"text": "s"}]}
+    story = "He was on lanreotide for two years and now they want sunitinib. will he feel worse on it?"
+    t = tracker(story)
+    t.latest_message["response_selector"] = {
+        "knowledge": {"response": {"intent_response_key": "knowledge/lanreotide", "confidence": 0.1}}
+    }
+    assert general_topic(t, {"responses": responses}) == "utter_knowledge/sunitinib"
