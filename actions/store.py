@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bot.config import database_url
-from bot.trials.store import TrialStore
+from bot.trials.store import TrialStore, make_engine
 
 
 @lru_cache(maxsize=4)
 def _store_for(url: str) -> TrialStore:
-    return TrialStore.from_url(url)
+    # Connections kept open: opening a SQLite file for every query cost more than the query.
+    return TrialStore(make_engine(url, keep_connections=True))
 
 
 def trial_store() -> TrialStore:

@@ -747,8 +747,9 @@ def render_section(
         "The set-ups: the **bare Rasa bot** (`scripts/load/bare_bot/`: whitespace tokens, word counts, "
         "logistic regression, rules, no custom actions) shows what Rasa itself costs per message here; "
         "**SQLite, one instance** is the assistant as `make run` starts it (one Rasa server, one action "
-        "server, the shipped trials in SQLite); **PostgreSQL, two Rasa instances behind nginx** is the "
-        "production shape. Locust runs on the same machine and takes some of its processor.",
+        f"server of {action_workers()} worker processes (`ACTIONS_WORKERS`), the shipped trials in SQLite); "
+        "**PostgreSQL, two Rasa instances behind nginx** is the production shape, with the same action "
+        "server. Locust runs on the same machine and takes some of its processor.",
         "",
         *machine_and_command(
             machine_info,
@@ -762,6 +763,13 @@ def render_section(
     lines += _targets(results) + _against_bare(results)
     lines.append(f"<!-- /bench:{SECTION} -->")
     return "\n".join(lines) + "\n"
+
+
+def action_workers() -> int:
+    """How many processes the set-ups' action servers run (ACTIONS_WORKERS, else one per core)."""
+    from components.server.action_server import workers_from
+
+    return workers_from(os.environ)
 
 
 def replace_section(document: str, section: str) -> str:

@@ -166,7 +166,13 @@ class ActionServer:
     def start(cls, profile_to: Path | None = None) -> "ActionServer":
         """With profile_to, the server runs under cProfile, which writes there when it stops."""
         port, token = free_port(), secrets.token_urlsafe(16)
-        env = {**os.environ, "ACTION_SERVER_TOKEN": token, "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+        # One worker: its processor time is read from /proc and cProfile sees only its own process.
+        env = {
+            **os.environ,
+            "ACTION_SERVER_TOKEN": token,
+            "ACTIONS_WORKERS": "1",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        }
         log = tempfile.TemporaryFile()
         profiler = ["-m", "cProfile", "-o", str(profile_to)] if profile_to else []
         process = subprocess.Popen(

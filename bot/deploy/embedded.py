@@ -1,9 +1,12 @@
 """The embedded set-up (SQLite trials, Rasa's in-memory tracker store, one Rasa instance and
-the action server) started in the background: for the tests and the load benchmark."""
+the action server) started in the background: for the tests and the load benchmark. The action
+server is the guarded one `make run` starts (ACTIONS_WORKERS processes, a fresh token each
+time)."""
 
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import sys
 from contextlib import contextmanager
@@ -11,7 +14,8 @@ from pathlib import Path
 from typing import Iterator, Mapping, Optional
 
 from bot.channels.credentials import platform_variables, write_filtered_credentials
-from bot.deploy.entry_points import RASA_SERVER
+from bot.deploy.endpoints import ACTION_TOKEN_ENV
+from bot.deploy.entry_points import ACTION_SERVER, RASA_SERVER
 from bot.deploy.processes import ManagedProcess, wait_until_ready
 
 START_TIMEOUT = 240
@@ -37,9 +41,19 @@ def running_embedded(
     actions_port, rasa_port = free_port(), free_port()
     run_dir.mkdir(parents=True, exist_ok=True)
     endpoints = run_dir / "endpoints.yml"
-    endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n")
+    # Rasa fills in ${ACTION_SERVER_TOKEN} from its environment: the file holds no secret.
+    endpoints.write_text(
+        f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n  token: ${{{ACTION_TOKEN_ENV}}}\n"
+    )
     env = {k: v for k, v in os.environ.items() if k not in platform_variables()}
-    env.update({"DATABASE_URL": database_url, "TF_CPP_MIN_LOG_LEVEL": "2", **(extra_env or {})})
+    env.update(
+        {
+            "DATABASE_URL": database_url,
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            ACTION_TOKEN_ENV: secrets.token_urlsafe(24),
+            **(extra_env or {}),
+        }
+    )
     credentials = run_dir / "credentials.yml"
     write_filtered_credentials(credentials, env=env)
     for name in platform_variables() - set(extra_env or {}):
@@ -60,10 +74,10 @@ def running_embedded(
     processes = [
         ManagedProcess(
             "action server",
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
+            [sys.executable, "-m", ACTION_SERVER, "--host", "127.0.0.1", "--port", str(actions_port)],
             run_dir / "actions.log",
             f"http://127.0.0.1:{actions_port}/health",
-            env={**env, "SANIC_HOST": "127.0.0.1"},
+            env=env,
         ),
         ManagedProcess(
             "Rasa",

@@ -8,13 +8,16 @@ half-updated.
 from __future__ import annotations
 
 import json
+import os
 import uuid
+import weakref
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from sqlalchemy import Table, create_engine, delete, event, func, inspect, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
 from bot.config import database_url
 from bot.lexicon import Lexicon, default_lexicon
@@ -48,12 +51,34 @@ class BatchResult:
     unchanged: list[str]
 
 
-def make_engine(url: Optional[str] = None) -> Engine:
+# Every engine made here, so that a forked process (an action server worker) starts with empty
+# pools instead of sharing, and corrupting, the sockets its parent had open.
+_ENGINES: "weakref.WeakSet[Engine]" = weakref.WeakSet()
+
+
+def _forget_inherited_connections() -> None:
+    for engine in list(_ENGINES):
+        engine.dispose(close=False)  # the parent's connections are left to the parent
+
+
+os.register_at_fork(after_in_child=_forget_inherited_connections)
+
+
+def make_engine(url: Optional[str] = None, keep_connections: bool = False) -> Engine:
+    """With `keep_connections`, a SQLite engine keeps its connections open between uses (as a
+    PostgreSQL one always does) instead of opening the file again for every query: for a
+    long-running reader such as the action server. Without it, the last connection to close
+    folds the write-ahead log back into the file, so a copy of the file alone is complete."""
     url = url or database_url()
     if url.startswith("postgres://"):
         url = "postgresql://" + url[len("postgres://") :]
     if url.startswith("sqlite"):
-        engine = create_engine(url, future=True, connect_args={"timeout": 30})
+        if keep_connections:  # the pool hands each connection to one thread at a time
+            engine = create_engine(
+                url, future=True, poolclass=QueuePool, connect_args={"timeout": 30, "check_same_thread": False}
+            )
+        else:
+            engine = create_engine(url, future=True, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -62,8 +87,10 @@ def make_engine(url: Optional[str] = None) -> Engine:
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 
-        return engine
-    return create_engine(url, future=True, pool_pre_ping=True)
+    else:
+        engine = create_engine(url, future=True, pool_pre_ping=True)
+    _ENGINES.add(engine)
+    return engine
 
 
 class TrialStore:
