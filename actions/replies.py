@@ -43,10 +43,10 @@ def send_unavailable(dispatcher: CollectingDispatcher) -> None:
     dispatcher.utter_message(response="utter_helpline")
 
 
-def send_helpline(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """Who to talk to, for the person's country (the UK's lines when we do not know it)."""
+def send_helpline(dispatcher: CollectingDispatcher, tracker: Tracker, likely_country: Optional[str] = None) -> None:
+    """Who to talk to, for the person's country (else `likely_country`, else the UK's lines)."""
     now = datetime.now(timezone.utc)
-    dispatcher.utter_message(text=helplines_answer(default_contacts(), country_code(tracker), now))
+    dispatcher.utter_message(text=helplines_answer(default_contacts(), country_code(tracker) or likely_country, now))
 
 
 MAX_OTHER_QUESTIONS = 3

@@ -19,9 +19,10 @@ from actions.feedback import log_fallback
 from actions.fitting import run_fitting_search, searched_profile
 from actions.personal_question import send_general_part
 from actions.profile import message_text, profile_of
-from actions.replies import HELPLINE_BUTTON
+from actions.replies import HELPLINE_BUTTON, send_helpline
 from actions.topics import bot_texts, general_topic, knowledge_response
 from bot.advice import asks_for_options
+from bot.language import HOME_COUNTRY, other_language
 from bot.lexicon import default_lexicon
 from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.profile.message import message_kind, named_treatment, noted_text
@@ -50,6 +51,8 @@ class ActionUnderstandMessage(Action):
             dispatcher.utter_message(
                 text=noted_text(profile_of(tracker)), buttons=[FIND_FITTING_BUTTON, HELPLINE_BUTTON]
             )
+            return []
+        if answered_in_english_only(dispatcher, tracker):
             return []
         log_fallback(tracker)
         dispatcher.utter_message(response="utter_default")
@@ -94,5 +97,22 @@ class ActionAnswerOutOfScope(Action):
         searched = searched_profile(tracker)
         if searched.lookup.names_trials:
             return run_fitting_search(dispatcher, tracker, searched)
-        dispatcher.utter_message(response="utter_out_of_scope")
+        if not answered_in_english_only(dispatcher, tracker):
+            dispatcher.utter_message(response="utter_out_of_scope")
         return []
+
+
+def answered_in_english_only(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """A message in another language ("Hej, jag opererades i bukspottkörteln..."): not off-topic,
+    only not understood. Say so, and who to talk to."""
+    language = other_language(message_text(tracker))
+    if language is None:
+        return False
+    dispatcher.utter_message(
+        text=(
+            f"Sorry, this looks like {language}, and I can only read and answer English for now. "
+            "If your question is about a NET, please try asking it in English. You can also talk to someone:"
+        )
+    )
+    send_helpline(dispatcher, tracker, HOME_COUNTRY.get(language))
+    return True

@@ -19,11 +19,16 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.knowledge.facts import answering_fact
 from bot.personal.feelings import shows_feeling
 from bot.personal.own_situation import about_their_own_situation
+from bot.personal.prognosis import asks_prognosis
+from bot.text import is_question
 from components.intent_router import IntentRouter
 from components.safety_net import ADVICE_INTENT
 
 KNOWLEDGE = "knowledge"
 UNSURE = "nlu_fallback"
+# Read as facts or as off-topic, but asking how long someone may live ("is stage 4 terminal"):
+# action_answer_knowledge answers it plainly (bot/personal/prognosis.py).
+_NOT_QUESTIONS = ("inform", "out_of_scope", UNSURE)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -31,6 +36,8 @@ class FeelingRouter(IntentRouter):
     def route(self, message: Message) -> Optional[str]:
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
+        if intent in _NOT_QUESTIONS and asks_prognosis(text) and is_question(text):
+            return KNOWLEDGE
         if intent == KNOWLEDGE and shows_feeling(text):
             return ADVICE_INTENT
         if intent == UNSURE and about_their_own_situation(text) and answering_fact(text, topic=_topic(message)):

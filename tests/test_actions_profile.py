@@ -225,3 +225,22 @@ def test_a_frightened_search_is_heard_before_the_trials() -> None:
     assert messages[0]["text"] in ACKNOWLEDGEMENTS and "trial" in messages[1]["text"]
     _, plain = run(ActionSearchTrials(), tracker("any trials for a pnet in leeds", intent="search_trials"))
     assert plain[0]["text"] not in ACKNOWLEDGEMENTS
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Hej, jag opererades i bukspottkörteln förra året och har nu fått diabetes. Är det vanligt?", "Swedish"),
+        ("Mia madre ha un tumore al pancreas, cosa posso fare?", "Italian"),
+    ],
+)
+def test_a_message_in_another_language_is_told_english_only_not_off_topic(text: str, language: str) -> None:
+    from actions.understand import ActionAnswerOutOfScope, ActionUnderstandMessage
+
+    _, messages = run(ActionAnswerOutOfScope(), tracker(text, intent="out_of_scope"))
+    assert language in messages[0]["text"] and "English" in messages[0]["text"], messages
+    assert "call 112" in messages[1]["text"] and "999" not in messages[1]["text"], messages  # their country's number
+    _, messages = run(
+        ActionUnderstandMessage(), tracker("Hallo, wie geht es dir heute und was machst du?", intent="nlu_fallback")
+    )
+    assert "German" in messages[0]["text"], messages  # not understood, not "sorry, I didn't understand"

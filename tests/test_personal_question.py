@@ -421,3 +421,21 @@ def test_an_unsure_topic_falls_back_to_the_treatment_to_come_not_the_one_had() -
         "knowledge": {"response": {"intent_response_key": "knowledge/lanreotide", "confidence": 0.1}}
     }
     assert general_topic(t, {"responses": responses}) == "utter_knowledge/sunitinib"
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("is stage 4 terminal", "inform", "knowledge"),
+        ("how long has dad got left?", "out_of_scope", "knowledge"),
+        ("it has spread to his liver, stage 4", "inform", "inform"),  # facts, not a question
+        ("the survival rate on the trial was good", "inform", "inform"),
+    ],
+)
+def test_a_question_of_how_long_someone_may_live_is_answered_whatever_it_was_read_as(
+    text: str, intent: str, expected: str
+) -> None:
+    from components.feeling_router import FeelingRouter
+
+    [message] = FeelingRouter().process([_classified(text, intent)])
+    assert message.get("intent")["name"] == expected
