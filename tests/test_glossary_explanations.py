@@ -56,3 +56,29 @@ def test_an_explanation_with_the_registry_words_starts_with_a_capital() -> None:
             forms = [entry.key, *entry.forms] if entry.pattern is None else [entry.key]
             for form in forms:
                 assert explanation(entry, form)[:1].isupper() or not form[:1].isalpha(), (entry.key, form)
+
+
+@pytest.mark.parametrize(
+    "criterion, named",
+    [
+        ("ECOG performance status 0-1", "performance"),
+        ("Poorly controlled diabetes mellitus", "controlled"),
+        ("Severe mental illness", "mental illness"),
+        ("Positive hepatitis B surface antigen", "surface antigen"),
+        ("Paranasal sinus cancer", "sinus"),
+        ("Known gram-positive infection", "Gram-positive"),
+        ("Prior coronary angioplasty or bypass grafting", "Bypass grafting"),
+        ("Unstable atherosclerotic cardiovascular disease", "Atherosclerotic"),
+        ("Allergy to any angiotensin II antagonist", "Angiotensin"),
+        ("Estimated creatinine clearance < 30 ml/min", "Creatinine clearance is"),
+    ],
+)
+def test_terms_the_tuned_items_left_unexplained_are_explained(criterion: str, named: str) -> None:
+    """Issue 18's tuned items: the line beneath names the word the sentence keeps."""
+    item = plain_criteria(f"Exclusion Criteria:\n- {criterion}").exclusion[0]
+    assert named.lower() in " ".join(item.notes).lower(), (item.sentence, item.notes)
+
+
+def test_a_heart_sinus_is_not_explained_as_the_nose() -> None:
+    item = plain_criteria("Exclusion Criteria:\n- Normal sinus rhythm on ECG").exclusion[0]
+    assert not any("nose" in note for note in item.notes)

@@ -10,7 +10,7 @@ from bot.eligibility.render import eligibility_text
 from bot.eligibility.rewrite_eval import EvalItem, Shown, score
 from bot.trials.store import TrialStore
 
-HIV = "Exclusion Criteria:\n- Known HIV infection"
+HIV = "Exclusion Criteria:\n- Patients with known HIV infection"
 
 
 def test_the_sentence_and_its_explanations_are_apart() -> None:
@@ -33,7 +33,7 @@ def test_the_chat_shows_the_explanations_on_a_line_beneath(store: TrialStore) ->
     lines = eligibility_text(trial, show_original=True).splitlines()
     at = lines.index("- A known infection with HIV.")
     assert lines[at + 1] == "  HIV is a virus that weakens the immune system."
-    assert lines[at + 2] == "  (Record's words: Known HIV infection)"
+    assert lines[at + 2] == "  (Record's words: Patients with known HIV infection)"
 
 
 def test_every_item_repeats_the_explanations_it_needs() -> None:
@@ -70,3 +70,11 @@ def test_once_an_item_is_about_you_their_becomes_your() -> None:
     assert item.sentence.startswith("You have had") and "your myeloma" in item.sentence
     others = plain_criteria("Inclusion Criteria:\n- Women and their partners must use contraception").inclusion[0]
     assert "their partners" in others.sentence  # not about "you": left as written
+
+
+def test_a_template_longer_than_a_short_item_gives_way_to_the_rule_rewrite() -> None:
+    """ "Pregnant or lactating women" stays short when the rule-based rewrite says it in as many words."""
+    (item,) = plain_criteria("Exclusion Criteria:\n- Pregnant or lactating women").exclusion
+    assert item.sentence == "Pregnant or breastfeeding women."
+    (kept,) = plain_criteria("Inclusion Criteria:\n- Male or female patients aged 18 years or older").inclusion
+    assert kept.how == TEMPLATE  # the age template is kept even when longer

@@ -100,7 +100,7 @@ _OTHER_SUBJECT_RULES: list[tuple[str, Replacement]] = [
     (rf"^{_WHO}\s+(?:aged|age)\b", "You are aged"),
     (rf"^{_WHO}\s+(?=(?:not|unable|able|willing|unwilling|fit|unfit)\b)", "You are "),
     (r"^has\s+not\b", "You have not"),
-    (r"^(?:has|have)\b(?!\s+to\b)", "You have"),
+    (r"^(?:has|have)(?:\s+(?:has|have)(?=\s+(?!to\b)\w))?\b(?!\s+to\b)", "You have"),  # "Has has": a registry slip
     (r"^(?:is|are)\b", "You are"),
     (r"^(?:able|unable|willing|unwilling|capable|incapable|fit|unfit)\b", lambda m: "You are " + m.group().lower()),
     (

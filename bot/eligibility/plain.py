@@ -3,7 +3,9 @@
 Each criterion is written one of three ways, tried in order: a whole-criterion template
 (`templates`), the rule-based rewrite (phrasing rules, then the glossary, then short
 sentences), or, when the guards (`guards`) refuse both, the registry's own words with the
-terms explained beneath. It keeps every criterion (one plain item per registry item,
+terms explained beneath. For a few families, a template's sentence longer than a short registry
+item gives way to the rule-based rewrite when that one is no longer and passes the guards
+("Pregnant or lactating women"). It keeps every criterion (one plain item per registry item,
 sub-items with their parent) and every number exactly as written.
 
 An item is its `sentence` (the criterion rewritten, or the registry's words) and its `notes`:
@@ -157,13 +159,45 @@ def _first_good(line: str, by_rules: "Rewritten", replacer: Replacer) -> Written
         written = _written(template.sentence, [*template.notes, *(n for _, n in notes)], TEMPLATE, template.family)
         problems = rewrite_problems(original, template.sentence, written.plain)
         if not problems:
-            return _compacted(original, written)
+            shown = _compacted(original, written)
+            return _shorter_by_rules(original, shown, by_rules) or shown
         refused += [f"template {template.family}: {p}" for p in problems]
     problems = rewrite_problems(original, by_rules.sentence, by_rules.shown)
     if not problems:
         return _compacted(original, Written(by_rules.sentence, by_rules.notes, GLOSSARY))
     refused += [f"glossary: {p}" for p in problems]
     return _written(as_written(original), term_explanations(original, replacer), ORIGINAL, refused=tuple(refused))
+
+
+def _shorter_by_rules(original: str, template: Written, by_rules: "Rewritten") -> Optional[Written]:
+    """The rule-based rewrite instead of a template's sentence that is longer than the registry's
+    item, when the rule-based one is not longer and passes the guards: a short item ("Patients
+    with uncontrolled hypertension") reads as well in the registry's own shape. Only for the families
+    whose template wraps a short noun phrase in a sentence; the others' rule-based rewrite can drop
+    or bend words the template keeps (a test's kind, "inducers", "signed", a "known" history)."""
+    if template.family not in _SHORT_AS_LISTED or word_count(template.sentence) <= word_count(original):
+        return None
+    if word_count(by_rules.sentence) > word_count(original):
+        return None
+    if rewrite_problems(original, by_rules.sentence, by_rules.shown):
+        return None
+    return Written(by_rules.sentence, by_rules.notes, GLOSSARY)
+
+
+_SHORT_AS_LISTED = frozenset(
+    {
+        "pregnancy or breastfeeding",
+        "uncontrolled illness",
+        "measurable disease",
+        "allergy",
+        "life expectancy",
+        "performance status",
+        "spread to the brain",
+        "recent heart attack or stroke",
+        "active infection",
+        "another cancer",
+    }
+)
 
 
 def _compacted(original: str, written: Written) -> Written:

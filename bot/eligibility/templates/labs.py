@@ -61,7 +61,7 @@ LABS = [
     Lab(
         r"(?:(?:calculated|measured|estimated)\s+)?creatinine\s+clearance(?:\s*\((?:CrCl|CLcr)\))?|CrCl",
         "creatinine clearance",
-        "Creatinine clearance shows how well the kidneys clean the blood.",
+        "Creatinine clearance is a measure of how well the kidneys clean the blood.",
     ),
     Lab(r"(?:serum\s+)?albumin", "albumin", "Albumin is a protein that the liver makes."),
     Lab(

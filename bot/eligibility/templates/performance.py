@@ -18,7 +18,7 @@ _KPS = (
     rf"(?:Karnofsky(?:\s+performance\s+(?:status|scale|score))?(?:\s*\(KPS\))?|KPS)(?:\s+score)?"
     rf"(?:\s+of|\s+is|\s*:|\s*=(?![<>]))?\s*(?P<klimit>{LIMIT_WORDS})\s*(?P<kn>{NUMBER})\s*(?P<pct>%)?"
 )
-_EXPLAIN = "This score shows how well you manage everyday life. A lower ECOG score, or a higher Karnofsky score, means you are more active."
+_EXPLAIN = "A performance score shows how well you manage everyday life. A lower ECOG score, or a higher Karnofsky score, means you are more active."
 
 
 def _ecog_words(found: re.Match) -> str:
