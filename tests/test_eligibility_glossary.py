@@ -164,7 +164,7 @@ def test_at_least_150_new_entries_load_and_are_one_short_line() -> None:
 # Real corpus items and the explanation each must now carry.
 EXPLAINED_IN_REAL_ITEMS = {
     "Adequate hematologic function": "blood",
-    "Grade 3 or higher peripheral neuropathy per CTCAE v4.0": "A side-effect grade shows how bad a side effect is",
+    "Grade 3 or higher peripheral neuropathy per CTCAE v4.0": "The grade is how bad a side effect is",
     "Symptomatic brain metastases": "Symptomatic means",
     "Ischemic heart disease": "does not get enough blood",
     "Prior Whipple procedure or pancreatectomy": "A pancreatectomy is an operation",
