@@ -14,8 +14,8 @@ from typing import Iterable, Optional
 
 from bot.eligibility import phrasing
 from bot.eligibility.split import Item, split_criteria
+from bot.tumour_terms import FUNCTIONING, NON_FUNCTIONING, TRIAL_SITES, grade_code
 
-SITES = ("pancreas", "gut or pancreas", "midgut", "small bowel", "stomach", "lung", "thyroid")
 STAGES = ("metastatic", "locally advanced", "unresectable", "resectable", "no distant spread")
 TREATMENTS = (
     "PRRT",
@@ -38,13 +38,13 @@ class CriteriaFacts:
     min_age: Optional[float] = None  # years
     max_age: Optional[float] = None
     sex: Optional[str] = None  # "female" | "male"; None: both or not stated
-    primary_site: tuple[str, ...] = ()  # from SITES
-    grade: tuple[str, ...] = ()  # "G1", "G2", "G3"
+    primary_site: tuple[str, ...] = ()  # from TRIAL_SITES
+    grade: tuple[str, ...] = ()  # grade_code: "G1", "G2", "G3"
     ki67_max: Optional[float] = None  # percent
     ki67_min: Optional[float] = None
     tumour_type: Optional[str] = None  # "NET" | "NEC" | "NET or NEC"
     stage: tuple[str, ...] = ()  # from STAGES
-    functioning: Optional[str] = None  # "functioning" | "non-functioning"
+    functioning: Optional[str] = None  # FUNCTIONING | NON_FUNCTIONING
     sstr_positive_required: Optional[bool] = None
     prior_treatment_required: tuple[str, ...] = ()  # from TREATMENTS
     prior_treatment_excluded: tuple[str, ...] = ()
@@ -241,7 +241,7 @@ def _sex(t: _Text) -> Optional[str]:
 
 
 # -- where the tumour started ------------------------------------------------------------------
-_SITE_PATTERNS = {
+_SITE_PATTERNS = {  # one for each of TRIAL_SITES
     "gut or pancreas": re.compile(r"\bGEP\b|GEP-?NENs?|GEP-?NETs?|gastro-?entero-?pancreatic", re.I),
     # "primitive neuroectodermal tumor (PNET)" is not a pancreatic NET
     "pancreas": re.compile(
@@ -271,7 +271,7 @@ def _sites(t: _Text) -> tuple[str, ...]:
     sentences = _inclusion_proper(t)
     if _any(_ANY_SOLID_TUMOUR, sentences):
         return ()
-    found = [site for site, pattern in _SITE_PATTERNS.items() if _any(pattern, sentences)]
+    found = [site for site in TRIAL_SITES if _any(_SITE_PATTERNS[site], sentences)]
     if "gut or pancreas" in found and "pancreas" in found:
         found.remove("pancreas")
     return () if len(found) >= _MANY_SITES else tuple(found)
@@ -294,12 +294,12 @@ _G_CODES = re.compile(r"\bG([123])\b(?:\s*(?:-|–|to|or|and|/)\s*G?([123])\b)?"
 _GRADE_NAMES = [
     (
         re.compile(r"\blow\b[^.;]{0,25}\bintermediate[- ]grade|\blow[- ](?:and|or|to)[- ]intermediate[- ]grade", re.I),
-        ("G1", "G2"),
+        (1, 2),
     ),
-    (re.compile(r"\bintermediate\b[^.;]{0,25}\bhigh[- ]grade", re.I), ("G2", "G3")),
-    (re.compile(r"\blow[- ]grade\b", re.I), ("G1",)),
-    (re.compile(r"\bintermediate[- ]grade\b", re.I), ("G2",)),
-    (re.compile(r"\bhigh[- ]grade\b", re.I), ("G3",)),
+    (re.compile(r"\bintermediate\b[^.;]{0,25}\bhigh[- ]grade", re.I), (2, 3)),
+    (re.compile(r"\blow[- ]grade\b", re.I), (1,)),
+    (re.compile(r"\bintermediate[- ]grade\b", re.I), (2,)),
+    (re.compile(r"\bhigh[- ]grade\b", re.I), (3,)),
 ]
 
 
@@ -312,14 +312,14 @@ def _grades(t: _Text) -> tuple[str, ...]:
             or not _TUMOUR_CONTEXT.search(sentence)
         ):
             continue
-        for pattern, names in _GRADE_NAMES:
+        for pattern, numbers in _GRADE_NAMES:
             if pattern.search(sentence):
-                grades.update(names)
+                grades.update(grade_code(g) for g in numbers)
                 break
         for found in [*_GRADE_RANGE.finditer(sentence), *_G_CODES.finditer(sentence)]:
             first = int(_ROMAN.get(found.group(1).lower(), found.group(1)))
             last = int(_ROMAN.get((found.group(2) or found.group(1)).lower(), found.group(2) or found.group(1)))
-            grades.update(f"G{g}" for g in range(min(first, last), max(first, last) + 1))
+            grades.update(grade_code(g) for g in range(min(first, last), max(first, last) + 1))
     return tuple(sorted(grades))
 
 
@@ -444,11 +444,11 @@ _ONLY_UNCONTROLLED = re.compile(r"not\s+controll|uncontroll|refractory|despite",
 def _functioning(t: _Text) -> Optional[str]:
     sentences = _inclusion_proper(t)
     if _any(_NON_FUNCTIONING, sentences):
-        return "non-functioning"
+        return NON_FUNCTIONING
     if any(_HORMONE_SYMPTOMS.search(s) and not _ONLY_UNCONTROLLED.search(s) for s in t.exclusion):
-        return "non-functioning"
+        return NON_FUNCTIONING
     if _any(_FUNCTIONING, sentences):
-        return "functioning"
+        return FUNCTIONING
     return None
 
 

@@ -17,6 +17,7 @@ from typing import Any, Callable, Mapping, Optional
 from bot.eligibility.facts import TREATMENTS
 from bot.lexicon import Lexicon, default_lexicon
 from bot.text import normalize
+from bot.tumour_terms import FUNCTIONING, NON_FUNCTIONING, PERSON_SITES, grade_code
 
 SLOTS = ("ps_age", "ps_sex", "ps_site", "ps_grade", "ps_spread", "ps_functioning", "ps_treatments", "ps_place")
 UNKNOWN = "unknown"
@@ -161,7 +162,7 @@ def stated_sex(text: str) -> Optional[str]:
 
 
 # -- where it started -------------------------------------------------------------------------------
-_SITE_PATTERNS = {
+_SITE_PATTERNS = {  # one for each of PERSON_SITES
     "pancreas": r"pancrea\w*|\bp-?nets?\b|\bpan-?\s?nets?\b|\bislet\s+cells?\b",
     "lung": r"\blungs?\b|\bbronch\w*|\bpulmonary\b",
     "small bowel": r"\bsmall\s+(?:bowel|intestines?|gut)\b|\bile(?:um|al)\b|\bjejun\w*|\bduoden\w*",
@@ -171,8 +172,7 @@ _SITE_PATTERNS = {
     "large bowel": r"\blarge\s+(?:bowel|intestines?)\b|\bcolon\b|\bcolorectal\b|\brect(?:um|al)\b",
     "bowel": r"\bbowels?\b|\bintestines?\b|\bgut\b",
 }
-_SITES = {site: re.compile(pattern, re.I) for site, pattern in _SITE_PATTERNS.items()}
-PERSON_SITES = tuple(_SITE_PATTERNS)  # the facts.SITES a person would name, plus appendix and bowel
+_SITES = {site: re.compile(_SITE_PATTERNS[site], re.I) for site in PERSON_SITES}
 
 
 def parse_site(text: str) -> Optional[str]:
@@ -209,7 +209,7 @@ class Grade:
 
     @property
     def value(self) -> str:
-        text = " or ".join(f"G{g}" for g in self.grades)
+        text = " or ".join(grade_code(g) for g in self.grades)
         return text + (f", Ki-67 {self.ki67:g}%" if self.ki67 is not None else "")
 
 
@@ -288,8 +288,8 @@ _FUNCTIONING = re.compile(
 
 def parse_functioning(text: str) -> Optional[str]:
     if _NON_FUNCTIONING.search(text):
-        return "non-functioning"
-    return "functioning" if _FUNCTIONING.search(text) else None
+        return NON_FUNCTIONING
+    return FUNCTIONING if _FUNCTIONING.search(text) else None
 
 
 # -- treatments -------------------------------------------------------------------------------------
@@ -442,7 +442,7 @@ class Answers:
     grades: tuple[int, ...] = ()
     ki67: Optional[float] = None
     spread: Optional[bool] = None
-    functioning: Optional[str] = None  # "functioning" | "non-functioning"
+    functioning: Optional[str] = None  # FUNCTIONING | NON_FUNCTIONING
     treatments: Optional[tuple[str, ...]] = None  # () for none; None when not known
     place: Optional[str] = None  # ISO country code or ANYWHERE
 

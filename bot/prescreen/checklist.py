@@ -25,6 +25,7 @@ from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import ANYWHERE, Answers
 from bot.trials.freshness import open_and_recent
 from bot.trials.query import TrialDetail
+from bot.tumour_terms import FUNCTIONING, SITE_FIT, SITE_WORDS, grade_number, makes_hormones
 
 MATCHES = "matches"
 NO_MATCH = "does not match"
@@ -106,24 +107,6 @@ class RecordFacts:
 
 
 # -- words ----------------------------------------------------------------------------------------
-SITE_WORDS = {
-    "pancreas": "the pancreas",
-    "gut or pancreas": "the gut or pancreas",
-    "midgut": "the middle part of the gut",
-    "small bowel": "the small bowel",
-    "stomach": "the stomach",
-    "lung": "the lung",
-    "thyroid": "the thyroid",
-    "appendix": "the appendix",
-    "large bowel": "the large bowel",
-    "bowel": "the bowel",
-}
-_GUT = {"pancreas", "small bowel", "stomach", "appendix", "large bowel", "bowel"}
-_SITE_FIT: dict[str, tuple[set[str], set[str]]] = {  # trial's site -> (person's sites that fit, ones to ask about)
-    "gut or pancreas": (_GUT, set()),
-    "midgut": ({"small bowel", "appendix"}, {"large bowel", "bowel"}),
-    "small bowel": ({"small bowel"}, {"bowel"}),
-}
 _TREATMENT_WORDS = {
     "PRRT": "PRRT (radioactive treatment)",
     "any cancer treatment": "cancer treatment",
@@ -156,7 +139,7 @@ def age_words(low: Optional[float], high: Optional[float]) -> str:
 
 
 def grade_words(grades: Iterable[int | str]) -> str:
-    return "grade " + words_list([str(g).lstrip("G") for g in grades], "or")
+    return "grade " + words_list([str(grade_number(g)) for g in grades], "or")
 
 
 def _treatments(names: Iterable[str], joiner: str = "or") -> str:
@@ -208,7 +191,7 @@ def _sex(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[
 
 
 def _site_fits(person: str, trial_site: str) -> str:
-    fit, ask = _SITE_FIT.get(trial_site, ({trial_site}, set()))
+    fit, ask = SITE_FIT[trial_site]
     return MATCHES if person in fit else ASK if person in ask else NO_MATCH
 
 
@@ -232,7 +215,7 @@ def _grade(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optiona
     wanted = f"It is for {grade_words(grades)} NETs."
     if not answers.grades:
         return Check("grade", ASK, wanted)
-    wanted_grades = {int(g[1]) for g in grades}
+    wanted_grades = {grade_number(g) for g in grades}
     verdict = _share(len(wanted_grades & set(answers.grades)), len(answers.grades))
     return record.judged("grade", "grade", verdict, f"{wanted} You said {grade_words(answers.grades)}.")
 
@@ -271,7 +254,7 @@ def _hormones(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Opti
     wanted_kind = record.facts.functioning
     if wanted_kind is None:
         return Check("hormones", ASK, "", stated=False) if answers.functioning else None
-    makes = "make" if wanted_kind == "functioning" else "do not make"
+    makes = "make" if wanted_kind == FUNCTIONING else "do not make"
     wanted = f"It is for NETs that {makes} hormones."
     if answers.functioning is None:
         return Check("hormones", ASK, wanted)
@@ -379,7 +362,7 @@ def person_of(answers: Answers) -> Person:
         grades=answers.grades,
         ki67=answers.ki67,
         spread=answers.spread,
-        functioning={"functioning": True, "non-functioning": False}.get(answers.functioning or ""),
+        functioning=makes_hormones(answers.functioning),
         treatments=answers.treatments,
     )
 

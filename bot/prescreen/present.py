@@ -11,7 +11,6 @@ from typing import Iterable, Optional
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import ANYWHERE, NONE, SLOTS, UNKNOWN, read_grade
 from bot.prescreen.checklist import (
-    SITE_WORDS,
     Check,
     TrialChecklist,
     country_name,
@@ -22,6 +21,7 @@ from bot.prescreen.checklist import (
 )
 from bot.trials.present import PHASE_WORDS, TITLE_LIMIT, Card, shorten
 from bot.trials.query import TrialDetail
+from bot.tumour_terms import FUNCTIONING, NON_FUNCTIONING, SITE_WORDS
 
 SKIP_HINT = 'You can say "skip" or "I don\'t know".'
 PRESCREEN_QUESTIONS = {
@@ -114,7 +114,7 @@ def answer_words(slot: str, value: str) -> str:
     if slot == "ps_site":
         return SITE_WORDS.get(value, value)
     if slot in ("ps_spread", "ps_functioning"):
-        return {"yes": "yes", "no": "no", "functioning": "yes", "non-functioning": "no"}.get(value, value)
+        return {"yes": "yes", "no": "no", FUNCTIONING: "yes", NON_FUNCTIONING: "no"}.get(value, value)
     if slot == "ps_treatments":
         return "none" if value == NONE else words_list(value.split(", "))
     if slot == "ps_place":
@@ -131,7 +131,7 @@ def summary_words(slot: str, value: str) -> str:
         "ps_site": f"started in {words}",
         "ps_grade": words,
         "ps_spread": "has spread" if value == "yes" else "has not spread",
-        "ps_functioning": "makes hormones" if value == "functioning" else "does not make hormones",
+        "ps_functioning": "makes hormones" if value == FUNCTIONING else "does not make hormones",
         "ps_treatments": "no past treatment" if value == NONE else f"had {words}",
         "ps_place": "could travel anywhere" if value == ANYWHERE else f"lives in {words}",
     }

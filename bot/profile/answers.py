@@ -8,8 +8,9 @@ from typing import Optional
 
 from bot.eligibility.facts import TREATMENTS
 from bot.lexicon import Lexicon, default_lexicon
-from bot.prescreen.answers import PERSON_SITES, Answers, Grade, fact_treatment_name
+from bot.prescreen.answers import Answers, Grade, fact_treatment_name
 from bot.profile.model import Profile
+from bot.tumour_terms import PERSON_SITES
 
 
 def fact_treatments(profile: Profile, lexicon: Optional[Lexicon] = None) -> tuple[str, ...]:

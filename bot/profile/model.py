@@ -21,10 +21,10 @@ from typing import Any, Mapping, Optional
 
 from bot.prescreen.answers import grade_from_ki67
 from bot.profile.regions import disagree
+from bot.tumour_terms import PROFILE_SITES as SITES
+from bot.tumour_terms import SPREAD_PLACES
 
 ABOUT = ("self", "parent", "partner", "child", "sibling", "grandparent", "friend", "other")
-SITES = ("pancreas", "small bowel", "stomach", "lung", "appendix", "large bowel", "bowel", "unknown")
-SPREAD_PLACES = ("bones", "brain", "liver", "lungs", "lymph nodes", "peritoneum")
 SYNDROMES = ("insulinoma", "gastrinoma", "vipoma", "glucagonoma", "somatostatinoma", "carcinoid syndrome")
 INHERITED = ("MEN1", "NF1", "TSC", "VHL")
 OUTCOMES = ("ongoing", "stopped", "stopped working", "side effects")
