@@ -71,6 +71,9 @@ class SafetyNet(GraphComponent):
         return messages
 
 
+OFF_TOPIC = "out_of_scope"
+
+
 def _ordinary_despite_the_classifier(message: Message, text: str) -> bool:
     """The classifier's emergency, with no sign found, on a message about something not happening now."""
     intent = message.get(INTENT) or {}
@@ -82,8 +85,11 @@ def _ordinary_despite_the_classifier(message: Message, text: str) -> bool:
 
 
 def _take_next_intent(message: Message) -> None:
-    """The classifier's best intent that is neither emergency nor distress, with its own confidence."""
+    """The classifier's best intent that is neither emergency nor distress, with its own confidence.
+    Not off-topic either: a message it took for an emergency is about health ("my sugar keeps
+    dropping in the night, what should I eat")."""
     ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in URGENT_INTENTS]
+    ranking = [r for r in ranking if r.get("name") != OFF_TOPIC] or ranking
     if not ranking:
         return
     message.set(INTENT, dict(ranking[0]), add_to_output=True)
