@@ -34,6 +34,7 @@ SAFETY_KEY = "safety_net"
 ADVICE_INTENT = "ask_personal_advice"
 SEARCH_INTENT = "search_trials"
 URGENT_INTENTS = ("emergency", "distress")
+OFF_TOPIC = "out_of_scope"
 # The classifier's emergency below this is only a guess (actions/safety.py SURE_EMERGENCY is the same).
 GUESSED_BELOW = 0.6
 # Distress this likely means something may be wrong even if it is not an emergency: keep the guess.
@@ -69,9 +70,6 @@ class SafetyNet(GraphComponent):
             elif _ordinary_despite_the_classifier(message, text):
                 _take_next_intent(message)
         return messages
-
-
-OFF_TOPIC = "out_of_scope"
 
 
 def _ordinary_despite_the_classifier(message: Message, text: str) -> bool:

@@ -219,9 +219,7 @@ def find_fitting(
             item[1].clear_mismatch,
             _tests_another_kind(item[1].trial, wanted, lexicon),
             not _at_named_place(item[1].trial, profile),
-            item[1].hinted_clashes > 0
-            or _advanced_only(item[1].trial, profile)
-            or _after_surgery_only(item[1].trial, profile),
+            _likely_against(item[1], profile),
             _distance_band(item[1].trial, query.near),
             not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
             -_score(item[1], profile, wanted, lexicon),
@@ -245,6 +243,11 @@ def find_fitting(
         if wider.fits:
             return replace(wider, relaxed=(*result.relaxed, step.words, *wider.relaxed), none_fitted_nearby=True)
     return _with_further_fits(store, profile, result, lexicon, len(first))
+
+
+def _likely_against(fit: Fit, profile: Profile) -> bool:
+    """Something that may turn out against the person: ranked lower, never set aside."""
+    return fit.hinted_clashes > 0 or _advanced_only(fit.trial, profile) or _after_surgery_only(fit.trial, profile)
 
 
 _ADVANCED_TITLE = re.compile(r"\b(?:advanced|metasta\w*|unresectable|inoperable)\b", re.I)
