@@ -17,7 +17,7 @@ _MAX_PHRASE_WORDS = 8
 SURVEILLANCE = "surveillance"
 # Regular scans: watching a tumour left in place (surveillance), or only the follow-up after it was removed.
 SCANS = "_regular_scans"
-OTHER_ANDS = {"og", "och", "und", "y", "et", "e", "en", "oraz"}  # "carboplatin og etoposid"
+OTHER_ANDS = {"og", "och", "und", "y", "et", "e", "ed", "en", "oraz"}  # "carboplatin og etoposid"
 JOINERS = {
     *OTHER_ANDS,
     "",
@@ -294,6 +294,16 @@ _NOT_MISSPELT = frozenset(
         "monitored",
         "therapist",
         "transplanted",
+        # "surgeon" in the other languages people write in, not "chirurgie" (surgery)
+        "chirurg",
+        "chirurgen",
+        "chirurgien",
+        "chirurgiens",
+        "chirurgo",
+        "chirurgiem",
+        "cirujano",
+        "cirujana",
+        "kirurgen",
     )
 )
 

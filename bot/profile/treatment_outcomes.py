@@ -43,8 +43,9 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
             r"|virket ikke|virker ikke|fungerade inte|fungerar inte|hjalp inte|wirkt nicht|nicht gewirkt|niet gewerkt|no funciono|n a pas marche"
             r"|progress\w*|grew|grown|growing|growth"
             r"|grow|grows|got bigger|getting bigger|bigger|worse|(?<!not )(?<!never )(?<!results )(?<!result )(?<!biopsy )(?<!pathology )(?<!histology )(?<!bloods )(?<!tests )(?:came|come) back|(?:was|is|it s|its) back|recurr\w*|relaps\w*"
-            r"|not helping|stopped helping|stopped controlling|new (?:liver )?(?:lesions?|mets|metastases|spots|tumou?rs?)"
-            r"|creep\w*|enlarg\w*|larger|vaxer|vaxt|vuxit)\b"
+            r"|not helping|stopped helping|stopped controlling|new (?:\w+ ){0,2}?(?:lesions?|mets|metastases|spots|tumou?rs?)"
+            r"|creep\w*|enlarg\w*|larger|vaxer|vaxt|vuxit|wachst|waechst|gewachsen|groeit|gegroeid|crece|crecido"
+            r"|cresce|cresciuto|grossit|progres(?:a|ion|o|sa|se|sione|sion))\b"
         ),
     ),
     (
@@ -52,6 +53,8 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
         re.compile(
             r"\b(?:stopped (?:it |them )?(?:because of|due to)|had to (?:stop|come off)|fick sluta|pga|pa grund av|wegen|(?:stop\w*|came off|come off|taken off|cancell?ed|called off)(?: \w+){0,4} (?:because|due to|cos)"
             r"|(?:platelets|counts|bloods|white cells|neutrophils) (?:tanked|crashed|dropped|fell|plummeted)"
+            r"|(?:stop\w*|came off|come off|taken off)(?: \w+){0,4} for (?:the |his |her |my |a |bad )?(?:\w+ )?(?:rash|fatigue|pneumonitis"
+            r"|diarrh\w*|nausea|ulcers|sores|toxicity|infections?|side effects?|reaction|allergy|hypos|bloods|platelets)"
             r"|(?:because of|due to|cos of) (?:the |his |her |my |their |a |bad )?(?:\w+ )?(?:rash|fatigue|tiredness|side effects?|pneumonitis|diarrh\w*"
             r"|nausea|sickness|vomiting|blood pressure|bp|ulcers|sores|toxicity|infections?|kidneys?|kidney function|liver function|bloods"
             r"|platelets|counts|reaction|allergy|pain|sugars|hypos)|(?:kidney|liver) function (?:dropped|fell|went down|got worse)|side effects?|couldn t (?:tolerate|cope|handle)|could not (?:tolerate|cope)|too (?:ill|sick|toxic|much)|made (?:him|her|me|them) (?:ill|sick|poorly|so ill)"
@@ -66,6 +69,8 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
             r"\b(?:finished|completed|stopped|came off|had \d+ (?:cycles?|rounds?|doses?)|\d+ (?:cycles?|rounds?|doses?|sessions?|treatments?)"
             r"|x\s?\d+|\d+\s?x|last (?:one|dose|cycle|round|session|treatment) (?:was )?in"
             r"|used to (?:be on|have|take)|was on|(?:was|were|been) discontinued|discontinued"
+            r"|finit[io]|finita|finite|terminat[io]|fini|finis|termine|terminado|terminados|terminamos|acabo|beendet"
+            r"|abgeschlossen|afgerond|avslutad\w*|\d+ (?:cicli|ciclos|zyklen|kuren|cykler|kurer|kuuren|cures)"
             r"|(?:19|20)\d\d ?(?:(?:-|to|till|until) ?)?(?:19|20)\d\d)\b"
         ),
     ),  # "lanreotide 2021-2023": a course that ended
@@ -91,6 +96,8 @@ WORE_OFF = re.compile(
     r"|\d+ (?:years?|months?|weeks?)|(?:one|two|three|four|five|six) (?:years?|months?))|at first)"
     r"(?: and)?(?: then)?(?: it)?(?: (?:stopped|stopped working|didn t|wasn t|no longer))?"
     r"|\b(?:worked|helped|good|great|fine|brilliant|ok|okay|stable) until\b|\buntil it (?:wasn t|didn t|stopped|did not|was not)\b"
+    r"|\b(?:held|lasted|(?:gave|bought) (?:me|him|her|us|them)) (?:for )?(?:about |around |nearly |almost |over |roughly )?"
+    r"(?:\d+|a|one|two|three|four|five|six) (?:good )?(?:years?|months?)\b"  # "which gave me about 2 years", "that held for 18 months"
 )
 # Never an outcome of its own: watching is not a drug that can stop working, an operation is not "still on".
 NO_WEAR_OFF = {SURVEILLANCE, SCANS}
@@ -142,6 +149,10 @@ def carry_outcome(mentions: list[Mention], plain: str) -> None:
         ):  # a course finished, then it grew again
             for i in course:
                 mentions[i] = replace(mentions[i], outcome=outcome)
+    if outcome == "stopped working":  # it grew while they were still on another one: that one too
+        for i, mention in enumerate(mentions):
+            if mention.role == "had" and mention.outcome == "ongoing" and mention.id not in (*NO_WEAR_OFF, "surgery"):
+                mentions[i] = replace(mention, outcome=outcome)
 
 
 def outcome_said_later(text: str, lexicon: Optional[Lexicon] = None) -> tuple[Optional[str], bool]:

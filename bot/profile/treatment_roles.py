@@ -47,7 +47,8 @@ _HAD_BEFORE = re.compile(
     r"|(?:been|gone|went|go|going) through|lines? done"
     r"|after|since|following|received|receiving|tried|given|finished|stopped|stop|done|did|gets|getting|currently|still"
     r"|despite|in spite of|trots|trotz|malgre|pomimo"
-    r"|course of|cycles? of|rounds? of|doses? of|months of|years of|weeks of|now has|been having|came off|coming off|post)\b(?:\s+\w+){0,3}$"
+    r"|course of|cycles? of|rounds? of|doses? of|months of|years of|weeks of|now has|been having|came off|coming off|post"
+    r"|cicli di|ciclos de|cycles de|zyklen|kuren|cykler|kurer|ha fatto|ha preso|prende|prendo|a eu|a fait|recu|tuvo|ha recibido|ha tenido)\b(?:\s+\w+){0,3}$"
 )
 _WANT_BEFORE = re.compile(
     r"\b(?P<cue>(?<!no to )any|are there|is there|looking for|look for|find|search(?:ing)? for|want|wants|would like|interested in|keen on"
@@ -61,7 +62,7 @@ _WANT_BEFORE = re.compile(
 _PLANNED_BEFORE = re.compile(  # offered, suggested, booked: not had, not (yet) asked for
     r"\b(?P<cue>says?|said|mention\w*|suggest\w*|recommend\w*|talk(?:s|ed|ing)? (?:about|of)|sp(?:oke|eak\w*) (?:about|of)|discuss\w*|brought up|said something about|saying|say"
     r"|offer\w*|consider\w*|propos\w*|reckons?|choice(?: of| between)?|options? (?:of|between)|lean\w* towards|tempted by|thinking (?:of|about)"
-    r"|pratar om|namnde|foreslog|spricht von|sprach von|parle de|habla de|praat over|planning|plan|waiting for|waiting list for|on the list for|referred for|booked (?:in )?for|due to (?:start|have)"
+    r"|pratar om|namnde|foreslog|spricht von|sprach von|parle d[eu]|parla(?:no)? d[ei]\w*|propone|habla de|praat over|planning|plan|waiting for|waiting list for|on the list for|referred for|booked (?:in )?for|due to (?:start|have)"
     r"|going to (?:have|start|try)|will (?:have|start)|next (?:step|thing|option|line)(?: is| would be| will be)?|might (?:have|get|need)"
     r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse) (?:tell|tells)(?: us| me| him| her)?"
     r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse)(?: \w+){0,3} wants? to (?!avoid|stop|skip)\w+(?: (?:him|her|me|them|you|us))?(?: on)?"
@@ -90,7 +91,7 @@ _PLANNED_AFTER = re.compile(
     r"^(?:\w+\s+){0,1}(?:discussion|opinion|assessment|consult\w*|referral|review|work ?up|candidate)\b"
     r"|^(?:s |is |has been |was |been |now )?(?:booked|scheduled|planned|pencilled in|lined up|due)\b"  # "the whipple's booked for May"
     r"|^(?:and |with |plus )(?:\w+\s+){1,2}?(?:(?:is|are|s|re|has been|have been|been) )?(?:booked|scheduled|pencilled in|lined up)\b"  # "... and splenectomy booked"
-    r"|^(?:\w+\s+){0,5}?(?:is|s|are|re) (?:in (?:\d+|a|two|three|four|five|six|a few|a couple of) (?:days?|weeks?|months?)|next (?:week|month)|tomorrow)\b"
+    r"|^(?:\w+\s+){0,8}?(?:is|s|are|re) (?:in (?:\d+|a|two|three|four|five|six|a few|a couple of) (?:days?|weeks?|months?)|next (?:week|month)|tomorrow)\b"
 )  # "surgery to take out the tail is in 3 weeks"
 
 
@@ -220,8 +221,8 @@ def role_from_cues(
         return "planned"  # "for surgical discussion at the MDT", "a PRRT referral"
     if _WANT_AFTER.search(after):
         return "want"
-    if _HAD_AFTER.search(after) or DOSE_AFTER.search(after):
-        return "had"
+    if (_HAD_AFTER.search(after) or DOSE_AFTER.search(after)) and (narrative or not about_it):
+        return "had"  # (but "lutathera side effects kidneys" asks about it)
     if about_it and not trial_words and (asks or not narrative):
         return "mentioned"  # "lanreotide side effects", "is surgery a must?": a topic, not a wish
     if not narrative and not story_word:

@@ -88,6 +88,13 @@ _NARRATIVE = re.compile(
     r"|jag|har|hij|zij|heeft|er|sie|hat|stopped|started|finished|had to|working|stable|shrank|tolerat\w*|side effects?)\b",
     re.I,
 )  # a story, even without "I"
+# The same in the other languages people write in (on normalised text: no accents, no apostrophes).
+_NARRATIVE_ELSEWHERE = re.compile(
+    r"\b(?:j ai|il a|elle a|mon|mes|ma (?:mere|femme|fille|soeur)|depuis|mio|mia|ho|ha fatto|fatto|sono|da \d+ anni"
+    r"|tiene|tuvo|recibio|desde|lleva|ich|mein|meine|meiner|seit|hatte|mijn|ik|heeft|sinds|kreeg"
+    r"|jag|mitt|mina|hon|han|hade|sedan|fick|moj|moja|mama|tata|mial|miala)\b"
+)
+_STORY_LENGTH = 25  # words: staff look-ups are terse, a message this long tells a story
 # "... something more proactive, like liver surgery": a list after "like" takes its role from further back.
 _LIKE_END = re.compile(r"\b(?:like|such as|e g|eg|for example|for instance|including)$")
 _IN_A_TRIAL = re.compile(
@@ -108,6 +115,12 @@ _ABOUT_IT = re.compile(
     re.I,
 )
 _OUTCOME_WORDS = 20  # how far after a name its outcome may be told
+_WHAT_IF = re.compile(r"\b(?:if|in case|unless|once it|when it|should it)\b(?!.*\b(?:had|has had|was on|been on)\b)")
+# An operation on something other than the NET ("2 kidney ops", "his knee surgery"): the README leaves it out.
+_ON_SOMETHING_ELSE = re.compile(
+    r"\b(?:kidney|kidneys|knee|knees|hip|hips|heart|eye|eyes|back|spine|spinal|brain|thyroid|parathyroid|gallbladder"
+    r"|hernia|cataract|bariatric|cardiac|shoulder)$"
+)
 _CLAUSE_WORDS = {"and", "then", "now", "but", "before", "after", "followed", "switched", "moved", "so", "next", "later"}
 _PROPOSED = re.compile(
     r"\b(?:suggest\w*|offer\w*|mention\w*|recommend\w*|consider\w*|discuss\w*|talk\w* about|lean\w* towards|thinking (?:of|about)|tempted by|choice)\b(?:\s+\w+){0,3}$"
@@ -173,7 +186,7 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
     mentions: list[Mention] = []
     sentences = [s for s in _SENTENCE.split(text) if s and s.strip()]
     only_names = only_treatment_names(text, lexicon)
-    narrative = bool(_NARRATIVE.search(text))  # a story, not a look-up
+    narrative = _is_story(text)  # a story, not a look-up
     last_named: list[Mention] = []  # the mentions of the latest sentence that named a treatment
     for sentence in sentences:
         found = combined(_mentions(sentence, lexicon, only_names, narrative), lexicon)
@@ -192,6 +205,15 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
         if found:
             last_named = found
     return _collect(mentions, lexicon)
+
+
+def _is_story(text: str) -> bool:
+    plain = normalize(text)
+    if len(plain.split()) >= _STORY_LENGTH or _NARRATIVE_ELSEWHERE.search(plain):
+        return True
+    markers = {m.group(0).lower() for m in _NARRATIVE.finditer(text)}
+    # "lanreotide side effects??": a topic asked about in a few words, not a story of side effects had
+    return bool(markers) and not (len(plain.split()) <= 6 and all(m.startswith("side effect") for m in markers))
 
 
 def _words_before_names(plain: str, lexicon: Lexicon) -> str:
@@ -262,6 +284,7 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
         if not _DESCRIBES_A_TEST.match(" ".join(words[span[1] : span[1] + 1]))
         or not _ORGAN_LAST.search(" ".join(words[span[0] : span[1]]))
     ]  # "the new liver biopsy" is no transplant
+    spans = [span for span in spans if not _ON_SOMETHING_ELSE.search(" ".join(words[max(0, span[0] - 2) : span[0]]))]
     questions = _question_parts(words)
     result: list[Mention] = []
     list_outcome: Optional[str] = None  # the cue before a list of names ("done (A then B)"), for each of them
@@ -312,6 +335,10 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
             )
         if result and result[-1].role == "had" and (EITHER_AFTER.match(after) or SAME_BEFORE.search(before)):
             role = "had"  # "octreotide didn't hold it, everolimus didn't either"
+        if role == "had" and _WHAT_IF.search(" ".join(words[max(0, start - 8) : start])):
+            role = "planned"  # "if it grows there's PRRT", "for later if PRRT stops working": not had
+        if role in ("had", "want") and not trial_words and planned_after(" ".join(words[end:next_start])):
+            role = "planned"  # "surgery to take out the tail is in 3 weeks": said further on than the cue window
         joined_here = bool(result) and before in JOINERS
         if role in ("planned", "mentioned") and not only_names and _IN_A_TRIAL.search(" ".join(words[end:])):
             role = (

@@ -1,0 +1,109 @@
+"""Treatments had, read from wordings the earlier rules missed: other languages, growth while still on
+a drug, a course that "held" for a time, operations on something else, "if it grows, PRRT"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.profile.treatments import read_treatments
+
+
+def _had(text: str) -> dict[str, str | None]:
+    return {t.id: t.outcome for t in read_treatments(text).had}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ma mère prend du lanréotide depuis 3 ans mais ça progresse.", {"lanreotide": "stopped working"}),
+        ("Mio padre ha fatto 4 cicli di everolimus, finiti a maggio.", {"everolimus": "stopped"}),
+        ("Mi madre tiene octreotida desde 2021 pero el tumor ha crecido.", {"octreotide": "stopped working"}),
+        ("Mein Vater bekommt Lanreotid seit 2020, jetzt wächst es wieder.", {"lanreotide": "stopped working"}),
+        ("Mijn vrouw krijgt lanreotide sinds vorig jaar en het groeit.", {"lanreotide": "stopped working"}),
+        (
+            "Ha fatto 6 cicli di cisplatino ed etoposide, finiti a luglio.",
+            {"cisplatin": "stopped", "etoposide": "stopped"},
+        ),
+    ],
+)
+def test_stories_in_other_languages_tell_what_was_had(text: str, expected: dict) -> None:
+    assert _had(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "She still has her octreotide jab every month. She finished 4 rounds of Lutathera in May. "
+            "The scan last week says it's growing again.",
+            {"octreotide": "stopped working", "prrt": "stopped working"},
+        ),
+        (
+            "He's on lanreotide. Last year he had SIRT. Now the liver spots are getting bigger.",
+            {"lanreotide": "stopped working", "sirt": "stopped working"},
+        ),
+    ],
+)
+def test_growth_told_later_counts_for_a_drug_still_taken(text: str, expected: dict) -> None:
+    assert _had(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Then lanreotide every 4 weeks. That held for about 18 months.",
+        "lanreotide, which gave her about 2 years",
+        "She was on lanreotide. It bought her three good years.",
+        "lanreotide lasted for 14 months",
+    ],
+)
+def test_a_course_that_held_for_a_time_then_stopped_working(text: str) -> None:
+    assert _had(text) == {"lanreotide": "stopped working"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has had 2 kidney ops over the years because of his VHL.",
+        "I had knee surgery in 2019 and my pNET was found on a scan later.",
+        "Already had kidney surgery twice and a hemangioblastoma removed.",
+        "Le chirurgien est très gentil.",
+        "De chirurg belt morgen.",
+    ],
+)
+def test_operations_on_something_else_and_surgeons_are_not_surgery_had(text: str) -> None:
+    assert "surgery" not in _had(text)
+
+
+def test_the_net_operation_is_still_read_beside_another() -> None:
+    assert _had("he had back surgery in 2010 and a whipple in 2022") == {"surgery": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["lanreotyde side effects??", "lutathera side effects kidneys", "everolimus side effects"],
+)
+def test_a_few_words_asking_about_side_effects_tell_no_treatment_had(text: str) -> None:
+    assert _had(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Onc says if it stops working PRRT is probably next.",
+        "His doctor says if it grows there's PRRT.",
+        "They'd consider the radioactive one, PRRT, if it ever spreads.",
+    ],
+)
+def test_a_treatment_for_if_it_grows_is_not_had(text: str) -> None:
+    reading = read_treatments(text)
+    assert "prrt" not in {t.id for t in reading.had}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Surgery to take out the tail of her pancreas is in 3 weeks.", "Her whipple to remove the head is next month."],
+)
+def test_an_operation_still_to_come_said_far_from_its_date_is_planned(text: str) -> None:
+    reading = read_treatments(text)
+    assert "surgery" not in {t.id for t in reading.had} and "surgery" not in reading.wanted
