@@ -107,3 +107,32 @@ def test_a_treatment_for_if_it_grows_is_not_had(text: str) -> None:
 def test_an_operation_still_to_come_said_far_from_its_date_is_planned(text: str) -> None:
     reading = read_treatments(text)
     assert "surgery" not in {t.id for t in reading.had} and "surgery" not in reading.wanted
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        ("I read about belzutifan. Is there a trial I could get it on?", ("belzutifan",)),
+        ("I keep hearing about lutetium. Can my dad get it in a study?", ("prrt",)),
+        ("Läkaren säger att Lutetium kanske är nästa steg. Finns det någon studie med det?", ("prrt",)),
+        ("He has had lanreotide for years. Is there a trial with it?", ()),
+        ("The team talk about Lutathera. Will he be too old for the study by then?", ()),
+    ],
+)
+def test_a_treatment_named_before_a_trial_asked_for_with_it(text: str, wanted: tuple) -> None:
+    from bot.profile.read import read_message
+
+    assert read_message(text).wants.treatment == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the onc says PRRT is probably next",
+        "Lutathera is next, then what?",
+        "Der Arzt sagt, PRRT ist wohl der nächste Schritt",
+    ],
+)
+def test_a_treatment_said_to_be_next_is_proposed_not_had(text: str) -> None:
+    reading = read_treatments(text)
+    assert reading.proposed == ("prrt",) and not reading.had

@@ -21,7 +21,14 @@ from bot.profile.name_correction import name_corrected
 from bot.profile.person import about_a_pet, read_person
 from bot.profile.place import read_place
 from bot.profile.time_known import known_since
-from bot.profile.treatments import had_by_pronoun, named_ids, outcome_said_later, read_treatments, treatment_group
+from bot.profile.treatments import (
+    TreatmentReading,
+    had_by_pronoun,
+    named_ids,
+    outcome_said_later,
+    read_treatments,
+    treatment_group,
+)
 from bot.profile.tumour import read_tumour
 from bot.profile.wishes import asks_about_their_age, group_of_age, read_age_group, read_phase, read_status
 from bot.profile.wording import readable
@@ -54,7 +61,7 @@ def _read(text: str, lexicon: Lexicon) -> Profile:
         corrections=("about",) if person.says_who else (),
         treatments=had,
         wants=Wants(
-            treatment=treatments.wanted,
+            treatment=treatments.wanted or _named_then_asked_for(plain, treatments, lexicon),
             avoid=treatments.avoided,
             phase=read_phase(plain),
             status=read_status(plain),
@@ -66,6 +73,32 @@ def _read(text: str, lexicon: Lexicon) -> Profile:
         topic=(named_ids(plain, lexicon) or (None,))[-1],
         known_since=known_since(plain, lexicon),
     )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
+# "... a trial I could get it on?", "en studie med det": a trial asked for with a word pointing back
+_GET_IT_IN_A_TRIAL = re.compile(
+    r"\b(?:get|have|try|take|start|on|of|with|using|testing|med|om|avec|mit|con)\s+(?:it|that|this|them|det|den|ca|lo|la|es|het)\b",
+    re.I,
+)
+
+
+def _named_then_asked_for(plain: str, treatments: TreatmentReading, lexicon: Lexicon) -> tuple[str, ...]:
+    """ "I read about belzutifan. Is there a trial I could get it on?": the treatment named in passing
+    before (not one had or ruled out) is the one the trial is wanted for."""
+    sentences = _SENTENCE_END.split(plain)
+    ruled = {t.id for t in treatments.had} | set(treatments.avoided)
+    for number, sentence in enumerate(sentences[1:], 1):
+        if not (_TRIAL_REQUEST.search(sentence) and _GET_IT_IN_A_TRIAL.search(sentence)):
+            continue
+        earlier = [
+            i
+            for i in named_ids(" ".join(sentences[:number]), lexicon)
+            if i not in ruled and treatment_group(lexicon, i) not in _NOT_TREATMENTS_HAD
+        ]
+        if earlier and not named_ids(sentence, lexicon):
+            return (earlier[-1],)
+    return ()
 
 
 def update(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:

@@ -62,7 +62,7 @@ _WANT_BEFORE = re.compile(
 _PLANNED_BEFORE = re.compile(  # offered, suggested, booked: not had, not (yet) asked for
     r"\b(?P<cue>says?|said|mention\w*|suggest\w*|recommend\w*|talk(?:s|ed|ing)? (?:about|of)|sp(?:oke|eak\w*) (?:about|of)|discuss\w*|brought up|said something about|saying|say"
     r"|offer\w*|consider\w*|propos\w*|reckons?|choice(?: of| between)?|options? (?:of|between)|lean\w* towards|tempted by|thinking (?:of|about)"
-    r"|pratar om|namnde|foreslog|spricht von|sprach von|parle d[eu]|parla(?:no)? d[ei]\w*|propone|habla de|praat over|planning|plan|waiting for|waiting list for|on the list for|referred for|booked (?:in )?for|due to (?:start|have)"
+    r"|pratar om|namnde|foreslog|(?:sager|sa|sagt|sagte|zegt|dice|dit|sagt) (?:att|dass|dat|che|que)|spricht von|sprach von|parle d[eu]|parla(?:no)? d[ei]\w*|propone|habla de|praat over|planning|plan|waiting for|waiting list for|on the list for|referred for|booked (?:in )?for|due to (?:start|have)"
     r"|going to (?:have|start|try)|will (?:have|start)|next (?:step|thing|option|line)(?: is| would be| will be)?|might (?:have|get|need)"
     r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse) (?:tell|tells)(?: us| me| him| her)?"
     r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse)(?: \w+){0,3} wants? to (?!avoid|stop|skip)\w+(?: (?:him|her|me|them|you|us))?(?: on)?"
@@ -91,6 +91,8 @@ _PLANNED_AFTER = re.compile(
     r"^(?:\w+\s+){0,1}(?:discussion|opinion|assessment|consult\w*|referral|review|work ?up|candidate)\b"
     r"|^(?:s |is |has been |was |been |now )?(?:booked|scheduled|planned|pencilled in|lined up|due)\b"  # "the whipple's booked for May"
     r"|^(?:and |with |plus )(?:\w+\s+){1,2}?(?:(?:is|are|s|re|has been|have been|been) )?(?:booked|scheduled|pencilled in|lined up)\b"  # "... and splenectomy booked"
+    r"|^(?:(?:is|s|would be|will be|might be|could be|ar|kanske ar|ist|est|e|es) (?:probably |likely |maybe |kanske |wohl )?(?:the |la |il |el |der |die |das |de |het )?"
+    r"(?:next|nasta|nachste|naechste|prochaine?|prossim[oa]|siguiente|volgende)\b)"  # "PRRT is probably next"
     r"|^(?:\w+\s+){0,8}?(?:is|s|are|re) (?:in (?:\d+|a|two|three|four|five|six|a few|a couple of) (?:days?|weeks?|months?)|next (?:week|month)|tomorrow)\b"
 )  # "surgery to take out the tail is in 3 weeks"
 
