@@ -136,3 +136,22 @@ def test_a_treatment_named_before_a_trial_asked_for_with_it(text: str, wanted: t
 def test_a_treatment_said_to_be_next_is_proposed_not_had(text: str) -> None:
     reading = read_treatments(text)
     assert reading.proposed == ("prrt",) and not reading.had
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (
+            "He had sunitinib, and now his team want to try everolimus. Are there trials comparing the two?",
+            {"sunitinib", "everolimus"},
+        ),
+        ("lutathera / lu-177 studies in Quebec, incl ones that have finished", {"prrt"}),
+        ("Is there any trial that treats the liver directly?", {"liver_directed_therapy"}),
+        ("Kirurgen nämnde en studie där man opererar bort så mycket som möjligt.", {"surgery"}),
+        ("I heard of a study comparing lanreotide injections with no treatment. Did it start?", {"lanreotide"}),
+    ],
+)
+def test_wishes_said_through_the_trial_described(text: str, wanted: set) -> None:
+    from bot.profile.read import read_message
+
+    assert set(read_message(text).wants.treatment) == wanted

@@ -83,12 +83,19 @@ _GET_IT_IN_A_TRIAL = re.compile(
 )
 
 
+_THE_TWO = re.compile(r"\b(?:comparing|compare|compares|between|of|with)\s+(?:the two|both|them both|the pair)\b", re.I)
+
+
 def _named_then_asked_for(plain: str, treatments: TreatmentReading, lexicon: Lexicon) -> tuple[str, ...]:
     """ "I read about belzutifan. Is there a trial I could get it on?": the treatment named in passing
     before (not one had or ruled out) is the one the trial is wanted for."""
     sentences = _SENTENCE_END.split(plain)
     ruled = {t.id for t in treatments.had} | set(treatments.avoided)
     for number, sentence in enumerate(sentences[1:], 1):
+        if _TRIAL_REQUEST.search(sentence) and _THE_TWO.search(sentence):  # "trials comparing the two?"
+            named = [i for i in named_ids(" ".join(sentences[:number]), lexicon) if i not in treatments.avoided]
+            if len(named) >= 2:
+                return tuple(named[-2:])
         if not (_TRIAL_REQUEST.search(sentence) and _GET_IT_IN_A_TRIAL.search(sentence)):
             continue
         earlier = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.profile.treatment_roles import FUTURE_TIME, TRIAL_WORDS, Role
+from bot.text import strip_accents
 
 # Surgery told as a story, with no lexicon word for it ("had half his pancreas out").
 _SURGERY_STORY = re.compile(
@@ -54,6 +55,7 @@ _TRIAL_OPERATES = re.compile(
 def surgery_told(sentence: str) -> bool:
     """An operation on the NET told in a story ("had half his pancreas out", "he was operated in 2021")
     or as what a trial does ("a study where they take out the primary"), not one denied ("never been operated on") nor one on something else ("parathyroids were removed")."""
+    sentence = strip_accents(sentence)  # "en studie där man opererar bort det"
     if _OTHER_OPERATION.search(sentence):
         return False
     if _TRIAL_OPERATES.search(sentence):
@@ -64,6 +66,7 @@ def surgery_told(sentence: str) -> bool:
 def surgery_role(sentence: str, plain: str) -> Role:
     """An operation told without its name is wanted when a trial does it ("a study where they operate
     first"), planned when still to come, else had."""
+    sentence = strip_accents(sentence)
     if TRIAL_WORDS.search(sentence):
         return "want" if _TRIAL_WHERE.search(sentence) or _TRIAL_OPERATES.search(sentence) else "mentioned"
     return "planned" if _PLANNED.search(sentence) or FUTURE_TIME.search(plain) else "had"

@@ -78,7 +78,7 @@ _NEUTRAL_BEFORE = re.compile(  # named in passing: read about, asked about, had 
     r"|should (?:i|he|she|we|they) (?:do|have|go for|take|get|try)|(?:some|other|many|most) (?:people|patients)|others|someone|people)\b(?:\s+\w+){0,3}$"
 )
 _TRIALS_OF = re.compile(
-    r"\b(?:(?:trials?|studies|study)\s+(?:of|with|for|using|on|testing|involving|that uses?"
+    r"\b(?:(?:trials?|studies|study)\s+(?:of|with|for|using|on|testing|involving|that uses?|comparing|combining|giving|adding|looking at"
     r"|(?:that|which|where they)\s+(?:combines?|compares?|uses?|tests?|gives?|adds?|looks? at|tries?|pairs?))"
     r"|(?:badania|badanie)(?: kliniczne)? z|studier? (?:med|om|av)|ensayos? (?:con|de)|essais? (?:avec|de)|studien? (?:mit|zu))\b(?:\s+\w+){0,2}$"
 )
@@ -102,7 +102,7 @@ def planned_after(after: str) -> bool:
     return bool(_PLANNED_AFTER.search(after))
 
 
-_WANT_AFTER = re.compile(r"^(?:\w+\s+){0,2}(?:trials?|studies|study|research)\b")
+WANT_AFTER = re.compile(r"^(?:\w+\s+){0,2}(?:trials?|studies|study|research)\b")
 _HAD_AFTER = re.compile(
     r"^(?:(?:19|20)\d{2}\b|x\s?\d+\b|\d+\s?x\b|from the start|first|initially|at first|till|until)"
     r"|^(?:\w+\s+){0,3}?(?:helps|is helping|s helping|is working|s working|made no difference|did nothing"
@@ -221,7 +221,7 @@ def role_from_cues(
         return role
     if _PLANNED_AFTER.search(after):
         return "planned"  # "for surgical discussion at the MDT", "a PRRT referral"
-    if _WANT_AFTER.search(after):
+    if WANT_AFTER.search(after):
         return "want"
     if (_HAD_AFTER.search(after) or DOSE_AFTER.search(after)) and (narrative or not about_it):
         return "had"  # (but "lutathera side effects kidneys" asks about it)

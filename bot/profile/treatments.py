@@ -63,7 +63,9 @@ from bot.profile.treatment_roles import (
     FUTURE_TIME,
     QUESTION,
     TRIAL_WORDS,
+    WANT_AFTER,
     Mention,
+    Role,
     nearest_role,
     planned_after,
     role_from_cues,
@@ -319,6 +321,9 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
             if planned_after(after) and role in ("had", "want"):
                 role = "planned"  # "distal pancreatectomy and splenectomy booked for the 14th": the whole list
                 _plan_joined_run(result, joined)
+            elif role in ("had", "mentioned") and WANT_AFTER.search(after):
+                role = "want"  # "lutathera / lu-177 studies in Quebec": the whole list
+                _plan_joined_run(result, joined, "want")
         elif _LIKE_END.search(before):  # "something more proactive, like liver surgery"
             far = " ".join(words[max(previous_end, start - 12) : start])
             cues = [(m.span("cue"), role) for role, pattern in FAR_CUES if (m := pattern.search(far))]
@@ -416,10 +421,10 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
 _GREW_ON = re.compile(r"\b(?:progress\w*|grow\w*|grew|pd) (?:even |still )?(?:on|despite|through)(?:\s+\w+){0,2}$")
 
 
-def _plan_joined_run(result: list[Mention], joined: list[bool]) -> None:
-    """The names joined to the one just read ("X and Y booked for May") are planned too."""
+def _plan_joined_run(result: list[Mention], joined: list[bool], role: Role = "planned") -> None:
+    """The names joined to the one just read ("X and Y booked for May") are planned (or wanted) too."""
     for i in range(len(result) - 1, -1, -1):
-        result[i] = replace(result[i], role="planned", outcome=None)
+        result[i] = replace(result[i], role=role, outcome=None)
         if not joined[i]:
             return
 
