@@ -246,3 +246,39 @@ def test_age_groups_in_other_words(text: str, group: Optional[str]) -> None:
 def test_on_it_said_as_i_m_on_it_is_had() -> None:
     profile = after("any trials of lanreotide for pancreas ones", "i'm on it myself, 2 yrs now")
     assert [t.id for t in profile.treatments] == ["lanreotide"]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("any trials for NEC recruiting rn", "open"),
+        ("Sahlgrenska - which NET trials are recruiting there", "open"),
+        ("anything sponsored by GETNE that's recruiting?", "open"),
+        ("SELECT * FROM trials WHERE status='RECRUITING';--", "open"),
+        ("is it still recruiting?", None),
+        ("COMPOSE recruiting?", None),
+        ("peking union EB-TATE study: recruiting still?", None),
+        ("NCT04919226 recruiting?", None),
+        ("is the NETTER-3 recruiting in the UK", None),
+    ],
+)
+def test_recruiting_filters_a_list_but_asks_about_one_trial(text: str, status: str | None) -> None:
+    from bot.profile.wishes import read_status
+
+    assert read_status(text) == status
+
+
+@pytest.mark.parametrize(
+    "turns, group",
+    [
+        (["Would any trial accept a gentleman of 80? My father has a pNET."], "older adult"),
+        (["my nan has a NET in her bowel", "shes 84", "would any trial even take her at that age"], "older adult"),
+        (["need a trial for a 14 y/o with metastatic ileal NET"], "teen"),
+        (["Pappa fyller 80 i januari. Tar studierna emot någon som är så gammal?"], "older adult"),
+        (["I'm 82. My son keeps telling me trials are for young people. Am I too old for any of them?"], "older adult"),
+    ],
+)
+def test_age_group_asked_in_everyday_words(turns: list[str], group: str) -> None:
+    from bot.profile.evaluate import read_turns
+
+    assert read_turns(turns).wants.age_group == group

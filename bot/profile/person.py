@@ -364,7 +364,8 @@ def read_person(text: str) -> Person:
 
 _BIRTHDAY = re.compile(  # a birthday said as such, never "her 12th injection"
     r"(?:\b(?:his|her|my|their)\s+|'s\s+)(\d{2,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\b(\s+(?:is\s+)?(?:next|coming|soon|in\b|on\b))?"
-    r"|'s\s+(\d{2,3})(?:st|nd|rd|th)\s+(is\s+(?:next|coming|soon|in\b|on\b))",
+    r"|'s\s+(\d{2,3})(?:st|nd|rd|th)\s+(is\s+(?:next|coming|soon|in\b|on\b))"
+    r"|\b(?:fyller|wird|compie|cumple|wordt)\s+(\d{2,3})\b",  # "Pappa fyller 80 i januari": still 79
     re.I,
 )
 
@@ -387,6 +388,9 @@ def _birthday_age(text: str) -> Optional[int]:
     found = _BIRTHDAY.search(text)
     if not found:
         return None
+    if found.group(5):
+        age = _valid(found.group(5))
+        return age - 1 if age else None
     age = _valid(found.group(1) or found.group(3))
     return age - 1 if age and (found.group(2) or found.group(4)) else age
 
@@ -457,7 +461,8 @@ _IN_PASSING_BEFORE = re.compile(
     re.I,
 )
 _IN_PASSING_AFTER = re.compile(
-    r"^(?:'s)?\s*(?:(?:can|could|will|would)\s+)?(?:do\s+(?:it|them|the)|give\w*|inject\w*|help\w*|drives?|drove|comes?\s+with|takes?\s+me|found\s+me)\b",
+    r"^(?:'s)?\s*(?:(?:can|could|will|would)\s+)?(?:do\s+(?:it|them|the)|give\w*|inject\w*|help\w*|drives?|drove|comes?\s+with|takes?\s+me|found\s+me"
+    r"|(?:keeps?|kept)\s+(?:telling|saying|asking)|tells?\s+me|told\s+me|(?:is|was)\s+typing|typed\s+this|(?:is|was)\s+writing\s+this|set\s+(?:this|it)\s+up)\b",
     re.I,
 )
 

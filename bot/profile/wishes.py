@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.trials.nct import find_nct_candidate
 from bot.trials.understand import phase_number
 
 _ALL_STATUSES = re.compile(
@@ -103,7 +104,9 @@ _AGE_GROUPS = (
 # "for my 15 year old", "take 80 year olds", "accepting 16-year-olds"
 _FOR_AGED = re.compile(
     r"\b(?:for|suit|suits|suitable\s+for|take|takes|taking|accept|accepts|accepting)\s+(?:(?:my|our|a|an|his|her)\s+)?"
-    r"(\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*olds?\b",
+    r"(\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
+    r"|\b(?:for|take|accept|accepts|suit)\s+an?\s+(\d{1,2})\s*(?:y/?o|yrs?\s+old|years?\s+old)\b"  # "a trial for a 14 y/o"
+    r"|\b(?:gentleman|man|woman|lady|person|someone|anyone|patient|people)\s+(?:of|aged)\s+(\d{2})\b",  # "accept a gentleman of 80"
     re.I,
 )
 # Trials that would take someone of the patient's age, with the age said: their age group ("any trial accept a
@@ -113,9 +116,11 @@ _OF_THEIR_AGE = re.compile(
     r"\b(?:of|at|for\s+someone|someone|people|patients)\s+(?:his|her|my|their|your)\s+age\b"
     r"|\btoo\s+(?:old|young)\s+for\s+(?:the\s+|these\s+|any\s+|clinical\s+)?(?:\w+\s+)?(?:trials?|studies|research)\b"
     r"|\b(?:upper|lower|top)\s+age\s+limits?\b|\bno\s+age\s+limits?\b|\bpast\s+(?:trials?|studies)\b"
+    r"|\b(?:at|of)\s+(?:that|this|such\s+an?)\s+age\b|\b(?:someone|anyone|people|somebody)\s+(?:that|so|this)\s+old\b"
+    r"|\bn[aå]gon\s+som\s+[aä]r\s+s[aå]\s+gammal\b|\bs[aå]\s+gamla?\b"  # Swedish: "someone that old"
     r"|\b(?:an?|any)\s+(?:upper\s+)?age\s+(?:limits?|cut[\s-]?offs?|restrictions?|bar)\b"
     r"|\b(?:am\s+i|is\s+(?:he|she)|are\s+(?:they|we)|(?:he|she)\s+(?:is|s)(?=[^.!?]*\?))\s+(?:not\s+)?too\s+(?:old|young)\b"  # asked, not "I'm too old for this"
-    r"(?!\s+for\s+(?!(?:the\s+|these\s+|any\s+|clinical\s+)?(?:trials?|studies|research|that|it|this|them|those)\b))",
+    r"(?!\s+for\s+(?!(?:the\s+|these\s+|any\s+(?:of\s+)?|clinical\s+)?(?:trials?|studies|research|that|it|this|them|those)\b))",
     re.I,
 )
 _LIFE_STAGE = re.compile(
@@ -149,6 +154,24 @@ def read_phase(text: str) -> Optional[int]:
     return 1 if _FIRST_IN_HUMAN.search(text or "") else None
 
 
+_RECRUITING = re.compile(r"\b(?:recruiting|enrolling)\b", re.I)
+_STATUS_OF_ONE = re.compile(
+    r"\b(?:still|is\s+(?:it|that|this|the\s+[\w-]+|[\w-]+)|are\s+they|whether\s+(?:it|they)(?:\s+(?:is|are))?|if\s+(?:it|they)(?:\s+(?:is|are|s|re))?)"
+    r"\s+(?:\w+\s+)?(?:recruiting|enrolling)\b|\b(?:recruiting|enrolling)\s*(?:still|yet|anymore|any\s+more)\b",
+    re.I,
+)
+_ASKED_OF_ONE = re.compile(r"\b(?:recruiting|enrolling)\s*\?")  # "CONTROL NETS recruiting?"
+_LIST_REQUEST = re.compile(r"\b(?:any|anything|which|what|trials|studies|ones)\b", re.I)
+
+
+def _asks_status_of_one(text: str) -> bool:
+    return bool(
+        _STATUS_OF_ONE.search(text)
+        or find_nct_candidate(text)
+        or (_ASKED_OF_ONE.search(text) and not _LIST_REQUEST.search(text))
+    )
+
+
 def read_status(text: str) -> Optional[str]:
     """ "all", "closed", or "open" when said outright ("open prrt trials"); None when not said."""
     if _ALL_STATUSES.search(text):
@@ -157,21 +180,26 @@ def read_status(text: str) -> Optional[str]:
         return "open"
     if _CLOSED_ONLY.search(text) and not _OPEN_ONLY.search(text):
         return "closed"
-    return "open" if _OPEN_FILTER.search(text) else None  # "is it still recruiting?" asks, it does not filter
+    if _OPEN_FILTER.search(text):
+        return "open"
+    # "any trials for NEC recruiting rn", "Sahlgrenska - which trials are recruiting there" filter;
+    # "is it still recruiting?", "COMPOSE: recruiting still?" ask about one trial
+    if _RECRUITING.search(text) and not _asks_status_of_one(text):
+        return "open"
+    return None
 
 
 def read_age_group(text: str) -> Optional[str]:
     """The age group a request is for; None when no request names one, or when it plainly is not
     the patient's ("anything for kids?" from a 44-year-old asking about her children)."""
-    group = next(
-        (g for piece in _PIECE.split(text or "") if _REQUEST.search(piece) for g in [_group_in(piece, text)] if g), None
-    )
-    if group is None:
+    groups = [g for piece in _PIECE.split(text or "") if _REQUEST.search(piece) for g in [_group_in(piece, text)] if g]
+    if not groups:
         return None
     age = _patient_age(text)
-    if age is not None and (group in ("child", "teen")) != (age < 18):
-        return None  # an adult asking about children, or a child's parent about adult trials
-    return group
+    # not an adult asking about children, nor a child's parent about adult trials ("trials are for young
+    # people. Am I too old?" at 82 asks for the older group)
+    fitting = [g for g in groups if age is None or (g in ("child", "teen")) == (age < 18)]
+    return fitting[0] if fitting else None
 
 
 def _group_in(piece: str, text: str) -> Optional[str]:
@@ -185,7 +213,7 @@ def _group_in(piece: str, text: str) -> Optional[str]:
                 return group
     aged = _FOR_AGED.search(piece)
     if aged:
-        return group_of_age(int(aged.group(1)))
+        return group_of_age(int(next(g for g in aged.groups() if g)))
     if _OF_THEIR_AGE.search(piece):
         return group_of_age(_patient_age(text))
     return None
