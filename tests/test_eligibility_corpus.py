@@ -26,7 +26,7 @@ from bot.eligibility.readability import grades
 from bot.eligibility.sources import CORPUS_PATH, CriteriaText, corpus_criteria, shipped_criteria
 from bot.eligibility.split import Criteria, Item, split_criteria
 from bot.eligibility.wording import tells_can_join
-from tests.test_eligibility_split import all_words, input_words
+from tests.helpers.criteria_words import all_words, input_words
 
 READABILITY_SAMPLE_STEP = 10  # every 10th corpus text: textstat is too slow for all in a test
 

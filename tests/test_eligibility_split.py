@@ -2,44 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 import pytest
 
 from bot.eligibility.sources import shipped_criteria
-from bot.eligibility.split import _MARKER, Criteria, Item, split_criteria
-
-WORD = re.compile(r"\w+|[<>≤≥=+%±×~]")  # words, and the symbols that carry meaning
+from bot.eligibility.split import Item, split_criteria
+from tests.helpers.criteria_words import all_words, input_words
 
 
 def texts(items: list[Item]) -> list[str]:
     return [item.text for item in items]
-
-
-def all_words(criteria: Criteria) -> Counter:
-    """The words of the headings and of every item and sub-item."""
-    texts = list(criteria.headings)
-
-    def walk(item: Item) -> None:
-        texts.append(item.text)
-        for child in item.children:
-            walk(child)
-
-    for item in criteria.inclusion + criteria.exclusion:
-        walk(item)
-    return Counter(WORD.findall("\n".join(texts)))
-
-
-MARKER_LINES = re.compile(_MARKER.pattern, re.M)
-
-
-def input_words(text: str, keep_markers: bool) -> Counter:
-    """The words of the input; list markers ("1.", "a)") are not words unless asked for."""
-    text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\r", "\n")
-    if not keep_markers:
-        text = MARKER_LINES.sub(lambda m: m.group("text"), text)
-    return Counter(WORD.findall(text))
 
 
 def assert_nothing_dropped(text: str) -> None:

@@ -94,21 +94,6 @@ def test_the_action_server_starts_without_rasa() -> None:
     assert [name for name in found if name.split(".")[0] == "rasa"] == []
 
 
-# Test modules that still import another test module (issue 22: their helpers are to move to
-# tests/helpers/). Only ever shorten this list.
-TEST_IMPORTS_TO_MOVE = {
-    ("tests/test_eligibility_corpus.py", "tests.test_eligibility_split"),
-    ("tests/test_staff_login.py", "tests.test_staff_api"),
-    ("tests/test_web_cards.py", "tests.test_web_chat_widget"),
-    ("tests/test_web_floating_button.py", "tests.test_web_chat_widget"),
-    ("tests/test_web_floating_button.py", "tests.test_web_headers"),
-    ("tests/test_web_staff.py", "tests.test_staff_api"),
-    ("tests/test_web_staff.py", "tests.test_web_chat_widget"),
-    ("tests/test_web_staff_phone.py", "tests.test_web_chat_widget"),
-    ("tests/test_web_staff_phone.py", "tests.test_web_staff"),
-}
-
-
 def imports_of_test_modules() -> set[tuple[str, str]]:
     return {
         (path.relative_to(REPO_ROOT).as_posix(), name)
@@ -120,7 +105,7 @@ def imports_of_test_modules() -> set[tuple[str, str]]:
 
 def test_no_test_module_imports_another() -> None:
     """Shared helpers live in tests/helpers/ (or conftest.py and the server modules beside it)."""
-    assert imports_of_test_modules() - TEST_IMPORTS_TO_MOVE == set(), "put the shared helper in tests/helpers/"
+    assert imports_of_test_modules() == set(), "put the shared helper in tests/helpers/"
 
 
 @pytest.mark.parametrize("module", [entry_points.RASA_SERVER, entry_points.ACTION_SERVER])

@@ -4,20 +4,17 @@ the CLI, clear 400s, and the OpenAPI document checked against real responses."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import subprocess
 import sys
-from typing import Any, Awaitable, Callable, Optional
+from typing import Any, Optional
 
 import pytest
-from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient
 from jsonschema import Draft202012Validator, RefResolver
 
-from bot.config import REPO_ROOT, SHIPPED_TRIALS_DIR
-from bot.trials.importer import Importer
+from bot.config import REPO_ROOT
 from bot.trials.query import TrialQuery
 from bot.trials.store import TrialStore
 from bot.web import auth
@@ -27,69 +24,20 @@ from bot.web.server import create_app
 from bot.web.staff import LIMITER_KEY, safe_next
 from bot.web.staff_api import SEARCH_PARAMS, detail_json
 from tests.conftest import SHIPPED_COUNT
+from tests.helpers.staff import (
+    FAST_HASH,
+    HOSTILE_ID,
+    HOSTILE_TITLE,
+    PASSWORD,
+    TOKEN,
+    USER,
+    add_hostile_trial,
+    run_app,
+    staff_env,  # noqa: F401 - a fixture
+)
 
-TOKEN = "test-token-0123456789abcdef"
-PASSWORD = "a nurse's long password"
-USER = "nurse.jo"
-FAST_HASH = auth.hash_password(PASSWORD, iterations=auth.MIN_ITERATIONS)
-HOSTILE_ID = "NCT99990001"
-HOSTILE_TITLE = '<script>alert("title")</script> Hostile <b>bold</b> trial'
 BEARER = {"Authorization": f"Bearer {TOKEN}"}
 STAFF_ENV = ("STAFF_TOKEN", "STAFF_USERS", "STAFF_SESSION_SECRET")
-
-
-def hostile_study() -> dict[str, Any]:
-    """A shipped record whose every text tries to run as HTML."""
-    study = json.loads((SHIPPED_TRIALS_DIR / "NCT07273409.json").read_text())
-    study.pop("x-source", None)
-    protocol = study["protocolSection"]
-    protocol["identificationModule"] = {
-        "nctId": HOSTILE_ID,
-        "briefTitle": HOSTILE_TITLE,
-        "acronym": "<img src=x onerror=alert(2)>",
-    }
-    protocol["eligibilityModule"]["eligibilityCriteria"] = (
-        "Inclusion Criteria:\n* <img src=x onerror=alert(3)> adults\n"
-        "Exclusion Criteria:\n* </textarea><script>alert(4)</script> pregnancy"
-    )
-    protocol["contactsLocationsModule"] = {
-        "centralContacts": [
-            {
-                "name": "<i>Dr</i> Evil",
-                "role": "CONTACT",
-                "phone": "+44 20 7946 0000",
-                "email": 'x@example.org"><script>alert(5)</script>',
-            }
-        ],
-        "locations": [
-            {"facility": "<svg onload=alert(6)>", "status": "RECRUITING", "city": "London", "country": "United Kingdom"}
-        ],
-    }
-    return study
-
-
-def add_hostile_trial(store: TrialStore) -> None:
-    report = Importer(store).import_studies([hostile_study()], "hostile")
-    assert report.ok and report.added == 1, report.summary()
-
-
-@pytest.fixture
-def staff_env(database_url_env: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("STAFF_TOKEN", TOKEN)
-    monkeypatch.setenv("STAFF_USERS", f"{USER}:{FAST_HASH}")
-    monkeypatch.setenv("STAFF_SESSION_SECRET", "session-secret-for-tests-only-0123")
-    return database_url_env
-
-
-Scenario = Callable[[TestClient], Awaitable[Any]]
-
-
-def run(app: web.Application, scenario: Scenario) -> Any:
-    async def main() -> Any:
-        async with TestClient(TestServer(app)) as client:
-            return await scenario(client)
-
-    return asyncio.run(main())
 
 
 async def get_json(client: TestClient, path: str, headers: Optional[dict] = None, **params: Any) -> tuple[int, Any]:
@@ -123,7 +71,7 @@ def test_nothing_is_open_when_staff_access_is_not_set_up(
         assert (await client.get("/")).status == 200  # the chat page is not affected
         assert (await client.get("/health")).status == 200
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 def test_a_short_token_or_a_malformed_user_is_ignored_not_trusted() -> None:
@@ -151,7 +99,7 @@ def test_api_refuses_without_a_login_or_with_a_wrong_token(staff_env: str) -> No
         assert response.headers["WWW-Authenticate"].startswith("Bearer")
         assert response.headers["Cache-Control"] == "no-store"
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 def test_pages_without_a_login_redirect_to_the_login_page(staff_env: str) -> None:
@@ -170,7 +118,7 @@ def test_pages_without_a_login_redirect_to_the_login_page(staff_env: str) -> Non
         assert (await client.post("/staff/logout", allow_redirects=False)).status == 303
         assert (await client.get("/staff", allow_redirects=False)).status == 303
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 def response_retry_after(response: Any) -> int:
@@ -195,7 +143,7 @@ def test_repeated_failures_are_slowed_down(staff_env: str) -> None:
         response = await client.post("/staff/login", data={"password": TOKEN}, allow_redirects=False)
         assert response.status == 303  # bad API tokens never lock staff out of signing in (issue 20)
 
-    run(app, scenario)
+    run_app(app, scenario)
 
 
 # -- logging in -----------------------------------------------------------------------------------
@@ -237,7 +185,7 @@ def test_login_with_the_token_or_a_user_sets_a_strict_httponly_cookie(staff_env:
         assert response.status == 303 and response.headers["Location"] == "/staff"
         assert "Signed in as staff token" in await (await client.get("/staff")).text()
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 def test_login_from_another_site_is_refused(staff_env: str) -> None:
@@ -261,7 +209,7 @@ def test_login_from_another_site_is_refused(staff_env: str) -> None:
             assert response.status == 303
         assert (await client.get("/staff/login", allow_redirects=False)).status == 303  # already signed in
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 @pytest.mark.parametrize(
@@ -359,7 +307,7 @@ def test_the_api_runs_exactly_the_store_search(staff_env: str, store: TrialStore
             assert [t["nct_id"] for t in body["trials"]] == [t.nct_id for t in expected.trials], params
             assert body["offset"] == expected.offset and body["has_more"] == expected.has_more
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 def test_an_acronym_shows_every_status_unless_asked_and_unknown_names_are_explained(staff_env: str) -> None:
@@ -385,7 +333,7 @@ def test_an_acronym_shows_every_status_unless_asked_and_unknown_names_are_explai
         page = await (await client.get("/staff/trials/NCT02246127")).text()
         assert "Working with" in page and "GETNE1206" in page
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 def test_the_api_finds_what_the_cli_finds(staff_env: str) -> None:
@@ -405,7 +353,7 @@ def test_the_api_finds_what_the_cli_finds(staff_env: str) -> None:
         assert status == 200
         return [t["nct_id"] for t in body["trials"]]
 
-    assert run(create_app(), scenario) == cli_ids
+    assert run_app(create_app(), scenario) == cli_ids
 
 
 @pytest.mark.parametrize(
@@ -438,7 +386,7 @@ def test_bad_parameters_get_a_clear_400(staff_env: str, params: dict, parameter:
         assert body["error"] == "bad_parameter" and body["parameter"] == parameter
         assert words in body["message"] and "Traceback" not in body["message"]
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 def test_near_a_place_gives_each_trials_nearest_site(staff_env: str) -> None:
@@ -454,7 +402,7 @@ def test_near_a_place_gives_each_trials_nearest_site(staff_env: str) -> None:
         status, plain = await get_json(client, "/api/trials", status="all")
         assert all(t["nearest_site"] is None for t in plain["trials"]) and plain["unplaced_total"] == 0
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 def test_a_repeated_parameter_is_refused(staff_env: str) -> None:
@@ -463,7 +411,7 @@ def test_a_repeated_parameter_is_refused(staff_env: str) -> None:
         body = await response.json()
         assert response.status == 400 and "more than once" in body["message"]
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 def test_server_errors_are_json_without_a_stack_trace(staff_env: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -489,7 +437,7 @@ def test_server_errors_are_json_without_a_stack_trace(staff_env: str, monkeypatc
         text = await page.text()
         assert page.status == 500 and "Something went wrong" in text and "secret" not in text
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 # -- one trial ------------------------------------------------------------------------------------
@@ -518,7 +466,7 @@ def test_a_trial_in_full(staff_env: str) -> None:
         response = await client.post("/api/trials", headers=BEARER)
         assert response.status == 405 and (await response.json())["error"] == "method_not_allowed"
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 def test_the_copy_to_send_text_is_short_plain_and_never_says_eligible(store: TrialStore) -> None:
@@ -559,7 +507,7 @@ def test_record_text_is_escaped_on_every_page(staff_env: str, store: TrialStore)
         status, trial = await get_json(client, f"/api/trials/{HOSTILE_ID}")
         assert status == 200 and trial["title"] == HOSTILE_TITLE  # the API gives the data as it is
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 # -- the OpenAPI document -------------------------------------------------------------------------
@@ -659,7 +607,7 @@ def test_every_api_route_is_documented_and_answers_as_documented(staff_env: str)
             template = "/api/trials/{nct_id}" if path.startswith("/api/trials/") else path.split("?")[0]
             _check(document, _response_schema(document, template, expected), await response.json())
 
-    run(app, scenario)
+    run_app(app, scenario)
 
 
 def test_every_shipped_trial_matches_the_documented_detail_schema(store: TrialStore) -> None:

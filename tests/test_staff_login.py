@@ -13,7 +13,7 @@ from aiohttp.test_utils import TestClient
 from bot.web.login_throttle import ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES, SLOW_SECONDS, FailureCount
 from bot.web.server import create_app
 from bot.web.staff import SESSION_COOKIE
-from tests.test_staff_api import PASSWORD, TOKEN, USER, run, staff_env  # noqa: F401 - staff_env is a fixture
+from tests.helpers.staff import PASSWORD, TOKEN, USER, run_app, staff_env  # noqa: F401 - staff_env is a fixture
 
 ADDRESS_ATTEMPTS = ADDRESS_FREE_FAILURES  # enough to fill an address's free failures
 
@@ -38,7 +38,7 @@ def test_failures_from_one_address_do_not_lock_out_a_correct_sign_in(staff_env: 
         assert status == 303 and SESSION_COOKIE in headers.get("Set-Cookie", "")
         assert seconds >= SLOW_SECONDS  # let through, but slowly
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 def test_an_account_that_keeps_failing_waits_and_others_do_not(staff_env: str) -> None:
@@ -52,7 +52,7 @@ def test_an_account_that_keeps_failing_waits_and_others_do_not(staff_env: str) -
         assert "Try again in" in await response.text()
         assert (await sign_in(client, "", TOKEN))[0] == 303  # the staff token is another account
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 def test_a_cookie_copied_before_sign_out_is_refused_after(staff_env: str) -> None:
@@ -69,7 +69,7 @@ def test_a_cookie_copied_before_sign_out_is_refused_after(staff_env: str) -> Non
         status, _, _ = await sign_in(client, USER, PASSWORD)  # signing in again works
         assert status == 303 and (await client.get("/staff", allow_redirects=False)).status == 200
 
-    run(create_app(), scenario)
+    run_app(create_app(), scenario)
 
 
 def test_the_wait_doubles_after_the_free_failures_and_ends_with_the_window() -> None:

@@ -10,8 +10,8 @@ from typing import Iterator
 import pytest
 
 from tests.conftest import ARTIFACTS_DIR
+from tests.helpers.axe import axe_violations
 from tests.servers import serving_chat_page
-from tests.test_web_chat_widget import axe_violations
 
 pytestmark = pytest.mark.integration
 

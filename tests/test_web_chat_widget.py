@@ -17,8 +17,8 @@ from typing import Any, Callable, Iterator
 import pytest
 from playwright.sync_api import expect
 
-from bot.config import VAR_DIR
 from tests.conftest import ARTIFACTS_DIR, WEBSITE_API_TOKEN, WEBSITE_HISTORY_DAYS
+from tests.helpers.axe import axe_violations
 from tests.server_kinds import Running
 from tests.servers import serving_chat_page
 
@@ -28,8 +28,6 @@ API_TOKEN = WEBSITE_API_TOKEN
 KEEP_DAYS = WEBSITE_HISTORY_DAYS
 REPLY_TIMEOUT_MS = 60_000
 STORE_KEY = "net-trials-chat-v2"
-AXE = VAR_DIR / "node" / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 @pytest.fixture(scope="module")
@@ -88,15 +86,6 @@ def stored_on_server(base: str, session_id: str, expected: list[str], timeout: f
     while (found := user_texts(base, session_id)) != expected and time.monotonic() < deadline:
         time.sleep(0.5)
     assert found == expected
-
-
-def axe_violations(page) -> list[dict]:  # type: ignore[no-untyped-def]
-    """axe-core's violations of WCAG 2.2 AA and best practice on the page as it is now."""
-    if not AXE.exists():
-        pytest.fail(f"axe-core is missing ({AXE}): run `make browser`, which installs it from the npm registry")
-    page.evaluate(AXE.read_text())
-    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in results["violations"]]
 
 
 Frame = Any  # a websocket message as Playwright gives it: str or bytes

@@ -20,9 +20,9 @@ from playwright.sync_api import expect
 
 from bot.web.server import create_app
 from tests.conftest import ARTIFACTS_DIR
+from tests.helpers.axe import AXE_TAGS, axe_script
+from tests.helpers.web_responses import directives, responses
 from tests.servers import free_port, serving_web
-from tests.test_web_chat_widget import AXE, AXE_TAGS
-from tests.test_web_headers import directives, responses
 
 pytestmark = pytest.mark.integration
 
@@ -117,11 +117,10 @@ def is_modal(page) -> bool:  # type: ignore[no-untyped-def]
 def axe_everywhere(page) -> list[dict]:  # type: ignore[no-untyped-def]
     """axe-core's violations on the page and in every frame it shows, each frame checked in
     itself (axe does not talk to a frame from another origin)."""
-    if not AXE.exists():
-        pytest.fail(f"axe-core is missing ({AXE}): run `make browser`, which installs it from the npm registry")
+    script = axe_script()
     violations = []
     for frame in page.frames:
-        frame.evaluate(AXE.read_text())
+        frame.evaluate(script)
         results = frame.evaluate(
             "tags => axe.run(document, {iframes: false, runOnly: {type: 'tag', values: tags}})", AXE_TAGS
         )

@@ -4,35 +4,12 @@ server, a Permissions-Policy, and no software version in the Server header."""
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
 
 from bot.web.headers import content_security_policy
-from bot.web.server import create_app
+from tests.helpers.web_responses import directives, responses
 
 RASA = "https://chat.charity.example:5005"
-
-
-def responses(paths: list[str]) -> list[tuple[int, dict[str, str]]]:
-    async def main() -> list[tuple[int, dict[str, str]]]:
-        async with TestClient(TestServer(create_app())) as client:
-            found = []
-            for path in paths:
-                response = await client.get(path, allow_redirects=False)
-                found.append((response.status, dict(response.headers)))
-            return found
-
-    # in a thread of its own: a browser test earlier in the session may keep a loop running here
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, main()).result()
-
-
-def directives(policy: str) -> dict[str, list[str]]:
-    parts = (part.split() for part in policy.split(";") if part.strip())
-    return {name: values for name, *values in parts}
 
 
 def test_every_response_carries_the_headers_and_no_server_version(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,42 +5,14 @@ trial) go to tests/artifacts/."""
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-from typing import Iterator
-
 import pytest
 
-from bot.trials.store import TrialStore, make_engine
 from tests.conftest import ARTIFACTS_DIR
-from tests.servers import serving_web
-from tests.test_staff_api import HOSTILE_ID, HOSTILE_TITLE, add_hostile_trial
-from tests.test_web_chat_widget import axe_violations
+from tests.helpers.axe import axe_violations
+from tests.helpers.staff import HOSTILE_ID, HOSTILE_TITLE
+from tests.helpers.staff_browser import TOKEN, sign_in, staff_url  # noqa: F401 - staff_url is a fixture
 
-TOKEN = "browser-test-token-0123456789"
 TIMEOUT_MS = 15_000
-
-
-@pytest.fixture(scope="module")
-def staff_url(shipped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("staff-web")
-    db = folder / "trials.db"
-    shutil.copy(shipped_db, db)
-    store = TrialStore(make_engine(f"sqlite:///{db}"))
-    add_hostile_trial(store)
-    store.engine.dispose()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{db}",
-        "STAFF_TOKEN": TOKEN,
-        "STAFF_SESSION_SECRET": "browser-session-secret-0123456789",
-    }
-    env.pop("STAFF_USERS", None)
-    with serving_web(env, folder / "web.log") as base:
-        yield base
-    ARTIFACTS_DIR.mkdir(exist_ok=True)
-    shutil.copy(folder / "web.log", ARTIFACTS_DIR / "staff-web.log")
 
 
 @pytest.fixture
@@ -58,13 +30,6 @@ def page(browser, staff_url: str):  # type: ignore[no-untyped-def]
 def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS_DIR / f"staff-{name}.png"), full_page=True)
-
-
-def sign_in(page, staff_url: str, target: str = "staff") -> None:  # type: ignore[no-untyped-def]
-    page.goto(staff_url + target)
-    page.fill("#login-password", TOKEN)
-    page.press("#login-password", "Enter")
-    page.wait_for_url(lambda url: "/staff/login" not in url)
 
 
 def test_refused_without_a_login(page, staff_url: str) -> None:  # type: ignore[no-untyped-def]

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ARTIFACTS_DIR
-from tests.test_web_chat_widget import axe_violations
-from tests.test_web_staff import sign_in, staff_url  # noqa: F401 - staff_url is a fixture
+from tests.helpers.axe import axe_violations
+from tests.helpers.staff_browser import sign_in, staff_url  # noqa: F401 - staff_url is a fixture
 
 pytestmark = pytest.mark.integration
 

@@ -14,4 +14,6 @@ imports Rasa or Sanic (tests/test_layers.py); the Rasa connectors that use these
 - `quiet_logger`: engine.io and socket.io failures logged as one line, no traceback.
 - `session_tokens`: website conversation ids and their signed tokens (CHAT_SESSION_SECRET,
   CHAT_HISTORY_DAYS); a conversation is opened only with its token.
+- `platform_ids`: the forms of the platforms' conversation ids, which a REST sender id may not
+  take (so REST cannot create a Telegram, Messenger or Slack user's conversation ahead of them).
 """

@@ -10,7 +10,8 @@
 One middleware guards every path under /staff and /api: 503 when staff access is not set up
 (nothing is open by default), a login redirect (pages) or 401 (API) without a valid login
 (a cookie ended by signing out is not valid; failed sign-ins are throttled per account and
-per address, bot/web/login_throttle.py),
+per address, bot/web/login_throttle.py; the address is the client's own behind our proxy,
+bot/channels/address.py, so one address's failures slow no other staff member),
 and errors turned into plain pages or JSON, never a stack trace. The search is TrialStore's,
 exactly as the chat and the CLI use it, run off the event loop.
 """
@@ -29,6 +30,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.channels.address import client_address, trusted_proxies_from_env
 from bot.trials.store import TrialStore
 from bot.web import staff_pages as pages
 from bot.web.auth import (
@@ -154,10 +156,16 @@ async def staff_guard(
     return response
 
 
+def client_of(request: web.Request) -> str:
+    """The address a request came from: the peer, or behind our proxy (loopback or
+    TRUSTED_PROXIES) the address that proxy added to X-Forwarded-For."""
+    return client_address(request.remote, request.headers.get("X-Forwarded-For"), trusted_proxies_from_env())
+
+
 async def _authenticate(request: web.Request, area: str) -> Any:
     """The user, or the response that refuses the request."""
     settings, limiter = request.app[SETTINGS_KEY], request.app[LIMITER_KEY]
-    client = request.remote or "unknown"
+    client = client_of(request)
     authorization = request.headers.get("Authorization", "")
     if area == "api" and authorization:
         if limiter.blocked(client):
@@ -316,7 +324,7 @@ async def login(request: web.Request) -> web.Response:
     name, password = str(form.get("name", "")), str(form.get("password", ""))
     next_path = safe_next(str(form.get("next", "")))
     with_names = bool(settings.users)
-    client = request.remote or "unknown"
+    client = client_of(request)
     account = name if name.strip() else TOKEN_USER
     account_wait = throttle.account_wait(account)
     if account_wait:

@@ -5,7 +5,9 @@ Rasa's RestInput, with these differences, and why:
   object `{"sender": "...", "message": "..."}`; anything else (not UTF-8, not JSON, nested too
   deep, wrong types, a missing or odd sender id) gets a 400 (413 when too big) with a JSON
   `{"error": ...}` that says what is wrong, never a 5xx or a stack trace;
-- a sender id is 1-128 letters, digits and `_ - . :`, so nothing odd becomes a conversation id;
+- a sender id is 1-128 letters, digits and `_ - . :`, so nothing odd becomes a conversation id,
+  and not of the form of another platform's ids (bot/channels/platform_ids.py): a caller must
+  not create, ahead of a Telegram, Messenger or Slack user, the conversation they will join;
 - control characters (except new lines and tabs), bidirectional-override characters and broken
   surrogates are removed from the message: PostgreSQL cannot store a NUL, and text that hides
   what it says must not reach the conversation log or the content-gap report;
@@ -40,6 +42,7 @@ from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse, ResponseStream
 
+from bot.channels.platform_ids import platform_of
 from bot.ratelimit import RateLimiter, rate_limiter_from_env
 
 logger = logging.getLogger(__name__)
@@ -120,6 +123,11 @@ def parse_body(body: bytes) -> Incoming:
         raise BadRequest(f'"sender" is missing. Send a JSON object: {BODY_EXAMPLE}')
     if not isinstance(sender, str) or not SENDER_ID.fullmatch(sender):
         raise BadRequest('"sender" must be a string of 1 to 128 letters, digits, "_", "-", "." or ":".')
+    platform = platform_of(sender)
+    if platform is not None:
+        raise BadRequest(
+            f'"sender" has the form of a {platform} id, which REST may not use. Add a prefix, such as "rest-".'
+        )
     message = data.get("message")
     if message is None:
         raise BadRequest(f'"message" is missing. Send a JSON object: {BODY_EXAMPLE}')

@@ -6,7 +6,10 @@ also send that conversation's token, `{"sender": ..., "message": ..., "session_t
 without it, or with a forged or expired one, the message starts a new conversation of its own
 (the replies' `recipient_id` names it), so an id seen somewhere cannot be used to read or write
 someone's website chat. Nor does a sender naming a conversation stored from another channel
-(a Telegram chat id, a Slack or Messenger id...): REST continues only REST conversations.
+(a socket.io connection id...): REST continues only REST conversations. A sender of the
+form of a platform's ids (a Telegram chat id, a Slack or Messenger user id) is refused by the
+webhook (components/channels/rest.py), so REST can neither reach such a conversation nor
+create it before that person first writes.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from rasa.core.tracker_store import TrackerStore
 from rasa.shared.core.events import UserUttered
 from sanic.request import Request
 
+from bot.channels.platform_ids import platform_of
 from bot.channels.session_tokens import Check, SessionTokens, is_web_session, session_tokens_from_env
 from bot.ratelimit import RateLimiter, rate_limiter_from_env
 from components.channels.rest import SENDER_ID, HardenedRestInput
@@ -28,6 +32,11 @@ from components.channels.rest import SENDER_ID, HardenedRestInput
 logger = logging.getLogger(__name__)
 
 TOKEN_FIELD = "session_token"
+
+
+def new_sender() -> Text:
+    """A new REST conversation's id: random, and never of a platform's id form."""
+    return f"rest-{uuid4().hex}"
 
 
 def bound_body(body: bytes, tokens: SessionTokens) -> bytes:
@@ -43,7 +52,7 @@ def bound_body(body: bytes, tokens: SessionTokens) -> bytes:
     if tokens.check(data["sender"], data.get(TOKEN_FIELD)) is Check.VALID:
         return body
     logger.info("REST webhook: a message named a website conversation without its token; it starts a new one")
-    return json.dumps({**data, "sender": uuid4().hex}).encode()
+    return json.dumps({**data, "sender": new_sender()}).encode()
 
 
 async def unshared_body(body: bytes, store: TrackerStore, channel: Text) -> bytes:
@@ -54,14 +63,16 @@ async def unshared_body(body: bytes, store: TrackerStore, channel: Text) -> byte
     except (UnicodeDecodeError, ValueError, RecursionError):
         return body
     sender = data.get("sender") if isinstance(data, dict) else None
-    if not isinstance(sender, str) or not SENDER_ID.fullmatch(sender) or is_web_session(sender):
-        return body  # for the webhook to refuse, or a website conversation (bound_body's)
+    if not isinstance(sender, str) or not SENDER_ID.fullmatch(sender) or platform_of(sender) is not None:
+        return body  # for the webhook to refuse
+    if is_web_session(sender):
+        return body  # a website conversation: bound_body's
     tracker = await store.retrieve(sender)
     channels = {e.input_channel for e in tracker.events if isinstance(e, UserUttered)} if tracker else set()
     if channels <= {None, channel}:
         return body
     logger.info("REST webhook: a message named another channel's conversation; it starts a new one")
-    return json.dumps({**data, "sender": uuid4().hex}).encode()
+    return json.dumps({**data, "sender": new_sender()}).encode()
 
 
 class SessionBoundRestInput(HardenedRestInput):
