@@ -256,3 +256,21 @@ def test_the_age_at_diagnosis_after_a_long_name_of_the_tumour() -> None:
     text = "Diagnosed with a grade 3 pancreatic neuroendocrine carcinoma at 61. Large cell type."
     assert read_person(text).age == 61
     assert read_person("diagnosed with a pancreatic NET of 25 mm at 10 am on monday").age is None
+
+
+@pytest.mark.parametrize(
+    "text, city, country",
+    [
+        ("We're in Mount Gambier, South Australia", "Mount Gambier", "AU"),
+        ("He lives in Green Bay, Wisconsin", "Green Bay", "US"),
+        ("I live in Madison WI", "Madison", "US"),
+        ("Sono di Forlì, ho 63 anni.", "Forlì", "IT"),
+        ("Mon père a 77 ans et habite à Trois-Rivières.", "Trois-Rivières", "CA"),
+        ("Läkaren i Borås pratar om en studie", "Borås", "SE"),
+    ],
+)
+def test_home_towns_of_two_words_and_in_other_languages(text: str, city: str, country: str) -> None:
+    from bot.profile.place import read_place
+
+    place = read_place(text)
+    assert (place.city, place.country) == (city, country)

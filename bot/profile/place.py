@@ -666,9 +666,25 @@ _NOT_TOWNS = CALENDAR_WORDS | frozenset(
 )
 
 
+_MORE_NAME_WORDS = re.compile(r"^((?:\s+[A-ZÀ-Þ][\w'-]+){1,2})")
+
+
+def _whole_town_name(name: str, rest: str) -> str:
+    """ "we're in Mount Gambier": the town's whole name, when the words after the first make one."""
+    more = _MORE_NAME_WORDS.match(rest)
+    if more:
+        words = more.group(1).split()
+        for size in range(len(words), 0, -1):
+            longer = " ".join([name, *words[:size]])
+            place = find_place(longer, fuzzy=False)
+            if place is not None and place.kind == "city" and name_key(place.name) == name_key(longer):
+                return longer  # (not "Madison WI": the state is read apart)
+    return name
+
+
 def _unlisted_home_town(text: str, lexicon: Lexicon) -> Optional[str]:
     for match in _HOME_TOWN.finditer(text):
-        name = match.group(1) or match.group(2)
+        name = _whole_town_name(match.group(1) or match.group(2), text[match.end() :])
         plain = normalize(name)
         known = (
             plain in REGIONS or plain in _EXTRA_BY_WORDS or lexicon.place(COUNTRY_ALIASES.get(plain, plain)) is not None
@@ -682,7 +698,8 @@ def _unlisted_home_town(text: str, lexicon: Lexicon) -> Optional[str]:
 # "we're in wollongong", "just outside Guelph"): up to three words after the cue, found in the gazetteer.
 _HOME_CUE = re.compile(
     r"\b(?:live[sd]?|living|based|resid(?:e[sd]?|ing)|(?:we're|we\s+are|i'm|i\s+am|im|he's|she's|they're)\s+(?:just\s+)?(?:in|near|outside|from)"
-    r"|(?:vivo|vivimos|bor|bo|wohne|wohnen|abito|abitiamo)\s+(?:en|i|in|a)"
+    r"|(?:vivo|vivimos|bor|bo|wohne|wohnen|abito|abitiamo|habite|habitons|habitent|vit|vivent|woont|wonen|woon)\s+(?:en|i|in|a|à|au|bij)"
+    r"|(?:sono|siamo|sono\s+originario|vengo)\s+(?:di|da)|(?:l[aä]karen|l[aä]karna|doktorn|onkologen|kirurgen)\s+(?:i|p[aå])"
     r"|(?:nearest|closest)(?:\s+(?:site|hospital|centre|center|clinic|place|one|location))?\s+to"  # "closest site to allentown PA?"
     r"|from|near|nr|outside|close\s+to|(?:doctors?|docs|hospital|oncologists?|surgeons?|team|clinic|consultants?)\s+in)"
     r"\s+(?:(?:just|right|near|nr|in|to|a|small|little|town|village|called|outside|close\s+to|from|here\s+in|over\s+in|out\s+in|up\s+in|down\s+in)\s+){0,3}"
