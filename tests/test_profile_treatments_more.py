@@ -155,3 +155,27 @@ def test_wishes_said_through_the_trial_described(text: str, wanted: set) -> None
     from bot.profile.read import read_message
 
     assert set(read_message(text).wants.treatment) == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The surgeons want to do a right hemicolectomy. He's dead against any more surgery.",
+        "she's had enough operations",
+        "Is er een studie met bestraling in plaats van een operatie?",
+        "They've offered him surgery but he's refusing.",
+        "Kirurgen i Umeå vill operera men pappa vill inte.",
+        "The surgeon wants to operate but she doesn't want to.",
+    ],
+)
+def test_an_operation_refused_in_everyday_words(text: str) -> None:
+    from bot.profile.read import read_message
+
+    assert read_message(text).wants.avoid == ("surgery",)
+
+
+@pytest.mark.parametrize("text", ["Ingen operation än, han får lanreotid.", "No PRRT yet. Any trials for grade 3?"])
+def test_not_had_yet_is_no_refusal(text: str) -> None:
+    from bot.profile.read import read_message
+
+    assert read_message(text).wants.avoid == ()

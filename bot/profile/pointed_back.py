@@ -22,9 +22,10 @@ _COULD_HAVE_IT = re.compile(
 )
 # A refusal of what was just offered, said in its own clause: "they offered chemo | but she said no".
 _REFUSED_IT = re.compile(
-    r"^(?:but|and|though)?\s*(?:(?:i|he|she|we|they|mum|dad|my \w+)\s+)?(?:just |flatly |politely )?"
-    r"(?:(?:said|says) no(?=\s*$|\s+(?:to (?:it|that|them)|thanks|thank you|way)\b)|refused|refuses|declined"
-    r"|turned (?:it|that|them) down|(?:doesn t|didn t|don t|does not|did not) want (?:it|that|them))\b"
+    r"^(?:but|and|though|men|aber|maar|mais|pero)?\s*(?:(?:i|he|she|we|they|mum|dad|my \w+|pappa|mamma|papa|mama)\s+)?(?:just |flatly |politely )?"
+    r"(?:(?:said|says) no(?=\s*$|\s+(?:to (?:it|that|them)|thanks|thank you|way)\b)|refused|refuses|(?:is |s |was )?refusing|declined"
+    r"|turned (?:it|that|them) down|(?:doesn t|didn t|don t|does not|did not|won t) want (?:it|that|them|to\s*$)"
+    r"|(?:vill|will|wil) (?:\w+ )?(?:inte|nicht|niet))\b"
 )
 # Asking for something other than what the doctors propose ("anything less drastic?", "I'd rather not").
 _ALTERNATIVE = re.compile(

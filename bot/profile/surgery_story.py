@@ -23,6 +23,7 @@ _SURGERY_STORY = re.compile(
     r"|\b(?:had|has had|(?<!happens )(?<!life )(?<!recovery )(?<!long )(?<!soon )(?<!trials )(?<!trial )(?<!studies )(?<!study )after|having had)\s+"
     r"(?:an?\s+|the\s+|his\s+|her\s+|my\s+)?(?:\w+\s+)?(?:op|operation|surgery|resection|distal|whipple|(?:\w*pancreat|hemicol|col|splen|gastr|lob|append|appendic|hepat)ectom(?:y|ies)|enucleation)\b"
     r"|\b(?:want|wants|going|plan\w*|due|about) to (?:cut|operate|op)\b"
+    r"|\b(?:vill|wil|will|wollen|veut|vuole|quiere|propose\s+de|propone\s+di)\s+(?:l\W?\s*)?(?:\w+\s+)?(?:operera|opereren|operieren|operare|operar|operer)\b"
     r"|\b(?:opererades|opererad|opererats|operiert|opere|operado|operada)\b"
     r"|\b(?:was|were|been|got|get|is being|being)\s+operated\b|\b(?:they|surgeons?|doctors?|docs)\s+operated?\s+(?:on\s+)?(?:him|her|me|them|us)\b",
     re.I,
@@ -38,7 +39,8 @@ _OTHER_OPERATION = re.compile(
 )
 
 _PLANNED = re.compile(
-    r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|booked|waiting (?:for|to)|might|may need|should|whether|can t agree)\b",
+    r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|booked|waiting (?:for|to)|might|may need|should|whether|can t agree"
+    r"|vill|wil|wollen|veut|vuole|quiere|propose|propone)\b",
     re.I,
 )
 # "a study where they operate first": the operation is what the trial does.
@@ -48,6 +50,13 @@ _TRIAL_WHERE = re.compile(r"\b(?:trials?|study|studies)\b(?:\s+\w+){0,2}\s+(?:wh
 _TRIAL_OPERATES = re.compile(
     r"\b(?:trials?|study|studies|studie|studien|studier)\b(?:\s+\w+){0,2}?\s+(?:where|in which|that|which|om att|dar|som)\s+"
     r"(?:\w+\s+){0,3}?(?:operat(?:e|es|ing|ion)|operera\w*|remov(?:e|es|ing)|resect\w*|(?:take|takes|taking|cut|cuts|cutting)\s+(?:\w+\s+){0,2}?out)\b",
+    re.I,
+)
+
+
+_REFUSED_AFTER = re.compile(
+    r"\b(?:but|men|aber|maar|mais|ma|pero)\s+(?:\w+\s+){0,2}?(?:(?:doesn t|does not|won t|don t) want|refuses|is refusing"
+    r"|(?:ne\s+)?(?:vill|will|wil|veut|vuole|quiere)\s+(?:\w+\s+)?(?:inte|nicht|niet|pas|non|no))\b",
     re.I,
 )
 
@@ -67,6 +76,8 @@ def surgery_role(sentence: str, plain: str) -> Role:
     """An operation told without its name is wanted when a trial does it ("a study where they operate
     first"), planned when still to come, else had."""
     sentence = strip_accents(sentence)
+    if _REFUSED_AFTER.search(sentence):
+        return "avoid"  # "Kirurgen vill operera men pappa vill inte"
     if TRIAL_WORDS.search(sentence):
         return "want" if _TRIAL_WHERE.search(sentence) or _TRIAL_OPERATES.search(sentence) else "mentioned"
     return "planned" if _PLANNED.search(sentence) or FUTURE_TIME.search(plain) else "had"

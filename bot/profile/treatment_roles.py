@@ -19,11 +19,12 @@ Role = Literal[
 _AVOID_BEFORE = re.compile(  # longer cues first: at one spot the first alternative that fits wins
     r"\b(?P<cue>(?:doesn t|don t|does not|do not|didn t|won t|wouldn t|can t) (?:want|have|face|do|take|go through) any(?: more)?"
     r"|(?:isn t|is not|not|wasn t|doesn t|don t|didn t|did not|won t|wouldn t|never) (?:keen on|want|like|fancy|interested in)"
-    r"|had enough of|tired of|can t stand|hates?|(?:less|more gentle|gentler|kinder|milder) (?:\w+ )?than"
+    r"|had enough(?: of)?|tired of|can t stand|hates?|(?:less|more gentle|gentler|kinder|milder) (?:\w+ )?than"
     r"|don t want|do not want|didn t want|not interested in|no interest in|not up for|not open to|can t face|couldn t face"
     r"|ruled out|rule out|isn t(?! there)|aren t(?! there)|besides"  # "isn't there a radiation study?" asks
     r"|doesn t want|does not want|won t have|not keen on|not another|not more|no more|no further|anything but"
     r"|too (?:frail|weak|ill|old|poorly|unwell|sick) for|spares? (?:him|her|me|them) (?:from )?|instead of|rather than"
+    r"|in plaats van|au lieu d[eu]?|anstatt|statt|invece d[ie]?|en lugar de|en vez de|i ?stallet for"
     r"|other than|apart from|alternatives? to|fed up (?:of|with)|sick of|done with|scared of|refuses?|refused|declined|declining"
     r"|turned down|said no to|saying no to|everything but|all but|rather not (?:have|do|go through)|except|avoid (?:the )?(?:side effects?|toxicity) of"
     r"|(?:not|never|am not|m not|won t be|will not be) (?:having|doing|going through|facing|putting (?:him|her|me|them|myself) through)"
@@ -51,7 +52,7 @@ _HAD_BEFORE = re.compile(
     r"|cicli di|ciclos de|cycles de|zyklen|kuren|cykler|kurer|ha fatto|ha preso|prende|prendo|a eu|a fait|recu|tuvo|ha recibido|ha tenido)\b(?:\s+\w+){0,3}$"
 )
 _WANT_BEFORE = re.compile(
-    r"\b(?P<cue>(?<!no to )any|are there|is there|looking for|look for|find|search(?:ing)? for|want|wants|would like|interested in|keen on"
+    r"\b(?P<cue>(?<!no to )(?<!against )(?<!without )(?<!refuses )(?<!not having )any|are there|is there|looking for|look for|find|search(?:ing)? for|want|wants|would like|interested in|keen on"
     r"|could (?:he|she|i|we|they|my \w+) (?:still )?(?:have|try|get|do|go|be|start)(?: (?:on|onto|on to|in|into))?"
     r"|(?:he|she|i|we|they) (?:could|can|might) (?:have|try|get|go|be given|start)(?: (?:on|onto|on to|in|into))?"
     r"|anything (?:with|like|using|involving)|(?:kan|kunde|far) (?:man|hon|han|jag|vi|mamma|pappa) (?:fa|ga med i|prova)|(?:man|hon|han|jag|vi) (?:kan|kunde) (?:fa|prova)|particularly|especially|try|options?|consider|eligible for|go on|join|qualify for|offer"
@@ -155,10 +156,17 @@ _TOPIC_CUE = re.compile(
 _AVOID_AFTER = re.compile(
     r"^(?:which|that|but|and|though|tho)?\s*(?:(?:i|he|she|we|they|mum|dad|my \w+)\s+)?(?:really |just |definitely |absolutely |still |so |totally )?"
     r"(?:(?:don t|doesn t|do not|does not|won t|wouldn t|didn t|never) (?:want|fancy|like the (?:sound|idea))(?! to (?:stop|give up|come off|lose|miss|change))"
-    r"|refuses?|refused|hates?|dreads?|(?:can t|couldn t|cannot) face|(?:said|says|say) no|declined|turned (?:it|them) down"
+    r"|refuses?|refused|(?:is |s |was )?refusing|hates?|dreads?|(?:can t|couldn t|cannot) face|(?:said|says|say) no|declined|turned (?:it|them) down"
     r"|(?:is|are|s|am|m|re) (?:not keen|not having|not doing|dead against|against|dreading|scared of|terrified of|out of the question|a no go|not happening|not an option for (?:me|him|her|us))"
     r"|(?:is|s) (?:out|off the table))\b"
 )
+# "men pappa vill inte", "cellgifter vill hon inte ha": a refusal after the name in another language
+_AVOID_AFTER_ELSEWHERE = re.compile(
+    r"^(?:men\s+|aber\s+|maar\s+|mais\s+|ma\s+|pero\s+)?(?:\w+\s+){0,2}?(?:ne\s+)?(?:vill|will|wil|veut|vuole|quiere)\s+"
+    r"(?:\w+\s+)?(?:inte|nicht|niet|pas|non|no)\b"
+)
+# "no operation yet", "ingen operation än": not had so far, not refused
+_NOT_YET_AFTER = re.compile(r"^(?:yet|as yet|so far|an|annu|noch|nog|encore|ancora|todavia|aun)\b")
 _HEDGE = re.compile(
     r"\b(?:might|may|could|possibly|perhaps|probably|maybe) (?:not|be too|too)\b"
 )  # "probably too old for PRRT"
@@ -189,7 +197,7 @@ def role_from_cues(
     request or a look-up, and a treatment had in a story."""
     if only_names:
         return "mentioned"  # "lutathera": a topic to explain, not yet a wish
-    if _AVOID_AFTER.match(after):
+    if _AVOID_AFTER.match(after) or _AVOID_AFTER_ELSEWHERE.match(after):
         return "avoid"  # "they're talking about a Whipple which I really don't want"
     avoid_before = (
         before if avoid_before is None else avoid_before
@@ -214,6 +222,12 @@ def role_from_cues(
             return "besides"
         if role == "avoid" and _HEDGE.search(before):
             return "mentioned"  # "he might not be fit for PRRT": not a refusal
+        if (
+            role == "avoid"
+            and _NOT_YET_AFTER.match(after)
+            and re.search(r"\b(?:no|ingen|inget|kein\w*|geen|pas de|nessun\w*)$", avoid_before)
+        ):
+            return "never"  # "no PRRT yet"
         if role in ("planned", "mentioned") and _TRIAL_NEXT.match(after):
             return "want"  # "the onc mentioned a PRRT trial"
         if role == "mentioned" and trial_words and _TOPIC_CUE.search(before):
