@@ -303,3 +303,19 @@ def test_corrections_are_never_kept_in_the_slot() -> None:
 def test_staff_and_writers_own_age(text: str, about: Optional[str], age: Optional[int]) -> None:
     profile = read_message(text)
     assert (profile.about, profile.age) == (about, age)
+
+
+@pytest.mark.parametrize(
+    "turns, ki67, grades",
+    [
+        (["G1, Ki-67 under 2%, 1.6 cm"], None, (1,)),
+        (["ki67 <2%, cga 190 (ref <100)"], None, (1,)),
+        (["my wife has a pNET, ki67 25%", "sorry!! 2.5% not 25, the decimal point fell off"], 2.5, (1,)),
+        (["Ki67 was 3% in 2019 but the new biopsy says 14%"], 14.0, (2,)),
+    ],
+)
+def test_ki67_bounds_and_corrections(turns: list[str], ki67: float | None, grades: tuple) -> None:
+    from bot.profile.evaluate import read_turns
+
+    read = read_turns(turns)
+    assert (read.ki67, read.grades) == (ki67, grades)

@@ -156,7 +156,7 @@ def read_tumour(text: str) -> Profile:
         site=_site(text),
         tumour_type=_tumour_type(text),
         grades=_grades(text, grade, latest_ki67),
-        ki67=latest_ki67 if latest_ki67 is not None else grade.ki67 if grade else None,
+        ki67=None if _only_a_bound(text) else latest_ki67 if latest_ki67 is not None else grade.ki67 if grade else None,
         spread=False
         if _NO_SPREAD.search(text) and not spread_to
         else (True if spread_to or _SPREAD_WORDS.search(_SPREAD_QUESTION.sub(" ", text)) else None),
@@ -170,9 +170,20 @@ def read_tumour(text: str) -> Profile:
 
 _DECIMAL_COMMA = re.compile(r"\b\d+,\d\s*%")
 _KI67_VALUE = re.compile(
-    r"\bki[\s-]?67\b\D{0,40}?(\d+(?:[.,]\d+)?)\s*%?|\b(?:not|no)\s+\d+(?:[.,]\d+)?\W+(?:it\s+is|it's|its)\s+(\d+(?:[.,]\d+)?)\s*%",
+    r"\bki[\s-]?67\b\D{0,40}?(\d+(?:[.,]\d+)?)\s*%?|\b(?:not|no)\s+\d+(?:[.,]\d+)?\W+(?:it\s+is|it's|its)\s+(\d+(?:[.,]\d+)?)\s*%"
+    r"|\b(\d+(?:[.,]\d+)?)\s*%\s+not\s+\d+",  # "sorry!! 2.5% not 25"
     re.I,
 )
+
+
+# "Ki-67 under 2%", "ki67 <1%": no exact number (the README leaves it out; the grade still follows)
+_KI67_BOUND = re.compile(r"\bki[\s-]?67\b\D{0,25}?(?:under|<|less than|below|lower than|up to|<=|≤)\s*\d", re.I)
+
+
+def _only_a_bound(text: str) -> bool:
+    bounds = [m.start() for m in _KI67_BOUND.finditer(text)]
+    values = [m.start() for m in _KI67_VALUE.finditer(text)]
+    return bool(bounds) and max(bounds) >= max(values, default=-1)
 
 
 def _grades(text: str, grade: Optional["Grade"], latest_ki67: Optional[float]) -> tuple[int, ...]:
@@ -188,7 +199,7 @@ def _grades(text: str, grade: Optional["Grade"], latest_ki67: Optional[float]) -
 def _latest_ki67(text: str) -> Optional[float]:
     """The last Ki-67 given: "Ki67 was 3% in 2019 but the new biopsy says 14%" -> 14; "sorry,
     not 2,5. It is 12,5 %" -> 12.5."""
-    values = [float((m.group(1) or m.group(2)).replace(",", ".")) for m in _KI67_VALUE.finditer(text)]
+    values = [float((m.group(1) or m.group(2) or m.group(3)).replace(",", ".")) for m in _KI67_VALUE.finditer(text)]
     later = re.findall(r"\b(?:new|latest|now|recent|last)\b[^.%]{0,40}?(\d+(?:[.,]\d+)?)\s*%", text, re.I)
     values += [float(v.replace(",", ".")) for v in later] if values else []
     valid = [v for v in values if 0 <= v <= 100]
