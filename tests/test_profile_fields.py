@@ -319,3 +319,20 @@ def test_ki67_bounds_and_corrections(turns: list[str], ki67: float | None, grade
 
     read = read_turns(turns)
     assert (read.ki67, read.grades) == (ki67, grades)
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        ("His latest MRI shows a pNET that's grown from 14mm to 19mm in a year.", 19),
+        ("my 15yo has MEN1 and 2 small pnets (8mm and 12mm)", 12),
+        ("Dad is 49, pancreatic NET, and his liver has a lot of it, one of the mets is 6 cm.", None),
+        ("lots of liver mets (biggest 5 cm) and two spots in my spine", None),
+        ("Last scan showed it's got a bit bigger, now 3.1cm.", 31),
+        ("a distal pancreatectomy in Edinburgh in 2022, 1.8cm, grade 1", 18),
+    ],
+)
+def test_the_tumours_own_size(text: str, size: float | None) -> None:
+    from bot.profile.tumour import read_tumour
+
+    assert read_tumour(text).size_mm == size

@@ -262,13 +262,43 @@ def _inherited(text: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+_OF_THE_SPREAD = re.compile(
+    r"\b(?:mets?|metastas\w*|secondar\w*|lesions?|spots?|liver|biggest bits?)\b[^.;!?\d]{0,25}$", re.I
+)  # "liver mets (biggest 5 cm)", "one of the mets is 6 cm": not the tumour's own size
+_GREW_TO = re.compile(
+    r"(?:from|between)\s+\d+(?:[.,]\d+)?\s*(?:cm|mm)?\s+(?:to|and)\s+$", re.I
+)  # "grown from 14mm to 19mm"
+_THEN_ANOTHER = re.compile(r"\s*(to|and|&|,)\s*(\d+(?:[.,]\d+)?)\s*(cm|mm)\b", re.I)
+_LISTED_BEFORE = re.compile(
+    r"(?<![\d.,])(\d{1,2}(?:[.,]\d+)?)\s*(cm|mm)?\s*(?:and|&|,)\s*$", re.I
+)  # "8mm and 12mm", "6 and 9 mm"
+
+
 def _size(text: str) -> Optional[float]:
-    found = _SIZE.search(text)
-    if not found:
-        return None
-    value = float(found.group(1).replace(",", "."))
-    millimetres = value * 10 if found.group(2).lower().startswith("c") else value
-    return round(millimetres, 1) if 0 < millimetres < 1000 else None
+    """The tumour's size: the first said that is not of a spread, the later of "from X to Y", the
+    largest of a list ("2 small pnets (8mm and 12mm)")."""
+    for found in _SIZE.finditer(text):
+        before = text[max(0, found.start() - 40) : found.start()]
+        if _OF_THE_SPREAD.search(before) and not re.search(r"\b(?:primary|pancrea\w*|pnet|lump|mass)\b", before, re.I):
+            continue
+        unit = found.group(2).lower()
+        sizes = [_millimetres(found.group(1), unit)]
+        listed = _LISTED_BEFORE.search(before)
+        if listed and not _GREW_TO.search(before):
+            sizes.append(_millimetres(listed.group(1), (listed.group(2) or unit).lower()))
+        later = _THEN_ANOTHER.match(text[found.end() : found.end() + 25])
+        if later:  # "from 14mm to 19mm": the later; "(8mm and 12mm)": the larger
+            sizes.append(_millimetres(later.group(2), later.group(3).lower()))
+            if later.group(1).lower() == "to":
+                sizes = sizes[-1:]
+        size = max(sizes)
+        return round(size, 1) if 0 < size < 1000 else None
+    return None
+
+
+def _millimetres(number: str, unit: str) -> float:
+    value = float(number.replace(",", "."))
+    return value * 10 if unit.startswith("c") else value
 
 
 def _functioning(text: str) -> Optional[str]:
