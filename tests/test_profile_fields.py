@@ -336,3 +336,19 @@ def test_the_tumours_own_size(text: str, size: float | None) -> None:
     from bot.profile.tumour import read_tumour
 
     assert read_tumour(text).size_mm == size
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("wat does ki67 mean n is 14% bad", "NET"),
+        ("my ki67 is 2.5 what grade is that", "NET"),
+        ("her ki67 is 35%", None),
+        ("CONTROL NETS - sites? prior PRRT allowed?", None),
+        ("phase 3 pnet trials with UK sites", "NET"),
+    ],
+)
+def test_a_ki67_of_grade_1_or_2_says_net_and_a_trials_name_does_not(text: str, kind: str | None) -> None:
+    from bot.profile.tumour import read_tumour
+
+    assert read_tumour(text).tumour_type == kind

@@ -55,7 +55,8 @@ _NET_NOT_THEIRS = re.compile(
     r"\b(?:p-?)?nets?-[a-z0-9]+"
     r"|\b(?:p-?)?nets?\s+(?:pts|patients|only|specialists?|nurses?|teams?|centres?|centers?|clinics?|units?)\b"
     r"|\b(?:might|may|could|possibly|probably|maybe|perhaps|suspected?|query|possible|ruled?\s+out|not\s+sure\s+(?:if|whether))\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:p-?)?nets?\b"
-    r"|\bcarcinoid\s+(?:crisis|heart)",
+    r"|\bcarcinoid\s+(?:crisis|heart)"
+    r"|(?-i:\b[A-Z]{3,}[\s-]+NETS\b)",  # "CONTROL NETS": a trial's name
     re.I,
 )
 _WELL_DIFFERENTIATED_NET = re.compile(
@@ -230,11 +231,8 @@ def _tumour_type(text: str) -> Optional[str]:
     if _NEN.search(text) or _NET_NOT_THEIRS.search(text):
         return None
     grade = read_grade(text, strict=True)
-    return (
-        "NET"
-        if grade and set(grade.grades) <= {1, 2} and re.search(r"\bg[12]\b|\bgrade\s*[12]\b", text, re.I)
-        else None
-    )
+    # grade 1 or 2, said or from a Ki-67 of 20% or less (README): every NEC is grade 3
+    return "NET" if grade and set(grade.grades) <= {1, 2} else None
 
 
 def _spread_places(text: str) -> tuple[str, ...]:
