@@ -45,9 +45,10 @@ def _text(tracker: Tracker) -> str:
 
 
 def known_answers(tracker: Tracker) -> dict[str, Optional[str]]:
-    """Each pre-screen answer: the form's own, else what the person already told us."""
+    """Each pre-screen answer: the form's own, else what the person already told us. Both are
+    normalised already (`validate_ps_<slot>`, `prescreen_values`): nothing is parsed again."""
     known = prescreen_values(profile_of(tracker))
-    return {slot: parse_answer(slot, tracker.get_slot(slot)) or known.get(slot) for slot in SLOTS}
+    return {slot: tracker.get_slot(slot) or known.get(slot) for slot in SLOTS}
 
 
 class ValidatePrescreenForm(FormValidationAction):
@@ -142,7 +143,7 @@ class ActionPrescreenResults(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         values = known_answers(tracker)
-        answers = Answers.from_slots(values)
+        answers = Answers.from_values(values)
         done = [SlotSet(REQUESTED_SLOT, None)]
         try:
             candidates = open_trials(trial_store(), answers.place)

@@ -19,10 +19,10 @@ from bot.eligibility.cli import register as register_criteria
 from bot.eligibility.fit_cli import register as register_fit
 from bot.geo import DEFAULT_RADIUS_KM, distance_words, find_place, miles_to_km
 from bot.progress import ProgressBar
+from bot.trials.cli_trial import trial_named
 from bot.trials.data_cli import register as register_data
 from bot.trials.freshness import may_have_changed
 from bot.trials.importer import Importer, count_studies
-from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
 from bot.trials.nearby import near, unknown_place_words
 from bot.trials.present import (
     detail_lines,
@@ -429,17 +429,9 @@ def _unplaced_hint(page: SearchPage) -> Optional[str]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    candidate = find_nct_candidate(args.nct_id) or args.nct_id.strip().upper()
-    if not is_valid_nct_id(candidate):
-        print(f"{args.nct_id!r} is not an NCT number. {NCT_FORMAT_HELP}", file=sys.stderr)
-        return 2
-    trial = _store().get(candidate)
+    trial, status = trial_named(args.nct_id)
     if trial is None:
-        print(
-            f"{candidate} is not in our list. Look it up on https://clinicaltrials.gov/study/{candidate}",
-            file=sys.stderr,
-        )
-        return 1
+        return status
     if args.json:
         data = asdict(trial)
         data["countries"] = list(trial.countries)

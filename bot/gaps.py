@@ -8,18 +8,22 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Literal, Optional
 
-from sqlalchemy import Column, DateTime, Integer, String, Text, select
+from sqlalchemy import Column, DateTime, Integer, String, Text, insert, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import registry
 
 from bot.redact import redact
 from bot.text import normalize
-from bot.trials.models import Base
 
 GapKind = Literal["fallback", "unhelpful"]
 MAX_TEXT = 1000
+# The gap log's own schema: it may share a database with the trials, never their metadata, so
+# creating the trial schema (`TrialStore.create_schema`) does not make this table.
+_registry = registry()
 
 
-class ContentGap(Base):
+@_registry.mapped
+class ContentGap:
     __tablename__ = "content_gaps"
 
     id = Column(Integer, primary_key=True, autoincrement=True)
@@ -40,7 +44,7 @@ class GapCount:
 class GapLog:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        Base.metadata.create_all(engine, tables=[ContentGap.__table__])
+        _registry.metadata.create_all(engine)
 
     def record(self, kind: GapKind, text: str, answer: Optional[str] = None, when: Optional[datetime] = None) -> None:
         clean = redact(" ".join((text or "").split()))[:MAX_TEXT]
@@ -48,7 +52,7 @@ class GapLog:
             return
         with self.engine.begin() as conn:
             conn.execute(
-                ContentGap.__table__.insert(),
+                insert(ContentGap),
                 {
                     "created_at": when or datetime.now(timezone.utc),
                     "kind": kind,

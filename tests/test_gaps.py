@@ -7,12 +7,12 @@ import sys
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from bot.config import REPO_ROOT
 from bot.gaps import ContentGap, GapLog
 from bot.redact import redact
-from bot.trials.store import make_engine
+from bot.trials.store import TrialStore, make_engine
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,14 @@ def test_report_gaps_command(tmp_path) -> None:  # type: ignore[no-untyped-def]
     )
     assert result.returncode == 0, result.stderr
     assert "phone me on [phone] about trials" in result.stdout and "07700" not in result.stdout
+
+
+def test_the_gap_log_keeps_its_own_schema_beside_the_trials(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """One database may hold both, but making the trial schema does not make the gap table
+    (bot.gaps is imported above), and the log makes it on first use."""
+    engine = make_engine(f"sqlite:///{tmp_path}/both.db")
+    TrialStore(engine).create_schema()
+    assert "content_gaps" not in inspect(engine).get_table_names()
+    GapLog(engine).record("fallback", "is there a trial near Leeds")
+    assert {"content_gaps", "trials"} <= set(inspect(engine).get_table_names())
+    assert [g.text for g in GapLog(engine).most_frequent()] == ["is there a trial near Leeds"]

@@ -19,7 +19,7 @@ from bot.config import REPO_ROOT
 from bot.eligibility.facts import extract_facts
 from bot.eligibility.wording import tells_can_join
 from bot.prescreen import checklist as checklist_module
-from bot.prescreen.answers import SLOTS, UNKNOWN, Answers, corrections, parse_answer
+from bot.prescreen.answers import SLOTS, UNKNOWN, Answers, Grade, corrections, parse_answer
 from bot.prescreen.candidates import open_trials
 from bot.prescreen.checklist import ASK, MATCHES, NO_MATCH, checklist, ranked
 from bot.prescreen.present import (
@@ -278,6 +278,28 @@ def test_typed_answers_from_slots_ignore_what_does_not_parse() -> None:
     )
     assert Answers.from_slots({}) == Answers()
     assert Answers.from_slots({"ps_treatments": "none"}).treatments == ()
+
+
+@pytest.mark.parametrize("grades", [(1,), (2,), (3,), (1, 2), (2, 3), (1, 2, 3)])
+@pytest.mark.parametrize("ki67", [None, 0.5, 2.0, 12.5, 100.0])
+def test_a_stored_grade_reads_back_as_it_was_written(grades: tuple[int, ...], ki67: Optional[float]) -> None:
+    grade = Grade(grades, ki67)
+    assert Grade.from_value(grade.value) == grade
+
+
+@pytest.mark.parametrize("text", ["grade 2", "2", "Ki-67 5%", "G4", UNKNOWN, ""])
+def test_only_the_slots_own_grade_format_reads_back(text: str) -> None:
+    assert Grade.from_value(text) is None
+
+
+def test_typed_answers_from_normalised_values_parse_nothing_again() -> None:
+    """The form's slots hold `parse_answer`'s output: read as they are, they give the same
+    answers as parsing them again would."""
+    for slot, options in VALUES.items():
+        for value in options:
+            values = {**FULL, slot: value}
+            assert Answers.from_values(values) == Answers.from_slots(values), values
+    assert Answers.from_values({}) == Answers()
 
 
 # -- the form's validation action -------------------------------------------------------------------------

@@ -3,6 +3,7 @@ stand-in for the ClinicalTrials.gov API v2 (a real HTTP server on 127.0.0.1, rea
 
 from __future__ import annotations
 
+import ast
 import copy
 import json
 import re
@@ -310,6 +311,25 @@ def test_dry_run_writes_nothing(empty_store: TrialStore, standin: CtgovStandIn) 
     assert (report.counts.added, report.counts.updated, report.counts.unchanged) == (3, 1, 5)
     assert report.updated_ids == [nct(standin.records[0])]
     assert "pageToken" not in standin.requests[-3]  # a dry run does not take over the saved position
+
+
+def test_the_sync_reads_and_writes_only_through_the_store() -> None:
+    """TrialStore is the one way in and out of the trial database: sync.py imports no table."""
+    tree = ast.parse((REPO_ROOT / "bot" / "trials" / "sync.py").read_text())
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not {name for name in imported if name.startswith(("sqlalchemy", "bot.trials.models"))}
+
+
+def test_the_store_keeps_meta_values_and_tells_stored_hashes(empty_store: TrialStore, standin: CtgovStandIn) -> None:
+    empty_store.write_meta({RESUME_KEY: '{"page": 2}', MARKS_KEY: "{}"})
+    empty_store.write_meta({RESUME_KEY: None, MARKS_KEY: '{"q": "2024-01-01"}'})
+    assert empty_store.meta(RESUME_KEY) is None and empty_store.meta(MARKS_KEY) == '{"q": "2024-01-01"}'
+    assert empty_store.record_hashes([]) == {}
+    sync(empty_store, standin, max_pages=1)
+    first = nct(standin.records[0])
+    hashes = empty_store.record_hashes([first, "NCT00000000"])
+    assert list(hashes) == [first] and len(hashes[first]) > 8
 
 
 def dump(path: Path) -> list[str]:

@@ -16,8 +16,7 @@ import json
 import sys
 from typing import Optional
 
-from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
-from bot.trials.query import TrialDetail
+from bot.trials.cli_trial import trial_named
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -74,29 +73,10 @@ def cmd_facts(args: argparse.Namespace) -> int:
     return 0
 
 
-def _trial(raw_id: str) -> tuple[Optional[TrialDetail], int]:
-    from bot.trials.store import TrialStore
-
-    candidate = find_nct_candidate(raw_id) or raw_id.strip().upper()
-    if not is_valid_nct_id(candidate):
-        print(f"{raw_id!r} is not an NCT number. {NCT_FORMAT_HELP}", file=sys.stderr)
-        return None, 2
-    store = TrialStore.from_url()
-    store.create_schema()
-    trial = store.get(candidate)
-    if trial is None:
-        print(
-            f"{candidate} is not in our list. Look it up on https://clinicaltrials.gov/study/{candidate}",
-            file=sys.stderr,
-        )
-        return None, 1
-    return trial, 0
-
-
 def cmd_show(args: argparse.Namespace) -> int:
     from bot.eligibility.render import eligibility_text
 
-    trial, status = _trial(args.nct_id)
+    trial, status = trial_named(args.nct_id)
     if trial is None:
         return status
     print(eligibility_text(trial, show_original=args.original))
@@ -106,7 +86,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_questions(args: argparse.Namespace) -> int:
     from bot.eligibility.questions import questions_for
 
-    trial, status = _trial(args.nct_id)
+    trial, status = trial_named(args.nct_id)
     if trial is None:
         return status
     questions = questions_for(trial)

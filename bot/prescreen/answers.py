@@ -6,6 +6,8 @@ so a stored value parses to itself. Skip words ("I don't know", "skip", "rather 
 give UNKNOWN for every slot. `corrections(text)` finds answers stated outright at any time
 ("actually I'm 67", "sorry, I'm a woman", "I meant grade 3"). Only clear meanings are mapped:
 "low grade" is kept as "G1 or G2", and a symptom alone does not say a NET makes hormones.
+Typed `Answers` come from normalised values (`Answers.from_values`, nothing parsed again) or,
+for text that may not be normalised, through `parse_answer` first (`Answers.from_slots`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any, Callable, Mapping, Optional
 from bot.eligibility.facts import TREATMENTS
 from bot.lexicon import Lexicon, default_lexicon
 from bot.text import normalize
-from bot.tumour_terms import FUNCTIONING, NON_FUNCTIONING, PERSON_SITES, grade_code
+from bot.tumour_terms import FUNCTIONING, NON_FUNCTIONING, PERSON_SITES, grade_code, grade_number
 
 SLOTS = ("ps_age", "ps_sex", "ps_site", "ps_grade", "ps_spread", "ps_functioning", "ps_treatments", "ps_place")
 UNKNOWN = "unknown"
@@ -200,6 +202,7 @@ _GRADE_NAMED = [
 _KI67 = re.compile(r"\bki[\s-]?67\b\D{0,25}?(\d+(?:\.\d+)?)\s*%?", re.I)
 _BARE_GRADE = re.compile(r"^\W*(?:it'?s\s+|its\s+|it\s+is\s+)?(?:a\s+)?([123]|one|two|three)\W*$", re.I)
 _BARE_PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%")
+_GRADE_VALUE = re.compile(r"(G[123](?: or G[123])*)(?:, Ki-67 (\d+(?:\.\d+)?(?:e[-+]?\d+)?)%)?")  # Grade.value's format
 
 
 @dataclass(frozen=True)
@@ -211,6 +214,16 @@ class Grade:
     def value(self) -> str:
         text = " or ".join(grade_code(g) for g in self.grades)
         return text + (f", Ki-67 {self.ki67:g}%" if self.ki67 is not None else "")
+
+    @classmethod
+    def from_value(cls, value: str) -> Optional["Grade"]:
+        """The grade a stored `ps_grade` value holds (the inverse of `value`): what the person
+        typed was read once, by `parse_grade`; this reads only the slot's own format."""
+        found = _GRADE_VALUE.fullmatch(value)
+        if not found:
+            return None
+        grades = tuple(sorted(grade_number(code) for code in found.group(1).split(" or ")))
+        return cls(grades, float(found.group(2)) if found.group(2) else None)
 
 
 def grade_from_ki67(ki67: float) -> int:
@@ -448,10 +461,15 @@ class Answers:
 
     @classmethod
     def from_slots(cls, slots: Mapping[str, Any]) -> "Answers":
-        """From the `ps_` slots; values that do not parse count as not known."""
-        value = {slot: parse_answer(slot, slots.get(slot)) for slot in SLOTS}
-        known = {slot: v for slot, v in value.items() if v and v != UNKNOWN}
-        grade = read_grade(known["ps_grade"]) if "ps_grade" in known else None
+        """From `ps_` slots that may hold any text; values that do not parse count as not known."""
+        return cls.from_values({slot: parse_answer(slot, slots.get(slot)) for slot in SLOTS})
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Optional[str]]) -> "Answers":
+        """From values already normalised (`parse_answer`'s output, as the form's slots hold
+        them): nothing is parsed again."""
+        known = {slot: v for slot in SLOTS if (v := values.get(slot)) and v != UNKNOWN}
+        grade = Grade.from_value(known["ps_grade"]) if "ps_grade" in known else None
         treatments = known.get("ps_treatments")
         return cls(
             age=int(known["ps_age"]) if "ps_age" in known else None,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from bot.prescreen.answers import ANYWHERE
-from bot.prescreen.checklist import country_name
+from bot.prescreen.words import country_name
 from bot.trials.query import TrialDetail, TrialQuery
 from bot.trials.store import TrialStore
 

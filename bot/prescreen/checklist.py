@@ -19,10 +19,11 @@ from bot.eligibility.judge import DOES_NOT_MATCH, Judgement, judge
 from bot.eligibility.judge_words import FIELDS_OF_TOPIC, TOPIC_OF, mismatch_reason, specific_mismatch_reason
 from bot.eligibility.logic import REQUIRES
 from bot.eligibility.person import Person
-from bot.geo import gazetteer
-from bot.geo.countries import spoken_name
-from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import ANYWHERE, Answers
+
+# bot/profile/ and actions/search_trials.py still take some of these names from here (issue 22:
+# they are to import bot.prescreen.words).
+from bot.prescreen.words import country_name, country_words, grade_words, where_words, words_list
 from bot.trials.freshness import open_and_recent
 from bot.trials.query import TrialDetail
 from bot.tumour_terms import FUNCTIONING, SITE_FIT, SITE_WORDS, grade_number, makes_hormones
@@ -121,11 +122,6 @@ _STAGE_WORDS = {
 }
 
 
-def words_list(items: Iterable[str], joiner: str = "and") -> str:
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {joiner} " + items[-1] if items else ""
-
-
 def _years(value: float) -> str:
     return f"{round(value * 12)} months" if value < 1 else f"{value:g}"
 
@@ -136,10 +132,6 @@ def age_words(low: Optional[float], high: Optional[float]) -> str:
     if low is not None:
         return f"aged {_years(low)} or over"
     return f"aged up to {_years(high)}" if high is not None else "of any age"
-
-
-def grade_words(grades: Iterable[int | str]) -> str:
-    return "grade " + words_list([str(grade_number(g)) for g in grades], "or")
 
 
 def _treatments(names: Iterable[str], joiner: str = "or") -> str:
@@ -312,28 +304,6 @@ def _place(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optiona
     if not trial.countries:
         return Check("place", ASK, f"It runs in {where}. Ask which country that is in.")
     return Check("place", NO_MATCH, f"It lists no places in {country_words(name)}. It runs in {where}.")
-
-
-def country_name(code: str, lexicon: Optional[Lexicon] = None) -> str:
-    """The name ClinicalTrials.gov uses for a country code ("GB" -> "United Kingdom")."""
-    lexicon = lexicon or default_lexicon()
-    known = next((p.name for p in lexicon.places if p.code == code), None)
-    return known or gazetteer().countries.name(code)  # a country no trial runs in ("CO" -> "Colombia")
-
-
-_WITH_THE = ("United ", "Netherlands", "Czech Republic", "Philippines", "Republic of")
-
-
-def country_words(name: str) -> str:
-    """A country's name as it reads in a sentence: "the United Kingdom", "France", "South Korea"."""
-    name = spoken_name(name)
-    return f"the {name}" if name.startswith(_WITH_THE) else name
-
-
-def where_words(trial: TrialDetail, most: int = 3) -> str:
-    """ "France, Spain and the United Kingdom", or the cities when no country is given."""
-    names = [country_words(c) for c in trial.countries] or list(dict.fromkeys(s.city for s in trial.sites if s.city))
-    return words_list(names[:most]) + (" and more" if len(names) > most else "") if names else ""
 
 
 _RECORD_CHECKS = (_status, _age, _sex, _place)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from bot.geo.countries import spoken_name
-from bot.prescreen.checklist import country_name, country_words, words_list
+from bot.prescreen.words import country_name, country_words, words_list
 from bot.trials.nearby import distance_to, nearest_site
 from bot.trials.present import nearest_words, status_words
 from bot.trials.query import Near, Site, TrialDetail

@@ -9,16 +9,9 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from bot.lexicon import Lexicon, default_lexicon
-from bot.prescreen.answers import ANYWHERE, NONE, SLOTS, UNKNOWN, read_grade
-from bot.prescreen.checklist import (
-    Check,
-    TrialChecklist,
-    country_name,
-    country_words,
-    grade_words,
-    where_words,
-    words_list,
-)
+from bot.prescreen.answers import ANYWHERE, NONE, SLOTS, UNKNOWN, Grade
+from bot.prescreen.checklist import Check, TrialChecklist
+from bot.prescreen.words import country_name, country_words, grade_words, where_words, words_list
 from bot.trials.present import PHASE_WORDS, TITLE_LIMIT, Card, shorten
 from bot.trials.query import TrialDetail
 from bot.tumour_terms import FUNCTIONING, NON_FUNCTIONING, SITE_WORDS
@@ -107,7 +100,7 @@ def answer_words(slot: str, value: str) -> str:
     if value == UNKNOWN:
         return "not sure"
     if slot == "ps_grade":
-        grade = read_grade(value)
+        grade = Grade.from_value(value)
         if grade is None:
             return value
         return grade_words(grade.grades) + (f", Ki-67 {grade.ki67:g}%" if grade.ki67 is not None else "")

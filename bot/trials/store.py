@@ -12,7 +12,7 @@ import os
 import uuid
 import weakref
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Mapping, Optional
 
 from sqlalchemy import Table, create_engine, delete, event, func, inspect, select, text, update
 from sqlalchemy.engine import Connection, Engine
@@ -112,7 +112,7 @@ class TrialStore:
                 for index in table.indexes:
                     index.create(conn, checkfirst=True)
             self.fulltext.create(conn)
-        if self.count() == 0 and self._meta(PARSER_VERSION_KEY) is None:
+        if self.count() == 0 and self.meta(PARSER_VERSION_KEY) is None:
             self.mark_parser_version()  # a new database: every trial will be read by this parser
 
     def count(self) -> int:
@@ -127,11 +127,7 @@ class TrialStore:
             return result
         by_id = {p.nct_id: p for p in batch}  # a later copy of the same id wins
         with self.engine.begin() as conn:
-            known = dict(
-                conn.execute(
-                    select(models.Trial.nct_id, models.Trial.record_hash).where(models.Trial.nct_id.in_(list(by_id)))
-                ).all()
-            )
+            known = _record_hashes(conn, list(by_id))
             changed = []
             for nct_id, parsed in by_id.items():
                 if nct_id not in known:
@@ -227,7 +223,7 @@ class TrialStore:
 
     # -- lexicon changes ---------------------------------------------------------------
     def stored_lexicon_version(self) -> Optional[str]:
-        return self._meta(LEXICON_VERSION_KEY)
+        return self.meta(LEXICON_VERSION_KEY)
 
     def mark_lexicon_version(self) -> None:
         with self.engine.begin() as conn:
@@ -237,7 +233,7 @@ class TrialStore:
     def parser_outdated(self) -> bool:
         """True when stored trials were read by an older parser (bot.trials.parse.PARSER_VERSION):
         importing their records again stores what the parser reads now."""
-        return self.count() > 0 and self._meta(PARSER_VERSION_KEY) != PARSER_VERSION
+        return self.count() > 0 and self.meta(PARSER_VERSION_KEY) != PARSER_VERSION
 
     def mark_parser_version(self) -> None:
         with self.engine.begin() as conn:
@@ -245,11 +241,18 @@ class TrialStore:
 
     def data_version(self) -> str:
         """Changes whenever trials are added or changed (for caches of what is stored)."""
-        return self._meta(DATA_VERSION_KEY) or ""
+        return self.meta(DATA_VERSION_KEY) or ""
 
-    def _meta(self, key: str) -> Optional[str]:
+    # -- the meta table (versions above; `trials sync`'s position and high-water mark) ----
+    def meta(self, key: str) -> Optional[str]:
         with self.engine.connect() as conn:
             return conn.execute(select(models.Meta.value).where(models.Meta.key == key)).scalar_one_or_none()
+
+    def write_meta(self, values: Mapping[str, Optional[str]]) -> None:
+        """Set each key's value (None removes the key), all in one transaction."""
+        with self.engine.begin() as conn:
+            for key, value in values.items():
+                _set_meta(conn, key, value)
 
     # -- reading -----------------------------------------------------------------------
     def search(self, query: TrialQuery) -> SearchPage:
@@ -269,6 +272,15 @@ class TrialStore:
             rows = session.execute(select(models.Trial).where(models.Trial.nct_id.in_(wanted))).scalars().all()
             found = {row.nct_id: _detail(row) for row in rows}
         return [found[i] for i in wanted if i in found]
+
+    def record_hashes(self, nct_ids: Iterable[str]) -> dict[str, str]:
+        """The stored record hash of each of `nct_ids` that is stored (to tell new, changed
+        and unchanged records apart without writing)."""
+        wanted = list(nct_ids)
+        if not wanted:
+            return {}
+        with self.engine.connect() as conn:
+            return _record_hashes(conn, wanted)
 
     def compiled_copy(self, nct_id: str) -> Optional[dict]:
         """The stored whole record of a compiled trial (models.CompiledRecord), if there is one."""
@@ -341,9 +353,16 @@ def _insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
     conn.exec_driver_sql(str(compiled), [tuple(row[name] for name in names) for row in rows])
 
 
-def _set_meta(conn: Connection, key: str, value: str) -> None:
+def _record_hashes(conn: Connection, nct_ids: list[str]) -> dict[str, str]:
+    query = select(models.Trial.nct_id, models.Trial.record_hash).where(models.Trial.nct_id.in_(nct_ids))
+    return {nct_id: digest for nct_id, digest in conn.execute(query).all()}
+
+
+def _set_meta(conn: Connection, key: str, value: Optional[str]) -> None:
     meta = models.Meta.__table__
-    if conn.execute(update(meta).where(meta.c.key == key).values(value=value)).rowcount == 0:
+    if value is None:
+        conn.execute(delete(meta).where(meta.c.key == key))
+    elif conn.execute(update(meta).where(meta.c.key == key).values(value=value)).rowcount == 0:
         conn.execute(meta.insert(), {"key": key, "value": value})
 
 

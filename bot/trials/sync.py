@@ -4,7 +4,8 @@ Each page is imported through the Importer as its own transaction (all or nothin
 committed page the position (the next pageToken and the query it belongs to) is saved in the
 meta table, so a failed run resumes there. The high-water mark (the newest LastUpdatePostDate
 seen) moves only when a sync completes; the next run asks only for records updated since then.
-A dry run fetches and compares record hashes, and writes nothing.
+A dry run fetches and compares record hashes, and writes nothing. Every read and write goes
+through TrialStore: records through the Importer, hashes and the meta values through the store.
 """
 
 from __future__ import annotations
@@ -17,11 +18,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any, Callable, Iterable, Optional, TextIO
 
-from sqlalchemy import delete, select
-from sqlalchemy.engine import Connection
-
 from bot.progress import ProgressBar
-from bot.trials import models
 from bot.trials.ctgov_client import CtgovClient, CtgovError, RequestRefused
 from bot.trials.importer import Importer, ImportReport, Rejection
 from bot.trials.parse import RecordError, parse_study
@@ -205,7 +202,7 @@ class Sync:
         extra.update({"pageToken": token} if token else {"countTotal": "true"})
         return {**params, **extra}
 
-    # -- the meta table --------------------------------------------------------------------
+    # -- the store's meta table ----------------------------------------------------------
     def _marks(self) -> dict[str, str]:
         return _json_meta(self.store, MARKS_KEY) or {}
 
@@ -222,20 +219,21 @@ class Sync:
         return Position(params, None, 1)
 
     def _save(self, position: Position, report: SyncReport) -> None:
-        """After a committed page: the position; after the last page, the new mark instead."""
-        with self.store.engine.begin() as conn:
-            if not report.complete:
-                _write_meta(conn, RESUME_KEY, json.dumps(asdict(position)))
-                return
-            _write_meta(conn, RESUME_KEY, None)
+        """After a committed page: the position; after the last page, the new mark instead
+        (the position removed and the mark moved in one transaction)."""
+        if not report.complete:
+            self.store.write_meta({RESUME_KEY: json.dumps(asdict(position))})
+            return
+        done: dict[str, Optional[str]] = {RESUME_KEY: None}
+        if position.unreadable:  # ask for the same records again next time
+            report.notes.append("A page could not be read: the high-water mark stays where it was.")
+        else:
             marks = self._marks()
-            if position.unreadable:  # ask for the same records again next time
-                report.notes.append("A page could not be read: the high-water mark stays where it was.")
-                return
             report.high_water = _newest(marks.get(self.options.query), position.newest)
             if report.high_water:
                 marks[self.options.query] = report.high_water
-                _write_meta(conn, MARKS_KEY, json.dumps(marks, sort_keys=True))
+                done[MARKS_KEY] = json.dumps(marks, sort_keys=True)
+        self.store.write_meta(done)
 
 
 def query_params(query: str, since: Optional[str]) -> dict[str, str]:
@@ -273,16 +271,6 @@ def newest_update(studies: Iterable[Any], skip: Iterable[Optional[str]] = ()) ->
     return newest
 
 
-def stored_hashes(store: TrialStore, nct_ids: list[str]) -> dict[str, str]:
-    if not nct_ids:
-        return {}
-    with store.engine.connect() as conn:
-        rows = conn.execute(
-            select(models.Trial.nct_id, models.Trial.record_hash).where(models.Trial.nct_id.in_(nct_ids))
-        ).all()
-    return dict(rows)
-
-
 class _Writer:
     """Imports a page through the Importer (one transaction)."""
 
@@ -310,7 +298,7 @@ class _Preview:
                 parsed[trial.nct_id] = trial.trial["record_hash"]
             except RecordError as error:
                 report.rejected.append(Rejection(label, error.nct_id, error.field, error.reason))
-        known = {**stored_hashes(self.store, [i for i in parsed if i not in self.seen]), **self.seen}
+        known = {**self.store.record_hashes(i for i in parsed if i not in self.seen), **self.seen}
         added, updated = [], []
         for nct_id, digest in parsed.items():
             if nct_id not in known:
@@ -355,15 +343,8 @@ def _newest(a: Optional[str], b: Optional[str]) -> Optional[str]:
 
 
 def _json_meta(store: TrialStore, key: str) -> Any:
-    with store.engine.connect() as conn:
-        value = conn.execute(select(models.Meta.value).where(models.Meta.key == key)).scalar_one_or_none()
+    value = store.meta(key)
     try:
         return json.loads(value) if value else None
     except ValueError:
         return None
-
-
-def _write_meta(conn: Connection, key: str, value: Optional[str]) -> None:
-    conn.execute(delete(models.Meta).where(models.Meta.key == key))
-    if value is not None:
-        conn.execute(models.Meta.__table__.insert(), {"key": key, "value": value})

@@ -31,6 +31,7 @@ from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.channels.address import client_address, trusted_proxies_from_env
+from bot.trials.not_listed import not_listed
 from bot.trials.store import TrialStore
 from bot.web import staff_pages as pages
 from bot.web.auth import (
@@ -401,13 +402,7 @@ async def trial_page(request: web.Request) -> web.Response:
     store = await request.app[STORE_KEY].get()
     trial = await _off_loop(store.get, nct_id)
     if trial is None:
-        return _html(
-            pages.message_page(
-                "Trial not found",
-                f"{nct_id} is not in our list. Look it up on the registry: https://clinicaltrials.gov/study/{nct_id}",
-            ),
-            404,
-        )
+        return _html(pages.message_page("Trial not found", not_listed([nct_id])), 404)
     view = await _off_loop(detail_json, trial)
     return _html(pages.trial_page(user, view, _back(request.query.get("back"))))
 
@@ -443,13 +438,7 @@ async def api_trial(request: web.Request) -> web.Response:
     store = await request.app[STORE_KEY].get()
     trial = await _off_loop(store.get, nct_id)
     if trial is None:
-        return _error(
-            "api",
-            404,
-            "not_found",
-            f"{nct_id} is not in our list. See https://clinicaltrials.gov/study/{nct_id} on the registry.",
-            parameter="nct_id",
-        )
+        return _error("api", 404, "not_found", not_listed([nct_id]), parameter="nct_id")
     return _json(await _off_loop(detail_json, trial))
 
 
