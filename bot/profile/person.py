@@ -52,10 +52,10 @@ RELATIVES: dict[str, tuple[str, Optional[str]]] = {
             "auld fella",
         )
     },
-    **{w: ("partner", "male") for w in ("husband", "boyfriend", "fiance", "fiancé")},
+    **{w: ("partner", "male") for w in ("husband", "boyfriend", "fiance", "fiancé", "hubby", "hubs")},
     **{
         w: ("partner", "female")
-        for w in ("wife", "girlfriend", "fiancee", "fiancée", "old lady", "missus", "missis", "mrs")
+        for w in ("wife", "wifey", "girlfriend", "fiancee", "fiancée", "old lady", "missus", "missis", "mrs")
     },
     **{w: ("partner", None) for w in ("partner", "other half", "spouse", "sambo", "särbo", "samboer")},
     **{w: ("child", "male") for w in ("son", "boy", "stepson", "lad")},
@@ -151,6 +151,54 @@ FOREIGN_RELATIVES: dict[str, tuple[str, Optional[str]]] = {
     },
     **{w: ("sibling", "male") for w in ("bror", "bruder", "broer", "frère", "hermano", "fratello", "brat", "irmão")},
     **{
+        w: ("grandparent", "female")
+        for w in ("nonna", "abuela", "grand-mère", "grand-mere", "oma", "mormor", "farmor", "babcia", "avó")
+    },
+    **{
+        w: ("grandparent", "male")
+        for w in ("nonno", "abuelo", "grand-père", "grand-pere", "opa", "morfar", "farfar", "dziadek", "avô")
+    },
+    **{
+        w: ("other", "female")
+        for w in (
+            "zia",
+            "tante",
+            "tía",
+            "tia",
+            "ciocia",
+            "suocera",
+            "suegra",
+            "belle-mère",
+            "belle-mere",
+            "schwiegermutter",
+            "svärmor",
+            "svarmor",
+            "schoonmoeder",
+            "teściowa",
+        )
+    },
+    **{
+        w: ("other", "male")
+        for w in (
+            "zio",
+            "oncle",
+            "tío",
+            "tio",
+            "onkel",
+            "oom",
+            "wujek",
+            "suocero",
+            "suegro",
+            "beau-père",
+            "beau-pere",
+            "schwiegervater",
+            "svärfar",
+            "svarfar",
+            "schoonvader",
+            "teść",
+        )
+    },
+    **{
         w: ("sibling", "female")
         for w in ("syster", "søster", "schwester", "zus", "sœur", "hermana", "sorella", "siostra", "irmã")
     },
@@ -165,7 +213,7 @@ _CHILD_BY_AGE = re.compile(
 )
 _MY = r"(?:my|our|min|mitt)"  # Swedish "min mamma"
 _RELATIVE = re.compile(
-    rf"\b{_MY}\s+(?:(?:\d{{1,3}}[\s-]*(?:years?|yrs?)?[\s-]*(?:old|yo)?|dear|lovely|poor|elderly|darling|little|older|younger"
+    rf"\b{_MY}\s+(?:(?:\d{{1,3}}[\s-]*(?:years?|yrs?)?[\s-]*(?:old|yo)?|dear|lovely|poor|elderly|darling|little|older|younger|wee|big|baby|kid"
     rf"|eldest|youngest|step|late)\s+)?({_RELATIVE_WORDS})(?:'s)?\b",
     re.I,
 )
