@@ -26,6 +26,7 @@ from bot.language import HOME_COUNTRY, other_language
 from bot.lexicon import default_lexicon
 from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.profile.message import message_kind, named_treatment, noted_text
+from bot.profile.read import read_message
 
 FIND_FITTING_BUTTON = {"title": "Find trials that may fit", "payload": "/search_trials"}
 
@@ -40,10 +41,12 @@ class ActionUnderstandMessage(Action):
         if kind == "name":
             return self._explain_name(dispatcher, text, domain)
         searched = searched_profile(tracker)
-        if kind == "story_question" and not searched.lookup.names_trials and not asks_for_options(text):
+        asks = asks_for_options(text) or other_language(text)  # a story in another language: its trials
+        if kind == "story_question" and not searched.lookup.names_trials and not asks:
             if self._answer_question(dispatcher, tracker, domain, text or ""):  # "can dad do his jab himself?"
                 return []
         if kind == "story_question" or searched.lookup.names_trials:  # a story, or "NETTER-2 sites"
+            say_english_is_read_best(dispatcher, tracker)
             return run_fitting_search(dispatcher, tracker, searched)
         if kind == "facts" and not profile_of(tracker).tells_about_the_person and named_treatment(text):
             return self._explain_name(dispatcher, text, domain)  # "177Lu-DOTA-EB-TATE": a name, nothing to note
@@ -94,12 +97,36 @@ class ActionAnswerOutOfScope(Action):
         return "action_answer_out_of_scope"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        searched = searched_profile(tracker)
-        if searched.lookup.names_trials:
+        searched, text = searched_profile(tracker), message_text(tracker)
+        foreign = other_language(text)
+        if searched.lookup.names_trials or (foreign and tells_a_net_story(text)):  # "mio padre ha un pNET..., studi?"
+            say_english_is_read_best(dispatcher, tracker)
             return run_fitting_search(dispatcher, tracker, searched)
         if not answered_in_english_only(dispatcher, tracker):
             dispatcher.utter_message(response="utter_out_of_scope")
         return []
+
+
+def tells_a_net_story(text: str | None) -> bool:
+    """A story about a NET with a question or request, in whatever language the reader caught
+    its facts ("mijn vader heeft een pNET graad 2 ..., zijn er studies?"); another cancer
+    ("mia zia ha un cancro al seno") tells no NET facts and stays off-topic."""
+    return message_kind(text) == "story_question" and read_message(text).has_medical_facts
+
+
+def say_english_is_read_best(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Before the trials found for a story in another language: what was understood may be
+    partial, and who to talk to in their own language."""
+    language = other_language(message_text(tracker))
+    if language is None:
+        return
+    dispatcher.utter_message(
+        text=(
+            f"This looks like {language}. I read English best, so I may have missed some of what you wrote. "
+            "Below are trials that may fit what I understood. You can also talk to someone:"
+        )
+    )
+    send_helpline(dispatcher, tracker, HOME_COUNTRY.get(language))
 
 
 def answered_in_english_only(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -26,12 +26,12 @@ from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import Answers
 from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
 from bot.profile.answers import as_answers, fact_treatments
-from bot.profile.limits import kind_clash, size_clash, unmet_condition
+from bot.profile.limits import kind_clash, kind_order, size_clash, spread_clash, unmet_condition
 from bot.profile.model import Lookup, Profile
 from bot.profile.model import Place as PersonsPlace
 from bot.profile.noted_limits import noted_clash, noted_matches
 from bot.profile.site_limits import primary_removed_clash, site_clash
-from bot.profile.tested import kind_members, kinds_of, names_known, tested_ids
+from bot.profile.tested import kind_members, kinds_of, names_known, tested_ids, treatment_kind
 from bot.text import normalize
 from bot.trials.freshness import open_and_recent
 from bot.trials.home import sponsor_home
@@ -219,6 +219,7 @@ def find_fitting(
             item[1].clear_mismatch,
             _tests_another_kind(item[1].trial, wanted, lexicon),
             not _at_named_place(item[1].trial, profile),
+            kind_order(item[1].trial, profile),
             _likely_against(item[1], profile),
             _distance_band(item[1].trial, query.near),
             not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
@@ -274,6 +275,22 @@ def _after_surgery_only(trial: TrialDetail, profile: Profile) -> bool:
     for someone whose NET has spread far: ranked after, never set aside (spread that was taken out
     too may still be allowed)."""
     return bool(set(profile.spread_to) & set(_FAR_PLACES)) and bool(_AFTER_SURGERY_TITLE.search(trial.title or ""))
+
+
+def _after_surgery_not_had(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> Optional[str]:
+    """A trial for after the tumour was taken out, for someone who has had no operation and is
+    not on that road: being watched, not wanting one, or with far spread treated by medicines
+    ("a dozen liver tumors, never had surgery, on lanreotide")."""
+    if not _AFTER_SURGERY_TITLE.search(trial.title or ""):
+        return None
+    kinds = {t.id: lexicon.concepts.get(f"treatment:{t.id}") for t in profile.treatments}
+    if any(c is not None and treatment_kind(c) == "surgery" for c in kinds.values()):
+        return None
+    watched = "surveillance" in kinds and profile.spread is not True
+    on_medicines = bool(set(profile.spread_to) & set(_FAR_PLACES)) and bool(kinds)
+    if watched or "surgery" in profile.wants.avoid or on_medicines:
+        return "It is for people who have had an operation to take the NET out."
+    return None
 
 
 def _tests_another_kind(trial: TrialDetail, wanted: set[str], lexicon: Lexicon) -> bool:
@@ -369,9 +386,21 @@ def _with_further_fits(
     unplaced = [f for f in rest if f not in placed]
     return replace(
         result,
-        fits=leading + placed + more + unplaced,
+        fits=leading + _wished_kind_first(placed + more + unplaced, profile, lexicon),
         set_aside=result.set_aside + more_aside,
         nearby_fits=len(leading) + len(placed) if result.nearby_fits is None else result.nearby_fits,
+    )
+
+
+def _wished_kind_first(fits: list[Fit], profile: Profile, lexicon: Lexicon) -> list[Fit]:
+    """Fits nearby, then further away, then those listing no places; but trials of another kind
+    of treatment than the one wished for (or proposed: "PRRT is next") come after all that may be
+    of that kind, and, for a NEC, trials whose records do not name NECs after those that do
+    (`kind_order`), wherever they are."""
+    wanted = {i for t in profile.wants.treatment or profile.wants.proposed for i in (t, *kind_members(t, lexicon))}
+    return sorted(
+        fits,
+        key=lambda f: (bool(wanted) and _tests_another_kind(f.trial, wanted, lexicon), kind_order(f.trial, profile)),
     )
 
 
@@ -500,6 +529,8 @@ def _record_limit(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> Opt
         site_clash(trial, profile)
         or primary_removed_clash(trial, profile)
         or noted_clash(trial, profile, lexicon)
+        or spread_clash(trial, profile)
+        or _after_surgery_not_had(trial, profile, lexicon)
         or _teenagers_only(trial, profile)
     )
 

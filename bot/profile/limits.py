@@ -62,6 +62,46 @@ def kind_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
     return "It is for well-differentiated NETs. You said NEC, a faster-growing kind."
 
 
+# Words of a record made for NECs (or that takes them), and of one made for NETs.
+_FOR_NEC = re.compile(
+    r"\bNECs?\b|neuroendocrine[\s-]+carcinomas?|carcinomas?,? neuroendocrine|poorly[\s-]+differentiated"
+    r"|high[\s-]+grade|\b(?:small|large)[\s-]+cell\b",
+    re.I,
+)
+_FOR_NET = re.compile(r"\btumou?rs?\b|\bNETs?\b|\bpNETs?\b|carcinoids?|neoplasms?|well[\s-]+differentiated", re.I)
+_HIGH_GRADE = re.compile(r"high[\s-]+grade", re.I)
+
+
+def kind_order(trial: TrialDetail, profile: Profile) -> int:
+    """0 for a trial made for the person's kind of tumour or open to it, 1 for one that only
+    says the other kind: for a NEC, trials whose record names NECs (title, conditions or
+    inclusion criteria) come first; for a NET, trials whose title and conditions name only NECs
+    come after. Only ranks, never sets aside (`kind_clash` does that for clear cases)."""
+    if profile.tumour_type == "NEC":
+        described = f"{_described(trial)} ; {_inclusion_text(trial.criteria)}"
+        return 0 if _FOR_NEC.search(described) else 1
+    if profile.tumour_type == "NET":
+        described = _described(trial)
+        only_nec = bool(_FOR_NEC.search(_HIGH_GRADE.sub("", described))) and not _FOR_NET.search(described)
+        return 1 if only_nec else 0
+    return 0
+
+
+_STAGE_FOUR = re.compile(r"\bstage\s*(?:4|IV)\b", re.I)
+_OTHER_STAGE = re.compile(r"\bstage\s*(?:I{1,3}|[1-3])(?:[abc])?\b", re.I)
+
+
+def spread_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
+    """A trial whose inclusion criteria ask for stage 4 (spread) NETs and no other stage, for
+    someone who said theirs has not spread ("Pan-NET, ENETS/AJCC stage 4")."""
+    if profile.spread is not False or not trial.criteria:
+        return None
+    items = [item.original for item in split_criteria(trial.criteria).inclusion]
+    if not any(_STAGE_FOUR.search(i) and not _OTHER_STAGE.search(i) for i in items):
+        return None
+    return "It is for NETs that have spread (stage 4). You said it has not spread."
+
+
 @lru_cache(maxsize=512)
 def _inclusion_text(criteria: Optional[str]) -> str:
     return " ; ".join(item.original for item in split_criteria(criteria).inclusion) if criteria else ""

@@ -70,11 +70,17 @@ def _with_kinds(ids: set[str], lexicon: Lexicon) -> set[str]:
 _BEFORE_IT = re.compile(r"\b(?:after|following|post-?operative|post-?surgery)\b.*", re.I)
 
 
+# "Systemic Targeted Adaptive RadioTherapy", "targeted radiotherapy": radiation given through the
+# blood, which for NETs is radionuclide therapy (PRRT), not external-beam radiotherapy.
+_SYSTEMIC_RADIOTHERAPY = re.compile(r"\b(?:systemic|targeted)\b(?:\W+\w+){0,2}?\W+radio-?therapy\b", re.I)
+
+
 def _named_first_in_title(title: str, lexicon: Lexicon) -> set[str]:
     """A record that lists no interventions: the treatments its title names, before "versus" and
     before what must come first ("Testing the Use of Chemotherapy After Surgery": chemotherapy)."""
     versus = _VERSUS.search(title)
-    return _ids(lexicon, [_BEFORE_IT.sub("", title[: versus.start()] if versus else title)])
+    named = _BEFORE_IT.sub("", title[: versus.start()] if versus else title)
+    return _ids(lexicon, [named]) | ({"prrt"} if _SYSTEMIC_RADIOTHERAPY.search(named) else set())
 
 
 def _tested_by_arms(trial: TrialDetail, lexicon: Lexicon) -> set[str]:

@@ -20,8 +20,12 @@ How free text is matched (`find_lookups`):
   "novartis"). Generic words ("hospital", "university", "cancer", "centre"), everyday words,
   treatment and condition words, place names and words in many names never match alone;
   a place name matches only as part of the whole name ("lund university hospital", not
-  "lund"). When one run names both a sponsor and a site, "by"/"from" before it means the
-  sponsor, otherwise the site.
+  "lund"). A word of three letters names a body alone only as written as a name: in capitals
+  ("UCL"), beside "trials" or after "at"/"by" ("ieo trials"); small and generic words of other
+  languages ("per", "lo", "studio", "cura") are never a name's part, so "per MD Anderson" or
+  Swedish "med" name no sponsor. One sponsor's word that several companies share ("merck")
+  is kept as typed, so the search takes them all. When one run names both a sponsor and a
+  site, "by"/"from" before it means the sponsor, otherwise the site.
 
 The vocabulary (acronyms, ids, sponsor and site names, place words) is read from the database
 once per store and read again only when the store's data has changed (TrialStore.data_version).
@@ -49,7 +53,8 @@ if TYPE_CHECKING:  # the store imports this module; only its type is needed here
 
 # Small words of names in several languages: never indexed, never matched.
 NAME_STOPWORDS = frozenset(
-    "a an and at for in of on the to with de del della di da das der die du des la le les y e et und van von en".split()
+    """a an and at for in of on the to with de del della di da das der die du des la le les y e et und van von en
+    per lo dei degli delle dello al el los las aux zu zum zur fur voor het och i o por para pour sur""".split()
 )
 # Words that say what kind of place or body a name is, not which one. Never enough alone;
 # a filter drops them when the name has any other word ("Royal Free Hospital" -> royal free).
@@ -67,7 +72,10 @@ GENERIC_WORDS = frozenset(
     consortium cooperative trials trial study studies investigative investigational
     comprehensive affiliated teaching pharmaceuticals pharmaceutical pharma therapeutics
     biosciences biotech inc llc ltd limited gmbh ag sa co corp corporation company plc
-    bv srl spa nv ab as""".split()
+    bv srl spa nv ab as
+    scientifico scientifique scientifica studio studi cura tumori tumeurs ricerca recherche investigacion
+    oncologico oncologica oncologique gruppo grupo gruppe groupe fondazione fundacion stichting azienda
+    ospedali ospedaliera ospedaliero ospedaliere nazionale nationales medica medicale medecine""".split()
 )
 TRIAL_WORDS = frozenset({"trial", "trials", "study", "studies"})
 # "St Thomas' Hospital": "thomas" alone is someone's name, "st thomas" the hospital's.
@@ -77,6 +85,7 @@ SITE_CUES = frozenset({"at", "near"})
 MAX_WORD_LENGTH = 100  # name_words.word; a longer "word" is not a name anyone types
 MAX_KEY_WORDS = 4  # "neo lu pa net" -> neolupanet
 MIN_DISTINCT_LENGTH = 3
+MIN_LOWER_NAME_LENGTH = 4  # a shorter word alone is a name only in capitals
 MIN_GROUP_PREFIX = 4  # as bot/trials/search.py finds the keys an acronym starts (MIN_PREFIX_KEY)
 # A word in more names of a kind than this (or than 1 in 200 of them) is too common alone.
 COMMON_NAME_WORD_COUNT = 3
@@ -255,22 +264,35 @@ class Vocabulary:
 
     # -- sponsors and sites ----------------------------------------------------------------
     def name(
-        self, index: _NameIndex, words: list[str], skip: set[int], marked: frozenset[int] = frozenset()
+        self,
+        index: _NameIndex,
+        words: list[str],
+        skip: set[int],
+        marked: frozenset[int] = frozenset(),
+        capitals: frozenset[int] = frozenset(),
     ) -> Optional[_Match]:
         """The best run of a stored name's words in the text (words in `skip` are taken; words
-        in `marked` were written as a name: in capitals beside "trials", "ITM trials")."""
+        in `marked` were written as a name: in capitals beside "trials", "ITM trials"; words in
+        `capitals` were written in capitals: "UCL", not "med")."""
         best: Optional[_Match] = None
         for anchor, word in enumerate(words):
             if anchor in skip:
                 continue
             for number in index.by_word.get(word, ()):
-                match = self._run(index, number, words, anchor, skip, anchor in marked)
+                match = self._run(index, number, words, anchor, skip, anchor in marked, anchor in capitals)
                 if match and (best is None or match.score > best.score):
                     best = match
         return best
 
     def _run(
-        self, index: _NameIndex, number: int, words: list[str], anchor: int, skip: set[int], marked: bool = False
+        self,
+        index: _NameIndex,
+        number: int,
+        words: list[str],
+        anchor: int,
+        skip: set[int],
+        marked: bool = False,
+        in_capitals: bool = False,
     ) -> Optional[_Match]:
         """The run of the name's words around words[anchor], if it says the name."""
         name = index.words[number]
@@ -287,10 +309,18 @@ class Vocabulary:
         while same(last + 1):
             last += 1
         run = name[at + first : at + last + 1]
-        if not self._says_name(index, name, at + first, run, marked and first == last == 0):
+        alone = first == last == 0
+        if not self._says_name(index, name, at + first, run, marked and alone):
             return None
+        if alone and len(words[anchor]) < MIN_LOWER_NAME_LENGTH and not in_capitals:
+            return None  # "med", "per", "sen": a short word names a body alone only as an acronym ("UCL", "IEO")
         core = [w for w in run if w not in GENERIC_WORDS]
-        return _Match(index.names[number], anchor + first, anchor + last + 1, (len(core), len(run), -len(name)))
+        # A sponsor's one word that names several ("merck": Merck KGaA, Merck Sharp & Dohme): the
+        # word typed, so the search takes them all (sites' names vary too much to tell bodies apart)
+        bodies = index.bodies_by_word.get(core[0], set()) if len(core) == 1 and index is self.sponsors else set()
+        several = len({body - self.places for body in bodies}) > 1
+        said = core[0].title() if several and len(run) < len(name) else index.names[number]
+        return _Match(said, anchor + first, anchor + last + 1, (len(core), len(run), -len(name)))
 
     def _says_name(self, index: _NameIndex, name: list[str], start: int, run: list[str], marked: bool = False) -> bool:
         core = [w for w in run if w not in GENERIC_WORDS]
@@ -333,14 +363,19 @@ def find_lookups(text: str, store: "TrialStore") -> Lookups:
     words = [tokens[i].lower() for i in kept]
     skip = {n for n, i in enumerate(kept) if i in taken}
     marked = frozenset(n for n, i in enumerate(kept) if _written_as_a_name(tokens, i))
-    sponsor = vocabulary.name(vocabulary.sponsors, words, skip, marked)
-    site = vocabulary.name(vocabulary.sites, words, skip, marked)
+    capitals = frozenset(n for n, i in enumerate(kept) if _written_as_short_name(tokens, i))
+    sponsor = vocabulary.name(vocabulary.sponsors, words, skip, marked, capitals)
+    site = vocabulary.name(vocabulary.sites, words, skip, marked, capitals)
     if sponsor and site and _overlap(sponsor, site):
         before = [t.lower() for t in tokens[: kept[min(sponsor.start, site.start)]]][-2:]  # "at the"
         if _means_sponsor(words, sponsor, site, before):  # then the site may be named elsewhere
-            site = vocabulary.name(vocabulary.sites, words, skip | set(range(sponsor.start, sponsor.end)))
+            site = vocabulary.name(
+                vocabulary.sites, words, skip | set(range(sponsor.start, sponsor.end)), marked, capitals
+            )
         else:
-            sponsor = vocabulary.name(vocabulary.sponsors, words, skip | set(range(site.start, site.end)))
+            sponsor = vocabulary.name(
+                vocabulary.sponsors, words, skip | set(range(site.start, site.end)), marked, capitals
+            )
     return Lookups(
         acronym=acronym.name if acronym else None,
         sponsor=sponsor.name if sponsor else None,
@@ -359,6 +394,15 @@ def _written_as_a_name(tokens: list[str], i: int) -> bool:
         and i + 1 < len(tokens)
         and tokens[i + 1].lower() in TRIAL_WORDS
     )
+
+
+def _written_as_short_name(tokens: list[str], i: int) -> bool:
+    """A short word written as a body's name: in capitals ("UCL"), or beside "trials" or after
+    "at"/"by" ("ieo trials", "anything at ucl"); not "med" or "sen" in a sentence."""
+    before = tokens[i - 1].lower() if i > 0 else ""
+    after = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+    cues = TRIAL_WORDS | SITE_CUES | SPONSOR_CUES
+    return tokens[i].isupper() or before in cues or after in TRIAL_WORDS
 
 
 def acronyms_in(text: str, store: "TrialStore") -> list[str]:

@@ -1,0 +1,181 @@
+"""Ranking by the kind of tumour (NEC or NET) and of treatment, and look-ups that need the
+real name (bot/profile/limits.kind_order, bot/profile/tested.py, bot/profile/fit.py,
+bot/trials/lookup.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lexicon import default_lexicon
+from bot.profile import tested
+from bot.profile.evaluate import read_turns
+from bot.profile.fit import FitResult, find_fitting, with_lookups
+from bot.profile.limits import kind_order
+from bot.profile.model import Place, Profile, Wants
+from bot.profile.read import for_search
+from bot.trials.lookup import find_lookups
+from bot.trials.store import TrialStore
+
+LUND_PRRT = "NCT05387603"  # no interventions; "Systemic Targeted Adaptive RadioTherapy of NeuroEndocrine Tumors"
+AVELUMAB_NEC = "NCT03352934"  # "... Neuroendocrine Carcinomas (NEC G3) ..."
+PANTODON = "NCT07273409"  # debulking surgery, sites in Sweden
+NEC_TRIALS = {"NCT02687958", "NCT03387592", AVELUMAB_NEC, "NCT07077551", "NCT04400474", "NCT02754297", "NCT02749331"}
+
+
+def profile_of(store: TrialStore, *turns: str) -> Profile:
+    return with_lookups(for_search(read_turns(turns), turns[-1]), turns[-1], store)
+
+
+def searched(store: TrialStore, *turns: str) -> FitResult:
+    return find_fitting(store, profile_of(store, *turns))
+
+
+def top(result: FitResult, n: int = 5) -> list[str]:
+    return [f.trial.nct_id for f in result.fits[:n]]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "my husband is 67, poorly differentiated neuroendocrine carcinoma, started in the pancreas. he's had 4 "
+        "cycles of carboplatin and etoposide, it's growing again. any trials? we're in Dublin",
+        "Mum (70) has a NEC of the pancreas, small cell type, ki67 70%. Carboplatin and etoposide stopped "
+        "working. We live in Leeds. Is there anything she could try?",
+        "62M, large cell neuroendocrine carcinoma of the stomach, liver mets, progressed after cisplatin/etoposide. "
+        "Based in Toronto. What trials are there?",
+    ],
+)
+def test_a_nec_story_gets_trials_made_for_necs_first(store: TrialStore, story: str) -> None:
+    profile = profile_of(store, story)
+    result = find_fitting(store, profile)
+    assert profile.tumour_type == "NEC"
+    assert all(kind_order(f.trial, profile) == 0 for f in result.fits[:3]), top(result)  # records that name NECs
+    assert set(top(result)) & NEC_TRIALS, top(result)
+
+
+def test_the_order_by_kind_of_tumour_only_ranks(store: TrialStore) -> None:
+    avelumab = store.get(AVELUMAB_NEC)
+    assert avelumab is not None
+    assert kind_order(avelumab, Profile(tumour_type="NEC")) == 0
+    assert kind_order(avelumab, Profile(tumour_type="NET")) == 1  # a NEC-only trial after, for a NET
+    assert kind_order(avelumab, Profile()) == 0
+    net = searched(store, "my dad is 70, pancreatic NET grade 2 with liver mets, any trials in Germany?")
+    assert AVELUMAB_NEC not in top(net, 3)
+
+
+def test_a_systemic_radiotherapy_title_is_prrt(store: TrialStore) -> None:
+    lund = store.get(LUND_PRRT)
+    assert lund is not None and "prrt" in tested.tested_ids(lund, default_lexicon())
+
+
+@pytest.mark.parametrize(
+    "wish",
+    [
+        "I'm 60, pancreatic NET G2, liver mets, in Malmö. Any immunotherapy trials?",
+        "my wife has a small bowel NET, we live in Copenhagen, are there any surgery studies?",
+        "pnet g1, 55, Gothenburg, looking for a chemo trial",
+    ],
+)
+def test_the_lund_prrt_record_is_not_shown_for_other_wishes(store: TrialStore, wish: str) -> None:
+    assert LUND_PRRT not in top(searched(store, wish))
+
+
+def test_a_wished_kind_further_away_comes_before_another_kind_nearby(store: TrialStore) -> None:
+    story = (
+        "45 year old woman, Sweden (Lund). I have a pancreatic NET grade 2 with liver metastases. Tumour board "
+        "says PRRT is the next step. Can I join a study?"
+    )
+    shown = top(searched(store, story))
+    assert LUND_PRRT in shown and PANTODON not in shown
+    prrt = Profile(site="pancreas", place=Place(city="Lund", country="SE"), wants=Wants(treatment=("prrt",)))
+    assert PANTODON not in top(find_fitting(store, prrt))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trials per MD Anderson",
+        "well differentiated per md anderson, any trials?",
+        "Ci sono studi clinici per lei?",
+        "scrivo per mio zio, ha un tumore al pancreas",
+        "Hej, min mamma har NET med spridning till levern",  # "med", "per": words, not names
+    ],
+)
+def test_a_shared_fragment_is_not_a_sponsors_or_sites_name(store: TrialStore, text: str) -> None:
+    found = find_lookups(text, store)
+    assert not found.sponsor or "Romagnolo" not in found.sponsor, found
+    assert not found.site_name or "Romagnolo" not in found.site_name and "Vanderbilt" not in found.site_name, found
+
+
+@pytest.mark.parametrize(
+    "text, sponsor, site",
+    [
+        ("trials per MD Anderson", None, "MD Anderson"),
+        ("kings app study", "King's College", None),
+        ("ieo trials", "Istituto Europeo di Oncologia", None),
+        ("IEO trials", "Istituto Europeo di Oncologia", None),
+        ("anything at ucl", None, "UCL"),
+        ("anything at the christie", None, "Christie"),
+    ],
+)
+def test_real_names_and_short_names_written_as_names_are_found(
+    store: TrialStore, text: str, sponsor: str | None, site: str | None
+) -> None:
+    found = find_lookups(text, store)
+    assert (sponsor in (found.sponsor or "")) if sponsor else found.sponsor is None, found
+    assert (site in (found.site_name or "")) if site else True, found
+
+
+def test_kings_app_study_finds_the_app_study(store: TrialStore) -> None:
+    assert "NCT04324502" in top(searched(store, "kings app study"))
+
+
+def test_a_sponsors_word_shared_by_several_companies_finds_them_all(store: TrialStore) -> None:
+    assert find_lookups("merck belzutifan study, pnet cohort - min age?", store).sponsor == "Merck"
+    assert "NCT04924075" in top(
+        searched(store, "merck belzutifan study, pnet cohort - min age?")
+    )  # Merck Sharp & Dohme
+    assert find_lookups("trials by Merck KGaA", store).sponsor == "Merck KGaA, Darmstadt, Germany"  # the whole name
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "I'm 58, pancreatic NET G1, 2cm, it has not spread. We live in Stockholm. Any trials?",
+        "my mum (66) has a pnet grade 2, no mets, localised. we're in Gothenburg, is there a study for her",
+        "Pancreatic NET G2 found by chance, the scans show it has not spread. I am 49 and live in Lund. Any research I could join?",
+    ],
+)
+def test_a_stage_4_only_trial_is_set_aside_when_it_has_not_spread(store: TrialStore, story: str) -> None:
+    profile = profile_of(store, story)
+    assert profile.spread is False
+    result = find_fitting(store, profile)
+    assert PANTODON not in top(result)
+    aside = next(f for f in result.set_aside if f.trial.nct_id == PANTODON)
+    assert "stage 4" in aside.why
+
+
+AFTER_SURGERY = "NCT05040360"  # "Testing the Use of Chemotherapy After Surgery for High-Risk Pancreatic NETs"
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "my wife is 55, pNET G1 of 1,6 cm, without metastasis. The surgeon wants to operate. Is there a study "
+        "for not doing the surgery?",
+        "My friend is 39, a 1.5 cm NET in her pancreas, no symptoms. They say watch and wait. Is there any study for her?",
+        "I'm 61, pNET G2, Ki67 9%, in the liver and lymph nodes. Was on Somatuline, then everolimus, it didn't work. "
+        "Any chemo trials?",
+    ],
+)
+def test_a_trial_for_after_surgery_is_set_aside_for_someone_not_on_that_road(store: TrialStore, story: str) -> None:
+    result = searched(store, story)
+    assert AFTER_SURGERY not in top(result)
+    aside = [f for f in result.set_aside if f.trial.nct_id == AFTER_SURGERY]
+    assert not aside or "operation" in aside[0].why
+
+
+def test_a_trial_for_after_surgery_still_fits_after_an_operation(store: TrialStore) -> None:
+    story = "I'm 52, had a Whipple for a pancreatic NET grade 2 last month, high risk they said. Any trials for after surgery?"
+    result = searched(store, story)
+    assert AFTER_SURGERY in [f.trial.nct_id for f in result.fits]
