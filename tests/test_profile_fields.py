@@ -352,3 +352,18 @@ def test_a_ki67_of_grade_1_or_2_says_net_and_a_trials_name_does_not(text: str, k
     from bot.profile.tumour import read_tumour
 
     assert read_tumour(text).tumour_type == kind
+
+
+@pytest.mark.parametrize(
+    "text, spread, functioning",
+    [
+        ("Scans show a couple of small lumps in her pancreas, nothing spread.", False, None),
+        ("NET i bukspottkörteln, 4,5 cm, inga metastaser.", False, None),
+        ("a 9mm lump in his pancreas. Not making any hormones.", None, "non-functioning"),
+    ],
+)
+def test_no_spread_and_no_hormones_in_everyday_words(text: str, spread: bool | None, functioning: str | None) -> None:
+    from bot.profile.tumour import read_tumour
+
+    read = read_tumour(text)
+    assert (read.spread, read.functioning) == (spread, functioning)

@@ -274,3 +274,9 @@ def test_home_towns_of_two_words_and_in_other_languages(text: str, city: str, co
 
     place = read_place(text)
     assert (place.city, place.country) == (city, country)
+
+
+def test_a_hospital_named_says_which_country_a_town_of_two_countries_is_in() -> None:
+    from bot.profile.place import read_place
+
+    assert read_place("His doc at Mass General says wait. He lives in Worcester MA.").country == "US"

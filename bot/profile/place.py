@@ -392,6 +392,9 @@ HOSPITALS: dict[str, tuple[Optional[str], str]] = {
     "md anderson": ("Houston", "US"),
     "sloan kettering": ("New York", "US"),
     "dana farber": ("Boston", "US"),
+    "mass general": ("Boston", "US"),
+    "massachusetts general": ("Boston", "US"),
+    "mgh": ("Boston", "US"),
     "johns hopkins": ("Baltimore", "US"),
     "cleveland clinic": ("Cleveland", "US"),
     "moffitt": ("Tampa", "US"),
@@ -554,6 +557,7 @@ _STATE_CODES = {
             ("AZ", "Arizona"),
             ("AR", "Arkansas"),
             ("CA", "California"),
+            ("MA", "Massachusetts"),
             ("FL", "Florida"),
             ("GA", "Georgia"),
             ("IA", "Iowa"),
@@ -919,6 +923,7 @@ def _country_hints_once(text: str, lexicon: Lexicon) -> frozenset[str]:
                 hints.add(place.code)
     if _BRITISH.search(text):
         hints.add("GB")
+    hints |= {found.code for found in _hospitals(text) if found.code}  # "his doc at Mass General": the US
     return frozenset(hints)
 
 

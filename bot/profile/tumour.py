@@ -86,7 +86,8 @@ _SPREAD_WORDS = re.compile(
 )
 _NO_SPREAD = re.compile(
     r"\b(?:not|never|hasn'?t|has\s+not|hadn'?t|isn'?t|didn'?t|no\s+sign\s+(?:of\s+)?it)\s+(?:\w+\s+){0,2}?(?:spread|metasta\w*|gone\s+anywhere)"
-    r"|\blocali[sz]ed\b|\bcontained\b|\bno\s+(?:spread|mets|metastas[ie]s|secondar\w*)"
+    r"|\blocali[sz]ed\b|\bcontained\b|\bno\s+(?:spread|mets|metastas[ie]s|secondar\w*)|\bnothing\s+(?:has\s+)?spread\b"
+    r"|\b(?:inga|ingen|keine|geen|pas\s+de|nessuna|sin)\s+(?:metasta\w*|spridning|uitzaaiingen)"
     r"|\bwithout\s+(?:any\s+)?(?:spread|mets|metasta\w*|secondar\w*)"
     r"|\bnothing\s+(?:(?:showed|shows|showing|seen|found)\s+)?(?:anywhere\s+)?else(?:where)?\b|\bnothing\s+elsewhere\b"
     r"|\b(?:doesn'?t|does\s+not|didn'?t|did\s+not|don'?t|not)\s+show\w*\s+(?:anything|any\s+\w+)\s+(?:anywhere\s+)?else(?:where)?\b"
@@ -119,7 +120,8 @@ _SYNDROMES = {
 _SYNDROME_PATTERNS = {name: re.compile(p, re.I) for name, p in _SYNDROMES.items()}
 _NON_FUNCTIONING = re.compile(
     r"\bnon[\s-]?function\w*|\bnot\s+function\w*|\bno\s+hormones?\b|\bhormonally\s+inactive\b"
-    r"|\b(?:doesn'?t|does\s+not|don'?t|isn'?t|not)\s+(?:make|produce|secrete|release)\w*\s+(?:any\s+)?hormones?",
+    r"|\b(?:doesn'?t|does\s+not|don'?t|isn'?t|not)\s+(?:make|produce|secrete|release)\w*\s+(?:any\s+)?hormones?"
+    r"|\b(?:not|isn'?t|aren'?t|no)\s+(?:making|producing|secreting|releasing)\s+(?:any\s+)?(?:extra\s+)?hormones?",
     re.I,
 )
 _FUNCTIONING = re.compile(
