@@ -21,6 +21,8 @@ from typing import Any, Dict, List, Sequence
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
 
+from components.linear_scoring import CompiledScorer, compile_scorer
+
 DEFAULTS: Dict[str, Any] = {"C": 20.0, "meaning_weight": 1.5, "neighbour_weight": 1.0, "max_iter": 3000}
 # Everything a saved model may contain; anything else in the file is refused when loading.
 TRUSTED_MODULES = ("sklearn.", "numpy.", "scipy.", "builtins.")
@@ -59,6 +61,9 @@ class WordsAndMeaningModel:
         # probability columns are in this order.
         self.labels: List[str] = []
         self._grouped: tuple[np.ndarray, np.ndarray] = (np.empty(0, dtype=int), np.empty(0, dtype=int))
+        # The fitted arithmetic without scikit-learn's per-call checks (components/linear_scoring.py);
+        # False: not yet built, None: this model is not one it covers.
+        self._scorer: CompiledScorer | None | bool = False
 
     def fit(self, texts: Sequence[str], meanings: np.ndarray, labels: Sequence[str]) -> "WordsAndMeaningModel":
         from sklearn.linear_model import LogisticRegression
@@ -71,11 +76,24 @@ class WordsAndMeaningModel:
             C=self.config["C"], max_iter=self.config["max_iter"], class_weight="balanced", random_state=42
         )
         self.classifier.fit(self._features(texts, meanings, leave_one_out=True), self.example_labels)
+        self._scorer = False
         return self
 
     def predict_proba(self, texts: Sequence[str], meanings: np.ndarray) -> np.ndarray:
         """One row per message, columns in the order of `labels`."""
-        return self.classifier.predict_proba(self._features(texts, meanings, leave_one_out=False))
+        scorer = self._compiled()
+        if scorer is None:
+            return self.classifier.predict_proba(self._features(texts, meanings, leave_one_out=False))
+        nearest = self.nearest_by_label(meanings, False) if self.config["neighbour_weight"] else None
+        return scorer.probabilities(texts, meanings, nearest)
+
+    def _compiled(self) -> CompiledScorer | None:
+        if self._scorer is False:
+            self._scorer = compile_scorer(
+                self.words, self.classifier, self.config["meaning_weight"], self.config["neighbour_weight"]
+            )
+        assert not isinstance(self._scorer, bool)
+        return self._scorer
 
     def nearest_by_label(self, meanings: np.ndarray, leave_one_out: bool) -> np.ndarray:
         """(messages x labels): the highest cosine similarity to a training example of each label.
@@ -133,6 +151,7 @@ class WordsAndMeaningModel:
         model.words, model.classifier = saved["words"], saved["classifier"]
         model.example_meanings, model.example_labels = saved["example_meanings"], saved["example_labels"]
         model._index_labels()
+        model._compiled()  # built now, not on the first message
         return model
 
     def _index_labels(self) -> None:
