@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.compare_trials import ActionCompareTrials
-from actions.knowledge_answer import send_topic_and_fact
+from actions.knowledge_answer import send_not_held, send_topic_and_fact
 from actions.profile import message_text, profile_of
 from actions.topics import bot_texts, general_topic
 from actions.where import country_code
@@ -93,6 +93,13 @@ class ActionShowEligibility(TrialFollowUp):
         if compared:
             dispatcher.utter_message(text=compared)
 
+    def answer_without_trial(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+        """No trial meant: the general answer follows (actions/which_trial.py); a feeling shown ("who is
+        right?? so confused", "i feel really pushed") is acknowledged first."""
+        if shows_feeling(message_text(tracker)):
+            dispatcher.utter_message(text=acknowledgement(bot_texts(tracker)))
+        return False
+
 
 class ActionShowTrialPlaces(TrialFollowUp):
     """Where the trial runs: each place, its city and country, and whether it is open."""
@@ -119,11 +126,16 @@ class ActionAnswerTrialDetail(TrialFollowUp):
             dispatcher.utter_message(text=acknowledgement(bot_texts(tracker)))
         if len(named_trial_ids(message_text(tracker))) > 1:  # "CLARINET and PROMID - what did each test?"
             return await ActionCompareTrials().run(dispatcher, tracker, domain)
+        if not aspects_asked(message_text(tracker) or "") and send_not_held(dispatcher, tracker):
+            return []  # "what are the chances of it coming back after the op?": no part of a trial asked
         if chosen_trial(tracker).nct_id is None:
             aspects = aspects_asked(message_text(tracker) or "")
             shown = result_ids(tracker)
             if aspects and 1 < len(shown) <= EACH_SHOWN_LIMIT:  # "how long is the treatment?" after a short list
                 send_answers_for_each(dispatcher, tracker, shown, aspects)
+                return []
+            if aspects == ["age"]:  # "would he be too old for a trial?": each trial has its own limits
+                dispatcher.utter_message(text=AGES_DIFFER.format(whom=_whom(tracker)))
                 return []
             topics = [GENERAL_TOPICS[a] for a in aspects if a in GENERAL_TOPICS]
             response = general_topic(tracker, domain) or (f"utter_knowledge/{topics[0]}" if topics else None)
@@ -141,11 +153,36 @@ class ActionAnswerTrialDetail(TrialFollowUp):
             )
 
 
+AGES_DIFFER = (
+    "Each trial sets its own age limits, as part of its rules on who can take part. Open a trial, or search "
+    "for some, and I can tell you the ages its record gives. Only the trial team can say if one fits {whom}."
+)
+
+
+_HE = re.compile(r"\b(?:he|him|his|he's|hes)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|she's|shes)\b", re.I)
+
+
+def _whom(tracker: Tracker) -> str:
+    """Whom the answer is about: as the profile knows it, else as the question says ("would he...")."""
+    profile = profile_of(tracker)
+    whom = object_pronoun(profile.about, profile.sex)
+    if whom != "you" or profile.about == "self":
+        return whom
+    text = message_text(tracker) or ""
+    return (
+        "him"
+        if _HE.search(text) and not _SHE.search(text)
+        else "her"
+        if _SHE.search(text) and not _HE.search(text)
+        else whom
+    )
+
+
 def aspect_lines(tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]) -> list[str]:
     """Each aspect asked about, answered from the record, in the person's words (he, she, you)."""
     profile = profile_of(tracker)
-    whom = object_pronoun(profile.about, profile.sex)
-    lines = [answer_aspect(a, trial, message_text(tracker) or "", profile.age, whom) for a in aspects]
+    lines = [answer_aspect(a, trial, message_text(tracker) or "", profile.age, _whom(tracker)) for a in aspects]
     return without_repeats(lines)
 
 

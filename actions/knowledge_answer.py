@@ -3,7 +3,8 @@ work. The topic answer (what utter_knowledge would send), then the one single fa
 the question's exact point when the answer leaves it out ("how long does an EUS take?"), each a
 message of its own so that each stays short; when that point is of their own situation ("my dad
 only has one kidney..."), who can say how it applies to them. A question of how long someone may
-live gets no figure, said plainly, and who can talk it through (bot/personal/prognosis.py)."""
+live gets no figure, said plainly, and who can talk it through (bot/personal/prognosis.py); one
+whose exact point no fact holds ("can I drive after PRRT?") is told so (bot/knowledge/not_held.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.profile import message_text
 from actions.topics import bot_texts, response_text, selected_topic, topic_of
 from bot.knowledge.facts import answering_fact
+from bot.knowledge.not_held import not_held
 from bot.personal.handing_back import after_general
 from bot.personal.own_situation import about_their_own_situation
 from bot.personal.prognosis import CONTEXT_TOPICS, asks_prognosis, no_figure
@@ -29,6 +31,8 @@ class ActionAnswerKnowledge(Action):
         response = selected_topic(tracker, domain)
         if asks_prognosis(message_text(tracker)):
             send_no_figure(dispatcher, tracker, domain, response)
+            return []
+        if send_not_held(dispatcher, tracker):
             return []
         sent, with_fact = send_topic_and_fact(dispatcher, tracker, domain, response)
         if not sent:
@@ -49,6 +53,15 @@ def send_topic_and_fact(
     if fact is not None:
         dispatcher.utter_message(text=fact.text)
     return bool(response or fact), fact is not None
+
+
+def send_not_held(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "Can I drive after PRRT?": no fact we hold answers its exact point, so say so and who can
+    tell, rather than send the nearest topic (bot/knowledge/not_held.py). False when a fact may."""
+    said = not_held(message_text(tracker) or "")
+    if said is not None:
+        dispatcher.utter_message(text=said.text)
+    return said is not None
 
 
 def send_no_figure(

@@ -1,5 +1,6 @@
 """action_answer_personal_question: a question about the person's own care, answered in its
-general part (a knowledge topic, or what the trial in focus says about something they have),
+general part (a knowledge topic, what the trial in focus says about something they have, or its
+age and sex limits),
 with the feeling acknowledged, and only the personal decision handed back to their team."""
 
 from __future__ import annotations
@@ -8,20 +9,26 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.compare_trials import treatments_side_by_side
-from actions.knowledge_answer import send_no_figure, send_topic_and_fact
+from actions.followups import send_direct_answers
+from actions.knowledge_answer import send_no_figure, send_not_held, send_topic_and_fact
 from actions.profile import message_text
 from actions.replies import send_helpline
 from actions.topics import bot_texts, general_topic
-from actions.which_trial import load_trial
+from actions.which_trial import chosen_trial, load_trial
 from bot.advice import asks_personal_advice
+from bot.knowledge.names import find_treatments
 from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.personal.handing_back import after_general, whole_question
 from bot.personal.prognosis import asks_prognosis
+from bot.trials.asked_about import aspects_asked
 from bot.trials.mentions import asks_if_it_rules_out, asks_if_it_would_exclude, criteria_look_up
+
+# The trial's own limits answer these, whatever else the question says
+WHO_CAN_JOIN_ASPECTS = frozenset({"age", "sex"})
 
 
 class ActionAnswerPersonalQuestion(Action):
@@ -34,6 +41,14 @@ class ActionAnswerPersonalQuestion(Action):
         if shows_feeling(text):
             dispatcher.utter_message(text=acknowledgement(said))
         focus = tracker.get_slot("focus_nct_id")
+        asked = aspects_asked(text)
+        if asked and set(asked) <= WHO_CAN_JOIN_ASPECTS and about_the_trial(text):
+            # "is there a top age on this or is she out": the record's limits, not a refusal
+            meant = chosen_trial(tracker).nct_id  # the trial in focus, or the only one just shown
+            trial = load_trial(dispatcher, meant) if meant else None
+            if trial is not None:
+                send_direct_answers(dispatcher, tracker, trial, asked)
+                return [SlotSet("focus_nct_id", trial.nct_id)]
         if focus and asks_about_its_criteria(text):
             return self._criteria_answer(dispatcher, str(focus), text)
         if not asks_personal_advice(text) and send_general_part(dispatcher, tracker, domain, said):
@@ -55,6 +70,15 @@ class ActionAnswerPersonalQuestion(Action):
 _THE_TRIAL = re.compile(r"\b(?:this|that|the)\s+(?:one|trial|study)\b|\bjoin\w*|\btake\s+part\b", re.I)
 
 
+_ON_IT = re.compile(r"\b(?:on|for|in|into|with)\s+(?:this|it|them)\b", re.I)
+
+
+def about_the_trial(text: str) -> bool:
+    """ "too old for this one?", "is she out", not "is she too young for PRRT?" (a treatment named,
+    the trial not)."""
+    return not find_treatments(text) or bool(_THE_TRIAL.search(text) or _ON_IT.search(text))
+
+
 def asks_about_its_criteria(text: str) -> bool:
     """ "Would that stop me joining this one?", "would I have to come off it to do this trial?", not
     "what else does MEN1 affect?" asked while a trial is in focus."""
@@ -71,6 +95,8 @@ def send_general_part(
     False when nothing answers it."""
     if asks_prognosis(message_text(tracker)):
         send_no_figure(dispatcher, tracker, domain, general_topic(tracker, domain))
+        return True
+    if send_not_held(dispatcher, tracker):  # "is it ok to drive home after my lutathera?": we hold nothing on it
         return True
     both = treatments_side_by_side(message_text(tracker) or "", asked_to_compare=False)
     if both:

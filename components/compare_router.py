@@ -25,7 +25,9 @@ from bot.knowledge.sides import two_sides
 from bot.knowledge.topics import topics_compared
 from bot.nlp import TRIAL_NAME
 from bot.text import normalize
+from bot.trials.asked_about import aspects_asked
 from bot.trials.side_by_side import names_two_listed
+from components.followup_router import question_sentences
 from components.intent_router import IntentRouter
 
 COMPARE = "compare_trials"
@@ -38,6 +40,7 @@ _ASKS_TO_COMPARE = re.compile(
 _TRIAL_LABELS = {TRIAL_NAME, "nct_id"}
 # "what did each test", "how do both compare": about the two sides at once
 _EACH = re.compile(r"\b(?:each|both)\b", re.I)
+_EACH_OR_BETTER = re.compile(r"\b(?:each|both|better|worse|which)\b", re.I)
 # words that set one thing against another (not "comparing", which names what a trial does)
 _SETS_BESIDE = re.compile(r"\b(?:vs|versus|v|compare[ds]?|differen(?:ce|ces|t)|differ|diff|side\s+by\s+side)\b", re.I)
 # "does the order make a difference": no two things set side by side
@@ -85,4 +88,22 @@ class CompareRouter(IntentRouter):
         if intent in NEVER_MOVED:
             return None
         text = message.get(TEXT) or ""
+        if names_the_trial_then_asks_about_it(text):
+            return None
         return COMPARE if compares_two(text, message.get(SPACY_DOCS[TEXT])) else None
+
+
+# "PRRT before surgery vs surgery chicago. why did it stop": the sides only say which trial; the
+# question asks about it and compares nothing
+_ASKS_ABOUT_IT = re.compile(r"\b(?:it|this\s+one|that\s+one)\b", re.I)
+
+
+def names_the_trial_then_asks_about_it(text: str) -> bool:
+    asking = question_sentences(text)
+    return (
+        asking != text.strip()
+        and not _ASKS_TO_COMPARE.search(asking)
+        and not _EACH_OR_BETTER.search(asking)
+        and bool(_ASKS_ABOUT_IT.search(asking))
+        and bool(aspects_asked(asking))
+    )

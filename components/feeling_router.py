@@ -4,7 +4,9 @@ same knowledge answer after a sentence that acknowledges the feeling. A message 
 (nlu_fallback) goes there too when it is about the person's own situation and one single fact
 clearly answers it ("is a glass of wine ok? i flush a lot": bot/knowledge/facts.py). A plain
 knowledge question about their own situation stays `knowledge`: action_answer_knowledge adds
-the fact and who can say how it applies. Urgent messages are the SafetyNet's, which runs after
+the fact and who can say how it applies. A question told with a feeling and read as a fact about
+the person (`inform`: "im exhausted all the time since the diagnosis, is that the tumour?") goes
+to the personal question too. Urgent messages are the SafetyNet's, which runs after
 this and wins.
 """
 
@@ -26,6 +28,7 @@ from components.safety_net import ADVICE_INTENT
 
 KNOWLEDGE = "knowledge"
 UNSURE = "nlu_fallback"
+INFORM = "inform"
 # Read as facts or as off-topic, but asking how long someone may live ("is stage 4 terminal"):
 # action_answer_knowledge answers it plainly (bot/personal/prognosis.py).
 _NOT_QUESTIONS = ("inform", "out_of_scope", UNSURE)
@@ -40,6 +43,8 @@ class FeelingRouter(IntentRouter):
             return KNOWLEDGE
         if intent == KNOWLEDGE and shows_feeling(text):
             return ADVICE_INTENT
+        if intent == INFORM and shows_feeling(text) and is_question(text):
+            return ADVICE_INTENT  # "im exhausted all the time since the diagnosis, is that the tumour?"
         if intent == UNSURE and about_their_own_situation(text) and answering_fact(text, topic=_topic(message)):
             return ADVICE_INTENT
         return None

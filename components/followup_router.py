@@ -25,6 +25,8 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.advice import asks_personal_advice
+from bot.knowledge.facts import asking_sentences
+from bot.knowledge.names import find_treatments
 from bot.text import is_question
 from bot.trials.asked_about import aspects_asked
 from bot.trials.mentions import asks_if_it_would_exclude
@@ -39,6 +41,12 @@ ROUTED_FROM = {"knowledge", "ask_personal_advice", "nlu_fallback", "out_of_scope
 # "what are the different arms?" reads like a comparison, but names no two things to compare
 COMPARE = "compare_trials"
 _TWO_SIDES = re.compile(r"\b(?:vs\.?|versus|or|compared?|comparing|between|better|worse|and)\b", re.I)
+# "how many arms and whats the difference between them", "how do the groups differ": the trial's own groups
+_BETWEEN_ITS_GROUPS = re.compile(
+    r"\b(?:between|among)\s+(?:them|the\s+(?:arms|groups))\b|\bthe\s+(?:arms|groups)\s+differ|\bdifferent\s+(?:arms|groups)\b"
+    r"|\bdifference\s+(?:in|of)\s+(?:the\s+)?(?:arms|groups)\b",
+    re.I,
+)
 # "do they randomly pick who gets the chemo" reads like "who can join"; that action answers age
 # and sex itself, but not the trial's design
 ELIGIBILITY = "ask_eligibility"
@@ -65,7 +73,8 @@ _SPEAKS_OF_A_TRIAL = re.compile(
     r"|\b(?:are|is|were)\s+(?:people|patients|participants|you|we|everyone|everybody)\s+(?:randomi|put|split|given|picked|chosen|allocated)"
     r"|\bdo\s+they\s+(?:use|give|have)\b|\bhow\s+many\s+(?:people|patients|participants|ppl)\s+(?:are|will|were|have|did|do|does)\b"
     r"|\bNCT\s*\d{8}\b"  # "NCT06787014 sorry. how many people do they want": the trial is named
-    r"|\bwhat(?:'s|s|\s+is)\s+the\s+(?:phase|sample\s+size)\b|\b(?:are|were)\s+there\s+(?:any\s+)?results\b",
+    r"|\bwhat(?:'s|s|\s+is)\s+the\s+(?:phase|sample\s+size)\b|\b(?:are|were)\s+there\s+(?:any\s+)?results\b"
+    r"|\bis\s+it\s+(?:still\s+)?(?:open|recruiting)\b|\bstatus\b|\bcan\s+(?:anyone|anybody)\s+(?:sign\s+up|join|apply)\b",
     re.I,
 )
 
@@ -105,8 +114,36 @@ _GENERAL = re.compile(r"\b(?:a|any)\s+(?:trial|study)\b|\btrials\b|\bstudies\b|\
 
 
 def asks_about_a_trial(text: str) -> bool:
-    """A question about a part of a trial, put as being about a trial or taking part in one."""
-    return bool(aspects_asked(text)) and bool(_SPEAKS_OF_A_TRIAL.search(text)) and not _GENERAL.search(text)
+    """A question about a part of a trial, put as being about a trial or taking part in one. "Would
+    he be too old for a trial?" is one too: with a trial in focus, its limits answer it. The part
+    must be in the sentence that asks: "we don't know which arm (it's blinded). his blood pressure is
+    through the roof, is that a known thing with axitinib?" asks about the drug."""
+    aspects = aspects_asked(" ".join(asking_sentences(text)))  # not "(it's blinded)" told before the question
+    general = bool(_GENERAL.search(text)) and aspects != ["age"]
+    return bool(aspects) and bool(_SPEAKS_OF_A_TRIAL.search(text)) and not general
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def question_sentences(text: str) -> str:
+    """The sentences that ask, without the story before them; all of it when none asks."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    return " ".join(s for s in sentences if is_question(s)) or text
+
+
+def asks_about_a_treatment_instead(text: str) -> bool:
+    """ "we don't know which arm (it's blinded). his blood pressure is through the roof, is that a known
+    thing with axitinib?": the trial's parts are only in the story; the question names a treatment and
+    asks nothing about the trial, so its general part (the drug's side effects) answers it."""
+    asking = " ".join(asking_sentences(text))
+    return (
+        asking != text.strip()
+        and not aspects_asked(asking)
+        and bool(aspects_asked(text))
+        and bool(find_treatments(asking))
+        and is_question(asking)
+    )
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -114,6 +151,8 @@ class FollowUpRouter(IntentRouter):
     def route(self, message: Message) -> Optional[str]:
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
+        if intent == TRIAL_DETAIL and asks_about_a_treatment_instead(text):
+            return PERSONAL_QUESTION
         if intent in NEAREST_FROM and asks_nearest_site(text):
             return TRIAL_WHERE
         if intent in WHAT_TO_ASK_FROM and _WHAT_TO_ASK.search(text) and not asks_personal_advice(text):
@@ -126,9 +165,15 @@ class FollowUpRouter(IntentRouter):
             return TRIAL_CONTACTS if _THIS_TRIAL.search(text) else None
         if intent == ELIGIBILITY:
             design = set(aspects_asked(text)) - WHO_CAN_JOIN_ASPECTS
+            if aspects_asked(text) == ["age"] and _GENERAL.search(text):
+                return TRIAL_DETAIL  # "would my mum be too old for a trial?": the trial in focus, or each has its own
             return TRIAL_DETAIL if design and _SPEAKS_OF_A_TRIAL.search(text) else None
         if intent == COMPARE:
-            return TRIAL_DETAIL if asks_about_a_trial(text) and not _TWO_SIDES.search(text) else None
+            if "groups" in aspects_asked(text) and _BETWEEN_ITS_GROUPS.search(text):
+                return TRIAL_DETAIL  # "how many arms and whats the difference between them"
+            # "PRRT before surgery vs surgery chicago. why did it stop": the two sides only name the trial
+            asking = question_sentences(text)
+            return TRIAL_DETAIL if asks_about_a_trial(text) and not _TWO_SIDES.search(asking) else None
         moved = intent in ROUTED_FROM and asks_about_a_trial(text) and not asks_personal_advice(text)
         return TRIAL_DETAIL if moved else None
 

@@ -12,13 +12,16 @@ _FEELING = re.compile(
     r"|in bits|in pieces|falling apart|at the end of my (?:rope|tether)|at my wits'? end|beside myself|can'?t cope"
     r"|not coping|struggling|freaking out|freaked out|bricking it|kinda nervous|heartbroken|gutted|in a state"
     r"|losing sleep|can'?t sleep|crying|in tears|on edge|shaken|a wreck"
-    r"|frustrat\w*|fed up|angry|furious|(?:feel|feeling|felt)\s+(?:really\s+|so\s+|a\s+bit\s+)?(?:pushed|pressured|rushed|lost|alone|awful|terrible|helpless|useless)"
+    r"|frustrat\w*|fed up|angry|furious|(?:feel|feeling|felt)\s+(?:really\s+|so\s+|a\s+bit\s+)?(?:pushed|pressured|rushed|lost|alone|awful|terrible|helpless|useless"
+    r"|low|down|flat|rubbish|miserable)"
     r"|under pressure|guinea\s+pigs?|doing my head in|killing me|fobb\w*\s+(?:me|us|him|her|them)\s+off|desperate|hopeless|at a loss"
     r"|out of my depth|dreading|scared\s+(?:ourselves|myself)\s+silly"
     r"|cruel|unfair|(?:is\s*n'?t|is\s+not|not)\s+(?:very\s+)?fair|just\s+guessing"
     r"|(?:nobody|no\s+one)\s+(?:is\s+|has\s+|will\s+)?(?:even\s+)?(?:talk\w*|explain\w*|mention\w*|listen\w*|tell\w*|told)"
     r"|exhausted|worn out|knackered|shattered|drained|embarrass\w*|ashamed"
-    r"|(?:feel|feeling|felt)\s+(?:really\s+|so\s+|a\s+bit\s+|like\s+)?(?:stupid|silly|daft|thick|an\s+idiot|a\s+fraud|a\s+nuisance))\b",
+    r"|(?:feel|feeling|felt)\s+(?:really\s+|so\s+|a\s+bit\s+|like\s+)?(?:stupid|silly|daft|thick|an\s+idiot|a\s+fraud|a\s+nuisance"
+    r"|a\s+freak|a\s+weirdo|a\s+burden|an?\s+(?:outsider|alien)|ignored)"
+    r"|(?:so|really|very|totally|completely|utterly)\s+(?:confused|confusing|lost)|(?:i'?m|we'?re)\s+(?:just\s+)?confused)\b",
     re.I,
 )
 ACKNOWLEDGEMENTS = (

@@ -39,7 +39,7 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
     ("summary", r"\bsummary\b|\bregistry'?s?\s+own\s+words\b|\bwhat\s+(?:does\s+)?the\s+registry\s+says?\b"),
     (
         "age",
-        r"\btoo\s+(?:old|young)\b|\bage\s+(?:limit|range)|\bupper\s+age|\bhow\s+old\b|\bin\s+(?:his|her|their|my|your)\s+"
+        r"\btoo\s+(?:old|young)\b|\bpast\s+it\b|\b(?:cut[\s-]?off|upper|top|maximum|max)\s+age\b|\bage\s+(?:limit|range)|\bupper\s+age|\bhow\s+old\b|\bin\s+(?:his|her|their|my|your)\s+"
         r"[1-9]0s\b|\b\d{1,3}\s*(?:-\s*)?(?:years?|yrs?|yo)(?:\s*-?\s*old)?\b|\bolder\s+(?:people|patients|adults)\b"
         r"|\b(?:over|under)\s+\d{2}s?\b|\bwhat\s+ages?\b|\bage\s+groups?\b|\b(?:oldest|youngest)\b"
         r"|\b(?:maximum|minimum|max|min)\s+age\b|\bage\s+(?:cut[\s-]?off|limits?|restrictions?)\b"
@@ -53,7 +53,8 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
         r"for\s+(?:men|women)\s+(?:too|as\s+well)|male\s+or\s+female|any\s+gender)\b"
         r"|\b(?:can|do|does|will|would)\s+(?:women|men|ladies|blokes|guys|females?|males?|girls|lads)\s+"
         r"(?:join|take\s+part|go\s+on|do|get|be)\b|\bfor\s+(?:blokes|guys|ladies|lads|fellas|girls|women|men|males?|females?)"
-        r"(?:\s+(?:too|as\s+well|also))?\b|\bwhat\s+(?:sex|gender)\b",
+        r"(?:\s+(?:too|as\s+well|also))?\b|\bwhat\s+(?:sex|gender)\b|\bjust\s+(?:for\s+)?(?:men|women|males?|females?)\b"
+        r"|\b(?:women|men|ladies|females?|males?|girls|blokes|guys|lads)\s+(?:allowed|welcome|accepted|included|able\s+to\s+join)\b",
     ),
     (
         "size",
@@ -84,8 +85,12 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
     ),
     (
         "given",
+        # "is it tablets or a drip?", not "after the injection how many scans do they do?"
+        r"(?<!after\s)(?<!after\sthe\s)(?<!before\s)(?<!before\sthe\s)(?<!since\sthe\s)"
         r"\b(?:tablets?|capsules?|pills?|a\s+drip|drips|infusions?|injections?|jabs?|by\s+mouth|orally|oral|iv)\b"
         r"[^.?!]{0,60}\?|\bhow\s+(?:is|are)\s+(?:it|they|the\s+(?:drugs?|treatments?))\s+given\b"
+        r"|\b(?:is|are)\s+(?:it|they)\s+(?:a\s+|an\s+)?(?:drips?|tablets?|pills?|injections?|jabs?|infusions?)\b"
+        r"|\b(?:one|single)\s+drug\s+or\b|\bcombo\b"
         r"|\bhow\s+do\s+(?:you|i|they|we)\s+take\s+(?:it|them|the)\b|\b(?:involve|involves|need|have\s+to\s+(?:take|swallow))\s+"
         r"(?:any\s+|taking\s+)?(?:tablets?|pills?|capsules?|injections?|needles?|a\s+drip)\b",
     ),
@@ -109,7 +114,9 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
         r"terminat\w*|cancel\w*|withdraw\w*|halt\w*|pull\w*|shut|scrap\w*)\b"
         r"|\bwhy\s+did\s+they\s+(?:stop|end|close|terminate|cancel|scrap|halt)\s+(?:it|the\s+(?:trial|study))\b|\bwhy\s+(?:it|the\s+(?:trial|study))\s+"
         r"(?:stopped|ended|closed|was\s+stopped)\b|\b(?:stopped|ended|closed)\s+early\b"
-        r"|\bpull(?:ed|ing)?\s+the\s+plug\b|\b(?:axed|shelved|binned|canned)\b|\b(?:last|latest)\s+updated?\b|\bwhen\s+was\s+it\s+updated\b",
+        r"|\bpull(?:ed|ing)?\s+the\s+plug\b|\b(?:axed|shelved|binned|canned)\b|\b(?:last|latest)\s+updated?\b|\bwhen\s+was\s+it\s+updated\b"
+        # "can anyone sign up or how does it work, status?": open to all, or by invitation
+        r"|\bcan\s+(?:anyone|anybody|just\s+anyone)\s+(?:sign\s+up|join|apply|register|enrol+)\b|\bstatus\b",
     ),
     (
         "sponsor",
@@ -124,7 +131,9 @@ _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
     (aspect, re.compile(pattern, re.I)) for aspect, pattern in _ASPECT_PATTERNS
 )
 _AGE_SAID = re.compile(
-    r"\b(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?|yo)\b|\b(?:is|am|aged?|he's|she's|i'm)\s+(\d{1,3})\b", re.I
+    r"\b(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?|yo)\b|\b(?:is|am|aged?|he's|she's|i'm|im|turns|turned|turning|at)\s+(\d{1,3})\b"
+    r"(?!\s*(?:cm|mm|%|weeks?|months?|days?|hours?|hrs?|am|pm|o'?clock|mg|kg)\b)",
+    re.I,
 )
 _DECADE = re.compile(r"\bin\s+(?:his|her|their|my|your)\s+([1-9])0s\b", re.I)
 
@@ -233,17 +242,27 @@ def _randomised(trial: TrialDetail, text: str, person_age: Optional[int]) -> str
     allocation = trial.design.allocation or _allocation_in_title(trial)
     yes_no = _asks_yes_or_no(text)
     if allocation == "RANDOMIZED":
-        source = "" if trial.design.allocation else " (so its title says)"
-        opening = f"Yes{source}. People" if yes_no else "The trial's title says people" if source else "People"
+        source = "" if trial.design.allocation else f" (so its {_said_where(trial)} says)"
+        opening = (
+            f"Yes{source}. People"
+            if yes_no
+            else f"The trial's {_said_where(trial)} says people"
+            if source
+            else "People"
+        )
         return (
             f"{opening} are put into groups by chance (randomised), so neither you nor your doctor "
             "can choose the group."
         ) + _groups_tail(trial)
-    if allocation == "NON_RANDOMIZED":
-        opening = "No. The record says people" if yes_no else "The record says people"
-        return f"{opening} are not put into groups at random: the group depends on the person." + _groups_tail(trial)
     if trial.design.intervention_model == "SINGLE_GROUP" or len(trial.arms) == 1:
-        return "No. Everyone in this trial is in one group and gets the same treatment."
+        names = [i.name.rstrip(".") for i in named_treatments(trial)][:2]  # treatments, not study procedures
+        given = f" The treatment is {' and '.join(names)}." if names else ""
+        return f"No. Everyone in this trial is in one group and gets the same treatment.{given}"
+    if allocation == "NON_RANDOMIZED":
+        opening = "No. The record says it is not randomised:" if yes_no else "The record says it is not randomised:"
+        return f"{opening} people are not put into groups by chance, and the group depends on the person." + (
+            _groups_tail(trial)
+        )
     return f"The record does not say if people are put into groups by chance. {_ASK_TEAM}" + _groups_tail(trial)
 
 
@@ -258,16 +277,24 @@ def _asks_yes_or_no(text: str) -> bool:
     return not text or bool(_YES_NO_START.search(text)) or not _WH_QUESTION.search(text)
 
 
+def _said_where(trial: TrialDetail) -> str:
+    titles = " ".join(t for t in (trial.official_title, trial.title) if t)
+    return "title" if _RANDOMISED_TITLE.search(titles) or _NOT_RANDOMISED_TITLE.search(titles) else "summary"
+
+
 _RANDOMISED_TITLE = re.compile(r"(?<!non-)(?<!non )\brandomi[sz]ed\b", re.I)
 _NOT_RANDOMISED_TITLE = re.compile(r"\bnon-?\s?randomi[sz]ed\b", re.I)
 
 
 def _allocation_in_title(trial: TrialDetail) -> Optional[str]:
-    """Many records without design fields say it in their title ("Randomized Phase II Trial of...")."""
-    titles = " ".join(t for t in (trial.official_title, trial.title) if t)
-    if _NOT_RANDOMISED_TITLE.search(titles):
-        return "NON_RANDOMIZED"
-    return "RANDOMIZED" if _RANDOMISED_TITLE.search(titles) else None
+    """Many records without design fields say it in their title ("Randomized Phase II Trial of...") or
+    their summary ("a prospective, two armed, parallel, randomised, controlled...")."""
+    for text in (" ".join(t for t in (trial.official_title, trial.title) if t), trial.summary or ""):
+        if _NOT_RANDOMISED_TITLE.search(text):
+            return "NON_RANDOMIZED"
+        if _RANDOMISED_TITLE.search(text):
+            return "RANDOMIZED"
+    return None
 
 
 def _groups(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
@@ -286,7 +313,8 @@ def _groups(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
         return f"The record does not list its groups. {_ASK_TEAM}"
     if len(trial.arms) == 1:
         return f"It has one group: {_arm_words(trial.arms[0])}."
-    describe = _same_treatment(trial)
+    # the groups' own lines tell them apart when their treatments or their kinds do not
+    describe = _same_treatment(trial) or len({arm.kind for arm in trial.arms}) == 1
     parts = [f"{n}. {_arm_words(arm, describe)}" for n, arm in enumerate(trial.arms[:4], 1)]
     more = f" There are {len(trial.arms) - 4} more on the registry page." if len(trial.arms) > 4 else ""
     return f"It has {len(trial.arms)} groups:\n" + "\n".join(parts) + more + _shared_words(trial)
@@ -381,8 +409,30 @@ def _placebo(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
         lines.append("It is open: people know which treatment they get.")
     elif masking:
         lines.append(f"It is blinded: {_masked_words(who)} will not know which treatment each person gets.")
+    if masking and masking != "NONE" and _HOW_THEY_KNOW.search(text or ""):
+        lines.append("If it is needed for safety, such as in an emergency, the code can be broken to find out.")
+    lines += _odds(trial, text)
     tail = _groups_tail(trial) if len(trial.arms) > 1 else ""
     return " ".join(lines) + ("" if masking else f" {_ASK_TEAM}") + tail
+
+
+# "how would the doctors in A&E know if I'm on the real drug?" (knowledge-facts 9a: the code can be broken)
+_HOW_THEY_KNOW = re.compile(
+    r"\bemergenc\w*|\bA\s*&\s*E\b|\bER\b|\bhospital\b|\bhow\s+would\s+(?:they|the\s+\w+|anyone)\s+know\b", re.I
+)
+_ASKS_ODDS = re.compile(r"\b(?:odds|chances?|ratio|likely|likelihood)\b", re.I)
+_RATIO = re.compile(r"[^.;]{0,80}\b\d\s*:\s*\d\b[^.;]{0,60}")
+
+
+def _odds(trial: TrialDetail, text: str) -> list[str]:
+    """ "whats the odds?": the record's own words on the ratio of the groups, when it gives one."""
+    if not _ASKS_ODDS.search(text or ""):
+        return []
+    for words in (trial.summary, trial.description):
+        found = _RATIO.search(" ".join((words or "").split()))
+        if found:
+            return [f'On the odds, the record says: "{found.group(0).strip(" ,")}".']
+    return ["The record does not give the odds of each group. The trial team can tell you."]
 
 
 def _given(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
@@ -442,6 +492,8 @@ def _status(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     status = (trial.status or "").upper()
     if status == "NOT_YET_RECRUITING" and trial.start_date:
         said += f" The record gave {day_words(trial.start_date)} as the date it planned to start."
+    if status == "WITHDRAWN":
+        said += " It was withdrawn, so no one took part."
     if status in _STOPPED:
         said += f" {_why_stopped(trial)}"
     if _UPDATED.search(text or ""):
