@@ -22,6 +22,7 @@ from actions.store import trial_store
 from actions.topics import general_topic
 from bot.trials.lookup import acronyms_in, find_lookups, name_key
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
+from bot.trials.not_listed import not_listed
 from bot.trials.ordinal import ordinal_position, pick
 from bot.trials.query import TrialDetail, TrialQuery
 from bot.trials.store import TrialStore
@@ -30,7 +31,6 @@ WHICH_TRIAL = (
     "Which trial do you mean? Tell me its NCT number, like NCT07273409. "
     'After a search you can also say "the first one".'
 )
-REGISTRY_PAGE = "https://clinicaltrials.gov/study/{nct_id}"
 
 
 @dataclass(frozen=True)
@@ -129,16 +129,6 @@ def not_a_trial_number(candidate: str) -> str:
 
 
 # -- loading it ---------------------------------------------------------------------------------------------
-def not_listed(nct_ids: list[str]) -> str:
-    """The one reply for trials we do not hold, with where to look each one up."""
-    one = len(nct_ids) == 1
-    pages = " and ".join(REGISTRY_PAGE.format(nct_id=nct_id) for nct_id in nct_ids)
-    return (
-        f"{' and '.join(nct_ids)} {'is' if one else 'are'} not in our list of NET trials. "
-        f"You can look {'it' if one else 'them'} up on ClinicalTrials.gov: {pages}"
-    )
-
-
 def load_trials(dispatcher: CollectingDispatcher, nct_ids: list[str]) -> Optional[list[TrialDetail]]:
     """The stored trials, in order; None after saying the search is unavailable or which are not ours."""
     try:
