@@ -28,6 +28,8 @@ DOMAIN = {
         "It mean is terminal? Nobody explain to us.",
         "what are his chances of surviving",
         "is it curable",
+        "my dad's scan shows it's spread to his bones. is that the end?",
+        "is it the end for her?",
     ],
 )
 def test_questions_of_how_long_someone_may_live(text: str) -> None:
@@ -42,6 +44,8 @@ def test_questions_of_how_long_someone_may_live(text: str) -> None:
         "what does progression free survival mean",
         "what is the survival after a liver transplant",  # a treatment's results: its own fact
         "could my husband get a liver transplant?",
+        "is that the end of the trial?",
+        "is it the end of the road for the lanreotide?",
         "",
     ],
 )

@@ -21,7 +21,8 @@ _FEELING = re.compile(
     r"|exhausted|worn out|knackered|shattered|drained|embarrass\w*|ashamed"
     r"|(?:feel|feeling|felt)\s+(?:really\s+|so\s+|a\s+bit\s+|like\s+)?(?:stupid|silly|daft|thick|an\s+idiot|a\s+fraud|a\s+nuisance"
     r"|a\s+freak|a\s+weirdo|a\s+burden|an?\s+(?:outsider|alien)|ignored)"
-    r"|(?:so|really|very|totally|completely|utterly)\s+(?:confused|confusing|lost)|(?:i'?m|we'?re)\s+(?:just\s+)?confused)\b",
+    # "so confused" (not a plain "im confused what is a pnet", a knowledge question)
+    r"|(?:so|really|very|totally|completely|utterly)\s+(?:confused|confusing|lost))\b",
     re.I,
 )
 ACKNOWLEDGEMENTS = (

@@ -18,7 +18,8 @@ _PROGNOSIS = re.compile(
     r"|\bhow\s+long\s+(?:\w+\s+){0,3}?(?:to\s+live|left|got\s+left)\b"
     rf"|\bhow\s+long\s+(?:has|have|does|do|will|would|can|could)\s+{_WHO}\s+(?:\w+\s+)?(?:got|live|last|survive)\b"
     rf"|\b(?:will|is|am|are)\s+{_WHO}\s+(?:going\s+to\s+)?(?:die|dying)\b|\bchances?\s+of\s+(?:living|surviving|a\s+cure)\b"
-    r"|\bis\s+(?:it|this|that)\s+(?:curable|a\s+death\s+sentence)\b|\bdeath\s+sentence\b",
+    r"|\bis\s+(?:it|this|that)\s+(?:curable|a\s+death\s+sentence)\b|\bdeath\s+sentence\b"
+    r"|\bis\s+(?:it|this|that)\s+(?:the\s+end|the\s+beginning\s+of\s+the\s+end|it)\b(?:\s+for\s+\w+)?\s*\?",  # "is that the end?"
     re.I,
 )
 # Answers about the illness itself can stand beside it: "is stage 4 terminal?" is also "what

@@ -1,0 +1,46 @@
+"""Whether a message asks for trials outright, whatever else it tells or asks: "her onc says PRRT is
+next. are there any studies?", "on the monthly jab, CT says it's growing. anything near Cardiff?",
+"would any trial accept a gentleman of 82?". Read by its words alone (no lexicon, no gazetteer),
+so the NLU router that uses it stays light."""
+
+from __future__ import annotations
+
+import re
+
+# "are there any studies?", "any trials for him", "what trials could she try", "is there a study"
+_TRIALS_ASKED = re.compile(
+    r"\b(?:are\s+there|is\s+there|any|anything|something|find|looking\s+for|search\s+for)\b"
+    r"[^.?!]{0,30}?\b(?:trials?|studies|study|research)\b"
+    # "what trials could she try", "which studies are open near us" (not "what are trials")
+    r"|\b(?:what|which)\s+(?:\w+\s+)?(?:trials?|studies)\s+(?:are\s+there|could|can|would|might|is\s+there|for|near|in|are\s+open|are\s+recruiting)\b"
+    # "would any trial accept a gentleman of 82", "do any studies take people his age"
+    r"|\b(?:would|will|do|does|could|can)\s+(?:any|a)\s+(?:clinical\s+)?(?:trials?|studies|study)\s+(?:accept|take|have|want|include)\b",
+    re.I,
+)
+# "anything near Cardiff?", "anything in Ireland", "something close to Leeds": a place asked about
+_ANYTHING_NEAR = re.compile(
+    r"\b(?:anything|something|any)\s+(?:\w+\s+){0,2}?(?:near|in|around|close\s+to|nr|up\s+(?:in|near))\s+[A-Z][\w'-]+",
+    re.I,
+)
+# A trial's own details asked about ("any side effects in the trial?") is not a request for trials.
+_ABOUT_ONE_TRIAL = re.compile(r"\b(?:this|that|the)\s+(?:trial|study)\b|\bNCT\d", re.I)
+
+
+def asks_for_trials(text: str) -> bool:
+    text = text or ""
+    if _ABOUT_ONE_TRIAL.search(text):
+        return False
+    return bool(_TRIALS_ASKED.search(text) or _ANYTHING_NEAR.search(text))
+
+
+# Signs the message tells about someone's NET (a story), not only asks a general question.
+_STORY = re.compile(
+    r"\b(?:my|our|his|her|i'?m|i\s+am|i\s+have|i've|he'?s|she'?s|hubby|wife|husband|mum|mom|dad|son|daughter)\b"
+    r"[^.?!]{0,80}?\b(?:p?nets?|nec|tumou?rs?|cancer|carcinoid|grade|g[123]|ki-?67|mets|spread|liver|pancrea\w*|jab|scan|ct)\b"
+    r"|\b\d{2}\b[^.?!]{0,60}?\b(?:p?nets?|tumou?rs?|grade|mets|pancrea\w*)\b",
+    re.I,
+)
+
+
+def tells_a_story(text: str) -> bool:
+    return bool(_STORY.search(text or ""))

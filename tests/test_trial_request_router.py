@@ -1,0 +1,44 @@
+"""TrialRequestRouter: a story that asks for trials goes to the search, not to a nearby answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.profile.trial_request import asks_for_trials, tells_a_story
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my wife's 64 with a pnet, grade 2, liver mets. her onc says PRRT is probably next. are there any studies?",
+        "hubby 70 in march, small bowel NET, on the monthly jab, CT says its growing again. anything near Cardiff?",
+        "Would any trial accept a gentleman of 82? pancreatic NET, grade 1, Leeds",
+        "I'm 63, my mum's NET has spread to her liver, she's had lanreotide, is there anything near Leeds?",
+        "dad 77, pnet, what trials could he try",
+        "is there a study for someone like me? 52F, pnet G2",
+    ],
+)
+def test_asks_for_trials(text: str) -> None:
+    assert asks_for_trials(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is PRRT",
+        "what are trials",
+        "how do trials work?",
+        "is the trial randomised?",
+        "would my dad be too old for this trial?",
+        "does lanreotide make you put on weight",
+        "any side effects from lanreotide?",
+        "is NCT03049189 still open?",
+    ],
+)
+def test_does_not_ask_for_trials(text: str) -> None:
+    assert not asks_for_trials(text)
+
+
+def test_a_story_is_told_or_not() -> None:
+    assert tells_a_story("my wife's 64 with a pnet, grade 2, liver mets")
+    assert not tells_a_story("what is PRRT and are there trials of it?")
