@@ -179,3 +179,26 @@ def test_a_trial_for_after_surgery_still_fits_after_an_operation(store: TrialSto
     story = "I'm 52, had a Whipple for a pancreatic NET grade 2 last month, high risk they said. Any trials for after surgery?"
     result = searched(store, story)
     assert AFTER_SURGERY in [f.trial.nct_id for f in result.fits]
+
+
+INCIDENTALOMA = "NCT03022188"  # "small size ≤ 2 cm (stage I) ... incidentaloma"
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Ma mère a 71 ans, tumeur neuroendocrine du pancréas avec métastases au foie. Y a-t-il une étude près de Lyon ?",
+        "my dad has a pnet that has spread to his liver, we live in Amiens, any trials near us?",
+    ],
+)
+def test_an_early_stage_only_trial_is_set_aside_for_a_net_that_has_spread(store: TrialStore, story: str) -> None:
+    result = searched(store, story)
+    assert INCIDENTALOMA not in top(result, 10)
+    assert any(f.trial.nct_id == INCIDENTALOMA for f in result.set_aside)
+
+
+def test_an_early_stage_only_trial_still_shows_for_a_small_net_that_has_not_spread(store: TrialStore) -> None:
+    result = searched(
+        store, "a 1.5 cm pnet found by chance, not spread, not making hormones. we live in Amiens, any trials?"
+    )
+    assert INCIDENTALOMA in top(result)

@@ -367,3 +367,27 @@ def test_no_spread_and_no_hormones_in_everyday_words(text: str, spread: bool | N
 
     read = read_tumour(text)
     assert (read.spread, read.functioning) == (spread, functioning)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tumeur neuroendocrine du pancréas avec métastases au foie",
+        "NET dell'ileo con metastasi epatiche",
+        "tiene metástasis en el hígado",
+    ],
+)
+def test_spread_to_the_liver_in_other_languages(text: str) -> None:
+    from bot.profile.tumour import read_tumour
+
+    read = read_tumour(text)
+    assert (read.spread, read.spread_to) == (True, ("liver",))
+
+
+@pytest.mark.parametrize(
+    "text", ["Ha un carcinoma neuroendocrino del pancreas", "un carcinome neuroendocrine du pancréas"]
+)
+def test_nec_in_other_languages(text: str) -> None:
+    from bot.profile.tumour import read_tumour
+
+    assert read_tumour(text).tumour_type == "NEC"

@@ -91,15 +91,24 @@ _STAGE_FOUR = re.compile(r"\bstage\s*(?:4|IV)\b", re.I)
 _OTHER_STAGE = re.compile(r"\bstage\s*(?:I{1,3}|[1-3])(?:[abc])?\b", re.I)
 
 
+_EARLY_STAGE = re.compile(r"\bstage\s*(?:I{1,2}|[12])(?:[abc])?\b(?!\s*(?:-|–|to|or)\s*(?:III|IV|[34])\b)", re.I)
+_LATER_STAGE = re.compile(r"\bstage\s*(?:III|IV|[34])\b", re.I)
+
+
 def spread_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
     """A trial whose inclusion criteria ask for stage 4 (spread) NETs and no other stage, for
-    someone who said theirs has not spread ("Pan-NET, ENETS/AJCC stage 4")."""
-    if profile.spread is not False or not trial.criteria:
+    someone who said theirs has not spread ("Pan-NET, ENETS/AJCC stage 4"); or only for early stages
+    (1 or 2: not spread), for someone who said theirs has spread ("a small ≤ 2 cm (stage I) incidentaloma")."""
+    if profile.spread is None or not trial.criteria:
         return None
     items = [item.original for item in split_criteria(trial.criteria).inclusion]
-    if not any(_STAGE_FOUR.search(i) and not _OTHER_STAGE.search(i) for i in items):
+    if profile.spread is False:
+        if any(_STAGE_FOUR.search(i) and not _OTHER_STAGE.search(i) for i in items):
+            return "It is for NETs that have spread (stage 4). You said it has not spread."
         return None
-    return "It is for NETs that have spread (stage 4). You said it has not spread."
+    if any(_EARLY_STAGE.search(i) and not _LATER_STAGE.search(i) for i in items):
+        return "It is for NETs at an early stage, that have not spread. You said it has spread."
+    return None
 
 
 @lru_cache(maxsize=512)

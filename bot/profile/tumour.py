@@ -12,6 +12,7 @@ from typing import Optional
 
 from bot.prescreen.answers import Grade, grade_from_ki67, read_grade
 from bot.profile.model import Profile
+from bot.text import strip_accents
 
 # Where it started. Order matters only for ties at one spot; the first named in the text wins.
 _SITE_PATTERNS = {
@@ -33,7 +34,8 @@ _SPREAD_CONTEXT = re.compile(
 )
 
 _NEC = re.compile(
-    r"\bnecs?\b|ne[uv]ro\s*endo(?:crine|krin\w*)\s+(?:karsinom|karzinom|carcinom)\w*|neuroendocrine\s+carcinoma|\bpoorly[\s-]+differentiated|\bsmall[\s-]+cell\b|\blarge[\s-]+cell\b",
+    r"\bnecs?\b|ne[uv]ro\s*endo(?:crine|krin\w*)\s+(?:karsinom|karzinom|carcinom)\w*|neuroendocrine\s+carcinoma"
+    r"|\b(?:carcinoma|carcinome|carcinomas)\s+neuro\s*endocrin\w*|\bpoorly[\s-]+differentiated|\bsmall[\s-]+cell\b|\blarge[\s-]+cell\b",
     re.I,
 )
 _NET = re.compile(
@@ -69,7 +71,9 @@ _SPREAD_PLACES = {
     "liver": r"\bliver\b(?!\s+(?:function|tests?|enzymes?|bloods?|directed|transplant|embolis|resection|ablation|treatment|stud(?:y|ies)|trials?))"
     r"|\bhepatic\s+(?:mets|metasta)"
     # Swedish, Norwegian, Danish, Dutch, German: "levern", "leveren", "levermetastaser", "in de lever", "Lebermetastasen"
-    r"|\blever(?:n|en)\b|\blever(?=\s*-?\s*metasta)|\b(?:i|in\s+de|til|till|naar\s+de)\s+lever\b|\bleber\w*",
+    r"|\blever(?:n|en)\b|\blever(?=\s*-?\s*metasta)|\b(?:i|in\s+de|til|till|naar\s+de)\s+lever\b|\bleber\w*"
+    # French, Italian, Spanish: "métastases au foie", "metastasi epatiche", "metástasis en el hígado"
+    r"|\b(?:foie(?!\s+gras)|fegato|h[ií]gado|epatich[ei]|h[ée]patiques?|hep[aá]tic[ao]s)\b",
     "bones": r"\bbones?\b|\bskeletal\b|\bspine\b|\bvertebra\w*",
     "lymph nodes": r"\blymph(?:\s+nodes?|\s+glands?|atic)?\b|\bnodes\b|\bnodal\b|\bglands\b",
     "peritoneum": r"\bperitone\w*|\bomentum\b|\bomental\b"
@@ -162,7 +166,7 @@ def read_tumour(text: str) -> Profile:
         ki67=None if _only_a_bound(text) else latest_ki67 if latest_ki67 is not None else grade.ki67 if grade else None,
         spread=False
         if _NO_SPREAD.search(text) and not spread_to
-        else (True if spread_to or _SPREAD_WORDS.search(_SPREAD_QUESTION.sub(" ", text)) else None),
+        else (True if spread_to or _SPREAD_WORDS.search(strip_accents(_SPREAD_QUESTION.sub(" ", text))) else None),
         spread_to=spread_to,
         size_mm=_size(text),
         functioning="functioning" if syndrome else _functioning(text),
