@@ -19,7 +19,8 @@ from bot.trials.store import TrialStore
 LUND_PRRT = "NCT05387603"  # no interventions; "Systemic Targeted Adaptive RadioTherapy of NeuroEndocrine Tumors"
 AVELUMAB_NEC = "NCT03352934"  # "... Neuroendocrine Carcinomas (NEC G3) ..."
 PANTODON = "NCT07273409"  # debulking surgery, sites in Sweden
-NEC_TRIALS = {"NCT02687958", "NCT03387592", AVELUMAB_NEC, "NCT07077551", "NCT04400474", "NCT02754297", "NCT02749331"}
+PRRT_NAMING_CARCINOMA_ONLY_AS_HEADING = {"NCT02754297", "NCT01876771"}
+NEC_TRIALS = {"NCT02687958", "NCT03387592", AVELUMAB_NEC, "NCT07077551", "NCT04400474", "NCT02749331"}
 
 
 def profile_of(store: TrialStore, *turns: str) -> Profile:
@@ -49,8 +50,17 @@ def test_a_nec_story_gets_trials_made_for_necs_first(store: TrialStore, story: s
     profile = profile_of(store, story)
     result = find_fitting(store, profile)
     assert profile.tumour_type == "NEC"
-    assert all(kind_order(f.trial, profile) == 0 for f in result.fits[:3]), top(result)  # records that name NECs
+    orders = [kind_order(f.trial, profile) for f in result.fits[:5]]
+    assert orders[0] == 0 and orders == sorted(orders), top(result)  # records that name NECs first
     assert set(top(result)) & NEC_TRIALS, top(result)
+    assert top(result)[1] not in PRRT_NAMING_CARCINOMA_ONLY_AS_HEADING, top(result)
+
+
+def test_the_registry_heading_carcinoma_neuroendocrine_alone_is_not_a_nec_trial(store: TrialStore) -> None:
+    personalised_prrt = store.get("NCT02754297")  # conditions: "Carcinoma, Neuroendocrine" among NET ones
+    assert personalised_prrt is not None
+    assert kind_order(personalised_prrt, Profile(tumour_type="NEC")) == 1
+    assert kind_order(personalised_prrt, Profile(tumour_type="NET")) == 0
 
 
 def test_the_order_by_kind_of_tumour_only_ranks(store: TrialStore) -> None:
@@ -202,3 +212,20 @@ def test_an_early_stage_only_trial_still_shows_for_a_small_net_that_has_not_spre
         store, "a 1.5 cm pnet found by chance, not spread, not making hormones. we live in Amiens, any trials?"
     )
     assert INCIDENTALOMA in top(result)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "hi my dad is 74 and has had lutathera for his pancreatic net, the doctor says it worked for a while. "
+        "we live near leeds, is there anything else he could try in a trial?",
+        "my wife has a pnet, she's been on everolimus for a year. any trials for her?",
+    ],
+)
+def test_an_early_stage_only_trial_ranks_after_for_someone_treated_for_advanced_nets(
+    store: TrialStore, story: str
+) -> None:
+    result = searched(store, story)
+    shown = top(result, 40)
+    assert INCIDENTALOMA in shown, shown  # ranked after, never set aside: spread was not said
+    assert shown.index(INCIDENTALOMA) >= 3, shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.profile.read import read_message
 from bot.profile.treatments import read_treatments
 
 
@@ -179,3 +180,27 @@ def test_not_had_yet_is_no_refusal(text: str) -> None:
     from bot.profile.read import read_message
 
     assert read_message(text).wants.avoid == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("My onc reckons the radioactive one is next. Anything like that on trial up here in Queensland?", ("prrt",)),
+        (
+            "My onc said a gallium pet might find it but the wait is long. Is there a study doing those scans?",
+            ("ga68_dotatate",),
+        ),
+        ("Läkaren pratar om Lutathera. Finns det någon studie om det?", ("prrt",)),
+    ],
+)
+def test_a_trial_asked_for_by_pointing_back_at_what_the_doctors_put_forward(text: str, wanted: tuple) -> None:
+    assert read_message(text).wants.treatment == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["COMPOSE: ki67 range? prior PRRT ok?", "CONTROL NETS - sites? prior PRRT allowed?", "is prior PRRT an exclusion?"],
+)
+def test_a_trials_rule_about_a_past_treatment_is_neither_had_nor_wished(text: str) -> None:
+    read = read_message(text)
+    assert not read.wants.treatment and not read.treatments

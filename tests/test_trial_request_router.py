@@ -16,6 +16,8 @@ from bot.profile.trial_request import asks_for_trials, tells_a_story
         "I'm 63, my mum's NET has spread to her liver, she's had lanreotide, is there anything near Leeds?",
         "dad 77, pnet, what trials could he try",
         "is there a study for someone like me? 52F, pnet G2",
+        "what's left? we're in dublin",
+        "what are his options now, we live near Cork",
     ],
 )
 def test_asks_for_trials(text: str) -> None:
@@ -33,6 +35,9 @@ def test_asks_for_trials(text: str) -> None:
         "does lanreotide make you put on weight",
         "any side effects from lanreotide?",
         "is NCT03049189 still open?",
+        "what are our options? im in pain",
+        "what else can we do, i am in so much pain",
+        "what is left of his pancreas after the whipple? we're in Leeds",
     ],
 )
 def test_does_not_ask_for_trials(text: str) -> None:

@@ -26,12 +26,13 @@ from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import Answers
 from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
 from bot.profile.answers import as_answers, fact_treatments
-from bot.profile.limits import kind_clash, kind_order, size_clash, spread_clash, unmet_condition
+from bot.profile.limits import early_stage_only, kind_clash, kind_order, size_clash, spread_clash, unmet_condition
 from bot.profile.model import Lookup, Profile
 from bot.profile.model import Place as PersonsPlace
 from bot.profile.noted_limits import noted_clash, noted_matches
 from bot.profile.site_limits import primary_removed_clash, site_clash
 from bot.profile.tested import kind_members, kinds_of, names_known, tested_ids, treatment_kind
+from bot.profile.treatment_names import treatment_group
 from bot.text import normalize
 from bot.trials.freshness import open_and_recent
 from bot.trials.home import sponsor_home
@@ -220,7 +221,7 @@ def find_fitting(
             _tests_another_kind(item[1].trial, wanted, lexicon),
             not _at_named_place(item[1].trial, profile),
             kind_order(item[1].trial, profile),
-            _likely_against(item[1], profile),
+            _likely_against(item[1], profile, lexicon),
             _distance_band(item[1].trial, query.near),
             not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
             -_score(item[1], profile, wanted, lexicon),
@@ -246,9 +247,28 @@ def find_fitting(
     return _with_further_fits(store, profile, result, lexicon, len(first))
 
 
-def _likely_against(fit: Fit, profile: Profile) -> bool:
+def _likely_against(fit: Fit, profile: Profile, lexicon: Lexicon) -> bool:
     """Something that may turn out against the person: ranked lower, never set aside."""
-    return fit.hinted_clashes > 0 or _advanced_only(fit.trial, profile) or _after_surgery_only(fit.trial, profile)
+    return (
+        fit.hinted_clashes > 0
+        or _advanced_only(fit.trial, profile)
+        or _after_surgery_only(fit.trial, profile)
+        or _early_stage_after_advanced_treatment(fit.trial, profile, lexicon)
+    )
+
+
+# Treatments given for NETs that have spread or cannot be removed.
+_FOR_ADVANCED_NETS = {"prrt", "targeted_drug", "liver_treatment", "immunotherapy"}
+
+
+def _early_stage_after_advanced_treatment(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
+    """A trial only for early-stage NETs (stage I or II) for someone who has had a treatment given
+    for advanced NETs (PRRT, a targeted drug, liver treatment) but has not said whether it spread:
+    "dad has had lutathera" is not a small tumour found by chance. Ranked after, never set aside."""
+    if profile.spread is not None:
+        return False  # said: `spread_clash` sets a clash aside, and an early-stage trial fits "not spread"
+    groups = {treatment_group(lexicon, t.id) for t in profile.treatments}
+    return bool(groups & _FOR_ADVANCED_NETS) and early_stage_only(trial)
 
 
 _ADVANCED_TITLE = re.compile(r"\b(?:advanced|metasta\w*|unresectable|inoperable)\b", re.I)

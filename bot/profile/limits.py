@@ -70,6 +70,9 @@ _FOR_NEC = re.compile(
 )
 _FOR_NET = re.compile(r"\btumou?rs?\b|\bNETs?\b|\bpNETs?\b|carcinoids?|neoplasms?|well[\s-]+differentiated", re.I)
 _HIGH_GRADE = re.compile(r"high[\s-]+grade", re.I)
+# The registry's heading "Carcinoma, Neuroendocrine", listed under conditions for many NET trials
+# (PRRT trials among them): not on its own a sign the trial is made for NECs.
+_NEC_HEADING = re.compile(r"\bcarcinomas?,\s*neuroendocrine\b", re.I)
 
 
 def kind_order(trial: TrialDetail, profile: Profile) -> int:
@@ -79,7 +82,7 @@ def kind_order(trial: TrialDetail, profile: Profile) -> int:
     come after. Only ranks, never sets aside (`kind_clash` does that for clear cases)."""
     if profile.tumour_type == "NEC":
         described = f"{_described(trial)} ; {_inclusion_text(trial.criteria)}"
-        return 0 if _FOR_NEC.search(described) else 1
+        return 0 if _FOR_NEC.search(_NEC_HEADING.sub("", described)) else 1
     if profile.tumour_type == "NET":
         described = _described(trial)
         only_nec = bool(_FOR_NEC.search(_HIGH_GRADE.sub("", described))) and not _FOR_NET.search(described)
@@ -106,9 +109,18 @@ def spread_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
         if any(_STAGE_FOUR.search(i) and not _OTHER_STAGE.search(i) for i in items):
             return "It is for NETs that have spread (stage 4). You said it has not spread."
         return None
-    if any(_EARLY_STAGE.search(i) and not _LATER_STAGE.search(i) for i in items):
+    if _only_early_stages(items):
         return "It is for NETs at an early stage, that have not spread. You said it has spread."
     return None
+
+
+def early_stage_only(trial: TrialDetail) -> bool:
+    """A trial whose inclusion criteria ask for an early stage (1 or 2: not spread) and no later one."""
+    return bool(trial.criteria) and _only_early_stages([i.original for i in split_criteria(trial.criteria).inclusion])
+
+
+def _only_early_stages(items: list[str]) -> bool:
+    return any(_EARLY_STAGE.search(i) and not _LATER_STAGE.search(i) for i in items)
 
 
 @lru_cache(maxsize=512)

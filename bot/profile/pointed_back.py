@@ -1,20 +1,29 @@
 """Wishes said about a treatment named in an earlier sentence: "they mentioned surgery on the liver.
 any trials on that?" wants it; "they want to take most of her pancreas ... anything less
-drastic?" and "they offered chemo but she said no" avoid it. A treatment already had never
-becomes a wish.
+drastic?" and "they offered chemo but she said no" avoid it; "I read about belzutifan. Is there a
+trial I could get it on?" wants the one named in passing. A treatment already had never becomes a wish.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
+from bot.lexicon import Lexicon
+from bot.profile.treatment_names import TESTS_NOT_TREATMENTS, named_ids, treatment_group
 from bot.profile.treatment_roles import QUESTION, Mention
+
+TRIAL_REQUEST = re.compile(r"\b(?:trials?|studies|study|research|studie|studier)\b", re.I)
 
 # A trial asked for by pointing back at a treatment named before ("any trials on that?", "a trial she could get it through").
 _TRIAL_OF_IT = re.compile(
     r"\b(?:trials?|studies|study|research)\s+(?:of|for|on|with|using|testing|into|about|that uses?)\s+(?:it|that|this|them|those|these)\b"
     r"|\b(?:trials?|study)\b[^.?!]{0,40}\b(?:get|have|try|do|give)\s+(?:it|that|this|them)\b"
     r"|\b(?:get|have|try|do)\s+(?:it|that|this|them)\s+(?:on|through|in|via|as part of)\s+(?:a\s+)?(?:trial|study)"
+    # "anything like that on trial?", "a study doing those scans", "någon studie om det?"
+    r"|\b(?:anything|something|one)\s+like\s+(?:that|this|it)\b[^.?!]{0,30}\b(?:trials?|study|studies|research)\b"
+    r"|\b(?:trials?|study|studies)\s+(?:doing|giving|offering|trying|using|like)\s+(?:it|that|this|those|these|them)\b"
+    r"|\b(?:studie|studier|onderzoek|studien)\s+(?:om|med|kring|naar|met)\s+(?:det|den|dem|dat|het|die)\b|\bstudien?\s+(?:dazu|damit)\b"
 )
 _COULD_HAVE_IT = re.compile(
     r"\b(?:could|can|would|might|is|are) (?:he|she|i|we|they|you|my \w+|his \w+|her \w+) (?:be able to |still )?(?:go on|have|get|try|join|do|take part in"
@@ -54,3 +63,36 @@ def pointed_back(
         named = [m.id for m in last_named if m.role in ("planned", "mentioned") and m.id not in had]
         return [Mention(i, "want") for i in dict.fromkeys(named)]
     return []
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
+# "... a trial I could get it on?", "en studie med det": a trial asked for with a word pointing back
+_GET_IT_IN_A_TRIAL = re.compile(
+    r"\b(?:get|have|try|take|start|on|of|with|using|testing|med|om|avec|mit|con)\s+(?:it|that|this|them|det|den|ca|lo|la|es|het)\b",
+    re.I,
+)
+_THE_TWO = re.compile(r"\b(?:comparing|compare|compares|between|of|with)\s+(?:the two|both|them both|the pair)\b", re.I)
+
+
+def named_then_asked_for(plain: str, had: set[str], avoided: Iterable[str], lexicon: Lexicon) -> tuple[str, ...]:
+    """ "I read about belzutifan. Is there a trial I could get it on?": the treatment named in passing
+    before (not one had or ruled out) is the one the trial is wanted for; "trials comparing the two?"
+    wants the last two named."""
+    sentences = _SENTENCE_END.split(plain)
+    avoided = set(avoided)
+    for number, sentence in enumerate(sentences[1:], 1):
+        if not TRIAL_REQUEST.search(sentence):
+            continue
+        before = named_ids(" ".join(sentences[:number]), lexicon)
+        if _THE_TWO.search(sentence):
+            named = [i for i in before if i not in avoided]
+            if len(named) >= 2:
+                return tuple(named[-2:])
+        if not _GET_IT_IN_A_TRIAL.search(sentence):
+            continue
+        earlier = [
+            i for i in before if i not in had | avoided and treatment_group(lexicon, i) not in TESTS_NOT_TREATMENTS
+        ]
+        if earlier and not named_ids(sentence, lexicon):
+            return (earlier[-1],)
+    return ()

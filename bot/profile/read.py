@@ -20,9 +20,10 @@ from bot.profile.model import Lookup, Profile, TreatmentHad, Wants
 from bot.profile.name_correction import name_corrected
 from bot.profile.person import about_a_pet, read_person
 from bot.profile.place import read_place
+from bot.profile.pointed_back import TRIAL_REQUEST, named_then_asked_for
 from bot.profile.time_known import known_since
+from bot.profile.treatment_names import TESTS_NOT_TREATMENTS
 from bot.profile.treatments import (
-    TreatmentReading,
     had_by_pronoun,
     named_ids,
     outcome_said_later,
@@ -34,8 +35,6 @@ from bot.profile.wishes import asks_about_their_age, group_of_age, read_age_grou
 from bot.profile.wording import readable
 from bot.trials.nct import find_nct_candidate
 from bot.trials.understand import refers_back
-
-_NOT_TREATMENTS_HAD = {"scan_tracer"}  # a scan is a test, not a treatment had
 
 
 def read_message(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:
@@ -52,7 +51,7 @@ def _read(text: str, lexicon: Lexicon) -> Profile:
         return Profile()
     person = read_person(plain)
     treatments = read_treatments(plain, lexicon)
-    had = tuple(t for t in treatments.had if treatment_group(lexicon, t.id) not in _NOT_TREATMENTS_HAD)
+    had = tuple(t for t in treatments.had if treatment_group(lexicon, t.id) not in TESTS_NOT_TREATMENTS)
     return replace(
         read_tumour(plain),
         about=person.about,
@@ -61,7 +60,8 @@ def _read(text: str, lexicon: Lexicon) -> Profile:
         corrections=("about",) if person.says_who else (),
         treatments=had,
         wants=Wants(
-            treatment=treatments.wanted or _named_then_asked_for(plain, treatments, lexicon),
+            treatment=treatments.wanted
+            or named_then_asked_for(plain, {t.id for t in treatments.had}, treatments.avoided, lexicon),
             avoid=treatments.avoided,
             phase=read_phase(plain),
             status=read_status(plain),
@@ -73,39 +73,6 @@ def _read(text: str, lexicon: Lexicon) -> Profile:
         topic=(named_ids(plain, lexicon) or (None,))[-1],
         known_since=known_since(plain, lexicon),
     )
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
-# "... a trial I could get it on?", "en studie med det": a trial asked for with a word pointing back
-_GET_IT_IN_A_TRIAL = re.compile(
-    r"\b(?:get|have|try|take|start|on|of|with|using|testing|med|om|avec|mit|con)\s+(?:it|that|this|them|det|den|ca|lo|la|es|het)\b",
-    re.I,
-)
-
-
-_THE_TWO = re.compile(r"\b(?:comparing|compare|compares|between|of|with)\s+(?:the two|both|them both|the pair)\b", re.I)
-
-
-def _named_then_asked_for(plain: str, treatments: TreatmentReading, lexicon: Lexicon) -> tuple[str, ...]:
-    """ "I read about belzutifan. Is there a trial I could get it on?": the treatment named in passing
-    before (not one had or ruled out) is the one the trial is wanted for."""
-    sentences = _SENTENCE_END.split(plain)
-    ruled = {t.id for t in treatments.had} | set(treatments.avoided)
-    for number, sentence in enumerate(sentences[1:], 1):
-        if _TRIAL_REQUEST.search(sentence) and _THE_TWO.search(sentence):  # "trials comparing the two?"
-            named = [i for i in named_ids(" ".join(sentences[:number]), lexicon) if i not in treatments.avoided]
-            if len(named) >= 2:
-                return tuple(named[-2:])
-        if not (_TRIAL_REQUEST.search(sentence) and _GET_IT_IN_A_TRIAL.search(sentence)):
-            continue
-        earlier = [
-            i
-            for i in named_ids(" ".join(sentences[:number]), lexicon)
-            if i not in ruled and treatment_group(lexicon, i) not in _NOT_TREATMENTS_HAD
-        ]
-        if earlier and not named_ids(sentence, lexicon):
-            return (earlier[-1],)
-    return ()
 
 
 def update(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:
@@ -144,7 +111,6 @@ def _age_group_of_earlier_age(before: Profile, latest: Profile, text: str) -> Pr
     return replace(latest, wants=replace(latest.wants, age_group=group_of_age(before.age)))
 
 
-_TRIAL_REQUEST = re.compile(r"\b(?:trials?|studies|study|research|studie|studier)\b", re.I)
 # "is it available on trial?", "a trial comparing it with PRRT", "is that study in Australia?"
 _IT_ON_TRIAL = re.compile(
     r"\b(?:is|are|was)\s+(?:it|that|this|they)\s+(?:\w+\s+){0,2}?(?:on|in|as part of|through)\s+(?:a\s+|any\s+)?(?:trials?|study|studies)\b"
@@ -186,7 +152,7 @@ def _topic_wish(before: Profile, latest: Profile, text: str) -> Profile:
     right after a message that only named a treatment ("cabozantinib" / "any trials for pNETs?"),
     wants the treatment in focus, unless it was had or ruled out."""
     topic = before.topic
-    if not topic or topic in (*latest.wants.treatment, *latest.wants.avoid) or not _TRIAL_REQUEST.search(text):
+    if not topic or topic in (*latest.wants.treatment, *latest.wants.avoid) or not TRIAL_REQUEST.search(text):
         return latest
     if topic in {t.id for t in (*before.treatments, *latest.treatments)}:
         return latest

@@ -193,6 +193,9 @@ def clause_words(sentence: str) -> tuple[list[str], list[int]]:
     return words, starts
 
 
+TESTS_NOT_TREATMENTS = frozenset({"scan_tracer"})  # a scan is a test, not a treatment had
+
+
 def treatment_group(lexicon: Lexicon, concept_id: str) -> Optional[str]:
     concept = lexicon.concepts.get(f"treatment:{concept_id}")
     return concept.group if concept else None

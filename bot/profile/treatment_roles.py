@@ -167,6 +167,11 @@ _AVOID_AFTER_ELSEWHERE = re.compile(
 )
 # "no operation yet", "ingen operation än": not had so far, not refused
 _NOT_YET_AFTER = re.compile(r"^(?:yet|as yet|so far|an|annu|noch|nog|encore|ancora|todavia|aun)\b")
+# A trial's rule about a past treatment asked about: "prior PRRT allowed?", "is prior everolimus required"
+_PRIOR_BEFORE = re.compile(r"\b(?:prior|previous|earlier)$")
+_RULE_ASKED_AFTER = re.compile(
+    r"^(?:\w+\s+)?(?:ok|okay|allowed|required|needed|necessary|accepted|permitted|excluded|an? (?:exclusion|problem|issue|must))\b"
+)
 _HEDGE = re.compile(
     r"\b(?:might|may|could|possibly|perhaps|probably|maybe) (?:not|be too|too)\b"
 )  # "probably too old for PRRT"
@@ -197,6 +202,8 @@ def role_from_cues(
     request or a look-up, and a treatment had in a story."""
     if only_names:
         return "mentioned"  # "lutathera": a topic to explain, not yet a wish
+    if _PRIOR_BEFORE.search(before) and _RULE_ASKED_AFTER.match(after):
+        return "mentioned"  # "prior PRRT ok?", "is prior everolimus required": a trial's rule asked about
     if _AVOID_AFTER.match(after) or _AVOID_AFTER_ELSEWHERE.match(after):
         return "avoid"  # "they're talking about a Whipple which I really don't want"
     avoid_before = (

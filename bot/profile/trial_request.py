@@ -22,6 +22,18 @@ _ANYTHING_NEAR = re.compile(
     r"\b(?:anything|something|any)\s+(?:\w+\s+){0,2}?(?:near|in|around|close\s+to|nr|up\s+(?:in|near))\s+[A-Z][\w'-]+",
     re.I,
 )
+# "what's left?", "what else is there", "what are our options": trials when said with where they live
+_OPTIONS_ASKED = re.compile(
+    r"\bwhat(?:'s|s|\s+is)\s+left\b(?!\s+(?:of|in|from|after|over)\b)|\bwhat\s+else\s+(?:is\s+there|is\s+out\s+there|can|could|might)\b"
+    r"|\bwhat\s+(?:are\s+|r\s+)?(?:the\s+|our\s+|his\s+|her\s+|my\s+)?(?:other\s+)?options\b",
+    re.I,
+)
+# "we're in dublin", "we live near Leeds", "based in Cork" (not "we're in bits", "i'm in pain")
+_HOME_SAID = re.compile(
+    r"\b(?:we'?re|we\s+are|i'?m|i\s+am|we\s+live|i\s+live|(?:we'?re\s+|i'?m\s+)?based|living|they\s+live)\s+(?:in|near|nr|outside)\s+"
+    r"(?!(?:pain|bits|shock|tears|agony|limbo|pieces|despair|trouble|a|an|the|so|such|too|constant|terrible|awful|severe|real|hospital|hospice)\b)[a-z]",
+    re.I,
+)
 # A trial's own details asked about ("any side effects in the trial?") is not a request for trials.
 _ABOUT_ONE_TRIAL = re.compile(r"\b(?:this|that|the)\s+(?:trial|study)\b|\bNCT\d", re.I)
 
@@ -30,6 +42,8 @@ def asks_for_trials(text: str) -> bool:
     text = text or ""
     if _ABOUT_ONE_TRIAL.search(text):
         return False
+    if _OPTIONS_ASKED.search(text) and _HOME_SAID.search(text):  # "what's left? we're in dublin"
+        return True
     return bool(_TRIALS_ASKED.search(text) or _ANYTHING_NEAR.search(text))
 
 
