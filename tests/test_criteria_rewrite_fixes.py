@@ -164,3 +164,27 @@ def test_a_plural_of_a_term_is_not_explained_twice() -> None:
         "Alkaline phosphatase <= 2.5 x ULN, or alkaline phosphatases <= 5 x ULN with bone metastases"
     ).notes
     assert sum("phosphatase" in note.lower() for note in notes) == 1, notes
+
+
+# Issue 18, session 18: swaps found by reading 50 rewritten items, and the grammar of plurals.
+@pytest.mark.parametrize(
+    "criterion, kept, never",
+    [
+        ("Use of systemic antibiotics within 7 days", "whole-body antibiotics", "Use of antibiotics"),
+        ("Sinus surgery or perforation", "perforation", "hole in the gut"),  # a nose, not a gut
+        ("History of bowel perforation", "hole in the gut", "perforation"),
+        ("Able to understand English sufficiently", "sufficiently", "fully"),  # "fully" asked for more
+        ("Use of antiplatelet agents", "medicines that stop blood clots", "drug that stops blood clots"),
+        ("Use of anticoagulants", "blood thinners", "blood thinner."),
+        ("Requires a corticosteroid", "a steroid", "a steroids"),
+        ("Immunocompromised patients", "People with a weak immune system", "Weak immune system people"),
+        ("Known immunosuppression", "immunosuppression", "drugs that weaken"),  # a state, not a medicine
+        ("Serious medical illnesses", "health problems", "health problem."),
+        ("Presence of prior history of malignancies", "Having a history of cancer", "Having history"),
+        ("Interfere with subject study compliance", "following the study plan", "person study"),
+        ("Severe nausea", "Severe nausea", "Severe feeling sick"),
+    ],
+)
+def test_session_18_swaps_keep_the_meaning_and_the_grammar(criterion: str, kept: str, never: str) -> None:
+    plain = _exclusion(criterion).plain
+    assert kept in plain and never not in plain, plain

@@ -135,6 +135,13 @@ CASES = {
         ("Uncontrolled hypertension", "Hypertension that is not under control."),
         ("Poorly controlled diabetes", "Diabetes that is not well controlled."),
         ("Patients with uncontrolled seizures", "Seizures that are not under control."),
+        (
+            "Uncontrolled intercurrent illness including, but not limited to, ongoing or active infection, symptomatic "
+            "congestive heart failure, unstable angina pectoris, cardiac arrhythmia, or psychiatric illness/social "
+            "situations that would limit compliance with study requirements",
+            "An illness not under control, such as an active infection, heart failure with symptoms, unstable angina, "
+            "uneven heartbeat, or a mental health or social problem that makes the study hard to follow.",
+        ),
     ],
     "recent treatment": [
         (
@@ -151,6 +158,9 @@ CASES = {
         ("History of stroke", "You have had a stroke."),
         ("Known history of HIV", "You are known to have had HIV."),
         ("Patients with a history of pancreatitis", "You have had pancreatitis."),
+        ("Has a history of stroke", "You have had a stroke."),
+        ("Patients who have a history of glaucoma", "You have had glaucoma."),
+        ("Any history of seizures", "You have had seizures."),
     ],
     "earlier treatment": [
         ("Prior treatment with everolimus", "You have had treatment with everolimus in the past."),

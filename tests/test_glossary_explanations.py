@@ -82,3 +82,28 @@ def test_terms_the_tuned_items_left_unexplained_are_explained(criterion: str, na
 def test_a_heart_sinus_is_not_explained_as_the_nose() -> None:
     item = plain_criteria("Exclusion Criteria:\n- Normal sinus rhythm on ECG").exclusion[0]
     assert not any("nose" in note for note in item.notes)
+
+
+# Issue 18, session 18: terms the corpus still left unexplained, each with its line (or swapped
+# for an everyday word) in a real corpus item.
+@pytest.mark.parametrize(
+    "criterion, shown",
+    [
+        ("Known Kaposi's sarcoma", "Kaposi's sarcoma is a cancer"),
+        ("History of obstructive sleep apnea", "breathing stops and starts"),
+        ("Prior treatment with enzalutamide or abiraterone", "Abiraterone is a hormone medicine"),
+        ("Narrow-angle glaucoma", "fluid cannot drain"),
+        ("Chronic urticaria", "hives"),
+        ("No menses for at least 12 months", "No periods for at least 12 months"),
+        ("Current use of emtricitabine", "FTC (emtricitabine) is a medicine for HIV"),  # not the chemotherapy stem
+        ("Positive QuantiFERON test", "QuantiFERON is a blood test for tuberculosis"),
+    ],
+)
+def test_session_18_terms_are_explained(criterion: str, shown: str) -> None:
+    assert shown in plain_criteria(f"Exclusion Criteria:\n- {criterion}").exclusion[0].plain
+
+
+def test_somatostatin_receptor_scan_keeps_its_own_meaning() -> None:
+    """ "SRS" in a NET trial is a somatostatin receptor scan, never radiosurgery."""
+    plain = plain_criteria("Inclusion Criteria:\n- Positive SRS scan").inclusion[0].plain
+    assert "somatostatin" in plain and "Radiosurgery" not in plain

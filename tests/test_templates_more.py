@@ -61,6 +61,12 @@ CASES = [
         "Further exclusion criteria apply",
         "The study has other rules too, in its full plan.",
     ),
+    (
+        "other rules in the study plan",
+        "The above information is not intended to contain all considerations relevant to a patient's potential "
+        "participation in a clinical trial.",
+        "The list above may not hold every point that matters for taking part in the trial.",
+    ),
     # other study drugs
     (
         "another trial",

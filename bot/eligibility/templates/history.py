@@ -11,6 +11,9 @@ from bot.eligibility.templates.parts import WHO, compile_full
 _SHORT = r"(?P<what>(?!.*\b(?:within|during|prior|before|after|since|until|unless|except|in\s+the\s+(?:last|past))\b)[A-Za-z0-9][^,;:()\[\]]{2,60})"
 
 
+# who has the history: "Patients with", "Has", "Subject has", "Patients who have"
+_HAS = rf"(?:{WHO}?(?:with\s+|who\s+(?:has|have)\s+|(?:has|have)\s+)?)?"
+
 # illnesses one has "a" of: "You have had a stroke", but "You have had diabetes"
 _COUNTABLE = (
     "stroke",
@@ -22,6 +25,7 @@ _COUNTABLE = (
     "fracture",
     "bleed",
     "operation",
+    "hole in the gut",
 )
 _DETERMINER = re.compile(r"^(?:a|an|the|any|some|one|two|more|several|multiple|other)\b", re.I)
 
@@ -50,7 +54,7 @@ TEMPLATES = [
     Template(
         "history of an illness",
         compile_full(
-            rf"(?:{WHO}?(?:with\s+)?)?(?:a\s+)?(?P<known>known\s+|documented\s+)?(?:(?:prior|previous|past)\s+)?(?:medical\s+)?history\s+of\s+{_SHORT}"
+            rf"{_HAS}(?:a\s+|any\s+)?(?P<known>known\s+|documented\s+)?(?:(?:prior|previous|past)\s+)?(?:medical\s+)?history\s+of\s+{_SHORT}"
         ),
         _history,
     ),

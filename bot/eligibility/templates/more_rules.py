@@ -25,3 +25,21 @@ TEMPLATES = [
         _more_rules,
     ),
 ]
+
+
+def _not_all(found: re.Match, words: Words) -> str:
+    return "The list above may not hold every point that matters for taking part in the trial."
+
+
+# A sponsor's closing note: "The above information is not intended to contain all considerations
+# relevant to a patient's potential participation in a clinical trial."
+TEMPLATES.append(
+    Template(
+        "other rules in the study plan",
+        compile_full(
+            r"the\s+above\s+information\s+(?:is|was)\s+not\s+intended\s+to\s+contain\s+all\s+considerations\s+relevant\s+to\s+"
+            r"an?\s+(?:patient|participant|subject)'?s'?\s+potential\s+participation\s+in\s+(?:a|this)\s+clinical\s+(?:trial|study)"
+        ),
+        _not_all,
+    )
+)

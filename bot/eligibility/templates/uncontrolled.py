@@ -30,3 +30,26 @@ TEMPLATES = [
         _uncontrolled,
     ),
 ]
+
+
+# The common cancer-trial item, word for word with small variations: "Uncontrolled intercurrent illness
+# including, but not limited to, ongoing or active infection, symptomatic congestive heart failure,
+# unstable angina pectoris, cardiac arrhythmia, or psychiatric illness/social situations that would
+# limit compliance with study requirements".
+_INTERCURRENT = (
+    r"(?:{who}?(?:with\s+)?)?(?:an?\s+)?uncontrolled\s+intercurrent\s+illness(?:es)?,?\s+including,?\s+but\s+not\s+limited\s+to,?\s+"
+    r"(?:(?P<serious>serious\s+)?(?:ongoing\s+or\s+active|ongoing|active)\s+)?infection,\s+symptomatic\s+congestive\s+heart\s+failure,\s+"
+    r"unstable\s+angina(?:\s+pectoris)?,\s+(?:cardiac\s+)?arrhythmias?,?\s+or\s+psychiatric\s+illness\s*/\s*social\s+situations?\s+"
+    r"that\s+would\s+limit\s+compliance\s+with\s+(?:the\s+)?study\s+requirements"
+).format(who=WHO)
+
+
+def _intercurrent(found: re.Match, words: Words) -> str:
+    infection = "a serious active infection" if found.group("serious") else "an active infection"
+    return (
+        f"An illness not under control, such as {infection}, heart failure with symptoms, {words('unstable angina')},"
+        " uneven heartbeat, or a mental health or social problem that makes the study hard to follow."
+    )
+
+
+TEMPLATES.append(Template("uncontrolled illness", compile_full(_INTERCURRENT), _intercurrent))
