@@ -8,7 +8,9 @@ becomes `show_trial`. So does a message that names one NCT number and asks nothi
 part of it ("NCT00326469 lanreotide spain", "swog chemo after surgery trial NCT05040360"),
 when the classifier took it for a fact, a topic, a search or nothing. A message that names one
 stored trial and asks where it runs ("NETTER-2 sites in the UK?") asks `ask_trial_where`, not the
-NET centres. Runs after the classifier and before the SafetyNet, which still wins.
+NET centres; one that asks who it is for ("COMPOSE: ki67 range? prior PRRT ok?") asks that, not a
+knowledge topic. Runs after the classifier and
+before the SafetyNet, which still wins.
 """
 
 from __future__ import annotations
@@ -28,6 +30,14 @@ from components.intent_router import IntentRouter
 
 SHOW_TRIAL = "show_trial"
 TRIAL_WHERE = "ask_trial_where"
+TRIAL_ELIGIBILITY = "ask_eligibility"
+# "COMPOSE: ki67 range? prior PRRT ok?", "netter-3 inclusion criteria": who a named trial is for
+_ASKS_WHO_IT_IS_FOR = re.compile(
+    r"\bki-?\s?67\s+(?:range|limits?|cut-?offs?|cutoffs?)\b"
+    r"|\b(?:prior|previous)\s+\w+(?:\s+\w+)?\s+(?:ok|okay|allowed|required|needed|excluded|an?\s+exclusion)\b"
+    r"|\b(?:inclusion|exclusion|criteria|eligib\w*|who\s+(?:can|could)\s+(?:join|take\s+part|go\s+on))\b",
+    re.I,
+)
 # "NETTER-2 sites in the UK?", "which hospitals have the compete trial": where a named trial runs (not the
 # NET centres, not a search), unless they want others like it ("anything like netter-2 near leeds").
 _ASKS_WHERE = re.compile(
@@ -46,6 +56,7 @@ maintenance adjuvant neoadjuvant firstline randomised randomized registry
 OTHER_NAMES = {"treatment", "condition", "country", "city", "phase", "status", "nct_id", TRIAL_NAME}
 # Intents that cannot be about one numbered trial: a number named there means "show me this one"
 NUMBER_MEANS_SHOW = {"inform", "knowledge", "nlu_fallback", "out_of_scope", "search_trials"}
+_NOT_ABOUT_A_NAMED_TRIAL = NUMBER_MEANS_SHOW | {"ask_personal_advice"}
 
 
 def names_only_a_trial(doc: Any) -> bool:
@@ -83,7 +94,15 @@ class TrialNameRouter(IntentRouter):
         intent = (message.get(INTENT) or {}).get("name")
         if intent != TRIAL_WHERE and asks_where_a_named_trial_runs(doc):
             return TRIAL_WHERE
+        if intent in _NOT_ABOUT_A_NAMED_TRIAL and len(_trial_names(doc)) == 1 and not _numbers(doc):
+            return _part_asked_of_a_named_trial(doc.text)  # "COMPOSE: ki67 range?" was read as a PRRT question
         return SHOW_TRIAL if intent in NUMBER_MEANS_SHOW and names_one_number(doc) else None
+
+
+def _part_asked_of_a_named_trial(text: str) -> Optional[str]:
+    """Who a trial named by its acronym is for; None otherwise (one part of it, "REMINET results",
+    is the FollowUpRouter's)."""
+    return TRIAL_ELIGIBILITY if _ASKS_WHO_IT_IS_FOR.search(text) else None
 
 
 def asks_where_a_named_trial_runs(doc: Any) -> bool:

@@ -10,6 +10,7 @@ import pytest
 
 from bot.profile.model import Profile
 from bot.profile.read import read_message, update
+from bot.profile.wishes import read_age_group
 
 
 def after(*turns: str) -> Profile:
@@ -282,3 +283,17 @@ def test_age_group_asked_in_everyday_words(turns: list[str], group: str) -> None
     from bot.profile.evaluate import read_turns
 
     assert read_turns(turns).wants.age_group == group
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("our boy is 13 and has MEN1. is there any research for kids like him?", "teen"),
+        ("my 15 yr old daughter has a pnet. a nurse said there might be a lutathera trial for kids?", "teen"),
+        ("my grandpa is 83 with a pnet. are there trials he could even do at 83?", "older adult"),
+        ("adult PRRT studies in Italy, recruiting only", "adult"),
+        ("are there trials for young adults or does he just get lumped in with everyone?", "adult"),
+    ],
+)
+def test_the_age_group_asked_for_in_everyday_words(text: str, group: str) -> None:
+    assert read_age_group(text) == group

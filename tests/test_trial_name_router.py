@@ -82,3 +82,21 @@ def test_a_trials_name_that_only_looks_like_a_drug(
 )
 def test_where_a_named_trial_runs(nlp, text: str, intent: str, expected: Optional[str]) -> None:  # type: ignore[no-untyped-def]
     assert routed(nlp, text, intent) == expected
+
+
+@pytest.mark.parametrize(
+    "text, intent, routed_to",
+    [
+        ("COMPOSE: ki67 range? prior PRRT ok?", "knowledge", "ask_eligibility"),
+        ("netter-3 inclusion criteria", "knowledge", "ask_eligibility"),
+        ("COMPOSE: ki67 range? prior PRRT ok?", "ask_personal_advice", "ask_eligibility"),
+    ],
+)
+def test_a_question_about_a_trial_named_by_its_acronym_is_about_that_trial(  # type: ignore[no-untyped-def]
+    nlp, text: str, intent: str, routed_to: str
+) -> None:
+    assert routed(nlp, text, intent) == routed_to
+
+
+def test_a_named_trial_with_nothing_asked_of_it_is_left(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert routed(nlp, "is there anything like compose in the uk", "search_trials") is None

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
 
 from bot.profile.trial_request import asks_for_trials, tells_a_story
+from components.trial_request_router import TrialRequestRouter
 
 
 @pytest.mark.parametrize(
@@ -47,3 +50,23 @@ def test_does_not_ask_for_trials(text: str) -> None:
 def test_a_story_is_told_or_not() -> None:
     assert tells_a_story("my wife's 64 with a pnet, grade 2, liver mets")
     assert not tells_a_story("what is PRRT and are there trials of it?")
+
+
+def _routed(text: str, intent: str) -> str:
+    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": 0.9}})
+    TrialRequestRouter().process([message])
+    return message.get(INTENT)["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("whats left for him now?", "search_trials"),
+        ("what else is there for her", "search_trials"),
+        ("what now?", "nlu_fallback"),
+        ("bye", "goodbye"),
+        ("ok thanks, bye for now", "goodbye"),
+    ],
+)
+def test_a_question_is_never_a_goodbye(text: str, intent: str) -> None:
+    assert _routed(text, "goodbye") == intent

@@ -17,7 +17,7 @@ from typing import Iterable, Optional
 from bot.eligibility.facts import CriteriaFacts, extract_facts
 from bot.eligibility.judge import DOES_NOT_MATCH, Judgement, judge
 from bot.eligibility.judge_words import FIELDS_OF_TOPIC, TOPIC_OF, mismatch_reason, specific_mismatch_reason
-from bot.eligibility.logic import REQUIRES
+from bot.eligibility.logic import EXCLUDES, REQUIRES
 from bot.eligibility.person import Person
 from bot.prescreen.answers import ANYWHERE, Answers
 
@@ -274,17 +274,24 @@ def _needed_before(trial: TrialDetail, record: RecordFacts, answers: Answers) ->
     return record.judged("past treatment needed", "prior_treatment_required", verdict, f"{wanted} {said}")
 
 
+_RULED_OUT_BEFORE = "past treatment limits"
+
+
+def _had_and_ruled_out(record: RecordFacts, answers: Answers) -> list[str]:
+    """The person's past treatments that the record's criteria may rule out."""
+    had = [name for name in record.facts.prior_treatment_excluded if _had(answers.treatments or (), name)]
+    return list(answers.treatments or ()) if "any cancer treatment" in had else had
+
+
 def _ruled_out_before(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional[Check]:
     excluded = record.facts.prior_treatment_excluded
     if not excluded:
         return None
-    topic = "past treatment limits"
+    topic = _RULED_OUT_BEFORE
     listed = f"Past {_treatments(excluded)} may rule people out, sometimes only if it was recent."
     if answers.treatments is None:
         return Check(topic, ASK, listed)
-    had = [name for name in excluded if _had(answers.treatments, name)]
-    if "any cancer treatment" in had:
-        had = list(answers.treatments)
+    had = _had_and_ruled_out(record, answers)
     if not had:
         return Check(topic, MATCHES, f"{listed} You have not had these.")
     return Check(topic, ASK, f"{listed} You said you have had {_treatments(had, 'and')}.", likely_clash=True)
@@ -320,7 +327,10 @@ def checklist(trial: TrialDetail, answers: Answers, person: Optional[Person] = N
         result = check(trial, record, answers)
         if result is not None and (result.stated or record.has_criteria):
             found.append(result)
-    checks = judged_checks([c for c in found if c is not None], judge(trial, person or person_of(answers)))
+    judgement = judge(trial, person or person_of(answers))
+    checks = judged_checks([c for c in found if c is not None], judgement)
+    if _only_recent(_had_and_ruled_out(record, answers), judgement):
+        checks = [replace(c, likely_clash=False) if c.topic == _RULED_OUT_BEFORE else c for c in checks]
     return TrialChecklist(trial, tuple(checks), record.has_criteria)
 
 
@@ -337,6 +347,18 @@ def person_of(answers: Answers) -> Person:
     )
 
 
+def _only_recent(had: Iterable[str], judgement: Judgement) -> bool:
+    """The judge reads every one of these past treatments as ruled out only when recent ("no
+    chemotherapy in the 4 weeks before"): a wait before joining, which nearly every trial has, so no
+    sign against them (second-line trials were ranked after first-line ones for that alone)."""
+    limits = [fact for judged in judgement.of("treatments") for fact in judged.facts if fact.mode == EXCLUDES]
+    return all(
+        any(name in f.treatments and f.needs_more for f in limits)
+        and not any(name in f.treatments and not f.needs_more for f in limits)
+        for name in had
+    )
+
+
 def judged_checks(checks: list[Check], judgement: Judgement) -> list[Check]:
     """The checks with the judge's word on "does not match": a mismatch it does not find is a
     question for the team (ranked after, never hidden); one it finds is said, with its reason."""
@@ -348,6 +370,7 @@ def judged_checks(checks: list[Check], judgement: Judgement) -> list[Check]:
         else c
         for c in checks
     ]
+
     for judged in judgement.checks:
         if judged.verdict != DOES_NOT_MATCH:
             continue

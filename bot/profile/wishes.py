@@ -95,7 +95,8 @@ _AGE_GROUPS = (
     (
         "adult",
         re.compile(
-            r"(?:^|,)\s*adults?\s*(?=,|;|$)|\bgrown[\s-]?ups?\s+only\b|\badults?\s+only\b|\bonly\s+adults\b|\b(?:for|in)\s+adults\b|\badult\s+(?:trials?|studies)\b|\bover\s+18s?\s+only\b",
+            r"(?:^|,)\s*adults?\s*(?=,|;|$)|\bgrown[\s-]?ups?\s+only\b|\badults?\s+only\b|\bonly\s+adults\b|\b(?:for|in)\s+adults\b|\badult\s+(?:\w+\s+)?(?:trials?|studies)\b|\bover\s+18s?\s+only\b"
+            r"|\b(?:for|in|take|takes|accept|accepts)\s+young\s+adults?\b",
             re.I,
         ),
     ),
@@ -106,7 +107,8 @@ _FOR_AGED = re.compile(
     r"\b(?:for|suit|suits|suitable\s+for|take|takes|taking|accept|accepts|accepting)\s+(?:(?:my|our|a|an|his|her)\s+)?"
     r"(\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
     r"|\b(?:for|take|accept|accepts|suit)\s+an?\s+(\d{1,2})\s*(?:y/?o|yrs?\s+old|years?\s+old)\b"  # "a trial for a 14 y/o"
-    r"|\b(?:gentleman|man|woman|lady|person|someone|anyone|patient|people)\s+(?:of|aged)\s+(\d{2})\b",  # "accept a gentleman of 80"
+    r"|\b(?:gentleman|man|woman|lady|person|someone|anyone|patient|people)\s+(?:of|aged)\s+(\d{2})\b"  # "accept a gentleman of 80"
+    r"|\b(?:do|join|enter|try|go\s+on|get\s+into|take\s+part(?:\s+in)?)\s+(?:\w+\s+){0,2}?at\s+(\d{2})\b",  # "trials he could even do at 83?"
     re.I,
 )
 # Trials that would take someone of the patient's age, with the age said: their age group ("any trial accept a
@@ -115,7 +117,7 @@ _FOR_AGED = re.compile(
 _OF_THEIR_AGE = re.compile(
     r"\b(?:of|at|for\s+someone|someone|people|patients)\s+(?:his|her|my|their|your)\s+age\b"
     r"|\btoo\s+(?:old|young)\s+for\s+(?:the\s+|these\s+|any\s+|clinical\s+)?(?:\w+\s+)?(?:trials?|studies|research)\b"
-    r"|\b(?:upper|lower|top)\s+age\s+limits?\b|\bno\s+age\s+limits?\b|\bpast\s+(?:trials?|studies)\b"
+    r"|\b(?:upper|lower|top)\s+age(?:\s+limits?)?\b|\bno\s+age\s+limits?\b|\bpast\s+(?:trials?|studies)\b"
     r"|\b(?:at|of)\s+(?:that|this|such\s+an?)\s+age\b|\b(?:someone|anyone|people|somebody)\s+(?:that|so|this)\s+old\b"
     r"|\bn[aå]gon\s+som\s+[aä]r\s+s[aå]\s+gammal\b|\bs[aå]\s+gamla?\b"  # Swedish: "someone that old"
     r"|\b(?:an?|any)\s+(?:upper\s+)?age\s+(?:limits?|cut[\s-]?offs?|restrictions?|bar)\b"
@@ -199,6 +201,8 @@ def read_age_group(text: str) -> Optional[str]:
     # not an adult asking about children, nor a child's parent about adult trials ("trials are for young
     # people. Am I too old?" at 82 asks for the older group)
     fitting = [g for g in groups if age is None or (g in ("child", "teen")) == (age < 18)]
+    if fitting and age is not None and age < 18:
+        return group_of_age(age)  # "any research for kids like him?" of a 13-year-old: a teenager
     return fitting[0] if fitting else None
 
 
