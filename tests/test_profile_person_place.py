@@ -6,6 +6,7 @@ from typing import Optional
 
 import pytest
 
+from bot.profile.place import read_place
 from bot.profile.read import read_message
 from bot.profile.wording import readable
 
@@ -280,3 +281,17 @@ def test_a_hospital_named_says_which_country_a_town_of_two_countries_is_in() -> 
     from bot.profile.place import read_place
 
     assert read_place("His doc at Mass General says wait. He lives in Worcester MA.").country == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("CABATEN - still open? spanish sites pls", "ES"),
+        ("AveNEC - german sites?", "DE"),
+        ("phase 1 studies, US only, any status incl completed", "US"),
+        ("trials for pnet that arent chemo or surgery, tablet form ideally, US", "US"),
+        ("we can travel anywhere in Europe or the US", None),
+    ],
+)
+def test_the_country_whose_sites_are_asked_for(text: str, country: Optional[str]) -> None:
+    assert read_place(text).country == country

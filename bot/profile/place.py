@@ -519,13 +519,29 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
     # A region they live in; else one named that can hold their town ("Aberdeen ... ideally in Scotland",
     # not "we're in Winnipeg ... anything in Ontario would be easy").
     region = next((f.name for f in ordered if f.kind == "region" and _may_be_theirs(f, city)), None)
-    country = _country(home, [f for f in found if not f.travel])
+    country = _country(home, [f for f in found if not f.travel]) or _country_of_sites_asked(text)
     named_with = _region_after(city, text) if city else None
     if named_with:  # "London, Ontario", "Boston, Lincolnshire", "Raleigh NC": the region says which one
         region, country = named_with
     elif region is None and country in ("AU", "US"):
         region = _state_code_after_in(text, country)  # "here in SA", "we're in NSW"
     return Place(city=city, region=region, country=country, travel_km=_travel_km(text))
+
+
+# "spanish sites pls", "australian sites?", "canadian sites", "US only", "..., US": the country asked for
+_NATIONAL = {
+    "american": "US", "australian": "AU", "austrian": "AT", "belgian": "BE", "british": "GB", "canadian": "CA",
+    "danish": "DK", "dutch": "NL", "finnish": "FI", "french": "FR", "german": "DE", "irish": "IE",
+    "italian": "IT", "norwegian": "NO", "polish": "PL", "spanish": "ES", "swedish": "SE", "swiss": "CH",
+    "uk": "GB", "us": "US", "usa": "US",
+}  # fmt: skip
+_SITES_OF = re.compile(rf"\b({'|'.join(_NATIONAL)})\s+(?:sites?|centres?|centers?|hospitals?|locations?)\b", re.I)
+_CODE_ONLY = re.compile(r"\b(US|USA|UK)\s+only\b|,\s*(US|USA|UK)\s*$")
+
+
+def _country_of_sites_asked(text: str) -> Optional[str]:
+    found = _SITES_OF.search(text) or _CODE_ONLY.search(text)
+    return _NATIONAL[next(g for g in found.groups() if g).lower()] if found else None
 
 
 def _may_be_theirs(region: _Found, city: Optional[str]) -> bool:
