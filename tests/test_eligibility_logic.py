@@ -62,11 +62,11 @@ def test_an_allowance_beside_a_rule_keeps_the_rule() -> None:
     }
 
 
-def test_either_functioning_or_not_is_no_fact() -> None:
-    # NCT02705651's description (no criterion in a non-held record says it): either kind
-    assert (
-        facts("development of new [functioning and non-functioning] neuroendocrine tumors", field="functioning") == []
-    )
+def test_either_functioning_or_not_allows_every_kind() -> None:
+    # NCT02705651's description (no criterion in a non-held record says it): either kind, so an allowance of
+    # every value, which rules no one out
+    found = facts("development of new [functioning and non-functioning] neuroendocrine tumors", field="functioning")
+    assert [(f.mode, f.every) for f in found] == [(ALLOWS, True)]
     either = facts("Non-functional tumour or gastrinoma controlled by PPIs", field="functioning")  # NCT02288377
     assert {(f.mode, f.values, f.needs_more, f.group) for f in either} == {
         (REQUIRES, frozenset({"none"}), False, "functioning or"),

@@ -467,13 +467,15 @@ def _sstr(t: _Text) -> Optional[bool]:
 # -- treatments before joining --------------------------------------------------------------------
 _TREATMENT_PATTERNS = {
     "PRRT": r"\bPRRT\b|peptide\s+receptor\s+radio\w+|radionuclide\s+therap|Lutathera|177\s?Lu|Lu-?177|lutetium",
-    "everolimus": r"everolimus|afinitor|\bRAD-?001\b|\bmTOR\b|temsirolimus|\bsirolimus",
+    "everolimus": r"everolimus|afinitor|\bRAD-?001\b|\bmTOR\b|temsirolimus|\bsirolimus|\brapalogs?\b",
     "sunitinib": r"sunitinib|sutent|\bSU-?11248\b",
     "somatostatin analogue": r"somatostatin[- ]analog\w*|somatostatin\s+(?:\(SS\)\s+|[\w-]+\s+){0,2}analog\w*|\bSS\s+analog\w*|\bSS-?LAR\b|\bSSAs?\b|octreotide|lanreotide|sandostatin|somatuline|pasireotide",
     "chemotherapy": r"chemo\w*|gemcitabine|platinum|cisplatin|carboplatin|oxaliplatin|capecitabine|temozolomide|streptozo\w+"
-    r"|fluorouracil|\b5-?FU\b|FOLFIRINOX|cytotoxic|paclitaxel|docetaxel|vinorelbine|etoposide|irinotecan|dacarbazine",
+    r"|fluorouracil|\b5-?FU\b|FOLFIRINOX|cytotoxic|paclitaxel|docetaxel|vinorelbine|etoposide|irinotecan|dacarbazine"
+    r"|alkylating\s+agents?|fluoropyrimidines?|\btaxanes?\b|anthracyclines?|\bCAP-?TEM\b|\bFOLFOX\w*|\bFOLFIRI\w*|\bXELOX\b|\bCAPOX\b",
     "radiotherapy": r"radiotherap\w*|radiation(?!\s+pneumonitis)|irradiation|\bXRT\b",
     "targeted therapy": r"kinase\s+inhibitors?|\bTKIs?\b|\bVEGF\w*|vascular\s+endothelial\s+growth\s+factor|sorafenib|pazopanib"
+    r"|\banti-?\s?angiogen\w*|\bangiogenesis\s+inhibitors?"
     r"|cabozantinib|lenvatinib|vandetanib|axitinib|anlotinib|surufatinib|erlotinib|gefitinib|bevacizumab"
     r"|PARP\s+inhibitors?|olaparib|BTK\s+inhibitors?|ibrutinib|JAK\s+inhibitors?|ruxolitinib"
     r"|small\s+molecule\s+inhibitors?|targeted\s+therap\w*|AG-013736",
@@ -483,7 +485,7 @@ _TREATMENT_PATTERNS = {
     "liver-directed therapy": r"emboli[sz]ation|\bTACE\b|\bSIRT\b|radiofrequency\s+ablation|hepatic\s+arter\w+\s+(?:infusion|therapy)",
     "any cancer treatment": r"(?:anti-?cancer|anti-?tumou?r|antineoplastic|cancer-directed|(?:Pan)?NET-directed|tumou?r-directed|disease-directed)\s+(?:therap\w*|treatments?|agents?|drugs?)"
     r"|\bline\s+of\s+systemic|(?:previous|prior|any)\s+(?:treatments?|therap(?:y|ies))\b(?!\s+(?:with|of|using|by|containing|including|such|that|which|for\s+(?!cancer|the\s+current|NET|GEP)))"
-    r"|\b(?:therapy|treatment)[- ]naive|\buntreated\b(?!\s+(?:with|by)\b)|no\s+previous\s+treatment|neo-?adjuvant\s+treatment"
+    r"|\b(?:therapy|treatment)[- ]na[iï]ve|\buntreated\b(?!\s+(?:with|by)\b)|no\s+previous\s+treatment(?!\s+(?:with|of|using|by|containing|including)\b)|neo-?adjuvant\s+treatment"
     r"|(?:prior|previous)\s+(?:line\s+of\s+)?systemic\s+(?:therap\w*|treatments?)"
     r"|systemic\s+(?:therap\w*|treatments?)\s+for\s+(?:\w+\s+){0,3}(?:cancer|disease|malignan\w*|carcinoma|SCLC|tumou?rs?)"
     r"|\b(?:therap\w*|treatments?)\s+(?:for|directed\s+at)\s+(?:the\s+)?(?:cancer|malignan\w*)"

@@ -25,10 +25,19 @@ _AGE_FIRST = re.compile(
 )
 
 
+_TOO_OLD = re.compile(
+    r"\b(?:patients?|subjects?|participants?|people)\s+(?:aged?\s+)?(?P<cmp>≥|>=|>|over|older\s+than|above|at\s+least)\s*"
+    r"(?P<n>[0-9]{2,3})\s*(?:years?(?:\s+old)?|yrs)?\s+(?:are|is|will\s+be)\s+not\s+(?:allowed|eligible|permitted|included)\b",
+    re.I,
+)
 _BARE_AGE = re.compile(r"^\W*(?:more\s+than|at\s+least|over|older\s+than)\s*([0-9]{1,3})\s*(?:years?|yrs)\W*$", re.I)
 
 
 def age(sentence: str, section: str, text: str) -> list[Fact]:
+    too_old = _TOO_OLD.search(sentence)
+    if too_old:  # "patients ≥ 95 are not allowed": every age below it is
+        at_limit_too = too_old.group("cmp") in ("≥", ">=") or "least" in too_old.group("cmp")
+        return [Fact("age", text, high=float(too_old.group("n")), high_strict=at_limit_too)]
     sentence = _own_age_part(_AT_LEAST_IN_WORDS.sub("at least ", _NOT_PREGNANT.sub(" ", sentence)))
     bare = _BARE_AGE.match(sentence)
     if bare:  # ">18 years;"
@@ -453,6 +462,8 @@ def grade(sentence: str, section: str, text: str) -> list[Fact]:
         or _NOT_A_TUMOUR_GRADE.search(sentence)
     ):
         return []
+    if _ANY_GRADE.search(sentence):  # "a NET of any grade": every grade will do
+        return [Fact("grade", text, mode=ALLOWS, every=True)] if section == "inclusion" else []
     grades: set[str] = set()
     start = None
     for pattern, names in _GRADE_NAMES:
@@ -481,6 +492,10 @@ def grade(sentence: str, section: str, text: str) -> list[Fact]:
 
 
 _BY_LOOK = re.compile(r"differentiated", re.I)
+_ANY_GRADE = re.compile(
+    r"\b(?:any|all)\s+(?:WHO\s+)?grades?\b(?!\s*(?:[0-9IV]|≥|>|<|≤))|\bregardless\s+of\s+(?:the\s+)?(?:tumou?r\s+)?grade|\birrespective\s+of\s+(?:the\s+)?(?:tumou?r\s+)?grade",
+    re.I,
+)
 
 
 _NOT_A_TUMOUR_GRADE = re.compile(
@@ -611,7 +626,7 @@ def differentiation(sentence: str, section: str, text: str) -> list[Fact]:
     if nec and not _GENERAL_NEC.search(clean):
         # "small cell carcinoma", "LCNEC": one kind of NEC; ruling them out does not rule out every NEC
         found = [replace(f, firm=False) if f.values == {"NEC"} and f.mode == EXCLUDES else f for f in found]
-    if nec and not net and not _HIGH_GRADE_MARK.search(clean):
+    if nec and not net and not _HIGH_GRADE_MARK.search(clean) and not _WHO_2010.search(clean):
         # "metastatic neuroendocrine carcinoma" alone: before 2010 that named well-differentiated NETs too
         found = [replace(f, firm=False) if f.values == {"NEC"} and f.mode == REQUIRES else f for f in found]
     if nec and (not _BY_LOOK_NEC.search(clean) or _WHO_2010.search(clean)):
@@ -621,8 +636,13 @@ def differentiation(sentence: str, section: str, text: str) -> list[Fact]:
         ]
     if len(found) == 2 and found[0].mode == found[1].mode != EXCLUDES:  # NETs and NECs both
         return [Fact("differentiation", text, mode=ALLOWS, every=True)] if section == "inclusion" else []
-    # a NET named among the exclusions is nearly always a complication ("obstruction from a carcinoid")
-    return [f for f in found if not (f.mode == EXCLUDES and f.values == {"NET"})]
+    # a NET named among the exclusions is nearly always a complication ("obstruction from a carcinoid"); a kind named
+    # as an exception in an exclusion ("medical problems other than the diagnosis of SCLC") is not asked for
+    return [
+        f
+        for f in found
+        if not (f.mode == EXCLUDES and f.values == {"NET"}) and not (section == "exclusion" and f.mode == REQUIRES)
+    ]
 
 
 # -- spread and surgery ----------------------------------------------------------------------------
@@ -655,7 +675,10 @@ _METASTATIC = re.compile(
     r"\bmetasta(?:tic|ses|sis|si[sz]ed)\b(?!\s*\(?M\)?\s*0)|\bstage\s*(?:IV|4)\b|\bdistant\s+(?:spread|disease)", re.I
 )
 _UNRESECTABLE = re.compile(
-    r"(?:curative\s+)?surgery\s+(?:is\s+)?(?:impossible|not\s+possible)|\bno\s+curatively\s+resectable|\bineligible\s+(?:to|for)[^.;]{0,50}(?:surg|resection)|\bunresectable|non-?\s?resectable|\binoperable|\bnon-?\s?operable|not\s+(?:be\s+)?(?:an?\s+)?(?:amenable|suitable|eligible|appropriate|(?:surgical\s+)?candidates?)\s+(?:(?!or\b)[\w-]+\s+){0,5}?(?:to|for)\s+(?:curative\s+|radical\s+|complete\s+|potentially\s+curative\s+)?(?:resection|surgery|surgical|removal)"
+    r"(?:curative\s+)?surgery\s+(?:is\s+)?(?:impossible|not\s+possible)"
+    # "complete resection is not possible", "surgery with curative intent is not feasible" ("not indicated" may be a
+    # small NET watched instead: no clear no)
+    r"|\b(?:surgery|resection|operation)\s+(?:[\w-]+\s+){0,3}?(?:is\s+|was\s+)?(?:not\s+(?:possible|feasible)|impossible|unfeasible)|\bno\s+curatively\s+resectable|\bineligible\s+(?:to|for)[^.;]{0,50}(?:surg|resection)|\bunresectable|non-?\s?resectable|\binoperable|\bnon-?\s?operable|not\s+(?:be\s+)?(?:an?\s+)?(?:amenable|suitable|eligible|appropriate|(?:surgical\s+)?candidates?)\s+(?:(?!or\b)[\w-]+\s+){0,5}?(?:to|for)\s+(?:curative\s+|radical\s+|complete\s+|potentially\s+curative\s+)?(?:resection|surgery|surgical|removal)"
     r"|\bnon-?\s?surgical\s+candidates?|\bnot\s+(?:an?\s+)?(?:surgical|operative)\s+candidates?\b|\b(?:unfit|medically\s+unsuitable)\s+for\s+(?:curative\s+)?(?:surgery|resection)|\bsurgery\s+(?:is\s+)?contra-?indicated"
     r"|not\s+(?:surgically\s+)?resectable|not\s+(?:be\s+)?treatable\s+(?:by|with)\s+(?:surg\w*|(?:surgical\s+)?resection)|not\s+(?:be\s+)?removed|cannot\s+be\s+(?:surgically\s+)?(?:removed|resected)",
     re.I,
@@ -664,7 +687,7 @@ _RESECTABLE = re.compile(
     r"(?<!not )(?:amenable\s+to|suitable\s+for)\s+(?:curative\s+|complete\s+|radical\s+)?(?:surgical\s+)?(?:resection|surgery|removal)"
     r"|(?<![-\w])(?:completely\s+|potentially\s+|borderline\s+)?resectable\b|(?<![-\w])(?:surgically\s+)?removable\b|candidates?\s+for\s+(?:curative\s+|radical\s+)?(?:surgery|resection)"
     r"|(?:scheduled|planned)\s+(?:for\s+)?(?:curative\s+)?(?:surgical\s+)?(?:surgery|resection)"
-    r"|(?<!no )\bpotential\s+for\s+(?:curative\s+)?(?:surgery|resection)|\bcurative\s+(?:surgery|resection)\s+(?:is\s+)?(?:possible|feasible|indicated)",
+    r"|(?<!no )\bpotential\s+for\s+(?:curative\s+)?(?:surgery|resection)|\bcurative\s+(?:surgery|resection)\s+(?:is\s+)?(?:possible|feasible|indicated|an\s+option)\b",
     re.I,
 )
 # "candidate for potentially curative therapies", "suitable for local therapy administered with curative intent": a cure
@@ -747,7 +770,8 @@ _ANY_STAGE = re.compile(
 )
 _IN_A_SETTING = re.compile(
     r"\b(?:in|for)\s+(?:the\s+)?(?:advanced|metastatic)(?:\s+or\s+\w+)?\s+(?:setting|disease\s+setting|stage)\b"
-    r"|\b(?:treatment|therapy|chemotherapy|regimens?|lines?)\s+(?:\S+\s+){0,6}?for\s+(?:\w+\s+){0,2}(?:advanced|metastatic|stage\s*(?:IV|4)\b)",
+    r"|\b(?:treatment|therapy|chemotherapy|regimens?|lines?|treated)\s+(?:\S+\s+){0,6}?for\s+(?:\w+\s+){0,2}(?:advanced|metastatic|stage\s*(?:IV|4)\b)"
+    r"|\b(?:advanced|metastatic)\s+(?:disease\s+)?setting\b",  # "a taxane in the adjuvant, locally advanced or metastatic setting"
     re.I,
 )
 _ADVANCED_DISEASE = re.compile(
@@ -931,7 +955,8 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
             and _ADVANCED_DISEASE.match(sentence[advanced.start() :])
             and mode_of(sentence, section, advanced.start()) == REQUIRES
         ):
-            # "advanced ... NET" alone: spread, or grown too far to be removed (a removable one may count too)
+            # "advanced ... NET" alone: spread, or grown too far to be removed (a removable one may count too: locally
+            # advanced yet resectable); one already taken out that had not spread is neither (judge.py)
             return [
                 replace(
                     new_fact(field, sentence, section, text, advanced.start(), flag=flag),
@@ -1027,11 +1052,15 @@ _OR_LESS_REMOVABLE = re.compile(
 )
 # "not eligible for surgical therapies; or progressive disease after surgical therapies": one operated on may come in too
 _OR_PROGRESSED = re.compile(r"\bprogress\w*[^.]{0,80}?\bor\b|\bor\b[^.]{0,80}?\bprogress\w*", re.I)
+_BORDERLINE = re.compile(r"\bborderline\W*$|\bborderline\b(?=\W+(?:resect|operab))", re.I)
 _REFUSES = re.compile(r"\b(?:refus\w*|declin\w*|unwilling)\b[^.;]{0,40}\b(?:surg\w*|resection|operation)", re.I)
 
 
 def resectable(sentence: str, section: str, text: str) -> list[Fact]:
-    if _EITHER_WAY.search(sentence):  # "Both resectable and unresectable disease are eligible": any
+    either = _EITHER_WAY.search(sentence)
+    if either and not _BORDERLINE.search(
+        sentence[: either.start()]
+    ):  # "Both resectable and unresectable disease are eligible": any
         return [Fact("resectable", text, mode=ALLOWS, every=True)] if section == "inclusion" else []
     placed = any(pattern.search(sentence) for _, pattern in _PLACE_METASTASES)
     if _METASTATIC.search(sentence) and _OR.search(sentence) and not (placed and _UNRESECTABLE.search(sentence)):
@@ -1041,7 +1070,8 @@ def resectable(sentence: str, section: str, text: str) -> list[Fact]:
         return [
             replace(
                 new_fact("resectable", sentence, section, text, found.start(), flag=False),
-                firm=not _REFUSES.search(text) and not _OR_PROGRESSED.search(text),
+                # "borderline resectable or unresectable": one said to be removable may be borderline
+                firm=not _REFUSES.search(text) and not _OR_PROGRESSED.search(text) and not _BORDERLINE.search(sentence),
             )
         ]
     found = _RESECTABLE.search(sentence)
@@ -1095,8 +1125,10 @@ _ANY_FUNCTION = re.compile(
 def functioning(sentence: str, section: str, text: str) -> list[Fact]:
     found = _NON_FUNCTIONING.search(sentence)
     named = [(name, m) for name, pattern in _SYNDROME.items() if (m := pattern.search(sentence))]
-    if _FUNCTIONING_OR_NOT.search(sentence):
-        return []  # "functioning or non-functioning": either (an allowance of every value would match everyone: see the report of issue 19)
+    if _FUNCTIONING_OR_NOT.search(
+        sentence
+    ):  # "functioning or non-functioning", "functional and non-functional": either
+        return [Fact("functioning", text, mode=ALLOWS, every=True)] if section == "inclusion" else []
     either = _ANY_FUNCTION.search(sentence)
     if either:  # "with or without carcinoid syndrome", "regardless of functional status": either
         fields = ("functioning", "syndrome") if named or "syndrom" in either.group().lower() else ("functioning",)
@@ -1133,7 +1165,24 @@ def functioning(sentence: str, section: str, text: str) -> list[Fact]:
                 "syndrome", sentence, section, text, named[0][1].start(), values=frozenset(name for name, _ in named)
             )
         )
-    return facts
+    return _spared_syndromes(facts, section)
+
+
+def _spared_syndromes(facts: list[Fact], section: str) -> list[Fact]:
+    """ "Functioning tumours (except carcinoid syndrome)" among the exclusions: the syndromes named are
+    spared, not asked for; every other syndrome is ruled out, and a functioning NET of unsaid kind is for the team."""
+    spared = [f for f in facts if section == "exclusion" and f.field == "syndrome" and f.mode == REQUIRES]
+    if not spared or not any(f.field == "functioning" and f.mode == EXCLUDES for f in facts):
+        return [f for f in facts if f not in spared]
+    others = frozenset(_SYNDROME_WORDS) - spared[0].values
+    return [
+        replace(f, needs_more=True)
+        if f.field == "functioning"
+        else replace(f, mode=EXCLUDES, values=others)
+        if f in spared
+        else f
+        for f in facts
+    ]
 
 
 _PANCREATIC_KIND = re.compile(
@@ -1197,10 +1246,13 @@ READERS: tuple[Reader, ...] = (
 
 
 _CONDITIONAL = re.compile(
-    r"^\W*(?:(?:all|any|for|in)\s+)?(?:patients?|subjects?|participants?|those|women|men)\s+(?:with|who\s+(?:have|are))\s+[^;]{0,80}?"
-    r"\b(?:should|will\s+need|need\s+to|(?:will\s+)?have\s+to|must\s+(?:have|be\s+(?:on|treated|receiving)|receive|use|agree)"
+    r"^\W*(?:(?:all|any|for|in)\s+)?(?:patients?|subjects?|participants?|those|women|men)\s+(?:with|who\s+(?:have|are)"
+    # "Patients receiving somatostatin analogues must be on a stable dose": a rule for those on it, not a need for it
+    r"|(?:who\s+are\s+)?(?:currently\s+|already\s+)?(?:on|receiving|taking|using|treated\s+with))\s+[^;]{0,80}?"
+    r"\b(?:should|will\s+need|need\s+to|(?:will\s+)?have\s+to|must\s+(?:have|be\s+(?:on|treated|receiving|maintained|kept)|receive|use|agree|continue|remain|stay)"
     r"|(?:will|may|can)\s+(?:only\s+)?be\s+(?:eligible|included|enrolled)\s+(?:only\s+)?(?:if|after|when|provided|once))\b"
-    r"|\bmay\s+have\s+(?:a\s+)?(?:history|evidence)\s+of\b[^;]{0,80}\bprovided\b",
+    r"|\bmay\s+have\s+(?:a\s+)?(?:history|evidence)\s+of\b[^;]{0,80}\bprovided\b"
+    r"|^\W*(?:if|when|while)\s+(?:the\s+)?(?:patients?\s+(?:is|are)\s+)?(?:currently\s+|already\s+)?(?:on|receiving|taking|using|treated\s+with)\b",
     re.I,
 )
 

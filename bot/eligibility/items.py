@@ -23,7 +23,11 @@ from bot.eligibility.logic import (
 from bot.eligibility.split import Item, split_criteria
 
 _COUNTED = {"lines", "lines of chemotherapy"}
-_LEAD_IN = re.compile(r"^\W*(?:\S+\s+){0,5}\S+\s*:\s*$")
+_LEAD_IN = re.compile(
+    r"^\W*(?:\S+\s+){0,5}\S+\s*:\s*$"
+    r"|^\W*(?:prior|previous)\s+(?:systemic\s+|anti-?cancer\s+)?(?:therapy|therapies|treatments?)\W*$",  # "Prior Systemic Therapy": a heading
+    re.I,
+)
 
 
 def read_criteria(text: Optional[str]) -> list[Reading]:
@@ -82,11 +86,23 @@ def _cohorts(readings: list[Reading]) -> list[Reading]:
         if any(not values & other for at2, other in found if at2 != at)
     }
     shared = _asked_alike([readings[at] for at in cohorts])
+    # what they ask alike keeps every cohort's doubts: a carcinoma named by its grade in one may take a G3 NET
+    doubts: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+    for at in cohorts:
+        for f in readings[at].facts:
+            if f.mode == REQUIRES and (f.field, f.values) in shared:
+                doubts[(f.field, f.values)] = doubts.get((f.field, f.values), frozenset()) | f.maybe
     return [
         replace(
             r,
             facts=tuple(
-                replace(f, firm=False) if f.mode == REQUIRES and (f.field, f.values) not in shared else f
+                (
+                    replace(f, maybe=doubts[(f.field, f.values)])
+                    if (f.field, f.values) in shared
+                    else replace(f, firm=False)
+                )
+                if f.mode == REQUIRES
+                else f
                 for f in r.facts
             ),
         )

@@ -16,7 +16,7 @@ from bot.eligibility.drug_families import FAMILIES, families_named
 from bot.eligibility.facts import treatment_spans
 from bot.eligibility.fields import G3_NET
 from bot.eligibility.items import read_criteria
-from bot.eligibility.judge_cohorts import by_cohort
+from bot.eligibility.judge_cohorts import by_cohort, contradictions
 from bot.eligibility.judge_conditions import with_conditions
 from bot.eligibility.judge_drugs import CHEMOTHERAPY, had_named, named_in_criterion
 from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, Reading, mode_of
@@ -84,7 +84,7 @@ def judge(trial: Record, person: Person) -> Judgement:
 
 @lru_cache(maxsize=512)
 def _readings(text: str) -> tuple[Reading, ...]:
-    return tuple(with_conditions(by_cohort(text, read_criteria(text))))
+    return tuple(with_conditions(contradictions(by_cohort(text, read_criteria(text)))))
 
 
 def readings(text: Optional[str]) -> tuple[Reading, ...]:
@@ -212,6 +212,8 @@ def _spare_allowed_sites(judged: list[Judged], read: tuple[Reading, ...], person
 
 
 def verdict_of(fact: Fact, person: Person) -> str:
+    if _taken_out_not_advanced(fact, person):
+        return DOES_NOT_MATCH
     has = has_it(fact, person)
     if fact.mode == ALLOWS:  # never against anyone; met by all when it allows every value, or a treatment had or not
         return MATCHES if has is not None or fact.every or fact.field == "treatments" else ASK_TEAM
@@ -220,6 +222,24 @@ def verdict_of(fact: Fact, person: Person) -> str:
     if fact.mode == REQUIRES:
         return (ASK_TEAM if fact.needs_more else MATCHES) if has else (DOES_NOT_MATCH if fact.firm else ASK_TEAM)
     return (DOES_NOT_MATCH if fact.firm and not fact.needs_more else ASK_TEAM) if has else MATCHES
+
+
+def _taken_out_not_advanced(fact: Fact, person: Person) -> bool:
+    """ "Advanced", "locally advanced or metastatic": a tumour already taken out that had not spread is neither,
+    though one only said to be removable may still be locally advanced."""
+    return (
+        fact.field == "resectable"
+        and fact.group == "stage"
+        and fact.mode == REQUIRES
+        and fact.flag is False
+        and person.removed
+        and person.spread is False
+        and person.resectable is None
+        and not _RECURRENT.search(fact.text)
+    )
+
+
+_RECURRENT = re.compile(r"\b(?:recurren\w*|relaps\w*|residual|persistent)\b", re.I)
 
 
 # -- does the person have what a fact describes? (None: not said) -------------------------------------------
@@ -283,8 +303,11 @@ def _has_it(fact: Fact, person: Person) -> Optional[bool]:
         and fact.values != {"NET"}
         and person.differentiation == "NET"
         and 3 in person.known_grades
+        and G3_NET in fact.maybe
     ):
-        return None  # a grade 3 NET was called a NEC before 2017: whether a carcinoma trial takes it, the team must say
+        # a grade 3 NET was called a NEC before 2017: whether a carcinoma named by its grade takes it, the team must
+        # say; one named by its look ("poorly differentiated", "small cell") is not a well-differentiated NET
+        return None
     if fact.field == "functioning" and fact.values:  # "non-functional or gastrinoma": which syndrome, if any
         return _one_of(fact, _values_of("syndrome", person))
     if fact.field == "spread" and fact.flag is True and fact.mode == EXCLUDES and person.spread_sites == _LYMPH_ONLY:
@@ -369,7 +392,7 @@ def _had_named_drugs(fact: Fact, person: Person) -> Optional[bool]:
         if not named:
             found.append(_had({kind}, person.treatments, fact.text))
             continue
-        had = had_named(named, kind, person.treatments, person.drugs, person.kinds_unnamed)
+        had = had_named(named, kind, person.treatments, person.drugs, person.kinds_unnamed, fact.text)
         if had and person.ssa_maybe_short and "octreotide" in named and _LONG_ACTING.search(fact.text):
             had = None  # plain "octreotide" may be the short-acting kind
         found.append(had)

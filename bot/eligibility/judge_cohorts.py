@@ -22,7 +22,7 @@ import re
 from dataclasses import replace
 from typing import Iterable, Optional
 
-from bot.eligibility.logic import COHORT, REQUIRES, Fact, Reading
+from bot.eligibility.logic import COHORT, EXCLUDES, REQUIRES, Fact, Reading
 from bot.eligibility.split import Item, split_criteria
 
 _HEADING = re.compile(r":\s*$")
@@ -68,12 +68,41 @@ def cohort_of_items(text: Optional[str]) -> dict[tuple[str, str], str]:
 
 
 def is_cohort_heading(text: str) -> bool:
-    """ "Part 1: Healthy volunteers:", "Cohort B (pancreatic NET):", "Exclusion criteria for part 2:"."""
-    return (
+    """ "Part 1: Healthy volunteers:", "Cohort B (pancreatic NET):", "Exclusion criteria for part 2:", and a
+    label alone: "Group A (primary treatment)", "Part 2"."""
+    return bool(_BARE_LABEL.match(text)) or (
         bool(_HEADING.search(text))
         and (bool(COHORT.search(text)) or bool(_HEALTHY.search(text)))
         and len(text) < _LONGEST_HEADING
     )
+
+
+_BARE_LABEL = re.compile(
+    r"^\W*(?:cohort|arm|part|group|stratum)\s+(?:[A-Z]|[0-9]{1,2}|I{1,3}V?)\b(?:\s*(?:[-–:]\s*)?\(?[^.;:()]{0,60}\)?)?\s*:?\s*$",
+    re.I,
+)
+
+
+def contradictions(readings: Iterable[Reading]) -> list[Reading]:
+    """An inclusion that asks for a treatment and a criterion that rules the same one out at any time ("No
+    prior PRRT" and "Previously treated with lutetium-177 octreotate"): they cannot both be everyone's, so
+    they are options of groups the text does not mark, and neither is a clear no alone."""
+    read = list(readings)
+    asked = [f for r in read if r.section == "inclusion" for f in r.facts if _firm_treatment(f, REQUIRES)]
+    ruled_out = [f for r in read for f in r.facts if _firm_treatment(f, EXCLUDES)]
+    clash = {
+        id(f) for a in asked for b in ruled_out if a.treatments & b.treatments and not b.needs_more for f in (a, b)
+    }
+    if not clash:
+        return read
+    return [replace(r, facts=tuple(replace(f, firm=False) if id(f) in clash else f for f in r.facts)) for r in read]
+
+
+def _firm_treatment(fact: Fact, mode: str) -> bool:
+    return fact.field == "treatments" and fact.mode == mode and fact.firm and not _COUNTED & fact.treatments
+
+
+_COUNTED = {"lines", "lines of chemotherapy"}
 
 
 def chained_alternatives(text: Optional[str]) -> dict[str, int]:

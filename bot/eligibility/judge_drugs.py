@@ -179,18 +179,28 @@ def had_named(
     had_kinds: Optional[tuple[str, ...]],
     drugs: frozenset[str],
     unnamed: Optional[frozenset[str]],
+    criterion: str = "",
 ) -> Optional[bool]:
     """Whether a person had one of the `named` drugs; None when their words cannot say.
-    `unnamed`: the kinds they gave without a drug's name; None when their words were not read."""
+    `unnamed`: the kinds they gave without a drug's name; None when their words were not read.
+    `criterion`: its words, when a regimen it names ("prior FOLFOX") counts only whole."""
     if had_kinds is None:
         return None
     group = _ONE_GROUP.get(kind, (kind,))
     if not any(k in had_kinds for k in group):
         return False
     if named & drugs:
-        return True
+        return True if _had_whole(named & drugs, drugs, criterion) else None
     related = frozenset().union(*(_BY_NAME[n].related for n in named))
     named_of_group = any(_BY_NAME[d].kind in group for d in drugs)  # else the kind came from words we read no drug in
     if unnamed is None or related & drugs or unnamed & set(group) or not named_of_group:
         return None
     return False
+
+
+def _had_whole(shared: frozenset[str], drugs: frozenset[str], criterion: str) -> bool:
+    """A drug shared with a regimen the criterion names ("FOLFIRI" had, "prior FOLFOX" asked: 5-FU in
+    both) is that regimen only when all of it was had; a drug the criterion names alone is enough."""
+    alone = frozenset(d.name for d in DRUGS if d.words.search(criterion))
+    regimens = [frozenset(held) for pattern, held in _REGIMENS if pattern.search(criterion)]
+    return not regimens or bool(shared & alone) or any(r <= drugs for r in regimens)

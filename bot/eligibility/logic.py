@@ -57,10 +57,12 @@ class Reading:
 # -- cues ------------------------------------------------------------------------------------------
 ALLOWANCE = re.compile(
     r"(?<!not )(?<!not be )\b(?:allowed|permitted|acceptable)\b|\b(?:is|are|be)\s+(?:also\s+)?accepted\b|\bnot\s+(?:be\s+)?(?:required|mandatory|necessary)\b"
-    r"|\bwith\s+or\s+without\b|\bregardless\s+of\b|\birrespective\s+of\b|\bnaive\s+or\s+(?:previously\s+)?(?:pre-?)?treated\b"
-    r"|\b(?:pre-?)?treated\s+or\s+(?:treatment[- ])?(?:naive|untreated)\b|\bmay\s+(?:have\s+(?:had|received)|be\s+included|(?:also\s+)?(?:receive|continue|remain\s+on|stay\s+on))\b"
+    r"|\bwith\s+or\s+without\b|\bregardless\s+of\b|\birrespective\s+of\b|\bna[iï]ve\s+or\s+(?:previously\s+)?(?:pre-?)?treated\b"
+    r"|\bna[iï]ve\s+or\s+(?:\w+\s+){0,2}?(?:having\s+)?(?:received|had)\b|\bany\s+number\s+of\b"
+    r"|\b(?:pre-?)?treated\s+or\s+(?:treatment[- ])?(?:na[iï]ve|untreated)\b|\bmay\s+(?:have\s+(?:had|received)|be\s+included|(?:also\s+)?(?:receive|continue|remain\s+on|stay\s+on))\b"
     r"|\bcan\s+(?:be\s+included|participate|have\s+(?:had|received))\b|\bno\s+more\s+than\b|\bat\s+most\s+[0-9]+\s+(?:prior|previous|lines?)"
-    r"|\bup\s+to\s+[0-9a-z]+\s+(?:prior|previous|lines?)|\b(?:are|is|will\s+be)\s+(?:also\s+)?eligible\b|\bwill\s+(?:also\s+)?be\s+(?:included|enrolled|accepted)\b|\bcan\s+be\s+enrolled\b|\bin\s+addition\s+to\b|\bno\s+limit\b",
+    r"|\bup\s+to\s+[0-9a-z]+\s+(?:prior|previous|lines?)|\b(?:are|is|will\s+be)\s+(?:also\s+)?eligible\b|\bwill\s+(?:also\s+)?be\s+(?:included|enrolled|accepted)\b|\bcan\s+be\s+enrolled\b|\bin\s+addition\s+to\b|\bno\s+limit\b"
+    r"|\bor\s+not\b(?=\s*(?:[(,;.]|$))",  # "have received anthracyclines and/or taxanes or not": either
     re.I,
 )
 # "must not have had X", "cannot receive X": a rule-out in either section
@@ -109,6 +111,8 @@ _EXAMPLES = re.compile(
 COHORT = re.compile(
     r"\b(?:cohorts?|arms?|parts?|groups?|stratum|strata|phase\s+(?:I|II|1|2)[ab]?|dose[- ]expansion|expansion)\b\s*[A-Z0-9]{0,3}\s*[:(]"
     r"|\b(?:in|for|to)\s+(?:the\s+)?(?:cohorts?|arms?|parts?|groups?|strat(?:um|a))\b|\b(?:cohort|arm|part|stratum)\s+[A-Z0-9]{1,3}\b"
+    # "(Group B only)", "(maintenance group)", "(retreatment cohort only)": one group's rule, in brackets
+    r"|\(\s*(?:[\w-]+\s+){0,2}?(?:cohorts?|arms?|groups?|strat(?:um|a))(?:\s+[A-Z0-9]{1,3})?(?:\s+only)?\s*\)"
     r"|\bonly\s+for\b|\bapplies\s+to\b|^\W*[\w\s-]{0,40}\b(?:origin|primary|NETs?|tumou?rs?|carcinoma)\s*:\s*\S",
     re.I,
 )

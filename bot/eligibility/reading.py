@@ -13,7 +13,7 @@ OTHER_CANCER = re.compile(
     re.I,
 )
 WINDOW = re.compile(
-    r"\bwithin\b|\bin\s+the\s+(?:last|past|preceding)\b|\b[0-9]+\s*(?:days?|weeks?|wks?|months?|years?|half-?lives)\b"
+    r"\bwithin\b|\bin\s+the\s+(?:last|past|preceding)\s+(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?|[0-9])|\b[0-9]+\s*(?:days?|weeks?|wks?|months?|years?|half-?lives)\b"
     r"|\b(?:one|two|three|four|six|eight|twelve)\s+(?:days?|weeks?|months?)\b|\brecent(?:ly)?\b|\bcurrent(?:ly)?\b|\bongoing\b"
     r"|\bconcurrent\w*|\breceiving\b|\bbetween\s+(?:the\s+)?(?:selection|screening|inclusion|enrol\w*|consent)|\bconcomitant\w*|\bsimultaneous\w*|\bwash-?out\b|\bsince\b|\blast\s+dose\b|\bstable\s+dose\b"
     r"|\b(?:last|past|preceding)\s+(?:\w+\s+)?(?:days?|weeks?|months?|year)\b",
@@ -28,6 +28,7 @@ UNKNOWABLE = re.compile(
 
 
 UNLESS = re.compile(r"\bunless\b", re.I)
+_ONLY = re.compile(r"\bonly\b", re.I)
 HISTORY_OF = re.compile(r"\bhistory\s+of\b[^.;]*?\bactive\b|\bactive\b(?=[^.;]*\bhistory\s+of\b)", re.I)
 
 
@@ -38,9 +39,10 @@ def new_fact(field: str, sentence: str, section: str, text: str, start: int, **v
         values["firm"] = False  # "Ki-67 < 20%, unless ...": an exception the team must weigh
     # progression, control, symptoms: about treatments, hormones and where it spread, not the rest of the sentence
     weighs = field in ("treatments", "functioning", "syndrome") or (field == "spread" and "values" in values)
-    unknowable = weighs and bool(
-        UNKNOWABLE.search(HISTORY_OF.sub(" ", sentence) if HISTORY_OF.search(sentence) else sentence)
-    )
+    weighed = HISTORY_OF.sub(" ", sentence) if HISTORY_OF.search(sentence) else sentence
+    if field in ("functioning", "syndrome"):
+        weighed = _ONLY.sub(" ", weighed)  # "non-functional tumours only": a firm ask, not a dose or a line
+    unknowable = weighs and bool(UNKNOWABLE.search(weighed))
     # "such as", "e.g.", "including": what follows is only an example, what comes before is the rule ("well-to-moderately
     # differentiated neuroendocrine carcinoma, including typical carcinoid"); "like" anywhere leaves it unsure
     example = _EXAMPLE.search(sentence)

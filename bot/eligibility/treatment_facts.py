@@ -33,13 +33,14 @@ _ON_IT_NOW = re.compile(
     re.I,
 )
 _WHEN_UNSAID = re.compile(r"\bpre-?operative|\bneo-?adjuvant|\badjuvant\b", re.I)
-_NAIVE = re.compile(r"\bnaive\b|\buntreated\b|\bno\s+previous\s+treatment", re.I)
+_NAIVE = re.compile(r"\bna[iï]ve\b|\buntreated\b|\bno\s+previous\s+treatment", re.I)
 _SURGERY = re.compile(
     r"\bsurg(?:ery|ically)\b|\bsurgical\b(?!\s+(?:field|site|wound|incision|scar|clips?|margins?|sterili\w+|castration))|\bresect(?:ion|ed)\b|\boperation\b|\bwhipple\b|\bpancreatectomy\b",
     re.I,
 )
 _HISTORY = re.compile(
     r"\bprior\b|\bongoing\b|\bcurrent(?:ly)?\b|\bconcurrent\b|\bconcomitant\b|\bin\s+the\s+(?:past|last)\b|\bpre-?treat\w*|\baccepted\b|\bunderwent\b|\bcompleted\b|\bprevious(?:ly)?\b|\breceived\b|\breceiving\b|\btreated\s+with\b|\btreatment\s+with\b|\bhistory\s+of\b"
+    r"|\bmust\s+(?:be|have\s+been)\s+on\b|\bon\s+(?:a\s+)?stable\s+dose"
     r"|\bhad\b|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?treated\b|\bnaive\b|\bfollowing\b|\bafter\b|\bline\b"
     r"|\bfailure\b|\bprogress\w*\s+(?:on|after|during|following|under)|\brefractory\b|\bresected\b|\bat\s+any\s+time\b|\bwithin\b|\bsince\b"
     r"|(?:[≤<]=?|\bless\s+than|\bat\s+most|\bno\s+more\s+than)\s*[0-9]+\s*(?:days?|weeks?|wks?|months?)\b",
@@ -82,7 +83,9 @@ _SURGERY_NEEDED = re.compile(
 )
 _CHEMO_EMBOLI = re.compile(r"\bchemo-?\s?emboli[sz]ation", re.I)
 _PRIMARY_REMOVED = re.compile(
-    r"\bprimary\s+(?:tumou?r|lesion|site)\s+(?:has\s+been\s+|was\s+|already\s+)?(?:removed|resected|operated)\b", re.I
+    r"\bprimary\s+(?:tumou?r|lesion|site)\s+(?:has\s+been\s+|was\s+|already\s+)?(?:removed|resected|operated)\b"
+    r"|\b(?:prior|previous)\s+(?:surgical\s+)?(?:resection|removal)\s+of\s+(?:the\s+)?primary\b",
+    re.I,
 )
 _NOT_CHEMOTHERAPY = re.compile(r"cytotoxic\s+T[- ]?(?:lymphocyte|cell)s?", re.I)
 _RESPONSE_AFTER = re.compile(
@@ -200,7 +203,7 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
         lambda m: " " * (len(m.group()) - 11) + "embolis" + m.group()[-4:], sentence
     )  # a liver-directed therapy
     head, _, tail = _split_exception(sentence)
-    named = _spans(head)
+    named = [(name, at) for name, at in _spans(head) if not _EFFECTS_OF.search(head[:at])]
     surgery = _SURGERY.search(head)
     if surgery and _AS_A_CAUSE.search(head[: surgery.start()]):
         surgery = None  # "bleeding that cannot be linked to trauma or surgery": a cause, not a treatment had
@@ -272,6 +275,12 @@ _RADIOLABELLED = re.compile(
     r"\bradio-?\s?label(?:l)?ed\s+(?:somatostatin(?:\s+receptor)?\s+(?:analog(?:ue)?s?|agonists?|ligands?)|SSAs?|octreotide|lanreotide|peptides?)",
     re.I,
 )
+# "Resolved acute effects of any prior therapy", "adverse events from prior treatment": recovering from a treatment,
+# asked of those who had one, never a need to have had one
+_EFFECTS_OF = re.compile(
+    r"\b(?:effects?|events?|toxicit(?:y|ies)|reactions?|complications?)\s+(?:\w+\s+){0,2}?(?:of|from|related\s+to|due\s+to)\s+(?:any\s+|all\s+|the\s+)?$",
+    re.I,
+)
 _AT_ANY_TIME = re.compile(r"\bat\s+any\s+time\b", re.I)
 _START_OF_STUDY = re.compile(
     r"\b(?:prior\s+to|before|of)\s+(?:the\s+)?(?:initiation|start|beginning|first\s+dose)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:treatment|therapy|drug|medication)"
@@ -279,7 +288,7 @@ _START_OF_STUDY = re.compile(
     re.I,
 )
 _LIVER_DIRECTED = re.compile(
-    r"\bloco-?regional|\bintra-?hepatic\s+(?:[\w-]+\s+)?(?:therap\w*|microspheres?|treatments?)|\b(?:90Y|Y-?90|yttrium)\b(?!-?\s?(?:DOTA|edotreotide|octreot|lanreot|TOC\b|TATE\b))|SIR-?Spheres"
+    r"\bloco-?regional|\bintra-?hepatic\s+(?:[\w-]+\s+)?(?:therap\w*|microspheres?|treatments?)|\b(?:90Y|Y-?90|yttrium(?:-?\s?90)?)\b(?![-\s]?(?:90\b|DOTA|edotreotide|octreot|lanreot|TOC\b|TATE\b|labell?ed|peptides?))|SIR-?Spheres"
     r"|TheraSphere|\bmicrospheres?\b|radio-?emboli\w*|chemo-?emboli\w*|\bablation\b|liver[- ]directed",
     re.I,
 )
@@ -288,7 +297,9 @@ _LIVER_DIRECTED = re.compile(
 _RADIONUCLIDE = re.compile(
     r"\bradio-?nuclides?\b(?!\s+(?:imaging|scan\w*|uptake))|\bradio-?metabolic\s+therap\w*|\bradio-?ligand\s+therap\w*|\bendo-?radiotherap\w*"
     r"|\bradio-?pharmaceutical\s+therap\w*|\btherap\w*\s+with\s+(?:any\s+|a\s+)?(?:\w+\s+)?radio-?pharmaceuticals?\b"
-    r"|\b(?:177\s?-?Lu|Lu-?177|lutetium)\b",
+    r"|\b(?:177\s?-?Lu|Lu-?177|lutetium)\b"
+    # "90Y-DOTATOC", "yttrium-90 labelled peptides": PRRT with another isotope, not radioembolisation
+    r"|\b(?:90Y|Y-?90|yttrium(?:-?\s?90)?)[-\s]?(?:DOTA\w*|edotreotide|octreot\w*|TOC\b|TATE\b|labell?ed|peptides?)",
     re.I,
 )
 # "biotherapy", "biological therapy": in NET trials somatostatin analogues and interferon, sometimes everolimus or
