@@ -31,6 +31,11 @@ def message_text(tracker: Tracker) -> Optional[str]:
 
 
 class ValidateSlotMappings(ValidationAction):
+    """Needs nothing from the domain, so Rasa sends it none (domain.yml)."""
+
+    def domain_slots(self, domain: dict) -> list[str]:
+        return [PROFILE_SLOT, ASKING_FOR_SLOT]  # not the SDK's: it reads every slot in the domain
+
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> list[str]:

@@ -233,6 +233,7 @@ def run(
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
 
+    from bot.deploy.endpoints import ACTION_ENDPOINT_OPTIONS
     from components.action_fallbacks import install
 
     log_as_the_server_does()
@@ -242,7 +243,8 @@ def run(
     clock.watch_garbage_collection()
     server = ActionServer.start(action_server_profile)
     try:
-        agent = Agent.load(str(model), action_endpoint=EndpointConfig(f"{server.url}/webhook", token=server.token))
+        endpoint = EndpointConfig(f"{server.url}/webhook", token=server.token, **ACTION_ENDPOINT_OPTIONS)
+        agent = Agent.load(str(model), action_endpoint=endpoint)
         if gc_freeze:
             gc.collect()
             gc.freeze()  # what is loaded at start-up is never collected again

@@ -13,7 +13,13 @@ import pytest
 import yaml
 
 from bot.config import REPO_ROOT
-from bot.deploy.endpoints import endpoints, secret_environment, write_endpoints
+from bot.deploy.endpoints import (
+    ACTION_ENDPOINT_OPTIONS,
+    action_endpoint,
+    endpoints,
+    secret_environment,
+    write_endpoints,
+)
 from bot.deploy.nginx import write_config
 from bot.deploy.settings import ProductionSettings
 from components.action_fallbacks import FALLBACK_RESPONSES
@@ -83,6 +89,18 @@ def test_the_endpoints_file_names_the_stores_and_holds_no_secret(tmp_path: Path)
     assert config["action_endpoint"]["token"] == "${ACTION_SERVER_TOKEN}"
 
 
+def test_every_endpoints_file_sends_the_domain_only_to_the_actions_marked_for_it() -> None:
+    """`make run`'s file, production's and the embedded set-up's (both `action_endpoint`), as Rasa reads them."""
+    from rasa.core.actions.action import RemoteAction
+    from rasa.utils.endpoints import EndpointConfig
+
+    make_run = yaml.safe_load((REPO_ROOT / "endpoints.yml").read_text())["action_endpoint"]
+    production = endpoints(ProductionSettings(tracker_store_url="postgresql://rasa@db/chats"))["action_endpoint"]
+    for config in (make_run, production, action_endpoint("http://127.0.0.1:5055/webhook")):
+        assert config.items() >= ACTION_ENDPOINT_OPTIONS.items()
+        assert RemoteAction("action_show_helplines", EndpointConfig.from_dict(config))._is_selective_domain_enabled()
+
+
 def test_a_tracker_store_that_is_not_postgresql_is_refused() -> None:
     with pytest.raises(ValueError, match="postgresql"):
         endpoints(ProductionSettings(tracker_store_url="sqlite:///x.db"))
@@ -109,7 +127,7 @@ def test_nginx_accepts_the_configuration(tmp_path: Path) -> None:
 
 def test_every_fallback_answer_is_in_the_domain() -> None:
     responses = DOMAIN["responses"]
-    custom_actions = set(DOMAIN["actions"])
+    custom_actions = {next(iter(a)) if isinstance(a, dict) else a for a in DOMAIN["actions"]}  # `name: {send_domain}`
     assert set(FALLBACK_RESPONSES) <= custom_actions
     for names in FALLBACK_RESPONSES.values():
         assert all(name in responses for name in names)

@@ -13,8 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Mapping, Optional
 
+import yaml
+
 from bot.channels.credentials import platform_variables, write_filtered_credentials
-from bot.deploy.endpoints import ACTION_TOKEN_ENV
+from bot.deploy.endpoints import ACTION_TOKEN_ENV, action_endpoint
 from bot.deploy.entry_points import ACTION_SERVER, RASA_SERVER
 from bot.deploy.processes import ManagedProcess, wait_until_ready
 
@@ -43,7 +45,9 @@ def running_embedded(
     endpoints = run_dir / "endpoints.yml"
     # Rasa fills in ${ACTION_SERVER_TOKEN} from its environment: the file holds no secret.
     endpoints.write_text(
-        f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n  token: ${{{ACTION_TOKEN_ENV}}}\n"
+        yaml.safe_dump(
+            {"action_endpoint": action_endpoint(f"http://127.0.0.1:{actions_port}/webhook")}, sort_keys=False
+        )
     )
     env = {k: v for k, v in os.environ.items() if k not in platform_variables()}
     env.update(

@@ -19,14 +19,19 @@ TRACKER_PASSWORD_ENV = "TRACKER_STORE_PASSWORD"
 REDIS_PASSWORD_ENV = "REDIS_PASSWORD"
 ACTION_TOKEN_ENV = "ACTION_SERVER_TOKEN"
 LOCK_KEY_PREFIX = "nettrials"  # Rasa accepts letters and digits only
+# Every action endpoint's options (endpoints.yml has them too): Rasa sends the domain only to the
+# actions marked `send_domain` in domain.yml, the others get none (docs/deployment.md).
+ACTION_ENDPOINT_OPTIONS: dict[str, Any] = {"enable_selective_domain": True}
+
+
+def action_endpoint(url: str) -> dict[str, Any]:
+    """Rasa's `action_endpoint` entry for the action server at `url` (its token from the environment)."""
+    return {"url": url, "token": f"${{{ACTION_TOKEN_ENV}}}", **ACTION_ENDPOINT_OPTIONS}
 
 
 def endpoints(settings: ProductionSettings) -> dict[str, Any]:
     return {
-        "action_endpoint": {
-            "url": f"http://{settings.actions_host}:{settings.actions_port}/webhook",
-            "token": f"${{{ACTION_TOKEN_ENV}}}",
-        },
+        "action_endpoint": action_endpoint(f"http://{settings.actions_host}:{settings.actions_port}/webhook"),
         "tracker_store": tracker_store(settings.tracker_store_url),
         "lock_store": lock_store(settings.redis_url),
     }

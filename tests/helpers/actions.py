@@ -1,13 +1,17 @@
-"""Running one custom action as rasa-sdk does: a real `Tracker`, a collecting dispatcher."""
+"""Running one custom action as rasa-sdk does: a real `Tracker`, a collecting dispatcher, and the
+domain only when Rasa sends it one (`send_domain` in domain.yml)."""
 
 from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Coroutine, Optional, TypeVar
+from functools import lru_cache
+from typing import Any, Coroutine, NoReturn, Optional, TypeVar
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+
+from bot.config import REPO_ROOT
 
 
 def tracker(
@@ -40,10 +44,41 @@ def entity(name: str, value: str) -> dict[str, Any]:
 
 
 def run(action: Action, t: Tracker, domain: Optional[dict] = None) -> tuple[list[dict], list[dict[str, Any]]]:
-    """The events the action returns and the messages it sends."""
+    """The events the action returns and the messages it sends. Without `domain`, an action Rasa
+    sends no domain to gets one that fails the test when read."""
+    if domain is None:
+        domain = {} if gets_the_domain(action.name()) else NotSent(action.name())
     dispatcher = CollectingDispatcher()
-    events = _finished(action.run(dispatcher, t, domain or {}))
+    events = _finished(action.run(dispatcher, t, domain))
     return events, dispatcher.messages
+
+
+def gets_the_domain(action_name: str) -> bool:
+    """Whether Rasa sends this action the domain, as Rasa reads domain.yml (selective domain on)."""
+    return _domain().does_custom_action_explicitly_need_domain(action_name)
+
+
+@lru_cache(maxsize=1)
+def _domain() -> Any:
+    from rasa.shared.core.domain import Domain
+
+    return Domain.load(str(REPO_ROOT / "domain.yml"))
+
+
+class NotSent(dict):
+    """The empty domain rasa-sdk hands an action Rasa sends none to: reading it is a mistake (the
+    action would see no responses, no slots, no forms in production)."""
+
+    def __init__(self, action_name: str) -> None:
+        super().__init__()
+        self.action_name = action_name
+
+    def _read(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AssertionError(
+            f"{self.action_name} reads the domain, which Rasa does not send it: mark it send_domain in domain.yml"
+        )
+
+    get = __getitem__ = __contains__ = __iter__ = __len__ = keys = items = values = _read
 
 
 def _finished(coroutine: Coroutine[Any, Any, T]) -> T:
