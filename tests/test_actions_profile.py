@@ -209,9 +209,11 @@ def test_a_place_they_live_is_not_read_as_a_sponsor_and_nothing_fitting_nearby_l
     assert "open trials within about 60 miles of Chicago, Illinois" in messages[0]["text"]
     set_aside = messages[-1]["text"]  # trials only for well-differentiated NETs (title or inclusion criteria)
     assert set_aside.startswith("I put ") and "well-differentiated NETs. You said NEC" in set_aside
+    neuroectodermal = ("Everolimus as Maintenance", "ONC201")  # "primitive neuroectodermal tumor (PNET)"
     assert not any(
-        "start in the pancreas" in m.get("text", "") for m in messages
-    )  # "primitive neuroectodermal tumor (PNET)"
+        "start in the pancreas" in m.get("text", "") and any(title in m.get("text", "") for title in neuroectodermal)
+        for m in messages
+    )
 
 
 def test_a_frightened_search_is_heard_before_the_trials() -> None:

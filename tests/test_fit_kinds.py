@@ -229,3 +229,10 @@ def test_an_early_stage_only_trial_ranks_after_for_someone_treated_for_advanced_
     shown = top(result, 40)
     assert INCIDENTALOMA in shown, shown  # ranked after, never set aside: spread was not said
     assert shown.index(INCIDENTALOMA) >= 3, shown
+
+
+def test_a_trial_for_after_surgery_ranks_after_for_someone_treated_for_advanced_nets(store: TrialStore) -> None:
+    result = searched(store, "my dad is 74 and has had lutathera for his pancreatic net. any trials for him?")
+    shown = top(result, 40)
+    for after_surgery in ("NCT07279532", "NCT05040360"):  # adjuvant surufatinib; chemotherapy after surgery
+        assert after_surgery not in shown[:5], shown

@@ -254,6 +254,7 @@ def _likely_against(fit: Fit, profile: Profile, lexicon: Lexicon) -> bool:
         or _advanced_only(fit.trial, profile)
         or _after_surgery_only(fit.trial, profile)
         or _early_stage_after_advanced_treatment(fit.trial, profile, lexicon)
+        or _after_surgery_after_advanced_treatment(fit.trial, profile, lexicon)
     )
 
 
@@ -267,8 +268,22 @@ def _early_stage_after_advanced_treatment(trial: TrialDetail, profile: Profile, 
     "dad has had lutathera" is not a small tumour found by chance. Ranked after, never set aside."""
     if profile.spread is not None:
         return False  # said: `spread_clash` sets a clash aside, and an early-stage trial fits "not spread"
-    groups = {treatment_group(lexicon, t.id) for t in profile.treatments}
-    return bool(groups & _FOR_ADVANCED_NETS) and early_stage_only(trial)
+    return _treated_for_advanced_nets(profile, lexicon) and early_stage_only(trial)
+
+
+def _after_surgery_after_advanced_treatment(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
+    """A trial for after the tumour was taken out ("Adjuvant Surufatinib ... Postoperative"), for someone
+    treated for advanced NETs who has not said they had an operation: ranked after, never set aside."""
+    had_surgery = any(treatment_group(lexicon, t.id) == "surgery" for t in profile.treatments)
+    return (
+        not had_surgery
+        and _treated_for_advanced_nets(profile, lexicon)
+        and bool(_AFTER_SURGERY_TITLE.search(trial.title or ""))
+    )
+
+
+def _treated_for_advanced_nets(profile: Profile, lexicon: Lexicon) -> bool:
+    return bool({treatment_group(lexicon, t.id) for t in profile.treatments} & _FOR_ADVANCED_NETS)
 
 
 _ADVANCED_TITLE = re.compile(r"\b(?:advanced|metasta\w*|unresectable|inoperable)\b", re.I)
