@@ -3,6 +3,8 @@ the order; this module only reads the tracker and renders)."""
 
 from __future__ import annotations
 
+from typing import Optional
+
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -16,7 +18,15 @@ from bot.advice import asks_personal_advice
 from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.profile.fit import FitResult, find_fitting, with_lookups
 from bot.profile.model import Profile
-from bot.profile.present import MAX_SHOWN, PERSONAL_PART, fit_card, heading, set_aside_text, unknown_name_text
+from bot.profile.present import (
+    MAX_SHOWN,
+    PERSONAL_PART,
+    fit_card,
+    heading,
+    more_heading,
+    set_aside_text,
+    unknown_name_text,
+)
 from bot.profile.read import for_search
 from bot.trials.present import nothing_found
 
@@ -48,6 +58,32 @@ def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profi
         send_helpline(dispatcher, tracker)
         return [SlotSet("result_ids", None)]
     return _send_fits(dispatcher, tracker, result, profile)
+
+
+def run_more_fits(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[list[EventType]]:
+    """ "show me more" after trials ranked by fit: the next ones in the same order; None when the
+    list shown last was not one of them."""
+    shown = tracker.get_slot("result_ids") or []
+    profile = searched_profile(tracker)
+    if not shown or not profile.tells_about_the_person:
+        return None
+    try:
+        result = find_fitting(trial_store(), profile)
+    except SQLAlchemyError:
+        send_unavailable(dispatcher)
+        return []
+    ordered = result.fits or result.set_aside
+    ids = [fit.trial.nct_id for fit in ordered]
+    if shown[-1] not in ids:
+        return None
+    following = ordered[ids.index(shown[-1]) + 1 :][:MAX_SHOWN]
+    if not following:
+        dispatcher.utter_message(text="That is all of them: I have shown you every trial that fits what you told me.")
+        return []
+    dispatcher.utter_message(text=more_heading(len(following)))
+    for fit in following:
+        send_card(dispatcher, fit_card(fit, with_why=True, around=result.query.near))
+    return [SlotSet("result_ids", [fit.trial.nct_id for fit in following])]
 
 
 def _send_fits(

@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.fitting import run_fitting_search, searched_profile
+from actions.fitting import run_fitting_search, run_more_fits, searched_profile
 from actions.followups import ActionAnswerTrialDetail
 from actions.profile import message_text
 from actions.replies import send_cards, send_helpline, send_other_questions, send_unavailable
@@ -162,6 +162,9 @@ class ActionShowMoreTrials(Action):
         if offset is None and tracker.get_slot("focus_nct_id") and aspects_asked(message_text(tracker) or ""):
             return await ActionAnswerTrialDetail().run(dispatcher, tracker, domain)  # "any results?" of the trial shown
         if offset is None:
+            more = run_more_fits(dispatcher, tracker)  # after trials ranked by fit for the person
+            if more is not None:
+                return more
             dispatcher.utter_message(text='Tell me what to search for first, for example "trials of everolimus".')
             return []
         values = {name: tracker.get_slot(name) for name in SEARCH_SLOTS}

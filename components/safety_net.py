@@ -28,6 +28,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.advice import also_asks_for_trials, asks_personal_advice
+from bot.known_words import holds_no_known_word
 from bot.safety import check_message, happens_again_and_again, reads_as_ordinary
 
 SAFETY_KEY = "safety_net"
@@ -35,6 +36,7 @@ ADVICE_INTENT = "ask_personal_advice"
 SEARCH_INTENT = "search_trials"
 URGENT_INTENTS = ("emergency", "distress")
 OFF_TOPIC = "out_of_scope"
+NO_INTENT = "nlu_fallback"
 # The classifier's emergency below this is only a guess (actions/safety.py SURE_EMERGENCY is the same).
 GUESSED_BELOW = 0.6
 # Distress this likely means something may be wrong even if it is not an emergency: keep the guess.
@@ -69,6 +71,8 @@ class SafetyNet(GraphComponent):
                 _set_intent(message, ADVICE_INTENT, "personal_advice")
             elif _ordinary_despite_the_classifier(message, text):
                 _take_next_intent(message)
+            elif _guessed_urgent_on_no_word(message, text):  # "xyzzy blorp" met with the emergency number
+                _set_intent(message, NO_INTENT, "no_known_word")
         return messages
 
 
@@ -80,6 +84,13 @@ def _ordinary_despite_the_classifier(message: Message, text: str) -> bool:
         return False
     guessed = (intent.get("confidence") or 0.0) < GUESSED_BELOW
     return happens_again_and_again(text) or (guessed and reads_as_ordinary(text))
+
+
+def _guessed_urgent_on_no_word(message: Message, text: str) -> bool:
+    """The classifier only guessed an emergency or distress, and the message holds no word we know."""
+    intent = message.get(INTENT) or {}
+    guessed = (intent.get("confidence") or 0.0) < GUESSED_BELOW
+    return intent.get("name") in URGENT_INTENTS and guessed and holds_no_known_word(text)
 
 
 def _take_next_intent(message: Message) -> None:

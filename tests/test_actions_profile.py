@@ -246,3 +246,19 @@ def test_a_message_in_another_language_is_told_english_only_not_off_topic(text: 
         ActionUnderstandMessage(), tracker("Hallo, wie geht es dir heute und was machst du?", intent="nlu_fallback")
     )
     assert "German" in messages[0]["text"], messages  # not understood, not "sorry, I didn't understand"
+
+
+def test_show_more_after_trials_ranked_by_fit_gives_the_next_ones() -> None:
+    from actions.search_trials import ActionShowMoreTrials
+
+    story = "my mum is 70, pnet with liver mets, on lanreotide, any trials?"
+    slots = {"profile": read_message(story).as_dict()}
+    events, _ = run(ActionSearchTrials(), tracker(story, slots=slots, intent="search_trials"))
+    first = next(e["value"] for e in events if e.get("name") == "result_ids")
+    assert len(first) == 5
+    events, messages = run(
+        ActionShowMoreTrials(), tracker("show me more", slots={**slots, "result_ids": first}, intent="show_more_trials")
+    )
+    following = next(e["value"] for e in events if e.get("name") == "result_ids")
+    assert messages[0]["text"].startswith("Here are 5 more trials")
+    assert following and not set(following) & set(first)

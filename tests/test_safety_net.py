@@ -89,3 +89,22 @@ def test_an_ordinary_health_question_is_not_demoted_to_off_topic() -> None:
     assert intent_after("my sugar keeps dropping in the night", [("emergency", 0.65), ("out_of_scope", 0.3)]) == (
         "out_of_scope"  # nothing else to take
     )
+
+
+@pytest.mark.parametrize("text", ["xyzzy blorp", "asdfgh", "qwerty uiop"])
+def test_a_guess_of_urgency_on_no_known_word_is_no_intent(text: str) -> None:
+    assert intent_after(text, [("emergency", 0.4), ("greet", 0.2)]) == "nlu_fallback"
+    assert intent_after(text, [("distress", 0.3), ("greet", 0.2)]) == "nlu_fallback"
+
+
+@pytest.mark.parametrize(
+    "text, ranking",
+    [
+        ("xyzzy blorp", [("emergency", 0.9), ("greet", 0.05)]),  # sure: kept
+        ("hjälp min pappa", [("emergency", 0.4), ("greet", 0.2)]),  # a word of urgency in another language
+        ("!!!", [("emergency", 0.4), ("greet", 0.2)]),  # no letters: says nothing either way
+        ("blorp fainted", [("emergency", 0.4), ("greet", 0.2)]),
+    ],
+)
+def test_urgency_stays_where_a_word_may_carry_it(text: str, ranking: list[tuple[str, float]]) -> None:
+    assert intent_after(text, ranking) == ranking[0][0]

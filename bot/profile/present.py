@@ -71,6 +71,11 @@ def _count(number: int) -> str:
     return "1 trial" if number == 1 else f"{number} trials"
 
 
+def more_heading(count: int) -> str:
+    """The heading of the next trials that fit, in the same order as before."""
+    return f"Here {'is 1 more trial' if count == 1 else f'are {count} more trials'}, in the same order: the best fits first."
+
+
 def fit_card(fit: Fit, with_why: bool = True, around: Optional[Near] = None) -> Card:
     """A trial's card; `with_why` adds its line of why (not for a look-up that told us nothing);
     `around`, the place searched around, adds the nearest site and how far it is."""
