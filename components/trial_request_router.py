@@ -17,7 +17,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.profile.trial_request import asks_for_trials, asks_what_is_left, is_a_question, tells_a_story
+from bot.profile.trial_request import asks_for_trials, asks_what_is_left, tells_a_story
+from bot.text import is_question
 from components.intent_router import IntentRouter
 
 SEARCH = "search_trials"
@@ -32,7 +33,7 @@ class TrialRequestRouter(IntentRouter):
     def route(self, message: Message) -> Optional[str]:
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
-        if intent == GOODBYE and is_a_question(text):  # "whats left for him now?" was read as a goodbye
+        if intent == GOODBYE and is_question(text):  # "whats left for him now?" was read as a goodbye
             return SEARCH if asks_what_is_left(text) else NO_INTENT
         if intent not in ROUTED_FROM or not asks_for_trials(text):
             return None

@@ -43,16 +43,6 @@ def asks_what_is_left(text: str) -> bool:
     return bool(_OPTIONS_ASKED.search(text or ""))
 
 
-_A_QUESTION = re.compile(
-    r"\?\s*$|^\s*(?:what|whats|what's|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should|any)\b",
-    re.I,
-)
-
-
-def is_a_question(text: str) -> bool:
-    return bool(_A_QUESTION.search(text or ""))
-
-
 def asks_for_trials(text: str) -> bool:
     text = text or ""
     if _ABOUT_ONE_TRIAL.search(text):
