@@ -24,6 +24,7 @@ def routed(text: str, intent: str = "knowledge") -> str:
 )
 def test_a_story_of_a_treatment_had_is_read_back(text: str) -> None:
     assert routed(text) == "inform"
+    assert routed(text, "ask_eligibility") == "inform"
 
 
 @pytest.mark.parametrize(
