@@ -204,3 +204,14 @@ def test_a_trial_asked_for_by_pointing_back_at_what_the_doctors_put_forward(text
 def test_a_trials_rule_about_a_past_treatment_is_neither_had_nor_wished(text: str) -> None:
     read = read_message(text)
     assert not read.wants.treatment and not read.treatments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum's pnet is grade 1, in the liver. lanreotide keeps it stable",
+        "My father have 74 ages and has NET in pancreas. He take octreotide injection each month.",
+    ],
+)
+def test_a_treatment_told_as_going_on_is_ongoing(text: str) -> None:
+    assert [(t.id, t.outcome) for t in read_message(text).treatments][-1][1] == "ongoing"

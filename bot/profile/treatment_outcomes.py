@@ -23,7 +23,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
         "ongoing",
         re.compile(
             r"\b(?:tolerat\w* (?:it |them )?(?:ok|okay|well|fine|alright)|coping (?:ok|okay|well|fine) with"
-            r"|(?:is|s|are|re) tolerating|keeping (?:it|things|them) (?:stable|under control|in check))\b"
+            r"|(?:is|s|are|re) tolerating|(?:keeping|keeps|is keeping|s keeping) (?:it|things|them|her|him) (?:stable|under control|in check|at bay))\b"
         ),
     ),
     (
@@ -77,7 +77,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
     (
         "ongoing",
         re.compile(
-            r"\b(?:on|taking|currently|still|now has|now on|is on|so far|(?:every|each) \d+ (?:weeks?|days?)|monthly|since|sinds|seit|depuis|desde|sedan|getting|gets|started"
+            r"\b(?:on|taking|currently|still|now has|now on|is on|so far|(?:every|each) \d+ (?:weeks?|days?)|(?:every|each|once a|per) (?:month|week|fortnight)|monthly|since|sinds|seit|depuis|desde|sedan|getting|gets|started"
             r"|receives?|receiving|continue|continuing|carry on|carrying on|stay(?:s|ing)? on"
             r"|helps|(?:is|s|are|re) (?:helping|working|holding)|seems to (?:help|be working|be helping)|(?:has|s|have|ve) (?:calmed|settled|controlled)"
             r"|(?:is|s|are|re|been|remains?|stayed|staying|kept it|keeping it) stable|stable on (?:it|them)|hallit sig stilla|ar stabil\w*)\b"
