@@ -236,3 +236,12 @@ def test_a_trial_for_after_surgery_ranks_after_for_someone_treated_for_advanced_
     shown = top(result, 40)
     for after_surgery in ("NCT07279532", "NCT05040360"):  # adjuvant surufatinib; chemotherapy after surgery
         assert after_surgery not in shown[:5], shown
+
+
+def test_a_trial_for_high_grade_nens_is_set_aside_for_a_grade_2_net(store: TrialStore) -> None:
+    nalirifox = "NCT07077551"  # "... in Extrapulmonary High-grade Neuroendocrine Neoplasms"
+    result = searched(store, "66 yo male, pNET grade 2, liver mets, progressing on octreotide. any chemo trials?")
+    assert nalirifox not in top(result, 40)
+    assert any(f.trial.nct_id == nalirifox and "high-grade" in f.why for f in result.set_aside)
+    grade_3 = searched(store, "66 yo male, pNET grade 3, ki67 40%, liver mets, progressing. any chemo trials?")
+    assert nalirifox in top(grade_3, 40)

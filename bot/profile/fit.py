@@ -26,7 +26,15 @@ from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import Answers
 from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
 from bot.profile.answers import as_answers, fact_treatments
-from bot.profile.limits import early_stage_only, kind_clash, kind_order, size_clash, spread_clash, unmet_condition
+from bot.profile.limits import (
+    early_stage_only,
+    high_grade_clash,
+    kind_clash,
+    kind_order,
+    size_clash,
+    spread_clash,
+    unmet_condition,
+)
 from bot.profile.model import Lookup, Profile
 from bot.profile.model import Place as PersonsPlace
 from bot.profile.noted_limits import noted_clash, noted_matches
@@ -565,6 +573,7 @@ def _record_limit(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> Opt
         or primary_removed_clash(trial, profile)
         or noted_clash(trial, profile, lexicon)
         or spread_clash(trial, profile)
+        or high_grade_clash(trial, profile)
         or _after_surgery_not_had(trial, profile, lexicon)
         or _teenagers_only(trial, profile)
     )

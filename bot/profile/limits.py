@@ -62,6 +62,18 @@ def kind_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
     return "It is for well-differentiated NETs. You said NEC, a faster-growing kind."
 
 
+def high_grade_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
+    """A trial whose title is for high-grade NETs and NECs ("... in Extrapulmonary High-grade
+    Neuroendocrine Neoplasms"), for someone who said a grade 1 or 2 NET (and no Ki-67 over 20%)."""
+    grades = profile.grades
+    if not grades or max(grades) > 2 or (profile.ki67 or 0) > 20 or profile.tumour_type == "NEC":
+        return None
+    if not _HIGH_GRADE.search(trial.title or ""):
+        return None
+    said = " or ".join(str(g) for g in sorted(grades))
+    return f"It is for high-grade (grade 3) NETs and NECs. You said grade {said}."
+
+
 # Words of a record made for NECs (or that takes them), and of one made for NETs.
 _FOR_NEC = re.compile(
     r"\bNECs?\b|neuroendocrine[\s-]+carcinomas?|carcinomas?,? neuroendocrine|poorly[\s-]+differentiated"
