@@ -22,7 +22,10 @@ from actions.where import country_code
 from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids
 from bot.eligibility.questions import Questions, general_questions, questions_for
 from bot.eligibility.render import eligibility_text
+from bot.knowledge.facts import sentences
 from bot.personal.feelings import acknowledgement, shows_feeling
+from bot.personal.handing_back import after_general
+from bot.personal.own_situation import about_their_own_situation
 from bot.prescreen.answers import ANYWHERE, UNKNOWN, parse_answer
 from bot.prescreen.checklist import checklist
 from bot.prescreen.places import places_text
@@ -30,9 +33,9 @@ from bot.profile.answers import as_answers
 from bot.profile.fit import near_of
 from bot.profile.model import object_pronoun
 from bot.profile.present import compared_text
+from bot.text import is_question
 from bot.trials.about import about_lines
-from bot.trials.asked_about import Aspect, aspects_asked
-from bot.trials.asked_about import answer as answer_aspect
+from bot.trials.asked_about import Aspect, answer_all, aspects_asked
 from bot.trials.mentions import asks_if_it_rules_out, criteria_look_up, things_asked_about
 from bot.trials.query import TrialDetail
 
@@ -94,10 +97,16 @@ class ActionShowEligibility(TrialFollowUp):
             dispatcher.utter_message(text=compared)
 
     def answer_without_trial(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-        """No trial meant: the general answer follows (actions/which_trial.py); a feeling shown ("who is
-        right?? so confused", "i feel really pushed") is acknowledged first."""
+        """No trial meant: "is it just for men?" after a short list is answered for each trial in it;
+        else the general answer follows (actions/which_trial.py); a feeling shown ("who is right?? so
+        confused", "i feel really pushed") is acknowledged first."""
         if shows_feeling(message_text(tracker)):
-            dispatcher.utter_message(text=acknowledgement(bot_texts(tracker)))
+            dispatcher.utter_message(text=acknowledgement(bot_texts(tracker), message_text(tracker)))
+        asked: list[Aspect] = [a for a in aspects_asked(message_text(tracker) or "") if a in ("age", "sex")]
+        shown = result_ids(tracker)
+        if asked and 1 < len(shown) <= EACH_SHOWN_LIMIT:
+            send_answers_for_each(dispatcher, tracker, shown, asked)
+            return True
         return False
 
 
@@ -123,7 +132,7 @@ class ActionAnswerTrialDetail(TrialFollowUp):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         if shows_feeling(message_text(tracker)):  # "im honestly bricking it. how long will i be in?"
-            dispatcher.utter_message(text=acknowledgement(bot_texts(tracker)))
+            dispatcher.utter_message(text=acknowledgement(bot_texts(tracker), message_text(tracker)))
         if len(named_trial_ids(message_text(tracker))) > 1:  # "CLARINET and PROMID - what did each test?"
             return await ActionCompareTrials().run(dispatcher, tracker, domain)
         if not aspects_asked(message_text(tracker) or "") and send_not_held(dispatcher, tracker):
@@ -141,6 +150,8 @@ class ActionAnswerTrialDetail(TrialFollowUp):
             response = general_topic(tracker, domain) or (f"utter_knowledge/{topics[0]}" if topics else None)
             if response:  # no trial in focus: the question's general answer, and the fact it leaves out
                 send_topic_and_fact(dispatcher, tracker, domain, response)
+                if tells_their_story(message_text(tracker) or ""):  # "husband is on the pembro trial. new rash..."
+                    dispatcher.utter_message(text=after_general(bot_texts(tracker)))
                 return []
         return await super().run(dispatcher, tracker, domain)
 
@@ -151,6 +162,12 @@ class ActionAnswerTrialDetail(TrialFollowUp):
                 text=f"Here is what the record says about {trial.nct_id}:\n" + "\n".join(about_lines(trial)),
                 buttons=FOLLOW_UP_BUTTONS,
             )
+
+
+def tells_their_story(text: str) -> bool:
+    """The question comes after a sentence about their own situation ("husband is on the pembro trial.
+    new itchy rash... is that from the immunotherapy?"), not only "could I get a sugar pill?"."""
+    return about_their_own_situation(text) and any(not is_question(said) for said in sentences(text))
 
 
 AGES_DIFFER = (
@@ -182,8 +199,7 @@ def _whom(tracker: Tracker) -> str:
 def aspect_lines(tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]) -> list[str]:
     """Each aspect asked about, answered from the record, in the person's words (he, she, you)."""
     profile = profile_of(tracker)
-    lines = [answer_aspect(a, trial, message_text(tracker) or "", profile.age, _whom(tracker)) for a in aspects]
-    return without_repeats(lines)
+    return without_repeats(answer_all(aspects, trial, message_text(tracker) or "", profile.age, _whom(tracker)))
 
 
 def without_repeats(lines: list[str]) -> list[str]:

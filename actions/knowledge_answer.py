@@ -18,6 +18,7 @@ from actions.profile import message_text
 from actions.topics import bot_texts, response_text, selected_topic, topic_of
 from bot.knowledge.facts import answering_fact
 from bot.knowledge.not_held import not_held
+from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.personal.handing_back import after_general
 from bot.personal.own_situation import about_their_own_situation
 from bot.personal.prognosis import CONTEXT_TOPICS, asks_prognosis, no_figure
@@ -29,6 +30,8 @@ class ActionAnswerKnowledge(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         response = selected_topic(tracker, domain)
+        if shows_feeling(message_text(tracker)):  # "the nurse wants an answer by friday and i feel really pushed"
+            dispatcher.utter_message(text=acknowledgement(bot_texts(tracker), message_text(tracker)))
         if asks_prognosis(message_text(tracker)):
             send_no_figure(dispatcher, tracker, domain, response)
             return []

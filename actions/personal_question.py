@@ -21,6 +21,7 @@ from actions.topics import bot_texts, general_topic
 from actions.which_trial import chosen_trial, load_trial
 from bot.advice import asks_personal_advice
 from bot.knowledge.names import find_treatments
+from bot.knowledge.not_held import plainly_unheld
 from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.personal.handing_back import after_general, whole_question
 from bot.personal.prognosis import asks_prognosis
@@ -39,7 +40,7 @@ class ActionAnswerPersonalQuestion(Action):
         text = message_text(tracker) or ""
         said = bot_texts(tracker)
         if shows_feeling(text):
-            dispatcher.utter_message(text=acknowledgement(said))
+            dispatcher.utter_message(text=acknowledgement(said, text))
         focus = tracker.get_slot("focus_nct_id")
         asked = aspects_asked(text)
         if asked and set(asked) <= WHO_CAN_JOIN_ASPECTS and about_the_trial(text):
@@ -51,8 +52,12 @@ class ActionAnswerPersonalQuestion(Action):
                 return [SlotSet("focus_nct_id", trial.nct_id)]
         if focus and asks_about_its_criteria(text):
             return self._criteria_answer(dispatcher, str(focus), text)
-        if not asks_personal_advice(text) and send_general_part(dispatcher, tracker, domain, said):
+        if not asks_a_decision(text) and send_general_part(dispatcher, tracker, domain, said):
             return []  # "should I stop my lanreotide?" is the decision itself: no general part
+        unheld = None if asks_a_decision(text) else plainly_unheld(text)
+        if unheld:  # "can my wife drink alcohol while on it?": nothing we hold answers it, said plainly
+            dispatcher.utter_message(text=unheld)
+            return []
         dispatcher.utter_message(text=whole_question(said))
         send_helpline(dispatcher, tracker)
         return []
@@ -77,6 +82,17 @@ def about_the_trial(text: str) -> bool:
     """ "too old for this one?", "is she out", not "is she too young for PRRT?" (a treatment named,
     the trial not)."""
     return not find_treatments(text) or bool(_THE_TRIAL.search(text) or _ON_IT.search(text))
+
+
+# "got a stinking cold, im on afinitor. should i be worried": what is known about it can be said, and
+# whether it matters for them handed back; "should I stop my lanreotide?" is the decision itself
+_WORRY = re.compile(r"\bshould\s+(?:i|we|he|she|they|my\s+\w+)\s+(?:be\s+)?(?:worried|worry|concerned)\b", re.I)
+
+
+def asks_a_decision(text: str) -> bool:
+    """The question asks what to do about, or how to judge, their own care: not "should I be worried
+    about X?", whose general part (what is known about X) can be answered."""
+    return asks_personal_advice(_WORRY.sub(" ", text))
 
 
 def asks_about_its_criteria(text: str) -> bool:

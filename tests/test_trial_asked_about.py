@@ -80,7 +80,7 @@ def test_design_answers_come_from_the_structured_record() -> None:
             Arm("Placebo", "PLACEBO_COMPARATOR", None, "Drug: Placebo"),
         ),
     )
-    assert answer("randomised", randomised).startswith("Yes. People are put into groups by chance")
+    assert answer("randomised", randomised).startswith("Yes. It is randomised. People are put into groups by chance")
     assert "2 groups" in answer("randomised", randomised)
     placebo = answer("placebo", randomised)
     assert (
@@ -172,7 +172,7 @@ def test_yes_or_no_only_for_a_yes_or_no_question() -> None:
     randomised = trial(official_title="A Randomized Phase II Trial")
     assert answer("randomised", randomised, "is it randomised?").startswith("Yes")
     how = answer("randomised", randomised, "there's 2 groups, how do they split people")
-    assert how.startswith("The trial's title says people are put into groups by chance")
+    assert how.startswith("Its title says it is randomised. People are put into groups by chance")
 
 
 def test_a_stop_reason_told_in_the_description() -> None:

@@ -61,6 +61,11 @@ REFERS_AT_MOST = 1
 _REFERRING = re.compile(r"\b(?:that|this|it|these|those|them)\b", re.I)
 # A fact whose words the topic answer mostly holds already, with no number of its own, is left out
 SAID_SHARE = 0.6
+# A word the question puts beside the one point word a fact shares, in at most MISSED_AT_MOST facts
+# and in none of the chosen fact's words (its first PREFIX_KEPT letters: "removal", "removed"),
+# says the fact answers a nearby question ("drink alcohol" is not "drink water").
+MISSED_AT_MOST = 2
+PREFIX_KEPT = 5
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _A_CODE = re.compile(r"[a-z]{1,4}\d{1,3}|\d{1,3}[a-z]{1,4}")
 
@@ -82,7 +87,7 @@ wrong paranoid overreacting lazy silly stupid mad crazy
 myself yourself himself herself themselves ourselves itself something anything everything someone
 anyone shes hes ive youre theyre dont didnt cant wont isnt tbh lol kinda honestly basically maybe
 next monday tuesday wednesday thursday friday saturday sunday tonight today tomorrow morning
-come comes coming through one between difference
+come comes coming through one between difference english while whilst
 """.split()
 )
 # "what is a pnet?", "can you explain PRRT to me", "tell me about lanreotide": the topic answer is
@@ -191,7 +196,8 @@ def _loose(phrase: str) -> re.Pattern[str]:
     return re.compile(r"\b" + gap.join(re.escape(w) for w in phrase.split()) + r"\b")
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
+    """The text's sentences (split at end marks and line breaks)."""
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
@@ -199,21 +205,20 @@ def asking_sentences(question: str) -> list[str]:
     """The sentences that ask (a question mark, or a question word: bot.text.is_question), or all
     of them when none does, or when they only point back at the story ("is that the jab?", "what
     does that mean?": REFERS_AT_MOST words of their own at most)."""
-    sentences = _sentences(question)
-    asking = [s for s in sentences if is_question(s)]
+    told = sentences(question)
+    asking = [s for s in told if is_question(s)]
     joined = " ".join(asking)
     if not asking or (_REFERRING.search(joined) and len(set(content_stems(joined))) <= REFERS_AT_MOST):
-        return sentences
+        return told
     return asking
 
 
 def weighted_stems(question: str) -> dict[str, float]:
     """Each content stem of the question (and the kind of answer it asks for), weighed 1 in a
     sentence that asks and BACKGROUND in one that tells the story around it."""
-    sentences = _sentences(question)
     asking = asking_sentences(question)
     weights: dict[str, float] = {}
-    for sentence in sentences:
+    for sentence in sentences(question):
         weight = 1.0 if sentence in asking else BACKGROUND
         for s in (
             *content_stems(sentence),
@@ -281,6 +286,8 @@ class FactIndex:
         total = max(len(self.entries), 1)
         self.idf = {s: math.log(1 + total / n) for s, n in self.counts.items()}
         self.rare = max(2, int(RARE_SHARE * total))
+        self.by_id = {e.fact.id: e for e in self.entries}
+        self.asked_for = frozenset(s for e in self.entries for s in e.own_words)
 
     def scored(self, question: str) -> list[Match]:
         """Every fact sharing a word with the question, best first."""
@@ -321,15 +328,24 @@ class FactIndex:
         return own + min(story, max(own, STORY_ALONE))
 
     def answering(self, question: str, already_said: str = "", topic: Optional[str] = None) -> Optional[Fact]:
+        return self._chosen(question, already_said, topic)[0]
+
+    def missed_point(self, question: str) -> Optional[str]:
+        """The specific word a question asks that its best fact lacks ("alcohol" in "can he drink
+        alcohol after PRRT?", where the fact is about drinking water), if that is why no fact answers."""
+        return self._chosen(question, "", None)[1]
+
+    def _chosen(self, question: str, already_said: str, topic: Optional[str]) -> tuple[Optional[Fact], Optional[str]]:
+        """The fact that answers, or None and the word it would have missed."""
         # "what is X?" is the topic's; "would this one rule me out?" the trial record's: no fact
         if _DEFINITION.search(question) or _ABOUT_A_TRIAL.search(_questions_only(question)):
-            return None
+            return None, None
         # "how long...?" wants a time: only facts that give one (or one of the kinds asked) can answer it
         wanted = asked_aspects(" ".join(asking_sentences(question)))
         # "will I lose my hair on CAPTEM?" is not answered by a fact about PRRT
         ranked = [m for m in self.scored(question) if (not wanted or wanted & m.gives) and not m.about_another]
         if not ranked:
-            return None
+            return None, None
         # The topic answer sent with it settles a near tie between topics: its own fact, if close
         chosen = next(
             (
@@ -349,11 +365,48 @@ class FactIndex:
             and (m.about_named or not chosen.about_named)
         ]
         if chosen.shared < LEAST_SHARED or not chosen.specific or (rivals and fact.topic != topic):
-            return None
+            return None, None
         # A fact beside the topic answer must be about a thing the person asked in its own words
         if topic and fact.topic != topic and not chosen.by_its_words:
+            return None, None
+        missed = self._misses_the_point(_Asked.of(question), self.by_id[fact.id])
+        if missed:
+            return None, missed
+        return (None if _said_already(fact, already_said) else fact), None
+
+    def _misses_the_point(self, asked: _Asked, entry: _Indexed) -> Optional[str]:
+        """The specific word the question puts beside the one word of its point the fact shares, when
+        the fact lacks it: "can he drink alcohol after PRRT?" asks about alcohol, and a fact about
+        drinking water answers a nearby question. Specific: a word people use to ask for some fact,
+        in MISSED_AT_MOST facts, rarer than the word shared."""
+        asked_words = {
+            s
+            for s, w in asked.weights.items()
+            if w == 1.0 and s[0] not in "#@" and s not in asked.name_words and s in self.counts
+        }
+        matched = asked_words & entry.stems
+        if len(matched) != 1:
             return None
-        return None if _said_already(fact, already_said) else fact
+        (shared,) = matched
+        beside = _beside(asked.asking, shared)
+        return next(
+            (
+                s
+                for s in sorted(asked_words - entry.stems)
+                if s in beside
+                and s in self.asked_for
+                and self.counts[s] <= MISSED_AT_MOST
+                and self.idf[s] > self.idf[shared]
+                and not any(t.startswith(s[:PREFIX_KEPT]) for t in entry.stems)
+            ),
+            None,
+        )
+
+
+def _beside(text: str, word: str, reach: int = 2) -> set[str]:
+    """The stems at most `reach` words either side of where a stem stands in the text."""
+    stems = [stem(w) for w in text.split()]
+    return {s for i, here in enumerate(stems) if here == word for s in stems[max(0, i - reach) : i + reach + 1]}
 
 
 def _about_another(entry: _Indexed, asked: _Asked) -> bool:
@@ -392,7 +445,7 @@ _ABOUT_A_TRIAL = re.compile(
 def _questions_only(text: str) -> str:
     """The sentences that ask, without the story ("...when she mentioned this trial. what does that
     mean for captem?" asks about CAPTEM, not the trial); all of it when none asks."""
-    return " ".join(s for s in _sentences(text) if is_question(s)) or text
+    return " ".join(s for s in sentences(text) if is_question(s)) or text
 
 
 def _said_already(fact: Fact, said: str) -> bool:
@@ -428,3 +481,8 @@ def answering_fact(question: str, already_said: str = "", topic: Optional[str] =
     """The one fact that answers the question, if one clearly does and is not already in
     `already_said` (the topic answer sent with it, of knowledge topic `topic`)."""
     return default_index().answering(question or "", already_said, topic)
+
+
+def missed_point(question: str) -> Optional[str]:
+    """The specific word no fact answers though one answers the words around it ("alcohol")."""
+    return default_index().missed_point(question or "")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from bot.knowledge.facts import Fact, answering_fact, asking_sentences, content_stems, read_facts
+from bot.knowledge.facts import Fact, answering_fact, asking_sentences, content_stems, missed_point, read_facts
 from bot.knowledge.names import Mention, find_treatments
 from bot.knowledge.treatments import Treatment
 from bot.profile.message import KNOWLEDGE_TOPICS
@@ -58,6 +58,7 @@ _COMES_BACK = re.compile(
     r"|\b(?:stop|prevent|reduce)\w*\s+(?:a\s+)?recurrence\b",
     re.I,
 )
+_WORRIED = re.compile(r"\b(?:be|get|getting|feel)\s+(?:worried|concerned|anxious)\b|\bworry\b", re.I)
 WHO_CAN_TELL = "The treatment team or a NET nurse can tell you."
 COMES_BACK = (
     "Surgery is the only treatment that can cure a NET. The information I hold does not say how likely a NET "
@@ -77,7 +78,7 @@ class NotHeld:
 def not_held(question: str) -> Optional[NotHeld]:
     """The reply for a question whose exact point no fact holds, or None when one may."""
     asking = " ".join(asking_sentences(question or ""))
-    if not is_question(asking):
+    if not is_question(asking) or _WORRIED.search(asking):  # "should i be worried" has no point of its own
         return None
     named = [m for m in find_treatments(asking) if not m.guessed]
     if _COMES_BACK.search(asking):  # "...after a liver transplant": a fact of that one holds it
@@ -91,7 +92,8 @@ def not_held(question: str) -> Optional[NotHeld]:
         return None
     mention = told[0]
     point = _point(asking, told)
-    if not point or _held(point, mention.treatment):
+    # "can he drink alcohol after PRRT?": what we hold on drinking is about water, not alcohol
+    if not point or (_held(point, mention.treatment) and missed_point(question) is None):
         return None
     # only a yes-or-no question we can put back in its own words ("whether you can drive after PRRT");
     # "what side effects should I look out for?" asks for what the topic answer gives
@@ -188,7 +190,17 @@ _IS_IT = re.compile(
 _DOES_IT = re.compile(r"^(does|do|did|can|could|will|would|might|may)\s+(.+)$", re.I)
 
 
-def whether_clause(asking: str, mention: Mention) -> Optional[str]:
+def plainly_unheld(question: str) -> Optional[str]:
+    """ "Can my wife drink alcohol while on it?" when nothing we hold answers it at all: said plainly,
+    with who can tell; None when the question is not a simple yes-or-no one."""
+    asking = " ".join(asking_sentences(question or ""))
+    if not is_question(asking) or _WORRIED.search(asking) or not _point(asking, []):  # "can I join?"
+        return None
+    whether = whether_clause(asking, None)
+    return f"The information I hold does not say {whether}. {WHO_CAN_TELL}" if whether else None
+
+
+def whether_clause(asking: str, mention: Optional[Mention]) -> Optional[str]:
     """The question asked, put as "whether ...": "can I drive after PRRT" -> "whether you can
     drive after PRRT"; None when its form is not a simple one."""
     sentence = _last_question(asking)
@@ -199,6 +211,8 @@ def whether_clause(asking: str, mention: Mention) -> Optional[str]:
     found = _IS_IT.search(sentence)
     if found and _starts_a_clause(sentence, found.start()):
         return f"whether it is {found.group(1).lower()} {_swap(found.group(2))}"
+    if mention is None:  # "does it make you tired?" names nothing to put back
+        return None
     found = _DOES_IT.match(re.sub(r"^(\w+\s+)it\b", rf"\g<1>{mention.typed}", sentence))  # "could it..."
     if found and normalize(found.group(2)).startswith(mention.typed):
         modal = found.group(1).lower()

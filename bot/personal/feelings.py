@@ -19,6 +19,8 @@ _FEELING = re.compile(
     r"|cruel|unfair|(?:is\s*n'?t|is\s+not|not)\s+(?:very\s+)?fair|just\s+guessing"
     r"|(?:nobody|no\s+one)\s+(?:is\s+|has\s+|will\s+)?(?:even\s+)?(?:talk\w*|explain\w*|mention\w*|listen\w*|tell\w*|told)"
     r"|exhausted|worn out|knackered|shattered|drained|embarrass\w*|ashamed"
+    # "he's been through a lot already", "she has been through the wars"
+    r"|been\s+through\s+(?:(?:so|such)\s+)?(?:a\s+lot|so\s+much|enough|hell|the\s+wars|the\s+mill)"
     r"|(?:feel|feeling|felt)\s+(?:really\s+|so\s+|a\s+bit\s+|like\s+)?(?:stupid|silly|daft|thick|an\s+idiot|a\s+fraud|a\s+nuisance"
     r"|a\s+freak|a\s+weirdo|a\s+burden|an?\s+(?:outsider|alien)|ignored)"
     # "so confused" (not a plain "im confused what is a pnet", a knowledge question)
@@ -33,14 +35,27 @@ ACKNOWLEDGEMENTS = (
 )
 
 
+# "i'm so angry", "so frustrating", "are they fobbing him off": heard as anger, not as worry
+_ANGER = re.compile(
+    r"\b(?:angry|anger|furious|livid|fuming|frustrat\w*|fed up|fobb\w*|cruel|unfair|not\s+(?:very\s+)?fair|just\s+guessing)\b",
+    re.I,
+)
+ANGER_ACKNOWLEDGEMENTS = (
+    "It is understandable to feel angry or let down about this.",
+    "That sounds really frustrating, and it is fair to feel that way.",
+)
+
+
 def shows_feeling(text: Optional[str]) -> bool:
     """True when the message tells of fear, worry or strain."""
     return bool(_FEELING.search((text or "").replace("’", "'")))
 
 
-def acknowledgement(already_said: Iterable[str]) -> str:
-    """The first acknowledging sentence not yet said in this conversation."""
-    return first_unsaid(ACKNOWLEDGEMENTS, already_said)
+def acknowledgement(already_said: Iterable[str], text: Optional[str] = None) -> str:
+    """The first acknowledging sentence not yet said in this conversation; for anger or frustration
+    shown in `text`, one that names it rather than worry."""
+    angry = bool(_ANGER.search((text or "").replace("’", "'")))
+    return first_unsaid(ANGER_ACKNOWLEDGEMENTS if angry else ACKNOWLEDGEMENTS, already_said)
 
 
 def first_unsaid(options: tuple[str, ...], already_said: Iterable[str]) -> str:

@@ -58,14 +58,18 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
     ),
     (
         "size",
-        r"\bhow\s+(?:big|large|many\s+(?:people|ppl|patients|pts|participants|subjects|volunteers))\b|\bsample\s+size\b|"
+        r"\bhow\s+(?:big|large|many\s+(?:people|ppl|patients|pts|participants|subjects|volunteers|kids|children|adults|men|women))\b"
+        r"|\bsample\s+size\b|"
         r"\bnumber\s+of\s+(?:people|patients|participants)\b|\bhow\s+many\s+(?:are|will\s+be)\s+(?:in|on)\s+it\b"
-        r"|\bhow\s+many\s+(?:are\s+they|they\s*(?:'|a)?re|will\s+they\s+be|do\s+they\s+want|places|spots|spaces)\b",
+        r"|\bhow\s+many\s+(?:are\s+they|they\s*(?:'|a)?re|will\s+they\s+be|do\s+they\s+want|places|spots|spaces)\b"
+        # "how many did they actually get on it in the end", "how many have signed up", "...end up getting"
+        r"|\bhow\s+many\s+(?:did|have|has)\s+(?:they|it|the\s+(?:trial|study)|people|patients)?\s*(?:actually\s+|really\s+)?"
+        r"(?:get|got|recruit\w*|enrol+\w*|sign\w*|take|took|join\w*|end(?:ed)?\s+up)\b",
     ),
     (
         "placebo",
-        r"\bplacebo\b|\bdummy\b|\bsugar\s+pill\b|\bfake\s+(?:drug|treatment|pill|jab)\b|\bblind(?:ed)?\b|"
-        r"\bknow\s+which\s+(?:treatment|drug|group|one)\b|\breal\s+(?:drug|treatment|thing)\b",
+        r"\bplacebo\b|\bdummy\b|\bsugar\s+pill\b|\bblind(?:ed)?\b|\bknow\s+which\s+(?:treatment|drug|group|one)\b"
+        r"|\b(?:real|fake)\s+(?:drugs?|treatments?|things?|pills?|tablets?|capsules?|jabs?|injections?|ones?|stuff|medicine)\b",
     ),
     (
         "randomised",
@@ -85,10 +89,7 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
     ),
     (
         "given",
-        # "is it tablets or a drip?", not "after the injection how many scans do they do?"
-        r"(?<!after\s)(?<!after\sthe\s)(?<!before\s)(?<!before\sthe\s)(?<!since\sthe\s)"
-        r"\b(?:tablets?|capsules?|pills?|a\s+drip|drips|infusions?|injections?|jabs?|by\s+mouth|orally|oral|iv)\b"
-        r"[^.?!]{0,60}\?|\bhow\s+(?:is|are)\s+(?:it|they|the\s+(?:drugs?|treatments?))\s+given\b"
+        r"\bhow\s+(?:is|are)\s+(?:it|they|the\s+(?:drugs?|treatments?))\s+given\b"
         r"|\b(?:is|are)\s+(?:it|they)\s+(?:a\s+|an\s+)?(?:drips?|tablets?|pills?|injections?|jabs?|infusions?)\b"
         r"|\b(?:one|single)\s+drug\s+or\b|\bcombo\b"
         r"|\bhow\s+do\s+(?:you|i|they|we)\s+take\s+(?:it|them|the)\b|\b(?:involve|involves|need|have\s+to\s+(?:take|swallow))\s+"
@@ -130,6 +131,15 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
 _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
     (aspect, re.compile(pattern, re.I)) for aspect, pattern in _ASPECT_PATTERNS
 )
+_SIZE = next(n for n, (aspect, _) in enumerate(_ASPECTS) if aspect == "size")
+# "is it tablets or a drip?" only names the forms: how it is given, when nothing else is asked ("could
+# I get a dummy pill?" asks about the placebo; "after the injection how many scans?" about timing)
+_GIVEN_NAMED = re.compile(
+    r"(?<!after\s)(?<!after\sthe\s)(?<!before\s)(?<!before\sthe\s)(?<!since\sthe\s)"
+    r"\b(?:tablets?|capsules?|pills?|a\s+drip|drips|infusions?|injections?|jabs?|by\s+mouth|orally|oral|iv)\b"
+    r"[^.?!]{0,60}\?",
+    re.I,
+)
 _AGE_SAID = re.compile(
     r"\b(\d{1,3})\s*(?:-\s*)?(?:years?|yrs?|yo)\b|\b(?:is|am|aged?|he's|she's|i'm|im|turns|turned|turning|at)\s+(\d{1,3})\b"
     r"(?!\s*(?:cm|mm|%|weeks?|months?|days?|hours?|hrs?|am|pm|o'?clock|mg|kg)\b)",
@@ -147,11 +157,25 @@ class AskedAge:
 
 
 def aspects_asked(text: str) -> list[Aspect]:
-    """The parts of a trial the message asks about, in a fixed order; [] for none."""
-    found = [aspect for aspect, pattern in _ASPECTS if pattern.search(text or "")]
-    if "randomised" in found and "groups" in found:  # the randomised answer lists the groups
-        found.remove("groups")
-    return found
+    """The parts of a trial the message asks about, in the order it asks them; [] for none."""
+    at: dict[Aspect, int] = {}
+    size = _ASPECTS[_SIZE][1].search(text or "")
+    for aspect, pattern in _ASPECTS:
+        # "how many kids are they looking for": the people counted, not an age asked ("...is 16 too young" is)
+        found = next((m for m in pattern.finditer(text or "") if aspect != "age" or not _within(m, size)), None)
+        if found:
+            at[aspect] = found.start()
+    if not at:
+        named = _GIVEN_NAMED.search(text or "")
+        if named:
+            at["given"] = named.start()
+    if "groups" in at and ("randomised" in at or "placebo" in at):  # their answers list the groups
+        del at["groups"]
+    return sorted(at, key=lambda aspect: at[aspect])
+
+
+def _within(found: re.Match[str], outer: Optional[re.Match[str]]) -> bool:
+    return outer is not None and outer.start() <= found.start() < outer.end()
 
 
 def age_asked(text: str) -> Optional[AskedAge]:
@@ -170,8 +194,34 @@ def answer(
     aspect: Aspect, trial: TrialDetail, text: str = "", person_age: Optional[int] = None, whom: str = "you"
 ) -> str:
     """One short answer about one aspect, ending with who decides."""
-    said = _ANSWERS[aspect](trial, text, person_age)
-    return f"{said} {TEAM_DECIDES.format(whom=whom)}" if aspect in ("age", "sex") else said
+    said = _for_whom(_ANSWERS[aspect](trial, text, person_age), whom)
+    return f"{said} {TEAM_DECIDES.format(whom=whom)}" if aspect in WHO_CAN_JOIN else said
+
+
+def answer_all(
+    aspects: list[Aspect], trial: TrialDetail, text: str = "", person_age: Optional[int] = None, whom: str = "you"
+) -> list[str]:
+    """Each aspect answered in the order asked. Several at once ("is it randomised? could she get a
+    dummy drug?"): a sentence each, then the groups once, and who decides once."""
+    if len(aspects) < 2:
+        return [answer(a, trial, text, person_age, whom) for a in aspects]
+    lines = [_for_whom(_BRIEF.get(a, _ANSWERS[a])(trial, text, person_age), whom) for a in aspects]
+    design = [n for n, a in enumerate(aspects) if a in ("randomised", "placebo")]
+    if design and "groups" not in aspects:  # the groups once, after the last answer that needs them
+        lines.insert(design[-1] + 1, _groups_tail(trial).strip())
+    if WHO_CAN_JOIN & set(aspects):
+        lines.append(TEAM_DECIDES.format(whom=whom))
+    return [line for line in lines if line]
+
+
+WHO_CAN_JOIN = frozenset({"age", "sex"})
+# "neither you nor your doctor", said of the person the question is about
+_WHOSE = {"him": ("he", "his"), "her": ("she", "her"), "them": ("they", "their")}
+
+
+def _for_whom(said: str, whom: str) -> str:
+    subject, whose = _WHOSE.get(whom, ("you", "your"))
+    return said.replace("neither you nor your doctor", f"neither {subject} nor {whose} doctor")
 
 
 def _age(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
@@ -239,31 +289,27 @@ def _size(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 
 
 def _randomised(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    return _randomised_sentence(trial, text) + _groups_tail(trial)
+
+
+def _randomised_sentence(trial: TrialDetail, text: str) -> str:
+    """Randomised or not, in one or two sentences: "Yes. Its title says it is randomised: ..."."""
     allocation = trial.design.allocation or _allocation_in_title(trial)
     yes_no = _asks_yes_or_no(text)
     if allocation == "RANDOMIZED":
-        source = "" if trial.design.allocation else f" (so its {_said_where(trial)} says)"
-        opening = (
-            f"Yes{source}. People"
-            if yes_no
-            else f"The trial's {_said_where(trial)} says people"
-            if source
-            else "People"
-        )
-        return (
-            f"{opening} are put into groups by chance (randomised), so neither you nor your doctor "
-            "can choose the group."
-        ) + _groups_tail(trial)
+        by_chance = "People are put into groups by chance, so neither you nor your doctor can choose the group."
+        # read from its title or summary when the design fields are empty: say which
+        where = "It is" if trial.design.allocation else f"Its {_said_where(trial)} says it is"
+        said = f"{where} randomised. {by_chance}"
+        return f"Yes. {said}" if yes_no else said
     if trial.design.intervention_model == "SINGLE_GROUP" or len(trial.arms) == 1:
         names = [i.name.rstrip(".") for i in named_treatments(trial)][:2]  # treatments, not study procedures
         given = f" The treatment is {' and '.join(names)}." if names else ""
         return f"No. Everyone in this trial is in one group and gets the same treatment.{given}"
     if allocation == "NON_RANDOMIZED":
         opening = "No. The record says it is not randomised:" if yes_no else "The record says it is not randomised:"
-        return f"{opening} people are not put into groups by chance, and the group depends on the person." + (
-            _groups_tail(trial)
-        )
-    return f"The record does not say if people are put into groups by chance. {_ASK_TEAM}" + _groups_tail(trial)
+        return f"{opening} people are not put into groups by chance, and the group depends on the person."
+    return f"The record does not say if people are put into groups by chance. {_ASK_TEAM}"
 
 
 _WH_QUESTION = re.compile(r"\b(?:how|what|which|who|why|when|where)\b", re.I)
@@ -391,20 +437,15 @@ def _groups_tail(trial: TrialDetail) -> str:
 
 
 def _placebo(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
-    placebo_arm = any(
-        (arm.kind or "") == "PLACEBO_COMPARATOR" or "placebo" in (arm.label or "").lower() for arm in trial.arms
-    )
     masking, who = trial.design.masking, (trial.design.masked_who or "").lower()
     lines = []
-    if placebo_arm:
+    if _has_placebo_arm(trial):
         lines.append("Yes. One group gets a placebo: a dummy treatment with no active drug in it.")
         made_of = [i.description for i in trial.interventions if "placebo" in i.name.lower() and i.description]
-        if made_of:
+        if made_of and _DESCRIBES_A_PLACEBO.search(made_of[0]):
             lines.append(f"The record describes it as: {_first_sentence(made_of[0])}.")
-    elif trial.arms:
-        lines.append("No. The record lists no placebo group.")
     else:
-        lines.append("The record does not say if there is a placebo.")
+        lines.append(_placebo_sentence(trial))
     if masking == "NONE":
         lines.append("It is open: people know which treatment they get.")
     elif masking:
@@ -413,7 +454,38 @@ def _placebo(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
         lines.append("If it is needed for safety, such as in an emergency, the code can be broken to find out.")
     lines += _odds(trial, text)
     tail = _groups_tail(trial) if len(trial.arms) > 1 else ""
-    return " ".join(lines) + ("" if masking else f" {_ASK_TEAM}") + tail
+    return " ".join(lines) + ("" if masking or not trial.arms else f" {_ASK_TEAM}") + tail
+
+
+# "Placebo to match sunitinib", "sodium chloride", not "orally, twice daily" (a record's slip)
+_DESCRIBES_A_PLACEBO = re.compile(r"\b(?:placebo|dummy|match(?:ing)?|inactive|saline|sodium\s+chloride|sugar)\b", re.I)
+_PLACEBO_NAMED = re.compile(r"\bplacebo\b", re.I)
+
+
+def _has_placebo_arm(trial: TrialDetail) -> bool:
+    return any((arm.kind or "") == "PLACEBO_COMPARATOR" or "placebo" in (arm.label or "").lower() for arm in trial.arms)
+
+
+def _placebo_sentence(trial: TrialDetail) -> str:
+    """A placebo or not in one sentence, blinding included."""
+    masking = trial.design.masking
+    if _has_placebo_arm(trial):
+        blinded = (
+            f", and it is blinded, so {_masked_words((trial.design.masked_who or '').lower())} will not know who gets it"
+            if masking and masking != "NONE"
+            else ""
+        )
+        return f"Yes, one group gets a placebo (a dummy treatment with no active drug in it){blinded}."
+    if trial.arms:
+        return "No, the record lists no placebo group."
+    titles = " ".join(t for t in (trial.official_title, trial.title) if t)
+    if _PLACEBO_NAMED.search(titles):  # "Pazopanib Versus Placebo", with no groups listed
+        return f"Its title says it compares with a placebo (a dummy treatment), but the record does not list its groups. {_ASK_TEAM}"
+    if _PLACEBO_NAMED.search(trial.summary or ""):
+        return (
+            f"Its summary mentions a placebo (a dummy treatment), but the record does not list its groups. {_ASK_TEAM}"
+        )
+    return f"The record does not say if there is a placebo. {_ASK_TEAM}"
 
 
 # "how would the doctors in A&E know if I'm on the real drug?" (knowledge-facts 9a: the code can be broken)
@@ -479,12 +551,27 @@ def _duration(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 def _phase(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     named = [p for p in trial.phases if p in PHASE_WORDS]
     if not named:
+        kinds = {(i.kind or "").upper() for i in trial.interventions}
+        if kinds and kinds <= _NOT_DRUGS:  # phases are steps in testing a drug
+            tested = " or ".join(sorted(_NOT_DRUG_WORDS[k] for k in kinds))
+            return f"It has no phase: it tests {tested}, not a drug, and phases are steps in testing drugs."
         return "The record gives no phase: it may not be a drug trial. The trial team can explain."
     if len(named) == 1:
         return f"It is a {PHASE_WORDS[named[0]]} trial: {PHASE_MEANING[named[0]]}."
     # "PHASE2, PHASE3": one trial in two steps, not two trials
     steps = " ".join(f"{PHASE_WORDS[p][:1].upper()}{PHASE_WORDS[p][1:]} is {PHASE_MEANING[p]}." for p in named)
     return f"It is a {' and '.join(PHASE_WORDS[p] for p in named)} trial: one trial in two steps. {steps}"
+
+
+_NOT_DRUG_WORDS = {
+    "PROCEDURE": "a procedure",
+    "DEVICE": "a device",
+    "BEHAVIORAL": "a way of caring or living",
+    "DIAGNOSTIC_TEST": "a test",
+    "RADIATION": "a radiation treatment",
+    "OTHER": "something other than a medicine",
+}
+_NOT_DRUGS = frozenset(_NOT_DRUG_WORDS)
 
 
 def _status(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
@@ -541,7 +628,24 @@ def _sponsor(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
         where = f" The only place it lists is {places[0]}." if len(places) == 1 else ""
         return f"The record does not say who runs it.{where} {_ASK_TEAM}"
     helpers = f", with {', '.join(trial.collaborators[:3])}" if trial.collaborators else ""
+    if _is_a_person(trial.sponsor):  # a sponsor-investigator: the researcher who leads it
+        also = f" It works with {', '.join(trial.collaborators[:3])}".rstrip(".") + "." if trial.collaborators else ""
+        return f"It is run by {trial.sponsor.strip()}, a researcher, not a company.{also}"
     return f"It is run by {trial.sponsor}{helpers}".rstrip(".") + "."
+
+
+# "Peter Anderson", "Nicholas Fidelman, MD": a person's name, not a company's or a university's
+_A_PERSON = re.compile(r"(?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2}(?:,?\s+(?:MD|PhD|Prof\.?))*")
+_ORGANISATION = re.compile(
+    r"\b(?:pharma\w*|applications|institut\w*|cent(?:er|re)|universit\w*|hospital|health|limited|ltd|inc|therapeutics"
+    r"|medical|medipharma|ziekenhui\w*|group|foundation|society|council|company|corporation|research|trust|clinic"
+    r"|college|oncology|sciences?|biotech\w*|laboratories|labs?|network|association|alliance|consortium|agency)\b",
+    re.I,
+)
+
+
+def _is_a_person(name: str) -> bool:
+    return bool(_A_PERSON.fullmatch(name.strip())) and not _ORGANISATION.search(name)
 
 
 def _results(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
@@ -554,6 +658,11 @@ def _results(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 
 
 _ASK_TEAM = "The trial team can tell you."
+# one sentence each when several aspects are asked at once
+_BRIEF: dict[str, Callable[[TrialDetail, str, Optional[int]], str]] = {
+    "randomised": lambda trial, text, person_age: _randomised_sentence(trial, text),
+    "placebo": lambda trial, text, person_age: _placebo_sentence(trial),
+}
 _ANSWERS: dict[str, Callable[[TrialDetail, str, Optional[int]], str]] = {
     "summary": lambda trial, text, person_age: registry_summary(trial),
     "age": _age,
