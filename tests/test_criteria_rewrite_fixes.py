@@ -179,7 +179,7 @@ def test_a_plural_of_a_term_is_not_explained_twice() -> None:
         ("Requires a corticosteroid", "a steroid", "a steroids"),
         ("Immunocompromised patients", "People with a weak immune system", "Weak immune system people"),
         ("Known immunosuppression", "immunosuppression", "drugs that weaken"),  # a state, not a medicine
-        ("Serious medical illnesses", "health problems", "health problem."),
+        ("Serious medical illnesses", "Serious illnesses", "illness."),  # a mass noun kept one
         ("Presence of prior history of malignancies", "Having a history of cancer", "Having history"),
         ("Interfere with subject study compliance", "following the study plan", "person study"),
         ("Severe nausea", "Severe nausea", "Severe feeling sick"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.eligibility.replacer import Entry, Replacer, explained_as, explanation
+from bot.eligibility.replacer import Entry, Replacer, explained_as, explanation, plain_for
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +39,7 @@ def _gloss(entry: Entry, matched: str) -> str | None:
     """ "Histologically confirmed: lab-confirmed." when the everyday words say something new."""
     if "{" in entry.plain.replace("{0}", ""):
         return None  # a pattern rewriting its parts: its words only make sense in the rewrite
-    plain = entry.plain.replace("{0}", matched)
+    plain = plain_for(entry, matched).replace("{0}", matched)
     if _within(_spelling(matched), _spelling(plain)) or _within(_spelling(plain), _spelling(matched)):
         return None  # "CT" -> "CT scan", "hemoglobin" -> "haemoglobin" add nothing
     return f"{matched[:1].upper() + matched[1:]}: {plain}."

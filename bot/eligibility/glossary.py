@@ -27,7 +27,7 @@ def load_entries(path: Path = GLOSSARY_PATH) -> list[Entry]:
 
 def _entry(raw: dict) -> Entry:
     texts = [raw.get("term"), raw.get("plain"), *raw.get("forms", [])]
-    texts += [raw[k] for k in ("short", "explain") if k in raw]
+    texts += [raw[k] for k in ("short", "explain", "plural") if k in raw]
     if not all(isinstance(t, str) and t for t in texts):
         raise ValueError(f"glossary entry needs text for term, plain, short and forms (quote yes/no): {raw}")
     if "pattern" in raw and not (raw.get("starts") or raw.get("ends")):
@@ -37,14 +37,14 @@ def _entry(raw: dict) -> Entry:
     if "explain" in raw and (number_tokens(re.sub(r"\{0\}", "", raw["explain"])) or not raw["explain"].endswith(".")):
         raise ValueError(f"glossary explain must be a sentence without numbers: {raw['term']}")
     for form in [raw["term"], *raw.get("forms", [])]:
-        for words in [raw["plain"]] + ([raw["short"]] if "short" in raw else []):
+        for words in _words(raw):
             if (
                 number_tokens(form)
                 and "{0}" not in words
                 and sorted(number_tokens(words)) != sorted(number_tokens(form))
             ):
                 raise ValueError(f"glossary form {form!r} has a number that {words!r} would drop (use {{0}})")
-    for words in [raw["plain"]] + ([raw["short"]] if "short" in raw else []):
+    for words in _words(raw):
         numbers = sorted(number_tokens(re.sub(r"\{\d\}", "", words)))
         forms = [raw["term"], *raw.get("forms", [])]
         if numbers and ("pattern" in raw or any(sorted(number_tokens(f)) != numbers for f in forms)):
@@ -61,7 +61,13 @@ def _entry(raw: dict) -> Entry:
         explain=raw.get("explain"),
         exact_case=raw.get("case") == "exact",
         ends=tuple(str(w) for w in raw.get("ends", ())),
+        plural=raw.get("plural"),
     )
+
+
+def _words(raw: dict) -> list[str]:
+    """The everyday words an entry may write: plain, and short and plural when given."""
+    return [raw[k] for k in ("plain", "short", "plural") if k in raw]
 
 
 @lru_cache(maxsize=1)

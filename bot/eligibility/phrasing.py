@@ -166,12 +166,18 @@ SUBJECTS_IN_EXCLUSIONS = _LineStartPass(_MUST_KEPT + _OTHER_SUBJECT_RULES, re.I,
 
 def subjects(block: str, exclusion_lines: frozenset[int] = frozenset()) -> str:
     """Who each criterion is about, at its start; `exclusion_lines` are criteria from the
-    exclusion list (numbered from 0), where a "must" rule stays a rule."""
+    exclusion list (numbered from 0), where a "must" rule stays a rule. "Patients who have had X
+    are allowed if ..." keeps its subject: "You have had X are allowed" would lose it."""
     lines = block.split("\n")
     for i, line in enumerate(lines):
+        if _WHO_THEN_VERB.match(line):
+            continue
         written = (SUBJECTS_IN_EXCLUSIONS if i in exclusion_lines else SUBJECTS).line(line)
         if written.startswith("You ") and not line.startswith("You "):
             written = _THEIR.sub("your", written)
+            written = _THOSE_WHO.sub(lambda m: m.group(1) + " you", written)  # "X, or those who have" -> "or you have"
+            if written.startswith("You are able"):
+                written = _AND_WILLINGNESS.sub("and willing to", written)  # "able to understand and willing to"
             if _MUST_LEAD.match(line) and not written.startswith("You must"):
                 written = _AND_BE.sub(
                     r"\1 are", written
@@ -180,6 +186,15 @@ def subjects(block: str, exclusion_lines: frozenset[int] = frozenset()) -> str:
     return "\n".join(lines)
 
 
+# "Patients who have received X are eligible if ...": a relative clause, then the sentence's own verb
+_WHO_THEN_VERB = re.compile(
+    rf"^{_WHO}\s+(?:who|that)\s+.*?\b(?:(?:must|should|shall|will|may|can|cannot|would)\b"
+    r"|(?:are|is)\s+(?:(?:not|also|only|still)\s+)*(?:eligible|ineligible|allowed|permitted|excluded|included"
+    r"|enrolled|acceptable|accepted|considered)\b)",
+    re.I,
+)
+_THOSE_WHO = re.compile(r"\b(or|and)\s+those\s+who\b")
+_AND_WILLINGNESS = re.compile(r"\band\s+(?:the\s+)?willingness\s+to\b")
 _MUST_LEAD = re.compile(rf"^(?:{_WHO}\s+)?{_MUST}\s", re.I)
 _AND_BE = re.compile(r"\b(and|or)\s+be\b")
 
@@ -341,6 +356,14 @@ WORD_RULES: list[Entry] = [
             "study patients",
         ),
     ),
+    Entry(
+        "of the study,",
+        "{0},",
+        pattern=r"(?:of|in|throughout|during|for|into|from)\s+(?:the|this)\s+study(?=\s+(?:patients|subjects|participants)\s+(?:will|must|may|should|can|cannot|shall|need|are\s+required)\b)",
+        starts=tuple(
+            f"{p} {d}" for p in ("of", "in", "throughout", "during", "for", "into", "from") for d in ("the", "this")
+        ),
+    ),
     Entry("person", "person", forms=("patient", "subject", "participant", "study subject", "study participant")),
     Entry(
         "the person's",
@@ -417,6 +440,7 @@ _TIDY: list[tuple[str, re.Pattern, Replacement]] = [
     ),
     (", (", re.compile(r", \("), " ("),
     (" another", re.compile(r"\b([Nn]o|[Tt]he|[Aa]ny) another\b"), r"\1 other"),
+    (" allergy", re.compile(r"\b([Hh]ad|[Hh]ave|[Hh]as) allergy\b"), r"\1 an allergy"),
     ("an ", re.compile(r"\b([Aa])n (?=[bcdfgjklmnpqrstvwxyz])"), r"\1 "),
     ("a ", re.compile(r"\b([Aa]) (?=[aeio][a-z])"), r"\1n "),
     ("  ", re.compile(r" {2,}"), " "),
@@ -447,7 +471,8 @@ def next_point(line: str) -> str:
     return f"{line[: found.start()].rstrip(' ,;.')}, {(found.group(1) or found.group(2)).lower()} the next point"
 
 
-_SENTENCE_START = re.compile(r"(^|[.!?] +)([a-z])(?![a-z0-9]*[A-Z])")  # not "eGFR" -> "EGFR" (a gene), "mTOR"
+# a sentence's first letter, after a registry's own "- " too; not "eGFR" -> "EGFR" (a gene), "mTOR"
+_SENTENCE_START = re.compile(r"(^(?:[-–•*] +)?|[.!?] +)([a-z])(?![a-z0-9]*[A-Z])")
 _MIN_ASIDE_WORDS = 5
 
 

@@ -21,6 +21,11 @@ _GROUP = re.compile(r"\{([1-9])\}")  # in plain: a group of the pattern, itself 
 _SINGULAR_ENDINGS = ("ss", "sis", "ease", "us")
 _WORD = re.compile(r"\w+")
 _NEXT_WORD = re.compile(r"\W+(\w+)")
+# a hyphen joining the words matched to a noun ("CNS-involvement"); not to a word that makes the
+# whole an adjective ("inhibitor-based", "catheter-related", "investigator-predicted")
+_HYPHEN_WORD = re.compile(
+    r"-(?=[a-z])(?![a-z]*(?:ed|ing|ive|ant|(?<!m)ent|ic|al|ible|able|like|free|type|only|naive|naïve)\b)"
+)
 _ = r"[^\S\n]"  # a space that is not a line break: no entry may cross lines
 _ASIDE = re.compile(r"[^\S\n]*[(\[]([^()\[\]0-9\n]{1,40})[)\]]")  # "(WBC)", "[ALT]": no digits, no number lost
 
@@ -39,6 +44,7 @@ class Entry:
     explain: Optional[str] = None  # a sentence to add after the criterion, the first time
     exact_case: bool = False  # for a pattern; a literal form with capitals always is
     ends: tuple[str, ...] = ()  # for a one-word pattern: the endings its words have ("conazole")
+    plural: Optional[str] = None  # the words for a plural form ("tumors" -> "tumours", not "tumour")
 
 
 @dataclass(frozen=True)
@@ -96,9 +102,13 @@ class Replacer:
             about = explained_as(entry, match.group())
             if notes is not None and entry.explain and about not in seen:
                 notes.append((start, explanation(entry, match.group())))
-            out.append(self._words(entry, match, seen, notes))
+            words = self._words(entry, match, seen, notes)
+            out.append(words)
             seen.add(about)
             done = self._after_same_term(entry, text, match.end())
+            if " " in words and _HYPHEN_WORD.match(text, done):  # "CNS-involvement": not "spinal cord-involvement"
+                out.append(" ")
+                done += 1
         out.append(text[done:])
         return "".join(out)
 
@@ -157,7 +167,7 @@ class Replacer:
         return end
 
     def _words(self, entry: Entry, match: re.Match, seen: set[str], notes: Optional[list[tuple[int, str]]]) -> str:
-        words = entry.short if entry.short is not None and entry.key in seen else entry.plain
+        words = entry.short if entry.short is not None and entry.key in seen else plain_for(entry, match.group())
         seen.add(entry.key)
         words = words.replace(WHOLE, match.group())
         if "{" in words:
@@ -170,6 +180,19 @@ class Replacer:
 
 
 Key = tuple[str, ...]
+
+
+def plain_for(entry: Entry, matched: str) -> str:
+    """The entry's everyday words for the words matched: its plural words for a plural form."""
+    return entry.plural if entry.plural is not None and _is_plural_of(matched, entry.key) else entry.plain
+
+
+def _is_plural_of(matched: str, key: str) -> bool:
+    """Whether the words matched end in a plural where the entry's key does not ("tumors", "tumor")."""
+    last, key_last = matched.split()[-1].lower(), key.split()[-1].lower()
+    if last.endswith(("'s", "’s")) or key_last.endswith("s"):  # "investigator's" is one
+        return False
+    return last.endswith("s") and not last.endswith(_SINGULAR_ENDINGS)
 
 
 def explained_as(entry: Entry, matched: str) -> str:

@@ -46,9 +46,11 @@ _BROKEN = [
         re.compile(r"\b(?:[Aa]n|[Tt]he|a)\s+(?:is|are|was|were|has|have)\b"),
     ),  # not "Chromogranin A is"
 ]
-# "bleeding or bleeding.", "allergy or allergy to": the same word twice; "blood and blood tests" is fine
+# "bleeding or bleeding.", "allergy or allergy to", "problems/problem", "cancer or cancers": the same
+# word twice; "blood and blood tests" is fine
 _JOINER = re.compile(
-    r"\b([A-Za-z]{3,})\s+(?:or|and)\s+(?=([A-Za-z]+)\b(?!\s+(?!(?:to|of|in|with|for|from|at|on|by)\b)[a-z]))", re.I
+    r"\b([A-Za-z]{3,})(?:\s+(?:or|and)\s+|/)(?=([A-Za-z]+)\b(?!\s+(?!(?:to|of|in|with|for|from|at|on|by)\b)[a-z]))",
+    re.I,
 )
 _ABBREVIATION_BEFORE = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nos|fig|ca|cf|Dr|St|mg|al)|\b[A-Za-z])\.$", re.I
@@ -73,7 +75,7 @@ def language_defects(text: str, verbs: bool = True) -> Counter:
     for kind, pattern in _BROKEN:
         found[kind] = len(pattern.findall(text))
     found["same word either side of and/or"] = sum(
-        1 for m in _JOINER.finditer(text) if m.group(1).lower() == m.group(2).lower()
+        1 for m in _JOINER.finditer(text) if _same_word(m.group(1), m.group(2))
     )
     found["bracket not closed"] = abs(text.count("(") - text.count(")")) + abs(text.count("[") - text.count("]"))
     later = split_sentences(text)[1:]
@@ -85,6 +87,12 @@ def language_defects(text: str, verbs: bool = True) -> Counter:
 
 
 NO_VERB = "sentence with no verb"
+
+
+def _same_word(first: str, second: str) -> bool:
+    """The same word, or the one the plural of the other ("cancer", "cancers")."""
+    a, b = first.lower(), second.lower()
+    return a == b or a + "s" == b or b + "s" == a
 
 
 def verbless(text: str) -> int:
