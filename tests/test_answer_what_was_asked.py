@@ -347,3 +347,15 @@ def test_an_age_question_without_a_trial_says_each_has_its_own_limits() -> None:
     said = AGES_DIFFER.format(whom="her")
     assert "own age limits" in said and "Only the trial team can say" in said
     assert not NEVER.search(said) and textstat.flesch_kincaid_grade(said) <= 8
+
+
+@pytest.mark.parametrize(
+    ("question", "written"),
+    [
+        ("can he drink alcohol after his lutathera?", "after his Lutathera"),
+        ("can she swim after prrt", "after PRRT"),
+    ],
+)
+def test_a_treatment_named_in_lower_case_is_written_properly_in_the_answer(question: str, written: str) -> None:
+    answer = not_held(question)
+    assert answer is not None and written in answer.text

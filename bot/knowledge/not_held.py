@@ -20,6 +20,7 @@ from typing import Optional
 from bot.knowledge.facts import Fact, answering_fact, asking_sentences, content_stems, missed_point, read_facts
 from bot.knowledge.names import Mention, find_treatments
 from bot.knowledge.treatments import Treatment
+from bot.lexicon import default_lexicon
 from bot.profile.message import KNOWLEDGE_TOPICS
 from bot.text import is_question, normalize
 
@@ -200,9 +201,31 @@ def plainly_unheld(question: str) -> Optional[str]:
     return f"The information I hold does not say {whether}. {WHO_CAN_TELL}" if whether else None
 
 
+@lru_cache(maxsize=1)
+def _proper_forms() -> dict[str, str]:
+    """Treatment names as they are written in a sentence: brands with a capital ("Lutathera"),
+    short names in capitals ("PRRT"), from the lexicon."""
+    forms: dict[str, str] = {}
+    for concept in default_lexicon().concepts.values():
+        if concept.kind != "treatment":
+            continue
+        for brand in concept.brands:
+            forms.setdefault(brand, brand[:1].upper() + brand[1:])
+        short = concept.name.split(" (")[0]
+        if short.isupper() and len(short) > 1:
+            forms.setdefault(short.lower(), short)
+    return forms
+
+
 def whether_clause(asking: str, mention: Optional[Mention]) -> Optional[str]:
     """The question asked, put as "whether ...": "can I drive after PRRT" -> "whether you can
-    drive after PRRT"; None when its form is not a simple one."""
+    drive after PRRT"; None when its form is not a simple one. Treatment names are written as
+    in a sentence ("after his lutathera" -> "after his Lutathera")."""
+    clause = _whether(asking, mention)
+    return re.sub(r"[a-z][\w-]*", lambda m: _proper_forms().get(m.group(0), m.group(0)), clause) if clause else None
+
+
+def _whether(asking: str, mention: Optional[Mention]) -> Optional[str]:
     sentence = _last_question(asking)
     found = _MODAL_WHO.search(sentence)
     if found and _starts_a_clause(sentence, found.start()):
