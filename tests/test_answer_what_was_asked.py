@@ -91,8 +91,8 @@ def test_no_upper_limit_is_said_plainly() -> None:
     ("text", "whether"),
     [
         ("can I drive after PRRT", "whether you can drive after PRRT"),
-        ("is it ok to drive home after my lutathera", "whether it is ok to drive home after your lutathera"),
-        ("can my husband drive after his lutathera?", "whether your husband can drive after his lutathera"),
+        ("is it ok to drive home after my lutathera", "whether it is ok to drive home after your Lutathera"),
+        ("can my husband drive after his lutathera?", "whether your husband can drive after his Lutathera"),
         ("can I go swimming after my lanreotide jab?", "whether you can go swimming after your lanreotide jab"),
         ("does lanreotide make you put on weight", "whether lanreotide can make you put on weight"),
         ("can octreotide cause weight gain?", "whether octreotide can cause weight gain"),
