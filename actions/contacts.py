@@ -10,8 +10,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.country import country_code, latest_place
 from actions.followups import ActionShowTrialPlaces
-from actions.where import country_code, latest_place
 from actions.which_trial import TrialFollowUp
 from bot.contacts.book import default_contacts
 from bot.contacts.present import centres_answer, helplines_answer

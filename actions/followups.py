@@ -15,10 +15,10 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.compare_trials import ActionCompareTrials
+from actions.country import country_code
 from actions.knowledge_answer import send_not_held, send_topic_and_fact
 from actions.profile import message_text, profile_of
 from actions.topics import bot_texts, general_topic
-from actions.where import country_code
 from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids
 from bot.eligibility.questions import Questions, general_questions, questions_for
 from bot.eligibility.render import eligibility_text
@@ -28,7 +28,6 @@ from bot.personal.handing_back import after_general
 from bot.personal.own_situation import about_their_own_situation
 from bot.prescreen.answers import ANYWHERE, UNKNOWN, parse_answer
 from bot.prescreen.checklist import checklist
-from bot.prescreen.places import places_text
 from bot.profile.answers import as_answers
 from bot.profile.fit import near_of
 from bot.profile.model import object_pronoun
@@ -38,6 +37,7 @@ from bot.trials.about import about_lines
 from bot.trials.asked_about import Aspect, answer_all, aspects_asked
 from bot.trials.mentions import asks_if_it_rules_out, criteria_look_up, things_asked_about
 from bot.trials.query import TrialDetail
+from bot.trials.where_it_runs import places_text
 
 ELIGIBILITY_LIMIT = 6  # points shown from each list; the rest are on the registry page
 FOLLOW_UP_BUTTONS = [

@@ -9,7 +9,7 @@ from typing import Optional
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.where import country_code
+from actions.country import country_code
 from bot.advice import asks_personal_advice
 from bot.contacts.book import default_contacts
 from bot.contacts.present import helplines_answer

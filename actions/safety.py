@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.where import country_code
+from actions.country import country_code
 from bot.contacts.book import default_contacts
 from bot.contacts.present import crisis_answer, emergency_answer
 

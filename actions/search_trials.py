@@ -17,7 +17,7 @@ from actions.profile import message_text
 from actions.replies import send_cards, send_helpline, send_other_questions, send_unavailable
 from actions.store import trial_store
 from bot.lexicon import default_lexicon
-from bot.prescreen.checklist import country_name
+from bot.prescreen.words import country_name
 from bot.profile.fit import near_of
 from bot.profile.place import unknown_place_named
 from bot.profile.read import read_message
@@ -27,8 +27,8 @@ from bot.trials.codes import drug_code
 from bot.trials.nearby import unknown_place_words
 from bot.trials.present import nothing_found, results_heading, unplaced_words
 from bot.trials.query import Near, SearchPage
+from bot.trials.query_from_words import query_from_entities, refers_back
 from bot.trials.relax import Relaxed, relaxed_heading, search_relaxed
-from bot.trials.understand import query_from_entities, refers_back
 
 SEARCH_SLOTS = ("treatment", "condition", "country", "city", "phase", "status", "age_group")
 PLACE_SLOTS = ("country", "city")  # where the person is: kept, not reset by each new search

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bot.config import REPO_ROOT
 from bot.eligibility.evaluate import Accuracy, load_labels, measure
+from bot.eligibility.forbidden_words import tells_can_join
 from bot.eligibility.guards import rewrite_problems
 from bot.eligibility.guards.language import language_defects
 from bot.eligibility.guards.meaning import words
@@ -51,7 +52,6 @@ from bot.eligibility.rewrite_eval import (
 )
 from bot.eligibility.sources import CORPUS_PATH, CriteriaText, corpus_criteria, shipped_criteria
 from bot.eligibility.split import split_criteria
-from bot.eligibility.wording import tells_can_join
 
 DEFAULT_OUT = REPO_ROOT / "docs" / "criteria-report.md"
 TARGET_GRADE = 8.0

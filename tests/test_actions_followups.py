@@ -21,12 +21,12 @@ from actions.followups import (
 from actions.search_trials import ActionSearchTrials, ActionShowMoreTrials
 from actions.show_trial import ActionShowTrial
 from actions.which_trial import WHICH_TRIAL
+from bot.eligibility.forbidden_words import tells_can_join
 from bot.eligibility.questions import questions_for
-from bot.eligibility.wording import tells_can_join
-from bot.prescreen.places import MAX_SITES_SHOWN, TRAVEL
 from bot.trials.nct import NCT_FORMAT_HELP
 from bot.trials.ordinal import LAST, ordinal_position, pick
 from bot.trials.store import TrialStore
+from bot.trials.where_it_runs import MAX_SITES_SHOWN, TRAVEL
 from tests.helpers.actions import run, tracker
 
 pytestmark = pytest.mark.usefixtures("database_url_env")

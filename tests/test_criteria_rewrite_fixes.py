@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from bot.eligibility.explain import term_explanations
+from bot.eligibility.forbidden_words import neutral, tells_can_join
 from bot.eligibility.glossary import default_replacer
 from bot.eligibility.plain import plain_criteria, rewrite
 from bot.eligibility.replacer import names
 from bot.eligibility.rewrite_eval import Shown, jargon_explained
-from bot.eligibility.wording import neutral, tells_can_join
 
 
 def _exclusion(criterion: str):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.eligibility.forbidden_words import tells_can_join
 from bot.eligibility.guards.language import language_defects
 from bot.eligibility.guards.meaning import words
 from bot.eligibility.numbers import missing_numbers
@@ -25,7 +26,6 @@ from bot.eligibility.plain import PlainCriteria, PlainItem, plain_from_split
 from bot.eligibility.readability import grades
 from bot.eligibility.sources import CORPUS_PATH, CriteriaText, corpus_criteria, shipped_criteria
 from bot.eligibility.split import Criteria, Item, split_criteria
-from bot.eligibility.wording import tells_can_join
 from tests.helpers.criteria_words import all_words, input_words
 
 READABILITY_SAMPLE_STEP = 10  # every 10th corpus text: textstat is too slow for all in a test

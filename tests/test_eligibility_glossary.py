@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from bot.config import REPO_ROOT
+from bot.eligibility.forbidden_words import FORBIDDEN, neutral, tells_can_join
 from bot.eligibility.glossary import GLOSSARY_PATH, _entry, load_entries
 from bot.eligibility.plain import rewrite
 from bot.eligibility.replacer import Entry, Replacer
-from bot.eligibility.wording import FORBIDDEN, neutral, tells_can_join
 
 # The terms ISSUE 4 names, each with a text it must turn into everyday words.
 REQUIRED_TERMS = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import textstat
 
+from bot.eligibility.forbidden_words import tells_can_join
 from bot.eligibility.questions import questions_for
-from bot.eligibility.wording import tells_can_join
 from bot.trials.store import TrialStore
 from tests.conftest import SHIPPED_COUNT
 

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import textstat
 
+from bot.eligibility.forbidden_words import tells_can_join
 from bot.eligibility.render import EXCLUDE_HEADING, INCLUDE_HEADING, eligibility_text
-from bot.eligibility.wording import tells_can_join
 from bot.trials.store import TrialStore
 
 

@@ -12,7 +12,7 @@ from rasa_sdk import Tracker
 from actions.personal_question import ActionAnswerPersonalQuestion
 from actions.topics import general_topic
 from bot.config import SHIPPED_TRIALS_DIR
-from bot.eligibility.wording import tells_can_join
+from bot.eligibility.forbidden_words import tells_can_join
 from bot.personal.feelings import ACKNOWLEDGEMENTS, acknowledgement, first_unsaid, shows_feeling
 from bot.personal.handing_back import AFTER_GENERAL, WHOLE, whole_question
 from bot.trials.mentions import asked_thing_words, asks_if_it_rules_out, criteria_look_up, criteria_mentioning

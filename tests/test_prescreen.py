@@ -17,7 +17,7 @@ from rasa_sdk.events import SlotSet
 from actions.prescreen import HELPLINE_BUTTON, ActionPrescreenResults, ValidatePrescreenForm
 from bot.config import REPO_ROOT
 from bot.eligibility.facts import extract_facts
-from bot.eligibility.wording import tells_can_join
+from bot.eligibility.forbidden_words import tells_can_join
 from bot.prescreen import checklist as checklist_module
 from bot.prescreen.answers import SLOTS, UNKNOWN, Answers, Grade, corrections, parse_answer
 from bot.prescreen.candidates import open_trials

@@ -128,7 +128,7 @@ def test_an_unknown_place_is_said_to_be_unknown(text: str, unknown: str | None) 
 
 
 def test_where_it_runs_puts_the_nearest_place_first(store: TrialStore) -> None:
-    from bot.prescreen.places import places_text
+    from bot.trials.where_it_runs import places_text
 
     trial = store.get(NETTER_2)
     text = places_text(trial, around=near(find_place("Leeds", "United Kingdom")))

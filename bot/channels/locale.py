@@ -66,5 +66,5 @@ def country_from_language(tag: Any) -> Optional[str]:
 
 
 def locale_metadata(country: Optional[str]) -> Optional[dict[str, str]]:
-    """The message metadata that carries it (read by actions/where.py)."""
+    """The message metadata that carries it (read by actions/country.py)."""
     return {"country": country} if country else None

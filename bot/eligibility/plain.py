@@ -24,12 +24,12 @@ from typing import Iterator, Optional
 from bot.eligibility import phrasing
 from bot.eligibility.compact import compact, over_under, word_count
 from bot.eligibility.explain import term_explanations
+from bot.eligibility.forbidden_words import neutral
 from bot.eligibility.glossary import default_replacer
 from bot.eligibility.guards import rewrite_problems
 from bot.eligibility.replacer import Replacer
 from bot.eligibility.split import Criteria, Item, split_criteria
 from bot.eligibility.templates import write_with_template
-from bot.eligibility.wording import neutral
 
 TEMPLATE, GLOSSARY, ORIGINAL = "template", "glossary", "original"  # how an item was written
 

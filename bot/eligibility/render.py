@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+from bot.eligibility.forbidden_words import neutral
 from bot.eligibility.plain import ORIGINAL, PlainItem, plain_criteria
-from bot.eligibility.wording import neutral
 from bot.trials.about import record_limits
 from bot.trials.query import TrialDetail
 

@@ -24,7 +24,8 @@ from bot.eligibility.person import Person, with_treatment_words
 from bot.geo import DEFAULT_RADIUS_KM, find_place
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import Answers
-from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist, country_name
+from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist
+from bot.prescreen.words import country_name
 from bot.profile.answers import as_answers, fact_treatments
 from bot.profile.limits import (
     early_stage_only,
@@ -48,9 +49,9 @@ from bot.trials.lookup import filter_words, find_lookups, name_words, site_words
 from bot.trials.nct import is_valid_nct_id
 from bot.trials.nearby import near, nearest_site
 from bot.trials.query import Near, SearchPage, Site, TrialDetail, TrialQuery, default_status
+from bot.trials.query_from_words import AGE_GROUP_NAMES
 from bot.trials.relax import CLOSED_TOO, FARTHER, PHASE, PLACE, TREATMENT, Step, names_trials, search_relaxed
 from bot.trials.store import TrialStore
-from bot.trials.understand import AGE_GROUP_NAMES
 
 MAX_CANDIDATES = 60
 FULL_PAGE = 5  # fewer fits than this near the place asked about: add the nearest ones further away

@@ -14,7 +14,7 @@ import re
 from typing import Literal, Optional
 
 from bot.lexicon import Lexicon, default_lexicon
-from bot.prescreen.checklist import country_name, country_words, words_list
+from bot.prescreen.words import country_name, country_words, words_list
 from bot.profile.model import Profile
 from bot.profile.read import read_message
 from bot.profile.treatments import named_ids, only_treatment_names

@@ -34,7 +34,7 @@ from bot.profile.tumour import read_tumour
 from bot.profile.wishes import asks_about_their_age, group_of_age, read_age_group, read_phase, read_status
 from bot.profile.wording import readable
 from bot.trials.nct import find_nct_candidate
-from bot.trials.understand import refers_back
+from bot.trials.query_from_words import refers_back
 
 
 def read_message(text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:

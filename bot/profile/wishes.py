@@ -7,7 +7,7 @@ import re
 from typing import Optional
 
 from bot.trials.nct import find_nct_candidate
-from bot.trials.understand import phase_number
+from bot.trials.query_from_words import phase_number
 
 _ALL_STATUSES = re.compile(
     r"\b(?:closed|finished|completed|old|past|ended)\s+(?:ones?|trials?|studies)?\s*(?:too|as\s+well|also)\b"

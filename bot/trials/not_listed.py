@@ -1,6 +1,5 @@
 """The one reply for trials we do not hold: "NCT... is not in our list of NET trials", with where
-to look each one up. The CLIs and the staff site say it; the chat's `actions/which_trial.py`
-words it the same (issue 22: it is to import this)."""
+to look each one up. The chat (`actions/which_trial.py`), the CLIs and the staff site say it."""
 
 from __future__ import annotations
 

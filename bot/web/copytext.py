@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.eligibility.wording import neutral
+from bot.eligibility.forbidden_words import neutral
 from bot.lexicon import Lexicon, default_lexicon
 from bot.text import normalize
 from bot.trials.freshness import may_have_changed
