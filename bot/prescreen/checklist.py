@@ -16,13 +16,11 @@ from typing import Iterable, Optional
 
 from bot.eligibility.facts import CriteriaFacts, extract_facts
 from bot.eligibility.judge import DOES_NOT_MATCH, Judgement, judge
+from bot.eligibility.judge import MATCHES as JUDGED_MATCH
 from bot.eligibility.judge_words import FIELDS_OF_TOPIC, TOPIC_OF, mismatch_reason, specific_mismatch_reason
 from bot.eligibility.logic import EXCLUDES, REQUIRES
 from bot.eligibility.person import Person
 from bot.prescreen.answers import ANYWHERE, Answers
-
-# bot/profile/ and actions/search_trials.py still take some of these names from here (issue 22:
-# they are to import bot.prescreen.words).
 from bot.prescreen.words import country_name, country_words, grade_words, where_words, words_list
 from bot.trials.freshness import open_and_recent
 from bot.trials.query import TrialDetail
@@ -359,11 +357,21 @@ def _only_recent(had: Iterable[str], judgement: Judgement) -> bool:
     )
 
 
+def _judge_finds_it_met(judgement: Judgement, topic: str) -> bool:
+    """The judge, reading the criteria as cohorts ("meeting one of the following: Cohort 1 ...
+    Cohort 5 ..."), finds the point met by one of them: a mismatch only the simpler reading saw is
+    no sign against the trial (CABATEN's cohorts were read as "for NETs of the lung or thyroid")."""
+    fields = FIELDS_OF_TOPIC[topic]
+    judged = [c for field in fields for c in judgement.of(field)]
+    in_cohorts = any(fact.cohort for c in judged for fact in c.facts)
+    return in_cohorts and all(judgement.verdict(field) == JUDGED_MATCH for field in fields)
+
+
 def judged_checks(checks: list[Check], judgement: Judgement) -> list[Check]:
     """The checks with the judge's word on "does not match": a mismatch it does not find is a
     question for the team (ranked after, never hidden); one it finds is said, with its reason."""
     found = [
-        replace(c, verdict=ASK, likely_clash=True)
+        replace(c, verdict=ASK, likely_clash=not _judge_finds_it_met(judgement, c.topic))
         if c.verdict == NO_MATCH
         and c.topic in FIELDS_OF_TOPIC
         and not any(judgement.verdict(f) == DOES_NOT_MATCH for f in FIELDS_OF_TOPIC[c.topic])
