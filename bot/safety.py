@@ -217,6 +217,23 @@ _NOT_A_SIGN = re.compile(
     r"|\bfitting (?:the |it |them |in |around |into |everything )"
 )
 
+# "Desperate to visit", "desperate for a trial" want something; "desperate", "desperate to die" or
+# "desperate for it all to end" do not. Nor does "getting desperate" when nobody has told them
+# what they asked (_WAITING_FOR_WORD).
+_DESPAIR_WANTS = (
+    r"(?:die|death|dying|end\b|the end\b|be (?:dead|gone|over)|not (?:be|wake|live)|never|disappear|escape|get away"
+    r"|a way out|be with (?:my |our )?(?:late|dead)\b|join (?:him|her|them|my late)\b"
+    r"|sleep|peace|relief|help|someone|somebody|anyone|(?:it|this|everything|things|the pain)(?: all)? to\b)"
+)
+_DESPERATE = rf"\bdesperate\b(?! (?:to|for) (?!{_DESPAIR_WANTS}))"
+
+_NOT_TOLD = r"(?:mentioned|said|told|explained|replied|got back|rung|called|phoned)\b(?! (?:goodbye|bye)\b)"
+_WAITING_FOR_WORD = re.compile(
+    rf"\b(?:nobody|no one|noone|no-one|none of them) (?:has |have |had |ever )?{_NOT_TOLD}"
+    rf"|\b(?:they|the (?:team|doctors?|consultant|hospital|nurses?)) (?:haven'?t|havent|have not|hasn'?t|hasnt|never) {_NOT_TOLD}"
+    r"|\b(?:still )?waiting (?:for|on) (?:the |his |her |my )?(?:results?|news|answers?|a call|a reply|a letter|the team|the hospital)"
+)
+
 _OWN = r"(?:my|his|her|all my|all his|all her)"
 _KEEPSAKES = r"(?:things|stuff|belongings|possessions|jewellery|jewelry|rings?|tools)"
 
@@ -227,7 +244,7 @@ DISTRESS_SIGNS: dict[str, str] = {
         r"|\bwish i (?:was|were) dead|\bdon'?t want to (?:live|be alive|be here|wake up)|\bnever wake up"
         r"|\bno (?:point|reason) (?:in )?(?:living|going on|to live|carrying on|to (?:carry|go) on)|\bbetter off (?:dead|without me)"
         r"|\bnot worth living|\bself[- ]?harm|\bcut(?:ting)? myself|\bgive up on (?:life|living)"
-        r"|\bcan'?t (?:go on|cope|take (?:it|this|any ?more)|do this any ?more)|\bhopeless|\bdesperate\b|\bworthless"
+        r"|\bcan'?t (?:go on|cope|take (?:it|this|any ?more)|do this any ?more)|\bhopeless|\bworthless"
         r"|\bgoodbye (?:letters?|notes?)|\b(?:tablets|pills) (?:all )?lined up"
         rf"|\btook (?:a load of|all (?:of )?(?:my|her|his)) (?:pills|tablets)\b{_NOT_A_DOSE}"
         r"|\bwhat i might do to myself|\bif i (?:was|were|wasn'?t|weren'?t) (?:gone|here|around)|\bmade up my mind"
@@ -241,7 +258,9 @@ DISTRESS_SIGNS: dict[str, str] = {
     "no_way_on": (
         r"\bpoint (?:of|in) (?:any of this|anything|it all|going on|carrying on)"
         r"|\bi (?:don'?t|dont|can'?t|cant) see the point\b(?! (?:of|in) (?:the|this|that|a|an|another|doing|having|taking|going)\b)"
-        r"|\bwant (?:it all|everything) to (?:stop|end)|\b(?:think|thinking|thought) (?:about|of) end(?:ing)? it\b"
+        r"|\bwant (?:it all|everything) to (?:stop|end)"
+        r"|\b(?:think(?:s|ing)?|thought|talk(?:s|ed|ing)?|spoke|speak(?:s|ing)?|going on) (?:about|of) end(?:ing)? "
+        r"(?:it\b|(?:his|her|my|their) (?:own )?life)"
         r"|\bnothing (?:left )?to live for|\bdone with (?:life|living)|\brather not (?:exist|be alive|be here)"
         r"|\bdon'?t want to (?:keep |go on |carry on )?(?:living|exist)|\benough of (?:living|life|everything|it all)\b"
         r"|\b(?:scared|afraid|frightened|worried) (?:of )?what i (?:might|could|would|will|may) do\b"
@@ -309,6 +328,7 @@ DISTRESS_SIGNS: dict[str, str] = {
         r"|\b(?:want|wanna) to (?:just )?disappear|\bwish i could (?:just )?disappear"
         r"|\b(?:worry|bother) about me (?:after|past|beyond) (?:tonight|today|tomorrow)\b"
     ),
+    "desperate": _DESPERATE,
 }
 
 # Putting affairs in order or giving things away is ordinary with a NET; together with another of
@@ -420,7 +440,7 @@ def _two_signs(text: str, cut: str) -> Optional[str]:
 
 def _distress_reason(text: str) -> Optional[str]:
     for reason, pattern in _DISTRESS.items():
-        if pattern.search(text):
+        if pattern.search(text) and not (reason == "desperate" and _WAITING_FOR_WORD.search(text)):
             return reason
     signs = [bool(pattern.search(text)) for pattern in _FAREWELL]
     if (signs[0] or signs[1]) and sum(signs) >= 2:

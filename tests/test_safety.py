@@ -199,3 +199,74 @@ def test_signs_said_indirectly_or_in_pairs_are_emergencies(text: str, reason: st
 )
 def test_a_pattern_over_time_or_a_history_is_not_an_emergency(text: str) -> None:
     assert check_message(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Session 17 follow-ups (issue 16): desperate for something, not despair.
+        "having my 2nd lutathera next week. my daughter is 6 months pregnant and desperate to visit after. is that a no?",
+        "could my husband get a liver transplant? its only in his liver. nobody has mentioned it and im getting desperate",
+        "we are desperate for answers about the scan",
+        "im desperate to get on this trial",
+        "still waiting for the results and getting desperate",
+        "desperate to join the trial in leeds",
+        "mum is desperate to see the grandkids before her op",
+    ],
+)
+def test_desperate_for_something_is_not_distress(text: str) -> None:
+    assert check_message(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's desperate and talking about ending it",
+        "she keeps talking about ending her life",
+        "im desperate",
+        "i feel so desperate",
+        "desperate for it all to end",
+        "desperate to die",
+        "desperate for help",
+        "desperate for someone to talk to",
+        "he is desperate to not wake up",
+        "i am desperate. i cant see a way forward",
+        "nobody has told us anything and im desperate, i cant go on",
+        "still waiting for results and i feel desperate, i want to die",
+        "they said it's terminal and i'm desperate",
+        "im desperate to be with my late husband again",
+        "desperate for a way out of all this",
+    ],
+)
+def test_desperate_as_despair_is_still_distress(text: str) -> None:
+    match = check_message(text)
+    assert match is not None and match.kind == "distress", match
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The words of session 17's follow-up false alarms, in messages that are urgent.
+        ("she can't breathe on the stairs and her lips are blue", "emergency"),
+        ("he's puffed out on the stairs and now he's gone grey and isnt answering", "emergency"),
+        ("he wont drink anything and his sugar is 2.1", "emergency"),
+        ("he's stopped drinking, he's cold and won't wake up", "emergency"),
+        ("i feel so low i want to end it all", "distress"),
+    ],
+)
+def test_urgent_messages_with_the_follow_up_words_are_caught(text: str, expected: str) -> None:
+    match = check_message(text)
+    assert match is not None and match.kind == expected, match
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hubby having PRRT tues. should he be drinking more or less water around it? he hates drinking",
+        "on afinitor 3 months and now got a dry cough and im puffed out on the stairs. is that the tablets or am i being paranoid",
+        "i feel so low since the diagnosis. is it normal to feel this flat? dont really want to talk to anyone",
+    ],
+)
+def test_the_follow_up_questions_raise_no_pattern(text: str) -> None:
+    """These are flagged, if at all, by the classifier (docs/safety.md): the patterns stay quiet."""
+    assert check_message(text) is None

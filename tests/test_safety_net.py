@@ -108,3 +108,11 @@ def test_a_guess_of_urgency_on_no_known_word_is_no_intent(text: str) -> None:
 )
 def test_urgency_stays_where_a_word_may_carry_it(text: str, ranking: list[tuple[str, float]]) -> None:
     assert intent_after(text, ranking) == ranking[0][0]
+
+
+def test_desperate_for_a_visit_is_left_to_the_classifier_and_despair_is_distress() -> None:
+    # Session 17 follow-up (issue 16): "desperate to visit" no longer marks distress whatever the classifier said.
+    visit = "my daughter is 6 months pregnant and desperate to visit after my lutathera. is that a no?"
+    assert intent_after(visit, [("knowledge", 0.6), ("distress", 0.2)]) == "knowledge"
+    despair = "he's desperate and talking about ending it"
+    assert intent_after(despair, [("knowledge", 0.6), ("distress", 0.2)]) == "distress"
