@@ -239,7 +239,6 @@ def test_the_checklist_says_no_only_with_the_judge(store) -> None:  # type: igno
     assert checks["past treatment limits"].verdict == ASK and not checks["past treatment limits"].likely_clash
 
 
-
 def test_a_site_the_judge_finds_met_by_one_cohort_is_no_sign_against(store) -> None:  # type: ignore[no-untyped-def]
     cabaten = store.get("NCT04400474")  # "meeting one of the following: Cohort 1 ... lung and thymus ... Cohort 5 ..."
     checks = {c.topic: c for c in checklist(cabaten, Answers(site="pancreas")).checks}
