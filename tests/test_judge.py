@@ -1215,3 +1215,10 @@ def test_a_title_is_only_a_question_when_criteria_exist_or_name_the_site() -> No
 def test_a_title_about_other_tumours_too_sets_no_site(title: str) -> None:
     record = TrialRecord("NCT00000000", None, None, None, None, title)
     assert judge(record, person_from_json({"site": "small bowel"})).verdict("site") is None
+
+
+def test_a_site_mismatch_says_what_the_story_told(store) -> None:  # type: ignore[no-untyped-def]
+    pantodon = store.get("NCT07273409")  # pancreatic NETs only
+    checks = {c.topic: c for c in checklist(pantodon, Answers(), Person(site="stomach")).checks}
+    site = checks["where it started"]
+    assert site.verdict == NO_MATCH and site.reason.endswith("You said the stomach."), site

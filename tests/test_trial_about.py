@@ -107,3 +107,11 @@ def test_a_contact_listed_for_the_trial_and_at_a_site_is_given_once() -> None:
     )
     assert text == "Lin Shen at Beijing Cancer Hospital: +86 10 1, a@b.cn."
     assert contact_text(trial(contacts=(same,))) == "Lin Shen: +86 10 1, a@b.cn."
+
+
+def test_the_trial_views_first_line_has_no_stray_full_stop(store: TrialStore) -> None:
+    trial = store.get("NCT05387603")  # "Systemic Targeted Adaptive RadioTherapy of NeuroEndocrine Tumors."
+    assert trial is not None and trial.title.endswith(".")
+    assert detail_lines(trial)[0].startswith(
+        "Systemic Targeted Adaptive RadioTherapy of NeuroEndocrine Tumors (NCT05387603)"
+    )

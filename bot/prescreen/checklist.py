@@ -325,11 +325,20 @@ def checklist(trial: TrialDetail, answers: Answers, person: Optional[Person] = N
         result = check(trial, record, answers)
         if result is not None and (result.stated or record.has_criteria):
             found.append(result)
-    judgement = judge(trial, person or person_of(answers))
-    checks = judged_checks([c for c in found if c is not None], judgement)
+    person = person or person_of(answers)
+    judgement = judge(trial, person)
+    checks = [_with_their_site(c, person.site) for c in judged_checks([c for c in found if c is not None], judgement)]
     if _only_recent(_had_and_ruled_out(record, answers), judgement):
         checks = [replace(c, likely_clash=False) if c.topic == _RULED_OUT_BEFORE else c for c in checks]
     return TrialChecklist(trial, tuple(checks), record.has_criteria)
+
+
+def _with_their_site(check: Check, site: Optional[str]) -> Check:
+    """A mismatch of where it started says what they told us, as the others do ("It is for NETs that
+    start in the pancreas. You said the stomach."), also when only the story told it."""
+    if check.topic != "where it started" or check.verdict != NO_MATCH or "You said" in check.reason:
+        return check
+    return replace(check, reason=f"{check.reason} You said {SITE_WORDS[site]}.") if site in SITE_WORDS else check
 
 
 def person_of(answers: Answers) -> Person:

@@ -254,7 +254,8 @@ def nothing_found(query: TrialQuery, page: Optional[SearchPage] = None) -> str:
 
 def detail_lines(trial: TrialDetail) -> list[str]:
     """The trial view, line by line, in plain words."""
-    lines = [f"{trial.title} ({trial.nct_id})"]
+    title = (trial.title or "").rstrip(". ") or "A trial with no title in its record"  # "Tumors." (NCT05387603)
+    lines = [f"{title} ({trial.nct_id})"]
     if trial.acronym and trial.acronym not in trial.title:
         lines[0] += f", also called {trial.acronym}"
     lines.append(f"Status: {dated_status_words(trial.status, trial.status_as_of)}.")
