@@ -17,6 +17,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.profile.trial_request import NOT_PLACES
 from components.intent_router import IntentRouter
 
 INFORM = "inform"
@@ -30,13 +31,6 @@ _HOME_STATEMENT = re.compile(
     r"(?:\s+(?:in|near|outside|at|just|around|by|en|i|close\s+to|up|down|over|out))*\s+" + _PLACE + r"\W*$",
     re.I,
 )
-# "I live in hope", "we're in hospital", "she's in pain": not places
-_NOT_PLACES = frozenset(
-    """
-hope hospital hospice pain remission limbo denial bits pieces shock tears agony trouble care bed recovery
-the a an treatment chemo trial trials study fear dread tears bed work school surgery theatre icu
-""".split()
-)
 
 
 def says_where_they_live(text: str) -> bool:
@@ -44,7 +38,7 @@ def says_where_they_live(text: str) -> bool:
     if not found:
         return False
     first = found.group("place").split()[0].lower().strip(",.")
-    return first not in _NOT_PLACES
+    return first not in NOT_PLACES
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

@@ -28,12 +28,27 @@ _OPTIONS_ASKED = re.compile(
     r"|\bwhat\s+(?:are\s+|r\s+)?(?:the\s+|our\s+|his\s+|her\s+|my\s+)?(?:other\s+)?options\b",
     re.I,
 )
-# "we're in dublin", "we live near Leeds", "based in Cork" (not "we're in bits", "i'm in pain")
+# "I live in hope", "we're in hospital", "she's in pain": not places (components/place_router.py too)
+NOT_PLACES = frozenset(
+    """
+hope hospital hospice pain remission limbo denial bits pieces shock tears agony trouble care bed recovery
+the a an treatment chemo trial trials study fear dread tears bed work school surgery theatre icu
+""".split()
+)
+# "we're in so much pain", "i am in such a state", "in despair": how they feel, not where they are
+_FEELING_WORDS = frozenset("so such too constant terrible awful severe real despair".split())
+# "we're in dublin", "we live near Leeds", "based in Cork"
 _HOME_SAID = re.compile(
     r"\b(?:we'?re|we\s+are|i'?m|i\s+am|we\s+live|i\s+live|(?:we'?re\s+|i'?m\s+)?based|living|they\s+live)\s+(?:in|near|nr|outside)\s+"
-    r"(?!(?:pain|bits|shock|tears|agony|limbo|pieces|despair|trouble|a|an|the|so|such|too|constant|terrible|awful|severe|real|hospital|hospice)\b)[a-z]",
+    r"([a-z][\w'-]*)",
     re.I,
 )
+
+
+def _says_where_they_are(text: str) -> bool:
+    return any(m.group(1).lower() not in NOT_PLACES | _FEELING_WORDS for m in _HOME_SAID.finditer(text))
+
+
 # A trial's own details asked about ("any side effects in the trial?") is not a request for trials.
 _ABOUT_ONE_TRIAL = re.compile(r"\b(?:this|that|the)\s+(?:trial|study)\b|\bNCT\d", re.I)
 
@@ -47,7 +62,7 @@ def asks_for_trials(text: str) -> bool:
     text = text or ""
     if _ABOUT_ONE_TRIAL.search(text):
         return False
-    if _OPTIONS_ASKED.search(text) and _HOME_SAID.search(text):  # "what's left? we're in dublin"
+    if _OPTIONS_ASKED.search(text) and _says_where_they_are(text):  # "what's left? we're in dublin"
         return True
     return bool(_TRIALS_ASKED.search(text) or _ANYTHING_NEAR.search(text))
 
