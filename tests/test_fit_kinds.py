@@ -245,3 +245,37 @@ def test_a_trial_for_high_grade_nens_is_set_aside_for_a_grade_2_net(store: Trial
     assert any(f.trial.nct_id == nalirifox and "high-grade" in f.why for f in result.set_aside)
     grade_3 = searched(store, "66 yo male, pNET grade 3, ki67 40%, liver mets, progressing. any chemo trials?")
     assert nalirifox in top(grade_3, 40)
+
+
+EVEROLIMUS_MAINTENANCE_NEC = "NCT02687958"  # "Study of Everolimus as Maintenance Therapy for Metastatic NEC ..."
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "my dad is 67, he has a neuroendocrine carcinoma in the pancreas, grade 3, it spread to the liver. he had "
+        "carboplatin and etoposide which worked for a bit but now its growing again. any trials? we're in london",
+        "wife (59) NEC of the bowel, liver mets. cisplatin + etoposide x6 then it progressed. what's out there?",
+    ],
+)
+def test_a_maintenance_trial_ranks_after_for_a_nec_that_grew_on_chemotherapy(store: TrialStore, story: str) -> None:
+    result = searched(store, story)
+    shown = top(result, 40)
+    assert EVEROLIMUS_MAINTENANCE_NEC in shown, shown  # ranked after, never set aside
+    assert shown.index(EVEROLIMUS_MAINTENANCE_NEC) >= 4, shown
+
+
+def test_a_maintenance_trial_keeps_its_place_when_chemotherapy_worked(store: TrialStore) -> None:
+    result = searched(store, "dad has a NEC of the pancreas with liver mets, 6 cycles of carbo/etoposide shrank it. trials?")
+    assert EVEROLIMUS_MAINTENANCE_NEC in top(result, 4), top(result, 10)
+
+
+def test_a_small_watched_net_gets_the_trial_for_small_tumours_first_and_debulking_after(store: TrialStore) -> None:
+    result = searched(
+        store,
+        "wife has a 1.2cm pancreatic NET found by chance on a scan, grade 1, they are just watching it with scans "
+        "every 6 months. are there any trials she could look at?",
+    )
+    shown = top(result, 40)
+    assert shown[0] == INCIDENTALOMA, shown
+    assert not {PANTODON, "NCT06016855"} & set(shown[:5]), shown  # debulking trials are for spread NETs

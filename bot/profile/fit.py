@@ -28,10 +28,10 @@ from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, ch
 from bot.prescreen.words import country_name
 from bot.profile.answers import as_answers, fact_treatments
 from bot.profile.limits import (
-    early_stage_only,
     high_grade_clash,
     kind_clash,
     kind_order,
+    made_for_their_size,
     size_clash,
     spread_clash,
     unmet_condition,
@@ -40,8 +40,8 @@ from bot.profile.model import Lookup, Profile
 from bot.profile.model import Place as PersonsPlace
 from bot.profile.noted_limits import noted_clash, noted_matches
 from bot.profile.site_limits import primary_removed_clash, site_clash
-from bot.profile.tested import kind_members, kinds_of, names_known, tested_ids, treatment_kind
-from bot.profile.treatment_names import treatment_group
+from bot.profile.stage_fit import after_surgery_not_had, stage_against
+from bot.profile.tested import kind_members, kinds_of, names_known, tested_ids
 from bot.text import normalize
 from bot.trials.freshness import open_and_recent
 from bot.trials.home import sponsor_home
@@ -258,83 +258,7 @@ def find_fitting(
 
 def _likely_against(fit: Fit, profile: Profile, lexicon: Lexicon) -> bool:
     """Something that may turn out against the person: ranked lower, never set aside."""
-    return (
-        fit.hinted_clashes > 0
-        or _advanced_only(fit.trial, profile)
-        or _after_surgery_only(fit.trial, profile)
-        or _early_stage_after_advanced_treatment(fit.trial, profile, lexicon)
-        or _after_surgery_after_advanced_treatment(fit.trial, profile, lexicon)
-    )
-
-
-# Treatments given for NETs that have spread or cannot be removed.
-_FOR_ADVANCED_NETS = {"prrt", "targeted_drug", "liver_treatment", "immunotherapy"}
-
-
-def _early_stage_after_advanced_treatment(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
-    """A trial only for early-stage NETs (stage I or II) for someone who has had a treatment given
-    for advanced NETs (PRRT, a targeted drug, liver treatment) but has not said whether it spread:
-    "dad has had lutathera" is not a small tumour found by chance. Ranked after, never set aside."""
-    if profile.spread is not None:
-        return False  # said: `spread_clash` sets a clash aside, and an early-stage trial fits "not spread"
-    return _treated_for_advanced_nets(profile, lexicon) and early_stage_only(trial)
-
-
-def _after_surgery_after_advanced_treatment(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
-    """A trial for after the tumour was taken out ("Adjuvant Surufatinib ... Postoperative"), for someone
-    treated for advanced NETs who has not said they had an operation: ranked after, never set aside."""
-    had_surgery = any(treatment_group(lexicon, t.id) == "surgery" for t in profile.treatments)
-    return (
-        not had_surgery
-        and _treated_for_advanced_nets(profile, lexicon)
-        and bool(_AFTER_SURGERY_TITLE.search(trial.title or ""))
-    )
-
-
-def _treated_for_advanced_nets(profile: Profile, lexicon: Lexicon) -> bool:
-    return bool({treatment_group(lexicon, t.id) for t in profile.treatments} & _FOR_ADVANCED_NETS)
-
-
-_ADVANCED_TITLE = re.compile(r"\b(?:advanced|metasta\w*|unresectable|inoperable)\b", re.I)
-
-
-def _advanced_only(trial: TrialDetail, profile: Profile) -> bool:
-    """A trial whose title is for advanced or spread NETs, for someone who said theirs has not
-    spread or is only being watched: ranked after, never set aside (a tumour that has not spread can still be
-    unresectable)."""
-    watched = profile.spread is None and any(
-        t.id == "surveillance" and t.outcome in (None, "ongoing") for t in profile.treatments
-    )  # "a 9mm thing ... the surgeon says just watch it"
-    return (profile.spread is False or watched) and bool(_ADVANCED_TITLE.search(trial.title or ""))
-
-
-_AFTER_SURGERY_TITLE = re.compile(
-    r"\b(?:(?<!neo-)(?<!neo)adjuvant|after (?:surgery|resection|an operation)|post-?operative|resected)\b", re.I
-)
-_FAR_PLACES = ("liver", "bones", "lungs", "peritoneum", "brain")
-
-
-def _after_surgery_only(trial: TrialDetail, profile: Profile) -> bool:
-    """A trial for after the tumour was taken out ("Adjuvant ...", "Chemotherapy After Surgery"),
-    for someone whose NET has spread far: ranked after, never set aside (spread that was taken out
-    too may still be allowed)."""
-    return bool(set(profile.spread_to) & set(_FAR_PLACES)) and bool(_AFTER_SURGERY_TITLE.search(trial.title or ""))
-
-
-def _after_surgery_not_had(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> Optional[str]:
-    """A trial for after the tumour was taken out, for someone who has had no operation and is
-    not on that road: being watched, not wanting one, or with far spread treated by medicines
-    ("a dozen liver tumors, never had surgery, on lanreotide")."""
-    if not _AFTER_SURGERY_TITLE.search(trial.title or ""):
-        return None
-    kinds = {t.id: lexicon.concepts.get(f"treatment:{t.id}") for t in profile.treatments}
-    if any(c is not None and treatment_kind(c) == "surgery" for c in kinds.values()):
-        return None
-    watched = "surveillance" in kinds and profile.spread is not True
-    on_medicines = bool(set(profile.spread_to) & set(_FAR_PLACES)) and bool(kinds)
-    if watched or "surgery" in profile.wants.avoid or on_medicines:
-        return "It is for people who have had an operation to take the NET out."
-    return None
+    return fit.hinted_clashes > 0 or stage_against(fit.trial, profile, lexicon)
 
 
 def _tests_another_kind(trial: TrialDetail, wanted: set[str], lexicon: Lexicon) -> bool:
@@ -546,8 +470,8 @@ _COMMON_POINTS = ("status", "age", "sex")
 
 
 def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> int:
-    """Points that match, the kind of treatment wished for (3), a site in the person's own city
-    (2) and taking people now (1). (Weighting the tumour's points double was tried: worse.)"""
+    """Points that match, the kind of treatment wished for (3), a trial made for their age group or
+    tumour size (3), a site in the person's own city (2) and taking people now (1). (Weighting the tumour's points double was tried: worse.)"""
     score = sum(1 for c in fit.result.checks if c.verdict == MATCHES and c.stated and c.topic not in _COMMON_POINTS)
     if wanted and wanted & tested_ids(fit.trial, lexicon):
         score += 3
@@ -557,6 +481,8 @@ def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> in
     score += noted_matches(fit.trial, profile)
     if profile.wants.age_group in _YOUNG_GROUPS and _for_young_people(fit.trial):
         score += 3  # "PRRT trials for teenagers": the trial made for them, before adult ones that set no limits
+    if made_for_their_size(fit.trial, profile):
+        score += 3  # a 12 mm tumour: the trial for small tumours, before ones that set no size
     if fit.unmet_condition:
         score -= 3  # for people with an inherited condition they have not mentioned
     return score + (1 if fit.trial.status == "RECRUITING" else 0)
@@ -575,7 +501,7 @@ def _record_limit(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> Opt
         or noted_clash(trial, profile, lexicon)
         or spread_clash(trial, profile)
         or high_grade_clash(trial, profile)
-        or _after_surgery_not_had(trial, profile, lexicon)
+        or after_surgery_not_had(trial, profile, lexicon)
         or _teenagers_only(trial, profile)
     )
 

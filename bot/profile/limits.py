@@ -33,13 +33,23 @@ def _described(trial: TrialDetail) -> str:
 def size_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
     """ "It is for tumours up to 3 cm. You said 4 cm." when the record's words set a size limit
     the person's tumour is over."""
-    found = _MAX_SIZE.search(_described(trial))
-    if profile.size_mm is None or not found:
-        return None
-    limit_mm = float(found.group(1).replace(",", ".")) * (10 if found.group(2).lower() == "cm" else 1)
-    if profile.size_mm <= limit_mm:
+    limit_mm = _size_limit_mm(trial)
+    if profile.size_mm is None or limit_mm is None or profile.size_mm <= limit_mm:
         return None
     return f"It is for tumours up to {_cm(limit_mm)}. You said {_cm(profile.size_mm)}."
+
+
+def made_for_their_size(trial: TrialDetail, profile: Profile) -> bool:
+    """A trial made for small tumours ("Small (<= 2 cm) ... Incidentaloma") and a tumour within its limit."""
+    limit_mm = _size_limit_mm(trial)
+    return profile.size_mm is not None and limit_mm is not None and profile.size_mm <= limit_mm
+
+
+def _size_limit_mm(trial: TrialDetail) -> Optional[float]:
+    found = _MAX_SIZE.search(_described(trial))
+    if not found:
+        return None
+    return float(found.group(1).replace(",", ".")) * (10 if found.group(2).lower() == "cm" else 1)
 
 
 # "Carcinoid" is the old name for a well-differentiated NET.

@@ -1,0 +1,105 @@
+"""How a trial's stage of disease and point in treatment fit the person, from its title and what
+they told us: trials for advanced NETs for a NET not spread or only watched, trials for after an
+operation for far spread, maintenance after a first treatment for someone whose treatment stopped
+working. These rank a trial after the others (`stage_against`), never set it aside, except a trial
+for after an operation when the person is clearly not on that road (`after_surgery_not_had`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from bot.lexicon import Lexicon
+from bot.profile.limits import early_stage_only
+from bot.profile.model import Profile
+from bot.profile.tested import treatment_kind
+from bot.profile.treatment_names import treatment_group
+from bot.trials.query import TrialDetail
+
+# Treatments given for NETs that have spread or cannot be removed.
+_FOR_ADVANCED_NETS = {"prrt", "targeted_drug", "liver_treatment", "immunotherapy"}
+
+# Debulking (cytoreduction) takes out tumour that has spread: the trial is for advanced NETs.
+_ADVANCED_TITLE = re.compile(r"\b(?:advanced|metasta\w*|unresectable|inoperable|debulking|cytoreducti\w*)\b", re.I)
+_AFTER_SURGERY_TITLE = re.compile(
+    r"\b(?:(?<!neo-)(?<!neo)adjuvant|after (?:surgery|resection|an operation)|post-?operative|resected)\b", re.I
+)
+_MAINTENANCE_TITLE = re.compile(r"\bmaintenance\b", re.I)
+_FAR_PLACES = ("liver", "bones", "lungs", "peritoneum", "brain")
+
+
+def stage_against(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
+    """The trial is for another stage of the disease or point in treatment than the person's:
+    ranked after, never set aside."""
+    return (
+        _advanced_only(trial, profile)
+        or _after_surgery_only(trial, profile)
+        or _early_stage_after_advanced_treatment(trial, profile, lexicon)
+        or _after_surgery_after_advanced_treatment(trial, profile, lexicon)
+        or _maintenance_after_growth(trial, profile, lexicon)
+    )
+
+
+def after_surgery_not_had(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> Optional[str]:
+    """A trial for after the tumour was taken out, for someone who has had no operation and is
+    not on that road: being watched, not wanting one, or with far spread treated by medicines
+    ("a dozen liver tumors, never had surgery, on lanreotide"). The reason, to set it aside."""
+    if not _AFTER_SURGERY_TITLE.search(trial.title or ""):
+        return None
+    kinds = {t.id: lexicon.concepts.get(f"treatment:{t.id}") for t in profile.treatments}
+    if any(c is not None and treatment_kind(c) == "surgery" for c in kinds.values()):
+        return None
+    watched = "surveillance" in kinds and profile.spread is not True
+    on_medicines = bool(set(profile.spread_to) & set(_FAR_PLACES)) and bool(kinds)
+    if watched or "surgery" in profile.wants.avoid or on_medicines:
+        return "It is for people who have had an operation to take the NET out."
+    return None
+
+
+def _advanced_only(trial: TrialDetail, profile: Profile) -> bool:
+    """A trial whose title is for advanced or spread NETs, for someone who said theirs has not
+    spread or is only being watched (a tumour that has not spread can still be unresectable)."""
+    watched = profile.spread is None and any(
+        t.id == "surveillance" and t.outcome in (None, "ongoing") for t in profile.treatments
+    )  # "a 9mm thing ... the surgeon says just watch it"
+    return (profile.spread is False or watched) and bool(_ADVANCED_TITLE.search(trial.title or ""))
+
+
+def _after_surgery_only(trial: TrialDetail, profile: Profile) -> bool:
+    """A trial for after the tumour was taken out ("Adjuvant ...", "Chemotherapy After Surgery"),
+    for someone whose NET has spread far (spread that was taken out too may still be allowed)."""
+    return bool(set(profile.spread_to) & set(_FAR_PLACES)) and bool(_AFTER_SURGERY_TITLE.search(trial.title or ""))
+
+
+def _early_stage_after_advanced_treatment(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
+    """A trial only for early-stage NETs (stage I or II) for someone who has had a treatment given
+    for advanced NETs (PRRT, a targeted drug, liver treatment) but has not said whether it spread:
+    "dad has had lutathera" is not a small tumour found by chance."""
+    if profile.spread is not None:
+        return False  # said: `spread_clash` sets a clash aside, and an early-stage trial fits "not spread"
+    return _treated_for_advanced_nets(profile, lexicon) and early_stage_only(trial)
+
+
+def _after_surgery_after_advanced_treatment(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
+    """A trial for after the tumour was taken out ("Adjuvant Surufatinib ... Postoperative"), for someone
+    treated for advanced NETs who has not said they had an operation."""
+    had_surgery = any(treatment_group(lexicon, t.id) == "surgery" for t in profile.treatments)
+    return (
+        not had_surgery
+        and _treated_for_advanced_nets(profile, lexicon)
+        and bool(_AFTER_SURGERY_TITLE.search(trial.title or ""))
+    )
+
+
+def _maintenance_after_growth(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
+    """A maintenance trial (a medicine to keep a NET or NEC in check after chemotherapy worked) for
+    someone whose chemotherapy stopped working: "carboplatin and etoposide worked for a bit, now it's
+    growing" is past the point those trials start from."""
+    return bool(_MAINTENANCE_TITLE.search(trial.title or "")) and any(
+        t.outcome == "stopped working" and treatment_group(lexicon, t.id) == "chemotherapy" for t in profile.treatments
+    )
+
+
+def _treated_for_advanced_nets(profile: Profile, lexicon: Lexicon) -> bool:
+    return bool({treatment_group(lexicon, t.id) for t in profile.treatments} & _FOR_ADVANCED_NETS)
