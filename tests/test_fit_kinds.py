@@ -279,3 +279,16 @@ def test_a_small_watched_net_gets_the_trial_for_small_tumours_first_and_debulkin
     shown = top(result, 40)
     assert shown[0] == INCIDENTALOMA, shown
     assert not {PANTODON, "NCT06016855"} & set(shown[:5]), shown  # debulking trials are for spread NETs
+
+
+def test_second_line_trials_rank_after_the_maintenance_one_when_first_chemotherapy_worked(store: TrialStore) -> None:
+    result = searched(
+        store,
+        "My husband is 48, large cell neuroendocrine carcinoma of the colon, spread to the liver. He's had 6 cycles "
+        "of cisplatin and etoposide and the scan showed good shrinkage, stable now. Is there a study for him?",
+    )
+    shown = top(result, 40)
+    second_line = ["NCT03387592", "NCT07077551"]  # "... SEcond-line Therapy in NEuroendocrine CArcinomas"; NALIRIFOX
+    assert all(shown.index(EVEROLIMUS_MAINTENANCE_NEC) < shown.index(t) for t in second_line if t in shown), shown
+    grew = searched(store, "husband 48, large cell NEC of the colon, liver mets. cisplatin and etoposide stopped working.")
+    assert top(grew, 1)[0] in second_line + ["NCT03352934"], top(grew, 5)  # made for growth after first-line

@@ -1,7 +1,7 @@
 """How a trial's stage of disease and point in treatment fit the person, from its title and what
 they told us: trials for advanced NETs for a NET not spread or only watched, trials for after an
 operation for far spread, maintenance after a first treatment for someone whose treatment stopped
-working. These rank a trial after the others (`stage_against`), never set it aside, except a trial
+working, trials for after growth on chemotherapy for someone whose chemotherapy has not stopped working. These rank a trial after the others (`stage_against`), never set it aside, except a trial
 for after an operation when the person is clearly not on that road (`after_surgery_not_had`).
 """
 
@@ -26,6 +26,7 @@ _AFTER_SURGERY_TITLE = re.compile(
     r"\b(?:(?<!neo-)(?<!neo)adjuvant|after (?:surgery|resection|an operation)|post-?operative|resected)\b", re.I
 )
 _MAINTENANCE_TITLE = re.compile(r"\bmaintenance\b", re.I)
+_NEXT_LINE_TITLE = re.compile(r"\bsecond[\s-]line\b|\bafter (?:first[\s-]line|progression)\b|\brefractory\b", re.I)
 _FAR_PLACES = ("liver", "bones", "lungs", "peritoneum", "brain")
 
 
@@ -38,6 +39,7 @@ def stage_against(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> boo
         or _early_stage_after_advanced_treatment(trial, profile, lexicon)
         or _after_surgery_after_advanced_treatment(trial, profile, lexicon)
         or _maintenance_after_growth(trial, profile, lexicon)
+        or _next_line_while_chemotherapy_works(trial, profile, lexicon)
     )
 
 
@@ -98,6 +100,18 @@ def _maintenance_after_growth(trial: TrialDetail, profile: Profile, lexicon: Lex
     growing" is past the point those trials start from."""
     return bool(_MAINTENANCE_TITLE.search(trial.title or "")) and any(
         t.outcome == "stopped working" and treatment_group(lexicon, t.id) == "chemotherapy" for t in profile.treatments
+    )
+
+
+def _next_line_while_chemotherapy_works(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
+    """A trial for after the first chemotherapy stopped working ("Second-line Therapy in NEC") for
+    someone whose chemotherapy is going on or was finished with no word of growth ("6 cycles, stable
+    now"): those trials start from a growth the person has not had."""
+    chemotherapy = [t for t in profile.treatments if treatment_group(lexicon, t.id) == "chemotherapy"]
+    return (
+        bool(_NEXT_LINE_TITLE.search(trial.title or ""))
+        and bool(chemotherapy)
+        and all(t.outcome in ("ongoing", "stopped") for t in chemotherapy)
     )
 
 
