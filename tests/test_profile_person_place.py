@@ -295,3 +295,17 @@ def test_a_hospital_named_says_which_country_a_town_of_two_countries_is_in() -> 
 )
 def test_the_country_whose_sites_are_asked_for(text: str, country: Optional[str]) -> None:
     assert read_place(text).country == country
+
+
+@pytest.mark.parametrize(
+    "text, city, country",
+    [
+        ("Hello, I am from Poland but I live in Dublin 10 years. My husband is 51", "Dublin", "IE"),
+        ("we are from Poland but he lives in Edinburgh now. any trials?", "Edinburgh", "GB"),
+        ("originally from Glasgow, living in Perth WA now", "Perth", "AU"),
+        ("we live in Pisa, originally from Rome", "Pisa", "IT"),
+    ],
+)
+def test_where_they_live_beats_where_they_come_from(text: str, city: str, country: str) -> None:
+    place = read_place(text)
+    assert (place.city, place.country) == (city, country)

@@ -465,11 +465,16 @@ _PREPOSITION = re.compile(r"\b(?:in|near|around|from|at|nr|outside|close to|live
 _NOT_A_PLACE_BEFORE = re.compile(r"\b(?:my|his|her|the)\s*$")  # "my liver", "the march appointment"
 _NOT_A_REGION_BEFORE = re.compile(r"\b(?:my|his|her)\s*$")  # "the Midlands" is a region
 # "we live in", "I'm from", "she lives near": where the person is.
-_HOME = re.compile(
+_LIVING_IN = (
     r"\b(?:live[sd]?|living|based|reside[sd]?|residing|moved|are|am|is|i m|we re|im|here|stay\w*"
     r"|bor|bo|wohne|wohnen|woon|wonen|mieszkam|mieszkamy|habite|habitons|vivo|vivimos|abito|abitiamo)\b(?:\s+\S+){0,3}?"
-    r"\s+(?:in|near|around|outside|to|i|w|a|en)(?:\s+\S+){0,2}$|\b(?:from|near|nr|outside)(?:\s+\S+){0,2}$"
+    r"\s+(?:in|near|around|outside|to|i|w|a|en)(?:\s+\S+){0,2}$"
 )
+_LIVES = re.compile(_LIVING_IN)
+_HOME = re.compile(_LIVING_IN + r"|\b(?:from|near|nr|outside)(?:\s+\S+){0,2}$")
+# "I am from Poland", "originally from Glasgow": where they come from, which a place said with "live in",
+# "we're in" beats ("... but I live in Dublin").
+_FROM = re.compile(r"\bfrom(?:\s+\S+){0,2}$")
 # "can go to", "happy to travel": where they would go, not where they are.
 _TRAVEL = re.compile(r"\b(?:travel\w*|go|get|fly|flying|drive|driving|come|trip|visit|go over|move)\b")
 # "the Lund trial", "Uppsala Uni": a trial or sponsor named after a city.
@@ -496,6 +501,8 @@ class _Found:
     code: Optional[str]
     home: bool = False
     travel: bool = False  # where they would go ("a trial in Wales?"), not where they are
+    origin: bool = False  # said with "from": maybe where they come from, not where they live
+    lives: bool = False  # said with "live in", "we're in"
 
 
 def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
@@ -503,12 +510,14 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
     found = [place for clause in _CLAUSES.split(text) if clause for place in _places_in(clause, text, lexicon)]
     found += _hospitals(text)
     home = [f for f in found if f.home]
-    if not any(f.kind == "city" for f in home):
+    if not any(f.kind == "city" and not f.origin for f in home):
         town = _unlisted_home_town(text, lexicon)
         if town:  # "we live in Pisa", "bor i Kristianstad": a town the lexicon lacks beats one they only mention
             home.insert(0, _Found("city", town, _gazetteer_country(town, text), home=True))
-        else:
+        elif not any(f.kind == "city" for f in home):
             home[:0] = _gazetteer_home_town(text, lexicon)  # "retired farmer from near Dubbo", "we're in wollongong"
+    if any(f.lives for f in home):
+        home.sort(key=lambda f: f.origin)  # "originally from Glasgow, living in Perth now": Perth
     ordered = home + [f for f in found if not f.home]
     city = next((f.name for f in ordered if f.kind == "city"), None)
     if city is None:
@@ -762,7 +771,8 @@ def _gazetteer_country(town: str, text: str = "") -> Optional[str]:
 
 
 def _country(home: list[_Found], found: list[_Found]) -> Optional[str]:
-    """Where they live, else a country named outright, else one implied by a city or region."""
+    """Where they live (`home`, a place said only with "from" last), else a country named outright, else
+    one implied by a city or region."""
     for places in (home, [f for f in found if f.kind == "country"], found):
         code = next((f.code for f in places if f.code), None)
         if code:
@@ -791,7 +801,9 @@ def _places_in(clause: str, text: str, lexicon: Lexicon) -> list[_Found]:
             places.append(_Found(place.kind, place.name, place.code, travel=True))
         elif not _TRAVEL.search(before) and not _named_after(before, after):
             home = bool(_HOME.search(before)) and not _WRITING_FROM.search(before)
-            places.append(_Found(place.kind, place.name, place.code, home=home))
+            lives = home and bool(_LIVES.search(before))
+            origin = home and not lives and bool(_FROM.search(before))
+            places.append(_Found(place.kind, place.name, place.code, home=home, origin=origin, lives=lives))
         i += size
     return places
 
