@@ -309,3 +309,23 @@ def test_the_country_whose_sites_are_asked_for(text: str, country: Optional[str]
 def test_where_they_live_beats_where_they_come_from(text: str, city: str, country: str) -> None:
     place = read_place(text)
     assert (place.city, place.country) == (city, country)
+
+
+@pytest.mark.parametrize(
+    "text, city, country",
+    [
+        ("surgery is booked for next month at Sick Kids", "Toronto", "CA"),
+        ("it was removed in 2023 at the Brompton, clear since", "London", "GB"),
+        ("Distal pancreatectomy booked for the 14th at Royal North Shore.", "Sydney", "AU"),
+        ("r there any clinical trials in nz for net??", None, "NZ"),
+    ],
+)
+def test_a_hospital_where_someone_is_treated_and_short_country_names(
+    text: str, city: Optional[str], country: str
+) -> None:
+    place = read_place(text)
+    assert (place.city, place.country) == (city, country)
+
+
+def test_a_bare_hospital_name_is_still_a_staff_look_up_not_a_home() -> None:
+    assert read_place("trials at Sahlgrenska?").city is None

@@ -403,6 +403,34 @@ HOSPITALS: dict[str, tuple[Optional[str], str]] = {
     "akademiska": ("Uppsala", "SE"),
     "peter mac": ("Melbourne", "AU"),
     "princess margaret": ("Toronto", "CA"),
+    "sick kids": ("Toronto", "CA"),
+    "sickkids": ("Toronto", "CA"),
+    "odette": ("Toronto", "CA"),
+    "tom baker": ("Calgary", "CA"),
+    "cross cancer": ("Edmonton", "CA"),
+    "jewish general": ("Montreal", "CA"),
+    "royal brompton": ("London", "GB"),
+    "the brompton": ("London", "GB"),
+    "hammersmith hospital": ("London", "GB"),
+    "freeman hospital": ("Newcastle", "GB"),
+    "crumlin": ("Dublin", "IE"),
+    "beaumont": ("Dublin", "IE"),
+    "royal north shore": ("Sydney", "AU"),
+    "royal prince alfred": ("Sydney", "AU"),
+    "rbwh": ("Brisbane", "AU"),
+    "royal brisbane": ("Brisbane", "AU"),
+    "royal adelaide": ("Adelaide", "AU"),
+    "auckland city hospital": ("Auckland", "NZ"),
+    "12 de octubre": ("Madrid", "ES"),
+    "uw carbone": ("Madison", "US"),
+    "ucsf": ("San Francisco", "US"),
+    "vanderbilt": ("Nashville", "US"),
+    "city of hope": ("Duarte", "US"),
+    "huntsman": ("Salt Lake City", "US"),
+    "erasmus mc": ("Rotterdam", "NL"),
+    "charite": ("Berlin", "DE"),
+    "rigshospitalet": ("Copenhagen", "DK"),
+    "radiumhospitalet": ("Oslo", "NO"),
     "nhs": (None, "GB"),
     "hse": (None, "IE"),
 }
@@ -417,6 +445,7 @@ COUNTRY_ALIASES = {
     "frankrike": "france",
     "danmark": "denmark",
     "nederlanderna": "netherlands",
+    "nz": "new zealand",
 }
 _BRITISH = re.compile(
     r"\b(?:tumour|paediatric|oesophag\w*|haemat\w*|mum|mam|nhs|gp|a&e|whilst|centre|programme|colour)\b", re.I
@@ -481,7 +510,8 @@ _TRAVEL = re.compile(r"\b(?:travel\w*|go|get|fly|flying|drive|driving|come|trip|
 _NAMED_AFTER = re.compile(r"^(?:\w+\s+)?(?:trial|trials|study|studies)\b")
 _SPONSOR_AFTER = re.compile(r"^(?:uni|university|universitet)\b")
 _CARED_FOR = re.compile(
-    r"\b(?:i|we|he|she|they|my|his|her|our|their|team|docs?|doctors?|oncologist|onc|consultant|surgeon|nurses?|treated|seen|had|under)\b"
+    r"\b(?:i|we|he|she|they|my|his|her|our|their|team|docs?|doctors?|oncologist|onc|consultant|surgeon|nurses?|treated|seen|had|under"
+    r"|booked|removed|operated|surgery|operation|scanned|scans?|diagnosed|admitted|appointment|appt)\b"
 )
 _CLAUSES = re.compile(r"(?<![Cc]o)(?<![Ss]t)\.(?!\d)|[;!?,\n]|\bbut\b|\bthough\b", re.I)
 _TRAVEL_KM = re.compile(
