@@ -180,7 +180,15 @@ REGIONS: dict[str, tuple[str, str]] = {  # normalised phrase -> (region as shown
             *_US_STATES,
         )
     },
-    **{r: (r.title(), "SE") for r in ("skane", "scania", "norrland", "vastra gotaland")},
+    **{
+        r: (shown, "SE")
+        for r, shown in (
+            ("skane", "Skåne"),
+            ("scania", "Skåne"),
+            ("norrland", "Norrland"),
+            ("vastra gotaland", "Västra Götaland"),
+        )
+    },
     **{r: (r.title(), "IE") for r in ("munster", "leinster", "connacht", "ulster", *_IE_COUNTIES)},
     **{
         f"{prefix} {r}": (r.title(), "GB" if r in _NI_COUNTIES else "IE")
