@@ -329,3 +329,18 @@ def test_a_hospital_where_someone_is_treated_and_short_country_names(
 
 def test_a_bare_hospital_name_is_still_a_staff_look_up_not_a_home() -> None:
     assert read_place("trials at Sahlgrenska?").city is None
+
+
+@pytest.mark.parametrize(
+    "text, city, region, country",
+    [
+        ("38F, melbourne. is there anything on trial in victoria or nsw?", "Melbourne", "Victoria", "AU"),
+        ("we live in Victoria BC", "Victoria", "British Columbia", "CA"),
+        ("we've moved down to Hobart now. anything here or in Victoria?", "Hobart", None, "AU"),
+    ],
+)
+def test_victoria_the_australian_state_and_a_place_offered_as_a_choice(
+    text: str, city: str, region: Optional[str], country: str
+) -> None:
+    place = read_place(text)
+    assert (place.city, place.region, place.country) == (city, region, country)

@@ -13,7 +13,7 @@ the place is Kent, and "we can travel anywhere in Europe or the US" names no hom
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -512,6 +512,8 @@ _HOME = re.compile(_LIVING_IN + r"|\b(?:from|near|nr|outside)(?:\s+\S+){0,2}$")
 # "I am from Poland", "originally from Glasgow": where they come from, which a place said with "live in",
 # "we're in" beats ("... but I live in Dublin").
 _FROM = re.compile(r"\bfrom(?:\s+\S+){0,2}$")
+# "anything here or in Victoria?": a place offered as a choice, not where they are.
+_OPTION = re.compile(r"\bor (?:in|near|around)$")
 # "can go to", "happy to travel": where they would go, not where they are.
 _TRAVEL = re.compile(r"\b(?:travel\w*|go|get|fly|flying|drive|driving|come|trip|visit|go over|move)\b")
 # "the Lund trial", "Uppsala Uni": a trial or sponsor named after a city.
@@ -554,6 +556,7 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
             home.insert(0, _Found("city", town, _gazetteer_country(town, text), home=True))
         elif not any(f.kind == "city" for f in home):
             home[:0] = _gazetteer_home_town(text, lexicon)  # "retired farmer from near Dubbo", "we're in wollongong"
+    home, found = _victoria_the_state(home, found)
     if any(f.lives for f in home):
         home.sort(key=lambda f: f.origin)  # "originally from Glasgow, living in Perth now": Perth
     ordered = home + [f for f in found if not f.home]
@@ -573,6 +576,18 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
     elif region is None and country in ("AU", "US"):
         region = _state_code_after_in(text, country)  # "here in SA", "we're in NSW"
     return Place(city=city, region=region, country=country, travel_km=_travel_km(text))
+
+
+def _victoria_the_state(home: list[_Found], found: list[_Found]) -> tuple[list[_Found], list[_Found]]:
+    """ "38F, melbourne ... anything in victoria or nsw?": beside another Australian place, Victoria is the
+    state, not the Canadian city."""
+    if not any(f.code == "AU" and f.name != "Victoria" for f in (*home, *found)):
+        return home, found
+
+    def state(f: _Found) -> _Found:
+        return replace(f, kind="region", code="AU") if f.kind == "city" and f.name == "Victoria" else f
+
+    return [state(f) for f in home], [state(f) for f in found]
 
 
 # "spanish sites pls", "australian sites?", "canadian sites", "US only", "..., US": the country asked for
@@ -838,7 +853,7 @@ def _places_in(clause: str, text: str, lexicon: Lexicon) -> list[_Found]:
         if _TRAVEL.search(before) and place.kind == "region":
             places.append(_Found(place.kind, place.name, place.code, travel=True))
         elif not _TRAVEL.search(before) and not _named_after(before, after):
-            home = bool(_HOME.search(before)) and not _WRITING_FROM.search(before)
+            home = bool(_HOME.search(before)) and not _WRITING_FROM.search(before) and not _OPTION.search(before)
             lives = home and bool(_LIVES.search(before))
             origin = home and not lives and bool(_FROM.search(before))
             places.append(_Found(place.kind, place.name, place.code, home=home, origin=origin, lives=lives))
