@@ -344,3 +344,8 @@ def test_victoria_the_australian_state_and_a_place_offered_as_a_choice(
 ) -> None:
     place = read_place(text)
     assert (place.city, place.region, place.country) == (city, region, country)
+
+
+def test_a_town_with_its_state_beats_the_city_of_a_hospital() -> None:
+    place = read_place("I'm 47F, had a distal pancreatectomy at Moffitt 6 weeks ago. Is it still open? Sarasota FL")
+    assert (place.city, place.region, place.country) == ("Sarasota", "Florida", "US")

@@ -561,9 +561,9 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
         home.sort(key=lambda f: f.origin)  # "originally from Glasgow, living in Perth now": Perth
     ordered = home + [f for f in found if not f.home]
     city = next((f.name for f in ordered if f.kind == "city"), None)
-    if city is None:
+    if not any(f.kind == "city" for f in home):  # a hospital's city or one only mentioned yields to it
         with_state = _town_with_state(text)
-        if with_state:  # "59, female, Bendigo Vic": the town and its state
+        if with_state:  # "59, female, Bendigo Vic", "... at Moffitt ... Sarasota FL": the town and its state
             town, state, code = with_state
             return Place(city=town, region=state, country=code, travel_km=_travel_km(text))
     # A region they live in; else one named that can hold their town ("Aberdeen ... ideally in Scotland",
