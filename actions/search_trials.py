@@ -16,8 +16,8 @@ from actions.followups import ActionAnswerTrialDetail
 from actions.profile import message_text
 from actions.replies import send_cards, send_helpline, send_other_questions, send_unavailable
 from actions.store import trial_store
+from bot.geo.country_words import country_name
 from bot.lexicon import default_lexicon
-from bot.prescreen.words import country_name
 from bot.profile.fit import near_of
 from bot.profile.place import unknown_place_named
 from bot.profile.read import read_message

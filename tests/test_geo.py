@@ -389,7 +389,7 @@ def test_most_shipped_trial_sites_are_placed() -> None:
 
 def test_record_names_that_read_backwards_are_said_as_people_say_them() -> None:
     from bot.geo.countries import spoken_name
-    from bot.prescreen.words import country_words
+    from bot.geo.country_words import country_words
 
     assert spoken_name("Korea, Republic of") == "South Korea" and spoken_name("France") == "France"
     assert (
@@ -398,6 +398,6 @@ def test_record_names_that_read_backwards_are_said_as_people_say_them() -> None:
 
 
 def test_a_country_no_trial_runs_in_is_named_not_coded() -> None:
-    from bot.prescreen.words import country_name
+    from bot.geo.country_words import country_name
 
     assert country_name("CO") == "Colombia" and country_name("GB") == "United Kingdom"

@@ -113,3 +113,40 @@ def test_the_server_modules_bot_starts_exist(module: str) -> None:
     """bot/ starts the servers by module name (`python -m ...`), never by import: each name
     must still be a module after a move."""
     assert importlib.util.find_spec(module) is not None, module
+
+
+# Packages under bot/ that still import each other; remove a pair when it is untangled.
+TWO_WAY_TO_UNTANGLE = {
+    ("eligibility", "prescreen"),
+    ("eligibility", "trials"),
+    ("knowledge", "trials"),
+    ("profile", "trials"),
+}
+
+
+def package_imports(root: Path) -> set[tuple[str, str]]:
+    """(importing package, imported package) for the packages directly under `root` (bot/)."""
+    packages = {folder.name for folder in root.iterdir() if (folder / "__init__.py").exists()}
+    return {
+        (path.relative_to(root).parts[0], name.split(".")[1])
+        for path in root.glob("*/**/*.py")
+        for _, name in imported_modules(path.read_text())
+        if name.startswith(f"{root.name}.") and name.split(".")[1] in packages
+    }
+
+
+def two_way_pairs(imports: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    return {(a, b) for a, b in imports if a < b and (b, a) in imports}
+
+
+def test_no_two_packages_under_bot_import_each_other() -> None:
+    """The pre-screen reads trials, never the other way round (country words live in
+    `bot/geo/country_words.py`, a list in words in `bot/words_list.py`)."""
+    found = two_way_pairs(package_imports(REPO_ROOT / "bot"))
+    assert found - TWO_WAY_TO_UNTANGLE == set(), "one of the two should import the other, not both"
+    assert TWO_WAY_TO_UNTANGLE - found == set(), "untangled: take the pair off TWO_WAY_TO_UNTANGLE"
+
+
+def test_the_two_way_check_sees_a_pair_once() -> None:
+    imports = {("prescreen", "trials"), ("trials", "prescreen"), ("profile", "trials"), ("trials", "geo")}
+    assert two_way_pairs(imports) == {("prescreen", "trials")}

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.trials.design import has_placebo, is_randomised, record_text
 from bot.trials.query import TrialDetail
+from bot.trials.randomised_or_placebo import has_placebo, is_randomised, record_text
 
 MAX_PLACES_NAMED = 3
 

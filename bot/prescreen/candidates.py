@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from bot.geo.country_words import country_name
 from bot.prescreen.answers import ANYWHERE
-from bot.prescreen.words import country_name
 from bot.trials.query import TrialDetail, TrialQuery
 from bot.trials.store import TrialStore
 

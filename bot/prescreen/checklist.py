@@ -20,11 +20,13 @@ from bot.eligibility.judge import MATCHES as JUDGED_MATCH
 from bot.eligibility.judge_words import FIELDS_OF_TOPIC, TOPIC_OF, mismatch_reason, specific_mismatch_reason
 from bot.eligibility.logic import EXCLUDES, REQUIRES
 from bot.eligibility.person import Person
+from bot.geo.country_words import country_name, country_words
 from bot.prescreen.answers import ANYWHERE, Answers
-from bot.prescreen.words import country_name, country_words, grade_words, where_words, words_list
+from bot.prescreen.words import grade_words, where_words
 from bot.trials.freshness import open_and_recent
 from bot.trials.query import TrialDetail
 from bot.tumour_terms import FUNCTIONING, SITE_FIT, SITE_WORDS, grade_number, makes_hormones
+from bot.words_list import words_list
 
 MATCHES = "matches"
 NO_MATCH = "does not match"

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
+from bot.geo.country_words import country_name, country_words
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import ANYWHERE, NONE, SLOTS, UNKNOWN, Grade
 from bot.prescreen.checklist import Check, TrialChecklist
-from bot.prescreen.words import country_name, country_words, grade_words, where_words, words_list
+from bot.prescreen.words import grade_words, where_words
 from bot.trials.present import PHASE_WORDS, TITLE_LIMIT, Card, shorten
 from bot.trials.query import TrialDetail
 from bot.tumour_terms import FUNCTIONING, NON_FUNCTIONING, SITE_WORDS
+from bot.words_list import words_list
 
 SKIP_HINT = 'You can say "skip" or "I don\'t know".'
 PRESCREEN_QUESTIONS = {

@@ -22,10 +22,10 @@ from typing import Optional
 
 from bot.eligibility.person import Person, with_treatment_words
 from bot.geo import DEFAULT_RADIUS_KM, find_place
+from bot.geo.country_words import country_name
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import Answers
 from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist
-from bot.prescreen.words import country_name
 from bot.profile.answers import as_answers, fact_treatments
 from bot.profile.limits import (
     high_grade_clash,

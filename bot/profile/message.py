@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from typing import Literal, Optional
 
+from bot.geo.country_words import country_name, country_words
 from bot.lexicon import Lexicon, default_lexicon
-from bot.prescreen.words import country_name, country_words, words_list
 from bot.profile.model import Profile
 from bot.profile.read import read_message
 from bot.profile.treatments import named_ids, only_treatment_names
 from bot.profile.wording import readable
+from bot.words_list import words_list
 
 Kind = Literal["name", "story_question", "facts", "unclear"]
 _ASKS = re.compile(

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+from bot.geo.country_words import country_name, country_words
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.checklist import TrialChecklist
 from bot.prescreen.present import WHO_DECIDES, check_line
-from bot.prescreen.words import country_name, country_words, words_list
 from bot.profile.fit import Fit, FitResult, near_of
 from bot.profile.model import Profile
 from bot.trials.nearby import nearest_site
@@ -16,6 +16,7 @@ from bot.trials.present import AGE_GROUP_WORDS, TITLE_LIMIT, Card, card_lines, n
 from bot.trials.query import Near, default_status
 from bot.trials.query_from_words import AGE_GROUP_NAMES
 from bot.trials.relax import found_after
+from bot.words_list import words_list
 
 MAX_SHOWN = 5
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.trials.design import has_placebo, is_randomised, record_text
 from bot.trials.query import Intervention, TrialDetail
+from bot.trials.randomised_or_placebo import has_placebo, is_randomised, record_text
 
 MAX_NAMED = 4
 PHASE_WORDS = {

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Optional
 
 from bot.geo.countries import spoken_name
-from bot.prescreen.words import country_name, country_words, words_list
+from bot.geo.country_words import country_name, country_words
 from bot.trials.nearby import distance_to, nearest_site
 from bot.trials.present import nearest_words, status_words
 from bot.trials.query import Near, Site, TrialDetail
+from bot.words_list import words_list
 
 MAX_SITES_SHOWN = 8
 MAX_COUNTRIES_NAMED = 5

@@ -8,7 +8,8 @@ never shows in the process list the way a command-line argument would.
 `--cors` takes exact origins only (bot/channels/origins.py): a pattern such as
 `http://localhost:*` stops the start with an explanation. The same origins become
 CORS_ORIGINS in this process, so the website's socket.io channel allows the same pages.
-Rasa's version banners are off (components/server/banners.py).
+Rasa's version banners are off (components/server/banners.py). Its calls to the action server
+share one kept HTTP session (components/server/action_connection.py).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import sys
 
 from bot.channels.origins import ORIGINS_ENV, exact_origin
 from components.action_fallbacks import install
-from components.server import banners
+from components.server import action_connection, banners
 
 TOKEN_ENV = "RASA_AUTH_TOKEN"
 CORS_OPTION = "--cors"
@@ -62,6 +63,7 @@ def with_exact_origins(argv: list[str]) -> tuple[list[str], list[str]]:
 
 def main() -> None:
     install()
+    action_connection.install()
     banners.install()
     try:
         argv, origins = with_exact_origins(sys.argv)
