@@ -10,7 +10,7 @@ import textstat
 from bot.trials.about import about_lines
 from bot.trials.asked_about import aspects_asked
 from bot.trials.present import SUMMARY_HINT, contact_text, detail_lines, registry_summary
-from bot.trials.query import Contact
+from bot.trials.query import Contact, Design
 from bot.trials.store import TrialStore
 from tests.conftest import SHIPPED_COUNT
 from tests.helpers.trial_detail import trial
@@ -115,3 +115,14 @@ def test_the_trial_views_first_line_has_no_stray_full_stop(store: TrialStore) ->
     assert detail_lines(trial)[0].startswith(
         "Systemic Targeted Adaptive RadioTherapy of NeuroEndocrine Tumors (NCT05387603)"
     )
+
+
+def test_a_trial_the_record_calls_non_randomised_or_without_placebo_gets_no_groups_or_placebo_line() -> None:
+    single_arm = trial(summary="A non-randomized, single-arm study with no placebo.")
+    coded = trial(summary="Patients are randomised to two doses.", design=Design(allocation="NON_RANDOMIZED"))
+    criteria_only = trial(criteria="Participation in a randomised trial in the last 4 weeks.")
+    for record in (single_arm, coded, criteria_only):
+        lines = " ".join(about_lines(record))
+        assert "by chance" not in lines and "placebo" not in lines, lines
+    randomised = " ".join(about_lines(trial(summary="Patients are randomly assigned to lanreotide or placebo.")))
+    assert "by chance" in randomised and "placebo" in randomised

@@ -80,11 +80,11 @@ def _doctor(trial: TrialDetail, text: str) -> list[str]:
     questions = ["Is this trial worth a look for me? Or is there a usual treatment I should try first?"]
     phases = [p for p in ("PHASE3", "PHASE2", "PHASE1", "EARLY_PHASE1", "PHASE4") if p in trial.phases]
     questions.append(_PHASE_QUESTION[phases[0]] if phases else _NO_PHASE)
-    if is_randomised(text):
+    if is_randomised(trial):
         questions.append(
             "People in this trial are put into groups by chance. How would I feel if I did not get the new treatment?"
         )
-    if has_placebo(text):
+    if has_placebo(trial):
         questions.append(
             "Some people may get a dummy treatment (placebo). Is it safe for me to go without an active treatment for a while?"
         )
@@ -110,9 +110,9 @@ def _coordinator(trial: TrialDetail, text: str) -> list[str]:
     else:
         questions.append(_EXTRA_TESTS)
     questions.append("What happens at the first checks, and what happens if they show the trial is not right for me?")
-    if is_randomised(text):
+    if is_randomised(trial):
         questions.append("When would I find out which group I am in?")
-    if has_placebo(text):
+    if has_placebo(trial):
         questions.append("Would I or my doctor know if I am getting the placebo?")
     if _USUAL_CARE.search(text):
         questions.append("If I am in the usual care group, what care would I get, and from whom?")

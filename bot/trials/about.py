@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from bot.trials.query import Intervention, TrialDetail
-from bot.trials.randomised_or_placebo import has_placebo, is_randomised, record_text
+from bot.trials.randomised_or_placebo import has_placebo, is_randomised
 
 MAX_NAMED = 4
 PHASE_WORDS = {
@@ -42,9 +42,8 @@ KIND_WORDS = {
 
 def about_lines(trial: TrialDetail) -> list[str]:
     """Short plain sentences, each only when the record gives what it needs."""
-    text = record_text(trial)
     lines = [tests_line(trial), who_line(trial) or ""]
-    lines += [line for line in (groups_line(text), placebo_line(text)) if line]
+    lines += [line for line in (groups_line(trial), placebo_line(trial)) if line]
     lines += phase_lines(trial.phases)
     if trial.enrollment:
         lines.append(f"How many people: about {trial.enrollment:,}.")
@@ -164,8 +163,8 @@ def named_treatments(trial: TrialDetail) -> list[Intervention]:
     return [i for i in trial.interventions if i.name and not STUDY_PROCEDURE.search(i.name)]
 
 
-def groups_line(text: str) -> Optional[str]:
-    if is_randomised(text):
+def groups_line(trial: TrialDetail) -> Optional[str]:
+    if is_randomised(trial):
         return (
             "How it works: people are put into groups by chance (this is called randomised). "
             "You cannot choose your group."
@@ -173,8 +172,8 @@ def groups_line(text: str) -> Optional[str]:
     return None
 
 
-def placebo_line(text: str) -> Optional[str]:
-    if has_placebo(text):
+def placebo_line(trial: TrialDetail) -> Optional[str]:
+    if has_placebo(trial):
         return "The record mentions a placebo: a dummy treatment with no active drug in it."
     return None
 
