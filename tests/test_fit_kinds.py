@@ -292,3 +292,21 @@ def test_second_line_trials_rank_after_the_maintenance_one_when_first_chemothera
     assert all(shown.index(EVEROLIMUS_MAINTENANCE_NEC) < shown.index(t) for t in second_line if t in shown), shown
     grew = searched(store, "husband 48, large cell NEC of the colon, liver mets. cisplatin and etoposide stopped working.")
     assert top(grew, 1)[0] in second_line + ["NCT03352934"], top(grew, 5)  # made for growth after first-line
+
+
+def test_trials_of_treatments_for_a_net_rank_after_for_someone_told_all_clear(store: TrialStore) -> None:
+    story = (
+        "hi, 29 year old guy here. had a 2cm NET in my appendix found after appendicitis last summer, they did a "
+        "second op to take part of the bowel, all clear. i get scans yearly. is there any study for me?"
+    )
+    profile = profile_of(store, story)
+    assert profile.all_clear is True
+    shown = top(searched(store, story), 3)
+    assert not [t for t in shown if t in {"NCT06784752", "NCT04919226", "NCT06395402", "NCT04917484"}], shown
+    hoped = profile_of(store, "had my appendix NET out last month, hoping the next scan is all clear. any trials?")
+    assert hoped.all_clear is None
+
+
+def test_all_clear_is_forgotten_when_a_later_message_says_it_came_back(store: TrialStore) -> None:
+    profile = profile_of(store, "mum had her pNET removed in 2021, all clear since", "now the scan shows spots in her liver")
+    assert profile.all_clear is None and profile.spread is True

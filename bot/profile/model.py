@@ -98,6 +98,7 @@ class Profile:
     lookup: Lookup = field(default_factory=Lookup)
     topic: Optional[str] = None  # the treatment or test named last, whatever its role ("a trial of it?")
     known_since: Optional[str] = None  # "YYYY-MM": the NET was known by then at the latest (bot/profile/time_known.py)
+    all_clear: Optional[bool] = None  # "all clear since": no NET known to be left after treatment (all_clear.py)
     # Fields one message says outright, as corrections ("sorry, it's for my dad not me": "about"); used
     # while merging that message, never kept nor sent as a slot value.
     corrections: tuple[str, ...] = ()
@@ -159,6 +160,8 @@ class Profile:
             profile = replace(profile, age=newer.age, sex=newer.sex)
         elif not newer.about and self.sex and newer.sex and newer.sex != self.sex:
             profile = replace(profile, sex=None)  # "my husband has a pnet" ... "she's 61": the words disagree
+        if newer.all_clear is None and (newer.spread or any(t.outcome == "stopped working" for t in newer.treatments)):
+            profile = replace(profile, all_clear=None)  # "all clear" ... "now it's back in his liver"
         if newer.spread is False and not newer.spread_to:
             profile = replace(profile, spread_to=())  # "it hasn't spread after all"
         if (
@@ -272,6 +275,7 @@ def _checked(profile: Profile) -> Profile:
         grades=grades,
         ki67=_number(profile.ki67, 0, 100),
         spread=profile.spread if isinstance(profile.spread, bool) else None,
+        all_clear=True if profile.all_clear is True else None,
         spread_to=tuple(p for p in profile.spread_to if p in SPREAD_PLACES),
         size_mm=_number(profile.size_mm, 0, 1000),
         functioning=pick(profile.functioning, ("functioning", "non-functioning")),

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Optional
 
 from bot.lexicon import Lexicon, default_lexicon
+from bot.profile.all_clear import says_all_clear
 from bot.profile.model import Lookup, Profile, TreatmentHad, Wants
 from bot.profile.name_correction import name_corrected
 from bot.profile.person import about_a_pet, read_person
@@ -33,6 +34,7 @@ from bot.profile.treatments import (
 from bot.profile.tumour import read_tumour
 from bot.profile.wishes import asks_about_their_age, group_of_age, read_age_group, read_phase, read_status
 from bot.profile.wording import readable
+from bot.text import normalize
 from bot.trials.nct import find_nct_candidate
 from bot.trials.query_from_words import refers_back
 
@@ -72,6 +74,7 @@ def _read(text: str, lexicon: Lexicon) -> Profile:
         lookup=Lookup(nct_id=find_nct_candidate(plain)),
         topic=(named_ids(plain, lexicon) or (None,))[-1],
         known_since=known_since(plain, lexicon),
+        all_clear=says_all_clear(normalize(plain)),
     )
 
 

@@ -13,7 +13,7 @@ from typing import Optional
 from bot.lexicon import Lexicon
 from bot.profile.limits import early_stage_only
 from bot.profile.model import Profile
-from bot.profile.tested import treatment_kind
+from bot.profile.tested import tested_ids, treatment_kind
 from bot.profile.treatment_names import treatment_group
 from bot.trials.query import TrialDetail
 
@@ -40,6 +40,7 @@ def stage_against(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> boo
         or _after_surgery_after_advanced_treatment(trial, profile, lexicon)
         or _maintenance_after_growth(trial, profile, lexicon)
         or _next_line_while_chemotherapy_works(trial, profile, lexicon)
+        or _treats_a_net_they_no_longer_have(trial, profile, lexicon)
     )
 
 
@@ -61,11 +62,14 @@ def after_surgery_not_had(trial: TrialDetail, profile: Profile, lexicon: Lexicon
 
 def _advanced_only(trial: TrialDetail, profile: Profile) -> bool:
     """A trial whose title is for advanced or spread NETs, for someone who said theirs has not
-    spread or is only being watched (a tumour that has not spread can still be unresectable)."""
+    spread, is only being watched, or was all taken out ("all clear since"); a tumour that has not
+    spread can still be unresectable."""
     watched = profile.spread is None and any(
         t.id == "surveillance" and t.outcome in (None, "ongoing") for t in profile.treatments
     )  # "a 9mm thing ... the surgeon says just watch it"
-    return (profile.spread is False or watched) and bool(_ADVANCED_TITLE.search(trial.title or ""))
+    return (profile.spread is False or watched or profile.all_clear is True) and bool(
+        _ADVANCED_TITLE.search(trial.title or "")
+    )
 
 
 def _after_surgery_only(trial: TrialDetail, profile: Profile) -> bool:
@@ -113,6 +117,15 @@ def _next_line_while_chemotherapy_works(trial: TrialDetail, profile: Profile, le
         and bool(chemotherapy)
         and all(t.outcome in ("ongoing", "stopped") for t in chemotherapy)
     )
+
+
+def _treats_a_net_they_no_longer_have(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
+    """A trial of a medicine or PRRT for a NET that is there, for someone told "all clear" after an
+    operation (a trial for after the operation still fits them)."""
+    if profile.all_clear is not True or _AFTER_SURGERY_TITLE.search(trial.title or ""):
+        return False
+    kinds = {treatment_group(lexicon, i) for i in tested_ids(trial, lexicon)}
+    return bool(kinds & (_FOR_ADVANCED_NETS | {"chemotherapy", "somatostatin_analogue"}))
 
 
 def _treated_for_advanced_nets(profile: Profile, lexicon: Lexicon) -> bool:
