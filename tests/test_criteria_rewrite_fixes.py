@@ -57,7 +57,10 @@ def test_the_rewrite_keeps_the_meaning_and_reads_as_english(criterion: str, kept
 @pytest.mark.parametrize(
     "criterion, line",
     [
-        ("Abnormal EKG", "EKG: An ECG (heart trace) records the electrical activity of the heart."),
+        (
+            "Abnormal EKG",
+            "EKG: An ECG (electrocardiogram) is a heart trace. It records the electrical activity of the heart.",
+        ),
         ("Prior coronary stenting", "Coronary stenting: A stent is a small tube put in to hold a passage open."),
     ],
 )

@@ -73,5 +73,5 @@ def test_an_explanation_is_kept_unless_the_item_says_all_of_it() -> None:
 
     item = plain_criteria("QTc prolongation seen on a heart trace, and other heart problems").inclusion[0]
     assert (
-        "The QT interval, or QTc interval, is a measure of time on a heart trace." in item.plain
+        "The QT interval (or QTc interval) is a time measured on a heart trace." in item.plain
     )  # "heart trace" alone is not the explanation

@@ -114,7 +114,7 @@ CASES = {
         ("Able to give informed consent", "You are able to give consent."),
         (
             "Willing and able to provide written informed consent",
-            "You are willing and able to provide written consent.",
+            "You are willing and able to give written consent.",
         ),
         (
             "Ability to understand and sign a written informed consent document",

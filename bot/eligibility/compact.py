@@ -16,6 +16,7 @@ import re
 # as the next part of a list ("..., your bilirubin is")
 _YOUR_NAME_IS = re.compile(r"(^|,\s|\band\s)[Yy]our\s+((?:[\w/-]+\s+){0,3}?[\w/-]+)\s+(?:is|are)\s+(?=\S)")
 _YOU_LEAD = re.compile(r"^You\s+(?:are|have)\s+(?!(?:to|been)\b)(?=\S)")  # "You are able", "You have a known"
+_YOU_AGAIN = re.compile(r"\s(?:or|and)\s+you\s+(?:are|have)\b")  # "You have X or you have Y": both leads stay
 # "more than 3" is "over 3": one word, as the registry's one symbol; "no more than" is a limit of its own
 _KEEPS_CASE = re.compile(r"[a-z][a-z0-9]*[A-Z]")  # "eGFR", "mTOR": a capital would make another word
 # "or over 20" would read as "20 or over" (at least): after "or" / "and" the two words stay
@@ -30,7 +31,7 @@ def compact(sentence: str) -> str:
         if sentence.startswith("Your ")
         else sentence
     )
-    if short == sentence:
+    if short == sentence and not _YOU_AGAIN.search(sentence):
         short = _YOU_LEAD.sub("", sentence, count=1)
     short = over_under(short)
     return short if _KEEPS_CASE.match(short) else short[:1].upper() + short[1:]

@@ -65,6 +65,7 @@ _WHO = (
 _MUST = r"(?:must|should|shall|will|need\s+to|needs\s+to|has\s+to|have\s+to|are\s+required\s+to|is\s+required\s+to)"
 _PAST = r"(?:known\s+|prior\s+|previous\s+|past\s+|documented\s+)?"
 _PAST_WORDS = ("known", "prior", "previous", "past", "documented", "history", "hx")
+_THEN_PAST = r"(?:\s+(?:prior|previous|past)\b)?"  # "history of prior X": "prior" says it twice
 _PARTICIPLE = r"(?=(?:received|had|been|undergone|taken|used|participated|started|completed|shown|experienced)\b)"
 # In the inclusion list "Patients must have X" becomes a condition: "You have X".
 _MUST_AS_CONDITION: list[tuple[str, Replacement]] = [
@@ -109,8 +110,8 @@ _OTHER_SUBJECT_RULES: list[tuple[str, Replacement]] = [
     ),
     (r"^(?:the\s+)?ability\s+to\b", "You are able to"),
     (r"^inability\s+to\b", "You are not able to"),
-    (rf"^no\s+{_PAST}(?:history|hx)\s+of\b", "You have not had"),
-    (rf"^(?:a\s+)?{_PAST}(?:history|hx)\s+of\b", "You have had"),
+    (rf"^no\s+{_PAST}(?:history|hx)\s+of\b{_THEN_PAST}", "You have not had"),
+    (rf"^(?:a\s+)?{_PAST}(?:history|hx)\s+of\b{_THEN_PAST}", "You have had"),
 ]
 _SUBJECT_WORDS = {
     "the",
@@ -182,6 +183,11 @@ def subjects(block: str, exclusion_lines: frozenset[int] = frozenset()) -> str:
                 written = _AND_BE.sub(
                     r"\1 are", written
                 )  # "must have X and be willing" -> "You have X and are willing"
+            written = _HAVE_HISTORY.sub(r"You \1have had", written)
+            written = _AGREES_WITH_YOU.sub(
+                lambda m: f"{m.group(1)} {'are' if m.group(2) == 'is' else 'have'} ", written
+            )
+            written = _OR_ONE_WITH.sub(r"\1 you have", written)
         lines[i] = written
     return "\n".join(lines)
 
@@ -197,6 +203,12 @@ _THOSE_WHO = re.compile(r"\b(or|and)\s+those\s+who\b")
 _AND_WILLINGNESS = re.compile(r"\band\s+(?:the\s+)?willingness\s+to\b")
 _MUST_LEAD = re.compile(rf"^(?:{_WHO}\s+)?{_MUST}\s", re.I)
 _AND_BE = re.compile(r"\b(and|or)\s+be\b")
+# "Participant is able to swallow and has no condition": once the subject is "You", a second verb agrees
+_AGREES_WITH_YOU = re.compile(r"\b(or|and)\s+(is|has)\s+(?=(?:likely|able|unable|willing|unwilling|no)\b)")
+# "You have abnormal X or participant with Y": the registry's second subject is you too
+_OR_ONE_WITH = re.compile(r"\b(or|and)\s+(?:the\s+)?(?:patient|subject|participant)\s+with\b")
+# "Subjects have a history of X" -> "You have had X", as "History of X" is
+_HAVE_HISTORY = re.compile(rf"^You\s+((?:must\s+(?:not\s+)?)?)have\s+(?:a\s+)?{_PAST}(?:history|hx)\s+of\b{_THEN_PAST}")
 
 
 # once a criterion is about "you", the registry's "their" ("for their myeloma") is yours
@@ -411,13 +423,13 @@ WORD_RULES: list[Entry] = [
     Entry(
         "no history",
         "{1} history of",
-        pattern=rf"(any|no)\s+{_PAST}(?:history|hx)\s+of\b",
+        pattern=rf"(any|no)\s+{_PAST}(?:history|hx)\s+of\b{_THEN_PAST}",
         starts=tuple(f"{a} {b}" for a in ("any", "no") for b in _PAST_WORDS),
     ),
     Entry(
         "history",
         "{1}history of",
-        pattern=rf"(a\s+)?{_PAST}(?:history|hx)\s+of\b",
+        pattern=rf"(a\s+)?{_PAST}(?:history|hx)\s+of\b{_THEN_PAST}",
         starts=(*(f"a {w}" for w in _PAST_WORDS), *_PAST_WORDS),
     ),
 ]
@@ -441,7 +453,38 @@ _TIDY: list[tuple[str, re.Pattern, Replacement]] = [
     (", (", re.compile(r", \("), " ("),
     (" another", re.compile(r"\b([Nn]o|[Tt]he|[Aa]ny) another\b"), r"\1 other"),
     (" allergy", re.compile(r"\b([Hh]ad|[Hh]ave|[Hh]as) allergy\b"), r"\1 an allergy"),
-    ("an ", re.compile(r"\b([Aa])n (?=[bcdfgjklmnpqrstvwxyz])"), r"\1 "),
+    # "use an effective birth control": "a" went with the registry's "method of contraception"
+    (
+        "birth control",
+        re.compile(
+            r"\b[Aa]n? ((?:(?:highly|medically|very) )?(?:acceptable|effective|reliable|suitable|good enough|approved|(?:study )?[\w-]+-(?:recommended|approved)) )?birth control\b(?! method| pill)"
+        ),
+        r"\1birth control",
+    ),
+    (",", re.compile(r"(?<=[a-z]),(?=[a-z])"), ", "),  # "g/dl,neutrophils": the registry's missing space
+    (
+        ", ",
+        re.compile(r"\b(from|of|with|to), (?=(?:a|an|the)\b)"),
+        r"\1 ",
+    ),  # "stopping in the last 30 days from, a trial"
+    ("within", re.compile(r"\b(within|than|least|most)(?=[0-9])"), r"\1 "),  # "within14 days"
+    # "had autologous stem cell transplantation" -> "had an autologous stem cell transplant": a transplant is one
+    (
+        "stem cell transplant",
+        re.compile(
+            r"\b([Hh]ad|[Hh]ave|[Hh]as) (?!(?:an?|the|any|no|one|prior|past|previous|received|undergone|had|been|got|not|never)\b)"
+            r"((?:[\w-]+ ){0,4}?stem cell transplant)\b(?!s)"
+        ),
+        lambda m: f"{m.group(1)} {'an' if m.group(2)[:1].lower() in 'aeio' else 'a'} {m.group(2)}",
+    ),
+    ("d heart attack", re.compile(r"\b([Hh]ad) heart attack\b(?!s)"), r"\1 a heart attack"),
+    ("d stroke", re.compile(r"\b([Hh]ad) stroke\b(?!s)"), r"\1 a stroke"),
+    ("an ", re.compile(r"\b([Aa])n (?=[bcdfgjklmnpqrstvwxyz]|hospital)"), r"\1 "),
+    (
+        "male who",
+        re.compile(r"\b(You are) (fe)?male who\b"),
+        lambda m: f"{m.group(1)} a {'wo' if m.group(2) else ''}man who",
+    ),
     ("a ", re.compile(r"\b([Aa]) (?=[aeio][a-z])"), r"\1n "),
     ("  ", re.compile(r" {2,}"), " "),
 ]
@@ -485,10 +528,19 @@ def sentences(line: str) -> str:
         if all(len(p.split()) >= 3 for p in parts):
             line = ". ".join(p.rstrip(" ,;") for p in parts)
     line = _aside_as_sentence(line)
-    line = next_point(line.rstrip(" ,;"))
+    line = _closed_bracket(next_point(line.rstrip(" ,;")))
     if line and line[-1] not in ".:?!":
         line += "."
     return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), line)
+
+
+def _closed_bracket(line: str) -> str:
+    """A registry's last bracket left open ("(for example, A, B or C.") closed where the criterion ends."""
+    last_open = line.rfind("(")
+    if line.count("(") != line.count(")") + 1 or last_open < line.rfind(")"):
+        return line
+    end = line.rstrip(".")
+    return end + ")" + line[len(end) :]
 
 
 _EXAMPLES = re.compile(r"^(?:like|for\s+example|such\s+as|e\.?g\.?|eg)[,:]?\s+", re.I)

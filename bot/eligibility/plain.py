@@ -135,7 +135,7 @@ def _written(
     sentence: str, notes: list[str], how: str, family: Optional[str] = None, refused: tuple[str, ...] = ()
 ) -> Written:
     """An item as shown: the explanations it needs (not those its sentence already gives), hedged."""
-    kept = tuple(neutral(note) for note in dict.fromkeys(notes) if _needed(note, sentence))
+    kept = tuple(neutral(note) for note in _distinct(notes) if _needed(note, sentence))
     return Written(neutral(sentence), kept, how, family, refused)
 
 
@@ -284,7 +284,9 @@ def rule_rewrites(
         ]
     done = [over_under(phrasing.sentences(_calm(plain, original))) for plain, original in zip(out, clean)]
     return [
-        Rewritten(neutral(line), tuple(neutral(note) for note in explained.get(i, []) if _needed(note, line)))
+        Rewritten(
+            neutral(line), tuple(neutral(note) for note in _distinct(explained.get(i, [])) if _needed(note, line))
+        )
         for i, line in enumerate(done)
     ]
 
@@ -300,6 +302,13 @@ def _notes_by_line(block: str, notes: list[tuple[int, str]]) -> dict[int, list[s
         if sentence not in by_line.setdefault(line, []):
             by_line[line].append(sentence)
     return by_line
+
+
+def _distinct(notes: list[str]) -> list[str]:
+    """Each explanation once: one that another line already says in full ("Measurable means ..." beside
+    "Measurable means ... Evaluable means ...") is left out."""
+    unique = list(dict.fromkeys(notes))
+    return [note for note in unique if not any(note != other and note in other for other in unique)]
 
 
 def _needed(sentence: str, line: str) -> bool:

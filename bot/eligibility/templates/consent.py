@@ -11,13 +11,14 @@ _EXPLAIN = "Consent means you agree to take part after the study has been explai
 _CONSENT = r"(?P<written>(?:written|signed|signed\s+and\s+dated|voluntary|signed\s+written|written\s+signed)\s+)?(?:voluntary\s+)?informed\s+consent(?P<form>\s+(?:form|document)(?:\s*\(ICF\))?)?"
 # "prior to any study procedures": when the consent is given, kept in the sentence
 _BEFORE = r"(?P<before>\s+(?:prior\s+to|before)\s+[a-z][^;,()]{2,80})?"
+_EVERYDAY = {"provide": "give"}  # "able to give consent": the shorter, everyday verb
 _UNDERSTAND = r"(?P<understand>(?:read,?\s+)?understand(?:,?\s+and)?\s+(?:the\s+study\s+and\s+)?)?"
 
 
 def _able(found: re.Match, words: Words) -> str:
     willing = "willing and " if found.group("willing") or found.group("willing_after") else ""
     understand = "understand and " if found.group("understand") else ""
-    verb = found.group("verb").lower()
+    verb = _EVERYDAY.get(found.group("verb").lower(), found.group("verb").lower())
     return f"You are {willing}able to {understand}{verb} {_object(found, verb)}{_before(found, words)}. {_EXPLAIN}"
 
 
@@ -34,7 +35,7 @@ def _object(found: re.Match, verb: str) -> str:
 
 
 def _unable(found: re.Match, words: Words) -> str:
-    verb = found.group("verb").lower()
+    verb = _EVERYDAY.get(found.group("verb").lower(), found.group("verb").lower())
     not_willing = "not willing or not able" if found.group("unwilling") else "not able"
     return f"You are {not_willing} to {verb} {_object(found, verb)}. {_EXPLAIN}"
 
