@@ -215,3 +215,16 @@ def test_a_trials_rule_about_a_past_treatment_is_neither_had_nor_wished(text: st
 )
 def test_a_treatment_told_as_going_on_is_ongoing(text: str) -> None:
     assert [(t.id, t.outcome) for t in read_message(text).treatments][-1][1] == "ongoing"
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        ("He had the monthly lanreotide until this spring when the markers and scans went up.", "stopped working"),
+        ("she had 6 cycles carboplatin and the scans since are quiet", "stopped"),
+        ("on lanreotide, his chromogranin levels are rising again", "stopped working"),
+    ],
+)
+def test_markers_going_up_and_a_count_of_cycles_tell_what_happened(text: str, outcome: str) -> None:
+    had = read_treatments(text).had
+    assert [t.outcome for t in had] == [outcome], had

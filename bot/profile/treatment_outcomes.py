@@ -44,6 +44,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
             r"|progress\w*|grew|grown|growing|growth"
             r"|grow|grows|got bigger|getting bigger|bigger|worse|(?<!not )(?<!never )(?<!results )(?<!result )(?<!biopsy )(?<!pathology )(?<!histology )(?<!bloods )(?<!tests )(?:came|come) back|(?:was|is|it s|its) back|recurr\w*|relaps\w*"
             r"|not helping|stopped helping|stopped controlling|new (?:\w+ ){0,2}?(?:lesions?|mets|metastases|spots|tumou?rs?)"
+            r"|(?:markers?|scans?|levels?|chromogranin|cga|hiaa)(?: \w+){0,3} (?:went up|gone up|going up|rose|rising|are up|were up)"
             r"|creep\w*|enlarg\w*|larger|vaxer|vaxt|vuxit|wachst|waechst|gewachsen|groeit|gegroeid|crece|crecido"
             r"|cresce|cresciuto|grossit|progres(?:a|ion|o|sa|se|sione|sion))\b"
         ),
@@ -232,7 +233,7 @@ def outcome_before(before: str) -> Optional[str]:
         return "stopped working"
     if re.search(
         r"\b(?:finished|stopped|came off|was on|used to|lines? (?:of \w+ )?done|completed|(?:been|gone|went) through|no longer on"
-        r"|(?:had|did|completed|finished) \d+ (?:cycles?|rounds?|doses?|courses?|sessions?|months?) of"
+        r"|(?:had|did|completed|finished) \d+ (?:cycles?|rounds?|doses?|courses?|sessions?|months?)(?: of)?"
         r"|discontinued|took (?:him|her|me|them) off|taken off|not on)\b(?:\s+\w+){0,4}$",
         before,
     ):

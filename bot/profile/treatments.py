@@ -150,6 +150,8 @@ _ASKED_BEFORE = re.compile(
 _DESCRIBES_A_TEST = re.compile(
     r"^(?:biopsy|biopsies|scan|scans|mri|ct|lesions?|spots?|mets|tumou?rs?|function|tests?|results|bloods|enzymes|ultrasound)$"
 )
+# "had 6 cycles (of)": a course given and finished, whatever "since" or "stable" follows.
+_COURSE_COUNTED = re.compile(r"\b(?:had|did|completed|finished) \d+ (?:cycles?|rounds?|courses?)(?: of)?(?:\s+\w+){0,2}$")
 _ORGAN_LAST = re.compile(r"\b(?:liver|pancreas|lung|lungs|kidney|kidneys|bowel)$")
 _A_SCAN_AFTER = re.compile(r"^(?:pet )?(?:scans?|showed|shows|lit|lights|picked)\b")
 # After "then", "and": words still about the name before ("lanreotide 2 yrs then it stopped working",
@@ -392,6 +394,8 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
                 outcome = "stopped working"  # "worked for a while and then stopped"
             if outcome in (None, "ongoing") and COURSE_DONE.match(after):
                 outcome = "stopped"  # "first line captem done"
+            if outcome == "ongoing" and _COURSE_COUNTED.search(before):
+                outcome = "stopped"  # "had 6 cycles carbo etoposide and the scans since are stable": a course given
             if outcome in (None, "ongoing") and _GREW_ON.search(before):
                 outcome = "stopped working"  # "progressing on lanreotide since the summer"
             if outcome is None:
