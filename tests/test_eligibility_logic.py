@@ -373,9 +373,11 @@ def test_stage_iii_or_iv_is_spread_or_grown_locally() -> None:
     }
 
 
-def test_locally_advanced_or_advanced_keeps_removable_open() -> None:
+def test_locally_advanced_keeps_removable_open_advanced_alone_does_not() -> None:
     found = facts("Patients with advanced and/ or metastatic disease")  # NCT02215447
-    assert {(f.field, f.firm) for f in found if f.field == "resectable"} == {("resectable", False)}
+    assert {(f.field, f.firm) for f in found if f.field == "resectable"} == {("resectable", True)}
+    found = facts("Endocrine tumour in the intestine or pancreas and with locally advanced or metastatic disease")
+    assert {(f.field, f.firm) for f in found if f.field == "resectable"} == {("resectable", False)}  # CLARINET
     found = facts(
         "A histologically confirmed unresectable or metastatic pancreatic neuroendocrine tumor;"
     )  # NCT02264665

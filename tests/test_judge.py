@@ -380,13 +380,14 @@ def test_unresectable_or_metastatic_in_the_judge(person: dict, expected: str) ->
     assert verdict(record, "spread", **person) == expected
 
 
-def test_advanced_and_locally_advanced_may_still_be_removable() -> None:
-    for sentence in (
-        "Advanced histologically confirmed well differentiated pancreatic neuroendocrine tumor",  # NCT01628913
-        "Endocrine tumour in the intestine or pancreas and with locally advanced or metastatic disease",
-    ):  # NCT00353496
-        judged = judge(trial([sentence]), person_from_json({"spread": False, "resectable": True}))
-        assert not judged.excluded, sentence
+def test_locally_advanced_may_still_be_removable_advanced_alone_not() -> None:
+    removable = person_from_json({"spread": False, "resectable": True})
+    locally = (
+        "Endocrine tumour in the intestine or pancreas and with locally advanced or metastatic disease"  # NCT00353496
+    )
+    assert not judge(trial([locally]), removable).excluded
+    advanced = "Advanced histologically confirmed well differentiated pancreatic neuroendocrine tumor"  # NCT01628913
+    assert judge(trial([advanced]), removable).excluded
     assert judge(
         trial(
             ["Histological diagnosis of metastatic well/moderately differentiated pancreatic neuroendocrine tumor"]

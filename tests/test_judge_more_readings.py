@@ -221,11 +221,22 @@ def test_borderline_resectable_or_unresectable() -> None:
 def test_advanced_is_not_a_tumour_taken_out_that_had_not_spread(sentence: str) -> None:
     record = trial([sentence])
     assert judge(record, person_from_json({"spread": False, "treatments": ["removed during a colonoscopy"]})).excluded
-    # one said to be removable may still be locally advanced; one that cannot be removed is
-    assert not judge(record, person_from_json({"spread": False, "resectable": True})).excluded
+    # one said to be removable is not advanced, unless "locally advanced" is a way in; one that cannot be removed is
+    removable = judge(record, person_from_json({"spread": False, "resectable": True})).excluded
+    assert removable == ("locally advanced" not in sentence)
     assert not judge(record, person_from_json({"spread": False, "resectable": False})).excluded
     assert not judge(record, person_from_json({"spread": False})).excluded
     assert not judge(record, person_from_json({"spread": True})).excluded
+
+
+def test_advanced_in_an_exception_is_no_rule() -> None:
+    record = trial(
+        [
+            "Failure or contra-indication of all standard therapies, except for the patients with advanced renal cell "
+            "carcinoma, enrolled at the recommended dose who will be naïve of previous lines of therapy while metastatic."
+        ]
+    )  # ctgov NCT01334073
+    assert not judge(record, person_from_json({"spread": True, "resectable": False})).excluded
 
 
 def test_advanced_or_recurrent_may_be_a_removed_tumour_come_back() -> None:

@@ -14,7 +14,12 @@ FAMILIES = (PLATINUM, IRINOTECAN, ETOPOSIDE)
 
 # as criteria name them: the family's own word, or one of its drugs
 _IN_CRITERIA = {
-    PLATINUM: re.compile(r"\bplatin(?:um|ol)\w*|\b(?:cis|carbo|oxali)platin\w*", re.I),
+    # "EP or IP regimen": etoposide or irinotecan, each with a platinum
+    PLATINUM: re.compile(
+        r"\bplatin(?:um|ol)\w*|\b(?:cis|carbo|oxali)platin\w*"
+        r"|\b(?:EP|IP)\s+(?:or\s+(?:EP|IP)\s+)?(?:regimens?|chemo\w*|combination|doublet)",
+        re.I,
+    ),
     # FOLFIRINOX is read whole, as a regimen (`judge_drugs`): FOLFIRI had is not all of it
     IRINOTECAN: re.compile(r"\birinotecan\w*|\bnal-?IRI\b|\bFOLFIRI\b", re.I),
     ETOPOSIDE: re.compile(r"\betoposide\b|\bVP-?16\b", re.I),

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass
 from typing import Iterable, Optional
 
 from bot.eligibility import phrasing
+from bot.eligibility.judge_drugs import CHEMOTHERAPY, IMMUNOTHERAPY, TARGETED, words_of
+from bot.eligibility.judge_drugs import MTOR as EVEROLIMUS
 from bot.eligibility.split import Item, split_criteria
 from bot.tumour_terms import FUNCTIONING, NON_FUNCTIONING, TRIAL_SITES, grade_code
 
@@ -466,8 +468,10 @@ def _sstr(t: _Text) -> Optional[bool]:
 
 # -- treatments before joining --------------------------------------------------------------------
 _TREATMENT_PATTERNS = {
-    "PRRT": r"\bPRRT\b|peptide\s+receptor\s+radio\w+|radionuclide\s+therap|Lutathera|177\s?Lu|Lu-?177|lutetium",
-    "everolimus": r"everolimus|afinitor|\bRAD-?001\b|\bmTOR\b|temsirolimus|\bsirolimus|\brapalogs?\b",
+    # "Lu-DOTA-TATE", "177-Lu", "Lu 177", "LuTate"; never a bare "DOTATATE", which names a scan tracer as well
+    "PRRT": r"\bPRRT\b|peptide[-\s]+receptor[-\s]+radio\w+|radionuclide\s+therap|Lutathera|177\s?-?\s?Lu|\bLu[-\s]?177|lutetium"
+    r"|\bLu-?DOTA-?(?:TATE|TOC|NOC)\b|\bLuTate\b",
+    "everolimus": r"everolimus|afinitor|\bRAD-?001\b|\bmTOR\b|temsirolimus|\bsirolimus|\brapalogs?\b|\brapamycins?\b",
     "sunitinib": r"sunitinib|sutent|\bSU-?11248\b",
     "somatostatin analogue": r"somatostatin[- ]analog\w*|somatostatin\s+(?:\(SS\)\s+|[\w-]+\s+){0,2}analog\w*|\bSS\s+analog\w*|\bSS-?LAR\b|\bSSAs?\b|octreotide|lanreotide|sandostatin|somatuline|pasireotide",
     "chemotherapy": r"chemo\w*|gemcitabine|platinum|cisplatin|carboplatin|oxaliplatin|capecitabine|temozolomide|streptozo\w+"
@@ -491,6 +495,9 @@ _TREATMENT_PATTERNS = {
     r"|\b(?:therap\w*|treatments?)\s+(?:for|directed\s+at)\s+(?:the\s+)?(?:cancer|malignan\w*)"
     r"|previous\s+therapies\s+for\s+cancer",
 }
+# and every drug the one-drug reader knows by name ("TMZ", "TAS-102", "avelumab", "ramucirumab")
+for _kind in (EVEROLIMUS, CHEMOTHERAPY, TARGETED, IMMUNOTHERAPY):
+    _TREATMENT_PATTERNS[_kind] += "|" + words_of(_kind)
 _TREATMENT = {name: re.compile(p, re.I) for name, p in _TREATMENT_PATTERNS.items()}
 _NOT_A_TREATMENT_HISTORY = re.compile(r"hypersensitiv|allerg|intoleran|contraindicat|toxicit|reaction\s+to", re.I)
 _EXCEPT = re.compile(r"\bexcept(?:ion)?\b.*$|\bis\s+permitted\b.*$", re.I)

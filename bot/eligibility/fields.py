@@ -702,6 +702,11 @@ _ANY_OPERATION = re.compile(
     r"(?:scheduled|planned)\s+(?:for\s+)?surgery\s+(?!of|for)", re.I
 )  # "scheduled for surgery that requires hospitalization"
 _LOCALLY_ADVANCED = re.compile(r"locally[-,\s]+advanced|\badvanced\b", re.I)
+# beside "advanced", another way in for a tumour that can still be removed: locally advanced, borderline, come back
+_MAY_BE_REMOVED = re.compile(
+    r"locally[-,\s]+advanced|\bborderline|\bresectable\b|\blocal(?:i[sz]ed)?\b|\bregional|\brecurr\w*|\brelaps\w*|\bintermediate\s+stage",
+    re.I,
+)
 _NO_SPREAD = re.compile(
     r"\blimited\s+to\s+the\s+(?:pancreas|primary|organ)|\bM0\b(?!\s*(?:-|–|/|or|to|and/or)\s*M?1)|\bmetastasis\s*\(M\)\s*0\b|\blocali[sz]ed\s+(?:[\w-]+\s+){0,3}?(?:disease|tumou?rs?|NETs?|neoplasms?|lesions?)\b"
     r"|\bnon-?metastatic\b|\bstage\s*(?:I|1)[AB]?\b(?!\s*(?:-|–|to|or|and|/|,)\s*(?:stage\s*)?(?:I|V|[2-4]))"
@@ -770,7 +775,9 @@ _ANY_STAGE = re.compile(
 )
 _IN_A_SETTING = re.compile(
     r"\b(?:in|for)\s+(?:the\s+)?(?:advanced|metastatic)(?:\s+or\s+\w+)?\s+(?:setting|disease\s+setting|stage)\b"
-    r"|\b(?:treatment|therapy|chemotherapy|regimens?|lines?|treated)\s+(?:\S+\s+){0,6}?for\s+(?:\w+\s+){0,2}(?:advanced|metastatic|stage\s*(?:IV|4)\b)"
+    r"|\b(?:treatments?|therap(?:y|ies)|chemotherap(?:y|ies)|regimens?|lines?|treated)\s+(?:\S+\s+){0,6}?for\s+(?:\w+\s+){0,2}(?:advanced|metastatic|stage\s*(?:IV|4)\b)"
+    # "... anti-estrogen therapy for breast cancer, as these are standard care for advanced prostate cancers": a reason
+    r"|\b(?:as|because|since)\s+(?:these|this|it|they)\s+(?:is|are)\b[^.;]{0,60}\b(?:advanced|metastatic)\b"
     r"|\b(?:advanced|metastatic)\s+(?:disease\s+)?setting\b",  # "a taxane in the adjuvant, locally advanced or metastatic setting"
     re.I,
 )
@@ -955,13 +962,14 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
             and _ADVANCED_DISEASE.match(sentence[advanced.start() :])
             and mode_of(sentence, section, advanced.start()) == REQUIRES
         ):
-            # "advanced ... NET" alone: spread, or grown too far to be removed (a removable one may count too: locally
-            # advanced yet resectable); one already taken out that had not spread is neither (judge.py)
+            # "advanced ... NET" alone: spread, or grown too far to be removed; one already taken out that had not spread
+            # is neither (judge.py), nor one the surgeons say can come out, unless "locally advanced" (or borderline) is
+            # named too: that may still be removed
             return [
                 replace(
                     new_fact(field, sentence, section, text, advanced.start(), flag=flag),
                     group="stage",
-                    firm=field == "spread" or bool(unresectable),
+                    firm=field == "spread" or bool(unresectable) or not _MAY_BE_REMOVED.search(sentence),
                 )
                 for field, flag in (("spread", True), ("resectable", False))
             ]
@@ -990,10 +998,13 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
     if fact.mode == REQUIRES and others and _OR.search(sentence):
         group = [fact]
         other = unresectable or others[0]  # "advanced or metastatic": grown too far to be removed, or spread
-        # "locally advanced" may still be removed (borderline): only "unresectable"/"inoperable" fails a removable one
-        group.append(
-            replace(new_fact("resectable", sentence, section, text, other.start(), flag=False), firm=bool(unresectable))
-        )
+        # "locally advanced" may still be removed (borderline): only "unresectable"/"inoperable", or "advanced" alone,
+        # fails a removable one
+        removable = new_fact("resectable", sentence, section, text, other.start(), flag=False)
+        # "advanced" read the same way as "metastatic" beside it ("except for patients with advanced RCC ... while
+        # metastatic" is an exception, not a rule)
+        plain_advanced = not _MAY_BE_REMOVED.search(sentence) and removable.mode == fact.mode
+        group.append(replace(removable, firm=bool(unresectable) or plain_advanced))
         return [replace(f, group="stage") for f in group]
     return [fact]
 
@@ -1175,14 +1186,22 @@ def _spared_syndromes(facts: list[Fact], section: str) -> list[Fact]:
     if not spared or not any(f.field == "functioning" and f.mode == EXCLUDES for f in facts):
         return [f for f in facts if f not in spared]
     others = frozenset(_SYNDROME_WORDS) - spared[0].values
+    # "with the exception of gastrinomas which are located in the duodenum": spared only where the team can tell
+    maybe = spared[0].values if _QUALIFIED_EXCEPTION.search(spared[0].text) else frozenset()
     return [
         replace(f, needs_more=True)
         if f.field == "functioning"
-        else replace(f, mode=EXCLUDES, values=others)
+        else replace(f, mode=EXCLUDES, values=others, maybe=maybe)
         if f in spared
         else f
         for f in facts
     ]
+
+
+_QUALIFIED_EXCEPTION = re.compile(
+    r"\b(?:except\w*|exception\s+of|other\s+than)\b[^.;]{0,60}?\b(?:which|that|located|arising|in\s+the|of\s+the)\b",
+    re.I,
+)
 
 
 _PANCREATIC_KIND = re.compile(

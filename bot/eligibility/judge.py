@@ -8,7 +8,7 @@ read with its logic (`items.read_criteria`); anything less certain is "ask_team"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Optional, Protocol
 
@@ -216,6 +216,8 @@ def verdict_of(fact: Fact, person: Person) -> str:
         return DOES_NOT_MATCH
     has = has_it(fact, person)
     if fact.mode == ALLOWS:  # never against anyone; met by all when it allows every value, or a treatment had or not
+        if has and fact.needs_more and fact.field != "treatments":
+            return ASK_TEAM  # "brain metastases ... stable ... may be enrolled": only on a condition the team knows
         return MATCHES if has is not None or fact.every or fact.field == "treatments" else ASK_TEAM
     if has is None:
         return ASK_TEAM
@@ -257,6 +259,9 @@ def has_it(fact: Fact, person: Person) -> Optional[bool]:
 
 
 def _has_it(fact: Fact, person: Person) -> Optional[bool]:
+    if fact.field == "treatments" and fact.values:  # "chemotherapy for NEC": for that kind of tumour only
+        had = _has_it(replace(fact, values=frozenset()), person)
+        return None if had and person.differentiation not in fact.values else had
     if fact.field == "age":
         return _inside(fact, person.age)
     if fact.field == "ki67":

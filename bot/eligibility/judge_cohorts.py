@@ -37,6 +37,8 @@ _ONE_LABEL = re.compile(
     r"\b(?:cohort|arm|part|group|stratum|phase)\s*(?:[A-Z]|[0-9]{1,2}|I{1,3}V?)\b", re.I
 )  # "Group B", "Part 2", "Stratum 1"
 _MIN_COHORTS = 2  # one heading alone may name the only cohort there is: its items are then everyone's
+# ... but not one for those treated again ("Retreatment patients:"): those treated for the first time are the others
+_TREATED_AGAIN = re.compile(r"\bre-?\s?treat(?:ment|ed|ing)\b|\bre-?challeng\w*", re.I)
 _LONGEST_HEADING = 200  # "Group B: Secondary therapy subjects will be included in the study if they meet all of the following general criteria:"
 _OR_AT_END = re.compile(r"\b(?:or|and/or)\s*[,;:]?\s*$", re.I)
 
@@ -49,7 +51,11 @@ def cohort_of_items(text: Optional[str]) -> dict[tuple[str, str], str]:
     sections = (("inclusion", criteria.inclusion), ("exclusion", criteria.exclusion))
     headings = [i.text for _, items in sections for i in items if is_cohort_heading(i.text)]
     one_cohort = {h for h in headings if _ONE_LABEL.search(h) or _HEALTHY.search(h) or not _EVERY_COHORT.search(h)}
-    if len(one_cohort) < _MIN_COHORTS and len(one_cohort) == len(headings):
+    if (
+        len(one_cohort) < _MIN_COHORTS
+        and len(one_cohort) == len(headings)
+        and not any(_TREATED_AGAIN.search(h) for h in one_cohort)
+    ):
         return {}
     found: dict[tuple[str, str], str] = {}
     general: set[tuple[str, str]] = set()

@@ -59,7 +59,7 @@ ALLOWANCE = re.compile(
     r"(?<!not )(?<!not be )\b(?:allowed|permitted|acceptable)\b|\b(?:is|are|be)\s+(?:also\s+)?accepted\b|\bnot\s+(?:be\s+)?(?:required|mandatory|necessary)\b"
     r"|\bwith\s+or\s+without\b|\bregardless\s+of\b|\birrespective\s+of\b|\bna[iï]ve\s+or\s+(?:previously\s+)?(?:pre-?)?treated\b"
     r"|\bna[iï]ve\s+or\s+(?:\w+\s+){0,2}?(?:having\s+)?(?:received|had)\b|\bany\s+number\s+of\b"
-    r"|\b(?:pre-?)?treated\s+or\s+(?:treatment[- ])?(?:na[iï]ve|untreated)\b|\bmay\s+(?:have\s+(?:had|received)|be\s+included|(?:also\s+)?(?:receive|continue|remain\s+on|stay\s+on))\b"
+    r"|\b(?:pre-?)?treated\s+or\s+(?:treatment[- ])?(?:na[iï]ve|untreated)\b|\bmay\s+(?:have\s+(?:had|received|been\s+(?:previously\s+)?treated)|be\s+(?:included|re-?\s?treated|re-?enrolled|enrolled|eligible|considered\s+(?:for|eligible))|(?:also\s+)?(?:receive|continue|remain\s+on|stay\s+on))\b"
     r"|\bcan\s+(?:be\s+included|participate|have\s+(?:had|received))\b|\bno\s+more\s+than\b|\bat\s+most\s+[0-9]+\s+(?:prior|previous|lines?)"
     r"|\bup\s+to\s+[0-9a-z]+\s+(?:prior|previous|lines?)|\b(?:are|is|will\s+be)\s+(?:also\s+)?eligible\b|\bwill\s+(?:also\s+)?be\s+(?:included|enrolled|accepted)\b|\bcan\s+be\s+enrolled\b|\bin\s+addition\s+to\b|\bno\s+limit\b"
     r"|\bor\s+not\b(?=\s*(?:[(,;.]|$))",  # "have received anthracyclines and/or taxanes or not": either
@@ -89,7 +89,7 @@ _MUST_NOT = re.compile(_MUST_NOT_WORDS, re.I)
 _NEGATION = re.compile(
     # "no sooner than 4 weeks", "no later than": a time, not a no
     r"\b(?:no(?!\s+(?:sooner|later|earlier|less|fewer|longer|shorter)\s+than\b)|not|nor|without|never|free\s+of|absence\s+of|naive\s+to"
-    r"|other\s+than|neither|non|excluding|except|apart\s+from|outside(?:\s+of)?)\b|n't\b",
+    r"|other\s+than|neither|non|excluding|except|exception\s+of|apart\s+from|outside(?:\s+of)?)\b|n't\b",
     re.I,
 )
 _NON = re.compile(r"\bnon\b[-\s]?", re.I)
@@ -113,7 +113,9 @@ COHORT = re.compile(
     r"|\b(?:in|for|to)\s+(?:the\s+)?(?:cohorts?|arms?|parts?|groups?|strat(?:um|a))\b|\b(?:cohort|arm|part|stratum)\s+[A-Z0-9]{1,3}\b"
     # "(Group B only)", "(maintenance group)", "(retreatment cohort only)": one group's rule, in brackets
     r"|\(\s*(?:[\w-]+\s+){0,2}?(?:cohorts?|arms?|groups?|strat(?:um|a))(?:\s+[A-Z0-9]{1,3})?(?:\s+only)?\s*\)"
-    r"|\bonly\s+for\b|\bapplies\s+to\b|^\W*[\w\s-]{0,40}\b(?:origin|primary|NETs?|tumou?rs?|carcinoma)\s*:\s*\S",
+    r"|\bonly\s+for\b|\bapplies\s+to\b|^\W*[\w\s-]{0,40}\b(?:origin|primary|NETs?|tumou?rs?|carcinoma)\s*:\s*\S"
+    # "Retreatment patients:", "eligible for re-treatment": the group treated again, beside those treated for the first time
+    r"|\bre-?\s?treat(?:ment|ed|ing)\b|\bre-?challeng\w*",
     re.I,
 )
 

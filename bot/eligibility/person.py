@@ -109,7 +109,7 @@ def with_treatment_words(person: Person, entries: Iterable[str]) -> Person:
         person,
         chemo_families=families,
         chemo_families_complete=complete,
-        drugs=frozenset().union(*(drugs_in(e) for e in said)),
+        drugs=frozenset().union(*(drugs_in(e, groups=False) for e in said)),
         kinds_unnamed=unnamed_kinds((e, _kinds(e)) for e in said),
     )
 

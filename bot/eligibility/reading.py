@@ -27,6 +27,14 @@ UNKNOWABLE = re.compile(
 )
 
 
+_NAMED_REGIMEN = re.compile(
+    r"\b(?:irinotecan|platinum|cisplatin|carboplatin|oxaliplatin|etoposide|temozolomide|capecitabine|EP|IP|FOLF\w+|CAP-?TEM)"
+    r"(?:[- ](?:based|containing))?\s+regimens?\b",
+    re.I,
+)
+_SYMPTOMS_OF_HORMONES = re.compile(
+    r"\bsymptomatic\b(?=[^.;]{0,40}\b(?:because\s+of|due\s+to|from|caused\s+by)\s+(?:\w+\s+)?hormon)", re.I
+)
 UNLESS = re.compile(r"\bunless\b", re.I)
 _ONLY = re.compile(r"\bonly\b", re.I)
 HISTORY_OF = re.compile(r"\bhistory\s+of\b[^.;]*?\bactive\b|\bactive\b(?=[^.;]*\bhistory\s+of\b)", re.I)
@@ -40,8 +48,11 @@ def new_fact(field: str, sentence: str, section: str, text: str, start: int, **v
     # progression, control, symptoms: about treatments, hormones and where it spread, not the rest of the sentence
     weighs = field in ("treatments", "functioning", "syndrome") or (field == "spread" and "values" in values)
     weighed = HISTORY_OF.sub(" ", sentence) if HISTORY_OF.search(sentence) else sentence
+    weighed = _NAMED_REGIMEN.sub(" ", weighed)  # "treated with irinotecan regimen": which drugs, not how many
     if field in ("functioning", "syndrome"):
         weighed = _ONLY.sub(" ", weighed)  # "non-functional tumours only": a firm ask, not a dose or a line
+        # "symptomatic pNET because of hormone production": the symptoms are what makes it functioning
+        weighed = _SYMPTOMS_OF_HORMONES.sub(" ", weighed)
     unknowable = weighs and bool(UNKNOWABLE.search(weighed))
     # "such as", "e.g.", "including": what follows is only an example, what comes before is the rule ("well-to-moderately
     # differentiated neuroendocrine carcinoma, including typical carcinoid"); "like" anywhere leaves it unsure

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot.eligibility import facts as whole
 from bot.eligibility.drug_families import families_named
+from bot.eligibility.judge_drugs import LIVER, named_in_criterion
 from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, mode_of
 from bot.eligibility.reading import WINDOW, new_fact
 
@@ -48,7 +49,7 @@ _HISTORY = re.compile(
 )  # "surgery ≤ 28 days before"
 _NOT_HISTORY = re.compile(
     r"imaging|\bscan\w*|scintigra\w*|\bPET\b|\buptake\b|\bavid\w*|\bcount\w*\s+(?:as|toward)|\bconsidered\b|steril|birth\s+control|contracept|toxicit|\btoxic\b|initiat\w*|\bto\s+start\b|\babout\s+to\b|incoming|\bwill\s+(?:start|begin|consist)|hypersensitiv|allerg|child-?\s?bearing|menopaus|^\W*(?:unresolved\s+|persistent\s+|ongoing\s+)?(?:adverse|side)[- ](?:effects?|events?|reactions?)\b|\b(?:that|which)\b[^.;]{0,80}\b(?:could|may|might|would)\s+(?:\w+\s+){0,2}(?:affect|interfere|compromise|jeopardi[sz]e|confound|aggravat\w*|worsen|exacerbat\w*)|\breactions?\s+to\b|\bsensitivity\s+to\b|CYP|cytochrome|inducers?\b|prohibited|pregnan|breast-?feed|inability|swallow|absorption|intoleran\w*\s+to|contraindicat|(?:planned|scheduled|candidates?|eligible|suitable|indicated)\s+(?:for|to)"
-    r"|will\s+(?:receive|be\s+treated)|\bwilling\b|\bable\s+to\s+receive",
+    r"|will\s+(?:receive|be\s+treated)|\bwilling\b|\bable\s+to\s+receive|\bcumulative\s+(?:\w+\s+)?dos\w*|\blifetime\s+(?:exposure|dose)",
     re.I,
 )
 _EXCEPTION = re.compile(r"\b(?:except|excluding|other\s+than|apart\s+from|with\s+the\s+exception\s+of|unless)\b", re.I)
@@ -57,6 +58,10 @@ _FOR_SOME_TUMOURS = re.compile(
     r"\b(?:in|for)\s+(?:[\w-]+\s+){0,3}(?:NETs?|NECs?|tumou?rs?|neuroendocrine|patients\s+with|N?SCLC)\b"
     r"|\b(?:in|for)\s+(?:[\w-]+\s+){1,3}(?:cancers?|carcinomas?)\b"  # "for small cell lung cancer": not any cancer
     rf"|\bfor\s+(?:the\s+)?(?:treatment|management|control)\s+of\s+(?!(?:[\w-]+\s+){{0,2}}{_NET_DISEASE})",
+    re.I,
+)
+_FOR_NEC = re.compile(
+    r"\b(?:in|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:NECs?|neuroendocrine\s+carcinomas?)\b(?!\s+(?:or|and|and/or)\b)",
     re.I,
 )
 # "gastric surgery", "surgery to the study knee joint", "surgical interventions for AF": an operation somewhere, or for
@@ -180,6 +185,7 @@ def line_count(sentence: str, section: str, text: str) -> list[Fact]:
 
 
 def treatments(sentence: str, section: str, text: str) -> list[Fact]:
+    as_written = sentence
     counted = line_count(sentence, section, text)
     if counted:
         return counted
@@ -223,7 +229,9 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
     ever = _AT_ANY_TIME.search(head)
     for name, start in named:
         mode = mode_of(head, section, start)
-        if mode == REQUIRES and (washout or (section == "inclusion" and _NAIVE.search(head))):
+        if mode == REQUIRES and (
+            washout or (section == "inclusion" and (_NAIVE.search(head) or _LEADING_NO_REACHES.match(head[:start])))
+        ):
             mode = EXCLUDES
         windowed = WINDOW.search(
             sentence[ever.end() :] if ever and start > ever.start() else sentence
@@ -239,14 +247,23 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
             kinds = set(_SYSTEMIC_NAMES) - spared
             if _NAIVE.search(head):
                 kinds -= {"somatostatin analogue"}  # "therapy-naive": often still on one for symptoms
+            if _DIRECTED.match(head, start):
+                kinds |= _AT_THE_TUMOUR - spared  # "PanNET-directed treatment": an operation or a liver treatment too
         key = (mode, recent, name == "surgery" and surgery_somewhere)
         names, first = groups.get(key, (set(), start))
         groups[key] = (names | kinds, first)
     open_list = _open_list(head, {name for name, _ in named})
-    run_in = bool(
-        _RESPONSE_AFTER.search(head)
-    )  # "stable disease after PRRT for 6 months": often the study's own first step
+    # "stable disease after PRRT for 6 months": often the study's own first step; "not amenable to or progressed on
+    # TACE": never treated may do too
+    run_in = bool(_RESPONSE_AFTER.search(head)) or bool(_NOT_SUITED_OR_HAD.search(head))
+    # "embolisation": bland or chemo? Unless the criterion names which (radioembolisation, TACE): then by name
+    liver_named = any(name == "liver-directed therapy" for name, _ in named) and not named_in_criterion(
+        LIVER, as_written
+    )
     only_some = bool(_FOR_SOME_TUMOURS.search(head))  # "previous chemotherapy in gastrointestinal NETs": for them only
+    # "... for NEC": for a carcinoma only, which the judge can tell when the person said theirs is one
+    for_kind = frozenset({"NEC"}) if only_some and _FOR_NEC.search(head) else frozenset()
+    only_some = only_some and not for_kind
     facts = [
         replace(
             new_fact(
@@ -256,11 +273,15 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
                 text,
                 first,
                 treatments=frozenset(kinds),
+                values=for_kind,
                 needs_more=recent,
                 firm=not (spared and mode == EXCLUDES)
                 and not ((open_list or run_in) and mode == REQUIRES)
-                and not (mode == EXCLUDES and ("liver-directed therapy" in kinds or only_some))
-                and not somewhere,
+                and not (mode == EXCLUDES and (("liver-directed therapy" in kinds and liver_named) or only_some))
+                and not somewhere
+                # "In addition, no kinase inhibitor may have been given within 4 weeks", among the exclusions: a
+                # rule-out said twice, not a need to have had one lately
+                and not (mode == REQUIRES and recent and section == "exclusion"),
             ),
             mode=mode,
         )
@@ -282,6 +303,20 @@ _EFFECTS_OF = re.compile(
     re.I,
 )
 _AT_ANY_TIME = re.compile(r"\bat\s+any\s+time\b", re.I)
+_NOT_SUITED_OR_HAD = re.compile(
+    r"\bnot\s+(?:be\s+)?(?:amenable|suitable|eligible|(?:a\s+)?candidates?)\s+(?:to|for)\s+(?:[\w-]+\s+){0,3}?(?:or|and/or)\s+"
+    r"(?:have\s+|has\s+)?(?:progress\w*|fail\w*|relaps\w*|refractory|been\s+treated|received|had)\b",
+    re.I,
+)
+# "Previous PanNET-directed treatment", "NET-directed therapy": whatever was done to the tumour, not only drugs
+_DIRECTED = re.compile(r"(?:Pan)?NETs?-directed|tumou?r-directed", re.I)
+_AT_THE_TUMOUR = frozenset({"surgery", "liver-directed therapy", "radiotherapy"})
+# "No chemotherapy, immunotherapy, hormonal therapy, or biological therapy for cancer ...": the "no" opens the whole list,
+# however long, up to a break
+_LEADING_NO_REACHES = re.compile(
+    r"^\W*(?:[0-9]{1,2}[.)]\s*)?no\s+(?!(?:more|less|fewer|greater|longer)\s+than\b)(?:(?![;:]|\b(?:but|must|except|unless|other\s+than|however)\b).)*$",
+    re.I | re.S,
+)
 _START_OF_STUDY = re.compile(
     r"\b(?:prior\s+to|before|of)\s+(?:the\s+)?(?:initiation|start|beginning|first\s+dose)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:treatment|therapy|drug|medication)"
     r"|\b(?:prior\s+to|before|of)\s+(?:beginning|starting|initiating)\s+(?:the\s+)?(?:study|investigational|trial)\s+(?:treatment|drug|therapy)",
@@ -297,7 +332,7 @@ _LIVER_DIRECTED = re.compile(
 _RADIONUCLIDE = re.compile(
     r"\bradio-?nuclides?\b(?!\s+(?:imaging|scan\w*|uptake))|\bradio-?metabolic\s+therap\w*|\bradio-?ligand\s+therap\w*|\bendo-?radiotherap\w*"
     r"|\bradio-?pharmaceutical\s+therap\w*|\btherap\w*\s+with\s+(?:any\s+|a\s+)?(?:\w+\s+)?radio-?pharmaceuticals?\b"
-    r"|\b(?:177\s?-?Lu|Lu-?177|lutetium)\b"
+    r"|\b(?:177\s?-?\s?Lu|Lu[-\s]?177|lutetium|Lu-?DOTA-?(?:TATE|TOC|NOC)|LuTate)\b"
     # "90Y-DOTATOC", "yttrium-90 labelled peptides": PRRT with another isotope, not radioembolisation
     r"|\b(?:90Y|Y-?90|yttrium(?:-?\s?90)?)[-\s]?(?:DOTA\w*|edotreotide|octreot\w*|TOC\b|TATE\b|labell?ed|peptides?)",
     re.I,
