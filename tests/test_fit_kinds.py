@@ -59,7 +59,7 @@ def test_a_nec_story_gets_trials_made_for_necs_first(store: TrialStore, story: s
 def test_the_registry_heading_carcinoma_neuroendocrine_alone_is_not_a_nec_trial(store: TrialStore) -> None:
     personalised_prrt = store.get("NCT02754297")  # conditions: "Carcinoma, Neuroendocrine" among NET ones
     assert personalised_prrt is not None
-    assert kind_order(personalised_prrt, Profile(tumour_type="NEC")) == 1
+    assert kind_order(personalised_prrt, Profile(tumour_type="NEC")) == 2  # names no NEC at all
     assert kind_order(personalised_prrt, Profile(tumour_type="NET")) == 0
 
 
@@ -266,7 +266,9 @@ def test_a_maintenance_trial_ranks_after_for_a_nec_that_grew_on_chemotherapy(sto
 
 
 def test_a_maintenance_trial_keeps_its_place_when_chemotherapy_worked(store: TrialStore) -> None:
-    result = searched(store, "dad has a NEC of the pancreas with liver mets, 6 cycles of carbo/etoposide shrank it. trials?")
+    result = searched(
+        store, "dad has a NEC of the pancreas with liver mets, 6 cycles of carbo/etoposide shrank it. trials?"
+    )
     assert EVEROLIMUS_MAINTENANCE_NEC in top(result, 4), top(result, 10)
 
 
@@ -290,7 +292,9 @@ def test_second_line_trials_rank_after_the_maintenance_one_when_first_chemothera
     shown = top(result, 40)
     second_line = ["NCT03387592", "NCT07077551"]  # "... SEcond-line Therapy in NEuroendocrine CArcinomas"; NALIRIFOX
     assert all(shown.index(EVEROLIMUS_MAINTENANCE_NEC) < shown.index(t) for t in second_line if t in shown), shown
-    grew = searched(store, "husband 48, large cell NEC of the colon, liver mets. cisplatin and etoposide stopped working.")
+    grew = searched(
+        store, "husband 48, large cell NEC of the colon, liver mets. cisplatin and etoposide stopped working."
+    )
     assert top(grew, 1)[0] in second_line + ["NCT03352934"], top(grew, 5)  # made for growth after first-line
 
 
@@ -308,5 +312,21 @@ def test_trials_of_treatments_for_a_net_rank_after_for_someone_told_all_clear(st
 
 
 def test_all_clear_is_forgotten_when_a_later_message_says_it_came_back(store: TrialStore) -> None:
-    profile = profile_of(store, "mum had her pNET removed in 2021, all clear since", "now the scan shows spots in her liver")
+    profile = profile_of(
+        store, "mum had her pNET removed in 2021, all clear since", "now the scan shows spots in her liver"
+    )
     assert profile.all_clear is None and profile.spread is True
+
+
+def test_a_trial_naming_necs_only_among_its_conditions_ranks_between_for_a_nec(store: TrialStore) -> None:
+    lu_registry = store.get("NCT02236910")  # conditions: "Neuroendocrine Carcinoma"; for SSTR-positive tumours
+    nalirifox = store.get("NCT07077551")  # "... High-grade Neuroendocrine Neoplasms" in its title
+    assert lu_registry is not None and nalirifox is not None
+    nec = Profile(tumour_type="NEC")
+    assert (kind_order(nalirifox, nec), kind_order(lu_registry, nec)) == (0, 1)
+    result = searched(
+        store,
+        "my brother (66) has a NEC in his pancreas, ki67 80%, had carboplatin etoposide and it worked for "
+        "4 months then grew. hes in toronto. any trials?",
+    )
+    assert top(result, 1) == ["NCT07077551"], top(result)

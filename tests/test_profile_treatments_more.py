@@ -228,3 +228,10 @@ def test_a_treatment_told_as_going_on_is_ongoing(text: str) -> None:
 def test_markers_going_up_and_a_count_of_cycles_tell_what_happened(text: str, outcome: str) -> None:
     had = read_treatments(text).had
     assert [t.outcome for t in had] == [outcome], had
+
+
+def test_it_after_two_chemotherapy_drugs_named_together_is_said_of_the_course() -> None:
+    had = read_treatments("had carboplatin and etoposide, it worked for 4 months then grew").had
+    assert {t.outcome for t in had} == {"stopped working"}, had
+    apart = read_treatments("lanreotide and everolimus, it stopped working").had
+    assert [t.outcome for t in apart if t.id == "lanreotide"] == [None]  # not one course: "it" is the last one

@@ -9,7 +9,7 @@ import textstat
 
 from bot.trials.about import about_lines
 from bot.trials.asked_about import aspects_asked
-from bot.trials.present import SUMMARY_HINT, contact_text, detail_lines, registry_summary
+from bot.trials.present import SUMMARY_HINT, contact_text, detail_lines, registry_summary, shown_title
 from bot.trials.query import Contact, Design
 from bot.trials.store import TrialStore
 from tests.conftest import SHIPPED_COUNT
@@ -126,3 +126,8 @@ def test_a_trial_the_record_calls_non_randomised_or_without_placebo_gets_no_grou
         assert "by chance" not in lines and "placebo" not in lines, lines
     randomised = " ".join(about_lines(trial(summary="Patients are randomly assigned to lanreotide or placebo.")))
     assert "by chance" in randomised and "placebo" in randomised
+
+
+def test_a_title_in_a_list_has_no_stray_full_stop() -> None:
+    assert shown_title("Systemic Targeted Adaptive RadioTherapy of NeuroEndocrine Tumors.", 90).endswith("Tumors")
+    assert shown_title("A trial of 177Lu-DOTATATE in grade 1 to 2 NETs (the first of two studies)", 40).endswith("…")

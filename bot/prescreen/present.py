@@ -13,7 +13,7 @@ from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import ANYWHERE, NONE, SLOTS, UNKNOWN, Grade
 from bot.prescreen.checklist import Check, TrialChecklist
 from bot.prescreen.words import grade_words, where_words
-from bot.trials.present import PHASE_WORDS, TITLE_LIMIT, Card, shorten
+from bot.trials.present import PHASE_WORDS, TITLE_LIMIT, Card, shown_title
 from bot.trials.query import TrialDetail
 from bot.tumour_terms import FUNCTIONING, NON_FUNCTIONING, SITE_WORDS
 from bot.words_list import words_list
@@ -205,7 +205,7 @@ def trial_card(position: int, result: TrialChecklist) -> Card:
     unsaid = [c.topic for c in result.checks if not c.stated]
     if unsaid:
         lines.append(f"- Ask your team about {words_list(unsaid)}: the record does not say.")
-    return Card(trial.nct_id, f"{position}. {shorten(trial.title, TITLE_LIMIT)} ({trial.nct_id})", tuple(lines))
+    return Card(trial.nct_id, f"{position}. {shown_title(trial.title, TITLE_LIMIT)} ({trial.nct_id})", tuple(lines))
 
 
 def left_out_text(left_out: Iterable[TrialChecklist]) -> Optional[str]:

@@ -98,13 +98,15 @@ _NEC_HEADING = re.compile(r"\bcarcinomas?,\s*neuroendocrine\b", re.I)
 
 
 def kind_order(trial: TrialDetail, profile: Profile) -> int:
-    """0 for a trial made for the person's kind of tumour or open to it, 1 for one that only
-    says the other kind: for a NEC, trials whose record names NECs (title, conditions or
-    inclusion criteria) come first; for a NET, trials whose title and conditions name only NECs
-    come after. Only ranks, never sets aside (`kind_clash` does that for clear cases)."""
+    """0 for a trial made for the person's kind of tumour or open to it, more for one less so: for
+    a NEC, trials whose title or inclusion criteria name NECs come first, then those that name them
+    only among their conditions (a PRRT registry listing "Neuroendocrine Carcinoma"), then the rest;
+    for a NET, trials whose title and conditions name only NECs come after. Only ranks, never sets
+    aside (`kind_clash` does that for clear cases)."""
     if profile.tumour_type == "NEC":
-        described = f"{_described(trial)} ; {_inclusion_text(trial.criteria)}"
-        return 0 if _FOR_NEC.search(_NEC_HEADING.sub("", described)) else 1
+        if _FOR_NEC.search(_NEC_HEADING.sub("", f"{trial.title or ''} ; {_inclusion_text(trial.criteria)}")):
+            return 0
+        return 1 if _FOR_NEC.search(_NEC_HEADING.sub("", " ; ".join(trial.conditions))) else 2
     if profile.tumour_type == "NET":
         described = _described(trial)
         only_nec = bool(_FOR_NEC.search(_HIGH_GRADE.sub("", described))) and not _FOR_NET.search(described)

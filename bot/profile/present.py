@@ -12,7 +12,15 @@ from bot.prescreen.present import WHO_DECIDES, check_line
 from bot.profile.fit import Fit, FitResult, near_of
 from bot.profile.model import Profile
 from bot.trials.nearby import nearest_site
-from bot.trials.present import AGE_GROUP_WORDS, TITLE_LIMIT, Card, card_lines, near_words, nearest_words, shorten
+from bot.trials.present import (
+    AGE_GROUP_WORDS,
+    TITLE_LIMIT,
+    Card,
+    card_lines,
+    near_words,
+    nearest_words,
+    shown_title,
+)
 from bot.trials.query import Near, default_status
 from bot.trials.query_from_words import AGE_GROUP_NAMES
 from bot.trials.relax import found_after
@@ -88,7 +96,7 @@ def fit_card(fit: Fit, with_why: bool = True, around: Optional[Near] = None) -> 
         why = (nearest_words(site, around.country if around else None), *why)
     return Card(
         nct_id=trial.nct_id,
-        title=shorten(trial.title, TITLE_LIMIT),
+        title=shown_title(trial.title, TITLE_LIMIT),
         lines=(
             *card_lines(
                 trial.status,

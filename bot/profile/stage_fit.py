@@ -80,11 +80,13 @@ def _after_surgery_only(trial: TrialDetail, profile: Profile) -> bool:
 
 def _early_stage_after_advanced_treatment(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
     """A trial only for early-stage NETs (stage I or II) for someone who has had a treatment given
-    for advanced NETs (PRRT, a targeted drug, liver treatment) but has not said whether it spread:
-    "dad has had lutathera" is not a small tumour found by chance."""
+    for advanced NETs (PRRT, a targeted drug, liver treatment), or one that stopped working, but has not
+    said whether it spread: "dad has had lutathera", "chemo stopped working" is not a small tumour found
+    by chance."""
     if profile.spread is not None:
         return False  # said: `spread_clash` sets a clash aside, and an early-stage trial fits "not spread"
-    return _treated_for_advanced_nets(profile, lexicon) and early_stage_only(trial)
+    grew = any(t.outcome == "stopped working" for t in profile.treatments)  # "chemo stopped working"
+    return (grew or _treated_for_advanced_nets(profile, lexicon)) and early_stage_only(trial)
 
 
 def _after_surgery_after_advanced_treatment(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:

@@ -416,13 +416,19 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
         list_outcome = outcome_before(before) if not (result and before in JOINERS) else list_outcome
         joined.append(bool(number) and before in OUTCOME_JOINERS)
         result.append(Mention(concept_id, role, outcome, joined[-1]))
-        singular.append(bool(SAID_OF_ONE.search(" ".join(words[end:stop]))))
+        one_course = joined[-1] and _both_chemotherapy(result[-2:], lexicon)  # "carbo and etoposide, it worked ..."
+        singular.append(not one_course and bool(SAID_OF_ONE.search(" ".join(words[end:stop]))))
     return share_outcomes(result, joined, singular, ALL_OF_THEM.search(" ".join(words)) is not None)
 
 
 # "progressing on lanreotide since the summer": growth on the drug outranks the "since" after it (but
 # "the runs are worse, even on Sandostatin" is a symptom, not the tumour).
 _GREW_ON = re.compile(r"\b(?:progress\w*|grow\w*|grew|pd) (?:even |still )?(?:on|despite|through)(?:\s+\w+){0,2}$")
+
+
+def _both_chemotherapy(pair: list[Mention], lexicon: Lexicon) -> bool:
+    """Two chemotherapy drugs named together are one course: "it" after them is said of both."""
+    return len(pair) == 2 and all(treatment_group(lexicon, m.id) == "chemotherapy" for m in pair)
 
 
 def _plan_joined_run(result: list[Mention], joined: list[bool], role: Role = "planned") -> None:

@@ -83,6 +83,12 @@ def shorten(text: str, limit: int) -> str:
     return cut + "…"
 
 
+def shown_title(title: str, limit: int) -> str:
+    """A record's title as a list shows it: shortened, without the full stop some titles end with
+    ("... of NeuroEndocrine Tumors.")."""
+    return shorten((title or "").rstrip(" ."), limit)
+
+
 def places_words(countries: tuple[str, ...], cities: tuple[str, ...] = ()) -> str:
     if not countries and not cities:
         return "The record does not list places yet"
@@ -104,7 +110,7 @@ def card(summary: TrialSummary, units_country: Optional[str] = None) -> Card:
     lines = card_lines(summary.status, summary.status_as_of, summary.phases, summary.countries, summary.cities)
     if summary.nearest_site:
         lines += (nearest_words(summary.nearest_site, units_country),)
-    return Card(nct_id=summary.nct_id, title=shorten(summary.title, TITLE_LIMIT), lines=lines)
+    return Card(nct_id=summary.nct_id, title=shown_title(summary.title, TITLE_LIMIT), lines=lines)
 
 
 def asked_for(query: TrialQuery, with_condition: bool = True) -> str:

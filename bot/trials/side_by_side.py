@@ -15,7 +15,7 @@ from bot.trials.about import PHASE_WORDS, tests_line
 from bot.trials.lookup import find_lookups
 from bot.trials.nct import find_nct_candidate, is_valid_nct_id
 from bot.trials.ordinal import LAST, ordinal_position
-from bot.trials.present import MAX_PLACES_ON_CARD, dated_status_words, places_words, shorten
+from bot.trials.present import MAX_PLACES_ON_CARD, dated_status_words, places_words, shown_title
 from bot.trials.query import TrialDetail, TrialQuery
 from bot.trials.store import TrialStore
 
@@ -127,7 +127,7 @@ def side_by_side(first: TrialDetail, second: TrialDetail) -> str:
 def _one(trial: TrialDetail) -> str:
     phase = " and ".join(PHASE_WORDS[p] for p in trial.phases if p in PHASE_WORDS)
     lines = [  # the title often says best how two trials differ ("in Pancreatic NETs" / "Extrapancreatic")
-        f"{trial.nct_id}{f' ({trial.acronym})' if trial.acronym else ''}: {shorten(trial.title, TITLE_CHARS)}",
+        f"{trial.nct_id}{f' ({trial.acronym})' if trial.acronym else ''}: {shown_title(trial.title, TITLE_CHARS)}",
         f"- {tests_line(trial).replace('What it tests: ', 'Tests: ').replace('What it is: ', '')}",
         f"- {phase[:1].upper() + phase[1:]}" if phase else "",
         f"- Status: {dated_status_words(trial.status, trial.status_as_of)}",

@@ -18,7 +18,7 @@ from bot.eligibility.forbidden_words import neutral
 from bot.lexicon import Lexicon, default_lexicon
 from bot.text import normalize
 from bot.trials.freshness import may_have_changed
-from bot.trials.present import PHASE_WORDS, dated_status_words, shorten
+from bot.trials.present import PHASE_WORDS, dated_status_words, shorten, shown_title
 from bot.trials.query import Contact, TrialDetail
 
 MAX_WORDS = 120
@@ -45,7 +45,7 @@ def word_count(text: str) -> int:
 
 def _compose(trial: TrialDetail, title_limit: int, treatments: int, places: int) -> str:
     lines = [
-        f"{shorten(trial.title, title_limit)} ({trial.nct_id})",
+        f"{shown_title(trial.title, title_limit)} ({trial.nct_id})",
         f"What it is: {what_it_is(trial, treatments)}",
         f"Status: {capitalised(status_line(trial))}",
         f"Where: {capitalised(where_line(trial, places))}",
