@@ -21,6 +21,8 @@ from components.trial_request_router import TrialRequestRouter
         "is there a study for someone like me? 52F, pnet G2",
         "what's left? we're in dublin",
         "what are his options now, we live near Cork",
+        "my husband has carcinoid syndrome, the flushing is awful. is there anything being tried for that? we're in Ohio",
+        "whats being trialled for NEC at the moment",
     ],
 )
 def test_asks_for_trials(text: str) -> None:
@@ -41,6 +43,7 @@ def test_asks_for_trials(text: str) -> None:
         "what are our options? im in pain",
         "what else can we do, i am in so much pain",
         "what is left of his pancreas after the whipple? we're in Leeds",
+        "is he being tested for MEN1?",
     ],
 )
 def test_does_not_ask_for_trials(text: str) -> None:

@@ -14,7 +14,9 @@ _TRIALS_ASKED = re.compile(
     # "what trials could she try", "which studies are open near us" (not "what are trials")
     r"|\b(?:what|which)\s+(?:\w+\s+)?(?:trials?|studies)\s+(?:are\s+there|could|can|would|might|is\s+there|for|near|in|are\s+open|are\s+recruiting)\b"
     # "would any trial accept a gentleman of 82", "do any studies take people his age"
-    r"|\b(?:would|will|do|does|could|can)\s+(?:any|a)\s+(?:clinical\s+)?(?:trials?|studies|study)\s+(?:accept|take|have|want|include)\b",
+    r"|\b(?:would|will|do|does|could|can)\s+(?:any|a)\s+(?:clinical\s+)?(?:trials?|studies|study)\s+(?:accept|take|have|want|include)\b"
+    # "is there anything being tried for that?", "what's being trialled for NEC", "any new drugs being tested"
+    r"|\b(?:anything|something|what(?:'s|s|\s+is|\s+are)|any)\s+(?:new\s+)?(?:\w+\s+)?being\s+(?:tried|tested|trialled|trialed|studied|researched)\b",
     re.I,
 )
 # "anything near Cardiff?", "anything in Ireland", "something close to Leeds": a place asked about
