@@ -191,3 +191,8 @@ def test_a_plural_of_a_term_is_not_explained_twice() -> None:
 def test_session_18_swaps_keep_the_meaning_and_the_grammar(criterion: str, kept: str, never: str) -> None:
     plain = _exclusion(criterion).plain
     assert kept in plain and never not in plain, plain
+
+
+def test_a_base_verb_gets_a_base_verb() -> None:
+    assert "to get a" in rewrite("in case of impossibility to obtain a specimen, diagnosis by imaging")
+    assert "must be taken" in rewrite("Tissue must be obtained before treatment.")
