@@ -151,7 +151,9 @@ _DESCRIBES_A_TEST = re.compile(
     r"^(?:biopsy|biopsies|scan|scans|mri|ct|lesions?|spots?|mets|tumou?rs?|function|tests?|results|bloods|enzymes|ultrasound)$"
 )
 # "had 6 cycles (of)": a course given and finished, whatever "since" or "stable" follows.
-_COURSE_COUNTED = re.compile(r"\b(?:had|did|completed|finished) \d+ (?:cycles?|rounds?|courses?)(?: of)?(?:\s+\w+){0,2}$")
+_COURSE_COUNTED = re.compile(
+    r"\b(?:had|did|completed|finished) \d+ (?:cycles?|rounds?|courses?)(?: of)?(?:\s+\w+){0,2}$"
+)
 _ORGAN_LAST = re.compile(r"\b(?:liver|pancreas|lung|lungs|kidney|kidneys|bowel)$")
 _A_SCAN_AFTER = re.compile(r"^(?:pet )?(?:scans?|showed|shows|lit|lights|picked)\b")
 # After "then", "and": words still about the name before ("lanreotide 2 yrs then it stopped working",
