@@ -24,7 +24,9 @@ from bot.knowledge.names import find_treatments
 from bot.knowledge.not_held import plainly_unheld
 from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.personal.handing_back import after_general, whole_question
+from bot.personal.mood import asks_about_own_mood, mood_answer
 from bot.personal.prognosis import asks_prognosis
+from bot.personal.support import gave_support
 from bot.trials.asked_about import aspects_asked
 from bot.trials.mentions import asks_if_it_rules_out, asks_if_it_would_exclude, criteria_look_up
 
@@ -39,8 +41,12 @@ class ActionAnswerPersonalQuestion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = message_text(tracker) or ""
         said = bot_texts(tracker)
-        if shows_feeling(text):
+        if shows_feeling(text) and not gave_support(said):  # support just given: no second kind word
             dispatcher.utter_message(text=acknowledgement(said, text))
+        if asks_about_own_mood(text) and not asks_a_decision(text):  # "is it normal to feel this flat?"
+            for line in mood_answer(said):
+                dispatcher.utter_message(text=line)
+            return []
         focus = tracker.get_slot("focus_nct_id")
         asked = aspects_asked(text)
         if asked and set(asked) <= WHO_CAN_JOIN_ASPECTS and about_the_trial(text):

@@ -6,16 +6,19 @@ from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import ActionExecuted, EventType, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.country import country_code
 from bot.contacts.book import default_contacts
 from bot.contacts.present import crisis_answer, emergency_answer
+from bot.personal.support import support_answer, the_question
 
 # Below this, only the classifier guessed an emergency ("can my 12 yr old have it, he has VHL"
 # at 0.34): the number is still given first, but as a condition, not an alarm.
 SURE_EMERGENCY = 0.6
+# components/safety_net.py: despair with a question, support first and then the question's answer
+SUPPORT_FIRST = "support_first"
 
 
 class ActionEmergency(Action):
@@ -35,5 +38,26 @@ class ActionDistress(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         now = datetime.now(timezone.utc)
-        dispatcher.utter_message(text=crisis_answer(default_contacts(), country_code(tracker), now))
-        return []
+        net = tracker.latest_message.get("safety_net") or {}
+        if net.get("reason") != SUPPORT_FIRST:
+            dispatcher.utter_message(text=crisis_answer(default_contacts(), country_code(tracker), now))
+            return []
+        question = net.get("question")
+        # In the pre-screen its own rule stops the form next: the question waits for the person
+        follows = bool(question) and not (tracker.active_loop or {}).get("name")
+        dispatcher.utter_message(text=support_answer(default_contacts(), country_code(tracker), now, follows))
+        return asked_again(tracker.latest_message, str(question)) if follows else []
+
+
+def asked_again(parsed: dict[str, Any], question: str) -> list[EventType]:
+    """The message heard again with its question's intent, without the words of feeling the support
+    has met (bot/personal/support.the_question), so the rules answer it as they would have without
+    the support and the answer adds no second kind word (the profile already holds what it told)."""
+    intent = {"name": question, "confidence": 1.0}
+    ranking = [intent] + [r for r in parsed.get("intent_ranking") or [] if r.get("name") not in (question, "distress")]
+    # Rasa's check of a user event refuses an entity's confidence of None (the spaCy ruler's)
+    entities = [{k: v for k, v in e.items() if v is not None} for e in parsed.get("entities") or []]
+    text = the_question(str(parsed.get("text") or ""))
+    heard = {**parsed, "text": text, "intent": intent, "intent_ranking": ranking, "entities": entities}
+    heard["safety_net"] = {"kind": question, "reason": "after_support"}
+    return [ActionExecuted("action_listen"), UserUttered(text, parse_data=heard)]

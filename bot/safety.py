@@ -241,6 +241,9 @@ DISTRESS_SIGNS: dict[str, str] = {
     "said_outright": (
         r"\b(?:kill|killing|hurt|hurting|harm|harming) (?:my ?self|myself|him ?self|her ?self)|\bsuicid"
         r"|\bend(?:ing)? (?:it all|my life|things|it tonight)|\btak(?:e|ing) my (?:own )?life|\b(?:want|wants|wanted|wanna|ready) to die\b"
+        # "i want to end it, what trials are there": the person's own wish, not a trial or a treatment ended early
+        r"|\b(?:i (?:just |really )?(?:want to|wanna|could|might|will)|i'll|(?:i'?m|im|i am) (?:just |really )?(?:going to|gonna"
+        r"|ready to|about to)) (?:just )?end it\b(?! (?:early|with|for|there|here)\b)"
         r"|\bwish i (?:was|were) dead|\bdon'?t want to (?:live|be alive|be here|wake up)|\bnever wake up"
         r"|\bno (?:point|reason) (?:in )?(?:living|going on|to live|carrying on|to (?:carry|go) on)|\bbetter off (?:dead|without me)"
         r"|\bnot worth living|\bself[- ]?harm|\bcut(?:ting)? myself|\bgive up on (?:life|living)"
@@ -472,6 +475,11 @@ def reads_as_ordinary(text: Optional[str]) -> bool:
     "if" or something that happens again and again, with nothing saying it is happening now."""
     tidy = _tidy(text or "")
     return _about_something_else(tidy) or _over_time(tidy)
+
+
+def sounds_acute(text: Optional[str]) -> bool:
+    """Something said to be happening now, or a call for help ("he's burning up", "help", "what do i do")."""
+    return bool(_ACUTE_NOW.search(_tidy(text or "")))
 
 
 def happens_again_and_again(text: Optional[str]) -> bool:

@@ -63,6 +63,8 @@ _SPEAKS_OF_A_TRIAL = re.compile(
     r"|\b(?:this|that|the)\s+(?:one|trial|study)\b|\b(?:on|in|for|from|of|into|join|joining|with|about)\s+it\b"
     r"|(?<!what is )(?<!what's )(?<!whats )\bit\s*[?.!]*\s*$|\bare\s+you\s+(?:randomi|put|split|given)"
     r"|\b(?:do|does|will|would|how\s+do)\s+they\s+(?:split|pick|choose|randomi[sz]e|decide|take|follow|watch|scan)\b"
+    # "can my 12 yr old have it", "can my dad join": a person put to the trial
+    r"|\bcan\s+(?:i|he|she|we|they|my\s+(?:\w+\s+){0,3}?\w+)\s+(?:(?:have|take|get|do|try|go\s+on|be\s+in)\s+(?:it|this|that)\b|join\b)"
     r"|\b(?:would|could|will|might)\s+(?:i|he|she|we|my\s+\w+)\b|\b(?:i|he|she|we)'?d\s+(?:get|be|have|end|need|go|take)\b"
     r"|\bchance\s+(?:that\s+)?(?:i|he|she|we|my\s+\w+)\b|\bwhy\s+(?:was|did|has|is)\s+it\b|\bdifferent\s+(?:arms|groups)\b|\b(?:do|would|will)\s+you\s+(?:stay|get|be|have)\b"
     r"|\bthe\s+(?:scans?|injections?|jabs?|treatment|chemo|questionnaires?|follow[\s-]?up|groups?|doses?|cycles?)\b"

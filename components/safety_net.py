@@ -13,11 +13,19 @@ intent instead if it tells of something that happens again and again with nothin
 happening now (bot.safety.happens_again_and_again), or if the classifier was unsure (below
 GUESSED_BELOW, the action's own cut for a guess) and it reads as a general question, a past event
 or an "if" (bot.safety.reads_as_ordinary).
+
+Despair of one's own with a question ("we're in despair, chemo stopped working. what else is
+there?"), or a feeling with a question the classifier only guessed was distress, is `distress`
+marked `support_first` with the question's own intent: action_distress gives support and the
+numbers for the person's country, then the answer that intent gets. The classifier's emergency
+stays unless it only guessed it on despair with nothing said to be happening now: an emergency
+the patterns do not know ("so scared, he's burning up on chemo, what do i do") keeps the number
+first. Despair alone the classifier guessed was an emergency is distress: never the emergency line.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -27,9 +35,11 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.advice import also_asks_for_trials, asks_personal_advice
+from bot.advice import also_asks_for_trials, asks_for_options, asks_personal_advice
 from bot.known_words import holds_no_known_word
-from bot.safety import check_message, happens_again_and_again, reads_as_ordinary
+from bot.personal.feelings import shows_despair, shows_feeling
+from bot.safety import check_message, happens_again_and_again, reads_as_ordinary, sounds_acute
+from bot.text import is_question
 
 SAFETY_KEY = "safety_net"
 ADVICE_INTENT = "ask_personal_advice"
@@ -41,6 +51,15 @@ NO_INTENT = "nlu_fallback"
 GUESSED_BELOW = 0.6
 # Distress this likely means something may be wrong even if it is not an emergency: keep the guess.
 DISTRESS_CLOSE = 0.1
+DISTRESS = "distress"
+SUPPORT_FIRST = "support_first"
+# No question to answer after the support: chit-chat, feedback, the pre-screen's own intents, off-topic
+_NOT_QUESTIONS = frozenset(
+    {"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "ask_privacy", "feedback_helpful"}
+    | {"feedback_unhelpful", "start_prescreen", "stop_prescreen", OFF_TOPIC}
+)
+# "What else is there?" asks for what could be tried, not for places or people: the trial search
+_NOT_OPTIONS = frozenset({"find_centres", "ask_helpline", "inform", NO_INTENT, OFF_TOPIC})
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -62,8 +81,16 @@ class SafetyNet(GraphComponent):
         for message in messages:
             text = message.get(TEXT)
             match = check_message(text)
+            question = None if match else _question_after_support(message, text)
             if match is not None:
                 _set_intent(message, match.kind, match.reason)
+            elif question:
+                _set_intent(message, DISTRESS, SUPPORT_FIRST)
+                message.set(
+                    SAFETY_KEY, {"kind": DISTRESS, "reason": SUPPORT_FIRST, "question": question}, add_to_output=True
+                )
+            elif _despair_guessed_urgent(message, text):  # "we're in despair": support, not the emergency line
+                _set_intent(message, DISTRESS, "despair")
             elif asks_personal_advice(text) and also_asks_for_trials(text):
                 # The trials can be answered; the search adds that the personal part is for their team.
                 _set_intent(message, SEARCH_INTENT, "trials_and_personal_advice")
@@ -74,6 +101,39 @@ class SafetyNet(GraphComponent):
             elif _guessed_urgent_on_no_word(message, text):  # "xyzzy blorp" met with the emergency number
                 _set_intent(message, NO_INTENT, "no_known_word")
         return messages
+
+
+def _guessed(message: Message) -> bool:
+    return ((message.get(INTENT) or {}).get("confidence") or 0.0) < GUESSED_BELOW
+
+
+def _question_after_support(message: Message, text: str) -> Optional[str]:
+    """The intent whose answer follows the support, when the message needs support first: despair
+    of one's own with a question, or a feeling with a question the classifier guessed was urgent."""
+    if not (is_question(text) or asks_for_options(text)):
+        return None
+    named = (message.get(INTENT) or {}).get("name")
+    if named == "emergency" and not _only_despair_guessed_urgent(message, text):
+        return None  # an emergency the patterns do not know ("so scared, he's burning up on chemo"): the number first
+    distress_guess = named == DISTRESS and _guessed(message)
+    if not (shows_despair(text) or (distress_guess and shows_feeling(text))):
+        return None
+    if asks_personal_advice(text):
+        return SEARCH_INTENT if also_asks_for_trials(text) else ADVICE_INTENT
+    ranked = [r.get("name") for r in message.get(INTENT_RANKING_KEY) or [message.get(INTENT) or {}]]
+    question = next((name for name in ranked if name not in URGENT_INTENTS), None)
+    if asks_for_options(text) and (question is None or question in _NOT_OPTIONS):
+        return SEARCH_INTENT
+    return None if question is None or question in _NOT_QUESTIONS else question
+
+
+def _only_despair_guessed_urgent(message: Message, text: str) -> bool:
+    """The classifier only guessed an emergency, on despair with nothing said to be happening now."""
+    return _guessed(message) and shows_despair(text) and not sounds_acute(text)
+
+
+def _despair_guessed_urgent(message: Message, text: str) -> bool:
+    return (message.get(INTENT) or {}).get("name") == "emergency" and _only_despair_guessed_urgent(message, text)
 
 
 def _ordinary_despite_the_classifier(message: Message, text: str) -> bool:

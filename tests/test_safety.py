@@ -28,6 +28,15 @@ def alarms(messages: list[str]) -> list[str]:
     return [m for m in messages if check_message(m) is not None]
 
 
+def held_missed(part: int) -> int:
+    """How many urgent messages of a held part are missed: a number, so a failure never shows their texts."""
+    return len(missed(URGENT_HELD[part]))
+
+
+def held_alarms(part: int) -> int:
+    return len(alarms(ORDINARY_HELD[part]))
+
+
 def test_the_lists_are_big_enough_and_ordinary_ones_mention_the_risky_words() -> None:
     assert len(URGENT) >= 150 and len(ORDINARY) >= 300
     risky = ("pain", "blood", "sugar", "breath", "dying", "die", "hypo", "crisis", "bleed", "flush", "collapse")
@@ -38,8 +47,12 @@ def test_the_lists_are_big_enough_and_ordinary_ones_mention_the_risky_words() ->
 
 def test_held_lists_are_apart_from_the_tune_lists() -> None:
     assert [len(p) for p in URGENT_HELD] == [17, 20, 40] and [len(p) for p in ORDINARY_HELD] == [17, 20, 40]
+    assert held_also_tuned() == 0
+
+
+def held_also_tuned() -> int:
     held = {m for part in URGENT_HELD + ORDINARY_HELD for m in part}
-    assert not held & set(URGENT + ORDINARY)
+    return len(held & set(URGENT + ORDINARY))
 
 
 def test_no_urgent_message_is_missed() -> None:
@@ -52,20 +65,20 @@ def test_false_alarms_at_most_two_percent() -> None:
 
 
 def test_held_part_one_at_most_one_in_ten_missed_or_false() -> None:
-    assert len(missed(URGENT_HELD[0])) <= 0.1 * len(URGENT_HELD[0]), missed(URGENT_HELD[0])
-    assert len(alarms(ORDINARY_HELD[0])) <= 0.1 * len(ORDINARY_HELD[0]), alarms(ORDINARY_HELD[0])
+    assert held_missed(0) <= 0.1 * len(URGENT_HELD[0])
+    assert held_alarms(0) <= 0.1 * len(ORDINARY_HELD[0])
 
 
 def test_held_part_two_no_worse_than_measured() -> None:
     # Measured once when written (docs/safety.md): 5 of 20 caught, 2 false alarms of 20.
-    assert len(URGENT_HELD[1]) - len(missed(URGENT_HELD[1])) >= 5, missed(URGENT_HELD[1])
-    assert len(alarms(ORDINARY_HELD[1])) <= 2, alarms(ORDINARY_HELD[1])
+    assert len(URGENT_HELD[1]) - held_missed(1) >= 5
+    assert held_alarms(1) <= 2
 
 
 def test_held_part_three_no_worse_than_measured() -> None:
     # Written blind in session 7, measured once (docs/safety.md): 21 of 40 caught, 7 false alarms of 40.
-    assert len(URGENT_HELD[2]) - len(missed(URGENT_HELD[2])) >= 21, missed(URGENT_HELD[2])
-    assert len(alarms(ORDINARY_HELD[2])) <= 7, alarms(ORDINARY_HELD[2])
+    assert len(URGENT_HELD[2]) - held_missed(2) >= 21
+    assert held_alarms(2) <= 7
 
 
 def test_no_other_training_example_is_flagged() -> None:

@@ -116,3 +116,122 @@ def test_desperate_for_a_visit_is_left_to_the_classifier_and_despair_is_distress
     assert intent_after(visit, [("knowledge", 0.6), ("distress", 0.2)]) == "knowledge"
     despair = "he's desperate and talking about ending it"
     assert intent_after(despair, [("knowledge", 0.6), ("distress", 0.2)]) == "distress"
+
+
+def net_marks(text: str, ranking: list[tuple[str, float]]) -> dict:
+    [message] = SafetyNet().process([classified(text, ranking)])
+    return {"intent": message.get(INTENT)["name"], **(message.get(SAFETY_KEY) or {})}
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking", "question"),
+    [
+        # issue 16: despair with a question gets support first, then the search it asked for
+        (
+            "we're in despair, she's 58, chemo stopped working. what else is there? we live in cork",
+            [("emergency", 0.45), ("search_trials", 0.3), ("inform", 0.2)],
+            "search_trials",
+        ),
+        (
+            "we're in despair, she's 58, chemo stopped working. what else is there? we live in cork",
+            [("search_trials", 1.0), ("inform", 0.85), ("emergency", 0.08)],
+            "search_trials",
+        ),
+        # places are not what "what else can they try" asks
+        (
+            "i'm heartbroken, what else can they try for my dad's NET?",
+            [("find_centres", 0.54), ("knowledge", 0.2)],
+            "search_trials",
+        ),
+        (
+            "we're both in bits. what do they take out in a whipple?",
+            [("knowledge", 0.9), ("distress", 0.05)],
+            "knowledge",
+        ),
+        # a feeling the classifier only guessed was distress
+        ("so scared, is the biopsy going to hurt?", [("distress", 0.4), ("knowledge", 0.35)], "knowledge"),
+        # the personal part is the personal question's
+        (
+            "i'm devastated, should he stop the lanreotide?",
+            [("distress", 0.5), ("knowledge", 0.3)],
+            "ask_personal_advice",
+        ),
+    ],
+)
+def test_despair_with_a_question_is_support_first_then_the_question(
+    text: str, ranking: list[tuple[str, float]], question: str
+) -> None:
+    assert net_marks(text, ranking) == {
+        "intent": "distress",
+        "kind": "distress",
+        "reason": "support_first",
+        "question": question,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking"),
+    [
+        ("we're in despair", [("emergency", 0.45), ("distress", 0.05)]),
+        ("we are heartbroken", [("emergency", 0.55), ("out_of_scope", 0.2)]),
+    ],
+)
+def test_despair_alone_is_never_the_emergency_line(text: str, ranking: list[tuple[str, float]]) -> None:
+    assert net_marks(text, ranking)["intent"] == "distress"
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking", "kind"),
+    [
+        # a real crisis wins over the question: crisis lines only
+        ("i want to end it, what trials are there", [("search_trials", 0.72), ("distress", 0.05)], "said_outright"),
+        ("we're in despair, she can't breathe, what do we do", [("knowledge", 0.5)], "breathing"),
+    ],
+)
+def test_a_real_crisis_still_wins_over_the_question(text: str, ranking: list[tuple[str, float]], kind: str) -> None:
+    marks = net_marks(text, ranking)
+    assert marks["reason"] == kind and "question" not in marks
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking", "expected"),
+    [
+        # worry with a question the classifier did not think urgent: the feeling router's, not the net's
+        (
+            "i'm scared, what does a ki67 of 20 mean?",
+            [("ask_personal_advice", 0.48), ("knowledge", 0.39)],
+            "ask_personal_advice",
+        ),
+        # someone else's distress told by a calm writer
+        (
+            "mum is in bits about it. is there anything he could do instead of the op?",
+            [("search_trials", 0.6)],
+            "search_trials",
+        ),
+        # a sure emergency keeps the emergency line, feeling or not
+        (
+            "im terrified. hes got a fever of 39 on chemo, what do i do",
+            [("emergency", 0.93), ("ask_personal_advice", 0.05)],
+            "emergency",
+        ),
+        # a feeling with a question the classifier guessed was an emergency: the emergency line stays
+        ("so scared, he is burning up on chemo, what do i do", [("emergency", 0.45), ("knowledge", 0.3)], "emergency"),
+        # despair said to be happening now with a guessed emergency: the number first
+        (
+            "we're in despair, he's shaking all over, is that the chemo?",
+            [("emergency", 0.5), ("knowledge", 0.3)],
+            "emergency",
+        ),
+        # despair, but the classifier is sure of an emergency the patterns do not know: the number first
+        (
+            "we're devastated, he's burning up and shaking on chemo, what do we do",
+            [("emergency", 0.9), ("knowledge", 0.05)],
+            "emergency",
+        ),
+        # despair with nothing to answer
+        ("we're in despair, hello?", [("distress", 0.6), ("greet", 0.3)], "distress"),
+    ],
+)
+def test_no_support_first_where_it_does_not_fit(text: str, ranking: list[tuple[str, float]], expected: str) -> None:
+    marks = net_marks(text, ranking)
+    assert marks["intent"] == expected and marks.get("reason") != "support_first"

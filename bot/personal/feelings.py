@@ -27,6 +27,19 @@ _FEELING = re.compile(
     r"|(?:so|really|very|totally|completely|utterly)\s+(?:confused|confusing|lost))\b",
     re.I,
 )
+# Despair told of oneself ("we're in despair", "i'm heartbroken", "we are both in bits"): more than
+# worry, so support comes before the answer (bot/personal/support.py). Not someone else's ("mum is
+# in bits"), nor a broken bone.
+_ONESELF = r"(?:i|i'?m|im|i am|i feel|i'?ve been|ive been|we|we'?re|we are|we feel|we'?ve been|me|us|feel|feeling)"
+_DESPAIR = re.compile(
+    rf"\b{_ONESELF}\b[^.,;!?]{{0,20}}?\b(?:(?:in )?despair\w*(?! of)|heart ?broken|broken[- ]hearted|devastated|distraught"
+    r"|falling apart|in (?:bits|pieces)|beside (?:myself|ourselves)|at (?:my|our) wits'? end)\b"
+    rf"|\b(?:i'?m|im|i am|we'?re|we are|i feel|we feel) (?:so |just |completely |totally )?broken\b(?! (?:\w+ )?(?:wrist|arm|leg|bone|hip|rib|ankle|foot|toe|finger|nose|tooth|teeth|boiler|phone))"
+    # said first, with no one named: "heartbroken. mums scan shows it's grown again"
+    r"|^\W*(?:(?:so|just|absolutely|completely|utterly)\s+)?(?:heart ?broken|devastated|distraught|in despair)\b"
+    r"|\bmy heart is (?:breaking|broken)|\b(?:can'?t|cannot) stop crying|\blost all hope|\bdespair\b(?! of)",
+    re.I,
+)
 ACKNOWLEDGEMENTS = (
     "I'm sorry you are going through this. It is natural to feel worried.",
     "That sounds really hard. Many people feel the same at this point.",
@@ -46,16 +59,34 @@ ANGER_ACKNOWLEDGEMENTS = (
 )
 
 
+# "i feel so low", "is it normal to feel this flat": sadness, not worry
+_LOW_MOOD = re.compile(
+    r"\b(?:feel|feeling|felt)\s+(?:so\s+|really\s+|very\s+|this\s+|a\s+bit\s+)?(?:low|flat|down|sad|depressed|miserable|numb)\b",
+    re.I,
+)
+LOW_MOOD_ACKNOWLEDGEMENTS = (
+    "I'm sorry you are feeling so low. Thank you for telling me.",
+    "That sounds really hard, and you are not alone in feeling it.",
+)
+
+
 def shows_feeling(text: Optional[str]) -> bool:
     """True when the message tells of fear, worry or strain."""
     return bool(_FEELING.search((text or "").replace("’", "'")))
 
 
+def shows_despair(text: Optional[str]) -> bool:
+    """True when the person tells of despair or heartbreak of their own."""
+    return bool(_DESPAIR.search((text or "").replace("’", "'")))
+
+
 def acknowledgement(already_said: Iterable[str], text: Optional[str] = None) -> str:
     """The first acknowledging sentence not yet said in this conversation; for anger or frustration
-    shown in `text`, one that names it rather than worry."""
-    angry = bool(_ANGER.search((text or "").replace("’", "'")))
-    return first_unsaid(ANGER_ACKNOWLEDGEMENTS if angry else ACKNOWLEDGEMENTS, already_said)
+    shown in `text`, one that names it rather than worry, and for low mood one that names sadness."""
+    plain = (text or "").replace("’", "'")
+    if _ANGER.search(plain):
+        return first_unsaid(ANGER_ACKNOWLEDGEMENTS, already_said)
+    return first_unsaid(LOW_MOOD_ACKNOWLEDGEMENTS if _LOW_MOOD.search(plain) else ACKNOWLEDGEMENTS, already_said)
 
 
 def first_unsaid(options: tuple[str, ...], already_said: Iterable[str]) -> str:

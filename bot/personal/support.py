@@ -1,0 +1,52 @@
+"""Support first, for someone in despair who also asks a question ("we're in despair, chemo
+stopped working. what else is there?"): a kind word and people to talk to in their country,
+before the answer. Not the crisis reply: nothing in the message says they may harm themselves."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Optional
+
+from bot.contacts.book import DEFAULT_COUNTRY, ContactBook
+from bot.contacts.present import helpline_text
+from bot.personal.feelings import shows_despair, shows_feeling
+from bot.text import is_question
+
+OPENING = "I'm so sorry. This is a very hard time, and it makes sense to feel this way."
+MAX_LINES = 2
+# In the pre-screen, distress stops the form (data/rules/prescreen.yml) and the question waits
+AFTER_THE_FORM = "I have stopped the trial questions for now. Ask me your question again whenever you are ready."
+_CLAUSE_END = re.compile(r"(?<=[.!?,;])\s+|\s+-\s+")
+
+
+def support_answer(book: ContactBook, country: Optional[str], now: datetime, answer_follows: bool = True) -> str:
+    """The kind word, up to two lines for emotional support in the person's country (UK if not
+    known), the emergency number, and a pointer to the answer that follows (or, in the pre-screen,
+    which stops, an invitation to ask again)."""
+    code = country or DEFAULT_COUNTRY
+    lines = [h for h in book.helplines_for(code, "emotional_support") if h.phone or h.sms][:MAX_LINES]
+    text = [OPENING, "You don't have to face this alone."]
+    if lines:
+        text.append("If it feels like too much, you can talk to someone:")
+        text += [f"- {helpline_text(line, now)}" for line in lines]
+    else:
+        text.append("Your specialist team or NET nurse can help you find support near you.")
+    text.append(f"If anyone is in danger now, call {book.emergency_number(code).phone}.")
+    text.append("Now to your question." if answer_follows else AFTER_THE_FORM)
+    return "\n".join(text)
+
+
+def gave_support(bot_texts: list[str]) -> bool:
+    """The last thing said was this support: what follows needs no second kind sentence."""
+    return bool(bot_texts) and bot_texts[-1].startswith(OPENING)
+
+
+def the_question(text: str) -> str:
+    """The message without the clauses that tell the feeling, once the support has met it ("we're in
+    despair, she's 58, chemo stopped working. what else is there?" -> "she's 58, chemo stopped
+    working. what else is there?"), so the answer after it adds no second kind word. The whole
+    message when nothing else is left to ask."""
+    clauses = [c for c in _CLAUSE_END.split(text.strip()) if c]
+    kept = " ".join(c for c in clauses if not (shows_despair(c) or shows_feeling(c)))
+    return kept if kept and is_question(kept) else text
