@@ -330,3 +330,18 @@ def test_a_trial_naming_necs_only_among_its_conditions_ranks_between_for_a_nec(s
         "4 months then grew. hes in toronto. any trials?",
     )
     assert top(result, 1) == ["NCT07077551"], top(result)
+
+
+def test_trials_for_after_the_operation_lead_for_someone_all_clear_who_asks_to_stop_it_coming_back(
+    store: TrialStore,
+) -> None:
+    shown = top(
+        searched(
+            store,
+            "my wife had her pNET removed 2 years ago, all clear since, 61, Bristol. is there any study to stop it "
+            "coming back?",
+        ),
+        40,
+    )
+    assert {"NCT07279532", "NCT05040360"} <= set(shown[:3]), shown  # adjuvant surufatinib; chemotherapy after surgery
+    assert shown.index(INCIDENTALOMA) >= 4, shown  # small tumours left in place: not hers

@@ -28,6 +28,7 @@ _AFTER_SURGERY_TITLE = re.compile(
 _MAINTENANCE_TITLE = re.compile(r"\bmaintenance\b", re.I)
 _NEXT_LINE_TITLE = re.compile(r"\bsecond[\s-]line\b|\bafter (?:first[\s-]line|progression)\b|\brefractory\b", re.I)
 _FAR_PLACES = ("liver", "bones", "lungs", "peritoneum", "brain")
+_MEDICINES = ("DRUG", "BIOLOGICAL", "RADIATION", "GENETIC", "COMBINATION_PRODUCT")
 
 
 def stage_against(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
@@ -122,12 +123,18 @@ def _next_line_while_chemotherapy_works(trial: TrialDetail, profile: Profile, le
 
 
 def _treats_a_net_they_no_longer_have(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
-    """A trial of a medicine or PRRT for a NET that is there, for someone told "all clear" after an
-    operation (a trial for after the operation still fits them)."""
+    """A trial of a medicine or PRRT for a NET that is there, or of small tumours left in place, for
+    someone told "all clear" after an operation (a trial for after the operation still fits them)."""
     if profile.all_clear is not True or _AFTER_SURGERY_TITLE.search(trial.title or ""):
         return False
     kinds = {treatment_group(lexicon, i) for i in tested_ids(trial, lexicon)}
-    return bool(kinds & (_FOR_ADVANCED_NETS | {"chemotherapy", "somatostatin_analogue"}))
+    medicine = any((i.kind or "").upper() in _MEDICINES for i in trial.interventions)
+    # a trial of tumours left in place ("Small ... Incidentaloma", stage I only) is not theirs either
+    return (
+        bool(kinds & (_FOR_ADVANCED_NETS | {"chemotherapy", "somatostatin_analogue"}))
+        or medicine
+        or early_stage_only(trial)
+    )
 
 
 def _treated_for_advanced_nets(profile: Profile, lexicon: Lexicon) -> bool:
