@@ -31,7 +31,7 @@ def test_near_names_are_suggested(kind: str, typed: str, first: str) -> None:
         "zolbetuximab",  # nothing close
         "zolbetuximab therapy",
         "tislelizumab",  # another antibody: never offered a different drug that only sounds alike
-        "avelumab",
+        "retifanlimab",
         "therapy",  # generic words name no one concept
         "the drug",
         "",
