@@ -12,13 +12,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.country import country_code
 from bot.contacts.book import default_contacts
 from bot.contacts.present import crisis_answer, emergency_answer
-from bot.personal.support import support_answer, the_question
+from bot.personal.support import SUPPORT_FIRST, support_answer, the_question
 
 # Below this, only the classifier guessed an emergency ("can my 12 yr old have it, he has VHL"
 # at 0.34): the number is still given first, but as a condition, not an alarm.
 SURE_EMERGENCY = 0.6
-# components/safety_net.py: despair with a question, support first and then the question's answer
-SUPPORT_FIRST = "support_first"
 
 
 class ActionEmergency(Action):

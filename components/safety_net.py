@@ -38,6 +38,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.advice import also_asks_for_trials, asks_for_options, asks_personal_advice
 from bot.known_words import holds_no_known_word
 from bot.personal.feelings import shows_despair, shows_feeling
+from bot.personal.support import SUPPORT_FIRST
 from bot.safety import check_message, happens_again_and_again, reads_as_ordinary, sounds_acute
 from bot.text import is_question
 
@@ -52,7 +53,6 @@ GUESSED_BELOW = 0.6
 # Distress this likely means something may be wrong even if it is not an emergency: keep the guess.
 DISTRESS_CLOSE = 0.1
 DISTRESS = "distress"
-SUPPORT_FIRST = "support_first"
 # No question to answer after the support: chit-chat, feedback, the pre-screen's own intents, off-topic
 _NOT_QUESTIONS = frozenset(
     {"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "ask_privacy", "feedback_helpful"}

@@ -13,6 +13,8 @@ from bot.contacts.present import helpline_text
 from bot.personal.feelings import shows_despair, shows_feeling
 from bot.text import is_question
 
+# The safety net's mark on despair with a question, which action_distress answers: support, then the question
+SUPPORT_FIRST = "support_first"
 OPENING = "I'm so sorry. This is a very hard time, and it makes sense to feel this way."
 MAX_LINES = 2
 # In the pre-screen, distress stops the form (data/rules/prescreen.yml) and the question waits

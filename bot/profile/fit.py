@@ -41,7 +41,7 @@ from bot.profile.model import Place as PersonsPlace
 from bot.profile.noted_limits import noted_clash, noted_matches
 from bot.profile.site_limits import primary_removed_clash, site_clash
 from bot.profile.stage_fit import after_surgery_not_had, stage_against
-from bot.profile.tested import kind_members, kinds_of, names_known, tested_ids
+from bot.profile.tested import MEDICINE_KINDS, kind_members, kinds_of, names_known, tested_ids
 from bot.text import normalize
 from bot.trials.freshness import open_and_recent
 from bot.trials.home import sponsor_home
@@ -265,15 +265,12 @@ def _tests_another_kind(trial: TrialDetail, wanted: set[str], lexicon: Lexicon) 
     """A kind of treatment is wished for, and the trial lists what it tests: nothing of that
     kind (it was found through a comparator, a scan or the record's words). Ranked after. Kinds
     are compared, not drugs: capecitabine and temozolomide given apart are still chemotherapy."""
-    if not wanted or any(not names_known(i, lexicon) for i in trial.interventions if i.kind in _MEDICINES):
+    if not wanted or any(not names_known(i, lexicon) for i in trial.interventions if i.kind in MEDICINE_KINDS):
         return False  # a medicine the lexicon does not know may be the kind wished for
     tested = tested_ids(trial, lexicon)
     if not trial.interventions and not tested:
         return False  # neither its interventions nor its title say what it tests
     return not kinds_of(wanted, lexicon) & tested
-
-
-_MEDICINES = ("DRUG", "BIOLOGICAL", "RADIATION", "COMBINATION_PRODUCT", "GENETIC")
 
 
 def _story_query(profile: Profile, query: TrialQuery) -> TrialQuery:

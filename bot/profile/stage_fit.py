@@ -13,7 +13,7 @@ from typing import Optional
 from bot.lexicon import Lexicon
 from bot.profile.limits import early_stage_only
 from bot.profile.model import Profile
-from bot.profile.tested import tested_ids, treatment_kind
+from bot.profile.tested import MEDICINE_KINDS, tested_ids, treatment_kind
 from bot.profile.treatment_names import treatment_group
 from bot.trials.query import TrialDetail
 
@@ -28,7 +28,6 @@ _AFTER_SURGERY_TITLE = re.compile(
 _MAINTENANCE_TITLE = re.compile(r"\bmaintenance\b", re.I)
 _NEXT_LINE_TITLE = re.compile(r"\bsecond[\s-]line\b|\bafter (?:first[\s-]line|progression)\b|\brefractory\b", re.I)
 _FAR_PLACES = ("liver", "bones", "lungs", "peritoneum", "brain")
-_MEDICINES = ("DRUG", "BIOLOGICAL", "RADIATION", "GENETIC", "COMBINATION_PRODUCT")
 
 
 def stage_against(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
@@ -128,7 +127,7 @@ def _treats_a_net_they_no_longer_have(trial: TrialDetail, profile: Profile, lexi
     if profile.all_clear is not True or _AFTER_SURGERY_TITLE.search(trial.title or ""):
         return False
     kinds = {treatment_group(lexicon, i) for i in tested_ids(trial, lexicon)}
-    medicine = any((i.kind or "").upper() in _MEDICINES for i in trial.interventions)
+    medicine = any((i.kind or "").upper() in MEDICINE_KINDS for i in trial.interventions)
     # a trial of tumours left in place ("Small ... Incidentaloma", stage I only) is not theirs either
     return (
         bool(kinds & (_FOR_ADVANCED_NETS | {"chemotherapy", "somatostatin_analogue"}))

@@ -16,6 +16,8 @@ from typing import Iterable, Optional
 from bot.lexicon import Concept, Lexicon
 from bot.trials.query import Intervention, TrialDetail
 
+# Intervention kinds that give a medicine (or radiation), not a procedure, a scan or a behaviour.
+MEDICINE_KINDS = ("DRUG", "BIOLOGICAL", "RADIATION", "COMBINATION_PRODUCT", "GENETIC")
 _COMPARATOR_ARMS = ("ACTIVE_COMPARATOR", "PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION")
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with))\s", re.I)
 _NOTHING_WE_KNOW = ""  # what a trial tests is no treatment the lexicon knows

@@ -15,6 +15,7 @@ from bot.trials.freshness import day_words
 from bot.trials.given import how_given
 from bot.trials.present import dated_status_words, registry_summary
 from bot.trials.query import Arm, TrialDetail
+from bot.trials.randomised_or_placebo import has_placebo_arm
 from bot.trials.timing import not_said, timing_answer
 
 Aspect = Literal[
@@ -439,7 +440,7 @@ def _groups_tail(trial: TrialDetail) -> str:
 def _placebo(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     masking, who = trial.design.masking, (trial.design.masked_who or "").lower()
     lines = []
-    if _has_placebo_arm(trial):
+    if has_placebo_arm(trial):
         lines.append("Yes. One group gets a placebo: a dummy treatment with no active drug in it.")
         made_of = [i.description for i in trial.interventions if "placebo" in i.name.lower() and i.description]
         if made_of and _DESCRIBES_A_PLACEBO.search(made_of[0]):
@@ -462,14 +463,10 @@ _DESCRIBES_A_PLACEBO = re.compile(r"\b(?:placebo|dummy|match(?:ing)?|inactive|sa
 _PLACEBO_NAMED = re.compile(r"\bplacebo\b", re.I)
 
 
-def _has_placebo_arm(trial: TrialDetail) -> bool:
-    return any((arm.kind or "") == "PLACEBO_COMPARATOR" or "placebo" in (arm.label or "").lower() for arm in trial.arms)
-
-
 def _placebo_sentence(trial: TrialDetail) -> str:
     """A placebo or not in one sentence, blinding included."""
     masking = trial.design.masking
-    if _has_placebo_arm(trial):
+    if has_placebo_arm(trial):
         blinded = (
             f", and it is blinded, so {_masked_words((trial.design.masked_who or '').lower())} will not know who gets it"
             if masking and masking != "NONE"

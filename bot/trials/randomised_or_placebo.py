@@ -35,9 +35,12 @@ def is_randomised(trial: TrialDetail) -> bool:
 
 
 def has_placebo(trial: TrialDetail) -> bool:
-    if any((arm.kind or "") == "PLACEBO_COMPARATOR" for arm in trial.arms):
-        return True
-    return _said(PLACEBO, _description(trial))
+    return has_placebo_arm(trial) or _said(PLACEBO, _description(trial))
+
+
+def has_placebo_arm(trial: TrialDetail) -> bool:
+    """The registry's groups say one gets a placebo."""
+    return any((arm.kind or "") == "PLACEBO_COMPARATOR" or "placebo" in (arm.label or "").lower() for arm in trial.arms)
 
 
 def _said(pattern: re.Pattern, text: str) -> bool:
