@@ -6,6 +6,8 @@
 The held-aside part is for measuring, never tuning: only its totals are written, never its misses.
 Its fifth batch (`held_fresh` in trials.json) gets a section of its own: the earlier held trials
 were seen while tuning, so from session 18 on that section is the trustworthy held figure.
+A last section measures the stage set (tests/data/fit/stage/: its own profiles against tuned trials,
+labelled on spread and removal only), judged on those fields alone.
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bot.eligibility.fit_measure import LabelledPair, PartFigures, Tally, measure, read_labels
+from bot.eligibility.fit_measure import (
+    LabelledPair,
+    PartFigures,
+    Tally,
+    measure,
+    only_fields,
+    read_checks_only,
+    read_labels,
+)
 from bot.eligibility.judge import Judgement, judge
 from bot.eligibility.person import FIELDS, person_from_json
 from bot.eligibility.records import shipped_record
@@ -30,7 +40,9 @@ HEADINGS = {
     "tune": "tune (tuned on)",
     "held": "held (held aside: never tuned on)",
     "held_fresh": "held_fresh (fifth batch only)",
+    "stage": "stage (extra tuned pairs: spread and removal criteria only, tests/data/fit/stage/)",
 }
+STAGE = "stage"  # the folder of the stage set, inside the labelled set's folder
 TARGETS = "wrong exclusions <= 1% of pairs not excluded; missed exclusions <= 10%; agreement >= 90%; coverage >= 90%"
 
 
@@ -101,6 +113,14 @@ def render(figures: dict[str, PartFigures], seconds: float) -> str:
     return "\n".join(lines)
 
 
+def _stage_figures(path: Path, keep_misses: bool) -> PartFigures:
+    """The stage set: its own profiles against tuned trials, judged on the fields it labels only."""
+    pairs = read_checks_only(path)
+    fields = {c["field"] for p in pairs for c in p.checks}
+    judged = {key: only_fields(j, fields) for key, j in judge_pairs(path.parent, pairs).items()}
+    return measure(pairs, judged, keep_misses=keep_misses)
+
+
 def fresh_trials(folder: Path) -> set[str]:
     """The held trials labelled after the held part leaked (trials.json `held_fresh`, session 18)."""
     path = folder / "trials.json"
@@ -135,10 +155,14 @@ def main(argv: list[str] | None = None) -> int:
                 {key: j for key, j in judged.items() if key[1] in fresh},
                 keep_misses=False,
             )
+    stage = args.labels / STAGE / "readings.yml"
+    if stage.is_file():
+        figures[STAGE] = _stage_figures(stage, keep_misses=args.misses)
     args.out.write_text(render(figures, time.monotonic() - started) + "\n", encoding="utf-8")
     print(f"Wrote {args.out}")
-    for line in figures.get("tune", PartFigures()).misses:
-        print(line)
+    for part in ("tune", STAGE):
+        for line in figures.get(part, PartFigures()).misses:
+            print(line)
     return 0
 
 

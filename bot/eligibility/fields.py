@@ -717,7 +717,10 @@ _NO_DISTANT = re.compile(r"M0|metastasis\s*\(M\)\s*0", re.I)
 _HIGHER_STAGE = re.compile(r"\bstages?\s*(?:II|III|IV|[2-4])[ABC]?\b", re.I)
 _CAN_BE_TREATED = re.compile(r"\b(?:amenable|resect\w*|curative|treatable|ablation)\b", re.I)
 _ADVANCED = re.compile(
-    r"(?<!locally )(?<!locally-)\badvanced\b(?!\s+(?:age|directive|heart|care|liver\s+disease))", re.I
+    r"(?<!locally )(?<!locally-)\badvanced\b(?!\s+(?:age|directive|heart|care|liver\s+disease))"
+    # another illness's stage: "Advanced idiopathic Parkinson's disease", "advanced illness", "advanced kidney disease"
+    r"(?!\W+(?:\w+\W+){0,2}?(?:parkinson\w*|illness|dementia|alzheimer\w*|glaucoma|(?:kidney|renal|lung|liver)\s+disease|COPD|HIV|cirrhosis))",
+    re.I,
 )
 _ANYWHERE_ELSE = re.compile(r"\bextra-?\s?hepatic\b|\b(?:outside|beyond)\s+(?:of\s+)?the\s+liver\b", re.I)
 _HOW_MANY = re.compile(
@@ -960,7 +963,7 @@ def spread(sentence: str, section: str, text: str) -> list[Fact]:
             advanced
             and section == "inclusion"
             and _ADVANCED_DISEASE.match(sentence[advanced.start() :])
-            and mode_of(sentence, section, advanced.start()) == REQUIRES
+            and (mode_of(sentence, section, advanced.start()) == REQUIRES or _population(sentence, section))
         ):
             # "advanced ... NET" alone: spread, or grown too far to be removed; one already taken out that had not spread
             # is neither (judge.py), nor one the surgeons say can come out, unless "locally advanced" (or borderline) is
@@ -1308,13 +1311,40 @@ def facts_of(sentence: str, section: str, text: str) -> list[Fact]:
         pieces = _SENTENCE_END.split(sentence)
         if len(pieces) > 1:  # "... advanced PNET. G1 is defined as ...": the rule, then a definition
             return [f for piece in pieces for f in facts_of(piece, section, text)]
-    found = [fact for reader in READERS for fact in reader(sentence, section, text)]
+    found = _as_population([fact for reader in READERS for fact in reader(sentence, section, text)], sentence, section)
     # a definition, or what is to be recorded ("small versus large cell ... will need to be documented"), asks for no kind of tumour
     return (
         [f for f in found if f.field not in _ABOUT_THE_TUMOUR]
         if _DEFINITION.search(sentence) or _TO_BE_RECORDED.search(sentence)
         else found
     )
+
+
+# "Advanced GEP-NET are eligible", "Patients with metastatic disease may be enrolled": the trial's people described, not
+# one more way in ("... are also eligible", "with or without ..."): those who have it match, the rest are for the team
+_POPULATION = re.compile(r"\b(?:are|is)\s+eligible\b|\b(?:can|may|will)\s+be\s+(?:included|enrolled)\b", re.I)
+_MORE_THAN_POPULATION = re.compile(
+    r"\balso\b|\bwith\s+or\s+without\b|\bregardless\b|\birrespective\b|\ballowed\b|\bpermitted\b|\bacceptable\b"
+    r"|\beither\b|\bor\s+not\b|\bboth\b|\beven\b",
+    re.I,
+)
+_POPULATION_FIELDS = ("spread", "resectable")
+
+
+def _population(sentence: str, section: str) -> bool:
+    return section == "inclusion" and bool(_POPULATION.search(sentence)) and not _MORE_THAN_POPULATION.search(sentence)
+
+
+def _as_population(facts: list[Fact], sentence: str, section: str) -> list[Fact]:
+    """The stage a trial's people are said to have, read as an ask that is never a clear no (`_POPULATION`)."""
+    if not _population(sentence, section):
+        return facts
+    return [
+        replace(f, mode=REQUIRES, firm=False)
+        if f.mode == ALLOWS and f.field in _POPULATION_FIELDS and not f.every and not f.values
+        else f
+        for f in facts
+    ]
 
 
 _SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9)\]]{2})\.\s+(?=[A-Z])")

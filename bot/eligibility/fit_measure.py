@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
+import yaml
+
 from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH, MATCHES, Judged, Judgement
 from bot.eligibility.person import FIELDS
 
@@ -134,3 +136,26 @@ def measure(
                 f"{pair.profile_id} {pair.nct_id} PAIR: labelled excluded={pair.excluded}, judged {judgement.excluded}"
             )
     return figures
+
+
+def read_checks_only(path: Path) -> list[LabelledPair]:
+    """A set labelled for a few fields only (`tests/data/fit/stage/readings.yml`): per trial, each
+    criterion with its field and one label per profile; a pair is excluded when any check is not met."""
+    readings = yaml.safe_load(path.read_text(encoding="utf-8"))
+    pairs: dict[tuple[str, str], list[dict]] = {}
+    for nct_id, checks in readings.items():
+        for check in checks:
+            for profile_id, label in check["labels"].items():
+                pairs.setdefault((profile_id, nct_id), []).append(
+                    {"field": check["field"], "criterion": check["criterion"], "label": label}
+                )
+    return [
+        LabelledPair(p, n, any(c["label"] == "not_met" for c in checks), tuple(checks))
+        for (p, n), checks in sorted(pairs.items())
+    ]
+
+
+def only_fields(judgement: Judgement, fields: Iterable[str]) -> Judgement:
+    """The judge's checks of the fields a set labels, so a pair's exclusion is judged on them alone."""
+    keep = set(fields)
+    return Judgement(tuple(c for c in judgement.checks if c.field in keep))

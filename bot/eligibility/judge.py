@@ -315,8 +315,11 @@ def _has_it(fact: Fact, person: Person) -> Optional[bool]:
         return None
     if fact.field == "functioning" and fact.values:  # "non-functional or gastrinoma": which syndrome, if any
         return _one_of(fact, _values_of("syndrome", person))
-    if fact.field == "spread" and fact.flag is True and fact.mode == EXCLUDES and person.spread_sites == _LYMPH_ONLY:
-        return None  # nodes near the tumour only: "metastatic disease" may mean distant spread
+    if fact.field == "spread" and fact.flag is True and person.spread_sites == _LYMPH_ONLY:
+        if fact.mode == EXCLUDES:
+            return None  # nodes near the tumour only: "metastatic disease" may mean distant spread
+        if fact.mode == REQUIRES and person.removed:
+            return None  # nodes taken out with the tumour: whether any disease is left, the team knows
     if fact.field == "resectable" and fact.flag is True and fact.mode == REQUIRES:
         return _same(
             True, person.resectable

@@ -193,6 +193,9 @@ def _brackets_around(sentence: str, at: int) -> Optional[tuple[int, int]]:
     return opened, len(sentence)
 
 
+# "progressed after at most 2 prior therapies": a limit on the treatments counted after it, not an allowance of the
+# "advanced/metastatic disease" named before it
+_COUNT_ALLOWANCE = re.compile(r"no\s+more\s+than|at\s+most|up\s+to", re.I)
 _SCOPED_ALLOWANCE = re.compile(r"\b(?:with\s+or\s+without|regardless\s+of|irrespective\s+of)\b[^,;.()]{0,60}", re.I)
 
 
@@ -200,7 +203,11 @@ def _allows(sentence: str, start: int) -> bool:
     """An allowance for the thing at `start`: "with or without liver metastases" allows only the
     metastases, not the rest of "metastatic GEP-NET, with or without liver metastases"."""
     # one in brackets allows only what the brackets name: "Prior everolimus (prior SSAs are allowed)"
-    found = [m for m in ALLOWANCE.finditer(sentence) if _reaches(sentence, m.start(), start)]
+    found = [
+        m
+        for m in ALLOWANCE.finditer(sentence)
+        if _reaches(sentence, m.start(), start) and not (m.start() > start and _COUNT_ALLOWANCE.match(m.group()))
+    ]
     if not found:
         return False
     scoped = list(_SCOPED_ALLOWANCE.finditer(sentence))

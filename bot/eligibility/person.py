@@ -283,8 +283,36 @@ _REMOVED = re.compile(
 )
 
 
+# operations on other organs ("parathyroidectomy", "gallbladder removed"): the NET is still there
+_OTHER_ORGAN = re.compile(
+    r"\b(?:cholecyst|parathyroid|thyroid|splen|hyster|tonsill|oophor|adrenal)\w*ectomy\b"
+    r"|\b(?:gall-?\s?bladder|parathyroids?|thyroid|spleen|womb|uterus|ovar(?:y|ies)|tonsils?|hernia|appendix\s+abscess)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:removed|taken\s+out|out|removal|operation|surgery|repair\w*)\b",
+    re.I,
+)
+# an operation that looked, eased or reduced, but took nothing out for good
+_NOT_A_REMOVAL = re.compile(r"\bbiops\w*|\bbypass\b|\bstent\w*|\bdebulk\w*|\bexplorat\w*|\bpalliat\w*", re.I)
+_TUMOUR_REMOVAL = re.compile(r"\bwhipple\b|\w+ectomy\b|\bresect\w*|\benucleat\w*|\bexcis\w*|\bremov\w*", re.I)
+_LEFT_SOME = re.compile(
+    r"\b(?:could\s*n[o']t|couldn't|can\s*n[o']t|cannot|unable\s+to|did\s*n[o']t|didn't)\s+(?:[\w-]+\s+){0,2}?(?:remove|take|get|resect)"
+    r"|\bnot\s+(?:all|completely|fully|entirely)\s+(?:removed|taken|resected)|\bincomplete(?:ly)?\b|\b(?:some|part)\s+(?:was\s+|is\s+)?left\b|\bleft\s+behind\b",
+    re.I,
+)
+
+
+def _takes_it_out(entry: str) -> bool:
+    """One treatment the person names took the tumour out: not an operation on another organ, a biopsy,
+    a bypass or debulking, nor one that left some behind ("they could not remove it all")."""
+    if _LEFT_SOME.search(entry):
+        return False
+    scan = _OTHER_ORGAN.sub(" ", entry)
+    if _NOT_A_REMOVAL.search(scan) and not _TUMOUR_REMOVAL.search(_NOT_A_REMOVAL.sub(" ", scan)):
+        return False
+    return bool(_REMOVED.search(scan))
+
+
 def _removed(value: Any) -> bool:
-    return bool(_REMOVED.search(" ; ".join(str(v) for v in _as_list(value))))
+    return any(_takes_it_out(str(v)) for v in _as_list(value))
 
 
 _SYSTEMIC = {"everolimus", "sunitinib", "chemotherapy", "targeted therapy", "immunotherapy", "interferon"}

@@ -275,7 +275,7 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
                 treatments=frozenset(kinds),
                 values=for_kind,
                 needs_more=recent,
-                firm=not (spared and mode == EXCLUDES)
+                firm=not (mode == EXCLUDES and tail.strip() and not _whole_kinds_spared(spared, kinds))
                 and not ((open_list or run_in) and mode == REQUIRES)
                 and not (mode == EXCLUDES and (("liver-directed therapy" in kinds and liver_named) or only_some))
                 and not somewhere
@@ -399,6 +399,18 @@ def _by_family(words: str, found: list[tuple[str, int]]) -> list[tuple[str, int]
         ),
         *families,
     ]
+
+
+# kinds an exception can spare whole, none of them part of another kind ("other than somatostatin analogues", "other
+# than surgery"); "other than sunitinib" after "no prior TKI" spares part of a kind, so it is for the team
+_SPARED_WHOLE = frozenset({"somatostatin analogue", "surgery"})
+
+
+def _whole_kinds_spared(spared: set[str], ruled_out: set[str]) -> bool:
+    """ "No prior systemic therapy other than somatostatin analogues": the kinds left are ruled out as clearly as
+    without the exception; one that spares nothing we can name ("other than for symptom control"), or part of a
+    kind ruled out ("no chemotherapy other than adjuvant chemotherapy"), leaves it to the team."""
+    return bool(spared) and spared <= _SPARED_WHOLE and not spared & ruled_out
 
 
 def _split_exception(sentence: str) -> tuple[str, str, str]:
