@@ -63,7 +63,10 @@ _TAKES_NEC = re.compile(r"\bNECs?\b|carcinoma|poorly[\s-]+differentiated|high[\s
 
 def kind_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
     """A trial whose title, conditions or inclusion criteria say well-differentiated NETs and
-    nowhere a NEC, for a person with a NEC (poorly differentiated by definition)."""
+    nowhere a NEC, for a person with a NEC (poorly differentiated by definition); and a trial whose
+    title and conditions name only NECs, for a person with a NET that is not high grade."""
+    if profile.tumour_type == "NET" and not _may_be_high_grade(profile) and _only_for_nec(trial):
+        return "It is for NECs (neuroendocrine carcinomas), a faster-growing kind. You said NET."
     if profile.tumour_type != "NEC":
         return None
     described = f"{_described(trial)} ; {_inclusion_text(trial.criteria)}"
@@ -108,10 +111,19 @@ def kind_order(trial: TrialDetail, profile: Profile) -> int:
             return 0
         return 1 if _FOR_NEC.search(_NEC_HEADING.sub("", " ; ".join(trial.conditions))) else 2
     if profile.tumour_type == "NET":
-        described = _described(trial)
-        only_nec = bool(_FOR_NEC.search(_HIGH_GRADE.sub("", described))) and not _FOR_NET.search(described)
-        return 1 if only_nec else 0
+        return 1 if _only_for_nec(trial) else 0
     return 0
+
+
+def _only_for_nec(trial: TrialDetail) -> bool:
+    """Title and conditions name NECs and nothing that is a NET ("Everolimus as Maintenance Therapy for
+    Metastatic NEC"; "high-grade" alone also takes grade 3 NETs)."""
+    described = _described(trial)
+    return bool(_FOR_NEC.search(_HIGH_GRADE.sub("", described))) and not _FOR_NET.search(described)
+
+
+def _may_be_high_grade(profile: Profile) -> bool:
+    return 3 in profile.grades or (profile.ki67 or 0) > 20
 
 
 _STAGE_FOUR = re.compile(r"\bstage\s*(?:4|IV)\b", re.I)

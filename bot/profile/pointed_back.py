@@ -19,7 +19,10 @@ TRIAL_REQUEST = re.compile(r"\b(?:trials?|studies|study|research|studie|studier)
 _TRIAL_OF_IT = re.compile(
     r"\b(?:trials?|studies|study|research)\s+(?:of|for|on|with|using|testing|into|about|that uses?)\s+(?:it|that|this|them|those|these)\b"
     r"|\b(?:trials?|study)\b[^.?!]{0,40}\b(?:get|have|try|do|give)\s+(?:it|that|this|them)\b"
-    r"|\b(?:get|have|try|do)\s+(?:it|that|this|them)\s+(?:on|through|in|via|as part of)\s+(?:a\s+)?(?:trial|study)"
+    r"|\b(?:get|have|try|do)\s+(?:it|that|this|them)\s+(?:on|through|in|inside|within|via|as part of)\s+(?:a\s+)?(?:trial|study)"
+    # "is there any trial looking at that?", "a study for this in France": pointing back, then nothing more about it
+    r"|\b(?:trials?|studies|study|research)\s+(?:\w+\s+)?(?:looking at|looking into|into|on|about|for|doing|trying|testing|comparing)"
+    r"\s+(?:that|this|it)(?=\s*(?:[?.!]|$|(?:in|near|here|anywhere|at|nearby|around)\b))"
     # "anything like that on trial?", "a study doing those scans", "någon studie om det?"
     r"|\b(?:anything|something|one)\s+like\s+(?:that|this|it)\b[^.?!]{0,30}\b(?:trials?|study|studies|research)\b"
     r"|\b(?:trials?|study|studies)\s+(?:doing|giving|offering|trying|using|like)\s+(?:it|that|this|those|these|them)\b"
@@ -57,7 +60,8 @@ def pointed_back(
         planned = [m.id for m in mentions if m.role == "planned" and m.id not in had]
         return [Mention(i, "avoid") for i in dict.fromkeys(planned) if not any(f.id == i for f in found)]
     if _TRIAL_OF_IT.search(plain) and not any(m.role in ("want", "avoid") for m in found):
-        planned = [m.id for m in last_named if m.role == "planned" and m.id not in had]
+        # put forward by the doctors, or read about ("I've read about lutathera being used first. A trial doing that?")
+        planned = [m.id for m in last_named if m.role in ("planned", "mentioned") and m.id not in had]
         return [Mention(i, "want") for i in dict.fromkeys(planned)]
     if _COULD_HAVE_IT.search(plain) and not found:  # "I've read about radiotherapy in Utrecht. Could he go on it?"
         named = [m.id for m in last_named if m.role in ("planned", "mentioned") and m.id not in had]

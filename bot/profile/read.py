@@ -22,6 +22,7 @@ from bot.profile.name_correction import name_corrected
 from bot.profile.person import about_a_pet, read_person
 from bot.profile.place import read_place
 from bot.profile.pointed_back import TRIAL_REQUEST, named_then_asked_for
+from bot.profile.tested import kind_members
 from bot.profile.time_known import known_since
 from bot.profile.treatment_names import TESTS_NOT_TREATMENTS
 from bot.profile.treatments import (
@@ -87,7 +88,27 @@ def update(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon] = N
     fixed = _name_put_right(profile, latest, text or "", lexicon or default_lexicon())
     if fixed is not None:
         return fixed
-    return profile.merged(_outcome_of_earlier(profile, latest, text or "", lexicon))
+    return _kind_said_beside_member(
+        profile.merged(_outcome_of_earlier(profile, latest, text or "", lexicon)), lexicon or default_lexicon()
+    )
+
+
+def _kind_said_beside_member(profile: Profile, lexicon: Lexicon) -> Profile:
+    """ "3 hours each way for his scans and jabs ... on lanreotide": the kind ("the jabs") said beside one of
+    its members is that member, not a second treatment (what was said of the kind goes to the member)."""
+    if len(profile.treatments) < 2:
+        return profile
+    by_id = {t.id: t for t in profile.treatments}
+    kinds = {t.id: [m for m in kind_members(t.id, lexicon) if m in by_id] for t in profile.treatments}
+    if not any(kinds.values()):
+        return profile
+    kept = []
+    for had in profile.treatments:
+        if kinds[had.id]:
+            continue
+        told = next((by_id[k].outcome for k, members in kinds.items() if had.id in members and by_id[k].outcome), None)
+        kept.append(replace(had, outcome=had.outcome or told))
+    return replace(profile, treatments=tuple(kept))
 
 
 def _name_put_right(before: Profile, latest: Profile, text: str, lexicon: Lexicon) -> Optional[Profile]:

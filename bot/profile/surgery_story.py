@@ -33,7 +33,7 @@ _NOT_SO = re.compile(
 )  # "never been operated on"
 # Operations that are not on the NET (README: parathyroids are not listed).
 _OTHER_OPERATION = re.compile(
-    r"\b(?:parathyroid\w*|thyroid\w*|tonsils?|wisdom teeth|cataracts?|hips?|knees?|hernia|kidney stones?|ha?emangioblastomas?"
+    r"\b(?:parathyroid\w*|thyroid\w*|tonsils?|wisdom teeth|cataracts?|hips?|knees?|hernia|kidney stones?|ha?emangioblastomas?|(?:heart )?valves?"
     r"|kidneys? (?:ops?|operations?|surger(?:y|ies)|removed|out))\b",
     re.I,
 )

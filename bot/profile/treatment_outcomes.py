@@ -46,13 +46,13 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
             r"|not helping|stopped helping|stopped controlling|new (?:\w+ ){0,2}?(?:lesions?|mets|metastases|spots|tumou?rs?)"
             r"|(?:markers?|scans?|levels?|chromogranin|cga|hiaa)(?: \w+){0,3} (?:went up|gone up|going up|rose|rising|are up|were up)"
             r"|creep\w*|enlarg\w*|larger|vaxer|vaxt|vuxit|wachst|waechst|gewachsen|groeit|gegroeid|crece|crecido"
-            r"|cresce|cresciuto|grossit|progres(?:a|ion|o|sa|se|sione|sion))\b"
+            r"|cresce|cresciuto|crecer|creciendo|groeien|wachsen|grossit|progres(?:a|ion|o|sa|se|sione|sion))\b"
         ),
     ),
     (
         "side effects",
         re.compile(
-            r"\b(?:stopped (?:it |them )?(?:because of|due to)|had to (?:stop|come off)|fick sluta|pga|pa grund av|wegen|(?:stop\w*|came off|come off|taken off|cancell?ed|called off)(?: \w+){0,4} (?:because|due to|cos)"
+            r"\b(?:stopped (?:it |them )?(?:because of|due to)|had to (?:stop|come off)|fick sluta|pga|pa grund av|wegen|vanwege|a cause d\w*|a causa d\w*|por culpa d\w*|(?:stop\w*|came off|come off|taken off|cancell?ed|called off)(?: \w+){0,4} (?:because|due to|cos)"
             r"|(?:platelets|counts|bloods|white cells|neutrophils) (?:tanked|crashed|dropped|fell|plummeted)"
             r"|(?:stop\w*|came off|come off|taken off)(?: \w+){0,4} for (?:the |his |her |my |a |bad )?(?:\w+ )?(?:rash|fatigue|pneumonitis"
             r"|diarrh\w*|nausea|ulcers|sores|toxicity|infections?|side effects?|reaction|allergy|hypos|bloods|platelets)"
@@ -71,7 +71,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
             r"|x\s?\d+|\d+\s?x|last (?:one|dose|cycle|round|session|treatment) (?:was )?in"
             r"|used to (?:be on|have|take)|was on|(?:was|were|been) discontinued|discontinued"
             r"|finit[io]|finita|finite|terminat[io]|fini|finis|termine|terminado|terminados|terminamos|acabo|beendet"
-            r"|abgeschlossen|afgerond|avslutad\w*|\d+ (?:cicli|ciclos|zyklen|kuren|cykler|kurer|kuuren|cures)"
+            r"|abgeschlossen|afgerond|avslutad\w*|arrete\w*|interrompu\w*|interrott\w*|suspendid\w*|abgesetzt|gestopt|stoppet|avbrut\w*|\d+ (?:cicli|ciclos|zyklen|kuren|cykler|kurer|kuuren|cures)"
             r"|(?:19|20)\d\d ?(?:(?:-|to|till|until) ?)?(?:19|20)\d\d)\b"
         ),
     ),  # "lanreotide 2021-2023": a course that ended
@@ -160,8 +160,9 @@ def outcome_said_later(text: str, lexicon: Optional[Lexicon] = None) -> tuple[Op
     """What a message that names no treatment says happened to one named in an earlier message ("it
     stopped working last month", "the last scan showed growth", "still on it"), and whether it is said
     of all of them ("both stopped working"); (None, False) when it says nothing of the kind."""
-    plain = normalize(text or "")
-    if not plain or named_ids(text, lexicon) or IF.search(plain):
+    # "Nu har det vaxt igen. Lakaren namner Lutetium.": only the sentences that name no treatment
+    plain = normalize(" ".join(s for s in re.split(r"(?<=[.!?])\s+", text or "") if not named_ids(s, lexicon)))
+    if not plain or IF.search(plain):
         return None, False
     outcome, back = outcome_in(plain), BACK_REFERENCE.search(plain)
     if outcome is None and back and WORE_OFF.search(plain):
@@ -239,7 +240,7 @@ def outcome_before(before: str) -> Optional[str]:
     ):
         return "stopped"
     if re.search(
-        r"\b(?:on|taking|currently|still|now has|is on|been on|getting|gets|started|starting|added|began|put on|switched to|continue|continuing|far|krijgt|bekommt|erhalt|recibe|dostaje|been having|is having|are having|(?:ve|have|has) given (?:me|him|her|them)"
+        r"\b(?:on|taking|takes|uses|injects|currently|still|now has|is on|been on|getting|gets|started|starting|added|began|put on|switched to|continue|continuing|far|krijgt|bekommt|erhalt|recibe|dostaje|been having|is having|are having|(?:ve|have|has) given (?:me|him|her|them)"
         r"|(?:ve|have|has) put (?:me|him|her|them) on|(?:moved|switched|changed) (?:me|him|her|them) (?:on)?to|(?:was|were) put on"
         r"|(?:having|getting|on) (?:his|her|my|their|the) (?:\w+ )?(?:cycle|dose|round|session|course) of"
         r"|(?:had|got|gets|getting|having) (?:his|her|my|their|the) (?:very )?first)\b(?:\s+\w+){0,3}$",

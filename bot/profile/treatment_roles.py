@@ -43,7 +43,7 @@ _NOT_HAD_BEFORE = re.compile(
     r"|(?:doctors?|docs|surgeons?|oncologists?|onc|team|consultants?|they)(?: \w+){0,3} (?:say|says|said) (?:no more|not another|no further|no))\b(?:\s+\w+){0,3}$"
 )
 _HAD_BEFORE = re.compile(
-    r"\b(?P<cue>had|has had|have had|having had|has|having|is on|was on|been on|went on|on|taking|takes|took|taken|receives?|receiving|start(?:ed|ing)?"
+    r"\b(?P<cue>had|has had|have had|having had|has|having|is on|was on|been on|went on|on|taking|takes|took|taken|receives?|receiving|start(?:ed|ing|s)?"
     r"|(?:i|he|she|we|they) (?:take|use)|continue|continuing|carry on with|stay on|staying on|far|fatt|fick|har fatt|krijgt|kreeg|bekommt|bekam|erhalt|recibe|recibio|dostaje|recoit"
     r"|(?:been|gone|went|go|going) through|lines? done"
     r"|after|since|following|received|receiving|tried|given|finished|stopped|stop|done|did|gets|getting|currently|still"
@@ -66,9 +66,11 @@ _PLANNED_BEFORE = re.compile(  # offered, suggested, booked: not had, not (yet) 
     r"|pratar om|namnde|foreslog|(?:sager|sa|sagt|sagte|zegt|dice|dit|sagt) (?:att|dass|dat|che|que)|spricht von|sprach von|parle d[eu]|parla(?:no)? d[ei]\w*|propone|habla de|praat over|planning|plan|waiting for|waiting list for|on the list for|referred for|booked (?:in )?for|due to (?:start|have)"
     r"|going to (?:have|start|try)|will (?:have|start)|next (?:step|thing|option|line)(?: is| would be| will be)?|might (?:have|get|need)"
     r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse) (?:tell|tells)(?: us| me| him| her)?"
-    r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse)(?: \w+){0,3} wants? to (?!avoid|stop|skip)\w+(?: (?:him|her|me|them|you|us))?(?: on)?"
+    r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse)(?: \w+){0,3} (?:wants? to|(?:is|s|are|re) keen to)(?: (?!avoid|stop|skip)\w+)?(?: (?:him|her|me|them|you|us))?(?: on)?"
     r"|wants? (?:him|her|me|them|us) (?:to (?:have|try|start|go on)|on)|wants? to (?:put|start|switch|move) (?:him|her|me|them) (?:on|onto|to)"
-    r"|want (?:him|her|me|them) to (?:have|try|start)|waiting on|awaiting|scheduled for|lined up for|refer(?:red|ring)?(?: \w+)? for)\b(?:\s+\w+){0,3}$"
+    r"|want (?:him|her|me|them) to (?:have|try|start)|waiting on|awaiting|scheduled for|lined up for|refer(?:red|ring)?(?: \w+)? for"
+    r"|maybe|possibly|perhaps|potentially|(?:ll|will|would|might|may|s going to|is going to) need|needs? to have|talking"
+    r"|put (?:him|her|me|them|us) (?:forward|down|up) for|pratade om|namner|namnde|namnt|foreslar|foreslog)\b(?:\s+\w+){0,3}$"  # "the doctor say maybe later lutetium": not had
 )
 _NEUTRAL_BEFORE = re.compile(  # named in passing: read about, asked about, had by someone else
     r"\b(?P<cue>as well as|in addition to|on top of|alongside|info on|information (?:on|about)|tell me about|what is|whats|what s"
@@ -95,6 +97,7 @@ _PLANNED_AFTER = re.compile(
     r"|^(?:(?:is|s|would be|will be|might be|could be|ar|kanske ar|ist|est|e|es) (?:probably |likely |maybe |kanske |wohl )?(?:the |la |il |el |der |die |das |de |het )?"
     r"(?:next|nasta|nachste|naechste|prochaine?|prossim[oa]|siguiente|volgende)\b)"  # "PRRT is probably next"
     r"|^(?:\w+\s+){0,8}?(?:is|s|are|re) (?:in (?:\d+|a|two|three|four|five|six|a few|a couple of) (?:days?|weeks?|months?)|next (?:week|month)|tomorrow)\b"
+    r"|^(?:\w+\s+){0,1}?(?:later(?!\s+(?:that|this|the|in|on|at|we|they|he|she|i))|later on|down the (?:line|road|track)|in (?:the )?future)\b"  # "maybe PRRT later"
 )  # "surgery to take out the tail is in 3 weeks"
 
 
@@ -119,7 +122,8 @@ DOSE_AFTER = re.compile(  # "lanreotide 120mg", "sandostatin lar 30 mg monthly",
 FUTURE_TIME = re.compile(
     r"\b(?:next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|few (?:days|weeks))|tomorrow|soon"
     r"|in (?:a|\d+|two|three|four|five|six|eight|ten|twelve|few|a few|couple of|a couple of) (?:days?|weeks?|months?)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|this (?:coming )?(?:week|month|monday|tuesday|wednesday|thursday|friday)|starts? on|date)\b"
+    r"|this (?:coming )?(?:week|month|monday|tuesday|wednesday|thursday|friday)|starts? on|date"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 FUTURE_START = re.compile(
     r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|having|getting|doing|going on|goes on|due|has|have|after)\b(?:\s+\w+){0,2}$"
@@ -221,6 +225,8 @@ def role_from_cues(
     ]
     if cues:
         role = nearest_role(cues)
+        if role == "had":
+            role = _had_cue_reframed(before, after, cues)
         if (
             role == "avoid"
             and re.search(r"\bbesides(?:\s+\w+){0,3}$", avoid_before)
@@ -237,6 +243,8 @@ def role_from_cues(
             return "never"  # "no PRRT yet"
         if role in ("planned", "mentioned") and _TRIAL_NEXT.match(after):
             return "want"  # "the onc mentioned a PRRT trial"
+        if role == "planned" and asks and trial_words and _HEDGED.search(before):
+            return "want"  # "any trials with PRRT, maybe with chemo as well?"
         if role == "mentioned" and trial_words and _TOPIC_CUE.search(before):
             return "want"  # "I'd like to know about SIRT and whether any trials use it"
         return role
@@ -253,6 +261,37 @@ def role_from_cues(
     if asks and (not before.strip() or trial_words):
         return "want"  # "are there trials where she could get PRRT quicker?"
     return "had" if not asks else "mentioned"
+
+
+_HEDGED = re.compile(r"\b(?:maybe|possibly|perhaps|potentially)\b(?:\s+\w+){0,3}$")
+# A start of treatment still to come: "they plan to start the octreotide", "before she starts the octreotide".
+_FUTURE_FRAME = re.compile(
+    r"\b(?:plan(?:s|ned|ning)? to|going to|gonna|about to|due to|set to|hop(?:e|es|ing) to|keen to"
+    r"|wants?(?: \w+)? to|would like(?: \w+)? to|will|ll|before(?: \w+)?)$"
+)
+_START_CUE = re.compile(
+    r"^(?:start\w*|begin\w*|go on|going on|have|having|get|getting|take|taking|try|receiv\w*|do|doing)$"
+)
+# "an age limit on the lutathera trials", "the guidance after PRRT studies": the trial, not a treatment had.
+_PLACE_CUE = {"on", "about", "for", "after", "since", "following", "post"}
+# "can you fly after PRRT?": a general question, not a treatment the writer says they had.
+_GENERAL_YOU = re.compile(
+    r"\b(?:can|could|should|do|does|will|would|is it (?:ok|okay|safe) to) (?:you|one|people|patients|someone)\b"
+)
+
+
+def _had_cue_reframed(before: str, after: str, cues: list[tuple[tuple[int, int], Role]]) -> Role:
+    """The "had" cue nearest the name, read in its frame: a start still to come is planned, a place word
+    before a trial's name a wish, "after X" in a general question only a mention."""
+    (start, end), _ = max(((span, role) for span, role in cues if role == "had"), key=lambda cue: cue[0][0])
+    cue = before[start:end]
+    if _START_CUE.match(cue) and _FUTURE_FRAME.search(before[:start].rstrip()):
+        return "planned"
+    if _TRIAL_NEXT.match(after):  # "took part in a lanreotide trial years ago", "dana farber has a cabozantinib trial"
+        return "want" if cue in _PLACE_CUE else "mentioned"
+    if cue in ("after", "since", "following", "post") and _GENERAL_YOU.search(before[:start]):
+        return "mentioned"
+    return "had"
 
 
 def nearest_role(cues: list[tuple[tuple[int, int], Role]]) -> Role:

@@ -113,7 +113,9 @@ _ABOUT_IT = re.compile(
     r"|\bwhat(?: is|'s|s)\b|\bdose\b|\bdosage\b|\bhair\b|\bulcers?\b|\bmust\b|\bon the nhs\b|\bnhs\b|\blicensed\b|\bcost\b"
     r"|\bwork(?:s|ing)?\b|\bnormal\b|\bvs\b|\bversus\b|\bgood (?:option|idea)\b|\bworth\b|\bexplain\w*\b|\bwhat (?:are|is|were|was) (?:the |they |it )?\w*\s?for\b"
     r"|\bwhat happens\b|\brecover\w*\b|\bkidneys?\b|\bhow (?:long|many)\b|\bmake (?:you|u|me|him|her|them|people) (?:sick|ill|tired|poorly)\b"
-    r"|\bnause\w*|\bpainful\b|\bhurt\b|\b(?:still )?used\b|\bapproved\b",
+    r"|\bnause\w*|\bpainful\b|\bhurt\b|\b(?:still )?used\b|\bapproved\b"
+    r"|\bsame (?:thing|drug|stuff|one|medicine)\b|\bdifference between\b|\bwhat s the difference\b|\bskillnad\w*|\bunterschied\w*|\bverschil\b|\bdiferencia\b"
+    r"|\bdoes (?:it|that|this) (?:help|do)\b|\bwhat does\b",
     re.I,
 )
 _OUTCOME_WORDS = 20  # how far after a name its outcome may be told
@@ -121,7 +123,7 @@ _WHAT_IF = re.compile(r"\b(?:if|in case|unless|once it|when it|should it)\b(?!.*
 # An operation on something other than the NET ("2 kidney ops", "his knee surgery"): the README leaves it out.
 _ON_SOMETHING_ELSE = re.compile(
     r"\b(?:kidney|kidneys|knee|knees|hip|hips|heart|eye|eyes|back|spine|spinal|brain|thyroid|parathyroid|gallbladder"
-    r"|hernia|cataract|bariatric|cardiac|shoulder)$"
+    r"|hernia|cataract|bariatric|cardiac|shoulder|valve)$"
 )
 _CLAUSE_WORDS = {"and", "then", "now", "but", "before", "after", "followed", "switched", "moved", "so", "next", "later"}
 _PROPOSED = re.compile(
@@ -144,13 +146,26 @@ _ASKING = {
     "should",
     "whats",
 }
+# "they want to just watch it", "elle prefere la surveillance": watching put
+# forward, not yet under way (but "the specialist wants to keep doing scans" is).
+_WATCHING_PUT_FORWARD = re.compile(
+    r"\b(?:want(?:s|ed)? to|prefer\w*|propos\w*|leaning towards)\b(?!.*\b(?:keep|keeps|continue|still|carry on)\b)(?:\s+\w+){0,3}$"
+)
+_READ_ABOUT = re.compile(r"\b(?:read|reading|heard|hearing|seen|saw)\b")
+_STUDIED = re.compile(r"\b(?:research\w*|studying|testing|trialling|trials?|studies|study)\b(?:\s+\w+){0,3}$")
 _ASKED_BEFORE = re.compile(
-    r"\b(?:do|does|did|will|would|should|could|can|shall) (?:they|we|he|she|you|i|the \w+)(?: just| only| simply)?$"
+    r"\b(?:do|does|did|will|would|should|could|can|shall)(?: (?:they|we|he|she|you|i|the \w+)(?: just| only| simply)?)?$"
 )
 _DESCRIBES_A_TEST = re.compile(
     r"^(?:biopsy|biopsies|scan|scans|mri|ct|lesions?|spots?|mets|tumou?rs?|function|tests?|results|bloods|enzymes|ultrasound)$"
 )
 # "had 6 cycles (of)": a course given and finished, whatever "since" or "stable" follows.
+# A treatment given again and again, said before its name in the same clause, and nothing told as past.
+_EVERY_SO_OFTEN = re.compile(
+    r"\b(?:every \d+ (?:weeks?|days?|months?)|every (?:week|month|fortnight|other week)|(?:once|twice) a (?:week|month)"
+    r"|monthly|weekly|fortnightly|each (?:month|week|year)|yearly|annual\w*)\b"
+)
+_PAST_TOLD = re.compile(r"\b(?:was|were|used to|had|did|came|went|stopped|finished)\b")
 _COURSE_COUNTED = re.compile(
     r"\b(?:had|did|completed|finished) \d+ (?:cycles?|rounds?|courses?)(?: of)?(?:\s+\w+){0,2}$"
 )
@@ -357,10 +372,21 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
             [w] for w in _ASKING
         )  # "do we just wait and see?"
         asked_itself = asked_itself or bool(_ASKED_BEFORE.search(before))  # "do they just watch or ...?"
-        if (
+        watching_put_forward = (
+            concept_id in NO_WEAR_OFF
+            and role in ("planned", "had", "mentioned")
+            and _WATCHING_PUT_FORWARD.search(before)
+            and words[start] != "keep"
+            and not _EVERY_SO_OFTEN.search(" ".join(words[start:end]) + " " + after)
+        )
+        if watching_put_forward:
+            role = "planned"
+        elif (
             concept_id in NO_WEAR_OFF
             and not joined_here
             and role != "avoid"
+            and not (role == "want" and _STUDIED.search(before))  # "is anyone researching watch and wait?"
+            and not (role == "mentioned" and _READ_ABOUT.search(before))  # "I've read small ones can just be watched"
             and not asked_itself
             and not (role == "planned" and (_PROPOSED.search(before) or after.startswith("or ")))
         ):
@@ -404,6 +430,10 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
                 outcome = outcome_before(before) or (
                     "ongoing" if concept_id in NO_WEAR_OFF or DOSE_AFTER.search(after) else None
                 )
+            if outcome is None and _EVERY_SO_OFTEN.search(clause_before := " ".join(words[clause:start])):
+                outcome = (
+                    None if _PAST_TOLD.search(clause_before) else "ongoing"
+                )  # "a nurse comes every 4 weeks to give him the jab"
             if outcome is None and result and result[-1].role == "had":
                 outcome = listed_outcome(result[-1], list_outcome, before, after)
             if (

@@ -1,0 +1,89 @@
+"""A treatment name read in its frame: a start still to come is planned, a name before "trial" is the
+trial's, a kind said beside one of its members is that member, a treatment given again and again is still
+going on, and what a later message says happened is read only from its sentences that name nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.profile.evaluate import read_turns
+from bot.profile.treatments import read_treatments
+
+
+def _roles(text: str) -> tuple[dict[str, str | None], tuple[str, ...], tuple[str, ...]]:
+    reading = read_treatments(text)
+    return {t.id: t.outcome for t in reading.had}, reading.wanted, reading.proposed
+
+
+@pytest.mark.parametrize(
+    "text, proposed",
+    [
+        ("Diagnosed in October, grade 2. They plan to start the lanreotide injections after Christmas.", "lanreotide"),
+        ("My dad was told last week. The team is going to start everolimus soon, he is 70.", "everolimus"),
+        ("She has a pancreatic NET with liver spots. She starts lanreotide on friday.", "lanreotide"),
+        ("He has spots on his liver. The oncologist said maybe everolimus later.", "everolimus"),
+        ("Mum has a small bowel NET. Her consultant thinks she'll need PRRT next year.", "prrt"),
+        ("They have put him forward for PRRT at the Christie. He is 66.", "prrt"),
+    ],
+)
+def test_a_start_still_to_come_is_planned_not_had(text: str, proposed: str) -> None:
+    had, _, planned = _roles(text)
+    assert proposed in planned and proposed not in had
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My wife did a sunitinib trial a few years back and I wonder if it ever reported.",
+        "I read that a hospital in Boston has an everolimus study running.",
+    ],
+)
+def test_a_name_before_trial_is_not_a_treatment_had(text: str) -> None:
+    had, _, _ = _roles(text)
+    assert had == {}
+
+
+def test_a_place_word_before_a_trial_name_asks_for_that_kind() -> None:
+    had, wanted, _ = _roles("my gran is 88, is there an upper age limit on the lutathera studies?")
+    assert had == {} and "prrt" in wanted
+
+
+def test_a_general_question_after_a_treatment_is_not_one_had() -> None:
+    had, _, _ = _roles("Can you drink alcohol after PRRT? Asking before we decide anything.")
+    assert "prrt" not in had
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The district nurse visits every 4 weeks to give her the octreotide injection.", {"octreotide": "ongoing"}),
+        ("Since a year he takes everolimus, the tumour is stable.", {"everolimus": "ongoing"}),
+        (
+            "Il a pris de l'évérolimus, arrêté au bout de 3 mois à cause des aphtes.",
+            {"everolimus": "side effects"},
+        ),
+        ("Ella recibió lanreotida y después everolimus, y ahora vuelve a crecer.", {"everolimus": "stopped working"}),
+    ],
+)
+def test_what_happened_is_read_from_the_whole_clause_and_other_languages(text: str, expected: dict) -> None:
+    had, _, _ = _roles(f"My dad has a NET in his pancreas. {text}")
+    assert {k: v for k, v in had.items() if k in expected} == expected
+
+
+def test_a_kind_said_beside_one_of_its_members_is_that_member() -> None:
+    profile = read_turns(["the drive for his jabs is 2 hours each way", "he is on lanreotide, pancreatic NET"])
+    assert [t.id for t in profile.treatments] == ["lanreotide"]
+
+
+def test_an_outcome_told_later_skips_the_sentence_that_names_the_next_treatment() -> None:
+    profile = read_turns(
+        ["Mamma har NET i tunntarmen. Hon får Sandostatin sedan 2022.", "Nu växer det. Läkaren pratar om PRRT."]
+    )
+    assert {t.id: t.outcome for t in profile.treatments} == {"octreotide": "stopped working"}
+
+
+def test_watching_only_put_forward_is_not_yet_had_but_a_schedule_is() -> None:
+    put_forward = read_turns(["I'm 50 with a 1cm pNET, grade 1. The surgeon prefers surveillance for now."])
+    scheduled = read_turns(["I'm 50 with a 1cm pNET. They want to watch it with a scan every 6 months."])
+    assert "surveillance" not in {t.id for t in put_forward.treatments}
+    assert {t.id: t.outcome for t in scheduled.treatments}.get("surveillance") == "ongoing"
