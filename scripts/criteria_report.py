@@ -50,6 +50,7 @@ from bot.eligibility.rewrite_eval import (
     score_parts,
     table,
 )
+from bot.eligibility.short_sentences import LONG
 from bot.eligibility.sources import CORPUS_PATH, CriteriaText, corpus_criteria, shipped_criteria
 from bot.eligibility.split import split_criteria
 
@@ -78,6 +79,7 @@ class Checks:
     shown_defects: int = 0  # doubled words, broken punctuation the registry's text did not have
     how: Counter = field(default_factory=Counter)  # TEMPLATE, GLOSSARY, ORIGINAL
     families: Counter = field(default_factory=Counter)  # items written by each template family
+    cut: Counter = field(default_factory=Counter)  # items cut into shorter sentences, by how they were written
     refused: Counter = field(default_factory=Counter)  # why the guards refused a rewrite, by kind
     refused_items: Counter = field(default_factory=Counter)  # "meaning" / "language": items refused for it
     before: Counter = field(default_factory=Counter)  # the rule rewrite alone: items failing each guard
@@ -108,6 +110,7 @@ def measure_texts(texts: list[CriteriaText]) -> tuple[list[Measured], Checks, fl
 def count_how(checks: Checks, item: PlainItem) -> None:
     """How the item was written, what the guards refused, and what is shown."""
     checks.how[item.how] += 1
+    checks.cut[item.how] += item.cut
     if item.family:
         checks.families[item.family] += 1
     checks.negations_lost += words(item.original)["negation"] > words(item.plain)["negation"]
@@ -340,6 +343,12 @@ def build(out: Path) -> str:
         "the item is shown in the registry's own words with its terms explained after it.",
         "",
         *how_table(corpus_checks),
+        "",
+        f"Of these, {sum(corpus_checks.cut.values())} items ({sum(corpus_checks.cut.values()) / max(1, sum(corpus_checks.how.values())):.1%}; "
+        f"template {corpus_checks.cut[TEMPLATE]}, glossary {corpus_checks.cut[GLOSSARY]}) had a sentence of more than "
+        f"{LONG} words cut into shorter ones at its joints (`bot/eligibility/short_sentences.py`: a semicolon, "
+        '"and" or "or" before a new subject or a shared verb, a list of examples), with no word added past the '
+        "registry item's count, and the guards passed again.",
         "",
         "Template coverage, by criterion family (share of all corpus items, sub-items included):",
         "",

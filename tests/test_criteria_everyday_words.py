@@ -97,7 +97,7 @@ def test_a_diagnosis_is_found_to_have_only_where_it_opens_the_phrase(text: str, 
         ),
         (
             "Has abnormal laboratory values or participant with the following laboratory abnormalities: ALT > 3 x ULN.",
-            "You have abnormal lab results or you have these abnormal lab results: ALT over 3 times ULN.",
+            "You have abnormal lab results. Or you have these abnormal lab results: ALT over 3 times ULN.",
         ),
         (
             "Current enrollment in or discontinuation within the last 30 days from, a clinical trial.",

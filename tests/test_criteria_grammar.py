@@ -46,7 +46,7 @@ def _sentence(criterion: str, section: str = "Inclusion") -> str:
         (
             "Subjects have received ADHD treatment for over 1 year or those who have received other ADHD "
             "treatment within 30 days prior to the study.",
-            "or you have had other",
+            "Or you have had other",
             "those who",
         ),
         # a mass noun stays a mass noun

@@ -86,3 +86,19 @@ def test_the_shorter_form_still_passes_the_guards(text: str) -> None:
 def test_a_word_with_a_capital_inside_keeps_its_case_at_the_start() -> None:
     assert rewrite("eGFR < 30 mL/min").startswith("eGFR ")  # "EGFR" is a gene, not a kidney test
     assert compact("Your eGFR is less than 30 mL/min.") == "eGFR under 30 mL/min."
+
+
+@pytest.mark.parametrize(
+    "sentence, short",
+    [
+        (
+            "Measurable disease (at least 10 mm on CT scan or MRI scan).",
+            "Measurable disease (at least 10 mm on CT or MRI scan).",
+        ),
+        ("Active viral hepatitis (hepatitis B or hepatitis C).", "Active viral hepatitis (hepatitis B or C)."),
+        ("Side effects of grade 3 or grade 4.", "Side effects of grade 3 or 4."),
+        ("No cancer or any cancer scan.", "No cancer or any cancer scan."),  # only names and scans
+    ],
+)
+def test_a_word_said_twice_around_or_is_said_once(sentence: str, short: str) -> None:
+    assert compact(sentence) == short

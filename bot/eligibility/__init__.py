@@ -7,6 +7,7 @@
     phrasing    symbols and registry grammar -> plain sentences
     wording     the phrases never to use (telling someone they can join)
     plain       the rewrite: PlainCriteria with one plain item per registry item
+    short_sentences  a long rewritten sentence cut at its natural joints into short ones
     readability reading grade before and after (textstat 0.7.3)
     facts       structured facts (age, tumour, spread, past treatments, ...)
     questions   questions for your doctor and the trial team, tailored to a trial

@@ -23,9 +23,22 @@ _KEEPS_CASE = re.compile(r"[a-z][a-z0-9]*[A-Z]")  # "eGFR", "mTOR": a capital wo
 _OVER_UNDER = re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bor )(?<!\band )\b(more|less) than (?=[0-9])", re.I)
 
 
+# a word said twice around "or": "CT scan or MRI scan", "hepatitis B or hepatitis C", "grade 3 or grade 4"
+_SCAN_TWICE = re.compile(r"\b([A-Z][A-Z0-9-]{1,6}) (scans?|tests?) or ([A-Z][A-Z0-9-]{1,6}) \2\b")
+_NAME_TWICE = re.compile(
+    r"\b(hepatitis|type|grade|stage|class|cycle|day|phase) ([A-Z0-9]{1,3}) or \1 ([A-Z0-9]{1,3})\b", re.I
+)
+
+
+def shared_words(sentence: str) -> str:
+    """A word said twice around "or" said once: "CT or MRI scan", "hepatitis B or C"."""
+    sentence = _SCAN_TWICE.sub(lambda m: f"{m.group(1)} or {m.group(3)} {m.group(2)}", sentence)
+    return _NAME_TWICE.sub(lambda m: f"{m.group(1)} {m.group(2)} or {m.group(3)}", sentence)
+
+
 def compact(sentence: str) -> str:
     """`sentence` without its "You are" / "You have" / "Your X is" lead, limits before a
-    number in one word ("over 3", "under 50")."""
+    number in one word ("over 3", "under 50"), a word said twice around "or" once."""
     short = (
         _YOUR_NAME_IS.sub(lambda m: m.group(1) + m.group(2) + " ", sentence)
         if sentence.startswith("Your ")
@@ -33,7 +46,7 @@ def compact(sentence: str) -> str:
     )
     if short == sentence and not _YOU_AGAIN.search(sentence):
         short = _YOU_LEAD.sub("", sentence, count=1)
-    short = over_under(short)
+    short = shared_words(over_under(short))
     return short if _KEEPS_CASE.match(short) else short[:1].upper() + short[1:]
 
 

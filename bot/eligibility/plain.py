@@ -28,6 +28,7 @@ from bot.eligibility.forbidden_words import neutral
 from bot.eligibility.glossary import default_replacer
 from bot.eligibility.guards import rewrite_problems
 from bot.eligibility.replacer import Replacer
+from bot.eligibility.short_sentences import shorter
 from bot.eligibility.split import Criteria, Item, split_criteria
 from bot.eligibility.templates import write_with_template
 
@@ -46,6 +47,7 @@ class PlainItem:
     refused: tuple[str, ...] = ()  # the guards' reasons for not showing a rewrite
     sentence: str = ""  # the criterion in our words (or the registry's, when ORIGINAL)
     notes: tuple[str, ...] = ()  # the explanations of its terms, shown beneath the sentence
+    cut: bool = False  # the sentence was cut into shorter ones at its joints (`short_sentences`)
 
     @property
     def full_original(self) -> str:
@@ -125,6 +127,7 @@ class Written:
     how: str
     family: Optional[str] = None
     refused: tuple[str, ...] = ()
+    cut: bool = False  # cut into shorter sentences at its joints
 
     @property
     def plain(self) -> str:
@@ -160,11 +163,11 @@ def _first_good(line: str, by_rules: "Rewritten", replacer: Replacer) -> Written
         problems = rewrite_problems(original, template.sentence, written.plain)
         if not problems:
             shown = _compacted(original, written)
-            return _shorter_by_rules(original, shown, by_rules) or shown
+            return _shortened(original, _shorter_by_rules(original, shown, by_rules) or shown)
         refused += [f"template {template.family}: {p}" for p in problems]
     problems = rewrite_problems(original, by_rules.sentence, by_rules.shown)
     if not problems:
-        return _compacted(original, Written(by_rules.sentence, by_rules.notes, GLOSSARY))
+        return _shortened(original, _compacted(original, Written(by_rules.sentence, by_rules.notes, GLOSSARY)))
     refused += [f"glossary: {p}" for p in problems]
     return _written(as_written(original), term_explanations(original, replacer), ORIGINAL, refused=tuple(refused))
 
@@ -211,6 +214,18 @@ def _compacted(original: str, written: Written) -> Written:
     ):
         return written
     return replace(written, sentence=short)
+
+
+def _shortened(original: str, written: Written) -> Written:
+    """A long sentence cut into short ones at its joints (`short_sentences`), when that passes
+    the guards and adds no word that would make it longer than the registry's item."""
+    most = max(word_count(written.sentence), word_count(original))
+
+    def good(short: str) -> bool:
+        return word_count(short) <= most and not rewrite_problems(original, short, " ".join([short, *written.notes]))
+
+    short = shorter(written.sentence, good)
+    return written if short == written.sentence else replace(written, sentence=short, cut=True)
 
 
 def fragment(words: str, replacer: Optional[Replacer] = None, notes: Optional[list[tuple[int, str]]] = None) -> str:
@@ -339,4 +354,4 @@ def _walk(item: Item) -> list[Item]:
 def _rebuild(item: Item, written: Iterator[Written]) -> PlainItem:
     own = next(written)
     children = tuple(_rebuild(child, written) for child in item.children)
-    return PlainItem(item.text, own.plain, children, own.how, own.family, own.refused, own.sentence, own.notes)
+    return PlainItem(item.text, own.plain, children, own.how, own.family, own.refused, own.sentence, own.notes, own.cut)

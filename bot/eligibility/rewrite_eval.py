@@ -582,6 +582,7 @@ class PartScore:
 
     score: Score
     how: dict[str, int]  # "template" / "glossary" / "original" -> items
+    cut: int = 0  # items whose sentence was cut into shorter ones at its joints
 
 
 def score_parts(
@@ -598,6 +599,7 @@ def score_parts(
         scored[part] = PartScore(
             score(items, lambda item: as_shown(shown(item)), judgements),
             dict(Counter(shown(item).how for item in items)),
+            sum(shown(item).cut for item in items),
         )
     return scored
 
@@ -608,4 +610,7 @@ def coverage_rows(scored: dict[str, PartScore]) -> list[str]:
     for how in ("template", "glossary", "original"):
         cells = [_percent(p.how.get(how, 0), p.score.n) for p in scored.values()]
         rows.append(f"| written by: {how} | " + " | ".join(cells) + " |")
+    rows.append(
+        "| cut into shorter sentences | " + " | ".join(_percent(p.cut, p.score.n) for p in scored.values()) + " |"
+    )
     return rows

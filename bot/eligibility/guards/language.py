@@ -97,9 +97,16 @@ def _same_word(first: str, second: str) -> bool:
 
 def verbless(text: str) -> int:
     """Sentences without a verb, but the first: a criterion may open with a noun phrase
-    ("Pregnancy."), as registry items do, and a list of examples ("For example, A or B.")
-    needs none."""
-    return sum(1 for s in split_sentences(text)[1:] if not s.startswith("For example, ") and not _VERB.search(s))
+    ("Pregnancy."), as registry items do; a list of examples ("For example, A or B.") needs
+    none, nor does the other choice after a first sentence without one ("Karnofsky score at
+    least 60. Or Lansky score at least 60.")."""
+    sentences = split_sentences(text)
+    listed = bool(sentences) and not _VERB.search(sentences[0])
+    return sum(
+        1
+        for s in sentences[1:]
+        if not s.startswith("For example, ") and not (listed and s.startswith("Or ")) and not _VERB.search(s)
+    )
 
 
 def split_sentences(text: str) -> list[str]:
