@@ -44,6 +44,7 @@ from bot.eligibility.rewrite_eval import (
     Shown,
     by_text,
     coverage_rows,
+    judgements_path,
     load_items,
     load_judgements,
     score,
@@ -169,10 +170,10 @@ def evaluation_section(criteria_by_record: dict[str, str]) -> list[str]:
     if not criteria_by_record:
         return ["## Evaluation set", "", "The corpus is not here: no figures.", ""]
     now = score_parts(criteria_by_record)
-    judgements = load_judgements()
     rule_alone = by_text(lambda text: _shown(rule_rewrites([text], repeat_explanations=True)[0]))
     scores = {}
     for part in PARTS:
+        judgements = load_judgements(judgements_path(part))
         scores[f"{part}: before (rule rewrite)"] = score(load_items(part), rule_alone, judgements)
         scores[f"{part}: now (as the chat shows it)"] = now[part].score
     coverage = coverage_rows({name: now[name.split(":")[0]] for name in scores if "now" in name})
@@ -184,8 +185,9 @@ def evaluation_section(criteria_by_record: dict[str, str]) -> list[str]:
         "(explanations repeated per item), as before the templates and guards; *now* is each item as the chat "
         "shows it, picked out of its whole record's rewrite. Meaning, jargon, length and grade are checked "
         "mechanically against the labels; grammar counts only the items a person judged with that exact rewrite "
-        "(`judgements.jsonl`, keyed by the rewrite's hash). The held part's rewrites are never read, so it has "
-        "no grammar judgements: its grammar figure is unknown, not zero.",
+        "(`judgements.jsonl`, keyed by the rewrite's hash). The held part's rewrites were read once, blind, by a "
+        "judge who changes no code (`judgements_held.jsonl`, counted for the held part only); a held item whose "
+        "rewrite has changed since is not judged.",
         "",
         "How an item is counted: an item is its rewritten sentence, with the explanations of its terms shown "
         "beneath it on a line of their own (in the chat, and as `words_used` in `python -m bot criteria plain`), "

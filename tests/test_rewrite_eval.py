@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from bot.eligibility.rewrite_eval import (
     DEFECT_KINDS,
     EvalItem,
     Judgement,
+    as_shown,
     by_text,
     jargon_explained,
+    judgements_path,
     load_items,
     load_judgements,
     lost_pieces,
@@ -179,3 +184,37 @@ def test_a_shown_item_is_as_long_as_its_sentence() -> None:
     assert (result.longer, result.jargon_unexplained) == (0, 0)
     assert result.results[0].grade_shown != result.results[0].grade  # both grades are kept
     assert result.results[0].rewrite == short.text  # the judgements' hash is of all that is shown
+
+
+def test_a_held_judgement_counts_only_for_the_held_part(tmp_path: Path) -> None:
+    from bot.eligibility.rewrite_eval import chat_items, score_parts
+
+    records = {
+        "T": "Inclusion Criteria:\n- Able to swallow tablets",
+        "H": "Inclusion Criteria:\n- Able to swallow tablets",
+    }
+    for part, nct in (("tune", "T"), ("held", "H")):
+        raw = {
+            "id": f"{nct}/inclusion/0",
+            "nct_id": nct,
+            "text": "Able to swallow tablets",
+            "family": "test",
+            "keep": [],
+        }
+        (tmp_path / f"{part}.jsonl").write_text(json.dumps(raw) + "\n", encoding="utf-8")
+    shown = chat_items(records)
+    lines = [
+        {"id": i.id, "rewrite_hash": rewrite_hash(as_shown(shown(i)).text), "defects": ["other"]}
+        for part in ("tune", "held")
+        for i in load_items(part, tmp_path)
+    ]  # both in the held file: the tune item's line must not count
+    judgements_path("held", tmp_path).write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    scored = score_parts(records, folder=tmp_path)
+    assert (len(scored["tune"].score.judged), len(scored["held"].score.judged)) == (0, 1)
+    assert judgements_path("tune", tmp_path).name == "judgements.jsonl"
+
+
+def test_held_judgements_use_known_kinds() -> None:
+    judged = load_judgements(judgements_path("held"))
+    assert all(set(j.defects) <= set(DEFECT_KINDS) for j in judged.values())
+    assert {i for i, _h in judged} <= {i.id for i in load_items("held")}

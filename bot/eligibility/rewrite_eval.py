@@ -424,6 +424,11 @@ class Judgement:
         return cls(raw["id"], raw["rewrite_hash"], defects, raw.get("note", ""))
 
 
+def judgements_path(part: str = "tune", folder: Path = EVAL_DIR) -> Path:
+    """The held part's judgements have a file of their own, so they count only for the held part."""
+    return folder / ("judgements_held.jsonl" if part == "held" else "judgements.jsonl")
+
+
 def load_judgements(path: Path = EVAL_DIR / "judgements.jsonl") -> dict[tuple[str, str], Judgement]:
     if not path.exists():
         return {}
@@ -588,16 +593,15 @@ class PartScore:
 def score_parts(
     criteria_by_record: dict[str, str], parts: Iterable[str] = PARTS, folder: Path = EVAL_DIR
 ) -> dict[str, PartScore]:
-    """Every part of the labelled set scored as the chat shows it, grammar from the judgements file."""
+    """Every part of the labelled set scored as the chat shows it, grammar from that part's judgements file."""
     from collections import Counter
 
     shown = chat_items(criteria_by_record)
-    judgements = load_judgements(folder / "judgements.jsonl")
     scored = {}
     for part in parts:
         items = load_items(part, folder)
         scored[part] = PartScore(
-            score(items, lambda item: as_shown(shown(item)), judgements),
+            score(items, lambda item: as_shown(shown(item)), load_judgements(judgements_path(part, folder))),
             dict(Counter(shown(item).how for item in items)),
             sum(shown(item).cut for item in items),
         )
