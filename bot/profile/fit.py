@@ -38,7 +38,7 @@ from bot.profile.limits import (
 )
 from bot.profile.model import Lookup, Profile
 from bot.profile.model import Place as PersonsPlace
-from bot.profile.noted_limits import noted_clash, noted_matches
+from bot.profile.noted_limits import made_for_their_grade, noted_clash, noted_matches
 from bot.profile.site_limits import primary_removed_clash, site_clash
 from bot.profile.stage_fit import after_surgery_not_had, stage_against
 from bot.profile.tested import MEDICINE_KINDS, kind_members, kinds_of, names_known, tested_ids
@@ -231,6 +231,7 @@ def find_fitting(
             not _at_named_place(item[1].trial, profile),
             kind_order(item[1].trial, profile),
             _likely_against(item[1], profile, lexicon),
+            not made_for_their_grade(item[1].trial, profile),  # a trial made for a Ki-67 of 30%, however far
             _distance_band(item[1].trial, query.near),
             not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
             -_score(item[1], profile, wanted, lexicon),
@@ -468,7 +469,7 @@ _COMMON_POINTS = ("status", "age", "sex")
 
 def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> int:
     """Points that match, the kind of treatment wished for (3), a trial made for their age group or
-    tumour size (3), a site in the person's own city (2) and taking people now (1). (Weighting the tumour's points double was tried: worse.)"""
+    tumour size or grade (3), a site in the person's own city (2) and taking people now (1). (Weighting the tumour's points double was tried: worse.)"""
     score = sum(1 for c in fit.result.checks if c.verdict == MATCHES and c.stated and c.topic not in _COMMON_POINTS)
     if wanted and wanted & tested_ids(fit.trial, lexicon):
         score += 3
@@ -478,8 +479,8 @@ def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> in
     score += noted_matches(fit.trial, profile)
     if profile.wants.age_group in _YOUNG_GROUPS and _for_young_people(fit.trial):
         score += 3  # "PRRT trials for teenagers": the trial made for them, before adult ones that set no limits
-    if made_for_their_size(fit.trial, profile):
-        score += 3  # a 12 mm tumour: the trial for small tumours, before ones that set no size
+    if made_for_their_size(fit.trial, profile) or made_for_their_grade(fit.trial, profile):
+        score += 3  # a 12 mm tumour, a Ki-67 of 30%: the trial made for it, before ones that set no limit
     if fit.unmet_condition:
         score -= 3  # for people with an inherited condition they have not mentioned
     return score + (1 if fit.trial.status == "RECRUITING" else 0)

@@ -144,6 +144,24 @@ def noted_matches(trial: TrialDetail, profile: Profile) -> int:
     return int(met or met_by_grade) + int(aged)
 
 
+# A grade said without its Ki-67 is taken at a Ki-67 typical of it, to tell whether a range is made for it.
+_TYPICAL_KI67 = {1: 1.5, 2: 10.0, 3: 30.0}
+_HIGH_GRADE_TITLE = re.compile(r"\b(?:G3|grade (?:3|III)|high[\s-]+grade)\b", re.I)
+
+
+def made_for_their_grade(trial: TrialDetail, profile: Profile) -> bool:
+    """A trial made for faster-growing NETs and the person's tumour is one: a Ki-67 range in its notes that
+    starts above 0 and holds theirs ("Ki-67 15-55" for 30%), or a title for grade 3 and they said grade 3."""
+    ki67 = ki67_range(notes_of(trial))
+    if ki67 is not None and ki67.low > 0:
+        if profile.ki67 is not None:
+            return ki67.low <= profile.ki67 <= ki67.high
+        typical = [_TYPICAL_KI67[g] for g in profile.grades if g in _TYPICAL_KI67]
+        return bool(typical) and all(ki67.low <= value <= ki67.high for value in typical)
+    high = 3 in profile.grades or (profile.ki67 or 0) > 20
+    return high and bool(_HIGH_GRADE_TITLE.search(trial.title or ""))
+
+
 def _ki67_clash(notes: str, profile: Profile) -> Optional[str]:
     wanted = ki67_range(notes)
     if wanted is None:

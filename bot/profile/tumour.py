@@ -73,8 +73,9 @@ _SPREAD_PLACES = {
     # Swedish, Norwegian, Danish, Dutch, German: "levern", "leveren", "levermetastaser", "in de lever", "Lebermetastasen"
     r"|\blever(?:n|en)\b|\blever(?=\s*-?\s*metasta)|\b(?:i|in\s+de|til|till|naar\s+de)\s+lever\b|\bleber\w*"
     # French, Italian, Spanish: "métastases au foie", "metastasi epatiche", "metástasis en el hígado"
-    r"|\b(?:foie(?!\s+gras)|fegato|h[ií]gado|epatich[ei]|h[ée]patiques?|hep[aá]tic[ao]s)\b",
-    "bones": r"\bbones?\b|\bskeletal\b|\bspine\b|\bvertebra\w*",
+    r"|\b(?:foie(?!\s+gras)|fegato|h[ií]gado|epatich[ei]|h[ée]patiques?|hep[aá]tic[ao]s)\b"
+    r"|\bw[aą]trob\w*",  # Polish: "przerzuty do wątroby"
+    "bones": r"\bbones?\b|\bskeletal\b|\bspine\b|\bvertebra\w*|\bskelett\w*|\bknochen\w*|\bhuesos?\b|\bossa\b|\bossee\b|\bko[sś]ci\b",
     "lymph nodes": r"\blymph(?:\s+nodes?|\s+glands?|atic)?\b|\bnodes\b|\bnodal\b|\bglands\b",
     "peritoneum": r"\bperitone\w*|\bomentum\b|\bomental\b"
     r"|\blining\s+of\s+(?:the\s+|her\s+|his\s+|my\s+|their\s+|your\s+)?(?:abdomen|abdominal\s+(?:wall|cavity)|tummy|belly|stomach|gut|bowel)",
@@ -85,7 +86,7 @@ _SPREAD_PLACES = {
 }
 _SPREAD_PLACE_PATTERNS = {place: re.compile(p, re.I) for place, p in _SPREAD_PLACES.items()}
 _SPREAD_WORDS = re.compile(
-    r"\bspread\w*|\w*metasta\w*|\bsprid\w*|\bspred(?:ning|t|d)\w*|\buitzaai\w*|\bmets\b|\bsecondar(?:y|ies)\b|\bstage\s*(?:4|iv)\b",
+    r"\bspread\w*|\w*metasta\w*|\bsprid\w*|\bspred(?:ning|t|d)\w*|\buitzaai\w*|\bprzerzut\w*|\bmets\b|\bsecondar(?:y|ies)\b|\bstage\s*(?:4|iv)\b",
     re.I,
 )
 _NO_SPREAD = re.compile(

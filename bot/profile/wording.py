@@ -245,6 +245,9 @@ def _plain_word(piece: str) -> str:
     lower = piece.lower()
     if piece in _CAPITALS_KEPT:
         return piece  # "Victoria BC", "Boston MA": a state, not "because" or "my"
+    compound = _COMPOUND.match(lower)
+    if compound:  # "lutetiumstudie", "lanreotidbehandling": a name and a word written as one, as in Swedish or German
+        return f"{piece[: len(compound.group(1))]} {piece[len(compound.group(1)) :]}"
     if lower in _TEXT_SPEAK:
         return _TEXT_SPEAK[lower]
     if lower.endswith("'s") and lower[:-2] in _TEXT_SPEAK:  # "my gf's dad", "hubby's scan"
@@ -254,6 +257,11 @@ def _plain_word(piece: str) -> str:
         if close and _same_start(lower, close[0]):
             return close[0]
     return piece
+
+
+_COMPOUND = re.compile(
+    r"^([a-zåäöæøéü]{4,}?)(studie[nrt]?|studies|forsøg\w*|forsog\w*|onderzoek\w*|behandling\w*|therapie\w*|terapi\w*)$"
+)
 
 
 def _same_start(word: str, known: str) -> bool:
