@@ -4,6 +4,7 @@ names two of those and not two trials."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
@@ -11,18 +12,21 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.profile import profile_of
+from actions.in_focus import pair_in_focus, whom_meant
+from actions.profile import message_text, profile_of
 from actions.replies import send_unavailable
 from actions.show_trial import ActionShowTrial
 from actions.store import trial_store
 from actions.which_trial import load_trials, named_trial_ids, result_ids
 from bot.knowledge.compare import compare_treatments
 from bot.knowledge.compare_sides import compare_kinds, compare_with_unknown, sides_left_out, written
+from bot.knowledge.just_compared import asks_which_is_better, treatments_choice, trials_choice
 from bot.knowledge.names import find_treatments
 from bot.knowledge.side_facts import facts_about
 from bot.knowledge.topics import topics_compared
 from bot.lexicon import default_lexicon
 from bot.text import normalize
+from bot.trials.asked_about import TEAM_DECIDES, age_asked, answer
 from bot.trials.lookup import find_lookups
 from bot.trials.query import TrialQuery
 from bot.trials.side_by_side import (
@@ -57,6 +61,8 @@ class ActionCompareTrials(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
         named = trials_named(text, result_ids(tracker))
+        if not named and send_which_is_better(dispatcher, tracker):
+            return []  # "which one is better?" about the two just set side by side
         if len(named) < 2:
             treatments = treatments_side_by_side(text)
             if treatments:
@@ -211,3 +217,34 @@ def _names_a_trial(text: str, store: TrialStore) -> bool:
     found = find_lookups(text, store)
     treatments = {m.typed for m in find_treatments(text)}
     return bool(found.nct_ids) or bool(found.acronym and normalize(found.acronym) not in treatments)
+
+
+_NCT = re.compile(r"\bNCT\s*\d{8}\b", re.I)
+
+
+def send_which_is_better(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "Which one is better for someone who is 80" just after two things were set side by side:
+    what is known in general about the two (each trial's age limits), never which is better, and the
+    choice handed back. False when the message does not ask it, names things of its own ("which is
+    better, PRRT or everolimus?") or nothing was just compared."""
+    text = message_text(tracker) or ""
+    names_its_own = bool(find_treatments(text) or _NCT.search(text))
+    pair = pair_in_focus(tracker) if asks_which_is_better(text) and not names_its_own else None
+    if pair is None:
+        return False
+    asked = age_asked(text)
+    age = asked.low if asked and asked.low == asked.high else profile_of(tracker).age
+    whom = whom_meant(tracker)
+    if pair.treatments:
+        dispatcher.utter_message(text=treatments_choice(pair.treatments[0], pair.treatments[1], age))
+        return True
+    trials = load_trials(dispatcher, list(pair.trials))
+    if trials is None:
+        return True  # it said the search is unavailable
+    limits = [
+        f"{t.nct_id}{f' ({t.acronym})' if t.acronym else ''}: "
+        + answer("age", t, text, age, whom).removesuffix(" " + TEAM_DECIDES.format(whom=whom))
+        for t in trials
+    ]
+    dispatcher.utter_message(text=trials_choice(limits if (asked or age) else [], whom))
+    return True

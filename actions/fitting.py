@@ -15,7 +15,7 @@ from actions.replies import HELPLINE_BUTTON, send_card, send_helpline, send_othe
 from actions.store import trial_store
 from actions.topics import bot_texts
 from bot.advice import asks_personal_advice
-from bot.personal.feelings import acknowledgement, shows_feeling
+from bot.personal.support import kind_word
 from bot.profile.fit import FitResult, find_fitting, with_lookups
 from bot.profile.model import Profile
 from bot.profile.present import (
@@ -48,8 +48,9 @@ def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profi
     except SQLAlchemyError:
         send_unavailable(dispatcher)
         return []
-    if shows_feeling(message_text(tracker)):  # "we are so scared ... are there any trials": heard first
-        dispatcher.utter_message(text=acknowledgement(bot_texts(tracker)))
+    word = kind_word(message_text(tracker), bot_texts(tracker))  # "we are so scared ... are there any trials"
+    if word:
+        dispatcher.utter_message(text=word)
     if result.unknown_terms:
         dispatcher.utter_message(text=unknown_name_text(result))
         return []

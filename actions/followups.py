@@ -11,32 +11,34 @@ import re
 from typing import Any, Optional
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions.compare_trials import ActionCompareTrials
 from actions.country import country_code
-from actions.knowledge_answer import send_not_held, send_topic_and_fact
+from actions.in_focus import pair_in_focus, whom_meant
+from actions.knowledge_answer import send_kind_word, send_not_held, send_topic_and_fact
 from actions.profile import message_text, profile_of
+from actions.store import trial_store
 from actions.topics import bot_texts, general_topic
 from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids
 from bot.eligibility.questions import Questions, general_questions, questions_for
 from bot.eligibility.render import eligibility_text
 from bot.knowledge.facts import sentences
-from bot.personal.feelings import acknowledgement, shows_feeling
+from bot.knowledge.names import find_treatments
 from bot.personal.handing_back import after_general
 from bot.personal.own_situation import about_their_own_situation
 from bot.prescreen.answers import ANYWHERE, UNKNOWN, parse_answer
 from bot.prescreen.checklist import checklist
 from bot.profile.answers import as_answers
 from bot.profile.fit import near_of
-from bot.profile.model import object_pronoun
-from bot.profile.present import compared_text
+from bot.profile.present import MAX_SHOWN, compared_text
 from bot.text import is_question
 from bot.trials.about import about_lines
-from bot.trials.asked_about import Aspect, answer_all, aspects_asked
+from bot.trials.asked_about import WHO_CAN_JOIN, Aspect, answer_all, aspects_asked
 from bot.trials.mentions import asks_if_it_rules_out, criteria_look_up, things_asked_about
-from bot.trials.query import TrialDetail
+from bot.trials.query import TrialDetail, TrialQuery
 from bot.trials.where_it_runs import places_text
 
 ELIGIBILITY_LIMIT = 6  # points shown from each list; the rest are on the registry page
@@ -100,8 +102,7 @@ class ActionShowEligibility(TrialFollowUp):
         """No trial meant: "is it just for men?" after a short list is answered for each trial in it;
         else the general answer follows (actions/which_trial.py); a feeling shown ("who is right?? so
         confused", "i feel really pushed") is acknowledged first."""
-        if shows_feeling(message_text(tracker)):
-            dispatcher.utter_message(text=acknowledgement(bot_texts(tracker), message_text(tracker)))
+        send_kind_word(dispatcher, tracker)
         asked: list[Aspect] = [a for a in aspects_asked(message_text(tracker) or "") if a in ("age", "sex")]
         shown = result_ids(tracker)
         if asked and 1 < len(shown) <= EACH_SHOWN_LIMIT:
@@ -131,20 +132,18 @@ class ActionAnswerTrialDetail(TrialFollowUp):
         return "action_answer_trial_detail"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        if shows_feeling(message_text(tracker)):  # "im honestly bricking it. how long will i be in?"
-            dispatcher.utter_message(text=acknowledgement(bot_texts(tracker), message_text(tracker)))
+        send_kind_word(dispatcher, tracker)  # "im honestly bricking it. how long will i be in?"
         if len(named_trial_ids(message_text(tracker))) > 1:  # "CLARINET and PROMID - what did each test?"
             return await ActionCompareTrials().run(dispatcher, tracker, domain)
         if not aspects_asked(message_text(tracker) or "") and send_not_held(dispatcher, tracker):
             return []  # "what are the chances of it coming back after the op?": no part of a trial asked
         if chosen_trial(tracker).nct_id is None:
             aspects = aspects_asked(message_text(tracker) or "")
-            shown = result_ids(tracker)
-            if aspects and 1 < len(shown) <= EACH_SHOWN_LIMIT:  # "how long is the treatment?" after a short list
-                send_answers_for_each(dispatcher, tracker, shown, aspects)
-                return []
+            answered = answered_for_several(dispatcher, tracker, aspects) if aspects else None
+            if answered is not None:
+                return answered
             if aspects == ["age"]:  # "would he be too old for a trial?": each trial has its own limits
-                dispatcher.utter_message(text=AGES_DIFFER.format(whom=_whom(tracker)))
+                dispatcher.utter_message(text=AGES_DIFFER.format(whom=whom_meant(tracker)))
                 return []
             topics = [GENERAL_TOPICS[a] for a in aspects if a in GENERAL_TOPICS]
             response = general_topic(tracker, domain) or (f"utter_knowledge/{topics[0]}" if topics else None)
@@ -164,6 +163,85 @@ class ActionAnswerTrialDetail(TrialFollowUp):
             )
 
 
+def answered_for_several(
+    dispatcher: CollectingDispatcher, tracker: Tracker, aspects: list[Aspect]
+) -> Optional[list[EventType]]:
+    """No one trial meant, but several are: the trials of a treatment the message names ("is the
+    lutathera trial randomised?"), the two just set side by side, or the list shown last ("is it
+    randomised?"): the question answered for each of them, briefly when there are more than a few.
+    None when no trials are meant."""
+    answered = answered_for_trials_of_treatment(dispatcher, tracker, aspects)
+    if answered is not None:
+        return answered
+    pair = pair_in_focus(tracker)
+    shown = list(pair.trials) if pair and pair.trials else result_ids(tracker)
+    if len(shown) > 1:  # "how long is the treatment?" after a list: each, briefly after a longer one
+        send_answers_for_each(dispatcher, tracker, shown, aspects, brief=len(shown) > EACH_SHOWN_LIMIT)
+        return []
+    return None
+
+
+def answered_for_trials_of_treatment(
+    dispatcher: CollectingDispatcher, tracker: Tracker, aspects: list[Aspect]
+) -> Optional[list[EventType]]:
+    """ "is the lutathera trial randomised?": the question answered for our trials of it (the first
+    few, briefly when there are more than a few), which become the list shown. None when the
+    question names no trial by what it tests."""
+    of_treatment = trials_of_treatment_named(tracker)
+    if of_treatment is None:
+        return None
+    name, found, total, kind = of_treatment
+    if not found:
+        dispatcher.utter_message(text=f"I could not find a trial of {name} in our list.")
+        return []
+    intro = (
+        f"Our list has one {kind}trial of {name}:"
+        if total == 1
+        else f"Our list has {total} {kind}trials of {name}:"
+        if total == len(found)
+        else f"Our list has {total} {kind}trials of {name}. Here are the first {len(found)}:"
+    )
+    send_answers_for_each(dispatcher, tracker, found, aspects, intro=intro, brief=len(found) > EACH_SHOWN_LIMIT)
+    return [SlotSet("result_ids", found), SlotSet("focus_nct_id", found[0] if total == 1 else None)]
+
+
+# "the lutathera trial", "that everolimus study", "the trial of cabozantinib": a trial named by what it tests
+_TRIAL_OF = re.compile(
+    r"\b(?:the|this|that)\s+((?:[\w-]+\s+){1,3}?)(?:trial|study)\b|\b(?:trial|study)\s+(?:of|with|testing)\s+((?:[\w-]+\s*){1,3})",
+    re.I,
+)
+
+
+def trials_of_treatment_named(tracker: Tracker) -> Optional[tuple[str, list[str], int, str]]:
+    """The treatment a question names its trial by ("is the lutathera trial randomised?"), as written,
+    with the first of our trials of it (open ones, else any), how many there are and which ("open "
+    or ""); None when no
+    question names a trial that way ("husband is on the pembro trial. ... is that from the placebo?")."""
+    text = message_text(tracker) or ""
+    named = (
+        m.group(1) or m.group(2) for said in sentences(text) if is_question(said) for m in _TRIAL_OF.finditer(said)
+    )
+    mentions = next((found for found in map(find_treatments, named) if found), [])
+    if not mentions:
+        return None
+    name = written_name(mentions[0].typed, text)
+    try:
+        for status in ("open", "all"):
+            page = trial_store().search(TrialQuery(treatment=mentions[0].typed, status=status, limit=MAX_SHOWN))
+            if page.trials:
+                return name, [t.nct_id for t in page.trials], page.total, "open " if status == "open" else ""
+    except SQLAlchemyError:
+        return None
+    return name, [], 0, ""
+
+
+def written_name(typed: str, text: str) -> str:
+    """The name as the person wrote it ("Lutathera" for "lutathera"), a brand with its capital."""
+    found = re.search(re.escape(typed), text, re.I)
+    said = found.group(0) if found else typed
+    return said[:1].upper() + said[1:] if said.islower() and len(said) > 4 else said
+
+
 def tells_their_story(text: str) -> bool:
     """The question comes after a sentence about their own situation ("husband is on the pembro trial.
     new itchy rash... is that from the immunotherapy?"), not only "could I get a sugar pill?"."""
@@ -176,30 +254,10 @@ AGES_DIFFER = (
 )
 
 
-_HE = re.compile(r"\b(?:he|him|his|he's|hes)\b", re.I)
-_SHE = re.compile(r"\b(?:she|her|she's|shes)\b", re.I)
-
-
-def _whom(tracker: Tracker) -> str:
-    """Whom the answer is about: as the profile knows it, else as the question says ("would he...")."""
-    profile = profile_of(tracker)
-    whom = object_pronoun(profile.about, profile.sex)
-    if whom != "you" or profile.about == "self":
-        return whom
-    text = message_text(tracker) or ""
-    return (
-        "him"
-        if _HE.search(text) and not _SHE.search(text)
-        else "her"
-        if _SHE.search(text) and not _HE.search(text)
-        else whom
-    )
-
-
 def aspect_lines(tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]) -> list[str]:
     """Each aspect asked about, answered from the record, in the person's words (he, she, you)."""
     profile = profile_of(tracker)
-    return without_repeats(answer_all(aspects, trial, message_text(tracker) or "", profile.age, _whom(tracker)))
+    return without_repeats(answer_all(aspects, trial, message_text(tracker) or "", profile.age, whom_meant(tracker)))
 
 
 def without_repeats(lines: list[str]) -> list[str]:
@@ -225,20 +283,43 @@ def send_direct_answers(
 
 
 def send_answers_for_each(
-    dispatcher: CollectingDispatcher, tracker: Tracker, nct_ids: list[str], aspects: list[Aspect]
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    nct_ids: list[str],
+    aspects: list[Aspect],
+    intro: Optional[str] = None,
+    brief: bool = False,
 ) -> None:
-    """The same question answered for each trial of a short list, one paragraph each."""
+    """The same question answered for each trial of a list, one paragraph each (a line each, `brief`)."""
     answers = []
     for nct_id in nct_ids:
         trial = load_trial(dispatcher, nct_id)
         if trial is not None:
-            answers.append(f"{trial.nct_id}: " + " ".join(aspect_lines(tracker, trial, aspects)))
+            said = " ".join(aspect_lines(tracker, trial, aspects))
+            name = f"{trial.nct_id}{f' ({trial.acronym})' if trial.acronym else ''}"
+            answers.append(f"- {name}: {first_words(said)}" if brief else f"{name}: {said}")
+    if brief and WHO_CAN_JOIN & set(aspects):  # the brief lines leave out who decides
+        answers.append(f"Only each trial's team can say if it fits {whom_meant(tracker)}.")
     if answers:
         dispatcher.utter_message(
-            text=f"For each of the {len(nct_ids)} trials I listed:\n\n"
-            + "\n\n".join(answers)
+            text=(intro or f"For each of the {len(nct_ids)} trials I listed:")
+            + ("\n" if brief else "\n\n")
+            + ("\n" if brief else "\n\n").join(answers)
             + '\n\nTo look at one, say "the first one" or its NCT number.'
         )
+
+
+BRIEF_CHARS = 20  # a brief answer: its first sentences, up to this many characters at least ("Yes. It is randomised.")
+
+
+def first_words(said: str) -> str:
+    """The first sentence of an answer, with the next when the first is only "Yes." or "No."."""
+    kept = ""
+    for sentence in sentences(said):
+        kept = f"{kept} {sentence}".strip()
+        if len(kept) >= BRIEF_CHARS:
+            break
+    return kept
 
 
 GENERAL_QUESTIONS_NOTE = "These fit any trial. Open a trial and ask again for questions about that one."

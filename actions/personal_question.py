@@ -12,9 +12,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.compare_trials import treatments_side_by_side
+from actions.compare_trials import send_which_is_better, treatments_side_by_side
 from actions.followups import send_direct_answers
-from actions.knowledge_answer import send_no_figure, send_not_held, send_topic_and_fact
+from actions.knowledge_answer import send_kind_word, send_no_figure, send_not_held, send_topic_and_fact
 from actions.profile import message_text
 from actions.replies import send_helpline
 from actions.topics import bot_texts, general_topic
@@ -22,11 +22,9 @@ from actions.which_trial import chosen_trial, load_trial
 from bot.advice import asks_personal_advice
 from bot.knowledge.names import find_treatments
 from bot.knowledge.not_held import plainly_unheld
-from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.personal.handing_back import after_general, whole_question
 from bot.personal.mood import asks_about_own_mood, mood_answer
 from bot.personal.prognosis import asks_prognosis
-from bot.personal.support import gave_support
 from bot.trials.asked_about import aspects_asked
 from bot.trials.mentions import asks_if_it_rules_out, asks_if_it_would_exclude, criteria_look_up
 
@@ -41,8 +39,11 @@ class ActionAnswerPersonalQuestion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = message_text(tracker) or ""
         said = bot_texts(tracker)
-        if shows_feeling(text) and not gave_support(said):  # support just given: no second kind word
-            dispatcher.utter_message(text=acknowledgement(said, text))
+        send_kind_word(dispatcher, tracker)  # none after the support just given
+        if send_which_is_better(
+            dispatcher, tracker
+        ):  # "which one is better for someone who is 80" after a side by side
+            return []
         if asks_about_own_mood(text) and not asks_a_decision(text):  # "is it normal to feel this flat?"
             for line in mood_answer(said):
                 dispatcher.utter_message(text=line)

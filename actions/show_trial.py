@@ -10,8 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.fitting import run_fitting_search, searched_profile
+from actions.in_focus import DESIGN_ASPECTS
+from actions.profile import message_text
 from actions.replies import send_unavailable
 from actions.which_trial import load_trial, named_in_message, not_a_trial_number, referred_trial
+from bot.text import is_question
+from bot.trials.asked_about import Aspect, aspects_asked
 from bot.trials.codes import drug_code
 from bot.trials.nct import NCT_FORMAT_HELP, is_valid_nct_id
 from bot.trials.present import detail_lines
@@ -46,6 +50,9 @@ class ActionShowTrial(Action):
             what_is_wrong = not_a_trial_number(nct_id) if nct_id else NCT_FORMAT_HELP
             dispatcher.utter_message(text=f"{what_is_wrong} Which trial would you like?")
             return []
+        asked = [a for a in aspects_asked(message_text(tracker) or "") if a in DESIGN_ASPECTS]
+        if asked and is_question(message_text(tracker) or ""):
+            return answer_about(dispatcher, tracker, nct_id, asked)  # "is the CLARINET trial randomised?"
         return await self.show(dispatcher, nct_id)
 
     @staticmethod
@@ -56,3 +63,16 @@ class ActionShowTrial(Action):
             return [SlotSet("nct_id", nct_id)]
         dispatcher.utter_message(text="\n".join(detail_lines(trial)))
         return [SlotSet("nct_id", nct_id), SlotSet("focus_nct_id", nct_id)]
+
+
+def answer_about(
+    dispatcher: CollectingDispatcher, tracker: Tracker, nct_id: str, asked: list[Aspect]
+) -> list[EventType]:
+    """The parts asked about, answered from the record, and the trial in focus for what follows."""
+    from actions.followups import send_direct_answers  # imports this module
+
+    trial = load_trial(dispatcher, nct_id)
+    if trial is None:
+        return [SlotSet("nct_id", nct_id)]
+    send_direct_answers(dispatcher, tracker, trial, asked)
+    return [SlotSet("nct_id", nct_id), SlotSet("focus_nct_id", nct_id)]

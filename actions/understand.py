@@ -15,8 +15,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.compare_trials import send_which_is_better
 from actions.feedback import log_fallback
 from actions.fitting import run_fitting_search, searched_profile
+from actions.knowledge_answer import send_fact_of_topic_in_focus, send_kind_word
 from actions.personal_question import send_general_part
 from actions.profile import message_text, profile_of
 from actions.replies import HELPLINE_BUTTON, send_helpline
@@ -24,7 +26,6 @@ from actions.topics import bot_texts, general_topic, knowledge_response
 from bot.advice import asks_for_options
 from bot.language import HOME_COUNTRY, other_language
 from bot.lexicon import default_lexicon
-from bot.personal.feelings import acknowledgement, shows_feeling
 from bot.profile.message import message_kind, named_treatment, noted_text
 from bot.profile.read import read_message
 
@@ -55,8 +56,8 @@ class ActionUnderstandMessage(Action):
                 text=noted_text(profile_of(tracker)), buttons=[FIND_FITTING_BUTTON, HELPLINE_BUTTON]
             )
             return []
-        if answered_in_english_only(dispatcher, tracker):
-            return []
+        if answered_in_english_only(dispatcher, tracker) or send_fact_of_topic_in_focus(dispatcher, tracker, domain):
+            return []  # "and can i hug my grandkids" after a PRRT answer: about PRRT
         log_fallback(tracker)
         dispatcher.utter_message(response="utter_default")
         return []
@@ -66,10 +67,8 @@ class ActionUnderstandMessage(Action):
         """A story with a question that is not about what to try: its general answer, if we have one."""
         if general_topic(tracker, domain) is None:
             return False
-        said = bot_texts(tracker)
-        if shows_feeling(text):
-            dispatcher.utter_message(text=acknowledgement(said))
-        return send_general_part(dispatcher, tracker, domain, said)
+        send_kind_word(dispatcher, tracker)
+        return send_general_part(dispatcher, tracker, domain, bot_texts(tracker))
 
     @staticmethod
     def _explain_name(dispatcher: CollectingDispatcher, text: str | None, domain: dict[str, Any]) -> list[EventType]:
@@ -97,6 +96,8 @@ class ActionAnswerOutOfScope(Action):
         return "action_answer_out_of_scope"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if send_which_is_better(dispatcher, tracker):  # "which is best for a 75 year old" after a side by side
+            return []
         searched, text = searched_profile(tracker), message_text(tracker)
         foreign = other_language(text)
         if searched.lookup.names_trials or (foreign and tells_a_net_story(text)):  # "mio padre ha un pNET..., studi?"

@@ -47,7 +47,8 @@ def helpline_text(line: Helpline, now: datetime) -> str:
         parts.append(f"We could not confirm a phone number: {UNVERIFIED}{where}.")
     if line.hours:
         parts.append(f"Hours: {describe_hours(line.hours)}.")
-        parts.append(open_now_text(line, now))
+        if not line.hours.always_open:  # "24 hours a day, every day" says it is open now already
+            parts.append(open_now_text(line, now))
     elif line.phone:
         parts.append(f"Hours not confirmed: {UNVERIFIED}.")
     return " ".join(p for p in parts if p)

@@ -10,7 +10,7 @@ from typing import Optional
 
 from bot.contacts.book import DEFAULT_COUNTRY, ContactBook
 from bot.contacts.present import helpline_text
-from bot.personal.feelings import shows_despair, shows_feeling
+from bot.personal.feelings import acknowledgement, shows_despair, shows_feeling
 from bot.text import is_question
 
 # The safety net's mark on despair with a question, which action_distress answers: support, then the question
@@ -42,6 +42,14 @@ def support_answer(book: ContactBook, country: Optional[str], now: datetime, ans
 def gave_support(bot_texts: list[str]) -> bool:
     """The last thing said was this support: what follows needs no second kind sentence."""
     return bool(bot_texts) and bot_texts[-1].startswith(OPENING)
+
+
+def kind_word(text: Optional[str], said: list[str]) -> Optional[str]:
+    """One sentence that meets a feeling the message shows; None when it shows none, or when the
+    support just given has met it already (no second kind sentence)."""
+    if not shows_feeling(text) or gave_support(said):
+        return None
+    return acknowledgement(said, text)
 
 
 def the_question(text: str) -> str:

@@ -1,0 +1,79 @@
+"""What the last turn left in focus, read from what the assistant said then: two trials or two
+treatments just set side by side (bot/knowledge/just_compared.py), or the knowledge topic just
+answered. A short follow-up is about them: "which one is better for someone who is 80" after a
+side by side, "and can i hug my grandkids" after a PRRT answer."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from rasa_sdk import Tracker
+
+from actions.profile import message_text, profile_of
+from bot.knowledge.just_compared import JustCompared, just_compared
+from bot.profile.model import object_pronoun
+
+KNOWLEDGE_RESPONSE = "utter_knowledge/"
+PAIR_TURNS = 3  # how many turns back a side by side stays in focus
+NEW_FOCUS = ("result_ids", "focus_nct_id")  # a new list or trial shown: the pair is no longer in focus
+# What the record says of a trial's design: a question naming the trial and one of these gets the answer,
+# not the whole view ("is the CLARINET trial randomised?")
+DESIGN_ASPECTS = frozenset(
+    {"size", "randomised", "groups", "placebo", "duration", "phase", "status", "sponsor", "results"}
+)
+
+
+def last_turn(tracker: Tracker) -> tuple[Optional[str], list[dict[str, Any]]]:
+    """The person's message before this one, and what the assistant said after it (bot events)."""
+    events = tracker.events
+    users = [n for n, e in enumerate(events) if e.get("event") == "user"]
+    if len(users) < 2:
+        return None, []
+    before, now = users[-2], users[-1]
+    said = [e for e in events[before + 1 : now] if e.get("event") == "bot"]
+    return events[before].get("text"), said
+
+
+def pair_in_focus(tracker: Tracker) -> Optional[JustCompared]:
+    """The two trials or treatments set side by side a turn or two ago ("is either of them
+    randomised?" after "which one is better?"), unless a new list or trial came since."""
+    events = tracker.events
+    users = [n for n, e in enumerate(events) if e.get("event") == "user"]
+    for start, end in list(zip(users, users[1:]))[::-1][:PAIR_TURNS]:
+        turn = events[start + 1 : end]
+        pair = just_compared(str(e.get("text") or "") for e in turn if e.get("event") == "bot")
+        if pair is not None:
+            return pair
+        if any(e.get("event") == "slot" and e.get("name") in NEW_FOCUS and e.get("value") for e in turn):
+            return None
+    return None
+
+
+def topic_in_focus(tracker: Tracker) -> Optional[str]:
+    """The knowledge response ("utter_knowledge/what_is_prrt") the last turn answered with, if any."""
+    for event in last_turn(tracker)[1]:
+        sent = str((event.get("metadata") or {}).get("utter_action") or "")
+        if sent.startswith(KNOWLEDGE_RESPONSE):
+            return sent
+    return None
+
+
+_HE = re.compile(r"\b(?:he|him|his|he's|hes)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|she's|shes)\b", re.I)
+
+
+def whom_meant(tracker: Tracker) -> str:
+    """Whom the answer is about: as the profile knows it, else as the question says ("would he...")."""
+    profile = profile_of(tracker)
+    whom = object_pronoun(profile.about, profile.sex)
+    if whom != "you" or profile.about == "self":
+        return whom
+    text = message_text(tracker) or ""
+    return (
+        "him"
+        if _HE.search(text) and not _SHE.search(text)
+        else "her"
+        if _SHE.search(text) and not _HE.search(text)
+        else whom
+    )
