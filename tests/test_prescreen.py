@@ -621,3 +621,12 @@ def test_no_output_ever_says_someone_can_join(store: TrialStore, monkeypatch: py
             checked += 1
     assert checked > 5000
     assert NEVER.search("You are eligible") and tells_can_join("you can join this trial")  # the checks work
+
+
+def test_a_trial_for_grade_3_alone_is_said_to_be_for_grade_3_tumours_not_nets(store: TrialStore) -> None:
+    # grade 3 takes in NECs too: "for grade 3 NETs" said to someone with a NEC would mislabel their tumour
+    trial = replace(store.get(SWEDISH), criteria="Inclusion Criteria:\n* Histologically confirmed grade 3 tumour")
+    grade = next(c for c in checklist(trial, Answers(grades=(3,))).checks if c.topic == "grade")
+    assert "grade 3 tumours" in grade.reason and "NETs" not in grade.reason
+    low = replace(store.get(SWEDISH), criteria="Inclusion Criteria:\n* Well-differentiated grade 1 or 2 NET")
+    assert "NETs" in next(c for c in checklist(low, Answers(grades=(2,))).checks if c.topic == "grade").reason

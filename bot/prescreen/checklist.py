@@ -204,7 +204,9 @@ def _grade(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optiona
     grades = record.facts.grade
     if not grades:
         return Check("grade", ASK, "", stated=False) if answers.grades else None
-    wanted = f"It is for {grade_words(grades)} NETs."
+    # grade 3 alone takes in NECs as well as grade 3 NETs: "tumours", never "NETs" said to someone with a NEC
+    kind = "tumours" if {grade_number(g) for g in grades} == {3} else "NETs"
+    wanted = f"It is for {grade_words(grades)} {kind}."
     if not answers.grades:
         return Check("grade", ASK, wanted)
     wanted_grades = {grade_number(g) for g in grades}
