@@ -1,5 +1,6 @@
-"""Trials made for the person's tumour: one made for a Ki-67 like theirs ranks first however far away it
-runs, and a trial made only for NECs is set aside, with its reason, for a NET that is not high grade."""
+"""Trials made for the person's tumour: one made for a Ki-67 like theirs or for people newly diagnosed ranks first
+however far away it runs; a trial made only for NECs is set aside, with its reason, for a NET that is not high
+grade; an inherited condition listed beside a NET group is no condition of that group."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.profile.evaluate import read_turns
 from bot.profile.fit import find_fitting
-from bot.profile.limits import kind_clash
+from bot.profile.limits import kind_clash, unmet_condition
 from bot.profile.model import Place, Profile, TreatmentHad, Wants
-from bot.profile.noted_limits import made_for_their_grade
+from bot.profile.noted_limits import made_for_the_newly_diagnosed, made_for_their_grade
 from bot.trials.store import TrialStore
 
 COMPOSE = "NCT04919226"  # notes: Ki-67 15-55
@@ -75,3 +77,20 @@ def test_a_trial_only_for_necs_is_set_aside_for_a_grade_2_net(store: TrialStore)
     result = find_fitting(store, net)
     assert EVEROLIMUS_NEC not in [f.trial.nct_id for f in result.fits]
     assert EVEROLIMUS_NEC in [f.trial.nct_id for f in result.set_aside]
+
+
+BELZUTIFAN = "NCT04924075"  # conditions list "Pancreatic Neuroendocrine Tumor" and "Von Hippel-Lindau Disease" apart
+MR_LINAC_MEN1 = "NCT05037461"  # "... Pancreatic Neuroendocrine Tumours in MEN1 Patients"
+
+
+def test_an_inherited_condition_listed_beside_a_net_group_is_no_condition_of_the_net_group(store: TrialStore) -> None:
+    assert unmet_condition(_trial(store, BELZUTIFAN), Profile(site="pancreas")) is None
+    assert unmet_condition(_trial(store, MR_LINAC_MEN1), Profile(site="pancreas")) == "MEN1"
+
+
+def test_a_trial_for_the_newly_diagnosed_is_made_for_someone_found_weeks_ago(store: TrialStore) -> None:
+    profile = read_turns(["Dad is 79, diagnosed 5 weeks ago with a pancreatic NET, G2, Ki-67 5%, spots in the liver."])
+    assert profile.known_since is not None
+    assert made_for_the_newly_diagnosed(_trial(store, NETTER_3), profile)
+    later = read_turns(["Dad is 79, diagnosed 3 years ago with a pancreatic NET, G2, Ki-67 5%, spots in the liver."])
+    assert not made_for_the_newly_diagnosed(_trial(store, NETTER_3), later)

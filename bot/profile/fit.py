@@ -38,7 +38,7 @@ from bot.profile.limits import (
 )
 from bot.profile.model import Lookup, Profile
 from bot.profile.model import Place as PersonsPlace
-from bot.profile.noted_limits import made_for_their_grade, noted_clash, noted_matches
+from bot.profile.noted_limits import made_for_the_newly_diagnosed, made_for_their_grade, noted_clash, noted_matches
 from bot.profile.site_limits import primary_removed_clash, site_clash
 from bot.profile.stage_fit import after_surgery_not_had, stage_against
 from bot.profile.tested import MEDICINE_KINDS, kind_members, kinds_of, names_known, tested_ids
@@ -231,7 +231,9 @@ def find_fitting(
             not _at_named_place(item[1].trial, profile),
             kind_order(item[1].trial, profile),
             _likely_against(item[1], profile, lexicon),
-            not made_for_their_grade(item[1].trial, profile),  # a trial made for a Ki-67 of 30%, however far
+            not made_for_their_tumour(
+                item[1].trial, profile
+            ),  # made for a Ki-67 of 30% or a new diagnosis, however far
             _distance_band(item[1].trial, query.near),
             not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
             -_score(item[1], profile, wanted, lexicon),
@@ -479,7 +481,7 @@ def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> in
     score += noted_matches(fit.trial, profile)
     if profile.wants.age_group in _YOUNG_GROUPS and _for_young_people(fit.trial):
         score += 3  # "PRRT trials for teenagers": the trial made for them, before adult ones that set no limits
-    if made_for_their_size(fit.trial, profile) or made_for_their_grade(fit.trial, profile):
+    if made_for_their_size(fit.trial, profile) or made_for_their_tumour(fit.trial, profile):
         score += 3  # a 12 mm tumour, a Ki-67 of 30%: the trial made for it, before ones that set no limit
     if fit.unmet_condition:
         score -= 3  # for people with an inherited condition they have not mentioned
@@ -490,6 +492,10 @@ _GROWN_UP = ("partner", "parent", "grandparent")
 
 
 _YOUNG_PEOPLE_TITLE = re.compile(r"\b(?:adolescents?|pa?ediatric|children|child)\b", re.I)
+
+
+def made_for_their_tumour(trial: TrialDetail, profile: Profile) -> bool:
+    return made_for_their_grade(trial, profile) or made_for_the_newly_diagnosed(trial, profile)
 
 
 def _record_limit(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> Optional[str]:

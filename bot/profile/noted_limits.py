@@ -162,6 +162,18 @@ def made_for_their_grade(trial: TrialDetail, profile: Profile) -> bool:
     return high and bool(_HIGH_GRADE_TITLE.search(trial.title or ""))
 
 
+def made_for_the_newly_diagnosed(trial: TrialDetail, profile: Profile) -> bool:
+    """A trial whose notes say "newly diagnosed", for someone who said when it was found and it is within the
+    trial's window, with no treatment had but early ones (and a Ki-67 limit, if any, that theirs meets)."""
+    notes = notes_of(trial)
+    newly = _NEWLY_DIAGNOSED.search(notes) if notes else None
+    known = months_known(profile.known_since)
+    if not newly or known is None or _newly_diagnosed_clash(notes, profile) or _ki67_clash(notes, profile):
+        return False
+    window = _WITHIN_MONTHS.match(notes, newly.end())
+    return known <= (int(window[1]) if window else _NEW_FOR_MONTHS)
+
+
 def _ki67_clash(notes: str, profile: Profile) -> Optional[str]:
     wanted = ki67_range(notes)
     if wanted is None:

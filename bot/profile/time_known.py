@@ -42,7 +42,7 @@ _NUMBER_WORDS = {
     "several": 3,
 }
 _COUNT = r"(?P<count>\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_UNIT = r"(?P<unit>years?|yrs?|months?|mths?)"
+_UNIT = r"(?P<unit>years?|yrs?|months?|mths?|weeks?|wks?)"
 # "3 years ago", "for 3 years", "from three years" (a translated "desde hace"), "for the last 2 yrs"
 _DURATIONS = (
     re.compile(rf"\b{_COUNT}\s*\+?\s*{_UNIT}\s+ago\b", re.I),
@@ -99,7 +99,9 @@ def _months_of(clause: str, today: date) -> list[tuple[int, int]]:
     for match in (m for pattern in _DURATIONS for m in pattern.finditer(clause)):
         count = match["count"].lower()
         number = int(count) if count.isdigit() else _NUMBER_WORDS[count]
-        back = number * 12 if match["unit"].lower().startswith("y") else number
+        unit = match["unit"].lower()
+        # weeks count as whole months, at least one: "diagnosed 5 weeks ago" was known by last month
+        back = number * 12 if unit.startswith("y") else max(1, round(number / 4.35)) if unit.startswith("w") else number
         total = today.year * 12 + today.month - 1 - back
         found.append((total // 12, total % 12 + 1))
     # a year alone means "by December of that year" at the latest; this year tells nothing
