@@ -630,3 +630,9 @@ def test_a_trial_for_grade_3_alone_is_said_to_be_for_grade_3_tumours_not_nets(st
     assert "grade 3 tumours" in grade.reason and "NETs" not in grade.reason
     low = replace(store.get(SWEDISH), criteria="Inclusion Criteria:\n* Well-differentiated grade 1 or 2 NET")
     assert "NETs" in next(c for c in checklist(low, Answers(grades=(2,))).checks if c.topic == "grade").reason
+
+
+def test_a_ki67_range_from_nought_is_said_by_its_upper_end(store: TrialStore) -> None:
+    trial = store.get("NCT03478358")  # 177Lu-DOTA-EB-TATE: Ki-67 from 0 to 20%
+    check = next((c for c in checklist(trial, Answers(ki67=25.0)).checks if c.topic == "Ki-67"), None)
+    assert check is not None and "at least 0%" not in check.reason and "at most 20%" in check.reason

@@ -218,7 +218,8 @@ def _ki67(trial: TrialDetail, record: RecordFacts, answers: Answers) -> Optional
     low, high = record.facts.ki67_min, record.facts.ki67_max
     if answers.ki67 is None or (low is None and high is None):
         return None
-    limits = [f"at least {low:g}%" if low is not None else "", f"at most {high:g}%" if high is not None else ""]
+    # "at least 0%" limits nothing: a range from 0 is said as its upper end only
+    limits = [f"at least {low:g}%" if low else "", f"at most {high:g}%" if high is not None else ""]
     inside = (low is None or answers.ki67 >= low) and (high is None or answers.ki67 <= high)
     reason = f"It asks for a Ki-67 of {' and '.join(limit for limit in limits if limit)}. You said {answers.ki67:g}%."
     return record.judged("Ki-67", "ki67_max", MATCHES if inside else NO_MATCH, reason)

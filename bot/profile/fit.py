@@ -153,7 +153,7 @@ def with_lookups(profile: Profile, text: str, store: TrialStore) -> Profile:
     """The profile with the trial names the message uses (acronym, sponsor, site, NCT number),
     found against the database's own names: a staff look-up. Names count for one message."""
     found = find_lookups(text, store)
-    said = _place_words(profile)
+    said = _place_words(profile) | set(_WHERE_SITES_ARE.findall(normalize(text or "")))
     return replace(
         profile,
         lookup=Lookup(
@@ -168,6 +168,10 @@ def with_lookups(profile: Profile, text: str, store: TrialStore) -> Profile:
 def _meant_nct(typed: Optional[str], store: TrialStore) -> Optional[str]:
     """A stored trial's number as typed, or the one a slip of one digit plainly means."""
     return stored_nct_meant(typed, store) or typed if typed else None
+
+
+# "canadian sites", "european centres": where the sites should be, not the Canadian Molecular Imaging Probe Consortium
+_WHERE_SITES_ARE = re.compile(r"\b(\w+)\s+(?:sites?|centres?|centers?|hospitals?|locations?)\b")
 
 
 def _place_words(profile: Profile) -> set[str]:
