@@ -8,6 +8,7 @@ import pytest
 
 from bot.profile.evaluate import read_turns
 from bot.profile.treatments import read_treatments
+from bot.profile.wording import readable
 
 
 def _roles(text: str) -> tuple[dict[str, str | None], tuple[str, ...], tuple[str, ...]]:
@@ -87,3 +88,9 @@ def test_watching_only_put_forward_is_not_yet_had_but_a_schedule_is() -> None:
     scheduled = read_turns(["I'm 50 with a 1cm pNET. They want to watch it with a scan every 6 months."])
     assert "surveillance" not in {t.id for t in put_forward.treatments}
     assert {t.id: t.outcome for t in scheduled.treatments}.get("surveillance") == "ongoing"
+
+
+def test_injecting_into_the_liver_is_a_liver_treatment_not_the_jab() -> None:
+    reading = read_treatments("Is there a trial where they inject the liver spots directly? Asking for my dad.")
+    assert "liver_directed_therapy" in reading.wanted and "somatostatin_analogue" not in reading.wanted
+    assert readable("they were injecting something into the liver") == "they were injecting something into the liver"

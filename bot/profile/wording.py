@@ -223,6 +223,11 @@ _REAL_WORDS = frozenset(
         "tumult",
         "mothers",
         "fathers",
+        "inject",
+        "injects",
+        "injected",
+        "injecting",
+        "injector",
     )
 )
 _MIN_FUZZY = 5  # shorter words are too often real words ("live" is not "liver")
