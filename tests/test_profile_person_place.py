@@ -90,7 +90,7 @@ def test_ages_people_write(text: str, age: Optional[int]) -> None:
         ("I'm in the US btw", None, None, "US"),
         ("we're near Glasgow", "Glasgow", None, "GB"),
         ("Cork", "Cork", None, "IE"),
-        ("we live in the West Country", None, "West Country", "GB"),
+        ("we live in the West Country", None, "South West England", "GB"),  # the gazetteer's name
         ("I live in Reading. pnet, trials?", "Reading", None, "GB"),
         ("my mams 67, we r in newcastle", "Newcastle", None, "GB"),
         ("i'm 44, live in Columbus Ohio", "Columbus", "Ohio", "US"),
@@ -107,7 +107,7 @@ def test_ages_people_write(text: str, age: Optional[int]) -> None:
         ("we live near birmingham, alabama", "Birmingham", "Alabama", "US"),
         ("any trials near boston", "Boston", None, "US"),
         # the place a nearest site is asked for; a town the lexicon lacks, with its state after it; Italian
-        ("closest site to allentown PA?", "Allentown", None, "US"),
+        ("closest site to allentown PA?", "Allentown", "Pennsylvania", "US"),  # the state written with the town
         ("abito a Brindisi, qual è il centro più vicino?", "Brindisi", None, "IT"),
         ("The oncologist in Milano say now only controls", "Milano", None, "IT"),
         ("w Polsce", None, None, "PL"),
@@ -349,3 +349,35 @@ def test_victoria_the_australian_state_and_a_place_offered_as_a_choice(
 def test_a_town_with_its_state_beats_the_city_of_a_hospital() -> None:
     place = read_place("I'm 47F, had a distal pancreatectomy at Moffitt 6 weeks ago. Is it still open? Sarasota FL")
     assert (place.city, place.region, place.country) == ("Sarasota", "Florida", "US")
+
+
+@pytest.mark.parametrize(
+    "text, age, sex",
+    [
+        # an age in a clause after the relative, in English and Swedish
+        ("I'm writing for my neighbour Joan from the allotments who is 79. She has a NET.", 79, "female"),
+        ("asking for my uncle who's 72, he has a lung carcinoid", 72, "male"),
+        ("Jag skriver för min pappa som är 81. Han har NET i tunntarmen.", 81, "male"),
+        # a name between the relative and the age, in any case
+        ("my wife maria is 59, pnet grade 1", 59, "female"),
+        ("Min fru Anna är 63 och har en NET", 63, "female"),
+        # an age said in the writer's own language
+        ("Buongiorno, ho 58 anni e ho un NET del pancreas", 58, None),
+        ("Hola, tengo 61 años, tumor neuroendocrino", 61, None),
+        # "NN years, woman" and "NN here (f)"
+        ("I am 49 years, man, from Porto. NET of the stomach", 49, "male"),
+        ("70 here (m). small bowel NET, liver mets", 70, "male"),
+        # pronouns in another language tell the sex
+        ("min sambo är 55 och han har en NET i bukspottkörteln", 55, "male"),
+        # looking after someone is not "after" a time
+        ("I look after my dad Ray who's 88, he has a pancreatic NET", 88, "male"),
+    ],
+)
+def test_person_classes(text: str, age: Optional[int], sex: Optional[str]) -> None:
+    profile = read_message(text)
+    assert (profile.age, profile.sex) == (age, sex)
+
+
+def test_an_age_corrected_as_one_number_not_another() -> None:
+    assert read_message("oops 67 not 76, typing on my phone").age == 67
+    assert read_message("ki67 was 31 not 13, sorry").age is None

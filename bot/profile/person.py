@@ -260,7 +260,8 @@ _SELF_WEAK = re.compile(
     r"|\bmine\b|\bfor\s+me\b(?!\s+and\b)|\b(?:scares?|scared|scaring|frightens?|worries|terrif(?:y|ies)|affects?|suits?)\s+me\b"
     r"|\banyone\s+else\b"
     r"|(?:^|[.!?]\s*)(?:diagnosed|dx'?d)\s+(?:with|in|last|at|aged?)\b"
-    r"|(?:^|[.!?,:]\s*)\d{2}\s*(?:\(?[fm]\)?\s*)?here\b",  # "62 here (f)", "59 here, male"
+    r"|(?:^|[.!?,:]\s*)\d{2}\s*(?:\(?[fm]\)?\s*)?here\b"  # "62 here (f)", "59 here, male"
+    r"|\b(?:ho|tengo|j'ai|tenho|mam|ich\s+bin|ik\s+ben)\s+\d{1,3}\s*(?:anni|años|anos|ans|lat|jahre|jaar)\b",  # "ho 63 anni"
     re.I,
 )
 _PET = re.compile(r"\bmy\s+(?:dog|cat|pet|horse|puppy|kitten)\b", re.I)
@@ -275,6 +276,8 @@ _FIRST_PERSON_AGE = re.compile(
     rf"|\bmy\s+age\s+(?:is\s+)?(\d{{1,3}})\b"
     rf"|\b(?:i'm|i\s+am|my\s+name\s+is|this\s+is)\s+(?-i:[A-Z][a-z]+)\s*,?\s*(\d{{1,3}}){_AGE_AFTER}"  # "hi, I'm Sarah, 45"
     rf"|\b(?:i'm|i\s+am|am)\s+(?:a\s+)?(\d{{1,3}})\s*(?:y/?o|years?\s+old|yrs?\s+old|-year-old)"
+    # "ho 63 anni", "tengo 63 años", "j'ai 63 ans", "ich bin 63 Jahre", "mam 63 lata", "tenho 63 anos"
+    rf"|\b(?:ho|tengo|j'ai|ich\s+bin|mam|tenho|ik\s+ben)\s+(\d{{1,3}})\s*(?:anni|años|anos|ans|jahre|lat|jaar)\b"
     rf"|(?:^|[.!?,:]\s*)(\d{{2}})\s*(?:\(?[fm]\)?\s*,?\s*)?here\b",  # "62 here (f)"
     re.I,
 )
@@ -289,12 +292,19 @@ _OTHER_AGE = re.compile(  # "he's 71", "my husband is 71", "Dad 74", "my partner
     rf"|\b(?:pt|patient)\s*(?:is|was|aged?|,|:)\s*(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:han|hon)\s+(?:är|er|blir)\s+(\d{{1,3}}){_AGE_AFTER}"
     rf"|\bwe(?:'re|\s+are)\s+both\s+(\d{{1,3}}){_AGE_AFTER}"  # twins: "We're both 47"
+    # "my friend Margaret from church who is 88", "grandad who's 83", "min mamma som är 77"
+    rf"|\b(?:{_MY}|{_FOREIGN_MY}|for|för)\s+(?:{_RELATIVE_WORDS}|{_FOREIGN_WORDS})\b(?:\s+[\w']+){{0,4}}?\s*,?\s+(?:who\s+is|who's|who\s+turned|som\s+är|som\s+er|som\s+blir)"
+    rf"\s+{_FILLER}(\d{{1,3}}){_AGE_AFTER}"
+    # "my husband geoff is 67", "min man Lars är 58": a name, in any case, between the relative and the age
+    rf"|\b(?:{_MY}|{_FOREIGN_MY})\s+(?:{_RELATIVE_WORDS}|{_FOREIGN_WORDS})\s+[^\W\d_]+\s+(?:is|är|er|ist|es|è)\s+{_FILLER}(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:{_RELATIVE_WORDS}|he|she)\s+(?:has|have|having)\s+(\d{{1,3}})\s+(?:years|yrs)\b(?!\s+(?:ago|since))",  # "my wife have 55 years"
     re.I,
 )
 # An age someone was, or will be, not is: "since he was 25", "when I was 30", "wait till he's 18".
 _NOT_NOW_BEFORE = re.compile(
-    r"\b(?:since|when|until|till|til|before|after|by\s+the\s+time|back\s+when|ever\s+since)\s*$", re.I
+    r"\b(?:since|when|until|till|til|before|(?<!look\s)(?<!looks\s)(?<!looking\s)(?<!care\s)(?<!caring\s)after|by\s+the\s+time"
+    r"|back\s+when|ever\s+since)\s*$",  # not "I look after my husband Tom who's 68"
+    re.I,
 )
 _ANY_AGE = re.compile(
     r"(?<![\w.])(\d{1,3})\s*-?\s*(?:(?:years?|yrs?)[\s-]*old|år|jaar|jahre|ans|años|anni|anos|lat)\b|(?<![\w.])(\d{1,3})\s*(?:y/?o|yr\s+old)\b"
@@ -326,10 +336,11 @@ _FEMALE_SELF = re.compile(
     re.I,
 )
 _SEX_LETTER = re.compile(
-    r"(?<![\w.])\d{1,3}\s*(?:(?:years?\s+old|y/?o)\s*)?\(?([fm])\b(?![\w'])|(?<!['\w])\(?([fm])\s*,?\s*\d{1,3}\b", re.I
-)
+    r"(?<![\w.])\d{1,3}\s*(?:(?:years?\s+old|y/?o|here)\s*,?\s*)?\(?([fm])\b(?![\w'])|(?<!['\w])\(?([fm])\s*,?\s*\d{1,3}\b",
+    re.I,
+)  # "62M", "(f, 45)", "62 here (f)"
 _SEX_WORD = re.compile(  # "38 year old male", "53 yo woman", "(31, male)", "He is 62, male obviously"
-    r"\b\d{1,3}[\s-]*(?:y/?o|years?[\s-]*old|år)?\s*,?\s*\(?(male|female|man|woman|lady|bloke|guy|fella|lad|lass|gentleman"
+    r"\b\d{1,3}[\s-]*(?:y/?o|years?(?:[\s-]*old)?|år)?\s*,?\s*\(?(male|female|man|woman|lady|bloke|guy|fella|lad|lass|gentleman"
     r"|kvinna|kvinne|kvinde|vrouw|frau|femme|mujer|donna|mann|homme|hombre|uomo)\b",
     re.I,
 )
@@ -349,8 +360,14 @@ _FEMALE_WORDS = (
 )
 # "my mum ... he's 70": the relative word and the pronoun given with the age disagree.
 _PRONOUN_AGE = re.compile(r"\b(he|she)(?:'s|\s+is)\s+(?:now\s+|only\s+|just\s+)?\d{1,3}\b", re.I)
-_HE = re.compile(r"\b(?:he|him|his|he's)\b", re.I)
-_SHE = re.compile(r"\b(?:she|her|hers|she's)\b", re.I)
+# English, and the writers' other languages where the word is not also an English one ("han" Swedish, "hij"/"zij"
+# Dutch, "él"/"ella" Spanish, "lui"/"lei" Italian); Swedish "hon" only before a verb ("thanks hon" is English)
+_HE = re.compile(r"\b(?:he|him|his|he's|han|honom|hij|él|lui)\b", re.I)
+_SHE = re.compile(
+    r"\b(?:she|her|hers|she's|henne|hennes|zij|ella|lei)\b"
+    r"|\bhon\s+(?:är|har|hade|fick|får|var|vill|kan|ska|blev|bor|tar|mår|orkar|säger|tycker)\b",
+    re.I,
+)
 
 
 # Who the chat is about, said outright (a correction across turns): "sorry, it's for my dad not me",
@@ -368,7 +385,8 @@ _NOT_THEM_BEFORE = re.compile(r"\bnot\s+(?:for\s+|about\s+)?(?:my|our)\s*$", re.
 _CORRECTED_AGE = re.compile(
     r"\b(?:i\s+)?meant\s+(?:to\s+(?:say|type|put|write)\s+)?(?:(?:she|he|they|i)(?:'s|\s+is|'m|\s+am|\s+are)\s+)?(?:aged?\s+)?(\d{1,3})\b"
     r"|\btypo\W+(?:it'?s\s+|is\s+|should\s+(?:be|say|read)\s+)?(\d{1,3})\b"
-    r"|\b(?:well|oh|er|erm|um|actually)\s*,?\s*(\d{2,3})\s+now\b",  # "I'm 55. Well 56 now, birthday was yesterday"
+    r"|\b(?:well|oh|er|erm|um|actually)\s*,?\s*(\d{2,3})\s+now\b"  # "I'm 55. Well 56 now, birthday was yesterday"
+    r"|^\W*(?:oops|sorry|no|wait|typo|correction|actually|i\s+mean)?\W*(\d{2,3})\s+not\s+\d{2,3}\b(?!\s*%)",  # "oops 85 not 58"
     re.I,
 )
 _MIN_CORRECTED_AGE = 10  # "I meant 3" is more likely a grade or a Ki-67 than an age

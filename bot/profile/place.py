@@ -21,7 +21,8 @@ from bot.geo import find_place, gazetteer, read_nearness
 from bot.geo.names import name_key
 from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.model import Place
-from bot.profile.regions import disagree, region_of
+from bot.profile.place_people import RELATIVE_WORDS, patient_is_someone_else, someone_elses
+from bot.profile.regions import abroad_regions, disagree, region_of
 from bot.text import CALENDAR_WORDS, normalize, strip_accents
 from bot.trials.lookup import everyday_words
 
@@ -140,11 +141,6 @@ REGIONS: dict[str, tuple[str, str]] = {  # normalised phrase -> (region as shown
     **{
         r: (r.title(), "GB")
         for r in (
-            "west country",
-            "south west",
-            "south east",
-            "north west",
-            "north east",
             "east midlands",
             "west midlands",
             "midlands",
@@ -165,6 +161,9 @@ REGIONS: dict[str, tuple[str, str]] = {  # normalised phrase -> (region as shown
         )
     },
     **{r: ("Yorkshire", "GB") for r in ("yorkshireman", "yorkshirewoman", "yorkshiremen")},
+    # England's regions by the gazetteer's own names (bot/geo/regions.py), so a search finds them
+    **{r: ("South West England", "GB") for r in ("west country", "south west", "south west england", "sw england")},
+    **{r: (f"{r.title()} England", "GB") for r in ("south east", "north west", "north east")},
     "upstate new york": ("New York", "US"),
     "upstate ny": ("New York", "US"),
     **{
@@ -233,6 +232,7 @@ REGIONS.update(
         },
     }
 )
+REGIONS.update(abroad_regions(exclude={code for _, code in REGIONS.values()}))
 for _ni in _NI_COUNTIES & set(_IE_COUNTIES):
     REGIONS[_ni] = (_ni.title(), "GB")
 # Towns and cities the lexicon does not list (no trial runs there), as written -> the countries
@@ -498,13 +498,14 @@ _NEEDS_A_PREPOSITION = {
     "albany",
     "newport",
 }
-_PREPOSITION = re.compile(r"\b(?:in|near|around|from|at|nr|outside|close to|live in|based in|by)\s*$")
+_PREPOSITION = re.compile(r"\b(?:in|near|around|from|at|nr|outside|close to|live in|based in|by|mov(?:ed|ing) to)\s*$")
 _NOT_A_PLACE_BEFORE = re.compile(r"\b(?:my|his|her|the)\s*$")  # "my liver", "the march appointment"
 _NOT_A_REGION_BEFORE = re.compile(r"\b(?:my|his|her)\s*$")  # "the Midlands" is a region
 # "we live in", "I'm from", "she lives near": where the person is.
 _LIVING_IN = (
-    r"\b(?:live[sd]?|living|based|reside[sd]?|residing|moved|are|am|is|i m|we re|im|here|stay\w*"
-    r"|bor|bo|wohne|wohnen|woon|wonen|mieszkam|mieszkamy|habite|habitons|vivo|vivimos|abito|abitiamo)\b(?:\s+\S+){0,3}?"
+    rf"\b(?:live[sd]?|living|based|reside[sd]?|residing|moved|are|am|is|i m|we re|im|he s|she s|they re|(?:{RELATIVE_WORDS}) s|here|stay\w*"
+    r"|bor|bo|wohne|wohnen|woon|wonen|mieszkam|mieszkamy|habite|habitons|vivo|vivimos|abito|abitiamo)\b"
+    r"(?!\s+(?:there|it|that|this|the\s+trial)\b)(?:\s+\S+){0,3}?"  # "is there a trial in Shanghai": not where they are
     r"\s+(?:in|near|around|outside|to|i|w|a|en)(?:\s+\S+){0,2}$"
 )
 _LIVES = re.compile(_LIVING_IN)
@@ -514,14 +515,34 @@ _HOME = re.compile(_LIVING_IN + r"|\b(?:from|near|nr|outside)(?:\s+\S+){0,2}$")
 _FROM = re.compile(r"\bfrom(?:\s+\S+){0,2}$")
 # "anything here or in Victoria?": a place offered as a choice, not where they are.
 _OPTION = re.compile(r"\bor (?:in|near|around)$")
+# "anything here or in Victoria?": they are not there, so it is not even a place they might be
+_HERE_OR = re.compile(r"\bhere\s+or\s+(?:in|near|around)$")
 # "can go to", "happy to travel": where they would go, not where they are.
-_TRAVEL = re.compile(r"\b(?:travel\w*|go|get|fly|flying|drive|driving|come|trip|visit|go over|move)\b")
+_TRAVEL = re.compile(
+    r"\b(?:travel\w*|go|fly|flying|drive|driving|come|trip|visit|go over)\b|\bget\s+(?:to|over|down|up)\b"
+)
+_TOWN_THEN_NEAR = r"\b(?:live[sd]?|living|based|we re|i m)\s+in\s+(\S+(?:\s+\S+)?)\s+(?:near|outside|close to|by)\s+"
+
+
+def _landmark(phrase: str, text: str) -> bool:
+    """ "we live in Lévis, near Québec": the place only tells where their town is."""
+    town = re.search(_TOWN_THEN_NEAR + re.escape(phrase) + r"\b", normalize(text))
+    found = find_place(town.group(1), fuzzy=False) if town else None
+    return found is not None and found.kind == "city"
+
+
+_NEAREST_IS = re.compile(r"\b(?:nearest|closest)(?:\s+\S+){0,3}\s+(?:is|s)$")  # "nearest big centre is Saskatoon"
+_NOT_THIS_ONE = re.compile(r"\bnot(?:\s+in)?(?:\s+the)?$")
+_JOINED = re.compile(r"\b(?:or|and)(?:\s+(?:the|in))?$")
+_TRAVEL_WINDOW = 4  # words before the place: "can u get lutathera on the nhs in wales" is no trip
 # "the Lund trial", "Uppsala Uni": a trial or sponsor named after a city.
 _NAMED_AFTER = re.compile(r"^(?:\w+\s+)?(?:trial|trials|study|studies)\b")
-_SPONSOR_AFTER = re.compile(r"^(?:uni|university|universitet)\b")
+# "Uppsala Univ sponsored", "peking union med college", "UMC Utrecht": an institution named after its city
+_SPONSOR_AFTER = re.compile(r"^(?:uni|univ|university|universitet|union|medical\s+college|med\s+college)\b")
+_SPONSOR_BEFORE = re.compile(r"\b(?:umc|chu|chru|aou|irccs)$")
 _CARED_FOR = re.compile(
     r"\b(?:i|we|he|she|they|my|his|her|our|their|team|docs?|doctors?|oncologist|onc|consultant|surgeon|nurses?|treated|seen|had|under"
-    r"|booked|removed|operated|surgery|operation|scanned|scans?|diagnosed|admitted|appointment|appt)\b"
+    r"|booked|removed|operated|surgery|operation|scanned|scans?|diagnosed|admitted|appointment|appt|back\s+from|been\s+(?:to|at))\b"
 )
 _CLAUSES = re.compile(r"(?<![Cc]o)(?<![Ss]t)\.(?!\d)|[;!?,\n]|\bbut\b|\bthough\b", re.I)
 _TRAVEL_KM = re.compile(
@@ -543,6 +564,8 @@ class _Found:
     travel: bool = False  # where they would go ("a trial in Wales?"), not where they are
     origin: bool = False  # said with "from": maybe where they come from, not where they live
     lives: bool = False  # said with "live in", "we're in"
+    writer: bool = False  # "I'm in Seattle" beside "she's in Vancouver": the writer's place, not the patient's
+    them: bool = False  # "he's in Toronto", "she lives in Leeds"
 
 
 def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
@@ -557,6 +580,12 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
         elif not any(f.kind == "city" for f in home):
             home[:0] = _gazetteer_home_town(text, lexicon)  # "retired farmer from near Dubbo", "we're in wollongong"
     home, found = _victoria_the_state(home, found)
+    in_area = _town_in_area(text)
+    if in_area:  # "we're in Boston area, Quincy": Quincy
+        home.insert(0, _Found("city", in_area[0], in_area[1], home=True, lives=True))
+    if any(f.them for f in home) and patient_is_someone_else(text):
+        home = [f for f in home if not f.writer]  # "he's in Toronto, I'm in Ottawa": Toronto
+        found = [f for f in found if not f.writer]
     if any(f.lives for f in home):
         home.sort(key=lambda f: f.origin)  # "originally from Glasgow, living in Perth now": Perth
     ordered = home + [f for f in found if not f.home]
@@ -576,6 +605,18 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
     elif region is None and country in ("AU", "US"):
         region = _state_code_after_in(text, country)  # "here in SA", "we're in NSW"
     return Place(city=city, region=region, country=country, travel_km=_travel_km(text))
+
+
+_AREA_TOWN = re.compile(r"\b([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s+area\s*[,(]\s*([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)")
+
+
+def _town_in_area(text: str) -> Optional[tuple[str, str]]:
+    """ "Boston area, Quincy", "Boston area (Newton)": the town, in the big city's country."""
+    for found in _AREA_TOWN.finditer(text):
+        code = _gazetteer_country(found.group(1))
+        if code and gazetteer().city(found.group(2), code) is not None:
+            return found.group(2), code
+    return None
 
 
 def _victoria_the_state(home: list[_Found], found: list[_Found]) -> tuple[list[_Found], list[_Found]]:
@@ -698,39 +739,80 @@ _STATE_CODES = {
 }
 
 
-# "Bendigo Vic", "Dubbo NSW", "Franklin, TN": a town the gazetteer knows, its state's short form just after it.
-_TOWN_AND_STATE = re.compile(r"\b([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?),?\s+(Vic|Tas|Qld|Nsw|[A-Z]{2,3})\b")
+# State codes read only straight after a town the gazetteer places in that state ("Boulder CO",
+# "Portland ME"): there they cannot be the words or tests they are elsewhere ("in CT", "ok").
+_CODES_AFTER_A_TOWN = {
+    **_STATE_CODES,
+    **{
+        c: (n, "US")
+        for c, n in (
+            ("CO", "Colorado"),
+            ("CT", "Connecticut"),
+            ("DE", "Delaware"),
+            ("HI", "Hawaii"),
+            ("IN", "Indiana"),
+            ("MD", "Maryland"),
+            ("ME", "Maine"),
+            ("MS", "Mississippi"),
+            ("OK", "Oklahoma"),
+            ("PA", "Pennsylvania"),
+            ("RI", "Rhode Island"),
+        )
+    },
+}
+# "Bendigo Vic", "Dubbo NSW", "Franklin, TN", "Sun City, Arizona", "Victoria (BC)": a town the gazetteer
+# knows, its state just after it (a short form, or the whole name).
+_STATE_NAMES = "|".join(
+    sorted((re.escape(n) for n, c in REGIONS.values() if c in ("US", "AU", "CA")), key=len, reverse=True)
+)
+_TOWN_AND_STATE = re.compile(
+    rf"\b([A-Z][a-z]{{2,}}(?:\s[A-Z][a-z]{{2,}})?)\s*[,(]?\s*(Vic|Tas|Qld|Nsw|[A-Z]{{2,3}}|{_STATE_NAMES})\b"
+)
+
+
+def _state_named(word: str) -> Optional[tuple[str, str]]:
+    """A state, province or territory written as its code ("NC", "nsw") or its name ("Arizona")."""
+    code = word.upper()
+    if code in _CODES_AFTER_A_TOWN and (word.isupper() or len(word) > 2):
+        return _CODES_AFTER_A_TOWN[code]
+    region = REGIONS.get(normalize(word))
+    return region if region and region[1] in ("US", "AU", "CA") else None
+
+
+def _in_that_state(town: str, state: tuple[str, str]) -> bool:
+    """The gazetteer has that town in that state (in that country, for a state it does not know: Manitoba)."""
+    if find_place(state[0], fuzzy=False) is None:
+        return gazetteer().city(town, state[1]) is not None
+    found = find_place(f"{town}, {state[0]}", fuzzy=False)
+    return found is not None and found.kind == "city" and name_key(found.name) == name_key(town)
 
 
 def _town_with_state(text: str) -> Optional[tuple[str, str, str]]:
     for found in _TOWN_AND_STATE.finditer(text):
-        state = _STATE_CODES.get(found.group(2).upper())
-        if state is not None and _gazetteer_country(found.group(1)) == state[1]:
-            return found.group(1), state[0], state[1]
+        town, word = found.group(1), found.group(2)
+        state = _state_named(word)
+        if state is not None and normalize(town) not in _NOT_TOWNS and _in_that_state(town, state):
+            return town, state[0], state[1]
     return None
 
 
 def _region_after(city: str, text: str) -> Optional[tuple[str, str]]:
+    """The region written just after the city: "London, Ontario", "Perth in Scotland", "Melbourne (Vic)"."""
     plain = f" {normalize(text)} "
     for found in re.finditer(re.escape(f" {normalize(city)}") + "(?= )", plain):
         rest = plain[found.end() :].split()
+        rest = rest[1:] if rest[:1] == ["in"] else rest
         for size in (3, 2, 1):
             phrase = " ".join(rest[:size])
             if phrase in REGIONS and len(rest) >= size:
                 return REGIONS[phrase]
-    code = re.search(rf"\b{re.escape(city)}\b,?\s+([A-Z]{{2,3}})\b(?!\s*(?:scan|results?))", text, re.I)
-    if code and code.group(1).isupper() and code.group(1) in _STATE_CODES:
-        name, country = _STATE_CODES[code.group(1)]
-        if (country == "AU") == _is_australian(city):
-            return name, country
+    for code in re.finditer(
+        rf"\b{re.escape(city)}\b\s*[,(]?\s*([A-Za-z]{{2,3}})\b(?!\s*(?:scan|results?))", text, re.I
+    ):
+        state = _state_named(code.group(1))
+        if state and _in_that_state(city, state):
+            return state
     return None
-
-
-def _is_australian(city: str) -> bool:
-    place = default_lexicon().place(normalize(city))
-    if place is not None or city in EXTRA_CITIES:
-        return bool(place and place.country == "Australia") or EXTRA_CITIES.get(city, ("",))[0] == "AU"
-    return _gazetteer_country(city) == "AU"  # a town only the gazetteer knows ("Dubbo NSW")
 
 
 # Where someone says they live, with a town name the lexicon does not know ("We live in Franklin,
@@ -779,7 +861,12 @@ def _unlisted_home_town(text: str, lexicon: Lexicon) -> Optional[str]:
 # Where someone says they are, with a town neither the lexicon nor the tables know ("from near Dubbo",
 # "we're in wollongong", "just outside Guelph"): up to three words after the cue, found in the gazetteer.
 _HOME_CUE = re.compile(
-    r"\b(?:live[sd]?|living|based|resid(?:e[sd]?|ing)|(?:we're|we\s+are|i'm|i\s+am|im|he's|she's|they're)\s+(?:just\s+)?(?:in|near|outside|from)"
+    r"\b(?:live[sd]?|living|based|resid(?:e[sd]?|ing)|(?:we're|we\s+are|i'm|i\s+am|im|he's|she's|they're)\s+(?:just\s+|up\s+|down\s+|over\s+|out\s+|back\s+)?(?:in|near|outside|from)"
+    # "47M, Mississauga", "a 38 year old woman in Reykjavík", "68 anni, di Bergamo", "Boston area, Quincy"
+    r"|\d{2}\s?(?:m|f|male|female|yo|y/o)\s*,|\d{2},(?=\s+[A-Z])|\barea\s*[,(]"
+    r"|(?:woman|man|guy|gal|lady|bloke|lad|girl|male|female)\s+(?:here\s+)?(?:in|from)"
+    rf"|(?:my|our)\s+(?:{RELATIVE_WORDS})(?:\s+[A-Z][a-z]+)?\s+(?:who\s+lives\s+)?(?:in|from)"  # "my aunt Rosa in Bilbao"
+    r"|(?:anni|años|ans|år|jahre|lat)\s*,?\s+(?:di|de|da|från|aus|z)"
     r"|(?:vivo|vivimos|bor|bo|wohne|wohnen|abito|abitiamo|habite|habitons|habitent|vit|vivent|woont|wonen|woon)\s+(?:en|i|in|a|à|au|bij)"
     r"|(?:sono|siamo|sono\s+originario|vengo)\s+(?:di|da)|(?:l[aä]karen|l[aä]karna|doktorn|onkologen|kirurgen)\s+(?:i|p[aå])"
     r"|(?:nearest|closest)(?:\s+(?:site|hospital|centre|center|clinic|place|one|location))?\s+to"  # "closest site to allentown PA?"
@@ -793,12 +880,14 @@ _MIN_TOWN_LETTERS = 4
 
 def _gazetteer_home_town(text: str, lexicon: Lexicon) -> list[_Found]:
     for cue in _HOME_CUE.finditer(text):
+        if someone_elses(normalize(text[: cue.start(1)]), text):
+            continue  # "our daughter lives in Wollongong" about a husband
         words = cue.group(1).split()
         for size in range(len(words), 0, -1):
             name = " ".join(words[:size])
             plain = normalize(name)
             if (
-                len(plain) < _MIN_TOWN_LETTERS
+                len(plain) < _MIN_TOWN_LETTERS - (name[:1].isupper() and plain not in everyday_words())  # "Ayr"
                 or plain in _NOT_TOWNS
                 or plain.split()[0] in _NOT_TOWNS
                 or (all(w in everyday_words() for w in plain.split()) and not all(w[0].isupper() for w in words[:size]))
@@ -809,8 +898,9 @@ def _gazetteer_home_town(text: str, lexicon: Lexicon) -> list[_Found]:
             place = find_place(name, fuzzy=False)
             if place is not None and place.kind == "city":
                 written = name if not name.islower() else name.title()
-                if name_key(name).startswith(name_key(place.name) + " "):
-                    written = place.name  # "allentown PA": the town, its state read apart
+                rest = name_key(name).removeprefix(name_key(place.name) + " ")
+                if rest != name_key(name) and rest not in ("city", "town"):
+                    written = place.name  # "allentown PA": the town, its state read apart ("Quebec City" kept)
                 return [_Found("city", written, _gazetteer_country(place.name), home=True)]
     return []
 
@@ -833,34 +923,91 @@ def _country(home: list[_Found], found: list[_Found]) -> Optional[str]:
     return None
 
 
+_CONTINENTS = frozenset(
+    ("europe", "asia", "africa", "scandinavia", "the states", "states", "north america", "the continent")
+)
+_OR = re.compile(r"^(?:or|and/or)\s+(?:in\s+)?(?:the\s+)?")
+
+
+def _one_of_countries(before: str, after: str, lexicon: Lexicon) -> bool:
+    """A country offered beside another as a choice: "the UK or Ireland", "UK or Europe", "australia or nz"."""
+    following = _OR.match(after)
+    if following:
+        words = after[following.end() :].split()
+        if any(_a_country(" ".join(words[:n]), lexicon) for n in (2, 1)):
+            return True
+    preceding = re.search(r"(\S+(?:\s+\S+)?)\s+or(?:\s+in)?(?:\s+the)?$", before)
+    if preceding is None:
+        return False
+    return any(_a_country(" ".join(preceding.group(1).split()[-n:]), lexicon) for n in (2, 1))
+
+
+def _a_country(phrase: str, lexicon: Lexicon) -> bool:
+    if phrase in _CONTINENTS:
+        return True
+    place = lexicon.place(COUNTRY_ALIASES.get(phrase, phrase)) if phrase not in ("us", "the", "in") else None
+    return phrase in ("us", "usa", "uk") or bool(place and place.code)
+
+
 def _places_in(clause: str, text: str, lexicon: Lexicon) -> list[_Found]:
     words = normalize(clause).split()
     places = []
-    i = 0
+    i, previous_travel = 0, False
     while i < len(words):
         found = _place_at(words, i, text, lexicon)
         if found is None:
             i += 1
             continue
         size, place = found
-        before, after = " ".join(words[:i]), " ".join(words[i + size :])
-        if place.kind == "region" and _institution(clause, " ".join(words[i : i + size]), before, after):
+        before, after, phrase = " ".join(words[:i]), " ".join(words[i + size :]), " ".join(words[i : i + size])
+        if place.kind == "region" and _institution(clause, phrase, before, after):
             i += size
             continue  # "the Alberta Children's", "University of Iowa", "NET-PRO iowa": not where they are
+        if (
+            _NOT_THIS_ONE.search(before)
+            or _NEAREST_IS.search(before)
+            or _HERE_OR.search(before)
+            or _landmark(phrase, text)
+        ):
+            i += size
+            continue  # "Portland Oregon not Maine", "not Leeds, Leicester": the place they do not mean
         if place.kind == "city" and _site_looked_up(before, after, text):
             i += size
             continue  # "Royal Brisbane & Women's - NET trials recruiting?": a staff look-up of a hospital
-        if _TRAVEL.search(before) and place.kind == "region":
+        # "travel anywhere in Europe or the US": both a trip
+        window = _TRAVEL_WINDOW * 2 if _JOINED.search(before) else _TRAVEL_WINDOW
+        travel = bool(_TRAVEL.search(" ".join(before.split()[-window:]))) or (
+            previous_travel and window > _TRAVEL_WINDOW
+        )
+        previous_travel = travel
+        if place.kind == "country" and _one_of_countries(before, after, lexicon):
+            home = bool(_HOME.search(before))
+            if not home:  # "PRRT trials in the UK or Ireland", "australia or nz": a choice, not their country
+                i += size
+                continue
+        if travel and place.kind == "region":
             places.append(_Found(place.kind, place.name, place.code, travel=True))
-        elif not _TRAVEL.search(before) and not _named_after(before, after):
+        elif not travel and not _named_after(before, after):
+            if someone_elses(before, text):
+                i += size
+                continue  # "our daughter is a nurse in Spokane", "our kids are in Australia"
             home = bool(_HOME.search(before)) and not _WRITING_FROM.search(before) and not _OPTION.search(before)
             lives = home and bool(_LIVES.search(before))
             origin = home and not lives and bool(_FROM.search(before))
-            places.append(_Found(place.kind, place.name, place.code, home=home, origin=origin, lives=lives))
+            speaker = _SPEAKER.search(before) if home else None
+            writer, them = bool(speaker and speaker.group(1)), bool(speaker and speaker.group(2))
+            places.append(
+                _Found(place.kind, place.name, place.code, home, origin=origin, lives=lives, writer=writer, them=them)
+            )
         i += size
     return places
 
 
+# Who is said to be there: the writer ("I'm in", "I live near") or the patient ("he's in", "she lives in").
+_SPEAKER = re.compile(
+    rf"\b(?:(i m|im|i am|i live|i)|(he s|she s|he|she|they re|he lives|she lives|(?:{RELATIVE_WORDS})\s+(?:s|is|lives)))\b"
+    r"(?:\s+\S+){0,2}$"
+)
 # "Writing from London about my brother who lives in Barcelona": the writer's place, not the patient's home.
 _WRITING_FROM = re.compile(r"\b(?:writ\w*|messag\w*|typing|emailing|contacting you)(?:\s+\w+){0,2}\s+from$")
 _INSTITUTION_AFTER = re.compile(
@@ -887,7 +1034,11 @@ def _site_looked_up(before: str, after: str, text: str) -> bool:
 
 
 def _named_after(before: str, after: str) -> bool:
-    return bool(_SPONSOR_AFTER.match(after) or (before.endswith("the") and _NAMED_AFTER.match(after)))
+    return bool(
+        _SPONSOR_AFTER.match(after)
+        or _SPONSOR_BEFORE.search(before)
+        or (before.endswith("the") and _NAMED_AFTER.match(after))
+    )
 
 
 # After "the" + a city: the team or hospital that treats them there.
@@ -915,6 +1066,10 @@ def _place_at(words: list[str], i: int, text: str, lexicon: Lexicon) -> Optional
             return size, _lexicon_city(phrase, place.name, text, lexicon)
         if phrase in _EXTRA_BY_WORDS and _may_be_city(phrase, before, True, after):
             return size, _extra_city(_EXTRA_BY_WORDS[phrase], text, lexicon)
+        if phrase in _NEEDS_A_PREPOSITION and not _NOT_A_PLACE_BEFORE.search(before):
+            state = _region_after(phrase, text)
+            if state and _in_that_state(phrase, state):  # "Victoria (BC, not Australia)": the town
+                return size, _Found("city", phrase.title(), state[1])
     return None
 
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import Optional
 
+from bot.geo.divisions import DIVISIONS
+from bot.geo.regions import REGIONS as GEO_REGIONS
+from bot.geo.within import town_in_region
 from bot.text import normalize
 
 _BY_REGION: dict[str, tuple[str, ...]] = {
@@ -77,6 +80,23 @@ def region_of(city: Optional[str]) -> Optional[str]:
 
 
 def disagree(city: Optional[str], region: Optional[str]) -> bool:
-    """A city said and a region said that cannot both be where the person is."""
+    """A city said and a region said that cannot both be where the person is (the table above, else the
+    gazetteer when it knows both: Valencia is not in Catalonia)."""
+    if not city or not region:
+        return False
     known = region_of(city)
-    return bool(known and region and known != region)
+    if known:
+        return known != region
+    return town_in_region(city, region) is False
+
+
+def abroad_regions(exclude: set[str]) -> dict[str, tuple[str, str]]:
+    """Regions of the countries the profile's own table leaves out (Andalucía, Bavaria, Brittany), from
+    the gazetteer's tables: normalised name or alias -> (English name, ISO country)."""
+    return {
+        normalize(name): (region.name.removeprefix("the "), region.country)
+        for region in (*GEO_REGIONS, *DIVISIONS)
+        if region.country not in exclude
+        for name in (region.name, *region.aliases)
+        if len(normalize(name)) > 3
+    }

@@ -11,7 +11,9 @@ from bot.trials.query_from_words import phase_number
 
 _ALL_STATUSES = re.compile(
     r"\b(?:closed|finished|completed|old|past|ended)\s+(?:ones?|trials?|studies)?\s*(?:too|as\s+well|also)\b"
-    r"|\b(?:incl(?:uding|udes?|\.)?|inc|plus|and|with|even)\s+(?:the\s+)?(?:closed|finished|completed|past|old)\b|\bopen\s+or\s+not\b"
+    r"|\b(?:incl(?:uding|udes?|\.)?|inc|plus|even)\s+(?:the\s+)?(?:closed|finished|completed|past|old)\b|\bopen\s+or\s+not\b"
+    # "open and closed", "with closed ones" - not "and finished his 4th Lutathera" (a story's verb)
+    r"|\b(?:and|with)\s+(?:the\s+)?(?:closed|finished|completed|past|old)\b(?=\s*(?:ones?\b|trials?\b|studies\b|[,.;:?!)]|$))"
     r"|\b(?:incl(?:uding|udes?|\.)?|inc|plus|also|even)\s+(?:the\s+)?(?:ones|trials?|studies)\s+(?:that|which)\s+(?:have\s+|had\s+|are\s+|were\s+)?(?:closed|finished|completed|ended)\b"
     r"|\b(?:any|all)\s+(?:statuse?s?|status)\b|\bopen\s+(?:or|and|\+|/)\s+closed\b|\bclosed\s+(?:or|and|/)\s+open\b"
     r"|\bwhether\s+(?:open|recruiting)\s+or\s+not\b|\bever\s+(?:been\s+)?(?:run|done)\b|(?:^|\s)[-–:(]\s*all\)?\s*$|\ball\s+of\s+them\b"
@@ -27,7 +29,8 @@ _ALL_STATUSES = re.compile(
 _CLOSED_ONLY = re.compile(
     r"(?:\b(?:closed|finished|completed|ended|historic(?:al)?)\s+(?:[\w-]+\s+){0,3}?|(?<!\bi'm )(?<!\bim )(?<!\bis )(?<!\bam )(?<!\bhe's )(?<!\bshe's )(?<!\bbe )"
     r"\b(?:old|past|previous|earlier)\s+)(?:trials?|studies|ones)\b(?!\s*(?:too|as\s+well|also))"
-    r"|\b(?:trials?|studies|ones)\s+(?:that\s+(?:have|are|were|had)\s+)?(?:closed|finished|completed|ended)\b"
+    r"|\b(?:trials?|studies|ones)\s+(?:that\s+(?:have|are|were|had)\s+)?(?:already\s+)?(?:closed|finished|completed|ended)\b"
+    r"|\b(?:trials|studies|ones)\s+(?:(?:that|which)\s+)?(?:have|had)\s+already\s+(?:closed|finished|completed|ended)\b"
     r"|\b(?:trials|studies|ones)\s+(?:that|which)\s+(?:closed|finished|completed|ended)\b",
     re.I,
 )
@@ -53,13 +56,16 @@ _OPEN_FILTER = re.compile(
     r"(?:recruiting|enrolling|accepting|taking)(?:\s+(?:new\s+)?(?:people|patients|participants))?\b(?!\s+(?:part|place|long|ages?|over|under|anyone|kids|children))"
     r"|\b(?:any|ones|that\s+are|which\s+are)\s+(?:still\s+|currently\s+)?open\s+to\s+(?:new\s+)?(?:patients|people|participants|recruitment|enrol+ment)\b"
     r"|\bwhat(?:'s|s|\s+is|\s+are)\s+(?:currently\s+|still\s+|now\s+)?(?:open|recruiting|enrolling)\b"
+    # "dosimetry based lutetium studies open in the US", "trials recruiting in Sweden"
+    r"|\b(?:trials|studies)\s+(?:currently\s+|still\s+|now\s+)?(?:open|recruiting|enrolling)\s+(?:in|at|near|across)\b"
     # "currently enrolling pnet studies", "which are still taking people", "trials still looking for volunteers"
     r"|\b(?:currently|now)\s+(?:recruiting|enrolling|open|accepting)\s+(?:[\w-]+\s+){0,3}?(?:trials?|studies|ones)\b"
     r"|\b(?:trials|studies|ones|which|those)\s+(?:are\s+|that\s+are\s+)?(?:still|currently|now)\s+(?:recruiting|enrolling|open"
     r"|(?:taking|accepting)\s+(?:new\s+)?(?:people|patients|participants|volunteers)|looking\s+for\s+(?:volunteers|patients|people|participants))\b"
     r"|\b(?:öppna|rekryterande)\s+(?:studier|prövningar|studie)\b"
     # asked of trials in general, not of one named trial: "which ones are actually open?", "NET studies open?"
-    r"|\b(?:trials|studies|ones)\s+(?:(?:are|r|that\s+are|which\s+are)\s+)?(?:actually\s+|currently\s+|still\s+|now\s+)?(?:open|recruiting|enrolling)\s*(?:\?|$)"
+    r"|\b(?:trials|studies|ones)\s+(?:(?:are|r|that\s+are|which\s+are)\s+)?(?:actually\s+|currently\s+|still\s+|now\s+)?(?:open|recruiting|enrolling)"
+    r"(?:\s+(?:right\s+)?now|\s+at\s+the\s+moment|\s+today)?\s*(?:\?|$)"
     # a look-up's trailing filter: "pnet g3 phase 2 open, any country" (not "is it still open?")
     r"|(?<!\bis )(?<!\bit )(?<!\bstill )(?<!\bare )(?<!\bthey )(?<!\bthat )(?<!\bthis )(?<!\bnot )\bopen\b(?=\s*(?:,|;|\)|\s-\s|$))",
     re.I,
@@ -67,6 +73,16 @@ _OPEN_FILTER = re.compile(
 # An age group asked for: "trials for teenagers", "anything for little ones?", "adults only", "would any
 # trial accept a gentleman of his age" (with his age said). Only in a request, never a life stage ("diagnosed
 # as a teenager") or a fact about a drug ("not licensed for children").
+# "do they do trials for young people?" from a 19-year-old: the words cover teenagers and young adults, so
+# the patient's own age says which group (a teenager when no age is said).
+_YOUNG_PEOPLE = re.compile(
+    r"\b(?:for|take|takes|accept|accepts)\s+(?:young(?:er)?\s+(?:people|adults?|ones|patients|folk))\b", re.I
+)
+# "or are trials just for grown ups?", "only for adults?": whether the patient's own age is let in
+_ONLY_FOR = re.compile(
+    r"\b(?:just|only)\s+for\s+(?:grown[\s-]?ups|adults|old(?:er)?\s+(?:people|folk)|young(?:er)?\s+people|kids|children)\b",
+    re.I,
+)
 _AGE_GROUPS = (
     (
         "teen",
@@ -86,7 +102,8 @@ _AGE_GROUPS = (
     (
         "older adult",
         re.compile(
-            r"\b(?:for|in|take|takes|taking|accept|accepts|accepting|allow|allows|include|includes|open\s+to)\s+(?:older\s+(?:adults|people|patients)|the\s+elderly"
+            r"\b(?:for|in|take|takes|taking|accept|accepts|accepting|allow|allows|include|includes|open\s+to|want|wants|recruit|recruits)"
+            r"\s+(?:older\s+(?:adults|people|patients)|the\s+elderly"
             r"|elderly(?:\s+people|\s+patients)?|old(?:er)?\s+(?:folk|people|patients)|(?:the\s+)?over[\s-]?(?:6[5-9]|[7-9]\d)s?"
             r"|pensioners|seniors|(?:someone|people|patients|pts|folks?|anyone)\s+(?:in\s+(?:their|his|her)\s+(?:late\s+|early\s+|mid\s+)?[7-9]0'?s|over\s+(?:6[5-9]|[7-9]\d)))\b",
             re.I,
@@ -105,9 +122,10 @@ _AGE_GROUPS = (
 # "for my 15 year old", "take 80 year olds", "accepting 16-year-olds"
 _FOR_AGED = re.compile(
     r"\b(?:for|suit|suits|suitable\s+for|take|takes|taking|accept|accepts|accepting)\s+(?:(?:my|our|a|an|his|her)\s+)?"
-    r"(\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*olds?\b"
+    r"(\d{1,2})(?:\s*(?:,|and|or|to|-|&)\s*\d{1,2})*[\s-]*(?:years?|yrs?)[\s-]*olds?\b"  # "take 14 and 15 year olds"
     r"|\b(?:for|take|accept|accepts|suit)\s+an?\s+(\d{1,2})\s*(?:y/?o|yrs?\s+old|years?\s+old)\b"  # "a trial for a 14 y/o"
     r"|\b(?:gentleman|man|woman|lady|person|someone|anyone|patient|people)\s+(?:of|aged)\s+(\d{2})\b"  # "accept a gentleman of 80"
+    r"|\b(?:is|are|am|at)\s+(\d{2})\s+(?:too\s+(?:old|young)|past\s+it)\s+for\s+(?:an?\s+|the\s+|any\s+|these\s+)?(?:trials?|stud(?:y|ies)|research)\b"
     r"|\b(?:do|join|enter|try|go\s+on|get\s+into|take\s+part(?:\s+in)?)\s+(?:\w+\s+){0,2}?at\s+(\d{2})\b",  # "trials he could even do at 83?"
     re.I,
 )
@@ -116,8 +134,12 @@ _FOR_AGED = re.compile(
 # feeling ("too old for guinea pig stuff") nor one treatment ("past it for the radioactive one").
 _OF_THEIR_AGE = re.compile(
     r"\b(?:of|at|for\s+someone|someone|people|patients)\s+(?:his|her|my|their|your)\s+age\b"
+    # "are trials open to people that age?", "a maximum age for these studies", "do trials have an age cap?"
+    r"|\b(?:someone|anyone|people|patients|somebody)\s+(?:of\s+)?(?:that|this)\s+age\b"
+    r"|\b(?:maximum|max|minimum|min)\s+age\b|\bage\s+(?:caps?|max(?:imum)?|ceiling|requirements?|criteria)\b"
     r"|\btoo\s+(?:old|young)\s+for\s+(?:the\s+|these\s+|any\s+|clinical\s+)?(?:\w+\s+)?(?:trials?|studies|research)\b"
     r"|\b(?:upper|lower|top)\s+age(?:\s+limits?)?\b|\bno\s+age\s+limits?\b|\bpast\s+(?:trials?|studies)\b"
+    # "or are trials just for grown ups", "only for adults?": whether the patient's age is let in
     r"|\b(?:at|of)\s+(?:that|this|such\s+an?)\s+age\b|\b(?:someone|anyone|people|somebody)\s+(?:that|so|this)\s+old\b"
     r"|\bn[aå]gon\s+som\s+[aä]r\s+s[aå]\s+gammal\b|\bs[aå]\s+gamla?\b"  # Swedish: "someone that old"
     r"|\b(?:an?|any)\s+(?:upper\s+)?age\s+(?:limits?|cut[\s-]?offs?|restrictions?|bar)\b"
@@ -130,9 +152,20 @@ _LIFE_STAGE = re.compile(
     re.I,
 )
 _REQUEST = re.compile(
-    r"\?|\btoo\s+(?:old|young)\b|\b(?:any|anything|trials?|studies|study|research|looking|find|search|only|options|suitable|accept|take|open\s+to)\b",
+    r"\?|\btoo\s+(?:old|young)\b|\b(?:any|anything|trials?|studies|study|research|looking|find|search|only|options|suitable|accept|take|open\s+to)\b"
+    r"|^\s*(?:is|are)\s+there\b"  # "Is there an upper age on these things" (no question mark)
+    r"|\b(?:someone|anyone|people|somebody)\s+(?:my|his|her|their|that|this)\s+age\b",  # "will they look at someone my age"
     re.I,
 )
+# "of his age", "at her age" ask about trials only beside words about trials or joining: not "is that
+# operation really necessary at her age?"
+_ABOUT_JOINING = re.compile(
+    r"\b(?:trials?|studies|study|research|anything|any|qualify|eligible|accept\w*|take|takes|join|registry|options?|limits?"
+    r"|studie\w*|pr[öo]vning\w*|emot)\b",
+    re.I,
+)
+# "he doesn't want chemo at his age": a feeling about one treatment, not an age group asked for
+_NOT_WANTED = re.compile(r"\b(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t|not)\s+(?:want|keen|fancy|like)\b", re.I)
 _PIECE = re.compile(r"(?<=[.!?;\n])\s+|\s+(?=but\b)", re.I)
 _ASKING = "what|how|is|are|can|could|do|does|where|when|which|would|will|who|why|should"  # words a question starts with
 
@@ -145,8 +178,18 @@ _PHASE_SHORT = re.compile(
 _FIRST_IN_HUMAN = re.compile(r"\bfirst[\s-]in[\s-](?:human|man|people|patients)\b", re.I)
 
 
+# "what's the difference between a phase 2 and a phase 3 trial", "phase 1 vs phase 2": phases compared, none asked for
+_PHASES_COMPARED = re.compile(
+    r"\b(?:difference|differ|vs\.?|versus|compared?|comparison)\b[^.?!]*\bphase\s*(?:[1-4]|i{1,3}|iv)\b[^.?!]*\bphase\s*(?:[1-4]|i{1,3}|iv)\b"
+    r"|\bphase\s*(?:[1-4]|i{1,3}|iv)\b[^.?!]*\b(?:vs\.?|versus|compared|than|or\s+a)\s+(?:to\s+|with\s+)?(?:an?\s+)?phase\s*(?:[1-4]|i{1,3}|iv)\b",
+    re.I,
+)
+
+
 def read_phase(text: str) -> Optional[int]:
     """The one phase asked for ("phase 3", "Phase II", "ph2", "P3 prrt trials", "phase 1b"); None if none."""
+    if _PHASES_COMPARED.search(text or ""):
+        return None
     named = phase_number(text)
     if named is not None:
         return named
@@ -207,7 +250,13 @@ def read_age_group(text: str) -> Optional[str]:
 
 
 def _group_in(piece: str, text: str) -> Optional[str]:
-    if _THEIR_AGE_SAID.search(piece):  # "a trial for children his age" (he is 14): his age says which group
+    if _THEIR_AGE_SAID.search(piece) and _about_joining(
+        piece, _THEIR_AGE_SAID
+    ):  # "a trial for children his age" (he is 14)
+        group = group_of_age(_patient_age(text))
+        if group:
+            return group
+    if _YOUNG_PEOPLE.search(piece) or _ONLY_FOR.search(piece):
         group = group_of_age(_patient_age(text))
         if group:
             return group
@@ -218,9 +267,44 @@ def _group_in(piece: str, text: str) -> Optional[str]:
     aged = _FOR_AGED.search(piece)
     if aged:
         return group_of_age(int(next(g for g in aged.groups() if g)))
-    if _OF_THEIR_AGE.search(piece):
+    if _asks_of_their_age(piece):
         return group_of_age(_patient_age(text))
     return None
+
+
+def _asks_of_their_age(piece: str) -> bool:
+    return _about_joining(piece, _OF_THEIR_AGE)
+
+
+def _about_joining(piece: str, pattern: re.Pattern[str]) -> bool:
+    """The age words found by `pattern` ask whether trials take the patient: said of a limit, or beside
+    words about trials or joining, and not of a treatment they do not want."""
+    for found in pattern.finditer(piece):
+        clause = next((c for c in _CLAUSE.split(piece) if found.group(0) in c), piece)
+        said = found.group(0).lower()
+        limit = any(
+            w in said
+            for w in (
+                "limit",
+                "upper",
+                "lower",
+                "top",
+                "too ",
+                "cut",
+                "restrict",
+                "max",
+                "min",
+                "cap",
+                "someone",
+                "people",
+            )
+        )
+        if not _NOT_WANTED.search(clause) and (limit or _ABOUT_JOINING.search(piece)):
+            return True
+    return False
+
+
+_CLAUSE = re.compile(r"[,;]")
 
 
 _THEIR_AGE_SAID = re.compile(r"\b(?:his|her|my|their)\s+age\b", re.I)
@@ -235,7 +319,10 @@ def group_of_age(age: Optional[int]) -> Optional[str]:
 def asks_about_their_age(text: str) -> bool:
     """ "any trials that take someone my age?", "is he too old for that?": a question whose age group is
     the patient's own age, which may have been said in an earlier message."""
-    return any(_REQUEST.search(piece) and _OF_THEIR_AGE.search(piece) for piece in _PIECE.split(text or ""))
+    return any(
+        _REQUEST.search(piece) and (_asks_of_their_age(piece) or _ONLY_FOR.search(piece))
+        for piece in _PIECE.split(text or "")
+    )
 
 
 def _patient_age(text: str) -> Optional[int]:
