@@ -5,6 +5,7 @@ names two of those and not two trials."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
@@ -13,22 +14,28 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.in_focus import pair_in_focus, whom_meant
+from actions.knowledge_answer import send_kind_word
 from actions.profile import message_text, profile_of
 from actions.replies import send_unavailable
 from actions.show_trial import ActionShowTrial
 from actions.store import trial_store
-from actions.which_trial import load_trials, named_trial_ids, result_ids
+from actions.which_trial import load_trials, named_trial_ids, result_ids, trial_id_for
 from bot.knowledge.compare import compare_treatments
 from bot.knowledge.compare_sides import compare_kinds, compare_with_unknown, sides_left_out, written
 from bot.knowledge.just_compared import asks_which_is_better, treatments_choice, trials_choice
 from bot.knowledge.names import find_treatments
+from bot.knowledge.pair import asks_outright_to_compare
 from bot.knowledge.side_facts import facts_about
+from bot.knowledge.sides import two_sides
 from bot.knowledge.topics import topics_compared
 from bot.lexicon import default_lexicon
+from bot.profile.fit import near_of
 from bot.text import normalize
+from bot.trials.about import tests_line
 from bot.trials.asked_about import TEAM_DECIDES, age_asked, answer
 from bot.trials.lookup import find_lookups
 from bot.trials.query import TrialQuery
+from bot.trials.query_from_words import query_from_entities
 from bot.trials.side_by_side import (
     described_trial,
     first_two_mentioning,
@@ -60,9 +67,12 @@ class ActionCompareTrials(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
+        send_kind_word(dispatcher, tracker)  # "... mum is on one of them and she's scared"
         named = trials_named(text, result_ids(tracker))
         if not named and send_which_is_better(dispatcher, tracker):
             return []  # "which one is better?" about the two just set side by side
+        if len(named) == 1 and len(result_ids(tracker)) == 1 and names_two_listed(text):
+            named = _first_two_counting_closed(dispatcher, tracker)  # "the first two" after a list of one
         if len(named) < 2:
             treatments = treatments_side_by_side(text)
             if treatments:
@@ -179,18 +189,23 @@ def _first_two_trials_of(treatment: str) -> list[str]:
     return found
 
 
-def _send_topics(dispatcher: CollectingDispatcher, text: str, domain: dict[str, Any]) -> bool:
+def _send_topics(dispatcher: CollectingDispatcher, text: str, domain: dict[str, Any], both: bool = False) -> bool:
     """Two knowledge topics compared ("insulinoma vs gastrinoma"), or one that compares the two
-    things itself ("phase 2 vs phase 3"): their answers. False when the message names none."""
+    things itself ("phase 2 vs phase 3"): their answers. False when the message names none, or
+    (`both`) when one topic answers one side and our facts say nothing of the other ("grade and
+    stage, the same thing?": the knowledge answer and its single fact do better)."""
     responses = domain.get("responses") or {}
     topics = [f"utter_knowledge/{t}" for t in topics_compared(text) if f"utter_knowledge/{t}" in responses]
-    for response in topics[:2]:
-        dispatcher.utter_message(response=response)
+    other = None
     if len(topics) == 1:  # "somatostatinoma vs glucagonoma": one side has a topic, the other facts
         said = " ".join(str(r.get("text") or "") for r in responses[topics[0]] if isinstance(r, dict))
         other = sides_left_out(text, said)
-        if other:
-            dispatcher.utter_message(text=other)
+        if both and other is None:
+            return False
+    for response in topics[:2]:
+        dispatcher.utter_message(response=response)
+    if other:
+        dispatcher.utter_message(text=other)
     return bool(topics)
 
 
@@ -202,9 +217,11 @@ def treatments_side_by_side(text: str, asked_to_compare: bool = True) -> Optiona
         store = trial_store()
         if _names_a_trial(text, store):
             return None
-        return compare_treatments(text, store, asked_to_compare=asked_to_compare) or compare_kinds(
+        both = compare_treatments(text, store, asked_to_compare=asked_to_compare) or compare_kinds(
             text, store, asked_to_compare=asked_to_compare
         )
+        passing = _trial_in_passing(text, store) if both else None
+        return f"{both}\n\n{passing}" if passing else both
     except SQLAlchemyError:
         return compare_treatments(text, None, asked_to_compare=asked_to_compare) or compare_kinds(
             text, None, asked_to_compare=asked_to_compare
@@ -213,10 +230,82 @@ def treatments_side_by_side(text: str, asked_to_compare: bool = True) -> Optiona
 
 def _names_a_trial(text: str, store: TrialStore) -> bool:
     """An NCT number, or a stored trial's acronym that is not also a treatment or test named
-    ("EUS or CT": EUS is a test here, though a trial has that acronym too)."""
+    ("EUS or CT": EUS is a test here, though a trial has that acronym too). When the two sides set
+    side by side each name a treatment, a trial named beside them only says where they were
+    compared ("lutetium edotreotide or everolimus, that's what COMPETE compared?"): not counted."""
     found = find_lookups(text, store)
-    treatments = {m.typed for m in find_treatments(text)}
+    if len(found.nct_ids) + bool(found.acronym) >= 2:  # "... there's NeoLuPaNET and NCT06016855. compare?"
+        return True
+    sides = two_sides(text)
+    if sides is not None and all(find_treatments(side) for side in (sides.first, sides.second)):
+        return any(_names_a_trial_in(_before_a_treatment(side), store) for side in (sides.first, sides.second))
+    return _names_a_trial_in(text, store)
+
+
+def _trial_in_passing(text: str, store: TrialStore) -> Optional[str]:
+    """What a trial named beside the two compared tests, from its record ("lutathera vs sunitinib, is
+    that what NETTER-2 tested?"): the question about it answered, not dropped."""
+    found = find_lookups(text, store)
+    named = found.nct_ids[0] if found.nct_ids else trial_id_for(found.acronym, store) if found.acronym else None
+    trial = store.get(named) if named else None
+    if trial is None:
+        return None
+    line = tests_line(trial).removeprefix("What it tests: ").removeprefix("What it is: ")
+    return f"What {trial.acronym or 'the trial'} ({trial.nct_id}) tests: {line}"
+
+
+def _before_a_treatment(side: str) -> str:
+    """The words of a side before the first treatment it names: a trial named there is what the side
+    is about ("netter 2 lutathera"), one named after it is said in passing ("stz thats seqtor right")."""
+    return " ".join(side.split()[: find_treatments(side)[0].start])
+
+
+def _names_a_trial_in(words: str, store: TrialStore) -> bool:
+    found = find_lookups(words, store)
+    treatments = {m.typed for m in find_treatments(words)}
     return bool(found.nct_ids) or bool(found.acronym and normalize(found.acronym) not in treatments)
+
+
+def send_comparison(dispatcher: CollectingDispatcher, text: str, domain: dict[str, Any]) -> bool:
+    """Two treatments, tests or knowledge topics set side by side, for a message that asks outright
+    to compare, whatever its intent ("pembro
+    or ipi - how do they work differently", "somatostatinoma and glucagonoma, how are they different").
+    False when it does not, or names no two such things."""
+    if not asks_outright_to_compare(text) or names_two_listed(text):
+        return False
+    treatments = treatments_side_by_side(text)
+    if treatments:
+        dispatcher.utter_message(text=treatments)
+        return True
+    return _send_topics(dispatcher, text, domain, both=True)
+
+
+ONLY_ONE = "Our list has only one trial for this search, closed ones counted too, so there is nothing to set beside it:"
+SHORT_LIST = "The list I showed had only one trial. Counting trials that have closed too, here are the first two:"
+
+
+def _first_two_counting_closed(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[str]:
+    """ "The first two" after a list of one open trial: the same search again, closed trials counted
+    too, the one shown first. Only that one when the search finds no other."""
+    from actions.search_trials import SEARCH_SLOTS  # imports this module (through followups)
+
+    shown = result_ids(tracker)
+    values = {name: tracker.get_slot(name) for name in SEARCH_SLOTS}
+    values["status"] = "all"
+    asked = query_from_entities(values, limit=3)
+    around = near_of(profile_of(tracker).place)
+    if around is not None:
+        asked = replace(asked, near=around, city=None, country=None)
+    try:
+        found = [t.nct_id for t in trial_store().search(asked).trials]
+    except SQLAlchemyError:
+        return list(shown)
+    other = next((nct for nct in found if nct not in shown), None)
+    if other is None:
+        dispatcher.utter_message(text=ONLY_ONE)
+        return list(shown)
+    dispatcher.utter_message(text=SHORT_LIST)
+    return [*shown, other]
 
 
 _NCT = re.compile(r"\bNCT\s*\d{8}\b", re.I)

@@ -22,6 +22,7 @@ from bot.knowledge.facts import Fact, answering_fact, asking_sentences
 from bot.knowledge.names import find_treatments
 from bot.knowledge.not_held import not_held
 from bot.knowledge.topics import topics_compared
+from bot.personal.feelings import is_acknowledgement
 from bot.personal.handing_back import after_general
 from bot.personal.own_situation import about_their_own_situation
 from bot.personal.prognosis import CONTEXT_TOPICS, asks_prognosis, no_figure
@@ -37,6 +38,10 @@ class ActionAnswerKnowledge(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         response = selected_topic(tracker, domain)
         send_kind_word(dispatcher, tracker)
+        from actions.compare_trials import send_comparison  # imports this module (through which_trial)
+
+        if send_comparison(dispatcher, message_text(tracker) or "", domain):
+            return []  # "pembrolizumab or ipilimumab - how do they work differently": both, not the first
         answered = answered_from_the_records(dispatcher, tracker)
         if answered is not None:
             return answered  # "the nurse wants an answer by friday and i feel really pushed"
@@ -68,7 +73,10 @@ def answered_from_the_records(dispatcher: CollectingDispatcher, tracker: Tracker
 
 
 def send_kind_word(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """A sentence that meets the feeling the message shows, unless the support just given met it."""
+    """A sentence that meets the feeling the message shows, unless the support just given met it or
+    one was sent this turn already (an action that runs another)."""
+    if any(is_acknowledgement(str(m.get("text") or "")) for m in dispatcher.messages):
+        return
     word = kind_word(message_text(tracker), bot_texts(tracker))
     if word:
         dispatcher.utter_message(text=word)

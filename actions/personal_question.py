@@ -12,7 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.compare_trials import send_which_is_better, treatments_side_by_side
+from actions.compare_trials import send_comparison, send_which_is_better, treatments_side_by_side
 from actions.followups import send_direct_answers
 from actions.knowledge_answer import send_kind_word, send_no_figure, send_not_held, send_topic_and_fact
 from actions.profile import message_text
@@ -22,11 +22,13 @@ from actions.which_trial import chosen_trial, load_trial
 from bot.advice import asks_personal_advice
 from bot.knowledge.names import find_treatments
 from bot.knowledge.not_held import plainly_unheld
+from bot.knowledge.pair import asks_outright_to_compare
 from bot.personal.handing_back import after_general, whole_question
 from bot.personal.mood import asks_about_own_mood, mood_answer
 from bot.personal.prognosis import asks_prognosis
 from bot.trials.asked_about import aspects_asked
 from bot.trials.mentions import asks_if_it_rules_out, asks_if_it_would_exclude, criteria_look_up
+from bot.trials.side_by_side import names_two_listed
 
 # The trial's own limits answer these, whatever else the question says
 WHO_CAN_JOIN_ASPECTS = frozenset({"age", "sex"})
@@ -121,9 +123,12 @@ def send_general_part(
         return True
     if send_not_held(dispatcher, tracker):  # "is it ok to drive home after my lutathera?": we hold nothing on it
         return True
-    both = treatments_side_by_side(message_text(tracker) or "", asked_to_compare=False)
+    text = message_text(tracker) or ""
+    both = None if names_two_listed(text) else treatments_side_by_side(text, asks_outright_to_compare(text))
     if both:
         dispatcher.utter_message(text=both)
+    elif send_comparison(dispatcher, text, domain):
+        pass  # "somatostatinoma and glucagonoma, how are they different? mine is one of them"
     elif not send_topic_and_fact(dispatcher, tracker, domain, general_topic(tracker, domain))[0]:
         return False
     dispatcher.utter_message(text=after_general(said))

@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from bot.knowledge.names import Mention, NameFinder
-from bot.knowledge.pair import kinds_of_one, sides_named, two_named
+from bot.knowledge.pair import asks_outright_to_compare, kinds_of_one, sides_named, two_named
 from bot.knowledge.treatments import BY_ID, FACTS_CHECKED, Treatment
 from bot.knowledge.trial_counts import TrialCounts, trial_counts
 from bot.trials.store import TrialStore
@@ -47,6 +47,8 @@ def compare_treatments(
     if (pair.same or pair.kind_and_member()) and two_kinds_named(text, finder):
         return None  # "lutetium PRRT vs yttrium PRRT": two kinds of one thing (bot/knowledge/compare_sides.py)
     first, second = pair.first.treatment, pair.second.treatment
+    if pair.same and not asked_to_compare and not asks_outright_to_compare(text):
+        return None  # "instead of more surgery? im so fed up of operations": one thing, no comparison asked
     if pair.same:
         intro = f"{_typed_name(pair.first, text)} and {_typed_name(pair.second, text)} are names for the same thing."
         return fit([intro, entry_part(first, counts_of(store, (first, first)))], [_sources(first)], SAME_TEAM)

@@ -53,6 +53,26 @@ def asks_to_compare(text: str) -> bool:
     return bool(_CUE.search(text or ""))
 
 
+# Words that ask outright for two things side by side, whatever intent the message was given:
+# "how do they work differently", "how are they different", "which is which", "the same as"
+_OUTRIGHT = re.compile(
+    r"\b(?:vs|versus|compared?|compares|comparing|comparison|differen\w*|differ|differs|diff|side\s+by\s+side"
+    r"|which\s+(?:is|one\s+is|one's|ones)\s+which|same\s+(?:as|thing|drug|kind)|(?:are\s+they|is\s+it)\s+(?:the\s+)?same"
+    r"|alike|similar)\b",
+    re.I,
+)
+
+
+# "does it make a difference if I take it with food": nothing set side by side
+_MAKES_A_DIFFERENCE = re.compile(r"\b(?:make|makes|made|making)\s+(?:a|any|much|the)\s+difference\b", re.I)
+
+
+def asks_outright_to_compare(text: str) -> bool:
+    """True when the words ask for a comparison themselves ("pembrolizumab or ipilimumab - how do
+    they work differently"), not only through "or" or "better", which many questions use."""
+    return bool(_OUTRIGHT.search(_MAKES_A_DIFFERENCE.sub(" ", text or "")))
+
+
 def two_named(text: str, asked_to_compare: bool = False, finder: Optional[NameFinder] = None) -> Optional[Pair]:
     """The two treatments or tests a message puts side by side, or None when it names fewer
     than two, or (unless it is known to ask for a comparison) has no word asking for one."""

@@ -30,6 +30,7 @@ pls please plz thanks the difference differences diff whats difference each both
 _LEFT_STARTS = frozenset(
     """
 between compare comparing comparison difference differences diff is are was either about of put from
+do does did can could would should will they we you
 """.split()
 )
 _FILLERS = frozenset(

@@ -89,6 +89,11 @@ def acknowledgement(already_said: Iterable[str], text: Optional[str] = None) -> 
     return first_unsaid(LOW_MOOD_ACKNOWLEDGEMENTS if _LOW_MOOD.search(plain) else ACKNOWLEDGEMENTS, already_said)
 
 
+def is_acknowledgement(text: str) -> bool:
+    """True when `text` is one of the sentences above (so a second one is not added in the same turn)."""
+    return text in (*ACKNOWLEDGEMENTS, *ANGER_ACKNOWLEDGEMENTS, *LOW_MOOD_ACKNOWLEDGEMENTS)
+
+
 def first_unsaid(options: tuple[str, ...], already_said: Iterable[str]) -> str:
     """The first option no earlier message contains; the least recent one when all were used."""
     said = list(already_said)
