@@ -94,3 +94,11 @@ def test_injecting_into_the_liver_is_a_liver_treatment_not_the_jab() -> None:
     reading = read_treatments("Is there a trial where they inject the liver spots directly? Asking for my dad.")
     assert "liver_directed_therapy" in reading.wanted and "somatostatin_analogue" not in reading.wanted
     assert readable("they were injecting something into the liver") == "they were injecting something into the liver"
+
+
+def test_an_operation_the_surgeon_is_keen_on_is_not_had_and_can_be_pointed_back_at() -> None:
+    profile = read_turns(
+        ["pnet g2 with liver spots. my surgeon is eager to take the primary out. any study looking at that?"]
+    )
+    assert "surgery" not in {t.id for t in profile.treatments}
+    assert "surgery" in profile.wants.treatment

@@ -39,7 +39,7 @@ _OTHER_OPERATION = re.compile(
 )
 
 _PLANNED = re.compile(
-    r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|booked|waiting (?:for|to)|might|may need|should|whether|can t agree"
+    r"\b(?:due to|going to|will|plan\w*|want(?:s)? to|keen to|eager to|pushing (?:for|to)|booked|waiting (?:for|to)|might|may need|should|whether|can t agree"
     r"|vill|wil|wollen|veut|vuole|quiere|propose|propone)\b",
     re.I,
 )
