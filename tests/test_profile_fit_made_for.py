@@ -4,6 +4,7 @@ grade; an inherited condition listed beside a NET group is no condition of that 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,18 @@ def test_a_trial_for_the_newly_diagnosed_is_made_for_someone_found_weeks_ago(sto
     assert made_for_the_newly_diagnosed(_trial(store, NETTER_3), profile)
     later = read_turns(["Dad is 79, diagnosed 3 years ago with a pancreatic NET, G2, Ki-67 5%, spots in the liver."])
     assert not made_for_the_newly_diagnosed(_trial(store, NETTER_3), later)
+
+
+def test_a_necs_second_line_trials_abroad_are_shown_not_set_aside_for_the_country(store: TrialStore) -> None:
+    nec = Profile(
+        age=58,
+        site="pancreas",
+        tumour_type="NEC",
+        grades=(3,),
+        treatments=(TreatmentHad("carboplatin", "stopped working"), TreatmentHad("etoposide", "stopped working")),
+        place=Place(city="Toronto", country="CA"),
+    )
+    shown = [f.trial.nct_id for f in find_fitting(store, nec).fits]
+    assert "NCT03387592" in shown  # CAPTEM or FOLFIRI as second-line therapy in NECs: runs in Europe
+    limited = replace(nec, place=Place(city="Toronto", country="CA", travel_km=100))
+    assert "NCT03387592" not in [f.trial.nct_id for f in find_fitting(store, limited).fits]

@@ -433,6 +433,10 @@ def _by_acronym(store: TrialStore, acronym: Optional[str]) -> list[TrialDetail]:
 
 
 def _fit(trial: TrialDetail, profile: Profile, answers: Answers, person: Person, lexicon: Lexicon) -> Fit:
+    if answers.place and profile.place.travel_km is None and _made_for_them(trial, profile):
+        # a trial made for their kind of tumour is shown however far it runs (its card says where), not set
+        # aside because another country's trials of other kinds are nearer: a NEC's second-line trials abroad
+        answers = replace(answers, place=None)
     return Fit(
         trial,
         checklist(trial, answers, person),
@@ -496,6 +500,10 @@ _GROWN_UP = ("partner", "parent", "grandparent")
 
 
 _YOUNG_PEOPLE_TITLE = re.compile(r"\b(?:adolescents?|pa?ediatric|children|child)\b", re.I)
+
+
+def _made_for_them(trial: TrialDetail, profile: Profile) -> bool:
+    return (profile.tumour_type == "NEC" and kind_order(trial, profile) == 0) or made_for_their_tumour(trial, profile)
 
 
 def made_for_their_tumour(trial: TrialDetail, profile: Profile) -> bool:
