@@ -329,7 +329,10 @@ def test_a_trial_naming_necs_only_among_its_conditions_ranks_between_for_a_nec(s
         "my brother (66) has a NEC in his pancreas, ki67 80%, had carboplatin etoposide and it worked for "
         "4 months then grew. hes in toronto. any trials?",
     )
-    assert top(result, 1) == ["NCT07077551"], top(result)
+    shown = top(result)
+    # NEC trials from abroad (NALIRIFOX, avelumab after chemotherapy) lead; the Toronto-area PRRT registry comes after
+    assert "NCT07077551" in shown[:3] and "NCT03352934" in shown[:3], shown
+    assert "NCT02236910" not in shown[:3], shown
 
 
 def test_trials_for_after_the_operation_lead_for_someone_all_clear_who_asks_to_stop_it_coming_back(

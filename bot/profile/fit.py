@@ -238,7 +238,7 @@ def find_fitting(
             not made_for_their_tumour(
                 item[1].trial, profile
             ),  # made for a Ki-67 of 30% or a new diagnosis, however far
-            _distance_band(item[1].trial, query.near),
+            _distance_band(item[1].trial, query.near, _made_for_them(item[1].trial, profile)),
             not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
             -_score(item[1], profile, wanted, lexicon),
             item[0],
@@ -356,9 +356,14 @@ def _with_further_fits(
     if not more and not more_aside:
         return result
     unplaced = [f for f in rest if f not in placed]
+    # nearest first, those listing no places last, but a trial made for their tumour before all of them
+    further = sorted(
+        placed + more + unplaced,
+        key=lambda f: _likely_against(f, profile, lexicon) or not made_for_their_tumour(f.trial, profile),
+    )
     return replace(
         result,
-        fits=leading + _wished_kind_first(placed + more + unplaced, profile, lexicon),
+        fits=leading + _wished_kind_first(further, profile, lexicon),
         set_aside=result.set_aside + more_aside,
         nearby_fits=len(leading) + len(placed) if result.nearby_fits is None else result.nearby_fits,
     )
@@ -391,13 +396,18 @@ def _is_near(trial: TrialDetail, query: TrialQuery) -> bool:
 DISTANCE_BAND_KM = 100  # within a band, how well a trial fits counts before how near it is
 
 
-def _distance_band(trial: TrialDetail, around: Optional[Near]) -> float:
+def _distance_band(trial: TrialDetail, around: Optional[Near], made_for_them: bool = False) -> float:
     """0 for every trial within 100 km of the place asked about, 1 for 100-200 km... (none
-    placed on the map: last); 0 when no place was asked about."""
+    placed on the map: last); 0 when no place was asked about. A trial made for their tumour that runs
+    far away (or lists no places) is just "far": among those, what fits them decides, not the miles."""
     if around is None:
         return 0
     site = nearest_site(placed_sites(trial), around)
-    return math.inf if site is None else site.distance_km // DISTANCE_BAND_KM
+    band = math.inf if site is None else site.distance_km // DISTANCE_BAND_KM
+    return min(band, _FAR_KM // DISTANCE_BAND_KM) if made_for_them else band
+
+
+_FAR_KM = 1000
 
 
 def _named_trials(
