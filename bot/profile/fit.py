@@ -70,6 +70,8 @@ class Fit:
     # is not met: where the NETs start (title), a first-tumour operation already had, a limit
     # only its source notes give, teenagers only for a young child.
     record_limit: Optional[str] = None
+    made_for_tumour: bool = False  # made for their Ki-67, grade 3 or a new diagnosis (`made_for_their_tumour`)
+    made_for_them: bool = False  # that, or a NEC trial for a NEC: shown however far it runs
 
     @property
     def clashes(self) -> list[Check]:
@@ -235,10 +237,8 @@ def find_fitting(
             not _at_named_place(item[1].trial, profile),
             kind_order(item[1].trial, profile),
             _likely_against(item[1], profile, lexicon),
-            not made_for_their_tumour(
-                item[1].trial, profile
-            ),  # made for a Ki-67 of 30% or a new diagnosis, however far
-            _distance_band(item[1].trial, query.near, _made_for_them(item[1].trial, profile)),
+            not item[1].made_for_tumour,  # made for a Ki-67 of 30% or a new diagnosis, however far
+            _distance_band(item[1].trial, query.near, item[1].made_for_them),
             not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
             -_score(item[1], profile, wanted, lexicon),
             item[0],
@@ -359,7 +359,7 @@ def _with_further_fits(
     # nearest first, those listing no places last, but a trial made for their tumour before all of them
     further = sorted(
         placed + more + unplaced,
-        key=lambda f: _likely_against(f, profile, lexicon) or not made_for_their_tumour(f.trial, profile),
+        key=lambda f: _likely_against(f, profile, lexicon) or not f.made_for_tumour,
     )
     return replace(
         result,
@@ -443,7 +443,9 @@ def _by_acronym(store: TrialStore, acronym: Optional[str]) -> list[TrialDetail]:
 
 
 def _fit(trial: TrialDetail, profile: Profile, answers: Answers, person: Person, lexicon: Lexicon) -> Fit:
-    if answers.place and profile.place.travel_km is None and _made_for_them(trial, profile):
+    made_for_tumour = made_for_their_tumour(trial, profile)
+    made_for_them = made_for_tumour or (profile.tumour_type == "NEC" and kind_order(trial, profile) == 0)
+    if answers.place and profile.place.travel_km is None and made_for_them:
         # a trial made for their kind of tumour is shown however far it runs (its card says where), not set
         # aside because another country's trials of other kinds are nearer: a NEC's second-line trials abroad
         answers = replace(answers, place=None)
@@ -456,6 +458,8 @@ def _fit(trial: TrialDetail, profile: Profile, answers: Answers, person: Person,
         kind_clash(trial, profile),
         unmet_condition(trial, profile),
         _record_limit(trial, profile, lexicon),
+        made_for_tumour,
+        made_for_them,
     )
 
 
@@ -499,7 +503,7 @@ def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> in
     score += noted_matches(fit.trial, profile)
     if profile.wants.age_group in _YOUNG_GROUPS and _for_young_people(fit.trial):
         score += 3  # "PRRT trials for teenagers": the trial made for them, before adult ones that set no limits
-    if made_for_their_size(fit.trial, profile) or made_for_their_tumour(fit.trial, profile):
+    if made_for_their_size(fit.trial, profile) or fit.made_for_tumour:
         score += 3  # a 12 mm tumour, a Ki-67 of 30%: the trial made for it, before ones that set no limit
     if fit.unmet_condition:
         score -= 3  # for people with an inherited condition they have not mentioned
@@ -510,10 +514,6 @@ _GROWN_UP = ("partner", "parent", "grandparent")
 
 
 _YOUNG_PEOPLE_TITLE = re.compile(r"\b(?:adolescents?|pa?ediatric|children|child)\b", re.I)
-
-
-def _made_for_them(trial: TrialDetail, profile: Profile) -> bool:
-    return (profile.tumour_type == "NEC" and kind_order(trial, profile) == 0) or made_for_their_tumour(trial, profile)
 
 
 def made_for_their_tumour(trial: TrialDetail, profile: Profile) -> bool:

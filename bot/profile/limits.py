@@ -169,21 +169,15 @@ def unmet_condition(trial: TrialDetail, profile: Profile) -> Optional[str]:
     described = _described(trial)
     wanted = [name for name, pattern in _INHERITED_PATTERNS.items() if pattern.search(described)]
     unmet = next((name for name in wanted if name not in profile.inherited), None)
-    tied_in_title = re.search(
-        rf"\b(?:in|with|for)\s+(?:\w+\s+){{0,2}}?(?:{_INHERITED_PATTERNS[unmet].pattern})" if unmet else "$^",
-        trial.title or "",
-        re.I,
-    )  # "... Tumours in MEN1 Patients": made for the condition, whatever the conditions list says
-    if (
-        unmet
-        and not tied_in_title
-        and any(
-            _FOR_NET.search(condition) and not _INHERITED_PATTERNS[unmet].search(condition)
-            for condition in trial.conditions
-        )
-    ):
-        return None  # "Pancreatic Neuroendocrine Tumor" listed on its own beside "Von Hippel-Lindau Disease": a group of its own
+    if unmet is None or _tied_in_title(trial, _INHERITED_PATTERNS[unmet]):
+        return unmet  # "... Tumours in MEN1 Patients": made for the condition, whatever the conditions list says
+    if any(_FOR_NET.search(c) and not _INHERITED_PATTERNS[unmet].search(c) for c in trial.conditions):
+        return None  # "Pancreatic Neuroendocrine Tumor" listed on its own beside "Von Hippel-Lindau Disease"
     return unmet
+
+
+def _tied_in_title(trial: TrialDetail, condition: re.Pattern) -> bool:
+    return bool(re.search(rf"\b(?:in|with|for)\s+(?:\w+\s+){{0,2}}?(?:{condition.pattern})", trial.title or "", re.I))
 
 
 def _cm(millimetres: float) -> str:

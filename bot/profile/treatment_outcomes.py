@@ -161,7 +161,10 @@ def outcome_said_later(text: str, lexicon: Optional[Lexicon] = None) -> tuple[Op
     stopped working last month", "the last scan showed growth", "still on it"), and whether it is said
     of all of them ("both stopped working"); (None, False) when it says nothing of the kind."""
     # "Nu har det vaxt igen. Lakaren namner Lutetium.": only the sentences that name no treatment
-    plain = normalize(" ".join(s for s in re.split(r"(?<=[.!?])\s+", text or "") if not named_ids(s, lexicon)))
+    # (the lexicon scan per sentence only when the whole message names one)
+    if named_ids(text, lexicon):
+        text = " ".join(s for s in re.split(r"(?<=[.!?])\s+", text) if not named_ids(s, lexicon))
+    plain = normalize(text or "")
     if not plain or IF.search(plain):
         return None, False
     outcome, back = outcome_in(plain), BACK_REFERENCE.search(plain)
