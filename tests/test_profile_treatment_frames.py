@@ -102,3 +102,33 @@ def test_an_operation_the_surgeon_is_keen_on_is_not_had_and_can_be_pointed_back_
     )
     assert "surgery" not in {t.id for t in profile.treatments}
     assert "surgery" in profile.wants.treatment
+
+
+@pytest.mark.parametrize(
+    "text, avoided",
+    [
+        # a refusal that runs on into "any": no request
+        ("He doesn't want any more chemo. anything in Leeds?", ("chemotherapy",)),
+        ("mum wants to avoid anything with surgery, what trials are there", ("surgery",)),
+        # enough of a treatment named in an earlier sentence, had or offered
+        ("The surgeons want to do a Whipple. Honestly he is not keen. Any other research?", ("surgery",)),
+        ("They offered her everolimus. She's done with that, the mouth ulcers last time. Trials?", ("everolimus",)),
+        # another way preferred to what the doctors put forward
+        (
+            "the consultant wants to start chemo but my wife would rather try something else, any trials?",
+            ("chemotherapy",),
+        ),
+        # radiation refused beside PRRT is PRRT; with beam radiotherapy named it stays radiotherapy
+        ("She had Lutathera last year and has had enough of radiation. Anything without radiation?", ("prrt",)),
+        ("He had radiotherapy to his spine and lutathera. no more radiation please, trials?", ("radiotherapy",)),
+        # refusing a whole kind covers its members
+        ("Capecitabine made him so ill. No chemo of any kind please, any trials?", ("chemotherapy",)),
+    ],
+)
+def test_refusals_read_by_class(text: str, avoided: tuple[str, ...]) -> None:
+    assert read_treatments(text).avoided == avoided
+
+
+def test_the_exception_to_nothing_is_had_not_refused() -> None:
+    reading = read_treatments("Nothing so far other than the lanreotide injections, started in May. Any trials?")
+    assert "lanreotide" in {t.id for t in reading.had} and not reading.avoided

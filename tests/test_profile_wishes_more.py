@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.profile.evaluate import read_turns
 from bot.profile.wishes import read_age_group, read_phase, read_status
 
 
@@ -65,3 +66,25 @@ def test_phases_compared_are_no_wish(text: str, phase: int | None) -> None:
 )
 def test_status_classes(text: str, status: str | None) -> None:
     assert read_status(text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # taken or let in "at" an age
+        ("My aunt is 81. would a study let her in at 81?", "older adult"),
+        ("he is 86, will anyone accept him on a trial at 86", "older adult"),
+        # the age asked about in other words: because of it, whether it matters, old enough, a cut-off
+        ("nan is 90, would they refuse her because of her age?", "older adult"),
+        ("will his age count against him for these studies? he's 78", "older adult"),
+        ("my girl is 15, is she old enough for the lutathera trial", "teen"),
+        ("I'm 74. Is there a cut off for the trials?", "older adult"),
+        ("is there a cutoff for trials, dad is 83", "older adult"),
+        # decades said in words
+        ("are there studies open to people in their nineties", "older adult"),
+        # a cut-off nobody's age is given for, and a cut-off that is no age
+        ("is there a cut off for the trials?", None),
+    ],
+)
+def test_age_asked_in_other_words(text: str, group: str | None) -> None:
+    assert read_turns([text]).wants.age_group == group

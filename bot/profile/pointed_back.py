@@ -39,6 +39,18 @@ _REFUSED_IT = re.compile(
     r"|turned (?:it|that|them) down|(?:doesn t|didn t|don t|does not|did not|won t) want (?:it|that|them|to\s*$)"
     r"|(?:vill|will|wil) (?:\w+ )?(?:inte|nicht|niet))\b"
 )
+# Enough of a treatment named before, had or offered: "she's had 4 lots of prrt. says never again", "I'm not keen".
+_HAD_ENOUGH_OF_IT = re.compile(
+    r"\bnever again\b|\b(?:done|finished|through) with (?:it|that|them)\b|\bhad enough of (?:it|that|them)\b"
+    r"|\b(?:not|never) (?:doing|having|going through) (?:it|that|them) again\b"
+    r"|^(?:(?:but|and|though|honestly|frankly|tbh|well|so|to be honest)\s+)?(?:(?:i|he|she|we|they|mum|dad|my \w+)\s+)?"
+    r"(?:is |s |am |m |are |re |was )?(?:really |just )?not (?:at all |very |too |so )?keen\b"
+)
+# Another way preferred to what the doctors propose: "the surgeon wants to operate | but dad prefers to wait".
+_PREFERS_OTHER = re.compile(
+    r"^(?:but|though|tho|however|men|aber|maar|mais|pero)\s+(?:\w+\s+){0,3}?(?:prefers?|preferred|would prefer|d prefer"
+    r"|would rather|d rather|föredrar|foredrar|préfère|prefere|prefiere|bevorzugt)\b(?! not)"
+)
 # Asking for something other than what the doctors propose ("anything less drastic?", "I'd rather not").
 _ALTERNATIVE = re.compile(
     r"\b(?:less (?:drastic|invasive|aggressive|radical|major|extreme|harsh)|gentler|kinder|alternatives? to (?:that|this|it)"
@@ -56,6 +68,12 @@ def pointed_back(
     if _REFUSED_IT.search(plain) and not found:
         offered = [m.id for m in last_named if m.role == "planned" and m.id not in had]
         return [Mention(i, "avoid") for i in dict.fromkeys(offered)]
+    if not found and _HAD_ENOUGH_OF_IT.search(plain):
+        told = [m.id for m in last_named if m.role in ("planned", "had")]
+        return [Mention(i, "avoid") for i in dict.fromkeys(told)]
+    if _PREFERS_OTHER.search(plain):
+        offered = [m.id for m in last_named if m.role == "planned" and m.id not in had]
+        return [Mention(i, "avoid") for i in dict.fromkeys(offered) if not any(f.id == i for f in found)]
     if _ALTERNATIVE.search(plain) and QUESTION.search(plain):
         planned = [m.id for m in mentions if m.role == "planned" and m.id not in had]
         return [Mention(i, "avoid") for i in dict.fromkeys(planned) if not any(f.id == i for f in found)]

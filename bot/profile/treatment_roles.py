@@ -57,6 +57,7 @@ _WANT_BEFORE = re.compile(
     r"|(?:he|she|i|we|they) (?:could|can|might) (?:have|try|get|go|be given|start)(?: (?:on|onto|on to|in|into))?"
     r"|anything (?:with|like|using|involving)|(?:kan|kunde|far) (?:man|hon|han|jag|vi|mamma|pappa) (?:fa|ga med i|prova)|(?:man|hon|han|jag|vi) (?:kan|kunde) (?:fa|prova)|particularly|especially|try|options?|consider|eligible for|go on|join|qualify for|offer"
     r"|what about|how about|new|trials? (?:of|with|for|using|on|testing|involving)"
+    r"|prefers? to|preferred to|would prefer|d prefer|would rather(?! not)|d rather(?! not)"
     r"|studies (?:of|with|on)|study (?:of|with|on)|something like|more about|about(?!\s+\d)|uses?|using|involving|through|via"
     r"|(?:something|anything|one|ones) (?:with|for|using|involving)|research\w*(?: into| on)?|trialling|testing|studying)\b(?:\s+\w+){0,3}$"
 )
@@ -224,7 +225,7 @@ def role_from_cues(
         if (m := pattern.search(avoid_before if role == "avoid" else before))
     ]
     if cues:
-        role = nearest_role(cues)
+        role = "avoid" if _refusal_runs_on(cues, before) else nearest_role(cues)
         if role == "had":
             role = _had_cue_reframed(before, after, cues)
         if (
@@ -233,6 +234,8 @@ def role_from_cues(
             and not re.search(r"\b(?:not|no|don t|want)\b", avoid_before)
         ):
             return "besides"
+        if role == "avoid" and _NOTHING_BUT.search(avoid_before):
+            return "had" if narrative else "mentioned"  # "no treatment yet apart from the monthly lanreotide jab"
         if role == "avoid" and _HEDGE.search(before):
             return "mentioned"  # "he might not be fit for PRRT": not a refusal
         if (
@@ -292,6 +295,23 @@ def _had_cue_reframed(before: str, after: str, cues: list[tuple[tuple[int, int],
     if cue in ("after", "since", "following", "post") and _GENERAL_YOU.search(before[:start]):
         return "mentioned"
     return "had"
+
+
+# "nothing apart from the jab", "no treatment other than the op": the exception is what they had
+_NOTHING_BUT = re.compile(
+    r"\b(?:no|nothing|none|not had any|never had any|hasn t had any|haven t had any)\b(?:\s+\w+){0,3}\s+"
+    r"(?:apart from|other than|except(?: for)?|besides|aside from)(?:\s+\w+){0,3}$"
+)
+
+
+def _refusal_runs_on(cues: list[tuple[tuple[int, int], Role]], before: str) -> bool:
+    """ "does not want any more chemo", "avoid anything with injections": the refusal runs on into the
+    "any" that alone would read as a request."""
+    spans = dict((role, span) for span, role in cues)
+    if "avoid" not in spans or "want" not in spans:
+        return False
+    (_, refusal_end), (asked_start, _) = spans["avoid"], spans["want"]
+    return before[asked_start:].startswith("any") and not before[refusal_end:asked_start].strip()
 
 
 def nearest_role(cues: list[tuple[tuple[int, int], Role]]) -> Role:

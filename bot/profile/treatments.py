@@ -225,7 +225,21 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
         mentions.extend(had_one_of(plain, found or last_named, lexicon))
         if found:
             last_named = found
-    return _collect(mentions, lexicon)
+    return _collect(_radiation_as_prrt(mentions, text), lexicon)
+
+
+# Words that name beam radiotherapy itself, not the radiation of a radioactive drug.
+_BEAM_WORDS = re.compile(
+    r"\b(?:radiotherapy|radiation therapy|sbrt|stereotactic|external beam|proton|gamma knife)\b", re.I
+)
+
+
+def _radiation_as_prrt(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "he had Lutathera ... he's done with radiation": refusing radiation beside PRRT refuses PRRT, not
+    beam radiotherapy nobody named."""
+    if not any(m.id == "prrt" for m in mentions) or _BEAM_WORDS.search(text):
+        return mentions
+    return [replace(m, id="prrt") if m.id == "radiotherapy" and m.role == "avoid" else m for m in mentions]
 
 
 def _is_story(text: str) -> bool:
@@ -270,7 +284,7 @@ def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
     mentions = [replace(m, id=SURVEILLANCE) if m.id == SCANS else m for m in mentions]
     wanted = _specific_only(tuple(dict.fromkeys(m.id for m in mentions if m.role == "want")), lexicon)
     kept = {m.id for m in mentions if m.role in ("had", "planned")}  # "anything besides X" while having X: as well as X
-    avoided = _specific_only(
+    avoided = _broadest_only(
         tuple(dict.fromkeys(m.id for m in mentions if m.role == "avoid" or (m.role == "besides" and m.id not in kept))),
         lexicon,
     )
@@ -295,6 +309,13 @@ def _specific_only(ids: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
     """ "liver treatments like SIRT or TACE": SIRT and TACE, not also every liver treatment."""
     groups = {treatment_group(lexicon, i) for i in ids if not is_generic(lexicon, i)}
     return tuple(i for i in ids if not (is_generic(lexicon, i) and treatment_group(lexicon, i) in groups))
+
+
+def _broadest_only(ids: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
+    """ "CAPTEM, never again ... NO more chemo": refusing chemotherapy already refuses CAPTEM; but
+    "no SIRT or TACE" refuses those two, not every liver treatment."""
+    groups = {treatment_group(lexicon, i) for i in ids if is_generic(lexicon, i)}
+    return tuple(i for i in ids if is_generic(lexicon, i) or treatment_group(lexicon, i) not in groups)
 
 
 def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool) -> list[Mention]:

@@ -105,7 +105,7 @@ _AGE_GROUPS = (
             r"\b(?:for|in|take|takes|taking|accept|accepts|accepting|allow|allows|include|includes|open\s+to|want|wants|recruit|recruits)"
             r"\s+(?:older\s+(?:adults|people|patients)|the\s+elderly"
             r"|elderly(?:\s+people|\s+patients)?|old(?:er)?\s+(?:folk|people|patients)|(?:the\s+)?over[\s-]?(?:6[5-9]|[7-9]\d)s?"
-            r"|pensioners|seniors|(?:someone|people|patients|pts|folks?|anyone)\s+(?:in\s+(?:their|his|her)\s+(?:late\s+|early\s+|mid\s+)?[7-9]0'?s|over\s+(?:6[5-9]|[7-9]\d)))\b",
+            r"|pensioners|seniors|(?:someone|people|patients|pts|folks?|anyone)\s+(?:in\s+(?:their|his|her)\s+(?:late\s+|early\s+|mid\s+)?(?:[7-9]0'?s|seventies|eighties|nineties)|over\s+(?:6[5-9]|[7-9]\d)))\b",
             re.I,
         ),
     ),
@@ -126,7 +126,10 @@ _FOR_AGED = re.compile(
     r"|\b(?:for|take|accept|accepts|suit)\s+an?\s+(\d{1,2})\s*(?:y/?o|yrs?\s+old|years?\s+old)\b"  # "a trial for a 14 y/o"
     r"|\b(?:gentleman|man|woman|lady|person|someone|anyone|patient|people)\s+(?:of|aged)\s+(\d{2})\b"  # "accept a gentleman of 80"
     r"|\b(?:is|are|am|at)\s+(\d{2})\s+(?:too\s+(?:old|young)|past\s+it)\s+for\s+(?:an?\s+|the\s+|any\s+|these\s+)?(?:trials?|stud(?:y|ies)|research)\b"
-    r"|\b(?:do|join|enter|try|go\s+on|get\s+into|take\s+part(?:\s+in)?)\s+(?:\w+\s+){0,2}?at\s+(\d{2})\b",  # "trials he could even do at 83?"
+    r"|\b(?:do|join|enter|try|go\s+on|get\s+into|take\s+part(?:\s+in)?)\s+(?:\w+\s+){0,2}?at\s+(\d{2})\b"  # "trials he could even do at 83?"
+    # "would any trial even take him at 82", "allowed on trials at 88", "let her in at 79"
+    r"|\b(?:take|takes|let|lets|allow|allowed|accept\w*|have|want)\s+(?:him|her|me|them|us|someone|anyone)?\s*"
+    r"(?:(?:on|in|into)\s+(?:a\s+|an\s+|any\s+|the\s+)?(?:\w+\s+)?(?:trials?|stud(?:y|ies)|research)?\s*)?at\s+(\d{2})\b",
     re.I,
 )
 # Trials that would take someone of the patient's age, with the age said: their age group ("any trial accept a
@@ -143,6 +146,11 @@ _OF_THEIR_AGE = re.compile(
     r"|\b(?:at|of)\s+(?:that|this|such\s+an?)\s+age\b|\b(?:someone|anyone|people|somebody)\s+(?:that|so|this)\s+old\b"
     r"|\bn[aå]gon\s+som\s+[aä]r\s+s[aå]\s+gammal\b|\bs[aå]\s+gamla?\b"  # Swedish: "someone that old"
     r"|\b(?:an?|any)\s+(?:upper\s+)?age\s+(?:limits?|cut[\s-]?offs?|restrictions?|bar)\b"
+    # "turn him away because of his age", "does age matter for these trials?", "old enough for the trials",
+    # "if there's a cut off", "am i past it for research"
+    r"|\bbecause\s+of\s+(?:his|her|my|their|your)\s+age\b"
+    r"|\b(?:does|do|will|would|is)\s+(?:(?:his|her|my|their|your)\s+)?age\s+(?:matter|count|rule|stop|count\s+against|(?:be\s+)?an?\s+(?:problem|issue|barrier))"
+    r"|\bold\s+enough\b|\bcut[\s-]?offs?\b|\bpast\s+it\b"
     r"|\b(?:am\s+i|is\s+(?:he|she)|are\s+(?:they|we)|(?:he|she)\s+(?:is|s)(?=[^.!?]*\?))\s+(?:not\s+)?too\s+(?:old|young)\b"  # asked, not "I'm too old for this"
     r"(?!\s+for\s+(?!(?:the\s+|these\s+|any\s+(?:of\s+)?|clinical\s+)?(?:trials?|studies|research|that|it|this|them|those)\b))",
     re.I,
@@ -161,7 +169,8 @@ _REQUEST = re.compile(
 # operation really necessary at her age?"
 _ABOUT_JOINING = re.compile(
     r"\b(?:trials?|studies|study|research|anything|any|qualify|eligible|accept\w*|take|takes|join|registry|options?|limits?"
-    r"|studie\w*|pr[öo]vning\w*|emot)\b",
+    r"|studie\w*|pr[öo]vning\w*|emot|turn\w*\s+(?:\w+\s+)?away"
+    r"|they\s+(?:\w+\s+)?(?:refuse|reject|exclude|rule\s+out)|let\s+(?:him|her|me|them|us)\s+in)\b",
     re.I,
 )
 # "he doesn't want chemo at his age": a feeling about one treatment, not an age group asked for
