@@ -132,3 +132,29 @@ def test_refusals_read_by_class(text: str, avoided: tuple[str, ...]) -> None:
 def test_the_exception_to_nothing_is_had_not_refused() -> None:
     reading = read_treatments("Nothing so far other than the lanreotide injections, started in May. Any trials?")
     assert "lanreotide" in {t.id for t in reading.had} and not reading.avoided
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        # a trial asked for by what it does with the tumour: watch and wait
+        ("Are there any trials where they only monitor the tumour? Mine is 1.1 cm.", ("surveillance",)),
+        ("my mum is 85, is there a study that would just keep an eye on it instead of an op", ("surveillance",)),
+        ("any research comparing watching versus removing small pancreatic NETs?", ("surveillance",)),
+        # a preference said outright is a wish
+        ("The team offered capecitabine. My husband prefers lutathera, is there a study?", ("prrt",)),
+    ],
+)
+def test_a_trial_asked_for_by_what_it_does(text: str, wanted: tuple[str, ...]) -> None:
+    assert read_treatments(text).wanted == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they've been watching it with scans for 3 years. any trials for him?",
+        "is there a study for people who are just being watched, she'd rather do something",
+    ],
+)
+def test_watching_told_or_a_population_is_not_asked_for(text: str) -> None:
+    assert "surveillance" not in read_treatments(text).wanted

@@ -57,7 +57,7 @@ _WANT_BEFORE = re.compile(
     r"|(?:he|she|i|we|they) (?:could|can|might) (?:have|try|get|go|be given|start)(?: (?:on|onto|on to|in|into))?"
     r"|anything (?:with|like|using|involving)|(?:kan|kunde|far) (?:man|hon|han|jag|vi|mamma|pappa) (?:fa|ga med i|prova)|(?:man|hon|han|jag|vi) (?:kan|kunde) (?:fa|prova)|particularly|especially|try|options?|consider|eligible for|go on|join|qualify for|offer"
     r"|what about|how about|new|trials? (?:of|with|for|using|on|testing|involving)"
-    r"|prefers? to|preferred to|would prefer|d prefer|would rather(?! not)|d rather(?! not)"
+    r"|prefers?|preferred to|would prefer|d prefer|would rather(?! not)|d rather(?! not)"
     r"|studies (?:of|with|on)|study (?:of|with|on)|something like|more about|about(?!\s+\d)|uses?|using|involving|through|via"
     r"|(?:something|anything|one|ones) (?:with|for|using|involving)|research\w*(?: into| on)?|trialling|testing|studying)\b(?:\s+\w+){0,3}$"
 )
@@ -68,6 +68,7 @@ _PLANNED_BEFORE = re.compile(  # offered, suggested, booked: not had, not (yet) 
     r"|going to (?:have|start|try)|will (?:have|start)|next (?:step|thing|option|line)(?: is| would be| will be)?|might (?:have|get|need)"
     r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse) (?:tell|tells)(?: us| me| him| her)?"
     r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse)(?: \w+){0,3} (?:wants? to|(?:is|s|are|re) keen to)(?: (?!avoid|stop|skip)\w+)?(?: (?:him|her|me|them|you|us))?(?: on)?"
+    r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse) (?:prefers?|would prefer|would rather)"
     r"|wants? (?:him|her|me|them|us) (?:to (?:have|try|start|go on)|on)|wants? to (?:put|start|switch|move) (?:him|her|me|them) (?:on|onto|to)"
     r"|want (?:him|her|me|them) to (?:have|try|start)|waiting on|awaiting|scheduled for|lined up for|refer(?:red|ring)?(?: \w+)? for"
     r"|maybe|possibly|perhaps|potentially|(?:ll|will|would|might|may|s going to|is going to) need|needs? to have|talking"

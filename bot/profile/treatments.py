@@ -70,6 +70,7 @@ from bot.profile.treatment_roles import (
     planned_after,
     role_from_cues,
 )
+from bot.profile.watching_asked import watching_asked
 from bot.text import normalize
 
 __all__ = [
@@ -217,6 +218,8 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
             sentence
         ):  # "... stopped after 5 months because of pneumonitis, then the jab"
             carry_outcome(mentions, lead)  # (but "are there studies for ones that come back?" asks)
+        if watching_asked(plain):  # "a study where they just keep an eye on it": watching asked for, not had
+            found = [m for m in found if m.id not in (SURVEILLANCE, SCANS)] + [Mention(SURVEILLANCE, "want")]
         mentions.extend(pointed_back(plain, found, mentions, last_named, narrative))
         mentions.extend(found)
         if surgery_told(sentence) and not any(m.id == "surgery" for m in found):
