@@ -158,3 +158,17 @@ def test_a_trial_asked_for_by_what_it_does(text: str, wanted: tuple[str, ...]) -
 )
 def test_watching_told_or_a_population_is_not_asked_for(text: str) -> None:
     assert "surveillance" not in read_treatments(text).wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My aunt has type 1 gastric NETs. They scope her each year and that's it. Any studies?",
+        "Grandad's NET is tiny, they just scan him and leave it. we're in hull",
+        "Plan is watch & wait for now. Is there research on that?",
+        "They go in and look every year with a camera. she is 70",
+    ],
+)
+def test_routine_checks_told_are_watch_and_wait(text: str) -> None:
+    had = {t.id: t.outcome for t in read_treatments(text).had}
+    assert had.get("surveillance") == "ongoing"

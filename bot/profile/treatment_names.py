@@ -87,9 +87,19 @@ STORY_WORDS = {
                 for scan in (
                     "scan",
                     "scans",
-                    *(f"{verb} {whom}" for verb in ("scan", "scanning") for whom in ("it", "them", "her", "him", "me")),
+                    "scope",
+                    "camera",
+                    "camera test",
+                    "mri",
+                    "endoscopy",
+                    "go in and look",
+                    *(
+                        f"{verb} {whom}"
+                        for verb in ("scan", "scanning", "scope", "scoping")
+                        for whom in ("it", "them", "her", "him", "me")
+                    ),
                 )
-                for every in ("every", "once a")
+                for every in ("every", "once a", "each")
                 for span in (
                     "year",
                     "month",
@@ -104,6 +114,11 @@ STORY_WORDS = {
             ),
             "yearly scans",
             "annual scans",
+            *(
+                f"just {verb} {whom}"
+                for verb in ("scan", "scanning", "scope")
+                for whom in ("it", "them", "her", "him", "me")
+            ),
             "regular scans",
             "6 monthly scans",
         )
@@ -121,6 +136,8 @@ STORY_WORDS = {
             "leaving it be",
             "left it alone",
             "keep an eye on it",
+            "watch wait",  # "watch & wait" without its "&"
+            "watch n wait",
             "keeping an eye on it",
             "monitor it",
             "monitoring it",
