@@ -172,3 +172,35 @@ def test_watching_told_or_a_population_is_not_asked_for(text: str) -> None:
 def test_routine_checks_told_are_watch_and_wait(text: str) -> None:
     had = {t.id: t.outcome for t in read_treatments(text).had}
     assert had.get("surveillance") == "ongoing"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one outcome said of the whole list
+        (
+            "He had octreotide, then everolimus, then sunitinib, each one worked for a while and then stopped.",
+            {"octreotide": "stopped working", "everolimus": "stopped working", "sunitinib": "stopped working"},
+        ),
+        (
+            "Mum had lanreotide then everolimus, they all held it for a year or so then it grew.",
+            {"lanreotide": "stopped working", "everolimus": "stopped working"},
+        ),
+        (
+            "Octreotide then sunitinib - everything has helped for about a year and then stopped.",
+            {"octreotide": "stopped working", "sunitinib": "stopped working"},
+        ),
+        ("She received octreotide and after CAPTEM, both finished because the disease advanced.", None),
+        # a course that worked and then did not, said in brackets
+        (
+            "had: everolimus 2021-22 (worked then didn't), PRRT 2023 (which is ongoing)",
+            {"everolimus": "stopped working", "prrt": "ongoing"},
+        ),
+    ],
+)
+def test_outcomes_said_of_a_list_or_in_brackets(text: str, expected: dict | None) -> None:
+    had = {t.id: t.outcome for t in read_treatments(text).had}
+    if expected is None:
+        assert "stopped working" in had.values()
+    else:
+        assert had == expected

@@ -43,7 +43,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
             r"|virket ikke|virker ikke|fungerade inte|fungerar inte|hjalp inte|wirkt nicht|nicht gewirkt|niet gewerkt|no funciono|n a pas marche"
             r"|progress\w*|grew|grown|growing|growth"
             r"|grow|grows|got bigger|getting bigger|bigger|worse|(?<!not )(?<!never )(?<!results )(?<!result )(?<!biopsy )(?<!pathology )(?<!histology )(?<!bloods )(?<!tests )(?:came|come) back|(?:was|is|it s|its) back|recurr\w*|relaps\w*"
-            r"|not helping|stopped helping|stopped controlling|new (?:\w+ ){0,2}?(?:lesions?|mets|metastases|spots|tumou?rs?)"
+            r"|not helping|stopped helping|stopped controlling|(?:disease|it|tumou?rs?|cancer|illness) (?:has |had )?advanced|new (?:\w+ ){0,2}?(?:lesions?|mets|metastases|spots|tumou?rs?)"
             r"|(?:markers?|scans?|levels?|chromogranin|cga|hiaa)(?: \w+){0,3} (?:went up|gone up|going up|rose|rising|are up|were up)"
             r"|creep\w*|enlarg\w*|larger|vaxer|vaxt|vuxit|wachst|waechst|gewachsen|groeit|gegroeid|crece|crecido"
             r"|cresce|cresciuto|crecer|creciendo|groeien|wachsen|grossit|progres(?:a|ion|o|sa|se|sione|sion))\b"
@@ -78,7 +78,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
     (
         "ongoing",
         re.compile(
-            r"\b(?:on|taking|currently|still|now has|now on|is on|so far|(?:every|each) \d+ (?:weeks?|days?)|(?:every|each|once a|per) (?:month|week|fortnight)|monthly|since|sinds|seit|depuis|desde|sedan|getting|gets|started"
+            r"\b(?:on|taking|currently|still|ongoing|on going|now has|now on|is on|so far|(?:every|each) \d+ (?:weeks?|days?)|(?:every|each|once a|per) (?:month|week|fortnight)|monthly|since|sinds|seit|depuis|desde|sedan|getting|gets|started"
             r"|receives?|receiving|continue|continuing|carry on|carrying on|stay(?:s|ing)? on"
             r"|helps|(?:is|s|are|re) (?:helping|working|holding)|seems to (?:help|be working|be helping)|(?:has|s|have|ve) (?:calmed|settled|controlled)"
             r"|(?:is|s|are|re|been|remains?|stayed|staying|kept it|keeping it) stable|stable on (?:it|them)|hallit sig stilla|ar stabil\w*)\b"
@@ -96,6 +96,7 @@ WORE_OFF = re.compile(
     r"(?:for (?:about |around |nearly |almost |over |just over |roughly )?(?:a (?:while|bit|time|year|month|year or two|few \w+|couple of \w+)"
     r"|\d+ (?:years?|months?|weeks?)|(?:one|two|three|four|five|six) (?:years?|months?))|at first)"
     r"(?: and)?(?: then)?(?: it)?(?: (?:stopped|stopped working|didn t|wasn t|no longer))?"
+    r"|\b(?:worked|helped) (?:and |but )?then (?:didn t|did not|stopped|wasn t|no longer)\b"  # "(worked then didn't)"
     r"|\b(?:worked|helped|good|great|fine|brilliant|ok|okay|stable) until\b|\buntil it (?:wasn t|didn t|stopped|did not|was not)\b"
     r"|\b(?:held|lasted|(?:gave|bought) (?:me|him|her|us|them)) (?:for )?(?:about |around |nearly |almost |over |roughly )?"
     r"(?:\d+|a|one|two|three|four|five|six) (?:good )?(?:years?|months?)\b"  # "which gave me about 2 years", "that held for 18 months"
@@ -103,7 +104,9 @@ WORE_OFF = re.compile(
 # Never an outcome of its own: watching is not a drug that can stop working, an operation is not "still on".
 NO_WEAR_OFF = {SURVEILLANCE, SCANS}
 ALL_OF_THEM = re.compile(
-    r"\b(?:both|all of them|all three|all four|each of them|neither|none of them)\b|\ball (?:stop\w*|failed|didn t|did not|done|grew|progressed)\b"
+    r"\b(?:both|all of them|all three|all four|each of them|each one|every one|they all|neither|none of them)\b"
+    r"|\ball (?:stop\w*|failed|didn t|did not|done|grew|progressed|worked)\b"
+    r"|\beverything (?:\w+ ){0,2}?(?:worked|helped|failed|stopped|held|did nothing)\b"  # "everything has worked for a year and then stopped"
 )
 SAID_OF_ONE = re.compile(r"^(?:\w+\s+){0,2}?(?:it|it s)\b(?!.*\b(?:both|them|they|all)\b)")
 IF = re.compile(r"\b(?:if|whether|in case|unless|chances?|risk|might|may|could|would)\b")

@@ -188,6 +188,10 @@ _SAID_OF_IT = {
     "pd",
     "recurrence",
     "relapse",
+    "didn",  # "worked then didn't", "helped and then stopped"
+    "stopped",
+    "failed",
+    "wasn",
 }
 # Sentences, and a "but" that turns to a new clause (not "anything but chemo": there "but" means "except").
 _SENTENCE = re.compile(
