@@ -204,3 +204,15 @@ def test_outcomes_said_of_a_list_or_in_brackets(text: str, expected: dict | None
         assert "stopped working" in had.values()
     else:
         assert had == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The consultant gave us a choice: a Whipple or scans every 6 months. We can't decide.",
+        "They said he could have either the operation or just regular scans.",
+        "Her doctors say watch and wait would be fine for a tumour this small.",
+    ],
+)
+def test_watching_offered_as_an_option_is_not_yet_under_way(text: str) -> None:
+    assert "surveillance" not in {t.id for t in read_treatments(text).had}

@@ -152,6 +152,11 @@ _ASKING = {
 _WATCHING_PUT_FORWARD = re.compile(
     r"\b(?:want(?:s|ed)? to|prefer\w*|propos\w*|leaning towards)\b(?!.*\b(?:keep|keeps|continue|still|carry on)\b)(?:\s+\w+){0,3}$"
 )
+# Watching offered as one way among others, or said to be acceptable: a choice still to make, not yet under way.
+_WATCHING_AS_AN_OPTION = re.compile(
+    r"\beither\b[^.?!]*\bor\b|\b(?:a|the|my|his|her|their) choice\b|\bgiven (?:me|him|her|them|us) (?:a|the) choice\b"
+    r"|\b(?:surveillance|watching|watch and wait|monitoring)\s+(?:is|would be|could be|s)\s+(?:fine|ok|okay|an option|reasonable|safe)\b"
+)
 _READ_ABOUT = re.compile(r"\b(?:read|reading|heard|hearing|seen|saw)\b")
 _STUDIED = re.compile(r"\b(?:research\w*|studying|testing|trialling|trials?|studies|study)\b(?:\s+\w+){0,3}$")
 _ASKED_BEFORE = re.compile(
@@ -407,8 +412,10 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
             and words[start] != "keep"
             and not _EVERY_SO_OFTEN.search(" ".join(words[start:end]) + " " + after)
         )
-        if watching_put_forward:
-            role = "planned"
+        if watching_put_forward or (
+            concept_id in NO_WEAR_OFF and role != "avoid" and _WATCHING_AS_AN_OPTION.search(sentence.lower())
+        ):
+            role = "planned"  # "either surgery or just scans every 6 months", "surveillance is fine for under 2cm"
         elif (
             concept_id in NO_WEAR_OFF
             and not joined_here
