@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.profile.evaluate import read_turns
 from bot.profile.place import read_place
 
 
@@ -79,3 +80,31 @@ def test_place_classes(text: str, city: str | None, region: str | None, country:
 
 def test_a_relative_who_is_the_patient_keeps_the_place() -> None:
     assert read_place("my dad lives in Leeds, he is 80 with a pancreatic NET").city == "Leeds"
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "country"),
+    [
+        # the gazetteer's regions and aliases, in countries the profile's own table already covers
+        ("down in SoCal, are there any trials?", "Southern California", "US"),
+        ("my dad lives in the Twin Cities", "Twin Cities", "US"),
+        ("we're on Long Island, anything close?", "Long Island", "US"),
+        ("live in the Maritimes, trials for pnet?", "Maritimes", "CA"),
+        ("Mum is in the Northern Territory, Australia", "Northern Territory", "AU"),
+        # short forms after "in" or "from"
+        ("I'm from NI, what trials are there?", "Northern Ireland", "GB"),
+        ("we're in PEI", "Prince Edward Island", "CA"),
+        # a British county that is also a small town abroad
+        ("we are in Northumberland, any trials?", "Northumberland", "GB"),
+        # regions further afield, named beside the country
+        ("in Flanders, Belgium. studies?", "Flanders", "BE"),
+        ("my sister is in the Western Cape, South Africa", "Western Cape", "ZA"),
+    ],
+)
+def test_regions_people_name(text: str, region: str, country: str) -> None:
+    place = read_turns([text]).place
+    assert (place.region, place.country) == (region, country)
+
+
+def test_a_short_form_is_no_region_without_a_preposition() -> None:
+    assert read_turns(["bc he's tired all the time, any trials?"]).place.region is None

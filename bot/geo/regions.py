@@ -206,6 +206,12 @@ REGIONS: tuple[Region, ...] = (
     Region("Lancashire", "GB", towns=("Preston", "Blackpool", "Lancaster", "Blackburn", "Burnley")),
     Region("Cumbria", "GB", towns=("Carlisle", "Kendal", "Barrow-in-Furness", "Workington")),
     Region("the Highlands", "GB", ("Highlands", "Scottish Highlands"), towns=("Inverness", "Fort William", "Thurso")),
+    Region(
+        "the Scottish Borders",
+        "GB",
+        ("Scottish Borders", "the Borders"),
+        towns=("Galashiels", "Hawick", "Peebles", "Kelso"),
+    ),
     # Ireland's provinces.
     Region("Leinster", "IE", towns=("Dublin", "Kilkenny", "Wexford", "Drogheda", "Athlone")),
     Region("Munster", "IE", towns=("Cork", "Limerick", "Waterford", "Tralee", "Ennis")),
@@ -311,7 +317,34 @@ REGIONS: tuple[Region, ...] = (
         ("DMV", "Washington DC area", "DC metro area"),
         towns=("Washington, DC", "Arlington, VA", "Alexandria, VA", "Silver Spring, MD", "Bethesda, MD"),
     ),
+    Region(
+        "the Bay Area",
+        "US",
+        ("Bay Area", "SF Bay Area", "San Francisco Bay Area"),
+        towns=("San Francisco, CA", "Oakland, CA", "San Jose, CA", "Berkeley, CA", "Palo Alto, CA"),
+    ),
+    Region(
+        "Northern California",
+        "US",
+        ("NorCal", "Nor Cal"),
+        towns=("Sacramento, CA", "San Francisco, CA", "Redding, CA", "Santa Rosa, CA", "Stockton, CA"),
+    ),
+    Region("Long Island", "US", towns=("Hempstead, NY", "Huntington, NY", "Islip, NY", "Brentwood, NY")),
     # Canada and Australia: provinces and states.
+    Region("Prince Edward Island", "CA", ("PEI",), towns=("Charlottetown", "Summerside")),
+    Region(
+        "the Maritimes",
+        "CA",
+        ("Maritimes", "Maritime provinces"),
+        towns=("Halifax", "Moncton", "Charlottetown", "Fredericton", "Saint John"),
+    ),
+    Region(
+        "the Lower Mainland",
+        "CA",
+        ("Lower Mainland",),
+        towns=("Vancouver", "Surrey", "Burnaby", "Richmond", "Abbotsford"),
+    ),
+    Region("Northern Territory", "AU", ("NT",), towns=("Darwin", "Alice Springs", "Katherine")),
     Region("Ontario", "CA", division_of="Toronto"),
     Region("Quebec", "CA", ("Québec province",), division_of="Montreal"),
     Region("British Columbia", "CA", ("BC",), division_of="Vancouver"),
@@ -327,6 +360,7 @@ REGIONS: tuple[Region, ...] = (
     Region("Skåne", "SE", ("Scania", "Skåne län"), division_of="Malmö"),
     Region("Västra Götaland", "SE", ("West Sweden", "Västsverige"), division_of="Gothenburg"),
     Region("Norrland", "SE", towns=("Umeå", "Luleå", "Sundsvall", "Östersund", "Skellefteå")),
+    Region("Västerbotten", "SE", ("Västerbottens län",), towns=("Umeå", "Skellefteå", "Lycksele")),
     # Continental Europe (Spain's, Italy's and Germany's first-level regions are in divisions.py).
     Region(
         "the Ruhr",
@@ -338,4 +372,11 @@ REGIONS: tuple[Region, ...] = (
     Region("Brittany", "FR", ("Bretagne",), division_of="Rennes"),
     Region("Provence", "FR", ("Provence-Alpes-Côte d'Azur", "PACA"), division_of="Marseille"),
     Region("the Randstad", "NL", ("Randstad",), towns=("Amsterdam", "Rotterdam", "The Hague", "Utrecht")),
+    Region("Flanders", "BE", ("Vlaanderen",), towns=("Antwerp", "Ghent", "Bruges", "Leuven", "Hasselt")),
+    Region("Wallonia", "BE", ("Wallonie",), towns=("Liège", "Namur", "Charleroi", "Mons")),
+    Region("Tyrol", "AT", ("Tirol",), towns=("Innsbruck", "Kufstein", "Lienz")),
+    # Further afield: states and provinces people name beside their country.
+    Region("Punjab", "IN", towns=("Ludhiana", "Amritsar", "Jalandhar", "Patiala")),
+    Region("Kerala", "IN", towns=("Kochi", "Thiruvananthapuram", "Kozhikode", "Thrissur")),
+    Region("Western Cape", "ZA", towns=("Cape Town", "Stellenbosch", "George", "Paarl")),
 )

@@ -232,7 +232,26 @@ REGIONS.update(
         },
     }
 )
-REGIONS.update(abroad_regions(exclude={code for _, code in REGIONS.values()}))
+# The gazetteer's regions and their aliases ("SoCal", "the Twin Cities", "Flanders") where the table above has none.
+REGIONS.update(
+    {
+        name: region
+        for name, region in abroad_regions(exclude=set()).items()
+        if name not in REGIONS and name != "england"
+    }
+)
+# British counties and regions that are also towns abroad ("Northumberland, PA", "Cornwall, Ontario"): the county,
+# unless the town is a city many people live in (Norfolk, Virginia; Surrey, British Columbia).
+_COUNTIES_NOT_TOWNS = {name for name, (_, code) in REGIONS.items() if code == "GB"} - {"norfolk", "surrey"}
+# Short forms that are regions only after "in", "from", "near": "we're in PEI", "I'm from NI" (not Spanish "ni").
+_SHORT_REGIONS: dict[str, tuple[str, str]] = {
+    "ni": ("Northern Ireland", "GB"),
+    "pei": ("Prince Edward Island", "CA"),
+    "bc": ("British Columbia", "CA"),
+    "nsw": ("New South Wales", "AU"),
+    "qld": ("Queensland", "AU"),
+    "dmv": ("DC area", "US"),
+}
 for _ni in _NI_COUNTIES & set(_IE_COUNTIES):
     REGIONS[_ni] = (_ni.title(), "GB")
 # Towns and cities the lexicon does not list (no trial runs there), as written -> the countries
@@ -889,6 +908,8 @@ def _gazetteer_home_town(text: str, lexicon: Lexicon) -> list[_Found]:
             if (
                 len(plain) < _MIN_TOWN_LETTERS - (name[:1].isupper() and plain not in everyday_words())  # "Ayr"
                 or plain in _NOT_TOWNS
+                or plain in _SHORT_REGIONS  # "we're in PEI": the island, not Pei in China
+                or plain in _COUNTIES_NOT_TOWNS  # "we are in Northumberland": the county, not the town in Pennsylvania
                 or plain.split()[0] in _NOT_TOWNS
                 or (all(w in everyday_words() for w in plain.split()) and not all(w[0].isupper() for w in words[:size]))
             ):
@@ -1054,6 +1075,9 @@ def _place_at(words: list[str], i: int, text: str, lexicon: Lexicon) -> Optional
         after = " ".join(words[i + size : i + size + 3])
         if phrase in REGIONS and not _NOT_A_REGION_BEFORE.search(before):
             name, code = REGIONS[phrase]
+            return size, _Found("region", name, code)
+        if phrase in _SHORT_REGIONS and _PREPOSITION.search(before):
+            name, code = _SHORT_REGIONS[phrase]
             return size, _Found("region", name, code)
         place = lexicon.place(COUNTRY_ALIASES.get(phrase, phrase))
         if (
