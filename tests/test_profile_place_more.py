@@ -108,3 +108,30 @@ def test_regions_people_name(text: str, region: str, country: str) -> None:
 
 def test_a_short_form_is_no_region_without_a_preposition() -> None:
     assert read_turns(["bc he's tired all the time, any trials?"]).place.region is None
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        # a big town with a letter or two wrong, after a word saying where they are
+        ("we live nr Manchster, any trials?", "Manchester", "GB"),
+        ("she lives in Edinbugh", "Edinburgh", "GB"),
+        ("we're in Chigago, what is there", "Chicago", "US"),
+        ("i live in Torronto", "Toronto", "CA"),
+    ],
+)
+def test_a_misspelt_big_town(text: str, city: str, country: str) -> None:
+    place = read_turns([text]).place
+    assert (place.city, place.country) == (city, country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "outside working hours who do i call?",
+        "she is 57, pancreas G3, liver mets",
+        "got a letter from radiology today",
+    ],
+)
+def test_no_misspelt_town_in_everyday_or_medical_words(text: str) -> None:
+    assert read_turns([text]).place.city is None

@@ -40,7 +40,9 @@ def find_place(name: str, country: Optional[str] = None, fuzzy: bool = True) -> 
     return entry.place if entry else None
 
 
-def find_entry(name: str, country: Optional[str] = None, fuzzy: bool = True) -> Optional[Entry]:
+def find_entry(
+    name: str, country: Optional[str] = None, fuzzy: bool = True, cutoff: float = FUZZY_CUTOFF
+) -> Optional[Entry]:
     index = gazetteer()
     preferred = index.countries.code(country) or ""
     for text, within in _readings(index, name):
@@ -49,7 +51,7 @@ def find_entry(name: str, country: Optional[str] = None, fuzzy: bool = True) -> 
             return found
     if fuzzy:
         for text, within in _readings(index, name):
-            found = _best_fuzzy(index, name_key(text), within, preferred)
+            found = _best_fuzzy(index, name_key(text), within, preferred, cutoff)
             if found:
                 return found
     return None
@@ -130,10 +132,12 @@ def _best(
     return pick(own, others)
 
 
-def _best_fuzzy(index: Gazetteer, key: str, within: _Within, preferred: str) -> Optional[Entry]:
+def _best_fuzzy(
+    index: Gazetteer, key: str, within: _Within, preferred: str, cutoff: float = FUZZY_CUTOFF
+) -> Optional[Entry]:
     if len(key.replace(" ", "")) < FUZZY_MIN_LETTERS:
         return None
-    for close in difflib.get_close_matches(key, index.fuzzy_keys(key), n=5, cutoff=FUZZY_CUTOFF):
+    for close in difflib.get_close_matches(key, index.fuzzy_keys(key), n=5, cutoff=cutoff):
         found = _best(index, close, within, preferred)
         if found:
             return found

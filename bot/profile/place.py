@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Optional
 
 from bot.geo import find_place, gazetteer, read_nearness
+from bot.geo.find import find_entry
 from bot.geo.names import name_key
 from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.model import Place
@@ -594,7 +595,10 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
     home = [f for f in found if f.home]
     if not any(f.kind == "city" and not f.origin for f in home):
         town = _unlisted_home_town(text, lexicon)
-        if town:  # "we live in Pisa", "bor i Kristianstad": a town the lexicon lacks beats one they only mention
+        misspelt = _misspelt_big_town(town, lexicon) if town and find_place(town, fuzzy=False) is None else None
+        if misspelt is not None:  # "she lives in Edinbugh": a big town with a letter wrong
+            home.insert(0, misspelt)
+        elif town:  # "we live in Pisa", "bor i Kristianstad": a town the lexicon lacks beats one they only mention
             home.insert(0, _Found("city", town, _gazetteer_country(town, text), home=True))
         elif not any(f.kind == "city" for f in home):
             home[:0] = _gazetteer_home_town(text, lexicon)  # "retired farmer from near Dubbo", "we're in wollongong"
@@ -923,7 +927,47 @@ def _gazetteer_home_town(text: str, lexicon: Lexicon) -> list[_Found]:
                 if rest != name_key(name) and rest not in ("city", "town"):
                     written = place.name  # "allentown PA": the town, its state read apart ("Quebec City" kept)
                 return [_Found("city", written, _gazetteer_country(place.name), home=True)]
+        misspelt = _misspelt_big_town(words[0], lexicon) if _SAYS_WHERE.match(cue.group(0)) else None
+        if misspelt is not None:
+            return [misspelt]
     return []
+
+
+def _everyday_form(word: str) -> bool:
+    """An everyday word or one of its forms ("working", "hoped", "tables"): never a misspelt town."""
+    stems = [word] + [
+        word[: -len(end)] + add
+        for end in ("ing", "ed", "es", "s", "er", "ly")
+        if word.endswith(end)
+        for add in ("", "e")
+    ]
+    return any(stem in everyday_words() for stem in stems)
+
+
+# Cues that say outright where someone is ("live in", "from", "nr"), not "57, pancreas"
+_SAYS_WHERE = re.compile(
+    r"(?:live|living|based|resid|we're|we\s+are|i'm|i\s+am|im|he's|she's|they're|from|near|nr|outside|close)", re.I
+)
+_BIG_TOWN_WEIGHT = 300_000  # a misspelt name is read only as a big town ("Manchster", "edinburough")
+_BIG_TOWN_CUTOFF = 0.84  # one letter wrong in seven ("Houstan") is close enough for a big town
+
+
+def _misspelt_big_town(word: str, lexicon: Lexicon) -> Optional[_Found]:
+    """ "we live nr Manchster": a big town's name with a letter or two wrong, after a word saying they live
+    there; never an everyday word, a treatment or a condition."""
+    plain = normalize(word)
+    if len(plain) < 6 or _everyday_form(plain) or plain in _NOT_TOWNS:
+        return None
+    if (
+        lexicon.resolve("treatment", plain)
+        or lexicon.resolve("condition", plain)
+        or lexicon.tag_text("condition", plain)
+    ):
+        return None
+    entry = find_entry(word, fuzzy=True, cutoff=_BIG_TOWN_CUTOFF)
+    if entry is None or entry.place.kind != "city" or entry.weight < _BIG_TOWN_WEIGHT:
+        return None
+    return _Found("city", entry.place.name, entry.country_code, home=True)
 
 
 def _gazetteer_country(town: str, text: str = "") -> Optional[str]:
