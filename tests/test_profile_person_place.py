@@ -381,3 +381,22 @@ def test_person_classes(text: str, age: Optional[int], sex: Optional[str]) -> No
 def test_an_age_corrected_as_one_number_not_another() -> None:
     assert read_message("oops 67 not 76, typing on my phone").age == 67
     assert read_message("ki67 was 31 not 13, sorry").age is None
+
+
+@pytest.mark.parametrize(
+    ("text", "about", "age", "sex"),
+    [
+        # partners in everyday words, only after "my" or "our"
+        ("my fella is 47, they found a NET in his small bowel", "partner", 47, "male"),
+        ("writing for our lass, 58, she has a pNET", "partner", 58, "female"),
+        ("61 year old bloke from Hull, pnet g2", "self", 61, "male"),
+        # ages and sexes with a slash, and pronouns in brackets
+        ("f/52, pancreatic NET with liver mets", "self", 52, "female"),
+        ("71/m - grade 2 pnet, any trials", "self", 71, "male"),
+        ("my wife (she/her) is 45 and has an insulinoma", "partner", 45, "female"),
+        ("37 yo m, NET in the appendix", "self", 37, "male"),
+    ],
+)
+def test_partners_and_note_forms(text: str, about: Optional[str], age: Optional[int], sex: Optional[str]) -> None:
+    person = read_message(readable(text))
+    assert (person.about, person.age, person.sex) == (about, age, sex)

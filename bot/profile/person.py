@@ -52,10 +52,13 @@ RELATIVES: dict[str, tuple[str, Optional[str]]] = {
             "auld fella",
         )
     },
-    **{w: ("partner", "male") for w in ("husband", "boyfriend", "fiance", "fiancé", "hubby", "hubs")},
+    **{
+        w: ("partner", "male")
+        for w in ("husband", "boyfriend", "fiance", "fiancé", "hubby", "hubs", "fella", "feller", "bloke")
+    },
     **{
         w: ("partner", "female")
-        for w in ("wife", "wifey", "girlfriend", "fiancee", "fiancée", "old lady", "missus", "missis", "mrs")
+        for w in ("wife", "wifey", "girlfriend", "fiancee", "fiancée", "old lady", "missus", "missis", "mrs", "lass")
     },
     **{w: ("partner", None) for w in ("partner", "other half", "spouse", "sambo", "särbo", "samboer")},
     **{w: ("child", "male") for w in ("son", "boy", "stepson", "lad")},
@@ -285,7 +288,8 @@ _FILLER = r"(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+|actually\s+|really\s+)
 _OTHER_AGE = re.compile(  # "he's 71", "my husband is 71", "Dad 74", "my partner Sal is 52", "mum (79)", "mamma är 69"
     rf"\b(?:he|she|they)(?:'s|\s+is|\s+are|'re|\s+turned|\s+turns|\s+was|\s+will\s+be|'ll\s+be)\s+{_FILLER}(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:he|she)(?:'s|\s+is)\s+(?:an?\s+)?(?:\w+\s+)?(?:lass|lad|woman|man|gentleman|lady|bloke|guy)\s+of\s+(\d{{1,3}})"
-    rf"|(?:\b{_MY}\s+(?:[\w']+\s+){{0,2}}?|(?:^|[.;!?,]\s*))(?:{_RELATIVE_WORDS})(?-i:\s+[A-Z][a-z]+)?(?:'s|\s+is|,?\s+who\s+is|,|\s+was|\s+aged|\s+turned|\s+turns|\s*\(|\s+age|\s+är)?"
+    rf"|(?:\b{_MY}\s+(?:[\w']+\s+){{0,2}}?|(?:^|[.;!?,]\s*))(?:{_RELATIVE_WORDS})(?-i:\s+[A-Z][a-z]+)?"
+    rf"(?:\s*\((?:she|he|they)\s*/\s*(?:her|him|them)\))?(?:'s|\s+is|,?\s+who\s+is|,|\s+was|\s+aged|\s+turned|\s+turns|\s*\(|\s+age|\s+är)?"
     rf"\s*(?:aged\s+|age\s+|{_FILLER})(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:{_RELATIVE_WORDS})\s*\(\s*(?:(?:she|he)'s\s+)?(\d{{1,3}})\s*(?:\)|,|[fm]\b|y)"
     rf"|\b{_FOREIGN_MY}\s+(?:{_FOREIGN_WORDS})\s*(?:\(|,|\s+(?:är|er|ist|is|est|es|jest|aged?|de|di|har|hat|heeft|a|ha)\b)?\s*(\d{{1,3}}){_AGE_AFTER}"
@@ -308,7 +312,7 @@ _NOT_NOW_BEFORE = re.compile(
 )
 _ANY_AGE = re.compile(
     r"(?<![\w.])(\d{1,3})\s*-?\s*(?:(?:years?|yrs?)[\s-]*old|år|jaar|jahre|ans|años|anni|anos|lat)\b|(?<![\w.])(\d{1,3})\s*(?:y/?o|yr\s+old)\b"
-    r"|\baged?\s+(\d{1,3})\b|(?<![\w.])(\d{1,3})\s*\(?([fm])\b\)?(?![\w'])|(?<!['\w])([fm])\s*,?\s*(\d{1,3})\b(?![\w.%])",
+    r"|\baged?\s+(\d{1,3})\b|(?<![\w./])(\d{1,3})\s*/?\s*\(?([fm])\b\)?(?![\w'])|(?<!['\w])([fm])\s*[,/]?\s*(\d{1,3})\b(?![\w.%])",
     re.I,
 )
 # A number standing alone as a clause: "Father, 80, pNET", "me, 73, male", "sorry 16 now", "72. grade 2".
@@ -336,7 +340,7 @@ _FEMALE_SELF = re.compile(
     re.I,
 )
 _SEX_LETTER = re.compile(
-    r"(?<![\w.])\d{1,3}\s*(?:(?:years?\s+old|y/?o|here)\s*,?\s*)?\(?([fm])\b(?![\w'])|(?<!['\w])\(?([fm])\s*,?\s*\d{1,3}\b",
+    r"(?<![\w./])\d{1,3}\s*/?\s*(?:(?:years?\s+old|y/?o|here)\s*,?\s*)?\(?([fm])\b(?![\w'])|(?<!['\w])\(?([fm])\s*[,/]?\s*\d{1,3}\b",
     re.I,
 )  # "62M", "(f, 45)", "62 here (f)"
 _SEX_WORD = re.compile(  # "38 year old male", "53 yo woman", "(31, male)", "He is 62, male obviously"
@@ -514,7 +518,7 @@ _STAFF_ONLY = re.compile(
 _OWN_STORY = re.compile(
     r"^(?!.*\b(?:he|she|he's|she's|his|her)\b)"
     r"(?=.*\b(?:p?nets?|tumou?r|carcinoid|grade|g[123]|ki-?67|mets|metastases|liver|pancreas|pancreatic|bowel)\b)"
-    r"(?=.*(?:(?<![\w.%])\d{2}\s?[mf]\b|\b[mf]\s?[,/]?\s?\d{2}\b"
+    r"(?=.*(?:(?<![\w.%])\d{2}\s?/?\s?[mf]\b|\b[mf]\s?[,/]?\s?\d{2}\b|(?<![\w.%])\d{2}\s*(?:yo|y/o|yrs?\s+old|years?\s+old)\s*,?\s*[mf]\b"
     r"|^\W*\d{2}\s*(?:yo|y/o|years?\s+old|yrs?\s+old)?\s*,?\s*(?:lady|woman|man|bloke|guy|male|female|gal|fella)\b"
     r"|(?=.*(?:,\s*|^)\d{2}(?:\s*[,.;]|\s*$))(?=.*\b(?:i|me|my|mine|i'm|i've|myself)\b)))",
     re.I | re.S,
@@ -539,6 +543,10 @@ def _in_passing(text: str, start: int) -> bool:
     return bool(_IN_PASSING_BEFORE.search(before) or _IN_PASSING_AFTER.match(after))
 
 
+# Words for a man or woman that mean a partner only after "my" or "our" ("my fella", "our lass").
+_PARTNER_ONLY_AFTER_MY = {"fella", "feller", "bloke", "lass"}
+
+
 def _relative_mentions(text: str) -> list[tuple[int, tuple[str, Optional[str]]]]:
     """Where each relative is named, in order, with (about, sex)."""
     found: dict[int, tuple[str, Optional[str]]] = {}
@@ -550,6 +558,8 @@ def _relative_mentions(text: str) -> list[tuple[int, tuple[str, Optional[str]]]]
             if any(match.start() in span for span in chained):
                 continue
             word = next(g for g in match.groups() if g).lower()
+            if pattern is _BARE_RELATIVE and word in _PARTNER_ONLY_AFTER_MY:
+                continue  # "49 year old bloke from Brisbane" is the writer; "my bloke" is a partner
             start = match.start(match.lastindex or 1)
             found.setdefault(start, RELATIVES.get(word) or FOREIGN_RELATIVES.get(word) or ("other", None))
     for match in _CHILD_BY_AGE.finditer(text):
