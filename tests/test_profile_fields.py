@@ -89,6 +89,9 @@ def test_person(text: str, about: Optional[str], age: Optional[int], sex: Option
         ("my husband have tumor neuroendocrine of the pancreas", "NET"),
         ("tumour of neuroendocrine kind in her bowel", "NET"),
         ("mum has neuro endocrine in her liver", None),
+        # written with a hyphen
+        ("dad has a pancreatic neuro-endocrine tumor", "NET"),
+        ("a neuro-endocrine carcinoma, small cell, of the oesophagus", "NEC"),
     ],
 )
 def test_tumour_type(text: str, tumour_type: Optional[str]) -> None:

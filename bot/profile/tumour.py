@@ -34,12 +34,12 @@ _SPREAD_CONTEXT = re.compile(
 )
 
 _NEC = re.compile(
-    r"\bnecs?\b|ne[uv]ro\s*endo(?:crine|krin\w*)\s+(?:karsinom|karzinom|carcinom)\w*|neuroendocrine\s+carcinoma"
-    r"|\b(?:carcinoma|carcinome|carcinomas)\s+neuro\s*endocrin\w*|\bpoorly[\s-]+differentiated|\bsmall[\s-]+cell\b|\blarge[\s-]+cell\b",
+    r"\bnecs?\b|ne[uv]ro[\s-]*endo(?:crine|krin\w*)\s+(?:karsinom|karzinom|carcinom)\w*|neuro[\s-]*endocrine\s+carcinoma"
+    r"|\b(?:carcinoma|carcinome|carcinomas)\s+neuro[\s-]*endocrin\w*|\bpoorly[\s-]+differentiated|\bsmall[\s-]+cell\b|\blarge[\s-]+cell\b",
     re.I,
 )
 _NET = re.compile(
-    r"\b(?:p-?)?nets?\b|\bpnets?\b|neuro\s*endocrine\s+(?:tumou?rs?|growths?|lesions?|nets?)\b|\btumou?rs?\s+(?:of\s+)?neuro\s*endocrine\b|\bneuroendokrin\w*|\bcarcinoids?\b"
+    r"\b(?:p-?)?nets?\b|\bpnets?\b|neuro[\s-]*endocrine\s+(?:tumou?rs?|growths?|lesions?|nets?)\b|\btumou?rs?\s+(?:of\s+)?neuro[\s-]*endocrine\b|\bneuroendokrin\w*|\bcarcinoids?\b"
     r"|\bwell[\s-]+differentiated|\bsi-?nets?\b|\b(?:insulin|gastrin|glucagon|somatostatin|vip)omas?\b",
     re.I,
 )
@@ -62,7 +62,7 @@ _NET_NOT_THEIRS = re.compile(
     re.I,
 )
 _WELL_DIFFERENTIATED_NET = re.compile(
-    r"\bwell[\s-]+differentiated\s+(?:(?:neuro\s*endocrine\s+)?tumou?rs?|(?:p-?)?nets?)\b", re.I
+    r"\bwell[\s-]+differentiated\s+(?:(?:neuro[\s-]*endocrine\s+)?tumou?rs?|(?:p-?)?nets?)\b", re.I
 )
 # "NEN" / "neoplasm" says neither NET nor NEC (a "NET or NEC" comparison is taken out first): the grade does not pick one.
 _NEN = re.compile(r"\bnens?\b|\bneoplasms?\b", re.I)
