@@ -18,7 +18,7 @@ from bot.eligibility.fields import G3_NET
 from bot.eligibility.items import read_criteria
 from bot.eligibility.judge_cohorts import by_cohort, contradictions
 from bot.eligibility.judge_conditions import with_conditions
-from bot.eligibility.judge_drugs import CHEMOTHERAPY, had_named, named_in_criterion
+from bot.eligibility.judge_drugs import CHEMOTHERAPY, drugs_of_kind, had_named, named_in_criterion
 from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, Reading, mode_of
 from bot.eligibility.person import SITES, Person
 from bot.eligibility.title_site import title_reading
@@ -127,6 +127,8 @@ def _judge_reading(reading: Reading, person: Person) -> list[Judged]:
 
 
 _DISJUNCTION = re.compile(r"\bor\b|and/or", re.I)
+# "...unhealed surgical incision; 18 Brain metastases ...": numbered exclusions run together, each one of its own
+_NUMBERED_BREAK = re.compile(r"[;.]\s*[0-9]{1,2}[.)]?\s+[A-Z]")
 
 
 def _one_exclusion(reading: Reading, verdicts: list[tuple[Fact, str]]) -> list[tuple[Fact, str]]:
@@ -137,6 +139,7 @@ def _one_exclusion(reading: Reading, verdicts: list[tuple[Fact, str]]) -> list[t
     fields = {f.field for f, _ in ruling}
     if (
         len(fields) < 2
+        or _NUMBERED_BREAK.search(reading.text)
         or fields <= {"men1", "vhl"}
         or fields <= {"functioning", "syndrome"}
         or (
@@ -293,6 +296,8 @@ def _has_it(fact: Fact, person: Person) -> Optional[bool]:
             and not _had(fact.treatments - {"somatostatin analogue"}, person.treatments)
         ):
             return None  # plain "octreotide" may be the short-acting kind
+        if had is False and "surgery" in fact.treatments and person.removed:
+            return None  # "removed during a colonoscopy": an operation, in the criterion's words? the team must say
         return had
     if fact.field == "spread" and fact.values:
         return _spread_to(fact.values, person)
@@ -389,6 +394,12 @@ def _had_family_or_kind(fact: Fact, person: Person) -> Optional[bool]:
     unfamilied = frozenset(d for d in named_in_criterion(CHEMOTHERAPY, fact.text) if not families_named(d))
     if unfamilied:  # "5-FU or irinotecan": the 5-FU too
         found.append(had_named(unfamilied, CHEMOTHERAPY, person.treatments, person.drugs, person.kinds_unnamed))
+    elif fact.mode == EXCLUDES:
+        # a drug named beside the families where the criterion also says "chemotherapy" ("any of the components of
+        # the chemotherapy regimens (nal-IRI or 5-FU or irinotecan)"), or only as part of a regimen: for the team
+        named = frozenset(d for d in drugs_of_kind(CHEMOTHERAPY, fact.text) if not families_named(d))
+        if named and had_named(named, CHEMOTHERAPY, person.treatments, person.drugs, person.kinds_unnamed) is not False:
+            found.append(None)
     return True if True in found else False if all(f is False for f in found) else None
 
 

@@ -218,6 +218,11 @@ def unnamed_kinds(entries: Iterable[tuple[str, Iterable[str]]]) -> frozenset[str
     return frozenset(unnamed)
 
 
+def drugs_of_kind(kind: str, words: str) -> frozenset[str]:
+    """The drugs of `kind` the words name by their own names (not by a group: "taxanes")."""
+    return frozenset(n for n in drugs_in(words, groups=False) if _BY_NAME[n].kind == kind)
+
+
 def named_in_criterion(kind: str, criterion: str) -> frozenset[str]:
     """The drugs of `kind` a criterion names as the rule; empty when it names the kind itself (so
     any drug of it counts) or no drug of it."""

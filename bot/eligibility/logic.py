@@ -60,8 +60,8 @@ ALLOWANCE = re.compile(
     r"|\bwith\s+or\s+without\b|\bregardless\s+of\b|\birrespective\s+of\b|\bna[iï]ve\s+or\s+(?:previously\s+)?(?:pre-?)?treated\b"
     r"|\bna[iï]ve\s+or\s+(?:\w+\s+){0,2}?(?:having\s+)?(?:received|had)\b|\bany\s+number\s+of\b"
     r"|\b(?:pre-?)?treated\s+or\s+(?:treatment[- ])?(?:na[iï]ve|untreated)\b|\bmay\s+(?:have\s+(?:had|received|been\s+(?:previously\s+)?treated)|be\s+(?:included|re-?\s?treated|re-?enrolled|enrolled|eligible|considered\s+(?:for|eligible))|(?:also\s+)?(?:receive|continue|remain\s+on|stay\s+on))\b"
-    r"|\bcan\s+(?:be\s+included|participate|have\s+(?:had|received))\b|\bno\s+more\s+than\b|\bat\s+most\s+[0-9]+\s+(?:prior|previous|lines?)"
-    r"|\bup\s+to\s+[0-9a-z]+\s+(?:prior|previous|lines?)|\b(?:are|is|will\s+be)\s+(?:also\s+)?eligible\b|\bwill\s+(?:also\s+)?be\s+(?:included|enrolled|accepted)\b|\bcan\s+be\s+enrolled\b|\bin\s+addition\s+to\b|\bno\s+limit\b"
+    r"|\bcan\s+(?:also\s+)?(?:be\s+(?:also\s+)?included|participate|have\s+(?:had|received))\b|\bno\s+more\s+than\b|\bat\s+most\s+[0-9]+\s+(?:prior|previous|lines?)"
+    r"|\bup\s+to\s+[0-9a-z]+\s+(?:prior|previous|lines?)|\b(?:are|is|will\s+be)\s+(?:also\s+)?eligible\b|\bwill\s+(?:also\s+)?be\s+(?:also\s+)?(?:included|enrolled|accepted)\b|\bcan\s+be\s+enrolled\b|\bin\s+addition\s+to\b|\bno\s+limit\b"
     r"|\bor\s+not\b(?=\s*(?:[(,;.]|$))",  # "have received anthracyclines and/or taxanes or not": either
     re.I,
 )

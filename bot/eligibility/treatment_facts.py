@@ -121,9 +121,39 @@ _SYSTEMIC_COUNT = re.compile(
 _CHEMO_ONLY = re.compile(r"chemotherap|cytotoxic", re.I)
 
 
+# "a fifth line or subsequent line of systemic treatment", "third-line or later": at least one fewer had before
+_ORDINAL_LINE = re.compile(
+    r"\b(?P<n>second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)[- ]line\s+(?:(?:of\s+)?(?:systemic\s+)?(?:treatments?|therap(?:y|ies))\s+)?"
+    r"(?:or|and)\s+(?:subsequent|later|higher|beyond|greater|further|more)\b",
+    re.I,
+)
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
+
+def _ordinal_line(sentence: str, section: str, text: str) -> list[Fact]:
+    """ "Patients receiving a fifth line or subsequent line": four or more lines had before (asked of the team
+    among the exclusions: whether an SSA or PRRT was a line, and whether they are starting one, it must say)."""
+    found = _ORDINAL_LINE.search(sentence)
+    if not found or re.search(r"\b(?:first|1st|front)[- ]line\b", sentence, re.I):
+        return []  # "first-line ... or second-line or subsequent": any line will do
+    said = found.group("n").lower()
+    n = float(_ORDINALS.get(said, said[:1]) if said[:1].isalpha() else said[:1]) - 1
+    kind = "lines of chemotherapy" if _CHEMO_ONLY.search(found.group()) else "lines"
+    mode = mode_of(sentence, section, found.start())
+    if mode == ALLOWS:
+        return []
+    weighed = bool(re.search(r"progress\w*|fail\w*|refractory|relaps\w*|intoleran\w*", sentence, re.I))
+    return [
+        Fact("treatments", text, treatments=frozenset({kind}), low=n, mode=mode, needs_more=mode == EXCLUDES or weighed)
+    ]
+
+
 def line_count(sentence: str, section: str, text: str) -> list[Fact]:
     """ "no more than two prior systemic therapies", "more than 2 prior systemic treatment regimens": how
     many the person has had, counted from their own list (`Person.lines`)."""
+    ordinal = _ordinal_line(sentence, section, text)
+    if ordinal:
+        return ordinal
     found = _COUNT.search(sentence)
     if found and families_named(found.group("what")):
         return []  # "at least 1 platinum-containing regimen": a family asked for, not a count
@@ -196,7 +226,9 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
         and not re.search(r"\b(?:no|not|without|un)\W*(?:\w+\W+){0,2}$", sentence[: removed.start()], re.I)
     ):
         return [Fact("treatments", text, treatments=frozenset({"surgery"}), mode=REQUIRES)]  # "primary tumor removed"
-    if _NOT_HISTORY.search(_START_OF_STUDY.sub(" before study start ", sentence)) or not _HISTORY.search(sentence):
+    if _NOT_HISTORY.search(
+        _START_OF_STUDY.sub(" before study start ", _timed_history(sentence))
+    ) or not _HISTORY.search(sentence):
         return []
     sentence = re.sub(r"\bwithin(?=[0-9])", "within ", sentence)  # "within14 days"
     sentence = _NOT_CHEMOTHERAPY.sub(
@@ -206,8 +238,8 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
         lambda m: "PRRT".ljust(len(m.group())), sentence
     )  # "radiolabelled somatostatin analogues": PRRT, not lanreotide
     sentence = _CHEMO_EMBOLI.sub(
-        lambda m: " " * (len(m.group()) - 11) + "embolis" + m.group()[-4:], sentence
-    )  # a liver-directed therapy
+        lambda m: " " * (len(m.group()) - 12) + "embolis" + m.group()[-5:], sentence
+    )  # a liver-directed therapy (as long as the words it stands for)
     head, _, tail = _split_exception(sentence)
     named = [(name, at) for name, at in _spans(head) if not _EFFECTS_OF.search(head[:at])]
     surgery = _SURGERY.search(head)
@@ -242,13 +274,14 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
             or bool(_WHEN_UNSAID.search(head))
             or (name == "surgery" and bool(re.search(r"\bmajor\b|\bminor\b", head, re.I)))
         )
-        kinds = {name}
+        kinds = {name} | _also_within(head, mode, recent, spared)
         if name == "any cancer treatment":
             kinds = set(_SYSTEMIC_NAMES) - spared
             if _NAIVE.search(head):
                 kinds -= {"somatostatin analogue"}  # "therapy-naive": often still on one for symptoms
-            if _DIRECTED.match(head, start):
-                kinds |= _AT_THE_TUMOUR - spared  # "PanNET-directed treatment": an operation or a liver treatment too
+            if _DIRECTED.match(head, start) or (_TIMED.search(sentence) and _any_at_all(head, start, named, mode)):
+                # "PanNET-directed treatment", "anticancer therapy within 3 weeks": an operation or a liver treatment too
+                kinds |= _AT_THE_TUMOUR - spared
         key = (mode, recent, name == "surgery" and surgery_somewhere)
         names, first = groups.get(key, (set(), start))
         groups[key] = (names | kinds, first)
@@ -292,6 +325,22 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
     return facts
 
 
+# "... 4 weeks before inclusion, or planned to receive these during the study", "... less than 6 weeks before
+# randomisation or with toxicity not resolved": a second rule-out about plans or side effects, after the history
+_OTHER_ALTERNATIVE = re.compile(
+    r"(?:,\s*|\s+)(?:or|and/or)\s+(?:with\s+|have\s+|has\s+|are\s+|is\s+|be\s+)?(?:any\s+)?(?:unresolved\s+|persistent\s+)?"
+    r"(?:toxicit\w*|planned|scheduled|expected|intend\w*)\b[^;]*$",
+    re.I,
+)
+
+
+def _timed_history(sentence: str) -> str:
+    """The sentence without a closing rule-out about plans or side effects, when what comes before it names
+    treatments within a time window (so whatever is read from it stays a question for the team)."""
+    kept = _OTHER_ALTERNATIVE.sub("", sentence)
+    return kept if kept != sentence and WINDOW.search(kept) and _spans(kept) else sentence
+
+
 _RADIOLABELLED = re.compile(
     r"\bradio-?\s?label(?:l)?ed\s+(?:somatostatin(?:\s+receptor)?\s+(?:analog(?:ue)?s?|agonists?|ligands?)|SSAs?|octreotide|lanreotide|peptides?)",
     re.I,
@@ -302,6 +351,39 @@ _EFFECTS_OF = re.compile(
     r"\b(?:effects?|events?|toxicit(?:y|ies)|reactions?|complications?)\s+(?:\w+\s+){0,2}?(?:of|from|related\s+to|due\s+to)\s+(?:any\s+|all\s+|the\s+)?$",
     re.I,
 )
+
+
+_OTHER_SYSTEMIC = re.compile(
+    r"\bor\s+(?:any\s+)?other\s+(?:systemic|anti-?\s?(?:cancer|tumou?r|neoplastic))\s+(?:\w+\s+)?(?:treatments?|therap\w*|agents?|drugs?)",
+    re.I,
+)
+
+
+def _also_within(head: str, mode: str, recent: bool, spared: set[str]) -> set[str]:
+    """What a rule-out within a time window also takes, as a question for the team: "everolimus or other systemic
+    therapies", every other anticancer drug (not an SSA, often given for symptoms, nor PRRT, a radiation treatment)."""
+    if mode != EXCLUDES or not recent or not _OTHER_SYSTEMIC.search(head):
+        return set()
+    return set(_SYSTEMIC_NAMES) - {"somatostatin analogue", "PRRT"} - spared
+
+
+def _any_at_all(head: str, start: int, named: list[tuple[str, int]], mode: str) -> bool:
+    """ "Anticancer therapy" (within 3 weeks), with no kind named beside it and no "systemic" or examples: any treatment
+    of the tumour, an operation or a liver treatment too (a question for the team, as every time window is)."""
+    return (
+        mode == EXCLUDES
+        and len(named) == 1
+        and not _EXAMPLE_OF.search(head)
+        and "(" not in head[start:]
+        and not _DRUGS_ONLY.search(head)
+    )
+
+
+# "systemic anticancer therapy", "any anticancer drug", "hormonal anti-cancer therapy": drugs, not an operation
+_DRUGS_ONLY = re.compile(r"\bsystemic\b|\b(?:drugs?|agents?|medications?)\b|\bhormon\w*|\bcorticosteroids?\b", re.I)
+
+
+_TIMED = re.compile(r"\b(?:[0-9]+|one|two|three|four|six|eight|twelve)\s*(?:days?|weeks?|wks?|months?)\b", re.I)
 _AT_ANY_TIME = re.compile(r"\bat\s+any\s+time\b", re.I)
 _NOT_SUITED_OR_HAD = re.compile(
     r"\bnot\s+(?:be\s+)?(?:amenable|suitable|eligible|(?:a\s+)?candidates?)\s+(?:to|for)\s+(?:[\w-]+\s+){0,3}?(?:or|and/or)\s+"
@@ -331,7 +413,7 @@ _LIVER_DIRECTED = re.compile(
 
 _RADIONUCLIDE = re.compile(
     r"\bradio-?nuclides?\b(?!\s+(?:imaging|scan\w*|uptake))|\bradio-?metabolic\s+therap\w*|\bradio-?ligand\s+therap\w*|\bendo-?radiotherap\w*"
-    r"|\bradio-?pharmaceutical\s+therap\w*|\btherap\w*\s+with\s+(?:any\s+|a\s+)?(?:\w+\s+)?radio-?pharmaceuticals?\b"
+    r"|\btherapeutic\s+radio-?isotopes?\b|\bradio-?pharmaceutical\s+therap\w*|\btherap\w*\s+with\s+(?:any\s+|a\s+)?(?:\w+\s+)?radio-?pharmaceuticals?\b"
     r"|\b(?:177\s?-?\s?Lu|Lu[-\s]?177|lutetium|Lu-?DOTA-?(?:TATE|TOC|NOC)|LuTate)\b"
     # "90Y-DOTATOC", "yttrium-90 labelled peptides": PRRT with another isotope, not radioembolisation
     r"|\b(?:90Y|Y-?90|yttrium(?:-?\s?90)?)[-\s]?(?:DOTA\w*|edotreotide|octreot\w*|TOC\b|TATE\b|labell?ed|peptides?)",
