@@ -7,26 +7,28 @@ from __future__ import annotations
 
 import pytest
 
-from bot.eligibility.plain import Written, write_items
+from bot.eligibility.plain import Rewritten, rule_written
 from bot.eligibility.replacer import names
 from bot.eligibility.rewrite_eval import Shown, jargon_explained
 
 
-def _inclusion(text: str) -> Written:
-    return write_items([text])[0]
+# The rule-based rewrite: since issue 18 (session 20) the chat shows it no more (`test_registry_words.py`),
+# but templates still write their slots with it, and the report measures it as "before".
+def _inclusion(text: str) -> Rewritten:
+    return rule_written(text)
 
 
-def _exclusion(text: str) -> Written:
-    return write_items([text], exclusion_lines=frozenset({0}))[0]
+def _exclusion(text: str) -> Rewritten:
+    return rule_written(text, exclusion=True)
 
 
 @pytest.mark.parametrize(
     "text, sentence",
     [
-        ("Capable of providing written informed consent", "Able to give written consent."),
+        ("Capable of providing written informed consent", "You are able to give written consent."),
         (
             "Able to provide written informed consent before any study procedure.",
-            "Able to give written consent before any study procedure.",
+            "You are able to give written consent before any study procedure.",
         ),
         ("Agree to use an acceptable method of contraception", "Agree to use acceptable birth control."),
         ("Use a form of contraception", "Use birth control."),
@@ -85,7 +87,7 @@ def test_a_diagnosis_is_found_to_have_only_where_it_opens_the_phrase(text: str, 
     [
         (
             "Patient is female who is pregnant, breastfeeding, or planning to become pregnant",
-            "A woman who is pregnant, breastfeeding, or planning to become pregnant.",
+            "You are a woman who is pregnant, breastfeeding, or planning to become pregnant.",
         ),
         (
             "Subject is an investigational site staff member or the relative of an investigational site staff member.",
@@ -97,7 +99,7 @@ def test_a_diagnosis_is_found_to_have_only_where_it_opens_the_phrase(text: str, 
         ),
         (
             "Has abnormal laboratory values or participant with the following laboratory abnormalities: ALT > 3 x ULN.",
-            "You have abnormal lab results. Or you have these abnormal lab results: ALT over 3 times ULN.",
+            "You have abnormal lab results or you have these abnormal lab results: ALT over 3 times ULN.",
         ),
         (
             "Current enrollment in or discontinuation within the last 30 days from, a clinical trial.",
@@ -105,7 +107,7 @@ def test_a_diagnosis_is_found_to_have_only_where_it_opens_the_phrase(text: str, 
         ),
         (
             "Has received leflunomide before the first study agent administration",
-            "Had leflunomide before the first dose of study drug.",
+            "You have had leflunomide before the first dose of study drug.",
         ),
         (
             "Planned surgery necessitating discontinuation of antiplatelet therapy within the 30 months following enrollment.",
@@ -131,7 +133,7 @@ def test_word_swaps_leave_grammatical_english(text: str, sentence: str) -> None:
         ),
         (
             "Has a severe infection (example, untreated active tuberculosis or acute viral hepatitis.",
-            "A severe infection (example, not yet treated active tuberculosis or acute viral hepatitis).",
+            "You have a severe infection (example, not yet treated active tuberculosis or acute viral hepatitis).",
         ),
     ],
 )

@@ -8,13 +8,14 @@ import pytest
 from bot.eligibility.explain import term_explanations
 from bot.eligibility.forbidden_words import neutral, tells_can_join
 from bot.eligibility.glossary import default_replacer
-from bot.eligibility.plain import plain_criteria, rewrite
+from bot.eligibility.plain import rewrite, rule_written
 from bot.eligibility.replacer import names
 from bot.eligibility.rewrite_eval import Shown, jargon_explained
 
 
 def _exclusion(criterion: str):
-    return plain_criteria(f"Exclusion Criteria:\n- {criterion}").exclusion[0]
+    """The rule-based rewrite (templates write their slots with it; the chat shows the registry's words)."""
+    return rule_written(criterion, exclusion=True)
 
 
 @pytest.mark.parametrize(

@@ -44,7 +44,7 @@ def test_plain_says_how_each_item_was_written(monkeypatch: pytest.MonkeyPatch, c
     )
     _, out, _ = run(["criteria", "plain"], text, monkeypatch, capsys)
     hows = [item["how"] for item in json.loads(out)["inclusion"]]
-    assert hows == ["template", "glossary", "original"]
+    assert hows == ["template", "original", "original"]  # no template: the registry's words (issue 18)
     status, out, _ = run(["criteria", "plain"], CRITERIA["NCT07273409"], monkeypatch, capsys)
     data = json.loads(out)
     assert all(item["how"] in {"template", "glossary", "original"} for items in data.values() for item in items)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.eligibility.plain import TEMPLATE, plain_criteria
+from bot.eligibility.plain import TEMPLATE, plain_criteria, rule_written
 from bot.eligibility.render import eligibility_text
 from bot.eligibility.rewrite_eval import EvalItem, Shown, score
 from bot.trials.store import TrialStore
@@ -64,16 +64,14 @@ def test_a_not_in_an_explanation_does_not_hide_one_the_sentence_lost() -> None:
 
 
 def test_once_an_item_is_about_you_their_becomes_your() -> None:
-    item = plain_criteria(
-        "Inclusion Criteria:\n- Patients must have received prior chemotherapy for their myeloma"
-    ).inclusion[0]
+    item = rule_written("Patients must have received prior chemotherapy for their myeloma")  # the rule-based rewrite
     assert item.sentence.startswith("You have had") and "your myeloma" in item.sentence
     others = plain_criteria("Inclusion Criteria:\n- Women and their partners must use contraception").inclusion[0]
     assert "their partners" in others.sentence  # not about "you": left as written
 
 
-def test_a_template_longer_than_a_short_item_gives_way_to_the_rule_rewrite() -> None:
-    """ "Pregnant or lactating women" stays short when the rule-based rewrite says it in as many words."""
+def test_a_template_longer_than_a_short_item_gives_way_to_the_registry_words() -> None:
+    """ "Pregnant or lactating women" stays short when the registry's words, needing no explanation, say it in as many."""
     (item,) = plain_criteria("Exclusion Criteria:\n- Pregnant or lactating women").exclusion
     assert item.sentence == "Pregnant or breastfeeding women."
     (kept,) = plain_criteria("Inclusion Criteria:\n- Male or female patients aged 18 years or older").inclusion

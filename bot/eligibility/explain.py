@@ -20,29 +20,58 @@ def _word_rule_keys() -> frozenset[str]:
     return frozenset(rule.key for rule in WORD_RULES)
 
 
-def term_explanations(original: str, replacer: Replacer) -> list[str]:
-    """One line per glossary term of `original`: its everyday words, then its explanation."""
+_SPREAD_RULES = frozenset({"spread or grown", "spread or inoperable", "come back or spread", "spread"})
+
+
+def term_explanations(original: str, replacer: Replacer, glosses: bool = True) -> list[str]:
+    """One line per glossary term of `original`: its everyday words (with `glosses`), then its explanation."""
     lines: list[str] = []
     given: set[str] = set()  # "ULN" after "upper limit of normal" needs no second gloss
     for entry, match in replacer.matches(original):
         about = explained_as(entry, match.group())
-        if entry.key in _word_rule_keys() or about in given:
+        if (entry.key in _word_rule_keys() and entry.key not in _SPREAD_RULES) or about in given:
             continue  # "patients" -> "people" needs no explaining
         given.add(about)
-        for line in (_gloss(entry, match.group()), explanation(entry, match.group()) if entry.explain else None):
+        gloss = _gloss(entry, match.group(), replacer) if glosses else None
+        for line in (gloss, explanation(entry, match.group()) if entry.explain else None):
             if line and line not in lines:
                 lines.append(line)
     return lines
 
 
-def _gloss(entry: Entry, matched: str) -> str | None:
-    """ "Histologically confirmed: lab-confirmed." when the everyday words say something new."""
-    if "{" in entry.plain.replace("{0}", ""):
-        return None  # a pattern rewriting its parts: its words only make sense in the rewrite
-    plain = plain_for(entry, matched).replace("{0}", matched)
+def _gloss(entry: Entry, matched: str, replacer: Replacer) -> str | None:
+    """ "Histologically confirmed: lab-confirmed." when the everyday words say something new
+    about a word a reader may not know (not "Including: like" or "Prior: past")."""
+    if " ".join(matched.lower().split()) in _EVERYDAY_TERMS:
+        return None
+    if "{" in entry.plain.replace("{0}", ""):  # a pattern rewriting its parts: all the words matched, rewritten
+        plain = replacer.rewrite(matched)
+    else:
+        plain = plain_for(entry, matched).replace("{0}", matched)
     if _within(_spelling(matched), _spelling(plain)) or _within(_spelling(plain), _spelling(matched)):
         return None  # "CT" -> "CT scan", "hemoglobin" -> "haemoglobin" add nothing
-    return f"{matched[:1].upper() + matched[1:]}: {plain}."
+    named = matched.rstrip(",;: ")  # "Ie: that is.", not "Ie,: that is."
+    return f"{named[:1].upper() + named[1:]}: {plain}."
+
+
+# Registry words most readers know, that the glossary swaps only to make a sentence simpler:
+# beneath the registry's own words, a line for them would be clutter.
+_EVERYDAY = frozenset(
+    """including|prior|previous|previously|evidence of
+    |received|receive|receiving|requiring|require|requires|required|e.g.|eg,|i.e.|etc.
+    |in the opinion of the study doctor|other than|medication|medications|such as|interfere with|currently
+    |presence of|within the past|within the last|for example|considered|due to|based on|according to
+    |study treatment|study medication|acceptable|suspected|comply with|permitted|additional|duration
+    |eligible|provide|for the duration of|opinion|appropriate|preceding|associated with|judged|obtained
+    |affect|require|excluding|equivalent|be enrolled|controlled|judgment
+    |judgement|specific|clinical study|potentially|potential|similar|study start|study entry|moderate
+    |inability to|undergone|consecutive|administration of|administration|assessment|assessments
+    |evaluation|diagnosis of|male or female|abnormality|abnormalities|disorder|disorders|demonstrate|demonstrated""".split(
+        "|"
+    )
+)
+
+_EVERYDAY_TERMS = frozenset(" ".join(term.split()) for term in _EVERYDAY)
 
 
 def _within(words: str, text: str) -> bool:

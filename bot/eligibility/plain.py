@@ -1,12 +1,16 @@
 """Criteria in plain English: split the registry text, rewrite each criterion.
 
-Each criterion is written one of three ways, tried in order: a whole-criterion template
-(`templates`), the rule-based rewrite (phrasing rules, then the glossary, then short
-sentences), or, when the guards (`guards`) refuse both, the registry's own words with the
-terms explained beneath. For a few families, a template's sentence longer than a short registry
-item gives way to the rule-based rewrite when that one is no longer and passes the guards
-("Pregnant or lactating women"). It keeps every criterion (one plain item per registry item,
-sub-items with their parent) and every number exactly as written.
+Each criterion is written by a whole-criterion template (`templates`) when one fits and the guards
+(`guards`) pass it; else it is shown in the registry's own words (`registry_words`): tidied, symbols
+in words, only word swaps proven safe, with the terms explained beneath (issue 18, session 20: the
+glossary's word-for-word swaps did not carry to unseen criteria). When the guards refuse even those,
+the registry's text is shown exactly as written. For a few families, a template's sentence longer than
+a short registry item gives way to the registry's words when they are no longer and need no
+explaining ("Pregnant or lactating women"). It keeps every criterion (one plain item per registry
+item, sub-items with their parent) and every number exactly as written.
+
+The rule-based rewrite (`rule_rewrites`: phrasing rules, then the glossary) is no longer shown; it
+still writes a template's slots (`fragment`) and is the "before" of `make criteria-report`.
 
 An item is its `sentence` (the criterion rewritten, or the registry's words) and its `notes`:
 one short line per term it uses that needs explaining, shown beneath the sentence and
@@ -27,6 +31,7 @@ from bot.eligibility.explain import term_explanations
 from bot.eligibility.forbidden_words import neutral
 from bot.eligibility.glossary import default_replacer
 from bot.eligibility.guards import rewrite_problems
+from bot.eligibility.registry_words import registry_sentence
 from bot.eligibility.replacer import Replacer
 from bot.eligibility.short_sentences import shorter
 from bot.eligibility.split import Criteria, Item, split_criteria
@@ -42,7 +47,7 @@ class PlainItem:
     original: str  # this criterion's own text (sub-items not included)
     plain: str  # the sentence, then its notes
     children: tuple["PlainItem", ...] = ()
-    how: str = GLOSSARY  # TEMPLATE, GLOSSARY or ORIGINAL (the guards refused the rewrites)
+    how: str = GLOSSARY  # TEMPLATE or ORIGINAL (the registry's words); GLOSSARY is no longer shown
     family: Optional[str] = None  # the template's criterion family
     refused: tuple[str, ...] = ()  # the guards' reasons for not showing a rewrite
     sentence: str = ""  # the criterion in our words (or the registry's, when ORIGINAL)
@@ -145,46 +150,69 @@ def _written(
 def write_items(
     lines: list[str], replacer: Optional[Replacer] = None, exclusion_lines: frozenset[int] = frozenset()
 ) -> list[Written]:
-    """Each criterion by a template, else by the rule-based rewrite, else in the registry's own
-    words with its terms explained: the first that passes the guards. Explanations are repeated
-    in every item that needs them, since people jump between items."""
+    """Each criterion by a template, else in the registry's own words with only safe swaps
+    (`registry_words`) and its terms explained beneath: the first that passes the guards.
+    Explanations are repeated in every item that needs them, since people jump between items.
+    `exclusion_lines` is kept for callers; the registry's words need no change of subject."""
     replacer = replacer or default_replacer()
-    by_rules = rule_rewrites(lines, replacer, exclusion_lines, repeat_explanations=True)
-    return [_first_good(line, rules, replacer) for line, rules in zip(lines, by_rules)]
+    return [_first_good(line, replacer) for line in lines]
 
 
-def _first_good(line: str, by_rules: "Rewritten", replacer: Replacer) -> Written:
+def _first_good(line: str, replacer: Replacer) -> Written:
     original = " ".join(line.split())
     refused: list[str] = []
     notes: list[tuple[int, str]] = []
+    own_words = _registry_words(original, replacer)
     template = write_with_template(original, lambda words: fragment(words, replacer, notes))
     if template is not None:
         written = _written(template.sentence, [*template.notes, *(n for _, n in notes)], TEMPLATE, template.family)
         problems = rewrite_problems(original, template.sentence, written.plain)
         if not problems:
             shown = _compacted(original, written)
-            return _shortened(original, _shorter_by_rules(original, shown, by_rules) or shown)
+            return _shortened(original, _shorter_as_listed(original, shown, own_words) or shown)
         refused += [f"template {template.family}: {p}" for p in problems]
-    problems = rewrite_problems(original, by_rules.sentence, by_rules.shown)
-    if not problems:
-        return _shortened(original, _compacted(original, Written(by_rules.sentence, by_rules.notes, GLOSSARY)))
-    refused += [f"glossary: {p}" for p in problems]
+    if own_words is not None:
+        return _shortened(original, own_words)
+    refused.append("registry words: " + "; ".join(_registry_problems(original, replacer)))
     return _written(as_written(original), term_explanations(original, replacer), ORIGINAL, refused=tuple(refused))
 
 
-def _shorter_by_rules(original: str, template: Written, by_rules: "Rewritten") -> Optional[Written]:
-    """The rule-based rewrite instead of a template's sentence that is longer than the registry's
-    item, when the rule-based one is not longer and passes the guards: a short item ("Patients
-    with uncontrolled hypertension") reads as well in the registry's own shape. Only for the families
-    whose template wraps a short noun phrase in a sentence; the others' rule-based rewrite can drop
-    or bend words the template keeps (a test's kind, "inducers", "signed", a "known" history)."""
+def _registry_words(original: str, replacer: Replacer) -> Optional[Written]:
+    """The registry's item with the safe swaps, else without them (its semicolons made full stops, else
+    kept), its terms explained; None when the guards refuse them all."""
+    for split in (True, False):
+        for swaps in (True, False):
+            written = _as_listed(original, replacer, swaps, split)
+            if not rewrite_problems(original, written.sentence, written.plain):
+                return written
+    return None
+
+
+def _registry_problems(original: str, replacer: Replacer) -> list[str]:
+    written = _as_listed(original, replacer, swaps=False)
+    return rewrite_problems(original, written.sentence, written.plain)
+
+
+def _as_listed(original: str, replacer: Replacer, swaps: bool, split: bool = True) -> Written:
+    """The registry's sentence, with the lines explaining its terms, and the explanations of the
+    terms a swap put into everyday words ("Lab-confirmed means ..." after "histologically confirmed")."""
+    sentence = _calm(registry_sentence(original, swaps, split), original)
+    notes = term_explanations(sentence, replacer)
+    if swaps:
+        notes += term_explanations(original, replacer, glosses=False)
+    return _written(sentence, notes, ORIGINAL)
+
+
+def _shorter_as_listed(original: str, template: Written, own_words: Optional[Written]) -> Optional[Written]:
+    """The registry's words instead of a template's sentence that is longer than the registry's
+    item, when they are not longer: a short item ("Patients with uncontrolled hypertension") reads
+    as well in the registry's own shape, when none of its words needs explaining. Only for the families whose template wraps a short noun
+    phrase in a sentence; the others' templates say what a bare item leaves unsaid."""
     if template.family not in _SHORT_AS_LISTED or word_count(template.sentence) <= word_count(original):
         return None
-    if word_count(by_rules.sentence) > word_count(original):
-        return None
-    if rewrite_problems(original, by_rules.sentence, by_rules.shown):
-        return None
-    return Written(by_rules.sentence, by_rules.notes, GLOSSARY)
+    if own_words is None or own_words.notes or word_count(own_words.sentence) > word_count(original):
+        return None  # a term that needs explaining reads better in the template's words
+    return own_words
 
 
 _SHORT_AS_LISTED = frozenset(
@@ -249,6 +277,17 @@ class Rewritten:
     def shown(self) -> str:
         """The sentence with the explanations after it."""
         return " ".join([self.sentence, *self.notes])
+
+    plain = shown
+
+
+def rule_written(text: str, exclusion: bool = False) -> Rewritten:
+    """One criterion by the rule-based rewrite alone (the glossary's swaps, no template, no guard), its
+    terms explained: what the chat showed for most items until issue 18, and what `fragment` still does
+    inside a template's slots."""
+    return rule_rewrites(
+        [text], exclusion_lines=frozenset({0}) if exclusion else frozenset(), repeat_explanations=True
+    )[0]
 
 
 def as_written(original: str) -> str:

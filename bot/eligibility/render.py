@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional
 
 from bot.eligibility.forbidden_words import neutral
-from bot.eligibility.plain import ORIGINAL, PlainItem, plain_criteria
+from bot.eligibility.plain import PlainItem, as_written, plain_criteria
 from bot.trials.about import record_limits
 from bot.trials.query import TrialDetail
 
@@ -65,7 +65,7 @@ def _item_lines(item: PlainItem, show_original: bool, depth: int = 0) -> list[st
     lines = [f"{pad}- {item.sentence}"]
     if item.notes:
         lines.append(f"{pad}  {' '.join(item.notes)}")
-    if show_original and item.how != ORIGINAL:  # an ORIGINAL item already is the record's words
+    if show_original and item.sentence != as_written(" ".join(item.original.split())):  # not already shown as is
         lines.append(f"{pad}  (Record's words: {item.original})")
     for child in item.children:
         lines += _item_lines(child, show_original, depth + 1)

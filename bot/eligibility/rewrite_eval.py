@@ -143,7 +143,7 @@ NEGATION = (
     r"\b(?:no|not|never|none|nor|neither|without|cannot|unable|unwilling|refuses?|free of|absence of|lack of)\b"
     r"|n't\b|\bnon-?(?=pregnant|lactating|nursing|breast)"
 )
-EXCEPTION = r"\b(?:except|excepting|exception|other than|apart from|excluding|besides|unless|but not|aside from)\b"
+EXCEPTION = r"\b(?:except|excepting|exception|other than|apart from|excluding|besides|unless|but not|aside from|not including)\b"
 ONLY = r"\b(?:only|solely|exclusively|just)\b"
 SCOPES: dict[str, str] = {
     "female": r"\b(?:wom[ae]n|females?|girls?|ladies)\b",
@@ -316,7 +316,8 @@ def _without_comparisons(text: str) -> str:
     """ "no more than" is a limit, not a negation: blank out the comparison phrases."""
     low = text.lower()
     for phrase in sorted((p for ps in COMPARISONS.values() for p in ps if " " in p), key=len, reverse=True):
-        low = low.replace(phrase, " " * len(phrase))
+        if phrase in low:  # whole words only: "not under" is not in "not undergone"
+            low = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " " * len(phrase), low)
     return low
 
 
@@ -356,12 +357,15 @@ def jargon_explained(term: str, rewrite: Union[str, Shown]) -> bool:
     return any(re.search(pattern, s, re.I) and not re.search(r"\d", s) for s in sentences[1:])
 
 
-_DEFINED = re.compile(r"^(?:(?:a|an|the)\s+)?(?P<what>[\w' -]{3,40}?)(?:\s*\([^)]*\))?\s+(?:is|are|means)\b", re.I)
+_DEFINED = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?P<what>[\w' -]{3,40}?)(?:\s*\([^)]*\))?(?:\s+(?:is|are|means)\b|:\s)", re.I
+)  # "Hypersensitivity is ...", or a gloss "Hypersensitivity: allergy."
 
 
 def _defines_part_of(note: str, term: str) -> bool:
-    """ "HIV is a virus ..." explains "HIV-1 infection", and "Tuberculosis (TB) is ..." "active
-    tuberculosis": a sentence of the line defines a word of the term, the one a reader would not know."""
+    """ "HIV is a virus ..." explains "HIV-1 infection", "Tuberculosis (TB) is ..." "active tuberculosis",
+    and the gloss "Hypersensitivity: allergy." "known hypersensitivity" (from session 20): a sentence of the
+    line defines a word of the term, the one a reader would not know."""
     for sentence in re.split(r"(?<=[.!?])\s+", _spelling(note)):
         defined = _DEFINED.match(sentence)
         if defined and re.search(rf"\b{re.escape(defined.group('what'))}\b", _spelling(term), re.I):

@@ -41,6 +41,39 @@ _BROKEN = [
             re.I,
         ),
     ),
+    # kinds the tuned part's grammar judgements found in word-for-word swaps
+    (
+        "article or quantifier before another",  # "at least one a tumour", "with no a tumour"
+        re.compile(
+            r"\b(?:one|no|any|each|every)\s+an?\s+(?!few\b|lot\b|little\b|number\b|total\b|minimum\b|maximum\b)", re.I
+        ),
+    ),
+    (
+        "verb not agreeing with You",  # "You are able to swallow and has no condition"
+        re.compile(
+            r"\bYou\s+(?:is|has|was|does)\b|^You\b[^.]*\b(?:and|or)\s+(?:is|has|does)\s+(?:likely|able|unable|willing|not|no)\b",
+            re.M,
+        ),
+    ),
+    (
+        "swapped condition name",  # "Generalized Anxiety problem", "bipolar I problem": a name's "Disorder" swapped
+        re.compile(r"(?<![.:] )(?<!^)\b(?:[A-Z][a-z]+|bipolar\s+I{1,2})\s+problems?\b", re.M),
+    ),
+    (
+        "noun swapped into a phrase",
+        re.compile(
+            r"\b(?:the\s+joining\s+the|having\s+sex\s+(?:males?|females?|wom[ae]n|m[ae]n|people)|the\s+menopause\s+(?:wom[ae]n|females?)"
+            r"|the\s+during|of\s+the\s+people\s+(?:will|must|should|may|are)|one\s+able\s+to\s+be|initial\s+being"
+            r"|under\s+control\s+(?:high|low)|\w+\s+needing\s+by|all\s+needing|(?:fe)?male\s+who\s+(?:is|are)"
+            r"|an?\s+(?:(?:acceptable|good|reliable|adequate|medically|highly|very)\s+)+birth\s+control(?!\s+(?:method|pill|plan|measure))"
+            r"|first\s+study\s+drug\s+being\s+given|(?:an?|the)\s+expected\s+to|measured\s+on\s+scans\s+(?:deposits?|sites?|lesions?)"
+            r"|\d+\s+able\s+to\s+be|returning\s+or\s+\w+oma|(?:two|three|four|five)\s+past\s+treatment(?!s)"
+            r"|(?:^|[.] )(?:Able\s+to\s+be\s+measured|More\s+than(?=\.)|Less\s+than(?=\.))|(?:^|[.] )(?:Had\s+allergy|Check\s+of|Worked\s+out\s+(?!that|how|to)))\b",
+            re.I | re.M,
+        ),
+    ),
+    ("doubled phrase", re.compile(r"\b(\w+\s+\w+)\s+(?:and|or)\s+\1\b", re.I)),  # "take part and take part"
+    ("no space after a comma", re.compile(r"(?<=[a-z]),(?=[a-z]{2})", re.I)),
     (
         "article before a verb",
         re.compile(r"\b(?:[Aa]n|[Tt]he|a)\s+(?:is|are|was|were|has|have)\b"),

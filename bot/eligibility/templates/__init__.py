@@ -5,8 +5,9 @@ A template writes the criterion as one sentence, then any explanation of its ter
 sentences of their own ("Your QTc is at most 470 ms. The QTc is ..."): the first is the
 criterion, the others are shown beneath it (`Written.notes`).
 
-A template is tried first; when none fits, the glossary rewrite does the work. Both go
-through the guards (`bot.eligibility.guards`) before anyone sees them.
+A template is tried first; when none fits, the registry's own words are shown, with only safe
+swaps (`bot.eligibility.registry_words`). Both go through the guards (`bot.eligibility.guards`)
+before anyone sees them.
 """
 
 from __future__ import annotations

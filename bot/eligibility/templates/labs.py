@@ -63,7 +63,7 @@ LABS = [
         "creatinine clearance",
         "Creatinine clearance is a measure of how well the kidneys clean the blood.",
     ),
-    Lab(r"(?:serum\s+)?albumin", "albumin", "Albumin is a protein that the liver makes."),
+    Lab(r"(?:serum\s+)?albumin(?:\s*\(ALB\))?", "albumin", "Albumin is a protein that the liver makes."),
     Lab(
         r"INR|international\s+normali[sz]ed\s+ratio(?:\s*\(INR\))?",
         "INR",
@@ -76,10 +76,10 @@ _ULN = (
     r"|upper\s+normal\s+limit)"
 )
 _UNIT = (
-    rf"{_ULN}|(?:[x×]\s*10\s*(?:\^\s*|[eE])?[0-9]+|[x×]\s*10[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*(?:cells\s*)?/\s*(?:mm3|mm³|µL|μL|uL|mcL|L|l|dL)"
-    r"|(?:g|mg|µmol|μmol|umol|mmol)/(?:dL|dl|L|l)|mL/min(?:/1\.73\s*m(?:2|²))?|ml/min(?:/1\.73\s*m(?:2|²))?|%"
+    rf"{_ULN}|(?:[x×]\s*10\s*(?:\^\s*|[eE])?[0-9]+|[x×]\s*10[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*(?:cells\s*)?(?:/|per\s+)\s*(?:mm\^?3|mm³|µL|μL|uL|mcL|microL|L|l|dL)"
+    r"|(?:g|mg|µmol|μmol|umol|mmol)/(?:dL|dl|L|l)|(?:mL|ml|mls|cc)/min(?:ute)?(?:/1\.73\s*m(?:2|²))?|%"
 )
-_ONE = rf"(?P<name>{_NAME})(?:\s+(?:count|level|value))?(?:\s*(?::|=(?![<>])|of|is|must\s+be|should\s+be))?\s*(?P<limit>{LIMIT_WORDS})\s*(?P<value>{NUMBER})\s*(?P<unit>{_UNIT})?"
+_ONE = rf"(?P<name>{_NAME})(?:\s+(?:count|levels?|values?))?(?:\s*(?::|=(?![<>])|of|is|must\s+be|should\s+be))?\s*(?P<limit>{LIMIT_WORDS})\s*(?P<value>{NUMBER})\s*(?P<unit>{_UNIT})?"
 ONE = re.compile(_ONE, re.I)
 _SEPARATOR = r"\s*(?:;|,)?\s*(?:\band\b\s*)?"
 _MARROW, _COUNTS = "Your bone marrow works well enough", "Your blood counts are good enough"
@@ -111,7 +111,7 @@ def _lab(name: str) -> Lab:
 
 def _value(found: re.Match, words: Words) -> str:
     unit = found.group("unit") or ""
-    if re.match(r"[x×\*]|times", unit, re.I):
+    if re.fullmatch(_ULN, unit.strip(), re.I):  # not "x 10^9/L", a count
         unit = " times " + words("ULN")  # the glossary's short name, explained beneath
     elif unit:
         unit = " ".join(unit.split())

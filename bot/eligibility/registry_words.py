@@ -1,0 +1,179 @@
+"""A criterion in the registry's own words, lightly cleaned, with only swaps proven safe.
+
+Where no tested whole-criterion template fits, word-for-word glossary swaps did not carry to
+unseen criteria: a third of a blind-judged sample read wrong ("expected to live of", "Generalized
+Anxiety problem"). So such an item keeps the registry's sentence: spacing and bullets tidied,
+symbols said in words ("≥ 18" -> "at least 18", "and/or" -> "or"), a semicolon made a full stop,
+and only the swaps of `SAFE_SWAPS`: a word or phrase put for another of the same kind and number
+("prior to" -> "before", "malignancies" -> "cancers"), each checked over the whole corpus to bring
+no language-guard defect (`tests/test_registry_words.py`). The terms still used are explained
+beneath the sentence (`explain.term_explanations`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.eligibility import phrasing
+
+# (registry words as a pattern, everyday words): same part of speech, same number, any position.
+SAFE_SWAPS: tuple[tuple[str, str], ...] = (
+    # joining words and limits
+    (r"prior\s+to|previous\s+to", "before"),
+    (r"with\s+the\s+exception\s+of", "except"),
+    (r"in\s+order\s+to", "to"),
+    (r"due\s+to", "because of"),
+    (r"approximately", "about"),
+    (r"greater\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+greater\s+than|more\s+than\s+or\s+equal\s+to", "at least"),
+    (r"less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+less\s+than", "at most"),
+    (r"greater\s+than", "more than"),
+    # a noun for a noun, in the same number
+    (
+        r"(?:^|(?<=all\s)|(?<=the\s)|(?<=for\s)|(?<=of\s)|(?<=in\s)|(?<=and\s)|(?<=or\s)|(?<=to\s))participants"
+        r"(?=\s+(?:with|who|must|should|will|are|have|has|may|can|cannot|whose|that|need|in|of|on)\b)",
+        "people",
+    ),
+    (r"(?<=the\s)participant", "person"),
+    (r"corticosteroid", "steroid"),
+    (r"corticosteroids", "steroids"),
+    (r"neoplasm", "tumour"),
+    (r"neoplasms", "tumours"),
+    (r"malignancy", "cancer"),
+    (r"malignancies", "cancers"),
+    (
+        r"(?<!neuroendocrine\s)carcinoma(?![\s-]+in[\s-]+situ)",
+        "cancer",
+    ),  # a neuroendocrine carcinoma (NEC) is not any NET
+    (r"(?<!neuroendocrine\s)carcinomas", "cancers"),
+    (
+        r"(?<!physical\s)(?<!occupational\s)(?<!speech\s)(?<!behavioral\s)(?<!behavioural\s)(?<!gene\s)(?<!cell\s)therapy",
+        "treatment",
+    ),
+    (r"therapies", "treatments"),
+    (r"medication", "medicine"),
+    (r"medications", "medicines"),
+    (r"physician", "doctor"),
+    (r"physicians", "doctors"),
+    (r"an\s+investigator(?![-'’])", "a study doctor"),
+    (r"(?<!principal\s)(?<!sub-)(?<!co-)(?<!study\s)investigator(?![-'’])", "study doctor"),
+    (r"(?<!principal\s)(?<!sub-)(?<!co-)(?<!study\s)investigators(?![-'’])", "study doctors"),
+    (r"(?<!study\s)(?:investigator's|investigators')(?!\s+brochure)", "study doctor's"),
+    (r"clinical\s+trial", "trial"),
+    (r"clinical\s+trials", "trials"),
+    (r"clinical\s+study", "study"),
+    (r"clinical\s+studies", "studies"),
+    (r"a\s+hypersensitivity(?!\s*(?:or|and|/)\s*allerg)", "an allergy"),
+    (r"(?<!allergy\sor\s)(?<!allergy/)(?<!allergies\sor\s)hypersensitivity(?!\s*(?:or|and|/)\s*allerg)", "allergy"),
+    (r"hypersensitivities", "allergies"),
+    (r"contraception", "birth control"),
+    (r"laboratory", "lab"),
+    (r"hospitali[sz]ation", "hospital stay"),
+    (r"hospitali[sz]ations", "hospital stays"),
+    (r"an\s+abnormality\s+of", "a problem with"),
+    (r"abnormality\s+of", "problem with"),  # not "problem of sense of smell"
+    (r"abnormalities\s+of", "problems with"),
+    (r"an\s+abnormality", "a problem"),
+    (r"abnormality", "problem"),
+    (r"abnormalities", "problems"),
+    (r"myocardial\s+infarction", "heart attack"),
+    (r"myocardial\s+infarctions", "heart attacks"),
+    (r"cerebrovascular\s+accident", "stroke"),
+    (r"diabetes\s+mellitus", "diabetes"),
+    (r"serum\s+pregnancy\s+test", "blood pregnancy test"),
+    (r"lactation", "breastfeeding"),
+    (r"evidence\s+of", "signs of"),
+    # a long name said once more by its abbreviation, which the glossary explains beneath
+    (r"alanine\s+(?:amino)?transaminase\s+\(ALT\)|alanine\s+aminotransferase\s+\(ALT\)", "ALT"),
+    (r"aspartate\s+(?:amino)?transaminase\s+\(AST\)|aspartate\s+aminotransferase\s+\(AST\)", "AST"),
+    (r"human\s+immunodeficiency\s+virus\s+\(HIV\)", "HIV"),
+    (r"Response\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs\s+\(RECIST\)", "RECIST"),
+    (r"New\s+York\s+Heart\s+Association\s+\(NYHA\)", "NYHA"),
+    (r"Eastern\s+Cooperative\s+Oncology\s+Group\s+\(ECOG\)", "ECOG"),
+    # an adjective or participle for one of the same kind
+    (
+        r"(?:histologically|histopathologically|pathologically|cytologically)(?:\s+(?:or|and)\s+cytologically)?"
+        r"[\s-](?:confirmed|proven|documented|verified)",
+        "lab-confirmed",
+    ),
+    (r"an\s+investigational(?!\s+(?:study|studies|trial))", "a study"),
+    (r"investigational(?!\s+(?:study|studies|trial))", "study"),
+    (r"clinically\s+significant", "major"),
+    (r"(?<!statistically\s)significant", "major"),
+    (r"potentially", "possibly"),
+    (r"ha?ematologic(?:al)?", "blood"),
+    (r"discontinue", "stop"),
+    (r"prior|previous", "past"),
+    (r"cardiac(?!\s+arrest)", "heart"),
+    (r"renal", "kidney"),
+    (r"hepatic", "liver"),
+    (r"pulmonary(?!(?:\s+\w+){0,3}\s+hypertension)", "lung"),  # not "pulmonary or systemic hypertension"
+    (r"gastrointestinal(?!\s+stromal)", "gut"),
+    (r"cardiovascular", "heart or blood vessel"),
+    (r"psychiatric", "mental health"),
+    (r"lactating|breast-feeding", "breastfeeding"),
+    (
+        r"(wom[ae]n|females?|patients?|subjects?|participants?|individuals?|persons?|people)\s+of\s+child-?\s?bearing"
+        r"\s+potential",
+        r"\1 who could become pregnant",
+    ),
+    (r"currently", "now"),
+    (r"additional", "extra"),
+    (r"an\s+adequate", "a good enough"),
+    (r"adequate", "good enough"),
+    (r"(?<!a\s)sufficient", "enough"),
+    (r"documented", "recorded"),
+    (r"subsequent", "later"),
+    (r"discontinued", "stopped"),
+    (r"requiring", "needing"),
+    (r"requires", "needs"),
+    (r"utili[sz]e", "use"),
+    (r"utili[sz]ed", "used"),
+    (r"utili[sz]ing", "using"),
+    (r"participate\s+in", "take part in"),
+    (r"participating\s+in", "taking part in"),
+    (r"interfere\s+with", "get in the way of"),
+    (r"interferes\s+with", "gets in the way of"),
+    (r"interfering\s+with", "getting in the way of"),
+)
+_WORDS = dict(SAFE_SWAPS)
+_PATTERNS = [re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.I) for pattern, _ in SAFE_SWAPS]
+_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _PATTERNS), re.I)
+
+
+def swap(text: str) -> str:
+    """`text` with every safe swap made (in lower case: `phrasing.sentences` capitalises a sentence's start)."""
+    return _ANY.sub(_everyday, text)
+
+
+def _everyday(found: re.Match) -> str:
+    for (_, words), pattern in zip(SAFE_SWAPS, _PATTERNS):
+        match = pattern.match(found.string, found.start())  # in place: its lookarounds see the words around it
+        if match and match.end() == found.end():
+            return match.expand(words)
+    return found.group()  # not reached: some swap made the match  # not reached
+
+
+def registry_sentence(original: str, swaps: bool = True, split: bool = True) -> str:
+    """The registry's item as it may be shown: tidied, symbols in words, only the safe swaps
+    (none without `swaps`), a semicolon made a full stop (kept without `split`: "...; EXCEPTIONS: A"
+    cut off would be a sentence with no verb)."""
+    text = _LAST_SYMBOL.sub("", " ".join(_BULLET.sub("", original).split()))  # a stray ">" ending the item
+    text = phrasing.SYMBOLS(phrasing.literals(text))
+    text = swap(text) if swaps else text
+    text = _SPACE_BEFORE.sub(r"\1", " ".join(text.split()))
+    text = phrasing.sentences(text if split else text.replace("; ", ";\u00a0")).replace(";\u00a0", "; ")
+    return _AFTER_ABBREVIATION.sub(lambda m: _as_in(original, m), text)
+
+
+def _as_in(original: str, found: re.Match) -> str:
+    """A word after "i.e." or "e.g." in the case the registry wrote it ("i.e. serum", not "i.e. Serum")."""
+    lower = found.group(2).lower() + found.group(3)
+    return found.group(1) + (
+        lower if re.search(rf"\b{re.escape(lower)}\b", original) else found.group(2) + found.group(3)
+    )
+
+
+_BULLET = re.compile(r"^\s*(?:[-–•*·]|\d{1,2}[.)](?!\d))\s+")
+_LAST_SYMBOL = re.compile(r"\s+[<>≤≥]=?\s*$")
+_AFTER_ABBREVIATION = re.compile(r"\b((?:i\.e|e\.g|vs)\.,?\s+)([A-Z])([a-z]+)\b")
+_SPACE_BEFORE = re.compile(r"\s+([,;:.](?=\s|$))")
