@@ -38,6 +38,7 @@ from bot.profile.limits import (
 )
 from bot.profile.model import Lookup, Profile
 from bot.profile.model import Place as PersonsPlace
+from bot.profile.nec_trials import nec_level, nec_why
 from bot.profile.noted_limits import made_for_the_newly_diagnosed, made_for_their_grade, noted_clash, noted_matches
 from bot.profile.site_limits import primary_removed_clash, site_clash
 from bot.profile.stage_fit import after_surgery_not_had, stage_against
@@ -72,6 +73,7 @@ class Fit:
     record_limit: Optional[str] = None
     made_for_tumour: bool = False  # made for their Ki-67, grade 3 or a new diagnosis (`made_for_their_tumour`)
     made_for_them: bool = False  # that, or a NEC trial for a NEC: shown however far it runs
+    tumour_type: Optional[str] = None  # NET or NEC, as the person said: the line of why names both kinds
 
     @property
     def clashes(self) -> list[Check]:
@@ -237,6 +239,7 @@ def find_fitting(
             not _at_named_place(item[1].trial, profile),
             kind_order(item[1].trial, profile),
             _likely_against(item[1], profile, lexicon),
+            _made_for_necs_first(item[1].trial, profile),
             not item[1].made_for_tumour,  # made for a Ki-67 of 30% or a new diagnosis, however far
             _distance_band(item[1].trial, query.near, item[1].made_for_them),
             not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
@@ -266,6 +269,12 @@ def find_fitting(
 def _likely_against(fit: Fit, profile: Profile, lexicon: Lexicon) -> bool:
     """Something that may turn out against the person: ranked lower, never set aside."""
     return fit.hinted_clashes > 0 or stage_against(fit.trial, profile, lexicon)
+
+
+def _made_for_necs_first(trial: TrialDetail, profile: Profile) -> int:
+    """For a NEC, among trials that take NECs in, those made for them (by their title) before a
+    basket trial with one NEC group."""
+    return nec_level(trial) if profile.tumour_type == "NEC" else 0
 
 
 def _tests_another_kind(trial: TrialDetail, wanted: set[str], lexicon: Lexicon) -> bool:
@@ -346,7 +355,7 @@ def _with_further_fits(
     query = result.query
     step = next((s for s in (FARTHER, PLACE) if s.has(query)), None)
     leading, rest = result.fits[:named], result.fits[named:]
-    placed = [f for f in rest if _is_near(f.trial, query)]
+    placed = [f for f in rest if is_near(f.trial, query)]
     if step is None or not result.fits or len(placed) >= FULL_PAGE:
         return result
     wider = find_fitting(store, profile, step.without(query), lexicon)
@@ -381,7 +390,7 @@ def _wished_kind_first(fits: list[Fit], profile: Profile, lexicon: Lexicon) -> l
     )
 
 
-def _is_near(trial: TrialDetail, query: TrialQuery) -> bool:
+def is_near(trial: TrialDetail, query: TrialQuery) -> bool:
     """Within the distance searched around the place; searching a country, listing places
     (the search kept those in the country) or a sponsor's town in it."""
     sites = placed_sites(trial)
@@ -460,6 +469,7 @@ def _fit(trial: TrialDetail, profile: Profile, answers: Answers, person: Person,
         _record_limit(trial, profile, lexicon),
         made_for_tumour,
         made_for_them,
+        profile.tumour_type,
     )
 
 
@@ -580,7 +590,8 @@ _WHY_TOPICS = ("where it started", "grade", "spread", "past treatment needed", "
 
 def why_line(fit: Fit) -> str:
     """ "Fits what you told me: it is for NETs that start in the pancreas; it is for grade 1 or
-    2 NETs." Or the reason it was set aside."""
+    2 NETs." Or the reason it was set aside. For a NEC, what the trial is for comes first, and
+    a point it fits never calls their tumour a NET."""
     if fit.avoided:
         return f"It tests {fit.avoided[0]}, which you said you would rather not have."
     if fit.too_young_for_adult:
@@ -594,10 +605,15 @@ def why_line(fit: Fit) -> str:
     ]
     if fit.unmet_condition:
         return f"It is for people with {fit.unmet_condition}, a condition that runs in families. Ask the team if you are not sure."
+    kind = nec_why(fit.trial) if fit.tumour_type == "NEC" else ""
     if not matched:
-        return "Nothing in the record clashes with what you told me. The trial team can say more."
+        return kind or "Nothing in the record clashes with what you told me. The trial team can say more."
     parts = [_lower_first(_first_sentence(c.reason)).rstrip(".") for c in matched[:2]]
-    return "Fits what you told me: " + "; ".join(parts) + "."
+    fits = "Fits what you told me: " + "; ".join(parts) + "."
+    return f"{kind} {_NETS.sub('tumours', fits)}" if kind else fits
+
+
+_NETS = re.compile(r"\bNETs\b")
 
 
 def _first_sentence(text: str) -> str:

@@ -6,11 +6,11 @@ inherited condition it is for ("in MEN1 Patients"). Used only to rank and to set
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
 from bot.eligibility.split import split_criteria
 from bot.profile.model import INHERITED, Profile
+from bot.profile.nec_trials import LISTED, MADE_FOR, NEC_WORDS, SILENT, TAKES, inclusion_text, nec_level
 from bot.trials.query import TrialDetail
 
 _MAX_SIZE = re.compile(
@@ -58,9 +58,6 @@ _WELL_DIFFERENTIATED = re.compile(
 )
 
 
-_TAKES_NEC = re.compile(r"\bNECs?\b|carcinoma|poorly[\s-]+differentiated|high[\s-]+grade", re.I)
-
-
 def kind_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
     """A trial whose title, conditions or inclusion criteria say well-differentiated NETs and
     nowhere a NEC, for a person with a NEC (poorly differentiated by definition); and a trial whose
@@ -69,9 +66,9 @@ def kind_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
         return "It is for NECs (neuroendocrine carcinomas), a faster-growing kind. You said NET."
     if profile.tumour_type != "NEC":
         return None
-    described = f"{_described(trial)} ; {_inclusion_text(trial.criteria)}"
-    if not _WELL_DIFFERENTIATED.search(described) or _TAKES_NEC.search(described):
-        return None
+    described = f"{_described(trial)} ; {inclusion_text(trial.criteria)}"
+    if not _WELL_DIFFERENTIATED.search(described) or nec_level(trial) != SILENT:
+        return None  # a mention that leaves NECs out ("excluding small cell") does not take them in
     return "It is for well-differentiated NETs. You said NEC, a faster-growing kind."
 
 
@@ -87,29 +84,22 @@ def high_grade_clash(trial: TrialDetail, profile: Profile) -> Optional[str]:
     return f"It is for high-grade (grade 3) NETs and NECs. You said grade {said}."
 
 
-# Words of a record made for NECs (or that takes them), and of one made for NETs.
-_FOR_NEC = re.compile(
-    r"\bNECs?\b|neuroendocrine[\s-]+carcinomas?|carcinomas?,? neuroendocrine|poorly[\s-]+differentiated"
-    r"|high[\s-]+grade|\b(?:small|large)[\s-]+cell\b",
-    re.I,
-)
 _FOR_NET = re.compile(r"\btumou?rs?\b|\bNETs?\b|\bpNETs?\b|carcinoids?|neoplasms?|well[\s-]+differentiated", re.I)
 _HIGH_GRADE = re.compile(r"high[\s-]+grade", re.I)
-# The registry's heading "Carcinoma, Neuroendocrine", listed under conditions for many NET trials
-# (PRRT trials among them): not on its own a sign the trial is made for NECs.
-_NEC_HEADING = re.compile(r"\bcarcinomas?,\s*neuroendocrine\b", re.I)
+
+
+_NEC_ORDER = {MADE_FOR: 0, TAKES: 0, LISTED: 1, SILENT: 2}
 
 
 def kind_order(trial: TrialDetail, profile: Profile) -> int:
     """0 for a trial made for the person's kind of tumour or open to it, more for one less so: for
-    a NEC, trials whose title or inclusion criteria name NECs come first, then those that name them
-    only among their conditions (a PRRT registry listing "Neuroendocrine Carcinoma"), then the rest;
-    for a NET, trials whose title and conditions name only NECs come after. Only ranks, never sets
-    aside (`kind_clash` does that for clear cases)."""
+    a NEC, trials whose title or inclusion criteria take NECs in come first, then those that name
+    them only among their conditions (a PRRT registry listing "Neuroendocrine Carcinoma"), then the
+    rest (`bot/profile/nec_trials.py`; a mention that leaves NECs out does not count); for a NET,
+    trials whose title and conditions name only NECs come after. Only ranks, never sets aside
+    (`kind_clash` does that for clear cases)."""
     if profile.tumour_type == "NEC":
-        if _FOR_NEC.search(_NEC_HEADING.sub("", f"{trial.title or ''} ; {_inclusion_text(trial.criteria)}")):
-            return 0
-        return 1 if _FOR_NEC.search(_NEC_HEADING.sub("", " ; ".join(trial.conditions))) else 2
+        return _NEC_ORDER[nec_level(trial)]
     if profile.tumour_type == "NET":
         return 1 if _only_for_nec(trial) else 0
     return 0
@@ -119,7 +109,7 @@ def _only_for_nec(trial: TrialDetail) -> bool:
     """Title and conditions name NECs and nothing that is a NET ("Everolimus as Maintenance Therapy for
     Metastatic NEC"; "high-grade" alone also takes grade 3 NETs)."""
     described = _described(trial)
-    return bool(_FOR_NEC.search(_HIGH_GRADE.sub("", described))) and not _FOR_NET.search(described)
+    return bool(NEC_WORDS.search(_HIGH_GRADE.sub("", described))) and not _FOR_NET.search(described)
 
 
 def _may_be_high_grade(profile: Profile) -> bool:
@@ -157,11 +147,6 @@ def early_stage_only(trial: TrialDetail) -> bool:
 
 def _only_early_stages(items: list[str]) -> bool:
     return any(_EARLY_STAGE.search(i) and not _LATER_STAGE.search(i) for i in items)
-
-
-@lru_cache(maxsize=512)
-def _inclusion_text(criteria: Optional[str]) -> str:
-    return " ; ".join(item.original for item in split_criteria(criteria).inclusion) if criteria else ""
 
 
 def unmet_condition(trial: TrialDetail, profile: Profile) -> Optional[str]:

@@ -9,8 +9,9 @@ from bot.geo.country_words import country_name, country_words
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.checklist import TrialChecklist
 from bot.prescreen.present import WHO_DECIDES, check_line
-from bot.profile.fit import Fit, FitResult, near_of
+from bot.profile.fit import Fit, FitResult, is_near, near_of
 from bot.profile.model import Profile
+from bot.trials.home import sponsor_home
 from bot.trials.nearby import nearest_site
 from bot.trials.present import (
     AGE_GROUP_WORDS,
@@ -23,7 +24,7 @@ from bot.trials.present import (
 )
 from bot.trials.query import Near, default_status
 from bot.trials.query_from_words import AGE_GROUP_NAMES
-from bot.trials.relax import found_after
+from bot.trials.relax import PLACE, found_after
 from bot.words_list import words_list
 
 MAX_SHOWN = 5
@@ -57,9 +58,13 @@ def wished_for(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
 
 
 def heading(result: FitResult, profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
+    """What was looked for and found, in words the list below bears out: no distance is claimed
+    that a trial shown breaks, and trials whose records list no places are said to."""
+    lexicon = lexicon or default_lexicon()
     wanted = wished_for(profile, lexicon)
     shown = min(len(result.fits), MAX_SHOWN)
     found = _count(len(result.fits) + len(result.set_aside))
+    further = _further_words(result, found)
     if result.relaxed:
         missing = (
             f"None of our {wanted} fits what you told me"
@@ -67,14 +72,65 @@ def heading(result: FitResult, profile: Profile, lexicon: Optional[Lexicon] = No
             else f"I found no {wanted} in our list"
         )
         first = f"{missing}. {found_after(tuple(result.relaxed), found)}"
+    elif further:
+        first = f"I looked for {wanted} in our list. {further}"
     else:
         first = f"I looked for {wanted} in our list and found {found}."
     if not result.fits:
         one = len(result.set_aside) == 1
         return first + (" It has" if one else " Each has") + " something that may not fit what you told me."
+    here = f" Here {'is' if shown == 1 else 'are'} {shown}." + _unplaced_words(result.fits[:shown], profile, lexicon)
     if not profile.tells_about_the_person:
-        return first + f" Here {'is' if shown == 1 else 'are'} {shown}."
-    return first + f" The ones that fit what you told me best come first. Here {'is' if shown == 1 else 'are'} {shown}."
+        return first + here
+    wherever = ", wherever they run" if further or PLACE.words in result.relaxed else ""
+    return first + f" The ones that fit what you told me best come first{wherever}." + here
+
+
+def _further_words(result: FitResult, found: str) -> str:
+    """ "Only 1 there fits what you told me, so I added trials from further away: 36 in all." when
+    trials beyond the distance searched were added; "" when every trial is within it."""
+    around = result.query.near
+    if around is None or around.within_km is None or result.relaxed:
+        return ""
+    near = [f for f in result.fits if f.trial.sites and is_near(f.trial, result.query)]
+    far_shown = any(f.trial.sites and not is_near(f.trial, result.query) for f in result.fits[:MAX_SHOWN])
+    if result.nearby_fits is None and not far_shown:
+        return ""  # those listing no places are said apart (`_unplaced_words`)
+    if not near:
+        return f"None there fits what you told me, so I added trials from further away: {found} in all."
+    fits = "fits" if len(near) == 1 else "fit"
+    return f"Only {len(near)} there {fits} what you told me, so I added trials from further away: {found} in all."
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth")
+
+
+def _unplaced_words(shown: list[Fit], profile: Profile, lexicon: Lexicon) -> str:
+    """ " The first lists no places yet, so I can't say if it runs in Sweden (its sponsor is Lund
+    University Hospital)." for the trials shown whose records list no places, when the person said
+    where they are: such a trial is never said to run there."""
+    where = _where_words(profile, lexicon)
+    unplaced = [i for i, fit in enumerate(shown) if not fit.trial.sites]
+    if not where or not unplaced:
+        return ""
+    if len(unplaced) > 1:
+        return f" {len(unplaced)} of them list no places yet, so I can't say if they run {where}."
+    trial = shown[unplaced[0]].trial
+    home = sponsor_home(trial)
+    country = profile.place.country
+    in_their_country = bool(home and country and home.country == country_name(country, lexicon))
+    sponsor = f" (its sponsor is {trial.sponsor})" if in_their_country else ""  # why it may rank first
+    which = f"The {_ORDINALS[unplaced[0]]}" if len(shown) > 1 else "It"
+    return f" {which} lists no places yet, so I can't say if it runs {where}{sponsor}."
+
+
+def _where_words(profile: Profile, lexicon: Lexicon) -> str:
+    around = near_of(profile.place, lexicon)
+    if around:
+        return f"near {around.name}"
+    if profile.place.country:
+        return f"in {country_words(country_name(profile.place.country, lexicon))}"
+    return ""
 
 
 def _count(number: int) -> str:
