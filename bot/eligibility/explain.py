@@ -31,6 +31,8 @@ def term_explanations(original: str, replacer: Replacer, glosses: bool = True) -
         about = explained_as(entry, match.group())
         if (entry.key in _word_rule_keys() and entry.key not in _SPREAD_RULES) or about in given:
             continue  # "patients" -> "people" needs no explaining
+        if " ".join(match.group().lower().split()) in _EVERYDAY_TERMS:
+            continue  # "study drug" is a form of "investigational product", and needs no line
         given.add(about)
         gloss = _gloss(entry, match.group(), replacer) if glosses else None
         for line in (gloss, explanation(entry, match.group()) if entry.explain else None):
@@ -66,9 +68,11 @@ _EVERYDAY = frozenset(
     |affect|require|excluding|equivalent|be enrolled|controlled|judgment
     |judgement|specific|clinical study|potentially|potential|similar|study start|study entry|moderate
     |inability to|undergone|consecutive|administration of|administration|assessment|assessments
-    |evaluation|diagnosis of|male or female|abnormality|abnormalities|disorder|disorders|demonstrate|demonstrated""".split(
-        "|"
-    )
+    |evaluation|diagnosis of|male or female|abnormality|abnormalities|disorder|disorders|demonstrate|demonstrated
+    |study drug|study drugs|study treatments|study medications|study medicine|study medicines|study agent|study agents
+    |study product|study products|trial drug|trial drugs|trial medication|trial medications|clinical studies
+    |bleeding|birth control|fever|heart attack|high blood pressure|shortness of breath|swelling|blood sugar
+    |blood clot|supplements|small bowel|consent form|written consent""".split("|")
 )
 
 _EVERYDAY_TERMS = frozenset(" ".join(term.split()) for term in _EVERYDAY)
