@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from bot.eligibility.glossary import load_entries
+from bot.eligibility.explain import term_explanations
+from bot.eligibility.glossary import default_replacer, load_entries
 from bot.eligibility.plain import plain_criteria
 from bot.eligibility.replacer import explanation
 
@@ -99,7 +100,10 @@ def test_a_heart_sinus_is_not_explained_as_the_nose() -> None:
         ("Prior treatment with enzalutamide or abiraterone", "Abiraterone is a hormone medicine"),
         ("Narrow-angle glaucoma", "fluid cannot drain"),
         ("Chronic urticaria", "hives"),
-        ("No menses for at least 12 months", "No menses for at least 12 months. Menses: periods."),  # registry words
+        (
+            "No menses for at least 12 months",
+            "No menses for at least 12 months. Menses means monthly periods.",
+        ),  # one line, not a gloss and a definition
         ("Current use of emtricitabine", "FTC (emtricitabine) is a medicine for HIV"),  # not the chemotherapy stem
         ("Positive QuantiFERON test", "QuantiFERON is a blood test for tuberculosis"),
     ],
@@ -112,3 +116,15 @@ def test_somatostatin_receptor_scan_keeps_its_own_meaning() -> None:
     """ "SRS" in a NET trial is a somatostatin receptor scan, never radiosurgery."""
     plain = plain_criteria("Inclusion Criteria:\n- Positive SRS scan").inclusion[0].plain
     assert "somatostatin" in plain and "Radiosurgery" not in plain
+
+
+def test_no_gloss_that_repeats_the_term_or_its_definition() -> None:
+    lines = " ".join(
+        term_explanations(
+            "Platelets over 100, hormonal therapy related to the disease, serum glucose within limits",
+            default_replacer(),
+        )
+    )
+    assert "Platelet: platelets" not in lines and "Hormonal: hormone" not in lines
+    assert "Related to:" not in lines
+    assert "Glucose: blood sugar" not in lines and "Glucose is" in lines

@@ -34,8 +34,11 @@ def term_explanations(original: str, replacer: Replacer, glosses: bool = True) -
         if " ".join(match.group().lower().split()) in _EVERYDAY_TERMS:
             continue  # "study drug" is a form of "investigational product", and needs no line
         given.add(about)
+        explained = explanation(entry, match.group()) if entry.explain else None
         gloss = _gloss(entry, match.group(), replacer) if glosses else None
-        for line in (gloss, explanation(entry, match.group()) if entry.explain else None):
+        if gloss and explained and _within(_spelling(_words(match.group())), _spelling(_words(explained))):
+            gloss = None  # "Glucose is the sugar in the blood." says all "Glucose: blood sugar." would
+        for line in (gloss, explained):
             if line and line not in lines:
                 lines.append(line)
     return lines
@@ -52,6 +55,8 @@ def _gloss(entry: Entry, matched: str, replacer: Replacer) -> str | None:
         plain = plain_for(entry, matched).replace("{0}", matched)
     if _within(_spelling(matched), _spelling(plain)) or _within(_spelling(plain), _spelling(matched)):
         return None  # "CT" -> "CT scan", "hemoglobin" -> "haemoglobin" add nothing
+    if _same_stems(plain, matched):
+        return None  # "Platelet: platelets.", "Hormonal: hormone.", "Written informed consent: written consent."
     named = matched.rstrip(",;: ")  # "Ie: that is.", not "Ie,: that is."
     return f"{named[:1].upper() + named[1:]}: {plain}."
 
@@ -72,10 +77,22 @@ _EVERYDAY = frozenset(
     |study drug|study drugs|study treatments|study medications|study medicine|study medicines|study agent|study agents
     |study product|study products|trial drug|trial drugs|trial medication|trial medications|clinical studies
     |bleeding|birth control|fever|heart attack|high blood pressure|shortness of breath|swelling|blood sugar
-    |blood clot|supplements|small bowel|consent form|written consent""".split("|")
+    |blood clot|supplements|small bowel|consent form|written consent
+    |related to|the following|is required|are required|be included|will be included|enter the study
+    |entering the study""".split("|")
 )
 
 _EVERYDAY_TERMS = frozenset(" ".join(term.split()) for term in _EVERYDAY)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _same_stems(plain: str, matched: str) -> bool:
+    """Every word of the everyday words is a form of a word already there ("platelets" of "platelet")."""
+    stems = {w[:5] for w in _words(matched).split()}
+    return all(w[:5] in stems for w in _words(plain).split())
 
 
 def _within(words: str, text: str) -> bool:
