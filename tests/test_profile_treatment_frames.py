@@ -216,3 +216,19 @@ def test_outcomes_said_of_a_list_or_in_brackets(text: str, expected: dict | None
 )
 def test_watching_offered_as_an_option_is_not_yet_under_way(text: str) -> None:
     assert "surveillance" not in {t.id for t in read_treatments(text).had}
+
+
+@pytest.mark.parametrize(
+    "text, had, avoided",
+    [
+        (
+            "Mum had six cycles of CAPTEM last year and says never again.",
+            "capecitabine_temozolomide",
+            "capecitabine_temozolomide",
+        ),
+        ("Pappa har fått Lutathera fyra gånger och säger aldrig igen.", "prrt", "prrt"),
+    ],
+)
+def test_never_again_is_had_and_refused(text: str, had: str, avoided: str) -> None:
+    reading = read_treatments(text)
+    assert had in {t.id for t in reading.had} and avoided in reading.avoided

@@ -231,6 +231,7 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
             found = [m for m in found if m.id not in (SURVEILLANCE, SCANS)] + [Mention(SURVEILLANCE, "want")]
         mentions.extend(pointed_back(plain, found, mentions, last_named, narrative))
         mentions.extend(found)
+        mentions.extend(_never_again(plain, found))
         if surgery_told(sentence) and not any(m.id == "surgery" for m in found):
             found.append(Mention("surgery", surgery_role(sentence, plain)))
             mentions.append(found[-1])
@@ -238,6 +239,20 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
         if found:
             last_named = found
     return _collect(_radiation_as_prrt(mentions, text), lexicon)
+
+
+# "had Lutathera four times and says never again", "säger aldrig igen": had, and not wanted again
+_NEVER_AGAIN = re.compile(
+    r"\b(?:never again|not again|aldrig igen|aldri igjen|aldrig igen|nie wieder|nooit meer|plus jamais|jamais plus"
+    r"|mai piu|nunca mas|nigdy wiecej)\b"
+)
+
+
+def _never_again(plain: str, found: list[Mention]) -> list[Mention]:
+    had = [m for m in found if m.role == "had"]
+    if not had or not _NEVER_AGAIN.search(plain):
+        return []
+    return [Mention(had[-1].id, "avoid")]
 
 
 # Words that name beam radiotherapy itself, not the radiation of a radioactive drug.
