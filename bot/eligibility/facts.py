@@ -488,7 +488,7 @@ _TREATMENT_PATTERNS = {
     "interferon": r"interferon|\bIFN\b",
     "liver-directed therapy": r"emboli[sz]ation|\bTACE\b|\bSIRT\b|radiofrequency\s+ablation|hepatic\s+arter\w+\s+(?:infusion|therapy)",
     "any cancer treatment": r"(?<!(?<!(?:standard|approved) or )investigational )(?<!(?<!(?:standard|approved) or )experimental )(?:anti-?cancer|anti-?tumou?r|antineoplastic|cancer-directed|(?:Pan)?NET-directed|tumou?r-directed|disease-directed)\s+(?:therap\w*|treatments?|agents?|drugs?)"
-    r"|\bline\s+of\s+systemic|(?:previous|prior|any)\s+(?:treatments?|therap(?:y|ies))\b(?!\s+(?:with|of|using|by|containing|including|such|that|which|for\s+(?!cancer|the\s+current|NET|GEP))|\s*\([^()]*\)\s+(?:with|of|using|by|containing)\b)"
+    r"|\bline\s+of\s+systemic|(?:previous|prior|any)\s+(?:treatments?|therap(?:y|ies))\b(?!\s+(?:(?:with|of|using|by|containing|including|such|that|which)\b|for\s+(?!cancer|the\s+current|NET|GEP))|\s+within\s+(?:\S+\s+){1,4}?(?:with|of|using|by|containing)\b|\s*\([^()]*\)\s+(?:with|of|using|by|containing)\b)"
     r"|\b(?:therapy|treatment)[- ]na[iï]ve|\buntreated\b(?!\s+(?:with|by)\b)|no\s+previous\s+treatment(?!\s+(?:with|of|using|by|containing|including)\b)|neo-?adjuvant\s+treatment"
     r"|(?:prior|previous)\s+(?:line\s+of\s+)?systemic\s+(?:therap\w*|treatments?)"
     r"|systemic\s+(?:therap\w*|treatments?)\s+for\s+(?:\w+\s+){0,3}(?:cancer|disease|malignan\w*|carcinoma|SCLC|tumou?rs?)"

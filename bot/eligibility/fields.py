@@ -167,6 +167,14 @@ _CARCINOID = re.compile(
 _SITE_WORDS: list[
     tuple[re.Pattern, set[str], set[str]]
 ] = [  # words, sites meant, sites that may be meant; the first to match a span takes it
+    # "primary tumour drained by the vena porta": the gut and pancreas; only the upper rectum drains there
+    (
+        re.compile(
+            r"\bdrain\w*\s+(?:by|in(?:to)?|to)\s+(?:the\s+)?(?:vena\s+porta|portal\s+(?:vein|venous\s+system))\b", re.I
+        ),
+        _GUT - {"rectum"},
+        {"rectum"},
+    ),
     (
         re.compile(
             r"\bGEP\b|gastro-?\s?entero-?\s?pancrea\w*|gastro-?intestinal\s+(?:and|or|/)\s+pancrea\w*|\bGI\s+(?:and|or|/)\s+pancrea\w*|\bdigestive\b",
@@ -285,10 +293,29 @@ _NOT_THE_NETS_START = re.compile(
 )
 
 
+# "Confirmed diagnosis NET, including bronchial carcinoids": examples that widen a NET of no named start
+_ANY_NET_FOR_EXAMPLE = re.compile(
+    r"^\W*(?:[\w-]+\W+){0,6}?(?:NETs?|NENs?|neuroendocrine\s+(?:tumou?rs?|neoplasms?))\s*[,(]\s*(?:including|e\.\s?g\.?|such\s+as)\s",
+    re.I,
+)
+
+
+def _any_net_for_example(sentence: str) -> bool:
+    lead = _ANY_NET_FOR_EXAMPLE.match(sentence)
+    return bool(
+        lead
+        and not any(pattern.search(lead.group()) for pattern, _, _ in _SITE_WORDS)
+        and not _EXCEPTION_CUE.search(lead.group())
+        and not re.search(r"\b(?:no|not|without|non)\b", lead.group(), re.I)
+    )
+
+
 def site(sentence: str, section: str, text: str) -> list[Fact]:
     """Where the NET started, read with its logic: a list of sites is any one of them; sites after
     "excluding" or "other than" are ruled out; examples after "including" or "such as" add nothing
     to the sites before them. A rule-out is firm only when the clause is about the site alone."""
+    if section == "inclusion" and _any_net_for_example(sentence):
+        return [Fact("site", text, values=frozenset(_EVERY_SITE), mode=ALLOWS)]
     if _NOT_THE_NETS_START.search(sentence):
         return []  # "prior pancreatic surgery", "biliary obstruction": an organ, not where the NET started
     if _ABOUT_TREATMENT.search(sentence) and (section == "exclusion" or RULED_OUT.search(sentence)):
@@ -442,7 +469,8 @@ _GRADE_NAMES = [
     (
         re.compile(
             r"\bwell(?:[- ]differentiated)?\s*(?:,\s*|\s*)(?:or|and|to|/|-)\s*moderately[- ]differentiated|\blow[- ]?(?:or|and|to|/|-)\s*intermediate[- ]grade"
-            r"|\blow\b[^.;]{0,25}\bintermediate[- ]grade|\blow[- ]grade\b",
+            r"|\blow\b[^.;]{0,25}\bintermediate[- ]grade|\blow[- ]grade\b"
+            r"|\b(?:NETs?|neuroendocrine\s+tumou?rs?)\s+of\s+lower\s+grades?\b|\blower[- ]grade\s+(?:NETs?|neuroendocrine)\b",
             re.I,
         ),
         {"1", "2"},

@@ -30,6 +30,25 @@ _LEAD_IN = re.compile(
 )
 
 
+_NEC_WORDS = r"(?:NECs?|neuroendocrine\s+carcinomas?)"
+_NET_WORDS = r"(?:NETs?|neuroendocrine\s+tumou?rs?|carcinoids?)"
+_AND_THEN = r"\b(?:\s+[^\s;.]+){2,12}?(?P<join>\s+and\s+)(?:the\s+|all\s+|any\s+|other\s+)?(?:[\w-]+\s+)?"
+# "NECs confirmed not to be from GI primaries and NETs of lower grades": no tumour is both a NET and a NEC,
+# so the "and" joins two groups ruled out, each with its own words
+_TWO_KINDS = [
+    re.compile(rf"\b{a}{_AND_THEN}{b}\b", re.I) for a, b in ((_NEC_WORDS, _NET_WORDS), (_NET_WORDS, _NEC_WORDS))
+]
+
+
+def _groups(text: str, section: str) -> list[tuple[int, str]]:
+    """The item whole (part 0), or, for an exclusion of two kinds of tumour, each group with its number."""
+    found = [m for p in _TWO_KINDS if section == "exclusion" and (m := p.search(text))]
+    if not found:
+        return [(0, text)]
+    two = min(found, key=lambda m: m.start())
+    return [(1, text[: two.start("join")]), (2, text[two.end("join") :])]
+
+
 def read_criteria(text: Optional[str]) -> list[Reading]:
     """Every item of a criteria text, read; a sub-item under "at least one of the following:"
     is one alternative, never a requirement of its own."""
@@ -38,7 +57,12 @@ def read_criteria(text: Optional[str]) -> list[Reading]:
     for section, items in (("inclusion", criteria.inclusion), ("exclusion", criteria.exclusion)):
         listing = False  # after "... at least one of the following:" with no sub-items: its list comes as siblings
         for item, parent in _walk(items, None):
-            facts = [f for sentence in sentences_of(item.text) for f in facts_of(sentence, section, item.text)]
+            facts = [
+                replace(f, part=part) if part else f
+                for part, piece in _groups(item.text, section)
+                for sentence in sentences_of(piece)
+                for f in facts_of(sentence, section, item.text)
+            ]
             if _LEAD_IN.match(item.text):
                 facts = []  # "Prior therapy:": what it means is in the items under it
             if parent is not None and ALTERNATIVES.search(parent):

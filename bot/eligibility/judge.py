@@ -19,6 +19,7 @@ from bot.eligibility.items import read_criteria
 from bot.eligibility.judge_cohorts import by_cohort, contradictions
 from bot.eligibility.judge_conditions import with_conditions
 from bot.eligibility.judge_drugs import CHEMOTHERAPY, drugs_of_kind, had_named, named_in_criterion
+from bot.eligibility.judge_settled import settled
 from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, Reading, mode_of
 from bot.eligibility.person import SITES, Person
 from bot.eligibility.title_site import title_reading
@@ -84,7 +85,7 @@ def judge(trial: Record, person: Person) -> Judgement:
 
 @lru_cache(maxsize=512)
 def _readings(text: str) -> tuple[Reading, ...]:
-    return tuple(with_conditions(contradictions(by_cohort(text, read_criteria(text)))))
+    return tuple(settled(with_conditions(contradictions(by_cohort(text, read_criteria(text))))))
 
 
 def readings(text: Optional[str]) -> tuple[Reading, ...]:
@@ -133,7 +134,15 @@ _NUMBERED_BREAK = re.compile(r"[;.]\s*[0-9]{1,2}[.)]?\s+[A-Z]")
 
 def _one_exclusion(reading: Reading, verdicts: list[tuple[Fact, str]]) -> list[tuple[Fact, str]]:
     """An exclusion naming several things ("a functioning pancreatic NET") rules out only those
-    who have them all, unless it lists them as alternatives ("a NEC or Ki-67 over 20%", "A, B, C")."""
+    who have them all, unless it lists them as alternatives ("a NEC or Ki-67 over 20%", "A, B, C");
+    an exclusion of two groups (`Fact.part`) rules out those who have all of either group's."""
+    parts = sorted({f.part for f, _ in verdicts})
+    if len(parts) > 1:
+        return [fv for p in parts for fv in _one_group(reading, [(f, v) for f, v in verdicts if f.part == p])]
+    return _one_group(reading, verdicts)
+
+
+def _one_group(reading: Reading, verdicts: list[tuple[Fact, str]]) -> list[tuple[Fact, str]]:
     # a requirement inside an exclusion ("extra-pulmonary NEC": not of the lung) is one more thing it needs
     ruling = [(f, v) for f, v in verdicts if f.mode == EXCLUDES or (f.mode == REQUIRES and f.field == "site")]
     fields = {f.field for f, _ in ruling}

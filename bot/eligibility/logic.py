@@ -42,6 +42,7 @@ class Fact:
     group: Optional[str] = None  # facts of one group are alternatives: any one meets the item
     cohort: bool = False  # asked of one cohort (arm, stratum) of several: meeting any cohort's ask will do
     every: bool = False  # an allowance of every value ("functioning or non-functioning"): met by all, said or not
+    part: int = 0  # an exclusion of two groups ("NECs of ... and NETs of ..."): which group; each rules out alone
 
 
 @dataclass(frozen=True)
