@@ -13,13 +13,15 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.general_answer import send_kind_word
 from actions.in_focus import pair_in_focus, whom_meant
-from actions.knowledge_answer import send_kind_word
 from actions.profile import message_text, profile_of
 from actions.replies import send_unavailable
 from actions.show_trial import ActionShowTrial
 from actions.store import trial_store
-from actions.which_trial import load_trials, named_trial_ids, result_ids, trial_id_for
+from actions.trial_answers import send_direct_answers
+from actions.which_trial import load_trial, load_trials, named_trial_ids, result_ids, trial_id_for
+from bot.followups.about_trial import asks_how_its_groups_differ
 from bot.knowledge.compare import compare_treatments
 from bot.knowledge.compare_sides import compare_kinds, compare_with_unknown, sides_left_out, written
 from bot.knowledge.just_compared import asks_which_is_better, treatments_choice, trials_choice
@@ -71,6 +73,12 @@ class ActionCompareTrials(Action):
         named = trials_named(text, result_ids(tracker))
         if not named and send_which_is_better(dispatcher, tracker):
             return []  # "which one is better?" about the two just set side by side
+        focus = tracker.get_slot("focus_nct_id")
+        if not named and focus and asks_how_its_groups_differ(text):
+            trial = load_trial(dispatcher, str(focus))  # "whats the difference between the 2 arms?"
+            if trial is not None:
+                send_direct_answers(dispatcher, tracker, trial, ["groups"])
+            return []
         if len(named) == 1 and len(result_ids(tracker)) == 1 and names_two_listed(text):
             named = _first_two_counting_closed(dispatcher, tracker)  # "the first two" after a list of one
         if len(named) < 2:
@@ -106,7 +114,6 @@ class ActionCompareTrials(Action):
             return []
         if len(named) == 1 and _beside_the_other_side(dispatcher, text, named):
             return []
-        focus = tracker.get_slot("focus_nct_id")
         if len(named) == 1 and focus and focus != named[0]:
             named.append(str(focus))  # "how does it compare with NCT01578239?"
         if len(named) == 1 and not focus:  # "COMPETE lutetium vs everolimus": one trial, named by what it compares

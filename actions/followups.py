@@ -17,14 +17,16 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.compare_trials import ActionCompareTrials
 from actions.country import country_code
-from actions.in_focus import pair_in_focus, whom_meant
-from actions.knowledge_answer import send_kind_word, send_not_held, send_topic_and_fact
+from actions.general_answer import send_kind_word, send_not_held, send_topic_and_fact
+from actions.in_focus import pair_in_focus, shown_trials, whom_meant
 from actions.profile import message_text, profile_of
 from actions.store import trial_store
 from actions.topics import bot_texts, general_topic
+from actions.trial_answers import FOLLOW_UP_BUTTONS, aspect_lines, send_direct_answers
 from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids
 from bot.eligibility.questions import Questions, general_questions, questions_for
 from bot.eligibility.render import eligibility_text
+from bot.followups.listed import nearest_of_listed
 from bot.knowledge.facts import sentences
 from bot.knowledge.names import find_treatments
 from bot.personal.handing_back import after_general
@@ -36,17 +38,12 @@ from bot.profile.fit import near_of
 from bot.profile.present import MAX_SHOWN, compared_text
 from bot.text import is_question
 from bot.trials.about import about_lines
-from bot.trials.asked_about import WHO_CAN_JOIN, Aspect, answer_all, aspects_asked
+from bot.trials.asked_about import WHO_CAN_JOIN, Aspect, aspects_asked
 from bot.trials.mentions import asks_if_it_rules_out, criteria_look_up, things_asked_about
 from bot.trials.query import TrialDetail, TrialQuery
 from bot.trials.where_it_runs import places_text
 
 ELIGIBILITY_LIMIT = 6  # points shown from each list; the rest are on the registry page
-FOLLOW_UP_BUTTONS = [
-    {"title": "Questions to ask", "payload": "/ask_trial_questions"},
-    {"title": "Who do I contact?", "payload": "/ask_trial_contacts"},
-    {"title": "Talk to a nurse", "payload": "/ask_helpline"},
-]
 # Trial questions that have a general answer when no trial is in focus (knowledge topics).
 GENERAL_TOPICS = {
     "placebo": "placebo",
@@ -55,7 +52,6 @@ GENERAL_TOPICS = {
     "phase": "trial_phases",
 }
 EACH_SHOWN_LIMIT = 3  # a question asked after a longer list needs "which one?" first
-WHO_CAN_JOIN_BUTTON = {"title": "Who can join", "payload": "/ask_eligibility"}
 ORIGINAL_HINT = 'To see the record\'s own words, say "show the original wording".'
 _WANTS_ORIGINAL = re.compile(
     r"\boriginal\b|\bexact(?:ly)?\b|\bverbatim\b|\bword\s+for\s+word\b|\bactual\s+(?:words|wording|text)\b"
@@ -121,6 +117,18 @@ class ActionShowTrialPlaces(TrialFollowUp):
         around = near_of(profile_of(tracker).place)  # the town or region they named, if any
         dispatcher.utter_message(text=places_text(trial, home=home_country(tracker), around=around))
 
+    def answer_without_trial(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+        """ "which hospital is nearest to leeds?" after a list: each listed trial's nearest place."""
+        around = near_of(profile_of(tracker).place)
+        if around is None or len(result_ids(tracker)) < 2:
+            return False
+        try:
+            trials = shown_trials(tracker)
+        except SQLAlchemyError:
+            return False
+        dispatcher.utter_message(text=nearest_of_listed(trials, around))
+        return True
+
 
 class ActionAnswerTrialDetail(TrialFollowUp):
     """One thing about the trial, from its record: how big, randomised, groups, placebo, how
@@ -150,7 +158,7 @@ class ActionAnswerTrialDetail(TrialFollowUp):
             if response:  # no trial in focus: the question's general answer, and the fact it leaves out
                 send_topic_and_fact(dispatcher, tracker, domain, response)
                 if tells_their_story(message_text(tracker) or ""):  # "husband is on the pembro trial. new rash..."
-                    dispatcher.utter_message(text=after_general(bot_texts(tracker)))
+                    dispatcher.utter_message(text=after_general(bot_texts(tracker), whom_meant(tracker)))
                 return []
         return await super().run(dispatcher, tracker, domain)
 
@@ -252,34 +260,6 @@ AGES_DIFFER = (
     "Each trial sets its own age limits, as part of its rules on who can take part. Open a trial, or search "
     "for some, and I can tell you the ages its record gives. Only the trial team can say if one fits {whom}."
 )
-
-
-def aspect_lines(tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]) -> list[str]:
-    """Each aspect asked about, answered from the record, in the person's words (he, she, you)."""
-    profile = profile_of(tracker)
-    return without_repeats(answer_all(aspects, trial, message_text(tracker) or "", profile.age, whom_meant(tracker)))
-
-
-def without_repeats(lines: list[str]) -> list[str]:
-    """ "which arm (it's blinded)": the placebo answer already lists the groups, so the groups answer
-    is not said twice."""
-    return [
-        line
-        for number, line in enumerate(lines)
-        if line not in lines[:number] and not any(line.strip() in other and line != other for other in lines)
-    ]
-
-
-def send_direct_answers(
-    dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]
-) -> bool:
-    """Each aspect asked about, answered in a line; False when none was asked."""
-    if not aspects:
-        return False
-    named = aspects == ["summary"]  # the summary's first line names the trial already
-    text = ("" if named else f"{trial.nct_id}: ") + "\n".join(aspect_lines(tracker, trial, aspects))
-    dispatcher.utter_message(text=text, buttons=[WHO_CAN_JOIN_BUTTON, *FOLLOW_UP_BUTTONS[:2]])
-    return True
 
 
 def send_answers_for_each(

@@ -11,8 +11,10 @@ from typing import Any, Optional
 from rasa_sdk import Tracker
 
 from actions.profile import message_text, profile_of
+from actions.store import trial_store
 from bot.knowledge.just_compared import JustCompared, just_compared
 from bot.profile.model import object_pronoun
+from bot.trials.query import TrialDetail
 
 KNOWLEDGE_RESPONSE = "utter_knowledge/"
 PAIR_TURNS = 3  # how many turns back a side by side stays in focus
@@ -22,6 +24,18 @@ NEW_FOCUS = ("result_ids", "focus_nct_id")  # a new list or trial shown: the pai
 DESIGN_ASPECTS = frozenset(
     {"size", "randomised", "groups", "placebo", "duration", "phase", "status", "sponsor", "results"}
 )
+
+
+def result_ids(tracker: Tracker) -> list[str]:
+    """The NCT ids of the results shown last, in order (the `result_ids` slot)."""
+    value = tracker.get_slot("result_ids")
+    return [str(v) for v in value if v] if isinstance(value, (list, tuple)) else []
+
+
+def shown_trials(tracker: Tracker) -> list[TrialDetail]:
+    """The trials of the results shown last, loaded, in order. Raises SQLAlchemyError."""
+    store = trial_store()
+    return [trial for trial in (store.get(nct_id) for nct_id in result_ids(tracker)) if trial is not None]
 
 
 def last_turn(tracker: Tracker) -> tuple[Optional[str], list[dict[str, Any]]]:
@@ -48,6 +62,19 @@ def pair_in_focus(tracker: Tracker) -> Optional[JustCompared]:
         if any(e.get("event") == "slot" and e.get("name") in NEW_FOCUS and e.get("value") for e in turn):
             return None
     return None
+
+
+def trial_just_in_focus(tracker: Tracker, turns: int = 2) -> Optional[str]:
+    """The trial in focus, when it was put there in the last turn or two (just shown or asked about), or
+    else the only trial a search found then ("the carfilzomib trial")."""
+    focus, shown = tracker.get_slot("focus_nct_id"), result_ids(tracker)
+    meant = focus or (shown[0] if len(shown) == 1 else None)
+    slot = "focus_nct_id" if focus else "result_ids"
+    events = tracker.events
+    users = [n for n, e in enumerate(events) if e.get("event") == "user"]
+    recent = events[users[-turns - 1] if len(users) > turns else 0 :]
+    put = any(e.get("event") == "slot" and e.get("name") == slot and e.get("value") for e in recent)
+    return str(meant) if meant and put else None
 
 
 def topic_in_focus(tracker: Tracker) -> Optional[str]:

@@ -12,21 +12,42 @@ import re
 from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
-from actions.in_focus import DESIGN_ASPECTS, last_turn, topic_in_focus
+from actions.compare_trials import send_comparison
+from actions.followups import ActionAnswerTrialDetail, answered_for_trials_of_treatment
+from actions.general_answer import (
+    send_kind_word,
+    send_no_figure,
+    send_not_held,
+    send_topic_and_fact,
+    treatments_in,
+    words_of,
+)
+from actions.in_focus import (
+    DESIGN_ASPECTS,
+    last_turn,
+    pair_in_focus,
+    result_ids,
+    shown_trials,
+    topic_in_focus,
+    trial_just_in_focus,
+    whom_meant,
+)
 from actions.profile import message_text
 from actions.topics import bot_texts, named_topic, response_text, selected_topic, topic_of
-from bot.knowledge.facts import Fact, answering_fact, asking_sentences
+from actions.which_trial import stored_trial
+from bot.followups.about_trial import TRIAL_PARTS, asks_about_its_parts
+from bot.followups.listed import asks_for_the_nec_one, nec_ones, nec_ones_text
+from bot.knowledge.facts import answering_fact, asking_sentences
 from bot.knowledge.names import find_treatments
-from bot.knowledge.not_held import not_held
+from bot.knowledge.not_held import not_held, plainly_unheld
 from bot.knowledge.topics import topics_compared
-from bot.personal.feelings import is_acknowledgement
 from bot.personal.handing_back import after_general
 from bot.personal.own_situation import about_their_own_situation
-from bot.personal.prognosis import CONTEXT_TOPICS, asks_prognosis, no_figure
-from bot.personal.support import kind_word
+from bot.personal.prognosis import asks_prognosis
 from bot.text import is_question
 from bot.trials.asked_about import aspects_asked
 
@@ -38,26 +59,36 @@ class ActionAnswerKnowledge(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         response = selected_topic(tracker, domain)
         send_kind_word(dispatcher, tracker)
-        from actions.compare_trials import send_comparison  # imports this module (through which_trial)
-
         if send_comparison(dispatcher, message_text(tracker) or "", domain):
             return []  # "pembrolizumab or ipilimumab - how do they work differently": both, not the first
+        if asks_about_the_trial_in_focus(tracker):  # "how often do you go in for the drip?" after a trial
+            return await ActionAnswerTrialDetail().run(dispatcher, tracker, domain)
         answered = answered_from_the_records(dispatcher, tracker)
         if answered is not None:
             return answered  # "the nurse wants an answer by friday and i feel really pushed"
+        events = send_the_nec_one(dispatcher, tracker)  # "what about the NEC one?" after a list: which it is
         if asks_prognosis(message_text(tracker)):
             send_no_figure(dispatcher, tracker, domain, response)
-            return []
+            return events
         if send_not_held(dispatcher, tracker):
-            return []
+            return events
         sent, with_fact = send_topic_and_fact(dispatcher, tracker, domain, response)
         if not sent:
             dispatcher.utter_message(response="utter_default")
         elif with_fact and about_their_own_situation(message_text(tracker)):  # an exact point of their own
-            dispatcher.utter_message(text=after_general(bot_texts(tracker)))
+            dispatcher.utter_message(text=after_general(bot_texts(tracker), whom_meant(tracker)))
         if sent:
             send_other_question(dispatcher, message_text(tracker) or "", domain, response)
-        return []
+        return events
+
+
+def asks_about_the_trial_in_focus(tracker: Tracker, parts: frozenset[str] = TRIAL_PARTS) -> bool:
+    """A general-sounding question about a part of the trial just shown (bot/followups/about_trial.py)."""
+    focus = trial_just_in_focus(tracker)
+    if focus is None:
+        return False
+    trial = stored_trial(focus)
+    return trial is not None and asks_about_its_parts(message_text(tracker) or "", trial, parts)
 
 
 def answered_from_the_records(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[list[EventType]]:
@@ -67,54 +98,22 @@ def answered_from_the_records(dispatcher: CollectingDispatcher, tracker: Tracker
     asked = [a for a in aspects_asked(text) if a in DESIGN_ASPECTS]
     if not asked or not is_question(text):
         return None
-    from actions.followups import answered_for_trials_of_treatment  # imports this module
-
     return answered_for_trials_of_treatment(dispatcher, tracker, asked)
 
 
-def send_kind_word(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """A sentence that meets the feeling the message shows, unless the support just given met it or
-    one was sent this turn already (an action that runs another)."""
-    if any(is_acknowledgement(str(m.get("text") or "")) for m in dispatcher.messages):
-        return
-    word = kind_word(message_text(tracker), bot_texts(tracker))
-    if word:
-        dispatcher.utter_message(text=word)
-
-
-def send_topic_and_fact(
-    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], response: Optional[str]
-) -> tuple[bool, bool]:
-    """The knowledge answer `response`, then the single fact that answers the message's exact
-    point if the answer leaves it out: (anything sent, a fact among it)."""
-    text, topic = message_text(tracker) or "", topic_of(response)
-    fact = answering_fact(text, response_text(domain, response), topic)
-    if fact is not None and fact.topic != topic and not of_what_was_asked(fact, f"{text} {words_of(topic)}"):
-        fact = None  # "how long will i be off work?" after a Whipple: not the PRRT study's days off
-    if response:
-        dispatcher.utter_message(response=response)
-    if fact is not None:
-        dispatcher.utter_message(text=fact.text)
-    return bool(response or fact), fact is not None
-
-
-def send_not_held(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """ "Can I drive after PRRT?": no fact we hold answers its exact point, so say so and who can
-    tell, rather than send the nearest topic (bot/knowledge/not_held.py). False when a fact may."""
-    said = not_held(message_text(tracker) or "")
-    if said is not None:
-        dispatcher.utter_message(text=said.text)
-    return said is not None
-
-
-def send_no_figure(
-    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], response: Optional[str]
-) -> None:
-    """ "Survival rate with liver mets?": the knowledge answer only when it is about the illness itself
-    ("is stage 4 terminal?"), then plainly no figure for one person, and who can talk it through."""
-    if response and topic_of(response) in CONTEXT_TOPICS:
-        dispatcher.utter_message(response=response)
-    dispatcher.utter_message(text=no_figure(bot_texts(tracker)))
+def send_the_nec_one(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """ "what about the NEC one, could he do that?" just after a list: which of the listed trials is
+    made for NECs (put in focus when it is one), before the general answer. [] when not asked."""
+    shown = result_ids(tracker)
+    if len(shown) < 2 or not asks_for_the_nec_one(message_text(tracker)):
+        return []
+    try:
+        trials = shown_trials(tracker)
+    except SQLAlchemyError:
+        return []
+    ones = nec_ones(trials)
+    dispatcher.utter_message(text=nec_ones_text(ones, len(shown), whom_meant(tracker)))
+    return [SlotSet("focus_nct_id", ones[0].nct_id)] if len(ones) == 1 else []
 
 
 def send_fact_of_topic_in_focus(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> bool:
@@ -137,30 +136,52 @@ def send_fact_of_topic_in_focus(dispatcher: CollectingDispatcher, tracker: Track
         return False
     dispatcher.utter_message(text=unheld.text if unheld else fact.text if fact else "")
     if fact is not None:
-        dispatcher.utter_message(text=after_general(bot_texts(tracker)))
+        dispatcher.utter_message(text=after_general(bot_texts(tracker), whom_meant(tracker)))
     return True
 
 
-def words_of(topic: Optional[str]) -> str:
-    """ "prrt_home_safety" -> "prrt home safety": a topic's name, read for the treatments it names."""
-    return (topic or "").replace("_", " ")
+def send_fact_of_pair_in_focus(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "and can she still travel abroad on it?" just after two treatments were set side by side: the
+    question asked of each of them, answered by the single fact about it or said plainly not to be held,
+    then who can say how it applies. False when no two treatments were just compared, the question names
+    things of its own or does not point back at them, or nothing about either answers it."""
+    pair, text = pair_in_focus(tracker), message_text(tracker) or ""
+    if pair is None or not pair.treatments or not is_question(text) or find_treatments(text):
+        return False
+    if not _POINTS_BACK.search(text):
+        return False
+    answers = {side: _answer_of_side(text, side) for side in pair.treatments}
+    lines = [line for line in answers.values() if line]
+    unanswered = [side for side, line in answers.items() if line is None]
+    if unanswered:  # nothing held on one or both ("PRRT: carry the treatment card", none on everolimus): by name
+        named = " or ".join(side if side.isupper() else side.lower() for side in unanswered)
+        unheld = plainly_unheld(_IT.sub(named, text, count=1))
+        lines += [unheld] if unheld else []
+    if not lines:
+        return False
+    dispatcher.utter_message(text="\n".join(lines))
+    dispatcher.utter_message(text=after_general(bot_texts(tracker), whom_meant(tracker)))
+    return True
 
 
-def treatments_in(words: str) -> set[str]:
-    """The treatments and tests the words name, with the kinds they belong to (lanreotide: an SSA)."""
-    return {tid for m in find_treatments(words) for tid in (m.treatment.id, *m.treatment.part_of)}
-
-
-def of_what_was_asked(fact: Fact, asked: str) -> bool:
-    """False when the words `asked` name treatments or tests and the fact is about others only."""
-    about, named = treatments_in(f"{fact.text} {words_of(fact.topic)}"), treatments_in(asked)
-    return not about or not named or bool(about & named)
+def _answer_of_side(question: str, side: str) -> Optional[str]:
+    """The question asked of one side of a pair: the fact about it that answers it, else the plain
+    "the information I hold does not say", else None."""
+    together = f"{question.strip().rstrip('?.!')}? ({side})"
+    unheld = not_held(together)
+    if unheld is not None:
+        return unheld.text
+    fact = answering_fact(together)
+    if fact is None or not treatments_in(f"{fact.text} {words_of(fact.topic)}") & treatments_in(side):
+        return None
+    return f"{side}: {fact.text}"
 
 
 # "... and is NEC worse than NET?": a question of its own joined on with "and"
 _AND_A_QUESTION = re.compile(
     r",?\s+and\s+(?=(?:is|are|can|could|does|do|did|what|how|why|when|where|which|will|would|should)\b)", re.I
 )
+_IT = re.compile(r"\b(?:it|them|either of them|either one|either)\b", re.I)
 # "is it for grade 3?": a clause pointing back is about the first answer's topic
 _POINTS_BACK = re.compile(r"\b(?:it|its|it's|that|this|they|them|those|these)\b", re.I)
 

@@ -14,7 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.compare_trials import send_comparison, send_which_is_better, treatments_side_by_side
 from actions.followups import send_direct_answers
-from actions.knowledge_answer import send_kind_word, send_no_figure, send_not_held, send_topic_and_fact
+from actions.general_answer import send_kind_word, send_no_figure, send_not_held, send_topic_and_fact
+from actions.in_focus import whom_meant
 from actions.profile import message_text
 from actions.replies import send_helpline
 from actions.topics import bot_texts, general_topic
@@ -131,5 +132,5 @@ def send_general_part(
         pass  # "somatostatinoma and glucagonoma, how are they different? mine is one of them"
     elif not send_topic_and_fact(dispatcher, tracker, domain, general_topic(tracker, domain))[0]:
         return False
-    dispatcher.utter_message(text=after_general(said))
+    dispatcher.utter_message(text=after_general(said, whom_meant(tracker)))
     return True

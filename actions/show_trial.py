@@ -13,6 +13,7 @@ from actions.fitting import run_fitting_search, searched_profile
 from actions.in_focus import DESIGN_ASPECTS
 from actions.profile import message_text
 from actions.replies import send_unavailable
+from actions.trial_answers import send_direct_answers
 from actions.which_trial import load_trial, named_in_message, not_a_trial_number, referred_trial
 from bot.text import is_question
 from bot.trials.asked_about import Aspect, aspects_asked
@@ -69,8 +70,6 @@ def answer_about(
     dispatcher: CollectingDispatcher, tracker: Tracker, nct_id: str, asked: list[Aspect]
 ) -> list[EventType]:
     """The parts asked about, answered from the record, and the trial in focus for what follows."""
-    from actions.followups import send_direct_answers  # imports this module
-
     trial = load_trial(dispatcher, nct_id)
     if trial is None:
         return [SlotSet("nct_id", nct_id)]

@@ -95,7 +95,16 @@ def _not_the_one_they_had(response: str, text: str, responses: dict[str, Any]) -
 # Treatments used for NETs and not for NECs (the net_or_nec answer says so)
 _NET_ONLY_ANSWERS = {
     f"utter_knowledge/{topic}"
-    for topic in ("somatostatin_analogues", "lanreotide", "octreotide", "ssa_injections", "what_is_prrt")
+    for topic in (
+        "somatostatin_analogues",
+        "lanreotide",
+        "octreotide",
+        "ssa_injections",
+        "what_is_prrt",
+        "prrt_how_given",
+        "prrt_side_effects",
+        "prrt_home_safety",
+    )
 }
 _WHY_NOT_OFFERED = re.compile(
     r"\b(?:why|isn t|aren t|wasn t|not being|not offered|offer\w*|suitable|work for|(?:can|could) (?:she|he|i|they|we) (?:have|get))\b"

@@ -18,12 +18,19 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.compare_trials import send_which_is_better
 from actions.feedback import log_fallback
 from actions.fitting import run_fitting_search, searched_profile
-from actions.knowledge_answer import send_fact_of_topic_in_focus, send_kind_word
+from actions.followups import ActionAnswerTrialDetail
+from actions.general_answer import send_kind_word
+from actions.knowledge_answer import (
+    asks_about_the_trial_in_focus,
+    send_fact_of_pair_in_focus,
+    send_fact_of_topic_in_focus,
+)
 from actions.personal_question import send_general_part
 from actions.profile import message_text, profile_of
 from actions.replies import HELPLINE_BUTTON, send_helpline
 from actions.topics import bot_texts, general_topic, knowledge_response
 from bot.advice import asks_for_options
+from bot.followups.about_trial import UNPLACED_PARTS
 from bot.language import HOME_COUNTRY, other_language
 from bot.lexicon import default_lexicon
 from bot.profile.message import message_kind, named_treatment, noted_text
@@ -41,8 +48,12 @@ class ActionUnderstandMessage(Action):
         kind = message_kind(text)
         if kind == "name":
             return self._explain_name(dispatcher, text, domain)
+        if asks_about_the_trial_in_focus(tracker, UNPLACED_PARTS):  # "novaferon - is it a tablet or a jab?"
+            return await ActionAnswerTrialDetail().run(dispatcher, tracker, domain)  # "whats in each group? dad..."
         searched = searched_profile(tracker)
         asks = asks_for_options(text) or other_language(text)  # a story in another language: its trials
+        if not asks and not searched.lookup.names_trials and send_fact_of_pair_in_focus(dispatcher, tracker):
+            return []  # "and can she still travel abroad on it?" just after two treatments side by side
         if kind == "story_question" and not searched.lookup.names_trials and not asks:
             if self._answer_question(dispatcher, tracker, domain, text or ""):  # "can dad do his jab himself?"
                 return []

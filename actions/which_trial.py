@@ -16,10 +16,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.knowledge_answer import send_topic_and_fact
+from actions.general_answer import send_topic_and_fact
+from actions.in_focus import result_ids, shown_trials
 from actions.replies import send_unavailable
 from actions.store import trial_store
 from actions.topics import general_topic
+from bot.followups.listed import asks_for_the_nec_one, nec_ones
 from bot.trials.lookup import acronyms_in, find_lookups, name_key
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
 from bot.trials.not_listed import not_listed
@@ -83,12 +85,6 @@ def _has_acronym(trial: Optional[TrialDetail], acronym: str) -> bool:
     return trial is not None and name_key(trial.acronym or "") == name_key(acronym)
 
 
-def result_ids(tracker: Tracker) -> list[str]:
-    """The NCT ids of the results shown last, in order (the `result_ids` slot)."""
-    value = tracker.get_slot("result_ids")
-    return [str(v) for v in value if v] if isinstance(value, (list, tuple)) else []
-
-
 def referred_trial(tracker: Tracker, single_result: bool = False) -> Referral:
     """The trial a message points at ("the second one") among the last results; else the
     trial in focus; else, with `single_result`, the only result shown."""
@@ -101,12 +97,26 @@ def referred_trial(tracker: Tracker, single_result: bool = False) -> Referral:
         if shown:
             return Referral(ask=f"I showed {_trials(len(shown))} last time. {WHICH_TRIAL}")
         return Referral(ask=WHICH_TRIAL)
+    described = _the_nec_one(tracker, shown)
+    if described:
+        return Referral(described)  # "could he join the NEC one?"
     focus = tracker.get_slot("focus_nct_id")
     if focus:
         return Referral(str(focus))
     if single_result and len(shown) == 1:
         return Referral(shown[0])
     return Referral()
+
+
+def _the_nec_one(tracker: Tracker, shown: list[str]) -> Optional[str]:
+    """The one trial of the list shown that is made for NECs, when the message asks for "the NEC one"."""
+    if len(shown) < 2 or not asks_for_the_nec_one(tracker.latest_message.get("text")):
+        return None
+    try:
+        ones = nec_ones(shown_trials(tracker))
+    except SQLAlchemyError:
+        return None
+    return ones[0].nct_id if len(ones) == 1 else None
 
 
 def _trials(count: int) -> str:
@@ -142,6 +152,14 @@ def load_trials(dispatcher: CollectingDispatcher, nct_ids: list[str]) -> Optiona
         dispatcher.utter_message(text=not_listed(missing))
         return None
     return [trial for trial in found if trial is not None]
+
+
+def stored_trial(nct_id: str) -> Optional[TrialDetail]:
+    """The stored trial, or None when it is not ours or the store cannot be read; says nothing."""
+    try:
+        return trial_store().get(nct_id)
+    except SQLAlchemyError:
+        return None
 
 
 def load_trial(dispatcher: CollectingDispatcher, nct_id: str) -> Optional[TrialDetail]:

@@ -99,3 +99,8 @@ def default_finder() -> NameFinder:
 def find_treatments(text: str, finder: Optional[NameFinder] = None) -> list[Mention]:
     """The table's treatments and tests a message names, in order (repeats included)."""
     return (finder or default_finder()).find(text)
+
+
+def treatment_ids(words: str) -> set[str]:
+    """The treatments and tests the words name, with the kinds they belong to (lanreotide: an SSA)."""
+    return {tid for m in find_treatments(words) for tid in (m.treatment.id, *m.treatment.part_of)}

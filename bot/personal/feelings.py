@@ -23,6 +23,10 @@ _FEELING = re.compile(
     r"|been\s+through\s+(?:(?:so|such)\s+)?(?:a\s+lot|so\s+much|enough|hell|the\s+wars|the\s+mill)"
     r"|(?:feel|feeling|felt)\s+(?:really\s+|so\s+|a\s+bit\s+|like\s+)?(?:stupid|silly|daft|thick|an\s+idiot|a\s+fraud|a\s+nuisance"
     r"|a\s+freak|a\s+weirdo|a\s+burden|an?\s+(?:outsider|alien)|ignored)"
+    # "i hate needles", "she was pinning everything on it", "feels like they don't want sick people"
+    r"|(?:i|we|she|he|they|really|so|just)\s+(?:really\s+)?(?:hate|dread)s?\s+(?:needles|injections|jabs|hospitals?|scans|the\s+thought)"
+    r"|(?:pinn\w*|set|pin)\s+(?:all\s+)?(?:(?:my|our|his|her|their)\s+)?(?:hopes?|everything)\s+on"
+    r"|feels?\s+like\s+(?:they|nobody|no\s+one|the\s+doctors?)\s+(?:do\s*n'?t|dont|does\s*n'?t|doesnt|never|wo\s*n'?t|wont)\b"
     # "so confused" (not a plain "im confused what is a pnet", a knowledge question)
     r"|(?:so|really|very|totally|completely|utterly)\s+(?:confused|confusing|lost))\b",
     re.I,

@@ -1,0 +1,81 @@
+"""The general part of an answer, shared by the actions that answer questions: a kind word for the
+feeling shown, a knowledge topic with the single fact that answers the exact point it leaves out, a
+point no fact holds said plainly, and no figure for how long someone may live. Imports no other
+answering action, so each of them can use it (the import circles of issue 22 item 6 went with it)."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.profile import message_text
+from actions.topics import bot_texts, response_text, topic_of
+from bot.knowledge.facts import Fact, answering_fact
+from bot.knowledge.names import treatment_ids
+from bot.knowledge.not_held import not_held
+from bot.personal.feelings import is_acknowledgement
+from bot.personal.prognosis import CONTEXT_TOPICS, no_figure
+from bot.personal.support import kind_word
+
+
+def send_kind_word(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A sentence that meets the feeling the message shows, unless the support just given met it or
+    one was sent this turn already (an action that runs another)."""
+    if any(is_acknowledgement(str(m.get("text") or "")) for m in dispatcher.messages):
+        return
+    word = kind_word(message_text(tracker), bot_texts(tracker))
+    if word:
+        dispatcher.utter_message(text=word)
+
+
+def send_topic_and_fact(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], response: Optional[str]
+) -> tuple[bool, bool]:
+    """The knowledge answer `response`, then the single fact that answers the message's exact
+    point if the answer leaves it out: (anything sent, a fact among it)."""
+    text, topic = message_text(tracker) or "", topic_of(response)
+    fact = answering_fact(text, response_text(domain, response), topic)
+    if fact is not None and fact.topic != topic and not of_what_was_asked(fact, f"{text} {words_of(topic)}"):
+        fact = None  # "how long will i be off work?" after a Whipple: not the PRRT study's days off
+    if response:
+        dispatcher.utter_message(response=response)
+    if fact is not None:
+        dispatcher.utter_message(text=fact.text)
+    return bool(response or fact), fact is not None
+
+
+def send_not_held(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "Can I drive after PRRT?": no fact we hold answers its exact point, so say so and who can
+    tell, rather than send the nearest topic (bot/knowledge/not_held.py). False when a fact may."""
+    said = not_held(message_text(tracker) or "")
+    if said is not None:
+        dispatcher.utter_message(text=said.text)
+    return said is not None
+
+
+def send_no_figure(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], response: Optional[str]
+) -> None:
+    """ "Survival rate with liver mets?": the knowledge answer only when it is about the illness itself
+    ("is stage 4 terminal?"), then plainly no figure for one person, and who can talk it through."""
+    if response and topic_of(response) in CONTEXT_TOPICS:
+        dispatcher.utter_message(response=response)
+    dispatcher.utter_message(text=no_figure(bot_texts(tracker)))
+
+
+def words_of(topic: Optional[str]) -> str:
+    """ "prrt_home_safety" -> "prrt home safety": a topic's name, read for the treatments it names."""
+    return (topic or "").replace("_", " ")
+
+
+def treatments_in(words: str) -> set[str]:
+    """The treatments and tests the words name, with the kinds they belong to (lanreotide: an SSA)."""
+    return treatment_ids(words)
+
+
+def of_what_was_asked(fact: Fact, asked: str) -> bool:
+    """False when the words `asked` name treatments or tests and the fact is about others only."""
+    about, named = treatments_in(f"{fact.text} {words_of(fact.topic)}"), treatments_in(asked)
+    return not about or not named or bool(about & named)

@@ -1,0 +1,48 @@
+"""A trial's record answering the parts of it asked about, a line each, in the person's words (he, she,
+you), with the buttons for what to ask next: shared by the actions about one trial (followups, the
+trial's view, personal questions about its limits)."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.in_focus import whom_meant
+from actions.profile import message_text, profile_of
+from bot.trials.asked_about import Aspect, answer_all
+from bot.trials.query import TrialDetail
+
+FOLLOW_UP_BUTTONS = [
+    {"title": "Questions to ask", "payload": "/ask_trial_questions"},
+    {"title": "Who do I contact?", "payload": "/ask_trial_contacts"},
+    {"title": "Talk to a nurse", "payload": "/ask_helpline"},
+]
+WHO_CAN_JOIN_BUTTON = {"title": "Who can join", "payload": "/ask_eligibility"}
+
+
+def aspect_lines(tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]) -> list[str]:
+    """Each aspect asked about, answered from the record, in the person's words (he, she, you)."""
+    profile = profile_of(tracker)
+    return without_repeats(answer_all(aspects, trial, message_text(tracker) or "", profile.age, whom_meant(tracker)))
+
+
+def without_repeats(lines: list[str]) -> list[str]:
+    """ "which arm (it's blinded)": the placebo answer already lists the groups, so the groups answer
+    is not said twice."""
+    return [
+        line
+        for number, line in enumerate(lines)
+        if line not in lines[:number] and not any(line.strip() in other and line != other for other in lines)
+    ]
+
+
+def send_direct_answers(
+    dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]
+) -> bool:
+    """Each aspect asked about, answered in a line; False when none was asked."""
+    if not aspects:
+        return False
+    named = aspects == ["summary"]  # the summary's first line names the trial already
+    text = ("" if named else f"{trial.nct_id}: ") + "\n".join(aspect_lines(tracker, trial, aspects))
+    dispatcher.utter_message(text=text, buttons=[WHO_CAN_JOIN_BUTTON, *FOLLOW_UP_BUTTONS[:2]])
+    return True

@@ -1,0 +1,47 @@
+"""A question put as a general one that is about a part of the trial in focus: "how often do you go in
+for the drip?" just after a trial was shown asks how that trial gives its treatment, not what a drip is.
+Only when it names no treatment, or only treatments the trial itself gives."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.names import treatment_ids
+from bot.text import is_question
+from bot.trials.asked_about import aspects_asked
+from bot.trials.query import TrialDetail
+
+# The parts of a trial a general-sounding question can be about; not a placebo or being randomised, whose
+# general answer says what they mean and how a group is chosen ("can i pick the sunitinib group?")
+TRIAL_PARTS = frozenset({"duration", "groups", "size", "phase", "sponsor", "results"})
+
+
+# "what is a placebo?", "what does randomised mean": what a word means, not what this trial does
+_WHAT_IT_MEANS = re.compile(
+    r"\bwhat(?:\s+is|'?s|\s+are)\s+(?:a|an)\b|\bwhat\s+does\s+\S+(?:\s+\S+)?\s+mean\b|\bmeaning\s+of\b|\bexplain\b",
+    re.I,
+)
+
+
+# A message the classifier could not place ("novaferon - is it a tablet or a jab?") may ask how it is given too
+UNPLACED_PARTS = TRIAL_PARTS | {"given"}
+
+
+def asks_about_its_parts(text: str, trial: TrialDetail, parts: frozenset[str] = TRIAL_PARTS) -> bool:
+    if not is_question(text) or _WHAT_IT_MEANS.search(text) or not set(aspects_asked(text)) & parts:
+        return False
+    named = treatment_ids(text)
+    if not named:
+        return True
+    given = " ; ".join(
+        [trial.title, *(i.name for i in trial.interventions), *(n for i in trial.interventions for n in i.other_names)]
+    )
+    return named <= treatment_ids(given)
+
+
+_ITS_GROUPS = re.compile(r"\b(?:arms?|groups?|cohorts?)\b", re.I)
+
+
+def asks_how_its_groups_differ(text: str) -> bool:
+    """ "whats the difference between the 2 arms?" with a trial in focus: its groups, not two trials."""
+    return "groups" in aspects_asked(text) and bool(_ITS_GROUPS.search(text))
