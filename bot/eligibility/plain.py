@@ -199,8 +199,25 @@ def _as_listed(original: str, replacer: Replacer, swaps: bool, split: bool = Tru
     sentence = _calm(registry_sentence(original, swaps, split), original)
     notes = term_explanations(sentence, replacer)
     if swaps:
-        notes += term_explanations(original, replacer, glosses=False)
+        notes += [
+            line for line in term_explanations(original, replacer, glosses=False) if _about_shown_words(line, sentence)
+        ]
     return _written(sentence, notes, ORIGINAL)
+
+
+_SUBJECT = re.compile(r"^(?:(?:the|a|an)\s+)?(.+?)\s+(?:means|is|are|was)\b", re.I)
+
+
+def _about_shown_words(line: str, sentence: str) -> bool:
+    """An explanation of a term the swap took out is kept only when it speaks of the words shown
+    ("Lab-confirmed means ..."), not of the registry's word ("Myocardial infarction means a heart attack."
+    under "heart attack")."""
+    subject = _SUBJECT.match(line)
+    if subject is None:
+        return True
+    first = subject.group(1).lower().split()[0]  # "Diabetes mellitus means ..." under "diabetes" is kept
+    shown = sentence.lower()
+    return first in shown or first.replace("our", "or") in shown.replace("our", "or")
 
 
 def _shorter_as_listed(original: str, template: Written, own_words: Optional[Written]) -> Optional[Written]:
