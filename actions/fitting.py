@@ -28,6 +28,7 @@ from bot.profile.present import (
     unknown_name_text,
 )
 from bot.profile.read import for_search
+from bot.profile.wishes import asks_about_their_age
 from bot.trials.present import nothing_found
 
 
@@ -90,7 +91,8 @@ def run_more_fits(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optiona
 def _send_fits(
     dispatcher: CollectingDispatcher, tracker: Tracker, result: FitResult, profile: Profile
 ) -> list[EventType]:
-    dispatcher.utter_message(text=heading(result, profile))
+    asked_about_age = asks_about_their_age(message_text(tracker) or "")  # "is 84 too old for the trials?"
+    dispatcher.utter_message(text=heading(result, profile, asked_about_age=asked_about_age))
     shown = (result.fits or result.set_aside)[:MAX_SHOWN]
     for fit in shown:  # a set-aside trial always says why; a fit only when the person told us something
         send_card(

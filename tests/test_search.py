@@ -284,7 +284,7 @@ def test_headings_name_the_look_ups() -> None:
     page = SearchPage(trials=[], total=3, offset=0)
     query = TrialQuery(acronym="NETTER", sponsor="Novartis", site="Christie", age_group="teen", status="all")
     assert results_heading(page, query).startswith(
-        "I found 3 of our trials for NETTER, with Novartis, at Christie, for teenagers."
+        "I found 3 of our trials for NETTER, with Novartis, at Christie, that take teenagers."
     )
 
 

@@ -241,6 +241,7 @@ def find_fitting(
             _likely_against(item[1], profile, lexicon),
             _made_for_necs_first(item[1].trial, profile),
             not item[1].made_for_tumour,  # made for a Ki-67 of 30% or a new diagnosis, however far
+            not made_for_their_age_group(item[1].trial, profile),  # for adolescents, a 16-year-old: however far
             _distance_band(item[1].trial, query.near, item[1].made_for_them),
             not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
             -_score(item[1], profile, wanted, lexicon),
@@ -502,8 +503,10 @@ _COMMON_POINTS = ("status", "age", "sex")
 
 
 def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> int:
-    """Points that match, the kind of treatment wished for (3), a trial made for their age group or
-    tumour size or grade (3), a site in the person's own city (2) and taking people now (1). (Weighting the tumour's points double was tried: worse.)"""
+    """Points that match, the kind of treatment wished for (3), a trial made for their tumour
+    size or grade (3), a site in the person's own city (2) and taking people now (1); one made
+    for their age group ranks before (`made_for_their_age_group`). (Weighting the tumour's points
+    double was tried: worse.)"""
     score = sum(1 for c in fit.result.checks if c.verdict == MATCHES and c.stated and c.topic not in _COMMON_POINTS)
     if wanted and wanted & tested_ids(fit.trial, lexicon):
         score += 3
@@ -511,8 +514,6 @@ def _score(fit: Fit, profile: Profile, wanted: set[str], lexicon: Lexicon) -> in
     if city and any((site.city or "").lower() == city for site in placed_sites(fit.trial)):
         score += 2
     score += noted_matches(fit.trial, profile)
-    if profile.wants.age_group in _YOUNG_GROUPS and _for_young_people(fit.trial):
-        score += 3  # "PRRT trials for teenagers": the trial made for them, before adult ones that set no limits
     if made_for_their_size(fit.trial, profile) or fit.made_for_tumour:
         score += 3  # a 12 mm tumour, a Ki-67 of 30%: the trial made for it, before ones that set no limit
     if fit.unmet_condition:
@@ -558,6 +559,24 @@ def _teenagers_only(trial: TrialDetail, profile: Profile) -> Optional[str]:
 
 
 _YOUNG_GROUPS = ("child", "teen")
+_OLDER_PEOPLE_TITLE = re.compile(r"\b(?:elderly|geriatric|older (?:adults?|patients?|people|persons?))\b", re.I)
+OLDER_AGE = 65  # the registry's older adults
+_OLDER_TRIAL_MIN_AGE = 60  # a trial whose youngest is 60 or over is made for older people
+
+
+def made_for_their_age_group(trial: TrialDetail, profile: Profile) -> bool:
+    """A trial made for the person's age group, before those that merely allow their age: for a
+    child or teenager, one for young people ("Lutathera in Adolescent Patients"); for an older adult,
+    one for older people (its title, or a youngest age of 60 or over)."""
+    group = profile.wants.age_group
+    if (profile.age is not None and profile.age < 18) or (profile.age is None and group in _YOUNG_GROUPS):
+        return _for_young_people(trial)
+    if (profile.age is not None and profile.age >= OLDER_AGE) or (profile.age is None and group == "older adult"):
+        youngest = trial.min_age_years
+        return bool(_OLDER_PEOPLE_TITLE.search(trial.title or "")) or (
+            youngest is not None and youngest >= _OLDER_TRIAL_MIN_AGE
+        )
+    return False
 
 
 def _for_young_people(trial: TrialDetail) -> bool:

@@ -48,7 +48,7 @@ def wished_for(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
     text += "".join(f" {n}" for n in named if n)
     group = AGE_GROUP_NAMES.get(profile.wants.age_group or "")
     if group:
-        text += f" for {AGE_GROUP_WORDS[group]}"
+        text += f" that take {AGE_GROUP_WORDS[group]}"  # not "for older adults": few are made for them
     around = near_of(profile.place, lexicon)
     if around:
         text += f" {near_words(around)}"
@@ -57,9 +57,12 @@ def wished_for(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
     return text
 
 
-def heading(result: FitResult, profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
+def heading(
+    result: FitResult, profile: Profile, lexicon: Optional[Lexicon] = None, asked_about_age: bool = False
+) -> str:
     """What was looked for and found, in words the list below bears out: no distance is claimed
-    that a trial shown breaks, and trials whose records list no places are said to."""
+    that a trial shown breaks, and trials whose records list no places are said to. `asked_about_age`:
+    the person asked whether their age rules them out ("is 84 too old?"), answered in one sentence."""
     lexicon = lexicon or default_lexicon()
     wanted = wished_for(profile, lexicon)
     shown = min(len(result.fits), MAX_SHOWN)
@@ -80,10 +83,28 @@ def heading(result: FitResult, profile: Profile, lexicon: Optional[Lexicon] = No
         one = len(result.set_aside) == 1
         return first + (" It has" if one else " Each has") + " something that may not fit what you told me."
     here = f" Here {'is' if shown == 1 else 'are'} {shown}." + _unplaced_words(result.fits[:shown], profile, lexicon)
+    if asked_about_age:
+        first += age_limits_words(profile)
     if not profile.tells_about_the_person:
         return first + here
     wherever = ", wherever they run" if further or PLACE.words in result.relaxed else ""
     return first + f" The ones that fit what you told me best come first{wherever}." + here
+
+
+def age_limits_words(profile: Profile) -> str:
+    """ " Many trials set an upper age limit and some set none, so the list shows ones whose age
+    limits take in someone aged 84." Only what the records' limits say, never that they can join;
+    "" when neither their age nor an age group was searched with."""
+    group = profile.wants.age_group
+    if profile.age is not None:
+        who = f"someone aged {profile.age}"
+    elif group in AGE_GROUP_NAMES:
+        who = AGE_GROUP_WORDS[AGE_GROUP_NAMES[group]]
+    else:
+        return ""
+    young = profile.age < 18 if profile.age is not None else group in ("child", "teen")
+    limits = "Many trials take only adults" if young else "Many trials set an upper age limit and some set none"
+    return f" {limits}, so the list shows ones whose age limits take in {who}."
 
 
 def _further_words(result: FitResult, found: str) -> str:

@@ -1,7 +1,8 @@
 """How a trial's stage of disease and point in treatment fit the person, from its title and what
 they told us: trials for advanced NETs for a NET not spread or only watched, trials for after an
 operation for far spread, maintenance after a first treatment for someone whose treatment stopped
-working, trials for after growth on chemotherapy for someone whose chemotherapy has not stopped working. These rank a trial after the others (`stage_against`), never set it aside, except a trial
+working, trials for after growth on chemotherapy for someone whose chemotherapy has not stopped working,
+trials for after an operation for someone whose treatment so far had none. These rank a trial after the others (`stage_against`), never set it aside, except a trial
 for after an operation when the person is clearly not on that road (`after_surgery_not_had`).
 """
 
@@ -37,7 +38,7 @@ def stage_against(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> boo
         _advanced_only(trial, profile)
         or _after_surgery_only(trial, profile)
         or _early_stage_after_advanced_treatment(trial, profile, lexicon)
-        or _after_surgery_after_advanced_treatment(trial, profile, lexicon)
+        or _after_surgery_no_operation_said(trial, profile, lexicon)
         or _maintenance_after_growth(trial, profile, lexicon)
         or _next_line_while_chemotherapy_works(trial, profile, lexicon)
         or _treats_a_net_they_no_longer_have(trial, profile, lexicon)
@@ -89,13 +90,16 @@ def _early_stage_after_advanced_treatment(trial: TrialDetail, profile: Profile, 
     return (grew or _treated_for_advanced_nets(profile, lexicon)) and early_stage_only(trial)
 
 
-def _after_surgery_after_advanced_treatment(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
+def _after_surgery_no_operation_said(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
     """A trial for after the tumour was taken out ("Adjuvant Surufatinib ... Postoperative"), for someone
-    treated for advanced NETs who has not said they had an operation."""
-    had_surgery = any(treatment_group(lexicon, t.id) == "surgery" for t in profile.treatments)
+    who told of their treatment and no operation: "two small tumours, the doctors say watch and wait",
+    or treated for advanced NETs. Trials that fit where they are now come first."""
+    groups = {treatment_group(lexicon, t.id) for t in profile.treatments}
+    # no treatment said at all may be an operation booked and not read ("pancreatectomy booked for the 14th")
     return (
-        not had_surgery
-        and _treated_for_advanced_nets(profile, lexicon)
+        bool(groups)
+        and "surgery" not in groups
+        and profile.all_clear is not True
         and bool(_AFTER_SURGERY_TITLE.search(trial.title or ""))
     )
 

@@ -129,7 +129,7 @@ def asked_for(query: TrialQuery, with_condition: bool = True) -> str:
     if query.phase is not None:
         parts.append(f"phase {query.phase}")
     if query.age_group:
-        parts.append(f"for {AGE_GROUP_WORDS[query.age_group]}")
+        parts.append(f"that take {AGE_GROUP_WORDS[query.age_group]}")  # their age limits let them in
     return ", ".join(parts)
 
 
