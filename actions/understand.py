@@ -16,6 +16,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.compare_trials import send_which_is_better
+from actions.country import country_code
 from actions.feedback import log_fallback
 from actions.fitting import run_fitting_search, searched_profile
 from actions.followups import ActionAnswerTrialDetail
@@ -111,12 +112,26 @@ class ActionAnswerOutOfScope(Action):
             return []
         searched, text = searched_profile(tracker), message_text(tracker)
         foreign = other_language(text)
-        if searched.lookup.names_trials or (foreign and tells_a_net_story(text)):  # "mio padre ha un pNET..., studi?"
-            say_english_is_read_best(dispatcher, tracker)
-            return run_fitting_search(dispatcher, tracker, searched)
-        if not answered_in_english_only(dispatcher, tracker):
+        if searched.lookup.names_trials or tells_a_net_story(text):  # "mio padre ha un pNET..., studi?"
+            if foreign:
+                say_english_is_read_best(dispatcher, tracker)
+            return run_fitting_search(dispatcher, tracker, searched)  # "45 f, lung carcinoid ... any research?"
+        if answered_in_english_only(dispatcher, tracker):
+            return []
+        country = country_code(tracker)
+        if country in (None, "GB"):
             dispatcher.utter_message(response="utter_out_of_scope")
+        else:  # the nurses of the person's own country, not the UK line the response names
+            dispatcher.utter_message(text=OFF_TOPIC, buttons=[TRIALS_BUTTON])
+            send_helpline(dispatcher, tracker)
         return []
+
+
+OFF_TOPIC = (
+    "Sorry, I can't help with that. I know about NETs (neuroendocrine tumours): their tests and treatments, "
+    "how trials work, and how to find a NET trial. For other cancers or anything else, a nurse can help."
+)
+TRIALS_BUTTON = {"title": "Find trials", "payload": "/search_trials"}
 
 
 def tells_a_net_story(text: str | None) -> bool:

@@ -63,3 +63,27 @@ def test_other_messages_in_another_language_are_not_searched(text: str) -> None:
 
     events, messages = run(ActionAnswerOutOfScope(), tracker(text, intent="out_of_scope"))
     assert "English" in messages[0]["text"] and not events, messages
+
+
+def test_a_net_story_in_english_gets_its_trials_not_a_refusal() -> None:
+    from actions.understand import ActionAnswerOutOfScope
+
+    text = "hi im 45 f with a lung carcinoid, had a lobectomy last year. any research on stopping it coming back? i live in boston"
+    events, messages = run(
+        ActionAnswerOutOfScope(), tracker(text, intent="out_of_scope", slots={"profile": read_message(text).as_dict()})
+    )
+    assert not any(m.get("response") == "utter_out_of_scope" for m in messages)
+    assert "English best" not in _texts(messages)
+    assert any(e.get("name") == "result_ids" for e in events), messages
+
+
+def test_an_off_topic_message_from_abroad_gets_that_country_s_lines() -> None:
+    from actions.understand import ActionAnswerOutOfScope
+
+    text = "can you recommend a good plumber? I live in Chicago"
+    _, messages = run(
+        ActionAnswerOutOfScope(), tracker(text, intent="out_of_scope", slots={"profile": read_message(text).as_dict()})
+    )
+    said = _texts(messages)
+    assert "0808 800 4040" not in said and "NETs" in said, messages
+    assert not any(m.get("response") == "utter_out_of_scope" for m in messages)
