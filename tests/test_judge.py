@@ -5,7 +5,7 @@ never left out on an "ask_team". Criteria are real sentences from data/trials/."
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Optional
+from typing import Optional
 
 import pytest
 
@@ -14,16 +14,7 @@ from bot.eligibility.person import Person, person_from_json
 from bot.eligibility.records import TrialRecord, shipped_record
 from bot.prescreen.answers import Answers
 from bot.prescreen.checklist import ASK, NO_MATCH, checklist
-
-
-def trial(inclusion: list[str] = (), exclusion: list[str] = (), **limits: Any) -> TrialRecord:  # type: ignore[assignment]
-    text = "Inclusion Criteria:\n\n" + "\n".join(f"* {c}" for c in inclusion)
-    text += "\n\nExclusion Criteria:\n\n" + "\n".join(f"* {c}" for c in exclusion)
-    return TrialRecord("NCT00000000", text, limits.get("min_age"), limits.get("max_age"), limits.get("sex"))
-
-
-def verdict(record: TrialRecord, field: str, **person: Any) -> Optional[str]:
-    return judge(record, person_from_json(person)).verdict(field)
+from tests.helpers.judge import trial, verdict
 
 
 # -- the rule ------------------------------------------------------------------------------------------

@@ -13,12 +13,7 @@ from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH, MATCHES, judge
 from bot.eligibility.judge_drugs import drugs_in, named_in_criterion, unnamed_kinds
 from bot.eligibility.person import Person, person_from_json, with_treatment_words
 from bot.eligibility.records import TrialRecord
-
-
-def trial(inclusion: tuple[str, ...] = (), exclusion: tuple[str, ...] = ()) -> TrialRecord:
-    text = "Inclusion Criteria:\n\n" + "\n".join(f"* {c}" for c in inclusion)
-    text += "\n\nExclusion Criteria:\n\n" + "\n".join(f"* {c}" for c in exclusion)
-    return TrialRecord("NCT00000000", text, None, None, None)
+from tests.helpers.judge import trial
 
 
 def treatments_verdict(record: TrialRecord, had: list[str]) -> Optional[str]:

@@ -10,18 +10,13 @@ from bot.eligibility.fields import facts_of
 from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH, MATCHES, judge, readings
 from bot.eligibility.person import person_from_json
 from bot.eligibility.records import TrialRecord
+from tests.helpers.judge import trial
 
 GI_OR_LUNG = (
     "Pathologically confirmed, well differentiated (G1 or G2), advanced (unresectable or metastatic), "
     "neuroendocrine tumor of GI or lung origin"
 )
 TWO_GROUPS = "NECs confirmed not to be from gastrointestinal primaries and NETs of lower grades (Ki67<20)"
-
-
-def trial(inclusion: tuple[str, ...] = (), exclusion: tuple[str, ...] = ()) -> TrialRecord:
-    text = "Inclusion Criteria:\n\n" + "\n".join(f"* {c}" for c in inclusion)
-    text += "\n\nExclusion Criteria:\n\n" + "\n".join(f"* {c}" for c in exclusion)
-    return TrialRecord("NCT00000000", text, None, None, None)
 
 
 def verdict_on(record: TrialRecord, criterion: str, field: str, **person: Any) -> Optional[str]:

@@ -5,24 +5,12 @@ exclusions, a dose limit, an exception with a condition, an allowance with a con
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 import pytest
 
 from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH, MATCHES, judge
 from bot.eligibility.person import person_from_json
 from bot.eligibility.records import TrialRecord
-
-
-def trial(inclusion: tuple[str, ...] = (), exclusion: tuple[str, ...] = ()) -> TrialRecord:
-    text = "Inclusion Criteria:\n\n" + "\n".join(f"* {c}" for c in inclusion)
-    text += "\n\nExclusion Criteria:\n\n" + "\n".join(f"* {c}" for c in exclusion)
-    return TrialRecord("NCT00000000", text, None, None, None)
-
-
-def verdict(record: TrialRecord, field: str, **person: Any) -> Optional[str]:
-    return judge(record, person_from_json(person)).verdict(field)
-
+from tests.helpers.judge import trial, verdict
 
 EP_OR_IP = "Accepted chemotherapy with EP or IP regimen for no less than three months"  # NCT02409849
 PANNET_DIRECTED = "Previous PanNET-directed treatment"  # NCT04385992

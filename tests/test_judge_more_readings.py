@@ -11,18 +11,13 @@ import pytest
 from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH, MATCHES, judge
 from bot.eligibility.person import person_from_json
 from bot.eligibility.records import TrialRecord
+from tests.helpers.judge import trial
 
 NAIVE: dict[str, Any] = {"treatments": []}
 CAPTEM: dict[str, Any] = {"treatments": ["capecitabine and temozolomide"]}
 PLATINUM: dict[str, Any] = {"treatments": ["cisplatin and etoposide"]}
 FOLFIRI: dict[str, Any] = {"treatments": ["carboplatin and etoposide", "FOLFIRI"]}
 PRRT_AND_MORE: dict[str, Any] = {"treatments": ["lanreotide", "everolimus", "PRRT"]}
-
-
-def trial(inclusion: list[str] = (), exclusion: list[str] = ()) -> TrialRecord:  # type: ignore[assignment]
-    text = "Inclusion Criteria:\n\n" + "\n".join(f"* {c}" for c in inclusion)
-    text += "\n\nExclusion Criteria:\n\n" + "\n".join(f"* {c}" for c in exclusion)
-    return TrialRecord("NCT00000000", text, None, None, None)
 
 
 def verdict(record: TrialRecord, field: str, person: dict[str, Any]) -> Optional[str]:

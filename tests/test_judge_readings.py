@@ -4,25 +4,12 @@ NET, curative options and hormones either way. Real sentences from tuned trials 
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 import pytest
 
-from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH, MATCHES, judge
-from bot.eligibility.person import person_from_json
-from bot.eligibility.records import TrialRecord
+from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH, MATCHES
+from tests.helpers.judge import trial, verdict
 
 LIVER_ONLY = {"spread": True, "spread_sites": ["liver"]}
-
-
-def trial(inclusion: list[str] = (), exclusion: list[str] = ()) -> TrialRecord:  # type: ignore[assignment]
-    text = "Inclusion Criteria:\n\n" + "\n".join(f"* {c}" for c in inclusion)
-    text += "\n\nExclusion Criteria:\n\n" + "\n".join(f"* {c}" for c in exclusion)
-    return TrialRecord("NCT00000000", text, None, None, None)
-
-
-def verdict(record: TrialRecord, field: str, **person: Any) -> Optional[str]:
-    return judge(record, person_from_json(person)).verdict(field)
 
 
 @pytest.mark.parametrize(

@@ -5,24 +5,12 @@ within 3 weeks", and drugs named beside a family. Criteria are real (data/trials
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Optional
 
 import pytest
 
-from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH, MATCHES, judge
-from bot.eligibility.person import person_from_json
-from bot.eligibility.records import TrialRecord
-
-
-def trial(inclusion: tuple[str, ...] = (), exclusion: tuple[str, ...] = ()) -> TrialRecord:
-    text = "Inclusion Criteria:\n\n" + "\n".join(f"* {c}" for c in inclusion)
-    text += "\n\nExclusion Criteria:\n\n" + "\n".join(f"* {c}" for c in exclusion)
-    return TrialRecord("NCT00000000", text, None, None, None)
-
-
-def verdict(record: TrialRecord, field: str, **person: Any) -> Optional[str]:
-    return judge(record, person_from_json(person)).verdict(field)
-
+from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH, MATCHES
+from tests.helpers.judge import trial, verdict
 
 PLANNED_TOO = (  # NCT00326469
     "patients who have received treatment with radiotherapy, chemotherapy or interferon 4 weeks before being included "
