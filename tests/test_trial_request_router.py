@@ -23,6 +23,8 @@ from components.trial_request_router import TrialRequestRouter
         "what are his options now, we live near Cork",
         "my husband has carcinoid syndrome, the flushing is awful. is there anything being tried for that? we're in Ohio",
         "whats being trialled for NEC at the moment",
+        "he's 66, NET in the small bowel with liver mets, on octreotide. we're in Toronto. what's out there?",
+        "mum's on lanreotide and it's growing, we live in Hull, is there anything else out there",
     ],
 )
 def test_asks_for_trials(text: str) -> None:

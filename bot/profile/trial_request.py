@@ -27,7 +27,8 @@ _ANYTHING_NEAR = re.compile(
 # "what's left?", "what else is there", "what are our options": trials when said with where they live
 _OPTIONS_ASKED = re.compile(
     r"\bwhat(?:'s|s|\s+is)\s+left\b(?!\s+(?:of|in|from|after|over)\b)|\bwhat\s+else\s+(?:is\s+there|is\s+out\s+there|can|could|might)\b"
-    r"|\bwhat\s+(?:are\s+|r\s+)?(?:the\s+|our\s+|his\s+|her\s+|my\s+)?(?:other\s+)?options\b",
+    r"|\bwhat\s+(?:are\s+|r\s+)?(?:the\s+|our\s+|his\s+|her\s+|my\s+)?(?:other\s+)?options\b"
+    r"|\bwhat(?:'s|s|\s+is)\s+(?:else\s+)?out\s+there\b|\banything\s+(?:else\s+)?out\s+there\b",  # "what's out there?"
     re.I,
 )
 # "I live in hope", "we're in hospital", "she's in pain": not places (components/place_router.py too)
