@@ -395,6 +395,8 @@ def test_an_age_corrected_as_one_number_not_another() -> None:
         ("71/m - grade 2 pnet, any trials", "self", 71, "male"),
         ("my wife (she/her) is 45 and has an insulinoma", "partner", 45, "female"),
         ("37 yo m, NET in the appendix", "self", 37, "male"),
+        # the age asked about is the patient's
+        ("is 84 too old for the trials? my nan has a NET in her small bowel", "grandparent", 84, "female"),
     ],
 )
 def test_partners_and_note_forms(text: str, about: Optional[str], age: Optional[int], sex: Optional[str]) -> None:

@@ -312,6 +312,7 @@ _NOT_NOW_BEFORE = re.compile(
 )
 _ANY_AGE = re.compile(
     r"(?<![\w.])(\d{1,3})\s*-?\s*(?:(?:years?|yrs?)[\s-]*old|år|jaar|jahre|ans|años|anni|anos|lat)\b|(?<![\w.])(\d{1,3})\s*(?:y/?o|yr\s+old)\b"
+    r"|\b(?:is|am|at)\s+(\d{2})\s+(?:too\s+(?:old|young)|past\s+it)\b"  # "is 84 too old for the trials?"
     r"|\baged?\s+(\d{1,3})\b|(?<![\w./])(\d{1,3})\s*/?\s*\(?([fm])\b\)?(?![\w'])|(?<!['\w])([fm])\s*[,/]?\s*(\d{1,3})\b(?![\w.%])",
     re.I,
 )
