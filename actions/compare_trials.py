@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.general_answer import send_kind_word
-from actions.in_focus import pair_in_focus, whom_meant
+from actions.in_focus import pair_in_focus, send_nearest_of_shown, whom_meant
 from actions.profile import message_text, profile_of
 from actions.replies import send_unavailable
 from actions.show_trial import ActionShowTrial
@@ -118,6 +118,8 @@ class ActionCompareTrials(Action):
             named.append(str(focus))  # "how does it compare with NCT01578239?"
         if len(named) == 1 and not focus:  # "COMPETE lutetium vs everolimus": one trial, named by what it compares
             return await ActionShowTrial.show(dispatcher, named[0])
+        if len(named) < 2 and _NEAREST_ASKED.search(text) and send_nearest_of_shown(dispatcher, tracker):
+            return []  # "which of those is closest to us?" after a list: each one's nearest place
         if len(named) < 2:
             dispatcher.utter_message(text=WHICH_TWO)
             return []
@@ -125,6 +127,9 @@ class ActionCompareTrials(Action):
         if trials:
             dispatcher.utter_message(text=side_by_side(trials[0], trials[1]))
         return []
+
+
+_NEAREST_ASKED = re.compile(r"\b(?:closest|nearest|near(?:er)?\s+(?:to\s+)?(?:us|me|him|her|home))\b", re.I)
 
 
 def _beside_the_other_side(dispatcher: CollectingDispatcher, text: str, named: list[str]) -> bool:

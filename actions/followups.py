@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.compare_trials import ActionCompareTrials
 from actions.country import country_code
 from actions.general_answer import send_kind_word, send_not_held, send_topic_and_fact
-from actions.in_focus import pair_in_focus, shown_trials, whom_meant
+from actions.in_focus import pair_in_focus, send_nearest_of_shown, whom_meant
 from actions.profile import message_text, profile_of
 from actions.store import trial_store
 from actions.topics import bot_texts, general_topic
@@ -26,7 +26,6 @@ from actions.trial_answers import FOLLOW_UP_BUTTONS, aspect_lines, send_direct_a
 from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids
 from bot.eligibility.questions import Questions, general_questions, questions_for
 from bot.eligibility.render import eligibility_text
-from bot.followups.listed import nearest_of_listed
 from bot.knowledge.facts import sentences
 from bot.knowledge.names import find_treatments
 from bot.personal.handing_back import after_general
@@ -119,15 +118,7 @@ class ActionShowTrialPlaces(TrialFollowUp):
 
     def answer_without_trial(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         """ "which hospital is nearest to leeds?" after a list: each listed trial's nearest place."""
-        around = near_of(profile_of(tracker).place)
-        if around is None or len(result_ids(tracker)) < 2:
-            return False
-        try:
-            trials = shown_trials(tracker)
-        except SQLAlchemyError:
-            return False
-        dispatcher.utter_message(text=nearest_of_listed(trials, around))
-        return True
+        return send_nearest_of_shown(dispatcher, tracker)
 
 
 class ActionAnswerTrialDetail(TrialFollowUp):

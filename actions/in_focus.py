@@ -9,10 +9,14 @@ import re
 from typing import Any, Optional
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions.profile import message_text, profile_of
 from actions.store import trial_store
+from bot.followups.listed import nearest_of_listed
 from bot.knowledge.just_compared import JustCompared, just_compared
+from bot.profile.fit import near_of
 from bot.profile.model import object_pronoun
 from bot.trials.query import TrialDetail
 
@@ -30,6 +34,21 @@ def result_ids(tracker: Tracker) -> list[str]:
     """The NCT ids of the results shown last, in order (the `result_ids` slot)."""
     value = tracker.get_slot("result_ids")
     return [str(v) for v in value if v] if isinstance(value, (list, tuple)) else []
+
+
+def send_nearest_of_shown(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "which hospital is nearest to leeds?", "which of those is closest to us?" after a list: each listed
+    trial's nearest place to where they said they are. False (nothing said) with no place known, fewer than
+    two shown, or the store unreadable."""
+    around = near_of(profile_of(tracker).place)
+    if around is None or len(result_ids(tracker)) < 2:
+        return False
+    try:
+        trials = shown_trials(tracker)
+    except SQLAlchemyError:
+        return False
+    dispatcher.utter_message(text=nearest_of_listed(trials, around))
+    return True
 
 
 def shown_trials(tracker: Tracker) -> list[TrialDetail]:

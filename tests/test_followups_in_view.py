@@ -76,3 +76,16 @@ def test_the_nearest_hospital_after_a_list_is_each_trials_nearest(store: TrialSt
     assert said.startswith(f"Of the {len(listed)} trials I listed, the nearest places to Leeds")
     _, messages = run(ActionShowTrialPlaces(), tracker(text, slots={"result_ids": listed}))
     assert "Which trial do you mean?" in _texts(messages)  # no town known: which trial, as before
+
+
+@pytest.mark.usefixtures("database_url_env")
+def test_which_of_those_is_closest_after_a_list_is_not_a_side_by_side(store: TrialStore) -> None:
+    from actions.compare_trials import ActionCompareTrials
+
+    listed = [t.nct_id for t in store.search(TrialQuery(status="all", country="United Kingdom", limit=3)).trials]
+    profile = read_message("my dad is 68, lives in Glasgow, any PRRT trials?").as_dict()
+    text = "which of those is closest to us?"
+    _, messages = run(ActionCompareTrials(), tracker(text, slots={"result_ids": listed, "profile": profile}))
+    said = _texts(messages)
+    assert said.startswith(f"Of the {len(listed)} trials I listed, the nearest places to Glasgow"), said
+    assert "side by side" not in said
