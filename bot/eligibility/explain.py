@@ -36,7 +36,7 @@ def term_explanations(original: str, replacer: Replacer, glosses: bool = True) -
         given.add(about)
         explained = explanation(entry, match.group()) if entry.explain else None
         gloss = _gloss(entry, match.group(), replacer) if glosses else None
-        if gloss and explained and _within(_spelling(_words(match.group())), _spelling(_words(explained))):
+        if gloss and explained and _within(spelling(_words(match.group())), spelling(_words(explained))):
             gloss = None  # "Glucose is the sugar in the blood." says all "Glucose: blood sugar." would
         for line in (gloss, explained):
             if line and line not in lines:
@@ -53,7 +53,7 @@ def _gloss(entry: Entry, matched: str, replacer: Replacer) -> str | None:
         plain = replacer.rewrite(matched)
     else:
         plain = plain_for(entry, matched).replace("{0}", matched)
-    if _within(_spelling(matched), _spelling(plain)) or _within(_spelling(plain), _spelling(matched)):
+    if _within(spelling(matched), spelling(plain)) or _within(spelling(plain), spelling(matched)):
         return None  # "CT" -> "CT scan", "hemoglobin" -> "haemoglobin" add nothing
     if _same_stems(plain, matched):
         return None  # "Platelet: platelets.", "Hormonal: hormone.", "Written informed consent: written consent."
@@ -100,6 +100,6 @@ def _within(words: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
-def _spelling(words: str) -> str:
+def spelling(words: str) -> str:
     """Words with British and American spellings made one ("haemoglobin", "tumour")."""
     return words.lower().replace("ae", "e").replace("oe", "e").replace("our", "or")

@@ -27,7 +27,7 @@ from typing import Iterator, Optional
 
 from bot.eligibility import phrasing
 from bot.eligibility.compact import compact, over_under, word_count
-from bot.eligibility.explain import term_explanations
+from bot.eligibility.explain import spelling, term_explanations
 from bot.eligibility.forbidden_words import neutral
 from bot.eligibility.glossary import default_replacer
 from bot.eligibility.guards import rewrite_problems
@@ -216,8 +216,7 @@ def _about_shown_words(line: str, sentence: str) -> bool:
     if subject is None:
         return True
     first = subject.group(1).lower().split()[0]  # "Diabetes mellitus means ..." under "diabetes" is kept
-    shown = sentence.lower()
-    return first in shown or first.replace("our", "or") in shown.replace("our", "or")
+    return spelling(first) in spelling(sentence)
 
 
 def _shorter_as_listed(original: str, template: Written, own_words: Optional[Written]) -> Optional[Written]:

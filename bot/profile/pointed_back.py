@@ -40,8 +40,13 @@ _REFUSED_IT = re.compile(
     r"|(?:vill|will|wil) (?:\w+ )?(?:inte|nicht|niet))\b"
 )
 # Enough of a treatment named before, had or offered: "she's had 4 lots of prrt. says never again", "I'm not keen".
+# "never again" in the languages people write in (normalised text: no accents)
+NEVER_AGAIN = (
+    r"\b(?:never again|not again|aldrig igen|aldri igjen|nie wieder|nooit meer|plus jamais|jamais plus"
+    r"|mai piu|nunca mas|nigdy wiecej)\b"
+)
 _HAD_ENOUGH_OF_IT = re.compile(
-    r"\bnever again\b|\b(?:done|finished|through) with (?:it|that|them)\b|\bhad enough of (?:it|that|them)\b"
+    NEVER_AGAIN + r"|\b(?:done|finished|through) with (?:it|that|them)\b|\bhad enough of (?:it|that|them)\b"
     r"|\b(?:not|never) (?:doing|having|going through) (?:it|that|them) again\b"
     r"|^(?:(?:but|and|though|honestly|frankly|tbh|well|so|to be honest)\s+)?(?:(?:i|he|she|we|they|mum|dad|my \w+)\s+)?"
     r"(?:is |s |am |m |are |re |was )?(?:really |just )?not (?:at all |very |too |so )?keen\b"

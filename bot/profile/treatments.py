@@ -20,7 +20,7 @@ from typing import Optional
 from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.courses import combined, had_one_of
 from bot.profile.model import TreatmentHad
-from bot.profile.pointed_back import pointed_back
+from bot.profile.pointed_back import NEVER_AGAIN, pointed_back
 from bot.profile.surgery_story import surgery_role, surgery_told
 from bot.profile.treatment_names import (
     JOINERS,
@@ -242,10 +242,7 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
 
 
 # "had Lutathera four times and says never again", "säger aldrig igen": had, and not wanted again
-_NEVER_AGAIN = re.compile(
-    r"\b(?:never again|not again|aldrig igen|aldri igjen|aldrig igen|nie wieder|nooit meer|plus jamais|jamais plus"
-    r"|mai piu|nunca mas|nigdy wiecej)\b"
-)
+_NEVER_AGAIN = re.compile(NEVER_AGAIN)
 
 
 def _never_again(plain: str, found: list[Mention]) -> list[Mention]:
