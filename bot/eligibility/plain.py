@@ -143,7 +143,9 @@ def _written(
     sentence: str, notes: list[str], how: str, family: Optional[str] = None, refused: tuple[str, ...] = ()
 ) -> Written:
     """An item as shown: the explanations it needs (not those its sentence already gives), hedged."""
-    kept = tuple(neutral(note) for note in _distinct(notes) if _needed(note, sentence))
+    kept = tuple(
+        neutral(note) for note in _distinct(notes) if _needed(note, sentence) and _names_shown_words(note, sentence)
+    )
     return Written(neutral(sentence), kept, how, family, refused)
 
 
@@ -217,6 +219,30 @@ def _about_shown_words(line: str, sentence: str) -> bool:
         return True
     first = subject.group(1).lower().split()[0]  # "Diabetes mellitus means ..." under "diabetes" is kept
     return spelling(first) in spelling(sentence)
+
+
+def _names_shown_words(line: str, sentence: str) -> bool:
+    """Any explanation is shown only when a word of the term it defines is shown: not the registry's name
+    for the study drug under "study drug", nor a word of another line's gloss ("Hereditary means ..." under
+    "Familial: inherited."). The tuned judgements counted these as stray explanations."""
+    subject = _SUBJECT.match(line)
+    if subject is None:
+        return True
+    named = subject.group(1).split(":", 1)[0]  # "SLE: Lupus is ...": the term shown is "SLE"
+    words = [_z(w) for w in _WORD.findall(spelling(named)) if w not in _NOT_A_TERM]
+    shown = _z(spelling(sentence))
+    return not words or any(form in shown for w in words for form in (w, w.removesuffix("s")) if len(form) > 1)
+
+
+def _z(text: str) -> str:
+    """ "randomisation" and "randomization" alike."""
+    return text.replace("is", "iz").replace("ys", "yz")
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_NOT_A_TERM = frozenset(
+    {"the", "a", "an", "or", "and", "of", "to", "in", "on", "for", "with", "unit", "very", "lower", "higher"}
+)
 
 
 def _shorter_as_listed(original: str, template: Written, own_words: Optional[Written]) -> Optional[Written]:

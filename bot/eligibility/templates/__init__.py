@@ -47,6 +47,7 @@ def templates() -> list[Template]:
         brain,
         comply,
         consent,
+        diagnosis,
         drug_interactions,
         heart,
         history,
@@ -54,6 +55,7 @@ def templates() -> list[Template]:
         labs,
         life,
         measurable,
+        medicine_use,
         more_rules,
         other_cancer,
         other_trial,
@@ -83,9 +85,12 @@ def templates() -> list[Template]:
         *heart.TEMPLATES,
         *other_cancer.TEMPLATES,
         *drug_interactions.TEMPLATES,
+        *medicine_use.TEMPLATES,
         *more_rules.TEMPLATES,
         *history.TEMPLATES,
         *bmi.TEMPLATES,
+        *diagnosis.TEMPLATES,
+        *comply.GENERAL,
     ]
 
 

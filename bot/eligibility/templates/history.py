@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.eligibility.templates import Template, Words
-from bot.eligibility.templates.parts import WHO, compile_full
+from bot.eligibility.templates.parts import WHEN, WHO, compile_full, registry_slot, with_notes
 
 # one thing, with no list, aside or time limit the template could misread
 _SHORT = r"(?P<what>(?!.*\b(?:within|during|prior|before|after|since|until|unless|except|in\s+the\s+(?:last|past))\b)[A-Za-z0-9][^,;:()\[\]]{2,60})"
@@ -26,16 +26,45 @@ _COUNTABLE = (
     "bleed",
     "operation",
     "hole in the gut",
+    "event",
+    "ulcer",
+    "episode",
+    "exacerbation",
+    "infection",
 )
 _DETERMINER = re.compile(r"^(?:a|an|the|any|some|one|two|more|several|multiple|other)\b", re.I)
 
 
 def _history(found: re.Match, words: Words) -> str:
     had = "You are known to have had" if found.group("known") else "You have had"
-    what = _lower_first(words(found.group("what")))
+    return f"{had} {_what(found, words)}."
+
+
+def _never(found: re.Match, words: Words) -> str:
+    what, notes = registry_slot(found.group("what"))
+    never = "You are not known to have had" if found.group("known") else "You have never had"
+    return with_notes(f"{never} {_counted(_lower_first(what))}", notes)
+
+
+def _recent(found: re.Match, words: Words) -> str:
+    """In the registry's words: "You had X within 6 months before joining", its terms explained beneath."""
+    had = "You are known to have had" if found.group("known") else "You had"
+    what, notes = registry_slot(found.group("what"))
+    within = " ".join(found.group("within").lower().split())
+    before, before_notes = registry_slot(found.group("before") or "")
+    when = f"{within} {found.group('n')} {found.group('unit')}{' ' + before if before else ''}"
+    return with_notes(f"{had} {_counted(_lower_first(what))} {when}", f"{notes} {before_notes}".strip())
+
+
+def _what(found: re.Match, words: Words) -> str:
+    return _counted(_lower_first(words(found.group("what"))))
+
+
+def _counted(what: str) -> str:
+    """ "a stroke", but "diabetes": an article before an illness one has one of."""
     if what.lower().endswith(_COUNTABLE) and not _DETERMINER.match(what):
         what = ("an " if what[:1].lower() in "aeiou" else "a ") + what
-    return f"{had} {what}."
+    return what
 
 
 def _prior_treatment(found: re.Match, words: Words) -> str:
@@ -50,7 +79,28 @@ def _lower_first(text: str) -> str:
     )
 
 
+# one thing (it may be "A or B") had within a time: no list, aside or second condition; not an action ("receiving")
+_NOT_RECENT = (
+    r"\b(?:unless|except|other\s+than|including|such|e\.?g|i\.?e|if|who|which|that|and|but|prior|before|after|since)\b"
+)
+_RECENT = rf"(?P<what>(?!{_NOT_RECENT})(?![a-z]+ing\b)[A-Za-z0-9](?:(?!{_NOT_RECENT})[^,;:()\[\]<>≤≥=]){{2,60}}?)"
+# not a lead-in ("... the following conditions within 6 months:"), a second history, a judge of it, or a time
+# joined to something more ("within 1 year of screening or ...")
+_ONE_TIME = (
+    r"(?!.*\b(?:following|defined|evidenced|as\s+(?:assessed|determined|judged|defined|documented))\b)(?!.*\bhistory\b.*\bhistory\b)"
+    r"(?!.*\b(?:within|in\s+the|during\s+the)\b.*\b(?:or|and|unless|except|if)\b)"
+)
+_HISTORY = rf"{_HAS}(?:a\s+|any\s+)?(?P<known>known\s+|documented\s+)?(?:(?:recent|prior|previous|past)\s+)?(?:medical\s+)?history\s+of\s+"
+
 TEMPLATES = [
+    Template("recent history of an illness", compile_full(rf"{_ONE_TIME}{_HISTORY}{_RECENT}\s+{WHEN}"), _recent),
+    Template(
+        "no history of an illness",
+        compile_full(
+            rf"(?:{WHO}?(?:with\s+|must\s+have\s+|should\s+have\s+)?)?no\s+(?P<known>known\s+)?(?:(?:prior|previous|past)\s+)?(?:medical\s+)?history\s+of\s+(?!(?:or|and|using|taking|receiving|having|being)\b){_SHORT}"
+        ),
+        _never,
+    ),
     Template(
         "history of an illness",
         compile_full(

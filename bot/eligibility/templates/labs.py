@@ -17,7 +17,7 @@ class Lab:
 
     @property
     def verb(self) -> str:
-        return "are" if self.name in ("AST and ALT", "liver enzymes") else "is"
+        return "are" if self.name in ("AST and ALT", "ALT and AST", "liver enzymes") else "is"
 
 
 LABS = [
@@ -38,7 +38,7 @@ LABS = [
         "White blood cells fight infection.",
     ),
     Lab(
-        r"(?:serum\s+)?(?:total\s+)?bilirubin(?:\s*\((?:T?BILI?)\))?",
+        r"(?:serum\s+)?(?:total\s+)?bilirubin(?:\s*\((?:T?BILI?|TBL)\))?",
         "bilirubin",
         "Bilirubin is a blood test that shows how well the liver works.",
     ),
@@ -47,6 +47,27 @@ LABS = [
         r"(?:ALT|alanine\s+(?:amino)?transferase|SGPT)(?:\s*\((?:ALT|SGPT)\))?",
         "AST and ALT",
         "AST and ALT are blood tests that show how well the liver works.",
+    ),
+    Lab(
+        r"(?:serum\s+)?(?:ALT|alanine\s+(?:amino)?transferase|SGPT)(?:\s*\((?:ALT|SGPT)\))*\s*(?:and|or|and/or|/|,)\s*"
+        r"(?:AST|aspartate\s+(?:amino)?transferase|SGOT)(?:\s*\((?:AST|SGOT)\))*",
+        "ALT and AST",
+        "ALT and AST are blood tests that show how well the liver works.",
+    ),
+    Lab(
+        r"(?:serum\s+)?(?:ALT|alanine\s+(?:amino)?trans(?:fer|amin)ase|SGPT)(?:\s*\((?:ALT|SGPT)\))*",
+        "ALT",
+        "ALT is a blood test that shows how well the liver works.",
+    ),
+    Lab(
+        r"(?:serum\s+)?(?:AST|aspartate\s+(?:amino)?trans(?:fer|amin)ase|SGOT)(?:\s*\((?:AST|SGOT)\))*",
+        "AST",
+        "AST is a blood test that shows how well the liver works.",
+    ),
+    Lab(
+        r"(?:serum\s+)?alkaline\s+phosphatase(?:\s*\((?:ALP|AP)\))?|ALP",
+        "alkaline phosphatase",
+        "Alkaline phosphatase is a blood test of the liver and bones.",
     ),
     Lab(
         r"(?:(?:hepatic|liver|serum)\s+)?(?:transaminases|aminotransferases|liver\s+enzymes)",
@@ -81,6 +102,8 @@ _UNIT = (
 )
 _ONE = rf"(?P<name>{_NAME})(?:\s+(?:count|levels?|values?))?(?:\s*(?::|=(?![<>])|of|is|must\s+be|should\s+be))?\s*(?P<limit>{LIMIT_WORDS})\s*(?P<value>{NUMBER})\s*(?P<unit>{_UNIT})?"
 ONE = re.compile(_ONE, re.I)
+# when the test is done: "at screening"
+_AT = r"(?:\s+at\s+(?:the\s+)?(?P<at>screening(?:\s+visit)?|baseline|study\s+entry|enrol?ment|registration))?"
 _SEPARATOR = r"\s*(?:;|,)?\s*(?:\band\b\s*)?"
 _MARROW, _COUNTS = "Your bone marrow works well enough", "Your blood counts are good enough"
 _LIVER, _KIDNEYS = "Your liver works well enough", "Your kidneys work well enough"
@@ -119,14 +142,32 @@ def _value(found: re.Match, words: Words) -> str:
     return f"{limit(found.group('limit'))} {found.group('value')}{unit}"
 
 
+def _pair_name(found: re.Match) -> str:
+    """A pair of liver tests as the registry joins them: "ALT or AST" when either is meant (an explicit
+    "or", or "/" and "and/or" before a floor such as "> 3 x ULN"), else "AST and ALT"."""
+    lab = _lab(found.group("name"))
+    if lab.name not in _PAIRS:
+        return f"{lab.name} {lab.verb}"
+    joint = _JOINT.search(found.group("name"))
+    said = " ".join(joint.group().lower().split()) if joint else "and"
+    either = said == "or" or (said != "and" and limit(found.group("limit")).startswith(("at least", "more", "over")))
+    first, second = lab.name.split(" and ")
+    return f"{first} or {second} is" if either else f"{lab.name} {lab.verb}"
+
+
+_PAIRS = ("AST and ALT", "ALT and AST")
+_JOINT = re.compile(r"\s*(?:and/or|\band\b|\bor\b|/|,)\s*(?=[a-z])", re.I)
+
+
 def _labs(found: re.Match, words: Words) -> str:
     each = list(ONE.finditer(found.group(), found.start("labs")))
-    parts = [f"your {_lab(m.group('name')).name} {_lab(m.group('name')).verb} {_value(m, words)}" for m in each]
+    parts = [f"your {_pair_name(m)} {_value(m, words)}" for m in each]
     explained = list(dict.fromkeys(_lab(m.group("name")).explain for m in each))
     organ = found.group("organ")
     lead = f"{_ORGANS[' '.join(organ.lower().split())]}: " if organ else ""
     body = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-    return f"{lead}{body}. {' '.join(explained)}"
+    tail = f" at {' '.join(found.group('at').lower().split())}" if found.group("at") else ""
+    return f"{lead}{body}{tail}. {' '.join(explained)}"
 
 
 def _organ_alone(found: re.Match, words: Words) -> str:
@@ -140,7 +181,7 @@ _ORGAN = r"(?P<organ>bone\s+marrow|marrow|ha?ematologic(?:al)?|liver|hepatic|ren
 TEMPLATES = [
     Template(
         "blood counts and organ function",
-        compile_full(rf"{_LEAD}(?P<labs>{_ONE}(?:{_SEPARATOR}{_ONE.replace('?P<', '?P<x')})*)"),
+        compile_full(rf"{_LEAD}(?P<labs>{_ONE}(?:{_SEPARATOR}{_ONE.replace('?P<', '?P<x')})*){_AT}"),
         _labs,
     ),
     Template(

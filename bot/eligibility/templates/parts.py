@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
+from bot.eligibility import phrasing
+from bot.eligibility.explain import term_explanations
+from bot.eligibility.glossary import default_replacer
 from bot.eligibility.limits import ANY_LIMIT, kind_of
+from bot.eligibility.registry_words import swap
 
 NUMBER = r"[0-9]+(?:[.,][0-9]+)*"
 LIMIT_WORDS = ANY_LIMIT
@@ -53,3 +57,18 @@ def words_after(words: Callable[[str], str], slot: Optional[str]) -> str:
     """A slot that follows other words ("... test" + " within 7 days"), in everyday words with
     one space before it, or "" for an empty slot."""
     return " " + words(slot.strip()) if slot and slot.strip() else ""
+
+
+def registry_slot(slot: str) -> tuple[str, str]:
+    """A slot in the registry's own words, as the chat shows an item no template fits (symbols in words,
+    only the safe swaps of `registry_words`), and the lines explaining its terms, to go after the sentence:
+    what a template uses where the glossary's word-for-word swaps could break the sentence ("comply with A
+    or with B" -> "follow A or with B")."""
+    text = " ".join(swap(phrasing.SYMBOLS(phrasing.literals(" ".join(slot.split())))).split())
+    notes = term_explanations(text, default_replacer())
+    return text, " ".join(notes)
+
+
+def with_notes(sentence: str, notes: str) -> str:
+    """A template's sentence, ended, with the explanations of its terms after it."""
+    return f"{sentence}. {notes}" if notes else f"{sentence}."

@@ -5,15 +5,27 @@ from __future__ import annotations
 import re
 
 from bot.eligibility.templates import Template, Words
-from bot.eligibility.templates.parts import NUMBER, compile_full, words_after
+from bot.eligibility.templates.parts import NUMBER, compile_full, registry_slot, with_notes
 
-_WOMEN = r"(?:women|females|female\s+(?:patients|subjects|participants))"
-_PEOPLE = r"(?:patients|subjects|participants|people|individuals)"
+_WOMEN = r"(?:wom[ae]n|females?|female\s+(?:patients?|subjects?|participants?))"
+_PEOPLE = r"(?:patients?|subjects?|participants?|people|persons|individuals)"
 _PREGNANT = r"(?:pregnant|pregnancy)"
 _FEEDING = r"(?:breast-?\s?feeding|lactating|lactation|nursing)"
 _AND_OR = r"\s*(?:,\s*(?:or\s+|and\s+|and/or\s+)?|(?:or|and|and/or)\s+|/\s*)"
-_POTENTIAL = r"of\s+(?:child-?\s?bearing|reproductive)\s+potential"
-_WHO_POTENTIAL = rf"(?P<who>{_WOMEN}\s+{_POTENTIAL}|{_PEOPLE}\s+{_POTENTIAL}|WOCBP|FOCBP)(?:\s*\((?:WOCBP|FOCBP)\))?"
+_POTENTIAL = r"(?:of|with)\s+(?:child-?\s?bearing|reproductive)\s+potential"
+_WHO_POTENTIAL = rf"(?:for\s+)?(?:all\s+)?(?P<who>{_WOMEN}\s+{_POTENTIAL}|{_PEOPLE}\s+{_POTENTIAL}|WOCBP|FOCBP)(?:\s*\((?:WOCBP|FOCBP)\))?"
+# a time or event the test or birth control is tied to, with no second requirement or condition after it
+_NOTHING_MORE = r"(?![^;()]*\b(?:and|or|but|unless|except|if|when|who|which|as)\b)"
+# a time for birth control, with no second requirement after it: "and" only before another time
+_TIME_ONLY = (
+    r"(?![^;()]*\b(?:or|unless|except|if|as)\b)(?![^;()]*,\s*and\b)"
+    r"(?![^;()]*\band\s+(?!(?:for|until|through|up|during|after|at|[0-9])\b)\w)"
+)
+_TEST_WHEN = (
+    rf"(?:\s+(?:performed|confirmed|obtained|done|taken)(?=\s+(?:within|in|at|before|prior)\b))?(?P<when>\s+(?:(?:within|in\s+the)\s+{NUMBER}\s+(?:hours|days|weeks)"
+    rf"(?:\s+(?:before|prior\s+to|of)\s+{_NOTHING_MORE}[a-z0-9][^,;()]{{2,60}})?"
+    rf"|(?:at|before|prior\s+to)\s+{_NOTHING_MORE}[a-z][^,;()]{{2,60}}))?"
+)
 _PLANNING = r"(?P<planning>,?\s*(?:or|and/or)\s+(?:planning|intending|wishing|expecting)\s+to\s+(?:become\s+pregnant|conceive)(?:\s+during\s+the\s+(?:study|trial))?)?"
 
 
@@ -38,9 +50,12 @@ def _if_could_be_pregnant(found: re.Match) -> str:
 
 
 def _test(found: re.Match, words: Words) -> str:
-    kind = f"{found.group('kind').lower()} " if found.group("kind") else ""
-    when = words_after(words, found.group("when"))
-    return f"{_if_could_be_pregnant(found)}, you have a negative {kind}pregnancy test{when}."
+    kind = found.group("kind") or found.group("kind2")
+    kind = f"{' '.join(kind.lower().split())} " if kind else ""
+    when, notes = registry_slot(found.group("when") or "")
+    return with_notes(
+        f"{_if_could_be_pregnant(found)}, you have a negative {kind}pregnancy test{' ' + when if when else ''}", notes
+    )
 
 
 _METHOD_WORDS = {
@@ -49,14 +64,19 @@ _METHOD_WORDS = {
     "highly effective": "highly effective",
     "acceptable": "acceptable",
     "medically acceptable": "medically acceptable",
+    "medically accepted": "medically accepted",
     "reliable": "reliable",
+    "appropriate": "suitable",
+    "approved": "approved",
 }
 
 
 def _birth_control(found: re.Match, words: Words) -> str:
     agree = "agree to use" if found.group("agree") else "use"
     how_good = _METHOD_WORDS[" ".join(found.group("how").lower().split())]
-    return f"{_if_could_be_pregnant(found)}, you {agree} {how_good} birth control{words_after(words, found.group('when'))}."
+    who = f"{_if_could_be_pregnant(found)}, you" if found.group("who") else "You"
+    when, notes = registry_slot(found.group("when") or "")
+    return with_notes(f"{who} {agree} {how_good} birth control{' ' + when if when else ''}", notes)
 
 
 def _one_of(found: re.Match, words: Words) -> str:
@@ -84,20 +104,19 @@ TEMPLATES = [
     Template(
         "pregnancy test",
         compile_full(
-            rf"{_WHO_POTENTIAL}\s+(?:must|should|need\s+to|will\s+need\s+to)\s+(?:have|agree\s+to\s+(?:have|undergo))\s+(?:a\s+)?"
-            rf"(?:documented\s+)?negative\s+(?P<kind>serum|urine|blood|serum\s+or\s+urine|urine\s+or\s+serum)?\s*"
-            rf"(?:(?:β|beta)-?\s?hCG\s+)?pregnancy\s+test(?P<when>\s+(?:within|in\s+the)\s+{NUMBER}\s+(?:hours|days|weeks)"
-            rf"(?:\s+(?:before|prior\s+to|of)\s+[a-z][^,;()]{{2,60}})?)?"
+            rf"{_WHO_POTENTIAL}(?:\s*[,:]\s*|\s+(?:must|should|need\s+to|will\s+need\s+to)\s+(?:have|provide|agree\s+to\s+(?:have|undergo))\s+(?:had\s+)?)"
+            rf"(?:a\s+)?(?:documented\s+)?negative\s+(?P<kind>serum|urine|blood|serum\s+or\s+urine|urine\s+or\s+serum)?\s*"
+            rf"(?:(?:β|beta)-?\s?hCG\s+)?pregnancy\s+test(?:\s*\((?P<kind2>serum|urine|blood|serum\s+or\s+urine|urine\s+or\s+serum)\))?{_TEST_WHEN}"
         ),
         _test,
     ),
     Template(
         "birth control",
         compile_full(
-            rf"{_WHO_POTENTIAL}\s+(?:must|should|need\s+to|have\s+to)\s+(?P<agree>agree\s+to\s+)?(?:use|practi[cs]e)\s+"
-            rf"(?:an?\s+)?(?P<how>adequate|effective|highly\s+effective|acceptable|medically\s+acceptable|reliable)\s+"
-            rf"(?:methods?\s+of\s+|forms?\s+of\s+)?(?:contraception|birth\s+control)(?:\s+methods?)?"
-            rf"(?P<when>\s+(?:during|throughout|for\s+the\s+duration\s+of)\s+[a-z][^;()]{{2,120}})?"
+            rf"(?:{_WHO_POTENTIAL}\s+(?:must|should|need\s+to|have\s+to)\s+|(?:must\s+)?(?=agree))(?P<agree>agree\s+to\s+)?(?:use|practi[cs]e)\s+"
+            rf"(?:an?\s+)?(?P<how>adequate|effective|highly\s+effective|acceptable|medically\s+accept(?:able|ed)|reliable|appropriate|approved)\s+"
+            rf"(?:(?:methods?|forms?|means)\s+(?:of|for)\s+)?(?:contraception|birth\s+control)(?:\s+methods?)?"
+            rf"(?P<when>\s+(?:during|throughout|for\s+the\s+duration\s+of|while\s+on|until|from)\s+{_TIME_ONLY}[a-z][^;()]{{2,120}})?"
         ),
         _birth_control,
     ),
