@@ -482,7 +482,7 @@ _TREATMENT_PATTERNS = {
     r"|\banti-?\s?angiogen\w*|\bangiogenesis\s+inhibitors?"
     r"|cabozantinib|lenvatinib|vandetanib|axitinib|anlotinib|surufatinib|erlotinib|gefitinib|bevacizumab"
     r"|PARP\s+inhibitors?|olaparib|BTK\s+inhibitors?|ibrutinib|JAK\s+inhibitors?|ruxolitinib"
-    r"|small\s+molecule\s+inhibitors?|targeted\s+therap\w*|targeted\s+small[- ]molecules?\s+(?:therap\w*|agents?|drugs?|inhibitors?)|AG-013736",
+    r"|small\s+molecule\s+inhibitors?|targeted\s+therap\w*|targeted\s+(?:agents?|drugs?|medicines?)\b|targeted\s+small[- ]molecules?\s+(?:therap\w*|agents?|drugs?|inhibitors?)|AG-013736",
     "immunotherapy": r"immunotherap\w*|checkpoint|anti-?PD-?L?1|\bPD-?L?1\b|CTLA-?4|nivolumab|pembrolizumab|ipilimumab"
     r"|atezolizumab|durvalumab|CD\s?137",
     "interferon": r"interferon|\bIFN\b",
@@ -493,7 +493,9 @@ _TREATMENT_PATTERNS = {
     r"|(?:prior|previous)\s+(?:line\s+of\s+)?systemic\s+(?:therap\w*|treatments?)"
     r"|systemic\s+(?:therap\w*|treatments?)\s+for\s+(?:\w+\s+){0,3}(?:cancer|disease|malignan\w*|carcinoma|SCLC|tumou?rs?)"
     r"|\b(?:therap\w*|treatments?)\s+(?:for|directed\s+at)\s+(?:the\s+)?(?:cancer|malignan\w*)"
-    r"|previous\s+therapies\s+for\s+cancer",
+    r"|previous\s+therapies\s+for\s+cancer"
+    # "Systemic, biologic, other radioisotope, embolization therapies within 4 weeks": a list headed by "systemic"
+    r"|\bsystemic\s*,\s*(?:[\w-]+\s*,?\s*(?:and\s+|or\s+)?){1,4}?(?:therapies|treatments)\b",
 }
 # and every drug the one-drug reader knows by name ("TMZ", "TAS-102", "avelumab", "ramucirumab")
 for _kind in (EVEROLIMUS, CHEMOTHERAPY, TARGETED, IMMUNOTHERAPY):

@@ -239,6 +239,17 @@ _EXAMPLE_CUE = re.compile(r"\bsuch\s+as\b|\be\.\s?g\.?|\bfor\s+example\b|\binclu
 _SITE_OR_UNKNOWN = ("unknown", "thymus", "duodenum")
 
 
+def sites_named(words: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The starts a few words name ("Pancreatic origin", "gastrointestinal NETs"), and those they may name."""
+    values: set[str] = set()
+    maybe: set[str] = set()
+    for pattern, sites, may in _SITE_WORDS:
+        if pattern.search(words):
+            values |= sites
+            maybe |= may
+    return frozenset(values), frozenset(maybe - values)
+
+
 def _clause(sentence: str, start: int) -> str:
     """The part of the sentence around `start` up to the nearest "; ", ", or", "or patients"."""
     cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence) if m.end() <= start)]
@@ -723,7 +734,8 @@ _RESECTABLE = re.compile(
 _CURATIVE_OPTION = re.compile(
     r"\b(?:candidates?|eligible|suitable|amenable)\s+(?:for|to)\s+(?:an?\s+)?(?:upfront\s+|immediate\s+)?(?:potentially\s+)?"
     r"(?:(?:curative|radical)\s+(?:(?:and/or|or)\s+[\w-]+\s+)?(?:surg\w*\s+)?(?:surg\w*|resections?|therap\w*|treatments?|options?)"
-    r"|(?:local\s+|surgical\s+)?(?:therap\w*|treatments?|surgery|resection)\s+(?:[\w-]+\s+){0,2}with\s+curative\s+intent)",
+    r"|(?:local\s+|surgical\s+)?(?:therap\w*|treatments?|surgery|resection)\s+(?:[\w-]+\s+){0,2}with\s+curative\s+intent)"
+    r"|\boptions?\s+(?:for|of)\s+(?:an?\s+)?(?:potentially\s+)?(?:curative|radical)\s+(?:surg\w*|resect\w*|therap\w*|treatments?)",
     re.I,
 )
 _ANY_OPERATION = re.compile(
@@ -1249,7 +1261,9 @@ def _carcinoid_syndrome(sentence: str, section: str, text: str, at: int) -> Fact
 
 
 _MEN1 = re.compile(
-    r"\bMEN-?\s?1\b|\bMEN\s+type\s+(?:1|I)\b|multiple\s+endocrine\s+neoplasia(?:\s+type)?\s*(?:1|I)\b", re.I
+    r"\bMEN-?\s?1\b|\bMEN\s+type\s+(?:1|I)\b|multiple\s+endocrine\s+neoplasia\s*(?:\(MEN\)\s*)?(?:type\s*)?(?:1|I)\b"
+    r"|\(MEN\)\s*-?\s*(?:1|I)\b",  # "multiple endocrine neoplasia (MEN)1"
+    re.I,
 )
 _VHL = re.compile(r"\bVHL\b|von\s+Hippel", re.I)
 _ANY_INHERITED = re.compile(
@@ -1277,7 +1291,8 @@ def inherited(sentence: str, section: str, text: str) -> list[Fact]:
         return facts
     if len(facts) == 2 and all(f.mode == REQUIRES for f in facts):
         facts = [replace(f, group="inherited") for f in facts]
-    return facts
+    # "patients with MEN1 will be eligible": those without it are too, said or not
+    return [replace(f, every=True) if f.mode == ALLOWS else f for f in facts]
 
 
 READERS: tuple[Reader, ...] = (

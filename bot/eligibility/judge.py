@@ -224,11 +224,17 @@ def _spare_allowed_sites(judged: list[Judged], read: tuple[Reading, ...], person
 
 
 def verdict_of(fact: Fact, person: Person) -> str:
+    if fact.for_sites:  # asked of NETs of some starts only: not of anyone else's
+        where = _one_of(replace(fact, values=fact.for_sites, maybe=fact.for_maybe), _values_of("site", person))
+        if where is False:
+            return MATCHES
+        verdict = verdict_of(replace(fact, for_sites=frozenset(), for_maybe=frozenset()), person)
+        return ASK_TEAM if where is None and verdict == DOES_NOT_MATCH else verdict
     if _taken_out_not_advanced(fact, person):
         return DOES_NOT_MATCH
     has = has_it(fact, person)
     if fact.mode == ALLOWS:  # never against anyone; met by all when it allows every value, or a treatment had or not
-        if has and fact.needs_more and fact.field != "treatments":
+        if has and ((fact.needs_more and fact.field != "treatments") or fact.provided):
             return ASK_TEAM  # "brain metastases ... stable ... may be enrolled": only on a condition the team knows
         return MATCHES if has is not None or fact.every or fact.field == "treatments" else ASK_TEAM
     if has is None:
@@ -377,6 +383,10 @@ _A_CLASS = re.compile(
 )
 
 
+_ANY_TARGETED = re.compile(r"\btargeted\s+(?:small[- ]molecule\s+)?(?:therap\w*|agents?|drugs?|medicines?)", re.I)
+_NOT_MTOR = re.compile(r"\bVEGFR?[- ]targeted", re.I)  # "anti-VEGF/VEGFR targeted drugs": not everolimus
+
+
 def _had(kinds: Iterable[str], had: Optional[tuple[str, ...]], text: str = "") -> Optional[bool]:
     """Has had any of `kinds`. "A tyrosine kinase inhibitor" takes sunitinib too; one named drug of
     that class ("prior cabozantinib") does not, and another targeted drug may or may not be it."""
@@ -391,6 +401,13 @@ def _had(kinds: Iterable[str], had: Optional[tuple[str, ...]], text: str = "") -
         if kinds - {"targeted therapy"} and _had(kinds - {"targeted therapy"}, had):
             return True
         return None if "targeted therapy" in had else False
+    if (
+        "targeted therapy" in kinds
+        and "everolimus" in had
+        and _ANY_TARGETED.search(text)
+        and not _NOT_MTOR.search(text)
+    ):
+        return True  # "a previous targeted agent": an mTOR inhibitor is one, though not a VEGF-targeted one
     return any(k in had or bool(_COUNTS_AS.get(k, set()) & set(had)) for k in kinds)
 
 

@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 from typing import Iterable, Optional
 
+from bot.eligibility.judge_drugs import named_in_criterion
 from bot.eligibility.logic import COHORT, EXCLUDES, REQUIRES, Fact, Reading
 from bot.eligibility.split import Item, split_criteria
 
@@ -95,7 +96,13 @@ def contradictions(readings: Iterable[Reading]) -> list[Reading]:
     they are options of groups the text does not mark, and neither is a clear no alone."""
     read = list(readings)
     asked = [f for r in read if r.section == "inclusion" for f in r.facts if _firm_treatment(f, REQUIRES)]
-    ruled_out = [f for r in read for f in r.facts if _firm_treatment(f, EXCLUDES)]
+    # "Prior treatment with lenvatinib" rules out that drug, not every targeted drug another item asks for
+    ruled_out = [
+        f
+        for r in read
+        for f in r.facts
+        if _firm_treatment(f, EXCLUDES) and not all(named_in_criterion(k, f.text) for k in f.treatments)
+    ]
     clash = {
         id(f) for a in asked for b in ruled_out if a.treatments & b.treatments and not b.needs_more for f in (a, b)
     }

@@ -43,6 +43,10 @@ class Fact:
     cohort: bool = False  # asked of one cohort (arm, stratum) of several: meeting any cohort's ask will do
     every: bool = False  # an allowance of every value ("functioning or non-functioning"): met by all, said or not
     part: int = 0  # an exclusion of two groups ("NECs of ... and NETs of ..."): which group; each rules out alone
+    # asked only of NETs that started here ("Pancreatic origin: ...", "chemotherapy in GI NETs"); for_maybe: may be meant
+    for_sites: frozenset[str] = frozenset()
+    for_maybe: frozenset[str] = frozenset()
+    provided: bool = False  # allowed only on a condition the team knows ("allowed provided the dose has been stable")
 
 
 @dataclass(frozen=True)

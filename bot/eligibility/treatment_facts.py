@@ -86,7 +86,7 @@ _SURGERY_NEEDED = re.compile(
     r"|\bafter\s+(?:complete|curative|radical)\s+(?:resection|surgery)",
     re.I,
 )
-_CHEMO_EMBOLI = re.compile(r"\bchemo-?\s?emboli[sz]ation", re.I)
+_CHEMO_EMBOLI = re.compile(r"\(?\bchemo\)?-?\s?emboli[sz]ation", re.I)  # "(chemo) embolization" too
 _PRIMARY_REMOVED = re.compile(
     r"\bprimary\s+(?:tumou?r|lesion|site)\s+(?:has\s+been\s+|was\s+|already\s+)?(?:removed|resected|operated)\b"
     r"|\b(?:prior|previous)\s+(?:surgical\s+)?(?:resection|removal)\s+of\s+(?:the\s+)?primary\b",
@@ -214,7 +214,17 @@ def line_count(sentence: str, section: str, text: str) -> list[Fact]:
     ]
 
 
+# "(not counted toward prior cytotoxic chemotherapy)", "and is not considered as a previous targeted agent therapy":
+# how a treatment is counted, said beside what the sentence allows or rules out
+_COUNTING_NOTE = re.compile(
+    r"\(\s*(?:(?:is|are)\s+)?not\s+(?:be\s+)?(?:counted|considered)\b[^()]*\)"
+    r"|,?\s*\band\s+(?:is|are)\s+not\s+(?:counted|considered)\b[^;.]*",
+    re.I,
+)
+
+
 def treatments(sentence: str, section: str, text: str) -> list[Fact]:
+    sentence = _COUNTING_NOTE.sub(" ", sentence)
     as_written = sentence
     counted = line_count(sentence, section, text)
     if counted:
@@ -322,7 +332,17 @@ def treatments(sentence: str, section: str, text: str) -> list[Fact]:
     ]
     if spared:
         facts.append(Fact("treatments", text, treatments=frozenset(spared), mode=ALLOWS))
+    if _ALLOWED_IF.search(sentence):
+        facts = [replace(f, provided=True) if f.mode == ALLOWS else f for f in facts]
     return facts
+
+
+# "... is allowed provided patient has been on stable dose", "... are allowed if the procedure was performed at least
+# 6 months before": allowed on a condition the person has not said
+_ALLOWED_IF = re.compile(
+    r"\b(?:allowed|permitted|acceptable)\b[^;.]{0,80}?\b(?:provided|if|as\s+long\s+as|only\s+when|on\s+condition)\b",
+    re.I,
+)
 
 
 # "... 4 weeks before inclusion, or planned to receive these during the study", "... less than 6 weeks before
@@ -401,6 +421,7 @@ _LEADING_NO_REACHES = re.compile(
 )
 _START_OF_STUDY = re.compile(
     r"\b(?:prior\s+to|before|of)\s+(?:the\s+)?(?:initiation|start|beginning|first\s+dose)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:treatment|therapy|drug|medication)"
+    r"|\b(?:prior\s+to|before)\s+(?:the\s+)?start\s+of\s+(?:the\s+)?(?:protocol|study|trial)\b"
     r"|\b(?:prior\s+to|before|of)\s+(?:beginning|starting|initiating)\s+(?:the\s+)?(?:study|investigational|trial)\s+(?:treatment|drug|therapy)",
     re.I,
 )

@@ -228,6 +228,22 @@ def judge(field, r, d):
     raise SystemExit(f"no judge for field {field}")
 
 
+def judge_for_sites(field, r, d):
+    """A criterion written for some starts only ("Pancreatic origin: ..."): it does not touch a
+    person whose start is elsewhere (met); where the start is unsaid or may be one of them
+    (`maybe`), a failing reading becomes unknown."""
+    label = judge(field, r, d)
+    where = r.get("for_sites")
+    if not where or label == MET:
+        return label
+    s = d.get("site")
+    if s in where["in"]:
+        return label
+    if s is None or s in where.get("maybe", []):
+        return UNK
+    return MET
+
+
 def judge_spread(r, d):
     sp = d.get("spread")
     sites = set(d.get("spread_sites") or [])
@@ -329,7 +345,7 @@ def build_labels() -> dict[str, list[str]]:
                 d = derived_by_id[p["id"]]
                 checks = []
                 for c in rd["checks"]:
-                    label = judge(c["field"], c.get("rule", {}), d)
+                    label = judge_for_sites(c["field"], c.get("rule", {}), d)
                     label = (c.get("overrides") or {}).get(p["id"], label)
                     assert label in (MET, NOT, UNK), (nct, c, label)
                     checks.append({"field": c["field"], "criterion": c["criterion"], "label": label})
