@@ -17,8 +17,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.compare_trials import ActionCompareTrials
 from actions.country import country_code
+from actions.fitting import run_fitting_search, searched_profile
 from actions.general_answer import send_kind_word, send_not_held, send_topic_and_fact
-from actions.in_focus import pair_in_focus, send_nearest_of_shown, whom_meant
+from actions.in_focus import pair_in_focus, send_nearest_of_shown, shown_trials, whom_meant
 from actions.profile import message_text, profile_of
 from actions.store import trial_store
 from actions.topics import bot_texts, general_topic
@@ -26,6 +27,8 @@ from actions.trial_answers import FOLLOW_UP_BUTTONS, aspect_lines, send_direct_a
 from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids
 from bot.eligibility.questions import Questions, general_questions, questions_for
 from bot.eligibility.render import eligibility_text
+from bot.followups.picked import asked_of_picked, asks_who_can_join, picked_from_list, picked_heading
+from bot.followups.trials_asked import asks_for_a_search
 from bot.knowledge.facts import sentences
 from bot.knowledge.names import find_treatments
 from bot.personal.handing_back import after_general
@@ -39,6 +42,7 @@ from bot.text import is_question
 from bot.trials.about import about_lines
 from bot.trials.asked_about import WHO_CAN_JOIN, Aspect, aspects_asked
 from bot.trials.mentions import asks_if_it_rules_out, criteria_look_up, things_asked_about
+from bot.trials.present import detail_lines
 from bot.trials.query import TrialDetail, TrialQuery
 from bot.trials.where_it_runs import places_text
 
@@ -75,6 +79,10 @@ class ActionShowEligibility(TrialFollowUp):
 
     def name(self) -> str:
         return "action_show_eligibility"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        picked = send_about_picked(dispatcher, tracker)  # "could she join the capecitabine one?" after a list
+        return picked if picked is not None else await super().run(dispatcher, tracker, domain)
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
         text = message_text(tracker) or ""
@@ -132,8 +140,14 @@ class ActionAnswerTrialDetail(TrialFollowUp):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         send_kind_word(dispatcher, tracker)  # "im honestly bricking it. how long will i be in?"
-        if len(named_trial_ids(message_text(tracker))) > 1:  # "CLARINET and PROMID - what did each test?"
+        picked = send_about_picked(dispatcher, tracker)  # "is the everolimus one randomised?" after a list
+        if picked is not None:
+            return picked
+        named = named_trial_ids(message_text(tracker))
+        if len(named) > 1:  # "CLARINET and PROMID - what did each test?"
             return await ActionCompareTrials().run(dispatcher, tracker, domain)
+        if not named and asks_for_a_search(message_text(tracker)):  # "is there a study where they just watch it?"
+            return run_fitting_search(dispatcher, tracker, searched_profile(tracker))
         if not aspects_asked(message_text(tracker) or "") and send_not_held(dispatcher, tracker):
             return []  # "what are the chances of it coming back after the op?": no part of a trial asked
         if chosen_trial(tracker).nct_id is None:
@@ -160,6 +174,48 @@ class ActionAnswerTrialDetail(TrialFollowUp):
                 text=f"Here is what the record says about {trial.nct_id}:\n" + "\n".join(about_lines(trial)),
                 buttons=FOLLOW_UP_BUTTONS,
             )
+
+
+def send_about_picked(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[list[EventType]]:
+    """ "what about the NALIRIFOX one, could he do that?", "the lutathera ones, would they take her at 84?"
+    after a list: the listed trials picked by what they give or their name (bot/followups/picked.py), and
+    the question answered about them: the parts asked, else who can take part, else the one trial's view
+    or which they are. None when the message picks none of the list."""
+    text = message_text(tracker) or ""
+    if len(result_ids(tracker)) < 2:
+        return None
+    try:
+        picked = picked_from_list(text, shown_trials(tracker))
+    except SQLAlchemyError:
+        return None
+    if picked is None:
+        return None
+    listed, aspects = len(result_ids(tracker)), asked_of_picked(text)
+    heading = picked_heading(picked, listed)
+    if not picked.trials:  # "the NEC one" when none of them is made for NECs
+        dispatcher.utter_message(text=heading)
+        return []
+    if len(picked.trials) == 1:
+        trial = picked.trials[0]
+        dispatcher.utter_message(
+            text=f"{heading[:-1]}: {trial.nct_id}{f' ({trial.acronym})' if trial.acronym else ''}."
+        )
+        if not send_direct_answers(dispatcher, tracker, trial, aspects):
+            if asks_who_can_join(text):
+                ActionShowEligibility().answer(dispatcher, tracker, trial)
+            else:
+                dispatcher.utter_message(text="\n".join(detail_lines(trial)))
+        return [SlotSet("focus_nct_id", trial.nct_id)]
+    asked = aspects or (["age", "sex"] if asks_who_can_join(text) else [])
+    ids = [trial.nct_id for trial in picked.trials]
+    if asked:
+        send_answers_for_each(dispatcher, tracker, ids, asked, intro=heading, brief=len(ids) > EACH_SHOWN_LIMIT)
+        return []
+    names = [
+        f"- {trial.nct_id}{f' ({trial.acronym})' if trial.acronym else ''}: {trial.title}" for trial in picked.trials
+    ]
+    dispatcher.utter_message(text="\n".join([heading, *names, "To look at one, tell me its NCT number."]))
+    return []
 
 
 def answered_for_several(

@@ -12,12 +12,12 @@ import re
 from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions.compare_trials import send_comparison
-from actions.followups import ActionAnswerTrialDetail, answered_for_trials_of_treatment
+from actions.fitting import run_fitting_search, searched_profile
+from actions.followups import ActionAnswerTrialDetail, answered_for_trials_of_treatment, send_about_picked
 from actions.general_answer import (
     send_kind_word,
     send_no_figure,
@@ -30,23 +30,21 @@ from actions.in_focus import (
     DESIGN_ASPECTS,
     last_turn,
     pair_in_focus,
-    result_ids,
-    shown_trials,
     topic_in_focus,
     trial_just_in_focus,
     whom_meant,
 )
 from actions.profile import message_text
 from actions.topics import bot_texts, named_topic, response_text, selected_topic, topic_of
-from actions.which_trial import stored_trial
+from actions.which_trial import named_trial_ids, stored_trial
 from bot.followups.about_trial import TRIAL_PARTS, asks_about_its_parts
-from bot.followups.listed import asks_for_the_nec_one, nec_ones, nec_ones_text
+from bot.followups.trials_asked import asks_for_a_search
 from bot.knowledge.facts import answering_fact, asking_sentences
 from bot.knowledge.names import find_treatments
 from bot.knowledge.not_held import not_held, plainly_unheld
 from bot.knowledge.topics import topics_compared
 from bot.personal.handing_back import after_general
-from bot.personal.own_situation import about_their_own_situation
+from bot.personal.own_situation import about_their_own_situation, asks_what_their_own_is_from
 from bot.personal.prognosis import asks_prognosis
 from bot.text import is_question
 from bot.trials.asked_about import aspects_asked
@@ -61,25 +59,31 @@ class ActionAnswerKnowledge(Action):
         send_kind_word(dispatcher, tracker)
         if send_comparison(dispatcher, message_text(tracker) or "", domain):
             return []  # "pembrolizumab or ipilimumab - how do they work differently": both, not the first
+        if asks_for_a_search(message_text(tracker)) and not named_trial_ids(message_text(tracker)):
+            return run_fitting_search(dispatcher, tracker, searched_profile(tracker))  # "a study that just watches it?"
+        picked = send_about_picked(dispatcher, tracker)  # "the lutathera ones, would they take her at 84?"
+        if picked is not None:
+            return picked
         if asks_about_the_trial_in_focus(tracker):  # "how often do you go in for the drip?" after a trial
             return await ActionAnswerTrialDetail().run(dispatcher, tracker, domain)
         answered = answered_from_the_records(dispatcher, tracker)
         if answered is not None:
             return answered  # "the nurse wants an answer by friday and i feel really pushed"
-        events = send_the_nec_one(dispatcher, tracker)  # "what about the NEC one?" after a list: which it is
         if asks_prognosis(message_text(tracker)):
             send_no_figure(dispatcher, tracker, domain, response)
-            return events
+            return []
         if send_not_held(dispatcher, tracker):
-            return events
+            return []
         sent, with_fact = send_topic_and_fact(dispatcher, tracker, domain, response)
         if not sent:
             dispatcher.utter_message(response="utter_default")
-        elif with_fact and about_their_own_situation(message_text(tracker)):  # an exact point of their own
+        elif (with_fact and about_their_own_situation(message_text(tracker))) or asks_what_their_own_is_from(
+            message_text(tracker)
+        ):  # an exact point of their own, or "BP 168/100 ... is high blood pressure normal with it?"
             dispatcher.utter_message(text=after_general(bot_texts(tracker), whom_meant(tracker)))
         if sent:
             send_other_question(dispatcher, message_text(tracker) or "", domain, response)
-        return events
+        return []
 
 
 def asks_about_the_trial_in_focus(tracker: Tracker, parts: frozenset[str] = TRIAL_PARTS) -> bool:
@@ -99,21 +103,6 @@ def answered_from_the_records(dispatcher: CollectingDispatcher, tracker: Tracker
     if not asked or not is_question(text):
         return None
     return answered_for_trials_of_treatment(dispatcher, tracker, asked)
-
-
-def send_the_nec_one(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-    """ "what about the NEC one, could he do that?" just after a list: which of the listed trials is
-    made for NECs (put in focus when it is one), before the general answer. [] when not asked."""
-    shown = result_ids(tracker)
-    if len(shown) < 2 or not asks_for_the_nec_one(message_text(tracker)):
-        return []
-    try:
-        trials = shown_trials(tracker)
-    except SQLAlchemyError:
-        return []
-    ones = nec_ones(trials)
-    dispatcher.utter_message(text=nec_ones_text(ones, len(shown), whom_meant(tracker)))
-    return [SlotSet("focus_nct_id", ones[0].nct_id)] if len(ones) == 1 else []
 
 
 def send_fact_of_topic_in_focus(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> bool:

@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.compare_trials import send_comparison, send_which_is_better, treatments_side_by_side
-from actions.followups import send_direct_answers
+from actions.followups import send_about_picked, send_direct_answers
 from actions.general_answer import send_kind_word, send_no_figure, send_not_held, send_topic_and_fact
 from actions.in_focus import whom_meant
 from actions.profile import message_text
@@ -47,6 +47,9 @@ class ActionAnswerPersonalQuestion(Action):
             dispatcher, tracker
         ):  # "which one is better for someone who is 80" after a side by side
             return []
+        picked = send_about_picked(dispatcher, tracker)  # "would the lutathera ones take her at 84?" after a list
+        if picked is not None:
+            return picked
         if asks_about_own_mood(text) and not asks_a_decision(text):  # "is it normal to feel this flat?"
             for line in mood_answer(said):
                 dispatcher.utter_message(text=line)

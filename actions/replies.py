@@ -13,6 +13,7 @@ from actions.country import country_code
 from bot.advice import asks_personal_advice
 from bot.contacts.book import default_contacts
 from bot.contacts.present import helplines_answer
+from bot.followups.beside_search import general_questions_beside
 from bot.profile.wishes import other_questions
 from bot.trials.present import Card, card, shorten
 from bot.trials.query import SearchPage
@@ -55,7 +56,12 @@ BUTTON_TITLE_LIMIT = 40
 
 def send_other_questions(dispatcher: CollectingDispatcher, text: Optional[str]) -> None:
     """The other questions of a message that asked several: one button each, which asks it."""
-    others = [q for q in other_questions(text or "") if not asks_personal_advice(q)][:MAX_OTHER_QUESTIONS]
+    answered = [b.question for b in general_questions_beside(text)]  # answered before the trials
+    others = [
+        q
+        for q in other_questions(text or "")
+        if not asks_personal_advice(q) and not any(q in said or said in q for said in answered)
+    ][:MAX_OTHER_QUESTIONS]
     if not others:
         return
     buttons = [{"title": shorten(q, BUTTON_TITLE_LIMIT), "payload": q} for q in others]

@@ -16,6 +16,7 @@ from actions.followups import ActionAnswerTrialDetail
 from actions.profile import message_text
 from actions.replies import send_cards, send_helpline, send_other_questions, send_unavailable
 from actions.store import trial_store
+from bot.followups.beside_search import Beside, general_questions_beside, within_answered
 from bot.geo.country_words import country_name
 from bot.lexicon import default_lexicon
 from bot.profile.fit import near_of
@@ -37,11 +38,14 @@ PAYLOAD_ENTITIES = ("treatment", "condition", "phase", "status")  # the search's
 ANYWHERE = "anywhere"  # a country value that means "do not filter by place"
 
 
-def latest_entities(tracker: Tracker) -> dict[str, Optional[str]]:
-    """The first value of each search entity in the latest message."""
+def latest_entities(tracker: Tracker, answered: tuple[Beside, ...] = ()) -> dict[str, Optional[str]]:
+    """The first value of each search entity in the latest message, but for those of a general question
+    `answered` beside the search ("is temozolomide taken by mouth? and any trials near Bristol")."""
     values: dict[str, Optional[str]] = {name: None for name in SEARCH_SLOTS}
     for entity in tracker.latest_message.get("entities", []) or []:
         name = entity.get("entity")
+        if within_answered(int(entity.get("start") or 0), int(entity.get("end") or 0), list(answered)):
+            continue
         if name in values and values[name] is None and entity.get("value"):
             values[name] = str(entity["value"])
     return values
@@ -117,11 +121,14 @@ class ActionSearchTrials(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = message_text(tracker) or ""
+        answered = tuple(general_questions_beside(text))  # "is temozolomide taken by mouth? and any trials..."
+        for beside in answered:
+            dispatcher.utter_message(text=beside.answer)
         profile = searched_profile(tracker)
         if profile.tells_about_the_person or profile.lookup.names_trials:
             return run_fitting_search(dispatcher, tracker, profile)
         latest = read_message(text)
-        values = latest_entities(tracker)
+        values = latest_entities(tracker, answered)
         values["age_group"] = latest.wants.age_group
         # an unknown name is said to be unknown; a drug code ("TLC388 trials") is searched for
         values["treatment"] = values["treatment"] or asked_name(text) or drug_code(text)

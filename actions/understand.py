@@ -19,8 +19,9 @@ from actions.compare_trials import send_which_is_better
 from actions.country import country_code
 from actions.feedback import log_fallback
 from actions.fitting import run_fitting_search, searched_profile
-from actions.followups import ActionAnswerTrialDetail
+from actions.followups import ActionAnswerTrialDetail, ActionShowTrialPlaces, send_about_picked
 from actions.general_answer import send_kind_word
+from actions.in_focus import trial_just_in_focus
 from actions.knowledge_answer import (
     asks_about_the_trial_in_focus,
     send_fact_of_pair_in_focus,
@@ -32,6 +33,7 @@ from actions.replies import HELPLINE_BUTTON, send_helpline
 from actions.topics import bot_texts, general_topic, knowledge_response
 from bot.advice import asks_for_options
 from bot.followups.about_trial import UNPLACED_PARTS
+from bot.followups.place_asked import asks_where_near_them
 from bot.language import HOME_COUNTRY, other_language
 from bot.lexicon import default_lexicon
 from bot.profile.message import message_kind, named_treatment, noted_text
@@ -49,6 +51,11 @@ class ActionUnderstandMessage(Action):
         kind = message_kind(text)
         if kind == "name":
             return self._explain_name(dispatcher, text, domain)
+        picked = send_about_picked(dispatcher, tracker)  # "the capecitabine one - how long is it?" after a list
+        if picked is not None:
+            return picked
+        if trial_just_in_focus(tracker) and asks_where_near_them(text):  # "Jeg bor i Aalborg. Hvor er det nærmeste?"
+            return await ActionShowTrialPlaces().run(dispatcher, tracker, domain)
         if asks_about_the_trial_in_focus(tracker, UNPLACED_PARTS):  # "novaferon - is it a tablet or a jab?"
             return await ActionAnswerTrialDetail().run(dispatcher, tracker, domain)  # "whats in each group? dad..."
         searched = searched_profile(tracker)
@@ -110,6 +117,11 @@ class ActionAnswerOutOfScope(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         if send_which_is_better(dispatcher, tracker):  # "which is best for a 75 year old" after a side by side
             return []
+        picked = send_about_picked(dispatcher, tracker)  # "what about the NALIRIFOX one, could he do that?"
+        if picked is not None:
+            return picked
+        if trial_just_in_focus(tracker) and asks_where_near_them(message_text(tracker)):  # "ik woon in Assen. welk..."
+            return await ActionShowTrialPlaces().run(dispatcher, tracker, domain)
         searched, text = searched_profile(tracker), message_text(tracker)
         foreign = other_language(text)
         if searched.lookup.names_trials or tells_a_net_story(text):  # "mio padre ha un pNET..., studi?"

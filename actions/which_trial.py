@@ -21,7 +21,7 @@ from actions.in_focus import result_ids, shown_trials
 from actions.replies import send_unavailable
 from actions.store import trial_store
 from actions.topics import general_topic
-from bot.followups.listed import asks_for_the_nec_one, nec_ones
+from bot.followups.picked import picked_from_list
 from bot.trials.lookup import acronyms_in, find_lookups, name_key
 from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
 from bot.trials.not_listed import not_listed
@@ -97,9 +97,9 @@ def referred_trial(tracker: Tracker, single_result: bool = False) -> Referral:
         if shown:
             return Referral(ask=f"I showed {_trials(len(shown))} last time. {WHICH_TRIAL}")
         return Referral(ask=WHICH_TRIAL)
-    described = _the_nec_one(tracker, shown)
+    described = _the_one_named(tracker, shown)
     if described:
-        return Referral(described)  # "could he join the NEC one?"
+        return Referral(described)  # "could he join the NEC one?", "who runs the NALIRIFOX one?"
     focus = tracker.get_slot("focus_nct_id")
     if focus:
         return Referral(str(focus))
@@ -108,15 +108,15 @@ def referred_trial(tracker: Tracker, single_result: bool = False) -> Referral:
     return Referral()
 
 
-def _the_nec_one(tracker: Tracker, shown: list[str]) -> Optional[str]:
-    """The one trial of the list shown that is made for NECs, when the message asks for "the NEC one"."""
-    if len(shown) < 2 or not asks_for_the_nec_one(tracker.latest_message.get("text")):
+def _the_one_named(tracker: Tracker, shown: list[str]) -> Optional[str]:
+    """The one trial of the list shown that the message picks by a name (bot/followups/picked.py)."""
+    if len(shown) < 2:
         return None
     try:
-        ones = nec_ones(shown_trials(tracker))
+        picked = picked_from_list(tracker.latest_message.get("text"), shown_trials(tracker))
     except SQLAlchemyError:
         return None
-    return ones[0].nct_id if len(ones) == 1 else None
+    return picked.trials[0].nct_id if picked is not None and len(picked.trials) == 1 else None
 
 
 def _trials(count: int) -> str:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from bot.followups.about_trial import asks_about_its_parts, asks_how_its_groups_differ
-from bot.followups.listed import asks_for_the_nec_one, nearest_of_listed, nec_ones, nec_ones_text
+from bot.followups.listed import asks_for_the_nec_one, nearest_of_listed, nec_ones
 from bot.personal.feelings import shows_feeling
 from bot.personal.handing_back import AFTER_GENERAL, after_general, after_general_lines
 from bot.trials.query import Intervention, Near, Site
@@ -40,9 +40,6 @@ def test_the_nec_one_is_the_listed_trial_made_for_necs() -> None:
     nec = trial(nct_id="NCT00000004", title="Second-line chemotherapy in high-grade neuroendocrine carcinoma")
     listed = [trial(title="Lanreotide in pancreatic NETs"), nec]
     assert nec_ones(listed) == [nec]
-    said = nec_ones_text([nec], 2, "him")
-    assert "NCT00000004" in said and said.endswith("Only its trial team can say if it fits him.")
-    assert nec_ones_text([], 5, "you").startswith("None of the 5 trials I listed is made for NECs")
 
 
 def test_a_general_sounding_question_about_a_part_of_the_trial() -> None:

@@ -60,18 +60,3 @@ def asks_for_the_nec_one(text: Optional[str]) -> bool:
 def nec_ones(trials: Sequence[TrialDetail]) -> list[TrialDetail]:
     """The listed trials made for NECs (their title names them)."""
     return [trial for trial in trials if nec_level(trial) == MADE_FOR]
-
-
-def nec_ones_text(trials: Sequence[TrialDetail], listed: int, whom: str) -> str:
-    """Which of the listed trials is the one for NECs, and who can say if it fits."""
-    if not trials:
-        return f"None of the {listed} trials I listed is made for NECs (neuroendocrine carcinomas)."
-    names = [f"{trial_name(t)}: {t.title}" for t in trials]
-    head = (
-        "Of the trials I listed, the one made for NECs (neuroendocrine carcinomas) is"
-        if len(trials) == 1
-        else f"Of the trials I listed, {len(trials)} are made for NECs (neuroendocrine carcinomas):"
-    )
-    body = f"{head} {names[0]}." if len(trials) == 1 else "\n".join([head, *(f"- {n}" for n in names)])
-    team = "its trial team" if len(trials) == 1 else "each trial's team"
-    return f"{body}\nOnly {team} can say if it fits {whom}."

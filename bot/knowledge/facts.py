@@ -87,7 +87,7 @@ wrong paranoid overreacting lazy silly stupid mad crazy
 myself yourself himself herself themselves ourselves itself something anything everything someone
 anyone shes hes ive youre theyre dont didnt cant wont isnt tbh lol kinda honestly basically maybe
 next monday tuesday wednesday thursday friday saturday sunday tonight today tomorrow morning
-come comes coming through one between difference english while whilst
+come comes coming through one between difference english while whilst once twice
 """.split()
 )
 # "what is a pnet?", "can you explain PRRT to me", "tell me about lanreotide": the topic answer is

@@ -32,3 +32,21 @@ def asks_if_their_own_is_expected(text: Optional[str]) -> bool:
     to be expected: the general part can be said, how it applies to them is for their team."""
     plain = (text or "").replace("’", "'")
     return about_their_own_situation(plain) and bool(_IS_IT_EXPECTED.search(plain))
+
+
+# "is high blood pressure normal with it?", "is a sore mouth normal on everolimus", "is that from the capecitabine"
+_IS_IT_FROM = re.compile(
+    r"\b(?:is|are)\s+(?:\w+\s+){1,3}?(?:normal|common|usual|expected)\s+(?:with|on|after|from|for)\b"
+    r"|\b(?:is|are|could)\s+(?:that|this|these|those)\s+(?:be\s+)?(?:from|caused\s+by|due\s+to|down\s+to)\s+"
+    r"(?:the\s+|her\s+|his\s+|my\s+|their\s+)?[\w-]+",
+    re.I,
+)
+
+
+def asks_what_their_own_is_from(text: Optional[str]) -> bool:
+    """Something in their own body asked about as to be expected or caused by a treatment: how the general
+    answer applies to them is for their team (said after the knowledge answer, not routed on)."""
+    plain = (text or "").replace("’", "'")
+    return asks_if_their_own_is_expected(plain) or (
+        about_their_own_situation(plain) and bool(_IS_IT_FROM.search(plain))
+    )

@@ -1,0 +1,83 @@
+"""A general question asked beside a request for trials: "is temozolomide taken by mouth? and are there any
+trials near Bristol", "any trials in Manchester? also can you have PRRT twice". The general part is answered
+from the single facts (bot/knowledge/facts.py), or said plainly not to be held, before the trials, in
+whichever order the two were asked; a treatment named only in that question does not narrow the search."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from bot.advice import asks_personal_advice
+from bot.knowledge.facts import answering_fact
+from bot.knowledge.not_held import not_held, plainly_unheld
+from bot.profile.trial_request import asks_for_trials
+from bot.text import is_question
+
+# Where one question ends and the next begins: an end mark, or "and" / "also" / "plus" before a question word
+_BREAK = re.compile(
+    r"\?+\s*|[.;!]\s+|\n+|,?\s+(?:and\s+also|and|also|plus)\s+(?=(?:is|are|can|could|do|does|did|how|what|when|where|"
+    r"which|who|why|will|would|should|any|anything)\b)",
+    re.I,
+)
+_LEADING_JOIN = re.compile(r"^(?:and|also|plus|oh|ok|so)\s+", re.I)
+_ABOUT_TRIALS = re.compile(r"\b(?:trials?|studies|study|research)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Beside:
+    """One general question of the message, where it stands in it, and its answer."""
+
+    question: str
+    start: int
+    end: int
+    answer: str
+
+
+def _pieces(text: str) -> list[tuple[str, int]]:
+    """The message's clauses, each with where it starts."""
+    pieces, at = [], 0
+    for found in [*_BREAK.finditer(text), None]:
+        end = found.start() if found else len(text)
+        piece = text[at:end]
+        lead = len(piece) - len(piece.lstrip())
+        pieces.append((piece.strip(), at + lead))
+        at = found.end() if found else len(text)
+    return [(p, s) for p, s in pieces if p]
+
+
+def answer_of(question: str) -> Optional[str]:
+    """A general question's answer from what we hold: the fact that answers it, or plainly that we hold
+    nothing on its exact point and who can tell; None when neither can be said."""
+    unheld = not_held(question)
+    if unheld is not None:
+        return unheld.text
+    fact = answering_fact(question)
+    return fact.text if fact is not None else plainly_unheld(question)
+
+
+def general_questions_beside(text: Optional[str]) -> list[Beside]:
+    """The general questions of a message that also asks for trials, each answered; [] when the message asks
+    for no trials, or asks nothing else we can answer. A question of the person's own care is left to the
+    search's own answer (bot/advice.py)."""
+    text = text or ""
+    pieces = _pieces(text)
+    if len(pieces) < 2 or not any(asks_for_trials(p) for p, _ in pieces):
+        return []
+    found = []
+    for piece, start in pieces:
+        question = _LEADING_JOIN.sub("", piece)
+        if not is_question(question) or _ABOUT_TRIALS.search(question) or asks_for_trials(question):
+            continue
+        if asks_personal_advice(question):
+            continue
+        answer = answer_of(f"{question}?")
+        if answer:
+            found.append(Beside(question, start, start + len(piece), answer))
+    return found
+
+
+def within_answered(start: int, end: int, answered: list[Beside]) -> bool:
+    """Whether the words at start:end (an entity's span) belong to a question already answered."""
+    return any(b.start <= start and end <= b.end for b in answered)
