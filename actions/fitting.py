@@ -16,7 +16,7 @@ from actions.store import trial_store
 from actions.topics import bot_texts
 from bot.advice import asks_personal_advice
 from bot.personal.support import kind_word
-from bot.profile.fit import FitResult, find_fitting, with_lookups
+from bot.profile.fit import FitResult, after_surgery_first, find_fitting, with_lookups
 from bot.profile.model import Profile
 from bot.profile.present import (
     MAX_SHOWN,
@@ -28,6 +28,7 @@ from bot.profile.present import (
     unknown_name_text,
 )
 from bot.profile.read import for_search
+from bot.profile.stage_fit import asks_to_stop_return
 from bot.profile.wishes import asks_about_their_age
 from bot.trials.present import nothing_found
 
@@ -49,6 +50,8 @@ def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profi
     except SQLAlchemyError:
         send_unavailable(dispatcher)
         return []
+    if asks_to_stop_return(message_text(tracker) or ""):  # "anything to stop it coming back?"
+        result = after_surgery_first(result)
     word = kind_word(message_text(tracker), bot_texts(tracker))  # "we are so scared ... are there any trials"
     if word:
         dispatcher.utter_message(text=word)
@@ -91,8 +94,9 @@ def run_more_fits(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optiona
 def _send_fits(
     dispatcher: CollectingDispatcher, tracker: Tracker, result: FitResult, profile: Profile
 ) -> list[EventType]:
-    asked_about_age = asks_about_their_age(message_text(tracker) or "")  # "is 84 too old for the trials?"
-    dispatcher.utter_message(text=heading(result, profile, asked_about_age=asked_about_age))
+    text = message_text(tracker) or ""
+    asked_about_age = asks_about_their_age(text)  # "is 84 too old for the trials?"
+    dispatcher.utter_message(text=heading(result, profile, asked_about_age=asked_about_age, message=text))
     shown = (result.fits or result.set_aside)[:MAX_SHOWN]
     for fit in shown:  # a set-aside trial always says why; a fit only when the person told us something
         send_card(

@@ -27,6 +27,7 @@ from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import Answers
 from bot.prescreen.checklist import MATCHES, NO_MATCH, Check, TrialChecklist, checklist
 from bot.profile.answers import as_answers, fact_treatments
+from bot.profile.asked_condition import made_for_their_condition
 from bot.profile.limits import (
     high_grade_clash,
     kind_clash,
@@ -40,8 +41,15 @@ from bot.profile.model import Lookup, Profile
 from bot.profile.model import Place as PersonsPlace
 from bot.profile.nec_trials import nec_level, nec_why
 from bot.profile.noted_limits import made_for_the_newly_diagnosed, made_for_their_grade, noted_clash, noted_matches
+from bot.profile.other_kinds import (
+    OTHER_TUMOURS_WHY,
+    fast_growing_only_clash,
+    fast_growing_only_unsaid,
+    for_other_tumours,
+    led_by_other_tumours,
+)
 from bot.profile.site_limits import primary_removed_clash, site_clash
-from bot.profile.stage_fit import after_surgery_not_had, stage_against
+from bot.profile.stage_fit import after_surgery_not_had, for_after_surgery, maintenance_after_growth, stage_against
 from bot.profile.tested import MEDICINE_KINDS, kind_members, kinds_of, names_known, tested_ids
 from bot.text import normalize
 from bot.trials.freshness import open_and_recent
@@ -74,6 +82,9 @@ class Fit:
     made_for_tumour: bool = False  # made for their Ki-67, grade 3 or a new diagnosis (`made_for_their_tumour`)
     made_for_them: bool = False  # that, or a NEC trial for a NEC: shown however far it runs
     tumour_type: Optional[str] = None  # NET or NEC, as the person said: the line of why names both kinds
+    # Made for another kind of tumour than theirs: led by other tumours (`other_kinds.for_other_tumours`),
+    # or only for fast-growing ones when they did not say NET, NEC or a grade. Ranked after.
+    other_kind: bool = False
 
     @property
     def clashes(self) -> list[Check]:
@@ -238,6 +249,7 @@ def find_fitting(
             _tests_another_kind(item[1].trial, wanted, lexicon),
             not _at_named_place(item[1].trial, profile),
             kind_order(item[1].trial, profile),
+            item[1].other_kind,
             _likely_against(item[1], profile, lexicon),
             _made_for_necs_first(item[1].trial, profile),
             not item[1].made_for_tumour,  # made for a Ki-67 of 30% or a new diagnosis, however far
@@ -265,6 +277,13 @@ def find_fitting(
         if wider.fits:
             return replace(wider, relaxed=(*result.relaxed, step.words, *wider.relaxed), none_fitted_nearby=True)
     return _with_further_fits(store, profile, result, lexicon, len(first))
+
+
+def after_surgery_first(result: FitResult) -> FitResult:
+    """The message asks for something to keep the NET from coming back after an operation
+    (`stage_fit.asks_to_stop_return`): the fits made for after an operation come first."""
+    first = [f for f in result.fits if for_after_surgery(f.trial)]
+    return replace(result, fits=first + [f for f in result.fits if f not in first])
 
 
 def _likely_against(fit: Fit, profile: Profile, lexicon: Lexicon) -> bool:
@@ -387,7 +406,11 @@ def _wished_kind_first(fits: list[Fit], profile: Profile, lexicon: Lexicon) -> l
     wanted = {i for t in profile.wants.treatment or profile.wants.proposed for i in (t, *kind_members(t, lexicon))}
     return sorted(
         fits,
-        key=lambda f: (bool(wanted) and _tests_another_kind(f.trial, wanted, lexicon), kind_order(f.trial, profile)),
+        key=lambda f: (
+            bool(wanted) and _tests_another_kind(f.trial, wanted, lexicon),
+            kind_order(f.trial, profile),
+            f.other_kind,
+        ),
     )
 
 
@@ -465,12 +488,13 @@ def _fit(trial: TrialDetail, profile: Profile, answers: Answers, person: Person,
         _avoided(trial, profile, lexicon),
         _too_young(trial, profile),
         size_clash(trial, profile),
-        kind_clash(trial, profile),
+        kind_clash(trial, profile) or fast_growing_only_clash(trial, profile),
         unmet_condition(trial, profile),
         _record_limit(trial, profile, lexicon),
         made_for_tumour,
         made_for_them,
         profile.tumour_type,
+        for_other_tumours(trial, profile, lexicon) or fast_growing_only_unsaid(trial, profile),
     )
 
 
@@ -528,7 +552,12 @@ _YOUNG_PEOPLE_TITLE = re.compile(r"\b(?:adolescents?|pa?ediatric|children|child)
 
 
 def made_for_their_tumour(trial: TrialDetail, profile: Profile) -> bool:
-    return made_for_their_grade(trial, profile) or made_for_the_newly_diagnosed(trial, profile)
+    """Made for their Ki-67 or grade, a new diagnosis, or the syndrome or inherited condition they said."""
+    return (
+        made_for_their_grade(trial, profile)
+        or made_for_the_newly_diagnosed(trial, profile)
+        or made_for_their_condition(trial, profile)
+    )
 
 
 def _record_limit(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> Optional[str]:
@@ -539,13 +568,14 @@ def _record_limit(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> Opt
         or spread_clash(trial, profile)
         or high_grade_clash(trial, profile)
         or after_surgery_not_had(trial, profile, lexicon)
+        or maintenance_after_growth(trial, profile, lexicon)
         or _teenagers_only(trial, profile)
     )
 
 
 _TEENAGERS_TITLE = re.compile(r"\badolescents?\b", re.I)
 _CHILDREN_TITLE = re.compile(r"\b(?:pa?ediatric|children|child|infants?)\b", re.I)
-YOUNG_CHILD_AGE = 10  # under this, a trial for adolescents clearly does not fit
+YOUNG_CHILD_AGE = 12  # under this, a trial for adolescents (12 to 17 in trials) clearly does not fit
 
 
 def _teenagers_only(trial: TrialDetail, profile: Profile) -> Optional[str]:
@@ -570,7 +600,7 @@ def made_for_their_age_group(trial: TrialDetail, profile: Profile) -> bool:
     one for older people (its title, or a youngest age of 60 or over)."""
     group = profile.wants.age_group
     if (profile.age is not None and profile.age < 18) or (profile.age is None and group in _YOUNG_GROUPS):
-        return _for_young_people(trial)
+        return for_young_people(trial)
     if (profile.age is not None and profile.age >= OLDER_AGE) or (profile.age is None and group == "older adult"):
         youngest = trial.min_age_years
         return bool(_OLDER_PEOPLE_TITLE.search(trial.title or "")) or (
@@ -579,7 +609,7 @@ def made_for_their_age_group(trial: TrialDetail, profile: Profile) -> bool:
     return False
 
 
-def _for_young_people(trial: TrialDetail) -> bool:
+def for_young_people(trial: TrialDetail) -> bool:
     """Only under-18s by its age limits, or a title for children or adolescents."""
     if trial.max_age_years is not None:
         return trial.max_age_years < 18
@@ -624,6 +654,8 @@ def why_line(fit: Fit) -> str:
     ]
     if fit.unmet_condition:
         return f"It is for people with {fit.unmet_condition}, a condition that runs in families. Ask the team if you are not sure."
+    if fit.other_kind and led_by_other_tumours(fit.trial):
+        return OTHER_TUMOURS_WHY
     kind = nec_why(fit.trial) if fit.tumour_type == "NEC" else ""
     if not matched:
         return kind or "Nothing in the record clashes with what you told me. The trial team can say more."

@@ -105,3 +105,35 @@ def nec_why(trial: TrialDetail) -> str:
     if level == LISTED:
         return "You said NEC. It lists NEC among its conditions, but its entry rules do not name NECs: ask the team if it takes them."
     return "You said NEC. Its record does not say it takes NECs: ask the team if it does."
+
+
+# A high grade said of the tumours it qualifies ("High-grade Neuroendocrine Neoplasms", "G3 NETs",
+# "Neuroendocrine Carcinomas (NEC G3)"), and the NEC words that need no qualifying.
+_HIGH_GRADE_WORD = r"(?:high[\s-]+grade|\bG3\b|grade[\s-]*(?:3|III)\b|poorly[\s-]+differentiated)"
+_HIGH_GRADE_GROUP = re.compile(
+    rf"{_HIGH_GRADE_WORD}[\s-]+(?:[\w-]+[\s-]+){{0,2}}?(?:neoplasms?|tumou?rs?|NETs?|NENs?|carcinomas?|cancers?)\b"
+    rf"|\bNECs?\b|neuroendocrine[\s-]+carcinomas?|carcinomas?,? neuroendocrine|{_HIGH_GRADE_WORD}"
+    r"|\b(?:small|large)[\s-]+cell\b[\w\s-]*?\b(?:carcinomas?|cancers?)\b",
+    re.I,
+)
+# What is left of a title that also takes slower-growing NETs.
+_ANY_NET = re.compile(
+    r"\btumou?rs?\b|\bNETs?\b|\bpNETs?\b|\bNENs?\b|carcinoids?|neoplasms?|\bneuroendocrine\b|well[\s-]+differentiated"
+    r"|\bG[12]\b|grade[\s-]*(?:1|2|I|II)\b|low[\s-]+grade",
+    re.I,
+)
+
+
+def only_for_high_grade(trial: TrialDetail) -> bool:
+    """The title names only fast-growing tumours: NECs, high-grade or grade 3 ones ("NALIRIFOX ... in
+    Extrapulmonary High-grade Neuroendocrine Neoplasms", "Surufatinib in G3 Neuroendocrine Tumors"),
+    and no group of slower-growing NETs beside them."""
+    title = NEC_HEADING.sub("", trial.title or "")
+    if not _HIGH_GRADE_GROUP.search(title) or _old_name_only(title):
+        return False
+    return not _ANY_NET.search(_HIGH_GRADE_GROUP.sub(" ", title))
+
+
+def _old_name_only(title: str) -> bool:
+    """ "Well-differentiated neuroendocrine carcinoma": the old name for a NET."""
+    return not names_necs(title, bare_name_is_net=False) and not re.search(_HIGH_GRADE_WORD, title, re.I)

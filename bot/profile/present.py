@@ -9,8 +9,10 @@ from bot.geo.country_words import country_name, country_words
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.checklist import TrialChecklist
 from bot.prescreen.present import WHO_DECIDES, check_line
-from bot.profile.fit import Fit, FitResult, is_near, near_of
+from bot.profile.asked_condition import none_made_for, none_made_for_words, their_conditions
+from bot.profile.fit import Fit, FitResult, for_young_people, is_near, near_of
 from bot.profile.model import Profile
+from bot.profile.stage_fit import asks_to_stop_return, for_after_surgery
 from bot.trials.home import sponsor_home
 from bot.trials.nearby import nearest_site
 from bot.trials.present import (
@@ -58,11 +60,17 @@ def wished_for(profile: Profile, lexicon: Optional[Lexicon] = None) -> str:
 
 
 def heading(
-    result: FitResult, profile: Profile, lexicon: Optional[Lexicon] = None, asked_about_age: bool = False
+    result: FitResult,
+    profile: Profile,
+    lexicon: Optional[Lexicon] = None,
+    asked_about_age: bool = False,
+    message: str = "",
 ) -> str:
     """What was looked for and found, in words the list below bears out: no distance is claimed
     that a trial shown breaks, and trials whose records list no places are said to. `asked_about_age`:
-    the person asked whether their age rules them out ("is 84 too old?"), answered in one sentence."""
+    the person asked whether their age rules them out ("is 84 too old?"), answered in one sentence.
+    What the person's NET comes with (insulinoma, MEN1, a lung NET) or the message asks for (keeping
+    it from coming back after an operation) that no trial found is made for is said plainly."""
     lexicon = lexicon or default_lexicon()
     wanted = wished_for(profile, lexicon)
     shown = min(len(result.fits), MAX_SHOWN)
@@ -79,6 +87,7 @@ def heading(
         first = f"I looked for {wanted} in our list. {further}"
     else:
         first = f"I looked for {wanted} in our list and found {found}."
+    first += _not_made_for_words(result, profile, lexicon, message)
     if not result.fits:
         one = len(result.set_aside) == 1
         return first + (" It has" if one else " Each has") + " something that may not fit what you told me."
@@ -89,6 +98,20 @@ def heading(
         return first + here
     wherever = ", wherever they run" if further or PLACE.words in result.relaxed else ""
     return first + f" The ones that fit what you told me best come first{wherever}." + here
+
+
+def _not_made_for_words(result: FitResult, profile: Profile, lexicon: Lexicon, message: str) -> str:
+    """ " None of them is made just for insulinomas: the ones below are for NETs more generally." and
+    " None of them is about keeping a NET from coming back after an operation." when asked for."""
+    found = [f.trial for f in result.fits + result.set_aside]
+    missing = none_made_for(their_conditions(profile, for_young_people, lexicon), found)
+    text = none_made_for_words(missing, len(found), bool(result.fits))
+    if not found or not asks_to_stop_return(message) or any(for_after_surgery(f.trial) for f in result.fits):
+        return text
+    if any(for_after_surgery(t) for t in found):
+        return text + " None that fits what you told me is about keeping a NET from coming back after an operation."
+    which = "It is not" if len(found) == 1 else "None of them is"
+    return text + f" {which} about keeping a NET from coming back after an operation."
 
 
 def age_limits_words(profile: Profile) -> str:

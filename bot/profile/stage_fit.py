@@ -3,7 +3,8 @@ they told us: trials for advanced NETs for a NET not spread or only watched, tri
 operation for far spread, maintenance after a first treatment for someone whose treatment stopped
 working, trials for after growth on chemotherapy for someone whose chemotherapy has not stopped working,
 trials for after an operation for someone whose treatment so far had none. These rank a trial after the others (`stage_against`), never set it aside, except a trial
-for after an operation when the person is clearly not on that road (`after_surgery_not_had`).
+for after an operation when the person is clearly not on that road (`after_surgery_not_had`) and a
+maintenance trial for someone whose chemotherapy stopped working (`maintenance_after_growth`).
 """
 
 from __future__ import annotations
@@ -26,9 +27,32 @@ _ADVANCED_TITLE = re.compile(r"\b(?:advanced|metasta\w*|unresectable|inoperable|
 _AFTER_SURGERY_TITLE = re.compile(
     r"\b(?:(?<!neo-)(?<!neo)adjuvant|after (?:surgery|resection|an operation)|post-?operative|resected)\b", re.I
 )
+_DEBULKING_TITLE = re.compile(r"\b(?:debulking|cytoreducti\w*)\b", re.I)
 _MAINTENANCE_TITLE = re.compile(r"\bmaintenance\b", re.I)
 _NEXT_LINE_TITLE = re.compile(r"\bsecond[\s-]line\b|\bafter (?:first[\s-]line|progression)\b|\brefractory\b", re.I)
 _FAR_PLACES = ("liver", "bones", "lungs", "peritoneum", "brain")
+
+
+# A wish to keep a NET from coming back after it was taken out ("is there anything to stop it coming
+# back?", "so it never returns", "adjuvant"): a point in treatment that after-surgery trials are for.
+_STOP_RETURN = re.compile(
+    r"(?:\b(?:stop|prevent|reduc|lower|cut|avoid|help)\w*|\bkeep\w*\W+(?:\w+\W+){0,3}?from)(?:\W+\w+){0,6}?\W+"
+    r"(?:com\w*\s+back|return\w*|recur\w*|relaps\w*|grow\w*\s+back|reappear\w*)\b"
+    r"|\b(?:doesn'?t|does not|won'?t|will not|wouldn'?t|would not|(?<!has )(?<!have )never)\s+(?:\w+\s+)?"
+    r"(?:come|comes|grow|grows)\s+back\b"
+    r"|(?<!neo-)\badjuvant\b",
+    re.I,
+)
+
+
+def asks_to_stop_return(text: str) -> bool:
+    """Whether a message asks for something to keep the NET from coming back after an operation."""
+    return bool(_STOP_RETURN.search(text or ""))
+
+
+def for_after_surgery(trial: TrialDetail) -> bool:
+    """A trial whose title says it is for after the tumour was taken out ("Adjuvant ...", "Postoperative")."""
+    return bool(_AFTER_SURGERY_TITLE.search(trial.title or ""))
 
 
 def stage_against(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
@@ -36,10 +60,10 @@ def stage_against(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> boo
     ranked after, never set aside."""
     return (
         _advanced_only(trial, profile)
+        or _debulking_for_nodes_only(trial, profile)
         or _after_surgery_only(trial, profile)
         or _early_stage_after_advanced_treatment(trial, profile, lexicon)
         or _after_surgery_no_operation_said(trial, profile, lexicon)
-        or _maintenance_after_growth(trial, profile, lexicon)
         or _next_line_while_chemotherapy_works(trial, profile, lexicon)
         or _treats_a_net_they_no_longer_have(trial, profile, lexicon)
     )
@@ -59,6 +83,12 @@ def after_surgery_not_had(trial: TrialDetail, profile: Profile, lexicon: Lexicon
     if watched or "surgery" in profile.wants.avoid or on_medicines:
         return "It is for people who have had an operation to take the NET out."
     return None
+
+
+def _debulking_for_nodes_only(trial: TrialDetail, profile: Profile) -> bool:
+    """A trial of taking out tumour that has spread (debulking) for someone whose NET has spread only to
+    lymph nodes ("some lymph nodes but nothing in the liver"): those trials are for far spread."""
+    return set(profile.spread_to) == {"lymph nodes"} and bool(_DEBULKING_TITLE.search(trial.title or ""))
 
 
 def _advanced_only(trial: TrialDetail, profile: Profile) -> bool:
@@ -104,13 +134,16 @@ def _after_surgery_no_operation_said(trial: TrialDetail, profile: Profile, lexic
     )
 
 
-def _maintenance_after_growth(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
+def maintenance_after_growth(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> Optional[str]:
     """A maintenance trial (a medicine to keep a NET or NEC in check after chemotherapy worked) for
     someone whose chemotherapy stopped working: "carboplatin and etoposide worked for a bit, now it's
-    growing" is past the point those trials start from."""
-    return bool(_MAINTENANCE_TITLE.search(trial.title or "")) and any(
+    growing" is past the point those trials start from. The reason, to set it aside."""
+    grew = any(
         t.outcome == "stopped working" and treatment_group(lexicon, t.id) == "chemotherapy" for t in profile.treatments
     )
+    if not grew or not _MAINTENANCE_TITLE.search(trial.title or ""):
+        return None
+    return "It is for keeping the tumour in check after chemotherapy worked. You said it grew on chemotherapy."
 
 
 def _next_line_while_chemotherapy_works(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
