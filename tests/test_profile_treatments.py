@@ -342,10 +342,10 @@ def test_treatments_had_told_in_other_words(text: str, had: tuple) -> None:
 @pytest.mark.parametrize(
     ("text", "wanted", "avoided"),
     [
-        (
+        (  # "instead of" names what the trial replaces, not a refusal (README, session 21)
             "isn't there a radiation study in Utrecht for MEN1 people instead of surgery?",
             ("radiotherapy",),
-            ("surgery",),
+            (),
         ),
         ("Finns det någon studie i Uppsala? Inte kirurgi tack", (), ("surgery",)),
         (
@@ -731,7 +731,8 @@ def test_refusals_said_in_everyday_words(text: str, refused: str) -> None:
     [
         "His consultant says he's probably too old for PRRT, which really upset him",
         "She might be too weak for surgery, they'll see after the next scan",
-        "are there studies for people who can't have an operation because of their heart?",
+        "is he too old for PRRT?",
+        "would she be fit enough for surgery at 84?",
     ],
 )
 def test_a_doubt_or_what_cannot_be_had_is_no_refusal_or_wish(text: str) -> None:

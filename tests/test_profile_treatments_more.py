@@ -163,7 +163,6 @@ def test_wishes_said_through_the_trial_described(text: str, wanted: set) -> None
     [
         "The surgeons want to do a right hemicolectomy. He's dead against any more surgery.",
         "she's had enough operations",
-        "Is er een studie met bestraling in plaats van een operatie?",
         "They've offered him surgery but he's refusing.",
         "Kirurgen i Umeå vill operera men pappa vill inte.",
         "The surgeon wants to operate but she doesn't want to.",

@@ -161,7 +161,18 @@ REGIONS: dict[str, tuple[str, str]] = {  # normalised phrase -> (region as shown
             *_UK_COUNTIES,
         )
     },
-    **{r: ("Yorkshire", "GB") for r in ("yorkshireman", "yorkshirewoman", "yorkshiremen")},
+    **{  # "Halifax West Yorkshire": the region as the other Yorkshire places are labelled
+        r: ("Yorkshire", "GB")
+        for r in (
+            "yorkshireman",
+            "yorkshirewoman",
+            "yorkshiremen",
+            "north yorkshire",
+            "south yorkshire",
+            "west yorkshire",
+            "east yorkshire",
+        )
+    },
     # England's regions by the gazetteer's own names (bot/geo/regions.py), so a search finds them
     **{r: ("South West England", "GB") for r in ("west country", "south west", "south west england", "sw england")},
     **{r: (f"{r.title()} England", "GB") for r in ("south east", "north west", "north east")},
@@ -406,6 +417,8 @@ _EXTRA_BY_WORDS = {normalize(name): name for name in EXTRA_CITIES}
 # Hospitals that say where someone is treated: normalised name -> (city, ISO country).
 HOSPITALS: dict[str, tuple[Optional[str], str]] = {
     "great ormond street": ("London", "GB"),
+    "great ormond st": ("London", "GB"),
+    "gosh": ("London", "GB"),  # only written in capitals (see _CAPITALS_ONLY): "oh gosh" is no hospital
     "royal free": ("London", "GB"),
     "royal marsden": ("London", "GB"),
     "the marsden": ("London", "GB"),
@@ -523,7 +536,7 @@ _NOT_A_PLACE_BEFORE = re.compile(r"\b(?:my|his|her|the)\s*$")  # "my liver", "th
 _NOT_A_REGION_BEFORE = re.compile(r"\b(?:my|his|her)\s*$")  # "the Midlands" is a region
 # "we live in", "I'm from", "she lives near": where the person is.
 _LIVING_IN = (
-    rf"\b(?:live[sd]?|living|based|reside[sd]?|residing|moved|are|am|is|i m|we re|im|he s|she s|they re|(?:{RELATIVE_WORDS}) s|here|stay\w*"
+    rf"\b(?:live[sd]?|living|based|reside[sd]?|residing|moved|works?|working|are|am|is|i m|we re|im|he s|she s|they re|(?:{RELATIVE_WORDS}) s|here|stay\w*"
     r"|bor|bo|wohne|wohnen|woon|wonen|mieszkam|mieszkamy|habite|habitons|vivo|vivimos|abito|abitiamo)\b"
     r"(?!\s+(?:there|it|that|this|the\s+trial)\b)(?:\s+\S+){0,3}?"  # "is there a trial in Shanghai": not where they are
     r"\s+(?:in|near|around|outside|to|i|w|a|en)(?:\s+\S+){0,2}$"
@@ -611,6 +624,10 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
         found = [f for f in found if not f.writer]
     if any(f.lives for f in home):
         home.sort(key=lambda f: f.origin)  # "originally from Glasgow, living in Perth now": Perth
+        living = {f.code for f in home if f.lives and not f.origin}
+        # "from Leeds originally but lives in Spain now": the town they come from is not where they are
+        home = [f for f in home if not (f.origin and f.kind == "city" and living and f.code not in living)]
+        found = [f for f in found if not (f.origin and f.kind == "city" and living and f.code not in living)]
     ordered = home + [f for f in found if not f.home]
     city = next((f.name for f in ordered if f.kind == "city"), None)
     if not any(f.kind == "city" for f in home):  # a hospital's city or one only mentioned yields to it
@@ -1238,12 +1255,17 @@ def _country_hints_once(text: str, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(hints)
 
 
+_CAPITALS_ONLY = {"gosh"}
+
+
 def _hospitals(text: str) -> list[_Found]:
     """Hospitals someone is treated at ("his oncologist at the Christie"); a bare name is a staff look-up."""
     plain = f" {normalize(text.replace(chr(39), ''))} "
     found = []
     for name, (city, code) in HOSPITALS.items():
         at = plain.find(f" {name} ")
+        if name in _CAPITALS_ONLY and name.upper() not in text:
+            continue
         if at >= 0 and (city is None or _CARED_FOR.search(re.split(r"[.;!?]", plain[:at])[-1])):
             found.append((at, city, code))
     return [_Found("city" if city else "country", city, code) for _, city, code in sorted(found)]

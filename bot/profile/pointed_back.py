@@ -18,7 +18,7 @@ TRIAL_REQUEST = re.compile(r"\b(?:trials?|studies|study|research|studie|studier)
 # A trial asked for by pointing back at a treatment named before ("any trials on that?", "a trial she could get it through").
 _TRIAL_OF_IT = re.compile(
     r"\b(?:trials?|studies|study|research)\s+(?:of|for|on|with|using|testing|into|about|that uses?)\s+(?:it|that|this|them|those|these)\b"
-    r"|\b(?:trials?|study)\b[^.?!]{0,40}\b(?:get|have|try|do|give)\s+(?:it|that|this|them)\b"
+    r"|\b(?:trials?|study)\b[^.?!]{0,40}\b(?:get|have|try|do|give|getting|having|trying|doing|giving)\s+(?:it|that|this|them)\b"
     r"|\b(?:get|have|try|do)\s+(?:it|that|this|them)\s+(?:on|through|in|inside|within|via|as part of)\s+(?:a\s+)?(?:trial|study)"
     # "is there any trial looking at that?", "a study for this in France": pointing back, then nothing more about it
     r"|\b(?:trials?|studies|study|research)\s+(?:\w+\s+)?(?:looking at|looking into|into|on|about|for|doing|trying|testing|comparing)"
@@ -28,6 +28,7 @@ _TRIAL_OF_IT = re.compile(
     r"|\b(?:trials?|study|studies)\s+(?:doing|giving|offering|trying|using|like)\s+(?:it|that|this|those|these|them)\b"
     r"|\b(?:studie|studier|onderzoek|studien)\s+(?:om|med|kring|naar|met)\s+(?:det|den|dem|dat|het|die)\b|\bstudien?\s+(?:dazu|damit)\b"
 )
+_AGAIN = re.compile(r"\b(?:again|a second time|second time|another (?:round|course|go)|re ?treat\w*)\b")
 _COULD_HAVE_IT = re.compile(
     r"\b(?:could|can|would|might|is|are) (?:he|she|i|we|they|you|my \w+|his \w+|her \w+) (?:be able to |still )?(?:go on|have|get|try|join|do|take part in"
     r"|be in|enter|qualify for|be eligible for|be considered for|apply for) (?:it|that|this|that one|this one|them|those)\b"
@@ -84,7 +85,8 @@ def pointed_back(
         return [Mention(i, "avoid") for i in dict.fromkeys(planned) if not any(f.id == i for f in found)]
     if _TRIAL_OF_IT.search(plain) and not any(m.role in ("want", "avoid") for m in found):
         # put forward by the doctors, or read about ("I've read about lutathera being used first. A trial doing that?")
-        planned = [m.id for m in last_named if m.role in ("planned", "mentioned") and m.id not in had]
+        again = _AGAIN.search(plain)  # "a trial of giving it a second time": what they had, once more
+        planned = [m.id for m in last_named if m.role in ("planned", "mentioned") and (m.id not in had or again)]
         return [Mention(i, "want") for i in dict.fromkeys(planned)]
     if _COULD_HAVE_IT.search(plain) and not found:  # "I've read about radiotherapy in Utrecht. Could he go on it?"
         named = [m.id for m in last_named if m.role in ("planned", "mentioned") and m.id not in had]

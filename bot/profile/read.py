@@ -73,10 +73,23 @@ def _read(text: str, lexicon: Lexicon) -> Profile:
         ),
         place=read_place(plain, lexicon),
         lookup=Lookup(nct_id=find_nct_candidate(plain)),
-        topic=(named_ids(plain, lexicon) or (None,))[-1],
+        topic=_topic(plain, lexicon),
         known_since=known_since(plain, lexicon),
         all_clear=says_all_clear(normalize(plain)),
     )
+
+
+# "is everolimus a chemo?": the treatment asked about is the subject, not the kind it might be
+_IS_IT_A_KIND = re.compile(
+    r"^\W*(?:is|are|isn t|isn't)\b[^?.!]*?\b(?:a|an|a kind of|a type of|a form of|a sort of)\s+\w+\W*$", re.I
+)
+
+
+def _topic(plain: str, lexicon: Lexicon) -> Optional[str]:
+    named = named_ids(plain, lexicon)
+    if not named:
+        return None
+    return named[0] if _IS_IT_A_KIND.match(plain.strip()) else named[-1]
 
 
 def update(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon] = None) -> Profile:

@@ -74,7 +74,18 @@ STORY_WORDS = {
     },
     **{
         w: "surgery"
-        for w in ("op", "the op", "an op", "ops", "the knife", "under the knife", "distal panc", "a distal panc")
+        for w in (
+            "op",
+            "the op",
+            "an op",
+            "ops",
+            "the knife",
+            "under the knife",
+            "distal panc",
+            "a distal panc",
+            "cut open",  # "i'd rather he wasn't cut open"
+            "opened up",
+        )
     },
     **{
         w: "somatostatin_analogue" for w in ("the jag", "the jags")
@@ -114,6 +125,12 @@ STORY_WORDS = {
             ),
             "yearly scans",
             "annual scans",
+            *(  # "wants to scan yearly", "they scan him annually"
+                f"{scan} {often}"
+                for scan in ("scan", "scans", "scan it", "scan them", "scan her", "scan him", "scan me")
+                for often in ("yearly", "annually", "twice a year", "regularly")
+            ),
+            *(f"just {doing} {scans}" for doing in ("doing", "having") for scans in ("scans", "the scans")),
             *(
                 f"just {verb} {whom}"
                 for verb in ("scan", "scanning", "scope")
@@ -194,9 +211,20 @@ STORY_WORDS = {
             "watch them",
             "monitor them",
             "monitoring them",
+            *(  # "the doctors say watch.", "they told us to watch" (but not "watch out for", see _WATCHED_THING)
+                f"{said} watch"
+                for said in ("say", "says", "said", "saying", "told us to", "told me to", "told to", "plan is to")
+            ),
         )
     },
 }
+_SCAN_TOLD = frozenset(
+    "shows showed showing show found finds says said came come was is has had results result revealed confirmed picked".split()
+)
+# "said watch out for lows", "told us to watch the diet": a thing to look out for, not the tumour watched.
+_WATCHED_THING = frozenset(
+    "out for the your his her their my what how this that a an over tv videos video films youtube closely carefully".split()
+)
 # Short names people use for drugs ("cabo nivo", "carbo etoposide"): names, not story words.
 _SHORT_NAMES = {
     "cabo": "cabozantinib",
@@ -268,6 +296,15 @@ def name_spans(words: list[str], lexicon: Lexicon) -> list[tuple[int, int, str]]
     while i < len(words):
         for size in range(min(_MAX_PHRASE_WORDS, len(words) - i), 0, -1):
             concept = phrases.get(" ".join(words[i : i + size]))
+            following = words[i + size : i + size + 1]
+            if concept == SURVEILLANCE and words[i + size - 1] == "watch" and _WATCHED_THING.intersection(following):
+                continue
+            if (
+                words[i + size - 1] == "scan"
+                and words[i + size - 2 : i + size - 1] == ["new"]
+                and _SCAN_TOLD.intersection(following)
+            ):
+                continue  # "the new scan shows more spots": their latest scan, not the new tracer
             if concept:
                 spans.append((i, i + size, concept))
                 i += size

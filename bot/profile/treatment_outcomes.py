@@ -23,7 +23,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
         "ongoing",
         re.compile(
             r"\b(?:tolerat\w* (?:it |them )?(?:ok|okay|well|fine|alright)|coping (?:ok|okay|well|fine) with"
-            r"|(?:is|s|are|re) tolerating|(?:keeping|keeps|is keeping|s keeping) (?:it|things|them|her|him) (?:stable|under control|in check|at bay))\b"
+            r"|(?:is|s|are|re) tolerating|(?:ulcers|sores|rash|nausea|diarrh\w*|tired\w*|fatigue|side effects?) but (?:ok|okay|fine|manageable|coping|tolerable|bearable|alright)|(?:keeping|keeps|is keeping|s keeping) (?:it|things|them|her|him) (?:stable|under control|in check|at bay))\b"
         ),
     ),
     (
@@ -39,11 +39,12 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
             r"stopped (?:doing anything|doing its job|having any effect|helping|holding it)|quit (?:working|doing anything)|made no difference|no difference|useless"
             r"|(?:didn t|did not|doesn t|does not|hasn t|has not) (?:touch|shrink|slow|stop) (?:it|them|the \w+)|did (?:sod all|bugger all|zilch)|"
             r"(?:didn t|did not|doesn t|does not|not) (?:hold|help|control|touch|do anything)|stopped holding|done nothing|did nothing|no good|no use"
-            r"|(?:wasn t|isn t|weren t|aren t|was not|is not) (?:working|doing anything|helping)|doing nothing|progressive disease"
+            r"|(?:wasn t|isn t|weren t|aren t|was not|is not) (?:working|doing anything|helping)|(?<!idea of )(?<!of )(?<!about )(?<!he s )(?<!she s )(?<!we re )(?<!i m )(?<!just )doing nothing|progressive disease"
             r"|virket ikke|virker ikke|fungerade inte|fungerar inte|hjalp inte|wirkt nicht|nicht gewirkt|niet gewerkt|no funciono|n a pas marche"
             r"|progress\w*|grew|grown|growing|growth"
             r"|grow|grows|got bigger|getting bigger|bigger|worse|(?<!not )(?<!never )(?<!results )(?<!result )(?<!biopsy )(?<!pathology )(?<!histology )(?<!bloods )(?<!tests )(?:came|come) back|(?:was|is|it s|its) back|recurr\w*|relaps\w*"
             r"|not helping|stopped helping|stopped controlling|(?:disease|it|tumou?rs?|cancer|illness) (?:has |had )?advanced|new (?:\w+ ){0,2}?(?:lesions?|mets|metastases|spots|tumou?rs?)"
+            r"|(?:show\w*|found|appear\w*|seen|spotted) (?:\w+ ){0,2}?new ones"
             r"|(?:markers?|scans?|levels?|chromogranin|cga|hiaa)(?: \w+){0,3} (?:went up|gone up|going up|rose|rising|are up|were up)"
             r"|creep\w*|enlarg\w*|larger|vaxer|vaxt|vuxit|wachst|waechst|gewachsen|groeit|gegroeid|crece|crecido"
             r"|cresce|cresciuto|crecer|creciendo|groeien|wachsen|grossit|progres(?:a|ion|o|sa|se|sione|sion))\b"
@@ -80,7 +81,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
         re.compile(
             r"\b(?:on|taking|currently|still|ongoing|on going|now has|now on|is on|so far|(?:every|each) \d+ (?:weeks?|days?)|(?:every|each|once a|per) (?:month|week|fortnight)|monthly|since|sinds|seit|depuis|desde|sedan|getting|gets|started"
             r"|receives?|receiving|continue|continuing|carry on|carrying on|stay(?:s|ing)? on"
-            r"|helps|(?:is|s|are|re) (?:helping|working|holding)|seems to (?:help|be working|be helping)|(?:has|s|have|ve) (?:calmed|settled|controlled)"
+            r"|helps|(?:is|s|are|re) (?:helping|working|holding)|(?:which|that|it) (?:has|have|s|ve) (?:really |definitely )?helped|seems to (?:help|be working|be helping)|(?:has|s|have|ve) (?:calmed|settled|controlled)"
             r"|(?:is|s|are|re|been|remains?|stayed|staying|kept it|keeping it) stable|stable on (?:it|them)|hallit sig stilla|ar stabil\w*)\b"
         ),
     ),

@@ -23,10 +23,12 @@ _AVOID_BEFORE = re.compile(  # longer cues first: at one spot the first alternat
     r"|don t want|do not want|didn t want|not interested in|no interest in|not up for|not open to|can t face|couldn t face"
     r"|ruled out|rule out|isn t(?! there)|aren t(?! there)|besides"  # "isn't there a radiation study?" asks
     r"|doesn t want|does not want|won t have|not keen on|not another|not more|no more|no further|anything but"
-    r"|too (?:frail|weak|ill|old|poorly|unwell|sick) for|spares? (?:him|her|me|them) (?:from )?|instead of|rather than"
-    r"|in plaats van|au lieu d[eu]?|anstatt|statt|invece d[ie]?|en lugar de|en vez de|i ?stallet for"
+    r"|(?P<unable>too (?:frail|weak|ill|old|poorly|unwell|sick) for|(?:not|isn t|wasn t|aren t|is not|was not|never) (?:fit|well|strong) enough for"
+    r"|(?:not|isn t|wasn t|is not|was not) fit for|(?:can t|cannot|couldn t|unable to|not able to) (?:have|get|undergo)(?! any))"
+    r"|spares? (?:him|her|me|them) (?:from )?"
     r"|other than|apart from|alternatives? to|fed up (?:of|with)|sick of|done with|scared of|refuses?|refused|declined|declining"
-    r"|turned down|said no to|saying no to|everything but|all but|rather not (?:have|do|go through)|except|avoid (?:the )?(?:side effects?|toxicity) of"
+    r"|turned down|said no to|saying no to|everything but|all but|rather not (?:have|do|go through|be)|except"
+    r"|rather (?:he|she|they|i|we|mum|dad|mom|it) (?:wasn t|weren t|didn t have|did not have|was not|were not|not|never)|avoid (?:the )?(?:side effects?|toxicity) of"
     r"|(?:not|never|am not|m not|won t be|will not be) (?:having|doing|going through|facing|putting (?:him|her|me|them|myself) through)"
     r"|(?:won t|will not|wouldn t|would not) (?:do|go through|face|try|take)|scrap|ditch|forget(?: about)?|cross off"
     r"|(?:not|never|aren t|isn t|are not|is not) (?:considering|thinking about|going for|going ahead with|opting for)"  # "we are not considering surgery"
@@ -38,8 +40,8 @@ _AVOID_BEFORE = re.compile(  # longer cues first: at one spot the first alternat
 # "never had PRRT", "hasn't been on chemo", "no prior everolimus": named, but neither had nor asked for.
 _NOT_HAD_BEFORE = re.compile(
     r"\b(?P<cue>never (?:had|been on|tried|taken|received|been given|got|done)|(?:hasn t|haven t|has not|have not|hadn t|had not) (?:had|been on|tried|taken|received)"
-    r"|not (?:had|tried|been on)(?: any)?|no (?:prior|previous|earlier)|not yet had|without (?:having )?had|haven t (?:got )?the (?:heart|energy|strength) for"
-    r"|hasn t got the (?:heart|energy|strength) for|(?:can t|cannot|couldn t|unable to|not able to) (?:have|get|undergo)(?! any)"
+    r"|not (?:had|tried|been on)(?: any)?|no (?:prior|previous|earlier)|(?:has|have|had|s|ve) had no|not yet had|without (?:having )?had|haven t (?:got )?the (?:heart|energy|strength) for"
+    r"|hasn t got the (?:heart|energy|strength) for"
     r"|(?:doctors?|docs|surgeons?|oncologists?|onc|team|consultants?|they)(?: \w+){0,3} (?:say|says|said) (?:no more|not another|no further|no))\b(?:\s+\w+){0,3}$"
 )
 _HAD_BEFORE = re.compile(
@@ -62,7 +64,7 @@ _WANT_BEFORE = re.compile(
     r"|(?:something|anything|one|ones) (?:with|for|using|involving)|research\w*(?: into| on)?|trialling|testing|studying)\b(?:\s+\w+){0,3}$"
 )
 _PLANNED_BEFORE = re.compile(  # offered, suggested, booked: not had, not (yet) asked for
-    r"\b(?P<cue>says?|said|mention\w*|suggest\w*|recommend\w*|talk(?:s|ed|ing)? (?:about|of)|sp(?:oke|eak\w*) (?:about|of)|discuss\w*|brought up|said something about|saying|say"
+    r"\b(?P<cue>says?|said|(?:been|was|were|are|re|we re) told|mention\w*|suggest\w*|recommend\w*|talk(?:s|ed|ing)? (?:about|of)|sp(?:oke|eak\w*) (?:about|of)|discuss\w*|brought up|said something about|saying|say"
     r"|offer\w*|consider\w*|propos\w*|reckons?|choice(?: of| between)?|options? (?:of|between)|lean\w* towards|tempted by|thinking (?:of|about)"
     r"|pratar om|namnde|foreslog|(?:sager|sa|sagt|sagte|zegt|dice|dit|sagt) (?:att|dass|dat|che|que)|spricht von|sprach von|parle d[eu]|parla(?:no)? d[ei]\w*|propone|habla de|praat over|planning|plan|waiting for|waiting list for|on the list for|referred for|booked (?:in )?for|due to (?:start|have)"
     r"|going to (?:have|start|try)|will (?:have|start)|next (?:step|thing|option|line)(?: is| would be| will be)?|might (?:have|get|need)"
@@ -78,18 +80,25 @@ _NEUTRAL_BEFORE = re.compile(  # named in passing: read about, asked about, had 
     r"\b(?P<cue>as well as|in addition to|on top of|alongside|info on|information (?:on|about)|tell me about|what is|whats|what s"
     r"|(?:anything|something|stuff|details|more|much|leaflets?|info|facts|reading) (?:on|about)"
     r"|(?:read(?:ing)?|heard|hearing|asking|asked|wondering|know) (?:up )?(?:about|on|into|that)"
+    r"|(?:videos?|documentar(?:y|ies)|programmes?|programs?|podcasts?|webinars?|articles?|talks?|films?) (?:on|about)"
     r"|read(?:ing)?|heard|hearing|seen|saw|wants? to know|wondering|asking|explain\w*|what happens (?:after|with|during)|life after"
+    r"|instead of|rather than|in place of|in plaats van|au lieu d[eu]?|anstatt|statt|invece d[ie]?|en lugar de|en vez de|i ?stallet for"
     r"|recovery (?:after|from)|recovering from|how (?:long|soon|quickly) (?:after|before|until|following)"
     r"|should (?:i|he|she|we|they) (?:do|have|go for|take|get|try)|(?:some|other|many|most) (?:people|patients)|others|someone|people)\b(?:\s+\w+){0,3}$"
 )
 _TRIALS_OF = re.compile(
     r"\b(?:(?:trials?|studies|study)\s+(?:of|with|for|using|on|testing|involving|that uses?|comparing|combining|giving|adding|looking at"
     r"|(?:that|which|where they)\s+(?:combines?|compares?|uses?|tests?|gives?|adds?|looks? at|tries?|pairs?))"
-    r"|(?:badania|badanie)(?: kliniczne)? z|studier? (?:med|om|av)|ensayos? (?:con|de)|essais? (?:avec|de)|studien? (?:mit|zu))\b(?:\s+\w+){0,2}$"
+    r"|(?:badania|badanie)(?: kliniczne)? z|studier? (?:med|om|av)|ensayos? (?:con|de|sobre)|essais? (?:avec|de|sur)|etudes? (?:sur|de|avec)"
+    r"|studi[oe]? (?:con|su|sul|sulla|di)|studien? (?:mit|zu|uber)|onderzoek (?:met|naar))\b(?:\s+\w+){0,2}$"
 )
 # "trials after surgery", "a study before PRRT": when, not what, the trial is about.
 _TRIAL_TIMING = re.compile(
     r"\b(?:trials?|studies|study)\s+(?:\w+\s+){0,2}(?:after|following|before|post)(?:\s+(?:a|an|the|his|her|my|their))?$"
+)
+_GIVEN_AFTER = re.compile(
+    r"\b(?:medicines?|medications?|drugs?|tablets?|pills?|injections?|treatments?|something|anything)\s+(?:\w+\s+){0,1}"
+    r"(?:after|following|before|post)(?:\s+(?:a|an|the|his|her|my|their))?$"
 )
 _TRIAL_NEXT = re.compile(r"(?:clinical\s+|drug\s+)?(?:trials?|studies|study)\b")  # "a PRRT trial"
 _PLANNED_AFTER = re.compile(
@@ -156,7 +165,7 @@ TRIAL_WORDS = re.compile(
     r"\b(?:trials?|studies|study|research|studie|studier|badania|badanie|ensayos?|essais?|studien)\b", re.I
 )
 _TOPIC_CUE = re.compile(
-    r"\b(?:know|hear|learn|read(?:ing)?|info|information|tell me) (?:more )?(?:about|on)\b(?:\s+\w+){0,3}$"
+    r"\b(?P<cue>(?:know|hear|learn|read(?:ing)?|info|information|tell me) (?:more )?(?:about|on))\b(?:\s+\w+){0,3}$"
 )
 # A refusal said after the name: "a Whipple, which I really don't want", "chemo but he's dead against it".
 _AVOID_AFTER = re.compile(
@@ -164,7 +173,7 @@ _AVOID_AFTER = re.compile(
     r"(?:(?:don t|doesn t|do not|does not|won t|wouldn t|didn t|never) (?:want|fancy|like the (?:sound|idea))(?! to (?:stop|give up|come off|lose|miss|change))"
     r"|refuses?|refused|(?:is |s |was )?refusing|hates?|dreads?|(?:can t|couldn t|cannot) face|(?:said|says|say) no|declined|turned (?:it|them) down"
     r"|(?:is|are|s|am|m|re) (?:not keen|not having|not doing|dead against|against|dreading|scared of|terrified of|out of the question|a no go|not happening|not an option for (?:me|him|her|us))"
-    r"|(?:is|s) (?:out|off the table))\b"
+    r"|(?:is|s) (?:out|off the table)|(?:is|s|was|would be) (?:too (?:risky|dangerous|heavy|much|big)|not (?:safe|possible|an option)) (?:for|at))\b"
 )
 # "men pappa vill inte", "cellgifter vill hon inte ha": a refusal after the name in another language
 _AVOID_AFTER_ELSEWHERE = re.compile(
@@ -172,7 +181,9 @@ _AVOID_AFTER_ELSEWHERE = re.compile(
     r"(?:\w+\s+)?(?:inte|nicht|niet|pas|non|no)\b"
 )
 # "no operation yet", "ingen operation än": not had so far, not refused
-_NOT_YET_AFTER = re.compile(r"^(?:yet|as yet|so far|an|annu|noch|nog|encore|ancora|todavia|aun)\b")
+_NOT_YET_AFTER = re.compile(
+    r"^(?:yet|as yet|so far|before|previously|to date|until now|in the past|an|annu|noch|nog|encore|ancora|todavia|aun)\b"
+)  # "no PRRT before", "no surgery previously"
 # A trial's rule about a past treatment asked about: "prior PRRT allowed?", "is prior everolimus required"
 _PRIOR_BEFORE = re.compile(r"\b(?:prior|previous|earlier)$")
 _RULE_ASKED_AFTER = re.compile(
@@ -215,8 +226,10 @@ def role_from_cues(
     avoid_before = (
         before if avoid_before is None else avoid_before
     )  # "no spread, watch and wait": no cue across a comma
-    if _TRIAL_TIMING.search(before):
-        return "mentioned"  # "trials after surgery": when the trial happens, not what it tests
+    if _TRIAL_TIMING.search(before) or (trial_words and asks and _GIVEN_AFTER.search(before)):
+        return "mentioned"  # "trials after surgery", "a study where you get a medicine after the operation": when, not what
+    if _STOPPING.search(before):
+        return "mentioned"  # "trials looking at stopping the shots": what is stopped is not wished for
     if _TRIALS_OF.search(before) and not _AVOID_BEFORE.search(avoid_before):
         return "want"  # "trials of having PRRT a second time" (but not "no trials of PRRT")
     shift = len(before) - len(avoid_before)  # avoid_before ends before does: one frame for both
@@ -237,8 +250,10 @@ def role_from_cues(
             return "besides"
         if role == "avoid" and _NOTHING_BUT.search(avoid_before):
             return "had" if narrative else "mentioned"  # "no treatment yet apart from the monthly lanreotide jab"
-        if role == "avoid" and _HEDGE.search(before):
-            return "mentioned"  # "he might not be fit for PRRT": not a refusal
+        if role == "avoid" and _HATES_THEIR.search(avoid_before):
+            return "had"  # "she hates the monthly shot": a feeling about what she is having, not a refusal
+        if role == "avoid" and (_HEDGE.search(before) or _unable_asked(before)):
+            return "mentioned"  # "he might not be fit for PRRT", "is he too old for PRRT?": neither refused nor wished
         if (
             role == "avoid"
             and _NOT_YET_AFTER.match(after)
@@ -249,7 +264,7 @@ def role_from_cues(
             return "want"  # "the onc mentioned a PRRT trial"
         if role == "planned" and asks and trial_words and _HEDGED.search(before):
             return "want"  # "any trials with PRRT, maybe with chemo as well?"
-        if role == "mentioned" and trial_words and _TOPIC_CUE.search(before):
+        if role == "mentioned" and trial_words and _topic_asked(before, cues):
             return "want"  # "I'd like to know about SIRT and whether any trials use it"
         return role
     if _PLANNED_AFTER.search(after):
@@ -267,7 +282,32 @@ def role_from_cues(
     return "had" if not asks else "mentioned"
 
 
+_STOPPING = re.compile(
+    r"\b(?:trials?|studies|study|research)\s+(?:\w+\s+){0,3}?(?:on |of |into )?"
+    r"(?:stopping|coming off|withdraw\w*|reducing|cutting down|spacing out|a break from)(?: (?:the|his|her|my|their))?$"
+)
+_HATES_THEIR = re.compile(r"\b(?:hates?|hated|hating)(?: (?:the|his|her|my|their))(?: \w+)?$")
 _HEDGED = re.compile(r"\b(?:maybe|possibly|perhaps|potentially)\b(?:\s+\w+){0,3}$")
+# "is he too old for PRRT?", "would she be fit enough for surgery": whether they can have it, asked.
+_UNABLE_ASKED = re.compile(
+    r"\b(?:is|are|am|would|will|could|might)\s+(?:he|she|i|they|we|you|mum|dad|mom|my \w+)\s+(?:be\s+|still\s+|not\s+)?"
+    r"(?:too|fit|well|strong|able)\b"
+)
+
+
+def _topic_asked(before: str, cues: list[tuple[tuple[int, int], Role]]) -> bool:
+    """ "know more about SIRT" is the nearest cue (not "know about, either instead of the op")."""
+    topic = _TOPIC_CUE.search(before)
+    if topic is None:
+        return False
+    return max(span for span, role in cues if role == "mentioned")[0] < topic.end("cue")
+
+
+def _unable_asked(before: str) -> bool:
+    cue = dict(_LAST_CUES)["avoid"].search(before)  # the refusal cue nearest the name
+    return bool(cue and cue.group("unable") and _UNABLE_ASKED.search(before))
+
+
 # A start of treatment still to come: "they plan to start the octreotide", "before she starts the octreotide".
 _FUTURE_FRAME = re.compile(
     r"\b(?:plan(?:s|ned|ning)? to|going to|gonna|about to|due to|set to|hop(?:e|es|ing) to|keen to"

@@ -116,7 +116,8 @@ _ABOUT_IT = re.compile(
     r"|\bwhat happens\b|\brecover\w*\b|\bkidneys?\b|\bhow (?:long|many)\b|\bmake (?:you|u|me|him|her|them|people) (?:sick|ill|tired|poorly)\b"
     r"|\bnause\w*|\bpainful\b|\bhurt\b|\b(?:still )?used\b|\bapproved\b"
     r"|\bsame (?:thing|drug|stuff|one|medicine)\b|\bdifference between\b|\bwhat s the difference\b|\bskillnad\w*|\bunterschied\w*|\bverschil\b|\bdiferencia\b"
-    r"|\bdoes (?:it|that|this) (?:help|do)\b|\bwhat does\b",
+    r"|\bdoes (?:it|that|this) (?:help|do)\b|\bwhat does\b"
+    r"|\b(?:a|an) (?:kind|type|form|sort) of\b|\bis (?:it|that|this) (?:only|just) for\b|\b(?:does|do|will|can) (?:it|that|this|they) (?:shrink|slow|cure|stop|get rid of)\b",
     re.I,
 )
 _OUTCOME_WORDS = 20  # how far after a name its outcome may be told
@@ -158,7 +159,9 @@ _WATCHING_AS_AN_OPTION = re.compile(
     r"|\b(?:surveillance|watching|watch and wait|monitoring)\s+(?:is|would be|could be|s)\s+(?:fine|ok|okay|an option|reasonable|safe)\b"
 )
 _READ_ABOUT = re.compile(r"\b(?:read|reading|heard|hearing|seen|saw)\b")
-_STUDIED = re.compile(r"\b(?:research\w*|studying|testing|trialling|trials?|studies|study)\b(?:\s+\w+){0,3}$")
+_STUDIED = re.compile(
+    r"\b(?:research\w*|studying|testing|trialling|trials?|studies|study|etudes?|essais?|ensayos?|studien?|studier|studi[oe])\b(?:\s+\w+){0,3}$"
+)
 _ASKED_BEFORE = re.compile(
     r"\b(?:do|does|did|will|would|should|could|can|shall)(?: (?:they|we|he|she|you|i|the \w+)(?: just| only| simply)?)?$"
 )
@@ -168,7 +171,7 @@ _DESCRIBES_A_TEST = re.compile(
 # "had 6 cycles (of)": a course given and finished, whatever "since" or "stable" follows.
 # A treatment given again and again, said before its name in the same clause, and nothing told as past.
 _EVERY_SO_OFTEN = re.compile(
-    r"\b(?:every \d+ (?:weeks?|days?|months?)|every (?:week|month|fortnight|other week)|(?:once|twice) a (?:week|month)"
+    r"\b(?:every \d+ (?:weeks?|days?|months?)|every (?:week|month|fortnight|other week)|(?:once|twice) a (?:week|month|year)"
     r"|monthly|weekly|fortnightly|each (?:month|week|year)|yearly|annual\w*)\b"
 )
 _PAST_TOLD = re.compile(r"\b(?:was|were|used to|had|did|came|went|stopped|finished)\b")
@@ -200,7 +203,9 @@ _SAID_OF_IT = {
 }
 # Sentences, and a "but" that turns to a new clause (not "anything but chemo": there "but" means "except").
 _SENTENCE = re.compile(
-    r"(?<=[.!?;\n])\s*|(?<!\s)(?<!anything)(?<!everything)(?<!nothing)\s+(?=but\b)", re.I
+    r"(?<=[.!?;\n])\s*|(?<!\s)(?<!anything)(?<!everything)(?<!nothing)\s+(?=but\b)"
+    r"(?!but (?:ok|okay|fine|manageable|coping|tolerable|bearable|alright)\b)",  # "mouth ulcers but ok": one clause
+    re.I,
 )  # (?<!\s): linear on long runs of spaces
 
 
@@ -238,7 +243,21 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
         mentions.extend(had_one_of(plain, found or last_named, lexicon))
         if found:
             last_named = found
-    return _collect(_radiation_as_prrt(mentions, text), lexicon)
+    return _collect(_radiation_as_prrt(_watching_as_advice(mentions, text), text), lexicon)
+
+
+# "the doctors say watch.": watching under way; beside another treatment put forward ("surgeon says distal
+# panc + spleen. gastro says watch.") it is one of two pieces of advice, not yet chosen.
+_SAYS_WATCH = re.compile(r"\b(?:say|says|said|saying) watch\b")
+
+
+def _watching_as_advice(mentions: list[Mention], text: str) -> list[Mention]:
+    other_advice = any(m.role == "planned" and m.id not in NO_WEAR_OFF for m in mentions)
+    if not other_advice or not _SAYS_WATCH.search(normalize(text)):
+        return mentions
+    return [
+        replace(m, role="planned", outcome=None) if m.id == SURVEILLANCE and m.role == "had" else m for m in mentions
+    ]
 
 
 # "had Lutathera four times and says never again", "säger aldrig igen": had, and not wanted again
@@ -260,9 +279,13 @@ _BEAM_WORDS = re.compile(
 
 def _radiation_as_prrt(mentions: list[Mention], text: str) -> list[Mention]:
     """ "he had Lutathera ... he's done with radiation": refusing radiation beside PRRT refuses PRRT, not
-    beam radiotherapy nobody named."""
-    if not any(m.id == "prrt" for m in mentions) or _BEAM_WORDS.search(text):
+    beam radiotherapy nobody named; "not interested in anything with radiation", with neither named,
+    refuses both (PRRT is radiation given as a drug)."""
+    if _BEAM_WORDS.search(text):
         return mentions
+    if not any(m.id == "prrt" for m in mentions):
+        refused = [m for m in mentions if m.id == "radiotherapy" and m.role == "avoid"]
+        return mentions + [replace(refused[0], id="prrt")] if refused else mentions
     return [replace(m, id="prrt") if m.id == "radiotherapy" and m.role == "avoid" else m for m in mentions]
 
 
@@ -290,8 +313,10 @@ def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
     for position, m in enumerate(mentions):
         if m.role == "had" and (m.id not in had or m.outcome):
             outcome = m.outcome
-            if treatment_group(lexicon, m.id) == "surgery":
-                outcome = None  # an operation is not "still on", nor does it "stop working"
+            if treatment_group(lexicon, m.id) == "surgery" or (
+                treatment_group(lexicon, m.id) == "liver_treatment" and outcome == "ongoing"
+            ):
+                outcome = None  # an operation is not "still on", nor does it "stop working"; nor is an embolisation
             elif m.id in NO_WEAR_OFF and outcome not in (None, "ongoing", "stopped"):
                 outcome = "ongoing"  # "stable on watch and wait ... it has grown": still being watched
             had[m.id] = TreatmentHad(m.id, outcome)
@@ -404,6 +429,12 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
             )
         if result and result[-1].role == "had" and (EITHER_AFTER.match(after) or SAME_BEFORE.search(before)):
             role = "had"  # "octreotide didn't hold it, everolimus didn't either"
+        if role == "had" and result and result[-1].role == "planned" and _THEN_NEXT.search(before):
+            role = "planned"  # "talked about surgery to take out as much as possible and then lutathera after"
+        if role in ("want", "had") and _IF_IT_FAILS.search(before) and _FAILS.match(after):
+            role = "mentioned"  # "if the everolimus stops working, any trials?": what they are on, not a wish
+        if role == "want" and _REFUSED_ANYTHING.search(" ".join(words[max(clause, start - 14) : start])):
+            role = "avoid"  # "doesn't want to be a guinea pig in anything with sunitinib"
         if role == "had" and _WHAT_IF.search(" ".join(words[max(0, start - 8) : start])):
             role = "planned"  # "if it grows there's PRRT", "for later if PRRT stops working": not had
         if role in ("had", "want") and not trial_words and planned_after(" ".join(words[end:next_start])):
@@ -471,12 +502,26 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
                 outcome = "stopped"  # "first line captem done"
             if outcome == "ongoing" and _COURSE_COUNTED.search(before):
                 outcome = "stopped"  # "had 6 cycles carbo etoposide and the scans since are stable": a course given
-            if outcome in (None, "ongoing") and _GREW_ON.search(before):
-                outcome = "stopped working"  # "progressing on lanreotide since the summer"
+            if outcome in (None, "ongoing") and (
+                _GREW_ON.search(before) or (_EVEN_WITH.search(before) and _grew_in(" ".join(words[clause:start])))
+            ):
+                outcome = (
+                    "stopped working"  # "progressing on lanreotide since the summer", "got bigger even with the jab"
+                )
+            if outcome in (None, "ongoing") and (
+                _LAST_OF_COURSE.search(before) or (concept_id == "prrt" and _FOURTH.search(before))
+            ):
+                outcome = "stopped"  # "had his last dose of PRRT in May", "her 4th lutathera on thursday" (4 cycles)
             if outcome is None:
                 outcome = outcome_before(before) or (
                     "ongoing" if concept_id in NO_WEAR_OFF or DOSE_AFTER.search(after) else None
                 )
+            if (
+                outcome == "stopped"
+                and _COURSE_SO_FAR.match(" ".join(words[end : end + 4]))
+                and _COUNTED.search(before)
+            ):
+                outcome = "ongoing"  # "2 rounds of carboplatin and etoposide so far": under way
             if outcome is None and _EVERY_SO_OFTEN.search(clause_before := " ".join(words[clause:start])):
                 outcome = (
                     None if _PAST_TOLD.search(clause_before) else "ongoing"
@@ -500,6 +545,34 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
     return share_outcomes(result, joined, singular, ALL_OF_THEM.search(" ".join(words)) is not None)
 
 
+# "they got bigger on the last scan even with the lanreotide": growth told before "even with" the name
+_EVEN_WITH = re.compile(r"\b(?:even (?:with|on|while on|whilst on|taking)|in spite of)(?:\s+\w+){0,2}$")
+_LAST_OF_COURSE = re.compile(
+    r"\b(?:last|final) (?:dose|cycle|round|session|infusion|treatment|injection|course)s? of(?:\s+\w+){0,1}$"
+    r"|\b(?:his|her|my|their|the) (?:last|final)(?: (?:dose|cycle|round|session|infusion))?$"
+)
+_FOURTH = re.compile(
+    r"\b(?:4th|fourth)(?: (?:and (?:last|final) )?(?:dose|cycle|round|session|infusion|treatment)s?(?: of)?)?$"
+)
+_COURSE_SO_FAR = re.compile(r"^(?:(?:and|or|plus|with)\s+\w+\s+)?(?:so far|to date|until now|up to now)\b")
+_COUNTED = re.compile(r"\b\d+ (?:cycles?|rounds?|doses?|courses?|sessions?)(?: of)?(?:\s+\w+){0,2}$")
+
+
+def _grew_in(clause: str) -> bool:
+    return outcome_in(clause) == "stopped working"
+
+
+_THEN_NEXT = re.compile(r"\b(?:and then|then|followed by|and after that|after that)(?:\s+\w+)?$")
+# "if the everolimus stops working": the one they are on, said with what might happen to it
+_IF_IT_FAILS = re.compile(r"\b(?:if|when|once|in case|should)(?: (?:the|his|her|my|this|their))?$")
+_FAILS = re.compile(
+    r"^(?:ever |eventually |also )?(?:stops?|fails?|doesn t|does not|no longer|isn t|quits|starts? failing)\b"
+)
+# A refusal that runs on into "anything with X" beyond the cue window
+_REFUSED_ANYTHING = re.compile(
+    r"\b(?:doesn t|don t|does not|do not|won t|will not|wouldn t|would not|refuses? to|refused to|not prepared to|not willing to)"
+    r"\b(?:\s+(?!but\b)\w+){0,8}?\s+(?:anything|any \w+|something|one) (?:with|involving|using|that uses|that involves|that has)(?:\s+\w+){0,4}$"
+)
 # "progressing on lanreotide since the summer": growth on the drug outranks the "since" after it (but
 # "the runs are worse, even on Sandostatin" is a symptom, not the tumour).
 _GREW_ON = re.compile(r"\b(?:progress\w*|grow\w*|grew|pd) (?:even |still )?(?:on|despite|through)(?:\s+\w+){0,2}$")

@@ -163,7 +163,7 @@ def read_tumour(text: str) -> Profile:
     return Profile(
         site=_site(text),
         tumour_type=_tumour_type(text),
-        grades=_grades(text, grade, latest_ki67),
+        grades=_grades(text, grade, _below_a_bound(text, latest_ki67)),
         ki67=None if _only_a_bound(text) else latest_ki67 if latest_ki67 is not None else grade.ki67 if grade else None,
         spread=False
         if _NO_SPREAD.search(text) and not spread_to
@@ -192,6 +192,16 @@ def _only_a_bound(text: str) -> bool:
     bounds = [m.start() for m in _KI67_BOUND.finditer(text)]
     values = [m.start() for m in _KI67_VALUE.finditer(text)]
     return bool(bounds) and max(bounds) >= max(values, default=-1)
+
+
+_STRICT_BOUND = re.compile(r"\bki[\s-]?67\b\D{0,25}?(?:under|<(?!=)|less than|below|lower than)\s*\d", re.I)
+
+
+def _below_a_bound(text: str, latest_ki67: Optional[float]) -> Optional[float]:
+    """ "Ki-67 under 3": a value below 3 (grade 1), not 3 (grade 2)."""
+    if latest_ki67 is not None and _only_a_bound(text) and _STRICT_BOUND.search(text):
+        return latest_ki67 - 1 if latest_ki67 >= 1 and latest_ki67.is_integer() else latest_ki67 - 0.01
+    return latest_ki67
 
 
 def _grades(text: str, grade: Optional["Grade"], latest_ki67: Optional[float]) -> tuple[int, ...]:

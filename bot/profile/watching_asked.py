@@ -26,8 +26,16 @@ _TOLD_AS_HAD = re.compile(
 )
 
 
+# "is there anything just observational?": a study that only watches, asked for
+_OBSERVATIONAL = re.compile(
+    r"\b(?:just|only|purely|simply)\s+observational\b"
+)  # (an "observational study" may be a registry)
+
+
 def watching_asked(plain: str) -> bool:
     """Whether the sentence asks for a trial that watches the tumour (normalised text)."""
+    if _OBSERVATIONAL.search(plain) and QUESTION.search(plain):
+        return True
     return bool(
         TRIAL_REQUEST.search(plain)
         and QUESTION.search(plain)

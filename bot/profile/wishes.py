@@ -16,7 +16,7 @@ _ALL_STATUSES = re.compile(
     r"|\b(?:and|with)\s+(?:the\s+)?(?:closed|finished|completed|past|old)\b(?=\s*(?:ones?\b|trials?\b|studies\b|[,.;:?!)]|$))"
     r"|\b(?:incl(?:uding|udes?|\.)?|inc|plus|also|even)\s+(?:the\s+)?(?:ones|trials?|studies)\s+(?:that|which)\s+(?:have\s+|had\s+|are\s+|were\s+)?(?:closed|finished|completed|ended)\b"
     r"|\b(?:any|all)\s+(?:statuse?s?|status)\b|\bopen\s+(?:or|and|\+|/)\s+closed\b|\bclosed\s+(?:or|and|/)\s+open\b"
-    r"|\bwhether\s+(?:open|recruiting)\s+or\s+not\b|\bever\s+(?:been\s+)?(?:run|done)\b|(?:^|\s)[-–:(]\s*all\)?\s*$|\ball\s+of\s+them\b"
+    r"|\bwhether\s+(?:open|recruiting)\s+or\s+not\b|\bever\s+(?:been\s+)?(?:run|done)\b|(?:^|\s)[-–:(]\s*all\)?\s*$|(?<!\bfor )(?<!\bto )\ball\s+of\s+them\b"
     # "closed ok", "closed ones are fine", "doesn't matter if it's closed", "regardless of status", "past and present"
     r"|\b(?:closed|finished|completed|ended)(?:\s+(?:ones|trials?|studies))?\s+(?:are\s+|is\s+|r\s+)?(?:ok|okay|fine|welcome|allowed|included|acceptable)\b"
     r"|\b(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+matter\s+(?:if|whether)\s+(?:it'?s|its|they'?re|theyre|they\s+are|it\s+is)\s+(?:still\s+)?(?:closed|open|finished|recruiting)\b"
@@ -127,6 +127,7 @@ _FOR_AGED = re.compile(
     r"|\b(?:gentleman|man|woman|lady|person|someone|anyone|patient|people)\s+(?:of|aged)\s+(\d{2})\b"  # "accept a gentleman of 80"
     r"|\b(?:is|are|am|at)\s+(\d{2})\s+(?:too\s+(?:old|young)|past\s+it)\s+for\s+(?:an?\s+|the\s+|any\s+|these\s+)?(?:trials?|stud(?:y|ies)|research)\b"
     r"|\b(?:do|join|enter|try|go\s+on|get\s+into|take\s+part(?:\s+in)?)\s+(?:\w+\s+){0,2}?at\s+(\d{2})\b"  # "trials he could even do at 83?"
+    r"|\b(?:pts|patients|people|adults|those|ones|anyone|someone|for)\s+(?:aged\s+)?(\d{2})\s?\+"  # "trials for pts 80+"
     # "would any trial even take him at 82", "allowed on trials at 88", "let her in at 79"
     r"|\b(?:take|takes|let|lets|allow|allowed|accept\w*|have|want)\s+(?:him|her|me|them|us|someone|anyone)?\s*"
     r"(?:(?:on|in|into)\s+(?:a\s+|an\s+|any\s+|the\s+)?(?:\w+\s+)?(?:trials?|stud(?:y|ies)|research)?\s*)?at\s+(\d{2})\b",
@@ -141,6 +142,7 @@ _OF_THEIR_AGE = re.compile(
     r"|\b(?:someone|anyone|people|patients|somebody)\s+(?:of\s+)?(?:that|this)\s+age\b"
     r"|\b(?:maximum|max|minimum|min)\s+age\b|\bage\s+(?:caps?|max(?:imum)?|ceiling|requirements?|criteria)\b"
     r"|\btoo\s+(?:old|young)\s+for\s+(?:the\s+|these\s+|any\s+|clinical\s+)?(?:\w+\s+)?(?:trials?|studies|research)\b"
+    r"|\btoo\s+(?:old|young)\s+for\s+(?:all|any|most|every\s+one)\s+of\s+(?:them|these|those)\b"  # "is she just too old for all of them?"
     r"|\b(?:upper|lower|top)\s+age(?:\s+limits?)?\b|\bno\s+age\s+limits?\b|\bpast\s+(?:trials?|studies)\b"
     # "or are trials just for grown ups", "only for adults?": whether the patient's age is let in
     r"|\b(?:at|of)\s+(?:that|this|such\s+an?)\s+age\b|\b(?:someone|anyone|people|somebody)\s+(?:that|so|this)\s+old\b"
@@ -226,8 +228,12 @@ def _asks_status_of_one(text: str) -> bool:
     )
 
 
+_CUT_OPEN = re.compile(r"\b(?:cut|cutting|sliced|slicing)\s+(?:\w+\s+)?open\b", re.I)
+
+
 def read_status(text: str) -> Optional[str]:
     """ "all", "closed", or "open" when said outright ("open prrt trials"); None when not said."""
+    text = _CUT_OPEN.sub(" ", text)  # "i'd rather not be cut open": an operation, not a status
     if _ALL_STATUSES.search(text):
         return "all"
     if _NOT_CLOSED.search(text):

@@ -235,9 +235,13 @@ _FUZZY_CUTOFF = 0.8
 _WORD = re.compile(r"[^\W\d_][\w']*|[\W\d_]+")  # any script's letters: "är" is one word, not "ä" + "r"
 
 
+_MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
+
+
 def readable(text: str) -> str:
     """The message with text-speak, misspelt key words and number words made plain."""
     text = (text or "")[:MAX_CHARS].replace("\u2019", "'").replace("\u2018", "'")
+    text = _MARKUP.sub(" ", text)  # "<img src=x onerror=alert(1)> lanreotyde": the tag is no words of theirs
     for pattern, plain in _CONTEXT_SPEAK:
         text = pattern.sub(plain, text)
     text = "".join(_plain_word(piece) for piece in _WORD.findall(text))
@@ -264,8 +268,8 @@ def _plain_word(piece: str) -> str:
     return piece
 
 
-_COMPOUND = re.compile(
-    r"^([a-zåäöæøéü]{4,}?)(studie[nrt]?|studies|forsøg\w*|forsog\w*|onderzoek\w*|behandling\w*|therapie\w*|terapi\w*)$"
+_COMPOUND = re.compile(  # (not a kind of treatment written as one word: "inmunoterapia", "immuntherapie")
+    r"^(?!(?:in|im)mun|chemo|chemio|chimio|quimio|radio|strahlen|cellgift)([a-zåäöæøéü]{4,}?)(studie[nrt]?|studies|forsøg\w*|forsog\w*|onderzoek\w*|behandling\w*|therapie\w*|terapi\w*)$"
 )
 
 
