@@ -46,19 +46,20 @@ _UNABLE = (
 
 
 def _able_to(found: re.Match, words: Words) -> str:
-    how = found.group("how").lower()
-    willing = "willing" in how
-    able = "abl" in how or "abil" in how
-    state = "willing and able" if willing and able else "willing" if willing else "able"
-    what, notes = registry_slot(found.group("what"))
-    return with_notes(f"You are {state} to {_first_lower(what)}", notes)
+    return _willing_or_able(found, negative=False)
 
 
 def _unable_to(found: re.Match, words: Words) -> str:
+    return _willing_or_able(found, negative=True)
+
+
+def _willing_or_able(found: re.Match, negative: bool) -> str:
+    """ "Willing and able to swallow tablets" / "Unwilling or unable to ..." as a sentence about "you"."""
     how = found.group("how").lower()
     willing = "willing" in how
-    able = "unable" in how or "inability" in how
-    state = "not willing or not able" if willing and able else "not willing" if willing else "not able"
+    able = ("unable" in how or "inability" in how) if negative else ("abl" in how or "abil" in how)
+    both, one = ("not willing or not able", "not ") if negative else ("willing and able", "")
+    state = both if willing and able else f"{one}willing" if willing else f"{one}able"
     what, notes = registry_slot(found.group("what"))
     return with_notes(f"You are {state} to {_first_lower(what)}", notes)
 
