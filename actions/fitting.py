@@ -106,7 +106,6 @@ def _send_fits(
     aside = set_aside_text(result) if result.fits else None  # when nothing fits, the cards say why
     if aside:
         dispatcher.utter_message(text=aside)
-    text = message_text(tracker)
     if asks_personal_advice(text):
         dispatcher.utter_message(text=PERSONAL_PART, buttons=[HELPLINE_BUTTON])
     send_other_questions(dispatcher, text)

@@ -102,14 +102,15 @@ class ActionShowEligibility(TrialFollowUp):
             dispatcher.utter_message(text=compared)
 
     def answer_without_trial(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-        """No trial meant: "is it just for men?" after a short list is answered for each trial in it;
-        else the general answer follows (actions/which_trial.py); a feeling shown ("who is right?? so
-        confused", "i feel really pushed") is acknowledged first."""
+        """No trial meant: "is it just for men?" after a list is answered for each trial in it (a line each
+        after a longer list, as for any part asked of several); else the general answer follows
+        (actions/which_trial.py); a feeling shown ("who is right?? so confused", "i feel really pushed")
+        is acknowledged first."""
         send_kind_word(dispatcher, tracker)
         asked: list[Aspect] = [a for a in aspects_asked(message_text(tracker) or "") if a in ("age", "sex")]
         shown = result_ids(tracker)
-        if asked and 1 < len(shown) <= EACH_SHOWN_LIMIT:
-            send_answers_for_each(dispatcher, tracker, shown, asked)
+        if asked and len(shown) > 1:
+            send_answers_for_each(dispatcher, tracker, shown, asked, brief=len(shown) > EACH_SHOWN_LIMIT)
             return True
         return False
 

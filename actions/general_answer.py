@@ -16,6 +16,7 @@ from bot.knowledge.facts import Fact, answering_fact
 from bot.knowledge.names import treatment_ids
 from bot.knowledge.not_held import not_held
 from bot.personal.feelings import is_acknowledgement
+from bot.personal.mood import asks_about_own_mood, mood_answer
 from bot.personal.prognosis import CONTEXT_TOPICS, no_figure
 from bot.personal.support import kind_word
 
@@ -28,6 +29,17 @@ def send_kind_word(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     word = kind_word(message_text(tracker), bot_texts(tracker))
     if word:
         dispatcher.utter_message(text=word)
+
+
+def send_mood_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "mum has been so low since the diagnosis, is that normal with NETs": the emotional-health fact and
+    who can help (bot/personal/mood.py), not the quality-of-life topic. False when no low mood is asked about."""
+    text = message_text(tracker) or ""
+    if not asks_about_own_mood(text):
+        return False
+    for line in mood_answer(bot_texts(tracker), text):
+        dispatcher.utter_message(text=line)
+    return True
 
 
 def send_topic_and_fact(

@@ -20,6 +20,7 @@ from actions.fitting import run_fitting_search, searched_profile
 from actions.followups import ActionAnswerTrialDetail, answered_for_trials_of_treatment, send_about_picked
 from actions.general_answer import (
     send_kind_word,
+    send_mood_answer,
     send_no_figure,
     send_not_held,
     send_topic_and_fact,
@@ -72,6 +73,8 @@ class ActionAnswerKnowledge(Action):
         if asks_prognosis(message_text(tracker)):
             send_no_figure(dispatcher, tracker, domain, response)
             return []
+        if send_mood_answer(dispatcher, tracker):
+            return []  # "mum has been so low since the diagnosis, is that normal with NETs"
         if send_not_held(dispatcher, tracker):
             return []
         sent, with_fact = send_topic_and_fact(dispatcher, tracker, domain, response)

@@ -14,7 +14,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.compare_trials import send_comparison, send_which_is_better, treatments_side_by_side
 from actions.followups import send_about_picked, send_direct_answers
-from actions.general_answer import send_kind_word, send_no_figure, send_not_held, send_topic_and_fact
+from actions.general_answer import (
+    send_kind_word,
+    send_mood_answer,
+    send_no_figure,
+    send_not_held,
+    send_topic_and_fact,
+)
 from actions.in_focus import whom_meant
 from actions.profile import message_text
 from actions.replies import send_helpline
@@ -25,7 +31,7 @@ from bot.knowledge.names import find_treatments
 from bot.knowledge.not_held import plainly_unheld
 from bot.knowledge.pair import asks_outright_to_compare
 from bot.personal.handing_back import after_general, whole_question
-from bot.personal.mood import asks_about_own_mood, mood_answer
+from bot.personal.mood import without_asking_whom_to_tell
 from bot.personal.prognosis import asks_prognosis
 from bot.trials.asked_about import aspects_asked
 from bot.trials.mentions import asks_if_it_rules_out, asks_if_it_would_exclude, criteria_look_up
@@ -50,10 +56,8 @@ class ActionAnswerPersonalQuestion(Action):
         picked = send_about_picked(dispatcher, tracker)  # "would the lutathera ones take her at 84?" after a list
         if picked is not None:
             return picked
-        if asks_about_own_mood(text) and not asks_a_decision(text):  # "is it normal to feel this flat?"
-            for line in mood_answer(said):
-                dispatcher.utter_message(text=line)
-            return []
+        if not asks_a_decision(without_asking_whom_to_tell(text)) and send_mood_answer(dispatcher, tracker):
+            return []  # "is it normal to feel this flat?", "mum has been so low, is that normal with NETs"
         focus = tracker.get_slot("focus_nct_id")
         asked = aspects_asked(text)
         if asked and set(asked) <= WHO_CAN_JOIN_ASPECTS and about_the_trial(text):

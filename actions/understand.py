@@ -21,7 +21,7 @@ from actions.feedback import log_fallback
 from actions.fitting import run_fitting_search, searched_profile
 from actions.followups import ActionAnswerTrialDetail, ActionShowTrialPlaces, send_about_picked
 from actions.general_answer import send_kind_word
-from actions.in_focus import trial_just_in_focus
+from actions.in_focus import trial_just_in_focus, whom_meant
 from actions.knowledge_answer import (
     asks_about_the_trial_in_focus,
     send_fact_of_pair_in_focus,
@@ -34,8 +34,10 @@ from actions.topics import bot_texts, general_topic, knowledge_response
 from bot.advice import asks_for_options
 from bot.followups.about_trial import UNPLACED_PARTS
 from bot.followups.place_asked import asks_where_near_them
+from bot.followups.side_effect_asked import side_effect_fact
 from bot.language import HOME_COUNTRY, other_language
 from bot.lexicon import default_lexicon
+from bot.personal.handing_back import after_general
 from bot.profile.message import message_kind, named_treatment, noted_text
 from bot.profile.read import read_message
 
@@ -65,6 +67,8 @@ class ActionUnderstandMessage(Action):
         if kind == "story_question" and not searched.lookup.names_trials and not asks:
             if self._answer_question(dispatcher, tracker, domain, text or ""):  # "can dad do his jab himself?"
                 return []
+        if not searched.lookup.names_trials and self._answer_side_effect(dispatcher, tracker):
+            return []  # "is a sore mouth normal on everolimus, its really bad today": not a read-back
         if kind == "story_question" or searched.lookup.names_trials:  # a story, or "NETTER-2 sites"
             say_english_is_read_best(dispatcher, tracker)
             return run_fitting_search(dispatcher, tracker, searched)
@@ -88,6 +92,17 @@ class ActionUnderstandMessage(Action):
             return False
         send_kind_word(dispatcher, tracker)
         return send_general_part(dispatcher, tracker, domain, bot_texts(tracker))
+
+    @staticmethod
+    def _answer_side_effect(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+        """Whether something comes from a treatment named: its side-effect fact, then who can say how it applies."""
+        fact = side_effect_fact(message_text(tracker))
+        if fact is None:
+            return False
+        send_kind_word(dispatcher, tracker)
+        dispatcher.utter_message(text=fact.text)
+        dispatcher.utter_message(text=after_general(bot_texts(tracker), whom_meant(tracker)))
+        return True
 
     @staticmethod
     def _explain_name(dispatcher: CollectingDispatcher, text: str | None, domain: dict[str, Any]) -> list[EventType]:

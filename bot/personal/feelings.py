@@ -74,9 +74,35 @@ LOW_MOOD_ACKNOWLEDGEMENTS = (
 )
 
 
+# Low mood told of oneself or someone close ("mum has been so low since the diagnosis", "i cry most
+# days"): not a blood count ("her sodium is low") nor "low on iron".
+_PERSON = (
+    r"(?:i|i'?m|im|i'?ve|ive|we|we'?re|he|he'?s|hes|she|she'?s|shes|they|they'?re|mum|mom|mam|dad|wife|husband"
+    r"|hubby|partner|son|daughter|brother|sister|nan|gran|grandad|grandma|grandpa)"
+)
+_LOW_TOLD = re.compile(
+    rf"\b{_PERSON}\s+(?:(?:has|have|is|are|was|were|am|'?s)\s+)?(?:been\s+)?(?:so\s+|really\s+|very\s+|quite\s+|pretty\s+"
+    r"|a\s+bit\s+|feeling\s+)?(?:low|down|depressed|tearful|weepy|withdrawn)\b(?!\s+(?:to|on|in|at|with|the|of)\b)"
+    rf"|\b{_PERSON}\s+(?:(?:has|have|is|are|am|'?s)\s+)?(?:been\s+)?(?:cry|cries|crying)\s+"
+    r"(?:most|every|all|a\s+lot|loads|constantly|non[\s-]?stop)",
+    re.I,
+)
+
+
+def low_mood_of(text: Optional[str]) -> Optional[str]:
+    """Whose low mood the message tells of, as written ("mum", "i", "she"); None when it tells of none."""
+    found = _LOW_TOLD.search((text or "").replace("’", "'"))
+    return found.group(0).split()[0].lower() if found else None
+
+
+def tells_of_low_mood(text: Optional[str]) -> bool:
+    """True when the message tells of low mood, the person's own or someone close's."""
+    return low_mood_of(text) is not None
+
+
 def shows_feeling(text: Optional[str]) -> bool:
-    """True when the message tells of fear, worry or strain."""
-    return bool(_FEELING.search((text or "").replace("’", "'")))
+    """True when the message tells of fear, worry, strain or low mood."""
+    return bool(_FEELING.search((text or "").replace("’", "'"))) or tells_of_low_mood(text)
 
 
 def shows_despair(text: Optional[str]) -> bool:

@@ -14,8 +14,22 @@ _OWN = re.compile(
 )
 
 
+# A story told with no pronoun: a reading of their own ("BP 168/100 this morning", "temp 38.4"), or
+# time on a treatment ("on sutent 4 months", "3 weeks into captem", "started lanreotide in may").
+_TOLD_WITHOUT_PRONOUN = re.compile(
+    r"\b(?:bp|blood\s+pressure|temp|temperature|sugars?|glucose|pulse|heart\s+rate|weight)\s+(?:is\s+|was\s+|of\s+|at\s+)?"
+    r"\d+(?:[.,/]\d+)?"
+    r"|(?:^|[.!?,;]\s*)(?:been\s+|now\s+|currently\s+)?on\s+[\w-]+\s+(?:for\s+)?(?:\d+|a|an|two|three|few|six)\s*"
+    r"(?:days?|wks?|weeks?|mths?|months?|yrs?|years?)\b"
+    r"|\b(?:\d+|a|two|three|few|six)\s+(?:days?|wks?|weeks?|months?|mths?|cycles?)\s+(?:into|on)\s+[\w-]+"
+    r"|(?:^|[.!?,;]\s*)(?:just\s+)?(?:started|finished|stopped)\s+(?:on\s+)?[\w-]+\s+(?:\d+|a|two|three|few)\s+"
+    r"(?:days?|wks?|weeks?|months?|mths?)\s+ago\b",
+    re.I,
+)
+
+
 def about_their_own_situation(text: Optional[str]) -> bool:
-    return bool(_OWN.search(text or ""))
+    return bool(_OWN.search(text or "") or _TOLD_WITHOUT_PRONOUN.search(text or ""))
 
 
 # "her mouth is full of ulcers, is that normal?": whether something in their own body is to be expected
