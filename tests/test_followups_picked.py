@@ -173,3 +173,22 @@ def test_something_of_their_own_asked_as_caused_by_a_treatment() -> None:
     assert asks_what_their_own_is_from("im on sutent. is high blood pressure normal with it?")
     assert not asks_what_their_own_is_from("my dad has PRRT next week, is it from the same family as octreotide?")
     assert not asks_what_their_own_is_from("is high blood pressure common with sunitinib?")  # not their own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what about the everolimus ones, would they take her at 84?",
+        "those sunitinib trials, could dad join them?",
+        "any of the everolimus studies randomised?",
+    ],
+)
+def test_a_kind_of_trial_none_of_the_list_gives_is_said_plainly_when_asked_about(text: str) -> None:
+    picked = picked_from_list(text, LISTED)
+    assert picked is not None and picked.trials == () and picked.several
+    heading = picked_heading(picked, 4)
+    assert heading.startswith("None of the 4 trials I listed is a trial of") and f'"{picked.name} trials"' in heading
+
+
+def test_a_name_with_no_question_of_the_list_is_not_taken_as_picking() -> None:
+    assert picked_from_list("tell me about the everolimus ones", LISTED) is None  # a general question

@@ -94,6 +94,7 @@ def picked_from_list(text: Optional[str], listed: Sequence[TrialDetail]) -> Opti
     if asks_for_the_nec_one(text):
         return Picked("NEC", tuple(nec_ones(listed)), several=False)
     lexicon = default_lexicon()
+    named_but_not_listed: Optional[Picked] = None
     for name, several in _candidates(text):
         tags, key = _named(name, lexicon)
         if not tags and not key:
@@ -101,6 +102,12 @@ def picked_from_list(text: Optional[str], listed: Sequence[TrialDetail]) -> Opti
         trials = tuple(t for t in listed if _fits(t, tags, key, lexicon))
         if trials:
             return Picked(name.strip(), trials, several)
+        if several and tags and named_but_not_listed is None:
+            named_but_not_listed = Picked(name.strip(), (), several)
+    # "the lutathera ones, would they take her at 84?" when none of the list gives it: said plainly, not
+    # taken for a general question about the treatment
+    if named_but_not_listed and (asks_who_can_join(text) or aspects_asked(text)):
+        return named_but_not_listed
     return None
 
 
@@ -132,8 +139,13 @@ def picked_heading(picked: Picked, listed: int) -> str:
     """Which of the listed trials were picked by the name, before the answer about each."""
     kind = "made for NECs (neuroendocrine carcinomas)" if picked.name == "NEC" else f"of {picked.name}"
     count = len(picked.trials)
-    if count == 0:
+    if count == 0 and picked.name == "NEC":
         return f"None of the {listed} trials I listed is a trial {kind}."
+    if count == 0:
+        return (
+            f"None of the {listed} trials I listed is a trial {kind}. "
+            f'To look for trials of it, ask me for "{picked.name} trials".'
+        )
     if count == 1:
         return f"Of the {listed} trials I listed, one is a trial {kind}."
     return f"Of the {listed} trials I listed, {count} are trials {kind}:"
