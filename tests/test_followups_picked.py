@@ -192,3 +192,18 @@ def test_a_kind_of_trial_none_of_the_list_gives_is_said_plainly_when_asked_about
 
 def test_a_name_with_no_question_of_the_list_is_not_taken_as_picking() -> None:
     assert picked_from_list("tell me about the everolimus ones", LISTED) is None  # a general question
+
+
+@pytest.mark.parametrize(
+    ("text", "search"),
+    [
+        ("my husband was just told his NET has spread everywhere. is there anything at all?", True),
+        ("my son is 16 and has MEN1, they found small tumours in his pancreas. anything for teenagers?", True),
+        ("mum's pnet is in her liver now, grade 2. anything for her?", True),
+        ("my mum has a NET in her liver. is there anything at all I can do to help her feel better?", False),
+        ("is there anything at all?", False),  # no story: nothing to search by
+        ("my dad's pnet is grade 2. anything else?", False),  # may ask for more facts
+    ],
+)
+def test_after_a_story_is_there_anything_at_all_is_a_search(text: str, search: bool) -> None:
+    assert asks_for_a_search(text) is search

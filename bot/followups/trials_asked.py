@@ -1,19 +1,29 @@
 """A message that asks for trials, taken for a question about one trial or for a knowledge topic: "is there a
 study where they just keep an eye on it? we're in Ohio" is a search (for watch and wait, near Ohio), not
 "which trial do you mean?" nor the watch-and-wait explainer. Only when it names no trial of its own and says
-what to search by: where they are, or a kind of trial (bot/profile/read.py)."""
+what to search by: where they are, or a kind of trial (bot/profile/read.py); or, after a story of their NET,
+only "is there anything at all?" ("anything for teenagers?")."""
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from bot.profile.read import read_message
-from bot.profile.trial_request import asks_for_trials
+from bot.profile.trial_request import asks_for_trials, tells_a_story
+
+# After a story of their NET, "is there anything at all?", "anything for teenagers?" ends the message: what
+# can be tried, for this person (not "anything at all I can do to help him feel better?")
+_ANYTHING_FOR_THEM = re.compile(
+    r"\banything\s+(?:at\s+all|for\s+(?:him|her|them|me|us|teen(?:ager)?s|young\s+people|kids|children))"
+    r"(?:\s+(?:at\s+all|now|then|out\s+there))?\s*(?:\?|$)",
+    re.I,
+)
 
 
 def asks_for_a_search(text: Optional[str]) -> bool:
-    text = text or ""
+    text = (text or "").strip()
     if not asks_for_trials(text):
-        return False
+        return tells_a_story(text) and bool(_ANYTHING_FOR_THEM.search(text))
     said = read_message(text)
     return bool(said.place.country or said.place.region or said.place.city or said.wants.treatment)
