@@ -35,7 +35,7 @@ from actions.in_focus import (
     trial_just_in_focus,
     whom_meant,
 )
-from actions.profile import message_text
+from actions.profile import message_text, profile_of
 from actions.topics import bot_texts, named_topic, response_text, selected_topic, topic_of
 from actions.which_trial import named_trial_ids, stored_trial
 from bot.followups.about_trial import TRIAL_PARTS, asks_about_its_parts
@@ -60,7 +60,8 @@ class ActionAnswerKnowledge(Action):
         send_kind_word(dispatcher, tracker)
         if send_comparison(dispatcher, message_text(tracker) or "", domain):
             return []  # "pembrolizumab or ipilimumab - how do they work differently": both, not the first
-        if asks_for_a_search(message_text(tracker)) and not named_trial_ids(message_text(tracker)):
+        story_told = profile_of(tracker).tells_about_the_person
+        if asks_for_a_search(message_text(tracker), story_told) and not named_trial_ids(message_text(tracker)):
             return run_fitting_search(dispatcher, tracker, searched_profile(tracker))  # "a study that just watches it?"
         picked = send_about_picked(dispatcher, tracker)  # "the lutathera ones, would they take her at 84?"
         if picked is not None:

@@ -207,3 +207,9 @@ def test_a_name_with_no_question_of_the_list_is_not_taken_as_picking() -> None:
 )
 def test_after_a_story_is_there_anything_at_all_is_a_search(text: str, search: bool) -> None:
     assert asks_for_a_search(text) is search
+
+
+def test_is_there_anything_at_all_is_a_search_when_the_story_was_told_before() -> None:
+    # after the support lines, only the question is heard again; the profile holds the story
+    assert asks_for_a_search("is there anything at all?", story_told=True)
+    assert not asks_for_a_search("is there anything at all I can do for her?", story_told=True)

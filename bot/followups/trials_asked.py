@@ -21,9 +21,11 @@ _ANYTHING_FOR_THEM = re.compile(
 )
 
 
-def asks_for_a_search(text: Optional[str]) -> bool:
+def asks_for_a_search(text: Optional[str], story_told: bool = False) -> bool:
+    """`story_told`: the conversation already holds a story of their NET (the support lines met the words of
+    feeling that told it, and only "is there anything at all?" is heard again)."""
     text = (text or "").strip()
     if not asks_for_trials(text):
-        return tells_a_story(text) and bool(_ANYTHING_FOR_THEM.search(text))
+        return (story_told or tells_a_story(text)) and bool(_ANYTHING_FOR_THEM.search(text))
     said = read_message(text)
     return bool(said.place.country or said.place.region or said.place.city or said.wants.treatment)
