@@ -231,7 +231,10 @@ def _names_shown_words(line: str, sentence: str) -> bool:
     named = subject.group(1).split(":", 1)[0]  # "SLE: Lupus is ...": the term shown is "SLE"
     words = [_z(w) for w in _WORD.findall(spelling(named)) if w not in _NOT_A_TERM]
     shown = _z(spelling(sentence))
-    return not words or any(form in shown for w in words for form in (w, w.removesuffix("s")) if len(form) > 1)
+    if not words or any(form in shown for w in words for form in (w, w.removesuffix("s")) if len(form) > 1):
+        return True
+    # "Corticosteroids are ..." under "use of steroids": the line's term holds a shown word, its short form
+    return any(seen in w for w in words for seen in _WORD.findall(shown) if len(seen) >= 6)
 
 
 def _z(text: str) -> str:
