@@ -54,7 +54,7 @@ GENERAL_TOPICS = {
     "groups": "randomisation",
     "phase": "trial_phases",
 }
-EACH_SHOWN_LIMIT = 3  # a question asked after a longer list needs "which one?" first
+EACH_SHOWN_LIMIT = 3  # beyond this many trials, a question asked of all of them gets one brief line each
 ORIGINAL_HINT = 'To see the record\'s own words, say "show the original wording".'
 _WANTS_ORIGINAL = re.compile(
     r"\boriginal\b|\bexact(?:ly)?\b|\bverbatim\b|\bword\s+for\s+word\b|\bactual\s+(?:words|wording|text)\b"
