@@ -13,6 +13,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.compare_trials import send_comparison, send_which_is_better, treatments_side_by_side
+from actions.fitting import run_fitting_search, searched_profile
 from actions.followups import send_about_picked, send_direct_answers
 from actions.general_answer import (
     send_kind_word,
@@ -22,11 +23,12 @@ from actions.general_answer import (
     send_topic_and_fact,
 )
 from actions.in_focus import whom_meant
-from actions.profile import message_text
-from actions.replies import send_helpline
+from actions.profile import message_text, profile_of
+from actions.replies import send_beside_answers, send_helpline
 from actions.topics import bot_texts, general_topic
-from actions.which_trial import chosen_trial, load_trial
+from actions.which_trial import chosen_trial, load_trial, named_trial_ids
 from bot.advice import asks_personal_advice
+from bot.followups.trials_asked import asks_for_a_search
 from bot.knowledge.names import find_treatments
 from bot.knowledge.not_held import plainly_unheld
 from bot.knowledge.pair import asks_outright_to_compare
@@ -56,6 +58,9 @@ class ActionAnswerPersonalQuestion(Action):
         picked = send_about_picked(dispatcher, tracker)  # "would the lutathera ones take her at 84?" after a list
         if picked is not None:
             return picked
+        if asks_for_a_search(text, profile_of(tracker).tells_about_the_person) and not named_trial_ids(text):
+            send_beside_answers(dispatcher, text)  # "my dad's NEC grew after chemo ... is there anything at all?"
+            return run_fitting_search(dispatcher, tracker, searched_profile(tracker))
         if not asks_a_decision(without_asking_whom_to_tell(text)) and send_mood_answer(dispatcher, tracker):
             return []  # "is it normal to feel this flat?", "mum has been so low, is that normal with NETs"
         focus = tracker.get_slot("focus_nct_id")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Optional
+from typing import Optional, Sequence
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -13,7 +13,7 @@ from actions.country import country_code
 from bot.advice import asks_personal_advice
 from bot.contacts.book import default_contacts
 from bot.contacts.present import helplines_answer
-from bot.followups.beside_search import general_questions_beside
+from bot.followups.beside_search import Beside, general_questions_beside, questions_beside
 from bot.profile.wishes import other_questions
 from bot.trials.present import Card, card, shorten
 from bot.trials.query import SearchPage
@@ -54,9 +54,29 @@ MAX_OTHER_QUESTIONS = 3
 BUTTON_TITLE_LIMIT = 40
 
 
-def send_other_questions(dispatcher: CollectingDispatcher, text: Optional[str]) -> None:
-    """The other questions of a message that asked several: one button each, which asks it."""
-    answered = [b.question for b in general_questions_beside(text)]  # answered before the trials
+def send_beside_answers(dispatcher: CollectingDispatcher, text: Optional[str]) -> tuple[Beside, ...]:
+    """The general questions asked beside a request for trials ("is temozolomide taken by mouth? and any
+    trials near Bristol"), those we can answer answered, before the trials: all of them returned, so that
+    the search leaves their words out and the buttons of other questions leave the answered ones out."""
+    besides = tuple(questions_beside(text))
+    for beside in besides:
+        if beside.answer:
+            dispatcher.utter_message(text=beside.answer)
+    return besides
+
+
+def answered_questions(besides: Sequence[Beside]) -> list[str]:
+    """The questions of `besides` that were answered."""
+    return [b.question for b in besides if b.answer]
+
+
+def send_other_questions(
+    dispatcher: CollectingDispatcher, text: Optional[str], answered: Optional[Sequence[str]] = None
+) -> None:
+    """The other questions of a message that asked several: one button each, which asks it. `answered`: the
+    general questions already answered beside the trials (`send_beside_answers`); None: found here again."""
+    if answered is None:
+        answered = [b.question for b in general_questions_beside(text)]
     others = [
         q
         for q in other_questions(text or "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -14,9 +14,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.fitting import run_fitting_search, run_more_fits, searched_profile
 from actions.followups import ActionAnswerTrialDetail
 from actions.profile import message_text
-from actions.replies import send_cards, send_helpline, send_other_questions, send_unavailable
+from actions.replies import (
+    answered_questions,
+    send_beside_answers,
+    send_cards,
+    send_helpline,
+    send_other_questions,
+    send_unavailable,
+)
 from actions.store import trial_store
-from bot.followups.beside_search import Beside, general_questions_beside, within_answered
+from bot.followups.beside_search import Beside, within_answered
 from bot.geo.country_words import country_name
 from bot.lexicon import default_lexicon
 from bot.profile.fit import near_of
@@ -57,8 +64,10 @@ def run_search(
     values: dict[str, Optional[str]],
     offset: int,
     around: Optional[Near] = None,
+    answered: Sequence[str] = (),
 ) -> list[EventType]:
-    """`around`: the town or region to search near (it replaces the city and country)."""
+    """`around`: the town or region to search near (it replaces the city and country); `answered`: the
+    general questions answered before the trials (no button to ask them again)."""
     asked = query_from_entities(values, limit=PAGE_SIZE, offset=offset)
     if around:
         asked = replace(asked, near=around, city=None, country=None)
@@ -84,7 +93,7 @@ def run_search(
     send_cards(dispatcher, page, query.near.country if query.near else None)
     send_unplaced(dispatcher, page, values)
     if not offset:
-        send_other_questions(dispatcher, message_text(tracker))
+        send_other_questions(dispatcher, message_text(tracker), answered)
     return [
         SlotSet("result_ids", [trial.nct_id for trial in page.trials]),
         SlotSet("search_offset", float(offset + len(page.trials))),
@@ -121,14 +130,13 @@ class ActionSearchTrials(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = message_text(tracker) or ""
-        answered = tuple(general_questions_beside(text))  # "is temozolomide taken by mouth? and any trials..."
-        for beside in answered:
-            dispatcher.utter_message(text=beside.answer)
+        besides = send_beside_answers(dispatcher, text)  # "is temozolomide taken by mouth? and any trials..."
+        answered = answered_questions(besides)
         profile = searched_profile(tracker)
         if profile.tells_about_the_person or profile.lookup.names_trials:
             return run_fitting_search(dispatcher, tracker, profile)
         latest = read_message(text)
-        values = latest_entities(tracker, answered)
+        values = latest_entities(tracker, besides)
         values["age_group"] = latest.wants.age_group
         # an unknown name is said to be unknown; a drug code ("TLC388 trials") is searched for
         values["treatment"] = values["treatment"] or asked_name(text) or drug_code(text)
@@ -146,11 +154,11 @@ class ActionSearchTrials(Action):
             return remembered
         if (values["country"] or "").lower() == ANYWHERE:  # "Show trials anywhere": no place at all
             values["country"] = values["city"] = None
-            return remembered + run_search(dispatcher, tracker, values, offset=0)
+            return remembered + run_search(dispatcher, tracker, values, offset=0, answered=answered)
         around = near_of(profile.place)  # a town or region, said now or earlier
         if not around and not values["country"] and not values["city"] and profile.place.country:
             values["country"] = country_name(profile.place.country, default_lexicon())  # said earlier
-        return remembered + run_search(dispatcher, tracker, values, offset=0, around=around)
+        return remembered + run_search(dispatcher, tracker, values, offset=0, around=around, answered=answered)
 
 
 def search_for_code(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -> list[EventType]:

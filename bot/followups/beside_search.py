@@ -1,7 +1,8 @@
 """A general question asked beside a request for trials: "is temozolomide taken by mouth? and are there any
 trials near Bristol", "any trials in Manchester? also can you have PRRT twice". The general part is answered
 from the single facts (bot/knowledge/facts.py), or said plainly not to be held, before the trials, in
-whichever order the two were asked; a treatment named only in that question does not narrow the search."""
+whichever order the two were asked; a treatment named only in that question does not narrow the search, even
+when nothing we hold answers it ("is capecitabine a tablet? also are there trials in Sydney")."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from bot.advice import asks_personal_advice
-from bot.knowledge.facts import answering_fact
+from bot.knowledge.facts import answering_fact, content_stems
+from bot.knowledge.names import find_treatments
 from bot.knowledge.not_held import not_held, plainly_unheld
 from bot.profile.trial_request import asks_for_trials
 from bot.text import is_question
@@ -27,12 +29,12 @@ _ABOUT_TRIALS = re.compile(r"\b(?:trials?|studies|study|research)\b", re.I)
 
 @dataclass(frozen=True)
 class Beside:
-    """One general question of the message, where it stands in it, and its answer."""
+    """One general question of the message, where it stands in it, and its answer (None: we hold none)."""
 
     question: str
     start: int
     end: int
-    answer: str
+    answer: Optional[str]
 
 
 def _pieces(text: str) -> list[tuple[str, int]]:
@@ -57,10 +59,11 @@ def answer_of(question: str) -> Optional[str]:
     return fact.text if fact is not None else plainly_unheld(question)
 
 
-def general_questions_beside(text: Optional[str]) -> list[Beside]:
-    """The general questions of a message that also asks for trials, each answered; [] when the message asks
-    for no trials, or asks nothing else we can answer. A question of the person's own care is left to the
-    search's own answer (bot/advice.py)."""
+def questions_beside(text: Optional[str]) -> list[Beside]:
+    """The general questions of a message that also asks for trials, each with its answer; a question about a
+    treatment it names that nothing we hold answers ("is capecitabine a tablet?") too, with no answer, so that
+    the treatment does not narrow the search. [] when the message asks for no trials. A question of the
+    person's own care is left to the search's own answer (bot/advice.py)."""
     text = text or ""
     pieces = _pieces(text)
     if len(pieces) < 2 or not any(asks_for_trials(p) for p, _ in pieces):
@@ -73,9 +76,22 @@ def general_questions_beside(text: Optional[str]) -> list[Beside]:
         if asks_personal_advice(question):
             continue
         answer = answer_of(f"{question}?")
-        if answer:
+        if answer or asks_of_a_treatment(question):
             found.append(Beside(question, start, start + len(piece), answer))
     return found
+
+
+def general_questions_beside(text: Optional[str]) -> list[Beside]:
+    """The general questions beside a request for trials that we can answer (`questions_beside`)."""
+    return [beside for beside in questions_beside(text) if beside.answer]
+
+
+def asks_of_a_treatment(question: str) -> bool:
+    """ "is capecitabine a tablet": the question names a treatment and asks something of it; not "what about
+    everolimus" (only the name: a wish for its trials)."""
+    named = [m for m in find_treatments(question) if not m.guessed]
+    names = {word for m in named for word in m.typed.split()}
+    return bool(named) and bool(set(content_stems(question)) - set(content_stems(" ".join(names))))
 
 
 def within_answered(start: int, end: int, answered: list[Beside]) -> bool:

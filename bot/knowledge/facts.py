@@ -61,6 +61,8 @@ REFERS_AT_MOST = 1
 _REFERRING = re.compile(r"\b(?:that|this|it|these|those|them)\b", re.I)
 # A fact whose words the topic answer mostly holds already, with no number of its own, is left out
 SAID_SHARE = 0.6
+# ... unless it adds NEW_WORDS words of its own or more (where on the body, what to change each time)
+NEW_WORDS = 4
 # A word the question puts beside the one point word a fact shares, in at most MISSED_AT_MOST facts
 # and in none of the chosen fact's words (its first PREFIX_KEPT letters: "removal", "removed"),
 # says the fact answers a nearby question ("drink alcohol" is not "drink water").
@@ -116,6 +118,26 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+# Everyday ways of saying a symptom, read as the word the facts use ("wiped out all the time": tired)
+_LAY_SYMPTOMS = (
+    (
+        re.compile(
+            r"\b(?:wiped\s+out|worn\s+out|shattered|knackered|exhausted|exhaustion|no\s+energy|drained|zonked"
+            r"|dead\s+on\s+(?:my|his|her|their)\s+feet)\b",
+            re.I,
+        ),
+        "tired tiredness",
+    ),
+)
+
+
+def lay_symptoms(text: str) -> str:
+    """The text with everyday words for a symptom put as the facts' word."""
+    for pattern, word in _LAY_SYMPTOMS:
+        text = pattern.sub(word, text)
+    return text
 
 
 def content_stems(text: str) -> list[str]:
@@ -186,6 +208,7 @@ class Match:
     gives: frozenset[str]  # the kinds of answer the fact gives
     fact: Fact
     about_named: bool = False  # it is about a treatment or test the question names
+    about_exact: bool = False  # it names the very treatment or test named, not only the kind it belongs to
     about_another: bool = False  # it names treatments or tests, none of them (or their kind) the one asked about
 
 
@@ -221,10 +244,10 @@ def weighted_stems(question: str) -> dict[str, float]:
     for sentence in sentences(question):
         weight = 1.0 if sentence in asking else BACKGROUND
         for s in (
-            *content_stems(sentence),
+            *content_stems(lay_symptoms(sentence)),
             *name_fallbacks(sentence),
             *joined_codes(sentence),
-            *asked_aspects(sentence),
+            *wanted_aspects(sentence),
         ):
             weights[s] = max(weights.get(s, 0.0), weight)
     return weights
@@ -313,6 +336,7 @@ class FactIndex:
                     or any(
                         s in entry.stems for name, typed in asked.names.items() if name in entry.stems for s in typed
                     ),
+                    _about_exact(entry, asked),
                     _about_another(entry, asked),
                 )
             )
@@ -341,7 +365,7 @@ class FactIndex:
         if _DEFINITION.search(question) or _ABOUT_A_TRIAL.search(_questions_only(question)):
             return None, None
         # "how long...?" wants a time: only facts that give one (or one of the kinds asked) can answer it
-        wanted = asked_aspects(" ".join(asking_sentences(question)))
+        wanted = wanted_aspects(" ".join(asking_sentences(question)))
         # "will I lose my hair on CAPTEM?" is not answered by a fact about PRRT
         ranked = [m for m in self.scored(question) if (not wanted or wanted & m.gives) and not m.about_another]
         if not ranked:
@@ -356,13 +380,15 @@ class FactIndex:
             ranked[0],
         )
         fact = chosen.fact
-        # a fact about the treatment they name has no rival in one about nothing they named
+        # a fact about the treatment they name has no rival in one about nothing they named, nor one
+        # about its kind only ("is capecitabine a tablet?": CAPTEM's tablets, not how chemo is given)
         rivals = [
             m
             for m in ranked
             if m.fact.topic != fact.topic
             and m.score * AHEAD > chosen.score
             and (m.about_named or not chosen.about_named)
+            and (m.about_exact or not chosen.about_exact)
         ]
         if chosen.shared < LEAST_SHARED or not chosen.specific or (rivals and fact.topic != topic):
             return None, None
@@ -403,10 +429,35 @@ class FactIndex:
         )
 
 
+# "how often do people get bad side effects", "how many times did it shrink the tumour": how many people, not
+# a schedule
+_HOW_OFTEN_PEOPLE = re.compile(
+    r"\bhow\s+often\s+(?:do|does|did|will|would|can)\s+(?:people|patients|someone|anyone|they|it)\s+(?:\w+\s+)?"
+    r"(?:get|gets|have|has|had|end\s+up|develop|shrink|work|works|help|helps)\b"
+    r"|\bhow\s+many\s+times\s+(?:did|does|has|had|it|they)\b",
+    re.I,
+)
+
+
+def wanted_aspects(asking: str) -> set[str]:
+    """The kinds of answer the question asks for (bot/knowledge/aspects.py); how often people get something is
+    how likely it is."""
+    wanted = asked_aspects(asking)
+    if "@how_often" in wanted and _HOW_OFTEN_PEOPLE.search(asking):
+        wanted = (wanted - {"@how_often"}) | {"@how_likely"}
+    return wanted
+
+
 def _beside(text: str, word: str, reach: int = 2) -> set[str]:
     """The stems at most `reach` words either side of where a stem stands in the text."""
     stems = [stem(w) for w in text.split()]
     return {s for i, here in enumerate(stems) if here == word for s in stems[max(0, i - reach) : i + reach + 1]}
+
+
+def _about_exact(entry: _Indexed, asked: _Asked) -> bool:
+    """The fact names a treatment or test the question names itself, not only a kind it belongs to
+    (capecitabine asked: a CAPTEM fact naming capecitabine, not a chemotherapy one)."""
+    return any(name in entry.stems for name in asked.names.keys() - asked.kinds)
 
 
 def _about_another(entry: _Indexed, asked: _Asked) -> bool:
@@ -416,14 +467,35 @@ def _about_another(entry: _Indexed, asked: _Asked) -> bool:
     return bool(asked.names) and bool(its_names) and not its_names & asked.names.keys()
 
 
+# A trial named in a fact tells which treatments the fact is about, when its text does not name them
+# ("In NETTER-2, ..." is about PRRT): each trial of knowledge-facts.md and the treatments it tested.
+_TRIAL_TREATMENTS = (
+    (re.compile(r"\bNETTER\b", re.I), ("prrt",)),
+    (re.compile(r"\bCOMPETE\b"), ("prrt", "everolimus")),
+    (re.compile(r"\bCLARINET\b", re.I), ("lanreotide",)),
+    (re.compile(r"\bPROMID\b", re.I), ("octreotide",)),
+    (re.compile(r"\bE2211\b", re.I), ("captem",)),
+    (re.compile(r"\bSEQTOR\b", re.I), ("streptozocin", "everolimus")),
+    (re.compile(r"\bTALENT\b"), ("lenvatinib",)),
+    (re.compile(r"\bCABINET\b", re.I), ("cabozantinib",)),
+    (re.compile(r"\b(?:DART|NIPINEC)\b"), ("nivolumab", "ipilimumab")),
+)
+
+
+def trial_terms(text: str) -> list[str]:
+    """The treatments of the trials a fact names, as name terms ("#prrt" for NETTER-2)."""
+    return [f"#{tid}" for pattern, ids in _TRIAL_TREATMENTS if pattern.search(text) for tid in ids]
+
+
 def _indexed(fact: Fact) -> _Indexed:
     words = " . ".join(fact.words)
     own_words = frozenset((*content_stems(words), *named_terms(words), *joined_codes(words)))
     gives = frozenset(given_aspects(fact.text))
     phrases = [p for p in (normalize(w) for w in fact.words) if " " in p]
+    named = (*named_terms(fact.text), *trial_terms(fact.text))
     return _Indexed(
         fact,
-        frozenset((*content_stems(fact.text), *named_terms(fact.text), *joined_codes(fact.text), *own_words, *gives)),
+        frozenset((*content_stems(fact.text), *named, *joined_codes(fact.text), *own_words, *gives)),
         tuple(_loose(p) for p in phrases),
         tuple(frozenset(content_stems(p)) for p in phrases),
         own_words,
@@ -449,13 +521,19 @@ def _questions_only(text: str) -> str:
 
 
 def _said_already(fact: Fact, said: str) -> bool:
-    """The topic answer sent with it already holds most of the fact's words (SAID_SHARE) and
-    every number in it: the fact would only say it again."""
+    """The topic answer sent with it already holds most of the fact's words (SAID_SHARE), every number
+    in it, and all but NEW_WORDS of its words: the fact would only say it again."""
     if not said:
         return False
     stems = set(content_stems(fact.text))
     new_numbers = set(_NUMBER.findall(fact.text)) - set(_NUMBER.findall(said))
-    return bool(stems) and not new_numbers and len(stems & set(content_stems(said))) >= SAID_SHARE * len(stems)
+    new_words = stems - set(content_stems(said))  # "tummy, arm, rotate": the point the answer leaves out
+    return (
+        bool(stems)
+        and not new_numbers
+        and len(new_words) < NEW_WORDS
+        and len(stems & set(content_stems(said))) >= SAID_SHARE * len(stems)
+    )
 
 
 def read_facts(path: Path = FACTS_FILE) -> list[Fact]:

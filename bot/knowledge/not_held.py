@@ -38,10 +38,11 @@ _SIDE_EFFECT = re.compile(
     r"|\bside[\s-]?effects?\b|\bgive\s+(?:you|me|him|her|them|u)\b",
     re.I,
 )
-# "can I drive after PRRT?", "is it ok to fly after my lutathera?": something done around a treatment
+# "can I drive after PRRT?", "is it ok to fly after my lutathera?", "can I drink tea on lanreotide?": something
+# done around a treatment
 _ACTIVITY = re.compile(
     r"\b(?:can|could|should|may|might|will|would)\s+(?:i|he|she|we|they|you|u|my\s+\w+)\s+(?:still\s+)?\w+"
-    r"[^.?!]{0,40}\b(?:after|during|while|whilst|since|before)\b"
+    r"[^.?!]{0,40}\b(?:after|during|while|whilst|since|before|on)\b"
     r"|\b(?:is|would|will)\s+it\s+(?:be\s+)?(?:ok|okay|safe|alright|fine|allowed)\s+(?:for\s+\w+(?:\s+\w+)?\s+)?to\b",
     re.I,
 )
@@ -127,9 +128,13 @@ def _held(point: set[str], treatment: Treatment) -> bool:
     )
 
 
+# What may follow a short point word in a word that holds it: "fly" in "flying", not "tea" in "team"
+_ENDINGS = frozenset({"", "s", "es", "ed", "er", "ers", "ing", "ings", "y", "ies"})
+
+
 def _starts_a_word(short: str, words: frozenset[str]) -> bool:
-    """ "fly" held by "flying"."""
-    return any(word.startswith(short) for word in words)
+    """ "fly" held by "flying", "tea" not by "team" nor "teach"."""
+    return any(word.startswith(short) and word[len(short) :] in _ENDINGS for word in words)
 
 
 # "put on weight" is not "weight loss": a change asked in one direction is one word

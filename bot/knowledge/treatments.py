@@ -694,6 +694,33 @@ TREATMENTS: tuple[Treatment, ...] = (
         lexicon_ids=("liver_ablation",),
         part_of=("liver_directed_therapy",),
     ),
+    # ------------------------------------------------------------ living with NETs
+    Treatment(  # named so that a fact about Creon is not taken to answer a question about another drug
+        id="pert",
+        name="Pancreatic enzyme replacement (Creon)",
+        category="treatment",
+        what="enzyme capsules taken with food",
+        works=(
+            "When the pancreas sends too few digestive enzymes to the bowel, food is not absorbed well. "
+            "The capsules add the missing enzymes."
+        ),
+        given="Capsules swallowed with the first few mouthfuls of each meal or snack. The team or a dietitian sets the dose.",
+        side_effects=None,
+        stands=None,
+        sources=("Pancreatic Cancer UK",),
+        names=(
+            "pert",
+            "creon",
+            "kreon",
+            "pancrex",
+            "nutrizym",
+            "pancreatic enzyme replacement",
+            "pancreatic enzyme replacement therapy",
+            "enzyme replacement",
+            "enzyme replacement therapy",
+            "pancreatic enzymes",
+        ),
+    ),
     # ------------------------------------------------------------ scans and tests
     Treatment(
         id="pet_scan",
