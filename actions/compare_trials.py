@@ -19,24 +19,31 @@ from actions.profile import message_text, profile_of
 from actions.replies import send_unavailable
 from actions.show_trial import ActionShowTrial
 from actions.store import trial_store
-from actions.trial_answers import send_direct_answers
+from actions.trial_answers import aspect_lines, send_direct_answers
 from actions.which_trial import load_trial, load_trials, named_trial_ids, result_ids, trial_id_for
 from bot.followups.about_trial import asks_how_its_groups_differ
+from bot.followups.picked import two_picked
 from bot.knowledge.compare import compare_treatments
 from bot.knowledge.compare_sides import compare_kinds, compare_with_unknown, sides_left_out, written
-from bot.knowledge.just_compared import asks_which_is_better, treatments_choice, trials_choice
+from bot.knowledge.just_compared import (
+    asks_which_is_better,
+    points_weighed,
+    treatments_weighed,
+    trial_points,
+    trials_choice,
+)
 from bot.knowledge.names import find_treatments
 from bot.knowledge.pair import asks_outright_to_compare
-from bot.knowledge.side_facts import facts_about
+from bot.knowledge.side_facts import asks_how_well, facts_about, result_facts
 from bot.knowledge.sides import two_sides
 from bot.knowledge.topics import topics_compared
 from bot.lexicon import default_lexicon
 from bot.profile.fit import near_of
 from bot.text import normalize
 from bot.trials.about import tests_line
-from bot.trials.asked_about import TEAM_DECIDES, age_asked, answer
+from bot.trials.asked_about import TEAM_DECIDES, WHO_CAN_JOIN, age_asked, answer, aspects_asked
 from bot.trials.lookup import find_lookups
-from bot.trials.query import TrialQuery
+from bot.trials.query import TrialDetail, TrialQuery
 from bot.trials.query_from_words import query_from_entities
 from bot.trials.side_by_side import (
     described_trial,
@@ -79,6 +86,8 @@ class ActionCompareTrials(Action):
             if trial is not None:
                 send_direct_answers(dispatcher, tracker, trial, ["groups"])
             return []
+        if len(named) < 2 and not names_two_listed(text):
+            named = _two_picked(tracker, text) or named  # "compare the lutetium ones", "the sorafenib one and ..."
         if len(named) == 1 and len(result_ids(tracker)) == 1 and names_two_listed(text):
             named = _first_two_counting_closed(dispatcher, tracker)  # "the first two" after a list of one
         if len(named) < 2:
@@ -100,6 +109,8 @@ class ActionCompareTrials(Action):
             named = _first_two_of_before(tracker)  # "von hippel lindau" ... "the first two"
             if len(named) == 2:
                 dispatcher.utter_message(text=NO_LIST_BUT)
+        if len(named) < 2 and names_two_listed(text) and not result_ids(tracker):
+            named = _first_two_in_their_town(dispatcher, tracker) or named  # "hamburg" ... "first two side by side"
         if len(named) < 2 and topic and names_two_listed(text) and not result_ids(tracker):
             named = _first_two_trials_of(topic)  # "axitinib" ... "compare the first two"
             if len(named) == 2:
@@ -155,14 +166,69 @@ def _beside_the_other_side(dispatcher: CollectingDispatcher, text: str, named: l
     return True
 
 
+def picks_two_trials(tracker: Tracker) -> bool:
+    """The message sets two trials side by side by what they give ("carfilzomib trial vs the ramucirumab one"),
+    whatever it was taken for."""
+    return len(_two_picked(tracker, message_text(tracker) or "")) == 2
+
+
+def _two_picked(tracker: Tracker, text: str) -> list[str]:
+    """Two trials picked by what they give (bot/followups/picked.py two_picked), among those in view: the
+    list shown last and the trials the person named earlier ("my nurse gave me NCT02743741, NCT01876771 and
+    NCT02939651" ... "compare the lutetium ones"); else, a side at a time, the one stored trial it describes."""
+    earlier = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"][:-1]
+    mentioned = [m.group(0).upper().replace(" ", "") for said in earlier for m in _NCT.finditer(said)]
+    try:
+        store = trial_store()
+        in_view = [t for t in (store.get(i) for i in dict.fromkeys([*result_ids(tracker), *mentioned])) if t]
+        return two_picked(text, in_view, lambda words: described_trial(words, store))
+    except SQLAlchemyError:
+        return []
+
+
 def _send_unknown_side(dispatcher: CollectingDispatcher, text: str) -> bool:
     try:
         answer = compare_with_unknown(text, trial_store())
     except SQLAlchemyError:
         answer = compare_with_unknown(text, None)
     if answer:
-        dispatcher.utter_message(text=answer)
+        dispatcher.utter_message(text=with_results(text, answer))
     return bool(answer)
+
+
+RESULTS_HEADING = "What trials found, from our facts:"
+
+
+def with_results(text: str, answer: Optional[str]) -> Optional[str]:
+    """A comparison asking how well each did ("which one shrinks tumours more", "how did they do"): the
+    answer, then the facts of trial results about each side it does not already hold."""
+    sides = two_sides(text) if answer and asks_how_well(text) else None
+    found = result_facts([sides.first, sides.second], answer or "") if sides else []
+    if not found:
+        return answer
+    return "\n\n".join([answer or "", "\n".join([RESULTS_HEADING, *(f"- {fact.text}" for fact in found)])])
+
+
+def _first_two_in_their_town(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[str]:
+    """ "the first two" with no list shown, after the person said only their town ("hamburg"): the first
+    two trials of our list with a place there, open ones first, else closed ones too (said so); [] when
+    no town is known or fewer than two trials have a place there."""
+    city = profile_of(tracker).place.city
+    if not city:
+        return []
+    try:
+        for status in ("open", "all"):
+            found = [t.nct_id for t in trial_store().search(TrialQuery(city=city, status=status, limit=2)).trials]
+            if len(found) == 2:
+                counted = "" if status == "open" else ", closed ones counted too"
+                dispatcher.utter_message(text=f"{NO_LIST_IN_TOWN} with a place in {city}{counted}:")
+                return found
+    except SQLAlchemyError:
+        return []
+    return []
+
+
+NO_LIST_IN_TOWN = "I haven't shown you a list yet, so here are the first two trials in our list"
 
 
 def _earlier_message(tracker: Tracker) -> Optional[str]:
@@ -233,7 +299,8 @@ def treatments_side_by_side(text: str, asked_to_compare: bool = True) -> Optiona
             text, store, asked_to_compare=asked_to_compare
         )
         passing = _trial_in_passing(text, store) if both else None
-        return f"{both}\n\n{passing}" if passing else both
+        both = with_results(text, both)
+        return f"{both}\n\n{passing}" if passing and both else both
     except SQLAlchemyError:
         return compare_treatments(text, None, asked_to_compare=asked_to_compare) or compare_kinds(
             text, None, asked_to_compare=asked_to_compare
@@ -289,6 +356,15 @@ def send_comparison(dispatcher: CollectingDispatcher, text: str, domain: dict[st
     if treatments:
         dispatcher.utter_message(text=treatments)
         return True
+    try:
+        store = trial_store()
+        described = two_picked(text, [], lambda words: described_trial(words, store))
+    except SQLAlchemyError:
+        described = []
+    trials = load_trials(dispatcher, described) if described else None
+    if trials:  # "carfilzomib trial vs the ramucirumab one"
+        dispatcher.utter_message(text=side_by_side(trials[0], trials[1]))
+        return True
     return _send_topics(dispatcher, text, domain, both=True)
 
 
@@ -336,16 +412,30 @@ def send_which_is_better(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     asked = age_asked(text)
     age = asked.low if asked and asked.low == asked.high else profile_of(tracker).age
     whom = whom_meant(tracker)
-    if pair.treatments:
-        dispatcher.utter_message(text=treatments_choice(pair.treatments[0], pair.treatments[1], age))
+    if pair.treatments:  # "which is easier to live with?": what our facts say of each on that point
+        first, second = pair.treatments
+        dispatcher.utter_message(text=treatments_weighed(first, second, points_weighed(text), age))
         return True
     trials = load_trials(dispatcher, list(pair.trials))
     if trials is None:
         return True  # it said the search is unavailable
+    points = [a for a in aspects_asked(text) if a not in WHO_CAN_JOIN] or list(trial_points(text))
+    if points:  # "which one is bigger?", "which is still open?": each trial's answer on that point
+        each = [f"{trial_name(t)}: {' '.join(aspect_lines(tracker, t, points))}" for t in trials]
+        dispatcher.utter_message(text="\n\n".join([*each, TRIALS_WHO_DECIDES_EACH]))
+        return True
     limits = [
-        f"{t.nct_id}{f' ({t.acronym})' if t.acronym else ''}: "
-        + answer("age", t, text, age, whom).removesuffix(" " + TEAM_DECIDES.format(whom=whom))
+        f"{trial_name(t)}: " + answer("age", t, text, age, whom).removesuffix(" " + TEAM_DECIDES.format(whom=whom))
         for t in trials
     ]
     dispatcher.utter_message(text=trials_choice(limits if (asked or age) else [], whom))
     return True
+
+
+TRIALS_WHO_DECIDES_EACH = (
+    "In general, neither trial comes out ahead. Only the trial teams can say if either fits one person."
+)
+
+
+def trial_name(trial: TrialDetail) -> str:
+    return f"{trial.nct_id}{f' ({trial.acronym})' if trial.acronym else ''}"

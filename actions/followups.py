@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.compare_trials import ActionCompareTrials
+from actions.compare_trials import ActionCompareTrials, picks_two_trials
 from actions.country import country_code
 from actions.fitting import run_fitting_search, searched_profile
 from actions.general_answer import send_kind_word, send_not_held, send_topic_and_fact
@@ -145,7 +145,8 @@ class ActionAnswerTrialDetail(TrialFollowUp):
         if picked is not None:
             return picked
         named = named_trial_ids(message_text(tracker))
-        if len(named) > 1:  # "CLARINET and PROMID - what did each test?"
+        # "CLARINET and PROMID - what did each test?", "carfilzomib trial vs the ramucirumab one"
+        if len(named) > 1 or (not named and picks_two_trials(tracker)):
             return await ActionCompareTrials().run(dispatcher, tracker, domain)
         if not named and asks_for_a_search(message_text(tracker)):  # "is there a study where they just watch it?"
             return run_fitting_search(dispatcher, tracker, searched_profile(tracker))

@@ -1,7 +1,8 @@
 """Which trial the person means, and that trial loaded, for every action about trials.
 
 A trial is meant by its NCT number, by its acronym ("who runs NETTER-2?"), by its place in the
-last results ("the second one"), or as the trial in focus. Loading says "search unavailable" when
+last results ("the second one"), as the trial in focus, or as the one trial the message before described
+("ramucirumab trial" ... "is it just for men?"). Loading says "search unavailable" when
 the database fails and gives the one "not in our list" reply for trials we do not hold.
 """
 
@@ -27,6 +28,7 @@ from bot.trials.nct import NCT_FORMAT_HELP, find_nct_candidate, is_valid_nct_id
 from bot.trials.not_listed import not_listed
 from bot.trials.ordinal import ordinal_position, pick
 from bot.trials.query import TrialDetail, TrialQuery
+from bot.trials.side_by_side import described_trial
 from bot.trials.store import TrialStore
 
 WHICH_TRIAL = (
@@ -130,8 +132,25 @@ def chosen_trial(tracker: Tracker) -> Referral:
     except SQLAlchemyError:
         named = None  # loading the trial fails next, and says so
     if named is None:
-        return referred_trial(tracker, single_result=True)
+        referral = referred_trial(tracker, single_result=True)
+        if referral.nct_id is None and not referral.ask:
+            described = described_just_before(tracker)  # "ramucirumab trial" ... "is it just for men?"
+            return Referral(described) if described else referral
+        return referral
     return Referral(named) if is_valid_nct_id(named) else Referral(ask=not_a_trial_number(named))
+
+
+def described_just_before(tracker: Tracker) -> Optional[str]:
+    """The one stored trial the person's message before this one described by what it gives, who runs it
+    or where ("ramucirumab trial", "TLC388 trial in taiwan") when nothing put a trial in focus since; None
+    when it described none, or several."""
+    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    if len(said) < 2 or not said[-2].strip() or said[-2].startswith("/"):
+        return None
+    try:
+        return described_trial(said[-2], trial_store())
+    except SQLAlchemyError:
+        return None
 
 
 def not_a_trial_number(candidate: str) -> str:

@@ -25,7 +25,10 @@ def _chat(base: str, sender: str, *turns: str) -> str:
 
 def test_which_treatment_is_better_after_a_side_by_side(assistant: str) -> None:
     reply = _chat(assistant, "focus-ssa", "lanreotide or octreotide?", "which one is better for someone who is 80")
-    assert "Neither lanreotide nor octreotide is better for everyone" in reply and "specialist team" in reply
+    assert (
+        "There is no one best choice between lanreotide and octreotide for everyone" in reply
+        and "specialist team" in reply
+    )
     assert not any(whole in reply for whole in WHOLE)
 
 
@@ -37,7 +40,7 @@ def test_which_trial_is_better_after_the_first_two(assistant: str) -> None:
         "compare the first two",
         "which one is better for someone who is 80",
     )
-    assert "Neither trial is better in general" in reply and "age of 80" in reply
+    assert "In general, neither trial comes out ahead" in reply and "age of 80" in reply
     assert not any(whole in reply for whole in WHOLE)
 
 

@@ -77,7 +77,7 @@ def test_which_treatment_is_better_keeps_the_pair_and_hands_the_choice_back() ->
         ActionAnswerPersonalQuestion(), _after("lanreotide or octreotide?", compared, text, "ask_personal_advice")
     )
     said = _texts(messages)
-    assert "Neither lanreotide nor octreotide is better for everyone" in said and "80" in said
+    assert "There is no one best choice between lanreotide and octreotide for everyone" in said and "80" in said
     assert "specialist team" in said and not any(whole in said for whole in WHOLE)
 
 
@@ -100,7 +100,7 @@ def test_which_trial_is_better_gives_each_trials_age_limits(store: TrialStore) -
         _after("compare the first two", side_by_side(first, second), text, "ask_personal_advice"),
     )
     said = _texts(messages)
-    assert "Neither trial is better in general" in said
+    assert "In general, neither trial comes out ahead" in said
     assert "NCT07273409 (PANTODON): The record takes people aged 18 or over" in said and "age of 80 is within" in said
     assert "NCT07279532: The record does not give any age limits." in said
     assert not any(whole in said for whole in WHOLE)
@@ -112,7 +112,7 @@ def test_which_one_is_better_read_as_a_comparison_is_about_the_pair(store: Trial
     assert first is not None and second is not None
     t = _after("compare the first two", side_by_side(first, second), "which one is better?", "compare_trials")
     _, messages = run(ActionCompareTrials(), t)
-    assert "Neither trial is better in general" in _texts(messages)
+    assert "In general, neither trial comes out ahead" in _texts(messages)
 
 
 def test_which_is_best_read_as_off_topic_is_about_the_pair() -> None:
@@ -120,7 +120,7 @@ def test_which_is_best_read_as_off_topic_is_about_the_pair() -> None:
     _, messages = run(
         ActionAnswerOutOfScope(), _after("PRRT vs chemo", compared, "which is best for a 75 year old", "out_of_scope")
     )
-    assert "Neither PRRT nor chemotherapy is better for everyone" in _texts(messages)
+    assert "There is no one best choice between PRRT and chemotherapy for everyone" in _texts(messages)
 
 
 @pytest.mark.usefixtures("database_url_env")

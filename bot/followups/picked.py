@@ -1,15 +1,16 @@
 """Listed trials picked by a name rather than by place in the list: "what about the NALIRIFOX one, could he
-do that?", "the lutathera ones, would they take her at 84?", "that everolimus trial", "the NEC one". The
-name is a treatment or test the listed trials give (lexicon tags, with the kinds they belong to), a
+do that?", "the lutathera ones, would they take her at 84?", "that everolimus trial", "the NEC one", or two
+of them for a comparison ("compare the lutetium ones"). The name is a treatment or test the listed trials give (lexicon tags, with the kinds they belong to), a
 trial's acronym, or NEC (bot/followups/listed.py); and what the question then asks of them."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from bot.followups.listed import asks_for_the_nec_one, nec_ones
+from bot.knowledge.sides import two_sides
 from bot.lexicon import Lexicon, default_lexicon
 from bot.trials.asked_about import Aspect, age_asked, aspects_asked
 from bot.trials.lookup import name_key
@@ -149,3 +150,32 @@ def picked_heading(picked: Picked, listed: int) -> str:
     if count == 1:
         return f"Of the {listed} trials I listed, one is a trial {kind}."
     return f"Of the {listed} trials I listed, {count} are trials {kind}:"
+
+
+_TRIAL_WORDS = re.compile(r"\b(?:trials?|stud(?:y|ies)|ones?)\b", re.I)
+
+
+def two_picked(
+    text: Optional[str], in_view: Sequence[TrialDetail], described: Callable[[str], Optional[str]]
+) -> list[str]:
+    """Two trials a comparison picks by what they give rather than by number: "compare the lutetium ones"
+    (the first two of the trials in view that give it), "the sorafenib one and the SNX-5422 one" or
+    "carfilzomib trial vs the ramucirumab one" (a trial for each side: the one in view that gives it, else
+    the one stored trial `described` finds for the side's words). [] when it does not pick two."""
+    text = text or ""
+    sides = two_sides(text)
+    if sides is None:
+        several = picked_from_list(text, in_view) if len(in_view) > 1 else None
+        if several is not None and several.several and len(several.trials) >= 2:
+            return [t.nct_id for t in several.trials[:2]]
+        return []
+    picked: list[str] = []
+    for words in (sides.first, sides.second):
+        if not _TRIAL_WORDS.search(words):
+            return []  # "lanreotide or octreotide": two treatments, not two trials
+        one = picked_from_list(f"the {_TRIAL_WORDS.sub(' ', words).strip()} one", in_view) if len(in_view) > 1 else None
+        nct_id = one.trials[0].nct_id if one is not None and len(one.trials) == 1 else described(words)
+        if nct_id is None:
+            return []
+        picked.append(nct_id)
+    return picked if picked[0] != picked[1] else []

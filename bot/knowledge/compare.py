@@ -118,7 +118,8 @@ def _intro(first: Treatment, second: Treatment) -> str:
 FIELDS = ("works", "given", "side_effects", "stands")
 
 
-def _label(entry: Treatment, field: str) -> str:
+def label(entry: Treatment, field: str) -> str:
+    """The heading of one fact of an entry ("How it is given", "What it shows" for a test)."""
     if field == "works":
         return "What it shows" if entry.category == "test" else "How it works"
     if field == "given":
@@ -133,7 +134,7 @@ def _shared(first: Treatment, second: Treatment) -> tuple[str, ...]:
     return tuple(
         f
         for f in FIELDS
-        if getattr(first, f) and getattr(first, f) == getattr(second, f) and _label(first, f) == _label(second, f)
+        if getattr(first, f) and getattr(first, f) == getattr(second, f) and label(first, f) == label(second, f)
     )
 
 
@@ -154,19 +155,19 @@ def entry_part(
             and entry.category == "treatment"
             and other is not None
             and getattr(other, field)
-            and _label(other, field) == _label(entry, field)
+            and label(other, field) == label(entry, field)
         ):
             fact = NOT_COVERED
-        lines.append(_line(_label(entry, field), fact))
+        lines.append(_line(label(entry, field), fact))
     if counts is not None and entry.trial_concepts:
-        lines.append(_line(_trials_label(entry), counts.words(which)))
+        lines.append(_line(_trialslabel(entry), counts.words(which)))
     elif counts is not None and other is not None and other.trial_concepts:
         lines.append(_line("Open trials in our list", NOT_SEARCHABLE))
     facts = [line for line in lines[1:] if line and not line.endswith((NOT_COVERED, NOT_SEARCHABLE))]
     return "\n".join(line for line in lines if line) if facts else ""  # a heading with no facts says nothing
 
 
-def _trials_label(entry: Treatment) -> str:
+def _trialslabel(entry: Treatment) -> str:
     """ "Open trials in our list", or of what was searched when the entry borrows a broader
     concept ("Open trials of surgery in our list" for the Whipple operation)."""
     if entry.lexicon_ids:
@@ -176,7 +177,7 @@ def _trials_label(entry: Treatment) -> str:
 
 
 def _both(entry: Treatment, shared: tuple[str, ...]) -> str:
-    return "\n".join(["For both:", *(_line(_label(entry, f), getattr(entry, f)) for f in shared)])
+    return "\n".join(["For both:", *(_line(label(entry, f), getattr(entry, f)) for f in shared)])
 
 
 def _line(label: str, fact: Optional[str]) -> str:

@@ -9,8 +9,9 @@ words people use for it) and, for a kind, also names the treatment it is a kind 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 from bot.knowledge.facts import Fact, content_stems, read_facts
 from bot.knowledge.names import find_treatments
@@ -81,3 +82,52 @@ def facts_naming_both(first: str, second: str, scope: Optional[Treatment] = None
 def _in_scope(named: frozenset[str], scope: Treatment) -> bool:
     """The fact names the entry, one of its kinds, or one of its members."""
     return any(i == scope.id or i in scope.part_of or scope.id in BY_ID[i].part_of for i in named)
+
+
+# "how did they do", "which one shrank more tumours", "any good compared with": how well each worked
+_HOW_WELL = re.compile(
+    r"\bhow\s+(?:well\s+)?(?:did|do|does)\s+(?:they|it|each|both|the\s+[\w-]+(?:\s+[\w-]+){0,3})\s+(?:do|go|work|fare)\b"
+    r"|\bhow\s+well\b|\bshr[aiu]nk\w*|\bresults?\b|\bany\s+good\b|\bwork(?:ed|s)?\s+better\b|\beffective\w*"
+    r"|\bwhat\s+did\s+(?:they|each(?:\s+one)?|the\s+trials?)\s+(?:find|show)\b|\b(?:showed|found)\s+what\b|\bsuccessful\b",
+    re.I,
+)
+# A fact telling a trial's result: a share, months before growth, tumours shrinking
+_RESULT = re.compile(
+    r"\d+(?:\.\d+)?\s*%|\b\d+(?:\.\d+)?\s+months\s+(?:before|until|without)\b|\b\d+\.\d+\s+months\b|\bshr[ae]nk\b"
+    r"|\bworked\b|\bgot\s+smaller\b",
+    re.I,
+)
+_NOT_KEYS = frozenset(
+    "any good just only its own on one ones trial trials study studies the combo combination for with and plus drug "
+    "drugs treatment nets net nec necs pnet pnets tumour tumours tumor tumors people".split()
+)
+RESULTS_SHOWN = 2  # facts for one side
+
+
+def asks_how_well(text: str) -> bool:
+    return bool(_HOW_WELL.search(text or ""))
+
+
+def result_facts(sides: Sequence[str], said: str = "") -> list[Fact]:
+    """Facts telling how each side did in a trial ("In KEYNOTE-158 ... shrank in just 3.7%"), at most two a
+    side, those naming more of its words first; none `said` already holds."""
+    shown: list[Fact] = []
+    plain_said = normalize(said)
+    for side in sides:
+        keys = _keys(side)
+        scored = [
+            (sum(f" {k} " in text for k in keys), n, fact)
+            for n, (fact, text, _) in enumerate(_facts())
+            if _RESULT.search(fact.text) and normalize(fact.text) not in plain_said and fact not in shown
+        ]
+        best = sorted((s for s in scored if s[0]), key=lambda s: (-s[0], s[1]))[:RESULTS_SHOWN]
+        shown += [fact for _, _, fact in best]
+    return shown
+
+
+def _keys(side: str) -> set[str]:
+    """A side's own words and the names of the treatment it names ("keytruda": pembrolizumab)."""
+    words = {w for w in normalize(side).split() if len(w) > 2 and w not in _NOT_KEYS}
+    for mention in find_treatments(side):
+        words |= {w for w in normalize(mention.treatment.name).split() if len(w) > 3 and w not in _NOT_KEYS}
+    return words

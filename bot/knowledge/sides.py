@@ -24,7 +24,7 @@ _BREAK = re.compile(r"[?!.,;:()\[\]]|\s[-–—]\s|\s/\s")
 _RIGHT_STOPS = frozenset(
     """
 when for in if as because since which what whats how do does did is are was were would could should can
-pls please plz thanks the difference differences diff whats difference each both after before at
+pls please plz thanks the difference differences diff whats difference each both after before at on
 """.split()
 ) - {"the"}
 _LEFT_STARTS = frozenset(

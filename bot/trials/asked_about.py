@@ -55,7 +55,8 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
         r"|\b(?:can|do|does|will|would)\s+(?:women|men|ladies|blokes|guys|females?|males?|girls|lads)\s+"
         r"(?:join|take\s+part|go\s+on|do|get|be)\b|\bfor\s+(?:blokes|guys|ladies|lads|fellas|girls|women|men|males?|females?)"
         r"(?:\s+(?:too|as\s+well|also))?\b|\bwhat\s+(?:sex|gender)\b|\bjust\s+(?:for\s+)?(?:men|women|males?|females?)\b"
-        r"|\b(?:women|men|ladies|females?|males?|girls|blokes|guys|lads)\s+(?:allowed|welcome|accepted|included|able\s+to\s+join)\b",
+        r"|\b(?:women|men|ladies|females?|males?|girls|blokes|guys|lads)\s+(?:allowed|welcome|accepted|included|able\s+to\s+join)\b"
+        r"|\bopen\s+to\s+(?:women|men|ladies|females?|males?|blokes|guys|both\s+(?:men|women|sexes))\b",
     ),
     (
         "size",
@@ -106,7 +107,8 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
     ("phase", r"\bphase\b|\bwhat\s+stage\s+is\s+(?:the\s+)?(?:trial|study)\b|\bhow\s+far\s+along\b"),
     (
         "status",
-        r"\bstill\s+(?:open|recruiting|running|going|taking)\b|\bis\s+it\s+(?:open|recruiting|closed|finished)\b|"
+        r"\bstill\s+(?:open|recruiting|running|going|taking)\b|\bis\s+it\s+(?:open|recruiting|closed|finished)\b"
+        r"(?!\s+to\s+(?:women|men|ladies|females?|males?|blokes|guys|both)\b)|"
         r"\b(?:open|closed)\s+(?:now|yet)\b|\btaking\s+(?:people|patients)\b|\bstarted\s+yet\b"
         r"|\bhas\s+it\s+(?:actually\s+|even\s+|already\s+|really\s+)?(?:started|begun|opened|closed|finished|ended)\b"
         r"|\bcan\s+(?:ppl|people|anyone|patients|i|we|you)\s+(?:sign\s+up|join|apply|register|enrol+)\s+(?:yet|now)\b"
@@ -125,9 +127,21 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
         r"\bwho\s+(?:runs|is\s+running|funds|is\s+funding|pays\s+for|sponsors|organises|organizes|is\s+behind)\b|"
         r"\bsponsor|\bdrug\s+company\b|\bpharma\b|\bwho'?s\s+(?:behind|running|funding|paying|doing)\b"
         r"|\bwhich\s+(?:company|companies|firm|organi[sz]ation|group|university|charity)\b|\bwho\s+(?:is\s+)?doing\s+it\b"
-        r"|\bwho\s+(?:set|started)\s+it\s+up\b",
+        r"|\bwho\s+(?:set|started)\s+it\s+up\b"
+        # "who ran it", "who led the study", "who paid for it": the sponsor, said of a finished trial too
+        r"|\bwho\s+(?:ran|led|leads|funded|paid\s+for|sponsored|organised|organized|conducted|conducts|did)\s+"
+        r"(?:it|this|that|the\s+(?:trial|study|research))\b|\bwho\s+(?:is|was|'?s)\s+in\s+charge\b|\bwho\s+made\s+it\b"
+        r"|\bwhose\s+(?:trial|study)\b|\b(?:run|led|funded|sponsored)\s+by\s+(?:who|whom|a\s+(?:company|drug\s+company))\b",
     ),
-    ("results", r"\bresults?\b|\bdid\s+it\s+work\b|\bfindings\b|\bpublished\b|\boutcomes?\s+(?:so\s+far|yet)\b"),
+    (
+        "results",
+        r"\bresults?\b|\bdid\s+it\s+work\b|\bfindings\b|\bpublished\b|\boutcomes?\s+(?:so\s+far|yet)\b"
+        # "what did it find", "how did it turn out", "was it a success": what the trial found
+        r"|\bwhat\s+(?:did|have|has)\s+(?:it|they|the\s+(?:trial|study|researchers?))\s+(?:find|found|show|shown|"
+        r"conclude|concluded|learn|learned|learnt|discover|discovered)\b|\bhow\s+did\s+(?:it|the\s+(?:trial|study))\s+"
+        r"(?:go|turn\s+out|end\s+up|do)\b|\bwhat\s+(?:came|has\s+come)\s+(?:of|out\s+of)\s+it\b"
+        r"|\bdid\s+(?:it|they|the\s+(?:trial|study))\s+(?:show|find|prove|help)\b|\bwas\s+it\s+(?:a\s+)?(?:success|successful|positive)\b",
+    ),
 )
 _ASPECTS: tuple[tuple[Aspect, re.Pattern[str]], ...] = tuple(
     (aspect, re.compile(pattern, re.I)) for aspect, pattern in _ASPECT_PATTERNS
@@ -572,7 +586,8 @@ _NOT_DRUGS = frozenset(_NOT_DRUG_WORDS)
 
 
 def _status(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
-    said = f"{dated_status_words(trial.status, trial.status_as_of)}."
+    words = dated_status_words(trial.status, trial.status_as_of)
+    said = f"{words[:1].upper()}{words[1:]}."  # "approved for marketing" starts the answer
     status = (trial.status or "").upper()
     if status == "NOT_YET_RECRUITING" and trial.start_date:
         said += f" The record gave {day_words(trial.start_date)} as the date it planned to start."
@@ -580,7 +595,9 @@ def _status(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
         said += " It was withdrawn, so no one took part."
     if status in _STOPPED:
         said += f" {_why_stopped(trial)}"
-    if _UPDATED.search(text or ""):
+    if status == "APPROVED_FOR_MARKETING":
+        said += " It was a way to get the drug outside a trial, and the record says the drug has since been approved."
+    if _UPDATED.search(text or "") or (status in _STALE and trial.last_updated):
         said += (
             f" The record was last updated on the registry on {day_words(trial.last_updated)}."
             if trial.last_updated
@@ -592,6 +609,10 @@ def _status(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 
 
 _UPDATED = re.compile(r"\bupdated?\b", re.I)
+# Statuses the record has not kept up: when it was last updated says how old the news is ("is it still going?")
+_STALE = frozenset(
+    {"UNKNOWN", "APPROVED_FOR_MARKETING", "NO_LONGER_AVAILABLE", "TEMPORARILY_NOT_AVAILABLE", "WITHHELD"}
+)
 
 
 _STOPPED = {"TERMINATED", "WITHDRAWN", "SUSPENDED"}
@@ -648,7 +669,13 @@ def _is_a_person(name: str) -> bool:
 def _results(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     if trial.has_results:
         when = f", first on {day_words(trial.results_first_posted)}" if trial.results_first_posted else ""
-        return f"Yes. Results are posted on the registry page{when}: {trial.registry_url}"
+        posted = f"Results are posted on the registry page{when}: {trial.registry_url}"
+        # "did it work?" takes a yes; "what did it find?" is told where the findings are
+        if _asks_yes_or_no(text):
+            return f"Yes. {posted}"
+        return (
+            f"Its results are posted on the registry page{when}, where you can read what it found: {trial.registry_url}"
+        )
     if trial.is_open:
         return "Not yet: it is still looking for people, so there are no results."
     return f"Our copy of the record does not show results. The registry page may have them: {trial.registry_url}"

@@ -130,12 +130,27 @@ def _one(trial: TrialDetail) -> str:
         f"{trial.nct_id}{f' ({trial.acronym})' if trial.acronym else ''}: {shown_title(trial.title, TITLE_CHARS)}",
         f"- {tests_line(trial).replace('What it tests: ', 'Tests: ').replace('What it is: ', '')}",
         f"- {phase[:1].upper() + phase[1:]}" if phase else "",
-        f"- Status: {dated_status_words(trial.status, trial.status_as_of)}",
+        f"- Status: {_status(trial)}",
         f"- For: {_who(trial)}",
         f"- Where: {_where(trial)}",
-        f"- People: about {trial.enrollment:,}" if trial.enrollment else "",
+        _people(trial),
     ]
     return "\n".join(line for line in lines if line)
+
+
+def _status(trial: TrialDetail) -> str:
+    """The status as a trial's view says it, with "recruiting", the registry's word, beside "open"."""
+    words = dated_status_words(trial.status, trial.status_as_of)
+    if (trial.status or "").upper() == "RECRUITING" and "recruit" not in words.lower():
+        return words.replace("Open: looking for people to join", "Open and recruiting: looking for people to join", 1)
+    return words
+
+
+def _people(trial: TrialDetail) -> str:
+    """How many people, said as people ("about 6 people"); a withdrawn trial took no one."""
+    if (trial.status or "").upper() == "WITHDRAWN":
+        return "- People: none, as it was withdrawn before anyone took part"
+    return f"- People: about {trial.enrollment:,} people" if trial.enrollment else ""
 
 
 def _where(trial: TrialDetail) -> str:
