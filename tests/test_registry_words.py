@@ -32,7 +32,7 @@ from bot.eligibility.rewrite_eval import EVAL_DIR, load_items
         ("Alanine aminotransferase (ALT) > 2.5 x ULN", "ALT more than 2.5 times ULN."),
         # the article changes with the word
         ("In the opinion of an investigator", "In the opinion of a study doctor."),
-        ("An adequate method; a hypersensitivity reaction", "A good enough method. An allergy reaction."),
+        ("An adequate method; a hypersensitivity reaction", "A good enough method. An allergic reaction."),
         # names and phrases a swap would break are left alone
         ("Poorly differentiated neuroendocrine carcinoma", "Poorly differentiated neuroendocrine carcinoma."),
         ("Skin cancer or carcinoma in situ of the cervix", "Skin cancer or carcinoma in situ of the cervix."),

@@ -62,8 +62,16 @@ SAFE_SWAPS: tuple[tuple[str, str], ...] = (
     (r"clinical\s+trials", "trials"),
     (r"clinical\s+study", "study"),
     (r"clinical\s+studies", "studies"),
+    # "hypersensitivity reaction" is an allergic reaction, not an "allergy reaction"
+    (r"(?<!allergy\sor\s)(?<!allergic\sor\s)a\s+hypersensitivity\s+reaction", "an allergic reaction"),
+    (r"(?<!allergy\sor\s)(?<!allergic\sor\s)(?<!allergic/)hypersensitivity\s+reactions", "allergic reactions"),
+    (r"(?<!allergy\sor\s)(?<!allergic\sor\s)(?<!allergic/)hypersensitivity\s+reaction", "allergic reaction"),
     (r"a\s+hypersensitivity(?!\s*(?:or|and|/)\s*allerg)", "an allergy"),
-    (r"(?<!allergy\sor\s)(?<!allergy/)(?<!allergies\sor\s)hypersensitivity(?!\s*(?:or|and|/)\s*allerg)", "allergy"),
+    (
+        r"(?<!allergy\sor\s)(?<!allergic\sor\s)(?<!allergy/)(?<!allergies\sor\s)(?<!allergy,\s)(?<!allergy,\sor\s)(?<!allergies,\s)(?<!allergies,\sor\s)"
+        r"hypersensitivity(?!\s*(?:or|and|/|,)\s*(?:or\s+)?allerg)",
+        "allergy",
+    ),  # never beside "allergy": "allergy, hypersensitivity or intolerance" would say "allergy" twice
     (r"hypersensitivities", "allergies"),
     (r"contraception", "birth control"),
     (r"laboratory", "lab"),

@@ -5,6 +5,9 @@ A template writes the criterion as one sentence, then any explanation of its ter
 sentences of their own ("Your QTc is at most 470 ms. The QTc is ..."): the first is the
 criterion, the others are shown beneath it (`Written.notes`).
 
+A template may refuse a criterion its pattern matched by writing nothing (`about_you`: a rest that could not
+follow "you"); the next template is tried.
+
 A template is tried first; when none fits, the registry's own words are shown, with only safe
 swaps (`bot.eligibility.registry_words`). Both go through the guards (`bot.eligibility.guards`)
 before anyone sees them.
@@ -41,6 +44,7 @@ _BULLET = re.compile(r"^[•·*]\s*")  # a bullet the splitter left on the item
 
 def templates() -> list[Template]:
     from bot.eligibility.templates import (
+        about_you,
         age,
         allergy,
         bmi,
@@ -50,6 +54,7 @@ def templates() -> list[Template]:
         diagnosis,
         drug_interactions,
         heart,
+        heart_pump,
         history,
         infection,
         labs,
@@ -83,6 +88,7 @@ def templates() -> list[Template]:
         *comply.TEMPLATES,
         *infection.TEMPLATES,
         *heart.TEMPLATES,
+        *heart_pump.TEMPLATES,
         *other_cancer.TEMPLATES,
         *drug_interactions.TEMPLATES,
         *medicine_use.TEMPLATES,
@@ -91,6 +97,7 @@ def templates() -> list[Template]:
         *bmi.TEMPLATES,
         *diagnosis.TEMPLATES,
         *comply.GENERAL,
+        *about_you.TEMPLATES,
     ]
 
 
@@ -105,7 +112,10 @@ def write_with_template(criterion: str, words: Words) -> Optional[Written]:
     for template in _ALL:
         found = template.pattern.fullmatch(text)
         if found:
-            sentence, *notes = split_sentences(_sentence(template.write(found, words)))
+            written = template.write(found, words)
+            if not written.strip():  # the template saw more to the item than it can say
+                continue
+            sentence, *notes = split_sentences(_sentence(written))
             return Written(template.family, sentence, tuple(notes))
     return None
 

@@ -7,12 +7,14 @@ import re
 from bot.eligibility.templates import Template, Words
 from bot.eligibility.templates.parts import LIMIT_WORDS, NUMBER, compile_full, limit, words_after
 
-_SEX = (
-    r"(?:(?P<sex>(?:male|men|man)s?\s+(?:or|and|and/or)\s+(?:female|women|woman)s?|(?:female|women|woman)s?\s+(?:or|and|and/or)\s+(?:male|men|man)s?)"
-    r"(?:\s+(?:patients?|subjects?|participants?|adults?|volunteers?))?\s*,?\s*)?"
-)
+_SEXES = r"(?:male|men|man)s?\s+(?:or|and|and/or)\s+(?:female|women|woman)s?|(?:female|women|woman)s?\s+(?:or|and|and/or)\s+(?:male|men|man)s?"
+_ONE_SEX = r"(?P<one_sex>males?|men|man|females?|women|woman)"
+_PEOPLE = r"(?:\s+(?:patients?|subjects?|participants?|adults?|volunteers?|individuals?|outpatients?))"
+_SEX = rf"(?:(?:(?P<sex>{_SEXES})|{_ONE_SEX}){_PEOPLE}?\s*[,;]?\s*(?:who\s+(?:are|is)\s+)?)?"
+# "Male or female", "Men", "Female patients" at the start: the sex words must be there
+_SEX_NAMED = rf"(?:(?P<sex>{_SEXES})|{_ONE_SEX}){_PEOPLE}?\s*[,;]?\s*(?:who\s+(?:are|is)\s+)?"
 _WHO = (
-    r"(?:(?:the\s+)?(?:patients?|subjects?|participants?|adults?)(?:'s)?\s+(?:must\s+be\s+|are\s+|is\s+)?"
+    r"(?:(?:the\s+)?(?:adult\s+)?(?:patients?|subjects?|participants?|adults?)(?:'s)?\s+(?:must\s+be\s+|are\s+|is\s+|who\s+(?:are|is)\s+)?"
     r"|(?:must\s+)?be\s+)?"
 )
 _YEARS = r"(?:years?|yrs?)"
@@ -25,7 +27,12 @@ _AGE = r"(?:age|aged|ages)(?:\s*(?::|=(?![<>])|of|is))?\s*"
 
 
 def _who(found: re.Match) -> str:
-    return "You are a man or a woman aged" if found.group("sex") else "You are aged"
+    if found.group("sex"):
+        return "You are a man or a woman aged"
+    one = (found.groupdict().get("one_sex") or "").lower()
+    if one:
+        return "You are a woman aged" if one.startswith(("f", "w")) else "You are a man aged"
+    return "You are aged"
 
 
 def _at(found: re.Match, words: Words) -> str:
@@ -52,6 +59,21 @@ def _range(found: re.Match, words: Words) -> str:
 
 
 TEMPLATES = [
+    Template(
+        "age",
+        compile_full(  # "Men and women, ≥ 18 years", "Male or female; ≥ 20 years": the sex words named, "old" not needed
+            rf"{_SEX_NAMED}(?:{_AGE})?(?P<limit>{LIMIT_WORDS})\s*(?P<n>{NUMBER})\s*{_YEARS}{_OLD}?{_AT}"
+        ),
+        _one_limit,
+    ),
+    Template(
+        "age",
+        compile_full(  # "Male or female 18-70 years of age", "Male, 25-85 years old", "Is 18-75 years of age at Screening"
+            rf"{_SEX}{_WHO}(?:is\s+|are\s+)?(?P<between>between\s+)?(?P<n>{NUMBER})\s*{_YEARS}?\s*(?:-|–|to|and|through)\s*"
+            rf"(?P<n2>{NUMBER})\s*{_YEARS}{_OLD}(?P<inclusive>,?\s*\(?inclusive\)?)?{_AT}"
+        ),
+        _range,
+    ),
     Template(
         "age",
         compile_full(  # "Age ≥ 18 years", "Aged at least 18 years of age"

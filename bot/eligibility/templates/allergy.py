@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.eligibility.templates import Template, Words
-from bot.eligibility.templates.parts import WHO, compile_full
+from bot.eligibility.templates.parts import WHO, compile_full, registry_slot, with_notes
 
 _KIND = {
     "allergy": "an allergy",
@@ -56,3 +56,30 @@ TEMPLATES = [
         _allergy,
     ),
 ]
+
+
+def _similar(found: re.Match, words: Words) -> str:
+    """The common cancer-trial item: "History of allergic reactions attributed to compounds of similar chemical or
+    biologic composition to X [or other agents used in the study]"."""
+    to, notes = registry_slot(found.group("to"))
+    had = "You are known to have had" if found.group("known") else "You have had"
+    reactions = "allergic reactions" if found.group("reactions").lower().endswith("s") else "an allergic reaction"
+    if found.group("similar"):
+        # not "like X": a cut at "like" would make it a list of examples (`short_sentences`)
+        return with_notes(f"{had} {reactions} to medicines similar in chemical or biological make-up to {to}", notes)
+    return with_notes(f"{had} {reactions} to {to}", notes)
+
+
+_TO = r"(?P<to>(?!.*\b(?:unless|except|if|within|who|which|that)\b)[A-Za-z0-9][^;:\[\]]{0,160}?[A-Za-z0-9)])"
+TEMPLATES.insert(
+    0,
+    Template(
+        "allergy",
+        compile_full(
+            rf"(?:{WHO}?(?:with\s+|who\s+(?:has|have)\s+)?)?(?:(?:a|any)\s+)?(?P<known>known\s+)?(?:prior\s+)?history\s+of\s+allergic\s+(?P<reactions>reactions?)\s+"
+            r"(?:attributed|attributable)\s+to\s+(?P<similar>(?:compounds?|agents?|drugs?)\s+of\s+similar\s+chemical\s+or\s+biologic(?:al)?\s+"
+            rf"composition\s+(?:to|as)\s+)?{_TO}"
+        ),
+        _similar,
+    ),
+)

@@ -194,3 +194,25 @@ TEMPLATES = [
         _organ_alone,
     ),
 ]
+
+
+def _within_normal(found: re.Match, words: Words) -> str:
+    """ "Total bilirubin within normal institutional limits": in the normal range, as the site's lab sets it."""
+    lab = _lab(found.group("name"))
+    where = " of the study site's lab" if found.group("site") or found.group("site2") or found.group("site3") else ""
+    return f"Your {lab.name} {lab.verb} in the normal range{where}. {lab.explain}"
+
+
+# "Creatinine within normal institutional limits", "Total bilirubin: within normal limits (WNL)"; never with an
+# "or" or an exception after it (the item then goes on in the next one)
+TEMPLATES.append(
+    Template(
+        "blood counts and organ function",
+        compile_full(
+            rf"(?P<name>{_NAME})(?:\s+(?:count|levels?|values?))?\s*:?\s*(?:(?:is|are|must\s+be|should\s+be)\s+)?(?:within|in)\s+(?:the\s+)?"
+            r"(?:normal\s+(?P<site>institutional\s+)?(?:limits|range)(?P<site2>\s+(?:for|of)\s+the\s+(?:institution|site|local\s+laboratory))?"
+            r"|(?P<site3>institutional)\s+(?:limits|range)\s+of\s+normal|normal\s+limits)(?:\s*\(WNL\))?"
+        ),
+        _within_normal,
+    )
+)

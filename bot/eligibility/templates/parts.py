@@ -65,8 +65,12 @@ def registry_slot(slot: str) -> tuple[str, str]:
     what a template uses where the glossary's word-for-word swaps could break the sentence ("comply with A
     or with B" -> "follow A or with B")."""
     text = " ".join(swap(phrasing.SYMBOLS(phrasing.literals(" ".join(slot.split())))).split())
+    text = _SPACE_BEFORE_CLOSE.sub(r"\1", text)  # "(at least )" from "(>/=)"
     notes = term_explanations(text, default_replacer())
     return text, " ".join(notes)
+
+
+_SPACE_BEFORE_CLOSE = re.compile(r"\s+([)\]])")
 
 
 def with_notes(sentence: str, notes: str) -> str:
