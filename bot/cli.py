@@ -310,8 +310,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     store = _store()
     outdated = store.parser_outdated()
     if args.if_missing and store.count() > 0 and not outdated:
-        if store.stored_lexicon_version() != store.lexicon.version:
-            print("The lexicon changed: re-tagging the stored trials.")
+        if store.tags_outdated():
+            print("The lexicon or the tagging rules changed: re-tagging the stored trials.")
             store.reindex()
             store.mark_lexicon_version()
         print(f"Trial database ready: {store.count()} trials.")
@@ -322,7 +322,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             "Run `python -m bot trials sync --full` to do the same for trials synced from the registry."
         )
     report = Importer(store).import_paths([SHIPPED_TRIALS_DIR])
-    if outdated and store.stored_lexicon_version() != store.lexicon.version:
+    if outdated and store.tags_outdated():
         store.reindex()
     store.mark_lexicon_version()
     store.mark_parser_version()
@@ -450,7 +450,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     store = _store()
     count = store.reindex()
     store.mark_lexicon_version()
-    print(f"Re-tagged {count} trials with lexicon {store.lexicon.version}.")
+    print(f"Re-tagged {count} trials ({store.tagging_version}).")
     return 0
 
 

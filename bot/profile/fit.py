@@ -49,7 +49,13 @@ from bot.profile.other_kinds import (
     led_by_other_tumours,
 )
 from bot.profile.site_limits import primary_removed_clash, site_clash
-from bot.profile.stage_fit import after_surgery_not_had, for_after_surgery, maintenance_after_growth, stage_against
+from bot.profile.stage_fit import (
+    after_surgery_not_had,
+    after_surgery_site_unsaid,
+    for_after_surgery,
+    maintenance_after_growth,
+    stage_against,
+)
 from bot.profile.tested import MEDICINE_KINDS, kind_members, kinds_of, names_known, tested_ids
 from bot.text import normalize
 from bot.trials.freshness import open_and_recent
@@ -85,6 +91,8 @@ class Fit:
     # Made for another kind of tumour than theirs: led by other tumours (`other_kinds.for_other_tumours`),
     # or only for fast-growing ones when they did not say NET, NEC or a grade. Ranked after.
     other_kind: bool = False
+    # Ranked after for where the person is in their treatment, with a line saying why (`stage_fit`)
+    stage_note: Optional[str] = None
 
     @property
     def clashes(self) -> list[Check]:
@@ -254,7 +262,7 @@ def find_fitting(
             _made_for_necs_first(item[1].trial, profile),
             not item[1].made_for_tumour,  # made for a Ki-67 of 30% or a new diagnosis, however far
             not made_for_their_age_group(item[1].trial, profile),  # for adolescents, a 16-year-old: however far
-            _distance_band(item[1].trial, query.near, item[1].made_for_them),
+            _distance_band(item[1].trial, query, item[1].made_for_them),
             not open_and_recent(item[1].trial.status, item[1].trial.status_as_of),
             -_score(item[1], profile, wanted, lexicon),
             item[0],
@@ -429,12 +437,23 @@ def is_near(trial: TrialDetail, query: TrialQuery) -> bool:
 DISTANCE_BAND_KM = 100  # within a band, how well a trial fits counts before how near it is
 
 
-def _distance_band(trial: TrialDetail, around: Optional[Near], made_for_them: bool = False) -> float:
+def runs_there(trial: TrialDetail, query: TrialQuery) -> bool:
+    """The trial runs in the country searched (by a site, or for a record with none its sponsor's
+    town), or within the distance searched around the place; False when no place was searched."""
+    if query.near is not None and query.near.within_km is not None:
+        return is_near(trial, query)
+    country = query.country or (query.near.country if query.near else None)
+    return bool(country) and any(site.country == country for site in placed_sites(trial))
+
+
+def _distance_band(trial: TrialDetail, query: TrialQuery, made_for_them: bool = False) -> float:
     """0 for every trial within 100 km of the place asked about, 1 for 100-200 km... (none
     placed on the map: last); 0 when no place was asked about. A trial made for their tumour that runs
-    far away (or lists no places) is just "far": among those, what fits them decides, not the miles."""
+    far away (or lists no places) is just "far": among those, what fits them decides, not the miles.
+    Searching a country: 0 for a trial that runs there, 1 for one that lists no places."""
+    around = query.near
     if around is None:
-        return 0
+        return 0 if not query.country or runs_there(trial, query) or made_for_them else 1
     site = nearest_site(placed_sites(trial), around)
     band = math.inf if site is None else site.distance_km // DISTANCE_BAND_KM
     return min(band, _FAR_KM // DISTANCE_BAND_KM) if made_for_them else band
@@ -495,6 +514,7 @@ def _fit(trial: TrialDetail, profile: Profile, answers: Answers, person: Person,
         made_for_them,
         profile.tumour_type,
         for_other_tumours(trial, profile, lexicon) or fast_growing_only_unsaid(trial, profile),
+        after_surgery_site_unsaid(trial, profile),
     )
 
 
@@ -656,6 +676,8 @@ def why_line(fit: Fit) -> str:
         return f"It is for people with {fit.unmet_condition}, a condition that runs in families. Ask the team if you are not sure."
     if fit.other_kind and led_by_other_tumours(fit.trial):
         return OTHER_TUMOURS_WHY
+    if fit.stage_note:
+        return fit.stage_note
     kind = nec_why(fit.trial) if fit.tumour_type == "NEC" else ""
     if not matched:
         return kind or "Nothing in the record clashes with what you told me. The trial team can say more."

@@ -31,6 +31,7 @@ OUTCOMES = ("ongoing", "stopped", "stopped working", "side effects")
 STATUSES = ("open", "all", "closed")
 AGE_GROUPS = ("child", "teen", "adult", "older adult")
 MAX_AGE = 110
+WATCHING = "surveillance"  # the lexicon's id for watch and wait
 _MONTH = re.compile(r"(19|20)\d\d-(0[1-9]|1[0-2])")
 
 
@@ -125,8 +126,15 @@ class Profile:
 
     @property
     def tells_about_the_person(self) -> bool:
-        """Enough about the person that trials are ranked and explained by how well they fit."""
-        return self.has_medical_facts or any((self.age, self.sex, self.size_mm, self.wants.avoid))
+        """Enough about the person that trials are ranked and explained by how well they fit. A wish
+        for their tumour to be watched ("a study where they just keep an eye on it") tells that a
+        tumour is there and what they want done with it: no search word carries it, so only the search
+        by fit keeps it."""
+        return self.has_medical_facts or any((self.age, self.sex, self.size_mm, self.wants.avoid, self.wants_watching))
+
+    @property
+    def wants_watching(self) -> bool:
+        return WATCHING in self.wants.treatment
 
     # -- merging -----------------------------------------------------------------------------
     def merged(self, newer: "Profile") -> "Profile":

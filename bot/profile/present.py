@@ -10,7 +10,7 @@ from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.checklist import TrialChecklist
 from bot.prescreen.present import WHO_DECIDES, check_line
 from bot.profile.asked_condition import none_made_for, none_made_for_words, their_conditions
-from bot.profile.fit import Fit, FitResult, for_young_people, is_near, near_of
+from bot.profile.fit import Fit, FitResult, for_young_people, is_near, near_of, runs_there
 from bot.profile.model import Profile
 from bot.profile.stage_fit import asks_to_stop_return, for_after_surgery
 from bot.trials.home import sponsor_home
@@ -86,7 +86,7 @@ def heading(
     elif further:
         first = f"I looked for {wanted} in our list. {further}"
     else:
-        first = f"I looked for {wanted} in our list and found {found}."
+        first = f"I looked for {wanted} in our list and found {_found_there(result, found)}."
     first += _not_made_for_words(result, profile, lexicon, message)
     if not result.fits:
         one = len(result.set_aside) == 1
@@ -175,6 +175,28 @@ def _where_words(profile: Profile, lexicon: Lexicon) -> str:
     if profile.place.country:
         return f"in {country_words(country_name(profile.place.country, lexicon))}"
     return ""
+
+
+def _found_there(result: FitResult, found: str) -> str:
+    """ "36 trials" when every trial found runs where the person searched (or no place was searched);
+    else only those that run there are counted as there: "1 trial that runs there and 35 that list no
+    places yet", "none that runs there, only 5 that list no places yet"."""
+    trials = [f.trial for f in result.fits + result.set_aside]
+    query = result.query
+    if not (query.near or query.country) or all(runs_there(t, query) for t in trials):
+        return found
+    there = sum(1 for t in trials if runs_there(t, query))
+    unplaced = sum(1 for t in trials if not t.sites and not runs_there(t, query))
+    elsewhere = len(trials) - there - unplaced
+    run = "runs" if there == 1 else "run"
+    parts = [f"{_count(there)} that {run} there" if there else "none that runs there"]
+    if unplaced:
+        parts.append(f"{unplaced} that list{'s' if unplaced == 1 else ''} no places yet")
+    if elsewhere:
+        parts.append(f"{elsewhere} that run{'s' if elsewhere == 1 else ''} elsewhere")
+    if there:
+        return words_list(parts)
+    return f"{parts[0]}, only {words_list(parts[1:])}"
 
 
 def _count(number: int) -> str:

@@ -15,6 +15,7 @@ from typing import Optional
 from bot.lexicon import Lexicon
 from bot.profile.limits import early_stage_only
 from bot.profile.model import Profile
+from bot.profile.site_limits import inclusion_text
 from bot.profile.tested import MEDICINE_KINDS, tested_ids, treatment_kind
 from bot.profile.treatment_names import treatment_group
 from bot.trials.query import TrialDetail
@@ -66,6 +67,7 @@ def stage_against(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> boo
         or _after_surgery_no_operation_said(trial, profile, lexicon)
         or _next_line_while_chemotherapy_works(trial, profile, lexicon)
         or _treats_a_net_they_no_longer_have(trial, profile, lexicon)
+        or after_surgery_site_unsaid(trial, profile) is not None
     )
 
 
@@ -122,15 +124,40 @@ def _early_stage_after_advanced_treatment(trial: TrialDetail, profile: Profile, 
 
 def _after_surgery_no_operation_said(trial: TrialDetail, profile: Profile, lexicon: Lexicon) -> bool:
     """A trial for after the tumour was taken out ("Adjuvant Surufatinib ... Postoperative"), for someone
-    who told of their treatment and no operation: "two small tumours, the doctors say watch and wait",
-    or treated for advanced NETs. Trials that fit where they are now come first."""
+    no operation is known of: "two small tumours, the doctors say watch and wait", treated for advanced
+    NETs, a story that names no treatment, or nothing told at all. Trials that fit where they are now (or
+    anyone) come first; an operation booked ("pancreatectomy booked for the 14th") is on that road ("stop it
+    coming back?" puts these first: `asks_to_stop_return`)."""
     groups = {treatment_group(lexicon, t.id) for t in profile.treatments}
-    # no treatment said at all may be an operation booked and not read ("pancreatectomy booked for the 14th")
+    groups |= {treatment_group(lexicon, t) for t in profile.wants.proposed}  # "pancreatectomy booked for the 14th"
+    return "surgery" not in groups and profile.all_clear is not True and for_after_surgery(trial)
+
+
+# Where NETs start that trials for after an operation are made for when their records name no start:
+# the gut and pancreas (the NET staging such trials use). A lung NET is not taken in on their word.
+_GUT_AND_PANCREAS = frozenset({"pancreas", "small bowel", "stomach", "appendix", "large bowel", "bowel"})
+_SITE_NAMED = {
+    "lung": re.compile(r"\b(?:lungs?|pulmonary|bronch\w*|thoracic|thymic|thymus)\b", re.I),
+}
+_SITE_NAMES = {"lung": "the lung"}
+
+
+def after_surgery_site_unsaid(trial: TrialDetail, profile: Profile) -> Optional[str]:
+    """A trial for after an operation whose record does not name where the person's NET started, for a
+    NET that started outside the gut and pancreas (a lung carcinoid after a lobectomy): ranked after,
+    with this line instead of "nothing clashes"."""
+    site = profile.site
+    if not site or site == "unknown" or site in _GUT_AND_PANCREAS or not for_after_surgery(trial):
+        return None
+    named = _SITE_NAMED.get(site)
+    said = " ; ".join(
+        [trial.title or "", trial.official_title or "", *trial.conditions, inclusion_text(trial.criteria)]
+    )
+    if named is None or named.search(said):
+        return None
     return (
-        bool(groups)
-        and "surgery" not in groups
-        and profile.all_clear is not True
-        and bool(_AFTER_SURGERY_TITLE.search(trial.title or ""))
+        f"It is for people just after an operation, and its record does not say it takes NETs that start in "
+        f"{_SITE_NAMES[site]}. Ask the team."
     )
 
 

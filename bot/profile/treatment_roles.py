@@ -101,6 +101,15 @@ _GIVEN_AFTER = re.compile(
     r"(?:after|following|before|post)(?:\s+(?:a|an|the|his|her|my|their))?$"
 )
 _TRIAL_NEXT = re.compile(r"(?:clinical\s+|drug\s+)?(?:trials?|studies|study)\b")  # "a PRRT trial"
+# The operation named as the way a tumour was taken out ("... taken out last year with a lobectomy", "removed by
+# a whipple"), whatever request follows in the clause; not one still ahead ("could be removed with surgery").
+_REMOVAL = r"(?:taken\s+out|removed|cut\s+out|resected|excised)"
+_REMOVED_BY = re.compile(
+    rf"\b{_REMOVAL}\b(?:\s+\w+){{0,4}}?\s+(?:with|by|via|through|during)(?:\s+(?:a|an|the|his|her|my|their|keyhole|open))?$"
+)
+_REMOVAL_AHEAD = re.compile(
+    rf"\b(?:is|are|be|being|get|gets|getting|to|will|would|could|can|may|might|should|shall|if|want|wants|wanted|wanting|plan\w*|going|need|needs|booked|offered|suggest\w*)\s+(?:\w+\s+){{0,2}}?{_REMOVAL}\b"
+)
 _PLANNED_AFTER = re.compile(
     r"^(?:\w+\s+){0,1}(?:discussion|opinion|assessment|consult\w*|referral|review|work ?up|candidate)\b"
     r"|^(?:s |is |has been |was |been |now )?(?:booked|scheduled|planned|pencilled in|lined up|due)\b"  # "the whipple's booked for May"
@@ -232,6 +241,8 @@ def role_from_cues(
         return "mentioned"  # "trials looking at stopping the shots": what is stopped is not wished for
     if _TRIALS_OF.search(before) and not _AVOID_BEFORE.search(avoid_before):
         return "want"  # "trials of having PRRT a second time" (but not "no trials of PRRT")
+    if _REMOVED_BY.search(before) and not _REMOVAL_AHEAD.search(before):
+        return "had"  # "had a lung carcinoid taken out last year with a lobectomy, any trials?": how it was done
     shift = len(before) - len(avoid_before)  # avoid_before ends before does: one frame for both
     cues: list[tuple[tuple[int, int], Role]] = [
         ((m.start("cue") + shift, m.end("cue") + shift), role) if role == "avoid" else (m.span("cue"), role)

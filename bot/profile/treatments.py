@@ -367,6 +367,22 @@ def _broadest_only(ids: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(i for i in ids if is_generic(lexicon, i) or treatment_group(lexicon, i) not in groups)
 
 
+# A medicine the person is taking now, told by their own dose ("skip my lanreotide this month", "mom's sandostatin
+# shot got moved", "is my octreotide making me tired?") or by how it feels ("octreatide shot hurts like hell",
+# "temozolamide making me sick"): had, and under way. Not in a request for trials of it.
+_TAKEN_GROUPS = frozenset({"chemotherapy", "somatostatin_analogue", "targeted_drug", "immunotherapy"})
+_OWN_DOSE_BEFORE = re.compile(
+    r"(?:\b(?:my|his|her|their)|\b(?:mum|mom|mam|mother|dad|father|husband|hubby|wife|son|daughter|partner) s)$"
+)
+_DOSE_FELT_AFTER = re.compile(
+    r"^(?:(?:shots?|injections?|jabs?|tablets?|pills?|infusions?|tabs)\s+)?(?:(?:is|are|s|keeps?)\s+)?"
+    r"(?:making|makes|giving|gives|hurts?|hurting|causing|causes|got moved|is due|wiping|knocking)\b"
+)
+
+# "does the jab hurt less if you warm it up?": how a dose feels, asked in general
+_ASKED_IN_GENERAL = re.compile(r"\b(?:does|do|did|will|would|can|could|should|might)(?:\s+\w+){0,2}$")
+
+
 def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool) -> list[Mention]:
     words, clause_starts = clause_words(sentence)
     spans = [
@@ -482,6 +498,20 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
             and _A_SCAN_AFTER.match(after)
         ):
             role = "mentioned"  # "the gallium scan lights up", "Ga68 scan??": a test, not a trial wished for
+        taken_now = (
+            role in ("mentioned", "want")
+            and not trial_words
+            and treatment_group(lexicon, concept_id) in _TAKEN_GROUPS
+            and (
+                bool(_OWN_DOSE_BEFORE.search(before))
+                or (
+                    bool(_DOSE_FELT_AFTER.match(after))
+                    and not _ASKED_IN_GENERAL.search(" ".join(words[max(clause, start - 4) : start]))
+                )
+            )
+        )
+        if taken_now:
+            role = "had"  # "skip my lanreotide this month", "octreatide shot hurts like hell", "temozolamide making me sick"
         stop = min(next_start, end + _OUTCOME_WORDS)
         if number + 1 < len(spans) and next_start <= end + _OUTCOME_WORDS:
             # "lanreotide, and now she is on everolimus": what comes just before the next name is about the next one
@@ -514,7 +544,7 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
                 outcome = "stopped"  # "had his last dose of PRRT in May", "her 4th lutathera on thursday" (4 cycles)
             if outcome is None:
                 outcome = outcome_before(before) or (
-                    "ongoing" if concept_id in NO_WEAR_OFF or DOSE_AFTER.search(after) else None
+                    "ongoing" if concept_id in NO_WEAR_OFF or DOSE_AFTER.search(after) or taken_now else None
                 )
             if (
                 outcome == "stopped"

@@ -37,7 +37,7 @@ from bot.trials.query import (
     TrialQuery,
 )
 from bot.trials.search import search_trials
-from bot.trials.tagging import document_for, tags_for
+from bot.trials.tagging import TAGGING_VERSION, document_for, tags_for
 
 LEXICON_VERSION_KEY = "lexicon_version"
 PARSER_VERSION_KEY = "parser_version"
@@ -225,9 +225,17 @@ class TrialStore:
     def stored_lexicon_version(self) -> Optional[str]:
         return self.meta(LEXICON_VERSION_KEY)
 
+    @property
+    def tagging_version(self) -> str:
+        """What the stored tags depend on: the lexicon and the tagging rules."""
+        return f"{self.lexicon.version}+tagging{TAGGING_VERSION}"
+
+    def tags_outdated(self) -> bool:
+        return self.stored_lexicon_version() != self.tagging_version
+
     def mark_lexicon_version(self) -> None:
         with self.engine.begin() as conn:
-            _set_meta(conn, LEXICON_VERSION_KEY, self.lexicon.version)
+            _set_meta(conn, LEXICON_VERSION_KEY, self.tagging_version)
 
     # -- parser changes ----------------------------------------------------------------
     def parser_outdated(self) -> bool:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from bot.lexicon import Lexicon
 from bot.trials.parse import ParsedTrial
 
 TextFor = Callable[[str], str]  # part name ("title", "interventions", ...) -> record text
+
+# Raise when the tagging rules change: databases tagged by older rules are re-tagged at start-up
+# (`python -m bot trials init --if-missing`), as after a lexicon change.
+TAGGING_VERSION = 2
 
 
 def tags_for(text_for: TextFor, lexicon: Lexicon) -> set[str]:
@@ -18,7 +23,33 @@ def tags_for(text_for: TextFor, lexicon: Lexicon) -> set[str]:
     treatment_text = " ; ".join([text_for("title"), interventions or text_for("summary")])
     conditions = text_for("conditions")
     condition_text = " ; ".join([text_for("title"), conditions or text_for("summary")])
-    return lexicon.tag_text("treatment", treatment_text) | lexicon.tag_text("condition", condition_text)
+    tags = lexicon.tag_text("treatment", treatment_text) | lexicon.tag_text("condition", condition_text)
+    if not interventions and watches_instead_of_operating(treatment_text):
+        tags.add(WATCHING_TAG)
+    return tags
+
+
+WATCHING_TAG = "treatment:surveillance"
+
+_WATCHING = r"(?:active\s+)?(?:surveillance|monitoring|watchful\s+waiting|wait[\s-]+and[\s-]+see|watch[\s-]+and[\s-]+wait|follow[\s-]*up|observation)"
+_OPERATING = r"(?:surgery|surgical|resection|operation|operating|pancreatectomy|enucleation)"
+_ORDER = r"(?:rather\s+than|instead\s+of|versus|vs\.?|or|over|compared\s+(?:with|to))"
+# "a risk-benefit calculation may favour surveillance rather than surgery", "surgery versus active surveillance",
+# "non-surgical management": a study of watching a tumour in place as the other road to an operation
+_WATCHING_INSTEAD = re.compile(
+    rf"\b{_WATCHING}\b(?:\W+\w+){{0,4}}?\W+{_ORDER}\W+(?:\w+\W+){{0,3}}?{_OPERATING}\b"
+    rf"|\b{_OPERATING}\b(?:\W+\w+){{0,3}}?\W+{_ORDER}\W+(?:\w+\W+){{0,2}}?{_WATCHING}\b"
+    r"|\bnon[\s-]?(?:surgical|operative)\s+(?:management|follow[\s-]*up|approach)\b",
+    re.I,
+)
+
+
+def watches_instead_of_operating(text: str) -> bool:
+    """A record that lists no interventions and is about watching a tumour left in place instead of
+    taking it out (an observational study of small incidental NETs followed by scans): tagged as
+    watch and wait, which the lexicon's record words ("active surveillance") alone miss. A record that
+    lists its interventions says what it tests there instead."""
+    return bool(_WATCHING_INSTEAD.search(text or ""))
 
 
 def document_for(parsed: ParsedTrial, tags: set[str], lexicon: Lexicon) -> tuple[str, str]:
