@@ -3,7 +3,7 @@ the order; this module only reads the tracker and renders)."""
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -44,7 +44,10 @@ def searched_profile(tracker: Tracker) -> Profile:
         return profile  # the search itself will say it is unavailable
 
 
-def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profile: Profile) -> list[EventType]:
+def run_fitting_search(
+    dispatcher: CollectingDispatcher, tracker: Tracker, profile: Profile, answered: Optional[Sequence[str]] = None
+) -> list[EventType]:
+    """`answered`: the general questions answered before the trials (`send_beside_answers`); None: found again."""
     try:
         result = find_fitting(trial_store(), profile)
     except SQLAlchemyError:
@@ -62,7 +65,7 @@ def run_fitting_search(dispatcher: CollectingDispatcher, tracker: Tracker, profi
         dispatcher.utter_message(text=nothing_found(result.query))
         send_helpline(dispatcher, tracker)
         return [SlotSet("result_ids", None)]
-    return _send_fits(dispatcher, tracker, result, profile)
+    return _send_fits(dispatcher, tracker, result, profile, answered)
 
 
 def run_more_fits(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[list[EventType]]:
@@ -92,7 +95,11 @@ def run_more_fits(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optiona
 
 
 def _send_fits(
-    dispatcher: CollectingDispatcher, tracker: Tracker, result: FitResult, profile: Profile
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    result: FitResult,
+    profile: Profile,
+    answered: Optional[Sequence[str]],
 ) -> list[EventType]:
     text = message_text(tracker) or ""
     asked_about_age = asks_about_their_age(text)  # "is 84 too old for the trials?"
@@ -108,5 +115,5 @@ def _send_fits(
         dispatcher.utter_message(text=aside)
     if asks_personal_advice(text):
         dispatcher.utter_message(text=PERSONAL_PART, buttons=[HELPLINE_BUTTON])
-    send_other_questions(dispatcher, text)
+    send_other_questions(dispatcher, text, answered)
     return [SlotSet("result_ids", [fit.trial.nct_id for fit in shown]), SlotSet("search_offset", None)]

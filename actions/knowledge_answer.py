@@ -36,7 +36,7 @@ from actions.in_focus import (
     whom_meant,
 )
 from actions.profile import message_text, profile_of
-from actions.replies import send_beside_answers
+from actions.replies import answered_questions, send_beside_answers
 from actions.topics import bot_texts, named_topic, response_text, selected_topic, topic_of
 from actions.which_trial import named_trial_ids, stored_trial
 from bot.followups.about_trial import TRIAL_PARTS, asks_about_its_parts
@@ -63,8 +63,9 @@ class ActionAnswerKnowledge(Action):
             return []  # "pembrolizumab or ipilimumab - how do they work differently": both, not the first
         story_told = profile_of(tracker).tells_about_the_person
         if asks_for_a_search(message_text(tracker), story_told) and not named_trial_ids(message_text(tracker)):
-            send_beside_answers(dispatcher, message_text(tracker))  # "is capecitabine a tablet? also any trials..."
-            return run_fitting_search(dispatcher, tracker, searched_profile(tracker))  # "a study that just watches it?"
+            # "is capecitabine a tablet? also any trials...", "a study that just watches it?"
+            besides = send_beside_answers(dispatcher, message_text(tracker))
+            return run_fitting_search(dispatcher, tracker, searched_profile(tracker), answered_questions(besides))
         picked = send_about_picked(dispatcher, tracker)  # "the lutathera ones, would they take her at 84?"
         if picked is not None:
             return picked

@@ -24,7 +24,7 @@ from actions.general_answer import (
 )
 from actions.in_focus import whom_meant
 from actions.profile import message_text, profile_of
-from actions.replies import send_beside_answers, send_helpline
+from actions.replies import answered_questions, send_beside_answers, send_helpline
 from actions.topics import bot_texts, general_topic
 from actions.which_trial import chosen_trial, load_trial, named_trial_ids
 from bot.advice import asks_personal_advice
@@ -59,8 +59,9 @@ class ActionAnswerPersonalQuestion(Action):
         if picked is not None:
             return picked
         if asks_for_a_search(text, profile_of(tracker).tells_about_the_person) and not named_trial_ids(text):
-            send_beside_answers(dispatcher, text)  # "my dad's NEC grew after chemo ... is there anything at all?"
-            return run_fitting_search(dispatcher, tracker, searched_profile(tracker))
+            # "my dad's NEC grew after chemo ... is there anything at all?"
+            besides = send_beside_answers(dispatcher, text)
+            return run_fitting_search(dispatcher, tracker, searched_profile(tracker), answered_questions(besides))
         if not asks_a_decision(without_asking_whom_to_tell(text)) and send_mood_answer(dispatcher, tracker):
             return []  # "is it normal to feel this flat?", "mum has been so low, is that normal with NETs"
         focus = tracker.get_slot("focus_nct_id")

@@ -134,7 +134,7 @@ class ActionSearchTrials(Action):
         answered = answered_questions(besides)
         profile = searched_profile(tracker)
         if profile.tells_about_the_person or profile.lookup.names_trials:
-            return run_fitting_search(dispatcher, tracker, profile)
+            return run_fitting_search(dispatcher, tracker, profile, answered)
         latest = read_message(text)
         values = latest_entities(tracker, besides)
         values["age_group"] = latest.wants.age_group

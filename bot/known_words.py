@@ -28,6 +28,11 @@ def _easy_words() -> frozenset[str]:
     return frozenset((resources.files("textstat") / "resources" / "en" / "easy_words.txt").read_text().split())
 
 
+def is_everyday_word(word: str) -> bool:
+    """One of textstat's easy English words ("is", "was", "dad", "aged")."""
+    return word.lower() in _easy_words()
+
+
 def holds_no_known_word(text: Optional[str]) -> bool:
     """True for letters that make no word we know; False for a message with no letters at all
     ("!!!", an emoji), which says nothing either way."""

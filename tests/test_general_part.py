@@ -14,6 +14,7 @@ from actions.search_trials import ActionSearchTrials, latest_entities
 from bot.followups.beside_search import general_questions_beside, questions_beside
 from bot.knowledge.facts import answering_fact
 from bot.knowledge.not_held import plainly_unheld
+from bot.profile.read import read_message
 from tests.helpers.actions import run, tracker
 
 
@@ -87,7 +88,16 @@ def test_no_question_beside_when_no_trials_are_asked_for() -> None:
 
 
 @pytest.mark.usefixtures("database_url_env")
-def test_the_general_questions_are_read_once_on_a_search_turn(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is temozolomide taken by mouth? and are there any trials in Germany",
+        # a story: the search by fit, whose list ends with the other questions' buttons too
+        "my wife is 58, her pancreatic NET has spread to the liver. is temozolomide taken by mouth? "
+        "and are there any trials in Germany",
+    ],
+)
+def test_the_general_questions_are_read_once_on_a_search_turn(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     import actions.replies as replies
 
     calls: list[str] = []
@@ -103,9 +113,9 @@ def test_the_general_questions_are_read_once_on_a_search_turn(monkeypatch: pytes
     monkeypatch.setattr(
         replies, "general_questions_beside", counted("general_questions_beside", replies.general_questions_beside)
     )
-    text = "is temozolomide taken by mouth? and are there any trials in Germany"
     entities = [{"entity": "country", "value": "Germany", "start": text.index("Germany"), "end": len(text)}]
-    _, messages = run(ActionSearchTrials(), tracker(text, intent="search_trials", entities=entities))
+    profile = {"profile": read_message(text).as_dict()}  # as the profile's validation sets it
+    _, messages = run(ActionSearchTrials(), tracker(text, intent="search_trials", entities=entities, slots=profile))
     assert calls == ["questions_beside"]
     assert "capsule" in messages[0]["text"]
     assert not any(m["text"] and "taken by mouth" in m["text"] and m.get("buttons") for m in messages)

@@ -7,15 +7,30 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.known_words import is_everyday_word
+
 _CODE = re.compile(r"\b(?!nct)([a-z]{2,5})[\s-]?(\d{2,6}[a-z]?)\b", re.I)
 
 
 def drug_code(text: str) -> Optional[str]:
     """The first drug code in the text, as written with a hyphen ("SNX-5422"), or None."""
-    found = _CODE.search(text or "")
-    if not found or found.group(1).lower() in _NOT_CODES:
-        return None
-    return f"{found.group(1)}{found.group(2)}" if found.group(0).isalnum() else f"{found.group(1)}-{found.group(2)}"
+    for found in _CODE.finditer(text or ""):
+        letters, number = found.group(1), found.group(2)
+        if letters.lower() in _NOT_CODES or _said_of_someone(found):
+            continue
+        return f"{letters}{number}" if found.group(0).isalnum() else f"{letters}-{number}"
+    return None
+
+
+def _said_of_someone(found: re.Match[str]) -> bool:
+    """ "my wife is 58", "mum 81", "dad was 70": an everyday word, in lower case, a space before a number,
+    is how people give an age or a date, not a drug code ("ABT 869", "pen-221", "tlc388" stay codes)."""
+    letters = found.group(1)
+    spaced = not found.group(0).isalnum() and "-" not in found.group(0)
+    return spaced and letters.islower() and (is_everyday_word(letters) or letters in _PEOPLE)
+
+
+_PEOPLE = frozenset("mum mom mam nan nana gran hubby wifey bro sis".split())
 
 
 # "phase 3", "grade 2", "ki67 20", "stage 4", "covid 19": words before a number that are not codes
