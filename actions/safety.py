@@ -13,6 +13,7 @@ from actions.country import country_code
 from bot.contacts.book import default_contacts
 from bot.contacts.present import crisis_answer, emergency_answer
 from bot.personal.support import SUPPORT_FIRST, support_answer, the_question
+from bot.personal.whose_crisis import about_someone_close
 
 # Below this, only the classifier guessed an emergency ("can my 12 yr old have it, he has VHL"
 # at 0.34): the number is still given first, but as a condition, not an alarm.
@@ -38,7 +39,10 @@ class ActionDistress(Action):
         now = datetime.now(timezone.utc)
         net = tracker.latest_message.get("safety_net") or {}
         if net.get("reason") != SUPPORT_FIRST:
-            dispatcher.utter_message(text=crisis_answer(default_contacts(), country_code(tracker), now))
+            close = about_someone_close(
+                tracker.latest_message.get("text")
+            )  # "my husband keeps saying he wants to give up"
+            dispatcher.utter_message(text=crisis_answer(default_contacts(), country_code(tracker), now, close))
             return []
         question = net.get("question")
         # In the pre-screen its own rule stops the form next: the question waits for the person

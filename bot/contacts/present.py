@@ -96,15 +96,29 @@ def emergency_answer(book: ContactBook, country: Optional[str], sure: bool = Tru
     )
 
 
-def crisis_answer(book: ContactBook, country: Optional[str], now: datetime) -> str:
+def crisis_answer(book: ContactBook, country: Optional[str], now: datetime, someone_close: bool = False) -> str:
+    """`someone_close`: the despair is of someone the writer is close to ("my husband keeps saying he wants
+    to give up"), so the answer speaks to the writer, frightened for them."""
     code = country or DEFAULT_COUNTRY
     lines = [h for h in book.helplines_for(code, "crisis") if h.phone or h.sms]
     emergency = book.emergency_number(code).phone
-    text = ["I'm really sorry you are feeling like this. You don't have to cope on your own."]
-    if lines:
-        text.append("You can talk to someone right now:")
-        text += [f"- {helpline_text(line, now)}" for line in lines[:MAX_LINES]]
-    text.append(f"If you are in danger now, call {emergency}.")
+    if someone_close:
+        text = [
+            "I'm so sorry. It is frightening to hear someone you love say that, and you don't have to deal "
+            "with it on your own."
+        ]
+        if lines:
+            text.append("These lines are there for them, and for you too, right now:")
+    else:
+        text = ["I'm really sorry you are feeling like this. You don't have to cope on your own."]
+        if lines:
+            text.append("You can talk to someone right now:")
+    text += [f"- {helpline_text(line, now)}" for line in lines[:MAX_LINES]]
+    text.append(
+        f"If they are in danger now, call {emergency}."
+        if someone_close
+        else f"If you are in danger now, call {emergency}."
+    )
     return "\n".join(text)
 
 
