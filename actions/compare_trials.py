@@ -26,7 +26,9 @@ from bot.followups.picked import two_picked
 from bot.knowledge.compare import compare_treatments
 from bot.knowledge.compare_sides import compare_kinds, compare_with_unknown, sides_left_out, written
 from bot.knowledge.just_compared import (
+    asks_of_both,
     asks_which_is_better,
+    points_of_both,
     points_weighed,
     treatments_weighed,
     trial_points,
@@ -397,6 +399,19 @@ def _first_two_counting_closed(dispatcher: CollectingDispatcher, tracker: Tracke
 
 
 _NCT = re.compile(r"\bNCT\s*\d{8}\b", re.I)
+
+
+def send_points_of_pair(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "and how are they given?" just after two treatments were set side by side: each one's facts on that
+    point. False when the message names things of its own, asks no point of both, or nothing was just
+    compared."""
+    text = message_text(tracker) or ""
+    fields = () if find_treatments(text) or _NCT.search(text) else asks_of_both(text)
+    pair = pair_in_focus(tracker) if fields else None
+    answer = points_of_both(pair.treatments[0], pair.treatments[1], fields) if pair and pair.treatments else None
+    if answer:
+        dispatcher.utter_message(text=answer)
+    return bool(answer)
 
 
 def send_which_is_better(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

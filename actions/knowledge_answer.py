@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.compare_trials import send_comparison
+from actions.compare_trials import send_comparison, send_points_of_pair
 from actions.fitting import run_fitting_search, searched_profile
 from actions.followups import ActionAnswerTrialDetail, answered_for_trials_of_treatment, send_about_picked
 from actions.general_answer import (
@@ -61,6 +61,8 @@ class ActionAnswerKnowledge(Action):
         send_kind_word(dispatcher, tracker)
         if send_comparison(dispatcher, message_text(tracker) or "", domain):
             return []  # "pembrolizumab or ipilimumab - how do they work differently": both, not the first
+        if send_points_of_pair(dispatcher, tracker):
+            return []  # "and how are they given?" just after PRRT and everolimus side by side
         story_told = profile_of(tracker).tells_about_the_person
         if asks_for_a_search(message_text(tracker), story_told) and not named_trial_ids(message_text(tracker)):
             # "is capecitabine a tablet? also any trials...", "a study that just watches it?"

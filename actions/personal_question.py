@@ -12,7 +12,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.compare_trials import send_comparison, send_which_is_better, treatments_side_by_side
+from actions.compare_trials import (
+    send_comparison,
+    send_points_of_pair,
+    send_which_is_better,
+    treatments_side_by_side,
+)
 from actions.fitting import run_fitting_search, searched_profile
 from actions.followups import send_about_picked, send_direct_answers
 from actions.general_answer import (
@@ -51,9 +56,8 @@ class ActionAnswerPersonalQuestion(Action):
         text = message_text(tracker) or ""
         said = bot_texts(tracker)
         send_kind_word(dispatcher, tracker)  # none after the support just given
-        if send_which_is_better(
-            dispatcher, tracker
-        ):  # "which one is better for someone who is 80" after a side by side
+        # "which one is better for someone who is 80", "and how are they given?" after a side by side
+        if send_which_is_better(dispatcher, tracker) or send_points_of_pair(dispatcher, tracker):
             return []
         picked = send_about_picked(dispatcher, tracker)  # "would the lutathera ones take her at 84?" after a list
         if picked is not None:

@@ -10,10 +10,13 @@ from typing import Any
 import pytest
 
 from actions.compare_trials import RESULTS_HEADING, WHICH_TWO, ActionCompareTrials, treatments_side_by_side
+from actions.knowledge_answer import ActionAnswerKnowledge
 from actions.personal_question import ActionAnswerPersonalQuestion
 from bot.followups.picked import two_picked
 from bot.knowledge.compare import compare_treatments
 from bot.knowledge.just_compared import (
+    BOTH_OPENING,
+    asks_of_both,
     asks_which_is_better,
     just_compared,
     points_weighed,
@@ -206,3 +209,38 @@ def test_a_side_ends_before_where_it_was_read() -> None:
     sides = two_sides("T3 vs T4 on my dads report, whats the difference")
     assert sides is not None and (sides.first, sides.second) == ("t3", "t4")
     assert two_sides("nivolumab on its own vs nivo + ipi for NEC") == Sides("nivolumab on its own", "nivo ipi")
+
+
+@pytest.mark.parametrize(
+    "earlier, text, wanted, unwanted",
+    [
+        (
+            "lutathera vs everolimus which one has worse side effects",
+            "and how are they given",
+            ["A drip", "tablet"],
+            [],
+        ),
+        ("lanreotide or octreotide?", "how do they work?", ["How it works", "somatostatin"], []),
+        ("PRRT vs everolimus", "what about their side effects", ["Sore mouth"], ["How it is given"]),
+    ],
+)
+def test_a_point_asked_of_both_after_a_side_by_side(
+    earlier: str, text: str, wanted: list[str], unwanted: list[str]
+) -> None:
+    """Not the general topic answer of one of them (it once answered "and how are they given" after PRRT
+    and everolimus with the lanreotide and octreotide injections)."""
+    compared = compare_treatments(earlier, None, asked_to_compare=True) or ""
+    _, messages = run(ActionAnswerKnowledge(), _after(earlier, compared, text, "knowledge"))
+    said = _texts(messages)
+    assert said.startswith(BOTH_OPENING), said
+    assert all(w in said for w in wanted) and not any(u in said for u in unwanted), said
+    assert "octreotide" not in said.lower() or "octreotide" in earlier
+    assert not NEVER.search(said)
+
+
+def test_a_point_of_its_own_is_not_asked_of_the_pair() -> None:
+    compared = compare_treatments("PRRT vs everolimus", None, asked_to_compare=True) or ""
+    text = "how are they given compared with sunitinib"
+    assert asks_of_both(text) == ("given",)  # the action still sees the name of its own
+    _, messages = run(ActionAnswerKnowledge(), _after("PRRT vs everolimus", compared, text, "knowledge"))
+    assert not _texts(messages).startswith(BOTH_OPENING)

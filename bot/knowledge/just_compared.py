@@ -138,10 +138,35 @@ def treatments_weighed(first: str, second: str, fields: tuple[str, ...], age: Op
     """The two weighed on one point ("which is easier to live with?"): what our facts say of each on
     it, side by side, never which is better; the plain choice handed back when our facts say nothing
     on it, or the two are kinds of one entry ("lutetium PRRT or yttrium PRRT")."""
-    entries = [_entry(first), _entry(second)]
-    a, b = entries
-    if not fields or a is None or b is None or a.id == b.id:
+    parts = _each_on(first, second, fields)
+    if parts is None:
         return treatments_choice(first, second, age)
+    at_age = f" of {age}" if age else ""
+    return "\n\n".join([WEIGHED_OPENING.format(at_age=at_age), *parts, WEIGHED_CLOSING])
+
+
+# "and how are they given?", "what about their side effects", "how does each one work"
+_OF_BOTH = re.compile(r"\b(?:they|them|their|both|each|either|the\s+two)\b", re.I)
+BOTH_OPENING = "What our facts say of each:"
+BOTH_CLOSING = "Their specialist team can say how this applies to one person."
+
+
+def asks_of_both(text: Optional[str]) -> tuple[str, ...]:
+    """The facts of the table a question asks of both of the pair just compared ("and how are they given?":
+    ("given",)); () when it does not point back at both or asks no point the table holds."""
+    return points_weighed(text) if _OF_BOTH.search(text or "") else ()
+
+
+def points_of_both(first: str, second: str, fields: tuple[str, ...]) -> Optional[str]:
+    """Each one's facts on the point asked, side by side; None when our facts hold nothing on it."""
+    parts = _each_on(first, second, fields)
+    return "\n\n".join([BOTH_OPENING, *parts, BOTH_CLOSING]) if parts else None
+
+
+def _each_on(first: str, second: str, fields: tuple[str, ...]) -> Optional[list[str]]:
+    a, b = _entry(first), _entry(second)
+    if not fields or a is None or b is None or a.id == b.id:
+        return None
     shared = [f for f in fields if getattr(a, f) and getattr(a, f) == getattr(b, f) and label(a, f) == label(b, f)]
     parts = []
     for entry, name in ((a, first), (b, second)):
@@ -153,9 +178,8 @@ def treatments_weighed(first: str, second: str, fields: tuple[str, ...], age: Op
     if shared:
         parts.append("\n".join(["For both:", *(f"- {label(a, f)}: {getattr(a, f)}" for f in shared)]))
     if not any(getattr(entry, f) for entry in (a, b) for f in fields):
-        return treatments_choice(first, second, age)
-    at_age = f" of {age}" if age else ""
-    return "\n\n".join([WEIGHED_OPENING.format(at_age=at_age), *parts, WEIGHED_CLOSING])
+        return None
+    return parts
 
 
 def trial_points(text: Optional[str]) -> tuple[Aspect, ...]:
