@@ -670,9 +670,12 @@ def _results(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     if trial.has_results:
         when = f", first on {day_words(trial.results_first_posted)}" if trial.results_first_posted else ""
         posted = f"Results are posted on the registry page{when}: {trial.registry_url}"
-        # "did it work?" takes a yes; "what did it find?" is told where the findings are
-        if _asks_yes_or_no(text):
+        # "any results yet?" takes a yes; "did it work?" does not (whether it worked is in the results, not
+        # in the posting of them); "what did it find?" is told where the findings are
+        if _asks_yes_or_no(text) and not _ASKS_IF_IT_WORKED.search(text):
             return f"Yes. {posted}"
+        if _ASKS_IF_IT_WORKED.search(text):
+            return f"Our copy of the record does not say how well it worked. {posted}"
         return (
             f"Its results are posted on the registry page{when}, where you can read what it found: {trial.registry_url}"
         )
@@ -681,6 +684,11 @@ def _results(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     return f"Our copy of the record does not show results. The registry page may have them: {trial.registry_url}"
 
 
+_ASKS_IF_IT_WORKED = re.compile(
+    r"\b(?:did|does|has)\s+(?:it|they|the\s+(?:trial|study|drug|treatment))\s+(?:work|help|succeed)|\bwas\s+it\s+"
+    r"(?:a\s+)?(?:success|successful|positive)|\bany\s+good\b|\bworth\s+it\b",
+    re.I,
+)
 _ASK_TEAM = "The trial team can tell you."
 # one sentence each when several aspects are asked at once
 _BRIEF: dict[str, Callable[[TrialDetail, str, Optional[int]], str]] = {
