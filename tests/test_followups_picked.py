@@ -135,6 +135,22 @@ def test_a_request_for_trials_that_says_what_to_search_by() -> None:
     assert not asks_for_a_search("how long does the study last?")
 
 
+@pytest.mark.parametrize(
+    "text, searches",
+    [
+        (
+            "my brother had a lung carcinoid, they took the lobe out in june. anything to stop it coming back? boston",
+            True,
+        ),
+        ("mum had her whipple in may for a pnet g1. is there anything to stop it coming back?", True),
+        ("is there anything to stop it coming back?", False),  # no story: the general answer
+        ("my dad had surgery for his NET, what can he eat to help him feel better?", False),
+    ],
+)
+def test_after_a_story_anything_to_stop_it_coming_back_is_a_search(text: str, searches: bool) -> None:
+    assert asks_for_a_search(text) is searches
+
+
 @pytest.mark.usefixtures("database_url_env")
 def test_a_request_for_trials_read_as_a_detail_question_searches() -> None:
     text = "is there a study where they just keep an eye on it? we're in Ohio"

@@ -10,6 +10,7 @@ import re
 from typing import Optional
 
 from bot.profile.read import read_message
+from bot.profile.stage_fit import asks_to_stop_return
 from bot.profile.trial_request import asks_for_trials, tells_a_story
 
 # After a story of their NET, "is there anything at all?", "anything for teenagers?" ends the message: what
@@ -21,11 +22,17 @@ _ANYTHING_FOR_THEM = re.compile(
 )
 
 
+# "...they took the lobe out in june. anything to stop it coming back?": after a story, what could keep it away
+_ANYTHING = re.compile(r"\b(?:anything|something|any\s+(?:trials?|studies|study|research|treatments?))\b", re.I)
+
+
 def asks_for_a_search(text: Optional[str], story_told: bool = False) -> bool:
     """`story_told`: the conversation already holds a story of their NET (the support lines met the words of
     feeling that told it, and only "is there anything at all?" is heard again)."""
     text = (text or "").strip()
     if not asks_for_trials(text):
-        return (story_told or tells_a_story(text)) and bool(_ANYTHING_FOR_THEM.search(text))
+        return (story_told or tells_a_story(text)) and bool(
+            _ANYTHING_FOR_THEM.search(text) or (_ANYTHING.search(text) and asks_to_stop_return(text))
+        )
     said = read_message(text)
     return bool(said.place.country or said.place.region or said.place.city or said.wants.treatment)
