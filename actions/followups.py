@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.compare_trials import ActionCompareTrials, picks_two_trials
+from actions.compare_trials import ActionCompareTrials, picks_two_trials, send_points_of_pair
 from actions.country import country_code
 from actions.fitting import run_fitting_search, searched_profile
 from actions.general_answer import send_kind_word, send_not_held, send_topic_and_fact
@@ -144,6 +144,8 @@ class ActionAnswerTrialDetail(TrialFollowUp):
         picked = send_about_picked(dispatcher, tracker)  # "is the everolimus one randomised?" after a list
         if picked is not None:
             return picked
+        if send_points_of_pair(dispatcher, tracker):
+            return []  # "and how are they given?" just after PRRT and everolimus side by side
         named = named_trial_ids(message_text(tracker))
         # "CLARINET and PROMID - what did each test?", "carfilzomib trial vs the ramucirumab one"
         if len(named) > 1 or (not named and picks_two_trials(tracker)):

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from actions.compare_trials import RESULTS_HEADING, WHICH_TWO, ActionCompareTrials, treatments_side_by_side
+from actions.followups import ActionAnswerTrialDetail
 from actions.knowledge_answer import ActionAnswerKnowledge
 from actions.personal_question import ActionAnswerPersonalQuestion
 from bot.followups.picked import two_picked
@@ -211,6 +212,7 @@ def test_a_side_ends_before_where_it_was_read() -> None:
     assert two_sides("nivolumab on its own vs nivo + ipi for NEC") == Sides("nivolumab on its own", "nivo ipi")
 
 
+@pytest.mark.parametrize("action", [ActionAnswerKnowledge, ActionAnswerTrialDetail])
 @pytest.mark.parametrize(
     "earlier, text, wanted, unwanted",
     [
@@ -225,12 +227,12 @@ def test_a_side_ends_before_where_it_was_read() -> None:
     ],
 )
 def test_a_point_asked_of_both_after_a_side_by_side(
-    earlier: str, text: str, wanted: list[str], unwanted: list[str]
+    earlier: str, text: str, wanted: list[str], unwanted: list[str], action: Any
 ) -> None:
     """Not the general topic answer of one of them (it once answered "and how are they given" after PRRT
     and everolimus with the lanreotide and octreotide injections)."""
     compared = compare_treatments(earlier, None, asked_to_compare=True) or ""
-    _, messages = run(ActionAnswerKnowledge(), _after(earlier, compared, text, "knowledge"))
+    _, messages = run(action(), _after(earlier, compared, text, "knowledge"), {"responses": {}})
     said = _texts(messages)
     assert said.startswith(BOTH_OPENING), said
     assert all(w in said for w in wanted) and not any(u in said for u in unwanted), said

@@ -83,7 +83,7 @@ CASES = [
     (
         YOU,
         "Patient has known active central nervous system metastases.",
-        "You have known active central nervous system metastases.",
+        "You are known to have active central nervous system metastases.",
     ),
     (
         YOU,
@@ -111,6 +111,18 @@ CASES = [
         "You are a study site staff member or the relative of a study site staff member.",
     ),
     (YOU, "Patients with prior chemotherapy within 4 weeks", "You have had past chemotherapy within 4 weeks."),
+    # "have known" would read as a verb; "You have history of" lacks its article (a blind judge, session 22)
+    (
+        YOU,
+        "Subject has known active central nervous system metastases",
+        "You are known to have active central nervous system metastases.",
+    ),
+    (YOU, "Patients must not have known HIV infection", "You have no known HIV infection."),
+    (
+        YOU,
+        "Patients with history of asthma (with further criteria)",
+        "You have a history of asthma (with further criteria).",
+    ),
 ]
 
 

@@ -98,9 +98,23 @@ def _writer(lead: str, *, relative: bool, had_when_prior: bool = False) -> Calla
             and not re.match(_PARTICIPLE, rest, re.I)
         ):
             return ""  # "Have radiation therapy within 14 days before ...": had it, or will have it?
-        return with_notes(f"{said} {_lower_first(rest)}", notes)
+        said, rest = _read_right(said, _lower_first(rest))
+        return with_notes(f"{said} {rest}", notes)
 
     return write
+
+
+def _read_right(said: str, rest: str) -> tuple[str, str]:
+    """ "You have history of asthma" lacks its article; "You have known brain metastases" reads as "have
+    known" (a verb): "You have a history of asthma", "You are known to have brain metastases"."""
+    if said in ("You have", "You do not have") and re.match(r"history\s+of\b", rest):
+        return said, f"a {rest}"
+    known = re.match(r"known\s+(?!to\b)", rest)
+    if known and said == "You have":
+        return "You are known to have", rest[known.end() :]
+    if known and said in ("You do not have", "You have not"):
+        return "You have no known", rest[known.end() :]
+    return said, rest
 
 
 _TIME_WINDOW = re.compile(r"\b(?:within|prior\s+to|before|in\s+the\s+(?:last|past|previous))\b", re.I)
