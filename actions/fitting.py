@@ -14,6 +14,8 @@ from actions.profile import message_text, profile_of
 from actions.replies import HELPLINE_BUTTON, send_card, send_helpline, send_other_questions, send_unavailable
 from actions.store import trial_store
 from actions.topics import bot_texts
+from actions.trial_answers import send_direct_answers
+from actions.which_trial import load_trial, named_trial_ids
 from bot.advice import asks_personal_advice
 from bot.personal.support import kind_word
 from bot.profile.fit import FitResult, after_surgery_first, find_fitting, with_lookups
@@ -30,6 +32,7 @@ from bot.profile.present import (
 from bot.profile.read import for_search
 from bot.profile.stage_fit import asks_to_stop_return
 from bot.profile.wishes import asks_about_their_age
+from bot.trials.asked_about import Aspect, asks_if_it_worked, aspects_asked
 from bot.trials.present import nothing_found
 
 
@@ -65,7 +68,10 @@ def run_fitting_search(
         dispatcher.utter_message(text=nothing_found(result.query))
         send_helpline(dispatcher, tracker)
         return [SlotSet("result_ids", None)]
-    return _send_fits(dispatcher, tracker, result, profile, answered)
+    events = _send_fits(dispatcher, tracker, result, profile, answered)
+    if profile.lookup.names_trials:
+        send_asked_of_the_one_named(dispatcher, tracker, message_text(tracker) or "")
+    return events
 
 
 def run_more_fits(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[list[EventType]]:
@@ -117,3 +123,14 @@ def _send_fits(
         dispatcher.utter_message(text=PERSONAL_PART, buttons=[HELPLINE_BUTTON])
     send_other_questions(dispatcher, text, answered)
     return [SlotSet("result_ids", [fit.trial.nct_id for fit in shown]), SlotSet("search_offset", None)]
+
+
+def send_asked_of_the_one_named(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+    """ "what is the NETTER-2 trial and did it work?": after its card, what else was asked of the one trial
+    named, from its record."""
+    named = named_trial_ids(text)
+    asked: list[Aspect] = aspects_asked(text) or (["results"] if asks_if_it_worked(text) else [])
+    aspects = [a for a in asked if a != "summary"] if len(named) == 1 else []
+    trial = load_trial(dispatcher, named[0]) if aspects else None
+    if trial is not None:
+        send_direct_answers(dispatcher, tracker, trial, aspects)

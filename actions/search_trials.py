@@ -23,8 +23,6 @@ from actions.replies import (
     send_unavailable,
 )
 from actions.store import trial_store
-from actions.trial_answers import send_direct_answers
-from actions.which_trial import load_trial, named_trial_ids
 from bot.followups.beside_search import Beside, within_answered
 from bot.geo.country_words import country_name
 from bot.lexicon import default_lexicon
@@ -32,7 +30,7 @@ from bot.profile.fit import near_of
 from bot.profile.place import unknown_place_named
 from bot.profile.read import read_message
 from bot.profile.treatments import asked_name
-from bot.trials.asked_about import Aspect, aspects_asked
+from bot.trials.asked_about import aspects_asked
 from bot.trials.codes import drug_code
 from bot.trials.nearby import unknown_place_words
 from bot.trials.present import nothing_found, results_heading, unplaced_words
@@ -136,9 +134,7 @@ class ActionSearchTrials(Action):
         answered = answered_questions(besides)
         profile = searched_profile(tracker)
         if profile.tells_about_the_person or profile.lookup.names_trials:
-            events = run_fitting_search(dispatcher, tracker, profile, answered)
-            send_asked_of_the_one_named(dispatcher, tracker, text)
-            return events
+            return run_fitting_search(dispatcher, tracker, profile, answered)
         latest = read_message(text)
         values = latest_entities(tracker, besides)
         values["age_group"] = latest.wants.age_group
@@ -189,13 +185,3 @@ class ActionShowMoreTrials(Action):
         values = {name: tracker.get_slot(name) for name in SEARCH_SLOTS}
         around = near_of(searched_profile(tracker).place)  # as the first page was searched
         return run_search(dispatcher, tracker, values, offset=int(offset), around=around)
-
-
-def send_asked_of_the_one_named(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
-    """ "what is the NETTER-2 trial and did it work?": after its card, what else was asked of the one trial
-    named, from its record."""
-    named = named_trial_ids(text)
-    aspects: list[Aspect] = [a for a in aspects_asked(text) if a != "summary"] if len(named) == 1 else []
-    trial = load_trial(dispatcher, named[0]) if aspects else None
-    if trial is not None:
-        send_direct_answers(dispatcher, tracker, trial, aspects)

@@ -78,6 +78,7 @@ def test_a_status_the_record_has_not_kept_up_says_when_it_was_last_updated(
     [
         ("what is the NETTER-2 trial and did it work", "does not show results"),
         ("NETTER-2 - who runs it?", "It is run by"),
+        ("did NETTER-2 work?", "does not show results"),
     ],
 )
 def test_a_question_beside_a_trial_looked_up_by_name(text: str, wanted: str) -> None:

@@ -685,10 +685,17 @@ def _results(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 
 
 _ASKS_IF_IT_WORKED = re.compile(
-    r"\b(?:did|does|has)\s+(?:it|they|the\s+(?:trial|study|drug|treatment))\s+(?:work|help|succeed)|\bwas\s+it\s+"
-    r"(?:a\s+)?(?:success|successful|positive)|\bany\s+good\b|\bworth\s+it\b",
+    r"\b(?:did|does|has)\s+(?:it|they|(?:the\s+)?[\w-]+(?:\s+(?:trial|study))?)\s+(?:work|help|succeed)"
+    r"|\bwas\s+it\s+(?:a\s+)?(?:success|successful|positive)|\bany\s+good\b|\bworth\s+it\b",
     re.I,
 )
+
+
+def asks_if_it_worked(text: str) -> bool:
+    """ "did it work?", "did CLARINET work?", "was it a success?": how well it worked, which is in its results."""
+    return bool(_ASKS_IF_IT_WORKED.search(text or ""))
+
+
 _ASK_TEAM = "The trial team can tell you."
 # one sentence each when several aspects are asked at once
 _BRIEF: dict[str, Callable[[TrialDetail, str, Optional[int]], str]] = {
