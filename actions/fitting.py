@@ -130,7 +130,7 @@ def send_asked_of_the_one_named(dispatcher: CollectingDispatcher, tracker: Track
     named, from its record."""
     named = named_trial_ids(text)
     asked: list[Aspect] = aspects_asked(text) or (["results"] if asks_if_it_worked(text) else [])
-    aspects = [a for a in asked if a != "summary"] if len(named) == 1 else []
+    aspects: list[Aspect] = [a for a in asked if a != "summary"] if len(named) == 1 else []
     trial = load_trial(dispatcher, named[0]) if aspects else None
     if trial is not None:
         send_direct_answers(dispatcher, tracker, trial, aspects)
