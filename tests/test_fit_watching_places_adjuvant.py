@@ -179,3 +179,16 @@ def test_a_store_tagged_by_older_tagging_rules_is_outdated(store: TrialStore) ->
     with store.engine.begin() as conn:  # as a database tagged before TAGGING_VERSION was raised
         conn.exec_driver_sql("UPDATE meta SET value = ? WHERE key = 'lexicon_version'", (store.lexicon.version,))
     assert store.tags_outdated()
+
+
+def test_a_trial_named_in_passing_in_a_story_is_not_the_whole_search(store: TrialStore) -> None:
+    """The search was wider than the name: the opening says so, and that the named trial leads (it once said
+    "trials (open or closed) named NETTER-2 ... found 37")."""
+    text = "my dad has a pnet, hes 77. is there anything on the NETTER-2 trial for him, is it randomised?"
+    profile, result = searched(store, text)
+    said = heading(result, profile, message=text)
+    assert "named NETTER-2" not in said and "NETTER-2, which you asked about, comes first" in said
+    assert "not taking new people" in said and "The rest are in order" in said
+    alone = "NETTER-2 trial"
+    profile, result = searched(store, alone)
+    assert "named NETTER-2" in heading(result, profile, message=alone)

@@ -3,6 +3,7 @@ anything, one card per trial with its line of why, and how many were set aside a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from bot.geo.country_words import country_name, country_words
@@ -72,6 +73,9 @@ def heading(
     What the person's NET comes with (insulinoma, MEN1, a lung NET) or the message asks for (keeping
     it from coming back after an operation) that no trial found is made for is said plainly."""
     lexicon = lexicon or default_lexicon()
+    in_passing = profile.lookup.acronym if profile.lookup.acronym and not result.query.acronym else None
+    if in_passing:  # a trial named in a story: the search was wider than its name, which leads the list
+        profile = replace(profile, lookup=replace(profile.lookup, acronym=None))
     wanted = wished_for(profile, lexicon)
     shown = min(len(result.fits), MAX_SHOWN)
     found = _count(len(result.fits) + len(result.set_aside))
@@ -88,6 +92,13 @@ def heading(
     else:
         first = f"I looked for {wanted} in our list and found {_found_there(result, found)}."
     first += _not_made_for_words(result, profile, lexicon, message)
+    leading = next(
+        (f.trial for f in result.fits[:1] if in_passing and in_passing.lower() in (f.trial.acronym or "").lower()), None
+    )
+    if leading is not None:
+        first += f" {in_passing}, which you asked about, comes first" + (
+            "." if leading.is_open else ", though it is not taking new people."
+        )
     if not result.fits:
         one = len(result.set_aside) == 1
         return first + (" It has" if one else " Each has") + " something that may not fit what you told me."
@@ -97,7 +108,12 @@ def heading(
     if not profile.tells_about_the_person:
         return first + here
     wherever = ", wherever they run" if further or PLACE.words in result.relaxed else ""
-    return first + f" The ones that fit what you told me best come first{wherever}." + here
+    order = (
+        "The rest are in order of how well they fit what you told me"
+        if leading
+        else "The ones that fit what you told me best come first"
+    )
+    return first + f" {order}{wherever}." + here
 
 
 def _not_made_for_words(result: FitResult, profile: Profile, lexicon: Lexicon, message: str) -> str:
