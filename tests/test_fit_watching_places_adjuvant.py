@@ -13,7 +13,7 @@ from bot.lexicon import default_lexicon
 from bot.profile.evaluate import read_turns
 from bot.profile.fit import FitResult, find_fitting, runs_there, with_lookups
 from bot.profile.model import Profile, Wants
-from bot.profile.present import heading
+from bot.profile.present import heading, set_aside_text
 from bot.profile.read import for_search
 from bot.trials.query import TrialQuery
 from bot.trials.store import TrialStore
@@ -192,3 +192,13 @@ def test_a_trial_named_in_passing_in_a_story_is_not_the_whole_search(store: Tria
     alone = "NETTER-2 trial"
     profile, result = searched(store, alone)
     assert "named NETTER-2" in heading(result, profile, message=alone)
+
+
+def test_a_reason_put_last_is_said_once(store: TrialStore) -> None:
+    """Not "2 trials: it is for NETs that start in the pancreas." and "5 trials: it is for NETs that start in
+    the pancreas. You said the small bowel." one under the other."""
+    text = "i live in sweden, my NET is in the small bowel, ki67 4%, any studies near göteborg?"
+    _, result = searched(store, text)
+    lines = [line.split(": ", 1)[-1].lower() for line in (set_aside_text(result) or "").splitlines()[1:-1]]
+    assert lines and len(lines) == len(set(lines))
+    assert not any(a != b and b.startswith(a.rstrip(".") + ".") for a in lines for b in lines)

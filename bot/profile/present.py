@@ -255,12 +255,24 @@ def set_aside_text(result: FitResult) -> Optional[str]:
     reasons: dict[str, int] = {}
     for fit in result.set_aside:
         reasons[fit.why] = reasons.get(fit.why, 0) + 1
+    reasons = _folded(reasons)
     lines = [
         f"I put {_count(len(result.set_aside))} last, because something in the record may not fit what you told me:"
     ]
     lines += [f"- {why}" if n == 1 else f"- {n} trials: {why[:1].lower() + why[1:]}" for why, n in reasons.items()]
     lines.append("Only the trial team can say for sure.")
     return "\n".join(lines)
+
+
+def _folded(reasons: dict[str, int]) -> dict[str, int]:
+    """A reason that is only the start of another ("It is for NETs that start in the pancreas." beside "It is
+    for NETs that start in the pancreas. You said the small bowel.") counted with it, once."""
+    folded: dict[str, int] = {}
+    for why, n in reasons.items():
+        longer = next((other for other in reasons if other != why and other.startswith(why + " ")), None)
+        key = longer or why
+        folded[key] = folded.get(key, 0) + n
+    return {why: folded[why] for why in reasons if why in folded}
 
 
 def unknown_name_text(result: FitResult) -> str:
