@@ -70,7 +70,7 @@ def run_fitting_search(
         return [SlotSet("result_ids", None)]
     events = _send_fits(dispatcher, tracker, result, profile, answered)
     if profile.lookup.names_trials:
-        send_asked_of_the_one_named(dispatcher, tracker, message_text(tracker) or "")
+        send_asked_of_the_one_named(dispatcher, tracker, message_text(tracker) or "", result)
     return events
 
 
@@ -125,12 +125,17 @@ def _send_fits(
     return [SlotSet("result_ids", [fit.trial.nct_id for fit in shown]), SlotSet("search_offset", None)]
 
 
-def send_asked_of_the_one_named(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+def send_asked_of_the_one_named(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, result: FitResult
+) -> None:
     """ "what is the NETTER-2 trial and did it work?": after its card, what else was asked of the one trial
-    named, from its record."""
+    named, from its record (the one the search just read, else read again)."""
     named = named_trial_ids(text)
     asked: list[Aspect] = aspects_asked(text) or (["results"] if asks_if_it_worked(text) else [])
     aspects: list[Aspect] = [a for a in asked if a != "summary"] if len(named) == 1 else []
-    trial = load_trial(dispatcher, named[0]) if aspects else None
+    if not aspects:
+        return
+    found = next((f.trial for f in result.fits + result.set_aside if f.trial.nct_id == named[0]), None)
+    trial = found or load_trial(dispatcher, named[0])
     if trial is not None:
         send_direct_answers(dispatcher, tracker, trial, aspects)

@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-_CLOSE = (
-    r"(?:he|she|they|(?:mum|mom|mam|dad|hubby|nan|gran)|my\s+(?:husband|hubby|wife|partner|fella|boyfriend|girlfriend|mum|mom|mam|mother|dad|father"
-    r"|son|daughter|brother|sister|friend|nan|nana|gran|grandma|grandad|grandpa|granddad|uncle|aunt(?:ie)?))"
-)
+from bot.profile.person import RELATIVES
+
+# Someone close: the profile's relatives (bot/profile/person.py), and a few words people use bare ("mum said")
+_BARE = ("mum", "mom", "mam", "dad", "hubby", "nan", "gran")
+_NAMES = sorted({*RELATIVES, "mom", "nan", "nana", "gran", "grandpa"}, key=len, reverse=True)
+_CLOSE = rf"(?:he|she|they|{'|'.join(_BARE)}|my\s+(?:{'|'.join(re.escape(n) for n in _NAMES)}))"
 _TELLS = re.compile(
     rf"\b{_CLOSE}\b[^.?!]{{0,40}}?\b(?:keeps?\s+(?:saying|talking\s+about)|says|said|is\s+saying|has\s+said"
     r"|talks?\s+about|(?:is|was|'s|has\s+been)\s+talking\s+about|told\s+(?:me|us)|mentioned|wants?\s+to|wanted\s+to)\b",

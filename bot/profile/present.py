@@ -197,12 +197,14 @@ def _found_there(result: FitResult, found: str) -> str:
     """ "36 trials" when every trial found runs where the person searched (or no place was searched);
     else only those that run there are counted as there: "1 trial that runs there and 35 that list no
     places yet", "none that runs there, only 5 that list no places yet"."""
-    trials = [f.trial for f in result.fits + result.set_aside]
     query = result.query
-    if not (query.near or query.country) or all(runs_there(t, query) for t in trials):
+    if not (query.near or query.country):
         return found
-    there = sum(1 for t in trials if runs_there(t, query))
-    unplaced = sum(1 for t in trials if not t.sites and not runs_there(t, query))
+    trials = [(f.trial, runs_there(f.trial, query)) for f in result.fits + result.set_aside]
+    there = sum(1 for _, runs in trials if runs)
+    if there == len(trials):
+        return found
+    unplaced = sum(1 for t, runs in trials if not t.sites and not runs)
     elsewhere = len(trials) - there - unplaced
     run = "runs" if there == 1 else "run"
     parts = [f"{_count(there)} that {run} there" if there else "none that runs there"]
