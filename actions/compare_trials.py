@@ -51,10 +51,12 @@ from bot.trials.side_by_side import (
     described_trial,
     first_two_mentioning,
     names_two_listed,
+    nct_ids_in,
     other_side,
     side_by_side,
     trial_beside_facts,
     trials_named,
+    without_comparing_words,
 )
 from bot.trials.store import TrialStore
 
@@ -79,7 +81,7 @@ class ActionCompareTrials(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
         send_kind_word(dispatcher, tracker)  # "... mum is on one of them and she's scared"
-        named = trials_named(text, result_ids(tracker))
+        named = trials_named(text, result_ids(tracker) or _named_earlier(tracker))  # "... NCT03457948" "the last two"
         if not named and send_which_is_better(dispatcher, tracker):
             return []  # "which one is better?" about the two just set side by side
         focus = tracker.get_slot("focus_nct_id")
@@ -138,8 +140,19 @@ class ActionCompareTrials(Action):
             return []
         trials = load_trials(dispatcher, named)
         if trials:
-            dispatcher.utter_message(text=side_by_side(trials[0], trials[1]))
+            dispatcher.utter_message(text=side_by_side(trials[0], trials[1], asked_of_each(tracker, trials, text)))
         return []
+
+
+def asked_of_each(tracker: Tracker, trials: list[TrialDetail], text: str) -> list[str]:
+    """What else the comparison asks of both ("... vs the belzutifan one - how are the two drugs taken?"):
+    each trial's answer from its record; [] when it asks nothing else."""
+    points = [a for a in aspects_asked(without_comparing_words(text)) if a not in _ON_THE_CARD]
+    return ["\n".join([f"{trial_name(t)}:", *aspect_lines(tracker, t, points)]) for t in trials] if points else []
+
+
+# Already on each side's card (bot/trials/side_by_side.py): asked again, it would only repeat it
+_ON_THE_CARD = {"phase", "summary"}
 
 
 _NEAREST_ASKED = re.compile(r"\b(?:closest|nearest|near(?:er)?\s+(?:to\s+)?(?:us|me|him|her|home))\b", re.I)
@@ -178,14 +191,21 @@ def _two_picked(tracker: Tracker, text: str) -> list[str]:
     """Two trials picked by what they give (bot/followups/picked.py two_picked), among those in view: the
     list shown last and the trials the person named earlier ("my nurse gave me NCT02743741, NCT01876771 and
     NCT02939651" ... "compare the lutetium ones"); else, a side at a time, the one stored trial it describes."""
-    earlier = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"][:-1]
-    mentioned = [m.group(0).upper().replace(" ", "") for said in earlier for m in _NCT.finditer(said)]
     try:
         store = trial_store()
-        in_view = [t for t in (store.get(i) for i in dict.fromkeys([*result_ids(tracker), *mentioned])) if t]
+        in_view = [
+            t for t in (store.get(i) for i in dict.fromkeys([*result_ids(tracker), *_named_earlier(tracker)])) if t
+        ]
         return two_picked(text, in_view, lambda words: described_trial(words, store))
     except SQLAlchemyError:
         return []
+
+
+def _named_earlier(tracker: Tracker) -> list[str]:
+    """The NCT numbers the person gave before this message, in order ("my nurse gave me NCT02743741,
+    NCT01876771 and NCT02939651")."""
+    earlier = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"][:-1]
+    return list(dict.fromkeys(nct for said in earlier for nct in nct_ids_in(said)))
 
 
 def _send_unknown_side(dispatcher: CollectingDispatcher, text: str) -> bool:

@@ -13,13 +13,16 @@ from actions.fitting import run_fitting_search, searched_profile
 from actions.in_focus import DESIGN_ASPECTS
 from actions.profile import message_text
 from actions.replies import send_unavailable
+from actions.store import trial_store
 from actions.trial_answers import send_direct_answers
 from actions.which_trial import load_trial, named_in_message, not_a_trial_number, referred_trial
 from bot.text import is_question
 from bot.trials.asked_about import Aspect, aspects_asked
 from bot.trials.codes import drug_code
 from bot.trials.nct import NCT_FORMAT_HELP, is_valid_nct_id
+from bot.trials.not_listed import not_listed
 from bot.trials.present import detail_lines
+from bot.trials.side_by_side import nct_ids_in, short_views
 
 
 class ActionShowTrial(Action):
@@ -27,6 +30,9 @@ class ActionShowTrial(Action):
         return "action_show_trial"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        several = nct_ids_in(message_text(tracker))
+        if len(several) > 1 and not aspects_asked(message_text(tracker) or ""):
+            return show_several(dispatcher, several)  # "nurse gave me 3 numbers: NCT02859064, NCT00326469, ..."
         try:
             nct_id = named_in_message(tracker)
         except SQLAlchemyError:
@@ -64,6 +70,36 @@ class ActionShowTrial(Action):
             return [SlotSet("nct_id", nct_id)]
         dispatcher.utter_message(text="\n".join(detail_lines(trial)))
         return [SlotSet("nct_id", nct_id), SlotSet("focus_nct_id", nct_id)]
+
+
+def show_several(dispatcher: CollectingDispatcher, nct_ids: list[str]) -> list[EventType]:
+    """The trials the person named, a few lines each, as a list "the first two" or "the last one" can point into."""
+    asked = nct_ids[:MAX_NAMED]
+    try:
+        store = trial_store()
+        trials = [trial for trial in (store.get(nct_id) for nct_id in asked) if trial]
+    except SQLAlchemyError:
+        send_unavailable(dispatcher)
+        return []
+    missing = [nct_id for nct_id in asked if nct_id not in {t.nct_id for t in trials}]
+    if len(trials) > 1:
+        heading = f"The {len(trials)} trials you named{' that are in our list' if missing else ''}:"
+        dispatcher.utter_message(text=f"{heading}\n\n{short_views(trials)}")
+    elif trials:
+        dispatcher.utter_message(text="\n".join(detail_lines(trials[0])))
+    if missing:
+        dispatcher.utter_message(text=not_listed(missing))
+    if not trials:
+        return []
+    if len(nct_ids) > MAX_NAMED:
+        dispatcher.utter_message(text=f"I have shown the first {MAX_NAMED}. Send the others in a new message.")
+    if len(trials) == 1:
+        return [SlotSet("nct_id", trials[0].nct_id), SlotSet("focus_nct_id", trials[0].nct_id)]
+    return [SlotSet("result_ids", [t.nct_id for t in trials]), SlotSet("focus_nct_id", None)]
+
+
+# A list the person typed in is shown whole up to this many (a page of search results)
+MAX_NAMED = 5
 
 
 def answer_about(

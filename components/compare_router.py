@@ -7,7 +7,8 @@ versus, compare, the difference between, side by side) and names two stored tria
 treatments or tests, or two knowledge topics, the intent becomes `compare_trials`, whose action
 sets them side by side; so does one naming a stored trial and setting another thing beside it
 ("cabaten v the dana farber cabo + nivolumab trial", "CLARINET and PROMID - what did each
-test"). Emergencies, distress and requests for personal advice are never moved.
+test"), and one naming two stored trials that asks about each or both ("SANO and PRIME both came
+up. what does each of them try?"). Emergencies, distress and requests for personal advice are never moved.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from bot.knowledge.pair import two_named
 from bot.knowledge.sides import two_sides
 from bot.knowledge.topics import topics_compared
 from bot.nlp import TRIAL_NAME
-from bot.text import normalize
+from bot.text import is_question, normalize
 from bot.trials.asked_about import aspects_asked
 from bot.trials.side_by_side import names_two_listed
 from components.followup_router import question_sentences
@@ -38,8 +39,9 @@ _ASKS_TO_COMPARE = re.compile(
     re.I,
 )
 _TRIAL_LABELS = {TRIAL_NAME, "nct_id"}
-# "what did each test", "how do both compare": about the two sides at once
-_EACH = re.compile(r"\b(?:each|both)\b", re.I)
+# "what did each test", "how do both compare", "both came up": about the two sides at once, not "open to
+# both men and women"
+_OF_THE_TWO = re.compile(r"\beach\b|\bboth\b(?!\s+(?:men|women|sexes|males?|females?|genders?|arms|groups))", re.I)
 _EACH_OR_BETTER = re.compile(r"\b(?:each|both|better|worse|which)\b", re.I)
 # words that set one thing against another (not "comparing", which names what a trial does)
 _SETS_BESIDE = re.compile(r"\b(?:vs|versus|v|compare[ds]?|differen(?:ce|ces|t)|differ|diff|side\s+by\s+side)\b", re.I)
@@ -68,8 +70,10 @@ def sets_a_trial_beside_another(text: str, doc: Optional[Any]) -> bool:
 
 def compares_two(text: str, doc: Optional[Any]) -> bool:
     """Asks to compare, and names two things the comparison can be about."""
-    if _EACH.search(text) and sets_a_trial_beside_another(text, doc):
+    if _OF_THE_TWO.search(text) and sets_a_trial_beside_another(text, doc):
         return True
+    if _OF_THE_TWO.search(text) and is_question(text) and doc is not None and names_two_trials(doc):
+        return True  # "SANO and PRIME both came up. what does each of them try?"
     if not _ASKS_TO_COMPARE.search(_MAKES_A_DIFFERENCE.sub(" ", text)):
         return False
     if (doc is not None and names_two_trials(doc)) or names_two_listed(text):

@@ -6,7 +6,8 @@ pipeline marks the stored trials' acronyms (`trial_name`, bot/nlp.py); when the 
 message is only filler words or other names (a treatment, a condition, a place), the intent
 becomes `show_trial`. So does a message that names one NCT number and asks nothing about a
 part of it ("NCT00326469 lanreotide spain", "swog chemo after surgery trial NCT05040360"),
-when the classifier took it for a fact, a topic, a search or nothing. A message that names one
+when the classifier took it for a fact, a topic, a search or nothing; so does one giving several
+NCT numbers to look at, even when its words ("my nurse gave me these numbers") read as the helpline. A message that names one
 stored trial and asks where it runs ("NETTER-2 sites in the UK?") asks `ask_trial_where`, not the
 NET centres; one that asks who it is for ("COMPOSE: ki67 range? prior PRRT ok?") asks that, not a
 knowledge topic. Runs after the classifier and
@@ -25,7 +26,9 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.knowledge.pair import find_treatments
 from bot.nlp import TRIAL_NAME
+from bot.text import is_question
 from bot.trials.asked_about import aspects_asked
+from bot.trials.side_by_side import without_comparing_words
 from components.intent_router import IntentRouter
 
 SHOW_TRIAL = "show_trial"
@@ -57,6 +60,8 @@ OTHER_NAMES = {"treatment", "condition", "country", "city", "phase", "status", "
 # Intents that cannot be about one numbered trial: a number named there means "show me this one"
 NUMBER_MEANS_SHOW = {"inform", "knowledge", "nlu_fallback", "out_of_scope", "search_trials"}
 _NOT_ABOUT_A_NAMED_TRIAL = NUMBER_MEANS_SHOW | {"ask_personal_advice"}
+# "nurse gave me 3 numbers: NCT..., NCT...": read as the nurse helpline for its words
+_HELPLINE = "ask_helpline"
 
 
 def names_only_a_trial(doc: Any) -> bool:
@@ -96,6 +101,10 @@ class TrialNameRouter(IntentRouter):
             return TRIAL_WHERE
         if intent in _NOT_ABOUT_A_NAMED_TRIAL and len(_trial_names(doc)) == 1 and not _numbers(doc):
             return _part_asked_of_a_named_trial(doc.text)  # "COMPOSE: ki67 range?" was read as a PRRT question
+        if names_several_numbers(doc) and (
+            intent in NUMBER_MEANS_SHOW or (intent == _HELPLINE and not is_question(doc.text))
+        ):
+            return SHOW_TRIAL  # "nurse gave me 3 numbers: NCT02859064, NCT00326469, NCT03457948"
         return SHOW_TRIAL if intent in NUMBER_MEANS_SHOW and names_one_number(doc) else None
 
 
@@ -116,6 +125,13 @@ def asks_where_a_named_trial_runs(doc: Any) -> bool:
 
 # "NCT00363051 everolimus phase 2": a phase named as a label, not asked about ("what phase is it?")
 _PHASE_LABEL = re.compile(r"\bphase\s*(?:[1-4]|i{1,3}|iv)(?:\s*(?:/|-|and)\s*(?:[1-4]|i{1,3}|iv))?\b", re.I)
+
+
+def names_several_numbers(doc: Any) -> bool:
+    """Two or more NCT numbers given to be looked at, asking nothing about a part of them and comparing
+    nothing ("my nurse gave me NCT02743741, NCT01876771 and NCT02939651")."""
+    text = doc.text
+    return len(_numbers(doc)) > 1 and not aspects_asked(text) and without_comparing_words(text) == text
 
 
 def names_one_number(doc: Any) -> bool:

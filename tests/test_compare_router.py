@@ -36,6 +36,8 @@ def routed(nlp, text: str, intent: str = "knowledge") -> Optional[str]:  # type:
         ("cabaten v the dana farber cabo + nivolumab trial", "search_trials"),  # one trial, one described
         ("CLARINET and PROMID - what did each trial actually test?", "ask_trial_detail"),  # one stored, one not
         ("E2211 and SEQTOR - what did each one actually compare?", "show_trial"),
+        ("our son has MEN1. SANO and PRIME both came up. what does each of them try?", "knowledge"),
+        ("netter-2 and compete, are both still recruiting?", "ask_trial_detail"),
     ],
 )
 def test_two_named_things_set_side_by_side(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
@@ -55,6 +57,7 @@ def test_two_named_things_set_side_by_side(nlp, text: str, intent: str) -> None:
         ("the first two were fine", "inform"),  # no word asking to compare
         ("does CLARINET give each group the same dose", "ask_trial_detail"),  # one trial, nothing beside it
         ("is NETTER-2 randomised and is there a placebo", "ask_trial_detail"),  # both sides about one trial
+        ("i was on CLARINET, is NETTER-2 open to both men and women", "ask_trial_detail"),  # "both" not of the two
     ],
 )
 def test_searches_single_topics_and_safety_are_not_moved(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]

@@ -45,6 +45,12 @@ def _criteria(nct_id: str) -> str:
         "dont want to ask again, i feel stupid",
         "honestly can't cope with the waiting",
         "bit anxious about the scan",
+        "told last week it has spread, we are all still in shock",
+        "my sister is in complete shock",
+        "honestly reeling from the news",
+        "it knocked us for six",
+        "is that normal or are they not telling us everything",
+        "feels like the surgeon is hiding something",
     ],
 )
 def test_feelings_are_seen(text: str) -> None:
@@ -57,6 +63,8 @@ def test_feelings_are_seen(text: str) -> None:
         "is temozolomide taken by mouth?",
         "how long is the follow up",
         "what is a whipple",
+        "is he in shock after the surgery?",
+        "can a carcinoid crisis cause shock",
         "",
     ],
 )

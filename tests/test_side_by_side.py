@@ -8,6 +8,7 @@ import pytest
 import textstat
 
 from actions.compare_trials import NO_LIST, WHICH_TWO, ActionCompareTrials
+from actions.show_trial import ActionShowTrial
 from bot.trials.side_by_side import WHO_WEIGHS, side_by_side, trials_named
 from bot.trials.store import TrialStore
 from tests.helpers.actions import run, tracker
@@ -24,6 +25,8 @@ SHOWN = ["NCT07273409", "NCT02749331", "NCT03972488"]
         ("can u compare the first two", SHOWN[:2]),
         ("whats the difference between 1 and 3", [SHOWN[0], SHOWN[2]]),
         ("the second vs the last one", [SHOWN[1], SHOWN[2]]),
+        ("can u compare the last two", SHOWN[1:]),
+        ("the final 2 side by side pls", SHOWN[1:]),
         ("compare them", []),
         ("number 7 and 9 please", []),  # not shown
     ],
@@ -98,3 +101,39 @@ def test_a_title_is_cut_later_than_on_a_card_and_two_trials_fit_an_sms(store: Tr
     assert "Pancreatic Body and Tail ≤ 3cm" in text and "≤2 cm" in text  # how the two differ is in the titles
     for pair in (("NCT03972488", "NCT01578239"), ("NCT02743741", "NCT01876771"), ("NCT03352934", "NCT03190213")):
         assert len(side_by_side(store.get(pair[0]), store.get(pair[1]))) <= 1600, pair
+
+
+def _said(*texts: str) -> list[dict]:
+    return [{"event": "user", "text": text} for text in texts]
+
+
+def test_the_last_two_of_the_numbers_the_person_gave_are_compared() -> None:
+    given = "nurse gave me 3 numbers: NCT02859064, NCT00326469, NCT03457948"
+    _, messages = run(ActionCompareTrials(), tracker("can u compare the last two", events=_said(given, "x")))
+    text = messages[0]["text"]
+    assert text.startswith("NCT00326469") and "\n\nNCT03457948" in text and "NCT02859064" not in text
+
+
+def test_several_numbers_are_listed_for_the_first_two_or_the_last_one_to_point_into() -> None:
+    events, messages = run(ActionShowTrial(), tracker("NCT02859064, NCT00326469 and NCT03457948"))
+    text = messages[0]["text"]
+    assert text.startswith("The 3 trials you named") and all(
+        n in text for n in ("NCT02859064", "NCT00326469", "NCT03457948")
+    )
+    assert {"event": "slot", "name": "result_ids", "value": ["NCT02859064", "NCT00326469", "NCT03457948"]} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events
+    ]
+    _, messages = run(ActionShowTrial(), tracker("NCT02859064 and NCT99999999"))
+    assert messages[0]["text"].startswith("NCT02859064:") or "NCT02859064" in messages[0]["text"]
+    assert "NCT99999999 is not in our list" in messages[-1]["text"]
+
+
+def test_what_else_a_comparison_asks_is_answered_for_each() -> None:
+    text = "NCT03034200 vs NCT04924075 - how are the two drugs taken? and how many people is each after"
+    _, messages = run(ActionCompareTrials(), tracker(text))
+    parts = messages[0]["text"].split("\n\n")
+    each = parts[2:4]
+    assert len(parts) == 5 and [part[:12] for part in each] == ["NCT03034200:", "NCT04924075:"]
+    assert all("given" in part and "people" in part for part in each) and parts[-1] == WHO_WEIGHS
+    _, messages = run(ActionCompareTrials(), tracker("compare NCT03034200 vs NCT04924075"))
+    assert len(messages[0]["text"].split("\n\n")) == 3  # nothing else asked: the two side by side only

@@ -27,6 +27,8 @@ def routed(nlp, text: str, intent: str) -> Optional[str]:  # type: ignore[no-unt
         ("nct 02288377 please", "knowledge"),
         ("the nih gallium one NCT01967537", "nlu_fallback"),
         ("NCT00363051 everolimus phase 2", "nlu_fallback"),  # a phase named as a label, not asked about
+        ("nurse gave me 3 numbers: NCT02859064, NCT00326469, NCT03457948", "ask_helpline"),  # several: listed
+        ("NCT02859064 and NCT00326469, what are they", "knowledge"),
     ],
 )
 def test_one_number_shows_that_trial(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]
@@ -42,6 +44,8 @@ def test_one_number_shows_that_trial(nlp, text: str, intent: str) -> None:  # ty
         ("who can join NCT03972488", "ask_eligibility"),
         ("where does NCT03972488 run", "ask_trial_where"),
         ("lanreotide trials in spain", "search_trials"),
+        ("who do i ring about NCT02859064 and NCT00326469?", "ask_helpline"),  # asks who to call
+        ("NCT02859064 and NCT00326469, are they randomised", "knowledge"),  # a part of them
     ],
 )
 def test_other_messages_are_left(nlp, text: str, intent: str) -> None:  # type: ignore[no-untyped-def]

@@ -27,6 +27,14 @@ _FEELING = re.compile(
     r"|(?:i|we|she|he|they|really|so|just)\s+(?:really\s+)?(?:hate|dread)s?\s+(?:needles|injections|jabs|hospitals?|scans|the\s+thought)"
     r"|(?:pinn\w*|set|pin)\s+(?:all\s+)?(?:(?:my|our|his|her|their)\s+)?(?:hopes?|everything)\s+on"
     r"|feels?\s+like\s+(?:they|nobody|no\s+one|the\s+doctors?)\s+(?:do\s*n'?t|dont|does\s*n'?t|doesnt|never|wo\s*n'?t|wont)\b"
+    # shock at news: "in total shock", "we're reeling", "it knocked us sideways", "can't take it in"
+    # (not medical shock: "is he in shock after surgery?")
+    r"|in\s+(?:total|complete|utter)\s+shock|(?:i'?m|im|i\s+am|we'?re|we\s+are|still|both|all)\s+(?:\w+\s+)?in\s+shock"
+    r"|shocked|reeling|stunned|blindsided"
+    r"|knocked\s+(?:me|us|him|her|them)\s+(?:sideways|for\s+six)|(?:can'?t|cannot)\s+take\s+(?:it|this|that)\s+in"
+    # mistrust of the team: "are they hiding something", "not telling us everything"
+    r"|hiding\s+(?:something|anything|things)|keeping\s+(?:something|things)\s+from"
+    r"|not\s+telling\s+(?:me|us|him|her|them)\s+(?:everything|the\s+(?:whole\s+)?truth|something)"
     # "so confused" (not a plain "im confused what is a pnet", a knowledge question)
     r"|(?:so|really|very|totally|completely|utterly)\s+(?:confused|confusing|lost))\b",
     re.I,

@@ -91,7 +91,7 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
     ),
     (
         "given",
-        r"\bhow\s+(?:is|are)\s+(?:it|they|the\s+(?:drugs?|treatments?))\s+given\b"
+        r"\bhow\s+(?:is|are)\s+(?:it|they|the\s+(?:two\s+|2\s+)?(?:drugs?|treatments?|medicines?|meds))\s+(?:given|taken)\b"
         r"|\b(?:is|are)\s+(?:it|they)\s+(?:a\s+|an\s+)?(?:drips?|tablets?|pills?|injections?|jabs?|infusions?)\b"
         r"|\b(?:one|single)\s+drug\s+or\b|\bcombo\b"
         r"|\bhow\s+do\s+(?:you|i|they|we)\s+take\s+(?:it|them|the)\b|\b(?:involve|involves|need|have\s+to\s+(?:take|swallow))\s+"

@@ -30,6 +30,10 @@ _FIRST_TWO = re.compile(  # also "de två första", "die ersten zwei", "les deux
     r"|\b(?:deux|2)\s+premi[eè]r(?:e)?s\b|\b(?:dos\s+primeros|primeros\s+dos)\b",
     re.I,
 )
+# "compare the last two", "the final 2", "the bottom two"
+_LAST_TWO = re.compile(r"\b(?:the\s+)?(?:last|final|bottom)\s+(?:two|2)\b|\b(?:två|tva)\s+sista\b", re.I)
+# "compare NCT1 and NCT2, which is bigger?": "vs" and "compared with" ask for the comparison, not about the groups
+_COMPARING = re.compile(r"\bvs\.?(?=\s|$)|\bversus\b|\bcompared?\s+(?:with|to|against)\b|\bcompare\b", re.I)
 _PAIR = re.compile(
     r"\b(?:number\s+)?(\d|one|two|three|four|five|first|second|third|fourth|fifth|last)"
     r"(?:\s+(?:one|trial|study))?\s+(?:and|&|vs\.?|versus|or|with)\s+(?:the\s+)?(?:number\s+)?"
@@ -42,21 +46,35 @@ def trials_named(text: str, shown: Sequence[str]) -> list[str]:
     """The two trials a message compares: two NCT numbers, or two positions in the results
     last shown ("the first two", "1 and 3", "the second and the last"); fewer when it names
     fewer."""
-    ids = [c for c in (find_nct_candidate(m.group(0)) for m in _NCT.finditer(text or "")) if c and is_valid_nct_id(c)]
-    if len(dict.fromkeys(ids)) >= 2:
-        return list(dict.fromkeys(ids))[:2]
+    ids = nct_ids_in(text)
+    if len(ids) >= 2:
+        return ids[:2]
     if _FIRST_TWO.search(text or ""):
         return list(shown[:2])
+    if _LAST_TWO.search(text or ""):
+        return list(shown[-2:])
     pair = _PAIR.search(text or "")
     if pair:
         picked = [_at(shown, ordinal_position(f"the {word} one") or ordinal_position(word)) for word in pair.groups()]
         return [p for p in dict.fromkeys(picked) if p]
-    return list(dict.fromkeys(ids))
+    return ids
+
+
+def nct_ids_in(text: Optional[str]) -> list[str]:
+    """Every well-formed NCT number the message gives, once each, in order."""
+    found = (find_nct_candidate(m.group(0)) for m in _NCT.finditer(text or ""))
+    return list(dict.fromkeys(c for c in found if c and is_valid_nct_id(c)))
 
 
 def names_two_listed(text: str) -> bool:
-    """ "the first two", "1 and 3", "jämför de två första": two positions in the results last shown."""
-    return bool(_FIRST_TWO.search(text or "") or _PAIR.search(text or ""))
+    """ "the first two", "the last two", "1 and 3", "jämför de två första": two positions in the results last shown."""
+    return bool(_FIRST_TWO.search(text or "") or _LAST_TWO.search(text or "") or _PAIR.search(text or ""))
+
+
+def without_comparing_words(text: str) -> str:
+    """The message without the words that ask for the comparison itself ("vs", "compared with"), so what
+    else it asks of both ("ONC201 trial vs the belzutifan one - how are the two drugs taken?") can be read."""
+    return _COMPARING.sub(" ", text or "")
 
 
 def _at(shown: Sequence[str], position: Optional[int]) -> Optional[str]:
@@ -119,9 +137,15 @@ def trial_beside_facts(trial: TrialDetail, name: str, facts: Sequence[Fact]) -> 
     return "\n\n".join([_one(trial), known, WHO_WEIGHS])
 
 
-def side_by_side(first: TrialDetail, second: TrialDetail) -> str:
-    parts = [_one(first), _one(second), WHO_WEIGHS]
+def side_by_side(first: TrialDetail, second: TrialDetail, asked_of_each: Sequence[str] = ()) -> str:
+    """`asked_of_each`: what else the message asked of both, answered for each, before the hand-back."""
+    parts = [_one(first), _one(second), *asked_of_each, WHO_WEIGHS]
     return "\n\n".join(parts)
+
+
+def short_views(trials: Sequence[TrialDetail]) -> str:
+    """Several trials the person named ("NCT02859064, NCT00326469, NCT03457948"), each in a few lines."""
+    return "\n\n".join(_one(trial) for trial in trials)
 
 
 def _one(trial: TrialDetail) -> str:
