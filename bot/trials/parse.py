@@ -79,6 +79,9 @@ class ParsedTrial:
             return " ; ".join(name for name, _ in self.conditions)
         if part == "summary":
             return t.get("summary") or ""
+        if part == "untreated_arms":  # "No treatment: ... the observational control"
+            untreated = (a for a in self.arm_groups if a.get("kind") == "NO_INTERVENTION")
+            return " ; ".join(": ".join(filter(None, [a.get("label"), a.get("description")])) for a in untreated)
         raise ValueError(part)
 
 

@@ -12,7 +12,7 @@ TextFor = Callable[[str], str]  # part name ("title", "interventions", ...) -> r
 
 # Raise when the tagging rules change: databases tagged by older rules are re-tagged at start-up
 # (`python -m bot trials init --if-missing`), as after a lexicon change.
-TAGGING_VERSION = 2
+TAGGING_VERSION = 3
 
 
 def tags_for(text_for: TextFor, lexicon: Lexicon) -> set[str]:
@@ -25,6 +25,8 @@ def tags_for(text_for: TextFor, lexicon: Lexicon) -> set[str]:
     condition_text = " ; ".join([text_for("title"), conditions or text_for("summary")])
     tags = lexicon.tag_text("treatment", treatment_text) | lexicon.tag_text("condition", condition_text)
     if not interventions and watches_instead_of_operating(treatment_text):
+        tags.add(WATCHING_TAG)
+    if watches_in_one_group(text_for("untreated_arms"), text_for("title")):
         tags.add(WATCHING_TAG)
     return tags
 
@@ -50,6 +52,20 @@ def watches_instead_of_operating(text: str) -> bool:
     watch and wait, which the lexicon's record words ("active surveillance") alone miss. A record that
     lists its interventions says what it tests there instead."""
     return bool(_WATCHING_INSTEAD.search(text or ""))
+
+
+_UNTREATED = re.compile(r"\bno\s+(?:treatment|intervention|therapy)\b|\bobservation(?:al)?\b|\bwatch", re.I)
+# A group left untreated after an operation or after chemotherapy is follow-up, not a tumour watched in place
+_AFTER_TREATMENT = re.compile(
+    r"\b(?:maintenance|adjuvant|post-?operative|after\s+(?:surgery|resection|chemo\w*))\b", re.I
+)
+
+
+def watches_in_one_group(untreated_arms: str, title: str) -> bool:
+    """One group of the trial gets no treatment and is watched ("Somatostatin Analogs Versus NO Treatment":
+    its no-treatment group is the observational control), and the trial is not about the time after an
+    operation or after chemotherapy (a maintenance trial's untreated group is follow-up)."""
+    return bool(_UNTREATED.search(untreated_arms or "")) and not _AFTER_TREATMENT.search(title or "")
 
 
 def document_for(parsed: ParsedTrial, tags: set[str], lexicon: Lexicon) -> tuple[str, str]:
