@@ -27,13 +27,14 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.knowledge.pair import find_treatments
 from bot.nlp import TRIAL_NAME
 from bot.text import is_question
-from bot.trials.asked_about import aspects_asked
+from bot.trials.asked_about import asks_if_it_worked, aspects_asked
 from bot.trials.side_by_side import without_comparing_words
 from components.intent_router import IntentRouter
 
 SHOW_TRIAL = "show_trial"
 TRIAL_WHERE = "ask_trial_where"
 TRIAL_ELIGIBILITY = "ask_eligibility"
+TRIAL_DETAIL = "ask_trial_detail"
 # "COMPOSE: ki67 range? prior PRRT ok?", "netter-3 inclusion criteria": who a named trial is for
 _ASKS_WHO_IT_IS_FOR = re.compile(
     r"\bki-?\s?67\s+(?:range|limits?|cut-?offs?|cutoffs?)\b"
@@ -109,9 +110,11 @@ class TrialNameRouter(IntentRouter):
 
 
 def _part_asked_of_a_named_trial(text: str) -> Optional[str]:
-    """Who a trial named by its acronym is for; None otherwise (one part of it, "REMINET results",
-    is the FollowUpRouter's)."""
-    return TRIAL_ELIGIBILITY if _ASKS_WHO_IT_IS_FOR.search(text) else None
+    """Who a trial named by its acronym is for, or whether it worked ("did NETTER-2 work?", read as a
+    drug's topic); None otherwise (one part of it, "REMINET results", is the FollowUpRouter's)."""
+    if _ASKS_WHO_IT_IS_FOR.search(text):
+        return TRIAL_ELIGIBILITY
+    return TRIAL_DETAIL if asks_if_it_worked(text) else None
 
 
 def asks_where_a_named_trial_runs(doc: Any) -> bool:

@@ -61,6 +61,8 @@ def test_other_messages_are_left(nlp, text: str, intent: str) -> None:  # type: 
         ("REMINET lanreotide maintenance", "knowledge", "show_trial"),  # a word or two of what it is, as a label
         ("REMINET results", "knowledge", None),  # a part of it: the detail answer
         ("is REMINET a good idea for my dad", "knowledge", None),
+        ("did NETTER-2 work?", "knowledge", "ask_trial_detail"),  # read as a drug's topic: its results asked
+        ("did the CLARINET study work", "inform", "ask_trial_detail"),
     ],
 )
 def test_a_trials_name_that_only_looks_like_a_drug(
