@@ -70,7 +70,8 @@ def last_turn(tracker: Tracker) -> tuple[Optional[str], list[dict[str, Any]]]:
 
 def pair_in_focus(tracker: Tracker) -> Optional[JustCompared]:
     """The two trials or treatments set side by side a turn or two ago ("is either of them
-    randomised?" after "which one is better?"), unless a new list or trial came since."""
+    randomised?" after "which one is better?"), or a list of just two trials shown ("which one is
+    bigger?" after the two NCT numbers the person gave), unless a new list or trial came since."""
     events = tracker.events
     users = [n for n, e in enumerate(events) if e.get("event") == "user"]
     for start, end in list(zip(users, users[1:]))[::-1][:PAIR_TURNS]:
@@ -78,8 +79,11 @@ def pair_in_focus(tracker: Tracker) -> Optional[JustCompared]:
         pair = just_compared(str(e.get("text") or "") for e in turn if e.get("event") == "bot")
         if pair is not None:
             return pair
-        if any(e.get("event") == "slot" and e.get("name") in NEW_FOCUS and e.get("value") for e in turn):
-            return None
+        new = {e.get("name"): e.get("value") for e in turn if e.get("event") == "slot" and e.get("name") in NEW_FOCUS}
+        if any(new.values()):
+            value = new.get("result_ids")
+            listed: list[Any] = value if isinstance(value, list) else []
+            return JustCompared(trials=(str(listed[0]), str(listed[1]))) if len(listed) == 2 else None
     return None
 
 

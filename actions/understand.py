@@ -20,7 +20,7 @@ from actions.country import country_code
 from actions.feedback import log_fallback
 from actions.fitting import run_fitting_search, searched_profile
 from actions.followups import ActionAnswerTrialDetail, ActionShowTrialPlaces, send_about_picked
-from actions.general_answer import send_kind_word
+from actions.general_answer import send_kind_word, send_topic_and_fact
 from actions.in_focus import trial_just_in_focus, whom_meant
 from actions.knowledge_answer import (
     asks_about_the_trial_in_focus,
@@ -31,7 +31,7 @@ from actions.personal_question import send_general_part
 from actions.profile import message_text, profile_of
 from actions.replies import HELPLINE_BUTTON, send_helpline
 from actions.topics import bot_texts, general_topic, knowledge_response
-from bot.advice import asks_for_options
+from bot.advice import asks_for_options, asks_what_it_means
 from bot.followups.about_trial import UNPLACED_PARTS
 from bot.followups.place_asked import asks_where_near_them
 from bot.followups.side_effect_asked import side_effect_fact
@@ -41,6 +41,8 @@ from bot.personal.handing_back import after_general
 from bot.profile.message import message_kind, named_treatment, noted_text
 from bot.profile.read import read_message
 
+# A question of what news means has no better answer than the nearest topic: a lower bar than usual
+NEWS_TOPIC_LEAST = 0.15
 FIND_FITTING_BUTTON = {"title": "Find trials that may fit", "payload": "/search_trials"}
 
 
@@ -67,6 +69,8 @@ class ActionUnderstandMessage(Action):
         if kind == "story_question" and not searched.lookup.names_trials and not asks:
             if self._answer_question(dispatcher, tracker, domain, text or ""):  # "can dad do his jab himself?"
                 return []
+            if asks_what_it_means(text) and self._explain_news(dispatcher, tracker, domain):
+                return []  # "just been told its spread to my bones. what does that mean": never a trial list
         if not searched.lookup.names_trials and self._answer_side_effect(dispatcher, tracker):
             return []  # "is a sore mouth normal on everolimus, its really bad today": not a read-back
         if kind == "story_question" or searched.lookup.names_trials:  # a story, or "NETTER-2 sites"
@@ -92,6 +96,18 @@ class ActionUnderstandMessage(Action):
             return False
         send_kind_word(dispatcher, tracker)
         return send_general_part(dispatcher, tracker, domain, bot_texts(tracker))
+
+    @staticmethod
+    def _explain_news(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> bool:
+        """What some news means ("spread to my bones"), from the topic its words come closest to, even when
+        the topic selector is not sure; then who can say what it means for them."""
+        response = general_topic(tracker, domain, least=NEWS_TOPIC_LEAST)
+        if response is None:
+            return False
+        send_kind_word(dispatcher, tracker)
+        send_topic_and_fact(dispatcher, tracker, domain, response)
+        dispatcher.utter_message(text=after_general(bot_texts(tracker), whom_meant(tracker)))
+        return True
 
     @staticmethod
     def _answer_side_effect(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -84,3 +84,18 @@ def asks_for_options(text: str | None) -> bool:
     """A message that asks what could be tried (trials, options, "anything else"), not only
     about a fact: a story with it is a search, a story without it is a question."""
     return bool(text and _OPTIONS.search(text[:5000]))
+
+
+# "just been told its spread to my bones. what does that mean": what some news means, not what to try
+_MEANING = re.compile(
+    r"\bwhat\s+(?:does|do|did|would|will)\s+(?:that|this|it|they|those|these)\s+(?:actually\s+|even\s+)?mean\b"
+    r"|\bwhat(?:'?s|\s+is)\s+(?:that|this)\s+mean\b|\bwhat\s+(?:that|this)\s+means\b"
+    r"|\bwhat\s+does\s+(?:\w+\s+){1,3}mean\b",
+    re.I,
+)
+
+
+def asks_what_it_means(text: str | None) -> bool:
+    """A message that asks what some news or word means, and not what could be tried: a story with it is
+    a question for the knowledge answer, not a search."""
+    return bool(text and _MEANING.search(text[:5000])) and not asks_for_options(text)

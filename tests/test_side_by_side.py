@@ -137,3 +137,19 @@ def test_what_else_a_comparison_asks_is_answered_for_each() -> None:
     assert all("given" in part and "people" in part for part in each) and parts[-1] == WHO_WEIGHS
     _, messages = run(ActionCompareTrials(), tracker("compare NCT03034200 vs NCT04924075"))
     assert len(messages[0]["text"].split("\n\n")) == 3  # nothing else asked: the two side by side only
+
+
+def test_a_list_of_two_just_shown_is_weighed_as_a_pair() -> None:
+    listed = ["NCT03972488", "NCT04919226"]
+    events = [
+        {"event": "user", "text": "NCT03972488 and NCT04919226"},
+        {"event": "slot", "name": "result_ids", "value": listed},
+        {"event": "slot", "name": "focus_nct_id", "value": None},
+        {"event": "user", "text": "which one is bigger"},
+    ]
+    _, messages = run(ActionCompareTrials(), tracker("which one is bigger", events=events))
+    text = messages[0]["text"]
+    assert text.startswith("NCT03972488 (NETTER-2):") and "NCT04919226 (COMPOSE):" in text and "222" in text
+    three = [*events[:1], {"event": "slot", "name": "result_ids", "value": [*listed, "NCT01578239"]}, *events[2:]]
+    _, messages = run(ActionCompareTrials(), tracker("which one is bigger", events=three))
+    assert messages[0]["text"] == WHICH_TWO  # a longer list: which two is not known
