@@ -8,7 +8,7 @@ import re
 
 from bot.knowledge.names import treatment_ids
 from bot.text import is_question
-from bot.trials.asked_about import aspects_asked
+from bot.trials.asked_about import aspects_asked, treatments_meant
 from bot.trials.query import TrialDetail
 
 # The parts of a trial a general-sounding question can be about; not a placebo or being randomised, whose
@@ -28,10 +28,12 @@ UNPLACED_PARTS = TRIAL_PARTS | {"given"}
 
 
 def asks_about_its_parts(text: str, trial: TrialDetail, parts: frozenset[str] = TRIAL_PARTS) -> bool:
+    if "given" in aspects_asked(text) and _points_at_its_treatment(text, trial):
+        parts = parts | {"given"}  # "if you got the interferon instead, how would that have been given?"
     if not is_question(text) or _WHAT_IT_MEANS.search(text) or not set(aspects_asked(text)) & parts:
         return False
     named = treatment_ids(text)
-    if not named:
+    if not named or treatments_meant(trial, text)[0]:  # "sorafenib with RAD001... how often?": its own, by name
         return True
     given = " ; ".join(
         [trial.title, *(i.name for i in trial.interventions), *(n for i in trial.interventions for n in i.other_names)]
@@ -45,3 +47,17 @@ _ITS_GROUPS = re.compile(r"\b(?:arms?|groups?|cohorts?)\b", re.I)
 def asks_how_its_groups_differ(text: str) -> bool:
     """ "whats the difference between the 2 arms?" with a trial in focus: its groups, not two trials."""
     return "groups" in aspects_asked(text) and bool(_ITS_GROUPS.search(text))
+
+
+# "the tablets", "that drip", "as part of it": what this trial gives, not tablets in general
+_ITS_OWN = re.compile(
+    r"\b(?:the|that|those|these|this)\s+(?:tablets?|pills?|capsules?|drips?|infusions?|injections?|jabs?)\b"
+    r"|\bas\s+part\s+of\s+(?:it|this|that|the\s+(?:trial|study))\b|\bjust\s+(?:keep\s+an\s+eye|watch|monitor|observe)\b",
+    re.I,
+)
+
+
+def _points_at_its_treatment(text: str, trial: TrialDetail) -> bool:
+    """How a treatment is given asked of the trial's own: one it names ("the interferon", "the atezo"),
+    or "the tablets", "that drip", "as part of it"."""
+    return bool(_ITS_OWN.search(text) or treatments_meant(trial, text)[0])

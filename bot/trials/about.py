@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.trials.given import routes_of
 from bot.trials.query import Intervention, TrialDetail
 from bot.trials.randomised_or_placebo import has_placebo, is_randomised
 
@@ -180,3 +181,90 @@ def placebo_line(trial: TrialDetail) -> Optional[str]:
 
 def phase_lines(phases: tuple[str, ...]) -> list[str]:
     return [f"What {PHASE_WORDS[p]} means: {PHASE_MEANING[p]}." for p in phases if p in PHASE_MEANING]
+
+
+def given_line(trial: TrialDetail) -> Optional[str]:
+    """How and how often the record says its treatments are given, in a short line ("How it is given:
+    PDR001: as a drip into a vein, every 4 weeks."); None when it says how for none of them."""
+    if (trial.study_type or "").upper() == "OBSERVATIONAL":  # it gives no treatment: their own care does
+        return None
+    parts = []
+    for treatment in named_treatments(trial)[:MAX_NAMED]:
+        if "placebo" in treatment.name.lower() or (treatment.kind or "").upper() not in _GIVEN_KINDS:
+            continue
+        own = " ".join(filter(None, [treatment.name, treatment.description]))
+        near = _near_its_name(trial, treatment.name.split()[0].lower())
+        routes = routes_of(own) or routes_of(near)
+        often = _how_often(treatment.description or "") or _how_often(near)
+        # how often only beside how: "every 8 weeks" alone may be one phase of a longer plan
+        said = ", ".join(filter(None, [" or ".join(routes[:2]), often]))
+        if routes:
+            parts.append(f"{_TYPE_PREFIX.sub('', treatment.name).rstrip('.')}: {said}")  # not "Drug: Everolimus"
+    return f"How it is given: {'; '.join(parts)}." if parts else None
+
+
+def _how_often(text: str) -> str:
+    """How often, when the text gives it once: "every 6 weeks (Moertel) or ... every 3 weeks (Uppsala)" gives
+    two ways, so neither is said alone."""
+    for pattern in _OFTEN:
+        said = {m.group(0).lower() for m in pattern.finditer(text)}
+        if said:
+            return said.pop() if len(said) == 1 else ""
+    return ""
+
+
+def _near_its_name(trial: TrialDetail, name: str) -> str:
+    """The words of the groups' lines just around a treatment's name ("oral capecitabine 750mg/m2 b.i.d.")."""
+    near = []
+    named = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)  # "Lu-PRRT", not "Arm Lu-PRRT-Cap"
+    for arm in trial.arms:
+        words = " ".join((arm.description or "").split())
+        for found in named.finditer(words):  # up to the next treatment ("... days 1-14 and temozolomide ...")
+            at = found.start()
+            before = _NEXT_ONE.split(words[max(0, at - 15) : at])[-1]  # "oral capecitabine", not "days 1-14 and"
+            near.append(before + _NEXT_ONE.split(words[at : at + 100], maxsplit=1)[0])
+    return " ".join(near)
+
+
+_GIVEN_KINDS = frozenset({"DRUG", "BIOLOGICAL", "RADIATION", "COMBINATION_PRODUCT", "GENETIC", ""})
+_NEXT_ONE = re.compile(r"\s+(?:and|plus|with|then|followed\s+by)\s+|\s*[;+:]\s*|\.\s+(?=[A-Z])|,\s+with\b", re.I)
+# "every 4 weeks", "twice daily", "once a day", "a single dose": how often, in the record's words, first to last
+_OFTEN = tuple(
+    re.compile(pattern, re.I)
+    for pattern in (
+        r"\bevery\s+(?:\d+|two|three|four|six|eight|twelve|second|other)[\s-]*(?:days?|weeks?|months?)(?:[\s-]cycles?)?\b"
+        r"|\bevery\s+(?:day|week|month)\b",
+        r"\b(?:once|twice)\s+(?:a\s+)?(?:day|daily|week|weekly)\b",
+        r"\b(?:one\s+)?single\s+(?:dose|injection|infusion)\b|\bone\s+dose\b",
+    )
+)
+
+
+def compared_line(trial: TrialDetail) -> Optional[str]:
+    """What a trial whose record lists no groups compares, in its summary's words ("compare personalized
+    PRRT to non-personalized PRRT"); None when it lists groups or its summary compares nothing."""
+    if trial.arms or (trial.study_type or "").upper() == "OBSERVATIONAL":
+        return None
+    for sentence in re.split(r"(?<=[.!?])\s+", " ".join((trial.summary or "").split())):
+        found = _COMPARES.search(sentence)
+        if not found:
+            continue
+        before = "" if re.match(r"compar(?:e|es|ing)\b", found.group(0), re.I) else sentence[: found.start()]
+        starts = [m.end() for m in re.finditer(r"\sof\s", before) if len(before) - m.end() >= 20]
+        if starts:  # "... efficacy of X versus Y": from X on ("... of X as 1st line of treatment versus Y" too)
+            before = before[starts[-1] :]
+        elif len(before) > 100:
+            before = before[-100:].split(" ", 1)[-1]
+        after = sentence[found.end() :]
+        after = after if len(after) <= 90 else after[:90].rsplit(" ", 1)[0] + "…"
+        said = f"{before}{found.group(0)}{after}".strip(" ,.")
+        return f'What it compares, in its summary\'s words: "{said}".'
+    return None
+
+
+# "compare personalized PRRT to ...", "X PET imaging in comparison with ...", "X versus Y"
+_COMPARES = re.compile(
+    r"\bcompar(?:e|es|ing)\b\s+(?=[^.;]{3,100}?\s+(?:to|with|versus|against)\s)"
+    r"|\b(?:in\s+comparison\s+(?:with|to)|compared\s+(?:with|to)|versus|vs\.?)\s+",
+    re.I,
+)

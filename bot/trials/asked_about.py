@@ -14,7 +14,7 @@ from bot.trials.about import PHASE_MEANING, PHASE_WORDS, given_words, named_trea
 from bot.trials.freshness import day_words
 from bot.trials.given import how_given
 from bot.trials.present import dated_status_words, registry_summary
-from bot.trials.query import Arm, TrialDetail
+from bot.trials.query import Arm, Intervention, TrialDetail
 from bot.trials.randomised_or_placebo import has_placebo_arm
 from bot.trials.timing import not_said, timing_answer
 
@@ -95,7 +95,16 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
         r"|\b(?:is|are)\s+(?:it|they)\s+(?:a\s+|an\s+)?(?:drips?|tablets?|pills?|injections?|jabs?|infusions?)\b"
         r"|\b(?:one|single)\s+drug\s+or\b|\bcombo\b"
         r"|\bhow\s+do\s+(?:you|i|they|we)\s+take\s+(?:it|them|the)\b|\b(?:involve|involves|need|have\s+to\s+(?:take|swallow))\s+"
-        r"(?:any\s+|taking\s+)?(?:tablets?|pills?|capsules?|injections?|needles?|a\s+drip)\b",
+        r"(?:any\s+|taking\s+)?(?:tablets?|pills?|capsules?|injections?|needles?|a\s+drip)\b"
+        # "how would that have been given?", "is the atezo tablets too or is that a drip"
+        r"|\bhow\s+(?:would|will|was|were|is|are|does|do)\s+(?:the\s+)?[\w-]+\s+(?:have\s+been\s+|be\s+)?"
+        r"(?:given|taken|administered)\b|\b(?:is|are)\s+(?:that|this|those|these|the\s+[a-z]+)\s+(?:a\s+|an\s+)?"
+        r"(?:drips?|tablets?|pills?|capsules?|injections?|jabs?|infusions?)\b"
+        # "does he have to take the tablets with food or on an empty stomach"
+        r"|\b(?:take|taken|taking|have|has|swallow\w*)\b[^.?!]{0,40}\b(?:with(?:out)?\s+food|with\s+(?:a\s+)?meals?|"
+        r"on\s+an\s+empty\s+stomach)\b"
+        # "do they take the lump out as part of it or just keep an eye": what taking part gives
+        r"|\bas\s+part\s+of\s+(?:it|this|that|the\s+(?:trial|study))\b|\bjust\s+(?:keep\s+an\s+eye|watch|monitor|observe)\b",
     ),
     # "how long could he live" is about life, never the trial's length
     (
@@ -218,6 +227,8 @@ def answer_all(
 ) -> list[str]:
     """Each aspect answered in the order asked. Several at once ("is it randomised? could she get a
     dummy drug?"): a sentence each, then the groups once, and who decides once."""
+    if "groups" in aspects and len(aspects) > 1 and treatments_meant(trial, text)[1]:
+        aspects = [a for a in aspects if a != "groups"]  # "in the captem only group how many cycles?": that group's
     if len(aspects) < 2:
         return [answer(a, trial, text, person_age, whom) for a in aspects]
     lines = [_for_whom(_BRIEF.get(a, _ANSWERS[a])(trial, text, person_age), whom) for a in aspects]
@@ -226,7 +237,16 @@ def answer_all(
         lines.insert(design[-1] + 1, _groups_tail(trial).strip())
     if WHO_CAN_JOIN & set(aspects):
         lines.append(TEAM_DECIDES.format(whom=whom))
-    return [line for line in lines if line]
+    return [line for n, line in enumerate(lines) if line and not _quoted_before(line, lines[:n])]
+
+
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def _quoted_before(line: str, before: list[str]) -> bool:
+    """ "how is it given, and how often?": the timing's quotes already given with how it is given."""
+    quotes = [q.rstrip(" .") for q in _QUOTED.findall(line)]
+    return bool(quotes) and all(any(q in earlier for earlier in before) for q in quotes)
 
 
 WHO_CAN_JOIN = frozenset({"age", "sex"})
@@ -490,8 +510,12 @@ def _placebo_sentence(trial: TrialDetail) -> str:
     if trial.arms:
         return "No, the record lists no placebo group."
     titles = " ".join(t for t in (trial.official_title, trial.title) if t)
-    if _PLACEBO_NAMED.search(titles):  # "Pazopanib Versus Placebo", with no groups listed
-        return f"Its title says it compares with a placebo (a dummy treatment), but the record does not list its groups. {_ASK_TEAM}"
+    if _PLACEBO_NAMED.search(titles):  # "Pazopanib Versus Placebo", with no groups listed: its title says what
+        title = trial.official_title if _PLACEBO_NAMED.search(trial.official_title or "") else trial.title
+        return (
+            f'Its title says it compares with a placebo (a dummy treatment): "{title}". '
+            f"But the record does not list its groups. {_ASK_TEAM}"
+        )
     if _PLACEBO_NAMED.search(trial.summary or ""):
         return (
             f"Its summary mentions a placebo (a dummy treatment), but the record does not list its groups. {_ASK_TEAM}"
@@ -519,12 +543,138 @@ def _odds(trial: TrialDetail, text: str) -> list[str]:
 
 
 def _given(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    if (trial.study_type or "").upper() == "OBSERVATIONAL":  # "do they take the lump out or just keep an eye"
+        return f"{OBSERVED} {_ASK_TEAM}"
     said = how_given(trial)
-    return (
-        f"{said}\n{_ASK_TEAM}"
-        if said
-        else f"The record does not name a drug, so it does not say how one is given. {_ASK_TEAM}"
-    )
+    if not said:
+        return f"The record does not name a drug, so it does not say how one is given. {_ASK_TEAM}"
+    meant, groups = treatments_meant(trial, text)
+    if meant:  # "if you got the interferon instead, how would that have been given?": that one only
+        kept = [line for line in said.splitlines()[1:] if any(line.startswith(f"- {i.name}:") for i in meant)]
+        said = "\n".join([said.splitlines()[0], *kept]) if kept else said
+    asks_food = bool(_ASKS_FOOD.search(text or ""))
+    asked = meant or asks_food or _ASKS_SCHEDULE.search(text or "")  # "is it tablets? how many times a day?"
+    words = given_in_its_words(trial, meant, groups, asks_food, _words_meant(trial, text)) if asked else []
+    own = "\nIn the record's own words:\n" + "\n".join(f'- "{w}"' for w in words) if words else ""
+    food = f"\n{_FOOD_NOT_SAID}" if asks_food and not _FOOD.search(own) else ""
+    return f"{said}{own}{food}\n{_ASK_TEAM}"
+
+
+OBSERVED = (
+    "This is an observational study: it follows people and notes what happens. "
+    "It gives no treatment or operation. Any treatment comes from their usual care."
+)
+_ASKS_SCHEDULE = re.compile(
+    r"\bhow\s+often\b|\bhow\s+many\s+times\b|\btimes\s+a\s+day\b|\bevery\s+(?:single\s+)?day\b|\bdaily\b"
+    r"|\b(?:which|what)\s+days\b",
+    re.I,
+)
+_ASKS_FOOD = re.compile(r"\bfood\b|\bmeals?\b|\bempty\s+stomach\b", re.I)
+_FOOD = re.compile(r"\bfood\b|\bmeals?\b|\bfast(?:ing|ed)\b|\bempty\s+stomach\b", re.I)
+_FOOD_NOT_SAID = "The record does not say if it is taken with food."
+# a word of a treatment's name that says what it is, not its dose or form
+_NAME_WORD = re.compile(r"[a-z][a-z0-9-]{3,}", re.I)
+_NOT_A_NAME = frozenset(
+    {
+        *("drug", "drugs", "tablet", "tablets", "capsule", "capsules", "injection", "injections", "oral", "dose"),
+        *("daily", "with", "plus", "placebo", "therapy", "treatment", "standard", "care", "alone", "acid", "amino"),
+        *("solution", "infusion", "group", "only", "they", "that", "this", "have", "would", "given", "does"),
+    }
+)
+
+
+def treatments_meant(trial: TrialDetail, text: str) -> tuple[list[Intervention], list[Arm]]:
+    """The trial's own treatments the question names, by a word of their names or other names ("the atezo",
+    "the interferon"), or those of the group it names ("the captem only group"), with that group."""
+    asked = {w.lower() for w in _NAME_WORD.findall(text or "")} - _NOT_A_NAME
+    if not asked:
+        return [], []
+
+    def named(words: str) -> bool:
+        own = {w.lower() for w in _NAME_WORD.findall(words)} - _NOT_A_NAME
+        return any(o.startswith(a) and len(a) >= min(len(o), 5) for a in asked for o in own)
+
+    meant = [i for i in trial.interventions if named(" ".join([i.name, *i.other_names]))]
+    # a group named by its own label ("the captem group"), not by a treatment of it ("the axitinib")
+    groups = [arm for arm in trial.arms if named(arm.label or "")] if len(trial.arms) > 1 and not meant else []
+    whole = [arm for arm in groups if {w.lower() for w in _NAME_WORD.findall(arm.label or "")} <= asked]
+    groups = whole or groups  # "the captem only group": CAPTEM, not PRRT/CAPTEM
+    if groups and not meant:
+        names = {n for arm in groups for n in _given_names(arm)}
+        meant = [i for i in trial.interventions if i.name.lower() in names]
+    return [i for i in meant if "placebo" not in i.name.lower()], groups
+
+
+def _words_meant(trial: TrialDetail, text: str) -> set[str]:
+    """The words of the trial's treatment names the question names ("atezo" -> "atezolizumab")."""
+    asked = {w.lower() for w in _NAME_WORD.findall(text or "")} - _NOT_A_NAME
+    own = {
+        w.lower() for i in trial.interventions for n in (i.name, *i.other_names) for w in _NAME_WORD.findall(n)
+    } - _NOT_A_NAME
+    return {o for o in own for a in asked if o.startswith(a) and len(a) >= min(len(o), 5)}
+
+
+def given_in_its_words(
+    trial: TrialDetail,
+    meant: list[Intervention],
+    groups: list[Arm],
+    food: bool,
+    named: frozenset[str] | set[str] = frozenset(),
+) -> list[str]:
+    """The record's own sentences on how and how often the treatments meant are given (dose, route,
+    timing): the group's own line when a group is named, else their own lines and the groups' sentences
+    that name them; only those about food when food is asked without naming a treatment."""
+    if groups:
+        texts = [arm.description or "" for arm in groups]
+    else:
+        named = named or {i.name.split()[0].lower() for i in meant}
+        texts = [
+            sentence
+            for i in (meant or trial.interventions)
+            if "placebo" not in i.name.lower()
+            for sentence in _SENTENCE_END.split(" ".join((i.description or "").split()))  # its own line, whole
+        ]
+        texts += [
+            sentence
+            for arm in trial.arms
+            for sentence in _SENTENCE_END.split(" ".join((arm.description or "").split()))
+            if not meant or any(word in sentence.lower() for word in named)
+        ]
+        # "Courses repeat every 21 days.": the lines of the groups that get it which name no other treatment
+        others = {
+            w.lower()
+            for i in trial.interventions
+            if i not in meant
+            for n in (i.name, *i.other_names)
+            for w in _NAME_WORD.findall(n)
+        } - _NOT_A_NAME
+        texts += [
+            sentence
+            for arm in trial.arms
+            if meant and any(i.name.lower() in _given_names(arm) for i in meant)
+            for sentence in _SENTENCE_END.split(" ".join((arm.description or "").split()))
+            if not any(word in sentence.lower() for word in others)
+        ]
+    found: list[str] = []
+    for sentence in (s for words in texts for s in _SENTENCE_END.split(" ".join(words.split()))):
+        sentence = sentence.rstrip(" .")
+        wanted = _FOOD.search(sentence) if food and not meant else _HOW_OFTEN.search(sentence)
+        if not wanted or any(sentence.lower() in f.lower() for f in found):
+            continue
+        found = [f for f in found if f.lower() not in sentence.lower()] + [sentence]  # the fuller one kept
+    if food and any(_FOOD.search(sentence) for sentence in found):  # "with food?": the record's words on food only
+        found = [sentence for sentence in found if _FOOD.search(sentence)]
+    return found[:3]
+
+
+# a sentence ends before a capital, not inside "750mg/m2 b.i.d. days 1-14"
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\[])")
+# a dose or a timing: "taken orally" alone only says again how it is given
+_HOW_OFTEN = re.compile(
+    r"\bevery\b|\bdaily\b|\btwice\b|\bonce\b|\bb\.?i\.?d\b|\bweekly\b|\bcycles?\b|\bdays?\s+\d|\bapart\b"
+    r"|\b\d+\s*(?:mg|units|gbq|mbq)\b",
+    re.I,
+)
 
 
 _MASKED = (
@@ -544,6 +694,16 @@ def _masked_words(who: str) -> str:
 
 
 def _duration(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
+    _, groups = treatments_meant(trial, text)
+    of_group = [(arm, given_in_its_words(trial, [], [arm], False)) for arm in groups[:2]]
+    if of_group and all(words for _, words in of_group):  # "in the captem only group how many cycles?"
+        return (
+            "\n".join(
+                f"In the {arm.label} group, the record says:\n" + "\n".join(f'- "{w}"' for w in words)
+                for arm, words in of_group
+            )
+            + "\nThe trial team can tell you more."
+        )
     said = timing_answer(trial, text)
     if said:
         return f"{said}\nThe trial team can tell you more."

@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 
 from bot.geo import distance_words
 from bot.geo.countries import spoken_name
-from bot.trials.about import PHASE_WORDS, about_lines
+from bot.trials.about import PHASE_WORDS, about_lines, compared_line, given_line
 from bot.trials.freshness import day_words, may_have_changed, stale_open_words
 from bot.trials.query import Near, NearestSite, SearchPage, TrialDetail, TrialQuery, TrialSummary
 
@@ -270,7 +270,11 @@ def detail_lines(trial: TrialDetail) -> list[str]:
         updated += " Things may have changed since: the trial team can tell you if it is still open."
     lines.append(updated)
     lines.append(f"Phase: {phase_words(trial.phases)}.")
-    lines += about_lines(trial)
+    about = about_lines(trial)
+    # after what it tests: what taking part means ("PDR001: as a drip into a vein, every 4 weeks"), and what a
+    # record with no groups compares ("personalized PRRT to non-personalized PRRT")
+    added = [line for line in (given_line(trial), compared_line(trial)) if line]
+    lines += about[:1] + added + about[1:]
     lines.append(f"Where: {where_text(trial)}")
     if trial.sponsor:
         lines.append(f"Run by: {trial.sponsor}.")

@@ -24,7 +24,9 @@ _TIME = re.compile(
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:days?|weeks?|months?|years?)\b"
     r"|\b\d+\s*(?:cycles?|doses?|administrations?|courses?|infusions?|injections?|treatments?|sessions?)\b"
     r"|\buntil\s+(?:disease\s+)?progression\b|\buntil\s+(?:the\s+)?(?:disease|cancer|tumou?r)\s+(?:gets|grows|progress)"
-    r"|\bdays?\s+\d+\s*(?:-|to|–|and)\s*\d+\b|\b(?:weekly|monthly|yearly|annually|daily)\b",
+    r"|\bdays?\s+\d+\s*(?:-|to|–|and)\s*\d+\b|\b(?:weekly|monthly|yearly|annually|daily)\b"
+    # "underwent PET/CT scan 30-60 min later": minutes and hours after a dose
+    r"|\b\d+(?:\s*(?:-|to|–)\s*\d+)?\s*(?:min(?:ute)?s?|h(?:ou)?rs?)\b",
     re.I,
 )
 _TOPIC_WORDS: dict[Topic, re.Pattern[str]] = {
@@ -121,11 +123,9 @@ def timing_sentences(trial: TrialDetail, topic: Topic) -> list[str]:
                 and _TOPIC_WORDS[topic].search(sentence)
                 and not _VERDICT_WORDS.search(sentence)
                 and not _BACKGROUND.search(sentence)
-                and not any(
-                    _letters(sentence) in _letters(other) or _letters(other) in _letters(sentence) for other in found
-                )
-            ):
-                found.append(sentence)
+                and not any(_letters(sentence) in _letters(other) for other in found)
+            ):  # a fuller sentence takes the place of the one it holds ("... in a 30 minutes infusion Total ...")
+                found = [other for other in found if _letters(other) not in _letters(sentence)] + [sentence]
     if topic == "treatment":
         found.sort(key=lambda sentence: not _HOW_LONG.search(sentence))
     return found[:MOST_SENTENCES]
