@@ -63,6 +63,7 @@ def test_other_messages_are_left(nlp, text: str, intent: str) -> None:  # type: 
         ("is REMINET a good idea for my dad", "knowledge", None),
         ("did NETTER-2 work?", "knowledge", "ask_trial_detail"),  # read as a drug's topic: its results asked
         ("did the CLARINET study work", "inform", "ask_trial_detail"),
+        ("so was CLARINET actually a success", "inform", "ask_trial_detail"),
     ],
 )
 def test_a_trials_name_that_only_looks_like_a_drug(

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Literal, Optional
 
+from bot.text import is_question
 from bot.trials.about import PHASE_MEANING, PHASE_WORDS, given_words, named_treatments
 from bot.trials.freshness import day_words
 from bot.trials.given import how_given
@@ -146,7 +147,7 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
         "results",
         r"\bresults?\b|\bdid\s+it\s+work\b|\bfindings\b|\bpublished\b|\boutcomes?\s+(?:so\s+far|yet)\b"
         # "what did it find", "how did it turn out", "was it a success": what the trial found
-        r"|\bwhat\s+(?:did|have|has)\s+(?:it|they|the\s+(?:trial|study|researchers?))\s+(?:find|found|show|shown|"
+        r"|\bwhat\s+(?:did|have|has)\s+(?:it|they|the\s+(?:trial|study|researchers?))\s+(?:actually\s+|really\s+)?(?:find|found|show|shown|"
         r"conclude|concluded|learn|learned|learnt|discover|discovered)\b|\bhow\s+did\s+(?:it|the\s+(?:trial|study))\s+"
         r"(?:go|turn\s+out|end\s+up|do)\b|\bwhat\s+(?:came|has\s+come)\s+(?:of|out\s+of)\s+it\b"
         r"|\bdid\s+(?:it|they|the\s+(?:trial|study))\s+(?:show|find|prove|help)\b|\bwas\s+it\s+(?:a\s+)?(?:success|successful|positive)\b",
@@ -186,7 +187,14 @@ def aspects_asked(text: str) -> list[Aspect]:
     size = _ASPECTS[_SIZE][1].search(text or "")
     for aspect, pattern in _ASPECTS:
         # "how many kids are they looking for": the people counted, not an age asked ("...is 16 too young" is)
-        found = next((m for m in pattern.finditer(text or "") if aspect != "age" or not _within(m, size)), None)
+        found = next(
+            (
+                m
+                for m in pattern.finditer(text or "")
+                if aspect != "age" or not (_within(m, size) or _age_told(m, text))
+            ),
+            None,
+        )
         if found:
             at[aspect] = found.start()
     if not at:
@@ -196,6 +204,22 @@ def aspects_asked(text: str) -> list[Aspect]:
     if "groups" in at and ("randomised" in at or "placebo" in at):  # their answers list the groups
         del at["groups"]
     return sorted(at, key=lambda aspect: at[aspect])
+
+
+# "my dad is 67 with a grade 2 NET ... did it work?": an age told in a story, not asked about
+_TOLD_AGE = re.compile(r"^(?:is|am|turned|aged)\s+\d{1,2}$", re.I)
+_CLAUSE_END = re.compile(r"[.?!;\n]")
+
+
+def _age_told(found: re.Match[str], text: str) -> bool:
+    """The age was only said ("is 67") in a sentence that asks nothing; "is 74 too old?", "he is 76 - can he
+    join" ask it."""
+    if not _TOLD_AGE.match(found.group(0)):
+        return False
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, found.start())), default=0)
+    end = next((m.end() for m in _CLAUSE_END.finditer(text, found.end())), len(text))
+    sentence = text[start:end]
+    return not is_question(sentence)
 
 
 def _within(found: re.Match[str], outer: Optional[re.Match[str]]) -> bool:
@@ -845,8 +869,9 @@ def _results(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
 
 
 _ASKS_IF_IT_WORKED = re.compile(
-    r"\b(?:did|does|has)\s+(?:it|they|(?:the\s+)?[\w-]+(?:\s+(?:trial|study))?)\s+(?:work|help|succeed)"
-    r"|\bwas\s+it\s+(?:a\s+)?(?:success|successful|positive)|\bany\s+good\b|\bworth\s+it\b",
+    r"\b(?:did|does|has)\s+(?:it|they|(?:the\s+)?[\w-]+(?:\s+(?:trial|study))?)\s+(?:actually\s+|really\s+|even\s+)?"
+    r"(?:work|help|succeed)|\bwas\s+(?:it|(?:the\s+)?[\w-]+(?:\s+(?:trial|study))?)\s+(?:actually\s+|really\s+)?(?:a\s+)?(?:success|successful|positive)"
+    r"|\bany\s+good\b|\bworth\s+it\b",
     re.I,
 )
 
