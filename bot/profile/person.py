@@ -226,7 +226,7 @@ _CHAIN = re.compile(rf"\b{_MY}\s+(?:{_RELATIVE_WORDS})'s\s+({_RELATIVE_WORDS})\b
 _BARE_RELATIVE = re.compile(
     rf"\b(?:for|about|asking\s+for|on\s+behalf\s+of)\s+(?:a|an|my)?\s*({_RELATIVE_WORDS})\b(?!\s+(?:and|or)\s+i\b)"
     rf"|(?:^|[.;!?(]\s*|,\s*)(mum|dad|husband|wife|pappa|mamma|mama|patient)\b(?!\s+(?:and|or)\s+i\b)"
-    rf"|(?:^|[.;!?]\s*)({_RELATIVE_WORDS})(?=\s*(?:[,(]|is\b|was\b|has\b|had\b|'s\b|aged?\b|\d|of\s+\d+\s*(?:years?|yrs)\b))"
+    rf"|(?:^|[.;!?]\s*)({_RELATIVE_WORDS})(?=\s*(?:[,(]|is\b|was\b|has\b|had\b|'s\b|s\s+\d|(?:just\s+)?turn(?:s|ed)\b|aged?\b|\d|of\s+\d+\s*(?:years?|yrs)\b))"
     rf"|\bthe\s+(wife|husband|missus|missis|mrs|other\s+half)\b(?!\s+(?:and|or)\s+i\b)"  # "the wife has a pnet"
     rf"|(?<!\ba\s)(?<!\ban\s)\b\d{{1,3}}[\s-]*(?:years?[\s-]*old|yrs?[\s-]*old|y/?o)\s+({_RELATIVE_WORDS})\b",  # "76 year old dad with pnet"
     re.I,
@@ -242,7 +242,7 @@ _TOO = re.compile(r"\b(?:too|also|as\s+well|runs\s+in)\b", re.I)
 _SELF_STRONG = re.compile(
     rf"\b(?:i\s+(?:have|had|was\s+diagnosed|got\s+diagnosed|was\s+told)|i've\s+(?:got|had|been)|i'm\s+(?:on|the\s+(?:patient|one))"
     rf"|i\s+am\s+(?:on|the\s+patient)|it's\s+me\s+(?:who|that)|it\s+is\s+me)\b{_CLAUSE_REST}\b{_ILLNESS}\b"
-    rf"|\bmy\s+(?:pnet|net|nets|tumou?r|cancer|diagnosis|ki-?\s?67|grade|liver|pancreas|bowel|small\s+bowel|appendix|stomach"
+    rf"|\bmy\s+(?:(?:left|right|upper|lower)\s+)?(?:pnet|net|nets|tumou?r|cancer|diagnosis|ki-?\s?67|grade|liver|pancreas|bowel|small\s+bowel|appendix|stomach"
     rf"|lungs?|spleen|tummy|mets)\b"
     rf"|\bit's\s+me\s+who|\bme\s*,\s*\d{{1,3}}\b|\b(?:i'm|i\s+am)\s+(?:a\s+)?\d{{1,3}}[\s-]*(?:y/?o|years?[\s-]*old)?\s*"
     rf"(?:\(?[fm]\)?|,?\s*(?:fe)?male|man|woman|lady|bloke|guy|fella)?\s*,?\s*(?:with|and\s+(?:have|had|got))\b",
@@ -255,13 +255,15 @@ _SELF_WEAK = re.compile(
     r"|a\s+(?:nurse|doctor|researcher|student)))"
     r"|i\s+(?:too|myself)|me\s+(?:too|myself)"
     r"|my\s+(?:oncologist|consultant|team|doctor|surgeon|nurse|specialist|results?|scan|scans|letter|pcp|gp|endo|bloods?"
-    r"|levels?|injections?|jabs?|symptoms|body|treatment|meds)|am\s+[fm]\b|jag\s+(?:är|har)"
+    r"|levels?|injections?|jabs?|symptoms|body|treatment|meds)|am\s+[fm]\b|jag\s+(?:är|har)|jeg\s+(?:er|har)|ich\s+(?:bin|habe)|ik\s+(?:ben|heb)"
     r"|(?:take|accept|include|want)\s+me\b|killing\s+me|(?:should|can|could|would)\s+i\s+(?:still\s+)?(?:be\s+worried|worry|drink|eat|work|join|qualify|apply|be\s+(?:eligible|included))"
     r"|am\s+i\s+(?:eligible|too)|(?:man|woman|lady|lad|lass|bloke|guy|fella|gp|nurse|doctor|patient|[fm]|female|male)\s+here)\b"
     # "do I pay for it?", "do i need to drink loads", "mine is on friday", "scares me", "for me", "anyone else?"
     r"|\b(?:do|can|could|must|shall|will|should)\s+i\s+(?:still\s+|really\s+)?(?:(?:need|have)\s+to\s+)?(?:pay|take|eat|drink|keep|stop|continue|go\s+on)\b"
     r"|\bmine\b|\bfor\s+me\b(?!\s+and\b)|\b(?:scares?|scared|scaring|frightens?|worries|terrif(?:y|ies)|affects?|suits?)\s+me\b"
     r"|\banyone\s+else\b"
+    # note form, no subject: "on everolimous 6 weeks, the ulcers...", "been on lanreotide 2 years"
+    r"|(?:^|[.!?]\s*)(?:been\s+|currently\s+|now\s+)?on\s+[^\W\d_]+\s+(?:for\s+)?\d+\s*(?:weeks?|wks?|months?|years?|yrs?)\b"
     r"|(?:^|[.!?]\s*)(?:diagnosed|dx'?d)\s+(?:with|in|last|at|aged?)\b"
     r"|(?:^|[.!?,:]\s*)\d{2}\s*(?:\(?[fm]\)?\s*)?here\b"  # "62 here (f)", "59 here, male"
     r"|\b(?:ho|tengo|j'ai|tenho|mam|ich\s+bin|ik\s+ben)\s+\d{1,3}\s*(?:anni|años|anos|ans|lat|jahre|jaar)\b",  # "ho 63 anni"
@@ -273,35 +275,42 @@ _AGE_AFTER = (
     r"(?!\d)(?!\s+or\s+\d)(?!\s*(?:%|percent|weeks?|months?|days?|cm|mm|kg|lbs?|times|cycles?|rounds?|doses?|lots\s+of|lines?|sessions?"
     r"|infusions?|injections?|shots?|jabs?|treatments?|courses?|-?\s*(?:something|odd|ish)\b|'?s\b|mg|hours?|miles?|km|mi\b|years?\s+(?:ago|since|after|later|out|on|from|of\s+(?:treatment|surgery)|clear)))"
 )
+# "turned", "just turned", "'s just turned", "has turned", "turns": a birthday that gives the age
+_TURNED = (
+    r"(?:\s+(?:just|recently|only\s+just)|'s(?:\s+just)?|'ve(?:\s+just)?|\s+(?:has|have)(?:\s+just)?)?\s+turn(?:ed|s)"
+)
 _FIRST_PERSON_AGE = re.compile(
     rf"\b(?:i'm|i\s+am)\s+(?:an?\s+)?(?:\w+\s+)?(?:man|woman|lady|gentleman|male|female)\s+of\s+(\d{{1,3}})(?!\d)(?!\s*(?:%|cm|mm|kg))"
-    rf"|\b(?:i'm|i\s+am|i\s+turned|i'll\s+be|am|jag\s+är)\s+(?:now\s+|actually\s+|only\s+|just\s+|nearly\s+|almost\s+|a\s+)?(?:[fm]\s*,?\s*)?(\d{{1,3}}){_AGE_AFTER}"
+    rf"|\b(?:i'm|i\s+am|i{_TURNED}|i'll\s+be|am|jag\s+är|jeg\s+er)\s+(?:now\s+|actually\s+|only\s+|just\s+|nearly\s+|almost\s+|a\s+)?(?:[fm]\s*,?\s*)?(\d{{1,3}}){_AGE_AFTER}"
     rf"|\bmy\s+age\s+(?:is\s+)?(\d{{1,3}})\b"
     rf"|\b(?:i'm|i\s+am|my\s+name\s+is|this\s+is)\s+(?-i:[A-Z][a-z]+)\s*,?\s*(\d{{1,3}}){_AGE_AFTER}"  # "hi, I'm Sarah, 45"
     rf"|\b(?:i'm|i\s+am|am)\s+(?:a\s+)?(\d{{1,3}})\s*(?:y/?o|years?\s+old|yrs?\s+old|-year-old)"
     # "ho 63 anni", "tengo 63 años", "j'ai 63 ans", "ich bin 63 Jahre", "mam 63 lata", "tenho 63 anos"
-    rf"|\b(?:ho|tengo|j'ai|ich\s+bin|mam|tenho|ik\s+ben)\s+(\d{{1,3}})\s*(?:anni|años|anos|ans|jahre|lat|jaar)\b"
+    rf"|\b(?:ho|tengo|j'ai|ich\s+bin|mam|tenho|ik\s+ben)\s+(\d{{1,3}})\s*(?:anni|años|anos|ans|jahre|lata|lat|jaar)\b"
     rf"|(?:^|[.!?,:]\s*)(\d{{2}})\s*(?:\(?[fm]\)?\s*,?\s*)?here\b",  # "62 here (f)"
     re.I,
 )
 _FILLER = r"(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+|actually\s+|really\s+)?"
 _OTHER_AGE = re.compile(  # "he's 71", "my husband is 71", "Dad 74", "my partner Sal is 52", "mum (79)", "mamma är 69"
-    rf"\b(?:he|she|they)(?:'s|\s+is|\s+are|'re|\s+turned|\s+turns|\s+was|\s+will\s+be|'ll\s+be)\s+{_FILLER}(\d{{1,3}}){_AGE_AFTER}"
+    rf"\b(?:he|she|they)(?:{_TURNED}|'s|\s+is|\s+are|'re|\s+was|\s+will\s+be|'ll\s+be)\s+{_FILLER}(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:he|she)(?:'s|\s+is)\s+(?:an?\s+)?(?:\w+\s+)?(?:lass|lad|woman|man|gentleman|lady|bloke|guy)\s+of\s+(\d{{1,3}})"
     rf"|(?:\b{_MY}\s+(?:[\w']+\s+){{0,2}}?|(?:^|[.;!?,]\s*))(?:{_RELATIVE_WORDS})(?-i:\s+[A-Z][a-z]+)?"
-    rf"(?:\s*\((?:she|he|they)\s*/\s*(?:her|him|them)\))?(?:'s|\s+is|,?\s+who\s+is|,|\s+was|\s+aged|\s+turned|\s+turns|\s*\(|\s+age|\s+är)?"
+    rf"(?:\s*\((?:she|he|they)\s*/\s*(?:her|him|them)\))?(?:{_TURNED}|'s|s(?=\s+\d)|\s+is|,?\s+who\s+is|,|\s+was|\s+aged|\s*\(|\s+age|\s+är)?"
     rf"\s*(?:aged\s+|age\s+|{_FILLER})(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:{_RELATIVE_WORDS})\s*\(\s*(?:(?:she|he)'s\s+)?(\d{{1,3}})\s*(?:\)|,|[fm]\b|y)"
     rf"|\b{_FOREIGN_MY}\s+(?:{_FOREIGN_WORDS})\s*(?:\(|,|\s+(?:är|er|ist|is|est|es|jest|aged?|de|di|har|hat|heeft|a|ha)\b)?\s*(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:pt|patient)\s*(?:is|was|aged?|,|:)\s*(\d{{1,3}}){_AGE_AFTER}"
-    rf"|\b(?:han|hon)\s+(?:är|er|blir)\s+(\d{{1,3}}){_AGE_AFTER}"
+    rf"|\b(?:(?:han|hon)\s+(?:är|er|blir)|(?:hij|zij|ze)\s+is|(?:er|sie)\s+ist)\s+(\d{{1,3}}){_AGE_AFTER}"
     rf"|\bwe(?:'re|\s+are)\s+both\s+(\d{{1,3}}){_AGE_AFTER}"  # twins: "We're both 47"
     # "my friend Margaret from church who is 88", "grandad who's 83", "min mamma som är 77"
     rf"|\b(?:{_MY}|{_FOREIGN_MY}|for|för)\s+(?:{_RELATIVE_WORDS}|{_FOREIGN_WORDS})\b(?:\s+[\w']+){{0,4}}?\s*,?\s+(?:who\s+is|who's|who\s+turned|som\s+är|som\s+er|som\s+blir)"
     rf"\s+{_FILLER}(\d{{1,3}}){_AGE_AFTER}"
     # "my husband geoff is 67", "min man Lars är 58": a name, in any case, between the relative and the age
     rf"|\b(?:{_MY}|{_FOREIGN_MY})\s+(?:{_RELATIVE_WORDS}|{_FOREIGN_WORDS})\s+[^\W\d_]+\s+(?:is|är|er|ist|es|è)\s+{_FILLER}(\d{{1,3}}){_AGE_AFTER}"
-    rf"|\b(?:{_RELATIVE_WORDS}|he|she)\s+(?:has|have|having)\s+(\d{{1,3}})\s+(?:years|yrs)\b(?!\s+(?:ago|since))",  # "my wife have 55 years"
+    rf"|\b(?:{_RELATIVE_WORDS}|he|she)\s+(?:has|have|having)\s+(\d{{1,3}})\s+(?:years|yrs)\b(?!\s+(?:ago|since))"  # "my wife have 55 years"
+    # "Jo's 39, they said grade 1": a first name at the start of a sentence, the age, then a break
+    rf"|(?:^|[.!?]\s+|,\s+)(?!(?:It|That|This|There|Here|What|Which|Who|Grade|Size|Ki|Score|Level|Dose|Mine|Hers|His)\b)"
+    rf"(?-i:[A-Z][a-z]{{1,11}})(?:'s|\s+is)\s+(\d{{2}})(?=\s*(?:[,.;!?]|$|\s+(?:now|and|but|years?\b|yrs?\b|yo\b)))",
     re.I,
 )
 # An age someone was, or will be, not is: "since he was 25", "when I was 30", "wait till he's 18".
@@ -311,8 +320,13 @@ _NOT_NOW_BEFORE = re.compile(
     re.I,
 )
 _ANY_AGE = re.compile(
-    r"(?<![\w.])(\d{1,3})\s*-?\s*(?:(?:years?|yrs?)[\s-]*old|år|jaar|jahre|ans|años|anni|anos|lat)\b|(?<![\w.])(\d{1,3})\s*(?:y/?o|yr\s+old)\b"
+    r"(?<![\w.])(\d{1,3})\s*-?\s*(?:(?:years?|yrs?)[\s-]*old|år|jaar|jahre|ans|años|anni|anos|lata|lat)\b|(?<![\w.])(\d{1,3})\s*(?:y/?o|yr\s+old)\b"
     r"|\b(?:is|am|at)\s+(\d{2})\s+(?:too\s+(?:old|young)|past\s+it)\b"  # "is 84 too old for the trials?"
+    # "Just turned 50 last week", "turned 80 in May": a birthday with no one named (the writer, or the one told of)
+    r"|(?:^|[.!?;]\s*)(?:(?:just|recently|only\s+just)\s+)?turned\s+(\d{1,3})\b(?!\s*(?:%|cm|mm|times))"
+    # "55 years, woman", "61 yrs male": years and a word for a man or woman
+    r"|(?<![\w.])(\d{2,3})\s*(?:years?|yrs?)\s*,?\s*(?=(?:(?:fe)?male|woman|man|lady|gentleman|bloke|guy)\b)"
+    r"|^\W*(?:and\s+)?(?:is|was|turned)\s+(\d{2,3})\s*(?:now\s*)?[.!]?\s*$"  # "so my husband" / "is 64": a message of its own
     r"|\baged?\s+(\d{1,3})\b|(?<![\w./])(\d{1,3})\s*/?\s*\(?([fm])\b\)?(?![\w'])|(?<!['\w])([fm])\s*[,/]?\s*(\d{1,3})\b(?![\w.%])",
     re.I,
 )
@@ -379,6 +393,8 @@ _SHE = re.compile(
 # "it's my mum who has it", "I meant my husband", "it's me, not my wife".
 _SUBJECT_SAID = re.compile(
     rf"\b(?:it'?s|its|it\s+is|this\s+is|i'?m\s+asking|asking|i\s+meant|i\s+mean|meant|question\s+is)\s+(?:(?:for|about|on\s+behalf\s+of)\s+)?(?:my|our)\s+(?:{_RELATIVE_WORDS})\b"
+    rf"|\b(?:my|our)\s+(?:{_RELATIVE_WORDS})(?:'s|\s+is)\s+the\s+(?:patient|one\s+(?:with|who))\b"  # "my mum's the patient"
+    rf"|\b(?:i'm|i\s+am)\s+the\s+(?:patient|one\s+(?:with|who))\b"  # "I'm the patient btw"
     rf"|\bnot\s+(?:for\s+|about\s+)?me\b|\b(?:it'?s|its|it\s+is)\s+(?:for\s+|about\s+)?me\b,?\s+(?:not|who|that)\b"
     rf"|\bnot\s+(?:for\s+|about\s+)?(?:my|our)\s+(?:{_RELATIVE_WORDS})\b"
     rf"|^\W*(?:sorry|oops|actually|correction|i\s+mean|i\s+meant|no\s+wait|wait)\b[\s,.:-]*(?:(?:it'?s|its|it\s+is)\s+)?(?:(?:for|about)\s+)?"
@@ -395,7 +411,11 @@ _CORRECTED_AGE = re.compile(
     re.I,
 )
 _MIN_CORRECTED_AGE = 10  # "I meant 3" is more likely a grade or a Ki-67 than an age
-_NOT_AN_AGE_AFTER = re.compile(r"^\s*(?:%|percent|cm|mm|cycles?|months?|weeks?|days?|mg|doses?)\b", re.I)
+_NOT_AN_AGE_AFTER = re.compile(
+    r"^\s*(?:%|percent|cm|mm|cycles?|months?|weeks?|days?|mg|doses?)\b"
+    r"|^\s+not\s+\d{1,2}[.,]\d",  # "typo, its 25 not 2,5": a Ki-67 put right, not an age
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -404,6 +424,12 @@ class Person:
     age: Optional[int] = None
     sex: Optional[str] = None
     says_who: bool = False  # who it is about is said outright, as a correction would be
+
+
+def says_self_outright(text: str) -> bool:
+    """The writer tells of their own illness or age ("I have a pnet", "my tumour", "I'm 58"), not only
+    "I" in passing ("I just reread the letter", "I live in Lyon")."""
+    return bool(_SELF_STRONG.search(text) or _FIRST_PERSON_AGE.search(text) or _OWN_STORY.search(text))
 
 
 def about_a_pet(text: str) -> bool:
@@ -527,7 +553,7 @@ _OWN_STORY = re.compile(
 
 
 _IN_PASSING_BEFORE = re.compile(
-    r"\b(?:like|than|as|to|with|by|from|walked|gave|give|told|tell|married|visit\w*|see|saw|took|drove|called|phoned|texted|hugged|unlike)"
+    r"\b(?:like|than|as|to|with|by|from|walked|gave|give|told|tell|married|visit\w*|watch\w*|see|saw|took|drove|called|phoned|texted|hugged|unlike)"
     r"\s+(?:\w+\s+)?$",
     re.I,
 )

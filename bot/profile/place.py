@@ -134,10 +134,20 @@ _CA_PROVINCES = (
     "manitoba",
     "saskatchewan",
     "new brunswick",
-    "newfoundland",
+    "newfoundland and labrador",
     "prince edward island",
+    "yukon",
+    "northwest territories",
+    "nunavut",
 )
-_AU_STATES = ("new south wales", "queensland", "tasmania", "western australia", "south australia")
+_AU_STATES = (
+    "new south wales",
+    "queensland",
+    "tasmania",
+    "western australia",
+    "south australia",
+    "northern territory",
+)
 REGIONS: dict[str, tuple[str, str]] = {  # normalised phrase -> (region as shown, ISO country)
     **{
         r: (r.title(), "GB")
@@ -206,7 +216,7 @@ REGIONS: dict[str, tuple[str, str]] = {  # normalised phrase -> (region as shown
         for r in (*_IE_COUNTIES, *_IE_COUNTIES_AFTER_COUNTY)
         for prefix in ("county", "co")
     },
-    **{r: (r.title(), "CA") for r in _CA_PROVINCES},
+    **{r: (r.title().replace(" And ", " and "), "CA") for r in _CA_PROVINCES},
     **{r: (r.title(), "AU") for r in _AU_STATES},
 }
 REGIONS.update(
@@ -221,6 +231,7 @@ REGIONS.update(
             for short in ("nth ireland", "n ireland", "norn iron", "northern irl", "n irl")
         },
         "tassie": ("Tasmania", "AU"),
+        **{short: ("Newfoundland and Labrador", "CA") for short in ("newfoundland", "labrador", "nfld")},
         # the short forms people write for English counties
         **{
             short: (full.title(), "GB")
@@ -699,9 +710,9 @@ _STATE_AFTER_IN = re.compile(r"\b(?:in|from|of)\s+([A-Z]{2,3})\b")
 
 def _state_code_after_in(text: str, country: str) -> Optional[str]:
     for found in _STATE_AFTER_IN.finditer(text):
-        state = _STATE_CODES.get(found.group(1))
-        if state and state[1] == country:
-            return state[0]
+        for state in (_STATE_CODES.get(found.group(1)), _SHARED_CODES.get(found.group(1))):
+            if state and state[1] == country:
+                return state[0]
     return None
 
 
@@ -763,6 +774,9 @@ _STATE_CODES = {
             ("SK", "Saskatchewan"),
             ("NS", "Nova Scotia"),
             ("NB", "New Brunswick"),
+            ("NL", "Newfoundland and Labrador"),
+            ("PE", "Prince Edward Island"),
+            ("PEI", "Prince Edward Island"),
         )
     },
     **{
@@ -774,9 +788,12 @@ _STATE_CODES = {
             ("TAS", "Tasmania"),
             ("SA", "South Australia"),
             ("WA", "Western Australia"),
+            ("NT", "Northern Territory"),
         )
     },
 }
+# Codes two countries share (the table above keeps the Australian one): "Seattle, WA" is Washington.
+_SHARED_CODES = {"WA": ("Washington", "US")}
 
 
 # State codes read only straight after a town the gazetteer places in that state ("Boulder CO",
@@ -810,13 +827,13 @@ _TOWN_AND_STATE = re.compile(
 )
 
 
-def _state_named(word: str) -> Optional[tuple[str, str]]:
-    """A state, province or territory written as its code ("NC", "nsw") or its name ("Arizona")."""
+def _states_named(word: str) -> list[tuple[str, str]]:
+    """The states, provinces or territories a code ("NC", "nsw", "WA": two) or a name ("Arizona") may be."""
     code = word.upper()
     if code in _CODES_AFTER_A_TOWN and (word.isupper() or len(word) > 2):
-        return _CODES_AFTER_A_TOWN[code]
+        return [_CODES_AFTER_A_TOWN[code], *([_SHARED_CODES[code]] if code in _SHARED_CODES else [])]
     region = REGIONS.get(normalize(word))
-    return region if region and region[1] in ("US", "AU", "CA") else None
+    return [region] if region and region[1] in ("US", "AU", "CA") else []
 
 
 def _in_that_state(town: str, state: tuple[str, str]) -> bool:
@@ -830,9 +847,9 @@ def _in_that_state(town: str, state: tuple[str, str]) -> bool:
 def _town_with_state(text: str) -> Optional[tuple[str, str, str]]:
     for found in _TOWN_AND_STATE.finditer(text):
         town, word = found.group(1), found.group(2)
-        state = _state_named(word)
-        if state is not None and normalize(town) not in _NOT_TOWNS and _in_that_state(town, state):
-            return town, state[0], state[1]
+        for state in _states_named(word):
+            if normalize(town) not in _NOT_TOWNS and _in_that_state(town, state):
+                return town, state[0], state[1]
     return None
 
 
@@ -849,9 +866,9 @@ def _region_after(city: str, text: str) -> Optional[tuple[str, str]]:
     for code in re.finditer(
         rf"\b{re.escape(city)}\b\s*[,(]?\s*([A-Za-z]{{2,3}})\b(?!\s*(?:scan|results?))", text, re.I
     ):
-        state = _state_named(code.group(1))
-        if state and _in_that_state(city, state):
-            return state
+        for state in _states_named(code.group(1)):
+            if _in_that_state(city, state):
+                return state
     return None
 
 
@@ -870,7 +887,8 @@ _NOT_TOWNS = CALENDAR_WORDS | frozenset(
 )
 
 
-_MORE_NAME_WORDS = re.compile(r"^((?:\s+[A-ZÀ-Þ][\w'-]+){1,2})")
+# "Mount Gambier", "Santa Cruz de Tenerife", "Stratford upon Avon": capitalised words, and the small ones between
+_MORE_NAME_WORDS = re.compile(r"^((?:\s+(?:(?:de|del|da|do|la|upon|on|sur|am)\s+){0,2}[A-ZÀ-Þ][\w'-]+){1,3})")
 
 
 def _whole_town_name(name: str, rest: str) -> str:
@@ -889,6 +907,10 @@ def _whole_town_name(name: str, rest: str) -> str:
 def _unlisted_home_town(text: str, lexicon: Lexicon) -> Optional[str]:
     for match in _HOME_TOWN.finditer(text):
         name = _whole_town_name(match.group(1) or match.group(2), text[match.end() :])
+        if match.group(0)[:1] in "Mm" and find_place(name, fuzzy=False) is None:
+            uninflected = _polish_town(name)  # "mieszkamy w Krakowie": Kraków
+            if uninflected:
+                return uninflected
         plain = normalize(name)
         known = (
             plain in REGIONS or plain in _EXTRA_BY_WORDS or lexicon.place(COUNTRY_ALIASES.get(plain, plain)) is not None
@@ -898,21 +920,38 @@ def _unlisted_home_town(text: str, lexicon: Lexicon) -> Optional[str]:
     return None
 
 
+# Polish names a town after "w" in the locative: Krakowie, Gdańsku, Poznaniu, Warszawie.
+_POLISH_ENDINGS = (("owie", "ów"), ("ie", "a"), ("ie", ""), ("iu", ""), ("u", ""), ("i", ""))
+
+
+def _polish_town(name: str) -> Optional[str]:
+    for ending, plain_end in _POLISH_ENDINGS:
+        if not name.endswith(ending) or len(name) - len(ending) < _MIN_TOWN_LETTERS - 1:
+            continue
+        candidate = name[: -len(ending)] + plain_end
+        place = find_place(candidate, fuzzy=False)
+        if place is not None and place.kind == "city" and name_key(place.name) == name_key(candidate):
+            return place.name
+    return None
+
+
 # Where someone says they are, with a town neither the lexicon nor the tables know ("from near Dubbo",
 # "we're in wollongong", "just outside Guelph"): up to three words after the cue, found in the gazetteer.
 _HOME_CUE = re.compile(
-    r"\b(?:live[sd]?|living|based|resid(?:e[sd]?|ing)|(?:we're|we\s+are|i'm|i\s+am|im|he's|she's|they're)\s+(?:just\s+|up\s+|down\s+|over\s+|out\s+|back\s+)?(?:in|near|outside|from)"
+    r"\b(?:live[sd]?|living|based|resid(?:e[sd]?|ing)|(?:we're|we\s+are|i'm|i\s+am|im|he's|she's|they're)\s+(?:both\s+|all\s+|still\s+|now\s+|currently\s+)?(?:just\s+|up\s+|down\s+|over\s+|out\s+|back\s+)?(?:in|near|outside|from)"
     # "47M, Mississauga", "a 38 year old woman in Reykjavík", "68 anni, di Bergamo", "Boston area, Quincy"
     r"|\d{2}\s?(?:m|f|male|female|yo|y/o)\s*,|\d{2},(?=\s+[A-Z])|\barea\s*[,(]"
     r"|(?:woman|man|guy|gal|lady|bloke|lad|girl|male|female)\s+(?:here\s+)?(?:in|from)"
     rf"|(?:my|our)\s+(?:{RELATIVE_WORDS})(?:\s+[A-Z][a-z]+)?\s+(?:who\s+lives\s+)?(?:in|from)"  # "my aunt Rosa in Bilbao"
     r"|(?:anni|años|ans|år|jahre|lat)\s*,?\s+(?:di|de|da|från|aus|z)"
-    r"|(?:vivo|vivimos|bor|bo|wohne|wohnen|abito|abitiamo|habite|habitons|habitent|vit|vivent|woont|wonen|woon)\s+(?:en|i|in|a|à|au|bij)"
+    r"|(?:vivo|vivimos|bor|bo|wohne|wohnen|abito|abitiamo|habite|habitons|habitent|vit|vivent|woont|wonen|woon|moro|moramos|mora)\s+(?:en|i|in|a|à|au|bij|em|no|na)"
     r"|(?:sono|siamo|sono\s+originario|vengo)\s+(?:di|da)|(?:l[aä]karen|l[aä]karna|doktorn|onkologen|kirurgen)\s+(?:i|p[aå])"
     r"|(?:nearest|closest)(?:\s+(?:site|hospital|centre|center|clinic|place|one|location))?\s+to"  # "closest site to allentown PA?"
     r"|from|near|nr|outside|close\s+to|(?:doctors?|docs|hospital|oncologists?|surgeons?|team|clinic|consultants?)\s+in)"
-    r"\s+(?:(?:just|right|near|nr|in|to|a|small|little|town|village|called|outside|close\s+to|from|here\s+in|over\s+in|out\s+in|up\s+in|down\s+in)\s+){0,3}"
-    r"((?:[^\W\d_][\w'-]*)(?:\s+[^\W\d_][\w'-]*){0,2})",
+    r"\s+(?:(?:just|right|near|nr|in|to|a|small|little|town|village|called|outside|close\s+to|from|here\s+in|over\s+in|out\s+in|up\s+in|down\s+in"
+    r"|on\s+(?:his|her|my|their|our)\s+own)\s+){0,3}"
+    # "St. John's", "Santa Cruz de Tenerife": an abbreviation's dot, and up to four words
+    r"((?:(?:St|Ste|Mt|Ft)\.\s*)?(?:[^\W\d_][\w'-]*)(?:\s+[^\W\d_][\w'-]*){0,3})",
     re.I,
 )
 _MIN_TOWN_LETTERS = 4
@@ -1155,6 +1194,9 @@ def _place_at(words: list[str], i: int, text: str, lexicon: Lexicon) -> Optional
         ):
             if place.code is not None:
                 return size, _Found("country", place.name, place.code)
+            longer = _longer_town(words, i, size)
+            if longer is not None:  # "Santa Cruz de Tenerife", not the Santa Cruz the lexicon knows
+                return longer
             return size, _lexicon_city(phrase, place.name, text, lexicon)
         if phrase in _EXTRA_BY_WORDS and _may_be_city(phrase, before, True, after):
             return size, _extra_city(_EXTRA_BY_WORDS[phrase], text, lexicon)
@@ -1162,6 +1204,19 @@ def _place_at(words: list[str], i: int, text: str, lexicon: Lexicon) -> Optional
             state = _region_after(phrase, text)
             if state and _in_that_state(phrase, state):  # "Victoria (BC, not Australia)": the town
                 return size, _Found("city", phrase.title(), state[1])
+    return None
+
+
+_LONGER_BY = 2  # words: "santa cruz" + "de tenerife"
+
+
+def _longer_town(words: list[str], i: int, size: int) -> Optional[tuple[int, _Found]]:
+    """A town the gazetteer knows whose name goes on past a shorter one the lexicon knows."""
+    for longer in range(min(size + _LONGER_BY, len(words) - i), size, -1):
+        phrase = " ".join(words[i : i + longer])
+        place = find_place(phrase, fuzzy=False)
+        if place is not None and place.kind == "city" and name_key(place.name) == name_key(phrase):
+            return longer, _Found("city", place.name, _gazetteer_country(place.name))
     return None
 
 

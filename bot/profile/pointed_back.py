@@ -97,7 +97,8 @@ def pointed_back(
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
 # "... a trial I could get it on?", "en studie med det": a trial asked for with a word pointing back
 _GET_IT_IN_A_TRIAL = re.compile(
-    r"\b(?:get|have|try|take|start|on|of|with|using|testing|med|om|avec|mit|con)\s+(?:it|that|this|them|det|den|ca|lo|la|es|het)\b",
+    r"\b(?:get|have|try|take|start|on|of|with|using|testing|med|om|avec|mit|con)\s+(?:it|that|this|them|det|den|ca|lo|la|es|het)\b"
+    r"|\b(?:is|are)\s+(?:that|this|the\s+same)\s+(?:trial|study)\b",  # "belzutifan being tested ... is that trial open?"
     re.I,
 )
 _THE_TWO = re.compile(r"\b(?:comparing|compare|compares|between|of|with)\s+(?:the two|both|them both|the pair)\b", re.I)

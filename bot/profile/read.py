@@ -16,10 +16,11 @@ from functools import lru_cache
 from typing import Optional
 
 from bot.lexicon import Lexicon, default_lexicon
+from bot.prescreen.answers import grade_from_ki67
 from bot.profile.all_clear import says_all_clear
 from bot.profile.model import Lookup, Profile, TreatmentHad, Wants
 from bot.profile.name_correction import name_corrected
-from bot.profile.person import about_a_pet, read_person
+from bot.profile.person import about_a_pet, read_person, says_self_outright
 from bot.profile.place import read_place
 from bot.profile.pointed_back import TRIAL_REQUEST, named_then_asked_for
 from bot.profile.tested import kind_members
@@ -98,6 +99,8 @@ def update(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon] = N
         profile, _had_by_pronoun(profile, read_message(text, lexicon), text or "", lexicon), text or ""
     )
     latest = _age_group_of_earlier_age(profile, latest, text or "")
+    latest = _weak_self_kept_out(profile, latest, text or "")
+    latest = _ki67_put_right(profile, latest, text or "")
     fixed = _name_put_right(profile, latest, text or "", lexicon or default_lexicon())
     if fixed is not None:
         return fixed
@@ -141,8 +144,54 @@ def _name_put_right(before: Profile, latest: Profile, text: str, lexicon: Lexico
     return replace(before, treatments=renamed, topic=correction.right).merged(rest)
 
 
+_PUT_RIGHT = re.compile(
+    r"\b(?:sorry|typo|oops|meant|misread|misread\w*|mis-read|correction|my\s+mistake|my\s+bad|wrong)\b", re.I
+)
+_NUMBER = r"(\d{1,2}(?:[.,]\d{1,2})?)"
+_THIS_NOT_THAT = re.compile(rf"{_NUMBER}\s*%?\s+not\s+{_NUMBER}\s*%?", re.I)
+_IT_WAS = re.compile(
+    rf"\b(?:it\s+was|it'?s|its|it\s+is|should\s+be|was)\s+(?:actually\s+|really\s+)?{_NUMBER}\s*%", re.I
+)
+
+
+def _ki67_put_right(before: Profile, latest: Profile, text: str) -> Profile:
+    """ "ki67 came back 25%" ... "sorry, it was 2.5%, i misread the letter", "typo, its 25 not 2,5": the
+    Ki-67 said before, corrected (and the grade it gives)."""
+    if before.ki67 is None or latest.ki67 is not None or not _PUT_RIGHT.search(text):
+        return latest
+    pair = _THIS_NOT_THAT.search(text)
+    if pair and float(pair.group(2).replace(",", ".")) == before.ki67:
+        value = float(pair.group(1).replace(",", "."))
+    elif (said := _IT_WAS.search(text)) is not None:
+        value = float(said.group(1).replace(",", "."))
+    else:
+        return latest
+    if value == before.ki67:
+        return latest
+    grade = grade_from_ki67(value)
+    kind = latest.tumour_type or ("NET" if grade < 3 else None)  # grade 1 or 2 alone implies a NET (README)
+    return replace(latest, ki67=value, grades=(grade,), tumour_type=kind)
+
+
+def _weak_self_kept_out(before: Profile, latest: Profile, text: str) -> Profile:
+    """ "my wife has a pancreatic NET" ... "sorry, I just reread the letter, it says carcinoma": an "I" in
+    passing after someone else was named is still the same person's story, not the writer's own."""
+    if before.about in (None, "self") or latest.about != "self" or "about" in latest.corrections:
+        return latest
+    if says_self_outright(readable(text)):
+        return latest
+    return replace(latest, about=None, age=None, sex=None)
+
+
 def _age_group_of_earlier_age(before: Profile, latest: Profile, text: str) -> Profile:
-    """ "I'm 70" ... "any trials that take someone my age?": the age said earlier gives the group."""
+    """ "I'm 70" ... "any trials that take someone my age?": the age said earlier gives the group; "trials for
+    kids?" ... "my daughter is 13": the young group asked for earlier is the one of the age said now."""
+    young = ("child", "teen")
+    said_alone = not latest.has_medical_facts  # "my daughter is 13": whom the earlier request was for
+    if not latest.wants.age_group and latest.age is not None and before.wants.age_group in young and said_alone:
+        group = group_of_age(latest.age)
+        if group in young and group != before.wants.age_group:
+            return replace(latest, wants=replace(latest.wants, age_group=group))
     if latest.wants.age_group or latest.age or not before.age or not asks_about_their_age(readable(text)):
         return latest
     return replace(latest, wants=replace(latest.wants, age_group=group_of_age(before.age)))

@@ -80,4 +80,12 @@ def surgery_role(sentence: str, plain: str) -> Role:
         return "avoid"  # "Kirurgen vill operera men pappa vill inte"
     if TRIAL_WORDS.search(sentence):
         return "want" if _TRIAL_WHERE.search(sentence) or _TRIAL_OPERATES.search(sentence) else "mentioned"
+    first = next((m for m in _SURGERY_STORY.finditer(sentence) if not _NOT_SO.search(sentence[: m.start()])), None)
+    if first and _PAST.search(first.group(0)) and not _PLANNED.search(sentence[: first.end()]):
+        return (
+            "had"  # "she had an insulinoma removed 2 yrs ago and now the surgeon wants to take the tail": one had first
+        )
     return "planned" if _PLANNED.search(sentence) or FUTURE_TIME.search(plain) else "had"
+
+
+_PAST = re.compile(r"\b(?:had|took|taken|was|were|been|got)\b", re.I)

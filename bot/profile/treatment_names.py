@@ -288,6 +288,9 @@ def only_treatment_names(text: str, lexicon: Lexicon) -> bool:
     return bool(spans) and len(words) <= 4 and all(w in _NAME_ONLY_WORDS for w in others)
 
 
+_DUTCH_ARTICLES = frozenset(("de", "het", "een"))
+
+
 def name_spans(words: list[str], lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, treatment id) for each known name, longest first at each spot; a drug's
     name typed with a slip ("sunitinb", "everolimis") when no known name fits there."""
@@ -305,6 +308,8 @@ def name_spans(words: list[str], lexicon: Lexicon) -> list[tuple[int, int, str]]
                 and _SCAN_TOLD.intersection(following)
             ):
                 continue  # "the new scan shows more spots": their latest scan, not the new tracer
+            if words[i : i + size] == ["op"] and _DUTCH_ARTICLES.intersection(following):
+                continue  # Dutch "groei op de scan": "on the", not an operation
             if concept:
                 spans.append((i, i + size, concept))
                 i += size

@@ -41,6 +41,11 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
             r"(?:didn t|did not|doesn t|does not|not) (?:hold|help|control|touch|do anything)|stopped holding|done nothing|did nothing|no good|no use"
             r"|(?:wasn t|isn t|weren t|aren t|was not|is not) (?:working|doing anything|helping)|(?<!idea of )(?<!of )(?<!about )(?<!he s )(?<!she s )(?<!we re )(?<!i m )(?<!just )doing nothing|progressive disease"
             r"|virket ikke|virker ikke|fungerade inte|fungerar inte|hjalp inte|wirkt nicht|nicht gewirkt|niet gewerkt|no funciono|n a pas marche"
+            # "werkte na 3 jaar niet meer", "funcionaron un tiempo pero ya no", "ne marche plus", "hat aufgehort zu wirken"
+            r"|werkte? (?:\w+ ){0,4}?niet meer|niet meer (?:gewerkt|werkt?e?)|ya no (?:funciona\w*|hace\w* efecto|sirve\w*)|pero ya no"
+            r"|dej(?:o|aron) de funcionar|parou de funcionar|pararam de funcionar|non funziona(?:va)? piu|smesso di funzionare"
+            r"|ne (?:marche|fonctionne|agit) plus|wirkt(?:e)? nicht mehr|aufgehort zu wirken|slutat (?:att )?verka|sluttet a virke"
+            r"|vokser|vokst|voksende|groei"
             r"|progress\w*|grew|grown|growing|growth"
             r"|grow|grows|got bigger|getting bigger|bigger|worse|(?<!not )(?<!never )(?<!results )(?<!result )(?<!biopsy )(?<!pathology )(?<!histology )(?<!bloods )(?<!tests )(?:came|come) back|(?:was|is|it s|its) back|recurr\w*|relaps\w*"
             r"|not helping|stopped helping|stopped controlling|(?:disease|it|tumou?rs?|cancer|illness) (?:has |had )?advanced|new (?:\w+ ){0,2}?(?:lesions?|mets|metastases|spots|tumou?rs?)"
@@ -59,7 +64,9 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
             r"|diarrh\w*|nausea|ulcers|sores|toxicity|infections?|side effects?|reaction|allergy|hypos|bloods|platelets)"
             r"|(?:because of|due to|cos of) (?:the |his |her |my |their |a |bad )?(?:\w+ )?(?:rash|fatigue|tiredness|side effects?|pneumonitis|diarrh\w*"
             r"|nausea|sickness|vomiting|blood pressure|bp|ulcers|sores|toxicity|infections?|kidneys?|kidney function|liver function|bloods"
-            r"|platelets|counts|reaction|allergy|pain|sugars|hypos)|(?:kidney|liver) function (?:dropped|fell|went down|got worse)|side effects?|couldn t (?:tolerate|cope|handle)|could not (?:tolerate|cope)|too (?:ill|sick|toxic|much)|made (?:him|her|me|them) (?:ill|sick|poorly|so ill)"
+            r"|platelets|counts|reaction|allergy|pain|sugars|hypos)|(?:kidney|liver) function (?:dropped|fell|went down|got worse)|side effects?|couldn t (?:tolerate|cope|handle)|could not (?:tolerate|cope)|too (?:ill|sick|toxic|much)|made (?:him|her|me|them) (?:so |really |very |too )?(?:ill|sick|poorly)"
+            # "which wrecked her hands and feet so they stopped it": a harm, then stopped for it
+            r"|(?:wreck\w*|ruin\w*|destroy\w*|knocked (?:him|her|me|them) (?:flat|for six)|floored)(?: \w+){0,6} so (?:they|the (?:doctors?|team|oncologist|onc)|we|he|she|i) (?:had to )?(?:stopped|stop|took (?:him|her|me|them) off|pulled)"
             r"|reaction|toxicity|intoleran\w*|allergic|(?:blood )?counts (?:dropped|fell|were too low|went down)|mouth ulcers|ulcers|sores|too bad"
             r"|(?:feels?|felt|feeling|mar|ma) (?:so |really |very )?(?:awful|terrible|rough|dreadful|daligt|illa) (?:on|from|with|av) (?:it|them|that|det|den)"
             r"|(?:is |s |has been |keeps )?(?:giving|gave|gives) (?:him|her|me|them) (?:\w+ )?(?:diarrh\w*|rash\w*|ulcers|sores|nausea|blisters|headaches))\b"
@@ -230,12 +237,22 @@ def listed_outcome(previous: Mention, list_outcome: Optional[str], before: str, 
         return list_outcome
     if previous.outcome == "stopped working" and _GAPPED.match(after):
         return "stopped working"
+    if list_outcome == "stopped working" and _THEN_ON.match(before):
+        return "stopped working"  # "progresó con lanreotida y después con everolimus": grew on both
     return None
+
+
+# "... and then on", "y después con": the next of a list said with the same cue ("progressed on")
+_THEN_ON = re.compile(
+    r"^(?:(?:and|y|e|und|en|och|og|et) )?(?:(?:then|later|despues|luego|danach|dann|daarna|sedan|deretter|puis|poi|depois) )?"
+    r"(?:on|con|com|med|mit|met|avec|sous)$"
+)
 
 
 def outcome_before(before: str) -> Optional[str]:
     if re.search(
-        r"\b(?:progress\w*|grow\w*|grew|worse|failed|spread\w*|vaxer|vaxt|vuxit|vokser|wachst|waechst|pd) (?:even |still )?(?:on|despite|through|after|trots|tross|trotz)\b(?:\s+\w+){0,2}$",
+        r"\b(?:progress\w*|progres[oa]\w*|grow\w*|grew|worse|failed|spread\w*|vaxer|vaxt|vuxit|vokser|wachst|waechst|pd) (?:even |still )?"
+        r"(?:on|despite|through|after|trots|tross|trotz|con|com|med|mit|met|avec|sous|unter|pod)\b(?:\s+\w+){0,2}$",
         before,
     ):
         return "stopped working"

@@ -49,7 +49,7 @@ _HAD_BEFORE = re.compile(
     r"|(?:i|he|she|we|they) (?:take|use)|continue|continuing|carry on with|stay on|staying on|far|fatt|fick|har fatt|krijgt|kreeg|bekommt|bekam|erhalt|recibe|recibio|dostaje|recoit"
     r"|(?:been|gone|went|go|going) through|lines? done"
     r"|after|since|following|received|receiving|tried|given|finished|stopped|stop|done|did|gets|getting|currently|still"
-    r"|despite|in spite of|trots|trotz|malgre|pomimo"
+    r"|despite|in spite of|trots|trotz|malgre|pomimo|progres\w* (?:con|com|med|mit|met|avec|sous)(?: \w+ (?:y|e|and|und|en|och|og|et) (?:despues|luego|then|dann|danach|daarna|sedan|puis|poi|depois) (?:con|com|on|med|mit|met|avec))?"
     r"|course of|cycles? of|rounds? of|doses? of|months of|years of|weeks of|now has|been having|came off|coming off|post"
     r"|cicli di|ciclos de|cycles de|zyklen|kuren|cykler|kurer|ha fatto|ha preso|prende|prendo|a eu|a fait|recu|tuvo|ha recibido|ha tenido)\b(?:\s+\w+){0,3}$"
 )

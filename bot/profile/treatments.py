@@ -28,6 +28,7 @@ from bot.profile.treatment_names import (
     SCANS,
     STORY_WORDS,
     SURVEILLANCE,
+    TESTS_NOT_TREATMENTS,
     asked_name,
     clause_words,
     is_generic,
@@ -203,7 +204,7 @@ _SAID_OF_IT = {
 }
 # Sentences, and a "but" that turns to a new clause (not "anything but chemo": there "but" means "except").
 _SENTENCE = re.compile(
-    r"(?<=[.!?;\n])\s*|(?<!\s)(?<!anything)(?<!everything)(?<!nothing)\s+(?=but\b)"
+    r"(?<=[.!?;\n])(?<!\d\.)(?!\d)\s*|(?<=\d\.)\s+|(?<!\s)(?<!anything)(?<!everything)(?<!nothing)\s+(?=but\b)"
     r"(?!but (?:ok|okay|fine|manageable|coping|tolerable|bearable|alright)\b)",  # "mouth ulcers but ok": one clause
     re.I,
 )  # (?<!\s): linear on long runs of spaces
@@ -225,7 +226,9 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
     narrative = _is_story(text)  # a story, not a look-up
     last_named: list[Mention] = []  # the mentions of the latest sentence that named a treatment
     for sentence in sentences:
-        found = combined(_mentions(sentence, lexicon, only_names, narrative), lexicon)
+        found = _test_outcome_to_treatment(
+            combined(_mentions(sentence, lexicon, only_names, narrative), lexicon), lexicon
+        )
         plain = normalize(sentence)
         lead = plain if not found else _words_before_names(plain, lexicon)
         if lead and not _ASKS_OPENLY.match(
@@ -244,6 +247,29 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
         if found:
             last_named = found
     return _collect(_radiation_as_prrt(_watching_as_advice(mentions, text), text), lexicon)
+
+
+def _test_outcome_to_treatment(found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """ "taking octreotide for 1.5 years, now PET scan showing progression": the growth a scan shows is the
+    treatment's before it (a scan is a test, never a treatment that stops working); a course told as finished
+    and then growth is one that stopped working (README)."""
+    moved = list(found)
+    for i, mention in enumerate(moved):
+        if (
+            i == 0
+            or mention.outcome != "stopped working"
+            or treatment_group(lexicon, mention.id) not in TESTS_NOT_TREATMENTS
+        ):
+            continue
+        previous = moved[i - 1]
+        if (
+            previous.role == "had"
+            and previous.outcome in (None, "ongoing", "stopped")
+            and previous.id not in (*NO_WEAR_OFF, "surgery")
+        ):
+            moved[i - 1] = replace(previous, outcome="stopped working")
+            moved[i] = replace(mention, outcome=None)
+    return moved
 
 
 # "the doctors say watch.": watching under way; beside another treatment put forward ("surgeon says distal
@@ -429,6 +455,11 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
             elif role in ("had", "mentioned") and WANT_AFTER.search(after):
                 role = "want"  # "lutathera / lu-177 studies in Quebec": the whole list
                 _plan_joined_run(result, joined, "want")
+            elif role == "planned" and _A_TRIAL_NEXT.match(after):
+                role = (
+                    "want"  # "my onc mentioned a Lonsurf + temozolomide trial": the trial's treatments, the whole list
+                )
+                _plan_joined_run(result, joined, "want")
         elif _LIKE_END.search(before):  # "something more proactive, like liver surgery"
             far = " ".join(words[max(previous_end, start - 12) : start])
             cues = [(m.span("cue"), role) for role, pattern in FAR_CUES if (m := pattern.search(far))]
@@ -447,6 +478,10 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
             role = "had"  # "octreotide didn't hold it, everolimus didn't either"
         if role == "had" and result and result[-1].role == "planned" and _THEN_NEXT.search(before):
             role = "planned"  # "talked about surgery to take out as much as possible and then lutathera after"
+        if role == "mentioned" and narrative and result and result[-1].role == "had" and _THEN_NEXT.search(before):
+            role = (
+                "had"  # "lanreotide stopped working in 2024, then sunitinib, which wrecked her hands": the next one had
+            )
         if role in ("want", "had") and _IF_IT_FAILS.search(before) and _FAILS.match(after):
             role = "mentioned"  # "if the everolimus stops working, any trials?": what they are on, not a wish
         if role == "want" and _REFUSED_ANYTHING.search(" ".join(words[max(clause, start - 14) : start])):
@@ -592,6 +627,7 @@ def _grew_in(clause: str) -> bool:
     return outcome_in(clause) == "stopped working"
 
 
+_A_TRIAL_NEXT = re.compile(r"(?:clinical\s+|drug\s+)?(?:trials?|studies|study)\b")  # "... temozolomide trial"
 _THEN_NEXT = re.compile(r"\b(?:and then|then|followed by|and after that|after that)(?:\s+\w+)?$")
 # "if the everolimus stops working": the one they are on, said with what might happen to it
 _IF_IT_FAILS = re.compile(r"\b(?:if|when|once|in case|should)(?: (?:the|his|her|my|this|their))?$")

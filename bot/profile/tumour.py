@@ -25,7 +25,7 @@ _SITE_PATTERNS = {
     "appendix": r"\bappendi\w*",
     "large bowel": r"\blarge\s+(?:bowel|intestines?)\b|\bcolon\b|\bcolorectal\b|\brect(?:um|al)\b|\b(?:änd|end|ende|endel)(?:e)?tarm\w*|\bendeldarm\w*|\benddarm\w*|\brektum\b",
     "bowel": r"\bbowels?\b|\bintestines?\b",
-    "unknown": r"\bunknown\s+(?:primary|origin)|\bprimary\s+(?:unknown|not\s+(?:found|known))|\b(?:don'?t|do\s+not|doesn'?t|never)\s+(?:\w+\s+){0,3}?know\s+where\s+(?:it|the\s+\w+)\s+(?:started|began|came\s+from)|\bcup\b",
+    "unknown": r"\bunknown\s+(?:primary|origin)|\bprimary\s+(?:unknown|not\s+(?:found|known))|\b(?:don'?t|do\s+not|doesn'?t|never|can'?t|cannot|couldn'?t|could\s+not|unable\s+to|haven'?t|have\s+not|hasn'?t|still\s+not)\s+(?:\w+\s+){0,3}?(?:know|find|found|tell|say|work\s+out|figure\s+out|pin\s+down|see)\s+where\s+(?:it|the\s+\w+|this|they)\s+(?:started|starts|began|begins|came\s+from|comes\s+from|is\s+from|originated)|\bcup\b",
 }
 _SITES = {site: re.compile(pattern, re.I) for site, pattern in _SITE_PATTERNS.items()}
 # A site word that names where it has spread to, not where it started.
@@ -39,7 +39,7 @@ _NEC = re.compile(
     re.I,
 )
 _NET = re.compile(
-    r"\b(?:p-?)?nets?\b|\bpnets?\b|neuro[\s-]*endocrine\s+(?:tumou?rs?|growths?|lesions?|nets?)\b|\btumou?rs?\s+(?:of\s+)?neuro[\s-]*endocrine\b|\bneuroendokrin\w*|\bcarcinoids?\b"
+    r"\b(?:p-?)?nets?\b|\bpnets?\b|neuro[\s-]*endocrine\s+(?:tumou?rs?|growths?|lesions?|nets?)\b|\btumou?rs?\s+(?:of\s+)?neuro[\s-]*endocrine\b|\bneuroendokrin\w*|\bneuro[\s-]*endocrine\s+(?:svulst\w*|tum[öo]r\w*|tumeur\w*|tumore|geschwulst\w*|guz\w*|kasvain\w*)|\bcarcinoids?\b"
     r"|\bwell[\s-]+differentiated|\bsi-?nets?\b|\b(?:insulin|gastrin|glucagon|somatostatin|vip)omas?\b",
     re.I,
 )
@@ -73,7 +73,7 @@ _SPREAD_PLACES = {
     # Swedish, Norwegian, Danish, Dutch, German: "levern", "leveren", "levermetastaser", "in de lever", "Lebermetastasen"
     r"|\blever(?:n|en)\b|\blever(?=\s*-?\s*metasta)|\b(?:i|in\s+de|til|till|naar\s+de)\s+lever\b|\bleber\w*"
     # French, Italian, Spanish: "métastases au foie", "metastasi epatiche", "metástasis en el hígado"
-    r"|\b(?:foie(?!\s+gras)|fegato|h[ií]gado|epatich[ei]|h[ée]patiques?|hep[aá]tic[ao]s)\b"
+    r"|\b(?:foie(?!\s+gras)|fegato|h[ií]gado|f[ií]gado|epatich[ei]|h[ée]patiques?|hep[aá]tic[ao]s)\b"
     r"|\bw[aą]trob\w*",  # Polish: "przerzuty do wątroby"
     "bones": r"\bbones?\b|\bskeletal\b|\bspine\b|\bvertebra\w*|\bskelett\w*|\bknochen\w*|\bhuesos?\b|\bossa\b|\bossee\b|\bko[sś]ci\b",
     "lymph nodes": r"\blymph(?:\s+nodes?|\s+glands?|atic)?\b|\bnodes\b|\bnodal\b|\bglands\b",
@@ -156,14 +156,15 @@ _INHERITED_NOT_HAD_AFTER = re.compile(
 
 def read_tumour(text: str) -> Profile:
     """The tumour fields of a profile; the others are left empty."""
-    grade = read_grade(text.replace(",", ".") if _DECIMAL_COMMA.search(text) else text, strict=True)
+    graded = _FOREIGN_GRADE.sub(r"grade \1", text)  # "grad 2", "grado 2", "graad 2", "grau 1"
+    grade = read_grade(graded.replace(",", ".") if _DECIMAL_COMMA.search(graded) else graded, strict=True)
     latest_ki67 = _latest_ki67(text)
     spread_to = _spread_places(text)
     syndrome = _first_named(_SYNDROME_PATTERNS, text)
     return Profile(
         site=_site(text),
         tumour_type=_tumour_type(text),
-        grades=_grades(text, grade, _below_a_bound(text, latest_ki67)),
+        grades=_grades(graded, grade, _below_a_bound(text, latest_ki67)),
         ki67=None if _only_a_bound(text) else latest_ki67 if latest_ki67 is not None else grade.ki67 if grade else None,
         spread=False
         if _NO_SPREAD.search(text) and not spread_to
@@ -177,6 +178,7 @@ def read_tumour(text: str) -> Profile:
 
 
 _DECIMAL_COMMA = re.compile(r"\b\d+,\d\s*%")
+_FOREIGN_GRADE = re.compile(r"\b(?:grad|grado|graad|grau|stopie[nń])\s+([123])\b(?!\s*(?:%|cm|mm))", re.I)
 _KI67_VALUE = re.compile(
     r"\bki[\s-]?67\b\D{0,40}?(\d+(?:[.,]\d+)?)\s*%?|\b(?:not|no)\s+\d+(?:[.,]\d+)?\W+(?:it\s+is|it's|its)\s+(\d+(?:[.,]\d+)?)\s*%"
     r"|\b(\d+(?:[.,]\d+)?)\s*%\s+not\s+\d+",  # "sorry!! 2.5% not 25"

@@ -57,7 +57,10 @@ _OPEN_FILTER = re.compile(
     r"|\b(?:any|ones|that\s+are|which\s+are)\s+(?:still\s+|currently\s+)?open\s+to\s+(?:new\s+)?(?:patients|people|participants|recruitment|enrol+ment)\b"
     r"|\bwhat(?:'s|s|\s+is|\s+are)\s+(?:currently\s+|still\s+|now\s+)?(?:open|recruiting|enrolling)\b"
     # "dosimetry based lutetium studies open in the US", "trials recruiting in Sweden"
-    r"|\b(?:trials|studies)\s+(?:currently\s+|still\s+|now\s+)?(?:open|recruiting|enrolling)\s+(?:in|at|near|across)\b"
+    r"|\b(?:trials|studies)\s+(?:currently\s+|still\s+|now\s+)?(?:open|recruiting|enrolling)\s+(?:in|at|near|across|for)\b"
+    # "what trials are open for me", "only ones that are open right now"
+    r"|\bwhat\s+(?:trials|studies)\s+are\s+(?:currently\s+|still\s+|now\s+)?(?:open|recruiting|enrolling)\b"
+    r"|\b(?:ones|those)\s+(?:that\s+are|which\s+are|that\s+re)\s+(?:still\s+|currently\s+)?open\b(?!\s+to\s+(?:\w+\s+)?(?:kids|children|adults))"
     # "currently enrolling pnet studies", "which are still taking people", "trials still looking for volunteers"
     r"|\b(?:currently|now)\s+(?:recruiting|enrolling|open|accepting)\s+(?:[\w-]+\s+){0,3}?(?:trials?|studies|ones)\b"
     r"|\b(?:trials|studies|ones|which|those)\s+(?:are\s+|that\s+are\s+)?(?:still|currently|now)\s+(?:recruiting|enrolling|open"
@@ -123,10 +126,12 @@ _AGE_GROUPS = (
 _FOR_AGED = re.compile(
     r"\b(?:for|suit|suits|suitable\s+for|take|takes|taking|accept|accepts|accepting)\s+(?:(?:my|our|a|an|his|her)\s+)?"
     r"(\d{1,2})(?:\s*(?:,|and|or|to|-|&)\s*\d{1,2})*[\s-]*(?:years?|yrs?)[\s-]*olds?\b"  # "take 14 and 15 year olds"
-    r"|\b(?:for|take|accept|accepts|suit)\s+an?\s+(\d{1,2})\s*(?:y/?o|yrs?\s+old|years?\s+old)\b"  # "a trial for a 14 y/o"
+    r"|\b(?:for|take|takes|taking|accept|accepts|accepting|suit)\s+(?:an?\s+)?(\d{1,2})\s*(?:y/?o|yrs?\s+old|years?\s+old)s?\b"  # "a trial for a 14 y/o", "taking 16 y/o"
+    # "would any trial even look at someone who's 81"
+    r"|\b(?:someone|anyone|somebody|a\s+(?:man|woman|person|patient|gentleman|lady))\s+(?:who(?:'s|\s+is)|that(?:'s|\s+is))\s+(?:now\s+)?(\d{2})\b"
     r"|\b(?:gentleman|man|woman|lady|person|someone|anyone|patient|people)\s+(?:of|aged)\s+(\d{2})\b"  # "accept a gentleman of 80"
     r"|\b(?:is|are|am|at)\s+(\d{2})\s+(?:too\s+(?:old|young)|past\s+it)\s+for\s+(?:an?\s+|the\s+|any\s+|these\s+)?(?:trials?|stud(?:y|ies)|research)\b"
-    r"|\b(?:do|join|enter|try|go\s+on|get\s+into|take\s+part(?:\s+in)?)\s+(?:\w+\s+){0,2}?at\s+(\d{2})\b"  # "trials he could even do at 83?"
+    r"|\b(?:do|join|enter|try|go\s+on|get\s+into|take\s+part(?:\s+in)?|qualify|be\s+eligible|get\s+in)\s+(?:\w+\s+){0,2}?at\s+(\d{2})\b"  # "trials he could even do at 83?"
     r"|\b(?:pts|patients|people|adults|those|ones|anyone|someone|for)\s+(?:aged\s+)?(\d{2})\s?\+"  # "trials for pts 80+"
     # "would any trial even take him at 82", "allowed on trials at 88", "let her in at 79"
     r"|\b(?:take|takes|let|lets|allow|allowed|accept\w*|have|want)\s+(?:him|her|me|them|us|someone|anyone)?\s*"
@@ -147,6 +152,9 @@ _OF_THEIR_AGE = re.compile(
     # "or are trials just for grown ups", "only for adults?": whether the patient's age is let in
     r"|\b(?:at|of)\s+(?:that|this|such\s+an?)\s+age\b|\b(?:someone|anyone|people|somebody)\s+(?:that|so|this)\s+old\b"
     r"|\bn[aå]gon\s+som\s+[aä]r\s+s[aå]\s+gammal\b|\bs[aå]\s+gamla?\b"  # Swedish: "someone that old"
+    # "är han för gammal för studier?", "ist er zu alt für Studien?", "is hij te oud voor studies?"
+    r"|\b(?:f[öo]r|zu|te|trop|demasiado)\s+(?:gammal|gamla|alt|oud|vieux|vieille|mayor|viejo|vieja)\s+(?:f[öo]r|f[üu]r|voor|pour|para)\s+(?:\w+\s+)?"
+    r"(?:studier\w*|pr[öo]vning\w*|studien|studies|[ée]tudes?|essais?|ensayos?|estudios?)\b"
     r"|\b(?:an?|any)\s+(?:upper\s+)?age\s+(?:limits?|cut[\s-]?offs?|restrictions?|bar)\b"
     # "turn him away because of his age", "does age matter for these trials?", "old enough for the trials",
     # "if there's a cut off", "am i past it for research"
@@ -282,6 +290,12 @@ def _group_in(piece: str, text: str) -> Optional[str]:
     aged = _FOR_AGED.search(piece)
     if aged:
         return group_of_age(int(next(g for g in aged.groups() if g)))
+    decade = _FOR_DECADE.search(piece)
+    if decade:
+        return group_of_age(int(decade.group(1)) * 10)
+    too_old = _AGE_TOO_OLD.search(piece)
+    if too_old and _ABOUT_TRIALS.search(piece) and not _NOT_WANTED.search(piece):
+        return group_of_age(int(too_old.group(1)))  # "any trial to stop it coming back, or is 77 too old for that?"
     if _asks_of_their_age(piece):
         return group_of_age(_patient_age(text))
     return None
@@ -320,6 +334,13 @@ def _about_joining(piece: str, pattern: re.Pattern[str]) -> bool:
 
 
 _CLAUSE = re.compile(r"[,;]")
+# "are there even trials that take an 80-something": the decade's group
+_FOR_DECADE = re.compile(
+    r"\b(?:take|takes|taking|accept\w*|for|let\s+in)\s+(?:an?\s+|someone\s+)?([1-9])0[\s-]*(?:something|odd|plus|\+)",
+    re.I,
+)
+# "is 77 too old for that sort of thing?": an age said with "too old for", in a piece that asks for trials
+_AGE_TOO_OLD = re.compile(r"\b(?:is|are|am|at)\s+(\d{2})\s+(?:too\s+(?:old|young)|past\s+it)\s+for\b", re.I)
 
 
 _THEIR_AGE_SAID = re.compile(r"\b(?:his|her|my|their)\s+age\b", re.I)
