@@ -31,7 +31,7 @@ from bot.eligibility.explain import spelling, term_explanations
 from bot.eligibility.forbidden_words import neutral
 from bot.eligibility.glossary import default_replacer
 from bot.eligibility.guards import rewrite_problems
-from bot.eligibility.registry_words import registry_sentence
+from bot.eligibility.registry_words import mend, registry_sentence
 from bot.eligibility.replacer import Replacer
 from bot.eligibility.short_sentences import shorter
 from bot.eligibility.split import Criteria, Item, split_criteria
@@ -161,7 +161,7 @@ def write_items(
 
 
 def _first_good(line: str, replacer: Replacer) -> Written:
-    original = " ".join(line.split())
+    original = mend(" ".join(line.split()))
     refused: list[str] = []
     notes: list[tuple[int, str]] = []
     own_words = _registry_words(original, replacer)

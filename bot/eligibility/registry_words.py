@@ -118,7 +118,7 @@ SAFE_SWAPS: tuple[tuple[str, str], ...] = (
     (r"gastrointestinal(?!\s+stromal)", "gut"),
     (r"cardiovascular", "heart or blood vessel"),
     (r"psychiatric", "mental health"),
-    (r"lactating|breast-feeding", "breastfeeding"),
+    (r"lactating|breast-feeding|breast\s+feeding", "breastfeeding"),
     (
         r"(wom[ae]n|females?|patients?|subjects?|participants?|individuals?|persons?|people)\s+of\s+child-?\s?bearing"
         r"\s+potential",
@@ -159,6 +159,31 @@ def _everyday(found: re.Match) -> str:
         if match and match.end() == found.end():
             return match.expand(words)
     return found.group()  # not reached: some swap made the match  # not reached
+
+
+def mend(text: str) -> str:
+    """The registry's own slips mended where the meaning cannot change (issue 18: a reader counts them
+    as defects of what is shown): a word said twice ("Has has", "during the during inpatient visits"), a comma with no space after it
+    between words ("g/dl,absolute"), a number run into the word before it ("within14"), and a
+    comparison said in words then again as a bracketed symbol ("greater than or equal to (>=) 22"), and a
+    comparison sign after the item's last full stop, which compares nothing ("... study entry. >")."""
+    text = _PREPOSITION_TWICE.sub(r"\1 \2", text)  # "during the during inpatient visits"
+    text = _TWICE.sub(lambda m: m.group(1) if m.group(1).lower() not in _SAID_TWICE_RIGHTLY else m.group(), text)
+    text = _GLUED_COMMA.sub(", ", text)
+    text = _GLUED_NUMBER.sub(r"\1 \2", text)
+    text = _STRAY_END.sub("", text)
+    return _SYMBOL_AGAIN.sub("", text)
+
+
+_PREPOSITION_TWICE = re.compile(
+    r"\b(during|of|in|for|with|to|from|by|on|at|within|after|before) (the|a|an) \1\b(?= )", re.I
+)
+_TWICE = re.compile(r"\b([A-Za-z]+) \1\b", re.I)
+_STRAY_END = re.compile(r"(?<=[.;])\s*[<>≤≥]=?\s*$")
+_SAID_TWICE_RIGHTLY = frozenset({"had", "that", "ala", "kava", "bora", "chi", "is"})  # "who had had surgery"
+_GLUED_COMMA = re.compile(r"(?<=[a-z]{2}),(?=[a-z]{2})")
+_GLUED_NUMBER = re.compile(r"\b(within|than|least|most|to|of|for|over|under|below|above|after|before|and|or)(\d)", re.I)
+_SYMBOL_AGAIN = re.compile(r"(?:(?<=\bto)|(?<=\bthan))\s*\(\s*(?:>=|<=|=>|=<|[<>≤≥])\s*\)")
 
 
 def registry_sentence(original: str, swaps: bool = True, split: bool = True) -> str:

@@ -29,6 +29,7 @@ class Template:
     family: str
     pattern: re.Pattern  # must match the whole criterion, its end punctuation removed
     write: Callable[[re.Match, Words], str]
+    lead_in: bool = True  # may write an item ending in ":" (False: it heads a list, "Prior therapy:")
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,10 @@ def write_with_template(criterion: str, words: Words) -> Optional[Written]:
     if not _ALL:
         _ALL.extend(templates())
     text = _BULLET.sub("", _END.sub("", " ".join(criterion.split())))
+    heads_a_list = criterion.rstrip().endswith(":")
     for template in _ALL:
+        if heads_a_list and not template.lead_in:
+            continue
         found = template.pattern.fullmatch(text)
         if found:
             written = template.write(found, words)

@@ -11,6 +11,9 @@ from bot.eligibility.templates.parts import WHEN, WHO, compile_full, registry_sl
 _SHORT = r"(?P<what>(?!.*\b(?:within|during|prior|before|after|since|until|unless|except|in\s+the\s+(?:last|past))\b)[A-Za-z0-9][^,;:()\[\]]{2,60})"
 
 
+# not a sentence of its own: "Prior treatment with lenalidomide is allowed" is not a treatment had
+_NO_VERB = r"(?!.*\b(?:is|are|was|were|allowed|permitted|excluded|eligible|must|should|may|will|can)\b)"
+
 # who has the history: "Patients with", "Has", "Subject has", "Patients who have"
 _HAS = rf"(?:{WHO}?(?:with\s+|who\s+(?:has|have)\s+|(?:has|have)\s+)?)?"
 
@@ -31,7 +34,18 @@ _COUNTABLE = (
     "episode",
     "exacerbation",
     "infection",
+    "disorder",
+    "injury",
+    "allergy",
+    "condition",
+    "illness",
+    "process",
+    "problem",
+    "disturbance",
 )
+_AFTER_HEAD = re.compile(
+    r"\b(?:from|of|with|in|on|to|for|due|after|caused|because)\b", re.I
+)  # "disease from blood disorder"
 _DETERMINER = re.compile(r"^(?:a|an|the|any|some|one|two|more|several|multiple|other)\b", re.I)
 
 
@@ -62,9 +76,46 @@ def _what(found: re.Match, words: Words) -> str:
 
 def _counted(what: str) -> str:
     """ "a stroke", but "diabetes": an article before an illness one has one of."""
-    if what.lower().endswith(_COUNTABLE) and not _DETERMINER.match(what):
+    if what.lower().endswith(_COUNTABLE) and not _DETERMINER.match(what) and not _AFTER_HEAD.search(what):
         what = ("an " if what[:1].lower() in "aeiou" else "a ") + what
     return what
+
+
+def _had_or_has(found: re.Match, words: Words) -> str:
+    """ "History or presence of X": had it before or has it now, in the registry's words for X."""
+    what, notes = registry_slot(found.group("what"))
+    return with_notes(f"You have, or have had, {_counted(_lower_first(what))}", notes)
+
+
+def _present(found: re.Match, words: Words) -> str:
+    """ "Presence of X": has it now."""
+    what, notes = registry_slot(found.group("what"))
+    return with_notes(f"You have {_counted(_lower_first(what))}", notes)
+
+
+def _known_or_suspected(found: re.Match, words: Words) -> str:
+    """ "Known or suspected X": the doctors know, or think, that you have it."""
+    what, notes = registry_slot(found.group("what"))
+    return with_notes(f"You are known or thought to have {_counted(_lower_first(what))}", notes)
+
+
+def _diagnosed(found: re.Match, words: Words) -> str:
+    what, notes = registry_slot(found.group("what"))
+    return with_notes(f"You have been diagnosed with {_lower_first(what)}", notes)
+
+
+def _has_now(found: re.Match, words: Words) -> str:
+    """ "Known active hepatitis", "Serious heart disease": an illness one has now, said as the registry says it."""
+    what, notes = registry_slot(found.group("what"))
+    has = "You are known to have" if found.group("known") else "You have"
+    return with_notes(f"{has} {_counted(_lower_first(what))}", notes)
+
+
+def _already_had(found: re.Match, words: Words) -> str:
+    what, notes = registry_slot(found.group("what"))
+    if found.group("use"):  # a drug's name keeps its capital: "Copaxone"
+        return with_notes(f"You have already used {what}", notes)
+    return with_notes(f"You have already had {_lower_first(what)}", notes)
 
 
 def _prior_treatment(found: re.Match, words: Words) -> str:
@@ -92,7 +143,66 @@ _ONE_TIME = (
 )
 _HISTORY = rf"{_HAS}(?:a\s+|any\s+)?(?P<known>known\s+|documented\s+)?(?:(?:recent|prior|previous|past)\s+)?(?:medical\s+)?history\s+of\s+"
 
+# a thing one has, not a lead-in ("Presence of at least one lesion that:"), nor a list cut short ("... hepatic")
+_THING = (
+    r"(?P<what>(?!.*\b(?:within|during|prior|before|after|since|until|unless|except|following|defined|as|that|which|who|"
+    r"if|when|where|by|include|includes|including|any\s+of|one\s+of|in\s+the\s+(?:last|past))\b)(?!no\b)(?-i:(?![^a-z]+$))[A-Za-z0-9][^,;:()\[\]<>≤≥=]{2,60}?"
+    r"(?<!\bor)(?<!\band)(?<!\bof)(?<!\bto)(?<!\bwith)(?<!\bfor)(?<!\bin)(?<!\bon)(?<!ic|al|nt|ve|ed))"
+)
+_HAD_OR_HAS = (
+    r"(?:(?:known\s+)?(?:history|presence)\s+or\s+(?:presence|history|current\s+evidence)"
+    r"|(?:current\s+or\s+(?:(?:past|prior|previous|chronic)\s+)?|(?:past|prior|previous)\s+or\s+current\s+)history)\s+of\s+"
+)
+# a person, not an illness: "Known HIV-positive patients", "Active smokers"
+_NOT_A_PERSON = (
+    r"(?<!patients)(?<!subjects)(?<!women)(?<!\bmen)(?<!people)(?<!participants)(?<!persons)(?<!individuals)"
+    r"(?<!females)(?<!males)(?<!children)(?<!adults)(?<!volunteers)(?<!candidates)(?<!donors)(?<!recipients)"
+    r"(?<!mothers)(?<!workers)(?<!members)(?<!smokers)(?<!users)(?<!drinkers)(?<!abusers)(?<!carriers)"
+)
+# a treatment had before: "Prior chemotherapy", "Prior pelvic radiation therapy", "Prior use of DAPD"
+_TREATMENT_END = (
+    r"(?:chemotherapy|radiotherapy|radiation|therapy|therapies|treatment|treatments|surgery|transplant|transplantation|"
+    r"resection|immunotherapy|[a-z]+ectomy)"
+)
+
 TEMPLATES = [
+    Template(
+        "history or presence of an illness",
+        compile_full(rf"(?:{WHO}?(?:with\s+)?)?(?:an?\s+)?{_HAD_OR_HAS}{_THING}"),
+        _had_or_has,
+        lead_in=False,
+    ),
+    Template("illness now", compile_full(rf"(?:the\s+)?presence\s+of\s+{_THING}"), _present, lead_in=False),
+    Template(
+        "illness known or thought to be there",
+        compile_full(
+            rf"(?:{WHO}?(?:with\s+)?)?known\s+or\s+suspected\s+(?!.*\b(?:hypersensitiv|allerg|history|intoleran))(?=[A-Za-z0-9]){_THING}"
+        ),
+        _known_or_suspected,
+        lead_in=False,
+    ),
+    Template(
+        "diagnosis of an illness", compile_full(rf"(?:a\s+)?diagnosis\s+of\s+{_THING}"), _diagnosed, lead_in=False
+    ),
+    Template(
+        "illness now",
+        compile_full(
+            rf"(?P<known>known\s+(?!to\b|or\b|and\b|hypersensitiv|hypersensib|sensitiv|allerg|history|intoleran|contraindicat|pregnan))?"
+            rf"(?=(?:active|severe|serious)\s|(?<=known\s))(?!.*\b(?:exclud|eligible|allowed|permitted|status))"
+            rf"{_THING}{_NOT_A_PERSON}"
+        ),
+        _has_now,
+        lead_in=False,
+    ),
+    Template(
+        "earlier treatment",
+        compile_full(
+            rf"(?:prior|previous)\s+(?!(?:to|or|and|history|exposure|receipt)\b)(?!(?:therapy|treatment|therapies|treatments)$)(?!.*\b(?:lack|fail|failure|failed|intoleran|response|resistan|reaction|refractory|progress))(?:(?P<use>use)\s+of\s+|(?=.*\b{_TREATMENT_END}$))"
+            rf"{_THING}"
+        ),
+        _already_had,
+        lead_in=False,
+    ),
     Template("recent history of an illness", compile_full(rf"{_ONE_TIME}{_HISTORY}{_RECENT}\s+{WHEN}"), _recent),
     Template(
         "no history of an illness",
@@ -110,7 +220,7 @@ TEMPLATES = [
     ),
     Template(
         "earlier treatment",
-        compile_full(rf"(?:{WHO}?(?:with\s+)?)?(?:prior|previous)\s+(?:treatment|therapy)\s+with\s+{_SHORT}"),
+        compile_full(rf"(?:{WHO}?(?:with\s+)?)?(?:prior|previous)\s+(?:treatment|therapy)\s+with\s+{_NO_VERB}{_SHORT}"),
         _prior_treatment,
     ),
 ]
