@@ -40,7 +40,7 @@ from bot.profile.fit import near_of
 from bot.profile.present import MAX_SHOWN, compared_text
 from bot.text import is_question
 from bot.trials.about import about_lines
-from bot.trials.asked_about import WHO_CAN_JOIN, Aspect, aspects_asked
+from bot.trials.asked_about import WHO_CAN_JOIN, Aspect, asks_if_it_worked, aspects_asked
 from bot.trials.mentions import asks_if_it_rules_out, criteria_look_up, things_asked_about
 from bot.trials.present import detail_lines
 from bot.trials.query import TrialDetail, TrialQuery
@@ -172,7 +172,8 @@ class ActionAnswerTrialDetail(TrialFollowUp):
         return await super().run(dispatcher, tracker, domain)
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
-        aspects = aspects_asked(message_text(tracker) or "")
+        text = message_text(tracker) or ""
+        aspects: list[Aspect] = aspects_asked(text) or (["results"] if asks_if_it_worked(text) else [])
         if not send_direct_answers(dispatcher, tracker, trial, aspects):
             dispatcher.utter_message(
                 text=f"Here is what the record says about {trial.nct_id}:\n" + "\n".join(about_lines(trial)),

@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.in_focus import whom_meant
 from actions.profile import message_text, profile_of
+from bot.knowledge.side_facts import results_of_trial
 from bot.trials.asked_about import Aspect, answer_all
 from bot.trials.query import TrialDetail
 
@@ -23,7 +24,14 @@ WHO_CAN_JOIN_BUTTON = {"title": "Who can join", "payload": "/ask_eligibility"}
 def aspect_lines(tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]) -> list[str]:
     """Each aspect asked about, answered from the record, in the person's words (he, she, you)."""
     profile = profile_of(tracker)
-    return without_repeats(answer_all(aspects, trial, message_text(tracker) or "", profile.age, whom_meant(tracker)))
+    lines = answer_all(aspects, trial, message_text(tracker) or "", profile.age, whom_meant(tracker))
+    found = results_of_trial(trial.acronym) if "results" in aspects else []
+    if found:  # "did NETTER-2 work?": the record rarely holds results; our checked facts may
+        lines = [*lines, FOUND_HEADING.format(name=trial.acronym), *(f"- {fact.text}" for fact in found)]
+    return without_repeats(lines)
+
+
+FOUND_HEADING = "What {name} found, from our checked facts:"
 
 
 def without_repeats(lines: list[str]) -> list[str]:
@@ -43,6 +51,7 @@ def send_direct_answers(
     if not aspects:
         return False
     named = aspects == ["summary"]  # the summary's first line names the trial already
-    text = ("" if named else f"{trial.nct_id}: ") + "\n".join(aspect_lines(tracker, trial, aspects))
+    called = f"{trial.nct_id} ({trial.acronym})" if trial.acronym else trial.nct_id
+    text = ("" if named else f"{called}: ") + "\n".join(aspect_lines(tracker, trial, aspects))
     dispatcher.utter_message(text=text, buttons=[WHO_CAN_JOIN_BUTTON, *FOLLOW_UP_BUTTONS[:2]])
     return True

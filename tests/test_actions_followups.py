@@ -367,7 +367,7 @@ def test_any_results_after_a_trial_is_shown_is_about_that_trial() -> None:
     from actions.search_trials import ActionShowMoreTrials
 
     _, messages = run(ActionShowMoreTrials(), tracker("any results?", slots={"focus_nct_id": "NCT01578239"}))
-    assert messages[0]["text"].startswith("NCT01578239: ") and "result" in messages[0]["text"].lower()
+    assert messages[0]["text"].startswith("NCT01578239 (NETTER-1): ") and "result" in messages[0]["text"].lower()
 
 
 def test_a_drug_code_alone_searches_for_its_trials(store: TrialStore) -> None:

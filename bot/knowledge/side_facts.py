@@ -125,6 +125,20 @@ def result_facts(sides: Sequence[str], said: str = "") -> list[Fact]:
     return shown
 
 
+def results_of_trial(acronym: Optional[str]) -> list[Fact]:
+    """Our facts of what one trial found, by its own name ("NETTER-2", not NETTER-1's): at most two."""
+    if not acronym:
+        return []
+    named = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", re.I)
+    return [fact for fact, _, _ in _facts() if _FOUND.search(fact.text) and named.search(fact.text)][:RESULTS_SHOWN]
+
+
+# What a trial found, not whom it was for ("Their Ki-67 was from 10 to 55%")
+_FOUND = re.compile(
+    r"\bmonths\b|\bshr[ae]nk\b|\bworked\b|\bresults?\b|\bconcluded\b|\bno\s+clear\s+difference\b|\blived\b", re.I
+)
+
+
 def _keys(side: str) -> set[str]:
     """A side's own words and the names of the treatment it names ("keytruda": pembrolizumab)."""
     words = {w for w in normalize(side).split() if len(w) > 2 and w not in _NOT_KEYS}

@@ -147,7 +147,7 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
         "results",
         r"\bresults?\b|\bdid\s+it\s+work\b|\bfindings\b|\bpublished\b|\boutcomes?\s+(?:so\s+far|yet)\b"
         # "what did it find", "how did it turn out", "was it a success": what the trial found
-        r"|\bwhat\s+(?:did|have|has)\s+(?:it|they|the\s+(?:trial|study|researchers?))\s+(?:actually\s+|really\s+)?(?:find|found|show|shown|"
+        r"|\bwhat\s+(?:did|have|has)\s+(?:it|they|the\s+(?:[\w-]+\s+)?(?:trial|study|researchers?))\s+(?:actually\s+|really\s+)?(?:find|found|show|shown|"
         r"conclude|concluded|learn|learned|learnt|discover|discovered)\b|\bhow\s+did\s+(?:it|the\s+(?:trial|study))\s+"
         r"(?:go|turn\s+out|end\s+up|do)\b|\bwhat\s+(?:came|has\s+come)\s+(?:of|out\s+of)\s+it\b"
         r"|\bdid\s+(?:it|they|the\s+(?:trial|study))\s+(?:show|find|prove|help)\b|\bwas\s+it\s+(?:a\s+)?(?:success|successful|positive)\b",
