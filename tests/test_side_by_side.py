@@ -153,3 +153,13 @@ def test_a_list_of_two_just_shown_is_weighed_as_a_pair() -> None:
     three = [*events[:1], {"event": "slot", "name": "result_ids", "value": [*listed, "NCT01578239"]}, *events[2:]]
     _, messages = run(ActionCompareTrials(), tracker("which one is bigger", events=three))
     assert messages[0]["text"] == WHICH_TWO  # a longer list: which two is not known
+
+
+def test_a_trial_described_by_its_town_and_a_bracketed_aside_on_the_other_side(store: TrialStore) -> None:
+    from bot.knowledge.sides import two_sides
+    from bot.trials.side_by_side import described_trial
+
+    sides = two_sides("LUTHREE (italy) vs the edmonton lutetium trial - how many people is each after")
+    assert sides is not None and (sides.first, sides.second) == ("luthree", "edmonton lutetium trial")
+    assert described_trial("the edmonton lutetium trial", store) == "NCT01876771"
+    assert described_trial("the lutetium trial", store) is None  # many: not guessed

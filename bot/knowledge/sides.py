@@ -58,9 +58,13 @@ class Sides:
         return a[-1] if a and b and a[-1] == b[-1] and len(a) + len(b) > 2 else None
 
 
+# "LUTHREE (italy) vs the edmonton one": a short aside in brackets belongs to its side, not a clause break
+_ASIDE = re.compile(r"\s*\([^()?!.]{1,30}\)")
+
+
 def two_sides(text: str) -> Optional[Sides]:
     """The two sides of the first join found (vs before or before and), or None."""
-    clauses = [c for c in _BREAK.split(_SIDE_BY_SIDE.sub(" . ", f" {text or ''} ")) if c.strip()]
+    clauses = [c for c in _BREAK.split(_SIDE_BY_SIDE.sub(" . ", f" {_ASIDE.sub(' ', text or '')} ")) if c.strip()]
     for join in _JOINS:
         pattern = re.compile(rf"\s(?:{join})\s", re.I)
         for clause in clauses:

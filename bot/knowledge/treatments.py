@@ -100,7 +100,7 @@ TREATMENTS: tuple[Treatment, ...] = (
             "symptoms and slow a NET's growth."
         ),
         given=(
-            "Deep under the skin of the buttock or upper thigh, usually every 4 weeks. A nurse gives it, or "
+            "An injection deep under the skin of the buttock or upper thigh, usually every 4 weeks. A nurse gives it, or "
             "teaches the person or someone close to do it at home."
         ),
         side_effects=_SSA_SIDE_EFFECTS,

@@ -111,7 +111,14 @@ def described_trial(words: str, store: TrialStore) -> Optional[str]:
     if not wanted:
         return None
     page = store.search(TrialQuery(text=" ".join(wanted), status="all", limit=2))
-    return page.trials[0].nct_id if page.total == 1 else None
+    if page.total == 1:
+        return page.trials[0].nct_id
+    for town in wanted:  # "the edmonton lutetium trial": a town of its sites, and what it gives
+        rest = " ".join(w for w in wanted if w != town)
+        page = store.search(TrialQuery(city=town, text=rest, status="all", limit=2)) if rest else page
+        if rest and page.total == 1:
+            return page.trials[0].nct_id
+    return None
 
 
 def first_two_mentioning(words: str, store: TrialStore) -> list[str]:
