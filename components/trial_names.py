@@ -102,6 +102,12 @@ class TrialNameRouter(IntentRouter):
             return TRIAL_WHERE
         if intent in _NOT_ABOUT_A_NAMED_TRIAL and len(_trial_names(doc)) == 1 and not _numbers(doc):
             return _part_asked_of_a_named_trial(doc.text)  # "COMPOSE: ki67 range?" was read as a PRRT question
+        if (
+            intent == TRIAL_ELIGIBILITY
+            and len(_trial_names(doc)) == 1
+            and _part_asked_of_a_named_trial(doc.text) == TRIAL_DETAIL
+        ):
+            return TRIAL_DETAIL  # "my dad is 67 with a grade 2 NET ... what is the NETTER-2 trial and did it work?"
         if names_several_numbers(doc) and (
             intent in NUMBER_MEANS_SHOW or (intent == _HELPLINE and not is_question(doc.text))
         ):

@@ -63,6 +63,12 @@ def test_other_messages_are_left(nlp, text: str, intent: str) -> None:  # type: 
         ("is REMINET a good idea for my dad", "knowledge", None),
         ("did NETTER-2 work?", "knowledge", "ask_trial_detail"),  # read as a drug's topic: its results asked
         ("did the CLARINET study work", "inform", "ask_trial_detail"),
+        (
+            "my dad is 67 with a grade 2 NET spread to his liver. what is NETTER-2 and did it work?",
+            "ask_eligibility",
+            "ask_trial_detail",
+        ),
+        ("who can join NETTER-2 and did it work", "ask_eligibility", None),  # who can join asked too: left
         ("so was CLARINET actually a success", "inform", "ask_trial_detail"),
     ],
 )
