@@ -178,7 +178,7 @@ def mend(text: str) -> str:
 _PREPOSITION_TWICE = re.compile(
     r"\b(during|of|in|for|with|to|from|by|on|at|within|after|before) (the|a|an) \1\b(?= )", re.I
 )
-_TWICE = re.compile(r"\b([A-Za-z]+) \1\b", re.I)
+_TWICE = re.compile(r"\b([A-Za-z]{2,}) \1\b", re.I)  # not "hepatitis B B-cell"
 _STRAY_END = re.compile(r"(?<=[.;])\s*[<>≤≥]=?\s*$")
 _SAID_TWICE_RIGHTLY = frozenset({"had", "that", "ala", "kava", "bora", "chi", "is"})  # "who had had surgery"
 _GLUED_COMMA = re.compile(r"(?<=[a-z]{2}),(?=[a-z]{2})")

@@ -8,7 +8,7 @@ import re
 
 from bot.knowledge.names import treatment_ids
 from bot.text import is_question
-from bot.trials.asked_about import aspects_asked, treatments_meant
+from bot.trials.asked_about import AS_PART_OF_IT, aspects_asked, treatments_meant
 from bot.trials.query import TrialDetail
 
 # The parts of a trial a general-sounding question can be about; not a placebo or being randomised, whose
@@ -52,7 +52,7 @@ def asks_how_its_groups_differ(text: str) -> bool:
 # "the tablets", "that drip", "as part of it": what this trial gives, not tablets in general
 _ITS_OWN = re.compile(
     r"\b(?:the|that|those|these|this)\s+(?:tablets?|pills?|capsules?|drips?|infusions?|injections?|jabs?)\b"
-    r"|\bas\s+part\s+of\s+(?:it|this|that|the\s+(?:trial|study))\b|\bjust\s+(?:keep\s+an\s+eye|watch|monitor|observe)\b",
+    rf"|{AS_PART_OF_IT}",
     re.I,
 )
 

@@ -135,7 +135,9 @@ def results_of_trial(acronym: Optional[str]) -> list[Fact]:
 
 # What a trial found, not whom it was for ("Their Ki-67 was from 10 to 55%")
 _FOUND = re.compile(
-    r"\bmonths\b|\bshr[ae]nk\b|\bworked\b|\bresults?\b|\bconcluded\b|\bno\s+clear\s+difference\b|\blived\b", re.I
+    r"\btime\s+before\s+(?:growth|it\s+grew)|\bmonths\s+before\b|\bshr[ae]nk\b|\bworked\b|\bresults?\b|\bconcluded\b"
+    r"|\bno\s+clear\s+difference\b|\blived\s+longer\b|\bsurvival\b",
+    re.I,
 )
 
 

@@ -58,7 +58,7 @@ class Sides:
         return a[-1] if a and b and a[-1] == b[-1] and len(a) + len(b) > 2 else None
 
 
-# "LUTHREE (italy) vs the edmonton one": a short aside in brackets belongs to its side, not a clause break
+# "LUTHREE (italy) vs the edmonton one": a short aside in brackets is left out, not read as a clause break
 _ASIDE = re.compile(r"\s*\([^()?!.]{1,30}\)")
 
 

@@ -29,7 +29,8 @@ _FEELING = re.compile(
     r"|feels?\s+like\s+(?:they|nobody|no\s+one|the\s+doctors?)\s+(?:do\s*n'?t|dont|does\s*n'?t|doesnt|never|wo\s*n'?t|wont)\b"
     # shock at news: "in total shock", "we're reeling", "it knocked us sideways", "can't take it in"
     # (not medical shock: "is he in shock after surgery?")
-    r"|in\s+(?:total|complete|utter)\s+shock|(?:i'?m|im|i\s+am|we'?re|we\s+are|still|both|all)\s+(?:\w+\s+)?in\s+shock"
+    r"|in\s+(?:total|complete|utter)\s+shock|(?<!is\s)(?<!was\s)(?<!he\s)(?<!she\s)(?:i'?m|im|i\s+am|we'?re|we\s+are|still|both|all)"
+    r"\s+(?:\w+\s+)?in\s+shock(?!\s+(?:after|from|following)\b)"
     r"|shocked|reeling|stunned|blindsided"
     r"|knocked\s+(?:me|us|him|her|them)\s+(?:sideways|for\s+six)|(?:can'?t|cannot)\s+take\s+(?:it|this|that)\s+in"
     # mistrust of the team: "are they hiding something", "not telling us everything"

@@ -309,7 +309,11 @@ _OTHER_AGE = re.compile(  # "he's 71", "my husband is 71", "Dad 74", "my partner
     rf"|\b(?:{_MY}|{_FOREIGN_MY})\s+(?:{_RELATIVE_WORDS}|{_FOREIGN_WORDS})\s+[^\W\d_]+\s+(?:is|är|er|ist|es|è)\s+{_FILLER}(\d{{1,3}}){_AGE_AFTER}"
     rf"|\b(?:{_RELATIVE_WORDS}|he|she)\s+(?:has|have|having)\s+(\d{{1,3}})\s+(?:years|yrs)\b(?!\s+(?:ago|since))"  # "my wife have 55 years"
     # "Jo's 39, they said grade 1": a first name at the start of a sentence, the age, then a break
-    rf"|(?:^|[.!?]\s+|,\s+)(?!(?:It|That|This|There|Here|What|Which|Who|Grade|Size|Ki|Score|Level|Dose|Mine|Hers|His)\b)"
+    rf"|(?:^|[.!?]\s+|,\s+)(?!(?:It|That|This|There|Here|What|Which|Who|Grade|Size|Ki|Score|Level|Dose|Mine|Hers|His"
+    # a test or a medicine and its value, not a name and an age: "Gastrin is 80", "Octreotide is 30"
+    r"|Gastrin|Creatinine|Chromogranin|Cga|Insulin|Glucose|Sugar|Calcium|Weight|Platelets?|Bilirubin|Albumin"
+    r"|Sodium|Potassium|Haemoglobin|Hemoglobin|Hb|Tumou?r|Scan|Result|Octreotide|Lanreotide|Everolimus|Sunitinib"
+    r"|Temperature|Temp|Pulse|Heart|Bp|Blood|Urine|Hiaa|Serotonin|Gfr|Egfr|Alt|Ast|Alp|Ggt|Inr|Psa|Cea)\b)"
     rf"(?-i:[A-Z][a-z]{{1,11}})(?:'s|\s+is)\s+(\d{{2}})(?=\s*(?:[,.;!?]|$|\s+(?:now|and|but|years?\b|yrs?\b|yo\b)))",
     re.I,
 )
@@ -326,7 +330,7 @@ _ANY_AGE = re.compile(
     r"|(?:^|[.!?;]\s*)(?:(?:just|recently|only\s+just)\s+)?turned\s+(\d{1,3})\b(?!\s*(?:%|cm|mm|times))"
     # "55 years, woman", "61 yrs male": years and a word for a man or woman
     r"|(?<![\w.])(\d{2,3})\s*(?:years?|yrs?)\s*,?\s*(?=(?:(?:fe)?male|woman|man|lady|gentleman|bloke|guy)\b)"
-    r"|^\W*(?:and\s+)?(?:is|was|turned)\s+(\d{2,3})\s*(?:now\s*)?[.!]?\s*$"  # "so my husband" / "is 64": a message of its own
+    r"|^\W*(?:and\s+)?(?:is|turned)\s+(\d{2,3})\s*(?:now\s*)?[.!]?\s*$"  # "so my husband" / "is 64": a message of its own
     r"|\baged?\s+(\d{1,3})\b|(?<![\w./])(\d{1,3})\s*/?\s*\(?([fm])\b\)?(?![\w'])|(?<!['\w])([fm])\s*[,/]?\s*(\d{1,3})\b(?![\w.%])",
     re.I,
 )

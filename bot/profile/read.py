@@ -149,8 +149,11 @@ _PUT_RIGHT = re.compile(
 )
 _NUMBER = r"(\d{1,2}(?:[.,]\d{1,2})?)"
 _THIS_NOT_THAT = re.compile(rf"{_NUMBER}\s*%?\s+not\s+{_NUMBER}\s*%?", re.I)
+# "sorry, it was 2.5%": not another percentage ("his weight was 10% down", "its 15% of the liver")
 _IT_WAS = re.compile(
-    rf"\b(?:it\s+was|it'?s|its|it\s+is|should\s+be|was)\s+(?:actually\s+|really\s+)?{_NUMBER}\s*%", re.I
+    rf"\b(?:it\s+was|it'?s|its|it\s+is|should\s+be|ki-?\s?67\s+(?:was|is))\s+(?:actually\s+|really\s+)?{_NUMBER}\s*%"
+    r"(?!\s*(?:down|up|of|off|loss|lost|lower|higher|less|more|weight|bigger|smaller)\b)",
+    re.I,
 )
 
 

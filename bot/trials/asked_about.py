@@ -37,6 +37,11 @@ Aspect = Literal[
 TEAM_DECIDES = "Only the trial team can say if it fits {whom}."
 NOT_SAID = "The record does not say. The trial team can tell you."
 
+# "as part of it", "or just keep an eye": what taking part in this trial gives (not "we just watch tv")
+AS_PART_OF_IT = (
+    r"\bas\s+part\s+of\s+(?:it|this|that|the\s+(?:trial|study))\b"
+    r"|\b(?:or|do\s+they|will\s+they|would\s+they)\s+just\s+(?:keep\s+an\s+eye|watch|monitor|observe)\b"
+)
 _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
     ("summary", r"\bsummary\b|\bregistry'?s?\s+own\s+words\b|\bwhat\s+(?:does\s+)?the\s+registry\s+says?\b"),
     (
@@ -102,10 +107,10 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
         r"(?:given|taken|administered)\b|\b(?:is|are)\s+(?:that|this|those|these|the\s+[a-z]+)\s+(?:a\s+|an\s+)?"
         r"(?:drips?|tablets?|pills?|capsules?|injections?|jabs?|infusions?)\b"
         # "does he have to take the tablets with food or on an empty stomach"
-        r"|\b(?:take|taken|taking|have|has|swallow\w*)\b[^.?!]{0,40}\b(?:with(?:out)?\s+food|with\s+(?:a\s+)?meals?|"
+        r"|\b(?:take|taken|taking|swallow\w*)\b[^.?!]{0,40}\b(?:with(?:out)?\s+food|with\s+(?:a\s+)?meals?|"
         r"on\s+an\s+empty\s+stomach)\b"
         # "do they take the lump out as part of it or just keep an eye": what taking part gives
-        r"|\bas\s+part\s+of\s+(?:it|this|that|the\s+(?:trial|study))\b|\bjust\s+(?:keep\s+an\s+eye|watch|monitor|observe)\b",
+        rf"|{AS_PART_OF_IT}",
     ),
     # "how long could he live" is about life, never the trial's length
     (
@@ -723,7 +728,7 @@ def _duration(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     if of_group and all(words for _, words in of_group):  # "in the captem only group how many cycles?"
         return (
             "\n".join(
-                f"In the {arm.label} group, the record says:\n" + "\n".join(f'- "{w}"' for w in words)
+                f'In the group called "{arm.label}", the record says:\n' + "\n".join(f'- "{w}"' for w in words)
                 for arm, words in of_group
             )
             + "\nThe trial team can tell you more."
@@ -868,9 +873,12 @@ def _results(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
     return f"Our copy of the record does not show results. The registry page may have them: {trial.registry_url}"
 
 
+# "did it work?", "did NETTER-2 work", "did the clarinet study actually work": not "did they work out where it
+# started", "does dad work still", "does lanreotide help with the flushing"
+_WORKED_SUBJECT = r"(?:it|they|(?:the\s+)?[\w-]+\s+(?:trial|study)|the\s+(?:trial|study|drug|treatment|medicine)|(?-i:[A-Z][A-Za-z0-9]*(?:-\d+)?))"
 _ASKS_IF_IT_WORKED = re.compile(
-    r"\b(?:did|does|has)\s+(?:it|they|(?:the\s+)?[\w-]+(?:\s+(?:trial|study))?)\s+(?:actually\s+|really\s+|even\s+)?"
-    r"(?:work|help|succeed)|\bwas\s+(?:it|(?:the\s+)?[\w-]+(?:\s+(?:trial|study))?)\s+(?:actually\s+|really\s+)?(?:a\s+)?(?:success|successful|positive)"
+    rf"\b(?:did|does|has)\s+{_WORKED_SUBJECT}\s+(?:actually\s+|really\s+|even\s+)?(?:work|help|succeed)\b(?!\s+out\b)"
+    rf"|\bwas\s+{_WORKED_SUBJECT}\s+(?:actually\s+|really\s+)?(?:a\s+)?(?:success|successful|positive)\b"
     r"|\bany\s+good\b|\bworth\s+it\b",
     re.I,
 )

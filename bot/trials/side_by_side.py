@@ -31,7 +31,11 @@ _FIRST_TWO = re.compile(  # also "de två första", "die ersten zwei", "les deux
     re.I,
 )
 # "compare the last two", "the final 2", "the bottom two"
-_LAST_TWO = re.compile(r"\b(?:the\s+)?(?:last|final|bottom)\s+(?:two|2)\b|\b(?:två|tva)\s+sista\b", re.I)
+_LAST_TWO = re.compile(
+    r"\b(?:the\s+)?(?:last|final|bottom)\s+(?:two|2)\b(?!\s*(?:years?|months?|weeks?|days?|cycles?|scans?))"
+    r"|\b(?:två|tva)\s+sista\b",
+    re.I,
+)
 # "compare NCT1 and NCT2, which is bigger?": "vs" and "compared with" ask for the comparison, not about the groups
 _COMPARING = re.compile(r"\bvs\.?(?=\s|$)|\bversus\b|\bcompared?\s+(?:with|to|against)\b|\bcompare\b", re.I)
 _PAIR = re.compile(

@@ -198,7 +198,7 @@ TEMPLATES = [
         "earlier treatment",
         compile_full(
             rf"(?:prior|previous)\s+(?!(?:to|or|and|history|exposure|receipt)\b)(?!(?:therapy|treatment|therapies|treatments)$)(?!.*\b(?:lack|fail|failure|failed|intoleran|response|resistan|reaction|refractory|progress))(?:(?P<use>use)\s+of\s+|(?=.*\b{_TREATMENT_END}$))"
-            rf"{_THING}"
+            rf"{_NO_VERB}{_THING}"
         ),
         _already_had,
         lead_in=False,
