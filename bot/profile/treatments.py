@@ -246,6 +246,8 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
         mentions.extend(had_one_of(plain, found or last_named, lexicon))
         if found:
             last_named = found
+    if _NOT_OPERATING.search(text):
+        mentions.append(Mention("surgery", "avoid"))  # "any trials where they dont operate??": no operation named
     return _collect(_radiation_as_prrt(_watching_as_advice(mentions, text), text), lexicon)
 
 
@@ -372,6 +374,15 @@ def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
         avoided=avoided,
         proposed=tuple(t for t in proposed if t not in settled),
     )
+
+
+# A wish for no operation said with a verb or "without" ("where they dont operate", "without an op")
+_NOT_OPERATING = re.compile(
+    r"\b(?:where|that|which|if)\s+(?:they|you|the\s+surgeons?|the\s+doctors?)\s+(?:don'?\s?t|do\s+not|won'?\s?t|will\s+not)"
+    r"\s+(?:have\s+to\s+|need\s+to\s+)?(?:operate|cut\s+(?:her|him|me|you|them)\s+open)\b"
+    r"|\bwithout\s+(?:an?\s+|any\s+|more\s+)?(?:operating|operation|op|surgery)\b",
+    re.I,
+)
 
 
 def _scans_as_surveillance(had: dict[str, TreatmentHad]) -> None:
