@@ -14,7 +14,7 @@ from actions.profile import message_text
 from actions.topics import bot_texts, response_text, topic_of
 from bot.knowledge.facts import Fact, answering_fact
 from bot.knowledge.names import treatment_ids
-from bot.knowledge.not_held import not_held
+from bot.knowledge.not_held import asks_what_it_causes, not_held
 from bot.personal.feelings import is_acknowledgement
 from bot.personal.mood import asks_about_own_mood, mood_answer
 from bot.personal.prognosis import CONTEXT_TOPICS, no_figure
@@ -88,6 +88,10 @@ def treatments_in(words: str) -> set[str]:
 
 
 def of_what_was_asked(fact: Fact, asked: str) -> bool:
-    """False when the words `asked` name treatments or tests and the fact is about others only."""
+    """False when the words `asked` name treatments or tests and the fact is about others only, or about none
+    when the question asks what a treatment causes ("does everolimus cause weight gain?" is not answered by the
+    weight loss a tumour can cause)."""
     about, named = treatments_in(f"{fact.text} {words_of(fact.topic)}"), treatments_in(asked)
+    if named and not about and asks_what_it_causes(asked):
+        return False
     return not about or not named or bool(about & named)

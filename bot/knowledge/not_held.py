@@ -69,6 +69,11 @@ COMES_BACK = (
 )
 
 
+def asks_what_it_causes(text: str) -> bool:
+    """ "does everolimus cause weight gain?", "can lanreotide make you tired": whether a treatment causes something."""
+    return bool(_SIDE_EFFECT.search(text or ""))
+
+
 @dataclass(frozen=True)
 class NotHeld:
     """The reply, and the treatment it is about (None for a question of it coming back)."""
