@@ -51,6 +51,8 @@ def _criteria(nct_id: str) -> str:
         "it knocked us for six",
         "is that normal or are they not telling us everything",
         "feels like the surgeon is hiding something",
+        "her mouth is full of ulcers, she doesnt want to bother the team",
+        "i don't want to make a fuss but is this normal",
     ],
 )
 def test_feelings_are_seen(text: str) -> None:

@@ -33,6 +33,9 @@ _FEELING = re.compile(
     r"\s+(?:\w+\s+)?in\s+shock(?!\s+(?:after|from|following)\b)"
     r"|shocked|reeling|stunned|blindsided"
     r"|knocked\s+(?:me|us|him|her|them)\s+(?:sideways|for\s+six)|(?:can'?t|cannot)\s+take\s+(?:it|this|that)\s+in"
+    # "she doesnt want to bother the team", "i don't want to make a fuss": holding back from asking
+    r"|(?:do\s*n'?t|does\s*n'?t|dont|doesnt|do\s+not|does\s+not)\s+want\s+to\s+(?:bother|trouble|pester|be\s+a\s+(?:nuisance|burden|pain)"
+    r"|make\s+a\s+fuss|waste\s+(?:their|the\s+\w+'?s?|anyone'?s)\s+time)"
     # mistrust of the team: "are they hiding something", "not telling us everything"
     r"|hiding\s+(?:something|anything|things)|keeping\s+(?:something|things)\s+from"
     r"|not\s+telling\s+(?:me|us|him|her|them)\s+(?:everything|the\s+(?:whole\s+)?truth|something)"
