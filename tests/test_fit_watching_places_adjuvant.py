@@ -202,3 +202,13 @@ def test_a_reason_put_last_is_said_once(store: TrialStore) -> None:
     lines = [line.split(": ", 1)[-1].lower() for line in (set_aside_text(result) or "").splitlines()[1:-1]]
     assert lines and len(lines) == len(set(lines))
     assert not any(a != b and b.startswith(a.rstrip(".") + ".") for a in lines for b in lines)
+
+
+def test_a_trial_that_runs_there_but_was_put_last_is_said_to_be_last(store: TrialStore) -> None:
+    # the one trial running in Germany is for NECs: set aside for a grade 2 NET, and the opening says where it is
+    profile, result = searched(store, "my mum has a pancreatic NET, grade 2, spread to her liver. anything in Germany?")
+    there = [f for f in result.fits + result.set_aside if runs_there(f.trial, result.query)]
+    assert there and not any(runs_there(f.trial, result.query) for f in result.fits)
+    assert "(it is in the list of trials put last)" in heading(result, profile)
+    profile, france = searched(store, "my mum has a pancreatic NET, grade 2. anything in France?")
+    assert "put last)" not in heading(france, profile)  # the one in France leads the list

@@ -208,6 +208,8 @@ def _found_there(result: FitResult, found: str) -> str:
     elsewhere = len(trials) - there - unplaced
     run = "runs" if there == 1 else "run"
     parts = [f"{_count(there)} that {run} there" if there else "none that runs there"]
+    if there and not any(runs_there(f.trial, query) for f in result.fits):  # all of them set aside below
+        parts[0] += f" ({'it is' if there == 1 else 'they are'} in the list of trials put last)"
     if unplaced:
         parts.append(f"{unplaced} that list{'s' if unplaced == 1 else ''} no places yet")
     if elsewhere:
