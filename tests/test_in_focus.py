@@ -210,8 +210,8 @@ def test_a_trial_named_by_its_drug_is_found_and_answered_from_the_record() -> No
 @pytest.mark.parametrize(
     "text, answered",
     [
-        ("is the CLARINET trial randomised?", "NCT00353496: Yes. It is randomised."),
-        ("who runs CLARINET?", "NCT00353496: It is run by Ipsen."),
+        ("is the CLARINET trial randomised?", "NCT00353496 (CLARINET): Yes. It is randomised."),
+        ("who runs CLARINET?", "NCT00353496 (CLARINET): It is run by Ipsen."),
         ("CLARINET", "also called CLARINET"),  # no question: the whole view
     ],
 )
