@@ -179,19 +179,16 @@ def test_one_script_tag_gives_a_button_that_opens_the_chat_and_the_keyboard_alon
     assert axe_everywhere(page) == []
     shot(page, "desktop-open")
     assert not is_modal(page) and page_link_takes_focus(page)  # beside the page, not over it
-    frame.locator("#chat-input").focus()
-    expect(frame.locator("#chat-input")).to_be_focused()
-
-    page.keyboard.press("Escape")  # from inside the chat
+    page.bring_to_front()
+    frame.locator("#chat-input").press("Escape")  # from inside the chat
     the_panel(page).wait_for(state="hidden")
     assert focused_in_widget(page) == "launcher" and button.get_attribute("aria-expanded") == "false"
 
     page.keyboard.press("Enter")  # open again: the conversation is still there
     the_panel(page).wait_for()
     assert frame.locator(".msg.user", has_text="can i talk to a nurse").count() == 1
-    frame.locator("#chat-close").focus()
-    expect(frame.locator("#chat-close")).to_be_focused()  # on a busy machine the focus can lag the call
-    page.keyboard.press("Enter")  # the chat's own Close button
+    page.bring_to_front()  # a headless page can lose the window's focus on a busy machine (CI, twice)
+    frame.locator("#chat-close").press("Enter")  # the chat's own Close button, focused, then Enter
     the_panel(page).wait_for(state="hidden")
     assert focused_in_widget(page) == "launcher"
     assert page.dialogs == []  # type: ignore[attr-defined]
