@@ -22,6 +22,7 @@ from actions.store import trial_store
 from actions.trial_answers import aspect_lines, send_direct_answers
 from actions.which_trial import load_trial, load_trials, named_trial_ids, result_ids, trial_id_for
 from bot.followups.about_trial import asks_how_its_groups_differ
+from bot.followups.listed import trial_name
 from bot.followups.picked import two_picked
 from bot.knowledge.compare import compare_treatments
 from bot.knowledge.compare_sides import compare_kinds, compare_with_unknown, sides_left_out, written
@@ -470,7 +471,3 @@ def send_which_is_better(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
 TRIALS_WHO_DECIDES_EACH = (
     "In general, neither trial comes out ahead. Only the trial teams can say if either fits one person."
 )
-
-
-def trial_name(trial: TrialDetail) -> str:
-    return f"{trial.nct_id}{f' ({trial.acronym})' if trial.acronym else ''}"

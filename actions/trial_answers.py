@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.in_focus import whom_meant
 from actions.profile import message_text, profile_of
+from bot.followups.listed import trial_name
 from bot.knowledge.side_facts import results_of_trial
 from bot.trials.asked_about import Aspect, answer_all
 from bot.trials.query import TrialDetail
@@ -51,7 +52,6 @@ def send_direct_answers(
     if not aspects:
         return False
     named = aspects == ["summary"]  # the summary's first line names the trial already
-    called = f"{trial.nct_id} ({trial.acronym})" if trial.acronym else trial.nct_id
-    text = ("" if named else f"{called}: ") + "\n".join(aspect_lines(tracker, trial, aspects))
+    text = ("" if named else f"{trial_name(trial)}: ") + "\n".join(aspect_lines(tracker, trial, aspects))
     dispatcher.utter_message(text=text, buttons=[WHO_CAN_JOIN_BUTTON, *FOLLOW_UP_BUTTONS[:2]])
     return True

@@ -92,7 +92,7 @@ def tests_line(trial: TrialDetail) -> str:
     """What is tested against what: from the groups when the record lists them; an
     observational study gives no treatment; study procedures (scans, samples, questionnaires)
     are not what a trial tests."""
-    if (trial.study_type or "").upper() == "OBSERVATIONAL":
+    if trial.is_observational:
         return "What it is: a study that follows people and collects information. It gives no treatment."
     if (trial.study_type or "").upper() == "EXPANDED_ACCESS":
         named = ", ".join(i.name for i in trial.interventions[:2] if i.name) or "a treatment"
@@ -186,7 +186,7 @@ def phase_lines(phases: tuple[str, ...]) -> list[str]:
 def given_line(trial: TrialDetail) -> Optional[str]:
     """How and how often the record says its treatments are given, in a short line ("How it is given:
     PDR001: as a drip into a vein, every 4 weeks."); None when it says how for none of them."""
-    if (trial.study_type or "").upper() == "OBSERVATIONAL":  # it gives no treatment: their own care does
+    if trial.is_observational:  # it gives no treatment: their own care does
         return None
     parts = []
     for treatment in named_treatments(trial)[:MAX_NAMED]:
@@ -243,7 +243,7 @@ _OFTEN = tuple(
 def compared_line(trial: TrialDetail) -> Optional[str]:
     """What a trial whose record lists no groups compares, in its summary's words ("compare personalized
     PRRT to non-personalized PRRT"); None when it lists groups or its summary compares nothing."""
-    if trial.arms or (trial.study_type or "").upper() == "OBSERVATIONAL":
+    if trial.arms or trial.is_observational:
         return None
     for sentence in re.split(r"(?<=[.!?])\s+", " ".join((trial.summary or "").split())):
         found = _COMPARES.search(sentence)

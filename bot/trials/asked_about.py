@@ -572,7 +572,7 @@ def _odds(trial: TrialDetail, text: str) -> list[str]:
 
 
 def _given(trial: TrialDetail, text: str, person_age: Optional[int]) -> str:
-    if (trial.study_type or "").upper() == "OBSERVATIONAL":  # "do they take the lump out or just keep an eye"
+    if trial.is_observational:  # "do they take the lump out or just keep an eye"
         return f"{OBSERVED} {_ASK_TEAM}"
     said = how_given(trial)
     if not said:

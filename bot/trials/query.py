@@ -224,6 +224,11 @@ class TrialDetail:
         return self.status in OPEN_STATUSES
 
     @property
+    def is_observational(self) -> bool:
+        """It follows people and gives no treatment of its own."""
+        return (self.study_type or "").upper() == "OBSERVATIONAL"
+
+    @property
     def countries(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s.country for s in self.sites if s.country))
 
