@@ -12,7 +12,6 @@ from tests.helpers.actions import entity, run, tracker
 
 pytestmark = pytest.mark.usefixtures("database_url_env")
 
-SEARCH_SLOTS = ["treatment", "condition", "country", "city", "phase", "status"]
 RESET_BY_A_SEARCH = ["treatment", "condition", "phase", "status", "age_group"]  # the place is kept
 
 

@@ -94,7 +94,7 @@ def test_bad_input_is_said_plainly(database_url_env: str, tmp_path: Path) -> Non
         (missing, "no such file"),
         (broken, "not valid JSON"),
         (no_id, 'profile 1 has no "id"'),
-        (unknown, "not in our list of trials: NCT99999999"),
+        (unknown, "NCT99999999 is not in our list of NET trials"),
         (not_an_id, "not an NCT id"),
         (bad_age, "profile 'x'"),
     ):

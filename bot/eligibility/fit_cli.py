@@ -12,6 +12,7 @@ from typing import Any, Iterable, Optional
 from bot.eligibility.judge import Judgement, judge
 from bot.eligibility.person import FIELDS, Person, ProfileError, person_from_json
 from bot.trials.nct import is_valid_nct_id
+from bot.trials.not_listed import not_listed
 from bot.trials.query import TrialDetail
 from bot.trials.store import TrialStore
 
@@ -89,7 +90,7 @@ def load_trials(store: TrialStore, ids: Optional[Iterable[str]]) -> list[TrialDe
     trials = {i: store.get(i) for i in wanted}
     unknown = [i for i, t in trials.items() if t is None]
     if unknown:
-        raise InputError(f"not in our list of trials: {', '.join(unknown)}")
+        raise InputError(not_listed(unknown))
     if not trials:
         raise InputError("no trials stored: run `python -m bot trials init` first")
     return [t for t in trials.values() if t is not None]

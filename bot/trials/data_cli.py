@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 from bot.trials.merge_files import merge_folders
-from bot.trials.report import data_report
 from bot.trials.store import TrialStore
 
 
@@ -42,8 +41,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     store = TrialStore.from_url()
     store.create_schema()
-    with store.engine.connect() as conn:
-        report = data_report(conn)
+    report = store.data_report()
     if args.json:
         print(json.dumps(report.as_dict(), indent=2))
     else:

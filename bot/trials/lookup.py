@@ -42,11 +42,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from sqlalchemy import select
-
 from bot.text import strip_accents
 from bot.trials.fulltext import STOPWORDS as QUERY_STOPWORDS
-from bot.trials.models import Trial
 
 if TYPE_CHECKING:  # the store imports this module; only its type is needed here
     from bot.trials.store import TrialStore
@@ -427,7 +424,7 @@ def stored_nct_meant(typed: Optional[str], store: "TrialStore") -> Optional[str]
     digits = re.sub(r"\D", "", typed or "")
     if not digits or abs(len(digits) - NCT_DIGITS) > 1:
         return None
-    meant = _stored(store, {"NCT" + d for d in _one_slip_away(digits) if len(d) == NCT_DIGITS})
+    meant = store.stored_ids({"NCT" + d for d in _one_slip_away(digits) if len(d) == NCT_DIGITS})
     exact = "NCT" + digits
     if exact in meant:
         return exact
@@ -444,11 +441,6 @@ def _one_slip_away(digits: str) -> set[str]:
         if i + 1 < len(digits):
             found.add(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])  # two swapped
     return found
-
-
-def _stored(store: "TrialStore", nct_ids: set[str]) -> list[str]:
-    with store.engine.connect() as conn:
-        return sorted(conn.execute(select(Trial.nct_id).where(Trial.nct_id.in_(sorted(nct_ids)))).scalars())
 
 
 def _overlap(a: _Match, b: _Match) -> bool:

@@ -2,6 +2,7 @@
 
 Counts of records, open ones whose status is recent or may be out of date, and how many carry
 criteria, places, coordinates and contacts, by source and by the year the status was confirmed.
+The counting query runs on a connection the store lends it (`TrialStore.data_report`), as search.py's does.
 """
 
 from __future__ import annotations

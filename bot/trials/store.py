@@ -7,6 +7,7 @@ half-updated.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import uuid
@@ -36,6 +37,7 @@ from bot.trials.query import (
     TrialDetail,
     TrialQuery,
 )
+from bot.trials.report import DataReport, data_report
 from bot.trials.search import search_trials
 from bot.trials.tagging import TAGGING_VERSION, document_for, tags_for
 
@@ -301,6 +303,19 @@ class TrialStore:
     def iter_ids(self) -> Iterable[str]:
         with self.engine.connect() as conn:
             yield from conn.execute(select(models.Trial.nct_id).order_by(models.Trial.nct_id)).scalars()
+
+    def stored_ids(self, nct_ids: Iterable[str]) -> list[str]:
+        """Those of `nct_ids` that are stored, sorted (ids as given: not tidied)."""
+        wanted = sorted(set(nct_ids))
+        if not wanted:
+            return []
+        with self.engine.connect() as conn:
+            return sorted(conn.execute(select(models.Trial.nct_id).where(models.Trial.nct_id.in_(wanted))).scalars())
+
+    def data_report(self, today: Optional[dt.date] = None) -> DataReport:
+        """What the database holds (`python -m bot trials report`), counted on the store's own connection."""
+        with self.engine.connect() as conn:
+            return data_report(conn, today)
 
     def vocabulary(self) -> dict[str, list[str]]:
         """Names people may type that the records use: for the spaCy entity ruler."""
