@@ -55,7 +55,15 @@ def test_a_randomised_surgery_trial(store: TrialStore) -> None:
     assert any("groups by chance" in line for line in lines)
     assert not any("placebo" in line for line in lines)
     assert f"How many people: about {trial.enrollment:,}." in lines
-    assert f"Started: {trial.start_date}." in lines
+    started = [line for line in lines if line.startswith("It started ")]
+    assert len(started) == 1 and re.fullmatch(r"It started (on \d{1,2}|in) [A-Z][a-z]+ \d{4}\.", started[0]), started
+
+
+def test_a_radioligand_filed_as_biological_is_not_called_a_medicine_made_from_cells(store: TrialStore) -> None:
+    trial = store.get("NCT03457948")
+    assert trial is not None
+    tests = next(line for line in about_lines(trial) if line.startswith("What it tests"))
+    assert "PRRT" in tests and "living cells" not in tests
 
 
 def test_a_placebo_controlled_phase_3_says_what_phase_3_means(store: TrialStore) -> None:

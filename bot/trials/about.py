@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.trials.freshness import day_words
 from bot.trials.given import routes_of
 from bot.trials.query import Intervention, TrialDetail
 from bot.trials.randomised_or_placebo import has_placebo, is_randomised
@@ -28,7 +29,7 @@ PHASE_MEANING = {
 }
 KIND_WORDS = {
     "DRUG": "a drug",
-    "BIOLOGICAL": "a medicine made from living cells",
+    "BIOLOGICAL": "a medicine",  # the registry files radioligands (PRRT) as biological too
     "RADIATION": "a radiation treatment",
     "PROCEDURE": "surgery or another procedure",
     "DEVICE": "a device",
@@ -49,7 +50,8 @@ def about_lines(trial: TrialDetail) -> list[str]:
     if trial.enrollment:
         lines.append(f"How many people: about {trial.enrollment:,}.")
     if trial.start_date:
-        lines.append(f"Started: {trial.start_date}.")
+        when = day_words(trial.start_date)
+        lines.append(f"It started {'on' if when[0].isdigit() else 'in'} {when}.")
     return [line for line in lines if line]
 
 
