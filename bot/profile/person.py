@@ -325,7 +325,7 @@ _NOT_NOW_BEFORE = re.compile(
 )
 _ANY_AGE = re.compile(
     r"(?<![\w.])(\d{1,3})\s*-?\s*(?:(?:years?|yrs?)[\s-]*old|år|jaar|jahre|ans|años|anni|anos|lata|lat)\b|(?<![\w.])(\d{1,3})\s*(?:y/?o|yr\s+old)\b"
-    r"|\b(?:is|am|at)\s+(\d{2})\s+(?:too\s+(?:old|young)|past\s+it)\b"  # "is 84 too old for the trials?"
+    r"|\b(?:is|am|at|would|will)\s+(\d{2})\s+(?:be\s+)?(?:too\s+(?:old|young)|past\s+it)\b"  # "is 84 too old for the trials?"
     # "Just turned 50 last week", "turned 80 in May": a birthday with no one named (the writer, or the one told of)
     r"|(?:^|[.!?;]\s*)(?:(?:just|recently|only\s+just)\s+)?turned\s+(\d{1,3})\b(?!\s*(?:%|cm|mm|times))"
     # "55 years, woman", "61 yrs male": years and a word for a man or woman

@@ -585,7 +585,8 @@ _NAMED_AFTER = re.compile(r"^(?:\w+\s+)?(?:trial|trials|study|studies)\b")
 _SPONSOR_AFTER = re.compile(r"^(?:uni|univ|university|universitet|union|medical\s+college|med\s+college)\b")
 _SPONSOR_BEFORE = re.compile(r"\b(?:umc|chu|chru|aou|irccs)$")
 _CARED_FOR = re.compile(
-    r"\b(?:i|we|he|she|they|my|his|her|our|their|team|docs?|doctors?|oncologist|onc|consultant|surgeon|nurses?|treated|seen|had|under"
+    r"\b(?:i|im|we|he|she|they|my|his|her|our|their|team|docs?|doctors?|oncologist|onc|consultant|surgeon|nurses?|cns|treated|seen|had|under"
+    r"|work(?:s|ed|ing)?|based"
     r"|booked|removed|operated|surgery|operation|scanned|scans?|diagnosed|admitted|appointment|appt|back\s+from|been\s+(?:to|at))\b"
 )
 _CLAUSES = re.compile(r"(?<![Cc]o)(?<![Ss]t)\.(?!\d)|[;!?,\n]|\bbut\b|\bthough\b", re.I)

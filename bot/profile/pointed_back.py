@@ -34,11 +34,14 @@ _COULD_HAVE_IT = re.compile(
     r"|be in|enter|qualify for|be eligible for|be considered for|apply for) (?:it|that|this|that one|this one|them|those)\b"
 )
 # A refusal of what was just offered, said in its own clause: "they offered chemo | but she said no".
+# Also "but she really doesn't want one at her age", "she doesn't want to be cut", "mais il refuse", "he's not having it".
 _REFUSED_IT = re.compile(
-    r"^(?:but|and|though|men|aber|maar|mais|pero)?\s*(?:(?:i|he|she|we|they|mum|dad|my \w+|pappa|mamma|papa|mama)\s+)?(?:just |flatly |politely )?"
-    r"(?:(?:said|says) no(?=\s*$|\s+(?:to (?:it|that|them)|thanks|thank you|way)\b)|refused|refuses|(?:is |s |was )?refusing|declined"
-    r"|turned (?:it|that|them) down|(?:doesn t|didn t|don t|does not|did not|won t) want (?:it|that|them|to\s*$)"
-    r"|(?:vill|will|wil) (?:\w+ )?(?:inte|nicht|niet))\b"
+    r"^(?:but|and|though|men|aber|maar|mais|pero)?\s*(?:(?:i|he|she|we|they|mum|dad|mam|mom|my \w+|pappa|mamma|papa|mama"
+    r"|il|elle|hij|zij|er|sie|han|hon|el|ella)\s+)?(?:(?:has|s|ve|have) )?(?:just |flatly |politely |really |absolutely |definitely |honestly )?"
+    r"(?:(?:said|says) no(?=\s*$|\s+(?:to (?:it|that|them)|thanks|thank you|way)\b)|refused|refuses?|refusing|(?:is |s |was )?refusing|declined"
+    r"|turned (?:it|that|them) down|(?:doesn t|didn t|don t|does not|did not|won t) want (?:it|that|them|one|any of (?:it|that|them)"
+    r"|to\s*$|to (?:be (?:cut|operated on|opened up)|have (?:it|one|that|them)))"
+    r"|(?:is |s |am |m )?not having (?:it|that|one|them)|(?:vill|will|wil) (?:\w+ )?(?:inte|nicht|niet))\b"
 )
 # Enough of a treatment named before, had or offered: "she's had 4 lots of prrt. says never again", "I'm not keen".
 # "never again" in the languages people write in (normalised text: no accents)
@@ -101,6 +104,12 @@ _GET_IT_IN_A_TRIAL = re.compile(
     r"|\b(?:is|are)\s+(?:that|this|the\s+same)\s+(?:trial|study)\b",  # "belzutifan being tested ... is that trial open?"
     re.I,
 )
+# "trials for teenagers with this", "anyone with it": people with the illness, not a treatment pointed back at
+_PEOPLE_WITH_IT = re.compile(
+    r"\b(?:teenagers?|teens?|kids?|children|child|adults?|people|patients|someone|anyone|those|ones|women|men|young \w+)"
+    r"\s+with\s+(?:this|it|that)\b",
+    re.I,
+)
 _THE_TWO = re.compile(r"\b(?:comparing|compare|compares|between|of|with)\s+(?:the two|both|them both|the pair)\b", re.I)
 
 
@@ -118,7 +127,7 @@ def named_then_asked_for(plain: str, had: set[str], avoided: Iterable[str], lexi
             named = [i for i in before if i not in avoided]
             if len(named) >= 2:
                 return tuple(named[-2:])
-        if not _GET_IT_IN_A_TRIAL.search(sentence):
+        if not _GET_IT_IN_A_TRIAL.search(_PEOPLE_WITH_IT.sub(" ", sentence)):
             continue
         earlier = [
             i for i in before if i not in had | avoided and treatment_group(lexicon, i) not in TESTS_NOT_TREATMENTS

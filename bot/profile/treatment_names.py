@@ -46,6 +46,7 @@ JOINERS = {
     "incl",
     "especially",
     "particularly",
+    *("as well as", "as well as the", "and also", "and also the"),
 }
 # Joiners after which the two names share one outcome ("carbo and etoposide, which failed"); "X then Y" is
 # a sequence, and "liver treatments like SIRT" names one thing twice, so those only share a role.
@@ -277,7 +278,24 @@ def named_ids(text: str, lexicon: Optional[Lexicon] = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(SURVEILLANCE if concept == SCANS else concept for _, _, concept in spans))
 
 
-_NAME_ONLY_WORDS = {"the", "a", "an", "what", "about", "info", "is", "and", "or", "vs", "versus"}
+# Words a name may come with and still be only a name: "what about lutathera", "everolimous tabs", "octreotide shots".
+_NAME_ONLY_WORDS = {
+    *("the", "a", "an", "what", "about", "info", "is", "and", "or", "vs", "versus"),
+    *(
+        "tabs",
+        "tablets",
+        "tablet",
+        "pills",
+        "pill",
+        "capsules",
+        "shots",
+        "shot",
+        "injections",
+        "jabs",
+        "infusion",
+        "drip",
+    ),
+}
 
 
 def only_treatment_names(text: str, lexicon: Lexicon) -> bool:
@@ -315,6 +333,11 @@ def name_spans(words: list[str], lexicon: Lexicon) -> list[tuple[int, int, str]]
                 i += size
                 break
         else:
+            parts = REGIMEN_PARTS.get(words[i])
+            if parts:  # "FOLFIRI": its drugs, the second joined to the first (a zero-width span right after it)
+                spans += [(i, i + 1, parts[0]), *((i + 1, i + 1, part) for part in parts[1:])]
+                i += 1
+                continue
             concept = _misspelt_name(words[i], lexicon)
             if concept:
                 spans.append((i, i + 1, concept))
@@ -322,6 +345,13 @@ def name_spans(words: list[str], lexicon: Lexicon) -> list[tuple[int, int, str]]
     return spans
 
 
+# Regimens the lexicon has no entry of their own for, read as the drugs they are made of (README: treatments are
+# listed by their lexicon ids).
+REGIMEN_PARTS: dict[str, tuple[str, ...]] = {
+    "folfiri": ("fluorouracil", "irinotecan"),
+    "xeliri": ("capecitabine", "irinotecan"),
+    "capiri": ("capecitabine", "irinotecan"),
+}
 _MIN_MISSPELT = 7  # shorter words are too often other words one letter away
 _MISSPELT_CUTOFF = 0.84
 

@@ -88,7 +88,7 @@ OUTCOME_CUES: tuple[tuple[str, re.Pattern], ...] = (
         "ongoing",
         re.compile(
             r"\b(?:on|taking|currently|still|ongoing|on going|now has|now on|is on|so far|(?:every|each) \d+ (?:weeks?|days?)|(?:every|each|once a|per) (?:month|week|fortnight)|monthly|since|sinds|seit|depuis|desde|sedan|getting|gets|started"
-            r"|receives?|receiving|continue|continuing|carry on|carrying on|stay(?:s|ing)? on"
+            r"|receives?|receiving|continue|continuing|carry on|carrying on|stay(?:s|ing)? on|(?<!was )(?<!were )added"
             r"|helps|(?:is|s|are|re) (?:helping|working|holding)|(?:which|that|it) (?:has|have|s|ve) (?:really |definitely )?helped|seems to (?:help|be working|be helping)|(?:has|s|have|ve) (?:calmed|settled|controlled)"
             r"|(?:is|s|are|re|been|remains?|stayed|staying|kept it|keeping it) stable|stable on (?:it|them)|hallit sig stilla|ar stabil\w*)\b"
         ),
@@ -110,6 +110,8 @@ WORE_OFF = re.compile(
     r"|\b(?:held|lasted|(?:gave|bought) (?:me|him|her|us|them)) (?:for )?(?:about |around |nearly |almost |over |roughly )?"
     r"(?:\d+|a|one|two|three|four|five|six) (?:good )?(?:years?|months?)\b"  # "which gave me about 2 years", "that held for 18 months"
 )
+# Medicines for a syndrome's symptoms, not for the tumour: its growth does not make them stop working.
+SYMPTOM_CONTROL = frozenset({"telotristat", "diazoxide"})
 # Never an outcome of its own: watching is not a drug that can stop working, an operation is not "still on".
 NO_WEAR_OFF = {SURVEILLANCE, SCANS}
 ALL_OF_THEM = re.compile(
@@ -139,7 +141,15 @@ SYMPTOM_SINCE = re.compile(
 def carry_outcome(mentions: list[Mention], plain: str) -> None:
     """ "She's been on the jab since 2022. The last scan showed growth.": the story goes on about the
     treatment had last (an operation or watching has no outcome of that kind)."""
-    index = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].role == "had"), None)
+    grew = outcome_in(plain) == "stopped working"
+    index = next(
+        (
+            i
+            for i in range(len(mentions) - 1, -1, -1)
+            if mentions[i].role == "had" and not (grew and mentions[i].id in SYMPTOM_CONTROL)
+        ),
+        None,
+    )  # "Xermelo added for the diarrhoea. Latest CT says it's growing": the tumour grew on the drug for it
     if (
         index is None
         or mentions[index].id in (*NO_WEAR_OFF, "surgery")
@@ -149,6 +159,12 @@ def carry_outcome(mentions: list[Mention], plain: str) -> None:
     course = [index]  # "cisplatin and etoposide, 6 cycles. But it came back": the whole course
     while mentions[course[-1]].joined and course[-1] > 0 and mentions[course[-1] - 1].role == "had":
         course.append(course[-1] - 1)
+    if ALL_OF_THEM.search(plain):  # "had cisplatin/etoposide then FOLFIRI. both stopped working.": every one had
+        course = [
+            i
+            for i, m in enumerate(mentions)
+            if m.role == "had" and m.id not in (*NO_WEAR_OFF, "surgery") and m.outcome in (None, "ongoing", "stopped")
+        ]
     if IF.search(plain):
         return  # "trials we could consider if it grows", "what's the chance it grows?"
     outcome = outcome_in(plain)
@@ -164,7 +180,11 @@ def carry_outcome(mentions: list[Mention], plain: str) -> None:
                 mentions[i] = replace(mentions[i], outcome=outcome)
     if outcome == "stopped working":  # it grew while they were still on another one: that one too
         for i, mention in enumerate(mentions):
-            if mention.role == "had" and mention.outcome == "ongoing" and mention.id not in (*NO_WEAR_OFF, "surgery"):
+            if (
+                mention.role == "had"
+                and mention.outcome == "ongoing"
+                and mention.id not in (*NO_WEAR_OFF, "surgery", *SYMPTOM_CONTROL)
+            ):
                 mentions[i] = replace(mention, outcome=outcome)
 
 
@@ -265,7 +285,7 @@ def outcome_before(before: str) -> Optional[str]:
     ):
         return "stopped"
     if re.search(
-        r"\b(?:on|taking|takes|uses|injects|currently|still|now has|is on|been on|getting|gets|started|starting|added|began|put on|switched to|continue|continuing|far|krijgt|bekommt|erhalt|recibe|dostaje|been having|is having|are having|(?:ve|have|has) given (?:me|him|her|them)"
+        r"\b(?:on|taking|takes|uses|injects|(?<!could )(?<!can )(?<!should )(?<!would )(?<!will )(?<!does )(?<!do )(?<!did )(?<!to )(?:i|he|she|we|they|and|also) (?:take|takes|use|uses)|currently|still|now has|is on|been on|getting|gets|started|starting|added|began|put on|switched to|continue|continuing|far|krijgt|bekommt|erhalt|recibe|dostaje|been having|is having|are having|(?:ve|have|has) given (?:me|him|her|them)"
         r"|(?:ve|have|has) put (?:me|him|her|them) on|(?:moved|switched|changed) (?:me|him|her|them) (?:on)?to|(?:was|were) put on"
         r"|(?:having|getting|on) (?:his|her|my|their|the) (?:\w+ )?(?:cycle|dose|round|session|course) of"
         r"|(?:had|got|gets|getting|having) (?:his|her|my|their|the) (?:very )?first)\b(?:\s+\w+){0,3}$",

@@ -35,6 +35,7 @@ _AVOID_BEFORE = re.compile(  # longer cues first: at one spot the first alternat
     r"|(?:(?:is|s|are|re|am|m|was|were) (?:dead |totally |completely |really |firmly |strongly )?|dead |totally |completely )(?:set )?against"
     r"|(?<!not )opposed to"  # "mum is dead set against the whipple" (not "she's not against chemo")
     r"|(?:don t|doesn t|do not|does not|won t|that don t|which don t) (?:involve|include|use|need|require)"  # "trials that don't involve surgery"
+    r"|nothing (?:that|which) (?:means|involves|needs|requires|includes|uses)|nothing (?:with|involving)"  # "nothing that means an op"
     r"|avoid|avoids|avoiding|without|not|no|non(?=\s*$)|inte|ingen|keine?|kein)\b(?:\s+\w+){0,3}$"  # "non-surgical options", "inte kirurgi"
 )
 # "never had PRRT", "hasn't been on chemo", "no prior everolimus": named, but neither had nor asked for.
@@ -71,6 +72,8 @@ _PLANNED_BEFORE = re.compile(  # offered, suggested, booked: not had, not (yet) 
     r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse) (?:tell|tells)(?: us| me| him| her)?"
     r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse)(?: \w+){0,3} (?:wants? to|(?:is|s|are|re) keen to)(?: (?!avoid|stop|skip)\w+)?(?: (?:him|her|me|them|you|us))?(?: on)?"
     r"|(?:they|oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|gp|nurse) (?:prefers?|would prefer|would rather)"
+    # "the surgeon wants a distal pancreatectomy", "the surgeons want the whipple": put forward by them
+    r"|(?:oncologist|onc|doctor|doctors|docs|consultant|surgeon|surgeons|team|specialist|endo\w*) (?:want|wants|wanted)(?= (?:a|an|the|to do (?:a|an|the))\b)"
     r"|wants? (?:him|her|me|them|us) (?:to (?:have|try|start|go on)|on)|wants? to (?:put|start|switch|move) (?:him|her|me|them) (?:on|onto|to)"
     r"|want (?:him|her|me|them) to (?:have|try|start)|waiting on|awaiting|scheduled for|lined up for|refer(?:red|ring)?(?: \w+)? for"
     r"|maybe|possibly|perhaps|potentially|(?:ll|will|would|might|may|s going to|is going to) need|needs? to have|talking"
@@ -94,7 +97,7 @@ _TRIALS_OF = re.compile(
 )
 # "trials after surgery", "a study before PRRT": when, not what, the trial is about.
 _TRIAL_TIMING = re.compile(
-    r"\b(?:trials?|studies|study)\s+(?:\w+\s+){0,2}(?:after|following|before|post)(?:\s+(?:a|an|the|his|her|my|their))?$"
+    r"\b(?:trials?|studies|study)\s+(?:\w+\s+){0,4}(?:after|following|before|post)(?:\s+(?:a|an|the|his|her|my|their))?$"
 )
 _GIVEN_AFTER = re.compile(
     r"\b(?:medicines?|medications?|drugs?|tablets?|pills?|injections?|treatments?|something|anything)\s+(?:\w+\s+){0,1}"
@@ -134,6 +137,7 @@ _HAD_AFTER = re.compile(
     r"|^(?:\w+\s+){0,4}?(?:stopped working|didn t work|did not work|not working|no longer working|failed|worked|helped|for \d+ (?:years?|months?|weeks?)"
     r"|since|\d+ (?:cycles?|rounds?|doses?)|cycles?|every \d+ (?:weeks?|days?)|monthly|injections? since|last (?:year|month)|in \d{4}|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
     r"|side effects?|made (?:him|her|me|them) (?:ill|sick|poorly)|was (?:stopped|finished)|finished)\b"
+    r"|^(?:was |were |got )?added\b(?! to (?:the )?(?:list|trial|study))"  # "xermelo added last spring for the runs"
 )
 DOSE_AFTER = re.compile(  # "lanreotide 120mg", "sandostatin lar 30 mg monthly", "autogel 120 deep sc": a prescription
     r"^(?:\w+\s+){0,1}\d+(?:\s?(?:mg|mcg|micrograms?|units?)\b|\s+(?:deep\s+)?(?:sc|s c|im|subcut\w*)\b)"
@@ -301,7 +305,8 @@ _HATES_THEIR = re.compile(r"\b(?:hates?|hated|hating)(?: (?:the|his|her|my|their
 _HEDGED = re.compile(r"\b(?:maybe|possibly|perhaps|potentially)\b(?:\s+\w+){0,3}$")
 # "is he too old for PRRT?", "would she be fit enough for surgery": whether they can have it, asked.
 _UNABLE_ASKED = re.compile(
-    r"\b(?:is|are|am|would|will|could|might)\s+(?:he|she|i|they|we|you|mum|dad|mom|my \w+)\s+(?:be\s+|still\s+|not\s+)?"
+    r"\b(?:is|are|am|would|will|could|might)\s+(?:he|she|i|they|we|you|mum|dad|mom|my \w+|\d{2,3}|an? \d{2,3} (?:year old|yr old|yo))"
+    r"\s+(?:be\s+|still\s+|not\s+)?"
     r"(?:too|fit|well|strong|able)\b"
 )
 

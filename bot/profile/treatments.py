@@ -19,6 +19,7 @@ from typing import Optional
 
 from bot.lexicon import Lexicon, default_lexicon
 from bot.profile.courses import combined, had_one_of
+from bot.profile.dose_felt import TAKEN_GROUPS, felt_now, harm_while_still_on, told_as_own
 from bot.profile.model import TreatmentHad
 from bot.profile.pointed_back import NEVER_AGAIN, pointed_back
 from bot.profile.surgery_story import surgery_role, surgery_told
@@ -112,10 +113,11 @@ _ASKS_OPENLY = re.compile(
 # A question about a treatment itself, which the knowledge answers cover.
 _ABOUT_IT = re.compile(
     r"\bside[\s-]?e(?:f|ff)ects?\b|\brecovery\b|\bsafe\b|\bbetter\b|\bsame as\b|\bdifferent\b|\bhow (?:long|often|much|many|is|does|do)\b"
-    r"|\bwhat(?: is|'s|s)\b|\bdose\b|\bdosage\b|\bhair\b|\bulcers?\b|\bmust\b|\bon the nhs\b|\bnhs\b|\blicensed\b|\bcost\b"
+    r"|\bwhat(?: is|'s|s)\b|\bwhat (?:actually|exactly|even|really) (?:is|are)\b|\bdose\b|\bdosage\b|\bhair\b|\bulcers?\b|\bmust\b|\bon the nhs\b|\bnhs\b|\blicensed\b|\bcost\b"
     r"|\bwork(?:s|ing)?\b|\bnormal\b|\bvs\b|\bversus\b|\bgood (?:option|idea)\b|\bworth\b|\bexplain\w*\b|\bwhat (?:are|is|were|was) (?:the |they |it )?\w*\s?for\b"
     r"|\bwhat happens\b|\brecover\w*\b|\bkidneys?\b|\bhow (?:long|many)\b|\bmake (?:you|u|me|him|her|them|people) (?:sick|ill|tired|poorly)\b"
-    r"|\bnause\w*|\bpainful\b|\bhurt\b|\b(?:still )?used\b|\bapproved\b"
+    r"|\bnause\w*|\bpainful\b|\bhurts?\b|\b(?:still )?used\b|\bapproved\b|\bcause[sd]?\b|\bmake (?:you|u) \w+"
+    r"|\bdiff\b|\bwhich (?:one|1|is) (?:\w+ )?(?:less|more|better|worse|stronger|weaker|easier|gentler)\b|\bis one\b"
     r"|\bsame (?:thing|drug|stuff|one|medicine)\b|\bdifference between\b|\bwhat s the difference\b|\bskillnad\w*|\bunterschied\w*|\bverschil\b|\bdiferencia\b"
     r"|\bdoes (?:it|that|this) (?:help|do)\b|\bwhat does\b"
     r"|\b(?:a|an) (?:kind|type|form|sort) of\b|\bis (?:it|that|this) (?:only|just) for\b|\b(?:does|do|will|can) (?:it|that|this|they) (?:shrink|slow|cure|stop|get rid of)\b",
@@ -180,6 +182,7 @@ _COURSE_COUNTED = re.compile(
     r"\b(?:had|did|completed|finished) \d+ (?:cycles?|rounds?|courses?)(?: of)?(?:\s+\w+){0,2}$"
 )
 _ORGAN_LAST = re.compile(r"\b(?:liver|pancreas|lung|lungs|kidney|kidneys|bowel)$")
+_INTO_THE_ORGAN = re.compile(r"\b(?:into|to|at) the (?:liver|pancreas|lung|lungs|bowel)$")
 _A_SCAN_AFTER = re.compile(r"^(?:pet )?(?:scans?|showed|shows|lit|lights|picked)\b")
 # After "then", "and": words still about the name before ("lanreotide 2 yrs then it stopped working",
 # "Sandostatin LAR 2020-2022 then progression, CAPTEM x 6"), not the start of the next one's story.
@@ -224,10 +227,11 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
     sentences = [s for s in _SENTENCE.split(text) if s and s.strip()]
     only_names = only_treatment_names(text, lexicon)
     narrative = _is_story(text)  # a story, not a look-up
+    own_dose = told_as_own(normalize(text))  # "... or is that just me", "been on it 8 months"
     last_named: list[Mention] = []  # the mentions of the latest sentence that named a treatment
     for sentence in sentences:
         found = _test_outcome_to_treatment(
-            combined(_mentions(sentence, lexicon, only_names, narrative), lexicon), lexicon
+            combined(_mentions(sentence, lexicon, only_names, narrative, own_dose), lexicon), lexicon
         )
         plain = normalize(sentence)
         lead = plain if not found else _words_before_names(plain, lexicon)
@@ -248,7 +252,11 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
             last_named = found
     if _NOT_OPERATING.search(text):
         mentions.append(Mention("surgery", "avoid"))  # "any trials where they dont operate??": no operation named
-    return _collect(_radiation_as_prrt(_watching_as_advice(mentions, text), text), lexicon)
+    return _collect(
+        _radiation_as_prrt(_watching_as_advice(mentions, text), text),
+        lexicon,
+        bool(_TUMOUR_LEFT.search(normalize(text))),
+    )
 
 
 def _test_outcome_to_treatment(found: list[Mention], lexicon: Lexicon) -> list[Mention]:
@@ -335,7 +343,7 @@ def _words_before_names(plain: str, lexicon: Lexicon) -> str:
     return " ".join(lead) if len(lead) >= 2 and BACK_REFERENCE.search(" ".join(lead)) else ""
 
 
-def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
+def _collect(mentions: list[Mention], lexicon: Lexicon, tumour_left: bool = False) -> TreatmentReading:
     had: dict[str, TreatmentHad] = {}
     said_at: dict[str, int] = {}
     for position, m in enumerate(mentions):
@@ -349,7 +357,7 @@ def _collect(mentions: list[Mention], lexicon: Lexicon) -> TreatmentReading:
                 outcome = "ongoing"  # "stable on watch and wait ... it has grown": still being watched
             had[m.id] = TreatmentHad(m.id, outcome)
             said_at[m.id] = position
-    _scans_as_surveillance(had)
+    _scans_as_surveillance(had, tumour_left)
     for generic in [i for i in had if is_generic(lexicon, i)]:
         specific = [i for i in had if i != generic and treatment_group(lexicon, i) == treatment_group(lexicon, generic)]
         if specific:  # "Somatuline Depot shots": lanreotide, not also "somatostatin analogues"
@@ -385,9 +393,19 @@ _NOT_OPERATING = re.compile(
 )
 
 
-def _scans_as_surveillance(had: dict[str, TreatmentHad]) -> None:
-    """ "they're just doing a scan every year" watches the tumour; after an operation it is follow-up."""
-    if had.pop(SCANS, None) is not None and "surgery" not in had and SURVEILLANCE not in had:
+# A tumour still there after an operation: "the rest they keep an eye on", "3 more small ones", "now there's one
+# in her lung": scans of it watch it, they are not only follow-up.
+_TUMOUR_LEFT = re.compile(
+    r"\b(?:the rest|the others|the remaining(?: ones)?|the other ones?|(?:\d+|two|three|four|a few|some) more (?:small |little |tiny )?ones"
+    r"|more (?:small |little |tiny )ones|(?:another|a new|a second) (?:one|tumou?r|lump|net|growth)|there s one in|theres one in"
+    r"|still (?:there|in place)|left in place|(?:one|ones|some) left)\b"
+)
+
+
+def _scans_as_surveillance(had: dict[str, TreatmentHad], tumour_left: bool = False) -> None:
+    """ "they're just doing a scan every year" watches the tumour; after an operation it is follow-up, unless
+    a tumour is still there to watch."""
+    if had.pop(SCANS, None) is not None and ("surgery" not in had or tumour_left) and SURVEILLANCE not in had:
         had[SURVEILLANCE] = TreatmentHad(SURVEILLANCE, "ongoing")
 
 
@@ -404,30 +422,15 @@ def _broadest_only(ids: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(i for i in ids if is_generic(lexicon, i) or treatment_group(lexicon, i) not in groups)
 
 
-# A medicine the person is taking now, told by their own dose ("skip my lanreotide this month", "mom's sandostatin
-# shot got moved", "is my octreotide making me tired?") or by how it feels ("octreatide shot hurts like hell",
-# "temozolamide making me sick"): had, and under way. Not in a request for trials of it.
-_TAKEN_GROUPS = frozenset({"chemotherapy", "somatostatin_analogue", "targeted_drug", "immunotherapy"})
-_OWN_DOSE_BEFORE = re.compile(
-    r"(?:\b(?:my|his|her|their)|\b(?:mum|mom|mam|mother|dad|father|husband|hubby|wife|son|daughter|partner) s)$"
-)
-_DOSE_FELT_AFTER = re.compile(
-    r"^(?:(?:shots?|injections?|jabs?|tablets?|pills?|infusions?|tabs)\s+)?(?:(?:is|are|s|keeps?)\s+)?"
-    r"(?:making|makes|giving|gives|hurts?|hurting|causing|causes|got moved|is due|wiping|knocking)\b"
-)
-
-# "does the jab hurt less if you warm it up?": how a dose feels, asked in general
-_ASKED_IN_GENERAL = re.compile(r"\b(?:does|do|did|will|would|can|could|should|might)(?:\s+\w+){0,2}$")
-
-
-def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool) -> list[Mention]:
+def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool, own_dose: bool) -> list[Mention]:
     words, clause_starts = clause_words(sentence)
     spans = [
         span
         for span in name_spans(words, lexicon)
         if not _DESCRIBES_A_TEST.match(" ".join(words[span[1] : span[1] + 1]))
         or not _ORGAN_LAST.search(" ".join(words[span[0] : span[1]]))
-    ]  # "the new liver biopsy" is no transplant
+        or _INTO_THE_ORGAN.search(" ".join(words[span[0] : span[1]]))
+    ]  # "the new liver biopsy" is no transplant (but "straight into the liver spots" is a liver treatment)
     spans = [span for span in spans if not _ON_SOMETHING_ELSE.search(" ".join(words[max(0, span[0] - 2) : span[0]]))]
     questions = _question_parts(words)
     result: list[Mention] = []
@@ -545,16 +548,9 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
         ):
             role = "mentioned"  # "the gallium scan lights up", "Ga68 scan??": a test, not a trial wished for
         taken_now = (
-            role in ("mentioned", "want")
-            and not trial_words
-            and treatment_group(lexicon, concept_id) in _TAKEN_GROUPS
-            and (
-                bool(_OWN_DOSE_BEFORE.search(before))
-                or (
-                    bool(_DOSE_FELT_AFTER.match(after))
-                    and not _ASKED_IN_GENERAL.search(" ".join(words[max(clause, start - 4) : start]))
-                )
-            )
+            role in ("mentioned", "want", "had")
+            and treatment_group(lexicon, concept_id) in TAKEN_GROUPS
+            and felt_now(before, after, " ".join(words[max(clause, start - 4) : start]), own_dose, trial_words)
         )
         if taken_now:
             role = "had"  # "skip my lanreotide this month", "octreatide shot hurts like hell", "temozolamide making me sick"
@@ -572,6 +568,8 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
         if role == "had":
             told = HYPOTHETICAL.split(" ".join(words[start:stop]))[0]  # not "... I couldn't cope with it growing again"
             outcome = outcome_in(told)
+            if outcome == "side effects" and harm_while_still_on(told, before, taken_now):
+                outcome = "ongoing"  # "on everolimus 8 months now, mouth ulcers and a cough": harm, still taken
             if outcome not in ("stopped working", "side effects") and WORE_OFF.search(told):
                 outcome = "stopped working"  # "worked for a while and then stopped"
             if outcome in (None, "ongoing") and COURSE_DONE.match(after):

@@ -296,6 +296,9 @@ def _group_in(piece: str, text: str) -> Optional[str]:
     too_old = _AGE_TOO_OLD.search(piece)
     if too_old and _ABOUT_TRIALS.search(piece) and not _NOT_WANTED.search(piece):
         return group_of_age(int(too_old.group(1)))  # "any trial to stop it coming back, or is 77 too old for that?"
+    too_old = _AGE_TOO_OLD_ASKED.search(piece)
+    if too_old and not _NOT_WANTED.search(piece):
+        return group_of_age(int(too_old.group(1)))  # "is 81 too old?": whether trials take someone that age
     if _asks_of_their_age(piece):
         return group_of_age(_patient_age(text))
     return None
@@ -341,6 +344,14 @@ _FOR_DECADE = re.compile(
 )
 # "is 77 too old for that sort of thing?": an age said with "too old for", in a piece that asks for trials
 _AGE_TOO_OLD = re.compile(r"\b(?:is|are|am|at)\s+(\d{2})\s+(?:too\s+(?:old|young)|past\s+it)\s+for\b", re.I)
+# "is 81 too old?", "is 81 too old for all of them?": asked with no treatment named, in a chat about trials
+# (README conventions); not "is 81 too old for lutathera?" (one treatment: the age only).
+_AGE_TOO_OLD_ASKED = re.compile(
+    r"\b(?:is|are|am|at|would|will)\s+(\d{2,3})\s+(?:be\s+)?(?:too\s+(?:old|young)|past\s+it)"
+    r"(?:\s+for\s+(?:(?:that|this|it|them|these|those)(?:\s+(?:sort|kind|type)\s+of\s+(?:thing|stuff|treatment))?"
+    r"|(?:any|all|most|every\s+one)\s+of\s+(?:them|these|those)))?\s*(?:\?|$)",
+    re.I,
+)
 
 
 _THEIR_AGE_SAID = re.compile(r"\b(?:his|her|my|their)\s+age\b", re.I)
