@@ -79,6 +79,19 @@ def test_emergency_numbers(country: str, number: str) -> None:
     assert f"Call {number} now" in emergency_answer(BOOK, country)
 
 
+@pytest.mark.parametrize("country", ["AU", "NZ", "IN", "CA"])
+def test_a_country_without_a_checked_number_is_never_given_the_uk_999(country: str) -> None:
+    now = at("2026-11-18 03:00")
+    for text in (
+        emergency_answer(BOOK, country),
+        crisis_answer(BOOK, country, now),
+        helplines_answer(BOOK, country, now),
+    ):
+        assert "999" not in text and "your local emergency number" in text, text
+    assert "Call your local emergency number now" in emergency_answer(BOOK, country)
+    assert "checked crisis line" in crisis_answer(BOOK, country, now)
+
+
 def test_crisis_lines() -> None:
     uk = crisis_answer(BOOK, "GB", at("2026-11-18 03:00"))
     assert "116 123" in uk and "call 999" in uk and "text SHOUT to 85258" in uk

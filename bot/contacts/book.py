@@ -19,6 +19,7 @@ from bot.text import normalize
 
 CONTACTS_FILE = DATA_DIR / "contacts.yml"
 DEFAULT_COUNTRY = "GB"
+LOCAL_EMERGENCY = "your local emergency number"
 EU_COUNTRIES = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
 NEEDS = {
     "information": ("information", "trials", "clinical_information"),
@@ -83,8 +84,9 @@ class ContactBook:
         found = [h for h in self.helplines if h.covers(country) and set(wanted) & set(h.serves)]
         return sorted(found, key=lambda h: (h.phone is None, self.helplines.index(h)))
 
-    def emergency_number(self, country: str) -> EmergencyNumber:
-        """The life-threatening emergency number (999 UK, 112 EU and Sweden, 911 US)."""
+    def emergency_number(self, country: str) -> Optional[EmergencyNumber]:
+        """The life-threatening emergency number (999 UK, 112 EU and Sweden, 911 US); None for a
+        country whose number we have not checked (never the UK's 999 for someone in Australia)."""
         life = [e for e in self.emergency if "life_threatening_emergency" in e.serves]
         for candidates in (
             [e for e in life if e.country == country],
@@ -92,7 +94,12 @@ class ContactBook:
         ):
             if candidates:
                 return candidates[0]
-        return next(e for e in life if e.country == DEFAULT_COUNTRY)
+        return None
+
+    def number_to_call(self, country: str) -> str:
+        """What to call in a life-threatening emergency, as words to put after "call"."""
+        number = self.emergency_number(country)
+        return number.phone if number else LOCAL_EMERGENCY
 
     def centres_in(self, country: str, city: Optional[str] = None) -> tuple[list[Centre], bool]:
         """Centres in the city if there are any, else all in the country; and whether the

@@ -70,7 +70,7 @@ def helplines_answer(book: ContactBook, country: Optional[str], now: datetime) -
 
 
 def out_of_hours_text(book: ContactBook, country: str) -> str:
-    emergency = book.emergency_number(country).phone
+    emergency = book.number_to_call(country)
     urgent = [h for h in book.helplines_for(country, "urgent_medical") if h.phone]
     if urgent:
         return (
@@ -83,7 +83,7 @@ def out_of_hours_text(book: ContactBook, country: str) -> str:
 def emergency_answer(book: ContactBook, country: Optional[str], sure: bool = True) -> str:
     """The emergency number, said as an order when the message is plainly urgent; when only the
     classifier guessed so, as a condition, so an ordinary question is not met with alarm."""
-    number = book.emergency_number(country or DEFAULT_COUNTRY).phone
+    number = book.number_to_call(country or DEFAULT_COUNTRY)
     if not sure:
         return (
             f"If someone is very unwell or hurt right now, call {number} now, or ask someone with you to call. "
@@ -101,7 +101,7 @@ def crisis_answer(book: ContactBook, country: Optional[str], now: datetime, some
     to give up"), so the answer speaks to the writer, frightened for them."""
     code = country or DEFAULT_COUNTRY
     lines = [h for h in book.helplines_for(code, "crisis") if h.phone or h.sms]
-    emergency = book.emergency_number(code).phone
+    emergency = book.number_to_call(code)
     if someone_close:
         text = [
             "I'm so sorry. It is frightening to hear someone you love say that, and you don't have to deal "
@@ -114,6 +114,10 @@ def crisis_answer(book: ContactBook, country: Optional[str], now: datetime, some
         if lines:
             text.append("You can talk to someone right now:")
     text += [f"- {helpline_text(line, now)}" for line in lines[:MAX_LINES]]
+    if not lines:
+        text.append(
+            "I don't have a checked crisis line for your country. A GP or the specialist team can help find one."
+        )
     text.append(
         f"If they are in danger now, call {emergency}."
         if someone_close

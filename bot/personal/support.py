@@ -34,7 +34,7 @@ def support_answer(book: ContactBook, country: Optional[str], now: datetime, ans
         text += [f"- {helpline_text(line, now)}" for line in lines]
     else:
         text.append("Your specialist team or NET nurse can help you find support near you.")
-    text.append(f"If anyone is in danger now, call {book.emergency_number(code).phone}.")
+    text.append(f"If anyone is in danger now, call {book.number_to_call(code)}.")
     text.append("Now to your question." if answer_follows else AFTER_THE_FORM)
     return "\n".join(text)
 
