@@ -1,4 +1,5 @@
-"""PlaceRouter: a message that only says where the person lives is a fact to keep.
+"""PlaceRouter: a message that only says where the person lives is a fact to keep; one that only
+asks for trials in another place ("is there anything in melbourne") is a search.
 
 "i live in woking", "vivo en Murcia", "bor i Lund": the classifier knows few town names and may
 call the message off-topic. When it says so (or is unsure) and the message is only a short
@@ -21,6 +22,7 @@ from bot.profile.trial_request import NOT_PLACES
 from components.intent_router import IntentRouter
 
 INFORM = "inform"
+SEARCH = "search_trials"
 ROUTED_FROM = {"out_of_scope", "nlu_fallback"}
 _PLACE = r"(?P<place>[^\W\d_][\w'.-]*(?:[\s,]+[^\W\d_][\w'.-]*){0,3})"
 _HOME_STATEMENT = re.compile(
@@ -31,6 +33,28 @@ _HOME_STATEMENT = re.compile(
     r"(?:\s+(?:in|near|outside|at|just|around|by|en|i|close\s+to|up|down|over|out))*\s+" + _PLACE + r"\W*$",
     re.I,
 )
+
+
+# "is there anything in melbourne", "any in canada?", "what about in brisbane": the last search asked again
+# for another place (the search reads the place with the gazetteer).
+_ANOTHER_PLACE = re.compile(
+    r"^\W*(?:(?:and|ok|okay|so|hmm|thanks)\W+)?(?:"
+    r"(?:(?:is|are)\s+there\s+)?(?:anything|any|something|owt|any\s+(?:trials?|studies|ones?))\s+(?:at\s+all\s+)?"
+    r"(?:in|near|around|nr|closer\s+to|nearer\s+to|nearer|over\s+in|up\s+in|down\s+in|out\s+in)"
+    r"|(?:what|how)\s+about(?:\s+(?:in|near|around|closer\s+to|nearer))?"
+    r")\s+" + _PLACE + r"\W*$",
+    re.I,
+)
+
+
+_NOT_PLACE_WORDS = frozenset(
+    "my his her their our your it its that this them him me us you food money work side costs".split()
+)
+
+
+def asks_again_for_another_place(text: str) -> bool:
+    found = _ANOTHER_PLACE.match(text or "")
+    return bool(found) and found.group("place").split()[0].lower().strip(",.") not in NOT_PLACES | _NOT_PLACE_WORDS
 
 
 def says_where_they_live(text: str) -> bool:
@@ -45,4 +69,9 @@ def says_where_they_live(text: str) -> bool:
 class PlaceRouter(IntentRouter):
     def route(self, message: Message) -> Optional[str]:
         intent = (message.get(INTENT) or {}).get("name")
-        return INFORM if intent in ROUTED_FROM and says_where_they_live(message.get(TEXT) or "") else None
+        if intent not in ROUTED_FROM:
+            return None
+        text = message.get(TEXT) or ""
+        if says_where_they_live(text):
+            return INFORM
+        return SEARCH if asks_again_for_another_place(text) else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.place_router import says_where_they_live
+from components.place_router import asks_again_for_another_place, says_where_they_live
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,37 @@ def test_where_they_live(text: str) -> None:
 )
 def test_not_a_place_statement(text: str) -> None:
     assert not says_where_they_live(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there anything in melbourne",
+        "what about in brisbane?",
+        "what about brisbane",
+        "how about Leeds?",
+        "any in canada",
+        "and anything closer to Perth, Western Australia?",
+        "are there any trials near cork",
+        "ok is there something over in Gothenburg",
+    ],
+)
+def test_another_place_asked_after_a_search(text: str) -> None:
+    assert asks_again_for_another_place(text) and not says_where_they_live(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there anything in the news",
+        "is there anything in hospital for the pain",
+        "anything in remission",
+        "is there anything in melbourne " + "that my dad could get to easily " * 5,
+        "what about my dad",
+        "what about side effects",
+        "how about that",
+        "",
+    ],
+)
+def test_not_another_place(text: str) -> None:
+    assert not asks_again_for_another_place(text)
