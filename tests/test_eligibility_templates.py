@@ -266,7 +266,7 @@ def test_each_family_on_registry_phrasings(family: str, text: str, expected: str
         "Uncontrolled hypertension or diabetes",  # does "uncontrolled" cover diabetes? the template does not guess
         "ECOG performance status 0-1 for part A only",
         "Platelets ≥ 100,000/mm3 without transfusion",
-        "History of stroke, heart attack or angina",  # a list: "history of" may not reach every item
+        "History of stroke, heart attack or current angina",  # a list with a thing had now: not "You have had"
         "Known brain metastases (treated ones are allowed if stable)",
         "Prior treatment with any investigational drug within the preceding 15 days",  # a time limit: not "in the past"
         "Prior malignancy within 3 years",  # "prior" without "other": which cancer is meant is not said

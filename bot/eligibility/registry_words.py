@@ -124,7 +124,7 @@ SAFE_SWAPS: tuple[tuple[str, str], ...] = (
         r"\s+potential",
         r"\1 who could become pregnant",
     ),
-    (r"currently", "now"),
+    (r"currently(?!\s+(?:ongoing|active|present|existing))", "now"),  # not "Now ongoing unstable angina"
     (r"additional", "extra"),
     (r"an\s+adequate", "a good enough"),
     (r"adequate", "good enough"),

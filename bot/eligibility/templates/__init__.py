@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Optional, Union
 
 from bot.eligibility.guards.language import split_sentences
+from bot.eligibility.templates.parts import NOTES_AFTER
 
 Words = Callable[[str], str]  # the glossary rewrite of a fragment ("hypertension" -> "high blood pressure")
 
@@ -28,7 +29,9 @@ Words = Callable[[str], str]  # the glossary rewrite of a fragment ("hypertensio
 class Template:
     family: str
     pattern: re.Pattern  # must match the whole criterion, its end punctuation removed
-    write: Callable[[re.Match, Words], str]
+    # the sentence, then its notes as sentences of their own; or the two apart, when the sentence ends in what
+    # `split_sentences` reads as an abbreviation ("... 3.5 mmol/L.")
+    write: Callable[[re.Match, Words], Union[str, tuple[str, tuple[str, ...]]]]
     lead_in: bool = True  # may write an item ending in ":" (False: it heads a list, "Prior therapy:")
 
 
@@ -61,6 +64,7 @@ def templates() -> list[Template]:
         labs,
         life,
         measurable,
+        measure,
         medicine_use,
         more_rules,
         other_cancer,
@@ -96,6 +100,7 @@ def templates() -> list[Template]:
         *more_rules.TEMPLATES,
         *history.TEMPLATES,
         *bmi.TEMPLATES,
+        *measure.TEMPLATES,
         *diagnosis.TEMPLATES,
         *comply.GENERAL,
         *about_you.TEMPLATES,
@@ -117,10 +122,13 @@ def write_with_template(criterion: str, words: Words) -> Optional[Written]:
         found = template.pattern.fullmatch(text)
         if found:
             written = template.write(found, words)
+            if isinstance(written, tuple):
+                return Written(template.family, _sentence(written[0]), written[1])
             if not written.strip():  # the template saw more to the item than it can say
                 continue
-            sentence, *notes = split_sentences(_sentence(written))
-            return Written(template.family, sentence, tuple(notes))
+            said, _, beneath = written.partition(NOTES_AFTER)
+            sentence, *notes = split_sentences(_sentence(said))
+            return Written(template.family, sentence, tuple(notes + split_sentences(" ".join(beneath.split()))))
     return None
 
 

@@ -73,6 +73,12 @@ def _rest_ok(rest: str, *, relative: bool, singular: bool, are: bool = False) ->
     return not (singular and re.search(_SINGULAR_VERB, rest, re.I))
 
 
+def follows_you(rest: str) -> bool:
+    """Whether the registry's words `rest` read right after a lead said to "you" ("You have a history of ..."),
+    by the rules above; for the templates that keep the registry's words after a lead of their own."""
+    return _rest_ok(rest, relative=True, singular=True)
+
+
 def _lower_first(text: str) -> str:
     """ "Known X" mid-sentence is "known X"; "HIV", "Type 2 diabetes" and "American Society of ..." keep theirs."""
     first, *others = text.split(" ", 2)

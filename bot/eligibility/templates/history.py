@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.eligibility.templates import Template, Words
-from bot.eligibility.templates.parts import WHEN, WHO, compile_full, registry_slot, with_notes
+from bot.eligibility.templates.about_you import follows_you
+from bot.eligibility.templates.parts import WHEN, WHO, article, compile_full, is_plural, registry_slot, with_notes
 
 # one thing, with no list, aside or time limit the template could misread
 _SHORT = r"(?P<what>(?!.*\b(?:within|during|prior|before|after|since|until|unless|except|in\s+the\s+(?:last|past))\b)[A-Za-z0-9][^,;:()\[\]]{2,60})"
@@ -42,6 +43,8 @@ _COUNTABLE = (
     "process",
     "problem",
     "disturbance",
+    "mutation",
+    "attack",
 )
 _AFTER_HEAD = re.compile(
     r"\b(?:from|of|with|in|on|to|for|due|after|caused|because)\b", re.I
@@ -50,8 +53,10 @@ _DETERMINER = re.compile(r"^(?:a|an|the|any|some|one|two|more|several|multiple|o
 
 
 def _history(found: re.Match, words: Words) -> str:
+    """In the registry's words (the glossary's word swaps broke sentences here: "Had of unknown cause allergy")."""
     had = "You are known to have had" if found.group("known") else "You have had"
-    return f"{had} {_what(found, words)}."
+    what, notes = registry_slot(found.group("what"))
+    return with_notes(f"{had} {_counted_first(_lower_first(what))}", notes)
 
 
 def _never(found: re.Match, words: Words) -> str:
@@ -70,14 +75,10 @@ def _recent(found: re.Match, words: Words) -> str:
     return with_notes(f"{had} {_counted(_lower_first(what))} {when}", f"{notes} {before_notes}".strip())
 
 
-def _what(found: re.Match, words: Words) -> str:
-    return _counted(_lower_first(words(found.group("what"))))
-
-
 def _counted(what: str) -> str:
     """ "a stroke", but "diabetes": an article before an illness one has one of."""
     if what.lower().endswith(_COUNTABLE) and not _DETERMINER.match(what) and not _AFTER_HEAD.search(what):
-        what = ("an " if what[:1].lower() in "aeiou" else "a ") + what
+        what = f"{article(what)} {what}"
     return what
 
 
@@ -106,6 +107,8 @@ def _diagnosed(found: re.Match, words: Words) -> str:
 
 def _has_now(found: re.Match, words: Words) -> str:
     """ "Known active hepatitis", "Serious heart disease": an illness one has now, said as the registry says it."""
+    if _NOT_AN_ILLNESS.search(found.group("what")):
+        return ""  # "Known primary tumour site": a fact about the tumour, not an illness had
     what, notes = registry_slot(found.group("what"))
     has = "You are known to have" if found.group("known") else "You have"
     return with_notes(f"{has} {_counted(_lower_first(what))}", notes)
@@ -118,15 +121,79 @@ def _already_had(found: re.Match, words: Words) -> str:
     return with_notes(f"You have already had {_lower_first(what)}", notes)
 
 
+def _history_as_listed(found: re.Match, words: Words) -> str:
+    """ "History of A, B or C (...)": had it, the registry's list as it stands (its scope, exceptions and times
+    untouched); refused when the rest could not follow "You have had" (`about_you.follows_you`)."""
+    if not follows_you(found.group("what")) or _NOT_HAD.search(found.group("what")):
+        return ""
+    what, notes = registry_slot(found.group("what"))
+    had = "You are known to have had" if found.group("known") else "You have had"
+    return with_notes(f"{had} {_counted_first(_lower_first(what))}", notes)
+
+
+# not a list of things had: a second history ("X or history of Y"), someone else's ("in the immediate family"), a
+# thing had now ("current unstable angina") or still to come ("anticipated to undergo"), or a judge or rule of it
+# ("as evidenced by ...", "(with further criteria)") that a time could reach
+_NOT_HAD = re.compile(
+    r"\b(?:history|family|relatives?|parents?|siblings?|mother|father|brothers?|sisters?|current|currently|ongoing|present"
+    r"|anticipated|planned|expected|scheduled|likely|future|criteria|criterion|evidenced|assessed|determined|judged|defined"
+    r"|documented|confirmed|investigator)\b",
+    re.I,
+)
+_LIST_JOINT = re.compile(r",|\s(?:or|and|and/or)\s|/|\(")
+
+
+def _counted_first(what: str) -> str:
+    """ "a stroke, chronic seizures or ...": the article of the list's first illness, when one has one of it."""
+    joint = _LIST_JOINT.search(what)
+    first = what[: joint.start()] if joint else what
+    if is_plural(first):  # "deep vein thromboses, ...": no article
+        return what
+    if "," not in what and _counted(what) != what:  # "an acute or chronic infection"
+        return _counted(what)
+    counted = _counted(first.strip())
+    return counted + what[len(first.strip()) :] if counted != first.strip() else what
+
+
+def _known_as_listed(found: re.Match, words: Words) -> str:
+    """ "Known active bacterial, viral, fungal or other infection": the doctors know you have it, the registry's list
+    as it stands; not an allergy, a test result or a status ("Known HIV positive"), which other templates say."""
+    rest = found.group("what")
+    if not _LIST_JOINT.search(rest):
+        return ""  # one thing: the "illness now" template above says it, or it is not an illness ("Known primary site")
+    refused = (_NOT_KNOWN, _NOT_AN_ILLNESS, _NOT_HAD, _ENDS_AS_ADJECTIVE)
+    if not follows_you(rest) or any(pattern.search(rest) for pattern in refused):
+        return ""
+    what, notes = registry_slot(rest)
+    return with_notes(f"You are known to have {_counted_first(_lower_first(what))}", notes)
+
+
+_NOT_KNOWN = re.compile(
+    r"\b(?:hypersensitiv\w*|hypersensib\w*|allerg\w*|sensitiv\w*|intoleran\w*|contraindicat\w*|positiv\w*|negativ\w*"
+    r"|pregnan\w*|status|carriers?|reaction|reactions|response|responses|suspected|to|be|been|being)\b",
+    re.I,
+)
+_NOT_AN_ILLNESS = re.compile(
+    r"\b(?:location|site|sites|origin|date|type|level|levels|value|values|result|results|score|count|grade|stage|dose"
+    r"|weight|age|status)\b",
+    re.I,
+)
+_ENDS_AS_ADJECTIVE = re.compile(r"(?:ic|al|ed|ive|nt|ous)\)?$", re.I)
+
+
 def _prior_treatment(found: re.Match, words: Words) -> str:
-    return f"You have had treatment with {_lower_first(words(found.group('what')))} in the past."
+    what, notes = registry_slot(found.group("what"))
+    return with_notes(f"You have had treatment with {_lower_first(what)} in the past", notes)
 
 
 def _lower_first(text: str) -> str:
     """ "Stroke" mid-sentence is "stroke"; "HIV" and "Crohn's disease" keep their capitals."""
-    first = text.split(" ", 1)[0]
+    first, *others = text.split(" ", 2)
+    proper = bool(others) and others[0][:1].isupper() and others[0][1:].islower()  # "Peripheral Arterial Disease"
     return (
-        text if first[1:2].isupper() or first[1:].lower() != first[1:] or "'" in first else text[:1].lower() + text[1:]
+        text
+        if proper or first[1:2].isupper() or first[1:].lower() != first[1:] or "'" in first
+        else text[:1].lower() + text[1:]
     )
 
 
@@ -212,6 +279,14 @@ TEMPLATES = [
         _never,
     ),
     Template(
+        "illness now",
+        compile_full(
+            rf"(?:{WHO}?(?:with\s+)?)?known\s+(?!(?:or|and|history|the\s+following)\b)(?P<what>[A-Za-z0-9][^;:\[\]]{{2,200}})"
+        ),
+        _known_as_listed,
+        lead_in=False,
+    ),
+    Template(
         "history of an illness",
         compile_full(
             rf"{_HAS}(?:a\s+|any\s+)?(?P<known>known\s+|documented\s+)?(?:(?:prior|previous|past)\s+)?(?:medical\s+)?history\s+of\s+{_SHORT}"
@@ -222,5 +297,22 @@ TEMPLATES = [
         "earlier treatment",
         compile_full(rf"(?:{WHO}?(?:with\s+)?)?(?:prior|previous)\s+(?:treatment|therapy)\s+with\s+{_NO_VERB}{_SHORT}"),
         _prior_treatment,
+    ),
+    Template(
+        "illness now",
+        compile_full(
+            rf"(?:{WHO}?(?:with\s+)?)?known\s+(?!(?:or|and|history|the\s+following)\b)(?P<what>[A-Za-z0-9][^;:\[\]]{{2,200}})"
+        ),
+        _known_as_listed,
+        lead_in=False,
+    ),
+    Template(
+        "history of an illness",
+        compile_full(
+            rf"{_HAS}(?:a\s+|any\s+)?(?P<known>known\s+|documented\s+)?(?:medical\s+)?history\s+of\s+(?:any\s+)?(?!(?:or|and|the\s+following)\b)"
+            r"(?P<what>[A-Za-z0-9][^;:\[\]]{2,200})"
+        ),
+        _history_as_listed,
+        lead_in=False,
     ),
 ]

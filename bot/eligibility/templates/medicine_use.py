@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from bot.eligibility.templates import Template, Words
-from bot.eligibility.templates.parts import NUMBER, TIME_UNIT, WHO, compile_full, registry_slot, with_notes
+from bot.eligibility.templates.about_you import follows_you
+from bot.eligibility.templates.parts import NUMBER, TIME_UNIT, WHO, article, compile_full, registry_slot, with_notes
 
 # what was used, with no exception, condition or aside the sentence would lose or misplace
 _NOT_IN_WHAT = (
@@ -53,7 +54,7 @@ def _what(found: re.Match) -> tuple[str, str]:
     what, notes = registry_slot(found.group("what"))
     what = _lower_first(what)
     if _COUNTABLE.search(what) and not _DETERMINER.match(what):
-        what = ("an " if what[:1].lower() in "aeiou" else "a ") + what
+        what = f"{article(what)} {what}"
     return what, notes
 
 
@@ -68,9 +69,31 @@ _DETERMINER = re.compile(r"^(?:a|an|the|any|another|other|one|each|some|no|this|
 
 def _lower_first(text: str) -> str:
     """ "Systemic antibiotics" mid-sentence is "systemic antibiotics"; "CYP3A4" and "Warfarin®" keep theirs."""
-    first = text.split(" ", 1)[0]
-    return text if first[1:2].isupper() or any(ch.isdigit() for ch in first) else text[:1].lower() + text[1:]
+    first, *others = text.split(" ", 2)
+    title = bool(others) and others[0][:1].isupper() and others[0][1:].islower()  # "Multiple Daily Injections"
+    keep = title or first[1:2].isupper() or any(ch.isdigit() for ch in first)
+    return text if keep else text[:1].lower() + text[1:]
 
+
+def _used(found: re.Match, words: Words) -> str:
+    """ "Use of X" with no time: "You use X", the registry's X (its list and examples) as it stands."""
+    rest = found.group("what")
+    if not follows_you(rest) or _NOT_NOW.search(rest):
+        return ""
+    what, notes = registry_slot(rest)
+    what = _lower_first(what)
+    head = re.split(r"\s*[(,]|\s+(?:or|and|other\s+than|such\s+as)\s+", what, maxsplit=1)[0]
+    if _COUNTABLE.search(head) and not _DETERMINER.match(head):
+        what = f"{article(what)} {what}"  # "an anticoagulant agent (Warfarin, ...)"
+    return with_notes(f"You use {what}", notes)
+
+
+# a time, a past or a plan the present "You use" would misplace; a person or an action rather than a thing used
+_NOT_NOW = re.compile(
+    r"\b(?:within|during|prior|previous|previously|past|before|after|since|until|history|ever|recent|recently|last"
+    r"|planned|anticipated|expected|required|need|days?|weeks?|months?|years?|hours?|not|no|without|use|using|users?)\b",
+    re.I,
+)
 
 TEMPLATES = [
     Template(
@@ -84,5 +107,13 @@ TEMPLATES = [
             rf"{_LEAD}(?P<now>current|concurrent|concomitant)\s+(?:use|usage|intake)\s+of\s+{_NO_TIME}{_WHAT}"
         ),
         _now,
+    ),
+    Template(
+        "medicines used now",
+        compile_full(
+            r"(?:use|usage)\s+of\s+(?:any\s+)?(?!(?:or|and|the\s+following)\b)(?P<what>[A-Za-z0-9][^;:\[\]]{2,200})"
+        ),
+        _used,
+        lead_in=False,
     ),
 ]

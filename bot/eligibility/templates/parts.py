@@ -73,6 +73,21 @@ def registry_slot(slot: str) -> tuple[str, str]:
 _SPACE_BEFORE_CLOSE = re.compile(r"\s+([)\]])")
 
 
+def article(phrase: str) -> str:
+    """ "a" or "an" before `phrase`, by its sound: "an infection", "an HIV infection", "a HER2 test", "a uterus"."""
+    first = phrase.split(" ", 1)[0] if phrase else ""
+    letters = first.rstrip(".,;:()")
+    if len(letters) >= 2 and letters[:2].isupper():  # said letter by letter: "an HIV", "an MRI", "a CT"
+        return "an" if letters[0] in "AEFHILMNORSX" else "a"
+    if re.match(r"(?:uni|use|usu|uri|ure|uter|eu|one\b|once\b)", first, re.I):
+        return "a"
+    return "an" if first[:1].lower() in "aeiou" or re.match(r"(?:hour|honest|honou?r|heir)", first, re.I) else "a"
+
+
+NOTES_AFTER = "\n"  # between a template's sentence and its notes: "hepatitis B or C." must not read as an initial
+
+
 def with_notes(sentence: str, notes: str) -> str:
-    """A template's sentence, ended, with the explanations of its terms after it."""
-    return f"{sentence}. {notes}" if notes else f"{sentence}."
+    """A template's sentence, ended, with the explanations of its terms after it, on a line of their own (the
+    sentence may end in what `split_sentences` reads as an abbreviation: "... hepatitis B or C.")."""
+    return f"{sentence}.{NOTES_AFTER}{notes}" if notes else f"{sentence}."
