@@ -19,6 +19,7 @@ from actions.profile import message_text, profile_of
 from actions.replies import send_unavailable
 from actions.show_trial import ActionShowTrial
 from actions.store import trial_store
+from actions.topics import topic_of
 from actions.trial_answers import aspect_lines, send_direct_answers
 from actions.which_trial import load_trial, load_trials, named_trial_ids, result_ids, trial_id_for
 from bot.followups.about_trial import asks_how_its_groups_differ
@@ -26,6 +27,7 @@ from bot.followups.listed import trial_name
 from bot.followups.picked import two_picked
 from bot.knowledge.compare import compare_treatments
 from bot.knowledge.compare_sides import compare_kinds, compare_with_unknown, sides_left_out, written
+from bot.knowledge.facts import answering_fact
 from bot.knowledge.just_compared import (
     asks_of_both,
     asks_which_is_better,
@@ -49,6 +51,7 @@ from bot.trials.lookup import find_lookups
 from bot.trials.query import TrialDetail, TrialQuery
 from bot.trials.query_from_words import query_from_entities
 from bot.trials.side_by_side import (
+    described_group,
     described_trial,
     first_two_mentioning,
     names_two_listed,
@@ -56,6 +59,7 @@ from bot.trials.side_by_side import (
     other_side,
     side_by_side,
     trial_beside_facts,
+    trial_beside_group,
     trials_named,
     without_comparing_words,
 )
@@ -161,7 +165,8 @@ _NEAREST_ASKED = re.compile(r"\b(?:closest|nearest|near(?:er)?\s+(?:to\s+)?(?:us
 
 def _beside_the_other_side(dispatcher: CollectingDispatcher, text: str, named: list[str]) -> bool:
     """One stored trial set beside something else: a trial the other side describes (added to
-    `named`), or a thing our facts know and our list lacks ("CLARINET and PROMID"), sent here."""
+    `named`), several trials it describes ("SANO or the lutathera ones": the first of them, sent here), or a
+    thing our facts know and our list lacks ("CLARINET and PROMID"), sent here."""
     try:
         store = trial_store()
         words = other_side(text, store)
@@ -171,6 +176,15 @@ def _beside_the_other_side(dispatcher: CollectingDispatcher, text: str, named: l
         if described and described != named[0]:
             named.append(described)  # "cabaten v the dana farber cabo + nivolumab trial"
             return False
+        what, group, total = described_group(words, store, named[0])
+        if len(group) == 1:
+            named.append(group[0])  # "NETTER-2 or the lutathera ones" when one other is left: a pair
+            return False
+        if group:  # "SANO or the lutathera ones, what does each of them do?": the one, then the group
+            trials = load_trials(dispatcher, [*named, *group])
+            if trials:
+                dispatcher.utter_message(text=trial_beside_group(trials[0], what, trials[1:], total))
+            return True
         facts = facts_about(words)
         if not facts:
             return False
@@ -307,6 +321,11 @@ def _send_topics(dispatcher: CollectingDispatcher, text: str, domain: dict[str, 
         dispatcher.utter_message(response=response)
     if other:
         dispatcher.utter_message(text=other)
+    elif len(topics) == 1:  # "grade 1 vs grade 2": the topic compares the two; its fact on the point it leaves out
+        said = " ".join(str(r.get("text") or "") for r in responses[topics[0]] if isinstance(r, dict))
+        fact = answering_fact(text, said, topic_of(topics[0]))
+        if fact is not None and fact.topic == topic_of(topics[0]):
+            dispatcher.utter_message(text=fact.text)
     return bool(topics)
 
 

@@ -13,8 +13,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.profile import message_text
 from actions.topics import bot_texts, response_text, topic_of
 from bot.knowledge.facts import Fact, answering_fact
+from bot.knowledge.found_asked import found_answer, found_facts
 from bot.knowledge.names import treatment_ids
 from bot.knowledge.not_held import asks_what_it_causes, not_held
+from bot.knowledge.where_it_holds import england_only_note
 from bot.personal.feelings import is_acknowledgement
 from bot.personal.mood import asks_about_own_mood, mood_answer
 from bot.personal.prognosis import CONTEXT_TOPICS, no_figure
@@ -46,7 +48,10 @@ def send_topic_and_fact(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], response: Optional[str]
 ) -> tuple[bool, bool]:
     """The knowledge answer `response`, then the single fact that answers the message's exact
-    point if the answer leaves it out: (anything sent, a fact among it)."""
+    point if the answer leaves it out, and what the trials of a treatment found when that is asked
+    (bot/knowledge/found_asked.py), then, when the message names a place outside England and the answer
+    holds only England's rules, that said plainly (bot/knowledge/where_it_holds.py): (anything sent, a fact
+    among it)."""
     text, topic = message_text(tracker) or "", topic_of(response)
     fact = answering_fact(text, response_text(domain, response), topic)
     if fact is not None and fact.topic != topic and not of_what_was_asked(fact, f"{text} {words_of(topic)}"):
@@ -55,6 +60,13 @@ def send_topic_and_fact(
         dispatcher.utter_message(response=response)
     if fact is not None:
         dispatcher.utter_message(text=fact.text)
+    said = f"{response_text(domain, response)} {fact.text if fact else ''}"
+    found = [f for f in found_facts(text, said) if f != fact]
+    if found:  # "did lenvatinib actually shrink pancreatic tumours in trials?": what its trials found
+        dispatcher.utter_message(text=found_answer(found))
+    note = england_only_note(text, [response_text(domain, response), fact.text if fact else ""])
+    if note:  # "is lutathera available on the NHS in scotland?": England's fact is all we hold
+        dispatcher.utter_message(text=note)
     return bool(response or fact), fact is not None
 
 

@@ -40,6 +40,7 @@ from actions.replies import answered_questions, send_beside_answers
 from actions.topics import bot_texts, named_topic, response_text, selected_topic, topic_of
 from actions.which_trial import named_trial_ids, stored_trial
 from bot.followups.about_trial import TRIAL_PARTS, asks_about_its_parts
+from bot.followups.narrowed import narrowed_answers, narrowing_point
 from bot.followups.trials_asked import asks_for_a_search
 from bot.knowledge.facts import answering_fact, asking_sentences
 from bot.knowledge.names import find_treatments
@@ -59,6 +60,8 @@ class ActionAnswerKnowledge(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         response = selected_topic(tracker, domain)
         send_kind_word(dispatcher, tracker)
+        if send_narrowed(dispatcher, tracker):
+            return []  # "like food wise" after "do i need to prepare for either" (a gallium scan, a 5-HIAA test)
         if send_comparison(dispatcher, message_text(tracker) or "", domain):
             return []  # "pembrolizumab or ipilimumab - how do they work differently": both, not the first
         if send_points_of_pair(dispatcher, tracker):
@@ -93,6 +96,19 @@ class ActionAnswerKnowledge(Action):
         if sent:
             send_other_question(dispatcher, message_text(tracker) or "", domain, response)
         return []
+
+
+def send_narrowed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "like food wise", "and food?", "cost wise?": the question before asked again on that one point, of each
+    thing it named (bot/followups/narrowed.py), then who can say how it applies. False when the message narrows
+    nothing, or nothing we hold answers the narrowed question."""
+    point, (earlier, _) = narrowing_point(message_text(tracker)), last_turn(tracker)
+    lines = narrowed_answers(earlier, point) if point and earlier else []
+    if not lines:
+        return False
+    dispatcher.utter_message(text="\n".join(lines))
+    dispatcher.utter_message(text=after_general(bot_texts(tracker), whom_meant(tracker)))
+    return True
 
 
 def asks_about_the_trial_in_focus(tracker: Tracker, parts: frozenset[str] = TRIAL_PARTS) -> bool:

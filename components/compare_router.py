@@ -7,7 +7,8 @@ versus, compare, the difference between, side by side) and names two stored tria
 treatments or tests, or two knowledge topics, the intent becomes `compare_trials`, whose action
 sets them side by side; so does one naming a stored trial and setting another thing beside it
 ("cabaten v the dana farber cabo + nivolumab trial", "CLARINET and PROMID - what did each
-test"), and one naming two stored trials that asks about each or both ("SANO and PRIME both came
+test") or several trials by what they give ("the everolimus studies or SANO?"), and one naming two stored
+trials that asks about each or both ("SANO and PRIME both came
 up. what does each of them try?"). Emergencies, distress and requests for personal advice are never moved.
 """
 
@@ -68,9 +69,24 @@ def sets_a_trial_beside_another(text: str, doc: Optional[Any]) -> bool:
     return has[0] != has[1]
 
 
+# "SANO or the lutathera ones", "the everolimus studies or SANO?": a side that is several trials
+_SEVERAL_TRIALS = re.compile(r"\b(?:ones|trials|studies)\b", re.I)
+
+
+def sets_a_trial_beside_a_group(text: str, doc: Optional[Any]) -> bool:
+    """One side names a stored trial and the other speaks of several trials by what they give: both are
+    answered, the named one and the group (actions/compare_trials.py)."""
+    sides = two_sides(text)
+    if not sets_a_trial_beside_another(text, doc) or sides is None:
+        return False
+    return any(_SEVERAL_TRIALS.search(side) for side in (sides.first, sides.second))
+
+
 def compares_two(text: str, doc: Optional[Any]) -> bool:
     """Asks to compare, and names two things the comparison can be about."""
     if _OF_THE_TWO.search(text) and sets_a_trial_beside_another(text, doc):
+        return True
+    if sets_a_trial_beside_a_group(text, doc):
         return True
     if _OF_THE_TWO.search(text) and is_question(text) and doc is not None and names_two_trials(doc):
         return True  # "SANO and PRIME both came up. what does each of them try?"

@@ -12,7 +12,8 @@ years ago, does that rule her out") is often read as `inform`: put as a question
 to the detail answer or, when it asks whether something keeps them out, to the personal question
 (whose action looks the thing up in the criteria of the trial in focus). A question whether
 something keeps them out is never a knowledge topic either. "Which hospital on the list is
-nearest?", in English or another language, asks where the trial runs (`ask_trial_where`).
+nearest?", in English or another language, asks where the trial runs (`ask_trial_where`). "Like food
+wise" or "and food?" narrows the question before it to one point: a general answer (`knowledge`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.advice import asks_personal_advice
+from bot.followups.narrowed import narrowing_point
 from bot.knowledge.facts import asking_sentences
 from bot.knowledge.names import find_treatments
 from bot.text import is_question
@@ -105,6 +107,22 @@ _WHAT_TO_ASK = re.compile(
     re.I,
 )
 WHAT_TO_ASK_FROM = {"knowledge", "nlu_fallback", "out_of_scope", "search_trials", "ask_helpline"}
+# "like food wise", "and food?", "cost wise?" after a question: that question narrowed to one point, a general
+# answer (bot/followups/narrowed.py), whatever the classifier made of the few words
+KNOWLEDGE = "knowledge"
+NARROWED_FROM = {
+    "nlu_fallback",
+    "out_of_scope",
+    INFORM,
+    "greet",
+    "thank",
+    "goodbye",
+    "search_trials",
+    "find_centres",
+    "compare_trials",
+    "ask_personal_advice",
+    "ask_helpline",
+}
 
 
 def asks_nearest_site(text: str) -> bool:
@@ -153,6 +171,8 @@ class FollowUpRouter(IntentRouter):
     def route(self, message: Message) -> Optional[str]:
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
+        if intent in NARROWED_FROM and narrowing_point(text):
+            return KNOWLEDGE
         if intent == TRIAL_DETAIL and asks_about_a_treatment_instead(text):
             return PERSONAL_QUESTION
         if intent in NEAREST_FROM and asks_nearest_site(text):

@@ -54,7 +54,9 @@ _NOT_PLACE_WORDS = frozenset(
 
 def asks_again_for_another_place(text: str) -> bool:
     found = _ANOTHER_PLACE.match(text or "")
-    return bool(found) and found.group("place").split()[0].lower().strip(",.") not in NOT_PLACES | _NOT_PLACE_WORDS
+    if not found:
+        return False
+    return found.group("place").split()[0].lower().strip(",.") not in NOT_PLACES | _NOT_PLACE_WORDS
 
 
 def says_where_they_live(text: str) -> bool:

@@ -1,8 +1,9 @@
 """A general question asked beside a request for trials: "is temozolomide taken by mouth? and are there any
 trials near Bristol", "any trials in Manchester? also can you have PRRT twice". The general part is answered
-from the single facts (bot/knowledge/facts.py), or said plainly not to be held, before the trials, in
-whichever order the two were asked; a treatment named only in that question does not narrow the search, even
-when nothing we hold answers it ("is capecitabine a tablet? also are there trials in Sydney")."""
+from the single facts (bot/knowledge/facts.py), or said plainly not to be held, or else with the nearest topic's
+answer of the treatment it names ("what are the side effects of PRRT?": bot/knowledge/nearest_topic.py), before
+the trials, in whichever order the two were asked; a treatment named only in that question does not narrow the
+search, even when nothing we hold answers it ("is capecitabine a tablet? also are there trials in Sydney")."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from bot.advice import asks_personal_advice
-from bot.knowledge.facts import answering_fact, content_stems
-from bot.knowledge.names import find_treatments
+from bot.knowledge.facts import Fact, answering_fact, content_stems
+from bot.knowledge.names import find_treatments, treatment_ids
+from bot.knowledge.nearest_topic import nearest_topic, nearest_topic_text
 from bot.knowledge.not_held import not_held, plainly_unheld
 from bot.profile.trial_request import asks_for_trials
 from bot.text import is_question
@@ -24,6 +26,8 @@ _BREAK = re.compile(
     re.I,
 )
 _LEADING_JOIN = re.compile(r"^(?:and|also|plus|oh|ok|so)\s+", re.I)
+# "what about everolimus?", "anything with lutathera": a wish for its trials, not a question about it
+_A_WISH = re.compile(r"^\W*(?:and\s+)?(?:(?:what|how)\s+about|any|anything)\b", re.I)
 _ABOUT_TRIALS = re.compile(r"\b(?:trials?|studies|study|research)\b", re.I)
 
 
@@ -51,12 +55,25 @@ def _pieces(text: str) -> list[tuple[str, int]]:
 
 def answer_of(question: str) -> Optional[str]:
     """A general question's answer from what we hold: the fact that answers it, or plainly that we hold
-    nothing on its exact point and who can tell; None when neither can be said."""
+    nothing on its exact point and who can tell, or else the answer of the nearest topic of the treatment
+    it names ("what are the side effects of PRRT?": no one fact holds them all); None when none can be said."""
     unheld = not_held(question)
     if unheld is not None:
         return unheld.text
     fact = answering_fact(question)
-    return fact.text if fact is not None else plainly_unheld(question)
+    if fact is not None and not _about_what_is_named(fact, question):
+        fact = None  # "how is PRRT given": not how PEN-221 was given in its study
+    if fact is not None:
+        return fact.text
+    topic = None if _A_WISH.match(question) else nearest_topic_text(question)  # not "what about everolimus?"
+    return plainly_unheld(question) or topic
+
+
+def _about_what_is_named(fact: Fact, question: str) -> bool:
+    """False when the question names treatments or tests and the fact names none of them and is not of their
+    nearest topic (PEN-221's drip is no answer to "how is PRRT given?")."""
+    about, named = treatment_ids(f"{fact.text} {fact.topic.replace('_', ' ')}"), treatment_ids(question)
+    return not named or bool(about & named) or fact.topic == nearest_topic(question)
 
 
 def questions_beside(text: Optional[str]) -> list[Beside]:

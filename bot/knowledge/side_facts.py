@@ -125,6 +125,12 @@ def result_facts(sides: Sequence[str], said: str = "") -> list[Fact]:
     return shown
 
 
+def tells_what_was_found(fact: Fact) -> bool:
+    """Whether a fact tells what a trial found (a time before growth, shrinking, a conclusion), not whom it
+    was for or the side effects it saw."""
+    return bool(_FOUND.search(fact.text))
+
+
 def results_of_trial(acronym: Optional[str]) -> list[Fact]:
     """Our facts of what one trial found, by its own name ("NETTER-2", not NETTER-1's): at most two."""
     if not acronym:

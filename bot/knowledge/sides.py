@@ -3,7 +3,7 @@
 "lutetium PRRT vs yttrium PRRT, whats the diff" -> ("lutetium prrt", "yttrium prrt"); words left
 out are put back from the other side: "distal vs total pancreatectomy" -> ("distal
 pancreatectomy", "total pancreatectomy"), "short acting octreotide vs the LAR one" -> ("short
-acting octreotide", "lar octreotide"). A side ends at a clause break or a word that starts
+acting octreotide", "lar octreotide"), but "SANO or the lutathera ones" -> ("sano", "lutathera ones"). A side ends at a clause break or a word that starts
 something else ("... vs surgery for MEN1", "... vs just drugs when its spread").
 """
 
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from bot.knowledge.names import find_treatments
 from bot.text import normalize
 
 # Strongest first: "X or Y vs Z" compares (X or Y) with Z.
@@ -98,13 +99,19 @@ def _trimmed(words: list[str]) -> list[str]:
 def _filled(left: list[str], right: list[str]) -> Sides:
     """Words one side leaves out, taken from the other: a stand-in ("the LAR one") becomes the
     other side's last word; a lone modifier ("distal") takes it too."""
-    if right[-1] in _STAND_INS and len(right) > 1:
+    if right[-1] in _STAND_INS and len(right) > 1 and not _names_its_own(right[:-1]):
         right = [*right[:-1], left[-1]]
-    elif left[-1] in _STAND_INS and len(left) > 1:
+    elif left[-1] in _STAND_INS and len(left) > 1 and not _names_its_own(left[:-1]):
         left = [*left[:-1], right[-1]]
     elif len(left) == 1 and len(right) == 2 and _modifier(left[0]):
         left = [left[0], right[-1]]
     return Sides(" ".join(left), " ".join(right))
+
+
+def _names_its_own(words: list[str]) -> bool:
+    """ "the lutathera ones" beside "SANO": the side names a treatment of its own (trials of it), so it is not
+    a kind of the other side's thing, as "the LAR one" beside "octreotide" is."""
+    return any(not m.guessed for m in find_treatments(" ".join(words)))
 
 
 # Words that say which kind, and need a noun after them ("distal", "total", "short acting").

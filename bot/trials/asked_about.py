@@ -52,7 +52,10 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
         r"|\b(?:maximum|minimum|max|min)\s+age\b|\bage\s+(?:cut[\s-]?off|limits?|restrictions?)\b"
         r"|\b(?:is|am|turned|turning|aged)\s+\d{1,2}\b(?!\s*(?:cm|mm|%|weeks?|months?|days?))"
         r"|\b(?:kids?|child(?:ren)?|teen(?:ager)?s?|young\s+people|adolescents?|pensioners?|elderly)\b"
-        r"|\b(?:his|her|their|my|your)\s+age\b|\b(?:is|am|turned|turning|aged)\s+(?:sixty|seventy|eighty|ninety)\b",
+        r"|\b(?:his|her|their|my|your)\s+age\b|\b(?:is|am|turned|turning|aged)\s+(?:sixty|seventy|eighty|ninety)\b"
+        # "is he old enough for this?", "is she to old for that", "over the age for it", "an age cap", "inside the ages"
+        r"|\bto\s+(?:old|young)\s+(?:for|to)\b|\b(?:old|young)\s+enough\b|\bover\s+the\s+age\b|\bage\s+(?:cap|bar)\b"
+        r"|\btoo\s+late\s+for\s+(?:me|him|her|them|us)\b|\b(?:inside|within)\s+the\s+ages?\b",
     ),
     (
         "sex",

@@ -125,6 +125,46 @@ def described_trial(words: str, store: TrialStore) -> Optional[str]:
     return None
 
 
+# "the lutathera ones", "those everolimus trials": a side that describes several trials
+_SEVERAL = re.compile(r"\b(?:ones|trials|studies)\b", re.I)
+_GROUP_WORDS = re.compile(r"\b(?:trials?|stud(?:y|ies)|ones?)\b")
+# How many trials of a group are shown beside a named trial, and how many are looked at to count them
+GROUP_SHOWN = 3
+GROUP_COUNTED = 100
+
+
+def described_group(words: str, store: TrialStore, besides: str) -> tuple[str, list[str], int]:
+    """The stored trials a side describes as several by what they give or test ("the lutathera ones"),
+    leaving out the trial `besides`: the words that describe them, the ids of the first GROUP_SHOWN,
+    and how many there are. ("", [], 0) when the side speaks of no several trials or none match."""
+    if not _SEVERAL.search(words):
+        return "", [], 0
+    wanted = " ".join(_GROUP_WORDS.sub(" ", key_words(words)).split())
+    if not wanted:
+        return "", [], 0
+    found = [t.nct_id for t in store.search(TrialQuery(text=wanted, status="all", limit=GROUP_COUNTED)).trials]
+    others = [nct_id for nct_id in found if nct_id != besides]
+    return wanted, others[:GROUP_SHOWN], len(others)
+
+
+def trial_beside_group(trial: TrialDetail, what: str, group: Sequence[TrialDetail], total: int) -> str:
+    """One named trial beside a group the person described ("SANO or the lutathera ones"): the named one,
+    then what each of the first of the group tests, and how to see the rest."""
+    heading = (
+        f"Our list has {total} trials of {what}. The first {len(group)}:"
+        if total > len(group)
+        else (f"Our list has {total} trials of {what}:")
+    )
+    rest = f'To see all {total}, ask me for "{what} trials".' if total > len(group) else ""
+    return "\n\n".join(part for part in [_one(trial), heading, *map(_brief, group), rest, WHO_WEIGHS] if part)
+
+
+def _brief(trial: TrialDetail) -> str:
+    """A trial of a group in three lines: its name, what it tests, its phase and status."""
+    lines = _one(trial).splitlines()
+    return "\n".join(line for line in lines if not line.startswith(("- For:", "- Where:", "- People:")))
+
+
 def first_two_mentioning(words: str, store: TrialStore) -> list[str]:
     """ "the first two" when no list was shown: the first two trials of our list whose records
     have the words of what was talked about before ("von hippel lindau", "177Lu-DOTA-EB-TATE"),

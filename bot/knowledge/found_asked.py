@@ -1,0 +1,42 @@
+"""A question of what trials found about a treatment it names ("my onc mentioned lenvatinib. did it actually
+shrink pancreatic tumours in trials or is it a long shot", "is there any actual evidence about which order",
+"would adding capecitabine help her live longer?"): the topic answer says what the treatment is, so our facts
+of what its trials found are added (bot/knowledge/side_facts.py result_facts), never a figure made up."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from bot.knowledge.facts import Fact, asking_sentences
+from bot.knowledge.names import find_treatments
+from bot.knowledge.side_facts import asks_how_well, result_facts, tells_what_was_found
+
+FOUND_HEADING = "What trials found, from our facts:"
+# Beyond "how well", "shrink", "results": evidence asked for, a trial said to prove something, living longer
+_ASKS_FOUND = re.compile(
+    r"\bevidence\b|\bprove[sdn]?\b|\bproof\b|\b(?:in|from)\s+(?:the\s+)?(?:trials?|studies|study|research)\b"
+    r"|\blive\s+longer\b|\bhelp\s+(?:\w+\s+){0,2}live\b|\bsmaller\b|\blong\s+shot\b"
+    r"|\b(?:does|did|do|will|would)\s+(?:it|that|this|they)\s+(?:actually\s+|really\s+)?(?:work|help)\b",
+    re.I,
+)
+
+
+def asks_what_trials_found(text: Optional[str]) -> bool:
+    """Whether the sentence that asks wants to know how well a treatment did in trials."""
+    asking = " ".join(asking_sentences(text or ""))
+    return bool(_ASKS_FOUND.search(asking) or asks_how_well(asking))
+
+
+def found_facts(text: Optional[str], said: str = "") -> list[Fact]:
+    """Our facts of what the trials of the treatments the question names found, that `said` does not hold;
+    [] when it does not ask that or names none."""
+    if not asks_what_trials_found(text):
+        return []
+    names = list(dict.fromkeys(m.typed for m in find_treatments(text or "") if not m.guessed))
+    return [fact for fact in result_facts(names, said) if tells_what_was_found(fact)]
+
+
+def found_answer(facts: list[Fact]) -> str:
+    """The facts under their heading, one a line."""
+    return "\n".join([FOUND_HEADING, *(f"- {fact.text}" for fact in facts)])

@@ -1,0 +1,65 @@
+"""The nearest knowledge topic to a general question that names a treatment or test, read from its words
+alone (no Rasa): "what are the side effects of PRRT?" -> prrt_side_effects, "how is PRRT given" ->
+prrt_how_given, "what does everolimus do" -> everolimus. For a question asked beside a request for trials
+(bot/followups/beside_search.py) that no single fact answers: the topic's own text answers it, where a
+button would only ask the person to ask again."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from bot.knowledge.facts import content_stems
+from bot.knowledge.names import find_treatments
+from bot.profile.message import KNOWLEDGE_TOPICS
+
+RESPONSES_FILE = Path(__file__).resolve().parents[2] / "data" / "nlu" / "knowledge_responses.yml"
+RESPONSE_PREFIX = "utter_knowledge/"
+# Words of a topic's name that say nothing of what it answers ("what_is_prrt")
+_NAME_ONLY = frozenset({"what", "is", "a", "and", "of"})
+
+
+@lru_cache(maxsize=1)
+def topic_texts() -> dict[str, str]:
+    """Each knowledge topic's answer (its first variant), by topic id ("prrt_side_effects")."""
+    responses = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))["responses"]
+    return {
+        key.removeprefix(RESPONSE_PREFIX): str(variants[0].get("text") or "").strip()
+        for key, variants in responses.items()
+        if key.startswith(RESPONSE_PREFIX) and variants
+    }
+
+
+def nearest_topic(question: Optional[str]) -> Optional[str]:
+    """The topic of the first treatment or test the question names, or the one of its family whose name's
+    other words the question asks about ("side effects of PRRT": prrt_side_effects); None when it names
+    none with a topic of its own."""
+    texts = topic_texts()
+    own = next(
+        (
+            topic
+            for m in find_treatments(question or "")
+            if not m.guessed
+            for tid in (m.treatment.id, *m.treatment.part_of)
+            for topic in (tid, KNOWLEDGE_TOPICS.get(tid))
+            if topic in texts
+        ),
+        None,
+    )
+    if own is None:
+        return None
+    asked = set(content_stems(question or ""))
+    named = set(own.split("_")) - _NAME_ONLY
+    family = [topic for topic in texts if named & set(topic.split("_"))]
+    scored = [(len(asked & set(content_stems(" ".join(set(t.split("_")) - named)))), t) for t in family]
+    best = max(scored, default=(0, own), key=lambda pair: pair[0])
+    return best[1] if best[0] else own
+
+
+def nearest_topic_text(question: Optional[str]) -> Optional[str]:
+    """The answer of the nearest topic (`nearest_topic`), or None."""
+    topic = nearest_topic(question)
+    return topic_texts().get(topic) if topic else None
