@@ -27,7 +27,15 @@ def test_everyday_age_questions_ask_the_age(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["i want to go to old trafford", "is the food good enough", "how do i get to old street"]
+    "text",
+    [
+        "i want to go to old trafford",
+        "is the food good enough",
+        "how do i get to old street",
+        "is it too late for him, the trial already started",
+        "is it too late for me to join? it closes next month",
+        "they stopped recruiting in june, too late for us?",
+    ],
 )
 def test_other_words_ask_no_age(text: str) -> None:
     assert "age" not in aspects_asked(text)

@@ -4,10 +4,11 @@ record's own facts, in short sentences a patient can read."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import textstat
 
-from bot.trials.about import about_lines
+from bot.trials.about import about_lines, start_line
 from bot.trials.asked_about import aspects_asked
 from bot.trials.present import SUMMARY_HINT, contact_text, detail_lines, registry_summary, shown_title
 from bot.trials.query import Contact, Design
@@ -139,3 +140,12 @@ def test_a_trial_the_record_calls_non_randomised_or_without_placebo_gets_no_grou
 def test_a_title_in_a_list_has_no_stray_full_stop() -> None:
     assert shown_title("Systemic Targeted Adaptive RadioTherapy of NeuroEndocrine Tumors.", 90).endswith("Tumors")
     assert shown_title("A trial of 177Lu-DOTATATE in grade 1 to 2 NETs (the first of two studies)", 40).endswith("…")
+
+
+def test_the_start_date_in_words() -> None:
+    today = date(2026, 12, 7)
+    assert start_line("2020-01-08", today) == "It started on 8 January 2020."
+    assert start_line("2001-09", today) == "It started in September 2001."
+    assert start_line("2001", today) == "It started in 2001."
+    assert start_line("2027-03", today) == "It is due to start in March 2027."
+    assert start_line("2027-03-15", today) == "It is due to start on 15 March 2027."

@@ -5,6 +5,7 @@ means, how many people and since when. Facts come only from the record; the sent
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Optional
 
 from bot.trials.freshness import day_words
@@ -50,9 +51,17 @@ def about_lines(trial: TrialDetail) -> list[str]:
     if trial.enrollment:
         lines.append(f"How many people: about {trial.enrollment:,}.")
     if trial.start_date:
-        when = day_words(trial.start_date)
-        lines.append(f"It started {'on' if when[0].isdigit() else 'in'} {when}.")
+        lines.append(start_line(trial.start_date))
     return [line for line in lines if line]
+
+
+def start_line(iso: str, today: Optional[date] = None) -> str:
+    """ "It started on 8 January 2020." / "in 2001." / "It is due to start in March 2027." """
+    when = day_words(iso)
+    on_or_in = "on" if len(iso) >= 10 else "in"
+    if iso > (today or date.today()).isoformat():
+        return f"It is due to start {on_or_in} {when}."
+    return f"It started {on_or_in} {when}."
 
 
 def record_limits(trial: TrialDetail) -> list[str]:

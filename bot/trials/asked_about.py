@@ -55,7 +55,10 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
         r"|\b(?:his|her|their|my|your)\s+age\b|\b(?:is|am|turned|turning|aged)\s+(?:sixty|seventy|eighty|ninety)\b"
         # "is he old enough for this?", "is she to old for that", "over the age for it", "an age cap", "inside the ages"
         r"|\bto\s+(?:old|young)\s+(?:for|to)\b|\b(?:old|young)\s+enough\b|\bover\s+the\s+age\b|\bage\s+(?:cap|bar)\b"
-        r"|\btoo\s+late\s+for\s+(?:me|him|her|them|us)\b|\b(?:inside|within)\s+the\s+ages?\b",
+        r"|\b(?:inside|within)\s+the\s+ages?\b"
+        # "too late for me?" is an age question unless the message speaks of the trial's own timing ("it closes")
+        r"|^(?!.*\b(?:start|began|begun|clos|open|recruit|deadline|sign|enrol|join\s+by)\w*)"
+        r"(?=.*\btoo\s+late\s+for\s+(?:me|him|her|them|us)\b)",
     ),
     (
         "sex",
