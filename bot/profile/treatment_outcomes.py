@@ -285,7 +285,7 @@ def outcome_before(before: str) -> Optional[str]:
     ):
         return "stopped"
     if re.search(
-        r"\b(?:on|taking|takes|uses|injects|(?<!could )(?<!can )(?<!should )(?<!would )(?<!will )(?<!does )(?<!do )(?<!did )(?<!to )(?:i|he|she|we|they|and|also) (?:take|takes|use|uses)|currently|still|now has|is on|been on|getting|gets|started|starting|added|began|put on|switched to|continue|continuing|far|krijgt|bekommt|erhalt|recibe|dostaje|been having|is having|are having|(?:ve|have|has) given (?:me|him|her|them)"
+        r"\b(?:on|taking|takes|uses|injects|(?<!could )(?<!can )(?<!should )(?<!would )(?<!will )(?<!does )(?<!do )(?<!did )(?<!to )(?:(?:i|he|she|and|also) (?:take|takes|use|uses)|(?:we|they) (?:take|takes))|currently|still|now has|is on|been on|getting|gets|started|starting|added|began|put on|switched to|continue|continuing|far|krijgt|bekommt|erhalt|recibe|dostaje|been having|is having|are having|(?:ve|have|has) given (?:me|him|her|them)"
         r"|(?:ve|have|has) put (?:me|him|her|them) on|(?:moved|switched|changed) (?:me|him|her|them) (?:on)?to|(?:was|were) put on"
         r"|(?:having|getting|on) (?:his|her|my|their|the) (?:\w+ )?(?:cycle|dose|round|session|course) of"
         r"|(?:had|got|gets|getting|having) (?:his|her|my|their|the) (?:very )?first)\b(?:\s+\w+){0,3}$",
