@@ -17,11 +17,12 @@ from actions.general_answer import send_kind_word
 from actions.in_focus import pair_in_focus, send_nearest_of_shown, whom_meant
 from actions.profile import message_text, profile_of
 from actions.replies import send_unavailable
+from actions.searching import SEARCH_SLOTS
 from actions.show_trial import ActionShowTrial
 from actions.store import trial_store
 from actions.topics import topic_of
 from actions.trial_answers import aspect_lines, send_direct_answers
-from actions.which_trial import load_trial, load_trials, named_trial_ids, result_ids, trial_id_for
+from actions.which_trial import load_trial, load_trials, named_trial_ids, result_ids, stored_trials, trial_id_for
 from bot.followups.about_trial import asks_how_its_groups_differ
 from bot.followups.listed import trial_name
 from bot.followups.picked import two_picked
@@ -208,9 +209,7 @@ def _two_picked(tracker: Tracker, text: str) -> list[str]:
     NCT02939651" ... "compare the lutetium ones"); else, a side at a time, the one stored trial it describes."""
     try:
         store = trial_store()
-        in_view = [
-            t for t in (store.get(i) for i in dict.fromkeys([*result_ids(tracker), *_named_earlier(tracker)])) if t
-        ]
+        in_view = stored_trials(dict.fromkeys([*result_ids(tracker), *_named_earlier(tracker)]))
         return two_picked(text, in_view, lambda words: described_trial(words, store))
     except SQLAlchemyError:
         return []
@@ -368,7 +367,7 @@ def _trial_in_passing(text: str, store: TrialStore) -> Optional[str]:
     that what NETTER-2 tested?"): the question about it answered, not dropped."""
     found = find_lookups(text, store)
     named = found.nct_ids[0] if found.nct_ids else trial_id_for(found.acronym, store) if found.acronym else None
-    trial = store.get(named) if named else None
+    trial = next(iter(stored_trials([named])), None) if named else None
     if trial is None:
         return None
     line = tests_line(trial).removeprefix("What it tests: ").removeprefix("What it is: ")
@@ -417,8 +416,6 @@ SHORT_LIST = "The list I showed had only one trial. Counting trials that have cl
 def _first_two_counting_closed(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[str]:
     """ "The first two" after a list of one open trial: the same search again, closed trials counted
     too, the one shown first. Only that one when the search finds no other."""
-    from actions.search_trials import SEARCH_SLOTS  # imports this module (through followups)
-
     shown = result_ids(tracker)
     values = {name: tracker.get_slot(name) for name in SEARCH_SLOTS}
     values["status"] = "all"

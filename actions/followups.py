@@ -19,12 +19,12 @@ from actions.compare_trials import ActionCompareTrials, picks_two_trials, send_p
 from actions.country import country_code
 from actions.fitting import run_fitting_search, searched_profile
 from actions.general_answer import send_kind_word, send_not_held, send_topic_and_fact
-from actions.in_focus import pair_in_focus, send_nearest_of_shown, shown_trials, whom_meant
+from actions.in_focus import pair_in_focus, send_nearest_of_shown, whom_meant
 from actions.profile import message_text, profile_of
 from actions.store import trial_store
 from actions.topics import bot_texts, general_topic
 from actions.trial_answers import FOLLOW_UP_BUTTONS, aspect_lines, send_direct_answers
-from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids
+from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids, shown_trials
 from bot.eligibility.questions import Questions, general_questions, questions_for
 from bot.eligibility.render import eligibility_text
 from bot.followups.picked import asked_of_picked, asks_who_can_join, picked_from_list, picked_heading
@@ -33,7 +33,7 @@ from bot.knowledge.facts import sentences
 from bot.knowledge.names import find_treatments
 from bot.personal.handing_back import after_general
 from bot.personal.own_situation import about_their_own_situation
-from bot.prescreen.answers import ANYWHERE, UNKNOWN, parse_answer
+from bot.prescreen.answers import ANYWHERE, UNKNOWN
 from bot.prescreen.checklist import checklist
 from bot.profile.answers import as_answers
 from bot.profile.fit import near_of
@@ -69,9 +69,10 @@ def wants_original(text: Optional[str]) -> bool:
 
 
 def home_country(tracker: Tracker) -> Optional[str]:
-    """The person's country code: the pre-screen answer, else the places named in chat."""
-    place = parse_answer("ps_place", tracker.get_slot("ps_place"))
-    return place if place not in (None, UNKNOWN, ANYWHERE) else country_code(tracker)
+    """The person's country code: the pre-screen answer, else the places named in chat. The form keeps
+    `ps_place` normalised (a country code, "anywhere" or "unknown"), so it is read as it is."""
+    place = tracker.get_slot("ps_place")
+    return str(place) if place and place not in (UNKNOWN, ANYWHERE) else country_code(tracker)
 
 
 class ActionShowEligibility(TrialFollowUp):

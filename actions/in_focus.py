@@ -13,12 +13,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.profile import message_text, profile_of
-from actions.store import trial_store
+from actions.which_trial import result_ids, shown_trials
 from bot.followups.listed import nearest_of_listed
 from bot.knowledge.just_compared import JustCompared, just_compared
 from bot.profile.fit import near_of
 from bot.profile.model import object_pronoun
-from bot.trials.query import TrialDetail
 
 KNOWLEDGE_RESPONSE = "utter_knowledge/"
 PAIR_TURNS = 3  # how many turns back a side by side stays in focus
@@ -28,12 +27,6 @@ NEW_FOCUS = ("result_ids", "focus_nct_id")  # a new list or trial shown: the pai
 DESIGN_ASPECTS = frozenset(
     {"size", "randomised", "groups", "placebo", "duration", "phase", "status", "sponsor", "results"}
 )
-
-
-def result_ids(tracker: Tracker) -> list[str]:
-    """The NCT ids of the results shown last, in order (the `result_ids` slot)."""
-    value = tracker.get_slot("result_ids")
-    return [str(v) for v in value if v] if isinstance(value, (list, tuple)) else []
 
 
 def send_nearest_of_shown(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -49,12 +42,6 @@ def send_nearest_of_shown(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         return False
     dispatcher.utter_message(text=nearest_of_listed(trials, around))
     return True
-
-
-def shown_trials(tracker: Tracker) -> list[TrialDetail]:
-    """The trials of the results shown last, loaded, in order. Raises SQLAlchemyError."""
-    store = trial_store()
-    return [trial for trial in (store.get(nct_id) for nct_id in result_ids(tracker)) if trial is not None]
 
 
 def last_turn(tracker: Tracker) -> tuple[Optional[str], list[dict[str, Any]]]:

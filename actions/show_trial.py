@@ -13,9 +13,9 @@ from actions.fitting import run_fitting_search, searched_profile
 from actions.in_focus import DESIGN_ASPECTS
 from actions.profile import message_text
 from actions.replies import send_unavailable
-from actions.store import trial_store
+from actions.searching import search_for_code
 from actions.trial_answers import send_direct_answers
-from actions.which_trial import load_trial, named_in_message, not_a_trial_number, referred_trial
+from actions.which_trial import load_trial, named_in_message, not_a_trial_number, referred_trial, stored_trials
 from bot.text import is_question
 from bot.trials.asked_about import Aspect, aspects_asked
 from bot.trials.codes import drug_code
@@ -50,8 +50,6 @@ class ActionShowTrial(Action):
                 return run_fitting_search(dispatcher, tracker, searched)  # "ONC201 trial cleveland": a search
             code = drug_code(tracker.latest_message.get("text") or "")
             if code:  # "TLC388": the trials that test it, not a mistyped NCT number
-                from actions.search_trials import search_for_code  # imports this module
-
                 return search_for_code(dispatcher, tracker, code)
         if not is_valid_nct_id(nct_id):
             what_is_wrong = not_a_trial_number(nct_id) if nct_id else NCT_FORMAT_HELP
@@ -76,8 +74,7 @@ def show_several(dispatcher: CollectingDispatcher, nct_ids: list[str]) -> list[E
     """The trials the person named, a few lines each, as a list "the first two" or "the last one" can point into."""
     asked = nct_ids[:MAX_NAMED]
     try:
-        store = trial_store()
-        trials = [trial for trial in (store.get(nct_id) for nct_id in asked) if trial]
+        trials = stored_trials(asked)
     except SQLAlchemyError:
         send_unavailable(dispatcher)
         return []

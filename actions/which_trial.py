@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -18,7 +18,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.general_answer import send_topic_and_fact
-from actions.in_focus import result_ids, shown_trials
 from actions.replies import send_unavailable
 from actions.store import trial_store
 from actions.topics import general_topic
@@ -46,6 +45,12 @@ class Referral:
 
 
 # -- finding the trial meant ----------------------------------------------------------------------------
+def result_ids(tracker: Tracker) -> list[str]:
+    """The NCT ids of the results shown last, in order (the `result_ids` slot)."""
+    value = tracker.get_slot("result_ids")
+    return [str(v) for v in value if v] if isinstance(value, (list, tuple)) else []
+
+
 def requested_nct_id(tracker: Tracker) -> Optional[str]:
     """The id in the message (from the button, the entity or the text), tidied; perhaps malformed."""
     texts = list(tracker.get_latest_entity_values("nct_id")) + [tracker.latest_message.get("text") or ""]
@@ -171,6 +176,17 @@ def load_trials(dispatcher: CollectingDispatcher, nct_ids: list[str]) -> Optiona
         dispatcher.utter_message(text=not_listed(missing))
         return None
     return [trial for trial in found if trial is not None]
+
+
+def stored_trials(nct_ids: Iterable[str]) -> list[TrialDetail]:
+    """The stored trials of `nct_ids`, in that order, those we do not hold left out; says nothing.
+    The silent counterpart of `load_trials`. Raises SQLAlchemyError."""
+    return trial_store().get_many(nct_ids)
+
+
+def shown_trials(tracker: Tracker) -> list[TrialDetail]:
+    """The trials of the results shown last, loaded, in order. Raises SQLAlchemyError."""
+    return stored_trials(result_ids(tracker))
 
 
 def stored_trial(nct_id: str) -> Optional[TrialDetail]:

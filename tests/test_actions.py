@@ -7,6 +7,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.search_trials import ActionSearchTrials, ActionShowMoreTrials
 from actions.show_trial import ActionShowTrial
+from bot.trials.query import TrialQuery
 from bot.trials.store import TrialStore
 from tests.helpers.actions import entity, run, tracker
 
@@ -17,7 +18,7 @@ RESET_BY_A_SEARCH = ["treatment", "condition", "phase", "status", "age_group"]  
 
 def test_search_sends_a_heading_five_cards_and_show_more(store: TrialStore) -> None:
     events, messages = run(ActionSearchTrials(), tracker("any open trials", intent="search_trials"))
-    open_total = store.search(__import__("bot.trials.query", fromlist=["TrialQuery"]).TrialQuery()).total
+    open_total = store.search(TrialQuery()).total
     assert open_total > 5
     assert messages[0]["text"] == f"I found {open_total} of our open trials. Here are 1 to 5."
     cards = messages[1:6]

@@ -305,6 +305,24 @@ def test_places_puts_the_persons_country_first_and_caps_the_list(store: TrialSto
     assert "It lists no places in the United Kingdom." in messages[0]["text"]
 
 
+@pytest.mark.parametrize(
+    "slots, first",
+    [
+        ({"ps_place": "DE"}, "Germany"),  # the pre-screen's answer, as the form keeps it
+        ({"ps_place": "DE", "country": "France"}, "Germany"),  # beats the country searched in
+        ({"ps_place": "anywhere", "country": "France"}, "France"),  # "anywhere": the chat's country
+        ({"ps_place": "unknown", "country": "France"}, "France"),
+        ({"country": "France"}, "France"),
+    ],
+)
+def test_places_put_the_prescreen_country_first_else_the_chats(slots: dict, first: str) -> None:
+    _, messages = run(
+        ActionShowTrialPlaces(), tracker("where does it run", slots={"focus_nct_id": MANY_PLACES, **slots})
+    )
+    sites = [line for line in messages[0]["text"].splitlines() if line.startswith("- ")]
+    assert sites[0].split(":")[0].endswith(f", {first}"), sites[0]
+
+
 def test_places_for_a_record_without_places(store: TrialStore) -> None:
     _, messages = run(ActionShowTrialPlaces(), tracker("where", slots={"focus_nct_id": NO_PLACES}))
     assert messages[0]["text"].startswith(f"The record for {NO_PLACES} lists no places.")

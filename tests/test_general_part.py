@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from actions.personal_question import ActionAnswerPersonalQuestion
-from actions.search_trials import ActionSearchTrials, latest_entities
+from actions.search_trials import ActionSearchTrials
+from actions.searching import latest_entities
 from bot.followups.beside_search import general_questions_beside, questions_beside
 from bot.knowledge.facts import answering_fact
 from bot.knowledge.not_held import plainly_unheld

@@ -115,6 +115,43 @@ def test_the_server_modules_bot_starts_exist(module: str) -> None:
     assert importlib.util.find_spec(module) is not None, module
 
 
+def imports_below_the_top(source: str) -> list[int]:
+    """The lines of the imports inside a function or class of `source`: there they hide a circle that
+    a top-level import would show (an `if TYPE_CHECKING:` block at the top counts as the top)."""
+    nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    return sorted(
+        {
+            inner.lineno
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, nested)
+            for inner in ast.walk(node)
+            if isinstance(inner, (ast.Import, ast.ImportFrom))
+        }
+    )
+
+
+@pytest.mark.parametrize("path", sorted((REPO_ROOT / "actions").glob("*.py")), ids=lambda path: path.name)
+def test_no_action_module_imports_inside_a_function(path: Path) -> None:
+    """The action modules import each other at the top only, so a circle among them fails at once
+    (the search itself lives in actions/searching.py, which imports no action)."""
+    assert imports_below_the_top(path.read_text()) == [], f"{path.name}: import at the top"
+
+
+def test_the_check_finds_an_import_below_the_top_only() -> None:
+    source = """from typing import TYPE_CHECKING
+import json
+if TYPE_CHECKING:
+    from actions.store import trial_store
+def search():
+    from actions.searching import SEARCH_SLOTS
+    return SEARCH_SLOTS
+class Later:
+    def load(self):
+        import actions.followups
+"""
+    assert imports_below_the_top(source) == [6, 10]
+
+
 # Packages under bot/ that still import each other; remove a pair when it is untangled.
 TWO_WAY_TO_UNTANGLE = {
     ("eligibility", "prescreen"),

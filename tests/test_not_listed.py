@@ -8,18 +8,11 @@ import pytest
 
 from actions import which_trial
 from bot.config import REPO_ROOT
-from bot.trials.not_listed import not_listed
+from bot.trials.not_listed import not_listed, not_listed_name
 
 WORDING = "not in our list"
 HOME = "bot/trials/not_listed.py"
 SCANNED = ("bot", "actions", "components")
-
-# Modules that still word it themselves, each with why; an entry whose module no longer does fails below.
-ALLOWED = {
-    # A trial named without an NCT number that we do not hold, then what our facts say of it: to become a
-    # `not_listed_name(name)` beside `not_listed` (issue 22, G4; the module was another helper's then).
-    "bot/trials/side_by_side.py",
-}
 
 
 def wordings_in(source: str) -> list[int]:
@@ -55,18 +48,16 @@ def test_the_chat_says_the_same_words(nct_ids: list[str]) -> None:
     assert which_trial.not_listed(nct_ids) == not_listed(nct_ids)
 
 
+def test_a_trial_named_without_its_number_gets_the_same_words() -> None:
+    assert not_listed_name("PROMID") == "PROMID is not in our list of trials."
+
+
 def test_no_other_wording_anywhere() -> None:
     """Every module of bot/, actions/ and components/ says it through `not_listed`, so a new copy fails here."""
     modules = _modules()
     assert len(modules) > 100 and HOME in modules
-    others = {path: _wordings(path) for path in modules if path != HOME and path not in ALLOWED}
+    others = {path: _wordings(path) for path in modules if path != HOME}
     assert {path: lines for path, lines in others.items() if lines} == {}
-
-
-@pytest.mark.parametrize("path", sorted(ALLOWED))
-def test_each_module_allowed_still_words_it_itself(path: str) -> None:
-    """Once a module says it through `not_listed`, its entry in ALLOWED must go."""
-    assert _wordings(path), f"{path} no longer words it itself: remove it from ALLOWED"
 
 
 def test_the_scan_finds_a_wording_and_passes_prose() -> None:

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from actions.searching import unknown_place
 from bot.config import REPO_ROOT
 from bot.geo import find_place
 from bot.trials.nearby import near, nearest_site
@@ -117,8 +118,6 @@ def test_cli_near_within_and_json(store: TrialStore) -> None:
     ],
 )
 def test_an_unknown_place_is_said_to_be_unknown(text: str, unknown: str | None) -> None:
-    from actions.search_trials import unknown_place
-
     said = unknown_place(text)
     assert (
         (said is None)

@@ -4,6 +4,7 @@ one "not in our list" reply."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.compare_trials import ActionCompareTrials
 from actions.followups import ActionShowEligibility
 from actions.show_trial import ActionShowTrial
-from actions.which_trial import WHICH_TRIAL, Referral, chosen_trial, load_trials, not_listed
+from actions.which_trial import WHICH_TRIAL, Referral, chosen_trial, load_trials, not_listed, stored_trials
 from bot.config import REPO_ROOT
 from tests.helpers.actions import run, tracker
 
@@ -52,6 +53,11 @@ def test_every_action_gives_the_same_reply_for_a_trial_we_do_not_hold(action: Ac
 def test_a_comparison_names_every_trial_we_do_not_hold_in_one_reply() -> None:
     _, messages = run(ActionCompareTrials(), tracker(f"compare {UNKNOWN} and {ALSO_UNKNOWN}"))
     assert [m.get("text") for m in messages] == [not_listed([UNKNOWN, ALSO_UNKNOWN])]
+
+
+def test_stored_trials_keep_the_order_and_say_nothing() -> None:
+    assert [t.nct_id for t in stored_trials([NETTER_2, UNKNOWN, NETTER_1])] == [NETTER_2, NETTER_1]
+    assert stored_trials([]) == []
 
 
 def test_loading_keeps_the_order_asked() -> None:
@@ -118,4 +124,6 @@ def test_actions_take_which_trial_from_one_module_only() -> None:
             if alias.name in own
         ]
         assert sideways == [], f"{path.name}: import {sideways} from actions.which_trial"
-        assert "store().get(" not in path.read_text(), f"{path.name}: load trials with which_trial.load_trial(s)"
+        text = path.read_text()
+        loads_itself = "store().get(" in text or re.search(r"\bstore\.get(?:_many)?\(", text)
+        assert not loads_itself, f"{path.name}: load trials with which_trial.load_trial(s) or stored_trials"

@@ -39,6 +39,7 @@ def as_answers(profile: Profile, lexicon: Optional[Lexicon] = None) -> Answers:
     """The profile as the pre-screen's answers, through the form's own slot values (one
     mapping to keep). Treatments are "not known" unless some were named: a story that names
     none has not said there were none. A NEC with no grade said is grade 3 (every NEC is)."""
+    # from_slots, not from_values, on purpose for now: it also drops a country outside the lexicon (issue 22 G6)
     answers = Answers.from_slots(prescreen_values(profile, lexicon))
     if not answers.grades and profile.tumour_type == "NEC":
         answers = replace(answers, grades=(3,))

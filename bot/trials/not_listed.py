@@ -1,5 +1,6 @@
 """The one reply for trials we do not hold: "NCT... is not in our list of NET trials", with where
-to look each one up. The chat (`actions/which_trial.py`), the CLIs and the staff site say it."""
+to look each one up. The chat (`actions/which_trial.py`), the CLIs and the staff site say it; a trial
+named without its NCT number is said the same way (`not_listed_name`)."""
 
 from __future__ import annotations
 
@@ -15,3 +16,8 @@ def not_listed(nct_ids: Sequence[str]) -> str:
         f"{' and '.join(nct_ids)} {'is' if one else 'are'} not in our list of NET trials. "
         f"You can look {'it' if one else 'them'} up on ClinicalTrials.gov: {pages}"
     )
+
+
+def not_listed_name(name: str) -> str:
+    """A trial named without its NCT number ("PROMID") that we do not hold."""
+    return f"{name} is not in our list of trials."

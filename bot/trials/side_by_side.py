@@ -14,6 +14,7 @@ from bot.knowledge.sides import two_sides
 from bot.trials.about import PHASE_WORDS, tests_line
 from bot.trials.lookup import find_lookups
 from bot.trials.nct import find_nct_candidate, is_valid_nct_id
+from bot.trials.not_listed import not_listed_name
 from bot.trials.ordinal import LAST, ordinal_position
 from bot.trials.present import MAX_PLACES_ON_CARD, dated_status_words, places_words, shown_title
 from bot.trials.query import TrialDetail, TrialQuery
@@ -182,9 +183,7 @@ def first_two_mentioning(words: str, store: TrialStore) -> list[str]:
 
 def trial_beside_facts(trial: TrialDetail, name: str, facts: Sequence[Fact]) -> str:
     """A stored trial beside one our list lacks but our facts know ("CLARINET and PROMID")."""
-    known = "\n".join(
-        [f"{name} is not in our list of trials. What our facts say about it:", *(f"- {fact.text}" for fact in facts)]
-    )
+    known = "\n".join([f"{not_listed_name(name)} What our facts say about it:", *(f"- {fact.text}" for fact in facts)])
     return "\n\n".join([_one(trial), known, WHO_WEIGHS])
 
 
