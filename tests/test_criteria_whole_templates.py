@@ -196,7 +196,7 @@ def test_use_of_with_a_time_or_a_past_is_not_said_as_used_now(registry: str) -> 
     [
         (
             "Known active bacterial, viral, fungal, mycobacterial or other infection",
-            "You are known to have active bacterial, viral, fungal, mycobacterial or other infection.",
+            "You are known to have an active bacterial, viral, fungal, mycobacterial or other infection.",
         ),
         (
             "Known central nervous system metastases and/or carcinomatous meningitis",

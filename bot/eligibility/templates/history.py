@@ -149,10 +149,21 @@ def _counted_first(what: str) -> str:
     first = what[: joint.start()] if joint else what
     if is_plural(first):  # "deep vein thromboses, ...": no article
         return what
+    if _KINDS_OF_ONE.fullmatch(what):  # "an active bacterial, viral, fungal or other infection"
+        return _counted(what)
     if "," not in what and _counted(what) != what:  # "an acute or chronic infection"
         return _counted(what)
     counted = _counted(first.strip())
     return counted + what[len(first.strip()) :] if counted != first.strip() else what
+
+
+# a list of kinds of one thing, the thing said once at its end: "bacterial, viral, fungal or other infection"
+_DESCRIBING = r"(?:[a-z]+(?:ic|al|ed|ive|nt|ous|ary|ory)|acute|severe|mild|moderate|other)"
+_KINDS_OF_ONE = re.compile(
+    rf"{_DESCRIBING}(?:\s+{_DESCRIBING})*(?:(?:,\s*|,?\s+(?:or|and|and/or)\s+){_DESCRIBING}(?:\s+{_DESCRIBING})*)+"
+    r"\s+[a-z]+",
+    re.I,
+)
 
 
 def _known_as_listed(found: re.Match, words: Words) -> str:
@@ -161,7 +172,7 @@ def _known_as_listed(found: re.Match, words: Words) -> str:
     rest = found.group("what")
     if not _LIST_JOINT.search(rest):
         return ""  # one thing: the "illness now" template above says it, or it is not an illness ("Known primary site")
-    refused = (_NOT_KNOWN, _NOT_AN_ILLNESS, _NOT_HAD, _ENDS_AS_ADJECTIVE)
+    refused = (_NOT_KNOWN, _A_TREATMENT, _NOT_AN_ILLNESS, _NOT_HAD, _ENDS_AS_ADJECTIVE)
     if not follows_you(rest) or any(pattern.search(rest) for pattern in refused):
         return ""
     what, notes = registry_slot(rest)
@@ -170,9 +181,13 @@ def _known_as_listed(found: re.Match, words: Words) -> str:
 
 _NOT_KNOWN = re.compile(
     r"\b(?:hypersensitiv\w*|hypersensib\w*|allerg\w*|sensitiv\w*|intoleran\w*|contraindicat\w*|positiv\w*|negativ\w*"
-    r"|pregnan\w*|status|carriers?|reaction|reactions|response|responses|suspected|to|be|been|being)\b",
+    r"|pregnan\w*|status|carriers?|reaction|reactions|response|responses|suspected|to|be|been|being"
+    r"|prior|previous)\b",  # "Known prior development of ...": a past the present "have" would lose
     re.I,
 )
+# a treatment, not an illness: "Known prior treatment with PRRT, everolimus or sunitinib" (not "Known additional
+# malignancy that required treatment ...")
+_A_TREATMENT = re.compile(r"^(?:\S+\s+){0,2}(?:treatments?|therap(?:y|ies)|exposures?|exposed)\b", re.I)
 _NOT_AN_ILLNESS = re.compile(
     r"\b(?:location|site|sites|origin|date|type|level|levels|value|values|result|results|score|count|grade|stage|dose"
     r"|weight|age|status)\b",
@@ -297,14 +312,6 @@ TEMPLATES = [
         "earlier treatment",
         compile_full(rf"(?:{WHO}?(?:with\s+)?)?(?:prior|previous)\s+(?:treatment|therapy)\s+with\s+{_NO_VERB}{_SHORT}"),
         _prior_treatment,
-    ),
-    Template(
-        "illness now",
-        compile_full(
-            rf"(?:{WHO}?(?:with\s+)?)?known\s+(?!(?:or|and|history|the\s+following)\b)(?P<what>[A-Za-z0-9][^;:\[\]]{{2,200}})"
-        ),
-        _known_as_listed,
-        lead_in=False,
     ),
     Template(
         "history of an illness",

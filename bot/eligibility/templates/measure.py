@@ -22,7 +22,8 @@ _NOT_A_MEASURE = (
     r"|each|prior|previous|within|after|before|during|since|at|on|in|for|by|per|dose|doses|dosing|dosage|daily|day|days"
     r"|week|weeks|month|months|hours?|use|using|received|receiving|taking|than|least|most|more|less|greater|lower|higher"
     r"|over|under|above|below|between|up|to|from|a|an|the|known|prolongation|prolonged|increase|decrease|change|duration"
-    r"|weigh|time|number|cumulative|total\s+dose|exposure|score\s+of|grade\s+of|stage|cycles?)\b"
+    r"|weigh|time|number|cumulative|total\s+dose|exposure|score\s+of|grade\s+of|stage|cycles?"
+    r"|measurable|disease|lesions?)\b"  # a measure of the illness, not of the person: "Measurable disease ≥ 1 cm"
 )
 _NAME = (
     r"(?P<name>[A-Za-z][A-Za-z0-9\-'/ ]{0,40}?[A-Za-z0-9](?:\s*\([A-Za-z0-9\-/ ]{1,20}\))?"
@@ -68,9 +69,13 @@ def _lower_first(text: str) -> str:
     """ "Body weight" mid-sentence is "body weight"; "HbA1c", "PSA" and "Mayo" keep their capitals."""
     first, *rest = text.split()
     title_case = bool(rest) and rest[0][:1].isupper() and rest[0][1:].islower()  # "Body Mass Index", "Hamilton Scale"
-    return text if title_case or first[1:].lower() != first[1:] or first in _NAMES else text[:1].lower() + text[1:]
+    keep = title_case or first[1:].lower() != first[1:] or first in _NAMES
+    # "Ki-67", "Child-Pugh", "C-reactive": a digit, or a capital letter joined by a hyphen, makes it a name (not
+    # "Non-fasting")
+    keep = keep or any(ch.isdigit() for ch in first) or bool(re.search(r"-[A-Z]|^[A-Z]-", first))
+    return text if keep else text[:1].lower() + text[1:]
 
 
-_NAMES = frozenset({"Mayo", "Karnofsky", "Gleason", "Child-Pugh", "Glasgow"})
+_NAMES = frozenset({"Mayo", "Karnofsky", "Gleason", "Child-Pugh", "Glasgow", "Krenning", "Lansky", "Charlson"})
 
 TEMPLATES = [Template("a measurement with a limit", compile_full(_PATTERN), _measure)]

@@ -61,7 +61,7 @@ def _what(found: re.Match) -> tuple[str, str]:
 # one of a kind counted ("an agent"), said with no word before it that counts it
 _COUNTABLE = re.compile(
     r"^[^/]*\b(?:agent|analog|analogue|inhibitor|inducer|antibiotic|drug|product|antagonist|agonist|blocker|catheter"
-    r"|device|vaccine|antibody)$",
+    r"|device|vaccine|antibody|pump)$",
     re.I,
 )
 _DETERMINER = re.compile(r"^(?:a|an|the|any|another|other|one|each|some|no|this|that|their|his|her|its)\b", re.I)
@@ -88,10 +88,14 @@ def _used(found: re.Match, words: Words) -> str:
     return with_notes(f"You use {what}", notes)
 
 
-# a time, a past or a plan the present "You use" would misplace; a person or an action rather than a thing used
+# a time, a past or a plan the present "You use" would misplace; a person or an action rather than a thing used; a
+# dose or amount ("> 10 mg prednisone equivalent"), which the sentence would state as a fact about you
 _NOT_NOW = re.compile(
     r"\b(?:within|during|prior|previous|previously|past|before|after|since|until|history|ever|recent|recently|last"
-    r"|planned|anticipated|expected|required|need|days?|weeks?|months?|years?|hours?|not|no|without|use|using|users?)\b",
+    r"|planned|anticipated|expected|required|need|days?|weeks?|months?|years?|hours?|not|no|without|use|using|users?"
+    r"|mg|mcg|µg|μg|dose|doses|dosage|dosing|more|less|greater|higher|lower|least|most|exceed\w*|above"
+    r"|below|up\s+to)\b|[<>≤≥=]|[0-9]\s*(?:mg|mcg|µg|μg|g|iu|units?)\b"
+    r"|(?<![A-Za-z0-9\-])[0-9]+(?:[.,][0-9]+)?(?![A-Za-z0-9\-])",  # a number of its own, not "CYP3A4" or "GLP-1"
     re.I,
 )
 

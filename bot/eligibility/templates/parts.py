@@ -77,11 +77,18 @@ def article(phrase: str) -> str:
     """ "a" or "an" before `phrase`, by its sound: "an infection", "an HIV infection", "a HER2 test", "a uterus"."""
     first = phrase.split(" ", 1)[0] if phrase else ""
     letters = first.rstrip(".,;:()")
+    capitals = re.match(r"[A-Z]+", letters)
+    if capitals and capitals.group() in _SAID_AS_WORDS:  # "a RECIST", "a NICE", "a SIRT"
+        return "an" if capitals.group()[0] in "AEIOU" else "a"
     if len(letters) >= 2 and letters[:2].isupper():  # said letter by letter: "an HIV", "an MRI", "a CT"
         return "an" if letters[0] in "AEFHILMNORSX" else "a"
-    if re.match(r"(?:uni|use|usu|uri|ure|uter|eu|one\b|once\b)", first, re.I):
+    if re.match(r"(?:uni|use|usu|uri|ure|uter|uve|eu|one\b|once\b)", first, re.I):
         return "a"
     return "an" if first[:1].lower() in "aeiou" or re.match(r"(?:hour|honest|honou?r|heir)", first, re.I) else "a"
+
+
+# capitals said as a word, not letter by letter: "a RECIST", "a NICE", "a SIRT", "a CAPTEM"
+_SAID_AS_WORDS = frozenset({"RECIST", "NICE", "SIRT", "CAPTEM", "FOLFOX", "FOLFIRI", "FOLFIRINOX", "XELOX", "CAPOX"})
 
 
 NOTES_AFTER = "\n"  # between a template's sentence and its notes: "hepatitis B or C." must not read as an initial
