@@ -26,8 +26,10 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.advice import asks_personal_advice
+from bot.followups.involves_asked import asks_what_it_involves
 from bot.followups.narrowed import narrowing_point
 from bot.knowledge.facts import asking_sentences
+from bot.knowledge.just_compared import asks_which_is_better
 from bot.knowledge.names import find_treatments
 from bot.text import is_question
 from bot.trials.asked_about import aspects_asked
@@ -107,6 +109,8 @@ _WHAT_TO_ASK = re.compile(
     re.I,
 )
 WHAT_TO_ASK_FROM = {"knowledge", "nlu_fallback", "out_of_scope", "search_trials", "ask_helpline"}
+# "whats involved in it", "what does that one involve": read as nothing, a topic or a search
+INVOLVES_FROM = ROUTED_FROM | {INFORM, "search_trials", "compare_trials", "ask_eligibility"}
 # "like food wise", "and food?", "cost wise?" after a question: that question narrowed to one point, a general
 # answer (bot/followups/narrowed.py), whatever the classifier made of the few words
 KNOWLEDGE = "knowledge"
@@ -179,6 +183,10 @@ class FollowUpRouter(IntentRouter):
             return TRIAL_WHERE
         if intent in WHAT_TO_ASK_FROM and _WHAT_TO_ASK.search(text) and not asks_personal_advice(text):
             return TRIAL_QUESTIONS
+        if intent == "nlu_fallback" and weighs_the_two_just_compared(text):
+            return COMPARE  # "which one is more serious?" after NETs and NECs: its action reads the pair in focus
+        if intent in INVOLVES_FROM and asks_what_it_involves(text):
+            return TRIAL_DETAIL  # "whats involved in it": that trial's record, the only one shown too
         if intent == INFORM:
             return _question_behind_a_fact(text)
         if intent in ROUTED_FROM and is_question(text) and asks_if_it_would_exclude(text):
@@ -198,6 +206,17 @@ class FollowUpRouter(IntentRouter):
             return TRIAL_DETAIL if asks_about_a_trial(text) and not _TWO_SIDES.search(asking) else None
         moved = intent in ROUTED_FROM and asks_about_a_trial(text) and not asks_personal_advice(text)
         return TRIAL_DETAIL if moved else None
+
+
+def weighs_the_two_just_compared(text: str) -> bool:
+    """ "which one is more serious?", "is one more dangerous?": the two just set side by side weighed, naming
+    nothing of its own, no place and no personal decision."""
+    return (
+        asks_which_is_better(text)
+        and not find_treatments(text)
+        and not _NEAREST.search(text)
+        and not asks_personal_advice(text)
+    )
 
 
 def _question_behind_a_fact(text: str) -> Optional[str]:

@@ -33,6 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.shared.nlu.training_data.util import intent_response_key_to_template_key
 
+from bot.knowledge.funding_asked import funding_topic
 from components.model_component import ModelComponent
 from components.words_and_meaning import DEFAULTS, WordsAndMeaningModel
 
@@ -97,8 +98,23 @@ class TopicSelector(ModelComponent):
             return messages
         for message, ranking in zip(messages, self._rankings(messages)):
             ranked = [{PREDICTED_CONFIDENCE_KEY: p, INTENT_RESPONSE_KEY: key} for key, p in ranking]
+            ranked = self._funding_first(message.get(TEXT), ranked)
             self._set_choice(message, ranked[0], ranked[: self.config["ranking_length"]])
         return messages
+
+    def _funding_first(self, text: Optional[str], ranked: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+        """ "does the nhs pay for everolimus?": the topic of that treatment's funding fact first
+        (bot/knowledge/funding_asked.py), as sure as the model's best, whatever the model ranked first."""
+        topic = funding_topic(text)
+        key = f"{self.intent}/{topic}" if topic else None
+        if key is None or key not in self.responses or ranked[0][INTENT_RESPONSE_KEY] == key:
+            return ranked
+        at = next((n for n, r in enumerate(ranked) if r[INTENT_RESPONSE_KEY] == key), None)
+        if at is None:
+            return ranked  # beyond the ranking: left to the model
+        swapped = [dict(r) for r in ranked]  # the two swap places and confidences, so they still sum to 1
+        swapped[0][INTENT_RESPONSE_KEY], swapped[at][INTENT_RESPONSE_KEY] = key, ranked[0][INTENT_RESPONSE_KEY]
+        return swapped
 
     def _set_choice(self, message: Message, best: Dict[Text, Any], ranking: List[Dict[Text, Any]]) -> None:
         """In the shape Rasa's ResponseSelector gives (rasa.nlu.selectors.response_selector)."""

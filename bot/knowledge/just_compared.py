@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from bot.knowledge.compare import WHO_CHOOSES_TEST, WHO_WEIGHS, label
+from bot.knowledge.kinds_compared import kinds_set_side_by_side, kinds_weighed
 from bot.knowledge.names import find_treatments
 from bot.knowledge.treatments import Treatment
 from bot.trials.asked_about import Aspect
@@ -101,6 +102,9 @@ def just_compared(said: Iterable[str]) -> Optional[JustCompared]:
         sides = _TWO_SIDES.search(text)
         if sides and (WHO_WEIGHS in text or WHO_CHOOSES_TEST in text):
             return JustCompared(treatments=(sides["first"], sides["second"]))
+        kinds = kinds_set_side_by_side(text)  # "NETs and NECs are both neuroendocrine cancers, but ..."
+        if kinds:
+            return JustCompared(treatments=kinds)
     return None
 
 
@@ -137,7 +141,11 @@ WEIGHED_CLOSING = (
 def treatments_weighed(first: str, second: str, fields: tuple[str, ...], age: Optional[int]) -> str:
     """The two weighed on one point ("which is easier to live with?"): what our facts say of each on
     it, side by side, never which is better; the plain choice handed back when our facts say nothing
-    on it, or the two are kinds of one entry ("lutetium PRRT or yttrium PRRT")."""
+    on it, or the two are kinds of one entry ("lutetium PRRT or yttrium PRRT"). Two kinds of tumour ("NETs",
+    "NECs"), no treatment among them: how fast each grows (bot/knowledge/kinds_compared.py)."""
+    kinds = kinds_weighed(first, second, age) if _entry(first) is None and _entry(second) is None else None
+    if kinds is not None:
+        return kinds
     parts = _each_on(first, second, fields)
     if parts is None:
         return treatments_choice(first, second, age)
