@@ -27,6 +27,7 @@ from actions.trial_answers import FOLLOW_UP_BUTTONS, aspect_lines, send_direct_a
 from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids, shown_trials
 from bot.eligibility.questions import Questions, general_questions, questions_for
 from bot.eligibility.render import eligibility_text
+from bot.followups.involves_asked import asks_what_it_involves, involvement_lines
 from bot.followups.picked import asked_of_picked, asks_who_can_join, picked_from_list, picked_heading
 from bot.followups.trials_asked import asks_for_a_search
 from bot.knowledge.facts import sentences
@@ -175,7 +176,13 @@ class ActionAnswerTrialDetail(TrialFollowUp):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
         text = message_text(tracker) or ""
         aspects: list[Aspect] = aspects_asked(text) or (["results"] if asks_if_it_worked(text) else [])
-        if not send_direct_answers(dispatcher, tracker, trial, aspects):
+        if not aspects and asks_what_it_involves(text):  # "what does that one involve?": not its phase or size
+            lines = [*involvement_lines(trial), *aspect_lines(tracker, trial, ["duration"])]
+            dispatcher.utter_message(
+                text=f"What taking part in {trial.nct_id} involves, from its record:\n" + "\n".join(lines),
+                buttons=FOLLOW_UP_BUTTONS,
+            )
+        elif not send_direct_answers(dispatcher, tracker, trial, aspects):
             dispatcher.utter_message(
                 text=f"Here is what the record says about {trial.nct_id}:\n" + "\n".join(about_lines(trial)),
                 buttons=FOLLOW_UP_BUTTONS,

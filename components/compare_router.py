@@ -28,7 +28,7 @@ from bot.knowledge.topics import topics_compared
 from bot.nlp import TRIAL_NAME
 from bot.text import is_question, normalize
 from bot.trials.asked_about import aspects_asked
-from bot.trials.side_by_side import names_two_listed
+from bot.trials.side_by_side import describes_a_group, names_two_listed
 from components.followup_router import question_sentences
 from components.intent_router import IntentRouter
 
@@ -69,17 +69,13 @@ def sets_a_trial_beside_another(text: str, doc: Optional[Any]) -> bool:
     return has[0] != has[1]
 
 
-# "SANO or the lutathera ones", "the everolimus studies or SANO?": a side that is several trials
-_SEVERAL_TRIALS = re.compile(r"\b(?:ones|trials|studies)\b", re.I)
-
-
 def sets_a_trial_beside_a_group(text: str, doc: Optional[Any]) -> bool:
     """One side names a stored trial and the other speaks of several trials by what they give: both are
     answered, the named one and the group (actions/compare_trials.py)."""
     sides = two_sides(text)
     if not sets_a_trial_beside_another(text, doc) or sides is None:
         return False
-    return any(_SEVERAL_TRIALS.search(side) for side in (sides.first, sides.second))
+    return any(describes_a_group(side) for side in (sides.first, sides.second))
 
 
 def compares_two(text: str, doc: Optional[Any]) -> bool:

@@ -67,3 +67,41 @@ def test_the_search_answers_the_general_part_before_the_trials() -> None:
     texts = [m.get("text") or "" for m in messages]
     assert "hair thins" in texts[0], texts[:2]
     assert not any("Tap a question" in t for t in texts), texts[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is PRRT safe if I'm pregnant? and are there any trials near Bristol",
+        "is lanreotide safe with diabetes? also any trials in Leeds",
+        "does lanreotide cause gallstones? and are there trials near Manchester",
+        "is everolimus safe for someone with asthma? and any trials in Leeds",
+        "is PRRT risky with a pacemaker? any studies near York",
+    ],
+)
+def test_a_question_the_general_text_does_not_cover_gets_no_topic_text(text: str) -> None:
+    besides = questions_beside(text)
+    assert besides and all(b.answer is None for b in besides), besides  # so it is not counted as answered
+
+
+@pytest.mark.parametrize(
+    "question, must",
+    [
+        ("is PRRT safe during pregnancy?", "pregnant"),  # the fact the matcher finds
+        ("what does everolimus do?", "mTOR"),  # the name alone: its own topic
+        ("how is the gallium scan done?", "tracer"),
+    ],
+)
+def test_a_fact_or_the_own_topic_still_answers(question: str, must: str) -> None:
+    answer = answer_of(question)
+    assert answer is not None and must in answer, answer
+
+
+@pytest.mark.usefixtures("database_url_env")
+def test_the_search_does_not_send_the_whole_prrt_text_for_a_safety_question() -> None:
+    _, messages = run(
+        ActionSearchTrials(),
+        tracker("is PRRT safe if I'm pregnant? and are there any trials near Bristol", intent="search_trials"),
+    )
+    what_is_prrt = topic_texts()["what_is_prrt"][:60]
+    assert not any(what_is_prrt in (m.get("text") or "") for m in messages)

@@ -9,8 +9,10 @@ from typing import Optional
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
+from actions.followups import ActionAnswerTrialDetail
 from bot.followups.involves_asked import asks_what_it_involves
 from components.followup_router import FollowUpRouter
+from tests.helpers.actions import run, tracker
 
 
 def routed(text: str, intent: str) -> Optional[str]:
@@ -52,3 +54,26 @@ def test_what_taking_part_involves_is_about_the_trial_shown(text: str, intent: s
 def test_the_same_words_about_no_one_trial_are_left_alone(text: str) -> None:
     assert not asks_what_it_involves(text)
     assert routed(text, "knowledge") in (None, "knowledge")
+
+
+NETTER_2 = "NCT03972488"  # randomised, with how long each treatment lasts in its record
+
+
+def _detail(text: str) -> str:
+    t = tracker(text, intent="ask_trial_detail", slots={"focus_nct_id": NETTER_2})
+    _, messages = run(ActionAnswerTrialDetail(), t)
+    return "\n".join(m.get("text") or "" for m in messages)
+
+
+@pytest.mark.usefixtures("database_url_env")
+@pytest.mark.parametrize("text", ["what does that one involve?", "whats involved in it", "what happens in this trial?"])
+def test_what_it_involves_gets_the_groups_and_how_long(text: str) -> None:
+    reply = _detail(text)
+    assert "involves" in reply and "randomised" in reply and "every 8" in reply, reply
+    assert "How many people" not in reply and "phase 3" not in reply  # not the trial's whole view
+
+
+@pytest.mark.usefixtures("database_url_env")
+def test_an_aspect_asked_is_still_answered_alone() -> None:
+    reply = _detail("what phase is it?")
+    assert "phase 3" in reply and "involves" not in reply

@@ -92,3 +92,43 @@ def test_the_knowledge_action_answers_the_narrowed_question() -> None:
     )
     reply = " ".join(m.get("text") or "" for m in messages)
     assert "no need to fast" in reply and "bananas" in reply and "5-HIAA" in reply, reply
+
+
+@pytest.mark.parametrize(
+    "earlier, point, wrong",
+    [
+        ("can i fly after PRRT?", "alcohol", "airport"),
+        ("can i work during capecitabine and temozolomide?", "travel", "food"),
+        ("can i fly after PRRT?", "money", "airport"),
+        ("how do i get ready for a gallium scan?", "driving", "fast"),
+    ],
+)
+def test_a_fact_off_the_point_is_not_its_answer(earlier: str, point: str, wrong: str) -> None:
+    lines = narrowed_answers(earlier, point)
+    assert not any(wrong in line for line in lines), lines
+    assert any(f"does not cover {point}" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    "earlier, point, must",
+    [
+        ("can i fly after PRRT?", "travel", "airport"),  # the same point in other words
+        ("how do i get ready for a gallium scan?", "food", "no need to fast"),
+    ],
+)
+def test_a_fact_on_the_point_still_answers(earlier: str, point: str, must: str) -> None:
+    assert any(must in line for line in narrowed_answers(earlier, point))
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "how do i prepare for my gallium pet and the 24 hour urine test?",
+        "do i need to prepare for a gallium scan and a 5-HIAA urine test?",
+        "what should i do to get ready for the gallium scan and the 5hiaa test",
+    ],
+)
+def test_each_thing_finds_its_fact_in_other_wordings(earlier: str) -> None:
+    lines = narrowed_answers(earlier, "food")
+    assert any(line.startswith("Gallium") and "no need to fast" in line for line in lines), lines
+    assert any(line.startswith("5-HIAA") and "food" in line for line in lines), lines

@@ -13,7 +13,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from actions.compare_trials import ActionCompareTrials
 from bot.knowledge.sides import two_sides
-from bot.trials.side_by_side import GROUP_SHOWN, described_group
+from bot.trials.side_by_side import GROUP_SHOWN, described_group, describes_a_group
 from bot.trials.store import TrialStore
 from components.compare_router import CompareRouter
 from tests.helpers.actions import run, tracker
@@ -79,3 +79,39 @@ def test_a_named_trial_beside_a_group_asks_for_a_comparison(nlp, text: str, inte
 @pytest.mark.parametrize("text", ["show me SANO", "any lutathera trials?", "is SANO still open?"])
 def test_one_trial_or_a_search_is_not_moved(nlp, text: str) -> None:
     assert _routed(nlp, text, "show_trial") is None
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("is NETTER-2 open and are there other trials near Leeds?", "search_trials"),
+        ("NETTER-2 or any trials near Manchester", "show_trial"),
+        ("show me NETTER-2 and similar trials", "show_trial"),
+        ("SANO or the trials in Glasgow?", "show_trial"),  # a place, not what they give
+        ("NETTER-2 or any other ones close to me", "show_trial"),
+    ],
+)
+def test_a_trial_beside_a_search_is_no_comparison(nlp, text: str, intent: str) -> None:
+    assert _routed(nlp, text, intent) is None
+
+
+@pytest.mark.parametrize(
+    "side, group",
+    [
+        ("other trials near leeds", False),
+        ("any trials near manchester", False),
+        ("similar trials", False),
+        ("the lutathera trials in london", False),
+        ("the lutathera ones", True),
+        ("the other lanreotide trials", True),
+        ("those everolimus studies", True),
+    ],
+)
+def test_a_group_side_names_a_treatment_and_no_place(side: str, group: bool) -> None:
+    assert describes_a_group(side) is group
+
+
+def test_the_group_is_named_by_its_treatment_alone(store: TrialStore) -> None:
+    what, ids, _ = described_group("the other lanreotide trials", store, NETTER_2)
+    assert what == "lanreotide" and ids
+    assert described_group("other trials near leeds", store, NETTER_2) == ("", [], 0)

@@ -48,10 +48,39 @@ def test_no_note_when_the_answer_is_not_englands_alone(text: str, sent: str) -> 
     assert england_only_note(text, [sent]) is None
 
 
-def test_the_first_place_named_is_the_one_meant() -> None:
-    assert place_named("we moved from wales to scotland, is it funded here?") == ("Wales", ("Wales", "Welsh"))
-    named = place_named("we are in northern ireland")
-    assert named is not None and named[0] == "Northern Ireland"
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("we moved from wales to scotland, is it funded here?", "Scotland"),  # where they moved to
+        ("we moved to scotland from wales, is it funded?", "Scotland"),
+        ("originally from scotland but now in wales, is PRRT funded", "Wales"),
+        ("we are from wales, is PRRT funded", "Wales"),  # the only place named
+        ("we are in northern ireland", "Northern Ireland"),
+        ("is lutathera on the NHS in new south wales?", "Australia"),  # not Wales
+        ("is everolimus funded in nsw", "Australia"),
+    ],
+)
+def test_the_place_they_are_in_is_the_one_meant(text: str, place: str) -> None:
+    named = place_named(text)
+    assert named is not None and named[0] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my consultant trained in america, is lutathera on the NHS?",
+        "I saw on an American website that lutathera works, is it on the NHS?",
+        "my surgeon studied in germany, is PRRT on the NHS?",
+    ],
+)
+def test_a_place_where_someone_else_did_something_is_not_theirs(text: str) -> None:
+    assert place_named(text) is None
+    assert england_only_note(text, [ENGLAND]) is None
+
+
+def test_new_south_wales_is_not_called_wales() -> None:
+    note = england_only_note("is lutathera on the NHS in new south wales?", [ENGLAND])
+    assert note is not None and "Wales" not in note.replace("New South Wales", "")
 
 
 def test_the_note_is_plain_english() -> None:

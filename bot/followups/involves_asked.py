@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.trials.about import compared_line, given_line, groups_line, placebo_line
+from bot.trials.query import TrialDetail
+
 # The one trial pointed at: "it", "that one", "this study", "the trial" (never "a trial", "trials", "PRRT")
 _THE_TRIAL = r"(?:it|this|that|(?:this|that|the)\s+(?:one|trial|study))"
 _INVOLVES = re.compile(
@@ -25,3 +28,10 @@ _INVOLVES = re.compile(
 def asks_what_it_involves(text: Optional[str]) -> bool:
     """Whether the message asks what taking part in the one trial it points at involves."""
     return bool(_INVOLVES.search(text or ""))
+
+
+def involvement_lines(trial: TrialDetail) -> list[str]:
+    """What the record says taking part involves: the groups, a placebo, how the treatments are given, and
+    what it compares when it lists no groups; each only when the record says it."""
+    lines = (groups_line(trial), placebo_line(trial), given_line(trial), compared_line(trial))
+    return [line for line in lines if line]

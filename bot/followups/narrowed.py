@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.knowledge.facts import answering_fact, asking_sentences
+from bot.knowledge.facts import Fact, answering_fact, asking_sentences, content_stems
 from bot.knowledge.names import find_treatments, treatment_ids
 from bot.knowledge.not_held import WHO_CAN_TELL, not_held
 
@@ -30,6 +30,31 @@ _AND_POINT = re.compile(
     re.I,
 )
 _NOT_A_POINT = frozenset({"other", "like", "the", "this", "that"})
+# Points said in other words by the facts that speak to them ("no need to fast" speaks to food)
+_KIN = {
+    "food": "eat diet fast meal",
+    "foods": "eat diet fast meal",
+    "diet": "food eat meal",
+    "eating": "food diet fast meal",
+    "meal": "food eat diet",
+    "meals": "food eat diet",
+    "drink": "alcohol drinking",
+    "drinks": "alcohol drinking",
+    "fasting": "fast food eat",
+    "cost": "costs money price pay free charge",
+    "costs": "cost money price pay free charge",
+    "money": "cost price pay free charge",
+    "price": "cost money pay",
+    "paying": "cost money pay price",
+    "travel": "travelling fly flying holiday abroad",
+    "travelling": "travel fly flying holiday abroad",
+    "traveling": "travel fly flying holiday abroad",
+    "flying": "fly flight travel airport",
+    "working": "work job",
+    "work": "working job",
+}
+# Shortest stem that is compared by its start ("travel" in "travelling")
+_PREFIX_AT_LEAST = 4
 
 
 def narrowing_point(text: Optional[str]) -> Optional[str]:
@@ -50,23 +75,60 @@ def narrowed(earlier: str, point: str) -> str:
 def narrowed_answers(earlier: str, point: str) -> list[str]:
     """Each treatment or test the question before named, with its fact on the point ("Gallium scan: One US
     hospital says there is no need to fast ..."), or plainly that we hold none on it; the question's own fact
-    when it named one thing or none. [] when it named nothing and no fact answers it."""
+    when it named one thing or none. A fact that does not speak to the point is not its answer ("and alcohol?"
+    after "can i fly after PRRT?" is not answered by the airport card). [] when it named nothing and no fact
+    answers it."""
     question = narrowed(earlier, point)
     named = list({m.treatment.id: m for m in find_treatments(earlier) if not m.guessed}.values())
     if len(named) < 2:
         unheld = not_held(question)
-        fact = None if unheld else answering_fact(question)
-        return [unheld.text] if unheld else [fact.text] if fact else []
+        if unheld:
+            return [unheld.text]
+        fact = _on_point(answering_fact(question), point)
+        if fact is not None:
+            return [fact.text]
+        return [f"The information I hold does not cover {point} here.", WHO_CAN_TELL] if named else []
     lines = []
     for mention in named:
-        fact = answering_fact(f"{question} ({mention.typed})") or answering_fact(
-            f"what about {point} with {mention.typed}?"
+        fact = next(
+            (
+                found
+                for asked in (
+                    f"{question} ({mention.typed})",
+                    f"{point} before {mention.typed}?",
+                    f"what about {point} with {mention.typed}?",
+                )
+                for found in [_on_point(answering_fact(asked), point)]
+                if found is not None and _about(found) & {mention.treatment.id, *mention.treatment.part_of}
+            ),
+            None,
         )
-        about = treatment_ids(f"{fact.text} {fact.topic.replace('_', ' ')}") if fact else set()
-        if fact is None or not about & {mention.treatment.id, *mention.treatment.part_of}:
+        if fact is None:
             lines.append(f"{mention.treatment.name}: the information I hold does not cover {point}.")
-        else:  # not a fact about the other one
+        else:
             lines.append(f"{mention.treatment.name}: {fact.text}")
     if any(line.endswith(f"does not cover {point}.") for line in lines):
         lines.append(WHO_CAN_TELL)
     return lines
+
+
+def _about(fact: Fact) -> set[str]:
+    """The treatments and tests a fact is about, by its text and topic."""
+    return treatment_ids(f"{fact.text} {fact.topic.replace('_', ' ')}")
+
+
+def _on_point(fact: Optional[Fact], point: str) -> Optional[Fact]:
+    """The fact when its text or people's words speak to the point (or a word of its kin), else None."""
+    if fact is None:
+        return None
+    held = set(content_stems(" ".join([fact.text, *fact.words])))
+    wanted = set(content_stems(f"{point} {_KIN.get(point, '')}"))
+    return fact if any(_same_word(w, h) for w in wanted for h in held) else None
+
+
+def _same_word(one: str, other: str) -> bool:
+    """The same stem, or one the start of the other when both are long enough ("travel", "travell")."""
+    if one == other:
+        return True
+    short, long_ = sorted((one, other), key=len)
+    return len(short) >= _PREFIX_AT_LEAST and long_.startswith(short)

@@ -14,9 +14,12 @@ from bot.knowledge.names import find_treatments
 from bot.knowledge.side_facts import asks_how_well, result_facts, tells_what_was_found
 
 FOUND_HEADING = "What trials found, from our facts:"
-# Beyond "how well", "shrink", "results": evidence asked for, a trial said to prove something, living longer
+# Beyond "how well", "shrink", "results": evidence asked for, a trial said to prove something, living longer;
+# "in trials" only after a finding verb ("did it shrink tumours in trials", not "is it given in trials")
 _ASKS_FOUND = re.compile(
-    r"\bevidence\b|\bprove[sdn]?\b|\bproof\b|\b(?:in|from)\s+(?:the\s+)?(?:trials?|studies|study|research)\b"
+    r"\bevidence\b|\bprove[sdn]?\b|\bproof\b"
+    r"|\b(?:find|found|show|shown|showed|work|works|worked|shrink|shrank|shrunk|help|helped|slow|slowed)\b"
+    r"(?:\s+\w+){0,4}?\s+(?:in|from)\s+(?:the\s+)?(?:trials?|studies|study|research)\b"
     r"|\bwhat\s+(?:did|have|has|do)\s+(?:the\s+)?(?:trials?|studies|study|research|researchers)\s+(?:find|found|show|shown)\b"
     r"|\blive\s+longer\b|\bhelp\s+(?:\w+\s+){0,2}live\b|\bsmaller\b|\blong\s+shot\b"
     r"|\b(?:does|did|do|will|would)\s+(?:it|that|this|they)\s+(?:actually\s+|really\s+)?(?:work|help)\b",

@@ -127,8 +127,13 @@ def result_facts(sides: Sequence[str], said: str = "") -> list[Fact]:
 
 def tells_what_was_found(fact: Fact) -> bool:
     """Whether a fact tells what a trial found (a time before growth, shrinking, a conclusion), not whom it
-    was for or the side effects it saw."""
-    return bool(_FOUND.search(fact.text))
+    was for or the side effects it saw: "In long-term results with sunitinib ..., 63% had diarrhoea" is not one)."""
+    return bool(_FOUND.search(fact.text)) and not _tells_harms(fact)
+
+
+def _tells_harms(fact: Fact) -> bool:
+    """Whether a fact is one of side effects, by its id or topic ("sunitinib_side_effects")."""
+    return any(_HARMS in name for name in (fact.id, fact.topic))
 
 
 def results_of_trial(acronym: Optional[str]) -> list[Fact]:
@@ -136,12 +141,15 @@ def results_of_trial(acronym: Optional[str]) -> list[Fact]:
     if not acronym:
         return []
     named = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", re.I)
-    return [fact for fact, _, _ in _facts() if _FOUND.search(fact.text) and named.search(fact.text)][:RESULTS_SHOWN]
+    return [fact for fact, _, _ in _facts() if tells_what_was_found(fact) and named.search(fact.text)][:RESULTS_SHOWN]
 
 
-# What a trial found, not whom it was for ("Their Ki-67 was from 10 to 55%")
+_HARMS = "side_effect"
+# What a trial found, not whom it was for ("Their Ki-67 was from 10 to 55%"), nor "worked out how long" or "when
+# the results are good enough" (a blood test's)
 _FOUND = re.compile(
-    r"\btime\s+before\s+(?:growth|it\s+grew)|\bmonths\s+before\b|\bshr[ae]nk\b|\bworked\b|\bresults?\b|\bconcluded\b"
+    r"\btime\s+before\s+(?:growth|it\s+grew)|\bmonths\s+before\b|\bshr[ae]nk\b|\bworked\b(?!\s+out)"
+    r"|\b(?:long-term|early|final|first|pooled|posted|trial)\s+results?\b|\bconcluded\b"
     r"|\bno\s+clear\s+difference\b|\blived\s+longer\b|\bsurvival\b",
     re.I,
 )

@@ -14,7 +14,7 @@ _PLACES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
     (re.compile(pattern, re.I), name, said)
     for pattern, name, said in (
         (r"\bscotland\b|\bscottish\b|\bnhs\s+scotland\b", "Scotland", ("Scotland", "Scottish")),
-        (r"\bwales\b|\bwelsh\b", "Wales", ("Wales", "Welsh")),
+        (r"(?<!south )\bwales\b|\bwelsh\b", "Wales", ("Wales", "Welsh")),
         (r"\bnorthern\s+ireland\b|\bn\.?\s?ireland\b|\bbelfast\b", "Northern Ireland", ("Northern Ireland",)),
         (r"(?<!northern )\b(?:republic\s+of\s+)?ireland\b|\beire\b|\bhse\b", "Ireland", ("Ireland",)),
         (
@@ -23,7 +23,11 @@ _PLACES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
             ("USA", "US ", "United States", "America", "FDA"),
         ),
         (r"\bcanada\b|\bcanadian\b", "Canada", ("Canada", "Canadian")),
-        (r"\baustralia\b|\baussie\b|\bpbs\b", "Australia", ("Australia",)),
+        (
+            r"\baustralia\b|\baussie\b|\bpbs\b|\bnew\s+south\s+wales\b|\bnsw\b|\bqueensland\b",
+            "Australia",
+            ("Australia",),
+        ),
         (r"\bnew\s+zealand\b|\bnz\b", "New Zealand", ("New Zealand",)),
         (r"\bindia\b", "India", ("India",)),
         (r"\bchina\b", "China", ("China",)),
@@ -40,13 +44,31 @@ _PLACES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
 _ENGLAND_ONLY = re.compile(r"\bEngland\b|\bNICE\b|\bNHS\b")
 
 
+# A place where someone else did something ("my consultant trained in america", "an American website"): not
+# where the person is
+_ELSEWHERE = re.compile(
+    r"\b(?:trained|studied|worked|born|grew\s+up|holiday|visited|website|site|article|read|heard|saw|seen)\s+"
+    r"(?:(?:in|at|on|over|out\s+of|the|an?)\s+){0,2}$",
+    re.I,
+)
+# A place they came from ("moved from wales to scotland"): theirs only when they name no other
+_LEFT = re.compile(r"\b(?:from|left|leaving)\s+(?:the\s+)?$", re.I)
+
+
 def place_named(text: Optional[str]) -> Optional[tuple[str, tuple[str, ...]]]:
-    """The first place outside England the message names, as a sentence says it, with the words an answer
-    about it would use; None when it names none."""
-    found = [(m.start(), name, said) for pattern, name, said in _PLACES for m in [pattern.search(text or "")] if m]
+    """The place outside England the message means as the person's own, with the words an answer about it
+    would use: the last one named, before one they came from, and never one where someone else did something
+    ("we moved from wales to scotland": Scotland; "my consultant trained in america": none); None when none."""
+    text = text or ""
+    found = [
+        (not _LEFT.search(text[: m.start()]), m.start(), name, said)
+        for pattern, name, said in _PLACES
+        for m in pattern.finditer(text)
+        if not _ELSEWHERE.search(text[: m.start()])
+    ]
     if not found:
         return None
-    _, name, said = min(found)
+    *_, name, said = max(found)
     return name, said
 
 

@@ -9,8 +9,10 @@ import re
 from typing import Optional, Sequence
 
 from bot.knowledge.facts import Fact
+from bot.knowledge.names import find_treatments
 from bot.knowledge.side_facts import key_words
 from bot.knowledge.sides import two_sides
+from bot.profile.place import read_place
 from bot.trials.about import PHASE_WORDS, tests_line
 from bot.trials.lookup import find_lookups
 from bot.trials.nct import find_nct_candidate, is_valid_nct_id
@@ -134,13 +136,30 @@ GROUP_SHOWN = 3
 GROUP_COUNTED = 100
 
 
+# Words of a group side that say nothing of what its trials give ("the other lanreotide trials")
+_NOT_WHAT = re.compile(r"\b(?:other|others|any|some|similar|more|all|those|these)\b")
+# "other trials near Leeds", "any trials close to me": a side that asks where, so a search
+_NEAR = re.compile(r"\b(?:near|nearby|close\s+to|around|local|within|in\s+my\s+area)\b", re.I)
+
+
+def describes_a_group(side: str) -> bool:
+    """Whether a side speaks of several trials by a treatment or test they give ("the lutathera ones", "the
+    other lanreotide trials") and of no place: "other trials near Leeds" and "similar trials" ask for a
+    search, not a group to set beside a named trial."""
+    if not _SEVERAL.search(side) or not any(not m.guessed for m in find_treatments(side)) or _NEAR.search(side):
+        return False
+    place = read_place(side)
+    return not (place.city or place.region or place.country)
+
+
 def described_group(words: str, store: TrialStore, besides: str) -> tuple[str, list[str], int]:
-    """The stored trials a side describes as several by what they give or test ("the lutathera ones"),
-    leaving out the trial `besides`: the words that describe them, the ids of the first GROUP_SHOWN,
-    and how many there are. ("", [], 0) when the side speaks of no several trials or none match."""
-    if not _SEVERAL.search(words):
+    """The stored trials a side describes as several by the treatment or test they give ("the lutathera
+    ones": `describes_a_group`), leaving out the trial `besides`: the words that describe them, the ids of
+    the first GROUP_SHOWN, and how many there are. ("", [], 0) when the side speaks of no such group or none
+    match."""
+    if not describes_a_group(words):
         return "", [], 0
-    wanted = " ".join(_GROUP_WORDS.sub(" ", key_words(words)).split())
+    wanted = " ".join(_NOT_WHAT.sub(" ", _GROUP_WORDS.sub(" ", key_words(words))).split())
     if not wanted:
         return "", [], 0
     found = [t.nct_id for t in store.search(TrialQuery(text=wanted, status="all", limit=GROUP_COUNTED)).trials]
