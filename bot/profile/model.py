@@ -241,6 +241,11 @@ def _merge_flat(old: Any, new: Any) -> Any:
         and disagree(new.city, old.region)
     ):
         changes["region"] = None  # "he lives in Ohio" ... "we moved him to Pittsburgh"
+    if isinstance(old, Place) and new.country and old.country and new.country != old.country and not new.region:
+        # "nearest site to manchester?" ... "any open PRRT trials in germany?": the old town is in another country
+        # (a region with it may place the same town: "Newcastle" ... "the one in NSW")
+        changes.setdefault("city", None)
+        changes.setdefault("region", None)
     return replace(old, **changes)
 
 
