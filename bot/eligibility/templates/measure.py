@@ -55,6 +55,9 @@ def _measure(found: re.Match, words: Words) -> Union[str, tuple[str, tuple[str, 
     if re.search(_NOT_A_MEASURE, found.group("name"), re.I):
         return ""
     name, notes = registry_slot(found.group("name"))
+    unit_words = " ".join(unit for unit in units if unit)
+    if unit_words:  # "mmHg" is explained beneath too, as in the registry's own words
+        notes = " ".join(part for part in (notes, registry_slot(unit_words)[1]) if part)
     name = _lower_first(name)
     verb = "are" if is_plural(name) and not name.lower().endswith(("levels", "values")) else "is"
     if name.lower().endswith(("levels", "values", "concentrations")):
