@@ -5,7 +5,6 @@ names two of those and not two trials."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
@@ -17,7 +16,7 @@ from actions.general_answer import send_kind_word
 from actions.in_focus import pair_in_focus, send_nearest_of_shown, whom_meant
 from actions.profile import message_text, profile_of
 from actions.replies import send_unavailable
-from actions.searching import SEARCH_SLOTS
+from actions.searching import SEARCH_SLOTS, search_query
 from actions.show_trial import ActionShowTrial
 from actions.store import trial_store
 from actions.topics import topic_of
@@ -50,7 +49,6 @@ from bot.trials.about import tests_line
 from bot.trials.asked_about import TEAM_DECIDES, WHO_CAN_JOIN, age_asked, answer, aspects_asked
 from bot.trials.lookup import find_lookups
 from bot.trials.query import TrialDetail, TrialQuery
-from bot.trials.query_from_words import query_from_entities
 from bot.trials.side_by_side import (
     described_group,
     described_trial,
@@ -321,9 +319,9 @@ def _send_topics(dispatcher: CollectingDispatcher, text: str, domain: dict[str, 
     if other:
         dispatcher.utter_message(text=other)
     elif len(topics) == 1:  # "grade 1 vs grade 2": the topic compares the two; its fact on the point it leaves out
-        said = " ".join(str(r.get("text") or "") for r in responses[topics[0]] if isinstance(r, dict))
-        fact = answering_fact(text, said, topic_of(topics[0]))
-        if fact is not None and fact.topic == topic_of(topics[0]):
+        topic = topic_of(topics[0])
+        fact = answering_fact(text, said, topic)
+        if fact is not None and fact.topic == topic:
             dispatcher.utter_message(text=fact.text)
     return bool(topics)
 
@@ -419,10 +417,7 @@ def _first_two_counting_closed(dispatcher: CollectingDispatcher, tracker: Tracke
     shown = result_ids(tracker)
     values = {name: tracker.get_slot(name) for name in SEARCH_SLOTS}
     values["status"] = "all"
-    asked = query_from_entities(values, limit=3)
-    around = near_of(profile_of(tracker).place)
-    if around is not None:
-        asked = replace(asked, near=around, city=None, country=None)
+    asked = search_query(values, 3, around=near_of(profile_of(tracker).place))
     try:
         found = [t.nct_id for t in trial_store().search(asked).trials]
     except SQLAlchemyError:

@@ -52,19 +52,19 @@ def send_topic_and_fact(
     (bot/knowledge/found_asked.py), then, when the message names a place outside England and the answer
     holds only England's rules, that said plainly (bot/knowledge/where_it_holds.py): (anything sent, a fact
     among it)."""
-    text, topic = message_text(tracker) or "", topic_of(response)
-    fact = answering_fact(text, response_text(domain, response), topic)
+    text, topic, answer = message_text(tracker) or "", topic_of(response), response_text(domain, response)
+    fact = answering_fact(text, answer, topic)
     if fact is not None and fact.topic != topic and not of_what_was_asked(fact, f"{text} {words_of(topic)}"):
         fact = None  # "how long will i be off work?" after a Whipple: not the PRRT study's days off
     if response:
         dispatcher.utter_message(response=response)
     if fact is not None:
         dispatcher.utter_message(text=fact.text)
-    said = f"{response_text(domain, response)} {fact.text if fact else ''}"
-    found = [f for f in found_facts(text, said) if f != fact]
+    said = f"{answer} {fact.text if fact else ''}"
+    found = found_facts(text, said)  # never the fact just sent: what is said already is left out
     if found:  # "did lenvatinib actually shrink pancreatic tumours in trials?": what its trials found
         dispatcher.utter_message(text=found_answer(found))
-    note = england_only_note(text, [response_text(domain, response), fact.text if fact else ""])
+    note = england_only_note(text, [said])
     if note:  # "is lutathera available on the NHS in scotland?": England's fact is all we hold
         dispatcher.utter_message(text=note)
     return bool(response or fact), fact is not None

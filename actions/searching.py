@@ -20,7 +20,7 @@ from bot.followups.beside_search import Beside, within_answered
 from bot.profile.place import unknown_place_named
 from bot.trials.nearby import unknown_place_words
 from bot.trials.present import nothing_found, results_heading, unplaced_words
-from bot.trials.query import Near, SearchPage
+from bot.trials.query import Near, SearchPage, TrialQuery
 from bot.trials.query_from_words import query_from_entities
 from bot.trials.relax import Relaxed, relaxed_heading, search_relaxed
 
@@ -44,6 +44,14 @@ def latest_entities(tracker: Tracker, answered: tuple[Beside, ...] = ()) -> dict
     return values
 
 
+def search_query(
+    values: dict[str, Optional[str]], limit: int, offset: int = 0, around: Optional[Near] = None
+) -> TrialQuery:
+    """The query of slot-like `values`; `around`, the town or region to search near, replaces the city and country."""
+    asked = query_from_entities(values, limit=limit, offset=offset)
+    return replace(asked, near=around, city=None, country=None) if around is not None else asked
+
+
 def run_search(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,
@@ -54,9 +62,7 @@ def run_search(
 ) -> list[EventType]:
     """`around`: the town or region to search near (it replaces the city and country); `answered`: the
     general questions answered before the trials (no button to ask them again)."""
-    asked = query_from_entities(values, limit=PAGE_SIZE, offset=offset)
-    if around:
-        asked = replace(asked, near=around, city=None, country=None)
+    asked = search_query(values, PAGE_SIZE, offset, around)
     try:
         relaxed = (
             search_relaxed(trial_store().search, asked)

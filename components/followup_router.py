@@ -41,7 +41,8 @@ PERSONAL_QUESTION = "ask_personal_advice"
 INFORM = "inform"
 # The classifier's topic answers, and "how long would I be on it?" read as a personal question;
 # a real request for advice ("should I stop...", bot/advice.py) is never moved.
-ROUTED_FROM = {"knowledge", "ask_personal_advice", "nlu_fallback", "out_of_scope"}
+KNOWLEDGE = "knowledge"
+ROUTED_FROM = {KNOWLEDGE, PERSONAL_QUESTION, "nlu_fallback", "out_of_scope"}
 # "what are the different arms?" reads like a comparison, but names no two things to compare
 COMPARE = "compare_trials"
 _TWO_SIDES = re.compile(r"\b(?:vs\.?|versus|or|compared?|comparing|between|better|worse|and)\b", re.I)
@@ -98,7 +99,7 @@ _A_SITE = re.compile(
     re.I,
 )
 _NOT_A_TRIAL_SITE = re.compile(r"\b(?:net|specialist|neuroendocrine|expert|enets|trials|studies|any)\b", re.I)
-NEAREST_FROM = {INFORM, "knowledge", "nlu_fallback", "out_of_scope", "find_centres", "search_trials"}
+NEAREST_FROM = {INFORM, KNOWLEDGE, "nlu_fallback", "out_of_scope", "find_centres", "search_trials"}
 # "what questions should i ask the oncologist about trials": questions to take along (for a trial in focus,
 # or for any trial), not the "how to find trials" answer
 TRIAL_QUESTIONS = "ask_trial_questions"
@@ -108,12 +109,11 @@ _WHAT_TO_ASK = re.compile(
     r"|\bwhat\s+to\s+ask\b",
     re.I,
 )
-WHAT_TO_ASK_FROM = {"knowledge", "nlu_fallback", "out_of_scope", "search_trials", "ask_helpline"}
+WHAT_TO_ASK_FROM = {KNOWLEDGE, "nlu_fallback", "out_of_scope", "search_trials", HELPLINE}
 # "whats involved in it", "what does that one involve": read as nothing, a topic or a search
-INVOLVES_FROM = ROUTED_FROM | {INFORM, "search_trials", "compare_trials", "ask_eligibility"}
+INVOLVES_FROM = ROUTED_FROM | {INFORM, "search_trials", COMPARE, ELIGIBILITY}
 # "like food wise", "and food?", "cost wise?" after a question: that question narrowed to one point, a general
 # answer (bot/followups/narrowed.py), whatever the classifier made of the few words
-KNOWLEDGE = "knowledge"
 NARROWED_FROM = {
     "nlu_fallback",
     "out_of_scope",
@@ -123,9 +123,9 @@ NARROWED_FROM = {
     "goodbye",
     "search_trials",
     "find_centres",
-    "compare_trials",
-    "ask_personal_advice",
-    "ask_helpline",
+    COMPARE,
+    PERSONAL_QUESTION,
+    HELPLINE,
 }
 
 

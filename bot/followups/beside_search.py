@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from bot.advice import asks_personal_advice
-from bot.knowledge.facts import Fact, answering_fact, content_stems
+from bot.knowledge.facts import Fact, answering_fact, content_stems, treatments_of
 from bot.knowledge.names import find_treatments, treatment_ids
 from bot.knowledge.nearest_topic import nearest_topic, nearest_topic_text
 from bot.knowledge.not_held import not_held, plainly_unheld
@@ -72,7 +72,7 @@ def answer_of(question: str) -> Optional[str]:
 def _about_what_is_named(fact: Fact, question: str) -> bool:
     """False when the question names treatments or tests and the fact names none of them and is not of their
     nearest topic (PEN-221's drip is no answer to "how is PRRT given?")."""
-    about, named = treatment_ids(f"{fact.text} {fact.topic.replace('_', ' ')}"), treatment_ids(question)
+    about, named = treatments_of(fact), treatment_ids(question)
     return not named or bool(about & named) or fact.topic == nearest_topic(question)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.knowledge.facts import Fact, answering_fact, asking_sentences, content_stems
-from bot.knowledge.names import find_treatments, treatment_ids
+from bot.knowledge.facts import Fact, answering_fact, asking_sentences, content_stems, treatments_of
+from bot.knowledge.names import find_treatments
 from bot.knowledge.not_held import WHO_CAN_TELL, not_held
 
 # "like food wise", "cost-wise?", "and money wise", "what about diet wise": a word, then "wise"
@@ -88,7 +88,7 @@ def narrowed_answers(earlier: str, point: str) -> list[str]:
         if fact is not None:
             return [fact.text]
         return [f"The information I hold does not cover {point} here.", WHO_CAN_TELL] if named else []
-    lines = []
+    lines, missing = [], False
     for mention in named:
         fact = next(
             (
@@ -99,22 +99,18 @@ def narrowed_answers(earlier: str, point: str) -> list[str]:
                     f"what about {point} with {mention.typed}?",
                 )
                 for found in [_on_point(answering_fact(asked), point)]
-                if found is not None and _about(found) & {mention.treatment.id, *mention.treatment.part_of}
+                if found is not None and treatments_of(found) & {mention.treatment.id, *mention.treatment.part_of}
             ),
             None,
         )
         if fact is None:
             lines.append(f"{mention.treatment.name}: the information I hold does not cover {point}.")
+            missing = True
         else:
             lines.append(f"{mention.treatment.name}: {fact.text}")
-    if any(line.endswith(f"does not cover {point}.") for line in lines):
+    if missing:
         lines.append(WHO_CAN_TELL)
     return lines
-
-
-def _about(fact: Fact) -> set[str]:
-    """The treatments and tests a fact is about, by its text and topic."""
-    return treatment_ids(f"{fact.text} {fact.topic.replace('_', ' ')}")
 
 
 def _on_point(fact: Optional[Fact], point: str) -> Optional[Fact]:

@@ -34,7 +34,7 @@ from typing import Iterable, Optional
 import yaml
 
 from bot.knowledge.aspects import asked_aspects, given_aspects
-from bot.knowledge.names import find_treatments
+from bot.knowledge.names import find_treatments, treatment_ids
 from bot.text import is_question, normalize, tokens
 
 FACTS_FILE = Path(__file__).resolve().parents[2] / "data" / "knowledge" / "facts.yml"
@@ -564,3 +564,8 @@ def answering_fact(question: str, already_said: str = "", topic: Optional[str] =
 def missed_point(question: str) -> Optional[str]:
     """The specific word no fact answers though one answers the words around it ("alcohol")."""
     return default_index().missed_point(question or "")
+
+
+def treatments_of(fact: Fact) -> set[str]:
+    """The treatments and tests a fact is about, by its text and topic."""
+    return treatment_ids(f"{fact.text} {fact.topic.replace('_', ' ')}")

@@ -34,7 +34,7 @@ def funding_topic(text: Optional[str]) -> Optional[str]:
         return None
     named = [m.treatment.id for m in find_treatments(asking) if not m.guessed]
     for treatment in dict.fromkeys(named):
-        facts = [fact for fact in _funding_facts() if treatment in _named_in(fact)]
+        facts = [fact for fact, named_in in _funding_facts() if treatment in named_in]
         facts.sort(key=lambda fact: treatment not in f"{fact.id} {fact.topic}")  # its own fact before a comparison's
         if facts:
             return facts[0].topic
@@ -42,9 +42,10 @@ def funding_topic(text: Optional[str]) -> Optional[str]:
 
 
 @lru_cache(maxsize=1)
-def _funding_facts() -> tuple[Fact, ...]:
-    return tuple(fact for fact in read_facts() if _TELLS_FUNDING.search(fact.text))
-
-
-def _named_in(fact: Fact) -> set[str]:
-    return {m.treatment.id for m in find_treatments(fact.text)}
+def _funding_facts() -> tuple[tuple[Fact, frozenset[str]], ...]:
+    """Our facts on who pays, each with the treatments it names (worked out once: this runs in the NLU)."""
+    return tuple(
+        (fact, frozenset(m.treatment.id for m in find_treatments(fact.text)))
+        for fact in read_facts()
+        if _TELLS_FUNDING.search(fact.text)
+    )

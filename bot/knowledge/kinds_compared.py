@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from bot.knowledge.facts import read_facts, sentences
+from bot.knowledge.facts import default_index, sentences
 
 # "NETs and NECs are both neuroendocrine cancers": the opening of an answer that compares two kinds
 _BOTH_KINDS = re.compile(
@@ -77,4 +77,4 @@ def _named(side: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _fact_texts() -> tuple[str, ...]:
-    return tuple(fact.text for fact in read_facts())
+    return tuple(entry.fact.text for entry in default_index().entries)

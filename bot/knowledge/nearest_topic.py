@@ -44,6 +44,7 @@ def nearest_topic(question: Optional[str]) -> Optional[str]:
     return scored[1] if scored else None
 
 
+@lru_cache(maxsize=64)  # asked twice for one question beside a search (`nearest_topic`, `nearest_topic_text`)
 def _scored_topic(question: Optional[str]) -> Optional[tuple[int, str]]:
     """`nearest_topic` with how many of the question's words its name shares (0: the treatment's own topic,
     which no word of the question chose)."""

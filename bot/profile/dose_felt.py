@@ -118,7 +118,7 @@ _TOO_MUCH = re.compile(
 )
 
 
-def harm_while_still_on(told: str, before: str, felt: bool = False) -> bool:
+def harm_while_still_on(told: str, before: str, felt: bool) -> bool:
     """Harm told of a treatment still taken (or `felt` now), with nothing told of stopping or cutting it,
     nor told as more than can be borne."""
     if _STOPPED_OR_CUT.search(told) or _STOPPED_OR_CUT.search(before) or _TOO_MUCH.search(told):

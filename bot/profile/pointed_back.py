@@ -38,7 +38,7 @@ _COULD_HAVE_IT = re.compile(
 _REFUSED_IT = re.compile(
     r"^(?:but|and|though|men|aber|maar|mais|pero)?\s*(?:(?:i|he|she|we|they|mum|dad|mam|mom|my \w+|pappa|mamma|papa|mama"
     r"|il|elle|hij|zij|er|sie|han|hon|el|ella)\s+)?(?:(?:has|s|ve|have) )?(?:just |flatly |politely |really |absolutely |definitely |honestly )?"
-    r"(?:(?:said|says) no(?=\s*$|\s+(?:to (?:it|that|them)|thanks|thank you|way)\b)|refused|refuses?|refusing|(?:is |s |was )?refusing|declined"
+    r"(?:(?:said|says) no(?=\s*$|\s+(?:to (?:it|that|them)|thanks|thank you|way)\b)|refused|refuses?|(?:is |s |was )?refusing|declined"
     r"|turned (?:it|that|them) down|(?:doesn t|didn t|don t|does not|did not|won t) want (?:it|that|them|one|any of (?:it|that|them)"
     r"|to\s*$|to (?:be (?:cut|operated on|opened up)|have (?:it|one|that|them)))"
     r"|(?:is |s |am |m )?not having (?:it|that|one|them)|(?:vill|will|wil) (?:\w+ )?(?:inte|nicht|niet))\b"

@@ -141,7 +141,8 @@ SYMPTOM_SINCE = re.compile(
 def carry_outcome(mentions: list[Mention], plain: str) -> None:
     """ "She's been on the jab since 2022. The last scan showed growth.": the story goes on about the
     treatment had last (an operation or watching has no outcome of that kind)."""
-    grew = outcome_in(plain) == "stopped working"
+    outcome = outcome_in(plain)
+    grew = outcome == "stopped working"
     index = next(
         (
             i
@@ -167,7 +168,6 @@ def carry_outcome(mentions: list[Mention], plain: str) -> None:
         ]
     if IF.search(plain):
         return  # "trials we could consider if it grows", "what's the chance it grows?"
-    outcome = outcome_in(plain)
     back = BACK_REFERENCE.search(plain) or (outcome == "side effects" and _SIDE_EFFECTS_FIRST.match(plain))
     if outcome is None and back and WORE_OFF.search(plain):
         outcome = "stopped working"  # "It worked for a while." (but "everything has helped for a bit" is no one's)

@@ -227,7 +227,8 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
     sentences = [s for s in _SENTENCE.split(text) if s and s.strip()]
     only_names = only_treatment_names(text, lexicon)
     narrative = _is_story(text)  # a story, not a look-up
-    own_dose = told_as_own(normalize(text))  # "... or is that just me", "been on it 8 months"
+    plain_text = normalize(text)
+    own_dose = told_as_own(plain_text)  # "... or is that just me", "been on it 8 months"
     last_named: list[Mention] = []  # the mentions of the latest sentence that named a treatment
     for sentence in sentences:
         found = _test_outcome_to_treatment(
@@ -255,7 +256,7 @@ def read_treatments(text: str, lexicon: Optional[Lexicon] = None) -> TreatmentRe
     return _collect(
         _radiation_as_prrt(_watching_as_advice(mentions, text), text),
         lexicon,
-        bool(_TUMOUR_LEFT.search(normalize(text))),
+        bool(_TUMOUR_LEFT.search(plain_text)),
     )
 
 

@@ -306,11 +306,7 @@ class TrialStore:
 
     def stored_ids(self, nct_ids: Iterable[str]) -> list[str]:
         """Those of `nct_ids` that are stored, sorted (ids as given: not tidied)."""
-        wanted = sorted(set(nct_ids))
-        if not wanted:
-            return []
-        with self.engine.connect() as conn:
-            return sorted(conn.execute(select(models.Trial.nct_id).where(models.Trial.nct_id.in_(wanted))).scalars())
+        return sorted(self.record_hashes(set(nct_ids)))
 
     def data_report(self, today: Optional[dt.date] = None) -> DataReport:
         """What the database holds (`python -m bot trials report`), counted on the store's own connection."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Optional, Union
+from typing import Callable, Optional
 
 from bot.eligibility.guards.language import split_sentences
 from bot.eligibility.templates.parts import NOTES_AFTER
@@ -29,9 +29,8 @@ Words = Callable[[str], str]  # the glossary rewrite of a fragment ("hypertensio
 class Template:
     family: str
     pattern: re.Pattern  # must match the whole criterion, its end punctuation removed
-    # the sentence, then its notes as sentences of their own; or the two apart, when the sentence ends in what
-    # `split_sentences` reads as an abbreviation ("... 3.5 mmol/L.")
-    write: Callable[[re.Match, Words], Union[str, tuple[str, tuple[str, ...]]]]
+    # the sentence, then its notes (`parts.with_notes` puts them on a line of their own)
+    write: Callable[[re.Match, Words], str]
     lead_in: bool = True  # may write an item ending in ":" (False: it heads a list, "Prior therapy:")
 
 
@@ -122,8 +121,6 @@ def write_with_template(criterion: str, words: Words) -> Optional[Written]:
         found = template.pattern.fullmatch(text)
         if found:
             written = template.write(found, words)
-            if isinstance(written, tuple):
-                return Written(template.family, _sentence(written[0]), written[1])
             if not written.strip():  # the template saw more to the item than it can say
                 continue
             said, _, beneath = written.partition(NOTES_AFTER)

@@ -126,9 +126,7 @@ def _history_as_listed(found: re.Match, words: Words) -> str:
     untouched); refused when the rest could not follow "You have had" (`about_you.follows_you`)."""
     if not follows_you(found.group("what")) or _NOT_HAD.search(found.group("what")):
         return ""
-    what, notes = registry_slot(found.group("what"))
-    had = "You are known to have had" if found.group("known") else "You have had"
-    return with_notes(f"{had} {_counted_first(_lower_first(what))}", notes)
+    return _history(found, words)
 
 
 # not a list of things had: a second history ("X or history of Y"), someone else's ("in the immediate family"), a
@@ -149,12 +147,12 @@ def _counted_first(what: str) -> str:
     first = what[: joint.start()] if joint else what
     if is_plural(first):  # "deep vein thromboses, ...": no article
         return what
-    if _KINDS_OF_ONE.fullmatch(what):  # "an active bacterial, viral, fungal or other infection"
-        return _counted(what)
-    if "," not in what and _counted(what) != what:  # "an acute or chronic infection"
-        return _counted(what)
-    counted = _counted(first.strip())
-    return counted + what[len(first.strip()) :] if counted != first.strip() else what
+    whole = _counted(what)
+    # "an active bacterial, viral, fungal or other infection", "an acute or chronic infection"
+    if _KINDS_OF_ONE.fullmatch(what) or ("," not in what and whole != what):
+        return whole
+    head = first.strip()
+    return _counted(head) + what[len(head) :]
 
 
 # a list of kinds of one thing, the thing said once at its end: "bacterial, viral, fungal or other infection"

@@ -9,11 +9,17 @@ person ("Patients ..."), an age (the age template's), a time or a name with a ve
 from __future__ import annotations
 
 import re
-from typing import Union
 
-from bot.eligibility.guards.language import split_sentences
 from bot.eligibility.templates import Template, Words
-from bot.eligibility.templates.parts import LIMIT_WORDS, NUMBER, compile_full, is_plural, limit, registry_slot
+from bot.eligibility.templates.parts import (
+    LIMIT_WORDS,
+    NUMBER,
+    compile_full,
+    is_plural,
+    limit,
+    registry_slot,
+    with_notes,
+)
 
 # words that make the name more than the name of a measure: a person, a time, a condition, a verb, a dose
 _NOT_A_MEASURE = (
@@ -48,7 +54,7 @@ def _value(found: re.Match, i: int) -> str:
     return f"{limit(found.group(f'limit{i}'))} {found.group(f'n{i}')}{joint}{unit}"
 
 
-def _measure(found: re.Match, words: Words) -> Union[str, tuple[str, tuple[str, ...]]]:
+def _measure(found: re.Match, words: Words) -> str:
     units = [found.group(f"unit{i}") for i in (1, 2) if found.group(f"n{i}")]
     if any(unit and re.fullmatch(_NOT_A_UNIT, unit.strip(), re.I) for unit in units):
         return ""  # a dose or a time, not a measure of the person
@@ -59,13 +65,11 @@ def _measure(found: re.Match, words: Words) -> Union[str, tuple[str, tuple[str, 
     if unit_words:  # "mmHg" is explained beneath too, as in the registry's own words
         notes = " ".join(part for part in (notes, registry_slot(unit_words)[1]) if part)
     name = _lower_first(name)
-    verb = "are" if is_plural(name) and not name.lower().endswith(("levels", "values")) else "is"
-    if name.lower().endswith(("levels", "values", "concentrations")):
-        verb = "are"
+    verb = "are" if is_plural(name) else "is"  # "levels", "values", "concentrations" too
     value = _value(found, 1)
     if found.group("n2"):
         value += f" and {_value(found, 2)}"
-    return f"Your {name} {verb} {value}.", tuple(split_sentences(notes))
+    return with_notes(f"Your {name} {verb} {value}", notes)
 
 
 def _lower_first(text: str) -> str:
