@@ -10,9 +10,10 @@ from rasa_sdk.events import ActionExecuted, EventType, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.country import country_code
-from bot.contacts.book import default_contacts
+from bot.contacts.book import DEFAULT_COUNTRY, default_contacts
 from bot.contacts.present import crisis_answer, emergency_answer
-from bot.personal.support import SUPPORT_FIRST, support_answer, the_question
+from bot.personal.plain_fear import only_fear
+from bot.personal.support import SUPPORT_FIRST, WHEN_READY, support_answer, the_question
 from bot.personal.whose_crisis import about_someone_close
 
 # Below this, only the classifier guessed an emergency ("can my 12 yr old have it, he has VHL"
@@ -38,10 +39,14 @@ class ActionDistress(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         now = datetime.now(timezone.utc)
         net = tracker.latest_message.get("safety_net") or {}
+        text = tracker.latest_message.get("text")
+        if _plain_fear(net, text, country_code(tracker)):
+            dispatcher.utter_message(
+                text=support_answer(default_contacts(), country_code(tracker), now, False, ending=WHEN_READY)
+            )
+            return []
         if net.get("reason") != SUPPORT_FIRST:
-            close = about_someone_close(
-                tracker.latest_message.get("text")
-            )  # "my husband keeps saying he wants to give up"
+            close = about_someone_close(text)  # "my husband keeps saying he wants to give up"
             dispatcher.utter_message(text=crisis_answer(default_contacts(), country_code(tracker), now, close))
             return []
         question = net.get("question")
@@ -49,6 +54,14 @@ class ActionDistress(Action):
         follows = bool(question) and not (tracker.active_loop or {}).get("name")
         dispatcher.utter_message(text=support_answer(default_contacts(), country_code(tracker), now, follows))
         return asked_again(tracker.latest_message, str(question)) if follows else []
+
+
+def _plain_fear(net: dict[str, Any], text: Any, country: Any) -> bool:
+    """Fear or tears only, and no risk pattern found (only the classifier, or despair it guessed urgent):
+    support lines, not the crisis reply; where we know no support line for the country, the crisis reply."""
+    if net.get("reason") not in (None, "despair") or not only_fear(text if isinstance(text, str) else None):
+        return False
+    return bool(default_contacts().helplines_for(country or DEFAULT_COUNTRY, "emotional_support"))
 
 
 def asked_again(parsed: dict[str, Any], question: str) -> list[EventType]:

@@ -33,6 +33,12 @@ def test_distress_gets_a_warm_reply_and_samaritans(assistant: str) -> None:
     assert "999" in reply
 
 
+def test_plain_fear_gets_support_lines_not_the_crisis_reply(assistant: str) -> None:
+    reply = texts(say(assistant, "fear-1", "im so scared about my scan tomorrow i cant stop crying"))
+    assert "I'm really sorry you are feeling like this" not in reply
+    assert "Macmillan" in reply and "116 123" in reply and "999" in reply
+
+
 def test_an_ordinary_question_about_pain_is_not_an_emergency(assistant: str) -> None:
     reply = texts(say(assistant, "ordinary-1", "is chest pain a side effect of sunitinib"))
     assert "This sounds like an emergency" not in reply

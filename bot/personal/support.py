@@ -19,13 +19,17 @@ OPENING = "I'm so sorry. This is a very hard time, and it makes sense to feel th
 MAX_LINES = 2
 # In the pre-screen, distress stops the form (data/rules/prescreen.yml) and the question waits
 AFTER_THE_FORM = "I have stopped the trial questions for now. Ask me your question again whenever you are ready."
+# Plain fear with no question (bot/personal/plain_fear.py): no answer follows, an invitation does
+WHEN_READY = "When you feel ready, I can help with questions about NETs, tests, treatments or trials."
 _CLAUSE_END = re.compile(r"(?<=[.!?,;])\s+|\s+-\s+")
 
 
-def support_answer(book: ContactBook, country: Optional[str], now: datetime, answer_follows: bool = True) -> str:
+def support_answer(
+    book: ContactBook, country: Optional[str], now: datetime, answer_follows: bool = True, ending: str = AFTER_THE_FORM
+) -> str:
     """The kind word, up to two lines for emotional support in the person's country (UK if not
-    known), the emergency number, and a pointer to the answer that follows (or, in the pre-screen,
-    which stops, an invitation to ask again)."""
+    known), the emergency number, and a pointer to the answer that follows (or, when none follows,
+    `ending`: in the pre-screen, which stops, an invitation to ask again)."""
     code = country or DEFAULT_COUNTRY
     lines = [h for h in book.helplines_for(code, "emotional_support") if h.phone or h.sms][:MAX_LINES]
     text = [OPENING, "You don't have to face this alone."]
@@ -35,7 +39,7 @@ def support_answer(book: ContactBook, country: Optional[str], now: datetime, ans
     else:
         text.append("Your specialist team or NET nurse can help you find support near you.")
     text.append(f"If anyone is in danger now, call {book.number_to_call(code)}.")
-    text.append("Now to your question." if answer_follows else AFTER_THE_FORM)
+    text.append("Now to your question." if answer_follows else ending)
     return "\n".join(text)
 
 
