@@ -69,7 +69,9 @@ def asked_again(parsed: dict[str, Any], question: str) -> list[EventType]:
     has met (bot/personal/support.the_question), so the rules answer it as they would have without
     the support and the answer adds no second kind word (the profile already holds what it told)."""
     intent = {"name": question, "confidence": 1.0}
-    ranking = [intent] + [r for r in parsed.get("intent_ranking") or [] if r.get("name") not in (question, "distress")]
+    # distress stays next: the classifier's first choice was not a knowledge topic (actions/topics.py reads the
+    # ranking so), and a topic guessed on the words of feeling must meet its own confidence
+    ranking = [intent] + [r for r in parsed.get("intent_ranking") or [] if r.get("name") != question]
     # Rasa's check of a user event refuses an entity's confidence of None (the spaCy ruler's)
     entities = [{k: v for k, v in e.items() if v is not None} for e in parsed.get("entities") or []]
     text = the_question(str(parsed.get("text") or ""))

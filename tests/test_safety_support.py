@@ -10,6 +10,7 @@ import pytest
 import textstat
 
 from actions.safety import ActionDistress
+from actions.topics import classifier_said_knowledge
 from bot.contacts.book import default_contacts
 from bot.personal.feelings import LOW_MOOD_ACKNOWLEDGEMENTS, acknowledgement, shows_despair
 from bot.personal.mood import HAND_BACK, asks_about_own_mood, mood_answer
@@ -92,8 +93,29 @@ def test_support_first_then_the_same_message_is_heard_for_its_question() -> None
     parsed = heard["parse_data"]
     assert parsed["text"] == heard["text"]
     assert parsed["intent"] == {"name": "search_trials", "confidence": 1.0}
-    assert [r["name"] for r in parsed["intent_ranking"]] == ["search_trials"]
+    assert [r["name"] for r in parsed["intent_ranking"]] == ["search_trials", "distress"]
     assert parsed["entities"] == [{k: v for k, v in ruler.items() if v is not None}]  # Rasa refuses a None confidence
+
+
+def test_a_topic_guessed_on_the_words_of_feeling_is_not_taken_as_the_classifiers_own_choice() -> None:
+    """ "her NET has spread and i cant stop crying, what happens now": the classifier said distress, then knowledge
+    (the topic selector guessed carcinoid crisis from the crying); heard again as a personal question, the topic
+    must meet its own confidence rather than pass as the classifier's first choice."""
+    t = tracker(
+        "my mum has just been told her NET has spread and i cant stop crying, what happens now", intent="distress"
+    )
+    t.latest_message["safety_net"] = {"kind": "distress", "reason": "support_first", "question": "ask_personal_advice"}
+    t.latest_message["intent_ranking"] = [
+        {"name": "distress", "confidence": 1.0},
+        {"name": "knowledge", "confidence": 0.2},
+        {"name": "ask_personal_advice", "confidence": 0.1},
+    ]
+    events, _ = run(ActionDistress(), t)
+    heard = events[1]["parse_data"]
+    assert heard["text"] == "my mum has just been told her NET has spread, what happens now"
+    again = tracker(heard["text"])
+    again.latest_message = heard
+    assert again.latest_message["intent"]["name"] == "ask_personal_advice" and not classifier_said_knowledge(again)
 
 
 def test_plain_distress_keeps_the_crisis_reply_and_asks_nothing_again() -> None:
@@ -143,6 +165,13 @@ def test_low_mood_is_acknowledged_as_sadness_not_worry() -> None:
         ("i'm heartbroken, what else can they try for my dad's NET?", "what else can they try for my dad's NET?"),
         ("so scared, is the biopsy going to hurt?", "is the biopsy going to hurt?"),
         ("we're in despair", "we're in despair"),  # nothing else asked: the whole message
+        # what the clause tells of the illness stays; only its part told of the feeling goes
+        (
+            "my mum has just been told her NET has spread and i cant stop crying, what happens now",
+            "my mum has just been told her NET has spread, what happens now",
+        ),
+        ("dads scan showed it grew and we are devastated. what now?", "dads scan showed it grew. what now?"),
+        ("im in bits and the op is friday, will it hurt?", "the op is friday, will it hurt?"),
     ],
 )
 def test_the_question_is_heard_without_the_feeling(text: str, question: str) -> None:

@@ -22,6 +22,7 @@ AFTER_THE_FORM = "I have stopped the trial questions for now. Ask me your questi
 # Plain fear with no question (bot/personal/plain_fear.py): no answer follows, an invitation does
 WHEN_READY = "When you feel ready, I can help with questions about NETs, tests, treatments or trials."
 _CLAUSE_END = re.compile(r"(?<=[.!?,;])\s+|\s+-\s+")
+_AND = re.compile(r"\s+and\s+", re.I)
 
 
 def support_answer(
@@ -61,6 +62,14 @@ def the_question(text: str) -> str:
     despair, she's 58, chemo stopped working. what else is there?" -> "she's 58, chemo stopped
     working. what else is there?"), so the answer after it adds no second kind word. The whole
     message when nothing else is left to ask."""
-    clauses = [c for c in _CLAUSE_END.split(text.strip()) if c]
-    kept = " ".join(c for c in clauses if not (shows_despair(c) or shows_feeling(c)))
+    clauses = [_without_the_feeling(c) for c in _CLAUSE_END.split(text.strip()) if c]
+    kept = " ".join(c for c in clauses if c)
     return kept if kept and is_question(kept) else text
+
+
+def _without_the_feeling(clause: str) -> str:
+    """The clause without its parts joined by "and" that tell the feeling ("her NET has spread and i cant stop
+    crying" -> "her NET has spread"), so what it tells of the illness stays for the answer."""
+    body = clause.rstrip(".!?,;")
+    kept = " and ".join(p for p in _AND.split(body) if not (shows_despair(p) or shows_feeling(p)))
+    return kept + clause[len(body) :] if kept else ""
