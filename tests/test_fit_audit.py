@@ -61,3 +61,19 @@ def test_silence_audit_finds_criteria_the_judge_does_not_read() -> None:
     parts = json.loads((FIT / "trials.json").read_text(encoding="utf-8"))
     labelled = {n for ids in parts.values() for n in ids}
     assert not labelled & {t.nct_id for t in audit_texts()}  # the held part is never read
+
+
+def test_the_coverage_audit_may_read_the_tuned_trials_but_never_the_held() -> None:
+    from bot.eligibility.fit_audit import READ, audit_texts, render_readings, silences
+    from bot.eligibility.sources import CriteriaText
+
+    parts = json.loads((FIT / "trials.json").read_text(encoding="utf-8"))
+    read = {t.nct_id for t in audit_texts(tuned=True)}
+    assert set(parts["tune"]) & read and not (set(parts["held"]) | set(parts["held_fresh"])) & read
+    text = CriteriaText(
+        "NCT00000000", "Inclusion Criteria:\n\n* Unresectable disease\n\nExclusion Criteria:\n\n* Pregnancy"
+    )
+    found = silences([text])
+    assert [u.how for u in found if u.group == "resectable"] == [READ]
+    shown = render_readings(found, "resectable", 5, 19)
+    assert "Unresectable disease" in shown and "resectable requires flag=False" in shown

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable
+from typing import Callable, Optional
 
 from bot.eligibility import facts as whole
 from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, RULED_OUT, Fact, mode_of, negated
@@ -456,6 +456,35 @@ _MORE_THAN_A_SITE = re.compile(
     re.I,
 )
 _PART_OF_ORGAN = re.compile(r"\b(?:head|body|tail|neck|uncinate)\b", re.I)
+# the words that leave a site's rule-out unsure (`_QUALIFIED`, `_MORE_THAN_A_SITE`) that other readers read as a field
+_QUALIFIER_FIELDS = (
+    (
+        re.compile(
+            r"carcinomas?|NECs?|poorly|undifferentiated|high[- ]grade|small[- ]cell|large[- ]cell|differentiated", re.I
+        ),
+        {"differentiation", "grade"},
+    ),
+    (re.compile(r"G3|grade|Ki-?\s?67", re.I), {"grade", "ki67", "differentiation"}),
+    (
+        re.compile(r"functio\w*|secret\w*|hormon\w*|syndrome|(?:insulin|gastrin|vip|glucagon|somatostatin)omas?", re.I),
+        {"functioning", "syndrome"},
+    ),
+    (re.compile(r"metasta\w*", re.I), {"spread"}),
+    (re.compile(r"resect\w*", re.I), {"resectable"}),
+    (re.compile(r"MEN", re.I), {"men1"}),
+)
+
+
+def qualifier_fields(text: str) -> Optional[list[set[str]]]:
+    """For each word qualifying a site in `text`, the fields it may belong to ("Functioning PanNET": functioning or
+    syndrome); None when one is of no field ("pNET lesions of more than 3 cm", "such as"): the site stays unsure."""
+    found = []
+    for hit in [*_QUALIFIED.finditer(text), *_MORE_THAN_A_SITE.finditer(text)]:
+        fields = next((f for pattern, f in _QUALIFIER_FIELDS if pattern.fullmatch(hit.group().strip())), None)
+        if fields is None:
+            return None
+        found.append(fields)
+    return found
 
 
 _ABOUT_TREATMENT = re.compile(r"\btreat\w*|\btherap\w*|\bsurg\w*|\breceiv\w*|\bprior\b|\bprevious\w*", re.I)
@@ -527,7 +556,25 @@ def grade(sentence: str, section: str, text: str) -> list[Fact]:
         and not explicit
         and not whole._GRADE_WORDS.search(re.sub(r"\(\s*or\b[^)]*\)", " ", sentence))
     )
-    return [new_fact("grade", sentence, section, text, start, values=frozenset(grades), firm=not by_look)]
+    # "high-grade neuroendocrine carcinoma": a carcinoma named by its grade; whether a G3 NET counts, the team must say
+    named_carcinoma = grades == {"3"} and not explicit and _HIGH_GRADE_CARCINOMA.search(sentence)
+    return [
+        new_fact(
+            "grade",
+            sentence,
+            section,
+            text,
+            start,
+            values=frozenset(grades),
+            maybe=frozenset({G3_NET}) if named_carcinoma else frozenset(),
+            firm=not by_look,
+        )
+    ]
+
+
+_HIGH_GRADE_CARCINOMA = re.compile(
+    r"\bhigh[- ]grade\s+(?:neuroendocrine\s+(?:carcinomas?|cancers?)|NECs?\b|(?:[\w-]+\s+)?carcinomas?)", re.I
+)
 
 
 _BY_LOOK = re.compile(r"differentiated", re.I)
@@ -597,13 +644,16 @@ def ki67(sentence: str, section: str, text: str) -> list[Fact]:
     return [new_fact("ki67", sentence, section, text, found.start(), firm=not several, **limits)] if limits else []
 
 
+# "high grade (G3) neuroendocrine cancer": a carcinoma named by its grade; plain "neuroendocrine cancer" may be any NET
+_HIGH_GRADE_CANCER = r"high[- ]grade\s*(?:\(\s*G3\s*\)\s*)?neuroendocrine\s+cancers?"
 _NEC = re.compile(
-    r"neuroendocrine\s+carcinomas?|\b(?:\w+-)?(?:Pan)?NECs?\b|poorly[- ]differentiated|small[- ]cell\s+(?:lung\s+)?(?:cancer|carcinoma)|(?<!N)\bSCLC\b"
+    _HIGH_GRADE_CANCER
+    + r"|neuroendocrine\s+carcinomas?|\b(?:\w+-)?(?:Pan)?NECs?\b|poorly[- ]differentiated|small[- ]cell\s+(?:lung\s+)?(?:cancer|carcinoma)|(?<!N)\bSCLC\b"
     r"|large[- ]cell\s+neuroendocrine|\bLCNEC\b",
     re.I,
 )
 _NET = re.compile(
-    r"well[- ]?differentiated|well-?\s*(?:or|to)[- ]moderately|well\s*/\s*moderately|(?<!goblet cell )\bcarcinoid(?!\s+(?:syndrome|heart|crisis|symptoms?|flush\w*|diarrh\w*|conditioned))|\blow[- ](?:or[- ]intermediate[- ])?grade\b",
+    r"well[- ]?differentiated|well-?\s*(?:or|to)[- ]moderately|well\s*/\s*moderately|(?<!goblet cell )\bcarcinoid(?!\s+(?:syndrome|heart|crisis|symptoms?|flush\w*|diarrh\w*|conditioned))|\blow[- ](?:or[- ]intermediate[- ])?grade\b|\bintermediate[- ]grade\b",
     re.I,
 )
 _PLAIN_NET = re.compile(r"neuroendocrine\s+(?:tumou?rs?|neoplasms?)|\bNETs?\b|\bcarcinoids?\b", re.I)
@@ -613,7 +663,8 @@ _NEC_PHRASE = re.compile(
     re.I,
 )
 _GENERAL_NEC = re.compile(
-    r"(?<!cell )(?<!cell-)(?<!large )(?<!small )neuroendocrine\s+carcinomas?|(?<![-\w])NECs?\b|poorly[- ]differentiated|high[- ]grade\s+(?:neuroendocrine|NE[CN])",
+    r"(?<!cell )(?<!cell-)(?<!large )(?<!small )neuroendocrine\s+carcinomas?|(?<![-\w])NECs?\b|poorly[- ]differentiated"
+    r"|high[- ]grade\s*(?:\(\s*G3\s*\)\s*)?(?:neuroendocrine|NE[CN])",
     re.I,
 )
 _HIGH_GRADE_MARK = re.compile(
@@ -635,6 +686,15 @@ _MIXED = re.compile(
 )
 
 
+# "well-differentiated", "low-grade or intermediate-grade" neuroendocrine carcinoma: the name NETs had before 2010
+_OLD_NAME_OF_A_NET = re.compile(
+    r"\b(?:well|moderately|low[- ]grade|intermediate[- ]grade)\b[^.;]{0,60}?neuroendocrine\s+carcinoma", re.I
+)
+_BY_LOOK_OR_GRADE_NEC = re.compile(
+    r"poorly|undifferentiated|high[- ]grade|small[- ]cell|large[- ]cell|\bG3\b|grade\s*(?:3|III)\b", re.I
+)
+
+
 def differentiation(sentence: str, section: str, text: str) -> list[Fact]:
     if OTHER_CANCER.search(sentence) or (section == "exclusion" and _ABOUT_TREATMENT.search(sentence)):
         return []  # "previous treatment (for neuroendocrine carcinoma) with ...": about the treatment
@@ -642,13 +702,8 @@ def differentiation(sentence: str, section: str, text: str) -> list[Fact]:
         " ", _MIXED.sub(" ", sentence)
     )  # "non-small cell lung cancer" is not a small cell carcinoma
     net, nec = _NET.search(clean), _NEC.search(clean)
-    if (
-        net
-        and nec
-        and re.search(r"\bwell\b[^.;]{0,60}?neuroendocrine\s+carcinoma", clean, re.I)
-        and not re.search(r"poorly", clean, re.I)
-    ):
-        nec = None  # the older name: a well-differentiated neuroendocrine carcinoma is a NET
+    if net and nec and _OLD_NAME_OF_A_NET.search(clean) and not _BY_LOOK_OR_GRADE_NEC.search(clean):
+        nec = None  # the older name: a well-differentiated or low-grade neuroendocrine carcinoma is a NET
     if nec and not net:  # "SCLC ... or a neuroendocrine tumour of ... origin": a NET named plainly is one too
         plain_net = _PLAIN_NET.search(_NEC_PHRASE.sub(" ", clean))
         net = (

@@ -29,7 +29,7 @@ from typing import Any, Iterable, Optional
 
 from bot.config import SHIPPED_TRIALS_DIR
 from bot.eligibility.judge import ASK_TEAM, DOES_NOT_MATCH, Record, judge, readings
-from bot.eligibility.logic import ALLOWS
+from bot.eligibility.logic import ALLOWS, Fact
 from bot.eligibility.person import person_from_json
 from bot.eligibility.reading import OTHER_CANCER
 from bot.eligibility.records import shipped_record
@@ -174,6 +174,7 @@ class Unread:
     section: str
     criterion: str
     how: str  # SILENT: no fact of the field; UNSURE: facts, none that can give a firm verdict; READ
+    facts: tuple[Fact, ...] = ()
 
 
 def _shape(text: str, start: int, end: int) -> str:
@@ -209,7 +210,15 @@ def silences(texts: Iterable[CriteriaText]) -> list[Unread]:
                     sure = [f for f in own if f.firm and not f.needs_more and f.mode != ALLOWS]
                     how = SILENT if not own else READ if sure or any(f.mode == ALLOWS for f in own) else UNSURE
                     found.append(
-                        Unread(text.nct_id, group, _shape(item.text, hit.start(), hit.end()), section, item.text, how)
+                        Unread(
+                            text.nct_id,
+                            group,
+                            _shape(item.text, hit.start(), hit.end()),
+                            section,
+                            item.text,
+                            how,
+                            tuple(facts),
+                        )
                     )
     return found
 
@@ -219,11 +228,12 @@ def audit_texts(
     corpus: Path = CORPUS_PATH,
     labelled: Path = FIT / "trials.json",
     kind: re.Pattern = NET_TRIAL,
+    tuned: bool = False,
 ) -> list[CriteriaText]:
-    """The unlabelled shipped trials and the corpus's trials of one `kind` (NET, or any cancer);
-    a labelled trial never (its held part must stay unread)."""
+    """The unlabelled shipped trials and the corpus's trials of one `kind` (NET, or any cancer), with the
+    tuned trials too when `tuned`; a held trial never (the held part must stay unread)."""
     parts = json.loads(labelled.read_text(encoding="utf-8")) if labelled.is_file() else {}
-    skip = {nct for ids in parts.values() for nct in ids}
+    skip = {nct for part, ids in parts.items() if not (tuned and part == "tune") for nct in ids}
     shipped = [t for t in shipped_criteria(folder) if t.nct_id not in skip]
     seen = {t.nct_id for t in shipped}
     extra = (
@@ -258,6 +268,33 @@ def render_silences(found: list[Unread], top: int, how: str = SILENT) -> str:
     return "\n".join(lines)
 
 
+def _fact_words(fact: Fact) -> str:
+    what = [
+        f"{name}={value}"
+        for name, value in (
+            ("values", "/".join(sorted(fact.values))),
+            ("maybe", "/".join(sorted(fact.maybe))),
+            ("flag", fact.flag),
+            ("treatments", "/".join(sorted(fact.treatments))),
+            ("low", fact.low),
+            ("high", fact.high),
+        )
+        if value not in ("", None)
+    ]
+    marks = [m for m, on in (("unsure", not fact.firm), ("needs-more", fact.needs_more), ("every", fact.every)) if on]
+    return f"{fact.field} {fact.mode} {' '.join(what + marks)}"
+
+
+def render_readings(found: list[Unread], group: str, n: int, seed: int) -> str:
+    """A sample of the criteria of `group` read firmly, each with its facts, for a person to check the reading."""
+    read = [u for u in found if u.group == group and u.how == READ]
+    lines = []
+    for u in random.Random(seed).sample(read, min(n, len(read))):
+        lines.append(f"{u.nct_id} [{u.section[:3]}] {' '.join(u.criterion.split())[:300]}")
+        lines += [f"    {_fact_words(f)}" for f in u.facts if f.field in CUES[group][1]]
+    return "\n".join(lines)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profiles", type=Path, default=FIT / "profiles.json")
@@ -272,13 +309,24 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument(
         "--cancer", action="store_true", help="with --silent: every cancer trial of the corpus, not only NET trials"
     )
+    parser.add_argument("--tuned", action="store_true", help="with --silent: the tuned trials too (never the held)")
+    parser.add_argument(
+        "--readings",
+        metavar="GROUP",
+        help="with --silent: instead, a sample of N criteria of GROUP the judge reads firmly, with their facts",
+    )
     args = parser.parse_args(argv)
     if args.silent:
-        texts = audit_texts(kind=CANCER_TRIAL if args.cancer else NET_TRIAL)
+        texts = audit_texts(kind=CANCER_TRIAL if args.cancer else NET_TRIAL, tuned=args.tuned)
         print(
-            f"{len(texts)} unlabelled criteria texts (shipped trials and the corpus's {'cancer' if args.cancer else 'NET'} trials)"
+            f"{len(texts)} criteria texts (shipped trials{' with the tuned ones' if args.tuned else ''} and the corpus's "
+            f"{'cancer' if args.cancer else 'NET'} trials)"
         )
-        print(render_silences(silences(texts), args.silent, UNSURE if args.unsure else SILENT))
+        found = silences(texts)
+        if args.readings:
+            print(render_readings(found, args.readings, args.silent, args.seed))
+        else:
+            print(render_silences(found, args.silent, UNSURE if args.unsure else SILENT))
         return 0
     profiles = json.loads(args.profiles.read_text(encoding="utf-8"))
     by_id = {str(p["id"]): p for p in profiles}

@@ -14,7 +14,7 @@ from typing import Iterable, Optional, Protocol
 
 from bot.eligibility.drug_families import FAMILIES, families_named
 from bot.eligibility.facts import treatment_spans
-from bot.eligibility.fields import G3_NET
+from bot.eligibility.fields import G3_NET, qualifier_fields
 from bot.eligibility.items import read_criteria
 from bot.eligibility.judge_cohorts import by_cohort, contradictions
 from bot.eligibility.judge_conditions import with_conditions
@@ -22,6 +22,7 @@ from bot.eligibility.judge_drugs import CHEMOTHERAPY, drugs_of_kind, had_named, 
 from bot.eligibility.judge_settled import settled
 from bot.eligibility.logic import ALLOWS, EXCLUDES, REQUIRES, Fact, Reading, mode_of
 from bot.eligibility.person import SITES, Person
+from bot.eligibility.reading import UNLESS
 from bot.eligibility.title_site import title_reading
 from bot.eligibility.treatment_facts import BIOTHERAPY
 
@@ -118,7 +119,7 @@ def _record_limits(trial: Record, person: Person) -> list[Judged]:
 def _judge_reading(reading: Reading, person: Person) -> list[Judged]:
     verdicts = [(fact, verdict_of(fact, person)) for fact in reading.facts]
     if reading.section == "exclusion":
-        verdicts = _one_exclusion(reading, verdicts)
+        verdicts = _one_exclusion(reading, verdicts, person)
     verdicts = _alternatives(verdicts)
     merged: dict[str, tuple[str, list[Fact]]] = {}
     for fact, verdict in verdicts:
@@ -127,22 +128,44 @@ def _judge_reading(reading: Reading, person: Person) -> list[Judged]:
     return [Judged(field, reading.text, verdict, tuple(facts)) for field, (verdict, facts) in merged.items()]
 
 
+_AND = re.compile(r"\band\b", re.I)
+
+
+def _list_of_kinds(text: str) -> bool:
+    """ "High grade (G3) neuroendocrine cancer, adenocarcinoid, ..., large cell neuroendocrine carcinoma and small cell
+    carcinoma": three or more kinds, "and" only between the last two (no comma before it, nor "with", "who", "that"),
+    each ruled out on its own."""
+    text = _LEAD_IN.sub("", _CLOSED_BRACKETS.sub(" ", text).strip(" .;"))
+    if re.search(r"[;:]|\b(?:with|who|which|that|whose|having)\b", text, re.I):
+        return False
+    *before, last = text.split(",")
+    ands = _AND.findall(last)
+    return (
+        len(before) >= 2
+        and len(ands) == 1
+        and not any(_AND.search(b) for b in before)
+        and not last.strip().lower().startswith("and")
+    )
+
+
+_CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
+_LEAD_IN = re.compile(r"^\W*(?:patients|subjects|participants|those)\s+with\s+(?:an?\s+|the\s+)?", re.I)
 _DISJUNCTION = re.compile(r"\bor\b|and/or", re.I)
 # "...unhealed surgical incision; 18 Brain metastases ...": numbered exclusions run together, each one of its own
 _NUMBERED_BREAK = re.compile(r"[;.]\s*[0-9]{1,2}[.)]?\s+[A-Z]")
 
 
-def _one_exclusion(reading: Reading, verdicts: list[tuple[Fact, str]]) -> list[tuple[Fact, str]]:
+def _one_exclusion(reading: Reading, verdicts: list[tuple[Fact, str]], person: Person) -> list[tuple[Fact, str]]:
     """An exclusion naming several things ("a functioning pancreatic NET") rules out only those
     who have them all, unless it lists them as alternatives ("a NEC or Ki-67 over 20%", "A, B, C");
     an exclusion of two groups (`Fact.part`) rules out those who have all of either group's."""
     parts = sorted({f.part for f, _ in verdicts})
     if len(parts) > 1:
-        return [fv for p in parts for fv in _one_group(reading, [(f, v) for f, v in verdicts if f.part == p])]
-    return _one_group(reading, verdicts)
+        return [fv for p in parts for fv in _one_group(reading, [(f, v) for f, v in verdicts if f.part == p], person)]
+    return _one_group(reading, verdicts, person)
 
 
-def _one_group(reading: Reading, verdicts: list[tuple[Fact, str]]) -> list[tuple[Fact, str]]:
+def _one_group(reading: Reading, verdicts: list[tuple[Fact, str]], person: Person) -> list[tuple[Fact, str]]:
     # a requirement inside an exclusion ("extra-pulmonary NEC": not of the lung) is one more thing it needs
     ruling = [(f, v) for f, v in verdicts if f.mode == EXCLUDES or (f.mode == REQUIRES and f.field == "site")]
     fields = {f.field for f, _ in ruling}
@@ -155,11 +178,37 @@ def _one_group(reading: Reading, verdicts: list[tuple[Fact, str]]) -> list[tuple
             (_DISJUNCTION.search(reading.text) or reading.text.count(",") >= 2)
             and not re.search(r"\band\b", reading.text)
         )
+        or _list_of_kinds(reading.text)
     ):
         return verdicts
+    ruling = _site_read_with_the_rest(reading, ruling, person)
     found = {v for _, v in ruling}
     together = MATCHES if MATCHES in found else DOES_NOT_MATCH if found == {DOES_NOT_MATCH} else ASK_TEAM
-    return [(f, together if (f, v) in ruling else v) for f, v in verdicts]
+    ruling_facts = [f for f, _ in ruling]
+    return [(f, together if f in ruling_facts else v) for f, v in verdicts]
+
+
+def _site_read_with_the_rest(
+    reading: Reading, ruling: list[tuple[Fact, str]], person: Person
+) -> list[tuple[Fact, str]]:
+    """ "Functioning PanNET", "pancreatic NEC" among the exclusions: the site alone is unsure (it rules out no one
+    by itself), but read together with the fields that qualify it, a person it names is caught when they are."""
+    others = {f.field for f, v in ruling if f.field != "site" and f.firm and not f.needs_more}
+    qualifiers = qualifier_fields(reading.text)
+    if not others or qualifiers is None or not all(q & others for q in qualifiers) or UNLESS.search(reading.text):
+        return ruling
+    return [
+        (f, DOES_NOT_MATCH)
+        if f.field == "site"
+        and f.mode == EXCLUDES
+        and not f.firm
+        and not f.needs_more
+        and f.values - _SITE_OR_UNKNOWN
+        and not f.maybe & set(_values_of("site", person))
+        and has_it(f, person)
+        else (f, v)
+        for f, v in ruling
+    ]
 
 
 def _alternatives(verdicts: list[tuple[Fact, str]]) -> list[tuple[Fact, str]]:
@@ -333,6 +382,8 @@ def _has_it(fact: Fact, person: Person) -> Optional[bool]:
         # a grade 3 NET was called a NEC before 2017: whether a carcinoma named by its grade takes it, the team must
         # say; one named by its look ("poorly differentiated", "small cell") is not a well-differentiated NET
         return None
+    if fact.field == "grade" and G3_NET in fact.maybe and person.differentiation == "NET" and 3 in person.known_grades:
+        return None  # "high-grade neuroendocrine carcinoma": a G3 NET is high grade, but not a carcinoma
     if fact.field == "functioning" and fact.values:  # "non-functional or gastrinoma": which syndrome, if any
         return _one_of(fact, _values_of("syndrome", person))
     if fact.field == "spread" and fact.flag is True and person.spread_sites == _LYMPH_ONLY:
@@ -349,6 +400,7 @@ def _has_it(fact: Fact, person: Person) -> Optional[bool]:
     return _one_of(fact, _values_of(fact.field, person))
 
 
+_SITE_OR_UNKNOWN = frozenset({"unknown", "thymus", "duodenum"})  # "carcinoid" alone: maybe anywhere but the pancreas
 _ANY_SYSTEMIC = frozenset(
     {"chemotherapy", "everolimus", "sunitinib", "somatostatin analogue", "PRRT", "targeted therapy"}
 )
@@ -460,10 +512,15 @@ def _flag_of(field: str, person: Person) -> Optional[bool]:
     return {
         "spread": person.spread,
         "resectable": person.can_be_removed,
-        "functioning": person.functioning,
+        "functioning": _functioning(person),
         "men1": person.men1,
         "vhl": person.vhl,
     }.get(field)
+
+
+def _functioning(person: Person) -> Optional[bool]:
+    """A named syndrome is a functioning NET, said or not."""
+    return True if person.functioning is None and person.syndrome not in (None, "none") else person.functioning
 
 
 def _values_of(field: str, person: Person) -> tuple[str, ...]:

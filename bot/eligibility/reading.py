@@ -37,6 +37,7 @@ _SYMPTOMS_OF_HORMONES = re.compile(
 )
 UNLESS = re.compile(r"\bunless\b", re.I)
 _ONLY = re.compile(r"\bonly\b", re.I)
+_HORMONALLY_ACTIVE = re.compile(r"\bhormonally\s+(?:active|inactive)\b", re.I)
 HISTORY_OF = re.compile(r"\bhistory\s+of\b[^.;]*?\bactive\b|\bactive\b(?=[^.;]*\bhistory\s+of\b)", re.I)
 
 
@@ -51,6 +52,8 @@ def new_fact(field: str, sentence: str, section: str, text: str, start: int, **v
     weighed = _NAMED_REGIMEN.sub(" ", weighed)  # "treated with irinotecan regimen": which drugs, not how many
     if field in ("functioning", "syndrome"):
         weighed = _ONLY.sub(" ", weighed)  # "non-functional tumours only": a firm ask, not a dose or a line
+        # "a hormonally active tumour": functioning, not "active disease"
+        weighed = _HORMONALLY_ACTIVE.sub(" ", weighed)
         # "symptomatic pNET because of hormone production": the symptoms are what makes it functioning
         weighed = _SYMPTOMS_OF_HORMONES.sub(" ", weighed)
     unknowable = weighs and bool(UNKNOWABLE.search(weighed))

@@ -434,7 +434,7 @@ _LIVER_DIRECTED = re.compile(
 
 _RADIONUCLIDE = re.compile(
     r"\bradio-?nuclides?\b(?!\s+(?:imaging|scan\w*|uptake))|\bradio-?metabolic\s+therap\w*|\bradio-?ligand\s+therap\w*|\bendo-?radiotherap\w*"
-    r"|\btherapeutic\s+radio-?isotopes?\b|\bradio-?pharmaceutical\s+therap\w*|\btherap\w*\s+with\s+(?:any\s+|a\s+)?(?:\w+\s+)?radio-?pharmaceuticals?\b"
+    r"|\btherapeutic\s+radio-?isotopes?\b|\bradio-?pharmaceutical\s+therap\w*|\b(?:therap\w*|treat\w*)\s+with\s+(?:any\s+|a\s+|an?\s+)?(?:\w+\s+)?radio-?pharmaceuticals?\b"
     r"|\b(?:177\s?-?\s?Lu|Lu[-\s]?177|lutetium|Lu-?DOTA-?(?:TATE|TOC|NOC)|LuTate)\b"
     # "90Y-DOTATOC", "yttrium-90 labelled peptides": PRRT with another isotope, not radioembolisation
     r"|\b(?:90Y|Y-?90|yttrium(?:-?\s?90)?)[-\s]?(?:DOTA\w*|edotreotide|octreot\w*|TOC\b|TATE\b|labell?ed|peptides?)",
