@@ -25,6 +25,13 @@ from components.trial_request_router import TrialRequestRouter
         "whats being trialled for NEC at the moment",
         "he's 66, NET in the small bowel with liver mets, on octreotide. we're in Toronto. what's out there?",
         "mum's on lanreotide and it's growing, we live in Hull, is there anything else out there",
+        # another kind of treatment asked for after a refusal or frailty
+        "my dad (79) had whipple 2 yrs ago for pnet, now its back in liver. he doesnt want chemo. anything gentle?",
+        "mum is 84 and frail, on lanreotide, is there something kinder for her",
+        "my husband has pnet with liver mets, anything that isnt chemo?",
+        "she had the whipple and says never again, any options without surgery?",
+        "anything other than chemo for my nan, shes 90 with a pnet",
+        "grandad wont have another op. any treatments less invasive for him? pnet g1",
     ],
 )
 def test_asks_for_trials(text: str) -> None:
@@ -46,6 +53,9 @@ def test_asks_for_trials(text: str) -> None:
         "what else can we do, i am in so much pain",
         "what is left of his pancreas after the whipple? we're in Leeds",
         "is he being tested for MEN1?",
+        "anything else i should know about lanreotide?",
+        "she likes gentle walks, is that ok after the whipple?",
+        "something that helps the flushing? she's on octreotide",
     ],
 )
 def test_does_not_ask_for_trials(text: str) -> None:

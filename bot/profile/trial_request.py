@@ -31,6 +31,15 @@ _OPTIONS_ASKED = re.compile(
     r"|\bwhat(?:'s|s|\s+is)\s+(?:else\s+)?out\s+there\b|\banything\s+(?:else\s+)?out\s+there\b",  # "what's out there?"
     re.I,
 )
+# "he doesnt want chemo. anything gentle?", "something kinder for mum", "anything that isnt surgery": another kind of
+# treatment asked for; with a story, the options are the trials (the search reads the refusal too)
+_OTHER_KIND_ASKED = re.compile(
+    r"\b(?:anything|something|any\s+(?:treatments?|options?|drugs?))\s+(?:a\s+bit\s+|bit\s+|more\s+)?"
+    r"(?:gentle|gentler|kinder|milder|easier|softer|less\s+(?:harsh|toxic|aggressive|invasive|brutal|intense|strong)"
+    r"|not\s+as\s+(?:harsh|tough|strong|bad)|that\s+(?:is\s*n'?t|isnt|is\s+not|does\s*n'?t|doesnt|does\s+not|wo\s*n'?t|wont)\b"
+    r"|other\s+than|besides|apart\s+from|without|instead\s+of|but\s+(?:chemo|surgery|an?\s+op))",
+    re.I,
+)
 # "I live in hope", "we're in hospital", "she's in pain": not places (components/place_router.py too)
 NOT_PLACES = frozenset(
     """
@@ -67,7 +76,7 @@ def asks_for_trials(text: str) -> bool:
         return False
     if _OPTIONS_ASKED.search(text) and _says_where_they_are(text):  # "what's left? we're in dublin"
         return True
-    return bool(_TRIALS_ASKED.search(text) or _ANYTHING_NEAR.search(text))
+    return bool(_TRIALS_ASKED.search(text) or _ANYTHING_NEAR.search(text) or _OTHER_KIND_ASKED.search(text))
 
 
 # Signs the message tells about someone's NET (a story), not only asks a general question.
