@@ -30,6 +30,8 @@ _SYMPTOMS = (
 _FELT_AFTER = re.compile(
     rf"^{_FORM}(?:(?:is|are|s|keeps?)\s+)?"
     r"(?:making|makes|giving|gives|hurts?|hurting|causing|causes|got moved|is due|wiping|knocking|killing|wrecking)\b"
+    # "xermelo not touching the diarrhoea", "diazoxide isn't doing much for the hypos": a dose taken that does little
+    r"|^(?:(?:is|s|just|still)\s+)?(?:not|isn t|is not|hardly|barely) (?:touching|helping|doing (?:much|anything|a thing)|shifting|denting)\b"
 )
 # A symptom named right after the name: felt only when told of someone ("everolimus mouth ulcers on my tongue"),
 # of now ("octreotide lumps are huge this month") or with a plea for help ("afinitor mouth ulcers!!! any tips");

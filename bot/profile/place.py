@@ -659,6 +659,20 @@ def read_place(text: str, lexicon: Optional[Lexicon] = None) -> Place:
     return Place(city=city, region=region, country=country, travel_km=_travel_km(text))
 
 
+def names_a_home(text: str, lexicon: Optional[Lexicon] = None) -> bool:
+    """Whether a message says where someone is ("we live in York", "from Leeds", "61M, Darwin NT"), not
+    only where trials could be ("is there anything in Leeds?")."""
+    lexicon = lexicon or default_lexicon()
+    found = [place for clause in _CLAUSES.split(text) if clause for place in _places_in(clause, text, lexicon)]
+    return (
+        any(f.home for f in found)
+        or _unlisted_home_town(text, lexicon) is not None
+        or bool(_gazetteer_home_town(text, lexicon))
+        or _town_in_area(text) is not None
+        or _town_with_state(text) is not None
+    )
+
+
 _AREA_TOWN = re.compile(r"\b([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s+area\s*[,(]\s*([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)")
 
 

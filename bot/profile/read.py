@@ -18,10 +18,11 @@ from typing import Optional
 from bot.lexicon import Lexicon, default_lexicon
 from bot.prescreen.answers import grade_from_ki67
 from bot.profile.all_clear import says_all_clear
-from bot.profile.model import Lookup, Profile, TreatmentHad, Wants
+from bot.profile.model import Lookup, Place, Profile, TreatmentHad, Wants
 from bot.profile.name_correction import name_corrected
 from bot.profile.person import about_a_pet, read_person, says_self_outright
 from bot.profile.place import read_place
+from bot.profile.place_asked import asked_elsewhere
 from bot.profile.pointed_back import TRIAL_REQUEST, named_then_asked_for
 from bot.profile.tested import kind_members
 from bot.profile.time_known import known_since
@@ -99,6 +100,8 @@ def update(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon] = N
         profile, _had_by_pronoun(profile, read_message(text, lexicon), text or "", lexicon), text or ""
     )
     latest = _age_group_of_earlier_age(profile, latest, text or "")
+    if asked_elsewhere(profile.place, latest.place, readable(text or ""), lexicon):
+        latest = replace(latest, place=Place())  # "we live in York" ... "anything in Leeds?": still in York
     latest = _weak_self_kept_out(profile, latest, text or "")
     latest = _ki67_put_right(profile, latest, text or "")
     fixed = _name_put_right(profile, latest, text or "", lexicon or default_lexicon())
@@ -195,9 +198,20 @@ def _age_group_of_earlier_age(before: Profile, latest: Profile, text: str) -> Pr
         group = group_of_age(latest.age)
         if group in young and group != before.wants.age_group:
             return replace(latest, wants=replace(latest.wants, age_group=group))
+    if latest.wants.age_group and latest.age is None and before.age is not None:
+        return replace(latest, wants=replace(latest.wants, age_group=_group_for(latest.wants.age_group, before.age)))
     if latest.wants.age_group or latest.age or not before.age or not asks_about_their_age(readable(text)):
         return latest
     return replace(latest, wants=replace(latest.wants, age_group=group_of_age(before.age)))
+
+
+def _group_for(asked: str, age: int) -> Optional[str]:
+    """The group asked for, read with the patient's age said earlier (as `read_age_group` reads one said in the
+    same message): "he's 15" ... "or is that only for adults?" asks for a teenager; "any for kids?" of a
+    13-year-old is for a teenager too; "trials for children?" after "I'm 70" is not the patient's."""
+    if age < 18:
+        return group_of_age(age)
+    return None if asked in ("child", "teen") else asked
 
 
 # "is it available on trial?", "a trial comparing it with PRRT", "is that study in Australia?"
@@ -268,6 +282,8 @@ def for_search(profile: Profile, text: Optional[str], lexicon: Optional[Lexicon]
     any) in place of older ones ("what about immunotherapy?" after a PRRT search), the topic
     when it points back ("is there a trial of it?"), and its look-up names only."""
     latest = read_message(text, lexicon)
+    if asked_elsewhere(profile.place, latest.place, readable(text or ""), lexicon):
+        profile = replace(profile, place=latest.place)  # the place asked about, not the home kept
     wanted = latest.wants.treatment
     if not wanted and profile.topic and _points_back(text or ""):
         wanted = (profile.topic,)

@@ -293,3 +293,33 @@ def outcome_before(before: str) -> Optional[str]:
     ):  # a first dose: just started
         return "ongoing"
     return None
+
+
+# A course told by its count, with nothing said of it going on: "4 lots of lutathera last year", "6 cicli di
+# cisplatino", "fyra behandlingar med Lutathera", "4 Lutathera treatments in 2023", "his 4th and last lutathera".
+_COUNT = (  # up to twelve: "he's 64, lanreotide shots monthly" is an age
+    r"(?:[1-9]|1[0-2]|two|three|four|five|six|seven|eight|ten|twelve|tva|tre|fyra|fem|sex|due|quattro|cinque|sei|dos|tres|cuatro"
+    r"|cinco|seis|zwei|drei|vier|funf|sechs|twee|drie)"
+)
+_COURSE_WORD = (
+    r"(?:lots|rounds|cycles|doses|courses|sessions|treatments|infusions|shots|cicli|ciclos|cures|zyklen|kuren|kuuren"
+    r"|behandlingar|behandlinger|kurer|cykler|sedute|sesiones|behandelingen)"
+)
+_COUNTED_BEFORE = re.compile(
+    rf"\b{_COUNT} {_COURSE_WORD} (?:of|di|de|del|med|av|mit|van|with)(?: (?:the|his|her|my|their))?$"
+    r"|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth) and (?:last|final)"
+    r"(?: (?:dose|cycle|round|session|infusion|treatment)s?(?: of)?)?$"
+)
+_COUNT_LAST = re.compile(rf"\b{_COUNT}$")
+_COURSE_WORD_FIRST = re.compile(rf"^{_COURSE_WORD}\b(?! (?:so far|to date|until now|left|to go|planned|booked))")
+
+
+def counted_course(before: str, after: str) -> bool:
+    """Whether a treatment is told as a counted course (`before` and `after`: its words either side)."""
+    return bool(_COUNTED_BEFORE.search(before) or (_COUNT_LAST.search(before) and _COURSE_WORD_FIRST.match(after)))
+
+
+def count_shortened(before: str) -> str:
+    """The words before a name with its count said in two words ("had his 4th and final" -> "had his course of",
+    "then four lots of" -> "then course of"), so that a cue before the count ("had") is near enough to be read."""
+    return _COUNTED_BEFORE.sub("course of", before)

@@ -329,6 +329,16 @@ _FUTURE_FRAME = re.compile(
     r"\b(?:plan(?:s|ned|ning)? to|going to|gonna|about to|due to|set to|hop(?:e|es|ing) to|keen to"
     r"|wants?(?: \w+)? to|would like(?: \w+)? to|will|ll|before(?: \w+)?)$"
 )
+# Help or a feeling about a start still to come: "tips for", "advice on", "nervous about", "what to expect when".
+_ASKED_ABOUT_STARTING = re.compile(
+    r"\b(?:(?:tips|advice|hints|help|info|guidance|suggestions|questions?|anything i should know)(?: \w+){0,2} (?:for|on|about|re|when|before)"
+    r"|(?:nervous|anxious|worried|scared|frightened|apprehensive|terrified|wary) (?:about|of|before)"
+    r"|(?:expect|prepare|preparing|ready)(?: \w+){0,2} (?:when|for|before)|(?:what s|what is|whats) it like"
+    r"|(?:how|what) (?:do|does|should|can|did) (?:i|we|you|he|she|they|people|patients) (?:\w+ ){0,3}?(?:when|before|for|about)"
+    r"|is it (?:ok|okay|safe|normal|wise|worth it|better)(?: \w+){0,4}? (?:when|before)|is it (?:ok|okay|safe|normal|wise) to"
+    r"|(?:ok|okay|safe|alright|allowed|fine) to(?: \w+){0,3}? (?:when|before)"
+    r"|thinking (?:of|about))$"
+)
 _START_CUE = re.compile(
     r"^(?:start\w*|begin\w*|go on|going on|have|having|get|getting|take|taking|try|receiv\w*|do|doing)$"
 )
@@ -347,6 +357,8 @@ def _had_cue_reframed(before: str, after: str, cues: list[tuple[tuple[int, int],
     cue = before[start:end]
     if _START_CUE.match(cue) and _FUTURE_FRAME.search(before[:start].rstrip()):
         return "planned"
+    if cue in ("start", "starting") and _ASKED_ABOUT_STARTING.search(before[:start].rstrip()):
+        return "mentioned"  # "any tips for starting lanreotide?": a start asked about is no history
     if _TRIAL_NEXT.match(after):  # "took part in a lanreotide trial years ago", "dana farber has a cabozantinib trial"
         return "want" if cue in _PLACE_CUE else "mentioned"
     if cue in ("after", "since", "following", "post") and _GENERAL_YOU.search(before[:start]):

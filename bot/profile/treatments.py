@@ -49,9 +49,12 @@ from bot.profile.treatment_outcomes import (
     NO_WEAR_OFF,
     SAID_OF_ONE,
     SAME_BEFORE,
+    SYMPTOM_CONTROL,
     SYMPTOM_SINCE,
     WORE_OFF,
     carry_outcome,
+    count_shortened,
+    counted_course,
     listed_outcome,
     outcome_before,
     outcome_in,
@@ -181,6 +184,8 @@ _PAST_TOLD = re.compile(r"\b(?:was|were|used to|had|did|came|went|stopped|finish
 _COURSE_COUNTED = re.compile(
     r"\b(?:had|did|completed|finished) \d+ (?:cycles?|rounds?|courses?)(?: of)?(?:\s+\w+){0,2}$"
 )
+# Done to the person rather than taken: "two lots of embolisation" tells no course that ended.
+_PROCEDURES = frozenset({"surgery", "liver_treatment"})
 _ORGAN_LAST = re.compile(r"\b(?:liver|pancreas|lung|lungs|kidney|kidneys|bowel)$")
 _INTO_THE_ORGAN = re.compile(r"\b(?:into|to|at) the (?:liver|pancreas|lung|lungs|bowel)$")
 _A_SCAN_AFTER = re.compile(r"^(?:pet )?(?:scans?|showed|shows|lit|lights|picked)\b")
@@ -487,7 +492,15 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
             )
         else:
             role = role_from_cues(
-                before, after, narrative, asks, only_names, trial_words, about_it, avoid_before, story
+                count_shortened(before),
+                after,
+                narrative,
+                asks,
+                only_names,
+                trial_words,
+                about_it,
+                count_shortened(avoid_before),
+                story,
             )
         if result and result[-1].role == "had" and (EITHER_AFTER.match(after) or SAME_BEFORE.search(before)):
             role = "had"  # "octreotide didn't hold it, everolimus didn't either"
@@ -550,7 +563,7 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
             role = "mentioned"  # "the gallium scan lights up", "Ga68 scan??": a test, not a trial wished for
         taken_now = (
             role in ("mentioned", "want", "had")
-            and treatment_group(lexicon, concept_id) in TAKEN_GROUPS
+            and (treatment_group(lexicon, concept_id) in TAKEN_GROUPS or concept_id in SYMPTOM_CONTROL)
             and felt_now(before, after, " ".join(words[max(clause, start - 4) : start]), own_dose, trial_words)
         )
         if taken_now:
@@ -575,7 +588,14 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
                 outcome = "stopped working"  # "worked for a while and then stopped"
             if outcome in (None, "ongoing") and COURSE_DONE.match(after):
                 outcome = "stopped"  # "first line captem done"
-            if outcome == "ongoing" and _COURSE_COUNTED.search(before):
+            if outcome == "ongoing" and (
+                _COURSE_COUNTED.search(before)
+                or (
+                    counted_course(before, after)
+                    and outcome_before(before) != "ongoing"
+                    and treatment_group(lexicon, concept_id) not in _PROCEDURES
+                )
+            ):
                 outcome = "stopped"  # "had 6 cycles carbo etoposide and the scans since are stable": a course given
             if outcome in (None, "ongoing") and (
                 _GREW_ON.search(before) or (_EVEN_WITH.search(before) and _grew_in(" ".join(words[clause:start])))
@@ -589,8 +609,14 @@ def _mentions(sentence: str, lexicon: Lexicon, only_names: bool, narrative: bool
                 outcome = "stopped"  # "had his last dose of PRRT in May", "her 4th lutathera on thursday" (4 cycles)
             if outcome is None:
                 outcome = outcome_before(before) or (
-                    "ongoing" if concept_id in NO_WEAR_OFF or DOSE_AFTER.search(after) or taken_now else None
+                    "stopped"  # "4 lots of lutathera last year", "6 cicli di cisplatino": a course given
+                    if counted_course(before, after)
+                    and not FUTURE_TIME.search(after)
+                    and treatment_group(lexicon, concept_id) not in _PROCEDURES
+                    else None
                 )
+            if outcome is None:
+                outcome = "ongoing" if concept_id in NO_WEAR_OFF or DOSE_AFTER.search(after) or taken_now else None
             if (
                 outcome == "stopped"
                 and _COURSE_SO_FAR.match(" ".join(words[end : end + 4]))
