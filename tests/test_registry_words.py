@@ -67,11 +67,11 @@ def test_an_item_no_template_fits_is_shown_in_the_registry_words_with_its_terms_
     assert "Lab-confirmed means a sample of tissue or cells was checked in a lab." in item.notes
 
 
-def test_a_swap_the_guards_refuse_gives_way_to_the_words_without_swaps() -> None:
-    """ "therapy" -> "treatment" would read "radiation treatment treatment": a doubled word."""
+def test_a_swap_to_words_the_registry_already_says_beside_it_is_not_made() -> None:
+    """ "therapy" -> "treatment" would read "radiation treatment treatment": a doubled word; the other swaps stay."""
     (item,) = plain_criteria("Exclusion Criteria:\n- Prior radiation therapy treatment to the pelvis").exclusion
     assert item.how == ORIGINAL and not item.refused
-    assert item.sentence == "Prior radiation therapy treatment to the pelvis."
+    assert item.sentence == "Past radiation therapy treatment to the pelvis."
 
 
 def test_a_semicolon_is_kept_when_the_cut_would_leave_a_sentence_with_no_verb() -> None:

@@ -529,9 +529,14 @@ def sentences(line: str) -> str:
             line = ". ".join(p.rstrip(" ,;") for p in parts)
     line = _aside_as_sentence(line)
     line = _closed_bracket(next_point(line.rstrip(" ,;")))
-    if line and line[-1] not in ".:?!":
+    if line and line[-1] not in ".:?!" and not _ENDED_IN_BRACKET.search(line):
         line += "."
     return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), line)
+
+
+# a bracketed sentence of its own ends the item: "... medicines. (NOTE: ... two medicines.)" needs no second full stop
+# (but "... 29 kg/m2 (incl.)" does)
+_ENDED_IN_BRACKET = re.compile(r"(?:^|[.?!]\s+)[(\[][^()\[\]]*[.?!][)\]]$")
 
 
 def _closed_bracket(line: str) -> str:

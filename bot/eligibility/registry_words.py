@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.eligibility import phrasing
+from bot.eligibility.guards.language import language_defects
 
 # (registry words as a pattern, everyday words): same part of speech, same number, any position.
 SAFE_SWAPS: tuple[tuple[str, str], ...] = (
@@ -149,30 +150,111 @@ _ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _PATTERNS), re.I)
 
 
 def swap(text: str) -> str:
-    """`text` with every safe swap made (in lower case: `phrasing.sentences` capitalises a sentence's start)."""
-    return _ANY.sub(_everyday, text)
+    """`text` with every safe swap made (in lower case: `phrasing.sentences` capitalises a sentence's start), and the
+    article before a swapped word made to fit it ("an hepatic" -> "a liver", "a hypersensitivity" -> "an allergy")."""
+    swapped = _ANY.sub(_everyday, text)
+    if swapped == text:
+        return text
+    return _A_BEFORE_VOWEL.sub(r"\1n\2", _AN_BEFORE_CONSONANT.sub(r"\1\2", swapped))
+
+
+# the everyday words a swap brings that start with a consonant sound, or a vowel: "an liver" and "a allergy" are
+# never the registry's own
+_AN_BEFORE_CONSONANT = re.compile(
+    r"\b([Aa])n(\s+)(?=(?:liver|lung|kidney|heart|gut|blood|lab|study|major|past|mental|cancer|tumour|treatment|medicine"
+    r"|doctor|trial|problem|stroke|steroid|breastfeeding|good|recorded|later|hospital|person|people|birth|signs|possibly"
+    r"|needing|stopped|now)\b)"
+)
+_A_BEFORE_VOWEL = re.compile(r"\b([Aa])(\s+)(?=(?:allerg\w*|extra|about)\b)")
 
 
 def _everyday(found: re.Match) -> str:
     for (_, words), pattern in zip(SAFE_SWAPS, _PATTERNS):
         match = pattern.match(found.string, found.start())  # in place: its lookarounds see the words around it
         if match and match.end() == found.end():
-            return match.expand(words)
+            everyday = match.expand(words)
+            return found.group() if _said_nearby(everyday, found) else everyday
     return found.group()  # not reached: some swap made the match  # not reached
+
+
+def _said_nearby(everyday: str, found: re.Match) -> bool:
+    """The registry already has the everyday words right beside the ones it would replace, with only joining
+    words between: both are there on purpose, a gloss or a choice ("heart attack also known as myocardial
+    infarction", "cancer or other malignancy", "radiation therapy treatment"), and the swap would say the same
+    thing twice. Further away ("Treatment with immunosuppression therapy") the swap is made."""
+    word = rf"(?<![\w-]){re.escape(everyday)}(?![\w-])"
+    before = re.search(rf"{word}{_GAP}$", found.string[max(0, found.start() - _NEAR) : found.start()], re.I)
+    after = re.match(rf"{_GAP}{word}", found.string[found.end() : found.end() + _NEAR], re.I)
+    return before is not None or after is not None
 
 
 def mend(text: str) -> str:
     """The registry's own slips mended where the meaning cannot change (issue 18: a reader counts them
     as defects of what is shown): a word said twice ("Has has", "during the during inpatient visits"), a comma with no space after it
     between words ("g/dl,absolute"), a number run into the word before it ("within14"), and a
-    comparison said in words then again as a bracketed symbol ("greater than or equal to (>=) 22"), and a
-    comparison sign after the item's last full stop, which compares nothing ("... study entry. >")."""
+    comparison said in words then again as a bracketed symbol ("greater than or equal to (>=) 22"), a
+    comparison sign after the item's last full stop, which compares nothing ("... study entry. >"), a full stop
+    said twice ("consent.."), a "to" after a sign (">= to 75"), and brackets left unbalanced (`balanced`)."""
     text = _PREPOSITION_TWICE.sub(r"\1 \2", text)  # "during the during inpatient visits"
     text = _TWICE.sub(lambda m: m.group(1) if m.group(1).lower() not in _SAID_TWICE_RIGHTLY else m.group(), text)
     text = _GLUED_COMMA.sub(", ", text)
     text = _GLUED_NUMBER.sub(r"\1 \2", text)
     text = _STRAY_END.sub("", text)
-    return _SYMBOL_AGAIN.sub("", text)
+    text = _DOUBLE_STOP.sub(".", text)
+    text = _SIGN_TO.sub(r"\1 ", text)
+    return balanced(_SYMBOL_AGAIN.sub("", text))
+
+
+def balanced(text: str) -> str:
+    """Brackets the registry left unbalanced: a closing bracket with nothing open before it is dropped ("... is
+    permitted);"), except after a list label ("2)"); a bracket left open is closed where its sentence ends
+    ("(example, untreated TB, ... before the Screening Visit)."). Balanced text is returned as it is."""
+    if text.count("(") == text.count(")") and text.count("[") == text.count("]"):
+        return text
+    kept: list[str] = []
+    open_at: list[int] = []  # where in `kept` each bracket still open is
+    for char in text:
+        if char in _CLOSES:
+            if open_at and kept[open_at[-1]] == _CLOSES[char]:
+                open_at.pop()
+            elif not open_at and not _LIST_LABEL.search("".join(kept[-4:]) + char):
+                continue  # closes nothing
+        elif char in "([":
+            open_at.append(len(kept))
+        kept.append(char)
+    shown = "".join(kept)
+    for start in reversed(open_at):
+        end = _sentence_end(shown, start)
+        shown = shown[:end] + _OPENS[shown[start]] + shown[end:]
+    # kept only when the guard counts fewer unbalanced brackets and no new slip (list labels "A)" confuse the count;
+    # "eligible.);" would become "eligible.;")
+    before, after = language_defects(text, verbs=False), language_defects(shown, verbs=False)
+    if after[_UNBALANCED] >= before[_UNBALANCED] or after - before:
+        return text
+    return shown
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence holding `start` ends: before its full stop or semicolon, else before the item's end
+    punctuation."""
+    for stop in _STOP.finditer(text, start):
+        if not _ABBREVIATION.search(text[: stop.start() + 1]):
+            return stop.start()
+    return len(text.rstrip(" .;,:"))
+
+
+_UNBALANCED = "bracket not closed"  # the language guard's kind
+_CLOSES = {")": "(", "]": "["}
+_OPENS = {"(": ")", "[": "]"}
+_LIST_LABEL = re.compile(r"(?:^|[\s,;:])(?:\d{1,2}\.?|[a-zA-Z]|[ivx]{1,4})\)$")  # "2)", "b)", "iii)", "2.)"
+_STOP = re.compile(r"[.;](?=\s+[A-Z(]|\s*$)")
+
+
+_NEAR = 60  # characters: a gloss or an alternative sits right beside its word
+# only joining words and punctuation between a word and its gloss or alternative
+_GAP = r"[\s,/()\[\]:-]*(?:(?:also|known|as|called|or|and|other|i\.e\.?|e\.g\.?|aka|any|the|a|an)[\s,/()\[\]:-]*){0,4}"
+_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|no|Dr|St|al)|\b[A-Za-z])\.$", re.I)
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.(?:\s*\.)(?!\.)")  # "disease.." and ". ." but not "..."
 
 
 _PREPOSITION_TWICE = re.compile(
@@ -183,7 +265,10 @@ _STRAY_END = re.compile(r"(?<=[.;])\s*[<>≤≥]=?\s*$")
 _SAID_TWICE_RIGHTLY = frozenset({"had", "that", "ala", "kava", "bora", "chi", "is"})  # "who had had surgery"
 _GLUED_COMMA = re.compile(r"(?<=[a-z]{2}),(?=[a-z]{2})")
 _GLUED_NUMBER = re.compile(r"\b(within|than|least|most|to|of|for|over|under|below|above|after|before|and|or)(\d)", re.I)
-_SYMBOL_AGAIN = re.compile(r"(?:(?<=\bto)|(?<=\bthan))\s*\(\s*(?:>=|<=|=>|=<|[<>≤≥])\s*\)")
+_SYMBOL_AGAIN = re.compile(
+    r"(?:(?<=\bto)|(?<=\bthan))\s*(?:\(\s*(?:>=|<=|=>|=<|>/=|</=|[<>≤≥])\s*\)|\[\s*(?:>=|<=|=>|=<|>/=|</=|[<>≤≥])\s*\])"
+)
+_SIGN_TO = re.compile(r"(>=|<=|=>|=<|>/=|</=|[<>≤≥])\s*to\s+(?=[0-9])")  # ">= to 75": "at least to 75"
 
 
 def registry_sentence(original: str, swaps: bool = True, split: bool = True) -> str:

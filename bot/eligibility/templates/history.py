@@ -46,6 +46,7 @@ _COUNTABLE = (
     "mutation",
     "attack",
 )
+_A_STATE = re.compile(r"\band\s+(?:off|on|not|still|free|without|no\s+longer|now|currently)\b", re.I)
 _AFTER_HEAD = re.compile(
     r"\b(?:from|of|with|in|on|to|for|due|after|caused|because)\b", re.I
 )  # "disease from blood disorder"
@@ -53,7 +54,10 @@ _DETERMINER = re.compile(r"^(?:a|an|the|any|some|one|two|more|several|multiple|o
 
 
 def _history(found: re.Match, words: Words) -> str:
-    """In the registry's words (the glossary's word swaps broke sentences here: "Had of unknown cause allergy")."""
+    """In the registry's words (the glossary's word swaps broke sentences here: "Had of unknown cause allergy");
+    refused when a state is joined to the illness ("and off treatment for 3 years"), which cannot follow "had"."""
+    if _A_STATE.search(found.group("what")):
+        return ""
     had = "You are known to have had" if found.group("known") else "You have had"
     what, notes = registry_slot(found.group("what"))
     return with_notes(f"{had} {_counted_first(_lower_first(what))}", notes)
