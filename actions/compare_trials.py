@@ -49,6 +49,7 @@ from bot.trials.about import tests_line
 from bot.trials.asked_about import TEAM_DECIDES, WHO_CAN_JOIN, age_asked, answer, aspects_asked
 from bot.trials.lookup import find_lookups
 from bot.trials.query import TrialDetail, TrialQuery
+from bot.trials.record_passages import OWN_WORDS_HEADING, passages, quoted
 from bot.trials.side_by_side import (
     described_group,
     described_trial,
@@ -151,8 +152,20 @@ class ActionCompareTrials(Action):
 def asked_of_each(tracker: Tracker, trials: list[TrialDetail], text: str) -> list[str]:
     """What else the comparison asks of both ("... vs the belzutifan one - how are the two drugs taken?"):
     each trial's answer from its record; [] when it asks nothing else."""
-    points = [a for a in aspects_asked(without_comparing_words(text)) if a not in _ON_THE_CARD]
-    return ["\n".join([f"{trial_name(t)}:", *aspect_lines(tracker, t, points)]) for t in trials] if points else []
+    asked = without_comparing_words(text)
+    points = [a for a in aspects_asked(asked) if a not in _ON_THE_CARD]
+    if points:
+        return ["\n".join([f"{trial_name(t)}:", *aspect_lines(tracker, t, points)]) for t in trials]
+    # "whats the op in each?", "what beads does each use?": each record's own sentences on it
+    found = [passages(t, asked) for t in trials]
+    if not any(found):
+        return []
+    return [
+        "\n".join([f"{trial_name(t)}, {OWN_WORDS_HEADING[0].lower()}{OWN_WORDS_HEADING[1:]}", *quoted(said)])
+        if said
+        else f"{trial_name(t)}: its record does not say."
+        for t, said in zip(trials, found)
+    ]
 
 
 # Already on each side's card (bot/trials/side_by_side.py): asked again, it would only repeat it

@@ -24,10 +24,20 @@ from actions.profile import message_text, profile_of
 from actions.store import trial_store
 from actions.topics import bot_texts, general_topic
 from actions.trial_answers import FOLLOW_UP_BUTTONS, aspect_lines, send_direct_answers
-from actions.which_trial import TrialFollowUp, chosen_trial, load_trial, named_trial_ids, result_ids, shown_trials
+from actions.which_trial import (
+    TrialFollowUp,
+    chosen_trial,
+    load_trial,
+    named_trial_ids,
+    result_ids,
+    shown_trials,
+    stored_trial,
+)
 from bot.eligibility.questions import Questions, general_questions, questions_for
 from bot.eligibility.render import eligibility_text
+from bot.followups.about_trial import its_record_answers
 from bot.followups.involves_asked import asks_what_it_involves, involvement_lines
+from bot.followups.listed import trial_name
 from bot.followups.picked import asked_of_picked, asks_who_can_join, picked_from_list, picked_heading
 from bot.followups.trials_asked import asks_for_a_search
 from bot.knowledge.facts import sentences
@@ -45,6 +55,7 @@ from bot.trials.asked_about import WHO_CAN_JOIN, Aspect, asks_if_it_worked, aspe
 from bot.trials.mentions import asks_if_it_rules_out, criteria_look_up, things_asked_about
 from bot.trials.present import detail_lines
 from bot.trials.query import TrialDetail, TrialQuery
+from bot.trials.record_passages import DESIGN_QUESTION, OWN_WORDS_HEADING, passages, quoted
 from bot.trials.where_it_runs import places_text
 
 ELIGIBILITY_LIMIT = 6  # points shown from each list; the rest are on the registry page
@@ -154,7 +165,11 @@ class ActionAnswerTrialDetail(TrialFollowUp):
             return await ActionCompareTrials().run(dispatcher, tracker, domain)
         if not named and asks_for_a_search(message_text(tracker)):  # "is there a study where they just watch it?"
             return run_fitting_search(dispatcher, tracker, searched_profile(tracker))
-        if not aspects_asked(message_text(tracker) or "") and send_not_held(dispatcher, tracker):
+        if (
+            not aspects_asked(message_text(tracker) or "")
+            and not _record_answers(tracker)  # "what do they inject into the tumour?": its record says
+            and send_not_held(dispatcher, tracker)
+        ):
             return []  # "what are the chances of it coming back after the op?": no part of a trial asked
         if chosen_trial(tracker).nct_id is None:
             aspects = aspects_asked(message_text(tracker) or "")
@@ -176,17 +191,41 @@ class ActionAnswerTrialDetail(TrialFollowUp):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, trial: TrialDetail) -> None:
         text = message_text(tracker) or ""
         aspects: list[Aspect] = aspects_asked(text) or (["results"] if asks_if_it_worked(text) else [])
-        if not aspects and asks_what_it_involves(text):  # "what does that one involve?": not its phase or size
-            lines = [*involvement_lines(trial), *aspect_lines(tracker, trial, ["duration"])]
+        # "what does that one involve?", "what would she have to do on it": not its phase, size or groups alone
+        if set(aspects) <= {"groups"} and asks_what_it_involves(text):
+            # the groups and what each gets ("whats involved in it" for SANO: not only that it is randomised)
+            asked: list[Aspect] = ["groups", "duration"] if trial.arms else ["duration"]
+            lines = [*involvement_lines(trial), *aspect_lines(tracker, trial, asked)]
+            if not trial.arms:  # no groups listed (PANTODON): the record's own sentences on what it compares
+                lines += [OWN_WORDS_HEADING, *quoted(passages(trial, DESIGN_QUESTION))]
             dispatcher.utter_message(
                 text=f"What taking part in {trial.nct_id} involves, from its record:\n" + "\n".join(lines),
                 buttons=FOLLOW_UP_BUTTONS,
             )
-        elif not send_direct_answers(dispatcher, tracker, trial, aspects):
+        elif not send_direct_answers(dispatcher, tracker, trial, aspects) and not send_passages(
+            dispatcher, trial, text
+        ):
             dispatcher.utter_message(
                 text=f"Here is what the record says about {trial.nct_id}:\n" + "\n".join(about_lines(trial)),
                 buttons=FOLLOW_UP_BUTTONS,
             )
+
+
+def _record_answers(tracker: Tracker) -> bool:
+    meant = chosen_trial(tracker).nct_id
+    trial = stored_trial(meant) if meant else None
+    return trial is not None and its_record_answers(message_text(tracker) or "", trial)
+
+
+def send_passages(dispatcher: CollectingDispatcher, trial: TrialDetail, text: str) -> bool:
+    """ "how long is the pump on for?", "what do they inject into the tumour?": no part of the record
+    answers it, its own sentences may (bot/trials/record_passages.py); False when none do."""
+    found = passages(trial, text)
+    if not found:
+        return False
+    lines = [f"{trial_name(trial)}: {OWN_WORDS_HEADING}", *quoted(found), "The trial team can tell you more."]
+    dispatcher.utter_message(text="\n".join(lines), buttons=FOLLOW_UP_BUTTONS)
+    return True
 
 
 def send_about_picked(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[list[EventType]]:

@@ -40,7 +40,7 @@ from actions.replies import answered_questions, send_beside_answers
 from actions.topics import bot_texts, named_topic, response_text, selected_topic, topic_of
 from actions.which_trial import named_trial_ids, stored_trial
 from bot.followups.about_trial import TRIAL_PARTS, asks_about_its_parts
-from bot.followups.narrowed import narrowed_answers, narrowing_point
+from bot.followups.narrowed import hands_back, narrowed_answers, narrowing_point
 from bot.followups.trials_asked import asks_for_a_search
 from bot.knowledge.facts import answering_fact, asking_sentences
 from bot.knowledge.names import find_treatments
@@ -107,7 +107,8 @@ def send_narrowed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     if not lines:
         return False
     dispatcher.utter_message(text="\n".join(lines))
-    dispatcher.utter_message(text=after_general(bot_texts(tracker), whom_meant(tracker)))
+    if not hands_back(lines):  # "and alcohol?" with nothing held already says who can tell: not twice
+        dispatcher.utter_message(text=after_general(bot_texts(tracker), whom_meant(tracker)))
     return True
 
 
@@ -174,7 +175,8 @@ def send_fact_of_pair_in_focus(dispatcher: CollectingDispatcher, tracker: Tracke
     if not lines:
         return False
     dispatcher.utter_message(text="\n".join(lines))
-    dispatcher.utter_message(text=after_general(bot_texts(tracker), whom_meant(tracker)))
+    if not hands_back(lines):  # "and alcohol?" with nothing held already says who can tell: not twice
+        dispatcher.utter_message(text=after_general(bot_texts(tracker), whom_meant(tracker)))
     return True
 
 

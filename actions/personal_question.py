@@ -34,12 +34,14 @@ from actions.topics import bot_texts, general_topic
 from actions.which_trial import chosen_trial, load_trial, named_trial_ids
 from bot.advice import asks_personal_advice
 from bot.followups.trials_asked import asks_for_a_search
+from bot.knowledge.facts import sentences
 from bot.knowledge.names import find_treatments
 from bot.knowledge.not_held import plainly_unheld
 from bot.knowledge.pair import asks_outright_to_compare
 from bot.personal.handing_back import after_general, whole_question
 from bot.personal.mood import without_asking_whom_to_tell
 from bot.personal.prognosis import asks_prognosis
+from bot.text import is_question
 from bot.trials.asked_about import aspects_asked
 from bot.trials.mentions import asks_if_it_rules_out, asks_if_it_would_exclude, criteria_look_up
 from bot.trials.side_by_side import names_two_listed
@@ -79,7 +81,7 @@ class ActionAnswerPersonalQuestion(Action):
                 return [SlotSet("focus_nct_id", trial.nct_id)]
         if focus and asks_about_its_criteria(text):
             return self._criteria_answer(dispatcher, str(focus), text)
-        if not asks_a_decision(text) and send_general_part(dispatcher, tracker, domain, said):
+        if not asks_only_a_decision(text) and send_general_part(dispatcher, tracker, domain, said):
             return []  # "should I stop my lanreotide?" is the decision itself: no general part
         unheld = None if asks_a_decision(text) else plainly_unheld(text)
         if unheld:  # "can my wife drink alcohol while on it?": nothing we hold answers it, said plainly
@@ -120,6 +122,15 @@ def asks_a_decision(text: str) -> bool:
     """The question asks what to do about, or how to judge, their own care: not "should I be worried
     about X?", whose general part (what is known about X) can be answered."""
     return asks_personal_advice(_WORRY.sub(" ", text))
+
+
+def asks_only_a_decision(text: str) -> bool:
+    """A decision asked, and no other question beside it: "should I stop my lanreotide?", not "my friend
+    said I could go into a crisis on the table?? should I cancel the hip" (what is known of a crisis in an
+    operation can be said, the hip handed back)."""
+    return asks_a_decision(text) and not any(
+        is_question(sentence) and not asks_a_decision(sentence) for sentence in sentences(text)
+    )
 
 
 def asks_about_its_criteria(text: str) -> bool:

@@ -13,6 +13,7 @@ from bot.followups.listed import trial_name
 from bot.knowledge.side_facts import results_of_trial
 from bot.trials.asked_about import Aspect, answer_all
 from bot.trials.query import TrialDetail
+from bot.trials.record_passages import ALSO_HEADING, TOLD_IN_SENTENCES, passages_not_said, quoted
 
 FOLLOW_UP_BUTTONS = [
     {"title": "Questions to ask", "payload": "/ask_trial_questions"},
@@ -25,10 +26,16 @@ WHO_CAN_JOIN_BUTTON = {"title": "Who can join", "payload": "/ask_eligibility"}
 def aspect_lines(tracker: Tracker, trial: TrialDetail, aspects: list[Aspect]) -> list[str]:
     """Each aspect asked about, answered from the record, in the person's words (he, she, you)."""
     profile = profile_of(tracker)
-    lines = answer_all(aspects, trial, message_text(tracker) or "", profile.age, whom_meant(tracker))
+    text = message_text(tracker) or ""
+    lines = answer_all(aspects, trial, text, profile.age, whom_meant(tracker))
     found = results_of_trial(trial.acronym) if "results" in aspects else []
     if found:  # "did NETTER-2 work?": the record rarely holds results; our checked facts may
         lines = [*lines, FOUND_HEADING.format(name=trial.acronym), *(f"- {fact.text}" for fact in found)]
+    # "on the lutathera arm how often is the octreotide jab?": the record's own sentences, when the answer
+    # quotes none of them
+    if set(aspects) & TOLD_IN_SENTENCES and not any('"' in line for line in lines):
+        more = passages_not_said(trial, text, "\n".join(lines))
+        lines += [ALSO_HEADING, *quoted(more)] if more else []
     return without_repeats(lines)
 
 

@@ -77,3 +77,29 @@ def test_what_it_involves_gets_the_groups_and_how_long(text: str) -> None:
 def test_an_aspect_asked_is_still_answered_alone() -> None:
     reply = _detail("what phase is it?")
     assert "phase 3" in reply and "involves" not in reply
+
+
+@pytest.mark.parametrize(
+    "text, focus, group_word",
+    [
+        ("whats involved in it", "NCT02705651", "somatostatin"),  # SANO: what each group gets, not only "randomised"
+        ("wat does this one involve for my hubby", "NCT02705651", "groups"),
+        ("what happens if my son joins", "NCT02358356", "groups"),
+        ("what would he need to do in this trial", "NCT01744249", "placebo"),
+    ],
+)
+def test_what_it_involves_says_what_each_group_gets(
+    database_url_env: str, text: str, focus: str, group_word: str
+) -> None:
+    _, messages = run(ActionAnswerTrialDetail(), tracker(text, slots={"focus_nct_id": focus}))
+    said = messages[-1]["text"]
+    assert "groups:" in said or "one group" in said, said
+    assert group_word.lower() in said.lower(), said
+
+
+def test_what_it_involves_quotes_the_design_when_no_groups_are_listed(database_url_env: str) -> None:
+    # PANTODON lists no groups: its own sentence on what it compares, not only "randomised"
+    t = tracker("what would she have to do on it", slots={"focus_nct_id": "NCT07273409"})
+    _, messages = run(ActionAnswerTrialDetail(), t)
+    said = messages[-1]["text"]
+    assert "debulking" in said and "oncologic treatment alone" in said, said

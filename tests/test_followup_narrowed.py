@@ -12,7 +12,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from actions.knowledge_answer import ActionAnswerKnowledge
 from bot.config import REPO_ROOT
-from bot.followups.narrowed import narrowed_answers, narrowing_point
+from bot.followups.narrowed import hands_back, narrowed_answers, narrowing_point
 from components.followup_router import FollowUpRouter
 from tests.helpers.actions import run, tracker
 
@@ -132,3 +132,37 @@ def test_each_thing_finds_its_fact_in_other_wordings(earlier: str) -> None:
     lines = narrowed_answers(earlier, "food")
     assert any(line.startswith("Gallium") and "no need to fast" in line for line in lines), lines
     assert any(line.startswith("5-HIAA") and "food" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    "earlier, point",
+    [
+        ("can you take creon with lanreotide", "food"),
+        ("my mum has creon and octreotide injections, is that ok", "food"),
+        ("hubby is on creon n somatuline, any probs", "eating"),
+        ("can i have my kreon with the lanreotide jab", "meals"),
+        ("is creon ok alongside sandostatin", "diet"),
+    ],
+)
+def test_each_side_gets_its_own_fact_not_the_shared_one_twice(earlier: str, point: str) -> None:
+    lines = narrowed_answers(earlier, point)
+    facts = [line.split(": ", 1)[1] for line in lines if ": " in line]
+    assert len(facts) == len(set(facts)), lines  # never the same fact said for both
+    assert any(line.startswith("Pancreatic enzyme") and "with food" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    "earlier, point",
+    [
+        ("how do i get ready for a gallium scan?", "alcohol"),
+        ("what happens at a gallium pet scan", "drinking"),
+        ("can i fly after PRRT?", "alcohol"),
+    ],
+)
+def test_a_point_we_hold_nothing_on_already_says_who_can_tell(earlier: str, point: str) -> None:
+    # the action sends no second hand-back after these lines (actions/knowledge_answer.send_narrowed)
+    assert hands_back(narrowed_answers(earlier, point))
+
+
+def test_a_fact_on_the_point_is_followed_by_a_hand_back() -> None:
+    assert not hands_back(narrowed_answers("how do i get ready for a gallium scan?", "food"))

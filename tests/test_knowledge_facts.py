@@ -153,9 +153,9 @@ def test_the_topic_answer_sent_settles_a_near_tie_between_topics() -> None:
         ]
     )
     text = "can the lanreotide be done at home?"
-    assert index.answering(text) is None  # two topics' facts fit as well: neither is sure
+    # two topics' facts about the same treatment fit as well: either answers (bot/knowledge/facts._same_subject)
+    assert index.answering(text).id in ("often", "home")
     assert index.answering(text, topic="lanreotide").id == "home"
-    assert index.answering(text, topic="what_is_prrt") is None
 
 
 def test_a_question_asking_how_long_prefers_the_fact_that_gives_a_time() -> None:

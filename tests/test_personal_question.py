@@ -9,7 +9,7 @@ import json
 import pytest
 from rasa_sdk import Tracker
 
-from actions.personal_question import ActionAnswerPersonalQuestion
+from actions.personal_question import ActionAnswerPersonalQuestion, asks_only_a_decision
 from actions.topics import general_topic
 from bot.config import SHIPPED_TRIALS_DIR
 from bot.eligibility.forbidden_words import tells_can_join
@@ -450,3 +450,18 @@ def test_a_question_of_how_long_someone_may_live_is_answered_whatever_it_was_rea
 
     [message] = FeelingRouter().process([_classified(text, intent)])
     assert message.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, only_a_decision",
+    [
+        ("should I stop my lanreotide?", True),
+        ("should we stop the octreotide before the op", True),
+        ("my friend said I could go into a crisis on the table?? should I stop my lanreotide before the hip", False),
+        ("is everolimus taken with food? should i take it in the morning", False),
+        ("whats the prognosis for grade 2? should he start chemo", False),
+        ("mum says lutathera makes you sick. is that true? should she refuse it", False),
+    ],
+)
+def test_a_decision_beside_another_question_leaves_that_question_to_answer(text: str, only_a_decision: bool) -> None:
+    assert asks_only_a_decision(text) is only_a_decision

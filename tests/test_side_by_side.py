@@ -163,3 +163,18 @@ def test_a_trial_described_by_its_town_and_a_bracketed_aside_on_the_other_side(s
     assert sides is not None and (sides.first, sides.second) == ("luthree", "edmonton lutetium trial")
     assert described_trial("the edmonton lutetium trial", store) == "NCT01876771"
     assert described_trial("the lutetium trial", store) is None  # many: not guessed
+
+
+@pytest.mark.parametrize(
+    "text, picked",
+    [
+        ("compare the 1st and 3rd pls", [0, 2]),
+        ("can u do the 2nd & 3rd side by side", [1, 2]),
+        ("whats the diff between the 1st and the 2nd", [0, 1]),
+        ("3rd vs 1st?", [2, 0]),
+        ("put number 2nd and 3rd next to each other", [1, 2]),
+    ],
+)
+def test_positions_written_with_ordinal_endings(text: str, picked: list[int]) -> None:
+    ids = ["NCT02236910", "NCT02754297", "NCT02743741"]
+    assert trials_named(text, ids) == [ids[n] for n in picked]

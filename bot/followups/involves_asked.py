@@ -13,14 +13,15 @@ from bot.trials.query import TrialDetail
 
 # The one trial pointed at: "it", "that one", "this study", "the trial" (never "a trial", "trials", "PRRT")
 _THE_TRIAL = r"(?:it|this|that|(?:this|that|the)\s+(?:one|trial|study))"
+_WHAT = r"(?:what|wat|wot|wht|whta)"  # typed in a hurry
 _INVOLVES = re.compile(
-    rf"\bwhat(?:'s|s|\s+is|\s+would\s+be|\s+will\s+be)?\s+involved\s+(?:in|with)\s+(?:taking\s+part\s+in\s+)?{_THE_TRIAL}\b"
-    rf"|\bwhat\s+(?:does|would|will|did)\s+{_THE_TRIAL}\s+involve\b"
-    rf"|\bwhat\s+(?:does|would|will)\s+(?:taking\s+part|joining|being)(?:\s+in\s+{_THE_TRIAL}|\s+{_THE_TRIAL})?\s+involve\b"
-    rf"|\bwhat\s+(?:would|will|do|does)\s+(?:i|he|she|we|they|you|my\s+\w+)\s+(?:have\s+to|need\s+to)\s+do\s+"
+    rf"\b{_WHAT}(?:'s|s|\s+is|\s+would\s+be|\s+will\s+be)?\s+involved\s+(?:in|with)\s+(?:taking\s+part\s+in\s+)?{_THE_TRIAL}\b"
+    rf"|\b{_WHAT}\s+(?:does|would|will|did)\s+{_THE_TRIAL}\s+involve\b"
+    rf"|\b{_WHAT}\s+(?:does|would|will)\s+(?:taking\s+part|joining|being)(?:\s+in\s+{_THE_TRIAL}|\s+{_THE_TRIAL})?\s+involve\b"
+    rf"|\b{_WHAT}\s+(?:would|will|do|does)\s+(?:i|he|she|we|they|you|my\s+\w+)\s+(?:have\s+to|need\s+to)\s+do\s+"
     rf"(?:in|on|for)\s+{_THE_TRIAL}\b"
-    rf"|\bwhat\s+happens\s+(?:in|on)\s+{_THE_TRIAL}\b"
-    rf"|\bwhat\s+happens\s+if\s+(?:i|he|she|we|they|my\s+\w+)\s+(?:join|joins|take\s+part|takes\s+part|sign\s+up)\b",
+    rf"|\b{_WHAT}\s+happens\s+(?:in|on)\s+{_THE_TRIAL}\b"
+    rf"|\b{_WHAT}\s+happens\s+if\s+(?:i|he|she|we|they|my\s+\w+)\s+(?:join|joins|take\s+part|takes\s+part|sign\s+up)\b",
     re.I,
 )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.knowledge.facts import Fact, answering_fact, asking_sentences, content_stems, treatments_of
+from bot.knowledge.facts import Fact, answering_fact, asking_sentences, content_stems, default_index, treatments_of
 from bot.knowledge.names import find_treatments
 from bot.knowledge.not_held import WHO_CAN_TELL, not_held
 
@@ -88,29 +88,53 @@ def narrowed_answers(earlier: str, point: str) -> list[str]:
         if fact is not None:
             return [fact.text]
         return [f"The information I hold does not cover {point} here.", WHO_CAN_TELL] if named else []
-    lines, missing = [], False
+    found_for: dict[str, list[str]] = {}  # a fact's text -> the names it answers for, in the order named
+    missing: list[str] = []
     for mention in named:
-        fact = next(
-            (
-                found
-                for asked in (
-                    f"{question} ({mention.typed})",
-                    f"{point} before {mention.typed}?",
-                    f"what about {point} with {mention.typed}?",
-                )
-                for found in [_on_point(answering_fact(asked), point)]
-                if found is not None and treatments_of(found) & {mention.treatment.id, *mention.treatment.part_of}
-            ),
-            None,
-        )
+        own = {mention.treatment.id, *mention.treatment.part_of}
+        others = {i for m in named if m is not mention for i in (m.treatment.id, *m.treatment.part_of)} - own
+        candidates = [
+            found
+            for asked in (
+                f"{question} ({mention.typed})",
+                f"{point} before {mention.typed}?",
+                f"what about {point} with {mention.typed}?",
+                f"{point} with {mention.typed}?",
+                *(f"{kin} with {mention.typed}?" for kin in _KIN.get(point, "").split()[:1]),  # "diet": "food"
+            )
+            for found in _facts_on_point(asked, point)
+            if treatments_of(found) & own
+        ]
+        # its own fact before one shared with the other side ("creon" and "lanreotide": not the SSA fact twice)
+        fact = next((f for f in candidates if not treatments_of(f) & others), candidates[0] if candidates else None)
         if fact is None:
-            lines.append(f"{mention.treatment.name}: the information I hold does not cover {point}.")
-            missing = True
-        else:
-            lines.append(f"{mention.treatment.name}: {fact.text}")
-    if missing:
-        lines.append(WHO_CAN_TELL)
-    return lines
+            missing.append(mention.treatment.name)
+        elif mention.treatment.name not in found_for.setdefault(fact.text, []):
+            found_for[fact.text].append(mention.treatment.name)
+    # one fact that speaks to both ("and food wise?" after creon with lanreotide) is said once, for both
+    lines = [f"{_and(names)}: {text}" for text, names in found_for.items()]
+    lines += [f"{name}: the information I hold does not cover {point}." for name in missing]
+    return [*lines, WHO_CAN_TELL] if missing else lines
+
+
+# "... can tell you.", "Your specialist team can tell you ...": a line that already says who can answer
+_WHO_CAN = re.compile(r"\bcan\s+(?:tell|advise|talk|explain)\b", re.I)
+
+
+def hands_back(lines: list[str]) -> bool:
+    """Whether the narrowed answer already says who can tell them, so no second hand-back follows it."""
+    return bool(lines) and bool(_WHO_CAN.search(lines[-1]))
+
+
+def _facts_on_point(asked: str, point: str) -> list[Fact]:
+    """The fact that answers, then the next best four, each when it speaks to the point."""
+    first = answering_fact(asked)
+    runners = [m.fact for m in default_index().scored(asked)[:5] if first is None or m.fact.id != first.id]
+    return [f for f in (_on_point(fact, point) for fact in [first, *runners][:5]) if f is not None]
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _on_point(fact: Optional[Fact], point: str) -> Optional[Fact]:

@@ -386,6 +386,7 @@ class FactIndex:
             m
             for m in ranked
             if m.fact.topic != fact.topic
+            and not _same_subject(m.fact, fact)
             and m.score * AHEAD > chosen.score
             and (m.about_named or not chosen.about_named)
             and (m.about_exact or not chosen.about_exact)
@@ -564,6 +565,13 @@ def answering_fact(question: str, already_said: str = "", topic: Optional[str] =
 def missed_point(question: str) -> Optional[str]:
     """The specific word no fact answers though one answers the words around it ("alcohol")."""
     return default_index().missed_point(question or "")
+
+
+def _same_subject(one: Fact, other: Fact) -> bool:
+    """Two facts about the same treatment or test under two topics ("avoid pregnancy during PRRT" among its
+    side effects, "a condom after PRRT" under home safety) are no rivals: either speaks to the question."""
+    shared = treatments_of(one) & treatments_of(other)
+    return bool(shared) and treatments_of(one) == treatments_of(other)
 
 
 def treatments_of(fact: Fact) -> set[str]:

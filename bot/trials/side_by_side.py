@@ -41,10 +41,11 @@ _LAST_TWO = re.compile(
 )
 # "compare NCT1 and NCT2, which is bigger?": "vs" and "compared with" ask for the comparison, not about the groups
 _COMPARING = re.compile(r"\bvs\.?(?=\s|$)|\bversus\b|\bcompared?\s+(?:with|to|against)\b|\bcompare\b", re.I)
+# "1 and 3", "the second and the last", "the 1st and 3rd", "2nd & 4th"
 _PAIR = re.compile(
-    r"\b(?:number\s+)?(\d|one|two|three|four|five|first|second|third|fourth|fifth|last)"
+    r"\b(?:number\s+)?(\d(?:st|nd|rd|th)?|one|two|three|four|five|first|second|third|fourth|fifth|last)"
     r"(?:\s+(?:one|trial|study))?\s+(?:and|&|vs\.?|versus|or|with)\s+(?:the\s+)?(?:number\s+)?"
-    r"(\d|one|two|three|four|five|first|second|third|fourth|fifth|last)\b",
+    r"(\d(?:st|nd|rd|th)?|one|two|three|four|five|first|second|third|fourth|fifth|last)\b",
     re.I,
 )
 

@@ -18,7 +18,7 @@ Topic = Literal["treatment", "follow_up", "scans", "questionnaires"]
 MOST_SENTENCES = 3
 LONGEST_SENTENCE = 400
 
-_TIME = re.compile(
+TIME = re.compile(
     r"\bevery\s+\d|\bevery\s+(?:day|week|month|year|other|two|three|four|six|eight|twelve)\b|\bonce\s+(?:a|every|per)\b"
     r"|\b(?:twice|three times)\s+(?:a|per)\b|\b\d+(?:\s*(?:-|to|–|\+/-|±)\s*\d+)?\s*(?:days?|weeks?|wks?|months?|years?)\b"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:days?|weeks?|months?|years?)\b"
@@ -119,7 +119,7 @@ def timing_sentences(trial: TrialDetail, topic: Topic) -> list[str]:
             sentence = " ".join(sentence.split()).strip(" -*•")
             if (
                 len(sentence) <= LONGEST_SENTENCE
-                and _TIME.search(sentence)
+                and TIME.search(sentence)
                 and _TOPIC_WORDS[topic].search(sentence)
                 and not _VERDICT_WORDS.search(sentence)
                 and not _BACKGROUND.search(sentence)
