@@ -41,6 +41,7 @@ from bot.knowledge.pair import asks_outright_to_compare
 from bot.personal.handing_back import after_general, whole_question
 from bot.personal.mood import without_asking_whom_to_tell
 from bot.personal.prognosis import asks_prognosis
+from bot.personal.support import gave_support
 from bot.text import is_question
 from bot.trials.asked_about import aspects_asked
 from bot.trials.mentions import asks_if_it_rules_out, asks_if_it_would_exclude, criteria_look_up
@@ -88,7 +89,8 @@ class ActionAnswerPersonalQuestion(Action):
             dispatcher.utter_message(text=unheld)
             return []
         dispatcher.utter_message(text=whole_question(said))
-        send_helpline(dispatcher, tracker)
+        if not gave_support(said):  # the support just given named people to talk to: not a second list
+            send_helpline(dispatcher, tracker)
         return []
 
     @staticmethod

@@ -5,6 +5,7 @@ actions/personal_question.py)."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 
 import pytest
 from rasa_sdk import Tracker
@@ -12,9 +13,11 @@ from rasa_sdk import Tracker
 from actions.personal_question import ActionAnswerPersonalQuestion, asks_only_a_decision
 from actions.topics import general_topic
 from bot.config import SHIPPED_TRIALS_DIR
+from bot.contacts.book import default_contacts
 from bot.eligibility.forbidden_words import tells_can_join
 from bot.personal.feelings import ACKNOWLEDGEMENTS, acknowledgement, first_unsaid, shows_feeling
 from bot.personal.handing_back import AFTER_GENERAL, WHOLE, whole_question
+from bot.personal.support import support_answer
 from bot.trials.mentions import asked_thing_words, asks_if_it_rules_out, criteria_look_up, criteria_mentioning
 from bot.trials.store import TrialStore
 from tests.helpers.actions import run, tracker
@@ -166,6 +169,14 @@ def test_a_decision_is_handed_back_whole_with_the_helplines() -> None:
     _, messages = run(ActionAnswerPersonalQuestion(), tracker("should i come off my lanreotide", events=events), domain)
     assert messages[0]["text"] == WHOLE[1]  # not the words it used a moment ago
     assert "helpline" in messages[1]["text"].lower() or "nurse" in messages[1]["text"].lower()
+
+
+def test_after_the_support_just_given_the_decision_is_handed_back_without_a_second_list() -> None:
+    support = support_answer(default_contacts(), "GB", datetime(2026, 12, 7, 21, 0, tzinfo=timezone.utc))
+    events = [{"event": "bot", "text": support}]
+    domain = {"responses": {"utter_knowledge/lanreotide": [{"text": "Lanreotide ..."}]}}
+    _, messages = run(ActionAnswerPersonalQuestion(), tracker("should i come off my lanreotide", events=events), domain)
+    assert len(messages) == 1 and messages[0]["text"] in WHOLE
 
 
 def _with_topic(text: str, topic: str) -> Tracker:
