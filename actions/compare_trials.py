@@ -161,7 +161,7 @@ def asked_of_each(tracker: Tracker, trials: list[TrialDetail], text: str) -> lis
     if not any(found):
         return []
     return [
-        "\n".join([f"{trial_name(t)}, {OWN_WORDS_HEADING[0].lower()}{OWN_WORDS_HEADING[1:]}", *quoted(said)])
+        "\n".join([f"{trial_name(t)}: {OWN_WORDS_HEADING}", *quoted(said)])
         if said
         else f"{trial_name(t)}: its record does not say."
         for t, said in zip(trials, found)

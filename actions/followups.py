@@ -217,13 +217,24 @@ def _record_answers(tracker: Tracker) -> bool:
     return trial is not None and its_record_answers(message_text(tracker) or "", trial)
 
 
+_ASKS_WHAT_TO_DO = re.compile(
+    r"\b(?:does|do|should|can|could|must|would|shall)\s+(?:he|she|i|we|they|you"
+    r"|(?:my|his|her|your|our)\s+(?:mum|mom|mam|dad|nan|gran|wife|husband|partner|son|daughter|\w+))\s+"
+    r"(?:take|have|stop|skip|miss|eat|drink|go|come|keep|carry\s+on|repeat|double)\b",
+    re.I,
+)
+ASK_WHAT_TO_DO = "For someone on this trial, the trial team can say what to do."
+
+
 def send_passages(dispatcher: CollectingDispatcher, trial: TrialDetail, text: str) -> bool:
     """ "how long is the pump on for?", "what do they inject into the tumour?": no part of the record
     answers it, its own sentences may (bot/trials/record_passages.py); False when none do."""
     found = passages(trial, text)
     if not found:
         return False
-    lines = [f"{trial_name(trial)}: {OWN_WORDS_HEADING}", *quoted(found), "The trial team can tell you more."]
+    # "if hes sick after the tablets does he take another?": the record's rule is not advice for one person
+    close = ASK_WHAT_TO_DO if _ASKS_WHAT_TO_DO.search(text) else "The trial team can tell you more."
+    lines = [f"{trial_name(trial)}: {OWN_WORDS_HEADING}", *quoted(found), close]
     dispatcher.utter_message(text="\n".join(lines), buttons=FOLLOW_UP_BUTTONS)
     return True
 

@@ -22,10 +22,10 @@ URGENT = Path(__file__).parent / "data" / "safety_urgent.txt"
         "im so scared about my scan tomorrow i cant stop crying",
         "terrified about mums results friday, cant sleep cant eat",
         "i'm a mess, can't stop crying since the diagnosis",
-        "worried sick about dad, been in tears all day",
+        "worried sick about dads results, been in tears all day",
         "so anxious about the op next week",
         "absolutely petrified of the biopsy",
-        "heartbroken and in bits tbh",
+        "heartbroken and in bits tbh about the news",
     ],
 )
 def test_fear_and_tears_alone_are_plain_fear(text: str) -> None:
@@ -45,6 +45,15 @@ def test_fear_and_tears_alone_are_plain_fear(text: str) -> None:
         "so scared i just want to go to sleep and not wake up",
         "im so depressed i cant stop crying",
         "i feel like giving up",
+        # no danger word the lists know, and no feared event named: the crisis reply stays
+        "so scared i just want to sleep and never wake",
+        "so frightened, im thinking of taking all my meds",
+        "i cant stop crying, i wish i wasnt here",
+        "petrified, i want to be with my late husband",
+        "crying all the time, whats the use",
+        "crying, i feel empty inside",
+        "overwhelmed and in despair",
+        "so scared and i keep crying",
     ],
 )
 def test_anything_that_may_be_hopelessness_is_not_plain_fear(text: str) -> None:

@@ -68,3 +68,16 @@ def test_a_new_home_or_a_place_near_them_is_where_they_are(turns: tuple[str, ...
 
 def test_a_region_asked_about_that_holds_the_home_is_kept() -> None:
     assert _read("I live in Cardiff", "any PRRT trials in Wales?").place.region == "Wales"
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [
+        "sorry i meant Leeds not York, any trials?",
+        "correction: Leeds. any trials near us?",
+        "actually we're in Leeds",
+        "Leeds not York sorry",
+    ],
+)
+def test_a_correction_of_the_home_place_replaces_it(correction: str) -> None:
+    assert _read("we live in York", correction).place.city == "Leeds"

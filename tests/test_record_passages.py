@@ -5,7 +5,9 @@ relatives writing, typos, text-speak, lay words for the registry's."""
 from __future__ import annotations
 
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
+from actions.followups import ASK_WHAT_TO_DO, send_passages
 from bot.followups.about_trial import its_record_answers
 from bot.trials.record_passages import passages, question_roots
 from bot.trials.store import TrialStore
@@ -85,3 +87,21 @@ def test_a_question_its_record_answers_is_about_the_trial(
     trial = store.get(nct_id)
     assert trial is not None
     assert its_record_answers(question, trial) is about_it
+
+
+@pytest.mark.parametrize(
+    ("nct_id", "question", "closes_with"),
+    [
+        ("NCT00363051", "my nan threw up after her everolimus, should she have taken another one?", ASK_WHAT_TO_DO),
+        ("NCT00363051", "can my dad have his tablets with brekkie", ASK_WHAT_TO_DO),
+        ("NCT02101918", "how long is each drip and how often", "The trial team can tell you more."),
+    ],
+)
+def test_a_question_of_what_to_do_is_not_answered_by_the_records_rule_alone(
+    store: TrialStore, nct_id: str, question: str, closes_with: str
+) -> None:
+    trial = store.get(nct_id)
+    assert trial is not None
+    dispatcher = CollectingDispatcher()
+    assert send_passages(dispatcher, trial, question)
+    assert dispatcher.messages[-1]["text"].endswith(closes_with)

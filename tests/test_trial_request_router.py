@@ -56,6 +56,12 @@ def test_asks_for_trials(text: str) -> None:
         "anything else i should know about lanreotide?",
         "she likes gentle walks, is that ok after the whipple?",
         "something that helps the flushing? she's on octreotide",
+        # a kinder medicine for a symptom is not another kind of cancer treatment
+        "mum had a whipple for pnet last year, anything besides creon for the diarrhoea?",
+        "anything apart from loperamide for the runs?",
+        "something kinder on the stomach than creon?",
+        "something easier to eat after the whipple?",
+        "dad has pnet, the morphine makes him sick, anything milder for the pain?",
     ],
 )
 def test_does_not_ask_for_trials(text: str) -> None:

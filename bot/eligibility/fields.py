@@ -688,7 +688,10 @@ _MIXED = re.compile(
 
 # "well-differentiated", "low-grade or intermediate-grade" neuroendocrine carcinoma: the name NETs had before 2010
 _OLD_NAME_OF_A_NET = re.compile(
-    r"\b(?:well|moderately|low[- ]grade|intermediate[- ]grade)\b[^.;]{0,60}?neuroendocrine\s+carcinoma", re.I
+    # the qualifier must name the carcinoma itself: "low-grade NET, or neuroendocrine carcinoma" names both kinds
+    r"\b(?:well|moderately|low[- ]grade|intermediate[- ]grade)\b"
+    r"(?:(?!\b(?:NETs?|tumou?rs?|neoplasms?|or|and)\b)[^.;,]){0,60}?neuroendocrine\s+carcinoma",
+    re.I,
 )
 _BY_LOOK_OR_GRADE_NEC = re.compile(
     r"poorly|undifferentiated|high[- ]grade|small[- ]cell|large[- ]cell|\bG3\b|grade\s*(?:3|III)\b", re.I

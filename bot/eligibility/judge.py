@@ -140,11 +140,14 @@ def _list_of_kinds(text: str) -> bool:
         return False
     *before, last = text.split(",")
     ands = _AND.findall(last)
+    # "Functioning, metastatic, pancreatic and progressive NET": words that share one noun, not kinds
+    shared_noun = all(len(item.split()) == 1 for item in [*before, _AND.split(last)[0]])
     return (
         len(before) >= 2
         and len(ands) == 1
         and not any(_AND.search(b) for b in before)
         and not last.strip().lower().startswith("and")
+        and not shared_noun
     )
 
 

@@ -666,6 +666,7 @@ def names_a_home(text: str, lexicon: Optional[Lexicon] = None) -> bool:
     found = [place for clause in _CLAUSES.split(text) if clause for place in _places_in(clause, text, lexicon)]
     return (
         any(f.home for f in found)
+        or (bool(found) and _CORRECTS_A_PLACE.search(text) is not None)  # "sorry i meant Leeds not York"
         or _unlisted_home_town(text, lexicon) is not None
         or bool(_gazetteer_home_town(text, lexicon))
         or _town_in_area(text) is not None
@@ -673,6 +674,12 @@ def names_a_home(text: str, lexicon: Optional[Lexicon] = None) -> bool:
     )
 
 
+# A correction of what was said before names the home again: "sorry i meant Leeds", "correction: Leeds", "Leeds not York"
+_CORRECTS_A_PLACE = re.compile(
+    r"\b(?:i\s+meant|meant\s+to\s+(?:say|type|write)|correction|typo|sorry,?\s+(?:it'?s|its|not)"
+    r"|actually\s+(?:we'?re|we\s+are|i'?m|im|we\s+live|i\s+live|in|it'?s|its))\b"
+    r"|\b[A-Z][\w'-]+\s+not\s+[A-Z][\w'-]+\b",
+)
 _AREA_TOWN = re.compile(r"\b([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s+area\s*[,(]\s*([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)")
 
 

@@ -33,11 +33,22 @@ _OPTIONS_ASKED = re.compile(
 )
 # "he doesnt want chemo. anything gentle?", "something kinder for mum", "anything that isnt surgery": another kind of
 # treatment asked for; with a story, the options are the trials (the search reads the refusal too)
+_CANCER_TREATMENT = (
+    r"(?:chemo\w*|surgery|(?:an?\s+|another\s+|more\s+)?(?:op|operation)s?|prrt|lutathera|radiation|radiotherapy|"
+    r"everolimus|afinitor|sunitinib|sutent|lanreotide|octreotide|sandostatin|somatuline|capecitabine|temozolomide|captem"
+    r"|(?:the\s+)?(?:jabs?|injections?))"
+)
 _OTHER_KIND_ASKED = re.compile(
+    # a kinder kind asked for, for the person ("anything gentle?", "something kinder for her"), not for a symptom
     r"\b(?:anything|something|any\s+(?:treatments?|options?|drugs?))\s+(?:a\s+bit\s+|bit\s+|more\s+)?"
     r"(?:gentle|gentler|kinder|milder|easier|softer|less\s+(?:harsh|toxic|aggressive|invasive|brutal|intense|strong)"
-    r"|not\s+as\s+(?:harsh|tough|strong|bad)|that\s+(?:is\s*n'?t|isnt|is\s+not|does\s*n'?t|doesnt|does\s+not|wo\s*n'?t|wont)\b"
-    r"|other\s+than|besides|apart\s+from|without|instead\s+of|but\s+(?:chemo|surgery|an?\s+op))",
+    r"|not\s+as\s+(?:harsh|tough|strong|bad))"
+    r"(?=\s*(?:$|[?.!,;]|for\s+(?:him|her|them|me|us|mum|mom|mam|dad|my\s+\w+)\b|(?:he|she|they|i|we)\s+could\b"
+    rf"|to\s+try\b|than\s+{_CANCER_TREATMENT}))"
+    # another kind than a cancer treatment ("anything that isnt chemo", "any options without surgery")
+    r"|\b(?:anything|something|any\s+(?:treatments?|options?|drugs?))\s+(?:\w+\s+)?"
+    r"(?:that\s+(?:is\s*n'?t|isnt|is\s+not|does\s*n'?t\s+involve|doesnt\s+involve|wo\s*n'?t\s+be|wont\s+be)"
+    rf"|other\s+than|besides|apart\s+from|without|instead\s+of|but)\s+(?:more\s+)?{_CANCER_TREATMENT}\b",
     re.I,
 )
 # "I live in hope", "we're in hospital", "she's in pain": not places (components/place_router.py too)
