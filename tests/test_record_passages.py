@@ -105,3 +105,15 @@ def test_a_question_of_what_to_do_is_not_answered_by_the_records_rule_alone(
     dispatcher = CollectingDispatcher()
     assert send_passages(dispatcher, trial, question)
     assert dispatcher.messages[-1]["text"].endswith(closes_with)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is there free parking at the hospital", "is the parking free", "whats the food like on the ward"],
+)
+def test_one_shared_word_does_not_answer_a_question_about_what_the_record_never_mentions(
+    store: TrialStore, question: str
+) -> None:
+    trial = store.get("NCT03972488")  # "progression free survival": free, but not free parking
+    assert trial is not None
+    assert passages(trial, question) == []

@@ -205,10 +205,16 @@ def _best(sentences: list[tuple[str, float]], question: str, roots: list[frozens
             score /= 2
         # most of what the question names that the record holds must be there: "free parking" is not
         # "progression free"; a word the record never uses ("straight", "instead") cannot be asked for
+        # one shared word is not enough when the question also names what the record never mentions ("parking")
+        unheld = len(held) < len(roots)
         if (
             rarity
             and len(rarity) >= (len(held) + 1) // 2
-            and (len(rarity) > 1 or _alone_enough(roots, words, timed, asked, set(normalize(sentence).split())))
+            and (
+                len(rarity) > 1
+                or (not unheld or timed)
+                and _alone_enough(roots, words, timed, asked, set(normalize(sentence).split()))
+            )
         ):
             scored.append(Passage(sentence, score))
     scored.sort(key=lambda p: -p.score)
