@@ -39,6 +39,12 @@ TWO_GROUPS = (
         ("is it tablets?", ["given"]),
         ("would his onc even know if hes on the real tablets or the fake ones", ["placebo"]),
         ("how many did they actually get on it in the end", ["size"]),
+        # the group given nothing, in everyday words
+        ("could she end up with nothing", ["placebo"]),
+        ("might he get no treatment at all", ["placebo"]),
+        ("is there a chance my dad gets nothing", ["placebo"]),
+        ("would she be left with no drug", ["placebo"]),
+        ("we got nothing from the doctors", []),
     ],
 )
 def test_aspects_come_in_the_order_asked(text: str, aspects: list[str]) -> None:

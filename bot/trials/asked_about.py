@@ -83,7 +83,10 @@ _ASPECT_PATTERNS: tuple[tuple[Aspect, str], ...] = (
     (
         "placebo",
         r"\bplacebo\b|\bdummy\b|\bsugar\s+pill\b|\bblind(?:ed)?\b|\bknow\s+which\s+(?:treatment|drug|group|one)\b"
-        r"|\b(?:real|fake)\s+(?:drugs?|treatments?|things?|pills?|tablets?|capsules?|jabs?|injections?|ones?|stuff|medicine)\b",
+        r"|\b(?:real|fake)\s+(?:drugs?|treatments?|things?|pills?|tablets?|capsules?|jabs?|injections?|ones?|stuff|medicine)\b"
+        # "could she end up with nothing", "might he get no treatment at all": the group given nothing
+        r"|\b(?:end(?:s|ed)?\s+up|get|gets|getting|be\s+given|given|receive|receives|left)\s+(?:with\s+)?"
+        r"(?:nothing|no\s+(?:treatment|drugs?|medicine|active\s+\w+))\b",
     ),
     (
         "randomised",
