@@ -359,3 +359,17 @@ def test_an_age_question_without_a_trial_says_each_has_its_own_limits() -> None:
 def test_a_treatment_named_in_lower_case_is_written_properly_in_the_answer(question: str, written: str) -> None:
     answer = not_held(question)
     assert answer is not None and written in answer.text
+
+
+@pytest.mark.parametrize("text", ["could she end up with nothing", "could i end up on a dummy drug?"])
+def test_a_group_given_no_treatment_is_said_when_there_is_no_placebo(text: str) -> None:
+    untreated = trial(
+        design=Design(allocation="RANDOMIZED", masking="NONE"),
+        arms=(
+            Arm("Somatostatin analogue", "EXPERIMENTAL", None, "Drug: Lanreotide"),
+            Arm("No treatment", "NO_INTERVENTION", None, None),
+        ),
+    )
+    said = answer("placebo", untreated, text)
+    assert said.startswith("There is no placebo group, but one group gets no trial treatment.")
+    assert not said.startswith("No,")

@@ -545,6 +545,9 @@ def _placebo_sentence(trial: TrialDetail) -> str:
             else ""
         )
         return f"Yes, one group gets a placebo (a dummy treatment with no active drug in it){blinded}."
+    if any((arm.kind or "") == "NO_INTERVENTION" for arm in trial.arms):
+        # "could she end up with nothing?": not a dummy drug, but a group given no trial treatment
+        return "There is no placebo group, but one group gets no trial treatment."
     if trial.arms:
         return "No, the record lists no placebo group."
     titles = " ".join(t for t in (trial.official_title, trial.title) if t)
