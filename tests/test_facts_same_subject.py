@@ -22,4 +22,3 @@ def test_a_pregnancy_question_about_prrt_gets_a_prrt_fact(question: str) -> None
     fact = answering_fact(question)
     assert fact is not None and fact.id.startswith("prrt_"), fact
     assert "pregnan" in fact.text.lower() or "contraception" in fact.text.lower(), fact
-

@@ -72,7 +72,6 @@ def test_the_search_answers_the_general_part_before_the_trials() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "is PRRT safe if I'm pregnant? and are there any trials near Bristol",
         "is lanreotide safe with diabetes? also any trials in Leeds",
         "does lanreotide cause gallstones? and are there trials near Manchester",
         "is everolimus safe for someone with asthma? and any trials in Leeds",
@@ -88,6 +87,8 @@ def test_a_question_the_general_text_does_not_cover_gets_no_topic_text(text: str
     "question, must",
     [
         ("is PRRT safe during pregnancy?", "pregnant"),  # the fact the matcher finds
+        # two facts on PRRT under two topics no longer cancel each other (bot/knowledge/facts._same_subject)
+        ("is PRRT safe if I'm pregnant? and are there any trials near Bristol", "pregnant"),
         ("what does everolimus do?", "mTOR"),  # the name alone: its own topic
         ("how is the gallium scan done?", "tracer"),
     ],
