@@ -30,16 +30,12 @@ ENOUGH = 2.6
 # everyday words -> the registry's words for the same thing
 _SAME_AS: dict[str, tuple[str, ...]] = {
     "jab": ("injection", "inject", "lar", "depot", "intramuscular", "subcutaneous"),
-    "jabs": ("injection", "inject", "lar", "depot", "intramuscular", "subcutaneous"),
     "shot": ("injection", "inject"),
-    "shots": ("injection", "inject"),
     "injected": ("injection", "inject"),
     "drip": ("infusion", "intravenous", "iv"),
-    "drips": ("infusion", "intravenous", "iv"),
     "pump": ("infusion", "infusor", "continuous"),
     "infusor": ("infusion", "continuous"),
     "pill": ("tablet", "capsule", "oral", "orally"),
-    "pills": ("tablet", "capsule", "oral", "orally"),
     "tablets": ("tablet", "oral", "orally"),
     "tabs": ("tablet", "oral", "orally"),
     "capsule": ("capsules", "oral", "orally"),
@@ -67,7 +63,6 @@ _SAME_AS: dict[str, tuple[str, ...]] = {
     "wait": ("after", "within", "following", "interval"),
     "break": ("rest", "off", "pause", "interruption"),
     "scan": ("imaging", "pet", "ct", "mri"),
-    "scans": ("imaging", "pet", "ct", "mri"),
     "artery": ("arterial", "intra", "hepatic"),
     "vein": ("intravenous", "intravenously", "iv"),
     "kidneys": ("renal", "kidney"),
@@ -80,6 +75,8 @@ _SAME_AS: dict[str, tuple[str, ...]] = {
     "swap": ("crossover", "cross", "switch"),
     "switch": ("crossover", "cross"),
 }
+# plurals too short for _stem to reduce ("jabs"): the same words as their singular
+_SAME_AS.update({word + "s": _SAME_AS[word] for word in ("jab", "shot", "drip", "pill", "scan")})
 # words that say nothing about which sentence answers ("how long is it on for")
 _EMPTY = frozenset(
     """a about actually after all also am an and any anything are as at be been being but by can could
