@@ -5,15 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.profile.model import Profile
-from bot.profile.read import for_search, update
-
-
-def _read(*turns: str) -> Profile:
-    profile = Profile()
-    for turn in turns:
-        profile = update(profile, turn)
-    return profile
+from bot.profile.read import for_search
+from tests.helpers.profile_turns import read_turns as _read
 
 
 @pytest.mark.parametrize(

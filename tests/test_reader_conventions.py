@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.profile.model import Profile
-from bot.profile.read import read_message, update
-
-
-def _read(*turns: str) -> Profile:
-    profile = Profile()
-    for turn in turns:
-        profile = update(profile, turn)
-    return profile
-
+from bot.profile.read import read_message
+from tests.helpers.profile_turns import read_turns as _read
 
 # -- growth while watched: watching stays ongoing ------------------------------------------------------------
 
