@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.country import country_code
-from bot.contacts.book import DEFAULT_COUNTRY, default_contacts
+from bot.contacts.book import DEFAULT_COUNTRY, ContactBook, default_contacts
 from bot.contacts.present import crisis_answer, emergency_answer
 from bot.personal.plain_fear import only_fear
 from bot.personal.support import SUPPORT_FIRST, WHEN_READY, support_answer, the_question
@@ -40,28 +40,27 @@ class ActionDistress(Action):
         now = datetime.now(timezone.utc)
         net = tracker.latest_message.get("safety_net") or {}
         text = tracker.latest_message.get("text")
-        if _plain_fear(net, text, country_code(tracker)):
-            dispatcher.utter_message(
-                text=support_answer(default_contacts(), country_code(tracker), now, False, ending=WHEN_READY)
-            )
+        book, country = default_contacts(), country_code(tracker)
+        if _plain_fear(net, text, book, country):
+            dispatcher.utter_message(text=support_answer(book, country, now, False, ending=WHEN_READY))
             return []
         if net.get("reason") != SUPPORT_FIRST:
             close = about_someone_close(text)  # "my husband keeps saying he wants to give up"
-            dispatcher.utter_message(text=crisis_answer(default_contacts(), country_code(tracker), now, close))
+            dispatcher.utter_message(text=crisis_answer(book, country, now, close))
             return []
         question = net.get("question")
         # In the pre-screen its own rule stops the form next: the question waits for the person
         follows = bool(question) and not (tracker.active_loop or {}).get("name")
-        dispatcher.utter_message(text=support_answer(default_contacts(), country_code(tracker), now, follows))
+        dispatcher.utter_message(text=support_answer(book, country, now, follows))
         return asked_again(tracker.latest_message, str(question)) if follows else []
 
 
-def _plain_fear(net: dict[str, Any], text: Any, country: Any) -> bool:
+def _plain_fear(net: dict[str, Any], text: Any, book: ContactBook, country: Optional[str]) -> bool:
     """Fear or tears only, and no risk pattern found (only the classifier, or despair it guessed urgent):
     support lines, not the crisis reply; where we know no support line for the country, the crisis reply."""
     if net.get("reason") not in (None, "despair") or not only_fear(text if isinstance(text, str) else None):
         return False
-    return bool(default_contacts().helplines_for(country or DEFAULT_COUNTRY, "emotional_support"))
+    return bool(book.helplines_for(country or DEFAULT_COUNTRY, "emotional_support"))
 
 
 def asked_again(parsed: dict[str, Any], question: str) -> list[EventType]:
